@@ -1,0 +1,3 @@
+export { CurrentActor, Public, Roles } from './auth.decorators';
+export { AuthModule } from './auth.module';
+export type { CredentialResolver } from './credential-resolver';

@@ -1,0 +1,1 @@
+export { csvCell, csvRow } from './csv-row';

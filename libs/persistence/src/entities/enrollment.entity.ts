@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { LaunchEntity } from './launch.entity';
+import { ProspectEntity } from './prospect.entity';
+
+export const ENROLLMENT_STATUSES = ['active', 'completed', 'exited', 'cancelled'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/**
+ * One prospect going through one launch's sequence. Postgres is the truth about its next
+ * step and when that is due; Redis only holds jobs for steps due soon.
+ */
+@Entity('enrollments')
+@Index('enrollments_launch_id_prospect_id_key', ['launchId', 'prospectId'], { unique: true })
+@Index('enrollments_prospect_id_idx', ['prospectId'])
+// The sweep's index (partial: only active enrollments) is created by migration; see there.
+@Index('enrollments_due_idx', { synchronize: false })
+export class EnrollmentEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'enrollments_pkey' })
+  id!: string;
+
+  @Column('uuid') launchId!: string;
+
+  @ManyToOne(() => LaunchEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'launch_id', foreignKeyConstraintName: 'enrollments_launch_id_fkey' })
+  launch?: LaunchEntity;
+
+  @Column('bigint') prospectId!: string;
+
+  @ManyToOne(() => ProspectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'prospect_id', foreignKeyConstraintName: 'enrollments_prospect_id_fkey' })
+  prospect?: ProspectEntity;
+
+  @Column('uuid') partnerId!: string;
+  @Column('uuid') vendorId!: string;
+  @Column('text', { default: 'active' }) status!: EnrollmentStatus;
+  /** 0-based index of the next step to send. */
+  @Column('integer', { default: 0 }) nextStep!: number;
+  @Column('timestamptz', { nullable: true }) nextDueAt!: Date | null;
+  /** When the sweep last put the next step in the queue; null when it is not queued. */
+  @Column('timestamptz', { nullable: true }) queuedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) lastSentAt!: Date | null;
+  @Column('text', { nullable: true }) exitReason!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

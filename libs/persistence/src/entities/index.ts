@@ -1,0 +1,44 @@
+import { EnrollmentEntity } from './enrollment.entity';
+import { LaunchEntity } from './launch.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { ProspectImportEntity } from './prospect-import.entity';
+import { ProspectEntity } from './prospect.entity';
+import { SendEntity } from './send.entity';
+import { SendingConfigEntity } from './sending-config.entity';
+import { SuppressionEntity } from './suppression.entity';
+import { ProspectListEntity, ProspectListMemberEntity } from './prospect-list.entity';
+import { ApiTokenEntity } from './api-token.entity';
+import { BrandKitEntity } from './brand-kit.entity';
+import { CampaignVersionEntity } from './campaign-version.entity';
+import { CampaignEntity } from './campaign.entity';
+import { InstanceSettingEntity } from './instance-setting.entity';
+import { PartnerEntity } from './partner.entity';
+import { PublicBlobEntity } from './public-blob.entity';
+import { RenderedAssetEntity } from './rendered-asset.entity';
+import { StoredFileEntity } from './stored-file.entity';
+import { UserEntity } from './user.entity';
+import { VendorEntity } from './vendor.entity';
+
+export const ENTITIES = [
+  VendorEntity,
+  PartnerEntity,
+  UserEntity,
+  ApiTokenEntity,
+  CampaignEntity,
+  CampaignVersionEntity,
+  StoredFileEntity,
+  InstanceSettingEntity,
+  BrandKitEntity,
+  PublicBlobEntity,
+  RenderedAssetEntity,
+  ProspectEntity,
+  ProspectListEntity,
+  ProspectListMemberEntity,
+  ProspectImportEntity,
+  LaunchEntity,
+  EnrollmentEntity,
+  SendEntity,
+  SuppressionEntity,
+  OutboxMessageEntity,
+  SendingConfigEntity,
+];

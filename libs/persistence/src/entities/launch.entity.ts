@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CampaignVersionEntity } from './campaign-version.entity';
+import { CampaignEntity } from './campaign.entity';
+import { PartnerEntity } from './partner.entity';
+
+export const LAUNCH_STATUSES = ['enrolling', 'active', 'paused', 'cancelled', 'completed'] as const;
+export type LaunchStatus = (typeof LAUNCH_STATUSES)[number];
+
+/** Who a launch is for: a saved list, a filter over the partner's prospects, or all of them. */
+export type AudienceSpec = { type: 'list'; listId: string } | { type: 'filter'; country?: string[]; search?: string } | { type: 'all' };
+
+/** A partner running one published campaign version for an audience from a start time. */
+@Entity('launches')
+@Index('launches_partner_id_idx', ['partnerId'])
+@Index('launches_campaign_id_idx', ['campaignId'])
+export class LaunchEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'launches_pkey' }) id!: string;
+  @Column('uuid') vendorId!: string;
+  @Column('uuid') partnerId!: string;
+
+  @ManyToOne(() => PartnerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'partner_id', foreignKeyConstraintName: 'launches_partner_id_fkey' })
+  partner?: PartnerEntity;
+
+  @Column('uuid') campaignId!: string;
+
+  @ManyToOne(() => CampaignEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'launches_campaign_id_fkey' })
+  campaign?: CampaignEntity;
+
+  /** The pinned version: the sequence runs this content even after newer versions are published. */
+  @Column('uuid') campaignVersionId!: string;
+
+  @ManyToOne(() => CampaignVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'campaign_version_id', foreignKeyConstraintName: 'launches_campaign_version_id_fkey' })
+  campaignVersion?: CampaignVersionEntity;
+
+  @Column('integer') version!: number;
+  @Column('jsonb') audience!: AudienceSpec;
+  /** Values for slots the brand kit does not fill. */
+  @Column('jsonb', { default: () => "'{}'" }) slotValues!: Record<string, string>;
+  @Column('timestamptz') startAt!: Date;
+  /** The partner's zone at launch, for prospects without one. */
+  @Column('text') timezone!: string;
+  @Column('text', { default: 'enrolling' }) status!: LaunchStatus;
+  @Column('integer', { default: 0 }) enrolled!: number;
+  @Column('integer', { default: 0 }) skippedSuppressed!: number;
+  @Column('uuid', { nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

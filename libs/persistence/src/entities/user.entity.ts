@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PartnerEntity } from './partner.entity';
+import { VendorEntity } from './vendor.entity';
+
+export const ROLES = ['vendor_admin', 'vendor_marketer', 'partner_user'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+@Index('users_vendor_id_email_key', ['vendorId', 'email'], { unique: true })
+@Index('users_partner_id_idx', ['partnerId'])
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
+  id!: string;
+
+  @Column('uuid')
+  vendorId!: string;
+
+  @ManyToOne(() => VendorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'vendor_id', foreignKeyConstraintName: 'users_vendor_id_fkey' })
+  vendor?: VendorEntity;
+
+  /** Set for partner users only: the partner whose data they may see. */
+  @Column('uuid', { nullable: true })
+  partnerId!: string | null;
+
+  @ManyToOne(() => PartnerEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'partner_id', foreignKeyConstraintName: 'users_partner_id_fkey' })
+  partner?: PartnerEntity | null;
+
+  /** Stored lower-cased so uniqueness is case-insensitive. */
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  role!: Role;
+
+  @Column('timestamptz', { nullable: true })
+  disabledAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('vendors')
+@Index('vendors_slug_key', ['slug'], { unique: true })
+export class VendorEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'vendors_pkey' })
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  slug!: string;
+
+  /** Domain of From addresses when a partner has no sender identity of its own. */
+  @Column('text', { nullable: true })
+  sendingDomain!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

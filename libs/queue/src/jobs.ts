@@ -1,0 +1,65 @@
+/**
+ * Job names and payloads. Payloads carry ids only: the handler re-reads current state, so a
+ * job that is retried or duplicated acts on the truth, not on a stale copy.
+ */
+export const JobName = {
+  RenderAsset: 'render-asset',
+  ImportProspects: 'import-prospects',
+  EnrollLaunch: 'enroll-launch',
+  SendSteps: 'send-steps',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export const RENDER_FORMATS = ['html', 'text', 'json', 'pdf', 'png', 'jpeg'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface RenderAssetJob {
+  renderKey: string;
+  vendorId: string;
+  campaignId: string;
+  version: number;
+  assetId: string;
+  partnerId: string;
+  format: RenderFormat;
+  /** PDF pages rendered as PNG. */
+  page?: number;
+  dpi?: number;
+  /** Social images. */
+  size?: string;
+}
+
+export interface RenderAssetResult {
+  blobKey: string;
+  contentType: string;
+  byteSize: number;
+}
+
+/** The queue each job goes to; the worker refuses to start unless each has one handler. */
+export const JOB_QUEUE: Record<JobName, string> = {
+  [JobName.RenderAsset]: 'render',
+  [JobName.ImportProspects]: 'enroll',
+  [JobName.EnrollLaunch]: 'enroll',
+  [JobName.SendSteps]: 'send',
+};
+
+export interface ImportProspectsJob {
+  importId: string;
+}
+
+export interface EnrollLaunchJob {
+  launchId: string;
+}
+
+/** One step of one enrollment. */
+export interface SendStepRef {
+  enrollmentId: string;
+  step: number;
+}
+
+/**
+ * Steps due at about the same time, sent together: one job for many steps keeps the queue's
+ * per-job cost off each message. A step in two jobs is harmless (the send ledger decides).
+ */
+export interface SendStepsJob {
+  steps: SendStepRef[];
+}

@@ -1,0 +1,17 @@
+/**
+ * Queue and job names, in one place. Jobs already in Redis carry these strings: renaming
+ * one strands its waiting and delayed jobs, so add new names and retire old ones instead.
+ */
+export const QueueName = {
+  /** Sending nurture steps; the hot path, kept free of heavy rendering. */
+  Send: 'send',
+  /** CPU-heavy rendering (PDF, social images) with bounded concurrency. */
+  Render: 'render',
+  /** Enrolling audiences and importing prospect files. */
+  Enroll: 'enroll',
+  /** Turning raw tracking events into rollups and sequence exits. */
+  Track: 'track',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

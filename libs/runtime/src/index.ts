@@ -1,0 +1,1 @@
+export { boundShutdown, createLogger, loadConfigOrExit } from './boot';

@@ -1,0 +1,2 @@
+export { Signer } from './signer';
+export { SigningModule } from './signing.module';

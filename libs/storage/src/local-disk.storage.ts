@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BLOB_KEY_PATTERN, BlobStorage, BlobTooLargeError } from './blob-storage';
+
+/** Blobs as files under <dataDir>/blobs/ab/cd/<key>, written atomically (temp file + rename). */
+export class LocalDiskStorage extends BlobStorage {
+  private readonly root: string;
+
+  constructor(dataDir: string) {
+    super();
+    this.root = path.join(dataDir, 'blobs');
+  }
+
+  async put(bytes: Buffer): Promise<string> {
+    const key = `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
+    const file = this.fileOf(key);
+    if (await this.exists(file)) return key;
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+    return key;
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    if (!BLOB_KEY_PATTERN.test(key)) return null;
+    try {
+      return await fs.readFile(this.fileOf(key));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  has(key: string): Promise<boolean> {
+    return BLOB_KEY_PATTERN.test(key) ? this.exists(this.fileOf(key)) : Promise.resolve(false);
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!BLOB_KEY_PATTERN.test(key)) return;
+    await fs.rm(this.fileOf(key), { force: true });
+  }
+
+  async putStream(source: Readable, maxBytes: number): Promise<{ key: string; size: number }> {
+    const hash = createHash('sha256');
+    let size = 0;
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(new BlobTooLargeError(maxBytes));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, meter, createWriteStream(tmp));
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
+    const key = `sha256-${hash.digest('hex')}`;
+    const file = this.fileOf(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.rename(tmp, file);
+    return { key, size };
+  }
+
+  async openStream(key: string): Promise<Readable | null> {
+    if (!BLOB_KEY_PATTERN.test(key) || !(await this.exists(this.fileOf(key)))) return null;
+    return createReadStream(this.fileOf(key));
+  }
+
+  private fileOf(key: string): string {
+    const hex = key.slice('sha256-'.length);
+    return path.join(this.root, hex.slice(0, 2), hex.slice(2, 4), key);
+  }
+
+  private async exists(file: string): Promise<boolean> {
+    try {
+      await fs.access(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
