@@ -1,0 +1,5 @@
+export * from './assets';
+export * from './campaign-content';
+export * from './prospect-fields';
+export * from './sequence';
+export * from './slots';

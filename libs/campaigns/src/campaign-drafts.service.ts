@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Asset,
+  CampaignContent,
+  EmailAsset,
+  Eligibility,
+  LinkDefinition,
+  PdfAsset,
+  PdfSlotRect,
+  SequenceDefinition,
+  SequenceStep,
+  SlotDefinition,
+  SlotRect,
+  SocialAsset,
+  SocialNetwork,
+} from '@tcma/campaign-model';
+import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } from '@tcma/errors';
+import { CampaignEntity } from '@tcma/persistence';
+import type { Actor } from '@tcma/tenancy';
+import { randomUUID } from 'node:crypto';
+import { checkCampaignContent } from './campaign-rules';
+import { CampaignView, campaignView } from './campaign-views';
+import { CampaignsRepository } from './campaigns.repository';
+import { CampaignsService } from './campaigns.service';
+import { StoredFilesRepository } from './stored-files.repository';
+
+export interface MetadataInput {
+  name?: string;
+  description?: string;
+  tags?: string[];
+  language?: string;
+  eligibility?: Eligibility;
+}
+
+export type EmailAssetInput = Pick<EmailAsset, 'name' | 'subject' | 'preheader' | 'mjml'>;
+
+export interface PdfAssetInput {
+  name: string;
+  fileId: string;
+  slots: PdfSlotRect[];
+}
+
+export interface SocialAssetInput {
+  name: string;
+  fileId: string;
+  slots: SlotRect[];
+  copy: Partial<Record<SocialNetwork, string>>;
+}
+
+export interface SequenceInput {
+  steps: Array<Omit<SequenceStep, 'id'> & { id?: string }>;
+  exit: Omit<SequenceDefinition['exit'], 'unsubscribed'>;
+}
+
+/** Concurrent edits are retried this often before the caller is told to try again. */
+const SAVE_ATTEMPTS = 3;
+
+type Mutation = (draft: CampaignContent) => Promise<void> | void;
+
+/**
+ * Every change to a campaign's content goes through a draft: editing a published campaign
+ * opens one from its latest version. Each change is checked as a whole before it is saved,
+ * so an invalid edit saves nothing; a concurrent edit is detected by the draft revision.
+ */
+@Injectable()
+export class CampaignDraftsService {
+  constructor(
+    private readonly campaigns: CampaignsRepository,
+    private readonly campaignsService: CampaignsService,
+    private readonly files: StoredFilesRepository,
+  ) {}
+
+  updateMetadata(actor: Actor, id: string, input: MetadataInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      if (input.name !== undefined) draft.name = input.name.trim();
+      if (input.description !== undefined) draft.description = input.description;
+      if (input.tags !== undefined) draft.tags = input.tags.map((t) => t.trim());
+      if (input.language !== undefined) draft.language = input.language;
+      if (input.eligibility !== undefined) draft.eligibility = { tiers: input.eligibility.tiers, regions: input.eligibility.regions };
+    });
+  }
+
+  putSlots(actor: Actor, id: string, slots: SlotDefinition[], ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      draft.slots = slots.map((s) => ({
+        name: s.name,
+        type: s.type,
+        ...(s.label !== undefined ? { label: s.label } : {}),
+        required: s.required,
+        ...(s.fallback !== undefined && s.fallback !== null ? { fallback: s.fallback } : {}),
+        ...(s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
+      }));
+    });
+  }
+
+  putLinks(actor: Actor, id: string, links: LinkDefinition[], ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      draft.links = links.map((l) => ({ name: l.name, url: l.url }));
+    });
+  }
+
+  addEmailAsset(actor: Actor, id: string, input: EmailAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      draft.assets.push({ id: randomUUID(), kind: 'email', ...pickEmail(input) });
+    });
+  }
+
+  updateEmailAsset(actor: Actor, id: string, assetId: string, input: EmailAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      replaceAsset(draft, assetId, 'email', (a) => ({ ...a, ...pickEmail(input) }));
+    });
+  }
+
+  addPdfAsset(actor: Actor, id: string, input: PdfAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, async (draft) => {
+      draft.assets.push({ id: randomUUID(), kind: 'pdf', name: input.name, file: await this.pdfFile(actor, input.fileId), slots: input.slots.map(pickPdfRect) });
+    });
+  }
+
+  updatePdfAsset(actor: Actor, id: string, assetId: string, input: PdfAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, async (draft) => {
+      const file = await this.pdfFile(actor, input.fileId);
+      replaceAsset(draft, assetId, 'pdf', (a) => ({ ...a, name: input.name, file, slots: input.slots.map(pickPdfRect) }));
+    });
+  }
+
+  addSocialAsset(actor: Actor, id: string, input: SocialAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, async (draft) => {
+      draft.assets.push({ id: randomUUID(), kind: 'social', name: input.name, image: await this.imageFile(actor, input.fileId), slots: input.slots.map(pickRect), copy: { ...input.copy } });
+    });
+  }
+
+  updateSocialAsset(actor: Actor, id: string, assetId: string, input: SocialAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, async (draft) => {
+      const image = await this.imageFile(actor, input.fileId);
+      replaceAsset(draft, assetId, 'social', (a) => ({ ...a, name: input.name, image, slots: input.slots.map(pickRect), copy: { ...input.copy } }));
+    });
+  }
+
+  deleteAsset(actor: Actor, id: string, assetId: string, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      const index = draft.assets.findIndex((a) => a.id === assetId);
+      if (index < 0) throw new NotFoundError('Asset');
+      const usedBy = draft.sequence?.steps.findIndex((s) => s.emailAssetId === assetId) ?? -1;
+      if (usedBy >= 0) throw new ConflictError(`The asset is used by step ${usedBy + 1} of the sequence; change the sequence first`);
+      draft.assets.splice(index, 1);
+    });
+  }
+
+  putSequence(actor: Actor, id: string, input: SequenceInput | null, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      draft.sequence = input && {
+        steps: input.steps.map((s, i) => ({
+          id: s.id ?? `step-${i + 1}`,
+          emailAssetId: s.emailAssetId,
+          wait: s.wait.type === 'duration' ? { type: 'duration', days: s.wait.days ?? 0, hours: s.wait.hours ?? 0, minutes: s.wait.minutes ?? 0 } : { type: 'next_weekday', weekday: s.wait.weekday, time: s.wait.time },
+          window: s.window ? { days: [...s.window.days], startHour: s.window.startHour, endHour: s.window.endHour } : null,
+          condition: s.condition ?? 'always',
+        })),
+        exit: { unsubscribed: true, clickedLink: input.exit.clickedLink ?? null, converted: input.exit.converted },
+      };
+    });
+  }
+
+  private async edit(actor: Actor, id: string, ifRevision: number | undefined, mutate: Mutation): Promise<CampaignView> {
+    for (let attempt = 1; ; attempt++) {
+      const campaign = await this.campaignsService.findForVendor(actor, id);
+      if (campaign.status === 'archived') throw new ConflictError('The campaign is archived; restore it before editing');
+      if (ifRevision !== undefined && ifRevision !== campaign.draftRevision) {
+        throw new PreconditionFailedError(`The campaign changed since revision ${ifRevision}; it is now at revision ${campaign.draftRevision}`);
+      }
+      const draft = await this.openDraft(campaign);
+      await mutate(draft);
+      const problems = await checkCampaignContent(draft, 'save');
+      if (problems.length) throw new InvalidError('The change would make the campaign invalid; nothing was saved', problems);
+      const revision = await this.campaigns.saveDraft(campaign.id, draft, campaign.draftRevision);
+      if (revision !== null) return campaignView({ ...campaign, draft, name: draft.name, draftRevision: revision, updatedAt: new Date() });
+      if (ifRevision !== undefined || attempt >= SAVE_ATTEMPTS) throw new ConflictError('The campaign was changed by someone else at the same time; reload and try again');
+    }
+  }
+
+  /** The working draft, or a new one copied from the latest published version. */
+  private async openDraft(campaign: CampaignEntity): Promise<CampaignContent> {
+    if (campaign.draft) return structuredClone(campaign.draft);
+    const latest = campaign.latestVersion ? await this.campaigns.findVersion(campaign.id, campaign.latestVersion) : null;
+    if (!latest) throw new ConflictError('The campaign has neither a draft nor a published version');
+    return structuredClone(latest.content);
+  }
+
+  private async pdfFile(actor: Actor, fileId: string): Promise<PdfAsset['file']> {
+    const file = await this.files.findInVendor(actor.vendorId, fileId);
+    if (!file) throw new NotFoundError('File');
+    if (file.contentType !== 'application/pdf') throw new InvalidError('The file is not a PDF', [{ path: 'fileId', message: `is ${file.contentType}, expected a PDF` }]);
+    return { key: file.key, contentType: file.contentType, size: file.size, pages: file.metadata.pages as PdfAsset['file']['pages'] };
+  }
+
+  private async imageFile(actor: Actor, fileId: string): Promise<SocialAsset['image']> {
+    const file = await this.files.findInVendor(actor.vendorId, fileId);
+    if (!file) throw new NotFoundError('File');
+    if (file.metadata.kind !== 'image') throw new InvalidError('The file is not an image', [{ path: 'fileId', message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` }]);
+    return { key: file.key, contentType: file.contentType, size: file.size, width: Number(file.metadata.width), height: Number(file.metadata.height) };
+  }
+}
+
+const pickEmail = (input: EmailAssetInput) => ({ name: input.name, subject: input.subject, preheader: input.preheader, mjml: input.mjml });
+
+const pickRect = (r: SlotRect): SlotRect => ({
+  slot: r.slot,
+  x: r.x,
+  y: r.y,
+  width: r.width,
+  height: r.height,
+  align: r.align,
+  ...(r.textColor !== undefined ? { textColor: r.textColor } : {}),
+  ...(r.maxFontSize !== undefined ? { maxFontSize: r.maxFontSize } : {}),
+});
+
+const pickPdfRect = (r: PdfSlotRect): PdfSlotRect => ({ ...pickRect(r), page: r.page });
+
+function replaceAsset<K extends Asset['kind']>(draft: CampaignContent, assetId: string, kind: K, change: (a: Extract<Asset, { kind: K }>) => Extract<Asset, { kind: K }>): void {
+  const index = draft.assets.findIndex((a) => a.id === assetId);
+  if (index < 0) throw new NotFoundError('Asset');
+  const asset = draft.assets[index];
+  if (asset.kind !== kind) throw new ConflictError(`Asset ${assetId} is a ${asset.kind} asset, not ${kind}`);
+  draft.assets[index] = change(asset as Extract<Asset, { kind: K }>);
+}

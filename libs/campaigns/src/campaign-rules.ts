@@ -1,0 +1,243 @@
+import {
+  ALIGNMENTS,
+  Asset,
+  CampaignContent,
+  MAX_SEQUENCE_STEPS,
+  PdfAsset,
+  RESERVED_LINK_NAMES,
+  SequenceDefinition,
+  SLOT_NAME_PATTERN,
+  SLOT_TYPES,
+  SlotRect,
+  SOCIAL_COPY_LIMITS,
+  SOCIAL_NETWORKS,
+  SocialAsset,
+  STEP_CONDITIONS,
+  TEXT_SLOT_MAX_LENGTH,
+  WEEKDAYS,
+} from '@tcma/campaign-model';
+import { checkEmailAsset, checkTextTemplate, maxLengthOf, normalizeColor, normalizeHttpUrl, normalizeSlotValue, TemplateVocabulary, vocabularyOf } from '@tcma/cobrand';
+import type { Problem } from '@tcma/errors';
+
+export const LIMITS = {
+  nameLength: 200,
+  descriptionLength: 5000,
+  tags: 20,
+  tagLength: 40,
+  eligibilityEntries: 50,
+  slots: 30,
+  links: 30,
+  assets: 50,
+  rectsPerAsset: 20,
+  maxWaitDays: 365,
+} as const;
+
+/** Names that would collide with object internals wherever values are looked up by name. */
+const RESERVED_SLOT_NAMES = new Set(['constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof', 'isprototypeof', 'tolocalestring', 'custom']);
+/** Slot types that can be drawn into a rectangle of a PDF page or social image. */
+const DRAWABLE_SLOT_TYPES = new Set(['logo', 'text', 'url', 'email', 'phone', 'address']);
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** X shortens every link to 23 characters; other networks count links in full. */
+const X_LINK_LENGTH = 23;
+
+export type CheckMode = 'save' | 'publish';
+
+class Problems {
+  readonly list: Problem[] = [];
+  add(path: string, message: string, line?: number): void {
+    this.list.push({ path, message, ...(line !== undefined ? { line } : {}) });
+  }
+  addAll(path: string, problems: Problem[]): void {
+    for (const p of problems) this.list.push({ ...p, path: p.path ? `${path}.${p.path}` : path });
+  }
+}
+
+function checkMetadata(c: CampaignContent, out: Problems): void {
+  if (!c.name.trim()) out.add('name', 'must not be empty');
+  if (c.name.length > LIMITS.nameLength) out.add('name', `must be at most ${LIMITS.nameLength} characters`);
+  if (c.description.length > LIMITS.descriptionLength) out.add('description', `must be at most ${LIMITS.descriptionLength} characters`);
+  if (c.tags.length > LIMITS.tags) out.add('tags', `at most ${LIMITS.tags} tags`);
+  c.tags.forEach((t, i) => {
+    if (!t.trim() || t.length > LIMITS.tagLength) out.add(`tags[${i}]`, `must be 1 to ${LIMITS.tagLength} characters`);
+  });
+  if (!LANGUAGE.test(c.language)) out.add('language', 'must be a language tag such as en or pt-BR');
+  for (const key of ['tiers', 'regions'] as const) {
+    if (c.eligibility[key].length > LIMITS.eligibilityEntries) out.add(`eligibility.${key}`, `at most ${LIMITS.eligibilityEntries} entries`);
+  }
+}
+
+function checkSlots(c: CampaignContent, out: Problems): void {
+  if (c.slots.length > LIMITS.slots) out.add('slots', `at most ${LIMITS.slots} slots`);
+  const seen = new Set<string>();
+  c.slots.forEach((slot, i) => {
+    const path = `slots[${i}]`;
+    if (!SLOT_NAME_PATTERN.test(slot.name)) out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
+    else if (RESERVED_SLOT_NAMES.has(slot.name.toLowerCase())) out.add(`${path}.name`, `"${slot.name}" is reserved`);
+    if (seen.has(slot.name)) out.add(`${path}.name`, `duplicate slot name "${slot.name}"`);
+    seen.add(slot.name);
+    if (!(SLOT_TYPES as readonly string[]).includes(slot.type)) {
+      out.add(`${path}.type`, `must be one of ${SLOT_TYPES.join(', ')}`);
+      return;
+    }
+    if (slot.maxLength !== undefined && (slot.type !== 'text' || slot.maxLength < 1 || slot.maxLength > TEXT_SLOT_MAX_LENGTH)) {
+      out.add(`${path}.maxLength`, slot.type === 'text' ? `must be between 1 and ${TEXT_SLOT_MAX_LENGTH}` : 'applies to text slots only');
+    }
+    if (slot.fallback !== undefined && slot.fallback !== null) {
+      if (slot.type === 'logo') out.add(`${path}.fallback`, 'logo slots cannot have a fallback; make the slot required or guard it with {{#if}}');
+      else {
+        const result = normalizeSlotValue(slot, slot.fallback);
+        if (!result.ok) out.add(`${path}.fallback`, result.message);
+      }
+    }
+  });
+}
+
+function checkLinks(c: CampaignContent, out: Problems): void {
+  if (c.links.length > LIMITS.links) out.add('links', `at most ${LIMITS.links} links`);
+  const seen = new Set<string>();
+  c.links.forEach((link, i) => {
+    const path = `links[${i}]`;
+    if (!SLOT_NAME_PATTERN.test(link.name)) out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
+    if ((RESERVED_LINK_NAMES as readonly string[]).includes(link.name)) out.add(`${path}.name`, `"${link.name}" is reserved`);
+    if (seen.has(link.name)) out.add(`${path}.name`, `duplicate link name "${link.name}"`);
+    seen.add(link.name);
+    const url = normalizeHttpUrl(link.url);
+    if (!url.ok) out.add(`${path}.url`, url.message);
+  });
+}
+
+function checkRects<R extends SlotRect>(rects: R[], bounds: (rect: R) => { width: number; height: number } | string, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
+  if (rects.length > LIMITS.rectsPerAsset) out.add(path, `at most ${LIMITS.rectsPerAsset} slot rectangles`);
+  rects.forEach((rect, i) => {
+    const at = `${path}[${i}]`;
+    const slot = vocabulary.slots.get(rect.slot);
+    if (!slot) out.add(`${at}.slot`, `unknown slot "${rect.slot}"`);
+    else if (!DRAWABLE_SLOT_TYPES.has(slot.type)) out.add(`${at}.slot`, `a ${slot.type} slot cannot be drawn into a rectangle`);
+    if (!(ALIGNMENTS as readonly string[]).includes(rect.align)) out.add(`${at}.align`, `must be one of ${ALIGNMENTS.join(', ')}`);
+    if (rect.textColor !== undefined && !normalizeColor(rect.textColor).ok) out.add(`${at}.textColor`, 'must be a hex colour');
+    if (rect.maxFontSize !== undefined && (rect.maxFontSize < 4 || rect.maxFontSize > 200)) out.add(`${at}.maxFontSize`, 'must be between 4 and 200');
+    const area = bounds(rect);
+    if (typeof area === 'string') {
+      out.add(at, area);
+      return;
+    }
+    if (!(rect.width > 0 && rect.height > 0)) out.add(at, 'width and height must be positive');
+    if (rect.x < 0 || rect.y < 0 || rect.x + rect.width > area.width + 1e-6 || rect.y + rect.height > area.height + 1e-6) {
+      out.add(at, `the rectangle must lie within ${area.width} × ${area.height}`);
+    }
+  });
+}
+
+function checkPdf(asset: PdfAsset, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
+  checkRects(
+    asset.slots,
+    (rect) => {
+      const page = Number.isInteger(rect.page) ? asset.file.pages[rect.page - 1] : undefined;
+      return page ?? `page must be between 1 and ${asset.file.pages.length}`;
+    },
+    vocabulary,
+    `${path}.slots`,
+    out,
+  );
+}
+
+/** The longest the copy can get once the longest allowed partner values are filled in. */
+function worstCaseCopyLength(copy: string, network: string, vocabulary: TemplateVocabulary): number {
+  const analysis = checkTextTemplate(copy, vocabulary, { allow: ['partner'] }).template;
+  if (!analysis) return [...copy].length;
+  let length = [...copy].length;
+  for (const site of analysis.sites) {
+    if (site.usage !== 'output' || site.ref.kind !== 'partner') continue;
+    const slot = site.ref.slot;
+    const worst = network === 'x' && slot.type === 'url' ? X_LINK_LENGTH : maxLengthOf(slot);
+    length += worst - (site.end - site.start);
+  }
+  return length;
+}
+
+function checkSocial(asset: SocialAsset, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
+  checkRects(asset.slots, () => ({ width: asset.image.width, height: asset.image.height }), vocabulary, `${path}.slots`, out);
+  for (const [network, copy] of Object.entries(asset.copy)) {
+    const at = `${path}.copy.${network}`;
+    if (!(SOCIAL_NETWORKS as readonly string[]).includes(network)) {
+      out.add(at, `unknown network; use ${SOCIAL_NETWORKS.join(', ')}`);
+      continue;
+    }
+    if (typeof copy !== 'string') continue;
+    const checked = checkTextTemplate(copy, vocabulary, { allow: ['partner'] });
+    out.addAll(at, checked.problems);
+    for (const site of checked.template?.sites ?? []) {
+      if (site.ref.kind === 'partner' && (site.ref.slot.type === 'logo' || site.ref.slot.type === 'color')) out.add(at, `a ${site.ref.slot.type} slot cannot be used in post copy`, site.line);
+    }
+    const limit = SOCIAL_COPY_LIMITS[network as keyof typeof SOCIAL_COPY_LIMITS];
+    const worst = worstCaseCopyLength(copy, network, vocabulary);
+    if (worst > limit) out.add(at, `can reach ${worst} characters with the longest partner values; ${network} allows ${limit}`);
+  }
+}
+
+async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, out: Problems): Promise<void> {
+  if (c.assets.length > LIMITS.assets) out.add('assets', `at most ${LIMITS.assets} assets`);
+  const ids = new Set<string>();
+  for (const [i, asset] of c.assets.entries()) {
+    const path = `assets[${i}]`;
+    if (ids.has(asset.id)) out.add(`${path}.id`, `duplicate asset id "${asset.id}"`);
+    ids.add(asset.id);
+    if (!asset.name.trim()) out.add(`${path}.name`, 'must not be empty');
+    if (asset.kind === 'email') out.addAll(path, await checkEmailAsset(asset, vocabulary));
+    else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, path, out);
+    else checkSocial(asset, vocabulary, path, out);
+  }
+}
+
+function checkSequence(sequence: SequenceDefinition, assets: Asset[], c: CampaignContent, mode: CheckMode, out: Problems): void {
+  const emails = new Set(assets.filter((a) => a.kind === 'email').map((a) => a.id));
+  if (sequence.steps.length > MAX_SEQUENCE_STEPS) out.add('sequence.steps', `at most ${MAX_SEQUENCE_STEPS} steps`);
+  if (mode === 'publish' && sequence.steps.length === 0) out.add('sequence.steps', 'a sequence needs at least one step');
+  const ids = new Set<string>();
+  sequence.steps.forEach((step, i) => {
+    const at = `sequence.steps[${i}]`;
+    if (ids.has(step.id)) out.add(`${at}.id`, `duplicate step id "${step.id}"`);
+    ids.add(step.id);
+    if (!emails.has(step.emailAssetId)) out.add(`${at}.emailAssetId`, `no email asset with id "${step.emailAssetId}"`);
+    const wait = step.wait;
+    if (wait.type === 'duration') {
+      const minutes = (wait.days ?? 0) * 1440 + (wait.hours ?? 0) * 60 + (wait.minutes ?? 0);
+      if ([wait.days, wait.hours, wait.minutes].some((n) => n !== undefined && (!Number.isInteger(n) || n < 0))) out.add(`${at}.wait`, 'days, hours and minutes must be whole non-negative numbers');
+      else if (minutes > LIMITS.maxWaitDays * 1440) out.add(`${at}.wait`, `must be at most ${LIMITS.maxWaitDays} days`);
+    } else if (wait.type === 'next_weekday') {
+      if (!(WEEKDAYS as readonly string[]).includes(wait.weekday)) out.add(`${at}.wait.weekday`, `must be one of ${WEEKDAYS.join(', ')}`);
+      if (!TIME.test(wait.time)) out.add(`${at}.wait.time`, 'must be HH:MM (24-hour)');
+    } else {
+      out.add(`${at}.wait.type`, 'must be duration or next_weekday');
+    }
+    if (step.window) {
+      const w = step.window;
+      if (!w.days.length || w.days.some((d) => !(WEEKDAYS as readonly string[]).includes(d))) out.add(`${at}.window.days`, `must list days among ${WEEKDAYS.join(', ')}`);
+      if (!(Number.isInteger(w.startHour) && Number.isInteger(w.endHour) && w.startHour >= 0 && w.endHour <= 24 && w.startHour < w.endHour)) {
+        out.add(`${at}.window`, 'startHour and endHour must be whole hours with 0 ≤ startHour < endHour ≤ 24');
+      }
+    }
+    const condition = step.condition ?? 'always';
+    if (!(STEP_CONDITIONS as readonly string[]).includes(condition)) out.add(`${at}.condition`, `must be one of ${STEP_CONDITIONS.join(', ')}`);
+    else if (i === 0 && condition !== 'always') out.add(`${at}.condition`, 'the first step has no previous email to depend on');
+  });
+  const exit = sequence.exit;
+  if (exit.clickedLink && !c.links.some((l) => l.name === exit.clickedLink)) out.add('sequence.exit.clickedLink', `no campaign link named "${exit.clickedLink}"`);
+}
+
+/**
+ * Every rule a campaign's content must satisfy. "save" checks that what is there is
+ * consistent; "publish" also checks that the campaign is complete enough to launch.
+ */
+export async function checkCampaignContent(content: CampaignContent, mode: CheckMode): Promise<Problem[]> {
+  const out = new Problems();
+  checkMetadata(content, out);
+  checkSlots(content, out);
+  checkLinks(content, out);
+  const vocabulary = vocabularyOf(content);
+  await checkAssets(content, vocabulary, out);
+  if (content.sequence) checkSequence(content.sequence, content.assets, content, mode, out);
+  if (mode === 'publish' && content.assets.length === 0) out.add('assets', 'a campaign needs at least one asset to be published');
+  return out.list;
+}

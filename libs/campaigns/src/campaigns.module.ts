@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@tcma/tenancy';
+import { CampaignDraftsService } from './campaign-drafts.service';
+import { CampaignFilesService } from './campaign-files.service';
+import { CampaignPublishingService } from './campaign-publishing.service';
+import { CampaignsRepository } from './campaigns.repository';
+import { CampaignsService } from './campaigns.service';
+import { StoredFilesRepository } from './stored-files.repository';
+
+/** Authoring: campaigns, their drafts and assets, validation and immutable versions. */
+@Module({
+  imports: [TenancyModule],
+  providers: [CampaignsRepository, StoredFilesRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService],
+  exports: [CampaignsRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService],
+})
+export class CampaignsModule {}

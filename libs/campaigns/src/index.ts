@@ -1,0 +1,12 @@
+export { checkCampaignContent, LIMITS as CAMPAIGN_LIMITS } from './campaign-rules';
+export type { CheckMode } from './campaign-rules';
+export { CampaignDraftsService } from './campaign-drafts.service';
+export type { EmailAssetInput, MetadataInput, PdfAssetInput, SequenceInput, SocialAssetInput } from './campaign-drafts.service';
+export { CampaignFilesService } from './campaign-files.service';
+export { CampaignPublishingService } from './campaign-publishing.service';
+export type { ValidationReport } from './campaign-publishing.service';
+export type { CampaignVersionView, CampaignView, PublishedCampaignView } from './campaign-views';
+export { CampaignsModule } from './campaigns.module';
+export { CampaignsRepository } from './campaigns.repository';
+export { CampaignsService } from './campaigns.service';
+export type { CreateCampaignInput, ListCampaignsInput } from './campaigns.service';
