@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { BrandValues, contrastWarnings, ContrastWarning, normalizeLogo, normalizeSlotValue } from '@tcma/cobrand';
+import { AppConfig } from '@tcma/config';
+import { BadRequestError, InvalidError, NotFoundError, Problem, TooLargeError, UnsupportedTypeError } from '@tcma/errors';
+import { BrandKitEntity, PartnerEntity } from '@tcma/persistence';
+import { BlobStorage, PublicBlobsRepository } from '@tcma/storage';
+import { Actor, PartnersService } from '@tcma/tenancy';
+import { BrandKitFields, BrandKitsRepository } from './brand-kits.repository';
+
+export interface SenderIdentity {
+  fromName: string;
+  fromEmail: string;
+  replyTo?: string | null;
+}
+
+export interface BrandKitInput {
+  companyName?: string | null;
+  contactName?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  address?: string | null;
+  primaryColor?: string | null;
+  secondaryColor?: string | null;
+  sender?: SenderIdentity | null;
+}
+
+export interface BrandKitView {
+  partnerId: string;
+  companyName: string;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  address: string | null;
+  primaryColor: string | null;
+  secondaryColor: string | null;
+  logo: { pngUrl: string; webpUrl: string; width: number; height: number; dominantColor: string } | null;
+  sender: SenderIdentity | null;
+  revision: number;
+  warnings: ContrastWarning[];
+}
+
+export interface BrandState {
+  partnerId: string;
+  revision: number;
+  brand: BrandValues;
+  sender: { fromName: string; fromEmail: string; replyTo: string | null } | null;
+}
+
+/** What the renderers need of a partner: checked brand values, the logo's bytes, a cache key. */
+export interface BrandRenderInputs {
+  partnerId: string;
+  revision: number;
+  brand: BrandValues;
+  logoPng: Buffer | null;
+}
+
+const TEXT = { type: 'text' as const, maxLength: 100 };
+// Characters that would let a display name escape its header or its quoting.
+const UNSAFE_DISPLAY_NAME = /["<>\\\r\n]/;
+
+@Injectable()
+export class BrandKitsService {
+  constructor(
+    private readonly kits: BrandKitsRepository,
+    private readonly partners: PartnersService,
+    private readonly storage: BlobStorage,
+    private readonly publicBlobs: PublicBlobsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Vendor users may read any of their partners' kits; a partner user only its own. */
+  async get(actor: Actor, partnerId: string): Promise<BrandKitView> {
+    const partner = await this.partners.get(actor, partnerId);
+    return this.view(partner, await this.kits.find(partner.id));
+  }
+
+  async update(actor: Actor, partnerId: string, input: BrandKitInput): Promise<BrandKitView> {
+    const partner = await this.ownPartner(actor, partnerId);
+    const { fields, problems } = this.checkFields(input);
+    if (problems.length) throw new InvalidError('The brand kit is invalid; nothing was saved', problems);
+    return this.view(partner, await this.kits.save(partner.id, partner.vendorId, fields));
+  }
+
+  async setLogo(actor: Actor, partnerId: string, bytes: Buffer | undefined): Promise<BrandKitView> {
+    const partner = await this.ownPartner(actor, partnerId);
+    if (!bytes) throw new BadRequestError('Send the logo as multipart/form-data in the field "file"', [{ path: 'file', message: 'is required' }]);
+    const result = await normalizeLogo(bytes);
+    if (!result.ok) {
+      const problem = [{ path: 'file', message: result.message }];
+      if (result.reason === 'too_large') throw new TooLargeError(result.message, problem);
+      if (result.reason === 'unsupported') throw new UnsupportedTypeError(result.message, problem);
+      throw new InvalidError(result.message, problem);
+    }
+    const { logo } = result;
+    const [pngKey, webpKey] = await Promise.all([this.storage.put(logo.png), this.storage.put(logo.webp)]);
+    await Promise.all([this.publicBlobs.publish(pngKey, 'image/png'), this.publicBlobs.publish(webpKey, 'image/webp')]);
+    const saved = await this.kits.save(partner.id, partner.vendorId, {
+      logo: { pngKey, webpKey, width: logo.width, height: logo.height, dominantColor: logo.dominantColor, sourceType: logo.sourceType },
+    });
+    return this.view(partner, saved);
+  }
+
+  async removeLogo(actor: Actor, partnerId: string): Promise<BrandKitView> {
+    const partner = await this.ownPartner(actor, partnerId);
+    return this.view(partner, await this.kits.save(partner.id, partner.vendorId, { logo: null }));
+  }
+
+  /** Inputs for rendering a partner's co-branded assets (the partner is already scoped). */
+  async renderInputs(partner: PartnerEntity): Promise<BrandRenderInputs> {
+    const kit = await this.kits.find(partner.id);
+    const logoPng = kit?.logo ? await this.storage.get(kit.logo.pngKey) : null;
+    return { partnerId: partner.id, revision: kit?.revision ?? 0, brand: this.brandValues(partner, kit), logoPng };
+  }
+
+  /** The partner's brand values, revision and sender identity, without reading the logo's bytes. */
+  async brandState(partner: PartnerEntity): Promise<BrandState> {
+    const kit = await this.kits.find(partner.id);
+    return {
+      partnerId: partner.id,
+      revision: kit?.revision ?? 0,
+      brand: this.brandValues(partner, kit),
+      sender: kit?.senderFromEmail ? { fromName: kit.senderFromName ?? kit.companyName ?? partner.companyName, fromEmail: kit.senderFromEmail, replyTo: kit.senderReplyTo } : null,
+    };
+  }
+
+  brandValues(partner: PartnerEntity, kit: BrandKitEntity | null): BrandValues {
+    return {
+      companyName: kit?.companyName ?? partner.companyName,
+      contactName: kit?.contactName ?? null,
+      email: kit?.email ?? null,
+      phone: kit?.phone ?? null,
+      website: kit?.website ?? null,
+      address: kit?.address ?? null,
+      primaryColor: kit?.primaryColor ?? null,
+      secondaryColor: kit?.secondaryColor ?? null,
+      logoUrl: kit?.logo ? this.publicUrl(kit.logo.pngKey) : null,
+    };
+  }
+
+  publicUrl(key: string): string {
+    return `${this.config.publicBaseUrl}/public/${key}`;
+  }
+
+  private async ownPartner(actor: Actor, partnerId: string): Promise<PartnerEntity> {
+    if (actor.role !== 'partner_user' || actor.partnerId !== partnerId) throw new NotFoundError('Partner');
+    return this.partners.get(actor, partnerId);
+  }
+
+  private checkFields(input: BrandKitInput): { fields: Partial<BrandKitFields>; problems: Problem[] } {
+    const problems: Problem[] = [];
+    const fields: Partial<BrandKitFields> = {};
+    const check = (path: keyof BrandKitFields, slot: Parameters<typeof normalizeSlotValue>[0], raw: string | null | undefined) => {
+      if (raw === undefined || raw === null || raw.trim() === '') {
+        (fields as Record<string, string | null>)[path] = null;
+        return;
+      }
+      const result = normalizeSlotValue(slot, raw);
+      if (result.ok) (fields as Record<string, string | null>)[path] = result.value;
+      else problems.push({ path, message: result.message });
+    };
+    check('companyName', TEXT, input.companyName);
+    check('contactName', TEXT, input.contactName);
+    check('phone', { type: 'phone' }, input.phone);
+    check('email', { type: 'email' }, input.email);
+    check('website', { type: 'url' }, input.website);
+    check('address', { type: 'address' }, input.address);
+    check('primaryColor', { type: 'color' }, input.primaryColor);
+    check('secondaryColor', { type: 'color' }, input.secondaryColor);
+    const sender = input.sender;
+    if (sender) {
+      if (UNSAFE_DISPLAY_NAME.test(sender.fromName)) problems.push({ path: 'sender.fromName', message: 'must not contain quotes, angle brackets, backslashes or line breaks' });
+      const fromEmail = normalizeSlotValue({ type: 'email' }, sender.fromEmail);
+      if (!fromEmail.ok) problems.push({ path: 'sender.fromEmail', message: fromEmail.message });
+      const replyTo = sender.replyTo ? normalizeSlotValue({ type: 'email' }, sender.replyTo) : null;
+      if (replyTo && !replyTo.ok) problems.push({ path: 'sender.replyTo', message: replyTo.message });
+      fields.senderFromName = sender.fromName.trim();
+      fields.senderFromEmail = fromEmail.ok ? fromEmail.value : null;
+      fields.senderReplyTo = replyTo?.ok ? replyTo.value : null;
+    } else {
+      fields.senderFromName = null;
+      fields.senderFromEmail = null;
+      fields.senderReplyTo = null;
+    }
+    return { fields, problems };
+  }
+
+  private view(partner: PartnerEntity, kit: BrandKitEntity | null): BrandKitView {
+    const brand = this.brandValues(partner, kit);
+    return {
+      partnerId: partner.id,
+      companyName: brand.companyName ?? partner.companyName,
+      contactName: brand.contactName,
+      phone: brand.phone,
+      email: brand.email,
+      website: brand.website,
+      address: brand.address,
+      primaryColor: brand.primaryColor,
+      secondaryColor: brand.secondaryColor,
+      logo: kit?.logo
+        ? { pngUrl: this.publicUrl(kit.logo.pngKey), webpUrl: this.publicUrl(kit.logo.webpKey), width: kit.logo.width, height: kit.logo.height, dominantColor: kit.logo.dominantColor }
+        : null,
+      sender: kit?.senderFromEmail ? { fromName: kit.senderFromName ?? brand.companyName ?? partner.companyName, fromEmail: kit.senderFromEmail, replyTo: kit.senderReplyTo } : null,
+      revision: kit?.revision ?? 0,
+      warnings: contrastWarnings({ primaryColor: brand.primaryColor, secondaryColor: brand.secondaryColor }),
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import type { PdfSlotRect, SlotType } from '@tcma/campaign-model';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import sharp from 'sharp';
+import { normalizeLogo } from '../brand/normalize-logo';
+import { renderCobrandedPdf } from './render-pdf';
+
+const DEMO = path.resolve(__dirname, '../../../../templates/acme-cloud-backup');
+const manifest = JSON.parse(fs.readFileSync(path.join(DEMO, 'campaign.json'), 'utf8')) as {
+  slots: Array<{ name: string; type: SlotType }>;
+  pdfs: Array<{ file: string; slots: PdfSlotRect[] }>;
+};
+const vendorPdf = fs.readFileSync(path.join(DEMO, manifest.pdfs[0].file));
+const rects = manifest.pdfs[0].slots;
+const slotTypes = new Map(manifest.slots.map((s) => [s.name, s.type]));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-pdf-'));
+const PAGE = { width: 595.28, height: 841.89 };
+
+const values = (overrides: Record<string, string | null> = {}) =>
+  new Map<string, string | null>(
+    Object.entries({
+      company_name: 'Northwind IT Services',
+      contact_name: 'Zofia Łukasiewicz',
+      email: 'hello@northwind-it.example',
+      website: 'https://northwind-it.example/',
+      phone: '+48 42 555 01 23',
+      address: 'ul. Piotrkowska 104\n90-926 Łódź\nPolska',
+      ...overrides,
+    }),
+  );
+
+async function render(v: Map<string, string | null>, withLogo = true): Promise<string> {
+  const logo = withLogo ? await normalizeLogo(fs.readFileSync(path.join(DEMO, 'partners/northwind-logo.png'))) : null;
+  const bytes = await renderCobrandedPdf({ vendorPdf, rects, slotTypes, values: v, logo: logo?.ok ? { png: logo.logo.png, key: 'northwind' } : null });
+  const file = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.pdf`);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** Words with their boxes, from poppler's pdftotext (points, origin top-left). */
+function words(file: string): Array<{ text: string; xMin: number; yMin: number; xMax: number; yMax: number }> {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: +m[1],
+    yMin: +m[2],
+    xMax: +m[3],
+    yMax: +m[4],
+    text: m[5].replace(/&amp;/g, '&').replace(/,$/, ''),
+  }));
+}
+
+/** A slot rectangle in pdftotext's coordinates. */
+const box = (slot: string) => {
+  const r = rects.find((x) => x.slot === slot)!;
+  return { xMin: r.x, xMax: r.x + r.width, yMin: PAGE.height - r.y - r.height, yMax: PAGE.height - r.y };
+};
+const inside = (w: { xMin: number; yMin: number; xMax: number; yMax: number }, b: ReturnType<typeof box>, slack = 1) =>
+  w.xMin >= b.xMin - slack && w.xMax <= b.xMax + slack && w.yMin >= b.yMin - slack && w.yMax <= b.yMax + slack;
+
+async function pixels(file: string, dpi = 72) {
+  const prefix = path.join(tmp, `r-${Math.random().toString(36).slice(2)}`);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', file, prefix]);
+  const { data, info } = await sharp(`${prefix}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+describe('co-branded PDF', () => {
+  it('is a valid PDF, at most 60 kB larger than the vendor PDF', async () => {
+    const file = await render(values());
+    expect(() => execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).not.toThrow();
+    expect(fs.statSync(file).size - vendorPdf.length).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('draws each text slot inside its rectangle, in the partner script', async () => {
+    const file = await render(values());
+    const all = words(file);
+    for (const [slot, expected] of [
+      ['company_name', 'Northwind IT Services'],
+      ['contact_name', 'Zofia Łukasiewicz'],
+      ['email', 'hello@northwind-it.example'],
+      ['address', 'Łódź'],
+    ] as const) {
+      const found = all.filter((w) => expected.split(/\s+/).includes(w.text));
+      expect(found.length).toBeGreaterThan(0);
+      const near = found.filter((x) => inside(x, box(slot), 3));
+      expect(near.length).toBeGreaterThan(0);
+      for (const w of near) expect(inside(w, box(slot))).toBe(true);
+    }
+  });
+
+  it('draws Greek and Cyrillic, and fits a very long name without overflowing', async () => {
+    const longName = 'Ελληνική Πληροφορική και Τεχνολογίες Πληροφοριών Ανώνυμη Εταιρεία Ρωσικά Москва Санкт-Петербург';
+    const file = await render(values({ company_name: longName, address: 'Λεωφόρος Κηφισίας 124\n115 26 Αθήνα\nΕλλάδα' }));
+    const all = words(file);
+    expect(all.map((w) => w.text)).toEqual(expect.arrayContaining(['Ελληνική', 'Москва', 'Αθήνα']));
+    const nameWords = all.filter((w) => longName.split(' ').includes(w.text));
+    expect(nameWords.length).toBe(longName.split(' ').length);
+    for (const w of nameWords) expect(inside(w, box('company_name'))).toBe(true);
+  });
+
+  it('puts the logo inside its rectangle and leaves the rest of the vendor page untouched', async () => {
+    const original = await pixels(path.join(DEMO, manifest.pdfs[0].file));
+    const branded = await pixels(await render(values()));
+    const blank = await pixels(await render(new Map(), false));
+    expect(branded.width).toBe(original.width);
+    const logo = box('logo');
+    const slotBoxes = rects.map((r) => box(r.slot));
+    let changedInLogo = 0;
+    let changedOutside = 0;
+    for (let y = 0; y < original.height; y++) {
+      for (let x = 0; x < original.width; x++) {
+        const i = (y * original.width + x) * 3;
+        const differs = Math.abs(branded.data[i] - original.data[i]) + Math.abs(branded.data[i + 1] - original.data[i + 1]) + Math.abs(branded.data[i + 2] - original.data[i + 2]) > 0;
+        if (!differs) continue;
+        const px = { xMin: x, xMax: x + 1, yMin: y, yMax: y + 1 };
+        if (inside(px, logo, 1)) changedInLogo++;
+        else if (!slotBoxes.some((b) => inside(px, b, 1))) changedOutside++;
+      }
+    }
+    expect(changedInLogo).toBeGreaterThan(500);
+    expect(changedOutside).toBe(0);
+    // With nothing to draw, the page renders exactly like the vendor's.
+    expect(Buffer.compare(blank.data, original.data)).toBe(0);
+  });
+});

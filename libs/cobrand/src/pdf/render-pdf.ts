@@ -1,0 +1,75 @@
+import './pdf-lib-tuning';
+import type { PdfSlotRect, SlotType } from '@tcma/campaign-model';
+import { PDFDocument, PDFFont, PDFPage, PDFRef, rgb } from 'pdf-lib';
+import { hexToRgb } from '../brand/contrast';
+import { fitText } from '../text-fit/fit-text';
+import { embedSubset, measure, verticalMetrics } from './pdf-font';
+import { drawLogo, embedLogo } from './pdf-logo';
+
+export interface PdfRenderInput {
+  /** The vendor's PDF, as uploaded. */
+  vendorPdf: Uint8Array;
+  rects: PdfSlotRect[];
+  slotTypes: ReadonlyMap<string, SlotType>;
+  /** Normalised slot values (resolveSlotValues); null leaves a rectangle empty. */
+  values: ReadonlyMap<string, string | null>;
+  /** The partner's normalised logo (PNG), and a stable key for it to cache its resized forms. */
+  logo: { png: Uint8Array; key: string } | null;
+}
+
+const ELLIPSIS = '…';
+
+const colorOf = (hex: string | undefined) => {
+  const [r, g, b] = hexToRgb(hex && /^#[0-9a-fA-F]{6}$/.test(hex) ? hex : '#000000');
+  return rgb(r / 255, g / 255, b / 255);
+};
+
+function alignedX(rect: PdfSlotRect, width: number): number {
+  if (rect.align === 'center') return rect.x + (rect.width - width) / 2;
+  if (rect.align === 'right') return rect.x + rect.width - width;
+  return rect.x;
+}
+
+function drawText(page: PDFPage, font: PDFFont, rect: PdfSlotRect, value: string): void {
+  const fit = fitText(value, rect, measure);
+  const { ascent, descent } = verticalMetrics();
+  // Each line's glyph box (ascent + descent) sits centred in its line; the block of lines
+  // is centred in the rectangle. fitText guarantees the block fits.
+  const top = rect.y + rect.height - (rect.height - fit.lines.length * fit.lineHeight) / 2;
+  let baseline = top - (fit.lineHeight - (ascent + descent) * fit.size) / 2 - ascent * fit.size;
+  for (const line of fit.lines) {
+    page.drawText(line, { x: alignedX(rect, measure(line) * fit.size), y: baseline, size: fit.size, font, color: colorOf(rect.textColor) });
+    baseline -= fit.lineHeight;
+  }
+}
+
+/**
+ * Draws a partner's values into the slot rectangles of a vendor PDF: the logo fitted and
+ * centred, text fitted (shrunk, then wrapped, never overflowing) in a subset of the shipped
+ * Unicode font. Nothing else on the vendor's pages is touched.
+ */
+export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(input.vendorPdf, { updateMetadata: false });
+  const pages = doc.getPages();
+  const drawable = input.rects.filter((r) => pages[r.page - 1] && input.slotTypes.has(r.slot));
+  const texts = drawable.filter((r) => input.slotTypes.get(r.slot) !== 'logo' && input.values.get(r.slot));
+  const font = texts.length ? await embedSubset(doc, texts.map((r) => input.values.get(r.slot)).join('') + ELLIPSIS) : null;
+  const logos = new Map<string, { ref: PDFRef; width: number; height: number }>();
+  for (const rect of drawable) {
+    const page = pages[rect.page - 1];
+    if (input.slotTypes.get(rect.slot) === 'logo') {
+      if (!input.logo) continue;
+      const size = `${rect.width}x${rect.height}`;
+      let logo = logos.get(size);
+      if (!logo) {
+        logo = await embedLogo(doc, input.logo.png, input.logo.key, rect);
+        logos.set(size, logo);
+      }
+      drawLogo(page, logo, rect);
+      continue;
+    }
+    const value = input.values.get(rect.slot);
+    if (value && font) drawText(page, font, rect, value);
+  }
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
+import { CompiledEmail, CompiledEmailCache, compileEmail, resolveSlotValues } from '@tcma/cobrand';
+import type { BrandState } from '@tcma/brand-kits';
+import { InvalidError } from '@tcma/errors';
+import { createHash } from 'node:crypto';
+
+/**
+ * Compiled emails for the whole process (previews and sends share them): one MJML compile
+ * per campaign version, asset and brand-kit revision, then a cheap render per recipient.
+ */
+@Injectable()
+export class EmailRenderService {
+  readonly cache = new CompiledEmailCache();
+
+  async compiled(versionId: string, content: CampaignContent, asset: EmailAsset, brand: Pick<BrandState, 'partnerId' | 'revision' | 'brand'>, launchValues: Readonly<Record<string, string>> = {}): Promise<CompiledEmail> {
+    const extra = Object.keys(launchValues).length ? createHash('sha256').update(JSON.stringify(Object.entries(launchValues).sort())).digest('hex').slice(0, 16) : '-';
+    const key = `${CompiledEmailCache.key(versionId, asset.id, `${brand.partnerId}:${brand.revision}`)}:${extra}`;
+    return this.cache.get(key, () => {
+      const resolved = resolveSlotValues(content.slots, brand.brand, launchValues);
+      if (resolved.missing.length) throw missingSlots(resolved.missing);
+      return compileEmail(asset, content, resolved.values);
+    });
+  }
+}
+
+export function missingSlots(missing: string[]): InvalidError {
+  return new InvalidError(
+    `Required slots are not filled: ${missing.join(', ')}; fill them in the brand kit`,
+    missing.map((slot) => ({ path: `slots.${slot}`, message: 'is required and has no value' })),
+  );
+}

@@ -1,0 +1,10 @@
+export { AssetRenderService } from './asset-render.service';
+export { EmailRenderService, missingSlots } from './email-render.service';
+export { DEFAULT_PAGE_DPI, resolvePreviewOptions } from './preview-request';
+export type { PreviewOptions } from './preview-request';
+export { PREVIEW_TIMEOUT_MS, PreviewsService } from './previews.service';
+export type { PreviewResult } from './previews.service';
+export { PreviewsModule } from './previews.module';
+export { renderKey, RENDERER_VERSION } from './render-key';
+export { RenderingModule } from './rendering.module';
+export { sampleRecipient } from './sample-recipient';

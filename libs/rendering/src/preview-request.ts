@@ -1,0 +1,45 @@
+import type { Asset } from '@tcma/campaign-model';
+import { SOCIAL_IMAGE_SIZES, SocialImageSize } from '@tcma/cobrand';
+import { BadRequestError } from '@tcma/errors';
+import type { RenderFormat } from '@tcma/queue';
+
+export interface PreviewOptions {
+  format?: RenderFormat;
+  page?: number;
+  dpi?: number;
+  size?: string;
+}
+
+export interface ResolvedPreviewOptions {
+  format: RenderFormat;
+  page?: number;
+  dpi?: number;
+  size?: SocialImageSize;
+}
+
+const FORMATS: Record<Asset['kind'], RenderFormat[]> = {
+  email: ['html', 'text', 'json'],
+  pdf: ['pdf', 'png'],
+  social: ['png', 'jpeg', 'json'],
+};
+
+export const DEFAULT_PAGE_DPI = 100;
+
+/** Which outputs each kind of asset has, with their defaults; anything else is a 400. */
+export function resolvePreviewOptions(asset: Asset, options: PreviewOptions): ResolvedPreviewOptions {
+  const format = options.format ?? FORMATS[asset.kind][0];
+  if (!FORMATS[asset.kind].includes(format)) {
+    throw new BadRequestError(`A ${asset.kind} asset renders as ${FORMATS[asset.kind].join(', ')}`, [{ path: 'format', message: `must be one of ${FORMATS[asset.kind].join(', ')}` }]);
+  }
+  if (asset.kind === 'pdf' && format === 'png') {
+    const page = options.page ?? 1;
+    if (page > asset.file.pages.length) throw new BadRequestError('No such page', [{ path: 'page', message: `the PDF has ${asset.file.pages.length} page(s)` }]);
+    return { format, page, dpi: options.dpi ?? DEFAULT_PAGE_DPI };
+  }
+  if (asset.kind === 'social' && format !== 'json') {
+    const size = (options.size ?? 'linkedin') as SocialImageSize;
+    if (!(size in SOCIAL_IMAGE_SIZES)) throw new BadRequestError('Unknown image size', [{ path: 'size', message: `must be one of ${Object.keys(SOCIAL_IMAGE_SIZES).join(', ')}` }]);
+    return { format, size };
+  }
+  return { format };
+}

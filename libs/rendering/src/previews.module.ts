@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BrandKitsModule } from '@tcma/brand-kits';
+import { CampaignsModule } from '@tcma/campaigns';
+import { TenancyModule } from '@tcma/tenancy';
+import { PreviewsService } from './previews.service';
+import { RenderedAssetsRepository } from './rendered-assets.repository';
+
+/** The API's side of previews: access, render identity, stored renders; rendering is queued. */
+@Module({
+  imports: [TenancyModule, CampaignsModule, BrandKitsModule],
+  providers: [PreviewsService, RenderedAssetsRepository],
+  exports: [PreviewsService],
+})
+export class PreviewsModule {}

@@ -1,0 +1,103 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { BrandKitsService } from '@tcma/brand-kits';
+import { CampaignsRepository, CampaignsService } from '@tcma/campaigns';
+import { resolveSlotValues } from '@tcma/cobrand';
+import { AppConfig } from '@tcma/config';
+import { BadRequestError, NotFoundError, UnavailableError } from '@tcma/errors';
+import { CampaignVersionEntity, PartnerEntity } from '@tcma/persistence';
+import { JobName, QueueName, RenderAssetJob, RenderAssetResult } from '@tcma/queue';
+import { BlobStorage } from '@tcma/storage';
+import { Actor, PartnersService } from '@tcma/tenancy';
+import { Queue, QueueEvents } from 'bullmq';
+import { missingSlots } from './email-render.service';
+import { PreviewOptions, resolvePreviewOptions } from './preview-request';
+import { renderKey } from './render-key';
+import { RenderedAssetsRepository } from './rendered-assets.repository';
+
+/** How long a preview request waits for the worker before answering 503. */
+export const PREVIEW_TIMEOUT_MS = 60_000;
+
+export type PreviewResult = { etag: string; notModified: true } | { etag: string; notModified: false; contentType: string; bytes: Buffer };
+
+/**
+ * Previews for the API: decides what may be seen and what the render's identity is, then
+ * serves a stored render or has the worker make one. The API itself never renders.
+ */
+@Injectable()
+export class PreviewsService implements OnModuleDestroy {
+  private events?: QueueEvents;
+
+  constructor(
+    @InjectQueue(QueueName.Render) private readonly queue: Queue,
+    private readonly campaignsService: CampaignsService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly partners: PartnersService,
+    private readonly brandKits: BrandKitsService,
+    private readonly rendered: RenderedAssetsRepository,
+    private readonly storage: BlobStorage,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.events?.close();
+  }
+
+  async preview(actor: Actor, campaignId: string, versionNumber: number, assetId: string, options: PreviewOptions & { partnerId?: string }, ifNoneMatch?: string): Promise<PreviewResult> {
+    const version = await this.visibleVersion(actor, campaignId, versionNumber);
+    const partner = await this.partnerFor(actor, options.partnerId);
+    const asset = version.content.assets.find((a) => a.id === assetId);
+    if (!asset) throw new NotFoundError('Asset');
+    const resolved = resolvePreviewOptions(asset, options);
+    const brand = await this.brandKits.brandState(partner);
+    const key = renderKey({ versionId: version.id, assetId, partnerId: partner.id, brandRevision: brand.revision, ...resolved });
+    const etag = `"${key}"`;
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { etag, notModified: true };
+
+    const stored = await this.rendered.find(key);
+    const bytes = stored ? await this.storage.get(stored.blobKey) : null;
+    if (stored && bytes) return { etag, notModified: false, contentType: stored.contentType, bytes };
+
+    const missing = resolveSlotValues(version.content.slots, brand.brand).missing;
+    if (missing.length) throw missingSlots(missing);
+    const result = await this.renderInWorker({ renderKey: key, vendorId: actor.vendorId, campaignId, version: versionNumber, assetId, partnerId: partner.id, ...resolved });
+    const output = await this.storage.get(result.blobKey);
+    if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');
+    return { etag, notModified: false, contentType: result.contentType, bytes: output };
+  }
+
+  private async renderInWorker(job: RenderAssetJob): Promise<RenderAssetResult> {
+    this.events ??= new QueueEvents(QueueName.Render, { connection: { url: this.config.redisUrl }, prefix: this.config.queuePrefix });
+    await this.events.waitUntilReady();
+    // A failed render under the same key is dropped, so that asking again retries it.
+    const previous = await this.queue.getJob(job.renderKey);
+    if (previous && (await previous.isFailed())) await previous.remove();
+    const added = await this.queue.add(JobName.RenderAsset, job, { jobId: job.renderKey, attempts: 1, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 3600 } });
+    try {
+      return (await added.waitUntilFinished(this.events, PREVIEW_TIMEOUT_MS)) as RenderAssetResult;
+    } catch (e) {
+      const message = (e as Error).message ?? '';
+      if (/timed out/i.test(message)) throw new UnavailableError('Rendering is taking too long; try again shortly');
+      throw new Error(`Rendering failed in the worker: ${message}`, { cause: e });
+    }
+  }
+
+  /** Vendor users may preview any version; partner users only the latest they may launch. */
+  private async visibleVersion(actor: Actor, campaignId: string, version: number): Promise<CampaignVersionEntity> {
+    if (actor.role === 'partner_user') {
+      const published = await this.campaignsService.getPublished(actor, campaignId);
+      if (published.version !== version) throw new NotFoundError('Campaign version');
+    } else {
+      await this.campaignsService.findForVendor(actor, campaignId);
+    }
+    const found = await this.campaigns.findVersion(campaignId, version);
+    if (!found) throw new NotFoundError('Campaign version');
+    return found;
+  }
+
+  private async partnerFor(actor: Actor, partnerId: string | undefined): Promise<PartnerEntity> {
+    if (actor.role === 'partner_user') return this.partners.get(actor, partnerId ?? actor.partnerId ?? '');
+    if (!partnerId) throw new BadRequestError('Choose the partner to preview for', [{ path: 'partnerId', message: 'is required for vendor users' }]);
+    return this.partners.get(actor, partnerId);
+  }
+}
