@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { csvRow } from '@tcma/csv';
+import { ProspectImportEntity } from '@tcma/persistence';
+import { BlobStorage } from '@tcma/storage';
+import { parse } from 'csv-parse';
+import { PassThrough } from 'node:stream';
+import { checkProspect, ColumnTarget, mapHeader, mergeProspects, NormalizedProspect, rowToInput } from './prospect-row';
+import { ProspectImportsRepository } from './prospect-imports.repository';
+import { ProspectListsRepository } from './prospect-lists.repository';
+import { ProspectsRepository } from './prospects.repository';
+
+/** Rows written to the database per statement. */
+export const IMPORT_BATCH_SIZE = 5000;
+/** A single CSV record larger than this is refused (the rest of the file still imports). */
+const MAX_RECORD_BYTES = 64 * 1024;
+
+export interface ImportOutcome {
+  rows: number;
+  inserted: number;
+  merged: number;
+  rejected: number;
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+/**
+ * Runs a prospect import in the worker: the file is streamed through the CSV parser in
+ * batches, never read whole; duplicates (by case-insensitive email) merge; a bad row is
+ * reported with its line and reason and never stops the good ones. Safe to run again after
+ * a crash: rows merge into what the first run wrote.
+ */
+@Injectable()
+export class ImportRunnerService {
+  private readonly logger = new Logger(ImportRunnerService.name);
+
+  constructor(
+    private readonly imports: ProspectImportsRepository,
+    private readonly prospects: ProspectsRepository,
+    private readonly lists: ProspectListsRepository,
+    private readonly storage: BlobStorage,
+  ) {}
+
+  async run(importId: string): Promise<ImportOutcome | null> {
+    const job = await this.imports.find(importId);
+    if (!job || job.status === 'completed' || job.status === 'failed') return null;
+    await this.imports.update(job.id, { status: 'running' });
+    try {
+      const outcome = await this.process(job);
+      return outcome;
+    } catch (e) {
+      this.logger.error(`Import ${job.id} failed: ${(e as Error).message}`);
+      await this.imports.update(job.id, { status: 'failed', error: (e as Error).message.slice(0, 500), finishedAt: new Date() });
+      return null;
+    }
+  }
+
+  private async process(job: ProspectImportEntity): Promise<ImportOutcome> {
+    const source = await this.storage.openStream(job.fileKey);
+    if (!source) throw new Error('The uploaded file is no longer in storage');
+    const report = new PassThrough();
+    const stored = this.storage.putStream(report, Number.MAX_SAFE_INTEGER);
+    const outcome: ImportOutcome = { rows: 0, inserted: 0, merged: 0, rejected: 0 };
+    let columns: ColumnTarget[] | null = null;
+    let ignored: string[] = [];
+    let batch = new Map<string, NormalizedProspect>();
+    let previousLines = 0;
+    let previousEmpty = 0;
+
+    const reject = (line: number, reason: string, cells: string[]) => {
+      outcome.rejected++;
+      if (!report.write(csvRow([line, reason, ...cells]))) return new Promise<void>((resolve) => report.once('drain', () => resolve()));
+      return undefined;
+    };
+    const flush = async () => {
+      if (!batch.size) return;
+      const rows = [...batch.values()];
+      batch = new Map();
+      const result = await this.prospects.upsertMany(job.vendorId, job.partnerId, rows);
+      outcome.inserted += result.inserted;
+      outcome.merged += result.merged;
+      if (job.listId) await this.lists.addMembers(job.listId, job.partnerId, result.ids);
+    };
+
+    const parser = source.pipe(
+      parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_BYTES, skip_records_with_error: true }),
+    );
+    const parseErrors: Array<{ line: number; reason: string }> = [];
+    parser.on('skip', (error: Error & { lines?: number }) => parseErrors.push({ line: error.lines ?? previousLines + 1, reason: `unreadable CSV: ${error.message}` }));
+    report.write(csvRow(['line', 'reason']));
+
+    for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
+      const line = previousLines + 1 + (info.empty_lines - previousEmpty);
+      previousLines = info.lines;
+      previousEmpty = info.empty_lines;
+      for (const e of parseErrors.splice(0)) {
+        outcome.rows++;
+        await reject(e.line, e.reason, []);
+      }
+      if (!columns) {
+        const header = mapHeader(record);
+        if (header.missingEmail) throw new Error('The first row must be a header with an email column');
+        columns = header.columns;
+        ignored = header.ignored;
+        continue;
+      }
+      outcome.rows++;
+      const checked = checkProspect(rowToInput(columns, record));
+      if (!checked.ok) {
+        await reject(line, checked.reason, record);
+        continue;
+      }
+      const earlier = batch.get(checked.prospect.emailLower);
+      if (earlier) outcome.merged++;
+      batch.set(checked.prospect.emailLower, earlier ? mergeProspects(earlier, checked.prospect) : checked.prospect);
+      if (batch.size >= IMPORT_BATCH_SIZE) await flush();
+    }
+    for (const e of parseErrors.splice(0)) {
+      outcome.rows++;
+      await reject(e.line, e.reason, []);
+    }
+    await flush();
+    report.end();
+    const { key: reportKey } = await stored;
+    await this.imports.update(job.id, { status: 'completed', ...outcome, reportKey, ignoredColumns: ignored, finishedAt: new Date() });
+    return outcome;
+  }
+}

@@ -1,0 +1,11 @@
+export { AudienceModule } from './audience.module';
+export { IMPORT_BATCH_SIZE, ImportRunnerService } from './import-runner.service';
+export type { ImportOutcome } from './import-runner.service';
+export { checkProspect, mapHeader, mergeProspects } from './prospect-row';
+export type { NormalizedProspect, ProspectInput } from './prospect-row';
+export { ProspectImportsService } from './prospect-imports.service';
+export { ProspectListsRepository } from './prospect-lists.repository';
+export { ProspectListsService } from './prospect-lists.service';
+export { ProspectsRepository } from './prospects.repository';
+export type { ProspectPageFilter } from './prospects.repository';
+export { ProspectsService } from './prospects.service';

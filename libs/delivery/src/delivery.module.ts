@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@tcma/tenancy';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxService } from './outbox.service';
+import { RateLimiter } from './rate-limiter';
+import { SendingConfigsRepository } from './sending-configs.repository';
+import { SendingConfigsService } from './sending-configs.service';
+import { SuppressionsRepository } from './suppressions.repository';
+import { SuppressionsService } from './suppressions.service';
+import { TransportRegistry } from './transport-registry';
+import { UnsubscribeLinks } from './unsubscribe-links';
+
+/** Getting messages out: transports, the outbox, sender rates, suppressions, unsubscribe links. */
+@Module({
+  imports: [TenancyModule],
+  providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
+  exports: [OutboxService, RateLimiter, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
+})
+export class DeliveryModule {}

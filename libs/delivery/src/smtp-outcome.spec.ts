@@ -1,0 +1,17 @@
+import { classifySmtpFailure } from './smtp-outcome';
+
+describe(classifySmtpFailure.name, () => {
+  it.each([
+    [{ code: 'EENVELOPE', responseCode: 550 }, 'bounce'],
+    [{ code: 'EMESSAGE', responseCode: 554 }, 'bounce'],
+    [{ code: 'EENVELOPE', responseCode: 451 }, 'retry'],
+    [{ code: 'EMESSAGE', responseCode: 421 }, 'retry'],
+    [{ code: 'ECONNECTION' }, 'retry'],
+    [{ code: 'EAUTH', responseCode: 535 }, 'retry'],
+    [{ code: 'ESOCKET' }, 'uncertain'],
+    [{ code: 'ETIMEDOUT' }, 'uncertain'],
+    [new Error('socket hang up'), 'uncertain'],
+  ])('%o is %s', (error, outcome) => {
+    expect(classifySmtpFailure(error)).toBe(outcome);
+  });
+});

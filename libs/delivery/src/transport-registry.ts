@@ -1,0 +1,83 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@tcma/config';
+import { Signer } from '@tcma/signing';
+import nodemailer, { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { OutboxRepository } from './outbox.repository';
+import { outboxTransport } from './outbox.transport';
+import { SendingConfigsRepository } from './sending-configs.repository';
+
+export interface DkimSettings {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+export interface ResolvedTransport {
+  /** Identifies the transport (and its rate bucket): a config and its revision, the env SMTP or the outbox. */
+  key: string;
+  transporter: Transporter<SMTPTransport.SentMessageInfo>;
+  ratePerSecond: number;
+  dkim: DkimSettings | null;
+  isOutbox: boolean;
+}
+
+/** How long the transport chosen for a (vendor, partner) is reused before the database is asked again. */
+const RESOLVE_TTL_MS = 15_000;
+
+/**
+ * The nodemailer transport for a partner's sends: its own SMTP configuration, else its
+ * vendor's, else SMTP_URL, else the local outbox. SMTP transports are pooled and shared by
+ * every send with the same configuration; they are closed on shutdown.
+ */
+@Injectable()
+export class TransportRegistry implements OnApplicationShutdown {
+  private readonly logger = new Logger(TransportRegistry.name);
+  private readonly transports = new Map<string, Transporter<SMTPTransport.SentMessageInfo>>();
+  private readonly resolved = new Map<string, { at: number; value: ResolvedTransport }>();
+
+  constructor(
+    private readonly configs: SendingConfigsRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly signer: Signer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async forPartner(vendorId: string, partnerId: string): Promise<ResolvedTransport> {
+    const cacheKey = `${vendorId}:${partnerId}`;
+    const cached = this.resolved.get(cacheKey);
+    if (cached && Date.now() - cached.at < RESOLVE_TTL_MS) return cached.value;
+    const row = await this.configs.effective(vendorId, partnerId);
+    const smtpUrl = row?.smtpUrlEncrypted ? this.signer.unseal(row.smtpUrlEncrypted) : this.config.smtpUrl;
+    const key = row?.smtpUrlEncrypted ? `config:${row.id}:${row.revision}` : smtpUrl ? 'env' : 'outbox';
+    const dkim = row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted ? { domainName: row.dkimDomain, keySelector: row.dkimSelector, privateKey: this.signer.unseal(row.dkimKeyEncrypted) } : null;
+    const value: ResolvedTransport = {
+      key,
+      transporter: this.transport(key, smtpUrl),
+      ratePerSecond: row?.ratePerSecond ?? this.config.sendRatePerSecond,
+      dkim,
+      isOutbox: key === 'outbox',
+    };
+    this.resolved.set(cacheKey, { at: Date.now(), value });
+    return value;
+  }
+
+  private transport(key: string, smtpUrl: string | undefined): Transporter<SMTPTransport.SentMessageInfo> {
+    let transporter = this.transports.get(key);
+    if (!transporter) {
+      transporter = smtpUrl
+        ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: this.config.smtpMaxConnections, maxMessages: 1000, socketTimeout: 60_000 } as SMTPTransport.Options)
+        : nodemailer.createTransport(outboxTransport(this.outbox));
+      this.transports.set(key, transporter);
+    }
+    return transporter;
+  }
+
+  onApplicationShutdown(): void {
+    for (const [key, transporter] of this.transports) {
+      transporter.close();
+      this.logger.debug(`Closed transport ${key}`);
+    }
+    this.transports.clear();
+  }
+}

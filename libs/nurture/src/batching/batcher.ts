@@ -1,0 +1,39 @@
+/**
+ * Coalesces calls made in the same tick into one bulk call: a send job works on dozens of
+ * steps at once, and each stage (read, claim, hand over, record) becomes one statement for
+ * all of them instead of one per step.
+ */
+export class Batcher<I, O> {
+  private pending: Array<{ item: I; resolve: (o: O) => void; reject: (e: unknown) => void }> = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly run: (items: I[]) => Promise<O[]>,
+    private readonly maxBatch = 500,
+  ) {}
+
+  call(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (this.pending.length >= this.maxBatch) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.pending.splice(0, this.maxBatch);
+    if (!batch.length) return;
+    this.run(batch.map((b) => b.item)).then(
+      (results) => batch.forEach((b, i) => b.resolve(results[i])),
+      (error: unknown) => batch.forEach((b) => b.reject(error)),
+    );
+    if (this.pending.length && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+}

@@ -1,0 +1,16 @@
+export { ENROLL_CHUNK, EnrollmentService } from './enrollment.service';
+export { EnrollmentsRepository } from './enrollments.repository';
+export type { SendContext } from './enrollments.repository';
+export { LaunchesService } from './launches.service';
+export type { CreateLaunchInput, LaunchView } from './launches.service';
+export type { LaunchStats } from './launches.repository';
+export { nextStep } from './next-step';
+export { NurtureModule } from './nurture.module';
+export { SendLedgerRepository } from './send-ledger.repository';
+export { SendProfiles } from './send-profiles';
+export { SendQueue, STEPS_PER_JOB } from './send-queue';
+export { MAX_SEND_ATTEMPTS, SendStepService, WORKER_ID } from './send-step.service';
+export type { StepOutcome } from './send-step.service';
+export { SweepService } from './sweep.service';
+export type { SweepResult } from './sweep.service';
+export { UnsubscribeService } from './unsubscribe.service';

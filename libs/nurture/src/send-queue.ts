@@ -1,0 +1,56 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobName, QueueName, SendStepRef, SendStepsJob } from '@tcma/queue';
+import { Queue } from 'bullmq';
+import { Batcher } from './batching/batcher';
+
+/** Steps per send job: the queue's cost is paid per job, so a job carries many steps. */
+export const STEPS_PER_JOB = 50;
+/** Steps due within this span of each other travel in the same job. */
+const SAME_JOB_SPAN_MS = 1000;
+
+interface Timed {
+  ref: SendStepRef;
+  /** Milliseconds from now until the step should be tried. */
+  inMs: number;
+}
+
+/**
+ * Puts steps into the send queue, grouped into jobs of up to STEPS_PER_JOB steps due at
+ * about the same time. Calls made in the same tick share jobs.
+ */
+@Injectable()
+export class SendQueue {
+  private readonly batcher = new Batcher<Timed, void>((items) => this.add(items), 5000);
+
+  constructor(@InjectQueue(QueueName.Send) private readonly queue: Queue) {}
+
+  /** Steps due at the given times (`now` on the same clock). */
+  async enqueue(items: Array<{ id: string; step: number; due: Date }>, now: Date): Promise<void> {
+    await Promise.all(items.map((i) => this.batcher.call({ ref: { enrollmentId: i.id, step: i.step }, inMs: Math.max(0, i.due.getTime() - now.getTime()) })));
+  }
+
+  /** Steps to try again after a delay (a retry, a rate limit, an early job). */
+  async later(items: Array<{ ref: SendStepRef; ms: number }>): Promise<void> {
+    await Promise.all(items.map((i) => this.batcher.call({ ref: i.ref, inMs: Math.max(0, i.ms) })));
+  }
+
+  private async add(items: Timed[]): Promise<void[]> {
+    const sorted = [...items].sort((a, b) => a.inMs - b.inMs);
+    const jobs: Timed[][] = [];
+    for (const item of sorted) {
+      const current = jobs[jobs.length - 1];
+      if (current && current.length < STEPS_PER_JOB && item.inMs - current[0].inMs <= SAME_JOB_SPAN_MS) current.push(item);
+      else jobs.push([item]);
+    }
+    await this.queue.addBulk(
+      jobs.map((job) => ({
+        name: JobName.SendSteps,
+        data: { steps: job.map((j) => j.ref) } satisfies SendStepsJob,
+        // Retries are per step, decided by the processor; a failed job's steps are found again by the sweep.
+        opts: { delay: job[job.length - 1].inMs, attempts: 1, removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
+      })),
+    );
+    return items.map(() => undefined);
+  }
+}

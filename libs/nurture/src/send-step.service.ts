@@ -1,0 +1,201 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EmailAsset } from '@tcma/campaign-model';
+import { Clock } from '@tcma/clock';
+import { renderEmail } from '@tcma/cobrand';
+import { AppConfig } from '@tcma/config';
+import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, senderIdentity, SuppressionsRepository, TransportRegistry, UnsubscribeLinks } from '@tcma/delivery';
+import type { SendStepRef } from '@tcma/queue';
+import { EmailRenderService } from '@tcma/rendering';
+import { decideDue } from '@tcma/sequences';
+import { TrackingLinks } from '@tcma/tracking';
+import type Mail from 'nodemailer/lib/mailer';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Batcher } from './batching/batcher';
+import { EnrollmentsRepository, SendContext } from './enrollments.repository';
+import { nextStep } from './next-step';
+import { ClaimInput, ClaimResult, FinishInput, SendLedgerRepository } from './send-ledger.repository';
+import { SendProfiles } from './send-profiles';
+import { SendQueue } from './send-queue';
+
+export type StepOutcome =
+  | { kind: 'sent'; sendId: string }
+  | { kind: 'uncertain'; sendId: string }
+  | { kind: 'bounced'; sendId: string }
+  | { kind: 'exited'; reason: string }
+  | { kind: 'rescheduled'; to: Date; reason: string }
+  /** Not now: try again in `ms` (an early job, the sender's rate, a refusal worth retrying). */
+  | { kind: 'later'; ms: number; why: 'early' | 'rate' | 'retry' }
+  /** Given up after MAX_SEND_ATTEMPTS tries that were refused for now. */
+  | { kind: 'failed'; sendId: string }
+  /** Nothing to do: done before, moved on, paused or cancelled, or another worker has it. */
+  | { kind: 'noop'; why: 'stale' | 'paused' | 'busy' };
+
+/** Tries of one step that were refused "for now" (4xx, connection, rendering) before it is given up. */
+export const MAX_SEND_ATTEMPTS = 10;
+
+/** This process, as a claimant in the send ledger. */
+export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/**
+ * Sends one step of one enrollment, exactly once. The order of writes is what guarantees
+ * it: claim the (enrollment, step) in the ledger, mark it handed immediately before talking
+ * to SMTP, then record the outcome and move the enrollment in one statement. A worker that
+ * dies before "handed" leaves a claim another can take over; one that dies after leaves a
+ * send that is counted uncertain and never repeated. Steps of a job run together and each
+ * stage's writes are batched into one statement for all of them.
+ */
+@Injectable()
+export class SendStepService {
+  private readonly logger = new Logger(SendStepService.name);
+  private readonly contexts = new Batcher<string, SendContext | null>((ids) => this.enrollments.contexts(ids));
+  private readonly claims = new Batcher<ClaimInput, ClaimResult>((items) => this.ledger.claimMany(items));
+  private readonly handovers = new Batcher<{ sendId: string; worker: string; now: Date; leaseUntil: Date }, boolean>((items) => this.ledger.markHandedMany(items));
+  private readonly finishes = new Batcher<FinishInput, boolean>((items) => this.ledger.finishMany(items));
+  private readonly rates = new Batcher<{ sender: string; perSecond: number }, number>((items) => this.rateLimiter.acquireMany(items));
+
+  constructor(
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly ledger: SendLedgerRepository,
+    private readonly profiles: SendProfiles,
+    private readonly emails: EmailRenderService,
+    private readonly transports: TransportRegistry,
+    private readonly rateLimiter: RateLimiter,
+    private readonly suppressions: SuppressionsRepository,
+    private readonly unsubscribe: UnsubscribeLinks,
+    private readonly links: TrackingLinks,
+    private readonly queue: SendQueue,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  executeMany(steps: SendStepRef[], worker = WORKER_ID): Promise<StepOutcome[]> {
+    return Promise.all(steps.map((step) => this.execute(step, worker)));
+  }
+
+  async execute(job: SendStepRef, worker = WORKER_ID): Promise<StepOutcome> {
+    const now = this.clock.now();
+    const ctx = await this.contexts.call(job.enrollmentId);
+    if (!ctx || ctx.status !== 'active' || ctx.nextStep !== job.step || !ctx.nextDueAt) return { kind: 'noop', why: 'stale' };
+    if (ctx.launchStatus !== 'active') {
+      await this.enrollments.unqueue(ctx.enrollmentId);
+      return { kind: 'noop', why: 'paused' };
+    }
+    const content = await this.profiles.content(ctx.campaignVersionId);
+    const step = content?.sequence?.steps[job.step];
+    const asset = content?.assets.find((a): a is EmailAsset => a.kind === 'email' && a.id === step?.emailAssetId);
+    if (!content?.sequence || !step || !asset) {
+      await this.enrollments.exit(ctx.enrollmentId, 'step_missing');
+      return { kind: 'exited', reason: 'step_missing' };
+    }
+
+    const decision = decideDue(ctx.nextDueAt, now, step, ctx.zone, this.config.maxLatenessMs);
+    if (decision.action === 'wait') return { kind: 'later', ms: decision.until.getTime() - now.getTime(), why: 'early' };
+    if (decision.action === 'reschedule') {
+      await this.enrollments.reschedule(ctx.enrollmentId, job.step, decision.to);
+      return { kind: 'rescheduled', to: decision.to, reason: decision.reason };
+    }
+
+    const ledgerKey = { enrollmentId: ctx.enrollmentId, step: job.step, launchId: ctx.launchId, partnerId: ctx.partnerId, vendorId: ctx.vendorId, prospectId: ctx.prospect.id, due: ctx.nextDueAt, now };
+    if (ctx.suppressed) {
+      await this.ledger.transaction(async (tx) => {
+        await this.ledger.record(ledgerKey, 'suppressed', tx);
+        await this.enrollments.exit(ctx.enrollmentId, 'suppressed', tx);
+      });
+      return { kind: 'exited', reason: 'suppressed' };
+    }
+
+    const claim = await this.claims.call({ ...ledgerKey, worker, leaseUntil: new Date(now.getTime() + this.config.sendLeaseMs) });
+    if (!claim.claimed) return { kind: 'noop', why: 'busy' };
+    if (claim.attempts > MAX_SEND_ATTEMPTS) {
+      await this.ledger.transaction(async (tx) => {
+        await this.ledger.setStatus(claim.sendId, 'failed', `given up after ${MAX_SEND_ATTEMPTS} attempts`, tx);
+        await this.enrollments.exit(ctx.enrollmentId, 'failed', tx);
+      });
+      return { kind: 'failed', sendId: claim.sendId };
+    }
+    return this.deliver(ctx, job.step, claim.sendId, claim.attempts, asset, worker);
+  }
+
+  /** The wait before trying a step again after its n-th attempt was refused for now. */
+  private backoff(attempts: number): number {
+    return Math.min(3_600_000, this.config.sendRetryBaseMs * 2 ** (attempts - 1));
+  }
+
+  private async deliver(ctx: SendContext, step: number, sendId: string, attempts: number, asset: EmailAsset, worker: string): Promise<StepOutcome> {
+    const content = (await this.profiles.content(ctx.campaignVersionId))!;
+    const sequence = content.sequence!;
+    const profile = await this.profiles.profile(ctx.vendorId, ctx.partnerId);
+    if (!profile) {
+      await this.ledger.release(sendId, worker, this.clock.now(), 'the partner or vendor could not be read');
+      return { kind: 'later', ms: this.backoff(attempts), why: 'retry' };
+    }
+    const transport = await this.transports.forPartner(ctx.vendorId, ctx.partnerId);
+    const sender = senderIdentity({ partnerSender: profile.brand.sender, partnerCompany: profile.brand.brand.companyName ?? profile.partnerCompany, partnerEmail: profile.brand.brand.email, vendorName: profile.vendorName, vendorDomain: profile.vendorDomain });
+
+    const wait = await this.rates.call({ sender: `${transport.key}:${sender.from.address}`, perSecond: transport.ratePerSecond });
+    if (wait > 0) {
+      await this.ledger.release(sendId, worker, this.clock.now(), null);
+      return { kind: 'later', ms: wait, why: 'rate' };
+    }
+
+    let message: Mail.Options;
+    const unsubscribe = this.unsubscribe.both(sendId, profile.vendorDomain);
+    try {
+      const compiled = await this.emails.compiled(ctx.campaignVersionId, content, asset, profile.brand, ctx.slotValues);
+      const email = renderEmail(compiled, {
+        prospect: { email: ctx.prospect.email, first_name: ctx.prospect.firstName, last_name: ctx.prospect.lastName, company: ctx.prospect.company, title: ctx.prospect.title, country: ctx.prospect.country, custom: ctx.prospect.custom },
+        unsubscribeUrl: unsubscribe.url,
+        viewInBrowserUrl: this.links.viewInBrowser(sendId),
+        linkUrl: (link) => this.links.click(sendId, link),
+        openPixelUrl: this.links.openPixel(sendId),
+      });
+      const now = this.clock.now();
+      message = {
+        ...buildMessage({ sendId, sender, to: ctx.prospect.email, subject: email.subject, html: email.html, text: email.text, date: now, unsubscribeUrl: unsubscribe.url, unsubscribeMailto: unsubscribe.mailto, messageIdDomain: profile.vendorDomain }),
+        ...(transport.dkim ? { dkim: transport.dkim } : {}),
+        // Read by the outbox transport; nodemailer itself ignores it.
+        tcma: { vendorId: ctx.vendorId, partnerId: ctx.partnerId, sendId } satisfies OutboxTags,
+      } as Mail.Options;
+    } catch (e) {
+      // Nothing was handed over: let the claim lapse and retry later (a partner may fix a slot).
+      await this.ledger.release(sendId, worker, this.clock.now(), `render failed: ${(e as Error).message}`.slice(0, 500));
+      this.logger.warn(`Send ${sendId} could not be rendered (attempt ${attempts}): ${(e as Error).message}`);
+      return { kind: 'later', ms: this.backoff(attempts), why: 'retry' };
+    }
+
+    const handedAt = this.clock.now();
+    if (!(await this.handovers.call({ sendId, worker, now: handedAt, leaseUntil: new Date(handedAt.getTime() + this.config.sendLeaseMs) }))) return { kind: 'noop', why: 'busy' };
+
+    let info: { messageId?: string; response?: string };
+    try {
+      info = await transport.transporter.sendMail(message);
+    } catch (e) {
+      const response = String((e as { response?: string }).response ?? (e as Error).message).slice(0, 500);
+      const failure = classifySmtpFailure(e);
+      if (failure === 'retry') {
+        await this.ledger.release(sendId, worker, this.clock.now(), response);
+        this.logger.warn(`Send ${sendId} refused for now (attempt ${attempts}): ${response}`);
+        return { kind: 'later', ms: this.backoff(attempts), why: 'retry' };
+      }
+      if (failure === 'bounce') {
+        await this.ledger.transaction(async (tx) => {
+          await this.ledger.setStatus(sendId, 'bounced', response, tx);
+          await this.suppressions.add({ vendorId: ctx.vendorId, partnerId: ctx.partnerId, campaignId: null }, ctx.prospect.emailLower, 'bounced', sendId, tx);
+          await this.enrollments.exit(ctx.enrollmentId, 'bounced', tx);
+        });
+        return { kind: 'bounced', sendId };
+      }
+      const at = this.clock.now();
+      await this.finishes.call({ sendId, outcome: 'uncertain', at, response, enrollmentId: ctx.enrollmentId, step, to: nextStep(sequence, step, at, ctx.zone, at, this.config.queueHorizonMs) });
+      this.logger.warn(`Send ${sendId} is uncertain (the connection failed while handing it over): ${response}`);
+      return { kind: 'uncertain', sendId };
+    }
+
+    const sentAt = this.clock.now();
+    const to = nextStep(sequence, step, sentAt, ctx.zone, sentAt, this.config.queueHorizonMs);
+    await this.finishes.call({ sendId, outcome: 'sent', at: sentAt, messageId: info.messageId ?? null, response: info.response ?? null, enrollmentId: ctx.enrollmentId, step, to });
+    if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], sentAt);
+    return { kind: 'sent', sendId };
+  }
+}

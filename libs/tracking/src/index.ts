@@ -1,0 +1,2 @@
+export { TrackingLinks } from './tracking-links';
+export type { ClickToken } from './tracking-links';
