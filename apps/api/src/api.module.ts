@@ -1,0 +1,80 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
+import { AudienceModule } from '@tcma/audience';
+import { AuthModule } from '@tcma/auth';
+import { BrandKitsModule } from '@tcma/brand-kits';
+import { CampaignsModule } from '@tcma/campaigns';
+import { Clock, ClockModule } from '@tcma/clock';
+import { AppConfig, ConfigModule } from '@tcma/config';
+import { DeliveryModule } from '@tcma/delivery';
+import { NurtureModule } from '@tcma/nurture';
+import { PersistenceModule } from '@tcma/persistence';
+import { QueueModule } from '@tcma/queue';
+import { PreviewsModule } from '@tcma/rendering';
+import { SigningModule } from '@tcma/signing';
+import { StorageModule } from '@tcma/storage';
+import { TenancyModule } from '@tcma/tenancy';
+import { ImportsController } from './audience/imports.controller';
+import { ListsController } from './audience/lists.controller';
+import { ProspectsController } from './audience/prospects.controller';
+import { BrandKitsController } from './brand-kits/brand-kits.controller';
+import { CampaignContentController } from './campaigns/campaign-content.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { FilesController } from './campaigns/files.controller';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { OutboxController } from './delivery/outbox.controller';
+import { SendingController } from './delivery/sending.controller';
+import { SuppressionsController } from './delivery/suppressions.controller';
+import { UnsubscribeController } from './delivery/unsubscribe.controller';
+import { HealthController } from './health/health.controller';
+import { LaunchesController } from './launches/launches.controller';
+import { PreviewsController } from './previews/previews.controller';
+import { PublicFilesController } from './public/public-files.controller';
+import { MeController } from './tenancy/me.controller';
+import { PartnersController } from './tenancy/partners.controller';
+import { TokensController } from './tenancy/tokens.controller';
+import { UsersController } from './tenancy/users.controller';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+/** The HTTP API: thin controllers over the domain modules; heavy work is only enqueued. */
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        ClockModule.forRoot(options.clock),
+        PersistenceModule,
+        QueueModule,
+        StorageModule,
+        SigningModule,
+        AuthModule,
+        TenancyModule,
+        CampaignsModule,
+        BrandKitsModule,
+        PreviewsModule,
+        AudienceModule,
+        DeliveryModule,
+        NurtureModule,
+        MulterModule.register({
+          // One file per request, no larger than the largest type's limit; per-type limits
+          // are checked once the bytes are identified.
+          limits: { files: 1, fields: 20, fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes) },
+        }),
+      ],
+      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, FilesController, BrandKitsController, PreviewsController, PublicFilesController,
+        ProspectsController, ListsController, ImportsController, LaunchesController, SuppressionsController, SendingController, OutboxController, UnsubscribeController],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

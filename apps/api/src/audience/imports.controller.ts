@@ -1,0 +1,92 @@
+import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ProspectImportsService } from '@tcma/audience';
+import { CurrentActor } from '@tcma/auth';
+import { UnsupportedTypeError } from '@tcma/errors';
+import type { ProspectImportEntity } from '@tcma/persistence';
+import type { Actor } from '@tcma/tenancy';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { Request, Response } from 'express';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+
+class ImportQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Also add every imported prospect to this list.' }) @IsOptional() @IsUUID() listId?: string;
+}
+
+class ImportViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status!: string;
+  @ApiProperty() fileSize!: number;
+  @ApiProperty({ description: 'Data rows read (the header excluded).' }) rows!: number;
+  @ApiProperty({ description: 'New prospects.' }) inserted!: number;
+  @ApiProperty({ description: 'Rows merged into an existing prospect (same email, any case).' }) merged!: number;
+  @ApiProperty({ description: 'Rows refused; see the report.' }) rejected!: number;
+  @ApiProperty({ type: [String] }) ignoredColumns!: string[];
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Where to download the rejected rows (CSV).' }) reportUrl!: string | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) finishedAt!: Date | null;
+}
+
+const CSV_TYPES = /^(text\/csv|application\/csv|text\/plain|application\/octet-stream)\b/i;
+
+@ApiTags('audience')
+@ApiBearerAuth()
+@Controller('partners/:partnerId/imports')
+export class ImportsController {
+  constructor(private readonly imports: ProspectImportsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'The CSV itself (UTF-8, BOM optional), header row first; streamed, never held in memory.', schema: { type: 'string', format: 'binary' } })
+  @ApiAcceptedResponse({ type: ImportViewDto, description: 'Queued; poll the import for its outcome.' })
+  async start(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Query() query: ImportQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('content-type') contentType?: string,
+  ): Promise<ImportViewDto> {
+    if (!contentType || !CSV_TYPES.test(contentType)) throw new UnsupportedTypeError('Send the CSV as the request body with Content-Type: text/csv', [{ path: 'Content-Type', message: `is ${contentType ?? 'missing'}` }]);
+    const created = await this.imports.start(actor, partnerId, req, query.listId);
+    res.setHeader('Location', `/partners/${partnerId}/imports/${created.id}`);
+    return view(partnerId, created);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ImportViewDto] })
+  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string): Promise<ImportViewDto[]> {
+    return (await this.imports.list(actor, partnerId)).map((i) => view(partnerId, i));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ImportViewDto })
+  async get(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('id', ParseIdPipe) id: string): Promise<ImportViewDto> {
+    return view(partnerId, await this.imports.get(actor, partnerId, id));
+  }
+
+  @Get(':id/report')
+  @ApiOkResponse({ description: 'CSV of rejected rows: line, reason, then the row as it was sent.' })
+  async report(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.imports.report(actor, partnerId, id), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="import-${id}-rejected.csv"` });
+  }
+}
+
+function view(partnerId: string, i: ProspectImportEntity): ImportViewDto {
+  return {
+    id: i.id,
+    status: i.status,
+    fileSize: Number(i.fileSize),
+    rows: i.rows,
+    inserted: i.inserted,
+    merged: i.merged,
+    rejected: i.rejected,
+    ignoredColumns: i.ignoredColumns,
+    error: i.error,
+    reportUrl: i.reportKey ? `/partners/${partnerId}/imports/${i.id}/report` : null,
+    createdAt: i.createdAt,
+    finishedAt: i.finishedAt,
+  };
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ProspectEntity } from '@tcma/persistence';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class ProspectDto {
+  @ApiProperty({ example: 'ann@contoso.example' }) @IsString() @MaxLength(254) email!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) firstName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) lastName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) company?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) title?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) country?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Europe/Warsaw', description: "IANA zone; the partner's when absent." }) @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'webinar signup 2026-10' }) @IsOptional() @IsString() @MaxLength(200) consentSource?: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Referenced in templates as {{prospect.custom.<key>}}.' })
+  @IsOptional()
+  @IsObject()
+  custom?: Record<string, string> | null;
+}
+
+export class UpdateProspectDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) firstName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) lastName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) company?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) title?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) country?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) consentSource?: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject() custom?: Record<string, string> | null;
+}
+
+export class ProspectPageQuery {
+  @ApiPropertyOptional({ description: 'Keyset pagination: the last id of the previous page.' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/)
+  after?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit: number = 100;
+
+  @ApiPropertyOptional({ description: 'Part of the email or company, case-insensitive.' }) @IsOptional() @IsString() @Length(1, 100) search?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i) listId?: string;
+}
+
+export class ProspectViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) firstName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) company!: string | null;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String }) country!: string | null;
+  @ApiProperty({ nullable: true, type: String }) timezone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) consentSource!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) custom!: Record<string, string>;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+
+  static from(p: ProspectEntity): ProspectViewDto {
+    return { id: String(p.id), email: p.email, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, country: p.country, timezone: p.timezone, consentSource: p.consentSource, custom: p.custom, createdAt: p.createdAt, updatedAt: p.updatedAt };
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+export class SenderIdentityDto {
+  @ApiProperty({ example: 'Zofia at Northwind IT' }) @IsString() @MaxLength(100) fromName!: string;
+  @ApiProperty({ example: 'zofia@northwind-it.example' }) @IsString() @MaxLength(254) fromEmail!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(254) replyTo?: string | null;
+}
+
+/** Every field of the brand kit except the logo; an absent or empty field clears it. */
+export class BrandKitDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: "Defaults to the partner's company name." }) @IsOptional() @IsString() @MaxLength(200) companyName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) contactName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '+48 42 555 01 23' }) @IsOptional() @IsString() @MaxLength(64) phone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'https://northwind-it.example/' }) @IsOptional() @IsString() @MaxLength(2048) website?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Up to 6 lines, 500 characters.' }) @IsOptional() @IsString() @MaxLength(1000) address?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '#0f766e' }) @IsOptional() @IsString() @MaxLength(16) primaryColor?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(16) secondaryColor?: string | null;
+
+  @ApiPropertyOptional({ type: SenderIdentityDto, nullable: true, description: 'From name and address of emails sent for the partner.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SenderIdentityDto)
+  sender?: SenderIdentityDto | null;
+}
+
+class LogoViewDto {
+  @ApiProperty() pngUrl!: string;
+  @ApiProperty() webpUrl!: string;
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+  @ApiProperty() dominantColor!: string;
+}
+
+class ContrastWarningDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() color!: string;
+  @ApiProperty() ratio!: number;
+  @ApiProperty() message!: string;
+  @ApiProperty() suggestedTextColor!: string;
+  @ApiProperty() suggestedColor!: string;
+}
+
+export class BrandKitViewDto {
+  @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty() companyName!: string;
+  @ApiProperty({ nullable: true, type: String }) contactName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) website!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ nullable: true, type: String }) primaryColor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) secondaryColor!: string | null;
+  @ApiProperty({ type: LogoViewDto, nullable: true }) logo!: LogoViewDto | null;
+  @ApiProperty({ type: SenderIdentityDto, nullable: true }) sender!: SenderIdentityDto | null;
+  @ApiProperty({ description: 'Changes with every edit; part of every render key.' }) revision!: number;
+  @ApiProperty({ type: [ContrastWarningDto], description: 'Colours on which white text fails WCAG AA, with readable alternatives.' }) warnings!: ContrastWarningDto[];
+}

@@ -1,0 +1,140 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { Asset } from '@tcma/campaign-model';
+import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
+import { EligibilityDto, LinkDto, SlotDto } from './campaign-input.dto';
+import { EmailAssetDto, PdfSlotRectDto, SlotRectDto, SocialCopyDto } from './asset-input.dto';
+import { ExitDto, StepDto } from './sequence-input.dto';
+
+export class EmailAssetViewDto extends EmailAssetDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['email'] }) kind!: 'email';
+}
+
+class StoredFileRefDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+}
+
+class PageSizeDto {
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+}
+
+class PdfFileRefDto extends StoredFileRefDto {
+  @ApiProperty({ type: [PageSizeDto] }) pages!: PageSizeDto[];
+}
+
+class ImageFileRefDto extends StoredFileRefDto {
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+}
+
+export class PdfAssetViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['pdf'] }) kind!: 'pdf';
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: PdfFileRefDto }) file!: PdfFileRefDto;
+  @ApiProperty({ type: [PdfSlotRectDto] }) slots!: PdfSlotRectDto[];
+}
+
+export class SocialAssetViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['social'] }) kind!: 'social';
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: ImageFileRefDto }) image!: ImageFileRefDto;
+  @ApiProperty({ type: [SlotRectDto] }) slots!: SlotRectDto[];
+  @ApiProperty({ type: SocialCopyDto }) copy!: SocialCopyDto;
+}
+
+class StepViewDto extends StepDto {
+  @ApiProperty() declare id: string;
+}
+
+class SequenceViewDto {
+  @ApiProperty({ type: [StepViewDto] }) steps!: StepViewDto[];
+  @ApiProperty({ type: ExitDto }) exit!: ExitDto & { unsubscribed: true };
+}
+
+@ApiExtraModels(EmailAssetViewDto, PdfAssetViewDto, SocialAssetViewDto)
+export class CampaignContentDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty() language!: string;
+  @ApiProperty({ type: EligibilityDto }) eligibility!: EligibilityDto;
+  @ApiProperty({ type: [SlotDto] }) slots!: SlotDto[];
+  @ApiProperty({ type: [LinkDto] }) links!: LinkDto[];
+
+  @ApiProperty({
+    type: 'array',
+    items: {
+      oneOf: [{ $ref: getSchemaPath(EmailAssetViewDto) }, { $ref: getSchemaPath(PdfAssetViewDto) }, { $ref: getSchemaPath(SocialAssetViewDto) }],
+      discriminator: { propertyName: 'kind' },
+    },
+  })
+  assets!: Asset[];
+
+  @ApiProperty({ type: SequenceViewDto, nullable: true }) sequence!: SequenceViewDto | null;
+}
+
+export class CampaignViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: CampaignStatus;
+  @ApiProperty({ nullable: true, type: Number }) latestVersion!: number | null;
+  @ApiProperty({ description: 'Draft revision; send it back as If-Match to make an edit conditional.' }) revision!: number;
+  @ApiProperty({ type: CampaignContentDto, nullable: true, description: 'The working draft; null when every change is published.' }) draft!: CampaignContentDto | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) archivedAt!: Date | null;
+}
+
+export class PublishedCampaignDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() publishedAt!: Date;
+  @ApiProperty({ type: CampaignContentDto }) content!: CampaignContentDto;
+}
+
+export class CampaignVersionDto {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() publishedAt!: Date;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) publishedBy!: string | null;
+  @ApiProperty({ type: CampaignContentDto }) content!: CampaignContentDto;
+}
+
+@ApiExtraModels(CampaignViewDto, PublishedCampaignDto)
+export class CampaignPageDto {
+  @ApiProperty({
+    type: 'array',
+    description: 'Vendor users get campaigns with drafts; partner users get published versions.',
+    items: { oneOf: [{ $ref: getSchemaPath(CampaignViewDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] },
+  })
+  items!: Array<CampaignViewDto | PublishedCampaignDto>;
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
+export class ProblemDto {
+  @ApiProperty({ example: 'assets[0].mjml' }) path!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: '1-based line inside a template.' }) line?: number;
+}
+
+export class ValidationReportDto {
+  @ApiProperty() valid!: boolean;
+  @ApiProperty({ type: [ProblemDto] }) problems!: ProblemDto[];
+}
+
+export class StoredFileDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ description: 'PDF: { kind, pages: [{ width, height }] } in points; image: { kind, width, height, format } in pixels.' })
+  metadata!: Record<string, unknown>;
+  @ApiProperty() createdAt!: Date;
+}

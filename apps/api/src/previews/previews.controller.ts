@@ -1,0 +1,77 @@
+import { Controller, Get, Headers, HttpStatus, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@tcma/auth';
+import { SOCIAL_IMAGE_SIZES } from '@tcma/cobrand';
+import { RENDER_FORMATS, RenderFormat } from '@tcma/queue';
+import { PreviewsService } from '@tcma/rendering';
+import type { Actor } from '@tcma/tenancy';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+
+export class PreviewQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: the partner to render for. Partner users: their own (default).' })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+
+  @ApiPropertyOptional({ enum: RENDER_FORMATS, description: 'email: html (default), text, json · pdf: pdf (default), png (one page) · social: png (default), jpeg, json (post copy)' })
+  @IsOptional()
+  @IsIn(RENDER_FORMATS)
+  format?: RenderFormat;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'PDF as PNG: the page (default 1).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 36, maximum: 200, description: 'PDF as PNG: resolution (default 100).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(36)
+  @Max(200)
+  dpi?: number;
+
+  @ApiPropertyOptional({ enum: Object.keys(SOCIAL_IMAGE_SIZES), description: 'Social images: the network size (default linkedin).' })
+  @IsOptional()
+  @IsIn(Object.keys(SOCIAL_IMAGE_SIZES))
+  size?: string;
+}
+
+const EXTENSIONS: Record<string, string> = { 'text/html': 'html', 'text/plain': 'txt', 'application/json': 'json', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
+
+@ApiTags('previews')
+@ApiBearerAuth()
+@Controller('campaigns/:id/versions/:version/assets/:assetId/preview')
+export class PreviewsController {
+  constructor(private readonly previews: PreviewsService) {}
+
+  @Get()
+  @ApiProduces('text/html', 'text/plain', 'application/json', 'application/pdf', 'image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The asset co-branded for the partner, with sample prospect data. ETag identifies the render.' })
+  @ApiNotModifiedResponse({ description: 'If-None-Match matched: the render has not changed.' })
+  async preview(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Param('assetId', ParseIdPipe) assetId: string,
+    @Query() query: PreviewQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-none-match') ifNoneMatch?: string,
+  ): Promise<StreamableFile | undefined> {
+    const result = await this.previews.preview(actor, id, version, assetId, query, ifNoneMatch);
+    res.setHeader('ETag', result.etag);
+    // The same URL shows new content once the brand kit changes: revalidate every time.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (result.notModified) {
+      res.status(HttpStatus.NOT_MODIFIED);
+      return undefined;
+    }
+    const type = result.contentType.split(';')[0];
+    return new StreamableFile(result.bytes, { type: result.contentType, disposition: `inline; filename="preview.${EXTENSIONS[type] ?? 'bin'}"`, length: result.bytes.length });
+  }
+}

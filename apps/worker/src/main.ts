@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { boundShutdown, createLogger, loadConfigOrExit } from '@tcma/runtime';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config, 'Worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { logger, abortOnError: false });
+  boundShutdown(app, config, logger);
+  await app.init();
+  logger.log(`Worker up; roles: ${config.workerRoles.join(', ')}`);
+}
+
+bootstrap().catch((e: unknown) => {
+  console.error('Worker failed to start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

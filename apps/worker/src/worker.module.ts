@@ -1,0 +1,46 @@
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { Clock, ClockModule } from '@tcma/clock';
+import { AppConfig, ConfigModule } from '@tcma/config';
+import { PersistenceModule } from '@tcma/persistence';
+import { QueueModule } from '@tcma/queue';
+import { AudienceModule } from '@tcma/audience';
+import { NurtureModule } from '@tcma/nurture';
+import { RenderingModule } from '@tcma/rendering';
+import { SigningModule } from '@tcma/signing';
+import { StorageModule } from '@tcma/storage';
+import { CronScheduler } from './cron/cron-scheduler';
+import { HeartbeatCron } from './heartbeat/heartbeat.cron';
+import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
+import { JobRegistryCheck } from './jobs/job-registry.check';
+import { EnrollProcessor } from './enroll/enroll.processor';
+import { RenderProcessor } from './render/render.processor';
+import { SendStepsProcessor } from './send/send-steps.processor';
+import { SweepCron } from './sweep/sweep.cron';
+
+export interface WorkerModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+/**
+ * The worker process: no HTTP. It consumes the queues and runs the sweeps of the roles in
+ * WORKER_ROLES, so one image can be scaled per role.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions): DynamicModule {
+    const roles = new Set(options.config.workerRoles);
+    const processors: Array<Type<JobHandler>> = [
+      ...(roles.has('render') ? [RenderProcessor] : []),
+      ...(roles.has('send') ? [SendStepsProcessor] : []),
+      ...(roles.has('enroll') ? [EnrollProcessor] : []),
+    ];
+    const crons = roles.has('sweep') ? [SweepCron] : [];
+    const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule],
+      providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck],
+    };
+  }
+}
