@@ -1,0 +1,57 @@
+/** One benchmark result, printed as one JSON line (see DEVELOPERS.md). */
+export interface BenchLine {
+  bench: string;
+  value: number;
+  unit: string;
+  baseline: string;
+  baseline_value: number;
+  [extra: string]: unknown;
+}
+
+export function print(line: BenchLine): void {
+  const ratio = line.baseline_value ? line.value / line.baseline_value : null;
+  const round = (n: unknown) => (typeof n === 'number' ? Math.round(n * 1000) / 1000 : n);
+  const out = Object.fromEntries(Object.entries({ ...line, ratio }).map(([k, v]) => [k, round(v)]));
+  process.stdout.write(`${JSON.stringify({ bench: out.bench, value: out.value, unit: out.unit, baseline: out.baseline, baseline_value: out.baseline_value, ratio: out.ratio, ...out })}\n`);
+}
+
+/** Calls `fn` repeatedly for about `ms` milliseconds; returns calls per second. */
+export function rate(fn: () => void, ms = 2000): number {
+  for (let i = 0; i < 1000; i++) fn();
+  const start = process.hrtime.bigint();
+  let n = 0;
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 500; i++) fn();
+    n += 500;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return (n * 1000) / elapsed;
+}
+
+/** Like rate() for async work run `concurrency` at a time. */
+export async function rateAsync(fn: (i: number) => Promise<unknown>, total: number, concurrency: number): Promise<number> {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await fn(next++);
+    }),
+  );
+  return (total * 1e9) / Number(process.hrtime.bigint() - start);
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+
+/** Distinct, realistic partner names (Latin with diacritics), so caches cannot help unfairly. */
+export function partnerName(i: number): string {
+  const first = ['Northwind', 'Contoso', 'Fabrikam', 'Łódź', 'Adventure', 'Tailspin', 'Żółć', 'Wingtip', 'Litware', 'Proseware', 'Bärenstark', 'Crème'];
+  const second = ['IT', 'Systems', 'Solutions', 'Networks', 'Services', 'Cloud', 'Data', 'Consulting'];
+  const third = ['Sp. z o.o.', 'GmbH', 'Ltd', 'S.A.', 'AB', 'Inc.', 'SARL', 'BV'];
+  return `${first[i % first.length]} ${second[Math.floor(i / first.length) % second.length]} ${i} ${third[i % third.length]}`;
+}

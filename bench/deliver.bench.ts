@@ -1,0 +1,174 @@
+import { ProspectsRepository } from '@tcma/audience';
+import { BrandKitsService } from '@tcma/brand-kits';
+import { CampaignDraftsService, CampaignPublishingService, CampaignsService } from '@tcma/campaigns';
+import { compileEmail, RenderedEmail, renderEmail, resolveSlotValues } from '@tcma/cobrand';
+import { SendingConfigsService } from '@tcma/delivery';
+import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture';
+import { RedisClient } from '@tcma/queue';
+import { Actor, BootstrapService, PartnersService, UsersService } from '@tcma/tenancy';
+import { ChildProcess, fork } from 'node:child_process';
+import * as path from 'node:path';
+import nodemailer from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
+import { BenchEnv, benchEnvironment } from './bench-context';
+import { percentile, print, rateAsync } from './bench-line';
+
+const STEPS = Number(process.env.BENCH_DELIVER_STEPS ?? 50_000);
+const WORKERS = Number(process.env.BENCH_DELIVER_WORKERS ?? 2);
+const CONNECTIONS_PER_WORKER = 10;
+
+interface Sink {
+  port: number;
+  child: ChildProcess;
+  ask<T>(type: string): Promise<T>;
+}
+
+async function startSink(): Promise<Sink> {
+  const child = fork(path.join(__dirname, 'smtp-sink.process.js'), [], { stdio: 'inherit' });
+  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
+  const ask = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const on = (m: { type: string }) => {
+        if (m.type !== type) return;
+        child.off('message', on);
+        resolve(m as T);
+      };
+      child.on('message', on);
+      child.send({ type });
+    });
+  return { port, child, ask };
+}
+
+/** A vendor, a branded partner, a one-step campaign (the demo's first email, due at once) and its launch for STEPS prospects. */
+async function prepare(bench: BenchEnv, sinkPort: number): Promise<{ launchId: string }> {
+  const app = bench.app;
+  const demo = loadDemo();
+  const m = demo.manifest;
+  const boot = await app.get(BootstrapService).createVendorWithAdmin({ vendorName: 'Acme', vendorSlug: `acme-${process.pid}`, adminEmail: 'admin@acme.example', adminName: 'Admin' });
+  const admin: Actor = { userId: boot.userId, vendorId: boot.vendorId, partnerId: null, role: 'vendor_admin' };
+  const partner = await app.get(PartnersService).create(admin, { companyName: 'Northwind IT Services', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' });
+  const user = await app.get(UsersService).create(admin, { email: 'z@northwind.example', name: 'Z', role: 'partner_user', partnerId: partner.id });
+  const partnerActor: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_user' };
+  const { logo: _logo, ...kit } = m.partners[0].brandKit;
+  await app.get(BrandKitsService).update(partnerActor, partner.id, kit);
+  await app.get(SendingConfigsService).put(admin, null, { smtpUrl: `smtp://127.0.0.1:${sinkPort}`, ratePerSecond: 100_000, sendingDomain: 'acme.example' });
+
+  const drafts = app.get(CampaignDraftsService);
+  const { id } = await app.get(CampaignsService).create(admin, { name: 'Deliver bench' });
+  await drafts.putSlots(admin, id, m.slots);
+  await drafts.putLinks(admin, id, m.links);
+  const view = await drafts.addEmailAsset(admin, id, { name: 'Welcome', subject: m.emails[0].subject, preheader: m.emails[0].preheader, mjml: demo.readText(m.emails[0].file) });
+  await drafts.putSequence(admin, id, { steps: [{ emailAssetId: view.draft!.assets[0].id, wait: { type: 'duration', minutes: 0 }, window: null }], exit: { clickedLink: null, converted: false } });
+  await app.get(CampaignPublishingService).publish(admin, id);
+
+  const prospects = app.get(ProspectsRepository);
+  for (let i = 0; i < STEPS; i += 5000) {
+    const rows = Array.from({ length: Math.min(5000, STEPS - i) }, (_, k) => {
+      const n = i + k;
+      return { email: `p${n}@bench.example`, emailLower: `p${n}@bench.example`, firstName: `First${n}`, lastName: null, company: `Company ${n}`, title: null, country: null, timezone: null, consentSource: null, custom: {} };
+    });
+    await prospects.upsertMany(boot.vendorId, partner.id, rows);
+  }
+  const launch = await app.get(LaunchesService).create(partnerActor, { campaignId: id, audience: { type: 'all' } });
+  await app.get(EnrollmentService).enroll(launch.id);
+  return { launchId: launch.id };
+}
+
+function startWorkers(bench: BenchEnv): ChildProcess[] {
+  const entry = path.resolve(__dirname, '../apps/worker/src/main.js');
+  return Array.from({ length: WORKERS }, () =>
+    fork(entry, [], {
+      execArgv: process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [],
+      env: { ...process.env, ...bench.env, WORKER_ROLES: 'send', MIGRATIONS_RUN: 'false', SEND_CONCURRENCY: '4', SMTP_MAX_CONNECTIONS: String(CONNECTIONS_PER_WORKER), RENDER_THREADS: '0' },
+      stdio: 'inherit',
+    }),
+  );
+}
+
+/** The email the engine sends, rendered once, for the baseline to send as it is. */
+async function sameEmail(): Promise<RenderedEmail> {
+  const demo = loadDemo();
+  const m = demo.manifest;
+  const { logo: _logo, ...kit } = m.partners[0].brandKit;
+  const brand = { companyName: 'Northwind IT Services', contactName: kit.contactName ?? null, email: kit.email, phone: kit.phone ?? null, website: kit.website, address: kit.address, primaryColor: kit.primaryColor, secondaryColor: null, logoUrl: null };
+  const compiled = await compileEmail({ mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader }, { slots: m.slots, links: m.links }, resolveSlotValues(m.slots, brand).values);
+  return renderEmail(compiled, { prospect: { email: 'p1@bench.example', first_name: 'First1', company: 'Company 1' }, unsubscribeUrl: 'https://engine.example/u/1.x', viewInBrowserUrl: 'https://engine.example/v/1/x', linkUrl: (l) => `https://engine.example/c/1/${l.index}/sig?u=${encodeURIComponent(l.url)}`, openPixelUrl: 'https://engine.example/o/1/x.gif' });
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('Timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * `deliver`: steps per second from due to accepted by a local SMTP server in another process,
+ * with WORKERS worker processes; vs plain pooled nodemailer sending the same messages to the
+ * same server. Lost and duplicated messages are counted from what the server received.
+ */
+export async function deliverBench(): Promise<void> {
+  const sink = await startSink();
+  const bench = await benchEnvironment('deliver', { SEND_RATE_PER_SECOND: '100000' });
+  const workers: ChildProcess[] = [];
+  try {
+    const { launchId } = await prepare(bench, sink.port);
+    workers.push(...startWorkers(bench));
+    const redis = bench.app.get(RedisClient).redis;
+    await until(async () => (await redis.keys(`${bench.env.QUEUE_PREFIX}:workers:*`)).length >= WORKERS, 60_000);
+
+    const due = Date.now();
+    await bench.app.get(SweepService).sweep();
+    await until(async () => (await sink.ask<{ count: number }>('count')).count >= STEPS, 600_000);
+    const { received } = await sink.ask<{ received: Array<[string, number]> }>('report');
+    const last = Math.max(...received.map(([, at]) => at));
+    const value = (STEPS * 1000) / (last - due);
+    const ids = new Set(received.map(([id]) => id));
+    const [{ sent }] = await bench.app.get(DataSource).query<Array<{ sent: number }>>("SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'", [launchId]);
+    const latencies = received.map(([, at]) => at - due);
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+    workers.length = 0;
+
+    // The raw limit: nodemailer's pool, as many connections as the workers had, the same message.
+    await sink.ask('reset');
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: WORKERS * CONNECTIONS_PER_WORKER, maxMessages: Infinity });
+    const email = await sameEmail();
+    const baseline = await rateAsync(
+      (i) =>
+        transport.sendMail({
+          from: { name: 'Zofia at Northwind IT', address: 'zofia@northwind-it.example' },
+          to: `p${i}@bench.example`,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          textEncoding: 'base64',
+          headers: { 'List-Unsubscribe': '<https://engine.example/u/1.x>, <mailto:unsubscribe@acme.example>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        }),
+      STEPS,
+      WORKERS * CONNECTIONS_PER_WORKER * 4,
+    );
+    transport.close();
+
+    print({
+      bench: 'deliver',
+      value,
+      unit: 'steps/s',
+      baseline: 'nodemailer_pool_same_smtp_server',
+      baseline_value: baseline,
+      steps: STEPS,
+      workers: WORKERS,
+      p50_ms: percentile(latencies, 50),
+      p99_ms: percentile(latencies, 99),
+      lost: STEPS - ids.size + (STEPS - sent),
+      duplicates: received.length - ids.size,
+      target: '>= 1000/s and >= 0.5 of baseline, lost = 0, duplicates = 0',
+    });
+  } finally {
+    for (const w of workers) w.kill('SIGKILL');
+    sink.child.kill();
+    await bench.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { deliverBench } from './deliver.bench';
+import { pdfBench } from './pdf.bench';
+import { renderBench, renderColdBench } from './render.bench';
+import { socialBench } from './social.bench';
+
+/**
+ * `npm run bench [name…]`: one JSON line per benchmark on stdout. Each line compares the
+ * engine with the raw limit of the library or server underneath, measured in the same run.
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  render: renderBench,
+  render_cold: renderColdBench,
+  pdf: pdfBench,
+  social: socialBench,
+  deliver: deliverBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !BENCHES[w]);
+  if (unknown.length) throw new Error(`Unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]();
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(1);
+  },
+);

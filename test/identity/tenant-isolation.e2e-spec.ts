@@ -1,0 +1,193 @@
+import { ManualClock } from '@tcma/clock';
+import { SweepService } from '@tcma/nurture';
+import { QueueName } from '@tcma/queue';
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
+import { authorDemoCampaign, AuthoredCampaign } from '../factories/demo-campaign.factory';
+import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { eventually } from '../support/processes';
+import { waitForQueueIdle } from '../support/queues';
+import { startWorker, WorkerHarness } from '../support/worker-harness';
+
+type Operation = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string };
+
+/**
+ * Walks every endpoint of the OpenAPI document that addresses a resource by id, pointing it
+ * at vendor A's resources while authenticated as someone else: a foreign vendor's admin
+ * must get 404 for everything, and another partner of the same vendor must never get a 2xx.
+ * A new endpoint without a fixture below fails this test until it is added.
+ */
+describe('tenant isolation', () => {
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let a: TestVendor;
+  let b: TestVendor;
+  let partnerB: TestPartner;
+  let partnerA1: TestPartner;
+  let partnerA2: TestPartner;
+  let campaign: AuthoredCampaign;
+  let fileId: string;
+  let tokenId: string;
+  /** Partner A1's audience, launch and what it sent. */
+  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId', string> = {
+    prospectId: '',
+    listId: '',
+    importId: '',
+    launchId: '',
+    outboxId: '',
+    suppressionId: '',
+  };
+  const demo = loadDemo();
+  /** Monday 10:00 in Warsaw: inside the first step's send window. */
+  const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
+
+  beforeAll(async () => {
+    api = await startApi({ clock });
+    worker = await startWorker({ roles: 'send,enroll', clock });
+    const tenants = new TenantFactory(api);
+    a = await tenants.vendor('Vendor A');
+    b = await tenants.vendor('Vendor B');
+    partnerA1 = await tenants.partner(a);
+    partnerA2 = await tenants.partner(a);
+    partnerB = await tenants.partner(b);
+    campaign = await authorDemoCampaign(api, a.marketerToken);
+    fileId = (await api.http().post('/files').set('Authorization', `Bearer ${a.marketerToken}`).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201)).body.id;
+    tokenId = (await api.http().post('/tokens').set('Authorization', `Bearer ${a.adminToken}`).send({ name: 'victim' }).expect(201)).body.id;
+
+    // Partner A1's own data: a prospect in a list, an import, a launch that has sent a message, a suppression.
+    const p1 = { Authorization: `Bearer ${partnerA1.token}` };
+    const base = `/partners/${partnerA1.partnerId}`;
+    a1.prospectId = (await api.http().post(`${base}/prospects`).set(p1).send({ email: 'victim@prospect.example', firstName: 'Vic' }).expect(201)).body.id;
+    a1.listId = (await api.http().post(`${base}/lists`).set(p1).send({ name: 'victims' }).expect(201)).body.id;
+    await api.http().post(`${base}/lists/${a1.listId}/members`).set(p1).send({ prospectIds: [a1.prospectId] }).expect(200);
+    a1.importId = (await api.http().post(`${base}/imports`).set(p1).set('Content-Type', 'text/csv').send('email\nother@prospect.example\n').expect(202)).body.id;
+    const slotValues = { company_name: 'A1 Ltd', email: 'a1@partner.example', website: 'https://a1.example', address: '1 Main St, Springfield' };
+    a1.launchId = (await api.http().post('/launches').set(p1).send({ campaignId: campaign.campaignId, audience: { type: 'list', listId: a1.listId }, slotValues }).expect(202)).body.id;
+    await eventually(async () => ((await api.http().get(`/launches/${a1.launchId}`).set(p1)).body.status === 'active' ? true : undefined), 'enrollment');
+    await worker.app.get(SweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Send);
+    const outbox = (await api.http().get('/outbox').set(p1).expect(200)).body as Array<{ id: string }>;
+    expect(outbox).toHaveLength(1);
+    a1.outboxId = outbox[0].id;
+    await api.http().post('/suppressions').set(p1).send({ email: 'blocked@prospect.example' }).expect(204);
+    a1.suppressionId = (await api.http().get('/suppressions').set(p1).expect(200)).body[0].id;
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  /** Vendor A's resource ids, by the collection that owns the path parameter. */
+  const idFor = (path: string, param: string): string => {
+    const collection = path.split('/')[1];
+    const ids: Record<string, Record<string, string>> = {
+      campaigns: { id: campaign.campaignId, assetId: campaign.assetIds.welcome, version: '1' },
+      partners: { id: partnerA1.partnerId, partnerId: partnerA1.partnerId, listId: a1.listId },
+      launches: { id: a1.launchId },
+      outbox: { id: a1.outboxId },
+      suppressions: { id: a1.suppressionId },
+      users: { id: partnerA1.userId },
+      tokens: { id: tokenId },
+      files: { id: fileId },
+    };
+    // Ids below a partner belong to the collection named just before them.
+    const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId };
+    const segments = path.split('/');
+    const value = nested[segments[segments.indexOf(`{${param}}`) - 1]] ?? ids[collection]?.[param];
+    if (!value) throw new Error(`No fixture id for {${param}} in ${path}: add one to the isolation test`);
+    return value;
+  };
+
+  /** Bodies that pass validation, so the request reaches the tenancy check. */
+  const bodyFor = (op: Operation): object | string | undefined => {
+    const email = { name: 'x', subject: 's', preheader: 'p', mjml: demo.readText(demo.manifest.emails[0].file) };
+    const bodies: Record<string, object | string> = {
+      'patch /campaigns/{id}': { description: 'pwned' },
+      'put /campaigns/{id}/slots': { slots: demo.manifest.slots },
+      'put /campaigns/{id}/links': { links: demo.manifest.links },
+      'post /campaigns/{id}/assets/email': email,
+      'put /campaigns/{id}/assets/email/{assetId}': email,
+      'post /campaigns/{id}/assets/pdf': { name: 'x', fileId, slots: [] },
+      'put /campaigns/{id}/assets/pdf/{assetId}': { name: 'x', fileId, slots: [] },
+      'post /campaigns/{id}/assets/social': { name: 'x', fileId, slots: [], copy: {} },
+      'put /campaigns/{id}/assets/social/{assetId}': { name: 'x', fileId, slots: [], copy: {} },
+      'put /campaigns/{id}/sequence': { steps: [], exit: { converted: false } },
+      'patch /partners/{id}': { tier: 'pwned' },
+      'patch /users/{id}': { name: 'pwned' },
+      'put /partners/{id}/brand-kit': { companyName: 'pwned' },
+      'put /partners/{id}/brand-kit/logo': {},
+      'post /partners/{partnerId}/prospects': { email: 'intruder@prospect.example' },
+      'patch /partners/{partnerId}/prospects/{id}': { firstName: 'pwned' },
+      'post /partners/{partnerId}/lists': { name: 'pwned' },
+      'post /partners/{partnerId}/lists/{listId}/members': { prospectIds: ['1'] },
+      'delete /partners/{partnerId}/lists/{listId}/members': { prospectIds: [] },
+      'post /partners/{partnerId}/imports': 'email\nintruder@prospect.example\n',
+      'put /partners/{partnerId}/sending': { ratePerSecond: 1 },
+    };
+    const key = `${op.method} ${op.path}`;
+    if (key in bodies) return bodies[key];
+    if (op.method === 'get' || op.method === 'delete') return undefined;
+    if (/\/(publish|validate|archive|restore|pause|resume|cancel)$/.test(op.path)) return {};
+    throw new Error(`No request body for ${key}: add one to the isolation test`);
+  };
+
+  const operations = async (): Promise<Operation[]> => {
+    const doc = (await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    // /public serves content-addressed public files and /u/{token} is the signed unsubscribe
+    // link a prospect follows: neither has a tenant to cross.
+    return Object.entries(doc.paths)
+      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
+  };
+
+  const call = (op: Operation, token: string) => {
+    const url = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => idFor(op.path, p));
+    const req = api.http()[op.method](url).set('Authorization', `Bearer ${token}`);
+    const body = bodyFor(op);
+    if (typeof body === 'string') return req.set('Content-Type', 'text/csv').send(body);
+    return body ? req.send(body) : req;
+  };
+
+  it('answers 404 to a foreign vendor for every resource endpoint, and changes nothing', async () => {
+    const byId = (await operations()).filter((op) => op.path.includes('{'));
+    expect(byId.length).toBeGreaterThan(15);
+    const before = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body;
+    const leaks: string[] = [];
+    for (const op of byId) {
+      // Every role of the foreign vendor tries; a role the route refuses gets 403 (which says
+      // nothing about the resource), every other must get 404, and one of them must get that far.
+      const statuses = [];
+      for (const token of [b.adminToken, b.marketerToken, partnerB.token]) statuses.push((await call(op, token)).status);
+      if (!statuses.includes(404) || statuses.some((s) => s !== 404 && s !== 403)) leaks.push(`${op.method.toUpperCase()} ${op.path} -> ${statuses.join('/')}`);
+    }
+    expect(leaks).toEqual([]);
+    const after = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body;
+    expect(after).toEqual(before);
+    await api.http().get('/me').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
+    const tokens = await api.http().get('/tokens').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
+    expect(tokens.body.find((t: { id: string }) => t.id === tokenId).revokedAt).toBeNull();
+  });
+
+  it("never lets one partner reach another partner's resources", async () => {
+    const byId = (await operations()).filter((op) => op.path.includes('{') && !op.path.startsWith('/campaigns'));
+    const reached: string[] = [];
+    for (const op of byId) {
+      const res = await call(op, partnerA2.token);
+      if (res.status < 400 || ![403, 404].includes(res.status)) reached.push(`${op.method.toUpperCase()} ${op.path} -> ${res.status}`);
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it("lists nothing of another vendor's", async () => {
+    const lists = (await operations()).filter((op) => op.method === 'get' && !op.path.includes('{') && !op.path.startsWith('/health') && !op.path.startsWith('/docs'));
+    expect(lists.length).toBeGreaterThan(3);
+    const secrets = [campaign.campaignId, partnerA1.partnerId, partnerA2.partnerId, partnerA1.userId, tokenId, fileId, a.vendorId, a1.launchId, a1.listId, a1.importId, 'victim@prospect.example'];
+    for (const op of lists) {
+      for (const token of [b.adminToken, b.marketerToken]) {
+        const res = await call(op, token);
+        const text = JSON.stringify(res.body);
+        for (const secret of secrets) expect(`${op.path}: ${text.includes(secret)}`).toBe(`${op.path}: false`);
+      }
+    }
+  });
+});

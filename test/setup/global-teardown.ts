@@ -1,0 +1,21 @@
+import * as fs from 'node:fs';
+import { Client } from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const file = process.env.TCMA_TEST_ENV_FILE;
+  if (!file || !fs.existsSync(file)) return;
+  const env = JSON.parse(fs.readFileSync(file, 'utf8')) as { DATABASE_URL: string; DATA_DIR: string };
+  fs.unlinkSync(file);
+  fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+  if (process.env.KEEP_TEST_DB) return;
+  const url = new URL(env.DATABASE_URL);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

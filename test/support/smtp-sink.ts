@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { eventually } from './processes';
+
+export interface SunkMessage {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  /** The X-TCMA-Send header: which ledger row this message is. */
+  sendId: string | null;
+  receivedAt: Date;
+}
+
+export interface SinkBehaviour {
+  /** Refuse a recipient: return an SMTP code and message (e.g. 550 or 451), or nothing to accept. */
+  rcpt?: (address: string) => { code: number; message: string } | undefined;
+  /** Drop the connection while the message is being transferred. */
+  dropDuringData?: (session: SMTPServerSession) => boolean;
+  /** Wait this long before accepting each message. */
+  delayMs?: number;
+}
+
+/** A real SMTP server in the test process, keeping every message it accepts. */
+export class SmtpSink {
+  readonly messages: SunkMessage[] = [];
+  private server?: SMTPServer;
+  behaviour: SinkBehaviour = {};
+
+  get port(): number {
+    return (this.server?.server.address() as AddressInfo).port;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      size: 10 * 1024 * 1024,
+      onRcptTo: (address: SMTPServerAddress, _session, callback) => {
+        const refusal = this.behaviour.rcpt?.(address.address);
+        if (!refusal) return callback();
+        const error = new Error(refusal.message) as Error & { responseCode: number };
+        error.responseCode = refusal.code;
+        return callback(error);
+      },
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
+        const chunks: Buffer[] = [];
+        if (this.behaviour.dropDuringData?.(session)) {
+          stream.once('data', () => (session as unknown as { _socket?: { destroy(): void } })._socket?.destroy());
+        }
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const header = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('utf8');
+          const finish = () => {
+            this.messages.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              sendId: /^X-TCMA-Send:\s*(\d+)/im.exec(header)?.[1] ?? null,
+              receivedAt: new Date(),
+            });
+            callback();
+          };
+          if (this.behaviour.delayMs) setTimeout(finish, this.behaviour.delayMs);
+          else finish();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  waitFor(count: number, timeoutMs = 60_000): Promise<SunkMessage[]> {
+    return eventually(() => Promise.resolve(this.messages.length >= count ? this.messages : undefined), `${count} messages at the SMTP sink (have ${this.messages.length})`, timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}

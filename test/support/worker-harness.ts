@@ -1,0 +1,18 @@
+import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Clock } from '@tcma/clock';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { testConfig } from './api-harness';
+
+export interface WorkerHarness {
+  app: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+/** The real worker, in-process, with the roles asked for. */
+export async function startWorker(options: { roles?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<WorkerHarness> {
+  const config = testConfig({ ...(options.roles ? { WORKER_ROLES: options.roles } : {}), ...options.env });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock: options.clock }), { logger: new ConsoleLogger('Worker', { logLevels: ['error'] }) });
+  await app.init();
+  return { app, close: () => app.close() };
+}
