@@ -1,11 +1,6 @@
-import { ProspectsRepository } from '@tcma/audience';
-import { BrandKitsService } from '@tcma/brand-kits';
-import { CampaignDraftsService, CampaignPublishingService, CampaignsService } from '@tcma/campaigns';
 import { compileEmail, RenderedEmail, renderEmail, resolveSlotValues } from '@tcma/cobrand';
-import { SendingConfigsService } from '@tcma/delivery';
 import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture';
 import { RedisClient } from '@tcma/queue';
-import { Actor, BootstrapService, PartnersService, UsersService } from '@tcma/tenancy';
 import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -13,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
 import { BenchEnv, benchEnvironment } from './bench-context';
 import { percentile, print, rateAsync } from './bench-line';
+import { benchTenant, seedProspects } from './bench-tenant';
 
 const STEPS = Number(process.env.BENCH_DELIVER_STEPS ?? 50_000);
 const WORKERS = Number(process.env.BENCH_DELIVER_WORKERS ?? 2);
@@ -40,38 +36,12 @@ async function startSink(): Promise<Sink> {
   return { port, child, ask };
 }
 
-/** A vendor, a branded partner, a one-step campaign (the demo's first email, due at once) and its launch for STEPS prospects. */
+/** The bench tenant, with STEPS prospects enrolled in its one-step campaign, all due at once. */
 async function prepare(bench: BenchEnv, sinkPort: number): Promise<{ launchId: string }> {
-  const app = bench.app;
-  const demo = loadDemo();
-  const m = demo.manifest;
-  const boot = await app.get(BootstrapService).createVendorWithAdmin({ vendorName: 'Acme', vendorSlug: `acme-${process.pid}`, adminEmail: 'admin@acme.example', adminName: 'Admin' });
-  const admin: Actor = { userId: boot.userId, vendorId: boot.vendorId, partnerId: null, role: 'vendor_admin' };
-  const partner = await app.get(PartnersService).create(admin, { companyName: 'Northwind IT Services', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' });
-  const user = await app.get(UsersService).create(admin, { email: 'z@northwind.example', name: 'Z', role: 'partner_user', partnerId: partner.id });
-  const partnerActor: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_user' };
-  const { logo: _logo, ...kit } = m.partners[0].brandKit;
-  await app.get(BrandKitsService).update(partnerActor, partner.id, kit);
-  await app.get(SendingConfigsService).put(admin, null, { smtpUrl: `smtp://127.0.0.1:${sinkPort}`, ratePerSecond: 100_000, sendingDomain: 'acme.example' });
-
-  const drafts = app.get(CampaignDraftsService);
-  const { id } = await app.get(CampaignsService).create(admin, { name: 'Deliver bench' });
-  await drafts.putSlots(admin, id, m.slots);
-  await drafts.putLinks(admin, id, m.links);
-  const view = await drafts.addEmailAsset(admin, id, { name: 'Welcome', subject: m.emails[0].subject, preheader: m.emails[0].preheader, mjml: demo.readText(m.emails[0].file) });
-  await drafts.putSequence(admin, id, { steps: [{ emailAssetId: view.draft!.assets[0].id, wait: { type: 'duration', minutes: 0 }, window: null }], exit: { clickedLink: null, converted: false } });
-  await app.get(CampaignPublishingService).publish(admin, id);
-
-  const prospects = app.get(ProspectsRepository);
-  for (let i = 0; i < STEPS; i += 5000) {
-    const rows = Array.from({ length: Math.min(5000, STEPS - i) }, (_, k) => {
-      const n = i + k;
-      return { email: `p${n}@bench.example`, emailLower: `p${n}@bench.example`, firstName: `First${n}`, lastName: null, company: `Company ${n}`, title: null, country: null, timezone: null, consentSource: null, custom: {} };
-    });
-    await prospects.upsertMany(boot.vendorId, partner.id, rows);
-  }
-  const launch = await app.get(LaunchesService).create(partnerActor, { campaignId: id, audience: { type: 'all' } });
-  await app.get(EnrollmentService).enroll(launch.id);
+  const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 }, smtpPort: sinkPort });
+  await seedProspects(bench, tenant, 0, STEPS);
+  const launch = await bench.app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
+  await bench.app.get(EnrollmentService).enroll(launch.id);
   return { launchId: launch.id };
 }
 

@@ -1,6 +1,8 @@
 import { deliverBench } from './deliver.bench';
+import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
 import { renderBench, renderColdBench } from './render.bench';
+import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
 
 /**
@@ -12,7 +14,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   render_cold: renderColdBench,
   pdf: pdfBench,
   social: socialBench,
+  enroll: enrollBench,
   deliver: deliverBench,
+  redis_per_pending_step: redisPerPendingStepBench,
 };
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ export interface AuthoredCampaign {
  * Authors the demo campaign through the HTTP API alone, as a vendor marketer would:
  * upload files, create, declare slots and links, add each asset, set the sequence, publish.
  */
-export async function authorDemoCampaign(api: ApiHarness, token: string, options: { publish?: boolean; name?: string } = {}): Promise<AuthoredCampaign> {
+export async function authorDemoCampaign(api: ApiHarness, token: string, options: { publish?: boolean; name?: string; immediate?: boolean } = {}): Promise<AuthoredCampaign> {
   const demo = loadDemo();
   const m = demo.manifest;
   const auth = { Authorization: `Bearer ${token}` };
@@ -35,7 +35,14 @@ export async function authorDemoCampaign(api: ApiHarness, token: string, options
     const res = await api.http().post(`/campaigns/${id}/assets/social`).set(auth).send({ name: s.name, fileId: await upload(s.file), slots: s.slots, copy: s.copy }).expect(201);
     assetIds[s.key] = lastAssetId(res.body);
   }
-  const steps = m.sequence.steps.map((s) => ({ id: s.id, emailAssetId: assetIds[s.email], wait: s.wait, window: s.window ?? null }));
+  // `immediate`: every step due as soon as the one before it went, at any hour, for tests that
+  // exercise delivery in real time instead of moving a clock.
+  const steps = m.sequence.steps.map((s) => ({
+    id: s.id,
+    emailAssetId: assetIds[s.email],
+    wait: options.immediate ? { type: 'duration', minutes: 0 } : s.wait,
+    window: options.immediate ? null : (s.window ?? null),
+  }));
   await api.http().put(`/campaigns/${id}/sequence`).set(auth).send({ steps, exit: m.sequence.exit }).expect(200);
   if (options.publish === false) return { campaignId: id, version: null, assetIds };
   const published = await api.http().post(`/campaigns/${id}/publish`).set(auth).expect(201);

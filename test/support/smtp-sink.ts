@@ -50,7 +50,11 @@ export class SmtpSink {
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
         const chunks: Buffer[] = [];
         if (this.behaviour.dropDuringData?.(session)) {
-          stream.once('data', () => (session as unknown as { _socket?: { destroy(): void } })._socket?.destroy());
+          // The server's connection object is the one place its socket can be reached.
+          const connections = (this.server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: { destroy(): void } }> }).connections;
+          const connection = [...connections].find((c) => c.session === session);
+          if (!connection) throw new Error('dropDuringData: the connection of this session was not found');
+          stream.once('data', () => connection._socket.destroy());
         }
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {

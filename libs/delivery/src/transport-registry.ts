@@ -65,8 +65,10 @@ export class TransportRegistry implements OnApplicationShutdown {
   private transport(key: string, smtpUrl: string | undefined): Transporter<SMTPTransport.SentMessageInfo> {
     let transporter = this.transports.get(key);
     if (!transporter) {
+      // maxRequeues 0: the pool would otherwise silently resend a message whose connection
+      // closed mid-transfer, which the server may already have accepted (a duplicate).
       transporter = smtpUrl
-        ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: this.config.smtpMaxConnections, maxMessages: 1000, socketTimeout: 60_000 } as SMTPTransport.Options)
+        ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: this.config.smtpMaxConnections, maxMessages: 1000, maxRequeues: 0, socketTimeout: 60_000 } as SMTPTransport.Options)
         : nodemailer.createTransport(outboxTransport(this.outbox));
       this.transports.set(key, transporter);
     }

@@ -50,7 +50,7 @@ export class SendLedgerRepository {
          AS c(enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, claimed_by, lease_until, due_at, claimed_at)
        ON CONFLICT (enrollment_id, step) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, lease_until = EXCLUDED.lease_until,
               attempts = sends.attempts + 1, claimed_at = EXCLUDED.claimed_at
-        WHERE sends.status = 'claimed' AND sends.lease_until < EXCLUDED.claimed_at
+        WHERE sends.status = 'claimed' AND sends.lease_until <= EXCLUDED.claimed_at
        RETURNING id, enrollment_id, step, attempts`,
       [col('enrollmentId'), col('step'), col('launchId'), col('partnerId'), col('vendorId'), col('prospectId'), col('worker'), col('leaseUntil'), col('due'), col('now')],
     );

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EmailAsset } from '@tcma/campaign-model';
+import type { EmailAsset, SequenceDefinition } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
 import { renderEmail } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
@@ -186,16 +186,19 @@ export class SendStepService {
         });
         return { kind: 'bounced', sendId };
       }
-      const at = this.clock.now();
-      await this.finishes.call({ sendId, outcome: 'uncertain', at, response, enrollmentId: ctx.enrollmentId, step, to: nextStep(sequence, step, at, ctx.zone, at, this.config.queueHorizonMs) });
       this.logger.warn(`Send ${sendId} is uncertain (the connection failed while handing it over): ${response}`);
+      await this.finish(ctx, sequence, step, { sendId, outcome: 'uncertain', response });
       return { kind: 'uncertain', sendId };
     }
-
-    const sentAt = this.clock.now();
-    const to = nextStep(sequence, step, sentAt, ctx.zone, sentAt, this.config.queueHorizonMs);
-    await this.finishes.call({ sendId, outcome: 'sent', at: sentAt, messageId: info.messageId ?? null, response: info.response ?? null, enrollmentId: ctx.enrollmentId, step, to });
-    if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], sentAt);
+    await this.finish(ctx, sequence, step, { sendId, outcome: 'sent', messageId: info.messageId ?? null, response: info.response ?? null });
     return { kind: 'sent', sendId };
+  }
+
+  /** Records a handed-over send and moves the enrollment on, queueing its next step when that is due soon. */
+  private async finish(ctx: SendContext, sequence: SequenceDefinition, step: number, result: Pick<FinishInput, 'sendId' | 'outcome' | 'messageId' | 'response'>): Promise<void> {
+    const at = this.clock.now();
+    const to = nextStep(sequence, step, at, ctx.zone, at, this.config.queueHorizonMs);
+    await this.finishes.call({ ...result, at, enrollmentId: ctx.enrollmentId, step, to });
+    if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], at);
   }
 }

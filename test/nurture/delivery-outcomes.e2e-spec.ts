@@ -1,0 +1,161 @@
+import { ManualClock } from '@tcma/clock';
+import { SweepService } from '@tcma/nurture';
+import { QueueName } from '@tcma/queue';
+import { DataSource } from 'typeorm';
+import { authorDemoCampaign } from '../factories/demo-campaign.factory';
+import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { eventually } from '../support/processes';
+import { waitForQueueIdle } from '../support/queues';
+import { SmtpSink } from '../support/smtp-sink';
+import { startWorker, WorkerHarness } from '../support/worker-harness';
+
+/** Monday 23 November 2026, 10:00 in Warsaw. */
+const START = new Date('2026-11-23T09:00:00Z');
+const SLOT_VALUES = { company_name: 'Partner Ltd', email: 'hello@partner.example', website: 'https://partner.example', address: '1 Main St, Springfield' };
+
+describe('what each SMTP answer and each launch action does', () => {
+  const clock = new ManualClock(START);
+  const sink = new SmtpSink();
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let db: DataSource;
+  let vendor: TestVendor;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const env = { SEND_RETRY_BASE_MS: '50', QUEUE_HORIZON_MS: '1000' };
+
+  beforeAll(async () => {
+    await sink.start();
+    api = await startApi({ clock, env });
+    worker = await startWorker({ roles: 'send,enroll', clock, env });
+    db = api.app.get(DataSource);
+    vendor = await new TenantFactory(api).vendor();
+    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await sink.stop();
+  });
+
+  const launchFor = async (partner: TestPartner, campaignId: string, emails: string[]): Promise<string> => {
+    for (const email of emails) await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email }).expect(201);
+    const res = await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES }).expect(202);
+    await eventually(async () => ((await api.http().get(`/launches/${res.body.id}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
+    return res.body.id;
+  };
+  const run = async () => {
+    await worker.app.get(SweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Send);
+  };
+  const received = (email: string) => sink.messages.filter((m) => m.to.includes(email));
+  const ledger = async (launchId: string, email: string) =>
+    (await db.query('SELECT s.step, s.status, s.attempts FROM sends s JOIN prospects p ON p.id = s.prospect_id WHERE s.launch_id = $1 AND p.email = $2 ORDER BY s.step', [launchId, email])) as Array<{
+      step: number;
+      status: string;
+      attempts: number;
+    }>;
+  const enrollment = async (launchId: string, email: string) =>
+    (await db.query('SELECT e.status, e.exit_reason, e.next_step, e.next_due_at FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1 AND p.email = $2', [launchId, email]))[0] as {
+      status: string;
+      exit_reason: string | null;
+      next_step: number;
+      next_due_at: Date | null;
+    };
+
+  it('bounces on 5xx, retries 4xx, never resends what a broken connection may have delivered, and checks suppression before each send', async () => {
+    const partner = await new TenantFactory(api).partner(vendor);
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name: 'Outcomes' });
+    const refusedFor = new Map<string, number>();
+    let dropped = 0;
+    sink.behaviour = {
+      rcpt: (address) => {
+        if (address === 'gone@prospect.example') return { code: 550, message: 'No such user' };
+        const n = refusedFor.get(address) ?? 0;
+        if (address === 'busy@prospect.example' && n < 2) {
+          refusedFor.set(address, n + 1);
+          return { code: 451, message: 'Try again later' };
+        }
+        return undefined;
+      },
+      dropDuringData: (session) => session.envelope.rcptTo.some((r) => r.address === 'flaky@prospect.example') && dropped++ === 0,
+    };
+    const launchId = await launchFor(partner, campaignId, ['ok@prospect.example', 'gone@prospect.example', 'busy@prospect.example', 'flaky@prospect.example', 'blocked@prospect.example']);
+    // Suppressed after enrolling, before the first send.
+    await api.http().post('/suppressions').set(as(partner.token)).send({ email: 'Blocked@Prospect.example' }).expect(204);
+    await run();
+
+    expect(received('ok@prospect.example')).toHaveLength(3);
+    expect(await ledger(launchId, 'ok@prospect.example')).toEqual([0, 1, 2].map((step) => ({ step, status: 'sent', attempts: 1 })));
+
+    expect(received('gone@prospect.example')).toHaveLength(0);
+    expect(await ledger(launchId, 'gone@prospect.example')).toEqual([{ step: 0, status: 'bounced', attempts: 1 }]);
+    expect(await enrollment(launchId, 'gone@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'bounced' });
+    const suppressions = (await api.http().get('/suppressions').set(as(partner.token)).expect(200)).body as Array<{ email: string; reason: string; partnerId: string }>;
+    expect(suppressions).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'gone@prospect.example', reason: 'bounced', partnerId: partner.partnerId })]));
+
+    expect(received('busy@prospect.example')).toHaveLength(3);
+    expect(await ledger(launchId, 'busy@prospect.example')).toEqual([
+      { step: 0, status: 'sent', attempts: 3 },
+      { step: 1, status: 'sent', attempts: 1 },
+      { step: 2, status: 'sent', attempts: 1 },
+    ]);
+
+    // The first message's connection broke during DATA: counted uncertain, not sent again; the sequence goes on.
+    expect(dropped).toBeGreaterThan(0);
+    expect(await ledger(launchId, 'flaky@prospect.example')).toEqual([
+      { step: 0, status: 'uncertain', attempts: 1 },
+      { step: 1, status: 'sent', attempts: 1 },
+      { step: 2, status: 'sent', attempts: 1 },
+    ]);
+    expect(received('flaky@prospect.example')).toHaveLength(2);
+
+    expect(received('blocked@prospect.example')).toHaveLength(0);
+    expect(await ledger(launchId, 'blocked@prospect.example')).toEqual([{ step: 0, status: 'suppressed', attempts: 0 }]);
+    expect(await enrollment(launchId, 'blocked@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'suppressed' });
+
+    const stats = (await api.http().get(`/launches/${launchId}`).set(as(partner.token)).expect(200)).body.stats;
+    expect(stats.sends).toEqual({ sent: 8, bounced: 1, uncertain: 1, suppressed: 1 });
+    sink.behaviour = {};
+  });
+
+  it('pauses without losing a step, resumes without repeating one, moves a late step to its next window, and cancels for good', async () => {
+    clock.set(START);
+    const partner = await new TenantFactory(api).partner(vendor, { timezone: 'Europe/Warsaw' });
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { name: 'Lifecycle' });
+    const emails = ['a@prospect.example', 'b@prospect.example', 'c@prospect.example'];
+    const launchId = await launchFor(partner, campaignId, emails);
+    const count = () => sink.messages.filter((m) => emails.includes(m.to[0])).length;
+    await run();
+    expect(count()).toBe(3);
+
+    await api.http().post(`/launches/${launchId}/pause`).set(as(partner.token)).expect(200);
+    await api.http().post(`/launches/${launchId}/pause`).set(as(partner.token)).expect(409);
+    // Step 2 is due Thursday 26 November, 10:00 in Warsaw (09:00 UTC); paused, nothing goes.
+    const due = (await enrollment(launchId, 'a@prospect.example')).next_due_at!;
+    expect(due.toISOString()).toBe('2026-11-26T09:00:00.000Z');
+    clock.set(due);
+    await run();
+    expect(count()).toBe(3);
+
+    // Resumed a day and a half late, on Friday evening: past MAX_LATENESS_MS (6 h), so not
+    // sent at once but at the next open slot of its window, Monday 09:00 in Warsaw.
+    clock.set(new Date('2026-11-27T19:00:00Z'));
+    await api.http().post(`/launches/${launchId}/resume`).set(as(partner.token)).expect(200);
+    await run();
+    expect(count()).toBe(3);
+    for (const email of emails) expect((await enrollment(launchId, email)).next_due_at!.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    clock.set(new Date('2026-11-30T08:00:00Z'));
+    await run();
+    expect(count()).toBe(6);
+    for (const email of emails) expect((await ledger(launchId, email)).map((l) => [l.step, l.status])).toEqual([[0, 'sent'], [1, 'sent']]);
+
+    await api.http().post(`/launches/${launchId}/cancel`).set(as(partner.token)).expect(200);
+    clock.set(new Date('2026-12-08T12:00:00Z'));
+    await run();
+    expect(count()).toBe(6);
+    for (const email of emails) expect(await enrollment(launchId, email)).toMatchObject({ status: 'cancelled', next_due_at: null });
+    await api.http().post(`/launches/${launchId}/resume`).set(as(partner.token)).expect(409);
+  });
+});
