@@ -50,19 +50,18 @@ describe('what each SMTP answer and each launch action does', () => {
     await waitForQueueIdle(worker.app, QueueName.Send);
   };
   const received = (email: string) => sink.messages.filter((m) => m.to.includes(email));
-  const ledger = async (launchId: string, email: string) =>
-    (await db.query('SELECT s.step, s.status, s.attempts FROM sends s JOIN prospects p ON p.id = s.prospect_id WHERE s.launch_id = $1 AND p.email = $2 ORDER BY s.step', [launchId, email])) as Array<{
-      step: number;
-      status: string;
-      attempts: number;
-    }>;
+  const ledger = (launchId: string, email: string) =>
+    db.query<Array<{ step: number; status: string; attempts: number }>>(
+      'SELECT s.step, s.status, s.attempts FROM sends s JOIN prospects p ON p.id = s.prospect_id WHERE s.launch_id = $1 AND p.email = $2 ORDER BY s.step',
+      [launchId, email],
+    );
   const enrollment = async (launchId: string, email: string) =>
-    (await db.query('SELECT e.status, e.exit_reason, e.next_step, e.next_due_at FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1 AND p.email = $2', [launchId, email]))[0] as {
-      status: string;
-      exit_reason: string | null;
-      next_step: number;
-      next_due_at: Date | null;
-    };
+    (
+      await db.query<Array<{ status: string; exit_reason: string | null; next_step: number; next_due_at: Date | null }>>(
+        'SELECT e.status, e.exit_reason, e.next_step, e.next_due_at FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1 AND p.email = $2',
+        [launchId, email],
+      )
+    )[0];
 
   it('bounces on 5xx, retries 4xx, never resends what a broken connection may have delivered, and checks suppression before each send', async () => {
     const partner = await new TenantFactory(api).partner(vendor);

@@ -69,7 +69,15 @@ export class ImportRunnerService {
     let previousLines = 0;
     let previousEmpty = 0;
 
+    // The report's header: line, reason, then the file's own header, so each rejected row reads as it was sent.
+    let reportHeader: string[] | null = null;
+    const startReport = (fileHeader: string[]) => {
+      if (reportHeader) return;
+      reportHeader = ['line', 'reason', ...fileHeader];
+      report.write(csvRow(reportHeader));
+    };
     const reject = (line: number, reason: string, cells: string[]) => {
+      startReport([]);
       outcome.rejected++;
       if (!report.write(csvRow([line, reason, ...cells]))) return new Promise<void>((resolve) => report.once('drain', () => resolve()));
       return undefined;
@@ -89,11 +97,12 @@ export class ImportRunnerService {
     );
     const parseErrors: Array<{ line: number; reason: string }> = [];
     parser.on('skip', (error: Error & { lines?: number }) => parseErrors.push({ line: error.lines ?? previousLines + 1, reason: `unreadable CSV: ${error.message}` }));
-    report.write(csvRow(['line', 'reason']));
 
     for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
+      // The line a record starts on, counted from the records themselves: csv-parse's own
+      // count takes a CRLF inside a quoted field for two lines.
       const line = previousLines + 1 + (info.empty_lines - previousEmpty);
-      previousLines = info.lines;
+      previousLines = line + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
       previousEmpty = info.empty_lines;
       for (const e of parseErrors.splice(0)) {
         outcome.rows++;
@@ -104,6 +113,7 @@ export class ImportRunnerService {
         if (header.missingEmail) throw new Error('The first row must be a header with an email column');
         columns = header.columns;
         ignored = header.ignored;
+        startReport(record.map((cell) => cell.replace(/^\uFEFF/, '')));
         continue;
       }
       outcome.rows++;
@@ -122,6 +132,7 @@ export class ImportRunnerService {
       await reject(e.line, e.reason, []);
     }
     await flush();
+    startReport([]);
     report.end();
     const { key: reportKey } = await stored;
     await this.imports.update(job.id, { status: 'completed', ...outcome, reportKey, ignoredColumns: ignored, finishedAt: new Date() });

@@ -1,0 +1,82 @@
+import { parse } from 'csv-parse/sync';
+import { TenantFactory, TestPartner } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { eventually } from '../support/processes';
+import { startWorker, WorkerHarness } from '../support/worker-harness';
+
+describe('importing prospects from CSV', () => {
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let partner: TestPartner;
+  const env = { MAX_IMPORT_BYTES: '4096' };
+  const as = () => ({ Authorization: `Bearer ${partner.token}` });
+
+  beforeAll(async () => {
+    api = await startApi({ env });
+    worker = await startWorker({ roles: 'enroll', env });
+    const tenants = new TenantFactory(api);
+    partner = await tenants.partner(await tenants.vendor());
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  const importCsv = async (body: string | Buffer) => {
+    const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv; charset=utf-8').send(body).expect(202);
+    return eventually(async () => {
+      const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as()).expect(200);
+      return res.body.status === 'completed' || res.body.status === 'failed' ? (res.body as Record<string, unknown>) : undefined;
+    }, 'the import');
+  };
+
+  it('reads BOM, quoted commas and newlines, merges duplicates by email in any case, and reports every rejected row with its line', async () => {
+    const csv = [
+      '\uFEFFEmail,First Name,Last_Name,Company,Time Zone,Favourite colour,★',
+      'ana@prospect.example,Ana,Nowak,"Nowak, Kowalski & Co",Europe/Warsaw,blue',
+      'not-an-email,Bad,Row,Acme,,red',
+      '"ANA@Prospect.example",,,"Multi',
+      'line company",,green',
+      'bob@prospect.example,Bob,Łęcki,Żabka,Mars/Olympus,',
+      'cid@prospect.example,Cid,,"=HYPERLINK(""http://evil"")",America/New_York,',
+      '',
+      ',Nobody,,,,',
+    ].join('\r\n');
+    const done = await importCsv(csv);
+    expect(done).toMatchObject({ status: 'completed', rows: 6, inserted: 2, merged: 1, rejected: 3, ignoredColumns: ['★'] });
+
+    const prospects = (await api.http().get(`/partners/${partner.partnerId}/prospects`).set(as()).expect(200)).body as Array<Record<string, unknown>>;
+    const ana = prospects.find((p) => String(p.email).toLowerCase() === 'ana@prospect.example');
+    // The later row wins where it has a value, the earlier one fills the gaps.
+    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Nowak', company: 'Multi\r\nline company', timezone: 'Europe/Warsaw', custom: { favourite_colour: 'green' } });
+    expect(prospects.find((p) => p.email === 'cid@prospect.example')).toMatchObject({ company: '=HYPERLINK("http://evil")' });
+
+    const report = await api.http().get(String(done.reportUrl)).set(as()).buffer(true).expect(200);
+    expect(report.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = parse(report.text, { relax_column_count: true }) as string[][];
+    expect(rows[0]).toEqual(['line', 'reason', 'Email', 'First Name', 'Last_Name', 'Company', 'Time Zone', 'Favourite colour', '★']);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['3', expect.stringMatching(/^email /)],
+      ['6', 'timezone "Mars/Olympus" is not an IANA time zone'],
+      ['9', 'email is missing'],
+    ]);
+    // The rejected row as sent, after line and reason.
+    expect(rows[2].slice(2, 4)).toEqual(['bob@prospect.example', 'Bob']);
+  });
+
+  it('refuses a file over MAX_IMPORT_BYTES with 413 and anything but CSV with 415, storing nothing', async () => {
+    const before = (await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.length;
+    const big = `email\r\n${Array.from({ length: 300 }, (_, i) => `p${i}@prospect.example`).join('\r\n')}`;
+    expect(Buffer.byteLength(big)).toBeGreaterThan(4096);
+    const tooBig = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv').send(big).expect(413);
+    expect(tooBig.body.message).toContain('4096');
+    const wrongType = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'application/json').send({ email: 'x@y.example' }).expect(415);
+    expect(wrongType.body.errors).toEqual([{ path: 'Content-Type', message: 'is application/json' }]);
+    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.length).toBe(before);
+  });
+
+  it('fails an import without an email column, with a reason', async () => {
+    const done = await importCsv('name,company\r\nAna,Acme\r\n');
+    expect(done).toMatchObject({ status: 'failed', error: 'The first row must be a header with an email column' });
+  });
+});
