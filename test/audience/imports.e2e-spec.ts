@@ -53,7 +53,7 @@ describe('importing prospects from CSV', () => {
 
     const report = await api.http().get(String(done.reportUrl)).set(as()).buffer(true).expect(200);
     expect(report.headers['content-type']).toMatch(/^text\/csv/);
-    const rows = parse<string[]>(report.text, { relax_column_count: true });
+    const rows: string[][] = parse(report.text, { relax_column_count: true });
     expect(rows[0]).toEqual(['line', 'reason', 'Email', 'First Name', 'Last_Name', 'Company', 'Time Zone', 'Favourite colour', '★']);
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['3', expect.stringMatching(/^email /)],
