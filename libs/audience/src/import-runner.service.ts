@@ -10,7 +10,7 @@ import { ProspectListsRepository } from './prospect-lists.repository';
 import { ProspectsRepository } from './prospects.repository';
 
 /** Rows written to the database per statement. */
-export const IMPORT_BATCH_SIZE = 5000;
+export const IMPORT_BATCH_SIZE = 10_000;
 /** A single CSV record larger than this is refused (the rest of the file still imports). */
 const MAX_RECORD_BYTES = 64 * 1024;
 
@@ -82,14 +82,23 @@ export class ImportRunnerService {
       if (!report.write(csvRow([line, reason, ...cells]))) return new Promise<void>((resolve) => report.once('drain', () => resolve()));
       return undefined;
     };
-    const flush = async () => {
-      if (!batch.size) return;
-      const rows = [...batch.values()];
-      batch = new Map();
+    const write = async (rows: NormalizedProspect[]) => {
       const result = await this.prospects.upsertMany(job.vendorId, job.partnerId, rows);
       outcome.inserted += result.inserted;
       outcome.merged += result.merged;
       if (job.listId) await this.lists.addMembers(job.listId, job.partnerId, result.ids);
+    };
+    // One batch is written while the next is parsed; never two writes at once, so a later
+    // batch's merge always sees the earlier batch's rows.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (!batch.size) return;
+      const rows = [...batch.values()];
+      batch = new Map();
+      await writing;
+      writing = write(rows);
+      // Handled where it is awaited (the next flush or the end), not left unhandled meanwhile.
+      writing.catch(() => undefined);
     };
 
     const parser = source.pipe(
@@ -132,6 +141,7 @@ export class ImportRunnerService {
       await reject(e.line, e.reason, []);
     }
     await flush();
+    await writing;
     startReport([]);
     report.end();
     const { key: reportKey } = await stored;

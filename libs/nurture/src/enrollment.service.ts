@@ -6,6 +6,8 @@ import { SendProfiles } from './send-profiles';
 
 /** Prospects enrolled per statement. */
 export const ENROLL_CHUNK = 20_000;
+/** Enrollment statements run at once for one launch. */
+export const ENROLL_PARALLELISM = 2;
 
 /**
  * Enrolls a launch's audience in the background: every prospect gets its first step due at
@@ -27,16 +29,19 @@ export class EnrollmentService {
     const first = (await this.profiles.content(launch.campaignVersionId))?.sequence?.steps[0];
     if (!first) throw new Error(`Launch ${launch.id} has no sequence to run`);
     const dues = new Map((await this.enrollments.audienceZones(launch)).map((zone) => [zone, stepDue(launch.startAt, first, zone)]));
-    let after = '0';
+    // Ranges of about ENROLL_CHUNK prospects, ENROLL_PARALLELISM statements at a time.
+    const bounds = await this.enrollments.chunkBounds(launch.partnerId, ENROLL_CHUNK);
+    const ranges = [...bounds, null].map((upTo, i) => ({ after: i === 0 ? '0' : bounds[i - 1], upTo }));
     let skipped = 0;
-    for (;;) {
-      // A launch cancelled while it enrolls stops enrolling.
-      if ((await this.launches.find(launch.id))?.status !== 'enrolling') break;
-      const chunk = await this.enrollments.enrollChunk(launch, after, ENROLL_CHUNK, dues);
-      skipped += chunk.scanned - chunk.eligible;
-      if (!chunk.lastId || chunk.scanned < ENROLL_CHUNK) break;
-      after = chunk.lastId;
-    }
+    const next = async (): Promise<void> => {
+      for (let range = ranges.shift(); range; range = ranges.shift()) {
+        // A launch cancelled while it enrolls stops enrolling.
+        if ((await this.launches.find(launch.id))?.status !== 'enrolling') return;
+        const chunk = await this.enrollments.enrollRange(launch, range.after, range.upTo, dues);
+        skipped += chunk.scanned - chunk.eligible;
+      }
+    };
+    await Promise.all(Array.from({ length: ENROLL_PARALLELISM }, next));
     const enrolled = await this.enrollments.countForLaunch(launch.id);
     await this.launches.recordEnrollment(launch.id, enrolled, skipped);
     await this.launches.transition(launch.id, ['enrolling'], 'active');

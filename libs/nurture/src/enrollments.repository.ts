@@ -62,14 +62,27 @@ export class EnrollmentsRepository {
    * prospect's first step due at the time of its zone. Suppressed addresses are left out;
    * enrolling twice is harmless.
    */
-  async enrollChunk(launch: LaunchEntity, afterId: string, limit: number, dues: Map<string, Date>): Promise<{ lastId: string | null; scanned: number; eligible: number; inserted: number }> {
-    const params: unknown[] = [launch.id, launch.partnerId, launch.vendorId, launch.campaignId, launch.timezone, afterId, limit, [...dues.keys()], [...dues.values()]];
+  /**
+   * Splits a partner's prospects into id ranges of about `size` each: the returned ids are
+   * the inclusive upper bounds of every range but the last, which is open.
+   */
+  async chunkBounds(partnerId: string, size: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      'SELECT id::text FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM prospects WHERE partner_id = $1) t WHERE rn % $2 = 0 ORDER BY id',
+      [partnerId, size],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Enrolls the launch's audience among prospects with ids in (afterId, upToId], in one statement. */
+  async enrollRange(launch: LaunchEntity, afterId: string, upToId: string | null, dues: Map<string, Date>): Promise<{ scanned: number; eligible: number; inserted: number }> {
+    const params: unknown[] = [launch.id, launch.partnerId, launch.vendorId, launch.campaignId, launch.timezone, afterId, upToId, [...dues.keys()], [...dues.values()]];
     const where = audienceCondition(launch.audience, params);
-    const rows: Array<{ last_id: string | null; scanned: number; eligible: number; inserted: number }> = await this.dataSource.query(
+    const rows: Array<{ scanned: number; eligible: number; inserted: number }> = await this.dataSource.query(
       `WITH batch AS (
          SELECT p.id, p.email_lower, COALESCE(p.timezone, $5) AS zone FROM prospects p
-          WHERE p.partner_id = $2 AND p.id > $6 AND ${where}
-          ORDER BY p.id LIMIT $7
+          WHERE p.partner_id = $2 AND p.id > $6 AND ($7::bigint IS NULL OR p.id <= $7::bigint) AND ${where}
        ), eligible AS (
          SELECT b.* FROM batch b
           WHERE NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.vendor_id = $3 AND s.email_lower = b.email_lower
@@ -79,12 +92,10 @@ export class EnrollmentsRepository {
          SELECT $1, e.id, $2, $3, 'active', 0, d.due FROM eligible e JOIN unnest($8::text[], $9::timestamptz[]) AS d(zone, due) ON d.zone = e.zone
          ON CONFLICT (launch_id, prospect_id) DO NOTHING RETURNING 1
        )
-       SELECT (SELECT max(id) FROM batch)::text AS last_id, (SELECT count(*) FROM batch)::int AS scanned,
-              (SELECT count(*) FROM eligible)::int AS eligible, (SELECT count(*) FROM inserted)::int AS inserted`,
+       SELECT (SELECT count(*) FROM batch)::int AS scanned, (SELECT count(*) FROM eligible)::int AS eligible, (SELECT count(*) FROM inserted)::int AS inserted`,
       params,
     );
-    const r = rows[0];
-    return { lastId: r.last_id, scanned: r.scanned, eligible: r.eligible, inserted: r.inserted };
+    return rows[0];
   }
 
   async countForLaunch(launchId: string): Promise<number> {

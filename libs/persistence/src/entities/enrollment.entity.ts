@@ -20,8 +20,11 @@ export class EnrollmentEntity {
 
   @Column('uuid') launchId!: string;
 
-  @ManyToOne(() => LaunchEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'launch_id', foreignKeyConstraintName: 'enrollments_launch_id_fkey' })
+  // No foreign key: checking it costs a lookup per row of a bulk enrollment (a third of its
+  // time), and launches are never deleted on their own. A deleted partner takes its prospects,
+  // and with them (through prospect_id) their enrollments.
+  @ManyToOne(() => LaunchEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'launch_id' })
   launch?: LaunchEntity;
 
   @Column('bigint') prospectId!: string;
