@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
+import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
 import { AuthModule } from '@tcma/auth';
 import { BrandKitsModule } from '@tcma/brand-kits';
@@ -8,6 +9,7 @@ import { CampaignsModule } from '@tcma/campaigns';
 import { Clock, ClockModule } from '@tcma/clock';
 import { AppConfig, ConfigModule } from '@tcma/config';
 import { DeliveryModule } from '@tcma/delivery';
+import { EngagementModule } from '@tcma/engagement';
 import { NurtureModule } from '@tcma/nurture';
 import { PersistenceModule } from '@tcma/persistence';
 import { QueueModule } from '@tcma/queue';
@@ -15,6 +17,7 @@ import { PreviewsModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
+import { AnalyticsController } from './analytics/analytics.controller';
 import { ImportsController } from './audience/imports.controller';
 import { ListsController } from './audience/lists.controller';
 import { ProspectsController } from './audience/prospects.controller';
@@ -36,6 +39,8 @@ import { MeController } from './tenancy/me.controller';
 import { PartnersController } from './tenancy/partners.controller';
 import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
+import { ConversionsController } from './tracking/conversions.controller';
+import { TrackingController } from './tracking/tracking.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -63,6 +68,8 @@ export class ApiModule {
         AudienceModule,
         DeliveryModule,
         NurtureModule,
+        EngagementModule,
+        AnalyticsModule,
         MulterModule.register({
           // One file per request, no larger than the largest type's limit; per-type limits
           // are checked once the bytes are identified.
@@ -70,7 +77,8 @@ export class ApiModule {
         }),
       ],
       controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, FilesController, BrandKitsController, PreviewsController, PublicFilesController,
-        ProspectsController, ListsController, ImportsController, LaunchesController, SuppressionsController, SendingController, OutboxController, UnsubscribeController],
+        ProspectsController, ListsController, ImportsController, LaunchesController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
+        TrackingController, ConversionsController, AnalyticsController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@tcma/config';
 import { PersistenceModule } from '@tcma/persistence';
 import { QueueModule } from '@tcma/queue';
 import { AudienceModule } from '@tcma/audience';
+import { EngagementModule } from '@tcma/engagement';
 import { NurtureModule } from '@tcma/nurture';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
@@ -16,6 +17,7 @@ import { EnrollProcessor } from './enroll/enroll.processor';
 import { RenderProcessor } from './render/render.processor';
 import { SendStepsProcessor } from './send/send-steps.processor';
 import { SweepCron } from './sweep/sweep.cron';
+import { EngagementCron } from './track/engagement.cron';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -35,11 +37,11 @@ export class WorkerModule {
       ...(roles.has('send') ? [SendStepsProcessor] : []),
       ...(roles.has('enroll') ? [EnrollProcessor] : []),
     ];
-    const crons = roles.has('sweep') ? [SweepCron] : [];
+    const crons = [...(roles.has('sweep') ? [SweepCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule],
       providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck],
     };
   }

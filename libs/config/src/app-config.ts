@@ -40,6 +40,8 @@ export class AppConfig {
   readonly sendRatePerSecond: number;
   readonly sendConcurrency: number;
   readonly sweepIntervalSeconds: number;
+  /** How often the track role judges new opens and clicks and rolls up the funnel. */
+  readonly trackIntervalSeconds: number;
   readonly queueHorizonMs: number;
   readonly requeueAfterMs: number;
   readonly maxLatenessMs: number;
@@ -85,6 +87,7 @@ export class AppConfig {
     this.sendRatePerSecond = read('SEND_RATE_PER_SECOND', int(1, 100_000), 100);
     this.sendConcurrency = read('SEND_CONCURRENCY', int(1, 1000), 4);
     this.sweepIntervalSeconds = read('SWEEP_INTERVAL_SECONDS', int(1, 3600), 5);
+    this.trackIntervalSeconds = read('TRACK_INTERVAL_SECONDS', int(1, 3600), 5);
     this.queueHorizonMs = read('QUEUE_HORIZON_MS', int(1000, 86_400_000), 10 * 60_000);
     this.requeueAfterMs = read('REQUEUE_AFTER_MS', int(1000, 86_400_000), 5 * 60_000);
     this.maxLatenessMs = read('MAX_LATENESS_MS', int(60_000, 30 * 86_400_000), 6 * 3_600_000);

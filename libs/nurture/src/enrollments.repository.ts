@@ -29,6 +29,8 @@ export interface SendContext {
     custom: Record<string, string>;
   };
   suppressed: boolean;
+  /** How the prospect took the previous step's email (a person's first open and click). */
+  previous: { openedAt: Date | null; clickedAt: Date | null };
 }
 
 export interface DueEnrollment {
@@ -115,8 +117,10 @@ export class EnrollmentsRepository {
               l.vendor_id, l.partner_id, l.slot_values, COALESCE(p.timezone, l.timezone) AS zone,
               p.id AS prospect_id, p.email, p.email_lower, p.first_name, p.last_name, p.company, p.title, p.country, p.custom,
               EXISTS (SELECT 1 FROM suppressions s WHERE s.vendor_id = l.vendor_id AND s.email_lower = p.email_lower
-                        AND (s.partner_id IS NULL OR s.partner_id = l.partner_id) AND (s.campaign_id IS NULL OR s.campaign_id = l.campaign_id)) AS suppressed
+                        AND (s.partner_id IS NULL OR s.partner_id = l.partner_id) AND (s.campaign_id IS NULL OR s.campaign_id = l.campaign_id)) AS suppressed,
+              ps.opened_at AS previous_opened_at, ps.clicked_at AS previous_clicked_at
          FROM enrollments e JOIN launches l ON l.id = e.launch_id JOIN prospects p ON p.id = e.prospect_id
+         LEFT JOIN sends ps ON ps.enrollment_id = e.id AND ps.step = e.next_step - 1
         WHERE e.id = ANY($1::bigint[])`,
       [enrollmentIds],
     );
@@ -149,6 +153,7 @@ export class EnrollmentsRepository {
           custom: r.custom as Record<string, string>,
         },
         suppressed: r.suppressed as boolean,
+        previous: { openedAt: r.previous_opened_at as Date | null, clickedAt: r.previous_clicked_at as Date | null },
       };
     });
   }
@@ -214,6 +219,44 @@ export class EnrollmentsRepository {
       [vendorId, partnerId, emailLower, reason],
     );
     return rows.length;
+  }
+
+  /**
+   * Exits the active enrollments whose sequence says "leave when this link is clicked", for
+   * each (send, link name) a person clicked. Returns the enrollments that left.
+   */
+  async exitOnClicks(clicks: Array<{ sendId: string; linkName: string }>, tx?: EntityManager): Promise<string[]> {
+    if (!clicks.length) return [];
+    const rows = await queryRows<{ id: string }>(
+      tx ?? this.dataSource,
+      `UPDATE enrollments e SET status = 'exited', exit_reason = 'clicked', next_due_at = NULL, queued_at = NULL, updated_at = now()
+         FROM unnest($1::bigint[], $2::text[]) AS c(send_id, link_name)
+         JOIN sends s ON s.id = c.send_id JOIN launches l ON l.id = s.launch_id JOIN campaign_versions v ON v.id = l.campaign_version_id
+        WHERE e.id = s.enrollment_id AND e.status = 'active' AND v.content->'sequence'->'exit'->>'clickedLink' = c.link_name
+       RETURNING e.id`,
+      [clicks.map((c) => c.sendId), clicks.map((c) => c.linkName)],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /** Exits the prospect's active enrollments in these launches where the sequence exits on conversion. */
+  async exitOnConversion(prospectId: string, launchIds: string[], tx?: EntityManager): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      tx ?? this.dataSource,
+      `UPDATE enrollments e SET status = 'exited', exit_reason = 'converted', next_due_at = NULL, queued_at = NULL, updated_at = now()
+         FROM launches l JOIN campaign_versions v ON v.id = l.campaign_version_id
+        WHERE l.id = e.launch_id AND e.prospect_id = $1 AND e.launch_id = ANY($2::uuid[]) AND e.status = 'active'
+          AND (v.content->'sequence'->'exit'->>'converted')::boolean
+       RETURNING e.id`,
+      [prospectId, launchIds],
+    );
+    return rows.length;
+  }
+
+  /** The launches a prospect is or was enrolled in. */
+  async launchesOfProspect(prospectId: string): Promise<string[]> {
+    const rows = await queryRows<{ launch_id: string }>(this.dataSource, 'SELECT launch_id FROM enrollments WHERE prospect_id = $1', [prospectId]);
+    return rows.map((r) => r.launch_id);
   }
 
   async cancelLaunch(launchId: string): Promise<number> {

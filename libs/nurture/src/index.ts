@@ -14,3 +14,5 @@ export type { StepOutcome } from './send-step.service';
 export { SweepService } from './sweep.service';
 export type { SweepResult } from './sweep.service';
 export { UnsubscribeService } from './unsubscribe.service';
+export { SentEmailRenderer } from './sent-email.renderer';
+export { ViewInBrowserService } from './view-in-browser.service';

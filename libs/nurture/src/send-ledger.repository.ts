@@ -106,7 +106,12 @@ export class SendLedgerRepository {
            AS u(send_id, outcome, at, message_id, response, enrollment_id, step, next_step, next_due, next_status, queued_at, exit_reason)
        ), s AS (
          UPDATE sends SET status = u.outcome, sent_at = CASE WHEN u.outcome = 'sent' THEN u.at END, message_id = u.message_id, smtp_response = u.response, lease_until = NULL
-           FROM u WHERE sends.id = u.send_id AND sends.status = 'handed' RETURNING sends.id
+           FROM u WHERE sends.id = u.send_id AND sends.status = 'handed'
+         RETURNING sends.id, sends.vendor_id, sends.partner_id, sends.launch_id, sends.prospect_id, sends.step, u.at, u.outcome
+       ), ev AS (
+         -- The funnel's event: accepted by the server, or handed over with the outcome unknown.
+         INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, send_id, step)
+         SELECT CASE WHEN s.outcome = 'sent' THEN 'accepted' ELSE 'sent' END, s.at, s.vendor_id, s.partner_id, s.launch_id, s.prospect_id, s.id, s.step FROM s
        )
        UPDATE enrollments e SET next_step = u.next_step, next_due_at = u.next_due, status = u.next_status, queued_at = u.queued_at,
               exit_reason = u.exit_reason, last_sent_at = u.at, updated_at = now()
@@ -137,6 +142,13 @@ export class SendLedgerRepository {
   }
 
   /** The server refused before taking the message: the claim lapses at once so a retry can take it. */
+  /** A send that reached SMTP (sent, uncertain or bounced): its enrollment and step. */
+  async findDelivered(sendId: string): Promise<{ enrollmentId: string; step: number } | null> {
+    if (!/^\d{1,18}$/.test(sendId)) return null;
+    const rows = await queryRows<{ enrollment_id: string; step: number }>(this.dataSource, "SELECT enrollment_id, step FROM sends WHERE id = $1 AND status IN ('sent', 'uncertain', 'bounced')", [sendId]);
+    return rows[0] ? { enrollmentId: String(rows[0].enrollment_id), step: rows[0].step } : null;
+  }
+
   async release(sendId: string, worker: string, now: Date, response: string | null): Promise<void> {
     await this.dataSource.query(
       "UPDATE sends SET status = 'claimed', lease_until = $3, smtp_response = $4 WHERE id = $1 AND claimed_by = $2 AND status IN ('claimed', 'handed')",

@@ -1,13 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EmailAsset, SequenceDefinition } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
-import { renderEmail } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
-import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, senderIdentity, SuppressionsRepository, TransportRegistry, UnsubscribeLinks } from '@tcma/delivery';
+import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, senderIdentity, SuppressionsRepository, TransportRegistry } from '@tcma/delivery';
 import type { SendStepRef } from '@tcma/queue';
-import { EmailRenderService } from '@tcma/rendering';
-import { decideDue } from '@tcma/sequences';
-import { TrackingLinks } from '@tcma/tracking';
+import { conditionHolds, decideDue } from '@tcma/sequences';
+import { EventsRepository } from '@tcma/tracking';
 import type Mail from 'nodemailer/lib/mailer';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -17,12 +15,15 @@ import { nextStep } from './next-step';
 import { ClaimInput, ClaimResult, FinishInput, SendLedgerRepository } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
 import { SendQueue } from './send-queue';
+import { SentEmailRenderer } from './sent-email.renderer';
 
 export type StepOutcome =
   | { kind: 'sent'; sendId: string }
   | { kind: 'uncertain'; sendId: string }
   | { kind: 'bounced'; sendId: string }
   | { kind: 'exited'; reason: string }
+  /** The step's condition on the previous email did not hold: recorded, and the sequence moves on. */
+  | { kind: 'skipped' }
   | { kind: 'rescheduled'; to: Date; reason: string }
   /** Not now: try again in `ms` (an early job, the sender's rate, a refusal worth retrying). */
   | { kind: 'later'; ms: number; why: 'early' | 'rate' | 'retry' }
@@ -58,12 +59,11 @@ export class SendStepService {
     private readonly enrollments: EnrollmentsRepository,
     private readonly ledger: SendLedgerRepository,
     private readonly profiles: SendProfiles,
-    private readonly emails: EmailRenderService,
+    private readonly sentEmails: SentEmailRenderer,
     private readonly transports: TransportRegistry,
     private readonly rateLimiter: RateLimiter,
     private readonly suppressions: SuppressionsRepository,
-    private readonly unsubscribe: UnsubscribeLinks,
-    private readonly links: TrackingLinks,
+    private readonly events: EventsRepository,
     private readonly queue: SendQueue,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -105,6 +105,15 @@ export class SendStepService {
       return { kind: 'exited', reason: 'suppressed' };
     }
 
+    if (!conditionHolds(step.condition, { opened: ctx.previous.openedAt !== null, clicked: ctx.previous.clickedAt !== null })) {
+      const to = nextStep(content.sequence, job.step, now, ctx.zone, now, this.config.queueHorizonMs);
+      await this.ledger.transaction(async (tx) => {
+        if (await this.ledger.record(ledgerKey, 'skipped', tx)) await this.enrollments.advance(ctx.enrollmentId, job.step, to, null, tx);
+      });
+      if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], now);
+      return { kind: 'skipped' };
+    }
+
     const claim = await this.claims.call({ ...ledgerKey, worker, leaseUntil: new Date(now.getTime() + this.config.sendLeaseMs) });
     if (!claim.claimed) return { kind: 'noop', why: 'busy' };
     if (claim.attempts > MAX_SEND_ATTEMPTS) {
@@ -140,16 +149,8 @@ export class SendStepService {
     }
 
     let message: Mail.Options;
-    const unsubscribe = this.unsubscribe.both(sendId, profile.vendorDomain);
     try {
-      const compiled = await this.emails.compiled(ctx.campaignVersionId, content, asset, profile.brand, ctx.slotValues);
-      const email = renderEmail(compiled, {
-        prospect: { email: ctx.prospect.email, first_name: ctx.prospect.firstName, last_name: ctx.prospect.lastName, company: ctx.prospect.company, title: ctx.prospect.title, country: ctx.prospect.country, custom: ctx.prospect.custom },
-        unsubscribeUrl: unsubscribe.url,
-        viewInBrowserUrl: this.links.viewInBrowser(sendId),
-        linkUrl: (link) => this.links.click(sendId, link),
-        openPixelUrl: this.links.openPixel(sendId),
-      });
+      const { email, unsubscribe } = await this.sentEmails.render(ctx, content, asset, profile, sendId);
       const now = this.clock.now();
       message = {
         ...buildMessage({ sendId, sender, to: ctx.prospect.email, subject: email.subject, html: email.html, text: email.text, date: now, unsubscribeUrl: unsubscribe.url, unsubscribeMailto: unsubscribe.mailto, messageIdDomain: profile.vendorDomain }),
@@ -181,6 +182,7 @@ export class SendStepService {
       if (failure === 'bounce') {
         await this.ledger.transaction(async (tx) => {
           await this.ledger.setStatus(sendId, 'bounced', response, tx);
+          await this.events.recordForSend({ sendId, type: 'bounced', at: this.clock.now() }, tx);
           await this.suppressions.add({ vendorId: ctx.vendorId, partnerId: ctx.partnerId, campaignId: null }, ctx.prospect.emailLower, 'bounced', sendId, tx);
           await this.enrollments.exit(ctx.enrollmentId, 'bounced', tx);
         });

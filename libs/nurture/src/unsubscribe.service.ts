@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SuppressionsRepository, UnsubscribeLinks } from '@tcma/delivery';
+import { Clock } from '@tcma/clock';
+import { EventsRepository } from '@tcma/tracking';
 import { DataSource } from 'typeorm';
 import { EnrollmentsRepository } from './enrollments.repository';
 
@@ -20,6 +22,8 @@ export class UnsubscribeService {
     private readonly links: UnsubscribeLinks,
     private readonly suppressions: SuppressionsRepository,
     private readonly enrollments: EnrollmentsRepository,
+    private readonly events: EventsRepository,
+    private readonly clock: Clock,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -34,6 +38,7 @@ export class UnsubscribeService {
     if (!send) return null;
     const scope = { vendorId: send.vendor_id, partnerId: send.partner_id, campaignId: null };
     const added = await this.suppressions.add(scope, send.email_lower, 'unsubscribed', sendId);
+    if (added) await this.events.recordForSend({ sendId, type: 'unsubscribed', at: this.clock.now() });
     const exited = await this.enrollments.exitForAddress(send.vendor_id, send.partner_id, send.email_lower, 'unsubscribed');
     this.logger.log(`Send ${sendId}: unsubscribed from partner ${send.partner_id}; ${exited} sequences left`);
     return { email: send.email, alreadyUnsubscribed: !added };

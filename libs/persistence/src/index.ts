@@ -27,3 +27,5 @@ export * from './entities/prospect.entity';
 export * from './entities/send.entity';
 export * from './entities/sending-config.entity';
 export * from './entities/suppression.entity';
+export * from './entities/analytics-daily.entity';
+export * from './entities/event.entity';

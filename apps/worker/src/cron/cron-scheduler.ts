@@ -10,6 +10,11 @@ export class CronScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(CronScheduler.name);
   private readonly tasks = new Map<string, ScheduledTask>();
 
+  /** Runs `run` every `seconds` (whole minutes above 60). */
+  every(name: string, seconds: number, run: () => Promise<unknown>): void {
+    this.schedule(name, seconds < 60 ? `*/${seconds} * * * * *` : `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`, run);
+  }
+
   schedule(name: string, expression: string, run: () => Promise<unknown>): void {
     if (this.tasks.has(name)) throw new Error(`Cron task ${name} is scheduled twice`);
     const task = cron.schedule(

@@ -13,8 +13,6 @@ export class SweepCron implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.sweepIntervalSeconds;
-    const expression = seconds < 60 ? `*/${seconds} * * * * *` : `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`;
-    this.cron.schedule('sweep', expression, () => this.sweep.sweep());
+    this.cron.every('sweep', this.config.sweepIntervalSeconds, () => this.sweep.sweep());
   }
 }

@@ -1,4 +1,6 @@
+import { AnalyticsDailyEntity } from './analytics-daily.entity';
 import { EnrollmentEntity } from './enrollment.entity';
+import { EventEntity } from './event.entity';
 import { LaunchEntity } from './launch.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { ProspectImportEntity } from './prospect-import.entity';
@@ -38,6 +40,8 @@ export const ENTITIES = [
   LaunchEntity,
   EnrollmentEntity,
   SendEntity,
+  EventEntity,
+  AnalyticsDailyEntity,
   SuppressionEntity,
   OutboxMessageEntity,
   SendingConfigEntity,

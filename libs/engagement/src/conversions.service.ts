@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ProspectsRepository } from '@tcma/audience';
+import { Clock } from '@tcma/clock';
+import { InvalidError, NotFoundError } from '@tcma/errors';
+import { EnrollmentsRepository } from '@tcma/nurture';
+import { Actor, PartnersService } from '@tcma/tenancy';
+import { EventsRepository } from '@tcma/tracking';
+import { DataSource } from 'typeorm';
+
+export interface ConversionInput {
+  email: string;
+  /** Vendor users: the partner whose prospect converted. Partner users: their own. */
+  partnerId?: string;
+  /** Only this launch; every launch the prospect was enrolled in by default. */
+  launchId?: string;
+}
+
+export interface ConversionResult {
+  prospectId: string;
+  /** Launches the conversion was new for (a prospect converts once per launch). */
+  launches: string[];
+  /** Sequences the prospect left because they exit on conversion. */
+  exited: number;
+}
+
+/** Conversions reported by a CRM: recorded against the launches that reached the prospect, who leaves those sequences at once. */
+@Injectable()
+export class ConversionsService {
+  constructor(
+    private readonly partners: PartnersService,
+    private readonly prospects: ProspectsRepository,
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly events: EventsRepository,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(actor: Actor, input: ConversionInput): Promise<ConversionResult> {
+    const partnerId = actor.role === 'partner_user' ? actor.partnerId : input.partnerId;
+    if (!partnerId) throw new InvalidError('Name the partner whose prospect converted', [{ path: 'partnerId', message: 'is required for vendor users' }]);
+    const partner = await this.partners.get(actor, partnerId);
+    const prospect = await this.prospects.findByEmail(partner.id, input.email.trim().toLowerCase());
+    if (!prospect) throw new NotFoundError('Prospect');
+    const enrolledIn = await this.enrollments.launchesOfProspect(prospect.id);
+    const launchIds = input.launchId ? enrolledIn.filter((id) => id === input.launchId) : enrolledIn;
+    if (input.launchId && !launchIds.length) throw new NotFoundError('Launch');
+    return this.dataSource.transaction(async (tx) => {
+      const launches = await this.events.recordConversions(prospect.id, launchIds, this.clock.now(), tx);
+      const exited = await this.enrollments.exitOnConversion(prospect.id, launchIds, tx);
+      return { prospectId: prospect.id, launches, exited };
+    });
+  }
+}

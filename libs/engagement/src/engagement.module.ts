@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '@tcma/analytics';
+import { AudienceModule } from '@tcma/audience';
+import { NurtureModule } from '@tcma/nurture';
+import { TenancyModule } from '@tcma/tenancy';
+import { TrackingModule } from '@tcma/tracking';
+import { ConversionsService } from './conversions.service';
+import { EngagementRepository } from './engagement.repository';
+import { EngagementService } from './engagement.service';
+
+/** What prospects do after a send: judging opens and clicks, exits on clicks and conversions. */
+@Module({
+  imports: [TenancyModule, AudienceModule, NurtureModule, TrackingModule, AnalyticsModule],
+  providers: [EngagementRepository, EngagementService, ConversionsService],
+  exports: [EngagementService, ConversionsService],
+})
+export class EngagementModule {}

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AnalyticsRollupRepository } from '@tcma/analytics';
+import { EnrollmentsRepository } from '@tcma/nurture';
+import { judgeHits, SETTLE_MS } from '@tcma/tracking';
+import { DataSource, EntityManager } from 'typeorm';
+import { EngagementRepository, PendingEvent } from './engagement.repository';
+
+/** Events judged per transaction. */
+const BATCH = 2000;
+
+export interface EngagementResult {
+  judged: number;
+  machine: number;
+  exited: number;
+}
+
+/**
+ * Turns raw events into facts, in bulk and a few seconds late (SETTLE_MS) so a scanner's
+ * burst is seen whole: flags machine opens and clicks, marks each send's first human open
+ * and click (the unique counts), takes prospects who clicked the exit link out of their
+ * sequence, and folds everything into the daily rollups, all in one transaction per batch:
+ * an event is counted once, whichever worker judges it.
+ */
+@Injectable()
+export class EngagementService {
+  private readonly logger = new Logger(EngagementService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly engagement: EngagementRepository,
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly rollups: AnalyticsRollupRepository,
+  ) {}
+
+  async process(now: Date): Promise<EngagementResult> {
+    const total: EngagementResult = { judged: 0, machine: 0, exited: 0 };
+    for (;;) {
+      const result = await this.dataSource.transaction((tx) => this.batch(tx, now));
+      total.judged += result.judged;
+      total.machine += result.machine;
+      total.exited += result.exited;
+      if (result.judged < BATCH) break;
+    }
+    if (total.judged) this.logger.log(`Judged ${total.judged} events (${total.machine} machine); ${total.exited} prospects left a sequence on a click`);
+    return total;
+  }
+
+  private async batch(tx: EntityManager, now: Date): Promise<EngagementResult> {
+    const events = await this.engagement.claimPending(tx, new Date(now.getTime() - SETTLE_MS), BATCH);
+    if (!events.length) return { judged: 0, machine: 0, exited: 0 };
+    const engagements = events.filter((e) => (e.type === 'opened' || e.type === 'clicked') && e.sendId);
+    const { hits, sentAt } = await this.engagement.hitsOf(tx, [...new Set(engagements.map((e) => e.sendId!))]);
+    const machine = new Map<string, string | null>();
+    for (const [sendId, list] of hits) for (const [id, reason] of judgeHits(list, sentAt.get(sendId) ?? null)) machine.set(id, reason);
+
+    const human = engagements.filter((e) => !machine.get(e.id));
+    const counted = new Set<string>();
+    for (const type of ['opened', 'clicked'] as const) {
+      const firsts = firstPerSend(human.filter((e) => e.type === type));
+      const set = await this.engagement.markFirst(tx, type === 'opened' ? 'opened_at' : 'clicked_at', firsts.map((e) => ({ sendId: e.sendId!, at: e.at })));
+      for (const e of firsts) if (set.has(e.sendId!)) counted.add(e.id);
+    }
+    const exited = await this.enrollments.exitOnClicks(
+      human.filter((e) => e.type === 'clicked' && e.linkName).map((e) => ({ sendId: e.sendId!, linkName: e.linkName! })),
+      tx,
+    );
+
+    await this.engagement.markJudged(
+      tx,
+      events.map((e) => ({ id: e.id, machine: machine.get(e.id) ?? null, counted: e.type === 'opened' || e.type === 'clicked' ? counted.has(e.id) : true })),
+      now,
+    );
+    await this.rollups.addEvents(events.map((e) => e.id), tx);
+    return { judged: events.length, machine: engagements.filter((e) => machine.get(e.id)).length, exited: exited.length };
+  }
+}
+
+/** The earliest event of each send. */
+function firstPerSend(events: PendingEvent[]): PendingEvent[] {
+  const first = new Map<string, PendingEvent>();
+  for (const e of events) {
+    const seen = first.get(e.sendId!);
+    if (!seen || e.at < seen.at) first.set(e.sendId!, e);
+  }
+  return [...first.values()];
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
+import { RenderedEmail, renderEmail } from '@tcma/cobrand';
+import { UnsubscribeLinks } from '@tcma/delivery';
+import { EmailRenderService } from '@tcma/rendering';
+import { TrackingLinks } from '@tcma/tracking';
+import type { SendContext } from './enrollments.repository';
+import type { PartnerProfile } from './send-profiles';
+
+export interface SentEmail {
+  email: RenderedEmail;
+  unsubscribe: { url: string; mailto: string };
+}
+
+/**
+ * One send's email exactly as the prospect gets it: co-branded, personalised, with its
+ * signed tracking, unsubscribe and view-in-browser links. The same for SMTP and the browser.
+ */
+@Injectable()
+export class SentEmailRenderer {
+  constructor(
+    private readonly emails: EmailRenderService,
+    private readonly unsubscribe: UnsubscribeLinks,
+    private readonly links: TrackingLinks,
+  ) {}
+
+  async render(ctx: SendContext, content: CampaignContent, asset: EmailAsset, profile: PartnerProfile, sendId: string): Promise<SentEmail> {
+    const unsubscribe = this.unsubscribe.both(sendId, profile.vendorDomain);
+    const compiled = await this.emails.compiled(ctx.campaignVersionId, content, asset, profile.brand, ctx.slotValues);
+    const p = ctx.prospect;
+    const email = renderEmail(compiled, {
+      prospect: { email: p.email, first_name: p.firstName, last_name: p.lastName, company: p.company, title: p.title, country: p.country, custom: p.custom },
+      unsubscribeUrl: unsubscribe.url,
+      viewInBrowserUrl: this.links.viewInBrowser(sendId),
+      linkUrl: (link) => this.links.click(sendId, link),
+      openPixelUrl: this.links.openPixel(sendId),
+    });
+    return { email, unsubscribe };
+  }
+}

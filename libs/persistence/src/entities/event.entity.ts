@@ -1,0 +1,37 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const EVENT_TYPES = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * What happened to a send or a prospect, append-only. Opens and clicks are written raw by the
+ * public endpoints (one insert) and judged later, in bulk, by the engagement processor:
+ * `machine` says why one was not a person, `counted` whether it counts in the funnel (the
+ * first human open or click of a send; every other type counts once).
+ */
+@Entity('events')
+// Unjudged events only (partial): created by migration.
+@Index('events_unprocessed_idx', { synchronize: false })
+@Index('events_send_id_type_idx', ['sendId', 'type'])
+@Index('events_launch_id_occurred_at_idx', ['launchId', 'occurredAt'])
+export class EventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'events_pkey' })
+  id!: string;
+
+  @Column('text') type!: EventType;
+  @Column('timestamptz') occurredAt!: Date;
+  @Column('uuid') vendorId!: string;
+  @Column('uuid') partnerId!: string;
+  @Column('uuid') launchId!: string;
+  @Column('bigint') prospectId!: string;
+  @Column('bigint', { nullable: true }) sendId!: string | null;
+  @Column('integer', { nullable: true }) step!: number | null;
+  @Column('integer', { nullable: true }) linkIndex!: number | null;
+  @Column('text', { nullable: true }) linkName!: string | null;
+  @Column('text', { nullable: true }) userAgent!: string | null;
+  @Column('text', { nullable: true }) method!: string | null;
+  /** Why this open or click was judged a machine's (null: a person's, or not judged). */
+  @Column('text', { nullable: true }) machine!: string | null;
+  @Column('boolean', { default: false }) counted!: boolean;
+  @Column('timestamptz', { nullable: true }) processedAt!: Date | null;
+}
