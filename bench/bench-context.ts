@@ -1,5 +1,6 @@
 import { ConsoleLogger, DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
@@ -37,6 +38,7 @@ class BenchModule {
         DeliveryModule,
         RenderingModule,
         NurtureModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -1,9 +1,11 @@
+import { analyticsBench } from './analytics.bench';
 import { deliverBench } from './deliver.bench';
 import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
 import { renderBench, renderColdBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
+import { trackBench } from './track.bench';
 
 /**
  * `npm run bench [name…]`: one JSON line per benchmark on stdout. Each line compares the
@@ -17,6 +19,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   enroll: enrollBench,
   deliver: deliverBench,
   redis_per_pending_step: redisPerPendingStepBench,
+  track_redirect: trackBench,
+  analytics_query: analyticsBench,
 };
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ export interface AuthoredCampaign {
  * Authors the demo campaign through the HTTP API alone, as a vendor marketer would:
  * upload files, create, declare slots and links, add each asset, set the sequence, publish.
  */
-export async function authorDemoCampaign(api: ApiHarness, token: string, options: { publish?: boolean; name?: string; immediate?: boolean } = {}): Promise<AuthoredCampaign> {
+export async function authorDemoCampaign(api: ApiHarness, token: string, options: { publish?: boolean; name?: string; immediate?: boolean; steps?: (steps: Array<Record<string, unknown>>) => Array<Record<string, unknown>> } = {}): Promise<AuthoredCampaign> {
   const demo = loadDemo();
   const m = demo.manifest;
   const auth = { Authorization: `Bearer ${token}` };
@@ -43,7 +43,7 @@ export async function authorDemoCampaign(api: ApiHarness, token: string, options
     wait: options.immediate ? { type: 'duration', minutes: 0 } : s.wait,
     window: options.immediate ? null : (s.window ?? null),
   }));
-  await api.http().put(`/campaigns/${id}/sequence`).set(auth).send({ steps, exit: m.sequence.exit }).expect(200);
+  await api.http().put(`/campaigns/${id}/sequence`).set(auth).send({ steps: options.steps ? options.steps(steps) : steps, exit: m.sequence.exit }).expect(200);
   if (options.publish === false) return { campaignId: id, version: null, assetIds };
   const published = await api.http().post(`/campaigns/${id}/publish`).set(auth).expect(201);
   return { campaignId: id, version: published.body.version, assetIds };

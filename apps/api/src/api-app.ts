@@ -7,6 +7,7 @@ import { AppConfig } from '@tcma/config';
 import { ApiModule } from './api.module';
 import { formBody, jsonBody } from './common/body-parsers';
 import { requestId } from './common/request-id.middleware';
+import { trackingRoutes } from './tracking/tracking.routes';
 
 export interface ApiAppOptions {
   config: AppConfig;
@@ -22,6 +23,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.use(trackingRoutes(app));
   app.use(requestId, jsonBody, formBody);
   const document = SwaggerModule.createDocument(
     app,

@@ -40,7 +40,6 @@ import { PartnersController } from './tenancy/partners.controller';
 import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { ConversionsController } from './tracking/conversions.controller';
-import { TrackingController } from './tracking/tracking.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -78,7 +77,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, FilesController, BrandKitsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
-        TrackingController, ConversionsController, AnalyticsController],
+        ConversionsController, AnalyticsController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

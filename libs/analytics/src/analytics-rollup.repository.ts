@@ -14,8 +14,9 @@ const COUNTS = `
   count(*) FILTER (WHERE e.type = 'clicked' AND e.machine IS NOT NULL) AS machine_clicks`;
 
 /**
- * Folds judged events into the daily funnel rows, in the same transaction that judges them,
- * so every event is counted exactly once.
+ * Folds judged events into the funnel rollups (per launch, step and UTC day; and per launch
+ * and step for all time), in the same transaction that judges them, so every event is
+ * counted exactly once.
  */
 @Injectable()
 export class AnalyticsRollupRepository {
@@ -32,17 +33,22 @@ export class AnalyticsRollupRepository {
   }
 
   private async add(where: string, params: unknown[], tx?: EntityManager): Promise<void> {
+    const counters = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted', 'machine_opens', 'machine_clicks'];
+    const increment = (table: string) => counters.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
     await (tx ?? this.dataSource.manager).query(
-      `INSERT INTO analytics_daily (launch_id, step, day, vendor_id, partner_id, campaign_id, version, sent, accepted, bounced, opened, clicked, unsubscribed, converted, machine_opens, machine_clicks)
-       SELECT e.launch_id, COALESCE(e.step, -1), (e.occurred_at AT TIME ZONE 'UTC')::date, l.vendor_id, l.partner_id, l.campaign_id, l.version, ${COUNTS}
-         FROM events e JOIN launches l ON l.id = e.launch_id
-        WHERE ${where}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7
-       ON CONFLICT (launch_id, step, day) DO UPDATE SET
-         sent = analytics_daily.sent + EXCLUDED.sent, accepted = analytics_daily.accepted + EXCLUDED.accepted, bounced = analytics_daily.bounced + EXCLUDED.bounced,
-         opened = analytics_daily.opened + EXCLUDED.opened, clicked = analytics_daily.clicked + EXCLUDED.clicked,
-         unsubscribed = analytics_daily.unsubscribed + EXCLUDED.unsubscribed, converted = analytics_daily.converted + EXCLUDED.converted,
-         machine_opens = analytics_daily.machine_opens + EXCLUDED.machine_opens, machine_clicks = analytics_daily.machine_clicks + EXCLUDED.machine_clicks`,
+      `WITH c AS (
+         SELECT e.launch_id, COALESCE(e.step, -1) AS step, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, l.vendor_id, l.partner_id, l.campaign_id, l.version, ${COUNTS}
+           FROM events e JOIN launches l ON l.id = e.launch_id
+          WHERE ${where}
+          GROUP BY 1, 2, 3, 4, 5, 6, 7
+       ), daily AS (
+         INSERT INTO analytics_daily (launch_id, step, day, vendor_id, partner_id, campaign_id, version, ${counters.join(', ')})
+         SELECT * FROM c
+         ON CONFLICT (launch_id, step, day) DO UPDATE SET ${increment('analytics_daily')}
+       )
+       INSERT INTO analytics_totals (launch_id, step, vendor_id, partner_id, campaign_id, version, ${counters.join(', ')})
+       SELECT launch_id, step, vendor_id, partner_id, campaign_id, version, ${counters.map((c) => `sum(${c})`).join(', ')} FROM c GROUP BY 1, 2, 3, 4, 5, 6
+       ON CONFLICT (launch_id, step) DO UPDATE SET ${increment('analytics_totals')}`,
       params,
     );
   }

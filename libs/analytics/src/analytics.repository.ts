@@ -31,8 +31,8 @@ const LAUNCH_KEYS: Record<Exclude<Grouping, 'step' | 'day'>, string[]> = {
 };
 
 /**
- * Funnel queries over the daily rollups (never the raw events), so a dashboard costs the
- * same with ten thousand events or ten million.
+ * Funnel queries over the rollups (never the raw events), so a dashboard costs the same with
+ * ten thousand events or ten million.
  */
 @Injectable()
 export class AnalyticsRepository {
@@ -64,15 +64,18 @@ export class AnalyticsRepository {
     if (scope.from) rollupWhere.push(`a.day >= ${p(scope.from)}::date`);
     if (scope.to) rollupWhere.push(`a.day <= ${p(scope.to)}::date`);
 
+    // All-time questions read the per-launch totals (a few rows per launch); a date range or
+    // a per-day answer needs the daily rows.
+    const table = scope.from || scope.to || groupBy === 'day' ? 'analytics_daily' : 'analytics_totals';
     if (groupBy === 'step' || groupBy === 'day') {
       const key = groupBy === 'step' ? 'a.step' : "to_char(a.day, 'YYYY-MM-DD')";
-      return queryRows(this.dataSource, `SELECT ${key} AS "${groupBy}", NULL::int AS "enrolled", ${SUMS} FROM analytics_daily a WHERE ${rollupWhere.join(' AND ')} GROUP BY 1 ORDER BY 1`, params);
+      return queryRows(this.dataSource, `SELECT ${key} AS "${groupBy}", NULL::int AS "enrolled", ${SUMS} FROM ${table} a WHERE ${rollupWhere.join(' AND ')} GROUP BY 1 ORDER BY 1`, params);
     }
     const keys = LAUNCH_KEYS[groupBy];
     const groupCols = keys.map((_, i) => i + 1);
     return queryRows<FunnelRow>(
       this.dataSource,
-      `WITH f AS (SELECT a.launch_id, ${SUMS} FROM analytics_daily a WHERE ${rollupWhere.join(' AND ')} GROUP BY a.launch_id)
+      `WITH f AS (SELECT a.launch_id, ${SUMS} FROM ${table} a WHERE ${rollupWhere.join(' AND ')} GROUP BY a.launch_id)
        SELECT ${[...keys, 'COALESCE(sum(l.enrolled), 0)::int AS "enrolled"', ...ZERO.map((z) => `COALESCE(sum(f."${z}"), 0)::int AS "${z}"`)].join(', ')}
          FROM launches l JOIN partners p ON p.id = l.partner_id JOIN campaigns c ON c.id = l.campaign_id LEFT JOIN f ON f.launch_id = l.id
         WHERE ${launchWhere.join(' AND ')}
@@ -85,7 +88,7 @@ export class AnalyticsRepository {
   partnerActivity(vendorId: string): Promise<FunnelRow[]> {
     return queryRows(
       this.dataSource,
-      `WITH f AS (SELECT a.partner_id, ${SUMS} FROM analytics_daily a WHERE a.vendor_id = $1 GROUP BY a.partner_id),
+      `WITH f AS (SELECT a.partner_id, ${SUMS} FROM analytics_totals a WHERE a.vendor_id = $1 GROUP BY a.partner_id),
             ls AS (SELECT partner_id, count(*)::int AS launches, count(DISTINCT campaign_id)::int AS campaigns, max(created_at) AS last_launch_at, sum(enrolled)::int AS enrolled
                      FROM launches WHERE vendor_id = $1 GROUP BY partner_id)
        SELECT p.id AS "partnerId", p.company_name AS "partnerName", p.tier, p.region, p.status,

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JobName, QueueName, SendStepRef, SendStepsJob } from '@tcma/queue';
 import { Queue } from 'bullmq';
-import { Batcher } from './batching/batcher';
+import { Batcher } from '@tcma/persistence';
 
 /** Steps per send job: the queue's cost is paid per job, so a job carries many steps. */
 export const STEPS_PER_JOB = 50;

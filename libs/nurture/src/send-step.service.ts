@@ -9,7 +9,7 @@ import { EventsRepository } from '@tcma/tracking';
 import type Mail from 'nodemailer/lib/mailer';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Batcher } from './batching/batcher';
+import { Batcher } from '@tcma/persistence';
 import { EnrollmentsRepository, SendContext } from './enrollments.repository';
 import { nextStep } from './next-step';
 import { ClaimInput, ClaimResult, FinishInput, SendLedgerRepository } from './send-ledger.repository';

@@ -29,3 +29,4 @@ export * from './entities/sending-config.entity';
 export * from './entities/suppression.entity';
 export * from './entities/analytics-daily.entity';
 export * from './entities/event.entity';
+export { Batcher } from './batcher';

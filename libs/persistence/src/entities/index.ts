@@ -1,4 +1,4 @@
-import { AnalyticsDailyEntity } from './analytics-daily.entity';
+import { AnalyticsDailyEntity, AnalyticsTotalsEntity } from './analytics-daily.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { EventEntity } from './event.entity';
 import { LaunchEntity } from './launch.entity';
@@ -42,6 +42,7 @@ export const ENTITIES = [
   SendEntity,
   EventEntity,
   AnalyticsDailyEntity,
+  AnalyticsTotalsEntity,
   SuppressionEntity,
   OutboxMessageEntity,
   SendingConfigEntity,
