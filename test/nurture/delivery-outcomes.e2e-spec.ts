@@ -1,6 +1,7 @@
 import { ManualClock } from '@tcma/clock';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
@@ -156,5 +157,25 @@ describe('what each SMTP answer and each launch action does', () => {
     expect(count()).toBe(6);
     for (const email of emails) expect(await enrollment(launchId, email)).toMatchObject({ status: 'cancelled', next_due_at: null });
     await api.http().post(`/launches/${launchId}/resume`).set(as(partner.token)).expect(409);
+  });
+
+  it("signs with the partner's DKIM key when one is configured, and never shows the key again", async () => {
+    clock.set(START);
+    const partner = await new TenantFactory(api).partner(vendor);
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const saved = await api.http().put(`/partners/${partner.partnerId}/sending`).set(as(vendor.adminToken)).send({ smtpUrl: sink.url, dkim: { domain: 'partner.example', selector: 'tcma', privateKey } }).expect(200);
+    expect(JSON.stringify(saved.body)).not.toContain('PRIVATE KEY');
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name: 'Signed' });
+    await launchFor(partner, campaignId, ['signed@prospect.example']);
+    await run();
+    const messages = received('signed@prospect.example');
+    expect(messages).toHaveLength(3);
+    for (const m of messages) {
+      const head = m.raw.toString('utf8').split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+      const dkim = /^DKIM-Signature: (.+)$/m.exec(head)?.[1] ?? '';
+      expect(dkim).toMatch(/\bd=partner\.example;/);
+      expect(dkim).toMatch(/\bs=tcma;/);
+      expect(dkim).toMatch(/\bbh=[A-Za-z0-9+/=]{44};/);
+    }
   });
 });

@@ -10,10 +10,10 @@ export type EventType = (typeof EVENT_TYPES)[number];
  * first human open or click of a send; every other type counts once).
  */
 @Entity('events')
-// Unjudged events only (partial): created by migration.
+// Partial indexes, created by migration: events still to judge, opens and clicks by send, conversions.
 @Index('events_unprocessed_idx', { synchronize: false })
-@Index('events_send_id_type_idx', ['sendId', 'type'])
-@Index('events_launch_id_occurred_at_idx', ['launchId', 'occurredAt'])
+@Index('events_engagement_idx', { synchronize: false })
+@Index('events_conversions_idx', { synchronize: false })
 export class EventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'events_pkey' })
   id!: string;
