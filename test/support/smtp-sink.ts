@@ -23,6 +23,8 @@ export interface SinkBehaviour {
 /** A real SMTP server in the test process, keeping every message it accepts. */
 export class SmtpSink {
   readonly messages: SunkMessage[] = [];
+  /** Server errors other than clients resetting their connections. */
+  readonly errors: Error[] = [];
   private server?: SMTPServer;
   behaviour: SinkBehaviour = {};
 
@@ -75,6 +77,11 @@ export class SmtpSink {
         });
       },
     });
+    // Clients that die mid-session (a SIGKILLed worker, a dropped connection) reset their
+    // sockets: that is the scenario under test, not a failure of the sink.
+    this.server.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') this.errors.push(e);
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }
@@ -85,5 +92,6 @@ export class SmtpSink {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    if (this.errors.length) throw new AggregateError(this.errors, `The SMTP sink failed: ${this.errors.map((e) => e.message).join('; ')}`);
   }
 }

@@ -1,4 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer';
+import { composeMime, isAsciiAddress } from './mime';
 import type { SenderIdentity } from './sender-identity';
 
 export interface OutgoingMessage {
@@ -21,8 +22,22 @@ export const messageIdOf = (sendId: string, domain: string) => `<send-${sendId}@
 /**
  * A nodemailer message with everything the rules require: one-click unsubscribe headers
  * (RFC 8058), a Message-ID stable across retries, HTML and text parts, and the send's id.
+ * Built here as one raw MIME buffer (see composeMime); an address that is not plain ASCII
+ * goes through nodemailer's own composer instead, which knows SMTPUTF8 and punycode.
  */
 export function buildMessage(m: OutgoingMessage): Mail.Options {
+  const messageId = messageIdOf(m.sendId, m.messageIdDomain);
+  const unsubscribe = `<${m.unsubscribeUrl}>, <${m.unsubscribeMailto}>`;
+  const headers: Array<[string, string]> = [
+    ['List-Unsubscribe', unsubscribe.replace(', ', ',\r\n ')],
+    ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
+    ['X-TCMA-Send', m.sendId],
+  ];
+  const addresses = [m.sender.from.address, m.to, ...(m.sender.replyTo ? [m.sender.replyTo] : [])];
+  if (addresses.every(isAsciiAddress)) {
+    const raw = composeMime({ from: m.sender.from, replyTo: m.sender.replyTo, to: m.to, subject: m.subject, date: m.date, messageId, headers, text: m.text, html: m.html });
+    return { envelope: { from: m.sender.from.address, to: [m.to] }, raw, messageId, subject: m.subject };
+  }
   return {
     from: { name: m.sender.from.name, address: m.sender.from.address },
     ...(m.sender.replyTo ? { replyTo: m.sender.replyTo } : {}),
@@ -31,13 +46,9 @@ export function buildMessage(m: OutgoingMessage): Mail.Options {
     html: m.html,
     text: m.text,
     date: m.date,
-    messageId: messageIdOf(m.sendId, m.messageIdDomain),
+    messageId,
     // Base64 is encoded natively; quoted-printable in JavaScript was most of a send's CPU.
     textEncoding: 'base64',
-    headers: {
-      'List-Unsubscribe': `<${m.unsubscribeUrl}>, <${m.unsubscribeMailto}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'X-TCMA-Send': m.sendId,
-    },
+    headers: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-TCMA-Send': m.sendId },
   };
 }

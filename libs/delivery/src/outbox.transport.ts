@@ -25,8 +25,9 @@ export function outboxTransport(outbox: OutboxRepository): Transport<SMTPTranspo
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('error', (e: Error) => done(e, undefined as never));
       stream.on('end', () => {
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
+        // A raw message carries its envelope and Message-ID beside it, not in nodemailer's composer.
+        const envelope = (mail.data.envelope as { from: string; to: string[] } | undefined) ?? mail.message.getEnvelope();
+        const messageId = typeof mail.data.messageId === 'string' ? mail.data.messageId : mail.message.messageId();
         outbox
           .insert({
             vendorId: tags?.vendorId ?? '00000000-0000-0000-0000-000000000000',

@@ -192,7 +192,7 @@ export class SendStepService {
       await this.finish(ctx, sequence, step, { sendId, outcome: 'uncertain', response });
       return { kind: 'uncertain', sendId };
     }
-    await this.finish(ctx, sequence, step, { sendId, outcome: 'sent', messageId: info.messageId ?? null, response: info.response ?? null });
+    await this.finish(ctx, sequence, step, { sendId, outcome: 'sent', messageId: message.messageId ?? info.messageId ?? null, response: info.response ?? null });
     return { kind: 'sent', sendId };
   }
 
