@@ -137,6 +137,9 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
     const p5 = await api.http().post('/conversions').set(as(demo.partners[0].token)).send({ email: 'P5@prospect.example' }).expect(200);
     expect(p5.body).toMatchObject({ launches: [launches.a], exited: 1 });
     await api.http().post('/conversions').set(as(demo.partners[1].token)).send({ email: 'p5@prospect.example' }).expect(404);
+    const stranger = await new TenantFactory(api).vendor();
+    await api.http().post('/conversions').set(as(stranger.adminToken)).send({ email: 'p5@prospect.example', partnerId: demo.partners[0].partnerId }).expect(404);
+    await api.http().post('/conversions').set(as(demo.tokens.admin)).send({ email: 'p5@prospect.example' }).expect(422);
 
     const p6 = await linksOf('p6@prospect.example');
     await api.http().post(new URL(p6.unsubscribe).pathname).type('form').send('List-Unsubscribe=One-Click').expect(200);

@@ -14,5 +14,5 @@ export async function seedDemo(argv: string[]): Promise<void> {
 Tokens (shown once; send as "Authorization: Bearer <token>"):
   vendor admin     ${seeded.tokens.admin}
   vendor marketer  ${seeded.tokens.marketer}
-${seeded.partners.map((p) => `  partner user     ${p.token}   (${p.companyName})`).join('\n')}`);
+${seeded.partners.map((p) => `  partner user     ${p.token}   (${p.companyName}, partner ${p.partnerId})`).join('\n')}`);
 }
