@@ -1,6 +1,7 @@
 import { ManualClock } from '@tcma/clock';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
+import { EventsRepository } from '@tcma/tracking';
 import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
@@ -185,5 +186,18 @@ describe('what each SMTP answer and each launch action does', () => {
       expect(dkim).toMatch(/\bs=tcma;/);
       expect(dkim).toMatch(/\bbh=[A-Za-z0-9+/=]{44};/);
     }
+  });
+
+  it('checks the exit rules once more immediately before sending', async () => {
+    clock.set(START);
+    const partner = await new TenantFactory(api).partner(vendor);
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name: 'Last word' });
+    const launchId = await launchFor(partner, campaignId, ['converted@prospect.example']);
+    // A conversion on record whose eager exit never happened (as if it landed mid-send).
+    const [{ id: prospectId }] = await db.query<Array<{ id: string }>>("SELECT id::text FROM prospects WHERE email = 'converted@prospect.example' AND partner_id = $1", [partner.partnerId]);
+    expect(await api.app.get(EventsRepository).recordConversions(prospectId, [launchId], clock.now())).toEqual([launchId]);
+    await run();
+    expect(received('converted@prospect.example')).toHaveLength(0);
+    expect(await enrollment(launchId, 'converted@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'converted' });
   });
 });

@@ -31,6 +31,10 @@ export interface SendContext {
   suppressed: boolean;
   /** How the prospect took the previous step's email (a person's first open and click). */
   previous: { openedAt: Date | null; clickedAt: Date | null };
+  /** Whether a conversion was recorded for this prospect in this launch. */
+  converted: boolean;
+  /** Names of the links of this sequence's emails a person clicked (judged events only). */
+  clickedLinks: string[];
 }
 
 export interface DueEnrollment {
@@ -118,7 +122,10 @@ export class EnrollmentsRepository {
               p.id AS prospect_id, p.email, p.email_lower, p.first_name, p.last_name, p.company, p.title, p.country, p.custom,
               EXISTS (SELECT 1 FROM suppressions s WHERE s.vendor_id = l.vendor_id AND s.email_lower = p.email_lower
                         AND (s.partner_id IS NULL OR s.partner_id = l.partner_id) AND (s.campaign_id IS NULL OR s.campaign_id = l.campaign_id)) AS suppressed,
-              ps.opened_at AS previous_opened_at, ps.clicked_at AS previous_clicked_at
+              ps.opened_at AS previous_opened_at, ps.clicked_at AS previous_clicked_at,
+              EXISTS (SELECT 1 FROM events ev WHERE ev.launch_id = e.launch_id AND ev.prospect_id = e.prospect_id AND ev.type = 'converted') AS converted,
+              ARRAY(SELECT DISTINCT ev.link_name FROM sends s2 JOIN events ev ON ev.send_id = s2.id AND ev.type IN ('opened', 'clicked')
+                     WHERE s2.enrollment_id = e.id AND ev.type = 'clicked' AND ev.link_name IS NOT NULL AND ev.processed_at IS NOT NULL AND ev.machine IS NULL) AS clicked_links
          FROM enrollments e JOIN launches l ON l.id = e.launch_id JOIN prospects p ON p.id = e.prospect_id
          LEFT JOIN sends ps ON ps.enrollment_id = e.id AND ps.step = e.next_step - 1
         WHERE e.id = ANY($1::bigint[])`,
@@ -154,6 +161,8 @@ export class EnrollmentsRepository {
         },
         suppressed: r.suppressed as boolean,
         previous: { openedAt: r.previous_opened_at as Date | null, clickedAt: r.previous_clicked_at as Date | null },
+        converted: r.converted as boolean,
+        clickedLinks: r.clicked_links as string[],
       };
     });
   }

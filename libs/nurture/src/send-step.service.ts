@@ -4,7 +4,7 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, senderIdentity, SuppressionsRepository, TransportRegistry } from '@tcma/delivery';
 import type { SendStepRef } from '@tcma/queue';
-import { conditionHolds, decideDue } from '@tcma/sequences';
+import { conditionHolds, decideDue, exitReason } from '@tcma/sequences';
 import { EventsRepository } from '@tcma/tracking';
 import type Mail from 'nodemailer/lib/mailer';
 import { hostname } from 'node:os';
@@ -97,12 +97,15 @@ export class SendStepService {
     }
 
     const ledgerKey = { enrollmentId: ctx.enrollmentId, step: job.step, launchId: ctx.launchId, partnerId: ctx.partnerId, vendorId: ctx.vendorId, prospectId: ctx.prospect.id, due: ctx.nextDueAt, now };
-    if (ctx.suppressed) {
+    // The last word before sending: exits are applied as events are judged, this catches any
+    // that landed between that and now (and an address suppressed a moment ago).
+    const exit = exitReason({ unsubscribed: false, suppressed: ctx.suppressed, converted: ctx.converted, clickedLinks: new Set(ctx.clickedLinks) }, content.sequence.exit);
+    if (exit) {
       await this.ledger.transaction(async (tx) => {
-        await this.ledger.record(ledgerKey, 'suppressed', tx);
-        await this.enrollments.exit(ctx.enrollmentId, 'suppressed', tx);
+        if (exit === 'suppressed') await this.ledger.record(ledgerKey, 'suppressed', tx);
+        await this.enrollments.exit(ctx.enrollmentId, exit, tx);
       });
-      return { kind: 'exited', reason: 'suppressed' };
+      return { kind: 'exited', reason: exit };
     }
 
     if (!conditionHolds(step.condition, { opened: ctx.previous.openedAt !== null, clicked: ctx.previous.clickedAt !== null })) {
