@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { counterColumn, STORED_COUNTS, StoredCount } from './funnel';
 
-/** What counts, per funnel column, from judged events (see EventEntity). */
-const COUNTS = `
-  count(*) FILTER (WHERE e.type IN ('sent', 'accepted', 'bounced')) AS sent,
-  count(*) FILTER (WHERE e.type = 'accepted') AS accepted,
-  count(*) FILTER (WHERE e.type = 'bounced') AS bounced,
-  count(*) FILTER (WHERE e.type = 'opened' AND e.counted) AS opened,
-  count(*) FILTER (WHERE e.type = 'clicked' AND e.counted) AS clicked,
-  count(*) FILTER (WHERE e.type = 'unsubscribed') AS unsubscribed,
-  count(*) FILTER (WHERE e.type = 'converted') AS converted,
-  count(*) FILTER (WHERE e.type = 'opened' AND e.machine IS NOT NULL) AS machine_opens,
-  count(*) FILTER (WHERE e.type = 'clicked' AND e.machine IS NOT NULL) AS machine_clicks`;
+/** Which judged events each funnel counter counts (see EventEntity). */
+const COUNTED: Record<StoredCount, string> = {
+  sent: "e.type IN ('sent', 'accepted', 'bounced')",
+  accepted: "e.type = 'accepted'",
+  bounced: "e.type = 'bounced'",
+  opened: "e.type = 'opened' AND e.counted",
+  clicked: "e.type = 'clicked' AND e.counted",
+  unsubscribed: "e.type = 'unsubscribed'",
+  converted: "e.type = 'converted'",
+  machineOpens: "e.type = 'opened' AND e.machine IS NOT NULL",
+  machineClicks: "e.type = 'clicked' AND e.machine IS NOT NULL",
+};
+const COLUMNS = STORED_COUNTS.map(counterColumn);
+const COUNTS = STORED_COUNTS.map((f) => `count(*) FILTER (WHERE ${COUNTED[f]}) AS ${counterColumn(f)}`).join(', ');
+const increment = (table: string) => COLUMNS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
 
 /**
  * Folds judged events into the funnel rollups (per launch, step and UTC day; and per launch
@@ -33,8 +38,6 @@ export class AnalyticsRollupRepository {
   }
 
   private async add(where: string, params: unknown[], tx?: EntityManager): Promise<void> {
-    const counters = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted', 'machine_opens', 'machine_clicks'];
-    const increment = (table: string) => counters.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
     await (tx ?? this.dataSource.manager).query(
       `WITH c AS (
          SELECT e.launch_id, COALESCE(e.step, -1) AS step, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, l.vendor_id, l.partner_id, l.campaign_id, l.version, ${COUNTS}
@@ -42,12 +45,12 @@ export class AnalyticsRollupRepository {
           WHERE ${where}
           GROUP BY 1, 2, 3, 4, 5, 6, 7
        ), daily AS (
-         INSERT INTO analytics_daily (launch_id, step, day, vendor_id, partner_id, campaign_id, version, ${counters.join(', ')})
+         INSERT INTO analytics_daily (launch_id, step, day, vendor_id, partner_id, campaign_id, version, ${COLUMNS.join(', ')})
          SELECT * FROM c
          ON CONFLICT (launch_id, step, day) DO UPDATE SET ${increment('analytics_daily')}
        )
-       INSERT INTO analytics_totals (launch_id, step, vendor_id, partner_id, campaign_id, version, ${counters.join(', ')})
-       SELECT launch_id, step, vendor_id, partner_id, campaign_id, version, ${counters.map((c) => `sum(${c})`).join(', ')} FROM c GROUP BY 1, 2, 3, 4, 5, 6
+       INSERT INTO analytics_totals (launch_id, step, vendor_id, partner_id, campaign_id, version, ${COLUMNS.join(', ')})
+       SELECT launch_id, step, vendor_id, partner_id, campaign_id, version, ${COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM c GROUP BY 1, 2, 3, 4, 5, 6
        ON CONFLICT (launch_id, step) DO UPDATE SET ${increment('analytics_totals')}`,
       params,
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@tcma/persistence';
 import { DataSource } from 'typeorm';
-import type { Grouping } from './funnel';
+import { counterColumn, Grouping, STORED_COUNTS } from './funnel';
 
 export interface FunnelScope {
   vendorId: string;
@@ -16,10 +16,7 @@ export interface FunnelScope {
 
 export type FunnelRow = Record<string, unknown>;
 
-const SUMS = `sum(a.sent)::int AS "sent", sum(a.accepted)::int AS "accepted", sum(a.bounced)::int AS "bounced", sum(a.opened)::int AS "opened",
-  sum(a.clicked)::int AS "clicked", sum(a.unsubscribed)::int AS "unsubscribed", sum(a.converted)::int AS "converted",
-  sum(a.machine_opens)::int AS "machineOpens", sum(a.machine_clicks)::int AS "machineClicks"`;
-const ZERO = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted', 'machineOpens', 'machineClicks'];
+const SUMS = STORED_COUNTS.map((f) => `sum(a.${counterColumn(f)})::int AS "${f}"`).join(', ');
 
 /** Launch-level groupings: the key columns (over launches l, partners p, campaigns c). */
 const LAUNCH_KEYS: Record<Exclude<Grouping, 'step' | 'day'>, string[]> = {
@@ -76,7 +73,7 @@ export class AnalyticsRepository {
     return queryRows<FunnelRow>(
       this.dataSource,
       `WITH f AS (SELECT a.launch_id, ${SUMS} FROM ${table} a WHERE ${rollupWhere.join(' AND ')} GROUP BY a.launch_id)
-       SELECT ${[...keys, 'COALESCE(sum(l.enrolled), 0)::int AS "enrolled"', ...ZERO.map((z) => `COALESCE(sum(f."${z}"), 0)::int AS "${z}"`)].join(', ')}
+       SELECT ${[...keys, 'COALESCE(sum(l.enrolled), 0)::int AS "enrolled"', ...STORED_COUNTS.map((z) => `COALESCE(sum(f."${z}"), 0)::int AS "${z}"`)].join(', ')}
          FROM launches l JOIN partners p ON p.id = l.partner_id JOIN campaigns c ON c.id = l.campaign_id LEFT JOIN f ON f.launch_id = l.id
         WHERE ${launchWhere.join(' AND ')}
         ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`,
@@ -93,7 +90,7 @@ export class AnalyticsRepository {
                      FROM launches WHERE vendor_id = $1 GROUP BY partner_id)
        SELECT p.id AS "partnerId", p.company_name AS "partnerName", p.tier, p.region, p.status,
               COALESCE(ls.launches, 0) AS "launches", COALESCE(ls.campaigns, 0) AS "campaigns", ls.last_launch_at AS "lastLaunchAt", COALESCE(ls.enrolled, 0) AS "enrolled",
-              ${ZERO.map((z) => `COALESCE(f."${z}", 0)::int AS "${z}"`).join(', ')}
+              ${STORED_COUNTS.map((z) => `COALESCE(f."${z}", 0)::int AS "${z}"`).join(', ')}
          FROM partners p LEFT JOIN ls ON ls.partner_id = p.id LEFT JOIN f ON f.partner_id = p.id
         WHERE p.vendor_id = $1`,
       [vendorId],

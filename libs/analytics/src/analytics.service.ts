@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { csvRow } from '@tcma/csv';
-import { BadRequestError, NotFoundError } from '@tcma/errors';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { BadRequestError } from '@tcma/errors';
+import { Actor, partnerScope, PartnersService } from '@tcma/tenancy';
 import { AnalyticsRepository, FunnelRow } from './analytics.repository';
 import { COUNT_COLUMNS, FunnelCounts, funnelRates, Grouping, KEY_COLUMNS, RATE_COLUMNS } from './funnel';
 
@@ -46,13 +46,8 @@ export class AnalyticsService {
   ) {}
 
   async funnel(actor: Actor, q: FunnelQuery): Promise<AnalyticsTable> {
-    let partnerId: string | null = null;
-    if (actor.role === 'partner_user') {
-      if (q.partnerId && q.partnerId !== actor.partnerId) throw new NotFoundError('Partner');
-      partnerId = actor.partnerId;
-    } else if (q.partnerId) {
-      partnerId = (await this.partners.get(actor, q.partnerId)).id;
-    }
+    // A named partner must be one the actor may see (404 otherwise); else the actor's scope.
+    const partnerId = q.partnerId ? (await this.partners.get(actor, q.partnerId)).id : partnerScope(actor);
     const rows = await this.analytics.funnel({ vendorId: actor.vendorId, partnerId, campaignId: q.campaignId, launchId: q.launchId, from: q.from, to: q.to }, q.groupBy);
     const columns = [...KEY_COLUMNS[q.groupBy], ...COUNT_COLUMNS, ...RATE_COLUMNS];
     return { columns, rows: sortRows(rows.map(withRates), columns, q.sort ?? DEFAULT_SORT[q.groupBy], q.order ?? (q.groupBy === 'launch' ? 'desc' : 'asc')) };

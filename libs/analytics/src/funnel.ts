@@ -6,6 +6,12 @@ export const COUNT_COLUMNS = ['enrolled', 'sent', 'accepted', 'bounced', 'opened
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 export type FunnelCounts = Record<Exclude<CountColumn, 'enrolled'>, number> & { enrolled: number | null };
 
+/** The counters the rollup tables store (enrolled comes from launches). */
+export const STORED_COUNTS = COUNT_COLUMNS.filter((c): c is Exclude<CountColumn, 'enrolled'> => c !== 'enrolled');
+export type StoredCount = (typeof STORED_COUNTS)[number];
+/** A stored counter's column: machineOpens is machine_opens. */
+export const counterColumn = (field: StoredCount) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 export interface FunnelRates {
   /** accepted / sent */
   deliveryRate: number | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@tcma/errors';
 import { OutboxMessageEntity } from '@tcma/persistence';
-import type { Actor } from '@tcma/tenancy';
+import { Actor, partnerScope } from '@tcma/tenancy';
 import { OutboxRepository } from './outbox.repository';
 
 /** Reading the local outbox: vendor users see every partner's messages, partner users their own. */
@@ -10,7 +10,7 @@ export class OutboxService {
   constructor(private readonly outbox: OutboxRepository) {}
 
   list(actor: Actor, filter: { partnerId?: string; beforeId?: string; limit: number }): Promise<OutboxMessageEntity[]> {
-    const partnerId = actor.role === 'partner_user' ? actor.partnerId : (filter.partnerId ?? null);
+    const partnerId = partnerScope(actor, filter.partnerId);
     return this.outbox.page(actor.vendorId, partnerId, filter.beforeId, filter.limit);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { normalizeSlotValue } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { SuppressionEntity, SuppressionReason } from '@tcma/persistence';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Actor, partnerScope, PartnersService } from '@tcma/tenancy';
 import { SuppressionsRepository } from './suppressions.repository';
 
 export interface AddSuppressionInput {
@@ -26,13 +26,13 @@ export class SuppressionsService {
   async add(actor: Actor, input: AddSuppressionInput): Promise<void> {
     const email = normalizeSlotValue({ type: 'email' }, input.email);
     if (!email.ok) throw new InvalidError('The email is invalid', [{ path: 'email', message: email.message }]);
-    const partnerId = actor.role === 'partner_user' ? actor.partnerId : (input.partnerId ?? null);
+    const partnerId = partnerScope(actor, input.partnerId);
     if (partnerId) await this.partners.get(actor, partnerId);
     await this.suppressions.add({ vendorId: actor.vendorId, partnerId, campaignId: input.campaignId ?? null }, email.value, input.reason ?? 'manual', null);
   }
 
   list(actor: Actor, filter: { partnerId?: string; email?: string; limit: number; offset: number }): Promise<SuppressionEntity[]> {
-    const partnerId = actor.role === 'partner_user' ? actor.partnerId : (filter.partnerId ?? null);
+    const partnerId = partnerScope(actor, filter.partnerId);
     return this.suppressions.page(actor.vendorId, partnerId, filter.email, filter.limit, filter.offset);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProspectsRepository } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
-import { InvalidError, NotFoundError } from '@tcma/errors';
+import { NotFoundError } from '@tcma/errors';
 import { EnrollmentsRepository } from '@tcma/nurture';
 import { Actor, PartnersService } from '@tcma/tenancy';
 import { EventsRepository } from '@tcma/tracking';
@@ -36,9 +36,7 @@ export class ConversionsService {
   ) {}
 
   async record(actor: Actor, input: ConversionInput): Promise<ConversionResult> {
-    const partnerId = actor.role === 'partner_user' ? actor.partnerId : input.partnerId;
-    if (!partnerId) throw new InvalidError('Name the partner whose prospect converted', [{ path: 'partnerId', message: 'is required for vendor users' }]);
-    const partner = await this.partners.get(actor, partnerId);
+    const partner = await this.partners.actingFor(actor, input.partnerId, 'Name the partner whose prospect converted');
     const prospect = await this.prospects.findByEmail(partner.id, input.email.trim().toLowerCase());
     if (!prospect) throw new NotFoundError('Prospect');
     const enrolledIn = await this.enrollments.launchesOfProspect(prospect.id);

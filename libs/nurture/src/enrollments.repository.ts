@@ -51,6 +51,9 @@ export interface AdvanceTo {
   exitReason?: string | null;
 }
 
+/** Taking an enrollment out of its sequence: no next step, nothing queued. */
+const exitWith = (reason: string) => `status = 'exited', exit_reason = ${reason}, next_due_at = NULL, queued_at = NULL, updated_at = now()`;
+
 @Injectable()
 export class EnrollmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -215,14 +218,14 @@ export class EnrollmentsRepository {
   }
 
   async exit(enrollmentId: string, reason: string, tx?: EntityManager): Promise<void> {
-    await (tx ?? this.dataSource.manager).query("UPDATE enrollments SET status = 'exited', exit_reason = $2, next_due_at = NULL, queued_at = NULL, updated_at = now() WHERE id = $1 AND status = 'active'", [enrollmentId, reason]);
+    await (tx ?? this.dataSource.manager).query(`UPDATE enrollments SET ${exitWith('$2')} WHERE id = $1 AND status = 'active'`, [enrollmentId, reason]);
   }
 
   /** Exits every active enrollment of this prospect address at this partner (an unsubscribe). */
   async exitForAddress(vendorId: string, partnerId: string, emailLower: string, reason: string): Promise<number> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
-      `UPDATE enrollments e SET status = 'exited', exit_reason = $4, next_due_at = NULL, queued_at = NULL, updated_at = now()
+      `UPDATE enrollments e SET ${exitWith('$4')}
          FROM prospects p WHERE p.id = e.prospect_id AND e.vendor_id = $1 AND e.partner_id = $2 AND p.email_lower = $3 AND e.status = 'active'
        RETURNING e.id`,
       [vendorId, partnerId, emailLower, reason],
@@ -238,7 +241,7 @@ export class EnrollmentsRepository {
     if (!clicks.length) return [];
     const rows = await queryRows<{ id: string }>(
       tx ?? this.dataSource,
-      `UPDATE enrollments e SET status = 'exited', exit_reason = 'clicked', next_due_at = NULL, queued_at = NULL, updated_at = now()
+      `UPDATE enrollments e SET ${exitWith("'clicked'")}
          FROM unnest($1::bigint[], $2::text[]) AS c(send_id, link_name)
          JOIN sends s ON s.id = c.send_id JOIN launches l ON l.id = s.launch_id JOIN campaign_versions v ON v.id = l.campaign_version_id
         WHERE e.id = s.enrollment_id AND e.status = 'active' AND v.content->'sequence'->'exit'->>'clickedLink' = c.link_name
@@ -252,7 +255,7 @@ export class EnrollmentsRepository {
   async exitOnConversion(prospectId: string, launchIds: string[], tx?: EntityManager): Promise<number> {
     const rows = await queryRows<{ id: string }>(
       tx ?? this.dataSource,
-      `UPDATE enrollments e SET status = 'exited', exit_reason = 'converted', next_due_at = NULL, queued_at = NULL, updated_at = now()
+      `UPDATE enrollments e SET ${exitWith("'converted'")}
          FROM launches l JOIN campaign_versions v ON v.id = l.campaign_version_id
         WHERE l.id = e.launch_id AND e.prospect_id = $1 AND e.launch_id = ANY($2::uuid[]) AND e.status = 'active'
           AND (v.content->'sequence'->'exit'->>'converted')::boolean

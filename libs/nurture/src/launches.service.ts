@@ -8,7 +8,7 @@ import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/error
 import { AudienceSpec, LaunchEntity, LaunchStatus } from '@tcma/persistence';
 import { EnrollLaunchJob, JobName, QueueName } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Actor, partnerScope, PartnersService } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { LaunchesRepository, LaunchStats } from './launches.repository';
@@ -48,9 +48,7 @@ export class LaunchesService {
   ) {}
 
   async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchEntity> {
-    const partnerId = actor.role === 'partner_user' ? actor.partnerId : input.partnerId;
-    if (!partnerId) throw new InvalidError('Choose the partner this launch is for', [{ path: 'partnerId', message: 'is required for vendor users' }]);
-    const partner = await this.partners.get(actor, partnerId);
+    const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
     const latest = await this.campaigns.findPublishedForPartner(actor.vendorId, partner, input.campaignId);
     if (!latest) throw new NotFoundError('Campaign');
     const version = input.version && input.version !== latest.version ? await this.campaigns.findVersion(input.campaignId, input.version) : latest;
@@ -94,7 +92,7 @@ export class LaunchesService {
   }
 
   list(actor: Actor, filter: { partnerId?: string; limit: number; offset: number }): Promise<LaunchEntity[]> {
-    return this.launches.list(actor.vendorId, actor.role === 'partner_user' ? actor.partnerId : (filter.partnerId ?? null), filter.limit, filter.offset);
+    return this.launches.list(actor.vendorId, partnerScope(actor, filter.partnerId), filter.limit, filter.offset);
   }
 
   /** Stops sending; steps come due meanwhile are sent on resume (or moved to their next window if long late). */

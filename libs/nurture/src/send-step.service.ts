@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EmailAsset, SequenceDefinition } from '@tcma/campaign-model';
+import type { CampaignContent, EmailAsset, SequenceDefinition } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, senderIdentity, SuppressionsRepository, TransportRegistry } from '@tcma/delivery';
@@ -126,7 +126,7 @@ export class SendStepService {
       });
       return { kind: 'failed', sendId: claim.sendId };
     }
-    return this.deliver(ctx, job.step, claim.sendId, claim.attempts, asset, worker);
+    return this.deliver(ctx, content, job.step, claim.sendId, claim.attempts, asset, worker);
   }
 
   /** The wait before trying a step again after its n-th attempt was refused for now. */
@@ -134,8 +134,7 @@ export class SendStepService {
     return Math.min(3_600_000, this.config.sendRetryBaseMs * 2 ** (attempts - 1));
   }
 
-  private async deliver(ctx: SendContext, step: number, sendId: string, attempts: number, asset: EmailAsset, worker: string): Promise<StepOutcome> {
-    const content = (await this.profiles.content(ctx.campaignVersionId))!;
+  private async deliver(ctx: SendContext, content: CampaignContent, step: number, sendId: string, attempts: number, asset: EmailAsset, worker: string): Promise<StepOutcome> {
     const sequence = content.sequence!;
     const profile = await this.profiles.profile(ctx.vendorId, ctx.partnerId);
     if (!profile) {

@@ -21,6 +21,6 @@ export function isVendorUser(actor: Actor): boolean {
  * The partner an actor may act for: a partner user's own partner, or for vendor users the
  * partner they name. Returning null means "any partner of the vendor".
  */
-export function partnerScope(actor: Actor): string | null {
-  return actor.role === 'partner_user' ? actor.partnerId : null;
+export function partnerScope(actor: Actor, named?: string | null): string | null {
+  return actor.role === 'partner_user' ? actor.partnerId : (named ?? null);
 }

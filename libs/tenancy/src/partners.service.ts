@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError } from '@tcma/errors';
+import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { PartnerEntity, PartnerStatus } from '@tcma/persistence';
-import type { Actor } from './actor';
+import { Actor, partnerScope } from './actor';
 import { PartnerFilter, PartnersRepository } from './partners.repository';
 
 export interface CreatePartnerInput {
@@ -45,6 +45,16 @@ export class PartnersService {
     const partner = await this.partners.findInVendor(actor.vendorId, id);
     if (!partner) throw new NotFoundError('Partner');
     return partner;
+  }
+
+  /**
+   * The partner an action is for: a partner user's own, or the one a vendor user names
+   * (required; `action` says what needs it).
+   */
+  async actingFor(actor: Actor, named: string | undefined, action: string): Promise<PartnerEntity> {
+    const id = partnerScope(actor, named);
+    if (!id) throw new InvalidError(action, [{ path: 'partnerId', message: 'is required for vendor users' }]);
+    return this.get(actor, id);
   }
 
   list(actor: Actor, filter: PartnerFilter): Promise<{ items: PartnerEntity[]; total: number }> {

@@ -31,34 +31,32 @@ export class EventsRepository {
    * clicks, never corrupt anything, and the redirect does not wait on a disk flush.
    */
   private insertMany(items: SendEventInput[]): Promise<boolean[]> {
-    const col = <T>(f: (e: SendEventInput) => T) => items.map(f);
     return this.dataSource.transaction(async (tx) => {
       await tx.query('SET LOCAL synchronous_commit = off');
-      const rows = await queryRows<{ send_id: string }>(
-        tx,
-        `INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, send_id, step, link_index, link_name, user_agent, method)
-         SELECT x.type, x.at, s.vendor_id, s.partner_id, s.launch_id, s.prospect_id, s.id, s.step, x.link_index, x.link_name, x.user_agent, x.method
-           FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::text[], $7::text[])
-                AS x(send_id, type, at, link_index, link_name, user_agent, method)
-           JOIN sends s ON s.id = x.send_id
-         RETURNING send_id`,
-        [col((e) => e.sendId), col((e) => e.type), col((e) => e.at), col((e) => e.linkIndex ?? null), col((e) => e.linkName ?? null), col((e) => e.userAgent?.slice(0, 512) ?? null), col((e) => e.method ?? null)],
-      );
-      const known = new Set(rows.map((r) => String(r.send_id)));
-      return items.map((e) => known.has(e.sendId));
+      return this.insert(items, tx);
     });
   }
 
-  /** An event of a send (an open, a click, a bounce, an unsubscribe); false when the send is unknown. */
+  /** An event of a send (a bounce, an unsubscribe), in the caller's transaction if any; false when the send is unknown. */
   async recordForSend(e: SendEventInput, tx?: EntityManager): Promise<boolean> {
-    const rows = await queryRows<{ id: string }>(
-      tx ?? this.dataSource,
+    return (await this.insert([e], tx ?? this.dataSource))[0];
+  }
+
+  /** One statement for the lot; per event, whether its send exists. */
+  private async insert(items: SendEventInput[], executor: DataSource | EntityManager): Promise<boolean[]> {
+    const col = <T>(f: (e: SendEventInput) => T) => items.map(f);
+    const rows = await queryRows<{ send_id: string }>(
+      executor,
       `INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, send_id, step, link_index, link_name, user_agent, method)
-       SELECT $2, $3, vendor_id, partner_id, launch_id, prospect_id, id, step, $4, $5, $6, $7 FROM sends WHERE id = $1
-       RETURNING id`,
-      [e.sendId, e.type, e.at, e.linkIndex ?? null, e.linkName ?? null, e.userAgent?.slice(0, 512) ?? null, e.method ?? null],
+       SELECT x.type, x.at, s.vendor_id, s.partner_id, s.launch_id, s.prospect_id, s.id, s.step, x.link_index, x.link_name, x.user_agent, x.method
+         FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::text[], $7::text[])
+              AS x(send_id, type, at, link_index, link_name, user_agent, method)
+         JOIN sends s ON s.id = x.send_id
+       RETURNING send_id`,
+      [col((e) => e.sendId), col((e) => e.type), col((e) => e.at), col((e) => e.linkIndex ?? null), col((e) => e.linkName ?? null), col((e) => e.userAgent?.slice(0, 512) ?? null), col((e) => e.method ?? null)],
     );
-    return rows.length > 0;
+    const known = new Set(rows.map((r) => String(r.send_id)));
+    return items.map((e) => known.has(e.sendId));
   }
 
   /**
