@@ -23,14 +23,14 @@ export class EnrollmentService {
     private readonly profiles: SendProfiles,
   ) {}
 
-  async enroll(launchId: string): Promise<{ enrolled: number; skippedSuppressed: number } | null> {
+  async enroll(launchId: string, chunk = ENROLL_CHUNK): Promise<{ enrolled: number; skippedSuppressed: number } | null> {
     const launch = await this.launches.find(launchId);
     if (!launch || launch.status !== 'enrolling') return null;
     const first = (await this.profiles.content(launch.campaignVersionId))?.sequence?.steps[0];
     if (!first) throw new Error(`Launch ${launch.id} has no sequence to run`);
     const dues = new Map((await this.enrollments.audienceZones(launch)).map((zone) => [zone, stepDue(launch.startAt, first, zone)]));
-    // Ranges of about ENROLL_CHUNK prospects, ENROLL_PARALLELISM statements at a time.
-    const bounds = await this.enrollments.chunkBounds(launch.partnerId, ENROLL_CHUNK);
+    // Ranges of about `chunk` prospects, ENROLL_PARALLELISM statements at a time.
+    const bounds = await this.enrollments.chunkBounds(launch.partnerId, chunk);
     const ranges = [...bounds, null].map((upTo, i) => ({ after: i === 0 ? '0' : bounds[i - 1], upTo }));
     let skipped = 0;
     const next = async (): Promise<void> => {

@@ -67,24 +67,24 @@ export class EnrollmentsRepository {
   }
 
   /**
-   * Enrolls the next chunk of the audience (by prospect id, after `afterId`), with each
-   * prospect's first step due at the time of its zone. Suppressed addresses are left out;
-   * enrolling twice is harmless.
-   */
-  /**
    * Splits a partner's prospects into id ranges of about `size` each: the returned ids are
-   * the inclusive upper bounds of every range but the last, which is open.
+   * the inclusive upper bounds of every range but the last, which is open. Ordered as
+   * numbers (by row number): ids as text would put 100000 before 20000.
    */
   async chunkBounds(partnerId: string, size: number): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       this.dataSource,
-      'SELECT id::text FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM prospects WHERE partner_id = $1) t WHERE rn % $2 = 0 ORDER BY id',
+      'SELECT t.id::text AS id FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM prospects WHERE partner_id = $1) t WHERE t.rn % $2 = 0 ORDER BY t.rn',
       [partnerId, size],
     );
     return rows.map((r) => r.id);
   }
 
-  /** Enrolls the launch's audience among prospects with ids in (afterId, upToId], in one statement. */
+  /**
+   * Enrolls the launch's audience among prospects with ids in (afterId, upToId], in one
+   * statement, each first step due at the time of its zone. Suppressed addresses are left
+   * out; enrolling twice is harmless.
+   */
   async enrollRange(launch: LaunchEntity, afterId: string, upToId: string | null, dues: Map<string, Date>): Promise<{ scanned: number; eligible: number; inserted: number }> {
     const params: unknown[] = [launch.id, launch.partnerId, launch.vendorId, launch.campaignId, launch.timezone, afterId, upToId, [...dues.keys()], [...dues.values()]];
     const where = audienceCondition(launch.audience, params);
