@@ -2,6 +2,7 @@ import { ManualClock } from '@tcma/clock';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { EventsRepository } from '@tcma/tracking';
+import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
@@ -168,10 +169,16 @@ describe('what each SMTP answer and each launch action does', () => {
     await api.http().post(`/launches/${launchId}/resume`).set(as(partner.token)).expect(409);
   });
 
-  it("signs with the partner's DKIM key when one is configured, and never shows the key again", async () => {
+  it("signs with the partner's DKIM key when one is configured (the signature verifies), and never shows the key again", async () => {
     clock.set(START);
     const partner = await new TenantFactory(api).partner(vendor);
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'der' } });
+    // The partner's DNS, as a receiving server would query it.
+    const dns = { 'tcma._domainkey.partner.example': `v=DKIM1; k=rsa; p=${publicKey.toString('base64')}` };
+    const resolver = (name: string, type: string) => {
+      const record = type === 'TXT' ? dns[name as keyof typeof dns] : undefined;
+      return record ? Promise.resolve([[record]]) : Promise.reject(Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' }));
+    };
     const saved = await api.http().put(`/partners/${partner.partnerId}/sending`).set(as(vendor.adminToken)).send({ smtpUrl: sink.url, dkim: { domain: 'partner.example', selector: 'tcma', privateKey } }).expect(200);
     expect(JSON.stringify(saved.body)).not.toContain('PRIVATE KEY');
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name: 'Signed' });
@@ -185,6 +192,16 @@ describe('what each SMTP answer and each launch action does', () => {
       expect(dkim).toMatch(/\bd=partner\.example;/);
       expect(dkim).toMatch(/\bs=tcma;/);
       expect(dkim).toMatch(/\bbh=[A-Za-z0-9+/=]{44};/);
+      // One-click unsubscribe counts only when both List-Unsubscribe headers are signed (RFC 8058 §4).
+      const signed = (/\bh=([^;]+);/.exec(dkim)?.[1] ?? '').toLowerCase().split(':').map((h) => h.trim());
+      expect(signed).toEqual(expect.arrayContaining(['from', 'subject', 'list-unsubscribe', 'list-unsubscribe-post']));
+      // Verified as a receiving server would: the public key from DNS, the message as it arrived.
+      const verified = await dkimVerify(m.raw, { resolver });
+      expect(verified.results.map((r) => [r.signingDomain, r.status.result])).toEqual([['partner.example', 'pass']]);
+      // And a changed subject breaks it: the check above can fail.
+      const tampered = m.raw.toString('latin1').replace(/^Subject: /m, 'Subject: Re: ');
+      expect(tampered).not.toBe(m.raw.toString('latin1'));
+      expect((await dkimVerify(Buffer.from(tampered, 'latin1'), { resolver })).results[0].status.result).toBe('fail');
     }
   });
 

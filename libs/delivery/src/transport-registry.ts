@@ -11,7 +11,17 @@ export interface DkimSettings {
   domainName: string;
   keySelector: string;
   privateKey: string;
+  headerFieldNames: string;
 }
+
+/**
+ * The headers DKIM signs: nodemailer's default set (RFC 6376 §5.4) plus List-Unsubscribe-Post,
+ * which RFC 8058 §4 requires under the signature for one-click unsubscribe to be honoured.
+ */
+export const DKIM_SIGNED_HEADERS = [
+  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',
+  'Content-ID', 'Content-Description', 'In-Reply-To', 'References', 'List-Id', 'List-Unsubscribe', 'List-Unsubscribe-Post',
+].join(':');
 
 export interface ResolvedTransport {
   /** Identifies the transport (and its rate bucket): a config and its revision, the env SMTP or the outbox. */
@@ -50,7 +60,7 @@ export class TransportRegistry implements OnApplicationShutdown {
     const row = await this.configs.effective(vendorId, partnerId);
     const smtpUrl = row?.smtpUrlEncrypted ? this.signer.unseal(row.smtpUrlEncrypted) : this.config.smtpUrl;
     const key = row?.smtpUrlEncrypted ? `config:${row.id}:${row.revision}` : smtpUrl ? 'env' : 'outbox';
-    const dkim = row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted ? { domainName: row.dkimDomain, keySelector: row.dkimSelector, privateKey: this.signer.unseal(row.dkimKeyEncrypted) } : null;
+    const dkim = row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted ? { domainName: row.dkimDomain, keySelector: row.dkimSelector, privateKey: this.signer.unseal(row.dkimKeyEncrypted), headerFieldNames: DKIM_SIGNED_HEADERS } : null;
     const value: ResolvedTransport = {
       key,
       transporter: this.transport(key, smtpUrl),
