@@ -30,8 +30,8 @@ describe('delivery survives failures', () => {
   const workers: Spawned[] = [];
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  const startWorker = () => {
-    const worker = spawnEntry('worker/src/main.js', [], WORKER_ENV);
+  const startWorker = (env: Record<string, string> = {}) => {
+    const worker = spawnEntry('worker/src/main.js', [], { ...WORKER_ENV, ...env });
     workers.push(worker);
     return worker;
   };
@@ -135,6 +135,24 @@ describe('delivery survives failures', () => {
     // The restarted worker finished what the killed one left.
     const [byPid] = await db.query("SELECT count(*) FILTER (WHERE split_part(claimed_by, ':', 2) = $2)::int AS second FROM sends WHERE launch_id = $1", [launchId, String(second.child.pid)]);
     expect(byPid.second).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('a worker stopped with SIGTERM mid-sequence finishes what it holds, and another takes over', async () => {
+    sink.behaviour = { delayMs: 15 };
+    const first = startWorker({ LOG_LEVEL: 'log' });
+    const { launchId } = await launch('term');
+    await eventually(async () => ((await arrivedFor(launchId)) >= PROSPECTS / 2 ? true : undefined), 'the sequence to be under way', 60_000);
+    first.child.kill('SIGTERM');
+    // Nest re-raises the signal once it has closed everything, as a Unix process should.
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(first.output()).toContain('Drained: no job or sweep in progress');
+    expect(await arrivedFor(launchId)).toBeLessThan(PROSPECTS * STEPS);
+    // A graceful stop hands nothing over half-done: no send is left claimed or uncertain.
+    const [held] = await db.query("SELECT count(*) FILTER (WHERE status NOT IN ('sent', 'skipped'))::int AS unfinished FROM sends WHERE launch_id = $1", [launchId]);
+    expect(held.unfinished).toBe(0);
+    startWorker();
+    const { sent, uncertain } = await expectExactlyOnce(launchId);
+    expect({ sent, uncertain }).toEqual({ sent: PROSPECTS * STEPS, uncertain: 0 });
   }, 180_000);
 
   it('Redis flushed mid-sequence', async () => {

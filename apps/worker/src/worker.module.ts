@@ -16,6 +16,7 @@ import { JobRegistryCheck } from './jobs/job-registry.check';
 import { EnrollProcessor } from './enroll/enroll.processor';
 import { RenderProcessor } from './render/render.processor';
 import { SendStepsProcessor } from './send/send-steps.processor';
+import { DrainBeforeShutdown } from './shutdown/drain-before-shutdown';
 import { SweepCron } from './sweep/sweep.cron';
 import { EngagementCron } from './track/engagement.cron';
 
@@ -42,7 +43,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule],
-      providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck],
+      providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown],
     };
   }
 }

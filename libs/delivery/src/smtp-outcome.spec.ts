@@ -13,6 +13,9 @@ describe(classifySmtpFailure.name, () => {
     [{ code: 'ESOCKET' }, 'uncertain'],
     [{ code: 'ETIMEDOUT' }, 'uncertain'],
     [new Error('socket hang up'), 'uncertain'],
+    [new Error('Connection pool was closed'), 'retry'],
+    [Object.assign(new Error('Connection pool was closed'), { code: 'ECONNECTION' }), 'retry'],
+    [Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }), 'uncertain'],
   ])('%o is %s', (error, outcome) => {
     expect(classifySmtpFailure(error)).toBe(outcome);
   });

@@ -4,6 +4,8 @@ import type { JobName } from '@tcma/queue';
 export interface JobHandler {
   readonly queue: string;
   readonly jobNames: readonly JobName[];
+  /** The BullMQ worker consuming `queue` (every processor is a WorkerHost). */
+  readonly worker: { close(): Promise<void> };
 }
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
