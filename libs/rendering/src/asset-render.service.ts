@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Asset, CampaignContent } from '@tcma/campaign-model';
 import { BrandKitsService, BrandRenderInputs } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
@@ -23,7 +23,7 @@ interface Output {
  * CPU-heavy parts go to the render pool's threads.
  */
 @Injectable()
-export class AssetRenderService implements OnModuleDestroy {
+export class AssetRenderService implements OnApplicationShutdown {
   private readonly logger = new Logger(AssetRenderService.name);
   private threads?: RenderPool;
 
@@ -42,7 +42,8 @@ export class AssetRenderService implements OnModuleDestroy {
     return (this.threads ??= new RenderPool(this.config.renderThreads));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Not onModuleDestroy: that runs before the worker's queues drain, under renders in flight.
+  async onApplicationShutdown(): Promise<void> {
     await this.threads?.close();
   }
 

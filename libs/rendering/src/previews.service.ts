@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import { CampaignsRepository, CampaignsService } from '@tcma/campaigns';
 import { resolveSlotValues } from '@tcma/cobrand';
@@ -25,7 +25,7 @@ export type PreviewResult = { etag: string; notModified: true } | { etag: string
  * serves a stored render or has the worker make one. The API itself never renders.
  */
 @Injectable()
-export class PreviewsService implements OnModuleDestroy {
+export class PreviewsService implements OnApplicationShutdown {
   private events?: QueueEvents;
 
   constructor(
@@ -39,7 +39,8 @@ export class PreviewsService implements OnModuleDestroy {
     private readonly config: AppConfig,
   ) {}
 
-  async onModuleDestroy(): Promise<void> {
+  // Not onModuleDestroy: that runs before the HTTP server stops, under requests still waiting.
+  async onApplicationShutdown(): Promise<void> {
     await this.events?.close();
   }
 
