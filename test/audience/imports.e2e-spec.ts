@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
 import { TenantFactory, TestPartner } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
@@ -79,4 +80,50 @@ describe('importing prospects from CSV', () => {
     const done = await importCsv('name,company\r\nAna,Acme\r\n');
     expect(done).toMatchObject({ status: 'failed', error: 'The first row must be a header with an email column' });
   });
+});
+
+describe('importing a file of many batches', () => {
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker({ roles: 'enroll' });
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('lets the later row win when the same address appears in batches written at the same time', async () => {
+    const tenants = new TenantFactory(api);
+    const partner = await tenants.partner(await tenants.vendor());
+    const as = { Authorization: `Bearer ${partner.token}` };
+    // 35,000 addresses: more than three batches of IMPORT_BATCH_SIZE, written IMPORT_WRITES_IN_FLIGHT at a time.
+    const lines = Array.from({ length: 35_000 }, (_, i) => `u${i}@prospect.example,A${i}`);
+    // Repeats of an address in the next batch (in flight beside it: the last rows of one batch
+    // again as the first rows of the next, in reverse order), two batches on, and three on.
+    lines.splice(10_000, 0, 'u9999@prospect.example,Later9999', 'u9998@prospect.example,Later9998');
+    lines.splice(10_005, 0, 'U3@Prospect.example,Later3');
+    lines.splice(25_000, 0, 'u10001@prospect.example,Later10001');
+    lines.splice(34_000, 0, 'u5@prospect.example,Later5');
+    const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(['email,first_name', ...lines].join('\n')).expect(202);
+    const done = await eventually(async () => {
+      const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
+      return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
+    }, 'the import');
+
+    expect(done).toMatchObject({ rows: 35_005, inserted: 35_000, merged: 5, rejected: 0 });
+    const rows: Array<{ email: string; first_name: string }> = await api.app
+      .get(DataSource)
+      .query("SELECT email, first_name FROM prospects WHERE partner_id = $1 AND email_lower IN ('u3@prospect.example', 'u10001@prospect.example', 'u5@prospect.example', 'u4@prospect.example', 'u9998@prospect.example', 'u9999@prospect.example') ORDER BY email_lower", [partner.partnerId]);
+    expect(rows).toEqual([
+      { email: 'u10001@prospect.example', first_name: 'Later10001' },
+      { email: 'U3@Prospect.example', first_name: 'Later3' },
+      { email: 'u4@prospect.example', first_name: 'A4' },
+      { email: 'u5@prospect.example', first_name: 'Later5' },
+      { email: 'u9998@prospect.example', first_name: 'Later9998' },
+      { email: 'u9999@prospect.example', first_name: 'Later9999' },
+    ]);
+  }, 120_000);
 });

@@ -11,6 +11,8 @@ import { ProspectsRepository } from './prospects.repository';
 
 /** Rows written to the database per statement. */
 export const IMPORT_BATCH_SIZE = 10_000;
+/** Batch writes in flight at once while the file is still being parsed. */
+export const IMPORT_WRITES_IN_FLIGHT = 2;
 /** A single CSV record larger than this is refused (the rest of the file still imports). */
 const MAX_RECORD_BYTES = 64 * 1024;
 
@@ -88,17 +90,23 @@ export class ImportRunnerService {
       outcome.merged += result.merged;
       if (job.listId) await this.lists.addMembers(job.listId, job.partnerId, result.ids);
     };
-    // One batch is written while the next is parsed; never two writes at once, so a later
-    // batch's merge always sees the earlier batch's rows.
-    let writing: Promise<void> = Promise.resolve();
+    // Batches are written while the next ones are parsed, up to IMPORT_WRITES_IN_FLIGHT at
+    // once. A batch that shares an address with one still being written waits for it, so the
+    // later row's values always win the merge (and two writes never lock the same row).
+    const writes: Array<{ emails: Map<string, NormalizedProspect>; done: Promise<void> }> = [];
     const flush = async () => {
       if (!batch.size) return;
-      const rows = [...batch.values()];
+      const emails = batch;
       batch = new Map();
-      await writing;
-      writing = write(rows);
-      // Handled where it is awaited (the next flush or the end), not left unhandled meanwhile.
-      writing.catch(() => undefined);
+      while (writes.length >= IMPORT_WRITES_IN_FLIGHT) await writes[0].done;
+      for (const earlier of writes.filter((w) => [...emails.keys()].some((email) => w.emails.has(email)))) await earlier.done;
+      const entry = { emails, done: write([...emails.values()]) };
+      writes.push(entry);
+      // Removed once written; a failure is handled where it is awaited, not left unhandled.
+      entry.done.then(
+        () => writes.splice(writes.indexOf(entry), 1),
+        () => undefined,
+      );
     };
 
     const parser = source.pipe(
@@ -141,7 +149,7 @@ export class ImportRunnerService {
       await reject(e.line, e.reason, []);
     }
     await flush();
-    await writing;
+    await Promise.all(writes.map((w) => w.done));
     startReport([]);
     report.end();
     const { key: reportKey } = await stored;
