@@ -16,6 +16,7 @@ describe(judgeHits.name, () => {
     [{ method: 'HEAD' }, 'head_request'],
     [{ userAgent: 'Mozilla/5.0 (compatible; Barracuda Sentinel)' }, 'scanner_user_agent'],
     [{ userAgent: 'python-requests/2.31' }, 'scanner_user_agent'],
+    [{ userAgent: 'Mozilla/5.0' }, 'scanner_user_agent'],
     [{ userAgent: null }, 'no_user_agent'],
     [{ at: at(MACHINE_RULES.clickAfterDeliveryMs / 1000 - 1) }, 'too_soon_after_delivery'],
   ])('flags a click with %o as %s', (over, reason) => {
@@ -38,9 +39,10 @@ describe(judgeHits.name, () => {
   });
 
   it('flags opens through image proxies but not through mail clients', () => {
-    const proxy = hit({ type: 'opened', userAgent: 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)', at: at(1) });
+    const google = hit({ type: 'opened', userAgent: 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)', at: at(1) });
+    const apple = hit({ type: 'opened', userAgent: 'Mozilla/5.0', at: at(1) });
     const client = hit({ type: 'opened', userAgent: BROWSER, at: at(1) });
-    const verdicts = judgeHits([proxy, client], SENT);
-    expect([verdicts.get(proxy.id), verdicts.get(client.id)]).toEqual(['image_proxy', null]);
+    const verdicts = judgeHits([google, apple, client], SENT);
+    expect([verdicts.get(google.id), verdicts.get(apple.id), verdicts.get(client.id)]).toEqual(['image_proxy', 'image_proxy', null]);
   });
 });

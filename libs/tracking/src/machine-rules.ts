@@ -29,6 +29,13 @@ export const SETTLE_MS = 10_000;
 const SCANNER_AGENTS =
   /bot\b|crawler|spider|scanner|preview|barracuda|mimecast|proofpoint|urldefense|safelinks|symantec|messagelabs|trend ?micro|forcepoint|sophos|fortiguard|paloalto|zscaler|cisco|ironport|python-requests|python-urllib|curl\/|wget\/|go-http-client|java\/|okhttp|headlesschrome|phantomjs|libwww|httpclient|axios\//i;
 const IMAGE_PROXIES = /googleimageproxy|ggpht\.com|yahoomailproxy|outlook-.*proxy|mailscanner|via ggpht/i;
+/**
+ * Apple Mail Privacy Protection fetches every image of a message as it arrives, through
+ * Private Relay's shared egress addresses, and says only this. No browser or mail client
+ * sends the bare token (a person's click opens a browser, which sends its full name), so it
+ * needs no list of Apple's addresses; a click that says only this is a scanner's.
+ */
+const BARE_AGENT = 'Mozilla/5.0';
 
 export type MachineReason = 'head_request' | 'scanner_user_agent' | 'image_proxy' | 'no_user_agent' | 'too_soon_after_delivery' | 'all_links_at_once';
 
@@ -52,8 +59,9 @@ function judgeOne(hit: Hit, sentAt: Date | null, inBurst: boolean): MachineReaso
   if (hit.method === 'HEAD') return 'head_request';
   const agent = hit.userAgent ?? '';
   if (!agent.trim()) return 'no_user_agent';
-  if (hit.type === 'opened') return IMAGE_PROXIES.test(agent) ? 'image_proxy' : SCANNER_AGENTS.test(agent) ? 'scanner_user_agent' : null;
-  if (SCANNER_AGENTS.test(agent)) return 'scanner_user_agent';
+  const bare = agent.trim() === BARE_AGENT;
+  if (hit.type === 'opened') return bare || IMAGE_PROXIES.test(agent) ? 'image_proxy' : SCANNER_AGENTS.test(agent) ? 'scanner_user_agent' : null;
+  if (bare || SCANNER_AGENTS.test(agent)) return 'scanner_user_agent';
   if (sentAt && hit.at.getTime() - sentAt.getTime() < MACHINE_RULES.clickAfterDeliveryMs) return 'too_soon_after_delivery';
   if (inBurst) return 'all_links_at_once';
   return null;
