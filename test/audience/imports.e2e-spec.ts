@@ -126,4 +126,43 @@ describe('importing a file of many batches', () => {
       { email: 'u9999@prospect.example', first_name: 'Later9999' },
     ]);
   }, 120_000);
+
+  it('starts no write once one has failed, reports the failure only when none is left running and without the database error, and a second import completes the file', async () => {
+    const tenants = new TenantFactory(api);
+    const partner = await tenants.partner(await tenants.vendor());
+    const as = { Authorization: `Bearer ${partner.token}` };
+    const db = api.app.get(DataSource);
+    // Three batches: the database takes 2 s over batch 1 (a row named TrapSlow) and refuses
+    // batch 2 (a row named TrapFail) at once, beside it; batch 3 (TrapSlow again) must never start.
+    await db.query(`CREATE FUNCTION import_trap() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.first_name = 'TrapFail' THEN RAISE EXCEPTION 'import_trap refused %', NEW.email; END IF;
+        IF NEW.first_name = 'TrapSlow' THEN PERFORM pg_sleep(2); END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query('CREATE TRIGGER import_trap BEFORE INSERT ON prospects FOR EACH ROW EXECUTE FUNCTION import_trap()');
+    const name = (i: number) => (i === 0 || i === 20_000 ? 'TrapSlow' : i === 10_000 ? 'TrapFail' : `T${i}`);
+    const csv = ['email,first_name', ...Array.from({ length: 25_000 }, (_, i) => `t${i}@prospect.example,${name(i)}`)].join('\n');
+    const importFile = async () => {
+      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(csv).expect(202);
+      return eventually(async () => {
+        const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
+        return ['completed', 'failed'].includes(res.body.status) ? (res.body as Record<string, unknown>) : undefined;
+      }, 'the import');
+    };
+    const rowsOfBatch = async (batch: number) =>
+      Number((await db.query("SELECT count(*) AS n FROM prospects WHERE partner_id = $1 AND substring(email_lower from '^t([0-9]+)@')::int / 10000 = $2", [partner.partnerId, batch]))[0].n);
+    try {
+      const failed = await importFile();
+      const stillWriting = await db.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE 'INSERT INTO prospects%'");
+      expect(Number(stillWriting[0].n)).toBe(0);
+      expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/^The import stopped on an internal error/) });
+      expect(String(failed.error)).not.toContain('import_trap');
+      expect([await rowsOfBatch(0), await rowsOfBatch(1), await rowsOfBatch(2)]).toEqual([10_000, 0, 0]);
+    } finally {
+      await db.query('DROP TRIGGER import_trap ON prospects');
+      await db.query('DROP FUNCTION import_trap()');
+    }
+    expect(await importFile()).toMatchObject({ status: 'completed', rows: 25_000, inserted: 15_000, merged: 10_000, rejected: 0 });
+  }, 120_000);
 });

@@ -23,6 +23,11 @@ export interface ImportOutcome {
   rejected: number;
 }
 
+/** A reason the partner can act on, shown as it is; any other failure is logged and described in general terms. */
+class ImportRefused extends Error {}
+
+const INTERNAL_FAILURE = 'The import stopped on an internal error; the rows written before it are kept, and importing the file again completes it';
+
 interface CsvRecord {
   record: string[];
   info: { lines: number; empty_lines: number };
@@ -54,16 +59,19 @@ export class ImportRunnerService {
       return outcome;
     } catch (e) {
       this.logger.error(`Import ${job.id} failed: ${(e as Error).message}`);
-      await this.imports.update(job.id, { status: 'failed', error: (e as Error).message.slice(0, 500), finishedAt: new Date() });
+      const error = e instanceof ImportRefused ? e.message : INTERNAL_FAILURE;
+      await this.imports.update(job.id, { status: 'failed', error, finishedAt: new Date() });
       return null;
     }
   }
 
   private async process(job: ProspectImportEntity): Promise<ImportOutcome> {
     const source = await this.storage.openStream(job.fileKey);
-    if (!source) throw new Error('The uploaded file is no longer in storage');
+    if (!source) throw new ImportRefused('The uploaded file is no longer in storage');
     const report = new PassThrough();
     const stored = this.storage.putStream(report, Number.MAX_SAFE_INTEGER);
+    // Awaited on every path below; until then a failure of its own must not go unhandled.
+    stored.catch(() => undefined);
     const outcome: ImportOutcome = { rows: 0, inserted: 0, merged: 0, rejected: 0 };
     let columns: ColumnTarget[] | null = null;
     let ignored: string[] = [];
@@ -94,19 +102,25 @@ export class ImportRunnerService {
     // once. A batch that shares an address with one still being written waits for it, so the
     // later row's values always win the merge (and two writes never lock the same row).
     const writes: Array<{ emails: Map<string, NormalizedProspect>; done: Promise<void> }> = [];
+    let failure: Error | null = null;
+    const stopIfFailed = () => {
+      if (failure) throw failure;
+    };
     const flush = async () => {
       if (!batch.size) return;
       const emails = batch;
       batch = new Map();
-      while (writes.length >= IMPORT_WRITES_IN_FLIGHT) await writes[0].done;
-      for (const earlier of writes.filter((w) => [...emails.keys()].some((email) => w.emails.has(email)))) await earlier.done;
+      while (writes.length >= IMPORT_WRITES_IN_FLIGHT) await writes[0].done.catch(() => undefined);
+      for (const earlier of writes.filter((w) => [...emails.keys()].some((email) => w.emails.has(email)))) await earlier.done.catch(() => undefined);
+      // Once a write has failed no other starts.
+      stopIfFailed();
       const entry = { emails, done: write([...emails.values()]) };
       writes.push(entry);
-      // Removed once written; a failure is handled where it is awaited, not left unhandled.
-      entry.done.then(
-        () => writes.splice(writes.indexOf(entry), 1),
-        () => undefined,
-      );
+      const settled = () => writes.splice(writes.indexOf(entry), 1);
+      entry.done.then(settled, (e: Error) => {
+        failure ??= e;
+        settled();
+      });
     };
 
     const parser = source.pipe(
@@ -115,41 +129,53 @@ export class ImportRunnerService {
     const parseErrors: Array<{ line: number; reason: string }> = [];
     parser.on('skip', (error: Error & { lines?: number }) => parseErrors.push({ line: error.lines ?? previousLines + 1, reason: `unreadable CSV: ${error.message}` }));
 
-    for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
-      // The line a record starts on, counted from the records themselves: csv-parse's own
-      // count takes a CRLF inside a quoted field for two lines.
-      const line = previousLines + 1 + (info.empty_lines - previousEmpty);
-      previousLines = line + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-      previousEmpty = info.empty_lines;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
+        // The line a record starts on, counted from the records themselves: csv-parse's own
+        // count takes a CRLF inside a quoted field for two lines.
+        const line = previousLines + 1 + (info.empty_lines - previousEmpty);
+        previousLines = line + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+        previousEmpty = info.empty_lines;
+        for (const e of parseErrors.splice(0)) {
+          outcome.rows++;
+          await reject(e.line, e.reason, []);
+        }
+        if (!columns) {
+          const header = mapHeader(record);
+          if (header.missingEmail) throw new ImportRefused('The first row must be a header with an email column');
+          columns = header.columns;
+          ignored = header.ignored;
+          startReport(record.map((cell) => cell.replace(/^\uFEFF/, '')));
+          continue;
+        }
+        outcome.rows++;
+        const checked = checkProspect(rowToInput(columns, record));
+        if (!checked.ok) {
+          await reject(line, checked.reason, record);
+          continue;
+        }
+        const earlier = batch.get(checked.prospect.emailLower);
+        if (earlier) outcome.merged++;
+        batch.set(checked.prospect.emailLower, earlier ? mergeProspects(earlier, checked.prospect) : checked.prospect);
+        if (batch.size >= IMPORT_BATCH_SIZE) await flush();
+      }
       for (const e of parseErrors.splice(0)) {
         outcome.rows++;
         await reject(e.line, e.reason, []);
       }
-      if (!columns) {
-        const header = mapHeader(record);
-        if (header.missingEmail) throw new Error('The first row must be a header with an email column');
-        columns = header.columns;
-        ignored = header.ignored;
-        startReport(record.map((cell) => cell.replace(/^\uFEFF/, '')));
-        continue;
-      }
-      outcome.rows++;
-      const checked = checkProspect(rowToInput(columns, record));
-      if (!checked.ok) {
-        await reject(line, checked.reason, record);
-        continue;
-      }
-      const earlier = batch.get(checked.prospect.emailLower);
-      if (earlier) outcome.merged++;
-      batch.set(checked.prospect.emailLower, earlier ? mergeProspects(earlier, checked.prospect) : checked.prospect);
-      if (batch.size >= IMPORT_BATCH_SIZE) await flush();
+      await flush();
+      await Promise.allSettled(writes.map((w) => w.done));
+      stopIfFailed();
+    } catch (e) {
+      // Reported failed only once every write has settled, never while rows of it still arrive;
+      // the half-written report is discarded.
+      await Promise.allSettled(writes.map((w) => w.done));
+      report.destroy();
+      await stored.catch(() => undefined);
+      throw e;
+    } finally {
+      source.destroy();
     }
-    for (const e of parseErrors.splice(0)) {
-      outcome.rows++;
-      await reject(e.line, e.reason, []);
-    }
-    await flush();
-    await Promise.all(writes.map((w) => w.done));
     startReport([]);
     report.end();
     const { key: reportKey } = await stored;
