@@ -65,7 +65,9 @@ export class AnalyticsRepository {
     // a per-day answer needs the daily rows.
     const table = scope.from || scope.to || groupBy === 'day' ? 'analytics_daily' : 'analytics_totals';
     if (groupBy === 'step' || groupBy === 'day') {
-      const key = groupBy === 'step' ? 'a.step' : "to_char(a.day, 'YYYY-MM-DD')";
+      // Steps as the vendor numbers them, 1 for the first email; what belongs to no step (a
+      // conversion) is kept at -1 in the rollups and shown under an empty step.
+      const key = groupBy === 'step' ? 'CASE WHEN a.step >= 0 THEN a.step + 1 END' : "to_char(a.day, 'YYYY-MM-DD')";
       return queryRows(this.dataSource, `SELECT ${key} AS "${groupBy}", NULL::int AS "enrolled", ${SUMS} FROM ${table} a WHERE ${rollupWhere.join(' AND ')} GROUP BY 1 ORDER BY 1`, params);
     }
     const keys = LAUNCH_KEYS[groupBy];

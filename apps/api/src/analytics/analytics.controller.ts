@@ -14,7 +14,7 @@ class TableQuery {
 }
 
 class FunnelQueryDto extends TableQuery {
-  @ApiPropertyOptional({ enum: GROUPINGS, description: 'One row per …; vendor by default (one row).' }) @IsOptional() @IsIn(GROUPINGS) groupBy?: Grouping;
+  @ApiPropertyOptional({ enum: GROUPINGS, description: 'One row per …; vendor by default (one row). By step: 1 for the first email of the sequence; conversions under an empty step.' }) @IsOptional() @IsIn(GROUPINGS) groupBy?: Grouping;
   @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: one partner only.' }) @IsOptional() @IsUUID() partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() launchId?: string;
