@@ -13,7 +13,7 @@ describe('enrolling a launch in id ranges', () => {
   // A queue prefix of its own: no worker of another suite picks up this launch's enroll job,
   // so the test drives enrollment itself, in ranges small enough to be many.
   beforeAll(async () => {
-    api = await startApi({ env: { QUEUE_PREFIX: `tcma-test-enroll-${process.pid}` } });
+    api = await startApi({ env: { QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-enroll` } });
   });
   afterAll(async () => api?.close());
 
