@@ -9,7 +9,7 @@ import { AppConfig, ConfigModule } from '@tcma/config';
 import { DeliveryModule } from '@tcma/delivery';
 import { NurtureModule } from '@tcma/nurture';
 import { PersistenceModule } from '@tcma/persistence';
-import { QueueModule } from '@tcma/queue';
+import { dropQueueKeys, QueueModule } from '@tcma/queue';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
@@ -78,6 +78,7 @@ export async function benchEnvironment(name: string, extra: Record<string, strin
     close: async () => {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
       const admin = new URL(base);
       admin.pathname = '/postgres';
       const client = new Client({ connectionString: admin.toString() });

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
 import * as fs from 'node:fs';
 import { Client } from 'pg';
 
@@ -8,7 +8,7 @@ export default async function globalTeardown(): Promise<void> {
   const env = JSON.parse(fs.readFileSync(file, 'utf8')) as { DATABASE_URL: string; DATA_DIR: string; REDIS_URL: string; QUEUE_PREFIX: string };
   fs.unlinkSync(file);
   fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
-  await dropRedisKeys(env.REDIS_URL, env.QUEUE_PREFIX);
+  await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
   if (process.env.KEEP_TEST_DB) return;
   const url = new URL(env.DATABASE_URL);
   const name = url.pathname.slice(1);
@@ -22,15 +22,3 @@ export default async function globalTeardown(): Promise<void> {
   }
 }
 
-/** This run's keys: its prefix, and the prefixes suites derive from it (`<prefix>-<suite>`). */
-async function dropRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true });
-  await redis.connect();
-  try {
-    for (const match of [`${prefix}:*`, `${prefix}-*:*`]) {
-      for await (const keys of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
