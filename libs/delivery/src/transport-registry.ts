@@ -15,8 +15,9 @@ export interface DkimSettings {
 }
 
 /**
- * The headers DKIM signs: nodemailer's default set (RFC 6376 §5.4) plus List-Unsubscribe-Post,
- * which RFC 8058 §4 requires under the signature for one-click unsubscribe to be honoured.
+ * The headers DKIM signs: those of RFC 6376 §5.4's list this engine can write, plus
+ * List-Unsubscribe-Post, which RFC 8058 §4 requires under the signature for one-click
+ * unsubscribe to be honoured (nodemailer's default list leaves it out).
  */
 export const DKIM_SIGNED_HEADERS = [
   'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',

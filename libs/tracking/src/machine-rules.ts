@@ -57,9 +57,9 @@ export function judgeHits(hits: Hit[], sentAt: Date | null): Map<string, Machine
 
 function judgeOne(hit: Hit, sentAt: Date | null, inBurst: boolean): MachineReason | null {
   if (hit.method === 'HEAD') return 'head_request';
-  const agent = hit.userAgent ?? '';
-  if (!agent.trim()) return 'no_user_agent';
-  const bare = agent.trim() === BARE_AGENT;
+  const agent = (hit.userAgent ?? '').trim();
+  if (!agent) return 'no_user_agent';
+  const bare = agent === BARE_AGENT;
   if (hit.type === 'opened') return bare || IMAGE_PROXIES.test(agent) ? 'image_proxy' : SCANNER_AGENTS.test(agent) ? 'scanner_user_agent' : null;
   if (bare || SCANNER_AGENTS.test(agent)) return 'scanner_user_agent';
   if (sentAt && hit.at.getTime() - sentAt.getTime() < MACHINE_RULES.clickAfterDeliveryMs) return 'too_soon_after_delivery';
