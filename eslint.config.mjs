@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'scripts/**', 'jest.config.js', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'scripts/**', 'jest.config.js', 'eslint.config.mjs', 'test-results/**', 'apps/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -18,6 +19,20 @@ export default tseslint.config(
     },
   },
   {
+    // Entry points reach data through services, which apply the caller's tenant scope; methods
+    // that cross tenants (…ForSystem) belong to the worker's services and signed-link paths.
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='forwardRef']", message: 'No forwardRef: restructure the modules instead.' },
+        { selector: 'CallExpression[callee.property.name=/ForSystem$/]', message: 'Apps do not call cross-tenant (…ForSystem) methods: go through a service that checks a signature or scope.' },
+        { selector: "ImportDeclaration[source.value=/^@tcma\\//] ImportSpecifier[imported.name=/Repository$/]", message: 'Apps do not use repositories: call a service, which applies the tenant scope.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -27,4 +42,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  // The browser app: hooks follow React's rules.
+  { files: ['apps/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
 );

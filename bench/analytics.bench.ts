@@ -1,6 +1,5 @@
 import { AnalyticsRollupRepository, AnalyticsService } from '@tcma/analytics';
 import type { Actor } from '@tcma/tenancy';
-import { DataSource } from 'typeorm';
 import { benchEnvironment } from './bench-context';
 import { percentile, print } from './bench-line';
 import { benchTenant } from './bench-tenant';
@@ -31,7 +30,7 @@ export async function analyticsBench(): Promise<void> {
   const bench = await benchEnvironment('analytics');
   try {
     const app = bench.app;
-    const db = app.get(DataSource);
+    const db = bench.db;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', days: 1 } });
     const [{ version_id: versionId }] = await db.query<Array<{ version_id: string }>>('SELECT id AS version_id FROM campaign_versions WHERE campaign_id = $1', [tenant.campaignId]);
     // Partners and their launches, written directly: the bench is about the events.
@@ -66,7 +65,7 @@ export async function analyticsBench(): Promise<void> {
     }
     const [{ min, max }] = await db.query<Array<{ min: string; max: string }>>('SELECT min(id)::text AS min, max(id)::text AS max FROM events');
     const rollups = app.get(AnalyticsRollupRepository);
-    for (let from = BigInt(min); from <= BigInt(max); from += BigInt(CHUNK)) await rollups.addRange(String(from), String(from + BigInt(CHUNK) - 1n));
+    for (let from = BigInt(min); from <= BigInt(max); from += BigInt(CHUNK)) await rollups.addRangeForSystem(String(from), String(from + BigInt(CHUNK) - 1n));
     const loadSeconds = (Date.now() - loadStart) / 1000;
     await db.query('ANALYZE events, analytics_daily, analytics_totals, launches, partners');
     const [{ daily, totals }] = await db.query<Array<{ daily: number; totals: number }>>('SELECT (SELECT count(*)::int FROM analytics_daily) AS daily, (SELECT count(*)::int FROM analytics_totals) AS totals');

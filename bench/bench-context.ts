@@ -14,7 +14,7 @@ import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,6 +48,8 @@ export interface BenchEnv {
   env: Record<string, string>;
   config: AppConfig;
   app: INestApplicationContext;
+  /** Direct statements on the bench's database (seeding, counting). */
+  db: { query<T = any>(sql: string, params?: unknown[]): Promise<T> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -71,12 +73,15 @@ export async function benchEnvironment(name: string, extra: Record<string, strin
   };
   const config = new AppConfig({ ...process.env, ...env });
   const app = await NestFactory.createApplicationContext(BenchModule.forRoot(config), { logger: new ConsoleLogger('Bench', { logLevels: ['error'] }) });
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
   return {
     env,
     config,
     app,
+    db: { query: async (sql, params) => (await pool.query(sql, params)).rows as never },
     close: async () => {
       await app.close();
+      await pool.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
       await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
       const admin = new URL(base);

@@ -4,6 +4,7 @@ import type { StepWait } from '@tcma/campaign-model';
 import { CampaignDraftsService, CampaignPublishingService, CampaignsService } from '@tcma/campaigns';
 import { SendingConfigsService } from '@tcma/delivery';
 import { Actor, BootstrapService, PartnersService, UsersService } from '@tcma/tenancy';
+import { PartnerScope } from '@tcma/persistence';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
 import type { BenchEnv } from './bench-context';
 
@@ -19,7 +20,7 @@ export interface BenchTenant {
  * A vendor, a branded partner and a published one-step campaign (the demo's first email,
  * after `wait`), created through the same services the API uses.
  */
-export async function benchTenant(bench: BenchEnv, options: { wait: StepWait; smtpPort?: number }): Promise<BenchTenant> {
+export async function benchTenant(bench: BenchEnv, options: { wait: StepWait; smtpPort?: number; ratePerSecond?: number | null }): Promise<BenchTenant> {
   const app = bench.app;
   const demo = loadDemo();
   const m = demo.manifest;
@@ -30,14 +31,14 @@ export async function benchTenant(bench: BenchEnv, options: { wait: StepWait; sm
   const partnerActor: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_user' };
   const { logo: _logo, ...kit } = m.partners[0].brandKit;
   await app.get(BrandKitsService).update(partnerActor, partner.id, kit);
-  if (options.smtpPort) await app.get(SendingConfigsService).put(admin, null, { smtpUrl: `smtp://127.0.0.1:${options.smtpPort}`, ratePerSecond: 100_000, sendingDomain: 'acme.example' });
+  if (options.smtpPort) await app.get(SendingConfigsService).put(admin, null, { smtpUrl: `smtp://127.0.0.1:${options.smtpPort}`, ratePerSecond: options.ratePerSecond === undefined ? 100_000 : options.ratePerSecond, sendingDomain: 'acme.example' });
 
   const drafts = app.get(CampaignDraftsService);
   const { id } = await app.get(CampaignsService).create(admin, { name: 'Bench campaign' });
   await drafts.putSlots(admin, id, m.slots);
   await drafts.putLinks(admin, id, m.links);
-  const view = await drafts.addEmailAsset(admin, id, { name: 'Welcome', subject: m.emails[0].subject, preheader: m.emails[0].preheader, mjml: demo.readText(m.emails[0].file) });
-  await drafts.putSequence(admin, id, { steps: [{ emailAssetId: view.draft!.assets[0].id, wait: options.wait, window: null }], exit: { clickedLink: null, converted: false } });
+  const { asset } = await drafts.addEmailAsset(admin, id, { name: 'Welcome', subject: m.emails[0].subject, preheader: m.emails[0].preheader, mjml: demo.readText(m.emails[0].file) });
+  await drafts.putSequence(admin, id, { steps: [{ emailAssetId: asset.id, wait: options.wait, window: null }], exit: { clickedLink: null, converted: false } });
   await app.get(CampaignPublishingService).publish(admin, id);
   return { vendorId: boot.vendorId, partnerId: partner.id, admin, partnerActor, campaignId: id };
 }
@@ -51,6 +52,6 @@ export function benchProspect(n: number) {
 export async function seedProspects(bench: BenchEnv, tenant: BenchTenant, from: number, count: number): Promise<void> {
   const prospects = bench.app.get(ProspectsRepository);
   for (let i = from; i < from + count; i += 5000) {
-    await prospects.upsertMany(tenant.vendorId, tenant.partnerId, Array.from({ length: Math.min(5000, from + count - i) }, (_, k) => benchProspect(i + k)));
+    await prospects.upsertMany(new PartnerScope(tenant.vendorId, tenant.partnerId), Array.from({ length: Math.min(5000, from + count - i) }, (_, k) => benchProspect(i + k)));
   }
 }

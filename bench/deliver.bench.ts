@@ -1,10 +1,8 @@
 import { compileEmail, RenderedEmail, renderEmail, resolveSlotValues } from '@tcma/cobrand';
 import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture';
-import { RedisClient } from '@tcma/queue';
 import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
 import nodemailer from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
 import { BenchEnv, benchEnvironment } from './bench-context';
 import { percentile, print, rateAsync } from './bench-line';
@@ -20,7 +18,7 @@ interface Sink {
   ask<T>(type: string): Promise<T>;
 }
 
-async function startSink(): Promise<Sink> {
+export async function startSink(): Promise<Sink> {
   const child = fork(path.join(__dirname, 'smtp-sink.process.js'), [], { stdio: 'inherit' });
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   const ask = <T>(type: string) =>
@@ -36,10 +34,10 @@ async function startSink(): Promise<Sink> {
   return { port, child, ask };
 }
 
-/** The bench tenant, with STEPS prospects enrolled in its one-step campaign, all due at once. */
-async function prepare(bench: BenchEnv, sinkPort: number): Promise<{ launchId: string }> {
-  const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 }, smtpPort: sinkPort });
-  await seedProspects(bench, tenant, 0, STEPS);
+/** The bench tenant, with `steps` prospects enrolled in its one-step campaign, all due at once. */
+export async function prepare(bench: BenchEnv, sinkPort: number, steps = STEPS, ratePerSecond?: number | null): Promise<{ launchId: string }> {
+  const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 }, smtpPort: sinkPort, ratePerSecond });
+  await seedProspects(bench, tenant, 0, steps);
   const launch = await bench.app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
   await bench.app.get(EnrollmentService).enroll(launch.id);
   return { launchId: launch.id };
@@ -56,17 +54,22 @@ function startWorkers(bench: BenchEnv): ChildProcess[] {
   );
 }
 
+/** Waits until `count` worker processes beat (their heartbeats are rows of the workers table). */
+export async function workersUp(bench: BenchEnv, count: number): Promise<void> {
+  await until(async () => (await bench.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM workers'))[0].n >= count, 60_000);
+}
+
 /** The email the engine sends, rendered once, for the baseline to send as it is. */
 async function sameEmail(): Promise<RenderedEmail> {
   const demo = loadDemo();
   const m = demo.manifest;
   const { logo: _logo, ...kit } = m.partners[0].brandKit;
   const brand = { companyName: 'Northwind IT Services', contactName: kit.contactName ?? null, email: kit.email, phone: kit.phone ?? null, website: kit.website, address: kit.address, primaryColor: kit.primaryColor, secondaryColor: null, logoUrl: null };
-  const compiled = await compileEmail({ mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader }, { slots: m.slots, links: m.links }, resolveSlotValues(m.slots, brand).values);
+  const compiled = await compileEmail({ mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader }, { slots: m.slots, links: m.links, language: m.language }, resolveSlotValues(m.slots, brand).values);
   return renderEmail(compiled, { prospect: { email: 'p1@bench.example', first_name: 'First1', company: 'Company 1' }, unsubscribeUrl: 'https://engine.example/u/1.x', viewInBrowserUrl: 'https://engine.example/v/1/x', linkUrl: (l) => `https://engine.example/c/1/${l.index}/sig?u=${encodeURIComponent(l.url)}`, openPixelUrl: 'https://engine.example/o/1/x.gif' });
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('Timed out');
@@ -86,8 +89,7 @@ export async function deliverBench(): Promise<void> {
   try {
     const { launchId } = await prepare(bench, sink.port);
     workers.push(...startWorkers(bench));
-    const redis = bench.app.get(RedisClient).redis;
-    await until(async () => (await redis.keys(`${bench.env.QUEUE_PREFIX}:workers:*`)).length >= WORKERS, 60_000);
+    await workersUp(bench, WORKERS);
 
     const due = Date.now();
     await bench.app.get(SweepService).sweep();
@@ -96,7 +98,7 @@ export async function deliverBench(): Promise<void> {
     const last = Math.max(...received.map(([, at]) => at));
     const value = (STEPS * 1000) / (last - due);
     const ids = new Set(received.map(([id]) => id));
-    const [{ sent }] = await bench.app.get(DataSource).query<Array<{ sent: number }>>("SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'", [launchId]);
+    const [{ sent }] = await bench.db.query<Array<{ sent: number }>>("SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'", [launchId]);
     const latencies = received.map(([, at]) => at - due);
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));

@@ -1,7 +1,6 @@
 import { ImportRunnerService, ProspectImportsService } from '@tcma/audience';
 import { EnrollmentService, LaunchesService } from '@tcma/nurture';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { benchEnvironment } from './bench-context';
 import { print, rssMb } from './bench-line';
 import { benchProspect, benchTenant } from './bench-tenant';
@@ -47,7 +46,7 @@ export async function enrollBench(): Promise<void> {
     const seconds = Number(finished - started) / 1e9;
     clearInterval(sampler);
     if (outcome?.inserted !== ROWS || enrolled?.enrolled !== ROWS) throw new Error(`Imported ${outcome?.inserted}, enrolled ${enrolled?.enrolled} of ${ROWS}`);
-    const db = app.get(DataSource);
+    const db = bench.db;
     const [{ scheduled }] = await db.query<Array<{ scheduled: number }>>('SELECT count(*)::int AS scheduled FROM enrollments WHERE launch_id = $1 AND next_due_at IS NOT NULL', [launch.id]);
 
     // The raw limit: the same rows, already parsed, inserted 5,000 per statement.

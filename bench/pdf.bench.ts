@@ -19,10 +19,10 @@ export async function pdfBench(): Promise<void> {
       ['phone', `+48 42 555 ${String(i % 10000).padStart(4, '0')}`],
       ['address', `ul. Piotrkowska ${i % 300}\n90-926 Łódź\nPolska`],
     ];
-    const out = await pool.run('pdf', { vendorPdf, rects: pdfRects, slotTypes, values, logo });
+    const out = await pool.run('pdf', { vendorPdf, rects: pdfRects, slotTypes, values, logo, logoFallback: null, language: 'en' });
     largest = Math.max(largest, out.byteLength);
   };
-  const plain = () => pool.run('pdf', { vendorPdf, rects: [], slotTypes: [], values: [], logo: null });
+  const plain = () => pool.run('pdf', { vendorPdf, rects: [], slotTypes: [], values: [], logo: null, logoFallback: null, language: 'en' });
   await rateAsync(cobrand, 200, threads * 4);
   await rateAsync(plain, 200, threads * 4);
   const value = await rateAsync(cobrand, 3000, threads * 4);

@@ -3,7 +3,6 @@ import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture'
 import { JobName, QueueName, RedisClient, SendStepsJob } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { benchEnvironment } from './bench-context';
 import { print } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
@@ -41,7 +40,7 @@ export async function redisPerPendingStepBench(): Promise<void> {
     const app = bench.app;
     const redis = app.get(RedisClient).redis;
     const prefix = bench.env.QUEUE_PREFIX;
-    const db = app.get(DataSource);
+    const db = bench.db;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', days: 7 } });
     const enrollQueue = app.get<Queue>(getQueueToken(QueueName.Enroll));
 

@@ -1,4 +1,5 @@
 import { analyticsBench } from './analytics.bench';
+import { deliverPacedBench } from './deliver-paced.bench';
 import { deliverBench } from './deliver.bench';
 import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   social: socialBench,
   enroll: enrollBench,
   deliver: deliverBench,
+  deliver_paced: deliverPacedBench,
   redis_per_pending_step: redisPerPendingStepBench,
   track_redirect: trackBench,
   analytics_query: analyticsBench,

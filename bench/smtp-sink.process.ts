@@ -19,7 +19,7 @@ const server = new SMTPServer({
       if (head.length < 8192) head += chunk.toString('latin1');
     });
     stream.on('end', () => {
-      const id = /X-TCMA-Send:\s*(\d+)/i.exec(head)?.[1] ?? `plain-${count}`;
+      const id = /X-TCMA-Send:\s*([\w-]+)/i.exec(head)?.[1] ?? `plain-${count}`;
       count++;
       received.push([id, Date.now()]);
       callback();

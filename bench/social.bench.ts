@@ -10,7 +10,7 @@ export async function socialBench(): Promise<void> {
   const types = new Map(slotTypes);
   const concurrency = os.availableParallelism() * 4;
   const cobrand = (i: number) =>
-    renderSocialImage({ background: socialBackground, backgroundKey: 'bench-bg', rects: socialRects, slotTypes: types, values: new Map([['company_name', partnerName(i)]]), logo, size: 'linkedin', format: 'jpeg' });
+    renderSocialImage({ background: socialBackground, backgroundKey: 'bench-bg', rects: socialRects, slotTypes: types, values: new Map([['company_name', partnerName(i)]]), logo, logoFallback: null, size: 'linkedin', format: 'jpeg' });
   const plain = () => sharp(socialBackground).jpeg({ quality: 88, optimiseCoding: false }).toBuffer();
   await rateAsync(cobrand, 100, concurrency);
   await rateAsync(plain, 100, concurrency);

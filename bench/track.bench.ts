@@ -3,7 +3,6 @@ import { TrackingLinks } from '@tcma/tracking';
 import { ChildProcess, fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
 import { benchEnvironment } from './bench-context';
 import { percentile, print } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
@@ -75,7 +74,7 @@ export async function trackBench(): Promise<void> {
     await seedProspects(bench, tenant, 0, 1);
     const launch = await app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
     await app.get(EnrollmentService).enroll(launch.id);
-    const db = app.get(DataSource);
+    const db = bench.db;
     const [{ id: sendId }] = await db.query<Array<{ id: string }>>(
       `INSERT INTO sends (enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, status, due_at, claimed_at, sent_at)
        SELECT id, 0, launch_id, partner_id, vendor_id, prospect_id, 'sent', now(), now(), now() FROM enrollments WHERE launch_id = $1 RETURNING id::text`,

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { DataSource } from 'typeorm';
 import { TenantFactory, TestPartner } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
+import { testDb } from '../support/db';
 
 describe('importing prospects from CSV', () => {
   let api: ApiHarness;
@@ -34,19 +34,19 @@ describe('importing prospects from CSV', () => {
   it('reads BOM, quoted commas and newlines, merges duplicates by email in any case, and reports every rejected row with its line', async () => {
     const csv = [
       '\uFEFFEmail,First Name,Last_Name,Company,Time Zone,Favourite colour,★',
-      'ana@prospect.example,Ana,Nowak,"Nowak, Kowalski & Co",Europe/Warsaw,blue',
-      'not-an-email,Bad,Row,Acme,,red',
+      'ana@prospect.example,Ana,Nowak,"Nowak, Kowalski & Co",Europe/Warsaw,blue,',
+      'not-an-email,Bad,Row,Acme,,red,',
       '"ANA@Prospect.example",,,"Multi',
-      'line company",,green',
-      'bob@prospect.example,Bob,Łęcki,Żabka,Mars/Olympus,',
-      'cid@prospect.example,Cid,,"=HYPERLINK(""http://evil"")",America/New_York,',
+      'line company",,green,',
+      'bob@prospect.example,Bob,Łęcki,Żabka,Mars/Olympus,,',
+      'cid@prospect.example,Cid,,"=HYPERLINK(""http://evil"")",America/New_York,,',
       '',
-      ',Nobody,,,,',
+      ',Nobody,,,,,',
     ].join('\r\n');
     const done = await importCsv(csv);
     expect(done).toMatchObject({ status: 'completed', rows: 6, inserted: 2, merged: 1, rejected: 3, ignoredColumns: ['★'] });
 
-    const prospects = (await api.http().get(`/partners/${partner.partnerId}/prospects`).set(as()).expect(200)).body as Array<Record<string, unknown>>;
+    const prospects = (await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ limit: 200 }).set(as()).expect(200)).body.items as Array<Record<string, unknown>>;
     const ana = prospects.find((p) => String(p.email).toLowerCase() === 'ana@prospect.example');
     // The later row wins where it has a value, the earlier one fills the gaps.
     expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Nowak', company: 'Multi\r\nline company', timezone: 'Europe/Warsaw', custom: { favourite_colour: 'green' } });
@@ -65,15 +65,63 @@ describe('importing prospects from CSV', () => {
     expect(rows[2].slice(2, 4)).toEqual(['bob@prospect.example', 'Bob']);
   });
 
+  it('reports a row with fewer fields than the header and an unreadable row, each at its own line, and loses no row after them', async () => {
+    const csv = [
+      'email,first_name,company',
+      'short@prospect.example,Short',
+      '"bad"x@prospect.example,Bad,Acme',
+      'after@prospect.example,After,"Quote ""Co"""',
+      'not-an-email,Nope,Acme',
+      'padded@prospect.example,Padded,Acme,,',
+      'shifted@prospect.example,Shifted,Nowak,Kowalski & Co',
+      'last@prospect.example,Last,Acme',
+    ].join('\n');
+    const done = await importCsv(csv);
+    expect(done).toMatchObject({ status: 'completed', rows: 7, inserted: 3, merged: 0, rejected: 4 });
+    const report = await api.http().get(String(done.reportUrl)).set(as()).buffer(true).expect(200);
+    const rows: string[][] = parse(report.text, { relax_column_count: true });
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['2', 'the row has 2 fields where the header has 3'],
+      ['3', 'unreadable CSV: a closing quote is followed by "x" instead of a comma or the end of the line (field 1)'],
+      ['5', expect.stringMatching(/^email /)],
+      ['7', 'the row has 4 fields where the header has 3'],
+    ]);
+    expect(rows[1].slice(2)).toEqual(['short@prospect.example', 'Short']);
+    const prospects = (await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ limit: 200 }).set(as()).expect(200)).body.items as Array<Record<string, unknown>>;
+    expect(prospects.find((p) => p.email === 'after@prospect.example')).toMatchObject({ firstName: 'After', company: 'Quote "Co"' });
+    expect(prospects.map((p) => p.email)).toEqual(expect.arrayContaining(['padded@prospect.example', 'last@prospect.example']));
+    expect(prospects.map((p) => p.email)).not.toContain('short@prospect.example');
+  });
+
+  it('refuses bytes that are not CSV text with 415 whatever the Content-Type says, storing and queuing nothing', async () => {
+    const before = (await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total;
+    const xlsx = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00', 'latin1'), Buffer.from('[Content_Types].xml')]);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\r\nana@prospect.example\r\n', 'utf16le')]);
+    const nul = Buffer.from('email,first_name\r\nana@prospect.example,A\x00na\r\n', 'latin1');
+    const latin1 = Buffer.from('email,city\r\nana@prospect.example,K\xf6ln\r\n', 'latin1');
+    for (const [name, body, expected] of [
+      ['xlsx', xlsx, /^is a ZIP archive \(an Excel \.xlsx workbook/],
+      ['png', png, /^is a PNG image/],
+      ['utf-16', utf16, /UTF-16/],
+      ['nul', nul, /control byte 0x00/],
+      ['latin1', latin1, /^is not UTF-8 text/],
+    ] as const) {
+      const res = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv').send(body);
+      expect([name, res.status, res.body.errors]).toEqual([name, 415, [{ path: 'body', message: expect.stringMatching(expected) }]]);
+    }
+    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(before);
+  });
+
   it('refuses a file over MAX_IMPORT_BYTES with 413 and anything but CSV with 415, storing nothing', async () => {
-    const before = (await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.length;
+    const before = (await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total;
     const big = `email\r\n${Array.from({ length: 300 }, (_, i) => `p${i}@prospect.example`).join('\r\n')}`;
     expect(Buffer.byteLength(big)).toBeGreaterThan(4096);
     const tooBig = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv').send(big).expect(413);
     expect(tooBig.body.message).toContain('4096');
     const wrongType = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'application/json').send({ email: 'x@y.example' }).expect(415);
     expect(wrongType.body.errors).toEqual([{ path: 'Content-Type', message: 'is application/json' }]);
-    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.length).toBe(before);
+    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(before);
   });
 
   it('fails an import without an email column, with a reason', async () => {
@@ -114,8 +162,7 @@ describe('importing a file of many batches', () => {
     }, 'the import');
 
     expect(done).toMatchObject({ rows: 35_005, inserted: 35_000, merged: 5, rejected: 0 });
-    const rows: Array<{ email: string; first_name: string }> = await api.app
-      .get(DataSource)
+    const rows: Array<{ email: string; first_name: string }> = await testDb()
       .query("SELECT email, first_name FROM prospects WHERE partner_id = $1 AND email_lower IN ('u3@prospect.example', 'u10001@prospect.example', 'u5@prospect.example', 'u4@prospect.example', 'u9998@prospect.example', 'u9999@prospect.example') ORDER BY email_lower", [partner.partnerId]);
     expect(rows).toEqual([
       { email: 'u10001@prospect.example', first_name: 'Later10001' },
@@ -127,11 +174,67 @@ describe('importing a file of many batches', () => {
     ]);
   }, 120_000);
 
+  it('refuses a record longer than 64 K characters at its line and imports every row after it', async () => {
+    const tenants = new TenantFactory(api);
+    const partner = await tenants.partner(await tenants.vendor());
+    const as = { Authorization: `Bearer ${partner.token}` };
+    const csv = ['email,first_name', 'a@prospect.example,A', `long@prospect.example,${'y'.repeat(70_000)}`, 'b@prospect.example,B', `open@prospect.example,"${'z'.repeat(70_000)}`, 'c@prospect.example,C', 'not-an-email,D'].join('\r\n');
+    const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(csv).expect(202);
+    const done = await eventually(async () => {
+      const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
+      return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
+    }, 'the import');
+    expect(done).toMatchObject({ rows: 6, inserted: 3, rejected: 3 });
+    const report: string[][] = parse((await api.http().get(String(done.reportUrl)).set(as).buffer(true).expect(200)).text, { relax_column_count: true });
+    expect(report.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['3', expect.stringMatching(/^unreadable CSV: the record is longer than 65536 characters/)],
+      ['5', expect.stringMatching(/^unreadable CSV: the record is longer than 65536 characters/)],
+      ['7', expect.stringMatching(/^email /)],
+    ]);
+  }, 60_000);
+
+  it('retries an import a lost database connection interrupted: every row once, exact counts, the whole report', async () => {
+    const tenants = new TenantFactory(api);
+    const partner = await tenants.partner(await tenants.vendor());
+    const as = { Authorization: `Bearer ${partner.token}` };
+    const db = testDb();
+    // The first write of a row named TrapOnce kills its own connection, as a Postgres restart
+    // would; a sequence (outside any transaction) remembers that it did.
+    await db.query('CREATE SEQUENCE import_trap_once');
+    await db.query(`CREATE FUNCTION import_trap_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.first_name = 'TrapOnce' AND nextval('import_trap_once') = 1 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query('CREATE TRIGGER import_trap_once BEFORE INSERT ON prospects FOR EACH ROW EXECUTE FUNCTION import_trap_once()');
+    try {
+      // Three batches; the trap is in the second, written beside the first.
+      const lines = Array.from({ length: 25_000 }, (_, i) => `r${i}@prospect.example,${i === 15_000 ? 'TrapOnce' : `R${i}`}`);
+      lines.splice(5_000, 0, 'not-an-email,Bad');
+      lines.splice(22_000, 0, 'r7@prospect.example,Later7');
+      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(['email,first_name', ...lines].join('\n')).expect(202);
+      const done = await eventually(async () => {
+        const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
+        return ['completed', 'failed'].includes(res.body.status) ? (res.body as Record<string, unknown>) : undefined;
+      }, 'the import', 60_000);
+      expect((await db.query('SELECT last_value FROM import_trap_once'))[0].last_value).toBe('2');
+      expect(done).toMatchObject({ status: 'completed', rows: 25_002, inserted: 25_000, merged: 1, rejected: 1, error: null });
+      const counts = await db.query("SELECT count(*)::int AS n, count(*) FILTER (WHERE first_name = 'Later7')::int AS later FROM prospects WHERE partner_id = $1", [partner.partnerId]);
+      expect(counts[0]).toEqual({ n: 25_000, later: 1 });
+      const report: string[][] = parse((await api.http().get(String(done.reportUrl)).set(as).buffer(true).expect(200)).text, { relax_column_count: true });
+      expect(report.slice(1).map((r) => [r[0], r[2]])).toEqual([['5002', 'not-an-email']]);
+    } finally {
+      await db.query('DROP TRIGGER import_trap_once ON prospects');
+      await db.query('DROP FUNCTION import_trap_once()');
+      await db.query('DROP SEQUENCE import_trap_once');
+    }
+  }, 120_000);
+
   it('starts no write once one has failed, reports the failure only when none is left running and without the database error, and a second import completes the file', async () => {
     const tenants = new TenantFactory(api);
     const partner = await tenants.partner(await tenants.vendor());
     const as = { Authorization: `Bearer ${partner.token}` };
-    const db = api.app.get(DataSource);
+    const db = testDb();
     // Three batches: the database takes 2 s over batch 1 (a row named TrapSlow) and refuses
     // batch 2 (a row named TrapFail) at once, beside it; batch 3 (TrapSlow again) must never start.
     await db.query(`CREATE FUNCTION import_trap() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -27,7 +27,7 @@ describe('campaign authoring (API)', () => {
 
     const published = await api.http().post(`/campaigns/${draft.campaignId}/publish`).set(as(vendor.marketerToken)).expect(201);
     expect(published.body.version).toBe(1);
-    expect(published.body.content.assets.map((a: { kind: string }) => a.kind)).toEqual(['email', 'email', 'email', 'pdf', 'social']);
+    expect(published.body.content.assets.map((a: { kind: string }) => a.kind)).toEqual(['email', 'email', 'email', 'pdf', 'social', 'page']);
     expect(published.body.content.sequence.steps).toHaveLength(3);
 
     const campaign = await api.http().get(`/campaigns/${draft.campaignId}`).set(as(vendor.marketerToken)).expect(200);
@@ -48,17 +48,17 @@ describe('campaign authoring (API)', () => {
     const mjml = welcomeMjml.replace('Hi {{prospect.first_name}}', 'Hi {{prospect.nickname}}');
     const line = mjml.split('\n').findIndex((l) => l.includes('prospect.nickname')) + 1;
     const res = await api.http().post(`/campaigns/${campaignId}/assets/email`).set(as(vendor.marketerToken)).send({ name: 'x', subject: 's', preheader: 'p', mjml }).expect(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'assets[5].mjml', line, message: expect.stringContaining('Unknown variable prospect.nickname') })]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'assets[6].mjml', line, message: expect.stringContaining('Unknown variable prospect.nickname') })]);
     const after = await api.http().get(`/campaigns/${campaignId}`).set(as(vendor.marketerToken)).expect(200);
     expect(after.body.revision).toBe(before.body.revision);
-    expect(after.body.draft.assets).toHaveLength(5);
+    expect(after.body.draft.assets).toHaveLength(6);
   });
 
   it('answers 422 for an email without the unsubscribe link', async () => {
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { publish: false });
     const mjml = welcomeMjml.replace('<a href="{{links.unsubscribe}}">Unsubscribe</a> · ', '');
     const res = await api.http().post(`/campaigns/${campaignId}/assets/email`).set(as(vendor.marketerToken)).send({ name: 'x', subject: 's', preheader: 'p', mjml }).expect(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'assets[5].mjml', message: expect.stringContaining('{{links.unsubscribe}}') })]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'assets[6].mjml', message: expect.stringContaining('{{links.unsubscribe}}') })]);
   });
 
   it('refuses to remove a slot a template uses', async () => {
@@ -78,7 +78,8 @@ describe('campaign authoring (API)', () => {
     const v1 = await api.http().get(`/campaigns/${campaignId}/versions/1`).set(as(vendor.marketerToken)).expect(200);
     expect(v1.body.content.description).toBe(demo.manifest.description);
     const versions = await api.http().get(`/campaigns/${campaignId}/versions`).set(as(vendor.marketerToken)).expect(200);
-    expect(versions.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     await api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).expect(409);
   });
 
@@ -100,6 +101,21 @@ describe('campaign authoring (API)', () => {
     await api.http().get(`/campaigns/${campaignId}`).set(as(partner.token)).expect(404);
     await api.http().post(`/campaigns/${campaignId}/restore`).set(as(vendor.marketerToken)).expect(200);
     await api.http().get(`/campaigns/${campaignId}`).set(as(partner.token)).expect(200);
+  });
+
+  it('answers an added asset with the asset itself: its id, where it lives, and the draft revision', async () => {
+    const auth = as(vendor.marketerToken);
+    const id = (await api.http().post('/campaigns').set(auth).send({ name: 'Created resources' }).expect(201)).body.id as string;
+    await api.http().put(`/campaigns/${id}/slots`).set(auth).send({ slots: [{ name: 'address', type: 'address', required: true }] }).expect(200);
+    const added = await api.http().post(`/campaigns/${id}/assets/email`).set(auth).send({ name: 'Welcome', subject: 's', preheader: 'p', mjml: minimalMjml }).expect(201);
+    expect(added.body).toMatchObject({ kind: 'email', name: 'Welcome', subject: 's' });
+    expect(added.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(added.headers.location).toBe(`/campaigns/${id}/assets/${added.body.id}`);
+    const campaign = await api.http().get(`/campaigns/${id}`).set(auth).expect(200);
+    expect(added.headers.etag).toBe(`"${campaign.body.revision}"`);
+    expect(campaign.body.draft.assets.map((a: { id: string }) => a.id)).toEqual([added.body.id]);
+    // The ETag is the revision to send back: an edit based on it applies.
+    await api.http().put(`/campaigns/${id}/assets/email/${added.body.id}`).set(auth).set('If-Match', added.headers.etag).send({ name: 'Welcome 2', subject: 's', preheader: 'p', mjml: minimalMjml }).expect(200);
   });
 
   it('shows partners only the campaigns their tier and region may launch', async () => {

@@ -22,18 +22,22 @@ export async function authorDemoCampaign(api: ApiHarness, token: string, options
   await api.http().put(`/campaigns/${id}/slots`).set(auth).send({ slots: m.slots }).expect(200);
   await api.http().put(`/campaigns/${id}/links`).set(auth).send({ links: m.links }).expect(200);
   const assetIds: Record<string, string> = {};
-  const lastAssetId = (body: { draft: { assets: Array<{ id: string }> } }) => body.draft.assets[body.draft.assets.length - 1].id;
   for (const e of m.emails) {
     const res = await api.http().post(`/campaigns/${id}/assets/email`).set(auth).send({ name: e.name, subject: e.subject, preheader: e.preheader, mjml: demo.readText(e.file) }).expect(201);
-    assetIds[e.key] = lastAssetId(res.body);
+    assetIds[e.key] = res.body.id;
   }
   for (const p of m.pdfs) {
     const res = await api.http().post(`/campaigns/${id}/assets/pdf`).set(auth).send({ name: p.name, fileId: await upload(p.file), slots: p.slots }).expect(201);
-    assetIds[p.key] = lastAssetId(res.body);
+    assetIds[p.key] = res.body.id;
   }
   for (const s of m.social) {
     const res = await api.http().post(`/campaigns/${id}/assets/social`).set(auth).send({ name: s.name, fileId: await upload(s.file), slots: s.slots, copy: s.copy }).expect(201);
-    assetIds[s.key] = lastAssetId(res.body);
+    assetIds[s.key] = res.body.id;
+  }
+  if (m.page) {
+    const { key, file, ...page } = m.page;
+    const res = await api.http().post(`/campaigns/${id}/assets/page`).set(auth).send({ ...page, html: demo.readText(file) }).expect(201);
+    assetIds[key] = res.body.id;
   }
   // `immediate`: every step due as soon as the one before it went, at any hour, for tests that
   // exercise delivery in real time instead of moving a clock.

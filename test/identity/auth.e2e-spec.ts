@@ -1,5 +1,6 @@
 import { TenantFactory, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { testDb } from '../support/db';
 
 describe('authentication and roles', () => {
   let api: ApiHarness;
@@ -28,7 +29,7 @@ describe('authentication and roles', () => {
     const issued = await api.http().post('/tokens').set(as(vendor.adminToken)).send({ name: 'laptop' }).expect(201);
     expect(issued.body.token).toMatch(/^tcma_[A-Za-z0-9_-]{43}$/);
     expect(issued.body.prefix).toBe(issued.body.token.slice(0, 11));
-    const stored: Array<{ token_hash: Buffer }> = await api.app.get((await import('typeorm')).DataSource).query('SELECT token_hash FROM api_tokens WHERE id = $1', [issued.body.id]);
+    const stored: Array<{ token_hash: Buffer }> = await testDb().query('SELECT token_hash FROM api_tokens WHERE id = $1', [issued.body.id]);
     expect(stored[0].token_hash.toString('hex')).not.toContain(Buffer.from(issued.body.token).toString('hex'));
     const listed = await api.http().get('/tokens').set(as(issued.body.token)).expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(issued.body.token);
@@ -56,7 +57,7 @@ describe('authentication and roles', () => {
     await api.http().get('/partners').set(as(partner.token)).expect(403);
     await api.http().get(`/partners/${partner.partnerId}`).set(as(partner.token)).expect(200);
     const expiring = await api.http().post('/tokens').set(as(vendor.adminToken)).send({ name: 'short', expiresInDays: 1 }).expect(201);
-    const dataSource = api.app.get((await import('typeorm')).DataSource);
+    const dataSource = testDb();
     await dataSource.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.body.id]);
     await api.http().get('/me').set(as(expiring.body.token)).expect(401);
   });

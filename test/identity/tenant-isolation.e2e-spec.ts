@@ -8,6 +8,8 @@ import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
+import { testDb } from '../support/db';
+import { invitedUser, signedIn } from '../support/accounts';
 
 type Operation = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string };
 
@@ -28,6 +30,9 @@ describe('tenant isolation', () => {
   let campaign: AuthoredCampaign;
   let fileId: string;
   let tokenId: string;
+  /** A browser session of one of vendor A's users, and a pending invitation of vendor A. */
+  let sessionId: string;
+  let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
   const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId', string> = {
     prospectId: '',
@@ -52,6 +57,9 @@ describe('tenant isolation', () => {
     partnerB = await tenants.partner(b);
     campaign = await authorDemoCampaign(api, a.marketerToken);
     fileId = (await api.http().post('/files').set('Authorization', `Bearer ${a.marketerToken}`).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201)).body.id;
+    const signedInUser = await signedIn(api, await invitedUser(api, a.adminToken, { role: 'vendor_marketer' }));
+    sessionId = (await api.http().get('/auth/sessions').set('Cookie', signedInUser.cookie).expect(200)).body.items[0].id;
+    invitationId = (await api.http().post('/user-invitations').set('Authorization', `Bearer ${a.adminToken}`).send({ email: 'pending@vendor-a.example', role: 'vendor_marketer' }).expect(201)).body.id;
     tokenId = (await api.http().post('/tokens').set('Authorization', `Bearer ${a.adminToken}`).send({ name: 'victim' }).expect(201)).body.id;
 
     // Partner A1's own data: a prospect in a list, an import, a launch that has sent a message, a suppression.
@@ -66,11 +74,11 @@ describe('tenant isolation', () => {
     await eventually(async () => ((await api.http().get(`/launches/${a1.launchId}`).set(p1)).body.status === 'active' ? true : undefined), 'enrollment');
     await worker.app.get(SweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Send);
-    const outbox = (await api.http().get('/outbox').set(p1).expect(200)).body as Array<{ id: string }>;
+    const outbox = (await api.http().get('/outbox').set(p1).expect(200)).body.items as Array<{ id: string }>;
     expect(outbox).toHaveLength(1);
     a1.outboxId = outbox[0].id;
-    await api.http().post('/suppressions').set(p1).send({ email: 'blocked@prospect.example' }).expect(204);
-    a1.suppressionId = (await api.http().get('/suppressions').set(p1).expect(200)).body[0].id;
+    await api.http().post('/suppressions').set(p1).send({ email: 'blocked@prospect.example' }).expect(201);
+    a1.suppressionId = (await api.http().get('/suppressions').set(p1).expect(200)).body.items[0].id;
   }, 120_000);
   afterAll(async () => {
     await worker?.close();
@@ -89,9 +97,11 @@ describe('tenant isolation', () => {
       users: { id: partnerA1.userId },
       tokens: { id: tokenId },
       files: { id: fileId },
+      auth: { id: sessionId },
+      'user-invitations': { id: invitationId },
     };
     // Ids below a partner belong to the collection named just before them.
-    const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId };
+    const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId, campaigns: campaign.campaignId };
     const segments = path.split('/');
     const value = nested[segments[segments.indexOf(`{${param}}`) - 1]] ?? ids[collection]?.[param];
     if (!value) throw new Error(`No fixture id for {${param}} in ${path}: add one to the isolation test`);
@@ -103,6 +113,7 @@ describe('tenant isolation', () => {
     const email = { name: 'x', subject: 's', preheader: 'p', mjml: demo.readText(demo.manifest.emails[0].file) };
     const bodies: Record<string, object | string> = {
       'patch /campaigns/{id}': { description: 'pwned' },
+      'patch /campaigns/{id}/catalogue': { promoted: true },
       'put /campaigns/{id}/slots': { slots: demo.manifest.slots },
       'put /campaigns/{id}/links': { links: demo.manifest.links },
       'post /campaigns/{id}/assets/email': email,
@@ -111,11 +122,14 @@ describe('tenant isolation', () => {
       'put /campaigns/{id}/assets/pdf/{assetId}': { name: 'x', fileId, slots: [] },
       'post /campaigns/{id}/assets/social': { name: 'x', fileId, slots: [], copy: {} },
       'put /campaigns/{id}/assets/social/{assetId}': { name: 'x', fileId, slots: [], copy: {} },
+      'post /campaigns/{id}/assets/page': { name: 'x', title: 't', html: '<p>x</p>' },
+      'put /campaigns/{id}/assets/page/{assetId}': { name: 'x', title: 't', html: '<p>x</p>' },
       'put /campaigns/{id}/sequence': { steps: [], exit: { converted: false } },
       'patch /partners/{id}': { tier: 'pwned' },
       'patch /users/{id}': { name: 'pwned' },
       'put /partners/{id}/brand-kit': { companyName: 'pwned' },
       'put /partners/{id}/brand-kit/logo': {},
+      'post /partners/{id}/brand-kit/sender/confirmation': {},
       'post /partners/{partnerId}/prospects': { email: 'intruder@prospect.example' },
       'patch /partners/{partnerId}/prospects/{id}': { firstName: 'pwned' },
       'post /partners/{partnerId}/lists': { name: 'pwned' },
@@ -165,7 +179,7 @@ describe('tenant isolation', () => {
     expect(after).toEqual(before);
     await api.http().get('/me').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     const tokens = await api.http().get('/tokens').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
-    expect(tokens.body.find((t: { id: string }) => t.id === tokenId).revokedAt).toBeNull();
+    expect(tokens.body.items.find((t: { id: string }) => t.id === tokenId).revokedAt).toBeNull();
   });
 
   it("never lets one partner reach another partner's resources", async () => {
@@ -189,5 +203,21 @@ describe('tenant isolation', () => {
         for (const secret of secrets) expect(`${op.path}: ${text.includes(secret)}`).toBe(`${op.path}: false`);
       }
     }
+  });
+
+  it("refuses ids of another tenant inside a body with 404, like ids in a path, and stores nothing", async () => {
+    const vendorB = { Authorization: `Bearer ${b.adminToken}` };
+    // A campaign of vendor A in a suppression of vendor B.
+    await api.http().post('/suppressions').set(vendorB).send({ email: 'probe@prospect.example', campaignId: campaign.campaignId }).expect(404);
+    // A prospect of partner A1 added to partner A2's list.
+    const a2 = { Authorization: `Bearer ${partnerA2.token}` };
+    const a2List = (await api.http().post(`/partners/${partnerA2.partnerId}/lists`).set(a2).send({ name: 'probe' }).expect(201)).body.id;
+    await api.http().post(`/partners/${partnerA2.partnerId}/lists/${a2List}/members`).set(a2).send({ prospectIds: [a1.prospectId] }).expect(404);
+    const [stored] = await testDb().query<Array<{ suppressions: number; members: number }>>(
+      `SELECT (SELECT count(*)::int FROM suppressions WHERE email_lower = 'probe@prospect.example') AS suppressions,
+              (SELECT count(*)::int FROM prospect_list_members WHERE list_id = $1) AS members`,
+      [a2List],
+    );
+    expect(stored).toEqual({ suppressions: 0, members: 0 });
   });
 });

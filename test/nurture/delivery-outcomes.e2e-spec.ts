@@ -4,7 +4,7 @@ import { QueueName } from '@tcma/queue';
 import { EventsRepository } from '@tcma/tracking';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { generateKeyPairSync } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { PartnerScope } from '@tcma/persistence';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -12,6 +12,7 @@ import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
+import { TestDb, testDb } from '../support/db';
 
 /** Monday 23 November 2026, 10:00 in Warsaw. */
 const START = new Date('2026-11-23T09:00:00Z');
@@ -22,7 +23,7 @@ describe('what each SMTP answer and each launch action does', () => {
   const sink = new SmtpSink();
   let api: ApiHarness;
   let worker: WorkerHarness;
-  let db: DataSource;
+  let db: TestDb;
   let vendor: TestVendor;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const env = { SEND_RETRY_BASE_MS: '50', QUEUE_HORIZON_MS: '1000' };
@@ -31,7 +32,7 @@ describe('what each SMTP answer and each launch action does', () => {
     await sink.start();
     api = await startApi({ clock, env });
     worker = await startWorker({ roles: 'send,enroll', clock, env });
-    db = api.app.get(DataSource);
+    db = testDb();
     vendor = await new TenantFactory(api).vendor();
     await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
   }, 120_000);
@@ -85,7 +86,7 @@ describe('what each SMTP answer and each launch action does', () => {
     };
     const launchId = await launchFor(partner, campaignId, ['ok@prospect.example', 'gone@prospect.example', 'busy@prospect.example', 'flaky@prospect.example', 'blocked@prospect.example']);
     // Suppressed after enrolling, before the first send.
-    await api.http().post('/suppressions').set(as(partner.token)).send({ email: 'Blocked@Prospect.example' }).expect(204);
+    await api.http().post('/suppressions').set(as(partner.token)).send({ email: 'Blocked@Prospect.example' }).expect(201);
     await run();
 
     expect(received('ok@prospect.example')).toHaveLength(3);
@@ -94,7 +95,7 @@ describe('what each SMTP answer and each launch action does', () => {
     expect(received('gone@prospect.example')).toHaveLength(0);
     expect(await ledger(launchId, 'gone@prospect.example')).toEqual([{ step: 0, status: 'bounced', attempts: 1 }]);
     expect(await enrollment(launchId, 'gone@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'bounced' });
-    const suppressions = (await api.http().get('/suppressions').set(as(partner.token)).expect(200)).body as Array<{ email: string; reason: string; partnerId: string }>;
+    const suppressions = (await api.http().get('/suppressions').set(as(partner.token)).expect(200)).body.items as Array<{ email: string; reason: string; partnerId: string }>;
     expect(suppressions).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'gone@prospect.example', reason: 'bounced', partnerId: partner.partnerId })]));
 
     expect(received('busy@prospect.example')).toHaveLength(3);
@@ -212,7 +213,7 @@ describe('what each SMTP answer and each launch action does', () => {
     const launchId = await launchFor(partner, campaignId, ['converted@prospect.example']);
     // A conversion on record whose eager exit never happened (as if it landed mid-send).
     const [{ id: prospectId }] = await db.query<Array<{ id: string }>>("SELECT id::text FROM prospects WHERE email = 'converted@prospect.example' AND partner_id = $1", [partner.partnerId]);
-    expect(await api.app.get(EventsRepository).recordConversions(prospectId, [launchId], clock.now())).toEqual([launchId]);
+    expect(await api.app.get(EventsRepository).recordConversions(new PartnerScope(vendor.vendorId, partner.partnerId), prospectId, [launchId], clock.now())).toEqual([launchId]);
     await run();
     expect(received('converted@prospect.example')).toHaveLength(0);
     expect(await enrollment(launchId, 'converted@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'converted' });

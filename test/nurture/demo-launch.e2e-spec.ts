@@ -2,7 +2,6 @@ import { ManualClock } from '@tcma/clock';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { simpleParser } from 'mailparser';
-import { DataSource } from 'typeorm';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { prospectsCsv } from '../factories/prospects-csv';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -10,6 +9,7 @@ import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
+import { TestDb, testDb } from '../support/db';
 
 const PROSPECTS = 10_000;
 const ZONES = ['Europe/Warsaw', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', ''];
@@ -37,7 +37,7 @@ describe('launching the demo campaign for 10,000 prospects', () => {
   let api: ApiHarness;
   let worker: WorkerHarness;
   let demo: SeededDemo;
-  let db: DataSource;
+  let db: TestDb;
   let launchId: string;
   const env = { QUEUE_HORIZON_MS: '1000', SEND_RETRY_BASE_MS: '50' };
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -46,7 +46,7 @@ describe('launching the demo campaign for 10,000 prospects', () => {
     await sink.start();
     api = await startApi({ clock, env });
     worker = await startWorker({ roles: 'send,enroll', clock, env });
-    db = api.app.get(DataSource);
+    db = testDb();
     demo = await new DemoSeeder(api.app).seed();
     await api.http().put('/sending').set(as(demo.tokens.admin)).send({ smtpUrl: sink.url, ratePerSecond: 100_000, sendingDomain: 'acme-backup.example' }).expect(200);
   }, 120_000);
@@ -108,12 +108,14 @@ describe('launching the demo campaign for 10,000 prospects', () => {
     expect(sample.length).toBe(30);
     for (const message of sample) {
       const parsed = await simpleParser(message.raw);
-      expect(parsed.from?.value[0]).toEqual({ address: 'zofia@northwind-it.example', name: 'Zofia at Northwind IT' });
+      // Northwind's own address is neither confirmed nor covered by a DKIM key of its domain: it
+      // goes out as the partner via the vendor, on the vendor's domain, with replies to Northwind.
+      expect(parsed.from?.value[0]).toEqual({ address: 'partners@acme-backup.example', name: 'Zofia at Northwind IT via Acme Cloud Backup' });
       expect(parsed.replyTo?.value[0].address).toBe('hello@northwind-it.example');
-      expect(parsed.messageId).toBe(`<send-${message.sendId}@acme-backup.example>`);
+      expect(parsed.messageId).toBe(`<${message.sendRef}@acme-backup.example>`);
       const head = headerBlock(message.raw);
       expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-      expect(head).toMatch(/^List-Unsubscribe: <https?:\/\/[^>]+\/u\/\d+\.[\w-]{22}>,\s+<mailto:unsubscribe@acme-backup\.example\?subject=unsubscribe%20\d+\.[\w-]{22}>$/m);
+      expect(head).toMatch(/^List-Unsubscribe: <https?:\/\/[^>]+\/u\/[\w-]{22}\.[\w-]{22}>,\s+<mailto:unsubscribe@acme-backup\.example\?subject=unsubscribe%20[\w-]{22}\.[\w-]{22}>$/m);
       expect(parsed.html).toContain('Northwind IT Services');
       expect(parsed.html).toContain('ul. Piotrkowska 104');
       expect(parsed.html).toMatch(/\/public\/sha256-[0-9a-f]{64}/);

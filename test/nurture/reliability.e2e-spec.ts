@@ -1,11 +1,11 @@
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { prospectsCsv } from '../factories/prospects-csv';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually, spawnEntry, Spawned } from '../support/processes';
 import { SmtpSink } from '../support/smtp-sink';
+import { TestDb, testDb } from '../support/db';
 
 const PROSPECTS = 200;
 const STEPS = 3;
@@ -24,7 +24,7 @@ describe('delivery survives failures', () => {
   const sink = new SmtpSink();
   const redis = new Redis(REDIS_URL);
   let api: ApiHarness;
-  let db: DataSource;
+  let db: TestDb;
   let vendor: TestVendor;
   let campaignId: string;
   const workers: Spawned[] = [];
@@ -40,7 +40,7 @@ describe('delivery survives failures', () => {
     await redis.flushdb();
     await sink.start();
     api = await startApi({ env: { REDIS_URL } });
-    db = api.app.get(DataSource);
+    db = testDb();
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     campaignId = (await authorDemoCampaign(api, vendor.marketerToken, { immediate: true })).campaignId;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,12 +7,13 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * Builds the engine (integration tests start real API and worker processes from dist/),
- * creates a fresh database for this run, applies the migrations once, and hands the
- * settings to the test workers. TEST_DATABASE_URL / TEST_REDIS_URL choose the servers.
+ * Builds the engine and the browser app it serves (integration tests start real API and
+ * worker processes from dist/), creates a fresh database for this run, applies the
+ * migrations once, and hands the settings to the test workers. TEST_DATABASE_URL /
+ * TEST_REDIS_URL choose the servers.
  */
 export default async function globalSetup(): Promise<void> {
-  if (!process.env.SKIP_BUILD) execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: ROOT, stdio: 'inherit' });
+  if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // Global setup runs outside Jest's module mapping: use the build, where aliases are resolved.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ensureDatabase, openDataSource } = require(path.join(ROOT, 'dist/libs/persistence/src')) as typeof import('../../libs/persistence/src');
@@ -29,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
     QUEUE_PREFIX: `tcma-test-${process.pid}`,
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-test-data-')),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // One secret for every engine of the run, so the SMTP sink can read the opaque send references.
+    SIGNING_SECRET: randomBytes(36).toString('base64url'),
   };
   const file = path.join(os.tmpdir(), `tcma-test-env-${process.pid}.json`);
   fs.writeFileSync(file, JSON.stringify(env));

@@ -22,9 +22,11 @@ export interface Spawned {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs a built entry point (dist/apps/<entry>) with the test environment plus `env`. */
-export function spawnEntry(entry: string, args: string[] = [], env: Record<string, string> = {}): Spawned {
-  const child = spawn(process.execPath, [path.join(DIST, entry), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a built entry point (dist/apps/<entry>) with the test environment plus `env` (undefined removes a variable). */
+export function spawnEntry(entry: string, args: string[] = [], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): Spawned {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  const child = spawn(process.execPath, [path.join(DIST, entry), ...args], { env: merged, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { SendRefs, Signer } from '@tcma/signing';
 import { eventually } from './processes';
 
 export interface SunkMessage {
   from: string;
   to: string[];
   raw: Buffer;
-  /** The X-TCMA-Send header: which ledger row this message is. */
+  /** The X-TCMA-Send header: the send's opaque reference, as the recipient sees it. */
+  sendRef: string | null;
+  /** Which ledger row this message is (the reference revealed with the run's signing secret). */
   sendId: string | null;
   receivedAt: Date;
 }
@@ -27,6 +30,13 @@ export class SmtpSink {
   readonly errors: Error[] = [];
   private server?: SMTPServer;
   behaviour: SinkBehaviour = {};
+
+  /** Engines of the test run share one signing secret (test/setup/global-setup.ts): the sink reads references with it. */
+  private readonly refs = new SendRefs(new Signer(process.env.SIGNING_SECRET ?? ''));
+
+  private sendIdOf(ref: string | null): string | null {
+    return ref ? this.refs.idOf(ref) : null;
+  }
 
   get port(): number {
     return (this.server?.server.address() as AddressInfo).port;
@@ -67,7 +77,8 @@ export class SmtpSink {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to: session.envelope.rcptTo.map((r) => r.address),
               raw,
-              sendId: /^X-TCMA-Send:\s*(\d+)/im.exec(header)?.[1] ?? null,
+              sendRef: /^X-TCMA-Send:\s*([\w-]+)/im.exec(header)?.[1] ?? null,
+              sendId: this.sendIdOf(/^X-TCMA-Send:\s*([\w-]+)/im.exec(header)?.[1] ?? null),
               receivedAt: new Date(),
             });
             callback();
@@ -84,6 +95,21 @@ export class SmtpSink {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
+  }
+
+  /**
+   * An outage: every open connection is dropped and new ones are refused for `ms`, then the
+   * server listens again on the same port (as a mail server restarting).
+   */
+  async outage(ms: number): Promise<void> {
+    const port = this.port;
+    const net = this.server!.server;
+    const connections = (this.server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections;
+    const closed = new Promise<void>((resolve) => net.close(() => resolve()));
+    for (const c of connections) c._socket.destroy();
+    await closed;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise<void>((resolve) => net.listen(port, '127.0.0.1', resolve));
   }
 
   waitFor(count: number, timeoutMs = 60_000): Promise<SunkMessage[]> {

@@ -4,7 +4,6 @@ import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { TenantFactory } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -12,12 +11,23 @@ import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
+import { TestDb, testDb } from '../support/db';
 
 /** Monday 23 November 2026, 10:00 in Warsaw: inside the demo's first-step window. */
 const START = new Date('2026-11-23T09:00:00Z');
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const SCANNER = 'Mozilla/5.0 (compatible; Mimecast URL Protect)';
 const PROXY = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
+
+/**
+ * Other spellings of a base64url signature that a lenient decoder reads as the same bytes:
+ * another last character (its 4 unused bits), padding, a stray character.
+ */
+const respellings = (sig: string) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const lastChar = [...alphabet].map((c) => sig.slice(0, -1) + c).find((s) => s !== sig && Buffer.from(s, 'base64url').equals(Buffer.from(sig, 'base64url')))!;
+  return [lastChar, `${sig}=`, `${sig.slice(0, 11)}!${sig.slice(11)}`];
+};
 
 /** An attribute value as a mail client reads it. */
 const decodeHtml = (s: string) =>
@@ -32,7 +42,7 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
   const sink = new SmtpSink();
   let api: ApiHarness;
   let worker: WorkerHarness;
-  let db: DataSource;
+  let db: TestDb;
   let demo: SeededDemo;
   let base: string;
   const launches: Record<'a' | 'b', string> = { a: '', b: '' };
@@ -50,11 +60,11 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
       return `${base}${u.pathname}${u.search}`;
     };
     const clicks = new Map<string, string>();
-    for (const [, href] of html.matchAll(/href="([^"]+\/c\/\d+\/\d+\/[^"]+)"/g)) clicks.set(new URL(decodeHtml(href)).searchParams.get('u')!, local(href));
-    const pixel = local(/src="([^"]+\/o\/\d+\/[^"]+\.gif)"/.exec(html)![1]);
-    const view = local(/href="([^"]+\/v\/\d+\/[^"]+)"/.exec(html)![1]);
+    for (const [, href] of html.matchAll(/href="([^"]+\/c\/[\w-]{22}\/\d+\/[^"]+)"/g)) clicks.set(new URL(decodeHtml(href)).searchParams.get('u')!, local(href));
+    const pixel = local(/src="([^"]+\/o\/[\w-]{22}\/[^"]+\.gif)"/.exec(html)![1]);
+    const view = local(/href="([^"]+\/v\/[\w-]{22}\/[^"]+)"/.exec(html)![1]);
     const unsubscribe = /^List-Unsubscribe: <(https?:[^>]+)>/m.exec(message.raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' '))![1];
-    return { clicks, pixel, view, unsubscribe: local(unsubscribe), sendId: message.sendId! };
+    return { clicks, pixel, view, unsubscribe: local(unsubscribe), sendId: message.sendId!, sendRef: message.sendRef! };
   };
   const hit = (url: string, agent: string, method = 'GET') => fetch(url, { method, redirect: 'manual', headers: { 'User-Agent': agent } });
   const enrollment = async (email: string) =>
@@ -68,7 +78,7 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
     await api.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     worker = await startWorker({ roles: 'send,enroll', clock, env });
-    db = api.app.get(DataSource);
+    db = testDb();
     demo = await new DemoSeeder(api.app).seed();
     await api.http().put('/sending').set(as(demo.tokens.admin)).send({ smtpUrl: sink.url, ratePerSecond: 100_000, sendingDomain: 'acme-backup.example' }).expect(200);
     const [a, b] = demo.partners;
@@ -101,10 +111,16 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
 
     const tampered = trial.replace(encodeURIComponent('https://acme-backup.example/trial'), encodeURIComponent('https://evil.example/trial'));
     expect(tampered).not.toBe(trial);
-    for (const url of [tampered, trial.replace(/\/c\/(\d+)\/(\d+)\/[\w-]+/, '/c/$1/$2/AAAAAAAAAAAAAAAAAAAAAA'), `${base}/c/${p1.sendId}/0?u=https://evil.example`]) {
+    for (const url of [tampered, trial.replace(/\/c\/([\w-]{22})\/(\d+)\/[\w-]+/, '/c/$1/$2/AAAAAAAAAAAAAAAAAAAAAA'), `${base}/c/${p1.sendRef}/0?u=https://evil.example`]) {
       const refused = await hit(url, BROWSER);
       expect([url, refused.status, refused.headers.get('location')]).toEqual([url, 404, null]);
     }
+
+    // The link names the send by its opaque reference, never the ledger's id; a link of an email
+    // sent before references existed (the plain id, signed over it) still leads where it did.
+    expect(new URL(trial).pathname).not.toContain(`/${p1.sendId}/`);
+    const legacy = `${base}${new URL(trial).pathname.replace(`/c/${p1.sendRef}/`, `/c/${p1.sendId}/`)}${new URL(trial).search}`;
+    expect((await hit(legacy, BROWSER)).headers.get('location')).toBe('https://acme-backup.example/trial');
 
     const pixel = await hit(p1.pixel, BROWSER);
     expect([pixel.status, pixel.headers.get('content-type')]).toEqual([200, 'image/gif']);
@@ -115,6 +131,28 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
     const page = await view.text();
     expect(page).toContain('Northwind IT Services');
     expect((await hit(p1.view.replace(/[\w-]{22}$/, 'AAAAAAAAAAAAAAAAAAAAAA'), BROWSER)).status).toBe(404);
+  });
+
+  it('accepts only the exact signature of each link, never another spelling of it', async () => {
+    const p1 = await linksOf('p1@prospect.example');
+    const trial = new URL(p1.clicks.get('https://acme-backup.example/trial')!);
+    const clickSig = trial.pathname.split('/').pop()!;
+    const [pixelSig] = /[\w-]{22}(?=\.gif$)/.exec(p1.pixel)!;
+    const [viewSig] = /[\w-]{22}$/.exec(p1.view)!;
+    const [unsubscribeSig] = /[\w-]{22}$/.exec(p1.unsubscribe)!;
+    for (const variant of respellings(clickSig)) {
+      const url = `${trial.origin}${trial.pathname.slice(0, -clickSig.length)}${variant}${trial.search}`;
+      const refused = await hit(url, BROWSER);
+      expect([url, refused.status, refused.headers.get('location')]).toEqual([url, 404, null]);
+    }
+    for (const variant of respellings(pixelSig)) expect([variant, (await hit(p1.pixel.replace(`${pixelSig}.gif`, `${variant}.gif`), BROWSER)).status]).toEqual([variant, 404]);
+    for (const variant of respellings(viewSig)) expect([variant, (await hit(p1.view.slice(0, -viewSig.length) + variant, BROWSER)).status]).toEqual([variant, 404]);
+    for (const variant of [...respellings(unsubscribeSig), `${unsubscribeSig} `]) {
+      const url = p1.unsubscribe.slice(0, -unsubscribeSig.length) + encodeURIComponent(variant);
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect([variant, res.status]).toEqual([variant, 404]);
+    }
+    expect(await db.query("SELECT type FROM events WHERE send_id = $1 AND type = 'unsubscribed'", [p1.sendId])).toEqual([]);
   });
 
   it('tells scanners and proxies from people, and only a person clicking the exit link leaves the sequence', async () => {
@@ -161,10 +199,19 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
       { type: 'clicked', machine: 'scanner_user_agent', counted: false },
     ]);
     expect((await judgedOf(p3.sendId)).map((e) => e.machine)).toEqual([...p3.clicks.keys()].map(() => 'all_links_at_once'));
+    // A person clicked, and only an image proxy opened: the click counts as the send's open too,
+    // recorded as an open of its own ("implied").
     expect(await judgedOf(p4.sendId)).toEqual([
       { type: 'clicked', machine: null, counted: true },
       { type: 'opened', machine: 'image_proxy', counted: false },
+      { type: 'opened', machine: null, counted: true },
     ]);
+    const [implied] = await db.query<Array<{ method: string; occurred_at: Date }>>("SELECT method, occurred_at FROM events WHERE send_id = $1 AND type = 'opened' AND machine IS NULL", [p4.sendId]);
+    const [click] = await db.query<Array<{ occurred_at: Date }>>("SELECT occurred_at FROM events WHERE send_id = $1 AND type = 'clicked'", [p4.sendId]);
+    expect(implied).toEqual({ method: 'implied', occurred_at: click.occurred_at });
+    // p1 opened (a person's pixel) before clicking: no open is implied for it.
+    const [p1Opens] = await db.query<Array<{ n: number }>>("SELECT count(*)::int AS n FROM events e JOIN prospects p ON p.id = e.prospect_id WHERE p.email = 'p1@prospect.example' AND e.type = 'opened' AND e.method = 'implied'");
+    expect(p1Opens.n).toBe(0);
 
     // At the next step (three days later, 10:00 in Warsaw), those who left get nothing more; the others do.
     clock.set(new Date('2026-11-26T09:00:00Z'));
@@ -187,14 +234,15 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
       sent: 9,
       accepted: 9,
       bounced: 0,
-      opened: 1,
+      // p1 opened; p4's click counts as its open (its only other open was an image proxy's).
+      opened: 2,
       clicked: 2,
       unsubscribed: 1,
       converted: 1,
       machineOpens: 1,
       machineClicks: 2 + (await judgedOf((await linksOf('p3@prospect.example')).sendId)).length,
       deliveryRate: 1,
-      openRate: 0.1111,
+      openRate: 0.2222,
       clickRate: 0.2222,
       conversionRate: 0.1667,
     });
@@ -229,7 +277,8 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
   });
 
   it('lists partners who went quiet, as a formula-safe CSV', async () => {
-    await new TenantFactory(api).partner({ vendorId: demo.vendorId, adminToken: demo.tokens.admin, marketerToken: demo.tokens.marketer }, { companyName: '=HYPERLINK("http://evil.example","Click")' });
+    // A name the API no longer accepts (quotes), as one stored before that rule would be: the export must still defuse it.
+    await db.query("INSERT INTO partners (vendor_id, company_name, tier, region) VALUES ($1, $2, 'gold', 'emea')", [demo.vendorId, '=HYPERLINK("http://evil.example","Click")']);
     const csv = await api.http().get('/analytics/partners').query({ inactiveDays: 30, format: 'csv' }).set(as(demo.tokens.admin)).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="partner-activity.csv"');

@@ -3,7 +3,6 @@ import { EngagementService } from '@tcma/engagement';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { simpleParser } from 'mailparser';
-import { DataSource } from 'typeorm';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -11,6 +10,7 @@ import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
+import { TestDb, testDb } from '../support/db';
 
 const START = new Date('2026-11-23T09:00:00Z');
 const DAY = 86_400_000;
@@ -21,14 +21,14 @@ describe('step conditions on the previous email', () => {
   const sink = new SmtpSink();
   let api: ApiHarness;
   let worker: WorkerHarness;
-  let db: DataSource;
+  let db: TestDb;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     await sink.start();
     api = await startApi({ clock });
     worker = await startWorker({ roles: 'send,enroll', clock });
-    db = api.app.get(DataSource);
+    db = testDb();
   }, 60_000);
   afterAll(async () => {
     await worker?.close();
@@ -61,7 +61,7 @@ describe('step conditions on the previous email', () => {
     // ends the sequence) a minute after it arrived; judged after the settling time.
     const first = sink.messages.find((m) => m.to[0] === 'clicker@prospect.example')!;
     const html = String((await simpleParser(first.raw)).html);
-    const href = [...html.matchAll(/href="([^"]+\/c\/\d+\/\d+\/[^"]+)"/g)].map((m) => m[1]).find((h) => !h.includes('trial'));
+    const href = [...html.matchAll(/href="([^"]+\/c\/[\w-]{22}\/\d+\/[^"]+)"/g)].map((m) => m[1]).find((h) => !h.includes('trial'));
     expect(href).toBeDefined();
     clock.advance(60_000);
     const url = new URL(href!.replace(/&amp;/g, '&').replace(/&#x3D;/g, '='));
@@ -73,7 +73,7 @@ describe('step conditions on the previous email', () => {
     await run();
     // The clicker opens the second email (a mail client loading the pixel).
     const second = sink.messages.filter((m) => m.to[0] === 'clicker@prospect.example')[1];
-    const pixel = new URL(/src="([^"]+\/o\/\d+\/[^"]+\.gif)"/.exec(String((await simpleParser(second.raw)).html))![1]);
+    const pixel = new URL(/src="([^"]+\/o\/[\w-]{22}\/[^"]+\.gif)"/.exec(String((await simpleParser(second.raw)).html))![1]);
     clock.advance(3_600_000);
     await api.http().get(pixel.pathname).set('User-Agent', 'Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 (KHTML, like Gecko)').expect(200);
     clock.advance(15_000);

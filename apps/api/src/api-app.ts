@@ -1,18 +1,23 @@
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { ApiModule } from './api.module';
 import { formBody, jsonBody } from './common/body-parsers';
 import { requestId } from './common/request-id.middleware';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { landingPageRoutes } from './pages/landing-page.routes';
 import { trackingRoutes } from './tracking/tracking.routes';
+import { webAppRoutes } from './web/web-app.routes';
 
 export interface ApiAppOptions {
   config: AppConfig;
   clock?: Clock;
   logger?: LoggerService | false;
+  /** The built browser app (default dist/web); without one the API serves only itself. */
+  webAppDir?: string;
 }
 
 /** Builds the configured API application (not yet listening); shared by main.ts and tests. */
@@ -23,17 +28,14 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // Behind a proxy, the client's address (per-address sign-in throttling) is in X-Forwarded-For.
+  app.set('trust proxy', options.config.trustProxy);
   app.use(trackingRoutes(app));
+  app.use(landingPageRoutes(app));
+  const webApp = webAppRoutes(options.webAppDir);
+  if (webApp) app.use(webApp);
   app.use(requestId, jsonBody, formBody);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('TCMA campaign engine')
-      .setDescription('Vendors author co-branded campaigns; partners launch them; the engine runs the nurture sequences.')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (tcma_…)' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

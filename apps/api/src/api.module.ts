@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
+import { AccountsModule } from '@tcma/accounts';
 import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
 import { AuthModule } from '@tcma/auth';
@@ -10,18 +11,27 @@ import { Clock, ClockModule } from '@tcma/clock';
 import { AppConfig, ConfigModule } from '@tcma/config';
 import { DeliveryModule } from '@tcma/delivery';
 import { EngagementModule } from '@tcma/engagement';
+import { FleetModule } from '@tcma/fleet';
+import { NoticesModule } from '@tcma/notices';
 import { NurtureModule } from '@tcma/nurture';
+import { PagesModule } from '@tcma/pages';
 import { PersistenceModule } from '@tcma/persistence';
 import { QueueModule } from '@tcma/queue';
+import { SendersModule } from '@tcma/senders';
 import { PreviewsModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
+import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { AuthController } from './auth/auth.controller';
+import { ConciergeController } from './auth/concierge.controller';
+import { UserInvitationsController } from './auth/user-invitations.controller';
 import { ImportsController } from './audience/imports.controller';
 import { ListsController } from './audience/lists.controller';
 import { ProspectsController } from './audience/prospects.controller';
 import { BrandKitsController } from './brand-kits/brand-kits.controller';
+import { SenderConfirmationsController } from './delivery/sender-confirmations.controller';
 import { CampaignContentController } from './campaigns/campaign-content.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { FilesController } from './campaigns/files.controller';
@@ -33,6 +43,8 @@ import { SuppressionsController } from './delivery/suppressions.controller';
 import { UnsubscribeController } from './delivery/unsubscribe.controller';
 import { HealthController } from './health/health.controller';
 import { LaunchesController } from './launches/launches.controller';
+import { PartnerCampaignsController } from './catalogue/partner-campaigns.controller';
+import { LeadsController } from './pages/leads.controller';
 import { PreviewsController } from './previews/previews.controller';
 import { PublicFilesController } from './public/public-files.controller';
 import { MeController } from './tenancy/me.controller';
@@ -40,6 +52,7 @@ import { PartnersController } from './tenancy/partners.controller';
 import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { ConversionsController } from './tracking/conversions.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -56,28 +69,34 @@ export class ApiModule {
         ConfigModule.forRoot(options.config),
         ClockModule.forRoot(options.clock),
         PersistenceModule,
+        FleetModule,
         QueueModule,
         StorageModule,
         SigningModule,
         AuthModule,
+        AccountsModule,
         TenancyModule,
         CampaignsModule,
         BrandKitsModule,
         PreviewsModule,
         AudienceModule,
         DeliveryModule,
+        NoticesModule,
+        SendersModule,
         NurtureModule,
         EngagementModule,
         AnalyticsModule,
+        PagesModule,
+        WebhooksModule,
         MulterModule.register({
           // One file per request, no larger than the largest type's limit; per-type limits
           // are checked once the bytes are identified.
           limits: { files: 1, fields: 20, fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes) },
         }),
       ],
-      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, FilesController, BrandKitsController, PreviewsController, PublicFilesController,
+      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, FilesController, BrandKitsController, SenderConfirmationsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
-        ConversionsController, AnalyticsController],
+        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PasswordLinksModule } from '@tcma/accounts';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { ClockModule } from '@tcma/clock';
 import { AppConfig, ConfigModule } from '@tcma/config';
 import { PersistenceModule } from '@tcma/persistence';
+import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
 
@@ -13,7 +15,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), PersistenceModule, StorageModule, TenancyModule, CampaignsModule, BrandKitsModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), PersistenceModule, StorageModule, SigningModule, TenancyModule, CampaignsModule, BrandKitsModule, PasswordLinksModule],
     };
   }
 }

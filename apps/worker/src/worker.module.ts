@@ -5,10 +5,12 @@ import { PersistenceModule } from '@tcma/persistence';
 import { QueueModule } from '@tcma/queue';
 import { AudienceModule } from '@tcma/audience';
 import { EngagementModule } from '@tcma/engagement';
+import { FleetModule } from '@tcma/fleet';
 import { NurtureModule } from '@tcma/nurture';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
+import { WebhooksModule } from '@tcma/webhooks';
 import { CronScheduler } from './cron/cron-scheduler';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
@@ -19,6 +21,7 @@ import { SendStepsProcessor } from './send/send-steps.processor';
 import { DrainBeforeShutdown } from './shutdown/drain-before-shutdown';
 import { SweepCron } from './sweep/sweep.cron';
 import { EngagementCron } from './track/engagement.cron';
+import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -37,12 +40,13 @@ export class WorkerModule {
       ...(roles.has('render') ? [RenderProcessor] : []),
       ...(roles.has('send') ? [SendStepsProcessor] : []),
       ...(roles.has('enroll') ? [EnrollProcessor] : []),
+      ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
     const crons = [...(roles.has('sweep') ? [SweepCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule],
       providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown],
     };
   }

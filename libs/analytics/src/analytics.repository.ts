@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '@tcma/persistence';
-import { DataSource } from 'typeorm';
-import { counterColumn, Grouping, STORED_COUNTS } from './funnel';
+import { Database, DB, LaunchStatus, partnerOwned, PartnerStatus, TenantScope, vendorOwned } from '@tcma/persistence';
+import { Expression, ExpressionBuilder, Selectable, sql, SqlBool } from 'kysely';
+import { FunnelCounts, Grouping, STORED_COUNTS, StoredCount } from './funnel';
 
-export interface FunnelScope {
-  vendorId: string;
-  /** Set for partner users (their own), or a vendor user's filter. */
-  partnerId: string | null;
+export interface FunnelFilter {
   campaignId?: string;
   launchId?: string;
   /** UTC days, inclusive. */
@@ -14,18 +11,53 @@ export interface FunnelScope {
   to?: string;
 }
 
-export type FunnelRow = Record<string, unknown>;
+/** What names a funnel row; which keys are present depends on the grouping (see KEY_COLUMNS). */
+export interface FunnelKeys {
+  launchId?: string;
+  launchedAt?: Date;
+  launchStatus?: LaunchStatus;
+  partnerId?: string;
+  partnerName?: string;
+  campaignId?: string;
+  campaignName?: string;
+  version?: number;
+  /** 1 for the first email; null for what belongs to no step (a conversion). */
+  step?: number | null;
+  day?: string;
+}
 
-const SUMS = STORED_COUNTS.map((f) => `sum(a.${counterColumn(f)})::int AS "${f}"`).join(', ');
+export type FunnelRow = FunnelKeys & FunnelCounts;
 
-/** Launch-level groupings: the key columns (over launches l, partners p, campaigns c). */
-const LAUNCH_KEYS: Record<Exclude<Grouping, 'step' | 'day'>, string[]> = {
-  vendor: [],
-  partner: ['p.id AS "partnerId"', 'p.company_name AS "partnerName"'],
-  campaign: ['c.id AS "campaignId"', 'c.name AS "campaignName"'],
-  version: ['c.id AS "campaignId"', 'c.name AS "campaignName"', 'l.version AS "version"'],
-  launch: ['l.id AS "launchId"', 'l.created_at AS "launchedAt"', 'l.status AS "launchStatus"', 'p.id AS "partnerId"', 'p.company_name AS "partnerName"', 'c.id AS "campaignId"', 'c.name AS "campaignName"', 'l.version AS "version"'],
+export type PartnerActivityRow = Record<StoredCount, number> & {
+  partnerId: string;
+  partnerName: string;
+  tier: string;
+  region: string;
+  status: PartnerStatus;
+  launches: number;
+  campaigns: number;
+  lastLaunchAt: Date | null;
+  enrolled: number;
 };
+
+/**
+ * A row of either rollup: analytics_totals (per launch and step, all time) or analytics_daily
+ * (the same per UTC day). The table is chosen per query, so it is named in SQL; `day` exists
+ * in the daily rows only and is referred to only when those are read.
+ */
+type Rollup = Selectable<DB['analyticsTotals']> & { day: string };
+
+/** Launch-level groupings, and the keys each shows (over launches l, partners p, campaigns c). */
+const SHOWS_LAUNCH: Grouping[] = ['launch'];
+const SHOWS_PARTNER: Grouping[] = ['partner', 'launch'];
+const SHOWS_CAMPAIGN: Grouping[] = ['campaign', 'version', 'launch'];
+const SHOWS_VERSION: Grouping[] = ['version', 'launch'];
+
+/** The partners a scope may see: every partner of its vendor, or for a partner scope only itself. */
+function visiblePartners(eb: ExpressionBuilder<DB, 'partners'>, scope: TenantScope): Expression<SqlBool> {
+  const own = vendorOwned(eb, scope, 'partners');
+  return scope.partnerId === null ? own : eb.and([own, eb('partners.id', '=', scope.partnerId)]);
+}
 
 /**
  * Funnel queries over the rollups (never the raw events), so a dashboard costs the same with
@@ -33,69 +65,100 @@ const LAUNCH_KEYS: Record<Exclude<Grouping, 'step' | 'day'>, string[]> = {
  */
 @Injectable()
 export class AnalyticsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  funnel(scope: FunnelScope, groupBy: Grouping): Promise<FunnelRow[]> {
-    const params: unknown[] = [scope.vendorId];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const rollupWhere = ['a.vendor_id = $1'];
-    const launchWhere = ['l.vendor_id = $1'];
-    if (scope.partnerId) {
-      const ref = p(scope.partnerId);
-      rollupWhere.push(`a.partner_id = ${ref}`);
-      launchWhere.push(`l.partner_id = ${ref}`);
-    }
-    if (scope.campaignId) {
-      const ref = p(scope.campaignId);
-      rollupWhere.push(`a.campaign_id = ${ref}`);
-      launchWhere.push(`l.campaign_id = ${ref}`);
-    }
-    if (scope.launchId) {
-      const ref = p(scope.launchId);
-      rollupWhere.push(`a.launch_id = ${ref}`);
-      launchWhere.push(`l.id = ${ref}`);
-    }
-    if (scope.from) rollupWhere.push(`a.day >= ${p(scope.from)}::date`);
-    if (scope.to) rollupWhere.push(`a.day <= ${p(scope.to)}::date`);
-
+  funnel(scope: TenantScope, filter: FunnelFilter, groupBy: Grouping): Promise<FunnelRow[]> {
     // All-time questions read the per-launch totals (a few rows per launch); a date range or
     // a per-day answer needs the daily rows.
-    const table = scope.from || scope.to || groupBy === 'day' ? 'analytics_daily' : 'analytics_totals';
+    const daily = Boolean(filter.from || filter.to || groupBy === 'day');
+    const rollups = this.db.selectFrom(sql<Rollup>`${sql.table(daily ? 'analyticsDaily' : 'analyticsTotals')}`.as('a')).where((eb) => {
+      const conditions = [partnerOwned(eb, scope, 'a')];
+      if (filter.campaignId) conditions.push(eb('a.campaignId', '=', filter.campaignId));
+      if (filter.launchId) conditions.push(eb('a.launchId', '=', filter.launchId));
+      if (filter.from) conditions.push(eb('a.day', '>=', filter.from));
+      if (filter.to) conditions.push(eb('a.day', '<=', filter.to));
+      return eb.and(conditions);
+    });
+
     if (groupBy === 'step' || groupBy === 'day') {
       // Steps as the vendor numbers them, 1 for the first email; what belongs to no step (a
       // conversion) is kept at -1 in the rollups and shown under an empty step.
-      const key = groupBy === 'step' ? 'CASE WHEN a.step >= 0 THEN a.step + 1 END' : "to_char(a.day, 'YYYY-MM-DD')";
-      return queryRows(this.dataSource, `SELECT ${key} AS "${groupBy}", NULL::int AS "enrolled", ${SUMS} FROM ${table} a WHERE ${rollupWhere.join(' AND ')} GROUP BY 1 ORDER BY 1`, params);
+      return rollups
+        .select((eb) => {
+          const key =
+            groupBy === 'step'
+              ? eb.case().when('a.step', '>=', eb.lit(0)).then(eb('a.step', '+', eb.lit(1))).end().as('step')
+              : eb.fn<string>('to_char', ['a.day', eb.val('YYYY-MM-DD')]).as('day');
+          return [key, eb.cast<number | null>(eb.lit(null), 'integer').as('enrolled'), ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))];
+        })
+        .$call((qb) => (groupBy === 'step' ? qb.groupBy((eb) => eb.case().when('a.step', '>=', eb.lit(0)).then(eb('a.step', '+', eb.lit(1))).end()) : qb.groupBy('a.day')))
+        .$call((qb) => (groupBy === 'step' ? qb.orderBy((eb) => eb.case().when('a.step', '>=', eb.lit(0)).then(eb('a.step', '+', eb.lit(1))).end()) : qb.orderBy('a.day')))
+        .execute();
     }
-    const keys = LAUNCH_KEYS[groupBy];
-    const groupCols = keys.map((_, i) => i + 1);
-    return queryRows<FunnelRow>(
-      this.dataSource,
-      `WITH f AS (SELECT a.launch_id, ${SUMS} FROM ${table} a WHERE ${rollupWhere.join(' AND ')} GROUP BY a.launch_id)
-       SELECT ${[...keys, 'COALESCE(sum(l.enrolled), 0)::int AS "enrolled"', ...STORED_COUNTS.map((z) => `COALESCE(sum(f."${z}"), 0)::int AS "${z}"`)].join(', ')}
-         FROM launches l JOIN partners p ON p.id = l.partner_id JOIN campaigns c ON c.id = l.campaign_id LEFT JOIN f ON f.launch_id = l.id
-        WHERE ${launchWhere.join(' AND ')}
-        ${groupCols.length ? `GROUP BY ${groupCols.join(', ')}` : ''}`,
-      params,
-    );
+
+    const shows = (groupings: Grouping[]) => groupings.includes(groupBy);
+    return this.db
+      .with('f', () => rollups.select((eb) => ['a.launchId', ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))]).groupBy('a.launchId'))
+      .selectFrom('launches as l')
+      .innerJoin('partners as p', 'p.id', 'l.partnerId')
+      .innerJoin('campaigns as c', 'c.id', 'l.campaignId')
+      .leftJoin('f', 'f.launchId', 'l.id')
+      .$if(shows(SHOWS_LAUNCH), (qb) => qb.select(['l.id as launchId', 'l.createdAt as launchedAt', 'l.status as launchStatus']).groupBy(['l.id', 'l.createdAt', 'l.status']))
+      .$if(shows(SHOWS_PARTNER), (qb) => qb.select(['p.id as partnerId', 'p.companyName as partnerName']).groupBy(['p.id', 'p.companyName']))
+      .$if(shows(SHOWS_CAMPAIGN), (qb) => qb.select(['c.id as campaignId', 'c.name as campaignName']).groupBy(['c.id', 'c.name']))
+      .$if(shows(SHOWS_VERSION), (qb) => qb.select('l.version').groupBy('l.version'))
+      .select((eb) => [
+        eb.cast<number>(eb.fn.coalesce(eb.fn.sum('l.enrolled'), eb.lit(0)), 'integer').as('enrolled'),
+        ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.coalesce(eb.fn.sum(`f.${f}`), eb.lit(0)), 'integer').as(f)),
+      ])
+      .where((eb) => {
+        const conditions = [partnerOwned(eb, scope, 'l')];
+        if (filter.campaignId) conditions.push(eb('l.campaignId', '=', filter.campaignId));
+        if (filter.launchId) conditions.push(eb('l.id', '=', filter.launchId));
+        return eb.and(conditions);
+      })
+      .execute();
   }
 
-  /** Each partner of the vendor: launches, the last one, and what they produced. */
-  partnerActivity(vendorId: string): Promise<FunnelRow[]> {
-    return queryRows(
-      this.dataSource,
-      `WITH f AS (SELECT a.partner_id, ${SUMS} FROM analytics_totals a WHERE a.vendor_id = $1 GROUP BY a.partner_id),
-            ls AS (SELECT partner_id, count(*)::int AS launches, count(DISTINCT campaign_id)::int AS campaigns, max(created_at) AS last_launch_at, sum(enrolled)::int AS enrolled
-                     FROM launches WHERE vendor_id = $1 GROUP BY partner_id)
-       SELECT p.id AS "partnerId", p.company_name AS "partnerName", p.tier, p.region, p.status,
-              COALESCE(ls.launches, 0) AS "launches", COALESCE(ls.campaigns, 0) AS "campaigns", ls.last_launch_at AS "lastLaunchAt", COALESCE(ls.enrolled, 0) AS "enrolled",
-              ${STORED_COUNTS.map((z) => `COALESCE(f."${z}", 0)::int AS "${z}"`).join(', ')}
-         FROM partners p LEFT JOIN ls ON ls.partner_id = p.id LEFT JOIN f ON f.partner_id = p.id
-        WHERE p.vendor_id = $1`,
-      [vendorId],
-    );
+  /** Each partner the scope may see: launches, the last one, and what they produced. */
+  partnerActivity(scope: TenantScope): Promise<PartnerActivityRow[]> {
+    return this.db
+      .with('f', (db) =>
+        db
+          .selectFrom('analyticsTotals as a')
+          .select((eb) => ['a.partnerId', ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))])
+          .where((eb) => partnerOwned(eb, scope, 'a'))
+          .groupBy('a.partnerId'),
+      )
+      .with('ls', (db) =>
+        db
+          .selectFrom('launches')
+          .select((eb) => [
+            'partnerId',
+            eb.cast<number>(eb.fn.countAll(), 'integer').as('launches'),
+            eb.cast<number>(eb.fn.count('campaignId').distinct(), 'integer').as('campaigns'),
+            eb.fn.max('createdAt').as('lastLaunchAt'),
+            eb.cast<number>(eb.fn.sum('enrolled'), 'integer').as('enrolled'),
+          ])
+          .where((eb) => partnerOwned(eb, scope, 'launches'))
+          .groupBy('partnerId'),
+      )
+      .selectFrom('partners')
+      .leftJoin('ls', 'ls.partnerId', 'partners.id')
+      .leftJoin('f', 'f.partnerId', 'partners.id')
+      .select((eb) => [
+        'partners.id as partnerId',
+        'partners.companyName as partnerName',
+        'partners.tier',
+        'partners.region',
+        'partners.status',
+        eb.fn.coalesce('ls.launches', eb.lit(0)).as('launches'),
+        eb.fn.coalesce('ls.campaigns', eb.lit(0)).as('campaigns'),
+        'ls.lastLaunchAt',
+        eb.fn.coalesce('ls.enrolled', eb.lit(0)).as('enrolled'),
+        ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.coalesce(`f.${f}`, eb.lit(0)), 'integer').as(f)),
+      ])
+      .where((eb) => visiblePartners(eb, scope))
+      .execute();
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { csvRow } from '@tcma/csv';
 import { BadRequestError } from '@tcma/errors';
-import { Actor, partnerScope, PartnersService } from '@tcma/tenancy';
-import { AnalyticsRepository, FunnelRow } from './analytics.repository';
+import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { AnalyticsRepository } from './analytics.repository';
 import { COUNT_COLUMNS, FunnelCounts, funnelRates, Grouping, KEY_COLUMNS, RATE_COLUMNS } from './funnel';
 
 export interface FunnelQuery {
@@ -47,21 +47,21 @@ export class AnalyticsService {
 
   async funnel(actor: Actor, q: FunnelQuery): Promise<AnalyticsTable> {
     // A named partner must be one the actor may see (404 otherwise); else the actor's scope.
-    const partnerId = q.partnerId ? (await this.partners.get(actor, q.partnerId)).id : partnerScope(actor);
-    const rows = await this.analytics.funnel({ vendorId: actor.vendorId, partnerId, campaignId: q.campaignId, launchId: q.launchId, from: q.from, to: q.to }, q.groupBy);
+    const scope = q.partnerId ? scopeOfPartner(await this.partners.get(actor, q.partnerId)) : scopeOf(actor);
+    const rows = await this.analytics.funnel(scope, { campaignId: q.campaignId, launchId: q.launchId, from: q.from, to: q.to }, q.groupBy);
     const columns = [...KEY_COLUMNS[q.groupBy], ...COUNT_COLUMNS, ...RATE_COLUMNS];
     return { columns, rows: sortRows(rows.map(withRates), columns, q.sort ?? DEFAULT_SORT[q.groupBy], q.order ?? (q.groupBy === 'launch' ? 'desc' : 'asc')) };
   }
 
   /** Vendor users only: every partner, what it launched and produced; optionally only the inactive ones. */
   async partnerActivity(actor: Actor, q: PartnerActivityQuery): Promise<AnalyticsTable> {
-    let rows = (await this.analytics.partnerActivity(actor.vendorId)).map(withRates);
+    let rows = await this.analytics.partnerActivity(scopeOf(actor));
     if (q.inactiveDays !== undefined) {
       const since = this.clock.now().getTime() - q.inactiveDays * 86_400_000;
-      rows = rows.filter((r) => !r.lastLaunchAt || (r.lastLaunchAt as Date).getTime() < since);
+      rows = rows.filter((r) => !r.lastLaunchAt || r.lastLaunchAt.getTime() < since);
     }
     const columns = [...ACTIVITY_KEYS, ...COUNT_COLUMNS, ...RATE_COLUMNS];
-    return { columns, rows: sortRows(rows, columns, q.sort ?? 'partnerName', q.order ?? 'asc') };
+    return { columns, rows: sortRows(rows.map(withRates), columns, q.sort ?? 'partnerName', q.order ?? 'asc') };
   }
 
   /** The table as CSV, formula-safe (see @tcma/csv). */
@@ -70,8 +70,8 @@ export class AnalyticsService {
   }
 }
 
-function withRates(row: FunnelRow): Record<string, unknown> {
-  return { ...row, ...funnelRates(row as unknown as FunnelCounts) };
+function withRates(row: FunnelCounts): Record<string, unknown> {
+  return { ...row, ...funnelRates(row) };
 }
 
 function sortRows(rows: Array<Record<string, unknown>>, columns: string[], sort: string, order: 'asc' | 'desc'): Array<Record<string, unknown>> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@tcma/tenancy';
+import { ConsentRepository } from './consent.repository';
 import { ImportRunnerService } from './import-runner.service';
 import { ProspectImportsRepository } from './prospect-imports.repository';
 import { ProspectImportsService } from './prospect-imports.service';
@@ -11,7 +12,7 @@ import { ProspectsService } from './prospects.service';
 /** Partners' prospects, saved lists and CSV imports. */
 @Module({
   imports: [TenancyModule],
-  providers: [ProspectsRepository, ProspectsService, ProspectListsRepository, ProspectListsService, ProspectImportsRepository, ProspectImportsService, ImportRunnerService],
-  exports: [ProspectsRepository, ProspectsService, ProspectListsRepository, ProspectListsService, ProspectImportsService, ImportRunnerService],
+  providers: [ConsentRepository, ProspectsRepository, ProspectsService, ProspectListsRepository, ProspectListsService, ProspectImportsRepository, ProspectImportsService, ImportRunnerService],
+  exports: [ConsentRepository, ProspectsRepository, ProspectsService, ProspectListsRepository, ProspectListsService, ProspectImportsService, ImportRunnerService],
 })
 export class AudienceModule {}

@@ -1,5 +1,8 @@
 export { AudienceModule } from './audience.module';
-export { IMPORT_BATCH_SIZE, ImportRunnerService } from './import-runner.service';
+export { IMPORT_BATCH_SIZE } from './import-batches';
+export { IMPORT_ATTEMPTS, importProgressOf } from './import-job';
+export type { ImportAttempt, ImportProgress } from './import-job';
+export { ImportRunnerService } from './import-runner.service';
 export type { ImportOutcome } from './import-runner.service';
 export { checkProspect, mapHeader, mergeProspects } from './prospect-row';
 export type { NormalizedProspect, ProspectInput } from './prospect-row';
@@ -9,3 +12,5 @@ export { ProspectListsService } from './prospect-lists.service';
 export { ProspectsRepository } from './prospects.repository';
 export type { ProspectPageFilter } from './prospects.repository';
 export { ProspectsService } from './prospects.service';
+export { ConsentRepository } from './consent.repository';
+export type { ConsentEvidence } from './consent.repository';

@@ -1,29 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { ProspectImportEntity } from '@tcma/persistence';
-import { DataSource } from 'typeorm';
+import { Database, Found, NewProspectImport, PageWindow, partnerOwned, PartnerScope, ProspectImportRow, TenantScope } from '@tcma/persistence';
+
+export type NewImportInput = Pick<NewProspectImport, 'listId' | 'fileKey' | 'fileSize' | 'createdBy'>;
+export type ImportProgress = Partial<Pick<ProspectImportRow, 'status' | 'rows' | 'inserted' | 'merged' | 'rejected' | 'reportKey' | 'ignoredColumns' | 'error' | 'finishedAt'>>;
 
 @Injectable()
 export class ProspectImportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: Pick<ProspectImportEntity, 'vendorId' | 'partnerId' | 'listId' | 'fileKey' | 'fileSize' | 'createdBy'>): Promise<ProspectImportEntity> {
-    const repo = this.dataSource.getRepository(ProspectImportEntity);
-    return repo.save(repo.create({ ...input, status: 'queued' }));
+  create(scope: PartnerScope, input: NewImportInput): Promise<ProspectImportRow> {
+    return this.db
+      .insertInto('prospectImports')
+      .values({ ...input, vendorId: scope.vendorId, partnerId: scope.partnerId, status: 'queued' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  find(id: string): Promise<ProspectImportEntity | null> {
-    return this.dataSource.getRepository(ProspectImportEntity).findOneBy({ id });
+  async find(scope: TenantScope, id: string): Promise<ProspectImportRow | null> {
+    return (await this.db.selectFrom('prospectImports').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospectImports')).executeTakeFirst()) ?? null;
   }
 
-  findInPartner(partnerId: string, id: string): Promise<ProspectImportEntity | null> {
-    return this.dataSource.getRepository(ProspectImportEntity).findOneBy({ partnerId, id });
+  /** The worker's read of the import it was handed by id. */
+  async findForSystem(id: string): Promise<ProspectImportRow | null> {
+    return (await this.db.selectFrom('prospectImports').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  listForPartner(partnerId: string): Promise<ProspectImportEntity[]> {
-    return this.dataSource.getRepository(ProspectImportEntity).find({ where: { partnerId }, order: { createdAt: 'DESC' }, take: 100 });
+  async list(scope: TenantScope, window: PageWindow): Promise<Found<ProspectImportRow>> {
+    const matching = this.db.selectFrom('prospectImports').where((eb) => partnerOwned(eb, scope, 'prospectImports'));
+    const [items, count] = await Promise.all([
+      matching.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  async update(id: string, changes: Partial<ProspectImportEntity>): Promise<void> {
-    await this.dataSource.getRepository(ProspectImportEntity).update({ id }, changes);
+  /** The worker recording an import's progress. */
+  async updateForSystem(id: string, progress: ImportProgress): Promise<void> {
+    await this.db.updateTable('prospectImports').set(progress).where('id', '=', id).execute();
   }
 }

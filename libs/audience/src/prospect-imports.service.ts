@@ -2,18 +2,21 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { NotFoundError, TooLargeError } from '@tcma/errors';
-import { ProspectImportEntity } from '@tcma/persistence';
+import { Found, PageWindow, PartnerScope, ProspectImportRow } from '@tcma/persistence';
 import { ImportProspectsJob, JobName, QueueName } from '@tcma/queue';
 import { BlobStorage, BlobTooLargeError } from '@tcma/storage';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { csvUpload } from './csv-upload';
+import { IMPORT_JOB_OPTIONS } from './import-job';
 import { ProspectImportsRepository } from './prospect-imports.repository';
 import { ProspectListsService } from './prospect-lists.service';
 
 /**
  * The API's side of imports: the upload streams straight to storage (never whole in
- * memory), the import is recorded and queued, and the caller gets its id at once.
+ * memory; refused unless it starts like CSV text), the import is recorded and queued, and
+ * the caller gets its id at once.
  */
 @Injectable()
 export class ProspectImportsService {
@@ -26,32 +29,30 @@ export class ProspectImportsService {
     private readonly config: AppConfig,
   ) {}
 
-  async start(actor: Actor, partnerId: string, body: Readable, listId?: string): Promise<ProspectImportEntity> {
-    const partner = await this.partners.get(actor, partnerId);
+  async start(actor: Actor, partnerId: string, body: Readable, listId?: string): Promise<ProspectImportRow> {
+    const scope = await this.partnerScope(actor, partnerId);
     if (listId) await this.lists.get(actor, partnerId, listId);
     let stored: { key: string; size: number };
     try {
-      stored = await this.storage.putStream(body, this.config.maxImportBytes);
+      stored = await this.storage.putStream(Readable.from(csvUpload(body)), this.config.maxImportBytes);
     } catch (e) {
       if (e instanceof BlobTooLargeError) throw new TooLargeError(`Imports may be at most ${this.config.maxImportBytes} bytes`);
       throw e;
     }
-    const created = await this.imports.create({ vendorId: partner.vendorId, partnerId: partner.id, listId: listId ?? null, fileKey: stored.key, fileSize: String(stored.size), createdBy: actor.userId });
+    const created = await this.imports.create(scope, { listId: listId ?? null, fileKey: stored.key, fileSize: String(stored.size), createdBy: actor.userId });
     const job: ImportProspectsJob = { importId: created.id };
-    await this.queue.add(JobName.ImportProspects, job, { jobId: `import-${created.id}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: { age: 7 * 86400 } });
+    await this.queue.add(JobName.ImportProspects, job, { ...IMPORT_JOB_OPTIONS, jobId: `import-${created.id}` });
     return created;
   }
 
-  async get(actor: Actor, partnerId: string, id: string): Promise<ProspectImportEntity> {
-    const partner = await this.partners.get(actor, partnerId);
-    const found = await this.imports.findInPartner(partner.id, id);
+  async get(actor: Actor, partnerId: string, id: string): Promise<ProspectImportRow> {
+    const found = await this.imports.find(await this.partnerScope(actor, partnerId), id);
     if (!found) throw new NotFoundError('Import');
     return found;
   }
 
-  async list(actor: Actor, partnerId: string): Promise<ProspectImportEntity[]> {
-    const partner = await this.partners.get(actor, partnerId);
-    return this.imports.listForPartner(partner.id);
+  async list(actor: Actor, partnerId: string, window: PageWindow): Promise<Found<ProspectImportRow>> {
+    return this.imports.list(await this.partnerScope(actor, partnerId), window);
   }
 
   /** The rejected rows (line, reason, the row as sent) as CSV, once the import has finished. */
@@ -60,5 +61,10 @@ export class ProspectImportsService {
     const stream = found.reportKey ? await this.storage.openStream(found.reportKey) : null;
     if (!stream) throw new NotFoundError('Import report');
     return stream;
+  }
+
+  /** The named partner's scope, once the actor may act for it (404 otherwise). */
+  private async partnerScope(actor: Actor, partnerId: string): Promise<PartnerScope> {
+    return scopeOfPartner(await this.partners.get(actor, partnerId));
   }
 }

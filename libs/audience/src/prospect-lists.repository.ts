@@ -1,45 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import { ProspectListEntity } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { Database, DB, executorOf, Found, PageWindow, partnerOwned, PartnerScope, ProspectListRow, TenantScope, Tx } from '@tcma/persistence';
+import { ExpressionBuilder } from 'kysely';
+
+/** Members are the scope's through their list. */
+const ofListsInScope = (eb: ExpressionBuilder<DB, 'prospectListMembers'>, scope: TenantScope) =>
+  eb.exists(
+    eb
+      .selectFrom('prospectLists as l')
+      .select('l.id')
+      .whereRef('l.id', '=', 'prospectListMembers.listId')
+      .where((l) => partnerOwned(l, scope, 'l')),
+  );
 
 @Injectable()
 export class ProspectListsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: Pick<ProspectListEntity, 'vendorId' | 'partnerId' | 'name'>): Promise<ProspectListEntity> {
-    const repo = this.dataSource.getRepository(ProspectListEntity);
-    return repo.save(repo.create(input));
+  create(scope: PartnerScope, name: string): Promise<ProspectListRow> {
+    return this.db.insertInto('prospectLists').values({ vendorId: scope.vendorId, partnerId: scope.partnerId, name }).returningAll().executeTakeFirstOrThrow();
   }
 
-  findInPartner(partnerId: string, id: string): Promise<ProspectListEntity | null> {
-    return this.dataSource.getRepository(ProspectListEntity).findOneBy({ partnerId, id });
+  async find(scope: TenantScope, id: string): Promise<ProspectListRow | null> {
+    return (await this.db.selectFrom('prospectLists').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospectLists')).executeTakeFirst()) ?? null;
   }
 
-  async listWithCounts(partnerId: string): Promise<Array<ProspectListEntity & { size: number }>> {
-    const lists = await this.dataSource.getRepository(ProspectListEntity).find({ where: { partnerId }, order: { name: 'ASC' } });
-    const counts: Array<{ list_id: string; n: number }> = await this.dataSource.query(
-      'SELECT list_id, count(*)::int AS n FROM prospect_list_members WHERE list_id = ANY($1::uuid[]) GROUP BY list_id',
-      [lists.map((l) => l.id)],
-    );
-    const byList = new Map(counts.map((c) => [c.list_id, c.n]));
-    return lists.map((l) => ({ ...l, size: byList.get(l.id) ?? 0 }));
+  async listWithCounts(scope: TenantScope, window: PageWindow): Promise<Found<ProspectListRow & { size: number }>> {
+    const matching = this.db.selectFrom('prospectLists').where((eb) => partnerOwned(eb, scope, 'prospectLists'));
+    const [lists, count] = await Promise.all([
+      matching.selectAll().orderBy('name', 'asc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const counts = await this.db
+      .selectFrom('prospectListMembers')
+      .select(['listId', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+      .where('listId', '=', (eb) => eb.fn.any(eb.val(lists.map((l) => l.id))))
+      .groupBy('listId')
+      .execute();
+    const byList = new Map(counts.map((c) => [c.listId, c.n]));
+    return { items: lists.map((l) => ({ ...l, size: byList.get(l.id) ?? 0 })), total: count.total };
   }
 
-  /** Adds prospects (of the same partner, checked in SQL) to a list; returns how many were new. */
-  async addMembers(listId: string, partnerId: string, prospectIds: string[], tx?: EntityManager): Promise<number> {
+  /** Adds prospects of the list's partner to a list of the scope (others are ignored); returns how many were new. */
+  async addMembers(scope: TenantScope, listId: string, prospectIds: string[], tx?: Tx): Promise<number> {
     if (!prospectIds.length) return 0;
-    const rows: Array<{ n: number }> = await (tx ?? this.dataSource.manager).query(
-      `WITH added AS (
-         INSERT INTO prospect_list_members (list_id, prospect_id)
-         SELECT $1, p.id FROM prospects p WHERE p.partner_id = $2 AND p.id = ANY($3::bigint[])
-         ON CONFLICT DO NOTHING RETURNING 1)
-       SELECT count(*)::int AS n FROM added`,
-      [listId, partnerId, prospectIds],
-    );
-    return rows[0].n;
+    const added = await executorOf(this.db, tx)
+      .insertInto('prospectListMembers')
+      .columns(['listId', 'prospectId'])
+      .expression((eb) =>
+        eb
+          .selectFrom('prospects as p')
+          .innerJoin('prospectLists as l', (join) => join.on('l.id', '=', listId).onRef('l.partnerId', '=', 'p.partnerId'))
+          .select(['l.id', 'p.id'])
+          .where('p.id', '=', eb.fn.any(eb.val(prospectIds)))
+          .where((w) => w.and([partnerOwned(w, scope, 'l'), partnerOwned(w, scope, 'p')])),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(added.numInsertedOrUpdatedRows ?? 0n);
   }
 
-  async removeMembers(listId: string, prospectIds: string[]): Promise<void> {
-    await this.dataSource.query('DELETE FROM prospect_list_members WHERE list_id = $1 AND prospect_id = ANY($2::bigint[])', [listId, prospectIds]);
+  async removeMembers(scope: TenantScope, listId: string, prospectIds: string[]): Promise<void> {
+    await this.db
+      .deleteFrom('prospectListMembers')
+      .where('listId', '=', listId)
+      .where('prospectId', '=', (eb) => eb.fn.any(eb.val(prospectIds)))
+      .where((eb) => ofListsInScope(eb, scope))
+      .execute();
   }
 }

@@ -1,4 +1,4 @@
-import { checkProspect, mapHeader, mergeProspects, rowToInput } from './prospect-row';
+import { checkProspect, fieldCountProblem, mapHeader, mergeProspects, ProspectInput, rowToInput } from './prospect-row';
 
 describe('prospect rows', () => {
   it('maps headers by name and alias, keeps other valid names as custom fields, reports the rest', () => {
@@ -17,6 +17,22 @@ describe('prospect rows', () => {
     expect(checkProspect(rowToInput(columns, ['not-mail', 'x', '', '']))).toMatchObject({ ok: false, field: 'email' });
     expect(checkProspect(rowToInput(columns, ['a@b.example', 'x', 'Mars/Base', '']))).toMatchObject({ ok: false, field: 'timezone' });
     expect(checkProspect(rowToInput(columns, ['a@b.example', 'x'.repeat(201), '', '']))).toMatchObject({ ok: false, field: 'firstName' });
+  });
+
+  it('refuses values that are not text by name, whatever a body holds', () => {
+    const odd = (custom: unknown) => checkProspect({ email: 'a@b.example', custom } as ProspectInput);
+    expect(odd({ seats: 12 })).toEqual({ ok: false, field: 'custom.seats', reason: 'custom.seats must be text' });
+    expect(odd({ seats: { a: 1 } })).toMatchObject({ ok: false, field: 'custom.seats' });
+    expect(odd(['x'])).toMatchObject({ ok: false, field: 'custom' });
+    expect(checkProspect({ email: 'a@b.example', firstName: 7 } as unknown as ProspectInput)).toMatchObject({ ok: false, field: 'firstName' });
+    expect(checkProspect({ email: 42 } as unknown as ProspectInput)).toMatchObject({ ok: false, field: 'email' });
+  });
+
+  it('refuses a row whose fields do not line up with the header, but not trailing empty ones', () => {
+    expect(fieldCountProblem(3, ['a@b.example', 'Ann', 'Acme'])).toBeNull();
+    expect(fieldCountProblem(3, ['a@b.example', 'Ann', 'Acme', '', ' '])).toBeNull();
+    expect(fieldCountProblem(3, ['a@b.example', 'Ann'])).toBe('the row has 2 fields where the header has 3');
+    expect(fieldCountProblem(3, ['a@b.example', 'Ann', 'Nowak', 'Kowalski & Co'])).toBe('the row has 4 fields where the header has 3');
   });
 
   it('merges duplicates: later non-empty values win, custom fields merge', () => {

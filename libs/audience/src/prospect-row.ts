@@ -1,32 +1,11 @@
-import { CUSTOM_FIELD_KEY_PATTERN } from '@tcma/campaign-model';
+import { CUSTOM_FIELD_KEY_PATTERN, perProspectField, PROSPECT_FIELDS, ProspectField } from '@tcma/campaign-model';
 import { normalizeSlotValue } from '@tcma/cobrand';
 import { isValidTimeZone } from '@tcma/sequences';
 
 /** A prospect as given (API body or CSV row), before checks. */
-export interface ProspectInput {
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  company?: string | null;
-  title?: string | null;
-  country?: string | null;
-  timezone?: string | null;
-  consentSource?: string | null;
-  custom?: Record<string, string> | null;
-}
+export type ProspectInput = { email: string; custom?: Record<string, string> | null } & { [F in ProspectField]?: string | null };
 
-export interface NormalizedProspect {
-  email: string;
-  emailLower: string;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  title: string | null;
-  country: string | null;
-  timezone: string | null;
-  consentSource: string | null;
-  custom: Record<string, string>;
-}
+export type NormalizedProspect = { email: string; emailLower: string; custom: Record<string, string> } & Record<ProspectField, string | null>;
 
 export type ProspectCheck = { ok: true; prospect: NormalizedProspect } | { ok: false; field: string; reason: string };
 
@@ -94,6 +73,18 @@ export function mapHeader(headers: string[]): { columns: ColumnTarget[]; ignored
   return { columns, ignored, missingEmail: !columns.some((c) => c && 'field' in c && c.field === 'email') };
 }
 
+/**
+ * Why a row's fields do not line up with the header, or null when they do. A row with fewer
+ * fields is refused (its values may sit under the wrong names: a line break in an unquoted
+ * value splits a row in two), and so is one with more, unless those are empty (spreadsheets
+ * pad rows with trailing commas).
+ */
+export function fieldCountProblem(headerFields: number, cells: string[]): string | null {
+  const extra = cells.slice(headerFields);
+  if (cells.length >= headerFields && extra.every((cell) => !cell.trim())) return null;
+  return `the row has ${cells.length} fields where the header has ${headerFields}`;
+}
+
 export function rowToInput(columns: ColumnTarget[], cells: string[]): ProspectInput {
   const input: ProspectInput = { email: '', custom: {} };
   columns.forEach((target, i) => {
@@ -105,7 +96,9 @@ export function rowToInput(columns: ColumnTarget[], cells: string[]): ProspectIn
   return input;
 }
 
-const text = (field: string, raw: string | null | undefined, max = FIELD_MAX_LENGTH): { ok: true; value: string | null } | { ok: false; field: string; reason: string } => {
+// Typed as text, but an API body can hold anything: a number or an object is refused by name.
+const text = (field: string, raw: unknown, max = FIELD_MAX_LENGTH): { ok: true; value: string | null } | { ok: false; field: string; reason: string } => {
+  if (raw !== null && raw !== undefined && typeof raw !== 'string') return { ok: false, field, reason: `${field} must be text` };
   const value = (raw ?? '').trim();
   if (!value) return { ok: true, value: null };
   // eslint-disable-next-line no-control-regex
@@ -116,19 +109,22 @@ const text = (field: string, raw: string | null | undefined, max = FIELD_MAX_LEN
 
 /** Checks and normalises a prospect; the reason names the first bad field. */
 export function checkProspect(input: ProspectInput): ProspectCheck {
+  if (typeof (input.email ?? '') !== 'string') return { ok: false, field: 'email', reason: 'email must be text' };
+  if (input.custom !== null && input.custom !== undefined && (typeof input.custom !== 'object' || Array.isArray(input.custom))) return { ok: false, field: 'custom', reason: 'custom must be an object of text values' };
   const email = normalizeSlotValue({ type: 'email' }, (input.email ?? '').trim());
   if (!(input.email ?? '').trim()) return { ok: false, field: 'email', reason: 'email is missing' };
   if (!email.ok) return { ok: false, field: 'email', reason: `email ${email.message}` };
-  const out: NormalizedProspect = { email: input.email.trim(), emailLower: email.value, firstName: null, lastName: null, company: null, title: null, country: null, timezone: null, consentSource: null, custom: {} };
-  for (const field of ['firstName', 'lastName', 'company', 'title', 'country', 'consentSource'] as const) {
+  const out: NormalizedProspect = { email: input.email.trim(), emailLower: email.value, ...perProspectField(() => null), custom: {} };
+  for (const field of PROSPECT_FIELDS) {
+    if (field === 'timezone') {
+      const tz = (input.timezone ?? '').trim();
+      if (tz && !isValidTimeZone(tz)) return { ok: false, field: 'timezone', reason: `timezone "${tz.slice(0, 50)}" is not an IANA time zone` };
+      out.timezone = tz || null;
+      continue;
+    }
     const checked = text(field, input[field]);
     if (!checked.ok) return checked;
     out[field] = checked.value;
-  }
-  const tz = (input.timezone ?? '').trim();
-  if (tz) {
-    if (!isValidTimeZone(tz)) return { ok: false, field: 'timezone', reason: `timezone "${tz.slice(0, 50)}" is not an IANA time zone` };
-    out.timezone = tz;
   }
   const custom = Object.entries(input.custom ?? {});
   if (custom.length > MAX_CUSTOM_FIELDS) return { ok: false, field: 'custom', reason: `more than ${MAX_CUSTOM_FIELDS} custom fields` };
@@ -143,17 +139,5 @@ export function checkProspect(input: ProspectInput): ProspectCheck {
 
 /** Later non-empty values win; custom fields are merged key by key. */
 export function mergeProspects(a: NormalizedProspect, b: NormalizedProspect): NormalizedProspect {
-  const pick = <T>(x: T | null, y: T | null) => (y !== null ? y : x);
-  return {
-    email: b.email,
-    emailLower: a.emailLower,
-    firstName: pick(a.firstName, b.firstName),
-    lastName: pick(a.lastName, b.lastName),
-    company: pick(a.company, b.company),
-    title: pick(a.title, b.title),
-    country: pick(a.country, b.country),
-    timezone: pick(a.timezone, b.timezone),
-    consentSource: pick(a.consentSource, b.consentSource),
-    custom: { ...a.custom, ...b.custom },
-  };
+  return { email: b.email, emailLower: a.emailLower, ...perProspectField((field) => b[field] ?? a[field]), custom: { ...a.custom, ...b.custom } };
 }

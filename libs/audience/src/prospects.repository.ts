@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ProspectEntity, queryRows } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { perProspectField, PROSPECT_FIELDS } from '@tcma/campaign-model';
+import { containing, Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, ProspectRow, TenantScope, Tx } from '@tcma/persistence';
+import { sql } from 'kysely';
 import type { NormalizedProspect } from './prospect-row';
 
 export interface UpsertResult {
@@ -9,75 +10,106 @@ export interface UpsertResult {
   merged: number;
 }
 
-export interface ProspectPageFilter {
-  afterId?: string;
-  limit: number;
+export interface ProspectPageFilter extends PageWindow {
   search?: string;
   listId?: string;
 }
 
+export type ProspectChanges = Partial<NormalizedProspect>;
+
+/** The text columns an upsert writes, one array each. */
+const TEXT_COLUMNS = ['email', 'emailLower', ...PROSPECT_FIELDS] as const;
+
+/** Prospect ids are bigints: anything else names no prospect. */
+const PROSPECT_ID = /^\d{1,18}$/;
+
 @Injectable()
 export class ProspectsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Inserts prospects or merges them into the partner's existing ones (same email, any case):
    * non-empty new values win, custom fields merge. One statement per batch; the batch must
-   * hold each email once.
+   * hold each email once. In the caller's transaction when given one.
    */
-  async upsertMany(vendorId: string, partnerId: string, rows: NormalizedProspect[], tx?: EntityManager): Promise<UpsertResult> {
+  async upsertMany(scope: PartnerScope, rows: NormalizedProspect[], tx?: Tx): Promise<UpsertResult> {
     if (!rows.length) return { ids: [], inserted: 0, merged: 0 };
-    const col = <K extends keyof NormalizedProspect>(k: K) => rows.map((r) => r[k]);
-    const result = await queryRows<{ id: string; inserted: boolean }>(
-      tx ?? this.dataSource,
-      `INSERT INTO prospects (vendor_id, partner_id, email, email_lower, first_name, last_name, company, title, country, timezone, consent_source, custom)
-       SELECT $1, $2, r.* FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
-         AS r(email, email_lower, first_name, last_name, company, title, country, timezone, consent_source, custom)
-       ON CONFLICT (partner_id, email_lower) DO UPDATE SET
-         email = EXCLUDED.email,
-         first_name = COALESCE(EXCLUDED.first_name, prospects.first_name),
-         last_name = COALESCE(EXCLUDED.last_name, prospects.last_name),
-         company = COALESCE(EXCLUDED.company, prospects.company),
-         title = COALESCE(EXCLUDED.title, prospects.title),
-         country = COALESCE(EXCLUDED.country, prospects.country),
-         timezone = COALESCE(EXCLUDED.timezone, prospects.timezone),
-         consent_source = COALESCE(EXCLUDED.consent_source, prospects.consent_source),
-         custom = prospects.custom || EXCLUDED.custom,
-         updated_at = now()
-       RETURNING id, (xmax = 0) AS inserted`,
-      [vendorId, partnerId, col('email'), col('emailLower'), col('firstName'), col('lastName'), col('company'), col('title'), col('country'), col('timezone'), col('consentSource'), rows.map((r) => JSON.stringify(r.custom))],
+    // The batch goes as one array per column, unnested into rows: one statement, a dozen parameters, however many rows.
+    const batch = sql<NormalizedProspect>`unnest(${sql.join([...TEXT_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::text[]`), sql`${rows.map((r) => JSON.stringify(r.custom))}::jsonb[]`])})`.as<'r'>(
+      sql`r(${sql.join([...TEXT_COLUMNS, 'custom'].map((c) => sql.ref(c)))})`,
     );
+    const result = await executorOf(this.db, tx)
+      .insertInto('prospects')
+      .columns(['vendorId', 'partnerId', ...TEXT_COLUMNS, 'custom'])
+      .expression((eb) => eb.selectFrom(batch).select((r) => [r.val(scope.vendorId).as('vendorId'), r.val(scope.partnerId).as('partnerId'), ...TEXT_COLUMNS.map((c) => `r.${c}` as const), 'r.custom']))
+      .onConflict((oc) =>
+        oc.columns(['partnerId', 'emailLower']).doUpdateSet((eb) => ({
+          email: eb.ref('excluded.email'),
+          ...perProspectField((f) => eb.fn.coalesce(eb.ref(`excluded.${f}`), eb.ref(`prospects.${f}`))),
+          custom: eb('prospects.custom', '||', eb.ref('excluded.custom')),
+          updatedAt: eb.fn<Date>('now'),
+        })),
+      )
+      // xmax is 0 on a row this statement inserted, and set on one it updated.
+      .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
+      .execute();
     const inserted = result.filter((r) => r.inserted).length;
-    return { ids: result.map((r) => String(r.id)), inserted, merged: result.length - inserted };
+    return { ids: result.map((r) => r.id), inserted, merged: result.length - inserted };
   }
 
-  findInPartner(partnerId: string, id: string): Promise<ProspectEntity | null> {
-    if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
-    return this.dataSource.getRepository(ProspectEntity).findOneBy({ partnerId, id });
+  async find(scope: TenantScope, id: string): Promise<ProspectRow | null> {
+    if (!PROSPECT_ID.test(id)) return null;
+    return (await this.db.selectFrom('prospects').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospects')).executeTakeFirst()) ?? null;
   }
 
-  findByEmail(partnerId: string, emailLower: string): Promise<ProspectEntity | null> {
-    return this.dataSource.getRepository(ProspectEntity).findOneBy({ partnerId, emailLower });
+  /** Which of these ids are prospects of the scope. */
+  async existing(scope: TenantScope, ids: string[]): Promise<Set<string>> {
+    const wellFormed = ids.filter((id) => PROSPECT_ID.test(id));
+    if (!wellFormed.length) return new Set();
+    const rows = await this.db.selectFrom('prospects').select('id').where('id', 'in', wellFormed).where((eb) => partnerOwned(eb, scope, 'prospects')).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async findByEmail(scope: TenantScope, emailLower: string): Promise<ProspectRow | null> {
+    return (await this.db.selectFrom('prospects').selectAll().where('emailLower', '=', emailLower).where((eb) => partnerOwned(eb, scope, 'prospects')).executeTakeFirst()) ?? null;
   }
 
   /** Keyset pages by id: stable and fast however large the audience. */
-  async page(partnerId: string, filter: ProspectPageFilter): Promise<ProspectEntity[]> {
-    const qb = this.dataSource.getRepository(ProspectEntity).createQueryBuilder('p').where('p.partnerId = :partnerId', { partnerId });
-    if (filter.afterId) qb.andWhere('p.id > :afterId', { afterId: filter.afterId });
-    if (filter.search) qb.andWhere("(p.emailLower LIKE :s ESCAPE '\\' OR lower(p.company) LIKE :s ESCAPE '\\')", { s: `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    if (filter.listId) qb.andWhere('EXISTS (SELECT 1 FROM prospect_list_members m WHERE m.list_id = :listId AND m.prospect_id = p.id)', { listId: filter.listId });
-    return qb.orderBy('p.id', 'ASC').take(filter.limit).getMany();
+  async page(scope: TenantScope, filter: ProspectPageFilter): Promise<Found<ProspectRow>> {
+    const matching = this.db.selectFrom('prospects as p').where((eb) => {
+        const conditions = [partnerOwned(eb, scope, 'p')];
+        if (filter.search) {
+          const pattern = containing(filter.search.toLowerCase());
+          conditions.push(eb.or([eb('p.emailLower', 'like', pattern), eb(eb.fn('lower', ['p.company']), 'like', pattern)]));
+        }
+        const { listId } = filter;
+        if (listId) conditions.push(eb.exists(eb.selectFrom('prospectListMembers as m').select('m.prospectId').where('m.listId', '=', listId).whereRef('m.prospectId', '=', 'p.id')));
+        return eb.and(conditions);
+      });
+    const [items, count] = await Promise.all([
+      matching.selectAll('p').orderBy('p.id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  save(prospect: ProspectEntity): Promise<ProspectEntity> {
-    return this.dataSource.getRepository(ProspectEntity).save(prospect);
+  /** Applies the changes (none: nothing is written) and returns the prospect as it now is, or null when not in scope. */
+  async update(scope: TenantScope, id: string, changes: ProspectChanges): Promise<ProspectRow | null> {
+    if (!Object.keys(changes).length) return this.find(scope, id);
+    const updated = await this.db
+      .updateTable('prospects')
+      .set((eb) => ({ ...changes, updatedAt: eb.fn<Date>('now') }))
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'prospects'))
+      .returningAll()
+      .executeTakeFirst();
+    return updated ?? null;
   }
 
-  async remove(prospect: ProspectEntity): Promise<void> {
-    await this.dataSource.getRepository(ProspectEntity).delete({ id: prospect.id, partnerId: prospect.partnerId });
-  }
-
-  async count(partnerId: string): Promise<number> {
-    return this.dataSource.getRepository(ProspectEntity).countBy({ partnerId });
+  /** False when there was no such prospect in the scope. */
+  async remove(scope: TenantScope, id: string): Promise<boolean> {
+    if (!PROSPECT_ID.test(id)) return false;
+    const removed = await this.db.deleteFrom('prospects').where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospects')).executeTakeFirst();
+    return removed.numDeletedRows > 0n;
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { perProspectField } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { ProspectEntity } from '@tcma/persistence';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { changedFields, Found, PartnerScope, ProspectRow } from '@tcma/persistence';
+import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { checkProspect, ProspectInput } from './prospect-row';
 import { ProspectPageFilter, ProspectsRepository } from './prospects.repository';
 
@@ -15,51 +16,54 @@ export class ProspectsService {
     private readonly partners: PartnersService,
   ) {}
 
-  async create(actor: Actor, partnerId: string, input: ProspectInput): Promise<ProspectEntity> {
-    const partner = await this.partners.get(actor, partnerId);
+  async create(actor: Actor, partnerId: string, input: ProspectInput): Promise<ProspectRow> {
+    const scope = await this.partnerScope(actor, partnerId);
     const checked = checkProspect(input);
     if (!checked.ok) throw invalid(checked.field, checked.reason);
-    const existing = await this.prospects.findByEmail(partner.id, checked.prospect.emailLower);
+    const existing = await this.prospects.findByEmail(scope, checked.prospect.emailLower);
     if (existing) throw new ConflictError(`A prospect with this email already exists (id ${existing.id})`, [{ path: 'email', message: 'is already a prospect of this partner' }]);
-    const { ids } = await this.prospects.upsertMany(partner.vendorId, partner.id, [checked.prospect]);
-    return this.get(actor, partnerId, ids[0]);
+    const { ids } = await this.prospects.upsertMany(scope, [checked.prospect]);
+    return this.found(scope, ids[0]);
   }
 
-  async get(actor: Actor, partnerId: string, id: string): Promise<ProspectEntity> {
-    const partner = await this.partners.get(actor, partnerId);
-    const prospect = await this.prospects.findInPartner(partner.id, id);
-    if (!prospect) throw new NotFoundError('Prospect');
-    return prospect;
+  async get(actor: Actor, partnerId: string, id: string): Promise<ProspectRow> {
+    return this.found(await this.partnerScope(actor, partnerId), id);
   }
 
-  async list(actor: Actor, partnerId: string, filter: ProspectPageFilter): Promise<ProspectEntity[]> {
-    const partner = await this.partners.get(actor, partnerId);
-    return this.prospects.page(partner.id, filter);
+  async list(actor: Actor, partnerId: string, filter: ProspectPageFilter): Promise<Found<ProspectRow>> {
+    return this.prospects.page(await this.partnerScope(actor, partnerId), filter);
   }
 
-  async update(actor: Actor, partnerId: string, id: string, input: Partial<ProspectInput>): Promise<ProspectEntity> {
-    const prospect = await this.get(actor, partnerId, id);
+  async update(actor: Actor, partnerId: string, id: string, input: Partial<ProspectInput>): Promise<ProspectRow> {
+    const scope = await this.partnerScope(actor, partnerId);
+    const prospect = await this.found(scope, id);
     const checked = checkProspect({
       email: input.email ?? prospect.email,
-      firstName: input.firstName !== undefined ? input.firstName : prospect.firstName,
-      lastName: input.lastName !== undefined ? input.lastName : prospect.lastName,
-      company: input.company !== undefined ? input.company : prospect.company,
-      title: input.title !== undefined ? input.title : prospect.title,
-      country: input.country !== undefined ? input.country : prospect.country,
-      timezone: input.timezone !== undefined ? input.timezone : prospect.timezone,
-      consentSource: input.consentSource !== undefined ? input.consentSource : prospect.consentSource,
+      ...perProspectField((field) => (input[field] !== undefined ? input[field] : prospect[field])),
       custom: input.custom !== undefined ? input.custom : prospect.custom,
     });
     if (!checked.ok) throw invalid(checked.field, checked.reason);
-    if (checked.prospect.emailLower !== prospect.emailLower && (await this.prospects.findByEmail(prospect.partnerId, checked.prospect.emailLower))) {
+    if (checked.prospect.emailLower !== prospect.emailLower && (await this.prospects.findByEmail(scope, checked.prospect.emailLower))) {
       throw new ConflictError('Another prospect has this email', [{ path: 'email', message: 'is already a prospect of this partner' }]);
     }
-    Object.assign(prospect, checked.prospect);
-    return this.prospects.save(prospect);
+    const updated = await this.prospects.update(scope, prospect.id, changedFields(prospect, checked.prospect));
+    if (!updated) throw new NotFoundError('Prospect');
+    return updated;
   }
 
   /** Erases the prospect and, by cascade, its enrollments and list memberships. */
   async remove(actor: Actor, partnerId: string, id: string): Promise<void> {
-    await this.prospects.remove(await this.get(actor, partnerId, id));
+    if (!(await this.prospects.remove(await this.partnerScope(actor, partnerId), id))) throw new NotFoundError('Prospect');
+  }
+
+  private async found(scope: PartnerScope, id: string): Promise<ProspectRow> {
+    const prospect = await this.prospects.find(scope, id);
+    if (!prospect) throw new NotFoundError('Prospect');
+    return prospect;
+  }
+
+  /** The named partner's scope, once the actor may act for it (404 otherwise, before anything else is looked at). */
+  private async partnerScope(actor: Actor, partnerId: string): Promise<PartnerScope> {
+    return scopeOfPartner(await this.partners.get(actor, partnerId));
   }
 }

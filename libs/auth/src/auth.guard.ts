@@ -1,13 +1,18 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ACTING_FOR_HEADER, ConciergeService } from '@tcma/accounts';
 import type { Role } from '@tcma/persistence';
 import type { Request } from 'express';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
 import { CREDENTIAL_RESOLVERS, CredentialResolver } from './credential-resolver';
 
+/** A partner admin is a partner user who may also invite: it may do whatever a partner user may. */
+const grants = (held: Role, needed: Role): boolean => held === needed || (held === 'partner_admin' && needed === 'partner_user');
+
 /**
  * The one gate in front of every route: resolves the caller with the configured credential
- * resolvers, then checks the route's roles. Tenant scoping happens in the services, which
+ * resolvers, turns a vendor user into the partner's user when the request acts for a partner
+ * (X-Acting-For, recorded in the concierge audit log), then checks the route's roles. Tenant scoping happens in the services, which
  * receive the Actor and answer 404 for anything outside it.
  */
 @Injectable()
@@ -15,6 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(CREDENTIAL_RESOLVERS) private readonly resolvers: CredentialResolver[],
+    private readonly concierge: ConciergeService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,14 +29,16 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     for (const resolver of this.resolvers) {
-      const actor = await resolver.resolve(request);
-      if (actor === undefined) continue;
-      if (actor === null) break;
+      const resolved = await resolver.resolve(request);
+      if (resolved === undefined) continue;
+      if (resolved === null) break;
+      const actingFor = request.headers[ACTING_FOR_HEADER];
+      const actor = typeof actingFor === 'string' && actingFor ? await this.concierge.actFor(resolved, actingFor, { method: request.method, path: request.originalUrl.split('?')[0] }) : resolved;
       request.actor = actor;
       const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-      if (roles && !roles.includes(actor.role)) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+      if (roles && !roles.some((role) => grants(actor.role, role))) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
       return true;
     }
-    throw new UnauthorizedException('A valid API token is required (Authorization: Bearer <token>)');
+    throw new UnauthorizedException('Sign in, or send a valid API token (Authorization: Bearer <token>)');
   }
 }

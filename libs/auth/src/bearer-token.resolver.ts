@@ -19,10 +19,10 @@ export class BearerTokenResolver implements CredentialResolver {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match || !looksLikeTokenSecret(match[1])) return null;
     const now = this.clock.now();
-    const actor = await this.tokens.findActor(hashTokenSecret(match[1]), now);
+    const actor = await this.tokens.findActorForSystem(hashTokenSecret(match[1]), now);
     if (actor?.credentialId) {
       // Bookkeeping only: a failure here must not fail the request.
-      this.tokens.touch(actor.credentialId, now).catch((e: Error) => this.logger.warn(`last_used_at not updated: ${e.message}`));
+      this.tokens.touchForSystem(actor.credentialId, now).catch((e: Error) => this.logger.warn(`last_used_at not updated: ${e.message}`));
     }
     return actor;
   }

@@ -2,9 +2,8 @@ import type { Actor } from '@tcma/tenancy';
 import type { Request } from 'express';
 
 /**
- * Turns a request's credential into an Actor. Bearer API tokens are the one kind today;
- * a session cookie for the partner portal becomes a second resolver, and neither the guard
- * nor any controller changes.
+ * Turns a request's credential into an Actor: a bearer API token, or a browser's session
+ * cookie. Neither the guard nor any controller knows which.
  */
 export interface CredentialResolver {
   /** undefined: this resolver found no credential of its kind; null: found one, and it is not valid. */

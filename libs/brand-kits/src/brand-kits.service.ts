@@ -1,16 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import { BrandValues, contrastWarnings, ContrastWarning, normalizeLogo, normalizeSlotValue } from '@tcma/cobrand';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BrandValues, ContrastWarning, contrastWarnings, FileSandbox, normalizeDisplayName, normalizeSlotValue } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { BadRequestError, InvalidError, NotFoundError, Problem, TooLargeError, UnsupportedTypeError } from '@tcma/errors';
-import { BrandKitEntity, PartnerEntity } from '@tcma/persistence';
+import { BrandKitRow, PartnerRow, PartnerScope } from '@tcma/persistence';
 import { BlobStorage, PublicBlobsRepository } from '@tcma/storage';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Actor, isPartnerRole, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { BrandKitFields, BrandKitsRepository } from './brand-kits.repository';
 
 export interface SenderIdentity {
   fromName: string;
   fromEmail: string;
   replyTo?: string | null;
+}
+
+/** The sender identity as stored, with whether its From address was confirmed by the link mailed to it. */
+export interface StoredSender {
+  fromName: string;
+  fromEmail: string;
+  replyTo: string | null;
+  confirmed: boolean;
 }
 
 export interface BrandKitInput {
@@ -36,7 +44,7 @@ export interface BrandKitView {
   primaryColor: string | null;
   secondaryColor: string | null;
   logo: { pngUrl: string; webpUrl: string; width: number; height: number; dominantColor: string } | null;
-  sender: SenderIdentity | null;
+  sender: StoredSender | null;
   revision: number;
   warnings: ContrastWarning[];
 }
@@ -45,7 +53,7 @@ export interface BrandState {
   partnerId: string;
   revision: number;
   brand: BrandValues;
-  sender: { fromName: string; fromEmail: string; replyTo: string | null } | null;
+  sender: StoredSender | null;
 }
 
 /** What the renderers need of a partner: checked brand values, the logo's bytes, a cache key. */
@@ -57,11 +65,12 @@ export interface BrandRenderInputs {
 }
 
 const TEXT = { type: 'text' as const, maxLength: 100 };
-// Characters that would let a display name escape its header or its quoting.
-const UNSAFE_DISPLAY_NAME = /["<>\\\r\n]/;
 
 @Injectable()
-export class BrandKitsService {
+export class BrandKitsService implements OnApplicationShutdown {
+  /** Uploaded logos are decoded in sandbox processes, with a time limit (see FileSandbox). */
+  private readonly sandbox = new FileSandbox();
+
   constructor(
     private readonly kits: BrandKitsRepository,
     private readonly partners: PartnersService,
@@ -70,23 +79,32 @@ export class BrandKitsService {
     private readonly config: AppConfig,
   ) {}
 
+  async onApplicationShutdown(): Promise<void> {
+    await this.sandbox.close();
+  }
+
   /** Vendor users may read any of their partners' kits; a partner user only its own. */
   async get(actor: Actor, partnerId: string): Promise<BrandKitView> {
     const partner = await this.partners.get(actor, partnerId);
-    return this.view(partner, await this.kits.find(partner.id));
+    return this.view(partner, await this.kits.find(scopeOfPartner(partner)));
   }
 
   async update(actor: Actor, partnerId: string, input: BrandKitInput): Promise<BrandKitView> {
     const partner = await this.ownPartner(actor, partnerId);
     const { fields, problems } = this.checkFields(input);
     if (problems.length) throw new InvalidError('The brand kit is invalid; nothing was saved', problems);
-    return this.view(partner, await this.kits.save(partner.id, partner.vendorId, fields));
+    return this.view(partner, await this.kits.save(scopeOfPartner(partner), fields));
+  }
+
+  /** Marks `email` confirmed for the partner while it is still its From address (a followed confirmation link). */
+  confirmSender(scope: PartnerScope, email: string): Promise<boolean> {
+    return this.kits.confirmSender(scope, email);
   }
 
   async setLogo(actor: Actor, partnerId: string, bytes: Buffer | undefined): Promise<BrandKitView> {
     const partner = await this.ownPartner(actor, partnerId);
     if (!bytes) throw new BadRequestError('Send the logo as multipart/form-data in the field "file"', [{ path: 'file', message: 'is required' }]);
-    const result = await normalizeLogo(bytes);
+    const result = await this.sandbox.normalizeLogo(partner.id, bytes);
     if (!result.ok) {
       const problem = [{ path: 'file', message: result.message }];
       if (result.reason === 'too_large') throw new TooLargeError(result.message, problem);
@@ -96,7 +114,7 @@ export class BrandKitsService {
     const { logo } = result;
     const [pngKey, webpKey] = await Promise.all([this.storage.put(logo.png), this.storage.put(logo.webp)]);
     await Promise.all([this.publicBlobs.publish(pngKey, 'image/png'), this.publicBlobs.publish(webpKey, 'image/webp')]);
-    const saved = await this.kits.save(partner.id, partner.vendorId, {
+    const saved = await this.kits.save(scopeOfPartner(partner), {
       logo: { pngKey, webpKey, width: logo.width, height: logo.height, dominantColor: logo.dominantColor, sourceType: logo.sourceType },
     });
     return this.view(partner, saved);
@@ -104,28 +122,28 @@ export class BrandKitsService {
 
   async removeLogo(actor: Actor, partnerId: string): Promise<BrandKitView> {
     const partner = await this.ownPartner(actor, partnerId);
-    return this.view(partner, await this.kits.save(partner.id, partner.vendorId, { logo: null }));
+    return this.view(partner, await this.kits.save(scopeOfPartner(partner), { logo: null }));
   }
 
   /** Inputs for rendering a partner's co-branded assets (the partner is already scoped). */
-  async renderInputs(partner: PartnerEntity): Promise<BrandRenderInputs> {
-    const kit = await this.kits.find(partner.id);
+  async renderInputs(partner: PartnerRow): Promise<BrandRenderInputs> {
+    const kit = await this.kits.find(scopeOfPartner(partner));
     const logoPng = kit?.logo ? await this.storage.get(kit.logo.pngKey) : null;
     return { partnerId: partner.id, revision: kit?.revision ?? 0, brand: this.brandValues(partner, kit), logoPng };
   }
 
   /** The partner's brand values, revision and sender identity, without reading the logo's bytes. */
-  async brandState(partner: PartnerEntity): Promise<BrandState> {
-    const kit = await this.kits.find(partner.id);
+  async brandState(partner: PartnerRow): Promise<BrandState> {
+    const kit = await this.kits.find(scopeOfPartner(partner));
     return {
       partnerId: partner.id,
       revision: kit?.revision ?? 0,
       brand: this.brandValues(partner, kit),
-      sender: kit?.senderFromEmail ? { fromName: kit.senderFromName ?? kit.companyName ?? partner.companyName, fromEmail: kit.senderFromEmail, replyTo: kit.senderReplyTo } : null,
+      sender: storedSender(partner, kit),
     };
   }
 
-  brandValues(partner: PartnerEntity, kit: BrandKitEntity | null): BrandValues {
+  brandValues(partner: PartnerRow, kit: BrandKitRow | null): BrandValues {
     return {
       companyName: kit?.companyName ?? partner.companyName,
       contactName: kit?.contactName ?? null,
@@ -143,8 +161,8 @@ export class BrandKitsService {
     return `${this.config.publicBaseUrl}/public/${key}`;
   }
 
-  private async ownPartner(actor: Actor, partnerId: string): Promise<PartnerEntity> {
-    if (actor.role !== 'partner_user' || actor.partnerId !== partnerId) throw new NotFoundError('Partner');
+  private async ownPartner(actor: Actor, partnerId: string): Promise<PartnerRow> {
+    if (!isPartnerRole(actor.role) || actor.partnerId !== partnerId) throw new NotFoundError('Partner');
     return this.partners.get(actor, partnerId);
   }
 
@@ -161,6 +179,11 @@ export class BrandKitsService {
       else problems.push({ path, message: result.message });
     };
     check('companyName', TEXT, input.companyName);
+    // The company name reaches the From header ("<company> via <vendor>"): a display name's rules too.
+    if (fields.companyName) {
+      const name = normalizeDisplayName(fields.companyName, TEXT.maxLength);
+      if (!name.ok) problems.push({ path: 'companyName', message: name.message });
+    }
     check('contactName', TEXT, input.contactName);
     check('phone', { type: 'phone' }, input.phone);
     check('email', { type: 'email' }, input.email);
@@ -170,12 +193,13 @@ export class BrandKitsService {
     check('secondaryColor', { type: 'color' }, input.secondaryColor);
     const sender = input.sender;
     if (sender) {
-      if (UNSAFE_DISPLAY_NAME.test(sender.fromName)) problems.push({ path: 'sender.fromName', message: 'must not contain quotes, angle brackets, backslashes or line breaks' });
+      const fromName = normalizeDisplayName(sender.fromName, TEXT.maxLength);
+      if (!fromName.ok) problems.push({ path: 'sender.fromName', message: fromName.message });
       const fromEmail = normalizeSlotValue({ type: 'email' }, sender.fromEmail);
       if (!fromEmail.ok) problems.push({ path: 'sender.fromEmail', message: fromEmail.message });
       const replyTo = sender.replyTo ? normalizeSlotValue({ type: 'email' }, sender.replyTo) : null;
       if (replyTo && !replyTo.ok) problems.push({ path: 'sender.replyTo', message: replyTo.message });
-      fields.senderFromName = sender.fromName.trim();
+      fields.senderFromName = fromName.ok ? fromName.value : null;
       fields.senderFromEmail = fromEmail.ok ? fromEmail.value : null;
       fields.senderReplyTo = replyTo?.ok ? replyTo.value : null;
     } else {
@@ -186,7 +210,7 @@ export class BrandKitsService {
     return { fields, problems };
   }
 
-  private view(partner: PartnerEntity, kit: BrandKitEntity | null): BrandKitView {
+  private view(partner: PartnerRow, kit: BrandKitRow | null): BrandKitView {
     const brand = this.brandValues(partner, kit);
     return {
       partnerId: partner.id,
@@ -201,9 +225,19 @@ export class BrandKitsService {
       logo: kit?.logo
         ? { pngUrl: this.publicUrl(kit.logo.pngKey), webpUrl: this.publicUrl(kit.logo.webpKey), width: kit.logo.width, height: kit.logo.height, dominantColor: kit.logo.dominantColor }
         : null,
-      sender: kit?.senderFromEmail ? { fromName: kit.senderFromName ?? brand.companyName ?? partner.companyName, fromEmail: kit.senderFromEmail, replyTo: kit.senderReplyTo } : null,
+      sender: storedSender(partner, kit),
       revision: kit?.revision ?? 0,
       warnings: contrastWarnings({ primaryColor: brand.primaryColor, secondaryColor: brand.secondaryColor }),
     };
   }
+}
+
+function storedSender(partner: PartnerRow, kit: BrandKitRow | null): StoredSender | null {
+  if (!kit?.senderFromEmail) return null;
+  return {
+    fromName: kit.senderFromName ?? kit.companyName ?? partner.companyName,
+    fromEmail: kit.senderFromEmail,
+    replyTo: kit.senderReplyTo,
+    confirmed: kit.senderConfirmedEmail !== null && kit.senderConfirmedEmail.toLowerCase() === kit.senderFromEmail.toLowerCase(),
+  };
 }

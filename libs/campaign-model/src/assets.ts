@@ -1,4 +1,4 @@
-export const ASSET_KINDS = ['email', 'pdf', 'social'] as const;
+export const ASSET_KINDS = ['email', 'pdf', 'social', 'page'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
 export const SUBJECT_MAX_LENGTH = 200;
@@ -71,4 +71,72 @@ export interface SocialAsset {
   copy: Partial<Record<SocialNetwork, string>>;
 }
 
-export type Asset = EmailAsset | PdfAsset | SocialAsset;
+/** Kinds of form fields; each is an <input> of that type, except `textarea` and `checkbox`. */
+export const PAGE_FIELD_TYPES = ['email', 'text', 'tel', 'textarea', 'checkbox'] as const;
+export type PageFieldType = (typeof PAGE_FIELD_TYPES)[number];
+
+/**
+ * Form fields that fill the prospect's own columns; any other name (a custom field key) fills
+ * prospect.custom. `phone` is kept as the custom field `phone`.
+ */
+export const PAGE_STANDARD_FIELDS = ['email', 'first_name', 'last_name', 'company', 'title', 'country', 'phone'] as const;
+
+export interface PageFormField {
+  /** A standard field (PAGE_STANDARD_FIELDS) or a custom field key (lower-case, as custom prospect fields). */
+  name: string;
+  label: string;
+  type: PageFieldType;
+  required: boolean;
+  /** Longest accepted value; PAGE_FIELD_MAX_LENGTH by default. */
+  maxLength?: number;
+}
+
+/**
+ * The optional consent checkbox. Its wording is part of the published version: the consent
+ * evidence names the version it was shown in. May use {{partner.*}} slots.
+ */
+export interface PageConsent {
+  text: string;
+  required: boolean;
+}
+
+/** What a submission does besides creating the lead. */
+export const PAGE_SUBMIT_ACTIONS = ['none', 'convert'] as const;
+export type PageSubmitAction = (typeof PAGE_SUBMIT_ACTIONS)[number];
+
+export interface PageForm {
+  fields: PageFormField[];
+  consent: PageConsent | null;
+  submitLabel: string;
+  /** Shown in place of the form once it is submitted. */
+  successMessage: string;
+  /** `convert`: a submission is a conversion for every launch of this campaign that reached the prospect (who leaves its sequence when it exits on conversion). */
+  onSubmit: PageSubmitAction;
+}
+
+export const PAGE_FIELD_MAX_LENGTH = 500;
+export const PAGE_MAX_FIELDS = 20;
+export const PAGE_HTML_MAX_LENGTH = 500_000;
+export const PAGE_TITLE_MAX_LENGTH = 200;
+export const PAGE_CONSENT_MAX_LENGTH = 2_000;
+/** Where the engine puts the form in the page's HTML (at the end of the page when absent). */
+export const PAGE_FORM_MARKER = '<div data-tcma-form></div>';
+
+/**
+ * A co-branded landing page: HTML (the body's content) with Handlebars partner slots and
+ * campaign links, served per partner at /p/:partnerSlug/:campaignSlug, with at most one form,
+ * which the engine renders from its declaration.
+ */
+export interface PageAsset {
+  id: string;
+  kind: 'page';
+  name: string;
+  /** The document's title (and Open Graph title); may use {{partner.*}}. */
+  title: string;
+  html: string;
+  /** Ask search engines not to index the page (meta robots and X-Robots-Tag). */
+  noindex: boolean;
+  form: PageForm | null;
+}
+
+export type Asset = EmailAsset | PdfAsset | SocialAsset | PageAsset;

@@ -28,7 +28,8 @@ export interface CampaignContent {
   sequence: SequenceDefinition | null;
 }
 
-export const RESERVED_LINK_NAMES = ['unsubscribe', 'view_in_browser'] as const;
+/** `page`: the partner's landing page of this campaign (a campaign with a page asset), tracked like any link. */
+export const RESERVED_LINK_NAMES = ['unsubscribe', 'view_in_browser', 'page'] as const;
 
 export function emptyContent(name: string): CampaignContent {
   return {

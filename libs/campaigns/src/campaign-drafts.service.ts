@@ -5,6 +5,8 @@ import {
   EmailAsset,
   Eligibility,
   LinkDefinition,
+  PageAsset,
+  PageForm,
   PdfAsset,
   PdfSlotRect,
   SequenceDefinition,
@@ -15,8 +17,8 @@ import {
   SocialNetwork,
 } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } from '@tcma/errors';
-import { CampaignEntity } from '@tcma/persistence';
-import type { Actor } from '@tcma/tenancy';
+import { CampaignRow } from '@tcma/persistence';
+import { Actor, scopeOf } from '@tcma/tenancy';
 import { randomUUID } from 'node:crypto';
 import { checkCampaignContent } from './campaign-rules';
 import { CampaignView, campaignView } from './campaign-views';
@@ -47,6 +49,14 @@ export interface SocialAssetInput {
   copy: Partial<Record<SocialNetwork, string>>;
 }
 
+export interface PageAssetInput {
+  name: string;
+  title: string;
+  html: string;
+  noindex?: boolean;
+  form?: (Omit<PageForm, 'onSubmit' | 'consent'> & { onSubmit?: PageForm['onSubmit']; consent?: PageForm['consent'] | null }) | null;
+}
+
 export interface SequenceInput {
   steps: Array<Omit<SequenceStep, 'id'> & { id?: string }>;
   exit: Omit<SequenceDefinition['exit'], 'unsubscribed'>;
@@ -62,6 +72,12 @@ type Mutation = (draft: CampaignContent) => Promise<void> | void;
  * opens one from its latest version. Each change is checked as a whole before it is saved,
  * so an invalid edit saves nothing; a concurrent edit is detected by the draft revision.
  */
+/** An asset just added to a draft, and the campaign as it now is (its revision for the next If-Match). */
+export interface AddedAsset {
+  asset: Asset;
+  campaign: CampaignView;
+}
+
 @Injectable()
 export class CampaignDraftsService {
   constructor(
@@ -99,10 +115,11 @@ export class CampaignDraftsService {
     });
   }
 
-  addEmailAsset(actor: Actor, id: string, input: EmailAssetInput, ifRevision?: number): Promise<CampaignView> {
-    return this.edit(actor, id, ifRevision, (draft) => {
-      draft.assets.push({ id: randomUUID(), kind: 'email', ...pickEmail(input) });
-    });
+  addEmailAsset(actor: Actor, id: string, input: EmailAssetInput, ifRevision?: number): Promise<AddedAsset> {
+    const assetId = randomUUID();
+    return this.added(assetId, this.edit(actor, id, ifRevision, (draft) => {
+      draft.assets.push({ id: assetId, kind: 'email', ...pickEmail(input) });
+    }));
   }
 
   updateEmailAsset(actor: Actor, id: string, assetId: string, input: EmailAssetInput, ifRevision?: number): Promise<CampaignView> {
@@ -111,10 +128,11 @@ export class CampaignDraftsService {
     });
   }
 
-  addPdfAsset(actor: Actor, id: string, input: PdfAssetInput, ifRevision?: number): Promise<CampaignView> {
-    return this.edit(actor, id, ifRevision, async (draft) => {
-      draft.assets.push({ id: randomUUID(), kind: 'pdf', name: input.name, file: await this.pdfFile(actor, input.fileId), slots: input.slots.map(pickPdfRect) });
-    });
+  addPdfAsset(actor: Actor, id: string, input: PdfAssetInput, ifRevision?: number): Promise<AddedAsset> {
+    const assetId = randomUUID();
+    return this.added(assetId, this.edit(actor, id, ifRevision, async (draft) => {
+      draft.assets.push({ id: assetId, kind: 'pdf', name: input.name, file: await this.pdfFile(actor, input.fileId), slots: input.slots.map(pickPdfRect) });
+    }));
   }
 
   updatePdfAsset(actor: Actor, id: string, assetId: string, input: PdfAssetInput, ifRevision?: number): Promise<CampaignView> {
@@ -124,10 +142,32 @@ export class CampaignDraftsService {
     });
   }
 
-  addSocialAsset(actor: Actor, id: string, input: SocialAssetInput, ifRevision?: number): Promise<CampaignView> {
-    return this.edit(actor, id, ifRevision, async (draft) => {
-      draft.assets.push({ id: randomUUID(), kind: 'social', name: input.name, image: await this.imageFile(actor, input.fileId), slots: input.slots.map(pickRect), copy: { ...input.copy } });
+  addSocialAsset(actor: Actor, id: string, input: SocialAssetInput, ifRevision?: number): Promise<AddedAsset> {
+    const assetId = randomUUID();
+    return this.added(assetId, this.edit(actor, id, ifRevision, async (draft) => {
+      draft.assets.push({ id: assetId, kind: 'social', name: input.name, image: await this.imageFile(actor, input.fileId), slots: input.slots.map(pickRect), copy: { ...input.copy } });
+    }));
+  }
+
+  addPageAsset(actor: Actor, id: string, input: PageAssetInput, ifRevision?: number): Promise<AddedAsset> {
+    const assetId = randomUUID();
+    return this.added(assetId, this.edit(actor, id, ifRevision, (draft) => {
+      draft.assets.push({ id: assetId, kind: 'page', ...pickPage(input) });
+    }));
+  }
+
+  updatePageAsset(actor: Actor, id: string, assetId: string, input: PageAssetInput, ifRevision?: number): Promise<CampaignView> {
+    return this.edit(actor, id, ifRevision, (draft) => {
+      replaceAsset(draft, assetId, 'page', (a) => ({ ...a, ...pickPage(input) }));
     });
+  }
+
+  /** The asset an edit added, with the draft revision it made. */
+  private async added(assetId: string, edited: Promise<CampaignView>): Promise<AddedAsset> {
+    const view = await edited;
+    const asset = view.draft?.assets.find((a) => a.id === assetId);
+    if (!asset) throw new Error(`Asset ${assetId} is missing from the draft it was added to`);
+    return { asset, campaign: view };
   }
 
   updateSocialAsset(actor: Actor, id: string, assetId: string, input: SocialAssetInput, ifRevision?: number): Promise<CampaignView> {
@@ -169,40 +209,57 @@ export class CampaignDraftsService {
       if (ifRevision !== undefined && ifRevision !== campaign.draftRevision) {
         throw new PreconditionFailedError(`The campaign changed since revision ${ifRevision}; it is now at revision ${campaign.draftRevision}`);
       }
-      const draft = await this.openDraft(campaign);
+      const draft = await this.openDraft(actor, campaign);
       await mutate(draft);
       const problems = await checkCampaignContent(draft, 'save');
       if (problems.length) throw new InvalidError('The change would make the campaign invalid; nothing was saved', problems);
-      const revision = await this.campaigns.saveDraft(campaign.id, draft, campaign.draftRevision);
+      const revision = await this.campaigns.saveDraft(scopeOf(actor), campaign.id, draft, campaign.draftRevision);
       if (revision !== null) return campaignView({ ...campaign, draft, name: draft.name, draftRevision: revision, updatedAt: new Date() });
       if (ifRevision !== undefined || attempt >= SAVE_ATTEMPTS) throw new ConflictError('The campaign was changed by someone else at the same time; reload and try again');
     }
   }
 
   /** The working draft, or a new one copied from the latest published version. */
-  private async openDraft(campaign: CampaignEntity): Promise<CampaignContent> {
+  private async openDraft(actor: Actor, campaign: CampaignRow): Promise<CampaignContent> {
     if (campaign.draft) return structuredClone(campaign.draft);
-    const latest = campaign.latestVersion ? await this.campaigns.findVersion(campaign.id, campaign.latestVersion) : null;
+    const latest = campaign.latestVersion ? await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion) : null;
     if (!latest) throw new ConflictError('The campaign has neither a draft nor a published version');
     return structuredClone(latest.content);
   }
 
   private async pdfFile(actor: Actor, fileId: string): Promise<PdfAsset['file']> {
-    const file = await this.files.findInVendor(actor.vendorId, fileId);
+    const file = await this.files.find(scopeOf(actor), fileId);
     if (!file) throw new NotFoundError('File');
-    if (file.contentType !== 'application/pdf') throw new InvalidError('The file is not a PDF', [{ path: 'fileId', message: `is ${file.contentType}, expected a PDF` }]);
-    return { key: file.key, contentType: file.contentType, size: file.size, pages: file.metadata.pages as PdfAsset['file']['pages'] };
+    // A PDF was stored with kind 'pdf' and its page sizes: the same fact as its content type.
+    if (file.metadata.kind !== 'pdf') throw new InvalidError('The file is not a PDF', [{ path: 'fileId', message: `is ${file.contentType}, expected a PDF` }]);
+    return { key: file.key, contentType: file.contentType, size: file.size, pages: file.metadata.pages };
   }
 
   private async imageFile(actor: Actor, fileId: string): Promise<SocialAsset['image']> {
-    const file = await this.files.findInVendor(actor.vendorId, fileId);
+    const file = await this.files.find(scopeOf(actor), fileId);
     if (!file) throw new NotFoundError('File');
     if (file.metadata.kind !== 'image') throw new InvalidError('The file is not an image', [{ path: 'fileId', message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` }]);
-    return { key: file.key, contentType: file.contentType, size: file.size, width: Number(file.metadata.width), height: Number(file.metadata.height) };
+    return { key: file.key, contentType: file.contentType, size: file.size, width: file.metadata.width, height: file.metadata.height };
   }
 }
 
 const pickEmail = (input: EmailAssetInput) => ({ name: input.name, subject: input.subject, preheader: input.preheader, mjml: input.mjml });
+
+const pickPage = (input: PageAssetInput): Omit<PageAsset, 'id' | 'kind'> => ({
+  name: input.name,
+  title: input.title,
+  html: input.html,
+  noindex: input.noindex ?? false,
+  form: input.form
+    ? {
+        fields: input.form.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required, ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}) })),
+        consent: input.form.consent ? { text: input.form.consent.text, required: input.form.consent.required } : null,
+        submitLabel: input.form.submitLabel,
+        successMessage: input.form.successMessage,
+        onSubmit: input.form.onSubmit ?? 'none',
+      }
+    : null,
+});
 
 const pickRect = (r: SlotRect): SlotRect => ({
   slot: r.slot,

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { inspectPdf, inspectRaster, sniffType } from '@tcma/cobrand';
+import { FileSandbox, sniffType } from '@tcma/cobrand';
 import { InvalidError, NotFoundError, TooLargeError, UnsupportedTypeError } from '@tcma/errors';
-import { StoredFileEntity } from '@tcma/persistence';
+import { StoredFileMetadata, StoredFileRow } from '@tcma/persistence';
 import { BlobStorage } from '@tcma/storage';
-import type { Actor } from '@tcma/tenancy';
+import { Actor, scopeOf } from '@tcma/tenancy';
 import { StoredFilesRepository } from './stored-files.repository';
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -15,30 +15,37 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
  * stored; a rejected upload leaves nothing behind.
  */
 @Injectable()
-export class CampaignFilesService {
+export class CampaignFilesService implements OnApplicationShutdown {
+  /** Uploads are opened in sandbox processes, with a time limit (see FileSandbox). */
+  private readonly sandbox = new FileSandbox();
+
   constructor(
     private readonly files: StoredFilesRepository,
     private readonly storage: BlobStorage,
     private readonly config: AppConfig,
   ) {}
 
+  async onApplicationShutdown(): Promise<void> {
+    await this.sandbox.close();
+  }
+
   /** The largest upload accepted at all; the per-type limits below are checked after sniffing. */
   get maxUploadBytes(): number {
     return Math.max(this.config.maxPdfBytes, this.config.maxImageBytes);
   }
 
-  async upload(actor: Actor, bytes: Buffer): Promise<StoredFileEntity> {
+  async upload(actor: Actor, bytes: Buffer): Promise<StoredFileRow> {
     if (bytes.length === 0) throw new InvalidError('The file is empty', [{ path: 'file', message: 'is empty' }]);
     const type = sniffType(bytes);
-    let metadata: Record<string, unknown>;
+    let metadata: StoredFileMetadata;
     if (type === 'application/pdf') {
       if (bytes.length > this.config.maxPdfBytes) throw new TooLargeError(`PDFs may be at most ${mb(this.config.maxPdfBytes)}`, [{ path: 'file', message: `is ${mb(bytes.length)}` }]);
-      const pdf = await inspectPdf(bytes);
+      const pdf = await this.sandbox.inspectPdf(actor.vendorId, bytes);
       if (!pdf.ok) throw new InvalidError(pdf.message, [{ path: 'file', message: pdf.message }]);
       metadata = { kind: 'pdf', pages: pdf.pages };
     } else if (type === 'image/png' || type === 'image/jpeg' || type === 'image/webp') {
       if (bytes.length > this.config.maxImageBytes) throw new TooLargeError(`Images may be at most ${mb(this.config.maxImageBytes)}`, [{ path: 'file', message: `is ${mb(bytes.length)}` }]);
-      const image = await inspectRaster(bytes);
+      const image = await this.sandbox.inspectRaster(actor.vendorId, bytes);
       if (!image.ok) throw new InvalidError(image.message, [{ path: 'file', message: image.message }]);
       metadata = { kind: 'image', width: image.width, height: image.height, format: image.format };
     } else {
@@ -47,11 +54,11 @@ export class CampaignFilesService {
       ]);
     }
     const key = await this.storage.put(bytes);
-    return this.files.upsert({ vendorId: actor.vendorId, key, contentType: type, size: bytes.length, metadata });
+    return this.files.upsert(scopeOf(actor), { key, contentType: type, size: bytes.length, metadata });
   }
 
-  async get(actor: Actor, id: string): Promise<StoredFileEntity> {
-    const file = await this.files.findInVendor(actor.vendorId, id);
+  async get(actor: Actor, id: string): Promise<StoredFileRow> {
+    const file = await this.files.find(scopeOf(actor), id);
     if (!file) throw new NotFoundError('File');
     return file;
   }

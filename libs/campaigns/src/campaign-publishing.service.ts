@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
-import type { Actor } from '@tcma/tenancy';
+import { Actor, scopeOf } from '@tcma/tenancy';
 import { checkCampaignContent } from './campaign-rules';
 import { CampaignVersionView, versionView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
@@ -22,7 +22,7 @@ export class CampaignPublishingService {
 
   async validate(actor: Actor, id: string): Promise<ValidationReport> {
     const campaign = await this.campaignsService.findForVendor(actor, id);
-    const content = campaign.draft ?? (campaign.latestVersion ? (await this.campaigns.findVersion(campaign.id, campaign.latestVersion))?.content : null);
+    const content = campaign.draft ?? (campaign.latestVersion ? (await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion))?.content : null);
     if (!content) throw new NotFoundError('Campaign content');
     const problems = await checkCampaignContent(content, 'publish');
     return { valid: problems.length === 0, problems };
@@ -34,19 +34,9 @@ export class CampaignPublishingService {
     if (!found.draft) throw new ConflictError('There is no draft to publish; the latest version is already published');
     const problems = await checkCampaignContent(found.draft, 'publish');
     if (problems.length) throw new InvalidError('The draft cannot be published', problems);
-    return this.campaigns.transaction(async (tx) => {
-      const campaign = await this.campaigns.findInVendor(actor.vendorId, id, tx);
-      // Someone changed the draft while it was being checked: publish only what was checked.
-      if (!campaign?.draft || campaign.draftRevision !== found.draftRevision) throw new ConflictError('The draft changed while it was being published; try again');
-      const version = (campaign.latestVersion ?? 0) + 1;
-      const saved = await this.campaigns.insertVersion(tx, { campaignId: campaign.id, version, content: campaign.draft, publishedBy: actor.userId });
-      campaign.latestVersion = version;
-      campaign.name = campaign.draft.name;
-      campaign.draft = null;
-      campaign.status = 'published';
-      campaign.draftRevision += 1;
-      await this.campaigns.save(campaign, tx);
-      return versionView(saved);
-    });
+    const saved = await this.campaigns.publishDraft(scopeOf(actor), found.id, found.draftRevision, actor.userId);
+    // Someone changed the draft while it was being checked: only what was checked is published.
+    if (!saved) throw new ConflictError('The draft changed while it was being published; try again');
+    return versionView(saved);
   }
 }

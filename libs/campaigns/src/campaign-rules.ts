@@ -16,7 +16,7 @@ import {
   TEXT_SLOT_MAX_LENGTH,
   WEEKDAYS,
 } from '@tcma/campaign-model';
-import { checkEmailAsset, checkTextTemplate, maxLengthOf, normalizeColor, normalizeHttpUrl, normalizeSlotValue, TemplateVocabulary, vocabularyOf } from '@tcma/cobrand';
+import { analyzeTemplate, checkEmailAsset, checkPageAsset, checkTextTemplate, derivedColorNames, maxLengthOf, normalizeColor, normalizeHttpUrl, normalizeSlotValue, TemplateVocabulary, vocabularyOf } from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
 
 export const LIMITS = {
@@ -70,11 +70,13 @@ function checkMetadata(c: CampaignContent, out: Problems): void {
 function checkSlots(c: CampaignContent, out: Problems): void {
   if (c.slots.length > LIMITS.slots) out.add('slots', `at most ${LIMITS.slots} slots`);
   const seen = new Set<string>();
+  const derived = new Map(c.slots.flatMap((s) => derivedColorNames(s).map((name) => [name, s.name] as const)));
   c.slots.forEach((slot, i) => {
     const path = `slots[${i}]`;
     if (!SLOT_NAME_PATTERN.test(slot.name)) out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
     else if (RESERVED_SLOT_NAMES.has(slot.name.toLowerCase())) out.add(`${path}.name`, `"${slot.name}" is reserved`);
     if (seen.has(slot.name)) out.add(`${path}.name`, `duplicate slot name "${slot.name}"`);
+    if (derived.has(slot.name)) out.add(`${path}.name`, `"${slot.name}" is the name of a colour derived from the colour slot ${derived.get(slot.name)}`);
     seen.add(slot.name);
     if (!(SLOT_TYPES as readonly string[]).includes(slot.type)) {
       out.add(`${path}.type`, `must be one of ${SLOT_TYPES.join(', ')}`);
@@ -186,7 +188,23 @@ async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, o
     if (!asset.name.trim()) out.add(`${path}.name`, 'must not be empty');
     if (asset.kind === 'email') out.addAll(path, await checkEmailAsset(asset, vocabulary));
     else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, path, out);
+    else if (asset.kind === 'page') out.addAll(path, checkPageAsset(asset, vocabulary));
     else checkSocial(asset, vocabulary, path, out);
+  }
+}
+
+/**
+ * One landing page per campaign (its address is the partner's and the campaign's), which
+ * {{links.page}} needs by the time the campaign is published (a draft may add the email first).
+ */
+function checkPageLinks(c: CampaignContent, vocabulary: TemplateVocabulary, mode: CheckMode, out: Problems): void {
+  const pages = c.assets.filter((a) => a.kind === 'page');
+  if (pages.length > 1) out.add('assets', 'a campaign has at most one landing page (its address is /p/<partner>/<campaign>)');
+  if (pages.length || mode !== 'publish') return;
+  for (const [i, asset] of c.assets.entries()) {
+    if (asset.kind !== 'email') continue;
+    const site = analyzeTemplate(asset.mjml, vocabulary).sites.find((s) => s.ref.kind === 'link' && s.ref.name === 'page');
+    if (site) out.add(`assets[${i}].mjml`, '{{links.page}} links to the campaign\'s landing page: add a page asset first', site.line);
   }
 }
 
@@ -237,6 +255,7 @@ export async function checkCampaignContent(content: CampaignContent, mode: Check
   checkLinks(content, out);
   const vocabulary = vocabularyOf(content);
   await checkAssets(content, vocabulary, out);
+  checkPageLinks(content, vocabulary, mode, out);
   if (content.sequence) checkSequence(content.sequence, content.assets, content, mode, out);
   if (mode === 'publish' && content.assets.length === 0) out.add('assets', 'a campaign needs at least one asset to be published');
   return out.list;

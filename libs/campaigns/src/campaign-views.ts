@@ -1,10 +1,12 @@
 import type { CampaignContent } from '@tcma/campaign-model';
-import type { CampaignEntity, CampaignStatus, CampaignVersionEntity } from '@tcma/persistence';
+import type { CampaignRow, CampaignStatus, CampaignVersionRow } from '@tcma/persistence';
 
 /** What vendor users see of a campaign: its state and its working draft, if any. */
 export interface CampaignView {
   id: string;
   name: string;
+  /** The campaign's part of its landing pages' addresses; made from the first name, never changed. */
+  slug: string;
   status: CampaignStatus;
   latestVersion: number | null;
   /** Draft revision; send it back in If-Match to make an edit conditional. */
@@ -13,6 +15,14 @@ export interface CampaignView {
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;
+  catalogue: CatalogueSettings;
+}
+
+/** How the campaign shows in partners' catalogues: set on the campaign at any time, never versioned. */
+export interface CatalogueSettings {
+  promoted: boolean;
+  availableFrom: Date | null;
+  availableUntil: Date | null;
 }
 
 /** What partner users see: the latest published version only, never a draft. */
@@ -32,9 +42,10 @@ export interface CampaignVersionView {
   content: CampaignContent;
 }
 
-export const campaignView = (c: CampaignEntity): CampaignView => ({
+export const campaignView = (c: CampaignRow): CampaignView => ({
   id: c.id,
   name: c.name,
+  slug: c.slug,
   status: c.status,
   latestVersion: c.latestVersion,
   revision: c.draftRevision,
@@ -42,9 +53,17 @@ export const campaignView = (c: CampaignEntity): CampaignView => ({
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   archivedAt: c.archivedAt,
+  catalogue: { promoted: c.promoted, availableFrom: c.availableFrom, availableUntil: c.availableUntil },
 });
 
-export const publishedView = (v: CampaignVersionEntity & { campaign?: CampaignEntity }): PublishedCampaignView => ({
+/** Whether partners may see and launch the campaign at `now`; the problem with its field when not. */
+export function availabilityProblem(c: Pick<CampaignRow, 'availableFrom' | 'availableUntil'>, now: Date): { path: string; message: string } | null {
+  if (c.availableFrom && now < c.availableFrom) return { path: 'availableFrom', message: `the campaign is available from ${c.availableFrom.toISOString()}` };
+  if (c.availableUntil && now >= c.availableUntil) return { path: 'availableUntil', message: `the campaign was available until ${c.availableUntil.toISOString()}` };
+  return null;
+}
+
+export const publishedView = (v: CampaignVersionRow): PublishedCampaignView => ({
   id: v.campaignId,
   name: v.content.name,
   version: v.version,
@@ -52,7 +71,7 @@ export const publishedView = (v: CampaignVersionEntity & { campaign?: CampaignEn
   content: v.content,
 });
 
-export const versionView = (v: CampaignVersionEntity): CampaignVersionView => ({
+export const versionView = (v: CampaignVersionRow): CampaignVersionView => ({
   campaignId: v.campaignId,
   version: v.version,
   publishedAt: v.publishedAt,

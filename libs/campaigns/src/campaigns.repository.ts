@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { CampaignContent } from '@tcma/campaign-model';
-import { CampaignEntity, CampaignStatus, CampaignVersionEntity, queryRows } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { CampaignRow, CampaignStatus, CampaignVersionRow, containing, Database, Found, NewCampaign, PageWindow, TenantScope, vendorOwned } from '@tcma/persistence';
 
 export interface CampaignListFilter {
   status?: CampaignStatus;
@@ -15,101 +15,219 @@ export interface PartnerEligibility {
   region: string;
 }
 
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export interface CatalogueFilter extends PageWindow {
+  search?: string;
+  tag?: string;
+  assetType?: 'email' | 'pdf' | 'social';
+  language?: string;
+}
+
+/** A catalogue entry: the latest version a partner may use, with the campaign's catalogue metadata. */
+export type CatalogueRow = CampaignVersionRow & { promoted: boolean; firstPublishedAt: Date };
+
+export type NewCampaignInput = Pick<NewCampaign, 'name' | 'draft' | 'createdBy'>;
+export type CampaignChanges = Partial<Pick<CampaignRow, 'status' | 'archivedAt' | 'promoted' | 'availableFrom' | 'availableUntil'>>;
 
 @Injectable()
 export class CampaignsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  insert(input: Pick<CampaignEntity, 'vendorId' | 'name' | 'draft' | 'createdBy'>): Promise<CampaignEntity> {
-    const repo = this.dataSource.getRepository(CampaignEntity);
-    return repo.save(repo.create({ ...input, status: 'draft', draftRevision: 1, latestVersion: null, archivedAt: null }));
+  create(scope: TenantScope, input: NewCampaignInput): Promise<CampaignRow> {
+    return this.db
+      .insertInto('campaigns')
+      .values({ ...input, vendorId: scope.vendorId, status: 'draft', draftRevision: 1, latestVersion: null, archivedAt: null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  findInVendor(vendorId: string, id: string, tx?: EntityManager): Promise<CampaignEntity | null> {
-    const repo = (tx ?? this.dataSource.manager).getRepository(CampaignEntity);
-    return tx ? repo.findOne({ where: { vendorId, id }, lock: { mode: 'pessimistic_write' } }) : repo.findOneBy({ vendorId, id });
+  async find(scope: TenantScope, id: string): Promise<CampaignRow | null> {
+    return (await this.db.selectFrom('campaigns').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).executeTakeFirst()) ?? null;
   }
 
-  async list(vendorId: string, filter: CampaignListFilter): Promise<{ items: CampaignEntity[]; total: number }> {
-    const qb = this.dataSource.getRepository(CampaignEntity).createQueryBuilder('c').where('c.vendorId = :vendorId', { vendorId });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.search) qb.andWhere("c.name ILIKE :search ESCAPE '\\'", { search: likePattern(filter.search) });
-    const [items, total] = await qb.orderBy('c.updatedAt', 'DESC').addOrderBy('c.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
-    return { items, total };
+  async list(scope: TenantScope, filter: CampaignListFilter): Promise<{ items: CampaignRow[]; total: number }> {
+    const matching = this.db.selectFrom('campaigns').where((eb) => {
+      const conditions = [vendorOwned(eb, scope, 'campaigns')];
+      if (filter.status) conditions.push(eb('status', '=', filter.status));
+      if (filter.search) conditions.push(eb('name', 'ilike', containing(filter.search)));
+      return eb.and(conditions);
+    });
+    const [items, count] = await Promise.all([
+      matching.selectAll().orderBy('updatedAt', 'desc').orderBy('id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  private publishedForPartner(vendorId: string, partner: PartnerEligibility) {
-    return this.dataSource
-      .getRepository(CampaignVersionEntity)
-      .createQueryBuilder('v')
-      .innerJoinAndSelect('v.campaign', 'c', 'c.latestVersion = v.version')
-      .where('c.vendorId = :vendorId', { vendorId })
-      .andWhere("c.status = 'published'")
-      .andWhere('(cardinality(v.tiers) = 0 OR :tier = ANY(v.tiers))', { tier: partner.tier })
-      .andWhere('(cardinality(v.regions) = 0 OR :region = ANY(v.regions))', { region: partner.region });
+  /**
+   * The latest published versions of the scope's vendor a partner may launch: not archived, tier
+   * and region eligible, and, given `availableAt`, inside the campaign's catalogue dates.
+   */
+  private publishedForPartner(scope: TenantScope, partner: PartnerEligibility, search?: string, availableAt?: Date) {
+    return this.db
+      .selectFrom('campaignVersions as v')
+      .innerJoin('campaigns as c', (join) => join.onRef('c.id', '=', 'v.campaignId').onRef('c.latestVersion', '=', 'v.version'))
+      .where((eb) => {
+        const conditions = [
+          vendorOwned(eb, scope, 'c'),
+          eb('c.status', '=', 'published'),
+          // An empty list admits every tier (region).
+          eb.or([eb(eb.fn('cardinality', ['v.tiers']), '=', 0), eb(eb.val(partner.tier), '=', eb.fn.any('v.tiers'))]),
+          eb.or([eb(eb.fn('cardinality', ['v.regions']), '=', 0), eb(eb.val(partner.region), '=', eb.fn.any('v.regions'))]),
+        ];
+        if (search) conditions.push(eb('c.name', 'ilike', containing(search)));
+        if (availableAt) {
+          conditions.push(eb.or([eb('c.availableFrom', 'is', null), eb('c.availableFrom', '<=', availableAt)]));
+          conditions.push(eb.or([eb('c.availableUntil', 'is', null), eb('c.availableUntil', '>', availableAt)]));
+        }
+        return eb.and(conditions);
+      });
   }
 
-  /** The latest published versions a partner may launch: not archived, tier and region eligible. */
-  async listPublishedForPartner(vendorId: string, partner: PartnerEligibility, filter: Omit<CampaignListFilter, 'status'>): Promise<{ items: CampaignVersionEntity[]; total: number }> {
-    const qb = this.publishedForPartner(vendorId, partner);
-    if (filter.search) qb.andWhere("c.name ILIKE :search ESCAPE '\\'", { search: likePattern(filter.search) });
-    const [items, total] = await qb.orderBy('v.publishedAt', 'DESC').addOrderBy('c.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
-    return { items, total };
+  /** What a partner's campaign list shows: published, eligible and available at `now`. */
+  async listPublishedForPartner(scope: TenantScope, partner: PartnerEligibility, filter: Omit<CampaignListFilter, 'status'>, now: Date): Promise<{ items: CampaignVersionRow[]; total: number }> {
+    const matching = this.publishedForPartner(scope, partner, filter.search, now);
+    const [items, count] = await Promise.all([
+      matching.selectAll('v').orderBy('v.publishedAt', 'desc').orderBy('c.id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  findPublishedForPartner(vendorId: string, partner: PartnerEligibility, campaignId: string): Promise<CampaignVersionEntity | null> {
-    return this.publishedForPartner(vendorId, partner).andWhere('c.id = :campaignId', { campaignId }).getOne();
+  /**
+   * A partner's catalogue at `now`: what it may launch and is available, filtered by tag, asset
+   * type and language (JSON containment on the version's content), promoted first, then newest.
+   */
+  async catalogueForPartner(scope: TenantScope, partner: PartnerEligibility, filter: CatalogueFilter, now: Date): Promise<Found<CatalogueRow>> {
+    const contains = (fragment: object) => sql<CampaignContent>`${JSON.stringify(fragment)}::jsonb`;
+    const matching = this.publishedForPartner(scope, partner, filter.search, now).where((eb) => {
+      const conditions = [];
+      if (filter.tag) conditions.push(eb('v.content', '@>', contains({ tags: [filter.tag] })));
+      if (filter.language) conditions.push(eb('v.content', '@>', contains({ language: filter.language })));
+      if (filter.assetType) conditions.push(eb('v.content', '@>', contains({ assets: [{ kind: filter.assetType }] })));
+      return eb.and(conditions);
+    });
+    const [items, count] = await Promise.all([
+      matching
+        .selectAll('v')
+        .select((eb) => [
+          'c.promoted',
+          eb
+            .selectFrom('campaignVersions as first')
+            .select((f) => f.fn.min<Date>('first.publishedAt').as('at'))
+            .whereRef('first.campaignId', '=', 'c.id')
+            .$asScalar()
+            .$notNull()
+            .as('firstPublishedAt'),
+        ])
+        .orderBy('c.promoted', 'desc')
+        .orderBy('v.publishedAt', 'desc')
+        .orderBy('c.id', 'asc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
+  }
+
+  /** The latest version a partner may launch, available or not (given `availableAt`, only when available then). */
+  async findPublishedForPartner(scope: TenantScope, partner: PartnerEligibility, campaignId: string, availableAt?: Date): Promise<CampaignVersionRow | null> {
+    return (await this.publishedForPartner(scope, partner, undefined, availableAt).selectAll('v').where('c.id', '=', campaignId).executeTakeFirst()) ?? null;
   }
 
   /**
    * Saves a draft only if nobody changed it since `expectedRevision` was read: edits are
    * validated outside any lock and this is where a concurrent edit is detected.
    */
-  async saveDraft(id: string, draft: CampaignContent, expectedRevision: number): Promise<number | null> {
-    const rows = await queryRows<{ draft_revision: number }>(
-      this.dataSource,
-      `UPDATE campaigns SET draft = $2, name = $3, draft_revision = draft_revision + 1, updated_at = now()
-        WHERE id = $1 AND draft_revision = $4 AND archived_at IS NULL
-        RETURNING draft_revision`,
-      [id, JSON.stringify(draft), draft.name, expectedRevision],
-    );
-    return rows[0]?.draft_revision ?? null;
+  async saveDraft(scope: TenantScope, id: string, draft: CampaignContent, expectedRevision: number): Promise<number | null> {
+    const saved = await this.db
+      .updateTable('campaigns')
+      .set((eb) => ({ draft, name: draft.name, draftRevision: eb('draftRevision', '+', 1), updatedAt: eb.fn<Date>('now') }))
+      .where('id', '=', id)
+      .where('draftRevision', '=', expectedRevision)
+      .where('archivedAt', 'is', null)
+      .where((eb) => vendorOwned(eb, scope, 'campaigns'))
+      .returning('draftRevision')
+      .executeTakeFirst();
+    return saved?.draftRevision ?? null;
   }
 
-  async insertVersion(tx: EntityManager, input: Pick<CampaignVersionEntity, 'campaignId' | 'version' | 'content' | 'publishedBy'>): Promise<CampaignVersionEntity> {
-    const repo = tx.getRepository(CampaignVersionEntity);
-    return repo.save(
-      repo.create({ ...input, tiers: input.content.eligibility.tiers, regions: input.content.eligibility.regions }),
-    );
+  /**
+   * Freezes the draft as the next numbered version, if it is still the one at
+   * `expectedRevision` (the one that was checked); null otherwise.
+   */
+  publishDraft(scope: TenantScope, id: string, expectedRevision: number, publishedBy: string): Promise<CampaignVersionRow | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const campaign = await tx.selectFrom('campaigns').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).forUpdate().executeTakeFirst();
+      const draft = campaign?.draft;
+      if (!campaign || !draft || campaign.draftRevision !== expectedRevision) return null;
+      const version = (campaign.latestVersion ?? 0) + 1;
+      const saved = await tx
+        .insertInto('campaignVersions')
+        .values({ campaignId: campaign.id, version, content: draft, publishedBy, tiers: draft.eligibility.tiers, regions: draft.eligibility.regions })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('campaigns')
+        .set((eb) => ({ latestVersion: version, name: draft.name, draft: null, status: 'published', draftRevision: campaign.draftRevision + 1, updatedAt: eb.fn<Date>('now') }))
+        .where('id', '=', campaign.id)
+        .execute();
+      return saved;
+    });
   }
 
-  save(campaign: CampaignEntity, tx?: EntityManager): Promise<CampaignEntity> {
-    return (tx ?? this.dataSource.manager).getRepository(CampaignEntity).save(campaign);
+  async update(scope: TenantScope, id: string, changes: CampaignChanges): Promise<CampaignRow | null> {
+    const updated = await this.db
+      .updateTable('campaigns')
+      .set((eb) => ({ ...changes, updatedAt: eb.fn<Date>('now') }))
+      .where('id', '=', id)
+      .where((eb) => vendorOwned(eb, scope, 'campaigns'))
+      .returningAll()
+      .executeTakeFirst();
+    return updated ?? null;
   }
 
-  async hasLaunches(campaignId: string): Promise<boolean> {
-    const rows: Array<{ launched: boolean }> = await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM launches WHERE campaign_id = $1) AS launched', [campaignId]);
-    return rows[0].launched;
+  async hasLaunches(scope: TenantScope, campaignId: string): Promise<boolean> {
+    const found = await this.db.selectFrom('launches').select('id').where('campaignId', '=', campaignId).where((eb) => vendorOwned(eb, scope, 'launches')).limit(1).executeTakeFirst();
+    return found !== undefined;
   }
 
-  remove(campaign: CampaignEntity): Promise<CampaignEntity> {
-    return this.dataSource.getRepository(CampaignEntity).remove(campaign);
+  async delete(scope: TenantScope, id: string): Promise<void> {
+    await this.db.deleteFrom('campaigns').where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).execute();
   }
 
-  listVersions(campaignId: string): Promise<CampaignVersionEntity[]> {
-    return this.dataSource.getRepository(CampaignVersionEntity).find({ where: { campaignId }, order: { version: 'DESC' } });
+  async listVersions(scope: TenantScope, campaignId: string, window: PageWindow): Promise<Found<CampaignVersionRow>> {
+    const matching = this.db
+      .selectFrom('campaignVersions as v')
+      .innerJoin('campaigns as c', 'c.id', 'v.campaignId')
+      .where('v.campaignId', '=', campaignId)
+      .where((eb) => vendorOwned(eb, scope, 'c'));
+    const [items, count] = await Promise.all([
+      matching.selectAll('v').orderBy('v.version', 'desc').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  findVersionById(id: string): Promise<CampaignVersionEntity | null> {
-    return this.dataSource.getRepository(CampaignVersionEntity).findOneBy({ id });
+  async findVersion(scope: TenantScope, campaignId: string, version: number): Promise<CampaignVersionRow | null> {
+    const found = await this.db
+      .selectFrom('campaignVersions as v')
+      .innerJoin('campaigns as c', 'c.id', 'v.campaignId')
+      .selectAll('v')
+      .where('v.campaignId', '=', campaignId)
+      .where('v.version', '=', version)
+      .where((eb) => vendorOwned(eb, scope, 'c'))
+      .executeTakeFirst();
+    return found ?? null;
   }
 
-  findVersion(campaignId: string, version: number): Promise<CampaignVersionEntity | null> {
-    return this.dataSource.getRepository(CampaignVersionEntity).findOneBy({ campaignId, version });
+  /** The worker's read of the version a launch pinned. */
+  async findVersionForSystem(id: string): Promise<CampaignVersionRow | null> {
+    return (await this.db.selectFrom('campaignVersions').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** A campaign's slug (part of its landing pages' addresses; it never changes). */
+  async slugForSystem(id: string): Promise<string | null> {
+    return (await this.db.selectFrom('campaigns').select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? null;
   }
 }

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { CampaignContent, emptyContent, Eligibility } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { CampaignEntity, CampaignStatus } from '@tcma/persistence';
-import { Actor, PartnersRepository } from '@tcma/tenancy';
+import { CampaignRow, CampaignStatus, Found, PageWindow } from '@tcma/persistence';
+import { Actor, isPartnerRole, PartnersRepository, scopeOf } from '@tcma/tenancy';
 import { checkCampaignContent } from './campaign-rules';
-import { CampaignVersionView, CampaignView, campaignView, PublishedCampaignView, publishedView, versionView } from './campaign-views';
-import { CampaignsRepository } from './campaigns.repository';
+import { CampaignVersionView, CampaignView, campaignView, CatalogueSettings, PublishedCampaignView, publishedView, versionView } from './campaign-views';
+import { CampaignChanges, CampaignsRepository } from './campaigns.repository';
 
 export interface CreateCampaignInput {
   name: string;
@@ -42,48 +42,68 @@ export class CampaignsService {
     };
     const problems = await checkCampaignContent(draft, 'save');
     if (problems.length) throw new InvalidError('The campaign is invalid', problems);
-    return campaignView(await this.campaigns.insert({ vendorId: actor.vendorId, name: draft.name, draft, createdBy: actor.userId }));
+    return campaignView(await this.campaigns.create(scopeOf(actor), { name: draft.name, draft, createdBy: actor.userId }));
   }
 
   /** A vendor user's campaign, or 404. */
-  async findForVendor(actor: Actor, id: string): Promise<CampaignEntity> {
-    const campaign = actor.role === 'partner_user' ? null : await this.campaigns.findInVendor(actor.vendorId, id);
+  async findForVendor(actor: Actor, id: string): Promise<CampaignRow> {
+    // Partner users never see a campaign itself (its drafts), only its published versions.
+    const campaign = isPartnerRole(actor.role) ? null : await this.campaigns.find(scopeOf(actor), id);
     if (!campaign) throw new NotFoundError('Campaign');
     return campaign;
   }
 
   async get(actor: Actor, id: string): Promise<CampaignView | PublishedCampaignView> {
-    if (actor.role === 'partner_user') return this.getPublished(actor, id);
+    if (isPartnerRole(actor.role)) return this.getPublished(actor, id);
     return campaignView(await this.findForVendor(actor, id));
   }
 
   async list(actor: Actor, input: ListCampaignsInput): Promise<{ items: Array<CampaignView | PublishedCampaignView>; total: number }> {
-    if (actor.role === 'partner_user') {
-      const partner = await this.partners.findInVendor(actor.vendorId, actor.partnerId ?? '');
+    if (isPartnerRole(actor.role)) {
+      const partner = await this.partners.find(scopeOf(actor), actor.partnerId ?? '');
       if (!partner) return { items: [], total: 0 };
-      const page = await this.campaigns.listPublishedForPartner(actor.vendorId, partner, input);
+      const page = await this.campaigns.listPublishedForPartner(scopeOf(actor), partner, input, this.clock.now());
       return { items: page.items.map(publishedView), total: page.total };
     }
-    const page = await this.campaigns.list(actor.vendorId, input);
+    const page = await this.campaigns.list(scopeOf(actor), input);
     return { items: page.items.map(campaignView), total: page.total };
   }
 
   /** The latest published version, as a partner user may see it (eligible, not archived). */
   async getPublished(actor: Actor, id: string): Promise<PublishedCampaignView> {
-    const partner = actor.partnerId ? await this.partners.findInVendor(actor.vendorId, actor.partnerId) : null;
-    const version = partner ? await this.campaigns.findPublishedForPartner(actor.vendorId, partner, id) : null;
+    const partner = actor.partnerId ? await this.partners.find(scopeOf(actor), actor.partnerId) : null;
+    const version = partner ? await this.campaigns.findPublishedForPartner(scopeOf(actor), partner, id, this.clock.now()) : null;
     if (!version) throw new NotFoundError('Campaign');
     return publishedView(version);
   }
 
-  async versions(actor: Actor, id: string): Promise<CampaignVersionView[]> {
+  /**
+   * Sets the catalogue metadata (only the fields given; null clears a date). Takes effect at once,
+   * without publishing. The end of the window must come after its start, as merged with what is stored.
+   */
+  async setCatalogue(actor: Actor, id: string, input: Partial<CatalogueSettings>): Promise<CampaignView> {
     const campaign = await this.findForVendor(actor, id);
-    return (await this.campaigns.listVersions(campaign.id)).map(versionView);
+    const from = input.availableFrom !== undefined ? input.availableFrom : campaign.availableFrom;
+    const until = input.availableUntil !== undefined ? input.availableUntil : campaign.availableUntil;
+    if (from && until && until <= from) throw new InvalidError('The catalogue settings are invalid', [{ path: 'availableUntil', message: `must be after availableFrom (${from.toISOString()})` }]);
+    const changes: CampaignChanges = {};
+    if (input.promoted !== undefined) changes.promoted = input.promoted;
+    if (input.availableFrom !== undefined) changes.availableFrom = input.availableFrom;
+    if (input.availableUntil !== undefined) changes.availableUntil = input.availableUntil;
+    const updated = await this.campaigns.update(scopeOf(actor), campaign.id, changes);
+    if (!updated) throw new NotFoundError('Campaign');
+    return campaignView(updated);
+  }
+
+  async versions(actor: Actor, id: string, window: PageWindow): Promise<Found<CampaignVersionView>> {
+    const campaign = await this.findForVendor(actor, id);
+    const found = await this.campaigns.listVersions(scopeOf(actor), campaign.id, window);
+    return { items: found.items.map(versionView), total: found.total };
   }
 
   async version(actor: Actor, id: string, version: number): Promise<CampaignVersionView> {
     const campaign = await this.findForVendor(actor, id);
-    const found = await this.campaigns.findVersion(campaign.id, version);
+    const found = await this.campaigns.findVersion(scopeOf(actor), campaign.id, version);
     if (!found) throw new NotFoundError('Campaign version');
     return versionView(found);
   }
@@ -92,22 +112,24 @@ export class CampaignsService {
   async archive(actor: Actor, id: string): Promise<CampaignView> {
     const campaign = await this.findForVendor(actor, id);
     if (campaign.status === 'archived') return campaignView(campaign);
-    campaign.status = 'archived';
-    campaign.archivedAt = this.clock.now();
-    return campaignView(await this.campaigns.save(campaign));
+    return campaignView(await this.updated(actor, campaign.id, { status: 'archived', archivedAt: this.clock.now() }));
   }
 
   async restore(actor: Actor, id: string): Promise<CampaignView> {
     const campaign = await this.findForVendor(actor, id);
     if (campaign.status !== 'archived') throw new ConflictError('Only an archived campaign can be restored');
-    campaign.status = campaign.latestVersion ? 'published' : 'draft';
-    campaign.archivedAt = null;
-    return campaignView(await this.campaigns.save(campaign));
+    return campaignView(await this.updated(actor, campaign.id, { status: campaign.latestVersion ? 'published' : 'draft', archivedAt: null }));
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
     const campaign = await this.findForVendor(actor, id);
-    if (await this.campaigns.hasLaunches(campaign.id)) throw new ConflictError('This campaign has been launched; archive it instead of deleting it');
-    await this.campaigns.remove(campaign);
+    if (await this.campaigns.hasLaunches(scopeOf(actor), campaign.id)) throw new ConflictError('This campaign has been launched; archive it instead of deleting it');
+    await this.campaigns.delete(scopeOf(actor), campaign.id);
+  }
+
+  private async updated(actor: Actor, id: string, changes: CampaignChanges): Promise<CampaignRow> {
+    const campaign = await this.campaigns.update(scopeOf(actor), id, changes);
+    if (!campaign) throw new NotFoundError('Campaign');
+    return campaign;
   }
 }

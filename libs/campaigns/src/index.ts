@@ -1,11 +1,14 @@
 export { checkCampaignContent, LIMITS as CAMPAIGN_LIMITS } from './campaign-rules';
 export type { CheckMode } from './campaign-rules';
 export { CampaignDraftsService } from './campaign-drafts.service';
+export type { AddedAsset } from './campaign-drafts.service';
 export type { EmailAssetInput, MetadataInput, PdfAssetInput, SequenceInput, SocialAssetInput } from './campaign-drafts.service';
 export { CampaignFilesService } from './campaign-files.service';
 export { CampaignPublishingService } from './campaign-publishing.service';
 export type { ValidationReport } from './campaign-publishing.service';
-export type { CampaignVersionView, CampaignView, PublishedCampaignView } from './campaign-views';
+export type { CatalogueFilter, CatalogueRow } from './campaigns.repository';
+export type { CampaignVersionView, CampaignView, CatalogueSettings, PublishedCampaignView } from './campaign-views';
+export { availabilityProblem } from './campaign-views';
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsRepository } from './campaigns.repository';
 export { CampaignsService } from './campaigns.service';

@@ -1,26 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { StoredFileEntity } from '@tcma/persistence';
-import { DataSource } from 'typeorm';
+import { Database, NewStoredFile, StoredFileRow, TenantScope, vendorOwned } from '@tcma/persistence';
+
+export type NewStoredFileInput = Pick<NewStoredFile, 'key' | 'contentType' | 'size' | 'metadata'>;
 
 @Injectable()
 export class StoredFilesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /** Records that the vendor owns these bytes; uploading the same bytes twice is one file. */
-  async upsert(input: Pick<StoredFileEntity, 'vendorId' | 'key' | 'contentType' | 'size' | 'metadata'>): Promise<StoredFileEntity> {
-    await this.dataSource.query(
-      `INSERT INTO stored_files (vendor_id, key, content_type, size, metadata) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (vendor_id, key) DO NOTHING`,
-      [input.vendorId, input.key, input.contentType, input.size, JSON.stringify(input.metadata)],
-    );
-    return this.dataSource.getRepository(StoredFileEntity).findOneByOrFail({ vendorId: input.vendorId, key: input.key });
+  async upsert(scope: TenantScope, input: NewStoredFileInput): Promise<StoredFileRow> {
+    await this.db
+      .insertInto('storedFiles')
+      .values({ ...input, vendorId: scope.vendorId })
+      .onConflict((oc) => oc.columns(['vendorId', 'key']).doNothing())
+      .execute();
+    return this.db
+      .selectFrom('storedFiles')
+      .selectAll()
+      .where('key', '=', input.key)
+      .where((eb) => vendorOwned(eb, scope, 'storedFiles'))
+      .executeTakeFirstOrThrow();
   }
 
-  findInVendor(vendorId: string, id: string): Promise<StoredFileEntity | null> {
-    return this.dataSource.getRepository(StoredFileEntity).findOneBy({ vendorId, id });
-  }
-
-  ownsKey(vendorId: string, key: string): Promise<boolean> {
-    return this.dataSource.getRepository(StoredFileEntity).existsBy({ vendorId, key });
+  async find(scope: TenantScope, id: string): Promise<StoredFileRow | null> {
+    return (await this.db.selectFrom('storedFiles').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'storedFiles')).executeTakeFirst()) ?? null;
   }
 }

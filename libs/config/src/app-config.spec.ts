@@ -8,7 +8,7 @@ describe(AppConfig.name, () => {
     expect(sut.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(sut.publicBaseUrl).toBe('http://localhost:3000');
     expect(sut.smtpUrl).toBeUndefined();
-    expect(sut.workerRoles).toEqual(['send', 'render', 'enroll', 'sweep', 'track']);
+    expect(sut.workerRoles).toEqual(['send', 'render', 'enroll', 'sweep', 'track', 'webhook']);
   });
 
   it('names every bad variable in one error', () => {
@@ -32,5 +32,14 @@ describe(AppConfig.name, () => {
     expect(sut.publicBaseUrl).toBe('https://engine.example.com');
     expect(sut.workerRoles).toEqual(['send', 'sweep']);
     expect(sut.nestLogLevels).toEqual(['error', 'warn', 'log', 'debug']);
+  });
+
+  it('warns about an http PUBLIC_BASE_URL, except on a loopback address', () => {
+    expect(new AppConfig({ PUBLIC_BASE_URL: 'http://engine.example.com' }).bootWarnings).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL is http:\/\/engine\.example\.com: .*https/)]);
+    expect(new AppConfig({ PUBLIC_BASE_URL: 'http://192.168.1.10:3000' }).bootWarnings).toHaveLength(1);
+    for (const quiet of ['https://engine.example.com', 'http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'http://tcma.localhost']) {
+      expect([quiet, new AppConfig({ PUBLIC_BASE_URL: quiet }).bootWarnings]).toEqual([quiet, []]);
+    }
+    expect(new AppConfig({}).bootWarnings).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '@tcma/campaigns';
 import { TenancyModule } from '@tcma/tenancy';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -12,7 +13,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
 
 /** Getting messages out: transports, the outbox, sender rates, suppressions, unsubscribe links. */
 @Module({
-  imports: [TenancyModule],
+  imports: [TenancyModule, CampaignsModule],
   providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
   exports: [OutboxService, RateLimiter, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
 })

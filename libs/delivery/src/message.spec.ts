@@ -3,7 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { buildMessage, OutgoingMessage } from './message';
 
 const message: OutgoingMessage = {
-  sendId: '42',
+  sendRef: 'qJ8u9x3Kf0ZbWm2Hc7TtAw',
   sender: { from: { name: 'Zofia at Northwind IT', address: 'zofia@northwind-it.example' }, replyTo: 'hello@northwind-it.example' },
   to: 'ana@prospect.example',
   subject: 'Wasze kopie zapasowe, załatwione',
@@ -28,7 +28,7 @@ describe(buildMessage.name, () => {
     const options = buildMessage(input);
     expect(Boolean(options.raw)).toBe(raw);
     const parsed = await simpleParser(await wire(options));
-    expect(parsed.messageId).toBe('<send-42@acme-backup.example>');
+    expect(parsed.messageId).toBe('<qJ8u9x3Kf0ZbWm2Hc7TtAw@acme-backup.example>');
     expect(parsed.subject).toBe('Wasze kopie zapasowe, załatwione');
     expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0].address : null).toBe(input.to);
     expect(parsed.replyTo?.value[0].address).toBe('hello@northwind-it.example');
@@ -36,7 +36,7 @@ describe(buildMessage.name, () => {
     const header = (key: string) => parsed.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n[ \t]+/g, ' ');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(header('list-unsubscribe')).toBe(`<${input.unsubscribeUrl}>, <${input.unsubscribeMailto}>`);
-    expect(header('x-tcma-send')).toBe('42');
+    expect(header('x-tcma-send')).toBe('qJ8u9x3Kf0ZbWm2Hc7TtAw');
     expect(parsed.text?.trim()).toBe('Cześć Ana');
     expect(parsed.html).toContain('<p>Cześć Ana</p>');
   });

@@ -3,8 +3,9 @@ import { composeMime, isAsciiAddress } from './mime';
 import type { SenderIdentity } from './sender-identity';
 
 export interface OutgoingMessage {
-  sendId: string;
-  sender: SenderIdentity;
+  /** The send's opaque reference (SendRefs), never its ledger id: recipients see it. */
+  sendRef: string;
+  sender: Pick<SenderIdentity, 'from' | 'replyTo'>;
   to: string;
   subject: string;
   html: string;
@@ -17,7 +18,8 @@ export interface OutgoingMessage {
   messageIdDomain: string;
 }
 
-export const messageIdOf = (sendId: string, domain: string) => `<send-${sendId}@${domain}>`;
+/** The same send always gets the same Message-ID (retries included), and it tells nothing of the sender's volume. */
+export const messageIdOf = (sendRef: string, domain: string) => `<${sendRef}@${domain}>`;
 
 /**
  * A nodemailer message with everything the rules require: one-click unsubscribe headers
@@ -26,12 +28,12 @@ export const messageIdOf = (sendId: string, domain: string) => `<send-${sendId}@
  * goes through nodemailer's own composer instead, which knows SMTPUTF8 and punycode.
  */
 export function buildMessage(m: OutgoingMessage): Mail.Options {
-  const messageId = messageIdOf(m.sendId, m.messageIdDomain);
+  const messageId = messageIdOf(m.sendRef, m.messageIdDomain);
   const unsubscribe = `<${m.unsubscribeUrl}>, <${m.unsubscribeMailto}>`;
   const headers: Array<[string, string]> = [
     ['List-Unsubscribe', unsubscribe.replace(', ', ',\r\n ')],
     ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
-    ['X-TCMA-Send', m.sendId],
+    ['X-TCMA-Send', m.sendRef],
   ];
   const addresses = [m.sender.from.address, m.to, ...(m.sender.replyTo ? [m.sender.replyTo] : [])];
   if (addresses.every(isAsciiAddress)) {
@@ -49,6 +51,6 @@ export function buildMessage(m: OutgoingMessage): Mail.Options {
     messageId,
     // Base64 is encoded natively; quoted-printable in JavaScript was most of a send's CPU.
     textEncoding: 'base64',
-    headers: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-TCMA-Send': m.sendId },
+    headers: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-TCMA-Send': m.sendRef },
   };
 }

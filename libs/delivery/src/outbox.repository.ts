@@ -1,31 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxMessageEntity } from '@tcma/persistence';
-import { DataSource, LessThan } from 'typeorm';
+import { Database, Found, OutboxMessageRow, PageWindow, partnerOwned, TenantScope } from '@tcma/persistence';
+
+export type OutboxSummary = Omit<OutboxMessageRow, 'raw'>;
+
+export type NewOutboxMessage = Pick<OutboxMessageRow, 'vendorId' | 'partnerId' | 'sendId' | 'envelopeFrom' | 'recipients' | 'subject' | 'messageId' | 'raw'>;
 
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  async insert(message: Pick<OutboxMessageEntity, 'vendorId' | 'partnerId' | 'sendId' | 'envelopeFrom' | 'recipients' | 'subject' | 'messageId' | 'raw'>): Promise<string> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO outbox_messages (vendor_id, partner_id, send_id, envelope_from, recipients, subject, message_id, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [message.vendorId, message.partnerId, message.sendId, message.envelopeFrom, message.recipients, message.subject, message.messageId, message.raw],
-    );
-    return String(rows[0].id);
+  /** A message the local outbox transport took, for whichever tenant sent it. */
+  async insertForSystem(message: NewOutboxMessage): Promise<string> {
+    const row = await this.db.insertInto('outboxMessages').values(message).returning('id').executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  /** Newest first; `partnerId` narrows to one partner. Raw messages are not loaded. */
-  page(vendorId: string, partnerId: string | null, beforeId: string | undefined, limit: number): Promise<OutboxMessageEntity[]> {
-    return this.dataSource.getRepository(OutboxMessageEntity).find({
-      select: { id: true, vendorId: true, partnerId: true, sendId: true, envelopeFrom: true, recipients: true, subject: true, messageId: true, createdAt: true },
-      where: { vendorId, ...(partnerId ? { partnerId } : {}), ...(beforeId ? { id: LessThan(beforeId) } : {}) },
-      order: { id: 'DESC' },
-      take: limit,
-    });
+  /** Newest first; a partner scope narrows to one partner. Raw messages are not loaded. */
+  async page(scope: TenantScope, window: PageWindow): Promise<Found<OutboxSummary>> {
+    const matching = this.db.selectFrom('outboxMessages as o').where((eb) => partnerOwned(eb, scope, 'o'));
+    const [items, count] = await Promise.all([
+      matching
+        .select(['o.id', 'o.vendorId', 'o.partnerId', 'o.sendId', 'o.envelopeFrom', 'o.recipients', 'o.subject', 'o.messageId', 'o.createdAt'])
+        .orderBy('o.id', 'desc')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  find(vendorId: string, id: string): Promise<OutboxMessageEntity | null> {
-    if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
-    return this.dataSource.getRepository(OutboxMessageEntity).findOneBy({ vendorId, id });
+  async find(scope: TenantScope, id: string): Promise<OutboxMessageRow | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    return (await this.db.selectFrom('outboxMessages as o').selectAll('o').where('o.id', '=', id).where((eb) => partnerOwned(eb, scope, 'o')).executeTakeFirst()) ?? null;
   }
 }

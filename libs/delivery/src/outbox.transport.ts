@@ -29,7 +29,7 @@ export function outboxTransport(outbox: OutboxRepository): Transport<SMTPTranspo
         const envelope = (mail.data.envelope as { from: string; to: string[] } | undefined) ?? mail.message.getEnvelope();
         const messageId = typeof mail.data.messageId === 'string' ? mail.data.messageId : mail.message.messageId();
         outbox
-          .insert({
+          .insertForSystem({
             vendorId: tags?.vendorId ?? '00000000-0000-0000-0000-000000000000',
             partnerId: tags?.partnerId ?? null,
             sendId: tags?.sendId ?? null,

@@ -3,8 +3,37 @@ import { AppConfig } from '@tcma/config';
 import { RedisClient } from '@tcma/queue';
 
 /**
- * Messages per second per sender, across every worker: a counter per sender and second in
- * Redis. Rate is about real throughput, so this reads the real clock, not the injected one.
+ * How far ahead of its slot a message may go: up to a second's worth of a sender's rate goes
+ * out at once, the rest is spread at the rate. (GCRA's burst tolerance.)
+ */
+export const RATE_BURST_MS = 1000;
+
+/**
+ * Reserves `count` consecutive slots of a sender (a virtual schedule, the "theoretical
+ * arrival time" of GCRA, kept in one key per sender) and answers the first slot's offset from
+ * now in microseconds. Redis' own clock is the clock of every worker.
+ */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = t[1] * 1000000 + t[2]
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tat < now then tat = now end
+local after = tat + tonumber(ARGV[1]) * tonumber(ARGV[2])
+redis.call('SET', KEYS[1], string.format('%.0f', after), 'PX', math.ceil((after - now) / 1000) + 1000)
+return tostring(tat - now)
+`;
+
+/** A send's place in its sender's schedule: when it may go (local epoch ms). */
+export interface RateSlot {
+  at: number;
+}
+
+/**
+ * Messages per second per sender, across every worker, as reservations: each send gets the
+ * next slot of its sender's schedule, one every 1/rate seconds, and goes when its slot is
+ * near (RATE_BURST_MS). A send whose slot is later waits for it holding the reservation, so a
+ * backlog of any size goes out at the rate, once each, instead of every send asking again
+ * each second. Rate is about real throughput: real clocks, not the injected one.
  */
 @Injectable()
 export class RateLimiter {
@@ -13,31 +42,34 @@ export class RateLimiter {
     private readonly config: AppConfig,
   ) {}
 
-  /** 0 when the send may go now; otherwise how many milliseconds to wait. */
-  async acquire(sender: string, perSecond: number): Promise<number> {
-    return (await this.acquireMany([{ sender, perSecond }]))[0];
+  /** One slot per request, in order; requests of the same sender get consecutive slots. */
+  async reserveMany(requests: Array<{ sender: string; perSecond: number }>): Promise<RateSlot[]> {
+    const bySender = new Map<string, { perSecond: number; count: number }>();
+    for (const r of requests) {
+      const entry = bySender.get(r.sender) ?? { perSecond: r.perSecond, count: 0 };
+      entry.count += 1;
+      bySender.set(r.sender, entry);
+    }
+    const pipeline = this.redis.redis.pipeline();
+    for (const [sender, { perSecond, count }] of bySender) pipeline.eval(RESERVE, 1, `${this.config.queuePrefix}:rate:${sender}`, String(Math.round(1_000_000 / perSecond)), String(count));
+    const results = (await pipeline.exec()) ?? [];
+    const localNow = Date.now();
+    const next = new Map<string, { at: number; stepMs: number }>();
+    [...bySender.entries()].forEach(([sender, { perSecond }], i) => {
+      const [error, offsetUs] = results[i] ?? [new Error('no answer')];
+      if (error) throw error;
+      next.set(sender, { at: localNow + Number(offsetUs) / 1000, stepMs: 1000 / perSecond });
+    });
+    return requests.map((r) => {
+      const slot = next.get(r.sender)!;
+      const at = slot.at;
+      slot.at += slot.stepMs;
+      return { at };
+    });
   }
 
-  /** The same for many sends at once: one counter increment per sender, in one round trip. */
-  async acquireMany(requests: Array<{ sender: string; perSecond: number }>): Promise<number[]> {
-    const now = Date.now();
-    const second = Math.floor(now / 1000);
-    const wanted = new Map<string, number>();
-    for (const r of requests) wanted.set(r.sender, (wanted.get(r.sender) ?? 0) + 1);
-    const pipeline = this.redis.redis.pipeline();
-    for (const [sender, n] of wanted) {
-      const key = `${this.config.queuePrefix}:rate:${sender}:${second}`;
-      pipeline.incrby(key, n).pexpire(key, 2000);
-    }
-    const results = (await pipeline.exec()) ?? [];
-    const senders = [...wanted.keys()];
-    // Counts before this batch, per sender: each request is allowed while under the rate.
-    const used = new Map(senders.map((sender, i) => [sender, Number(results[i * 2]?.[1] ?? 0) - (wanted.get(sender) ?? 0)]));
-    const wait = (second + 1) * 1000 - now;
-    return requests.map((r) => {
-      const before = used.get(r.sender) ?? 0;
-      used.set(r.sender, before + 1);
-      return before < r.perSecond ? 0 : wait + Math.floor(Math.random() * 50);
-    });
+  /** Milliseconds until a reserved slot may be used (0: now). */
+  static waitFor(slot: RateSlot, now = Date.now()): number {
+    return Math.max(0, Math.ceil(slot.at - RATE_BURST_MS - now));
   }
 }

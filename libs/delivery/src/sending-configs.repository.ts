@@ -1,41 +1,68 @@
 import { Injectable } from '@nestjs/common';
-import { SendingConfigEntity } from '@tcma/persistence';
-import { DataSource, IsNull } from 'typeorm';
+import { Database, PartnerScope, SendingConfigRow, TenantScope, vendorOwned } from '@tcma/persistence';
 
+export type SendingConfigFields = Pick<SendingConfigRow, 'smtpUrlEncrypted' | 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted' | 'ratePerSecond'>;
+
+/**
+ * SMTP, DKIM and rate settings: the vendor's own (a vendor scope) or one partner's (a
+ * partner scope). Partner rows have a partner_id; the vendor's has none, so a partner scope
+ * reads and writes its own row only.
+ */
 @Injectable()
 export class SendingConfigsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  /** The partner's own configuration if it has one, else the vendor's. */
-  async effective(vendorId: string, partnerId: string): Promise<SendingConfigEntity | null> {
-    const rows = await this.dataSource
-      .getRepository(SendingConfigEntity)
-      .createQueryBuilder('c')
-      .where('c.vendorId = :vendorId AND (c.partnerId = :partnerId OR c.partnerId IS NULL)', { vendorId, partnerId })
-      .orderBy('c.partnerId', 'ASC', 'NULLS LAST')
+  /** The partner's own configuration if it has one, else the vendor's: what its sends use. */
+  async effectiveForSystem(vendorId: string, partnerId: string): Promise<SendingConfigRow | null> {
+    const row = await this.db
+      .selectFrom('sendingConfigs')
+      .selectAll()
+      .where('vendorId', '=', vendorId)
+      .where((eb) => eb.or([eb('partnerId', '=', partnerId), eb('partnerId', 'is', null)]))
+      .orderBy('partnerId', (ob) => ob.asc().nullsLast())
       .limit(1)
-      .getMany();
-    return rows[0] ?? null;
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  find(vendorId: string, partnerId: string | null): Promise<SendingConfigEntity | null> {
-    return this.dataSource.getRepository(SendingConfigEntity).findOneBy({ vendorId, partnerId: partnerId ?? IsNull() });
+  /** What the partner's sends use: its own configuration if it has one, else its vendor's. */
+  async effective(scope: PartnerScope): Promise<SendingConfigRow | null> {
+    return this.effectiveForSystem(scope.vendorId, scope.partnerId);
   }
 
-  async upsert(vendorId: string, partnerId: string | null, fields: Pick<SendingConfigEntity, 'smtpUrlEncrypted' | 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted' | 'ratePerSecond'>): Promise<SendingConfigEntity> {
-    await this.dataSource.query(
-      `INSERT INTO sending_configs (vendor_id, partner_id, smtp_url_encrypted, dkim_domain, dkim_selector, dkim_key_encrypted, rate_per_second)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (vendor_id, partner_id) DO UPDATE SET smtp_url_encrypted = EXCLUDED.smtp_url_encrypted, dkim_domain = EXCLUDED.dkim_domain,
-         dkim_selector = EXCLUDED.dkim_selector, dkim_key_encrypted = EXCLUDED.dkim_key_encrypted, rate_per_second = EXCLUDED.rate_per_second,
-         revision = sending_configs.revision + 1, updated_at = now()`,
-      [vendorId, partnerId, fields.smtpUrlEncrypted, fields.dkimDomain, fields.dkimSelector, fields.dkimKeyEncrypted, fields.ratePerSecond],
-    );
-    return (await this.find(vendorId, partnerId)) as SendingConfigEntity;
+  async find(scope: TenantScope): Promise<SendingConfigRow | null> {
+    const row = await this.db
+      .selectFrom('sendingConfigs as c')
+      .selectAll('c')
+      .where((eb) => eb.and([vendorOwned(eb, scope, 'c'), scope.partnerId === null ? eb('c.partnerId', 'is', null) : eb('c.partnerId', '=', scope.partnerId)]))
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  async remove(vendorId: string, partnerId: string | null): Promise<boolean> {
-    const result = await this.dataSource.getRepository(SendingConfigEntity).delete({ vendorId, partnerId: partnerId ?? IsNull() });
-    return (result.affected ?? 0) > 0;
+  async upsert(scope: TenantScope, fields: SendingConfigFields): Promise<SendingConfigRow> {
+    return this.db
+      .insertInto('sendingConfigs')
+      .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, ...fields })
+      .onConflict((oc) =>
+        oc.columns(['vendorId', 'partnerId']).doUpdateSet((eb) => ({
+          smtpUrlEncrypted: eb.ref('excluded.smtpUrlEncrypted'),
+          dkimDomain: eb.ref('excluded.dkimDomain'),
+          dkimSelector: eb.ref('excluded.dkimSelector'),
+          dkimKeyEncrypted: eb.ref('excluded.dkimKeyEncrypted'),
+          ratePerSecond: eb.ref('excluded.ratePerSecond'),
+          revision: eb('sendingConfigs.revision', '+', 1),
+          updatedAt: new Date(),
+        })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async remove(scope: TenantScope): Promise<boolean> {
+    const removed = await this.db
+      .deleteFrom('sendingConfigs as c')
+      .where((eb) => eb.and([vendorOwned(eb, scope, 'c'), scope.partnerId === null ? eb('c.partnerId', 'is', null) : eb('c.partnerId', '=', scope.partnerId)]))
+      .executeTakeFirst();
+    return removed.numDeletedRows > 0n;
   }
 }

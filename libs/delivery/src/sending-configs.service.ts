@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidError, NotFoundError, Problem } from '@tcma/errors';
 import { Signer } from '@tcma/signing';
-import { Actor, PartnersService, VendorsRepository } from '@tcma/tenancy';
+import { PartnerScope, TenantScope, VendorScope } from '@tcma/persistence';
+import { Actor, PartnersService, scopeOf, scopeOfPartner, VendorsRepository } from '@tcma/tenancy';
 import { createPrivateKey } from 'node:crypto';
 import { SendingConfigsRepository } from './sending-configs.repository';
 
@@ -35,13 +36,12 @@ export class SendingConfigsService {
   ) {}
 
   async get(actor: Actor, partnerId: string | null): Promise<SendingConfigView> {
-    if (partnerId) await this.partners.get(actor, partnerId);
-    const row = await this.configs.find(actor.vendorId, partnerId);
+    const row = await this.configs.find(await this.scope(actor, partnerId));
     return this.view(actor, partnerId, row);
   }
 
   async put(actor: Actor, partnerId: string | null, input: SendingConfigInput): Promise<SendingConfigView> {
-    if (partnerId) await this.partners.get(actor, partnerId);
+    const scope = await this.scope(actor, partnerId);
     const problems: Problem[] = [];
     let smtp: URL | null = null;
     if (input.smtpUrl) {
@@ -65,25 +65,34 @@ export class SendingConfigsService {
       problems.push({ path: 'sendingDomain', message: partnerId ? 'is set at vendor level only' : 'must be a domain name' });
     }
     if (problems.length) throw new InvalidError('The sending configuration is invalid; nothing was saved', problems);
-    const row = await this.configs.upsert(actor.vendorId, partnerId, {
+    const row = await this.configs.upsert(scope, {
       smtpUrlEncrypted: smtp ? this.signer.seal(smtp.href) : null,
       dkimDomain: input.dkim?.domain.toLowerCase() ?? null,
       dkimSelector: input.dkim?.selector ?? null,
       dkimKeyEncrypted: input.dkim ? this.signer.seal(input.dkim.privateKey) : null,
       ratePerSecond: input.ratePerSecond ?? null,
     });
-    if (!partnerId && input.sendingDomain !== undefined) await this.vendors.setSendingDomain(actor.vendorId, input.sendingDomain?.toLowerCase() ?? null);
+    if (!partnerId && input.sendingDomain !== undefined) await this.vendors.setSendingDomain(scopeOf(actor), input.sendingDomain?.toLowerCase() ?? null);
     return this.view(actor, partnerId, row);
   }
 
+  /** The domain (d=) of the DKIM key that signs the partner's mail: its own configuration's, else its vendor's. */
+  async dkimDomainOf(scope: PartnerScope): Promise<string | null> {
+    return (await this.configs.effective(scope))?.dkimDomain ?? null;
+  }
+
   async remove(actor: Actor, partnerId: string | null): Promise<void> {
-    if (partnerId) await this.partners.get(actor, partnerId);
-    if (!(await this.configs.remove(actor.vendorId, partnerId))) throw new NotFoundError('Sending configuration');
+    if (!(await this.configs.remove(await this.scope(actor, partnerId)))) throw new NotFoundError('Sending configuration');
+  }
+
+  /** One partner's settings (found in the actor's vendor, else 404), or the vendor's own. */
+  private async scope(actor: Actor, partnerId: string | null): Promise<TenantScope> {
+    return partnerId ? scopeOfPartner(await this.partners.get(actor, partnerId)) : new VendorScope(actor.vendorId);
   }
 
   private async view(actor: Actor, partnerId: string | null, row: Awaited<ReturnType<SendingConfigsRepository['find']>>): Promise<SendingConfigView> {
     const smtp = row?.smtpUrlEncrypted ? new URL(this.signer.unseal(row.smtpUrlEncrypted)) : null;
-    const vendor = partnerId ? null : await this.vendors.findById(actor.vendorId);
+    const vendor = partnerId ? null : await this.vendors.find(scopeOf(actor));
     return {
       scope: partnerId ? 'partner' : 'vendor',
       partnerId,

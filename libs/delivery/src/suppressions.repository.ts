@@ -1,51 +1,69 @@
 import { Injectable } from '@nestjs/common';
-import { SuppressionEntity, SuppressionReason } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
-
-export interface SuppressionScope {
-  vendorId: string;
-  partnerId: string | null;
-  campaignId: string | null;
-}
+import { Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, SuppressionReason, SuppressionRow, TenantScope, Tx } from '@tcma/persistence';
 
 @Injectable()
 export class SuppressionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  /** Whether any suppression covers this address for this partner and campaign. */
-  async isSuppressed(scope: SuppressionScope & { partnerId: string; campaignId: string }, emailLower: string, tx?: EntityManager): Promise<SuppressionReason | null> {
-    const rows: Array<{ reason: SuppressionReason }> = await (tx ?? this.dataSource.manager).query(
-      `SELECT reason FROM suppressions
-        WHERE vendor_id = $1 AND email_lower = $2 AND (partner_id IS NULL OR partner_id = $3) AND (campaign_id IS NULL OR campaign_id = $4)
-        LIMIT 1`,
-      [scope.vendorId, emailLower, scope.partnerId, scope.campaignId],
-    );
-    return rows[0]?.reason ?? null;
-  }
-
-  /** Adds the suppression; false when the address was already suppressed in that scope. */
-  async add(scope: SuppressionScope, emailLower: string, reason: SuppressionReason, sendId: string | null, tx?: EntityManager): Promise<boolean> {
-    const rows: Array<{ id: string }> = await (tx ?? this.dataSource.manager).query(
-      `INSERT INTO suppressions (vendor_id, partner_id, campaign_id, email_lower, reason, send_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (vendor_id, partner_id, campaign_id, email_lower) DO NOTHING RETURNING id`,
-      [scope.vendorId, scope.partnerId, scope.campaignId, emailLower, reason, sendId],
-    );
+  /**
+   * Suppresses an address at the scope's level: vendor-wide for a vendor scope, for one
+   * partner with a partner scope; `campaignId` narrows either to one campaign. False when the
+   * address was already suppressed at that level.
+   */
+  async add(scope: TenantScope, campaignId: string | null, emailLower: string, reason: SuppressionReason, sendId: string | null, tx?: Tx): Promise<boolean> {
+    const rows = await executorOf(this.db, tx)
+      .insertInto('suppressions')
+      .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, campaignId, emailLower, reason, sendId })
+      .onConflict((oc) => oc.columns(['vendorId', 'partnerId', 'campaignId', 'emailLower']).doNothing())
+      .returning('id')
+      .execute();
     return rows.length > 0;
   }
 
-  page(vendorId: string, partnerId: string | null, email: string | undefined, limit: number, offset: number): Promise<SuppressionEntity[]> {
-    const qb = this.dataSource.getRepository(SuppressionEntity).createQueryBuilder('s').where('s.vendorId = :vendorId', { vendorId });
-    if (partnerId) qb.andWhere('s.partnerId = :partnerId', { partnerId });
-    if (email) qb.andWhere('s.emailLower = :email', { email: email.toLowerCase() });
-    return qb.orderBy('s.id', 'DESC').take(limit).skip(offset).getMany();
+  /** The suppression of an address at exactly this level (the scope's, narrowed to a campaign when given). */
+  async findAtLevel(scope: TenantScope, campaignId: string | null, emailLower: string): Promise<SuppressionRow | null> {
+    const row = await this.db
+      .selectFrom('suppressions as s')
+      .selectAll('s')
+      .where('s.vendorId', '=', scope.vendorId)
+      .where('s.emailLower', '=', emailLower)
+      .where((eb) => (scope.partnerId === null ? eb('s.partnerId', 'is', null) : eb('s.partnerId', '=', scope.partnerId)))
+      .where((eb) => (campaignId === null ? eb('s.campaignId', 'is', null) : eb('s.campaignId', '=', campaignId)))
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  find(vendorId: string, id: string): Promise<SuppressionEntity | null> {
-    if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
-    return this.dataSource.getRepository(SuppressionEntity).findOneBy({ vendorId, id });
+  /** Whether a suppression covers the address for this partner's mail (any campaign): the unsubscribe page's state. */
+  async covers(scope: PartnerScope, emailLower: string): Promise<boolean> {
+    const row = await this.db
+      .selectNoFrom((eb) =>
+        eb
+          .exists(eb.selectFrom('suppressions as s').select(eb.lit(1).as('one')).where('s.vendorId', '=', scope.vendorId).where('s.emailLower', '=', emailLower).where('s.campaignId', 'is', null).where((w) => w.or([w('s.partnerId', 'is', null), w('s.partnerId', '=', scope.partnerId)])))
+          .as('covered'),
+      )
+      .executeTakeFirstOrThrow();
+    return Boolean(row.covered);
   }
 
-  async remove(entity: SuppressionEntity): Promise<void> {
-    await this.dataSource.getRepository(SuppressionEntity).delete({ id: entity.id });
+  /** Newest first. A partner scope sees its own suppressions, a vendor scope every level. */
+  async page(scope: TenantScope, email: string | undefined, window: PageWindow): Promise<Found<SuppressionRow>> {
+    const matching = this.db
+      .selectFrom('suppressions as s')
+      .where((eb) => partnerOwned(eb, scope, 's'))
+      .$if(Boolean(email), (qb) => qb.where('s.emailLower', '=', (email ?? '').toLowerCase()));
+    const [items, count] = await Promise.all([
+      matching.selectAll('s').orderBy('s.id', 'desc').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
+  }
+
+  async find(scope: TenantScope, id: string): Promise<SuppressionRow | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    return (await this.db.selectFrom('suppressions as s').selectAll('s').where('s.id', '=', id).where((eb) => partnerOwned(eb, scope, 's')).executeTakeFirst()) ?? null;
+  }
+
+  async remove(scope: TenantScope, id: string): Promise<void> {
+    await this.db.deleteFrom('suppressions as s').where('s.id', '=', id).where((eb) => partnerOwned(eb, scope, 's')).execute();
   }
 }

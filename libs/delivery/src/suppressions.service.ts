@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { CampaignsRepository } from '@tcma/campaigns';
 import { normalizeSlotValue } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { SuppressionEntity, SuppressionReason } from '@tcma/persistence';
-import { Actor, partnerScope, PartnersService } from '@tcma/tenancy';
+import { Found, PageWindow, SuppressionReason, SuppressionRow } from '@tcma/persistence';
+import { Actor, PartnersService, scopeOf } from '@tcma/tenancy';
 import { SuppressionsRepository } from './suppressions.repository';
 
 export interface AddSuppressionInput {
@@ -21,27 +22,33 @@ export class SuppressionsService {
   constructor(
     private readonly suppressions: SuppressionsRepository,
     private readonly partners: PartnersService,
+    private readonly campaigns: CampaignsRepository,
   ) {}
 
-  async add(actor: Actor, input: AddSuppressionInput): Promise<void> {
+  /** Suppresses an address (idempotent) and answers the suppression. Ids in the body must be the caller's, like ids in a path: else 404. */
+  async add(actor: Actor, input: AddSuppressionInput): Promise<{ suppression: SuppressionRow; created: boolean }> {
     const email = normalizeSlotValue({ type: 'email' }, input.email);
     if (!email.ok) throw new InvalidError('The email is invalid', [{ path: 'email', message: email.message }]);
-    const partnerId = partnerScope(actor, input.partnerId);
-    if (partnerId) await this.partners.get(actor, partnerId);
-    await this.suppressions.add({ vendorId: actor.vendorId, partnerId, campaignId: input.campaignId ?? null }, email.value, input.reason ?? 'manual', null);
+    const scope = scopeOf(actor, input.partnerId);
+    if (scope.partnerId) await this.partners.get(actor, scope.partnerId);
+    const campaignId = input.campaignId ?? null;
+    if (campaignId && !(await this.campaigns.find(scope, campaignId))) throw new NotFoundError('Campaign');
+    const created = await this.suppressions.add(scope, campaignId, email.value, input.reason ?? 'manual', null);
+    const suppression = await this.suppressions.findAtLevel(scope, campaignId, email.value);
+    if (!suppression) throw new Error(`The suppression of ${email.value} just added is not found`);
+    return { suppression, created };
   }
 
-  list(actor: Actor, filter: { partnerId?: string; email?: string; limit: number; offset: number }): Promise<SuppressionEntity[]> {
-    const partnerId = partnerScope(actor, filter.partnerId);
-    return this.suppressions.page(actor.vendorId, partnerId, filter.email, filter.limit, filter.offset);
+  list(actor: Actor, filter: { partnerId?: string; email?: string } & PageWindow): Promise<Found<SuppressionRow>> {
+    return this.suppressions.page(scopeOf(actor, filter.partnerId), filter.email, filter);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const found = await this.suppressions.find(actor.vendorId, id);
-    if (!found || (actor.role === 'partner_user' && found.partnerId !== actor.partnerId)) throw new NotFoundError('Suppression');
+    const found = await this.suppressions.find(scopeOf(actor), id);
+    if (!found) throw new NotFoundError('Suppression');
     if (found.reason === 'unsubscribed' || found.reason === 'bounced') {
       throw new ConflictError(`A suppression for ${found.reason === 'unsubscribed' ? 'an unsubscribe' : 'a bounce'} cannot be lifted through the API`);
     }
-    await this.suppressions.remove(found);
+    await this.suppressions.remove(scopeOf(actor), found.id);
   }
 }

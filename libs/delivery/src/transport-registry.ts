@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
+import { SendingConfigRow, VendorScope } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
 import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { ConnectionSlots } from './connection-slots';
 import { OutboxRepository } from './outbox.repository';
 import { outboxTransport } from './outbox.transport';
 import { SendingConfigsRepository } from './sending-configs.repository';
@@ -31,7 +33,14 @@ export interface ResolvedTransport {
   ratePerSecond: number;
   dkim: DkimSettings | null;
   isOutbox: boolean;
+  /** One per pooled connection: a send holds one while it is on the wire (see ConnectionSlots). */
+  slots: ConnectionSlots;
+  /** Where it sends, for logs: the SMTP host and port, or "the local outbox". */
+  label: string;
 }
+
+/** Messages the local outbox writes at once (it has no connections; this bounds its writes in flight). */
+const OUTBOX_SLOTS = 16;
 
 /** How long the transport chosen for a (vendor, partner) is reused before the database is asked again. */
 const RESOLVE_TTL_MS = 15_000;
@@ -44,7 +53,7 @@ const RESOLVE_TTL_MS = 15_000;
 @Injectable()
 export class TransportRegistry implements OnApplicationShutdown {
   private readonly logger = new Logger(TransportRegistry.name);
-  private readonly transports = new Map<string, Transporter<SMTPTransport.SentMessageInfo>>();
+  private readonly transports = new Map<string, { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots }>();
   private readonly resolved = new Map<string, { at: number; value: ResolvedTransport }>();
 
   constructor(
@@ -55,16 +64,27 @@ export class TransportRegistry implements OnApplicationShutdown {
   ) {}
 
   async forPartner(vendorId: string, partnerId: string): Promise<ResolvedTransport> {
-    const cacheKey = `${vendorId}:${partnerId}`;
+    return this.resolve(`${vendorId}:${partnerId}`, () => this.configs.effectiveForSystem(vendorId, partnerId));
+  }
+
+  /** The vendor's own transport (its sending configuration, else SMTP_URL, else the outbox): the engine's notices on its behalf. */
+  async forVendor(scope: VendorScope): Promise<ResolvedTransport> {
+    return this.resolve(`${scope.vendorId}:`, () => this.configs.find(scope));
+  }
+
+  private async resolve(cacheKey: string, load: () => Promise<SendingConfigRow | null>): Promise<ResolvedTransport> {
     const cached = this.resolved.get(cacheKey);
     if (cached && Date.now() - cached.at < RESOLVE_TTL_MS) return cached.value;
-    const row = await this.configs.effective(vendorId, partnerId);
+    const row = await load();
     const smtpUrl = row?.smtpUrlEncrypted ? this.signer.unseal(row.smtpUrlEncrypted) : this.config.smtpUrl;
     const key = row?.smtpUrlEncrypted ? `config:${row.id}:${row.revision}` : smtpUrl ? 'env' : 'outbox';
     const dkim = row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted ? { domainName: row.dkimDomain, keySelector: row.dkimSelector, privateKey: this.signer.unseal(row.dkimKeyEncrypted), headerFieldNames: DKIM_SIGNED_HEADERS } : null;
+    const { transporter, slots } = this.transport(key, smtpUrl);
     const value: ResolvedTransport = {
       key,
-      transporter: this.transport(key, smtpUrl),
+      transporter,
+      slots,
+      label: smtpUrl ? hostOf(smtpUrl) : 'the local outbox',
       ratePerSecond: row?.ratePerSecond ?? this.config.sendRatePerSecond,
       dkim,
       isOutbox: key === 'outbox',
@@ -73,24 +93,31 @@ export class TransportRegistry implements OnApplicationShutdown {
     return value;
   }
 
-  private transport(key: string, smtpUrl: string | undefined): Transporter<SMTPTransport.SentMessageInfo> {
-    let transporter = this.transports.get(key);
-    if (!transporter) {
+  private transport(key: string, smtpUrl: string | undefined): { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots } {
+    let entry = this.transports.get(key);
+    if (!entry) {
       // maxRequeues 0: the pool would otherwise silently resend a message whose connection
       // closed mid-transfer, which the server may already have accepted (a duplicate).
-      transporter = smtpUrl
+      const transporter = smtpUrl
         ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: this.config.smtpMaxConnections, maxMessages: 1000, maxRequeues: 0, socketTimeout: 60_000 } as SMTPTransport.Options)
         : nodemailer.createTransport(outboxTransport(this.outbox));
-      this.transports.set(key, transporter);
+      entry = { transporter, slots: new ConnectionSlots(smtpUrl ? this.config.smtpMaxConnections : OUTBOX_SLOTS) };
+      this.transports.set(key, entry);
     }
-    return transporter;
+    return entry;
   }
 
   onApplicationShutdown(): void {
-    for (const [key, transporter] of this.transports) {
+    for (const [key, { transporter }] of this.transports) {
       transporter.close();
       this.logger.debug(`Closed transport ${key}`);
     }
     this.transports.clear();
   }
+}
+
+/** host:port of an SMTP URL, without credentials. */
+function hostOf(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.protocol}//${url.host}`;
 }

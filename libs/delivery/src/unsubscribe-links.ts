@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { Signer } from '@tcma/signing';
+import { SendRefs, Signer } from '@tcma/signing';
 
 const PURPOSE = 'unsubscribe';
 
+/** The shape of a token, wherever it travels (a URL, a mailto subject). */
+export const UNSUBSCRIBE_TOKEN = /(?:[A-Za-z0-9_-]{22}|\d{1,18})\.[A-Za-z0-9_-]{22}/;
+
 /**
- * Unsubscribe tokens name a send and carry its signature: `<sendId>.<hmac>`. They never
- * expire (an unsubscribe link must keep working) and cannot be forged or guessed.
+ * Unsubscribe tokens name a send (by its opaque reference) and carry its signature:
+ * `<send ref>.<hmac>`. They never expire (an unsubscribe link must keep working) and cannot be
+ * forged or guessed.
  */
 @Injectable()
 export class UnsubscribeLinks {
   constructor(
     private readonly signer: Signer,
+    private readonly refs: SendRefs,
     private readonly config: AppConfig,
   ) {}
 
   token(sendId: string): string {
-    return `${sendId}.${this.signer.sign(PURPOSE, sendId)}`;
+    return `${this.refs.of(sendId)}.${this.signer.sign(PURPOSE, sendId)}`;
   }
 
   url(sendId: string): string {
@@ -36,7 +41,8 @@ export class UnsubscribeLinks {
 
   /** The send a token names, or null when it is not one of ours. */
   verify(token: string): string | null {
-    const m = /^(\d{1,18})\.([A-Za-z0-9_-]{22})$/.exec(token.trim());
-    return m && this.signer.verify(PURPOSE, m[1], m[2]) ? m[1] : null;
+    const m = /^([A-Za-z0-9_-]{22}|\d{1,18})\.([A-Za-z0-9_-]{22})$/.exec(token);
+    const sendId = m ? this.refs.idOfLink(m[1]) : null;
+    return m && sendId && this.signer.verify(PURPOSE, sendId, m[2]) ? sendId : null;
   }
 }

@@ -3,9 +3,9 @@ import { ProspectsRepository } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
 import { NotFoundError } from '@tcma/errors';
 import { EnrollmentsRepository } from '@tcma/nurture';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Transactions } from '@tcma/persistence';
+import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { EventsRepository } from '@tcma/tracking';
-import { DataSource } from 'typeorm';
 
 export interface ConversionInput {
   email: string;
@@ -31,20 +31,21 @@ export class ConversionsService {
     private readonly prospects: ProspectsRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly events: EventsRepository,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
   async record(actor: Actor, input: ConversionInput): Promise<ConversionResult> {
     const partner = await this.partners.actingFor(actor, input.partnerId, 'Name the partner whose prospect converted');
-    const prospect = await this.prospects.findByEmail(partner.id, input.email.trim().toLowerCase());
+    const scope = scopeOfPartner(partner);
+    const prospect = await this.prospects.findByEmail(scope, input.email.trim().toLowerCase());
     if (!prospect) throw new NotFoundError('Prospect');
-    const enrolledIn = await this.enrollments.launchesOfProspect(prospect.id);
+    const enrolledIn = await this.enrollments.launchesOfProspect(scope, prospect.id);
     const launchIds = input.launchId ? enrolledIn.filter((id) => id === input.launchId) : enrolledIn;
     if (input.launchId && !launchIds.length) throw new NotFoundError('Launch');
-    return this.dataSource.transaction(async (tx) => {
-      const launches = await this.events.recordConversions(prospect.id, launchIds, this.clock.now(), tx);
-      const exited = await this.enrollments.exitOnConversion(prospect.id, launchIds, tx);
+    return this.transactions.run(async (tx) => {
+      const launches = await this.events.recordConversions(scope, prospect.id, launchIds, this.clock.now(), tx);
+      const exited = await this.enrollments.exitOnConversion(scope, prospect.id, launchIds, tx);
       return { prospectId: prospect.id, launches, exited };
     });
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventType, queryRows } from '@tcma/persistence';
+import { Database, EventType, executorOf, Tx, unnest } from '@tcma/persistence';
 import { Hit } from '@tcma/tracking';
-import { EntityManager } from 'typeorm';
 
 export interface PendingEvent {
   id: string;
@@ -11,57 +10,97 @@ export interface PendingEvent {
   linkName: string | null;
 }
 
-/** The reads and writes of judging events, all inside the judging transaction. */
+/** The reads and writes of judging events, all inside the judging transaction, across tenants (the track role's job). */
 @Injectable()
 export class EngagementRepository {
+  constructor(private readonly db: Database) {}
+
   /** The oldest events not judged yet that happened before `before`; rows other judges hold are skipped. */
-  async claimPending(tx: EntityManager, before: Date, limit: number): Promise<PendingEvent[]> {
-    const rows = await queryRows<{ id: string; type: EventType; occurred_at: Date; send_id: string | null; link_name: string | null }>(
-      tx,
-      `SELECT id, type, occurred_at, send_id, link_name FROM events
-        WHERE processed_at IS NULL AND occurred_at <= $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [before, limit],
-    );
-    return rows.map((r) => ({ id: String(r.id), type: r.type, at: r.occurred_at, sendId: r.send_id === null ? null : String(r.send_id), linkName: r.link_name }));
+  async claimPendingForSystem(tx: Tx, before: Date, limit: number): Promise<PendingEvent[]> {
+    const rows = await executorOf(this.db, tx)
+      .selectFrom('events')
+      .select(['id', 'type', 'occurredAt', 'sendId', 'linkName'])
+      .where('processedAt', 'is', null)
+      .where('occurredAt', '<=', before)
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    return rows.map((r) => ({ id: r.id, type: r.type, at: r.occurredAt, sendId: r.sendId, linkName: r.linkName }));
   }
 
   /** Every open and click of these sends (judged or not), and when each send was accepted. */
-  async hitsOf(tx: EntityManager, sendIds: string[]): Promise<{ hits: Map<string, Hit[]>; sentAt: Map<string, Date | null> }> {
+  async hitsOfForSystem(tx: Tx, sendIds: string[]): Promise<{ hits: Map<string, Hit[]>; sentAt: Map<string, Date | null> }> {
     const hits = new Map<string, Hit[]>();
     const sentAt = new Map<string, Date | null>();
     if (!sendIds.length) return { hits, sentAt };
-    const rows = await queryRows<{ id: string; send_id: string; type: 'opened' | 'clicked'; occurred_at: Date; method: string | null; user_agent: string | null; link_index: number | null }>(
-      tx,
-      "SELECT id, send_id, type, occurred_at, method, user_agent, link_index FROM events WHERE send_id = ANY($1::bigint[]) AND type IN ('opened', 'clicked')",
-      [sendIds],
-    );
+    const db = executorOf(this.db, tx);
+    const rows = await db
+      .selectFrom('events')
+      .select(['id', 'sendId', 'type', 'occurredAt', 'method', 'userAgent', 'linkIndex'])
+      .where('sendId', 'in', sendIds)
+      .where('type', 'in', ['opened', 'clicked'])
+      // Implied opens are conclusions, not hits: they take no part in judging hits.
+      .where((eb) => eb.or([eb('method', 'is', null), eb('method', '!=', 'implied')]))
+      .execute();
     for (const r of rows) {
-      const list = hits.get(String(r.send_id)) ?? [];
-      list.push({ id: String(r.id), type: r.type, at: r.occurred_at, method: r.method, userAgent: r.user_agent, linkIndex: r.link_index });
-      hits.set(String(r.send_id), list);
+      if (r.sendId === null || (r.type !== 'opened' && r.type !== 'clicked')) continue;
+      const list = hits.get(r.sendId) ?? [];
+      list.push({ id: r.id, type: r.type, at: r.occurredAt, method: r.method, userAgent: r.userAgent, linkIndex: r.linkIndex });
+      hits.set(r.sendId, list);
     }
-    const sends = await queryRows<{ id: string; sent_at: Date | null }>(tx, 'SELECT id, sent_at FROM sends WHERE id = ANY($1::bigint[])', [sendIds]);
-    for (const s of sends) sentAt.set(String(s.id), s.sent_at);
+    const sends = await db.selectFrom('sends').select(['id', 'sentAt']).where('id', 'in', sendIds).execute();
+    for (const s of sends) sentAt.set(s.id, s.sentAt);
     return { hits, sentAt };
   }
 
   /** Sets a send's first human open or click where none is set yet; returns the sends that were set. */
-  async markFirst(tx: EntityManager, column: 'opened_at' | 'clicked_at', firsts: Array<{ sendId: string; at: Date }>): Promise<Set<string>> {
+  async markFirstForSystem(tx: Tx, column: 'openedAt' | 'clickedAt', firsts: Array<{ sendId: string; at: Date }>): Promise<Set<string>> {
     if (!firsts.length) return new Set();
-    const rows = await queryRows<{ id: string }>(
-      tx,
-      `UPDATE sends SET ${column} = f.at FROM unnest($1::bigint[], $2::timestamptz[]) AS f(send_id, at)
-        WHERE sends.id = f.send_id AND sends.${column} IS NULL RETURNING sends.id`,
-      [firsts.map((f) => f.sendId), firsts.map((f) => f.at)],
-    );
-    return new Set(rows.map((r) => String(r.id)));
+    const rows = await executorOf(this.db, tx)
+      .updateTable('sends')
+      .from(unnest<{ sendId: string; at: Date }, 'f'>('f', { sendId: { type: 'bigint', values: firsts.map((f) => f.sendId) }, at: { type: 'timestamptz', values: firsts.map((f) => f.at) } }))
+      .set((eb) => (column === 'openedAt' ? { openedAt: eb.ref('f.at') } : { clickedAt: eb.ref('f.at') }))
+      .whereRef('sends.id', '=', 'f.sendId')
+      .where(`sends.${column}`, 'is', null)
+      .returning('sends.id')
+      .execute();
+    return new Set(rows.map((r) => r.id));
   }
 
-  async markJudged(tx: EntityManager, verdicts: Array<{ id: string; machine: string | null; counted: boolean }>, now: Date): Promise<void> {
-    await tx.query(
-      `UPDATE events SET machine = v.machine, counted = v.counted, processed_at = $4
-         FROM unnest($1::bigint[], $2::text[], $3::boolean[]) AS v(id, machine, counted) WHERE events.id = v.id`,
-      [verdicts.map((v) => v.id), verdicts.map((v) => v.machine), verdicts.map((v) => v.counted), now],
-    );
+  /**
+   * Opens implied by a person's click (no open was seen): written judged and counted, with the
+   * method 'implied'; returns their ids for the rollups.
+   */
+  async recordImpliedOpensForSystem(tx: Tx, opens: Array<{ sendId: string; at: Date }>, now: Date): Promise<string[]> {
+    if (!opens.length) return [];
+    const rows = await executorOf(this.db, tx)
+      .insertInto('events')
+      .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step', 'method', 'counted', 'processedAt'])
+      .expression((eb) =>
+        eb
+          .selectFrom(unnest<{ sendId: string; at: Date }, 'o'>('o', { sendId: { type: 'bigint', values: opens.map((o) => o.sendId) }, at: { type: 'timestamptz', values: opens.map((o) => o.at) } }))
+          .innerJoin('sends as s', 's.id', 'o.sendId')
+          .select((s) => [s.val('opened').as('type'), 'o.at', 's.vendorId', 's.partnerId', 's.launchId', 's.prospectId', 's.id', 's.step', s.val('implied').as('method'), s.lit(true).as('counted'), s.val(now).as('processedAt')]),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async markJudgedForSystem(tx: Tx, verdicts: Array<{ id: string; machine: string | null; counted: boolean }>, now: Date): Promise<void> {
+    await executorOf(this.db, tx)
+      .updateTable('events')
+      .from(
+        unnest<{ id: string; machine: string | null; counted: boolean }, 'v'>('v', {
+          id: { type: 'bigint', values: verdicts.map((v) => v.id) },
+          machine: { type: 'text', values: verdicts.map((v) => v.machine) },
+          counted: { type: 'boolean', values: verdicts.map((v) => v.counted) },
+        }),
+      )
+      .set((eb) => ({ machine: eb.ref('v.machine'), counted: eb.ref('v.counted'), processedAt: now }))
+      .whereRef('events.id', '=', 'v.id')
+      .execute();
   }
 }

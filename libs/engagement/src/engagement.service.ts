@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AnalyticsRollupRepository } from '@tcma/analytics';
 import { EnrollmentsRepository } from '@tcma/nurture';
 import { judgeHits, SETTLE_MS } from '@tcma/tracking';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transactions, Tx } from '@tcma/persistence';
 import { EngagementRepository, PendingEvent } from './engagement.repository';
 
 /** Events judged per transaction. */
@@ -26,7 +26,7 @@ export class EngagementService {
   private readonly logger = new Logger(EngagementService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly engagement: EngagementRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly rollups: AnalyticsRollupRepository,
@@ -35,7 +35,7 @@ export class EngagementService {
   async process(now: Date): Promise<EngagementResult> {
     const total: EngagementResult = { judged: 0, machine: 0, exited: 0 };
     for (;;) {
-      const result = await this.dataSource.transaction((tx) => this.batch(tx, now));
+      const result = await this.transactions.run((tx) => this.batch(tx, now));
       total.judged += result.judged;
       total.machine += result.machine;
       total.exited += result.exited;
@@ -45,11 +45,11 @@ export class EngagementService {
     return total;
   }
 
-  private async batch(tx: EntityManager, now: Date): Promise<EngagementResult> {
-    const events = await this.engagement.claimPending(tx, new Date(now.getTime() - SETTLE_MS), BATCH);
+  private async batch(tx: Tx, now: Date): Promise<EngagementResult> {
+    const events = await this.engagement.claimPendingForSystem(tx, new Date(now.getTime() - SETTLE_MS), BATCH);
     if (!events.length) return { judged: 0, machine: 0, exited: 0 };
     const engagements = events.filter((e) => (e.type === 'opened' || e.type === 'clicked') && e.sendId);
-    const { hits, sentAt } = await this.engagement.hitsOf(tx, [...new Set(engagements.map((e) => e.sendId!))]);
+    const { hits, sentAt } = await this.engagement.hitsOfForSystem(tx, [...new Set(engagements.map((e) => e.sendId!))]);
     const machine = new Map<string, string | null>();
     for (const [sendId, list] of hits) for (const [id, reason] of judgeHits(list, sentAt.get(sendId) ?? null)) machine.set(id, reason);
 
@@ -57,20 +57,30 @@ export class EngagementService {
     const counted = new Set<string>();
     for (const type of ['opened', 'clicked'] as const) {
       const firsts = firstPerSend(human.filter((e) => e.type === type));
-      const set = await this.engagement.markFirst(tx, type === 'opened' ? 'opened_at' : 'clicked_at', firsts.map((e) => ({ sendId: e.sendId!, at: e.at })));
+      const set = await this.engagement.markFirstForSystem(tx, type === 'opened' ? 'openedAt' : 'clickedAt', firsts.map((e) => ({ sendId: e.sendId!, at: e.at })));
       for (const e of firsts) if (set.has(e.sendId!)) counted.add(e.id);
     }
-    const exited = await this.enrollments.exitOnClicks(
+    // A person who clicked has read the email, even when its images (the open pixel) stayed
+    // off: as mail tools do, the first such click also counts as the send's open, recorded as
+    // an open event of its own ("implied"), only where no open was seen.
+    const firstClicks = firstPerSend(human.filter((e) => e.type === 'clicked'));
+    const opensImplied = await this.engagement.markFirstForSystem(tx, 'openedAt', firstClicks.map((e) => ({ sendId: e.sendId!, at: e.at })));
+    const implied = await this.engagement.recordImpliedOpensForSystem(
+      tx,
+      firstClicks.filter((e) => opensImplied.has(e.sendId!)).map((e) => ({ sendId: e.sendId!, at: e.at })),
+      now,
+    );
+    const exited = await this.enrollments.exitOnClicksForSystem(
       human.filter((e) => e.type === 'clicked' && e.linkName).map((e) => ({ sendId: e.sendId!, linkName: e.linkName! })),
       tx,
     );
 
-    await this.engagement.markJudged(
+    await this.engagement.markJudgedForSystem(
       tx,
       events.map((e) => ({ id: e.id, machine: machine.get(e.id) ?? null, counted: e.type === 'opened' || e.type === 'clicked' ? counted.has(e.id) : true })),
       now,
     );
-    await this.rollups.addEvents(events.map((e) => e.id), tx);
+    await this.rollups.addEventsForSystem([...events.map((e) => e.id), ...implied], tx);
     return { judged: events.length, machine: engagements.filter((e) => machine.get(e.id)).length, exited: exited.length };
   }
 }

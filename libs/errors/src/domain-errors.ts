@@ -8,10 +8,12 @@ export interface Problem {
   message: string;
   /** 1-based line inside a template, when the problem is in one. */
   line?: number;
+  /** A stable machine code, where a client acts on the kind of problem (launch readiness). */
+  code?: string;
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'too_large' | 'unsupported_type' | 'precondition_failed' | 'bad_request' | 'unavailable';
+  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'too_large' | 'unsupported_type' | 'precondition_failed' | 'bad_request' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'too_many_requests' | 'gone';
 
   constructor(message: string, readonly problems: Problem[] = []) {
     super(message);
@@ -40,10 +42,6 @@ export class BadRequestError extends DomainError {
   readonly kind = 'bad_request';
 }
 
-export class ForbiddenError extends DomainError {
-  readonly kind = 'forbidden';
-}
-
 export class TooLargeError extends DomainError {
   readonly kind = 'too_large';
 }
@@ -59,4 +57,24 @@ export class PreconditionFailedError extends DomainError {
 /** A dependency did not answer in time (503); the request can be retried. */
 export class UnavailableError extends DomainError {
   readonly kind = 'unavailable';
+}
+
+/** No valid credential, or credentials that do not match (401). */
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+}
+
+/** The caller is known and may not do this (403). */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+}
+
+/** Too many attempts in a while; try again later (429). */
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'too_many_requests';
+}
+
+/** What the request names existed and is no longer usable: a used or expired link (410). */
+export class GoneError extends DomainError {
+  readonly kind = 'gone';
 }

@@ -1,60 +1,106 @@
 import { Injectable } from '@nestjs/common';
-import { LaunchEntity, LaunchStatus, queryRows } from '@tcma/persistence';
-import { DataSource } from 'typeorm';
+import { Database, Found, LaunchRow, LaunchStatus, NewLaunch, PageWindow, PartnerScope, partnerOwned, TenantScope } from '@tcma/persistence';
 
 export interface LaunchStats {
   enrollments: Record<string, number>;
   sends: Record<string, number>;
 }
 
+export type NewLaunchInput = Omit<NewLaunch, 'vendorId' | 'partnerId' | 'status' | 'enrolled' | 'skippedSuppressed'>;
+
 @Injectable()
 export class LaunchesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: Omit<LaunchEntity, 'id' | 'createdAt' | 'updatedAt' | 'enrolled' | 'skippedSuppressed' | 'status' | 'partner' | 'campaign' | 'campaignVersion'>): Promise<LaunchEntity> {
-    const repo = this.dataSource.getRepository(LaunchEntity);
-    return repo.save(repo.create({ ...input, status: 'enrolling', enrolled: 0, skippedSuppressed: 0 }));
+  create(scope: PartnerScope, input: NewLaunchInput): Promise<LaunchRow> {
+    return this.db
+      .insertInto('launches')
+      .values({ ...input, vendorId: scope.vendorId, partnerId: scope.partnerId, status: 'enrolling', enrolled: 0, skippedSuppressed: 0 })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  find(id: string): Promise<LaunchEntity | null> {
-    return this.dataSource.getRepository(LaunchEntity).findOneBy({ id });
+  async find(scope: TenantScope, id: string): Promise<LaunchRow | null> {
+    return (await this.db.selectFrom('launches').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'launches')).executeTakeFirst()) ?? null;
   }
 
-  findInVendor(vendorId: string, id: string): Promise<LaunchEntity | null> {
-    return this.dataSource.getRepository(LaunchEntity).findOneBy({ vendorId, id });
+  /** The worker's read of a launch it was handed by id. */
+  async findForSystem(id: string): Promise<LaunchRow | null> {
+    return (await this.db.selectFrom('launches').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  list(vendorId: string, partnerId: string | null, limit: number, offset: number): Promise<LaunchEntity[]> {
-    return this.dataSource.getRepository(LaunchEntity).find({ where: { vendorId, ...(partnerId ? { partnerId } : {}) }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+  async list(scope: TenantScope, window: PageWindow): Promise<Found<LaunchRow>> {
+    const matching = this.db.selectFrom('launches').where((eb) => partnerOwned(eb, scope, 'launches'));
+    const [items, count] = await Promise.all([
+      matching.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
   /** Moves a launch between states; false when it was not in one of `from` (someone else moved it). */
-  async transition(id: string, from: LaunchStatus[], to: LaunchStatus): Promise<boolean> {
-    const rows = await queryRows<{ id: string }>(this.dataSource, 'UPDATE launches SET status = $3, updated_at = now() WHERE id = $1 AND status = ANY($2::text[]) RETURNING id', [id, from, to]);
-    return rows.length > 0;
+  async transition(scope: TenantScope, id: string, from: LaunchStatus[], to: LaunchStatus): Promise<boolean> {
+    const moved = await this.db
+      .updateTable('launches')
+      .set({ status: to, updatedAt: new Date() })
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .where((eb) => partnerOwned(eb, scope, 'launches'))
+      .executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
   }
 
-  async recordEnrollment(id: string, enrolled: number, skippedSuppressed: number): Promise<void> {
-    await this.dataSource.query('UPDATE launches SET enrolled = $2, skipped_suppressed = $3, updated_at = now() WHERE id = $1', [id, enrolled, skippedSuppressed]);
+  /** The worker moving a launch it enrolls. */
+  async transitionForSystem(id: string, from: LaunchStatus[], to: LaunchStatus): Promise<boolean> {
+    const moved = await this.db.updateTable('launches').set({ status: to, updatedAt: new Date() }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
   }
 
-  async stats(id: string): Promise<LaunchStats> {
-    type Row = { status: string; n: number };
+  async recordEnrollmentForSystem(id: string, enrolled: number, skippedSuppressed: number): Promise<void> {
+    await this.db.updateTable('launches').set({ enrolled, skippedSuppressed, updatedAt: new Date() }).where('id', '=', id).execute();
+  }
+
+  async stats(scope: TenantScope, id: string): Promise<LaunchStats> {
     const [enrollments, sends] = await Promise.all([
-      this.dataSource.query<Row[]>('SELECT status, count(*)::int AS n FROM enrollments WHERE launch_id = $1 GROUP BY status', [id]),
-      this.dataSource.query<Row[]>('SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status', [id]),
+      this.db
+        .selectFrom('enrollments')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('launchId', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'enrollments'))
+        .groupBy('status')
+        .execute(),
+      this.db
+        .selectFrom('sends')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('launchId', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'sends'))
+        .groupBy('status')
+        .execute(),
     ]);
-    return { enrollments: Object.fromEntries(enrollments.map((r) => [r.status, r.n])), sends: Object.fromEntries(sends.map((r) => [r.status, r.n])) };
+    return { enrollments: Object.fromEntries(enrollments.map((r) => [r.status, Number(r.n)])), sends: Object.fromEntries(sends.map((r) => [r.status, Number(r.n)])) };
+  }
+
+  /** Active enrollments of a launch by the step they wait for (0-based). */
+  async waitingByStep(scope: TenantScope, id: string): Promise<Map<number, number>> {
+    const rows = await this.db
+      .selectFrom('enrollments')
+      .select(['nextStep', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+      .where('launchId', '=', id)
+      .where('status', '=', 'active')
+      .where((eb) => partnerOwned(eb, scope, 'enrollments'))
+      .groupBy('nextStep')
+      .execute();
+    return new Map(rows.map((r) => [r.nextStep, r.n]));
   }
 
   /** Active launches with nothing left to do become completed. */
-  async completeFinished(): Promise<number> {
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE launches l SET status = 'completed', updated_at = now()
-        WHERE l.status = 'active' AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.launch_id = l.id AND e.status = 'active')
-        RETURNING l.id`,
-    );
-    return rows.length;
+  async completeFinishedForSystem(): Promise<number> {
+    const done = await this.db
+      .updateTable('launches as l')
+      .set({ status: 'completed', updatedAt: new Date() })
+      .where('l.status', '=', 'active')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('enrollments as e').select('e.id').whereRef('e.launchId', '=', 'l.id').where('e.status', '=', 'active'))))
+      .executeTakeFirst();
+    return Number(done.numUpdatedRows);
   }
 }

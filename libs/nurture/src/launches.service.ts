@@ -1,16 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
+import { AnalyticsRepository, FunnelRow } from '@tcma/analytics';
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
-import { CampaignsRepository } from '@tcma/campaigns';
+import { availabilityProblem, CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
-import { resolveSlotValues } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import { AudienceSpec, LaunchEntity, LaunchStatus } from '@tcma/persistence';
+import { AudienceSpec, CampaignRow, CampaignVersionRow, EXCLUSION_REASONS, ExclusionReason, Found, LaunchRow, LaunchStatus, PageWindow, PartnerRow } from '@tcma/persistence';
 import { EnrollLaunchJob, JobName, QueueName } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
-import { Actor, partnerScope, PartnersService } from '@tcma/tenancy';
+import { PartnerSendersService } from '@tcma/senders';
+import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
 import { EnrollmentsRepository } from './enrollments.repository';
+import { launchReadiness, Readiness } from './launch-readiness';
+import { LaunchPreviewRepository } from './launch-preview.repository';
+import { sequenceTimeline } from '@tcma/sequences';
 import { LaunchesRepository, LaunchStats } from './launches.repository';
 
 export interface CreateLaunchInput {
@@ -24,11 +28,63 @@ export interface CreateLaunchInput {
   slotValues?: Record<string, string>;
 }
 
-export type LaunchView = LaunchEntity & { stats?: LaunchStats };
+export type LaunchView = LaunchRow & { stats?: LaunchStats };
+
+/** The counters the portal's "My launches" shows, from the analytics rollups. */
+export const PROGRESS_COUNTS = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed'] as const;
+export type ProgressCounts = Record<(typeof PROGRESS_COUNTS)[number], number>;
+
+/** A launch's progress: who entered, and per step who waits for it and what happened to it. */
+export interface LaunchProgress extends ProgressCounts {
+  launchId: string;
+  status: LaunchStatus;
+  enrolled: number;
+  skippedSuppressed: number;
+  /** Conversions recorded for the launch (they belong to no step). */
+  converted: number;
+  steps: Array<ProgressCounts & { step: number; emailAssetId: string; name: string; waiting: number }>;
+}
+
+/** One step's send time for the prospects of one zone. */
+export interface PreviewStep {
+  step: number;
+  emailAssetId: string;
+  name: string;
+  subject: string;
+  /** Sent only to those who meet it (opened, clicked…): the dry run cannot tell who will. */
+  conditional: boolean;
+  sendAt: Date;
+}
+
+/** A launch's dry run: when each step would go, by zone, and who would be left out and why. */
+export interface LaunchPreview {
+  campaignId: string;
+  version: number;
+  startAt: Date;
+  /** Prospects the audience selects, before exclusions. */
+  audience: number;
+  /** Prospects who would be enrolled. */
+  enrolled: number;
+  excluded: Record<ExclusionReason, number>;
+  zones: Array<{ timezone: string; prospects: number; steps: PreviewStep[] }>;
+}
 
 /** A launch may start this far in the past (clock differences) and this far ahead. */
 const START_TOLERANCE_MS = 5 * 60_000;
 const MAX_START_AHEAD_MS = 365 * 86_400_000;
+
+/** The progress counters summed over funnel rows. */
+function progressCounts(rows: FunnelRow[]): ProgressCounts {
+  const sum = (c: keyof ProgressCounts) => rows.reduce((n, r) => n + r[c], 0);
+  return { sent: sum('sent'), accepted: sum('accepted'), bounced: sum('bounced'), opened: sum('opened'), clicked: sum('clicked'), unsubscribed: sum('unsubscribed') };
+}
+
+function startProblems(startAt: Date, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  if (startAt.getTime() < now.getTime() - START_TOLERANCE_MS) problems.push({ path: 'startAt', message: 'must not be in the past' });
+  if (startAt.getTime() > now.getTime() + MAX_START_AHEAD_MS) problems.push({ path: 'startAt', message: 'must be within a year' });
+  return problems;
+}
 
 /**
  * Launches: a partner (or a vendor user on its behalf) runs a published version for an
@@ -45,33 +101,120 @@ export class LaunchesService {
     private readonly lists: ProspectListsService,
     private readonly brandKits: BrandKitsService,
     private readonly clock: Clock,
+    private readonly previews: LaunchPreviewRepository,
+    private readonly senders: PartnerSendersService,
+    private readonly analytics: AnalyticsRepository,
   ) {}
 
-  async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchEntity> {
-    const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
-    const latest = await this.campaigns.findPublishedForPartner(actor.vendorId, partner, input.campaignId);
-    if (!latest) throw new NotFoundError('Campaign');
-    const version = input.version && input.version !== latest.version ? await this.campaigns.findVersion(input.campaignId, input.version) : latest;
-    if (!version) throw new NotFoundError('Campaign version');
+  /**
+   * What the partner is missing to launch the campaign (latest version, or `version`): the same
+   * check a launch makes, whose blocking items are its 422.
+   */
+  async readiness(actor: Actor, partnerId: string, campaignId: string, version?: number, slotValues?: Record<string, string>): Promise<Readiness & { campaignId: string; version: number }> {
+    const partner = await this.partners.get(actor, partnerId);
+    const target = await this.launchTarget(partner, campaignId, version);
+    return { campaignId, version: target.version.version, ...(await this.readinessOf(partner, target, slotValues)) };
+  }
 
-    const problems: Problem[] = [];
-    if (!version.content.sequence?.steps.length) problems.push({ path: 'campaignId', message: 'this campaign version has no nurture sequence to run' });
+  private async launchTarget(partner: PartnerRow, campaignId: string, version?: number): Promise<{ campaign: CampaignRow; version: CampaignVersionRow }> {
+    const scope = scopeOfPartner(partner);
+    const [latest, campaign] = await Promise.all([this.campaigns.findPublishedForPartner(scope, partner, campaignId), this.campaigns.find(scope, campaignId)]);
+    if (!latest || !campaign) throw new NotFoundError('Campaign');
+    const pinned = version && version !== latest.version ? await this.campaigns.findVersion(scope, campaignId, version) : latest;
+    if (!pinned) throw new NotFoundError('Campaign version');
+    return { campaign, version: pinned };
+  }
+
+  private async readinessOf(partner: PartnerRow, target: { campaign: CampaignRow; version: CampaignVersionRow }, slotValues?: Record<string, string>): Promise<Readiness> {
+    const brand = await this.brandKits.brandState(partner);
+    const unavailable = availabilityProblem(target.campaign, this.clock.now())?.message ?? null;
+    const senderWarning = await this.senders.warningFor(partner, brand);
+    return launchReadiness({ content: target.version.content, brand: brand.brand, hasSender: brand.sender !== null, senderWarning, slotValues, unavailable });
+  }
+
+  /**
+   * Progress for the portal's "My launches": the launch's enrollment, and per step the active
+   * enrollments waiting for it and the funnel counters of the analytics rollups (kept in the
+   * same transaction as the events, so they are current).
+   */
+  async progress(actor: Actor, id: string): Promise<LaunchProgress> {
+    const launch = await this.find(actor, id);
+    const scope = scopeOf(actor);
+    const [version, waiting, funnel] = await Promise.all([
+      this.campaigns.findVersion(scope, launch.campaignId, launch.version),
+      this.launches.waitingByStep(scope, launch.id),
+      this.analytics.funnel(scope, { launchId: launch.id }, 'step'),
+    ]);
+    const emails = new Map((version?.content.assets ?? []).flatMap((a) => (a.kind === 'email' ? [[a.id, a.name] as const] : [])));
+    const steps = (version?.content.sequence?.steps ?? []).map((s, i) => ({
+      step: i + 1,
+      emailAssetId: s.emailAssetId,
+      name: emails.get(s.emailAssetId) ?? '',
+      waiting: waiting.get(i) ?? 0,
+      ...progressCounts(funnel.filter((r) => r.step === i + 1)),
+    }));
+    const converted = funnel.reduce((n, r) => n + r.converted, 0);
+    return { launchId: launch.id, status: launch.status, enrolled: launch.enrolled, skippedSuppressed: launch.skippedSuppressed, ...progressCounts(funnel), converted, steps };
+  }
+
+  /**
+   * What a launch with this body would do, with nothing written: the same target, audience and
+   * suppression rules as a launch, counted in SQL by zone, and each zone's timeline from the
+   * pure scheduling rules. Readiness is not judged here (GET …/readiness says it).
+   */
+  async preview(actor: Actor, input: CreateLaunchInput): Promise<LaunchPreview> {
+    const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
+    const target = await this.launchTarget(partner, input.campaignId, input.version);
     const now = this.clock.now();
     const startAt = input.startAt ?? now;
-    if (startAt.getTime() < now.getTime() - START_TOLERANCE_MS) problems.push({ path: 'startAt', message: 'must not be in the past' });
-    if (startAt.getTime() > now.getTime() + MAX_START_AHEAD_MS) problems.push({ path: 'startAt', message: 'must be within a year' });
-    const brand = await this.brandKits.brandState(partner);
-    const resolved = resolveSlotValues(version.content.slots, brand.brand, input.slotValues ?? {});
-    for (const slot of resolved.missing) problems.push({ path: `slots.${slot}`, message: 'is required: fill it in the brand kit or give it in slotValues' });
-    for (const p of resolved.invalid.filter((i) => i.path.startsWith('slots.'))) problems.push(p);
+    const problems = startProblems(startAt, now);
+    if (problems.length) throw new InvalidError('The launch cannot start', problems);
+    if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
+
+    const counts = await this.previews.audienceByZone(scopeOfPartner(partner), input.audience, input.campaignId, partner.timezone);
+    const excluded: Record<ExclusionReason, number> = { unsubscribed: 0, invalid: 0, suppressed: 0 };
+    const byZone = new Map<string, number>();
+    for (const c of counts) {
+      if (c.rank === null) byZone.set(c.zone, (byZone.get(c.zone) ?? 0) + c.n);
+      else excluded[EXCLUSION_REASONS[c.rank - 1]] += c.n;
+    }
+    const content = target.version.content;
+    const steps = content.sequence?.steps ?? [];
+    const emails = new Map(content.assets.flatMap((a) => (a.kind === 'email' ? [[a.id, a] as const] : [])));
+    const zones = [...byZone.entries()]
+      .sort(([za, a], [zb, b]) => b - a || za.localeCompare(zb))
+      .map(([timezone, prospects]) => ({
+        timezone,
+        prospects,
+        steps: sequenceTimeline(startAt, steps, timezone).map((sendAt, i) => ({
+          step: i + 1,
+          emailAssetId: steps[i].emailAssetId,
+          name: emails.get(steps[i].emailAssetId)?.name ?? '',
+          subject: emails.get(steps[i].emailAssetId)?.subject ?? '',
+          conditional: (steps[i].condition ?? 'always') !== 'always',
+          sendAt,
+        })),
+      }));
+    const enrolled = zones.reduce((n, z) => n + z.prospects, 0);
+    return { campaignId: input.campaignId, version: target.version.version, startAt, audience: enrolled + excluded.unsubscribed + excluded.invalid + excluded.suppressed, enrolled, excluded, zones };
+  }
+
+  async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchRow> {
+    const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
+    const target = await this.launchTarget(partner, input.campaignId, input.version);
+    const version = target.version;
+
+    const now = this.clock.now();
+    const startAt = input.startAt ?? now;
+    const problems = startProblems(startAt, now);
+    const readiness = await this.readinessOf(partner, target, input.slotValues);
+    for (const item of readiness.items.filter((i) => i.blocking)) problems.push({ path: item.path, message: item.message, code: item.code });
     const known = new Set(version.content.slots.map((s) => s.name));
     for (const name of Object.keys(input.slotValues ?? {})) if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
 
-    const launch = await this.launches.create({
-      vendorId: actor.vendorId,
-      partnerId: partner.id,
+    const launch = await this.launches.create(scopeOfPartner(partner), {
       campaignId: input.campaignId,
       campaignVersionId: version.id,
       version: version.version,
@@ -88,11 +231,11 @@ export class LaunchesService {
 
   async get(actor: Actor, id: string): Promise<LaunchView> {
     const launch = await this.find(actor, id);
-    return { ...launch, stats: await this.launches.stats(launch.id) };
+    return { ...launch, stats: await this.launches.stats(scopeOf(actor), launch.id) };
   }
 
-  list(actor: Actor, filter: { partnerId?: string; limit: number; offset: number }): Promise<LaunchEntity[]> {
-    return this.launches.list(actor.vendorId, partnerScope(actor, filter.partnerId), filter.limit, filter.offset);
+  list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<LaunchRow>> {
+    return this.launches.list(scopeOf(actor, filter.partnerId), filter);
   }
 
   /** Stops sending; steps come due meanwhile are sent on resume (or moved to their next window if long late). */
@@ -103,26 +246,26 @@ export class LaunchesService {
   /** Sends again from where each prospect was: a step already sent is never sent again. */
   async resume(actor: Actor, id: string): Promise<LaunchView> {
     const launch = await this.find(actor, id);
-    await this.enrollments.unqueueLaunch(launch.id);
+    await this.enrollments.unqueueLaunch(scopeOf(actor), launch.id);
     return this.move(actor, id, ['paused'], 'active', 'Only a paused launch can be resumed');
   }
 
   /** Stops every future step for good. */
   async cancel(actor: Actor, id: string): Promise<LaunchView> {
     const view = await this.move(actor, id, ['enrolling', 'active', 'paused'], 'cancelled', 'The launch has already finished or been cancelled');
-    await this.enrollments.cancelLaunch(id);
+    await this.enrollments.cancelLaunch(scopeOf(actor), id);
     return this.get(actor, view.id);
   }
 
   private async move(actor: Actor, id: string, from: LaunchStatus[], to: LaunchStatus, refusal: string): Promise<LaunchView> {
     const launch = await this.find(actor, id);
-    if (!(await this.launches.transition(launch.id, from, to))) throw new ConflictError(refusal);
+    if (!(await this.launches.transition(scopeOf(actor), launch.id, from, to))) throw new ConflictError(refusal);
     return this.get(actor, launch.id);
   }
 
-  private async find(actor: Actor, id: string): Promise<LaunchEntity> {
-    const launch = await this.launches.findInVendor(actor.vendorId, id);
-    if (!launch || (actor.role === 'partner_user' && launch.partnerId !== actor.partnerId)) throw new NotFoundError('Launch');
+  private async find(actor: Actor, id: string): Promise<LaunchRow> {
+    const launch = await this.launches.find(scopeOf(actor), id);
+    if (!launch) throw new NotFoundError('Launch');
     return launch;
   }
 }

@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { DeliveryModule } from '@tcma/delivery';
+import { FleetModule } from '@tcma/fleet';
 import { RenderingModule } from '@tcma/rendering';
+import { SendersModule } from '@tcma/senders';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
+import { WebhooksModule } from '@tcma/webhooks';
 import { EnrollmentService } from './enrollment.service';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { LaunchesRepository } from './launches.repository';
+import { LaunchPreviewRepository } from './launch-preview.repository';
 import { LaunchesService } from './launches.service';
+import { QueueStateMarker } from './queue-state.marker';
 import { SendLedgerRepository } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
 import { SendQueue } from './send-queue';
@@ -21,8 +27,8 @@ import { ViewInBrowserService } from './view-in-browser.service';
 
 /** Launches and the nurture scheduler: enrollment, the sweep, exactly-once sends, unsubscribes. */
 @Module({
-  imports: [TenancyModule, CampaignsModule, BrandKitsModule, AudienceModule, DeliveryModule, RenderingModule, TrackingModule],
-  providers: [LaunchesRepository, LaunchesService, EnrollmentsRepository, EnrollmentService, SendLedgerRepository, SendProfiles, SendQueue, SendStepService, SweepService, UnsubscribeService, SentEmailRenderer, ViewInBrowserService],
+  imports: [AnalyticsModule, FleetModule, TenancyModule, CampaignsModule, BrandKitsModule, AudienceModule, DeliveryModule, SendersModule, RenderingModule, TrackingModule, WebhooksModule],
+  providers: [LaunchesRepository, LaunchPreviewRepository, LaunchesService, EnrollmentsRepository, EnrollmentService, SendLedgerRepository, SendProfiles, SendQueue, SendStepService, SweepService, QueueStateMarker, UnsubscribeService, SentEmailRenderer, ViewInBrowserService],
   exports: [ViewInBrowserService, LaunchesService, EnrollmentService, SendStepService, SendQueue, SweepService, UnsubscribeService, EnrollmentsRepository, SendLedgerRepository, SendProfiles, TrackingModule],
 })
 export class NurtureModule {}

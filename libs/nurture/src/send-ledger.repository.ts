@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows, SendStatus } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { claimantAlive, Database, executorOf, SendStatus, Tx, unnest } from '@tcma/persistence';
+import { sql } from 'kysely';
 import { AdvanceTo } from './enrollments.repository';
 
 export interface ClaimInput {
@@ -27,44 +27,79 @@ export interface FinishInput {
   to: AdvanceTo;
 }
 
+export interface HandoverInput {
+  sendId: string;
+  worker: string;
+  now: Date;
+  leaseUntil: Date;
+}
+
 export type ClaimResult = { claimed: true; sendId: string; attempts: number } | { claimed: false; sendId: string; status: SendStatus; leaseUntil: Date | null };
 
+/**
+ * The send ledger: one row per (enrollment, step), the database's guarantee that a step is
+ * sent at most once. Written only by the send path and the sweep, for every tenant at once:
+ * every method is a system method.
+ */
 @Injectable()
 export class SendLedgerRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /**
-   * Claims (enrollment, step)s for this worker: new ledger rows, or existing ones whose
-   * previous claimant's lease ran out before it handed anything to SMTP. Any other existing
+   * Claims (enrollment, step)s for this worker: new ledger rows, existing ones whose previous
+   * claimant's lease ran out before it handed anything to SMTP, or its own earlier claims (a
+   * duplicate job of the same step then fails at the handover, never sends). Any other existing
    * row means the step is being sent or is done: the caller must not send. One statement for
    * the lot; results in the order asked (a key asked twice is claimed once).
    */
-  async claimMany(claims: ClaimInput[]): Promise<ClaimResult[]> {
+  async claimManyForSystem(claims: ClaimInput[]): Promise<ClaimResult[]> {
     const key = (c: { enrollmentId: string; step: number }) => `${c.enrollmentId}:${c.step}`;
     const unique = [...new Map(claims.map((c) => [key(c), c])).values()];
     const col = <K extends keyof ClaimInput>(k: K) => unique.map((c) => c[k]);
-    const rows = await queryRows<{ id: string; enrollment_id: string; step: number; attempts: number }>(
-      this.dataSource,
-      `INSERT INTO sends (enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, claimed_by, lease_until, due_at, claimed_at, status, attempts)
-       SELECT c.*, 'claimed', 1 FROM unnest($1::bigint[], $2::int[], $3::uuid[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
-         AS c(enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, claimed_by, lease_until, due_at, claimed_at)
-       ON CONFLICT (enrollment_id, step) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, lease_until = EXCLUDED.lease_until,
-              attempts = sends.attempts + 1, claimed_at = EXCLUDED.claimed_at
-        WHERE sends.status = 'claimed' AND sends.lease_until <= EXCLUDED.claimed_at
-       RETURNING id, enrollment_id, step, attempts`,
-      [col('enrollmentId'), col('step'), col('launchId'), col('partnerId'), col('vendorId'), col('prospectId'), col('worker'), col('leaseUntil'), col('due'), col('now')],
-    );
-    const claimed = new Map(rows.map((r) => [`${r.enrollment_id}:${r.step}`, r]));
+    const rows = await this.db
+      .insertInto('sends')
+      .columns(['enrollmentId', 'step', 'launchId', 'partnerId', 'vendorId', 'prospectId', 'claimedBy', 'leaseUntil', 'dueAt', 'claimedAt', 'status', 'attempts'])
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            unnest<Omit<ClaimInput, 'worker' | 'now' | 'due'> & { claimedBy: string; dueAt: Date; claimedAt: Date }, 'c'>('c', {
+              enrollmentId: { type: 'bigint', values: col('enrollmentId') },
+              step: { type: 'int', values: col('step') },
+              launchId: { type: 'uuid', values: col('launchId') },
+              partnerId: { type: 'uuid', values: col('partnerId') },
+              vendorId: { type: 'uuid', values: col('vendorId') },
+              prospectId: { type: 'bigint', values: col('prospectId') },
+              claimedBy: { type: 'text', values: col('worker') },
+              leaseUntil: { type: 'timestamptz', values: col('leaseUntil') },
+              dueAt: { type: 'timestamptz', values: col('due') },
+              claimedAt: { type: 'timestamptz', values: col('now') },
+            }),
+          )
+          .select((s) => ['c.enrollmentId', 'c.step', 'c.launchId', 'c.partnerId', 'c.vendorId', 'c.prospectId', 'c.claimedBy', 'c.leaseUntil', 'c.dueAt', 'c.claimedAt', s.val('claimed').as('status'), s.lit(1).as('attempts')]),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['enrollmentId', 'step'])
+          .doUpdateSet((eb) => ({ claimedBy: eb.ref('excluded.claimedBy'), leaseUntil: eb.ref('excluded.leaseUntil'), attempts: eb('sends.attempts', '+', 1), claimedAt: eb.ref('excluded.claimedAt') }))
+          .where('sends.status', '=', 'claimed')
+          // Its lease ran out, or it is this worker's own claim (a step retried after an error).
+          .where((eb) => eb.or([eb('sends.leaseUntil', '<=', eb.ref('excluded.claimedAt')), eb('sends.claimedBy', '=', eb.ref('excluded.claimedBy'))])),
+      )
+      .returning(['id', 'enrollmentId', 'step', 'attempts'])
+      .execute();
+    const claimed = new Map(rows.map((r) => [key(r), r]));
     const missing = unique.filter((c) => !claimed.has(key(c)));
-    const existing = new Map<string, { id: string; status: SendStatus; lease_until: Date | null }>();
+    const existing = new Map<string, { id: string; status: SendStatus; leaseUntil: Date | null }>();
     if (missing.length) {
-      const found = await queryRows<{ id: string; enrollment_id: string; step: number; status: SendStatus; lease_until: Date | null }>(
-        this.dataSource,
-        `SELECT s.id, s.enrollment_id, s.step, s.status, s.lease_until FROM sends s
-           JOIN unnest($1::bigint[], $2::int[]) AS k(enrollment_id, step) ON k.enrollment_id = s.enrollment_id AND k.step = s.step`,
-        [missing.map((c) => c.enrollmentId), missing.map((c) => c.step)],
-      );
-      for (const f of found) existing.set(`${f.enrollment_id}:${f.step}`, f);
+      const found = await this.db
+        .selectFrom('sends as s')
+        .innerJoin(
+          unnest<{ enrollmentId: string; step: number }, 'k'>('k', { enrollmentId: { type: 'bigint', values: missing.map((c) => c.enrollmentId) }, step: { type: 'int', values: missing.map((c) => c.step) } }),
+          (join) => join.onRef('k.enrollmentId', '=', 's.enrollmentId').onRef('k.step', '=', 's.step'),
+        )
+        .select(['s.id', 's.enrollmentId', 's.step', 's.status', 's.leaseUntil'])
+        .execute();
+      for (const f of found) existing.set(key(f), f);
     }
     const answered = new Set<string>();
     return claims.map((c): ClaimResult => {
@@ -72,118 +107,237 @@ export class SendLedgerRepository {
       const won = claimed.get(k);
       if (won && !answered.has(k)) {
         answered.add(k);
-        return { claimed: true, sendId: String(won.id), attempts: won.attempts };
+        return { claimed: true, sendId: won.id, attempts: won.attempts };
       }
-      const other = existing.get(k) ?? (won ? { id: won.id, status: 'claimed' as SendStatus, lease_until: null } : undefined);
-      return { claimed: false, sendId: String(other?.id ?? ''), status: other?.status ?? 'claimed', leaseUntil: other?.lease_until ?? null };
+      const other = existing.get(k) ?? (won ? { id: won.id, status: 'claimed' as const, leaseUntil: null } : undefined);
+      return { claimed: false, sendId: other?.id ?? '', status: other?.status ?? 'claimed', leaseUntil: other?.leaseUntil ?? null };
     });
   }
 
   /** The point of no return: after this a message may reach the SMTP server. */
-  async markHandedMany(items: Array<{ sendId: string; worker: string; now: Date; leaseUntil: Date }>): Promise<boolean[]> {
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE sends SET status = 'handed', handed_at = u.now, lease_until = u.lease_until
-         FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, worker, now, lease_until)
-        WHERE sends.id = u.id AND sends.status = 'claimed' AND sends.claimed_by = u.worker
-       RETURNING sends.id`,
-      [items.map((i) => i.sendId), items.map((i) => i.worker), items.map((i) => i.now), items.map((i) => i.leaseUntil)],
-    );
-    const handed = new Set(rows.map((r) => String(r.id)));
-    return items.map((i) => handed.has(i.sendId));
+  async markHandedManyForSystem(items: HandoverInput[]): Promise<boolean[]> {
+    return (await this.settleForSystem(items, [])).handed;
   }
 
   /**
    * Records the outcomes of handed sends and moves their enrollments on, in one statement:
    * the ledger and the enrollment never disagree about whether a step went out.
    */
-  async finishMany(items: FinishInput[]): Promise<boolean[]> {
-    const col = <T>(f: (i: FinishInput) => T) => items.map(f);
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `WITH u AS (
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::bigint[], $7::int[], $8::int[], $9::timestamptz[], $10::text[], $11::timestamptz[], $12::text[])
-           AS u(send_id, outcome, at, message_id, response, enrollment_id, step, next_step, next_due, next_status, queued_at, exit_reason)
-       ), s AS (
-         UPDATE sends SET status = u.outcome, sent_at = CASE WHEN u.outcome = 'sent' THEN u.at END, message_id = u.message_id, smtp_response = u.response, lease_until = NULL
-           FROM u WHERE sends.id = u.send_id AND sends.status = 'handed'
-         RETURNING sends.id, sends.vendor_id, sends.partner_id, sends.launch_id, sends.prospect_id, sends.step, u.at, u.outcome
-       ), ev AS (
-         -- The funnel's event: accepted by the server, or handed over with the outcome unknown.
-         INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, send_id, step)
-         SELECT CASE WHEN s.outcome = 'sent' THEN 'accepted' ELSE 'sent' END, s.at, s.vendor_id, s.partner_id, s.launch_id, s.prospect_id, s.id, s.step FROM s
-       )
-       UPDATE enrollments e SET next_step = u.next_step, next_due_at = u.next_due, status = u.next_status, queued_at = u.queued_at,
-              exit_reason = u.exit_reason, last_sent_at = u.at, updated_at = now()
-         FROM u JOIN s ON s.id = u.send_id
-        WHERE e.id = u.enrollment_id AND e.next_step = u.step
-       RETURNING e.id`,
-      [
-        col((i) => i.sendId),
-        col((i) => i.outcome),
-        col((i) => i.at),
-        col((i) => i.messageId ?? null),
-        col((i) => i.response ?? null),
-        col((i) => i.enrollmentId),
-        col((i) => i.step),
-        col((i) => i.to.nextStep),
-        col((i) => i.to.nextDueAt),
-        col((i) => i.to.status),
-        col((i) => i.to.queuedAt),
-        col((i) => i.to.exitReason ?? null),
-      ],
-    );
-    const moved = new Set(rows.map((r) => String(r.id)));
-    return items.map((i) => moved.has(i.enrollmentId));
+  async finishManyForSystem(items: FinishInput[]): Promise<boolean[]> {
+    return (await this.settleForSystem([], items)).moved;
   }
 
-  async setStatus(sendId: string, status: SendStatus, response: string | null, tx?: EntityManager): Promise<void> {
-    await (tx ?? this.dataSource.manager).query('UPDATE sends SET status = $2, smtp_response = $3, lease_until = NULL WHERE id = $1', [sendId, status, response]);
+  /**
+   * Hands sends over and records others' outcomes in one statement. A connection that has
+   * just delivered one message takes the next: its outcome and the next one's handover commit
+   * together, so a worker never has more sends handed than connections, at one round trip per
+   * message. `handed` per handover (false: its claim was lost); `moved` per outcome (whether its
+   * enrollment moved on).
+   */
+  async settleForSystem(handovers: HandoverInput[], finishes: FinishInput[]): Promise<{ handed: boolean[]; moved: boolean[] }> {
+    if (!finishes.length) return { handed: await this.hand(handovers), moved: [] };
+    const col = <T>(f: (i: FinishInput) => T) => finishes.map(f);
+    const rows = await this.db
+      .with('hand', (db) =>
+        db
+          .updateTable('sends')
+          .from(
+            unnest<{ id: string; worker: string; now: Date; leaseUntil: Date }, 'h'>('h', {
+              id: { type: 'bigint', values: handovers.map((i) => i.sendId) },
+              worker: { type: 'text', values: handovers.map((i) => i.worker) },
+              now: { type: 'timestamptz', values: handovers.map((i) => i.now) },
+              leaseUntil: { type: 'timestamptz', values: handovers.map((i) => i.leaseUntil) },
+            }),
+          )
+          .set((eb) => ({ status: 'handed', handedAt: eb.ref('h.now'), leaseUntil: eb.ref('h.leaseUntil') }))
+          .whereRef('sends.id', '=', 'h.id')
+          .where('sends.status', '=', 'claimed')
+          .whereRef('sends.claimedBy', '=', 'h.worker')
+          .returning('sends.id'),
+      )
+      .with('u', (db) =>
+        db
+          .selectFrom(
+            unnest<
+              { sendId: string; outcome: string; at: Date; messageId: string | null; response: string | null; enrollmentId: string; step: number; nextStep: number; nextDue: Date | null; nextStatus: string; queuedAt: Date | null; exitReason: string | null },
+              'u'
+            >('u', {
+              sendId: { type: 'bigint', values: col((i) => i.sendId) },
+              outcome: { type: 'text', values: col((i) => i.outcome) },
+              at: { type: 'timestamptz', values: col((i) => i.at) },
+              messageId: { type: 'text', values: col((i) => i.messageId ?? null) },
+              response: { type: 'text', values: col((i) => i.response ?? null) },
+              enrollmentId: { type: 'bigint', values: col((i) => i.enrollmentId) },
+              step: { type: 'int', values: col((i) => i.step) },
+              nextStep: { type: 'int', values: col((i) => i.to.nextStep) },
+              nextDue: { type: 'timestamptz', values: col((i) => i.to.nextDueAt) },
+              nextStatus: { type: 'text', values: col((i) => i.to.status) },
+              queuedAt: { type: 'timestamptz', values: col((i) => i.to.queuedAt) },
+              exitReason: { type: 'text', values: col((i) => i.to.exitReason ?? null) },
+            }),
+          )
+          .selectAll('u'),
+      )
+      .with('s', (db) =>
+        db
+          .updateTable('sends')
+          .from('u')
+          .set((eb) => ({
+            status: sql<SendStatus>`${eb.ref('u.outcome')}`,
+            sentAt: eb.case().when('u.outcome', '=', 'sent').then(eb.ref('u.at')).end(),
+            messageId: eb.ref('u.messageId'),
+            smtpResponse: eb.ref('u.response'),
+            leaseUntil: null,
+          }))
+          .whereRef('sends.id', '=', 'u.sendId')
+          .where('sends.status', '=', 'handed')
+          .returning(['sends.id', 'sends.vendorId', 'sends.partnerId', 'sends.launchId', 'sends.prospectId', 'sends.step', 'u.at', 'u.outcome']),
+      )
+      // The funnel's event: accepted by the server, or handed over with the outcome unknown.
+      .with('ev', (db) =>
+        db
+          .insertInto('events')
+          .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step'])
+          .expression((eb) =>
+            eb.selectFrom('s').select((s) => [s.case().when('s.outcome', '=', 'sent').then(sql.lit('accepted')).else(sql.lit('sent')).end().as('type'), 's.at', 's.vendorId', 's.partnerId', 's.launchId', 's.prospectId', 's.id', 's.step']),
+          ),
+      )
+      .with('moved', (db) =>
+        db
+          .updateTable('enrollments as e')
+          .from('u')
+          .innerJoin('s', 's.id', 'u.sendId')
+          .set((eb) => ({
+            nextStep: eb.ref('u.nextStep'),
+            nextDueAt: eb.ref('u.nextDue'),
+            status: sql`${eb.ref('u.nextStatus')}`,
+            queuedAt: eb.ref('u.queuedAt'),
+            exitReason: eb.ref('u.exitReason'),
+            lastSentAt: eb.ref('u.at'),
+            updatedAt: sql`now()`,
+          }))
+          .whereRef('e.id', '=', 'u.enrollmentId')
+          .whereRef('e.nextStep', '=', 'u.step')
+          .returning('e.id'),
+      )
+      .selectFrom('hand')
+      .select([sql.lit('hand').as('kind'), 'hand.id'])
+      .unionAll((db) => db.selectFrom('moved').select([sql.lit('moved').as('kind'), 'moved.id']))
+      .execute();
+    const handed = new Set(rows.filter((r) => r.kind === 'hand').map((r) => r.id));
+    const moved = new Set(rows.filter((r) => r.kind === 'moved').map((r) => r.id));
+    return { handed: handovers.map((i) => handed.has(i.sendId)), moved: finishes.map((i) => moved.has(i.enrollmentId)) };
   }
 
-  /** The server refused before taking the message: the claim lapses at once so a retry can take it. */
+  /** Handovers alone: a plain update, without the outcome statement's parts. */
+  private async hand(items: HandoverInput[]): Promise<boolean[]> {
+    if (!items.length) return [];
+    const rows = await this.db
+      .updateTable('sends')
+      .from(
+        unnest<{ id: string; worker: string; now: Date; leaseUntil: Date }, 'h'>('h', {
+          id: { type: 'bigint', values: items.map((i) => i.sendId) },
+          worker: { type: 'text', values: items.map((i) => i.worker) },
+          now: { type: 'timestamptz', values: items.map((i) => i.now) },
+          leaseUntil: { type: 'timestamptz', values: items.map((i) => i.leaseUntil) },
+        }),
+      )
+      .set((eb) => ({ status: 'handed', handedAt: eb.ref('h.now'), leaseUntil: eb.ref('h.leaseUntil') }))
+      .whereRef('sends.id', '=', 'h.id')
+      .where('sends.status', '=', 'claimed')
+      .whereRef('sends.claimedBy', '=', 'h.worker')
+      .returning('sends.id')
+      .execute();
+    const handed = new Set(rows.map((r) => r.id));
+    return items.map((i) => handed.has(i.sendId));
+  }
+
+  async setStatusForSystem(sendId: string, status: SendStatus, response: string | null, tx?: Tx): Promise<void> {
+    await executorOf(this.db, tx).updateTable('sends').set({ status, smtpResponse: response, leaseUntil: null }).where('id', '=', sendId).execute();
+  }
+
   /** A send that reached SMTP (sent, uncertain or bounced): its enrollment and step. */
-  async findDelivered(sendId: string): Promise<{ enrollmentId: string; step: number } | null> {
+  async findDeliveredForSystem(sendId: string): Promise<{ enrollmentId: string; step: number } | null> {
     if (!/^\d{1,18}$/.test(sendId)) return null;
-    const rows = await queryRows<{ enrollment_id: string; step: number }>(this.dataSource, "SELECT enrollment_id, step FROM sends WHERE id = $1 AND status IN ('sent', 'uncertain', 'bounced')", [sendId]);
-    return rows[0] ? { enrollmentId: String(rows[0].enrollment_id), step: rows[0].step } : null;
+    const row = await this.db.selectFrom('sends').select(['enrollmentId', 'step']).where('id', '=', sendId).where('status', 'in', ['sent', 'uncertain', 'bounced']).executeTakeFirst();
+    return row ?? null;
   }
 
-  async release(sendId: string, worker: string, now: Date, response: string | null): Promise<void> {
-    await this.dataSource.query(
-      "UPDATE sends SET status = 'claimed', lease_until = $3, smtp_response = $4 WHERE id = $1 AND claimed_by = $2 AND status IN ('claimed', 'handed')",
-      [sendId, worker, now, response],
-    );
+  /** Who a send went to, and for which tenant (for links in that email, e.g. unsubscribe). */
+  async recipientForSystem(sendId: string): Promise<{ vendorId: string; partnerId: string; email: string; emailLower: string } | null> {
+    if (!/^\d{1,18}$/.test(sendId)) return null;
+    const row = await this.db
+      .selectFrom('sends as s')
+      .innerJoin('prospects as p', 'p.id', 's.prospectId')
+      .select(['s.vendorId', 's.partnerId', 'p.email', 'p.emailLower'])
+      .where('s.id', '=', sendId)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** The server refused before taking the message, or it was never handed: the claim lapses at once so a retry can take it. */
+  async releaseForSystem(sendId: string, worker: string, now: Date, response: string | null): Promise<void> {
+    await this.db
+      .updateTable('sends')
+      .set({ status: 'claimed', leaseUntil: now, smtpResponse: response })
+      .where('id', '=', sendId)
+      .where('claimedBy', '=', worker)
+      .where('status', 'in', ['claimed', 'handed'])
+      .execute();
   }
 
   /** A ledger row for a step decided without sending (suppressed, skipped by its condition). */
-  async record(c: Omit<ClaimInput, 'worker' | 'leaseUntil'>, status: Extract<SendStatus, 'suppressed' | 'skipped'>, tx?: EntityManager): Promise<boolean> {
-    const rows = await queryRows<{ id: string }>(
-      tx ?? this.dataSource,
-      `INSERT INTO sends (enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, status, attempts, due_at, claimed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9) ON CONFLICT (enrollment_id, step) DO NOTHING RETURNING id`,
-      [c.enrollmentId, c.step, c.launchId, c.partnerId, c.vendorId, c.prospectId, status, c.due, c.now],
-    );
+  async recordForSystem(c: Omit<ClaimInput, 'worker' | 'leaseUntil'>, status: Extract<SendStatus, 'suppressed' | 'skipped'>, tx?: Tx): Promise<boolean> {
+    const rows = await executorOf(this.db, tx)
+      .insertInto('sends')
+      .values({ enrollmentId: c.enrollmentId, step: c.step, launchId: c.launchId, partnerId: c.partnerId, vendorId: c.vendorId, prospectId: c.prospectId, status, attempts: 0, dueAt: c.due, claimedAt: c.now })
+      .onConflict((oc) => oc.columns(['enrollmentId', 'step']).doNothing())
+      .returning('id')
+      .execute();
     return rows.length > 0;
   }
 
   /**
-   * Sends handed to SMTP whose worker then vanished (its lease ran out): they may have been
-   * delivered, so they are marked uncertain and never sent again.
+   * Claims held by workers that stopped beating: released at once (the lease set to the
+   * epoch, so any worker may take them over) and their steps put back for the sweep to
+   * queue. A claim is not handed yet: nothing may have reached SMTP, so taking it over is safe.
    */
-  async takeAbandonedHanded(now: Date, limit: number): Promise<Array<{ sendId: string; enrollmentId: string; step: number; handedAt: Date }>> {
-    const rows = await queryRows<{ id: string; enrollment_id: string; step: number; handed_at: Date }>(
-      this.dataSource,
-      `WITH stale AS (SELECT id FROM sends WHERE status = 'handed' AND lease_until < $1 ORDER BY lease_until LIMIT $2 FOR UPDATE SKIP LOCKED)
-       UPDATE sends SET status = 'uncertain', lease_until = NULL, smtp_response = 'worker stopped after handing the message to SMTP'
-         FROM stale WHERE sends.id = stale.id
-       RETURNING sends.id, sends.enrollment_id, sends.step, sends.handed_at`,
-      [now, limit],
-    );
-    return rows.map((r) => ({ sendId: String(r.id), enrollmentId: String(r.enrollment_id), step: r.step, handedAt: r.handed_at }));
+  async releaseClaimsOfDeadForSystem(deadAfterMs: number): Promise<number> {
+    const released = await this.db
+      .with('dead', (db) =>
+        db
+          .updateTable('sends')
+          .set({ leaseUntil: new Date(0) })
+          .where('status', '=', 'claimed')
+          .where('leaseUntil', '>', new Date(0))
+          .where((eb) => eb.not(claimantAlive(eb.ref('sends.claimedBy'), deadAfterMs)))
+          .returning('enrollmentId'),
+      )
+      .updateTable('enrollments')
+      .set({ queuedAt: null })
+      .from('dead')
+      .whereRef('enrollments.id', '=', 'dead.enrollmentId')
+      .where('enrollments.status', '=', 'active')
+      .returning('enrollments.id')
+      .execute();
+    return released.length;
   }
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * Sends handed to SMTP by workers that stopped beating: they may have been delivered, so
+   * they are recorded uncertain (through finishManyForSystem, the same path as a send that
+   * failed mid-transfer) and never sent again.
+   */
+  async abandonedHandedForSystem(deadAfterMs: number, limit: number): Promise<Array<{ sendId: string; enrollmentId: string; step: number; handedAt: Date | null }>> {
+    const rows = await this.db
+      .selectFrom('sends')
+      .select(['id', 'enrollmentId', 'step', 'handedAt'])
+      .where('status', '=', 'handed')
+      .where((eb) => eb.not(claimantAlive(eb.ref('sends.claimedBy'), deadAfterMs)))
+      .orderBy('handedAt')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ sendId: r.id, enrollmentId: r.enrollmentId, step: r.step, handedAt: r.handedAt }));
   }
+
 }

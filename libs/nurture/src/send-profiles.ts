@@ -3,6 +3,8 @@ import type { CampaignContent } from '@tcma/campaign-model';
 import { BrandKitsService, BrandState } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
 import { AppConfig } from '@tcma/config';
+import { vendorSendingDomain } from '@tcma/delivery';
+import { landingPageUrl } from '@tcma/rendering';
 import { PartnersRepository, VendorsRepository } from '@tcma/tenancy';
 import { LRUCache } from 'lru-cache';
 
@@ -15,16 +17,37 @@ export interface PartnerProfile {
 
 /** How long a partner's brand and sender details are reused between sends. */
 const PROFILE_TTL_MS = 10_000;
+/** Versions are immutable; these bound the memory they take (a version's content can be megabytes). */
+const MAX_VERSIONS = 200;
+const VERSION_TTL_MS = 3_600_000;
 
 /**
- * What sends read over and over, cached: campaign versions (immutable, kept while used) and
- * partners' brand and sender details (for PROFILE_TTL_MS, so a brand-kit edit reaches the
- * next sends within seconds).
+ * The cached answer for `key`, loading it when missing. A failed load is not kept: the next
+ * caller tries again (one database error must not fail every later send).
+ */
+function cached<T extends object | null>(cache: LRUCache<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const found = cache.get(key);
+  if (found) return found;
+  const loading = load().catch((e: unknown) => {
+    if (cache.get(key) === loading) cache.delete(key);
+    throw e;
+  });
+  cache.set(key, loading);
+  return loading;
+}
+
+/**
+ * What sends read over and over, cached: campaign versions (immutable; the most used
+ * MAX_VERSIONS, each for at most VERSION_TTL_MS) and partners' brand and sender details (for
+ * PROFILE_TTL_MS, so a brand-kit edit reaches the next sends within seconds). Failed reads are
+ * never cached.
  */
 @Injectable()
 export class SendProfiles {
-  private readonly versions = new LRUCache<string, Promise<CampaignContent | null>>({ max: 500 });
+  private readonly versions = new LRUCache<string, Promise<CampaignContent | null>>({ max: MAX_VERSIONS, ttl: VERSION_TTL_MS });
   private readonly profiles = new LRUCache<string, Promise<PartnerProfile | null>>({ max: 5000, ttl: PROFILE_TTL_MS });
+  /** Slugs never change: a page's address is cached for as long as it is used. */
+  private readonly pageUrls = new LRUCache<string, Promise<{ url: string } | null>>({ max: 10_000 });
 
   constructor(
     private readonly campaigns: CampaignsRepository,
@@ -35,28 +58,25 @@ export class SendProfiles {
   ) {}
 
   content(versionId: string): Promise<CampaignContent | null> {
-    let found = this.versions.get(versionId);
-    if (!found) {
-      found = this.campaigns.findVersionById(versionId).then((v) => v?.content ?? null);
-      this.versions.set(versionId, found);
-    }
-    return found;
+    return cached(this.versions, versionId, () => this.campaigns.findVersionForSystem(versionId).then((v) => v?.content ?? null));
   }
 
   profile(vendorId: string, partnerId: string): Promise<PartnerProfile | null> {
-    const key = `${vendorId}:${partnerId}`;
-    let found = this.profiles.get(key);
-    if (!found) {
-      found = this.load(vendorId, partnerId);
-      this.profiles.set(key, found);
-    }
-    return found;
+    return cached(this.profiles, `${vendorId}:${partnerId}`, () => this.load(vendorId, partnerId));
+  }
+
+  /** The partner's landing page of a campaign ({{links.page}}). */
+  async landingPage(partnerId: string, campaignId: string): Promise<string | null> {
+    const found = await cached(this.pageUrls, `${partnerId}:${campaignId}`, async () => {
+      const [partner, campaignSlug] = await Promise.all([this.partners.findForSystem(partnerId), this.campaigns.slugForSystem(campaignId)]);
+      return partner && campaignSlug ? { url: landingPageUrl(this.config.publicBaseUrl, partner.slug, campaignSlug) } : null;
+    });
+    return found?.url ?? null;
   }
 
   private async load(vendorId: string, partnerId: string): Promise<PartnerProfile | null> {
-    const [partner, vendor] = await Promise.all([this.partners.findInVendor(vendorId, partnerId), this.vendors.findById(vendorId)]);
+    const [partner, vendor] = await Promise.all([this.partners.findForSystem(partnerId), this.vendors.findForSystem(vendorId)]);
     if (!partner || !vendor) return null;
-    const fallbackDomain = this.config.sendingDomain ?? new URL(this.config.publicBaseUrl).hostname;
-    return { brand: await this.brandKits.brandState(partner), partnerCompany: partner.companyName, vendorName: vendor.name, vendorDomain: vendor.sendingDomain ?? fallbackDomain };
+    return { brand: await this.brandKits.brandState(partner), partnerCompany: partner.companyName, vendorName: vendor.name, vendorDomain: vendorSendingDomain(vendor, this.config) };
   }
 }

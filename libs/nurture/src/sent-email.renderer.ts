@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
 import { RenderedEmail, renderEmail } from '@tcma/cobrand';
 import { UnsubscribeLinks } from '@tcma/delivery';
+import { SendRefs } from '@tcma/signing';
 import { EmailRenderService } from '@tcma/rendering';
 import { TrackingLinks } from '@tcma/tracking';
 import type { SendContext } from './enrollments.repository';
-import type { PartnerProfile } from './send-profiles';
+import { PartnerProfile, SendProfiles } from './send-profiles';
 
 export interface SentEmail {
   email: RenderedEmail;
   unsubscribe: { url: string; mailto: string };
+  /** How the send is named to its recipient (Message-ID, X-TCMA-Send): opaque, never the ledger id. */
+  ref: string;
 }
 
 /**
@@ -22,11 +25,14 @@ export class SentEmailRenderer {
     private readonly emails: EmailRenderService,
     private readonly unsubscribe: UnsubscribeLinks,
     private readonly links: TrackingLinks,
+    private readonly refs: SendRefs,
+    private readonly profiles: SendProfiles,
   ) {}
 
   async render(ctx: SendContext, content: CampaignContent, asset: EmailAsset, profile: PartnerProfile, sendId: string): Promise<SentEmail> {
     const unsubscribe = this.unsubscribe.both(sendId, profile.vendorDomain);
-    const compiled = await this.emails.compiled(ctx.campaignVersionId, content, asset, profile.brand, ctx.slotValues);
+    const pageUrl = content.assets.some((a) => a.kind === 'page') ? await this.profiles.landingPage(ctx.partnerId, ctx.campaignId) : null;
+    const compiled = await this.emails.compiled(ctx.campaignVersionId, content, asset, profile.brand, ctx.slotValues, pageUrl);
     const p = ctx.prospect;
     const email = renderEmail(compiled, {
       prospect: { email: p.email, first_name: p.firstName, last_name: p.lastName, company: p.company, title: p.title, country: p.country, custom: p.custom },
@@ -35,6 +41,6 @@ export class SentEmailRenderer {
       linkUrl: (link) => this.links.click(sendId, link),
       openPixelUrl: this.links.openPixel(sendId),
     });
-    return { email, unsubscribe };
+    return { email, unsubscribe, ref: this.refs.of(sendId) };
   }
 }

@@ -1,31 +1,47 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import { FleetService } from '@tcma/fleet';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { LaunchesRepository } from './launches.repository';
 import { nextStep } from './next-step';
-import { SendLedgerRepository } from './send-ledger.repository';
+import { FinishInput, SendLedgerRepository } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
 import { SendQueue } from './send-queue';
+import { QueueStateMarker } from './queue-state.marker';
 
 export interface SweepResult {
   queued: number;
+  /** Claims of dead workers released for others to take. */
+  released: number;
+  /** Sends dead workers had handed to SMTP, now counted uncertain. */
   abandoned: number;
+  /** Steps put back because Redis lost its queues. */
+  requeuedAfterLoss: number;
   completedLaunches: number;
 }
 
 /** Enrollments claimed per statement; a sweep loops until nothing due is left. */
 const SWEEP_BATCH = 2000;
+/** Abandoned sends recovered per sweep. */
+const RECOVERY_BATCH = 1000;
+/** Workers silent this long are forgotten (whatever they held was recovered long before). */
+const FORGET_WORKERS_AFTER_MS = 24 * 3_600_000;
 
 /**
- * The safety net under the queue: finds steps due soon that are not queued (never queued,
- * or queued long ago and still not done: a worker died, Redis lost its data) and queues
- * them; turns sends abandoned after being handed to SMTP into "uncertain"; closes finished
- * launches. Only steps due within the horizon go to Redis, so Redis holds no future work.
+ * The safety net under the queue, run by every worker with the sweep role:
+ * - queues steps due soon that are not queued (never queued, or queued long ago and still
+ *   not done), so Redis holds no future work and a lost job costs a delay, never a step;
+ * - notices a Redis that lost its queues (QueueStateMarker) and queues everything again;
+ * - recovers what workers that stopped beating held: their claims are released for others
+ *   at once, and their sends already handed to SMTP are counted uncertain (never repeated);
+ * - closes finished launches.
  */
 @Injectable()
 export class SweepService {
   private readonly logger = new Logger(SweepService.name);
+  /** Since when this process's sweeps have all succeeded (null after a failure). */
+  private healthySince: number | null = null;
 
   constructor(
     private readonly enrollments: EnrollmentsRepository,
@@ -33,35 +49,62 @@ export class SweepService {
     private readonly launches: LaunchesRepository,
     private readonly profiles: SendProfiles,
     private readonly queue: SendQueue,
+    private readonly marker: QueueStateMarker,
+    private readonly fleet: FleetService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async sweep(): Promise<SweepResult> {
+    try {
+      const result = await this.run();
+      this.healthySince ??= Date.now();
+      return result;
+    } catch (e) {
+      this.healthySince = null;
+      throw e;
+    }
+  }
+
+  private async run(): Promise<SweepResult> {
     const now = this.clock.now();
-    const abandoned = await this.recoverAbandoned(now);
+    const requeuedAfterLoss = (await this.marker.lost()) ? await this.enrollments.unqueueAllForSystem() : 0;
+    if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} queued steps are queued again`);
+    // Judging others dead takes a sweeper that has itself been up for two heartbeats: after a
+    // Postgres outage every worker missed beats, and must have a chance to beat again first.
+    const settled = this.healthySince !== null && Date.now() - this.healthySince >= this.fleet.deadAfterMs;
+    const released = settled ? await this.ledger.releaseClaimsOfDeadForSystem(this.fleet.deadAfterMs) : 0;
+    const abandoned = settled ? await this.recoverAbandoned(now) : 0;
     let queued = 0;
     for (;;) {
-      const due = await this.enrollments.claimDue(now, new Date(now.getTime() + this.config.queueHorizonMs), new Date(now.getTime() - this.config.requeueAfterMs), SWEEP_BATCH);
+      const due = await this.enrollments.claimDueForSystem(now, new Date(now.getTime() + this.config.queueHorizonMs), new Date(now.getTime() - this.config.requeueAfterMs), SWEEP_BATCH);
       await this.queue.enqueue(due, now);
       queued += due.length;
       if (due.length < SWEEP_BATCH) break;
     }
-    const completedLaunches = await this.launches.completeFinished();
-    if (queued || abandoned) this.logger.log(`Swept: ${queued} steps queued, ${abandoned} abandoned sends counted uncertain`);
-    return { queued, abandoned, completedLaunches };
+    const completedLaunches = await this.launches.completeFinishedForSystem();
+    if (settled) await this.fleet.forgetSilent(FORGET_WORKERS_AFTER_MS);
+    if (queued || released || abandoned) this.logger.log(`Swept: ${queued} steps queued; from stopped workers ${released} claims released, ${abandoned} handed sends counted uncertain`);
+    return { queued, released, abandoned, requeuedAfterLoss, completedLaunches };
   }
 
-  /** Sends whose worker vanished after handing them to SMTP: counted uncertain, the enrollment moves on. */
+  /** Sends whose worker stopped after handing them to SMTP: counted uncertain, the enrollment moves on. */
   private async recoverAbandoned(now: Date): Promise<number> {
-    const stale = await this.ledger.takeAbandonedHanded(now, 1000);
-    for (const send of stale) {
-      const ctx = await this.enrollments.context(send.enrollmentId);
+    const stale = await this.ledger.abandonedHandedForSystem(this.fleet.deadAfterMs, RECOVERY_BATCH);
+    if (!stale.length) return 0;
+    const contexts = await this.enrollments.contextsForSystem(stale.map((s) => s.enrollmentId));
+    const finishes: FinishInput[] = [];
+    for (const [i, send] of stale.entries()) {
+      const ctx = contexts[i];
       const sequence = ctx && (await this.profiles.content(ctx.campaignVersionId))?.sequence;
-      if (!ctx || !sequence || ctx.nextStep !== send.step) continue;
       const at = send.handedAt ?? now;
-      await this.enrollments.advance(send.enrollmentId, send.step, nextStep(sequence, send.step, at, ctx.zone, now, this.config.queueHorizonMs), at);
+      // An enrollment that moved on (or vanished) keeps its place; the send is still recorded.
+      const to = ctx && sequence && ctx.nextStep === send.step ? nextStep(sequence, send.step, at, ctx.zone, now, this.config.queueHorizonMs) : { nextStep: send.step + 1, nextDueAt: null, status: 'exited' as const, queuedAt: null };
+      finishes.push({ sendId: send.sendId, outcome: 'uncertain', at, response: 'worker stopped after handing the message to SMTP', enrollmentId: send.enrollmentId, step: send.step, to });
     }
+    const moved = await this.ledger.finishManyForSystem(finishes);
+    const next = finishes.filter((f, i) => moved[i] && f.to.queuedAt && f.to.nextDueAt).map((f) => ({ id: f.enrollmentId, step: f.to.nextStep, due: f.to.nextDueAt! }));
+    await this.queue.enqueue(next, now);
     return stale.length;
   }
 }

@@ -1,18 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConsentRepository } from '@tcma/audience';
 import { SuppressionsRepository, UnsubscribeLinks } from '@tcma/delivery';
 import { Clock } from '@tcma/clock';
 import { EventsRepository } from '@tcma/tracking';
-import { DataSource } from 'typeorm';
+import { PartnerScope } from '@tcma/persistence';
+import { WebhookDispatcher } from '@tcma/webhooks';
 import { EnrollmentsRepository } from './enrollments.repository';
+import { SendLedgerRepository } from './send-ledger.repository';
 
 export interface UnsubscribeResult {
   email: string;
   alreadyUnsubscribed: boolean;
 }
 
+/** What an unsubscribe link is about, without acting on it. */
+export interface UnsubscribeLinkState {
+  email: string;
+  unsubscribed: boolean;
+}
+
 /**
- * One-click unsubscribe: the address is suppressed for the partner that sent the email,
- * at once, and leaves every sequence of that partner. Idempotent.
+ * Unsubscribing from a link in an email. Only an explicit request acts (RFC 8058's one-click
+ * POST, or the confirmation page's own button): mail gateways and scanners fetch every link
+ * of a message, so reading the link (GET, HEAD) must never unsubscribe anyone. Unsubscribing
+ * suppresses the address for the partner that sent the email, at once, and takes it out of
+ * every sequence of that partner. Idempotent.
  */
 @Injectable()
 export class UnsubscribeService {
@@ -24,23 +36,37 @@ export class UnsubscribeService {
     private readonly enrollments: EnrollmentsRepository,
     private readonly events: EventsRepository,
     private readonly clock: Clock,
-    private readonly dataSource: DataSource,
+    private readonly ledger: SendLedgerRepository,
+    private readonly consent: ConsentRepository,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
+
+  /** The address of a genuine link and whether it is unsubscribed already; changes nothing. */
+  async describe(token: string): Promise<UnsubscribeLinkState | null> {
+    const sendId = this.links.verify(token);
+    const send = sendId ? await this.ledger.recipientForSystem(sendId) : null;
+    if (!send) return null;
+    const unsubscribed = await this.suppressions.covers(new PartnerScope(send.vendorId, send.partnerId), send.emailLower);
+    return { email: send.email, unsubscribed };
+  }
 
   async unsubscribe(token: string): Promise<UnsubscribeResult | null> {
     const sendId = this.links.verify(token);
     if (!sendId) return null;
-    const rows: Array<{ vendor_id: string; partner_id: string; email: string; email_lower: string }> = await this.dataSource.query(
-      'SELECT s.vendor_id, s.partner_id, p.email, p.email_lower FROM sends s JOIN prospects p ON p.id = s.prospect_id WHERE s.id = $1',
-      [sendId],
-    );
-    const send = rows[0];
+    const send = await this.ledger.recipientForSystem(sendId);
     if (!send) return null;
-    const scope = { vendorId: send.vendor_id, partnerId: send.partner_id, campaignId: null };
-    const added = await this.suppressions.add(scope, send.email_lower, 'unsubscribed', sendId);
-    if (added) await this.events.recordForSend({ sendId, type: 'unsubscribed', at: this.clock.now() });
-    const exited = await this.enrollments.exitForAddress(send.vendor_id, send.partner_id, send.email_lower, 'unsubscribed');
-    this.logger.log(`Send ${sendId}: unsubscribed from partner ${send.partner_id}; ${exited} sequences left`);
+    // The signed send names the tenant: everything below is that partner's.
+    const scope = new PartnerScope(send.vendorId, send.partnerId);
+    const added = await this.suppressions.add(scope, null, send.emailLower, 'unsubscribed', sendId);
+    if (added) {
+      const at = this.clock.now();
+      await this.events.recordSendEventForSystem({ sendId, type: 'unsubscribed', at });
+      // The consent history says when and how consent was withdrawn; subscribed webhooks hear of it.
+      await this.consent.withdrawByAddress(scope, send.emailLower, 'unsubscribe', at);
+      await this.webhooks.dispatch(await this.webhooks.record(scope, 'unsubscribed', { partnerId: send.partnerId, prospect: { email: send.email } }, at, true));
+    }
+    const exited = await this.enrollments.exitForAddress(scope, send.emailLower, 'unsubscribed');
+    this.logger.log(`Send ${sendId}: unsubscribed from partner ${send.partnerId}; ${exited} sequences left`);
     return { email: send.email, alreadyUnsubscribed: !added };
   }
 }

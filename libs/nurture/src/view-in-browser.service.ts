@@ -18,10 +18,11 @@ export class ViewInBrowserService {
   ) {}
 
   /** The email's HTML, or null when the link is not genuine or the email is gone. */
-  async html(sendId: string, sig: string): Promise<string | null> {
-    if (!this.links.verifyView(sendId, sig)) return null;
-    const send = await this.ledger.findDelivered(sendId);
-    const ctx = send && (await this.enrollments.context(send.enrollmentId));
+  async html(sendRef: string, sig: string): Promise<string | null> {
+    const sendId = this.links.verifyView(sendRef, sig);
+    if (!sendId) return null;
+    const send = await this.ledger.findDeliveredForSystem(sendId);
+    const ctx = send && (await this.enrollments.contextForSystem(send.enrollmentId));
     const content = ctx && (await this.profiles.content(ctx.campaignVersionId));
     const step = send && content?.sequence?.steps[send.step];
     const asset = step && content.assets.find((a): a is EmailAsset => a.kind === 'email' && a.id === step.emailAssetId);

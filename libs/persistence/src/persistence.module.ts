@@ -1,28 +1,32 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { DataSource } from 'typeorm';
-import { openDataSource } from './open-data-source';
+import { Database, openDatabase } from './db/database';
+import { Transactions } from './db/transactions';
+import { migrateDatabase } from './migrate-database';
 
 /**
- * The one DataSource of a process. Opening it also creates the database and applies
+ * The one Database of a process. Opening it first creates the database and applies
  * migrations (under an advisory lock) unless MIGRATIONS_RUN=false.
  */
 @Global()
 @Module({
   providers: [
     {
-      provide: DataSource,
+      provide: Database,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        openDataSource({ databaseUrl: config.databaseUrl, migrate: config.migrationsRun, poolSize: config.databasePoolSize }),
+      useFactory: async (config: AppConfig) => {
+        if (config.migrationsRun) await migrateDatabase(config.databaseUrl);
+        return openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+      },
     },
+    Transactions,
   ],
-  exports: [DataSource],
+  exports: [Database, Transactions],
 })
 export class PersistenceModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(Database) private readonly database: Database) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.database.destroy();
   }
 }

@@ -1,6 +1,7 @@
 export { ALL_QUEUES, QueueName } from './queue-names';
+export { QueueErrorLog } from './queue-error-log';
 export { QueueModule } from './queue.module';
 export { dropQueueKeys } from './queue-keys';
 export { RedisClient } from './redis.provider';
 export { JOB_QUEUE, JobName, RENDER_FORMATS } from './jobs';
-export type { EnrollLaunchJob, ImportProspectsJob, RenderAssetJob, RenderAssetResult, RenderFormat, SendStepRef, SendStepsJob } from './jobs';
+export type { DeliverWebhookJob, EnrollLaunchJob, ImportProspectsJob, RenderAssetJob, RenderAssetResult, RenderFormat, SendStepRef, SendStepsJob } from './jobs';

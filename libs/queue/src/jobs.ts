@@ -7,6 +7,7 @@ export const JobName = {
   ImportProspects: 'import-prospects',
   EnrollLaunch: 'enroll-launch',
   SendSteps: 'send-steps',
+  DeliverWebhook: 'deliver-webhook',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -40,6 +41,7 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.ImportProspects]: 'enroll',
   [JobName.EnrollLaunch]: 'enroll',
   [JobName.SendSteps]: 'send',
+  [JobName.DeliverWebhook]: 'webhooks',
 };
 
 export interface ImportProspectsJob {
@@ -54,6 +56,8 @@ export interface EnrollLaunchJob {
 export interface SendStepRef {
   enrollmentId: string;
   step: number;
+  /** The slot of its sender's rate this step reserved and waits for (epoch ms); absent before it has one. */
+  slotAt?: number;
 }
 
 /**
@@ -62,4 +66,9 @@ export interface SendStepRef {
  */
 export interface SendStepsJob {
   steps: SendStepRef[];
+}
+
+/** One delivery (an event for an endpoint); its id is also the job id and the webhook-id. */
+export interface DeliverWebhookJob {
+  deliveryId: string;
 }

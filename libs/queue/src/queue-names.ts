@@ -9,8 +9,8 @@ export const QueueName = {
   Render: 'render',
   /** Enrolling audiences and importing prospect files. */
   Enroll: 'enroll',
-  /** Turning raw tracking events into rollups and sequence exits. */
-  Track: 'track',
+  /** Outbound webhooks: slow or dead receivers wait here, never in front of sending. */
+  Webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { ALL_QUEUES } from './queue-names';
+import { QueueErrorLog } from './queue-error-log';
 import { RedisClient } from './redis.provider';
 
 /** BullMQ's connection and every queue, for producers (API) and consumers (worker) alike. */
@@ -17,7 +18,7 @@ import { RedisClient } from './redis.provider';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [RedisClient],
-  exports: [BullModule, RedisClient],
+  providers: [RedisClient, QueueErrorLog],
+  exports: [BullModule, RedisClient, QueueErrorLog],
 })
 export class QueueModule {}

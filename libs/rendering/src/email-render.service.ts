@@ -13,13 +13,18 @@ import { createHash } from 'node:crypto';
 export class EmailRenderService {
   readonly cache = new CompiledEmailCache();
 
-  async compiled(versionId: string, content: CampaignContent, asset: EmailAsset, brand: Pick<BrandState, 'partnerId' | 'revision' | 'brand'>, launchValues: Readonly<Record<string, string>> = {}): Promise<CompiledEmail> {
+  /**
+   * `pageUrl`: the partner's landing page of this campaign (/p/:partnerSlug/:campaignSlug),
+   * which {{links.page}} points to; slugs never change, so the partner in the key covers it.
+   */
+  async compiled(versionId: string, content: CampaignContent, asset: EmailAsset, brand: Pick<BrandState, 'partnerId' | 'revision' | 'brand'>, launchValues: Readonly<Record<string, string>> = {}, pageUrl: string | null = null): Promise<CompiledEmail> {
     const extra = Object.keys(launchValues).length ? createHash('sha256').update(JSON.stringify(Object.entries(launchValues).sort())).digest('hex').slice(0, 16) : '-';
     const key = `${CompiledEmailCache.key(versionId, asset.id, `${brand.partnerId}:${brand.revision}`)}:${extra}`;
     return this.cache.get(key, () => {
       const resolved = resolveSlotValues(content.slots, brand.brand, launchValues);
       if (resolved.missing.length) throw missingSlots(resolved.missing);
-      return compileEmail(asset, content, resolved.values);
+      const withPage = pageUrl && content.assets.some((a) => a.kind === 'page') ? { ...content, links: [...content.links, { name: 'page', url: pageUrl }] } : content;
+      return compileEmail(asset, withPage, resolved.values);
     });
   }
 }
@@ -29,4 +34,9 @@ export function missingSlots(missing: string[]): InvalidError {
     `Required slots are not filled: ${missing.join(', ')}; fill them in the brand kit`,
     missing.map((slot) => ({ path: `slots.${slot}`, message: 'is required and has no value' })),
   );
+}
+
+/** The public address of a partner's landing page of a campaign. */
+export function landingPageUrl(publicBaseUrl: string, partnerSlug: string, campaignSlug: string): string {
+  return `${publicBaseUrl}/p/${encodeURIComponent(partnerSlug)}/${encodeURIComponent(campaignSlug)}`;
 }

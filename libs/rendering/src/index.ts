@@ -1,5 +1,7 @@
 export { AssetRenderService } from './asset-render.service';
-export { EmailRenderService, missingSlots } from './email-render.service';
+export { CatalogueService, NEW_FOR_DAYS, THUMBNAIL_PDF_DPI, thumbnailSource } from './catalogue.service';
+export type { AssetType, CatalogueItem } from './catalogue.service';
+export { EmailRenderService, landingPageUrl, missingSlots } from './email-render.service';
 export { DEFAULT_PAGE_DPI, resolvePreviewOptions } from './preview-request';
 export type { PreviewOptions } from './preview-request';
 export { PREVIEW_TIMEOUT_MS, PreviewsService } from './previews.service';

@@ -21,6 +21,7 @@ const FORMATS: Record<Asset['kind'], RenderFormat[]> = {
   email: ['html', 'text', 'json'],
   pdf: ['pdf', 'png'],
   social: ['png', 'jpeg', 'json'],
+  page: ['html'],
 };
 
 export const DEFAULT_PAGE_DPI = 100;

@@ -1,3 +1,4 @@
+import { CatalogueService } from './catalogue.service';
 import { Module } from '@nestjs/common';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
@@ -8,7 +9,7 @@ import { RenderedAssetsRepository } from './rendered-assets.repository';
 /** The API's side of previews: access, render identity, stored renders; rendering is queued. */
 @Module({
   imports: [TenancyModule, CampaignsModule, BrandKitsModule],
-  providers: [PreviewsService, RenderedAssetsRepository],
-  exports: [PreviewsService],
+  providers: [PreviewsService, CatalogueService, RenderedAssetsRepository],
+  exports: [PreviewsService, CatalogueService],
 })
 export class PreviewsModule {}

@@ -5,10 +5,10 @@ import { CampaignsRepository, CampaignsService } from '@tcma/campaigns';
 import { resolveSlotValues } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { BadRequestError, NotFoundError, UnavailableError } from '@tcma/errors';
-import { CampaignVersionEntity, PartnerEntity } from '@tcma/persistence';
+import { CampaignVersionRow, PartnerRow } from '@tcma/persistence';
 import { JobName, QueueName, RenderAssetJob, RenderAssetResult } from '@tcma/queue';
 import { BlobStorage } from '@tcma/storage';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
 import { Queue, QueueEvents } from 'bullmq';
 import { missingSlots } from './email-render.service';
 import { PreviewOptions, resolvePreviewOptions } from './preview-request';
@@ -17,6 +17,9 @@ import { RenderedAssetsRepository } from './rendered-assets.repository';
 
 /** How long a preview request waits for the worker before answering 503. */
 export const PREVIEW_TIMEOUT_MS = 60_000;
+
+/** One attempt (asking again retries a failed render); finished jobs kept an hour for waiters. */
+const RENDER_JOB_OPTIONS = { attempts: 1, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 3600 } };
 
 export type PreviewResult = { etag: string; notModified: true } | { etag: string; notModified: false; contentType: string; bytes: Buffer };
 
@@ -67,13 +70,44 @@ export class PreviewsService implements OnApplicationShutdown {
     return { etag, notModified: false, contentType: result.contentType, bytes: output };
   }
 
+  /**
+   * A render for a public address that decided for itself what may be shown (a landing
+   * page's Open Graph image: the campaign's social image for the page's partner).
+   */
+  async renderForSystem(version: CampaignVersionRow, assetId: string, partner: PartnerRow, options: PreviewOptions): Promise<{ etag: string; contentType: string; bytes: Buffer }> {
+    const asset = version.content.assets.find((a) => a.id === assetId);
+    if (!asset) throw new NotFoundError('Asset');
+    const resolved = resolvePreviewOptions(asset, options);
+    const brand = await this.brandKits.brandState(partner);
+    const key = renderKey({ versionId: version.id, assetId, partnerId: partner.id, brandRevision: brand.revision, ...resolved });
+    const stored = await this.rendered.find(key);
+    const bytes = stored ? await this.storage.get(stored.blobKey) : null;
+    if (stored && bytes) return { etag: `"${key}"`, contentType: stored.contentType, bytes };
+    const result = await this.renderInWorker({ renderKey: key, vendorId: partner.vendorId, campaignId: version.campaignId, version: version.version, assetId, partnerId: partner.id, ...resolved });
+    const output = await this.storage.get(result.blobKey);
+    if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');
+    return { etag: `"${key}"`, contentType: result.contentType, bytes: output };
+  }
+
+  /**
+   * Has the worker make, ahead of any request, the renders of these jobs not stored yet (the
+   * catalogue's thumbnails, so the first view of a card finds its image ready). A job id is its
+   * render key: asking twice queues one render.
+   */
+  async prepare(jobs: RenderAssetJob[]): Promise<void> {
+    const stored = await this.rendered.storedKeys(jobs.map((j) => j.renderKey));
+    const missing = jobs.filter((j) => !stored.has(j.renderKey));
+    if (!missing.length) return;
+    await this.queue.addBulk(missing.map((job) => ({ name: JobName.RenderAsset, data: job, opts: { jobId: job.renderKey, ...RENDER_JOB_OPTIONS } })));
+  }
+
   private async renderInWorker(job: RenderAssetJob): Promise<RenderAssetResult> {
     this.events ??= new QueueEvents(QueueName.Render, { connection: { url: this.config.redisUrl }, prefix: this.config.queuePrefix });
     await this.events.waitUntilReady();
     // A failed render under the same key is dropped, so that asking again retries it.
     const previous = await this.queue.getJob(job.renderKey);
     if (previous && (await previous.isFailed())) await previous.remove();
-    const added = await this.queue.add(JobName.RenderAsset, job, { jobId: job.renderKey, attempts: 1, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 3600 } });
+    const added = await this.queue.add(JobName.RenderAsset, job, { jobId: job.renderKey, ...RENDER_JOB_OPTIONS });
     try {
       return (await added.waitUntilFinished(this.events, PREVIEW_TIMEOUT_MS)) as RenderAssetResult;
     } catch (e) {
@@ -84,20 +118,20 @@ export class PreviewsService implements OnApplicationShutdown {
   }
 
   /** Vendor users may preview any version; partner users only the latest they may launch. */
-  private async visibleVersion(actor: Actor, campaignId: string, version: number): Promise<CampaignVersionEntity> {
-    if (actor.role === 'partner_user') {
+  private async visibleVersion(actor: Actor, campaignId: string, version: number): Promise<CampaignVersionRow> {
+    if (isPartnerRole(actor.role)) {
       const published = await this.campaignsService.getPublished(actor, campaignId);
       if (published.version !== version) throw new NotFoundError('Campaign version');
     } else {
       await this.campaignsService.findForVendor(actor, campaignId);
     }
-    const found = await this.campaigns.findVersion(campaignId, version);
+    const found = await this.campaigns.findVersion(scopeOf(actor), campaignId, version);
     if (!found) throw new NotFoundError('Campaign version');
     return found;
   }
 
-  private async partnerFor(actor: Actor, partnerId: string | undefined): Promise<PartnerEntity> {
-    if (actor.role === 'partner_user') return this.partners.get(actor, partnerId ?? actor.partnerId ?? '');
+  private async partnerFor(actor: Actor, partnerId: string | undefined): Promise<PartnerRow> {
+    if (isPartnerRole(actor.role)) return this.partners.get(actor, partnerId ?? actor.partnerId ?? '');
     if (!partnerId) throw new BadRequestError('Choose the partner to preview for', [{ path: 'partnerId', message: 'is required for vendor users' }]);
     return this.partners.get(actor, partnerId);
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped whenever a renderer's output changes for the same inputs, so old renders are not reused. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export interface RenderKeyParts {
   versionId: string;

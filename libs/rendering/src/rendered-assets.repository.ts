@@ -1,19 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { RenderedAssetEntity } from '@tcma/persistence';
-import { DataSource } from 'typeorm';
+import { Database, NewRenderedAsset, RenderedAssetRow } from '@tcma/persistence';
 
+/**
+ * Renders by their render key. Not tenant data of its own: a key is derived from the
+ * version, asset and partner the API already checked access to (see render-key.ts).
+ */
 @Injectable()
 export class RenderedAssetsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  find(renderKey: string): Promise<RenderedAssetEntity | null> {
-    return this.dataSource.getRepository(RenderedAssetEntity).findOneBy({ renderKey });
+  async find(renderKey: string): Promise<RenderedAssetRow | null> {
+    return (await this.db.selectFrom('renderedAssets').selectAll().where('renderKey', '=', renderKey).executeTakeFirst()) ?? null;
   }
 
-  async record(entry: Pick<RenderedAssetEntity, 'renderKey' | 'blobKey' | 'contentType' | 'byteSize'>): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO rendered_assets (render_key, blob_key, content_type, byte_size) VALUES ($1, $2, $3, $4) ON CONFLICT (render_key) DO NOTHING`,
-      [entry.renderKey, entry.blobKey, entry.contentType, entry.byteSize],
-    );
+  /** Which of these keys have a stored render. */
+  async storedKeys(renderKeys: string[]): Promise<Set<string>> {
+    if (!renderKeys.length) return new Set();
+    const rows = await this.db.selectFrom('renderedAssets').select('renderKey').where('renderKey', '=', (eb) => eb.fn.any(eb.val(renderKeys))).execute();
+    return new Set(rows.map((r) => r.renderKey));
+  }
+
+  /** The first render of a key is the one kept. */
+  async record(entry: Pick<NewRenderedAsset, 'renderKey' | 'blobKey' | 'contentType' | 'byteSize'>): Promise<void> {
+    await this.db
+      .insertInto('renderedAssets')
+      .values(entry)
+      .onConflict((oc) => oc.column('renderKey').doNothing())
+      .execute();
   }
 }

@@ -1,9 +1,17 @@
 import { ConsoleLogger, INestApplicationContext } from '@nestjs/common';
-import { AppConfig, ConfigError } from '@tcma/config';
+import { AppConfig, applyDotEnv, ConfigError } from '@tcma/config';
+import { unreachableService } from './preflight';
 
-/** Reads the environment; a bad value ends the process with a message naming the variable. */
+/** The exit code of a process whose PostgreSQL or Redis does not answer (EX_UNAVAILABLE). */
+export const EX_UNAVAILABLE = 69;
+
+/**
+ * Reads the environment (and `.env` in the working directory, for what the environment does
+ * not set); a bad value ends the process with a message naming the variable.
+ */
 export function loadConfigOrExit(): AppConfig {
   try {
+    applyDotEnv();
     return new AppConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -12,6 +20,17 @@ export function loadConfigOrExit(): AppConfig {
     }
     throw e;
   }
+}
+
+/**
+ * Checks that PostgreSQL and Redis answer before anything else starts; if one does not, the
+ * process ends with one line naming DATABASE_URL or REDIS_URL, not pages of retries and stacks.
+ */
+export async function checkServicesOrExit(config: AppConfig): Promise<void> {
+  const problem = await unreachableService(config);
+  if (!problem) return;
+  console.error(problem);
+  process.exit(EX_UNAVAILABLE);
 }
 
 export function createLogger(config: AppConfig, context: string): ConsoleLogger {
@@ -34,4 +53,6 @@ export function boundShutdown(app: INestApplicationContext, config: AppConfig, l
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+  // Started by the supervisor (`npm start`): if it dies, stop as on SIGTERM rather than run on unwatched.
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

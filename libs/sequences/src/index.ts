@@ -1,6 +1,6 @@
 export { conditionHolds, exitReason } from './exit-rules';
 export type { EnrollmentFacts, ExitReason, PreviousEngagement } from './exit-rules';
-export { decideDue, isInWindow, nextOpenSlot, stepDue, waitUntil } from './schedule';
+export { decideDue, isInWindow, nextOpenSlot, sequenceTimeline, stepDue, waitUntil } from './schedule';
 export type { DueDecision } from './schedule';
 export { isValidTimeZone } from './time-zone';
 export { addLocalDays, offsetAt, weekdayOf, zonedParts, zonedTimeToInstant } from './zoned-time';

@@ -1,6 +1,6 @@
 import type { SendWindow } from '@tcma/campaign-model';
 import { conditionHolds, exitReason } from './exit-rules';
-import { decideDue, isInWindow, nextOpenSlot, stepDue, waitUntil } from './schedule';
+import { decideDue, isInWindow, nextOpenSlot, sequenceTimeline, stepDue, waitUntil } from './schedule';
 import { zonedParts, zonedTimeToInstant } from './zoned-time';
 
 const iso = (d: Date) => d.toISOString();
@@ -139,5 +139,21 @@ describe('exit rules and conditions', () => {
     expect(conditionHolds('previous_clicked', { opened: true, clicked: true })).toBe(true);
     expect(conditionHolds('previous_not_clicked', { opened: true, clicked: true })).toBe(false);
     expect(conditionHolds(undefined, { opened: false, clicked: false })).toBe(true);
+  });
+});
+
+describe(sequenceTimeline.name, () => {
+  const weekdays: SendWindow = { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 8, endHour: 17 };
+
+  it('chains each step from the previous one, each moved into its window in the zone', () => {
+    // Saturday 22 Nov 2026, 10:00 UTC: 05:00 in New York, 11:00 in Warsaw.
+    const start = new Date('2026-11-22T10:00:00Z');
+    const steps = [{ wait: { type: 'duration' as const, days: 0 }, window: weekdays }, { wait: { type: 'duration' as const, days: 3 }, window: weekdays }];
+    expect(sequenceTimeline(start, steps, 'America/New_York').map((d) => d.toISOString())).toEqual(['2026-11-23T13:00:00.000Z', '2026-11-26T13:00:00.000Z']);
+    expect(sequenceTimeline(start, steps, 'Europe/Warsaw').map((d) => d.toISOString())).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-26T07:00:00.000Z']);
+  });
+
+  it('answers nothing for no steps', () => {
+    expect(sequenceTimeline(new Date(), [], 'UTC')).toEqual([]);
   });
 });

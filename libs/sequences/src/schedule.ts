@@ -80,3 +80,18 @@ export function decideDue(due: Date, now: Date, step: Pick<SequenceStep, 'window
   if (!isInWindow(now, step.window, zone)) return { action: 'reschedule', to: nextOpenSlot(now, step.window, zone), reason: 'outside_window' };
   return { action: 'send' };
 }
+
+/**
+ * When each step of a sequence is due for a recipient in `zone` who enrolls at `start`, each
+ * step sent as soon as it is due: the timeline a launch's dry run shows. Conditions are not
+ * judged here (a conditional step goes at that time or not at all).
+ */
+export function sequenceTimeline(start: Date, steps: ReadonlyArray<Pick<SequenceStep, 'wait' | 'window'>>, zone: string): Date[] {
+  const times: Date[] = [];
+  let from = start;
+  for (const step of steps) {
+    from = stepDue(from, step, zone);
+    times.push(from);
+  }
+  return times;
+}

@@ -2,3 +2,4 @@ export { BLOB_KEY_PATTERN, BlobStorage, BlobTooLargeError } from './blob-storage
 export { LocalDiskStorage } from './local-disk.storage';
 export { StorageModule } from './storage.module';
 export { PublicBlobsRepository } from './public-blobs.repository';
+export { PublicFiles } from './public-files.service';

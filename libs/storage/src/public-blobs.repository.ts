@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { PublicBlobEntity } from '@tcma/persistence';
-import { DataSource } from 'typeorm';
+import { Database, PublicBlobRow } from '@tcma/persistence';
 
 /** Which stored keys the public file route may serve (logos in emails, rendered assets). */
 @Injectable()
 export class PublicBlobsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async publish(key: string, contentType: string): Promise<void> {
-    await this.dataSource.query('INSERT INTO public_blobs (key, content_type) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, contentType]);
+    await this.db
+      .insertInto('publicBlobs')
+      .values({ key, contentType })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
   }
 
-  find(key: string): Promise<PublicBlobEntity | null> {
-    return this.dataSource.getRepository(PublicBlobEntity).findOneBy({ key });
+  async find(key: string): Promise<PublicBlobRow | null> {
+    return (await this.db.selectFrom('publicBlobs').selectAll().where('key', '=', key).executeTakeFirst()) ?? null;
   }
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@tcma/persistence';
+import { PartnerScope, Role, TenantScope, VendorScope } from '@tcma/persistence';
 
 /** Who is calling: resolved once per request by the auth guard, passed to every service. */
 export interface Actor {
@@ -9,12 +9,21 @@ export interface Actor {
   role: Role;
   /** The credential used, e.g. the API token id; absent for internal callers. */
   credentialId?: string;
+  /** Set when the credential is a browser session (a cookie): its id. */
+  sessionId?: string;
+  /** Set when a vendor user acts for one of its partners (concierge): who they are. */
+  concierge?: { role: Role };
 }
+
+export const PARTNER_ROLES: Role[] = ['partner_admin', 'partner_user'];
+
+/** Partner users and partner admins: users who belong to one partner. */
+export const isPartnerRole = (role: Role): boolean => PARTNER_ROLES.includes(role);
 
 export const VENDOR_ROLES: Role[] = ['vendor_admin', 'vendor_marketer'];
 
 export function isVendorUser(actor: Actor): boolean {
-  return actor.role !== 'partner_user';
+  return !isPartnerRole(actor.role);
 }
 
 /**
@@ -22,5 +31,21 @@ export function isVendorUser(actor: Actor): boolean {
  * partner they name. Returning null means "any partner of the vendor".
  */
 export function partnerScope(actor: Actor, named?: string | null): string | null {
-  return actor.role === 'partner_user' ? actor.partnerId : (named ?? null);
+  return isPartnerRole(actor.role) ? actor.partnerId : (named ?? null);
 }
+
+/**
+ * The tenant scope of an actor's request: a partner user's own partner; for vendor users
+ * their vendor, or the partner they name (applied together with the vendor, so a partner of
+ * another vendor finds nothing).
+ */
+export function scopeOf(actor: Actor, named?: string | null): TenantScope {
+  if (isPartnerRole(actor.role)) {
+    if (!actor.partnerId) throw new Error(`Partner user ${actor.userId} has no partner`);
+    return new PartnerScope(actor.vendorId, actor.partnerId);
+  }
+  return named ? new PartnerScope(actor.vendorId, named) : new VendorScope(actor.vendorId);
+}
+
+/** The scope of one partner row (already found in the caller's vendor). */
+export const scopeOfPartner = (partner: { vendorId: string; id: string }): PartnerScope => new PartnerScope(partner.vendorId, partner.id);

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@tcma/errors';
-import { DataSource } from 'typeorm';
+import { normalizeDisplayName } from '@tcma/cobrand';
+import { ConflictError, InvalidError } from '@tcma/errors';
 import { generateTokenSecret } from './token-secret';
-import { TokensRepository } from './tokens.repository';
-import { UsersRepository } from './users.repository';
 import { VendorsRepository } from './vendors.repository';
 
 export interface BootstrapInput {
@@ -22,24 +20,27 @@ export interface BootstrapResult {
 /** Creates a vendor with its first admin and token, all or nothing. */
 @Injectable()
 export class BootstrapService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly vendors: VendorsRepository,
-    private readonly users: UsersRepository,
-    private readonly tokens: TokensRepository,
-  ) {}
+  constructor(private readonly vendors: VendorsRepository) {}
 
   async createVendorWithAdmin(input: BootstrapInput): Promise<BootstrapResult> {
-    return this.dataSource.transaction(async (tx) => {
-      if (await this.vendors.slugTaken(input.vendorSlug, tx)) throw new ConflictError(`Vendor "${input.vendorSlug}" already exists`);
-      const vendor = await this.vendors.create({ name: input.vendorName, slug: input.vendorSlug }, tx);
-      const user = await this.users.create(
-        { vendorId: vendor.id, partnerId: null, email: input.adminEmail.trim().toLowerCase(), name: input.adminName, role: 'vendor_admin' },
-        tx,
-      );
-      const secret = generateTokenSecret();
-      await this.tokens.create({ userId: user.id, name: 'bootstrap', tokenHash: secret.hash, prefix: secret.prefix, expiresAt: null }, tx);
-      return { vendorId: vendor.id, userId: user.id, token: secret.secret };
+    // The vendor's name reaches the From header of partners' emails ("<partner> via <vendor>").
+    const vendorName = normalizeDisplayName(input.vendorName);
+    if (!vendorName.ok) throw new InvalidError('The vendor name is invalid', [{ path: 'vendorName', message: vendorName.message }]);
+    const secret = generateTokenSecret();
+    const created = await this.vendors.createWithAdminForSystem({
+      vendor: { name: vendorName.value, slug: input.vendorSlug },
+      admin: { email: input.adminEmail.trim().toLowerCase(), name: input.adminName },
+      token: { name: 'bootstrap', tokenHash: secret.hash, prefix: secret.prefix, expiresAt: null },
     });
+    if (!created) throw new ConflictError(`Vendor "${input.vendorSlug}" already exists`);
+    return { vendorId: created.vendor.id, userId: created.userId, token: secret.secret };
+  }
+
+  /** `base`, or `base-2`, `base-3`…: the first vendor slug of the installation still free. */
+  async freeSlug(base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.vendors.slugTakenForSystem(slug))) return slug;
+    }
   }
 }

@@ -1,4 +1,4 @@
-export { isVendorUser, partnerScope, VENDOR_ROLES } from './actor';
+export { isPartnerRole, isVendorUser, PARTNER_ROLES, partnerScope, scopeOf, scopeOfPartner, VENDOR_ROLES } from './actor';
 export type { Actor } from './actor';
 export { BootstrapService } from './bootstrap.service';
 export type { BootstrapInput, BootstrapResult } from './bootstrap.service';
@@ -11,6 +11,7 @@ export { generateTokenSecret, hashTokenSecret, looksLikeTokenSecret } from './to
 export { TokensRepository } from './tokens.repository';
 export { TokensService } from './tokens.service';
 export type { IssuedToken, IssueTokenInput } from './tokens.service';
+export { UsersRepository } from './users.repository';
 export { UsersService } from './users.service';
 export type { CreateUserInput, UpdateUserInput, UserFilter } from './users.service';
 export { VendorsRepository } from './vendors.repository';

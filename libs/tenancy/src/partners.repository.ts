@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PartnerEntity, PartnerStatus } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { containing, Database, DB, NewPartner, PartnerRow, PartnerStatus, TenantScope, vendorOwned } from '@tcma/persistence';
+import { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 
 export interface PartnerFilter {
   tier?: string;
@@ -11,39 +11,86 @@ export interface PartnerFilter {
   offset: number;
 }
 
+export type NewPartnerInput = Omit<NewPartner, 'id' | 'vendorId' | 'createdAt' | 'updatedAt'>;
+export type PartnerChanges = Partial<NewPartnerInput>;
+
+/** The partners a scope may see: every partner of its vendor, or for a partner scope only itself. */
+function visiblePartners(eb: ExpressionBuilder<DB, 'partners'>, scope: TenantScope): Expression<SqlBool> {
+  const own = vendorOwned(eb, scope, 'partners');
+  return scope.partnerId === null ? own : eb.and([own, eb('partners.id', '=', scope.partnerId)]);
+}
+
 @Injectable()
 export class PartnersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: Pick<PartnerEntity, 'vendorId' | 'companyName' | 'tier' | 'region' | 'timezone' | 'status'>, tx?: EntityManager): Promise<PartnerEntity> {
-    const repo = (tx ?? this.dataSource.manager).getRepository(PartnerEntity);
-    return repo.save(repo.create(input));
+  create(scope: TenantScope, input: NewPartnerInput): Promise<PartnerRow> {
+    return this.db
+      .insertInto('partners')
+      .values({ ...input, vendorId: scope.vendorId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  findInVendor(vendorId: string, id: string): Promise<PartnerEntity | null> {
-    return this.dataSource.getRepository(PartnerEntity).findOneBy({ vendorId, id });
+  async find(scope: TenantScope, id: string): Promise<PartnerRow | null> {
+    // A partner scope sees only itself: no need to ask the database about any other id.
+    if (scope.partnerId !== null && scope.partnerId !== id) return null;
+    return (await this.db.selectFrom('partners').selectAll().where('id', '=', id).where((eb) => visiblePartners(eb, scope)).executeTakeFirst()) ?? null;
   }
 
-  companyNameTaken(vendorId: string, companyName: string, exceptId?: string): Promise<boolean> {
-    const qb = this.dataSource
-      .getRepository(PartnerEntity)
-      .createQueryBuilder('p')
-      .where('p.vendorId = :vendorId AND lower(p.companyName) = lower(:companyName)', { vendorId, companyName });
-    if (exceptId) qb.andWhere('p.id <> :exceptId', { exceptId });
-    return qb.getExists();
+  /** The worker's read of the partner a send belongs to. */
+  async findForSystem(id: string): Promise<PartnerRow | null> {
+    return (await this.db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async list(vendorId: string, filter: PartnerFilter): Promise<{ items: PartnerEntity[]; total: number }> {
-    const qb = this.dataSource.getRepository(PartnerEntity).createQueryBuilder('p').where('p.vendorId = :vendorId', { vendorId });
-    if (filter.tier) qb.andWhere('p.tier = :tier', { tier: filter.tier });
-    if (filter.region) qb.andWhere('p.region = :region', { region: filter.region });
-    if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
-    if (filter.search) qb.andWhere("p.companyName ILIKE :search ESCAPE '\\'", { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const [items, total] = await qb.orderBy('p.companyName', 'ASC').addOrderBy('p.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
-    return { items, total };
+  /** Company names are unique per vendor whatever their case. */
+  async companyNameTaken(scope: TenantScope, companyName: string, exceptId?: string): Promise<boolean> {
+    const found = await this.db
+      .selectFrom('partners')
+      .select('id')
+      .where((eb) => {
+        const conditions = [vendorOwned(eb, scope, 'partners'), eb(eb.fn('lower', ['companyName']), '=', eb.fn('lower', [eb.val(companyName)]))];
+        if (exceptId) conditions.push(eb('id', '<>', exceptId));
+        return eb.and(conditions);
+      })
+      .limit(1)
+      .executeTakeFirst();
+    return found !== undefined;
   }
 
-  save(partner: PartnerEntity): Promise<PartnerEntity> {
-    return this.dataSource.getRepository(PartnerEntity).save(partner);
+  async list(scope: TenantScope, filter: PartnerFilter): Promise<{ items: PartnerRow[]; total: number }> {
+    const matching = this.db.selectFrom('partners').where((eb) => {
+      const conditions = [visiblePartners(eb, scope)];
+      if (filter.tier) conditions.push(eb('tier', '=', filter.tier));
+      if (filter.region) conditions.push(eb('region', '=', filter.region));
+      if (filter.status) conditions.push(eb('status', '=', filter.status));
+      if (filter.search) conditions.push(eb('companyName', 'ilike', containing(filter.search)));
+      return eb.and(conditions);
+    });
+    const [items, count] = await Promise.all([
+      matching.selectAll().orderBy('companyName', 'asc').orderBy('id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
+  }
+
+  /** Applies the changes (none: nothing is written) and returns the partner as it now is, or null when not in scope. */
+  async update(scope: TenantScope, id: string, changes: PartnerChanges): Promise<PartnerRow | null> {
+    if (!Object.keys(changes).length) return this.find(scope, id);
+    const updated = await this.db
+      .updateTable('partners')
+      .set((eb) => ({ ...changes, updatedAt: eb.fn<Date>('now') }))
+      .where('id', '=', id)
+      .where((eb) => visiblePartners(eb, scope))
+      .returningAll()
+      .executeTakeFirst();
+    return updated ?? null;
+  }
+
+  /** The partner's privacy switch: when set, its vendor sees counts and funnels only, never its prospects or leads. */
+  async setContactsPrivate(scope: TenantScope, id: string, value: boolean): Promise<PartnerRow | null> {
+    if (scope.partnerId !== null && scope.partnerId !== id) return null;
+    const row = await this.db.updateTable('partners').set({ contactsPrivate: value, updatedAt: new Date() }).where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'partners')).returningAll().executeTakeFirst();
+    return row ?? null;
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { normalizeDisplayName } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { PartnerEntity, PartnerStatus } from '@tcma/persistence';
-import { Actor, partnerScope } from './actor';
-import { PartnerFilter, PartnersRepository } from './partners.repository';
+import { changedFields, PartnerRow, PartnerStatus } from '@tcma/persistence';
+import { Actor, partnerScope, scopeOf } from './actor';
+import { PartnerChanges, PartnerFilter, PartnersRepository } from './partners.repository';
 
 export interface CreatePartnerInput {
   companyName: string;
@@ -17,16 +18,23 @@ export type UpdatePartnerInput = Partial<CreatePartnerInput>;
 const nameConflict = () =>
   new ConflictError('A partner with this company name already exists', [{ path: 'companyName', message: 'is already used by another partner of this vendor' }]);
 
+/** A partner's name reaches the From header of its emails ("<partner> via <vendor>"): a display name's rules. */
+function checkedCompanyName(raw: string): string {
+  const name = normalizeDisplayName(raw);
+  if (!name.ok) throw new InvalidError('The company name is invalid', [{ path: 'companyName', message: name.message }]);
+  return name.value;
+}
+
 @Injectable()
 export class PartnersService {
   constructor(private readonly partners: PartnersRepository) {}
 
-  async create(actor: Actor, input: CreatePartnerInput): Promise<PartnerEntity> {
-    const companyName = input.companyName.trim();
-    if (await this.partners.companyNameTaken(actor.vendorId, companyName)) throw nameConflict();
+  async create(actor: Actor, input: CreatePartnerInput): Promise<PartnerRow> {
+    const scope = scopeOf(actor);
+    const companyName = checkedCompanyName(input.companyName);
+    if (await this.partners.companyNameTaken(scope, companyName)) throw nameConflict();
     try {
-      return await this.partners.create({
-        vendorId: actor.vendorId,
+      return await this.partners.create(scope, {
         companyName,
         tier: input.tier.trim(),
         region: input.region.trim(),
@@ -40,9 +48,8 @@ export class PartnersService {
   }
 
   /** Vendor users see any partner of their vendor; a partner user only their own. */
-  async get(actor: Actor, id: string): Promise<PartnerEntity> {
-    if (actor.role === 'partner_user' && actor.partnerId !== id) throw new NotFoundError('Partner');
-    const partner = await this.partners.findInVendor(actor.vendorId, id);
+  async get(actor: Actor, id: string): Promise<PartnerRow> {
+    const partner = await this.partners.find(scopeOf(actor), id);
     if (!partner) throw new NotFoundError('Partner');
     return partner;
   }
@@ -51,29 +58,32 @@ export class PartnersService {
    * The partner an action is for: a partner user's own, or the one a vendor user names
    * (required; `action` says what needs it).
    */
-  async actingFor(actor: Actor, named: string | undefined, action: string): Promise<PartnerEntity> {
+  async actingFor(actor: Actor, named: string | undefined, action: string): Promise<PartnerRow> {
     const id = partnerScope(actor, named);
     if (!id) throw new InvalidError(action, [{ path: 'partnerId', message: 'is required for vendor users' }]);
     return this.get(actor, id);
   }
 
-  list(actor: Actor, filter: PartnerFilter): Promise<{ items: PartnerEntity[]; total: number }> {
-    return this.partners.list(actor.vendorId, filter);
+  list(actor: Actor, filter: PartnerFilter): Promise<{ items: PartnerRow[]; total: number }> {
+    return this.partners.list(scopeOf(actor), filter);
   }
 
-  async update(actor: Actor, id: string, input: UpdatePartnerInput): Promise<PartnerEntity> {
+  async update(actor: Actor, id: string, input: UpdatePartnerInput): Promise<PartnerRow> {
+    const scope = scopeOf(actor);
     const partner = await this.get(actor, id);
+    const next: PartnerChanges = {};
     if (input.companyName !== undefined) {
-      const companyName = input.companyName.trim();
-      if (await this.partners.companyNameTaken(actor.vendorId, companyName, id)) throw nameConflict();
-      partner.companyName = companyName;
+      next.companyName = checkedCompanyName(input.companyName);
+      if (await this.partners.companyNameTaken(scope, next.companyName, id)) throw nameConflict();
     }
-    if (input.tier !== undefined) partner.tier = input.tier.trim();
-    if (input.region !== undefined) partner.region = input.region.trim();
-    if (input.timezone !== undefined) partner.timezone = input.timezone;
-    if (input.status !== undefined) partner.status = input.status;
+    if (input.tier !== undefined) next.tier = input.tier.trim();
+    if (input.region !== undefined) next.region = input.region.trim();
+    if (input.timezone !== undefined) next.timezone = input.timezone;
+    if (input.status !== undefined) next.status = input.status;
     try {
-      return await this.partners.save(partner);
+      const updated = await this.partners.update(scope, partner.id, changedFields(partner, next));
+      if (!updated) throw new NotFoundError('Partner');
+      return updated;
     } catch (e) {
       if ((e as { code?: string }).code === '23505') throw nameConflict();
       throw e;

@@ -1,75 +1,100 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokenEntity, Role } from '@tcma/persistence';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ApiTokenRow, Database, DB, Found, NewApiToken, PageWindow, TenantScope, vendorOwned } from '@tcma/persistence';
+import { ExpressionBuilder } from 'kysely';
 import type { Actor } from './actor';
 
 /** How often last_used_at is refreshed: a write per request would cost more than it tells. */
-const LAST_USED_RESOLUTION = '1 minute';
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type NewTokenInput = Pick<NewApiToken, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>;
+
+/** Tokens are the scope's through their users. */
+const ofUsersInScope = (eb: ExpressionBuilder<DB, 'apiTokens'>, scope: TenantScope) =>
+  eb.exists(
+    eb
+      .selectFrom('users as u')
+      .select('u.id')
+      .whereRef('u.id', '=', 'apiTokens.userId')
+      .where((u) => vendorOwned(u, scope, 'u')),
+  );
 
 @Injectable()
 export class TokensRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: Pick<ApiTokenEntity, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>, tx?: EntityManager): Promise<ApiTokenEntity> {
-    const repo = (tx ?? this.dataSource.manager).getRepository(ApiTokenEntity);
-    return repo.save(repo.create({ ...input, lastUsedAt: null, revokedAt: null }));
+  /** A token for a user of the scope; null when the user is not one. */
+  async create(scope: TenantScope, input: NewTokenInput): Promise<ApiTokenRow | null> {
+    const created = await this.db
+      .insertInto('apiTokens')
+      .columns(['userId', 'name', 'tokenHash', 'prefix', 'expiresAt'])
+      .expression((eb) =>
+        eb
+          .selectFrom('users as u')
+          .select((u) => [
+            'u.id',
+            u.cast<string>(u.val(input.name), 'text').as('name'),
+            u.cast<Buffer>(u.val(input.tokenHash), 'bytea').as('tokenHash'),
+            u.cast<string>(u.val(input.prefix), 'text').as('prefix'),
+            u.cast<Date | null>(u.val(input.expiresAt ?? null), 'timestamptz').as('expiresAt'),
+          ])
+          .where('u.id', '=', input.userId)
+          .where((u) => vendorOwned(u, scope, 'u')),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    return created ?? null;
   }
 
   /**
    * The actor behind a token hash, or null when the token is unknown, revoked, expired, or
-   * its user is disabled or belongs to a suspended partner.
+   * its user is disabled or belongs to a suspended partner. Runs before any tenant is known.
    */
-  async findActor(hash: Buffer, now: Date): Promise<Actor | null> {
-    const rows: Array<{ token_id: string; user_id: string; vendor_id: string; partner_id: string | null; role: Role }> =
-      await this.dataSource.query(
-        `SELECT t.id AS token_id, u.id AS user_id, u.vendor_id, u.partner_id, u.role
-           FROM api_tokens t
-           JOIN users u ON u.id = t.user_id
-           LEFT JOIN partners p ON p.id = u.partner_id
-          WHERE t.token_hash = $1
-            AND t.revoked_at IS NULL
-            AND (t.expires_at IS NULL OR t.expires_at > $2)
-            AND u.disabled_at IS NULL
-            AND (u.partner_id IS NULL OR p.status = 'active')`,
-        [hash, now],
-      );
-    const row = rows[0];
-    if (!row) return null;
-    return { userId: row.user_id, vendorId: row.vendor_id, partnerId: row.partner_id, role: row.role, credentialId: row.token_id };
+  async findActorForSystem(hash: Buffer, now: Date): Promise<Actor | null> {
+    const row = await this.db
+      .selectFrom('apiTokens as t')
+      .innerJoin('users as u', 'u.id', 't.userId')
+      .leftJoin('partners as p', 'p.id', 'u.partnerId')
+      .select(['t.id as credentialId', 'u.id as userId', 'u.vendorId', 'u.partnerId', 'u.role'])
+      .where('t.tokenHash', '=', hash)
+      .where('t.revokedAt', 'is', null)
+      .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
+      .where('u.disabledAt', 'is', null)
+      .where((eb) => eb.or([eb('u.partnerId', 'is', null), eb('p.status', '=', 'active')]))
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  async touch(tokenId: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE api_tokens SET last_used_at = $2
-        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '${LAST_USED_RESOLUTION}')`,
-      [tokenId, now],
-    );
+  /** Records that the token was used, at most once per LAST_USED_RESOLUTION_MS; the token was just resolved by its hash. */
+  async touchForSystem(tokenId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('apiTokens')
+      .set({ lastUsedAt: now })
+      .where('id', '=', tokenId)
+      .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<', new Date(now.getTime() - LAST_USED_RESOLUTION_MS))]))
+      .execute();
   }
 
-  /** Tokens of users of the vendor, optionally of one user. */
-  async listInVendor(vendorId: string, userId?: string): Promise<ApiTokenEntity[]> {
-    return this.dataSource
-      .getRepository(ApiTokenEntity)
-      .createQueryBuilder('t')
-      .innerJoin('t.user', 'u')
-      .where('u.vendorId = :vendorId', { vendorId })
-      .andWhere(userId ? 't.userId = :userId' : 'TRUE', { userId })
-      .orderBy('t.createdAt', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .getMany();
+  /** Tokens of users of the scope, optionally of one user. */
+  async list(scope: TenantScope, userId: string | undefined, window: PageWindow): Promise<Found<ApiTokenRow>> {
+    const matching = this.db.selectFrom('apiTokens').where((eb) => (userId ? eb.and([ofUsersInScope(eb, scope), eb('userId', '=', userId)]) : ofUsersInScope(eb, scope)));
+    const [items, count] = await Promise.all([
+      matching.selectAll().orderBy('createdAt', 'asc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 
-  async findInVendor(vendorId: string, id: string): Promise<ApiTokenEntity | null> {
-    return this.dataSource
-      .getRepository(ApiTokenEntity)
-      .createQueryBuilder('t')
-      .innerJoin('t.user', 'u')
-      .where('u.vendorId = :vendorId', { vendorId })
-      .andWhere('t.id = :id', { id })
-      .getOne();
+  async find(scope: TenantScope, id: string): Promise<ApiTokenRow | null> {
+    return (await this.db.selectFrom('apiTokens').selectAll().where('id', '=', id).where((eb) => ofUsersInScope(eb, scope)).executeTakeFirst()) ?? null;
   }
 
-  async revoke(id: string, now: Date): Promise<void> {
-    await this.dataSource.getRepository(ApiTokenEntity).update({ id, revokedAt: IsNull() }, { revokedAt: now });
+  async revoke(scope: TenantScope, id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('apiTokens')
+      .set({ revokedAt: now })
+      .where('id', '=', id)
+      .where('revokedAt', 'is', null)
+      .where((eb) => ofUsersInScope(eb, scope))
+      .execute();
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { NotFoundError } from '@tcma/errors';
-import { ApiTokenEntity } from '@tcma/persistence';
-import type { Actor } from './actor';
+import { ApiTokenRow, Found, PageWindow } from '@tcma/persistence';
+import { Actor, scopeOf } from './actor';
 import { generateTokenSecret } from './token-secret';
 import { TokensRepository } from './tokens.repository';
-import { UsersRepository } from './users.repository';
 
 export interface IssueTokenInput {
   name: string;
@@ -15,7 +14,7 @@ export interface IssueTokenInput {
 }
 
 export interface IssuedToken {
-  token: ApiTokenEntity;
+  token: ApiTokenRow;
   /** Shown once; only its hash is stored. */
   secret: string;
 }
@@ -26,37 +25,37 @@ const MS_PER_DAY = 86_400_000;
 export class TokensService {
   constructor(
     private readonly tokens: TokensRepository,
-    private readonly users: UsersRepository,
     private readonly clock: Clock,
   ) {}
 
   async issue(actor: Actor, input: IssueTokenInput): Promise<IssuedToken> {
     const userId = input.userId ?? actor.userId;
-    if (userId !== actor.userId) {
-      const target = actor.role === 'vendor_admin' ? await this.users.findInVendor(actor.vendorId, userId) : null;
-      if (!target) throw new NotFoundError('User');
-    }
+    // Only admins issue tokens for others; a user outside the scope is not found by create.
+    if (userId !== actor.userId && actor.role !== 'vendor_admin') throw new NotFoundError('User');
     const secret = generateTokenSecret();
-    const token = await this.tokens.create({
+    const token = await this.tokens.create(scopeOf(actor), {
       userId,
       name: input.name.trim(),
       tokenHash: secret.hash,
       prefix: secret.prefix,
       expiresAt: input.expiresInDays ? new Date(this.clock.now().getTime() + input.expiresInDays * MS_PER_DAY) : null,
     });
+    if (!token) throw new NotFoundError('User');
     return { token, secret: secret.secret };
   }
 
   /** Admins see every token of the vendor (optionally one user's); others see their own. */
-  list(actor: Actor, userId?: string): Promise<ApiTokenEntity[]> {
-    if (actor.role === 'vendor_admin') return this.tokens.listInVendor(actor.vendorId, userId);
-    if (userId && userId !== actor.userId) return Promise.resolve([]);
-    return this.tokens.listInVendor(actor.vendorId, actor.userId);
+  list(actor: Actor, userId: string | undefined, window: PageWindow): Promise<Found<ApiTokenRow>> {
+    if (actor.role === 'vendor_admin') return this.tokens.list(scopeOf(actor), userId, window);
+    if (userId && userId !== actor.userId) return Promise.resolve({ items: [], total: 0 });
+    return this.tokens.list(scopeOf(actor), actor.userId, window);
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    const token = await this.tokens.findInVendor(actor.vendorId, id);
+    const scope = scopeOf(actor);
+    const token = await this.tokens.find(scope, id);
+    // Within the vendor, only admins may revoke someone else's token.
     if (!token || (actor.role !== 'vendor_admin' && token.userId !== actor.userId)) throw new NotFoundError('Token');
-    await this.tokens.revoke(token.id, this.clock.now());
+    await this.tokens.revoke(scope, token.id, this.clock.now());
   }
 }

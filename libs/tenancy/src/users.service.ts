@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BadRequestError, ConflictError, NotFoundError } from '@tcma/errors';
 import { Clock } from '@tcma/clock';
-import { Role, UserEntity } from '@tcma/persistence';
-import type { Actor } from './actor';
+import { changedFields, Found, PageWindow, Role, UserRow } from '@tcma/persistence';
+import { Actor, isPartnerRole, scopeOf } from './actor';
 import { PartnersRepository } from './partners.repository';
 import { UsersRepository } from './users.repository';
 
@@ -31,22 +31,23 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
+  async create(actor: Actor, input: CreateUserInput): Promise<UserRow> {
+    const scope = scopeOf(actor);
     const email = input.email.trim().toLowerCase();
     let partnerId: string | null = null;
-    if (input.role === 'partner_user') {
+    if (isPartnerRole(input.role)) {
       if (!input.partnerId) throw new BadRequestError('A partner user needs a partner', [{ path: 'partnerId', message: 'partnerId is required when role is partner_user' }]);
-      const partner = await this.partners.findInVendor(actor.vendorId, input.partnerId);
+      const partner = await this.partners.find(scope, input.partnerId);
       if (!partner) throw new NotFoundError('Partner');
       partnerId = partner.id;
     } else if (input.partnerId) {
       throw new BadRequestError('Only partner users belong to a partner', [{ path: 'partnerId', message: `partnerId must be empty when role is ${input.role}` }]);
     }
-    if (await this.users.emailTaken(actor.vendorId, email)) {
+    if (await this.users.emailTaken(scope, email)) {
       throw new ConflictError('A user with this email already exists', [{ path: 'email', message: 'is already used by another user of this vendor' }]);
     }
     try {
-      return await this.users.create({ vendorId: actor.vendorId, partnerId, email, name: input.name.trim(), role: input.role });
+      return await this.users.create(scope, { partnerId, email, name: input.name.trim(), role: input.role });
     } catch (e) {
       // Two requests raced past the check above; the unique index settles it.
       if ((e as { code?: string }).code === '23505') throw new ConflictError('A user with this email already exists', [{ path: 'email', message: 'is already used by another user of this vendor' }]);
@@ -54,24 +55,30 @@ export class UsersService {
     }
   }
 
-  list(actor: Actor, filter: UserFilter): Promise<UserEntity[]> {
-    return this.users.list(actor.vendorId, filter);
+  list(actor: Actor, filter: UserFilter & PageWindow): Promise<Found<UserRow>> {
+    return this.users.list(scopeOf(actor), filter);
   }
 
-  async get(actor: Actor, id: string): Promise<UserEntity> {
-    const user = await this.users.findInVendor(actor.vendorId, id);
+  async get(actor: Actor, id: string): Promise<UserRow> {
+    const user = await this.users.find(scopeOf(actor), id);
     if (!user) throw new NotFoundError('User');
     return user;
   }
 
-  async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserEntity> {
+  async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRow> {
     const user = await this.get(actor, id);
     if (input.disabled && user.id === actor.userId) {
       throw new ConflictError('You cannot disable yourself', [{ path: 'disabled', message: 'an admin cannot disable their own user' }]);
     }
-    return this.users.update(user, {
-      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-      ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (user.disabledAt ?? this.clock.now()) : null } : {}),
-    });
+    const updated = await this.users.update(
+      scopeOf(actor),
+      user.id,
+      changedFields(user, {
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (user.disabledAt ?? this.clock.now()) : null } : {}),
+      }),
+    );
+    if (!updated) throw new NotFoundError('User');
+    return updated;
   }
 }

@@ -1,25 +1,53 @@
 import { Injectable } from '@nestjs/common';
-import { VendorEntity } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { Database, NewApiToken, NewUser, TenantScope, VendorRow } from '@tcma/persistence';
+
+export interface NewVendorWithAdmin {
+  vendor: { name: string; slug: string };
+  admin: Pick<NewUser, 'email' | 'name'>;
+  token: Omit<NewApiToken, 'userId'>;
+}
 
 @Injectable()
 export class VendorsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: { name: string; slug: string }, tx?: EntityManager): Promise<VendorEntity> {
-    const repo = (tx ?? this.dataSource.manager).getRepository(VendorEntity);
-    return repo.save(repo.create(input));
+  /**
+   * The CLI's bootstrap: a vendor, its first admin and the admin's token, all or nothing.
+   * Null when the slug is taken (nothing is written then).
+   */
+  createWithAdminForSystem(input: NewVendorWithAdmin): Promise<{ vendor: VendorRow; userId: string } | null> {
+    return this.db.transaction().execute(async (tx) => {
+      if (await tx.selectFrom('vendors').select('id').where('slug', '=', input.vendor.slug).executeTakeFirst()) return null;
+      const vendor = await tx.insertInto('vendors').values(input.vendor).returningAll().executeTakeFirstOrThrow();
+      const user = await tx
+        .insertInto('users')
+        .values({ ...input.admin, vendorId: vendor.id, partnerId: null, role: 'vendor_admin', disabledAt: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('apiTokens')
+        .values({ ...input.token, userId: user.id, lastUsedAt: null, revokedAt: null })
+        .execute();
+      return { vendor, userId: user.id };
+    });
   }
 
-  findById(id: string): Promise<VendorEntity | null> {
-    return this.dataSource.getRepository(VendorEntity).findOneBy({ id });
+  /** Slugs are unique across the installation. */
+  async slugTakenForSystem(slug: string): Promise<boolean> {
+    return (await this.db.selectFrom('vendors').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
   }
 
-  async setSendingDomain(id: string, sendingDomain: string | null): Promise<void> {
-    await this.dataSource.getRepository(VendorEntity).update({ id }, { sendingDomain });
+  /** The scope's own vendor. */
+  async find(scope: TenantScope): Promise<VendorRow | null> {
+    return (await this.db.selectFrom('vendors').selectAll().where('id', '=', scope.vendorId).executeTakeFirst()) ?? null;
   }
 
-  async slugTaken(slug: string, tx?: EntityManager): Promise<boolean> {
-    return (tx ?? this.dataSource.manager).getRepository(VendorEntity).existsBy({ slug });
+  /** The worker's read of the vendor a send belongs to. */
+  async findForSystem(id: string): Promise<VendorRow | null> {
+    return (await this.db.selectFrom('vendors').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async setSendingDomain(scope: TenantScope, sendingDomain: string | null): Promise<void> {
+    await this.db.updateTable('vendors').set({ sendingDomain }).where('id', '=', scope.vendorId).execute();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Batcher, EventType, queryRows } from '@tcma/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { Batcher, Database, EventType, executorOf, PartnerScope, partnerOwned, Transactions, Tx, unnest } from '@tcma/persistence';
+import { sql } from 'kysely';
 
 export interface SendEventInput {
   sendId: string;
@@ -16,12 +16,15 @@ export interface SendEventInput {
 @Injectable()
 export class EventsRepository {
   /** Opens and clicks arriving together share one insert: the public endpoints see bursts. */
-  private readonly hits = new Batcher<SendEventInput, boolean>((items) => this.insertMany(items), 1000);
+  private readonly hits = new Batcher<SendEventInput, boolean>((items) => this.insertHits(items), 1000);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Database,
+    private readonly transactions: Transactions,
+  ) {}
 
-  /** An open or a click from the public endpoints; false when the send is unknown. */
-  recordHit(e: SendEventInput): Promise<boolean> {
+  /** An open or a click from the public endpoints (by a signed send id); false when the send is unknown. */
+  recordHitForSystem(e: SendEventInput): Promise<boolean> {
     return this.hits.call(e);
   }
 
@@ -30,32 +33,43 @@ export class EventsRepository {
    * only): a crash of Postgres itself may lose the last few hundred milliseconds of opens and
    * clicks, never corrupt anything, and the redirect does not wait on a disk flush.
    */
-  private insertMany(items: SendEventInput[]): Promise<boolean[]> {
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query('SET LOCAL synchronous_commit = off');
+  private insertHits(items: SendEventInput[]): Promise<boolean[]> {
+    return this.transactions.run(async (tx) => {
+      await sql`SET LOCAL synchronous_commit = off`.execute(executorOf(this.db, tx));
       return this.insert(items, tx);
     });
   }
 
-  /** An event of a send (a bounce, an unsubscribe), in the caller's transaction if any; false when the send is unknown. */
-  async recordForSend(e: SendEventInput, tx?: EntityManager): Promise<boolean> {
-    return (await this.insert([e], tx ?? this.dataSource))[0];
+  /** An event of a send (a bounce, an unsubscribe by signed link), in the caller's transaction if any; false when the send is unknown. */
+  async recordSendEventForSystem(e: SendEventInput, tx?: Tx): Promise<boolean> {
+    return (await this.insert([e], tx))[0];
   }
 
   /** One statement for the lot; per event, whether its send exists. */
-  private async insert(items: SendEventInput[], executor: DataSource | EntityManager): Promise<boolean[]> {
+  private async insert(items: SendEventInput[], tx?: Tx): Promise<boolean[]> {
     const col = <T>(f: (e: SendEventInput) => T) => items.map(f);
-    const rows = await queryRows<{ send_id: string }>(
-      executor,
-      `INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, send_id, step, link_index, link_name, user_agent, method)
-       SELECT x.type, x.at, s.vendor_id, s.partner_id, s.launch_id, s.prospect_id, s.id, s.step, x.link_index, x.link_name, x.user_agent, x.method
-         FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::text[], $7::text[])
-              AS x(send_id, type, at, link_index, link_name, user_agent, method)
-         JOIN sends s ON s.id = x.send_id
-       RETURNING send_id`,
-      [col((e) => e.sendId), col((e) => e.type), col((e) => e.at), col((e) => e.linkIndex ?? null), col((e) => e.linkName ?? null), col((e) => e.userAgent?.slice(0, 512) ?? null), col((e) => e.method ?? null)],
-    );
-    const known = new Set(rows.map((r) => String(r.send_id)));
+    const rows = await executorOf(this.db, tx)
+      .insertInto('events')
+      .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step', 'linkIndex', 'linkName', 'userAgent', 'method'])
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            unnest<{ sendId: string; type: EventType; at: Date; linkIndex: number | null; linkName: string | null; userAgent: string | null; method: string | null }, 'x'>('x', {
+              sendId: { type: 'bigint', values: col((e) => e.sendId) },
+              type: { type: 'text', values: col((e) => e.type) },
+              at: { type: 'timestamptz', values: col((e) => e.at) },
+              linkIndex: { type: 'int', values: col((e) => e.linkIndex ?? null) },
+              linkName: { type: 'text', values: col((e) => e.linkName ?? null) },
+              userAgent: { type: 'text', values: col((e) => e.userAgent?.slice(0, 512) ?? null) },
+              method: { type: 'text', values: col((e) => e.method ?? null) },
+            }),
+          )
+          .innerJoin('sends as s', 's.id', 'x.sendId')
+          .select(['x.type', 'x.at', 's.vendorId', 's.partnerId', 's.launchId', 's.prospectId', 's.id', 's.step', 'x.linkIndex', 'x.linkName', 'x.userAgent', 'x.method']),
+      )
+      .returning('sendId')
+      .execute();
+    const known = new Set(rows.map((r) => r.sendId));
     return items.map((e) => known.has(e.sendId));
   }
 
@@ -63,16 +77,21 @@ export class EventsRepository {
    * A conversion of a prospect in each of the given launches it was enrolled in, once per
    * (launch, prospect): returns the launches it was new for.
    */
-  async recordConversions(prospectId: string, launchIds: string[], at: Date, tx?: EntityManager): Promise<string[]> {
-    const rows = await queryRows<{ launch_id: string }>(
-      tx ?? this.dataSource,
-      `INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id)
-       SELECT 'converted', $3, l.vendor_id, l.partner_id, l.id, $1 FROM launches l
-        WHERE l.id = ANY($2::uuid[])
-          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.launch_id = l.id AND e.prospect_id = $1 AND e.type = 'converted')
-       RETURNING launch_id`,
-      [prospectId, launchIds, at],
-    );
-    return rows.map((r) => r.launch_id);
+  async recordConversions(scope: PartnerScope, prospectId: string, launchIds: string[], at: Date, tx?: Tx): Promise<string[]> {
+    if (!launchIds.length) return [];
+    const rows = await executorOf(this.db, tx)
+      .insertInto('events')
+      .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId'])
+      .expression((eb) =>
+        eb
+          .selectFrom('launches as l')
+          .select((s) => [s.val('converted').as('type'), s.val(at).as('occurredAt'), 'l.vendorId', 'l.partnerId', 'l.id', s.val(prospectId).as('prospectId')])
+          .where('l.id', 'in', launchIds)
+          .where((s) => partnerOwned(s, scope, 'l'))
+          .where((s) => s.not(s.exists(s.selectFrom('events as e').select(s.lit(1).as('one')).whereRef('e.launchId', '=', 'l.id').where('e.prospectId', '=', prospectId).where('e.type', '=', 'converted')))),
+      )
+      .returning('launchId')
+      .execute();
+    return rows.flatMap((r) => (r.launchId ? [r.launchId] : []));
   }
 }

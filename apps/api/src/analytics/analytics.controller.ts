@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AnalyticsService, AnalyticsTable, GROUPINGS, Grouping } from '@tcma/analytics';
 import { CurrentActor, Roles } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsUtcDay } from '../common/validators/is-utc-day.validator';
 import type { Response } from 'express';
 
 class TableQuery {
@@ -18,8 +19,8 @@ class FunnelQueryDto extends TableQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: one partner only.' }) @IsOptional() @IsUUID() partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() launchId?: string;
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day of events counted.' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last UTC day of events counted.' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day of events counted.' }) @IsOptional() @IsUtcDay() from?: string;
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last UTC day of events counted.' }) @IsOptional() @IsUtcDay() to?: string;
 }
 
 class PartnerActivityQueryDto extends TableQuery {
@@ -43,6 +44,7 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('funnel')
+  @ApiOperation({ operationId: 'getFunnel', summary: 'Funnel results, grouped by vendor, partner, campaign, version, launch, step or day' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: '{ columns, rows }, or CSV with format=csv.' })
   async funnel(@CurrentActor() actor: Actor, @Query() q: FunnelQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnalyticsTable | string> {
@@ -51,6 +53,7 @@ export class AnalyticsController {
   }
 
   @Get('partners')
+  @ApiOperation({ operationId: 'getPartnerActivity', summary: 'Activity and results of every partner' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'Every partner: launches, campaigns, the last launch, and results; sortable; inactiveDays for those who went quiet.' })

@@ -1,13 +1,15 @@
 import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ProspectImportsService } from '@tcma/audience';
 import { CurrentActor } from '@tcma/auth';
 import { UnsupportedTypeError } from '@tcma/errors';
-import type { ProspectImportEntity } from '@tcma/persistence';
+import type { ProspectImportRow } from '@tcma/persistence';
 import type { Actor } from '@tcma/tenancy';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Request, Response } from 'express';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Page, PageDto, pageOf } from '../common/page.dto';
+import { PageQuery } from '../common/page.query';
 
 class ImportQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Also add every imported prospect to this list.' }) @IsOptional() @IsUUID() listId?: string;
@@ -37,6 +39,7 @@ export class ImportsController {
   constructor(private readonly imports: ProspectImportsService) {}
 
   @Post()
+  @ApiOperation({ operationId: 'startImport', summary: 'Import prospects from a CSV file' })
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'The CSV itself (UTF-8, BOM optional), header row first; streamed, never held in memory.', schema: { type: 'string', format: 'binary' } })
@@ -56,25 +59,28 @@ export class ImportsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [ImportViewDto] })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string): Promise<ImportViewDto[]> {
-    return (await this.imports.list(actor, partnerId)).map((i) => view(partnerId, i));
+  @ApiOperation({ operationId: 'listImports', summary: "List a partner's imports" })
+  @ApiOkResponse({ type: PageDto(ImportViewDto), description: 'Newest first.' })
+  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<ImportViewDto>> {
+    return pageOf(await this.imports.list(actor, partnerId, query), query, (i) => view(partnerId, i));
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getImport', summary: 'Get an import and its outcome' })
   @ApiOkResponse({ type: ImportViewDto })
   async get(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('id', ParseIdPipe) id: string): Promise<ImportViewDto> {
     return view(partnerId, await this.imports.get(actor, partnerId, id));
   }
 
   @Get(':id/report')
+  @ApiOperation({ operationId: 'getImportReport', summary: "Download an import's rejected rows as CSV" })
   @ApiOkResponse({ description: 'CSV of rejected rows: line, reason, then the row as it was sent.' })
   async report(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return new StreamableFile(await this.imports.report(actor, partnerId, id), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="import-${id}-rejected.csv"` });
   }
 }
 
-function view(partnerId: string, i: ProspectImportEntity): ImportViewDto {
+function view(partnerId: string, i: ProspectImportRow): ImportViewDto {
   return {
     id: i.id,
     status: i.status,

@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ProspectListsService } from '@tcma/audience';
 import { CurrentActor } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Page, PageDto, pageOf } from '../common/page.dto';
+import { PageQuery } from '../common/page.query';
 
 class CreateListDto {
   @ApiProperty({ example: 'Webinar attendees' }) @IsString() @Length(1, 200) name!: string;
@@ -32,6 +34,7 @@ export class ListsController {
   constructor(private readonly lists: ProspectListsService) {}
 
   @Post()
+  @ApiOperation({ operationId: 'createList', summary: 'Create a prospect list' })
   @ApiCreatedResponse({ type: ListViewDto })
   async create(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Body() dto: CreateListDto): Promise<ListViewDto> {
     const list = await this.lists.create(actor, partnerId, dto.name);
@@ -39,19 +42,22 @@ export class ListsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [ListViewDto] })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string): Promise<ListViewDto[]> {
-    return (await this.lists.list(actor, partnerId)).map((l) => ({ id: l.id, name: l.name, size: l.size, createdAt: l.createdAt }));
+  @ApiOperation({ operationId: 'listLists', summary: "List a partner's prospect lists" })
+  @ApiOkResponse({ type: PageDto(ListViewDto), description: 'By name.' })
+  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<ListViewDto>> {
+    return pageOf(await this.lists.list(actor, partnerId, query), query, (l) => ({ id: l.id, name: l.name, size: l.size, createdAt: l.createdAt }));
   }
 
   @Post(':listId/members')
+  @ApiOperation({ operationId: 'addListMembers', summary: 'Add prospects to a list' })
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: '{ added }: prospects of other partners, or unknown ids, are not added.' })
+  @ApiOkResponse({ description: '{ added }: how many were not members yet. A prospect id of another partner, or an unknown one, is a 404 and adds nothing.' })
   addMembers(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('listId', ParseIdPipe) listId: string, @Body() dto: MembersDto): Promise<{ added: number }> {
     return this.lists.addMembers(actor, partnerId, listId, dto.prospectIds);
   }
 
   @Delete(':listId/members')
+  @ApiOperation({ operationId: 'removeListMembers', summary: 'Remove prospects from a list' })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   removeMembers(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('listId', ParseIdPipe) listId: string, @Body() dto: MembersDto): Promise<void> {

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProspectEntity } from '@tcma/persistence';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import type { ProspectRow } from '@tcma/persistence';
+import { IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/page.query';
 
 export class ProspectDto {
   @ApiProperty({ example: 'ann@contoso.example' }) @IsString() @MaxLength(254) email!: string;
@@ -18,32 +18,10 @@ export class ProspectDto {
   custom?: Record<string, string> | null;
 }
 
-export class UpdateProspectDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) firstName?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) lastName?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) company?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) title?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) country?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) consentSource?: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject() custom?: Record<string, string> | null;
-}
+/** Any of the fields creation takes, each checked the same way. */
+export class UpdateProspectDto extends PartialType(ProspectDto) {}
 
-export class ProspectPageQuery {
-  @ApiPropertyOptional({ description: 'Keyset pagination: the last id of the previous page.' })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/)
-  after?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit: number = 100;
-
+export class ProspectPageQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the email or company, case-insensitive.' }) @IsOptional() @IsString() @Length(1, 100) search?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i) listId?: string;
 }
@@ -62,7 +40,7 @@ export class ProspectViewDto {
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 
-  static from(p: ProspectEntity): ProspectViewDto {
+  static from(p: ProspectRow): ProspectViewDto {
     return { id: String(p.id), email: p.email, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, country: p.country, timezone: p.timezone, consentSource: p.consentSource, custom: p.custom, createdAt: p.createdAt, updatedAt: p.updatedAt };
   }
 }

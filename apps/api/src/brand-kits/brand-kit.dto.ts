@@ -43,6 +43,21 @@ class ContrastWarningDto {
   @ApiProperty() suggestedColor!: string;
 }
 
+class StoredSenderDto {
+  @ApiProperty() fromName!: string;
+  @ApiProperty() fromEmail!: string;
+  @ApiProperty({ nullable: true, type: String }) replyTo!: string | null;
+  @ApiProperty({ description: 'Whether the confirmation link mailed to fromEmail was followed (a new address needs a new confirmation).' }) confirmed!: boolean;
+}
+
+class SendingAsDto {
+  @ApiProperty({ example: 'Northwind IT via Acme' }) fromName!: string;
+  @ApiProperty({ example: 'partners@acme.example' }) fromAddress!: string;
+  @ApiProperty({ nullable: true, type: String }) replyTo!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Why the partner's own From address is not used yet (unconfirmed, or no DKIM key of its domain), and what is sent instead." })
+  warning!: string | null;
+}
+
 export class BrandKitViewDto {
   @ApiProperty({ format: 'uuid' }) partnerId!: string;
   @ApiProperty() companyName!: string;
@@ -54,7 +69,9 @@ export class BrandKitViewDto {
   @ApiProperty({ nullable: true, type: String }) primaryColor!: string | null;
   @ApiProperty({ nullable: true, type: String }) secondaryColor!: string | null;
   @ApiProperty({ type: LogoViewDto, nullable: true }) logo!: LogoViewDto | null;
-  @ApiProperty({ type: SenderIdentityDto, nullable: true }) sender!: SenderIdentityDto | null;
+  @ApiProperty({ type: StoredSenderDto, nullable: true }) sender!: StoredSenderDto | null;
+  @ApiProperty({ type: SendingAsDto, description: "How the partner's emails go out now: its own address only once confirmed and signed by a DKIM key of its domain." })
+  sendingAs!: SendingAsDto;
   @ApiProperty({ description: 'Changes with every edit; part of every render key.' }) revision!: number;
   @ApiProperty({ type: [ContrastWarningDto], description: 'Colours on which white text fails WCAG AA, with readable alternatives.' }) warnings!: ContrastWarningDto[];
 }

@@ -1,12 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { CampaignDraftsService, CampaignPublishingService, CampaignsService, CampaignVersionView, CampaignView, PublishedCampaignView, ValidationReport } from '@tcma/campaigns';
 import type { Actor } from '@tcma/tenancy';
 import { ApiIfMatch, IfRevision } from '../common/if-revision.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './dto/campaign-input.dto';
+import { ParseVersionPipe } from '../common/parse-version.pipe';
+import { CatalogueSettingsDto, CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './dto/campaign-input.dto';
 import { CampaignPageDto, CampaignVersionDto, CampaignViewDto, PublishedCampaignDto, ValidationReportDto } from './dto/campaign-output.dto';
+import { Page, PageDto, pageOf } from '../common/page.dto';
+import { PageQuery } from '../common/page.query';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -20,6 +23,7 @@ export class CampaignsController {
   ) {}
 
   @Post()
+  @ApiOperation({ operationId: 'createCampaign', summary: 'Create a campaign' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiCreatedResponse({ type: CampaignViewDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
@@ -27,19 +31,21 @@ export class CampaignsController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listCampaigns', summary: 'List campaigns' })
   @ApiOkResponse({ type: CampaignPageDto, description: 'Vendor users: every campaign of the vendor. Partner users: the published campaigns their tier and region may launch.' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListCampaignsQuery): Promise<{ items: Array<CampaignView | PublishedCampaignView>; total: number; limit: number; offset: number }> {
-    const page = await this.campaigns.list(actor, query);
-    return { ...page, limit: query.limit, offset: query.offset };
+  async list(@CurrentActor() actor: Actor, @Query() query: ListCampaignsQuery): Promise<Page<CampaignView | PublishedCampaignView>> {
+    return pageOf(await this.campaigns.list(actor, query), query, (c) => c);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getCampaign', summary: 'Get a campaign' })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(CampaignViewDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] } })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CampaignView | PublishedCampaignView> {
     return this.campaigns.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateCampaign', summary: "Update the draft's name, description, tags, language and eligibility" })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiIfMatch()
   @ApiOkResponse({ type: CampaignViewDto })
@@ -47,7 +53,17 @@ export class CampaignsController {
     return this.drafts.updateMetadata(actor, id, dto, ifRevision);
   }
 
+  @Patch(':id/catalogue')
+  @ApiOperation({ operationId: 'updateCampaignCatalogue', summary: 'Set how a campaign shows in partners\' catalogues: promoted, available from / until' })
+  @Roles('vendor_admin', 'vendor_marketer')
+  @ApiOkResponse({ type: CampaignViewDto, description: 'Takes effect at once, without publishing. Outside its dates a campaign is hidden from partners and a launch of it answers 422.' })
+  @ApiUnprocessableEntityResponse({ description: 'availableUntil is not after availableFrom (as merged with the stored values).' })
+  updateCatalogue(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CatalogueSettingsDto): Promise<CampaignView> {
+    return this.campaigns.setCatalogue(actor, id, dto);
+  }
+
   @Delete(':id')
+  @ApiOperation({ operationId: 'deleteCampaign', summary: 'Delete a campaign that was never launched' })
   @Roles('vendor_admin', 'vendor_marketer')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted. A campaign that has been launched can only be archived (409).' })
@@ -56,6 +72,7 @@ export class CampaignsController {
   }
 
   @Post(':id/validate')
+  @ApiOperation({ operationId: 'validateCampaign', summary: 'Check whether the draft could be published' })
   @Roles('vendor_admin', 'vendor_marketer')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ValidationReportDto, description: 'Whether the draft could be published, and every problem with its path and line.' })
@@ -64,6 +81,7 @@ export class CampaignsController {
   }
 
   @Post(':id/publish')
+  @ApiOperation({ operationId: 'publishCampaign', summary: 'Publish the draft as a new version' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiCreatedResponse({ type: CampaignVersionDto, description: 'The new immutable version.' })
   @ApiUnprocessableEntityResponse({ description: 'The draft is invalid; `errors` lists each problem.' })
@@ -72,6 +90,7 @@ export class CampaignsController {
   }
 
   @Post(':id/archive')
+  @ApiOperation({ operationId: 'archiveCampaign', summary: 'Archive a campaign' })
   @Roles('vendor_admin', 'vendor_marketer')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignViewDto })
@@ -80,6 +99,7 @@ export class CampaignsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ operationId: 'restoreCampaign', summary: 'Restore an archived campaign' })
   @Roles('vendor_admin', 'vendor_marketer')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CampaignViewDto })
@@ -88,16 +108,18 @@ export class CampaignsController {
   }
 
   @Get(':id/versions')
+  @ApiOperation({ operationId: 'listCampaignVersions', summary: "List a campaign's published versions" })
   @Roles('vendor_admin', 'vendor_marketer')
-  @ApiOkResponse({ type: [CampaignVersionDto] })
-  versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CampaignVersionView[]> {
-    return this.campaigns.versions(actor, id);
+  @ApiOkResponse({ type: PageDto(CampaignVersionDto), description: 'Newest first.' })
+  async versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery): Promise<Page<CampaignVersionView>> {
+    return pageOf(await this.campaigns.versions(actor, id, query), query, (v) => v);
   }
 
   @Get(':id/versions/:version')
+  @ApiOperation({ operationId: 'getCampaignVersion', summary: 'Get a published version' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiOkResponse({ type: CampaignVersionDto })
-  version(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<CampaignVersionView> {
+  version(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseVersionPipe) version: number): Promise<CampaignVersionView> {
     return this.campaigns.version(actor, id, version);
   }
 }

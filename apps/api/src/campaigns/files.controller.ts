@@ -1,15 +1,15 @@
 import { Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { CampaignFilesService } from '@tcma/campaigns';
 import { BadRequestError } from '@tcma/errors';
-import type { StoredFileEntity } from '@tcma/persistence';
+import type { StoredFileRow } from '@tcma/persistence';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { StoredFileDto } from './dto/campaign-output.dto';
 
-const view = (f: StoredFileEntity): StoredFileDto => ({ id: f.id, contentType: f.contentType, size: f.size, metadata: f.metadata, createdAt: f.createdAt });
+const view = (f: StoredFileRow): StoredFileDto => ({ id: f.id, contentType: f.contentType, size: f.size, metadata: f.metadata, createdAt: f.createdAt });
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -19,6 +19,7 @@ export class FilesController {
   constructor(private readonly files: CampaignFilesService) {}
 
   @Post()
+  @ApiOperation({ operationId: 'uploadFile', summary: 'Upload a PDF or a background image' })
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
@@ -31,6 +32,7 @@ export class FilesController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getFile', summary: 'Get an uploaded file' })
   @ApiOkResponse({ type: StoredFileDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StoredFileDto> {
     return view(await this.files.get(actor, id));

@@ -8,11 +8,14 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   conflict: HttpStatus.CONFLICT,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   bad_request: HttpStatus.BAD_REQUEST,
-  forbidden: HttpStatus.FORBIDDEN,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   precondition_failed: HttpStatus.PRECONDITION_FAILED,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  gone: HttpStatus.GONE,
 };
 
 export interface ErrorBody {

@@ -1,16 +1,15 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
-import { OutboxService } from '@tcma/delivery';
-import type { OutboxMessageEntity } from '@tcma/persistence';
+import { OutboxService, OutboxSummary } from '@tcma/delivery';
 import type { Actor } from '@tcma/tenancy';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Page, PageDto, pageOf } from '../common/page.dto';
+import { PageQuery } from '../common/page.query';
 
-class OutboxQuery {
+/** Newest first. */
+class OutboxQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
-  @ApiPropertyOptional({ description: 'Keyset pagination, newest first: the last id of the previous page.' }) @IsOptional() @Matches(/^\d{1,18}$/) before?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 50;
 }
 
 class OutboxMessageDto {
@@ -24,7 +23,7 @@ class OutboxMessageDto {
   @ApiProperty() createdAt!: Date;
 }
 
-const view = (m: OutboxMessageEntity): OutboxMessageDto => ({ id: String(m.id), partnerId: m.partnerId, sendId: m.sendId ? String(m.sendId) : null, from: m.envelopeFrom, to: m.recipients, subject: m.subject, messageId: m.messageId, createdAt: m.createdAt });
+const view = (m: OutboxSummary): OutboxMessageDto => ({ id: String(m.id), partnerId: m.partnerId, sendId: m.sendId ? String(m.sendId) : null, from: m.envelopeFrom, to: m.recipients, subject: m.subject, messageId: m.messageId, createdAt: m.createdAt });
 
 /** Where email goes when no SMTP server is configured: every message, readable. */
 @ApiTags('delivery')
@@ -34,18 +33,21 @@ export class OutboxController {
   constructor(private readonly outbox: OutboxService) {}
 
   @Get()
-  @ApiOkResponse({ type: [OutboxMessageDto] })
-  async list(@CurrentActor() actor: Actor, @Query() query: OutboxQuery): Promise<OutboxMessageDto[]> {
-    return (await this.outbox.list(actor, { partnerId: query.partnerId, beforeId: query.before, limit: query.limit })).map(view);
+  @ApiOperation({ operationId: 'listOutboxMessages', summary: 'List the messages in the local outbox' })
+  @ApiOkResponse({ type: PageDto(OutboxMessageDto), description: 'Newest first.' })
+  async list(@CurrentActor() actor: Actor, @Query() query: OutboxQuery): Promise<Page<OutboxMessageDto>> {
+    return pageOf(await this.outbox.list(actor, query), query, view);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getOutboxMessage', summary: 'Get an outbox message' })
   @ApiOkResponse({ type: OutboxMessageDto })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OutboxMessageDto> {
     return view(await this.outbox.get(actor, id));
   }
 
   @Get(':id/raw')
+  @ApiOperation({ operationId: 'getOutboxMessageRaw', summary: 'Download an outbox message as it would have gone over SMTP' })
   @ApiOkResponse({ description: 'The message exactly as it would have gone over SMTP (message/rfc822).' })
   async raw(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<StreamableFile> {
     const message = await this.outbox.get(actor, id);

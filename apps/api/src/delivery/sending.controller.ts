@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { SendingConfigsService, SendingConfigView } from '@tcma/delivery';
 import type { Actor } from '@tcma/tenancy';
@@ -42,18 +42,21 @@ export class SendingController {
   constructor(private readonly configs: SendingConfigsService) {}
 
   @Get('sending')
+  @ApiOperation({ operationId: 'getVendorSending', summary: "Get the vendor's sending settings" })
   @ApiOkResponse({ type: SendingConfigViewDto })
   getVendor(@CurrentActor() actor: Actor): Promise<SendingConfigView> {
     return this.configs.get(actor, null);
   }
 
   @Put('sending')
+  @ApiOperation({ operationId: 'replaceVendorSending', summary: "Set the vendor's sending settings" })
   @ApiOkResponse({ type: SendingConfigViewDto })
   putVendor(@CurrentActor() actor: Actor, @Body() dto: SendingConfigDto): Promise<SendingConfigView> {
     return this.configs.put(actor, null, dto);
   }
 
   @Delete('sending')
+  @ApiOperation({ operationId: 'deleteVendorSending', summary: "Remove the vendor's sending settings" })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   deleteVendor(@CurrentActor() actor: Actor): Promise<void> {
@@ -61,18 +64,21 @@ export class SendingController {
   }
 
   @Get('partners/:partnerId/sending')
+  @ApiOperation({ operationId: 'getPartnerSending', summary: "Get a partner's own sending settings" })
   @ApiOkResponse({ type: SendingConfigViewDto })
   getPartner(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string): Promise<SendingConfigView> {
     return this.configs.get(actor, partnerId);
   }
 
   @Put('partners/:partnerId/sending')
+  @ApiOperation({ operationId: 'replacePartnerSending', summary: "Set a partner's own sending settings" })
   @ApiOkResponse({ type: SendingConfigViewDto, description: "A partner's own SMTP, used instead of the vendor's." })
   putPartner(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Body() dto: SendingConfigDto): Promise<SendingConfigView> {
     return this.configs.put(actor, partnerId, dto);
   }
 
   @Delete('partners/:partnerId/sending')
+  @ApiOperation({ operationId: 'deletePartnerSending', summary: "Remove a partner's own sending settings" })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
   deletePartner(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string): Promise<void> {

@@ -1,10 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { SuppressionRow } from '@tcma/persistence';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { SuppressionsService } from '@tcma/delivery';
 import type { Actor } from '@tcma/tenancy';
+import type { Response } from 'express';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/page.query';
+import { Page, PageDto, pageOf } from '../common/page.dto';
 
 class AddSuppressionDto {
   @ApiProperty() @IsString() @MaxLength(254) email!: string;
@@ -25,6 +28,10 @@ class SuppressionViewDto {
   @ApiProperty({ nullable: true, type: String }) campaignId!: string | null;
   @ApiProperty() reason!: string;
   @ApiProperty() createdAt!: Date;
+
+  static from(s: SuppressionRow): SuppressionViewDto {
+    return { id: String(s.id), email: s.emailLower, partnerId: s.partnerId, campaignId: s.campaignId, reason: s.reason, createdAt: s.createdAt };
+  }
 }
 
 @ApiTags('delivery')
@@ -34,19 +41,23 @@ export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [SuppressionViewDto] })
-  async list(@CurrentActor() actor: Actor, @Query() query: SuppressionQuery): Promise<SuppressionViewDto[]> {
-    return (await this.suppressions.list(actor, query)).map((s) => ({ id: String(s.id), email: s.emailLower, partnerId: s.partnerId, campaignId: s.campaignId, reason: s.reason, createdAt: s.createdAt }));
+  @ApiOperation({ operationId: 'listSuppressions', summary: 'List suppressed addresses' })
+  @ApiOkResponse({ type: PageDto(SuppressionViewDto), description: 'Newest first.' })
+  async list(@CurrentActor() actor: Actor, @Query() query: SuppressionQuery): Promise<Page<SuppressionViewDto>> {
+    return pageOf(await this.suppressions.list(actor, query), query, (s) => SuppressionViewDto.from(s));
   }
 
   @Post()
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Suppressed (idempotent); checked before every send.' })
-  add(@CurrentActor() actor: Actor, @Body() dto: AddSuppressionDto): Promise<void> {
-    return this.suppressions.add(actor, dto);
+  @ApiOperation({ operationId: 'addSuppression', summary: 'Suppress an address' })
+  @ApiCreatedResponse({ type: SuppressionViewDto, description: 'Suppressed; checked before every send. 201 when new, 200 with the existing suppression when the address was suppressed at that level already. A partnerId or campaignId of another tenant answers 404.' })
+  async add(@CurrentActor() actor: Actor, @Body() dto: AddSuppressionDto, @Res({ passthrough: true }) res: Response): Promise<SuppressionViewDto> {
+    const { suppression, created } = await this.suppressions.add(actor, dto);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return SuppressionViewDto.from(suppression);
   }
 
   @Delete(':id')
+  @ApiOperation({ operationId: 'deleteSuppression', summary: 'Lift a suppression' })
   @Roles('vendor_admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Manual and complaint suppressions only; unsubscribes and bounces stay (409).' })

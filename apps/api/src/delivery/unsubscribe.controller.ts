@@ -1,20 +1,31 @@
 import { Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
+import { UNSUBSCRIBE_TOKEN } from '@tcma/delivery';
+import { BadRequestError } from '@tcma/errors';
 import { UnsubscribeService } from '@tcma/nurture';
 import type { Request, Response } from 'express';
 import { text } from 'node:stream/consumers';
+import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 
 const MAX_INBOUND_BYTES = 256 * 1024;
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head>` +
-  `<body style="font-family:Helvetica,Arial,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937"><h1 style="font-size:1.4rem">${title}</h1><p>${body}</p></body></html>`;
+/** RFC 8058: the body a one-click unsubscribe POST carries (the confirmation page's button sends it too). */
+const ONE_CLICK = 'One-Click';
+/** The confirmation page: reading it changes nothing; only its button (a POST) unsubscribes. */
+const confirmation = (email: string) =>
+  plainPage(
+    'Unsubscribe?',
+    `<p>${escapeHtml(email)} will no longer receive emails from this sender.</p>` +
+      `<form method="post"><input type="hidden" name="List-Unsubscribe" value="${ONE_CLICK}"><button type="submit" style="${PAGE_BUTTON}">Unsubscribe</button></form>`,
+  );
+const done = (email: string) => plainPage('You are unsubscribed', `<p>${escapeHtml(email)} will not receive further emails from this sender.</p>`);
+const invalid = () => plainPage('This link is not valid', '<p>Use the unsubscribe link of the email itself, or reply to it and ask to be removed.</p>');
 
 /**
- * Unsubscribing, without an account: the link in every email (a confirmation page that has
- * already unsubscribed), RFC 8058 one-click POSTs from mail clients, and the mailto address
- * of List-Unsubscribe (a mail server pipes those messages to /unsubscribe/inbound).
+ * Unsubscribing, without an account: the link in every email opens a confirmation page
+ * (reading it, as link scanners and mail gateways do with every link, changes nothing); RFC
+ * 8058 one-click POSTs from mail clients and the page's own button unsubscribe; and the mailto
+ * address of List-Unsubscribe (a mail server pipes those messages to /unsubscribe/inbound).
  */
 @ApiTags('unsubscribe')
 @Public()
@@ -23,26 +34,42 @@ export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
   @Get('u/:token')
-  @ApiOkResponse({ description: 'Unsubscribes at once and confirms it on a page.' })
+  @ApiOperation({ operationId: 'getUnsubscribePage', summary: 'Show the unsubscribe confirmation page of a link in an email (changes nothing)' })
+  @ApiOkResponse({ description: 'A page with a button that unsubscribes; or, when already unsubscribed, a page saying so. GET and HEAD never unsubscribe.' })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const result = await this.unsubscribe.unsubscribe(token);
+    const state = await this.unsubscribe.describe(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!result) {
-      res.status(HttpStatus.NOT_FOUND).type('html').send(page('This link is not valid', 'Use the unsubscribe link of the email itself, or reply to it and ask to be removed.'));
+    if (!state) {
+      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
       return;
     }
-    res.status(HttpStatus.OK).type('html').send(page('You are unsubscribed', `${escape(result.email)} will not receive further emails from this sender.`));
+    res.status(HttpStatus.OK).type('html').send(state.unsubscribed ? done(state.email) : confirmation(state.email));
   }
 
   @Post('u/:token')
+  @ApiOperation({ operationId: 'unsubscribeOneClick', summary: 'Unsubscribe in one click (RFC 8058), or from the confirmation page' })
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'RFC 8058 one-click unsubscribe (body List-Unsubscribe=One-Click).' })
-  async oneClick(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  @ApiOkResponse({ description: 'Unsubscribed. The body must be List-Unsubscribe=One-Click (form encoded); anything else answers 400 and changes nothing.' })
+  async oneClick(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const html = req.accepts(['text/plain', 'text/html']) === 'text/html';
+    res.setHeader('Cache-Control', 'no-store');
+    const body: unknown = req.body;
+    if (!body || typeof body !== 'object' || (body as Record<string, unknown>)['List-Unsubscribe'] !== ONE_CLICK) {
+      throw new BadRequestError('An unsubscribe request carries List-Unsubscribe=One-Click (RFC 8058)', [{ path: 'List-Unsubscribe', message: `must be ${ONE_CLICK}` }]);
+    }
     const result = await this.unsubscribe.unsubscribe(token);
-    res.status(result ? HttpStatus.OK : HttpStatus.NOT_FOUND).type('text').send(result ? 'Unsubscribed' : 'Unknown unsubscribe link');
+    if (!result) {
+      res.status(HttpStatus.NOT_FOUND);
+      if (html) res.type('html').send(invalid());
+      else res.type('text').send('Unknown unsubscribe link');
+      return;
+    }
+    if (html) res.type('html').send(done(result.email));
+    else res.type('text').send('Unsubscribed');
   }
 
   @Post('unsubscribe/inbound')
+  @ApiOperation({ operationId: 'unsubscribeByEmail', summary: 'Unsubscribe from a mailto message piped from a mail server' })
   @ApiExcludeEndpoint()
   async inbound(@Req() req: Request, @Res() res: Response, @Headers('content-length') length?: string): Promise<void> {
     if (Number(length ?? 0) > MAX_INBOUND_BYTES) {
@@ -50,7 +77,7 @@ export class UnsubscribeController {
       return;
     }
     const raw = typeof req.body === 'string' ? req.body : await text(req);
-    const token = /^subject:.*?unsubscribe\s+(\d{1,18}\.[A-Za-z0-9_-]{22})/im.exec(raw.slice(0, MAX_INBOUND_BYTES))?.[1];
+    const token = new RegExp(`^subject:.*?unsubscribe\\s+(${UNSUBSCRIBE_TOKEN.source})`, 'im').exec(raw.slice(0, MAX_INBOUND_BYTES))?.[1];
     const result = token ? await this.unsubscribe.unsubscribe(token) : null;
     res.status(result ? HttpStatus.OK : HttpStatus.NOT_FOUND).type('text').send(result ? 'Unsubscribed' : 'No unsubscribe token found');
   }

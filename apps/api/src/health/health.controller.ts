@@ -1,10 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
-import { AppConfig } from '@tcma/config';
+import { FleetService } from '@tcma/fleet';
 import { RedisClient } from '@tcma/queue';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 
 const CHECK_TIMEOUT_MS = 1000;
 
@@ -29,40 +28,26 @@ async function withTimeout(check: Promise<unknown>): Promise<boolean> {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly fleet: FleetService,
     private readonly redis: RedisClient,
-    private readonly config: AppConfig,
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Whether the process is alive' })
   @ApiOkResponse({ description: 'The process is alive.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Postgres and Redis both answer. `workers` counts worker processes that sent a heartbeat in the last 30 s.' })
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Whether Postgres and Redis answer, with the number of live workers' })
+  @ApiOkResponse({ description: 'Postgres and Redis both answer. `workers` counts live worker processes (a heartbeat within two WORKER_HEARTBEAT_SECONDS intervals).' })
   @ApiServiceUnavailableResponse({ description: 'Postgres or Redis does not answer.' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable'; postgres: boolean; redis: boolean; workers: number | null }> {
-    const [postgres, redis] = await Promise.all([withTimeout(this.dataSource.query('SELECT 1')), this.redis.ping(CHECK_TIMEOUT_MS)]);
+    const [postgres, redis] = await Promise.all([withTimeout(this.fleet.databaseAnswers()), this.redis.ping(CHECK_TIMEOUT_MS)]);
     const ok = postgres && redis;
     if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);
-    const workers = redis ? await this.countWorkers() : null;
+    const workers = postgres ? await this.fleet.liveWorkers().catch(() => null) : null;
     return { status: ok ? 'ok' : 'unavailable', postgres, redis, workers };
-  }
-
-  private async countWorkers(): Promise<number | null> {
-    try {
-      let count = 0;
-      let cursor = '0';
-      do {
-        const [next, keys] = await this.redis.redis.scan(cursor, 'MATCH', `${this.config.queuePrefix}:workers:*`, 'COUNT', 100);
-        count += keys.length;
-        cursor = next;
-      } while (cursor !== '0');
-      return count;
-    } catch {
-      return null;
-    }
   }
 }

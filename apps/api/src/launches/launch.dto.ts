@@ -1,26 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LaunchView } from '@tcma/nurture';
 import type { AudienceSpec } from '@tcma/persistence';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { MAX_VERSION } from '../common/parse-version.pipe';
+
+/** Text in ISO 8601 with a date and a time; numbers and booleans (which Date would take as epoch milliseconds) are not. */
+const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
 export class AudienceDto {
   @ApiProperty({ enum: ['list', 'filter', 'all'] }) @IsIn(['list', 'filter', 'all']) type!: 'list' | 'filter' | 'all';
 
+  // Each property is checked whenever it is given, not only under its own type: a wrong
+  // value is refused, never silently ignored.
   @ApiPropertyOptional({ format: 'uuid', description: 'type=list' })
-  @ValidateIf((a: AudienceDto) => a.type === 'list')
+  @ValidateIf((a: AudienceDto) => a.type === 'list' || a.listId !== undefined)
   @IsUUID()
   listId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'type=filter: prospects in these countries.' })
-  @ValidateIf((a: AudienceDto) => a.type === 'filter' && a.country !== undefined)
+  @ValidateIf((a: AudienceDto) => a.country !== undefined)
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
   country?: string[];
 
   @ApiPropertyOptional({ description: 'type=filter: part of the email or company.' })
-  @ValidateIf((a: AudienceDto) => a.type === 'filter' && a.search !== undefined)
+  @ValidateIf((a: AudienceDto) => a.search !== undefined)
   @IsString()
   @Length(1, 100)
   search?: string;
@@ -29,9 +35,9 @@ export class AudienceDto {
 export class CreateLaunchDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() campaignId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users launching on behalf of a partner.' }) @IsOptional() @IsUUID() partnerId?: string;
-  @ApiPropertyOptional({ description: 'The version to pin; the latest published by default.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'The version to pin; the latest published by default.' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) version?: number;
   @ApiProperty({ type: AudienceDto }) @ValidateNested() @Type(() => AudienceDto) audience!: AudienceDto;
-  @ApiPropertyOptional({ description: 'When the first step may go (in each prospect’s zone); now by default.' }) @IsOptional() @Type(() => Date) @IsDate() startAt?: Date;
+  @ApiPropertyOptional({ description: 'When the first step may go (in each prospect’s zone); now by default.' }) @IsOptional() @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value)) @IsDate({ message: 'startAt must be an ISO 8601 date and time, e.g. 2026-11-23T09:00:00Z' }) startAt?: Date;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Values of slots the brand kit does not fill.' }) @IsOptional() @IsObject() slotValues?: Record<string, string>;
 }
 
@@ -71,4 +77,63 @@ export class LaunchViewDto {
       createdAt: l.createdAt,
     };
   }
+}
+
+export class PreviewStepDto {
+  @ApiProperty({ description: '1-based.' }) step!: number;
+  @ApiProperty({ format: 'uuid' }) emailAssetId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ description: 'Sent only to those who meet its condition (opened, clicked…) at that time.' }) conditional!: boolean;
+  @ApiProperty() sendAt!: Date;
+}
+
+export class PreviewZoneDto {
+  @ApiProperty({ example: 'America/New_York', description: "The prospects' own zone, else the partner's." }) timezone!: string;
+  @ApiProperty() prospects!: number;
+  @ApiProperty({ type: [PreviewStepDto] }) steps!: PreviewStepDto[];
+}
+
+export class PreviewExclusionsDto {
+  @ApiProperty({ description: 'Unsubscribed from this vendor, partner or campaign.' }) unsubscribed!: number;
+  @ApiProperty({ description: 'The address bounced: it does not exist.' }) invalid!: number;
+  @ApiProperty({ description: 'Suppressed by hand or after a complaint.' }) suppressed!: number;
+}
+
+export class LaunchPreviewDto {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() startAt!: Date;
+  @ApiProperty({ description: 'Prospects the audience selects, before exclusions.' }) audience!: number;
+  @ApiProperty({ description: 'Prospects a launch would enroll.' }) enrolled!: number;
+  @ApiProperty({ type: PreviewExclusionsDto, description: 'Left out, by the strongest reason each.' }) excluded!: PreviewExclusionsDto;
+  @ApiProperty({ type: [PreviewZoneDto], description: 'Largest zone first.' }) zones!: PreviewZoneDto[];
+}
+
+export class StepProgressDto {
+  @ApiProperty({ description: '1-based.' }) step!: number;
+  @ApiProperty({ format: 'uuid' }) emailAssetId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Active enrollments whose next email is this one.' }) waiting!: number;
+  @ApiProperty() sent!: number;
+  @ApiProperty({ description: 'Accepted by the receiving server.' }) accepted!: number;
+  @ApiProperty() bounced!: number;
+  @ApiProperty({ description: 'Unique human opens.' }) opened!: number;
+  @ApiProperty({ description: 'Unique human clicks.' }) clicked!: number;
+  @ApiProperty() unsubscribed!: number;
+}
+
+export class LaunchProgressDto {
+  @ApiProperty({ format: 'uuid' }) launchId!: string;
+  @ApiProperty({ enum: ['enrolling', 'active', 'paused', 'cancelled', 'completed'] }) status!: string;
+  @ApiProperty() enrolled!: number;
+  @ApiProperty({ description: 'Addresses left out because they are suppressed.' }) skippedSuppressed!: number;
+  @ApiProperty() sent!: number;
+  @ApiProperty() accepted!: number;
+  @ApiProperty() bounced!: number;
+  @ApiProperty() opened!: number;
+  @ApiProperty() clicked!: number;
+  @ApiProperty() unsubscribed!: number;
+  @ApiProperty({ description: 'Conversions recorded for the launch.' }) converted!: number;
+  @ApiProperty({ type: [StepProgressDto] }) steps!: StepProgressDto[];
 }

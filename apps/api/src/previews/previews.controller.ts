@@ -1,14 +1,17 @@
-import { Controller, Get, Headers, HttpStatus, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpStatus, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { SOCIAL_IMAGE_SIZES } from '@tcma/cobrand';
+import { AppConfig } from '@tcma/config';
 import { RENDER_FORMATS, RenderFormat } from '@tcma/queue';
 import { PreviewsService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { Response } from 'express';
+import { emailPageCsp } from '../common/email-page-csp';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ParseVersionPipe } from '../common/parse-version.pipe';
 
 export class PreviewQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: the partner to render for. Partner users: their own (default).' })
@@ -16,7 +19,7 @@ export class PreviewQuery {
   @IsUUID()
   partnerId?: string;
 
-  @ApiPropertyOptional({ enum: RENDER_FORMATS, description: 'email: html (default), text, json · pdf: pdf (default), png (one page) · social: png (default), jpeg, json (post copy)' })
+  @ApiPropertyOptional({ enum: RENDER_FORMATS, description: 'email: html (default), text, json · pdf: pdf (default), png (one page) · social: png (default), jpeg, json (post copy) · page: html (the landing page with its blank form)' })
   @IsOptional()
   @IsIn(RENDER_FORMATS)
   format?: RenderFormat;
@@ -48,16 +51,20 @@ const EXTENSIONS: Record<string, string> = { 'text/html': 'html', 'text/plain': 
 @ApiBearerAuth()
 @Controller('campaigns/:id/versions/:version/assets/:assetId/preview')
 export class PreviewsController {
-  constructor(private readonly previews: PreviewsService) {}
+  constructor(
+    private readonly previews: PreviewsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'previewAsset', summary: 'Preview an asset co-branded for a partner' })
   @ApiProduces('text/html', 'text/plain', 'application/json', 'application/pdf', 'image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The asset co-branded for the partner, with sample prospect data. ETag identifies the render.' })
   @ApiNotModifiedResponse({ description: 'If-None-Match matched: the render has not changed.' })
   async preview(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', ParseVersionPipe) version: number,
     @Param('assetId', ParseIdPipe) assetId: string,
     @Query() query: PreviewQuery,
     @Res({ passthrough: true }) res: Response,
@@ -72,6 +79,9 @@ export class PreviewsController {
       return undefined;
     }
     const type = result.contentType.split(';')[0];
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // A vendor's HTML is shown, never run: the same policy as the view-in-browser page.
+    if (type === 'text/html') res.setHeader('Content-Security-Policy', emailPageCsp(this.config.publicBaseUrl));
     return new StreamableFile(result.bytes, { type: result.contentType, disposition: `inline; filename="preview.${EXTENSIONS[type] ?? 'bin'}"`, length: result.bytes.length });
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { ROLES, Role } from '@tcma/persistence';
 import type { Actor } from '@tcma/tenancy';
@@ -16,6 +16,7 @@ class MeDto {
 @Controller('me')
 export class MeController {
   @Get()
+  @ApiOperation({ operationId: 'getMe', summary: 'Who the caller is' })
   @ApiOkResponse({ type: MeDto, description: 'Who the token belongs to.' })
   me(@CurrentActor() actor: Actor): MeDto {
     return { userId: actor.userId, vendorId: actor.vendorId, partnerId: actor.partnerId, role: actor.role };

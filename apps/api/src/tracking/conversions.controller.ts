@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { ConversionResult, ConversionsService } from '@tcma/engagement';
 import type { Actor } from '@tcma/tenancy';
@@ -24,6 +24,7 @@ export class ConversionsController {
   constructor(private readonly conversions: ConversionsService) {}
 
   @Post()
+  @ApiOperation({ operationId: 'recordConversion', summary: 'Record a conversion' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ConversionViewDto, description: 'Recorded (idempotent per launch); the prospect leaves sequences that exit on conversion.' })
   record(@CurrentActor() actor: Actor, @Body() dto: ConversionDto): Promise<ConversionResult> {

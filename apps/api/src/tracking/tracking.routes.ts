@@ -1,13 +1,12 @@
-import { INestApplication, Logger } from '@nestjs/common';
-import { Clock } from '@tcma/clock';
+import { INestApplication } from '@nestjs/common';
+import { AppConfig } from '@tcma/config';
 import { ViewInBrowserService } from '@tcma/nurture';
-import { EventsRepository, SendEventInput, TrackingLinks } from '@tcma/tracking';
+import { HitSource, TrackingHits } from '@tcma/tracking';
 import { NextFunction, Request, Response, Router } from 'express';
+import { emailPageCsp } from '../common/email-page-csp';
 
 /** A transparent 1×1 GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-/** The longest a prospect waits for an event to be written before being sent on anyway. */
-const RECORD_BUDGET_MS = 500;
 
 /**
  * The engine's public links inside sent emails (GET, and HEAD which scanners use): tracked
@@ -22,22 +21,10 @@ const RECORD_BUDGET_MS = 500;
 const param = (req: Request, name: string) => String(req.params[name]);
 
 export function trackingRoutes(app: INestApplication): Router {
-  const links = app.get(TrackingLinks);
-  const events = app.get(EventsRepository);
+  const hits = app.get(TrackingHits);
   const views = app.get(ViewInBrowserService);
-  const clock = app.get(Clock);
-  const logger = new Logger('TrackingRoutes');
-
-  /** One insert, waited for at most RECORD_BUDGET_MS; a failure is logged, never shown. */
-  const record = async (req: Request, event: Omit<SendEventInput, 'userAgent' | 'method' | 'at'>): Promise<void> => {
-    const write = events.recordHit({ ...event, at: clock.now(), userAgent: req.get('user-agent') ?? null, method: req.method }).catch((e: Error) => {
-      logger.warn(`Could not record ${event.type} of send ${event.sendId}: ${e.message}`);
-      return false;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([write, new Promise((resolve) => (timer = setTimeout(resolve, RECORD_BUDGET_MS)))]);
-    clearTimeout(timer);
-  };
+  const csp = emailPageCsp(app.get(AppConfig).publicBaseUrl);
+  const source = (req: Request): HitSource => ({ userAgent: req.get('user-agent') ?? null, method: req.method });
   const notFound = (res: Response) => res.status(404).set('Cache-Control', 'no-store').type('text').send('Unknown link');
   const safely = (handler: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
 
@@ -45,18 +32,16 @@ export function trackingRoutes(app: INestApplication): Router {
   router.get(
     '/c/:sendId/:index/:sig',
     safely(async (req, res) => {
-      const click = links.verifyClick(param(req, 'sendId'), param(req, 'index'), param(req, 'sig'), req.query.u, req.query.n);
-      if (!click) return notFound(res);
-      await record(req, { sendId: click.sendId, type: 'clicked', linkIndex: click.index, linkName: click.name });
-      res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).redirect(302, click.target);
+      const target = await hits.click(param(req, 'sendId'), param(req, 'index'), param(req, 'sig'), req.query.u, req.query.n, source(req));
+      if (target === null) return notFound(res);
+      res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).redirect(302, target);
     }),
   );
   router.get(
     '/o/:sendId/:file',
     safely(async (req, res) => {
       const sig = /^([\w-]+)\.gif$/.exec(param(req, 'file'))?.[1];
-      if (!sig || !links.verifyOpen(param(req, 'sendId'), sig)) return notFound(res);
-      await record(req, { sendId: param(req, 'sendId'), type: 'opened' });
+      if (!sig || !(await hits.open(param(req, 'sendId'), sig, source(req)))) return notFound(res);
       res.set('Cache-Control', 'no-store, max-age=0').type('gif').send(PIXEL);
     }),
   );
@@ -65,7 +50,7 @@ export function trackingRoutes(app: INestApplication): Router {
     safely(async (req, res) => {
       const html = await views.html(param(req, 'sendId'), param(req, 'sig'));
       if (html === null) return notFound(res);
-      res.set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; font-src *" }).type('html').send(html);
+      res.set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' }).type('html').send(html);
     }),
   );
   return router;

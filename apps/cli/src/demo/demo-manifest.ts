@@ -1,4 +1,4 @@
-import type { LinkDefinition, PdfSlotRect, SendWindow, SlotDefinition, SlotRect, SocialNetwork, StepWait } from '@tcma/campaign-model';
+import type { LinkDefinition, PageForm, PdfSlotRect, SendWindow, SlotDefinition, SlotRect, SocialNetwork, StepWait } from '@tcma/campaign-model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -38,6 +38,8 @@ export interface DemoManifest {
   emails: Array<{ key: string; name: string; subject: string; preheader: string; file: string }>;
   pdfs: Array<{ key: string; name: string; file: string; slots: PdfSlotRect[] }>;
   social: Array<{ key: string; name: string; file: string; slots: SlotRect[]; copy: Partial<Record<SocialNetwork, string>> }>;
+  /** The campaign's landing page: its HTML in `file`, its form as the API takes it. */
+  page?: { key: string; name: string; title: string; file: string; noindex: boolean; form: PageForm | null };
   sequence: {
     steps: Array<{ id: string; email: string; wait: StepWait; window?: SendWindow | null }>;
     exit: { clickedLink: string | null; converted: boolean };

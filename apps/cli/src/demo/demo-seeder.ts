@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import { CampaignDraftsService, CampaignFilesService, CampaignPublishingService, CampaignsService } from '@tcma/campaigns';
-import { Actor, BootstrapService, PartnersService, TokensService, UsersService, VendorsRepository } from '@tcma/tenancy';
+import { Actor, BootstrapService, PartnersService, TokensService, UsersService } from '@tcma/tenancy';
 import { LoadedDemo, loadDemo } from './demo-manifest';
 
 export interface SeededDemo {
@@ -26,7 +26,7 @@ export class DemoSeeder {
     const m = this.demo.manifest;
     const boot = await this.app.get(BootstrapService).createVendorWithAdmin({
       vendorName: 'Acme Cloud Backup',
-      vendorSlug: await this.freeSlug('acme-cloud-backup'),
+      vendorSlug: await this.app.get(BootstrapService).freeSlug('acme-cloud-backup'),
       adminEmail: 'admin@acme-backup.example',
       adminName: 'Ada Admin',
     });
@@ -63,30 +63,25 @@ export class DemoSeeder {
     await drafts.putSlots(marketer, id, m.slots);
     await drafts.putLinks(marketer, id, m.links);
     const assetIds = new Map<string, string>();
-    const lastAsset = (view: { draft: { assets: Array<{ id: string }> } | null }) => view.draft?.assets.at(-1)?.id ?? '';
     for (const e of m.emails) {
-      assetIds.set(e.key, lastAsset(await drafts.addEmailAsset(marketer, id, { name: e.name, subject: e.subject, preheader: e.preheader, mjml: this.demo.readText(e.file) })));
+      assetIds.set(e.key, (await drafts.addEmailAsset(marketer, id, { name: e.name, subject: e.subject, preheader: e.preheader, mjml: this.demo.readText(e.file) })).asset.id);
     }
     for (const p of m.pdfs) {
       const file = await files.upload(marketer, this.demo.read(p.file));
-      assetIds.set(p.key, lastAsset(await drafts.addPdfAsset(marketer, id, { name: p.name, fileId: file.id, slots: p.slots })));
+      assetIds.set(p.key, (await drafts.addPdfAsset(marketer, id, { name: p.name, fileId: file.id, slots: p.slots })).asset.id);
     }
     for (const s of m.social) {
       const file = await files.upload(marketer, this.demo.read(s.file));
-      assetIds.set(s.key, lastAsset(await drafts.addSocialAsset(marketer, id, { name: s.name, fileId: file.id, slots: s.slots, copy: s.copy })));
+      assetIds.set(s.key, (await drafts.addSocialAsset(marketer, id, { name: s.name, fileId: file.id, slots: s.slots, copy: s.copy })).asset.id);
+    }
+    if (m.page) {
+      const { key, file, ...page } = m.page;
+      assetIds.set(key, (await drafts.addPageAsset(marketer, id, { ...page, html: this.demo.readText(file) })).asset.id);
     }
     await drafts.putSequence(marketer, id, {
       steps: m.sequence.steps.map((s) => ({ id: s.id, emailAssetId: assetIds.get(s.email) ?? '', wait: s.wait, window: s.window ?? null })),
       exit: m.sequence.exit,
     });
     return id;
-  }
-
-  private async freeSlug(base: string): Promise<string> {
-    const vendors = this.app.get(VendorsRepository);
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (!(await vendors.slugTaken(slug))) return slug;
-    }
   }
 }

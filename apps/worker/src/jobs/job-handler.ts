@@ -5,7 +5,7 @@ export interface JobHandler {
   readonly queue: string;
   readonly jobNames: readonly JobName[];
   /** The BullMQ worker consuming `queue` (every processor is a WorkerHost). */
-  readonly worker: { close(): Promise<void> };
+  readonly worker: { close(): Promise<void>; on(event: 'error', listener: (error: Error) => void): unknown };
 }
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');

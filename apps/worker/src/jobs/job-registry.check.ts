@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JOB_QUEUE, JobName } from '@tcma/queue';
+import { JOB_QUEUE, JobName, QueueErrorLog } from '@tcma/queue';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 
 /**
@@ -10,7 +10,10 @@ import { JOB_HANDLERS, JobHandler } from './job-handler';
 export class JobRegistryCheck implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobRegistryCheck.name);
 
-  constructor(@Inject(JOB_HANDLERS) private readonly handlers: JobHandler[]) {}
+  constructor(
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
+    private readonly errors: QueueErrorLog,
+  ) {}
 
   onApplicationBootstrap(): void {
     const consumed = new Set(this.handlers.map((h) => h.queue));
@@ -21,6 +24,8 @@ export class JobRegistryCheck implements OnApplicationBootstrap {
       if (count !== 1) problems.push(`job ${name} on queue ${queue} has ${count} handlers`);
     }
     if (problems.length) throw new Error(`Job handlers are misconfigured: ${problems.join('; ')}`);
+    // Consumers report trouble (a flushed Redis) as events too: one logged line each, not a console stack.
+    for (const h of this.handlers) h.worker.on('error', (e) => this.errors.failures.failed(`${h.queue} worker`, e.message));
     this.logger.log(`Consuming queues: ${[...consumed].join(', ') || 'none'}`);
   }
 }

@@ -8,9 +8,20 @@ import { JobHandler } from '../jobs/job-handler';
 
 /**
  * The send role: each job carries steps due at about the same time. Steps that must wait
- * (early, over the sender's rate, refused for now) go back to the queue, each with its delay.
+ * (early, waiting for their slot of the sender's rate, refused for now) go back to the queue,
+ * each with its delay and the slot it holds.
  */
-@Processor(QueueName.Send)
+/**
+ * A killed worker's jobs are taken up by another within seconds: its lock lapses after
+ * SEND_JOB_LOCK_MS (renewed every half of it while it lives) and the others look for stalled
+ * jobs every SEND_STALLED_CHECK_MS. BullMQ's defaults (30 s each) would cost up to a minute.
+ * A job stalled more than SEND_MAX_STALLS times is dropped; the sweep finds its steps again.
+ */
+const SEND_JOB_LOCK_MS = 10_000;
+const SEND_STALLED_CHECK_MS = 5_000;
+const SEND_MAX_STALLS = 3;
+
+@Processor(QueueName.Send, { lockDuration: SEND_JOB_LOCK_MS, stalledInterval: SEND_STALLED_CHECK_MS, maxStalledCount: SEND_MAX_STALLS })
 export class SendStepsProcessor extends WorkerHost implements JobHandler, OnModuleInit {
   readonly queue = QueueName.Send;
   readonly jobNames = [JobName.SendSteps] as const;
@@ -30,7 +41,7 @@ export class SendStepsProcessor extends WorkerHost implements JobHandler, OnModu
   async process(job: Job<SendStepsJob>): Promise<Record<string, number>> {
     if (job.name !== JobName.SendSteps) throw new UnrecoverableError(`Unknown job ${job.name}`);
     const outcomes = await this.sends.executeMany(job.data.steps);
-    const later = outcomes.flatMap((o, i) => (o.kind === 'later' ? [{ ref: job.data.steps[i], ms: o.ms }] : []));
+    const later = outcomes.flatMap((o, i) => (o.kind === 'later' ? [{ ref: { enrollmentId: job.data.steps[i].enrollmentId, step: job.data.steps[i].step, ...(o.slotAt !== undefined ? { slotAt: o.slotAt } : {}) }, ms: o.ms }] : []));
     await this.sendQueue.later(later);
     return tally(outcomes);
   }

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { FleetService } from '@tcma/fleet';
 import { CronScheduler } from '../cron/cron-scheduler';
 import { JOB_HANDLERS, JobHandler } from '../jobs/job-handler';
 
@@ -16,11 +17,14 @@ export class DrainBeforeShutdown implements BeforeApplicationShutdown {
   constructor(
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
     private readonly cron: CronScheduler,
+    private readonly fleet: FleetService,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     // BullMQ's close waits for the jobs in progress; closing again later is harmless.
     await Promise.all([...this.handlers.map((h) => h.worker.close()), this.cron.stop()]);
+    // Holding nothing now, it leaves the fleet rather than be judged dead two beats later.
+    await this.fleet.leave();
     this.logger.log('Drained: no job or sweep in progress');
   }
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { contrastRatio } from './contrast';
+import { nestedUseBomb } from '../testing/hostile-files';
 import { MAX_LOGO_BYTES, normalizeLogo } from './normalize-logo';
 
 const demo = (file: string) => fs.readFileSync(path.resolve(__dirname, '../../../../templates/acme-cloud-backup/partners', file));
@@ -41,6 +42,13 @@ describe(normalizeLogo.name, () => {
   ])('refuses an SVG with %s', async (_what, svg) => {
     const result = await normalizeLogo(Buffer.from(svg));
     expect(result).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('cannot be used safely') });
+  });
+
+  it('refuses an SVG too complex to render before rendering it', async () => {
+    const started = Date.now();
+    const result = await normalizeLogo(Buffer.from(nestedUseBomb()));
+    expect(result).toEqual({ ok: false, reason: 'invalid', message: expect.stringContaining('too complex') });
+    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it('refuses disguised, corrupt, oversized, huge and blank files', async () => {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { MAX_IMAGE_PIXELS } from '../files/inspect-image';
 import { sniffType } from '../files/sniff';
 import { rgbToHex } from './contrast';
+import { checkSvgComplexity } from './svg-complexity';
 import { checkSvgSafety } from './svg-safety';
 
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
@@ -54,8 +55,11 @@ async function isBlank(png: Buffer): Promise<boolean> {
 
 async function rasterInput(bytes: Buffer, type: NormalizedLogo['sourceType']): Promise<{ image: sharp.Sharp } | Extract<LogoResult, { ok: false }>> {
   if (type !== 'image/svg+xml') return { image: sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }) };
-  const safety = checkSvgSafety(bytes.toString('utf8'));
+  const svg = bytes.toString('utf8');
+  const safety = checkSvgSafety(svg);
   if (!safety.ok) return { ok: false, reason: 'invalid', message: safety.message };
+  const complexity = checkSvgComplexity(svg);
+  if (!complexity.ok) return { ok: false, reason: 'invalid', message: complexity.message };
   const intrinsic = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   if (!intrinsic.width || !intrinsic.height) return { ok: false, reason: 'invalid', message: 'The SVG has no size (set width and height, or a viewBox)' };
   const density = Math.min(2400, Math.max(1, (72 * SVG_RASTER_SIDE) / Math.max(intrinsic.width, intrinsic.height)));

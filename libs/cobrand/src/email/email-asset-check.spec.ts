@@ -54,6 +54,54 @@ describe(checkEmailAsset.name, () => {
     }
   });
 
+  it('accepts the derived readable colours wherever a colour slot may go, and nowhere else', async () => {
+    const readable = FIXTURE_MJML.replace('.brand { color: {{partner.primary_color}}; }', '.brand { color: {{partner.primary_color_readable}}; }').replace(
+      '<mj-button background-color="{{partner.primary_color}}"',
+      '<mj-button background-color="{{partner.primary_color}}" color="{{partner.primary_color_text}}"',
+    );
+    expect(await checkEmailAsset(asset(readable), FIXTURE_VOCABULARY)).toEqual([]);
+    const inLink = await checkEmailAsset(asset(FIXTURE_MJML.replace('href="{{links.trial}}"', 'href="{{partner.primary_color_text}}"')), FIXTURE_VOCABULARY);
+    expect(inLink).toEqual([expect.objectContaining({ message: expect.stringContaining('is a color slot and cannot be used in href') })]);
+    const ofText = await checkEmailAsset(asset(FIXTURE_MJML.replace('{{partner.primary_color}}; }', '{{partner.company_name_text}}; }')), FIXTURE_VOCABULARY);
+    expect(ofText).toEqual([expect.objectContaining({ message: expect.stringContaining('Unknown variable partner.company_name_text') })]);
+  });
+
+  it('lets a derived colour of an optional colour be guarded by the colour itself', async () => {
+    const vocabulary = { ...FIXTURE_VOCABULARY, slots: new Map([...FIXTURE_VOCABULARY.slots, ['accent', { name: 'accent', type: 'color' as const, required: false }]]) };
+    const guarded = FIXTURE_MJML.replace('<mj-text font-size="11px">', '{{#if partner.accent}}<mj-text color="{{partner.accent_text}}">x</mj-text>{{/if}}<mj-text font-size="11px">');
+    expect(await checkEmailAsset(asset(guarded), vocabulary)).toEqual([]);
+    const bare = FIXTURE_MJML.replace('<mj-text font-size="11px">', '<mj-text color="{{partner.accent_text}}">x</mj-text><mj-text font-size="11px">');
+    expect(await checkEmailAsset(asset(bare), vocabulary)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('wrap it in {{#if partner.accent_text}}') }));
+  });
+
+  it.each([
+    ['a script', '<mj-raw><script>alert(1)</script></mj-raw>', '<script>'],
+    ['an embedded frame', '<mj-raw><iframe src="https://evil.example/"></iframe></mj-raw>', '<iframe>'],
+    ['a meta refresh', '<mj-raw><meta http-equiv="refresh" content="0;url=https://evil.example/"></mj-raw>', 'refresh'],
+    ['an event handler', '<mj-text><img src="https://acme.example/x.png" onerror="alert(1)"></mj-text>', 'onerror'],
+    ['a javascript: link', '<mj-text><a href="javascript:alert(1)">x</a></mj-text>', 'javascript:'],
+    ['a disguised javascript: link', '<mj-text><a href=" jav&#x61;&#9;script&colon;alert(1)">x</a></mj-text>', 'javascript:'],
+    ['a javascript: button', '<mj-button href="JavaScript:alert(1)">x</mj-button>', 'javascript:'],
+    ['a javascript: in SVG animation', '<mj-raw><svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg></mj-raw>', 'javascript:'],
+    ['a script behind an escaped expression', '<mj-text>\\{{<script>alert(1)</script>}}</mj-text>', '<script>'],
+  ])('refuses %s with its line', async (_what, markup, message) => {
+    const mjml = FIXTURE_MJML.replace('<mj-text font-size="11px">', `${markup}\n        <mj-text font-size="11px">`);
+    const problems = await checkEmailAsset(asset(mjml), FIXTURE_VOCABULARY);
+    expect(problems).toContainEqual({ path: 'mjml', line: 13, message: expect.stringContaining(message) });
+    expect(problems.filter((p) => /active content/.test(p.message))).toHaveLength(1);
+  });
+
+  it('refuses styles that run code, and leaves words that merely look like code alone', async () => {
+    const styled = FIXTURE_MJML.replace('.brand { color: {{partner.primary_color}}; }', '.brand { color: {{partner.primary_color}}; background: url("javascript:alert(1)"); width: expression(alert(1)); }');
+    const problems = await checkEmailAsset(asset(styled), FIXTURE_VOCABULARY);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [3, expect.stringContaining('javascript:')],
+      [3, expect.stringContaining('expression(')],
+    ]);
+    const words = FIXTURE_MJML.replace('Acme Cloud Backup keeps every file safe.', 'Onboarding is simple; javascript: is not needed, nor <b>scripts</b>.');
+    expect(await checkEmailAsset(asset(words), FIXTURE_VOCABULARY)).toEqual([]);
+  });
+
   it('requires optional slots without fallback to be guarded', async () => {
     const mjml = FIXTURE_MJML.replace('{{#if partner.phone}} or call {{partner.phone}}{{/if}}', ' or call {{partner.phone}}');
     expect(await checkEmailAsset(asset(mjml), FIXTURE_VOCABULARY)).toEqual([expect.objectContaining({ line: 12, message: expect.stringContaining('wrap it in {{#if partner.phone}}') })]);

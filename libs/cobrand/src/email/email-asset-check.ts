@@ -1,9 +1,10 @@
 import { EmailAsset, PREHEADER_MAX_LENGTH, SUBJECT_MAX_LENGTH } from '@tcma/campaign-model';
 import type { Problem } from '@tcma/errors';
 import { SAMPLE_SLOT_VALUES } from '../slots/slot-values';
+import { activeContentProblems } from '../template/active-content';
 import { checkMarkupTemplate, checkTextTemplate, CheckedMarkup } from '../template/checked-template';
 import { applyPartnerValues } from '../template/partner-pass';
-import { TemplateVocabulary, unconditionalSites } from '../template/template-analysis';
+import { ReferenceSite, TemplateVocabulary, unconditionalSites } from '../template/template-analysis';
 import { compileMjml } from './mjml-compiler';
 
 const at = (path: string, problems: Problem[]): Problem[] => problems.map((p) => ({ ...p, path: p.path ? `${path}.${p.path}` : path }));
@@ -24,11 +25,15 @@ function complianceProblems(checked: CheckedMarkup): Problem[] {
   return problems;
 }
 
-/** An optional slot with no fallback may be empty: it must be output only under {{#if}} of itself. */
-function unguardedOptionalSlots(checked: CheckedMarkup): Problem[] {
+/**
+ * An optional slot with no fallback may be empty: it must be output only under {{#if}} of
+ * itself (or, for a derived colour, of the colour it derives from: they are empty together).
+ */
+export function unguardedOptionalSlots(checked: CheckedMarkup): Problem[] {
+  const guardsOf = (s: ReferenceSite) => (s.ref.kind === 'partner' && s.ref.derivedFrom ? [s.variable, `partner.${s.ref.derivedFrom.name}`] : [s.variable]);
   return checked.analysis.sites
     .filter((s) => s.usage === 'output' && s.ref.kind === 'partner' && !s.ref.slot.required && !s.ref.slot.fallback)
-    .filter((s) => !s.guards.some((g) => g.variable === s.variable && !g.negated))
+    .filter((s) => !s.guards.some((g) => guardsOf(s).includes(g.variable) && !g.negated))
     .map((s) => ({ path: '', line: s.line, message: `{{${s.variable}}} is optional and has no fallback: wrap it in {{#if ${s.variable}}}…{{/if}}` }));
 }
 
@@ -67,8 +72,9 @@ export async function checkEmailAsset(asset: Pick<EmailAsset, 'subject' | 'prehe
   problems.push(...at('preheader', checkTextTemplate(asset.preheader, vocabulary, { allow: ['partner', 'prospect'], maxLength: PREHEADER_MAX_LENGTH, singleLine: true }).problems));
   if (!asset.subject.trim()) problems.push({ path: 'subject', message: 'must not be empty' });
   if (/<mj-include\b/i.test(asset.mjml)) problems.push({ path: 'mjml', message: '<mj-include> is not supported: a template must be self-contained' });
-  const { template, problems: markupProblems } = checkMarkupTemplate(asset.mjml, vocabulary);
+  const { template, problems: markupProblems, analysis } = checkMarkupTemplate(asset.mjml, vocabulary);
   problems.push(...at('mjml', markupProblems));
+  if (analysis.program) problems.push(...at('mjml', activeContentProblems(analysis)));
   if (template) {
     problems.push(...at('mjml', complianceProblems(template)));
     problems.push(...at('mjml', unguardedOptionalSlots(template)));

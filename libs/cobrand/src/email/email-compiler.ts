@@ -1,8 +1,11 @@
 import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
 import { convert } from 'html-to-text';
+import { withDerivedColors } from '../slots/derived-colors';
 import { checkMarkupTemplate, checkTextTemplate } from '../template/checked-template';
 import { handlebars, RECIPIENT_COMPILE_OPTIONS } from '../template/handlebars-env';
+import { escapeAttribute, escapeHtml } from '../template/escape';
 import { applyPartnerValues, PartnerValues } from '../template/partner-pass';
+import { printTemplate, PrintRules } from '../template/print-template';
 import { vocabularyOf } from '../template/vocabulary';
 import { compileMjml } from './mjml-compiler';
 
@@ -39,8 +42,8 @@ export interface CompiledEmail {
   /** Partner values for subject and preheader, which are rendered with them as data. */
   partner: Readonly<Record<string, string | null>>;
   links: TrackableLink[];
-  /** Whether the text part holds characters standing in for braces from partner values. */
-  textHasStandIns: boolean;
+  /** Whether the plain parts hold characters standing in for literal braces or backslashes. */
+  plainHasStandIns: boolean;
   /** The second-stage template sources, for inspection and benchmarks. */
   sources: { html: string; text: string };
   /** Rough retained size, for bounding the cache. */
@@ -49,14 +52,24 @@ export interface CompiledEmail {
 
 export class EmailCompileError extends Error {}
 
-// Braces and backslashes that came from partner values reach the text part escaped as HTML
-// entities; html-to-text would decode them into live template syntax, so they travel as
-// private-use characters through the conversion and are put back after rendering.
-const STAND_INS: Array<[string, string, string]> = [
-  ['&#123;', '\uE000', '{'],
-  ['&#125;', '\uE001', '}'],
-  ['&#92;', '\uE002', '\\'],
+// Braces and backslashes written as HTML character references (partner values are escaped
+// that way; a vendor may write any form) would be decoded by html-to-text into live template
+// syntax, so they travel as private-use characters through the conversion and are put back
+// after rendering. Every form a parser decodes counts: decimal or hex, leading zeros, no
+// semicolon, named.
+const STAND_INS: Array<[RegExp, string]> = [
+  [/&#0*123(?![0-9]);?|&#[xX]0*7[bB](?![0-9a-fA-F]);?|&lbrace;|&lcub;/g, '\uE000'],
+  [/&#0*125(?![0-9]);?|&#[xX]0*7[dD](?![0-9a-fA-F]);?|&rbrace;|&rcub;/g, '\uE001'],
+  [/&#0*92(?![0-9]);?|&#[xX]0*5[cC](?![0-9a-fA-F]);?|&bsol;/g, '\uE002'],
 ];
+const STAND_IN_FOR: Record<string, string> = { '{': '\uE000', '}': '\uE001', '\\': '\uE002' };
+/** Literal text with every brace and backslash, written or referenced, as its stand-in. */
+function standInsFor(text: string): string {
+  let out = text.replace(/[{}\\]/g, (c) => STAND_IN_FOR[c]);
+  for (const [reference, standIn] of STAND_INS) out = out.replace(reference, standIn);
+  return out;
+}
+const HAS_STAND_IN = /[\uE000-\uE002]/;
 
 const TEXT_OPTIONS = {
   wordwrap: false as const,
@@ -90,7 +103,7 @@ const RECIPIENT_VARIABLE = /^(prospect\.(email|first_name|last_name|company|titl
  * guarantee behind "a partner value is never compiled as a template": if escaping had ever
  * let a value's braces through, they would show up here as an unexpected expression.
  */
-function assertRecipientOnly(source: string, what: string): void {
+function assertRecipientOnly(source: string, what: string): hbs.AST.Program {
   let ast: hbs.AST.Program;
   try {
     ast = handlebars.parse(source);
@@ -112,34 +125,19 @@ function assertRecipientOnly(source: string, what: string): void {
     for (const child of [...(n.body ?? []), n.program, n.inverse]) visit(child);
   };
   visit(ast);
+  return ast;
 }
 
-/** The same plain-text template with every {{x}} as {{{x}}}: plain text is never HTML-escaped. */
-function unescapedOutput(source: string): string {
-  const lines = source.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  const at = (p: hbs.AST.Position) => starts[p.line - 1] + p.column;
-  const spans: Array<[number, number]> = [];
-  const visit = (node: unknown): void => {
-    const n = node as { type?: string; escaped?: boolean; loc?: hbs.AST.SourceLocation; body?: unknown[]; program?: unknown; inverse?: unknown } | null;
-    if (!n) return;
-    if (n.type === 'MustacheStatement' && n.escaped && n.loc) spans.push([at(n.loc.start), at(n.loc.end)]);
-    for (const child of [...(n.body ?? []), n.program, n.inverse]) visit(child);
-  };
-  visit(handlebars.parse(source));
-  let out = '';
-  let cursor = 0;
-  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
-    out += `${source.slice(cursor, start)}{${source.slice(start, end)}}`;
-    cursor = end;
-  }
-  return out + source.slice(cursor);
-}
+/** Literal text of a plain part: braces and backslashes as stand-ins, so no text can form syntax. */
+const PLAIN_RULES: PrintRules = {
+  content: (text) => text.replace(/[{}\\]/g, (c) => STAND_IN_FOR[c]),
+  output: (variable) => `{{{${variable}}}}`,
+};
+/** The preheader's copy at the top of the HTML: text escaped for HTML, values escaped at render time. */
+const HTML_TEXT_RULES: PrintRules = { content: escapeHtml, output: (variable) => `{{${variable}}}` };
+
+/** A plain-text template (text part, subject, preheader), printed from its parse tree. */
+const plainTemplate = (source: string) => printTemplate(handlebars.parse(source), PLAIN_RULES);
 
 function rewriteTrackableLinks(html: string, named: ReadonlyMap<string, string>): { html: string; links: TrackableLink[] } {
   const links: TrackableLink[] = [];
@@ -171,42 +169,53 @@ function insertOpenPixel(html: string): string {
   return end >= 0 ? `${html.slice(0, end)}${pixel}${html.slice(end)}` : `${html}${pixel}`;
 }
 
+const MJML_ROOT = /<mjml(?=[\s>])([^>]*)>/;
+const LANG_ATTRIBUTE = /\s+lang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+/** The campaign's language on the root element, which MJML turns into <html lang> ("und" without it). */
+function withLanguage(mjml: string, language: string): string {
+  return mjml.replace(MJML_ROOT, (_m, attributes: string) => `<mjml${attributes.replace(LANG_ATTRIBUTE, '')} lang="${escapeAttribute(language)}">`);
+}
+
 /**
  * The first, expensive stage (≈ one MJML compile): the vendor's template with one
  * partner's values, compiled to HTML and a text part, each then compiled once as a
  * Handlebars template of recipient data only. Links are numbered for tracking.
  */
-export async function compileEmail(asset: Pick<EmailAsset, 'mjml' | 'subject' | 'preheader'>, content: Pick<CampaignContent, 'slots' | 'links'>, partner: PartnerValues): Promise<CompiledEmail> {
+export async function compileEmail(asset: Pick<EmailAsset, 'mjml' | 'subject' | 'preheader'>, content: Pick<CampaignContent, 'slots' | 'links' | 'language'>, partner: PartnerValues): Promise<CompiledEmail> {
   const vocabulary = vocabularyOf(content);
   const markup = checkMarkupTemplate(asset.mjml, vocabulary);
   if (!markup.template) throw new EmailCompileError(`The template is invalid: ${markup.problems.map((p) => p.message).join('; ')}`);
   const namedLinks = new Map<string, string>(content.links.map((l) => [l.name, l.url]));
-  const mjml = applyPartnerValues(markup.template.analysis, markup.template.placements, { partner, links: namedLinks });
-  const compiled = await compileMjml(mjml);
+  const values = withDerivedColors(content.slots, partner);
+  const mjml = applyPartnerValues(markup.template.analysis, markup.template.placements, { partner: values, links: namedLinks });
+  const compiled = await compileMjml(withLanguage(mjml, content.language));
   if (!compiled.ok) throw new EmailCompileError(`MJML failed to compile for this partner: ${compiled.problems.map((p) => p.message).join('; ')}`);
 
   const { html: tracked, links } = rewriteTrackableLinks(compiled.html, new Map([...namedLinks].map(([name, url]) => [name, new URL(url).href])));
-  let textSource = tracked;
-  for (const [entity, standIn] of STAND_INS) textSource = textSource.split(entity).join(standIn);
+  const trackedProgram = assertRecipientOnly(tracked, 'The HTML');
+  // The text part is converted from the HTML template with its literal text made inert:
+  // once the tags are gone, a brace of the text must not merge with an expression beside it.
+  const textSource = printTemplate(trackedProgram, { content: standInsFor, output: (variable) => `{{${variable}}}` });
   const text = convert(textSource, TEXT_OPTIONS).trim();
-  assertRecipientOnly(tracked, 'The HTML');
   assertRecipientOnly(text, 'The text part');
 
   // Subject and preheader are the vendor's own text templates (checked at save); partner
-  // values reach them as data at render time. The preheader also opens the HTML, escaped.
+  // values reach them as data at render time. The preheader also opens the HTML, as text.
   const subject = checkTextTemplate(asset.subject, vocabulary, { allow: ['partner', 'prospect'] });
   const preheader = checkTextTemplate(asset.preheader, vocabulary, { allow: ['partner', 'prospect'] });
-  if (!subject.template || !preheader.template) throw new EmailCompileError('The subject or preheader is invalid');
-  const html = insertOpenPixel(insertPreheader(tracked, asset.preheader));
-  const plain = ([text, asset.subject, asset.preheader] as const).map((part, i) => `{{#__part "${PLAIN_PARTS[i]}"}}${unescapedOutput(part)}{{/__part}}`).join('');
+  if (!subject.template?.program || !preheader.template?.program) throw new EmailCompileError('The subject or preheader is invalid');
+  const html = insertOpenPixel(insertPreheader(tracked, printTemplate(preheader.template.program, HTML_TEXT_RULES)));
+  const parts = [plainTemplate(text), printTemplate(subject.template.program, PLAIN_RULES), printTemplate(preheader.template.program, PLAIN_RULES)];
+  const plain = parts.map((part, i) => `{{#__part "${PLAIN_PARTS[i]}"}}${part}{{/__part}}`).join('');
   const partnerData: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
-  for (const [name, value] of partner) partnerData[name] = value;
+  for (const [name, value] of values) partnerData[name] = value;
 
   return {
     template: handlebars.compile(`${plain}${html}`, COMBINED_COMPILE_OPTIONS),
     partner: partnerData,
     links,
-    textHasStandIns: STAND_INS.some(([, standIn]) => text.includes(standIn)),
+    plainHasStandIns: parts.some((part) => HAS_STAND_IN.test(part)),
     sources: { html, text },
     size: html.length * 4 + text.length * 4 + 4096,
   };

@@ -53,13 +53,33 @@ export function templateProspect(p: ProspectData): Record<string, unknown> {
   return out;
 }
 
+const URL_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * An address as template data. Handlebars would escape "=" as &#x3D; (for unquoted
+ * attributes, which the checks never allow): in HTML the address is escaped only as a quoted
+ * attribute needs, so a tracked link reads ?u=…&amp;n=…; in the plain parts it is as it is.
+ */
+class UrlValue {
+  constructor(private readonly url: string) {}
+  toHTML(): string {
+    return this.url.replace(/[&"'<>]/g, (c) => URL_ESCAPES[c]);
+  }
+  toString(): string {
+    return this.url;
+  }
+}
+
 /** The second, cheap stage: one recipient's email from a compiled one. */
 export function renderEmail(compiled: CompiledEmail, recipient: Recipient): RenderedEmail {
-  const t: Record<string, string> = { open: recipient.openPixelUrl };
-  for (const link of compiled.links) t[`l${link.index}`] = recipient.linkUrl(link);
-  const data = { partner: compiled.partner, prospect: templateProspect(recipient.prospect), links: { unsubscribe: recipient.unsubscribeUrl, view_in_browser: recipient.viewInBrowserUrl }, t };
+  const t: Record<string, UrlValue> = { open: new UrlValue(recipient.openPixelUrl) };
+  for (const link of compiled.links) t[`l${link.index}`] = new UrlValue(recipient.linkUrl(link));
+  const links = { unsubscribe: new UrlValue(recipient.unsubscribeUrl), view_in_browser: new UrlValue(recipient.viewInBrowserUrl) };
+  const data = { partner: compiled.partner, prospect: templateProspect(recipient.prospect), links, t };
   const parts = {} as Record<PlainPart, string>;
   const html = compiled.template(data, { data: { parts } });
   const { text, subject, preheader } = parts;
-  return { subject: subject.replace(/[\r\n]+/g, ' '), preheader, html, text: compiled.textHasStandIns ? text.replace(STAND_IN, (c) => STAND_IN_CHAR[c]) : text };
+  if (!compiled.plainHasStandIns) return { subject: subject.replace(/[\r\n]+/g, ' '), preheader, html, text };
+  const restore = (s: string) => s.replace(STAND_IN, (c) => STAND_IN_CHAR[c]);
+  return { subject: restore(subject).replace(/[\r\n]+/g, ' '), preheader: restore(preheader), html, text: restore(text) };
 }

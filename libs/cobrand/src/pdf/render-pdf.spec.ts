@@ -1,10 +1,10 @@
 import type { PdfSlotRect, SlotType } from '@tcma/campaign-model';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { normalizeLogo } from '../brand/normalize-logo';
+import { checkPdf, pdfPagePng, pdfWords } from '../testing/pdf-inspect';
 import { renderCobrandedPdf } from './render-pdf';
 
 const DEMO = path.resolve(__dirname, '../../../../templates/acme-cloud-backup');
@@ -33,25 +33,16 @@ const values = (overrides: Record<string, string | null> = {}) =>
 
 async function render(v: Map<string, string | null>, withLogo = true): Promise<string> {
   const logo = withLogo ? await normalizeLogo(fs.readFileSync(path.join(DEMO, 'partners/northwind-logo.png'))) : null;
-  const bytes = await renderCobrandedPdf({ vendorPdf, rects, slotTypes, values: v, logo: logo?.ok ? { png: logo.logo.png, key: 'northwind' } : null });
+  const bytes = await renderCobrandedPdf({ vendorPdf, rects, slotTypes, values: v, logo: logo?.ok ? { png: logo.logo.png, key: 'northwind' } : null, logoFallback: null, language: 'en' });
   const file = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, bytes);
   return file;
 }
 
-/** Words with their boxes, from poppler's pdftotext (points, origin top-left). */
-function words(file: string): Array<{ text: string; xMin: number; yMin: number; xMax: number; yMax: number }> {
-  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    xMin: +m[1],
-    yMin: +m[2],
-    xMax: +m[3],
-    yMax: +m[4],
-    text: m[5].replace(/&amp;/g, '&').replace(/,$/, ''),
-  }));
-}
+/** Words with their boxes (points, origin top-left); a comma ending a word is not part of it. */
+const words = (file: string) => pdfWords(file).map((w) => ({ ...w, text: w.text.replace(/,$/, '') }));
 
-/** A slot rectangle in pdftotext's coordinates. */
+/** A slot rectangle in page coordinates (points, origin top-left). */
 const box = (slot: string) => {
   const r = rects.find((x) => x.slot === slot)!;
   return { xMin: r.x, xMax: r.x + r.width, yMin: PAGE.height - r.y - r.height, yMax: PAGE.height - r.y };
@@ -60,16 +51,14 @@ const inside = (w: { xMin: number; yMin: number; xMax: number; yMax: number }, b
   w.xMin >= b.xMin - slack && w.xMax <= b.xMax + slack && w.yMin >= b.yMin - slack && w.yMax <= b.yMax + slack;
 
 async function pixels(file: string, dpi = 72) {
-  const prefix = path.join(tmp, `r-${Math.random().toString(36).slice(2)}`);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', file, prefix]);
-  const { data, info } = await sharp(`${prefix}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(pdfPagePng(file, dpi)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
 describe('co-branded PDF', () => {
   it('is a valid PDF, at most 60 kB larger than the vendor PDF', async () => {
     const file = await render(values());
-    expect(() => execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).not.toThrow();
+    expect(checkPdf(file)).toEqual({ pages: 1, repaired: false, complaints: [] });
     expect(fs.statSync(file).size - vendorPdf.length).toBeLessThanOrEqual(60 * 1024);
   });
 
@@ -112,7 +101,10 @@ describe('co-branded PDF', () => {
     for (let y = 0; y < original.height; y++) {
       for (let x = 0; x < original.width; x++) {
         const i = (y * original.width + x) * 3;
-        const differs = Math.abs(branded.data[i] - original.data[i]) + Math.abs(branded.data[i + 1] - original.data[i + 1]) + Math.abs(branded.data[i + 2] - original.data[i + 2]) > 0;
+        // A logo with transparency gives the page a transparency group, and MuPDF composites
+        // such a page with rounding of its own: anti-aliased edges everywhere may move by a
+        // unit or two per channel. Anything more is a change.
+        const differs = [0, 1, 2].some((c) => Math.abs(branded.data[i + c] - original.data[i + c]) > 2);
         if (!differs) continue;
         const px = { xMin: x, xMax: x + 1, yMin: y, yMax: y + 1 };
         if (inside(px, logo, 1)) changedInLogo++;

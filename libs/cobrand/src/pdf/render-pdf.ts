@@ -15,6 +15,10 @@ export interface PdfRenderInput {
   values: ReadonlyMap<string, string | null>;
   /** The partner's normalised logo (PNG), and a stable key for it to cache its resized forms. */
   logo: { png: Uint8Array; key: string } | null;
+  /** Text set in logo rectangles when there is no logo (the partner's name); null leaves them empty. */
+  logoFallback: string | null;
+  /** The campaign's language (a BCP 47 tag), declared as the document's /Lang. */
+  language: string;
 }
 
 const ELLIPSIS = '…';
@@ -45,20 +49,22 @@ function drawText(page: PDFPage, font: PDFFont, rect: PdfSlotRect, value: string
 
 /**
  * Draws a partner's values into the slot rectangles of a vendor PDF: the logo fitted and
- * centred, text fitted (shrunk, then wrapped, never overflowing) in a subset of the shipped
+ * centred (or, without one, the partner's name), text fitted (shrunk, then wrapped, never overflowing) in a subset of the shipped
  * Unicode font. Nothing else on the vendor's pages is touched.
  */
 export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Array> {
   const doc = await PDFDocument.load(input.vendorPdf, { updateMetadata: false });
   const pages = doc.getPages();
+  doc.setLanguage(input.language);
   const drawable = input.rects.filter((r) => pages[r.page - 1] && input.slotTypes.has(r.slot));
-  const texts = drawable.filter((r) => input.slotTypes.get(r.slot) !== 'logo' && input.values.get(r.slot));
-  const font = texts.length ? await embedSubset(doc, texts.map((r) => input.values.get(r.slot)).join('') + ELLIPSIS) : null;
+  // Without a logo, a logo rectangle shows the partner's name, fitted like any text slot.
+  const textOf = (rect: PdfSlotRect) => (input.slotTypes.get(rect.slot) !== 'logo' ? input.values.get(rect.slot) : input.logo ? null : input.logoFallback);
+  const texts = drawable.map(textOf).filter((t): t is string => !!t);
+  const font = texts.length ? await embedSubset(doc, texts.join('') + ELLIPSIS) : null;
   const logos = new Map<string, { ref: PDFRef; width: number; height: number }>();
   for (const rect of drawable) {
     const page = pages[rect.page - 1];
-    if (input.slotTypes.get(rect.slot) === 'logo') {
-      if (!input.logo) continue;
+    if (input.slotTypes.get(rect.slot) === 'logo' && input.logo) {
       const size = `${rect.width}x${rect.height}`;
       let logo = logos.get(size);
       if (!logo) {
@@ -68,7 +74,7 @@ export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Ar
       drawLogo(page, logo, rect);
       continue;
     }
-    const value = input.values.get(rect.slot);
+    const value = textOf(rect);
     if (value && font) drawText(page, font, rect, value);
   }
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });

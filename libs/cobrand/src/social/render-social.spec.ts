@@ -25,6 +25,7 @@ async function render(overrides: Partial<SocialRenderInput> = {}) {
     slotTypes: new Map(manifest.slots.map((s) => [s.name, s.type])),
     values: new Map([['company_name', 'Northwind IT Services']]),
     logo: { png: logo.logo.png, key: 'northwind' },
+    logoFallback: null,
     size: 'linkedin',
     format: 'png',
     ...overrides,
@@ -75,6 +76,14 @@ describe('co-branded social image', () => {
       expect(counts.company_name).toBeGreaterThan(300);
       expect(counts.outside + counts.logo).toBe(0);
     }
+  });
+
+  it("sets the partner's name in the logo rectangle when the partner has no logo", async () => {
+    const empty = await changes(await render({ logo: null }));
+    expect(empty.logo).toBe(0);
+    const named = await changes(await render({ logo: null, logoFallback: 'Ελληνική Πληροφορική Α.Ε.' }));
+    expect(named.logo).toBeGreaterThan(1000);
+    expect(named.outside).toBe(0);
   });
 
   it('fits the square size without cropping any slot', async () => {

@@ -12,6 +12,8 @@ export interface SocialRenderInput {
   slotTypes: ReadonlyMap<string, SlotType>;
   values: ReadonlyMap<string, string | null>;
   logo: { png: Uint8Array; key: string } | null;
+  /** Text set in logo rectangles when there is no logo (the partner's name); null leaves them empty. */
+  logoFallback: string | null;
   size: SocialImageSize;
   format: SocialImageFormat;
 }
@@ -98,7 +100,7 @@ async function logoLayer(rect: SlotRect, logo: NonNullable<SocialRenderInput['lo
 }
 
 /**
- * Composites a partner's logo and text into the slot rectangles of a vendor background, in
+ * Composites a partner's logo (or, without one, its name) and text into the slot rectangles of a vendor background, in
  * the shipped font, then fits the result to a network's size (letterboxed, never cropped,
  * so no slot is cut off) as PNG or JPEG.
  */
@@ -111,6 +113,7 @@ export async function renderSocialImage(input: SocialRenderInput): Promise<Buffe
     if (!type) continue;
     if (type === 'logo') {
       if (input.logo) layers.push(await logoLayer(rect, input.logo));
+      else if (input.logoFallback) layers.push(await textLayer(rect, input.logoFallback));
       continue;
     }
     const value = input.values.get(rect.slot);

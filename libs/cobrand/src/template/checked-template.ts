@@ -14,11 +14,16 @@ export interface CheckResult<T> {
   problems: Problem[];
 }
 
+export interface MarkupCheckResult extends CheckResult<CheckedMarkup> {
+  /** The parsed template, also when it failed a check (for checks that can still run on it). */
+  analysis: TemplateAnalysis;
+}
+
 /** Parses a markup (MJML) template and checks every expression and where it sits. */
-export function checkMarkupTemplate(source: string, vocabulary: TemplateVocabulary): CheckResult<CheckedMarkup> {
+export function checkMarkupTemplate(source: string, vocabulary: TemplateVocabulary): MarkupCheckResult {
   const analysis = analyzeTemplate(source, vocabulary);
   const problems = [...analysis.problems];
-  if (!analysis.program) return { template: null, problems };
+  if (!analysis.program) return { template: null, problems, analysis };
   const contexts = markupContexts(source, analysis.mustacheRanges, analysis.sites.map((s) => s.start));
   const placements = new Map<number, Placement>();
   for (const site of analysis.sites) {
@@ -26,7 +31,7 @@ export function checkMarkupTemplate(source: string, vocabulary: TemplateVocabula
     if (result.ok) placements.set(site.start, result.placement);
     else problems.push({ path: '', line: site.line, message: result.message });
   }
-  return { template: problems.length ? null : { analysis, placements }, problems };
+  return { template: problems.length ? null : { analysis, placements }, problems, analysis };
 }
 
 export interface TextTemplateRules {

@@ -41,7 +41,7 @@ const newlines = (s: string) => {
 /**
  * The first of the two rendering stages: partner values replace their {{partner.*}}
  * expressions (and campaign links their {{links.*}}), escaped for where each lands, and
- * {{#if partner.*}} blocks are resolved. Everything else, prospect expressions and the
+ * {{#if partner.*}} (and {{#if links.*}} of campaign links) blocks are resolved. Everything else, prospect expressions and the
  * per-recipient links included, is left exactly as written.
  * `placements` maps a site's start offset to its escaping, as decided by placementOf().
  */
@@ -82,9 +82,10 @@ export function applyPartnerValues(
       }
       const block = statement as hbs.AST.BlockStatement;
       out += source.slice(cursor, start);
-      if (site && site.ref.kind === 'partner') {
+      if (site) {
+        // A block on a partner value or a campaign link is settled here: both are known now.
         const isIf = block.path.original === 'if';
-        const truthy = filled(site.ref.slot.name) === isIf;
+        const truthy = (site.ref.kind === 'partner' ? filled(site.ref.slot.name) : !!(site.ref.kind === 'link' && links.get(site.ref.name))) === isIf;
         const chosen = rewriteProgram(truthy ? block.program : block.inverse);
         out += chosen;
         if (options.preserveLines) out += '\n'.repeat(Math.max(0, newlines(source.slice(start, end)) - newlines(chosen)));

@@ -1,5 +1,6 @@
 import { CUSTOM_FIELD_KEY_PATTERN, PROSPECT_TEMPLATE_FIELDS, RESERVED_LINK_NAMES, SlotDefinition } from '@tcma/campaign-model';
 import type { Problem } from '@tcma/errors';
+import { derivedColorNames, derivedColorSlot } from '../slots/derived-colors';
 import { handlebars, HbsProgram, HbsStatement } from './handlebars-env';
 import { LineIndex } from './line-index';
 
@@ -10,7 +11,8 @@ export interface TemplateVocabulary {
 }
 
 export type VariableRef =
-  | { kind: 'partner'; slot: SlotDefinition }
+  /** A slot, or a colour derived from one (`derivedFrom`, see DERIVED_COLORS). */
+  | { kind: 'partner'; slot: SlotDefinition; derivedFrom?: SlotDefinition }
   | { kind: 'prospect'; field: string }
   | { kind: 'link'; name: string };
 
@@ -48,7 +50,7 @@ const PROSPECT_FIELDS = new Set<string>(PROSPECT_TEMPLATE_FIELDS);
 const RESERVED_LINKS = new Set<string>(RESERVED_LINK_NAMES);
 
 function knownVariablesHint(vocabulary: TemplateVocabulary): string {
-  const partner = [...vocabulary.slots.keys()].map((s) => `partner.${s}`);
+  const partner = [...vocabulary.slots.values()].flatMap((s) => [s.name, ...derivedColorNames(s)]).map((s) => `partner.${s}`);
   const links = [...RESERVED_LINK_NAMES, ...vocabulary.linkNames].map((l) => `links.${l}`);
   return [...partner, ...PROSPECT_TEMPLATE_FIELDS.map((f) => `prospect.${f}`), 'prospect.custom.<key>', ...links].join(', ');
 }
@@ -59,7 +61,9 @@ export function resolveVariable(path: hbs.AST.PathExpression, vocabulary: Templa
   if (rest.length) return null;
   if (root === 'partner' && name && extra === undefined) {
     const slot = vocabulary.slots.get(name);
-    return slot ? { kind: 'partner', slot } : null;
+    if (slot) return { kind: 'partner', slot };
+    const derived = derivedColorSlot(name, vocabulary.slots);
+    return derived ? { kind: 'partner', slot: derived.slot, derivedFrom: derived.base } : null;
   }
   if (root === 'prospect' && name) {
     if (extra === undefined && PROSPECT_FIELDS.has(name)) return { kind: 'prospect', field: name };
@@ -70,6 +74,25 @@ export function resolveVariable(path: hbs.AST.PathExpression, vocabulary: Templa
     return { kind: 'link', name };
   }
   return null;
+}
+
+/**
+ * Syntax Handlebars parses but the rest of the pipeline does not render as written: paths
+ * with slashes or [literal] segments (the second stage only knows dotted names) and
+ * whitespace control (partner values are placed by offset, which ~ would make wrong).
+ */
+function unsupportedSyntax(statement: HbsStatement): string | null {
+  const s = statement as { strip?: hbs.AST.StripFlags; openStrip?: hbs.AST.StripFlags; inverseStrip?: hbs.AST.StripFlags; closeStrip?: hbs.AST.StripFlags; program?: HbsProgram };
+  const strips = [s.strip, s.openStrip, s.inverseStrip, s.closeStrip];
+  if (strips.some((f) => f?.open || f?.close)) return 'Whitespace control ({{~ … ~}}) is not supported; remove the ~';
+  if (s.program?.blockParams?.length) return 'Block parameters (as |x|) are not supported';
+  return null;
+}
+
+function pathSyntaxProblem(path: hbs.AST.PathExpression): string | null {
+  if (path.data || path.depth > 0 || /^(this|\.)/.test(path.original)) return null;
+  const dotted = path.parts.join('.');
+  return path.original === dotted ? null : `Write {{${dotted}}} instead of {{${path.original}}}: variables are written with dots only`;
 }
 
 function parseErrorLine(error: unknown): number | undefined {
@@ -103,6 +126,11 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
   const visit = (body: HbsStatement[], guards: Guard[]): void => {
     for (const statement of body) {
       const line = statement.loc.start.line;
+      const unsupported = unsupportedSyntax(statement);
+      if (unsupported) {
+        problem(line, unsupported);
+        if (statement.type !== 'BlockStatement') continue;
+      }
       switch (statement.type) {
         case 'ContentStatement':
           break;
@@ -127,6 +155,11 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
             problem(line, `Unescaped output is not allowed: use {{${path.original}}} instead of {{{${path.original}}}}`);
             break;
           }
+          const syntax = pathSyntaxProblem(path);
+          if (syntax) {
+            problem(line, syntax);
+            break;
+          }
           const ref = resolveVariable(path, vocabulary);
           if (!ref) {
             problem(line, `Unknown variable ${path.original}; known variables are ${hint()}`);
@@ -149,6 +182,11 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
             break;
           }
           const variable = (param as hbs.AST.PathExpression).original;
+          const syntax = pathSyntaxProblem(param as hbs.AST.PathExpression);
+          if (syntax) {
+            problem(line, syntax);
+            break;
+          }
           const ref = resolveVariable(param as hbs.AST.PathExpression, vocabulary);
           if (!ref) {
             problem(line, `Unknown variable ${variable}; known variables are ${hint()}`);

@@ -1,15 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { BrandLogo } from '../schema/column-types';
 import { PartnerEntity } from './partner.entity';
 import { VendorEntity } from './vendor.entity';
-
-export interface BrandLogo {
-  pngKey: string;
-  webpKey: string;
-  width: number;
-  height: number;
-  dominantColor: string;
-  sourceType: string;
-}
 
 /**
  * A partner's brand: what fills the co-brand slots of every campaign it launches. One per
@@ -47,6 +39,8 @@ export class BrandKitEntity {
   @Column('text', { nullable: true }) senderFromName!: string | null;
   @Column('text', { nullable: true }) senderFromEmail!: string | null;
   @Column('text', { nullable: true }) senderReplyTo!: string | null;
+  /** The From address whose confirmation link was followed; the partner sends as itself only while it equals senderFromEmail. */
+  @Column('text', { nullable: true }) senderConfirmedEmail!: string | null;
 
   @Column('integer', { default: 1 })
   revision!: number;

@@ -1,9 +1,7 @@
 import type { CampaignContent } from '@tcma/campaign-model';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { CampaignStatus } from '../schema/column-types';
 import { VendorEntity } from './vendor.entity';
-
-export const CAMPAIGN_STATUSES = ['draft', 'published', 'archived'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /**
  * A campaign and its working draft. Published content lives in campaign_versions and is
@@ -11,6 +9,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
  */
 @Entity('campaigns')
 @Index('campaigns_vendor_id_idx', ['vendorId'])
+@Index('campaigns_vendor_id_slug_key', ['vendorId', 'slug'], { unique: true })
 export class CampaignEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'campaigns_pkey' })
   id!: string;
@@ -25,6 +24,10 @@ export class CampaignEntity {
   /** Name of the draft if there is one, else of the latest version; kept here for listing. */
   @Column('text')
   name!: string;
+
+  /** The campaign's part of its landing pages' addresses (/p/…/:slug): made from the name by the database at insert, never changed. */
+  @Column('text', { default: '' })
+  slug!: string;
 
   @Column('text', { default: 'draft' })
   status!: CampaignStatus;
@@ -50,4 +53,16 @@ export class CampaignEntity {
 
   @Column('timestamptz', { nullable: true })
   archivedAt!: Date | null;
+
+  /** Catalogue metadata, not versioned content: shown first and marked in the partners' catalogue. */
+  @Column('boolean', { default: false })
+  promoted!: boolean;
+
+  /** Partners see and may launch the campaign from this instant (null: no start). */
+  @Column('timestamptz', { nullable: true })
+  availableFrom!: Date | null;
+
+  /** …until this instant (null: no end). Always after availableFrom when both are set. */
+  @Column('timestamptz', { nullable: true })
+  availableUntil!: Date | null;
 }

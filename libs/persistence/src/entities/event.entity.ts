@@ -1,7 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const EVENT_TYPES = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+import type { EventType } from '../schema/column-types';
 
 /**
  * What happened to a send or a prospect, append-only. Opens and clicks are written raw by the
@@ -22,7 +20,8 @@ export class EventEntity {
   @Column('timestamptz') occurredAt!: Date;
   @Column('uuid') vendorId!: string;
   @Column('uuid') partnerId!: string;
-  @Column('uuid') launchId!: string;
+  /** Null for a form submission that no send led to. */
+  @Column('uuid', { nullable: true }) launchId!: string | null;
   @Column('bigint') prospectId!: string;
   @Column('bigint', { nullable: true }) sendId!: string | null;
   @Column('integer', { nullable: true }) step!: number | null;

@@ -20,6 +20,15 @@ import { RenderedAssetEntity } from './rendered-asset.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
+import { WorkerEntity } from './worker.entity';
+import { ConsentRecordEntity } from './consent-record.entity';
+import { LeadEntity } from './lead.entity';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity';
+import { ConciergeAccessEntity } from './concierge-access.entity';
+import { InvitationEntity } from './invitation.entity';
+import { PasswordResetEntity } from './password-reset.entity';
+import { SessionEntity } from './session.entity';
+import { SignInThrottleEntity } from './sign-in-throttle.entity';
 
 export const ENTITIES = [
   VendorEntity,
@@ -46,4 +55,15 @@ export const ENTITIES = [
   SuppressionEntity,
   OutboxMessageEntity,
   SendingConfigEntity,
+  WorkerEntity,
+  ConsentRecordEntity,
+  LeadEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  InvitationEntity,
+  PasswordResetEntity,
+  SessionEntity,
+  SignInThrottleEntity,
+  ConciergeAccessEntity,
 ];

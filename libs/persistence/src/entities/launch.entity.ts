@@ -1,13 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AudienceSpec, LaunchStatus } from '../schema/column-types';
 import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';
 import { PartnerEntity } from './partner.entity';
-
-export const LAUNCH_STATUSES = ['enrolling', 'active', 'paused', 'cancelled', 'completed'] as const;
-export type LaunchStatus = (typeof LAUNCH_STATUSES)[number];
-
-/** Who a launch is for: a saved list, a filter over the partner's prospects, or all of them. */
-export type AudienceSpec = { type: 'list'; listId: string } | { type: 'filter'; country?: string[]; search?: string } | { type: 'all' };
 
 /** A partner running one published campaign version for an audience from a start time. */
 @Entity('launches')

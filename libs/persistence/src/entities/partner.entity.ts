@@ -1,11 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PartnerStatus } from '../schema/column-types';
 import { VendorEntity } from './vendor.entity';
-
-export const PARTNER_STATUSES = ['active', 'suspended'] as const;
-export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
 @Entity('partners')
 @Index('partners_vendor_id_company_name_key', ['vendorId', 'companyName'], { unique: true })
+@Index('partners_slug_key', ['slug'], { unique: true })
 export class PartnerEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partners_pkey' })
   id!: string;
@@ -19,6 +18,14 @@ export class PartnerEntity {
 
   @Column('text')
   companyName!: string;
+
+  /** The partner's part of its landing pages' addresses (/p/:slug/…): made from the name by the database at insert, unique across the instance, never changed. */
+  @Column('text', { default: '' })
+  slug!: string;
+
+  /** The vendor sees counts and funnels of this partner only, never its prospects or leads. */
+  @Column('boolean', { default: false })
+  contactsPrivate!: boolean;
 
   @Column('text')
   tier!: string;

@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ImportStatus } from '../schema/column-types';
 import { PartnerEntity } from './partner.entity';
-
-export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** A CSV of prospects being (or having been) imported, with its outcome and rejected-rows report. */
 @Entity('prospect_imports')

@@ -1,8 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { SendStatus } from '../schema/column-types';
 import { EnrollmentEntity } from './enrollment.entity';
-
-export const SEND_STATUSES = ['claimed', 'handed', 'sent', 'uncertain', 'bounced', 'suppressed', 'skipped', 'failed'] as const;
-export type SendStatus = (typeof SEND_STATUSES)[number];
 
 /**
  * The send ledger: one row per (enrollment, step), ever. The unique key is what makes a

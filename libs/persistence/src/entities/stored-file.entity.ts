@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { StoredFileMetadata } from '../schema/column-types';
 import { VendorEntity } from './vendor.entity';
 
 /**
@@ -30,7 +31,7 @@ export class StoredFileEntity {
 
   /** Kind-specific facts found when the file was checked: page sizes, pixel dimensions. */
   @Column('jsonb', { default: () => "'{}'" })
-  metadata!: Record<string, unknown>;
+  metadata!: StoredFileMetadata;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../schema/column-types';
 import { PartnerEntity } from './partner.entity';
 import { VendorEntity } from './vendor.entity';
-
-export const ROLES = ['vendor_admin', 'vendor_marketer', 'partner_user'] as const;
-export type Role = (typeof ROLES)[number];
 
 @Entity('users')
 @Index('users_vendor_id_email_key', ['vendorId', 'email'], { unique: true })
@@ -39,6 +37,13 @@ export class UserEntity {
 
   @Column('timestamptz', { nullable: true })
   disabledAt!: Date | null;
+
+  /** argon2id (PHC string); null until the user sets a password from an invitation or a set-password link. */
+  @Column('text', { nullable: true })
+  passwordHash!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  passwordChangedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -5,5 +5,24 @@ import { RenderedAssets1795338489815 } from './1795338489815-RenderedAssets';
 import { AudienceLaunchesDelivery1795339858720 } from './1795339858720-AudienceLaunchesDelivery';
 import { EnrollmentsWithoutLaunchForeignKey1795348900000 } from './1795348900000-EnrollmentsWithoutLaunchForeignKey';
 import { Tracking1795350264466 } from './1795350264466-Tracking';
+import { WorkerHeartbeats1795411357229 } from './1795411357229-WorkerHeartbeats';
+import { LandingPagesLeads1795420000000 } from './1795420000000-LandingPagesLeads';
+import { Webhooks1795420100000 } from './1795420100000-Webhooks';
+import { CampaignCatalogue1795421294342 } from './1795421294342-CampaignCatalogue';
+import { BrowserSignIn1795421388309 } from './1795421388309-BrowserSignIn';
+import { SenderConfirmation1795480000000 } from './1795480000000-SenderConfirmation';
 
-export const MIGRATIONS: Function[] = [Initial1795334923247, BrandKits1795336889335, RenderedAssets1795338489815, AudienceLaunchesDelivery1795339858720, EnrollmentsWithoutLaunchForeignKey1795348900000, Tracking1795350264466];
+export const MIGRATIONS: Function[] = [
+  Initial1795334923247,
+  BrandKits1795336889335,
+  RenderedAssets1795338489815,
+  AudienceLaunchesDelivery1795339858720,
+  EnrollmentsWithoutLaunchForeignKey1795348900000,
+  Tracking1795350264466,
+  WorkerHeartbeats1795411357229,
+  LandingPagesLeads1795420000000,
+  Webhooks1795420100000,
+  CampaignCatalogue1795421294342,
+  BrowserSignIn1795421388309,
+  SenderConfirmation1795480000000,
+];

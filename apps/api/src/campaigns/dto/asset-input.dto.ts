@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALIGNMENTS, Alignment, MJML_MAX_LENGTH } from '@tcma/campaign-model';
+import {
+  ALIGNMENTS,
+  Alignment,
+  MJML_MAX_LENGTH,
+  PAGE_CONSENT_MAX_LENGTH,
+  PAGE_FIELD_MAX_LENGTH,
+  PAGE_FIELD_TYPES,
+  PAGE_FORM_MARKER,
+  PAGE_HTML_MAX_LENGTH,
+  PAGE_MAX_FIELDS,
+  PAGE_STANDARD_FIELDS,
+  PAGE_SUBMIT_ACTIONS,
+  PAGE_TITLE_MAX_LENGTH,
+  PageFieldType,
+  PageSubmitAction,
+} from '@tcma/campaign-model';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class EmailAssetDto {
   @ApiProperty({ example: 'Step 1 — Welcome' })
@@ -83,4 +98,66 @@ export class SocialAssetDto {
   @ValidateNested()
   @Type(() => SocialCopyDto)
   copy!: SocialCopyDto;
+}
+
+export class PageFormFieldDto {
+  @ApiProperty({ example: 'first_name', description: `One of ${PAGE_STANDARD_FIELDS.join(', ')} (the prospect's own fields; phone is kept as the custom field phone), or a custom field key.` })
+  @IsString()
+  @Length(1, 40)
+  name!: string;
+
+  @ApiProperty({ example: 'First name' }) @IsString() @Length(1, 200) label!: string;
+  @ApiProperty({ enum: PAGE_FIELD_TYPES }) @IsIn(PAGE_FIELD_TYPES) type!: PageFieldType;
+  @ApiProperty() @IsBoolean() required!: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_FIELD_MAX_LENGTH, default: PAGE_FIELD_MAX_LENGTH }) @IsOptional() @IsInt() @Min(1) @Max(PAGE_FIELD_MAX_LENGTH) maxLength?: number;
+}
+
+export class PageConsentDto {
+  @ApiProperty({ example: 'I agree that {{partner.company_name}} may contact me about backup services.', description: 'May use {{partner.*}}; versioned with the campaign version.' })
+  @IsString()
+  @Length(1, PAGE_CONSENT_MAX_LENGTH)
+  text!: string;
+
+  @ApiProperty({ description: 'Whether the box must be ticked to submit.' }) @IsBoolean() required!: boolean;
+}
+
+export class PageFormDto {
+  @ApiProperty({ type: [PageFormFieldDto], description: 'Must include email (type email, required).' })
+  @IsArray()
+  @ArrayMaxSize(PAGE_MAX_FIELDS)
+  @ValidateNested({ each: true })
+  @Type(() => PageFormFieldDto)
+  fields!: PageFormFieldDto[];
+
+  @ApiPropertyOptional({ type: PageConsentDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PageConsentDto)
+  consent?: PageConsentDto | null;
+
+  @ApiProperty({ example: 'Register' }) @IsString() @Length(1, 100) submitLabel!: string;
+  @ApiProperty({ example: 'Thank you: we will be in touch.' }) @IsString() @Length(1, 1000) successMessage!: string;
+
+  @ApiPropertyOptional({ enum: PAGE_SUBMIT_ACTIONS, default: 'none', description: 'convert: a submission is a conversion for every launch of this campaign that reached the prospect (who leaves the sequence when it exits on conversion).' })
+  @IsOptional()
+  @IsIn(PAGE_SUBMIT_ACTIONS)
+  onSubmit?: PageSubmitAction;
+}
+
+export class PageAssetDto {
+  @ApiProperty({ example: 'Registration page' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'Register with {{partner.company_name}}' }) @IsString() @Length(1, PAGE_TITLE_MAX_LENGTH) title!: string;
+
+  @ApiProperty({ description: `The body's HTML with Handlebars partner slots and campaign links (no prospect data, no scripts, no form controls). ${PAGE_FORM_MARKER} places the form (at the end without it).` })
+  @IsString()
+  @Length(1, PAGE_HTML_MAX_LENGTH)
+  html!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Ask search engines not to index the page.' }) @IsOptional() @IsBoolean() noindex?: boolean;
+
+  @ApiPropertyOptional({ type: PageFormDto, nullable: true, description: 'At most one form per page.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PageFormDto)
+  form?: PageFormDto | null;
 }

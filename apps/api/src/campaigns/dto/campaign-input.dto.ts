@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
 import { SLOT_TYPES, SlotType } from '@tcma/campaign-model';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
+import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
 
 export class EligibilityDto {
   @ApiProperty({ type: [String], example: ['gold', 'platinum'], description: 'Partner tiers that may launch; empty means all.' })
@@ -28,13 +29,13 @@ export class CreateCampaignDto {
   name!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -42,38 +43,20 @@ export class CreateCampaignDto {
   tags?: string[];
 
   @ApiPropertyOptional({ example: 'en' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(2, 35)
   language?: string;
 
   @ApiPropertyOptional({ type: EligibilityDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => EligibilityDto)
   eligibility?: EligibilityDto;
 }
 
-export class UpdateCampaignDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
-  tags?: string[];
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 35) language?: string;
-
-  @ApiPropertyOptional({ type: EligibilityDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EligibilityDto)
-  eligibility?: EligibilityDto;
-}
+/** Any of the fields creation takes, each checked the same way (null is refused, as at creation). */
+export class UpdateCampaignDto extends PartialType(CreateCampaignDto, { skipNullProperties: false }) {}
 
 export class SlotDto {
   @ApiProperty({ example: 'company_name', description: 'Referenced in templates as {{partner.<name>}}.' })
@@ -150,4 +133,27 @@ export class ListCampaignsQuery extends PageQuery {
   @IsString()
   @Length(1, 100)
   search?: string;
+}
+
+const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const toDate = ({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value);
+
+/** Catalogue metadata: only the fields given change; null clears a date. */
+export class CatalogueSettingsDto {
+  @ApiPropertyOptional({ description: 'Shown first and marked in partners\' catalogues.' })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  promoted?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'Partners see and may launch it from this instant; null: no start.' })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'availableFrom must be an ISO 8601 date and time, e.g. 2026-12-01T00:00:00Z' })
+  availableFrom?: Date | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Date, description: 'Until this instant (exclusive), after availableFrom; null: no end.' })
+  @IsOptional()
+  @Transform(toDate)
+  @IsDate({ message: 'availableUntil must be an ISO 8601 date and time, e.g. 2026-12-31T00:00:00Z' })
+  availableUntil?: Date | null;
 }

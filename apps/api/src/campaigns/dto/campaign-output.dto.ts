@@ -2,7 +2,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from 
 import type { Asset } from '@tcma/campaign-model';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
 import { EligibilityDto, LinkDto, SlotDto } from './campaign-input.dto';
-import { EmailAssetDto, PdfSlotRectDto, SlotRectDto, SocialCopyDto } from './asset-input.dto';
+import { EmailAssetDto, PageAssetDto, PdfSlotRectDto, SlotRectDto, SocialCopyDto } from './asset-input.dto';
 import { ExitDto, StepDto } from './sequence-input.dto';
 
 export class EmailAssetViewDto extends EmailAssetDto {
@@ -47,6 +47,11 @@ export class SocialAssetViewDto {
   @ApiProperty({ type: SocialCopyDto }) copy!: SocialCopyDto;
 }
 
+export class PageAssetViewDto extends PageAssetDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['page'] }) kind!: 'page';
+}
+
 class StepViewDto extends StepDto {
   @ApiProperty() declare id: string;
 }
@@ -56,7 +61,7 @@ class SequenceViewDto {
   @ApiProperty({ type: ExitDto }) exit!: ExitDto & { unsubscribed: true };
 }
 
-@ApiExtraModels(EmailAssetViewDto, PdfAssetViewDto, SocialAssetViewDto)
+@ApiExtraModels(EmailAssetViewDto, PdfAssetViewDto, SocialAssetViewDto, PageAssetViewDto)
 export class CampaignContentDto {
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
@@ -69,7 +74,7 @@ export class CampaignContentDto {
   @ApiProperty({
     type: 'array',
     items: {
-      oneOf: [{ $ref: getSchemaPath(EmailAssetViewDto) }, { $ref: getSchemaPath(PdfAssetViewDto) }, { $ref: getSchemaPath(SocialAssetViewDto) }],
+      oneOf: [{ $ref: getSchemaPath(EmailAssetViewDto) }, { $ref: getSchemaPath(PdfAssetViewDto) }, { $ref: getSchemaPath(SocialAssetViewDto) }, { $ref: getSchemaPath(PageAssetViewDto) }],
       discriminator: { propertyName: 'kind' },
     },
   })
@@ -78,9 +83,16 @@ export class CampaignContentDto {
   @ApiProperty({ type: SequenceViewDto, nullable: true }) sequence!: SequenceViewDto | null;
 }
 
+export class CatalogueViewDto {
+  @ApiProperty() promoted!: boolean;
+  @ApiProperty({ nullable: true, type: Date }) availableFrom!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) availableUntil!: Date | null;
+}
+
 export class CampaignViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ description: "The campaign's part of its landing pages' addresses (/p/<partner slug>/<slug>): made from the name at creation, unique within the vendor, never changed." }) slug!: string;
   @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: CampaignStatus;
   @ApiProperty({ nullable: true, type: Number }) latestVersion!: number | null;
   @ApiProperty({ description: 'Draft revision; send it back as If-Match to make an edit conditional.' }) revision!: number;
@@ -88,6 +100,7 @@ export class CampaignViewDto {
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) archivedAt!: Date | null;
+  @ApiProperty({ type: CatalogueViewDto }) catalogue!: CatalogueViewDto;
 }
 
 export class PublishedCampaignDto {

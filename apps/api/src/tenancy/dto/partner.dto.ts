@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PARTNER_STATUSES, PartnerEntity, PartnerStatus } from '@tcma/persistence';
+import { PARTNER_STATUSES, PartnerRow, PartnerStatus } from '@tcma/persistence';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
 import { PageQuery } from '../../common/page.query';
 import { IsTimeZone } from '../../common/validators/is-time-zone.validator';
 
@@ -32,12 +33,12 @@ export class CreatePartnerDto {
 }
 
 export class UpdatePartnerDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) companyName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) tier?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) region?: string;
-  @ApiPropertyOptional() @IsOptional() @IsTimeZone() timezone?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 200) companyName?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 50) tier?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 50) region?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsTimeZone() timezone?: string;
   @ApiPropertyOptional({ enum: PARTNER_STATUSES, description: "A suspended partner's users cannot authenticate." })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PARTNER_STATUSES)
   status?: PartnerStatus;
 }
@@ -56,10 +57,14 @@ export class PartnerDto {
   @ApiProperty() region!: string;
   @ApiProperty({ enum: PARTNER_STATUSES }) status!: PartnerStatus;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ description: "The partner's part of its landing pages' addresses (/p/<slug>/<campaign slug>): made from the name at creation, unique, never changed." })
+  slug!: string;
+  @ApiProperty({ description: 'When true the vendor sees counts and funnels of this partner only, never its leads.' })
+  contactsPrivate!: boolean;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 
-  static from(p: PartnerEntity): PartnerDto {
+  static from(p: PartnerRow): PartnerDto {
     return {
       id: p.id,
       companyName: p.companyName,
@@ -67,15 +72,10 @@ export class PartnerDto {
       region: p.region,
       status: p.status,
       timezone: p.timezone,
+      slug: p.slug,
+      contactsPrivate: p.contactsPrivate,
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     };
   }
-}
-
-export class PartnerPageDto {
-  @ApiProperty({ type: [PartnerDto] }) items!: PartnerDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApiTokenEntity } from '@tcma/persistence';
+import { ApiTokenRow } from '@tcma/persistence';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
 
 export class IssueTokenDto {
   @ApiProperty({ example: 'CI pipeline' })
@@ -21,7 +22,7 @@ export class IssueTokenDto {
   expiresInDays?: number;
 }
 
-export class ListTokensQuery {
+export class ListTokensQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -38,7 +39,7 @@ export class TokenDto {
   @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
   @ApiProperty() createdAt!: Date;
 
-  static from(token: ApiTokenEntity): TokenDto {
+  static from(token: ApiTokenRow): TokenDto {
     return {
       id: token.id,
       userId: token.userId,

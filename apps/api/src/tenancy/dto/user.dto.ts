@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, Role, UserEntity } from '@tcma/persistence';
+import { ROLES, Role, UserRow } from '@tcma/persistence';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
+import { PageQuery } from '../../common/page.query';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'jane@acme.example' })
@@ -25,18 +27,18 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'A disabled user cannot authenticate; their tokens stop working at once.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 }
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -57,7 +59,7 @@ export class UserDto {
   @ApiProperty() disabled!: boolean;
   @ApiProperty() createdAt!: Date;
 
-  static from(user: UserEntity): UserDto {
+  static from(user: UserRow): UserDto {
     return {
       id: user.id,
       email: user.email,

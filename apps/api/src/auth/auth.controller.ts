@@ -1,0 +1,126 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvitationsService, PasswordResetsService, SessionsService } from '@tcma/accounts';
+import { CurrentActor, Public, SessionCookie } from '@tcma/auth';
+import { Actor, UsersService } from '@tcma/tenancy';
+import type { Request, Response } from 'express';
+import { PageDto, Page, pageOf } from '../common/page.dto';
+import { PageQuery } from '../common/page.query';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import {
+  AcceptInvitationDto,
+  AccountEmailDto,
+  CurrentSessionDto,
+  InvitationPreviewDto,
+  InvitationTokenDto,
+  RequestPasswordResetDto,
+  ResetPasswordDto,
+  SessionDto,
+  SessionUserDto,
+  SignedInDto,
+  SignedOutEverywhereDto,
+  SignInDto,
+} from './auth.dto';
+
+/** Signing in from a browser: sessions in an httpOnly cookie, invitations, password resets. */
+@ApiTags('sign-in')
+@ApiCookieAuth()
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly invitations: InvitationsService,
+    private readonly resets: PasswordResetsService,
+    private readonly users: UsersService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  @Public()
+  @Post('sign-in')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'signIn', summary: 'Sign in with email and password; sets the session cookie' })
+  @ApiOkResponse({ type: SignedInDto })
+  async signIn(@Body() dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignedInDto> {
+    const signedIn = await this.sessions.signIn(dto, { ipAddress: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, currentSecret: this.cookie.read(req) });
+    this.cookie.set(res, signedIn.secret, signedIn.session.expiresAt);
+    return { user: SessionUserDto.from(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.session.expiresAt };
+  }
+
+  @Get('session')
+  @ApiOperation({ operationId: 'getSession', summary: "The signed-in user and the session's CSRF token" })
+  @ApiOkResponse({ type: CurrentSessionDto })
+  async session(@CurrentActor() actor: Actor): Promise<CurrentSessionDto> {
+    const user = await this.users.get({ ...actor, role: actor.concierge?.role ?? actor.role, partnerId: actor.concierge ? null : actor.partnerId }, actor.userId);
+    return { user: SessionUserDto.from(user), csrfToken: actor.sessionId ? this.sessions.csrfTokenFor(actor.sessionId) : null, actingForPartnerId: actor.concierge ? actor.partnerId : null };
+  }
+
+  @Post('sign-out')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'signOut', summary: 'End this session and clear its cookie' })
+  @ApiNoContentResponse()
+  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.sessions.signOut(this.cookie.read(req));
+    this.cookie.clear(res);
+  }
+
+  @Post('sign-out-everywhere')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'signOutEverywhere', summary: "End every session of the signed-in user, on every device" })
+  @ApiOkResponse({ type: SignedOutEverywhereDto })
+  async signOutEverywhere(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<SignedOutEverywhereDto> {
+    const ended = await this.sessions.signOutEverywhere(actor);
+    this.cookie.clear(res);
+    return { ended };
+  }
+
+  @Get('sessions')
+  @ApiOperation({ operationId: 'listSessions', summary: "The signed-in user's sessions still in force" })
+  @ApiOkResponse({ type: PageDto(SessionDto) })
+  async listSessions(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<SessionDto>> {
+    return pageOf(await this.sessions.list(actor, query), query, (s) => SessionDto.from(s, actor.sessionId));
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'revokeSession', summary: 'End one of your sessions' })
+  @ApiNoContentResponse()
+  async revokeSession(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<void> {
+    await this.sessions.revoke(actor, id);
+  }
+
+  @Public()
+  @Post('password-reset-requests')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Email a password-reset link (the answer is the same whether the account exists or not)' })
+  @ApiAcceptedResponse()
+  async requestReset(@Body() dto: RequestPasswordResetDto): Promise<void> {
+    await this.resets.request(dto.email);
+  }
+
+  @Public()
+  @Post('password-resets')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'resetPassword', summary: "Set a new password with an emailed link's token; ends every session of the user" })
+  @ApiOkResponse({ type: AccountEmailDto })
+  resetPassword(@Body() dto: ResetPasswordDto): Promise<AccountEmailDto> {
+    return this.resets.reset(dto.token, dto.password);
+  }
+
+  @Public()
+  @Post('invitations/preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'previewInvitation', summary: 'What an invitation link is for (410 when used, withdrawn or expired)' })
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  async previewInvitation(@Body() dto: InvitationTokenDto): Promise<InvitationPreviewDto> {
+    return InvitationPreviewDto.from(await this.invitations.preview(dto.token));
+  }
+
+  @Public()
+  @Post('invitations/accept')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'acceptInvitation', summary: 'Accept an invitation: choose a name and password (the link works once)' })
+  @ApiOkResponse({ type: AccountEmailDto })
+  acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<AccountEmailDto> {
+    return this.invitations.accept(dto);
+  }
+}

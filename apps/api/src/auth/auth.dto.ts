@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { InvitationPreview } from '@tcma/accounts';
+import { InvitationRow, ROLES, Role, SessionRow, UserRow } from '@tcma/persistence';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../common/page.query';
+
+export class SignInDto {
+  @ApiProperty({ example: 'jane@acme.example' })
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+}
+
+export class SessionUserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ format: 'uuid' }) vendorId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
+
+  static from(u: UserRow): SessionUserDto {
+    return { id: u.id, email: u.email, name: u.name, role: u.role, vendorId: u.vendorId, partnerId: u.partnerId };
+  }
+}
+
+export class SignedInDto {
+  @ApiProperty({ type: SessionUserDto }) user!: SessionUserDto;
+  @ApiProperty({ description: 'Send it as the X-CSRF-Token header on every request that changes something.' }) csrfToken!: string;
+  @ApiProperty({ description: 'The absolute end of the session, whatever its use.' }) expiresAt!: Date;
+}
+
+export class CurrentSessionDto {
+  @ApiProperty({ type: SessionUserDto }) user!: SessionUserDto;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for API-token callers, who need none.' }) csrfToken!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set while a vendor user acts for a partner (X-Acting-For).' }) actingForPartnerId!: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() lastSeenAt!: Date;
+  @ApiProperty() expiresAt!: Date;
+  @ApiProperty({ type: String, nullable: true }) userAgent!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ipAddress!: string | null;
+  @ApiProperty({ description: 'The session of this request.' }) current!: boolean;
+
+  static from(s: SessionRow, currentId: string | undefined): SessionDto {
+    return { id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, userAgent: s.userAgent, ipAddress: s.ipAddress, current: s.id === currentId };
+  }
+}
+
+export class SignedOutEverywhereDto {
+  @ApiProperty({ description: 'How many sessions ended.' }) ended!: number;
+}
+
+export class RequestPasswordResetDto {
+  @ApiProperty({ example: 'jane@acme.example' })
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: "The token of the emailed link (the last part of /reset-password/<token>)." })
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+}
+
+export class InvitationTokenDto {
+  @ApiProperty({ description: 'The token of the emailed link (the last part of /invitations/<token>).' })
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+}
+
+export class AcceptInvitationDto extends InvitationTokenDto {
+  @ApiProperty({ example: 'Jane Doe' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MaxLength(1000)
+  password!: string;
+}
+
+export class InvitationPreviewDto {
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty() vendorName!: string;
+  @ApiProperty({ type: String, nullable: true }) partnerName!: string | null;
+  @ApiProperty() expiresAt!: Date;
+
+  static from(p: InvitationPreview): InvitationPreviewDto {
+    return { ...p };
+  }
+}
+
+export class AccountEmailDto {
+  @ApiProperty({ description: 'The account concerned: sign in with it.' }) email!: string;
+}
+
+export class CreateInvitationDto {
+  @ApiProperty({ example: 'jane@partner.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Required when a vendor admin invites a partner's user; a partner admin's invitations are for its own partner." })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+}
+
+export class ListInvitationsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+
+  @ApiPropertyOptional({ description: 'Only invitations not yet accepted, withdrawn or expired.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  pending?: boolean;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
+  @ApiProperty({ enum: ['pending', 'accepted', 'withdrawn', 'expired'] }) status!: 'pending' | 'accepted' | 'withdrawn' | 'expired';
+  @ApiProperty() expiresAt!: Date;
+  @ApiProperty() createdAt!: Date;
+
+  static from(i: InvitationRow, now: Date): InvitationDto {
+    const status = i.acceptedAt ? 'accepted' : i.revokedAt ? 'withdrawn' : i.expiresAt <= now ? 'expired' : 'pending';
+    return { id: i.id, email: i.email, role: i.role, partnerId: i.partnerId, status, expiresAt: i.expiresAt, createdAt: i.createdAt };
+  }
+}
+

@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PageQuery } from '../common/page.query';
+
+const ASSET_TYPES = ['email', 'pdf', 'social'] as const;
+
+export class CatalogueQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the name, case-insensitive.' }) @IsOptional() @IsString() @Length(1, 100) search?: string;
+  @ApiPropertyOptional({ description: 'Campaigns with this tag (exact).' }) @IsOptional() @IsString() @Length(1, 40) tag?: string;
+  @ApiPropertyOptional({ enum: ASSET_TYPES, description: 'Campaigns with at least one asset of this type.' }) @IsOptional() @IsIn(ASSET_TYPES) assetType?: (typeof ASSET_TYPES)[number];
+  @ApiPropertyOptional({ example: 'en' }) @IsOptional() @IsString() @Length(2, 35) language?: string;
+}
+
+export class ThumbnailQuery {
+  @ApiPropertyOptional({ description: "The render's identity, as the catalogue gives it: with it the image is cached for good." }) @IsOptional() @Matches(/^[0-9a-f]{64}$/) v?: string;
+}
+
+export class CatalogueItemDto {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'The latest published version.' }) version!: number;
+  @ApiProperty() publishedAt!: Date;
+  @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty() language!: string;
+  @ApiProperty({ enum: ASSET_TYPES, isArray: true }) assetTypes!: string[];
+  @ApiProperty({ description: 'First published in the last 14 days.' }) new!: boolean;
+  @ApiProperty() promoted!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "Co-branded with the partner's kit: the first PDF page, else the social image." }) thumbnailUrl!: string | null;
+}

@@ -1,0 +1,81 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { LandingPagesService, PageResponse } from '@tcma/pages';
+import express, { NextFunction, Request, Response, Router } from 'express';
+
+/** The largest form submission a landing page takes (413 above): twenty fields of 500 characters, encoded, fit well inside. */
+export const FORM_SUBMISSION_MAX_BYTES = 32 * 1024;
+/** How long browsers and shared caches may keep a page before asking again (the ETag then makes it a 304). */
+export const PAGE_MAX_AGE_SECONDS = 60;
+
+/**
+ * Pages run no script at all (a page cannot hold active content), post their form only to
+ * themselves, load images from anywhere https and cannot be framed. No referrer: the page's
+ * address can carry the send that led to it, which the sites it links to need not see.
+ */
+const PAGE_CSP = ["default-src 'none'", "img-src 'self' https: data:", "style-src 'unsafe-inline' https:", 'font-src https:', "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+
+const param = (req: Request, name: string) => String(req.params[name]);
+
+/**
+ * Co-branded landing pages: GET (and HEAD) show the page and never change anything, so link
+ * scanners fetching every link of an email submit nothing; a plain HTML form POST to the same
+ * address submits the form and answers the page again. Plain Express routes ahead of Nest's
+ * pipeline, like the tracking links: public, HTML in and out, with their own body limit.
+ */
+export function landingPageRoutes(app: INestApplication): Router {
+  const pages = app.get(LandingPagesService);
+  const logger = new Logger('LandingPages');
+  const formBody = express.urlencoded({ limit: FORM_SUBMISSION_MAX_BYTES, extended: false, parameterLimit: 100 });
+
+  const send = (res: Response, page: PageResponse, cacheable: boolean) => {
+    res.status(page.status).set({
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': cacheable && page.etag ? `public, max-age=${PAGE_MAX_AGE_SECONDS}` : 'no-store',
+    });
+    if (page.noindex) res.set('X-Robots-Tag', 'noindex, nofollow');
+    if (cacheable && page.etag) res.set('ETag', page.etag);
+    res.type('html').send(page.html);
+  };
+  const failed = (res: Response, e: unknown) => {
+    logger.error(`A landing page failed: ${(e as Error).message}`);
+    res.status(503).set({ 'Cache-Control': 'no-store', 'Retry-After': '30' }).type('text').send('This page is not available right now; please try again shortly.');
+  };
+
+  const router = Router();
+  router.get('/p/:partner/:campaign/og.png', (req: Request, res: Response) => {
+    pages
+      .ogImage(param(req, 'partner'), param(req, 'campaign'))
+      .then((image) => {
+        if (!image) return void res.status(404).set('Cache-Control', 'no-store').type('text').send('No image');
+        res.set({ 'Cache-Control': `public, max-age=${PAGE_MAX_AGE_SECONDS}`, ETag: image.etag, 'X-Content-Type-Options': 'nosniff' }).type(image.contentType).send(image.bytes);
+      })
+      .catch((e: unknown) => failed(res, e));
+  });
+  router.get('/p/:partner/:campaign', (req: Request, res: Response) => {
+    pages
+      .view(param(req, 'partner'), param(req, 'campaign'))
+      // Express answers 304 itself when If-None-Match names the ETag.
+      .then((page) => send(res, page, true))
+      .catch((e: unknown) => failed(res, e));
+  });
+  router.post(
+    '/p/:partner/:campaign',
+    (req: Request, res: Response, next: NextFunction) =>
+      formBody(req, res, (error?: unknown) => {
+        if (!error) return next();
+        const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+        res.status(tooLarge ? 413 : 400).set('Cache-Control', 'no-store').type('text').send(tooLarge ? `The form is larger than ${FORM_SUBMISSION_MAX_BYTES / 1024} kB` : 'The form could not be read');
+      }),
+    (req: Request, res: Response) => {
+      const body: unknown = req.body;
+      const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+      pages
+        .submit(param(req, 'partner'), param(req, 'campaign'), req.query.s, fields, { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null })
+        .then((page) => send(res, page, false))
+        .catch((e: unknown) => failed(res, e));
+    },
+  );
+  return router;
+}

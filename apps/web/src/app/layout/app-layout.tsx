@@ -1,0 +1,75 @@
+import { AppShell, Burger, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Link, Outlet, useNavigation } from 'react-router';
+import { UserMenu } from '../../features/session/components/user-menu';
+import { MainNavigation } from './main-navigation';
+
+const NAVBAR_BREAKPOINT = 'sm';
+
+/** Header, main navigation (a drawer below 768 px) and the page. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const navigation = useNavigation();
+  const hidden = !wide && !opened;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppShell header={{ height: 60 }} navbar={{ width: 248, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !opened } }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom={NAVBAR_BREAKPOINT}
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <UnstyledButton component={Link} to="/" onClick={close} aria-label="TCMA home">
+                <Group gap={8} wrap="nowrap">
+                  <Logo />
+                  <Text fw={700} size="lg" c="dark.8">
+                    TCMA
+                  </Text>
+                  <Text size="sm" c="dimmed" visibleFrom="xs">
+                    Campaign engine
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              {navigation.state !== 'idle' ? <Loader size="sm" aria-label="Loading the page" /> : null}
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        {/* Off screen on a phone until opened: inert keeps the keyboard out of it meanwhile. */}
+        <AppShell.Navbar id="main-navigation" aria-label="Main" p="sm" inert={hidden}>
+          <MainNavigation onNavigate={close} />
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
+          <Container size="lg" px={0}>
+            <Outlet />
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+function Logo() {
+  return (
+    <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="7" fill="var(--mantine-color-indigo-8)" />
+      <path d="M9 11h14M16 11v12" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" />
+    </svg>
+  );
+}

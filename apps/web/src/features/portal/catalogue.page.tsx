@@ -1,0 +1,135 @@
+import { Button, Group, Pagination, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
+import { PortalGate } from './components/portal-gate';
+import { QueryError } from './components/query-error';
+import { useCatalogue, type CatalogueQuery } from './hooks/use-catalogue';
+
+/** Cards per page of the catalogue. */
+const PAGE_SIZE = 24;
+const ASSET_TYPES = [
+  { value: 'email', label: 'Email' },
+  { value: 'pdf', label: 'PDF' },
+  { value: 'social', label: 'Social' },
+];
+
+export function CataloguePage() {
+  return <PortalGate>{(partnerId) => <Catalogue partnerId={partnerId} />}</PortalGate>;
+}
+
+function isAssetType(v: string | null): v is NonNullable<CatalogueQuery['assetType']> {
+  return v === 'email' || v === 'pdf' || v === 'social';
+}
+
+/** The filters live in the address, so a filtered catalogue can be bookmarked and shared. */
+function Catalogue({ partnerId }: { partnerId: string }) {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('search') ?? '');
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const tag = params.get('tag') ?? '';
+  const language = params.get('language') ?? '';
+  const assetType = params.get('assetType');
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+
+  const set = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    if ((params.get('search') ?? '') !== debouncedSearch) set({ search: debouncedSearch.trim() || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const query: CatalogueQuery = {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    ...(params.get('search') ? { search: params.get('search') ?? '' } : {}),
+    ...(tag ? { tag } : {}),
+    ...(language ? { language } : {}),
+    ...(isAssetType(assetType) ? { assetType } : {}),
+  };
+  const catalogue = useCatalogue(partnerId, query);
+  const filtered = !!(query.search || tag || language || query.assetType);
+  const pages = catalogue.data ? Math.ceil(catalogue.data.total / PAGE_SIZE) : 0;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <PageHeader title="Catalogue" description="Campaigns you can launch, previewed with your own brand kit." />
+        <Button component={Link} to="/portal/launches" variant="default">
+          My launches
+        </Button>
+      </Group>
+
+      <form role="search" aria-label="Filter the catalogue" onSubmit={(e) => e.preventDefault()}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <TextInput label="Search" placeholder="Campaign name" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <Select label="Asset type" placeholder="Any" data={ASSET_TYPES} value={isAssetType(assetType) ? assetType : null} onChange={(v) => set({ assetType: v })} clearable />
+          <TextInput label="Tag" placeholder="Any tag" value={tag} onChange={(e) => set({ tag: e.currentTarget.value.trim() || null })} />
+          <TextInput label="Language" placeholder="e.g. en" value={language} onChange={(e) => set({ language: e.currentTarget.value.trim() || null })} />
+        </SimpleGrid>
+      </form>
+
+      {catalogue.isError ? (
+        <QueryError error={catalogue.error} retry={() => void catalogue.refetch()} />
+      ) : catalogue.isPending ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy="true" aria-label="Loading the catalogue">
+          {Array.from({ length: 6 }, (_, i) => (
+            <CatalogueCardSkeleton key={i} />
+          ))}
+        </SimpleGrid>
+      ) : catalogue.data.items.length === 0 ? (
+        <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+          <Title order={2} size="h3">
+            {filtered ? 'No campaign matches these filters' : 'No campaign to launch yet'}
+          </Title>
+          <Text>
+            {filtered
+              ? 'Try another name, tag or language, or clear the filters to see every campaign you can launch.'
+              : 'Your vendor has not published a campaign for your tier and region yet. Meanwhile, complete your brand kit and import your prospects, so you can launch as soon as one arrives.'}
+          </Text>
+          {filtered ? (
+            <Button
+              variant="default"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              Clear the filters
+            </Button>
+          ) : null}
+        </Stack>
+      ) : (
+        <>
+          <Text size="sm" aria-live="polite">
+            {catalogue.data.total === 1 ? '1 campaign' : `${catalogue.data.total} campaigns`}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy={catalogue.isPlaceholderData}>
+            {catalogue.data.items.map((item) => (
+              <CatalogueCard key={item.campaignId} item={item} onTag={(t) => set({ tag: t })} />
+            ))}
+          </SimpleGrid>
+          {pages > 1 ? (
+            <Group justify="center">
+              <Pagination total={pages} value={page} onChange={(p) => set({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': `${control} page` })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+            </Group>
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+}

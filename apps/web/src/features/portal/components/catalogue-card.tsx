@@ -1,0 +1,102 @@
+import { Anchor, AspectRatio, Badge, Box, Card, Center, Group, Image, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Link } from 'react-router';
+import type { CatalogueItem } from '../hooks/use-catalogue';
+
+const ASSET_LABELS: Record<CatalogueItem['assetTypes'][number], string> = { email: 'Email', pdf: 'PDF', social: 'Social' };
+
+interface CatalogueCardProps {
+  item: CatalogueItem;
+  onTag: (tag: string) => void;
+}
+
+/** One campaign of the catalogue: its co-branded thumbnail, what it holds, and the way in. */
+export function CatalogueCard({ item, onTag }: CatalogueCardProps) {
+  const to = `/portal/campaigns/${item.campaignId}`;
+  return (
+    <Card withBorder padding="md" radius="md" component="article" aria-labelledby={`campaign-${item.campaignId}`}>
+      <Card.Section>
+        <AspectRatio ratio={4 / 3} bg="gray.1">
+          {item.thumbnailUrl ? (
+            <Image src={item.thumbnailUrl} alt={`${item.name}, co-branded with your brand kit`} fit="contain" loading="lazy" />
+          ) : (
+            <Center>
+              <Text size="sm" c="dimmed">
+                No preview image
+              </Text>
+            </Center>
+          )}
+        </AspectRatio>
+      </Card.Section>
+      <Stack gap="xs" mt="md">
+        <Group gap={6}>
+          {item.promoted ? (
+            <Badge color="grape" variant="filled">
+              Promoted
+            </Badge>
+          ) : null}
+          {item.new ? (
+            <Badge color="teal.9" variant="filled">
+              New
+            </Badge>
+          ) : null}
+          {item.assetTypes.map((t) => (
+            <Badge key={t} variant="light" color="indigo">
+              {ASSET_LABELS[t]}
+            </Badge>
+          ))}
+          <Badge variant="outline" color="gray.8" title="Language">
+            {item.language}
+          </Badge>
+        </Group>
+        <Title order={2} size="h3" id={`campaign-${item.campaignId}`}>
+          <Anchor component={Link} to={to} c="dark.8" underline="hover">
+            {item.name}
+          </Anchor>
+        </Title>
+        {item.description ? (
+          <Text size="sm" lineClamp={3}>
+            {item.description}
+          </Text>
+        ) : null}
+        {item.tags.length ? (
+          <Box>
+            <Group gap={4} aria-label="Tags">
+              {item.tags.map((tag) => (
+                <UnstyledButton key={tag} onClick={() => onTag(tag)} aria-label={`Show campaigns tagged ${tag}`}>
+                  <Badge variant="dot" color="gray" tt="none" style={{ cursor: 'pointer' }}>
+                    {tag}
+                  </Badge>
+                </UnstyledButton>
+              ))}
+            </Group>
+          </Box>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The shape of a card while the catalogue loads. */
+export function CatalogueCardSkeleton() {
+  return (
+    <Card withBorder padding="md" radius="md" aria-hidden="true">
+      <Card.Section>
+        <AspectRatio ratio={4 / 3} bg="gray.1">
+          <div />
+        </AspectRatio>
+      </Card.Section>
+      <Stack gap="xs" mt="md">
+        <Group gap={6}>
+          <Badge variant="light" color="gray" w={56}>
+            {' '}
+          </Badge>
+          <Badge variant="light" color="gray" w={40}>
+            {' '}
+          </Badge>
+        </Group>
+        <Box h={22} w="70%" bg="gray.2" style={{ borderRadius: 4 }} />
+        <Box h={14} w="90%" bg="gray.1" style={{ borderRadius: 4 }} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+import { Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { LaunchActions } from './components/launch-actions';
+import { LaunchStatus } from './components/launch-status';
+import { PortalGate } from './components/portal-gate';
+import { QueryError } from './components/query-error';
+import { useCampaign } from './hooks/use-campaign';
+import { useLaunch, useLaunchProgress } from './hooks/use-launches';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const n = (v: number) => v.toLocaleString('en-GB');
+
+export function LaunchPage() {
+  const { launchId = '' } = useParams();
+  return <PortalGate>{() => <LaunchDetail launchId={launchId} />}</PortalGate>;
+}
+
+function LaunchDetail({ launchId }: { launchId: string }) {
+  const launch = useLaunch(launchId);
+  const progress = useLaunchProgress(launchId);
+  const campaign = useCampaign(launch.data?.campaignId ?? '');
+
+  if (launch.isError) return <QueryError error={launch.error} retry={() => void launch.refetch()} />;
+  if (launch.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true" aria-label="Loading the launch">
+        <Skeleton height={32} width="50%" />
+        <Skeleton height={200} />
+      </Stack>
+    );
+  }
+  const l = launch.data;
+  const name = campaign.data?.name ?? 'Launch';
+  const p = progress.data;
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        <Link to="/portal/launches">My launches</Link> / {name}
+      </Text>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <PageHeader title={name} description={`Version ${l.version}, launched ${dateTime.format(new Date(l.createdAt))}, starting ${dateTime.format(new Date(l.startAt))}.`} />
+        <Group gap="sm">
+          <LaunchStatus status={p?.status ?? l.status} />
+        </Group>
+      </Group>
+      <LaunchActions launch={l} />
+
+      <section aria-labelledby="progress-title">
+        <Title order={2} id="progress-title" mb="xs">
+          Progress
+        </Title>
+        {progress.isError ? (
+          <QueryError error={progress.error} retry={() => void progress.refetch()} />
+        ) : !p ? (
+          <Skeleton height={120} aria-label="Loading the progress" />
+        ) : (
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+              <Figure label="Enrolled" value={p.enrolled} />
+              <Figure label="Sent" value={p.sent} />
+              <Figure label="Opened" value={p.opened} />
+              <Figure label="Clicked" value={p.clicked} />
+              <Figure label="Accepted" value={p.accepted} />
+              <Figure label="Bounced" value={p.bounced} />
+              <Figure label="Unsubscribed" value={p.unsubscribed} />
+              <Figure label="Left out (suppressed)" value={p.skippedSuppressed} />
+            </SimpleGrid>
+            <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Per-step progress">
+              <Table miw={600} bg="white" withTableBorder striped>
+                <Table.Caption>Per step; counts trail the events by a few seconds and refresh while the launch runs.</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Step</Table.Th>
+                    <Table.Th ta="right">Waiting</Table.Th>
+                    <Table.Th ta="right">Sent</Table.Th>
+                    <Table.Th ta="right">Accepted</Table.Th>
+                    <Table.Th ta="right">Opened</Table.Th>
+                    <Table.Th ta="right">Clicked</Table.Th>
+                    <Table.Th ta="right">Unsubscribed</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {p.steps.map((s) => (
+                    <Table.Tr key={s.step}>
+                      <Table.Th scope="row" fw={500}>
+                        {s.name}
+                      </Table.Th>
+                      <Table.Td ta="right">{n(s.waiting)}</Table.Td>
+                      <Table.Td ta="right">{n(s.sent)}</Table.Td>
+                      <Table.Td ta="right">{n(s.accepted)}</Table.Td>
+                      <Table.Td ta="right">{n(s.opened)}</Table.Td>
+                      <Table.Td ta="right">{n(s.clicked)}</Table.Td>
+                      <Table.Td ta="right">{n(s.unsubscribed)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Box>
+          </Stack>
+        )}
+      </section>
+      <Anchor component={Link} to={`/portal/campaigns/${l.campaignId}`}>
+        See the campaign and its previews
+      </Anchor>
+    </Stack>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <Stack gap={0} p="sm" bg="white" style={{ borderRadius: 6, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Text size="xs">{label}</Text>
+      <Text fw={700} size="xl">
+        {n(value)}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { Button, Menu, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import { useSession, useSignOut } from '../hooks/use-session';
+import { ROLE_LABELS } from '../role-labels';
+
+/** The header's account menu: who is signed in, sign out, sign out everywhere; or a sign-in link. */
+export function UserMenu() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const signOutEverywhere = useSignOut(true);
+  const done = { onSuccess: () => void navigate('/sign-in', { state: { notice: 'You are signed out.' } }) };
+
+  if (session.isPending || session.isError) return null;
+  if (!session.data) {
+    return (
+      <Button component={Link} to="/sign-in" size="xs" variant="default">
+        Sign in
+      </Button>
+    );
+  }
+  const { user } = session.data;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" size="xs" aria-label={`Account: ${user.name}`} rightSection={<Chevron />} maw={180}>
+          <Text size="xs" fw={600} truncate>
+            {user.name}
+          </Text>
+        </Button>
+      </Menu.Target>
+      {/* Never wider than a phone's screen: a long address wraps instead. */}
+      <Menu.Dropdown maw="calc(100vw - 16px)">
+        <Menu.Label style={{ overflowWrap: 'anywhere' }}>
+          {user.email}
+          <br />
+          {ROLE_LABELS[user.role]}
+        </Menu.Label>
+        <Menu.Item onClick={() => signOut.mutate(undefined, done)}>Sign out</Menu.Item>
+        <Menu.Item onClick={() => signOutEverywhere.mutate(undefined, done)}>Sign out everywhere</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function Chevron() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <path d="M3 4.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,32 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
+import { WebhookDeliveryService } from '@tcma/webhooks';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobHandler } from '../jobs/job-handler';
+
+/** Deliveries in flight per worker: a slow receiver holds one slot for at most WEBHOOK_TIMEOUT_MS. */
+export const WEBHOOK_CONCURRENCY = 16;
+
+/**
+ * The webhook role: one attempt per job run. A failed attempt throws so that BullMQ retries it
+ * with exponential backoff (WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_BASE_MS); a refused target
+ * (private address) is not retried. Its own queue: a slow or dead receiver never delays sending.
+ */
+@Processor(QueueName.Webhooks, { concurrency: WEBHOOK_CONCURRENCY })
+export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
+  readonly queue = QueueName.Webhooks;
+  readonly jobNames = [JobName.DeliverWebhook] as const;
+
+  constructor(private readonly deliveries: WebhookDeliveryService) {
+    super();
+  }
+
+  async process(job: Job<DeliverWebhookJob>): Promise<string> {
+    if (job.name !== JobName.DeliverWebhook) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome = await this.deliveries.deliver(job.data.deliveryId, last);
+    if (outcome === 'refused') throw new UnrecoverableError('The webhook target is a private address');
+    if (outcome === 'retry') throw new Error('The receiver did not accept the delivery');
+    return outcome;
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@tcma/clock';
+import { AppConfig } from '@tcma/config';
+import { GoneError, InvalidError, NotFoundError } from '@tcma/errors';
+import { NoticeMailer } from '@tcma/notices';
+import { Transactions, VendorScope } from '@tcma/persistence';
+import { AccountsRepository } from './accounts.repository';
+import { LinkTokens } from './link-tokens';
+import { PasswordLinks } from './password-links';
+import { PasswordResetsRepository } from './password-resets.repository';
+import { hashPassword, passwordProblems } from './passwords';
+import { SessionsRepository } from './sessions.repository';
+
+/** One email may be a user at a few vendors; a reset request mails each of them, and no more. */
+const MAX_ACCOUNTS_PER_EMAIL = 5;
+
+/**
+ * Forgotten passwords: a signed link that works once and expires (PASSWORD_RESET_TTL_MINUTES).
+ * Setting a password through it ends every session of the user. The first admin's
+ * set-password link (bootstrap-admin) is the same kind of link, valid as long as an invitation.
+ */
+@Injectable()
+export class PasswordResetsService {
+  private readonly logger = new Logger(PasswordResetsService.name);
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly resets: PasswordResetsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly links: LinkTokens,
+    private readonly passwordLinks: PasswordLinks,
+    private readonly notices: NoticeMailer,
+    private readonly transactions: Transactions,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Mails a reset link to every enabled user with this email; the answer is the same whether there is one or not. */
+  async request(rawEmail: string): Promise<void> {
+    const email = rawEmail.trim().toLowerCase();
+    const users = await this.accounts.activeByEmailForSystem(email, MAX_ACCOUNTS_PER_EMAIL);
+    const ttlMinutes = this.config.passwordResetTtlMinutes;
+    for (const user of users) {
+      const link = await this.passwordLinks.create(user.id, ttlMinutes * 60_000);
+      try {
+        await this.notices.send(new VendorScope(user.vendorId), {
+          to: user.email,
+          subject: 'Reset your password',
+          text: [`Someone asked to reset the password of ${user.email}.`, '', `Choose a new password here (the link works once, for ${ttlMinutes} minutes):`, link, '', 'If it was not you, ignore this email: your password stays as it is.'].join('\n'),
+        });
+      } catch (e) {
+        // The answer must not tell whether the address has an account: the failure stays in the log.
+        this.logger.error(`Password reset email for user ${user.id} not sent: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  async reset(token: string, password: string): Promise<{ email: string }> {
+    const hash = this.links.hashOf('password-reset', token);
+    const state = hash ? await this.resets.stateForSystem(hash) : null;
+    if (!hash || !state) throw new NotFoundError('Password reset link');
+    const now = this.clock.now();
+    if (state.usedAt) throw new GoneError('This link has already been used; ask for a new one');
+    if (state.expiresAt <= now) throw new GoneError('This link has expired; ask for a new one');
+    const used = await this.transactions.run(async (tx) => {
+      const reset = await this.resets.useForSystem(hash, now, tx);
+      if (!reset) throw new GoneError('This link has already been used; ask for a new one');
+      const user = await this.accounts.findForSystem(reset.userId);
+      if (!user) throw new NotFoundError('User');
+      const problems = passwordProblems(password, user.email);
+      if (problems.length) throw new InvalidError('The password cannot be used', problems);
+      await this.accounts.setPasswordForSystem(user.id, await hashPassword(password), now, tx);
+      await this.sessions.revokeAllForSystem(user.id, now, tx);
+      return user;
+    });
+    return { email: used.email };
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@tcma/config';
+import { RedisClient } from '@tcma/queue';
+
+/** The window the form rate limits count in. */
+export const FORM_RATE_WINDOW_SECONDS = 60;
+
+const COUNT = `
+local a = redis.call('INCR', KEYS[1])
+if a == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local b = redis.call('INCR', KEYS[2])
+if b == 1 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
+return {a, b}
+`;
+
+/**
+ * Form submissions per client address (FORM_RATE_PER_IP) and per page (FORM_RATE_PER_PAGE)
+ * in fixed windows of FORM_RATE_WINDOW_SECONDS, shared by every API process through Redis.
+ * Every POST counts, refused ones too: guessing at a form costs the same as filling it.
+ */
+@Injectable()
+export class FormRateLimit {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Whether this submission is within both limits. */
+  async allow(ip: string, pageKey: string): Promise<boolean> {
+    const window = Math.floor(Date.now() / 1000 / FORM_RATE_WINDOW_SECONDS);
+    const prefix = `${this.config.queuePrefix}:form-rate:${window}`;
+    const result: unknown = await this.redis.redis.eval(COUNT, 2, `${prefix}:ip:${ip}`, `${prefix}:page:${pageKey}`, String(FORM_RATE_WINDOW_SECONDS * 2));
+    const [perIp, perPage] = Array.isArray(result) ? result.map(Number) : [Infinity, Infinity];
+    return perIp <= this.config.formRatePerIp && perPage <= this.config.formRatePerPage;
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { Database, executorOf, LeadRow, LeadStatus, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
+
+export interface NewLead {
+  prospectId: string;
+  campaignId: string;
+  campaignVersion: number;
+  sendId: string | null;
+  fields: Record<string, string>;
+}
+
+export interface FormEvent {
+  prospectId: string;
+  launchId: string | null;
+  sendId: string | null;
+  step: number | null;
+  userAgent: string | null;
+  at: Date;
+}
+
+export interface LeadFilter {
+  status?: LeadStatus;
+  limit: number;
+  offset: number;
+}
+
+/** A lead with the prospect it names. */
+export type LeadWithProspect = LeadRow & { email: string; firstName: string | null; lastName: string | null; company: string | null };
+
+/** Leads, their consent evidence and the form_submitted event, per partner. */
+@Injectable()
+export class LeadsRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(scope: PartnerScope, lead: NewLead, tx?: Tx): Promise<LeadRow> {
+    return executorOf(this.db, tx)
+      .insertInto('leads')
+      .values({ ...lead, vendorId: scope.vendorId, partnerId: scope.partnerId, fields: lead.fields })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Written judged (processedAt): a submission is a person's by construction, and the engagement judge has nothing to say about it. */
+  async recordFormSubmitted(scope: PartnerScope, event: FormEvent, tx?: Tx): Promise<void> {
+    await executorOf(this.db, tx)
+      .insertInto('events')
+      .values({
+        type: 'form_submitted',
+        occurredAt: event.at,
+        vendorId: scope.vendorId,
+        partnerId: scope.partnerId,
+        launchId: event.launchId,
+        prospectId: event.prospectId,
+        sendId: event.sendId,
+        step: event.step,
+        userAgent: event.userAgent?.slice(0, 512) ?? null,
+        counted: true,
+        processedAt: event.at,
+      })
+      .execute();
+  }
+
+  /** The launches of a campaign this prospect was enrolled in. */
+  async launchesOfCampaign(scope: PartnerScope, prospectId: string, campaignId: string, tx?: Tx): Promise<string[]> {
+    const rows = await executorOf(this.db, tx)
+      .selectFrom('enrollments as e')
+      .innerJoin('launches as l', 'l.id', 'e.launchId')
+      .select('e.launchId')
+      .where('e.prospectId', '=', prospectId)
+      .where('l.campaignId', '=', campaignId)
+      .where((eb) => partnerOwned(eb, scope, 'e'))
+      .execute();
+    return rows.map((r) => r.launchId);
+  }
+
+  async list(scope: TenantScope, filter: LeadFilter): Promise<{ items: LeadWithProspect[]; total: number }> {
+    let query = this.db
+      .selectFrom('leads as l')
+      .innerJoin('prospects as p', 'p.id', 'l.prospectId')
+      .where((eb) => partnerOwned(eb, scope, 'l'));
+    if (filter.status) query = query.where('l.status', '=', filter.status);
+    const [items, count] = await Promise.all([
+      query.selectAll('l').select(['p.email', 'p.firstName', 'p.lastName', 'p.company']).orderBy('l.createdAt', 'desc').orderBy('l.id').limit(filter.limit).offset(filter.offset).execute(),
+      query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.n) };
+  }
+
+  async find(scope: TenantScope, id: string): Promise<LeadWithProspect | null> {
+    const row = await this.db
+      .selectFrom('leads as l')
+      .innerJoin('prospects as p', 'p.id', 'l.prospectId')
+      .selectAll('l')
+      .select(['p.email', 'p.firstName', 'p.lastName', 'p.company'])
+      .where('l.id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'l'))
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Moves a lead from one of `from` to `to`; null when it is not (or no longer) in one of them. */
+  async transition(scope: TenantScope, id: string, from: readonly LeadStatus[], to: LeadStatus, reason: string | null, tx?: Tx): Promise<LeadRow | null> {
+    const row = await executorOf(this.db, tx)
+      .updateTable('leads as l')
+      .set({ status: to, statusReason: reason, updatedAt: new Date() })
+      .where('l.id', '=', id)
+      .where('l.status', 'in', from)
+      .where((eb) => partnerOwned(eb, scope, 'l'))
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+}

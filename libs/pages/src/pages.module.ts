@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AudienceModule } from '@tcma/audience';
+import { BrandKitsModule } from '@tcma/brand-kits';
+import { NoticesModule } from '@tcma/notices';
+import { NurtureModule } from '@tcma/nurture';
+import { PreviewsModule } from '@tcma/rendering';
+import { TenancyModule } from '@tcma/tenancy';
+import { TrackingModule } from '@tcma/tracking';
+import { WebhooksModule } from '@tcma/webhooks';
+import { FormRateLimit } from './form-rate-limit';
+import { LandingPagesService } from './landing-pages.service';
+import { LeadCaptureService } from './lead-capture.service';
+import { LeadNotices } from './lead-notices';
+import { LeadsRepository } from './leads.repository';
+import { LeadsService } from './leads.service';
+import { PagesRepository } from './pages.repository';
+
+/** Landing pages, their forms and the leads they capture. */
+@Module({
+  imports: [TenancyModule, BrandKitsModule, AudienceModule, NurtureModule, TrackingModule, PreviewsModule, WebhooksModule, NoticesModule],
+  providers: [PagesRepository, LeadsRepository, LeadCaptureService, LeadNotices, FormRateLimit, LandingPagesService, LeadsService],
+  exports: [LandingPagesService, LeadsService],
+})
+export class PagesModule {}

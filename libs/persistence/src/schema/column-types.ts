@@ -1,0 +1,62 @@
+/**
+ * The value types of columns whose SQL type is wider than what the engine stores in them:
+ * statuses kept as text, and the shapes of jsonb columns. The TypeORM entities and the
+ * generated Kysely table types (db/database.types.ts) both use these, so the two agree.
+ */
+export type { CampaignContent } from '@tcma/campaign-model';
+
+export interface BrandLogo {
+  pngKey: string;
+  webpKey: string;
+  width: number;
+  height: number;
+  dominantColor: string;
+  sourceType: string;
+}
+
+/** What an upload was found to be when it was checked (stored_files.metadata): page sizes, pixel dimensions. */
+export type StoredFileMetadata = { kind: 'pdf'; pages: Array<{ width: number; height: number }> } | { kind: 'image'; width: number; height: number; format: string };
+
+export const CAMPAIGN_STATUSES = ['draft', 'published', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const ENROLLMENT_STATUSES = ['active', 'completed', 'exited', 'cancelled'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+export const EVENT_TYPES = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted', 'form_submitted'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const LAUNCH_STATUSES = ['enrolling', 'active', 'paused', 'cancelled', 'completed'] as const;
+export type LaunchStatus = (typeof LAUNCH_STATUSES)[number];
+
+/** Who a launch is for: a saved list, a filter over the partner's prospects, or all of them. */
+export type AudienceSpec = { type: 'list'; listId: string } | { type: 'filter'; country?: string[]; search?: string } | { type: 'all' };
+
+export const PARTNER_STATUSES = ['active', 'suspended'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+
+export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const SEND_STATUSES = ['claimed', 'handed', 'sent', 'uncertain', 'bounced', 'suppressed', 'skipped', 'failed'] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
+
+export const SUPPRESSION_REASONS = ['unsubscribed', 'bounced', 'complaint', 'manual'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** A partner admin is a partner user who may also invite colleagues of its partner. */
+export const ROLES = ['vendor_admin', 'vendor_marketer', 'partner_admin', 'partner_user'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LEAD_STATUSES = ['new', 'accepted', 'rejected', 'won', 'lost'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const CONSENT_SOURCES = ['form', 'import', 'unsubscribe'] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** Events outbound webhooks may subscribe to. */
+export const WEBHOOK_EVENT_TYPES = ['form_submitted', 'lead_created', 'lead_status_changed', 'sent', 'bounced', 'clicked', 'unsubscribed', 'converted', 'launch_completed'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

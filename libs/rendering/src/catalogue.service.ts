@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { BrandKitsService } from '@tcma/brand-kits';
+import type { CampaignContent } from '@tcma/campaign-model';
+import { CampaignsRepository, CatalogueFilter } from '@tcma/campaigns';
+import { Clock } from '@tcma/clock';
+import { NotFoundError } from '@tcma/errors';
+import { Found } from '@tcma/persistence';
+import { RenderAssetJob } from '@tcma/queue';
+import { resolveSlotValues } from '@tcma/cobrand';
+import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
+import { PreviewResult, PreviewsService } from './previews.service';
+import { renderKey } from './render-key';
+
+/** A campaign published this many days ago or less is marked new in the catalogue. */
+export const NEW_FOR_DAYS = 14;
+/** A PDF thumbnail is its first page at this resolution (an A4 page: 298 × 421 px). */
+export const THUMBNAIL_PDF_DPI = 36;
+
+export type AssetType = 'email' | 'pdf' | 'social';
+
+export interface CatalogueItem {
+  campaignId: string;
+  name: string;
+  description: string;
+  version: number;
+  publishedAt: Date;
+  tags: string[];
+  language: string;
+  assetTypes: AssetType[];
+  new: boolean;
+  promoted: boolean;
+  /** Served from the stored render (rendered once per version and brand-kit revision); null when the campaign has nothing to picture. */
+  thumbnailUrl: string | null;
+}
+
+/** What a thumbnail is made of: the first PDF's first page, else the first social image (JPEG). */
+export function thumbnailSource(content: CampaignContent): { assetId: string; format: 'png'; page: number; dpi: number } | { assetId: string; format: 'jpeg'; size: 'linkedin' } | null {
+  const pdf = content.assets.find((a) => a.kind === 'pdf');
+  if (pdf) return { assetId: pdf.id, format: 'png', page: 1, dpi: THUMBNAIL_PDF_DPI };
+  const social = content.assets.find((a) => a.kind === 'social');
+  if (social) return { assetId: social.id, format: 'jpeg', size: 'linkedin' };
+  return null;
+}
+
+/**
+ * The partner's catalogue: the campaigns it may use now (tier, region, catalogue dates), with
+ * what a card shows and a thumbnail co-branded with the partner's own kit, from stored renders.
+ */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    private readonly campaigns: CampaignsRepository,
+    private readonly partners: PartnersService,
+    private readonly brandKits: BrandKitsService,
+    private readonly previews: PreviewsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, partnerId: string, filter: CatalogueFilter): Promise<Found<CatalogueItem>> {
+    const partner = await this.partners.get(actor, partnerId);
+    const now = this.clock.now();
+    const [found, brand] = await Promise.all([this.campaigns.catalogueForPartner(scopeOfPartner(partner), partner, filter, now), this.brandKits.brandState(partner)]);
+    const newSince = now.getTime() - NEW_FOR_DAYS * 86_400_000;
+    const renders: RenderAssetJob[] = [];
+    const items = found.items.map((v): CatalogueItem => {
+      const source = thumbnailSource(v.content);
+      // The render's identity is in the URL, so the browser may keep the image until the kit or the version changes.
+      const key = source ? renderKey({ versionId: v.id, partnerId: partner.id, brandRevision: brand.revision, ...source }) : null;
+      // A kit that leaves a required slot empty cannot be rendered: its thumbnail answers 422 when asked for.
+      if (source && key && !resolveSlotValues(v.content.slots, brand.brand).missing.length) {
+        renders.push({ renderKey: key, vendorId: partner.vendorId, campaignId: v.campaignId, version: v.version, partnerId: partner.id, ...source });
+      }
+      return {
+        campaignId: v.campaignId,
+        name: v.content.name,
+        description: v.content.description,
+        version: v.version,
+        publishedAt: v.publishedAt,
+        tags: v.content.tags,
+        language: v.content.language,
+        assetTypes: (['email', 'pdf', 'social'] as const).filter((t) => v.content.assets.some((a) => a.kind === t)),
+        new: v.firstPublishedAt.getTime() >= newSince,
+        promoted: v.promoted,
+        thumbnailUrl: key ? `/partners/${partner.id}/campaigns/${v.campaignId}/thumbnail?v=${key}` : null,
+      };
+    });
+    await this.previews.prepare(renders);
+    return { items, total: found.total };
+  }
+
+  /** The thumbnail of a campaign for a partner: the stored render, or one render in the worker the first time. */
+  async thumbnail(actor: Actor, partnerId: string, campaignId: string, ifNoneMatch?: string): Promise<PreviewResult> {
+    const partner = await this.partners.get(actor, partnerId);
+    const version = await this.campaigns.findPublishedForPartner(scopeOfPartner(partner), partner, campaignId, this.clock.now());
+    const source = version ? thumbnailSource(version.content) : null;
+    if (!version || !source) throw new NotFoundError('Thumbnail');
+    const { assetId, ...options } = source;
+    return this.previews.preview(actor, campaignId, version.version, assetId, { ...options, partnerId: partner.id }, ifNoneMatch);
+  }
+}

@@ -1,0 +1,58 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@tcma/config';
+import { PartnerScope, Tx, WebhookEventType } from '@tcma/persistence';
+import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { WebhooksRepository } from './webhooks.repository';
+
+/**
+ * Attempts per delivery. With WEBHOOK_RETRY_BASE_MS at 30 s doubling, the last retry comes
+ * about 17 hours after the first attempt (30 s × (2¹¹ − 1)): a receiver down for most of a day
+ * still gets its events.
+ */
+export const WEBHOOK_MAX_ATTEMPTS = 12;
+
+/**
+ * Events become deliveries in the transaction that made them (so none is lost and none is
+ * sent for something rolled back), and jobs once it has committed. Each job's id is its
+ * delivery's, so queueing twice is harmless.
+ */
+@Injectable()
+export class WebhookDispatcher {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The event's deliveries, in the caller's transaction. Payloads follow Standard Webhooks: { type, timestamp, data }. */
+  record(scope: PartnerScope, type: WebhookEventType, data: Record<string, unknown>, at: Date, personal: boolean, tx?: Tx): Promise<string[]> {
+    return this.webhooks.enqueue(scope, type, { type, timestamp: at.toISOString(), data }, personal, tx);
+  }
+
+  /** After commit. A failure to queue is logged: the delivery stays pending and can be replayed. */
+  async dispatch(deliveryIds: string[], replay = false): Promise<void> {
+    if (!deliveryIds.length) return;
+    try {
+      await this.queue.addBulk(
+        deliveryIds.map((deliveryId) => ({
+          name: JobName.DeliverWebhook,
+          data: { deliveryId } satisfies DeliverWebhookJob,
+          opts: {
+            jobId: replay ? `${deliveryId}-replay-${randomUUID()}` : deliveryId,
+            attempts: WEBHOOK_MAX_ATTEMPTS,
+            backoff: { type: 'exponential', delay: this.config.webhookRetryBaseMs },
+            removeOnComplete: { age: 86_400, count: 10_000 },
+            removeOnFail: { age: 7 * 86_400 },
+          },
+        })),
+      );
+    } catch (e) {
+      this.logger.error(`Could not queue ${deliveryIds.length} webhook deliveries (they stay pending; replay them): ${(e as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import * as path from 'node:path';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+
+/** Tests address the engine global-setup.ts started. */
+export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use) => {
+    const url = process.env.TCMA_BROWSER_BASE_URL;
+    if (!url) throw new Error('TCMA_BROWSER_BASE_URL is unset: run the browser tests with npm run test:browser');
+    await use(url);
+  },
+});
+
+export { expect };
+
+/** test-results/screenshots/<name>-<width>.png, the whole page, to look at as a person would. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  // Nothing may be wider than the window: a page that scrolls sideways hides its edges.
+  const overflow = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const widest = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1).slice(-3);
+    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, widest: widest.map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`) };
+  });
+  expect(overflow.scrollWidth, `${name} at ${width} px scrolls sideways: ${overflow.widest.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+}
+
+/** No serious or critical accessibility violation (axe-core, every rule it has). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+  expect(serious).toEqual([]);
+}
+
+/** The two widths every page is checked at: a phone and a desktop. */
+export const WIDTHS = [
+  { width: 375, height: 812 },
+  { width: 1440, height: 900 },
+];
+
+/** Presses Tab until `target` has the focus, as a keyboard user does; fails after `most` presses. */
+export async function tabTo(page: Page, target: Locator, most = 20): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${String(target)} was not reached within ${most} presses of Tab`);
+}

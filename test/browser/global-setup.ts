@@ -1,0 +1,83 @@
+import type { FullConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
+import { eventually, freePort, spawnEntry } from '../support/processes';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+
+/**
+ * Builds (unless SKIP_BUILD), then starts the engine as the README's start command does (API
+ * and one worker from dist/) on a free port with a fresh database, data folder and Redis key
+ * prefix, and creates a vendor admin whose token tests may use. Returns the teardown, which
+ * stops the engine and removes everything it made.
+ */
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run npm run build');
+
+  const database = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  database.pathname = `/tcma_browser_${Date.now().toString(36)}_${process.pid}`;
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: database.toString(),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+    QUEUE_PREFIX: `tcma-browser-${process.pid}`,
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-browser-data-')),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const engine = spawnEntry('cli/src/main.js', ['start'], env);
+  const teardown = async () => {
+    if (engine.child.exitCode === null && engine.child.signalCode === null) {
+      engine.child.kill('SIGTERM');
+      const timer = setTimeout(() => engine.child.kill('SIGKILL'), 15_000);
+      await engine.exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+    await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
+    if (process.env.KEEP_TEST_DB) return;
+    const admin = new URL(env.DATABASE_URL);
+    admin.pathname = '/postgres';
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${database.pathname.slice(1)}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  };
+
+  try {
+    await eventually(
+      async () => {
+        if (engine.child.exitCode !== null) throw new Error(`the engine exited:\n${engine.output()}`);
+        const res = await fetch(`${baseUrl}/health/ready`);
+        return res.ok && ((await res.json()) as { workers: number }).workers >= 1;
+      },
+      'the engine (API and a worker) to be ready',
+      60_000,
+    );
+    const admin = execFileSync(process.execPath, [path.join(ROOT, 'dist/apps/cli/src/main.js'), 'bootstrap-admin', '--vendor', 'Browser Test Vendor', '--email', 'admin@browser-test.example', '--json'], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    process.env.TCMA_BROWSER_BASE_URL = baseUrl;
+    process.env.TCMA_BROWSER_ADMIN_TOKEN = (JSON.parse(admin.trim().split('\n').pop() ?? '{}') as { token: string }).token;
+  } catch (e) {
+    console.error(engine.output());
+    await teardown();
+    throw e;
+  }
+  return teardown;
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import * as path from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Browser tests: Debian's Chromium against the real engine (API + worker from dist/, a fresh
+ * database, real Redis), started once by global-setup.ts. `npm run test:browser`.
+ */
+export default defineConfig({
+  testDir: __dirname,
+  testMatch: '**/*.browser-spec.ts',
+  outputDir: path.join(ROOT, 'test-results/browser'),
+  globalSetup: path.join(__dirname, 'global-setup.ts'),
+  // One engine, two cores: tests run one after another, each in a fresh browser context.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,59 @@
+import { TenantFactory, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+
+/** What the partner directory promises beyond isolation: filters, search, paging, unique names, edits. */
+describe('partners', () => {
+  let api: ApiHarness;
+  let vendor: TestVendor;
+  const as = () => ({ Authorization: `Bearer ${vendor.adminToken}` });
+  const create = (body: Record<string, string>) => api.http().post('/partners').set(as()).send({ tier: 'gold', region: 'emea', ...body });
+
+  beforeAll(async () => {
+    api = await startApi();
+    const tenants = new TenantFactory(api);
+    vendor = await tenants.vendor();
+    // Another vendor's partner with a matching name must never show up.
+    await tenants.partner(await tenants.vendor(), { companyName: 'Omega 100% Cloud' });
+    await create({ companyName: 'Omega 100% Cloud', tier: 'silver' }).expect(201);
+    await create({ companyName: 'Zeta 1000 Cloud' }).expect(201);
+    await create({ companyName: 'alpha_net', region: 'amer' }).expect(201);
+    await create({ companyName: 'Alpha Net' }).expect(201);
+  });
+
+  afterAll(() => api.close());
+
+  const names = (body: { items: Array<{ companyName: string }> }) => body.items.map((p) => p.companyName);
+
+  it('finds a name by its literal text: % and _ in the search match only themselves', async () => {
+    const percent = await api.http().get('/partners').query({ search: '0%' }).set(as()).expect(200);
+    expect(names(percent.body)).toEqual(['Omega 100% Cloud']);
+    const underscore = await api.http().get('/partners').query({ search: 'A_N' }).set(as()).expect(200);
+    expect(names(underscore.body)).toEqual(['alpha_net']);
+  });
+
+  it('filters, orders by name and pages with the total of all matches', async () => {
+    const page = await api.http().get('/partners').query({ region: 'emea', limit: 2, offset: 1 }).set(as()).expect(200);
+    expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 1 });
+    expect(names(page.body)).toEqual(['Omega 100% Cloud', 'Zeta 1000 Cloud']);
+    const silver = await api.http().get('/partners').query({ tier: 'silver' }).set(as()).expect(200);
+    expect(silver.body).toMatchObject({ total: 1, items: [{ companyName: 'Omega 100% Cloud' }] });
+  });
+
+  it('refuses a company name another partner of the vendor has in any case, on create and on rename', async () => {
+    const conflict = await create({ companyName: 'ALPHA NET' }).expect(409);
+    expect(conflict.body.errors).toEqual([{ path: 'companyName', message: 'is already used by another partner of this vendor' }]);
+    const other = await create({ companyName: 'Beta' }).expect(201);
+    await api.http().patch(`/partners/${other.body.id}`).set(as()).send({ companyName: 'alpha net' }).expect(409);
+    // Renaming a partner to its own name, in another case, is no conflict.
+    await api.http().patch(`/partners/${other.body.id}`).set(as()).send({ companyName: 'BETA' }).expect(200);
+  });
+
+  it('writes an edit that changes nothing as nothing: updatedAt stays', async () => {
+    const created = await create({ companyName: 'Gamma' }).expect(201);
+    const same = await api.http().patch(`/partners/${created.body.id}`).set(as()).send({ companyName: ' Gamma ', tier: 'gold' }).expect(200);
+    expect(same.body.updatedAt).toBe(created.body.updatedAt);
+    const changed = await api.http().patch(`/partners/${created.body.id}`).set(as()).send({ tier: 'platinum' }).expect(200);
+    expect(changed.body).toMatchObject({ companyName: 'Gamma', tier: 'platinum', region: 'emea' });
+    expect(new Date(changed.body.updatedAt).getTime()).toBeGreaterThan(new Date(created.body.updatedAt).getTime());
+  });
+});

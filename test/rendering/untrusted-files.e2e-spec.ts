@@ -1,0 +1,83 @@
+import { FileSandbox, UNTRUSTED_FILE_TIMEOUT_MS } from '@tcma/cobrand';
+import sharp from 'sharp';
+import { nestedUseBomb } from '../../libs/cobrand/src/testing/hostile-files';
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
+import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
+import { ApiHarness, startApi } from '../support/api-harness';
+
+/** A large but valid logo: decoding, trimming and re-encoding it takes the sandbox seconds. */
+async function heavyLogo(side = 4500): Promise<Buffer> {
+  const pixels = Buffer.alloc(side * side * 3, 255);
+  for (let i = 0; i < pixels.length; i += 997) pixels[i] = (i * 7) & 255;
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 6 }).toBuffer();
+}
+
+const elapsed = async <T>(work: Promise<T>): Promise<{ ms: number; value: T }> => {
+  const started = performance.now();
+  const value = await work;
+  return { ms: performance.now() - started, value };
+};
+
+/** Untrusted files are bounded and processed off the request path: one tenant never slows another. */
+describe('untrusted files', () => {
+  let api: ApiHarness;
+  let demo: SeededDemo;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const uploadLogo = (partner: SeededDemo['partners'][number], bytes: Buffer, name = 'logo.png') => api.http().put(`/partners/${partner.partnerId}/brand-kit/logo`).set(as(partner.token)).attach('file', bytes, name);
+
+  beforeAll(async () => {
+    api = await startApi();
+    demo = await new DemoSeeder(api.app).seed();
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('refuses the reported nested-<use> SVG in well under a second, four at once', async () => {
+    const [, hellas] = demo.partners;
+    const bomb = Buffer.from(nestedUseBomb());
+    const results = await Promise.all(Array.from({ length: 4 }, () => elapsed(uploadLogo(hellas, bomb, 'logo.svg'))));
+    for (const { ms, value } of results) {
+      expect(value.status).toBe(422);
+      expect(value.body.errors).toEqual([{ path: 'file', message: expect.stringContaining('too complex') }]);
+      // The bound is checked before rendering; this includes starting a sandbox process.
+      expect(ms).toBeLessThan(3000);
+    }
+  }, 60_000);
+
+  it("answers another tenant's requests promptly while one tenant's logos are being processed", async () => {
+    const [northwind, hellas] = demo.partners;
+    const kit = await api.http().get(`/partners/${northwind.partnerId}/brand-kit`).set(as(northwind.token)).expect(200);
+    const publicLogo = new URL(kit.body.logo.pngUrl).pathname;
+    const heavy = await heavyLogo();
+    const baseline = (await elapsed(api.http().get(publicLogo).expect(200))).ms;
+
+    const uploads = Array.from({ length: 4 }, () => elapsed(uploadLogo(hellas, heavy)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const reads: number[] = [];
+    for (let i = 0; i < 5; i++) reads.push((await elapsed(api.http().get(publicLogo).expect(200))).ms);
+    // Another tenant's upload waits for at most the files already running, not for the whole queue.
+    const other = await elapsed(uploadLogo(northwind, loadDemo().read('partners/northwind-logo.png')));
+    const done = await Promise.all(uploads);
+
+    expect(done.map((u) => u.value.status)).toEqual([200, 200, 200, 200]);
+    const slowest = Math.max(...done.map((u) => u.ms));
+    // Generous bounds: the public logo is served in milliseconds (before: 7-10 s behind four logos).
+    expect(Math.max(...reads)).toBeLessThan(Math.max(1000, baseline * 10));
+    expect(other.value.status).toBe(200);
+    expect(other.ms).toBeLessThan(slowest);
+  }, 120_000);
+
+  it('stops a file that takes longer than the time limit, and goes on with the next', async () => {
+    expect(UNTRUSTED_FILE_TIMEOUT_MS).toBe(20_000);
+    const sut = new FileSandbox({ processes: 1, timeoutMs: 1500, idleMs: 60_000 });
+    expect(sut.isolated).toBe(true);
+    try {
+      const slow = await elapsed(sut.normalizeLogo('a', await heavyLogo()));
+      expect(slow.value).toEqual({ ok: false, reason: 'invalid', message: expect.stringContaining('took longer than') });
+      expect(slow.ms).toBeLessThan(3000);
+      const next = await sut.normalizeLogo('b', loadDemo().read('partners/northwind-logo.png'));
+      expect(next.ok).toBe(true);
+    } finally {
+      await sut.close();
+    }
+  }, 60_000);
+});
