@@ -4,13 +4,14 @@ import { AudienceModule } from '@tcma/audience';
 import { NurtureModule } from '@tcma/nurture';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
+import { WebhooksModule } from '@tcma/webhooks';
 import { ConversionsService } from './conversions.service';
 import { EngagementRepository } from './engagement.repository';
 import { EngagementService } from './engagement.service';
 
 /** What prospects do after a send: judging opens and clicks, exits on clicks and conversions. */
 @Module({
-  imports: [TenancyModule, AudienceModule, NurtureModule, TrackingModule, AnalyticsModule],
+  imports: [TenancyModule, AudienceModule, NurtureModule, TrackingModule, AnalyticsModule, WebhooksModule],
   providers: [EngagementRepository, EngagementService, ConversionsService],
   exports: [EngagementService, ConversionsService],
 })

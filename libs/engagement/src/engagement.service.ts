@@ -3,6 +3,7 @@ import { AnalyticsRollupRepository } from '@tcma/analytics';
 import { EnrollmentsRepository } from '@tcma/nurture';
 import { judgeHits, SETTLE_MS } from '@tcma/tracking';
 import { Transactions, Tx } from '@tcma/persistence';
+import { WebhookDispatcher } from '@tcma/webhooks';
 import { EngagementRepository, PendingEvent } from './engagement.repository';
 
 /** Events judged per transaction. */
@@ -30,12 +31,14 @@ export class EngagementService {
     private readonly engagement: EngagementRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly rollups: AnalyticsRollupRepository,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   async process(now: Date): Promise<EngagementResult> {
     const total: EngagementResult = { judged: 0, machine: 0, exited: 0 };
     for (;;) {
-      const result = await this.transactions.run((tx) => this.batch(tx, now));
+      const { deliveries, ...result } = await this.transactions.run((tx) => this.batch(tx, now));
+      await this.webhooks.dispatch(deliveries);
       total.judged += result.judged;
       total.machine += result.machine;
       total.exited += result.exited;
@@ -45,9 +48,9 @@ export class EngagementService {
     return total;
   }
 
-  private async batch(tx: Tx, now: Date): Promise<EngagementResult> {
+  private async batch(tx: Tx, now: Date): Promise<EngagementResult & { deliveries: string[] }> {
     const events = await this.engagement.claimPendingForSystem(tx, new Date(now.getTime() - SETTLE_MS), BATCH);
-    if (!events.length) return { judged: 0, machine: 0, exited: 0 };
+    if (!events.length) return { judged: 0, machine: 0, exited: 0, deliveries: [] };
     const engagements = events.filter((e) => (e.type === 'opened' || e.type === 'clicked') && e.sendId);
     const { hits, sentAt } = await this.engagement.hitsOfForSystem(tx, [...new Set(engagements.map((e) => e.sendId!))]);
     const machine = new Map<string, string | null>();
@@ -81,7 +84,12 @@ export class EngagementService {
       now,
     );
     await this.rollups.addEventsForSystem([...events.map((e) => e.id), ...implied], tx);
-    return { judged: events.length, machine: engagements.filter((e) => machine.get(e.id)).length, exited: exited.length };
+    // Webhooks hear of each event once, here, where it is judged: a machine's click is no click.
+    const deliveries = await this.webhooks.recordEventsForSystem(
+      events.filter((e) => !machine.get(e.id)),
+      tx,
+    );
+    return { judged: events.length, machine: engagements.filter((e) => machine.get(e.id)).length, exited: exited.length, deliveries };
   }
 }
 

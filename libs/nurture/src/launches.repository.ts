@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, Found, LaunchRow, LaunchStatus, NewLaunch, PageWindow, PartnerScope, partnerOwned, TenantScope } from '@tcma/persistence';
+import { Database, executorOf, Found, LaunchRow, LaunchStatus, NewLaunch, PageWindow, PartnerScope, partnerOwned, TenantScope, Tx } from '@tcma/persistence';
 
 export interface LaunchStats {
   enrollments: Record<string, number>;
@@ -93,14 +93,15 @@ export class LaunchesRepository {
     return new Map(rows.map((r) => [r.nextStep, r.n]));
   }
 
-  /** Active launches with nothing left to do become completed. */
-  async completeFinishedForSystem(): Promise<number> {
-    const done = await this.db
+  /** Active launches with nothing left to do become completed; their ids. */
+  async completeFinishedForSystem(tx: Tx): Promise<string[]> {
+    const done = await executorOf(this.db, tx)
       .updateTable('launches as l')
       .set({ status: 'completed', updatedAt: new Date() })
       .where('l.status', '=', 'active')
       .where((eb) => eb.not(eb.exists(eb.selectFrom('enrollments as e').select('e.id').whereRef('e.launchId', '=', 'l.id').where('e.status', '=', 'active'))))
-      .executeTakeFirst();
-    return Number(done.numUpdatedRows);
+      .returning('l.id')
+      .execute();
+    return done.map((r) => r.id);
   }
 }

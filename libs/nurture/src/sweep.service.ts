@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { FleetService } from '@tcma/fleet';
+import { Transactions } from '@tcma/persistence';
+import { WebhookDispatcher } from '@tcma/webhooks';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { LaunchesRepository } from './launches.repository';
 import { nextStep } from './next-step';
@@ -53,6 +55,8 @@ export class SweepService {
     private readonly fleet: FleetService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   async sweep(): Promise<SweepResult> {
@@ -82,7 +86,12 @@ export class SweepService {
       queued += due.length;
       if (due.length < SWEEP_BATCH) break;
     }
-    const completedLaunches = await this.launches.completeFinishedForSystem();
+    const completed = await this.transactions.run(async (tx) => {
+      const ids = await this.launches.completeFinishedForSystem(tx);
+      return { ids, deliveries: await this.webhooks.recordCompletedLaunchesForSystem(ids, now, tx) };
+    });
+    await this.webhooks.dispatch(completed.deliveries);
+    const completedLaunches = completed.ids.length;
     if (settled) await this.fleet.forgetSilent(FORGET_WORKERS_AFTER_MS);
     if (queued || released || abandoned) this.logger.log(`Swept: ${queued} steps queued; from stopped workers ${released} claims released, ${abandoned} handed sends counted uncertain`);
     return { queued, released, abandoned, requeuedAfterLoss, completedLaunches };

@@ -48,7 +48,8 @@ export class WebhookDeliveryService {
     try {
       const url = new URL(endpoint.url);
       const target = await resolvePublicTarget(url, this.config.webhookAllowedPrivateTargets);
-      const timestamp = Math.floor(attemptAt.getTime() / 1000);
+      // Receivers check this against their own clock (replay protection): wall time, not the injected clock.
+      const timestamp = Math.floor(Date.now() / 1000);
       const signature = signWebhook(this.signer.unseal(endpoint.secretSealed), delivery.id, timestamp, body);
       answer = await post(url, target, body, { 'webhook-id': delivery.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature });
     } catch (e) {

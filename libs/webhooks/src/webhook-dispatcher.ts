@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { PartnerScope, Tx, WebhookEventType } from '@tcma/persistence';
+import { EventType, PartnerScope, Tx, WebhookEventType } from '@tcma/persistence';
 import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,20 @@ import { WebhooksRepository } from './webhooks.repository';
  * still gets its events.
  */
 export const WEBHOOK_MAX_ATTEMPTS = 12;
+
+/**
+ * Which of the engine's recorded events a webhook carries, and as what: a send accepted by the
+ * server is `sent` (outcome `accepted`), one handed over whose answer was lost is `sent` too
+ * (outcome `uncertain`). `unsubscribed`, `form_submitted` and the lead events are recorded
+ * where they happen, not from the events table. Machine clicks are left out by the caller.
+ */
+export const EVENT_WEBHOOKS: Partial<Record<EventType, { type: WebhookEventType; outcome: string | null }>> = {
+  accepted: { type: 'sent', outcome: 'accepted' },
+  sent: { type: 'sent', outcome: 'uncertain' },
+  bounced: { type: 'bounced', outcome: null },
+  clicked: { type: 'clicked', outcome: null },
+  converted: { type: 'converted', outcome: null },
+};
 
 /**
  * Events become deliveries in the transaction that made them (so none is lost and none is
@@ -32,6 +46,22 @@ export class WebhookDispatcher {
   /** The event's deliveries, in the caller's transaction. Payloads follow Standard Webhooks: { type, timestamp, data }. */
   record(scope: PartnerScope, type: WebhookEventType, data: Record<string, unknown>, at: Date, personal: boolean, tx?: Tx): Promise<string[]> {
     return this.webhooks.enqueue(scope, type, { type, timestamp: at.toISOString(), data }, personal, tx);
+  }
+
+  /** Deliveries of judged events (EVENT_WEBHOOKS), in the judging transaction. */
+  recordEventsForSystem(events: Array<{ id: string; type: EventType }>, tx: Tx): Promise<string[]> {
+    return this.webhooks.enqueueForEventsForSystem(
+      events.flatMap((e) => {
+        const hook = EVENT_WEBHOOKS[e.type];
+        return hook ? [{ eventId: e.id, ...hook }] : [];
+      }),
+      tx,
+    );
+  }
+
+  /** `launch_completed` deliveries, in the transaction that completed the launches. */
+  recordCompletedLaunchesForSystem(launchIds: string[], at: Date, tx: Tx): Promise<string[]> {
+    return this.webhooks.enqueueForCompletedLaunchesForSystem(launchIds, at, tx);
   }
 
   /** After commit. A failure to queue is logged: the delivery stays pending and can be replayed. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, vendorOwned, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
+import { Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, unnest, vendorOwned, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
 import { sql } from 'kysely';
 
 export interface NewEndpoint {
@@ -85,6 +85,85 @@ export class WebhooksRepository {
               ]),
             ]),
           ),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * One delivery per enabled endpoint that wants it for each of these recorded events (the
+   * engine's events table: sends, bounces, clicks, conversions), in the caller's transaction.
+   * Their payloads name no person (ids only), so a vendor's endpoint gets them whatever the
+   * partner's privacy. Steps are numbered as the sequence shows them (1: the first email).
+   * Returns the deliveries' ids.
+   */
+  async enqueueForEventsForSystem(events: Array<{ eventId: string; type: WebhookEventType; outcome: string | null }>, tx: Tx): Promise<string[]> {
+    if (!events.length) return [];
+    const rows = await executorOf(this.db, tx)
+      .insertInto('webhookDeliveries')
+      .columns(['endpointId', 'vendorId', 'partnerId', 'eventType', 'payload'])
+      .expression((eb) =>
+        eb
+          .selectFrom(
+            unnest<{ eventId: string; type: string; outcome: string | null }, 'x'>('x', {
+              eventId: { type: 'bigint', values: events.map((e) => e.eventId) },
+              type: { type: 'text', values: events.map((e) => e.type) },
+              outcome: { type: 'text', values: events.map((e) => e.outcome) },
+            }),
+          )
+          .innerJoin('events as e', 'e.id', 'x.eventId')
+          .leftJoin('launches as l', 'l.id', 'e.launchId')
+          .innerJoin('webhookEndpoints as w', (join) =>
+            join
+              .onRef('w.vendorId', '=', 'e.vendorId')
+              .on('w.enabled', '=', true)
+              .on(sql<boolean>`x.type = ANY(w.event_types)`)
+              .on((j) => j.or([j('w.partnerId', 'is', null), j('w.partnerId', '=', j.ref('e.partnerId'))])),
+          )
+          .select([
+            'w.id',
+            'e.vendorId',
+            'e.partnerId',
+            sql<WebhookEventType>`x.type`.as('eventType'),
+            sql<Record<string, unknown>>`jsonb_build_object(
+              'type', x.type,
+              'timestamp', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'data', jsonb_strip_nulls(jsonb_build_object(
+                'eventId', e.id::text, 'partnerId', e.partner_id, 'launchId', e.launch_id, 'campaignId', l.campaign_id,
+                'sendId', e.send_id::text, 'step', e.step + 1, 'prospectId', e.prospect_id::text, 'linkIndex', e.link_index, 'link', e.link_name, 'outcome', x.outcome)))`.as('payload'),
+          ]),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** One `launch_completed` delivery per enabled endpoint that wants it for each of these launches, in the caller's transaction. */
+  async enqueueForCompletedLaunchesForSystem(launchIds: string[], at: Date, tx: Tx): Promise<string[]> {
+    if (!launchIds.length) return [];
+    const rows = await executorOf(this.db, tx)
+      .insertInto('webhookDeliveries')
+      .columns(['endpointId', 'vendorId', 'partnerId', 'eventType', 'payload'])
+      .expression((eb) =>
+        eb
+          .selectFrom('launches as l')
+          .innerJoin('webhookEndpoints as w', (join) =>
+            join
+              .onRef('w.vendorId', '=', 'l.vendorId')
+              .on('w.enabled', '=', true)
+              .on(sql<boolean>`'launch_completed' = ANY(w.event_types)`)
+              .on((j) => j.or([j('w.partnerId', 'is', null), j('w.partnerId', '=', j.ref('l.partnerId'))])),
+          )
+          .where('l.id', 'in', launchIds)
+          .select([
+            'w.id',
+            'l.vendorId',
+            'l.partnerId',
+            sql<WebhookEventType>`'launch_completed'`.as('eventType'),
+            sql<Record<string, unknown>>`jsonb_build_object('type', 'launch_completed', 'timestamp', ${at.toISOString()}::text,
+              'data', jsonb_build_object('launchId', l.id, 'campaignId', l.campaign_id, 'partnerId', l.partner_id, 'version', l.version, 'enrolled', l.enrolled))`.as('payload'),
+          ]),
       )
       .returning('id')
       .execute();
