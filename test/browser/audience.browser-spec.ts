@@ -86,6 +86,21 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
   await (await chooser).setFiles(file);
 }
 
+/** Drops a file on the dropzone, as dragging it from the desktop does. */
+async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type: 'text/csv' }));
+      return dt;
+    },
+    { name, content },
+  );
+  const zone = page.getByText('Drop a CSV file here');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
 test.describe('audience', () => {
   test.use({ viewport: WIDE });
 
@@ -149,7 +164,7 @@ test.describe('audience', () => {
     await expect(page).toHaveURL(/\/portal\/audience\/import$/);
     await shoot(page, 'import-refused');
 
-    await chooseFile(page, { name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Company\nAnn,Contoso\n') });
+    await dropFile(page, 'names.csv', 'Name,Company\nAnn,Contoso\n');
     await expect(page).toHaveURL(/\/portal\/audience\/imports\/[0-9a-f-]{36}$/);
     await expect(page.getByText('The import failed')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('The first row must be a header with an email column')).toBeVisible();
@@ -270,13 +285,25 @@ test.describe('audience', () => {
     await tabTo(page, page.getByRole('link', { name: 'Import a CSV file' }), 40);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Import prospects' })).toBeVisible();
+    // Everyone imported joins a list too (lists by name: Trade fair 2026, Webinar attendees).
+    const list = page.getByRole('combobox', { name: 'Also add everyone to a list' });
+    await tabTo(page, list, 40);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(list).toHaveValue('Webinar attendees');
     await tabTo(page, page.getByRole('button', { name: 'Choose a CSV file' }), 40);
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nfrank@contoso.example\n') });
     await expect(page.getByRole('status').filter({ hasText: / read: / })).toHaveText('1 row read: 1 imported, 0 rejected.', { timeout: 30_000 });
+    const lists = await ok<{ items: Array<{ id: string; name: string; size: number }> }>(page.request.get(`/partners/${partnerId}/lists`), 200);
+    const webinar = lists.items.find((l) => l.name === 'Webinar attendees');
+    expect(webinar?.size).toBe(4);
+    expect((await prospects(page, `&listId=${webinar?.id}`)).items.map((p) => p.email)).toContain('frank@contoso.example');
     await tabTo(page, page.getByRole('link', { name: 'See your prospects' }), 40);
     await page.keyboard.press('Enter');
+    await expect(page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Webinar attendees 4' })).toBeVisible();
     await tabTo(page, page.getByRole('link', { name: 'frank@contoso.example' }), 60);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'frank@contoso.example' })).toBeVisible();

@@ -21,6 +21,7 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
   const queryClient = useQueryClient();
   const item = useImport(partnerId, importId);
   const finished = !!item.data && isFinished(item.data);
+  const failed = item.data?.status === 'failed';
 
   // Once it is done, what it changed (prospects, list sizes) is read again wherever it is shown.
   useEffect(() => {
@@ -43,12 +44,13 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
         {item.isPending ? <Skeleton height={120} aria-label="Loading the import" /> : <ImportOutcome item={item.data} />}
       </Card>
       {finished ? (
+        // After a failure the next step is the file again; after success, the prospects.
         <Group gap="sm">
-          <Button component={Link} to="/portal/audience">
+          <Button component={Link} to="/portal/audience" variant={failed ? 'default' : 'filled'}>
             See your prospects
           </Button>
-          <Button component={Link} to="/portal/audience/import" variant="default">
-            Import another file
+          <Button component={Link} to="/portal/audience/import" variant={failed ? 'filled' : 'default'}>
+            {failed ? 'Import a file again' : 'Import another file'}
           </Button>
         </Group>
       ) : null}

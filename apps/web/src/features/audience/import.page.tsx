@@ -91,7 +91,7 @@ function Refusal({ error, file }: { error: Error; file: File | null }) {
       <Text size="sm">
         {error instanceof ApiError
           ? error.message
-          : `The upload did not complete (${error.message}). The engine may have refused a file this large; check your connection and the file, then try again.`}
+          : `The upload did not complete (${error.message}). Check your connection, then try again.`}
       </Text>
     </Alert>
   );

@@ -27,7 +27,8 @@ export function CsvDropzone({ onFile, busy }: CsvDropzoneProps) {
       style={{ border: `2px dashed var(--mantine-color-${over ? 'indigo-7' : 'gray-5'})`, borderRadius: 8, textAlign: 'center' }}
       onDragEnter={(e) => drag(e, true)}
       onDragOver={(e) => drag(e, true)}
-      onDragLeave={(e) => drag(e, false)}
+      // Leaving for one of its own children is not leaving the zone.
+      onDragLeave={(e) => !(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) && drag(e, false)}
       onDrop={(e) => {
         drag(e, false);
         const file = e.dataTransfer.files[0];

@@ -52,7 +52,7 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
           ) : null}
           {item.ignoredColumns.length ? (
             <Text size="sm">
-              Columns ignored (not a field name or a valid custom field name):{' '}
+              Columns ignored (a repeated column, or a name that cannot be a custom field):{' '}
               {item.ignoredColumns.map((c, i) => (
                 <span key={`${c}-${i}`}>
                   {i ? ', ' : ''}

@@ -19,17 +19,17 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
   const some = !all && ids.some((id) => selected.has(id));
   return (
     <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your prospects">
-      <Table miw={640} striped highlightOnHover bg="white" withTableBorder aria-busy={busy} verticalSpacing="xs">
+      <Table miw={{ base: 0, sm: 640 }} striped highlightOnHover bg="white" withTableBorder aria-busy={busy} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
               <Checkbox aria-label="Select every prospect on this page" checked={all} indeterminate={some} onChange={() => onSelect(ids, !all)} />
             </Table.Th>
             <Table.Th>Prospect</Table.Th>
-            <Table.Th>Company</Table.Th>
-            <Table.Th>Country</Table.Th>
-            <Table.Th>Time zone</Table.Th>
-            <Table.Th>Added</Table.Th>
+            <Table.Th visibleFrom="sm">Company</Table.Th>
+            <Table.Th visibleFrom="sm">Country</Table.Th>
+            <Table.Th visibleFrom="sm">Time zone</Table.Th>
+            <Table.Th visibleFrom="sm">Added</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -43,14 +43,20 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
                   {p.email}
                 </Anchor>
                 {fullName(p) ? <Text size="xs">{fullName(p)}</Text> : null}
+                {/* A phone has room for one column: the others, in brief, under the email. */}
+                <Text size="xs" hiddenFrom="sm">
+                  {[p.company, p.country, p.timezone ?? 'your time zone'].filter(Boolean).join(' · ')}
+                </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td visibleFrom="sm">
                 {p.company ?? '—'}
                 {p.title ? <Text size="xs">{p.title}</Text> : null}
               </Table.Td>
-              <Table.Td>{p.country ?? '—'}</Table.Td>
-              <Table.Td>{p.timezone ?? <Text span size="sm" c="dimmed">Yours</Text>}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{date.format(new Date(p.createdAt))}</Table.Td>
+              <Table.Td visibleFrom="sm">{p.country ?? '—'}</Table.Td>
+              <Table.Td visibleFrom="sm">{p.timezone ?? <Text span size="sm" c="dimmed">Your zone</Text>}</Table.Td>
+              <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                {date.format(new Date(p.createdAt))}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -20,6 +20,7 @@ export function useImports(partnerId: string, page: { limit: number; offset: num
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
+    // Less often than one import's own page: the table only needs to catch up.
     refetchInterval: (q) => (q.state.data?.items.some((i) => !FINISHED.has(i.status)) ? POLL_MS * 3 : false),
   });
 }
