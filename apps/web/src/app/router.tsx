@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { audienceRoutes } from '../features/audience/audience.routes';
 import { HomePage } from '../features/home/home.page';
 import { SignInPage } from '../features/session/sign-in.page';
 import { AppLayout } from './layout/app-layout';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
               { path: 'campaigns/:campaignId', lazy: () => import('../features/portal/campaign.page').then((m) => ({ Component: m.CampaignPage })) },
               { path: 'launches', lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })) },
               { path: 'launches/:launchId', lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })) },
+              ...audienceRoutes,
             ],
           },
           { path: 'console', lazy: () => import('../features/console/console.page').then((m) => ({ Component: m.ConsolePage })) },

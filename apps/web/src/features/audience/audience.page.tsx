@@ -1,0 +1,168 @@
+import { Button, Grid, Group, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { PortalGate } from '../portal/components/portal-gate';
+import { QueryError } from '../portal/components/query-error';
+import { ListsPanel } from './components/lists-panel';
+import { ProspectsTable } from './components/prospects-table';
+import { SelectionBar } from './components/selection-bar';
+import { count } from './format';
+import { usePartnerLists } from './hooks/use-lists';
+import { useProspects, type ProspectQuery } from './hooks/use-prospects';
+
+/** Prospects per page of the table. */
+const PAGE_SIZE = 25;
+const NONE = new Set<string>();
+
+export function AudiencePage() {
+  return <PortalGate>{(partnerId) => <Audience partnerId={partnerId} />}</PortalGate>;
+}
+
+/** Search, list and page live in the address, so a list's members can be linked to. */
+function Audience({ partnerId }: { partnerId: string }) {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('search') ?? '');
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const listId = params.get('list');
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  // A selection belongs to the rows it was made on: another search, list or page starts with none.
+  const rows = `${params.get('search') ?? ''}|${listId ?? ''}|${page}`;
+  const [selection, setSelection] = useState({ rows, ids: new Set<string>() });
+  const selected = selection.rows === rows ? selection.ids : NONE;
+
+  const set = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    if ((params.get('search') ?? '') !== debouncedSearch.trim()) set({ search: debouncedSearch.trim() || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const query: ProspectQuery = {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    ...(params.get('search') ? { search: params.get('search') ?? '' } : {}),
+    ...(listId ? { listId } : {}),
+  };
+  const prospects = useProspects(partnerId, query);
+  // The filter's choices: the partner's lists by name (the panel pages through them all).
+  const lists = usePartnerLists(partnerId, { limit: 200, offset: 0 });
+  const shownList = lists.data?.items.find((l) => l.id === listId) ?? null;
+  const filtered = !!(query.search || listId);
+  const pages = prospects.data ? Math.ceil(prospects.data.total / PAGE_SIZE) : 0;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <PageHeader title="Audience" description="Your prospects and the lists you launch campaigns to." />
+        <Button component={Link} to="/portal/audience/import">
+          Import a CSV file
+        </Button>
+      </Group>
+
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack component="section" aria-labelledby="prospects-title" gap="md">
+            <Title order={2} id="prospects-title">
+              Prospects
+            </Title>
+            <form role="search" aria-label="Filter the prospects" onSubmit={(e) => e.preventDefault()}>
+              <Group grow wrap="wrap" gap="sm" preventGrowOverflow={false}>
+                <TextInput label="Search" description="Part of an email or company" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} miw={200} />
+                <Select
+                  label="List"
+                  description="Only the members of a list"
+                  placeholder="All prospects"
+                  data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+                  value={listId}
+                  onChange={(v) => set({ list: v })}
+                  clearable
+                  clearButtonProps={{ 'aria-label': 'Show every prospect' }}
+                  miw={200}
+                />
+              </Group>
+            </form>
+
+            {prospects.isError ? (
+              <QueryError error={prospects.error} retry={() => void prospects.refetch()} />
+            ) : prospects.isPending ? (
+              <Stack gap="xs" aria-busy="true" aria-label="Loading your prospects">
+                {Array.from({ length: 5 }, (_, i) => (
+                  <Skeleton key={i} height={36} />
+                ))}
+              </Stack>
+            ) : prospects.data.items.length === 0 ? (
+              <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+                <Title order={3} size="h4">
+                  {filtered ? 'No prospect matches' : 'No prospect yet'}
+                </Title>
+                <Text size="sm">{filtered ? 'Try another search, or show every prospect.' : 'Import a CSV file of the people you market to: one row each, with at least their email.'}</Text>
+                {filtered ? (
+                  <Button
+                    variant="default"
+                    onClick={() => {
+                      setSearch('');
+                      setParams(new URLSearchParams(), { replace: true });
+                    }}
+                  >
+                    Show every prospect
+                  </Button>
+                ) : (
+                  <Button component={Link} to="/portal/audience/import">
+                    Import a CSV file
+                  </Button>
+                )}
+              </Stack>
+            ) : (
+              <>
+                <Text size="sm" aria-live="polite">
+                  {prospects.data.total === 1 ? '1 prospect' : `${count(prospects.data.total)} prospects`}
+                  {shownList ? ` in “${shownList.name}”` : ''}
+                  {query.search ? ` matching “${query.search}”` : ''}
+                </Text>
+                <ProspectsTable
+                  prospects={prospects.data.items}
+                  busy={prospects.isPlaceholderData}
+                  selected={selected}
+                  onSelect={(ids, on) => {
+                    const next = new Set(selected);
+                    for (const id of ids) {
+                      if (on) next.add(id);
+                      else next.delete(id);
+                    }
+                    setSelection({ rows, ids: next });
+                  }}
+                />
+                {/* After the rows in the keyboard's order, and kept in sight at the window's foot while they scroll. */}
+                {selected.size ? (
+                  <SelectionBar partnerId={partnerId} selected={[...selected]} lists={lists.data?.items ?? []} shownList={shownList} onDone={() => setSelection({ rows, ids: new Set() })} />
+                ) : null}
+                {pages > 1 ? (
+                  <Group justify="center">
+                    <Pagination total={pages} value={page} onChange={(p) => set({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': `${control} page` })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+                  </Group>
+                ) : null}
+              </>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <ListsPanel partnerId={partnerId} selectedListId={listId} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { count, dateTime, fileSize, plural } from '../format';
+import type { ProspectImport } from '../hooks/use-imports';
+import { ImportStatus } from './import-status';
+
+/** Where an import stands, as the API last answered: progress while the worker reads it, then its counts. */
+export function ImportOutcome({ item }: { item: ProspectImport }) {
+  const running = item.status === 'queued' || item.status === 'running';
+  return (
+    <Stack gap="md">
+      <Group gap="sm">
+        <ImportStatus status={item.status} />
+        <Text size="sm" c="dimmed">
+          {fileSize(item.fileSize)}
+          {item.finishedAt ? `, finished ${dateTime.format(new Date(item.finishedAt))}` : ''}
+        </Text>
+      </Group>
+      <div role="status" aria-live="polite">
+        {running ? (
+          <Stack gap="xs">
+            <Text>{item.status === 'queued' ? 'Waiting for a worker to read the file…' : 'Reading the file and saving its prospects…'}</Text>
+            <Progress value={100} striped animated aria-label="Import in progress" />
+          </Stack>
+        ) : item.status === 'failed' ? (
+          <Alert color="red" variant="light" title="The import failed">
+            <Text size="sm">{item.error ?? 'The engine did not say why.'}</Text>
+            {item.inserted + item.merged > 0 ? <Text size="sm">{plural(item.inserted + item.merged, 'row was', 'rows were')} saved before it stopped: importing the file again completes it.</Text> : null}
+          </Alert>
+        ) : (
+          <Text fw={600}>
+            {plural(item.rows, 'row')} read: {count(item.inserted + item.merged)} imported, {count(item.rejected)} rejected.
+          </Text>
+        )}
+      </div>
+      {item.status === 'completed' ? (
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+            <Figure label="Rows read" value={item.rows} />
+            <Figure label="New prospects" value={item.inserted} />
+            <Figure label="Merged into existing" value={item.merged} />
+            <Figure label="Rejected" value={item.rejected} tone={item.rejected ? 'red.9' : undefined} />
+          </SimpleGrid>
+          {item.rejected > 0 && item.reportUrl ? (
+            <Text size="sm">
+              Each rejected row is listed with its line in the file and the reason.{' '}
+              <Anchor href={item.reportUrl} download>
+                Download the rejected rows (CSV)
+              </Anchor>
+            </Text>
+          ) : item.rejected === 0 ? (
+            <Text size="sm">No row was rejected.</Text>
+          ) : null}
+          {item.ignoredColumns.length ? (
+            <Text size="sm">
+              Columns ignored (a repeated column, or a name that cannot be a custom field):{' '}
+              {item.ignoredColumns.map((c, i) => (
+                <span key={`${c}-${i}`}>
+                  {i ? ', ' : ''}
+                  <Code>{c || '(empty)'}</Code>
+                </span>
+              ))}
+            </Text>
+          ) : null}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Figure({ label, value, tone }: { label: string; value: number; tone?: string }) {
+  return (
+    <Stack gap={0} p="sm" bg="white" style={{ borderRadius: 6, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Text size="xs">{label}</Text>
+      <Text fw={700} size="xl" c={tone}>
+        {count(value)}
+      </Text>
+    </Stack>
+  );
+}

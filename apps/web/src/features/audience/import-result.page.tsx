@@ -1,0 +1,59 @@
+import { Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { PortalGate } from '../portal/components/portal-gate';
+import { QueryError } from '../portal/components/query-error';
+import { ImportOutcome } from './components/import-outcome';
+import { dateTime } from './format';
+import { isFinished, useImport } from './hooks/use-imports';
+import { listsKey } from './hooks/use-lists';
+import { prospectsKey } from './hooks/use-prospects';
+
+export function ImportResultPage() {
+  const { importId = '' } = useParams();
+  return <PortalGate>{(partnerId) => <ImportResult partnerId={partnerId} importId={importId} />}</PortalGate>;
+}
+
+/** One import: asked for every second until the worker finishes, then its counts and report. */
+function ImportResult({ partnerId, importId }: { partnerId: string; importId: string }) {
+  const queryClient = useQueryClient();
+  const item = useImport(partnerId, importId);
+  const finished = !!item.data && isFinished(item.data);
+  const failed = item.data?.status === 'failed';
+
+  // Once it is done, what it changed (prospects, list sizes) is read again wherever it is shown.
+  useEffect(() => {
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId) });
+    void queryClient.invalidateQueries({ queryKey: listsKey(partnerId) });
+  }, [finished, partnerId, queryClient]);
+
+  if (item.isError) return <QueryError error={item.error} retry={() => void item.refetch()} />;
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        <Link to="/portal/audience">Audience</Link> / <Link to="/portal/audience/import">Import</Link> / This import
+      </Text>
+      <PageHeader
+        title={item.data ? `Import of ${dateTime.format(new Date(item.data.createdAt))}` : 'Import'}
+        description={finished ? undefined : 'The engine reads the file in the background: this page follows it until it is done.'}
+      />
+      <Card withBorder padding="lg">
+        {item.isPending ? <Skeleton height={120} aria-label="Loading the import" /> : <ImportOutcome item={item.data} />}
+      </Card>
+      {finished ? (
+        // After a failure the next step is the file again; after success, the prospects.
+        <Group gap="sm">
+          <Button component={Link} to="/portal/audience" variant={failed ? 'default' : 'filled'}>
+            See your prospects
+          </Button>
+          <Button component={Link} to="/portal/audience/import" variant={failed ? 'filled' : 'default'}>
+            {failed ? 'Import a file again' : 'Import another file'}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,132 @@
+import { Alert, Button, Card, Grid, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { PortalGate } from '../portal/components/portal-gate';
+import { QueryError } from '../portal/components/query-error';
+import { ProspectForm } from './components/prospect-form';
+import { dateTime } from './format';
+import { useEraseProspect, useProspect, type Prospect } from './hooks/use-prospects';
+
+export function ProspectPage() {
+  const { prospectId = '' } = useParams();
+  return <PortalGate>{(partnerId) => <ProspectDetail partnerId={partnerId} prospectId={prospectId} />}</PortalGate>;
+}
+
+/** One prospect: its fields (editable), custom fields and dates. Another partner's id is not found. */
+function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospectId: string }) {
+  const prospect = useProspect(partnerId, prospectId);
+  if (prospect.isError) return <QueryError error={prospect.error} retry={() => void prospect.refetch()} />;
+  if (prospect.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true" aria-label="Loading the prospect">
+        <Skeleton height={32} width="50%" />
+        <Skeleton height={240} />
+      </Stack>
+    );
+  }
+  const p = prospect.data;
+  const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
+  const custom = Object.entries(p.custom);
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Link to="/portal/audience">Audience</Link> / {p.email}
+      </Text>
+      <Group justify="space-between" align="flex-start">
+        <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          <PageHeader title={name || p.email} description={[name ? p.email : null, p.title, p.company].filter(Boolean).join(' · ') || undefined} />
+        </div>
+        <EraseProspect partnerId={partnerId} prospect={p} />
+      </Group>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder padding="lg">
+            <ProspectForm partnerId={partnerId} prospect={p} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Stack component="section" aria-labelledby="custom-title" gap="xs">
+              <Title order={2} id="custom-title">
+                Custom fields
+              </Title>
+              {custom.length ? (
+                <Table bg="white" withTableBorder aria-labelledby="custom-title">
+                  <Table.Tbody>
+                    {custom.map(([key, value]) => (
+                      <Table.Tr key={key}>
+                        <Table.Th scope="row" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                          {key}
+                        </Table.Th>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              ) : (
+                <Text size="sm">None. Columns of an import that are not a standard field become custom fields.</Text>
+              )}
+            </Stack>
+            <Stack component="section" aria-labelledby="record-title" gap={4}>
+              <Title order={2} id="record-title">
+                Record
+              </Title>
+              <Text size="sm">Added {dateTime.format(new Date(p.createdAt))}</Text>
+              <Text size="sm">Last changed {dateTime.format(new Date(p.updatedAt))}</Text>
+            </Stack>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Erasing is final: asked first, then back to the audience. */
+function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: Prospect }) {
+  const navigate = useNavigate();
+  const [asking, setAsking] = useState(false);
+  const erase = useEraseProspect(partnerId, prospect.id);
+  const close = () => {
+    setAsking(false);
+    erase.reset();
+  };
+  return (
+    <>
+      <Button variant="outline" color="red.9" onClick={() => setAsking(true)}>
+        Erase
+      </Button>
+      <Modal opened={asking} onClose={close} title="Erase this prospect?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
+        <Text size="sm" mb="md" style={{ overflowWrap: 'anywhere' }}>
+          {prospect.email} is removed with its list memberships and its place in your launches. This cannot be undone.
+        </Text>
+        {erase.error ? (
+          <Alert color="red" variant="light" role="alert" mb="md">
+            {erase.error.message}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Keep it
+          </Button>
+          <Button
+            color="red.9"
+            loading={erase.isPending}
+            onClick={() =>
+              erase.mutate(undefined, {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: `${prospect.email} is erased.` });
+                  void navigate('/portal/audience', { replace: true });
+                },
+              })
+            }
+          >
+            Erase the prospect
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
