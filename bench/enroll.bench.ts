@@ -8,15 +8,15 @@ import { benchProspect, benchTenant } from './bench-tenant';
 const ROWS = Number(process.env.BENCH_ENROLL_ROWS ?? 100_000);
 const ZONES = ['Europe/Warsaw', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', ''];
 
-/** The CSV a partner would upload, generated in chunks (as a browser upload arrives). */
+/** The CSV a partner would upload, generated in chunks of bytes (as a browser upload arrives). */
 function csv(rows: number): Readable {
   return Readable.from(
     (function* () {
-      yield 'email,first_name,last_name,company,timezone,industry\r\n';
+      yield Buffer.from('email,first_name,last_name,company,timezone,industry\r\n');
       for (let i = 0; i < rows; i += 1000) {
         let chunk = '';
         for (let n = i; n < Math.min(rows, i + 1000); n++) chunk += `p${n}@bench.example,First${n},Last${n},"Company ${n}, Inc.",${ZONES[n % ZONES.length]},Retail\r\n`;
-        yield chunk;
+        yield Buffer.from(chunk);
       }
     })(),
   );
