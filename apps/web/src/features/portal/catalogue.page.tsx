@@ -69,9 +69,14 @@ function Catalogue({ partnerId }: { partnerId: string }) {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <PageHeader title="Catalogue" description="Campaigns you can launch, previewed with your own brand kit." />
-        <Button component={Link} to="/portal/launches" variant="default">
-          My launches
-        </Button>
+        <Group gap="sm">
+          <Button component={Link} to="/portal/brand-kit" variant="default">
+            Brand kit
+          </Button>
+          <Button component={Link} to="/portal/launches" variant="default">
+            My launches
+          </Button>
+        </Group>
       </Group>
 
       <form role="search" aria-label="Filter the catalogue" onSubmit={(e) => e.preventDefault()}>
