@@ -3,7 +3,7 @@ import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { expect, expectAccessible, screenshot, tabTo, test } from './fixtures';
-import { ok, partnerWithUser } from './partner-user';
+import { ok, partnerWithUser, PASSWORD, signIn } from './seed';
 
 /**
  * The portal's audience pages against the real engine: a partner imports a CSV file through the
@@ -12,7 +12,6 @@ import { ok, partnerWithUser } from './partner-user';
  * found.
  */
 
-const PASSWORD = 'a long audience passphrase';
 const NARROW = { width: 375, height: 812 };
 const WIDE = { width: 1440, height: 900 };
 
@@ -45,12 +44,14 @@ test.beforeAll(async () => {
   const api = await playwrightRequest.newContext({ baseURL });
   const other = await playwrightRequest.newContext({ baseURL });
   try {
-    const partner = await partnerWithUser(api, `Northwind IT ${randomUUID().slice(0, 6)}`, 'Europe/Warsaw', PASSWORD);
+    const created = await partnerWithUser(api, `Northwind IT ${randomUUID().slice(0, 6)}`, 'Europe/Warsaw');
+    const partner = { ...created, csrf: await signIn(api, created.email) };
     ({ partnerId, email } = partner);
     // Already a prospect: the file's row for her (in capitals) merges into this one.
     await ok(api.post(`/partners/${partnerId}/prospects`, { headers: { 'X-CSRF-Token': partner.csrf }, data: { email: 'ann@contoso.example', firstName: 'Ann', company: 'Contoso' } }), 201);
 
-    const foreign = await partnerWithUser(other, `Elliniki ${randomUUID().slice(0, 6)}`, 'Europe/Athens', PASSWORD);
+    const foreignUser = await partnerWithUser(other, `Elliniki ${randomUUID().slice(0, 6)}`, 'Europe/Athens');
+    const foreign = { ...foreignUser, csrf: await signIn(other, foreignUser.email) };
     foreignProspectId = (await ok<{ id: string }>(other.post(`/partners/${foreign.partnerId}/prospects`, { headers: { 'X-CSRF-Token': foreign.csrf }, data: { email: 'nikos@elliniki.example' } }), 201)).id;
   } finally {
     await api.dispose();

@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: () => import('../features/portal/catalogue.page').then((m) => ({ Component: m.CataloguePage })) },
               { path: 'campaigns/:campaignId', lazy: () => import('../features/portal/campaign.page').then((m) => ({ Component: m.CampaignPage })) },
+              { path: 'brand-kit', lazy: () => import('../features/portal/brand-kit.page').then((m) => ({ Component: m.BrandKitPage })) },
               { path: 'launches', lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })) },
               { path: 'launches/:launchId', lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })) },
               ...audienceRoutes,

@@ -76,6 +76,9 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           <Button component={Link} to="/portal/audience" variant="default">
             Audience
           </Button>
+          <Button component={Link} to="/portal/brand-kit" variant="default">
+            Brand kit
+          </Button>
         </Group>
       </Group>
 

@@ -1,0 +1,57 @@
+import { Alert, Box, Button, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useResendSenderConfirmation, type BrandKit } from '../hooks/use-brand-kit';
+
+/**
+ * How the partner's emails go out now, as the API says (the saved kit, not the form being
+ * edited), its warning word for word, and the confirmation link again while the From
+ * address is not confirmed.
+ */
+export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit }) {
+  const resend = useResendSenderConfirmation(partnerId);
+  const { fromName, fromAddress, replyTo, warning } = kit.sendingAs;
+  const unconfirmed = kit.sender && !kit.sender.confirmed ? kit.sender.fromEmail : null;
+
+  return (
+    <Stack gap="sm">
+      <Box p="sm" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={600} size="sm">
+            Emails go out as:
+          </Text>{' '}
+          {fromName} &lt;{fromAddress}&gt;{replyTo ? `, replies to ${replyTo}` : ''}
+        </Text>
+      </Box>
+      {warning || unconfirmed ? (
+        <Alert color="yellow" variant="light" styles={{ message: { color: 'var(--mantine-color-dark-8)' } }}>
+          <Stack gap="xs" align="flex-start">
+            {warning ? (
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {warning}
+              </Text>
+            ) : null}
+            {unconfirmed ? (
+              <Button
+                size="compact-sm"
+                variant="default"
+                loading={resend.isPending}
+                onClick={() =>
+                  resend.mutate(undefined, {
+                    onSuccess: () => notifications.show({ color: 'teal', message: `The confirmation link is on its way to ${unconfirmed}.` }),
+                  })
+                }
+              >
+                Send the confirmation again
+              </Button>
+            ) : null}
+            {resend.error ? (
+              <Text size="sm" c="red.9" role="alert">
+                {resend.error.message}
+              </Text>
+            ) : null}
+          </Stack>
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
