@@ -23,7 +23,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts', '<rootDir>/test/setup/own-database.ts'],
     },
   ],
 };

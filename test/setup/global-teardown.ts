@@ -16,6 +16,9 @@ export default async function globalTeardown(): Promise<void> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
+    // The files' own copies (test/setup/own-database.ts) that a failed file left behind, then the run's.
+    const copies = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 || '\\_%'", [name]);
+    for (const { datname } of copies.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();

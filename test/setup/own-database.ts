@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/**
+ * Each integration test file works in a database of its own: a copy (CREATE DATABASE …
+ * TEMPLATE) of the run's migrated one, made before the file's own hooks and dropped after
+ * them. Sweeps, the engagement judge and the send workers act on every tenant of their
+ * database; in a shared one, a file that moves its clock days ahead would find another file's
+ * prospects due and try to mail them through that file's SMTP server, long stopped.
+ */
+const template = process.env.DATABASE_URL;
+let own: string | undefined;
+
+function adminClient(url: URL): Client {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  return new Client({ connectionString: admin.toString() });
+}
+
+beforeAll(async () => {
+  if (!template) return;
+  const url = new URL(template);
+  const source = url.pathname.slice(1);
+  own = `${source}_${randomBytes(4).toString('hex')}`;
+  const client = adminClient(url);
+  await client.connect();
+  try {
+    // Another file's copy being made at the same moment holds the template for an instant.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${own}" TEMPLATE "${source}"`);
+        break;
+      } catch (e) {
+        if (attempt >= 50 || !/being accessed by other users/.test((e as Error).message)) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${own}`;
+  process.env.DATABASE_URL = url.toString();
+}, 60_000);
+
+afterAll(async () => {
+  if (!template || !own) return;
+  process.env.DATABASE_URL = template;
+  if (process.env.KEEP_TEST_DB) return;
+  const client = adminClient(new URL(template));
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${own}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}, 60_000);
