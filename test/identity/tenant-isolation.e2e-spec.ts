@@ -34,7 +34,10 @@ describe('tenant isolation', () => {
   let sessionId: string;
   let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
-  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId', string> = {
+  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId', string> = {
+    leadId: '',
+    webhookId: '',
+    deliveryId: '',
     prospectId: '',
     listId: '',
     importId: '',
@@ -79,6 +82,16 @@ describe('tenant isolation', () => {
     a1.outboxId = outbox[0].id;
     await api.http().post('/suppressions').set(p1).send({ email: 'blocked@prospect.example' }).expect(201);
     a1.suppressionId = (await api.http().get('/suppressions').set(p1).expect(200)).body.items[0].id;
+
+    // A webhook endpoint of partner A1's, and a lead from its landing page, which gives the endpoint a delivery.
+    a1.webhookId = (await api.http().post('/webhooks').set(p1).send({ url: 'https://crm.a1.example/hook', eventTypes: ['lead_created'] }).expect(201)).body.id;
+    const partnerSlug = (await api.http().get(`/partners/${partnerA1.partnerId}`).set(p1).expect(200)).body.slug;
+    const campaignSlug = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body.slug;
+    // The page needs the partner's required slots, from its brand kit.
+    await api.http().put(`/partners/${partnerA1.partnerId}/brand-kit`).set(p1).send({ email: 'a1@partner.example', website: 'https://a1.example', address: '1 Main St, Springfield' }).expect(200);
+    await api.http().post(`/p/${partnerSlug}/${campaignSlug}`).type('form').send({ email: 'lead@prospect.example', first_name: 'Lea', company: 'Lea Ltd', consent: 'yes', tcma_website: '' }).expect(200);
+    a1.leadId = (await api.http().get(`/partners/${partnerA1.partnerId}/leads`).set(p1).expect(200)).body.items[0].id;
+    a1.deliveryId = (await api.http().get(`/webhooks/${a1.webhookId}/deliveries`).set(p1).expect(200)).body.items[0].id;
   }, 120_000);
   afterAll(async () => {
     await worker?.close();
@@ -99,6 +112,8 @@ describe('tenant isolation', () => {
       files: { id: fileId },
       auth: { id: sessionId },
       'user-invitations': { id: invitationId },
+      leads: { id: a1.leadId },
+      webhooks: { id: a1.webhookId, deliveryId: a1.deliveryId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId, campaigns: campaign.campaignId };
@@ -112,6 +127,9 @@ describe('tenant isolation', () => {
   const bodyFor = (op: Operation): object | string | undefined => {
     const email = { name: 'x', subject: 's', preheader: 'p', mjml: demo.readText(demo.manifest.emails[0].file) };
     const bodies: Record<string, object | string> = {
+      'put /partners/{partnerId}/contacts-privacy': { contactsPrivate: true },
+      'post /webhooks/deliveries/{deliveryId}/replay': {},
+      'post /leads/{id}/status': { status: 'accepted' },
       'patch /campaigns/{id}': { description: 'pwned' },
       'patch /campaigns/{id}/catalogue': { promoted: true },
       'put /campaigns/{id}/slots': { slots: demo.manifest.slots },
@@ -147,10 +165,11 @@ describe('tenant isolation', () => {
 
   const operations = async (): Promise<Operation[]> => {
     const doc = (await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    // /public serves content-addressed public files and /u/{token} is the signed unsubscribe
-    // link a prospect follows: neither has a tenant to cross.
+    // /public serves content-addressed public files, /u/{token} is the signed unsubscribe link a
+    // prospect follows and /sender-confirmations/{token} the signed link mailed to a partner's
+    // new From address: none has a tenant to cross (the signed token names what it acts on).
     return Object.entries(doc.paths)
-      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/'))
+      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/sender-confirmations/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
   };
 
