@@ -263,6 +263,15 @@ describe('landing pages and leads', () => {
     ]);
   }, 120_000);
 
+  it("shows no page, and takes no submission, for a partner whose brand kit lacks a required slot", async () => {
+    const created = await api.http().post('/partners').set(as(demo.tokens.admin)).send({ companyName: 'Unfinished Partner', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' }).expect(201);
+    const slug = (await api.http().get(`/partners/${created.body.id}`).set(as(demo.tokens.admin)).expect(200)).body.slug;
+    const page = await api.http().get(`/p/${slug}/${slugs.campaign}`).expect(404);
+    expect(page.text).toContain('This page does not exist.');
+    await api.http().post(`/p/${slug}/${slugs.campaign}`).type('form').send({ email: 'early@prospect.example', first_name: 'Early', company: 'Early Ltd', consent: 'yes' }).expect(404);
+    expect(await db.query('SELECT id FROM prospects WHERE partner_id = $1', [created.body.id])).toEqual([]);
+  });
+
   it('limits submissions per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await api.http().post(pagePath(1)).type('form').send({ email: 'x' })).status);

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { PageAsset } from '@tcma/campaign-model';
 import { BrandKitsService } from '@tcma/brand-kits';
 import { checkSubmission, compilePage, FORM_ERROR, CompiledPage, PageFormState, renderPage, resolveSlotValues } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
+import { InvalidError } from '@tcma/errors';
 import { PartnerScope } from '@tcma/persistence';
 import { landingPageUrl, missingSlots, PreviewsService, renderKey } from '@tcma/rendering';
 import { SendRefs } from '@tcma/signing';
@@ -48,6 +49,7 @@ const NOT_FOUND = '<!doctype html><html lang="en"><head><meta charset="utf-8"><m
  */
 @Injectable()
 export class LandingPagesService {
+  private readonly logger = new Logger(LandingPagesService.name);
   private readonly targets = new LRUCache<string, Promise<{ target: PageTarget; revision: number; values: Map<string, string | null>; missing: string[] } | null>>({ max: 5000, ttl: PAGE_LOOKUP_TTL_MS });
   private readonly pages = new LRUCache<string, LoadedPage>({ max: PAGE_CACHE_ENTRIES });
 
@@ -67,7 +69,7 @@ export class LandingPagesService {
 
   /** The page's Open Graph image: the campaign's first social image, co-branded for the partner (LinkedIn size, PNG). */
   async ogImage(partnerSlug: string, campaignSlug: string): Promise<{ etag: string; contentType: string; bytes: Buffer } | null> {
-    const page = await this.load(partnerSlug, campaignSlug);
+    const page = await this.available(partnerSlug, campaignSlug);
     const social = page?.target.version.content.assets.find((a) => a.kind === 'social');
     if (!page || !social) return null;
     return this.previews.renderForSystem(page.target.version, social.id, page.target.partner, { format: 'png', size: 'linkedin' });
@@ -75,7 +77,7 @@ export class LandingPagesService {
 
   /** The page's shared bytes (the blank form). */
   async view(partnerSlug: string, campaignSlug: string): Promise<PageResponse> {
-    const page = await this.load(partnerSlug, campaignSlug);
+    const page = await this.available(partnerSlug, campaignSlug);
     if (!page) return { status: 404, html: NOT_FOUND, noindex: true };
     return { status: 200, html: page.blank, etag: `"${page.key}"`, noindex: page.asset.noindex };
   }
@@ -86,7 +88,7 @@ export class LandingPagesService {
    * the thank-you message (200; also to a filled honeypot, which records nothing).
    */
   async submit(partnerSlug: string, campaignSlug: string, sendRef: unknown, body: Readonly<Record<string, unknown>>, visitor: Visitor): Promise<PageResponse> {
-    const page = await this.load(partnerSlug, campaignSlug);
+    const page = await this.available(partnerSlug, campaignSlug);
     if (!page || !page.asset.form) return { status: 404, html: NOT_FOUND, noindex: true };
     const form = page.asset.form;
     const noindex = page.asset.noindex;
@@ -113,6 +115,21 @@ export class LandingPagesService {
     });
     if (!result.ok) return keep(result.errors);
     return answer(200, { kind: 'done', message: form.successMessage });
+  }
+
+  /**
+   * The page, or null when there is none or the partner's brand kit lacks a required slot: to
+   * the public an unfinished page does not exist yet (404), and it is the partner's data, not a
+   * failure of the engine (a warning, not an error).
+   */
+  private async available(partnerSlug: string, campaignSlug: string): Promise<LoadedPage | null> {
+    try {
+      return await this.load(partnerSlug, campaignSlug);
+    } catch (e) {
+      if (!(e instanceof InvalidError)) throw e;
+      this.logger.warn(`Landing page /p/${partnerSlug}/${campaignSlug} not shown: ${e.message}`);
+      return null;
+    }
   }
 
   private async load(partnerSlug: string, campaignSlug: string): Promise<LoadedPage | null> {
