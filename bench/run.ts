@@ -3,6 +3,7 @@ import { deliverPacedBench } from './deliver-paced.bench';
 import { deliverBench } from './deliver.bench';
 import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
+import { portalJsBench } from './portal-js.bench';
 import { renderBench, renderColdBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   redis_per_pending_step: redisPerPendingStepBench,
   track_redirect: trackBench,
   analytics_query: analyticsBench,
+  portal_js_kb: portalJsBench,
 };
 
 async function main(): Promise<void> {
