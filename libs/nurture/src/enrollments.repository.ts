@@ -291,6 +291,25 @@ export class EnrollmentsRepository {
     return Number(unqueued.numUpdatedRows);
   }
 
+  /**
+   * After a worker died: every step queued before `before` and due by then is left for the sweep
+   * to queue again. A worker killed between recording a send and putting the next step's job
+   * in Redis leaves that step marked queued with no job; which steps it queued is not recorded,
+   * so all are queued again, and a step whose job does exist runs once all the same (the second
+   * job finds it moved on or claimed). Held steps (waiting for a rate slot) are queued until a
+   * later time and stay.
+   */
+  async unqueueDueForSystem(before: Date): Promise<number> {
+    const unqueued = await this.db
+      .updateTable('enrollments')
+      .set({ queuedAt: null })
+      .where('status', '=', 'active')
+      .where('queuedAt', '<=', before)
+      .where('nextDueAt', '<=', before)
+      .executeTakeFirst();
+    return Number(unqueued.numUpdatedRows);
+  }
+
   /** Leaves the step for the sweep to queue again (a paused launch, say). */
   async unqueueForSystem(enrollmentId: string): Promise<void> {
     await this.db.updateTable('enrollments').set({ queuedAt: null }).where('id', '=', enrollmentId).execute();

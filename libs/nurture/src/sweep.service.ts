@@ -79,6 +79,9 @@ export class SweepService {
     const settled = this.healthySince !== null && Date.now() - this.healthySince >= this.fleet.deadAfterMs;
     const released = settled ? await this.ledger.releaseClaimsOfDeadForSystem(this.fleet.deadAfterMs) : 0;
     const abandoned = settled ? await this.recoverAbandoned(now) : 0;
+    // A worker died holding work: what it queued in the instant before may have no job.
+    const requeuedAfterDeath = released || abandoned ? await this.enrollments.unqueueDueForSystem(now) : 0;
+    if (requeuedAfterDeath) this.logger.warn(`A worker stopped: ${requeuedAfterDeath} queued steps are queued again`);
     let queued = 0;
     for (;;) {
       const due = await this.enrollments.claimDueForSystem(now, new Date(now.getTime() + this.config.queueHorizonMs), new Date(now.getTime() - this.config.requeueAfterMs), SWEEP_BATCH);
