@@ -79,7 +79,7 @@ describe('a launch larger than the sender rate, at the default rate', () => {
     expect(seconds).toBeGreaterThanOrEqual(PROSPECTS / DEFAULT_RATE - 2);
     expect(seconds).toBeLessThanOrEqual((PROSPECTS / DEFAULT_RATE) * 1.3);
     // In any 20 s: the rate's worth, plus the second's worth that may go early, plus a second's
-    // worth a late worker may still use (RATE_LATE_MS: a later one takes a new slot).
+    // worth of catching up (a reservation says when a send may go; a busy worker can be late).
     let busiest = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
       while (times[i] - times[j] >= 20_000) j++;

@@ -5,7 +5,7 @@ export type { OutboxTags } from './outbox.transport';
 export type { OutboxSummary } from './outbox.repository';
 export { OutboxService } from './outbox.service';
 export { ConnectionSlots } from './connection-slots';
-export { RATE_BURST_MS, RATE_LATE_MS, RateLimiter } from './rate-limiter';
+export { RATE_BURST_MS, RateLimiter } from './rate-limiter';
 export type { RateSlot } from './rate-limiter';
 export { dkimAligned, ownSenderWarning, senderIdentity, vendorSendingDomain } from './sender-identity';
 export type { OwnSenderRefusal, SenderIdentity, SenderInputs } from './sender-identity';

@@ -243,16 +243,6 @@ describe(SendStepService.name, () => {
     expect(world.slotOffsets).toEqual([60_000]);
   });
 
-  it('takes a new slot when it comes back too late for its own: a late worker never catches up above the rate', async () => {
-    world.slotOffsets = [30_000];
-    const outcome = await sut.execute(step({ slotAt: Date.now() - 5_000 }), WORKER);
-    expect(outcome).toMatchObject({ kind: 'later', why: 'rate' });
-    expect(outcome.kind === 'later' && outcome.slotAt).toBeGreaterThan(Date.now() + 25_000);
-    expect(world.slotOffsets).toEqual([]);
-    expect(world.sends.size).toBe(0);
-    expect(world.held).toHaveLength(1);
-  });
-
   it('retries a step refused for now (4xx), with backoff, counting each refusal', async () => {
     world.smtp = () => Promise.reject(Object.assign(new Error('451 Try later'), { responseCode: 451, response: '451 Try later' }));
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'later', ms: 60_000, why: 'retry' });

@@ -208,17 +208,15 @@ export class SendStepService {
 
   /**
    * The step's place in its sender's schedule: null when it may go now. A step that already
-   * holds a slot (re-queued to wait for it) keeps it unless the worker came back too late for it
-   * (it lapsed); otherwise it reserves one, and when the slot is later, waits for it without
-   * claiming anything, its enrollment marked queued until then so the sweep does not queue it
-   * again meanwhile.
+   * holds a slot (re-queued to wait for it) keeps it; otherwise it reserves one, and when the
+   * slot is later, waits for it without claiming anything, its enrollment marked queued until
+   * then so the sweep does not queue it again meanwhile.
    */
   private async pace(job: SendStepRef, ctx: SendContext, transport: ResolvedTransport, sender: SenderIdentity): Promise<StepOutcome | null> {
-    const held = job.slotAt !== undefined && !RateLimiter.lapsed({ at: job.slotAt }) ? { at: job.slotAt } : undefined;
-    const slot = held ?? (await this.slots.call({ sender: `${transport.key}:${sender.from.address}`, perSecond: transport.ratePerSecond }));
+    const slot = job.slotAt !== undefined ? { at: job.slotAt } : await this.slots.call({ sender: `${transport.key}:${sender.from.address}`, perSecond: transport.ratePerSecond });
     const wait = RateLimiter.waitFor(slot);
     if (wait === 0) return null;
-    if (!held) await this.holds.call({ enrollmentId: ctx.enrollmentId, step: job.step, until: new Date(this.clock.now().getTime() + wait) });
+    if (job.slotAt === undefined) await this.holds.call({ enrollmentId: ctx.enrollmentId, step: job.step, until: new Date(this.clock.now().getTime() + wait) });
     return { kind: 'later', ms: wait, why: 'rate', slotAt: slot.at };
   }
 
