@@ -1,7 +1,8 @@
 import { Button, Grid, Group, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressParams } from '../../shared/use-address-params';
 import { PageHeader } from '../../shared/page-header';
 import { PortalGate } from '../portal/components/portal-gate';
 import { QueryError } from '../portal/components/query-error';
@@ -22,7 +23,7 @@ export function AudiencePage() {
 
 /** Search, list and page live in the address, so a list's members can be linked to. */
 function Audience({ partnerId }: { partnerId: string }) {
-  const [params, setParams] = useSearchParams();
+  const { params, set, clear } = useAddressParams();
   const [search, setSearch] = useState(params.get('search') ?? '');
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const listId = params.get('list');
@@ -31,20 +32,6 @@ function Audience({ partnerId }: { partnerId: string }) {
   const rows = `${params.get('search') ?? ''}|${listId ?? ''}|${page}`;
   const [selection, setSelection] = useState({ rows, ids: new Set<string>() });
   const selected = selection.rows === rows ? selection.ids : NONE;
-
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   useEffect(() => {
     if ((params.get('search') ?? '') !== debouncedSearch.trim()) set({ search: debouncedSearch.trim() || null });
@@ -115,7 +102,7 @@ function Audience({ partnerId }: { partnerId: string }) {
                     variant="default"
                     onClick={() => {
                       setSearch('');
-                      setParams(new URLSearchParams(), { replace: true });
+                      clear();
                     }}
                   >
                     Show every prospect

@@ -1,7 +1,8 @@
 import { Button, Group, Pagination, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useAddressParams } from '../../shared/use-address-params';
 import { PageHeader } from '../../shared/page-header';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
 import { PortalGate } from './components/portal-gate';
@@ -26,27 +27,13 @@ function isAssetType(v: string | null): v is NonNullable<CatalogueQuery['assetTy
 
 /** The filters live in the address, so a filtered catalogue can be bookmarked and shared. */
 function Catalogue({ partnerId }: { partnerId: string }) {
-  const [params, setParams] = useSearchParams();
+  const { params, set, clear } = useAddressParams();
   const [search, setSearch] = useState(params.get('search') ?? '');
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const tag = params.get('tag') ?? '';
   const language = params.get('language') ?? '';
   const assetType = params.get('assetType');
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   useEffect(() => {
     if ((params.get('search') ?? '') !== debouncedSearch) set({ search: debouncedSearch.trim() || null });
@@ -114,7 +101,7 @@ function Catalogue({ partnerId }: { partnerId: string }) {
               variant="default"
               onClick={() => {
                 setSearch('');
-                setParams(new URLSearchParams(), { replace: true });
+                clear();
               }}
             >
               Clear the filters
