@@ -4,9 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import type { EngineLogs } from '@tcma/logging';
+import { httpMetrics, Metrics } from '@tcma/metrics';
 import { ApiModule } from './api.module';
 import { formBody, jsonBody } from './common/body-parsers';
-import { requestId } from './common/request-id.middleware';
+import { requestLogging } from './common/request-logging';
+import { applySecurityHeaders } from './common/security-headers';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { landingPageRoutes } from './pages/landing-page.routes';
 import { trackingRoutes } from './tracking/tracking.routes';
@@ -16,6 +19,8 @@ export interface ApiAppOptions {
   config: AppConfig;
   clock?: Clock;
   logger?: LoggerService | false;
+  /** The process's logs (main.ts); without them request ids still flow, but lines are Nest's logger's alone. */
+  logs?: EngineLogs;
   /** The built browser app (default dist/web); without one the API serves only itself. */
   webAppDir?: string;
 }
@@ -30,11 +35,15 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   // Behind a proxy, the client's address (per-address sign-in throttling) is in X-Forwarded-For.
   app.set('trust proxy', options.config.trustProxy);
+  // First, so every answer has a request id, an access line and a time, the redirects and pages below included.
+  app.use(requestLogging({ accessLog: options.config.accessLog, logger: options.logs?.root }));
+  if (options.config.metricsEnabled) app.use(httpMetrics(app.get(Metrics)));
+  applySecurityHeaders(app, options.config);
   app.use(trackingRoutes(app));
   app.use(landingPageRoutes(app));
   const webApp = webAppRoutes(options.webAppDir);
   if (webApp) app.use(webApp);
-  app.use(requestId, jsonBody, formBody);
+  app.use(jsonBody, formBody);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '@tcma/accounts';
 import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
-import { AuthModule } from '@tcma/auth';
+import { AuthModule, SessionCookie } from '@tcma/auth';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { Clock, ClockModule } from '@tcma/clock';
@@ -12,11 +13,12 @@ import { AppConfig, ConfigModule } from '@tcma/config';
 import { DeliveryModule } from '@tcma/delivery';
 import { EngagementModule } from '@tcma/engagement';
 import { FleetModule } from '@tcma/fleet';
+import { MetricsModule } from '@tcma/metrics';
 import { NoticesModule } from '@tcma/notices';
-import { NurtureModule } from '@tcma/nurture';
+import { InstallationGauges, NurtureModule } from '@tcma/nurture';
 import { PagesModule } from '@tcma/pages';
 import { PersistenceModule } from '@tcma/persistence';
-import { QueueModule } from '@tcma/queue';
+import { QueueModule, RedisClient } from '@tcma/queue';
 import { SendersModule } from '@tcma/senders';
 import { PreviewsModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
@@ -33,6 +35,9 @@ import { ProspectsController } from './audience/prospects.controller';
 import { BrandKitsController } from './brand-kits/brand-kits.controller';
 import { SenderConfirmationsController } from './delivery/sender-confirmations.controller';
 import { CampaignContentController } from './campaigns/campaign-content.controller';
+import { CampaignDraftController } from './campaigns/campaign-draft.controller';
+import { CampaignDraftAssetsController } from './campaigns/campaign-draft-assets.controller';
+import { FilePagesController } from './campaigns/file-pages.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { FilesController } from './campaigns/files.controller';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -42,10 +47,16 @@ import { SendingController } from './delivery/sending.controller';
 import { SuppressionsController } from './delivery/suppressions.controller';
 import { UnsubscribeController } from './delivery/unsubscribe.controller';
 import { HealthController } from './health/health.controller';
+import { AdminModule } from './admin/admin.module';
+import { LaunchActivityController } from './launches/launch-activity.controller';
 import { LaunchesController } from './launches/launches.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './catalogue/partner-campaigns.controller';
 import { LeadsController } from './pages/leads.controller';
 import { PreviewsController } from './previews/previews.controller';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { rateLimits } from './rate-limits/rate-limits';
+import { RedisThrottlerStorage } from './rate-limits/redis-throttler.storage';
 import { PublicFilesController } from './public/public-files.controller';
 import { MeController } from './tenancy/me.controller';
 import { PartnersController } from './tenancy/partners.controller';
@@ -68,6 +79,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(options.config),
         ClockModule.forRoot(options.clock),
+        MetricsModule,
         PersistenceModule,
         FleetModule,
         QueueModule,
@@ -88,18 +100,26 @@ export class ApiModule {
         AnalyticsModule,
         PagesModule,
         WebhooksModule,
+        AdminModule,
+        ThrottlerModule.forRootAsync({
+          imports: [AuthModule],
+          inject: [AppConfig, SessionCookie, RedisClient],
+          useFactory: (config: AppConfig, cookie: SessionCookie, redis: RedisClient) => ({ throttlers: rateLimits(config, cookie.name), storage: new RedisThrottlerStorage(redis, config) }),
+        }),
         MulterModule.register({
           // One file per request, no larger than the largest type's limit; per-type limits
           // are checked once the bytes are identified.
           limits: { files: 1, fields: 20, fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes) },
         }),
       ],
-      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, FilesController, BrandKitsController, SenderConfirmationsController, PreviewsController, PublicFilesController,
-        ProspectsController, ListsController, ImportsController, LaunchesController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
-        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController],
+      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, PreviewsController, PublicFilesController,
+        ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
+        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        InstallationGauges,
       ],
     };
   }

@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { boundShutdown, checkServicesOrExit, createLogger, loadConfigOrExit } from '@tcma/runtime';
+import { bootSummary, boundShutdown, checkServicesOrExit, loadConfigOrExit, startLogging } from '@tcma/runtime';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   await checkServicesOrExit(config);
-  const logger = createLogger(config, 'Worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { logger, abortOnError: false });
+  const { logs, logger } = startLogging(config, 'worker', 'Worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { logger: logs.nest, abortOnError: false });
   boundShutdown(app, config, logger);
   await app.init();
-  logger.log(`Worker up; roles: ${config.workerRoles.join(', ')}`);
+  logger.log(`Worker up; roles: ${config.workerRoles.join(', ')}; ${bootSummary(config)}`);
   // Said by the processes that write the links into emails.
   if (config.workerRoles.includes('send')) for (const warning of config.bootWarnings) logger.warn(warning);
 }

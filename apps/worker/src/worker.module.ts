@@ -6,6 +6,8 @@ import { QueueModule } from '@tcma/queue';
 import { AudienceModule } from '@tcma/audience';
 import { EngagementModule } from '@tcma/engagement';
 import { FleetModule } from '@tcma/fleet';
+import { HousekeepingModule } from '@tcma/housekeeping';
+import { MetricsModule } from '@tcma/metrics';
 import { NurtureModule } from '@tcma/nurture';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
@@ -13,8 +15,10 @@ import { StorageModule } from '@tcma/storage';
 import { WebhooksModule } from '@tcma/webhooks';
 import { CronScheduler } from './cron/cron-scheduler';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
+import { HousekeepingCron } from './housekeeping/housekeeping.cron';
 import { JOB_HANDLERS, JobHandler } from './jobs/job-handler';
 import { JobRegistryCheck } from './jobs/job-registry.check';
+import { MetricsServer } from './metrics/metrics-server';
 import { EnrollProcessor } from './enroll/enroll.processor';
 import { RenderProcessor } from './render/render.processor';
 import { SendStepsProcessor } from './send/send-steps.processor';
@@ -42,12 +46,12 @@ export class WorkerModule {
       ...(roles.has('enroll') ? [EnrollProcessor] : []),
       ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
-    const crons = [...(roles.has('sweep') ? [SweepCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
+    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule],
-      providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule],
+      providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown, MetricsServer],
     };
   }
 }

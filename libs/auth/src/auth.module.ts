@@ -5,6 +5,7 @@ import { TenancyModule } from '@tcma/tenancy';
 import { AuthGuard } from './auth.guard';
 import { BearerTokenResolver } from './bearer-token.resolver';
 import { CREDENTIAL_RESOLVERS } from './credential-resolver';
+import { InstanceOperatorCheck } from './instance-operator';
 import { SessionCookie } from './session-cookie';
 import { SessionCookieResolver } from './session-cookie.resolver';
 
@@ -17,7 +18,8 @@ import { SessionCookieResolver } from './session-cookie.resolver';
     // Bearer first: a request with an API token is judged by it alone (and needs no CSRF token).
     { provide: CREDENTIAL_RESOLVERS, inject: [BearerTokenResolver, SessionCookieResolver], useFactory: (bearer: BearerTokenResolver, cookie: SessionCookieResolver) => [bearer, cookie] },
     { provide: APP_GUARD, useClass: AuthGuard },
+    InstanceOperatorCheck,
   ],
-  exports: [SessionCookie],
+  exports: [SessionCookie, InstanceOperatorCheck],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bool, EnvParser, int, listOf, oneOf, secret, str, url } from './env-parsers';
+import { bool, dnsServers, EnvParser, int, listOf, oneOf, secret, str, url } from './env-parsers';
 
 export const WORKER_ROLES = ['send', 'render', 'enroll', 'sweep', 'track', 'webhook'] as const;
 export type WorkerRole = (typeof WORKER_ROLES)[number];
@@ -17,6 +17,9 @@ export const DEFAULT_INVITATION_TTL_HOURS = 7 * 24;
 /** A password-reset link works this long (PASSWORD_RESET_TTL_MINUTES). */
 export const DEFAULT_PASSWORD_RESET_TTL_MINUTES = 60;
 
+/** One DNS query of the sending-settings DNS check may take this long, then once more (DNS_TIMEOUT_MS). */
+export const DEFAULT_DNS_TIMEOUT_MS = 2000;
+
 /** TRUST_PROXY: true/false, a number of proxy hops, or Express's names and addresses ("loopback", "10.0.0.0/8"). */
 const trustProxy: EnvParser<boolean | number | string> = (raw) => {
   if (raw === 'true' || raw === 'false') return raw === 'true';
@@ -24,6 +27,63 @@ const trustProxy: EnvParser<boolean | number | string> = (raw) => {
   if (!/^[\w.:/, -]+$/.test(raw)) throw new Error('must be true, false, a hop count, or proxy addresses/names');
   return raw;
 };
+
+/** CORS_ORIGINS: browser origins (scheme://host[:port]) allowed to call the API from other sites. */
+const origins: EnvParser<string[]> = (raw) => {
+  const items = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = items.filter((o) => {
+    try {
+      const u = new URL(o);
+      return !['http:', 'https:'].includes(u.protocol) || u.origin !== o.replace(/\/+$/, '');
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length) throw new Error(`must be comma-separated origins like https://app.example.com (not ${bad.join(', ')})`);
+  return items.map((o) => new URL(o).origin);
+};
+
+/** Where stored files live: the local data directory, or an S3-compatible bucket (STORAGE_URL=s3://bucket/prefix). */
+export type StorageSettings = { kind: 'local'; dir: string } | { kind: 's3'; bucket: string; prefix: string };
+
+/** How the public files of emails (partner logos) reach mail clients (PUBLIC_FILE_URLS; README "Running on several hosts"). */
+export const PUBLIC_FILE_URL_MODES = ['api', 'presigned', 'public'] as const;
+export type PublicFileUrlMode = (typeof PUBLIC_FILE_URL_MODES)[number];
+
+/** Stored files no longer referenced are removed this long after (STORAGE_GC_GRACE_HOURS). */
+export const DEFAULT_STORAGE_GC_GRACE_HOURS = 7 * 24;
+/** How often a sweep worker runs the housekeeping: partitions, retention, stored files (HOUSEKEEPING_INTERVAL_MINUTES). */
+export const DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES = 60;
+/** A presigned address the API redirects to stays valid this long (S3_PRESIGN_SECONDS). */
+export const DEFAULT_S3_PRESIGN_SECONDS = 3600;
+
+/** STORAGE_URL: s3://bucket[/prefix]; the prefix gets a trailing slash. */
+const storageUrl: EnvParser<{ bucket: string; prefix: string }> = (raw) => {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
+  }
+  if (u.protocol !== 's3:' || u.username || u.password || u.port || u.search || u.hash) throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
+  // S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(u.hostname)) throw new Error('names a bucket that is not a valid S3 bucket name');
+  const prefix = decodeURIComponent(u.pathname).replace(/^\/+|\/+$/g, '');
+  if (prefix && (/[^A-Za-z0-9_./-]/.test(prefix) || prefix.split('/').some((p) => p === '' || p === '.' || p === '..'))) throw new Error('has a prefix that is not a plain path (letters, digits, - _ . / only)');
+  return { bucket: u.hostname, prefix: prefix ? `${prefix}/` : '' };
+};
+
+/** Requests per minute through the HTTP rate limits (README "Operations"). */
+export const DEFAULT_RATE_LIMITS = {
+  /** Per API token or session (per address for anonymous requests). */
+  perClient: 6000,
+  /** Per client address, whatever the credential: many users may share one behind a NAT. */
+  perAddress: 30_000,
+  /** Sign-in, password-reset and invitation requests per address. */
+  signIn: 100,
+  /** Token creation and uploads (files, logos, prospect imports) per token or session. */
+  sensitive: 300,
+} as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,7 +110,14 @@ export class AppConfig {
   readonly queuePrefix: string;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
-  readonly logFormat: 'text' | 'json';
+  /** `auto`: JSON unless stdout is a terminal (then pino-pretty); `text` is the older name of `pretty`. */
+  readonly logFormat: 'auto' | 'json' | 'pretty' | 'text';
+  /** One info line per HTTP request (ACCESS_LOG). */
+  readonly accessLog: boolean;
+  /** Prometheus series (METRICS): off, the API has no /metrics, a worker no metrics port, and nothing is timed. */
+  readonly metricsEnabled: boolean;
+  /** The vendor whose admins operate the installation (the queue dashboard); unset: nobody. */
+  readonly instanceOperatorVendorId: string | undefined;
   readonly workerRoles: WorkerRole[];
   readonly smtpUrl: string | undefined;
   readonly smtpMaxConnections: number;
@@ -67,6 +134,12 @@ export class AppConfig {
   readonly sendLeaseMs: number;
   readonly sendRetryBaseMs: number;
   readonly sendingDomain: string | undefined;
+  /** The DNS servers the sending-settings DNS check asks (unset: the system's). */
+  readonly dnsServers: string[] | undefined;
+  /** How long one DNS query may take before it is tried again (twice in all), then reported unresolved. */
+  readonly dnsTimeoutMs: number;
+  /** The SPF include suggested to vendors (unset: guessed from their SMTP host). */
+  readonly spfInclude: string | undefined;
   readonly signingSecret: string | undefined;
   readonly maxPdfBytes: number;
   readonly maxImageBytes: number;
@@ -91,6 +164,26 @@ export class AppConfig {
   readonly signInThrottleWindowMinutes: number;
   /** Express's "trust proxy": which proxies' X-Forwarded-For names the client's address (per-address throttling). */
   readonly trustProxy: boolean | number | string;
+  /** The bearer token /metrics asks for; without one /metrics is not served (404). */
+  readonly metricsToken: string | undefined;
+  /** The port a worker serves /metrics on; undefined: none. */
+  readonly workerMetricsPort: number | undefined;
+  /** Origins allowed to call the API cross-site (CORS); empty: none. */
+  readonly corsOrigins: string[];
+  readonly rateLimitPerClient: number;
+  readonly rateLimitPerAddress: number;
+  readonly rateLimitSignIn: number;
+  readonly rateLimitSensitive: number;
+  /** Where stored files live (STORAGE_URL; README "Running on several hosts"). */
+  readonly storage: StorageSettings;
+  /** The S3-compatible service: endpoint (unset: AWS), region, credentials (unset: the SDK's default chain), path-style addressing. */
+  readonly s3: { endpoint: string | undefined; region: string; credentials: { accessKeyId: string; secretAccessKey: string } | undefined; forcePathStyle: boolean; publicUrl: string | undefined; presignSeconds: number };
+  readonly publicFileUrls: PublicFileUrlMode;
+  /** Stored files no longer referenced are removed this long after, in ms. */
+  readonly storageGcGraceMs: number;
+  readonly housekeepingIntervalMinutes: number;
+  /** Whole months of events kept before the current one; undefined: every event is kept. */
+  readonly eventsRetentionMonths: number | undefined;
 
   constructor(env: Env = process.env) {
     const problems: string[] = [];
@@ -116,7 +209,13 @@ export class AppConfig {
     this.queuePrefix = read('QUEUE_PREFIX', str, 'tcma');
     this.dataDir = path.resolve(read('DATA_DIR', str, 'data'));
     this.logLevel = read('LOG_LEVEL', oneOf(LOG_LEVELS), 'log');
-    this.logFormat = read('LOG_FORMAT', oneOf(['text', 'json'] as const), 'text');
+    this.logFormat = read('LOG_FORMAT', oneOf(['auto', 'json', 'pretty', 'text'] as const), 'auto');
+    this.accessLog = read('ACCESS_LOG', bool, true);
+    this.metricsEnabled = read('METRICS', bool, true);
+    this.instanceOperatorVendorId = optional('INSTANCE_OPERATOR_VENDOR_ID', (raw) => {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) throw new Error("must be a vendor's id (a UUID)");
+      return raw;
+    });
     this.workerRoles = read('WORKER_ROLES', listOf(WORKER_ROLES), [...WORKER_ROLES]);
     this.smtpUrl = optional('SMTP_URL', url(['smtp', 'smtps']));
     this.smtpMaxConnections = read('SMTP_MAX_CONNECTIONS', int(1, 100), 5);
@@ -131,6 +230,12 @@ export class AppConfig {
     this.sendLeaseMs = read('SEND_LEASE_MS', int(1000, 3_600_000), 5 * 60_000);
     this.sendRetryBaseMs = read('SEND_RETRY_BASE_MS', int(10, 3_600_000), 60_000);
     this.sendingDomain = optional('SENDING_DOMAIN', str);
+    this.dnsServers = optional('DNS_SERVERS', dnsServers);
+    this.dnsTimeoutMs = read('DNS_TIMEOUT_MS', int(100, 30_000), DEFAULT_DNS_TIMEOUT_MS);
+    this.spfInclude = optional('SPF_INCLUDE', (raw) => {
+      if (!/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(raw)) throw new Error('must be a domain name such as _spf.mail-provider.example');
+      return raw.toLowerCase();
+    });
     this.signingSecret = optional('SIGNING_SECRET', secret);
     this.maxPdfBytes = read('MAX_PDF_BYTES', int(1024, 200 * 1024 * 1024), 20 * 1024 * 1024);
     this.maxImageBytes = read('MAX_IMAGE_BYTES', int(1024, 100 * 1024 * 1024), 10 * 1024 * 1024);
@@ -151,6 +256,41 @@ export class AppConfig {
     this.signInMaxFailuresPerAddress = read('SIGN_IN_MAX_FAILURES_PER_ADDRESS', int(1, 100_000), 50);
     this.signInThrottleWindowMinutes = read('SIGN_IN_THROTTLE_WINDOW_MINUTES', int(1, 24 * 60), 15);
     this.trustProxy = read('TRUST_PROXY', trustProxy, false);
+    this.metricsToken = optional('METRICS_TOKEN', (raw) => {
+      if (raw.length < 16) throw new Error('must be at least 16 characters long');
+      return raw;
+    });
+    this.workerMetricsPort = optional('WORKER_METRICS_PORT', int(1, 65535));
+    this.corsOrigins = read('CORS_ORIGINS', origins, []);
+    this.rateLimitPerClient = read('RATE_LIMIT_PER_MINUTE', int(1, 10_000_000), DEFAULT_RATE_LIMITS.perClient);
+    this.rateLimitPerAddress = read('RATE_LIMIT_PER_ADDRESS_PER_MINUTE', int(1, 10_000_000), DEFAULT_RATE_LIMITS.perAddress);
+    this.rateLimitSignIn = read('RATE_LIMIT_SIGN_IN_PER_MINUTE', int(1, 1_000_000), DEFAULT_RATE_LIMITS.signIn);
+    this.rateLimitSensitive = read('RATE_LIMIT_SENSITIVE_PER_MINUTE', int(1, 1_000_000), DEFAULT_RATE_LIMITS.sensitive);
+
+    const s3Bucket = optional('STORAGE_URL', storageUrl);
+    this.storage = s3Bucket ? { kind: 's3', ...s3Bucket } : { kind: 'local', dir: this.dataDir };
+    const accessKeyId = optional('S3_ACCESS_KEY_ID', str);
+    const secretAccessKey = optional('S3_SECRET_ACCESS_KEY', str);
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither (neither: the AWS SDK finds credentials itself)');
+    this.s3 = {
+      endpoint: optional('S3_ENDPOINT', url(['http', 'https']))?.replace(/\/+$/, ''),
+      region: read('S3_REGION', (raw) => {
+        if (!/^[a-z0-9-]{2,32}$/.test(raw)) throw new Error('must be a region name such as us-east-1 or auto');
+        return raw;
+      }, 'us-east-1'),
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+      forcePathStyle: read('S3_FORCE_PATH_STYLE', bool, false),
+      publicUrl: optional('S3_PUBLIC_URL', url(['http', 'https']))?.replace(/\/+$/, ''),
+      presignSeconds: read('S3_PRESIGN_SECONDS', int(60, 7 * 86_400), DEFAULT_S3_PRESIGN_SECONDS),
+    };
+    // An S3 store copies a streamed upload to its content address in one CopyObject, 5 GiB at most.
+    if (this.storage.kind === 's3' && this.maxImportBytes > 5 * 1024 ** 3) problems.push('MAX_IMPORT_BYTES: at most 5368709120 (5 GiB) with an S3 store (STORAGE_URL=s3://…), the largest object S3 copies in one request');
+    this.publicFileUrls = read('PUBLIC_FILE_URLS', oneOf(PUBLIC_FILE_URL_MODES), 'api');
+    if (this.publicFileUrls !== 'api' && this.storage.kind !== 's3') problems.push(`PUBLIC_FILE_URLS: ${this.publicFileUrls} needs an S3 store (STORAGE_URL=s3://bucket/prefix); with the local DATA_DIR only api works`);
+    if (this.publicFileUrls === 'public' && !this.s3.publicUrl) problems.push('S3_PUBLIC_URL: PUBLIC_FILE_URLS=public needs the public address of the bucket\'s public/ folder (https://bucket.example.com/prefix/public)');
+    this.storageGcGraceMs = read('STORAGE_GC_GRACE_HOURS', int(1, 24 * 365), DEFAULT_STORAGE_GC_GRACE_HOURS) * 3_600_000;
+    this.housekeepingIntervalMinutes = read('HOUSEKEEPING_INTERVAL_MINUTES', int(1, 60), DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES);
+    this.eventsRetentionMonths = optional('EVENTS_RETENTION_MONTHS', int(1, 1200));
 
     if (problems.length) throw new ConfigError(problems);
   }

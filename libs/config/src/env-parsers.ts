@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Small, dependency-free parsers for environment variables. Each returns the parsed
  * value or throws an Error whose message says what was expected; the loader adds the
@@ -59,4 +61,20 @@ export function listOf<T extends string>(values: readonly T[]): EnvParser<T[]> {
 export const secret: EnvParser<string> = (raw) => {
   if (raw.length < 32) throw new Error('must be at least 32 characters long');
   return raw;
+};
+
+/**
+ * DNS server addresses as node's Resolver.setServers takes them: `1.1.1.1`, `127.0.0.1:5353`,
+ * `2606:4700::1111` or `[::1]:5353`, comma-separated. Addresses only: a resolver needs one
+ * to find any name.
+ */
+export const dnsServers: EnvParser<string[]> = (raw) => {
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const valid = (item: string): boolean => {
+    const bracketed = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(item);
+    const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : item.includes('.') && item.split(':').length === 2 ? item.split(':') : [item, undefined];
+    return isIP(host) !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+  };
+  if (items.length === 0 || !items.every(valid)) throw new Error('must be a comma-separated list of IP addresses, each with an optional port (127.0.0.1:5353, [::1]:5353)');
+  return items;
 };

@@ -1,4 +1,4 @@
-export { AppConfig, ConfigError, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_PASSWORD_RESET_TTL_MINUTES, DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_HOURS, LOG_LEVELS, WORKER_ROLES } from './app-config';
-export type { LogLevel, WorkerRole } from './app-config';
+export { AppConfig, ConfigError, DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES, DEFAULT_S3_PRESIGN_SECONDS, DEFAULT_STORAGE_GC_GRACE_HOURS, PUBLIC_FILE_URL_MODES, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_RATE_LIMITS, DEFAULT_PASSWORD_RESET_TTL_MINUTES, DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_HOURS, LOG_LEVELS, WORKER_ROLES } from './app-config';
+export type { LogLevel, PublicFileUrlMode, StorageSettings, WorkerRole } from './app-config';
 export { ConfigModule } from './config.module';
 export { applyDotEnv } from './dot-env';

@@ -16,4 +16,38 @@ describe(Batcher.name, () => {
     const sut = new Batcher<number, number>(() => Promise.reject(new Error('db down')));
     await expect(Promise.all([sut.call(1), sut.call(2)])).rejects.toThrow('db down');
   });
+
+  it('runs each member of a failed batch alone when asked: only the member that cannot succeed fails', async () => {
+    const calls: number[][] = [];
+    const sut = new Batcher<number, number>(
+      (items) => {
+        calls.push(items);
+        return items.includes(3) ? Promise.reject(new Error(`cannot read ${items.join(',')}`)) : Promise.resolve(items.map((i) => i * 2));
+      },
+      500,
+      { retryAlone: true },
+    );
+    const results = await Promise.allSettled([1, 2, 3, 4].map((i) => sut.call(i)));
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 2 },
+      { status: 'fulfilled', value: 4 },
+      { status: 'rejected', reason: new Error('cannot read 3') },
+      { status: 'fulfilled', value: 8 },
+    ]);
+    expect(calls).toEqual([[1, 2, 3, 4], [1], [2], [3], [4]]);
+  });
+
+  it('does not run a failed batch of one again', async () => {
+    let runs = 0;
+    const sut = new Batcher<number, number>(
+      () => {
+        runs += 1;
+        return Promise.reject(new Error('db down'));
+      },
+      500,
+      { retryAlone: true },
+    );
+    await expect(sut.call(1)).rejects.toThrow('db down');
+    expect(runs).toBe(1);
+  });
 });

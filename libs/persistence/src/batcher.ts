@@ -1,3 +1,14 @@
+/** What a failed batch means for its members. */
+export interface BatcherOptions {
+  /**
+   * Re-run each member of a failed batch on its own, so one member that cannot succeed (a
+   * malformed id, a row that breaks a constraint) fails alone and the others go on. Only for
+   * runs that are safe to repeat (reads, and writes that are idempotent for the same caller):
+   * the failed batch may have taken effect before its answer was lost.
+   */
+  retryAlone?: boolean;
+}
+
 /**
  * Coalesces calls made in the same tick into one bulk call: a send job works on dozens of
  * steps at once, and each stage (read, claim, hand over, record) becomes one statement for
@@ -10,6 +21,7 @@ export class Batcher<I, O> {
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 500,
+    private readonly options: BatcherOptions = {},
   ) {}
 
   call(item: I): Promise<O> {
@@ -29,7 +41,10 @@ export class Batcher<I, O> {
     if (!batch.length) return;
     this.run(batch.map((b) => b.item)).then(
       (results) => batch.forEach((b, i) => b.resolve(results[i])),
-      (error: unknown) => batch.forEach((b) => b.reject(error)),
+      (error: unknown) => {
+        if (!this.options.retryAlone || batch.length === 1) batch.forEach((b) => b.reject(error));
+        else for (const b of batch) this.run([b.item]).then(([result]) => b.resolve(result), b.reject);
+      },
     );
     if (this.pending.length && !this.scheduled) {
       this.scheduled = true;

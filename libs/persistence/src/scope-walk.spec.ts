@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { methodsMissingScope, tenantTables } from './testing/scope-walk';
+import { foreignKeys, methodsMissingScope, tenantTables } from './testing/scope-walk';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -17,15 +17,26 @@ const source = (file: string) => ts.createSourceFile(file, fs.readFileSync(file,
 const relative = (file: string) => path.relative(ROOT, file);
 
 describe('tenant scope of the repositories', () => {
-  const tables = tenantTables(source(path.join(__dirname, 'db/database.types.ts')));
+  const entities = files(path.join(__dirname, 'entities'), (f) => f.endsWith('.entity.ts')).map(source);
+  const tables = tenantTables(source(path.join(__dirname, 'db/database.types.ts')), entities);
 
-  it('knows the tenant tables from the generated schema', () => {
+  it('knows the tenant tables from the generated schema and the foreign keys', () => {
     expect(tables.get('launches')).toBe('launches');
-    expect(tables.get('prospectListMembers')).toBe('prospect_list_members');
-    expect(tables.has('instanceSettings')).toBe(false);
+    expect(tables.get('vendors')).toBe('vendors');
+    // Without a vendorId column of their own, owned through a parent row (a foreign key).
+    for (const owned of ['prospectListMembers', 'campaignVersions', 'apiTokens', 'sessions', 'passwordResets', 'webhookAttempts']) expect([owned, tables.has(owned)]).toEqual([owned, true]);
+    // The installation's own tables, and content-addressed caches no tenant owns.
+    for (const shared of ['instanceSettings', 'workers', 'signInThrottles', 'publicBlobs', 'renderedAssets']) expect([shared, tables.has(shared)]).toEqual([shared, false]);
   });
 
-  it('requires a scope argument, or a ForSystem name, on every repository method touching a tenant table', () => {
+  it('reads the foreign keys from the entities', () => {
+    const keys = foreignKeys(entities);
+    expect([...(keys.get('sessions') ?? [])]).toEqual(['users']);
+    expect([...(keys.get('webhook_attempts') ?? [])]).toEqual(['webhook_deliveries']);
+    expect([...(keys.get('prospect_list_members') ?? [])].sort()).toEqual(['prospect_lists', 'prospects']);
+  });
+
+  it('requires a scope argument, applied, or a ForSystem name, on every repository method touching a tenant table', () => {
     const repositories = files(path.join(ROOT, 'libs'), (f) => f.endsWith('.repository.ts'));
     expect(repositories.length).toBeGreaterThan(10);
     const missing = repositories.flatMap((file) => methodsMissingScope(source(file), tables).map((m) => `${relative(file)}: ${m}`));
@@ -40,20 +51,45 @@ describe('tenant scope of the repositories', () => {
   it('flags a method that drops its scope (the rule itself)', () => {
     const sample = ts.createSourceFile(
       'sample.repository.ts',
-      `export class SampleRepository {
+      `function touchSends(db: Database, id: string) { return db.updateTable('sends').set({ status: 'sent' }).where('id', '=', id); }
+       const mine = (eb: Eb, scope: TenantScope) => partnerOwned(eb, scope, 'l');
+       function ignores(eb: Eb, scope: TenantScope) { return eb.lit(true); }
+       export class SampleRepository {
          constructor(private readonly db: Database) {}
-         find(scope: TenantScope, id: string) { return this.db.selectFrom('launches').where('id', '=', id); }
+         find(scope: TenantScope, id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id).where((eb) => partnerOwned(eb, scope, 'l')); }
          findAny(id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id); }
          raw(id: string) { return sql\`SELECT 1 FROM enrollments e WHERE e.id = \${id}\`; }
          viaHelper(id: string) { return this.load(id); }
          private load(id: string) { return this.db.updateTable('sends').set({ status: 'sent' }).where('id', '=', id); }
+         viaFunction(id: string) { return touchSends(this.db, id); }
          findForSystem(id: string) { return this.db.selectFrom('launches').where('id', '=', id); }
          settings() { return this.db.selectFrom('instanceSettings').selectAll(); }
+         sessions(userId: string) { return this.db.selectFrom('sessions').where('userId', '=', userId); }
+         keptButUnused(scope: TenantScope, id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id); }
+         onlyChecked(scope: TenantScope, id: string) { if (scope.partnerId !== null && scope.partnerId !== id) return null; return this.db.selectFrom('partners').where('id', '=', id); }
+         create(scope: TenantScope, name: string) { return this.db.insertInto('campaigns').values({ name, vendorId: scope.vendorId }); }
+         viaScopedHelper(scope: TenantScope, id: string) { return this.scoped(scope, id); }
+         private scoped(scope: TenantScope, id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id).where((eb) => partnerOwned(eb, scope, 'l')); }
+         viaDeafHelper(scope: TenantScope, id: string) { return this.deaf(scope, id); }
+         private deaf(scope: TenantScope, id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id); }
+         viaFileHelper(scope: TenantScope) { return this.db.selectFrom('launches as l').where((eb) => mine(eb, scope)); }
+         viaDeafFileHelper(scope: TenantScope) { return this.db.selectFrom('launches as l').where((eb) => ignores(eb, scope)); }
+         viaPublic(scope: TenantScope, id: string) { return this.find(scope, id); }
        }`,
       ts.ScriptTarget.ES2022,
       true,
     );
-    expect(methodsMissingScope(sample, tables)).toEqual(['SampleRepository.findAny (launches)', 'SampleRepository.raw (enrollments)', 'SampleRepository.viaHelper (sends)']);
+    expect(methodsMissingScope(sample, tables)).toEqual([
+      'SampleRepository.findAny (launches)',
+      'SampleRepository.raw (enrollments)',
+      'SampleRepository.viaHelper (sends)',
+      'SampleRepository.viaFunction (sends)',
+      'SampleRepository.sessions (sessions)',
+      'SampleRepository.keptButUnused: scope not applied',
+      'SampleRepository.onlyChecked: scope not applied',
+      'SampleRepository.viaDeafHelper: scope not applied',
+      'SampleRepository.viaDeafFileHelper: scope not applied',
+    ]);
   });
 
   it('leaves TypeORM to the schema: nothing at run time imports it', () => {

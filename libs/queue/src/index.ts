@@ -3,5 +3,5 @@ export { QueueErrorLog } from './queue-error-log';
 export { QueueModule } from './queue.module';
 export { dropQueueKeys } from './queue-keys';
 export { RedisClient } from './redis.provider';
-export { JOB_QUEUE, JobName, RENDER_FORMATS } from './jobs';
-export type { DeliverWebhookJob, EnrollLaunchJob, ImportProspectsJob, RenderAssetJob, RenderAssetResult, RenderFormat, SendStepRef, SendStepsJob } from './jobs';
+export { JOB_QUEUE, JobName, RENDER_FORMATS, traced } from './jobs';
+export type { DeliverWebhookJob, EnrollLaunchJob, ImportProspectsJob, RenderAssetJob, RenderAssetResult, RenderFormat, SendStepRef, SendStepsJob, TracedJob } from './jobs';

@@ -1,3 +1,5 @@
+import { currentRequestId } from '@tcma/logging';
+
 /**
  * Job names and payloads. Payloads carry ids only: the handler re-reads current state, so a
  * job that is retried or duplicated acts on the truth, not on a stale copy.
@@ -14,7 +16,21 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const RENDER_FORMATS = ['html', 'text', 'json', 'pdf', 'png', 'jpeg'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
-export interface RenderAssetJob {
+/**
+ * Every payload may carry the id of the request that queued it (or of the job that did,
+ * and so on): the worker restores it, so the job's log lines carry the request's id.
+ */
+export interface TracedJob {
+  requestId?: string;
+}
+
+/** `data` with the current request id, when there is one. */
+export function traced<T extends object>(data: T): T & TracedJob {
+  const requestId = currentRequestId();
+  return requestId ? { ...data, requestId } : data;
+}
+
+export interface RenderAssetJob extends TracedJob {
   renderKey: string;
   vendorId: string;
   campaignId: string;
@@ -44,11 +60,11 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.DeliverWebhook]: 'webhooks',
 };
 
-export interface ImportProspectsJob {
+export interface ImportProspectsJob extends TracedJob {
   importId: string;
 }
 
-export interface EnrollLaunchJob {
+export interface EnrollLaunchJob extends TracedJob {
   launchId: string;
 }
 
@@ -64,11 +80,11 @@ export interface SendStepRef {
  * Steps due at about the same time, sent together: one job for many steps keeps the queue's
  * per-job cost off each message. A step in two jobs is harmless (the send ledger decides).
  */
-export interface SendStepsJob {
+export interface SendStepsJob extends TracedJob {
   steps: SendStepRef[];
 }
 
 /** One delivery (an event for an endpoint); its id is also the job id and the webhook-id. */
-export interface DeliverWebhookJob {
+export interface DeliverWebhookJob extends TracedJob {
   deliveryId: string;
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, Problem } from '@tcma/errors';
+import { redactRequestUrl } from '@tcma/logging';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
@@ -45,12 +46,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<Request & { id?: string }>();
+    const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
     const body = this.toBody(exception);
-    body.requestId = request.id;
+    if (typeof request.id === 'string') body.requestId = request.id;
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.originalUrl} failed [${request.id}]`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(`${request.method} ${redactRequestUrl(request.originalUrl)} failed [${body.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);

@@ -1,9 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { ImportAttempt, importProgressOf, ImportRunnerService } from '@tcma/audience';
+import { Metrics } from '@tcma/metrics';
 import { EnrollmentService } from '@tcma/nurture';
 import { EnrollLaunchJob, ImportProspectsJob, JobName, QueueName } from '@tcma/queue';
 import { Job, UnrecoverableError } from 'bullmq';
+import { inJobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler';
 
 /** The enroll role: prospect imports and launch enrollments, both bulk database work. */
@@ -16,14 +18,22 @@ export class EnrollProcessor extends WorkerHost implements JobHandler {
   constructor(
     private readonly imports: ImportRunnerService,
     private readonly enrollment: EnrollmentService,
+    private readonly metrics: Metrics,
   ) {
     super();
   }
 
-  async process(job: Job<ImportProspectsJob | EnrollLaunchJob>): Promise<unknown> {
+  process(job: Job<ImportProspectsJob | EnrollLaunchJob>): Promise<unknown> {
+    return inJobContext(job, () => this.run(job));
+  }
+
+  private async run(job: Job<ImportProspectsJob | EnrollLaunchJob>): Promise<unknown> {
     switch (job.name) {
-      case JobName.ImportProspects:
-        return this.imports.run((job.data as ImportProspectsJob).importId, this.importAttempt(job));
+      case JobName.ImportProspects: {
+        const outcome = await this.imports.run((job.data as ImportProspectsJob).importId, this.importAttempt(job));
+        if (outcome) for (const result of ['inserted', 'merged', 'rejected'] as const) this.metrics.importRows.inc({ result }, outcome[result]);
+        return outcome;
+      }
       case JobName.EnrollLaunch:
         return this.enrollment.enroll((job.data as EnrollLaunchJob).launchId);
       default:

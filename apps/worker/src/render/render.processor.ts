@@ -4,6 +4,7 @@ import { AppConfig } from '@tcma/config';
 import { JobName, QueueName, RenderAssetJob, RenderAssetResult } from '@tcma/queue';
 import { AssetRenderService } from '@tcma/rendering';
 import { Job, UnrecoverableError } from 'bullmq';
+import { inJobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler';
 
 /** The render role: previews and co-branded files, CPU work bounded by RENDER_CONCURRENCY. */
@@ -25,6 +26,6 @@ export class RenderProcessor extends WorkerHost implements JobHandler, OnModuleI
 
   async process(job: Job<RenderAssetJob>): Promise<RenderAssetResult> {
     if (job.name !== JobName.RenderAsset) throw new UnrecoverableError(`Unknown job ${job.name}`);
-    return this.renderer.render(job.data);
+    return inJobContext(job, () => this.renderer.render(job.data));
   }
 }

@@ -1,9 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
+import { Metrics } from '@tcma/metrics';
 import { SendQueue, SendStepService, StepOutcome } from '@tcma/nurture';
 import { JobName, QueueName, SendStepsJob } from '@tcma/queue';
 import { Job, UnrecoverableError } from 'bullmq';
+import { inJobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler';
 
 /**
@@ -30,6 +32,7 @@ export class SendStepsProcessor extends WorkerHost implements JobHandler, OnModu
     private readonly sends: SendStepService,
     private readonly sendQueue: SendQueue,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     super();
   }
@@ -40,10 +43,16 @@ export class SendStepsProcessor extends WorkerHost implements JobHandler, OnModu
 
   async process(job: Job<SendStepsJob>): Promise<Record<string, number>> {
     if (job.name !== JobName.SendSteps) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    return inJobContext(job, () => this.send(job));
+  }
+
+  private async send(job: Job<SendStepsJob>): Promise<Record<string, number>> {
     const outcomes = await this.sends.executeMany(job.data.steps);
     const later = outcomes.flatMap((o, i) => (o.kind === 'later' ? [{ ref: { enrollmentId: job.data.steps[i].enrollmentId, step: job.data.steps[i].step, ...(o.slotAt !== undefined ? { slotAt: o.slotAt } : {}) }, ms: o.ms }] : []));
     await this.sendQueue.later(later);
-    return tally(outcomes);
+    const counts = tally(outcomes);
+    for (const [outcome, n] of Object.entries(counts)) this.metrics.sendOutcomes.inc({ outcome }, n);
+    return counts;
   }
 }
 

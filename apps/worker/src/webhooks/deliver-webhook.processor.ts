@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Metrics } from '@tcma/metrics';
 import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
 import { WebhookDeliveryService } from '@tcma/webhooks';
 import { Job, UnrecoverableError } from 'bullmq';
+import { inJobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler';
 
 /** Deliveries in flight per worker: a slow receiver holds one slot for at most WEBHOOK_TIMEOUT_MS. */
@@ -17,14 +19,25 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
   readonly queue = QueueName.Webhooks;
   readonly jobNames = [JobName.DeliverWebhook] as const;
 
-  constructor(private readonly deliveries: WebhookDeliveryService) {
+  constructor(
+    private readonly deliveries: WebhookDeliveryService,
+    private readonly metrics: Metrics,
+  ) {
     super();
   }
 
   async process(job: Job<DeliverWebhookJob>): Promise<string> {
     if (job.name !== JobName.DeliverWebhook) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    return inJobContext(job, () => this.deliver(job));
+  }
+
+  private async deliver(job: Job<DeliverWebhookJob>): Promise<string> {
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.deliveries.deliver(job.data.deliveryId, last);
+    const outcome = await this.deliveries.deliver(job.data.deliveryId, last).catch((e: unknown) => {
+      this.metrics.webhookDeliveries.inc({ outcome: 'error' });
+      throw e;
+    });
+    this.metrics.webhookDeliveries.inc({ outcome });
     if (outcome === 'refused') throw new UnrecoverableError('The webhook target is a private address');
     if (outcome === 'retry') throw new Error('The receiver did not accept the delivery');
     return outcome;

@@ -63,6 +63,18 @@ export interface ApiTokens {
   userId: string;
 }
 
+export interface BrandKitLogos {
+  id: Generated<Int8>;
+  lastSentAt: Timestamp | null;
+  partnerId: string;
+  pngKey: string;
+  replacedAt: Timestamp | null;
+  sendsCheckedAt: Timestamp | null;
+  setAt: Timestamp;
+  vendorId: string;
+  webpKey: string;
+}
+
 export interface BrandKits {
   address: string | null;
   companyName: string | null;
@@ -139,6 +151,7 @@ export interface ConsentRecords {
 }
 
 export interface Enrollments {
+  convertedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   exitReason: string | null;
   id: Generated<Int8>;
@@ -317,13 +330,17 @@ export interface PublicBlobs {
   contentType: string;
   createdAt: Generated<Timestamp>;
   key: string;
+  publicCopy: Generated<boolean>;
 }
 
 export interface RenderedAssets {
   blobKey: string;
+  brandRevision: number | null;
   byteSize: number;
+  campaignVersionId: string | null;
   contentType: string;
   createdAt: Generated<Timestamp>;
+  partnerId: string | null;
   renderKey: string;
 }
 
@@ -470,6 +487,7 @@ export interface DB {
   analyticsDaily: AnalyticsDaily;
   analyticsTotals: AnalyticsTotals;
   apiTokens: ApiTokens;
+  brandKitLogos: BrandKitLogos;
   brandKits: BrandKits;
   campaigns: Campaigns;
   campaignVersions: CampaignVersions;

@@ -54,3 +54,4 @@ export type InvitationRow = Selectable<T.Invitations>;
 export type PasswordResetRow = Selectable<T.PasswordResets>;
 export type SessionRow = Selectable<T.Sessions>;
 export type ConciergeAccessRow = Selectable<T.ConciergeAccesses>;
+export type BrandKitLogoRow = Selectable<T.BrandKitLogos>;

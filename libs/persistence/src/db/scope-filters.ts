@@ -22,3 +22,28 @@ export function partnerOwned<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, 
   if (scope.partnerId !== null) conditions.push(sql<SqlBool>`${sql.ref(`${String(alias)}.partnerId`)} = ${scope.partnerId}`);
   return eb.and(conditions);
 }
+
+/**
+ * Rows at exactly the scope's level, in tables where a vendor's own row (partnerId null) sits
+ * beside its partners' rows (sending settings, suppressions): a vendor scope matches the
+ * vendor's own rows only, a partner scope that partner's.
+ */
+export function ownedAtLevel<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, scope: TenantScope, alias: OwnersOf<DB, TB, 'vendorId'> & OwnersOf<DB, TB, 'partnerId'>): Expression<SqlBool> {
+  const partner = sql.ref(`${String(alias)}.partnerId`);
+  return eb.and([sql<SqlBool>`${sql.ref(`${String(alias)}.vendorId`)} = ${scope.vendorId}`, scope.partnerId === null ? sql<SqlBool>`${partner} IS NULL` : sql<SqlBool>`${partner} = ${scope.partnerId}`]);
+}
+
+/**
+ * The partners a scope may see (the partners table, whose `id` is the partner): every partner of
+ * its vendor, or for a partner scope only itself.
+ */
+export function visiblePartners<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, scope: TenantScope, alias: OwnersOf<DB, TB, 'vendorId'> & OwnersOf<DB, TB, 'contactsPrivate'>): Expression<SqlBool> {
+  const conditions = [sql<SqlBool>`${sql.ref(`${String(alias)}.vendorId`)} = ${scope.vendorId}`];
+  if (scope.partnerId !== null) conditions.push(sql<SqlBool>`${sql.ref(`${String(alias)}.id`)} = ${scope.partnerId}`);
+  return eb.and(conditions);
+}
+
+/** The scope's own vendor (the vendors table, whose `id` is the vendor; the alias must be of that table). */
+export function ownVendor<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, scope: TenantScope, alias: OwnersOf<DB, TB, 'sendingDomain'>): Expression<SqlBool> {
+  return eb.and([sql<SqlBool>`${sql.ref(`${String(alias)}.id`)} = ${scope.vendorId}`]);
+}

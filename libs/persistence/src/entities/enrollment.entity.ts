@@ -36,6 +36,8 @@ export class EnrollmentEntity {
   @Column('timestamptz', { nullable: true }) queuedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) lastSentAt!: Date | null;
   @Column('text', { nullable: true }) exitReason!: string | null;
+  /** When a conversion was recorded for this launch and prospect: a prospect converts once per launch, whatever the events kept. */
+  @Column('timestamptz', { nullable: true }) convertedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

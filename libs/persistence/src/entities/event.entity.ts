@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { EventType } from '../schema/column-types';
 
 /**
@@ -6,6 +6,10 @@ import type { EventType } from '../schema/column-types';
  * public endpoints (one insert) and judged later, in bulk, by the engagement processor:
  * `machine` says why one was not a person, `counted` whether it counts in the funnel (the
  * first human open or click of a send; every other type counts once).
+ *
+ * Partitioned by UTC month on occurredAt (migration EventsPartitionedByMonth; the sweep keeps
+ * partitions ahead and drops those past EVENTS_RETENTION_MONTHS): the primary key holds the
+ * partition key, and ids come from one sequence, so an id alone still names one event.
  */
 @Entity('events')
 // Partial indexes, created by migration: events still to judge, opens and clicks by send, conversions.
@@ -13,11 +17,11 @@ import type { EventType } from '../schema/column-types';
 @Index('events_engagement_idx', { synchronize: false })
 @Index('events_conversions_idx', { synchronize: false })
 export class EventEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'events_pkey' })
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'events_pkey' })
   id!: string;
 
   @Column('text') type!: EventType;
-  @Column('timestamptz') occurredAt!: Date;
+  @PrimaryColumn('timestamptz', { primaryKeyConstraintName: 'events_pkey' }) occurredAt!: Date;
   @Column('uuid') vendorId!: string;
   @Column('uuid') partnerId!: string;
   /** Null for a form submission that no send led to. */

@@ -11,6 +11,7 @@ import { SuppressionEntity } from './suppression.entity';
 import { ProspectListEntity, ProspectListMemberEntity } from './prospect-list.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { BrandKitEntity } from './brand-kit.entity';
+import { BrandKitLogoEntity } from './brand-kit-logo.entity';
 import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';
 import { InstanceSettingEntity } from './instance-setting.entity';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   StoredFileEntity,
   InstanceSettingEntity,
   BrandKitEntity,
+  BrandKitLogoEntity,
   PublicBlobEntity,
   RenderedAssetEntity,
   ProspectEntity,

@@ -12,6 +12,10 @@ export class PublicBlobEntity {
   @Column('text')
   contentType!: string;
 
+  /** A copy sits in the bucket's public/ folder (PUBLIC_FILE_URLS=public). */
+  @Column('boolean', { default: false })
+  publicCopy!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A rendered output (a preview PDF, a social image…) by its render key: the hash of every
@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * The same inputs never render twice; new inputs make a new key.
  */
 @Entity('rendered_assets')
+@Index('rendered_assets_blob_key_idx', ['blobKey'])
 export class RenderedAssetEntity {
   @PrimaryColumn('text', { primaryKeyConstraintName: 'rendered_assets_pkey' })
   renderKey!: string;
@@ -18,6 +19,16 @@ export class RenderedAssetEntity {
 
   @Column('integer')
   byteSize!: number;
+
+  /** What the render was made of, so the stored-files sweep knows when nothing can ask for it again (null: made before they were recorded). */
+  @Column('uuid', { nullable: true })
+  partnerId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  campaignVersionId!: string | null;
+
+  @Column('integer', { nullable: true })
+  brandRevision!: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -9,6 +9,7 @@ import { VendorEntity } from './vendor.entity';
  */
 @Entity('stored_files')
 @Index('stored_files_vendor_id_key_key', ['vendorId', 'key'], { unique: true })
+@Index('stored_files_key_idx', ['key'])
 export class StoredFileEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'stored_files_pkey' })
   id!: string;

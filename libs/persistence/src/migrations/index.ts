@@ -11,6 +11,8 @@ import { Webhooks1795420100000 } from './1795420100000-Webhooks';
 import { CampaignCatalogue1795421294342 } from './1795421294342-CampaignCatalogue';
 import { BrowserSignIn1795421388309 } from './1795421388309-BrowserSignIn';
 import { SenderConfirmation1795480000000 } from './1795480000000-SenderConfirmation';
+import { StoredFilesHousekeeping1795530000000 } from './1795530000000-StoredFilesHousekeeping';
+import { EventsPartitionedByMonth1795531000000 } from './1795531000000-EventsPartitionedByMonth';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -25,4 +27,6 @@ export const MIGRATIONS: Function[] = [
   CampaignCatalogue1795421294342,
   BrowserSignIn1795421388309,
   SenderConfirmation1795480000000,
+  StoredFilesHousekeeping1795530000000,
+  EventsPartitionedByMonth1795531000000,
 ];

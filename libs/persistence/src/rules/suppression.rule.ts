@@ -1,12 +1,20 @@
 import { AliasableExpression, Expression, expressionBuilder, SqlBool } from 'kysely';
 import type { DB } from '../db/database.types';
+import type { PartnerScope } from '../db/tenant-scope';
 
 /** Who a message would go to, as expressions of the query it is used in (columns or values). */
 export interface SuppressionTarget {
   vendorId: Expression<string>;
   partnerId: Expression<string>;
-  campaignId: Expression<string>;
+  /** Null: mail of no campaign in particular, which only vendor-wide and partner suppressions cover. */
+  campaignId: Expression<string | null>;
   emailLower: Expression<string>;
+}
+
+/** A target in a partner's scope: mail of that vendor's partner (the rule's tenant is the scope). */
+export function suppressionTargetOf(scope: PartnerScope, mail: Pick<SuppressionTarget, 'campaignId' | 'emailLower'>): SuppressionTarget {
+  const eb = expressionBuilder<DB, never>();
+  return { vendorId: eb.val(scope.vendorId), partnerId: eb.val(scope.partnerId), ...mail };
 }
 
 /** The suppressions of the vendor that cover the target: vendor-wide, for its partner, or for its campaign. */

@@ -1,0 +1,69 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addMonths, boundLiteral, EVENT_DEFAULT_PARTITION, EVENT_PARTITION_SCHEMA, EVENT_PARTITIONS_AHEAD, eventPartitionName, monthOf } from '../schema/event-partitions';
+
+const COLUMNS = `"id", "type", "occurred_at", "vendor_id", "partner_id", "launch_id", "prospect_id", "send_id", "step", "link_index", "link_name", "user_agent", "method", "machine", "counted", "processed_at"`;
+const DEFINITION = `"type" text NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "vendor_id" uuid NOT NULL, "partner_id" uuid NOT NULL, "launch_id" uuid, "prospect_id" bigint NOT NULL, "send_id" bigint, "step" integer, "link_index" integer, "link_name" text, "user_agent" text, "method" text, "machine" text, "counted" boolean NOT NULL DEFAULT false, "processed_at" TIMESTAMP WITH TIME ZONE`;
+
+/** The three partial indexes of the events (see the Tracking migration), on whichever table is "events". */
+async function createIndexes(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`CREATE INDEX "events_unprocessed_idx" ON "events" ("id") WHERE "processed_at" IS NULL`);
+  await queryRunner.query(`CREATE INDEX "events_engagement_idx" ON "events" ("send_id") WHERE "type" IN ('opened', 'clicked')`);
+  await queryRunner.query(`CREATE INDEX "events_conversions_idx" ON "events" ("launch_id", "prospect_id") WHERE "type" = 'converted'`);
+}
+
+/**
+ * Partitions the events by UTC month (libs/persistence/src/schema/event-partitions.ts), so
+ * old months can be dropped whole (EVENTS_RETENTION_MONTHS) instead of deleted row by row.
+ * The table is rebuilt in this migration's transaction: the old one is set aside, a
+ * partitioned one made with a partition per month from the oldest event to three months
+ * ahead, the rows copied, then the keys and indexes built (once, after the copy) and the old
+ * table dropped. A failure leaves everything as it was. The primary key becomes (id,
+ * occurred_at), since a partitioned table's unique keys must hold its partition key; ids still
+ * come from one sequence, so an id alone still names one event. No foreign key points at
+ * events, and no other unique key involves them (a conversion's "once per launch" is kept on
+ * the enrollment, see StoredFilesHousekeeping).
+ */
+export class EventsPartitionedByMonth1795531000000 implements MigrationInterface {
+  name = 'EventsPartitionedByMonth1795531000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "events" RENAME TO "events_unpartitioned"`);
+    await queryRunner.query(`ALTER TABLE "events_unpartitioned" RENAME CONSTRAINT "events_pkey" TO "events_unpartitioned_pkey"`);
+    for (const index of ['unprocessed', 'engagement', 'conversions']) await queryRunner.query(`ALTER INDEX "events_${index}_idx" RENAME TO "events_unpartitioned_${index}_idx"`);
+    await queryRunner.query(`ALTER SEQUENCE "events_id_seq" RENAME TO "events_unpartitioned_id_seq"`);
+
+    await queryRunner.query(`CREATE SEQUENCE "events_id_seq" AS bigint`);
+    await queryRunner.query(`CREATE TABLE "events" ("id" bigint NOT NULL DEFAULT nextval('"events_id_seq"'), ${DEFINITION}) PARTITION BY RANGE ("occurred_at")`);
+    await queryRunner.query(`ALTER SEQUENCE "events_id_seq" OWNED BY "events"."id"`);
+    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS "${EVENT_PARTITION_SCHEMA}"`);
+    await queryRunner.query(`CREATE TABLE "${EVENT_PARTITION_SCHEMA}"."${EVENT_DEFAULT_PARTITION}" PARTITION OF "events" DEFAULT`);
+    const [span] = (await queryRunner.query(`SELECT min(occurred_at) AS first, max(occurred_at) AS last, now() AS now FROM "events_unpartitioned"`)) as Array<{ first: Date | null; last: Date | null; now: Date }>;
+    const from = monthOf(span.first && span.first < span.now ? span.first : span.now);
+    const ahead = addMonths(monthOf(span.now), EVENT_PARTITIONS_AHEAD);
+    const until = span.last && monthOf(span.last) > ahead ? monthOf(span.last) : ahead;
+    for (let month = from; month <= until; month = addMonths(month, 1)) {
+      await queryRunner.query(
+        `CREATE TABLE "${EVENT_PARTITION_SCHEMA}"."${eventPartitionName(month)}" PARTITION OF "events" FOR VALUES FROM (${boundLiteral(month)}) TO (${boundLiteral(addMonths(month, 1))})`,
+      );
+    }
+
+    await queryRunner.query(`INSERT INTO "events" (${COLUMNS}) SELECT ${COLUMNS} FROM "events_unpartitioned"`);
+    await queryRunner.query(`SELECT setval('"events_id_seq"', coalesce((SELECT max("id") FROM "events_unpartitioned"), 0) + 1, false)`);
+    await queryRunner.query(`ALTER TABLE "events" ADD CONSTRAINT "events_pkey" PRIMARY KEY ("id", "occurred_at")`);
+    await createIndexes(queryRunner);
+    await queryRunner.query(`DROP TABLE "events_unpartitioned"`);
+    await queryRunner.query(`ANALYZE "events"`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "events_unpartitioned" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, ${DEFINITION})`);
+    await queryRunner.query(`INSERT INTO "events_unpartitioned" (${COLUMNS}) SELECT ${COLUMNS} FROM "events"`);
+    await queryRunner.query(`SELECT setval(pg_get_serial_sequence('"events_unpartitioned"', 'id'), coalesce((SELECT max("id") FROM "events"), 0) + 1, false)`);
+    await queryRunner.query(`DROP TABLE "events"`);
+    await queryRunner.query(`DROP SCHEMA "${EVENT_PARTITION_SCHEMA}" CASCADE`);
+    await queryRunner.query(`ALTER TABLE "events_unpartitioned" RENAME TO "events"`);
+    await queryRunner.query(`ALTER SEQUENCE "events_unpartitioned_id_seq" RENAME TO "events_id_seq"`);
+    await queryRunner.query(`ALTER TABLE "events" ADD CONSTRAINT "events_pkey" PRIMARY KEY ("id")`);
+    await createIndexes(queryRunner);
+  }
+}
