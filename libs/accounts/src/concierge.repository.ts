@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConciergeAccessRow, Database, PartnerScope, TenantScope, vendorOwned } from '@tcma/persistence';
+import { ConciergeAccessRow, Database, partnerOwned, PartnerScope, TenantScope } from '@tcma/persistence';
 
 @Injectable()
 export class ConciergeRepository {
@@ -13,7 +13,7 @@ export class ConciergeRepository {
   async list(scope: TenantScope, page: { limit: number; offset: number }): Promise<{ items: ConciergeAccessRow[]; total: number }> {
     const base = this.db
       .selectFrom('conciergeAccesses as c')
-      .where((eb) => (scope.partnerId === null ? vendorOwned(eb, scope, 'c') : eb.and([vendorOwned(eb, scope, 'c'), eb('c.partnerId', '=', scope.partnerId)])));
+      .where((eb) => partnerOwned(eb, scope, 'c'));
     const [items, count] = await Promise.all([
       base.selectAll('c').orderBy('c.id', 'desc').limit(page.limit).offset(page.offset).execute(),
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, InvitationRow, NewUser, Role, TenantScope, Tx, vendorOwned } from '@tcma/persistence';
+import { Database, executorOf, InvitationRow, NewUser, ownVendor, partnerOwned, Role, TenantScope, Tx, vendorOwned } from '@tcma/persistence';
 
 export interface NewInvitation {
   partnerId: string | null;
@@ -50,7 +50,7 @@ export class InvitationsRepository {
   }
 
   async vendorName(scope: TenantScope): Promise<string> {
-    const row = await this.db.selectFrom('vendors').select('name').where('id', '=', scope.vendorId).executeTakeFirstOrThrow();
+    const row = await this.db.selectFrom('vendors').select('name').where((eb) => ownVendor(eb, scope, 'vendors')).executeTakeFirstOrThrow();
     return row.name;
   }
 
@@ -59,9 +59,9 @@ export class InvitationsRepository {
     const base = this.db
       .selectFrom('invitations as i')
       .where((eb) => {
-        const conditions = [vendorOwned(eb, scope, 'i')];
-        const partnerId = scope.partnerId ?? filter.partnerId;
-        if (partnerId) conditions.push(eb('i.partnerId', '=', partnerId));
+        const conditions = [partnerOwned(eb, scope, 'i')];
+        // A vendor scope may narrow to one partner; a partner scope is narrowed already.
+        if (scope.partnerId === null && filter.partnerId) conditions.push(eb('i.partnerId', '=', filter.partnerId));
         if (filter.pending) conditions.push(eb('i.acceptedAt', 'is', null), eb('i.revokedAt', 'is', null), eb('i.expiresAt', '>', now));
         return eb.and(conditions);
       });
@@ -78,8 +78,7 @@ export class InvitationsRepository {
       .updateTable('invitations as i')
       .set({ revokedAt: now })
       .where('i.id', '=', id)
-      .where((eb) => vendorOwned(eb, scope, 'i'))
-      .$if(scope.partnerId !== null, (qb) => qb.where('i.partnerId', '=', scope.partnerId))
+      .where((eb) => partnerOwned(eb, scope, 'i'))
       .where('i.acceptedAt', 'is', null)
       .where('i.revokedAt', 'is', null)
       .executeTakeFirst();

@@ -18,7 +18,8 @@ export interface SessionActorRow {
 export class SessionsRepository {
   constructor(private readonly db: Database) {}
 
-  create(input: Pick<SessionRow, 'userId' | 'secretHash' | 'lastSeenAt' | 'expiresAt' | 'userAgent' | 'ipAddress'>): Promise<SessionRow> {
+  /** A new session of a user just signed in (found by email before any tenant is known, like the rest of sign-in). */
+  createForSystem(input: Pick<SessionRow, 'userId' | 'secretHash' | 'lastSeenAt' | 'expiresAt' | 'userAgent' | 'ipAddress'>): Promise<SessionRow> {
     return this.db.insertInto('sessions').values({ ...input, revokedAt: null }).returningAll().executeTakeFirstOrThrow();
   }
 

@@ -78,7 +78,7 @@ export class SessionsService {
     await this.throttle.clear(keys[0]);
     if (context.currentSecret && looksLikeSecret(context.currentSecret)) await this.sessions.revokeBySecretForSystem(secretHash(context.currentSecret), now);
     const secret = randomBytes(32).toString('base64url');
-    const session = await this.sessions.create({
+    const session = await this.sessions.createForSystem({
       userId: user.id,
       secretHash: secretHash(secret),
       lastSeenAt: now,

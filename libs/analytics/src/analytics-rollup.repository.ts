@@ -43,9 +43,13 @@ function increments(table: 'analytics_daily' | 'analytics_totals'): Record<Store
 export class AnalyticsRollupRepository {
   constructor(private readonly db: Database) {}
 
-  /** Adds the given events (by id) to the rollups. */
-  async addEventsForSystem(ids: string[], tx?: Tx): Promise<void> {
-    if (ids.length) await this.add((eb) => eb('events.id', 'in', ids), tx);
+  /**
+   * Adds the given events (by id) to the rollups. `span` (when they happened, at the earliest
+   * and latest) lets Postgres read only the month partitions that can hold them.
+   */
+  async addEventsForSystem(ids: string[], tx?: Tx, span?: { from: Date; to: Date }): Promise<void> {
+    if (!ids.length) return;
+    await this.add((eb) => eb.and([eb('events.id', 'in', ids), ...(span ? [eb.between('events.occurredAt', span.from, span.to)] : [])]), tx);
   }
 
   /** Adds events with ids in [fromId, toId] (bulk loads and rebuilds). */

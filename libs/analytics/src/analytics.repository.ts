@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Database, DB, LaunchStatus, partnerOwned, PartnerStatus, TenantScope, vendorOwned } from '@tcma/persistence';
-import { Expression, ExpressionBuilder, Selectable, sql, SqlBool } from 'kysely';
+import { Database, LaunchStatus, partnerOwned, PartnerStatus, TenantScope, visiblePartners } from '@tcma/persistence';
+import type { AliasedSelectQueryBuilder } from 'kysely';
 import { FunnelCounts, Grouping, STORED_COUNTS, StoredCount } from './funnel';
+import { DAILY_COUNTS, DailyPoint } from './launch-daily';
 
 export interface FunnelFilter {
   campaignId?: string;
@@ -12,7 +13,7 @@ export interface FunnelFilter {
 }
 
 /** What names a funnel row; which keys are present depends on the grouping (see KEY_COLUMNS). */
-export interface FunnelKeys {
+export type FunnelKeys = {
   launchId?: string;
   launchedAt?: Date;
   launchStatus?: LaunchStatus;
@@ -24,7 +25,7 @@ export interface FunnelKeys {
   /** 1 for the first email; null for what belongs to no step (a conversion). */
   step?: number | null;
   day?: string;
-}
+};
 
 export type FunnelRow = FunnelKeys & FunnelCounts;
 
@@ -40,24 +41,21 @@ export type PartnerActivityRow = Record<StoredCount, number> & {
   enrolled: number;
 };
 
+/** The columns a funnel reads of a rollup row, the same in both rollup tables. */
+const ROLLUP_COLUMNS = ['vendorId', 'partnerId', 'campaignId', 'launchId', 'step', ...STORED_COUNTS] as const;
+
 /**
- * A row of either rollup: analytics_totals (per launch and step, all time) or analytics_daily
- * (the same per UTC day). The table is chosen per query, so it is named in SQL; `day` exists
- * in the daily rows only and is referred to only when those are read.
+ * A row of either rollup, analytics_totals (per launch and step, all time) or analytics_daily (the
+ * same per UTC day): the table is chosen per query, and both answer this shape (`day` null in the
+ * totals, which are read only when no day is asked about).
  */
-type Rollup = Selectable<DB['analyticsTotals']> & { day: string };
+type RollupRow = Record<StoredCount, number> & { vendorId: string; partnerId: string; campaignId: string; launchId: string; step: number; day: string | null };
 
 /** Launch-level groupings, and the keys each shows (over launches l, partners p, campaigns c). */
 const SHOWS_LAUNCH: Grouping[] = ['launch'];
 const SHOWS_PARTNER: Grouping[] = ['partner', 'launch'];
 const SHOWS_CAMPAIGN: Grouping[] = ['campaign', 'version', 'launch'];
 const SHOWS_VERSION: Grouping[] = ['version', 'launch'];
-
-/** The partners a scope may see: every partner of its vendor, or for a partner scope only itself. */
-function visiblePartners(eb: ExpressionBuilder<DB, 'partners'>, scope: TenantScope): Expression<SqlBool> {
-  const own = vendorOwned(eb, scope, 'partners');
-  return scope.partnerId === null ? own : eb.and([own, eb('partners.id', '=', scope.partnerId)]);
-}
 
 /**
  * Funnel queries over the rollups (never the raw events), so a dashboard costs the same with
@@ -71,7 +69,11 @@ export class AnalyticsRepository {
     // All-time questions read the per-launch totals (a few rows per launch); a date range or
     // a per-day answer needs the daily rows.
     const daily = Boolean(filter.from || filter.to || groupBy === 'day');
-    const rollups = this.db.selectFrom(sql<Rollup>`${sql.table(daily ? 'analyticsDaily' : 'analyticsTotals')}`.as('a')).where((eb) => {
+    // Either rollup, as the same typed rows: `day` is the daily rows' UTC day, null in the totals.
+    const source: AliasedSelectQueryBuilder<RollupRow, 'a'> = daily
+      ? this.db.selectFrom('analyticsDaily').select([...ROLLUP_COLUMNS, 'day']).as('a')
+      : this.db.selectFrom('analyticsTotals').select((eb) => [...ROLLUP_COLUMNS, eb.val(null).as('day')]).as('a');
+    const rollups = this.db.selectFrom(source).where((eb) => {
       const conditions = [partnerOwned(eb, scope, 'a')];
       if (filter.campaignId) conditions.push(eb('a.campaignId', '=', filter.campaignId));
       if (filter.launchId) conditions.push(eb('a.launchId', '=', filter.launchId));
@@ -120,6 +122,31 @@ export class AnalyticsRepository {
       .execute();
   }
 
+  /** A launch's counts per UTC day (all its steps together), from the daily rollups; only the days that have any. */
+  dailyForLaunch(scope: TenantScope, launchId: string): Promise<DailyPoint[]> {
+    return this.db
+      .selectFrom('analyticsDaily as a')
+      .select((eb) => [eb.fn<string>('to_char', ['a.day', eb.val('YYYY-MM-DD')]).as('day'), ...DAILY_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))])
+      .where('a.launchId', '=', launchId)
+      .where((eb) => partnerOwned(eb, scope, 'a'))
+      .groupBy('a.day')
+      .orderBy('a.day')
+      .execute();
+  }
+
+  /** All-time totals of the given launches of the scope, by launch (a launch with no counts yet is absent). */
+  async totalsByLaunch(scope: TenantScope, launchIds: string[]): Promise<Map<string, Record<StoredCount, number>>> {
+    if (!launchIds.length) return new Map();
+    const rows = await this.db
+      .selectFrom('analyticsTotals as a')
+      .select((eb) => ['a.launchId', ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))])
+      .where('a.launchId', '=', (eb) => eb.fn.any(eb.val(launchIds)))
+      .where((eb) => partnerOwned(eb, scope, 'a'))
+      .groupBy('a.launchId')
+      .execute();
+    return new Map(rows.map(({ launchId, ...counts }) => [launchId, counts]));
+  }
+
   /** Each partner the scope may see: launches, the last one, and what they produced. */
   partnerActivity(scope: TenantScope): Promise<PartnerActivityRow[]> {
     return this.db
@@ -158,7 +185,7 @@ export class AnalyticsRepository {
         eb.fn.coalesce('ls.enrolled', eb.lit(0)).as('enrolled'),
         ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.coalesce(`f.${f}`, eb.lit(0)), 'integer').as(f)),
       ])
-      .where((eb) => visiblePartners(eb, scope))
+      .where((eb) => visiblePartners(eb, scope, 'partners'))
       .execute();
   }
 }

@@ -24,10 +24,13 @@ export interface PartnerActivityQuery {
   order?: 'asc' | 'desc';
 }
 
+/** A value of a result table: a name, a count or rate, a time; empty when null or absent. */
+export type AnalyticsCell = string | number | Date | null | undefined;
+
 /** A table of results: its columns in order, and its rows. */
 export interface AnalyticsTable {
   columns: string[];
-  rows: Array<Record<string, unknown>>;
+  rows: Array<Record<string, AnalyticsCell>>;
 }
 
 const ACTIVITY_KEYS = ['partnerId', 'partnerName', 'tier', 'region', 'status', 'launches', 'campaigns', 'lastLaunchAt'];
@@ -66,24 +69,24 @@ export class AnalyticsService {
 
   /** The table as CSV, formula-safe (see @tcma/csv). */
   toCsv(table: AnalyticsTable): string {
-    return csvRow(table.columns) + table.rows.map((r) => csvRow(table.columns.map((c) => r[c] as string | number | Date | null))).join('');
+    return csvRow(table.columns) + table.rows.map((r) => csvRow(table.columns.map((c) => r[c]))).join('');
   }
 }
 
-function withRates(row: FunnelCounts): Record<string, unknown> {
+function withRates(row: FunnelCounts & Record<string, AnalyticsCell>): Record<string, AnalyticsCell> {
   return { ...row, ...funnelRates(row) };
 }
 
-function sortRows(rows: Array<Record<string, unknown>>, columns: string[], sort: string, order: 'asc' | 'desc'): Array<Record<string, unknown>> {
+function sortRows(rows: Array<Record<string, AnalyticsCell>>, columns: string[], sort: string, order: 'asc' | 'desc'): Array<Record<string, AnalyticsCell>> {
   if (!columns.includes(sort)) throw new BadRequestError(`Cannot sort by ${sort}`, [{ path: 'sort', message: `must be one of ${columns.join(', ')}` }]);
   const sign = order === 'desc' ? -1 : 1;
-  const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+  const value = (v: AnalyticsCell) => (v instanceof Date ? v.getTime() : v);
   return [...rows].sort((a, b) => {
     const x = value(a[sort]);
     const y = value(b[sort]);
     // Empty values last, whichever the order.
     if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
     if (y === null || y === undefined) return -1;
-    return sign * (typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : (x as number) - (y as number));
+    return sign * (typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y));
   });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentRecordRow, ConsentSource, Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
+import { ConsentRecordRow, ConsentSource, Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
 
 export interface ConsentEvidence {
   prospectId: string;
@@ -42,7 +42,13 @@ export class ConsentRepository {
       .execute();
   }
 
-  async history(scope: TenantScope, prospectId: string): Promise<ConsentRecordRow[]> {
-    return this.db.selectFrom('consentRecords as c').selectAll('c').where('c.prospectId', '=', prospectId).where((eb) => partnerOwned(eb, scope, 'c')).orderBy('c.occurredAt').orderBy('c.id').execute();
+  /** A prospect's records, oldest first: what was granted or withdrawn, when, where and by which wording. */
+  async history(scope: TenantScope, prospectId: string, window: PageWindow): Promise<Found<ConsentRecordRow>> {
+    const matching = this.db.selectFrom('consentRecords as c').where('c.prospectId', '=', prospectId).where((eb) => partnerOwned(eb, scope, 'c'));
+    const [items, count] = await Promise.all([
+      matching.selectAll('c').orderBy('c.occurredAt').orderBy('c.id').limit(window.limit).offset(window.offset).execute(),
+      matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
   }
 }

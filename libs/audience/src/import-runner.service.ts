@@ -13,6 +13,8 @@ import { ProspectsRepository } from './prospects.repository';
 
 /** A single CSV record longer than this is refused (the rest of the file still imports). */
 const MAX_RECORD_CHARS = 64 * 1024;
+/** While the file is read, the rows read and rejected so far are recorded this often (in rows), for the import's progress. */
+export const IMPORT_PROGRESS_ROWS = 5_000;
 
 export interface ImportOutcome {
   rows: number;
@@ -79,11 +81,12 @@ export class ImportRunnerService {
     const report = new ImportReport(this.storage);
     const writer = new ImportBatchWriter((rows) => this.writeBatch(job, rows), attempt);
     try {
-      const read = await this.readFile(source, report, writer);
+      const read = await this.readFile(source, report, writer, (rows) => this.imports.updateForSystem(job.id, { rows, rejected: report.rejected }));
       const written = await writer.finish();
       const outcome: ImportOutcome = { rows: read.rows, inserted: written.inserted, merged: read.mergedInFile + written.merged, rejected: report.rejected };
       const reportKey = await report.finish();
       await this.imports.updateForSystem(job.id, { status: 'completed', ...outcome, reportKey, ignoredColumns: read.ignored, finishedAt: new Date() });
+      this.logger.log(`Import ${job.id} of partner ${job.partnerId} completed: ${outcome.rows} rows, ${outcome.inserted} inserted, ${outcome.merged} merged, ${outcome.rejected} rejected${outcome.rejected ? ' (its report lists them)' : ''}`);
       return outcome;
     } catch (e) {
       // Reported only once every write has settled, never while rows of it still arrive.
@@ -95,8 +98,11 @@ export class ImportRunnerService {
     }
   }
 
-  /** Reads the file: header, then rows checked, merged into batches and handed to the writer. */
-  private async readFile(source: Readable, report: ImportReport, writer: ImportBatchWriter): Promise<ReadOutcome> {
+  /**
+   * Reads the file: header, then rows checked, merged into batches and handed to the writer;
+   * every IMPORT_PROGRESS_ROWS rows the count so far is recorded, so a large file shows progress.
+   */
+  private async readFile(source: Readable, report: ImportReport, writer: ImportBatchWriter, recordProgress: (rows: number) => Promise<void>): Promise<ReadOutcome> {
     let header: FileHeader | null = null;
     let batch: ImportBatch = new Map();
     const outcome: ReadOutcome = { rows: 0, mergedInFile: 0, ignored: [] };
@@ -108,6 +114,7 @@ export class ImportRunnerService {
         continue;
       }
       outcome.rows++;
+      if (outcome.rows % IMPORT_PROGRESS_ROWS === 0) await recordProgress(outcome.rows);
       const checked = this.checkRow(header, item);
       if (!checked.ok) {
         await report.reject(item.line, checked.reason, item.kind === 'record' ? item.cells : []);
@@ -167,7 +174,9 @@ export class ImportRunnerService {
       if (job) await this.imports.updateForSystem(job.id, { status: 'queued' }).catch(() => undefined);
       throw e;
     }
-    this.logger.error(`Import ${importId} failed: ${message}`);
+    // A file the partner must fix is a warning about their file; only the engine's own failures are errors.
+    if (e instanceof ImportRefused) this.logger.warn(`Import ${importId}${job ? ` of partner ${job.partnerId}` : ''} refused the partner's file: ${message}`);
+    else this.logger.error(`Import ${importId} failed: ${message}`);
     if (!job) throw e;
     const error = e instanceof ImportRefused ? e.message : INTERNAL_FAILURE;
     await this.imports.updateForSystem(job.id, { status: 'failed', error, finishedAt: new Date() });

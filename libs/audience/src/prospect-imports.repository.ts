@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, Found, NewProspectImport, PageWindow, partnerOwned, PartnerScope, ProspectImportRow, TenantScope } from '@tcma/persistence';
+import { Database, executorOf, Found, NewProspectImport, PageWindow, partnerOwned, PartnerScope, ProspectImportRow, TenantScope, Tx } from '@tcma/persistence';
 
 export type NewImportInput = Pick<NewProspectImport, 'listId' | 'fileKey' | 'fileSize' | 'createdBy'>;
 export type ImportProgress = Partial<Pick<ProspectImportRow, 'status' | 'rows' | 'inserted' | 'merged' | 'rejected' | 'reportKey' | 'ignoredColumns' | 'error' | 'finishedAt'>>;
@@ -8,8 +8,8 @@ export type ImportProgress = Partial<Pick<ProspectImportRow, 'status' | 'rows' |
 export class ProspectImportsRepository {
   constructor(private readonly db: Database) {}
 
-  create(scope: PartnerScope, input: NewImportInput): Promise<ProspectImportRow> {
-    return this.db
+  create(scope: PartnerScope, input: NewImportInput, tx?: Tx): Promise<ProspectImportRow> {
+    return executorOf(this.db, tx)
       .insertInto('prospectImports')
       .values({ ...input, vendorId: scope.vendorId, partnerId: scope.partnerId, status: 'queued' })
       .returningAll()

@@ -12,22 +12,35 @@ const ofListsInScope = (eb: ExpressionBuilder<DB, 'prospectListMembers'>, scope:
       .where((l) => partnerOwned(l, scope, 'l')),
   );
 
+/** How lists are ordered: by name, or the most recently created first. */
+export const LIST_ORDERS = ['name', 'newest'] as const;
+export type ListOrder = (typeof LIST_ORDERS)[number];
+
 @Injectable()
 export class ProspectListsRepository {
   constructor(private readonly db: Database) {}
 
-  create(scope: PartnerScope, name: string): Promise<ProspectListRow> {
-    return this.db.insertInto('prospectLists').values({ vendorId: scope.vendorId, partnerId: scope.partnerId, name }).returningAll().executeTakeFirstOrThrow();
+  create(scope: PartnerScope, name: string, tx?: Tx): Promise<ProspectListRow> {
+    return executorOf(this.db, tx).insertInto('prospectLists').values({ vendorId: scope.vendorId, partnerId: scope.partnerId, name }).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Whether the scope has a list of this name (names are unique per partner). */
+  async nameUsed(scope: PartnerScope, name: string): Promise<boolean> {
+    const found = await this.db.selectFrom('prospectLists').select('id').where('name', '=', name).where((eb) => partnerOwned(eb, scope, 'prospectLists')).executeTakeFirst();
+    return found !== undefined;
   }
 
   async find(scope: TenantScope, id: string): Promise<ProspectListRow | null> {
     return (await this.db.selectFrom('prospectLists').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospectLists')).executeTakeFirst()) ?? null;
   }
 
-  async listWithCounts(scope: TenantScope, window: PageWindow): Promise<Found<ProspectListRow & { size: number }>> {
+  async listWithCounts(scope: TenantScope, window: PageWindow, order: ListOrder = 'name'): Promise<Found<ProspectListRow & { size: number }>> {
     const matching = this.db.selectFrom('prospectLists').where((eb) => partnerOwned(eb, scope, 'prospectLists'));
     const [lists, count] = await Promise.all([
-      matching.selectAll().orderBy('name', 'asc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .selectAll()
+        .$call((qb) => (order === 'newest' ? qb.orderBy('createdAt', 'desc') : qb.orderBy('name', 'asc')))
+        .orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     const counts = await this.db

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@tcma/errors';
 import { Found, PageWindow, PartnerScope, ProspectListRow } from '@tcma/persistence';
-import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
-import { ProspectListsRepository } from './prospect-lists.repository';
+import { Actor, PartnersService } from '@tcma/tenancy';
+import { ListOrder, ProspectListsRepository } from './prospect-lists.repository';
 import { ProspectsRepository } from './prospects.repository';
 
 @Injectable()
@@ -14,7 +14,7 @@ export class ProspectListsService {
   ) {}
 
   async create(actor: Actor, partnerId: string, name: string): Promise<ProspectListRow> {
-    const scope = await this.partnerScope(actor, partnerId);
+    const scope = await this.partners.contactsScope(actor, partnerId);
     try {
       return await this.lists.create(scope, name.trim());
     } catch (e) {
@@ -23,17 +23,17 @@ export class ProspectListsService {
     }
   }
 
-  async list(actor: Actor, partnerId: string, window: PageWindow): Promise<Found<ProspectListRow & { size: number }>> {
-    return this.lists.listWithCounts(await this.partnerScope(actor, partnerId), window);
+  async list(actor: Actor, partnerId: string, window: PageWindow, order: ListOrder = 'name'): Promise<Found<ProspectListRow & { size: number }>> {
+    return this.lists.listWithCounts(await this.partners.contactsScope(actor, partnerId), window, order);
   }
 
   async get(actor: Actor, partnerId: string, listId: string): Promise<ProspectListRow> {
-    return this.found(await this.partnerScope(actor, partnerId), listId);
+    return this.found(await this.partners.contactsScope(actor, partnerId), listId);
   }
 
   /** Adds the partner's prospects; an id that is not one of them answers 404, like an id in a path, and adds nothing. */
   async addMembers(actor: Actor, partnerId: string, listId: string, prospectIds: string[]): Promise<{ added: number }> {
-    const scope = await this.partnerScope(actor, partnerId);
+    const scope = await this.partners.contactsScope(actor, partnerId);
     const list = await this.found(scope, listId);
     const known = await this.prospects.existing(scope, prospectIds);
     if (prospectIds.some((id) => !known.has(id))) throw new NotFoundError('Prospect');
@@ -41,7 +41,7 @@ export class ProspectListsService {
   }
 
   async removeMembers(actor: Actor, partnerId: string, listId: string, prospectIds: string[]): Promise<void> {
-    const scope = await this.partnerScope(actor, partnerId);
+    const scope = await this.partners.contactsScope(actor, partnerId);
     const list = await this.found(scope, listId);
     await this.lists.removeMembers(scope, list.id, prospectIds);
   }
@@ -52,8 +52,4 @@ export class ProspectListsService {
     return list;
   }
 
-  /** The named partner's scope, once the actor may act for it (404 otherwise). */
-  private async partnerScope(actor: Actor, partnerId: string): Promise<PartnerScope> {
-    return scopeOfPartner(await this.partners.get(actor, partnerId));
-  }
 }

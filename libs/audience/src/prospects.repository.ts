@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { perProspectField, PROSPECT_FIELDS } from '@tcma/campaign-model';
-import { containing, Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, ProspectRow, TenantScope, Tx } from '@tcma/persistence';
+import { Database, executorOf, Found, inAudience, PageWindow, partnerOwned, PartnerScope, ProspectRow, TenantScope, Tx } from '@tcma/persistence';
 import { sql } from 'kysely';
 import type { NormalizedProspect } from './prospect-row';
 
@@ -76,16 +76,11 @@ export class ProspectsRepository {
 
   /** Keyset pages by id: stable and fast however large the audience. */
   async page(scope: TenantScope, filter: ProspectPageFilter): Promise<Found<ProspectRow>> {
-    const matching = this.db.selectFrom('prospects as p').where((eb) => {
-        const conditions = [partnerOwned(eb, scope, 'p')];
-        if (filter.search) {
-          const pattern = containing(filter.search.toLowerCase());
-          conditions.push(eb.or([eb('p.emailLower', 'like', pattern), eb(eb.fn('lower', ['p.company']), 'like', pattern)]));
-        }
-        const { listId } = filter;
-        if (listId) conditions.push(eb.exists(eb.selectFrom('prospectListMembers as m').select('m.prospectId').where('m.listId', '=', listId).whereRef('m.prospectId', '=', 'p.id')));
-        return eb.and(conditions);
-      });
+    // The audience rule (the same conditions a launch selects by): a search, a list, or both.
+    const { search, listId } = filter;
+    let matching = this.db.selectFrom('prospects as p').where((eb) => partnerOwned(eb, scope, 'p'));
+    if (search) matching = matching.where(inAudience({ type: 'filter', search }));
+    if (listId) matching = matching.where(inAudience({ type: 'list', listId }));
     const [items, count] = await Promise.all([
       matching.selectAll('p').orderBy('p.id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),

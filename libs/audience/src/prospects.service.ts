@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { perProspectField } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { changedFields, Found, PartnerScope, ProspectRow } from '@tcma/persistence';
-import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
+import { changedFields, ConsentRecordRow, Found, PageWindow, PartnerScope, ProspectRow } from '@tcma/persistence';
+import { ConsentRepository } from './consent.repository';
+import { Actor, PartnersService } from '@tcma/tenancy';
 import { checkProspect, ProspectInput } from './prospect-row';
 import { ProspectPageFilter, ProspectsRepository } from './prospects.repository';
 
@@ -14,10 +15,11 @@ export class ProspectsService {
   constructor(
     private readonly prospects: ProspectsRepository,
     private readonly partners: PartnersService,
+    private readonly consent: ConsentRepository,
   ) {}
 
   async create(actor: Actor, partnerId: string, input: ProspectInput): Promise<ProspectRow> {
-    const scope = await this.partnerScope(actor, partnerId);
+    const scope = await this.partners.contactsScope(actor, partnerId);
     const checked = checkProspect(input);
     if (!checked.ok) throw invalid(checked.field, checked.reason);
     const existing = await this.prospects.findByEmail(scope, checked.prospect.emailLower);
@@ -27,15 +29,15 @@ export class ProspectsService {
   }
 
   async get(actor: Actor, partnerId: string, id: string): Promise<ProspectRow> {
-    return this.found(await this.partnerScope(actor, partnerId), id);
+    return this.found(await this.partners.contactsScope(actor, partnerId), id);
   }
 
   async list(actor: Actor, partnerId: string, filter: ProspectPageFilter): Promise<Found<ProspectRow>> {
-    return this.prospects.page(await this.partnerScope(actor, partnerId), filter);
+    return this.prospects.page(await this.partners.contactsScope(actor, partnerId), filter);
   }
 
   async update(actor: Actor, partnerId: string, id: string, input: Partial<ProspectInput>): Promise<ProspectRow> {
-    const scope = await this.partnerScope(actor, partnerId);
+    const scope = await this.partners.contactsScope(actor, partnerId);
     const prospect = await this.found(scope, id);
     const checked = checkProspect({
       email: input.email ?? prospect.email,
@@ -51,9 +53,16 @@ export class ProspectsService {
     return updated;
   }
 
+  /** The prospect's consent evidence, oldest first (404 for a prospect the actor may not see). */
+  async consentHistory(actor: Actor, partnerId: string, id: string, window: PageWindow): Promise<Found<ConsentRecordRow>> {
+    const scope = await this.partners.contactsScope(actor, partnerId);
+    const prospect = await this.found(scope, id);
+    return this.consent.history(scope, prospect.id, window);
+  }
+
   /** Erases the prospect and, by cascade, its enrollments and list memberships. */
   async remove(actor: Actor, partnerId: string, id: string): Promise<void> {
-    if (!(await this.prospects.remove(await this.partnerScope(actor, partnerId), id))) throw new NotFoundError('Prospect');
+    if (!(await this.prospects.remove(await this.partners.contactsScope(actor, partnerId), id))) throw new NotFoundError('Prospect');
   }
 
   private async found(scope: PartnerScope, id: string): Promise<ProspectRow> {
@@ -62,8 +71,4 @@ export class ProspectsService {
     return prospect;
   }
 
-  /** The named partner's scope, once the actor may act for it (404 otherwise, before anything else is looked at). */
-  private async partnerScope(actor: Actor, partnerId: string): Promise<PartnerScope> {
-    return scopeOfPartner(await this.partners.get(actor, partnerId));
-  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BrandKitRow, Database, partnerOwned, PartnerScope } from '@tcma/persistence';
+import { BrandKitRow, BrandLogo, Database, Executor, partnerOwned, PartnerScope } from '@tcma/persistence';
+import { sql } from 'kysely';
 
 export type BrandKitFields = Omit<BrandKitRow, 'partnerId' | 'vendorId' | 'revision' | 'updatedAt'>;
 
@@ -11,10 +12,11 @@ export class BrandKitsRepository {
     return (await this.db.selectFrom('brandKits').selectAll().where((eb) => partnerOwned(eb, scope, 'brandKits')).executeTakeFirst()) ?? null;
   }
 
-  /** Creates or changes the partner's brand kit, bumping its revision. */
+  /** Creates or changes the partner's brand kit, bumping its revision; a new logo (or none) is written into the logo history. */
   save(scope: PartnerScope, fields: Partial<BrandKitFields>): Promise<BrandKitRow> {
     return this.db.transaction().execute(async (tx) => {
       const current = await tx.selectFrom('brandKits').selectAll().where((eb) => partnerOwned(eb, scope, 'brandKits')).forUpdate().executeTakeFirst();
+      if (fields.logo !== undefined && (current?.logo?.pngKey ?? null) !== (fields.logo?.pngKey ?? null)) await this.recordLogo(tx, scope, fields.logo);
       if (!current) {
         return tx
           .insertInto('brandKits')
@@ -29,6 +31,21 @@ export class BrandKitsRepository {
         .returningAll()
         .executeTakeFirstOrThrow();
     });
+  }
+
+  /** Closes the partner's current logo in the history and opens the new one (emails sent from now on link to it). */
+  private async recordLogo(tx: Executor, scope: PartnerScope, logo: BrandLogo | null): Promise<void> {
+    await tx
+      .updateTable('brandKitLogos')
+      .set({ replacedAt: sql<Date>`now()` })
+      .where((eb) => eb.and([partnerOwned(eb, scope, 'brandKitLogos'), eb('replacedAt', 'is', null)]))
+      .execute();
+    if (logo) {
+      await tx
+        .insertInto('brandKitLogos')
+        .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, pngKey: logo.pngKey, webpKey: logo.webpKey, setAt: sql<Date>`now()` })
+        .execute();
+    }
   }
 
   /** Marks `email` confirmed while it is still the partner's From address. The revision stays: nothing rendered changes. */

@@ -1,9 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { BrandValues, ContrastWarning, contrastWarnings, FileSandbox, normalizeDisplayName, normalizeSlotValue } from '@tcma/cobrand';
-import { AppConfig } from '@tcma/config';
 import { BadRequestError, InvalidError, NotFoundError, Problem, TooLargeError, UnsupportedTypeError } from '@tcma/errors';
 import { BrandKitRow, PartnerRow, PartnerScope } from '@tcma/persistence';
-import { BlobStorage, PublicBlobsRepository } from '@tcma/storage';
+import { BlobStorage, PublicFiles } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { BrandKitFields, BrandKitsRepository } from './brand-kits.repository';
 
@@ -75,8 +74,7 @@ export class BrandKitsService implements OnApplicationShutdown {
     private readonly kits: BrandKitsRepository,
     private readonly partners: PartnersService,
     private readonly storage: BlobStorage,
-    private readonly publicBlobs: PublicBlobsRepository,
-    private readonly config: AppConfig,
+    private readonly publicFiles: PublicFiles,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -113,7 +111,7 @@ export class BrandKitsService implements OnApplicationShutdown {
     }
     const { logo } = result;
     const [pngKey, webpKey] = await Promise.all([this.storage.put(logo.png), this.storage.put(logo.webp)]);
-    await Promise.all([this.publicBlobs.publish(pngKey, 'image/png'), this.publicBlobs.publish(webpKey, 'image/webp')]);
+    await Promise.all([this.publicFiles.publish(pngKey, 'image/png'), this.publicFiles.publish(webpKey, 'image/webp')]);
     const saved = await this.kits.save(scopeOfPartner(partner), {
       logo: { pngKey, webpKey, width: logo.width, height: logo.height, dominantColor: logo.dominantColor, sourceType: logo.sourceType },
     });
@@ -158,7 +156,7 @@ export class BrandKitsService implements OnApplicationShutdown {
   }
 
   publicUrl(key: string): string {
-    return `${this.config.publicBaseUrl}/public/${key}`;
+    return this.publicFiles.urlOf(key);
   }
 
   private async ownPartner(actor: Actor, partnerId: string): Promise<PartnerRow> {

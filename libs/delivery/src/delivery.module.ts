@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '@tcma/campaigns';
 import { TenancyModule } from '@tcma/tenancy';
+import { SendingDnsCheckService } from './dns/sending-dns-check.service';
+import { TxtResolver } from './dns/txt-resolver';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { RateLimiter } from './rate-limiter';
@@ -14,7 +16,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
 /** Getting messages out: transports, the outbox, sender rates, suppressions, unsubscribe links. */
 @Module({
   imports: [TenancyModule, CampaignsModule],
-  providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
-  exports: [OutboxService, RateLimiter, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
+  providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks, TxtResolver, SendingDnsCheckService],
+  exports: [OutboxService, RateLimiter, SendingConfigsService, SendingDnsCheckService, TxtResolver, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
 })
 export class DeliveryModule {}

@@ -23,6 +23,14 @@ redis.call('SET', KEYS[1], string.format('%.0f', after), 'PX', math.ceil((after 
 return tostring(tat - now)
 `;
 
+/**
+ * How long after its slot a send may still use it. A worker starved of CPU wakes late with many
+ * slots behind it; were they all used, the backlog would go out at once, above the rate. A send
+ * later than this takes a new slot instead, so in any window of W seconds a sender sends at most
+ * rate x (W + RATE_BURST_MS + RATE_LATE_MS): capacity a late worker missed is lost, not caught up.
+ */
+export const RATE_LATE_MS = 1000;
+
 /** A send's place in its sender's schedule: when it may go (local epoch ms). */
 export interface RateSlot {
   at: number;
@@ -66,6 +74,11 @@ export class RateLimiter {
       slot.at += slot.stepMs;
       return { at };
     });
+  }
+
+  /** Whether a reserved slot is too far past to be used (see RATE_LATE_MS). */
+  static lapsed(slot: RateSlot, now = Date.now()): boolean {
+    return now > slot.at + RATE_LATE_MS;
   }
 
   /** Milliseconds until a reserved slot may be used (0: now). */

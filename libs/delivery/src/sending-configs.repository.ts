@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, PartnerScope, SendingConfigRow, TenantScope, vendorOwned } from '@tcma/persistence';
+import { Database, ownedAtLevel, PartnerScope, SendingConfigRow, TenantScope } from '@tcma/persistence';
 
 export type SendingConfigFields = Pick<SendingConfigRow, 'smtpUrlEncrypted' | 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted' | 'ratePerSecond'>;
 
@@ -34,7 +34,7 @@ export class SendingConfigsRepository {
     const row = await this.db
       .selectFrom('sendingConfigs as c')
       .selectAll('c')
-      .where((eb) => eb.and([vendorOwned(eb, scope, 'c'), scope.partnerId === null ? eb('c.partnerId', 'is', null) : eb('c.partnerId', '=', scope.partnerId)]))
+      .where((eb) => ownedAtLevel(eb, scope, 'c'))
       .executeTakeFirst();
     return row ?? null;
   }
@@ -58,10 +58,28 @@ export class SendingConfigsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Sets the DKIM key only, keeping the SMTP server and rate (a configuration without them is created). */
+  async setDkim(scope: TenantScope, fields: Pick<SendingConfigRow, 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted'>): Promise<SendingConfigRow> {
+    return this.db
+      .insertInto('sendingConfigs')
+      .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, ...fields })
+      .onConflict((oc) =>
+        oc.columns(['vendorId', 'partnerId']).doUpdateSet((eb) => ({
+          dkimDomain: eb.ref('excluded.dkimDomain'),
+          dkimSelector: eb.ref('excluded.dkimSelector'),
+          dkimKeyEncrypted: eb.ref('excluded.dkimKeyEncrypted'),
+          revision: eb('sendingConfigs.revision', '+', 1),
+          updatedAt: new Date(),
+        })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
   async remove(scope: TenantScope): Promise<boolean> {
     const removed = await this.db
       .deleteFrom('sendingConfigs as c')
-      .where((eb) => eb.and([vendorOwned(eb, scope, 'c'), scope.partnerId === null ? eb('c.partnerId', 'is', null) : eb('c.partnerId', '=', scope.partnerId)]))
+      .where((eb) => ownedAtLevel(eb, scope, 'c'))
       .executeTakeFirst();
     return removed.numDeletedRows > 0n;
   }

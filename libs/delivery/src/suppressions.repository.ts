@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, SuppressionReason, SuppressionRow, TenantScope, Tx } from '@tcma/persistence';
+import { Database, executorOf, Found, ownedAtLevel, PageWindow, partnerOwned, PartnerScope, suppressionCovers, SuppressionReason, suppressionTargetOf, SuppressionRow, TenantScope, Tx } from '@tcma/persistence';
 
 @Injectable()
 export class SuppressionsRepository {
@@ -25,22 +25,21 @@ export class SuppressionsRepository {
     const row = await this.db
       .selectFrom('suppressions as s')
       .selectAll('s')
-      .where('s.vendorId', '=', scope.vendorId)
+      .where((eb) => ownedAtLevel(eb, scope, 's'))
       .where('s.emailLower', '=', emailLower)
-      .where((eb) => (scope.partnerId === null ? eb('s.partnerId', 'is', null) : eb('s.partnerId', '=', scope.partnerId)))
       .where((eb) => (campaignId === null ? eb('s.campaignId', 'is', null) : eb('s.campaignId', '=', campaignId)))
       .executeTakeFirst();
     return row ?? null;
   }
 
-  /** Whether a suppression covers the address for this partner's mail (any campaign): the unsubscribe page's state. */
+  /**
+   * Whether a suppression covers the address for this partner's mail (any campaign): the
+   * unsubscribe page's state. The suppression rule itself, for no campaign in particular: only
+   * vendor-wide and partner suppressions count, not those of one campaign.
+   */
   async covers(scope: PartnerScope, emailLower: string): Promise<boolean> {
     const row = await this.db
-      .selectNoFrom((eb) =>
-        eb
-          .exists(eb.selectFrom('suppressions as s').select(eb.lit(1).as('one')).where('s.vendorId', '=', scope.vendorId).where('s.emailLower', '=', emailLower).where('s.campaignId', 'is', null).where((w) => w.or([w('s.partnerId', 'is', null), w('s.partnerId', '=', scope.partnerId)])))
-          .as('covered'),
-      )
+      .selectNoFrom((eb) => suppressionCovers(suppressionTargetOf(scope, { campaignId: eb.val(null), emailLower: eb.val(emailLower) })).as('covered'))
       .executeTakeFirstOrThrow();
     return Boolean(row.covered);
   }

@@ -29,8 +29,9 @@ export class SuppressionsService {
   async add(actor: Actor, input: AddSuppressionInput): Promise<{ suppression: SuppressionRow; created: boolean }> {
     const email = normalizeSlotValue({ type: 'email' }, input.email);
     if (!email.ok) throw new InvalidError('The email is invalid', [{ path: 'email', message: email.message }]);
+    // A named partner must be one the caller sees (a partner user: only its own), else 404.
+    if (input.partnerId) await this.partners.get(actor, input.partnerId);
     const scope = scopeOf(actor, input.partnerId);
-    if (scope.partnerId) await this.partners.get(actor, scope.partnerId);
     const campaignId = input.campaignId ?? null;
     if (campaignId && !(await this.campaigns.find(scope, campaignId))) throw new NotFoundError('Campaign');
     const created = await this.suppressions.add(scope, campaignId, email.value, input.reason ?? 'manual', null);

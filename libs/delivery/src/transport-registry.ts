@@ -43,7 +43,7 @@ export interface ResolvedTransport {
 const OUTBOX_SLOTS = 16;
 
 /** How long the transport chosen for a (vendor, partner) is reused before the database is asked again. */
-const RESOLVE_TTL_MS = 15_000;
+export const RESOLVE_TTL_MS = 15_000;
 
 /**
  * The nodemailer transport for a partner's sends: its own SMTP configuration, else its
@@ -70,6 +70,14 @@ export class TransportRegistry implements OnApplicationShutdown {
   /** The vendor's own transport (its sending configuration, else SMTP_URL, else the outbox): the engine's notices on its behalf. */
   async forVendor(scope: VendorScope): Promise<ResolvedTransport> {
     return this.resolve(`${scope.vendorId}:`, () => this.configs.find(scope));
+  }
+
+  /**
+   * Forgets what was resolved for a vendor and its partners, after their settings changed:
+   * this process uses the new ones at once; other processes within RESOLVE_TTL_MS.
+   */
+  forget(vendorId: string): void {
+    for (const key of this.resolved.keys()) if (key.startsWith(`${vendorId}:`)) this.resolved.delete(key);
   }
 
   private async resolve(cacheKey: string, load: () => Promise<SendingConfigRow | null>): Promise<ResolvedTransport> {

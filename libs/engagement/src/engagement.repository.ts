@@ -89,18 +89,25 @@ export class EngagementRepository {
     return rows.map((r) => r.id);
   }
 
-  async markJudgedForSystem(tx: Tx, verdicts: Array<{ id: string; machine: string | null; counted: boolean }>, now: Date): Promise<void> {
+  /** Each event by its id and time: the time is the partition key, so only its month's partition is searched. */
+  async markJudgedForSystem(tx: Tx, verdicts: Array<{ id: string; at: Date; machine: string | null; counted: boolean }>, now: Date): Promise<void> {
+    if (!verdicts.length) return;
+    const times = verdicts.map((v) => v.at.getTime());
     await executorOf(this.db, tx)
       .updateTable('events')
       .from(
-        unnest<{ id: string; machine: string | null; counted: boolean }, 'v'>('v', {
+        unnest<{ id: string; at: Date; machine: string | null; counted: boolean }, 'v'>('v', {
           id: { type: 'bigint', values: verdicts.map((v) => v.id) },
+          at: { type: 'timestamptz', values: verdicts.map((v) => v.at) },
           machine: { type: 'text', values: verdicts.map((v) => v.machine) },
           counted: { type: 'boolean', values: verdicts.map((v) => v.counted) },
         }),
       )
       .set((eb) => ({ machine: eb.ref('v.machine'), counted: eb.ref('v.counted'), processedAt: now }))
       .whereRef('events.id', '=', 'v.id')
+      .whereRef('events.occurredAt', '=', 'v.at')
+      .where('events.occurredAt', '>=', new Date(Math.min(...times)))
+      .where('events.occurredAt', '<=', new Date(Math.max(...times)))
       .execute();
   }
 }

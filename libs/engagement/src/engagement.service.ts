@@ -80,10 +80,12 @@ export class EngagementService {
 
     await this.engagement.markJudgedForSystem(
       tx,
-      events.map((e) => ({ id: e.id, machine: machine.get(e.id) ?? null, counted: e.type === 'opened' || e.type === 'clicked' ? counted.has(e.id) : true })),
+      events.map((e) => ({ id: e.id, at: e.at, machine: machine.get(e.id) ?? null, counted: e.type === 'opened' || e.type === 'clicked' ? counted.has(e.id) : true })),
       now,
     );
-    await this.rollups.addEventsForSystem([...events.map((e) => e.id), ...implied], tx);
+    // Implied opens happen at their clicks' times: inside the batch's span.
+    const times = events.map((e) => e.at.getTime());
+    await this.rollups.addEventsForSystem([...events.map((e) => e.id), ...implied], tx, { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) });
     // Webhooks hear of each event once, here, where it is judged: a machine's click is no click.
     const deliveries = await this.webhooks.recordEventsForSystem(
       events.filter((e) => !machine.get(e.id)),

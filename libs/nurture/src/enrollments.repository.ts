@@ -9,6 +9,7 @@ import {
   PartnerScope,
   partnerOwned,
   suppressionCovers,
+  suppressionTargetOf,
   TenantScope,
   Tx,
   unnest,
@@ -120,7 +121,7 @@ export class EnrollmentsRepository {
           .selectFrom('batch as b')
           .selectAll('b')
           .where((eb) =>
-            eb.not(suppressionCovers({ vendorId: eb.val(scope.vendorId), partnerId: eb.val(scope.partnerId), campaignId: eb.val(launch.campaignId), emailLower: eb.ref('b.emailLower') })),
+            eb.not(suppressionCovers(suppressionTargetOf(scope, { campaignId: eb.val(launch.campaignId), emailLower: eb.ref('b.emailLower') }))),
           ),
       )
       .with('inserted', (db) =>
@@ -172,7 +173,7 @@ export class EnrollmentsRepository {
       .select((eb) => [
         eb.fn.coalesce('p.timezone', 'l.timezone').as('zone'),
         suppressionCovers({ vendorId: eb.ref('l.vendorId'), partnerId: eb.ref('l.partnerId'), campaignId: eb.ref('l.campaignId'), emailLower: eb.ref('p.emailLower') }).as('suppressed'),
-        eb.exists(eb.selectFrom('events as ev').select(eb.lit(1).as('one')).whereRef('ev.launchId', '=', 'e.launchId').whereRef('ev.prospectId', '=', 'e.prospectId').where('ev.type', '=', 'converted')).as('converted'),
+        eb('e.convertedAt', 'is not', null).as('converted'),
         eb
           .selectFrom('sends as s2')
           // The join repeats the partial index's predicate (events_engagement_idx) so it is used.

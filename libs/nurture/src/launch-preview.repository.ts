@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AudienceSpec, Database, exclusionRank, inAudience, partnerOwned, PartnerScope } from '@tcma/persistence';
+import { AudienceSpec, Database, exclusionRank, inAudience, partnerOwned, PartnerScope, suppressionTargetOf } from '@tcma/persistence';
 
 /** How many prospects of an audience fall in one time zone with one exclusion rank (null: would be enrolled). */
 export interface ZoneCount {
@@ -25,7 +25,7 @@ export class LaunchPreviewRepository {
           .selectFrom('prospects as p')
           .select((eb) => [
             eb.fn.coalesce('p.timezone', eb.val(partnerZone)).as('zone'),
-            exclusionRank({ vendorId: eb.val(scope.vendorId), partnerId: eb.val(scope.partnerId), campaignId: eb.val(campaignId), emailLower: eb.ref('p.emailLower') }).as('rank'),
+            exclusionRank(suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.ref('p.emailLower') })).as('rank'),
           ])
           .where((eb) => eb.and([partnerOwned(eb, scope, 'p'), inAudience(audience)]))
           .as('a'),

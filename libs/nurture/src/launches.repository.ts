@@ -29,10 +29,19 @@ export class LaunchesRepository {
     return (await this.db.selectFrom('launches').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  async list(scope: TenantScope, window: PageWindow): Promise<Found<LaunchRow>> {
+  /** A page of the scope's launches, newest first, each with its campaign's name. */
+  async list(scope: TenantScope, window: PageWindow): Promise<Found<LaunchRow & { campaignName: string }>> {
     const matching = this.db.selectFrom('launches').where((eb) => partnerOwned(eb, scope, 'launches'));
     const [items, count] = await Promise.all([
-      matching.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .innerJoin('campaigns', 'campaigns.id', 'launches.campaignId')
+        .selectAll('launches')
+        .select('campaigns.name as campaignName')
+        .orderBy('launches.createdAt', 'desc')
+        .orderBy('launches.id', 'asc')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };

@@ -1,12 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { AnalyticsRepository, FunnelRow } from '@tcma/analytics';
+import { AnalyticsRepository, dailySeries, DailyPoint, FunnelRow, utcDay } from '@tcma/analytics';
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import { availabilityProblem, CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
 import { AudienceSpec, CampaignRow, CampaignVersionRow, EXCLUSION_REASONS, ExclusionReason, Found, LaunchRow, LaunchStatus, PageWindow, PartnerRow } from '@tcma/persistence';
-import { EnrollLaunchJob, JobName, QueueName } from '@tcma/queue';
+import { EnrollLaunchJob, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
 import { PartnerSendersService } from '@tcma/senders';
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
@@ -29,6 +29,18 @@ export interface CreateLaunchInput {
 }
 
 export type LaunchView = LaunchRow & { stats?: LaunchStats };
+
+/** A launch as "My launches" lists it: its campaign's name and how far it has got. */
+export type LaunchSummary = LaunchRow & { campaignName: string; sent: number; accepted: number; opened: number; clicked: number };
+
+/** A launch's daily trend: every UTC day from its start to today (or its last day with counts once it has ended). */
+export interface LaunchDaily {
+  launchId: string;
+  days: DailyPoint[];
+}
+
+/** Launch states that may still send: their trend runs to today. */
+const RUNNING: readonly LaunchStatus[] = ['enrolling', 'active', 'paused'];
 
 /** The counters the portal's "My launches" shows, from the analytics rollups. */
 export const PROGRESS_COUNTS = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed'] as const;
@@ -224,7 +236,7 @@ export class LaunchesService {
       timezone: partner.timezone,
       createdBy: actor.userId,
     });
-    const job: EnrollLaunchJob = { launchId: launch.id };
+    const job: EnrollLaunchJob = traced({ launchId: launch.id });
     await this.queue.add(JobName.EnrollLaunch, job, { jobId: `enroll-${launch.id}`, attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } });
     return launch;
   }
@@ -234,8 +246,29 @@ export class LaunchesService {
     return { ...launch, stats: await this.launches.stats(scopeOf(actor), launch.id) };
   }
 
-  list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<LaunchRow>> {
-    return this.launches.list(scopeOf(actor, filter.partnerId), filter);
+  /** A page of launches, newest first, each with its campaign's name and its totals so far (from the rollups). */
+  async list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<LaunchSummary>> {
+    const scope = scopeOf(actor, filter.partnerId);
+    const found = await this.launches.list(scope, filter);
+    const totals = await this.analytics.totalsByLaunch(scope, found.items.map((l) => l.id));
+    const items = found.items.map((l) => {
+      const t = totals.get(l.id);
+      return { ...l, sent: t?.sent ?? 0, accepted: t?.accepted ?? 0, opened: t?.opened ?? 0, clicked: t?.clicked ?? 0 };
+    });
+    return { items, total: found.total };
+  }
+
+  /**
+   * The launch's daily trend (sent, accepted, opened, clicked, unsubscribed per UTC day) from
+   * the daily rollups: from the day it starts to today while it may still send, else to its
+   * last day with counts; days without any at zero.
+   */
+  async daily(actor: Actor, id: string): Promise<LaunchDaily> {
+    const launch = await this.find(actor, id);
+    const rows = await this.analytics.dailyForLaunch(scopeOf(actor), launch.id);
+    const start = utcDay(launch.startAt);
+    const end = RUNNING.includes(launch.status) ? utcDay(this.clock.now()) : (rows.at(-1)?.day ?? start);
+    return { launchId: launch.id, days: dailySeries(rows, start, end) };
   }
 
   /** Stops sending; steps come due meanwhile are sent on resume (or moved to their next window if long late). */

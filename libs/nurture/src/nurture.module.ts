@@ -1,3 +1,6 @@
+import { OperatorBacklogService } from './operator-backlog.service';
+import { LaunchActivityRepository } from './launch-activity.repository';
+import { LaunchActivityService } from './launch-activity.service';
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
@@ -10,6 +13,7 @@ import { SendersModule } from '@tcma/senders';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
 import { WebhooksModule } from '@tcma/webhooks';
+import { BacklogRepository } from './backlog.repository';
 import { EnrollmentService } from './enrollment.service';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { LaunchesRepository } from './launches.repository';
@@ -28,7 +32,7 @@ import { ViewInBrowserService } from './view-in-browser.service';
 /** Launches and the nurture scheduler: enrollment, the sweep, exactly-once sends, unsubscribes. */
 @Module({
   imports: [AnalyticsModule, FleetModule, TenancyModule, CampaignsModule, BrandKitsModule, AudienceModule, DeliveryModule, SendersModule, RenderingModule, TrackingModule, WebhooksModule],
-  providers: [LaunchesRepository, LaunchPreviewRepository, LaunchesService, EnrollmentsRepository, EnrollmentService, SendLedgerRepository, SendProfiles, SendQueue, SendStepService, SweepService, QueueStateMarker, UnsubscribeService, SentEmailRenderer, ViewInBrowserService],
-  exports: [ViewInBrowserService, LaunchesService, EnrollmentService, SendStepService, SendQueue, SweepService, UnsubscribeService, EnrollmentsRepository, SendLedgerRepository, SendProfiles, TrackingModule],
+  providers: [BacklogRepository, OperatorBacklogService, LaunchActivityRepository, LaunchActivityService, LaunchesRepository, LaunchPreviewRepository, LaunchesService, EnrollmentsRepository, EnrollmentService, SendLedgerRepository, SendProfiles, SendQueue, SendStepService, SweepService, QueueStateMarker, UnsubscribeService, SentEmailRenderer, ViewInBrowserService],
+  exports: [BacklogRepository, OperatorBacklogService, LaunchActivityService, ViewInBrowserService, LaunchesService, EnrollmentService, SendStepService, SendQueue, SweepService, UnsubscribeService, EnrollmentsRepository, SendLedgerRepository, SendProfiles, TrackingModule],
 })
 export class NurtureModule {}

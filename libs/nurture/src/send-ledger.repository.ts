@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { claimantAlive, Database, executorOf, SendStatus, Tx, unnest } from '@tcma/persistence';
-import { sql } from 'kysely';
+import { claimantAlive, Database, DB, executorOf, SendStatus, Tx, unnest } from '@tcma/persistence';
+import { QueryCreator, sql } from 'kysely';
 import { AdvanceTo } from './enrollments.repository';
 
 export interface ClaimInput {
@@ -34,6 +34,7 @@ export interface HandoverInput {
   leaseUntil: Date;
 }
 
+/** `attempts`: the step's tries so far (messages handed to SMTP, renders that failed); a claim itself is not a try. */
 export type ClaimResult = { claimed: true; sendId: string; attempts: number } | { claimed: false; sendId: string; status: SendStatus; leaseUntil: Date | null };
 
 /**
@@ -75,12 +76,12 @@ export class SendLedgerRepository {
               claimedAt: { type: 'timestamptz', values: col('now') },
             }),
           )
-          .select((s) => ['c.enrollmentId', 'c.step', 'c.launchId', 'c.partnerId', 'c.vendorId', 'c.prospectId', 'c.claimedBy', 'c.leaseUntil', 'c.dueAt', 'c.claimedAt', s.val('claimed').as('status'), s.lit(1).as('attempts')]),
+          .select((s) => ['c.enrollmentId', 'c.step', 'c.launchId', 'c.partnerId', 'c.vendorId', 'c.prospectId', 'c.claimedBy', 'c.leaseUntil', 'c.dueAt', 'c.claimedAt', s.val('claimed').as('status'), s.lit(0).as('attempts')]),
       )
       .onConflict((oc) =>
         oc
           .columns(['enrollmentId', 'step'])
-          .doUpdateSet((eb) => ({ claimedBy: eb.ref('excluded.claimedBy'), leaseUntil: eb.ref('excluded.leaseUntil'), attempts: eb('sends.attempts', '+', 1), claimedAt: eb.ref('excluded.claimedAt') }))
+          .doUpdateSet((eb) => ({ claimedBy: eb.ref('excluded.claimedBy'), leaseUntil: eb.ref('excluded.leaseUntil'), claimedAt: eb.ref('excluded.claimedAt') }))
           .where('sends.status', '=', 'claimed')
           // Its lease ran out, or it is this worker's own claim (a step retried after an error).
           .where((eb) => eb.or([eb('sends.leaseUntil', '<=', eb.ref('excluded.claimedAt')), eb('sends.claimedBy', '=', eb.ref('excluded.claimedBy'))])),
@@ -138,23 +139,7 @@ export class SendLedgerRepository {
     if (!finishes.length) return { handed: await this.hand(handovers), moved: [] };
     const col = <T>(f: (i: FinishInput) => T) => finishes.map(f);
     const rows = await this.db
-      .with('hand', (db) =>
-        db
-          .updateTable('sends')
-          .from(
-            unnest<{ id: string; worker: string; now: Date; leaseUntil: Date }, 'h'>('h', {
-              id: { type: 'bigint', values: handovers.map((i) => i.sendId) },
-              worker: { type: 'text', values: handovers.map((i) => i.worker) },
-              now: { type: 'timestamptz', values: handovers.map((i) => i.now) },
-              leaseUntil: { type: 'timestamptz', values: handovers.map((i) => i.leaseUntil) },
-            }),
-          )
-          .set((eb) => ({ status: 'handed', handedAt: eb.ref('h.now'), leaseUntil: eb.ref('h.leaseUntil') }))
-          .whereRef('sends.id', '=', 'h.id')
-          .where('sends.status', '=', 'claimed')
-          .whereRef('sends.claimedBy', '=', 'h.worker')
-          .returning('sends.id'),
-      )
+      .with('hand', (db) => handover(db, handovers))
       .with('u', (db) =>
         db
           .selectFrom(
@@ -232,22 +217,7 @@ export class SendLedgerRepository {
   /** Handovers alone: a plain update, without the outcome statement's parts. */
   private async hand(items: HandoverInput[]): Promise<boolean[]> {
     if (!items.length) return [];
-    const rows = await this.db
-      .updateTable('sends')
-      .from(
-        unnest<{ id: string; worker: string; now: Date; leaseUntil: Date }, 'h'>('h', {
-          id: { type: 'bigint', values: items.map((i) => i.sendId) },
-          worker: { type: 'text', values: items.map((i) => i.worker) },
-          now: { type: 'timestamptz', values: items.map((i) => i.now) },
-          leaseUntil: { type: 'timestamptz', values: items.map((i) => i.leaseUntil) },
-        }),
-      )
-      .set((eb) => ({ status: 'handed', handedAt: eb.ref('h.now'), leaseUntil: eb.ref('h.leaseUntil') }))
-      .whereRef('sends.id', '=', 'h.id')
-      .where('sends.status', '=', 'claimed')
-      .whereRef('sends.claimedBy', '=', 'h.worker')
-      .returning('sends.id')
-      .execute();
+    const rows = await handover(this.db, items).execute();
     const handed = new Set(rows.map((r) => r.id));
     return items.map((i) => handed.has(i.sendId));
   }
@@ -275,11 +245,17 @@ export class SendLedgerRepository {
     return row ?? null;
   }
 
-  /** The server refused before taking the message, or it was never handed: the claim lapses at once so a retry can take it. */
-  async releaseForSystem(sendId: string, worker: string, now: Date, response: string | null): Promise<void> {
+  /**
+   * The server refused before taking the message, or it was never handed: the claim lapses at
+   * once so a retry can take it. `counted`: whether this try counts toward giving up (a refusal
+   * by the server, a render that failed); anything else given back (a lapsed rate slot, a lost
+   * answer) is not a try, and the count its handover may have added is taken back.
+   */
+  async releaseForSystem(sendId: string, worker: string, now: Date, response: string | null, counted: boolean): Promise<void> {
     await this.db
       .updateTable('sends')
-      .set({ status: 'claimed', leaseUntil: now, smtpResponse: response })
+      // A handover already counted one (see handover()): the row's old status says whether it did.
+      .set({ status: 'claimed', leaseUntil: now, smtpResponse: response, attempts: sql<number>`attempts + ${sql.lit(counted ? 1 : 0)} - (status = 'handed')::int` })
       .where('id', '=', sendId)
       .where('claimedBy', '=', worker)
       .where('status', 'in', ['claimed', 'handed'])
@@ -340,4 +316,26 @@ export class SendLedgerRepository {
     return rows.map((r) => ({ sendId: r.id, enrollmentId: r.enrollmentId, step: r.step, handedAt: r.handedAt }));
   }
 
+}
+
+/**
+ * The point of no return for claimed sends of the given workers, and the try it counts: a
+ * message handed to SMTP is an attempt whatever its outcome.
+ */
+function handover(db: QueryCreator<DB>, items: HandoverInput[]) {
+  return db
+    .updateTable('sends')
+    .from(
+      unnest<{ id: string; worker: string; now: Date; leaseUntil: Date }, 'h'>('h', {
+        id: { type: 'bigint', values: items.map((i) => i.sendId) },
+        worker: { type: 'text', values: items.map((i) => i.worker) },
+        now: { type: 'timestamptz', values: items.map((i) => i.now) },
+        leaseUntil: { type: 'timestamptz', values: items.map((i) => i.leaseUntil) },
+      }),
+    )
+    .set((eb) => ({ status: 'handed', handedAt: eb.ref('h.now'), leaseUntil: eb.ref('h.leaseUntil'), attempts: eb('sends.attempts', '+', 1) }))
+    .whereRef('sends.id', '=', 'h.id')
+    .where('sends.status', '=', 'claimed')
+    .whereRef('sends.claimedBy', '=', 'h.worker')
+    .returning('sends.id');
 }

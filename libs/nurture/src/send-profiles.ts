@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CampaignContent } from '@tcma/campaign-model';
 import { BrandKitsService, BrandState } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
@@ -18,8 +18,14 @@ export interface PartnerProfile {
 /** How long a partner's brand and sender details are reused between sends. */
 const PROFILE_TTL_MS = 10_000;
 /** Versions are immutable; these bound the memory they take (a version's content can be megabytes). */
-const MAX_VERSIONS = 200;
+export const MAX_VERSIONS = 200;
 const VERSION_TTL_MS = 3_600_000;
+
+/** What the cache reads, small enough to fake in a unit spec. */
+export type SendProfileCampaigns = Pick<CampaignsRepository, 'findVersionForSystem' | 'slugForSystem'>;
+export type SendProfilePartners = Pick<PartnersRepository, 'findForSystem'>;
+export type SendProfileVendors = Pick<VendorsRepository, 'findForSystem'>;
+export type SendProfileBrands = Pick<BrandKitsService, 'brandState'>;
 
 /**
  * The cached answer for `key`, loading it when missing. A failed load is not kept: the next
@@ -50,10 +56,10 @@ export class SendProfiles {
   private readonly pageUrls = new LRUCache<string, Promise<{ url: string } | null>>({ max: 10_000 });
 
   constructor(
-    private readonly campaigns: CampaignsRepository,
-    private readonly partners: PartnersRepository,
-    private readonly vendors: VendorsRepository,
-    private readonly brandKits: BrandKitsService,
+    @Inject(CampaignsRepository) private readonly campaigns: SendProfileCampaigns,
+    @Inject(PartnersRepository) private readonly partners: SendProfilePartners,
+    @Inject(VendorsRepository) private readonly vendors: SendProfileVendors,
+    @Inject(BrandKitsService) private readonly brandKits: SendProfileBrands,
     private readonly config: AppConfig,
   ) {}
 

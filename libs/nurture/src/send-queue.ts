@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { currentRequestId } from '@tcma/logging';
 import { JobName, QueueName, SendStepRef, SendStepsJob } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { Batcher } from '@tcma/persistence';
@@ -13,6 +14,15 @@ interface Timed {
   ref: SendStepRef;
   /** Milliseconds from now until the step should be tried. */
   inMs: number;
+  /** The request (or job) that queued it; a job whose steps all share one carries it. */
+  requestId: string | undefined;
+}
+
+/** A job's payload: its steps, and the request id they share if they share one. */
+function jobData(items: Timed[]): SendStepsJob {
+  const first = items[0]?.requestId;
+  const shared = first !== undefined && items.every((i) => i.requestId === first);
+  return { steps: items.map((i) => i.ref), ...(shared ? { requestId: first } : {}) };
 }
 
 /**
@@ -27,12 +37,14 @@ export class SendQueue {
 
   /** Steps due at the given times (`now` on the same clock). */
   async enqueue(items: Array<{ id: string; step: number; due: Date }>, now: Date): Promise<void> {
-    await Promise.all(items.map((i) => this.batcher.call({ ref: { enrollmentId: i.id, step: i.step }, inMs: Math.max(0, i.due.getTime() - now.getTime()) })));
+    const requestId = currentRequestId();
+    await Promise.all(items.map((i) => this.batcher.call({ ref: { enrollmentId: i.id, step: i.step }, inMs: Math.max(0, i.due.getTime() - now.getTime()), requestId })));
   }
 
   /** Steps to try again after a delay (a retry, a rate limit, an early job). */
   async later(items: Array<{ ref: SendStepRef; ms: number }>): Promise<void> {
-    await Promise.all(items.map((i) => this.batcher.call({ ref: i.ref, inMs: Math.max(0, i.ms) })));
+    const requestId = currentRequestId();
+    await Promise.all(items.map((i) => this.batcher.call({ ref: i.ref, inMs: Math.max(0, i.ms), requestId })));
   }
 
   private async add(items: Timed[]): Promise<void[]> {
@@ -46,7 +58,7 @@ export class SendQueue {
     await this.queue.addBulk(
       jobs.map((job) => ({
         name: JobName.SendSteps,
-        data: { steps: job.map((j) => j.ref) } satisfies SendStepsJob,
+        data: jobData(job),
         // Retries are per step, decided by the processor; a failed job's steps are found again by the sweep.
         opts: { delay: job[job.length - 1].inMs, attempts: 1, removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
       })),

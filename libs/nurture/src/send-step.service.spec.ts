@@ -1,7 +1,7 @@
 import type { CampaignContent } from '@tcma/campaign-model';
 import { ManualClock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { ConnectionSlots, RateSlot, ResolvedTransport } from '@tcma/delivery';
+import { ConnectionSlots, RATE_LATE_MS, RateSlot, ResolvedTransport } from '@tcma/delivery';
 import type { Tx } from '@tcma/persistence';
 import type { SendStepRef } from '@tcma/queue';
 import type { AdvanceTo, SendContext } from './enrollments.repository';
@@ -83,9 +83,14 @@ class World {
   suppressed: string[] = [];
   events: string[] = [];
   unqueued: string[] = [];
+  released: Array<{ id: string; response: string | null; counted: boolean }> = [];
   /** Fail the next n context reads, and the next n ledger writes of the last stage. */
   failReads = 0;
+  /** Enrollment ids whose read or claim fails every statement they are in (a malformed job, a row that breaks a constraint). */
+  unreadable = new Set<string>();
+  unclaimable = new Set<string>();
   failSettles = 0;
+  loseSettleReplies = 0;
   /** The most sends ever handed at once, as the ledger saw it. */
   mostHanded = 0;
   /** When the rate limiter places each next request (ms from now). */
@@ -99,6 +104,8 @@ class World {
         this.failReads -= 1;
         return Promise.reject(new Error('connection terminated unexpectedly'));
       }
+      const bad = ids.find((id) => this.unreadable.has(id));
+      if (bad) return Promise.reject(new Error(`invalid input syntax for type bigint: "${bad}"`));
       return Promise.resolve(ids.map((id) => this.contexts.get(id) ?? null));
     },
     unqueueForSystem: (id) => Promise.resolve(void this.unqueued.push(id)),
@@ -110,17 +117,18 @@ class World {
 
   readonly ledger: SendStepLedger = {
     claimManyForSystem: (claims: ClaimInput[]) =>
-      Promise.resolve(
+      claims.some((c) => this.unclaimable.has(c.enrollmentId))
+        ? Promise.reject(new Error('insert or update on table "sends" violates foreign key constraint "sends_prospect_id_fkey"'))
+        : Promise.resolve(
         claims.map((c): ClaimResult => {
           const key = `${c.enrollmentId}:${c.step}`;
           const row = this.sends.get(key);
           if (!row) {
-            const created = { id: String(this.nextId++), status: 'claimed', attempts: 1, claimedBy: c.worker };
+            const created = { id: String(this.nextId++), status: 'claimed', attempts: 0, claimedBy: c.worker };
             this.sends.set(key, created);
-            return { claimed: true, sendId: created.id, attempts: 1 };
+            return { claimed: true, sendId: created.id, attempts: 0 };
           }
           if (row.status === 'claimed') {
-            row.attempts += 1;
             row.claimedBy = c.worker;
             return { claimed: true, sendId: row.id, attempts: row.attempts };
           }
@@ -142,13 +150,25 @@ class World {
         const row = [...this.sends.values()].find((s) => s.id === i.sendId);
         if (!row || row.status !== 'claimed' || row.claimedBy !== i.worker) return false;
         row.status = 'handed';
+        row.attempts += 1;
         return true;
       });
       this.mostHanded = Math.max(this.mostHanded, [...this.sends.values()].filter((s) => s.status === 'handed').length);
+      if (this.loseSettleReplies > 0) {
+        // Committed, but the connection dropped before the answer came back.
+        this.loseSettleReplies -= 1;
+        return Promise.reject(new Error('Connection terminated unexpectedly'));
+      }
       return Promise.resolve({ handed, moved });
     },
     setStatusForSystem: (id, status) => Promise.resolve(void (this.row(id).status = status)),
-    releaseForSystem: (id) => Promise.resolve(void (this.row(id).status = 'claimed')),
+    releaseForSystem: (id, _worker, _now, response, counted) => {
+      const row = this.row(id);
+      row.attempts += (counted ? 1 : 0) - (row.status === 'handed' ? 1 : 0);
+      row.status = 'claimed';
+      this.released.push({ id, response, counted: counted ?? false });
+      return Promise.resolve();
+    },
     recordForSystem: (c, status) => Promise.resolve(this.sends.set(`${c.enrollmentId}:${c.step}`, { id: String(this.nextId++), status, attempts: 0, claimedBy: null }).size > 0),
   };
 
@@ -243,6 +263,39 @@ describe(SendStepService.name, () => {
     expect(world.slotOffsets).toEqual([60_000]);
   });
 
+  it('gives its claim back uncounted when its slot lapsed on the way to SMTP: what reaches the server keeps to the rate', async () => {
+    const sent: unknown[] = [];
+    world.smtp = (m) => Promise.resolve(void sent.push(m)).then(() => ({ response: '250 OK' }));
+    // The slot is now; the render (or a starved worker) then takes longer than RATE_LATE_MS.
+    const start = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
+    const render = world.renderer.render.bind(world.renderer);
+    world.renderer.render = (...args) => {
+      clock.mockReturnValue(start + RATE_LATE_MS + 500);
+      return render(...args);
+    };
+    try {
+      const outcome = await sut.execute(step(), WORKER);
+      expect(outcome).toEqual({ kind: 'later', ms: 0, why: 'rate' });
+      expect(sent).toHaveLength(0);
+      expect(world.released).toEqual([{ id: '100', response: 'rate slot lapsed before the handover', counted: false }]);
+      // Not a try: the row is claimable again with no attempt counted.
+      expect(world.row('100')).toMatchObject({ status: 'claimed', attempts: 0 });
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('takes a new slot when it comes back too late for its own: a late worker never catches up above the rate', async () => {
+    world.slotOffsets = [30_000];
+    const outcome = await sut.execute(step({ slotAt: Date.now() - 5_000 }), WORKER);
+    expect(outcome).toMatchObject({ kind: 'later', why: 'rate' });
+    expect(outcome.kind === 'later' && outcome.slotAt).toBeGreaterThan(Date.now() + 25_000);
+    expect(world.slotOffsets).toEqual([]);
+    expect(world.sends.size).toBe(0);
+    expect(world.held).toHaveLength(1);
+  });
+
   it('retries a step refused for now (4xx), with backoff, counting each refusal', async () => {
     world.smtp = () => Promise.reject(Object.assign(new Error('451 Try later'), { responseCode: 451, response: '451 Try later' }));
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'later', ms: 60_000, why: 'retry' });
@@ -284,6 +337,34 @@ describe(SendStepService.name, () => {
     expect(world.failSettles).toBe(0);
   });
 
+  it('releases a handover whose answer was lost, so the step is tried again and never left handed', async () => {
+    let sent = 0;
+    world.smtp = () => {
+      sent += 1;
+      return Promise.resolve({ response: '250 OK' });
+    };
+    world.loseSettleReplies = 1;
+    expect(await sut.execute(step(), WORKER)).toMatchObject({ kind: 'later', why: 'error' });
+    expect(sent).toBe(0);
+    expect(world.row('100').status).toBe('claimed');
+    expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'sent', sendId: '100' });
+    expect(sent).toBe(1);
+    expect(world.row('100').status).toBe('sent');
+  });
+
+  it('never gives up a step for what is not a try: claims given back after lost answers count nothing', async () => {
+    let sent = 0;
+    world.smtp = () => Promise.resolve(void (sent += 1)).then(() => ({ response: '250 OK' }));
+    for (let i = 0; i < MAX_SEND_ATTEMPTS + 2; i++) {
+      world.loseSettleReplies = 1;
+      expect(await sut.execute(step(), WORKER)).toMatchObject({ kind: 'later', why: 'error' });
+    }
+    expect(world.row('100')).toMatchObject({ status: 'claimed', attempts: 0 });
+    expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'sent', sendId: '100' });
+    expect(sent).toBe(1);
+    expect(world.row('100').attempts).toBe(1);
+  });
+
   it('holds at most one handed send per SMTP connection', async () => {
     let onWire = 0;
     let most = 0;
@@ -309,5 +390,29 @@ describe(SendStepService.name, () => {
     expect(first).toEqual([{ kind: 'later', ms: 10_000, why: 'error' }]);
     const second = await sut.executeMany([step(), step({ enrollmentId: '8' })], WORKER);
     expect(second.map((o) => o.kind)).toEqual(['sent', 'sent']);
+  });
+
+  it('lets a step fail on its own inside a shared read or claim: the others of its job are sent', async () => {
+    for (const id of ['8', '9', '10']) world.contexts.set(id, context({ enrollmentId: id, prospect: { ...context().prospect, id: `9${id}` } }));
+    // One job id cannot be read at all; another step's claim breaks a constraint. Each is in a
+    // statement with the rest of the job, which must not fail with it.
+    world.unreadable.add('x1');
+    world.unclaimable.add('9');
+    const sent: string[] = [];
+    world.smtp = (m) => Promise.resolve(void sent.push(String((m as { to: string }).to))).then(() => ({ response: '250 OK' }));
+    const outcomes = await sut.executeMany([step(), step({ enrollmentId: 'x1' }), step({ enrollmentId: '8' }), step({ enrollmentId: '9' }), step({ enrollmentId: '10' })], WORKER);
+    expect(outcomes.map((o) => o.kind)).toEqual(['sent', 'later', 'sent', 'later', 'sent']);
+    expect(outcomes[1]).toEqual({ kind: 'later', ms: 10_000, why: 'error' });
+    expect(sent).toHaveLength(3);
+    expect(world.finished.map((f) => f.enrollmentId).sort()).toEqual(['10', '7', '8']);
+  });
+
+  it('lets a step fail on its own when its partner cannot be read: the others of its job are sent', async () => {
+    world.contexts.set('8', context({ enrollmentId: '8', partnerId: 'p2' }));
+    world.contexts.set('9', context({ enrollmentId: '9' }));
+    world.profiles.profile = (_vendor, partnerId) => (partnerId === 'p2' ? Promise.reject(new Error('Connection terminated unexpectedly')) : Promise.resolve(profile));
+    const outcomes = await sut.executeMany([step(), step({ enrollmentId: '8' }), step({ enrollmentId: '9' })], WORKER);
+    expect(outcomes).toEqual([{ kind: 'sent', sendId: expect.any(String) }, { kind: 'later', ms: 10_000, why: 'error' }, { kind: 'sent', sendId: expect.any(String) }]);
+    expect(world.finished.map((f) => f.enrollmentId).sort()).toEqual(['7', '9']);
   });
 });

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { CampaignContent, EmailAsset, SequenceDefinition } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, RateSlot, ResolvedTransport, senderIdentity, SenderIdentity, SuppressionsRepository, TransportRegistry } from '@tcma/delivery';
 import { WORKER_ID } from '@tcma/fleet';
+import { Metrics } from '@tcma/metrics';
 import { Batcher, PartnerScope, Transactions } from '@tcma/persistence';
 import type { SendStepRef } from '@tcma/queue';
 import { conditionHolds, decideDue, exitReason } from '@tcma/sequences';
@@ -36,7 +37,11 @@ export type StepOutcome =
   /** Nothing to do: done before, moved on, paused or cancelled, or another worker has it. */
   | { kind: 'noop'; why: 'stale' | 'paused' | 'busy' };
 
-/** Tries of one step refused "for now" by an SMTP server, or failing to render, before it is given up. */
+/**
+ * Tries of one step refused "for now" by an SMTP server, or failing to render, before it is
+ * given up. Only those count: a claim given back for any other reason (a lapsed rate slot, a
+ * database error, a dead worker's claim taken over) is not a try.
+ */
 export const MAX_SEND_ATTEMPTS = 10;
 /**
  * After an error reading or writing state (Postgres or Redis away), a step is tried again this
@@ -77,11 +82,20 @@ export type SendStepTransactions = Pick<Transactions, 'run'>;
 @Injectable()
 export class SendStepService {
   private readonly logger = new Logger(SendStepService.name);
-  private readonly contexts = new Batcher<string, SendContext | null>((ids) => this.enrollments.contextsForSystem(ids));
-  private readonly claims = new Batcher<ClaimInput, ClaimResult>((items) => this.ledger.claimManyForSystem(items));
+  /*
+   * Each step succeeds or fails on its own, also inside a shared statement: a batch that fails is
+   * run again member by member (retryAlone), so one step that cannot be read or claimed (a
+   * malformed job, a prospect erased meanwhile) does not fail the steps batched with it. Only
+   * where that is safe: reads, claims (a worker's own claim is claimed again) and holds. Not the
+   * settlements: a handover whose answer was lost may have committed, and run again it would
+   * read as lost; its step releases the claim and is tried later instead (nothing was sent).
+   * Not the rate slots: slots reserved by a failed batch would be reserved again.
+   */
+  private readonly contexts = new Batcher<string, SendContext | null>((ids) => this.enrollments.contextsForSystem(ids), undefined, { retryAlone: true });
+  private readonly claims = new Batcher<ClaimInput, ClaimResult>((items) => this.ledger.claimManyForSystem(items), undefined, { retryAlone: true });
   private readonly settlements = new Batcher<Settlement, boolean>((items) => this.settle(items));
   private readonly slots = new Batcher<{ sender: string; perSecond: number }, RateSlot>((items) => this.rateLimiter.reserveMany(items));
-  private readonly holds = new Batcher<{ enrollmentId: string; step: number; until: Date }, void>((items) => this.enrollments.holdQueuedUntilForSystem(items));
+  private readonly holds = new Batcher<{ enrollmentId: string; step: number; until: Date }, void>((items) => this.enrollments.holdQueuedUntilForSystem(items), undefined, { retryAlone: true });
   private readonly smtpFailures = new FailureLog(this.logger, 'Sending');
   private readonly stateFailures = new FailureLog(this.logger, 'Sending state');
 
@@ -98,6 +112,7 @@ export class SendStepService {
     @Inject(Transactions) private readonly transactions: SendStepTransactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** Every step on its own: one that throws is tried again later, the others go on. */
@@ -173,18 +188,18 @@ export class SendStepService {
     });
 
     const paced = await this.pace(job, ctx, transport, sender);
-    if (paced) return paced;
+    if ('kind' in paced) return paced;
 
     const claim = await this.claims.call({ ...ledgerKey, worker, leaseUntil: new Date(now.getTime() + this.config.sendLeaseMs) });
     if (!claim.claimed) return { kind: 'noop', why: 'busy' };
-    if (claim.attempts > MAX_SEND_ATTEMPTS) {
+    if (claim.attempts >= MAX_SEND_ATTEMPTS) {
       await this.transactions.run(async (tx) => {
         await this.ledger.setStatusForSystem(claim.sendId, 'failed', `given up after ${MAX_SEND_ATTEMPTS} attempts`, tx);
         await this.enrollments.exitForSystem(ctx.enrollmentId, 'failed', tx);
       });
       return { kind: 'failed', sendId: claim.sendId };
     }
-    return this.deliver({ ctx, content, asset, profile, transport, sender, step: job.step, sendId: claim.sendId, attempts: claim.attempts, worker });
+    return this.deliver({ ctx, content, asset, profile, transport, sender, step: job.step, sendId: claim.sendId, attempts: claim.attempts, worker, slot: paced.go });
   }
 
   /**
@@ -207,16 +222,18 @@ export class SendStepService {
   }
 
   /**
-   * The step's place in its sender's schedule: null when it may go now. A step that already
-   * holds a slot (re-queued to wait for it) keeps it; otherwise it reserves one, and when the
-   * slot is later, waits for it without claiming anything, its enrollment marked queued until
-   * then so the sweep does not queue it again meanwhile.
+   * The step's place in its sender's schedule: `go` with its slot when it may go now. A step that already
+   * holds a slot (re-queued to wait for it) keeps it unless the worker came back too late for it
+   * (it lapsed); otherwise it reserves one, and when the slot is later, waits for it without
+   * claiming anything, its enrollment marked queued until then so the sweep does not queue it
+   * again meanwhile.
    */
-  private async pace(job: SendStepRef, ctx: SendContext, transport: ResolvedTransport, sender: SenderIdentity): Promise<StepOutcome | null> {
-    const slot = job.slotAt !== undefined ? { at: job.slotAt } : await this.slots.call({ sender: `${transport.key}:${sender.from.address}`, perSecond: transport.ratePerSecond });
+  private async pace(job: SendStepRef, ctx: SendContext, transport: ResolvedTransport, sender: SenderIdentity): Promise<StepOutcome | { go: RateSlot }> {
+    const held = job.slotAt !== undefined && !RateLimiter.lapsed({ at: job.slotAt }) ? { at: job.slotAt } : undefined;
+    const slot = held ?? (await this.slots.call({ sender: `${transport.key}:${sender.from.address}`, perSecond: transport.ratePerSecond }));
     const wait = RateLimiter.waitFor(slot);
-    if (wait === 0) return null;
-    if (job.slotAt === undefined) await this.holds.call({ enrollmentId: ctx.enrollmentId, step: job.step, until: new Date(this.clock.now().getTime() + wait) });
+    if (wait === 0) return { go: slot };
+    if (!held) await this.holds.call({ enrollmentId: ctx.enrollmentId, step: job.step, until: new Date(this.clock.now().getTime() + wait) });
     return { kind: 'later', ms: wait, why: 'rate', slotAt: slot.at };
   }
 
@@ -231,6 +248,7 @@ export class SendStepService {
     sendId: string;
     attempts: number;
     worker: string;
+    slot: RateSlot;
   }): Promise<StepOutcome> {
     const { ctx, transport, sendId, worker } = d;
     let message: Mail.Options;
@@ -243,10 +261,12 @@ export class SendStepService {
         tcma: { vendorId: ctx.vendorId, partnerId: ctx.partnerId, sendId } satisfies OutboxTags,
       } as Mail.Options;
     } catch (e) {
-      // Nothing was handed over: the claim lapses and the step is retried (a partner may fix a slot).
-      await this.ledger.releaseForSystem(sendId, worker, this.clock.now(), `render failed: ${(e as Error).message}`.slice(0, 500));
-      this.logger.warn(`Send ${sendId} could not be rendered (attempt ${d.attempts}): ${(e as Error).message}`);
-      return { kind: 'later', ms: this.backoff(d.attempts), why: 'retry' };
+      // Nothing was handed over: the claim lapses and the step is retried (a partner may fix a
+      // slot). A failed render counts as a try, so a template that can never render gives up.
+      const tries = d.attempts + 1;
+      await this.ledger.releaseForSystem(sendId, worker, this.clock.now(), `render failed: ${(e as Error).message}`.slice(0, 500), true);
+      this.logger.warn(`Send ${sendId} could not be rendered (attempt ${tries}): ${(e as Error).message}`);
+      return { kind: 'later', ms: this.backoff(tries), why: 'retry' };
     }
 
     // Handed only on a connection of its own: a kill leaves at most one uncertain send per connection.
@@ -257,8 +277,26 @@ export class SendStepService {
       released = true;
     };
     try {
+      // Its slot was checked before the claim, the render and the wait for a connection: a
+      // worker starved of CPU, or a pool slower than the rate, can get here long after it. A
+      // lapsed slot is given back uncounted and the step takes a new one, so what reaches the
+      // SMTP server keeps to the rate however late the worker was. Checked before the handover
+      // (nothing at stake) and once more after its write, just before the wire.
+      if (RateLimiter.lapsed(d.slot)) return await this.giveBack(sendId, worker);
       const handedAt = this.clock.now();
-      if (!(await this.settlements.call({ kind: 'hand', input: { sendId, worker, now: handedAt, leaseUntil: new Date(handedAt.getTime() + this.config.sendLeaseMs) } }))) return { kind: 'noop', why: 'busy' };
+      let handed: boolean;
+      try {
+        handed = await this.settlements.call({ kind: 'hand', input: { sendId, worker, now: handedAt, leaseUntil: new Date(handedAt.getTime() + this.config.sendLeaseMs) } });
+      } catch (e) {
+        // The answer was lost (Postgres restarting): the handover may have committed, and a send
+        // left handed by a live worker is never taken over. Nothing has reached SMTP yet, so the
+        // claim is released (until Postgres answers) and the step tried again.
+        const why = `handover unconfirmed: ${(e as Error).message}`.slice(0, 500);
+        await this.untilWritten('releasing unconfirmed handovers', () => this.ledger.releaseForSystem(sendId, worker, this.clock.now(), why, false));
+        return { kind: 'later', ms: ERROR_RETRY_MS, why: 'error' };
+      }
+      if (!handed) return { kind: 'noop', why: 'busy' };
+      if (RateLimiter.lapsed(d.slot)) return await this.giveBack(sendId, worker);
       let info: { messageId?: string; response?: string };
       try {
         info = await transport.transporter.sendMail(message);
@@ -266,6 +304,7 @@ export class SendStepService {
         return await this.refused(d, e, release);
       }
       this.smtpFailures.succeeded(transport.label);
+      if (ctx.nextDueAt) this.metrics?.sendLatency.observe(Math.max(0, this.clock.now().getTime() - ctx.nextDueAt.getTime()) / 1000);
       // The connection is free for the next message, whose handover goes with this outcome.
       release();
       await this.finish(ctx, d.content.sequence!, d.step, { sendId, outcome: 'sent', messageId: message.messageId ?? info.messageId ?? null, response: info.response ?? null });
@@ -275,15 +314,21 @@ export class SendStepService {
     }
   }
 
+  /** A claim whose rate slot lapsed before it reached the wire: released uncounted, the step to take a new slot. */
+  private async giveBack(sendId: string, worker: string): Promise<StepOutcome> {
+    await this.untilWritten('giving back late slots', () => this.ledger.releaseForSystem(sendId, worker, this.clock.now(), 'rate slot lapsed before the handover', false));
+    return { kind: 'later', ms: 0, why: 'rate' };
+  }
+
   /** An SMTP failure: retried later, a bounce, or uncertain (the message may have been delivered). */
   private async refused(d: { ctx: SendContext; content: CampaignContent; transport: ResolvedTransport; step: number; sendId: string; attempts: number; worker: string }, error: unknown, releaseConnection: () => void): Promise<StepOutcome> {
     const { ctx, sendId } = d;
     const response = String((error as { response?: string }).response ?? (error as Error).message).slice(0, 500);
     const failure = classifySmtpFailure(error);
     if (failure === 'retry') {
-      await this.ledger.releaseForSystem(sendId, d.worker, this.clock.now(), response);
+      await this.ledger.releaseForSystem(sendId, d.worker, this.clock.now(), response, true);
       this.smtpFailures.failed(d.transport.label, response);
-      return { kind: 'later', ms: this.backoff(d.attempts), why: 'retry' };
+      return { kind: 'later', ms: this.backoff(d.attempts + 1), why: 'retry' };
     }
     if (failure === 'bounce') {
       await this.transactions.run(async (tx) => {
@@ -308,16 +353,21 @@ export class SendStepService {
   private async finish(ctx: SendContext, sequence: SequenceDefinition, step: number, result: Pick<FinishInput, 'sendId' | 'outcome' | 'messageId' | 'response'>): Promise<void> {
     const at = this.clock.now();
     const to = nextStep(sequence, step, at, ctx.zone, at, this.config.queueHorizonMs);
+    await this.untilWritten('recording send outcomes', () => this.settlements.call({ kind: 'finish', input: { ...result, at, enrollmentId: ctx.enrollmentId, step, to } }));
+    if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], at);
+  }
+
+  /** A write whose loss would strand a send: retried, with backoff, until Postgres takes it (the state is kept in memory meanwhile). */
+  private async untilWritten(what: string, write: () => Promise<unknown>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.settlements.call({ kind: 'finish', input: { ...result, at, enrollmentId: ctx.enrollmentId, step, to } });
-        if (attempt) this.stateFailures.succeeded('recording send outcomes');
-        break;
+        await write();
+        if (attempt) this.stateFailures.succeeded(what);
+        return;
       } catch (e) {
-        this.stateFailures.failed('recording send outcomes', `${(e as Error).message} (retrying; the outcome is kept in memory)`);
+        this.stateFailures.failed(what, `${(e as Error).message} (retrying; kept in memory)`);
         await new Promise((resolve) => setTimeout(resolve, Math.min(OUTCOME_RETRY_MAX_MS, OUTCOME_RETRY_BASE_MS * 2 ** attempt)));
       }
     }
-    if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], at);
   }
 }

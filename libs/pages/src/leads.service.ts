@@ -3,7 +3,7 @@ import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Clock } from '@tcma/clock';
 import { LeadStatus, PartnerRow, Transactions } from '@tcma/persistence';
 import { WebhookDispatcher } from '@tcma/webhooks';
-import { Actor, isVendorUser, PartnersRepository, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { Actor, PartnersRepository, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { LeadFilter, LeadsRepository, LeadWithProspect } from './leads.repository';
 
 /** Where a lead may go from each status; anything else answers 409. */
@@ -38,14 +38,14 @@ export class LeadsService {
   ) {}
 
   async list(actor: Actor, partnerId: string, filter: LeadFilter): Promise<{ items: LeadWithProspect[]; total: number }> {
-    const partner = await this.visiblePartner(actor, partnerId);
+    const partner = await this.partners.withContacts(actor, partnerId);
     return this.leads.list(scopeOfPartner(partner), filter);
   }
 
   async get(actor: Actor, id: string): Promise<LeadWithProspect> {
     const lead = await this.leads.find(scopeOf(actor), id);
     if (!lead) throw new NotFoundError('Lead');
-    await this.visiblePartner(actor, lead.partnerId, 'Lead');
+    await this.partners.withContacts(actor, lead.partnerId, 'Lead');
     return lead;
   }
 
@@ -76,9 +76,4 @@ export class LeadsService {
     return updated;
   }
 
-  private async visiblePartner(actor: Actor, partnerId: string, what = 'Partner'): Promise<PartnerRow> {
-    const partner = await this.partners.get(actor, partnerId);
-    if (isVendorUser(actor) && partner.contactsPrivate) throw new NotFoundError(what);
-    return partner;
-  }
 }

@@ -5,3 +5,5 @@ export type { DueDecision } from './schedule';
 export { isValidTimeZone } from './time-zone';
 export { addLocalDays, offsetAt, weekdayOf, zonedParts, zonedTimeToInstant } from './zoned-time';
 export type { LocalDateTime, ZonedParts } from './zoned-time';
+export { describeLocalTime, explainNextStep, NEXT_STEP_STATES } from './next-step-explanation';
+export type { NextStepExplanation, NextStepFacts, NextStepState } from './next-step-explanation';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { containing, Database, DB, NewPartner, PartnerRow, PartnerStatus, TenantScope, vendorOwned } from '@tcma/persistence';
-import { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { containing, Database, NewPartner, PartnerRow, PartnerStatus, TenantScope, vendorOwned, visiblePartners } from '@tcma/persistence';
 
 export interface PartnerFilter {
   tier?: string;
@@ -13,12 +12,6 @@ export interface PartnerFilter {
 
 export type NewPartnerInput = Omit<NewPartner, 'id' | 'vendorId' | 'createdAt' | 'updatedAt'>;
 export type PartnerChanges = Partial<NewPartnerInput>;
-
-/** The partners a scope may see: every partner of its vendor, or for a partner scope only itself. */
-function visiblePartners(eb: ExpressionBuilder<DB, 'partners'>, scope: TenantScope): Expression<SqlBool> {
-  const own = vendorOwned(eb, scope, 'partners');
-  return scope.partnerId === null ? own : eb.and([own, eb('partners.id', '=', scope.partnerId)]);
-}
 
 @Injectable()
 export class PartnersRepository {
@@ -35,7 +28,7 @@ export class PartnersRepository {
   async find(scope: TenantScope, id: string): Promise<PartnerRow | null> {
     // A partner scope sees only itself: no need to ask the database about any other id.
     if (scope.partnerId !== null && scope.partnerId !== id) return null;
-    return (await this.db.selectFrom('partners').selectAll().where('id', '=', id).where((eb) => visiblePartners(eb, scope)).executeTakeFirst()) ?? null;
+    return (await this.db.selectFrom('partners').selectAll().where('id', '=', id).where((eb) => visiblePartners(eb, scope, 'partners')).executeTakeFirst()) ?? null;
   }
 
   /** The worker's read of the partner a send belongs to. */
@@ -60,7 +53,7 @@ export class PartnersRepository {
 
   async list(scope: TenantScope, filter: PartnerFilter): Promise<{ items: PartnerRow[]; total: number }> {
     const matching = this.db.selectFrom('partners').where((eb) => {
-      const conditions = [visiblePartners(eb, scope)];
+      const conditions = [visiblePartners(eb, scope, 'partners')];
       if (filter.tier) conditions.push(eb('tier', '=', filter.tier));
       if (filter.region) conditions.push(eb('region', '=', filter.region));
       if (filter.status) conditions.push(eb('status', '=', filter.status));
@@ -81,7 +74,7 @@ export class PartnersRepository {
       .updateTable('partners')
       .set((eb) => ({ ...changes, updatedAt: eb.fn<Date>('now') }))
       .where('id', '=', id)
-      .where((eb) => visiblePartners(eb, scope))
+      .where((eb) => visiblePartners(eb, scope, 'partners'))
       .returningAll()
       .executeTakeFirst();
     return updated ?? null;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeDisplayName } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { changedFields, PartnerRow, PartnerStatus } from '@tcma/persistence';
-import { Actor, partnerScope, scopeOf } from './actor';
+import { changedFields, PartnerRow, PartnerScope, PartnerStatus } from '@tcma/persistence';
+import { Actor, isVendorUser, partnerScope, scopeOf, scopeOfPartner } from './actor';
 import { PartnerChanges, PartnerFilter, PartnersRepository } from './partners.repository';
 
 export interface CreatePartnerInput {
@@ -55,11 +55,29 @@ export class PartnersService {
   }
 
   /**
+   * A partner whose contacts (prospects, lists, imports, consent, leads) the actor may see: its
+   * own users, and vendor users unless the partner keeps its contacts private, in which case
+   * they do not exist for the vendor (404, as another tenant's). A vendor user acting for the
+   * partner (concierge) acts as its user, and each such request is in the audit log.
+   */
+  async withContacts(actor: Actor, id: string, what = 'Partner'): Promise<PartnerRow> {
+    const partner = await this.get(actor, id);
+    if (isVendorUser(actor) && partner.contactsPrivate) throw new NotFoundError(what);
+    return partner;
+  }
+
+  /** The scope of a partner's contacts, as withContacts allows them. */
+  async contactsScope(actor: Actor, id: string): Promise<PartnerScope> {
+    return scopeOfPartner(await this.withContacts(actor, id));
+  }
+
+  /**
    * The partner an action is for: a partner user's own, or the one a vendor user names
-   * (required; `action` says what needs it).
+   * (required; `action` says what needs it). A partner user naming a partner names one it cannot
+   * see unless it is its own: 404, like an id in a path, never silently its own instead.
    */
   async actingFor(actor: Actor, named: string | undefined, action: string): Promise<PartnerRow> {
-    const id = partnerScope(actor, named);
+    const id = named ?? partnerScope(actor);
     if (!id) throw new InvalidError(action, [{ path: 'partnerId', message: 'is required for vendor users' }]);
     return this.get(actor, id);
   }

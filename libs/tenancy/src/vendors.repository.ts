@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, NewApiToken, NewUser, TenantScope, VendorRow } from '@tcma/persistence';
+import { Database, NewApiToken, NewUser, ownVendor, TenantScope, VendorRow } from '@tcma/persistence';
 
 export interface NewVendorWithAdmin {
   vendor: { name: string; slug: string };
@@ -39,7 +39,7 @@ export class VendorsRepository {
 
   /** The scope's own vendor. */
   async find(scope: TenantScope): Promise<VendorRow | null> {
-    return (await this.db.selectFrom('vendors').selectAll().where('id', '=', scope.vendorId).executeTakeFirst()) ?? null;
+    return (await this.db.selectFrom('vendors').selectAll().where((eb) => ownVendor(eb, scope, 'vendors')).executeTakeFirst()) ?? null;
   }
 
   /** The worker's read of the vendor a send belongs to. */
@@ -48,6 +48,6 @@ export class VendorsRepository {
   }
 
   async setSendingDomain(scope: TenantScope, sendingDomain: string | null): Promise<void> {
-    await this.db.updateTable('vendors').set({ sendingDomain }).where('id', '=', scope.vendorId).execute();
+    await this.db.updateTable('vendors').set({ sendingDomain }).where((eb) => ownVendor(eb, scope, 'vendors')).execute();
   }
 }

@@ -75,20 +75,29 @@ export class EventsRepository {
 
   /**
    * A conversion of a prospect in each of the given launches it was enrolled in, once per
-   * (launch, prospect): returns the launches it was new for.
+   * (launch, prospect): the enrollment keeps when it converted (one row, locked by the update,
+   * whatever events retention has dropped since), and an event is written for the launches it
+   * was new for, which are returned.
    */
   async recordConversions(scope: PartnerScope, prospectId: string, launchIds: string[], at: Date, tx?: Tx): Promise<string[]> {
     if (!launchIds.length) return [];
-    const rows = await executorOf(this.db, tx)
+    const db = executorOf(this.db, tx);
+    const converted = await db
+      .updateTable('enrollments as e')
+      .set({ convertedAt: at })
+      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('e.prospectId', '=', prospectId), eb('e.launchId', 'in', launchIds), eb('e.convertedAt', 'is', null)]))
+      .returning('e.launchId')
+      .execute();
+    if (!converted.length) return [];
+    const rows = await db
       .insertInto('events')
       .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId'])
       .expression((eb) =>
         eb
           .selectFrom('launches as l')
           .select((s) => [s.val('converted').as('type'), s.val(at).as('occurredAt'), 'l.vendorId', 'l.partnerId', 'l.id', s.val(prospectId).as('prospectId')])
-          .where('l.id', 'in', launchIds)
-          .where((s) => partnerOwned(s, scope, 'l'))
-          .where((s) => s.not(s.exists(s.selectFrom('events as e').select(s.lit(1).as('one')).whereRef('e.launchId', '=', 'l.id').where('e.prospectId', '=', prospectId).where('e.type', '=', 'converted')))),
+          .where('l.id', 'in', converted.map((c) => c.launchId))
+          .where((s) => partnerOwned(s, scope, 'l')),
       )
       .returning('launchId')
       .execute();

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { EventType, PartnerScope, Tx, WebhookEventType } from '@tcma/persistence';
-import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
+import { DeliverWebhookJob, JobName, QueueName, traced } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { WebhooksRepository } from './webhooks.repository';
@@ -71,7 +71,7 @@ export class WebhookDispatcher {
       await this.queue.addBulk(
         deliveryIds.map((deliveryId) => ({
           name: JobName.DeliverWebhook,
-          data: { deliveryId } satisfies DeliverWebhookJob,
+          data: traced({ deliveryId }) satisfies DeliverWebhookJob,
           opts: {
             jobId: replay ? `${deliveryId}-replay-${randomUUID()}` : deliveryId,
             attempts: WEBHOOK_MAX_ATTEMPTS,

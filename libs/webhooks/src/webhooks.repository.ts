@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, unnest, vendorOwned, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
+import { Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, unnest, vendorOwned, visiblePartners, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
 import { sql } from 'kysely';
 
 export interface NewEndpoint {
@@ -73,15 +73,17 @@ export class WebhooksRepository {
         eb
           .selectFrom('webhookEndpoints as w')
           .select((s) => ['w.id', 'w.vendorId', s.val(scope.partnerId).as('partnerId'), s.val(type).as('eventType'), s.val(JSON.stringify(payload)).as('payload')])
-          .where('w.vendorId', '=', scope.vendorId)
           .where('w.enabled', '=', true)
           .where(sql<boolean>`${type} = ANY(w.event_types)`)
+          // The partner's own endpoints, and the vendor's (partnerId null) unless the event names
+          // a person and the partner keeps its contacts private.
           .where((s) =>
             s.or([
-              s('w.partnerId', '=', scope.partnerId),
+              partnerOwned(s, scope, 'w'),
               s.and([
+                vendorOwned(s, scope, 'w'),
                 s('w.partnerId', 'is', null),
-                personal ? s.not(s.exists(s.selectFrom('partners as p').select(s.lit(1).as('one')).where('p.id', '=', scope.partnerId).where('p.contactsPrivate', '=', true))) : sql<boolean>`true`,
+                personal ? s.not(s.exists(s.selectFrom('partners as p').select(s.lit(1).as('one')).where((p) => visiblePartners(p, scope, 'p')).where('p.contactsPrivate', '=', true))) : sql<boolean>`true`,
               ]),
             ]),
           ),

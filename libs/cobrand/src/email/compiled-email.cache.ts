@@ -34,7 +34,11 @@ export class CompiledEmailCache {
       return hit;
     }
     const inflight = this.pending.get(key);
-    if (inflight) return inflight;
+    // Served without compiling again: a hit, though it waits for the first caller's compile.
+    if (inflight) {
+      this.hits++;
+      return inflight;
+    }
     this.misses++;
     const promise = compile()
       .then((compiled) => {

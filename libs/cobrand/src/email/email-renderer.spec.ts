@@ -179,6 +179,7 @@ describe('email rendering', () => {
     const [first, second] = await Promise.all([cache.get('v1:a:1', compile), cache.get('v1:a:1', compile)]);
     expect(second).toBe(first);
     expect(cache.misses).toBe(1);
+    expect(cache.hits).toBe(1);
     for (let i = 2; i < 8; i++) await cache.get(`v1:a:${i}`, compile);
     expect(cache.size).toBe(3);
   });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { LogoResult } from '../brand/normalize-logo';
 import type { ImageInspection } from '../files/inspect-image';
 import type { PdfInspection } from '../files/inspect-pdf';
-import { reviveResult, SandboxResult, SandboxTask, sandboxTasks } from './sandbox-tasks';
+import { reviveResult, SandboxInput, SandboxResult, SandboxTask, sandboxTasks } from './sandbox-tasks';
 
 export interface FileSandboxOptions {
   /** Sandbox processes running at most one file each (started when needed). */
@@ -25,7 +25,7 @@ export class SandboxTimeoutError extends Error {}
 interface Job {
   tenant: string;
   task: SandboxTask;
-  input: Uint8Array;
+  input: unknown;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -82,9 +82,9 @@ export class FileSandbox {
     return this.refusing(this.run(tenant, 'inspectPdf', bytes), (message) => ({ ok: false, message: `The PDF ${message}` }));
   }
 
-  run<K extends SandboxTask>(tenant: string, task: K, input: Uint8Array): Promise<SandboxResult<K>> {
+  run<K extends SandboxTask>(tenant: string, task: K, input: SandboxInput<K>): Promise<SandboxResult<K>> {
     if (this.closed) return Promise.reject(new Error('The file sandbox is closed'));
-    if (!this.entry) return sandboxTasks[task](input) as Promise<SandboxResult<K>>;
+    if (!this.entry) return (sandboxTasks[task] as (i: SandboxInput<K>) => Promise<SandboxResult<K>>)(input);
     return new Promise<SandboxResult<K>>((resolve, reject) => {
       this.waiting.push({ tenant, task, input, resolve: resolve as (r: unknown) => void, reject });
       this.dispatch();

@@ -4,7 +4,7 @@ import { sandboxTasks, SandboxTask } from './sandbox-tasks';
 interface Request {
   id: number;
   task: SandboxTask;
-  input: Uint8Array;
+  input: unknown;
 }
 
 // Entry point of a sandbox process: one untrusted file at a time, answered over IPC. The
@@ -12,7 +12,7 @@ interface Request {
 // never holds more than a core.
 sharp.concurrency(1);
 process.on('message', (request: Request) => {
-  sandboxTasks[request.task](request.input).then(
+  (sandboxTasks[request.task] as (input: unknown) => Promise<unknown>)(request.input).then(
     (result) => process.send?.({ id: request.id, result }),
     (error: Error) => process.send?.({ id: request.id, error: error.message ?? String(error) }),
   );
