@@ -1,15 +1,15 @@
 import 'reflect-metadata';
-import { boundShutdown, checkServicesOrExit, createLogger, loadConfigOrExit } from '@tcma/runtime';
+import { bootSummary, boundShutdown, checkServicesOrExit, loadConfigOrExit, startLogging } from '@tcma/runtime';
 import { createApiApp } from './api-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   await checkServicesOrExit(config);
-  const logger = createLogger(config, 'Api');
-  const app = await createApiApp({ config, logger });
+  const { logs, logger } = startLogging(config, 'api', 'Api');
+  const app = await createApiApp({ config, logger: logs.nest, logs });
   boundShutdown(app, config, logger);
   await app.listen(config.port, config.host);
-  logger.log(`API listening on ${config.host}:${config.port}; the app at ${config.publicBaseUrl}/, docs at ${config.publicBaseUrl}/docs`);
+  logger.log(`API listening on ${config.host}:${config.port}; ${bootSummary(config)}; the app at ${config.publicBaseUrl}/, docs at ${config.publicBaseUrl}/docs`);
 }
 
 bootstrap().catch((e: unknown) => {

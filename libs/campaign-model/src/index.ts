@@ -3,3 +3,4 @@ export * from './campaign-content';
 export * from './prospect-fields';
 export * from './sequence';
 export * from './slots';
+export * from './social-copy-length';

@@ -17,10 +17,11 @@ import {
   SocialNetwork,
 } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } from '@tcma/errors';
+import type { Problem } from '@tcma/errors';
 import { CampaignRow } from '@tcma/persistence';
 import { Actor, scopeOf } from '@tcma/tenancy';
 import { randomUUID } from 'node:crypto';
-import { checkCampaignContent } from './campaign-rules';
+import { checkCampaignContent, LIMITS as CAMPAIGN_LIMITS } from './campaign-rules';
 import { CampaignView, campaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
@@ -189,17 +190,45 @@ export class CampaignDraftsService {
 
   putSequence(actor: Actor, id: string, input: SequenceInput | null, ifRevision?: number): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, (draft) => {
-      draft.sequence = input && {
-        steps: input.steps.map((s, i) => ({
-          id: s.id ?? `step-${i + 1}`,
-          emailAssetId: s.emailAssetId,
-          wait: s.wait.type === 'duration' ? { type: 'duration', days: s.wait.days ?? 0, hours: s.wait.hours ?? 0, minutes: s.wait.minutes ?? 0 } : { type: 'next_weekday', weekday: s.wait.weekday, time: s.wait.time },
-          window: s.window ? { days: [...s.window.days], startHour: s.window.startHour, endHour: s.window.endHour } : null,
-          condition: s.condition ?? 'always',
-        })),
-        exit: { unsubscribed: true, clickedLink: input.exit.clickedLink ?? null, converted: input.exit.converted },
-      };
+      draft.sequence = input && sequenceOf(input);
     });
+  }
+
+  /** The campaign and its working content (the draft, or the latest version when every change is published), read only. */
+  async current(actor: Actor, id: string): Promise<{ campaign: CampaignRow; content: CampaignContent }> {
+    const campaign = await this.campaignsService.findForVendor(actor, id);
+    return { campaign, content: await this.openDraft(actor, campaign) };
+  }
+
+  /**
+   * What adding this email to the draft (or, given `assetId`, replacing that email) would give,
+   * saving nothing: the content it would make and the problems the save would answer 422 with.
+   */
+  async tryEmail(actor: Actor, id: string, input: EmailAssetInput, assetId?: string): Promise<{ campaign: CampaignRow; content: CampaignContent; asset: EmailAsset; problems: Problem[] }> {
+    const { campaign, content } = await this.current(actor, id);
+    const asset: EmailAsset = { id: assetId ?? randomUUID(), kind: 'email', ...pickEmail(input) };
+    if (assetId) replaceAsset(content, assetId, 'email', (a) => ({ ...a, ...pickEmail(input) }));
+    else content.assets.push(asset);
+    const index = content.assets.findIndex((a) => a.id === asset.id);
+    return { campaign, content, asset, problems: await checkCampaignContent(content, 'save', { changedAsset: index }) };
+  }
+
+  /** The draft with this sequence (or its own), and the problems saving that sequence would answer 422 with. */
+  async trySequence(actor: Actor, id: string, input?: SequenceInput): Promise<{ content: CampaignContent; problems: Problem[] }> {
+    const { content } = await this.current(actor, id);
+    if (!input) return { content, problems: [] };
+    content.sequence = sequenceOf(input);
+    return { content, problems: await checkCampaignContent(content, 'save', { changedAsset: null }) };
+  }
+
+  /** A new campaign (a draft, never published) with this one's current content, named "<name> (copy)". */
+  async duplicate(actor: Actor, id: string): Promise<CampaignView> {
+    const { content } = await this.current(actor, id);
+    const name = `${content.name} (copy)`.slice(0, CAMPAIGN_LIMITS.nameLength);
+    const draft: CampaignContent = { ...content, name };
+    const problems = await checkCampaignContent(draft, 'save');
+    if (problems.length) throw new InvalidError('The copy would be invalid', problems);
+    return campaignView(await this.campaigns.create(scopeOf(actor), { name, draft, createdBy: actor.userId }));
   }
 
   private async edit(actor: Actor, id: string, ifRevision: number | undefined, mutate: Mutation): Promise<CampaignView> {
@@ -242,6 +271,18 @@ export class CampaignDraftsService {
     return { key: file.key, contentType: file.contentType, size: file.size, width: file.metadata.width, height: file.metadata.height };
   }
 }
+
+/** A sequence as stored: step ids filled in, waits and windows copied field by field. */
+export const sequenceOf = (input: SequenceInput): SequenceDefinition => ({
+  steps: input.steps.map((s, i) => ({
+    id: s.id ?? `step-${i + 1}`,
+    emailAssetId: s.emailAssetId,
+    wait: s.wait.type === 'duration' ? { type: 'duration', days: s.wait.days ?? 0, hours: s.wait.hours ?? 0, minutes: s.wait.minutes ?? 0 } : { type: 'next_weekday', weekday: s.wait.weekday, time: s.wait.time },
+    window: s.window ? { days: [...s.window.days], startHour: s.window.startHour, endHour: s.window.endHour } : null,
+    condition: s.condition ?? 'always',
+  })),
+  exit: { unsubscribed: true, clickedLink: input.exit.clickedLink ?? null, converted: input.exit.converted },
+});
 
 const pickEmail = (input: EmailAssetInput) => ({ name: input.name, subject: input.subject, preheader: input.preheader, mjml: input.mjml });
 

@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { FileSandbox, sniffType } from '@tcma/cobrand';
-import { InvalidError, NotFoundError, TooLargeError, UnsupportedTypeError } from '@tcma/errors';
+import { FileSandbox, SandboxTimeoutError, sniffType } from '@tcma/cobrand';
+import type { FilePageTaskInput, PdfPreviewTaskInput, SocialPreviewTaskInput } from '@tcma/cobrand';
+import { BadRequestError, InvalidError, NotFoundError, TooLargeError, UnavailableError, UnsupportedTypeError } from '@tcma/errors';
 import { StoredFileMetadata, StoredFileRow } from '@tcma/persistence';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, scopeOf } from '@tcma/tenancy';
@@ -61,5 +62,50 @@ export class CampaignFilesService implements OnApplicationShutdown {
     const file = await this.files.find(scopeOf(actor), id);
     if (!file) throw new NotFoundError('File');
     return file;
+  }
+
+  /** The vendor's file with these bytes, as a draft asset names it; 404 when the vendor has none. */
+  async getByKey(actor: Actor, key: string): Promise<StoredFileRow> {
+    const file = await this.files.findByKey(scopeOf(actor), key);
+    if (!file) throw new NotFoundError('File');
+    return file;
+  }
+
+  /**
+   * One page of a stored file as PNG: a PDF's page rasterised (MuPDF), an image re-encoded and
+   * fitted in 2,000 px. Made in the same sandbox processes as uploads are opened in, one file
+   * at a time per vendor; the caller checked the file is the vendor's.
+   */
+  async renderPage(actor: Actor, file: StoredFileRow, page: number, dpi: number): Promise<Buffer> {
+    this.checkPage(file, page);
+    const bytes = await this.storage.get(file.key);
+    if (!bytes) throw new NotFoundError('Stored file');
+    const input: FilePageTaskInput = { bytes, kind: file.metadata.kind, page, dpi };
+    return this.sandboxed(this.sandbox.run(actor.vendorId, 'filePage', input));
+  }
+
+  /** 400 for a page the file does not have (an image has one). */
+  checkPage(file: StoredFileRow, page: number): void {
+    const pages = file.metadata.kind === 'pdf' ? file.metadata.pages.length : 1;
+    if (page > pages) throw new BadRequestError('No such page', [{ path: 'page', message: file.metadata.kind === 'pdf' ? `the PDF has ${pages} page(s)` : 'an image has one page' }]);
+  }
+
+  /** A co-branded page of a draft PDF or a draft social image, made from the vendor's upload in the sandbox. */
+  renderPdfPreview(actor: Actor, input: PdfPreviewTaskInput): Promise<Buffer> {
+    return this.sandboxed(this.sandbox.run(actor.vendorId, 'pdfPreview', input));
+  }
+
+  renderSocialPreview(actor: Actor, input: SocialPreviewTaskInput): Promise<Buffer> {
+    return this.sandboxed(this.sandbox.run(actor.vendorId, 'socialPreview', input));
+  }
+
+  private async sandboxed(render: Promise<Uint8Array>): Promise<Buffer> {
+    try {
+      const bytes = await render;
+      return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (e) {
+      if (e instanceof SandboxTimeoutError) throw new UnavailableError('Rendering the file took too long; try again with a lower resolution');
+      throw e;
+    }
   }
 }

@@ -9,15 +9,14 @@ import {
   SLOT_NAME_PATTERN,
   SLOT_TYPES,
   SlotRect,
-  SOCIAL_COPY_LIMITS,
-  SOCIAL_NETWORKS,
   SocialAsset,
   STEP_CONDITIONS,
   TEXT_SLOT_MAX_LENGTH,
   WEEKDAYS,
 } from '@tcma/campaign-model';
-import { analyzeTemplate, checkEmailAsset, checkPageAsset, checkTextTemplate, derivedColorNames, maxLengthOf, normalizeColor, normalizeHttpUrl, normalizeSlotValue, TemplateVocabulary, vocabularyOf } from '@tcma/cobrand';
+import { analyzeTemplate, checkEmailAsset, checkPageAsset, derivedColorNames, normalizeColor, normalizeHttpUrl, normalizeSlotValue, TemplateVocabulary, vocabularyOf } from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
+import { checkSocialCopy } from './social-copy-rules';
 
 export const LIMITS = {
   nameLength: 200,
@@ -38,8 +37,6 @@ const RESERVED_SLOT_NAMES = new Set(['constructor', 'prototype', 'hasownproperty
 const DRAWABLE_SLOT_TYPES = new Set(['logo', 'text', 'url', 'email', 'phone', 'address']);
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** X shortens every link to 23 characters; other networks count links in full. */
-const X_LINK_LENGTH = 23;
 
 export type CheckMode = 'save' | 'publish';
 
@@ -144,41 +141,12 @@ function checkPdf(asset: PdfAsset, vocabulary: TemplateVocabulary, path: string,
   );
 }
 
-/** The longest the copy can get once the longest allowed partner values are filled in. */
-function worstCaseCopyLength(copy: string, network: string, vocabulary: TemplateVocabulary): number {
-  const analysis = checkTextTemplate(copy, vocabulary, { allow: ['partner'] }).template;
-  if (!analysis) return [...copy].length;
-  let length = [...copy].length;
-  for (const site of analysis.sites) {
-    if (site.usage !== 'output' || site.ref.kind !== 'partner') continue;
-    const slot = site.ref.slot;
-    const worst = network === 'x' && slot.type === 'url' ? X_LINK_LENGTH : maxLengthOf(slot);
-    length += worst - (site.end - site.start);
-  }
-  return length;
-}
-
 function checkSocial(asset: SocialAsset, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
   checkRects(asset.slots, () => ({ width: asset.image.width, height: asset.image.height }), vocabulary, `${path}.slots`, out);
-  for (const [network, copy] of Object.entries(asset.copy)) {
-    const at = `${path}.copy.${network}`;
-    if (!(SOCIAL_NETWORKS as readonly string[]).includes(network)) {
-      out.add(at, `unknown network; use ${SOCIAL_NETWORKS.join(', ')}`);
-      continue;
-    }
-    if (typeof copy !== 'string') continue;
-    const checked = checkTextTemplate(copy, vocabulary, { allow: ['partner'] });
-    out.addAll(at, checked.problems);
-    for (const site of checked.template?.sites ?? []) {
-      if (site.ref.kind === 'partner' && (site.ref.slot.type === 'logo' || site.ref.slot.type === 'color')) out.add(at, `a ${site.ref.slot.type} slot cannot be used in post copy`, site.line);
-    }
-    const limit = SOCIAL_COPY_LIMITS[network as keyof typeof SOCIAL_COPY_LIMITS];
-    const worst = worstCaseCopyLength(copy, network, vocabulary);
-    if (worst > limit) out.add(at, `can reach ${worst} characters with the longest partner values; ${network} allows ${limit}`);
-  }
+  out.list.push(...checkSocialCopy(asset.copy, vocabulary, `${path}.copy`));
 }
 
-async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, out: Problems): Promise<void> {
+async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, out: Problems, scope?: CheckScope): Promise<void> {
   if (c.assets.length > LIMITS.assets) out.add('assets', `at most ${LIMITS.assets} assets`);
   const ids = new Set<string>();
   for (const [i, asset] of c.assets.entries()) {
@@ -186,6 +154,7 @@ async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, o
     if (ids.has(asset.id)) out.add(`${path}.id`, `duplicate asset id "${asset.id}"`);
     ids.add(asset.id);
     if (!asset.name.trim()) out.add(`${path}.name`, 'must not be empty');
+    if (scope && scope.changedAsset !== i) continue;
     if (asset.kind === 'email') out.addAll(path, await checkEmailAsset(asset, vocabulary));
     else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, path, out);
     else if (asset.kind === 'page') out.addAll(path, checkPageAsset(asset, vocabulary));
@@ -245,16 +214,25 @@ function checkSequence(sequence: SequenceDefinition, assets: Asset[], c: Campaig
 }
 
 /**
+ * A change to one part of a saved draft: the assets' own rules (an MJML compile per email) run
+ * only for the asset changed (null: none). The others were checked when saved, against the same
+ * slots and links, so they would answer nothing new: the editor's checks stay fast.
+ */
+export interface CheckScope {
+  changedAsset: number | null;
+}
+
+/**
  * Every rule a campaign's content must satisfy. "save" checks that what is there is
  * consistent; "publish" also checks that the campaign is complete enough to launch.
  */
-export async function checkCampaignContent(content: CampaignContent, mode: CheckMode): Promise<Problem[]> {
+export async function checkCampaignContent(content: CampaignContent, mode: CheckMode, scope?: CheckScope): Promise<Problem[]> {
   const out = new Problems();
   checkMetadata(content, out);
   checkSlots(content, out);
   checkLinks(content, out);
   const vocabulary = vocabularyOf(content);
-  await checkAssets(content, vocabulary, out);
+  await checkAssets(content, vocabulary, out, scope);
   checkPageLinks(content, vocabulary, mode, out);
   if (content.sequence) checkSequence(content.sequence, content.assets, content, mode, out);
   if (mode === 'publish' && content.assets.length === 0) out.add('assets', 'a campaign needs at least one asset to be published');

@@ -1,5 +1,6 @@
 import type { CampaignContent } from '@tcma/campaign-model';
 import type { CampaignRow, CampaignStatus, CampaignVersionRow } from '@tcma/persistence';
+import type { CampaignUsage } from './campaigns.repository';
 
 /** What vendor users see of a campaign: its state and its working draft, if any. */
 export interface CampaignView {
@@ -33,6 +34,12 @@ export interface PublishedCampaignView {
   publishedAt: Date;
   content: CampaignContent;
 }
+
+/** A campaign in the vendor's library: its view with how it is used and its headline results. */
+export type CampaignLibraryItem = CampaignView & CampaignUsage;
+
+/** A version in a campaign's versions list: who published it, readable, and how many launches pin it. */
+export type CampaignVersionListItem = CampaignVersionView & { publishedByEmail: string | null; launches: number };
 
 export interface CampaignVersionView {
   campaignId: string;

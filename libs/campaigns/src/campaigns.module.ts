@@ -5,12 +5,13 @@ import { CampaignFilesService } from './campaign-files.service';
 import { CampaignPublishingService } from './campaign-publishing.service';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
+import { DraftReviewService } from './draft-review.service';
 import { StoredFilesRepository } from './stored-files.repository';
 
 /** Authoring: campaigns, their drafts and assets, validation and immutable versions. */
 @Module({
   imports: [TenancyModule],
-  providers: [CampaignsRepository, StoredFilesRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService],
-  exports: [CampaignsRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService],
+  providers: [CampaignsRepository, StoredFilesRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService, DraftReviewService],
+  exports: [CampaignsRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService, DraftReviewService],
 })
 export class CampaignsModule {}

@@ -6,9 +6,23 @@ import { CampaignRow, CampaignStatus, CampaignVersionRow, containing, Database, 
 export interface CampaignListFilter {
   status?: CampaignStatus;
   search?: string;
+  tag?: string;
+  language?: string;
   limit: number;
   offset: number;
 }
+
+/** What the vendor's campaign library shows of each campaign: launches, partners using it and headline results. */
+export interface CampaignUsage {
+  launches: number;
+  partnersUsing: number;
+  sent: number;
+  clicked: number;
+}
+
+export type CampaignListRow = CampaignRow & CampaignUsage;
+
+export type CampaignVersionListRow = CampaignVersionRow & { publishedByEmail: string | null; launches: number };
 
 export interface PartnerEligibility {
   tier: string;
@@ -44,15 +58,50 @@ export class CampaignsRepository {
     return (await this.db.selectFrom('campaigns').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).executeTakeFirst()) ?? null;
   }
 
-  async list(scope: TenantScope, filter: CampaignListFilter): Promise<{ items: CampaignRow[]; total: number }> {
-    const matching = this.db.selectFrom('campaigns').where((eb) => {
-      const conditions = [vendorOwned(eb, scope, 'campaigns')];
-      if (filter.status) conditions.push(eb('status', '=', filter.status));
-      if (filter.search) conditions.push(eb('name', 'ilike', containing(filter.search)));
-      return eb.and(conditions);
-    });
+  /**
+   * A page of the vendor's campaigns with their library numbers, in one query: the page is cut
+   * first, then each of its campaigns' launches and funnel totals (analytics_totals, by launch)
+   * are summed. Tag and language are the draft's, or the latest version's without a draft.
+   */
+  async list(scope: TenantScope, filter: CampaignListFilter): Promise<Found<CampaignListRow>> {
+    const contains = (fragment: object) => sql<CampaignContent>`${JSON.stringify(fragment)}::jsonb`;
+    const matching = this.db
+      .selectFrom('campaigns as c')
+      .leftJoin('campaignVersions as v', (join) => join.onRef('v.campaignId', '=', 'c.id').onRef('v.version', '=', 'c.latestVersion'))
+      .where((eb) => {
+        const conditions = [vendorOwned(eb, scope, 'c')];
+        const current = eb.fn.coalesce('c.draft', 'v.content');
+        if (filter.status) conditions.push(eb('c.status', '=', filter.status));
+        if (filter.search) conditions.push(eb('c.name', 'ilike', containing(filter.search)));
+        if (filter.tag) conditions.push(eb(current, '@>', contains({ tags: [filter.tag] })));
+        if (filter.language) conditions.push(eb(current, '@>', contains({ language: filter.language })));
+        return eb.and(conditions);
+      });
+    const page = matching.selectAll('c').orderBy('c.updatedAt', 'desc').orderBy('c.id', 'asc').limit(filter.limit).offset(filter.offset);
     const [items, count] = await Promise.all([
-      matching.selectAll().orderBy('updatedAt', 'desc').orderBy('id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      this.db
+        .selectFrom(page.as('c'))
+        // An aggregate without GROUP BY always answers one row: an inner join keeps every campaign.
+        .innerJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('launches as l')
+              .leftJoin('analyticsTotals as a', 'a.launchId', 'l.id')
+              .whereRef('l.campaignId', '=', 'c.id')
+              .select((s) => [
+                s.cast<number>(s.fn.count('l.id').distinct(), 'integer').as('launches'),
+                s.cast<number>(s.fn.count('l.partnerId').distinct(), 'integer').as('partnersUsing'),
+                s.cast<number>(s.fn.coalesce(s.fn.sum('a.sent'), s.lit(0)), 'integer').as('sent'),
+                s.cast<number>(s.fn.coalesce(s.fn.sum('a.clicked'), s.lit(0)), 'integer').as('clicked'),
+              ])
+              .as('s'),
+          (join) => join.onTrue(),
+        )
+        .selectAll('c')
+        .select(['s.launches', 's.partnersUsing', 's.sent', 's.clicked'])
+        .orderBy('c.updatedAt', 'desc')
+        .orderBy('c.id', 'asc')
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
@@ -196,14 +245,32 @@ export class CampaignsRepository {
     await this.db.deleteFrom('campaigns').where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).execute();
   }
 
-  async listVersions(scope: TenantScope, campaignId: string, window: PageWindow): Promise<Found<CampaignVersionRow>> {
+  /** Newest first, each with who published it and how many launches pin it. */
+  async listVersions(scope: TenantScope, campaignId: string, window: PageWindow): Promise<Found<CampaignVersionListRow>> {
     const matching = this.db
       .selectFrom('campaignVersions as v')
       .innerJoin('campaigns as c', 'c.id', 'v.campaignId')
       .where('v.campaignId', '=', campaignId)
       .where((eb) => vendorOwned(eb, scope, 'c'));
     const [items, count] = await Promise.all([
-      matching.selectAll('v').orderBy('v.version', 'desc').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .leftJoin('users as u', 'u.id', 'v.publishedBy')
+        .selectAll('v')
+        .select((eb) => [
+          'u.email as publishedByEmail',
+          eb
+            .selectFrom('launches as l')
+            .select((s) => s.cast<number>(s.fn.countAll(), 'integer').as('n'))
+            .whereRef('l.campaignId', '=', 'v.campaignId')
+            .whereRef('l.version', '=', 'v.version')
+            .$asScalar()
+            .$notNull()
+            .as('launches'),
+        ])
+        .orderBy('v.version', 'desc')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };

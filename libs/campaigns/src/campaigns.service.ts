@@ -5,7 +5,7 @@ import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { CampaignRow, CampaignStatus, Found, PageWindow } from '@tcma/persistence';
 import { Actor, isPartnerRole, PartnersRepository, scopeOf } from '@tcma/tenancy';
 import { checkCampaignContent } from './campaign-rules';
-import { CampaignVersionView, CampaignView, campaignView, CatalogueSettings, PublishedCampaignView, publishedView, versionView } from './campaign-views';
+import { CampaignLibraryItem, CampaignVersionListItem, CampaignVersionView, CampaignView, campaignView, CatalogueSettings, PublishedCampaignView, publishedView, versionView } from './campaign-views';
 import { CampaignChanges, CampaignsRepository } from './campaigns.repository';
 
 export interface CreateCampaignInput {
@@ -19,6 +19,9 @@ export interface CreateCampaignInput {
 export interface ListCampaignsInput {
   status?: CampaignStatus;
   search?: string;
+  /** Vendor users only, like status. */
+  tag?: string;
+  language?: string;
   limit: number;
   offset: number;
 }
@@ -58,7 +61,7 @@ export class CampaignsService {
     return campaignView(await this.findForVendor(actor, id));
   }
 
-  async list(actor: Actor, input: ListCampaignsInput): Promise<{ items: Array<CampaignView | PublishedCampaignView>; total: number }> {
+  async list(actor: Actor, input: ListCampaignsInput): Promise<{ items: Array<CampaignLibraryItem | PublishedCampaignView>; total: number }> {
     if (isPartnerRole(actor.role)) {
       const partner = await this.partners.find(scopeOf(actor), actor.partnerId ?? '');
       if (!partner) return { items: [], total: 0 };
@@ -66,7 +69,7 @@ export class CampaignsService {
       return { items: page.items.map(publishedView), total: page.total };
     }
     const page = await this.campaigns.list(scopeOf(actor), input);
-    return { items: page.items.map(campaignView), total: page.total };
+    return { items: page.items.map((c) => ({ ...campaignView(c), launches: c.launches, partnersUsing: c.partnersUsing, sent: c.sent, clicked: c.clicked })), total: page.total };
   }
 
   /** The latest published version, as a partner user may see it (eligible, not archived). */
@@ -95,10 +98,10 @@ export class CampaignsService {
     return campaignView(updated);
   }
 
-  async versions(actor: Actor, id: string, window: PageWindow): Promise<Found<CampaignVersionView>> {
+  async versions(actor: Actor, id: string, window: PageWindow): Promise<Found<CampaignVersionListItem>> {
     const campaign = await this.findForVendor(actor, id);
     const found = await this.campaigns.listVersions(scopeOf(actor), campaign.id, window);
-    return { items: found.items.map(versionView), total: found.total };
+    return { items: found.items.map((v) => ({ ...versionView(v), publishedByEmail: v.publishedByEmail, launches: v.launches })), total: found.total };
   }
 
   async version(actor: Actor, id: string, version: number): Promise<CampaignVersionView> {

@@ -63,7 +63,7 @@ export class AssetRenderService implements OnApplicationShutdown {
     const started = process.hrtime.bigint();
     const output = await this.produce(version.id, version.content, asset, brand, job, pageUrl);
     const blobKey = await this.storage.put(Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength));
-    await this.rendered.record({ renderKey: job.renderKey, blobKey, contentType: output.contentType, byteSize: output.bytes.byteLength });
+    await this.rendered.record({ renderKey: job.renderKey, blobKey, contentType: output.contentType, byteSize: output.bytes.byteLength, partnerId: partner.id, campaignVersionId: version.id, brandRevision: brand.revision });
     this.logger.debug(`Rendered ${asset.kind} ${job.format} for partner ${partner.id} in ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
     return { blobKey, contentType: output.contentType, byteSize: output.bytes.byteLength };
   }

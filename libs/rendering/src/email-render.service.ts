@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
 import { CompiledEmail, CompiledEmailCache, compileEmail, resolveSlotValues } from '@tcma/cobrand';
 import type { BrandState } from '@tcma/brand-kits';
 import { InvalidError } from '@tcma/errors';
+import { Metrics } from '@tcma/metrics';
 import { createHash } from 'node:crypto';
 
 /**
@@ -12,6 +13,11 @@ import { createHash } from 'node:crypto';
 @Injectable()
 export class EmailRenderService {
   readonly cache = new CompiledEmailCache();
+
+  constructor(@Optional() metrics?: Metrics) {
+    metrics?.follow('render-cache-hits', metrics.renderCache, { result: 'hit' }, () => this.cache.hits);
+    metrics?.follow('render-cache-misses', metrics.renderCache, { result: 'miss' }, () => this.cache.misses);
+  }
 
   /**
    * `pageUrl`: the partner's landing page of this campaign (/p/:partnerSlug/:campaignSlug),

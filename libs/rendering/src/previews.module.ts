@@ -3,13 +3,16 @@ import { Module } from '@nestjs/common';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { TenancyModule } from '@tcma/tenancy';
+import { DraftAssetsService } from './draft-assets.service';
+import { DraftEmailCheckService } from './draft-email-check.service';
+import { FilePagesService } from './file-pages.service';
 import { PreviewsService } from './previews.service';
 import { RenderedAssetsRepository } from './rendered-assets.repository';
 
 /** The API's side of previews: access, render identity, stored renders; rendering is queued. */
 @Module({
   imports: [TenancyModule, CampaignsModule, BrandKitsModule],
-  providers: [PreviewsService, CatalogueService, RenderedAssetsRepository],
-  exports: [PreviewsService, CatalogueService],
+  providers: [PreviewsService, CatalogueService, RenderedAssetsRepository, DraftEmailCheckService, DraftAssetsService, FilePagesService],
+  exports: [PreviewsService, CatalogueService, DraftEmailCheckService, DraftAssetsService, FilePagesService],
 })
 export class PreviewsModule {}

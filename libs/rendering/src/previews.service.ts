@@ -6,7 +6,7 @@ import { resolveSlotValues } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { BadRequestError, NotFoundError, UnavailableError } from '@tcma/errors';
 import { CampaignVersionRow, PartnerRow } from '@tcma/persistence';
-import { JobName, QueueName, RenderAssetJob, RenderAssetResult } from '@tcma/queue';
+import { JobName, QueueName, RenderAssetJob, RenderAssetResult, traced } from '@tcma/queue';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
 import { Queue, QueueEvents } from 'bullmq';
@@ -98,7 +98,7 @@ export class PreviewsService implements OnApplicationShutdown {
     const stored = await this.rendered.storedKeys(jobs.map((j) => j.renderKey));
     const missing = jobs.filter((j) => !stored.has(j.renderKey));
     if (!missing.length) return;
-    await this.queue.addBulk(missing.map((job) => ({ name: JobName.RenderAsset, data: job, opts: { jobId: job.renderKey, ...RENDER_JOB_OPTIONS } })));
+    await this.queue.addBulk(missing.map((job) => ({ name: JobName.RenderAsset, data: traced(job), opts: { jobId: job.renderKey, ...RENDER_JOB_OPTIONS } })));
   }
 
   private async renderInWorker(job: RenderAssetJob): Promise<RenderAssetResult> {
@@ -107,7 +107,7 @@ export class PreviewsService implements OnApplicationShutdown {
     // A failed render under the same key is dropped, so that asking again retries it.
     const previous = await this.queue.getJob(job.renderKey);
     if (previous && (await previous.isFailed())) await previous.remove();
-    const added = await this.queue.add(JobName.RenderAsset, job, { jobId: job.renderKey, ...RENDER_JOB_OPTIONS });
+    const added = await this.queue.add(JobName.RenderAsset, traced(job), { jobId: job.renderKey, ...RENDER_JOB_OPTIONS });
     try {
       return (await added.waitUntilFinished(this.events, PREVIEW_TIMEOUT_MS)) as RenderAssetResult;
     } catch (e) {

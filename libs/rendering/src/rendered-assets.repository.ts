@@ -20,8 +20,8 @@ export class RenderedAssetsRepository {
     return new Set(rows.map((r) => r.renderKey));
   }
 
-  /** The first render of a key is the one kept. */
-  async record(entry: Pick<NewRenderedAsset, 'renderKey' | 'blobKey' | 'contentType' | 'byteSize'>): Promise<void> {
+  /** The first render of a key is the one kept; what it was made of tells the stored-files sweep when it is no longer wanted. */
+  async record(entry: Pick<NewRenderedAsset, 'renderKey' | 'blobKey' | 'contentType' | 'byteSize' | 'partnerId' | 'campaignVersionId' | 'brandRevision'>): Promise<void> {
     await this.db
       .insertInto('renderedAssets')
       .values(entry)

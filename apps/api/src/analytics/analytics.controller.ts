@@ -7,6 +7,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsUtcDay } from '../common/validators/is-utc-day.validator';
 import type { Response } from 'express';
+import { AnalyticsTableDto } from './analytics-table.dto';
 
 class TableQuery {
   @ApiPropertyOptional({ description: 'A column to sort by.' }) @IsOptional() @IsString() @MaxLength(40) sort?: string;
@@ -46,7 +47,7 @@ export class AnalyticsController {
   @Get('funnel')
   @ApiOperation({ operationId: 'getFunnel', summary: 'Funnel results, grouped by vendor, partner, campaign, version, launch, step or day' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ columns, rows }, or CSV with format=csv.' })
+  @ApiOkResponse({ type: AnalyticsTableDto, description: '{ columns, rows }, or CSV with format=csv.' })
   async funnel(@CurrentActor() actor: Actor, @Query() q: FunnelQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnalyticsTable | string> {
     const table = await this.analytics.funnel(actor, { ...q, groupBy: q.groupBy ?? 'vendor' });
     return this.answer(table, q.format, `funnel-by-${q.groupBy ?? 'vendor'}.csv`, res);
@@ -56,7 +57,7 @@ export class AnalyticsController {
   @ApiOperation({ operationId: 'getPartnerActivity', summary: 'Activity and results of every partner' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'Every partner: launches, campaigns, the last launch, and results; sortable; inactiveDays for those who went quiet.' })
+  @ApiOkResponse({ type: AnalyticsTableDto, description: 'Every partner: launches, campaigns, the last launch, and results; sortable; inactiveDays for those who went quiet.' })
   async partners(@CurrentActor() actor: Actor, @Query() q: PartnerActivityQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnalyticsTable | string> {
     return this.answer(await this.analytics.partnerActivity(actor, q), q.format, 'partner-activity.csv', res);
   }

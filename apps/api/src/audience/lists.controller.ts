@@ -1,15 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ProspectListsService } from '@tcma/audience';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { LIST_ORDERS, ListOrder, ProspectListsService } from '@tcma/audience';
 import { CurrentActor } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 
 class CreateListDto {
   @ApiProperty({ example: 'Webinar attendees' }) @IsString() @Length(1, 200) name!: string;
+}
+
+class ListsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LIST_ORDERS, default: 'name', description: 'name: A to Z; newest: the most recently created first.' }) @IsOptional() @IsIn(LIST_ORDERS) sort: ListOrder = 'name';
 }
 
 class MembersDto {
@@ -43,9 +47,9 @@ export class ListsController {
 
   @Get()
   @ApiOperation({ operationId: 'listLists', summary: "List a partner's prospect lists" })
-  @ApiOkResponse({ type: PageDto(ListViewDto), description: 'By name.' })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<ListViewDto>> {
-    return pageOf(await this.lists.list(actor, partnerId, query), query, (l) => ({ id: l.id, name: l.name, size: l.size, createdAt: l.createdAt }));
+  @ApiOkResponse({ type: PageDto(ListViewDto), description: 'By name, or the newest first.' })
+  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: ListsQuery): Promise<Page<ListViewDto>> {
+    return pageOf(await this.lists.list(actor, partnerId, query, query.sort), query, (l) => ({ id: l.id, name: l.name, size: l.size, createdAt: l.createdAt }));
   }
 
   @Post(':listId/members')

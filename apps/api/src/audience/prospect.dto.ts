@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import type { ProspectRow } from '@tcma/persistence';
+import { CONSENT_SOURCES, type ConsentRecordRow, type ConsentSource, type ProspectRow } from '@tcma/persistence';
 import { IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 
@@ -42,5 +42,23 @@ export class ProspectViewDto {
 
   static from(p: ProspectRow): ProspectViewDto {
     return { id: String(p.id), email: p.email, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, country: p.country, timezone: p.timezone, consentSource: p.consentSource, custom: p.custom, createdAt: p.createdAt, updatedAt: p.updatedAt };
+  }
+}
+
+/** One piece of consent evidence: a grant (a form's checkbox, an import) or a withdrawal (an unsubscribe). */
+export class ConsentRecordDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'true: consent given; false: withdrawn.' }) granted!: boolean;
+  @ApiProperty({ enum: CONSENT_SOURCES }) source!: ConsentSource;
+  @ApiProperty({ nullable: true, type: String, description: 'The exact wording the person agreed to (forms).' }) wording!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The wording\'s version: the campaign version that carried it.' }) wordingVersion!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) campaignId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The page the form was on.' }) page!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
+  @ApiProperty() occurredAt!: Date;
+
+  static from(r: ConsentRecordRow): ConsentRecordDto {
+    return { id: String(r.id), granted: r.granted, source: r.source, wording: r.wording, wordingVersion: r.wordingVersion, campaignId: r.campaignId, page: r.page, ip: r.ip, userAgent: r.userAgent, occurredAt: r.occurredAt };
   }
 }

@@ -4,7 +4,8 @@ import { ProspectsService } from '@tcma/audience';
 import { CurrentActor } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ProspectDto, ProspectPageQuery, ProspectViewDto, UpdateProspectDto } from './prospect.dto';
+import { ConsentRecordDto, ProspectDto, ProspectPageQuery, ProspectViewDto, UpdateProspectDto } from './prospect.dto';
+import { PageQuery } from '../common/page.query';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 
 @ApiTags('audience')
@@ -32,6 +33,13 @@ export class ProspectsController {
   @ApiOkResponse({ type: ProspectViewDto })
   async get(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('id') id: string): Promise<ProspectViewDto> {
     return ProspectViewDto.from(await this.prospects.get(actor, partnerId, id));
+  }
+
+  @Get(':id/consent')
+  @ApiOperation({ operationId: 'getProspectConsent', summary: "A prospect's consent history" })
+  @ApiOkResponse({ type: PageDto(ConsentRecordDto), description: 'Oldest first: each grant (form, import) and withdrawal (unsubscribe), with the wording, page, address and user agent where recorded.' })
+  async consent(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('id') id: string, @Query() query: PageQuery): Promise<Page<ConsentRecordDto>> {
+    return pageOf(await this.prospects.consentHistory(actor, partnerId, id, query), query, (r) => ConsentRecordDto.from(r));
   }
 
   @Patch(':id')

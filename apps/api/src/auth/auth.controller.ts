@@ -21,6 +21,7 @@ import {
   SignedOutEverywhereDto,
   SignInDto,
 } from './auth.dto';
+import { StrictRateLimit } from '../rate-limits/rate-limits';
 
 /** Signing in from a browser: sessions in an httpOnly cookie, invitations, password resets. */
 @ApiTags('sign-in')
@@ -36,6 +37,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @StrictRateLimit('sign-in')
   @Post('sign-in')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'signIn', summary: 'Sign in with email and password; sets the session cookie' })
@@ -89,6 +91,7 @@ export class AuthController {
   }
 
   @Public()
+  @StrictRateLimit('sign-in')
   @Post('password-reset-requests')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Email a password-reset link (the answer is the same whether the account exists or not)' })
@@ -98,6 +101,7 @@ export class AuthController {
   }
 
   @Public()
+  @StrictRateLimit('sign-in')
   @Post('password-resets')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'resetPassword', summary: "Set a new password with an emailed link's token; ends every session of the user" })
@@ -107,6 +111,7 @@ export class AuthController {
   }
 
   @Public()
+  @StrictRateLimit('sign-in')
   @Post('invitations/preview')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'previewInvitation', summary: 'What an invitation link is for (410 when used, withdrawn or expired)' })
@@ -116,6 +121,7 @@ export class AuthController {
   }
 
   @Public()
+  @StrictRateLimit('sign-in')
   @Post('invitations/accept')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'acceptInvitation', summary: 'Accept an invitation: choose a name and password (the link works once)' })

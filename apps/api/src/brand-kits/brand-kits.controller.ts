@@ -7,6 +7,7 @@ import { PartnerSendersService, SendingAs } from '@tcma/senders';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { BrandKitDto, BrandKitViewDto } from './brand-kit.dto';
+import { StrictRateLimit } from '../rate-limits/rate-limits';
 
 type BrandKitAnswer = BrandKitView & { sendingAs: SendingAs };
 
@@ -43,6 +44,7 @@ export class BrandKitsController {
     return this.senders.resendConfirmation(actor, id);
   }
 
+  @StrictRateLimit('sensitive')
   @Put('logo')
   @ApiOperation({ operationId: 'uploadBrandKitLogo', summary: "Upload a partner's logo" })
   @Roles('partner_user')

@@ -20,7 +20,6 @@ import { SequenceDto, toSequenceInput } from './dto/sequence-input.dto';
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @ApiIfMatch()
-@ApiOkResponse({ type: CampaignViewDto })
 @ApiUnprocessableEntityResponse({ description: 'The change would make the campaign invalid; nothing was saved.' })
 @Roles('vendor_admin', 'vendor_marketer')
 @Controller('campaigns/:id')
@@ -28,12 +27,14 @@ export class CampaignContentController {
   constructor(private readonly drafts: CampaignDraftsService) {}
 
   @Put('slots')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'replaceCampaignSlots', summary: "Replace the draft's co-brand slots" })
   putSlots(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: PutSlotsDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.putSlots(actor, id, dto.slots, rev);
   }
 
   @Put('links')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'replaceCampaignLinks', summary: "Replace the draft's named links" })
   putLinks(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: PutLinksDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.putLinks(actor, id, dto.links, rev);
@@ -47,6 +48,7 @@ export class CampaignContentController {
   }
 
   @Put('assets/email/:assetId')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'updateEmailAsset', summary: 'Replace an email of the draft' })
   updateEmail(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('assetId', ParseIdPipe) assetId: string, @Body() dto: EmailAssetDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.updateEmailAsset(actor, id, assetId, dto, rev);
@@ -60,6 +62,7 @@ export class CampaignContentController {
   }
 
   @Put('assets/pdf/:assetId')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'updatePdfAsset', summary: 'Replace a PDF of the draft' })
   updatePdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('assetId', ParseIdPipe) assetId: string, @Body() dto: PdfAssetDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.updatePdfAsset(actor, id, assetId, dto, rev);
@@ -73,6 +76,7 @@ export class CampaignContentController {
   }
 
   @Put('assets/social/:assetId')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'updateSocialAsset', summary: 'Replace a social post of the draft' })
   updateSocial(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('assetId', ParseIdPipe) assetId: string, @Body() dto: SocialAssetDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.updateSocialAsset(actor, id, assetId, dto, rev);
@@ -86,24 +90,28 @@ export class CampaignContentController {
   }
 
   @Put('assets/page/:assetId')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'updatePageAsset', summary: 'Replace the landing page of the draft' })
   updatePage(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('assetId', ParseIdPipe) assetId: string, @Body() dto: PageAssetDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.updatePageAsset(actor, id, assetId, dto, rev);
   }
 
   @Delete('assets/:assetId')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'deleteCampaignAsset', summary: 'Remove an asset from the draft' })
   deleteAsset(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('assetId', ParseIdPipe) assetId: string, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.deleteAsset(actor, id, assetId, rev);
   }
 
   @Put('sequence')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'replaceCampaignSequence', summary: "Set the draft's nurture sequence" })
   putSequence(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: SequenceDto, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.putSequence(actor, id, toSequenceInput(dto), rev);
   }
 
   @Delete('sequence')
+  @ApiOkResponse({ type: CampaignViewDto })
   @ApiOperation({ operationId: 'deleteCampaignSequence', summary: "Remove the draft's nurture sequence" })
   deleteSequence(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @IfRevision() rev?: number): Promise<CampaignView> {
     return this.drafts.putSequence(actor, id, null, rev);

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
-import { CampaignDraftsService, CampaignPublishingService, CampaignsService, CampaignVersionView, CampaignView, PublishedCampaignView, ValidationReport } from '@tcma/campaigns';
+import { CampaignDraftsService, CampaignLibraryItem, CampaignPublishingService, CampaignsService, CampaignVersionListItem, CampaignVersionView, CampaignView, PublishedCampaignView, ValidationReport } from '@tcma/campaigns';
 import type { Actor } from '@tcma/tenancy';
 import { ApiIfMatch, IfRevision } from '../common/if-revision.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseVersionPipe } from '../common/parse-version.pipe';
 import { CatalogueSettingsDto, CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './dto/campaign-input.dto';
-import { CampaignPageDto, CampaignVersionDto, CampaignViewDto, PublishedCampaignDto, ValidationReportDto } from './dto/campaign-output.dto';
+import { CampaignPageDto, CampaignVersionDto, CampaignVersionListItemDto, CampaignViewDto, PublishedCampaignDto, ValidationReportDto } from './dto/campaign-output.dto';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 
@@ -32,9 +32,17 @@ export class CampaignsController {
 
   @Get()
   @ApiOperation({ operationId: 'listCampaigns', summary: 'List campaigns' })
-  @ApiOkResponse({ type: CampaignPageDto, description: 'Vendor users: every campaign of the vendor. Partner users: the published campaigns their tier and region may launch.' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListCampaignsQuery): Promise<Page<CampaignView | PublishedCampaignView>> {
+  @ApiOkResponse({ type: CampaignPageDto, description: 'Vendor users: every campaign of the vendor, with its launches, partners using it and headline results. Partner users: the published campaigns their tier and region may launch.' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListCampaignsQuery): Promise<Page<CampaignLibraryItem | PublishedCampaignView>> {
     return pageOf(await this.campaigns.list(actor, query), query, (c) => c);
+  }
+
+  @Post(':id/duplicate')
+  @ApiOperation({ operationId: 'duplicateCampaign', summary: 'Copy a campaign into a new draft' })
+  @Roles('vendor_admin', 'vendor_marketer')
+  @ApiCreatedResponse({ type: CampaignViewDto, description: 'A new, never published campaign with the source\'s draft (or latest version) as its draft, named "<name> (copy)", with its own slug. Catalogue settings are not copied.' })
+  duplicate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CampaignView> {
+    return this.drafts.duplicate(actor, id);
   }
 
   @Get(':id')
@@ -110,8 +118,8 @@ export class CampaignsController {
   @Get(':id/versions')
   @ApiOperation({ operationId: 'listCampaignVersions', summary: "List a campaign's published versions" })
   @Roles('vendor_admin', 'vendor_marketer')
-  @ApiOkResponse({ type: PageDto(CampaignVersionDto), description: 'Newest first.' })
-  async versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery): Promise<Page<CampaignVersionView>> {
+  @ApiOkResponse({ type: PageDto(CampaignVersionListItemDto), description: 'Newest first, each with who published it and how many launches pin it.' })
+  async versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery): Promise<Page<CampaignVersionListItem>> {
     return pageOf(await this.campaigns.versions(actor, id, query), query, (v) => v);
   }
 

@@ -8,6 +8,7 @@ import type { StoredFileRow } from '@tcma/persistence';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { StoredFileDto } from './dto/campaign-output.dto';
+import { StrictRateLimit } from '../rate-limits/rate-limits';
 
 const view = (f: StoredFileRow): StoredFileDto => ({ id: f.id, contentType: f.contentType, size: f.size, metadata: f.metadata, createdAt: f.createdAt });
 
@@ -18,6 +19,7 @@ const view = (f: StoredFileRow): StoredFileDto => ({ id: f.id, contentType: f.co
 export class FilesController {
   constructor(private readonly files: CampaignFilesService) {}
 
+  @StrictRateLimit('sensitive')
   @Post()
   @ApiOperation({ operationId: 'uploadFile', summary: 'Upload a PDF or a background image' })
   @UseInterceptors(FileInterceptor('file'))

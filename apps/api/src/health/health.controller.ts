@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@tcma/auth';
 import { FleetService } from '@tcma/fleet';
 import { RedisClient } from '@tcma/queue';
@@ -25,6 +26,8 @@ async function withTimeout(check: Promise<unknown>): Promise<boolean> {
 
 @ApiTags('health')
 @Public()
+// Load balancers and orchestrators ask every few seconds from one address.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { LaunchView } from '@tcma/nurture';
+import { LAUNCH_DAILY_MAX_DAYS } from '@tcma/analytics';
+import type { LaunchSummary, LaunchView } from '@tcma/nurture';
 import type { AudienceSpec } from '@tcma/persistence';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -34,7 +35,7 @@ export class AudienceDto {
 
 export class CreateLaunchDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() campaignId!: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users launching on behalf of a partner.' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users launching on behalf of a partner. Partner users: their own (naming another answers 404).' }) @IsOptional() @IsUUID() partnerId?: string;
   @ApiPropertyOptional({ description: 'The version to pin; the latest published by default.' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) version?: number;
   @ApiProperty({ type: AudienceDto }) @ValidateNested() @Type(() => AudienceDto) audience!: AudienceDto;
   @ApiPropertyOptional({ description: 'When the first step may go (in each prospect’s zone); now by default.' }) @IsOptional() @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value)) @IsDate({ message: 'startAt must be an ISO 8601 date and time, e.g. 2026-11-23T09:00:00Z' }) startAt?: Date;
@@ -77,6 +78,33 @@ export class LaunchViewDto {
       createdAt: l.createdAt,
     };
   }
+}
+
+/** A launch as "My launches" lists it: with its campaign's name and its totals so far. */
+export class LaunchSummaryDto extends LaunchViewDto {
+  @ApiProperty() campaignName!: string;
+  @ApiProperty({ description: 'Emails sent so far (all steps), from the analytics rollups.' }) sent!: number;
+  @ApiProperty({ description: 'Accepted by the receiving server.' }) accepted!: number;
+  @ApiProperty({ description: 'Unique human opens.' }) opened!: number;
+  @ApiProperty({ description: 'Unique human clicks.' }) clicked!: number;
+
+  static fromSummary(l: LaunchSummary): LaunchSummaryDto {
+    return { ...LaunchViewDto.from(l), campaignName: l.campaignName, sent: l.sent, accepted: l.accepted, opened: l.opened, clicked: l.clicked };
+  }
+}
+
+export class LaunchDayDto {
+  @ApiProperty({ example: '2026-11-23', description: 'A UTC day.' }) day!: string;
+  @ApiProperty() sent!: number;
+  @ApiProperty({ description: 'Accepted by the receiving server.' }) accepted!: number;
+  @ApiProperty({ description: 'Unique human opens.' }) opened!: number;
+  @ApiProperty({ description: 'Unique human clicks.' }) clicked!: number;
+  @ApiProperty() unsubscribed!: number;
+}
+
+export class LaunchDailyDto {
+  @ApiProperty({ format: 'uuid' }) launchId!: string;
+  @ApiProperty({ type: [LaunchDayDto], description: `Every UTC day from the start to today (to the last day with counts once the launch has ended), oldest first; at most the latest ${LAUNCH_DAILY_MAX_DAYS}.` }) days!: LaunchDayDto[];
 }
 
 export class PreviewStepDto {

@@ -7,7 +7,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateLaunchDto, LaunchPreviewDto, LaunchProgressDto, LaunchViewDto, toAudience } from './launch.dto';
+import { CreateLaunchDto, LaunchDailyDto, LaunchPreviewDto, LaunchProgressDto, LaunchSummaryDto, LaunchViewDto, toAudience } from './launch.dto';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 
 class ListLaunchesQuery extends PageQuery {
@@ -40,9 +40,9 @@ export class LaunchesController {
 
   @Get()
   @ApiOperation({ operationId: 'listLaunches', summary: 'List launches' })
-  @ApiOkResponse({ type: PageDto(LaunchViewDto), description: 'Newest first.' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListLaunchesQuery): Promise<Page<LaunchViewDto>> {
-    return pageOf(await this.launches.list(actor, query), query, (l) => LaunchViewDto.from(l));
+  @ApiOkResponse({ type: PageDto(LaunchSummaryDto), description: 'Newest first, each with its campaign name and totals so far.' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListLaunchesQuery): Promise<Page<LaunchSummaryDto>> {
+    return pageOf(await this.launches.list(actor, query), query, (l) => LaunchSummaryDto.fromSummary(l));
   }
 
   @Get(':id')
@@ -57,6 +57,13 @@ export class LaunchesController {
   @ApiOkResponse({ type: LaunchProgressDto, description: 'Enrolled, and per step waiting, sent, accepted, bounced, opened, clicked and unsubscribed, from the analytics rollups.' })
   progress(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LaunchProgressDto> {
     return this.launches.progress(actor, id);
+  }
+
+  @Get(':id/daily')
+  @ApiOperation({ operationId: 'getLaunchDaily', summary: 'Daily trend of a launch: sent, opened and clicked per day' })
+  @ApiOkResponse({ type: LaunchDailyDto, description: 'Per UTC day, from the analytics rollups; days without events at zero.' })
+  daily(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LaunchDailyDto> {
+    return this.launches.daily(actor, id);
   }
 
   @Post(':id/pause')

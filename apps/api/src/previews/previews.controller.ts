@@ -82,6 +82,9 @@ export class PreviewsController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // A vendor's HTML is shown, never run: the same policy as the view-in-browser page.
     if (type === 'text/html') res.setHeader('Content-Security-Policy', emailPageCsp(this.config.publicBaseUrl));
+    // A PDF under a document policy (the engine's default one forbids objects) may not display in
+    // browsers' viewers; images need none.
+    else res.removeHeader('Content-Security-Policy');
     return new StreamableFile(result.bytes, { type: result.contentType, disposition: `inline; filename="preview.${EXTENSIONS[type] ?? 'bin'}"`, length: result.bytes.length });
   }
 }

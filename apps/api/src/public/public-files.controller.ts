@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
 import { NotFoundError } from '@tcma/errors';
 import { PublicFiles } from '@tcma/storage';
@@ -15,12 +15,18 @@ export class PublicFilesController {
   @Get(':key')
   @ApiOperation({ operationId: 'getPublicFile', summary: 'Get a public file (logos and images in sent emails)' })
   @ApiOkResponse({ description: 'The file; its key is the hash of its bytes, so it never changes.' })
-  async get(@Param('key') key: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.files.get(key);
+  @ApiFoundResponse({ description: 'With PUBLIC_FILE_URLS=presigned: a redirect to a time-limited address of the file in the S3 store.' })
+  async get(@Param('key') key: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | undefined> {
+    const file = await this.files.serve(key);
     if (!file) throw new NotFoundError('File');
+    if (file.kind === 'redirect') {
+      res.setHeader('Cache-Control', `public, max-age=${file.maxAgeSeconds}`);
+      res.redirect(302, file.url);
+      return undefined;
+    }
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.setHeader('ETag', `"${key}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.bytes, { type: file.contentType, length: file.bytes.length });
+    return new StreamableFile(file.stream, { type: file.contentType });
   }
 }

@@ -5,6 +5,7 @@ import { Actor, TokensService } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { IssuedTokenDto, IssueTokenDto, ListTokensQuery, TokenDto } from './dto/token.dto';
 import { Page, PageDto, pageOf } from '../common/page.dto';
+import { StrictRateLimit } from '../rate-limits/rate-limits';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { Page, PageDto, pageOf } from '../common/page.dto';
 export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
+  @StrictRateLimit('sensitive')
   @Post()
   @ApiOperation({ operationId: 'createToken', summary: 'Issue an API token' })
   @ApiCreatedResponse({ type: IssuedTokenDto, description: 'The secret is in `token` and is never shown again.' })

@@ -7,7 +7,7 @@ import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 class ConversionDto {
   @ApiProperty({ example: 'ana@prospect.example', description: 'The prospect, by email (any case).' }) @IsString() @MaxLength(254) email!: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: the partner whose prospect it is. Partner users: always their own.' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: the partner whose prospect it is. Partner users: their own (naming another answers 404).' }) @IsOptional() @IsUUID() partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this launch (default: every launch that reached the prospect).' }) @IsOptional() @IsUUID() launchId?: string;
 }
 

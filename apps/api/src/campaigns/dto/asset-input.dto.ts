@@ -14,6 +14,8 @@ import {
   PAGE_TITLE_MAX_LENGTH,
   PageFieldType,
   PageSubmitAction,
+  SOCIAL_COPY_LIMITS,
+  SOCIAL_COPY_MAX_TEXT,
 } from '@tcma/campaign-model';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -73,11 +75,14 @@ export class PdfAssetDto {
   slots!: PdfSlotRectDto[];
 }
 
+const copyOf = (network: string, limit: number, counting: string) =>
+  `The ${network} post: at most ${limit.toLocaleString('en')} characters as ${network} counts them (${counting}), with the longest partner values; past it the save answers 422 here.`;
+
 export class SocialCopyDto {
-  @ApiPropertyOptional({ description: 'At most 3,000 characters with the longest partner values.' }) @IsOptional() @IsString() @MaxLength(3000) linkedin?: string;
-  @ApiPropertyOptional({ description: 'At most 280 characters (links count 23).' }) @IsOptional() @IsString() @MaxLength(280) x?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(63206) facebook?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2200) instagram?: string;
+  @ApiPropertyOptional({ description: copyOf('LinkedIn', SOCIAL_COPY_LIMITS.linkedin, 'links in full') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) linkedin?: string;
+  @ApiPropertyOptional({ description: copyOf('X', SOCIAL_COPY_LIMITS.x, 'every link 23, Chinese, Japanese, Korean and emoji 2') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) x?: string;
+  @ApiPropertyOptional({ description: copyOf('Facebook', SOCIAL_COPY_LIMITS.facebook, 'links in full') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) facebook?: string;
+  @ApiPropertyOptional({ description: copyOf('Instagram', SOCIAL_COPY_LIMITS.instagram, 'links in full') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) instagram?: string;
 }
 
 export class SocialAssetDto {

@@ -133,6 +133,18 @@ export class ListCampaignsQuery extends PageQuery {
   @IsString()
   @Length(1, 100)
   search?: string;
+
+  @ApiPropertyOptional({ description: "Vendor users only: campaigns with this tag (exact), in the draft or, without one, the latest version." })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  tag?: string;
+
+  @ApiPropertyOptional({ example: 'en', description: 'Vendor users only: campaigns in this language (exact tag), as for tag.' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 35)
+  language?: string;
 }
 
 const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));

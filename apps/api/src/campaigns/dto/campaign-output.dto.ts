@@ -119,14 +119,27 @@ export class CampaignVersionDto {
   @ApiProperty({ type: CampaignContentDto }) content!: CampaignContentDto;
 }
 
-@ApiExtraModels(CampaignViewDto, PublishedCampaignDto)
+/** A campaign in the vendor's library. */
+export class CampaignLibraryItemDto extends CampaignViewDto {
+  @ApiProperty({ description: 'Launches of any version, by any partner.' }) launches!: number;
+  @ApiProperty({ description: 'Distinct partners with a launch of it.' }) partnersUsing!: number;
+  @ApiProperty({ description: 'Emails sent by its launches (the analytics funnel, all time).' }) sent!: number;
+  @ApiProperty({ description: 'Counted clicks (machine clicks excluded), all time.' }) clicked!: number;
+}
+
+export class CampaignVersionListItemDto extends CampaignVersionDto {
+  @ApiProperty({ nullable: true, type: String, description: "The publisher's email; null if that user is gone." }) publishedByEmail!: string | null;
+  @ApiProperty({ description: 'Launches that pin this version.' }) launches!: number;
+}
+
+@ApiExtraModels(CampaignLibraryItemDto, PublishedCampaignDto)
 export class CampaignPageDto {
   @ApiProperty({
     type: 'array',
-    description: 'Vendor users get campaigns with drafts; partner users get published versions.',
-    items: { oneOf: [{ $ref: getSchemaPath(CampaignViewDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] },
+    description: 'Vendor users get campaigns with drafts and their library numbers; partner users get published versions.',
+    items: { oneOf: [{ $ref: getSchemaPath(CampaignLibraryItemDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] },
   })
-  items!: Array<CampaignViewDto | PublishedCampaignDto>;
+  items!: Array<CampaignLibraryItemDto | PublishedCampaignDto>;
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@tcma/auth';
+import { DraftChanges, DraftReviewService, DraftTimeline } from '@tcma/campaigns';
+import { DraftEmailCheck, DraftEmailCheckService } from '@tcma/rendering';
+import type { Actor } from '@tcma/tenancy';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { DraftChangesDto, DraftEmailCheckDto, DraftEmailCheckResultDto, DraftTimelineDto, DraftTimelineRequestDto } from './dto/draft-tools.dto';
+import { toSequenceInput } from './dto/sequence-input.dto';
+
+/** The editor's read-only questions about a draft: nothing here is ever saved. */
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Roles('vendor_admin', 'vendor_marketer')
+@Controller('campaigns/:id/draft')
+export class CampaignDraftController {
+  constructor(
+    private readonly emailCheck: DraftEmailCheckService,
+    private readonly review: DraftReviewService,
+  ) {}
+
+  @Post('email-check')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'checkDraftEmail', summary: 'Check an email against the draft without saving it, with a preview' })
+  @ApiOkResponse({ type: DraftEmailCheckResultDto, description: 'The problems saving it would give (none: valid), and the email rendered as the partner and the sample prospect.' })
+  checkEmail(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: DraftEmailCheckDto): Promise<DraftEmailCheck> {
+    return this.emailCheck.check(actor, id, dto);
+  }
+
+  @Post('timeline')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'previewDraftTimeline', summary: 'When a sample prospect would receive each step of the draft sequence' })
+  @ApiOkResponse({ type: DraftTimelineDto })
+  @ApiUnprocessableEntityResponse({ description: 'The sequence is invalid (the problems saving it would give), the zone is unknown, or the draft has no sequence.' })
+  timeline(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: DraftTimelineRequestDto): Promise<DraftTimeline> {
+    return this.review.timeline(actor, id, { start: dto.start, timeZone: dto.timeZone, ...(dto.sequence ? { sequence: toSequenceInput(dto.sequence) } : {}) });
+  }
+
+  @Get('changes')
+  @ApiOperation({ operationId: 'getDraftChanges', summary: 'What publishing the draft would change since the latest version' })
+  @ApiOkResponse({ type: DraftChangesDto })
+  changes(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<DraftChanges> {
+    return this.review.changes(actor, id);
+  }
+}
