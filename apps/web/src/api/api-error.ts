@@ -2,6 +2,8 @@
 export interface FieldProblem {
   path: string;
   message: string;
+  /** 1-based line inside a template (MJML, subject), when the problem is in one. */
+  line?: number;
 }
 
 /** A failed API call, with the API's own message and field problems when it sent them. */

@@ -20,11 +20,45 @@ const csrf: Middleware = {
 };
 
 /**
+ * The headers the middlewares below add, for the one request the typed client cannot make
+ * (an upload that reports its progress: api/upload.ts): the CSRF token and the concierge header.
+ */
+export function sessionHeaders(method: string): Record<string, string> {
+  const partnerId = actingFor();
+  return { ...(csrfToken && UNSAFE.has(method) ? { 'X-CSRF-Token': csrfToken } : {}), ...(partnerId ? { 'X-Acting-For': partnerId } : {}) };
+}
+
+/** Where the tab keeps the partner a vendor user acts for, so a reload stays in concierge mode. */
+const ACTING_FOR_KEY = 'tcma.actingFor';
+
+/**
+ * The partner a vendor user acts for in this tab (concierge mode: the API treats each request as
+ * the partner's, and records it in the partner's audit log); null when acting as oneself.
+ */
+export function actingFor(): string | null {
+  return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(ACTING_FOR_KEY);
+}
+
+export function setActingFor(partnerId: string | null): void {
+  if (partnerId) sessionStorage.setItem(ACTING_FOR_KEY, partnerId);
+  else sessionStorage.removeItem(ACTING_FOR_KEY);
+}
+
+/** Concierge mode: every request of the tab says for whom (X-Acting-For), or none. */
+const concierge: Middleware = {
+  onRequest({ request }) {
+    const partnerId = actingFor();
+    if (partnerId) request.headers.set('X-Acting-For', partnerId);
+    return request;
+  },
+};
+
+/**
  * The only way the browser talks to the engine: typed from the API's own OpenAPI document
  * (regenerate with `npm run openapi`). Same origin: the API serves this app, and in
  * development Vite passes API paths on to it. The session cookie goes with every request.
  */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
-api.use(csrf);
+api.use(csrf, concierge);
 
 export type { components, operations, paths } from './schema';

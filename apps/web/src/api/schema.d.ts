@@ -179,6 +179,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a campaign into a new draft */
+        post: operations["duplicateCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -522,6 +539,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/draft/email-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an email against the draft without saving it, with a preview */
+        post: operations["checkDraftEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** When a sample prospect would receive each step of the draft sequence */
+        post: operations["previewDraftTimeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What publishing the draft would change since the latest version */
+        get: operations["getDraftChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/assets/{assetId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The uploaded file a PDF or social asset of the draft shows */
+        get: operations["getDraftAssetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/assets/{assetId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a draft PDF, or a draft social image, co-branded as the sample partner or a chosen one */
+        get: operations["previewDraftAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/social-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Measure a social post's copy per network against its limit, without saving it */
+        post: operations["checkDraftSocialCopy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files": {
         parameters: {
             query?: never;
@@ -548,6 +667,23 @@ export interface paths {
         };
         /** Get an uploaded file */
         get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{id}/pages/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of an uploaded PDF, or an uploaded image, as PNG */
+        get: operations["getFilePage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -698,6 +834,23 @@ export interface paths {
         patch: operations["updateProspect"];
         trace?: never;
     };
+    "/partners/{partnerId}/prospects/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prospect's consent history */
+        get: operations["getProspectConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners/{partnerId}/lists": {
         parameters: {
             query?: never;
@@ -761,6 +914,23 @@ export interface paths {
         };
         /** Get an import and its outcome */
         get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{partnerId}/imports/{id}/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an import's rejected rows with their reasons */
+        get: operations["listImportRejections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -855,6 +1025,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/launches/{id}/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily trend of a launch: sent, opened and clicked per day */
+        get: operations["getLaunchDaily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/launches/{id}/pause": {
         parameters: {
             query?: never;
@@ -900,6 +1087,74 @@ export interface paths {
         put?: never;
         /** Cancel a launch */
         post: operations["cancelLaunch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/launches/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each enrollment's next step, when it is due and why it has not gone yet */
+        get: operations["listLaunchEnrollments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/launches/{id}/due-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active enrollments by the day their next step is due */
+        get: operations["getLaunchDueDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/launches/{id}/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prospects of a launch and what each did: step, first open, links clicked, exit */
+        get: operations["listLaunchProspects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/launches/{id}/prospects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same list, every page, as CSV */
+        get: operations["exportLaunchProspects"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -955,6 +1210,46 @@ export interface paths {
         post?: never;
         /** Remove the vendor's sending settings */
         delete: operations["deleteVendorSending"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sending/dkim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a DKIM key for the sending domain
+         * @description An RSA 2048 key pair; the private key is sealed and never shown, and replaces any other at once. 422 when no sending domain is set.
+         */
+        post: operations["generateVendorDkimKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sending/dns-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the DNS records of the sending domain
+         * @description Looks up the DKIM, SPF and DMARC records and says per record: ok, missing, wrong or unresolved.
+         */
+        post: operations["checkVendorDns"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1022,6 +1317,40 @@ export interface paths {
         };
         /** Download an outbox message as it would have gone over SMTP */
         get: operations["getOutboxMessageRaw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outbox/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show an outbox message as HTML, as a mail client would */
+        get: operations["getOutboxMessageHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outbox/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show an outbox message as plain text */
+        get: operations["getOutboxMessageText"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1744,11 +2073,13 @@ export interface components {
             maxFontSize?: number;
         };
         SocialCopyDto: {
-            /** @description At most 3,000 characters with the longest partner values. */
+            /** @description The LinkedIn post: at most 3,000 characters as LinkedIn counts them (links in full), with the longest partner values; past it the save answers 422 here. */
             linkedin?: string;
-            /** @description At most 280 characters (links count 23). */
+            /** @description The X post: at most 280 characters as X counts them (every link 23, Chinese, Japanese, Korean and emoji 2), with the longest partner values; past it the save answers 422 here. */
             x?: string;
+            /** @description The Facebook post: at most 63,206 characters as Facebook counts them (links in full), with the longest partner values; past it the save answers 422 here. */
             facebook?: string;
+            /** @description The Instagram post: at most 2,200 characters as Instagram counts them (links in full), with the longest partner values; past it the save answers 422 here. */
             instagram?: string;
         };
         SocialAssetViewDto: {
@@ -1973,9 +2304,38 @@ export interface components {
             language?: string;
             eligibility?: components["schemas"]["EligibilityDto"];
         };
+        CampaignLibraryItemDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The campaign's part of its landing pages' addresses (/p/<partner slug>/<slug>): made from the name at creation, unique within the vendor, never changed. */
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            latestVersion: number | null;
+            /** @description Draft revision; send it back as If-Match to make an edit conditional. */
+            revision: number;
+            /** @description The working draft; null when every change is published. */
+            draft: components["schemas"]["CampaignContentDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            archivedAt: string | null;
+            catalogue: components["schemas"]["CatalogueViewDto"];
+            /** @description Launches of any version, by any partner. */
+            launches: number;
+            /** @description Distinct partners with a launch of it. */
+            partnersUsing: number;
+            /** @description Emails sent by its launches (the analytics funnel, all time). */
+            sent: number;
+            /** @description Counted clicks (machine clicks excluded), all time. */
+            clicked: number;
+        };
         CampaignPageDto: {
-            /** @description Vendor users get campaigns with drafts; partner users get published versions. */
-            items: (components["schemas"]["CampaignViewDto"] | components["schemas"]["PublishedCampaignDto"])[];
+            /** @description Vendor users get campaigns with drafts and their library numbers; partner users get published versions. */
+            items: (components["schemas"]["CampaignLibraryItemDto"] | components["schemas"]["PublishedCampaignDto"])[];
             total: number;
             limit: number;
             offset: number;
@@ -2024,8 +2384,22 @@ export interface components {
             publishedBy: string | null;
             content: components["schemas"]["CampaignContentDto"];
         };
-        CampaignVersionPage: {
-            items: components["schemas"]["CampaignVersionDto"][];
+        CampaignVersionListItemDto: {
+            /** Format: uuid */
+            campaignId: string;
+            version: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: uuid */
+            publishedBy: string | null;
+            content: components["schemas"]["CampaignContentDto"];
+            /** @description The publisher's email; null if that user is gone. */
+            publishedByEmail: string | null;
+            /** @description Launches that pin this version. */
+            launches: number;
+        };
+        CampaignVersionListItemPage: {
+            items: components["schemas"]["CampaignVersionListItemDto"][];
             /** @description How many items match in all. */
             total: number;
             limit: number;
@@ -2101,6 +2475,154 @@ export interface components {
             /** @description Unsubscribed prospects always leave. */
             exit: components["schemas"]["ExitDto"];
         };
+        DraftEmailCheckDto: {
+            /** @example Step 1 — Welcome */
+            name: string;
+            /** @example Protect {{prospect.company}} with {{partner.company_name}} */
+            subject: string;
+            /** @example Backups that just work. */
+            preheader: string;
+            /** @description MJML with Handlebars placeholders. Must contain {{links.unsubscribe}} and an address slot. */
+            mjml: string;
+            /**
+             * Format: uuid
+             * @description The email of the draft being edited (checked as PUT …/assets/email/{assetId} would); without it, as one being added (POST …/assets/email).
+             */
+            assetId?: string;
+            /**
+             * Format: uuid
+             * @description A partner of the vendor to render the preview as (its brand kit; required slots it lacks show their type's sample value). Default: the sample partner, every slot its type's sample value.
+             */
+            partnerId?: string;
+        };
+        PreviewPartnerDto: {
+            /**
+             * Format: uuid
+             * @description null: the sample partner.
+             */
+            id: string | null;
+            name: string;
+        };
+        DraftEmailPreviewDto: {
+            subject: string;
+            preheader: string;
+            /** @description The HTML as the sample prospect would receive it (links untracked, leading nowhere for the unsubscribe and browser links). */
+            html: string;
+            /** @description The plain-text part. */
+            text: string;
+            partner: components["schemas"]["PreviewPartnerDto"];
+            /** @description Required slots the chosen partner has no value for, shown with their type's sample value. */
+            sampleSlots: string[];
+        };
+        DraftEmailCheckResultDto: {
+            valid: boolean;
+            /** @description Exactly the problems saving this email would answer 422 with (paths such as assets[2].mjml, lines in the MJML). */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description null only when the template cannot be compiled. */
+            preview: components["schemas"]["DraftEmailPreviewDto"] | null;
+        };
+        DraftTimelineRequestDto: {
+            /**
+             * Format: date-time
+             * @description When the sample prospect is enrolled.
+             * @example 2026-12-04T15:00:00Z
+             */
+            start: string;
+            /**
+             * @description The prospect's IANA time zone; an unknown zone is answered 422.
+             * @example Europe/Warsaw
+             */
+            timeZone: string;
+            /** @description A sequence to try, as PUT …/sequence takes it (nothing is saved). Default: the draft's own. */
+            sequence?: components["schemas"]["SequenceDto"];
+        };
+        TimelineStepDto: {
+            /** @description 1-based. */
+            index: number;
+            stepId: string;
+            /** Format: uuid */
+            emailAssetId: string;
+            assetName: string;
+            /** Format: date-time */
+            due: string;
+            /**
+             * @description The due instant on the wall clock of the time zone.
+             * @example Mon 7 Dec 2026, 08:00
+             */
+            local: string;
+            /**
+             * @description wait: the step is due when its wait ends; window: its send window moved it to the next opening.
+             * @enum {string}
+             */
+            rule: "wait" | "window";
+            /**
+             * Format: date-time
+             * @description When the wait alone ends.
+             */
+            waitEnds: string;
+            /** @example 3 days after step 1, moved to the send window: Mon, Tue 09:00–17:00 */
+            explanation: string;
+            /** @description The step goes only if its condition on the previous email holds. */
+            conditional: boolean;
+        };
+        DraftTimelineDto: {
+            /** Format: date-time */
+            start: string;
+            timeZone: string;
+            steps: components["schemas"]["TimelineStepDto"][];
+        };
+        MetadataChangeDto: {
+            /** @enum {string} */
+            field: "name" | "description" | "tags" | "language" | "eligibility";
+            /** @description The published value (of an empty campaign before the first publication). */
+            before: Record<string, never>;
+            /** @description The draft's value. */
+            after: Record<string, never>;
+        };
+        NameChangesDto: {
+            added: string[];
+            removed: string[];
+            changed: string[];
+        };
+        AssetRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "email" | "pdf" | "social" | "page";
+            name: string;
+        };
+        AssetChangesDto: {
+            added: components["schemas"]["AssetRefDto"][];
+            removed: components["schemas"]["AssetRefDto"][];
+            changed: components["schemas"]["AssetRefDto"][];
+        };
+        StepRefDto: {
+            id: string;
+            /** @description 1-based position in the draft (in the published version for a removed step). */
+            index: number;
+            /** Format: uuid */
+            emailAssetId: string;
+        };
+        StepChangesDto: {
+            added: components["schemas"]["StepRefDto"][];
+            removed: components["schemas"]["StepRefDto"][];
+            /** @description Changed or moved. */
+            changed: components["schemas"]["StepRefDto"][];
+        };
+        DraftChangesDto: {
+            /** @description The version compared with; null before the first publication (everything is new). */
+            baseVersion: number | null;
+            hasChanges: boolean;
+            metadata: components["schemas"]["MetadataChangeDto"][];
+            /** @description By slot name. */
+            slots: components["schemas"]["NameChangesDto"];
+            /** @description By link name. */
+            links: components["schemas"]["NameChangesDto"];
+            assets: components["schemas"]["AssetChangesDto"];
+            steps: components["schemas"]["StepChangesDto"];
+            /** @description The sequence's exit rules changed (or the sequence was added or removed). */
+            exitChanged: boolean;
+        };
         StoredFileDto: {
             /** Format: uuid */
             id: string;
@@ -2110,6 +2632,38 @@ export interface components {
             metadata: Record<string, never>;
             /** Format: date-time */
             createdAt: string;
+        };
+        DraftSocialCheckDto: {
+            /** @description The post copy per network, as PUT …/assets/social/{assetId} takes it. */
+            copy: components["schemas"]["SocialCopyDto"];
+            /**
+             * Format: uuid
+             * @description The social asset of the draft being edited (problems at its index); without it, as one being added.
+             */
+            assetId?: string;
+        };
+        SocialCopyMeasureDto: {
+            /** @enum {string} */
+            network: "linkedin" | "x" | "facebook" | "instagram";
+            /** @example 280 */
+            limit: number;
+            /** @description The copy as the network counts it with the sample partner’s values (null when its template does not parse). */
+            length: number | null;
+            /** @description The longest it can get with the longest values the slots allow: the limit is checked against this. */
+            longest: number;
+            /** @description Links written in the copy. */
+            links: number;
+            /** @description What each link counts on this network (X: 23); null: its own length. */
+            linkLength: number | null;
+            /** @description longest ≤ limit. */
+            fits: boolean;
+        };
+        DraftSocialCheckResultDto: {
+            valid: boolean;
+            /** @description Exactly the problems saving this copy would answer 422 with (paths such as assets[4].copy.x). */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description Each network given, in the order linkedin, x, facebook, instagram. */
+            networks: components["schemas"]["SocialCopyMeasureDto"][];
         };
         LogoViewDto: {
             pngUrl: string;
@@ -2231,6 +2785,32 @@ export interface components {
             limit: number;
             offset: number;
         };
+        ConsentRecordDto: {
+            id: string;
+            /** @description true: consent given; false: withdrawn. */
+            granted: boolean;
+            /** @enum {string} */
+            source: "form" | "import" | "unsubscribe";
+            /** @description The exact wording the person agreed to (forms). */
+            wording: string | null;
+            /** @description The wording's version: the campaign version that carried it. */
+            wordingVersion: string | null;
+            /** Format: uuid */
+            campaignId: string | null;
+            /** @description The page the form was on. */
+            page: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        ConsentRecordPage: {
+            items: components["schemas"]["ConsentRecordDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         UpdateProspectDto: {
             /** @example ann@contoso.example */
             email?: string;
@@ -2280,14 +2860,19 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
             fileSize: number;
-            /** @description Data rows read (the header excluded). */
+            /** @description Data rows read (the header excluded); while the import runs, those read so far. */
             rows: number;
             /** @description New prospects. */
             inserted: number;
             /** @description Rows merged into an existing prospect (same email, any case). */
             merged: number;
-            /** @description Rows refused; see the report. */
+            /** @description Rows refused (so far, while it runs); see the report. */
             rejected: number;
+            /**
+             * Format: uuid
+             * @description The list the imported prospects join: the one named, or the one the import created.
+             */
+            listId: string | null;
             ignoredColumns: string[];
             error: string | null;
             /** @description Where to download the rejected rows (CSV). */
@@ -2299,6 +2884,20 @@ export interface components {
         };
         ImportViewPage: {
             items: components["schemas"]["ImportViewDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        RejectedRowDto: {
+            /** @description The line of the file the row starts on (the header is line 1). */
+            line: number;
+            reason: string;
+            /** @description The row as it was sent; empty when it could not be read. */
+            values: string[];
+        };
+        RejectedRowPage: {
+            items: components["schemas"]["RejectedRowDto"][];
             /** @description How many items match in all. */
             total: number;
             limit: number;
@@ -2322,7 +2921,7 @@ export interface components {
             campaignId: string;
             /**
              * Format: uuid
-             * @description Vendor users launching on behalf of a partner.
+             * @description Vendor users launching on behalf of a partner. Partner users: their own (naming another answers 404).
              */
             partnerId?: string;
             /** @description The version to pin; the latest published by default. */
@@ -2404,8 +3003,39 @@ export interface components {
             /** @description Largest zone first. */
             zones: components["schemas"]["PreviewZoneDto"][];
         };
-        LaunchViewPage: {
-            items: components["schemas"]["LaunchViewDto"][];
+        LaunchSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: uuid */
+            campaignId: string;
+            version: number;
+            /** @enum {string} */
+            status: "enrolling" | "active" | "paused" | "cancelled" | "completed";
+            audience: components["schemas"]["AudienceDto"];
+            /** Format: date-time */
+            startAt: string;
+            timezone: string;
+            enrolled: number;
+            /** @description Addresses left out because they are suppressed. */
+            skippedSuppressed: number;
+            /** @description Enrollments and sends by status. */
+            stats?: Record<string, never>;
+            /** Format: date-time */
+            createdAt: string;
+            campaignName: string;
+            /** @description Emails sent so far (all steps), from the analytics rollups. */
+            sent: number;
+            /** @description Accepted by the receiving server. */
+            accepted: number;
+            /** @description Unique human opens. */
+            opened: number;
+            /** @description Unique human clicks. */
+            clicked: number;
+        };
+        LaunchSummaryPage: {
+            items: components["schemas"]["LaunchSummaryDto"][];
             /** @description How many items match in all. */
             total: number;
             limit: number;
@@ -2447,6 +3077,111 @@ export interface components {
             converted: number;
             steps: components["schemas"]["StepProgressDto"][];
         };
+        LaunchDayDto: {
+            /**
+             * @description A UTC day.
+             * @example 2026-11-23
+             */
+            day: string;
+            sent: number;
+            /** @description Accepted by the receiving server. */
+            accepted: number;
+            /** @description Unique human opens. */
+            opened: number;
+            /** @description Unique human clicks. */
+            clicked: number;
+            unsubscribed: number;
+        };
+        LaunchDailyDto: {
+            /** Format: uuid */
+            launchId: string;
+            /** @description Every UTC day from the start to today (to the last day with counts once the launch has ended), oldest first; at most the latest 92. */
+            days: components["schemas"]["LaunchDayDto"][];
+        };
+        EnrollmentNextStepDto: {
+            enrollmentId: string;
+            prospectId: string;
+            email: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "exited" | "cancelled";
+            /** @description 1-based; null once no step is left. */
+            nextStep: number | null;
+            /** @description The step's email. */
+            nextStepName: string | null;
+            /** Format: date-time */
+            nextDueAt: string | null;
+            /** @description The zone the step's time is reckoned in: the prospect's, else the partner's. */
+            timezone: string;
+            /** @enum {string} */
+            state: "waiting_for_time" | "waiting_for_window" | "waiting_for_rate" | "due" | "overdue" | "launch_enrolling" | "launch_paused" | "cancelled" | "completed" | "exited";
+            /** @description Why the next email has not gone, for a person: "waiting for Monday 08:00 America/New_York". */
+            explanation: string;
+            /**
+             * Format: date-time
+             * @description When the step is expected to go, if it will.
+             */
+            sendsAt: string | null;
+        };
+        EnrollmentNextStepPage: {
+            items: components["schemas"]["EnrollmentNextStepDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        DueDayDto: {
+            /** @example 2026-11-23 */
+            day: string;
+            /** @description Active enrollments whose next step is due that day. */
+            steps: number;
+        };
+        DueDaysDto: {
+            /** Format: uuid */
+            launchId: string;
+            timezone: string;
+            days: components["schemas"]["DueDayDto"][];
+        };
+        LinkClickDto: {
+            /** @description The link's name in the campaign. */
+            link: string;
+            /**
+             * Format: date-time
+             * @description First click by a person.
+             */
+            at: string;
+        };
+        LaunchProspectDto: {
+            enrollmentId: string;
+            prospectId: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "exited" | "cancelled";
+            /** @description 1-based step the prospect is at (the next to send); null once none is left. */
+            currentStep: number | null;
+            /** Format: date-time */
+            lastSentAt: string | null;
+            /**
+             * Format: date-time
+             * @description A person's first open of any of the launch's emails.
+             */
+            openedAt: string | null;
+            /** @description Links a person clicked, first clicked first. */
+            clicks: components["schemas"]["LinkClickDto"][];
+            /** @description Why the prospect left: unsubscribed, suppressed, converted, clicked. */
+            exitReason: string | null;
+            /** Format: date-time */
+            exitedAt: string | null;
+        };
+        LaunchProspectPage: {
+            items: components["schemas"]["LaunchProspectDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         SuppressionViewDto: {
             id: string;
             email: string;
@@ -2478,15 +3213,40 @@ export interface components {
             /** @enum {string} */
             reason?: "manual" | "complaint";
         };
+        SmtpViewDto: {
+            host: string;
+            port: number | null;
+            secure: boolean;
+            user: string | null;
+        };
+        DkimViewDto: {
+            domain: string;
+            selector: string;
+        };
+        DnsRecordDto: {
+            /** @enum {string} */
+            kind: "dkim" | "spf" | "dmarc";
+            /** @enum {string} */
+            type: "TXT";
+            /** @example tcma202611._domainkey.acme.example */
+            name: string;
+            /** @example v=DKIM1; k=rsa; p=MIIBIjAN… */
+            value: string;
+            /** @description What the record does and what to watch out for when publishing it. */
+            explanation: string;
+        };
         SendingConfigViewDto: {
             /** @enum {string} */
             scope: "vendor" | "partner";
             partnerId: string | null;
             /** @description Host, port, TLS and user; never the password. */
-            smtp: Record<string, never> | null;
-            dkim: Record<string, never> | null;
+            smtp: components["schemas"]["SmtpViewDto"] | null;
+            /** @description The key that signs; never the private key. */
+            dkim: components["schemas"]["DkimViewDto"] | null;
             ratePerSecond: number | null;
             sendingDomain?: string | null;
+            /** @description The TXT records to publish: DKIM once there is a key, SPF and DMARC once there is a domain. */
+            dnsRecords: components["schemas"]["DnsRecordDto"][];
         };
         DkimDto: {
             /** @example acme.example */
@@ -2498,15 +3258,44 @@ export interface components {
         };
         SendingConfigDto: {
             /**
-             * @description Stored encrypted; null sends to SMTP_URL or the outbox.
+             * @description Stored encrypted; left out keeps the stored one; null sends to SMTP_URL or the outbox.
              * @example smtp://user:password@mail.example.com:587
              */
             smtpUrl?: string | null;
+            /** @description Left out keeps the stored key (a generated one too); null removes it. */
             dkim?: components["schemas"]["DkimDto"] | null;
             /** @description Messages per second per sender; SEND_RATE_PER_SECOND by default. */
             ratePerSecond?: number | null;
             /** @description Vendor level: the domain of From for partners without their own sender identity. */
             sendingDomain?: string | null;
+        };
+        GenerateDkimDto: {
+            /**
+             * @description A DNS label; tcma<yyyymm> (UTC) by default.
+             * @example tcma202611
+             */
+            selector?: string;
+        };
+        DnsCheckDto: {
+            /** @enum {string} */
+            kind: "dkim" | "spf" | "dmarc";
+            name: string;
+            /** @description The value the engine expects (for SPF, the mechanism it names must be in the one SPF record). */
+            expected: string;
+            /**
+             * @description unresolved: the DNS server did not answer (timeout, failure).
+             * @enum {string}
+             */
+            state: "ok" | "missing" | "wrong" | "unresolved";
+            /** @description The TXT values found that matter to this record. */
+            found: string[];
+            /** @description What was found against what was expected, and what to do. */
+            message: string;
+        };
+        DnsCheckReportDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            records: components["schemas"]["DnsCheckDto"][];
         };
         OutboxMessageDto: {
             id: string;
@@ -2534,7 +3323,7 @@ export interface components {
             email: string;
             /**
              * Format: uuid
-             * @description Vendor users: the partner whose prospect it is. Partner users: always their own.
+             * @description Vendor users: the partner whose prospect it is. Partner users: their own (naming another answers 404).
              */
             partnerId?: string;
             /**
@@ -2549,6 +3338,21 @@ export interface components {
             launches: string[];
             /** @description Sequences the prospect left (those that exit on conversion). */
             exited: number;
+        };
+        AnalyticsTableDto: {
+            /**
+             * @example [
+             *       "campaignId",
+             *       "campaignName",
+             *       "enrolled",
+             *       "sent"
+             *     ]
+             */
+            columns: string[];
+            /** @description Counts are numbers, rates are fractions (0.25) or null, times ISO 8601, days YYYY-MM-DD. */
+            rows: {
+                [key: string]: unknown;
+            }[];
         };
         CatalogueItemDto: {
             /** Format: uuid */
@@ -3220,6 +4024,10 @@ export interface operations {
                 status?: "draft" | "published" | "archived";
                 /** @description Part of the name, case-insensitive. */
                 search?: string;
+                /** @description Vendor users only: campaigns with this tag (exact), in the draft or, without one, the latest version. */
+                tag?: string;
+                /** @description Vendor users only: campaigns in this language (exact tag), as for tag. */
+                language?: string;
             };
             header?: never;
             path?: never;
@@ -3227,7 +4035,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Vendor users: every campaign of the vendor. Partner users: the published campaigns their tier and region may launch. */
+            /** @description Vendor users: every campaign of the vendor, with its launches, partners using it and headline results. Partner users: the published campaigns their tier and region may launch. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,6 +4059,28 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
+            };
+        };
+    };
+    duplicateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new, never published campaign with the source's draft (or latest version) as its draft, named "<name> (copy)", with its own slug. Catalogue settings are not copied. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3470,13 +4300,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Newest first. */
+            /** @description Newest first, each with who published it and how many launches pin it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignVersionPage"];
+                    "application/json": components["schemas"]["CampaignVersionListItemPage"];
                 };
             };
         };
@@ -3525,7 +4355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3558,7 +4390,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3587,14 +4421,6 @@ export interface operations {
             };
         };
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignViewDto"];
-                };
-            };
             /** @description The new asset; the draft revision it made is the ETag. */
             201: {
                 headers: {
@@ -3636,7 +4462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3665,14 +4493,6 @@ export interface operations {
             };
         };
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignViewDto"];
-                };
-            };
             /** @description The new asset; the draft revision it made is the ETag. */
             201: {
                 headers: {
@@ -3714,7 +4534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3743,14 +4565,6 @@ export interface operations {
             };
         };
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignViewDto"];
-                };
-            };
             /** @description The new asset; the draft revision it made is the ETag. */
             201: {
                 headers: {
@@ -3792,7 +4606,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3821,14 +4637,6 @@ export interface operations {
             };
         };
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignViewDto"];
-                };
-            };
             /** @description The new asset; the draft revision it made is the ETag. */
             201: {
                 headers: {
@@ -3870,7 +4678,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3900,7 +4710,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3933,7 +4745,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3962,7 +4776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
             };
             /** @description The change would make the campaign invalid; nothing was saved. */
             422: {
@@ -3970,6 +4786,175 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    checkDraftEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftEmailCheckDto"];
+            };
+        };
+        responses: {
+            /** @description The problems saving it would give (none: valid), and the email rendered as the partner and the sample prospect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftEmailCheckResultDto"];
+                };
+            };
+        };
+    };
+    previewDraftTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftTimelineRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftTimelineDto"];
+                };
+            };
+            /** @description The sequence is invalid (the problems saving it would give), the zone is unknown, or the draft has no sequence. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getDraftChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftChangesDto"];
+                };
+            };
+        };
+    };
+    getDraftAssetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its id draws its pages (GET /files/{id}/pages/{page}) and saves the asset again (fileId). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileDto"];
+                };
+            };
+        };
+    };
+    previewDraftAsset: {
+        parameters: {
+            query?: {
+                /** @description PDF pages: the resolution (a page has at most 16 megapixels). Images are fitted in 2,000 px whatever it says. */
+                dpi?: number;
+                /** @description A partner of the vendor to preview as (its brand kit and logo; required slots it lacks show their type's sample value). Default: the sample partner. */
+                partnerId?: string;
+                /** @description PDF: the page. */
+                page?: number;
+                /** @description Social: the network size of the image. */
+                size?: "linkedin" | "facebook" | "x" | "square";
+                /** @description Ignored: the draft revision the console shows, so that each revision is a new address for the browser. The preview is always of the current draft. */
+                v?: string;
+            };
+            header: {
+                "if-none-match": string;
+            };
+            path: {
+                id: string;
+                assetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG rendered in the API (nothing stored): the saved draft asset with the partner’s logo and values, or the sample partner’s (no logo: its name in logo rectangles). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-None-Match matched: nothing the picture depends on changed. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    checkDraftSocialCopy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftSocialCheckDto"];
+            };
+        };
+        responses: {
+            /** @description Per network: the length as the network counts it (X: every link 23), the longest it can get with partner values, and the limit; and the problems saving it would give. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSocialCheckResultDto"];
+                };
             };
         };
     };
@@ -4032,6 +5017,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StoredFileDto"];
                 };
+            };
+        };
+    };
+    getFilePage: {
+        parameters: {
+            query?: {
+                /** @description PDF pages: the resolution (a page has at most 16 megapixels). Images are fitted in 2,000 px whatever it says. */
+                dpi?: number;
+            };
+            header: {
+                "if-none-match": string;
+            };
+            path: {
+                id: string;
+                page: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page as uploaded (no co-branding), for drawing slot rectangles on. Rendered once and kept: the same file, page and dpi are always the same picture (ETag). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description If-None-Match matched. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4267,6 +5285,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description With PUBLIC_FILE_URLS=presigned: a redirect to a time-limited address of the file in the S3 store. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listProspects: {
@@ -4392,11 +5417,39 @@ export interface operations {
             };
         };
     };
+    getProspectConsent: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first: each grant (form, import) and withdrawal (unsubscribe), with the wording, page, address and user agent where recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRecordPage"];
+                };
+            };
+        };
+    };
     listLists: {
         parameters: {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description name: A to Z; newest: the most recently created first. */
+                sort?: "name" | "newest";
             };
             header?: never;
             path: {
@@ -4406,7 +5459,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description By name. */
+            /** @description By name, or the newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,6 +5574,8 @@ export interface operations {
             query?: {
                 /** @description Also add every imported prospect to this list. */
                 listId?: string;
+                /** @description Create a list of this name with the import and add every imported prospect to it (not with listId; a name the partner already uses is a 409). */
+                newList?: string;
             };
             header: {
                 "content-type": string;
@@ -4570,6 +5625,32 @@ export interface operations {
             };
         };
     };
+    listImportRejections: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In file order, once the import has completed (409 before, and for a failed import). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectedRowPage"];
+                };
+            };
+        };
+    };
     getImportReport: {
         parameters: {
             query?: never;
@@ -4604,13 +5685,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Newest first. */
+            /** @description Newest first, each with its campaign name and totals so far. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LaunchViewPage"];
+                    "application/json": components["schemas"]["LaunchSummaryPage"];
                 };
             };
         };
@@ -4706,6 +5787,28 @@ export interface operations {
             };
         };
     };
+    getLaunchDaily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per UTC day, from the analytics rollups; days without events at zero. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchDailyDto"];
+                };
+            };
+        };
+    };
     pauseLaunch: {
         parameters: {
             query?: never;
@@ -4768,6 +5871,112 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LaunchViewDto"];
                 };
+            };
+        };
+    };
+    listLaunchEnrollments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "active" | "completed" | "exited" | "cancelled";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soonest due first. The partner's contacts: 404 for vendor users when the partner keeps them private. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentNextStepPage"];
+                };
+            };
+        };
+    };
+    getLaunchDueDays: {
+        parameters: {
+            query?: {
+                /** @description IANA zone the days are counted in; the launch's partner's by default. */
+                zone?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDaysDto"];
+                };
+            };
+        };
+    };
+    listLaunchProspects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "active" | "completed" | "exited" | "cancelled";
+                /** @description Only prospects who clicked this link (its name in the campaign, e.g. register). */
+                clicked?: string;
+                /** @description Only prospects who opened (true) or did not (false) any of its emails. */
+                opened?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In enrollment order. The partner's contacts: 404 for vendor users when the partner keeps them private. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchProspectPage"];
+                };
+            };
+        };
+    };
+    exportLaunchProspects: {
+        parameters: {
+            query?: {
+                status?: "active" | "completed" | "exited" | "cancelled";
+                /** @description Only prospects who clicked this link (its name in the campaign, e.g. register). */
+                clicked?: string;
+                /** @description Only prospects who opened (true) or did not (false) any of its emails. */
+                opened?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (formula injection neutralised), one row per prospect; the filters of the list apply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4896,6 +6105,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    generateVendorDkimKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateDkimDto"];
+            };
+        };
+        responses: {
+            /** @description The settings, with the DNS records to publish. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendingConfigViewDto"];
+                };
+            };
+        };
+    };
+    checkVendorDns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DnsCheckReportDto"];
+                };
             };
         };
     };
@@ -5030,6 +6282,60 @@ export interface operations {
             };
         };
     };
+    getOutboxMessageHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message's HTML part, decoded, under a sandboxing Content-Security-Policy (no scripts, images only from the engine and https). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such message in your scope, or it has no HTML part. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOutboxMessageText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message's text part, decoded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such message in your scope, or it has no text part. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getUnsubscribePage: {
         parameters: {
             query?: never;
@@ -5124,7 +6430,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTableDto"];
+                    "text/csv": components["schemas"]["AnalyticsTableDto"];
+                };
             };
         };
     };
@@ -5150,7 +6459,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTableDto"];
+                    "text/csv": components["schemas"]["AnalyticsTableDto"];
+                };
             };
         };
     };

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { audienceRoutes } from '../features/audience/audience.routes';
+import { consoleRoutes } from '../features/console/console.routes';
 import { HomePage } from '../features/home/home.page';
 import { SignInPage } from '../features/session/sign-in.page';
 import { AppLayout } from './layout/app-layout';
@@ -32,7 +33,7 @@ export const router = createBrowserRouter([
               ...audienceRoutes,
             ],
           },
-          { path: 'console', lazy: () => import('../features/console/console.page').then((m) => ({ Component: m.ConsolePage })) },
+          ...consoleRoutes,
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'invitations/:token', lazy: () => import('../features/session/accept-invitation.page').then((m) => ({ Component: m.AcceptInvitationPage })) },
           { path: 'reset-password', lazy: () => import('../features/session/forgot-password.page').then((m) => ({ Component: m.ForgotPasswordPage })) },

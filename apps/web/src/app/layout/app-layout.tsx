@@ -1,6 +1,7 @@
 import { AppShell, Burger, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useNavigation } from 'react-router';
+import { ConciergeBanner } from '../../features/console/components/concierge-banner';
 import { UserMenu } from '../../features/session/components/user-menu';
 import { MainNavigation } from './main-navigation';
 
@@ -57,6 +58,7 @@ export function AppLayout() {
 
         <AppShell.Main id="main" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
           <Container size="lg" px={0}>
+            <ConciergeBanner />
             <Outlet />
           </Container>
         </AppShell.Main>

@@ -1,4 +1,5 @@
 import { Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../shared/page-header';
 import { LaunchActions } from './components/launch-actions';
@@ -6,7 +7,11 @@ import { LaunchStatus } from './components/launch-status';
 import { PortalGate } from './components/portal-gate';
 import { QueryError } from './components/query-error';
 import { useCampaign } from './hooks/use-campaign';
-import { useLaunch, useLaunchProgress } from './hooks/use-launches';
+import { useLaunch, useLaunchDaily, useLaunchProgress } from './hooks/use-launches';
+
+// The charts (and recharts under them) load only on this page, after its figures.
+const StepFunnelChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.StepFunnelChart })));
+const DailyTrendChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.DailyTrendChart })));
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const n = (v: number) => v.toLocaleString('en-GB');
@@ -19,6 +24,7 @@ export function LaunchPage() {
 function LaunchDetail({ launchId }: { launchId: string }) {
   const launch = useLaunch(launchId);
   const progress = useLaunchProgress(launchId);
+  const daily = useLaunchDaily(launchId, progress.data?.status);
   const campaign = useCampaign(launch.data?.campaignId ?? '');
 
   if (launch.isError) return <QueryError error={launch.error} retry={() => void launch.refetch()} />;
@@ -101,9 +107,48 @@ function LaunchDetail({ launchId }: { launchId: string }) {
           </Stack>
         )}
       </section>
+      <section aria-labelledby="results-title">
+        <Title order={2} id="results-title" mb="xs">
+          Results
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <ChartCard title="Funnel per email" id="funnel-title">
+            {p ? (
+              <Suspense fallback={<Skeleton height={280} aria-label="Loading the chart" />}>
+                <StepFunnelChart progress={p} />
+              </Suspense>
+            ) : (
+              <Skeleton height={280} aria-label="Loading the funnel" />
+            )}
+          </ChartCard>
+          <ChartCard title="Day by day" id="trend-title">
+            {daily.isError ? (
+              <QueryError error={daily.error} retry={() => void daily.refetch()} />
+            ) : daily.data ? (
+              <Suspense fallback={<Skeleton height={260} aria-label="Loading the chart" />}>
+                <DailyTrendChart daily={daily.data} />
+              </Suspense>
+            ) : (
+              <Skeleton height={260} aria-label="Loading the trend" />
+            )}
+          </ChartCard>
+        </SimpleGrid>
+      </section>
       <Anchor component={Link} to={`/portal/campaigns/${l.campaignId}`}>
         See the campaign and its previews
       </Anchor>
+    </Stack>
+  );
+}
+
+/** A chart with its title; the chart says what it shows, the tables hold its figures. */
+function ChartCard({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <Stack component="figure" gap="xs" p="md" m={0} bg="white" aria-labelledby={id} style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)', minWidth: 0 }}>
+      <Title order={3} size="h4" id={id}>
+        {title}
+      </Title>
+      {children}
     </Stack>
   );
 }

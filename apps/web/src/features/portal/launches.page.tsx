@@ -4,11 +4,12 @@ import { PageHeader } from '../../shared/page-header';
 import { LaunchStatus } from './components/launch-status';
 import { PortalGate } from './components/portal-gate';
 import { QueryError } from './components/query-error';
-import { useLaunches } from './hooks/use-launches';
+import { useLaunches, type LaunchSummary } from './hooks/use-launches';
 
 /** Launches per page. */
 const PAGE_SIZE = 20;
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const n = (v: number) => v.toLocaleString('en-GB');
 
 export function LaunchesPage() {
   return <PortalGate>{() => <Launches />}</PortalGate>;
@@ -22,7 +23,7 @@ function Launches() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="My launches" description="Every campaign you launched, newest first, with its progress." />
+      <PageHeader title="My launches" description="Every campaign you launched, newest first, with its progress: running launches refresh every few seconds." />
       {launches.isError ? (
         <QueryError error={launches.error} retry={() => void launches.refetch()} />
       ) : launches.isPending ? (
@@ -43,14 +44,21 @@ function Launches() {
         </Stack>
       ) : (
         <>
-          <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your launches">
-            <Table miw={600} striped highlightOnHover bg="white" withTableBorder>
+          {/* A phone gets a card a launch; wider screens the table. */}
+          <Stack gap="sm" hiddenFrom="sm">
+            {launches.data.items.map((l) => (
+              <LaunchCard key={l.id} launch={l} />
+            ))}
+          </Stack>
+          <Box visibleFrom="sm" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your launches">
+            <Table miw={720} striped highlightOnHover bg="white" withTableBorder>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Launch</Table.Th>
+                  <Table.Th>Campaign</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>Starts</Table.Th>
-                  <Table.Th ta="right">Enrolled</Table.Th>
+                  <Table.Th>Progress</Table.Th>
+                  <Table.Th ta="right">Opened</Table.Th>
+                  <Table.Th ta="right">Clicked</Table.Th>
                   <Table.Th ta="right">Left out</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -58,17 +66,25 @@ function Launches() {
                 {launches.data.items.map((l) => (
                   <Table.Tr key={l.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/portal/launches/${l.id}`}>
-                        Launched {dateTime.format(new Date(l.createdAt))}
+                      <Anchor component={Link} to={`/portal/launches/${l.id}`} fw={600}>
+                        {l.campaignName}
                       </Anchor>
-                      <Text size="xs">Version {l.version}</Text>
+                      <Text size="xs">
+                        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts {dateTime.format(new Date(l.startAt))}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <LaunchStatus status={l.status} />
                     </Table.Td>
-                    <Table.Td>{dateTime.format(new Date(l.startAt))}</Table.Td>
-                    <Table.Td ta="right">{l.enrolled.toLocaleString('en-GB')}</Table.Td>
-                    <Table.Td ta="right">{l.skippedSuppressed.toLocaleString('en-GB')}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {n(l.sent)} sent
+                      </Text>
+                      <Text size="xs">{n(l.enrolled)} enrolled</Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{n(l.opened)}</Table.Td>
+                    <Table.Td ta="right">{n(l.clicked)}</Table.Td>
+                    <Table.Td ta="right">{n(l.skippedSuppressed)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -81,6 +97,40 @@ function Launches() {
           ) : null}
         </>
       )}
+    </Stack>
+  );
+}
+
+function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
+  return (
+    <Stack component="article" aria-label={l.campaignName} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Anchor component={Link} to={`/portal/launches/${l.id}`} fw={600}>
+          {l.campaignName}
+        </Anchor>
+        {/* The status never shrinks: the name wraps instead. */}
+        <Box style={{ flexShrink: 0 }}>
+          <LaunchStatus status={l.status} />
+        </Box>
+      </Group>
+      <Text size="xs">
+        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts {dateTime.format(new Date(l.startAt))}
+      </Text>
+      <Group gap="lg">
+        {(
+          [
+            ['Sent', l.sent],
+            ['Enrolled', l.enrolled],
+            ['Opened', l.opened],
+            ['Clicked', l.clicked],
+          ] as const
+        ).map(([label, value]) => (
+          <Stack key={label} gap={0}>
+            <Text size="xs">{label}</Text>
+            <Text fw={700}>{n(value)}</Text>
+          </Stack>
+        ))}
+      </Group>
     </Stack>
   );
 }

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { fieldError, formError } from '../../session/components/field-error';
 import type { PublishedCampaign, Readiness } from '../hooks/use-campaign';
 import { useCreateLaunch, useLaunchPreview, type LaunchRequest } from '../hooks/use-launches';
+import { useLaunchImport, useUploadAudience } from '../hooks/use-launch-import';
 import { useLists, useProspectCount } from '../hooks/use-lists';
+import { LaunchAudience, type AudienceChoice, type AudienceFilter } from './launch-audience';
 import { LaunchTimeline } from './launch-timeline';
 
 interface LaunchWizardProps {
@@ -17,50 +19,88 @@ interface LaunchWizardProps {
 }
 
 /** Paths of the launch body the form shows next to its fields; any other problem shows above. */
-const FIELDS = ['audience', 'audience.type', 'audience.listId', 'startAt'];
+const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.country', 'audience.search', 'startAt'];
+
+/** The name of the list an upload creates: the file's, and when (to the second, so each upload's is its own). */
+const listNameFor = (file: File) => `${file.name.slice(0, 120)} (${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date())})`;
 
 /**
- * Audience and start (both preselected: every prospect, now) → the API's dry run → confirm.
- * The API decides everything: who is enrolled, when each step goes, whether the launch may go.
+ * Audience (all prospects; a list, the newest with members preselected; a filter; or a CSV
+ * uploaded here, preselected for a partner with no prospect yet) and start (now, preselected) → the API's dry run → confirm. The API decides
+ * everything: who matches, who is enrolled, when each step goes, whether the launch may go.
  */
 export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }: LaunchWizardProps) {
   const navigate = useNavigate();
   // A phone gets the whole screen: the review is long.
   const narrow = useMediaQuery('(max-width: 48em)', false);
   const [step, setStep] = useState(0);
-  const [audience, setAudience] = useState<'all' | 'list'>('all');
-  const [listId, setListId] = useState<string | null>(null);
+  // Null until the partner chooses: the preselection (below) applies meanwhile.
+  const [chosen, setChosen] = useState<AudienceChoice | null>(null);
+  const [chosenList, setChosenList] = useState<string | null>(null);
+  const [filter, setFilter] = useState<AudienceFilter>({ search: '', country: [] });
+  const [file, setFile] = useState<File | null>(null);
+  const [listName, setListName] = useState<string | null>(null);
   const [start, setStart] = useState<'now' | 'later'>('now');
   const [startAt, setStartAt] = useState('');
   const [slotValues, setSlotValues] = useState<Record<string, string>>({});
   const lists = useLists(opened ? partnerId : undefined);
   const prospects = useProspectCount(opened ? partnerId : undefined);
+  const upload = useUploadAudience(partnerId);
+  const imported = useLaunchImport(partnerId, upload.data?.id);
   const preview = useLaunchPreview();
   const launch = useCreateLaunch();
+
+  // The preselected audience: the newest list that has members, else every prospect, or, for a
+  // partner with no prospect at all, a CSV to upload.
+  const newestList = lists.data?.items.find((l) => l.size > 0);
+  const choice: AudienceChoice = chosen ?? (newestList ? 'list' : prospects.data === 0 ? 'csv' : 'all');
+  const listId = chosenList ?? newestList?.id ?? null;
+  const importedList = imported.data?.status === 'completed' ? imported.data.listId : null;
 
   // Slots the API names as missing or invalid for this partner: filled in for this launch.
   const slotItems = (readiness?.items ?? []).filter((i) => i.path.startsWith('slots.'));
   const slotLabel = (name: string) => campaign.content.slots.find((s) => s.name === name)?.label ?? name;
 
+  const audienceBody = (): LaunchRequest['audience'] => {
+    if (choice === 'list') return { type: 'list', listId: listId ?? undefined };
+    if (choice === 'csv') return { type: 'list', listId: importedList ?? undefined };
+    if (choice === 'filter') return { type: 'filter', ...(filter.search.trim() ? { search: filter.search.trim() } : {}), ...(filter.country.length ? { country: filter.country } : {}) };
+    return { type: 'all' };
+  };
   const body = (): LaunchRequest => ({
     campaignId: campaign.id,
     version: campaign.version,
-    audience: audience === 'list' ? { type: 'list', listId: listId ?? undefined } : { type: 'all' },
+    audience: audienceBody(),
     ...(start === 'later' && startAt ? { startAt: new Date(startAt).toISOString() } : {}),
     ...(Object.keys(slotValues).length ? { slotValues } : {}),
   });
 
   const review = () => preview.mutate(body(), { onSuccess: () => setStep(1) });
   const confirm = () => launch.mutate(body(), { onSuccess: (l) => void navigate(`/portal/launches/${l.id}`) });
+  const forgetFile = () => {
+    upload.reset();
+    setFile(null);
+    setListName(null);
+  };
   const close = () => {
     setStep(0);
     preview.reset();
     launch.reset();
     onClose();
   };
+  const sendFile = (chosenFile: File) => {
+    const name = listNameFor(chosenFile);
+    // Chosen now for good: the list the import creates must not turn the preselection into "A list".
+    setChosen('csv');
+    setFile(chosenFile);
+    setListName(name);
+    upload.start(chosenFile, name);
+  };
   const error = step === 0 ? preview.error : launch.error;
   const slotFields = slotItems.map((i) => `slotValues.${i.path.slice('slots.'.length)}`);
   const topError = formError(error, [...FIELDS, ...slotFields]);
+  // What still keeps the review back (the lists loading, an import not finished): said beside the button.
+  const waitingFor = lists.isPending || prospects.isPending ? 'Loading your lists…' : choice === 'csv' && !importedList ? (imported.data?.status === 'failed' ? 'The import failed: upload another file, or choose another audience.' : 'Upload a CSV file first; the launch goes to its prospects once it is imported.') : null;
 
   return (
     <Modal opened={opened} onClose={close} title={`Launch “${campaign.name}”`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
@@ -78,32 +118,24 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
           aria-label="Audience and start"
           onSubmit={(e) => {
             e.preventDefault();
-            review();
+            if (!waitingFor) review();
           }}
         >
           <Stack gap="md">
-            <Radio.Group
-              label="Who receives it"
-              value={audience}
-              onChange={(v) => setAudience(v === 'list' ? 'list' : 'all')}
-              error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}
-            >
-              <Stack gap="xs" mt={6}>
-                <Radio value="all" label={prospects.data === undefined ? 'All my prospects' : `All my prospects (${prospects.data.toLocaleString('en-GB')})`} />
-                <Radio value="list" label="A list" disabled={!lists.data?.items.length} />
-              </Stack>
-            </Radio.Group>
-            {audience === 'list' ? (
-              <Select
-                label="List"
-                placeholder="Choose a list"
-                data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.size.toLocaleString('en-GB')})` }))}
-                value={listId}
-                onChange={setListId}
-                error={fieldError(error, 'audience.listId')}
-                required
-              />
-            ) : null}
+            <LaunchAudience
+              partnerId={partnerId}
+              campaign={campaign}
+              choice={choice}
+              onChoice={setChosen}
+              lists={lists.data?.items ?? []}
+              listId={listId}
+              onList={setChosenList}
+              prospects={prospects.data}
+              filter={filter}
+              onFilter={setFilter}
+              error={error}
+              csv={{ upload, file, listName, item: imported.data, onFile: sendFile, onReset: forgetFile }}
+            />
             <Radio.Group label="When it starts" value={start} onChange={(v) => setStart(v === 'later' ? 'later' : 'now')} error={start === 'now' ? fieldError(error, 'startAt') : undefined}>
               <Stack gap="xs" mt={6}>
                 <Radio value="now" label="Now (each step in its send window, in each prospect’s time zone)" />
@@ -127,11 +159,16 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
                 />
               );
             })}
-            <Group justify="flex-end">
+            <Group justify="flex-end" gap="sm">
+              {waitingFor ? (
+                <Text size="sm" id="review-waiting" style={{ flex: '1 1 200px' }}>
+                  {waitingFor}
+                </Text>
+              ) : null}
               <Button variant="default" onClick={close}>
                 Cancel
               </Button>
-              <Button type="submit" loading={preview.isPending}>
+              <Button type="submit" loading={preview.isPending} disabled={!!waitingFor} aria-describedby={waitingFor ? 'review-waiting' : undefined}>
                 Review the launch
               </Button>
             </Group>

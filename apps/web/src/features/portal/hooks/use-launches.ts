@@ -3,6 +3,8 @@ import { ApiError } from '../../../api/api-error';
 import { api, type components } from '../../../api/client';
 
 export type Launch = components['schemas']['LaunchViewDto'];
+export type LaunchSummary = components['schemas']['LaunchSummaryDto'];
+export type LaunchDaily = components['schemas']['LaunchDailyDto'];
 export type LaunchProgress = components['schemas']['LaunchProgressDto'];
 export type LaunchRequest = components['schemas']['CreateLaunchDto'];
 export type LaunchPreview = components['schemas']['LaunchPreviewDto'];
@@ -12,12 +14,46 @@ const ACTIVE = new Set<Launch['status']>(['enrolling', 'active']);
 /** Live progress: a running launch is asked again every few seconds. */
 const REFRESH_MS = 5_000;
 
+/** A page of launches, each with its totals so far; asked again every few seconds while one of them runs. */
 export function useLaunches(page: { limit: number; offset: number }) {
   return useQuery({
     queryKey: ['launches', page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
       const { data, error, response } = await api.GET('/launches', { params: { query: page }, signal });
+      if (data === undefined) throw new ApiError(response, error);
+      return data;
+    },
+    refetchInterval: (q) => (q.state.data?.items.some((l) => ACTIVE.has(l.status)) ? REFRESH_MS : false),
+  });
+}
+
+/** The launch's sends, opens and clicks per day (from the API's rollups), refreshed like its progress. */
+export function useLaunchDaily(id: string, status: Launch['status'] | undefined) {
+  return useQuery({
+    queryKey: ['launches', id, 'daily'],
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/launches/{id}/daily', { params: { path: { id } }, signal });
+      if (data === undefined) throw new ApiError(response, error);
+      return data;
+    },
+    refetchInterval: status && ACTIVE.has(status) ? REFRESH_MS : false,
+  });
+}
+
+/**
+ * How many prospects an audience selects and how many could be emailed: the API's dry run of the
+ * launch body (nothing is written), asked again as the body changes; null asks nothing.
+ */
+export function useAudienceMatch(body: LaunchRequest | null) {
+  return useQuery({
+    queryKey: ['launches', 'preview', body],
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+    queryFn: async ({ signal }): Promise<LaunchPreview> => {
+      if (!body) throw new Error('No audience to count');
+      const { data, error, response } = await api.POST('/launches/preview', { body, signal });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../api/api-error';
-import { api, setCsrfToken, type components } from '../../../api/client';
+import { api, setActingFor, setCsrfToken, type components } from '../../../api/client';
 
 export type CurrentSession = components['schemas']['CurrentSessionDto'];
 
@@ -27,6 +27,8 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: components['schemas']['SignInDto']) => {
+      // A new sign-in acts as itself, whatever the tab did before.
+      setActingFor(null);
       const { data, error, response } = await api.POST('/auth/sign-in', { body });
       if (data === undefined) throw new ApiError(response, error);
       setCsrfToken(data.csrfToken);
@@ -41,6 +43,7 @@ export function useSignOut(everywhere = false) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
+      setActingFor(null);
       const { error, response } = everywhere ? await api.POST('/auth/sign-out-everywhere') : await api.POST('/auth/sign-out');
       if (!response.ok) throw new ApiError(response, error);
     },

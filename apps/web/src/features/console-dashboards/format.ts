@@ -1,0 +1,26 @@
+import type { ReportRow } from './hooks/use-analytics';
+
+const integer = new Intl.NumberFormat('en-GB');
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A count of a report row (absent or empty: 0 for charts; the tables say "—"). */
+export const count = (row: ReportRow, column: string): number => (typeof row[column] === 'number' ? row[column] : 0);
+
+/** A cell as people read it: counts grouped, rates as percentages, days and times as dates. */
+export function cell(row: ReportRow, column: string, kind: 'count' | 'rate' | 'text' | 'date'): string {
+  const value = row[column];
+  if (value === null || value === undefined || value === '') return '—';
+  if (kind === 'count' && typeof value === 'number') return integer.format(value);
+  if (kind === 'rate' && typeof value === 'number') return percent.format(value);
+  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return day.format(new Date(value));
+  return label(value);
+}
+
+/** A text cell: names, days and the like (anything else shows nothing rather than "[object Object]"). */
+export const label = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/** The UTC day `days` before today, as the API takes days (YYYY-MM-DD). */
+export function utcDayBefore(days: number, now = new Date()): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}

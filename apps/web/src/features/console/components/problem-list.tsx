@@ -1,0 +1,16 @@
+import { List } from '@mantine/core';
+import type { FieldProblem } from '../../../api/api-error';
+import { describeProblem } from '../problems';
+
+/** Problems as the API reported them: each with its path, and its line in a template. */
+export function ProblemList({ problems }: { problems: FieldProblem[] }) {
+  return (
+    <List size="sm" spacing={4}>
+      {problems.map((p, i) => (
+        <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+          {p.path ? <code>{p.path}</code> : null} {describeProblem(p)}
+        </List.Item>
+      ))}
+    </List>
+  );
+}

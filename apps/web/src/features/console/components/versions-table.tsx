@@ -1,0 +1,63 @@
+import { Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { QueryError } from '../../portal/components/query-error';
+import { dateTime } from '../format';
+import { useCampaignVersions, type CampaignVersion } from '../hooks/use-publishing';
+import { useUserName } from '../hooks/use-user-name';
+
+/** Versions per page of the list. */
+const PAGE_SIZE = 10;
+
+/** The campaign's published versions, newest first: which, when, by whom. */
+export function VersionsTable({ campaignId }: { campaignId: string }) {
+  const [page, setPage] = useState(1);
+  const versions = useCampaignVersions(campaignId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pages = versions.data ? Math.ceil(versions.data.total / PAGE_SIZE) : 0;
+  return (
+    <Stack component="section" aria-labelledby="versions-title" gap="sm">
+      <Title order={2} size="h3" id="versions-title">
+        Versions
+      </Title>
+      {versions.isError ? (
+        <QueryError error={versions.error} retry={() => void versions.refetch()} />
+      ) : versions.isPending ? (
+        <Skeleton height={80} aria-label="Loading the versions" />
+      ) : versions.data.items.length === 0 ? (
+        <Text c="dimmed">Not published yet: partners see a campaign once its first version is published.</Text>
+      ) : (
+        <>
+          <Table bg="white" withTableBorder aria-label="Versions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Version</Table.Th>
+                <Table.Th>Published</Table.Th>
+                <Table.Th>By</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {versions.data.items.map((v) => (
+                <VersionRow key={v.version} version={v} />
+              ))}
+            </Table.Tbody>
+          </Table>
+          {pages > 1 ? (
+            <Group justify="center">
+              <Pagination size="sm" total={pages} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': `${control} page of versions` })} getItemProps={(p) => ({ 'aria-label': `Page ${p} of versions` })} />
+            </Group>
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function VersionRow({ version }: { version: CampaignVersion }) {
+  const name = useUserName(version.publishedBy);
+  return (
+    <Table.Tr>
+      <Table.Td>Version {version.version}</Table.Td>
+      <Table.Td>{dateTime(version.publishedAt)}</Table.Td>
+      <Table.Td>{name ?? (version.publishedBy ? 'A vendor user' : 'An API token')}</Table.Td>
+    </Table.Tr>
+  );
+}

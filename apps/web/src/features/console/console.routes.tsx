@@ -1,0 +1,17 @@
+import { Navigate, type RouteObject } from 'react-router';
+
+/** The vendor console, under /console (the API serves index.html there); each page loads on first use. */
+export const consoleRoutes: RouteObject[] = [
+  {
+    path: 'console',
+    lazy: () => import('./console.layout').then((m) => ({ Component: m.ConsoleLayout })),
+    children: [
+      { index: true, lazy: () => import('./library.page').then((m) => ({ Component: m.LibraryPage })) },
+      { path: 'campaigns', element: <Navigate to="/console" replace /> },
+      { path: 'campaigns/:campaignId', lazy: () => import('./campaign-editor.page').then((m) => ({ Component: m.CampaignEditorPage })) },
+      { path: 'partners', lazy: () => import('./partners.page').then((m) => ({ Component: m.PartnersPage })) },
+      { path: 'dashboards', lazy: () => import('../console-dashboards/dashboards.page').then((m) => ({ Component: m.DashboardsPage })) },
+      { path: 'sending', lazy: () => import('../console-sending/sending-settings.page').then((m) => ({ Component: m.SendingSettingsPage })) },
+    ],
+  },
+];

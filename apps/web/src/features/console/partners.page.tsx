@@ -1,0 +1,93 @@
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { ClearFiltersButton, EmptyState, LoadingRows, PageControls } from '../../shared/list-states';
+import { PageHeader } from '../../shared/page-header';
+import { useAddressParams } from '../../shared/use-address-params';
+import { QueryError } from '../portal/components/query-error';
+import { useMe } from '../session/hooks/use-me';
+import { InvitePartnerModal } from './components/invite-partner-modal';
+import { PartnersTable } from './components/partners-table';
+import { usePartnerActivity, usePartners, type PartnersQuery } from './hooks/use-partners';
+
+/** Partners per page. */
+const PAGE_SIZE = 25;
+const STATUSES = [
+  { value: 'active', label: 'Active' },
+  { value: 'suspended', label: 'Deactivated' },
+];
+const isStatus = (v: string | null): v is 'active' | 'suspended' => v === 'active' || v === 'suspended';
+
+/** The vendor's partners, with their activity; invite, edit, deactivate, or open a portal as one. */
+export function PartnersPage() {
+  const { params, set, clear } = useAddressParams();
+  const [search, setSearch] = useState(params.get('search') ?? '');
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const [inviting, { open, close }] = useDisclosure(false);
+  const me = useMe();
+  const admin = me.data?.role === 'vendor_admin';
+  const status = params.get('status');
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+
+  useEffect(() => {
+    if ((params.get('search') ?? '') !== debouncedSearch.trim()) set({ search: debouncedSearch.trim() || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const query: PartnersQuery = {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    ...(params.get('search') ? { search: params.get('search') ?? '' } : {}),
+    ...(isStatus(status) ? { status } : {}),
+  };
+  const partners = usePartners(query);
+  const activity = usePartnerActivity();
+  const filtered = !!(query.search || query.status);
+  const pages = partners.data ? Math.ceil(partners.data.total / PAGE_SIZE) : 0;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <PageHeader title="Partners" description="The companies who launch your campaigns under their own brand." />
+        {admin ? <Button onClick={open}>Invite a partner</Button> : null}
+      </Group>
+      <InvitePartnerModal opened={inviting} onClose={close} />
+
+      <form role="search" aria-label="Filter the partners" onSubmit={(e) => e.preventDefault()}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+          <TextInput label="Search" placeholder="Company name" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <Select label="Status" placeholder="Any status" data={STATUSES} value={isStatus(status) ? status : null} onChange={(v) => set({ status: v })} clearable clearButtonProps={{ 'aria-label': 'Any status' }} />
+        </SimpleGrid>
+      </form>
+
+      {partners.isError ? (
+        <QueryError error={partners.error} retry={() => void partners.refetch()} />
+      ) : partners.isPending ? (
+        <LoadingRows label="Loading the partners" height={44} />
+      ) : partners.data.items.length === 0 ? (
+        <EmptyState
+          title={filtered ? 'No partner matches' : 'No partner yet'}
+          text={filtered ? 'Try another name or status, or clear the filters.' : 'Invite your first partner: it gets an email to join the partner portal.'}
+          action={
+            filtered ? (
+              <ClearFiltersButton
+                onClear={() => {
+                  setSearch('');
+                  clear();
+                }}
+              />
+            ) : null
+          }
+        />
+      ) : (
+        <>
+          <Text size="sm" aria-live="polite">
+            {partners.data.total === 1 ? '1 partner' : `${partners.data.total} partners`}
+          </Text>
+          <PartnersTable partners={partners.data.items} activity={activity.data} admin={admin} busy={partners.isPlaceholderData} />
+          <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
+        </>
+      )}
+    </Stack>
+  );
+}
