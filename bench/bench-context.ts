@@ -7,6 +7,7 @@ import { CampaignsModule } from '@tcma/campaigns';
 import { ClockModule } from '@tcma/clock';
 import { AppConfig, ConfigModule } from '@tcma/config';
 import { DeliveryModule } from '@tcma/delivery';
+import { HousekeepingModule } from '@tcma/housekeeping';
 import { NurtureModule } from '@tcma/nurture';
 import { PersistenceModule } from '@tcma/persistence';
 import { dropQueueKeys, QueueModule } from '@tcma/queue';
@@ -39,6 +40,7 @@ class BenchModule {
         RenderingModule,
         NurtureModule,
         AnalyticsModule,
+        HousekeepingModule,
       ],
     };
   }

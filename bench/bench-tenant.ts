@@ -20,14 +20,16 @@ export interface BenchTenant {
  * A vendor, a branded partner and a published one-step campaign (the demo's first email,
  * after `wait`), created through the same services the API uses.
  */
-export async function benchTenant(bench: BenchEnv, options: { wait: StepWait; smtpPort?: number; ratePerSecond?: number | null }): Promise<BenchTenant> {
+/** `tag` tells apart several tenants of one benchmark (its slug and users' addresses). */
+export async function benchTenant(bench: BenchEnv, options: { wait: StepWait; smtpPort?: number; ratePerSecond?: number | null; tag?: string }): Promise<BenchTenant> {
+  const tag = options.tag ? `-${options.tag}` : '';
   const app = bench.app;
   const demo = loadDemo();
   const m = demo.manifest;
-  const boot = await app.get(BootstrapService).createVendorWithAdmin({ vendorName: 'Acme', vendorSlug: `acme-${process.pid}`, adminEmail: 'admin@acme.example', adminName: 'Admin' });
+  const boot = await app.get(BootstrapService).createVendorWithAdmin({ vendorName: 'Acme', vendorSlug: `acme-${process.pid}${tag}`, adminEmail: `admin${tag}@acme.example`, adminName: 'Admin' });
   const admin: Actor = { userId: boot.userId, vendorId: boot.vendorId, partnerId: null, role: 'vendor_admin' };
   const partner = await app.get(PartnersService).create(admin, { companyName: 'Northwind IT Services', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' });
-  const user = await app.get(UsersService).create(admin, { email: 'z@northwind.example', name: 'Z', role: 'partner_user', partnerId: partner.id });
+  const user = await app.get(UsersService).create(admin, { email: `z${tag}@northwind.example`, name: 'Z', role: 'partner_user', partnerId: partner.id });
   const partnerActor: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_user' };
   const { logo: _logo, ...kit } = m.partners[0].brandKit;
   await app.get(BrandKitsService).update(partnerActor, partner.id, kit);

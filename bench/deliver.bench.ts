@@ -1,9 +1,12 @@
 import { compileEmail, RenderedEmail, renderEmail, resolveSlotValues } from '@tcma/cobrand';
 import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture';
 import { ChildProcess, fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import nodemailer from 'nodemailer';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
+import { OBSERVABILITY } from './api-process';
 import { BenchEnv, benchEnvironment } from './bench-context';
 import { percentile, print, rateAsync } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
@@ -35,21 +38,22 @@ export async function startSink(): Promise<Sink> {
 }
 
 /** The bench tenant, with `steps` prospects enrolled in its one-step campaign, all due at once. */
-export async function prepare(bench: BenchEnv, sinkPort: number, steps = STEPS, ratePerSecond?: number | null): Promise<{ launchId: string }> {
-  const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 }, smtpPort: sinkPort, ratePerSecond });
+export async function prepare(bench: BenchEnv, sinkPort: number, steps = STEPS, ratePerSecond?: number | null, tag?: string): Promise<{ launchId: string }> {
+  const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 }, smtpPort: sinkPort, ratePerSecond, tag });
   await seedProspects(bench, tenant, 0, steps);
   const launch = await bench.app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
   await bench.app.get(EnrollmentService).enroll(launch.id);
   return { launchId: launch.id };
 }
 
-function startWorkers(bench: BenchEnv): ChildProcess[] {
+/** The workers, with `settings` (OBSERVABILITY.on or .off); their log lines go to `logFd` (a file) when given. */
+function startWorkers(bench: BenchEnv, settings: Record<string, string> = {}, logFd?: number): ChildProcess[] {
   const entry = path.resolve(__dirname, '../apps/worker/src/main.js');
   return Array.from({ length: WORKERS }, () =>
     fork(entry, [], {
       execArgv: process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [],
-      env: { ...process.env, ...bench.env, WORKER_ROLES: 'send', MIGRATIONS_RUN: 'false', SEND_CONCURRENCY: '4', SMTP_MAX_CONNECTIONS: String(CONNECTIONS_PER_WORKER), RENDER_THREADS: '0' },
-      stdio: 'inherit',
+      env: { ...process.env, ...bench.env, WORKER_ROLES: 'send', MIGRATIONS_RUN: 'false', SEND_CONCURRENCY: '4', SMTP_MAX_CONNECTIONS: String(CONNECTIONS_PER_WORKER), RENDER_THREADS: '0', ...settings },
+      stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, 'inherit', 'ipc'],
     }),
   );
 }
@@ -77,32 +81,53 @@ export async function until(check: () => Promise<boolean>, timeoutMs: number): P
   }
 }
 
-/**
- * `deliver`: steps per second from due to accepted by a local SMTP server in another process,
- * with WORKERS worker processes; vs plain pooled nodemailer sending the same messages to the
- * same server. Lost and duplicated messages are counted from what the server received.
- */
-export async function deliverBench(): Promise<void> {
-  const sink = await startSink();
-  const bench = await benchEnvironment('deliver', { SEND_RATE_PER_SECOND: '100000' });
-  const workers: ChildProcess[] = [];
-  try {
-    const { launchId } = await prepare(bench, sink.port);
-    workers.push(...startWorkers(bench));
-    await workersUp(bench, WORKERS);
+interface DeliverRun {
+  value: number;
+  latencies: number[];
+  lost: number;
+  duplicates: number;
+}
 
+/** One delivery of STEPS steps, due at once, by WORKERS fresh workers with `settings`; counted from what the SMTP server received. */
+async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string, string>, tag: string): Promise<DeliverRun> {
+  await sink.ask('reset');
+  const { launchId } = await prepare(bench, sink.port, STEPS, undefined, tag);
+  const logFile = path.join(os.tmpdir(), `tcma-bench-deliver-${process.pid}.log`);
+  const fd = fs.openSync(logFile, 'w');
+  const workers = startWorkers(bench, settings, fd);
+  try {
+    await workersUp(bench, WORKERS);
     const due = Date.now();
     await bench.app.get(SweepService).sweep();
     await until(async () => (await sink.ask<{ count: number }>('count')).count >= STEPS, 600_000);
     const { received } = await sink.ask<{ received: Array<[string, number]> }>('report');
     const last = Math.max(...received.map(([, at]) => at));
-    const value = (STEPS * 1000) / (last - due);
     const ids = new Set(received.map(([id]) => id));
     const [{ sent }] = await bench.db.query<Array<{ sent: number }>>("SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'", [launchId]);
-    const latencies = received.map(([, at]) => at - due);
+    return { value: (STEPS * 1000) / (last - due), latencies: received.map(([, at]) => at - due), lost: STEPS - ids.size + (STEPS - sent), duplicates: received.length - ids.size };
+  } finally {
     for (const w of workers) w.kill('SIGTERM');
-    await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
-    workers.length = 0;
+    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : w.once('exit', r)))));
+    // The next run's heartbeat count starts from none.
+    await bench.db.query('DELETE FROM workers');
+    fs.closeSync(fd);
+    fs.rmSync(logFile, { force: true });
+  }
+}
+
+/**
+ * `deliver`: steps per second from due to accepted by a local SMTP server in another process,
+ * with WORKERS worker processes; vs plain pooled nodemailer sending the same messages to the
+ * same server. Lost and duplicated messages are counted from what the server received.
+ * `deliver_observability`: the same with logs and metrics on (as `deliver`) against both off,
+ * off first (a second run finds its tables larger, so any bias is against "on").
+ */
+export async function deliverBench(): Promise<void> {
+  const sink = await startSink();
+  const bench = await benchEnvironment('deliver', { SEND_RATE_PER_SECOND: '100000' });
+  try {
+    const off = await deliverOnce(bench, sink, OBSERVABILITY.off, 'off');
+    const on = await deliverOnce(bench, sink, OBSERVABILITY.on, 'on');
 
     // The raw limit: nodemailer's pool, as many connections as the workers had, the same message.
     await sink.ask('reset');
@@ -126,20 +151,33 @@ export async function deliverBench(): Promise<void> {
 
     print({
       bench: 'deliver',
-      value,
+      value: on.value,
       unit: 'steps/s',
       baseline: 'nodemailer_pool_same_smtp_server',
       baseline_value: baseline,
       steps: STEPS,
       workers: WORKERS,
-      p50_ms: percentile(latencies, 50),
-      p99_ms: percentile(latencies, 99),
-      lost: STEPS - ids.size + (STEPS - sent),
-      duplicates: received.length - ids.size,
+      p50_ms: percentile(on.latencies, 50),
+      p99_ms: percentile(on.latencies, 99),
+      lost: on.lost,
+      duplicates: on.duplicates,
+      logs: 'on',
+      metrics: 'on',
       target: '>= 1000/s and >= 0.5 of baseline, lost = 0, duplicates = 0',
     });
+    print({
+      bench: 'deliver_observability',
+      value: on.value,
+      unit: 'steps/s',
+      baseline: 'same_engine_logs_and_metrics_off',
+      baseline_value: off.value,
+      p99_ms: percentile(on.latencies, 99),
+      baseline_p99_ms: percentile(off.latencies, 99),
+      lost: on.lost + off.lost,
+      duplicates: on.duplicates + off.duplicates,
+      target: '>= 0.9',
+    });
   } finally {
-    for (const w of workers) w.kill('SIGKILL');
     sink.child.kill();
     await bench.close();
   }

@@ -1,6 +1,7 @@
 import { analyticsBench } from './analytics.bench';
 import { deliverPacedBench } from './deliver-paced.bench';
 import { deliverBench } from './deliver.bench';
+import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
 import { portalJsBench } from './portal-js.bench';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   track_redirect: trackBench,
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
+  editor_preview: editorPreviewBench,
 };
 
 async function main(): Promise<void> {

@@ -1,14 +1,19 @@
 import { EnrollmentService, LaunchesService } from '@tcma/nurture';
 import { TrackingLinks } from '@tcma/tracking';
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import { Agent, request } from 'node:http';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { forkServer, OBSERVABILITY, waitForHealth } from './api-process';
 import { benchEnvironment } from './bench-context';
 import { percentile, print } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
 
 const DURATION_MS = Number(process.env.BENCH_TRACK_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_TRACK_CONCURRENCY ?? 64);
+/** Runs of the engine with access logs and metrics on, and off, alternating: the best of each is kept. */
+const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 4);
 
 /** Requests `url` from CONCURRENCY keep-alive connections for DURATION_MS: requests per second and latencies. */
 async function load(url: string, agentName: string): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number> }> {
@@ -44,26 +49,14 @@ async function load(url: string, agentName: string): Promise<{ rps: number; late
   return { rps: (latencies.length * 1000) / elapsed, latencies, statuses };
 }
 
-function forkServer(entry: string, env: Record<string, string>, ready: (child: ChildProcess) => Promise<number>): Promise<{ child: ChildProcess; port: number }> {
-  // BENCH_PROFILE=<dir>: a CPU profile of each server, to see where a request's time goes.
-  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = fork(entry, [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return ready(child).then((port) => ({ child, port }));
-}
-
-async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The API did not start');
-}
+const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
 
 /**
  * `track_redirect`: the click redirect of the engine's API (its own process: verify the
  * signature, write the event, answer 302) under load from this process; vs Node's bare HTTP
- * server answering the same 302 in the same run.
+ * server answering the same 302 in the same run. `track_redirect_observability`: the same
+ * engine with access logs (a JSON line per request, into a file) and metrics on, against both
+ * off, ROUNDS alternating runs each, the best of each kept.
  */
 export async function trackBench(): Promise<void> {
   const bench = await benchEnvironment('track', { SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef' });
@@ -83,19 +76,44 @@ export async function trackBench(): Promise<void> {
     const click = new URL(app.get(TrackingLinks).click(sendId, { index: 0, url: 'https://acme-backup.example/trial', name: 'trial' }));
 
     const port = 20_000 + (process.pid % 20_000);
-    const api = await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'error'}, async () => {
-      await waitForHealth(port);
-      return port;
-    });
-    children.push(api.child);
-    const engine = await load(`http://127.0.0.1:${port}${click.pathname}${click.search}`, 'Mozilla/5.0 (bench)');
+    const logFile = path.join(os.tmpdir(), `tcma-bench-track-${process.pid}.log`);
+    /** The API in its own process with `settings`, loaded for DURATION_MS; its log lines go to a file, as a log shipper would read them. */
+    const run = async (settings: Record<string, string>) => {
+      const fd = fs.openSync(logFile, 'w');
+      const api = await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ...settings }, async () => {
+        await waitForHealth(port);
+        return port;
+      }, { stdout: fd });
+      children.push(api.child);
+      let result: Awaited<ReturnType<typeof load>>;
+      try {
+        result = await load(`http://127.0.0.1:${port}${click.pathname}${click.search}`, 'Mozilla/5.0 (bench)');
+      } finally {
+        api.child.kill('SIGTERM');
+        await exited(api.child);
+        fs.closeSync(fd);
+      }
+      // Counted once the process has ended: its last lines are written by then.
+      return { ...result, logLines: fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"request completed"')).length };
+    };
+    const on: Array<Awaited<ReturnType<typeof run>>> = [];
+    const off: Array<Awaited<ReturnType<typeof run>>> = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      on.push(await run(OBSERVABILITY.on));
+      off.push(await run(OBSERVABILITY.off));
+    }
+    fs.rmSync(logFile, { force: true });
+    const best = (runs: typeof on) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+    const engine = best(on);
+    const quiet = best(off);
     const [{ recorded }] = await db.query<Array<{ recorded: number }>>("SELECT count(*)::int AS recorded FROM events WHERE send_id = $1 AND type = 'clicked'", [sendId]);
 
     const raw = await forkServer(path.join(__dirname, 'redirect-baseline.process.js'), {}, (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))));
     children.push(raw.child);
     const baseline = await load(`http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`, 'Mozilla/5.0 (bench)');
 
-    const answered = engine.latencies.length + CONCURRENCY;
+    // Every request of every run, warm-up included, recorded its click.
+    const answered = [...on, ...off].reduce((n, r) => n + r.latencies.length + CONCURRENCY, 0);
     print({
       bench: 'track_redirect',
       value: engine.rps,
@@ -110,10 +128,27 @@ export async function trackBench(): Promise<void> {
       non_302: engine.latencies.length - (engine.statuses.get(302) ?? 0),
       events_recorded: recorded,
       events_expected: answered,
+      access_log: 'on',
+      metrics: 'on',
+    });
+    print({
+      bench: 'track_redirect_observability',
+      value: engine.rps,
+      unit: 'requests/s',
+      baseline: 'same_engine_access_log_and_metrics_off',
+      baseline_value: quiet.rps,
+      p99_ms: percentile(engine.latencies, 99),
+      baseline_p99_ms: percentile(quiet.latencies, 99),
+      runs_on: on.map((r) => Math.round(r.rps)),
+      runs_off: off.map((r) => Math.round(r.rps)),
+      // The access log wrote a line per answered request (warm-up included); off, none.
+      access_lines_on: engine.logLines,
+      access_lines_off: quiet.logLines,
+      target: '>= 0.9',
     });
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all(children.map(exited));
     await bench.close();
   }
 }

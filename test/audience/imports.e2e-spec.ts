@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { Client } from 'pg';
 import { TenantFactory, TestPartner } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
@@ -124,6 +125,60 @@ describe('importing prospects from CSV', () => {
     expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(before);
   });
 
+  it('imports into a new list it creates with the import, and the list is the newest', async () => {
+    const base = `/partners/${partner.partnerId}`;
+    await api.http().post(`${base}/lists`).set(as()).send({ name: 'Older list' }).expect(201);
+    const started = await api.http().post(`${base}/imports`).query({ newList: '  Trade show 2026  ' }).set(as()).set('Content-Type', 'text/csv').send('email\r\nnew1@list.example\r\nnew2@list.example\r\nbad-address\r\n').expect(202);
+    expect(started.body.listId).toEqual(expect.any(String));
+    const done = await eventually(async () => {
+      const res = await api.http().get(`${base}/imports/${started.body.id}`).set(as()).expect(200);
+      return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
+    }, 'the import');
+    expect(done).toMatchObject({ listId: started.body.listId, inserted: 2, rejected: 1 });
+
+    const newest = (await api.http().get(`${base}/lists`).query({ sort: 'newest', limit: 1 }).set(as()).expect(200)).body;
+    expect(newest.items).toEqual([expect.objectContaining({ id: started.body.listId, name: 'Trade show 2026', size: 2 })]);
+    const members = (await api.http().get(`${base}/prospects`).query({ listId: started.body.listId }).set(as()).expect(200)).body.items.map((p: { email: string }) => p.email);
+    expect(members.sort()).toEqual(['new1@list.example', 'new2@list.example']);
+    const byName = (await api.http().get(`${base}/lists`).set(as()).expect(200)).body.items.map((l: { name: string }) => l.name);
+    expect(byName).toEqual([...byName].sort((a: string, b: string) => a.localeCompare(b)));
+    await api.http().get(`${base}/lists`).query({ sort: 'size' }).set(as()).expect(400);
+  });
+
+  it('refuses a new list whose name is taken (409), empty, or beside listId (422), storing and queuing nothing', async () => {
+    const base = `/partners/${partner.partnerId}`;
+    const taken = (await api.http().post(`${base}/lists`).set(as()).send({ name: 'Taken name' }).expect(201)).body;
+    const before = (await api.http().get(`${base}/imports`).set(as()).expect(200)).body.total;
+    const listsBefore = (await api.http().get(`${base}/lists`).set(as()).expect(200)).body.total;
+    const send = (query: Record<string, string>) => api.http().post(`${base}/imports`).query(query).set(as()).set('Content-Type', 'text/csv').send('email\r\nx@list.example\r\n');
+    expect((await send({ newList: 'Taken name' }).expect(409)).body.errors).toEqual([{ path: 'newList', message: 'is already used by another list' }]);
+    expect((await send({ newList: '   ' }).expect(422)).body.errors).toEqual([{ path: 'newList', message: 'must not be empty' }]);
+    expect((await send({ newList: 'Another', listId: taken.id }).expect(422)).body.errors).toEqual([{ path: 'newList', message: 'cannot be combined with listId' }]);
+    expect((await send({ newList: 'x'.repeat(201) }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'newList' })]);
+    expect((await api.http().get(`${base}/imports`).set(as()).expect(200)).body.total).toBe(before);
+    expect((await api.http().get(`${base}/lists`).set(as()).expect(200)).body.total).toBe(listsBefore);
+  });
+
+  it('lists the rejected rows with their line, reason and values, in file order, a page at a time', async () => {
+    // Line 7 opens a quote it never closes: unreadable, reported without values.
+    const done = await importCsv(['email,first_name', 'ok@rows.example,Ok', 'not-an-email,Bad', 'also@rows.example,Also', ',Empty', 'tz@rows.example,Tz', '"open,quote', ''].join('\n'));
+    expect(done).toMatchObject({ status: 'completed', rejected: 3 });
+    const base = `/partners/${partner.partnerId}/imports/${String(done.id)}/rejections`;
+    const first = (await api.http().get(base).query({ limit: 2 }).set(as()).expect(200)).body;
+    expect(first).toEqual({
+      items: [
+        { line: 3, reason: expect.stringMatching(/^email /), values: ['not-an-email', 'Bad'] },
+        { line: 5, reason: 'email is missing', values: ['', 'Empty'] },
+      ],
+      total: 3,
+      limit: 2,
+      offset: 0,
+    });
+    const rest = (await api.http().get(base).query({ limit: 2, offset: 2 }).set(as()).expect(200)).body;
+    expect(rest.items).toEqual([{ line: 7, reason: expect.stringMatching(/^unreadable CSV: /), values: [] }]);
+    expect(rest.total).toBe(3);
+  });
+
   it('fails an import without an email column, with a reason', async () => {
     const done = await importCsv('name,company\r\nAna,Acme\r\n');
     expect(done).toMatchObject({ status: 'failed', error: 'The first row must be a header with an email column' });
@@ -172,6 +227,47 @@ describe('importing a file of many batches', () => {
       { email: 'u9998@prospect.example', first_name: 'Later9998' },
       { email: 'u9999@prospect.example', first_name: 'Later9999' },
     ]);
+  }, 120_000);
+
+  it('records the rows read while the file is still being read; its rejected rows are listed once it has finished', async () => {
+    const tenants = new TenantFactory(api);
+    const partner = await tenants.partner(await tenants.vendor());
+    const as = { Authorization: `Bearer ${partner.token}` };
+    const db = testDb();
+    // The first batch's write waits on a lock the test holds: the import stays running, its reading done, until the test lets go.
+    const holder = new Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock(4711)');
+    await db.query(`CREATE FUNCTION import_hold() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.first_name = 'Hold' THEN PERFORM pg_advisory_xact_lock_shared(4711); END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query('CREATE TRIGGER import_hold BEFORE INSERT ON prospects FOR EACH ROW EXECUTE FUNCTION import_hold()');
+    try {
+      const lines = Array.from({ length: 25_000 }, (_, i) => `h${i}@prospect.example,${i === 0 ? 'Hold' : `H${i}`}`);
+      lines.splice(12_000, 0, 'not-an-email,Bad');
+      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(['email,first_name', ...lines].join('\n')).expect(202);
+      const url = `/partners/${partner.partnerId}/imports/${started.body.id}`;
+      const running = await eventually(async () => {
+        const res = await api.http().get(url).set(as).expect(200);
+        return res.body.rows >= 20_000 ? (res.body as Record<string, unknown>) : undefined;
+      }, 'progress while the import runs');
+      expect(running).toMatchObject({ status: 'running', rejected: 1, finishedAt: null });
+      expect((await api.http().get(`${url}/rejections`).set(as).expect(409)).body.message).toMatch(/has not finished/);
+
+      await holder.query('SELECT pg_advisory_unlock(4711)');
+      const done = await eventually(async () => {
+        const res = await api.http().get(url).set(as).expect(200);
+        return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
+      }, 'the import');
+      expect(done).toMatchObject({ rows: 25_001, inserted: 25_000, rejected: 1 });
+      expect((await api.http().get(`${url}/rejections`).set(as).expect(200)).body.items).toEqual([{ line: 12_002, reason: expect.stringMatching(/^email /), values: ['not-an-email', 'Bad'] }]);
+    } finally {
+      await holder.end();
+      await db.query('DROP TRIGGER import_hold ON prospects');
+      await db.query('DROP FUNCTION import_hold()');
+    }
   }, 120_000);
 
   it('refuses a record longer than 64 K characters at its line and imports every row after it', async () => {

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
+import { fileZone, TestDnsServer } from '../support/dns-server';
 import { eventually, freePort, spawnEntry } from '../support/processes';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -25,6 +26,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   const database = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   database.pathname = `/tcma_browser_${Date.now().toString(36)}_${process.pid}`;
   const port = await freePort();
+  // The engine's DNS (the sending settings' DNS check) is a server here, answering from a file
+  // the specs write (writeZone with TCMA_BROWSER_DNS_ZONE): never the internet.
+  const dnsZone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-browser-dns-')), 'zone.json');
+  const dns = await new TestDnsServer(fileZone(dnsZone)).start();
   const env = {
     DATABASE_URL: database.toString(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
@@ -33,6 +38,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DNS_SERVERS: dns.address,
+    DNS_TIMEOUT_MS: '500',
   };
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -45,6 +52,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       clearTimeout(timer);
     }
     fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+    await dns.stop();
+    fs.rmSync(path.dirname(dnsZone), { recursive: true, force: true });
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
     if (process.env.KEEP_TEST_DB) return;
     const admin = new URL(env.DATABASE_URL);
@@ -73,6 +82,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       encoding: 'utf8',
     });
     process.env.TCMA_BROWSER_BASE_URL = baseUrl;
+    process.env.TCMA_BROWSER_DNS_ZONE = dnsZone;
     process.env.TCMA_BROWSER_ADMIN_TOKEN = (JSON.parse(admin.trim().split('\n').pop() ?? '{}') as { token: string }).token;
   } catch (e) {
     console.error(engine.output());

@@ -42,14 +42,33 @@ export async function partnerWithUser(api: APIRequestContext, companyName: strin
   const { id: partnerId } = await ok<{ id: string }>(api.post('/partners', { headers: h, data: { companyName, tier: 'gold', region: 'emea', timezone } }), 201);
   const email = `partner-${randomUUID().slice(0, 8)}@portal-test.example`;
   await ok(api.post('/user-invitations', { headers: h, data: { email, role: 'partner_admin', partnerId } }), 201);
+  await acceptInvitation(api, email, `${companyName} admin`);
+  return { partnerId, email };
+}
+
+/** The token of the invitation link emailed to `email`, from the outbox; undefined while none has arrived. */
+export async function invitationToken(api: APIRequestContext, email: string): Promise<string | undefined> {
+  const h = admin();
   const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(api.get('/outbox?limit=50', { headers: h }), 200);
   const message = outbox.items.find((m) => m.to.includes(email));
-  if (!message) throw new Error(`no invitation email to ${email}`);
+  if (!message) return undefined;
   const raw = (await (await api.get(`/outbox/${message.id}/raw`, { headers: h })).text()).replace(/=\r?\n/g, '');
-  const token = /\/invitations\/([\w.-]+)/.exec(raw)?.[1];
-  if (!token) throw new Error('no invitation link in the email');
-  await ok(api.post('/auth/invitations/accept', { data: { token, name: `${companyName} admin`, password: PASSWORD } }), 200);
-  return { partnerId, email };
+  return /\/invitations\/([\w.-]+)/.exec(raw)?.[1];
+}
+
+/** Accepts the invitation emailed to `email`, setting the shared password. */
+async function acceptInvitation(api: APIRequestContext, email: string, name: string): Promise<void> {
+  const token = await invitationToken(api, email);
+  if (!token) throw new Error(`no invitation email with a link to ${email}`);
+  await ok(api.post('/auth/invitations/accept', { data: { token, name, password: PASSWORD } }), 200);
+}
+
+/** A vendor admin who signs in with a password (the bootstrap admin has only a token). */
+export async function vendorAdmin(api: APIRequestContext): Promise<string> {
+  const email = `vendor-${randomUUID().slice(0, 8)}@browser-test.example`;
+  await ok(api.post('/user-invitations', { headers: admin(), data: { email, role: 'vendor_admin' } }), 201);
+  await acceptInvitation(api, email, 'Vera Vendor');
+  return email;
 }
 
 /** Signs in with the partner's password; returns the CSRF token for the API calls that change something. */

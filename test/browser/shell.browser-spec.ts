@@ -97,7 +97,7 @@ test.describe('at 1440 px', () => {
     await expect(page.getByText('Signed in as')).toBeVisible();
     await expect(page.getByText('Vendor admin')).toBeVisible();
     await page.getByRole('link', { name: 'Open the vendor console' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Vendor console' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Campaign library' })).toBeVisible();
   });
 
   test('a part of the app that cannot be loaded shows the error page inside the shell', async ({ page }) => {

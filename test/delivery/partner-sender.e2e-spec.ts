@@ -122,6 +122,9 @@ describe("a partner's own sender address", () => {
     // Confirmed, but only the vendor's key signs: a DMARC receiver would reject partner.example.
     expect(kit.sendingAs).toMatchObject({ fromAddress: 'partners@vendor.example', replyTo: 'events@partner.example' });
     expect(kit.sendingAs.warning).toMatch(/^Receivers enforcing DMARC would reject mail from partner\.example: the DKIM key signs for vendor\.example\./);
+    // A launch's readiness says so too (confirmed, but no DKIM key of its domain), as advice that does not block.
+    const unaligned = await api.http().get(`/partners/${confirmed.partnerId}/campaigns/${campaignId}/readiness`).set(as(confirmed.token)).expect(200);
+    expect(unaligned.body.items).toContainEqual({ code: 'brand_kit.sender_not_used', path: 'brandKit.sender', message: kit.sendingAs.warning, blocking: false });
     const viaVendor = await firstEmailTo('p2@prospect.example', confirmed);
     const parsedVia = await simpleParser(viaVendor.raw);
     expect(parsedVia.from?.value).toEqual([{ name: 'Partner Events via Vendor', address: 'partners@vendor.example' }]);
@@ -140,6 +143,9 @@ describe("a partner's own sender address", () => {
     expect((await kitOf(aligned)).sendingAs.warning).toMatch(/is not confirmed yet/);
     await api.http().post(await mailedLink('own@partner.example')).expect(200);
     expect((await kitOf(aligned)).sendingAs).toEqual({ fromName: 'Partner Events', fromAddress: 'own@partner.example', replyTo: null, warning: null });
+    // Confirmed and aligned: nothing about the sender in the readiness.
+    const ready = await api.http().get(`/partners/${aligned.partnerId}/campaigns/${campaignId}/readiness`).set(as(aligned.token)).expect(200);
+    expect(ready.body.items.filter((i: { path: string }) => i.path === 'brandKit.sender')).toEqual([]);
     const own = await firstEmailTo('p3@prospect.example', aligned);
     expect((await simpleParser(own.raw)).from?.value).toEqual([{ name: 'Partner Events', address: 'own@partner.example' }]);
     expect(await signedBy(own)).toEqual([['partner.example', 'pass']]);

@@ -109,7 +109,7 @@ describe('tenant isolation', () => {
       suppressions: { id: a1.suppressionId },
       users: { id: partnerA1.userId },
       tokens: { id: tokenId },
-      files: { id: fileId },
+      files: { id: fileId, page: '1' },
       auth: { id: sessionId },
       'user-invitations': { id: invitationId },
       leads: { id: a1.leadId },
@@ -143,6 +143,9 @@ describe('tenant isolation', () => {
       'post /campaigns/{id}/assets/page': { name: 'x', title: 't', html: '<p>x</p>' },
       'put /campaigns/{id}/assets/page/{assetId}': { name: 'x', title: 't', html: '<p>x</p>' },
       'put /campaigns/{id}/sequence': { steps: [], exit: { converted: false } },
+      'post /campaigns/{id}/draft/email-check': email,
+      'post /campaigns/{id}/draft/timeline': { start: '2026-12-05T10:00:00Z', timeZone: 'UTC' },
+      'post /campaigns/{id}/draft/social-check': { copy: { linkedin: 'pwned' } },
       'patch /partners/{id}': { tier: 'pwned' },
       'patch /users/{id}': { name: 'pwned' },
       'put /partners/{id}/brand-kit': { companyName: 'pwned' },
@@ -159,7 +162,7 @@ describe('tenant isolation', () => {
     const key = `${op.method} ${op.path}`;
     if (key in bodies) return bodies[key];
     if (op.method === 'get' || op.method === 'delete') return undefined;
-    if (/\/(publish|validate|archive|restore|pause|resume|cancel)$/.test(op.path)) return {};
+    if (/\/(publish|validate|archive|restore|duplicate|pause|resume|cancel)$/.test(op.path)) return {};
     throw new Error(`No request body for ${key}: add one to the isolation test`);
   };
 
@@ -238,5 +241,54 @@ describe('tenant isolation', () => {
       [a2List],
     );
     expect(stored).toEqual({ suppressions: 0, members: 0 });
+  });
+
+  it('refuses ids of another tenant inside a body in both directions and from partner tokens, and stores nothing', async () => {
+    const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+    // Vendor B's own resources, each valid for B: a published campaign and an uploaded file.
+    const bCampaign = await authorDemoCampaign(api, b.marketerToken, { name: 'B campaign' });
+    const bFile: string = (await api.http().post('/files').set(bearer(b.marketerToken)).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201)).body.id;
+    // Partner B has a prospect of the same address as A1's: a conversion it names A1 for must not land on its own.
+    await api.http().post(`/partners/${partnerB.partnerId}/prospects`).set(bearer(partnerB.token)).send({ email: 'victim@prospect.example' }).expect(201);
+    const slotValues = { company_name: 'P Ltd', email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' };
+    const email = { name: 'x', subject: 's', preheader: 'p', mjml: demo.readText(demo.manifest.emails[0].file) };
+    const probes: Array<[string, string, string, object]> = [
+      // Vendor A (and its partners) naming vendor B's ids: the other direction of the test above.
+      ['vendor A: suppression for B’s campaign', a.adminToken, '/suppressions', { email: 'probe@prospect.example', campaignId: bCampaign.campaignId }],
+      ['vendor A: suppression for B’s partner', a.adminToken, '/suppressions', { email: 'probe@prospect.example', partnerId: partnerB.partnerId }],
+      ['vendor A: a user of B’s partner', a.adminToken, '/users', { email: 'probe@prospect.example', name: 'Probe', role: 'partner_user', partnerId: partnerB.partnerId }],
+      ['vendor A: an invitation to B’s partner', a.adminToken, '/user-invitations', { email: 'probe@prospect.example', role: 'partner_user', partnerId: partnerB.partnerId }],
+      ['vendor A: a token for B’s user', a.adminToken, '/tokens', { name: 'probe', userId: partnerB.userId }],
+      ['vendor A: a PDF asset of B’s file', a.marketerToken, `/campaigns/${campaign.campaignId}/assets/pdf`, { name: 'probe', fileId: bFile, slots: [] }],
+      ['vendor A: a preview as B’s partner', a.marketerToken, `/campaigns/${campaign.campaignId}/draft/email-check`, { ...email, partnerId: partnerB.partnerId }],
+      ['vendor A: a conversion of B’s partner', a.adminToken, '/conversions', { email: 'probe@prospect.example', partnerId: partnerB.partnerId }],
+      ['partner A1: suppression for B’s campaign', partnerA1.token, '/suppressions', { email: 'probe@prospect.example', campaignId: bCampaign.campaignId }],
+      ['partner A1: a launch of B’s campaign', partnerA1.token, '/launches', { campaignId: bCampaign.campaignId, audience: { type: 'all' }, slotValues }],
+      // Partner tokens naming the other vendor's, or the other partner's, ids.
+      ['partner B: suppression for A’s campaign', partnerB.token, '/suppressions', { email: 'probe@prospect.example', campaignId: campaign.campaignId }],
+      ['partner B: suppression for A’s partner', partnerB.token, '/suppressions', { email: 'probe@prospect.example', partnerId: partnerA1.partnerId }],
+      ['partner B: a launch of A’s campaign', partnerB.token, '/launches', { campaignId: campaign.campaignId, audience: { type: 'all' }, slotValues }],
+      ['partner B: a launch for A1', partnerB.token, '/launches', { campaignId: bCampaign.campaignId, partnerId: partnerA1.partnerId, audience: { type: 'all' }, slotValues }],
+      ['partner B: a conversion for A1', partnerB.token, '/conversions', { email: 'victim@prospect.example', partnerId: partnerA1.partnerId }],
+      ['partner A2: suppression for A1', partnerA2.token, '/suppressions', { email: 'probe@prospect.example', partnerId: partnerA1.partnerId }],
+      ['partner A2: a launch for A1', partnerA2.token, '/launches', { campaignId: campaign.campaignId, partnerId: partnerA1.partnerId, audience: { type: 'all' }, slotValues }],
+      ['partner A2: a launch to A1’s list', partnerA2.token, '/launches', { campaignId: campaign.campaignId, audience: { type: 'list', listId: a1.listId }, slotValues }],
+      ['partner A2: a conversion for A1’s launch', partnerA2.token, '/conversions', { email: 'victim@prospect.example', launchId: a1.launchId }],
+    ];
+    const answers: string[] = [];
+    for (const [label, token, url, body] of probes) answers.push(`${label}: ${(await api.http().post(url).set(bearer(token)).send(body)).status}`);
+    expect(answers).toEqual(probes.map(([label]) => `${label}: 404`));
+
+    const [stored] = await testDb().query<Array<Record<string, number>>>(
+      `SELECT (SELECT count(*)::int FROM suppressions WHERE email_lower = 'probe@prospect.example') AS suppressions,
+              (SELECT count(*)::int FROM users WHERE email = 'probe@prospect.example') AS users,
+              (SELECT count(*)::int FROM invitations WHERE email = 'probe@prospect.example') AS invitations,
+              (SELECT count(*)::int FROM api_tokens WHERE name = 'probe') AS tokens,
+              (SELECT count(*)::int FROM launches WHERE partner_id = $1 OR (partner_id = $2 AND campaign_id = $3) OR partner_id = $4) AS launches`,
+      [partnerB.partnerId, partnerA1.partnerId, bCampaign.campaignId, partnerA2.partnerId],
+    );
+    expect(stored).toEqual({ suppressions: 0, users: 0, invitations: 0, tokens: 0, launches: 0 });
+    const draft = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(bearer(a.marketerToken)).expect(200)).body;
+    expect(JSON.stringify(draft)).not.toContain(bFile);
   });
 });

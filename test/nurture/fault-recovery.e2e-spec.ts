@@ -140,6 +140,8 @@ describe('recovering from faults, with default settings', () => {
     const killedAt = Date.now();
     await doomed.exited;
     const orphans: Array<{ id: string }> = await db.query("SELECT id::text FROM sends WHERE launch_id = $1 AND status = 'claimed' AND split_part(claimed_by, ':', 2) = $2", [launchId, String(doomed.child.pid)]);
+    // The kill must leave claims to take over, or the checks below check nothing.
+    expect(orphans.length).toBeGreaterThan(0);
     await finishedExactlyOnce(launchId, 600);
     const settled: Array<{ id: string; sent_at: Date | null; status: string }> = await db.query('SELECT id::text, sent_at, status FROM sends WHERE id = ANY($1::bigint[])', [orphans.map((o) => o.id)]);
     recordReliability('worker killed beside a live one', { orphaned_claims: orphans.length, slowest_takeover_ms: Math.max(0, ...settled.map((s) => (s.sent_at ? s.sent_at.getTime() - killedAt : Infinity))) });

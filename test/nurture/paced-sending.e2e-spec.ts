@@ -75,16 +75,16 @@ describe('a launch larger than the sender rate, at the default rate', () => {
     // Paced: not faster than the rate (a second's worth may go at once), and not starved.
     const times = arrived.map((m) => m.receivedAt.getTime()).sort((a, b) => a - b);
     const seconds = (times[times.length - 1] - times[0]) / 1000;
-    recordReliability('10,000 due at once at the default 100/s', { sent: arrived.length, failed: statuses.find((x) => x.status === 'failed')?.n ?? 0, seconds });
     expect(seconds).toBeGreaterThanOrEqual(PROSPECTS / DEFAULT_RATE - 2);
     expect(seconds).toBeLessThanOrEqual((PROSPECTS / DEFAULT_RATE) * 1.3);
     // In any 20 s: the rate's worth, plus the second's worth that may go early, plus a second's
-    // worth of catching up (a reservation says when a send may go; a busy worker can be late).
+    // worth a late worker may still use (RATE_LATE_MS: a later one takes a new slot).
     let busiest = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
       while (times[i] - times[j] >= 20_000) j++;
       busiest = Math.max(busiest, i - j + 1);
     }
+    recordReliability('10,000 due at once at the default 100/s', { sent: arrived.length, failed: statuses.find((x) => x.status === 'failed')?.n ?? 0, seconds, busiest_20s: busiest });
     expect(busiest).toBeLessThanOrEqual(DEFAULT_RATE * 20 + 2 * DEFAULT_RATE);
   }, 330_000);
 });

@@ -261,6 +261,25 @@ describe('landing pages and leads', () => {
       { granted: true, source: 'form' },
       { granted: false, source: 'unsubscribe' },
     ]);
+    // The partner reads the same history through the API, oldest first, with the evidence.
+    const consentOf = (prospectId: string, token: string) => api.http().get(`/partners/${partner.partnerId}/prospects/${prospectId}/consent`).set(as(token));
+    const read = (await consentOf(lead.prospectId, partner.token).expect(200)).body;
+    expect(read).toMatchObject({ total: 2, offset: 0 });
+    expect(read.items).toMatchObject([
+      { granted: true, source: 'form', page: pagePath(0), wording: expect.stringContaining('may email me about Acme Cloud Backup.'), campaignId: demo.campaignId },
+      { granted: false, source: 'unsubscribe', wording: null, page: null },
+    ]);
+    expect(Date.parse(read.items[0].occurredAt)).toBeLessThanOrEqual(Date.parse(read.items[1].occurredAt));
+    // Another partner's user cannot read it; nor can the vendor once the partner keeps its contacts private.
+    await consentOf(lead.prospectId, demo.partners[1].token).expect(404);
+    expect((await consentOf(lead.prospectId, demo.tokens.admin).expect(200)).body.total).toBe(2);
+    await api.http().put(`/partners/${partner.partnerId}/contacts-privacy`).set(as(partner.token)).send({ contactsPrivate: true }).expect(200);
+    await consentOf(lead.prospectId, demo.tokens.admin).expect(404);
+    await api.http().get(`/partners/${partner.partnerId}/prospects`).set(as(demo.tokens.admin)).expect(404);
+    await api.http().get(`/partners/${partner.partnerId}/lists`).set(as(demo.tokens.admin)).expect(404);
+    await api.http().get(`/partners/${partner.partnerId}/imports`).set(as(demo.tokens.admin)).expect(404);
+    expect((await api.http().get(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).expect(200)).body.total).toBeGreaterThan(0);
+    await api.http().put(`/partners/${partner.partnerId}/contacts-privacy`).set(as(partner.token)).send({ contactsPrivate: false }).expect(200);
   }, 120_000);
 
   it("shows no page, and takes no submission, for a partner whose brand kit lacks a required slot", async () => {

@@ -8,7 +8,7 @@ import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
-/** "My launches": a launch's progress in all and per step, from the analytics rollups. */
+/** "My launches": a launch's progress in all, per step and per day, from the analytics rollups. */
 describe('launch progress', () => {
   // Monday 23 November 2026, 10:00 in Warsaw: inside the demo's first-step window.
   const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
@@ -57,8 +57,34 @@ describe('launch progress', () => {
     await api.http().get(`/launches/${launchId}/progress`).set(as(demo.tokens.marketer)).expect(200);
   });
 
+  it('lists each launch with its campaign name and its totals so far', async () => {
+    const [partner] = demo.partners;
+    const campaignName = (await api.http().get(`/campaigns/${demo.campaignId}`).set(as(partner.token)).expect(200)).body.name;
+    const page = (await api.http().get('/launches').set(as(partner.token)).expect(200)).body;
+    expect(page.items).toEqual([expect.objectContaining({ id: launchId, campaignName, status: 'active', enrolled: 3, sent: 3, accepted: 3, opened: 0, clicked: 0 })]);
+    // Another partner's list holds none of it.
+    const other = (await api.http().get('/launches').set(as(demo.partners[1].token)).expect(200)).body;
+    expect(other.items.map((l: { id: string }) => l.id)).not.toContain(launchId);
+  });
+
+  it('answers the daily trend from the rollups, every day from the start to today, days without events at zero', async () => {
+    const [partner] = demo.partners;
+    const today = (await api.http().get(`/launches/${launchId}/daily`).set(as(partner.token)).expect(200)).body;
+    expect(today).toEqual({ launchId, days: [{ day: '2026-11-23', sent: 3, accepted: 3, opened: 0, clicked: 0, unsubscribed: 1 }] });
+    // Two days on (nothing swept meanwhile), the running launch's trend reaches today.
+    clock.advance(2 * 86_400_000);
+    const later = (await api.http().get(`/launches/${launchId}/daily`).set(as(partner.token)).expect(200)).body;
+    expect(later.days).toEqual([
+      { day: '2026-11-23', sent: 3, accepted: 3, opened: 0, clicked: 0, unsubscribed: 1 },
+      { day: '2026-11-24', sent: 0, accepted: 0, opened: 0, clicked: 0, unsubscribed: 0 },
+      { day: '2026-11-25', sent: 0, accepted: 0, opened: 0, clicked: 0, unsubscribed: 0 },
+    ]);
+    await api.http().get(`/launches/${launchId}/daily`).set(as(demo.tokens.marketer)).expect(200);
+  });
+
   it("answers 404 for another partner's launch", async () => {
     await api.http().get(`/launches/${launchId}/progress`).set(as(demo.partners[1].token)).expect(404);
+    await api.http().get(`/launches/${launchId}/daily`).set(as(demo.partners[1].token)).expect(404);
     await api.http().get('/launches/not-an-id/progress').set(as(demo.partners[0].token)).expect(404);
   });
 });

@@ -2,6 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import type { EngineLogs } from '@tcma/logging';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api-app';
 
@@ -18,9 +19,10 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 /** The real API against the run's test database and Redis. */
-export async function startApi(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<ApiHarness> {
+/** `logs`: the engine's own logs (a test reading what the API says); else Nest's console logger, errors only. */
+export async function startApi(options: { clock?: Clock; env?: Record<string, string>; logs?: EngineLogs } = {}): Promise<ApiHarness> {
   const config = testConfig(options.env);
-  const app = await createApiApp({ config, clock: options.clock, logger: new ConsoleLogger('Api', { logLevels: ['error'] }) });
+  const app = await createApiApp({ config, clock: options.clock, logger: options.logs?.nest ?? new ConsoleLogger('Api', { logLevels: ['error'] }), logs: options.logs });
   await app.init();
   return {
     app,

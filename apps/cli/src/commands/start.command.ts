@@ -1,4 +1,4 @@
-import { createLogger, loadConfigOrExit } from '@tcma/runtime';
+import { loadConfigOrExit, startLogging } from '@tcma/runtime';
 import * as path from 'node:path';
 import { parseArgs } from './args';
 import { migrate } from './migrate.command';
@@ -18,7 +18,7 @@ export async function start(argv: string[]): Promise<void> {
   const config = loadConfigOrExit();
   await migrate();
 
-  const supervisor = new Supervisor(createLogger(config, 'Supervisor'), { ...process.env, MIGRATIONS_RUN: 'false' });
+  const supervisor = new Supervisor(startLogging(config, 'cli', 'Supervisor').logger, { ...process.env, MIGRATIONS_RUN: 'false' });
   process.on('SIGINT', () => supervisor.stop('SIGINT'));
   process.on('SIGTERM', () => supervisor.stop('SIGTERM'));
   supervisor.add('api', path.join(APPS_DIR, 'api/src/main.js'));

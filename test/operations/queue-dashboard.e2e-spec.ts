@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { TenantFactory, TestVendor } from '../factories/tenant.factory';
+import { invitedUser, signedIn } from '../support/accounts';
+import { ApiHarness, startApi } from '../support/api-harness';
+
+/**
+ * The queue dashboard (bull-board) and the Postgres backlog beside it: the instance
+ * operator's tools, there for the admins of INSTANCE_OPERATOR_VENDOR_ID only and 404 for
+ * everyone else, with an API token or a browser session.
+ */
+describe('the queue dashboard', () => {
+  let setup: ApiHarness;
+  let api: ApiHarness;
+  let operator: TestVendor;
+  let other: TestVendor;
+  let partnerToken: string;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const PATHS = ['/admin/queues', '/admin/queues/api/queues', '/admin/backlog'];
+
+  beforeAll(async () => {
+    setup = await startApi();
+    const tenants = new TenantFactory(setup);
+    operator = await tenants.vendor();
+    other = await tenants.vendor();
+    partnerToken = (await tenants.partner(operator)).token;
+    api = await startApi({ env: { INSTANCE_OPERATOR_VENDOR_ID: operator.vendorId } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await setup?.close();
+  });
+
+  it("opens for the operator's admins, with an API token", async () => {
+    const page = await api.http().get('/admin/queues').set(as(operator.adminToken)).expect(200).expect('Content-Type', /text\/html/);
+    expect(page.text).toContain('TCMA queues');
+    expect(page.text).toContain('/admin/backlog');
+    const queues = await api.http().get('/admin/queues/api/queues').set(as(operator.adminToken)).expect(200);
+    const names = (queues.body.queues as Array<{ name: string; readOnlyMode: boolean }>).map((q) => [q.name, q.readOnlyMode]);
+    expect(names.sort()).toEqual([['enroll', true], ['render', true], ['send', true], ['webhooks', true]]);
+    const backlog = await api.http().get('/admin/backlog').set(as(operator.adminToken)).expect(200);
+    expect(backlog.body).toMatchObject({ dueSteps: expect.any(Number), oldestOverdueSeconds: expect.any(Number), queueHorizonMs: 600_000 });
+    expect(backlog.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual(['enroll', 'render', 'send', 'webhooks']);
+  });
+
+  it("opens for the operator's admins in a browser session", async () => {
+    const session = await signedIn(api, await invitedUser(api, operator.adminToken, { role: 'vendor_admin' }));
+    await api.http().get('/admin/queues').set('Cookie', session.cookie).expect(200);
+    await api.http().get('/admin/backlog').set('Cookie', session.cookie).expect(200);
+  });
+
+  it("is 404 for another vendor's admin, the operator's other users, a bad token and anyone anonymous", async () => {
+    const callers: Array<[string, Record<string, string>]> = [
+      ['another vendor admin', as(other.adminToken)],
+      ["the operator's marketer", as(operator.marketerToken)],
+      ["the operator's partner user", as(partnerToken)],
+      ['an unknown token', as(`tcma_${randomUUID()}`)],
+      ['anonymous', {}],
+    ];
+    for (const [who, headers] of callers) {
+      for (const path of PATHS) {
+        const res = await api.http().get(path).set(headers);
+        expect([who, path, res.status]).toEqual([who, path, 404]);
+      }
+    }
+  });
+
+  it('does not exist without INSTANCE_OPERATOR_VENDOR_ID', async () => {
+    for (const path of PATHS) await setup.http().get(path).set(as(operator.adminToken)).expect(404);
+  });
+});
