@@ -1,5 +1,5 @@
 import type { CampaignContent, EmailAsset, PageAsset, PdfAsset, SequenceStep, SocialAsset } from '@tcma/campaign-model';
-import { MAX_SEQUENCE_STEPS, SOCIAL_COPY_LIMITS } from '@tcma/campaign-model';
+import { MAX_SEQUENCE_STEPS, SOCIAL_COPY_LIMITS, SOCIAL_MAX_CHARACTER_WEIGHT } from '@tcma/campaign-model';
 import { maxLengthOf } from '@tcma/cobrand';
 import { checkCampaignContent, LIMITS } from './campaign-rules';
 
@@ -197,9 +197,10 @@ describe(checkCampaignContent.name, () => {
 
       it("refuses copy the longest partner values would take past the network's limit; on X a link counts 23", async () => {
         const limit = SOCIAL_COPY_LIMITS.x;
-        // The text slot counts as the longest value it accepts.
+        // The text slot counts as the longest value it accepts, each character at its heaviest
+        // (X counts a Chinese character as 2).
         const long = await check((c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(250)} {{partner.company_name}}` } })));
-        expect(long).toEqual([{ path: 'assets[2].copy.x', message: `can reach ${250 + 1 + maxLengthOf({ type: 'text' })} characters with the longest partner values; x allows ${limit}` }]);
+        expect(long).toEqual([{ path: 'assets[2].copy.x', message: `can reach ${250 + 1 + maxLengthOf({ type: 'text' }) * SOCIAL_MAX_CHARACTER_WEIGHT.x} characters with the longest partner values; x allows ${limit}` }]);
         // X shortens every link to 23 characters, so a URL slot counts 23 there, whatever its length.
         const X_LINK = 23;
         expect(await check((c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(limit - 1 - X_LINK)} {{partner.site}}` } })))).toEqual([]);
