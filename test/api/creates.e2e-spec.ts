@@ -35,6 +35,7 @@ const NOT_CREATING: Record<string, string> = {
   archiveCampaign: 'a change of state of the campaign it answers',
   restoreCampaign: 'a change of state of the campaign it answers',
   checkDraftEmail: 'a check with a preview, nothing stored',
+  checkDraftSocialCopy: 'a measurement of the copy, nothing stored',
   previewDraftTimeline: 'a dry run, nothing stored',
   resendSenderConfirmation: 'mails a link again',
   confirmSender: 'a signed link’s confirmation page',
