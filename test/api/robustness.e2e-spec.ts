@@ -104,6 +104,8 @@ describe('the API under out-of-range and wrong-typed input', () => {
         const name = /^\{(.+)\}$/.exec(segment)?.[1];
         if (!name) return segment;
         if (replace?.in === 'path' && replace.name === name) return encodeURIComponent(String(replace.value));
+        // A page number is not an id: the first page of the file is always there.
+        if (name === 'page') return '1';
         const previous = segments[i - 1];
         return ids[actor][name === 'id' || name === 'version' || name === 'key' || name === 'token' ? previous : name === 'partnerId' ? 'partnerId' : name === 'listId' ? 'lists' : name === 'assetId' ? 'assets' : name === 'campaignId' ? 'campaigns' : name] ?? '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c006';
       })

@@ -2,6 +2,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { BlobStorage, S3BlobStorage } from '@tcma/storage';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
@@ -44,7 +45,8 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
   beforeAll(async () => {
     s3 = await startS3Server();
     prefix = `engine-${randomBytes(4).toString('hex')}/`;
-    env = s3.env(prefix.replace(/\/$/, ''));
+    // A data directory of this file's own: the run's is shared with files storing on the local disk.
+    env = { ...s3.env(prefix.replace(/\/$/, '')), DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-s3-data-')) };
     api = await startApi({ env });
     worker = await startWorker({ roles: 'render', env });
     demo = await new DemoSeeder(api.app).seed();

@@ -262,6 +262,22 @@ export class SendLedgerRepository {
       .execute();
   }
 
+  /**
+   * A claim whose rate slot lapsed before anything reached SMTP, given back: the row goes, as if
+   * never claimed, so a worker stopping now leaves nothing half-done behind. A row that carries
+   * earlier tries (an SMTP retry) keeps them: it is released uncounted instead.
+   */
+  async giveBackForSystem(sendId: string, worker: string, now: Date, response: string): Promise<void> {
+    const gone = await this.db
+      .deleteFrom('sends')
+      .where('id', '=', sendId)
+      .where('claimedBy', '=', worker)
+      .where('status', 'in', ['claimed', 'handed'])
+      .where(sql<boolean>`attempts - (status = 'handed')::int = 0`)
+      .executeTakeFirst();
+    if (gone.numDeletedRows === 0n) await this.releaseForSystem(sendId, worker, now, response, false);
+  }
+
   /** A ledger row for a step decided without sending (suppressed, skipped by its condition). */
   async recordForSystem(c: Omit<ClaimInput, 'worker' | 'leaseUntil'>, status: Extract<SendStatus, 'suppressed' | 'skipped'>, tx?: Tx): Promise<boolean> {
     const rows = await executorOf(this.db, tx)

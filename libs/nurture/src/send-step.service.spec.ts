@@ -169,6 +169,14 @@ class World {
       this.released.push({ id, response, counted: counted ?? false });
       return Promise.resolve();
     },
+    giveBackForSystem: (id, _worker, _now, response) => {
+      const row = this.row(id);
+      this.released.push({ id, response, counted: false });
+      // A claim with no earlier try goes (as the repository deletes it); one with tries is released.
+      if (row.attempts - (row.status === 'handed' ? 1 : 0) === 0) this.sends.delete([...this.sends.entries()].find(([, s]) => s.id === id)![0]);
+      else return this.ledger.releaseForSystem(id, _worker, _now, response, false);
+      return Promise.resolve();
+    },
     recordForSystem: (c, status) => Promise.resolve(this.sends.set(`${c.enrollmentId}:${c.step}`, { id: String(this.nextId++), status, attempts: 0, claimedBy: null }).size > 0),
   };
 
@@ -279,8 +287,8 @@ describe(SendStepService.name, () => {
       expect(outcome).toEqual({ kind: 'later', ms: 0, why: 'rate' });
       expect(sent).toHaveLength(0);
       expect(world.released).toEqual([{ id: '100', response: 'rate slot lapsed before the handover', counted: false }]);
-      // Not a try: the row is claimable again with no attempt counted.
-      expect(world.row('100')).toMatchObject({ status: 'claimed', attempts: 0 });
+      // Not a try: the claim is gone, as if never made, so the step is claimed afresh with no attempt counted.
+      expect(world.sends.size).toBe(0);
     } finally {
       clock.mockRestore();
     }

@@ -54,7 +54,7 @@ const OUTCOME_RETRY_MAX_MS = 5_000;
 
 /** What the send path needs of its repositories: small enough to fake in memory in unit specs. */
 export type SendStepEnrollments = Pick<EnrollmentsRepository, 'contextsForSystem' | 'unqueueForSystem' | 'exitForSystem' | 'rescheduleForSystem' | 'advanceForSystem' | 'holdQueuedUntilForSystem'>;
-export type SendStepLedger = Pick<SendLedgerRepository, 'claimManyForSystem' | 'settleForSystem' | 'setStatusForSystem' | 'releaseForSystem' | 'recordForSystem'>;
+export type SendStepLedger = Pick<SendLedgerRepository, 'claimManyForSystem' | 'settleForSystem' | 'setStatusForSystem' | 'releaseForSystem' | 'giveBackForSystem' | 'recordForSystem'>;
 
 /** A write of the send path's last stage: a handover, or an outcome (see settle). */
 type Settlement = { kind: 'hand'; input: HandoverInput } | { kind: 'finish'; input: FinishInput };
@@ -316,7 +316,7 @@ export class SendStepService {
 
   /** A claim whose rate slot lapsed before it reached the wire: released uncounted, the step to take a new slot. */
   private async giveBack(sendId: string, worker: string): Promise<StepOutcome> {
-    await this.untilWritten('giving back late slots', () => this.ledger.releaseForSystem(sendId, worker, this.clock.now(), 'rate slot lapsed before the handover', false));
+    await this.untilWritten('giving back late slots', () => this.ledger.giveBackForSystem(sendId, worker, this.clock.now(), 'rate slot lapsed before the handover'));
     return { kind: 'later', ms: 0, why: 'rate' };
   }
 
