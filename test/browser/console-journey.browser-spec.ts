@@ -161,7 +161,7 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
   });
 
   test('a vendor marketer authors a campaign from nothing, with a two-step sequence and its timeline, and publishes it', async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     await signInBrowser(page, marketerEmail);
     await page.goto('/console');
     await page.getByRole('button', { name: 'New campaign' }).first().click();
@@ -227,6 +227,7 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     const { pages } = (await ok<{ metadata: { pages: Array<{ width: number; height: number }> } }>(page.request.get(`/campaigns/${campaignId}/draft/assets/${assetId}/file`), 200)).metadata;
     const [pw, ph] = [pages[0].width, pages[0].height];
     logoBox = { left: rect.x / pw, top: (ph - rect.y - rect.height) / ph, width: rect.width / pw, height: rect.height / ph };
+    await page.getByRole('form', { name: 'Edit “One-pager”' }).getByRole('button', { name: 'Close' }).click();
 
     // The social post: LinkedIn copy past the network's limit is refused at its field; shortened, it saves.
     await page.getByRole('button', { name: 'Add a social post' }).click();
@@ -241,6 +242,7 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await social.getByLabel('LinkedIn post').fill('Backups that just work, from your local IT partner.');
     await social.getByRole('button', { name: 'Save the social post' }).click();
     await expect(page.getByText('The social post “LinkedIn post” is saved.')).toBeVisible();
+    await page.getByRole('form', { name: 'Edit “LinkedIn post”' }).getByRole('button', { name: 'Close' }).click();
 
     // The sequence: the welcome at once, the follow-up two days later within office hours.
     await page.getByRole('tab', { name: 'Sequence' }).click();
@@ -271,8 +273,8 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(page.getByText('The sequence is saved.')).toBeVisible();
     const stored = await ok<{ draft: { sequence: { steps: Array<{ wait: unknown; window: unknown; condition: string }> } } }>(page.request.get(`/campaigns/${campaignId}`), 200);
     expect(stored.draft.sequence.steps.map((s) => [s.wait, s.window ?? null, s.condition])).toEqual([
-      [{ type: 'duration', days: 0 }, null, 'always'],
-      [{ type: 'duration', days: 2 }, { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 9, endHour: 17 }, 'previous_not_clicked'],
+      [{ type: 'duration', days: 0, hours: 0, minutes: 0 }, null, 'always'],
+      [{ type: 'duration', days: 2, hours: 0, minutes: 0 }, { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 9, endHour: 17 }, 'previous_not_clicked'],
     ]);
 
     // The timeline for a prospect in New York enrolled on a Friday: the follow-up's Sunday moves to Monday 09:00.

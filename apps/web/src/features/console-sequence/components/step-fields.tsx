@@ -37,7 +37,7 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
     <Fieldset legend={legend} variant="filled">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label="Email" required data={emails} value={step.emailAssetId || null} allowDeselect={false} onChange={(v) => v && change({ emailAssetId: v })} error={error('emailAssetId')} disabled={disabled} />
+          <Select label="Email" description="One of the campaign’s emails" required data={emails} value={step.emailAssetId || null} allowDeselect={false} onChange={(v) => v && change({ emailAssetId: v })} error={error('emailAssetId')} disabled={disabled} />
           <Select
             label="Condition"
             description={index === 0 ? 'The first step has no previous email' : 'On the email of the previous step'}
@@ -54,8 +54,7 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <Select
-            label="Wait"
-            description={index === 0 ? 'After the launch' : `After step ${index}`}
+            label={index === 0 ? 'Wait after the launch' : `Wait after step ${index}`}
             data={[
               { value: 'duration', label: 'A duration' },
               { value: 'next_weekday', label: 'Until the next weekday at a time' },
@@ -86,7 +85,7 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
                 error={waitProblem ?? error('wait.weekday')}
                 disabled={disabled}
               />
-              <TextInput label="At" description="HH:MM, the prospect’s time" placeholder="09:00" value={wait.time ?? ''} onChange={(e) => changeWait({ time: e.currentTarget.value })} error={error('wait.time')} disabled={disabled} />
+              <TextInput label="At (HH:MM, the prospect’s time)" placeholder="09:00" value={wait.time ?? ''} onChange={(e) => changeWait({ time: e.currentTarget.value })} error={error('wait.time')} disabled={disabled} />
             </>
           )}
         </SimpleGrid>
@@ -151,7 +150,7 @@ function WindowFields({ legend, window, at, problems, disabled, onChange }: Wind
       </div>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <NumberInput label="From hour" min={0} max={23} allowDecimal={false} value={window.startHour} onChange={(v) => typeof v === 'number' && onChange({ ...window, startHour: v })} error={own ?? messageIn(problems, `${at}.startHour`)} disabled={disabled} />
-        <NumberInput label="Until hour" description="Not included" min={1} max={24} allowDecimal={false} value={window.endHour} onChange={(v) => typeof v === 'number' && onChange({ ...window, endHour: v })} error={messageIn(problems, `${at}.endHour`)} disabled={disabled} />
+        <NumberInput label="Until hour (not included)" min={1} max={24} allowDecimal={false} value={window.endHour} onChange={(v) => typeof v === 'number' && onChange({ ...window, endHour: v })} error={messageIn(problems, `${at}.endHour`)} disabled={disabled} />
       </SimpleGrid>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ProblemList } from '../../console/components/problem-list';
 import { headline, messageIn } from '../../console/problems';
@@ -78,35 +78,36 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
                 The steps changed since: show the timeline again.
               </Text>
             ) : null}
-            <Table.ScrollContainer minWidth={560}>
-              <Table bg="white" withTableBorder aria-label="Timeline">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Step</Table.Th>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>Received ({timeline.data.timeZone})</Table.Th>
-                    <Table.Th>Why then</Table.Th>
+            <Text size="sm">
+              Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
+            </Text>
+            <Table bg="white" withTableBorder aria-label="Timeline">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Step</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Received</Table.Th>
+                  <Table.Th>Why then</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {timeline.data.steps.map((s) => (
+                  <Table.Tr key={s.stepId}>
+                    <Table.Td>Step {s.index}</Table.Td>
+                    <Table.Td>
+                      {s.assetName}
+                      {s.conditional ? (
+                        <Text span size="xs" c="gray.7" display="block">
+                          if its condition holds
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{s.local}</Table.Td>
+                    <Table.Td>{s.explanation}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {timeline.data.steps.map((s) => (
-                    <Table.Tr key={s.stepId}>
-                      <Table.Td>Step {s.index}</Table.Td>
-                      <Table.Td>
-                        {s.assetName}
-                        {s.conditional ? (
-                          <Badge ml="xs" size="sm" variant="light" color="gray">
-                            if its condition holds
-                          </Badge>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{s.local}</Table.Td>
-                      <Table.Td>{s.explanation}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </Table>
           </Stack>
         ) : null}
       </div>
