@@ -304,7 +304,7 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(page.getByText('Ready to publish')).toBeVisible();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(page.getByText('Version 1 is published.')).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 1 .* you None/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^Version 1 .* by you None$/ })).toBeVisible();
     await expect(page.getByText('Nothing: the draft is the latest version.')).toBeVisible();
     await shoot(page, 'publish', true);
   });
@@ -342,6 +342,6 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await page.context().clearCookies();
     await signInBrowser(page, marketerEmail);
     await page.goto(`/console/campaigns/${campaignId}?tab=publish`);
-    await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 1 .* you 1 launch pins it/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^Version 1 .* by you 1$/ })).toBeVisible();
   });
 });

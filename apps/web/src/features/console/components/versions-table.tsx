@@ -31,8 +31,7 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
               <Table.Tr>
                 <Table.Th>Version</Table.Th>
                 <Table.Th>Published</Table.Th>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Launches</Table.Th>
+                <Table.Th>Launches pinning it</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -57,9 +56,13 @@ function VersionRow({ version }: { version: CampaignVersionListItem }) {
   return (
     <Table.Tr>
       <Table.Td>Version {version.version}</Table.Td>
-      <Table.Td>{dateTime(version.publishedAt)}</Table.Td>
-      <Table.Td style={{ overflowWrap: 'anywhere' }}>{name ?? version.publishedByEmail ?? (version.publishedBy ? 'A vendor user' : 'An API token')}</Table.Td>
-      <Table.Td>{version.launches === 0 ? 'None' : version.launches === 1 ? '1 launch pins it' : `${version.launches} launches pin it`}</Table.Td>
+      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+        {dateTime(version.publishedAt)}
+        <Text span size="sm" display="block">
+          by {name ?? version.publishedByEmail ?? (version.publishedBy ? 'a vendor user' : 'an API token')}
+        </Text>
+      </Table.Td>
+      <Table.Td>{version.launches === 0 ? 'None' : version.launches}</Table.Td>
     </Table.Tr>
   );
 }
