@@ -300,6 +300,7 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(changes).toContainText('Added: address, logo');
     await expect(changes).toContainText('Added: Email “Welcome”, Email “Follow-up”, PDF “One-pager”, Social post “LinkedIn post”');
     await expect(changes).toContainText('Added: step 1 (Welcome), step 2 (Follow-up)');
+    await shoot(page, 'publish-changes');
     await page.getByRole('button', { name: 'Check the draft' }).click();
     await expect(page.getByText('Ready to publish')).toBeVisible();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
