@@ -75,3 +75,20 @@ export async function vendorAdmin(api: APIRequestContext): Promise<string> {
 export async function signIn(api: APIRequestContext, email: string): Promise<string> {
   return (await ok<{ csrfToken: string }>(api.post('/auth/sign-in', { data: { email, password: PASSWORD } }), 200)).csrfToken;
 }
+
+/** A vendor marketer (authors campaigns, no partner or sending administration) who signs in with a password. */
+export async function vendorMarketer(api: APIRequestContext): Promise<string> {
+  const email = `marketer-${randomUUID().slice(0, 8)}@browser-test.example`;
+  await ok(api.post('/user-invitations', { headers: admin(), data: { email, role: 'vendor_marketer' } }), 201);
+  await acceptInvitation(api, email, 'Mira Marketer');
+  return email;
+}
+
+/** The demo's first partner's brand kit (Northwind IT: its address, colours and logo) on a partner, set by its signed-in user. */
+export async function demoBrandKit(api: APIRequestContext, partnerId: string, csrf: string): Promise<void> {
+  const demo = loadDemo();
+  const { logo, ...kit } = demo.manifest.partners[0].brandKit;
+  const h = { 'X-CSRF-Token': csrf };
+  await ok(api.put(`/partners/${partnerId}/brand-kit`, { headers: h, data: kit }), 200);
+  await ok(api.put(`/partners/${partnerId}/brand-kit/logo`, { headers: h, multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: demo.read(logo) } } }), 200);
+}

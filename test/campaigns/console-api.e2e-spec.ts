@@ -137,6 +137,20 @@ describe('console API', () => {
     });
   });
 
+  describe('PUT /campaigns/{id}/sequence refusals, as the Sequence tab shows them at its fields', () => {
+    it('answers a malformed step 400 at steps[i]… (the timeline: sequence.steps[i]…), and a rule broken 422 at sequence.steps[i]…, saving nothing', async () => {
+      const before = await current(campaign.campaignId);
+      const put = (sequence: object) => api.http().put(`/campaigns/${campaign.campaignId}/sequence`).set(as(vendor.marketerToken)).send(sequence);
+      const malformed = { steps: [{ emailAssetId: campaign.assetIds.welcome, wait: { type: 'next_weekday', weekday: 'monday', time: '25:00' } }], exit: { converted: false } };
+      expect((await put(malformed).expect(400)).body.errors).toEqual([{ path: 'steps[0].wait.time', message: 'time must be HH:MM (24-hour)' }]);
+      const tried = await api.http().post(`/campaigns/${campaign.campaignId}/draft/timeline`).set(as(vendor.marketerToken)).send({ start: '2026-12-04T15:00:00Z', timeZone: 'UTC', sequence: malformed }).expect(400);
+      expect(tried.body.errors).toEqual([{ path: 'sequence.steps[0].wait.time', message: 'time must be HH:MM (24-hour)' }]);
+      const conditional = { steps: [{ emailAssetId: campaign.assetIds.welcome, wait: { type: 'duration', days: 0 }, condition: 'previous_not_opened' }], exit: { converted: false } };
+      expect((await put(conditional).expect(422)).body.errors).toEqual([{ path: 'sequence.steps[0].condition', message: 'the first step has no previous email to depend on' }]);
+      expect((await current(campaign.campaignId)).revision).toBe(before.revision);
+    });
+  });
+
   describe('GET /campaigns/{id}/draft/changes', () => {
     it('lists what the draft changes since the latest version', async () => {
       const own = await authorDemoCampaign(api, vendor.marketerToken);

@@ -4,6 +4,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useAddressParams } from '../../shared/use-address-params';
 import { QueryError } from '../portal/components/query-error';
 import { DrawnAssetsSection } from '../console-assets/drawn-assets-section';
+import { SequenceTab } from '../console-sequence/sequence-tab';
 import { AssetsTab } from './components/assets-tab';
 import { CampaignStatusBadge } from './components/campaign-status-badge';
 import { DetailsTab } from './components/details-tab';
@@ -15,6 +16,7 @@ const TABS = [
   { value: 'details', label: 'Details' },
   { value: 'slots', label: 'Slots' },
   { value: 'assets', label: 'Assets' },
+  { value: 'sequence', label: 'Sequence' },
   { value: 'publish', label: 'Publish' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
@@ -73,8 +75,11 @@ export function CampaignEditorPage() {
           <AssetsTab edited={edited.data} />
           <DrawnAssetsSection edited={edited.data} />
         </Tabs.Panel>
+        <Tabs.Panel value="sequence" pt="lg">
+          <SequenceTab edited={edited.data} />
+        </Tabs.Panel>
         <Tabs.Panel value="publish" pt="lg">
-          <PublishTab campaign={campaign} />
+          <PublishTab edited={edited.data} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { CampaignView } from '../hooks/use-campaigns';
+import type { EditedCampaign } from '../hooks/use-campaign';
 import { usePublishCampaign, useValidateCampaign } from '../hooks/use-publishing';
 import { ApiError } from '../../../api/api-error';
+import { DraftChangesSummary } from './draft-changes';
 import { ProblemList } from './problem-list';
 import { VersionsTable } from './versions-table';
 
-/** Check the draft (the API's own publish checks), publish it as a new version, and the versions so far. */
-export function PublishTab({ campaign }: { campaign: CampaignView }) {
+/** What the draft changes, checking it (the API's own publish checks), publishing it as a new version, and the versions so far. */
+export function PublishTab({ edited }: { edited: EditedCampaign }) {
+  const { campaign, content } = edited;
   const validate = useValidateCampaign(campaign.id);
   const publish = usePublishCampaign(campaign.id);
   const report = validate.data;
@@ -16,6 +18,7 @@ export function PublishTab({ campaign }: { campaign: CampaignView }) {
 
   return (
     <Stack gap="xl" maw={880}>
+      <DraftChangesSummary campaignId={campaign.id} content={content} hasDraft={campaign.draft !== null} />
       <Stack component="section" aria-labelledby="check-title" gap="sm">
         <Title order={2} size="h3" id="check-title">
           Check and publish

@@ -2,13 +2,13 @@ import { Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine
 import { useState } from 'react';
 import { QueryError } from '../../portal/components/query-error';
 import { dateTime } from '../format';
-import { useCampaignVersions, type CampaignVersion } from '../hooks/use-publishing';
+import { useCampaignVersions, type CampaignVersionListItem } from '../hooks/use-publishing';
 import { useUserName } from '../hooks/use-user-name';
 
 /** Versions per page of the list. */
 const PAGE_SIZE = 10;
 
-/** The campaign's published versions, newest first: which, when, by whom. */
+/** The campaign's published versions, newest first: which, when, by whom, and how many launches pin each. */
 export function VersionsTable({ campaignId }: { campaignId: string }) {
   const [page, setPage] = useState(1);
   const versions = useCampaignVersions(campaignId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -31,7 +31,7 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
               <Table.Tr>
                 <Table.Th>Version</Table.Th>
                 <Table.Th>Published</Table.Th>
-                <Table.Th>By</Table.Th>
+                <Table.Th>Launches pinning it</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -51,13 +51,18 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
   );
 }
 
-function VersionRow({ version }: { version: CampaignVersion }) {
+function VersionRow({ version }: { version: CampaignVersionListItem }) {
   const name = useUserName(version.publishedBy);
   return (
     <Table.Tr>
       <Table.Td>Version {version.version}</Table.Td>
-      <Table.Td>{dateTime(version.publishedAt)}</Table.Td>
-      <Table.Td>{name ?? (version.publishedBy ? 'A vendor user' : 'An API token')}</Table.Td>
+      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+        {dateTime(version.publishedAt)}
+        <Text span size="sm" display="block">
+          by {name ?? version.publishedByEmail ?? (version.publishedBy ? 'a vendor user' : 'an API token')}
+        </Text>
+      </Table.Td>
+      <Table.Td>{version.launches === 0 ? 'None' : version.launches}</Table.Td>
     </Table.Tr>
   );
 }

@@ -6,6 +6,8 @@ import { campaignKey } from './use-campaign';
 
 export type ValidationReport = components['schemas']['ValidationReportDto'];
 export type CampaignVersion = components['schemas']['CampaignVersionDto'];
+/** A version in the list: who published it (email) and how many launches pin it. */
+export type CampaignVersionListItem = components['schemas']['CampaignVersionListItemDto'];
 
 /** Whether the draft could be published, as the API judges it: asked for, never computed here. */
 export function useValidateCampaign(id: string) {
@@ -37,6 +39,21 @@ export function useCampaignVersions(id: string, page: { limit: number; offset: n
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
       const { data, error, response } = await api.GET('/campaigns/{id}/versions', { params: { path: { id }, query: page }, signal });
+      if (data === undefined) throw new ApiError(response, error);
+      return data;
+    },
+  });
+}
+
+export type DraftChanges = components['schemas']['DraftChangesDto'];
+
+/** What publishing the draft would change since the latest version, as the API compares them (read again after every edit: it is under the campaign's key). */
+export function useDraftChanges(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...campaignKey(id), 'changes'],
+    enabled,
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/campaigns/{id}/draft/changes', { params: { path: { id } }, signal });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
