@@ -27,20 +27,24 @@ export class PendingLaunchesRepository {
    */
   async fanOutForSystem(campaignVersionId: string, now: Date): Promise<string[]> {
     const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+    // The version and its programmes are found once (materialized: the version's content is
+    // read once, not per subscriber), then joined to the subscriptions.
     const rows = await sql<{ id: string; state: PendingLaunchState }>`
-      WITH chosen AS (
-        SELECT DISTINCT ON (s.partner_id) s.*, v.id AS version_id, v.campaign_id, v.version
-        FROM campaign_versions v
-        JOIN campaigns c ON c.id = v.campaign_id
-        JOIN programmes p ON p.vendor_id = c.vendor_id
-        JOIN programme_subscriptions s ON s.programme_id = p.id AND s.status = 'active'
-        JOIN partners pa ON pa.id = s.partner_id AND pa.vendor_id = c.vendor_id AND pa.status = 'active'
-        WHERE v.id = ${campaignVersionId}
-          AND c.status = 'published'
-          AND ((p.tag IS NOT NULL AND v.content->'tags' ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id))
-          AND (cardinality(v.tiers) = 0 OR pa.tier = ANY(v.tiers))
-          AND (cardinality(v.regions) = 0 OR pa.region = ANY(v.regions))
-          AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.partner_id = s.partner_id AND o.campaign_version_id = v.id)
+      WITH version AS MATERIALIZED (
+        SELECT v.id, v.campaign_id, v.version, v.tiers, v.regions, c.vendor_id, v.content->'tags' AS tags
+        FROM campaign_versions v JOIN campaigns c ON c.id = v.campaign_id
+        WHERE v.id = ${campaignVersionId} AND c.status = 'published'
+      ), holding AS MATERIALIZED (
+        SELECT p.id FROM programmes p JOIN version ON p.vendor_id = version.vendor_id
+        WHERE (p.tag IS NOT NULL AND version.tags ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = version.campaign_id)
+      ), chosen AS (
+        SELECT DISTINCT ON (s.partner_id) s.id, s.vendor_id, s.partner_id, s.audience, s.slot_values, s.review_hours, s.weekly_cap, version.id AS version_id, version.campaign_id, version.version
+        FROM version
+        JOIN programme_subscriptions s ON s.vendor_id = version.vendor_id AND s.status = 'active' AND s.programme_id IN (SELECT id FROM holding)
+        JOIN partners pa ON pa.id = s.partner_id AND pa.status = 'active'
+          AND (cardinality(version.tiers) = 0 OR pa.tier = ANY(version.tiers))
+          AND (cardinality(version.regions) = 0 OR pa.region = ANY(version.regions))
+        WHERE NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.partner_id = s.partner_id AND o.campaign_version_id = version.id)
         ORDER BY s.partner_id, s.created_at, s.id
       ), capped AS (
         SELECT chosen.*, (chosen.weekly_cap IS NOT NULL AND (
