@@ -1,5 +1,5 @@
 import { ManualClock } from '@tcma/clock';
-import { ProgrammeFanoutService, ProgrammeSweepService } from '@tcma/programmes';
+import { ProgrammeDigestService, ProgrammeFanoutService, ProgrammeSweepService } from '@tcma/programmes';
 import { QueueName } from '@tcma/queue';
 import { simpleParser } from 'mailparser';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
@@ -252,5 +252,33 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     const path = await actionLink('zofia@northwind-it.example', 'Launch now for [^:]+');
     await api.http().post(path).expect(409);
     await api.http().delete(`/programme-subscriptions/${subscriptions.northwind}`).set(as(northwind.token)).expect(409);
+  });
+
+  it('offers a version when its campaign becomes available', async () => {
+    const from = new Date(clock.now().getTime() + 48 * HOUR);
+    await api.http().patch(`/campaigns/${demo.campaignId}/catalogue`).set(as(demo.tokens.marketer)).send({ availableFrom: from.toISOString() }).expect(200);
+    const v5 = await publishNextVersion('Fifth edition');
+    expect(await pendingOf(v5.versionId)).toEqual([]);
+    clock.set(new Date(from.getTime() + 60_000));
+    expect((await worker.app.get(ProgrammeSweepService).sweep()).reoffered).toBe(1);
+    await waitForQueueIdle(worker.app, QueueName.Programmes);
+    const rows = await pendingOf(v5.versionId);
+    expect(rows.map((r) => [r.partner_id, r.state]).sort()).toEqual(
+      [
+        [hellenic.partnerId, 'skipped'],
+        [unready.partnerId, 'waiting_readiness'],
+      ].sort(),
+    );
+    // Offered now: the sweep finds nothing more to offer.
+    expect((await worker.app.get(ProgrammeSweepService).sweep()).reoffered).toBe(0);
+  });
+
+  it('sends the weekly digest to partners that have not launched lately', async () => {
+    const sent = await worker.app.get(ProgrammeDigestService).sendDigests();
+    expect(sent).toEqual({ partners: 1, emails: 1 });
+    const [bare] = await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId]);
+    const digest = (await mailsTo(bare.email)).at(-1)!;
+    expect(digest.subject).toBe('4 new campaigns are ready for you');
+    expect(digest.text.match(/^Skip: /gm)).toHaveLength(4);
   });
 });

@@ -29,7 +29,7 @@ export class PendingLaunchesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'editPendingLaunch', summary: 'Edit a pending launch before it starts: audience, slot values, start time' })
+  @ApiOperation({ operationId: 'updatePendingLaunch', summary: 'Edit a pending launch before it starts: audience, slot values, start time' })
   @ApiOkResponse({ type: PendingLaunchDto, description: '409 once it has started, been skipped or cancelled; field-level 422 for a start in the past.' })
   async edit(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: EditPendingLaunchDto): Promise<PendingLaunchDto> {
     const { audience, ...rest } = dto;
@@ -46,7 +46,7 @@ export class PendingLaunchesController {
 
   @Post(':id/launch')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'launchPendingLaunchNow', summary: 'Launch a pending launch now instead of at the end of its review period' })
+  @ApiOperation({ operationId: 'startPendingLaunch', summary: 'Launch a pending launch now instead of at the end of its review period' })
   @ApiOkResponse({ type: PendingLaunchDto, description: 'Its launchId names the launch. Field-level 422 naming what is missing (it then waits for it); 409 once closed.' })
   async launch(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PendingLaunchDto> {
     return PendingLaunchDto.from(await this.pending.launchNow(actor, id));

@@ -58,7 +58,7 @@ export class ProgrammesController {
   }
 
   @Post(':id/subscriptions')
-  @ApiOperation({ operationId: 'subscribeToProgramme', summary: 'Subscribe a partner to a programme, with the defaults of its launches' })
+  @ApiOperation({ operationId: 'createProgrammeSubscription', summary: 'Subscribe a partner to a programme, with the defaults of its launches' })
   @ApiCreatedResponse({ type: SubscriptionDto, description: '409 when already subscribed; 404 for a list the partner may not use.' })
   async subscribe(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: SubscribeDto): Promise<SubscriptionDto> {
     return SubscriptionDto.from(await this.subscriptions.subscribe(actor, id, { ...dto, audience: toAudience(dto.audience) }));
