@@ -276,6 +276,8 @@ describe('programmes: subscriptions, pending launches and launching from an emai
   it('sends the weekly digest to partners that have not launched lately', async () => {
     const sent = await worker.app.get(ProgrammeDigestService).sendDigests();
     expect(sent).toEqual({ partners: 1, emails: 1 });
+    // A second sweeper's cron the same day sends nothing.
+    expect(await api.app.get(ProgrammeDigestService).sendDigests()).toEqual({ partners: 0, emails: 0 });
     const [bare] = await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId]);
     const digest = (await mailsTo(bare.email)).at(-1)!;
     expect(digest.subject).toBe('4 new campaigns are ready for you');

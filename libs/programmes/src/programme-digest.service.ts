@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
+import { AppConfig } from '@tcma/config';
 import { PartnerScope } from '@tcma/persistence';
+import { RedisClient } from '@tcma/queue';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 import { PendingLaunchNotifier } from './pending-launch-notifier.service';
 
@@ -18,10 +20,19 @@ export class ProgrammeDigestService {
     private readonly pending: PendingLaunchesRepository,
     private readonly notifier: PendingLaunchNotifier,
     private readonly clock: Clock,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Every sweep-role worker runs the cron: the first to claim the day (a Redis key kept six
+   * days) sends, the others send nothing.
+   */
   async sendDigests(): Promise<{ partners: number; emails: number }> {
-    const quiet = await this.pending.quietPartnersForSystem(this.clock.now(), DIGEST_QUIET_MS, DIGEST_PARTNERS);
+    const now = this.clock.now();
+    const claimed = await this.redis.redis.set(`${this.config.queuePrefix}:programme-digest:${now.toISOString().slice(0, 10)}`, String(process.pid), 'EX', 6 * 86_400, 'NX');
+    if (claimed !== 'OK') return { partners: 0, emails: 0 };
+    const quiet = await this.pending.quietPartnersForSystem(now, DIGEST_QUIET_MS, DIGEST_PARTNERS);
     let emails = 0;
     for (const p of quiet) {
       emails += (
