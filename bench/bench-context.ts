@@ -10,6 +10,7 @@ import { DeliveryModule } from '@tcma/delivery';
 import { HousekeepingModule } from '@tcma/housekeeping';
 import { NurtureModule } from '@tcma/nurture';
 import { PersistenceModule } from '@tcma/persistence';
+import { ProgrammesModule } from '@tcma/programmes';
 import { dropQueueKeys, QueueModule } from '@tcma/queue';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
@@ -41,6 +42,7 @@ class BenchModule {
         NurtureModule,
         AnalyticsModule,
         HousekeepingModule,
+        ProgrammesModule,
       ],
     };
   }

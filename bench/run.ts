@@ -5,6 +5,7 @@ import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
 import { portalJsBench } from './portal-js.bench';
+import { programmeFanoutBench } from './programme-fanout.bench';
 import { renderBench, renderColdBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
   editor_preview: editorPreviewBench,
+  programme_fanout: programmeFanoutBench,
 };
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import { FleetModule } from '@tcma/fleet';
 import { MetricsModule } from '@tcma/metrics';
 import { NoticesModule } from '@tcma/notices';
 import { InstallationGauges, NurtureModule } from '@tcma/nurture';
+import { ProgrammesModule } from '@tcma/programmes';
 import { PagesModule } from '@tcma/pages';
 import { PersistenceModule } from '@tcma/persistence';
 import { QueueModule, RedisClient } from '@tcma/queue';
@@ -34,6 +35,10 @@ import { ListsController } from './audience/lists.controller';
 import { ProspectsController } from './audience/prospects.controller';
 import { BrandKitsController } from './brand-kits/brand-kits.controller';
 import { SenderConfirmationsController } from './delivery/sender-confirmations.controller';
+import { PendingLaunchesController } from './programmes/pending-launches.controller';
+import { ProgrammeActionsController } from './programmes/programme-actions.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { SubscriptionsController } from './programmes/subscriptions.controller';
 import { CampaignContentController } from './campaigns/campaign-content.controller';
 import { CampaignDraftController } from './campaigns/campaign-draft.controller';
 import { CampaignDraftAssetsController } from './campaigns/campaign-draft-assets.controller';
@@ -96,6 +101,7 @@ export class ApiModule {
         NoticesModule,
         SendersModule,
         NurtureModule,
+        ProgrammesModule,
         EngagementModule,
         AnalyticsModule,
         PagesModule,
@@ -112,7 +118,7 @@ export class ApiModule {
           limits: { files: 1, fields: 20, fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes) },
         }),
       ],
-      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, PreviewsController, PublicFilesController,
+      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
         ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [

@@ -9,6 +9,7 @@ import { FleetModule } from '@tcma/fleet';
 import { HousekeepingModule } from '@tcma/housekeeping';
 import { MetricsModule } from '@tcma/metrics';
 import { NurtureModule } from '@tcma/nurture';
+import { ProgrammesModule } from '@tcma/programmes';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
@@ -26,6 +27,8 @@ import { DrainBeforeShutdown } from './shutdown/drain-before-shutdown';
 import { SweepCron } from './sweep/sweep.cron';
 import { EngagementCron } from './track/engagement.cron';
 import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
+import { ProgrammesCron } from './programmes/programmes.cron';
+import { ProgrammesProcessor } from './programmes/programmes.processor';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -43,14 +46,14 @@ export class WorkerModule {
     const processors: Array<Type<JobHandler>> = [
       ...(roles.has('render') ? [RenderProcessor] : []),
       ...(roles.has('send') ? [SendStepsProcessor] : []),
-      ...(roles.has('enroll') ? [EnrollProcessor] : []),
+      ...(roles.has('enroll') ? [EnrollProcessor, ProgrammesProcessor] : []),
       ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
-    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
+    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule],
       providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown, MetricsServer],
     };
   }

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
+import { fanOutJobOptions, FanOutProgrammeVersionJob, JobName, QueueName, traced } from '@tcma/queue';
 import { Actor, scopeOf } from '@tcma/tenancy';
+import type { Queue } from 'bullmq';
 import { checkCampaignContent } from './campaign-rules';
 import { CampaignVersionView, versionView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
@@ -15,9 +18,13 @@ export interface ValidationReport {
 /** Checks a draft for publication and freezes it as the next numbered, immutable version. */
 @Injectable()
 export class CampaignPublishingService {
+  private readonly logger = new Logger(CampaignPublishingService.name);
+
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly campaignsService: CampaignsService,
+    // Absent where no queues are configured (the CLI's seed): the programme sweep offers the version later.
+    @Optional() @InjectQueue(QueueName.Programmes) private readonly programmes?: Queue,
   ) {}
 
   async validate(actor: Actor, id: string): Promise<ValidationReport> {
@@ -37,6 +44,17 @@ export class CampaignPublishingService {
     const saved = await this.campaigns.publishDraft(scopeOf(actor), found.id, found.draftRevision, actor.userId);
     // Someone changed the draft while it was being checked: only what was checked is published.
     if (!saved) throw new ConflictError('The draft changed while it was being published; try again');
+    await this.offerToProgrammes(saved.id);
     return versionView(saved);
+  }
+
+  /**
+   * Queues the offer of the new version to every programme subscriber (one job per version). A
+   * failure here does not undo the publication: the programme sweep finds versions never offered.
+   */
+  private async offerToProgrammes(campaignVersionId: string): Promise<void> {
+    if (!this.programmes) return;
+    const job: FanOutProgrammeVersionJob = traced({ campaignVersionId });
+    await this.programmes.add(JobName.FanOutProgrammeVersion, job, fanOutJobOptions(campaignVersionId)).catch((e: Error) => this.logger.warn(`Version ${campaignVersionId}: programme offer not queued (${e.message}); the programme sweep will offer it`));
   }
 }

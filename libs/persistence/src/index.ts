@@ -61,3 +61,6 @@ export * from './entities/sign-in-throttle.entity';
 export * from './entities/concierge-access.entity';
 export * from './entities/brand-kit-logo.entity';
 export * from './schema/event-partitions';
+export * from './entities/programme.entity';
+export * from './entities/programme-subscription.entity';
+export * from './entities/pending-launch.entity';

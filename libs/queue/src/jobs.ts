@@ -10,6 +10,8 @@ export const JobName = {
   EnrollLaunch: 'enroll-launch',
   SendSteps: 'send-steps',
   DeliverWebhook: 'deliver-webhook',
+  FanOutProgrammeVersion: 'fan-out-programme-version',
+  NotifyPendingLaunch: 'notify-pending-launch',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -58,6 +60,8 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.EnrollLaunch]: 'enroll',
   [JobName.SendSteps]: 'send',
   [JobName.DeliverWebhook]: 'webhooks',
+  [JobName.FanOutProgrammeVersion]: 'programmes',
+  [JobName.NotifyPendingLaunch]: 'programmes',
 };
 
 export interface ImportProspectsJob extends TracedJob {
@@ -87,4 +91,14 @@ export interface SendStepsJob extends TracedJob {
 /** One delivery (an event for an endpoint); its id is also the job id and the webhook-id. */
 export interface DeliverWebhookJob extends TracedJob {
   deliveryId: string;
+}
+
+/** A campaign version just published (or made available): offer it to every programme subscriber. */
+export interface FanOutProgrammeVersionJob extends TracedJob {
+  campaignVersionId: string;
+}
+
+/** Tell a partner's users about one pending launch. */
+export interface NotifyPendingLaunchJob extends TracedJob {
+  pendingLaunchId: string;
 }

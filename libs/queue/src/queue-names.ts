@@ -11,6 +11,8 @@ export const QueueName = {
   Enroll: 'enroll',
   /** Outbound webhooks: slow or dead receivers wait here, never in front of sending. */
   Webhooks: 'webhooks',
+  /** Programmes: offering a published version to every subscriber, and telling each partner. */
+  Programmes: 'programmes',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

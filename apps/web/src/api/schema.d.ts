@@ -763,6 +763,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the vendor's programmes */
+        get: operations["listProgrammes"];
+        put?: never;
+        /** Create a programme: campaigns by name and/or by tag */
+        post: operations["createProgramme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a programme */
+        get: operations["getProgramme"];
+        put?: never;
+        post?: never;
+        /** Delete a programme, its subscriptions and its pending launches */
+        delete: operations["deleteProgramme"];
+        options?: never;
+        head?: never;
+        /** Change a programme */
+        patch: operations["updateProgramme"];
+        trace?: never;
+    };
+    "/programmes/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe a partner to a programme, with the defaults of its launches */
+        post: operations["createProgrammeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programme-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List programme subscriptions */
+        get: operations["listProgrammeSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programme-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a programme subscription */
+        get: operations["getProgrammeSubscription"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe: the subscription ends and its pending launches are cancelled */
+        delete: operations["unsubscribeFromProgramme"];
+        options?: never;
+        head?: never;
+        /** Change the defaults of a subscription */
+        patch: operations["updateProgrammeSubscription"];
+        trace?: never;
+    };
+    "/pending-launches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pending launches offered by programmes */
+        get: operations["listPendingLaunches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pending-launches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a pending launch with who did what to it */
+        get: operations["getPendingLaunch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a pending launch before it starts: audience, slot values, start time */
+        patch: operations["updatePendingLaunch"];
+        trace?: never;
+    };
+    "/pending-launches/{id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip a pending launch: it will not start */
+        post: operations["skipPendingLaunch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pending-launches/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch a pending launch now instead of at the end of its review period */
+        post: operations["startPendingLaunch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programme-actions/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show the page confirming an email's Launch or Skip button (changes nothing) */
+        get: operations["getProgrammeActionPage"];
+        put?: never;
+        /** Launch or skip a pending launch from its email */
+        post: operations["confirmProgrammeAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/versions/{version}/assets/{assetId}/preview": {
         parameters: {
             query?: never;
@@ -2740,6 +2917,195 @@ export interface components {
             /** @description From name and address of emails sent for the partner. */
             sender?: components["schemas"]["SenderIdentityDto"] | null;
         };
+        CreateProgrammeDto: {
+            /** @example Security nurtures */
+            name: string;
+            description?: string;
+            /** @description Every published campaign with this tag belongs to the programme too. */
+            tag?: Record<string, never> | null;
+            /** @description Campaigns in the programme by name (at most 500). */
+            campaignIds?: string[];
+        };
+        ProgrammeDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            tag: string | null;
+            campaignIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgrammePage: {
+            items: components["schemas"]["ProgrammeDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        UpdateProgrammeDto: {
+            name?: string;
+            description?: string;
+            tag?: Record<string, never> | null;
+            /** @description Replaces the programme’s campaigns. */
+            campaignIds?: string[];
+        };
+        AudienceDto: {
+            /** @enum {string} */
+            type: "list" | "filter" | "all";
+            /**
+             * Format: uuid
+             * @description type=list
+             */
+            listId?: string;
+            /** @description type=filter: prospects in these countries. */
+            country?: string[];
+            /** @description type=filter: part of the email or company. */
+            search?: string;
+        };
+        SubscribeDto: {
+            /** @description Values of slots the brand kit does not fill. */
+            slotValues?: {
+                [key: string]: string;
+            };
+            /** @description Stored for social publishing, which is not built yet: nothing is posted. */
+            socialNetworks?: ("linkedin" | "x" | "facebook")[];
+            /**
+             * @description Hours to review each pending launch before it starts by itself; 0 launches at once.
+             * @default 72
+             */
+            reviewHours: number;
+            /** @description At most this many launches in any 7 days; null for no cap. */
+            weeklyCap?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description Vendor users subscribing on behalf of a partner.
+             */
+            partnerId?: string;
+            audience: components["schemas"]["AudienceDto"];
+        };
+        SubscriptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeName?: string;
+            /** Format: uuid */
+            partnerId: string;
+            audience: components["schemas"]["AudienceDto"];
+            slotValues: {
+                [key: string]: string;
+            };
+            socialNetworks: ("linkedin" | "x" | "facebook")[];
+            reviewHours: number;
+            weeklyCap: number | null;
+            /** @enum {string} */
+            status: "active" | "unsubscribed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SubscriptionPage: {
+            items: components["schemas"]["SubscriptionDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        UpdateSubscriptionDto: {
+            /** @description Values of slots the brand kit does not fill. */
+            slotValues?: {
+                [key: string]: string;
+            };
+            /** @description Stored for social publishing, which is not built yet: nothing is posted. */
+            socialNetworks?: ("linkedin" | "x" | "facebook")[];
+            /**
+             * @description Hours to review each pending launch before it starts by itself; 0 launches at once.
+             * @default 72
+             */
+            reviewHours: number;
+            /** @description At most this many launches in any 7 days; null for no cap. */
+            weeklyCap?: Record<string, never> | null;
+            audience?: components["schemas"]["AudienceDto"];
+        };
+        UnsubscribedDto: {
+            /** @description Pending launches of the subscription cancelled with it. */
+            cancelled: number;
+        };
+        MissingItemDto: {
+            /** @example brand_kit.logo_missing */
+            code: string;
+            /** @example brandKit.logo */
+            path: string;
+            message: string;
+        };
+        PendingLaunchActionDto: {
+            /** @enum {string} */
+            action: "launch" | "skip" | "edit" | "auto_start" | "cancel";
+            /** @enum {string} */
+            via: "email" | "portal" | "system";
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        PendingLaunchDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: uuid */
+            subscriptionId: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            version: number;
+            audience: components["schemas"]["AudienceDto"];
+            slotValues: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When it starts by itself (or is checked again while waiting for readiness).
+             */
+            dueAt: string;
+            /** @enum {string} */
+            state: "pending" | "waiting_readiness" | "started" | "skipped" | "cancelled";
+            /** @description What the partner must fix first (state waiting_readiness). */
+            missing: components["schemas"]["MissingItemDto"][];
+            /** @description Why it was skipped or cancelled: partner, weekly_cap, unsubscribed, campaign_unavailable. */
+            reason: string | null;
+            /** Format: uuid */
+            launchId: string | null;
+            /** Format: date-time */
+            notifiedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who did what, when (single pending launch only). */
+            actions?: components["schemas"]["PendingLaunchActionDto"][];
+        };
+        PendingLaunchPage: {
+            items: components["schemas"]["PendingLaunchDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        EditPendingLaunchDto: {
+            audience?: components["schemas"]["AudienceDto"];
+            slotValues?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When it starts by itself instead; not in the past.
+             */
+            dueAt?: string;
+        };
         ProspectDto: {
             /** @example ann@contoso.example */
             email: string;
@@ -2902,19 +3268,6 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
-        };
-        AudienceDto: {
-            /** @enum {string} */
-            type: "list" | "filter" | "all";
-            /**
-             * Format: uuid
-             * @description type=list
-             */
-            listId?: string;
-            /** @description type=filter: prospects in these countries. */
-            country?: string[];
-            /** @description type=filter: part of the email or company. */
-            search?: string;
         };
         CreateLaunchDto: {
             /** Format: uuid */
@@ -5217,6 +5570,397 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description An HTML page saying whether the address is confirmed; 404 for an unknown or expired link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listProgrammes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name. Partners see every programme of their vendor, to subscribe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammePage"];
+                };
+            };
+        };
+    };
+    createProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgrammeDto"];
+            };
+        };
+        responses: {
+            /** @description Field-level 422 for a taken name or a campaign of another vendor. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    getProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    deleteProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Launches already started are not touched. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgrammeDto"];
+            };
+        };
+        responses: {
+            /** @description New campaigns are offered from their next published version on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    createProgrammeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            /** @description 409 when already subscribed; 404 for a list the partner may not use. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+        };
+    };
+    listProgrammeSubscriptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                partnerId?: string;
+                programmeId?: string;
+                status?: "active" | "unsubscribed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A partner's own; a vendor's of all its partners (or one, with partnerId). Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+        };
+    };
+    getProgrammeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+        };
+    };
+    unsubscribeFromProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+        };
+    };
+    updateProgrammeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description Applies to launches offered from now on; pending ones keep theirs. 409 once unsubscribed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+        };
+    };
+    listPendingLaunches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                partnerId?: string;
+                /** @description Only this state. */
+                state?: "pending" | "waiting_readiness" | "started" | "skipped" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open ones first, soonest due first; then the others. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLaunchPage"];
+                };
+            };
+        };
+    };
+    getPendingLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLaunchDto"];
+                };
+            };
+        };
+    };
+    updatePendingLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditPendingLaunchDto"];
+            };
+        };
+        responses: {
+            /** @description 409 once it has started, been skipped or cancelled; field-level 422 for a start in the past. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLaunchDto"];
+                };
+            };
+        };
+    };
+    skipPendingLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 once it has started, been skipped or cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLaunchDto"];
+                };
+            };
+        };
+    };
+    startPendingLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its launchId names the launch. Field-level 422 naming what is missing (it then waits for it); 409 once closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLaunchDto"];
+                };
+            };
+        };
+    };
+    getProgrammeActionPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with a button that acts; 404 for an unknown or expired link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmProgrammeAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page saying what happened (409 when it had already started or been skipped, 422 when the partner is not ready); 404 for an unknown or expired link. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, PartnerStatus, Role, SendStatus, StoredFileMetadata, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialNetwork, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -275,6 +275,66 @@ export interface PasswordResets {
   userId: string;
 }
 
+export interface PendingLaunchActions {
+  action: string;
+  at: Timestamp;
+  id: Generated<Int8>;
+  pendingLaunchId: string;
+  userId: string | null;
+  via: string;
+}
+
+export interface PendingLaunches {
+  audience: AudienceSpec;
+  campaignId: string;
+  campaignVersionId: string;
+  createdAt: Generated<Timestamp>;
+  dueAt: Timestamp;
+  id: Generated<string>;
+  launchId: string | null;
+  missing: Generated<MissingItem[]>;
+  notifiedAt: Timestamp | null;
+  partnerId: string;
+  reason: string | null;
+  slotValues: Generated<Record<string, string>>;
+  state: Generated<PendingLaunchState>;
+  subscriptionId: string;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+  version: number;
+}
+
+export interface ProgrammeCampaigns {
+  campaignId: string;
+  programmeId: string;
+}
+
+export interface Programmes {
+  createdAt: Generated<Timestamp>;
+  description: Generated<string>;
+  id: Generated<string>;
+  name: string;
+  tag: string | null;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+}
+
+export interface ProgrammeSubscriptions {
+  audience: AudienceSpec;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  id: Generated<string>;
+  partnerId: string;
+  programmeId: string;
+  reviewHours: Generated<number>;
+  slotValues: Generated<Record<string, string>>;
+  socialNetworks: Generated<SocialNetwork[]>;
+  status: Generated<SubscriptionStatus>;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+  weeklyCap: number | null;
+}
+
 export interface ProspectImports {
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
@@ -502,6 +562,11 @@ export interface DB {
   outboxMessages: OutboxMessages;
   partners: Partners;
   passwordResets: PasswordResets;
+  pendingLaunchActions: PendingLaunchActions;
+  pendingLaunches: PendingLaunches;
+  programmeCampaigns: ProgrammeCampaigns;
+  programmes: Programmes;
+  programmeSubscriptions: ProgrammeSubscriptions;
   prospectImports: ProspectImports;
   prospectListMembers: ProspectListMembers;
   prospectLists: ProspectLists;

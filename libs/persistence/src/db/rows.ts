@@ -55,3 +55,7 @@ export type PasswordResetRow = Selectable<T.PasswordResets>;
 export type SessionRow = Selectable<T.Sessions>;
 export type ConciergeAccessRow = Selectable<T.ConciergeAccesses>;
 export type BrandKitLogoRow = Selectable<T.BrandKitLogos>;
+export type ProgrammeRow = Selectable<T.Programmes>;
+export type ProgrammeSubscriptionRow = Selectable<T.ProgrammeSubscriptions>;
+export type PendingLaunchRow = Selectable<T.PendingLaunches>;
+export type PendingLaunchActionRow = Selectable<T.PendingLaunchActions>;

@@ -30,6 +30,9 @@ import { InvitationEntity } from './invitation.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { SessionEntity } from './session.entity';
 import { SignInThrottleEntity } from './sign-in-throttle.entity';
+import { ProgrammeCampaignEntity, ProgrammeEntity } from './programme.entity';
+import { ProgrammeSubscriptionEntity } from './programme-subscription.entity';
+import { PendingLaunchActionEntity, PendingLaunchEntity } from './pending-launch.entity';
 
 export const ENTITIES = [
   VendorEntity,
@@ -68,4 +71,9 @@ export const ENTITIES = [
   SessionEntity,
   SignInThrottleEntity,
   ConciergeAccessEntity,
+  ProgrammeEntity,
+  ProgrammeCampaignEntity,
+  ProgrammeSubscriptionEntity,
+  PendingLaunchEntity,
+  PendingLaunchActionEntity,
 ];

@@ -60,3 +60,26 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** A partner's subscription to a programme: unsubscribing keeps the row (and its history) and cancels what is pending. */
+export const SUBSCRIPTION_STATUSES = ['active', 'unsubscribed'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/**
+ * A pending launch: `pending` waits for its review period, `waiting_readiness` for the partner's
+ * brand kit (what is missing is recorded), then it is `started` (a launch), `skipped` (by the
+ * partner, or by the weekly cap) or `cancelled` (unsubscribed).
+ */
+export const PENDING_LAUNCH_STATES = ['pending', 'waiting_readiness', 'started', 'skipped', 'cancelled'] as const;
+export type PendingLaunchState = (typeof PENDING_LAUNCH_STATES)[number];
+
+/** One thing a pending launch waits for (a readiness item: code, path, message). */
+export interface MissingItem {
+  code: string;
+  path: string;
+  message: string;
+}
+
+/** Social networks a subscription names (stored only: publishing is not built yet). */
+export const SOCIAL_NETWORKS = ['linkedin', 'x', 'facebook'] as const;
+export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];

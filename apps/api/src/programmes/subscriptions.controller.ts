@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@tcma/auth';
+import { SubscriptionsService } from '@tcma/programmes';
+import type { Actor } from '@tcma/tenancy';
+import { Page, PageDto, pageOf } from '../common/page.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { toAudience } from '../launches/launch.dto';
+import { ListSubscriptionsQuery, SubscriptionDto, UnsubscribedDto, UpdateSubscriptionDto } from './programme.dto';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programme-subscriptions')
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listProgrammeSubscriptions', summary: 'List programme subscriptions' })
+  @ApiOkResponse({ type: PageDto(SubscriptionDto), description: "A partner's own; a vendor's of all its partners (or one, with partnerId). Newest first." })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListSubscriptionsQuery): Promise<Page<SubscriptionDto>> {
+    return pageOf(await this.subscriptions.list(actor, query), query, (s) => SubscriptionDto.from(s));
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getProgrammeSubscription', summary: 'Get a programme subscription' })
+  @ApiOkResponse({ type: SubscriptionDto })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SubscriptionDto> {
+    return SubscriptionDto.from(await this.subscriptions.get(actor, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ operationId: 'updateProgrammeSubscription', summary: 'Change the defaults of a subscription' })
+  @ApiOkResponse({ type: SubscriptionDto, description: 'Applies to launches offered from now on; pending ones keep theirs. 409 once unsubscribed.' })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateSubscriptionDto): Promise<SubscriptionDto> {
+    const { audience, ...rest } = dto;
+    return SubscriptionDto.from(await this.subscriptions.update(actor, id, { ...rest, ...(audience ? { audience: toAudience(audience) } : {}) }));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'unsubscribeFromProgramme', summary: 'Unsubscribe: the subscription ends and its pending launches are cancelled' })
+  @ApiOkResponse({ type: UnsubscribedDto })
+  unsubscribe(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UnsubscribedDto> {
+    return this.subscriptions.unsubscribe(actor, id);
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@tcma/clock';
+import { InvalidError, NotFoundError } from '@tcma/errors';
+import { LaunchesService, ReadinessCode } from '@tcma/nurture';
+import { MissingItem, PartnerScope } from '@tcma/persistence';
+import { Actor } from '@tcma/tenancy';
+import { ActionVia, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
+
+/** A pending launch waiting for readiness is checked again this often. */
+export const READINESS_RECHECK_MS = 3_600_000;
+
+/**
+ * Brand-kit items a programme waits for even though a launch by hand would go without them: an
+ * automatic launch in the partner's name must carry its logo, address and sender.
+ */
+const PROGRAMME_WAITS_FOR: ReadonlySet<ReadinessCode> = new Set<ReadinessCode>(['brand_kit.logo_missing', 'brand_kit.address_missing', 'brand_kit.sender_missing']);
+
+export type StartOutcome = { outcome: 'started'; launchId: string } | { outcome: 'waiting'; missing: MissingItem[] } | { outcome: 'closed' } | { outcome: 'cancelled'; reason: string };
+
+/**
+ * Turns a pending launch into a launch through the launch service (the same checks, the same
+ * enrollment), or makes it wait with what is missing. Whoever moves it out of its open state
+ * first (the sweep, an email's button, the portal) starts it; the others find it closed.
+ */
+@Injectable()
+export class PendingLaunchStarter {
+  private readonly logger = new Logger(PendingLaunchStarter.name);
+
+  constructor(
+    private readonly pending: PendingLaunchesRepository,
+    private readonly launches: LaunchesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the partner is missing for this pending launch (readiness of the launch check, plus the programme's brand items). */
+  async missing(pl: PendingLaunchView, actor: Actor): Promise<MissingItem[] | { unavailable: string }> {
+    try {
+      const readiness = await this.launches.readiness(actor, pl.partnerId, pl.campaignId, pl.version, pl.slotValues);
+      return readiness.items.filter((i) => i.blocking || PROGRAMME_WAITS_FOR.has(i.code)).map(({ code, path, message }) => ({ code, path, message }));
+    } catch (e) {
+      if (e instanceof NotFoundError) return { unavailable: 'the campaign is no longer offered to this partner' };
+      throw e;
+    }
+  }
+
+  /**
+   * Starts it now as `actor` (recorded with `via`), or records what it waits for. A campaign no
+   * longer offered to the partner (archived, no longer eligible) cancels it.
+   */
+  async start(pl: PendingLaunchView, actor: Actor, via: ActionVia, recordedUserId: string | null): Promise<StartOutcome> {
+    const scope = new PartnerScope(pl.vendorId, pl.partnerId);
+    const now = this.clock.now();
+    const missing = await this.missing(pl, actor);
+    if (!Array.isArray(missing)) {
+      if (await this.pending.close(scope, pl.id, 'cancelled', 'campaign_unavailable', now)) await this.pending.recordAction(scope, pl.id, 'cancel', 'system', null, now);
+      return { outcome: 'cancelled', reason: missing.unavailable };
+    }
+    if (missing.length) {
+      await this.pending.waitForReadiness(scope, pl.id, missing, new Date(now.getTime() + READINESS_RECHECK_MS), now);
+      return { outcome: 'waiting', missing };
+    }
+    if (!(await this.pending.close(scope, pl.id, 'started', null, now))) return { outcome: 'closed' };
+    try {
+      const launch = await this.launches.create(actor, { campaignId: pl.campaignId, partnerId: pl.partnerId, version: pl.version, audience: pl.audience, slotValues: pl.slotValues });
+      await this.pending.setLaunch(scope, pl.id, launch.id, now);
+      await this.pending.recordAction(scope, pl.id, via === 'system' ? 'auto_start' : 'launch', via, recordedUserId, now);
+      return { outcome: 'started', launchId: launch.id };
+    } catch (e) {
+      // Refused after all (the brand kit changed meanwhile, the list was deleted): back to waiting, saying why.
+      const problems = e instanceof InvalidError ? e.problems : [{ path: 'launch', message: (e as Error).message }];
+      const items = problems.map((p) => ({ code: p.code ?? 'launch.refused', path: p.path, message: p.message }));
+      await this.pending.waitForReadiness(scope, pl.id, items, new Date(now.getTime() + READINESS_RECHECK_MS), now, true);
+      this.logger.warn(`Pending launch ${pl.id} could not start: ${items.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+      return { outcome: 'waiting', missing: items };
+    }
+  }
+}

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { AudienceSpec, Database, executorOf, Found, MissingItem, PageWindow, PartnerScope, partnerOwned, PendingLaunchRow, PendingLaunchState, Role, TenantScope, Tx } from '@tcma/persistence';
+
+/** A pending launch as the portal and the emails show it: with its campaign's and programme's names. */
+export type PendingLaunchView = PendingLaunchRow & { campaignName: string; programmeId: string; programmeName: string };
+
+export type PendingAction = 'launch' | 'skip' | 'edit' | 'auto_start' | 'cancel';
+export type ActionVia = 'email' | 'portal' | 'system';
+
+/** States a pending launch can still be acted on in. */
+export const OPEN_STATES: readonly PendingLaunchState[] = ['pending', 'waiting_readiness'];
+
+/** Pending launches: created in bulk at a publish, started by the sweep or the partner, skipped, cancelled. */
+@Injectable()
+export class PendingLaunchesRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * One pending launch per subscriber of a programme holding this version's campaign (by
+   * membership or tag) whose partner is active and eligible: one INSERT … SELECT, whatever
+   * the count. A partner subscribed through two programmes gets one (its oldest subscription);
+   * the unique (subscription, version) key makes a second run (a publish handled twice, two
+   * workers racing) insert nothing. A subscription at its weekly cap gets the row as
+   * `skipped` (reason `weekly_cap`), so the partner sees what it missed. Returns the new
+   * open ones.
+   */
+  async fanOutForSystem(campaignVersionId: string, now: Date): Promise<string[]> {
+    const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+    // The version and its programmes are found once (materialized: the version's content is
+    // read once, not per subscriber), then joined to the subscriptions.
+    const rows = await sql<{ id: string; state: PendingLaunchState }>`
+      WITH version AS MATERIALIZED (
+        SELECT v.id, v.campaign_id, v.version, v.tiers, v.regions, c.vendor_id, v.content->'tags' AS tags
+        FROM campaign_versions v JOIN campaigns c ON c.id = v.campaign_id
+        WHERE v.id = ${campaignVersionId} AND c.status = 'published'
+      ), holding AS MATERIALIZED (
+        SELECT p.id FROM programmes p JOIN version ON p.vendor_id = version.vendor_id
+        WHERE (p.tag IS NOT NULL AND version.tags ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = version.campaign_id)
+      ), chosen AS (
+        SELECT DISTINCT ON (s.partner_id) s.id, s.vendor_id, s.partner_id, s.audience, s.slot_values, s.review_hours, s.weekly_cap, version.id AS version_id, version.campaign_id, version.version
+        FROM version
+        JOIN programme_subscriptions s ON s.vendor_id = version.vendor_id AND s.status = 'active' AND s.programme_id IN (SELECT id FROM holding)
+        JOIN partners pa ON pa.id = s.partner_id AND pa.status = 'active'
+          AND (cardinality(version.tiers) = 0 OR pa.tier = ANY(version.tiers))
+          AND (cardinality(version.regions) = 0 OR pa.region = ANY(version.regions))
+        WHERE NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.partner_id = s.partner_id AND o.campaign_version_id = version.id)
+        ORDER BY s.partner_id, s.created_at, s.id
+      ), capped AS (
+        SELECT chosen.*, (chosen.weekly_cap IS NOT NULL AND (
+          SELECT count(*) FROM pending_launches q
+          WHERE q.subscription_id = chosen.id AND q.created_at > ${weekAgo} AND q.state IN ('pending', 'waiting_readiness', 'started')
+        ) >= chosen.weekly_cap) AS over_cap
+        FROM chosen
+      )
+      INSERT INTO pending_launches (vendor_id, partner_id, subscription_id, campaign_id, campaign_version_id, version, audience, slot_values, due_at, state, reason, created_at, updated_at)
+      SELECT vendor_id, partner_id, id, campaign_id, version_id, version, audience, slot_values,
+             ${now}::timestamptz + review_hours * interval '1 hour',
+             CASE WHEN over_cap THEN 'skipped' ELSE 'pending' END,
+             CASE WHEN over_cap THEN 'weekly_cap' END,
+             ${now}, ${now}
+      FROM capped
+      ON CONFLICT (subscription_id, campaign_version_id) DO NOTHING
+      RETURNING id, state`.execute(this.db);
+    return rows.rows.filter((r) => r.state === 'pending').map((r) => r.id);
+  }
+
+  /** A version's campaign dates and state (is it offered now?), or null when the version is gone. */
+  async campaignOfVersionForSystem(campaignVersionId: string): Promise<{ status: string; availableFrom: Date | null; availableUntil: Date | null } | null> {
+    const row = await this.db
+      .selectFrom('campaignVersions as v')
+      .innerJoin('campaigns as c', 'c.id', 'v.campaignId')
+      .select(['c.status', 'c.availableFrom', 'c.availableUntil'])
+      .where('v.id', '=', campaignVersionId)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /**
+   * Versions that should have been offered and were not: the latest version of each campaign of
+   * a programme with subscribers, published or made available (catalogue dates) in the last
+   * `withinMs`, available at `now`, with no pending launch yet (its publish job was lost, or it
+   * was not available then). The fan-out of each is idempotent, so asking twice is harmless.
+   */
+  async versionsToOfferForSystem(now: Date, withinMs: number): Promise<string[]> {
+    const since = new Date(now.getTime() - withinMs);
+    const rows = await sql<{ id: string }>`
+      SELECT v.id FROM campaigns c
+      JOIN campaign_versions v ON v.campaign_id = c.id AND v.version = c.latest_version
+      WHERE c.status = 'published'
+        AND (v.published_at > ${since} OR (c.available_from > ${since} AND c.available_from <= ${now}))
+        AND (c.available_from IS NULL OR c.available_from <= ${now})
+        AND (c.available_until IS NULL OR c.available_until > ${now})
+        AND EXISTS (
+          SELECT 1 FROM programmes p JOIN programme_subscriptions s ON s.programme_id = p.id AND s.status = 'active'
+          WHERE p.vendor_id = c.vendor_id AND ((p.tag IS NOT NULL AND v.content->'tags' ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id)))
+        AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.campaign_version_id = v.id)
+      LIMIT 100`.execute(this.db);
+    return rows.rows.map((r) => r.id);
+  }
+
+  /**
+   * Open pending launches due at `now`, leased for `leaseMs` (their due time moves on, so a
+   * second sweeper does not take them meanwhile; a crashed one's are taken again after it).
+   */
+  async claimDueForSystem(now: Date, leaseMs: number, limit: number): Promise<string[]> {
+    const rows = await sql<{ id: string }>`
+      UPDATE pending_launches SET due_at = ${new Date(now.getTime() + leaseMs)}
+      WHERE id IN (
+        SELECT id FROM pending_launches WHERE state IN ('pending', 'waiting_readiness') AND due_at <= ${now}
+        ORDER BY due_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id`.execute(this.db);
+    return rows.rows.map((r) => r.id);
+  }
+
+  async findForSystem(id: string): Promise<PendingLaunchView | null> {
+    return (await this.view().where('pl.id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async find(scope: TenantScope, id: string): Promise<PendingLaunchView | null> {
+    return (await this.view().where('pl.id', '=', id).where((eb) => partnerOwned(eb, scope, 'pl')).executeTakeFirst()) ?? null;
+  }
+
+  /** The scope's pending launches, soonest due first (open ones), then the rest newest first. */
+  async list(scope: TenantScope, filter: PageWindow & { states?: PendingLaunchState[] }): Promise<Found<PendingLaunchView>> {
+    let matching = this.view().where((eb) => partnerOwned(eb, scope, 'pl'));
+    if (filter.states?.length) matching = matching.where('pl.state', 'in', filter.states);
+    let counted = this.db.selectFrom('pendingLaunches as pl').where((eb) => partnerOwned(eb, scope, 'pl'));
+    if (filter.states?.length) counted = counted.where('pl.state', 'in', filter.states);
+    const [items, count] = await Promise.all([
+      matching
+        .orderBy(sql`CASE WHEN pl.state IN ('pending', 'waiting_readiness') THEN 0 ELSE 1 END`)
+        .orderBy('pl.dueAt')
+        .orderBy('pl.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+      counted.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.total };
+  }
+
+  /**
+   * Moves an open pending launch of the scope to `state`; false when it was no longer open
+   * (started, skipped or cancelled meanwhile). The one place a launch is decided: whoever
+   * moves it first wins.
+   */
+  async close(scope: TenantScope, id: string, state: 'started' | 'skipped' | 'cancelled', reason: string | null, now: Date): Promise<boolean> {
+    const moved = await this.db
+      .updateTable('pendingLaunches as pl')
+      .set({ state, reason, updatedAt: now })
+      .where('pl.id', '=', id)
+      .where('pl.state', 'in', OPEN_STATES)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
+  }
+
+  /** Records the launch a started pending launch became. */
+  async setLaunch(scope: PartnerScope, id: string, launchId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('pendingLaunches as pl')
+      .set({ launchId, updatedAt: now })
+      .where('pl.id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .execute();
+  }
+
+  /** Puts a pending launch (back) to wait for the partner's readiness, checked again at `dueAt`. */
+  async waitForReadiness(scope: PartnerScope, id: string, missing: MissingItem[], dueAt: Date, now: Date, reopen = false): Promise<void> {
+    await this.db
+      .updateTable('pendingLaunches as pl')
+      .set({ state: 'waiting_readiness', missing: sql<MissingItem[]>`${JSON.stringify(missing)}::jsonb`, dueAt, updatedAt: now })
+      .where('pl.id', '=', id)
+      .where('pl.state', 'in', reopen ? ['pending', 'waiting_readiness', 'started'] : OPEN_STATES)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .execute();
+  }
+
+  /** Back to `pending` once ready (the missing items are cleared), keeping its due time. */
+  async markReady(scope: PartnerScope, id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('pendingLaunches as pl')
+      .set({ state: 'pending', missing: sql<MissingItem[]>`'[]'::jsonb`, updatedAt: now })
+      .where('pl.id', '=', id)
+      .where('pl.state', '=', 'waiting_readiness')
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .execute();
+  }
+
+  /** The partner's changes before it starts; false when no longer open. */
+  async edit(scope: TenantScope, id: string, changes: { audience?: AudienceSpec; slotValues?: Record<string, string>; dueAt?: Date }, now: Date): Promise<boolean> {
+    const moved = await this.db
+      .updateTable('pendingLaunches as pl')
+      .set({ ...changes, updatedAt: now })
+      .where('pl.id', '=', id)
+      .where('pl.state', 'in', OPEN_STATES)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
+  }
+
+  /** Cancels every open pending launch of a subscription (unsubscribing); their ids. */
+  async cancelOpenOfSubscription(scope: TenantScope, subscriptionId: string, now: Date, tx?: Tx): Promise<string[]> {
+    const rows = await executorOf(this.db, tx)
+      .updateTable('pendingLaunches as pl')
+      .set({ state: 'cancelled', reason: 'unsubscribed', updatedAt: now })
+      .where('pl.subscriptionId', '=', subscriptionId)
+      .where('pl.state', 'in', OPEN_STATES)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .returning('pl.id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async markNotified(scope: PartnerScope, id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('pendingLaunches as pl')
+      .set({ notifiedAt: now })
+      .where('pl.id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .execute();
+  }
+
+  /** Who did what, when, and how; `userId` null for the system. */
+  async recordAction(scope: TenantScope, id: string, action: PendingAction, via: ActionVia, userId: string | null, at: Date, tx?: Tx): Promise<void> {
+    await executorOf(this.db, tx)
+      .insertInto('pendingLaunchActions')
+      .columns(['pendingLaunchId', 'action', 'via', 'userId', 'at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('pendingLaunches as pl')
+          .select(['pl.id', eb.val(action).as('action'), eb.val(via).as('via'), eb.val(userId).as('userId'), eb.val(at).as('at')])
+          .where('pl.id', '=', id)
+          .where((w) => partnerOwned(w, scope, 'pl')),
+      )
+      .execute();
+  }
+
+  async actions(scope: TenantScope, id: string): Promise<Array<{ action: string; via: string; userId: string | null; at: Date }>> {
+    return this.db
+      .selectFrom('pendingLaunchActions as a')
+      .innerJoin('pendingLaunches as pl', 'pl.id', 'a.pendingLaunchId')
+      .select(['a.action', 'a.via', 'a.userId', 'a.at'])
+      .where('pl.id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'pl'))
+      .orderBy('a.id')
+      .execute();
+  }
+
+  /** The partner's active users: who is told about its pending launches. */
+  async recipients(scope: PartnerScope): Promise<Array<{ id: string; email: string; name: string }>> {
+    return this.db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.email', 'u.name'])
+      .where((eb) => partnerOwned(eb, scope, 'u'))
+      .where('u.disabledAt', 'is', null)
+      .orderBy('u.email')
+      .execute();
+  }
+
+  /** The user an automatic start acts as: the subscriber when still active, else the partner's oldest active user. */
+  async actingUser(scope: PartnerScope, preferred: string | null): Promise<{ id: string; role: Role } | null> {
+    const row = await this.db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.role'])
+      .where((eb) => partnerOwned(eb, scope, 'u'))
+      .where('u.disabledAt', 'is', null)
+      .orderBy(sql`u.id = ${preferred}`, sql`DESC NULLS LAST`)
+      .orderBy('u.createdAt')
+      .limit(1)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /**
+   * Partners with open pending launches and no launch of their own started in the last
+   * `quietMs` (the weekly digest's readers), with how many are waiting.
+   */
+  async quietPartnersForSystem(now: Date, quietMs: number, limit: number): Promise<Array<{ vendorId: string; partnerId: string; open: number }>> {
+    const since = new Date(now.getTime() - quietMs);
+    const rows = await sql<{ vendorId: string; partnerId: string; open: number }>`
+      SELECT pl.vendor_id, pl.partner_id, count(*)::int AS open
+      FROM pending_launches pl
+      WHERE pl.state IN ('pending', 'waiting_readiness')
+        AND NOT EXISTS (SELECT 1 FROM launches l WHERE l.partner_id = pl.partner_id AND l.created_at > ${since})
+      GROUP BY pl.vendor_id, pl.partner_id
+      ORDER BY pl.partner_id
+      LIMIT ${limit}`.execute(this.db);
+    return rows.rows;
+  }
+
+  private view() {
+    return this.db
+      .selectFrom('pendingLaunches as pl')
+      .innerJoin('campaigns as c', 'c.id', 'pl.campaignId')
+      .innerJoin('programmeSubscriptions as s', 's.id', 'pl.subscriptionId')
+      .innerJoin('programmes as p', 'p.id', 's.programmeId')
+      .selectAll('pl')
+      .select(['c.name as campaignName', 'p.id as programmeId', 'p.name as programmeName']);
+  }
+}
