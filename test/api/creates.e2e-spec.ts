@@ -27,6 +27,8 @@ const CREATES: Record<string, 'id' | 'version'> = {
   addSuppression: 'id',
   createWebhook: 'id',
   inviteUser: 'id',
+  createProgramme: 'id',
+  createProgrammeSubscription: 'id',
 };
 
 /** The POSTs that create no resource of their own, and why. A new POST must be listed in one of the two. */
@@ -57,6 +59,9 @@ const NOT_CREATING: Record<string, string> = {
   resetPassword: 'a change of password through a signed link',
   previewInvitation: 'reads an invitation through its signed link',
   acceptInvitation: 'an unauthenticated caller accepting a link: answered with the account to sign in with',
+  skipPendingLaunch: 'a change of state of the pending launch it answers',
+  startPendingLaunch: 'a change of state of the pending launch it answers (its launch is read at /launches)',
+  confirmProgrammeAction: 'a signed link’s confirmation page acting on a pending launch',
 };
 
 /**
@@ -185,6 +190,11 @@ describe('creating resources', () => {
 
     const invitation = (await api.http().post('/user-invitations').set(admin).send({ email: 'invited@vendor.example', role: 'vendor_marketer' }).expect(201)).body;
     same('inviteUser', invitation, item((await api.http().get('/user-invitations').set(admin).expect(200)).body.items, invitation.id));
+
+    const programme = (await api.http().post('/programmes').set(marketer).send({ name: 'Created programme' }).expect(201)).body;
+    same('createProgramme', programme, (await api.http().get(`/programmes/${programme.id}`).set(marketer).expect(200)).body);
+    const subscription = (await api.http().post(`/programmes/${programme.id}/subscriptions`).set(own).send({ audience: { type: 'all' } }).expect(201)).body;
+    same('createProgrammeSubscription', subscription, (await api.http().get(`/programme-subscriptions/${subscription.id}`).set(own).expect(200)).body);
 
     expect(checked.sort()).toEqual(Object.keys(CREATES).sort());
   });
