@@ -3,6 +3,7 @@ import { deliverPacedBench } from './deliver-paced.bench';
 import { deliverBench } from './deliver.bench';
 import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
+import { landingPageBench } from './landing-page.bench';
 import { pdfBench } from './pdf.bench';
 import { portalJsBench } from './portal-js.bench';
 import { renderBench, renderColdBench } from './render.bench';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
   editor_preview: editorPreviewBench,
+  landing_page: landingPageBench,
 };
 
 async function main(): Promise<void> {

@@ -1633,6 +1633,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable an endpoint again after it was disabled for failing, and send what it missed */
+        post: operations["updateWebhookEnabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -3612,7 +3629,18 @@ export interface components {
             partnerId: string | null;
             url: string;
             eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last delivered one; null while it delivers.
+             */
+            failingSince: string | null;
+            /** @description Failed attempts since the last delivered one. */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -3631,7 +3659,18 @@ export interface components {
             partnerId: string | null;
             url: string;
             eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last delivered one; null while it delivers.
+             */
+            failingSince: string | null;
+            /** @description Failed attempts since the last delivered one. */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -6925,6 +6964,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    updateWebhookEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
             };
         };
     };

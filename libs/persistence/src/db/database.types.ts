@@ -474,9 +474,13 @@ export interface WebhookDeliveries {
 }
 
 export interface WebhookEndpoints {
+  consecutiveFailures: Generated<number>;
   createdAt: Generated<Timestamp>;
+  disabledAt: Timestamp | null;
+  disabledReason: string | null;
   enabled: Generated<boolean>;
   eventTypes: WebhookEventType[];
+  failingSince: Timestamp | null;
   id: Generated<string>;
   partnerId: string | null;
   secretSealed: string;

@@ -14,6 +14,7 @@ import { SenderConfirmation1795480000000 } from './1795480000000-SenderConfirmat
 import { StoredFilesHousekeeping1795530000000 } from './1795530000000-StoredFilesHousekeeping';
 import { EventsPartitionedByMonth1795531000000 } from './1795531000000-EventsPartitionedByMonth';
 import { DataRequests1795610000000 } from './1795610000000-DataRequests';
+import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpointHealth';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   StoredFilesHousekeeping1795530000000,
   EventsPartitionedByMonth1795531000000,
   DataRequests1795610000000,
+  WebhookEndpointHealth1795610100000,
 ];
