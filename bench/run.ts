@@ -3,6 +3,7 @@ import { deliverPacedBench } from './deliver-paced.bench';
 import { deliverBench } from './deliver.bench';
 import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
+import { formSubmitBench, landingPageBench } from './landing-page.bench';
 import { pdfBench } from './pdf.bench';
 import { portalJsBench } from './portal-js.bench';
 import { programmeFanoutBench } from './programme-fanout.bench';
@@ -10,6 +11,7 @@ import { renderBench, renderColdBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
 import { trackBench } from './track.bench';
+import { webhookDeliverBench } from './webhook-deliver.bench';
 
 /**
  * `npm run bench [name…]`: one JSON line per benchmark on stdout. Each line compares the
@@ -29,6 +31,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   portal_js_kb: portalJsBench,
   editor_preview: editorPreviewBench,
   programme_fanout: programmeFanoutBench,
+  landing_page: landingPageBench,
+  form_submit: formSubmitBench,
+  webhook_deliver: webhookDeliverBench,
 };
 
 async function main(): Promise<void> {

@@ -129,6 +129,7 @@ describe('tenant isolation', () => {
     const bodies: Record<string, object | string> = {
       'put /partners/{partnerId}/contacts-privacy': { contactsPrivate: true },
       'post /webhooks/deliveries/{deliveryId}/replay': {},
+      'post /webhooks/{id}/enable': {},
       'post /leads/{id}/status': { status: 'accepted' },
       'patch /campaigns/{id}': { description: 'pwned' },
       'patch /campaigns/{id}/catalogue': { promoted: true },

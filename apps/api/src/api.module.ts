@@ -57,6 +57,7 @@ import { LaunchActivityController } from './launches/launch-activity.controller'
 import { LaunchesController } from './launches/launches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './catalogue/partner-campaigns.controller';
+import { DataRequestsController } from './pages/data-requests.controller';
 import { LeadsController } from './pages/leads.controller';
 import { PreviewsController } from './previews/previews.controller';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
@@ -120,7 +121,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
-        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
+        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, DataRequestsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

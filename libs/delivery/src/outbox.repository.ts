@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, Found, OutboxMessageRow, PageWindow, partnerOwned, TenantScope } from '@tcma/persistence';
+import { Database, Found, OutboxMessageRow, PageWindow, contactsOwned, TenantScope } from '@tcma/persistence';
 
 export type OutboxSummary = Omit<OutboxMessageRow, 'raw'>;
 
@@ -17,7 +17,7 @@ export class OutboxRepository {
 
   /** Newest first; a partner scope narrows to one partner. Raw messages are not loaded. */
   async page(scope: TenantScope, window: PageWindow): Promise<Found<OutboxSummary>> {
-    const matching = this.db.selectFrom('outboxMessages as o').where((eb) => partnerOwned(eb, scope, 'o'));
+    const matching = this.db.selectFrom('outboxMessages as o').where((eb) => contactsOwned(eb, scope, 'o'));
     const [items, count] = await Promise.all([
       matching
         .select(['o.id', 'o.vendorId', 'o.partnerId', 'o.sendId', 'o.envelopeFrom', 'o.recipients', 'o.subject', 'o.messageId', 'o.createdAt'])
@@ -32,6 +32,6 @@ export class OutboxRepository {
 
   async find(scope: TenantScope, id: string): Promise<OutboxMessageRow | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    return (await this.db.selectFrom('outboxMessages as o').selectAll('o').where('o.id', '=', id).where((eb) => partnerOwned(eb, scope, 'o')).executeTakeFirst()) ?? null;
+    return (await this.db.selectFrom('outboxMessages as o').selectAll('o').where('o.id', '=', id).where((eb) => contactsOwned(eb, scope, 'o')).executeTakeFirst()) ?? null;
   }
 }

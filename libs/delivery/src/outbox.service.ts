@@ -2,16 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@tcma/errors';
 import { simpleParser } from 'mailparser';
 import { Found, OutboxMessageRow, PageWindow } from '@tcma/persistence';
-import { Actor, scopeOf } from '@tcma/tenancy';
+import { Actor, isVendorUser, PartnersService, scopeOf } from '@tcma/tenancy';
 import { OutboxRepository, OutboxSummary } from './outbox.repository';
 
-/** Reading the local outbox: vendor users see every partner's messages, partner users their own. */
+/**
+ * Reading the local outbox: vendor users see every partner's messages but those of a partner
+ * keeping its contacts private (its prospects' addresses and the lead notices to its users are
+ * its own), partner users their own.
+ */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly outbox: OutboxRepository) {}
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly partners: PartnersService,
+  ) {}
 
-  list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<OutboxSummary>> {
-    return this.outbox.page(scopeOf(actor, filter.partnerId), filter);
+  async list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<OutboxSummary>> {
+    const scope = filter.partnerId && isVendorUser(actor) ? await this.partners.contactsScope(actor, filter.partnerId) : scopeOf(actor, filter.partnerId);
+    return this.outbox.page(scope, filter);
   }
 
   async get(actor: Actor, id: string): Promise<OutboxMessageRow> {

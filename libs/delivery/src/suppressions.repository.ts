@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, Found, ownedAtLevel, PageWindow, partnerOwned, PartnerScope, suppressionCovers, SuppressionReason, suppressionTargetOf, SuppressionRow, TenantScope, Tx } from '@tcma/persistence';
+import { Database, executorOf, Found, contactsOwned, ownedAtLevel, PageWindow, PartnerScope, suppressionCovers, SuppressionReason, suppressionTargetOf, SuppressionRow, TenantScope, Tx } from '@tcma/persistence';
 
 @Injectable()
 export class SuppressionsRepository {
@@ -48,7 +48,7 @@ export class SuppressionsRepository {
   async page(scope: TenantScope, email: string | undefined, window: PageWindow): Promise<Found<SuppressionRow>> {
     const matching = this.db
       .selectFrom('suppressions as s')
-      .where((eb) => partnerOwned(eb, scope, 's'))
+      .where((eb) => contactsOwned(eb, scope, 's'))
       .$if(Boolean(email), (qb) => qb.where('s.emailLower', '=', (email ?? '').toLowerCase()));
     const [items, count] = await Promise.all([
       matching.selectAll('s').orderBy('s.id', 'desc').limit(window.limit).offset(window.offset).execute(),
@@ -59,10 +59,10 @@ export class SuppressionsRepository {
 
   async find(scope: TenantScope, id: string): Promise<SuppressionRow | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    return (await this.db.selectFrom('suppressions as s').selectAll('s').where('s.id', '=', id).where((eb) => partnerOwned(eb, scope, 's')).executeTakeFirst()) ?? null;
+    return (await this.db.selectFrom('suppressions as s').selectAll('s').where('s.id', '=', id).where((eb) => contactsOwned(eb, scope, 's')).executeTakeFirst()) ?? null;
   }
 
   async remove(scope: TenantScope, id: string): Promise<void> {
-    await this.db.deleteFrom('suppressions as s').where('s.id', '=', id).where((eb) => partnerOwned(eb, scope, 's')).execute();
+    await this.db.deleteFrom('suppressions as s').where('s.id', '=', id).where((eb) => contactsOwned(eb, scope, 's')).execute();
   }
 }

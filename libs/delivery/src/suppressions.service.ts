@@ -3,7 +3,7 @@ import { CampaignsRepository } from '@tcma/campaigns';
 import { normalizeSlotValue } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Found, PageWindow, SuppressionReason, SuppressionRow } from '@tcma/persistence';
-import { Actor, PartnersService, scopeOf } from '@tcma/tenancy';
+import { Actor, isVendorUser, PartnersService, scopeOf } from '@tcma/tenancy';
 import { SuppressionsRepository } from './suppressions.repository';
 
 export interface AddSuppressionInput {
@@ -29,8 +29,10 @@ export class SuppressionsService {
   async add(actor: Actor, input: AddSuppressionInput): Promise<{ suppression: SuppressionRow; created: boolean }> {
     const email = normalizeSlotValue({ type: 'email' }, input.email);
     if (!email.ok) throw new InvalidError('The email is invalid', [{ path: 'email', message: email.message }]);
-    // A named partner must be one the caller sees (a partner user: only its own), else 404.
-    if (input.partnerId) await this.partners.get(actor, input.partnerId);
+    // A named partner must be one whose contacts the caller sees (a partner user: only its own;
+    // the vendor: not a partner keeping its contacts private), else 404: whether an address is
+    // already suppressed there says something about that partner's people.
+    if (input.partnerId) await this.partners.withContacts(actor, input.partnerId);
     const scope = scopeOf(actor, input.partnerId);
     const campaignId = input.campaignId ?? null;
     if (campaignId && !(await this.campaigns.find(scope, campaignId))) throw new NotFoundError('Campaign');
@@ -40,8 +42,10 @@ export class SuppressionsService {
     return { suppression, created };
   }
 
-  list(actor: Actor, filter: { partnerId?: string; email?: string } & PageWindow): Promise<Found<SuppressionRow>> {
-    return this.suppressions.page(scopeOf(actor, filter.partnerId), filter.email, filter);
+  /** A vendor user sees every partner's suppressions but those of partners keeping their contacts private. */
+  async list(actor: Actor, filter: { partnerId?: string; email?: string } & PageWindow): Promise<Found<SuppressionRow>> {
+    const scope = filter.partnerId && isVendorUser(actor) ? await this.partners.contactsScope(actor, filter.partnerId) : scopeOf(actor, filter.partnerId);
+    return this.suppressions.page(scope, filter.email, filter);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {

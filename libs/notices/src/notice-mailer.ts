@@ -36,7 +36,12 @@ export class NoticeMailer {
     private readonly clock: Clock,
   ) {}
 
-  async send(scope: VendorScope, notice: Notice): Promise<SentNotice> {
+  /**
+   * `about.partnerId`: the partner whose contacts the notice concerns (a lead notice names its
+   * prospect): the outbox copy is then that partner's, hidden from the vendor when the partner
+   * keeps its contacts private.
+   */
+  async send(scope: VendorScope, notice: Notice, about: { partnerId: string | null } = { partnerId: null }): Promise<SentNotice> {
     const checked = checkedNotice(notice);
     if (!checked.ok) throw new Error(checked.message);
     const vendor = await this.vendors.find(scope);
@@ -55,7 +60,7 @@ export class NoticeMailer {
       messageId,
       headers: { 'Auto-Submitted': 'auto-generated' },
       ...(transport.dkim ? { dkim: transport.dkim } : {}),
-      tcma: { vendorId: scope.vendorId, partnerId: null, sendId: null },
+      tcma: { vendorId: scope.vendorId, partnerId: about.partnerId, sendId: null },
     };
     await transport.transporter.sendMail(message);
     this.logger.log(`Notice "${subject}" for vendor ${scope.vendorId} sent through ${transport.label}`);

@@ -5,3 +5,6 @@ export type { LeadWithProspect } from './leads.repository';
 export { LEAD_REASON_MAX_LENGTH, LEAD_TRANSITIONS, LeadsService } from './leads.service';
 export type { LeadStatusChange } from './leads.service';
 export { PagesModule } from './pages.module';
+export { DataRequestsService } from './data-requests.service';
+export type { DataErasure, DataExport, DataRequestInput } from './data-requests.service';
+export type { Erased, HeldByPartner } from './data-requests.repository';

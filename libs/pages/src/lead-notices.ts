@@ -37,11 +37,16 @@ export class LeadNotices {
       .map(([field, value]) => `${field}: ${value}`)
       .join('\n');
     for (const user of recipients) {
-      await this.notices.send(new VendorScope(scope.vendorId), {
-        to: user.email,
-        subject: `New lead from ${campaignName}: ${lead.fields.email ?? 'a prospect'}`,
-        text: `${person} registered through the landing page of ${campaignName}.\n\n${details}\n\nSee and work your leads in the portal: ${this.config.publicBaseUrl}/portal\n`,
-      });
+      await this.notices.send(
+        new VendorScope(scope.vendorId),
+        {
+          to: user.email,
+          subject: `New lead from ${campaignName}: ${lead.fields.email ?? 'a prospect'}`,
+          text: `${person} registered through the landing page of ${campaignName}.\n\n${details}\n\nSee and work your leads in the portal: ${this.config.publicBaseUrl}/portal\n`,
+        },
+        // The notice names the partner's prospect: its outbox copy is the partner's.
+        { partnerId: scope.partnerId },
+      );
     }
     return recipients.length;
   }

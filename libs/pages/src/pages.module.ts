@@ -7,6 +7,8 @@ import { PreviewsModule } from '@tcma/rendering';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
 import { WebhooksModule } from '@tcma/webhooks';
+import { DataRequestsRepository } from './data-requests.repository';
+import { DataRequestsService } from './data-requests.service';
 import { FormRateLimit } from './form-rate-limit';
 import { LandingPagesService } from './landing-pages.service';
 import { LeadCaptureService } from './lead-capture.service';
@@ -18,7 +20,7 @@ import { PagesRepository } from './pages.repository';
 /** Landing pages, their forms and the leads they capture. */
 @Module({
   imports: [TenancyModule, BrandKitsModule, AudienceModule, NurtureModule, TrackingModule, PreviewsModule, WebhooksModule, NoticesModule],
-  providers: [PagesRepository, LeadsRepository, LeadCaptureService, LeadNotices, FormRateLimit, LandingPagesService, LeadsService],
-  exports: [LandingPagesService, LeadsService],
+  providers: [PagesRepository, LeadsRepository, DataRequestsRepository, DataRequestsService, LeadCaptureService, LeadNotices, FormRateLimit, LandingPagesService, LeadsService],
+  exports: [LandingPagesService, LeadsService, DataRequestsService],
 })
 export class PagesModule {}

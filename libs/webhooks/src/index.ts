@@ -1,5 +1,5 @@
 export { isPrivateAddress, RefusedTargetError, resolvePublicTarget } from './target-guard';
-export { WEBHOOK_TIMEOUT_MS, WebhookDeliveryService } from './webhook-delivery.service';
+export { WEBHOOK_DISABLE_AFTER_MS, WEBHOOK_TIMEOUT_MS, WebhookDeliveryService } from './webhook-delivery.service';
 export type { DeliveryOutcome } from './webhook-delivery.service';
 export { WEBHOOK_MAX_ATTEMPTS, WebhookDispatcher } from './webhook-dispatcher';
 export { generateWebhookSecret, signWebhook, WEBHOOK_SECRET_PREFIX } from './webhook-signature';

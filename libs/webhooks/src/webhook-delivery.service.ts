@@ -5,11 +5,14 @@ import { Signer } from '@tcma/signing';
 import http from 'node:http';
 import https from 'node:https';
 import { RefusedTargetError, resolvePublicTarget } from './target-guard';
+import { WebhookHealthNotices } from './webhook-health-notices';
 import { signWebhook } from './webhook-signature';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** How long a receiver has to answer, connection included. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+/** An endpoint failing (no attempt delivered) for this long is disabled, and its owner told. */
+export const WEBHOOK_DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
 /** What is kept of a receiver's error for the log. */
 const ERROR_MAX_LENGTH = 500;
 
@@ -25,7 +28,8 @@ interface Answer {
  * loopback or link-local target unless configured), the body signed the Standard Webhooks
  * way with a fresh timestamp, POSTed to the checked address, and the attempt logged. A 2xx
  * delivers; anything else is retried by the queue (with backoff), and the last failure
- * marks the delivery failed.
+ * marks the delivery failed. An endpoint failing for WEBHOOK_DISABLE_AFTER_MS is disabled
+ * (its deliveries wait) and its owner told; enabling it again queues what waited.
  */
 @Injectable()
 export class WebhookDeliveryService {
@@ -34,6 +38,7 @@ export class WebhookDeliveryService {
     private readonly signer: Signer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly health: WebhookHealthNotices,
   ) {}
 
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
@@ -58,7 +63,13 @@ export class WebhookDeliveryService {
     }
     const ok = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
     const outcome = ok ? 'delivered' : lastAttempt || refused ? 'failed' : 'pending';
-    await this.webhooks.recordAttemptForSystem({ deliveryId, attempt: delivery.attempts + 1, statusCode: answer.statusCode, error: answer.error, latencyMs: Date.now() - started, at: attemptAt }, outcome);
+    const disabled = await this.webhooks.recordAttemptForSystem(
+      { deliveryId, attempt: delivery.attempts + 1, statusCode: answer.statusCode, error: answer.error, latencyMs: Date.now() - started, at: attemptAt },
+      outcome,
+      endpoint.id,
+      WEBHOOK_DISABLE_AFTER_MS,
+    );
+    if (disabled) await this.health.disabled(disabled);
     return ok ? 'delivered' : refused ? 'refused' : 'retry';
   }
 }

@@ -180,16 +180,70 @@ export class WebhooksRepository {
     return endpoint ? { delivery, endpoint } : null;
   }
 
-  /** Logs an attempt and its outcome on the delivery, in one transaction. */
-  async recordAttemptForSystem(attempt: AttemptRecord, outcome: 'delivered' | 'pending' | 'failed'): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Logs an attempt and its outcome on the delivery, and the endpoint's health, in one
+   * transaction: a delivered attempt ends a failing streak; a failed one extends it, and
+   * disables the endpoint when the streak started `disableAfterMs` or longer before it. Answers
+   * the endpoint when this attempt is the one that disabled it (its owner is then told).
+   */
+  async recordAttemptForSystem(attempt: AttemptRecord, outcome: 'delivered' | 'pending' | 'failed', endpointId: string, disableAfterMs: number): Promise<WebhookEndpointRow | null> {
+    return this.db.transaction().execute(async (trx) => {
       await trx.insertInto('webhookAttempts').values(attempt).execute();
       await trx
         .updateTable('webhookDeliveries')
         .set((eb) => ({ attempts: eb('attempts', '+', 1), status: outcome, ...(outcome === 'delivered' ? { deliveredAt: attempt.at } : {}) }))
         .where('id', '=', attempt.deliveryId)
         .execute();
+      if (outcome === 'delivered') {
+        await trx.updateTable('webhookEndpoints').set({ failingSince: null, consecutiveFailures: 0 }).where('id', '=', endpointId).where('consecutiveFailures', '>', 0).execute();
+        return null;
+      }
+      const health = await trx
+        .updateTable('webhookEndpoints')
+        .set((eb) => ({ failingSince: eb.fn.coalesce('failingSince', eb.val(attempt.at)), consecutiveFailures: eb('consecutiveFailures', '+', 1) }))
+        .where('id', '=', endpointId)
+        .returning(['failingSince', 'consecutiveFailures'])
+        .executeTakeFirst();
+      if (!health?.failingSince || attempt.at.getTime() - health.failingSince.getTime() < disableAfterMs) return null;
+      const disabled = await trx
+        .updateTable('webhookEndpoints')
+        .set({
+          enabled: false,
+          disabledAt: attempt.at,
+          disabledReason: `Failing since ${health.failingSince.toISOString()} (${health.consecutiveFailures} failed attempts in a row; the last: ${attempt.error ?? `HTTP ${attempt.statusCode}`})`.slice(0, 1000),
+        })
+        .where('id', '=', endpointId)
+        .where('enabled', '=', true)
+        .returningAll()
+        .executeTakeFirst();
+      return disabled ?? null;
     });
+  }
+
+  /** Enables an endpoint again, its failing streak forgotten; null when it is not in the scope. */
+  async enable(scope: TenantScope, id: string): Promise<WebhookEndpointRow | null> {
+    const row = await this.db
+      .updateTable('webhookEndpoints')
+      .set({ enabled: true, failingSince: null, consecutiveFailures: 0, disabledAt: null, disabledReason: null, updatedAt: new Date() })
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'webhookEndpoints'))
+      .returningAll()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** The endpoint's deliveries not delivered yet (oldest first, at most `limit`): queued again when it is enabled again. */
+  async undelivered(scope: TenantScope, endpointId: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('webhookDeliveries as d')
+      .select('d.id')
+      .where('d.endpointId', '=', endpointId)
+      .where('d.status', '!=', 'delivered')
+      .where((eb) => vendorOwned(eb, scope, 'd'))
+      .orderBy('d.createdAt')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** The deliveries of an endpoint (found in the caller's scope first), newest first, each with its attempts. */

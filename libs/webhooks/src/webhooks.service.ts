@@ -9,6 +9,8 @@ import { generateWebhookSecret } from './webhook-signature';
 import { WebhooksRepository } from './webhooks.repository';
 
 export const WEBHOOK_URL_MAX_LENGTH = 2048;
+/** The most waiting deliveries queued again when an endpoint is enabled again (older ones: replay them). */
+export const WEBHOOK_REQUEUE_MAX = 10_000;
 
 export interface RegisterEndpointInput {
   url: string;
@@ -48,6 +50,14 @@ export class WebhooksService {
     const endpoint = await this.webhooks.findEndpoint(scopeOf(actor), endpointId);
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
     return this.webhooks.listDeliveries(scopeOf(actor), endpoint.id, page);
+  }
+
+  /** Enables an endpoint again (after it was disabled for failing) and queues what it missed meanwhile. */
+  async enable(actor: Actor, id: string): Promise<WebhookEndpointRow> {
+    const endpoint = await this.webhooks.enable(scopeOf(actor), id);
+    if (!endpoint) throw new NotFoundError('Webhook endpoint');
+    await this.dispatcher.dispatch(await this.webhooks.undelivered(scopeOf(actor), endpoint.id, WEBHOOK_REQUEUE_MAX), true);
+    return endpoint;
   }
 
   /** Sends a delivery again (same webhook-id: a receiver that has it already can tell). */

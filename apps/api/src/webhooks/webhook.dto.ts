@@ -22,11 +22,26 @@ export class WebhookEndpointDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: "Null: the vendor's endpoint." }) partnerId!: string | null;
   @ApiProperty() url!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) eventTypes!: WebhookEventType[];
-  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ description: 'False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable.' }) enabled!: boolean;
+  @ApiProperty({ nullable: true, type: Date, description: 'The first failed attempt since the last delivered one; null while it delivers.' }) failingSince!: Date | null;
+  @ApiProperty({ description: 'Failed attempts since the last delivered one.' }) consecutiveFailures!: number;
+  @ApiProperty({ nullable: true, type: Date }) disabledAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) disabledReason!: string | null;
   @ApiProperty() createdAt!: Date;
 
   static from(e: WebhookEndpointRow): WebhookEndpointDto {
-    return { id: e.id, partnerId: e.partnerId, url: e.url, eventTypes: e.eventTypes, enabled: e.enabled, createdAt: e.createdAt };
+    return {
+      id: e.id,
+      partnerId: e.partnerId,
+      url: e.url,
+      eventTypes: e.eventTypes,
+      enabled: e.enabled,
+      failingSince: e.failingSince,
+      consecutiveFailures: e.consecutiveFailures,
+      disabledAt: e.disabledAt,
+      disabledReason: e.disabledReason,
+      createdAt: e.createdAt,
+    };
   }
 }
 

@@ -38,6 +38,14 @@ export class WebhooksController {
     await this.webhooks.remove(actor, id);
   }
 
+  @Post(':id/enable')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'updateWebhookEnabled', summary: 'Enable an endpoint again after it was disabled for failing, and send what it missed' })
+  @ApiOkResponse({ type: WebhookEndpointDto })
+  async enable(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<WebhookEndpointDto> {
+    return WebhookEndpointDto.from(await this.webhooks.enable(actor, id));
+  }
+
   @Get(':id/deliveries')
   @ApiOperation({ operationId: 'listWebhookDeliveries', summary: "An endpoint's deliveries, newest first, each with its attempts" })
   @ApiOkResponse({ type: PageDto(WebhookDeliveryDto) })

@@ -1724,6 +1724,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/data-requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything held about an email address (a data subject access request), as JSON; recorded */
+        post: operations["exportPersonalData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-requests/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase an email address: prospect, consent, leads, personal fields of events (counts stay) */
+        post: operations["deletePersonalData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record of data requests, newest first (partner users: their own partner’s) */
+        get: operations["listDataRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -1754,6 +1805,23 @@ export interface paths {
         post?: never;
         /** Remove an endpoint and its delivery log */
         delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable an endpoint again after it was disabled for failing, and send what it missed */
+        post: operations["updateWebhookEnabled"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3801,6 +3869,101 @@ export interface components {
             /** @description true: the vendor sees this partner's counts and funnels only, never its leads. */
             contactsPrivate: boolean;
         };
+        DataRequestDto: {
+            /** @example ewa@firma.example */
+            email: string;
+            /**
+             * Format: uuid
+             * @description Vendor users: only this partner's records (404 when it keeps its contacts private). Without it, every partner whose contacts the vendor sees. Partner users: always their own.
+             */
+            partnerId?: string;
+        };
+        HeldByPartnerDto: {
+            /** Format: uuid */
+            partnerId: string;
+            /** @description The prospect: address, names, company, custom fields… */
+            prospect: {
+                [key: string]: unknown;
+            };
+            /** @description Consent evidence, oldest first. */
+            consent: {
+                [key: string]: unknown;
+            }[];
+            /** @description Events (sent, opened, clicked, form_submitted…), oldest first. */
+            events: {
+                [key: string]: unknown;
+            }[];
+            enrollments: {
+                [key: string]: unknown;
+            }[];
+            sends: {
+                [key: string]: unknown;
+            }[];
+            lists: string[];
+            leads: {
+                [key: string]: unknown;
+            }[];
+        };
+        DataExportDto: {
+            /**
+             * Format: uuid
+             * @description The record of this request.
+             */
+            requestId: string;
+            email: string;
+            /** Format: date-time */
+            exportedAt: string;
+            partners: components["schemas"]["HeldByPartnerDto"][];
+            /** @description Suppressions of the address (kept on erasure: they keep it from being emailed again). */
+            suppressions: {
+                [key: string]: unknown;
+            }[];
+        };
+        ErasedDto: {
+            prospects: number;
+            consentRecords: number;
+            leads: number;
+            /** @description Events kept for the counts, their personal fields (user agent) cleared. */
+            events: number;
+            /** @description Enrollments removed with the prospect (with their sends; the events stay). */
+            enrollments: number;
+            /** @description Webhook deliveries whose payload lost the person (prospect, fields). */
+            webhookDeliveries: number;
+            /** @description Copies of mail to the address removed from the local outbox. */
+            outboxMessages: number;
+        };
+        DataErasureDto: {
+            /** Format: uuid */
+            requestId: string;
+            erased: components["schemas"]["ErasedDto"];
+        };
+        DataRequestRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null: a vendor user's request over every partner it sees.
+             */
+            partnerId: string | null;
+            /** @enum {string} */
+            kind: "export" | "erasure";
+            /** @description SHA-256 (hex) of the lower-cased address: the record never keeps the address itself. */
+            emailHash: string;
+            /** Format: uuid */
+            requestedBy: string;
+            found: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DataRequestRecordPage: {
+            items: components["schemas"]["DataRequestRecordDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         RegisterWebhookDto: {
             /**
              * @description https (http only for hosts in WEBHOOK_ALLOWED_PRIVATE_TARGETS).
@@ -3819,7 +3982,18 @@ export interface components {
             partnerId: string | null;
             url: string;
             eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last delivered one; null while it delivers.
+             */
+            failingSince: string | null;
+            /** @description Failed attempts since the last delivered one. */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -3838,7 +4012,18 @@ export interface components {
             partnerId: string | null;
             url: string;
             eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
+            /**
+             * Format: date-time
+             * @description The first failed attempt since the last delivered one; null while it delivers.
+             */
+            failingSince: string | null;
+            /** @description Failed attempts since the last delivered one. */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -7394,6 +7579,74 @@ export interface operations {
             };
         };
     };
+    exportPersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportDto"];
+                };
+            };
+        };
+    };
+    deletePersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataErasureDto"];
+                };
+            };
+        };
+    };
+    listDataRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataRequestRecordPage"];
+                };
+            };
+        };
+    };
     listWebhooks: {
         parameters: {
             query?: {
@@ -7455,6 +7708,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    updateWebhookEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
             };
         };
     };

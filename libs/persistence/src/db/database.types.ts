@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialNetwork, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialNetwork, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -148,6 +148,17 @@ export interface ConsentRecords {
   vendorId: string;
   wording: string | null;
   wordingVersion: string | null;
+}
+
+export interface DataRequests {
+  createdAt: Generated<Timestamp>;
+  emailHash: string;
+  found: Record<string, number>;
+  id: Generated<string>;
+  kind: DataRequestKind;
+  partnerId: string | null;
+  requestedBy: string;
+  vendorId: string;
 }
 
 export interface Enrollments {
@@ -523,9 +534,13 @@ export interface WebhookDeliveries {
 }
 
 export interface WebhookEndpoints {
+  consecutiveFailures: Generated<number>;
   createdAt: Generated<Timestamp>;
+  disabledAt: Timestamp | null;
+  disabledReason: string | null;
   enabled: Generated<boolean>;
   eventTypes: WebhookEventType[];
+  failingSince: Timestamp | null;
   id: Generated<string>;
   partnerId: string | null;
   secretSealed: string;
@@ -553,6 +568,7 @@ export interface DB {
   campaignVersions: CampaignVersions;
   conciergeAccesses: ConciergeAccesses;
   consentRecords: ConsentRecords;
+  dataRequests: DataRequests;
   enrollments: Enrollments;
   events: Events;
   instanceSettings: InstanceSettings;

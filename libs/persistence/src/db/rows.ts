@@ -26,6 +26,7 @@ export type VendorRow = Selectable<T.Vendors>;
 export type NewLaunch = Insertable<T.Launches>;
 export type WorkerRow = Selectable<T.Workers>;
 export type LeadRow = Selectable<T.Leads>;
+export type DataRequestRow = Selectable<T.DataRequests>;
 export type ConsentRecordRow = Selectable<T.ConsentRecords>;
 export type WebhookEndpointRow = Selectable<T.WebhookEndpoints>;
 export type WebhookDeliveryRow = Selectable<T.WebhookDeliveries>;

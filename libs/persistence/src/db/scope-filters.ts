@@ -24,6 +24,19 @@ export function partnerOwned<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, 
 }
 
 /**
+ * Rows about a partner's contacts (people: suppressions, outbox messages) the scope may see: as
+ * partnerOwned, except that a vendor scope never sees the rows of a partner keeping its contacts
+ * private (the vendor's own rows, partnerId null, stay visible to it).
+ */
+export function contactsOwned<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, scope: TenantScope, alias: OwnersOf<DB, TB, 'vendorId'> & OwnersOf<DB, TB, 'partnerId'>): Expression<SqlBool> {
+  const partner = sql.ref(`${String(alias)}.partnerId`);
+  const conditions = [sql<SqlBool>`${sql.ref(`${String(alias)}.vendorId`)} = ${scope.vendorId}`];
+  if (scope.partnerId !== null) conditions.push(sql<SqlBool>`${partner} = ${scope.partnerId}`);
+  else conditions.push(sql<SqlBool>`NOT EXISTS (SELECT 1 FROM partners private_partner WHERE private_partner.id = ${partner} AND private_partner.contacts_private)`);
+  return eb.and(conditions);
+}
+
+/**
  * Rows at exactly the scope's level, in tables where a vendor's own row (partnerId null) sits
  * beside its partners' rows (sending settings, suppressions): a vendor scope matches the
  * vendor's own rows only, a partner scope that partner's.

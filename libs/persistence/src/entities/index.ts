@@ -24,6 +24,7 @@ import { VendorEntity } from './vendor.entity';
 import { WorkerEntity } from './worker.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
 import { LeadEntity } from './lead.entity';
+import { DataRequestEntity } from './data-request.entity';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity';
 import { ConciergeAccessEntity } from './concierge-access.entity';
 import { InvitationEntity } from './invitation.entity';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   WorkerEntity,
   ConsentRecordEntity,
   LeadEntity,
+  DataRequestEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,

@@ -20,6 +20,13 @@ export class WebhookEndpointEntity {
   /** The `whsec_…` secret, sealed like SMTP passwords (libs/signing). */
   @Column('text') secretSealed!: string;
   @Column('boolean', { default: true }) enabled!: boolean;
+  /** The first failed attempt since the last delivered one: failing for WEBHOOK_DISABLE_AFTER_MS disables the endpoint. */
+  @Column('timestamptz', { nullable: true }) failingSince!: Date | null;
+  /** Failed attempts since the last delivered one. */
+  @Column('integer', { default: 0 }) consecutiveFailures!: number;
+  /** When it was disabled for failing (null: enabled, or never disabled automatically). */
+  @Column('timestamptz', { nullable: true }) disabledAt!: Date | null;
+  @Column('text', { nullable: true }) disabledReason!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

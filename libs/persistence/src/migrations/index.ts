@@ -13,6 +13,8 @@ import { BrowserSignIn1795421388309 } from './1795421388309-BrowserSignIn';
 import { SenderConfirmation1795480000000 } from './1795480000000-SenderConfirmation';
 import { StoredFilesHousekeeping1795530000000 } from './1795530000000-StoredFilesHousekeeping';
 import { EventsPartitionedByMonth1795531000000 } from './1795531000000-EventsPartitionedByMonth';
+import { DataRequests1795610000000 } from './1795610000000-DataRequests';
+import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpointHealth';
 import { Programmes1795650000000 } from './1795650000000-Programmes';
 
 export const MIGRATIONS: Function[] = [
@@ -30,5 +32,7 @@ export const MIGRATIONS: Function[] = [
   SenderConfirmation1795480000000,
   StoredFilesHousekeeping1795530000000,
   EventsPartitionedByMonth1795531000000,
+  DataRequests1795610000000,
+  WebhookEndpointHealth1795610100000,
   Programmes1795650000000,
 ];

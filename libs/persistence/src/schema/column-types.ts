@@ -83,3 +83,6 @@ export interface MissingItem {
 /** Social networks a subscription names (stored only: publishing is not built yet). */
 export const SOCIAL_NETWORKS = ['linkedin', 'x', 'facebook'] as const;
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
+/** A data subject's request about an email address: a copy of everything held (export), or its erasure. */
+export const DATA_REQUEST_KINDS = ['export', 'erasure'] as const;
+export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];

@@ -1,0 +1,119 @@
+import { PartnerScope } from '@tcma/persistence';
+import { signWebhook, WebhookDispatcher, WebhooksService } from '@tcma/webhooks';
+import { ChildProcess, fork } from 'node:child_process';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { benchEnvironment } from './bench-context';
+import { percentile, print } from './bench-line';
+import { benchTenant } from './bench-tenant';
+
+const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2_000);
+/** As many at once as one worker's webhook queue runs (WEBHOOK_CONCURRENCY). */
+const CONCURRENCY = 16;
+
+const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+
+/**
+ * `webhook_deliver`: `lead_created` deliveries recorded and queued by this process, sent by one
+ * worker process (the `webhook` role: resolve and check the target, sign, POST, log the attempt)
+ * to a receiver in this process answering 204: deliveries per second and p99 from the event to
+ * its arrival. Raw limit, same run: this process POSTing the same signed bodies to the same
+ * receiver over keep-alive connections, CONCURRENCY at a time.
+ */
+export async function webhookDeliverBench(): Promise<void> {
+  const bench = await benchEnvironment('webhook', { WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1', SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef' });
+  const children: ChildProcess[] = [];
+  const arrivals = new Map<string, number>();
+  let onArrival = () => undefined as void;
+  const receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      arrivals.set(String(req.headers['webhook-id']), Date.now());
+      res.writeHead(204).end();
+      onArrival();
+    });
+  });
+  try {
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 } });
+    const { secret } = await bench.app.get(WebhooksService).register(tenant.admin, { url, eventTypes: ['lead_created'] });
+    const worker = fork(path.resolve(__dirname, '../apps/worker/src/main.js'), [], { env: { ...process.env, ...bench.env, WORKER_ROLES: 'webhook', MIGRATIONS_RUN: 'false' }, stdio: 'inherit' });
+    children.push(worker);
+
+    const dispatcher = bench.app.get(WebhookDispatcher);
+    const scope = new PartnerScope(tenant.vendorId, tenant.partnerId);
+    const recordedAt = new Map<string, number>();
+    const all = new Promise<void>((resolve) => (onArrival = () => void (arrivals.size >= DELIVERIES && resolve())));
+    const start = Date.now();
+    for (let i = 0; i < DELIVERIES; i += 100) {
+      const batch: string[] = [];
+      for (let k = i; k < Math.min(DELIVERIES, i + 100); k++) {
+        const data = { leadId: `lead-${k}`, partnerId: tenant.partnerId, prospect: { email: `visitor${k}@bench.example`, firstName: `First${k}` }, status: 'new' };
+        const ids = await dispatcher.record(scope, 'lead_created', data, new Date(), false);
+        for (const id of ids) recordedAt.set(id, Date.now());
+        batch.push(...ids);
+      }
+      await dispatcher.dispatch(batch);
+    }
+    await all;
+    const elapsed = Math.max(...arrivals.values()) - start;
+    const latencies = [...recordedAt].map(([id, at]) => (arrivals.get(id) ?? NaN) - at);
+    const arrived = arrivals.size;
+    // The worker logs each attempt just after its answer: wait (at most 30 s) for the log to catch up.
+    let delivered = 0;
+    for (let i = 0; i < 300 && delivered < DELIVERIES; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      [{ delivered }] = await bench.db.query<Array<{ delivered: number }>>("SELECT count(*)::int AS delivered FROM webhook_deliveries WHERE status = 'delivered'");
+    }
+    worker.kill('SIGTERM');
+    await exited(worker);
+
+    // The raw limit: the same signed POSTs straight from this process.
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const body = JSON.stringify({ type: 'lead_created', timestamp: new Date().toISOString(), data: { leadId: 'lead', prospect: { email: 'visitor@bench.example' } } });
+    const post = (id: string) =>
+      new Promise<number>((resolve, reject) => {
+        const started = Date.now();
+        const timestamp = Math.floor(Date.now() / 1000);
+        const req = request(url, { agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, id, timestamp, body) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(Date.now() - started));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    let next = 0;
+    const baselineLatencies: number[] = [];
+    const baselineStart = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < DELIVERIES) baselineLatencies.push(await post(`baseline-${next++}`));
+      }),
+    );
+    const baselineElapsed = Date.now() - baselineStart;
+    agent.destroy();
+
+    print({
+      bench: 'webhook_deliver',
+      value: (DELIVERIES * 1000) / elapsed,
+      unit: 'deliveries/s',
+      baseline: 'node_http_signed_posts_same_receiver',
+      baseline_value: (DELIVERIES * 1000) / baselineElapsed,
+      p50_ms: percentile(latencies, 50),
+      // From the event's delivery being recorded to its arrival at the receiver.
+      p99_ms: percentile(latencies, 99),
+      baseline_p99_ms: percentile(baselineLatencies, 99),
+      deliveries: DELIVERIES,
+      delivered_logged: delivered,
+      arrived_distinct: arrived,
+      worker_concurrency: CONCURRENCY,
+    });
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map(exited));
+    await new Promise((resolve) => receiver.close(resolve));
+    await bench.close();
+  }
+}
