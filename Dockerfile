@@ -1,6 +1,7 @@
 # One image for every process: the API, the worker and the admin CLI differ only by command.
-# Node 24 is the current LTS; some dependencies need at least 22.22 or 24.15.
-ARG NODE_IMAGE=node:24-bookworm-slim
+# Node 26 is the current (Active) LTS since 28 October 2026; some dependencies need at least
+# 22.22, 24.15 or 26.
+ARG NODE_IMAGE=node:26-bookworm-slim
 
 # Dependencies, including the build tools (Nest CLI, TypeScript, Vite for the browser app).
 FROM ${NODE_IMAGE} AS deps

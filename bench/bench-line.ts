@@ -5,11 +5,13 @@ export interface BenchLine {
   unit: string;
   baseline: string;
   baseline_value: number;
+  /** Given when value ÷ baseline_value is not the figure that counts (e.g. a median of paired ratios). */
+  ratio?: number;
   [extra: string]: unknown;
 }
 
 export function print(line: BenchLine): void {
-  const ratio = line.baseline_value ? line.value / line.baseline_value : null;
+  const ratio = line.ratio ?? (line.baseline_value ? line.value / line.baseline_value : null);
   const round = (n: unknown) => (typeof n === 'number' ? Math.round(n * 1000) / 1000 : n);
   const out = Object.fromEntries(Object.entries({ ...line, ratio }).map(([k, v]) => [k, round(v)]));
   process.stdout.write(`${JSON.stringify({ bench: out.bench, value: out.value, unit: out.unit, baseline: out.baseline, baseline_value: out.baseline_value, ratio: out.ratio, ...out })}\n`);
@@ -44,6 +46,39 @@ export async function rateAsync(fn: (i: number) => Promise<unknown>, total: numb
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export interface Paired<T> {
+  on: T[];
+  off: T[];
+  /** on ÷ off of each round, in round order. */
+  ratios: number[];
+  /** The median of `ratios`: the figure that counts. */
+  ratio: number;
+}
+
+/**
+ * Runs `run('on')` and `run('off')` `rounds` times each, interleaved and alternating which goes
+ * first (on, off, off, on, on, off…), so that a machine whose speed drifts, or tables that grow
+ * from run to run, weigh on both alike. Each round gives one ratio (on ÷ off of runs made
+ * seconds apart, under the same load); the median of those ratios is robust to a round that
+ * another process on the machine disturbed, where a best-of or a single pair is not.
+ */
+export async function pairedRuns<T>(rounds: number, run: (setting: 'on' | 'off', round: number) => Promise<T>, value: (result: T) => number): Promise<Paired<T>> {
+  if (rounds < 1) throw new Error('At least one round');
+  const on: T[] = [];
+  const off: T[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const setting of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) (setting === 'on' ? on : off).push(await run(setting, round));
+  }
+  const ratios = on.map((r, i) => value(r) / value(off[i]));
+  return { on, off, ratios, ratio: median(ratios) };
 }
 
 export const rssMb = () => process.memoryUsage().rss / 1024 / 1024;

@@ -8,12 +8,15 @@ import nodemailer from 'nodemailer';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
 import { OBSERVABILITY } from './api-process';
 import { BenchEnv, benchEnvironment } from './bench-context';
-import { percentile, print, rateAsync } from './bench-line';
+import { median, pairedRuns, percentile, print, rateAsync } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
 
 const STEPS = Number(process.env.BENCH_DELIVER_STEPS ?? 50_000);
 const WORKERS = Number(process.env.BENCH_DELIVER_WORKERS ?? 2);
 const CONNECTIONS_PER_WORKER = 10;
+/** deliver_observability: rounds of one run with logs and metrics on and one off, each run of OBS_STEPS steps. */
+const OBS_ROUNDS = Number(process.env.BENCH_DELIVER_OBS_ROUNDS ?? 5);
+const OBS_STEPS = Number(process.env.BENCH_DELIVER_OBS_STEPS ?? 10_000);
 
 interface Sink {
   port: number;
@@ -88,10 +91,10 @@ interface DeliverRun {
   duplicates: number;
 }
 
-/** One delivery of STEPS steps, due at once, by WORKERS fresh workers with `settings`; counted from what the SMTP server received. */
-async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string, string>, tag: string): Promise<DeliverRun> {
+/** One delivery of `steps` steps, due at once, by WORKERS fresh workers with `settings`; counted from what the SMTP server received. */
+async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string, string>, tag: string, steps = STEPS): Promise<DeliverRun> {
   await sink.ask('reset');
-  const { launchId } = await prepare(bench, sink.port, STEPS, undefined, tag);
+  const { launchId } = await prepare(bench, sink.port, steps, undefined, tag);
   const logFile = path.join(os.tmpdir(), `tcma-bench-deliver-${process.pid}.log`);
   const fd = fs.openSync(logFile, 'w');
   const workers = startWorkers(bench, settings, fd);
@@ -99,12 +102,12 @@ async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string,
     await workersUp(bench, WORKERS);
     const due = Date.now();
     await bench.app.get(SweepService).sweep();
-    await until(async () => (await sink.ask<{ count: number }>('count')).count >= STEPS, 600_000);
+    await until(async () => (await sink.ask<{ count: number }>('count')).count >= steps, 600_000);
     const { received } = await sink.ask<{ received: Array<[string, number]> }>('report');
     const last = Math.max(...received.map(([, at]) => at));
     const ids = new Set(received.map(([id]) => id));
     const [{ sent }] = await bench.db.query<Array<{ sent: number }>>("SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'", [launchId]);
-    return { value: (STEPS * 1000) / (last - due), latencies: received.map(([, at]) => at - due), lost: STEPS - ids.size + (STEPS - sent), duplicates: received.length - ids.size };
+    return { value: (steps * 1000) / (last - due), latencies: received.map(([, at]) => at - due), lost: steps - ids.size + (steps - sent), duplicates: received.length - ids.size };
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : w.once('exit', r)))));
@@ -119,14 +122,14 @@ async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string,
  * `deliver`: steps per second from due to accepted by a local SMTP server in another process,
  * with WORKERS worker processes; vs plain pooled nodemailer sending the same messages to the
  * same server. Lost and duplicated messages are counted from what the server received.
- * `deliver_observability`: the same with logs and metrics on (as `deliver`) against both off,
- * off first (a second run finds its tables larger, so any bias is against "on").
+ * `deliver_observability`: the same engine with logs and metrics on (as `deliver`) against both
+ * off, in OBS_ROUNDS rounds of one run each of OBS_STEPS steps, interleaved with alternating
+ * order (see pairedRuns); the median of the rounds' on ÷ off ratios is the figure.
  */
 export async function deliverBench(): Promise<void> {
   const sink = await startSink();
   const bench = await benchEnvironment('deliver', { SEND_RATE_PER_SECOND: '100000' });
   try {
-    const off = await deliverOnce(bench, sink, OBSERVABILITY.off, 'off');
     const on = await deliverOnce(bench, sink, OBSERVABILITY.on, 'on');
 
     // The raw limit: nodemailer's pool, as many connections as the workers had, the same message.
@@ -165,17 +168,27 @@ export async function deliverBench(): Promise<void> {
       metrics: 'on',
       target: '>= 1000/s and >= 0.5 of baseline, lost = 0, duplicates = 0',
     });
+
+    const paired = await pairedRuns(OBS_ROUNDS, (setting, round) => deliverOnce(bench, sink, OBSERVABILITY[setting], `${setting}${round}`, OBS_STEPS), (r) => r.value);
+    const all = [...paired.on, ...paired.off];
     print({
       bench: 'deliver_observability',
-      value: on.value,
+      value: median(paired.on.map((r) => r.value)),
       unit: 'steps/s',
       baseline: 'same_engine_logs_and_metrics_off',
-      baseline_value: off.value,
-      p99_ms: percentile(on.latencies, 99),
-      baseline_p99_ms: percentile(off.latencies, 99),
-      lost: on.lost + off.lost,
-      duplicates: on.duplicates + off.duplicates,
-      target: '>= 0.9',
+      baseline_value: median(paired.off.map((r) => r.value)),
+      // The median of the rounds' ratios, not the ratio of the medians.
+      ratio: paired.ratio,
+      steps: OBS_STEPS,
+      rounds: OBS_ROUNDS,
+      runs_on: paired.on.map((r) => Math.round(r.value)),
+      runs_off: paired.off.map((r) => Math.round(r.value)),
+      round_ratios: paired.ratios.map((r) => Math.round(r * 1000) / 1000),
+      p99_ms: median(paired.on.map((r) => percentile(r.latencies, 99))),
+      baseline_p99_ms: median(paired.off.map((r) => percentile(r.latencies, 99))),
+      lost: all.reduce((n, r) => n + r.lost, 0),
+      duplicates: all.reduce((n, r) => n + r.duplicates, 0),
+      target: 'median round ratio >= 0.9',
     });
   } finally {
     sink.child.kill();

@@ -7,13 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { forkServer, OBSERVABILITY, waitForHealth } from './api-process';
 import { benchEnvironment } from './bench-context';
-import { percentile, print } from './bench-line';
+import { median, pairedRuns, percentile, print } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
 
 const DURATION_MS = Number(process.env.BENCH_TRACK_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_TRACK_CONCURRENCY ?? 64);
-/** Runs of the engine with access logs and metrics on, and off, alternating: the best of each is kept. */
-const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 4);
+/** Rounds of one run with access logs and metrics on and one off (see pairedRuns); the median round ratio counts. */
+const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 5);
 
 /** Requests `url` from CONCURRENCY keep-alive connections for DURATION_MS: requests per second and latencies. */
 async function load(url: string, agentName: string): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number> }> {
@@ -56,7 +56,7 @@ const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c
  * signature, write the event, answer 302) under load from this process; vs Node's bare HTTP
  * server answering the same 302 in the same run. `track_redirect_observability`: the same
  * engine with access logs (a JSON line per request, into a file) and metrics on, against both
- * off, ROUNDS alternating runs each, the best of each kept.
+ * off, in ROUNDS interleaved rounds; the median of the rounds' on ÷ off ratios is the figure.
  */
 export async function trackBench(): Promise<void> {
   const bench = await benchEnvironment('track', { SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef' });
@@ -96,16 +96,11 @@ export async function trackBench(): Promise<void> {
       // Counted once the process has ended: its last lines are written by then.
       return { ...result, logLines: fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"request completed"')).length };
     };
-    const on: Array<Awaited<ReturnType<typeof run>>> = [];
-    const off: Array<Awaited<ReturnType<typeof run>>> = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      on.push(await run(OBSERVABILITY.on));
-      off.push(await run(OBSERVABILITY.off));
-    }
+    const paired = await pairedRuns(ROUNDS, (setting) => run(OBSERVABILITY[setting]), (r) => r.rps);
     fs.rmSync(logFile, { force: true });
-    const best = (runs: typeof on) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
-    const engine = best(on);
-    const quiet = best(off);
+    const { on, off } = paired;
+    // The headline figure: the median "on" run.
+    const engine = [...on].sort((x, y) => x.rps - y.rps)[Math.floor(on.length / 2)];
     const [{ recorded }] = await db.query<Array<{ recorded: number }>>("SELECT count(*)::int AS recorded FROM events WHERE send_id = $1 AND type = 'clicked'", [sendId]);
 
     const raw = await forkServer(path.join(__dirname, 'redirect-baseline.process.js'), {}, (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))));
@@ -133,18 +128,24 @@ export async function trackBench(): Promise<void> {
     });
     print({
       bench: 'track_redirect_observability',
-      value: engine.rps,
+      value: median(on.map((r) => r.rps)),
       unit: 'requests/s',
       baseline: 'same_engine_access_log_and_metrics_off',
-      baseline_value: quiet.rps,
-      p99_ms: percentile(engine.latencies, 99),
-      baseline_p99_ms: percentile(quiet.latencies, 99),
+      baseline_value: median(off.map((r) => r.rps)),
+      // The median of the rounds' ratios, not the ratio of the medians.
+      ratio: paired.ratio,
+      rounds: ROUNDS,
+      seconds_per_run: DURATION_MS / 1000,
+      p99_ms: median(on.map((r) => percentile(r.latencies, 99))),
+      baseline_p99_ms: median(off.map((r) => percentile(r.latencies, 99))),
       runs_on: on.map((r) => Math.round(r.rps)),
       runs_off: off.map((r) => Math.round(r.rps)),
+      round_ratios: paired.ratios.map((r) => Math.round(r * 1000) / 1000),
       // The access log wrote a line per answered request (warm-up included); off, none.
-      access_lines_on: engine.logLines,
-      access_lines_off: quiet.logLines,
-      target: '>= 0.9',
+      access_lines_on: on.reduce((n, r) => n + r.logLines, 0),
+      access_lines_off: off.reduce((n, r) => n + r.logLines, 0),
+      answered_on: on.reduce((n, r) => n + r.latencies.length + CONCURRENCY, 0),
+      target: 'median round ratio >= 0.9',
     });
   } finally {
     for (const c of children) c.kill('SIGTERM');

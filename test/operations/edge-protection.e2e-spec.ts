@@ -30,6 +30,10 @@ describe('edge protection', () => {
       expect(res.text).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
       const csp = String(res.headers['content-security-policy']).split(';').map((d) => d.trim());
       expect(csp).toEqual(expect.arrayContaining(["script-src 'self'", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'"]));
+      // Images from any https origin (S3 public or presigned logos, vendors' images in email
+      // previews); scripts, styles and connections stay the engine's own.
+      expect(csp).toContain("img-src 'self' data: blob: https:");
+      expect(csp).toContain("connect-src 'self'");
       const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(res.text)![1];
       await api.http().get(script).expect(200).expect('Content-Type', /javascript/).expect('Cross-Origin-Resource-Policy', 'cross-origin');
     });

@@ -1,6 +1,9 @@
 import { ManualClock } from '@tcma/clock';
+import { EngagementService } from '@tcma/engagement';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -28,16 +31,27 @@ describe('outbox views and metrics', () => {
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const scrapeApi = async () => (await api.http().get('/metrics').set(as(metricsToken)).expect(200).expect('Content-Type', /^text\/plain;.*version=0\.0\.4/)).text;
   const scrapeWorker = async () => (await request(`http://127.0.0.1:${workerPort}`).get('/metrics').expect(200)).text;
+  // A webhook receiver, so that the worker's webhook series move with real deliveries.
+  let hooksReceived = 0;
+  const receiver = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      hooksReceived++;
+      res.writeHead(204).end();
+    });
+  });
 
   beforeAll(async () => {
     workerPort = await freePort();
-    const env = { QUEUE_HORIZON_MS: '1000', METRICS_TOKEN: metricsToken };
+    const env = { QUEUE_HORIZON_MS: '1000', METRICS_TOKEN: metricsToken, WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1' };
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     api = await startApi({ clock, env });
-    worker = await startWorker({ roles: 'send,enroll', clock, env: { ...env, WORKER_METRICS_PORT: String(workerPort), HOST: '127.0.0.1' } });
+    worker = await startWorker({ roles: 'send,enroll,webhook', clock, env: { ...env, WORKER_METRICS_PORT: String(workerPort), HOST: '127.0.0.1' } });
     demo = await new DemoSeeder(api.app).seed();
     apiBefore = await scrapeApi();
     workerBefore = await scrapeWorker();
     const [partner] = demo.partners;
+    await api.http().post('/webhooks').set(as(demo.tokens.admin)).send({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, eventTypes: ['sent'] }).expect(201);
     for (const e of ['a', 'b']) await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email: `${e}@ops.example`, firstName: e === 'a' ? 'Ann' : 'Bob', timezone: 'Europe/Warsaw' }).expect(201);
     launchId = (await api.http().post('/launches').set(as(partner.token)).send({ campaignId: demo.campaignId, audience: { type: 'all' } }).expect(202)).body.id;
     await eventually(async () => ((await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
@@ -50,6 +64,7 @@ describe('outbox views and metrics', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await new Promise((resolve) => receiver.close(resolve));
   });
 
   describe('the outbox message as HTML and as text', () => {
@@ -109,6 +124,25 @@ describe('outbox views and metrics', () => {
       expect(sample(after, 'tcma_render_cache_lookups_total', { result: 'hit' })).toBeGreaterThanOrEqual(1);
       expect(sample(after, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
       await request(`http://127.0.0.1:${workerPort}`).get('/other').expect(404);
+    });
+
+    it("counts the worker's imported rows and webhook deliveries by result", async () => {
+      const [partner] = demo.partners;
+      const csv = 'email,first_name\r\ncid@ops.example,Cid\r\ndee@ops.example,Dee\r\nnot-an-address,Eve\r\n';
+      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('Content-Type', 'text/csv').send(csv).expect(202);
+      await eventually(async () => ((await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as(partner.token)).expect(200)).body.status === 'completed' ? true : undefined), 'the import');
+      // Each of the two sends tells the vendor's endpoint once its event is judged (settled 10 s):
+      // judged here as of 11 s ahead, while the test's clock stays put for the tests below.
+      await worker.app.get(EngagementService).process(new Date(clock.now().getTime() + 11_000));
+      await eventually(() => Promise.resolve(hooksReceived >= 2 ? true : undefined), 'two webhook deliveries');
+      await waitForQueueIdle(worker.app, QueueName.Webhooks);
+      const after = await scrapeWorker();
+      expect(sample(workerBefore, 'tcma_import_rows_total', { result: 'inserted' })).toBeUndefined();
+      expect(sample(after, 'tcma_import_rows_total', { result: 'inserted' })).toBe(2);
+      expect(sample(after, 'tcma_import_rows_total', { result: 'rejected' })).toBe(1);
+      expect(sample(after, 'tcma_import_rows_total', { result: 'merged' }) ?? 0).toBe(0);
+      expect(sample(workerBefore, 'tcma_webhook_deliveries_total', { outcome: 'delivered' })).toBeUndefined();
+      expect(sample(after, 'tcma_webhook_deliveries_total', { outcome: 'delivered' })).toBe(2);
     });
 
     it("times the API's requests by route template and status class", async () => {

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { QUEUE_DASHBOARD_CSP } from '../../apps/api/src/admin/queue-dashboard-csp';
+import { CHROMIUM_ARGS, chromiumPath } from '../browser/chromium';
 import { TenantFactory, TestVendor } from '../factories/tenant.factory';
 import { invitedUser, signedIn } from '../support/accounts';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -48,6 +52,48 @@ describe('the queue dashboard', () => {
     await api.http().get('/admin/queues').set('Cookie', session.cookie).expect(200);
     await api.http().get('/admin/backlog').set('Cookie', session.cookie).expect(200);
   });
+
+  it("has its own Content-Security-Policy: bull-board's Google Fonts, on this page only", async () => {
+    for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+      const res = await api.http().get(path).set(as(operator.adminToken)).expect(200);
+      expect([path, res.headers['content-security-policy']]).toEqual([path, QUEUE_DASHBOARD_CSP]);
+    }
+    const csp = QUEUE_DASHBOARD_CSP.split(';').map((d) => d.trim());
+    expect(csp).toEqual(expect.arrayContaining(["script-src 'self'", "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com", "font-src 'self' data: https://fonts.gstatic.com", "frame-ancestors 'none'"]));
+    // Everywhere else, and for anyone the gate turns away, the API's default.
+    const health = await api.http().get('/health').expect(200);
+    expect(health.headers['content-security-policy']).not.toContain('googleapis');
+    const refused = await api.http().get('/admin/queues').set(as(other.adminToken)).expect(404);
+    expect(refused.headers['content-security-policy']).not.toContain('googleapis');
+  });
+
+  it('loads in Chromium with nothing blocked by the Content-Security-Policy', async () => {
+    const server = api.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ extraHTTPHeaders: as(operator.adminToken) });
+      // Never the internet: Google's style sheet is answered here (the policy is checked before any request).
+      const external: string[] = [];
+      await context.route(/^https:\/\//, (route) => {
+        external.push(new URL(route.request().url()).origin);
+        return route.fulfill({ status: 200, contentType: route.request().url().includes('googleapis') ? 'text/css' : 'font/woff2', body: '' });
+      });
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
+      await page.addInitScript("document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy: ' + e.violatedDirective + ' blocked ' + e.blockedURI))");
+      await page.goto(`${base}/admin/queues`);
+      // bull-board's app ran (its scripts) and read the queues from its API (connect-src).
+      await page.getByText('TCMA queues').first().waitFor({ timeout: 30_000 });
+      await page.getByText('send', { exact: true }).first().waitFor({ timeout: 30_000 });
+      expect(violations).toEqual([]);
+      expect(external).toContain('https://fonts.googleapis.com');
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 
   it("is 404 for another vendor's admin, the operator's other users, a bad token and anyone anonymous", async () => {
     const callers: Array<[string, Record<string, string>]> = [

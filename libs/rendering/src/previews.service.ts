@@ -24,8 +24,10 @@ const RENDER_JOB_OPTIONS = { attempts: 1, removeOnComplete: { age: 3600, count: 
 export type PreviewResult = { etag: string; notModified: true } | { etag: string; notModified: false; contentType: string; bytes: Buffer };
 
 /**
- * Previews for the API: decides what may be seen and what the render's identity is, then
- * serves a stored render or has the worker make one. The API itself never renders.
+ * Previews of published versions for the API: decides what may be seen and what the render's
+ * identity is, then serves a stored render or has the worker make one on its render queue. The
+ * console's pictures of a draft (PDF pages, draft PDF and social previews) are not made here:
+ * CampaignFilesService makes them in the API's file sandbox processes.
  */
 @Injectable()
 export class PreviewsService implements OnApplicationShutdown {

@@ -8,12 +8,21 @@ import { NurtureModule } from '@tcma/nurture';
 import { ALL_QUEUES } from '@tcma/queue';
 import { AdminBacklogController } from './admin.controller';
 import { OperatorOnlyMiddleware } from './operator-only.middleware';
+import { QUEUE_DASHBOARD_CSP } from './queue-dashboard-csp';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const BACKLOG_PATH = '/admin/backlog';
 
-/** The middleware as the plain function bull-board's module applies. */
-const gateOf = (gate: OperatorOnlyMiddleware) => (req: Request, res: Response, next: NextFunction) => gate.use(req, res, next);
+/**
+ * The middleware as the plain function bull-board's module applies; past the gate, the
+ * dashboard's own Content-Security-Policy replaces the API's default (helmet's, set earlier).
+ */
+const gateOf = (gate: OperatorOnlyMiddleware) => (req: Request, res: Response, next: NextFunction) =>
+  gate.use(req, res, (e?: unknown) => {
+    if (e) return next(e);
+    res.setHeader('Content-Security-Policy', QUEUE_DASHBOARD_CSP);
+    next();
+  });
 
 /**
  * The instance operator's tools: bull-board's queue dashboard at /admin/queues and the

@@ -23,14 +23,17 @@ export function defaultWebAppDir(): string {
 }
 
 /**
- * What index.html may load: its own scripts and styles (Mantine sets styles inline), images
- * from the engine and data/blob URLs (previews, uploads about to be sent), the API itself.
+ * What index.html may load: its own scripts and styles (Mantine sets styles inline), the API
+ * itself, and images from the engine, data/blob URLs (previews, uploads about to be sent) and
+ * any https origin: logos served from S3 public or presigned URLs (PUBLIC_FILE_URLS) and the
+ * vendors' own images that emails link to (the console's email previews show them). An image
+ * runs nothing; scripts, styles, fonts and connections stay the engine's own.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self' blob:",
