@@ -32,8 +32,9 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
       ) : colleagues.isPending ? (
         <Skeleton height={120} aria-label="Loading your colleagues" />
       ) : (
-        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your colleagues">
-          <Table miw={480} bg="white" withTableBorder striped>
+        // Three columns that wrap: a phone's width holds them without scrolling sideways.
+        <Box role="region" aria-label="Your colleagues">
+          <Table bg="white" withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -93,7 +94,7 @@ function InviteForm({ partnerId }: { partnerId: string }) {
   };
   const problem = formError(invite.error, ['email', 'role']);
   return (
-    <Box component="form" onSubmit={submit} noValidate aria-label="Invite a colleague" p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Box component="form" onSubmit={submit} noValidate aria-label="Invite a colleague" maw={560} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
       <Stack gap="sm">
         {problem ? (
           <Alert color="red" variant="light" role="alert">

@@ -31,8 +31,9 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
           No one from your vendor has acted for you yet.
         </Text>
       ) : (
-        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Requests made for you by your vendor">
-          <Table miw={560} bg="white" withTableBorder striped>
+        // Three columns that wrap (the path too): a phone's width holds them without scrolling sideways.
+        <Box role="region" aria-label="Requests made for you by your vendor">
+          <Table bg="white" withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>When</Table.Th>
@@ -43,7 +44,9 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
             <Table.Tbody>
               {log.data.items.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{dateTime.format(new Date(a.at))}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{dateTime.format(new Date(a.at))}</Text>
+                  </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     <Text size="sm" fw={600}>
                       {a.userName}

@@ -49,7 +49,13 @@ export function SessionsPanel() {
           variant="outline"
           color="red.9"
           loading={everywhere.isPending}
-          onClick={() => everywhere.mutate(undefined, { onSuccess: () => void navigate('/sign-in', { state: { notice: 'You are signed out on every device.' } }) })}
+          // Not mutate's onSuccess: signed out, the portal no longer shows this panel, and an unmounted panel's callbacks never run.
+          onClick={() =>
+            void everywhere.mutateAsync().then(
+              () => navigate('/sign-in', { state: { notice: 'You are signed out on every device.' } }),
+              () => undefined, // shown above the button
+            )
+          }
         >
           Sign out everywhere
         </Button>
@@ -69,7 +75,7 @@ function SessionItem({ session: s }: { session: UserSession }) {
               {s.current ? 'This browser' : 'Another browser or device'}
             </Text>
             {s.current ? (
-              <Badge variant="light" color="teal" size="sm">
+              <Badge variant="filled" color="teal.9" size="sm">
                 Current
               </Badge>
             ) : null}
