@@ -4,6 +4,7 @@ import { deliverBench } from './deliver.bench';
 import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
 import { pdfBench } from './pdf.bench';
+import { portalCatalogueBench } from './portal-catalogue.bench';
 import { portalJsBench } from './portal-js.bench';
 import { renderBench, renderColdBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   track_redirect: trackBench,
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
+  portal_catalogue: portalCatalogueBench,
   editor_preview: editorPreviewBench,
 };
 
