@@ -5,6 +5,7 @@ import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
 import { formSubmitBench, landingPageBench } from './landing-page.bench';
 import { pdfBench } from './pdf.bench';
+import { portalCatalogueBench } from './portal-catalogue.bench';
 import { portalJsBench } from './portal-js.bench';
 import { programmeFanoutBench } from './programme-fanout.bench';
 import { renderBench, renderColdBench } from './render.bench';
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   track_redirect: trackBench,
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
+  portal_catalogue: portalCatalogueBench,
   editor_preview: editorPreviewBench,
   programme_fanout: programmeFanoutBench,
   landing_page: landingPageBench,

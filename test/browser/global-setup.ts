@@ -83,6 +83,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     });
     process.env.TCMA_BROWSER_BASE_URL = baseUrl;
     process.env.TCMA_BROWSER_DNS_ZONE = dnsZone;
+    // Specs that age a session (expiry) reach the engine's database directly.
+    process.env.TCMA_BROWSER_DATABASE_URL = env.DATABASE_URL;
     process.env.TCMA_BROWSER_ADMIN_TOKEN = (JSON.parse(admin.trim().split('\n').pop() ?? '{}') as { token: string }).token;
   } catch (e) {
     console.error(engine.output());

@@ -68,6 +68,7 @@ import { MeController } from './tenancy/me.controller';
 import { PartnersController } from './tenancy/partners.controller';
 import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
+import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './tracking/conversions.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
@@ -119,7 +120,7 @@ export class ApiModule {
           limits: { files: 1, fields: 20, fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes) },
         }),
       ],
-      controllers: [HealthController, MeController, UsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, PreviewsController, PublicFilesController,
+      controllers: [HealthController, MeController, UsersController, PartnerUsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
         ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, DataRequestsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { ForbiddenError, NotFoundError } from '@tcma/errors';
-import { ConciergeAccessRow, PartnerScope, VendorScope } from '@tcma/persistence';
+import { PartnerScope, VendorScope } from '@tcma/persistence';
 import { Actor, isVendorUser, PartnersRepository, PartnersService } from '@tcma/tenancy';
-import { ConciergeRepository } from './concierge.repository';
+import { ConciergeAccessEntry, ConciergeRepository } from './concierge.repository';
 
 /** The request header by which a vendor user acts for one of its partners. */
 export const ACTING_FOR_HEADER = 'x-acting-for';
@@ -35,8 +35,11 @@ export class ConciergeService {
     return { ...actor, partnerId: partner.id, role: 'partner_user', concierge: { role: actor.role } };
   }
 
-  /** The audit log of one partner (vendor users; 404 for a partner of another vendor). */
-  async list(actor: Actor, partnerId: string, page: { limit: number; offset: number }): Promise<{ items: ConciergeAccessRow[]; total: number }> {
+  /**
+   * The audit log of one partner: its vendor's admins, and the partner's own admins (who see who
+   * acted for them). 404 for a partner of another vendor, or another partner of the same vendor.
+   */
+  async list(actor: Actor, partnerId: string, page: { limit: number; offset: number }): Promise<{ items: ConciergeAccessEntry[]; total: number }> {
     const partner = await this.partners.get(actor, partnerId);
     return this.accesses.list(new PartnerScope(actor.vendorId, partner.id), page);
   }

@@ -6,4 +6,5 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
 export { SessionsService, SIGN_IN_FAILED, SIGN_IN_THROTTLED } from './sessions.service';
 export type { SignedIn, SignInContext, SignInInput } from './sessions.service';
 export { ACTING_FOR_HEADER, ConciergeService } from './concierge.service';
+export type { ConciergeAccessEntry } from './concierge.repository';
 export { PasswordLinks, PasswordLinksModule } from './password-links';

@@ -29,6 +29,8 @@ export class UsersRepository {
   async list(scope: TenantScope, filter: { partnerId?: string | null; role?: Role } & PageWindow): Promise<Found<UserRow>> {
     const matching = this.db.selectFrom('users').where((eb) => {
       const conditions = [vendorOwned(eb, scope, 'users')];
+      // A partner scope sees its own users only (vendor users have no partner).
+      if (scope.partnerId !== null) conditions.push(eb('partnerId', '=', scope.partnerId));
       if (filter.partnerId !== undefined) conditions.push(filter.partnerId === null ? eb('partnerId', 'is', null) : eb('partnerId', '=', filter.partnerId));
       if (filter.role) conditions.push(eb('role', '=', filter.role));
       return eb.and(conditions);

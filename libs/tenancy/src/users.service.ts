@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadRequestError, ConflictError, NotFoundError } from '@tcma/errors';
 import { Clock } from '@tcma/clock';
-import { changedFields, Found, PageWindow, Role, UserRow } from '@tcma/persistence';
+import { changedFields, Found, PageWindow, PartnerScope, Role, UserRow } from '@tcma/persistence';
 import { Actor, isPartnerRole, scopeOf } from './actor';
 import { PartnersRepository } from './partners.repository';
 import { UsersRepository } from './users.repository';
@@ -57,6 +57,17 @@ export class UsersService {
 
   list(actor: Actor, filter: UserFilter & PageWindow): Promise<Found<UserRow>> {
     return this.users.list(scopeOf(actor), filter);
+  }
+
+  /**
+   * A partner's users (its admins: their colleagues; vendor admins: any of their partners').
+   * 404 for a partner out of the actor's reach, as for every partner page.
+   */
+  async listOfPartner(actor: Actor, partnerId: string, page: PageWindow): Promise<Found<UserRow>> {
+    const scope = scopeOf(actor, partnerId);
+    const partner = await this.partners.find(scope, partnerId);
+    if (!partner) throw new NotFoundError('Partner');
+    return this.users.list(new PartnerScope(actor.vendorId, partner.id), { partnerId: partner.id, ...page });
   }
 
   async get(actor: Actor, id: string): Promise<UserRow> {

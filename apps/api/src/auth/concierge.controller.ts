@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ConciergeService } from '@tcma/accounts';
+import { ConciergeAccessEntry, ConciergeService } from '@tcma/accounts';
 import { CurrentActor, Roles } from '@tcma/auth';
-import { ConciergeAccessRow } from '@tcma/persistence';
 import type { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
@@ -11,26 +10,29 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 class ConciergeAccessDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'uuid', description: 'The vendor user who acted for the partner.' }) userId!: string;
+  @ApiProperty({ description: "The vendor user's name." }) userName!: string;
+  @ApiProperty({ description: "The vendor user's email." }) userEmail!: string;
   @ApiProperty({ format: 'uuid' }) partnerId!: string;
   @ApiProperty() method!: string;
   @ApiProperty() path!: string;
   @ApiProperty() at!: Date;
 
-  static from(a: ConciergeAccessRow): ConciergeAccessDto {
-    return { id: String(a.id), userId: a.userId, partnerId: a.partnerId, method: a.method, path: a.path, at: a.at };
+  static from(a: ConciergeAccessEntry): ConciergeAccessDto {
+    return { id: String(a.id), userId: a.userId, userName: a.userName, userEmail: a.userEmail, partnerId: a.partnerId, method: a.method, path: a.path, at: a.at };
   }
 }
 
 @ApiTags('identity')
 @ApiBearerAuth()
 @ApiCookieAuth()
-@Roles('vendor_admin')
+// The vendor's admins, and the partner's own admins: a partner sees who acted for it.
+@Roles('vendor_admin', 'partner_admin')
 @Controller('partners/:partnerId/concierge-accesses')
 export class ConciergeController {
   constructor(private readonly concierge: ConciergeService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listConciergeAccesses', summary: "The audit log of vendor users acting for a partner (X-Acting-For), newest first" })
+  @ApiOperation({ operationId: 'listConciergeAccesses', summary: "The audit log of vendor users acting for a partner (X-Acting-For), newest first (vendor admins; the partner's own admins)" })
   @ApiOkResponse({ type: PageDto(ConciergeAccessDto) })
   async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<ConciergeAccessDto>> {
     return pageOf(await this.concierge.list(actor, partnerId, query), query, (a) => ConciergeAccessDto.from(a));

@@ -90,6 +90,23 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/partners/{partnerId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner's users, oldest first (the partner's admins: their colleagues; vendor admins: any partner's) */
+        get: operations["listPartnerUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tokens": {
         parameters: {
             query?: never;
@@ -2073,7 +2090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of vendor users acting for a partner (X-Acting-For), newest first */
+        /** The audit log of vendor users acting for a partner (X-Acting-For), newest first (vendor admins; the partner's own admins) */
         get: operations["listConciergeAccesses"];
         put?: never;
         post?: never;
@@ -4210,6 +4227,10 @@ export interface components {
              * @description The vendor user who acted for the partner.
              */
             userId: string;
+            /** @description The vendor user's name. */
+            userName: string;
+            /** @description The vendor user's email. */
+            userEmail: string;
             /** Format: uuid */
             partnerId: string;
             method: string;
@@ -4385,6 +4406,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    listPartnerUsers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
                 };
             };
         };

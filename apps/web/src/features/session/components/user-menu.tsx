@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../hooks/use-session';
 import { ROLE_LABELS } from '../role-labels';
 
-/** The header's account menu: who is signed in, sign out, sign out everywhere; or a sign-in link. */
+/** The header's account menu: who is signed in, a partner user's account page, sign out, sign out everywhere; or a sign-in link. */
 export function UserMenu() {
   const session = useSession();
   const navigate = useNavigate();
@@ -36,6 +36,11 @@ export function UserMenu() {
           <br />
           {ROLE_LABELS[user.role]}
         </Menu.Label>
+        {user.partnerId ? (
+          <Menu.Item component={Link} to="/portal/account">
+            Account and sessions
+          </Menu.Item>
+        ) : null}
         <Menu.Item onClick={() => signOut.mutate(undefined, done)}>Sign out</Menu.Item>
         <Menu.Item onClick={() => signOutEverywhere.mutate(undefined, done)}>Sign out everywhere</Menu.Item>
       </Menu.Dropdown>

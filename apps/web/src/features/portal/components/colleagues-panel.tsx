@@ -1,0 +1,183 @@
+import { Alert, Badge, Box, Button, Group, Radio, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { PageControls } from '../../../shared/list-states';
+import { fieldError, formError } from '../../session/components/field-error';
+import { ROLE_LABELS } from '../../session/role-labels';
+import { useColleagues, useInviteColleague, usePendingInvitations, useWithdrawInvitation, type Invitation, type InviteColleague } from '../hooks/use-account';
+import { QueryError } from './query-error';
+
+/** Rows per page of each list. */
+const PAGE_SIZE = 20;
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A partner admin's colleagues: who has an account, who is invited, and a form to invite one more. */
+export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
+  const [page, setPage] = useState(1);
+  const colleagues = useColleagues(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pages = colleagues.data ? Math.ceil(colleagues.data.total / PAGE_SIZE) : 0;
+
+  return (
+    <Stack component="section" aria-labelledby="colleagues-title" gap="md">
+      <Stack gap={4}>
+        <Title order={2} id="colleagues-title">
+          Colleagues
+        </Title>
+        <Text size="sm">Everyone at your company who can use this portal. Invite a colleague by email: they choose their own password from the link.</Text>
+      </Stack>
+      <InviteForm partnerId={partnerId} />
+      <PendingInvitations partnerId={partnerId} />
+      {colleagues.isError ? (
+        <QueryError error={colleagues.error} retry={() => void colleagues.refetch()} />
+      ) : colleagues.isPending ? (
+        <Skeleton height={120} aria-label="Loading your colleagues" />
+      ) : (
+        // Three columns that wrap: a phone's width holds them without scrolling sideways.
+        <Box role="region" aria-label="Your colleagues">
+          <Table bg="white" withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Since</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {colleagues.data.items.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="sm" fw={600}>
+                      {u.name}
+                    </Text>
+                    <Text size="xs">{u.email}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {ROLE_LABELS[u.role]}
+                    {u.disabled ? (
+                      <Badge ml="xs" color="gray" variant="light" size="sm">
+                        Disabled
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{dateTime.format(new Date(u.createdAt))}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Box>
+      )}
+      <PageControls pages={pages} page={page} onChange={setPage} />
+    </Stack>
+  );
+}
+
+const ROLE_CHOICES: Array<{ value: InviteColleague['role']; label: string; description: string }> = [
+  { value: 'partner_user', label: 'Partner user', description: 'Launches campaigns, keeps the brand kit and the audience.' },
+  { value: 'partner_admin', label: 'Partner admin', description: 'Also invites colleagues and sees who acted for you.' },
+];
+
+function InviteForm({ partnerId }: { partnerId: string }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<InviteColleague['role']>('partner_user');
+  const invite = useInviteColleague(partnerId);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate(
+      { email, role },
+      {
+        onSuccess: (invitation) => {
+          setEmail('');
+          notifications.show({ message: `Invitation sent to ${invitation.email}.`, color: 'teal' });
+        },
+      },
+    );
+  };
+  const problem = formError(invite.error, ['email', 'role']);
+  return (
+    <Box component="form" onSubmit={submit} noValidate aria-label="Invite a colleague" maw={560} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Stack gap="sm">
+        {problem ? (
+          <Alert color="red" variant="light" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Colleague’s email"
+          type="email"
+          autoComplete="off"
+          placeholder="name@your-company.example"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            if (invite.error) invite.reset();
+          }}
+          error={fieldError(invite.error, 'email')}
+        />
+        <Radio.Group label="Role" value={role} onChange={(v) => setRole(v)} error={fieldError(invite.error, 'role')}>
+          <Stack gap="xs" mt={6}>
+            {ROLE_CHOICES.map((c) => (
+              <Radio key={c.value} value={c.value} label={c.label} description={c.description} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <div>
+          <Button type="submit" loading={invite.isPending}>
+            Send the invitation
+          </Button>
+        </div>
+      </Stack>
+    </Box>
+  );
+}
+
+function PendingInvitations({ partnerId }: { partnerId: string }) {
+  const [page, setPage] = useState(1);
+  const invitations = usePendingInvitations(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pages = invitations.data ? Math.ceil(invitations.data.total / PAGE_SIZE) : 0;
+  if (invitations.isError) return <QueryError error={invitations.error} retry={() => void invitations.refetch()} />;
+  if (invitations.isPending || invitations.data.items.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4" id="invitations-title">
+        Invited, not joined yet
+      </Title>
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="invitations-title">
+        {invitations.data.items.map((i) => (
+          <PendingInvitation key={i.id} partnerId={partnerId} invitation={i} />
+        ))}
+      </Stack>
+      <PageControls pages={pages} page={page} onChange={setPage} />
+    </Stack>
+  );
+}
+
+function PendingInvitation({ partnerId, invitation: i }: { partnerId: string; invitation: Invitation }) {
+  const withdraw = useWithdrawInvitation(partnerId);
+  return (
+    <Group component="li" justify="space-between" wrap="nowrap" gap="sm" p="sm" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {i.email}
+        </Text>
+        <Text size="xs">
+          {ROLE_LABELS[i.role]}; the link works until {dateTime.format(new Date(i.expiresAt))}
+        </Text>
+        {withdraw.error ? (
+          <Text size="xs" c="red.8" role="alert">
+            {withdraw.error.message}
+          </Text>
+        ) : null}
+      </Stack>
+      <Button
+        size="xs"
+        variant="default"
+        style={{ flexShrink: 0 }}
+        loading={withdraw.isPending}
+        aria-label={`Withdraw the invitation of ${i.email}`}
+        onClick={() => withdraw.mutate(i.id, { onSuccess: () => notifications.show({ message: `The invitation of ${i.email} is withdrawn: its link no longer works.`, color: 'teal' }) })}
+      >
+        Withdraw
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { PageControls } from '../../../shared/list-states';
+import { QueryError } from '../../portal/components/query-error';
+import { useSignOut } from '../hooks/use-session';
+import { useRevokeSession, useSessions, type UserSession } from '../hooks/use-sessions';
+
+/** Sessions per page of the panel. */
+const PAGE_SIZE = 10;
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Where the user is signed in: this browser and the others, each of which can be ended; or all of them at once. */
+export function SessionsPanel() {
+  const [page, setPage] = useState(1);
+  const sessions = useSessions({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const everywhere = useSignOut(true);
+  const navigate = useNavigate();
+  const pages = sessions.data ? Math.ceil(sessions.data.total / PAGE_SIZE) : 0;
+
+  return (
+    <Stack component="section" aria-labelledby="sessions-title" gap="md">
+      <Stack gap={4}>
+        <Title order={2} id="sessions-title">
+          Where you are signed in
+        </Title>
+        <Text size="sm">A session ends by itself after a while without use. End one you do not recognise, or sign out everywhere: on every device, this one too.</Text>
+      </Stack>
+      {sessions.isError ? (
+        <QueryError error={sessions.error} retry={() => void sessions.refetch()} />
+      ) : sessions.isPending ? (
+        <Skeleton height={96} aria-label="Loading your sessions" />
+      ) : (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your sessions">
+          {sessions.data.items.map((s) => (
+            <SessionItem key={s.id} session={s} />
+          ))}
+        </Stack>
+      )}
+      <PageControls pages={pages} page={page} onChange={setPage} />
+      {everywhere.error ? (
+        <Alert color="red" variant="light" role="alert">
+          {everywhere.error.message}
+        </Alert>
+      ) : null}
+      <div>
+        <Button
+          variant="outline"
+          color="red.9"
+          loading={everywhere.isPending}
+          // Not mutate's onSuccess: signed out, the portal no longer shows this panel, and an unmounted panel's callbacks never run.
+          onClick={() =>
+            void everywhere.mutateAsync().then(
+              () => navigate('/sign-in', { state: { notice: 'You are signed out on every device.' } }),
+              () => undefined, // shown above the button
+            )
+          }
+        >
+          Sign out everywhere
+        </Button>
+      </div>
+    </Stack>
+  );
+}
+
+function SessionItem({ session: s }: { session: UserSession }) {
+  const revoke = useRevokeSession();
+  return (
+    <Stack component="li" gap={6} p="sm" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }} aria-label={s.current ? 'This browser' : `Session started ${dateTime.format(new Date(s.createdAt))}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Text fw={600} size="sm">
+              {s.current ? 'This browser' : 'Another browser or device'}
+            </Text>
+            {s.current ? (
+              <Badge variant="filled" color="teal.9" size="sm">
+                Current
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="xs" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+            {s.userAgent ?? 'Unknown browser'}
+            {s.ipAddress ? ` · ${s.ipAddress}` : ''}
+          </Text>
+          <Text size="xs">
+            Signed in {dateTime.format(new Date(s.createdAt))}; last used {dateTime.format(new Date(s.lastSeenAt))}
+          </Text>
+        </Stack>
+        {s.current ? null : (
+          <Button
+            size="xs"
+            variant="default"
+            style={{ flexShrink: 0 }}
+            loading={revoke.isPending}
+            aria-label={`End the session started ${dateTime.format(new Date(s.createdAt))}`}
+            onClick={() => revoke.mutate(s.id, { onSuccess: () => notifications.show({ message: 'That session is ended.', color: 'teal' }) })}
+          >
+            End
+          </Button>
+        )}
+      </Group>
+      {revoke.error ? (
+        <Text size="xs" c="red.8" role="alert">
+          {revoke.error.message}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
