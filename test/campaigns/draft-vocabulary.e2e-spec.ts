@@ -1,3 +1,4 @@
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { authorDemoCampaign, AuthoredCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -55,7 +56,8 @@ describe('GET /campaigns/{id}/draft/vocabulary', () => {
 
   it('follows the draft: a new slot is offered at once, and the footer passes the email check', async () => {
     const current = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(as(vendor.marketerToken)).expect(200)).body;
-    const slots = [...current.draft.slots, { name: 'webinar_date', type: 'text', label: 'Webinar date', required: false, fallback: 'soon' }];
+    // Published: no draft yet; the slots are the demo's.
+    const slots = [...loadDemo().manifest.slots, { name: 'webinar_date', type: 'text', label: 'Webinar date', required: false, fallback: 'soon' }];
     await api.http().put(`/campaigns/${campaign.campaignId}/slots`).set(as(vendor.marketerToken)).set('If-Match', `"${current.revision}"`).send({ slots }).expect(200);
     const res = await vocabulary().expect(200);
     expect(res.body.entries).toContainEqual({ variable: 'partner.webinar_date', kind: 'partner', detail: 'text slot (optional, with a fallback)', inText: true });

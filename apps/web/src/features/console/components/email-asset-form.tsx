@@ -84,20 +84,18 @@ export function EmailAssetForm({ campaignId, assetId, title, initial, index, sav
         <TextInput label="Preheader" description="The line inboxes show after the subject; the same placeholders" value={email.preheader} onChange={(e) => change('preheader')(e.currentTarget.value)} error={messageIn(mine, 'preheader')} />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap={6} style={{ minWidth: 0 }}>
-            <Group justify="space-between" align="flex-end" wrap="nowrap">
-              <div>
-                <Text id="mjml-label" size="sm" fw={500}>
-                  MJML{' '}
-                  <Text span c="red" aria-hidden>
-                    *
-                  </Text>
+            <Group justify="space-between" align="center" gap="xs">
+              <Text id="mjml-label" size="sm" fw={500}>
+                MJML{' '}
+                <Text span c="red" aria-hidden>
+                  *
                 </Text>
-                <Text id="mjml-description" size="xs" c="dimmed">
-                  Type {'{{'} for the placeholders. Every email needs {'{{links.unsubscribe}}'} and the partner’s postal address slot, outside any {'{{#if}}'}. Escape, then Tab, leaves the editor.
-                </Text>
-              </div>
+              </Text>
               <InsertPalette vocabulary={vocabulary.data} onInsert={(text) => editor.current?.insert(text)} />
             </Group>
+            <Text id="mjml-description" size="xs" c="dimmed">
+              Type {'{{'} for the placeholders, or use Insert. Every email needs {'{{links.unsubscribe}}'} and the partner’s postal address slot, outside any {'{{#if}}'}. Tab leaves the editor.
+            </Text>
             <MjmlEditor value={email.mjml} onChange={change('mjml')} problems={mjmlProblems} placeholders={placeholders} labelId="mjml-label" describedBy="mjml-description mjml-problems" ref={editor} />
             <div id="mjml-problems" role="status" aria-live="polite">
               {stale && check.isFetching ? (
