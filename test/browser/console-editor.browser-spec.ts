@@ -200,7 +200,7 @@ test.describe('console library', () => {
     await shoot(page, 'library-filtered');
 
     // Archive the copy: gone from drafts, found among the archived, restored.
-    await page.getByLabel('Status').click();
+    await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Draft' }).click();
     await expect(page).toHaveURL(/status=draft/);
     await row(`${german} (copy)`).getByRole('button', { name: `Actions for ${german} (copy)` }).click();
