@@ -64,6 +64,8 @@ async function shoot(page: Page, name: string, framed = false): Promise<void> {
   for (const viewport of [NARROW, EDITOR]) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => window.scrollTo(0, 0));
+    // CodeMirror measures its wrapped lines (and the gutter beside them) in the next frames after a resize.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await screenshot(page, `console-${name}`);
     if (framed) await expectAccessibleAroundPreview(page);
     else await expectAccessible(page);
