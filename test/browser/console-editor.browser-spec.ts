@@ -63,10 +63,23 @@ async function expectAccessibleAroundPreview(page: Page): Promise<void> {
 async function shoot(page: Page, name: string, framed = false): Promise<void> {
   for (const viewport of [NARROW, EDITOR]) {
     await page.setViewportSize(viewport);
+    // CodeMirror measures its wrapped lines after a resize only while it is in view: the gutter's
+    // numbers then sit beside their lines. The preview frame is brought into view as well.
+    for (const el of await page.locator('.cm-editor, iframe').all()) await el.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const lines = [...document.querySelectorAll('.cm-content .cm-line')].map((l) => Math.round(l.getBoundingClientRect().top));
+          const numbers = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((g) => g.getBoundingClientRect().height > 0).map((g) => Math.round(g.getBoundingClientRect().top));
+          return lines.every((top, i) => Math.abs(top - (numbers[i] ?? -1)) <= 1);
+        }),
+      )
+      .toBe(true);
+    // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
     await page.evaluate(() => window.scrollTo(0, 0));
-    // CodeMirror measures its wrapped lines (and the gutter beside them) in the next frames after a resize.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await screenshot(page, `console-${name}`);
+    // The frame's email is there at each width (a full-page capture may not paint a sandboxed frame).
+    if (framed) await expect(page.frameLocator('iframe[title^="Email preview"]').locator('body')).toContainText('Unsubscribe');
     if (framed) await expectAccessibleAroundPreview(page);
     else await expectAccessible(page);
   }
@@ -137,6 +150,9 @@ test.describe('console email editor', () => {
     const completion = page.locator('.cm-tooltip-autocomplete');
     await expect(completion.getByText('partner.company_name')).toBeVisible();
     await expect(completion).not.toContainText('partner.nickname');
+    await expect(completion.locator('li[aria-selected="true"]')).toContainText('partner.company_name');
+    // CodeMirror ignores Enter for 75 ms after the list (re)opens (interactionDelay), so a fast typist's Enter stays a new line.
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
     await expect(line(5)).toHaveText('    <mj-text>Hi {{prospect.first_name}} of {{partner.company_name}}</mj-text>');
     await expect(form.getByText('No problem in the MJML.')).toBeVisible();
