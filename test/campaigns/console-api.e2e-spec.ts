@@ -50,8 +50,8 @@ describe('console API', () => {
 
     it.each([
       ['an unknown variable', (m: string) => m.replace('Hi {{prospect.first_name}},', 'Hi {{prospect.favourite_colour}},'), { line: 23, message: 'Unknown variable prospect.favourite_colour' }, false],
-      ['a missing unsubscribe link', (m: string) => m.replace('<a href="{{links.unsubscribe}}">Unsubscribe</a> · ', ''), { message: 'Every email must contain the unsubscribe link {{links.unsubscribe}}' }, true],
-      ['a missing postal address', (m: string) => m.replace(' · {{partner.address}}', ''), { message: "Every email must contain the partner's postal address" }, true],
+      ['a missing unsubscribe link', (m: string) => m.replace('<a href="{{links.unsubscribe}}">Unsubscribe</a> · ', ''), { line: 36, message: 'Every email must contain the unsubscribe link {{links.unsubscribe}}' }, true],
+      ['a missing postal address', (m: string) => m.replace(' · {{partner.address}}', ''), { line: 36, message: "Every email must contain the partner's postal address" }, true],
       ['an MJML error', (m: string) => m.replace('<mj-text font-size="12px"', '<mj-text font-size="twelve"'), { line: 33, message: 'font-size' }, false],
     ])('gives exactly the problems saving gives for %s, with its path and line', async (_what, edit, expected, previewed) => {
       const broken = edit(welcomeMjml);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TemplateVocabularyList, vocabularyEntries } from '@tcma/cobrand';
 import { InvalidError } from '@tcma/errors';
 import { isValidTimeZone } from '@tcma/sequences';
 import { Actor, scopeOf } from '@tcma/tenancy';
@@ -34,6 +35,12 @@ export class DraftReviewService {
     if (!content.sequence) problems.push({ path: 'sequence', message: 'the draft has no sequence: send one to see its timeline' });
     if (problems.length || !content.sequence) throw new InvalidError('The timeline cannot be computed', problems);
     return { start: input.start, timeZone: input.timeZone, steps: draftTimeline(content.sequence, content.assets, input.start, input.timeZone) };
+  }
+
+  /** What the draft's templates may name (its slots, the prospect fields, its links) and the mandatory footer, for the editor. */
+  async vocabulary(actor: Actor, id: string): Promise<TemplateVocabularyList> {
+    const { content } = await this.drafts.current(actor, id);
+    return vocabularyEntries(content);
   }
 
   async changes(actor: Actor, id: string): Promise<DraftChanges> {

@@ -42,6 +42,8 @@ export type { CheckedMarkup } from './template/checked-template';
 export { analyzeTemplate } from './template/template-analysis';
 export type { TemplateAnalysis, TemplateVocabulary } from './template/template-analysis';
 export { vocabularyOf } from './template/vocabulary';
+export { vocabularyEntries } from './template/vocabulary-entries';
+export type { FooterSnippet, TemplateVocabularyList, VocabularyEntry } from './template/vocabulary-entries';
 export { checkPageAsset } from './page/page-check';
 export { CONSENT_FIELD, checkSubmission, FORM_ERROR, HONEYPOT_FIELD } from './page/page-form';
 export type { PageFormState, SubmissionCheck } from './page/page-form';

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { DraftChanges, DraftReviewService, DraftTimeline } from '@tcma/campaigns';
+import type { TemplateVocabularyList } from '@tcma/cobrand';
 import { DraftEmailCheck, DraftEmailCheckService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { DraftChangesDto, DraftEmailCheckDto, DraftEmailCheckResultDto, DraftTimelineDto, DraftTimelineRequestDto } from './dto/draft-tools.dto';
+import { DraftChangesDto, DraftEmailCheckDto, DraftEmailCheckResultDto, DraftTimelineDto, DraftTimelineRequestDto, DraftVocabularyDto } from './dto/draft-tools.dto';
 import { toSequenceInput } from './dto/sequence-input.dto';
 
 /** The editor's read-only questions about a draft: nothing here is ever saved. */
@@ -34,6 +35,13 @@ export class CampaignDraftController {
   @ApiUnprocessableEntityResponse({ description: 'The sequence is invalid (the problems saving it would give), the zone is unknown, or the draft has no sequence.' })
   timeline(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: DraftTimelineRequestDto): Promise<DraftTimeline> {
     return this.review.timeline(actor, id, { start: dto.start, timeZone: dto.timeZone, ...(dto.sequence ? { sequence: toSequenceInput(dto.sequence) } : {}) });
+  }
+
+  @Get('vocabulary')
+  @ApiOperation({ operationId: 'getDraftVocabulary', summary: "What the draft's templates may name, and the mandatory email footer" })
+  @ApiOkResponse({ type: DraftVocabularyDto, description: "The draft's slots (with the colours derived from colour slots), the prospect fields and the links, as the template checks know them; and an MJML footer with the unsubscribe link and the partner's address slot." })
+  vocabulary(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<TemplateVocabularyList> {
+    return this.review.vocabulary(actor, id);
   }
 
   @Get('changes')

@@ -590,6 +590,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/draft/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the draft's templates may name, and the mandatory email footer */
+        get: operations["getDraftVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/draft/changes": {
         parameters: {
             query?: never;
@@ -2832,6 +2849,29 @@ export interface components {
             start: string;
             timeZone: string;
             steps: components["schemas"]["TimelineStepDto"][];
+        };
+        VocabularyEntryDto: {
+            /**
+             * @description What goes between the braces.
+             * @example partner.logo
+             */
+            variable: string;
+            /** @enum {string} */
+            kind: "partner" | "prospect" | "link";
+            /** @example logo slot (required, filled from the brand kit) */
+            detail: string;
+            /** @description Whether a subject or preheader may use it (links only in the MJML). */
+            inText: boolean;
+        };
+        FooterSnippetDto: {
+            /** @description MJML of the mandatory footer (a section with the partner's address slot and the unsubscribe link), to insert inside <mj-body>. */
+            mjml: string;
+            /** @description Why the footer alone will not pass (no usable address slot), or null. */
+            note: string | null;
+        };
+        DraftVocabularyDto: {
+            entries: components["schemas"]["VocabularyEntryDto"][];
+            footer: components["schemas"]["FooterSnippetDto"];
         };
         MetadataChangeDto: {
             /** @enum {string} */
@@ -5427,6 +5467,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getDraftVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft's slots (with the colours derived from colour slots), the prospect fields and the links, as the template checks know them; and an MJML footer with the unsubscribe link and the partner's address slot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVocabularyDto"];
+                };
             };
         };
     };

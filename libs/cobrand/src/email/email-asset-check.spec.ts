@@ -16,14 +16,20 @@ describe(checkEmailAsset.name, () => {
 
   it('requires the unsubscribe link outside conditional blocks', async () => {
     const missing = await checkEmailAsset(asset(FIXTURE_MJML.replace('<a href="{{links.unsubscribe}}">Unsubscribe</a>', '')), FIXTURE_VOCABULARY);
-    expect(missing).toEqual([expect.objectContaining({ path: 'mjml', message: expect.stringContaining('{{links.unsubscribe}}') })]);
+    // Shown at the closing </mj-body>, where the footer belongs.
+    expect(missing).toEqual([expect.objectContaining({ path: 'mjml', line: 16, message: expect.stringContaining('{{links.unsubscribe}}') })]);
     const hidden = FIXTURE_MJML.replace('<a href="{{links.unsubscribe}}">Unsubscribe</a>', '{{#if prospect.email}}<a href="{{links.unsubscribe}}">Unsubscribe</a>{{/if}}');
     expect(await checkEmailAsset(asset(hidden), FIXTURE_VOCABULARY)).toEqual([expect.objectContaining({ message: expect.stringContaining('outside any {{#if}} block') })]);
   });
 
   it("requires the partner's postal address", async () => {
     const problems = await checkEmailAsset(asset(FIXTURE_MJML.replace('{{partner.address}}', '')), FIXTURE_VOCABULARY);
-    expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('postal address') })]);
+    expect(problems).toEqual([expect.objectContaining({ line: 16, message: expect.stringContaining('postal address') })]);
+  });
+
+  it('shows a missing footer at the last line when the template has no </mj-body>', async () => {
+    const problems = await checkEmailAsset(asset('<mjml>\n<mj-text>Hi</mj-text>\n</mjml>\n'), FIXTURE_VOCABULARY);
+    expect(problems.filter((p) => p.message.startsWith('Every email must contain'))).toEqual([expect.objectContaining({ line: 3 }), expect.objectContaining({ line: 3 })]);
   });
 
   it('reports strict MJML errors at the line of the vendor source', async () => {

@@ -9,16 +9,27 @@ import { compileMjml } from './mjml-compiler';
 
 const at = (path: string, problems: Problem[]): Problem[] => problems.map((p) => ({ ...p, path: p.path ? `${path}.${p.path}` : path }));
 
+/**
+ * Where a missing footer belongs, so an editor can show the problem at a line: the closing
+ * </mj-body> (the footer goes just before it), or the last line of the template.
+ */
+function footerLine(source: string): number {
+  const close = source.toLowerCase().lastIndexOf('</mj-body');
+  const upTo = close >= 0 ? source.slice(0, close) : source.replace(/\s+$/, '');
+  return upTo.split('\n').length;
+}
+
 /** Compliance: every recipient must get a way out and the sender's postal address. */
 function complianceProblems(checked: CheckedMarkup): Problem[] {
   const problems: Problem[] = [];
+  const line = footerLine(checked.analysis.source);
   const everywhere = unconditionalSites(checked.analysis);
   if (!everywhere.some((s) => s.ref.kind === 'link' && s.ref.name === 'unsubscribe')) {
-    problems.push({ path: '', message: 'Every email must contain the unsubscribe link {{links.unsubscribe}}, outside any {{#if}} block' });
+    problems.push({ path: '', line, message: 'Every email must contain the unsubscribe link {{links.unsubscribe}}, outside any {{#if}} block' });
   }
   const address = everywhere.find((s) => s.ref.kind === 'partner' && s.ref.slot.type === 'address');
   if (!address) {
-    problems.push({ path: '', message: "Every email must contain the partner's postal address: an address slot such as {{partner.address}}, outside any {{#if}} block" });
+    problems.push({ path: '', line, message: "Every email must contain the partner's postal address: an address slot such as {{partner.address}}, outside any {{#if}} block" });
   } else if (address.ref.kind === 'partner' && !address.ref.slot.required && !address.ref.slot.fallback) {
     problems.push({ path: '', line: address.line, message: `The postal address slot ${address.ref.slot.name} must be required or have a fallback` });
   }

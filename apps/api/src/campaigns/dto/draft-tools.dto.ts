@@ -39,6 +39,23 @@ export class DraftEmailCheckResultDto {
   @ApiProperty({ type: DraftEmailPreviewDto, nullable: true, description: 'null only when the template cannot be compiled.' }) preview!: DraftEmailPreviewDto | null;
 }
 
+export class VocabularyEntryDto {
+  @ApiProperty({ example: 'partner.logo', description: 'What goes between the braces.' }) variable!: string;
+  @ApiProperty({ enum: ['partner', 'prospect', 'link'] }) kind!: 'partner' | 'prospect' | 'link';
+  @ApiProperty({ example: 'logo slot (required, filled from the brand kit)' }) detail!: string;
+  @ApiProperty({ description: 'Whether a subject or preheader may use it (links only in the MJML).' }) inText!: boolean;
+}
+
+export class FooterSnippetDto {
+  @ApiProperty({ description: "MJML of the mandatory footer (a section with the partner's address slot and the unsubscribe link), to insert inside <mj-body>." }) mjml!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the footer alone will not pass (no usable address slot), or null.' }) note!: string | null;
+}
+
+export class DraftVocabularyDto {
+  @ApiProperty({ type: [VocabularyEntryDto] }) entries!: VocabularyEntryDto[];
+  @ApiProperty({ type: FooterSnippetDto }) footer!: FooterSnippetDto;
+}
+
 const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
 export class DraftTimelineRequestDto {

@@ -18,28 +18,38 @@ const STATUSES: Array<{ value: CampaignStatus; label: string }> = [
 ];
 const isStatus = (v: string | null): v is CampaignStatus => STATUSES.some((s) => s.value === v);
 
-/** The vendor's campaigns; search, status and page live in the address. */
+/** A text filter typed in a field and kept in the address once typing pauses. */
+function useTypedParam(name: 'search' | 'tag' | 'language') {
+  const { params, set } = useAddressParams();
+  const [value, setValue] = useState(params.get(name) ?? '');
+  const [debounced] = useDebouncedValue(value, 300);
+  useEffect(() => {
+    if ((params.get(name) ?? '') !== debounced.trim()) set({ [name]: debounced.trim() || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  return [value, setValue] as const;
+}
+
+/** The vendor's campaigns; search, tag, language, status and page live in the address, and the API filters. */
 export function LibraryPage() {
   const { params, set, clear } = useAddressParams();
-  const [search, setSearch] = useState(params.get('search') ?? '');
-  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const [search, setSearch] = useTypedParam('search');
+  const [tag, setTag] = useTypedParam('tag');
+  const [language, setLanguage] = useTypedParam('language');
   const [creating, { open, close }] = useDisclosure(false);
   const status = params.get('status');
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-
-  useEffect(() => {
-    if ((params.get('search') ?? '') !== debouncedSearch.trim()) set({ search: debouncedSearch.trim() || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const query: CampaignsQuery = {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
     ...(params.get('search') ? { search: params.get('search') ?? '' } : {}),
+    ...(params.get('tag') ? { tag: params.get('tag') ?? '' } : {}),
+    ...(params.get('language') ? { language: params.get('language') ?? '' } : {}),
     ...(isStatus(status) ? { status } : {}),
   };
   const campaigns = useCampaigns(query);
-  const filtered = !!(query.search || query.status);
+  const filtered = !!(query.search || query.status || query.tag || query.language);
   const pages = campaigns.data ? Math.ceil(campaigns.data.total / PAGE_SIZE) : 0;
 
   return (
@@ -51,9 +61,11 @@ export function LibraryPage() {
       <CreateCampaignModal opened={creating} onClose={close} />
 
       <form role="search" aria-label="Filter the campaigns" onSubmit={(e) => e.preventDefault()}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <TextInput label="Search" placeholder="Campaign name" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="Status" placeholder="Any status" data={STATUSES} value={isStatus(status) ? status : null} onChange={(v) => set({ status: v })} clearable clearButtonProps={{ 'aria-label': 'Any status' }} />
+          <TextInput label="Tag" placeholder="Any tag" description="The exact tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
+          <TextInput label="Language" placeholder="Any language" description="A tag such as en or pt-BR" value={language} onChange={(e) => setLanguage(e.currentTarget.value)} />
+          <Select label="Status" description="Draft, published or archived" placeholder="Any status" data={STATUSES} value={isStatus(status) ? status : null} onChange={(v) => set({ status: v })} clearable clearButtonProps={{ 'aria-label': 'Any status' }} />
         </SimpleGrid>
       </form>
 
@@ -64,12 +76,14 @@ export function LibraryPage() {
       ) : campaigns.data.items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No campaign matches' : 'No campaign yet'}
-          text={filtered ? 'Try another name or status, or clear the filters.' : 'Create your first campaign: give it a name, then add its slots and emails and publish it to your partners.'}
+          text={filtered ? 'Try another name, tag, language or status, or clear the filters.' : 'Create your first campaign: give it a name, then add its slots and emails and publish it to your partners.'}
           action={
             filtered ? (
               <ClearFiltersButton
                 onClear={() => {
                   setSearch('');
+                  setTag('');
+                  setLanguage('');
                   clear();
                 }}
               />

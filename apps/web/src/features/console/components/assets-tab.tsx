@@ -75,6 +75,8 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
       ) : (
         <EmailAssetForm
           key={editing}
+          campaignId={campaign.id}
+          assetId={editedEmail?.id ?? null}
           title={editedEmail ? `Edit “${editedEmail.name}”` : 'New email'}
           initial={editedEmail ? { name: editedEmail.name, subject: editedEmail.subject, preheader: editedEmail.preheader, mjml: editedEmail.mjml } : NEW_EMAIL}
           index={index}

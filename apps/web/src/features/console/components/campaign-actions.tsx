@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { MoreIcon } from './more-icon';
-import { useCampaignLifecycle, type LibraryCampaign } from '../hooks/use-campaigns';
+import { useCampaignLifecycle, useDuplicateCampaign, type LibraryCampaign } from '../hooks/use-campaigns';
 
 type Action = 'archive' | 'restore' | 'delete';
 
@@ -25,10 +25,16 @@ const CONFIRM: Record<Action, { title: string; text: string; button: string; col
   },
 };
 
-/** A campaign's row menu: open, archive or restore, delete (never launched only); each change after a confirmation. */
+/** A campaign's row menu: open, duplicate, archive or restore, delete (never launched only); each lifecycle change after a confirmation. */
 export function CampaignActions({ campaign }: { campaign: LibraryCampaign }) {
   const [action, setAction] = useState<Action | null>(null);
   const lifecycle = useCampaignLifecycle();
+  const duplicate = useDuplicateCampaign();
+  const copy = () =>
+    duplicate.mutate(campaign.id, {
+      onSuccess: (created) => notifications.show({ color: 'teal', message: `“${campaign.name}” is copied to “${created.name}”.` }),
+      onError: (e) => notifications.show({ color: 'red', message: `“${campaign.name}” could not be copied: ${e.message}` }),
+    });
   const close = () => {
     setAction(null);
     lifecycle.reset();
@@ -46,6 +52,9 @@ export function CampaignActions({ campaign }: { campaign: LibraryCampaign }) {
         <Menu.Dropdown>
           <Menu.Item component={Link} to={`/console/campaigns/${campaign.id}`}>
             Open in the editor
+          </Menu.Item>
+          <Menu.Item onClick={copy} disabled={duplicate.isPending}>
+            Duplicate
           </Menu.Item>
           {campaign.status === 'archived' ? <Menu.Item onClick={() => setAction('restore')}>Restore</Menu.Item> : <Menu.Item onClick={() => setAction('archive')}>Archive</Menu.Item>}
           {campaign.launches === 0 ? (

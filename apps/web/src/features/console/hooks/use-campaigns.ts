@@ -51,3 +51,16 @@ export function useCampaignLifecycle() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignsKey }),
   });
 }
+
+/** Copies a campaign into a new draft named "<name> (copy)"; answers the copy. */
+export function useDuplicateCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string): Promise<CampaignView> => {
+      const { data, error, response } = await api.POST('/campaigns/{id}/duplicate', { params: { path: { id } } });
+      if (data === undefined) throw new ApiError(response, error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignsKey }),
+  });
+}
