@@ -19,7 +19,10 @@ export { expect };
 /** test-results/screenshots/<name>-<width>.png, the whole page, to look at as a person would. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;
-  // Nothing may be wider than the window: a page that scrolls sideways hides its edges.
+  // Nothing may be wider than the window: a page that scrolls sideways hides its edges. What a
+  // page shows once it settles counts (a transition may stick out for a moment): up to 3 s for
+  // that, then the check below fails a page that still sticks out.
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 3_000 }).catch(() => undefined);
   const overflow = await page.evaluate(() => {
     const doc = document.documentElement;
     const widest = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1).slice(-3);

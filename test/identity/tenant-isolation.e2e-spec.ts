@@ -29,18 +29,21 @@ describe('tenant isolation', () => {
   let partnerA2: TestPartner;
   let campaign: AuthoredCampaign;
   let fileId: string;
+  let programmeId: string;
   let tokenId: string;
   /** A browser session of one of vendor A's users, and a pending invitation of vendor A. */
   let sessionId: string;
   let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
-  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId', string> = {
+  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId', string> = {
     leadId: '',
     webhookId: '',
     deliveryId: '',
     prospectId: '',
     listId: '',
     importId: '',
+    subscriptionId: '',
+    pendingLaunchId: '',
     launchId: '',
     outboxId: '',
     suppressionId: '',
@@ -92,7 +95,16 @@ describe('tenant isolation', () => {
     await api.http().post(`/p/${partnerSlug}/${campaignSlug}`).type('form').send({ email: 'lead@prospect.example', first_name: 'Lea', company: 'Lea Ltd', consent: 'yes', tcma_website: '' }).expect(200);
     a1.leadId = (await api.http().get(`/partners/${partnerA1.partnerId}/leads`).set(p1).expect(200)).body.items[0].id;
     a1.deliveryId = (await api.http().get(`/webhooks/${a1.webhookId}/deliveries`).set(p1).expect(200)).body.items[0].id;
-  }, 120_000);
+
+    // Vendor A's programme, partner A1's subscription to it, and the pending launch a new version gives it.
+    const marketerA = { Authorization: `Bearer ${a.marketerToken}` };
+    programmeId = (await api.http().post('/programmes').set(marketerA).send({ name: 'A nurtures', campaignIds: [campaign.campaignId] }).expect(201)).body.id;
+    a1.subscriptionId = (await api.http().post(`/programmes/${programmeId}/subscriptions`).set(p1).send({ audience: { type: 'all' } }).expect(201)).body.id;
+    await api.http().patch(`/campaigns/${campaign.campaignId}`).set(marketerA).send({ description: 'second edition' }).expect(200);
+    await api.http().post(`/campaigns/${campaign.campaignId}/publish`).set(marketerA).expect(201);
+    await waitForQueueIdle(worker.app, QueueName.Programmes);
+    a1.pendingLaunchId = (await api.http().get('/pending-launches').set(p1).expect(200)).body.items[0].id;
+  }, 180_000);
   afterAll(async () => {
     await worker?.close();
     await api?.close();
@@ -114,6 +126,9 @@ describe('tenant isolation', () => {
       'user-invitations': { id: invitationId },
       leads: { id: a1.leadId },
       webhooks: { id: a1.webhookId, deliveryId: a1.deliveryId },
+      programmes: { id: programmeId },
+      'programme-subscriptions': { id: a1.subscriptionId },
+      'pending-launches': { id: a1.pendingLaunchId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId, campaigns: campaign.campaignId };
@@ -159,11 +174,15 @@ describe('tenant isolation', () => {
       'delete /partners/{partnerId}/lists/{listId}/members': { prospectIds: [] },
       'post /partners/{partnerId}/imports': 'email\nintruder@prospect.example\n',
       'put /partners/{partnerId}/sending': { ratePerSecond: 1 },
+      'patch /programmes/{id}': { name: 'pwned' },
+      'post /programmes/{id}/subscriptions': { audience: { type: 'all' } },
+      'patch /programme-subscriptions/{id}': { reviewHours: 0 },
+      'patch /pending-launches/{id}': { slotValues: { company_name: 'pwned' } },
     };
     const key = `${op.method} ${op.path}`;
     if (key in bodies) return bodies[key];
     if (op.method === 'get' || op.method === 'delete') return undefined;
-    if (/\/(publish|validate|archive|restore|duplicate|pause|resume|cancel)$/.test(op.path)) return {};
+    if (/\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch)$/.test(op.path)) return {};
     throw new Error(`No request body for ${key}: add one to the isolation test`);
   };
 
@@ -171,9 +190,10 @@ describe('tenant isolation', () => {
     const doc = (await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     // /public serves content-addressed public files, /u/{token} is the signed unsubscribe link a
     // prospect follows and /sender-confirmations/{token} the signed link mailed to a partner's
-    // new From address: none has a tenant to cross (the signed token names what it acts on).
+    // new From address, /programme-actions/{token} the signed buttons of a programme's email: none
+    // has a tenant to cross (the signed token names what it acts on).
     return Object.entries(doc.paths)
-      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/sender-confirmations/'))
+      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
   };
 
@@ -206,7 +226,9 @@ describe('tenant isolation', () => {
   });
 
   it("never lets one partner reach another partner's resources", async () => {
-    const byId = (await operations()).filter((op) => op.path.includes('{') && !op.path.startsWith('/campaigns'));
+    // Campaigns and programmes are the vendor's, offered to all its partners (their partner-owned
+    // parts, subscriptions and pending launches, are under paths of their own).
+    const byId = (await operations()).filter((op) => op.path.includes('{') && !op.path.startsWith('/campaigns') && !op.path.startsWith('/programmes/'));
     const reached: string[] = [];
     for (const op of byId) {
       const res = await call(op, partnerA2.token);

@@ -41,9 +41,10 @@ export class SubscriptionsService {
   ) {}
 
   async subscribe(actor: Actor, programmeId: string, body: SubscribeBody): Promise<SubscriptionRow> {
+    // The programme first: another vendor's answers 404 whatever else the request says.
+    if (!(await this.programmes.find(scopeOf(actor), programmeId))) throw new NotFoundError('Programme');
     const partner = await this.partners.actingFor(actor, body.partnerId, 'Choose the partner to subscribe');
     const scope = scopeOfPartner(partner);
-    if (!(await this.programmes.find(scope, programmeId))) throw new NotFoundError('Programme');
     if (body.audience.type === 'list') await this.lists.get(actor, partner.id, body.audience.listId);
     const settings: SubscriptionSettings = {
       audience: body.audience,

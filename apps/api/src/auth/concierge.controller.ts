@@ -32,7 +32,7 @@ export class ConciergeController {
   constructor(private readonly concierge: ConciergeService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listConciergeAccesses', summary: "The audit log of vendor users acting for a partner (X-Acting-For), newest first (vendor admins; the partner's own admins)" })
+  @ApiOperation({ operationId: 'listConciergeAccesses', summary: "Who at the vendor acted for a partner (X-Acting-For), newest first" })
   @ApiOkResponse({ type: PageDto(ConciergeAccessDto) })
   async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<ConciergeAccessDto>> {
     return pageOf(await this.concierge.list(actor, partnerId, query), query, (a) => ConciergeAccessDto.from(a));

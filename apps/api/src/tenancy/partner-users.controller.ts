@@ -16,7 +16,7 @@ export class PartnerUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listPartnerUsers', summary: "A partner's users, oldest first (the partner's admins: their colleagues; vendor admins: any partner's)" })
+  @ApiOperation({ operationId: 'listPartnerUsers', summary: "A partner's users, oldest first (for its admins and the vendor's admins)" })
   @ApiOkResponse({ type: PageDto(UserDto) })
   async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<UserDto>> {
     return pageOf(await this.users.listOfPartner(actor, partnerId, query), query, (u) => UserDto.from(u));

@@ -49,8 +49,8 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
       </Text>
       <form onSubmit={submit} noValidate aria-label="Timeline of a sample prospect">
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <Select label="Prospect’s time zone" searchable data={zones} value={timeZone} allowDeselect={false} onChange={(v) => v && setTimeZone(v)} error={messageIn(problems, 'timeZone')} w={260} limit={50} />
-          <TextInput label="Enrolled at (UTC)" type="datetime-local" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={messageIn(problems, 'start')} w={240} />
+          <Select label="Prospect’s time zone" searchable data={zones} value={timeZone} allowDeselect={false} onChange={(v) => v && setTimeZone(v)} error={messageIn(problems, 'timeZone')} w={{ base: '100%', xs: 260 }} limit={50} />
+          <TextInput label="Enrolled at (UTC)" type="datetime-local" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={messageIn(problems, 'start')} w={{ base: '100%', xs: 240 }} />
           <Button type="submit" mt={25} loading={timeline.isPending}>
             Show the timeline
           </Button>
@@ -81,10 +81,11 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
             <Text size="sm">
               Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
             </Text>
-            <Table bg="white" withTableBorder aria-label="Timeline">
+            {/* Fixed columns that wrap their words: the four of them fit a phone's width without scrolling. */}
+            <Table bg="white" withTableBorder aria-label="Timeline" layout="fixed" horizontalSpacing="xs" style={{ overflowWrap: 'anywhere' }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Step</Table.Th>
+                  <Table.Th w="18%">Step</Table.Th>
                   <Table.Th>Email</Table.Th>
                   <Table.Th>Received</Table.Th>
                   <Table.Th>Why then</Table.Th>

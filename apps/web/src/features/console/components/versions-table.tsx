@@ -26,7 +26,7 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
         <Text c="dimmed">Not published yet: partners see a campaign once its first version is published.</Text>
       ) : (
         <>
-          <Table bg="white" withTableBorder aria-label="Versions">
+          <Table bg="white" withTableBorder aria-label="Versions" layout="fixed" horizontalSpacing="xs" style={{ overflowWrap: 'anywhere' }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Version</Table.Th>
