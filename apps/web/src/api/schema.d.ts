@@ -97,7 +97,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A partner's users, oldest first (the partner's admins: their colleagues; vendor admins: any partner's) */
+        /** A partner's users, oldest first (for its admins and the vendor's admins) */
         get: operations["listPartnerUsers"];
         put?: never;
         post?: never;
@@ -2107,7 +2107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of vendor users acting for a partner (X-Acting-For), newest first (vendor admins; the partner's own admins) */
+        /** Who at the vendor acted for a partner (X-Acting-For), newest first */
         get: operations["listConciergeAccesses"];
         put?: never;
         post?: never;
