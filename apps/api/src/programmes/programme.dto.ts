@@ -16,7 +16,7 @@ export const MAX_PROGRAMME_CAMPAIGNS = 500;
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'Security nurtures' }) @IsString() @Length(1, 120) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Every published campaign with this tag belongs to the programme too.' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Every published campaign with this tag belongs to the programme too.' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -32,9 +32,10 @@ export class CreateProgrammeDto {
 }
 
 export class UpdateProgrammeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 120) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 60) tag?: string | null;
+  // Left out keeps the value; null is refused (a programme always has a name and a description).
+  @ApiPropertyOptional() @ValidateIf((_, v) => v !== undefined) @IsString() @Length(1, 120) name?: string;
+  @ApiPropertyOptional() @ValidateIf((_, v) => v !== undefined) @IsString() @Length(0, 2000) description?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 60) tag?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the programme’s campaigns.' })
   @IsOptional()
   @IsArray()
@@ -72,7 +73,7 @@ class SubscriptionSettingsDto {
   @Min(0)
   @Max(MAX_REVIEW_HOURS)
   reviewHours?: number;
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: MAX_WEEKLY_CAP, description: 'At most this many launches in any 7 days; null for no cap.' })
+  @ApiPropertyOptional({ nullable: true, type: 'integer', minimum: 1, maximum: MAX_WEEKLY_CAP, description: 'At most this many launches in any 7 days; null for no cap.' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()

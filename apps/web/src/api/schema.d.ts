@@ -3047,7 +3047,7 @@ export interface components {
             name: string;
             description?: string;
             /** @description Every published campaign with this tag belongs to the programme too. */
-            tag?: Record<string, never> | null;
+            tag?: string | null;
             /** @description Campaigns in the programme by name (at most 500). */
             campaignIds?: string[];
         };
@@ -3073,7 +3073,7 @@ export interface components {
         UpdateProgrammeDto: {
             name?: string;
             description?: string;
-            tag?: Record<string, never> | null;
+            tag?: string | null;
             /** @description Replaces the programme’s campaigns. */
             campaignIds?: string[];
         };
@@ -3103,7 +3103,7 @@ export interface components {
              */
             reviewHours: number;
             /** @description At most this many launches in any 7 days; null for no cap. */
-            weeklyCap?: Record<string, never> | null;
+            weeklyCap?: number | null;
             /**
              * Format: uuid
              * @description Vendor users subscribing on behalf of a partner.
@@ -3151,7 +3151,7 @@ export interface components {
              */
             reviewHours: number;
             /** @description At most this many launches in any 7 days; null for no cap. */
-            weeklyCap?: Record<string, never> | null;
+            weeklyCap?: number | null;
             audience?: components["schemas"]["AudienceDto"];
         };
         UnsubscribedDto: {
