@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, LoadingRows, PageControls } from '../../shared/list-states';
 import { PageHeader } from '../../shared/page-header';
@@ -61,9 +61,9 @@ function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programm
         <Title order={2} size="h4" id={`programme-${p.id}`} style={{ minWidth: 0 }}>
           {p.name}
         </Title>
-        <Badge variant="light" color="indigo.9" style={{ flexShrink: 0 }}>
-          {subscribers.data === undefined ? 'Subscribers…' : subscribers.data === 1 ? '1 subscriber' : `${subscribers.data} subscribers`}
-        </Badge>
+        <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
+          {subscribers.data === undefined ? '' : subscribers.data === 1 ? '1 subscriber' : `${subscribers.data} subscribers`}
+        </Text>
       </Group>
       {p.description ? <Text size="sm">{p.description}</Text> : null}
       <Text size="xs">{p.tag ? `${campaigns} by name, and every published campaign tagged “${p.tag}”` : `${campaigns} by name`}</Text>
@@ -71,7 +71,7 @@ function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programm
         <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit ${p.name}`}>
           Edit
         </Button>
-        <Button size="sm" variant="subtle" color="red.8" onClick={onDelete} aria-label={`Delete ${p.name}`}>
+        <Button size="sm" variant="outline" color="red.9" onClick={onDelete} aria-label={`Delete ${p.name}`}>
           Delete
         </Button>
       </Group>
@@ -94,7 +94,7 @@ function DeleteProgrammeModal({ programme, onClose }: { programme: Programme; on
           <Button variant="default" onClick={onClose} data-autofocus>
             Keep it
           </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(programme.id, { onSuccess: onClose })}>
+          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(programme.id, { onSuccess: onClose })}>
             Delete the programme
           </Button>
         </Group>

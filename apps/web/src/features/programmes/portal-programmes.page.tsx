@@ -124,7 +124,7 @@ function Programmes({ partnerId }: { partnerId: string }) {
                       <Button size="sm" variant="default" onClick={() => setSubscribing({ programme, subscription })} aria-label={`Edit your defaults for ${programme.name}`}>
                         Edit defaults
                       </Button>
-                      <Button size="sm" variant="subtle" color="red.8" onClick={() => setLeaving({ programme, subscription })} aria-label={`Unsubscribe from ${programme.name}`}>
+                      <Button size="sm" variant="outline" color="red.9" onClick={() => setLeaving({ programme, subscription })} aria-label={`Unsubscribe from ${programme.name}`}>
                         Unsubscribe
                       </Button>
                     </>

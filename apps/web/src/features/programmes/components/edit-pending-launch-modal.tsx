@@ -35,7 +35,7 @@ export function EditPendingLaunchModal({ partnerId, pending, onClose }: { partne
 
   return (
     <Modal opened onClose={onClose} title={`Edit “${pending.campaignName}”, version ${pending.version}`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} noValidate aria-label="Edit the pending launch">
+      <form onSubmit={submit} onChange={() => edit.error && edit.reset()} noValidate aria-label="Edit the pending launch">
         <Stack gap="md">
           {problem ? (
             <Alert color="red" variant="light" role="alert" title="Not saved">

@@ -28,7 +28,7 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
 
   return (
     <Modal opened onClose={onClose} title={programme ? `Edit “${programme.name}”` : 'New programme'} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} noValidate aria-label={programme ? 'Edit the programme' : 'New programme'}>
+      <form onSubmit={submit} onChange={() => save.error && save.reset()} noValidate aria-label={programme ? 'Edit the programme' : 'New programme'}>
         <Stack gap="md">
           {problem ? (
             <Alert color="red" variant="light" role="alert" title="Not saved">

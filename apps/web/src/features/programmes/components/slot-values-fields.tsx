@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Input, Stack, TextInput } from '@mantine/core';
 import { fieldError } from '../../session/components/field-error';
 
 /** One slot value as the form holds it (rows, so a name can be typed before its value). */
@@ -17,17 +17,11 @@ export function SlotValuesFields({ rows, onChange, error }: { rows: SlotRow[]; o
   const set = (i: number, row: Partial<SlotRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...row } : r)));
   return (
     <Stack gap="xs" role="group" aria-labelledby="slot-values-label">
-      <Text size="sm" fw={500} id="slot-values-label">
-        Slot values
-      </Text>
-      <Text size="xs" c="dimmed">
-        For slots your brand kit does not fill, by the slot’s name (e.g. webinar_date).
-      </Text>
-      {fieldError(error, 'slotValues') ? (
-        <Text size="xs" c="red.8">
-          {fieldError(error, 'slotValues')}
-        </Text>
-      ) : null}
+      <div>
+        <Input.Label id="slot-values-label">Slot values</Input.Label>
+        <Input.Description>For slots your brand kit does not fill, by the slot’s name (e.g. webinar_date).</Input.Description>
+        {fieldError(error, 'slotValues') ? <Input.Error>{fieldError(error, 'slotValues')}</Input.Error> : null}
+      </div>
       {rows.map((row, i) => (
         <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
           <TextInput label={`Slot ${i + 1} name`} style={{ flex: 1, minWidth: 0 }} value={row.name} onChange={(e) => set(i, { name: e.currentTarget.value })} />

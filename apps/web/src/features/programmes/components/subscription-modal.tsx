@@ -60,7 +60,7 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
 
   return (
     <Modal opened onClose={onClose} title={subscription ? `Your defaults for “${programme.name}”` : `Subscribe to “${programme.name}”`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} noValidate aria-label={subscription ? 'Subscription defaults' : 'Subscribe'}>
+      <form onSubmit={submit} onChange={() => save.error && save.reset()} noValidate aria-label={subscription ? 'Subscription defaults' : 'Subscribe'}>
         <Stack gap="md">
           {problem ? (
             <Alert color="red" variant="light" role="alert" title={subscription ? 'Not saved' : 'Not subscribed'}>

@@ -17,7 +17,7 @@ export function UnsubscribeModal({ subscription, programmeName, onDone, onClose 
           <Button variant="default" onClick={onClose} data-autofocus>
             Keep the subscription
           </Button>
-          <Button color="red" loading={unsubscribe.isPending} onClick={() => unsubscribe.mutate(subscription.id, { onSuccess: onDone })}>
+          <Button color="red.9" loading={unsubscribe.isPending} onClick={() => unsubscribe.mutate(subscription.id, { onSuccess: onDone })}>
             Unsubscribe
           </Button>
         </Group>
