@@ -78,6 +78,10 @@ async function signInBrowser(page: Page, email: string): Promise<void> {
 async function shoot(page: Page, name: string): Promise<void> {
   for (const viewport of WIDTHS) {
     await page.setViewportSize(viewport);
+    // The navigation slides away below 768 px (or back): wait until it has.
+    const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Partner portal/ });
+    if (viewport.width < 768) await expect(nav).not.toBeInViewport();
+    else await expect(nav).toBeInViewport();
     await screenshot(page, `programmes-${name}`);
     await expectAccessible(page);
   }
@@ -188,6 +192,20 @@ test.describe('programmes', () => {
       await expect(item.getByText('Pending', { exact: true })).toBeVisible();
     }
     await shoot(portal, 'pending');
+
+    // One pending launch edited before it starts: its audience becomes a filter (the defaults stay).
+    const edited = portal.getByRole('article', { name: `${seeded.campaigns[2]}, version 2` });
+    await edited.getByRole('button', { name: `Edit ${seeded.campaigns[2]} version 2` }).click();
+    const editor = portal.getByRole('dialog', { name: `Edit “${seeded.campaigns[2]}”, version 2` });
+    await editor.getByRole('radio', { name: 'A filter' }).check();
+    await editor.getByLabel('Countries').fill('PL');
+    await editor.getByLabel('Countries').press('Enter');
+    await shoot(portal, 'edit');
+    await editor.getByRole('button', { name: 'Save the launch' }).click();
+    await expect(editor).toBeHidden();
+    await expect(edited).toContainText('Prospects in PL');
+    expect((await ok<{ audience: unknown }>(partnerApi.get(`/pending-launches/${named(2).id}`), 200)).audience).toEqual({ type: 'filter', country: ['PL'] });
+    await expect(offer).toContainText('All your prospects · ');
 
     // The notification email's "Edit in portal" link opens the portal on that pending launch, first and set off.
     let link: string | undefined;
