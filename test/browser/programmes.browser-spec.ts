@@ -137,6 +137,7 @@ test.describe('programmes', () => {
     const card = page.getByRole('article', { name: programmeName });
     await expect(card).toContainText('3 campaigns by name');
     await expect(card).toContainText('0 subscribers');
+    await expect(card).toContainText('0 pending launches in review');
     await shoot(page, 'console-list');
 
     // The portal: the partner subscribes with a 48-hour review period and LinkedIn, by keyboard.
@@ -178,6 +179,9 @@ test.describe('programmes', () => {
       expect(p).toMatchObject({ state: 'pending', version: 2 });
       expect(new Date(p.dueAt).getTime() - new Date(p.createdAt).getTime()).toBe(REVIEW_HOURS * 3_600_000);
     }
+    // The console counts them per programme.
+    await page.reload();
+    await expect(card).toContainText('3 pending launches in review');
     const named = (i: number) => {
       const found = pending.find((p) => p.campaignName === seeded.campaigns[i]);
       if (!found) throw new Error(`no pending launch of ${seeded.campaigns[i]}`);

@@ -5,7 +5,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useAddressParams } from '../../shared/use-address-params';
 import { QueryError } from '../portal/components/query-error';
 import { ProgrammeModal } from './components/programme-modal';
-import { useDeleteProgramme, useProgrammes, useSubscriberCount, type Programme } from './hooks/use-programmes';
+import { useDeleteProgramme, usePendingCount, useProgrammes, useSubscriberCount, type Programme } from './hooks/use-programmes';
 
 /** Programmes per page. */
 const PAGE_SIZE = 25;
@@ -54,6 +54,8 @@ export function ConsoleProgrammesPage() {
 
 function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programme; onEdit: () => void; onDelete: () => void }) {
   const subscribers = useSubscriberCount(p.id);
+  const pending = usePendingCount(p.id, 'pending');
+  const waiting = usePendingCount(p.id, 'waiting_readiness');
   const campaigns = p.campaignIds.length === 1 ? '1 campaign' : `${p.campaignIds.length} campaigns`;
   return (
     <Stack component="article" aria-labelledby={`programme-${p.id}`} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
@@ -66,6 +68,12 @@ function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programm
         </Text>
       </Group>
       {p.description ? <Text size="sm">{p.description}</Text> : null}
+      {pending.data !== undefined && waiting.data !== undefined ? (
+        <Text size="sm">
+          {pending.data === 1 ? '1 pending launch' : `${pending.data} pending launches`} in review
+          {waiting.data ? `, ${waiting.data} waiting for a partner’s brand kit` : ''}
+        </Text>
+      ) : null}
       <Text size="xs">{p.tag ? `${campaigns} by name, and every published campaign tagged “${p.tag}”` : `${campaigns} by name`}</Text>
       <Group gap="sm" mt={4}>
         <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit ${p.name}`}>

@@ -27,13 +27,13 @@ const n = (v: number) => v.toLocaleString('en-GB');
  * Who each launch goes to: every prospect, a list (the partner's 200 newest), or a filter, the
  * launch wizard's choices without its CSV upload (a programme's launches start later, by themselves).
  */
-export function AudienceFields({ partnerId, value, onChange, error }: { partnerId: string; value: AudienceValue; onChange: (v: AudienceValue) => void; error: unknown }) {
+export function AudienceFields({ partnerId, value, onChange, error, label = 'Who receives each launch' }: { partnerId: string; value: AudienceValue; onChange: (v: AudienceValue) => void; error: unknown; label?: string }) {
   const lists = useLists(partnerId);
   const prospects = useProspectCount(partnerId);
   const items = lists.data?.items ?? [];
   return (
     <Stack gap="sm">
-      <Radio.Group label="Who receives each launch" value={value.type} onChange={(v) => isType(v) && onChange({ ...value, type: v })} error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}>
+      <Radio.Group label={label} value={value.type} onChange={(v) => isType(v) && onChange({ ...value, type: v })} error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}>
         <Stack gap="xs" mt={6}>
           <Radio value="all" label={prospects.data === undefined ? 'All my prospects' : `All my prospects (${n(prospects.data)})`} description="As they are when each launch starts" />
           <Radio value="list" label="A list" disabled={!items.length} description={items.length ? undefined : 'You have no list yet.'} />

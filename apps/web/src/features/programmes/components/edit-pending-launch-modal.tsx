@@ -43,7 +43,7 @@ export function EditPendingLaunchModal({ partnerId, pending, onClose }: { partne
             </Alert>
           ) : null}
           <Text size="sm">Only this launch changes; the programme’s defaults stay as they are.</Text>
-          <AudienceFields partnerId={partnerId} value={audience} onChange={setAudience} error={edit.error} />
+          <AudienceFields partnerId={partnerId} value={audience} onChange={setAudience} error={edit.error} label="Who receives it" />
           <TextInput type="datetime-local" label="Starts by itself at (your time)" value={dueAt} onChange={(e) => setDueAt(e.currentTarget.value)} error={fieldError(edit.error, 'dueAt')} />
           <SlotValuesFields rows={slots} onChange={setSlots} error={edit.error} />
           <Group justify="flex-end" gap="sm">

@@ -34,6 +34,18 @@ export function useSubscriberCount(programmeId: string) {
   });
 }
 
+/** How many of a programme's pending launches, of every partner, are in this state (one row asked, the total read). */
+export function usePendingCount(programmeId: string, state: 'pending' | 'waiting_readiness') {
+  return useQuery({
+    queryKey: [...programmesKey, programmeId, 'pending-launches', state],
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/pending-launches', { params: { query: { programmeId, state, limit: 1 } }, signal });
+      if (data === undefined) throw new ApiError(response, error);
+      return data.total;
+    },
+  });
+}
+
 /** Creates a programme, or changes one (`id`): answers it as the API now holds it. */
 export function useSaveProgramme(id: string | null) {
   const queryClient = useQueryClient();
