@@ -131,6 +131,9 @@ test.describe('programmes', () => {
       await campaigns.fill(name.slice(0, 8));
       await page.getByRole('option', { name }).click();
     }
+    // Leaving the field closes its list of campaigns (it would cover the buttons).
+    await form.getByLabel('Description').click();
+    await expect(page.getByRole('listbox')).toBeHidden();
     await shoot(page, 'console-new');
     await form.getByRole('button', { name: 'Create the programme' }).click();
     await expect(form).toBeHidden();
@@ -164,6 +167,18 @@ test.describe('programmes', () => {
     await expect(offer).toContainText(`All your prospects · ${REVIEW_HOURS} hours to review · no weekly cap · linkedin`);
     await page.reload();
     await expect(card).toContainText('1 subscriber');
+
+    // The defaults changed later: a weekly cap (PATCH); the API's refusal of a cap of 0 shows under the field.
+    await offer.getByRole('button', { name: `Edit your defaults for ${programmeName}` }).click();
+    const defaults = portal.getByRole('dialog', { name: `Your defaults for “${programmeName}”` });
+    await expect(defaults.getByLabel('Review period (hours)')).toHaveValue(String(REVIEW_HOURS));
+    await defaults.getByLabel('At most launches a week').fill('0');
+    await defaults.getByRole('button', { name: 'Save the defaults' }).click();
+    await expect(defaults.getByText(/weeklyCap must not be less than 1/)).toBeVisible();
+    await defaults.getByLabel('At most launches a week').fill('5');
+    await defaults.getByRole('button', { name: 'Save the defaults' }).click();
+    await expect(defaults).toBeHidden();
+    await expect(offer).toContainText(`${REVIEW_HOURS} hours to review · at most 5 a week`);
 
     // The vendor publishes a new version of each campaign: a pending launch each, due after the review period.
     for (const id of seeded.campaignIds) await publishNextVersion(request, id);
