@@ -131,6 +131,12 @@ describe('programmes: subscriptions, pending launches and launching from an emai
 
     const listed = await api.http().get('/pending-launches').set(as(northwind.token)).expect(200);
     expect(listed.body).toMatchObject({ total: 1, items: [{ campaignId: demo.campaignId, version: v2.version, state: 'pending', programmeName: 'Security nurtures' }] });
+    // The vendor's count per programme (its console shows it): every partner's, only this programme's.
+    const ofProgramme = await api.http().get(`/pending-launches?programmeId=${programmeId}&state=pending`).set(as(demo.tokens.marketer)).expect(200);
+    expect(ofProgramme.body.total).toBe(2);
+    expect(ofProgramme.body.items.map((p: { programmeId: string }) => p.programmeId)).toEqual([programmeId, programmeId]);
+    const ofNone = await api.http().get('/pending-launches?programmeId=00000000-0000-4000-8000-000000000000').set(as(demo.tokens.marketer)).expect(200);
+    expect(ofNone.body).toMatchObject({ total: 0, items: [] });
   });
 
   it("mails the partner's users with its own co-branded preview and the three buttons", async () => {

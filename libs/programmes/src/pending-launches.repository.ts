@@ -123,11 +123,13 @@ export class PendingLaunchesRepository {
   }
 
   /** The scope's pending launches, soonest due first (open ones), then the rest newest first. */
-  async list(scope: TenantScope, filter: PageWindow & { states?: PendingLaunchState[] }): Promise<Found<PendingLaunchView>> {
+  async list(scope: TenantScope, filter: PageWindow & { states?: PendingLaunchState[]; programmeId?: string }): Promise<Found<PendingLaunchView>> {
     let matching = this.view().where((eb) => partnerOwned(eb, scope, 'pl'));
     if (filter.states?.length) matching = matching.where('pl.state', 'in', filter.states);
+    if (filter.programmeId) matching = matching.where('p.id', '=', filter.programmeId);
     let counted = this.db.selectFrom('pendingLaunches as pl').where((eb) => partnerOwned(eb, scope, 'pl'));
     if (filter.states?.length) counted = counted.where('pl.state', 'in', filter.states);
+    if (filter.programmeId) counted = counted.where('pl.subscriptionId', 'in', this.db.selectFrom('programmeSubscriptions as s').select('s.id').where('s.programmeId', '=', filter.programmeId));
     const [items, count] = await Promise.all([
       matching
         .orderBy(sql`CASE WHEN pl.state IN ('pending', 'waiting_readiness') THEN 0 ELSE 1 END`)

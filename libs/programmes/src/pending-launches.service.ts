@@ -24,7 +24,7 @@ export class PendingLaunchesService {
     private readonly clock: Clock,
   ) {}
 
-  list(actor: Actor, filter: PageWindow & { partnerId?: string; states?: PendingLaunchState[] }): Promise<Found<PendingLaunchView>> {
+  list(actor: Actor, filter: PageWindow & { partnerId?: string; programmeId?: string; states?: PendingLaunchState[] }): Promise<Found<PendingLaunchView>> {
     return this.pending.list(scopeOf(actor, filter.partnerId), filter);
   }
 

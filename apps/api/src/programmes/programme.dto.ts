@@ -129,6 +129,7 @@ export class ListSubscriptionsQuery extends PageQuery {
 
 export class ListPendingLaunchesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only those this programme offered.' }) @IsOptional() @IsUUID() programmeId?: string;
   @ApiPropertyOptional({ enum: PENDING_LAUNCH_STATES, description: 'Only this state.' }) @IsOptional() @IsIn(PENDING_LAUNCH_STATES) state?: PendingLaunchState;
 }
 

@@ -6110,6 +6110,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 partnerId?: string;
+                /** @description Only those this programme offered. */
+                programmeId?: string;
                 /** @description Only this state. */
                 state?: "pending" | "waiting_readiness" | "started" | "skipped" | "cancelled";
             };

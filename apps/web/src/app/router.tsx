@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
               { path: 'brand-kit', lazy: () => import('../features/portal/brand-kit.page').then((m) => ({ Component: m.BrandKitPage })) },
               { path: 'launches', lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })) },
               { path: 'launches/:launchId', lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })) },
+              { path: 'programmes', lazy: () => import('../features/programmes/portal-programmes.page').then((m) => ({ Component: m.PortalProgrammesPage })) },
               { path: 'account', lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })) },
               ...audienceRoutes,
             ],

@@ -10,6 +10,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: 'campaigns', element: <Navigate to="/console" replace /> },
       { path: 'campaigns/:campaignId', lazy: () => import('./campaign-editor.page').then((m) => ({ Component: m.CampaignEditorPage })) },
       { path: 'partners', lazy: () => import('./partners.page').then((m) => ({ Component: m.PartnersPage })) },
+      { path: 'programmes', lazy: () => import('../programmes/console-programmes.page').then((m) => ({ Component: m.ConsoleProgrammesPage })) },
       { path: 'dashboards', lazy: () => import('../console-dashboards/dashboards.page').then((m) => ({ Component: m.DashboardsPage })) },
       { path: 'sending', lazy: () => import('../console-sending/sending-settings.page').then((m) => ({ Component: m.SendingSettingsPage })) },
     ],

@@ -60,6 +60,9 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           <Button component={Link} to="/portal/launches" variant="default">
             My launches
           </Button>
+          <Button component={Link} to="/portal/programmes" variant="default">
+            Programmes
+          </Button>
           <Button component={Link} to="/portal/audience" variant="default">
             Audience
           </Button>

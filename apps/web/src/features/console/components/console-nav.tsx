@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 const AREAS = [
   { label: 'Campaigns', to: '/console', owns: (p: string) => p === '/console' || p.startsWith('/console/campaigns') },
   { label: 'Partners', to: '/console/partners', owns: (p: string) => p.startsWith('/console/partners') },
+  { label: 'Programmes', to: '/console/programmes', owns: (p: string) => p.startsWith('/console/programmes') },
   { label: 'Dashboards', to: '/console/dashboards', owns: (p: string) => p.startsWith('/console/dashboards') },
   { label: 'Sending', to: '/console/sending', owns: (p: string) => p.startsWith('/console/sending') },
 ];

@@ -1,0 +1,105 @@
+import { Alert, Anchor, Badge, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { formError } from '../../session/components/field-error';
+import { OPEN_STATES, usePendingLaunchAction, type PendingLaunch } from '../hooks/use-pending-launches';
+import { audienceLabel, dateTime, reasonLabel, STATE } from '../format';
+
+interface PendingLaunchCardProps {
+  pending: PendingLaunch;
+  listName: (id: string) => string | undefined;
+  onEdit: (pending: PendingLaunch) => void;
+  /** The one the email's "Edit in portal" link names: set off from the others. */
+  highlighted?: boolean;
+}
+
+/** Where a missing item is fixed: the brand kit for its fields, the sending settings' sender in the brand kit too. */
+const fixFor = (path: string) => (path.startsWith('brandKit.') ? `/portal/brand-kit#${path.slice('brandKit.'.length)}` : null);
+
+/** One pending launch: what, which version, when it starts by itself, what it waits for, and its actions while open. */
+export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = false }: PendingLaunchCardProps) {
+  const action = usePendingLaunchAction();
+  const open = OPEN_STATES.has(p.state);
+  const headingId = `pending-${p.id}-title`;
+  const reason = reasonLabel(p.reason);
+  const problem = formError(action.error, []);
+  return (
+    <Stack
+      component="article"
+      id={`pending-${p.id}`}
+      aria-labelledby={headingId}
+      gap="xs"
+      p="md"
+      bg="white"
+      style={{ borderRadius: 8, border: highlighted ? '2px solid var(--mantine-color-indigo-6)' : '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Box style={{ minWidth: 0 }}>
+          <Title order={3} size="h4" id={headingId}>
+            {p.campaignName}, version {p.version}
+          </Title>
+          <Text size="xs">Programme {p.programmeName}</Text>
+        </Box>
+        <Badge color={STATE[p.state].color} variant="filled" style={{ flexShrink: 0 }}>
+          {STATE[p.state].label}
+        </Badge>
+      </Group>
+      <Text size="sm">
+        {p.state === 'pending'
+          ? `Starts by itself ${dateTime(p.dueAt)}`
+          : p.state === 'waiting_readiness'
+            ? `Waits for what is missing; checked again ${dateTime(p.dueAt)}`
+            : p.state === 'started'
+              ? 'Started'
+              : `${STATE[p.state].label}${reason ? `: ${reason}` : ''}`}
+        {' · '}
+        {audienceLabel(p.audience, listName)}
+      </Text>
+      {p.missing.length ? (
+        <Alert color="orange" variant="light" title="Missing before it can start" styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}>
+          <List size="sm" spacing={4}>
+            {p.missing.map((m) => {
+              const fix = fixFor(m.path);
+              return (
+                <List.Item key={`${m.code}-${m.path}`}>
+                  {m.message}
+                  {fix ? (
+                    <>
+                      {' '}
+                      <Anchor component={Link} to={fix} size="sm">
+                        Fix it
+                      </Anchor>
+                    </>
+                  ) : null}
+                </List.Item>
+              );
+            })}
+          </List>
+        </Alert>
+      ) : null}
+      {problem ? (
+        <Alert color="red" variant="light" role="alert" title="Nothing was changed">
+          <Text size="sm">{problem}</Text>
+        </Alert>
+      ) : null}
+      {open ? (
+        <Group gap="sm">
+          <Button size="sm" loading={action.isPending && action.variables?.action === 'launch'} onClick={() => action.mutate({ id: p.id, action: 'launch' })} aria-label={`Start ${p.campaignName} version ${p.version} now`}>
+            Start now
+          </Button>
+          <Button size="sm" variant="default" loading={action.isPending && action.variables?.action === 'skip'} onClick={() => action.mutate({ id: p.id, action: 'skip' })} aria-label={`Skip ${p.campaignName} version ${p.version}`}>
+            Skip
+          </Button>
+          <Button size="sm" variant="subtle" onClick={() => onEdit(p)} aria-label={`Edit ${p.campaignName} version ${p.version}`}>
+            Edit
+          </Button>
+        </Group>
+      ) : p.launchId ? (
+        <div>
+          <Anchor component={Link} to={`/portal/launches/${p.launchId}`} size="sm">
+            Open the launch
+          </Anchor>
+        </div>
+      ) : null}
+    </Stack>
+  );
+}

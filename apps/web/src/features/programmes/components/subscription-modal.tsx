@@ -1,0 +1,116 @@
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState, type FormEvent } from 'react';
+import { fieldError, formError } from '../../session/components/field-error';
+import type { Programme } from '../hooks/use-programmes';
+import { useSaveSubscription, type NewSubscription, type Subscription } from '../hooks/use-subscriptions';
+import { AudienceFields, audienceBody, audienceValue } from './audience-fields';
+import { SlotValuesFields, slotRows, slotValuesBody } from './slot-values-fields';
+
+/** The API's default review period, preset in a new subscription. */
+const DEFAULT_REVIEW_HOURS = 72;
+const NETWORKS = [
+  { value: 'linkedin', label: 'LinkedIn' },
+  { value: 'x', label: 'X' },
+  { value: 'facebook', label: 'Facebook' },
+] as const;
+type Network = (typeof NETWORKS)[number]['value'];
+const isNetwork = (v: string): v is Network => NETWORKS.some((n) => n.value === v);
+
+/** Paths the form shows next to their fields; any other problem shows above. */
+const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.search', 'audience.country', 'socialNetworks', 'reviewHours', 'weeklyCap', 'slotValues'];
+
+/** NumberInput gives '' when emptied: no number. */
+const asNumber = (v: number | string): number | null => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
+
+interface SubscriptionModalProps {
+  partnerId: string;
+  programme: Programme;
+  /** The subscription to change; null subscribes. */
+  subscription: Subscription | null;
+  onClose: () => void;
+}
+
+/** Subscribe to a programme with the defaults of its launches, or change them (they apply to launches offered from then on). */
+export function SubscriptionModal({ partnerId, programme, subscription, onClose }: SubscriptionModalProps) {
+  const narrow = useMediaQuery('(max-width: 48em)', false);
+  const [audience, setAudience] = useState(audienceValue(subscription?.audience));
+  const [slots, setSlots] = useState(slotRows(subscription?.slotValues));
+  const [networks, setNetworks] = useState<Network[]>(subscription?.socialNetworks ?? []);
+  const [reviewHours, setReviewHours] = useState<number | string>(subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS);
+  const [weeklyCap, setWeeklyCap] = useState<number | string>(subscription?.weeklyCap ?? '');
+  const save = useSaveSubscription({ programmeId: programme.id, subscriptionId: subscription?.id ?? null });
+  const error = save.error;
+  const slotFields = slots.filter((r) => r.name.trim()).map((r) => `slotValues.${r.name.trim()}`);
+  const problem = formError(error, [...FIELDS, ...slotFields]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const hours = asNumber(reviewHours);
+    const body: NewSubscription = {
+      audience: audienceBody(audience),
+      slotValues: slotValuesBody(slots),
+      socialNetworks: networks,
+      // Left empty: the API's default (new) or the value kept (change).
+      reviewHours: hours ?? (subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS),
+      weeklyCap: asNumber(weeklyCap),
+    };
+    save.mutate(body, { onSuccess: onClose });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={subscription ? `Your defaults for “${programme.name}”` : `Subscribe to “${programme.name}”`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
+      <form onSubmit={submit} onChange={() => save.error && save.reset()} noValidate aria-label={subscription ? 'Subscription defaults' : 'Subscribe'}>
+        <Stack gap="md">
+          {problem ? (
+            <Alert color="red" variant="light" role="alert" title={subscription ? 'Not saved' : 'Not subscribed'}>
+              {problem}
+            </Alert>
+          ) : null}
+          <Text size="sm">Each new campaign or version of the programme becomes a pending launch with these defaults: you can start, skip or edit it before it starts by itself.</Text>
+          <AudienceFields partnerId={partnerId} value={audience} onChange={setAudience} error={error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NumberInput
+              label="Review period (hours)"
+              description="Each launch starts by itself this long after it is offered; 0 starts it at once."
+              value={reviewHours}
+              onChange={setReviewHours}
+              allowDecimal={false}
+              error={fieldError(error, 'reviewHours')}
+            />
+            <NumberInput
+              label="At most launches a week"
+              description="In any 7 days; empty for no cap. Over the cap, a launch is skipped."
+              value={weeklyCap}
+              onChange={setWeeklyCap}
+              allowDecimal={false}
+              error={fieldError(error, 'weeklyCap')}
+            />
+          </SimpleGrid>
+          <Checkbox.Group
+            label="Social networks"
+            description="Kept for social publishing, which is not built yet: nothing is posted."
+            value={networks}
+            onChange={(v) => setNetworks(v.filter(isNetwork))}
+            error={fieldError(error, 'socialNetworks')}
+          >
+            <Group gap="lg" mt={6}>
+              {NETWORKS.map((n) => (
+                <Checkbox key={n.value} value={n.value} label={n.label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <SlotValuesFields rows={slots} onChange={setSlots} error={error} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {subscription ? 'Save the defaults' : 'Subscribe'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

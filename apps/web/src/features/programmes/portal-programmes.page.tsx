@@ -1,0 +1,190 @@
+import { Alert, Anchor, Badge, Box, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../../api/api-error';
+import { EmptyState, LoadingRows, PageControls } from '../../shared/list-states';
+import { PageHeader } from '../../shared/page-header';
+import { useAddressParams } from '../../shared/use-address-params';
+import { PortalGate } from '../portal/components/portal-gate';
+import { QueryError } from '../portal/components/query-error';
+import { useLists } from '../portal/hooks/use-lists';
+import { EditPendingLaunchModal } from './components/edit-pending-launch-modal';
+import { PendingLaunchCard } from './components/pending-launch-card';
+import { SubscriptionModal } from './components/subscription-modal';
+import { UnsubscribeModal } from './components/unsubscribe-modal';
+import { audienceLabel } from './format';
+import { usePendingLaunch, usePendingLaunches, type PendingLaunch } from './hooks/use-pending-launches';
+import { useProgrammes, type Programme } from './hooks/use-programmes';
+import { useMySubscriptions, type Subscription } from './hooks/use-subscriptions';
+
+/** Pending launches per page. */
+const PAGE_SIZE = 20;
+/** Programmes shown: a vendor has a handful (the API pages at most 200). */
+const MOST_PROGRAMMES = 200;
+
+export function PortalProgrammesPage() {
+  return <PortalGate>{(partnerId) => <Programmes partnerId={partnerId} />}</PortalGate>;
+}
+
+/**
+ * The partner's programmes: the pending launches they offer (start now, skip, edit) and the
+ * programmes to subscribe to. `?pending=<id>` (the "Edit in portal" button of the programme
+ * emails) shows that pending launch first.
+ */
+function Programmes({ partnerId }: { partnerId: string }) {
+  const { params, set } = useAddressParams();
+  const focusId = params.get('pending');
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const pending = usePendingLaunches({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const programmes = useProgrammes({ limit: MOST_PROGRAMMES, offset: 0 });
+  const subscriptions = useMySubscriptions();
+  const lists = useLists(partnerId);
+  const listName = (id: string) => lists.data?.items.find((l) => l.id === id)?.name;
+  const [editing, setEditing] = useState<PendingLaunch | null>(null);
+  const [subscribing, setSubscribing] = useState<{ programme: Programme; subscription: Subscription | null } | null>(null);
+  const [leaving, setLeaving] = useState<{ programme: Programme; subscription: Subscription } | null>(null);
+  const [left, setLeft] = useState<string | null>(null);
+  const pages = pending.data ? Math.ceil(pending.data.total / PAGE_SIZE) : 0;
+  const byProgramme = new Map((subscriptions.data?.items ?? []).map((s) => [s.programmeId, s]));
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm" component="nav" aria-label="Breadcrumb">
+        <Link to="/portal">Catalogue</Link> / Programmes
+      </Text>
+      <PageHeader title="Programmes" description="Subscribe once: each new campaign of a programme waits here for your review, then starts by itself." />
+
+      {focusId ? <FocusedPendingLaunch id={focusId} listName={listName} onEdit={setEditing} onClose={() => set({ pending: null })} /> : null}
+
+      <Stack gap="sm" component="section" aria-labelledby="pending-title">
+        <Title order={2} size="h3" id="pending-title">
+          Pending launches
+        </Title>
+        {pending.isError ? (
+          <QueryError error={pending.error} retry={() => void pending.refetch()} />
+        ) : pending.isPending ? (
+          <LoadingRows label="Loading your pending launches" height={96} />
+        ) : pending.data.items.length === 0 ? (
+          <EmptyState order={3} title="Nothing waiting for you" text="When a programme you subscribe to publishes a campaign or a new version, it waits here for your review." />
+        ) : (
+          <>
+            <Stack gap="sm" aria-busy={pending.isPlaceholderData}>
+              {pending.data.items
+                .filter((p) => p.id !== focusId)
+                .map((p) => (
+                  <PendingLaunchCard key={p.id} pending={p} listName={listName} onEdit={setEditing} />
+                ))}
+            </Stack>
+            <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
+          </>
+        )}
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="programmes-title">
+        <Title order={2} size="h3" id="programmes-title">
+          Programmes of your vendor
+        </Title>
+        {left ? (
+          <Alert color="indigo" variant="light" withCloseButton closeButtonLabel="Dismiss" onClose={() => setLeft(null)} role="status">
+            {left}
+          </Alert>
+        ) : null}
+        {programmes.isError ? (
+          <QueryError error={programmes.error} retry={() => void programmes.refetch()} />
+        ) : programmes.isPending || subscriptions.isPending ? (
+          <LoadingRows label="Loading the programmes" height={72} />
+        ) : programmes.data.items.length === 0 ? (
+          <EmptyState order={3} title="No programme yet" text="Your vendor has not set up a programme. Meanwhile, launch campaigns from the catalogue." action={<Button component={Link} to="/portal" variant="default">Open the catalogue</Button>} />
+        ) : (
+          programmes.data.items.map((programme) => {
+            const subscription = byProgramme.get(programme.id) ?? null;
+            return (
+              <Stack key={programme.id} component="article" aria-labelledby={`programme-${programme.id}`} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                  <Title order={3} size="h4" id={`programme-${programme.id}`} style={{ minWidth: 0 }}>
+                    {programme.name}
+                  </Title>
+                  {subscription ? (
+                    <Badge color="teal.9" variant="filled" style={{ flexShrink: 0 }}>
+                      Subscribed
+                    </Badge>
+                  ) : null}
+                </Group>
+                {programme.description ? <Text size="sm">{programme.description}</Text> : null}
+                {subscription ? (
+                  <Text size="xs">
+                    {audienceLabel(subscription.audience, listName)} · {subscription.reviewHours === 0 ? 'starts at once' : `${subscription.reviewHours} hours to review`} ·{' '}
+                    {subscription.weeklyCap === null ? 'no weekly cap' : `at most ${subscription.weeklyCap} a week`}
+                    {subscription.socialNetworks.length ? ` · ${subscription.socialNetworks.join(', ')}` : ''}
+                  </Text>
+                ) : null}
+                <Group gap="sm" mt={4}>
+                  {subscription ? (
+                    <>
+                      <Button size="sm" variant="default" onClick={() => setSubscribing({ programme, subscription })} aria-label={`Edit your defaults for ${programme.name}`}>
+                        Edit defaults
+                      </Button>
+                      <Button size="sm" variant="outline" color="red.9" onClick={() => setLeaving({ programme, subscription })} aria-label={`Unsubscribe from ${programme.name}`}>
+                        Unsubscribe
+                      </Button>
+                    </>
+                  ) : (
+                    <Button size="sm" onClick={() => setSubscribing({ programme, subscription: null })} aria-label={`Subscribe to ${programme.name}`}>
+                      Subscribe
+                    </Button>
+                  )}
+                </Group>
+              </Stack>
+            );
+          })
+        )}
+      </Stack>
+
+      {subscribing ? <SubscriptionModal partnerId={partnerId} programme={subscribing.programme} subscription={subscribing.subscription} onClose={() => setSubscribing(null)} /> : null}
+      {editing ? <EditPendingLaunchModal partnerId={partnerId} pending={editing} onClose={() => setEditing(null)} /> : null}
+      {leaving ? (
+        <UnsubscribeModal
+          subscription={leaving.subscription}
+          programmeName={leaving.programme.name}
+          onClose={() => setLeaving(null)}
+          onDone={(cancelled) => {
+            setLeft(`Unsubscribed from ${leaving.programme.name}: ${cancelled === 1 ? '1 pending launch' : `${cancelled} pending launches`} cancelled.`);
+            setLeaving(null);
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The pending launch an email's "Edit in portal" button names, first and set off, scrolled to once loaded. */
+function FocusedPendingLaunch({ id, listName, onEdit, onClose }: { id: string; listName: (id: string) => string | undefined; onEdit: (p: PendingLaunch) => void; onClose: () => void }) {
+  const pending = usePendingLaunch(id);
+  const loaded = !!pending.data;
+  useEffect(() => {
+    if (loaded) document.getElementById(`pending-${id}`)?.scrollIntoView({ block: 'center' });
+  }, [loaded, id]);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="focused-title">
+      <Group justify="space-between" align="center">
+        <Title order={2} size="h3" id="focused-title">
+          From your email
+        </Title>
+        <Anchor component="button" type="button" size="sm" onClick={onClose}>
+          Show all pending launches
+        </Anchor>
+      </Group>
+      {pending.isPending ? (
+        <Skeleton height={120} aria-label="Loading the pending launch" />
+      ) : pending.isError ? (
+        <Alert color="red" variant="light" title={pending.error instanceof ApiError && pending.error.status === 404 ? 'This pending launch was not found' : 'This could not be loaded'}>
+          {pending.error instanceof ApiError && pending.error.status === 404 ? 'It may belong to another partner, or its programme was deleted.' : pending.error.message}
+        </Alert>
+      ) : (
+        <Box>
+          <PendingLaunchCard pending={pending.data} listName={listName} onEdit={onEdit} highlighted />
+        </Box>
+      )}
+    </Stack>
+  );
+}
