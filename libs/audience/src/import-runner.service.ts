@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CsvItem, readCsv } from '@tcma/csv';
 import { isTransientDatabaseError, PartnerScope, ProspectImportRow, Transactions } from '@tcma/persistence';
+import { Clock } from '@tcma/clock';
 import { BlobStorage } from '@tcma/storage';
 import type { Readable } from 'node:stream';
 import { ImportBatch, ImportBatchWriter, IMPORT_BATCH_SIZE } from './import-batches';
+import { ConsentRepository } from './consent.repository';
 import { ImportAttempt, SINGLE_ATTEMPT } from './import-job';
 import { ImportReport } from './import-report';
 import { ProspectImportsRepository } from './prospect-imports.repository';
@@ -61,6 +63,8 @@ export class ImportRunnerService {
     private readonly lists: ProspectListsRepository,
     private readonly storage: BlobStorage,
     private readonly transactions: Transactions,
+    private readonly consent: ConsentRepository,
+    private readonly clock: Clock,
   ) {}
 
   async run(importId: string, attempt: ImportAttempt = SINGLE_ATTEMPT): Promise<ImportOutcome | null> {
@@ -152,12 +156,16 @@ export class ImportRunnerService {
     return earlier !== undefined;
   }
 
-  /** One batch commits whole (prospects and list memberships), so a retry can skip it. */
+  /**
+   * One batch commits whole (prospects, the consent records of those it created, list
+   * memberships), so a retry can skip it.
+   */
   private writeBatch(job: ProspectImportRow, rows: NormalizedProspect[]): Promise<{ inserted: number; merged: number }> {
     // The import names its partner: every row it writes is that partner's.
     const scope = new PartnerScope(job.vendorId, job.partnerId);
     return this.transactions.run(async (tx) => {
       const result = await this.prospects.upsertMany(scope, rows, tx);
+      await this.consent.recordImported(scope, result.insertedIds, this.clock.now(), tx);
       if (job.listId) await this.lists.addMembers(scope, job.listId, result.ids, tx);
       return result;
     });

@@ -6,6 +6,8 @@ import type { NormalizedProspect } from './prospect-row';
 
 export interface UpsertResult {
   ids: string[];
+  /** The ids of the prospects this upsert created (the others were merged into). */
+  insertedIds: string[];
   inserted: number;
   merged: number;
 }
@@ -33,7 +35,7 @@ export class ProspectsRepository {
    * hold each email once. In the caller's transaction when given one.
    */
   async upsertMany(scope: PartnerScope, rows: NormalizedProspect[], tx?: Tx): Promise<UpsertResult> {
-    if (!rows.length) return { ids: [], inserted: 0, merged: 0 };
+    if (!rows.length) return { ids: [], insertedIds: [], inserted: 0, merged: 0 };
     // The batch goes as one array per column, unnested into rows: one statement, a dozen parameters, however many rows.
     const batch = sql<NormalizedProspect>`unnest(${sql.join([...TEXT_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::text[]`), sql`${rows.map((r) => JSON.stringify(r.custom))}::jsonb[]`])})`.as<'r'>(
       sql`r(${sql.join([...TEXT_COLUMNS, 'custom'].map((c) => sql.ref(c)))})`,
@@ -53,8 +55,8 @@ export class ProspectsRepository {
       // xmax is 0 on a row this statement inserted, and set on one it updated.
       .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
       .execute();
-    const inserted = result.filter((r) => r.inserted).length;
-    return { ids: result.map((r) => r.id), inserted, merged: result.length - inserted };
+    const insertedIds = result.filter((r) => r.inserted).map((r) => r.id);
+    return { ids: result.map((r) => r.id), insertedIds, inserted: insertedIds.length, merged: result.length - insertedIds.length };
   }
 
   async find(scope: TenantScope, id: string): Promise<ProspectRow | null> {

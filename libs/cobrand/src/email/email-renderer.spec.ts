@@ -29,6 +29,7 @@ const recipient = (overrides: Partial<Recipient['prospect']> = {}): Recipient =>
   prospect: { email: 'ann@prospect.example', first_name: 'Ann', company: 'Contoso', ...overrides },
   unsubscribeUrl: 'https://engine.example/u/TOKEN',
   viewInBrowserUrl: 'https://engine.example/v/TOKEN',
+  preferencesUrl: 'https://engine.example/preferences/TOKEN',
   linkUrl: (link) => `https://engine.example/c/${link.index}`,
   openPixelUrl: 'https://engine.example/o/1.gif',
 });
