@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
 import { ConsentRecordRow, ConsentSource, Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
 
 export interface ConsentEvidence {
@@ -25,25 +24,6 @@ export class ConsentRepository {
     await executorOf(this.db, tx)
       .insertInto('consentRecords')
       .values({ ...rest, userAgent: userAgent?.slice(0, 512) ?? null, occurredAt: at, vendorId: scope.vendorId, partnerId: scope.partnerId })
-      .execute();
-  }
-
-  /**
-   * A grant for each of these prospects of the partner, as imported (a CSV import, the API): the
-   * consent source the importer declared for each is copied from the prospect. One statement.
-   */
-  async recordImported(scope: PartnerScope, prospectIds: string[], at: Date, tx?: Tx): Promise<void> {
-    if (!prospectIds.length) return;
-    await executorOf(this.db, tx)
-      .insertInto('consentRecords')
-      .columns(['vendorId', 'partnerId', 'prospectId', 'granted', 'source', 'declaredSource', 'occurredAt'])
-      .expression((eb) =>
-        eb
-          .selectFrom('prospects as p')
-          .select((s) => ['p.vendorId', 'p.partnerId', 'p.id', s.lit(true).as('granted'), s.val<ConsentSource>('import').as('source'), 'p.consentSource', s.val(at).as('occurredAt')])
-          .where('p.id', '=', sql<string>`any(${prospectIds}::bigint[])`)
-          .where((s) => partnerOwned(s, scope, 'p')),
-      )
       .execute();
   }
 

@@ -5,7 +5,6 @@ import { Clock } from '@tcma/clock';
 import { BlobStorage } from '@tcma/storage';
 import type { Readable } from 'node:stream';
 import { ImportBatch, ImportBatchWriter, IMPORT_BATCH_SIZE } from './import-batches';
-import { ConsentRepository } from './consent.repository';
 import { ImportAttempt, SINGLE_ATTEMPT } from './import-job';
 import { ImportReport } from './import-report';
 import { ProspectImportsRepository } from './prospect-imports.repository';
@@ -63,7 +62,6 @@ export class ImportRunnerService {
     private readonly lists: ProspectListsRepository,
     private readonly storage: BlobStorage,
     private readonly transactions: Transactions,
-    private readonly consent: ConsentRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -164,8 +162,7 @@ export class ImportRunnerService {
     // The import names its partner: every row it writes is that partner's.
     const scope = new PartnerScope(job.vendorId, job.partnerId);
     return this.transactions.run(async (tx) => {
-      const result = await this.prospects.upsertMany(scope, rows, tx);
-      await this.consent.recordImported(scope, result.insertedIds, this.clock.now(), tx);
+      const result = await this.prospects.upsertMany(scope, rows, tx, this.clock.now());
       if (job.listId) await this.lists.addMembers(scope, job.listId, result.ids, tx);
       return result;
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { perProspectField } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Clock } from '@tcma/clock';
-import { changedFields, ConsentRecordRow, Found, PageWindow, PartnerScope, ProspectRow, Transactions } from '@tcma/persistence';
+import { changedFields, ConsentRecordRow, Found, PageWindow, PartnerScope, ProspectRow } from '@tcma/persistence';
 import { ConsentRepository } from './consent.repository';
 import { Actor, PartnersService } from '@tcma/tenancy';
 import { checkProspect, ProspectInput } from './prospect-row';
@@ -17,7 +17,6 @@ export class ProspectsService {
     private readonly prospects: ProspectsRepository,
     private readonly partners: PartnersService,
     private readonly consent: ConsentRepository,
-    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
@@ -27,12 +26,8 @@ export class ProspectsService {
     if (!checked.ok) throw invalid(checked.field, checked.reason);
     const existing = await this.prospects.findByEmail(scope, checked.prospect.emailLower);
     if (existing) throw new ConflictError(`A prospect with this email already exists (id ${existing.id})`, [{ path: 'email', message: 'is already a prospect of this partner' }]);
-    // The prospect and the consent record of its import (with the consent source declared) together.
-    const { ids } = await this.transactions.run(async (tx) => {
-      const result = await this.prospects.upsertMany(scope, [checked.prospect], tx);
-      await this.consent.recordImported(scope, result.insertedIds, this.clock.now(), tx);
-      return result;
-    });
+    // With the consent record of its import (the consent source declared), in the same statement.
+    const { ids } = await this.prospects.upsertMany(scope, [checked.prospect], undefined, this.clock.now());
     return this.found(scope, ids[0]);
   }
 
