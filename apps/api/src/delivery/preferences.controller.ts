@@ -26,13 +26,15 @@ function status(s: PreferencePageState): string | null {
 
 const FIELDSET = 'border:0;padding:0;margin:0 0 1.2rem';
 const OPTION = 'display:flex;gap:0.6rem;align-items:flex-start;margin:0.8rem 0;font-size:1rem';
+/** Radio buttons large enough to tap on a phone. */
+const RADIO = 'width:1.2rem;height:1.2rem;margin:0.05rem 0 0;flex:none';
 
 /** The page: reading it changes nothing; only its form (a POST to the same address) acts. */
 function preferencePage(s: PreferencePageState, error: string | null): string {
   const now = status(s);
   const options = UNSUBSCRIBE_LEVELS.map((level) => {
     const id = `${CHOICE}-${level}`;
-    return `<div style="${OPTION}"><input type="radio" id="${id}" name="${CHOICE}" value="${level}" required${error ? ` aria-describedby="${CHOICE}-error"` : ''}><label for="${id}">${escapeHtml(CHOICES[level](s).label)}</label></div>`;
+    return `<div style="${OPTION}"><input type="radio" id="${id}" name="${CHOICE}" value="${level}" style="${RADIO}" required${error ? ` aria-describedby="${CHOICE}-error"` : ''}><label for="${id}">${escapeHtml(CHOICES[level](s).label)}</label></div>`;
   }).join('');
   return plainPage(
     'Email preferences',
@@ -44,7 +46,7 @@ function preferencePage(s: PreferencePageState, error: string | null): string {
   );
 }
 
-const saved = (s: PreferencePageState, level: UnsubscribeLevel) => plainPage('Your choice is saved', `<p>${escapeHtml(CHOICES[level](s).done)}</p><p>${escapeHtml(s.email)}</p>`);
+const saved = (s: PreferencePageState, level: UnsubscribeLevel) => plainPage('Your choice is saved', `<p>${escapeHtml(CHOICES[level](s).done)}</p><p>This applies to ${escapeHtml(s.email)}.</p>`);
 const invalid = () => plainPage('This link is not valid', '<p>Use the email preferences link of the email itself, or reply to it and ask to be removed.</p>');
 
 const isLevel = (value: unknown): value is UnsubscribeLevel => typeof value === 'string' && (UNSUBSCRIBE_LEVELS as readonly string[]).includes(value);
