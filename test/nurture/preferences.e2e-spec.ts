@@ -76,6 +76,8 @@ describe('preference page', () => {
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor('Acme Cloud Backup Inc');
     await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+    // The vendor's CRM hears of unsubscribes (no worker here delivers: the deliveries stay recorded).
+    await api.http().post('/webhooks').set(as(vendor.adminToken)).send({ url: 'https://crm.vendor.example/hook', eventTypes: ['unsubscribed'] }).expect(201);
     first = await tenants.partner(vendor, { companyName: 'Northwind Traders' });
     second = await tenants.partner(vendor, { companyName: 'Elliniki Systems' });
     // The nurture's second email comes days after the first; the other campaign has one email.
@@ -167,6 +169,17 @@ describe('preference page', () => {
     await api.http().post(await preferencesLink('network')).set('Accept', 'text/html').type('form').send({ leave: 'campaign' }).expect(200);
     expected[1] = { email: PEOPLE.network, suppressions: ['network', 'campaign'], events: 1, withdrawals: 3 };
     expect(await effects()).toEqual(expected);
+    // The unsubscribed webhook, once per suppression added, says what was left.
+    const hooks = await db.query<Array<{ data: { level: string; campaignId?: string; prospect: { email: string }; partnerId: string } }>>(
+      "SELECT payload->'data' AS data FROM webhook_deliveries WHERE event_type = 'unsubscribed' AND partner_id = $1 ORDER BY created_at, id",
+      [first.partnerId],
+    );
+    expect(hooks.map((h) => h.data)).toEqual([
+      { partnerId: first.partnerId, prospect: { email: PEOPLE.campaign }, level: 'campaign', campaignId: nurture },
+      { partnerId: first.partnerId, prospect: { email: PEOPLE.partner }, level: 'partner' },
+      { partnerId: first.partnerId, prospect: { email: PEOPLE.network }, level: 'network' },
+      { partnerId: first.partnerId, prospect: { email: PEOPLE.network }, level: 'campaign', campaignId: nurture },
+    ]);
     expect((await api.http().get(await preferencesLink('network')).expect(200)).text).toContain('You will receive no more emails from Acme Cloud Backup Inc or any of its partners.');
 
     expect(await consentOf(first, PEOPLE.campaign)).toEqual([
