@@ -346,14 +346,14 @@ export class EnrollmentsRepository {
    * launches of that campaign.
    */
   async exitForAddress(scope: TenantScope, emailLower: string, reason: string, campaignId: string | null = null): Promise<number> {
-    const exited = await this.db
+    let exiting = this.db
       .updateTable('enrollments as e')
       .set(exitWith(reason))
       .from('prospects as p')
       .whereRef('p.id', '=', 'e.prospectId')
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]))
-      .$if(campaignId !== null, (qb) => qb.where('e.launchId', 'in', (eb) => eb.selectFrom('launches as l').select('l.id').where('l.campaignId', '=', campaignId ?? '')))
-      .executeTakeFirst();
+      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]));
+    if (campaignId !== null) exiting = exiting.where('e.launchId', 'in', (eb) => eb.selectFrom('launches as l').select('l.id').where('l.campaignId', '=', campaignId));
+    const exited = await exiting.executeTakeFirst();
     return Number(exited.numUpdatedRows);
   }
 
