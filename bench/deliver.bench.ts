@@ -73,7 +73,7 @@ async function sameEmail(): Promise<RenderedEmail> {
   const { logo: _logo, ...kit } = m.partners[0].brandKit;
   const brand = { companyName: 'Northwind IT Services', contactName: kit.contactName ?? null, email: kit.email, phone: kit.phone ?? null, website: kit.website, address: kit.address, primaryColor: kit.primaryColor, secondaryColor: null, logoUrl: null };
   const compiled = await compileEmail({ mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader }, { slots: m.slots, links: m.links, language: m.language }, resolveSlotValues(m.slots, brand).values);
-  return renderEmail(compiled, { prospect: { email: 'p1@bench.example', first_name: 'First1', company: 'Company 1' }, unsubscribeUrl: 'https://engine.example/u/1.x', viewInBrowserUrl: 'https://engine.example/v/1/x', linkUrl: (l) => `https://engine.example/c/1/${l.index}/sig?u=${encodeURIComponent(l.url)}`, openPixelUrl: 'https://engine.example/o/1/x.gif' });
+  return renderEmail(compiled, { prospect: { email: 'p1@bench.example', first_name: 'First1', company: 'Company 1' }, unsubscribeUrl: 'https://engine.example/u/1.x', viewInBrowserUrl: 'https://engine.example/v/1/x', preferencesUrl: 'https://engine.example/preferences/1.x', linkUrl: (l) => `https://engine.example/c/1/${l.index}/sig?u=${encodeURIComponent(l.url)}`, openPixelUrl: 'https://engine.example/o/1/x.gif' });
 }
 
 export async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {

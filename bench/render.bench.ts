@@ -8,6 +8,7 @@ const recipient = (i: number) => ({
   prospect: { email: `p${i}@example.com`, first_name: FIRST[i % FIRST.length], last_name: `Doe${i}`, company: `Company ${i % 1000}`, custom: {} },
   unsubscribeUrl: `https://engine.example/u/${i}`,
   viewInBrowserUrl: `https://engine.example/v/${i}`,
+  preferencesUrl: `https://engine.example/preferences/${i}`,
   linkUrl: (link: { index: number }) => `https://engine.example/c/${i}/${link.index}`,
   openPixelUrl: `https://engine.example/o/${i}.gif`,
 });
@@ -24,7 +25,7 @@ export async function renderBench(): Promise<void> {
     const r = recipient(j++);
     const t: Record<string, string> = { open: r.openPixelUrl };
     for (const link of compiled.links) t[`l${link.index}`] = r.linkUrl(link);
-    plain({ partner: compiled.partner, prospect: templateProspect(r.prospect), links: { unsubscribe: r.unsubscribeUrl, view_in_browser: r.viewInBrowserUrl }, t });
+    plain({ partner: compiled.partner, prospect: templateProspect(r.prospect), links: { unsubscribe: r.unsubscribeUrl, view_in_browser: r.viewInBrowserUrl, preferences: r.preferencesUrl }, t });
   });
   // Memory must stay flat: 100,000 renders more, then compare.
   const before = rssMb();

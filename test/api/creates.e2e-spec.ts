@@ -49,6 +49,7 @@ const NOT_CREATING: Record<string, string> = {
   generateVendorDkimKey: 'a new key inside the vendor’s sending settings (one per vendor, answered whole)',
   checkVendorDns: 'a check of DNS, nothing stored',
   unsubscribeOneClick: 'RFC 8058 one-click: answers the mail client, not a resource',
+  unsubscribeByPreference: 'a suppression at the chosen level through a signed link, answered as a confirmation page',
   recordConversion: 'conversion events on the prospect’s launches, answered as what they changed',
   updateLeadStatus: 'a change of state of the lead it answers',
   replayWebhookDelivery: 'the same delivery, queued again',

@@ -43,6 +43,7 @@ describe('GET /campaigns/{id}/draft/vocabulary', () => {
       'links.unsubscribe',
       'links.view_in_browser',
       'links.page',
+      'links.preferences',
       'links.trial',
       'links.case_study',
       'links.pricing',

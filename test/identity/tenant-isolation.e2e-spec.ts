@@ -189,11 +189,11 @@ describe('tenant isolation', () => {
   const operations = async (): Promise<Operation[]> => {
     const doc = (await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     // /public serves content-addressed public files, /u/{token} is the signed unsubscribe link a
-    // prospect follows and /sender-confirmations/{token} the signed link mailed to a partner's
+    // prospect follows (/preferences/{token} its preference page) and /sender-confirmations/{token} the signed link mailed to a partner's
     // new From address, /programme-actions/{token} the signed buttons of a programme's email: none
     // has a tenant to cross (the signed token names what it acts on).
     return Object.entries(doc.paths)
-      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/'))
+      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/preferences/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
   };
 

@@ -77,7 +77,8 @@ describe('data requests: export and erasure of a prospect', () => {
     expect(res.body.partners).toHaveLength(1);
     const held = res.body.partners[0];
     expect(held).toMatchObject({ partnerId: first.partnerId, prospect: { email: EMAIL, firstName: 'Erika', company: 'Muster GmbH' }, lists: ['Trade fair'] });
-    expect(held.consent).toEqual([expect.objectContaining({ granted: true, source: 'form', userAgent: 'Mozilla/5.0 Erika' })]);
+    // Her consent history: added by the partner (an import), then the form.
+    expect(held.consent).toEqual([expect.objectContaining({ granted: true, source: 'import', declaredSource: null }), expect.objectContaining({ granted: true, source: 'form', userAgent: 'Mozilla/5.0 Erika' })]);
     expect(held.leads).toEqual([expect.objectContaining({ status: 'new', fields: expect.objectContaining({ email: EMAIL }) })]);
     expect(held.enrollments).toEqual([expect.objectContaining({ launchId })]);
     expect(held.sends).toEqual([expect.objectContaining({ launchId, step: 1 })]);
@@ -109,7 +110,7 @@ describe('data requests: export and erasure of a prospect', () => {
     expect(JSON.stringify(delivery.payload)).toContain(EMAIL);
 
     const res = await api.http().post('/data-requests/erasure').set(as(first.token)).send({ email: EMAIL }).expect(200);
-    expect(res.body.erased).toMatchObject({ prospects: 1, consentRecords: 1, leads: 1, enrollments: 1, webhookDeliveries: 1 });
+    expect(res.body.erased).toMatchObject({ prospects: 1, consentRecords: 2, leads: 1, enrollments: 1, webhookDeliveries: 1 });
     expect(res.body.erased.events).toBeGreaterThan(0);
     expect(res.body.erased.outboxMessages).toBeGreaterThan(0);
 

@@ -227,7 +227,7 @@ describe('landing pages and leads', () => {
 
   it('attributes a registration to the email whose link brought the prospect, who leaves the nurture as converted', async () => {
     const partner = demo.partners[0];
-    await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email: 'jan@kowalski.example', firstName: 'Jan' }).expect(201);
+    await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email: 'jan@kowalski.example', firstName: 'Jan', consentSource: 'trade fair 2026' }).expect(201);
     const launched = await api.http().post('/launches').set(as(partner.token)).send({ campaignId: demo.campaignId, audience: { type: 'all' } }).expect(202);
     await eventually(async () => ((await api.http().get(`/launches/${launched.body.id}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
     await worker.app.get(SweepService).sweep();
@@ -253,26 +253,29 @@ describe('landing pages and leads', () => {
     const [conversions] = await db.query("SELECT count(*)::int AS n FROM events WHERE type = 'converted' AND launch_id = $1", [launched.body.id]);
     expect(conversions.n).toBe(1);
 
-    // Unsubscribing later withdraws the consent: the history keeps both.
+    // Unsubscribing later withdraws the consent: the history keeps the import, the form and the withdrawal.
     const unsubscribe = new URL(/^List-Unsubscribe: <(https?:[^>]+)>/m.exec(message.raw.toString('utf8').replace(/\r?\n[ \t]+/g, ' '))![1]);
     await api.http().post(unsubscribe.pathname).type('form').send('List-Unsubscribe=One-Click').expect(200);
     const history = await db.query('SELECT c.granted, c.source FROM consent_records c JOIN prospects p ON p.id = c.prospect_id WHERE p.email_lower = $1 ORDER BY c.id', ['jan@kowalski.example']);
     expect(history).toEqual([
+      { granted: true, source: 'import' },
       { granted: true, source: 'form' },
       { granted: false, source: 'unsubscribe' },
     ]);
     // The partner reads the same history through the API, oldest first, with the evidence.
     const consentOf = (prospectId: string, token: string) => api.http().get(`/partners/${partner.partnerId}/prospects/${prospectId}/consent`).set(as(token));
     const read = (await consentOf(lead.prospectId, partner.token).expect(200)).body;
-    expect(read).toMatchObject({ total: 2, offset: 0 });
+    expect(read).toMatchObject({ total: 3, offset: 0 });
     expect(read.items).toMatchObject([
-      { granted: true, source: 'form', page: pagePath(0), wording: expect.stringContaining('may email me about Acme Cloud Backup.'), campaignId: demo.campaignId },
+      { granted: true, source: 'import', declaredSource: 'trade fair 2026', wording: null, page: null, campaignId: null },
+      { granted: true, source: 'form', declaredSource: null, page: pagePath(0), wording: expect.stringContaining('may email me about Acme Cloud Backup.'), campaignId: demo.campaignId },
       { granted: false, source: 'unsubscribe', wording: null, page: null },
     ]);
     expect(Date.parse(read.items[0].occurredAt)).toBeLessThanOrEqual(Date.parse(read.items[1].occurredAt));
+    expect(Date.parse(read.items[1].occurredAt)).toBeLessThanOrEqual(Date.parse(read.items[2].occurredAt));
     // Another partner's user cannot read it; nor can the vendor once the partner keeps its contacts private.
     await consentOf(lead.prospectId, demo.partners[1].token).expect(404);
-    expect((await consentOf(lead.prospectId, demo.tokens.admin).expect(200)).body.total).toBe(2);
+    expect((await consentOf(lead.prospectId, demo.tokens.admin).expect(200)).body.total).toBe(3);
     await api.http().put(`/partners/${partner.partnerId}/contacts-privacy`).set(as(partner.token)).send({ contactsPrivate: true }).expect(200);
     await consentOf(lead.prospectId, demo.tokens.admin).expect(404);
     await api.http().get(`/partners/${partner.partnerId}/prospects`).set(as(demo.tokens.admin)).expect(404);

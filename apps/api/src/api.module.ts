@@ -50,6 +50,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { OutboxController } from './delivery/outbox.controller';
 import { SendingController } from './delivery/sending.controller';
 import { SuppressionsController } from './delivery/suppressions.controller';
+import { PreferencesController } from './delivery/preferences.controller';
 import { UnsubscribeController } from './delivery/unsubscribe.controller';
 import { HealthController } from './health/health.controller';
 import { AdminModule } from './admin/admin.module';
@@ -121,7 +122,7 @@ export class ApiModule {
         }),
       ],
       controllers: [HealthController, MeController, UsersController, PartnerUsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, PreviewsController, PublicFilesController,
-        ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
+        ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController, PreferencesController,
         ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, DataRequestsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -27,15 +27,19 @@ export class ConsentRepository {
       .execute();
   }
 
-  /** A withdrawal for every prospect of the partner with this address (an unsubscribe names an address). */
-  async withdrawByAddress(scope: PartnerScope, emailLower: string, source: ConsentSource, at: Date, tx?: Tx): Promise<void> {
+  /**
+   * A withdrawal for every prospect of the scope with this address (an unsubscribe names an
+   * address): a partner's prospects, or with a vendor scope those of all its partners (leaving
+   * the vendor's whole network). `campaignId`: withdrawn from that campaign's mail only.
+   */
+  async withdrawByAddress(scope: TenantScope, emailLower: string, source: ConsentSource, at: Date, campaignId: string | null = null, tx?: Tx): Promise<void> {
     await executorOf(this.db, tx)
       .insertInto('consentRecords')
-      .columns(['vendorId', 'partnerId', 'prospectId', 'granted', 'source', 'occurredAt'])
+      .columns(['vendorId', 'partnerId', 'prospectId', 'granted', 'source', 'campaignId', 'occurredAt'])
       .expression((eb) =>
         eb
           .selectFrom('prospects as p')
-          .select((s) => ['p.vendorId', 'p.partnerId', 'p.id', s.lit(false).as('granted'), s.val(source).as('source'), s.val(at).as('occurredAt')])
+          .select((s) => ['p.vendorId', 'p.partnerId', 'p.id', s.lit(false).as('granted'), s.val(source).as('source'), s.val(campaignId).as('campaignId'), s.val(at).as('occurredAt')])
           .where('p.emailLower', '=', emailLower)
           .where((s) => partnerOwned(s, scope, 'p')),
       )

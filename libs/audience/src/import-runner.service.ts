@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CsvItem, readCsv } from '@tcma/csv';
 import { isTransientDatabaseError, PartnerScope, ProspectImportRow, Transactions } from '@tcma/persistence';
+import { Clock } from '@tcma/clock';
 import { BlobStorage } from '@tcma/storage';
 import type { Readable } from 'node:stream';
 import { ImportBatch, ImportBatchWriter, IMPORT_BATCH_SIZE } from './import-batches';
@@ -61,6 +62,7 @@ export class ImportRunnerService {
     private readonly lists: ProspectListsRepository,
     private readonly storage: BlobStorage,
     private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   async run(importId: string, attempt: ImportAttempt = SINGLE_ATTEMPT): Promise<ImportOutcome | null> {
@@ -152,12 +154,15 @@ export class ImportRunnerService {
     return earlier !== undefined;
   }
 
-  /** One batch commits whole (prospects and list memberships), so a retry can skip it. */
+  /**
+   * One batch commits whole (prospects, the consent records of those it created, list
+   * memberships), so a retry can skip it.
+   */
   private writeBatch(job: ProspectImportRow, rows: NormalizedProspect[]): Promise<{ inserted: number; merged: number }> {
     // The import names its partner: every row it writes is that partner's.
     const scope = new PartnerScope(job.vendorId, job.partnerId);
     return this.transactions.run(async (tx) => {
-      const result = await this.prospects.upsertMany(scope, rows, tx);
+      const result = await this.prospects.upsertMany(scope, rows, tx, this.clock.now());
       if (job.listId) await this.lists.addMembers(scope, job.listId, result.ids, tx);
       return result;
     });

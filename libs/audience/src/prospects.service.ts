@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { perProspectField } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
+import { Clock } from '@tcma/clock';
 import { changedFields, ConsentRecordRow, Found, PageWindow, PartnerScope, ProspectRow } from '@tcma/persistence';
 import { ConsentRepository } from './consent.repository';
 import { Actor, PartnersService } from '@tcma/tenancy';
@@ -16,6 +17,7 @@ export class ProspectsService {
     private readonly prospects: ProspectsRepository,
     private readonly partners: PartnersService,
     private readonly consent: ConsentRepository,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, partnerId: string, input: ProspectInput): Promise<ProspectRow> {
@@ -24,7 +26,8 @@ export class ProspectsService {
     if (!checked.ok) throw invalid(checked.field, checked.reason);
     const existing = await this.prospects.findByEmail(scope, checked.prospect.emailLower);
     if (existing) throw new ConflictError(`A prospect with this email already exists (id ${existing.id})`, [{ path: 'email', message: 'is already a prospect of this partner' }]);
-    const { ids } = await this.prospects.upsertMany(scope, [checked.prospect]);
+    // With the consent record of its import (the consent source declared), in the same statement.
+    const { ids } = await this.prospects.upsertMany(scope, [checked.prospect], undefined, this.clock.now());
     return this.found(scope, ids[0]);
   }
 

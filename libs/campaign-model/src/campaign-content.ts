@@ -29,7 +29,7 @@ export interface CampaignContent {
 }
 
 /** `page`: the partner's landing page of this campaign (a campaign with a page asset), tracked like any link. */
-export const RESERVED_LINK_NAMES = ['unsubscribe', 'view_in_browser', 'page'] as const;
+export const RESERVED_LINK_NAMES = ['unsubscribe', 'view_in_browser', 'page', 'preferences'] as const;
 
 export function emptyContent(name: string): CampaignContent {
   return {

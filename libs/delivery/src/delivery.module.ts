@@ -11,12 +11,13 @@ import { SendingConfigsService } from './sending-configs.service';
 import { SuppressionsRepository } from './suppressions.repository';
 import { SuppressionsService } from './suppressions.service';
 import { TransportRegistry } from './transport-registry';
+import { PreferenceLinks } from './preference-links';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 /** Getting messages out: transports, the outbox, sender rates, suppressions, unsubscribe links. */
 @Module({
   imports: [TenancyModule, CampaignsModule],
-  providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks, TxtResolver, SendingDnsCheckService],
-  exports: [OutboxService, RateLimiter, SendingConfigsService, SendingDnsCheckService, TxtResolver, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks],
+  providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks, PreferenceLinks, TxtResolver, SendingDnsCheckService],
+  exports: [OutboxService, RateLimiter, SendingConfigsService, SendingDnsCheckService, TxtResolver, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks, PreferenceLinks],
 })
 export class DeliveryModule {}

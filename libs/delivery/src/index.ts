@@ -22,4 +22,5 @@ export { SuppressionsService } from './suppressions.service';
 export type { AddSuppressionInput } from './suppressions.service';
 export { TransportRegistry } from './transport-registry';
 export type { ResolvedTransport } from './transport-registry';
+export { PreferenceLinks } from './preference-links';
 export { UNSUBSCRIBE_TOKEN, UnsubscribeLinks } from './unsubscribe-links';

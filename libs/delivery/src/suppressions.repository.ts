@@ -33,13 +33,13 @@ export class SuppressionsRepository {
   }
 
   /**
-   * Whether a suppression covers the address for this partner's mail (any campaign): the
-   * unsubscribe page's state. The suppression rule itself, for no campaign in particular: only
-   * vendor-wide and partner suppressions count, not those of one campaign.
+   * Whether a suppression covers the address for this partner's mail: the unsubscribe page's
+   * state. The suppression rule itself; for no campaign in particular (null) only vendor-wide and
+   * partner suppressions count, for a campaign its own too.
    */
-  async covers(scope: PartnerScope, emailLower: string): Promise<boolean> {
+  async covers(scope: PartnerScope, emailLower: string, campaignId: string | null = null): Promise<boolean> {
     const row = await this.db
-      .selectNoFrom((eb) => suppressionCovers(suppressionTargetOf(scope, { campaignId: eb.val(null), emailLower: eb.val(emailLower) })).as('covered'))
+      .selectNoFrom((eb) => suppressionCovers(suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.val(emailLower) })).as('covered'))
       .executeTakeFirstOrThrow();
     return Boolean(row.covered);
   }

@@ -340,15 +340,20 @@ export class EnrollmentsRepository {
     await executorOf(this.db, tx).updateTable('enrollments').set(exitWith(reason)).where('id', '=', enrollmentId).where('status', '=', 'active').execute();
   }
 
-  /** Exits every active enrollment of this prospect address at this partner (an unsubscribe). */
-  async exitForAddress(scope: PartnerScope, emailLower: string, reason: string): Promise<number> {
-    const exited = await this.db
+  /**
+   * Exits every active enrollment of this prospect address in the scope (an unsubscribe): at
+   * one partner, or with a vendor scope at all its partners; `campaignId` keeps it to the
+   * launches of that campaign.
+   */
+  async exitForAddress(scope: TenantScope, emailLower: string, reason: string, campaignId: string | null = null): Promise<number> {
+    let exiting = this.db
       .updateTable('enrollments as e')
       .set(exitWith(reason))
       .from('prospects as p')
       .whereRef('p.id', '=', 'e.prospectId')
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]))
-      .executeTakeFirst();
+      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]));
+    if (campaignId !== null) exiting = exiting.where('e.launchId', 'in', (eb) => eb.selectFrom('launches as l').select('l.id').where('l.campaignId', '=', campaignId));
+    const exited = await exiting.executeTakeFirst();
     return Number(exited.numUpdatedRows);
   }
 

@@ -19,7 +19,8 @@ export { ERROR_RETRY_MS, MAX_SEND_ATTEMPTS, SendStepService } from './send-step.
 export type { StepOutcome } from './send-step.service';
 export { SweepService } from './sweep.service';
 export type { SweepResult } from './sweep.service';
-export { UnsubscribeService } from './unsubscribe.service';
+export { UNSUBSCRIBE_LEVELS, UnsubscribeService } from './unsubscribe.service';
+export type { PreferencePageState, UnsubscribeLevel } from './unsubscribe.service';
 export { SentEmailRenderer } from './sent-email.renderer';
 export { ViewInBrowserService } from './view-in-browser.service';
 export { EXPORT_CHUNK, LaunchActivityService } from './launch-activity.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
 import { RenderedEmail, renderEmail } from '@tcma/cobrand';
-import { UnsubscribeLinks } from '@tcma/delivery';
+import { PreferenceLinks, UnsubscribeLinks } from '@tcma/delivery';
 import { SendRefs } from '@tcma/signing';
 import { EmailRenderService } from '@tcma/rendering';
 import { TrackingLinks } from '@tcma/tracking';
@@ -17,13 +17,14 @@ export interface SentEmail {
 
 /**
  * One send's email exactly as the prospect gets it: co-branded, personalised, with its
- * signed tracking, unsubscribe and view-in-browser links. The same for SMTP and the browser.
+ * signed tracking, unsubscribe, preference-page and view-in-browser links. The same for SMTP and the browser.
  */
 @Injectable()
 export class SentEmailRenderer {
   constructor(
     private readonly emails: EmailRenderService,
     private readonly unsubscribe: UnsubscribeLinks,
+    private readonly preferences: PreferenceLinks,
     private readonly links: TrackingLinks,
     private readonly refs: SendRefs,
     private readonly profiles: SendProfiles,
@@ -38,6 +39,7 @@ export class SentEmailRenderer {
       prospect: { email: p.email, first_name: p.firstName, last_name: p.lastName, company: p.company, title: p.title, country: p.country, custom: p.custom },
       unsubscribeUrl: unsubscribe.url,
       viewInBrowserUrl: this.links.viewInBrowser(sendId),
+      preferencesUrl: this.preferences.url(sendId),
       linkUrl: (link) => this.links.click(sendId, link),
       openPixelUrl: this.links.openPixel(sendId),
     });

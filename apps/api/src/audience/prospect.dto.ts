@@ -45,20 +45,21 @@ export class ProspectViewDto {
   }
 }
 
-/** One piece of consent evidence: a grant (a form's checkbox, an import) or a withdrawal (an unsubscribe). */
+/** One piece of consent evidence: a grant (a form's checkbox, an import) or a withdrawal (an unsubscribe, the preference page). */
 export class ConsentRecordDto {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'true: consent given; false: withdrawn.' }) granted!: boolean;
-  @ApiProperty({ enum: CONSENT_SOURCES }) source!: ConsentSource;
+  @ApiProperty({ enum: CONSENT_SOURCES, description: 'How it was recorded: form (a landing page), import (a CSV import or POST /prospects), unsubscribe (an unsubscribe link), preferences (the preference page).' }) source!: ConsentSource;
+  @ApiProperty({ nullable: true, type: String, description: "For an import: the consent source the importer declared for the prospect (its consentSource), as given; null when none was." }) declaredSource!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The exact wording the person agreed to (forms).' }) wording!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The wording\'s version: the campaign version that carried it.' }) wordingVersion!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) campaignId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The campaign it is about: a form’s, or the campaign left from the preference page.' }) campaignId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The page the form was on.' }) page!: string | null;
   @ApiProperty({ nullable: true, type: String }) ip!: string | null;
   @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
   @ApiProperty() occurredAt!: Date;
 
   static from(r: ConsentRecordRow): ConsentRecordDto {
-    return { id: String(r.id), granted: r.granted, source: r.source, wording: r.wording, wordingVersion: r.wordingVersion, campaignId: r.campaignId, page: r.page, ip: r.ip, userAgent: r.userAgent, occurredAt: r.occurredAt };
+    return { id: String(r.id), granted: r.granted, source: r.source, declaredSource: r.declaredSource, wording: r.wording, wordingVersion: r.wordingVersion, campaignId: r.campaignId, page: r.page, ip: r.ip, userAgent: r.userAgent, occurredAt: r.occurredAt };
   }
 }

@@ -1588,6 +1588,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/preferences/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show the preference page of a link in an email (changes nothing) */
+        get: operations["getPreferencePage"];
+        put?: never;
+        /** Leave this campaign, this partner’s mail or the whole network, from the preference page */
+        post: operations["unsubscribeByPreference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversions": {
         parameters: {
             query?: never;
@@ -3280,13 +3298,21 @@ export interface components {
             id: string;
             /** @description true: consent given; false: withdrawn. */
             granted: boolean;
-            /** @enum {string} */
-            source: "form" | "import" | "unsubscribe";
+            /**
+             * @description How it was recorded: form (a landing page), import (a CSV import or POST /prospects), unsubscribe (an unsubscribe link), preferences (the preference page).
+             * @enum {string}
+             */
+            source: "form" | "import" | "unsubscribe" | "preferences";
+            /** @description For an import: the consent source the importer declared for the prospect (its consentSource), as given; null when none was. */
+            declaredSource: string | null;
             /** @description The exact wording the person agreed to (forms). */
             wording: string | null;
             /** @description The wording's version: the campaign version that carried it. */
             wordingVersion: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The campaign it is about: a form’s, or the campaign left from the preference page.
+             */
             campaignId: string | null;
             /** @description The page the form was on. */
             page: string | null;
@@ -7406,6 +7432,46 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Unsubscribed. The body must be List-Unsubscribe=One-Click (form encoded); anything else answers 400 and changes nothing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getPreferencePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with a form: leave this campaign, this partner’s mail, or all mail of the vendor’s network. 404 (a page) for a link that is not genuine. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unsubscribeByPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A confirmation page. The body (form encoded) is leave=campaign, partner or network; anything else answers 400 (the page again, with the message beside the choices, or a JSON error for a client that does not ask for HTML) and changes nothing. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -97,6 +97,7 @@ async function acceptedRenders(asset: { subject: string; preheader: string; mjml
         prospect,
         unsubscribeUrl: 'https://engine.example/u/t',
         viewInBrowserUrl: 'https://engine.example/v/t',
+        preferencesUrl: 'https://engine.example/preferences/t',
         linkUrl: (link) => `https://engine.example/c/${link.index}?u=${encodeURIComponent(link.url)}`,
         openPixelUrl: 'https://engine.example/o/t.gif',
       });

@@ -96,7 +96,7 @@ const decodeEntities = (s: string) =>
   });
 
 /** Every expression the second stage may contain; anything else means a value leaked in. */
-const RECIPIENT_VARIABLE = /^(prospect\.(email|first_name|last_name|company|title|country|custom\.[a-z][a-z0-9_]{0,39})|links\.(unsubscribe|view_in_browser)|t\.l\d+|t\.open)$/;
+const RECIPIENT_VARIABLE = /^(prospect\.(email|first_name|last_name|company|title|country|custom\.[a-z][a-z0-9_]{0,39})|links\.(unsubscribe|view_in_browser|preferences)|t\.l\d+|t\.open)$/;
 
 /**
  * Checks that a second-stage template holds only recipient expressions. This is the

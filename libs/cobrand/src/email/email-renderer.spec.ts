@@ -29,6 +29,7 @@ const recipient = (overrides: Partial<Recipient['prospect']> = {}): Recipient =>
   prospect: { email: 'ann@prospect.example', first_name: 'Ann', company: 'Contoso', ...overrides },
   unsubscribeUrl: 'https://engine.example/u/TOKEN',
   viewInBrowserUrl: 'https://engine.example/v/TOKEN',
+  preferencesUrl: 'https://engine.example/preferences/TOKEN',
   linkUrl: (link) => `https://engine.example/c/${link.index}`,
   openPixelUrl: 'https://engine.example/o/1.gif',
 });
@@ -58,6 +59,9 @@ describe('email rendering', () => {
     expect(email.text).toContain('Hi Ann,');
     expect(email.text).toContain('Start a free 30-day trial [https://engine.example/c/0]');
     expect(email.text).toContain('Unsubscribe [https://engine.example/u/TOKEN]');
+    // The preference page is the recipient's own link, never rewritten for tracking.
+    expect(email.html).toContain('href="https://engine.example/preferences/TOKEN"');
+    expect(email.text).toContain('Email preferences [https://engine.example/preferences/TOKEN]');
     expect(email.text).toContain('Łódź');
     expect(email.text).not.toMatch(/<[a-z]/i);
   });

@@ -16,6 +16,8 @@ export interface Recipient {
   prospect: ProspectData;
   unsubscribeUrl: string;
   viewInBrowserUrl: string;
+  /** The recipient's preference page ({{links.preferences}}). */
+  preferencesUrl: string;
   /** The address a tracked link points to for this send; identity for previews. */
   linkUrl: (link: TrackableLink) => string;
   /** The open-tracking pixel's address for this send. */
@@ -74,7 +76,7 @@ class UrlValue {
 export function renderEmail(compiled: CompiledEmail, recipient: Recipient): RenderedEmail {
   const t: Record<string, UrlValue> = { open: new UrlValue(recipient.openPixelUrl) };
   for (const link of compiled.links) t[`l${link.index}`] = new UrlValue(recipient.linkUrl(link));
-  const links = { unsubscribe: new UrlValue(recipient.unsubscribeUrl), view_in_browser: new UrlValue(recipient.viewInBrowserUrl) };
+  const links = { unsubscribe: new UrlValue(recipient.unsubscribeUrl), view_in_browser: new UrlValue(recipient.viewInBrowserUrl), preferences: new UrlValue(recipient.preferencesUrl) };
   const data = { partner: compiled.partner, prospect: templateProspect(recipient.prospect), links, t };
   const parts = {} as Record<PlainPart, string>;
   const html = compiled.template(data, { data: { parts } });

@@ -29,6 +29,7 @@ const RESERVED_LINK_DETAIL: Record<(typeof RESERVED_LINK_NAMES)[number], string>
   unsubscribe: "The recipient's unsubscribe link (mandatory in every email)",
   view_in_browser: 'The email as a web page',
   page: "The campaign's landing page (needs a page asset)",
+  preferences: "The recipient's preference page: leave this campaign, this partner's mail or the whole network",
 };
 
 function slotDetail(slot: SlotDefinition): string {
@@ -67,7 +68,7 @@ export function vocabularyEntries(content: Pick<CampaignContent, 'slots' | 'link
     '  <mj-column>',
     '    <mj-text font-size="12px" color="#555555">',
     `      {{${addressVariable}}}<br />`,
-    '      <a href="{{links.unsubscribe}}">Unsubscribe</a>',
+    '      <a href="{{links.unsubscribe}}">Unsubscribe</a> · <a href="{{links.preferences}}">Email preferences</a>',
     '    </mj-text>',
     '  </mj-column>',
     '</mj-section>',

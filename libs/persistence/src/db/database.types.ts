@@ -136,6 +136,7 @@ export interface ConciergeAccesses {
 
 export interface ConsentRecords {
   campaignId: string | null;
+  declaredSource: string | null;
   granted: boolean;
   id: Generated<Int8>;
   ip: string | null;

@@ -21,6 +21,8 @@ export class ConsentRecordEntity {
   @Column('bigint') prospectId!: string;
   @Column('boolean') granted!: boolean;
   @Column('text') source!: ConsentSource;
+  /** For an import, the consent source the importer declared for the prospect (its consent_source column), as given. */
+  @Column('text', { nullable: true }) declaredSource!: string | null;
   /** The wording exactly as the prospect saw it (with the partner's values). */
   @Column('text', { nullable: true }) wording!: string | null;
   /** `<campaign version id>:<asset id>`: the wording is versioned with the campaign version. */

@@ -51,7 +51,12 @@ export type Role = (typeof ROLES)[number];
 export const LEAD_STATUSES = ['new', 'accepted', 'rejected', 'won', 'lost'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
-export const CONSENT_SOURCES = ['form', 'import', 'unsubscribe'] as const;
+/**
+ * How consent evidence was recorded: `form` (a landing page's checkbox), `import` (a CSV import
+ * or the API adding a prospect), `unsubscribe` (an unsubscribe link, one-click or mailto) and
+ * `preferences` (the preference page).
+ */
+export const CONSENT_SOURCES = ['form', 'import', 'unsubscribe', 'preferences'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /** Events outbound webhooks may subscribe to. */
