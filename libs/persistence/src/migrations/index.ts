@@ -16,6 +16,7 @@ import { EventsPartitionedByMonth1795531000000 } from './1795531000000-EventsPar
 import { DataRequests1795610000000 } from './1795610000000-DataRequests';
 import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpointHealth';
 import { Programmes1795650000000 } from './1795650000000-Programmes';
+import { SocialConnections1795700000000 } from './1795700000000-SocialConnections';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   DataRequests1795610000000,
   WebhookEndpointHealth1795610100000,
   Programmes1795650000000,
+  SocialConnections1795700000000,
 ];
