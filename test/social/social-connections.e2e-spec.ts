@@ -168,6 +168,13 @@ describe('social connections', () => {
     // Connecting again makes it work again.
     expect((await connect('facebook')).location).toContain('connected=facebook');
     expect((await connections()).find((c) => c.network === 'facebook')).toMatchObject({ id: facebook.id, status: 'active', lastError: null, notifiedAt: null });
+
+    // A 401 from the token endpoint breaks a connection too.
+    clock.advance(90 * 60_000);
+    stubs.x.failNext('unauthorized', { path: /^\/2\/oauth2\/token$/ });
+    expect(await sweep.sweep()).toMatchObject({ broken: 1 });
+    expect((await connections()).find((c) => c.network === 'x')).toMatchObject({ status: 'broken', lastError: expect.stringContaining('(401)') });
+    expect(await noticesTo(email)).toHaveLength(3);
   });
 
   it('announces a connection that cannot be renewed ahead of its end, once', async () => {
@@ -175,7 +182,7 @@ describe('social connections', () => {
     const email = await partnerEmail();
     const x = (await connections()).find((c) => c.network === 'x')!;
     // The refresh token itself ends first: nothing to renew with.
-    await testDb().query(`UPDATE social_connections SET expires_at = $2, refresh_expires_at = $3 WHERE id = $1`, [x.id, new Date(clock.now().getTime() + 5 * DAY), new Date(clock.now().getTime() - HOUR)]);
+    await testDb().query(`UPDATE social_connections SET status = 'active', notified_at = NULL, expires_at = $2, refresh_expires_at = $3 WHERE id = $1`, [x.id, new Date(clock.now().getTime() + 5 * DAY), new Date(clock.now().getTime() - HOUR)]);
     expect(await sweep.sweep()).toMatchObject({ expiring: 1 });
     await sweep.sweep();
     expect((await connections()).find((c) => c.network === 'x')).toMatchObject({ status: 'expiring' });
