@@ -53,6 +53,7 @@ const NOT_CREATING: Record<string, string> = {
   recordConversion: 'conversion events on the prospect’s launches, answered as what they changed',
   updateLeadStatus: 'a change of state of the lead it answers',
   replayWebhookDelivery: 'the same delivery, queued again',
+  startSocialConnection: 'an authorization address; the connection is made by the network’s redirect (GET /social/callback/{network})',
   signIn: 'authentication: the session is the cookie (GET /auth/session answers it)',
   signOut: 'ends a session',
   signOutEverywhere: 'ends sessions',

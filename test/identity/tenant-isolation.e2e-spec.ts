@@ -35,7 +35,8 @@ describe('tenant isolation', () => {
   let sessionId: string;
   let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
-  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId', string> = {
+  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId' | 'socialConnectionId', string> = {
+    socialConnectionId: '',
     leadId: '',
     webhookId: '',
     deliveryId: '',
@@ -104,6 +105,13 @@ describe('tenant isolation', () => {
     await api.http().post(`/campaigns/${campaign.campaignId}/publish`).set(marketerA).expect(201);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
     a1.pendingLaunchId = (await api.http().get('/pending-launches').set(p1).expect(200)).body.items[0].id;
+    // Partner A1's LinkedIn connection (made by a network's redirect in real life: test/social covers that dance).
+    a1.socialConnectionId = (
+      await testDb().query<Array<{ id: string }>>(
+        `INSERT INTO social_connections (vendor_id, partner_id, network, account_id, account_name, access_token_sealed) VALUES ($1, $2, 'linkedin', 'urn:li:person:a1', 'A1', 'v1.x.y.z') RETURNING id`,
+        [a.vendorId, partnerA1.partnerId],
+      )
+    )[0].id;
   }, 180_000);
   afterAll(async () => {
     await worker?.close();
@@ -129,6 +137,7 @@ describe('tenant isolation', () => {
       programmes: { id: programmeId },
       'programme-subscriptions': { id: a1.subscriptionId },
       'pending-launches': { id: a1.pendingLaunchId },
+      'social-connections': { id: a1.socialConnectionId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId, campaigns: campaign.campaignId };
@@ -193,7 +202,9 @@ describe('tenant isolation', () => {
     // new From address, /programme-actions/{token} the signed buttons of a programme's email: none
     // has a tenant to cross (the signed token names what it acts on).
     return Object.entries(doc.paths)
-      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/preferences/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/'))
+      // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
+      // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
+      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/preferences/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/') && !path.startsWith('/social/callback/') && path !== '/social-connections/{network}/start')
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
   };
 
@@ -220,6 +231,7 @@ describe('tenant isolation', () => {
     expect(leaks).toEqual([]);
     const after = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body;
     expect(after).toEqual(before);
+    expect(await testDb().query('SELECT id FROM social_connections WHERE id = $1', [a1.socialConnectionId])).toHaveLength(1);
     await api.http().get('/me').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     const tokens = await api.http().get('/tokens').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     expect(tokens.body.items.find((t: { id: string }) => t.id === tokenId).revokedAt).toBeNull();

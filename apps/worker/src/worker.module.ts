@@ -9,6 +9,7 @@ import { FleetModule } from '@tcma/fleet';
 import { HousekeepingModule } from '@tcma/housekeeping';
 import { MetricsModule } from '@tcma/metrics';
 import { NurtureModule } from '@tcma/nurture';
+import { SocialModule } from '@tcma/social';
 import { ProgrammesModule } from '@tcma/programmes';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
@@ -28,6 +29,7 @@ import { SweepCron } from './sweep/sweep.cron';
 import { EngagementCron } from './track/engagement.cron';
 import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 import { ProgrammesCron } from './programmes/programmes.cron';
+import { SocialCron } from './social/social.cron';
 import { ProgrammesProcessor } from './programmes/programmes.processor';
 
 export interface WorkerModuleOptions {
@@ -49,11 +51,11 @@ export class WorkerModule {
       ...(roles.has('enroll') ? [EnrollProcessor, ProgrammesProcessor] : []),
       ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
-    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
+    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule, SocialModule],
       providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown, MetricsServer],
     };
   }

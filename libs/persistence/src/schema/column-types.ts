@@ -91,3 +91,11 @@ export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
 /** A data subject's request about an email address: a copy of everything held (export), or its erasure. */
 export const DATA_REQUEST_KINDS = ['export', 'erasure'] as const;
 export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
+
+/**
+ * A social connection: `active` works; `expiring` cannot be refreshed and stops working within
+ * the notice period; `broken` was refused by the network (a revoked grant, a 401); `revoked`
+ * was disconnected by the partner (kept only until deleted).
+ */
+export const SOCIAL_CONNECTION_STATUSES = ['active', 'expiring', 'broken', 'revoked'] as const;
+export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number];
