@@ -11,6 +11,8 @@ export const consoleRoutes: RouteObject[] = [
       { path: 'campaigns/:campaignId', lazy: () => import('./campaign-editor.page').then((m) => ({ Component: m.CampaignEditorPage })) },
       { path: 'partners', lazy: () => import('./partners.page').then((m) => ({ Component: m.PartnersPage })) },
       { path: 'dashboards', lazy: () => import('../console-dashboards/dashboards.page').then((m) => ({ Component: m.DashboardsPage })) },
+      { path: 'leads', lazy: () => import('../leads/console-leads.page').then((m) => ({ Component: m.ConsoleLeadsPage })) },
+      { path: 'webhooks', lazy: () => import('../webhooks/console-webhooks.page').then((m) => ({ Component: m.ConsoleWebhooksPage })) },
       { path: 'sending', lazy: () => import('../console-sending/sending-settings.page').then((m) => ({ Component: m.SendingSettingsPage })) },
     ],
   },
