@@ -7,7 +7,7 @@ import { DeliveriesPanel } from './deliveries-panel';
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One endpoint: its address, events and health, its actions, and (opened) its delivery log. */
-export function EndpointCard({ endpoint: e, logOpen, onToggleLog }: { endpoint: WebhookEndpoint; logOpen: boolean; onToggleLog: () => void }) {
+export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { endpoint: WebhookEndpoint; owner?: string; logOpen: boolean; onToggleLog: () => void }) {
   const enable = useEnableWebhook();
   const remove = useDeleteWebhook();
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
@@ -23,6 +23,7 @@ export function EndpointCard({ endpoint: e, logOpen, onToggleLog }: { endpoint: 
           {!e.enabled ? 'Disabled' : e.failingSince ? 'Failing' : 'Enabled'}
         </Badge>
       </Group>
+      {owner ? <Text size="sm">{owner}</Text> : null}
       <Group gap={6}>
         {e.eventTypes.map((t) => (
           <Badge key={t} variant="light" color="indigo.9">

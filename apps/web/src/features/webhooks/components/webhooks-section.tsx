@@ -14,9 +14,11 @@ const PAGE_SIZE = 20;
 
 /**
  * The caller's webhook endpoints, used by the portal (a partner's) and the console (the
- * vendor's): the API decides whose they are. The open delivery log is kept in the address.
+ * vendor's): the API decides whose they are; `ownerOf` names an endpoint's owner where the
+ * list holds several (the console: the vendor's and its partners'). The open delivery log is
+ * kept in the address.
  */
-export function WebhooksSection() {
+export function WebhooksSection({ ownerOf }: { ownerOf?: (partnerId: string | null) => string } = {}) {
   const { params, set } = useAddressParams();
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const openLog = params.get('endpoint');
@@ -39,7 +41,7 @@ export function WebhooksSection() {
       ) : (
         <Stack gap="sm">
           {webhooks.data.items.map((e) => (
-            <EndpointCard key={e.id} endpoint={e} logOpen={openLog === e.id} onToggleLog={() => set({ endpoint: openLog === e.id ? null : e.id, page: params.get('page') })} />
+            <EndpointCard key={e.id} endpoint={e} owner={ownerOf?.(e.partnerId)} logOpen={openLog === e.id} onToggleLog={() => set({ endpoint: openLog === e.id ? null : e.id, page: params.get('page') })} />
           ))}
           <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
         </Stack>
