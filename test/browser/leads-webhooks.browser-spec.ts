@@ -259,7 +259,7 @@ test.describe.serial('leads and webhooks', () => {
       const portal = await partnerContext.newPage();
       await signIn(portal, partner.email);
       await portal.goto('/portal/leads');
-      await portal.getByRole('switch', { name: 'Contacts private' }).check();
+      await portal.getByRole('switch', { name: 'Contacts private' }).click();
       await expect(portal.getByRole('switch', { name: 'Contacts private' })).toBeChecked();
       await portal.reload();
       await expect(portal.getByRole('switch', { name: 'Contacts private' })).toBeChecked();

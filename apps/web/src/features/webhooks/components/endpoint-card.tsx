@@ -19,7 +19,8 @@ export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { end
         <Text fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
           {e.url}
         </Text>
-        <Badge style={{ flexShrink: 0 }} color={!e.enabled ? 'red.9' : e.failingSince ? 'yellow.9' : 'teal.9'} variant="filled">
+        {/* Failing: dark text on yellow (white on any yellow or orange is under 4.5:1). */}
+        <Badge style={{ flexShrink: 0 }} color={!e.enabled ? 'red.9' : e.failingSince ? 'yellow.4' : 'teal.9'} c={e.enabled && e.failingSince ? 'dark.9' : undefined} variant="filled">
           {!e.enabled ? 'Disabled' : e.failingSince ? 'Failing' : 'Enabled'}
         </Badge>
       </Group>
@@ -52,7 +53,7 @@ export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { end
             Enable again
           </Button>
         ) : null}
-        <Button size="xs" variant="subtle" color="red.9" onClick={confirm}>
+        <Button size="xs" variant="outline" color="red.9" onClick={confirm}>
           Delete
         </Button>
       </Group>
@@ -61,7 +62,7 @@ export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { end
           <DeliveriesPanel endpoint={e} />
         </div>
       ) : null}
-      <Modal opened={confirming} onClose={cancel} title="Delete this endpoint?">
+      <Modal opened={confirming} onClose={cancel} title="Delete this endpoint?" closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack gap="md">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {e.url} stops receiving events, and its delivery log is deleted with it.

@@ -18,7 +18,7 @@ export function RegisterWebhookModal({ opened, onClose, onRegistered }: { opened
   const eventsError = register.error ? (fieldError(register.error, 'eventTypes') ?? fieldError(register.error, 'eventTypes.0')) : undefined;
 
   return (
-    <Modal opened={opened} onClose={close} title="Register an endpoint" size="lg">
+    <Modal opened={opened} onClose={close} title="Register an endpoint" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack
         component="form"
         aria-label="Register an endpoint"
