@@ -46,7 +46,12 @@ function LeadDetail({ id }: { id: string }) {
       <Section title="Where it came from">
         <Pairs
           rows={[
-            ['Campaign', `${l.campaignId} (version ${l.campaignVersion})`],
+            [
+              'Campaign',
+              <>
+                <Link to={`/portal/campaigns/${l.campaignId}`}>Open the campaign</Link> (version {l.campaignVersion})
+              </>,
+            ],
             ['Email', l.sendId ? `Send ${l.sendId}: the prospect followed a link in this email` : 'None: the prospect came to the page directly'],
           ]}
           empty=""

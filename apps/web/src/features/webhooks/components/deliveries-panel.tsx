@@ -8,6 +8,8 @@ import { useDeliveries, useReplayDelivery, type WebhookDelivery, type WebhookEnd
 /** Deliveries per page of the log. */
 const PAGE_SIZE = 10;
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+/** An attempt's moment, short enough for a phone's row: its day and second. */
+const attemptTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const STATUS: Record<WebhookDelivery['status'], { label: string; color: string }> = {
   pending: { label: 'Pending', color: 'blue.9' },
   delivered: { label: 'Delivered', color: 'teal.9' },
@@ -60,7 +62,7 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
               </Text>
               {d.log.length ? (
                 <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`Attempts of delivery ${d.id}`}>
-                  <Table withTableBorder bg="white" fz="xs" miw={320}>
+                  <Table withTableBorder bg="white" fz="xs" miw={300} horizontalSpacing="xs">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>Attempt</Table.Th>
@@ -75,7 +77,7 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                           <Table.Td>{a.attempt}</Table.Td>
                           <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? 'No answer')}</Table.Td>
                           <Table.Td ta="right">{a.latencyMs.toLocaleString('en-GB')} ms</Table.Td>
-                          <Table.Td>{dateTime.format(new Date(a.at))}</Table.Td>
+                          <Table.Td>{attemptTime.format(new Date(a.at))}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

@@ -27,7 +27,7 @@ export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { end
       {owner ? <Text size="sm">{owner}</Text> : null}
       <Group gap={6}>
         {e.eventTypes.map((t) => (
-          <Badge key={t} variant="light" color="indigo.9">
+          <Badge key={t} variant="light" color="indigo">
             {EVENT_TYPE_LABELS[t]}
           </Badge>
         ))}
