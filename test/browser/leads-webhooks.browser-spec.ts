@@ -276,7 +276,12 @@ test.describe.serial('leads and webhooks', () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Webhooks' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
     // Vendor admins see their partners' endpoints too, each named by its owner.
-    await expect(page.getByRole('article', { name: `${receiver.url}/crm` })).toContainText(`Endpoint of ${partner.companyName}`);
+    const card = page.getByRole('article', { name: `${receiver.url}/crm` });
+    await expect(card).toContainText(`Endpoint of ${partner.companyName}`);
+    // Its delivery log carries the partner's people: not shown while the partner is private.
+    await card.getByRole('button', { name: 'Delivery log' }).click();
+    await expect(card.getByText('This delivery log is not shown')).toBeVisible();
+    await expect(card).not.toContainText(prospectEmail);
     await shoot(page, 'console-webhooks');
   });
 });

@@ -1,5 +1,6 @@
 import { Alert, Badge, Box, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { ApiError } from '../../../api/api-error';
 import { EmptyState, LoadingRows, PageControls } from '../../../shared/list-states';
 import { QueryError } from '../../portal/components/query-error';
 import { EVENT_TYPE_LABELS } from '../event-types';
@@ -33,7 +34,10 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
           {replay.error.message}
         </Alert>
       ) : null}
-      {deliveries.isError ? (
+      {deliveries.error instanceof ApiError && deliveries.error.status === 404 ? (
+        // A vendor admin asking for a private partner's log (its deliveries carry the partner's people), or an endpoint just deleted.
+        <Text size="sm">This delivery log is not shown: the endpoint was deleted, or its partner keeps its contacts private.</Text>
+      ) : deliveries.isError ? (
         <QueryError error={deliveries.error} retry={() => void deliveries.refetch()} />
       ) : deliveries.isPending ? (
         <LoadingRows label="Loading the deliveries" height={48} />
