@@ -66,7 +66,7 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
               </Text>
               {d.log.length ? (
                 <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`Attempts of delivery ${d.id}`}>
-                  <Table withTableBorder bg="white" fz="xs" miw={300} horizontalSpacing="xs">
+                  <Table withTableBorder bg="white" fz="xs" horizontalSpacing={6}>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>Attempt</Table.Th>
