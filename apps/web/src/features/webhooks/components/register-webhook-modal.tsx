@@ -14,8 +14,6 @@ export function RegisterWebhookModal({ opened, onClose, onRegistered }: { opened
     onClose();
   };
   const general = formError(register.error, ['url', 'eventTypes']);
-  // The API names a wrong member of the array by index (eventTypes.0): shown at the group too.
-  const eventsError = register.error ? (fieldError(register.error, 'eventTypes') ?? fieldError(register.error, 'eventTypes.0')) : undefined;
 
   return (
     <Modal opened={opened} onClose={close} title="Register an endpoint" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
@@ -44,7 +42,7 @@ export function RegisterWebhookModal({ opened, onClose, onRegistered }: { opened
           </Alert>
         ) : null}
         <TextInput label="URL" description="An https address of your CRM or receiver." placeholder="https://crm.example.com/hooks/tcma" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={fieldError(register.error, 'url')} data-autofocus />
-        <Checkbox.Group label="Events" description="What this endpoint receives." value={eventTypes} onChange={(v) => setEventTypes(v.filter(isEventType))} error={eventsError}>
+        <Checkbox.Group label="Events" description="What this endpoint receives." value={eventTypes} onChange={(v) => setEventTypes(v.filter(isEventType))} error={fieldError(register.error, 'eventTypes')}>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
             {Object.entries(EVENT_TYPE_LABELS).map(([value, label]) => (
               <Checkbox key={value} value={value} label={label} />
