@@ -44,6 +44,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DNS_SERVERS: dns.address,
     DNS_TIMEOUT_MS: '500',
+    // The webhooks spec's receiver listens on 127.0.0.1, refused unless allowed (as in the webhook tests).
+    WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1',
   };
   const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -14,8 +14,8 @@ export async function ok<T>(response: Promise<APIResponse>, status: number): Pro
   return (await r.json()) as T;
 }
 
-/** Authors and publishes the demo campaign through the API, its first email going at once. */
-export async function authorCampaign(api: APIRequestContext, name: string): Promise<string> {
+/** Authors and publishes the demo campaign through the API, its first email going at once; with `page`, its registration page too. */
+export async function authorCampaign(api: APIRequestContext, name: string, options: { page?: boolean } = {}): Promise<string> {
   const demo = loadDemo();
   const m = demo.manifest;
   const h = admin();
@@ -28,6 +28,10 @@ export async function authorCampaign(api: APIRequestContext, name: string): Prom
   for (const e of m.emails) assets[e.key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/email`, { headers: h, data: { name: e.name, subject: e.subject, preheader: e.preheader, mjml: demo.readText(e.file) } }), 201)).id;
   for (const p of m.pdfs) assets[p.key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/pdf`, { headers: h, data: { name: p.name, fileId: await upload(p.file), slots: p.slots } }), 201)).id;
   for (const s of m.social) assets[s.key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/social`, { headers: h, data: { name: s.name, fileId: await upload(s.file), slots: s.slots, copy: s.copy } }), 201)).id;
+  if (options.page && m.page) {
+    const { key, file, ...page } = m.page;
+    assets[key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/page`, { headers: h, data: { ...page, html: demo.readText(file) } }), 201)).id;
+  }
   // The first email goes as soon as the launch starts, whatever the hour; the others keep the demo's waits and windows.
   const steps = m.sequence.steps.map((s, i) => ({ id: s.id, emailAssetId: assets[s.email], wait: i === 0 ? { type: 'duration', minutes: 0 } : s.wait, window: i === 0 ? null : (s.window ?? null) }));
   await ok(api.put(`/campaigns/${id}/sequence`, { headers: h, data: { steps, exit: m.sequence.exit } }), 200);

@@ -138,8 +138,15 @@ describe('outbound webhooks', () => {
     await eventually(() => Promise.resolve(receiver.at('/partner').some((r) => r.body.includes('grace@hopper.example')) ? true : undefined), 'the partner delivery');
     expect((await deliveriesOf(demo.tokens.admin, internal.body.id)).total).toBe(0);
     expect(receiver.at('/vendor').length).toBe(vendorBefore);
+    // The partner's own delivery log carries its people: the vendor's admin may not read it, nor replay from it, while it is private.
+    const partnerEndpoint = (await api.http().get('/webhooks').set(as(demo.tokens.admin)).expect(200)).body.items.find((e: { url: string }) => e.url === `${receiver.url}/partner`);
+    await api.http().get(`/webhooks/${partnerEndpoint.id}/deliveries`).set(as(demo.tokens.admin)).expect(404);
+    const partnerLog = await deliveriesOf(partner.token, partnerEndpoint.id);
+    expect(JSON.stringify(partnerLog.items)).toContain('grace@hopper.example');
+    await api.http().post(`/webhooks/deliveries/${partnerLog.items[0].id}/replay`).set(as(demo.tokens.admin)).expect(404);
 
     await api.http().put(`/partners/${partner.partnerId}/contacts-privacy`).set(as(partner.token)).send({ contactsPrivate: false }).expect(200);
+    expect((await deliveriesOf(demo.tokens.admin, partnerEndpoint.id)).total).toBe(partnerLog.total);
     await submit('alan@turing.example');
     const refused = await eventually(async () => {
       const page = await deliveriesOf(demo.tokens.admin, internal.body.id);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, unnest, vendorOwned, visiblePartners, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
+import { contactsOwned, Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, unnest, vendorOwned, visiblePartners, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
 import { sql } from 'kysely';
 
 export interface NewEndpoint {
@@ -50,8 +50,13 @@ export class WebhooksRepository {
     return { items, total: Number(count.n) };
   }
 
-  async findEndpoint(scope: TenantScope, id: string): Promise<WebhookEndpointRow | null> {
-    return (await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'webhookEndpoints')).executeTakeFirst()) ?? null;
+  /**
+   * An endpoint whose delivery log the scope may read: its deliveries carry people (a lead's
+   * email), so a vendor scope never finds a partner's endpoint while that partner keeps its
+   * contacts private.
+   */
+  async findEndpointWithContacts(scope: TenantScope, id: string): Promise<WebhookEndpointRow | null> {
+    return (await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', id).where((eb) => contactsOwned(eb, scope, 'webhookEndpoints')).executeTakeFirst()) ?? null;
   }
 
   async deleteEndpoint(scope: TenantScope, id: string): Promise<boolean> {
@@ -258,14 +263,14 @@ export class WebhooksRepository {
     return { items: items.map((d) => ({ ...d, log: attempts.filter((a) => a.deliveryId === d.id) })), total: Number(count.n) };
   }
 
-  /** A delivery, when its endpoint is in the caller's scope. */
+  /** A delivery, when its endpoint is in the caller's scope and its people too (as findEndpointWithContacts). */
   async findDelivery(scope: TenantScope, id: string): Promise<WebhookDeliveryRow | null> {
     const row = await this.db
       .selectFrom('webhookDeliveries as d')
       .innerJoin('webhookEndpoints as w', 'w.id', 'd.endpointId')
       .selectAll('d')
       .where('d.id', '=', id)
-      .where((eb) => partnerOwned(eb, scope, 'w'))
+      .where((eb) => contactsOwned(eb, scope, 'w'))
       .executeTakeFirst();
     return row ?? null;
   }

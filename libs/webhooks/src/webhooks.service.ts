@@ -47,7 +47,7 @@ export class WebhooksService {
   }
 
   async deliveries(actor: Actor, endpointId: string, page: { limit: number; offset: number }): Promise<{ items: Array<WebhookDeliveryRow & { log: WebhookAttemptRow[] }>; total: number }> {
-    const endpoint = await this.webhooks.findEndpoint(scopeOf(actor), endpointId);
+    const endpoint = await this.webhooks.findEndpointWithContacts(scopeOf(actor), endpointId);
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
     return this.webhooks.listDeliveries(scopeOf(actor), endpoint.id, page);
   }

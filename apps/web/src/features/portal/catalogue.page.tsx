@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useAddressParams } from '../../shared/use-address-params';
 import { PageHeader } from '../../shared/page-header';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
+import { useMe } from '../session/hooks/use-me';
 import { PortalGate } from './components/portal-gate';
 import { QueryError } from './components/query-error';
 import { useCatalogue, type CatalogueQuery } from './hooks/use-catalogue';
@@ -51,6 +52,8 @@ function Catalogue({ partnerId }: { partnerId: string }) {
   const catalogue = useCatalogue(partnerId, query);
   const filtered = !!(query.search || tag || language || query.assetType);
   const pages = catalogue.data ? Math.ceil(catalogue.data.total / PAGE_SIZE) : 0;
+  // Webhooks are a partner admin's to manage: the link is theirs.
+  const admin = useMe().data?.role === 'partner_admin';
 
   return (
     <Stack gap="lg">
@@ -66,6 +69,14 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           <Button component={Link} to="/portal/audience" variant="default">
             Audience
           </Button>
+          <Button component={Link} to="/portal/leads" variant="default">
+            Leads
+          </Button>
+          {admin ? (
+            <Button component={Link} to="/portal/webhooks" variant="default">
+              Webhooks
+            </Button>
+          ) : null}
           <Button component={Link} to="/portal/brand-kit" variant="default">
             Brand kit
           </Button>

@@ -1,12 +1,14 @@
 import { Button, Group } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 
-/** The console's areas. Sending settings are for vendor admins (the API answers 403 to others). */
+/** The console's areas. Sending settings and webhooks are for vendor admins (the API answers 403 to others). */
 const AREAS = [
   { label: 'Campaigns', to: '/console', owns: (p: string) => p === '/console' || p.startsWith('/console/campaigns') },
   { label: 'Partners', to: '/console/partners', owns: (p: string) => p.startsWith('/console/partners') },
   { label: 'Programmes', to: '/console/programmes', owns: (p: string) => p.startsWith('/console/programmes') },
   { label: 'Dashboards', to: '/console/dashboards', owns: (p: string) => p.startsWith('/console/dashboards') },
+  { label: 'Leads', to: '/console/leads', owns: (p: string) => p.startsWith('/console/leads') },
+  { label: 'Webhooks', to: '/console/webhooks', owns: (p: string) => p.startsWith('/console/webhooks') },
   { label: 'Sending', to: '/console/sending', owns: (p: string) => p.startsWith('/console/sending') },
 ];
 

@@ -1,0 +1,59 @@
+import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { fieldError, formError } from '../../session/components/field-error';
+import { useChangeLeadStatus, type Lead, type LeadStatus } from '../hooks/use-leads';
+import { isLeadStatus, LEAD_STATUS_LABELS } from './lead-status-badge';
+
+/**
+ * Moves a lead on. Which moves are allowed is the API's rule: it answers a refused one with its
+ * own message (shown above the form) and a missing reason next to the reason field.
+ */
+export function LeadStatusForm({ lead }: { lead: Lead }) {
+  const change = useChangeLeadStatus(lead.id);
+  const [status, setStatus] = useState<LeadStatus | null>(null);
+  const [reason, setReason] = useState('');
+  const choices = Object.entries(LEAD_STATUS_LABELS)
+    .filter(([value]) => value !== lead.status)
+    .map(([value, label]) => ({ value, label }));
+  const general = formError(change.error, ['status', 'reason']);
+
+  return (
+    <Stack
+      component="form"
+      aria-label="Change the status"
+      gap="sm"
+      maw={480}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!status) return;
+        change.mutate({ status, ...(status === 'rejected' ? { reason } : {}) }, { onSuccess: () => (setStatus(null), setReason('')) });
+      }}
+    >
+      {general ? (
+        <Alert color="red" variant="light" title="The status did not change">
+          {general}
+        </Alert>
+      ) : null}
+      <Select
+        label="New status"
+        placeholder="Choose a status"
+        data={choices}
+        value={status}
+        onChange={(v) => {
+          setStatus(isLeadStatus(v) ? v : null);
+          change.reset();
+        }}
+        error={fieldError(change.error, 'status')}
+        allowDeselect={false}
+      />
+      {status === 'rejected' ? (
+        <Textarea label="Reason" description="Why you reject this lead (the vendor and your CRM see it)." value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(change.error, 'reason')} autosize minRows={2} />
+      ) : null}
+      <Group>
+        <Button type="submit" disabled={!status} loading={change.isPending}>
+          Change the status
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,26 @@
+import { Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { PortalGate } from '../portal/components/portal-gate';
+import { useMe } from '../session/hooks/use-me';
+import { ContactsPrivacySwitch } from './components/contacts-privacy-switch';
+import { LeadsList } from './components/leads-list';
+
+export function LeadsPage() {
+  return <PortalGate>{(partnerId) => <Leads partnerId={partnerId} />}</PortalGate>;
+}
+
+/** The partner's leads; its admins also choose whether the vendor may see them. */
+function Leads({ partnerId }: { partnerId: string }) {
+  const me = useMe();
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        <Link to="/portal">Catalogue</Link> / Leads
+      </Text>
+      <PageHeader title="Leads" description="People who sent the form of one of your campaigns' landing pages, newest first." />
+      {me.data?.role === 'partner_admin' ? <ContactsPrivacySwitch partnerId={partnerId} /> : null}
+      <LeadsList partnerId={partnerId} linkTo={(l) => `/portal/leads/${l.id}`} />
+    </Stack>
+  );
+}

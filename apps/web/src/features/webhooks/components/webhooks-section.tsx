@@ -1,0 +1,60 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { EmptyState, LoadingRows, PageControls } from '../../../shared/list-states';
+import { useAddressParams } from '../../../shared/use-address-params';
+import { QueryError } from '../../portal/components/query-error';
+import { useWebhooks, type RegisteredWebhook } from '../hooks/use-webhooks';
+import { EndpointCard } from './endpoint-card';
+import { RegisterWebhookModal } from './register-webhook-modal';
+import { SecretModal } from './secret-modal';
+
+/** Endpoints per page. */
+const PAGE_SIZE = 20;
+
+/**
+ * The caller's webhook endpoints, used by the portal (a partner's) and the console (the
+ * vendor's): the API decides whose they are; `ownerOf` names an endpoint's owner where the
+ * list holds several (the console: the vendor's and its partners'). The open delivery log is
+ * kept in the address.
+ */
+export function WebhooksSection({ ownerOf }: { ownerOf?: (partnerId: string | null) => string } = {}) {
+  const { params, set } = useAddressParams();
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const openLog = params.get('endpoint');
+  const webhooks = useWebhooks({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const [registering, { open, close }] = useDisclosure(false);
+  const [registered, setRegistered] = useState<RegisteredWebhook | null>(null);
+  const pages = webhooks.data ? Math.ceil(webhooks.data.total / PAGE_SIZE) : 0;
+
+  return (
+    <Stack gap="md">
+      <Group>
+        <Button onClick={open}>Register an endpoint</Button>
+      </Group>
+      {webhooks.isError ? (
+        <QueryError error={webhooks.error} retry={() => void webhooks.refetch()} />
+      ) : webhooks.isPending ? (
+        <LoadingRows label="Loading the endpoints" height={80} />
+      ) : webhooks.data.items.length === 0 ? (
+        <EmptyState title="No endpoint yet" text="Register your CRM's address to receive leads and campaign events as they happen, signed with a secret of its own." />
+      ) : (
+        <Stack gap="sm">
+          {webhooks.data.items.map((e) => (
+            <EndpointCard key={e.id} endpoint={e} owner={ownerOf?.(e.partnerId)} logOpen={openLog === e.id} onToggleLog={() => set({ endpoint: openLog === e.id ? null : e.id, page: params.get('page') })} />
+          ))}
+          <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
+        </Stack>
+      )}
+      <RegisterWebhookModal
+        opened={registering}
+        onClose={close}
+        onRegistered={(created) => {
+          close();
+          setRegistered(created);
+        }}
+      />
+      <SecretModal registered={registered} onClose={() => setRegistered(null)} />
+    </Stack>
+  );
+}

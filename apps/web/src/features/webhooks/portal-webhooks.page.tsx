@@ -1,0 +1,22 @@
+import { Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { PageHeader } from '../../shared/page-header';
+import { PortalGate } from '../portal/components/portal-gate';
+import { WebhooksSection } from './components/webhooks-section';
+
+/** A partner's webhook endpoints (for its admins: the portal links here for them). */
+export function PortalWebhooksPage() {
+  return (
+    <PortalGate>
+      {() => (
+        <Stack gap="lg">
+          <Text size="sm">
+            <Link to="/portal">Catalogue</Link> / Webhooks
+          </Text>
+          <PageHeader title="Webhooks" description="Send your leads and campaign events to your CRM as they happen." />
+          <WebhooksSection />
+        </Stack>
+      )}
+    </PortalGate>
+  );
+}
