@@ -34,6 +34,7 @@ import { SignInThrottleEntity } from './sign-in-throttle.entity';
 import { ProgrammeCampaignEntity, ProgrammeEntity } from './programme.entity';
 import { ProgrammeSubscriptionEntity } from './programme-subscription.entity';
 import { PendingLaunchActionEntity, PendingLaunchEntity } from './pending-launch.entity';
+import { SocialPostDeliveryEntity, SocialPostEntity } from './social-post.entity';
 
 export const ENTITIES = [
   VendorEntity,
@@ -78,4 +79,6 @@ export const ENTITIES = [
   ProgrammeSubscriptionEntity,
   PendingLaunchEntity,
   PendingLaunchActionEntity,
+  SocialPostEntity,
+  SocialPostDeliveryEntity,
 ];

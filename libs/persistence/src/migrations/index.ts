@@ -16,6 +16,7 @@ import { EventsPartitionedByMonth1795531000000 } from './1795531000000-EventsPar
 import { DataRequests1795610000000 } from './1795610000000-DataRequests';
 import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpointHealth';
 import { Programmes1795650000000 } from './1795650000000-Programmes';
+import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   DataRequests1795610000000,
   WebhookEndpointHealth1795610100000,
   Programmes1795650000000,
+  SocialPosts1795705000000,
 ];
