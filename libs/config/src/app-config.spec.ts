@@ -63,6 +63,16 @@ describe(AppConfig.name, () => {
     expect(new AppConfig({ STORAGE_URL: 's3://tcma-files' }).s3.credentials).toBeUndefined();
   });
 
+  it('reads the social networks: real hosts by default, a client id only with its secret', () => {
+    const none = new AppConfig({});
+    expect(none.social).toMatchObject({ linkedin: { clientId: undefined, authUrl: 'https://www.linkedin.com', apiUrl: 'https://api.linkedin.com' }, x: { authUrl: 'https://x.com', apiUrl: 'https://api.x.com' }, facebook: { authUrl: 'https://www.facebook.com', apiUrl: 'https://graph.facebook.com' }, timeoutMs: 30_000, refreshAheadMs: 24 * 3_600_000, expiryNoticeMs: 7 * 86_400_000 });
+    const set = new AppConfig({ X_CLIENT_ID: 'id', X_CLIENT_SECRET: 'secret', X_API_URL: 'http://127.0.0.1:9999/', SOCIAL_REFRESH_AHEAD_HOURS: '2' });
+    expect(set.social.x).toEqual({ clientId: 'id', clientSecret: 'secret', authUrl: 'https://x.com', apiUrl: 'http://127.0.0.1:9999' });
+    expect(set.social.refreshAheadMs).toBe(2 * 3_600_000);
+    expect(() => new AppConfig({ LINKEDIN_CLIENT_ID: 'only-the-id' })).toThrow(/LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET: set both or neither/);
+    expect(() => new AppConfig({ FACEBOOK_API_URL: 'graph.facebook.com' })).toThrow(/FACEBOOK_API_URL: must be a URL/);
+  });
+
   it('refuses storage settings that cannot work, naming the variable', () => {
     expect(() => new AppConfig({ STORAGE_URL: 'ftp://files' })).toThrow(/STORAGE_URL: must be s3:\/\/bucket\/prefix/);
     expect(() => new AppConfig({ STORAGE_URL: 's3://Bad_Bucket/x' })).toThrow(/STORAGE_URL: names a bucket/);

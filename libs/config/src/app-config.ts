@@ -85,6 +85,21 @@ export const DEFAULT_RATE_LIMITS = {
   sensitive: 300,
 } as const;
 
+/** One social network's OAuth client and hosts (README "Social connections"). */
+export interface SocialNetworkSettings {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  authUrl: string;
+  apiUrl: string;
+}
+
+/** A call to a social network (token, upload, post) may take this long (SOCIAL_TIMEOUT_MS). */
+export const DEFAULT_SOCIAL_TIMEOUT_MS = 30_000;
+/** Access tokens are refreshed once less than this much of their life remains (SOCIAL_REFRESH_AHEAD_HOURS). */
+export const DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS = 24;
+/** A connection that will stop working within this many days is announced to the partner (SOCIAL_EXPIRY_NOTICE_DAYS). */
+export const DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS = 7;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -184,6 +199,8 @@ export class AppConfig {
   readonly housekeepingIntervalMinutes: number;
   /** Whole months of events kept before the current one; undefined: every event is kept. */
   readonly eventsRetentionMonths: number | undefined;
+  /** Social networks partners connect (README "Social connections"): a network without a client id and secret cannot be connected. */
+  readonly social: { linkedin: SocialNetworkSettings; x: SocialNetworkSettings; facebook: SocialNetworkSettings; timeoutMs: number; refreshAheadMs: number; expiryNoticeMs: number };
 
   constructor(env: Env = process.env) {
     const problems: string[] = [];
@@ -291,6 +308,26 @@ export class AppConfig {
     this.storageGcGraceMs = read('STORAGE_GC_GRACE_HOURS', int(1, 24 * 365), DEFAULT_STORAGE_GC_GRACE_HOURS) * 3_600_000;
     this.housekeepingIntervalMinutes = read('HOUSEKEEPING_INTERVAL_MINUTES', int(1, 60), DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES);
     this.eventsRetentionMonths = optional('EVENTS_RETENTION_MONTHS', int(1, 1200));
+
+    const network = (prefix: string, authUrl: string, apiUrl: string): SocialNetworkSettings => {
+      const clientId = optional(`${prefix}_CLIENT_ID`, str);
+      const clientSecret = optional(`${prefix}_CLIENT_SECRET`, str);
+      if ((clientId === undefined) !== (clientSecret === undefined)) problems.push(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET: set both or neither (neither: partners cannot connect this network)`);
+      return {
+        clientId,
+        clientSecret,
+        authUrl: read(`${prefix}_AUTH_URL`, url(['http', 'https']), authUrl).replace(/\/+$/, ''),
+        apiUrl: read(`${prefix}_API_URL`, url(['http', 'https']), apiUrl).replace(/\/+$/, ''),
+      };
+    };
+    this.social = {
+      linkedin: network('LINKEDIN', 'https://www.linkedin.com', 'https://api.linkedin.com'),
+      x: network('X', 'https://x.com', 'https://api.x.com'),
+      facebook: network('FACEBOOK', 'https://www.facebook.com', 'https://graph.facebook.com'),
+      timeoutMs: read('SOCIAL_TIMEOUT_MS', int(100, 600_000), DEFAULT_SOCIAL_TIMEOUT_MS),
+      refreshAheadMs: read('SOCIAL_REFRESH_AHEAD_HOURS', int(1, 24 * 30), DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS) * 3_600_000,
+      expiryNoticeMs: read('SOCIAL_EXPIRY_NOTICE_DAYS', int(1, 60), DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS) * 86_400_000,
+    };
 
     if (problems.length) throw new ConfigError(problems);
   }

@@ -1,0 +1,10 @@
+export type { AdapterSettings } from './adapter-settings';
+export { FACEBOOK_GRAPH_VERSION, FACEBOOK_SCOPES, FacebookAdapter } from './facebook.adapter';
+export { LINKEDIN_SCOPES, LINKEDIN_VERSION, LinkedInAdapter, littleText } from './linkedin.adapter';
+export { codeChallengeOf, newCodeVerifier } from './pkce';
+export { DEFAULT_RETRY_AFTER_SECONDS, retryAfterOf } from './social-http';
+export { SocialError, SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable } from './social-network';
+export type { FindPublishedRequest, PublishedPost, PublishRequest, SocialGrant, SocialNetworkAdapter, SocialTokens } from './social-network';
+export { SocialModule } from './social.module';
+export { SocialNetworks } from './social-networks';
+export { X_SCOPES, XAdapter } from './x.adapter';

@@ -1,0 +1,111 @@
+import type { SocialNetwork } from '@tcma/persistence';
+
+/** What an authorization grants: one account (a member, a user, a page) and its tokens. */
+export interface SocialGrant {
+  accessToken: string;
+  /** Null where the network issues none (Facebook page tokens do not expire). */
+  refreshToken: string | null;
+  /** When the access token stops working; null: it does not expire. */
+  expiresAt: Date | null;
+  /** When the refresh token stops working; null: unknown or never. */
+  refreshExpiresAt: Date | null;
+  /** The network's id of the account posts are published as (LinkedIn `urn:li:person:…`, X user id, Facebook page id). */
+  accountId: string;
+  accountName: string;
+}
+
+/** Tokens after a refresh: the account stays the same. */
+export type SocialTokens = Pick<SocialGrant, 'accessToken' | 'refreshToken' | 'expiresAt' | 'refreshExpiresAt'>;
+
+export interface PublishRequest {
+  accessToken: string;
+  accountId: string;
+  text: string;
+  image: Buffer;
+  mimeType: string;
+  /** The caller's key of this post (the ledger row): sent where the network takes one, logged otherwise. */
+  idempotencyKey: string;
+}
+
+export interface PublishedPost {
+  remoteId: string;
+  url: string | null;
+}
+
+export interface FindPublishedRequest {
+  accessToken: string;
+  accountId: string;
+  /**
+   * The text as it was published: none of the three networks takes an idempotency key, so a
+   * post is recognised by its text (its tracked links make it unique per post).
+   */
+  text: string;
+  /** Only posts created at or after this time (a little before the publish attempt). */
+  since: Date;
+}
+
+/**
+ * One social network, as the engine uses it: OAuth 2 authorization code (with PKCE where the
+ * network supports it), refresh, publishing one image post, and finding a post again to settle
+ * a publish whose answer was lost. Every method throws the typed errors below, never a raw
+ * HTTP or network error.
+ */
+export interface SocialNetworkAdapter {
+  readonly network: SocialNetwork;
+  /** False when the installation has no client id/secret for the network. */
+  readonly configured: boolean;
+  /** Whether the authorization request carries a PKCE challenge (S256). */
+  readonly usesPkce: boolean;
+  /** Whether tokens can be refreshed without the user (false for Facebook: page tokens do not expire). */
+  readonly refreshable: boolean;
+  authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string;
+  /** Every account the authorization grants (Facebook: each page the user manages). */
+  exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<SocialGrant[]>;
+  refresh(input: { refreshToken: string }): Promise<SocialTokens>;
+  publish(input: PublishRequest): Promise<PublishedPost>;
+  findPublished(input: FindPublishedRequest): Promise<PublishedPost | null>;
+}
+
+/** Base of the errors the adapters throw. */
+export abstract class SocialError extends Error {
+  constructor(
+    message: string,
+    readonly network: SocialNetwork,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 429: wait this long before the next call (Retry-After, or X's x-rate-limit-reset). */
+export class SocialRateLimited extends SocialError {
+  constructor(
+    network: SocialNetwork,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${network} asked to wait ${retryAfterSeconds} s (429)`, network);
+  }
+}
+
+/** The token was refused (401, a revoked grant, an invalid_grant on refresh): the connection is broken until the partner connects again. */
+export class SocialUnauthorized extends SocialError {}
+
+/**
+ * The publishing request was sent and its answer is unknown (no answer in time, the connection
+ * dropped, a 5xx): the post may exist. Settle it with findPublished; never post blindly again.
+ */
+export class SocialTimeout extends SocialError {}
+
+/** The network refused the request as such (4xx other than 401/429): retrying the same request will not help. */
+export class SocialRejected extends SocialError {
+  constructor(
+    network: SocialNetwork,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message, network);
+  }
+}
+
+/** Nothing was published (the network could not be reached, or failed before the post itself): safe to try again later. */
+export class SocialUnavailable extends SocialError {}

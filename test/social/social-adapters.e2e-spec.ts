@@ -1,0 +1,178 @@
+import { ManualClock } from '@tcma/clock';
+import { codeChallengeOf, FacebookAdapter, LinkedInAdapter, newCodeVerifier, SocialNetworkAdapter, SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable, XAdapter } from '@tcma/social';
+import { FacebookStub, LinkedInStub, XStub } from '../support/social-stubs';
+
+const REDIRECT = 'https://engine.example/social/callback';
+const IMAGE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2000, 7)]);
+const clock = new ManualClock('2026-11-23T09:00:00Z');
+const settingsOf = (stub: LinkedInStub | XStub | FacebookStub, timeoutMs = 2000) => ({ clientId: stub.clientId, clientSecret: stub.clientSecret, authUrl: stub.url, apiUrl: stub.url, timeoutMs, now: () => clock.now().getTime() });
+
+/** The browser's part of the dance: follow the authorization address to the redirect back, and read code and state from it. */
+async function authorize(sut: SocialNetworkAdapter, state: string, verifier: string): Promise<URL> {
+  const answer = await fetch(sut.authorizationUrl({ state, codeChallenge: codeChallengeOf(verifier), redirectUri: REDIRECT }), { redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  return new URL(answer.headers.get('location')!);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe(LinkedInAdapter.name, () => {
+  const stub = new LinkedInStub();
+  stub.now = () => clock.now().getTime();
+  let sut: LinkedInAdapter;
+  beforeAll(async () => {
+    await stub.start();
+    sut = new LinkedInAdapter(settingsOf(stub, 500));
+  });
+  afterAll(() => stub.stop());
+
+  it('connects, publishes an uploaded image with the versioned Posts API, finds the post again, refreshes', async () => {
+    const back = await authorize(sut, 'state-1', newCodeVerifier());
+    expect(back.origin + back.pathname).toBe(REDIRECT);
+    expect(back.searchParams.get('state')).toBe('state-1');
+    expect(stub.callsTo('/oauth/v2/authorization')[0].query).toMatchObject({ response_type: 'code', client_id: stub.clientId, redirect_uri: REDIRECT, scope: 'openid profile w_member_social' });
+    const [grant, ...more] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: 'unused', redirectUri: REDIRECT });
+    expect(more).toEqual([]);
+    expect(grant).toMatchObject({ accountId: 'urn:li:person:abc123', accountName: 'Pat Partner', refreshToken: expect.any(String) });
+    expect(grant.expiresAt).toEqual(new Date(clock.now().getTime() + 60 * 86_400_000));
+    expect(grant.refreshExpiresAt).toEqual(new Date(clock.now().getTime() + 365 * 86_400_000));
+
+    const text = 'New (free) guide for #security teams: https://t.example/c/abc_1';
+    const published = await sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'post-1' });
+    expect(published.remoteId).toMatch(/^urn:li:share:/);
+    expect(published.url).toBe(`https://www.linkedin.com/feed/update/${published.remoteId}`);
+    const [init] = stub.callsTo('/rest/images', 'POST');
+    expect(init.query).toEqual({ action: 'initializeUpload' });
+    expect(init.headers['linkedin-version']).toMatch(/^\d{6}$/);
+    expect(init.body).toEqual({ initializeUploadRequest: { owner: 'urn:li:person:abc123' } });
+    expect(stub.posts).toEqual([expect.objectContaining({ id: published.remoteId, author: 'urn:li:person:abc123', imageBytes: IMAGE.length, text: 'New \\(free\\) guide for \\#security teams: https://t.example/c/abc\\_1' })]);
+
+    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text, since: new Date(clock.now().getTime() - 60_000) })).resolves.toEqual(published);
+    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'another post', since: new Date(0) })).resolves.toBeNull();
+
+    clock.advance(59 * 86_400_000);
+    const refreshed = await sut.refresh({ refreshToken: grant.refreshToken! });
+    expect(refreshed.accessToken).not.toBe(grant.accessToken);
+    expect(refreshed.expiresAt).toEqual(new Date(clock.now().getTime() + 60 * 86_400_000));
+  });
+
+  it('turns 401, 429, 500 and silence into typed errors, telling "maybe published" from "not published"', async () => {
+    const back = await authorize(sut, 's', 'v');
+    const [grant] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '', redirectUri: REDIRECT });
+    const post = (text: string) => sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: text });
+    const before = stub.posts.length;
+
+    stub.failNext('unauthorized');
+    expect(await rejection(post('a'))).toBeInstanceOf(SocialUnauthorized);
+    stub.failNext('rate_limited', { retryAfterSeconds: 42 });
+    const limited = await rejection(post('b'));
+    expect(limited).toBeInstanceOf(SocialRateLimited);
+    expect((limited as SocialRateLimited).retryAfterSeconds).toBe(42);
+    stub.failNext('server_error', { path: /^\/rest\/images$/ });
+    expect(await rejection(post('c'))).toBeInstanceOf(SocialUnavailable);
+    stub.failNext('server_error', { path: /^\/rest\/posts$/ });
+    expect(await rejection(post('d'))).toBeInstanceOf(SocialTimeout);
+    expect(stub.posts.length).toBe(before);
+
+    // The post is made, and the answer never comes: uncertain, then settled by finding it.
+    stub.failNext('hang', { path: /^\/rest\/posts$/, when: 'after' });
+    const since = new Date(clock.now().getTime() - 1000);
+    expect(await rejection(post('e (maybe)'))).toBeInstanceOf(SocialTimeout);
+    expect(stub.posts.length).toBe(before + 1);
+    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'e (maybe)', since })).resolves.toEqual(expect.objectContaining({ remoteId: stub.posts[before].id }));
+
+    stub.revokeAll();
+    expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialUnauthorized);
+    expect(await rejection(post('f'))).toBeInstanceOf(SocialUnauthorized);
+  });
+});
+
+describe(XAdapter.name, () => {
+  const stub = new XStub();
+  stub.now = () => clock.now().getTime();
+  let sut: XAdapter;
+  beforeAll(async () => {
+    await stub.start();
+    sut = new XAdapter(settingsOf(stub));
+  });
+  afterAll(() => stub.stop());
+
+  it('sends a PKCE challenge, and the code is exchanged only with its verifier', async () => {
+    const verifier = newCodeVerifier();
+    const back = await authorize(sut, 'state-x', verifier);
+    const [authorizeCall] = stub.callsTo('/i/oauth2/authorize');
+    expect(authorizeCall.query).toMatchObject({ code_challenge: codeChallengeOf(verifier), code_challenge_method: 'S256', scope: expect.stringContaining('offline.access') });
+    const wrong = await rejection(sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: newCodeVerifier(), redirectUri: REDIRECT }));
+    expect(wrong).toBeInstanceOf(SocialRejected);
+    expect(wrong.message).toContain('code verifier');
+
+    const again = await authorize(sut, 'state-x2', verifier);
+    const [grant] = await sut.exchangeCode({ code: again.searchParams.get('code')!, codeVerifier: verifier, redirectUri: REDIRECT });
+    expect(grant).toMatchObject({ accountId: '1460000000000000001', accountName: '@patpartner' });
+    expect(grant.expiresAt).toEqual(new Date(clock.now().getTime() + 7200_000));
+    const tokenCall = stub.callsTo('/2/oauth2/token').at(-1)!;
+    expect(tokenCall.headers.authorization).toBe(`Basic ${Buffer.from(`${stub.clientId}:${stub.clientSecret}`).toString('base64')}`);
+    expect(tokenCall.body).toMatchObject({ grant_type: 'authorization_code', code_verifier: verifier, redirect_uri: REDIRECT });
+
+    const text = 'Ready for the audit? https://t.example/c/xyz';
+    const published = await sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'k' });
+    const [upload] = stub.callsTo('/2/media/upload');
+    expect(upload.body).toMatchObject({ media_category: 'tweet_image', media_type: 'image/png' });
+    const [tweet] = stub.callsTo('/2/tweets');
+    expect(tweet.body).toEqual({ text, media: { media_ids: [stub.posts[0].media] } });
+    expect(stub.posts[0]).toMatchObject({ id: published.remoteId, imageBytes: IMAGE.length, text });
+    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text, since: new Date(clock.now().getTime() - 1000) })).resolves.toEqual(published);
+
+    stub.failNext('rate_limited', { retryAfterSeconds: 900 });
+    const limited = await rejection(sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'b', image: IMAGE, mimeType: 'image/png', idempotencyKey: 'b' }));
+    expect((limited as SocialRateLimited).retryAfterSeconds).toBe(900);
+
+    // Refresh tokens are single use.
+    const refreshed = await sut.refresh({ refreshToken: grant.refreshToken! });
+    expect(refreshed.refreshToken).not.toBe(grant.refreshToken);
+    expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialRejected);
+  });
+});
+
+describe(FacebookAdapter.name, () => {
+  const stub = new FacebookStub([
+    { id: '1001', name: 'Partner Page' },
+    { id: '1002', name: 'Partner Events' },
+  ]);
+  let sut: FacebookAdapter;
+  beforeAll(async () => {
+    await stub.start();
+    sut = new FacebookAdapter(settingsOf(stub));
+  });
+  afterAll(() => stub.stop());
+
+  it('connects every page the user manages with a page token, posts a photo with its message, finds it again', async () => {
+    const back = await authorize(sut, 'state-f', 'v');
+    const grants = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '', redirectUri: REDIRECT });
+    expect(grants.map((g) => [g.accountId, g.accountName, g.expiresAt, g.refreshToken])).toEqual([
+      ['1001', 'Partner Page', null, null],
+      ['1002', 'Partner Events', null, null],
+    ]);
+    expect(stub.callsTo('/v21.0/oauth/access_token').map((c) => c.query.grant_type ?? 'code')).toEqual(['code', 'fb_exchange_token']);
+
+    const text = 'Our webinar, Thursday: https://t.example/c/fb1';
+    const published = await sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'k' });
+    expect(published.remoteId).toMatch(/^1001_/);
+    const [photo] = stub.callsTo('/v21.0/1001/photos', 'POST');
+    expect(photo.body).toMatchObject({ message: text, source: { size: IMAGE.length, type: 'image/png' } });
+    await expect(sut.findPublished({ accessToken: grants[0].accessToken, accountId: '1001', text, since: new Date(Date.now() - 60_000) })).resolves.toEqual(published);
+    // Another page's token does not post to this one.
+    expect(await rejection(sut.publish({ accessToken: grants[1].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'x' }))).toBeInstanceOf(SocialRejected);
+
+    stub.revokeAll();
+    expect(await rejection(sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'y' }))).toBeInstanceOf(SocialUnauthorized);
+    expect(sut.refreshable).toBe(false);
+  });
+});
