@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
               { path: 'launches', lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })) },
               { path: 'launches/:launchId', lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })) },
               { path: 'account', lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })) },
+              { path: 'social/calendar', lazy: () => import('../features/social-posts/social-calendar.page').then((m) => ({ Component: m.SocialCalendarPage })) },
               ...audienceRoutes,
             ],
           },
