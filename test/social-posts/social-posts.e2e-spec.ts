@@ -1,11 +1,11 @@
 import { ManualClock } from '@tcma/clock';
 import { QueueName } from '@tcma/queue';
-import { SocialNetworks } from '@tcma/social';
-import { PostingAccounts, SocialPublisher, SocialSweepService, UNCERTAIN_CHECK_AFTER_MS } from '@tcma/social-posts';
+import { SocialPublisher, SocialSweepService, UNCERTAIN_CHECK_AFTER_MS } from '@tcma/social-posts';
 import { simpleParser } from 'mailparser';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { TestDb, testDb } from '../support/db';
+import { BrokenMark, connectLinkedIn } from '../support/posting-accounts';
 import { waitForQueueIdle } from '../support/queues';
 import { SocialStubs, startSocialStubs } from '../support/social-stubs';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
@@ -34,7 +34,7 @@ describe('social posts: scheduled at a local time, published at most once', () =
   let demo: SeededDemo;
   let northwind: SeededDemo['partners'][number];
   let hellenic: SeededDemo['partners'][number];
-  const broken: Array<{ partnerId: string; connectionId: string; reason: string }> = [];
+  let broken: BrokenMark[];
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   /** The sweep at the clock's time, then every job it queued run to the end. */
@@ -58,19 +58,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
     demo = await new DemoSeeder(api.app).seed();
     [northwind, hellenic] = demo.partners;
 
-    // Northwind connects LinkedIn: the stub's real authorization-code dance, through the engine's adapter.
-    const linkedin = api.app.get(SocialNetworks).get('linkedin');
-    const redirectUri = 'http://engine.test/social/callback';
-    const authorize = await fetch(linkedin.authorizationUrl({ state: 'state-1', codeChallenge: '', redirectUri }), { redirect: 'manual' });
-    const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const [grant] = await linkedin.exchangeCode({ code, codeVerifier: '', redirectUri });
-    // Until social connections are merged here, both processes read this one connection.
-    for (const app of [api.app, worker.app]) {
-      const accounts = app.get(PostingAccounts);
-      jest.spyOn(accounts, 'connectedNetworks').mockImplementation((scope) => Promise.resolve(scope.partnerId === northwind.partnerId ? ['linkedin'] : []));
-      jest.spyOn(accounts, 'forPosting').mockImplementation((scope, network) => Promise.resolve(scope.partnerId === northwind.partnerId && network === 'linkedin' ? { connectionId: 'conn-1', accessToken: grant.accessToken, accountId: grant.accountId } : null));
-      jest.spyOn(accounts, 'markBroken').mockImplementation((scope, connectionId, reason) => Promise.resolve(void broken.push({ partnerId: scope.partnerId, connectionId, reason })));
-    }
+    // Northwind connects LinkedIn (the stub's authorization-code dance); both processes post with it.
+    ({ broken } = await connectLinkedIn([api.app, worker.app], northwind.partnerId));
   }, 180_000);
 
   afterAll(async () => {

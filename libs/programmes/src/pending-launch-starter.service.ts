@@ -85,7 +85,7 @@ export class PendingLaunchStarter {
     try {
       const subscription = await this.subscriptions.find(scope, pl.subscriptionId);
       if (!subscription?.socialNetworks.length) return;
-      await this.socialPosts.scheduleForProgramme({ vendorId: pl.vendorId, partnerId: pl.partnerId, campaignId: pl.campaignId, pendingLaunchId: pl.id, launchId, networks: subscription.socialNetworks });
+      await this.socialPosts.scheduleForProgramme({ vendorId: pl.vendorId, partnerId: pl.partnerId, campaignId: pl.campaignId, pendingLaunchId: pl.id, launchId, networks: subscription.socialNetworks, slotValues: pl.slotValues });
     } catch (e) {
       this.logger.warn(`Pending launch ${pl.id} started without its social post: ${(e as Error).message}`);
     }

@@ -28,6 +28,8 @@ export interface CreateSocialPostInput {
   networks: SocialNetwork[];
   /** `YYYY-MM-DDTHH:mm` in the partner's time zone; absent: now. */
   publishAt?: string;
+  /** Values of slots the brand kit does not fill (as a launch's). */
+  slotValues?: Record<string, string>;
 }
 
 /** The partner's side of social posts: schedule one, see the calendar, cancel one before it goes out. */
@@ -55,7 +57,7 @@ export class SocialPostsService {
     const connected = new Set(await this.accounts.connectedNetworks(scopeOfPartner(partner)));
     const problems: Problem[] = networks.filter((n) => !connected.has(n)).map((n) => ({ path: 'networks', message: `${n} is not connected for this partner; connect it first` }));
     if (problems.length) throw new InvalidError('The post cannot be scheduled', problems);
-    const id = await this.compose(partner, input.campaignId, networks, dueAt, { createdBy: actor.userId, source: 'manual', pendingLaunchId: null, launchId: null });
+    const id = await this.compose(partner, input.campaignId, networks, dueAt, input.slotValues ?? {}, { createdBy: actor.userId, source: 'manual', pendingLaunchId: null, launchId: null });
     return this.get(actor, id!);
   }
 
@@ -64,7 +66,7 @@ export class SocialPostsService {
    * subscription's networks the partner has connected. Once per pending launch (a unique key);
    * nothing when none is connected or the campaign has no social asset.
    */
-  async scheduleForProgramme(input: { vendorId: string; partnerId: string; campaignId: string; pendingLaunchId: string; launchId: string; networks: SocialNetwork[] }): Promise<string | null> {
+  async scheduleForProgramme(input: { vendorId: string; partnerId: string; campaignId: string; pendingLaunchId: string; launchId: string; networks: SocialNetwork[]; slotValues: Record<string, string> }): Promise<string | null> {
     const scope = new PartnerScope(input.vendorId, input.partnerId);
     const partner = await this.partners.find(scope, input.partnerId);
     if (!partner || !input.networks.length) return null;
@@ -75,7 +77,7 @@ export class SocialPostsService {
       return null;
     }
     try {
-      return await this.compose(partner, input.campaignId, networks, this.clock.now(), { createdBy: null, source: 'programme', pendingLaunchId: input.pendingLaunchId, launchId: input.launchId });
+      return await this.compose(partner, input.campaignId, networks, this.clock.now(), input.slotValues, { createdBy: null, source: 'programme', pendingLaunchId: input.pendingLaunchId, launchId: input.launchId });
     } catch (e) {
       // The launch went ahead; the post could not be made (no social asset, missing slot): said, not thrown.
       this.logger.warn(`Pending launch ${input.pendingLaunchId}: no social post: ${(e as Error).message}`);
@@ -102,7 +104,7 @@ export class SocialPostsService {
   }
 
   /** The post's row: the campaign's social asset as offered to the partner, its copy rendered and its links tagged. */
-  private async compose(partner: PartnerRow, campaignId: string, networks: SocialNetwork[], dueAt: Date, meta: { createdBy: string | null; source: 'manual' | 'programme'; pendingLaunchId: string | null; launchId: string | null }): Promise<string | null> {
+  private async compose(partner: PartnerRow, campaignId: string, networks: SocialNetwork[], dueAt: Date, slotValues: Record<string, string>, meta: { createdBy: string | null; source: 'manual' | 'programme'; pendingLaunchId: string | null; launchId: string | null }): Promise<string | null> {
     const scope = scopeOfPartner(partner);
     const [version, campaign] = await Promise.all([this.campaigns.findPublishedForPartner(scope, partner, campaignId), this.campaigns.find(scope, campaignId)]);
     if (!version || !campaign) throw new NotFoundError('Campaign');
@@ -111,7 +113,7 @@ export class SocialPostsService {
     const without = networks.filter((n) => !asset.copy[n]);
     if (without.length) throw new InvalidError('The campaign has no copy for some networks', without.map((n) => ({ path: 'networks', message: `the campaign's social asset has no ${n} copy` })));
     const brand = await this.brandKits.renderInputs(partner);
-    const resolved = resolveSlotValues(version.content.slots, brand.brand);
+    const resolved = resolveSlotValues(version.content.slots, brand.brand, slotValues);
     if (resolved.missing.length) throw missingSlots(resolved.missing);
     let rendered: Partial<Record<SocialNetwork, string>>;
     try {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { SOCIAL_DELIVERY_STATUSES, SOCIAL_NETWORKS, SOCIAL_POST_SOURCES, SocialDeliveryStatus, SocialNetwork, SocialPostSource } from '@tcma/persistence';
 import type { SocialDeliveryView, SocialPostView } from '@tcma/social-posts';
 import { PageQuery } from '../common/page.query';
@@ -19,6 +19,7 @@ export class CreateSocialPostDto {
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'publishAt must be a local date-time YYYY-MM-DDTHH:mm' })
   publishAt?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Values of slots the brand kit does not fill, as a launch takes them.' }) @IsOptional() @IsObject() slotValues?: Record<string, string>;
 }
 
 export class ListSocialPostsQuery extends PageQuery {

@@ -3282,6 +3282,10 @@ export interface components {
              * @example 2026-12-01T09:30
              */
             publishAt?: string;
+            /** @description Values of slots the brand kit does not fill, as a launch takes them. */
+            slotValues?: {
+                [key: string]: string;
+            };
         };
         SocialDeliveryDto: {
             /** Format: uuid */
