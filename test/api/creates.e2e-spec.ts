@@ -55,6 +55,7 @@ const NOT_CREATING: Record<string, string> = {
   recordConversion: 'conversion events on the prospect’s launches, answered as what they changed',
   updateLeadStatus: 'a change of state of the lead it answers',
   replayWebhookDelivery: 'the same delivery, queued again',
+  startSocialConnection: 'an authorization address; the connection is made by the network’s redirect (GET /social/callback/{network})',
   signIn: 'authentication: the session is the cookie (GET /auth/session answers it)',
   signOut: 'ends a session',
   signOutEverywhere: 'ends sessions',
@@ -89,7 +90,7 @@ describe('creating resources', () => {
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     partner = await tenants.partner(vendor);
-    await connectLinkedIn([api.app], partner.partnerId);
+    await connectLinkedIn(api, partner.token);
     doc = (await api.http().get('/docs-json').expect(200)).body;
   }, 120_000);
   afterAll(async () => {

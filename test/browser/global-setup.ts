@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
 import { fileZone, TestDnsServer } from '../support/dns-server';
 import { eventually, freePort, spawnEntry } from '../support/processes';
+import { startSocialStubs } from '../support/social-stubs';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -30,7 +31,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   // the specs write (writeZone with TCMA_BROWSER_DNS_ZONE): never the internet.
   const dnsZone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-browser-dns-')), 'zone.json');
   const dns = await new TestDnsServer(fileZone(dnsZone)).start();
+  // The social networks (OAuth and posting) are stubs in this process: the portal's connect buttons lead to them.
+  const social = await startSocialStubs();
   const env = {
+    ...social.env(),
     DATABASE_URL: database.toString(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     QUEUE_PREFIX: `tcma-browser-${process.pid}`,
@@ -53,6 +57,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     }
     fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
     await dns.stop();
+    await social.stop();
     fs.rmSync(path.dirname(dnsZone), { recursive: true, force: true });
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
     if (process.env.KEEP_TEST_DB) return;

@@ -35,7 +35,8 @@ describe('tenant isolation', () => {
   let sessionId: string;
   let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
-  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId' | 'socialPostId', string> = {
+  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId' | 'socialPostId' | 'socialConnectionId', string> = {
+    socialConnectionId: '',
     leadId: '',
     webhookId: '',
     deliveryId: '',
@@ -114,6 +115,13 @@ describe('tenant isolation', () => {
     );
     await testDb().query(`INSERT INTO social_post_deliveries (post_id, vendor_id, partner_id, network, next_attempt_at) VALUES ($1, $2, $3, 'linkedin', now() + interval '1 day')`, [post.id, a.vendorId, partnerA1.partnerId]);
     a1.socialPostId = post.id;
+    // Partner A1's LinkedIn connection (made by a network's redirect in real life: test/social covers that dance).
+    a1.socialConnectionId = (
+      await testDb().query<Array<{ id: string }>>(
+        `INSERT INTO social_connections (vendor_id, partner_id, network, account_id, account_name, access_token_sealed) VALUES ($1, $2, 'linkedin', 'urn:li:person:a1', 'A1', 'v1.x.y.z') RETURNING id`,
+        [a.vendorId, partnerA1.partnerId],
+      )
+    )[0].id;
   }, 180_000);
   afterAll(async () => {
     await worker?.close();
@@ -140,6 +148,7 @@ describe('tenant isolation', () => {
       'programme-subscriptions': { id: a1.subscriptionId },
       'pending-launches': { id: a1.pendingLaunchId },
       'social-posts': { id: a1.socialPostId },
+      'social-connections': { id: a1.socialConnectionId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId, campaigns: campaign.campaignId };
@@ -204,7 +213,9 @@ describe('tenant isolation', () => {
     // new From address, /programme-actions/{token} the signed buttons of a programme's email: none
     // has a tenant to cross (the signed token names what it acts on).
     return Object.entries(doc.paths)
-      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/'))
+      // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
+      // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
+      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/') && !path.startsWith('/social/callback/') && path !== '/social-connections/{network}/start')
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
   };
 
@@ -233,6 +244,7 @@ describe('tenant isolation', () => {
     expect(after).toEqual(before);
     const [socialPost] = await testDb().query<Array<{ cancelled_at: Date | null }>>('SELECT cancelled_at FROM social_posts WHERE id = $1', [a1.socialPostId]);
     expect(socialPost.cancelled_at).toBeNull();
+    expect(await testDb().query('SELECT id FROM social_connections WHERE id = $1', [a1.socialConnectionId])).toHaveLength(1);
     await api.http().get('/me').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     const tokens = await api.http().get('/tokens').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     expect(tokens.body.items.find((t: { id: string }) => t.id === tokenId).revokedAt).toBeNull();

@@ -40,7 +40,7 @@ describe('social posts: a worker dying mid-publish and Redis losing its queues',
     db = testDb();
     demo = await new DemoSeeder(api.app).seed();
     [northwind] = demo.partners;
-    await connectLinkedIn([api.app, worker.app], northwind.partnerId);
+    await connectLinkedIn(api, northwind.token);
   }, 180_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { TestDb, testDb } from '../support/db';
-import { BrokenMark, connectLinkedIn } from '../support/posting-accounts';
+import { connectLinkedIn } from '../support/posting-accounts';
 import { waitForQueueIdle } from '../support/queues';
 import { SocialStubs, startSocialStubs } from '../support/social-stubs';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
@@ -34,7 +34,7 @@ describe('social posts: scheduled at a local time, published at most once', () =
   let demo: SeededDemo;
   let northwind: SeededDemo['partners'][number];
   let hellenic: SeededDemo['partners'][number];
-  let broken: BrokenMark[];
+  let connectionId: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   /** The sweep at the clock's time, then every job it queued run to the end. */
@@ -58,8 +58,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
     demo = await new DemoSeeder(api.app).seed();
     [northwind, hellenic] = demo.partners;
 
-    // Northwind connects LinkedIn (the stub's authorization-code dance); both processes post with it.
-    ({ broken } = await connectLinkedIn([api.app, worker.app], northwind.partnerId));
+    // Northwind connects LinkedIn: the engine's authorization with the stub network, through the callback.
+    connectionId = await connectLinkedIn(api, northwind.token);
   }, 180_000);
 
   afterAll(async () => {
@@ -177,15 +177,19 @@ describe('social posts: scheduled at a local time, published at most once', () =
     expect(linkedinPosts()).toHaveLength(before + 1);
   });
 
-  it('fails on a 401 and marks the connection broken', async () => {
+  it('fails on a 401, marks the connection broken and tells the partner', async () => {
     const before = linkedinPosts().length;
+    const mailsToZofia = async () => (await db.query<Array<{ n: number }>>("SELECT count(*)::int AS n FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients)"))[0].n;
+    const mailsBefore = await mailsToZofia();
     const { body } = await schedule(northwind.token, {}).expect(201);
     stubs.linkedin.failNext('unauthorized', { path: /^\/rest\/images$/ });
     await sweep();
     const failed = await deliveryOf(body.id);
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toMatch(/connection is broken/);
-    expect(broken).toEqual([{ partnerId: northwind.partnerId, connectionId: 'conn-1', reason: expect.any(String) }]);
+    const connection = (await api.http().get('/social-connections').set(as(northwind.token)).expect(200)).body.items.find((c: { id: string }) => c.id === connectionId);
+    expect(connection).toMatchObject({ status: 'broken', lastError: expect.stringMatching(/401|Invalid access token/) });
+    expect(await mailsToZofia()).toBeGreaterThan(mailsBefore);
     expect(linkedinPosts()).toHaveLength(before);
     // Failures are visible in the calendar.
     const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
@@ -193,6 +197,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
   });
 
   it('posts a programme launch started from its email exactly once (the done-means path)', async () => {
+    // The partner connects LinkedIn again after the 401 above: the same connection works again.
+    expect(await connectLinkedIn(api, northwind.token)).toBe(connectionId);
     const programme = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Social nurtures', campaignIds: [demo.campaignId] }).expect(201);
     await api.http().post(`/programmes/${programme.body.id}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'] }).expect(201);
     await api.http().patch(`/campaigns/${demo.campaignId}`).set(as(demo.tokens.marketer)).send({ description: 'Social edition' }).expect(200);

@@ -1,30 +1,18 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { SocialNetworks } from '@tcma/social';
-import { PostingAccounts } from '@tcma/social-posts';
-
-export interface BrokenMark {
-  partnerId: string | null;
-  connectionId: string;
-  reason: string;
-}
+import type { ApiHarness } from './api-harness';
 
 /**
- * One partner's LinkedIn account, authorized through the stub's real authorization-code dance
- * (the engine's adapter), made the account every given app posts with. A stand-in for the
- * social connections (libs/social) until publishing reads them; `broken` records markBroken.
+ * Connects a partner's LinkedIn account the way a partner does: the engine starts the
+ * authorization, the (stub) network's page redirects back to the engine's callback, which
+ * stores the connection. Returns the connection's id.
  */
-export async function connectLinkedIn(apps: INestApplicationContext[], partnerId: string): Promise<{ broken: BrokenMark[] }> {
-  const linkedin = apps[0].get(SocialNetworks).get('linkedin');
-  const redirectUri = 'http://engine.test/social/callback';
-  const authorize = await fetch(linkedin.authorizationUrl({ state: 'state-1', codeChallenge: '', redirectUri }), { redirect: 'manual' });
-  const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
-  const [grant] = await linkedin.exchangeCode({ code, codeVerifier: '', redirectUri });
-  const broken: BrokenMark[] = [];
-  for (const app of apps) {
-    const accounts = app.get(PostingAccounts);
-    jest.spyOn(accounts, 'connectedNetworks').mockImplementation((scope) => Promise.resolve(scope.partnerId === partnerId ? ['linkedin'] : []));
-    jest.spyOn(accounts, 'forPosting').mockImplementation((scope, network) => Promise.resolve(scope.partnerId === partnerId && network === 'linkedin' ? { connectionId: 'conn-1', accessToken: grant.accessToken, accountId: grant.accountId } : null));
-    jest.spyOn(accounts, 'markBroken').mockImplementation((scope, connectionId, reason) => Promise.resolve(void broken.push({ partnerId: scope.partnerId, connectionId, reason })));
-  }
-  return { broken };
+export async function connectLinkedIn(api: ApiHarness, partnerToken: string): Promise<string> {
+  const as = { Authorization: `Bearer ${partnerToken}` };
+  const started = await api.http().post('/social-connections/linkedin/start').set(as).expect(200);
+  const page = await fetch(started.body.authorizationUrl as string, { redirect: 'manual' });
+  const back = new URL(page.headers.get('location') ?? '');
+  await api.http().get(`${back.pathname}${back.search}`).expect(302);
+  const listed = await api.http().get('/social-connections').set(as).expect(200);
+  const connection = (listed.body.items as Array<{ id: string; network: string }>).find((c) => c.network === 'linkedin');
+  if (!connection) throw new Error('LinkedIn was not connected');
+  return connection.id;
 }

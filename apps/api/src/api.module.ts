@@ -24,6 +24,7 @@ import { QueueModule, RedisClient } from '@tcma/queue';
 import { SendersModule } from '@tcma/senders';
 import { PreviewsModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
+import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
 import { WebhooksModule } from '@tcma/webhooks';
@@ -73,6 +74,8 @@ import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './tracking/conversions.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { SocialCallbackController } from './social/social-callback.controller';
+import { SocialConnectionsController } from './social/social-connections.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -111,6 +114,7 @@ export class ApiModule {
         AnalyticsModule,
         PagesModule,
         WebhooksModule,
+        SocialModule,
         AdminModule,
         ThrottlerModule.forRootAsync({
           imports: [AuthModule],
@@ -125,7 +129,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, MeController, UsersController, PartnerUsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, SocialPostsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController,
-        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, DataRequestsController, WebhooksController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
+        ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, DataRequestsController, WebhooksController, SocialConnectionsController, SocialCallbackController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

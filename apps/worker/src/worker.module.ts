@@ -9,6 +9,7 @@ import { FleetModule } from '@tcma/fleet';
 import { HousekeepingModule } from '@tcma/housekeeping';
 import { MetricsModule } from '@tcma/metrics';
 import { NurtureModule } from '@tcma/nurture';
+import { SocialModule } from '@tcma/social';
 import { ProgrammesModule } from '@tcma/programmes';
 import { SocialPostsModule } from '@tcma/social-posts';
 import { RenderingModule } from '@tcma/rendering';
@@ -31,6 +32,7 @@ import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 import { ProgrammesCron } from './programmes/programmes.cron';
 import { ProgrammesProcessor } from './programmes/programmes.processor';
 import { SocialCron } from './social/social.cron';
+import { SocialPostsCron } from './social/social-posts.cron';
 import { SocialProcessor } from './social/social.processor';
 
 export interface WorkerModuleOptions {
@@ -52,11 +54,11 @@ export class WorkerModule {
       ...(roles.has('enroll') ? [EnrollProcessor, ProgrammesProcessor] : []),
       ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
-    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
+    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron, SocialPostsCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule, SocialPostsModule],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule, SocialModule, SocialPostsModule],
       providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown, MetricsServer],
     };
   }

@@ -8,3 +8,9 @@ export type { FindPublishedRequest, PublishedPost, PublishRequest, SocialGrant, 
 export { SocialModule } from './social.module';
 export { SocialNetworks } from './social-networks';
 export { X_SCOPES, XAdapter } from './x.adapter';
+export { NETWORK_NAMES, SocialConnectionNotices } from './social-connection-notices';
+export { SocialConnectionsRepository } from './social-connections.repository';
+export type { AuthorizationTaken, ConnectionTokens, NewAuthorization } from './social-connections.repository';
+export { SocialConnectionsSweep } from './social-connections-sweep.service';
+export type { SocialSweepReport } from './social-connections-sweep.service';
+export { callbackPath, SOCIAL_AUTHORIZATION_TTL_MS, SocialConnectionsService } from './social-connections.service';

@@ -1931,6 +1931,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/social-connections/{network}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start connecting an account: the network's authorization address to send the browser to */
+        post: operations["startSocialConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the partner's social connections with their status and expiry */
+        get: operations["listSocialConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect an account: its tokens are forgotten */
+        delete: operations["deleteSocialConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social/callback/{network}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A network's redirect after authorization: stores the connection, then redirects to the portal */
+        get: operations["completeSocialConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/sign-in": {
         parameters: {
             query?: never;
@@ -4251,6 +4319,51 @@ export interface components {
         };
         WebhookDeliveryPage: {
             items: components["schemas"]["WebhookDeliveryDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        SocialAuthorizationDto: {
+            /** @description The network's authorization page to send the browser to; it comes back to GET /social/callback/{network} within 10 minutes. */
+            authorizationUrl: string;
+        };
+        SocialConnectionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** @enum {string} */
+            network: "linkedin" | "x" | "facebook";
+            /** @description The network's id of the account (LinkedIn urn:li:person:…, X user id, Facebook page id). */
+            accountId: string;
+            accountName: string;
+            /**
+             * @description active; expiring (ends within the notice period and cannot be renewed without the partner); broken (refused by the network: connect again).
+             * @enum {string}
+             */
+            status: "active" | "expiring" | "broken" | "revoked";
+            /**
+             * Format: date-time
+             * @description When the access ends unless refreshed; null: it does not expire.
+             */
+            expiresAt: string | null;
+            /** @description Why it is broken or expiring, or the last failed refresh. */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the partner's users were told of the current trouble.
+             */
+            notifiedAt: string | null;
+            /** Format: date-time */
+            refreshedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SocialConnectionPage: {
+            items: components["schemas"]["SocialConnectionDto"][];
             /** @description How many items match in all. */
             total: number;
             limit: number;
@@ -8104,6 +8217,94 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
                 };
+            };
+        };
+    };
+    startSocialConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                network: "linkedin" | "x" | "facebook";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialAuthorizationDto"];
+                };
+            };
+        };
+    };
+    listSocialConnections: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialConnectionPage"];
+                };
+            };
+        };
+    };
+    deleteSocialConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    completeSocialConnection: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+                error_reason?: string;
+            };
+            header?: never;
+            path: {
+                network: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /portal/social?connected={network}, or ?error=invalid_state|denied|exchange_failed (nothing stored). */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

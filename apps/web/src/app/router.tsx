@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
               { path: 'launches/:launchId', lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })) },
               { path: 'account', lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })) },
               { path: 'social/calendar', lazy: () => import('../features/social-posts/social-calendar.page').then((m) => ({ Component: m.SocialCalendarPage })) },
+              { path: 'social', lazy: () => import('../features/social-connections/social.page').then((m) => ({ Component: m.SocialPage })) },
               ...audienceRoutes,
             ],
           },

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -468,6 +468,37 @@ export interface SignInThrottles {
   windowStartedAt: Timestamp;
 }
 
+export interface SocialAuthorizations {
+  codeVerifierSealed: string;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  network: SocialNetwork;
+  partnerId: string;
+  stateHash: string;
+  userId: string | null;
+  vendorId: string;
+}
+
+export interface SocialConnections {
+  accessTokenSealed: string;
+  accountId: string;
+  accountName: string;
+  connectedBy: string | null;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp | null;
+  id: Generated<string>;
+  lastError: string | null;
+  network: SocialNetwork;
+  notifiedAt: Timestamp | null;
+  partnerId: string;
+  refreshedAt: Timestamp | null;
+  refreshExpiresAt: Timestamp | null;
+  refreshTokenSealed: string | null;
+  status: Generated<SocialConnectionStatus>;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+}
+
 export interface SocialPostDeliveries {
   attempts: Generated<number>;
   claimedAt: Timestamp | null;
@@ -633,6 +664,8 @@ export interface DB {
   sends: Sends;
   sessions: Sessions;
   signInThrottles: SignInThrottles;
+  socialAuthorizations: SocialAuthorizations;
+  socialConnections: SocialConnections;
   socialPostDeliveries: SocialPostDeliveries;
   socialPosts: SocialPosts;
   storedFiles: StoredFiles;

@@ -60,3 +60,4 @@ export type ProgrammeRow = Selectable<T.Programmes>;
 export type ProgrammeSubscriptionRow = Selectable<T.ProgrammeSubscriptions>;
 export type PendingLaunchRow = Selectable<T.PendingLaunches>;
 export type PendingLaunchActionRow = Selectable<T.PendingLaunchActions>;
+export type SocialConnectionRow = Selectable<T.SocialConnections>;

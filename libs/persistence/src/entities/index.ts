@@ -35,6 +35,7 @@ import { ProgrammeCampaignEntity, ProgrammeEntity } from './programme.entity';
 import { ProgrammeSubscriptionEntity } from './programme-subscription.entity';
 import { PendingLaunchActionEntity, PendingLaunchEntity } from './pending-launch.entity';
 import { SocialPostDeliveryEntity, SocialPostEntity } from './social-post.entity';
+import { SocialAuthorizationEntity, SocialConnectionEntity } from './social-connection.entity';
 
 export const ENTITIES = [
   VendorEntity,
@@ -81,4 +82,6 @@ export const ENTITIES = [
   PendingLaunchActionEntity,
   SocialPostEntity,
   SocialPostDeliveryEntity,
+  SocialConnectionEntity,
+  SocialAuthorizationEntity,
 ];

@@ -17,6 +17,7 @@ import { DataRequests1795610000000 } from './1795610000000-DataRequests';
 import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpointHealth';
 import { Programmes1795650000000 } from './1795650000000-Programmes';
 import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
+import { SocialConnections1795700000000 } from './1795700000000-SocialConnections';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   WebhookEndpointHealth1795610100000,
   Programmes1795650000000,
   SocialPosts1795705000000,
+  SocialConnections1795700000000,
 ];

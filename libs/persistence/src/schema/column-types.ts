@@ -98,3 +98,10 @@ export type SocialPostSource = (typeof SOCIAL_POST_SOURCES)[number];
  */
 export const SOCIAL_DELIVERY_STATUSES = ['scheduled', 'publishing', 'published', 'uncertain', 'failed', 'waiting', 'cancelled'] as const;
 export type SocialDeliveryStatus = (typeof SOCIAL_DELIVERY_STATUSES)[number];
+/**
+ * A social connection: `active` works; `expiring` cannot be refreshed and stops working within
+ * the notice period; `broken` was refused by the network (a revoked grant, a 401); `revoked`
+ * was disconnected by the partner (kept only until deleted).
+ */
+export const SOCIAL_CONNECTION_STATUSES = ['active', 'expiring', 'broken', 'revoked'] as const;
+export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number];

@@ -66,6 +66,9 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           <Button component={Link} to="/portal/brand-kit" variant="default">
             Brand kit
           </Button>
+          <Button component={Link} to="/portal/social" variant="default">
+            Social
+          </Button>
           <Button component={Link} to="/portal/account" variant="default">
             Account
           </Button>

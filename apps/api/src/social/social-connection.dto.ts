@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SOCIAL_CONNECTION_STATUSES, SOCIAL_NETWORKS, SocialConnectionRow, SocialConnectionStatus, SocialNetwork } from '@tcma/persistence';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class SocialNetworkParam {
+  @ApiProperty({ enum: SOCIAL_NETWORKS })
+  @IsIn(SOCIAL_NETWORKS)
+  network!: SocialNetwork;
+}
+
+/** What a network's redirect carries back (all optional: a refusal has no code). */
+export class SocialCallbackQuery {
+  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(2000) code?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) state?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) error?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(2000) error_description?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) error_reason?: string;
+}
+
+export class SocialAuthorizationDto {
+  @ApiProperty({ description: "The network's authorization page to send the browser to; it comes back to GET /social/callback/{network} within 10 minutes." })
+  authorizationUrl!: string;
+}
+
+export class SocialConnectionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty({ enum: SOCIAL_NETWORKS }) network!: SocialNetwork;
+  @ApiProperty({ description: "The network's id of the account (LinkedIn urn:li:person:…, X user id, Facebook page id)." }) accountId!: string;
+  @ApiProperty() accountName!: string;
+  @ApiProperty({ enum: SOCIAL_CONNECTION_STATUSES, description: 'active; expiring (ends within the notice period and cannot be renewed without the partner); broken (refused by the network: connect again).' }) status!: SocialConnectionStatus;
+  @ApiProperty({ nullable: true, type: Date, description: 'When the access ends unless refreshed; null: it does not expire.' }) expiresAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it is broken or expiring, or the last failed refresh.' }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: Date, description: "When the partner's users were told of the current trouble." }) notifiedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) refreshedAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+
+  static from(c: SocialConnectionRow): SocialConnectionDto {
+    return { id: c.id, partnerId: c.partnerId, network: c.network, accountId: c.accountId, accountName: c.accountName, status: c.status, expiresAt: c.expiresAt, lastError: c.lastError, notifiedAt: c.notifiedAt, refreshedAt: c.refreshedAt, createdAt: c.createdAt, updatedAt: c.updatedAt };
+  }
+}

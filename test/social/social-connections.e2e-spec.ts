@@ -1,0 +1,187 @@
+import { ManualClock } from '@tcma/clock';
+import { PartnerScope } from '@tcma/persistence';
+import { codeChallengeOf, SocialConnectionsService, SocialConnectionsSweep } from '@tcma/social';
+import { simpleParser } from 'mailparser';
+import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { testDb } from '../support/db';
+import { SocialStubs, startSocialStubs } from '../support/social-stubs';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Connecting partners' social accounts through the real API and the networks' stubs: the OAuth
+ * redirect dance, single-use states, PKCE checked by the X stub, refresh ahead of expiry with
+ * the clock moved, and a refused refresh breaking the connection with the partner told once.
+ */
+describe('social connections', () => {
+  const clock = new ManualClock('2026-11-23T09:00:00Z');
+  let stubs: SocialStubs;
+  let api: ApiHarness;
+  let vendor: TestVendor;
+  let partner: TestPartner;
+  let other: TestPartner;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    stubs = await startSocialStubs();
+    for (const stub of [stubs.linkedin, stubs.x, stubs.facebook]) stub.now = () => clock.now().getTime();
+    api = await startApi({ clock, env: stubs.env() });
+    const tenants = new TenantFactory(api);
+    vendor = await tenants.vendor();
+    partner = await tenants.partner(vendor);
+    other = await tenants.partner(vendor);
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await stubs?.stop();
+  });
+
+  /** The browser's part: the authorization page redirects back to the engine's callback. */
+  async function authorizeAt(authorizationUrl: string): Promise<string> {
+    const page = await fetch(authorizationUrl, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    const back = new URL(page.headers.get('location')!);
+    expect(back.pathname).toMatch(/^\/social\/callback\/(linkedin|x|facebook)$/);
+    return back.pathname + back.search;
+  }
+
+  async function connect(network: 'linkedin' | 'x' | 'facebook', token = partner.token, headers: Record<string, string> = {}): Promise<{ callback: string; location: string }> {
+    const started = await api.http().post(`/social-connections/${network}/start`).set(as(token)).set(headers).expect(200);
+    const callback = await authorizeAt(started.body.authorizationUrl);
+    const done = await api.http().get(callback).expect(302);
+    return { callback, location: done.headers.location };
+  }
+
+  const connections = async (token = partner.token) => (await api.http().get('/social-connections').set(as(token)).expect(200)).body.items as Array<Record<string, unknown>>;
+  const noticesTo = async (email: string) => {
+    const rows = await testDb().query<Array<{ raw: Buffer }>>('SELECT raw FROM outbox_messages WHERE $1 = ANY(recipients) ORDER BY id', [email]);
+    return Promise.all(rows.map(async (r) => (await simpleParser(r.raw)).subject ?? ''));
+  };
+  const partnerEmail = async () => (await testDb().query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [partner.userId]))[0].email;
+
+  it('connects an X account through the full redirect dance, with the PKCE verifier checked by X', async () => {
+    const { location } = await connect('x');
+    expect(location).toBe('http://localhost:3000/portal/social?connected=x');
+
+    const [authorize] = stubs.x.callsTo('/i/oauth2/authorize');
+    const [exchange] = stubs.x.callsTo('/2/oauth2/token');
+    const verifier = (exchange.body as { code_verifier: string }).code_verifier;
+    expect(codeChallengeOf(verifier)).toBe(authorize.query.code_challenge);
+    expect(exchange.status).toBe(200);
+    expect((exchange.body as { redirect_uri: string }).redirect_uri).toBe('http://localhost:3000/social/callback/x');
+
+    const [connection] = await connections();
+    expect(connection).toMatchObject({ network: 'x', accountId: '1460000000000000001', accountName: '@patpartner', status: 'active', expiresAt: new Date(clock.now().getTime() + 2 * HOUR).toISOString(), lastError: null });
+    // Sealed at rest, like SMTP passwords: no token in the clear.
+    const [row] = await testDb().query<Array<{ access_token_sealed: string; refresh_token_sealed: string }>>('SELECT access_token_sealed, refresh_token_sealed FROM social_connections WHERE id = $1', [connection.id]);
+    expect(row.access_token_sealed).toMatch(/^v1\./);
+    expect(row.refresh_token_sealed).toMatch(/^v1\./);
+    expect(JSON.stringify(row)).not.toMatch(/at-|rt-/);
+    // Another partner of the same vendor sees none of it.
+    expect(await connections(other.token)).toEqual([]);
+    await api.http().delete(`/social-connections/${connection.id as string}`).set(as(other.token)).expect(404);
+  });
+
+  it('refuses a state used twice, an expired one, and one started for another network; nothing is exchanged', async () => {
+    const { callback } = await connect('linkedin');
+    const exchanges = stubs.linkedin.callsTo('/oauth/v2/accessToken').length;
+    const replay = await api.http().get(callback).expect(302);
+    expect(replay.headers.location).toBe('http://localhost:3000/portal/social?error=invalid_state&network=linkedin');
+
+    const late = await api.http().post('/social-connections/linkedin/start').set(as(partner.token)).expect(200);
+    const lateCallback = await authorizeAt(late.body.authorizationUrl);
+    clock.advance(11 * 60_000);
+    expect((await api.http().get(lateCallback).expect(302)).headers.location).toContain('error=invalid_state');
+
+    const crossed = await api.http().post('/social-connections/linkedin/start').set(as(partner.token)).expect(200);
+    const crossedCallback = (await authorizeAt(crossed.body.authorizationUrl)).replace('/social/callback/linkedin', '/social/callback/x');
+    expect((await api.http().get(crossedCallback).expect(302)).headers.location).toContain('error=invalid_state');
+    expect(stubs.linkedin.callsTo('/oauth/v2/accessToken').length).toBe(exchanges);
+
+    // The user says no at the network: nothing stored.
+    stubs.facebook.denyNext = true;
+    const denied = await connect('facebook');
+    expect(denied.location).toBe('http://localhost:3000/portal/social?error=denied&network=facebook');
+    expect((await connections()).map((c) => c.network).sort()).toEqual(['linkedin', 'x']);
+  });
+
+  it('lets a vendor user connect for a partner only by acting for it, and checks the network named', async () => {
+    await api.http().post('/social-connections/facebook/start').set(as(vendor.adminToken)).expect(403);
+    const { location } = await connect('facebook', vendor.adminToken, { 'X-Acting-For': partner.partnerId });
+    expect(location).toContain('connected=facebook');
+    expect((await connections()).find((c) => c.network === 'facebook')).toMatchObject({ accountName: 'Partner Page', expiresAt: null, status: 'active' });
+    const bad = await api.http().post('/social-connections/myspace/start').set(as(partner.token)).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('network');
+  });
+
+  it('refreshes tokens ahead of expiry as the clock moves, and leaves them alone before', async () => {
+    const sweep = api.app.get(SocialConnectionsSweep);
+    const byNetwork = async () => Object.fromEntries((await connections()).map((c) => [c.network, c]));
+    const before = await byNetwork();
+
+    clock.advance(30 * 60_000);
+    await sweep.sweep();
+    expect(stubs.x.callsTo('/2/oauth2/token').filter((c) => (c.body as { grant_type: string }).grant_type === 'refresh_token')).toHaveLength(0);
+
+    // X tokens live two hours: refreshed once half their life is gone.
+    clock.advance(40 * 60_000);
+    expect(await sweep.sweep()).toMatchObject({ refreshed: 1, broken: 0 });
+    const afterX = await byNetwork();
+    expect(afterX.x.expiresAt).toBe(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
+    expect(afterX.linkedin.expiresAt).toBe(before.linkedin.expiresAt);
+
+    // LinkedIn tokens live 60 days: refreshed within the last 24 hours (X keeps being refreshed meanwhile).
+    clock.set(new Date(before.linkedin.expiresAt as string).getTime() - 23 * HOUR);
+    await sweep.sweep();
+    const afterLinkedIn = await byNetwork();
+    expect(afterLinkedIn.linkedin.expiresAt).toBe(new Date(clock.now().getTime() + 60 * DAY).toISOString());
+    expect(afterLinkedIn.linkedin.status).toBe('active');
+    const refreshCall = stubs.linkedin.callsTo('/oauth/v2/accessToken').at(-1)!;
+    expect(refreshCall.body).toMatchObject({ grant_type: 'refresh_token', client_id: stubs.linkedin.clientId });
+    expect(await noticesTo(await partnerEmail())).toEqual([]);
+  });
+
+  it('breaks a connection whose refresh is refused, tells the partner once, and shows it', async () => {
+    const sweep = api.app.get(SocialConnectionsSweep);
+    const email = await partnerEmail();
+    stubs.linkedin.revokeAll();
+    const linkedin = (await connections()).find((c) => c.network === 'linkedin')!;
+    clock.set(new Date(linkedin.expiresAt as string).getTime() - 2 * HOUR);
+    expect(await sweep.sweep()).toMatchObject({ broken: 1 });
+    await sweep.sweep();
+    const broken = (await connections()).find((c) => c.network === 'linkedin')!;
+    expect(broken).toMatchObject({ status: 'broken', lastError: expect.stringContaining('The refresh was refused: linkedin: The provided authorization grant or refresh token is invalid') });
+    expect(broken.notifiedAt).not.toBeNull();
+    expect(await noticesTo(email)).toEqual([`Your LinkedIn connection stopped working: posts to Pat Partner are on hold`]);
+
+    // Publishing's 401: markBroken on another connection, told once however often it is called.
+    const service = api.app.get(SocialConnectionsService);
+    const facebook = (await connections()).find((c) => c.network === 'facebook')!;
+    await service.markBroken(new PartnerScope(vendor.vendorId, partner.partnerId), facebook.id as string, 'facebook: Error validating access token (401)');
+    await service.markBroken(new PartnerScope(vendor.vendorId, partner.partnerId), facebook.id as string, 'facebook: Error validating access token (401)');
+    expect(await service.markBroken(new PartnerScope(vendor.vendorId, other.partnerId), facebook.id as string, 'not theirs')).toBeNull();
+    expect(await noticesTo(email)).toHaveLength(2);
+
+    // Connecting again makes it work again.
+    expect((await connect('facebook')).location).toContain('connected=facebook');
+    expect((await connections()).find((c) => c.network === 'facebook')).toMatchObject({ id: facebook.id, status: 'active', lastError: null, notifiedAt: null });
+  });
+
+  it('announces a connection that cannot be renewed ahead of its end, once', async () => {
+    const sweep = api.app.get(SocialConnectionsSweep);
+    const email = await partnerEmail();
+    const x = (await connections()).find((c) => c.network === 'x')!;
+    // The refresh token itself ends first: nothing to renew with.
+    await testDb().query(`UPDATE social_connections SET expires_at = $2, refresh_expires_at = $3 WHERE id = $1`, [x.id, new Date(clock.now().getTime() + 5 * DAY), new Date(clock.now().getTime() - HOUR)]);
+    expect(await sweep.sweep()).toMatchObject({ expiring: 1 });
+    await sweep.sweep();
+    expect((await connections()).find((c) => c.network === 'x')).toMatchObject({ status: 'expiring' });
+    expect((await noticesTo(email)).filter((s) => s.startsWith('Your X connection expires soon'))).toHaveLength(1);
+
+    await api.http().delete(`/social-connections/${x.id as string}`).set(as(partner.token)).expect(204);
+    expect((await connections()).map((c) => c.network)).not.toContain('x');
+  });
+});
