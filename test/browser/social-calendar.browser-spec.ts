@@ -30,6 +30,8 @@ test('a partner opens its social calendar, empty until it posts', async ({ page 
   await expect(page.getByRole('heading', { name: 'No social posts yet' })).toBeVisible();
   for (const viewport of WIDTHS) {
     await page.setViewportSize(viewport);
+    // The navigation slides in when the window widens: the picture is taken once it stands still.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'portal-social-calendar-empty');
     await expectAccessible(page);
