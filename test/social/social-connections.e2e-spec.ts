@@ -126,9 +126,15 @@ describe('social connections', () => {
     await sweep.sweep();
     expect(stubs.x.callsTo('/2/oauth2/token').filter((c) => (c.body as { grant_type: string }).grant_type === 'refresh_token')).toHaveLength(0);
 
-    // X tokens live two hours: refreshed once half their life is gone.
+    // X tokens live two hours: refreshed once half their life is gone, by one of two sweepers at
+    // the same moment (X's refresh tokens are single use: a second refresh would break it).
     clock.advance(40 * 60_000);
-    expect(await sweep.sweep()).toMatchObject({ refreshed: 1, broken: 0 });
+    const reports = await Promise.all([sweep.sweep(), sweep.sweep()]);
+    expect(reports.map((r) => [r.refreshed, r.broken]).sort()).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(stubs.x.callsTo('/2/oauth2/token').filter((c) => (c.body as { grant_type: string }).grant_type === 'refresh_token')).toHaveLength(1);
     const afterX = await byNetwork();
     expect(afterX.x.expiresAt).toBe(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
     expect(afterX.linkedin.expiresAt).toBe(before.linkedin.expiresAt);
@@ -168,6 +174,13 @@ describe('social connections', () => {
     // Connecting again makes it work again.
     expect((await connect('facebook')).location).toContain('connected=facebook');
     expect((await connections()).find((c) => c.network === 'facebook')).toMatchObject({ id: facebook.id, status: 'active', lastError: null, notifiedAt: null });
+
+    // A 401 from the token endpoint breaks a connection too.
+    clock.advance(90 * 60_000);
+    stubs.x.failNext('unauthorized', { path: /^\/2\/oauth2\/token$/ });
+    expect(await sweep.sweep()).toMatchObject({ broken: 1 });
+    expect((await connections()).find((c) => c.network === 'x')).toMatchObject({ status: 'broken', lastError: expect.stringContaining('(401)') });
+    expect(await noticesTo(email)).toHaveLength(3);
   });
 
   it('announces a connection that cannot be renewed ahead of its end, once', async () => {
@@ -175,7 +188,7 @@ describe('social connections', () => {
     const email = await partnerEmail();
     const x = (await connections()).find((c) => c.network === 'x')!;
     // The refresh token itself ends first: nothing to renew with.
-    await testDb().query(`UPDATE social_connections SET expires_at = $2, refresh_expires_at = $3 WHERE id = $1`, [x.id, new Date(clock.now().getTime() + 5 * DAY), new Date(clock.now().getTime() - HOUR)]);
+    await testDb().query(`UPDATE social_connections SET status = 'active', notified_at = NULL, expires_at = $2, refresh_expires_at = $3 WHERE id = $1`, [x.id, new Date(clock.now().getTime() + 5 * DAY), new Date(clock.now().getTime() - HOUR)]);
     expect(await sweep.sweep()).toMatchObject({ expiring: 1 });
     await sweep.sweep();
     expect((await connections()).find((c) => c.network === 'x')).toMatchObject({ status: 'expiring' });

@@ -63,6 +63,8 @@ export class SocialConnectionsSweep {
     const issuedAt = connection.refreshedAt ? new Date(connection.refreshedAt).getTime() : null;
     const ahead = issuedAt !== null && expiresAt > issuedAt ? Math.min(this.config.social.refreshAheadMs, (expiresAt - issuedAt) / 2) : this.config.social.refreshAheadMs;
     if (refreshUsable && expiresAt - now.getTime() < ahead) {
+      // Another sweeper is refreshing it: leave it to that one.
+      if (!(await this.connections.claimRefresh(scope, connection.id, now, new Date(now.getTime() + 2 * this.config.social.timeoutMs)))) return null;
       try {
         const tokens = await adapter.refresh({ refreshToken: this.signer.unseal(connection.refreshTokenSealed!) });
         await this.connections.saveTokens(

@@ -85,12 +85,25 @@ export class SocialConnectionsRepository {
     return (
       (await this.db
         .updateTable('socialConnections')
-        .set({ ...tokens, status: 'active', lastError: null, notifiedAt: null, refreshedAt: at, updatedAt: at })
+        .set({ ...tokens, status: 'active', lastError: null, notifiedAt: null, refreshedAt: at, refreshClaimedUntil: null, updatedAt: at })
         .where('id', '=', id)
         .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
         .returningAll()
         .executeTakeFirst()) ?? null
     );
+  }
+
+  /** Claims the refresh of a connection until `until`: true for one sweeper only, until the claim lapses or the tokens are saved. */
+  async claimRefresh(scope: TenantScope, id: string, now: Date, until: Date): Promise<boolean> {
+    const row = await this.db
+      .updateTable('socialConnections')
+      .set({ refreshClaimedUntil: until })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('refreshClaimedUntil', 'is', null), eb('refreshClaimedUntil', '<', now)]))
+      .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+      .returning('id')
+      .executeTakeFirst();
+    return !!row;
   }
 
   /** Records a trouble (broken or expiring) with its reason; the row as it is now, or null when not found. */

@@ -491,6 +491,7 @@ export interface SocialConnections {
   network: SocialNetwork;
   notifiedAt: Timestamp | null;
   partnerId: string;
+  refreshClaimedUntil: Timestamp | null;
   refreshedAt: Timestamp | null;
   refreshExpiresAt: Timestamp | null;
   refreshTokenSealed: string | null;

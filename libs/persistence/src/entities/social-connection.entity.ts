@@ -31,6 +31,8 @@ export class SocialConnectionEntity {
   @Column('timestamptz', { nullable: true }) notifiedAt!: Date | null;
   /** When the tokens were obtained (connected or refreshed): a token is refreshed once half its life or SOCIAL_REFRESH_AHEAD_HOURS remains, whichever is less. */
   @Column('timestamptz', { nullable: true }) refreshedAt!: Date | null;
+  /** A sweeper refreshing the tokens holds this claim until then (one refresh at a time). */
+  @Column('timestamptz', { nullable: true }) refreshClaimedUntil!: Date | null;
   /** The user who connected it. */
   @Column('uuid', { nullable: true }) connectedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

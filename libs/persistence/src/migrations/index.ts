@@ -18,6 +18,7 @@ import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpo
 import { Programmes1795650000000 } from './1795650000000-Programmes';
 import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 import { SocialConnections1795700000000 } from './1795700000000-SocialConnections';
+import { SocialRefreshClaims1795700100000 } from './1795700100000-SocialRefreshClaims';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   Programmes1795650000000,
   SocialPosts1795705000000,
   SocialConnections1795700000000,
+  SocialRefreshClaims1795700100000,
 ];

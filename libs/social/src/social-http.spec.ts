@@ -1,0 +1,28 @@
+import { littleText } from './linkedin.adapter';
+import { retryAfterOf, sameText } from './social-http';
+
+describe(retryAfterOf.name, () => {
+  const now = Date.parse('2026-11-23T09:00:00Z');
+  it('reads Retry-After as seconds or as a date, else X’s reset time, else a minute', () => {
+    expect(retryAfterOf(new Headers({ 'retry-after': '42' }), now)).toBe(42);
+    expect(retryAfterOf(new Headers({ 'retry-after': 'Mon, 23 Nov 2026 09:02:00 GMT' }), now)).toBe(120);
+    expect(retryAfterOf(new Headers({ 'x-rate-limit-reset': String(now / 1000 + 900) }), now)).toBe(900);
+    expect(retryAfterOf(new Headers(), now)).toBe(60);
+    expect(retryAfterOf(new Headers({ 'retry-after': '0' }), now)).toBe(1);
+  });
+});
+
+describe(littleText.name, () => {
+  it('escapes the characters LinkedIn reads as markup, and nothing else', () => {
+    expect(littleText('Hi @team (new) #launch [x] {y} <z> a_b *c* ~d~ e|f \\ g: https://t.example/c/a-b?x=1')).toBe(
+      'Hi \\@team \\(new\\) \\#launch \\[x\\] \\{y\\} \\<z\\> a\\_b \\*c\\* \\~d\\~ e\\|f \\\\ g: https://t.example/c/a-b?x=1',
+    );
+  });
+});
+
+describe(sameText.name, () => {
+  it('ignores line-ending style and outer blanks only', () => {
+    expect(sameText('a\r\nb ', 'a\nb')).toBe(true);
+    expect(sameText('a b', 'a  b')).toBe(false);
+  });
+});
