@@ -3,6 +3,8 @@ import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { connectLinkedIn } from '../support/posting-accounts';
+import { SocialStubs, startSocialStubs } from '../support/social-stubs';
 
 type Body = Record<string, unknown>;
 type OpenApi = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>; components: { schemas: Record<string, { required?: string[] }> } };
@@ -29,6 +31,7 @@ const CREATES: Record<string, 'id' | 'version'> = {
   inviteUser: 'id',
   createProgramme: 'id',
   createProgrammeSubscription: 'id',
+  createSocialPost: 'id',
 };
 
 /** The POSTs that create no resource of their own, and why. A new POST must be listed in one of the two. */
@@ -78,17 +81,23 @@ describe('creating resources', () => {
   let vendor: TestVendor;
   let partner: TestPartner;
   let doc: OpenApi;
+  let stubs: SocialStubs;
   const demo = loadDemo();
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    api = await startApi();
+    stubs = await startSocialStubs();
+    api = await startApi({ env: stubs.env() });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     partner = await tenants.partner(vendor);
+    await connectLinkedIn(api, partner.token);
     doc = (await api.http().get('/docs-json').expect(200)).body;
   }, 120_000);
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await stubs?.stop();
+  });
 
   const posts = () => Object.values(doc.paths).flatMap((methods) => (methods.post ? [methods.post] : []));
 
@@ -185,6 +194,9 @@ describe('creating resources', () => {
     const launch = (await api.http().post('/launches').set(own).send({ campaignId: authored.campaignId, audience: { type: 'all' }, slotValues }).expect(202)).body;
     // The launch's view adds its progress figures (stats) when read on its own.
     same('createLaunch', launch, (await api.http().get(`/launches/${launch.id}`).set(own).expect(200)).body, ['stats']);
+
+    const socialPost = (await api.http().post('/social-posts').set(own).send({ campaignId: authored.campaignId, networks: ['linkedin'], slotValues }).expect(201)).body;
+    same('createSocialPost', socialPost, (await api.http().get(`/social-posts/${socialPost.id}`).set(own).expect(200)).body);
 
     const suppression = (await api.http().post('/suppressions').set(own).send({ email: 'Created@Prospect.example' }).expect(201)).body;
     same('addSuppression', suppression, item((await api.http().get('/suppressions').set(own).expect(200)).body.items, suppression.id));

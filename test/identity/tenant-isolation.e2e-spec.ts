@@ -35,7 +35,7 @@ describe('tenant isolation', () => {
   let sessionId: string;
   let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
-  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId' | 'socialConnectionId', string> = {
+  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId' | 'socialPostId' | 'socialConnectionId', string> = {
     socialConnectionId: '',
     leadId: '',
     webhookId: '',
@@ -45,6 +45,7 @@ describe('tenant isolation', () => {
     importId: '',
     subscriptionId: '',
     pendingLaunchId: '',
+    socialPostId: '',
     launchId: '',
     outboxId: '',
     suppressionId: '',
@@ -105,6 +106,15 @@ describe('tenant isolation', () => {
     await api.http().post(`/campaigns/${campaign.campaignId}/publish`).set(marketerA).expect(201);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
     a1.pendingLaunchId = (await api.http().get('/pending-launches').set(p1).expect(200)).body.items[0].id;
+
+    // Partner A1's scheduled social post, written directly: posting needs a connected account, which this test does not make.
+    const [version] = await testDb().query<Array<{ id: string; version: number }>>('SELECT id, version FROM campaign_versions WHERE campaign_id = $1 ORDER BY version DESC LIMIT 1', [campaign.campaignId]);
+    const [post] = await testDb().query<Array<{ id: string }>>(
+      `INSERT INTO social_posts (vendor_id, partner_id, campaign_id, campaign_version_id, version, asset_id, copy, due_at, time_zone, source) VALUES ($1, $2, $3, $4, $5, 'social', '{"linkedin": "A1 post"}', now() + interval '1 day', 'UTC', 'manual') RETURNING id`,
+      [a.vendorId, partnerA1.partnerId, campaign.campaignId, version.id, version.version],
+    );
+    await testDb().query(`INSERT INTO social_post_deliveries (post_id, vendor_id, partner_id, network, next_attempt_at) VALUES ($1, $2, $3, 'linkedin', now() + interval '1 day')`, [post.id, a.vendorId, partnerA1.partnerId]);
+    a1.socialPostId = post.id;
     // Partner A1's LinkedIn connection (made by a network's redirect in real life: test/social covers that dance).
     a1.socialConnectionId = (
       await testDb().query<Array<{ id: string }>>(
@@ -137,6 +147,7 @@ describe('tenant isolation', () => {
       programmes: { id: programmeId },
       'programme-subscriptions': { id: a1.subscriptionId },
       'pending-launches': { id: a1.pendingLaunchId },
+      'social-posts': { id: a1.socialPostId },
       'social-connections': { id: a1.socialConnectionId },
     };
     // Ids below a partner belong to the collection named just before them.
@@ -231,6 +242,8 @@ describe('tenant isolation', () => {
     expect(leaks).toEqual([]);
     const after = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body;
     expect(after).toEqual(before);
+    const [socialPost] = await testDb().query<Array<{ cancelled_at: Date | null }>>('SELECT cancelled_at FROM social_posts WHERE id = $1', [a1.socialPostId]);
+    expect(socialPost.cancelled_at).toBeNull();
     expect(await testDb().query('SELECT id FROM social_connections WHERE id = $1', [a1.socialConnectionId])).toHaveLength(1);
     await api.http().get('/me').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     const tokens = await api.http().get('/tokens').set('Authorization', `Bearer ${a.adminToken}`).expect(200);

@@ -157,7 +157,7 @@ describe('outbox views and metrics', () => {
 
     it('reads the queues, the due backlog and the enrollments on scrape', async () => {
       const after = await scrapeApi();
-      for (const queue of ['send', 'render', 'enroll', 'webhooks', 'programmes']) {
+      for (const queue of ['send', 'render', 'enroll', 'webhooks', 'programmes', 'social']) {
         expect(sample(after, 'tcma_queue_jobs', { queue, state: 'waiting' })).toBe(0);
         expect(sample(after, 'tcma_queue_oldest_waiting_seconds', { queue })).toBe(0);
       }

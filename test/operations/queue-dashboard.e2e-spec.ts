@@ -41,10 +41,10 @@ describe('the queue dashboard', () => {
     expect(page.text).toContain('/admin/backlog');
     const queues = await api.http().get('/admin/queues/api/queues').set(as(operator.adminToken)).expect(200);
     const names = (queues.body.queues as Array<{ name: string; readOnlyMode: boolean }>).map((q) => [q.name, q.readOnlyMode]);
-    expect(names.sort()).toEqual([['enroll', true], ['programmes', true], ['render', true], ['send', true], ['webhooks', true]]);
+    expect(names.sort()).toEqual([['enroll', true], ['programmes', true], ['render', true], ['send', true], ['social', true], ['webhooks', true]]);
     const backlog = await api.http().get('/admin/backlog').set(as(operator.adminToken)).expect(200);
     expect(backlog.body).toMatchObject({ dueSteps: expect.any(Number), oldestOverdueSeconds: expect.any(Number), queueHorizonMs: 600_000 });
-    expect(backlog.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual(['enroll', 'programmes', 'render', 'send', 'webhooks']);
+    expect(backlog.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual(['enroll', 'programmes', 'render', 'send', 'social', 'webhooks']);
   });
 
   it("opens for the operator's admins in a browser session", async () => {

@@ -17,6 +17,7 @@ import { MetricsModule } from '@tcma/metrics';
 import { NoticesModule } from '@tcma/notices';
 import { InstallationGauges, NurtureModule } from '@tcma/nurture';
 import { ProgrammesModule } from '@tcma/programmes';
+import { SocialPostsModule } from '@tcma/social-posts';
 import { PagesModule } from '@tcma/pages';
 import { PersistenceModule } from '@tcma/persistence';
 import { QueueModule, RedisClient } from '@tcma/queue';
@@ -37,6 +38,7 @@ import { ProspectsController } from './audience/prospects.controller';
 import { BrandKitsController } from './brand-kits/brand-kits.controller';
 import { SenderConfirmationsController } from './delivery/sender-confirmations.controller';
 import { PendingLaunchesController } from './programmes/pending-launches.controller';
+import { SocialPostsController } from './social-posts/social-posts.controller';
 import { ProgrammeActionsController } from './programmes/programme-actions.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SubscriptionsController } from './programmes/subscriptions.controller';
@@ -108,6 +110,7 @@ export class ApiModule {
         SendersModule,
         NurtureModule,
         ProgrammesModule,
+        SocialPostsModule,
         EngagementModule,
         AnalyticsModule,
         PagesModule,
@@ -125,7 +128,7 @@ export class ApiModule {
           limits: { files: 1, fields: 20, fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes) },
         }),
       ],
-      controllers: [HealthController, MeController, UsersController, PartnerUsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, PreviewsController, PublicFilesController,
+      controllers: [HealthController, MeController, UsersController, PartnerUsersController, TokensController, PartnersController, CampaignsController, CampaignContentController, CampaignDraftController, CampaignDraftAssetsController, FilesController, FilePagesController, BrandKitsController, SenderConfirmationsController, ProgrammesController, SubscriptionsController, PendingLaunchesController, ProgrammeActionsController, SocialPostsController, PreviewsController, PublicFilesController,
         ProspectsController, ListsController, ImportsController, LaunchesController, LaunchActivityController, SuppressionsController, SendingController, OutboxController, UnsubscribeController, PreferencesController,
         ConversionsController, AnalyticsController, PartnerCampaignsController, LeadsController, DataRequestsController, WebhooksController, SocialConnectionsController, SocialCallbackController, AuthController, UserInvitationsController, ConciergeController, MetricsController],
       providers: [

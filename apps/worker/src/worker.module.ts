@@ -11,6 +11,7 @@ import { MetricsModule } from '@tcma/metrics';
 import { NurtureModule } from '@tcma/nurture';
 import { SocialModule } from '@tcma/social';
 import { ProgrammesModule } from '@tcma/programmes';
+import { SocialPostsModule } from '@tcma/social-posts';
 import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
@@ -29,8 +30,10 @@ import { SweepCron } from './sweep/sweep.cron';
 import { EngagementCron } from './track/engagement.cron';
 import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 import { ProgrammesCron } from './programmes/programmes.cron';
-import { SocialCron } from './social/social.cron';
 import { ProgrammesProcessor } from './programmes/programmes.processor';
+import { SocialCron } from './social/social.cron';
+import { SocialPostsCron } from './social/social-posts.cron';
+import { SocialProcessor } from './social/social.processor';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -47,15 +50,15 @@ export class WorkerModule {
     const roles = new Set(options.config.workerRoles);
     const processors: Array<Type<JobHandler>> = [
       ...(roles.has('render') ? [RenderProcessor] : []),
-      ...(roles.has('send') ? [SendStepsProcessor] : []),
+      ...(roles.has('send') ? [SendStepsProcessor, SocialProcessor] : []),
       ...(roles.has('enroll') ? [EnrollProcessor, ProgrammesProcessor] : []),
       ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
-    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
+    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron, SocialPostsCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule, SocialModule],
+      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule, SocialModule, SocialPostsModule],
       providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown, MetricsServer],
     };
   }

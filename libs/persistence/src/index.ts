@@ -65,4 +65,5 @@ export * from './schema/event-partitions';
 export * from './entities/programme.entity';
 export * from './entities/programme-subscription.entity';
 export * from './entities/pending-launch.entity';
+export * from './entities/social-post.entity';
 export * from './entities/social-connection.entity';

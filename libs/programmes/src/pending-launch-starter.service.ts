@@ -3,8 +3,10 @@ import { Clock } from '@tcma/clock';
 import { InvalidError, NotFoundError } from '@tcma/errors';
 import { LaunchesService, ReadinessCode } from '@tcma/nurture';
 import { MissingItem, PartnerScope } from '@tcma/persistence';
+import { SocialPostsService } from '@tcma/social-posts';
 import { Actor } from '@tcma/tenancy';
 import { ActionVia, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
+import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** A pending launch waiting for readiness is checked again this often. */
 export const READINESS_RECHECK_MS = 3_600_000;
@@ -29,6 +31,8 @@ export class PendingLaunchStarter {
   constructor(
     private readonly pending: PendingLaunchesRepository,
     private readonly launches: LaunchesService,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly socialPosts: SocialPostsService,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +68,7 @@ export class PendingLaunchStarter {
       const launch = await this.launches.create(actor, { campaignId: pl.campaignId, partnerId: pl.partnerId, version: pl.version, audience: pl.audience, slotValues: pl.slotValues });
       await this.pending.setLaunch(scope, pl.id, launch.id, now);
       await this.pending.recordAction(scope, pl.id, via === 'system' ? 'auto_start' : 'launch', via, recordedUserId, now);
+      await this.schedulePost(scope, pl, launch.id);
       return { outcome: 'started', launchId: launch.id };
     } catch (e) {
       // Refused after all (the brand kit changed meanwhile, the list was deleted): back to waiting, saying why.
@@ -72,6 +77,17 @@ export class PendingLaunchStarter {
       await this.pending.waitForReadiness(scope, pl.id, items, new Date(now.getTime() + READINESS_RECHECK_MS), now, true);
       this.logger.warn(`Pending launch ${pl.id} could not start: ${items.map((i) => `${i.path} ${i.message}`).join('; ')}`);
       return { outcome: 'waiting', missing: items };
+    }
+  }
+
+  /** The subscription's social networks get the campaign's social post, now (never fails the launch). */
+  private async schedulePost(scope: PartnerScope, pl: PendingLaunchView, launchId: string): Promise<void> {
+    try {
+      const subscription = await this.subscriptions.find(scope, pl.subscriptionId);
+      if (!subscription?.socialNetworks.length) return;
+      await this.socialPosts.scheduleForProgramme({ vendorId: pl.vendorId, partnerId: pl.partnerId, campaignId: pl.campaignId, pendingLaunchId: pl.id, launchId, networks: subscription.socialNetworks, slotValues: pl.slotValues });
+    } catch (e) {
+      this.logger.warn(`Pending launch ${pl.id} started without its social post: ${(e as Error).message}`);
     }
   }
 }

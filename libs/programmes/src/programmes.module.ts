@@ -5,6 +5,7 @@ import { CampaignsModule } from '@tcma/campaigns';
 import { NoticesModule } from '@tcma/notices';
 import { NurtureModule } from '@tcma/nurture';
 import { RenderingModule } from '@tcma/rendering';
+import { SocialPostsModule } from '@tcma/social-posts';
 import { TenancyModule } from '@tcma/tenancy';
 import { EmailActionTokens } from './email-action-tokens';
 import { EmailActionsService } from './email-actions.service';
@@ -22,7 +23,7 @@ import { SubscriptionsService } from './subscriptions.service';
 
 /** Programmes: vendors' groups of campaigns, partners' subscriptions, pending launches and their emails. */
 @Module({
-  imports: [TenancyModule, CampaignsModule, BrandKitsModule, AudienceModule, NurtureModule, NoticesModule, RenderingModule],
+  imports: [TenancyModule, CampaignsModule, BrandKitsModule, AudienceModule, NurtureModule, NoticesModule, RenderingModule, SocialPostsModule],
   providers: [
     ProgrammesRepository,
     SubscriptionsRepository,

@@ -12,6 +12,7 @@ export const JobName = {
   DeliverWebhook: 'deliver-webhook',
   FanOutProgrammeVersion: 'fan-out-programme-version',
   NotifyPendingLaunch: 'notify-pending-launch',
+  PublishSocialPost: 'publish-social-post',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -62,6 +63,7 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.DeliverWebhook]: 'webhooks',
   [JobName.FanOutProgrammeVersion]: 'programmes',
   [JobName.NotifyPendingLaunch]: 'programmes',
+  [JobName.PublishSocialPost]: 'social',
 };
 
 export interface ImportProspectsJob extends TracedJob {
@@ -101,4 +103,9 @@ export interface FanOutProgrammeVersionJob extends TracedJob {
 /** Tell a partner's users about one pending launch. */
 export interface NotifyPendingLaunchJob extends TracedJob {
   pendingLaunchId: string;
+}
+
+/** Publish one network's delivery of a social post (a social ledger row). */
+export interface PublishSocialPostJob extends TracedJob {
+  deliveryId: string;
 }

@@ -13,6 +13,8 @@ export const QueueName = {
   Webhooks: 'webhooks',
   /** Programmes: offering a published version to every subscriber, and telling each partner. */
   Programmes: 'programmes',
+  /** Publishing social posts: slow network calls, kept apart from email sending. */
+  Social: 'social',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

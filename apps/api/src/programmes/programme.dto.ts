@@ -61,7 +61,7 @@ export class ProgrammeDto {
 
 class SubscriptionSettingsDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Values of slots the brand kit does not fill.' }) @IsOptional() @IsObject() slotValues?: Record<string, string>;
-  @ApiPropertyOptional({ enum: SOCIAL_NETWORKS, isArray: true, description: 'Stored for social publishing, which is not built yet: nothing is posted.' })
+  @ApiPropertyOptional({ enum: SOCIAL_NETWORKS, isArray: true, description: 'Networks each started pending launch posts the campaign’s social asset to (those the partner has connected).' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()

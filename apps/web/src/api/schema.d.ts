@@ -974,6 +974,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/social-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List social posts: the calendar of scheduled, published and failed posts */
+        get: operations["listSocialPosts"];
+        put?: never;
+        /** Schedule a campaign’s social asset on the partner’s connected networks */
+        post: operations["createSocialPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a social post with each network’s state */
+        get: operations["getSocialPost"];
+        put?: never;
+        post?: never;
+        /** Cancel a social post before any network was tried */
+        delete: operations["cancelSocialPost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/versions/{version}/assets/{assetId}/preview": {
         parameters: {
             query?: never;
@@ -3181,7 +3217,7 @@ export interface components {
             slotValues?: {
                 [key: string]: string;
             };
-            /** @description Stored for social publishing, which is not built yet: nothing is posted. */
+            /** @description Networks each started pending launch posts the campaign’s social asset to (those the partner has connected). */
             socialNetworks?: ("linkedin" | "x" | "facebook")[];
             /**
              * @description Hours to review each pending launch before it starts by itself; 0 launches at once.
@@ -3229,7 +3265,7 @@ export interface components {
             slotValues?: {
                 [key: string]: string;
             };
-            /** @description Stored for social publishing, which is not built yet: nothing is posted. */
+            /** @description Networks each started pending launch posts the campaign’s social asset to (those the partner has connected). */
             socialNetworks?: ("linkedin" | "x" | "facebook")[];
             /**
              * @description Hours to review each pending launch before it starts by itself; 0 launches at once.
@@ -3316,6 +3352,97 @@ export interface components {
              * @description When it starts by itself instead; not in the past.
              */
             dueAt?: string;
+        };
+        CreateSocialPostDto: {
+            /**
+             * Format: uuid
+             * @description Vendor users post on behalf of a partner they name; partner users post for their own.
+             */
+            partnerId?: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description Networks to post to, among those the partner has connected. */
+            networks: ("linkedin" | "x" | "facebook")[];
+            /**
+             * @description When to publish, as a local date-time (YYYY-MM-DDTHH:mm) in the partner’s time zone; absent: now.
+             * @example 2026-12-01T09:30
+             */
+            publishAt?: string;
+            /** @description Values of slots the brand kit does not fill, as a launch takes them. */
+            slotValues?: {
+                [key: string]: string;
+            };
+        };
+        SocialDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            network: "linkedin" | "x" | "facebook";
+            /**
+             * @description scheduled → publishing → published; failed; waiting (429, until nextAttemptAt); uncertain (no answer: checked with the network, never re-posted); cancelled.
+             * @enum {string}
+             */
+            status: "scheduled" | "publishing" | "published" | "uncertain" | "failed" | "waiting" | "cancelled";
+            /** @description Calls made to the network for this post. */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When it is tried (scheduled, waiting) or checked (uncertain) next.
+             */
+            nextAttemptAt: string | null;
+            /** @description The network’s id of the post. */
+            remoteId: string | null;
+            url: string | null;
+            /** @description Why the last try failed. */
+            lastError: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        SocialPostDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            version: number;
+            assetId: string;
+            /** @description The copy per network as published: the partner’s values filled in, links tagged. */
+            copy: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When it is published.
+             */
+            dueAt: string;
+            /**
+             * @description The partner’s time zone the time was given in.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /** @enum {string} */
+            source: "manual" | "programme";
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: uuid
+             * @description The programme’s pending launch that scheduled it.
+             */
+            pendingLaunchId: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deliveries: components["schemas"]["SocialDeliveryDto"][];
+        };
+        SocialPostPage: {
+            items: components["schemas"]["SocialPostDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
         };
         ProspectDto: {
             /** @example ann@contoso.example */
@@ -6399,6 +6526,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listSocialPosts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Vendor users: one partner’s calendar. */
+                partnerId?: string;
+                /** @description Only posts due at or after this time. */
+                from?: string;
+                /** @description Only posts due before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Latest due first, each with every network’s state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialPostPage"];
+                };
+            };
+        };
+    };
+    createSocialPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSocialPostDto"];
+            };
+        };
+        responses: {
+            /** @description Field-level 422 for a network not connected, a time in the past or a campaign without a social asset. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialPostDto"];
+                };
+            };
+        };
+    };
+    getSocialPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialPostDto"];
+                };
+            };
+        };
+    };
+    cancelSocialPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 once a network has been tried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialPostDto"];
+                };
             };
         };
     };

@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
               { path: 'leads/:leadId', lazy: () => import('../features/leads/lead.page').then((m) => ({ Component: m.LeadPage })) },
               { path: 'webhooks', lazy: () => import('../features/webhooks/portal-webhooks.page').then((m) => ({ Component: m.PortalWebhooksPage })) },
               { path: 'account', lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })) },
+              { path: 'social/calendar', lazy: () => import('../features/social-posts/social-calendar.page').then((m) => ({ Component: m.SocialCalendarPage })) },
               { path: 'social', lazy: () => import('../features/social-connections/social.page').then((m) => ({ Component: m.SocialPage })) },
               ...audienceRoutes,
             ],

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialNetwork, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -501,6 +501,46 @@ export interface SocialConnections {
   vendorId: string;
 }
 
+export interface SocialPostDeliveries {
+  attempts: Generated<number>;
+  claimedAt: Timestamp | null;
+  claimedBy: string | null;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  lastError: string | null;
+  network: SocialNetwork;
+  nextAttemptAt: Timestamp | null;
+  partnerId: string;
+  postId: string;
+  publishedAt: Timestamp | null;
+  queuedAt: Timestamp | null;
+  remoteId: string | null;
+  status: Generated<SocialDeliveryStatus>;
+  updatedAt: Generated<Timestamp>;
+  url: string | null;
+  vendorId: string;
+}
+
+export interface SocialPosts {
+  assetId: string;
+  campaignId: string;
+  campaignVersionId: string;
+  cancelledAt: Timestamp | null;
+  copy: Partial<Record<SocialNetwork, string>>;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dueAt: Timestamp;
+  id: Generated<string>;
+  launchId: string | null;
+  partnerId: string;
+  pendingLaunchId: string | null;
+  source: SocialPostSource;
+  timeZone: string;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+  version: number;
+}
+
 export interface StoredFiles {
   contentType: string;
   createdAt: Generated<Timestamp>;
@@ -628,6 +668,8 @@ export interface DB {
   signInThrottles: SignInThrottles;
   socialAuthorizations: SocialAuthorizations;
   socialConnections: SocialConnections;
+  socialPostDeliveries: SocialPostDeliveries;
+  socialPosts: SocialPosts;
   storedFiles: StoredFiles;
   suppressions: Suppressions;
   users: Users;

@@ -34,6 +34,7 @@ import { SignInThrottleEntity } from './sign-in-throttle.entity';
 import { ProgrammeCampaignEntity, ProgrammeEntity } from './programme.entity';
 import { ProgrammeSubscriptionEntity } from './programme-subscription.entity';
 import { PendingLaunchActionEntity, PendingLaunchEntity } from './pending-launch.entity';
+import { SocialPostDeliveryEntity, SocialPostEntity } from './social-post.entity';
 import { SocialAuthorizationEntity, SocialConnectionEntity } from './social-connection.entity';
 
 export const ENTITIES = [
@@ -79,6 +80,8 @@ export const ENTITIES = [
   ProgrammeSubscriptionEntity,
   PendingLaunchEntity,
   PendingLaunchActionEntity,
+  SocialPostEntity,
+  SocialPostDeliveryEntity,
   SocialConnectionEntity,
   SocialAuthorizationEntity,
 ];

@@ -85,13 +85,24 @@ export interface MissingItem {
   message: string;
 }
 
-/** Social networks a subscription names (stored only: publishing is not built yet). */
+/** Social networks a subscription names and posts are published to. */
 export const SOCIAL_NETWORKS = ['linkedin', 'x', 'facebook'] as const;
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
 /** A data subject's request about an email address: a copy of everything held (export), or its erasure. */
 export const DATA_REQUEST_KINDS = ['export', 'erasure'] as const;
 export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
 
+/** Who scheduled a social post: the partner (portal or API), or a programme's pending launch. */
+export const SOCIAL_POST_SOURCES = ['manual', 'programme'] as const;
+export type SocialPostSource = (typeof SOCIAL_POST_SOURCES)[number];
+
+/**
+ * One network's publication of a social post: `scheduled` until due, `publishing` once claimed
+ * (the network is being called), then `published`, `failed`, `waiting` (a 429, until its
+ * retry-after) or `uncertain` (a timeout after the request was sent: checked, never re-posted).
+ */
+export const SOCIAL_DELIVERY_STATUSES = ['scheduled', 'publishing', 'published', 'uncertain', 'failed', 'waiting', 'cancelled'] as const;
+export type SocialDeliveryStatus = (typeof SOCIAL_DELIVERY_STATUSES)[number];
 /**
  * A social connection: `active` works; `expiring` cannot be refreshed and stops working within
  * the notice period; `broken` was refused by the network (a revoked grant, a 401); `revoked`

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../shared/page-header';
+import { PostToSocial } from '../social-posts/components/post-to-social';
 import { AssetPreviews } from './components/asset-previews';
 import { LaunchWizard } from './components/launch-wizard';
 import { PortalGate } from './components/portal-gate';
@@ -18,6 +19,7 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
   const campaign = useCampaign(campaignId);
   const readiness = useReadiness(partnerId, campaignId);
   const [wizard, { open, close }] = useDisclosure(false);
+  const [social, socialDialog] = useDisclosure(false);
 
   if (campaign.isError) return <QueryError error={campaign.error} retry={() => void campaign.refetch()} />;
   if (readiness.isError) return <QueryError error={readiness.error} retry={() => void readiness.refetch()} />;
@@ -54,9 +56,16 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
             <Text size="sm">Version {c.version}</Text>
           </Group>
         </Stack>
-        <Button size="lg" onClick={open} disabled={readiness.isPending || blocked}>
-          Launch
-        </Button>
+        <Group gap="sm">
+          {c.content.assets.some((a) => 'image' in a && 'copy' in a) ? (
+            <Button size="lg" variant="default" onClick={socialDialog.open}>
+              Post to social
+            </Button>
+          ) : null}
+          <Button size="lg" onClick={open} disabled={readiness.isPending || blocked}>
+            Launch
+          </Button>
+        </Group>
       </Group>
 
       <section aria-labelledby="readiness-title">
@@ -73,6 +82,7 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
         <AssetPreviews campaign={c} />
       </section>
 
+      <PostToSocial opened={social} onClose={socialDialog.close} campaignId={c.id} />
       <LaunchWizard opened={wizard} onClose={close} partnerId={partnerId} campaign={c} readiness={readiness.data} />
     </Stack>
   );

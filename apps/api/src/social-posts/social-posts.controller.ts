@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@tcma/auth';
+import { SocialPostsService } from '@tcma/social-posts';
+import type { Actor } from '@tcma/tenancy';
+import { Page, PageDto, pageOf } from '../common/page.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateSocialPostDto, ListSocialPostsQuery, SocialPostDto } from './social-post.dto';
+
+@ApiTags('social')
+@ApiBearerAuth()
+@Controller('social-posts')
+export class SocialPostsController {
+  constructor(private readonly posts: SocialPostsService) {}
+
+  @Post()
+  @ApiOperation({ operationId: 'createSocialPost', summary: 'Schedule a campaign’s social asset on the partner’s connected networks' })
+  @ApiCreatedResponse({ type: SocialPostDto, description: 'Field-level 422 for a network not connected, a time in the past or a campaign without a social asset.' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateSocialPostDto): Promise<SocialPostDto> {
+    return SocialPostDto.from(await this.posts.create(actor, dto));
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listSocialPosts', summary: 'List social posts: the calendar of scheduled, published and failed posts' })
+  @ApiOkResponse({ type: PageDto(SocialPostDto), description: 'Latest due first, each with every network’s state.' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListSocialPostsQuery): Promise<Page<SocialPostDto>> {
+    return pageOf(await this.posts.list(actor, query), query, (p) => SocialPostDto.from(p));
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getSocialPost', summary: 'Get a social post with each network’s state' })
+  @ApiOkResponse({ type: SocialPostDto })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SocialPostDto> {
+    return SocialPostDto.from(await this.posts.get(actor, id));
+  }
+
+  @Delete(':id')
+  @ApiOperation({ operationId: 'cancelSocialPost', summary: 'Cancel a social post before any network was tried' })
+  @ApiOkResponse({ type: SocialPostDto, description: '409 once a network has been tried.' })
+  async cancel(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SocialPostDto> {
+    return SocialPostDto.from(await this.posts.cancel(actor, id));
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BrandKitsModule } from '@tcma/brand-kits';
+import { CampaignsModule } from '@tcma/campaigns';
+import { FleetModule } from '@tcma/fleet';
+import { RenderingModule } from '@tcma/rendering';
+import { SocialModule } from '@tcma/social';
+import { TenancyModule } from '@tcma/tenancy';
+import { PostingAccounts } from './posting-accounts';
+import { SocialConnectionAccounts } from './social-connection.accounts';
+import { SocialPostsRepository } from './social-posts.repository';
+import { SocialPostsService } from './social-posts.service';
+import { SocialPublisher } from './social-publisher.service';
+import { SocialQueue } from './social-queue';
+import { SocialSweepService } from './social-sweep.service';
+
+/** Social posts: scheduling a campaign's social asset, the ledger, publishing at most once, the sweep. */
+@Module({
+  imports: [TenancyModule, CampaignsModule, BrandKitsModule, RenderingModule, FleetModule, SocialModule],
+  providers: [SocialPostsRepository, SocialPostsService, SocialPublisher, SocialQueue, SocialSweepService, { provide: PostingAccounts, useClass: SocialConnectionAccounts }],
+  exports: [SocialPostsService, SocialPublisher, SocialSweepService],
+})
+export class SocialPostsModule {}

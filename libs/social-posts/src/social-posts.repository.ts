@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { claimantAlive, Database, Found, PageWindow, partnerOwned, SocialDeliveryStatus, SocialNetwork, SocialPostSource, TenantScope } from '@tcma/persistence';
+
+/** One network's publication of a post, as the calendar shows it. */
+export interface SocialDeliveryView {
+  id: string;
+  network: SocialNetwork;
+  status: SocialDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  remoteId: string | null;
+  url: string | null;
+  lastError: string | null;
+  publishedAt: Date | null;
+}
+
+export interface SocialPostView {
+  id: string;
+  vendorId: string;
+  partnerId: string;
+  campaignId: string;
+  campaignName: string;
+  version: number;
+  assetId: string;
+  copy: Partial<Record<SocialNetwork, string>>;
+  dueAt: Date;
+  timeZone: string;
+  source: SocialPostSource;
+  createdBy: string | null;
+  pendingLaunchId: string | null;
+  launchId: string | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  deliveries: SocialDeliveryView[];
+}
+
+export interface NewSocialPost {
+  id: string;
+  vendorId: string;
+  partnerId: string;
+  campaignId: string;
+  campaignVersionId: string;
+  version: number;
+  assetId: string;
+  copy: Partial<Record<SocialNetwork, string>>;
+  dueAt: Date;
+  timeZone: string;
+  createdBy: string | null;
+  source: SocialPostSource;
+  pendingLaunchId: string | null;
+  launchId: string | null;
+  networks: SocialNetwork[];
+}
+
+/** What the publisher needs about one claimed delivery. */
+export interface ClaimedDelivery {
+  id: string;
+  postId: string;
+  vendorId: string;
+  partnerId: string;
+  network: SocialNetwork;
+  attempts: number;
+  campaignId: string;
+  campaignVersionId: string;
+  version: number;
+  assetId: string;
+  text: string;
+  /** When the post was due: the window findPublished looks in starts here. */
+  dueAt: Date;
+}
+
+export type DeliveryOutcome =
+  | { status: 'published'; remoteId: string; url: string | null; at: Date }
+  | { status: 'uncertain'; error: string; checkAt: Date }
+  | { status: 'waiting'; error: string; until: Date }
+  | { status: 'scheduled'; error: string; retryAt: Date }
+  | { status: 'failed'; error: string };
+
+/** States the sweep queues for publishing (due, not being published). */
+const TO_PUBLISH: readonly SocialDeliveryStatus[] = ['scheduled', 'waiting'];
+
+/** Social posts and their ledger (one row per post, network and partner). */
+@Injectable()
+export class SocialPostsRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * A post and one ledger row per network, in one statement each inside a transaction. A
+   * programme's post is keyed by its pending launch: a second call for the same one returns null.
+   */
+  async create(scope: TenantScope, post: NewSocialPost, now: Date): Promise<string | null> {
+    if (post.vendorId !== scope.vendorId || (scope.partnerId !== null && scope.partnerId !== post.partnerId)) throw new Error('A social post is created in its own tenant');
+    return this.db.transaction().execute(async (tx) => {
+      const { networks, ...row } = post;
+      const created = await tx
+        .insertInto('socialPosts')
+        .values({ ...row, copy: sql<Partial<Record<SocialNetwork, string>>>`${JSON.stringify(post.copy)}::jsonb`, createdAt: now, updatedAt: now })
+        .onConflict((oc) => oc.column('pendingLaunchId').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!created) return null;
+      await tx
+        .insertInto('socialPostDeliveries')
+        .values(networks.map((network) => ({ postId: created.id, vendorId: post.vendorId, partnerId: post.partnerId, network, status: 'scheduled' as const, nextAttemptAt: post.dueAt, createdAt: now, updatedAt: now })))
+        .onConflict((oc) => oc.columns(['postId', 'network', 'partnerId']).doNothing())
+        .execute();
+      return created.id;
+    });
+  }
+
+  async find(scope: TenantScope, id: string): Promise<SocialPostView | null> {
+    const post = await this.posts()
+      .where('p.id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'p'))
+      .executeTakeFirst();
+    if (!post) return null;
+    return { ...post, deliveries: (await this.deliveriesOf([post.id])).get(post.id) ?? [] };
+  }
+
+  /** The calendar: the scope's posts, latest due first, each with its networks' states. */
+  async list(scope: TenantScope, filter: PageWindow & { from?: Date; to?: Date }): Promise<Found<SocialPostView>> {
+    let matching = this.posts().where((eb) => partnerOwned(eb, scope, 'p'));
+    let counted = this.db.selectFrom('socialPosts as p').where((eb) => partnerOwned(eb, scope, 'p'));
+    if (filter.from) {
+      matching = matching.where('p.dueAt', '>=', filter.from);
+      counted = counted.where('p.dueAt', '>=', filter.from);
+    }
+    if (filter.to) {
+      matching = matching.where('p.dueAt', '<', filter.to);
+      counted = counted.where('p.dueAt', '<', filter.to);
+    }
+    const [rows, count] = await Promise.all([
+      matching.orderBy('p.dueAt', 'desc').orderBy('p.id').limit(filter.limit).offset(filter.offset).execute(),
+      counted.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const deliveries = await this.deliveriesOf(rows.map((r) => r.id));
+    return { items: rows.map((r) => ({ ...r, deliveries: deliveries.get(r.id) ?? [] })), total: count.total };
+  }
+
+  /**
+   * Cancels a post none of whose networks has been claimed yet; false when one has (it is being
+   * published or was), so a post is never half cancelled.
+   */
+  async cancel(scope: TenantScope, id: string, now: Date): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const post = await tx
+        .selectFrom('socialPosts as p')
+        .select('p.id')
+        .where('p.id', '=', id)
+        .where('p.cancelledAt', 'is', null)
+        .where((eb) => partnerOwned(eb, scope, 'p'))
+        .forUpdate()
+        .executeTakeFirst();
+      if (!post) return false;
+      const started = await tx.selectFrom('socialPostDeliveries').select('id').where('postId', '=', id).where('status', '!=', 'scheduled').where('attempts', '>', 0).forUpdate().executeTakeFirst();
+      if (started) return false;
+      const moved = await tx.updateTable('socialPostDeliveries').set({ status: 'cancelled', nextAttemptAt: null, updatedAt: now }).where('postId', '=', id).where('status', '=', 'scheduled').returning('id').execute();
+      const all = await tx.selectFrom('socialPostDeliveries').select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).where('postId', '=', id).executeTakeFirstOrThrow();
+      if (moved.length !== all.n) throw new Error('A delivery was claimed while cancelling');
+      await tx.updateTable('socialPosts').set({ cancelledAt: now, updatedAt: now }).where('id', '=', id).execute();
+      return true;
+    });
+  }
+
+  /**
+   * Deliveries due by `now` (scheduled, or waiting out a 429) that are not queued, or were queued
+   * before `requeueBefore` and are still not done (their job was lost): marked queued, returned.
+   */
+  async claimDueForSystem(now: Date, requeueBefore: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
+    const rows = await sql<{ id: string; attempts: number }>`
+      UPDATE social_post_deliveries SET queued_at = ${now}
+      WHERE id IN (
+        SELECT id FROM social_post_deliveries
+        WHERE status = ANY(${TO_PUBLISH}) AND next_attempt_at <= ${now} AND (queued_at IS NULL OR queued_at < ${requeueBefore})
+        ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, attempts`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** Forgets every queued mark (Redis lost its queues): the next claim queues them again. */
+  async unqueueAllForSystem(): Promise<number> {
+    const moved = await this.db.updateTable('socialPostDeliveries').set({ queuedAt: null }).where('status', 'in', TO_PUBLISH).where('queuedAt', 'is not', null).executeTakeFirst();
+    return Number(moved.numUpdatedRows);
+  }
+
+  /**
+   * Claims one delivery for publishing: only one caller moves it from scheduled/waiting to
+   * publishing, and only when due. Null when it is not (already claimed, done, cancelled, not due).
+   */
+  async claimForSystem(id: string, worker: string, now: Date): Promise<ClaimedDelivery | null> {
+    const claimed = await this.db
+      .updateTable('socialPostDeliveries as d')
+      .set((eb) => ({ status: 'publishing', attempts: eb('d.attempts', '+', 1), claimedBy: worker, claimedAt: now, queuedAt: null, updatedAt: now }))
+      .where('d.id', '=', id)
+      .where('d.status', 'in', TO_PUBLISH)
+      .where('d.nextAttemptAt', '<=', now)
+      .returning(['d.id', 'd.postId', 'd.vendorId', 'd.partnerId', 'd.network', 'd.attempts'])
+      .executeTakeFirst();
+    if (!claimed) return null;
+    return this.claimedView(claimed);
+  }
+
+  /**
+   * Deliveries to check with the network: uncertain ones due for their check, and publishing ones
+   * whose worker stopped beating (SIGKILL mid-publish) or that have been publishing for longer
+   * than `staleAfterMs` (a hung call); `deadAfterMs` null judges no worker dead. Each is taken (claimed by `worker`) so that two sweepers do
+   * not check the same one.
+   */
+  async claimToSettleForSystem(worker: string, now: Date, deadAfterMs: number | null, staleAfterMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    const staleBefore = new Date(now.getTime() - staleAfterMs);
+    const rows = await this.db
+      .updateTable('socialPostDeliveries as d')
+      .set({ claimedBy: worker, claimedAt: now, status: 'publishing', updatedAt: now })
+      .where('d.id', 'in', (eb) =>
+        eb
+          .selectFrom('socialPostDeliveries as s')
+          .select('s.id')
+          .where((w) =>
+            w.or([
+              w.and([w('s.status', '=', 'uncertain'), w('s.nextAttemptAt', '<=', now)]),
+              w.and([w('s.status', '=', 'publishing'), w.or([w('s.claimedAt', '<', staleBefore), ...(deadAfterMs === null ? [] : [w.not(claimantAlive(w.ref('s.claimedBy'), deadAfterMs))])])]),
+            ]),
+          )
+          .where('s.claimedBy', 'is distinct from', worker)
+          .orderBy('s.updatedAt')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(['d.id', 'd.postId', 'd.vendorId', 'd.partnerId', 'd.network', 'd.attempts'])
+      .execute();
+    return Promise.all(rows.map((r) => this.claimedView(r)));
+  }
+
+  /** Records how a claimed publication ended; false when this worker no longer held it. */
+  async finishForSystem(id: string, worker: string, outcome: DeliveryOutcome, now: Date): Promise<boolean> {
+    const common = { claimedBy: null, claimedAt: null, updatedAt: now };
+    const set =
+      outcome.status === 'published'
+        ? { ...common, status: 'published' as const, remoteId: outcome.remoteId, url: outcome.url, publishedAt: outcome.at, nextAttemptAt: null, lastError: null }
+        : outcome.status === 'failed'
+          ? { ...common, status: 'failed' as const, lastError: outcome.error, nextAttemptAt: null }
+          : { ...common, status: outcome.status, lastError: outcome.error, nextAttemptAt: outcome.status === 'uncertain' ? outcome.checkAt : outcome.status === 'waiting' ? outcome.until : outcome.retryAt };
+    const moved = await this.db.updateTable('socialPostDeliveries').set(set).where('id', '=', id).where('status', '=', 'publishing').where('claimedBy', '=', worker).executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
+  }
+
+  /** A delivery's current state (for tests and the handler's early return). */
+  async statusForSystem(id: string): Promise<SocialDeliveryStatus | null> {
+    const row = await this.db.selectFrom('socialPostDeliveries').select('status').where('id', '=', id).executeTakeFirst();
+    return row?.status ?? null;
+  }
+
+  private async claimedView(d: { id: string; postId: string; vendorId: string; partnerId: string; network: SocialNetwork; attempts: number }): Promise<ClaimedDelivery> {
+    const post = await this.db.selectFrom('socialPosts').select(['campaignId', 'campaignVersionId', 'version', 'assetId', 'copy', 'dueAt']).where('id', '=', d.postId).executeTakeFirstOrThrow();
+    return { ...d, campaignId: post.campaignId, campaignVersionId: post.campaignVersionId, version: post.version, assetId: post.assetId, text: post.copy[d.network] ?? '', dueAt: post.dueAt };
+  }
+
+  private posts() {
+    return this.db
+      .selectFrom('socialPosts as p')
+      .innerJoin('campaigns as c', 'c.id', 'p.campaignId')
+      .select(['p.id', 'p.vendorId', 'p.partnerId', 'p.campaignId', 'c.name as campaignName', 'p.version', 'p.assetId', 'p.copy', 'p.dueAt', 'p.timeZone', 'p.source', 'p.createdBy', 'p.pendingLaunchId', 'p.launchId', 'p.cancelledAt', 'p.createdAt']);
+  }
+
+  private async deliveriesOf(postIds: string[]): Promise<Map<string, SocialDeliveryView[]>> {
+    const out = new Map<string, SocialDeliveryView[]>();
+    if (!postIds.length) return out;
+    const rows = await this.db
+      .selectFrom('socialPostDeliveries')
+      .select(['id', 'postId', 'network', 'status', 'attempts', 'nextAttemptAt', 'remoteId', 'url', 'lastError', 'publishedAt'])
+      .where('postId', 'in', postIds)
+      .orderBy('network')
+      .execute();
+    for (const { postId, ...d } of rows) out.set(postId, [...(out.get(postId) ?? []), d]);
+    return out;
+  }
+}

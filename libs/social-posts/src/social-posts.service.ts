@@ -1,0 +1,145 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { SocialAsset } from '@tcma/campaign-model';
+import { BrandKitsService } from '@tcma/brand-kits';
+import { CampaignsRepository } from '@tcma/campaigns';
+import { Clock } from '@tcma/clock';
+import { renderSocialCopy, resolveSlotValues, SocialCopyTooLongError } from '@tcma/cobrand';
+import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
+import { Found, PageWindow, PartnerRow, PartnerScope, SocialNetwork } from '@tcma/persistence';
+import { missingSlots } from '@tcma/rendering';
+import { zonedTimeToInstant } from '@tcma/sequences';
+import { Actor, PartnersRepository, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { randomUUID } from 'node:crypto';
+import { PostingAccounts } from './posting-accounts';
+import { tagSocialLinks } from './social-post-links';
+import { SocialPostsRepository, SocialPostView } from './social-posts.repository';
+
+/** The furthest ahead a post can be scheduled. */
+export const MAX_SCHEDULE_AHEAD_DAYS = 365;
+/** A local time this close to now (or a little past, the time it took to submit) is taken as "now". */
+export const PAST_TOLERANCE_MS = 60_000;
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+export interface CreateSocialPostInput {
+  /** Vendor users post on behalf of a partner they name; partner users post for their own. */
+  partnerId?: string;
+  campaignId: string;
+  networks: SocialNetwork[];
+  /** `YYYY-MM-DDTHH:mm` in the partner's time zone; absent: now. */
+  publishAt?: string;
+  /** Values of slots the brand kit does not fill (as a launch's). */
+  slotValues?: Record<string, string>;
+}
+
+/** The partner's side of social posts: schedule one, see the calendar, cancel one before it goes out. */
+@Injectable()
+export class SocialPostsService {
+  private readonly logger = new Logger(SocialPostsService.name);
+
+  constructor(
+    private readonly posts: SocialPostsRepository,
+    private readonly partners: PartnersRepository,
+    private readonly campaigns: CampaignsRepository,
+    private readonly brandKits: BrandKitsService,
+    private readonly accounts: PostingAccounts,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, input: CreateSocialPostInput): Promise<SocialPostView> {
+    const scope = scopeOf(actor, input.partnerId);
+    if (scope.partnerId === null) throw new InvalidError('Name the partner to post for', [{ path: 'partnerId', message: 'is required for vendor users' }]);
+    const partner = await this.partners.find(scope, scope.partnerId);
+    if (!partner) throw new NotFoundError('Partner');
+    const now = this.clock.now();
+    const dueAt = input.publishAt === undefined ? now : this.dueAt(input.publishAt, partner.timezone, now);
+    const networks = [...new Set(input.networks)];
+    const connected = new Set(await this.accounts.connectedNetworks(scopeOfPartner(partner)));
+    const problems: Problem[] = networks.filter((n) => !connected.has(n)).map((n) => ({ path: 'networks', message: `${n} is not connected for this partner; connect it first` }));
+    if (problems.length) throw new InvalidError('The post cannot be scheduled', problems);
+    const id = await this.compose(partner, input.campaignId, networks, dueAt, input.slotValues ?? {}, { createdBy: actor.userId, source: 'manual', pendingLaunchId: null, launchId: null });
+    return this.get(actor, id!);
+  }
+
+  /**
+   * A programme's post when its pending launch starts: the campaign's social asset, now, to the
+   * subscription's networks the partner has connected. Once per pending launch (a unique key);
+   * nothing when none is connected or the campaign has no social asset.
+   */
+  async scheduleForProgramme(input: { vendorId: string; partnerId: string; campaignId: string; pendingLaunchId: string; launchId: string; networks: SocialNetwork[]; slotValues: Record<string, string> }): Promise<string | null> {
+    const scope = new PartnerScope(input.vendorId, input.partnerId);
+    const partner = await this.partners.find(scope, input.partnerId);
+    if (!partner || !input.networks.length) return null;
+    const connected = new Set(await this.accounts.connectedNetworks(scope));
+    const networks = input.networks.filter((n) => connected.has(n));
+    if (!networks.length) {
+      this.logger.warn(`Pending launch ${input.pendingLaunchId}: no post, none of ${input.networks.join(', ')} is connected`);
+      return null;
+    }
+    try {
+      return await this.compose(partner, input.campaignId, networks, this.clock.now(), input.slotValues, { createdBy: null, source: 'programme', pendingLaunchId: input.pendingLaunchId, launchId: input.launchId });
+    } catch (e) {
+      // The launch went ahead; the post could not be made (no social asset, missing slot): said, not thrown.
+      this.logger.warn(`Pending launch ${input.pendingLaunchId}: no social post: ${(e as Error).message}`);
+      return null;
+    }
+  }
+
+  list(actor: Actor, filter: PageWindow & { partnerId?: string; from?: Date; to?: Date }): Promise<Found<SocialPostView>> {
+    return this.posts.list(scopeOf(actor, filter.partnerId), filter);
+  }
+
+  async get(actor: Actor, id: string): Promise<SocialPostView> {
+    const found = await this.posts.find(scopeOf(actor), id);
+    if (!found) throw new NotFoundError('Social post');
+    return found;
+  }
+
+  /** Cancels a post none of whose networks has been tried yet; 409 once one has. */
+  async cancel(actor: Actor, id: string): Promise<SocialPostView> {
+    const found = await this.get(actor, id);
+    if (found.cancelledAt) return found;
+    if (!(await this.posts.cancel(scopeOf(actor), id, this.clock.now()))) throw new ConflictError('The post is already being published or was published; it can no longer be cancelled');
+    return this.get(actor, id);
+  }
+
+  /** The post's row: the campaign's social asset as offered to the partner, its copy rendered and its links tagged. */
+  private async compose(partner: PartnerRow, campaignId: string, networks: SocialNetwork[], dueAt: Date, slotValues: Record<string, string>, meta: { createdBy: string | null; source: 'manual' | 'programme'; pendingLaunchId: string | null; launchId: string | null }): Promise<string | null> {
+    const scope = scopeOfPartner(partner);
+    const [version, campaign] = await Promise.all([this.campaigns.findPublishedForPartner(scope, partner, campaignId), this.campaigns.find(scope, campaignId)]);
+    if (!version || !campaign) throw new NotFoundError('Campaign');
+    const asset = version.content.assets.find((a): a is SocialAsset => a.kind === 'social');
+    if (!asset) throw new InvalidError('The campaign has nothing to post', [{ path: 'campaignId', message: 'the campaign has no social asset' }]);
+    const without = networks.filter((n) => !asset.copy[n]);
+    if (without.length) throw new InvalidError('The campaign has no copy for some networks', without.map((n) => ({ path: 'networks', message: `the campaign's social asset has no ${n} copy` })));
+    const brand = await this.brandKits.renderInputs(partner);
+    const resolved = resolveSlotValues(version.content.slots, brand.brand, slotValues);
+    if (resolved.missing.length) throw missingSlots(resolved.missing);
+    let rendered: Partial<Record<SocialNetwork, string>>;
+    try {
+      rendered = renderSocialCopy(Object.fromEntries(networks.map((n) => [n, asset.copy[n]])), resolved.values);
+    } catch (e) {
+      if (e instanceof SocialCopyTooLongError) throw new InvalidError('The post is too long with this partner’s values', [{ path: 'networks', message: e.message }]);
+      throw e;
+    }
+    const id = randomUUID();
+    const copy: Partial<Record<SocialNetwork, string>> = {};
+    for (const n of networks) copy[n] = tagSocialLinks(rendered[n] ?? '', { network: n, campaign: campaign.slug, post: id.slice(0, 8) });
+    return this.posts.create(scope, { id, vendorId: partner.vendorId, partnerId: partner.id, campaignId, campaignVersionId: version.id, version: version.version, assetId: asset.id, copy, dueAt, timeZone: partner.timezone, networks, ...meta }, this.clock.now());
+  }
+
+  /** A local date-time in the partner's zone as an instant: not in the past, at most a year ahead. */
+  private dueAt(local: string, zone: string, now: Date): Date {
+    const m = LOCAL_DATE_TIME.exec(local);
+    const fail = (message: string) => new InvalidError('The publishing time is not valid', [{ path: 'publishAt', message }]);
+    if (!m) throw fail('must be a local date-time YYYY-MM-DDTHH:mm');
+    const [year, month, day, hour, minute] = m.slice(1).map(Number);
+    const probe = new Date(Date.UTC(year, month - 1, day, hour, minute));
+    if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59) throw fail('is not a date-time that exists');
+    const at = zonedTimeToInstant({ year, month, day, hour, minute }, zone);
+    if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw fail(`is in the past in the partner's time zone (${zone})`);
+    if (at.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000) throw fail(`must be within ${MAX_SCHEDULE_AHEAD_DAYS} days`);
+    return at.getTime() < now.getTime() ? now : at;
+  }
+}
+

@@ -1,0 +1,225 @@
+import { ManualClock } from '@tcma/clock';
+import { QueueName } from '@tcma/queue';
+import { SocialPublisher, SocialSweepService, UNCERTAIN_CHECK_AFTER_MS } from '@tcma/social-posts';
+import { simpleParser } from 'mailparser';
+import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { TestDb, testDb } from '../support/db';
+import { connectLinkedIn } from '../support/posting-accounts';
+import { waitForQueueIdle } from '../support/queues';
+import { SocialStubs, startSocialStubs } from '../support/social-stubs';
+import { startWorker, WorkerHarness } from '../support/worker-harness';
+
+/** Monday 23 November 2026, 09:00 UTC (10:00 in Warsaw, Northwind's zone). */
+const START = new Date('2026-11-23T09:00:00Z');
+const MINUTE = 60_000;
+const POSTS = /^\/rest\/posts$/;
+
+interface Delivery {
+  id: string;
+  network: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  remoteId: string | null;
+  lastError: string | null;
+}
+
+describe('social posts: scheduled at a local time, published at most once', () => {
+  const clock = new ManualClock(START);
+  let stubs: SocialStubs;
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let db: TestDb;
+  let demo: SeededDemo;
+  let northwind: SeededDemo['partners'][number];
+  let hellenic: SeededDemo['partners'][number];
+  let connectionId: string;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  /** The sweep at the clock's time, then every job it queued run to the end. */
+  async function sweep(): Promise<{ queued: number; settled: number }> {
+    const result = await worker.app.get(SocialSweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Social);
+    return result;
+  }
+
+  const linkedinPosts = () => stubs.linkedin.posts.filter((p) => p.author === 'urn:li:person:abc123');
+  const schedule = (token: string, body: Record<string, unknown>) => api.http().post('/social-posts').set(as(token)).send({ campaignId: demo.campaignId, networks: ['linkedin'], ...body });
+  const deliveryOf = async (postId: string): Promise<Delivery> => (await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body.deliveries[0];
+
+  beforeAll(async () => {
+    stubs = await startSocialStubs();
+    for (const stub of [stubs.linkedin, stubs.x, stubs.facebook]) stub.now = () => clock.now().getTime();
+    const env = { ...stubs.env(), SOCIAL_TIMEOUT_MS: '1500' };
+    api = await startApi({ clock, env });
+    worker = await startWorker({ roles: 'send,enroll', clock, env });
+    db = testDb();
+    demo = await new DemoSeeder(api.app).seed();
+    [northwind, hellenic] = demo.partners;
+
+    // Northwind connects LinkedIn: the engine's authorization with the stub network, through the callback.
+    connectionId = await connectLinkedIn(api, northwind.token);
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await stubs?.stop();
+  });
+
+  it('refuses what cannot be posted with field-level errors, and writes nothing', async () => {
+    const notConnected = await schedule(northwind.token, { networks: ['x'] }).expect(422);
+    expect(notConnected.body.errors).toEqual([{ path: 'networks', message: 'x is not connected for this partner; connect it first' }]);
+    const past = await schedule(northwind.token, { publishAt: '2026-11-23T09:00' }).expect(422);
+    expect(past.body.errors).toEqual([{ path: 'publishAt', message: "is in the past in the partner's time zone (Europe/Warsaw)" }]);
+    const malformed = await schedule(northwind.token, { publishAt: 'tomorrow', networks: ['myspace'] }).expect(400);
+    expect(malformed.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['networks', 'publishAt']);
+    const [{ n }] = await db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM social_posts');
+    expect(n).toBe(0);
+  });
+
+  let postId: string;
+
+  it('publishes at the local time it was scheduled for, exactly once, co-branded with tracked links', async () => {
+    // 14:30 in Warsaw (UTC+1 in November) is 13:30 UTC.
+    const created = await schedule(northwind.token, { publishAt: '2026-11-23T14:30' }).expect(201);
+    postId = created.body.id;
+    expect(created.body).toMatchObject({ dueAt: '2026-11-23T13:30:00.000Z', timeZone: 'Europe/Warsaw', source: 'manual', deliveries: [{ network: 'linkedin', status: 'scheduled', attempts: 0 }] });
+    expect(created.body.copy.linkedin).toContain('Northwind IT Services can set your business up');
+    expect(created.body.copy.linkedin).toContain(`utm_source=linkedin&utm_medium=social`);
+
+    clock.set(new Date('2026-11-23T13:29:00Z'));
+    expect((await sweep()).queued).toBe(0);
+    expect(linkedinPosts()).toHaveLength(0);
+
+    clock.set(new Date('2026-11-23T13:30:00Z'));
+    expect((await sweep()).queued).toBe(1);
+    expect(linkedinPosts()).toHaveLength(1);
+    const [post] = linkedinPosts();
+    expect(post.createdAt).toBe(Date.parse('2026-11-23T13:30:00Z'));
+    expect(post.text).toBe(created.body.copy.linkedin.replace(/[\\|{}@[\]()<>#*_~]/g, (c: string) => `\\${c}`));
+    // The co-branded image was uploaded first (a PNG of some size), then the post.
+    expect(post.imageBytes).toBeGreaterThan(10_000);
+    expect(await deliveryOf(postId)).toMatchObject({ status: 'published', attempts: 1, remoteId: post.id, lastError: null });
+
+    // Sweeping again, or a duplicate job, publishes nothing more.
+    expect((await sweep()).queued).toBe(0);
+    expect(await worker.app.get(SocialPublisher).publish((await deliveryOf(postId)).id)).toBe('skipped');
+    expect(linkedinPosts()).toHaveLength(1);
+  });
+
+  it('shows the calendar to its partner only, and cancels a post only before it is tried', async () => {
+    const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
+    expect(calendar.body).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id: postId, campaignName: expect.any(String), deliveries: [{ status: 'published' }] }] });
+    expect((await api.http().get('/social-posts').set(as(hellenic.token)).expect(200)).body.total).toBe(0);
+    await api.http().get(`/social-posts/${postId}`).set(as(hellenic.token)).expect(404);
+    await api.http().delete(`/social-posts/${postId}`).set(as(hellenic.token)).expect(404);
+    await api.http().delete(`/social-posts/${postId}`).set(as(northwind.token)).expect(409);
+
+    const later = await schedule(northwind.token, { publishAt: '2026-11-24T09:00' }).expect(201);
+    const cancelled = await api.http().delete(`/social-posts/${later.body.id}`).set(as(northwind.token)).expect(200);
+    expect(cancelled.body).toMatchObject({ cancelledAt: expect.any(String), deliveries: [{ status: 'cancelled' }] });
+    clock.set(new Date('2026-11-24T09:00:00Z'));
+    expect((await sweep()).queued).toBe(0);
+    expect(linkedinPosts()).toHaveLength(1);
+  });
+
+  it('waits as long as a 429 says, then publishes', async () => {
+    const before = linkedinPosts().length;
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    stubs.linkedin.failNext('rate_limited', { path: POSTS, retryAfterSeconds: 120 });
+    await sweep();
+    const waiting = await deliveryOf(body.id);
+    expect(waiting).toMatchObject({ status: 'waiting', nextAttemptAt: new Date(clock.now().getTime() + 120_000).toISOString() });
+    expect(linkedinPosts()).toHaveLength(before);
+
+    clock.advance(119_000);
+    expect((await sweep()).queued).toBe(0);
+    clock.advance(1_000);
+    expect((await sweep()).queued).toBe(1);
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'published', attempts: 2 });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+  });
+
+  it('marks a post whose answer was lost uncertain, and settles it with the network instead of posting again', async () => {
+    const before = linkedinPosts().length;
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    // The post is created, and its answer never comes (the adapter gives up after SOCIAL_TIMEOUT_MS).
+    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    await sweep();
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'uncertain', attempts: 1 });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+
+    clock.advance(UNCERTAIN_CHECK_AFTER_MS - 1000);
+    expect((await sweep()).settled).toBe(0);
+    clock.advance(1000);
+    expect((await sweep()).settled).toBe(1);
+    const settled = await deliveryOf(body.id);
+    expect(settled).toMatchObject({ status: 'published', attempts: 1, remoteId: linkedinPosts().at(-1)?.id });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+    expect(stubs.linkedin.callsTo(POSTS, 'GET').length).toBeGreaterThan(0);
+  });
+
+  it('retries a 500 that published nothing, after checking that it did not', async () => {
+    const before = linkedinPosts().length;
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    stubs.linkedin.failNext('server_error', { path: POSTS });
+    await sweep();
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'uncertain' });
+    clock.advance(UNCERTAIN_CHECK_AFTER_MS);
+    await sweep();
+    // Not found on the network: tried again after the first retry delay.
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'scheduled', attempts: 1 });
+    clock.advance(MINUTE);
+    await sweep();
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'published', attempts: 2 });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+  });
+
+  it('fails on a 401, marks the connection broken and tells the partner', async () => {
+    const before = linkedinPosts().length;
+    const mailsToZofia = async () => (await db.query<Array<{ n: number }>>("SELECT count(*)::int AS n FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients)"))[0].n;
+    const mailsBefore = await mailsToZofia();
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    stubs.linkedin.failNext('unauthorized', { path: /^\/rest\/images$/ });
+    await sweep();
+    const failed = await deliveryOf(body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.lastError).toMatch(/connection is broken/);
+    const connection = (await api.http().get('/social-connections').set(as(northwind.token)).expect(200)).body.items.find((c: { id: string }) => c.id === connectionId);
+    expect(connection).toMatchObject({ status: 'broken', lastError: expect.stringMatching(/401|Invalid access token/) });
+    expect(await mailsToZofia()).toBeGreaterThan(mailsBefore);
+    expect(linkedinPosts()).toHaveLength(before);
+    // Failures are visible in the calendar.
+    const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
+    expect(calendar.body.items.find((p: { id: string }) => p.id === body.id).deliveries[0]).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/connection is broken/) });
+  });
+
+  it('posts a programme launch started from its email exactly once (the done-means path)', async () => {
+    // The partner connects LinkedIn again after the 401 above: the same connection works again.
+    expect(await connectLinkedIn(api, northwind.token)).toBe(connectionId);
+    const programme = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Social nurtures', campaignIds: [demo.campaignId] }).expect(201);
+    await api.http().post(`/programmes/${programme.body.id}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'] }).expect(201);
+    await api.http().patch(`/campaigns/${demo.campaignId}`).set(as(demo.tokens.marketer)).send({ description: 'Social edition' }).expect(200);
+    await api.http().post(`/campaigns/${demo.campaignId}/publish`).set(as(demo.tokens.marketer)).expect(201);
+    await waitForQueueIdle(worker.app, QueueName.Programmes);
+
+    const [mail] = await db.query<Array<{ raw: Buffer }>>("SELECT raw FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients) ORDER BY id DESC LIMIT 1");
+    const text = (await simpleParser(mail.raw)).text ?? '';
+    const link = /^Launch now for [^:]+: (https?:\/\/\S+\/programme-actions\/\S+)$/m.exec(text)?.[1];
+    expect(link).toBeDefined();
+    const before = linkedinPosts().length;
+    // Without signing in: the confirmation page's POST.
+    await api.http().post(new URL(link!).pathname).expect(200);
+    const [pl] = await db.query<Array<{ id: string; launch_id: string }>>("SELECT id, launch_id FROM pending_launches WHERE partner_id = $1 AND state = 'started'", [northwind.partnerId]);
+    const [post] = await db.query<Array<{ id: string; source: string; due_at: Date }>>('SELECT id, source, due_at FROM social_posts WHERE pending_launch_id = $1', [pl.id]);
+    expect(post).toMatchObject({ source: 'programme', due_at: clock.now() });
+
+    await sweep();
+    await sweep();
+    expect(linkedinPosts()).toHaveLength(before + 1);
+    expect(linkedinPosts().at(-1)?.createdAt).toBe(clock.now().getTime());
+    expect((await deliveryOf(post.id)).status).toBe('published');
+  });
+});
