@@ -16,9 +16,9 @@ import { EventsPartitionedByMonth1795531000000 } from './1795531000000-EventsPar
 import { DataRequests1795610000000 } from './1795610000000-DataRequests';
 import { WebhookEndpointHealth1795610100000 } from './1795610100000-WebhookEndpointHealth';
 import { Programmes1795650000000 } from './1795650000000-Programmes';
-import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 import { SocialConnections1795700000000 } from './1795700000000-SocialConnections';
 import { SocialRefreshClaims1795700100000 } from './1795700100000-SocialRefreshClaims';
+import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 import { ConsentDeclaredSource1795710000000 } from './1795710000000-ConsentDeclaredSource';
 
 export const MIGRATIONS: Function[] = [
@@ -39,8 +39,8 @@ export const MIGRATIONS: Function[] = [
   DataRequests1795610000000,
   WebhookEndpointHealth1795610100000,
   Programmes1795650000000,
-  SocialPosts1795705000000,
   SocialConnections1795700000000,
   SocialRefreshClaims1795700100000,
+  SocialPosts1795705000000,
   ConsentDeclaredSource1795710000000,
 ];
