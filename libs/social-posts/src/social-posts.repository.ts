@@ -93,16 +93,19 @@ export class SocialPostsRepository {
     if (post.vendorId !== scope.vendorId || (scope.partnerId !== null && scope.partnerId !== post.partnerId)) throw new Error('A social post is created in its own tenant');
     return this.db.transaction().execute(async (tx) => {
       const { networks, ...row } = post;
+      // The row's tenant is written from the scope (checked above to agree with the post's).
+      const vendorId = scope.vendorId;
+      const partnerId = scope.partnerId ?? post.partnerId;
       const created = await tx
         .insertInto('socialPosts')
-        .values({ ...row, copy: sql<Partial<Record<SocialNetwork, string>>>`${JSON.stringify(post.copy)}::jsonb`, createdAt: now, updatedAt: now })
+        .values({ ...row, vendorId, partnerId, copy: sql<Partial<Record<SocialNetwork, string>>>`${JSON.stringify(post.copy)}::jsonb`, createdAt: now, updatedAt: now })
         .onConflict((oc) => oc.column('pendingLaunchId').doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!created) return null;
       await tx
         .insertInto('socialPostDeliveries')
-        .values(networks.map((network) => ({ postId: created.id, vendorId: post.vendorId, partnerId: post.partnerId, network, status: 'scheduled' as const, nextAttemptAt: post.dueAt, createdAt: now, updatedAt: now })))
+        .values(networks.map((network) => ({ postId: created.id, vendorId, partnerId, network, status: 'scheduled' as const, nextAttemptAt: post.dueAt, createdAt: now, updatedAt: now })))
         .onConflict((oc) => oc.columns(['postId', 'network', 'partnerId']).doNothing())
         .execute();
       return created.id;
