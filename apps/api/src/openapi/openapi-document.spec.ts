@@ -4,7 +4,7 @@ import { createOpenApiDocument } from './print-openapi';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 /** The verbs an operation may start with: the browser's client reads `listCampaigns`, `pauseLaunch`. */
-const VERBS = ['list', 'get', 'create', 'update', 'replace', 'delete', 'add', 'remove', 'upload', 'validate', 'publish', 'archive', 'restore', 'start', 'pause', 'resume', 'cancel', 'record', 'preview', 'unsubscribe', 'replay', 'sign', 'revoke', 'request', 'reset', 'accept', 'invite', 'withdraw', 'confirm', 'resend', 'generate', 'check', 'duplicate', 'export', 'skip'];
+const VERBS = ['list', 'get', 'create', 'update', 'replace', 'delete', 'add', 'remove', 'upload', 'validate', 'publish', 'archive', 'restore', 'start', 'pause', 'resume', 'cancel', 'record', 'preview', 'unsubscribe', 'replay', 'sign', 'revoke', 'request', 'reset', 'accept', 'invite', 'withdraw', 'confirm', 'resend', 'generate', 'check', 'duplicate', 'export', 'skip', 'complete'];
 
 function operations(document: OpenAPIObject): Array<{ where: string; operation: OperationObject }> {
   return Object.entries<PathItemObject>(document.paths).flatMap(([path, item]) =>
