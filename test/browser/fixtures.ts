@@ -34,6 +34,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** No serious or critical accessibility violation (axe-core, every rule it has). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Colours are judged as they settle: a notification fading in is, for a moment, pale text on
+  // white. Finite transitions get up to 3 s to end (spinners and skeletons loop forever: skipped).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 3_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
