@@ -219,7 +219,10 @@ test.describe('console: PDF and social editors, dashboards', () => {
 
     const byCampaign = page.getByRole('table', { name: 'Funnel by campaign' });
     const campaignRow = byCampaign.getByRole('row', { name: new RegExp(launched.campaignName) });
+    // allInnerTexts does not wait: read the headers once the row is there, or indexOf('Sent') is -1 (the last cell).
+    await expect(campaignRow).toBeVisible();
     const headers = await byCampaign.getByRole('columnheader').allInnerTexts();
+    expect(headers).toContain('Sent');
     const sentCell = campaignRow.getByRole('cell').nth(headers.indexOf('Sent'));
     await expect(sentCell).toHaveText(String(api?.sent));
     await expect(campaignRow.getByRole('cell').nth(headers.indexOf('Enrolled'))).toHaveText(String(api?.enrolled));
