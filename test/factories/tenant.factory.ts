@@ -31,14 +31,15 @@ export class TenantFactory {
     return { vendorId: boot.vendorId, adminToken: boot.token, marketerToken: marketer.token };
   }
 
-  async partner(vendor: TestVendor, fields: { tier?: string; region?: string; companyName?: string; timezone?: string } = {}): Promise<TestPartner> {
+  /** A partner and one user of it: a partner_user unless `role` says partner_admin (webhooks, contacts privacy, colleagues). */
+  async partner(vendor: TestVendor, fields: { tier?: string; region?: string; companyName?: string; timezone?: string; role?: 'partner_user' | 'partner_admin' } = {}): Promise<TestPartner> {
     const res = await this.api
       .http()
       .post('/partners')
       .set('Authorization', `Bearer ${vendor.adminToken}`)
       .send({ companyName: fields.companyName ?? `Partner ${unique()}`, tier: fields.tier ?? 'gold', region: fields.region ?? 'emea', timezone: fields.timezone ?? 'Europe/Warsaw' })
       .expect(201);
-    const user = await this.user(vendor.adminToken, { email: `user-${unique()}@partner.example`, name: 'Partner user', role: 'partner_user', partnerId: res.body.id });
+    const user = await this.user(vendor.adminToken, { email: `user-${unique()}@partner.example`, name: 'Partner user', role: fields.role ?? 'partner_user', partnerId: res.body.id });
     return { partnerId: res.body.id, userId: user.userId, token: user.token };
   }
 

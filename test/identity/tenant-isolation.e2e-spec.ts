@@ -60,9 +60,10 @@ describe('tenant isolation', () => {
     const tenants = new TenantFactory(api);
     a = await tenants.vendor('Vendor A');
     b = await tenants.vendor('Vendor B');
-    partnerA1 = await tenants.partner(a);
-    partnerA2 = await tenants.partner(a);
-    partnerB = await tenants.partner(b);
+    // Partner admins: the strongest partner role probes (and owns) everything, admin-only routes included.
+    partnerA1 = await tenants.partner(a, { role: 'partner_admin' });
+    partnerA2 = await tenants.partner(a, { role: 'partner_admin' });
+    partnerB = await tenants.partner(b, { role: 'partner_admin' });
     campaign = await authorDemoCampaign(api, a.marketerToken);
     fileId = (await api.http().post('/files').set('Authorization', `Bearer ${a.marketerToken}`).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201)).body.id;
     const signedInUser = await signedIn(api, await invitedUser(api, a.adminToken, { role: 'vendor_marketer' }));

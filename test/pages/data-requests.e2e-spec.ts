@@ -32,8 +32,8 @@ describe('data requests: export and erasure of a prospect', () => {
     db = testDb();
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
-    first = await tenants.partner(vendor);
-    second = await tenants.partner(vendor);
+    first = await tenants.partner(vendor, { role: 'partner_admin' });
+    second = await tenants.partner(vendor, { role: 'partner_admin' });
     const campaign = await authorDemoCampaign(api, vendor.marketerToken);
     const campaignSlug = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(as(vendor.marketerToken)).expect(200)).body.slug;
     for (const partner of [first, second]) {

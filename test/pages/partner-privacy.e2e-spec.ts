@@ -38,7 +38,7 @@ describe('partner privacy: the vendor gets no personal data of a private partner
     worker = await startWorker({ roles: 'send,enroll', clock });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
-    partner = await tenants.partner(vendor);
+    partner = await tenants.partner(vendor, { role: 'partner_admin' });
     const campaign = await authorDemoCampaign(api, vendor.marketerToken);
     const p = as(partner.token);
     const base = `/partners/${partner.partnerId}`;

@@ -41,8 +41,8 @@ describe('webhook endpoints failing for a day', () => {
     worker = await startWorker({ roles: 'webhook', clock, env });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
-    partner = await tenants.partner(vendor);
-    other = await tenants.partner(vendor);
+    partner = await tenants.partner(vendor, { role: 'partner_admin' });
+    other = await tenants.partner(vendor, { role: 'partner_admin' });
     const campaign = await authorDemoCampaign(api, vendor.marketerToken);
     await api.http().put(`/partners/${partner.partnerId}/brand-kit`).set(as(partner.token)).send({ email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' }).expect(200);
     const partnerSlug = (await api.http().get(`/partners/${partner.partnerId}`).set(as(partner.token)).expect(200)).body.slug;

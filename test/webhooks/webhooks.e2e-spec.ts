@@ -127,6 +127,19 @@ describe('outbound webhooks', () => {
     await api.http().post(`/webhooks/deliveries/${retriedDelivery.id}/replay`).set(as(partner.token)).expect(202);
     await eventually(() => Promise.resolve(receiver.at('/partner').filter((r) => r.headers['webhook-id'] === retriedDelivery.id).length === 3 ? true : undefined), 'the replay');
     await api.http().post(`/webhooks/deliveries/${retriedDelivery.id}/replay`).set(as(demo.partners[1].token)).expect(404);
+
+    // A partner's other users read the endpoints and their log; only its admins change them, or its contacts' privacy.
+    const colleague = (await api.http().post('/users').set(as(demo.tokens.admin)).send({ email: 'colleague@partner.example', name: 'Colleague', role: 'partner_user', partnerId: partner.partnerId }).expect(201)).body.id;
+    const user = as((await api.http().post('/tokens').set(as(demo.tokens.admin)).send({ name: 'colleague', userId: colleague }).expect(201)).body.token);
+    expect((await api.http().get('/webhooks').set(user).expect(200)).body.items.map((e: { id: string }) => e.id)).toEqual([registered.body.id]);
+    await api.http().get(`/webhooks/${registered.body.id}/deliveries`).set(user).expect(200);
+    await api.http().post('/webhooks').set(user).send({ url: `${receiver.url}/colleague`, eventTypes: ['lead_created'] }).expect(403);
+    await api.http().post(`/webhooks/deliveries/${retriedDelivery.id}/replay`).set(user).expect(403);
+    await api.http().post(`/webhooks/${registered.body.id}/enable`).set(user).expect(403);
+    await api.http().delete(`/webhooks/${registered.body.id}`).set(user).expect(403);
+    await api.http().put(`/partners/${partner.partnerId}/contacts-privacy`).set(user).send({ contactsPrivate: true }).expect(403);
+    expect((await api.http().get('/webhooks').set(as(partner.token)).expect(200)).body.total).toBe(1);
+    expect((await api.http().get(`/partners/${partner.partnerId}`).set(as(partner.token)).expect(200)).body.contactsPrivate).toBe(false);
   }, 60_000);
 
   it('refuses a private target at delivery time, and keeps a private partner’s people from the vendor', async () => {

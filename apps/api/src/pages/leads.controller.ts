@@ -37,8 +37,8 @@ export class LeadsController {
   }
 
   @Put('partners/:partnerId/contacts-privacy')
-  @ApiOperation({ operationId: 'updateContactsPrivacy', summary: "Keep the partner's leads from its vendor, or share them (partner users)" })
-  @Roles('partner_user')
+  @ApiOperation({ operationId: 'updateContactsPrivacy', summary: "Keep the partner's leads from its vendor, or share them (partner admins)" })
+  @Roles('partner_admin')
   @ApiOkResponse({ type: PartnerDto })
   async setPrivacy(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Body() dto: ContactsPrivacyDto): Promise<PartnerDto> {
     return PartnerDto.from(await this.leads.setContactsPrivate(actor, partnerId, dto.contactsPrivate));

@@ -10,12 +10,14 @@ import { RegisteredWebhookDto, RegisterWebhookDto, WebhookDeliveryDto, WebhookEn
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
+// Reading endpoints and their logs: the vendor's admins and the partner's users; changing them: admins only.
 @Roles('vendor_admin', 'partner_user')
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @Roles('vendor_admin', 'partner_admin')
   @ApiOperation({ operationId: 'createWebhook', summary: "Register a vendor's or a partner's endpoint; its signing secret is shown once" })
   @ApiCreatedResponse({ type: RegisteredWebhookDto })
   async register(@CurrentActor() actor: Actor, @Body() dto: RegisterWebhookDto): Promise<RegisteredWebhookDto> {
@@ -31,6 +33,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @Roles('vendor_admin', 'partner_admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'deleteWebhook', summary: 'Remove an endpoint and its delivery log' })
   @ApiNoContentResponse()
@@ -39,6 +42,7 @@ export class WebhooksController {
   }
 
   @Post(':id/enable')
+  @Roles('vendor_admin', 'partner_admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'updateWebhookEnabled', summary: 'Enable an endpoint again after it was disabled for failing, and send what it missed' })
   @ApiOkResponse({ type: WebhookEndpointDto })
@@ -54,6 +58,7 @@ export class WebhooksController {
   }
 
   @Post('deliveries/:deliveryId/replay')
+  @Roles('vendor_admin', 'partner_admin')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ operationId: 'replayWebhookDelivery', summary: 'Send a delivery again, with the same webhook-id' })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })

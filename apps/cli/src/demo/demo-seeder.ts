@@ -43,12 +43,13 @@ export class DemoSeeder {
     const partners: SeededDemo['partners'] = [];
     for (const p of m.partners) {
       const partner = await this.app.get(PartnersService).create(admin, { companyName: p.companyName, tier: p.tier, region: p.region, timezone: p.timezone });
-      const user = await users.create(admin, { email: p.user.email, name: p.user.name, role: 'partner_user', partnerId: partner.id });
+      const user = await users.create(admin, { email: p.user.email, name: p.user.name, role: 'partner_admin', partnerId: partner.id });
       const token = (await tokens.issue(admin, { name: 'demo', userId: user.id })).secret;
-      const partnerUser: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_user' };
+      // A partner's first user is its admin: it registers webhooks, sets its contacts private, invites colleagues.
+      const partnerAdmin: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_admin' };
       const { logo, ...kit } = p.brandKit;
-      await this.app.get(BrandKitsService).update(partnerUser, partner.id, kit);
-      await this.app.get(BrandKitsService).setLogo(partnerUser, partner.id, this.demo.read(logo));
+      await this.app.get(BrandKitsService).update(partnerAdmin, partner.id, kit);
+      await this.app.get(BrandKitsService).setLogo(partnerAdmin, partner.id, this.demo.read(logo));
       partners.push({ partnerId: partner.id, companyName: partner.companyName, token });
     }
     return { vendorId: boot.vendorId, campaignId, version, tokens: { admin: boot.token, marketer: marketerToken }, partners };
