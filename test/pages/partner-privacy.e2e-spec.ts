@@ -133,6 +133,11 @@ describe('partner privacy: the vendor gets no personal data of a private partner
     // Nor can the vendor probe (is this address suppressed there?) or lift the partner's suppression.
     await api.http().post('/suppressions').set(admin).send({ email: SUPPRESSED, partnerId: partner.partnerId }).expect(404);
     await api.http().delete(`/suppressions/${suppressionId}`).set(admin).expect(404);
+    // Nor ask whether a person is its prospect by reporting a conversion: the same 404 either way, nothing recorded.
+    for (const email of [PROSPECT, 'nobody@people.example']) {
+      const res = await api.http().post('/conversions').set(admin).send({ email, partnerId: partner.partnerId }).expect(404);
+      expect(res.body.message).toBe('Partner not found');
+    }
 
     // The partner's own users see all of it.
     const p = as(partner.token);
@@ -140,5 +145,7 @@ describe('partner privacy: the vendor gets no personal data of a private partner
     expect((await api.http().get('/outbox?limit=200').set(p).expect(200)).body.items.map((m: { id: string }) => m.id).sort()).toEqual([...outboxIds].sort());
     expect((await api.http().get(`/outbox/${outboxIds[0]}/raw`).set(p).expect(200)).text).toMatch(/people\.example/);
     expect((await api.http().get(`/launches/${launchId}/prospects/export`).set(p).expect(200)).text).toContain(PROSPECT);
+    // The vendor's refused conversion recorded nothing: the partner's own is the first for the launch.
+    expect((await api.http().post('/conversions').set(p).send({ email: PROSPECT }).expect(200)).body.launches).toEqual([launchId]);
   });
 });

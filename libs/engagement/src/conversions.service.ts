@@ -36,7 +36,8 @@ export class ConversionsService {
   ) {}
 
   async record(actor: Actor, input: ConversionInput): Promise<ConversionResult> {
-    const partner = await this.partners.actingFor(actor, input.partnerId, 'Name the partner whose prospect converted');
+    // A private partner's prospects are not there for its vendor: the answer must not tell whether one exists.
+    const partner = await this.partners.actingForContacts(actor, input.partnerId, 'Name the partner whose prospect converted');
     const scope = scopeOfPartner(partner);
     const prospect = await this.prospects.findByEmail(scope, input.email.trim().toLowerCase());
     if (!prospect) throw new NotFoundError('Prospect');

@@ -61,9 +61,7 @@ export class PartnersService {
    * partner (concierge) acts as its user, and each such request is in the audit log.
    */
   async withContacts(actor: Actor, id: string, what = 'Partner'): Promise<PartnerRow> {
-    const partner = await this.get(actor, id);
-    if (isVendorUser(actor) && partner.contactsPrivate) throw new NotFoundError(what);
-    return partner;
+    return contactsVisible(actor, await this.get(actor, id), what);
   }
 
   /** The scope of a partner's contacts, as withContacts allows them. */
@@ -80,6 +78,11 @@ export class PartnersService {
     const id = named ?? partnerScope(actor);
     if (!id) throw new InvalidError(action, [{ path: 'partnerId', message: 'is required for vendor users' }]);
     return this.get(actor, id);
+  }
+
+  /** actingFor, for an action on the partner's contacts: a private partner's are not there for its vendor (404). */
+  async actingForContacts(actor: Actor, named: string | undefined, action: string): Promise<PartnerRow> {
+    return contactsVisible(actor, await this.actingFor(actor, named, action));
   }
 
   list(actor: Actor, filter: PartnerFilter): Promise<{ items: PartnerRow[]; total: number }> {
@@ -107,4 +110,10 @@ export class PartnersService {
       throw e;
     }
   }
+}
+
+/** The partner, if the actor may see its contacts: its own users may; vendor users unless the partner keeps them private. */
+function contactsVisible(actor: Actor, partner: PartnerRow, what = 'Partner'): PartnerRow {
+  if (isVendorUser(actor) && partner.contactsPrivate) throw new NotFoundError(what);
+  return partner;
 }
