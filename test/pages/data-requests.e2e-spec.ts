@@ -1,4 +1,5 @@
 import { ManualClock } from '@tcma/clock';
+import { BlobStorage } from '@tcma/storage';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { createHash } from 'node:crypto';
@@ -24,6 +25,7 @@ describe('data requests: export and erasure of a prospect', () => {
   let first: TestPartner;
   let second: TestPartner;
   let launchId: string;
+  let importId: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
@@ -55,6 +57,10 @@ describe('data requests: export and erasure of a prospect', () => {
     await api.http().post(`/p/${partnerSlug}/${campaignSlug}`).set('User-Agent', 'Mozilla/5.0 Erika').type('form').send({ email: EMAIL, first_name: 'Erika', company: 'Muster GmbH', consent: 'yes', tcma_website: '' }).expect(200);
     await api.http().post('/suppressions').set(p1).send({ email: EMAIL }).expect(201);
     await eventually(async () => ((await api.http().get('/outbox').set(p1).expect(200)).body.total >= 2 ? true : undefined), 'the send and the lead notice');
+    // An import with a row naming her that was refused (a time zone no one has): she is in its rejected-rows report and its file.
+    const csv = `email,first_name,time zone\r\n ${EMAIL.toUpperCase()} ,Erika,Mars/Olympus\r\notto@people.example,Otto,Europe/Berlin\r\nnot an address,Nobody,\r\n`;
+    importId = (await api.http().post(`/partners/${first.partnerId}/imports`).set(p1).set('Content-Type', 'text/csv').send(csv).expect(202)).body.id;
+    await eventually(async () => ((await api.http().get(`/partners/${first.partnerId}/imports/${importId}`).set(p1).expect(200)).body.status === 'completed' ? true : undefined), 'the import');
   }, 180_000);
 
   afterAll(async () => {
@@ -109,13 +115,28 @@ describe('data requests: export and erasure of a prospect', () => {
     const [delivery] = await db.query("SELECT payload FROM webhook_deliveries WHERE partner_id = $1 AND event_type = 'lead_created'", [first.partnerId]);
     expect(JSON.stringify(delivery.payload)).toContain(EMAIL);
 
+    const importPath = `/partners/${first.partnerId}/imports/${importId}`;
+    const reportBefore = (await api.http().get(`${importPath}/report`).set(as(first.token)).expect(200)).text;
+    expect(reportBefore.toLowerCase()).toContain(LOWER);
+    expect((await api.http().get(importPath).set(as(first.token)).expect(200)).body.rejected).toBe(2);
+    const [{ file_key: fileKey }] = await db.query('SELECT file_key FROM prospect_imports WHERE id = $1', [importId]);
+    expect(await api.app.get(BlobStorage).has(fileKey)).toBe(true);
+
     const res = await api.http().post('/data-requests/erasure').set(as(first.token)).send({ email: EMAIL }).expect(200);
-    expect(res.body.erased).toMatchObject({ prospects: 1, consentRecords: 2, leads: 1, enrollments: 1, webhookDeliveries: 1 });
+    expect(res.body.erased).toMatchObject({ prospects: 1, consentRecords: 2, leads: 1, enrollments: 1, webhookDeliveries: 1, importReportRows: 1, importFiles: 1 });
+    // Her row left the import's report (the other refused row stays, the count follows) and the uploaded file is gone.
+    const reportAfter = (await api.http().get(`${importPath}/report`).set(as(first.token)).expect(200)).text;
+    expect(reportAfter.toLowerCase()).not.toContain(LOWER);
+    expect(reportAfter).toContain('not an address');
+    expect(reportAfter.split('\r\n')[0]).toBe(reportBefore.split('\r\n')[0]);
+    expect((await api.http().get(`${importPath}/rejections`).set(as(first.token)).expect(200)).body).toMatchObject({ total: 1, items: [expect.objectContaining({ values: expect.arrayContaining(['not an address']) })] });
+    expect(await api.app.get(BlobStorage).has(fileKey)).toBe(false);
     expect(res.body.erased.events).toBeGreaterThan(0);
     expect(res.body.erased.outboxMessages).toBeGreaterThan(0);
 
     expect(await db.query('SELECT id FROM prospects WHERE partner_id = $1 AND email_lower = $2', [first.partnerId, LOWER])).toEqual([]);
-    expect(await db.query('SELECT id FROM consent_records WHERE partner_id = $1', [first.partnerId])).toEqual([]);
+    // Her consent records went with her (Otto's, from the import, stays).
+    expect(await db.query('SELECT c.source FROM consent_records c LEFT JOIN prospects p ON p.id = c.prospect_id WHERE c.partner_id = $1 AND p.email_lower IS DISTINCT FROM $2', [first.partnerId, 'otto@people.example'])).toEqual([]);
     expect(await db.query('SELECT id FROM leads WHERE partner_id = $1', [first.partnerId])).toEqual([]);
     expect(await db.query('SELECT id FROM events WHERE partner_id = $1 AND user_agent IS NOT NULL', [first.partnerId])).toEqual([]);
     expect(await db.query('SELECT id FROM outbox_messages WHERE partner_id = $1 AND $2 = ANY(recipients)', [first.partnerId, LOWER])).toEqual([]);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { Database, executorOf, Found, NewProspectImport, PageWindow, partnerOwned, PartnerScope, ProspectImportRow, TenantScope, Tx } from '@tcma/persistence';
 
 export type NewImportInput = Pick<NewProspectImport, 'listId' | 'fileKey' | 'fileSize' | 'createdBy'>;
@@ -32,6 +33,32 @@ export class ProspectImportsRepository {
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
+  }
+
+  /** The partner's imports with their stored files (the uploaded CSV, the rejected-rows report), for an erasure. */
+  async filesOf(scope: PartnerScope): Promise<Array<{ id: string; fileKey: string; reportKey: string | null; finished: boolean }>> {
+    const rows = await this.db.selectFrom('prospectImports').select(['id', 'fileKey', 'reportKey', 'status']).where((eb) => partnerOwned(eb, scope, 'prospectImports')).orderBy('createdAt').execute();
+    return rows.map((r) => ({ id: r.id, fileKey: r.fileKey, reportKey: r.reportKey, finished: r.status === 'completed' || r.status === 'failed' }));
+  }
+
+  /** The report written again without `removed` rows: its rejected count follows, so the listing's total stays true. */
+  async replaceReport(scope: PartnerScope, id: string, reportKey: string, removed: number): Promise<void> {
+    await this.db
+      .updateTable('prospectImports')
+      .set((eb) => ({ reportKey, rejected: sql<number>`greatest(${eb.ref('rejected')} - ${removed}, 0)` }))
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'prospectImports'))
+      .execute();
+  }
+
+  /** Whether any import, of any tenant, names this content-addressed file (as upload or report). */
+  async fileNamedForSystem(key: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('prospectImports').select('id').where((eb) => eb.or([eb('fileKey', '=', key), eb('reportKey', '=', key)])).limit(1).executeTakeFirst());
+  }
+
+  /** Whether an import that has not finished, of any tenant, still has to read this uploaded file. */
+  async fileNeededForSystem(key: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('prospectImports').select('id').where('fileKey', '=', key).where('status', 'in', ['queued', 'running']).limit(1).executeTakeFirst());
   }
 
   /** The worker recording an import's progress. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ImportFilesErasure } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
 import { normalizeSlotValue } from '@tcma/cobrand';
 import { InvalidError } from '@tcma/errors';
@@ -24,7 +25,7 @@ export interface DataExport {
 
 export interface DataErasure {
   requestId: string;
-  erased: Erased;
+  erased: Erased & { importReportRows: number; importFiles: number };
 }
 
 /**
@@ -38,6 +39,7 @@ export interface DataErasure {
 export class DataRequestsService {
   constructor(
     private readonly requests: DataRequestsRepository,
+    private readonly importFiles: ImportFilesErasure,
     private readonly partners: PartnersService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -60,14 +62,22 @@ export class DataRequestsService {
   async erase(actor: Actor, input: DataRequestInput): Promise<DataErasure> {
     const email = checkEmail(input.email);
     const { scope, partners } = await this.scopes(actor, input.partnerId);
+    // The files first: storage is not in the transaction, and a file rewritten without the person
+    // is what was asked even if the rows below must be tried again.
+    const files = { importReportRows: 0, importFiles: 0 };
+    for (const partner of partners) {
+      const one = await this.importFiles.erase(partner, email);
+      files.importReportRows += one.reportRows;
+      files.importFiles += one.files;
+    }
     return this.transactions.run(async (tx) => {
       const erased: Erased = { prospects: 0, consentRecords: 0, leads: 0, events: 0, enrollments: 0, webhookDeliveries: 0, outboxMessages: 0 };
       for (const partner of partners) {
         const one = await this.requests.erase(partner, email, tx);
         for (const key of Object.keys(erased) as Array<keyof Erased>) erased[key] += one[key];
       }
-      const request = await this.requests.record(scope, { kind: 'erasure', emailHash: hashOf(email), requestedBy: actor.userId, found: { ...erased } }, tx);
-      return { requestId: request.id, erased };
+      const request = await this.requests.record(scope, { kind: 'erasure', emailHash: hashOf(email), requestedBy: actor.userId, found: { ...erased, ...files } }, tx);
+      return { requestId: request.id, erased: { ...erased, ...files } };
     });
   }
 

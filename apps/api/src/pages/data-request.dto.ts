@@ -45,6 +45,8 @@ export class ErasedDto {
   @ApiProperty({ description: 'Enrollments removed with the prospect (with their sends; the events stay).' }) enrollments!: number;
   @ApiProperty({ description: 'Webhook deliveries whose payload lost the person (prospect, fields).' }) webhookDeliveries!: number;
   @ApiProperty({ description: 'Copies of mail to the address removed from the local outbox.' }) outboxMessages!: number;
+  @ApiProperty({ description: "Rows naming the address taken out of imports' rejected-rows reports." }) importReportRows!: number;
+  @ApiProperty({ description: "Finished imports' uploaded files naming the address, deleted now rather than by the stored-files sweep." }) importFiles!: number;
 }
 
 export class DataErasureDto {

@@ -1803,7 +1803,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Keep the partner's leads from its vendor, or share them (partner users) */
+        /** Keep the partner's leads from its vendor, or share them (partner admins) */
         put: operations["updateContactsPrivacy"];
         post?: never;
         delete?: never;
@@ -4209,6 +4209,10 @@ export interface components {
             webhookDeliveries: number;
             /** @description Copies of mail to the address removed from the local outbox. */
             outboxMessages: number;
+            /** @description Rows naming the address taken out of imports' rejected-rows reports. */
+            importReportRows: number;
+            /** @description Finished imports' uploaded files naming the address, deleted now rather than by the stored-files sweep. */
+            importFiles: number;
         };
         DataErasureDto: {
             /** Format: uuid */
