@@ -121,9 +121,10 @@ function Social() {
                   </Button>
                 </Group>
                 {c.status === 'revoked' ? (
-                  <Text size="sm">
-                    {c.revokedAt ? `Disconnected ${when(c.revokedAt)}. ` : ''}Posts due on it fail until you connect it again. {c.lastError ?? ''}
-                  </Text>
+                  <Stack gap={4}>
+                    <Text size="sm">{`${c.revokedAt ? `Disconnected ${when(c.revokedAt)}: p` : 'P'}osts due on it fail until you connect it again.`}</Text>
+                    {c.lastError ? <Text size="sm">{c.lastError}</Text> : null}
+                  </Stack>
                 ) : (
                   <Text size="sm" c="dimmed">
                     {c.expiresAt ? `Access ${c.status === 'broken' ? 'ended or ends' : 'renewed automatically; current access ends'} ${when(c.expiresAt)}` : 'Access does not expire'}
