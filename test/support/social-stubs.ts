@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * In-process stand-ins of the three networks' OAuth and posting endpoints, answering with
- * the documented request and answer shapes: LinkedIn (OAuth 2, /v2/userinfo, Images API,
- * Posts API), X API v2 (OAuth 2 with PKCE S256, /2/users/me, /2/media/upload, /2/tweets) and the
- * Facebook Graph API (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos). Each
- * records every call, and can be told to answer the next calls with a 401, a 429 with a wait,
- * a 500, or not at all.
+ * the documented request and answer shapes: LinkedIn (OAuth 2 and its revocation, /v2/userinfo,
+ * organizationAcls and organizations, Images API, Posts API), X API v2 (OAuth 2 with PKCE S256
+ * and its revocation, /2/users/me, /2/media/upload, /2/tweets) and the Facebook Graph API
+ * (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos). Each records every call,
+ * and can be told to answer the next calls with a 401, a 429 with a wait, its own throttle, a
+ * 500, or not at all.
  */
 
 /** `throttled`: the network's own rate-limit answer (a 429, except Facebook's 400 with a throttling code). */
