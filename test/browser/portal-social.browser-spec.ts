@@ -7,9 +7,10 @@ import { partnerWithUser, PASSWORD } from './seed';
 /**
  * The portal's social accounts page against the real engine and the networks' stubs (started by
  * global-setup.ts): a partner connects LinkedIn through the full OAuth redirect dance (portal →
- * the network's authorization page → the engine's callback → the portal), sees the account, and
- * disconnects it. The engine's PUBLIC_BASE_URL is http://localhost:<port>, so the dance runs there
- * (the session cookie belongs to the host the browser signed in at).
+ * the network's authorization page → the engine's callback → the portal), sees the account,
+ * disconnects it (revoked at the network), then removes it from the list. The engine's
+ * PUBLIC_BASE_URL is http://localhost:<port>, so the dance runs there (the session cookie
+ * belongs to the host the browser signed in at).
  */
 
 let email: string;
@@ -39,7 +40,9 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-test('a partner connects LinkedIn through the network and sees it, then disconnects it', async ({ page }) => {
+test('a partner connects LinkedIn through the network and sees it, then disconnects and removes it', async ({ page }) => {
+  // Three states of the page, each screenshot and checked by axe at every width.
+  test.setTimeout(90_000);
   const base = localhost();
   await page.setViewportSize(WIDTHS[1]);
   await page.goto(`${base}/sign-in`);
@@ -71,6 +74,16 @@ test('a partner connects LinkedIn through the network and sees it, then disconne
   await expect(page.getByRole('alert').filter({ hasText: 'already used' })).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(1);
 
+  // Disconnecting revokes the access at LinkedIn (the stub confirms); the account stays listed as disconnected until removed.
   await account.getByRole('button', { name: 'Disconnect Pat Partner on LinkedIn' }).click();
+  await expect(page.getByRole('status').filter({ hasText: "LinkedIn confirmed the engine's access to Pat Partner is revoked." })).toBeVisible();
+  await expect(account.getByText('Disconnected', { exact: true })).toBeVisible();
+  await expect(account.getByText(/^Disconnected .*: posts due on it fail until you connect it again\.$/)).toBeVisible();
+  await shoot(page, 'disconnected');
+
+  const remove = account.getByRole('button', { name: 'Remove Pat Partner on LinkedIn' });
+  await tabTo(page, remove, 40);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Pat Partner on LinkedIn was removed from the list.' })).toBeVisible();
   await expect(page.getByText('No account connected yet.')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { ManualClock } from '@tcma/clock';
-import { codeChallengeOf, FacebookAdapter, LinkedInAdapter, newCodeVerifier, SocialNetworkAdapter, SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable, XAdapter } from '@tcma/social';
+import { codeChallengeOf, FacebookAdapter, LINKEDIN_MEMBER_SCOPES, LinkedInAdapter, newCodeVerifier, SocialNetworkAdapter, SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable, XAdapter } from '@tcma/social';
 import { FacebookStub, LinkedInStub, XStub } from '../support/social-stubs';
 
 const REDIRECT = 'https://engine.example/social/callback';
@@ -37,7 +37,7 @@ describe(LinkedInAdapter.name, () => {
     const back = await authorize(sut, 'state-1', newCodeVerifier());
     expect(back.origin + back.pathname).toBe(REDIRECT);
     expect(back.searchParams.get('state')).toBe('state-1');
-    expect(stub.callsTo('/oauth/v2/authorization')[0].query).toMatchObject({ response_type: 'code', client_id: stub.clientId, redirect_uri: REDIRECT, scope: 'openid profile w_member_social' });
+    expect(stub.callsTo('/oauth/v2/authorization')[0].query).toMatchObject({ response_type: 'code', client_id: stub.clientId, redirect_uri: REDIRECT, scope: 'openid profile w_member_social w_organization_social r_organization_social rw_organization_admin' });
     const [grant, ...more] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: 'unused', redirectUri: REDIRECT });
     expect(more).toEqual([]);
     expect(grant).toMatchObject({ accountId: 'urn:li:person:abc123', accountName: 'Pat Partner', refreshToken: expect.any(String) });
@@ -94,6 +94,80 @@ describe(LinkedInAdapter.name, () => {
   });
 });
 
+describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
+  const stub = new LinkedInStub([
+    {
+      id: 'm42',
+      name: 'Pat Partner',
+      organizations: [
+        { id: '2414183', name: 'Northwind IT Services' },
+        { id: '5590', name: 'Northwind Labs' },
+      ],
+    },
+  ]);
+  stub.now = () => clock.now().getTime();
+  let sut: LinkedInAdapter;
+  beforeAll(async () => {
+    await stub.start();
+    sut = new LinkedInAdapter(settingsOf(stub));
+  });
+  afterAll(() => stub.stop());
+
+  const connect = async (adapter = sut) => {
+    const back = await authorize(adapter, 'state-o', 'v');
+    return adapter.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '', redirectUri: REDIRECT });
+  };
+
+  it("grants the member and each organisation it administers, publishes as an organisation and finds the post among that author's", async () => {
+    const grants = await connect();
+    expect(grants.map((g) => [g.accountId, g.accountName])).toEqual([
+      ['urn:li:person:m42', 'Pat Partner'],
+      ['urn:li:organization:2414183', 'Northwind IT Services'],
+      ['urn:li:organization:5590', 'Northwind Labs'],
+    ]);
+    // One sign-in: every account is on the member's token.
+    expect(new Set(grants.map((g) => g.accessToken)).size).toBe(1);
+    const [acl] = stub.callsTo('/rest/organizationAcls', 'GET');
+    expect(acl.query).toMatchObject({ q: 'roleAssignee', role: 'ADMINISTRATOR', state: 'APPROVED' });
+    expect(acl.headers).toMatchObject({ 'x-restli-protocol-version': '2.0.0', 'linkedin-version': expect.stringMatching(/^\d{6}$/) });
+    expect(stub.callsTo(/^\/rest\/organizations\/\d+$/, 'GET').map((c) => c.path)).toEqual(['/rest/organizations/2414183', '/rest/organizations/5590']);
+
+    const org = grants[1];
+    const text = 'Our new managed security plans: https://t.example/c/org1';
+    const published = await sut.publish({ accessToken: org.accessToken, accountId: org.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'org-1' });
+    expect(stub.callsTo('/rest/images', 'POST')[0].body).toEqual({ initializeUploadRequest: { owner: 'urn:li:organization:2414183' } });
+    expect(stub.callsTo('/rest/posts', 'POST')[0].body).toMatchObject({ author: 'urn:li:organization:2414183' });
+    expect(stub.posts).toEqual([expect.objectContaining({ id: published.remoteId, author: 'urn:li:organization:2414183', imageBytes: IMAGE.length })]);
+    await expect(sut.findPublished({ accessToken: org.accessToken, accountId: org.accountId, text, since: new Date(clock.now().getTime() - 60_000) })).resolves.toEqual(published);
+    expect(stub.callsTo('/rest/posts', 'GET').at(-1)!.query).toMatchObject({ q: 'author', author: 'urn:li:organization:2414183' });
+    // The member's own posts do not hold it.
+    await expect(sut.findPublished({ accessToken: org.accessToken, accountId: grants[0].accountId, text, since: new Date(0) })).resolves.toBeNull();
+    // An organisation the member does not administer is refused by LinkedIn.
+    expect(await rejection(sut.publish({ accessToken: org.accessToken, accountId: 'urn:li:organization:999', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'org-2' }))).toBeInstanceOf(SocialRejected);
+  });
+
+  it('asks for the member scopes only when configured so, and then connects the member alone', async () => {
+    const memberOnly = new LinkedInAdapter({ ...settingsOf(stub), scopes: LINKEDIN_MEMBER_SCOPES });
+    const aclsBefore = stub.callsTo('/rest/organizationAcls').length;
+    const grants = await connect(memberOnly);
+    expect(stub.callsTo('/oauth/v2/authorization').at(-1)!.query.scope).toBe('openid profile w_member_social');
+    expect(grants.map((g) => g.accountId)).toEqual(['urn:li:person:m42']);
+    expect(stub.callsTo('/rest/organizationAcls')).toHaveLength(aclsBefore);
+  });
+
+  it('revokes the grant with POST /oauth/v2/revoke; LinkedIn then refuses its tokens', async () => {
+    const [member, org] = await connect();
+    await expect(sut.revoke({ accessToken: member.accessToken, refreshToken: member.refreshToken })).resolves.toBe('revoked');
+    const [revoke] = stub.callsTo('/oauth/v2/revoke', 'POST');
+    expect(revoke.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(revoke.body).toEqual({ client_id: stub.clientId, client_secret: stub.clientSecret, token: member.accessToken });
+    expect(revoke.status).toBe(200);
+    expect(stub.revokedTokens).toEqual([member.accessToken]);
+    expect(await rejection(sut.publish({ accessToken: org.accessToken, accountId: org.accountId, text: 'after', image: IMAGE, mimeType: 'image/png', idempotencyKey: 'after' }))).toBeInstanceOf(SocialUnauthorized);
+    expect(await rejection(sut.refresh({ refreshToken: member.refreshToken! }))).toBeInstanceOf(SocialUnauthorized);
+  });
+});
+
 describe(XAdapter.name, () => {
   const stub = new XStub();
   stub.now = () => clock.now().getTime();
@@ -139,6 +213,21 @@ describe(XAdapter.name, () => {
     expect(refreshed.refreshToken).not.toBe(grant.refreshToken);
     expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialRejected);
   });
+
+  it('revokes the refresh token, then the access token, with Basic client authentication; X then refuses both', async () => {
+    const verifier = newCodeVerifier();
+    const back = await authorize(sut, 'state-xr', verifier);
+    const [grant] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: verifier, redirectUri: REDIRECT });
+    await expect(sut.revoke({ accessToken: grant.accessToken, refreshToken: grant.refreshToken })).resolves.toBe('revoked');
+    const calls = stub.callsTo('/2/oauth2/revoke', 'POST');
+    expect(calls.map((c) => c.body)).toEqual([
+      { token: grant.refreshToken, token_type_hint: 'refresh_token', client_id: stub.clientId },
+      { token: grant.accessToken, token_type_hint: 'access_token', client_id: stub.clientId },
+    ]);
+    expect(calls.map((c) => [c.headers.authorization, c.status])).toEqual(Array(2).fill([`Basic ${Buffer.from(`${stub.clientId}:${stub.clientSecret}`).toString('base64')}`, 200]));
+    expect(await rejection(sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'after', image: IMAGE, mimeType: 'image/png', idempotencyKey: 'after' }))).toBeInstanceOf(SocialUnauthorized);
+    expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialRejected);
+  });
 });
 
 describe(FacebookAdapter.name, () => {
@@ -170,6 +259,19 @@ describe(FacebookAdapter.name, () => {
     await expect(sut.findPublished({ accessToken: grants[0].accessToken, accountId: '1001', text, since: new Date(Date.now() - 60_000) })).resolves.toEqual(published);
     // Another page's token does not post to this one.
     expect(await rejection(sut.publish({ accessToken: grants[1].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'x' }))).toBeInstanceOf(SocialRejected);
+
+    // Page-level throttling: a 400 with code 80001, the wait in X-Business-Use-Case-Usage (minutes).
+    stub.failNext('throttled', { path: /^\/v21\.0\/1001\/photos$/, retryAfterSeconds: 7 * 60 });
+    const throttled = await rejection(sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text: 'later', image: IMAGE, mimeType: 'image/png', idempotencyKey: 't' }));
+    expect(throttled).toBeInstanceOf(SocialRateLimited);
+    expect((throttled as SocialRateLimited).retryAfterSeconds).toBe(420);
+    expect(throttled.message).toMatch(/\(400, code 80001\)/);
+    expect(stub.callsTo('/v21.0/1001/photos').at(-1)!.status).toBe(400);
+
+    // A page token cannot revoke the user's login (the Graph API needs the user's token or id): nothing is called.
+    const callsBefore = stub.calls.length;
+    await expect(sut.revoke()).resolves.toBe('unsupported');
+    expect(stub.calls).toHaveLength(callsBefore);
 
     stub.revokeAll();
     expect(await rejection(sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'y' }))).toBeInstanceOf(SocialUnauthorized);

@@ -194,7 +194,71 @@ describe('social connections', () => {
     expect((await connections()).find((c) => c.network === 'x')).toMatchObject({ status: 'expiring' });
     expect((await noticesTo(email)).filter((s) => s.startsWith('Your X connection expires soon'))).toHaveLength(1);
 
-    await api.http().delete(`/social-connections/${x.id as string}`).set(as(partner.token)).expect(204);
+    // Disconnecting revokes at X (refresh token, then access token); the connection stays listed as revoked until removed.
+    const disconnected = await api.http().delete(`/social-connections/${x.id as string}`).set(as(partner.token)).expect(200);
+    expect(disconnected.body).toMatchObject({ revocation: 'revoked', connection: { id: x.id, status: 'revoked' }, message: "Disconnected. X confirmed the engine's access to @patpartner is revoked." });
+    expect(stubs.x.callsTo('/2/oauth2/revoke').map((c) => [(c.body as { token_type_hint: string }).token_type_hint, c.status])).toEqual([
+      ['refresh_token', 200],
+      ['access_token', 200],
+    ]);
+    const removed = await api.http().delete(`/social-connections/${x.id as string}`).set(as(partner.token)).expect(200);
+    expect(removed.body).toEqual({ connection: null, revocation: 'removed', message: '@patpartner on X was removed from the list.' });
     expect((await connections()).map((c) => c.network)).not.toContain('x');
+  });
+
+  it('connects a LinkedIn member with the organisation pages it administers; disconnecting revokes at LinkedIn once no kept account shares the grant', async () => {
+    const northwind = await new TenantFactory(api).partner(vendor);
+    stubs.linkedin.accounts = [{ id: 'm77', name: 'Zofia Admin', organizations: [{ id: '2414183', name: 'Northwind IT Services' }] }];
+    try {
+      expect((await connect('linkedin', northwind.token)).location).toBe('http://localhost:3000/portal/social?connected=linkedin');
+    } finally {
+      stubs.linkedin.accounts = [{ id: 'abc123', name: 'Pat Partner' }];
+    }
+    expect(stubs.linkedin.callsTo('/oauth/v2/authorization').at(-1)!.query.scope).toBe('openid profile w_member_social w_organization_social r_organization_social rw_organization_admin');
+    const listed = await connections(northwind.token);
+    expect(listed.map((c) => [c.network, c.accountId, c.accountName, c.status])).toEqual([
+      ['linkedin', 'urn:li:person:m77', 'Zofia Admin', 'active'],
+      ['linkedin', 'urn:li:organization:2414183', 'Northwind IT Services', 'active'],
+    ]);
+    const [member, org] = listed as Array<{ id: string }>;
+    const sealed = async (id: string) => (await testDb().query<Array<{ access_token_sealed: string | null; refresh_token_sealed: string | null }>>('SELECT access_token_sealed, refresh_token_sealed FROM social_connections WHERE id = $1', [id]))[0];
+
+    // The partner keeps the page only: the member's grant is the page's too, so it is not revoked at LinkedIn.
+    const revokes = () => stubs.linkedin.callsTo('/oauth/v2/revoke');
+    const before = revokes().length;
+    const kept = await api.http().delete(`/social-connections/${member.id}`).set(as(northwind.token)).expect(200);
+    expect(kept.body).toMatchObject({ revocation: 'shared', connection: { id: member.id, status: 'revoked', revokedAt: clock.now().toISOString() } });
+    expect(kept.body.message).toBe('Disconnected. LinkedIn still grants the engine this access for Northwind IT Services, connected with the same sign-in, so it was not revoked at LinkedIn; disconnecting the last of them revokes it.');
+    expect(revokes()).toHaveLength(before);
+    expect(await sealed(member.id)).toEqual({ access_token_sealed: null, refresh_token_sealed: null });
+
+    // Another partner cannot; the last one revokes the grant at LinkedIn, which then refuses the token.
+    await api.http().delete(`/social-connections/${org.id}`).set(as(other.token)).expect(404);
+    const gone = await api.http().delete(`/social-connections/${org.id}`).set(as(northwind.token)).expect(200);
+    expect(gone.body).toMatchObject({ revocation: 'revoked', message: "Disconnected. LinkedIn confirmed the engine's access to Northwind IT Services is revoked.", connection: { id: org.id, status: 'revoked' } });
+    expect(gone.body.connection.lastError).toBe(gone.body.message);
+    const [revoke] = revokes().slice(before);
+    expect(revoke).toMatchObject({ status: 200, body: { client_id: stubs.linkedin.clientId, client_secret: stubs.linkedin.clientSecret, token: expect.stringMatching(/^at-/) } });
+    const userinfo = await fetch(`${stubs.linkedin.url}/v2/userinfo`, { headers: { authorization: `Bearer ${(revoke.body as { token: string }).token}` } });
+    expect(userinfo.status).toBe(401);
+    expect(await sealed(org.id)).toEqual({ access_token_sealed: null, refresh_token_sealed: null });
+
+    // Connected again: the same rows work again. A revocation LinkedIn does not confirm still disconnects here.
+    stubs.linkedin.accounts = [{ id: 'm77', name: 'Zofia Admin', organizations: [{ id: '2414183', name: 'Northwind IT Services' }] }];
+    try {
+      await connect('linkedin', northwind.token);
+    } finally {
+      stubs.linkedin.accounts = [{ id: 'abc123', name: 'Pat Partner' }];
+    }
+    expect((await connections(northwind.token)).map((c) => [c.id, c.status, c.revokedAt])).toEqual([
+      [member.id, 'active', null],
+      [org.id, 'active', null],
+    ]);
+    await api.http().delete(`/social-connections/${member.id}`).set(as(northwind.token)).expect(200);
+    stubs.linkedin.failNext('server_error', { path: /^\/oauth\/v2\/revoke$/ });
+    const failed = await api.http().delete(`/social-connections/${org.id}`).set(as(northwind.token)).expect(200);
+    expect(failed.body).toMatchObject({ revocation: 'failed', connection: { id: org.id, status: 'revoked' } });
+    expect(failed.body.message).toMatch(/^Disconnected: the engine forgot its access to Northwind IT Services, but LinkedIn did not confirm the revocation \(linkedin: Internal Server Error \(500\)\)/);
+    expect(await sealed(org.id)).toEqual({ access_token_sealed: null, refresh_token_sealed: null });
   });
 });

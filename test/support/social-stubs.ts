@@ -4,14 +4,16 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * In-process stand-ins of the three networks' OAuth and posting endpoints, answering with
- * the documented request and answer shapes: LinkedIn (OAuth 2, /v2/userinfo, Images API,
- * Posts API), X API v2 (OAuth 2 with PKCE S256, /2/users/me, /2/media/upload, /2/tweets) and the
- * Facebook Graph API (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos). Each
- * records every call, and can be told to answer the next calls with a 401, a 429 with a wait,
- * a 500, or not at all.
+ * the documented request and answer shapes: LinkedIn (OAuth 2 and its revocation, /v2/userinfo,
+ * organizationAcls and organizations, Images API, Posts API), X API v2 (OAuth 2 with PKCE S256
+ * and its revocation, /2/users/me, /2/media/upload, /2/tweets) and the Facebook Graph API
+ * (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos). Each records every call,
+ * and can be told to answer the next calls with a 401, a 429 with a wait, its own throttle, a
+ * 500, or not at all.
  */
 
-export type StubFault = 'unauthorized' | 'rate_limited' | 'server_error' | 'hang';
+/** `throttled`: the network's own rate-limit answer (a 429, except Facebook's 400 with a throttling code). */
+export type StubFault = 'unauthorized' | 'rate_limited' | 'throttled' | 'server_error' | 'hang';
 
 export interface StubCall {
   method: string;
@@ -29,6 +31,8 @@ export interface StubAccount {
   name: string;
   /** X's @handle. */
   username?: string;
+  /** LinkedIn: the organisations (company pages) this member administers. */
+  organizations?: Array<{ id: string; name: string }>;
 }
 
 export interface StubPost {
@@ -99,7 +103,7 @@ abstract class SocialStub {
   denyNext = false;
   readonly clientId = `client-${randomBytes(4).toString('hex')}`;
   readonly clientSecret = randomBytes(16).toString('hex');
-  protected readonly codes = new Map<string, { redirectUri: string; challenge: string | null; account: StubAccount[] }>();
+  protected readonly codes = new Map<string, { redirectUri: string; challenge: string | null; account: StubAccount[]; scope: string }>();
   protected readonly accessTokens = new Map<string, Grant>();
   protected readonly refreshTokens = new Map<string, Grant>();
   private readonly faults: PendingFault[] = [];
@@ -123,6 +127,9 @@ abstract class SocialStub {
   failNext(fault: StubFault, options: { times?: number; path?: RegExp; retryAfterSeconds?: number; when?: 'before' | 'after' } = {}): void {
     this.faults.push({ fault, remaining: options.times ?? 1, path: options.path, retryAfterSeconds: options.retryAfterSeconds ?? 30, when: options.when ?? 'before' });
   }
+
+  /** The tokens revoked through the network's revocation endpoint, in order. */
+  readonly revokedTokens: string[] = [];
 
   /** The user revokes the app: every token it holds stops working. */
   revokeAll(): void {
@@ -156,9 +163,9 @@ abstract class SocialStub {
   }
 
   /** A code for the authorize redirect. */
-  protected issueCode(redirectUri: string, challenge: string | null): string {
+  protected issueCode(redirectUri: string, challenge: string | null, scope = ''): string {
     const code = this.token('code-');
-    this.codes.set(code, { redirectUri, challenge, account: this.accounts });
+    this.codes.set(code, { redirectUri, challenge, account: this.accounts, scope });
     return code;
   }
 
@@ -196,6 +203,20 @@ abstract class SocialStub {
     return { 'retry-after': String(seconds) };
   }
 
+  /** The network's own rate-limit answer: a 429 unless the network says it otherwise. */
+  protected throttledReply(seconds: number): Reply {
+    return { status: 429, headers: this.rateLimitHeaders(seconds), body: { message: 'Too Many Requests' } };
+  }
+
+  /** Revokes a token (access or refresh) and the grant it belongs to: its tokens stop working. True when the token was known. */
+  protected revokeToken(token: string): boolean {
+    const grant = this.accessTokens.get(token) ?? this.refreshTokens.get(token);
+    if (!grant) return false;
+    this.revokedTokens.push(token);
+    for (const g of [...this.accessTokens.values(), ...this.refreshTokens.values()]) if (g.account === grant.account) g.revoked = true;
+    return true;
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -225,7 +246,9 @@ abstract class SocialStub {
           ? { status: 401, body: this.unauthorizedBody() }
           : fault.fault === 'rate_limited'
             ? { status: 429, headers: this.rateLimitHeaders(fault.retryAfterSeconds), body: { message: 'Too Many Requests' } }
-            : { status: 500, body: { message: 'Internal Server Error' } };
+            : fault.fault === 'throttled'
+              ? this.throttledReply(fault.retryAfterSeconds)
+              : { status: 500, body: { message: 'Internal Server Error' } };
     }
     const answer = reply!;
     recorded.status = answer.status;
@@ -247,7 +270,10 @@ abstract class SocialStub {
   }
 }
 
-/** LinkedIn: www.linkedin.com (OAuth) and api.linkedin.com (userinfo, Images, Posts) in one server. */
+/** The LinkedIn-Version the stub names in its errors. */
+const LINKEDIN_STUB_VERSION = '20250101';
+
+/** LinkedIn: www.linkedin.com (OAuth, revocation) and api.linkedin.com (userinfo, organization ACLs and names, Images, Posts) in one server. */
 export class LinkedInStub extends SocialStub {
   private readonly uploads = new Map<string, { owner: string; bytes: number | null }>();
 
@@ -273,11 +299,19 @@ export class LinkedInStub extends SocialStub {
         this.denyNext = false;
         back.searchParams.set('error', 'user_cancelled_authorize');
         back.searchParams.set('error_description', 'The user cancelled the authorization');
-      } else back.searchParams.set('code', this.issueCode(query.redirect_uri, null));
+      } else back.searchParams.set('code', this.issueCode(query.redirect_uri, null, query.scope ?? ''));
       if (query.state) back.searchParams.set('state', query.state);
       return this.redirect(back.href);
     }
     if (method === 'POST' && path === '/oauth/v2/accessToken') return this.accessToken(form(call.body));
+    if (method === 'POST' && path === '/oauth/v2/revoke') {
+      // Token revocation (RFC 7009): the app's credentials and the token, form encoded; 200 with no body.
+      const params = form(call.body);
+      if (params.client_id !== this.clientId || params.client_secret !== this.clientSecret) return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
+      if (!params.token) return { status: 400, body: { error: 'invalid_request', error_description: 'Missing token' } };
+      this.revokeToken(params.token);
+      return { status: 200, body: '' };
+    }
     if (method === 'GET' && path === '/v2/userinfo') {
       const account = this.bearer(call);
       if (!account) return { status: 401, body: this.unauthorizedBody() };
@@ -289,22 +323,35 @@ export class LinkedInStub extends SocialStub {
       if (!/^\d{6}$/.test(String(call.headers['linkedin-version'] ?? ''))) return { status: 400, body: { status: 400, code: 'VERSION_MISSING', message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.' } };
       if (call.headers['x-restli-protocol-version'] !== '2.0.0') return { status: 400, body: { status: 400, message: 'X-Restli-Protocol-Version 2.0.0 expected' } };
       const urn = `urn:li:person:${account.id}`;
+      // The member posts as itself or as an organisation it administers.
+      const authors = new Set([urn, ...(account.organizations ?? []).map((o) => `urn:li:organization:${o.id}`)]);
+      if (method === 'GET' && path === '/rest/organizationAcls' && query.q === 'roleAssignee') {
+        const orgs = query.role && query.role !== 'ADMINISTRATOR' ? [] : query.state && query.state !== 'APPROVED' ? [] : (account.organizations ?? []);
+        const elements = orgs.map((o) => ({ roleAssignee: urn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: `urn:li:organization:${o.id}`, lastModified: { actor: urn, time: this.now() }, created: { actor: urn, time: this.now() } }));
+        return { status: 200, body: { paging: { start: 0, count: 10, links: [], total: elements.length }, elements } };
+      }
+      const organization = /^\/rest\/organizations\/(\d+)$/.exec(path);
+      if (method === 'GET' && organization) {
+        const org = (account.organizations ?? []).find((o) => o.id === organization[1]);
+        if (!org) return { status: 403, body: { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: `Not enough permissions to access: organizations.GET.${LINKEDIN_STUB_VERSION}` } };
+        return { status: 200, body: { id: Number(org.id), localizedName: org.name, name: { localized: { en_US: org.name }, preferredLocale: { country: 'US', language: 'en' } }, vanityName: org.name.toLowerCase().replace(/\W+/g, '-'), primaryOrganizationType: 'NONE', organizationType: 'PRIVATELY_HELD', $URN: `urn:li:organization:${org.id}` } };
+      }
       if (method === 'POST' && path === '/rest/images' && query.action === 'initializeUpload') {
         const owner = (call.body as { initializeUploadRequest?: { owner?: string } })?.initializeUploadRequest?.owner;
-        if (owner !== urn) return { status: 403, body: { status: 403, message: `Not enough permissions to upload for ${String(owner)}` } };
+        if (!owner || !authors.has(owner)) return { status: 403, body: { status: 403, message: `Not enough permissions to upload for ${String(owner)}` } };
         const image = `urn:li:image:${this.id('D4E')}`;
         this.uploads.set(image, { owner, bytes: null });
         return { status: 200, body: { value: { uploadUrlExpiresAt: this.now() + 86_400_000, uploadUrl: `${this.url}/dms-uploads/${encodeURIComponent(image)}/uploadedImage/0`, image } } };
       }
       if (method === 'POST' && path === '/rest/posts') {
         const post = call.body as { author?: string; commentary?: string; visibility?: string; lifecycleState?: string; distribution?: { feedDistribution?: string }; content?: { media?: { id?: string } } };
-        if (post?.author !== urn) return { status: 403, body: { status: 403, message: 'Not enough permissions to post as this author' } };
+        if (!post?.author || !authors.has(post.author) || this.uploads.get(post.content?.media?.id ?? '')?.owner !== post.author) return { status: 403, body: { status: 403, message: 'Not enough permissions to post as this author' } };
         const image = post.content?.media?.id;
         const upload = image ? this.uploads.get(image) : undefined;
         if (typeof post.commentary !== 'string' || post.visibility !== 'PUBLIC' || post.lifecycleState !== 'PUBLISHED' || post.distribution?.feedDistribution !== 'MAIN_FEED') return { status: 422, body: { status: 422, message: 'Invalid post' } };
         if (!upload || upload.bytes === null) return { status: 422, body: { status: 422, message: `Image ${String(image)} was not uploaded` } };
         const id = `urn:li:share:${this.id('7')}`;
-        this.posts.push({ id, author: urn, text: post.commentary, imageBytes: upload.bytes, media: image ?? null, createdAt: this.now() });
+        this.posts.push({ id, author: post.author, text: post.commentary, imageBytes: upload.bytes, media: image ?? null, createdAt: this.now() });
         return { status: 201, headers: { 'x-restli-id': id, 'x-linkedin-id': id } };
       }
       if (method === 'GET' && path === '/rest/posts' && query.q === 'author') {
@@ -330,7 +377,7 @@ export class LinkedInStub extends SocialStub {
       this.codes.delete(params.code ?? '');
       if (!code || code.redirectUri !== params.redirect_uri) return { status: 400, body: { error: 'invalid_request', error_description: 'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.' } };
       const { access, refresh } = this.issue(code.account[0], true);
-      return { status: 200, body: { access_token: access, expires_in: this.accessTokenSeconds, refresh_token: refresh, refresh_token_expires_in: 365 * 86_400, scope: 'openid,profile,w_member_social' } };
+      return { status: 200, body: { access_token: access, expires_in: this.accessTokenSeconds, refresh_token: refresh, refresh_token_expires_in: 365 * 86_400, scope: code.scope.split(' ').join(',') } };
     }
     if (params.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(params.refresh_token ?? '');
@@ -378,6 +425,15 @@ export class XStub extends SocialStub {
       return this.redirect(back.href);
     }
     if (method === 'POST' && path === '/2/oauth2/token') return this.oauthToken(call);
+    if (method === 'POST' && path === '/2/oauth2/revoke') {
+      // A confidential client authenticates with Basic, as at the token endpoint.
+      const basic = Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64');
+      if (call.headers.authorization !== `Basic ${basic}`) return { status: 401, body: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' } };
+      const params = form(call.body);
+      if (!params.token) return { status: 400, body: { error: 'invalid_request', error_description: 'Missing required parameter [token].' } };
+      this.revokeToken(params.token);
+      return { status: 200, body: { revoked: true } };
+    }
     const account = this.bearer(call);
     if (!account) return { status: 401, body: this.unauthorizedBody() };
     if (method === 'GET' && path === '/2/users/me') return { status: 200, body: { data: { id: account.id, name: account.name, username: account.username ?? account.id } } };
@@ -447,6 +503,16 @@ export class FacebookStub extends SocialStub {
   }
 
   private user = new Map<string, StubAccount[]>();
+
+  /** Page tokens are subject to Business Use Case limits: a 400 with code 80001 and the wait, in minutes, in X-Business-Use-Case-Usage. */
+  protected override throttledReply(seconds: number): Reply {
+    const usage = { [this.accounts[0]?.id ?? '0']: [{ type: 'pages', call_count: 100, total_cputime: 12, total_time: 15, estimated_time_to_regain_access: Math.ceil(seconds / 60) }] };
+    return {
+      status: 400,
+      headers: { 'x-business-use-case-usage': JSON.stringify(usage) },
+      body: { error: { message: "(#80001) There have been too many calls to this Page account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.", type: 'OAuthException', code: 80001, fbtrace_id: 'AbCdEf' } },
+    };
+  }
 
   protected route(call: Parsed): Reply {
     const { method, path, query } = call;

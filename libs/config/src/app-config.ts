@@ -91,6 +91,8 @@ export interface SocialNetworkSettings {
   clientSecret: string | undefined;
   authUrl: string;
   apiUrl: string;
+  /** The scopes the authorization asks for (<NETWORK>_SCOPES, space or comma separated); undefined: the adapter's own. */
+  scopes: string[] | undefined;
 }
 
 /** A call to a social network (token, upload, post) may take this long (SOCIAL_TIMEOUT_MS). */
@@ -318,6 +320,7 @@ export class AppConfig {
         clientSecret,
         authUrl: read(`${prefix}_AUTH_URL`, url(['http', 'https']), authUrl).replace(/\/+$/, ''),
         apiUrl: read(`${prefix}_API_URL`, url(['http', 'https']), apiUrl).replace(/\/+$/, ''),
+        scopes: optional(`${prefix}_SCOPES`, str)?.split(/[\s,]+/).filter(Boolean),
       };
     };
     this.social = {

@@ -16,4 +16,6 @@ export abstract class PostingAccounts {
   abstract connectedNetworks(scope: PartnerScope): Promise<SocialNetwork[]>;
   abstract forPosting(scope: PartnerScope, network: SocialNetwork): Promise<PostingAccount | null>;
   abstract markBroken(scope: PartnerScope, connectionId: string, reason: string): Promise<void>;
+  /** Why there is no account to post to on the network (a disconnected one tells the partner, once): the delivery's failure reason. */
+  abstract unavailableReason(scope: PartnerScope, network: SocialNetwork): Promise<string>;
 }

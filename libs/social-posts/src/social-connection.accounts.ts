@@ -32,7 +32,13 @@ export class SocialConnectionAccounts extends PostingAccounts {
 
   async forPosting(scope: PartnerScope, network: SocialNetwork): Promise<PostingAccount | null> {
     const connection = (await this.usable(scope)).filter((c) => c.network === network).at(-1);
-    return connection ? { connectionId: connection.id, accessToken: this.signer.unseal(connection.accessTokenSealed), accountId: connection.accountId } : null;
+    return connection?.accessTokenSealed ? { connectionId: connection.id, accessToken: this.signer.unseal(connection.accessTokenSealed), accountId: connection.accountId } : null;
+  }
+
+  async unavailableReason(scope: PartnerScope, network: SocialNetwork): Promise<string> {
+    const { items } = await this.connections.list(scope, { limit: MAX_CONNECTIONS, offset: 0 });
+    const revoked = items.filter((c) => c.network === network && c.status === 'revoked').at(-1);
+    return revoked ? this.service.tellRevoked(revoked) : `no connected ${network} account`;
   }
 
   async markBroken(scope: PartnerScope, connectionId: string, reason: string): Promise<void> {

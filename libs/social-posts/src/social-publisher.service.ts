@@ -54,7 +54,7 @@ export class SocialPublisher {
     if (!claimed) return 'skipped';
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
     const account = await this.accounts.forPosting(scope, claimed.network);
-    if (!account) return this.finish(claimed, { status: 'failed', error: `no connected ${claimed.network} account` });
+    if (!account) return this.finish(claimed, { status: 'failed', error: await this.accounts.unavailableReason(scope, claimed.network) });
     let image: { bytes: Buffer; mimeType: string };
     try {
       image = await this.image(claimed);
@@ -77,7 +77,7 @@ export class SocialPublisher {
   async settle(claimed: ClaimedDelivery): Promise<string> {
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
     const account = await this.accounts.forPosting(scope, claimed.network);
-    if (!account) return this.finish(claimed, { status: 'failed', error: `no connected ${claimed.network} account to check whether the post went out` });
+    if (!account) return this.finish(claimed, { status: 'failed', error: `${await this.accounts.unavailableReason(scope, claimed.network)}: whether the post went out is unknown` });
     let result: CallResult | { kind: 'not_found' };
     try {
       const found = await this.networks.get(claimed.network).findPublished({ accessToken: account.accessToken, accountId: account.accountId, text: claimed.text, since: new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS) });

@@ -9,6 +9,8 @@ export interface AdapterSettings {
   /** One call's time limit, in ms. */
   timeoutMs: number;
   now: () => number;
+  /** The scopes the authorization asks for, when not the adapter's own default. */
+  scopes?: readonly string[];
 }
 
 /** The query string of an address, from pairs (values encoded as forms and OAuth expect). */

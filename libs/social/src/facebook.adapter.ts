@@ -1,7 +1,7 @@
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
 import { expiryOf, field, sameText, socialRequest } from './social-http';
-import { FindPublishedRequest, PublishedPost, PublishRequest, SocialGrant, SocialNetworkAdapter, SocialRejected, SocialTokens } from './social-network';
+import { FindPublishedRequest, PublishedPost, PublishRequest, RevokeOutcome, SocialGrant, SocialNetworkAdapter, SocialRejected, SocialTokens } from './social-network';
 
 /** The Graph API version in every path. */
 export const FACEBOOK_GRAPH_VERSION = 'v21.0';
@@ -31,7 +31,7 @@ export class FacebookAdapter implements SocialNetworkAdapter {
   }
 
   authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string {
-    return withQuery(`${this.settings.authUrl}/${FACEBOOK_GRAPH_VERSION}/dialog/oauth`, { client_id: this.settings.clientId ?? '', redirect_uri: input.redirectUri, state: input.state, response_type: 'code', scope: FACEBOOK_SCOPES.join(',') });
+    return withQuery(`${this.settings.authUrl}/${FACEBOOK_GRAPH_VERSION}/dialog/oauth`, { client_id: this.settings.clientId ?? '', redirect_uri: input.redirectUri, state: input.state, response_type: 'code', scope: (this.settings.scopes ?? FACEBOOK_SCOPES).join(',') });
   }
 
   async exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<SocialGrant[]> {
@@ -78,6 +78,16 @@ export class FacebookAdapter implements SocialNetworkAdapter {
     const posts = (found.body as { data?: Array<{ id?: unknown; message?: unknown }> })?.data ?? [];
     const match = posts.find((p) => typeof p.id === 'string' && typeof p.message === 'string' && sameText(p.message, input.text));
     return match ? { remoteId: match.id as string, url: `https://www.facebook.com/${match.id as string}` } : null;
+  }
+
+  /**
+   * The Graph API revokes a login with DELETE /{user-id}/permissions, made with the user's
+   * access token or the app's, naming the user. The engine keeps page tokens only (no user
+   * token, no user id), and a page token cannot revoke the user's login: nothing is called,
+   * and the partner removes the app in Facebook's Business Integrations settings.
+   */
+  revoke(): Promise<RevokeOutcome> {
+    return Promise.resolve('unsupported');
   }
 
   private call(call: Parameters<typeof socialRequest>[1]) {

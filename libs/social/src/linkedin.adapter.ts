@@ -1,12 +1,22 @@
 import { expiryOf, field, sameText, socialRequest } from './social-http';
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
-import { FindPublishedRequest, PublishedPost, PublishRequest, SocialGrant, SocialNetworkAdapter, SocialRejected, SocialTokens, SocialUnavailable } from './social-network';
+import { FindPublishedRequest, PublishedPost, PublishRequest, RevokeOutcome, SocialGrant, SocialNetworkAdapter, SocialRejected, SocialTokens, SocialUnavailable } from './social-network';
 
 /** The LinkedIn-Version header (YYYYMM) of the versioned /rest APIs. */
 export const LINKEDIN_VERSION = '202501';
 /** Sign in with LinkedIn (OpenID: the member's id and name) and posting as the member. */
-export const LINKEDIN_SCOPES = ['openid', 'profile', 'w_member_social'];
+export const LINKEDIN_MEMBER_SCOPES = ['openid', 'profile', 'w_member_social'];
+/**
+ * The Community Management API: posting as (and reading the posts of) the organisations the
+ * member administers, and listing them (organizationAcls needs rw_organization_admin).
+ */
+export const LINKEDIN_ORGANIZATION_SCOPES = ['w_organization_social', 'r_organization_social', 'rw_organization_admin'];
+/** What the authorization asks for unless the settings name other scopes (an app without the Community Management API: the member scopes only). */
+export const LINKEDIN_SCOPES = [...LINKEDIN_MEMBER_SCOPES, ...LINKEDIN_ORGANIZATION_SCOPES];
+/** The most organisations one authorization connects (an agency may administer many; LinkedIn pages ACLs by 10 by default). */
+const MAX_ORGANIZATIONS = 50;
+const ORGANIZATION_URN = /^urn:li:organization:(\d+)$/;
 
 /**
  * The commentary of the Posts API is "little text": these characters are markup unless
@@ -18,8 +28,10 @@ export function littleText(text: string): string {
 
 /**
  * LinkedIn: OAuth 2 authorization code (no PKCE for server apps: the state alone ties the
- * answer to the request), the member from /v2/userinfo, images uploaded first (Images API
- * initializeUpload, then a PUT of the bytes), then POST /rest/posts.
+ * answer to the request), the member from /v2/userinfo and the organisations (company pages)
+ * it administers from /rest/organizationAcls: one grant each, all on the member's token.
+ * Images uploaded first (Images API initializeUpload, then a PUT of the bytes), then POST
+ * /rest/posts, as the member (urn:li:person) or an organisation (urn:li:organization).
  */
 export class LinkedInAdapter implements SocialNetworkAdapter {
   readonly network = 'linkedin' as const;
@@ -33,7 +45,7 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
   }
 
   authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string {
-    return withQuery(`${this.settings.authUrl}/oauth/v2/authorization`, { response_type: 'code', client_id: this.settings.clientId ?? '', redirect_uri: input.redirectUri, state: input.state, scope: LINKEDIN_SCOPES.join(' ') });
+    return withQuery(`${this.settings.authUrl}/oauth/v2/authorization`, { response_type: 'code', client_id: this.settings.clientId ?? '', redirect_uri: input.redirectUri, state: input.state, scope: this.scopes.join(' ') });
   }
 
   async exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<SocialGrant[]> {
@@ -41,7 +53,45 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
     const me = await this.call({ method: 'GET', url: `${this.settings.apiUrl}/v2/userinfo`, headers: { authorization: `Bearer ${tokens.accessToken}` } });
     const user = me.body as { sub?: unknown; name?: unknown };
     const sub = field(this.network, user?.sub, 'member id');
-    return [{ ...tokens, accountId: `urn:li:person:${sub}`, accountName: typeof user.name === 'string' && user.name ? user.name : sub }];
+    const member: SocialGrant = { ...tokens, accountId: `urn:li:person:${sub}`, accountName: typeof user.name === 'string' && user.name ? user.name : sub };
+    if (!this.scopes.includes('rw_organization_admin')) return [member];
+    const organizations = await this.administeredOrganizations(tokens.accessToken);
+    return [member, ...organizations.map((o) => ({ ...tokens, accountId: `urn:li:organization:${o.id}`, accountName: o.name }))];
+  }
+
+  /** LinkedIn's token revocation: POST /oauth/v2/revoke with the app's credentials and the token, form encoded. */
+  async revoke(input: { accessToken: string; refreshToken: string | null }): Promise<RevokeOutcome> {
+    const body = new URLSearchParams({ client_id: this.settings.clientId ?? '', client_secret: this.settings.clientSecret ?? '', token: input.accessToken });
+    await this.call({ method: 'POST', url: `${this.settings.authUrl}/oauth/v2/revoke`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    return 'revoked';
+  }
+
+  private get scopes(): readonly string[] {
+    return this.settings.scopes ?? LINKEDIN_SCOPES;
+  }
+
+  /**
+   * The organisations the member administers (approved ADMINISTRATOR roles), with their names.
+   * An app LinkedIn has not granted the Community Management API answers 403: the member alone is connected.
+   */
+  private async administeredOrganizations(accessToken: string): Promise<Array<{ id: string; name: string }>> {
+    const url = withQuery(`${this.settings.apiUrl}/rest/organizationAcls`, { q: 'roleAssignee', role: 'ADMINISTRATOR', state: 'APPROVED', count: String(MAX_ORGANIZATIONS) });
+    let acls;
+    try {
+      acls = await this.call({ method: 'GET', url, headers: this.restHeaders(accessToken) });
+    } catch (e) {
+      if (e instanceof SocialRejected) return [];
+      throw e;
+    }
+    const elements = (acls.body as { elements?: Array<{ organization?: unknown }> })?.elements ?? [];
+    const ids = [...new Set(elements.map((e) => (typeof e.organization === 'string' ? ORGANIZATION_URN.exec(e.organization)?.[1] : undefined)).filter((id): id is string => !!id))].slice(0, MAX_ORGANIZATIONS);
+    const organizations: Array<{ id: string; name: string }> = [];
+    for (const id of ids) {
+      const org = await this.call({ method: 'GET', url: `${this.settings.apiUrl}/rest/organizations/${id}`, headers: this.restHeaders(accessToken) });
+      const name = (org.body as { localizedName?: unknown })?.localizedName;
+      organizations.push({ id, name: typeof name === 'string' && name ? name : `Organization ${id}` });
+    }
+    return organizations;
   }
 
   refresh(input: { refreshToken: string }): Promise<SocialTokens> {

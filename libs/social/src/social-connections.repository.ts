@@ -54,7 +54,7 @@ export class SocialConnectionsRepository {
 
   /** The account connected (again): a connection of the same account is given its new tokens and works again. */
   async upsert(scope: PartnerScope, connection: ConnectionTokens & { network: SocialNetwork; accountId: string; accountName: string; connectedBy: string | null }, at: Date): Promise<SocialConnectionRow> {
-    const fresh = { ...connection, status: 'active' as const, lastError: null, notifiedAt: null, refreshedAt: at };
+    const fresh = { ...connection, status: 'active' as const, lastError: null, notifiedAt: null, refreshedAt: at, revokedAt: null };
     return this.db
       .insertInto('socialConnections')
       .values({ ...fresh, vendorId: scope.vendorId, partnerId: scope.partnerId })
@@ -81,12 +81,14 @@ export class SocialConnectionsRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /** New tokens after a refresh; a connection disconnected meanwhile stays disconnected (null). */
   async saveTokens(scope: TenantScope, id: string, tokens: ConnectionTokens, at: Date): Promise<SocialConnectionRow | null> {
     return (
       (await this.db
         .updateTable('socialConnections')
         .set({ ...tokens, status: 'active', lastError: null, notifiedAt: null, refreshedAt: at, refreshClaimedUntil: null, updatedAt: at })
         .where('id', '=', id)
+        .where('status', '!=', 'revoked')
         .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
         .returningAll()
         .executeTakeFirst()) ?? null
@@ -106,13 +108,44 @@ export class SocialConnectionsRepository {
     return !!row;
   }
 
-  /** Records a trouble (broken or expiring) with its reason; the row as it is now, or null when not found. */
+  /**
+   * Disconnected by the partner: `revoked`, its tokens wiped, a notice of its own to come (when a
+   * post due on it fails). The row as it is now, or null when not found.
+   */
+  async markRevoked(scope: TenantScope, id: string, reason: string, at: Date): Promise<SocialConnectionRow | null> {
+    return (
+      (await this.db
+        .updateTable('socialConnections')
+        .set({ status: 'revoked', accessTokenSealed: null, refreshTokenSealed: null, revokedAt: at, lastError: reason.slice(0, 1000), notifiedAt: null, refreshClaimedUntil: null, updatedAt: at })
+        .where('id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+        .returningAll()
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /** What disconnecting did at the network, once it answered (the reason of a revoked connection). */
+  async noteRevocation(scope: TenantScope, id: string, outcome: string): Promise<SocialConnectionRow | null> {
+    return (
+      (await this.db
+        .updateTable('socialConnections')
+        .set({ lastError: outcome.slice(0, 1000) })
+        .where('id', '=', id)
+        .where('status', '=', 'revoked')
+        .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+        .returningAll()
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /** Records a trouble (broken or expiring) with its reason; the row as it is now, or null when not found or disconnected. */
   async setTrouble(scope: TenantScope, id: string, status: Extract<SocialConnectionStatus, 'broken' | 'expiring'>, reason: string, at: Date): Promise<SocialConnectionRow | null> {
     return (
       (await this.db
         .updateTable('socialConnections')
         .set({ status, lastError: reason.slice(0, 1000), updatedAt: at })
         .where('id', '=', id)
+        .where('status', '!=', 'revoked')
         .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
         .returningAll()
         .executeTakeFirst()) ?? null
@@ -124,14 +157,14 @@ export class SocialConnectionsRepository {
     await this.db.updateTable('socialConnections').set({ lastError: error.slice(0, 1000) }).where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'socialConnections')).execute();
   }
 
-  /** Claims the notice of the connection's current trouble: true once per trouble (notified_at is cleared when it works again). */
+  /** Claims the notice of the connection's current trouble (revoked: a post failed on it): true once per trouble (notified_at is cleared when it works again). */
   async claimNotice(scope: TenantScope, id: string, at: Date): Promise<boolean> {
     const row = await this.db
       .updateTable('socialConnections')
       .set({ notifiedAt: at })
       .where('id', '=', id)
       .where('notifiedAt', 'is', null)
-      .where('status', 'in', ['broken', 'expiring'])
+      .where('status', 'in', ['broken', 'expiring', 'revoked'])
       .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
       .returning('id')
       .executeTakeFirst();

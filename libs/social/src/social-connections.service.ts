@@ -7,10 +7,28 @@ import { Signer } from '@tcma/signing';
 import { Actor, scopeOf } from '@tcma/tenancy';
 import { createHash, randomBytes } from 'node:crypto';
 import { codeChallengeOf, newCodeVerifier } from './pkce';
-import { SocialConnectionNotices } from './social-connection-notices';
+import { NETWORK_NAMES, SocialConnectionNotices } from './social-connection-notices';
 import { SocialConnectionsRepository } from './social-connections.repository';
 import { SocialError } from './social-network';
 import { SocialNetworks } from './social-networks';
+
+/**
+ * What disconnecting did at the network: `revoked` (the network confirmed), `unsupported` (the
+ * network offers no revocation for this token: Facebook page tokens), `shared` (another of the
+ * partner's connections still uses the same grant: LinkedIn's member and organisation pages),
+ * `failed` (the network refused or could not be reached), `removed` (a connection already
+ * disconnected was taken off the list).
+ */
+export const SOCIAL_REVOCATIONS = ['revoked', 'unsupported', 'shared', 'failed', 'removed'] as const;
+export type SocialRevocation = (typeof SOCIAL_REVOCATIONS)[number];
+
+export interface Disconnected {
+  /** The connection as it is now (revoked, tokens wiped); null once removed. */
+  connection: SocialConnectionRow | null;
+  revocation: SocialRevocation;
+  /** The outcome in words, for the partner. */
+  message: string;
+}
 
 /** An authorization must come back within this long (the state and the PKCE verifier expire). */
 export const SOCIAL_AUTHORIZATION_TTL_MS = 10 * 60_000;
@@ -96,9 +114,58 @@ export class SocialConnectionsService {
     return this.connections.list(scopeOf(actor), page);
   }
 
-  /** Forgets the connection and its tokens (the grant itself is revoked in the network's own settings). */
-  async remove(actor: Actor, id: string): Promise<void> {
-    if (!(await this.connections.delete(scopeOf(actor), id))) throw new NotFoundError('Social connection');
+  /**
+   * Disconnects an account: it becomes `revoked` with its tokens wiped whatever the network
+   * answers (a failed revocation never keeps it working here), then the grant is revoked at the
+   * network unless another connection of the partner still uses it. A connection already
+   * disconnected is removed from the list.
+   */
+  async disconnect(actor: Actor, id: string): Promise<Disconnected> {
+    const scope = scopeOf(actor);
+    const row = await this.connections.find(scope, id);
+    if (!row) throw new NotFoundError('Social connection');
+    const network = NETWORK_NAMES[row.network];
+    if (row.status === 'revoked' || row.accessTokenSealed === null) {
+      await this.connections.delete(scope, id);
+      return { connection: null, revocation: 'removed', message: `${row.accountName} on ${network} was removed from the list.` };
+    }
+    const tokens = { accessToken: this.signer.unseal(row.accessTokenSealed), refreshToken: row.refreshTokenSealed ? this.signer.unseal(row.refreshTokenSealed) : null };
+    const sharing = await this.sharingGrant(scope, row, tokens);
+    const now = this.clock.now();
+    // Wiped first: if the network never answers, nothing here can use the access any more.
+    await this.connections.markRevoked(scope, id, `Disconnected on ${now.toISOString()}; revoking at ${network}`, now);
+    let revocation: SocialRevocation;
+    let message: string;
+    if (sharing.length) {
+      revocation = 'shared';
+      message = `Disconnected. ${network} still grants the engine this access for ${sharing.map((c) => c.accountName).join(', ')}, connected with the same sign-in, so it was not revoked at ${network}; disconnecting the last of them revokes it.`;
+    } else {
+      try {
+        const outcome = await this.networks.get(row.network).revoke(tokens);
+        revocation = outcome;
+        message =
+          outcome === 'revoked'
+            ? `Disconnected. ${network} confirmed the engine's access to ${row.accountName} is revoked.`
+            : `Disconnected: the engine forgot its access to ${row.accountName}. ${network} does not let the engine revoke a page's access itself: remove the app in ${network}'s settings (Business Integrations) to revoke it there.`;
+      } catch (e) {
+        if (!(e instanceof SocialError)) throw e;
+        this.logger.warn(`Revoking social connection ${id} at ${row.network} failed: ${e.message}`);
+        revocation = 'failed';
+        message = `Disconnected: the engine forgot its access to ${row.accountName}, but ${network} did not confirm the revocation (${e.message}). Remove the app in ${network}'s settings to be sure.`;
+      }
+    }
+    const connection = await this.connections.noteRevocation(scope, id, message);
+    return { connection, revocation, message };
+  }
+
+  /**
+   * A disconnected connection a post was due on: the partner's users are told once (like a
+   * broken one), and the delivery's failure reason is returned.
+   */
+  async tellRevoked(row: SocialConnectionRow): Promise<string> {
+    if (row.status === 'revoked') await this.notices.tell(row);
+    const when = row.revokedAt ? ` on ${new Date(row.revokedAt).toISOString().slice(0, 10)}` : '';
+    return `the ${NETWORK_NAMES[row.network]} account ${row.accountName} was disconnected${when}; connect it again to publish`;
   }
 
   /**
@@ -109,6 +176,13 @@ export class SocialConnectionsService {
     const row = await this.connections.setTrouble(scope, connectionId, 'broken', reason, this.clock.now());
     if (row) await this.notices.tell(row);
     return row;
+  }
+
+  /** The partner's other working connections of the network on the same grant (same access or refresh token). */
+  private async sharingGrant(scope: TenantScope, row: SocialConnectionRow, tokens: { accessToken: string; refreshToken: string | null }): Promise<SocialConnectionRow[]> {
+    const { items } = await this.connections.list(scope, { limit: 200, offset: 0 });
+    const same = (sealed: string | null, token: string | null) => sealed !== null && token !== null && this.signer.unseal(sealed) === token;
+    return items.filter((c) => c.id !== row.id && c.partnerId === row.partnerId && c.network === row.network && c.status !== 'revoked' && (same(c.accessTokenSealed, tokens.accessToken) || same(c.refreshTokenSealed, tokens.refreshToken)));
   }
 
   private redirectUri(network: SocialNetwork): string {

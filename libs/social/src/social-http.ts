@@ -1,4 +1,5 @@
 import type { SocialNetwork } from '@tcma/persistence';
+import { facebookErrorOf } from './facebook-throttle';
 import { SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable } from './social-network';
 
 /** When a 429 names no wait: a minute. */
@@ -13,7 +14,7 @@ export interface SocialAnswer {
 }
 
 export interface SocialCall {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   body?: string | Buffer | FormData | URLSearchParams;
@@ -51,7 +52,7 @@ export function retryAfterOf(headers: Headers, nowMs: number): number {
 
 /**
  * One HTTP call to a network, its failures as the typed social errors: 401 → unauthorized,
- * 429 → rate limited, other 4xx → rejected, 5xx / no answer → timeout for the creating call
+ * 429 (and Facebook's throttling codes, whatever the status) → rate limited, other 4xx → rejected, 5xx / no answer → timeout for the creating call
  * (it may have happened) or unavailable for any other.
  */
 export async function socialRequest(network: SocialNetwork, call: SocialCall, timeoutMs: number, nowMs: () => number): Promise<SocialAnswer> {
@@ -88,11 +89,14 @@ export async function socialRequest(network: SocialNetwork, call: SocialCall, ti
     if (call.creates) throw new SocialTimeout(`${network}: ${messageOf(body, status)} (${status}); the post may have been published`, network);
     throw new SocialUnavailable(`${network}: ${messageOf(body, status)} (${status})`, network);
   }
-  // OAuth token endpoints answer a revoked or expired grant with 400 invalid_grant; Facebook a dead token with error code 190.
-  const b = body as { error?: unknown } | null;
-  if (b && typeof b === 'object' && (b.error === 'invalid_grant' || (typeof b.error === 'object' && (b.error as { code?: unknown } | null)?.code === 190))) {
-    throw new SocialUnauthorized(`${network}: ${messageOf(body, status)} (${status})`, network);
+  if (network === 'facebook') {
+    // The Graph API throttles with a 400/403 and an error code, not a 429.
+    const typed = facebookErrorOf(status, body, response.headers, messageOf(body, status));
+    if (typed) throw typed;
   }
+  // OAuth token endpoints answer a revoked or expired grant with 400 invalid_grant.
+  const b = body as { error?: unknown } | null;
+  if (b && typeof b === 'object' && b.error === 'invalid_grant') throw new SocialUnauthorized(`${network}: ${messageOf(body, status)} (${status})`, network);
   throw new SocialRejected(network, `${network}: ${messageOf(body, status)} (${status})`, status);
 }
 

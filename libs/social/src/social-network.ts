@@ -9,7 +9,7 @@ export interface SocialGrant {
   expiresAt: Date | null;
   /** When the refresh token stops working; null: unknown or never. */
   refreshExpiresAt: Date | null;
-  /** The network's id of the account posts are published as (LinkedIn `urn:li:person:…`, X user id, Facebook page id). */
+  /** The network's id of the account posts are published as (LinkedIn `urn:li:person:…` or `urn:li:organization:…`, X user id, Facebook page id). */
   accountId: string;
   accountName: string;
 }
@@ -64,7 +64,15 @@ export interface SocialNetworkAdapter {
   refresh(input: { refreshToken: string }): Promise<SocialTokens>;
   publish(input: PublishRequest): Promise<PublishedPost>;
   findPublished(input: FindPublishedRequest): Promise<PublishedPost | null>;
+  /**
+   * Revokes the grant at the network (the partner disconnected): `revoked` once the network
+   * confirmed it, `unsupported` when the network offers no revocation for this kind of token.
+   * Throws the typed errors when the network refused or could not be reached.
+   */
+  revoke(input: { accessToken: string; refreshToken: string | null }): Promise<RevokeOutcome>;
 }
+
+export type RevokeOutcome = 'revoked' | 'unsupported';
 
 /** Base of the errors the adapters throw. */
 export abstract class SocialError extends Error {
@@ -77,13 +85,15 @@ export abstract class SocialError extends Error {
   }
 }
 
-/** 429: wait this long before the next call (Retry-After, or X's x-rate-limit-reset). */
+/** Rate limited (a 429, or Facebook's throttling codes): wait this long before the next call (Retry-After, X's x-rate-limit-reset, Facebook's usage headers). */
 export class SocialRateLimited extends SocialError {
   constructor(
     network: SocialNetwork,
     readonly retryAfterSeconds: number,
+    /** What the network said, when it was not a plain 429. */
+    detail = '429',
   ) {
-    super(`${network} asked to wait ${retryAfterSeconds} s (429)`, network);
+    super(`${network} asked to wait ${retryAfterSeconds} s (${detail})`, network);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
 import { expiryOf, field, sameText, socialRequest } from './social-http';
-import { FindPublishedRequest, PublishedPost, PublishRequest, SocialGrant, SocialNetworkAdapter, SocialTokens, SocialUnavailable } from './social-network';
+import { FindPublishedRequest, PublishedPost, PublishRequest, RevokeOutcome, SocialGrant, SocialNetworkAdapter, SocialTokens, SocialUnavailable } from './social-network';
 
 /** Reading and writing posts, uploading media, the user's id, and a refresh token (offline.access). */
 export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
@@ -35,7 +35,7 @@ export class XAdapter implements SocialNetworkAdapter {
       response_type: 'code',
       client_id: this.settings.clientId ?? '',
       redirect_uri: input.redirectUri,
-      scope: X_SCOPES.join(' '),
+      scope: (this.settings.scopes ?? X_SCOPES).join(' '),
       state: input.state,
       code_challenge: input.codeChallenge,
       code_challenge_method: 'S256',
@@ -74,9 +74,27 @@ export class XAdapter implements SocialNetworkAdapter {
     return match ? { remoteId: match.id as string, url: `https://x.com/i/web/status/${match.id as string}` } : null;
   }
 
+  /** POST /2/oauth2/revoke (RFC 7009, Basic client authentication): the refresh token first (it would mint new access), then the access token. */
+  async revoke(input: { accessToken: string; refreshToken: string | null }): Promise<RevokeOutcome> {
+    const tokens: Array<[string, string]> = [...(input.refreshToken ? [[input.refreshToken, 'refresh_token'] as [string, string]] : []), [input.accessToken, 'access_token']];
+    for (const [token, hint] of tokens) {
+      await this.call({
+        method: 'POST',
+        url: `${this.settings.apiUrl}/2/oauth2/revoke`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${this.basic()}` },
+        body: new URLSearchParams({ token, token_type_hint: hint, client_id: this.settings.clientId ?? '' }),
+      });
+    }
+    return 'revoked';
+  }
+
+  private basic(): string {
+    return Buffer.from(`${encodeURIComponent(this.settings.clientId ?? '')}:${encodeURIComponent(this.settings.clientSecret ?? '')}`).toString('base64');
+  }
+
   private async token(params: Record<string, string>): Promise<SocialTokens> {
     const now = this.settings.now();
-    const basic = Buffer.from(`${encodeURIComponent(this.settings.clientId ?? '')}:${encodeURIComponent(this.settings.clientSecret ?? '')}`).toString('base64');
+    const basic = this.basic();
     const answer = await this.call({
       method: 'POST',
       url: `${this.settings.apiUrl}/2/oauth2/token`,

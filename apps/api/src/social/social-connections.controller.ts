@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { SocialConnectionsService } from '@tcma/social';
 import { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { SocialAuthorizationDto, SocialConnectionDto, SocialNetworkParam } from './social-connection.dto';
+import { SocialAuthorizationDto, SocialConnectionDto, SocialDisconnectionDto, SocialNetworkParam } from './social-connection.dto';
 
 /** A partner's social accounts; vendor users act for the partner (X-Acting-For) to connect one for it. */
 @ApiTags('social')
@@ -33,10 +33,10 @@ export class SocialConnectionsController {
   }
 
   @Delete(':id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ operationId: 'deleteSocialConnection', summary: 'Disconnect an account: its tokens are forgotten' })
-  @ApiNoContentResponse()
-  async remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<void> {
-    await this.connections.remove(actor, id);
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'deleteSocialConnection', summary: 'Disconnect an account: revoked at the network where it allows, its tokens wiped (kept as revoked); a revoked one is removed' })
+  @ApiOkResponse({ type: SocialDisconnectionDto })
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SocialDisconnectionDto> {
+    return SocialDisconnectionDto.from(await this.connections.disconnect(actor, id));
   }
 }

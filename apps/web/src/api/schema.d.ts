@@ -1993,7 +1993,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Disconnect an account: its tokens are forgotten */
+        /** Disconnect an account: revoked at the network where it allows, its tokens wiped (kept as revoked); a revoked one is removed */
         delete: operations["deleteSocialConnection"];
         options?: never;
         head?: never;
@@ -4365,11 +4365,11 @@ export interface components {
             partnerId: string;
             /** @enum {string} */
             network: "linkedin" | "x" | "facebook";
-            /** @description The network's id of the account (LinkedIn urn:li:person:…, X user id, Facebook page id). */
+            /** @description The network's id of the account (LinkedIn urn:li:person:… for a member or urn:li:organization:… for a company page, X user id, Facebook page id). */
             accountId: string;
             accountName: string;
             /**
-             * @description active; expiring (ends within the notice period and cannot be renewed without the partner); broken (refused by the network: connect again).
+             * @description active; expiring (ends within the notice period and cannot be renewed without the partner); broken (refused by the network, e.g. the grant was revoked on its side: connect again); revoked (disconnected by the partner: tokens wiped, posts due on it fail).
              * @enum {string}
              */
             status: "active" | "expiring" | "broken" | "revoked";
@@ -4378,7 +4378,7 @@ export interface components {
              * @description When the access ends unless refreshed; null: it does not expire.
              */
             expiresAt: string | null;
-            /** @description Why it is broken or expiring, or the last failed refresh. */
+            /** @description Why it is broken or expiring, the last failed refresh, or (revoked) what disconnecting did at the network. */
             lastError: string | null;
             /**
              * Format: date-time
@@ -4387,6 +4387,11 @@ export interface components {
             notifiedAt: string | null;
             /** Format: date-time */
             refreshedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the partner disconnected it (revoked).
+             */
+            revokedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -4398,6 +4403,17 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        SocialDisconnectionDto: {
+            /** @description The connection as it is now (revoked, its tokens wiped); null when a connection already disconnected was removed. */
+            connection: components["schemas"]["SocialConnectionDto"] | null;
+            /**
+             * @description What happened at the network: revoked (it confirmed); unsupported (it offers no revocation for this token: Facebook pages); shared (another connected account uses the same grant, so it was kept); failed (refused or unreachable: the engine forgot the access anyway); removed (taken off the list).
+             * @enum {string}
+             */
+            revocation: "revoked" | "unsupported" | "shared" | "failed" | "removed";
+            /** @description The outcome in words, for the partner. */
+            message: string;
         };
         SignInDto: {
             /** @example jane@acme.example */
@@ -8346,11 +8362,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SocialDisconnectionDto"];
+                };
             };
         };
     };

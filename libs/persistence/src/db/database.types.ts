@@ -481,7 +481,7 @@ export interface SocialAuthorizations {
 }
 
 export interface SocialConnections {
-  accessTokenSealed: string;
+  accessTokenSealed: string | null;
   accountId: string;
   accountName: string;
   connectedBy: string | null;
@@ -496,6 +496,7 @@ export interface SocialConnections {
   refreshedAt: Timestamp | null;
   refreshExpiresAt: Timestamp | null;
   refreshTokenSealed: string | null;
+  revokedAt: Timestamp | null;
   status: Generated<SocialConnectionStatus>;
   updatedAt: Generated<Timestamp>;
   vendorId: string;

@@ -19,7 +19,8 @@ export class SocialConnectionEntity {
   /** The network's id of the account posts go out as. */
   @Column('text') accountId!: string;
   @Column('text') accountName!: string;
-  @Column('text') accessTokenSealed!: string;
+  /** Null once disconnected (revoked): the tokens are wiped. */
+  @Column('text', { nullable: true }) accessTokenSealed!: string | null;
   @Column('text', { nullable: true }) refreshTokenSealed!: string | null;
   /** When the access token stops working; null: it does not expire. */
   @Column('timestamptz', { nullable: true }) expiresAt!: Date | null;
@@ -33,6 +34,8 @@ export class SocialConnectionEntity {
   @Column('timestamptz', { nullable: true }) refreshedAt!: Date | null;
   /** A sweeper refreshing the tokens holds this claim until then (one refresh at a time). */
   @Column('timestamptz', { nullable: true }) refreshClaimedUntil!: Date | null;
+  /** When the partner disconnected it (status revoked); cleared when connected again. */
+  @Column('timestamptz', { nullable: true }) revokedAt!: Date | null;
   /** The user who connected it. */
   @Column('uuid', { nullable: true }) connectedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -105,8 +105,10 @@ export const SOCIAL_DELIVERY_STATUSES = ['scheduled', 'publishing', 'published',
 export type SocialDeliveryStatus = (typeof SOCIAL_DELIVERY_STATUSES)[number];
 /**
  * A social connection: `active` works; `expiring` cannot be refreshed and stops working within
- * the notice period; `broken` was refused by the network (a revoked grant, a 401); `revoked`
- * was disconnected by the partner (kept only until deleted).
+ * the notice period; `broken` was refused by the network (the grant revoked on the network's
+ * side, a 401, an invalid_grant on refresh); `revoked` was disconnected by the partner in the
+ * engine (revoked at the network where it allows, tokens wiped; kept so posts due on it fail
+ * with that reason, until the partner removes it).
  */
 export const SOCIAL_CONNECTION_STATUSES = ['active', 'expiring', 'broken', 'revoked'] as const;
 export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number];

@@ -51,7 +51,10 @@ function Social() {
       <Text size="sm">
         <Link to="/portal">Catalogue</Link> / Social accounts
       </Text>
-      <PageHeader title="Social accounts" description="The accounts your campaigns' social posts are published to. Connecting one takes you to the network to approve it." />
+      <PageHeader
+        title="Social accounts"
+        description="The accounts your campaigns' social posts are published to. Connecting one takes you to the network to approve it: LinkedIn also connects the company pages you administer, Facebook each page you manage. Disconnect the accounts you do not want posts on."
+      />
       {connected ? (
         <Alert color="teal" variant="light" styles={DARK_TITLE} title={`${nameOf(connected)} connected`} role="status">
           Posts can now be published to it.
@@ -60,6 +63,16 @@ function Social() {
       {error ? (
         <Alert color="red" variant="light" title="Not connected" role="alert">
           {OUTCOMES[error] ?? 'The connection was not made.'}
+        </Alert>
+      ) : null}
+      {disconnect.data ? (
+        <Alert color={disconnect.data.revocation === 'failed' ? 'yellow' : 'teal'} variant="light" styles={DARK_TITLE} title={disconnect.data.revocation === 'removed' ? 'Removed' : 'Disconnected'} role="status">
+          {disconnect.data.message}
+        </Alert>
+      ) : null}
+      {disconnect.error ? (
+        <Alert color="red" variant="light" title="Could not disconnect" role="alert">
+          {disconnect.error.message}
         </Alert>
       ) : null}
       {start.error ? (
@@ -97,13 +110,26 @@ function Social() {
                       {STATUS[c.status].label}
                     </Badge>
                   </Group>
-                  <Button variant="default" size="xs" onClick={() => disconnect.mutate(c.id)} loading={disconnect.isPending && disconnect.variables === c.id} aria-label={`Disconnect ${c.accountName} on ${nameOf(c.network)}`}>
-                    Disconnect
+                  <Button
+                    variant="default"
+                    size="xs"
+                    onClick={() => disconnect.mutate(c.id)}
+                    loading={disconnect.isPending && disconnect.variables === c.id}
+                    aria-label={`${c.status === 'revoked' ? 'Remove' : 'Disconnect'} ${c.accountName} on ${nameOf(c.network)}`}
+                  >
+                    {c.status === 'revoked' ? 'Remove' : 'Disconnect'}
                   </Button>
                 </Group>
-                <Text size="sm" c="dimmed">
-                  {c.expiresAt ? `Access ${c.status === 'broken' ? 'ended or ends' : 'renewed automatically; current access ends'} ${when(c.expiresAt)}` : 'Access does not expire'}
-                </Text>
+                {c.status === 'revoked' ? (
+                  <Stack gap={4}>
+                    <Text size="sm">{`${c.revokedAt ? `Disconnected ${when(c.revokedAt)}: p` : 'P'}osts due on it fail until you connect it again.`}</Text>
+                    {c.lastError ? <Text size="sm">{c.lastError}</Text> : null}
+                  </Stack>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {c.expiresAt ? `Access ${c.status === 'broken' ? 'ended or ends' : 'renewed automatically; current access ends'} ${when(c.expiresAt)}` : 'Access does not expire'}
+                  </Text>
+                )}
                 {c.status === 'broken' ? (
                   <Alert color="red" variant="light" title="Not working: connect it again">
                     Posts to this account wait until it is connected again. {c.lastError ?? ''}

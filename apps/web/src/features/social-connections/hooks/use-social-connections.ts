@@ -31,12 +31,16 @@ export function useStartSocialConnection() {
   });
 }
 
+export type SocialDisconnection = components['schemas']['SocialDisconnectionDto'];
+
+/** Disconnects an account (revoked at the network where it allows) or removes one already disconnected; the API words the outcome. */
 export function useDisconnectSocialConnection() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string) => {
-      const { error, response } = await api.DELETE('/social-connections/{id}', { params: { path: { id } } });
-      if (!response.ok) throw new ApiError(response, error);
+    mutationFn: async (id: string): Promise<SocialDisconnection> => {
+      const { data, error, response } = await api.DELETE('/social-connections/{id}', { params: { path: { id } } });
+      if (data === undefined) throw new ApiError(response, error);
+      return data;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionsKey }),
   });
