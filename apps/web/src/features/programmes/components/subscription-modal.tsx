@@ -110,7 +110,7 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               type="time"
-              label="Post at (your time zone)"
+              label="Post at (your company’s time zone)"
               description="The next time of day after a launch starts"
               value={postTime}
               onChange={(e) => setPostTime(e.currentTarget.value)}
