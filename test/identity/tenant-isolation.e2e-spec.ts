@@ -274,6 +274,15 @@ describe('tenant isolation', () => {
         for (const secret of secrets) expect(`${op.path}: ${text.includes(secret)}`).toBe(`${op.path}: false`);
       }
     }
+    // The console's social calendar: vendor A sees its partner's post (filtered by partner and state);
+    // the same filters from vendor B name a partner it does not have and list nothing.
+    const socialCalendar = `/social-posts?partnerId=${partnerA1.partnerId}&status=scheduled`;
+    const own = await api.http().get(socialCalendar).set('Authorization', `Bearer ${a.marketerToken}`).expect(200);
+    expect(own.body.items.map((p: { id: string }) => p.id)).toEqual([a1.socialPostId]);
+    for (const token of [b.adminToken, b.marketerToken]) {
+      const foreign = await api.http().get(socialCalendar).set('Authorization', `Bearer ${token}`).expect(200);
+      expect(foreign.body).toMatchObject({ total: 0, items: [] });
+    }
   });
 
   it("refuses ids of another tenant inside a body with 404, like ids in a path, and stores nothing", async () => {

@@ -105,11 +105,13 @@ describe('programmes: subscriptions, pending launches and launching from an emai
 
   it('subscribes partners once each, with their defaults', async () => {
     // A malformed body is a 400 with field paths (the API's rule for shapes); broken business rules are 422s.
-    const invalid = await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: -1, weeklyCap: 0 }).expect(400);
-    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['reviewHours', 'weeklyCap']);
+    const invalid = await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: -1, weeklyCap: 0, socialPostTime: '25:00', socialPostWeekdaysOnly: 'yes' }).expect(400);
+    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['reviewHours', 'socialPostTime', 'socialPostWeekdaysOnly', 'weeklyCap']);
+    expect(invalid.body.errors).toContainEqual({ path: 'socialPostTime', message: 'socialPostTime must be a time of day as HH:MM (00:00 to 23:59)' });
 
     const a = await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'] }).expect(201);
-    expect(a.body).toMatchObject({ partnerId: northwind.partnerId, reviewHours: 72, weeklyCap: null, socialNetworks: ['linkedin'], status: 'active' });
+    // Social posts go out at 10:00 local on a weekday unless the partner says otherwise.
+    expect(a.body).toMatchObject({ partnerId: northwind.partnerId, reviewHours: 72, weeklyCap: null, socialNetworks: ['linkedin'], socialPostTime: '10:00', socialPostWeekdaysOnly: true, status: 'active' });
     subscriptions.northwind = a.body.id;
     await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' } }).expect(409);
     subscriptions.hellenic = (await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(hellenic.token)).send({ audience: { type: 'all' }, reviewHours: 24, weeklyCap: 1 }).expect(201)).body.id;

@@ -196,11 +196,19 @@ describe('social posts: scheduled at a local time, published at most once', () =
     expect(calendar.body.items.find((p: { id: string }) => p.id === body.id).deliveries[0]).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/connection is broken/) });
   });
 
-  it('posts a programme launch started from its email exactly once (the done-means path)', async () => {
+  it('posts a programme launch started from its email exactly once, at the subscription’s local posting time (the done-means path)', async () => {
+    // Friday 27 November 2026, 21:00 in Warsaw: launched late on a Friday, posted on Monday morning.
+    clock.set(new Date('2026-11-27T20:00:00Z'));
     // The partner connects LinkedIn again after the 401 above: the same connection works again.
     expect(await connectLinkedIn(api, northwind.token)).toBe(connectionId);
     const programme = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Social nurtures', campaignIds: [demo.campaignId] }).expect(201);
-    await api.http().post(`/programmes/${programme.body.id}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'] }).expect(201);
+    const subscribed = await api
+      .http()
+      .post(`/programmes/${programme.body.id}/subscriptions`)
+      .set(as(northwind.token))
+      .send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'], socialPostTime: '09:30', socialPostWeekdaysOnly: true })
+      .expect(201);
+    expect(subscribed.body).toMatchObject({ socialPostTime: '09:30', socialPostWeekdaysOnly: true });
     await api.http().patch(`/campaigns/${demo.campaignId}`).set(as(demo.tokens.marketer)).send({ description: 'Social edition' }).expect(200);
     await api.http().post(`/campaigns/${demo.campaignId}/publish`).set(as(demo.tokens.marketer)).expect(201);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
@@ -209,17 +217,30 @@ describe('social posts: scheduled at a local time, published at most once', () =
     const text = (await simpleParser(mail.raw)).text ?? '';
     const link = /^Launch now for [^:]+: (https?:\/\/\S+\/programme-actions\/\S+)$/m.exec(text)?.[1];
     expect(link).toBeDefined();
-    const before = linkedinPosts().length;
     // Without signing in: the confirmation page's POST.
     await api.http().post(new URL(link!).pathname).expect(200);
     const [pl] = await db.query<Array<{ id: string; launch_id: string }>>("SELECT id, launch_id FROM pending_launches WHERE partner_id = $1 AND state = 'started'", [northwind.partnerId]);
     const [post] = await db.query<Array<{ id: string; source: string; due_at: Date }>>('SELECT id, source, due_at FROM social_posts WHERE pending_launch_id = $1', [pl.id]);
-    expect(post).toMatchObject({ source: 'programme', due_at: clock.now() });
+    // Monday 30 November, 09:30 in Warsaw (UTC+1): the weekend is skipped.
+    const postingTime = new Date('2026-11-30T08:30:00Z');
+    expect(post).toMatchObject({ source: 'programme', due_at: postingTime });
+    const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
+    expect(calendar.body.items.find((p: { id: string }) => p.id === post.id)).toMatchObject({ dueAt: postingTime.toISOString(), timeZone: 'Europe/Warsaw' });
 
+    // Whatever earlier tests left due goes out now; this post does not, nor a minute before its time.
+    await sweep();
+    const before = linkedinPosts().length;
+    expect((await deliveryOf(post.id)).status).toBe('scheduled');
+    clock.set(new Date(postingTime.getTime() - MINUTE));
+    await sweep();
+    expect(linkedinPosts()).toHaveLength(before);
+    expect((await deliveryOf(post.id)).status).toBe('scheduled');
+
+    clock.set(postingTime);
     await sweep();
     await sweep();
     expect(linkedinPosts()).toHaveLength(before + 1);
-    expect(linkedinPosts().at(-1)?.createdAt).toBe(clock.now().getTime());
+    expect(linkedinPosts().at(-1)?.createdAt).toBe(postingTime.getTime());
     expect((await deliveryOf(post.id)).status).toBe('published');
   });
 });

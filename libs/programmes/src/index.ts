@@ -17,6 +17,8 @@ export type { ProgrammeRecord } from './programmes.repository';
 export { ProgrammesModule } from './programmes.module';
 export { ProgrammesService } from './programmes.service';
 export type { ProgrammeBody } from './programmes.service';
+export { DEFAULT_SOCIAL_POST_TIME, LOCAL_TIME_OF_DAY, nextSocialPostingTime } from './social-posting-time';
+export type { SocialPostingTime } from './social-posting-time';
 export type { SubscriptionRow } from './subscriptions.repository';
 export { DEFAULT_REVIEW_HOURS, MAX_REVIEW_HOURS, MAX_WEEKLY_CAP, SubscriptionsService } from './subscriptions.service';
 export type { SubscribeBody, SubscriptionChanges } from './subscriptions.service';

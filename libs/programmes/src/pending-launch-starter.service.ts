@@ -6,6 +6,7 @@ import { MissingItem, PartnerScope } from '@tcma/persistence';
 import { SocialPostsService } from '@tcma/social-posts';
 import { Actor } from '@tcma/tenancy';
 import { ActionVia, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
+import { nextSocialPostingTime } from './social-posting-time';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** A pending launch waiting for readiness is checked again this often. */
@@ -68,7 +69,7 @@ export class PendingLaunchStarter {
       const launch = await this.launches.create(actor, { campaignId: pl.campaignId, partnerId: pl.partnerId, version: pl.version, audience: pl.audience, slotValues: pl.slotValues });
       await this.pending.setLaunch(scope, pl.id, launch.id, now);
       await this.pending.recordAction(scope, pl.id, via === 'system' ? 'auto_start' : 'launch', via, recordedUserId, now);
-      await this.schedulePost(scope, pl, launch.id);
+      await this.schedulePost(scope, pl, launch.id, now);
       return { outcome: 'started', launchId: launch.id };
     } catch (e) {
       // Refused after all (the brand kit changed meanwhile, the list was deleted): back to waiting, saying why.
@@ -80,12 +81,25 @@ export class PendingLaunchStarter {
     }
   }
 
-  /** The subscription's social networks get the campaign's social post, now (never fails the launch). */
-  private async schedulePost(scope: PartnerScope, pl: PendingLaunchView, launchId: string): Promise<void> {
+  /**
+   * The subscription's social networks get the campaign's social post at the subscription's next
+   * local posting time (never fails the launch): a launch that starts at 03:00 when its review
+   * period ends posts when the partner's audience reads.
+   */
+  private async schedulePost(scope: PartnerScope, pl: PendingLaunchView, launchId: string, now: Date): Promise<void> {
     try {
       const subscription = await this.subscriptions.find(scope, pl.subscriptionId);
       if (!subscription?.socialNetworks.length) return;
-      await this.socialPosts.scheduleForProgramme({ vendorId: pl.vendorId, partnerId: pl.partnerId, campaignId: pl.campaignId, pendingLaunchId: pl.id, launchId, networks: subscription.socialNetworks, slotValues: pl.slotValues });
+      await this.socialPosts.scheduleForProgramme({
+        vendorId: pl.vendorId,
+        partnerId: pl.partnerId,
+        campaignId: pl.campaignId,
+        pendingLaunchId: pl.id,
+        launchId,
+        networks: subscription.socialNetworks,
+        slotValues: pl.slotValues,
+        dueAt: (timeZone) => nextSocialPostingTime(now, { time: subscription.socialPostTime, weekdaysOnly: subscription.socialPostWeekdaysOnly }, timeZone),
+      });
     } catch (e) {
       this.logger.warn(`Pending launch ${pl.id} started without its social post: ${(e as Error).message}`);
     }

@@ -7,6 +7,8 @@ export interface SubscriptionSettings {
   audience: AudienceSpec;
   slotValues: Record<string, string>;
   socialNetworks: SocialNetwork[];
+  socialPostTime: string;
+  socialPostWeekdaysOnly: boolean;
   reviewHours: number;
   weeklyCap: number | null;
 }

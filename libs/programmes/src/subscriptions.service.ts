@@ -6,6 +6,7 @@ import { AudienceSpec, Found, PageWindow, PartnerScope, SocialNetwork, Transacti
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 import { ProgrammesRepository } from './programmes.repository';
+import { DEFAULT_SOCIAL_POST_TIME } from './social-posting-time';
 import { SubscriptionRow, SubscriptionSettings, SubscriptionsRepository } from './subscriptions.repository';
 
 /** A subscription's review period when none is given: three days to look before it starts. */
@@ -21,6 +22,10 @@ export interface SubscribeBody {
   audience: AudienceSpec;
   slotValues?: Record<string, string>;
   socialNetworks?: SocialNetwork[];
+  /** `HH:MM` in the partner's zone; default DEFAULT_SOCIAL_POST_TIME. */
+  socialPostTime?: string;
+  /** Default true. */
+  socialPostWeekdaysOnly?: boolean;
   reviewHours?: number;
   weeklyCap?: number | null;
 }
@@ -50,6 +55,8 @@ export class SubscriptionsService {
       audience: body.audience,
       slotValues: body.slotValues ?? {},
       socialNetworks: body.socialNetworks ?? [],
+      socialPostTime: body.socialPostTime ?? DEFAULT_SOCIAL_POST_TIME,
+      socialPostWeekdaysOnly: body.socialPostWeekdaysOnly ?? true,
       reviewHours: body.reviewHours ?? DEFAULT_REVIEW_HOURS,
       weeklyCap: body.weeklyCap ?? null,
     };

@@ -19,6 +19,8 @@ export interface SocialPostView {
   id: string;
   vendorId: string;
   partnerId: string;
+  /** The vendor's console lists every partner's posts together. */
+  partnerName: string;
   campaignId: string;
   campaignName: string;
   version: number;
@@ -121,10 +123,18 @@ export class SocialPostsRepository {
     return { ...post, deliveries: (await this.deliveriesOf([post.id])).get(post.id) ?? [] };
   }
 
-  /** The calendar: the scope's posts, latest due first, each with its networks' states. */
-  async list(scope: TenantScope, filter: PageWindow & { from?: Date; to?: Date }): Promise<Found<SocialPostView>> {
+  /**
+   * The calendar: the scope's posts (a vendor's: all its partners'), latest due first, each with
+   * its networks' states. A status keeps the posts with at least one network in it.
+   */
+  async list(scope: TenantScope, filter: PageWindow & { from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView>> {
     let matching = this.posts().where((eb) => partnerOwned(eb, scope, 'p'));
     let counted = this.db.selectFrom('socialPosts as p').where((eb) => partnerOwned(eb, scope, 'p'));
+    if (filter.status) {
+      const status = filter.status;
+      matching = matching.where((eb) => eb.exists(eb.selectFrom('socialPostDeliveries as d').select('d.id').whereRef('d.postId', '=', 'p.id').where('d.status', '=', status)));
+      counted = counted.where((eb) => eb.exists(eb.selectFrom('socialPostDeliveries as d').select('d.id').whereRef('d.postId', '=', 'p.id').where('d.status', '=', status)));
+    }
     if (filter.from) {
       matching = matching.where('p.dueAt', '>=', filter.from);
       counted = counted.where('p.dueAt', '>=', filter.from);
@@ -265,7 +275,8 @@ export class SocialPostsRepository {
     return this.db
       .selectFrom('socialPosts as p')
       .innerJoin('campaigns as c', 'c.id', 'p.campaignId')
-      .select(['p.id', 'p.vendorId', 'p.partnerId', 'p.campaignId', 'c.name as campaignName', 'p.version', 'p.assetId', 'p.copy', 'p.dueAt', 'p.timeZone', 'p.source', 'p.createdBy', 'p.pendingLaunchId', 'p.launchId', 'p.cancelledAt', 'p.createdAt']);
+      .innerJoin('partners as pa', 'pa.id', 'p.partnerId')
+      .select(['p.id', 'p.vendorId', 'p.partnerId', 'pa.companyName as partnerName', 'p.campaignId', 'c.name as campaignName', 'p.version', 'p.assetId', 'p.copy', 'p.dueAt', 'p.timeZone', 'p.source', 'p.createdBy', 'p.pendingLaunchId', 'p.launchId', 'p.cancelledAt', 'p.createdAt']);
   }
 
   private async deliveriesOf(postIds: string[]): Promise<Map<string, SocialDeliveryView[]>> {

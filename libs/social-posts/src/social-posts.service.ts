@@ -5,7 +5,7 @@ import { CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { renderSocialCopy, resolveSlotValues, SocialCopyTooLongError } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import { Found, PageWindow, PartnerRow, PartnerScope, SocialNetwork } from '@tcma/persistence';
+import { Found, PageWindow, PartnerRow, PartnerScope, SocialDeliveryStatus, SocialNetwork } from '@tcma/persistence';
 import { missingSlots } from '@tcma/rendering';
 import { zonedTimeToInstant } from '@tcma/sequences';
 import { Actor, PartnersRepository, scopeOf, scopeOfPartner } from '@tcma/tenancy';
@@ -62,11 +62,12 @@ export class SocialPostsService {
   }
 
   /**
-   * A programme's post when its pending launch starts: the campaign's social asset, now, to the
+   * A programme's post when its pending launch starts: the campaign's social asset, due when
+   * `dueAt` says in the partner's time zone (the subscription's posting time), to the
    * subscription's networks the partner has connected. Once per pending launch (a unique key);
    * nothing when none is connected or the campaign has no social asset.
    */
-  async scheduleForProgramme(input: { vendorId: string; partnerId: string; campaignId: string; pendingLaunchId: string; launchId: string; networks: SocialNetwork[]; slotValues: Record<string, string> }): Promise<string | null> {
+  async scheduleForProgramme(input: { vendorId: string; partnerId: string; campaignId: string; pendingLaunchId: string; launchId: string; networks: SocialNetwork[]; slotValues: Record<string, string>; dueAt: (partnerTimeZone: string) => Date }): Promise<string | null> {
     const scope = new PartnerScope(input.vendorId, input.partnerId);
     const partner = await this.partners.find(scope, input.partnerId);
     if (!partner || !input.networks.length) return null;
@@ -77,7 +78,7 @@ export class SocialPostsService {
       return null;
     }
     try {
-      return await this.compose(partner, input.campaignId, networks, this.clock.now(), input.slotValues, { createdBy: null, source: 'programme', pendingLaunchId: input.pendingLaunchId, launchId: input.launchId });
+      return await this.compose(partner, input.campaignId, networks, input.dueAt(partner.timezone), input.slotValues, { createdBy: null, source: 'programme', pendingLaunchId: input.pendingLaunchId, launchId: input.launchId });
     } catch (e) {
       // The launch went ahead; the post could not be made (no social asset, missing slot): said, not thrown.
       this.logger.warn(`Pending launch ${input.pendingLaunchId}: no social post: ${(e as Error).message}`);
@@ -85,7 +86,8 @@ export class SocialPostsService {
     }
   }
 
-  list(actor: Actor, filter: PageWindow & { partnerId?: string; from?: Date; to?: Date }): Promise<Found<SocialPostView>> {
+  /** Partners see their own calendar; vendor users every partner's (or one's, named): posts are public, so partner privacy does not hide them. */
+  list(actor: Actor, filter: PageWindow & { partnerId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView>> {
     return this.posts.list(scopeOf(actor, filter.partnerId), filter);
   }
 

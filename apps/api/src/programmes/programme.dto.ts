@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PENDING_LAUNCH_STATES, SOCIAL_NETWORKS } from '@tcma/persistence';
 import type { PendingLaunchState, SocialNetwork } from '@tcma/persistence';
 import type { PendingLaunchView, ProgrammeRecord, SubscriptionRow } from '@tcma/programmes';
-import { MAX_REVIEW_HOURS, MAX_WEEKLY_CAP } from '@tcma/programmes';
+import { DEFAULT_SOCIAL_POST_TIME, LOCAL_TIME_OF_DAY, MAX_REVIEW_HOURS, MAX_WEEKLY_CAP } from '@tcma/programmes';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { AudienceDto } from '../launches/launch.dto';
 
@@ -67,6 +67,12 @@ class SubscriptionSettingsDto {
   @ArrayUnique()
   @IsIn(SOCIAL_NETWORKS, { each: true })
   socialNetworks?: SocialNetwork[];
+  @ApiPropertyOptional({ example: '10:00', pattern: LOCAL_TIME_OF_DAY.source, default: DEFAULT_SOCIAL_POST_TIME, description: 'Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.' })
+  @IsOptional()
+  @IsString()
+  @Matches(LOCAL_TIME_OF_DAY, { message: 'socialPostTime must be a time of day as HH:MM (00:00 to 23:59)' })
+  socialPostTime?: string;
+  @ApiPropertyOptional({ default: true, description: 'Social posts wait for the next Monday to Friday.' }) @IsOptional() @IsBoolean() socialPostWeekdaysOnly?: boolean;
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_REVIEW_HOURS, default: 72, description: 'Hours to review each pending launch before it starts by itself; 0 launches at once.' })
   @IsOptional()
   @IsInt()
@@ -99,6 +105,8 @@ export class SubscriptionDto {
   @ApiProperty({ type: AudienceDto }) audience!: AudienceDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) slotValues!: Record<string, string>;
   @ApiProperty({ enum: SOCIAL_NETWORKS, isArray: true }) socialNetworks!: SocialNetwork[];
+  @ApiProperty({ example: '10:00', description: 'Local time of day (the partner’s zone) social posts go out.' }) socialPostTime!: string;
+  @ApiProperty() socialPostWeekdaysOnly!: boolean;
   @ApiProperty() reviewHours!: number;
   @ApiProperty({ nullable: true, type: Number }) weeklyCap!: number | null;
   @ApiProperty({ enum: ['active', 'unsubscribed'] }) status!: string;
@@ -113,6 +121,8 @@ export class SubscriptionDto {
       audience: s.audience,
       slotValues: s.slotValues,
       socialNetworks: s.socialNetworks,
+      socialPostTime: s.socialPostTime,
+      socialPostWeekdaysOnly: s.socialPostWeekdaysOnly,
       reviewHours: s.reviewHours,
       weeklyCap: s.weeklyCap,
       status: s.status,

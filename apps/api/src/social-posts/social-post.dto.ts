@@ -26,6 +26,7 @@ export class ListSocialPostsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: one partner’s calendar.' }) @IsOptional() @IsUUID() partnerId?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts due at or after this time.' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts due before this time.' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  @ApiPropertyOptional({ enum: SOCIAL_DELIVERY_STATUSES, description: 'Only posts with at least one network in this state.' }) @IsOptional() @IsIn(SOCIAL_DELIVERY_STATUSES) status?: SocialDeliveryStatus;
 }
 
 export class SocialDeliveryDto {
@@ -48,6 +49,7 @@ export class SocialDeliveryDto {
 export class SocialPostDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty() partnerName!: string;
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() campaignName!: string;
   @ApiProperty() version!: number;

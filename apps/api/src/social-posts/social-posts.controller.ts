@@ -22,7 +22,7 @@ export class SocialPostsController {
 
   @Get()
   @ApiOperation({ operationId: 'listSocialPosts', summary: 'List social posts: the calendar of scheduled, published and failed posts' })
-  @ApiOkResponse({ type: PageDto(SocialPostDto), description: 'Latest due first, each with every network’s state.' })
+  @ApiOkResponse({ type: PageDto(SocialPostDto), description: 'Latest due first, each with every network’s state. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId.' })
   async list(@CurrentActor() actor: Actor, @Query() query: ListSocialPostsQuery): Promise<Page<SocialPostDto>> {
     return pageOf(await this.posts.list(actor, query), query, (p) => SocialPostDto.from(p));
   }

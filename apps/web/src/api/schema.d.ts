@@ -3220,6 +3220,17 @@ export interface components {
             /** @description Networks each started pending launch posts the campaign’s social asset to (those the partner has connected). */
             socialNetworks?: ("linkedin" | "x" | "facebook")[];
             /**
+             * @description Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.
+             * @default 10:00
+             * @example 10:00
+             */
+            socialPostTime: string;
+            /**
+             * @description Social posts wait for the next Monday to Friday.
+             * @default true
+             */
+            socialPostWeekdaysOnly: boolean;
+            /**
              * @description Hours to review each pending launch before it starts by itself; 0 launches at once.
              * @default 72
              */
@@ -3246,6 +3257,12 @@ export interface components {
                 [key: string]: string;
             };
             socialNetworks: ("linkedin" | "x" | "facebook")[];
+            /**
+             * @description Local time of day (the partner’s zone) social posts go out.
+             * @example 10:00
+             */
+            socialPostTime: string;
+            socialPostWeekdaysOnly: boolean;
             reviewHours: number;
             weeklyCap: number | null;
             /** @enum {string} */
@@ -3267,6 +3284,17 @@ export interface components {
             };
             /** @description Networks each started pending launch posts the campaign’s social asset to (those the partner has connected). */
             socialNetworks?: ("linkedin" | "x" | "facebook")[];
+            /**
+             * @description Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.
+             * @default 10:00
+             * @example 10:00
+             */
+            socialPostTime: string;
+            /**
+             * @description Social posts wait for the next Monday to Friday.
+             * @default true
+             */
+            socialPostWeekdaysOnly: boolean;
             /**
              * @description Hours to review each pending launch before it starts by itself; 0 launches at once.
              * @default 72
@@ -3403,6 +3431,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             partnerId: string;
+            partnerName: string;
             /** Format: uuid */
             campaignId: string;
             campaignName: string;
@@ -6560,6 +6589,8 @@ export interface operations {
                 from?: string;
                 /** @description Only posts due before this time. */
                 to?: string;
+                /** @description Only posts with at least one network in this state. */
+                status?: "scheduled" | "publishing" | "published" | "uncertain" | "failed" | "waiting" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -6567,7 +6598,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Latest due first, each with every network’s state. */
+            /** @description Latest due first, each with every network’s state. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -341,6 +341,8 @@ export interface ProgrammeSubscriptions {
   reviewHours: Generated<number>;
   slotValues: Generated<Record<string, string>>;
   socialNetworks: Generated<SocialNetwork[]>;
+  socialPostTime: Generated<string>;
+  socialPostWeekdaysOnly: Generated<boolean>;
   status: Generated<SubscriptionStatus>;
   updatedAt: Generated<Timestamp>;
   vendorId: string;

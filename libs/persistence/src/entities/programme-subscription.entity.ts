@@ -24,8 +24,12 @@ export class ProgrammeSubscriptionEntity {
 
   @Column('jsonb') audience!: AudienceSpec;
   @Column('jsonb', { default: () => "'{}'" }) slotValues!: Record<string, string>;
-  /** Stored for the social publishing to come; nothing posts yet. */
+  /** Networks each started launch posts the campaign's social asset to. */
   @Column('text', { array: true, default: () => "'{}'" }) socialNetworks!: SocialNetwork[];
+  /** Local time of day (HH:MM, the partner's zone) a started launch's social post goes out. */
+  @Column('text', { default: '10:00' }) socialPostTime!: string;
+  /** Posts wait for Monday–Friday: a public post on a Sunday goes unread. */
+  @Column('boolean', { default: true }) socialPostWeekdaysOnly!: boolean;
   /** Hours a pending launch waits for the partner's review; 0 launches at once. */
   @Column('integer', { default: 72 }) reviewHours!: number;
   /** At most this many launches in any 7 days; null for no cap. */

@@ -21,6 +21,7 @@ import { SocialRefreshClaims1795700100000 } from './1795700100000-SocialRefreshC
 import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 import { ConsentDeclaredSource1795710000000 } from './1795710000000-ConsentDeclaredSource';
 import { SocialConnectionRevocation1795730000000 } from './1795730000000-SocialConnectionRevocation';
+import { SubscriptionSocialPostingTime1795731000000 } from './1795731000000-SubscriptionSocialPostingTime';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   SocialPosts1795705000000,
   ConsentDeclaredSource1795710000000,
   SocialConnectionRevocation1795730000000,
+  SubscriptionSocialPostingTime1795731000000,
 ];

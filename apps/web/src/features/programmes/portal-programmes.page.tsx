@@ -115,7 +115,7 @@ function Programmes({ partnerId }: { partnerId: string }) {
                   <Text size="xs">
                     {audienceLabel(subscription.audience, listName)} · {subscription.reviewHours === 0 ? 'starts at once' : `${subscription.reviewHours} hours to review`} ·{' '}
                     {subscription.weeklyCap === null ? 'no weekly cap' : `at most ${subscription.weeklyCap} a week`}
-                    {subscription.socialNetworks.length ? ` · ${subscription.socialNetworks.join(', ')}` : ''}
+                    {subscription.socialNetworks.length ? ` · ${subscription.socialNetworks.join(', ')} at ${subscription.socialPostTime}${subscription.socialPostWeekdaysOnly ? ' on weekdays' : ''}` : ''}
                   </Text>
                 ) : null}
                 <Group gap="sm" mt={4}>

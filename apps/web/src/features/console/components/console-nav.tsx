@@ -7,6 +7,7 @@ const AREAS = [
   { label: 'Partners', to: '/console/partners', owns: (p: string) => p.startsWith('/console/partners') },
   { label: 'Programmes', to: '/console/programmes', owns: (p: string) => p.startsWith('/console/programmes') },
   { label: 'Dashboards', to: '/console/dashboards', owns: (p: string) => p.startsWith('/console/dashboards') },
+  { label: 'Social', to: '/console/social/calendar', owns: (p: string) => p.startsWith('/console/social') },
   { label: 'Leads', to: '/console/leads', owns: (p: string) => p.startsWith('/console/leads') },
   { label: 'Webhooks', to: '/console/webhooks', owns: (p: string) => p.startsWith('/console/webhooks') },
   { label: 'Sending', to: '/console/sending', owns: (p: string) => p.startsWith('/console/sending') },

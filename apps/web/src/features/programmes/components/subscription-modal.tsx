@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { fieldError, formError } from '../../session/components/field-error';
@@ -9,6 +9,8 @@ import { SlotValuesFields, slotRows, slotValuesBody } from './slot-values-fields
 
 /** The API's default review period, preset in a new subscription. */
 const DEFAULT_REVIEW_HOURS = 72;
+/** The API's default local posting time, preset in a new subscription. */
+const DEFAULT_SOCIAL_POST_TIME = '10:00';
 const NETWORKS = [
   { value: 'linkedin', label: 'LinkedIn' },
   { value: 'x', label: 'X' },
@@ -18,7 +20,7 @@ type Network = (typeof NETWORKS)[number]['value'];
 const isNetwork = (v: string): v is Network => NETWORKS.some((n) => n.value === v);
 
 /** Paths the form shows next to their fields; any other problem shows above. */
-const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.search', 'audience.country', 'socialNetworks', 'reviewHours', 'weeklyCap', 'slotValues'];
+const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.search', 'audience.country', 'socialNetworks', 'socialPostTime', 'socialPostWeekdaysOnly', 'reviewHours', 'weeklyCap', 'slotValues'];
 
 /** NumberInput gives '' when emptied: no number. */
 const asNumber = (v: number | string): number | null => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
@@ -37,6 +39,8 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
   const [audience, setAudience] = useState(audienceValue(subscription?.audience));
   const [slots, setSlots] = useState(slotRows(subscription?.slotValues));
   const [networks, setNetworks] = useState<Network[]>(subscription?.socialNetworks ?? []);
+  const [postTime, setPostTime] = useState(subscription?.socialPostTime ?? DEFAULT_SOCIAL_POST_TIME);
+  const [weekdaysOnly, setWeekdaysOnly] = useState(subscription?.socialPostWeekdaysOnly ?? true);
   const [reviewHours, setReviewHours] = useState<number | string>(subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS);
   const [weeklyCap, setWeeklyCap] = useState<number | string>(subscription?.weeklyCap ?? '');
   const save = useSaveSubscription({ programmeId: programme.id, subscriptionId: subscription?.id ?? null });
@@ -51,6 +55,9 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
       audience: audienceBody(audience),
       slotValues: slotValuesBody(slots),
       socialNetworks: networks,
+      // Sent as typed: the API says when it is not a time of day.
+      socialPostTime: postTime,
+      socialPostWeekdaysOnly: weekdaysOnly,
       // Left empty: the API's default (new) or the value kept (change).
       reviewHours: hours ?? (subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS),
       weeklyCap: asNumber(weeklyCap),
@@ -89,7 +96,7 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
           </SimpleGrid>
           <Checkbox.Group
             label="Social networks"
-            description="Kept for social publishing, which is not built yet: nothing is posted."
+            description="Each started launch posts the campaign’s social post to those you have connected."
             value={networks}
             onChange={(v) => setNetworks(v.filter(isNetwork))}
             error={fieldError(error, 'socialNetworks')}
@@ -100,6 +107,24 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
               ))}
             </Group>
           </Checkbox.Group>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              type="time"
+              label="Post at (your company’s time zone)"
+              description="The next time of day after a launch starts"
+              value={postTime}
+              onChange={(e) => setPostTime(e.currentTarget.value)}
+              error={fieldError(error, 'socialPostTime')}
+            />
+            <Checkbox
+              mt={{ base: 0, sm: 30 }}
+              label="Monday to Friday only"
+              description="Weekend launches post on Monday"
+              checked={weekdaysOnly}
+              onChange={(e) => setWeekdaysOnly(e.currentTarget.checked)}
+              error={fieldError(error, 'socialPostWeekdaysOnly')}
+            />
+          </SimpleGrid>
           <SlotValuesFields rows={slots} onChange={setSlots} error={error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>

@@ -25,7 +25,7 @@ export function PostToSocial({ campaignId, opened, onClose }: { campaignId: stri
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Post to social">
+    <Modal opened={opened} onClose={close} title="Post to social" closeButtonProps={{ 'aria-label': 'Close' }}>
       {create.isSuccess ? (
         <Stack gap="sm">
           <Text>The post is scheduled.</Text>
@@ -47,7 +47,7 @@ export function PostToSocial({ campaignId, opened, onClose }: { campaignId: stri
               ))}
             </Group>
           </Checkbox.Group>
-          <TextInput type="datetime-local" label="Publish at" description="Your local time; leave empty to post now" value={publishAt} onChange={(e) => setPublishAt(e.currentTarget.value)} error={at('publishAt')} />
+          <TextInput type="datetime-local" label="Publish at" description="In your company’s time zone; leave empty to post now" value={publishAt} onChange={(e) => setPublishAt(e.currentTarget.value)} error={at('publishAt')} />
           {create.isError && !problems.length ? (
             <Alert color="red" variant="light" title="Not scheduled">
               {create.error.message}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../api/api-error';
-import { api, type components } from '../../../api/client';
+import { api, type components, type operations } from '../../../api/client';
 
 export type SocialPost = components['schemas']['SocialPostDto'];
 export type SocialDelivery = components['schemas']['SocialDeliveryDto'];
@@ -10,13 +10,15 @@ export type SocialPostRequest = components['schemas']['CreateSocialPostDto'];
 const REFRESH_MS = 5_000;
 const UNSETTLED = new Set<SocialDelivery['status']>(['publishing', 'uncertain']);
 
-/** A page of the partner's social calendar, latest due first. */
-export function useSocialPosts(page: { limit: number; offset: number }) {
+export type SocialPostsQuery = NonNullable<operations['listSocialPosts']['parameters']['query']>;
+
+/** A page of the social calendar, latest due first: the partner's own, or (console) the vendor's partners', filtered. */
+export function useSocialPosts(query: SocialPostsQuery) {
   return useQuery({
-    queryKey: ['social-posts', page],
+    queryKey: ['social-posts', query],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/social-posts', { params: { query: page }, signal });
+      const { data, error, response } = await api.GET('/social-posts', { params: { query }, signal });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -1,0 +1,89 @@
+import { Alert, Anchor, Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useCancelSocialPost, type SocialPost } from '../hooks/use-social-posts';
+import { DeliveryStatus, networkName } from './delivery-status';
+
+interface SocialPostListProps {
+  posts: SocialPost[];
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  /** Where a post's campaign opens: the portal's page or the console's editor. */
+  campaignHref: (campaignId: string) => string;
+  /** The console lists every partner's posts together: each names its partner. */
+  showPartner?: boolean;
+}
+
+/** The calendar's rows, shared by the partner's portal and the vendor's console. */
+export function SocialPostList({ posts, page, pages, onPage, campaignHref, showPartner = false }: SocialPostListProps) {
+  return (
+    <>
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {posts.map((p) => (
+          <PostCard key={p.id} post={p} campaignHref={campaignHref} showPartner={showPartner} />
+        ))}
+      </Stack>
+      {pages > 1 ? (
+        <Group justify="center">
+          <Pagination total={pages} value={page} onChange={onPage} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+        </Group>
+      ) : null}
+    </>
+  );
+}
+
+function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; campaignHref: (campaignId: string) => string; showPartner: boolean }) {
+  const cancel = useCancelSocialPost();
+  // The partner's own wall-clock time: the time it was scheduled in.
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: p.timeZone }).format(new Date(p.dueAt));
+  const cancellable = !p.cancelledAt && p.deliveries.every((d) => d.status === 'scheduled' && d.attempts === 0);
+  const name = showPartner ? `${p.partnerName}: ${p.campaignName}` : p.campaignName;
+  return (
+    <Stack component="li" aria-label={`${name}, ${when}`} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={2} style={{ flex: '1 1 200px', minWidth: 0 }}>
+          {showPartner ? (
+            <Text size="sm" fw={600}>
+              {p.partnerName}
+            </Text>
+          ) : null}
+          <Anchor component={Link} to={campaignHref(p.campaignId)} fw={600}>
+            {p.campaignName}
+          </Anchor>
+          <Text size="xs">
+            {p.cancelledAt ? 'Cancelled; was due' : 'Due'} {when} ({p.timeZone}){p.source === 'programme' ? ', from a programme' : ''}
+          </Text>
+        </Stack>
+        {cancellable ? (
+          <Button size="xs" variant="default" loading={cancel.isPending} onClick={() => cancel.mutate(p.id)}>
+            Cancel post
+          </Button>
+        ) : null}
+      </Group>
+      <Group gap={6}>
+        {p.deliveries.map((d) => (
+          <DeliveryStatus key={d.id} delivery={d} />
+        ))}
+      </Group>
+      {p.deliveries
+        .filter((d) => d.status === 'failed' || d.status === 'waiting' || d.status === 'uncertain')
+        .map((d) => (
+          <Text key={d.id} size="sm" c={d.status === 'failed' ? 'red.9' : 'dark.6'} style={{ overflowWrap: 'anywhere' }}>
+            {networkName(d.network)}: {d.lastError ?? 'no answer yet'}
+          </Text>
+        ))}
+      {p.deliveries
+        .filter((d) => d.url)
+        .map((d) => (
+          <Anchor key={d.id} href={d.url ?? undefined} size="sm" target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>
+            View on {networkName(d.network)}
+          </Anchor>
+        ))}
+      {cancel.isError ? (
+        <Alert color="red" variant="light" title="Not cancelled">
+          {cancel.error.message}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
