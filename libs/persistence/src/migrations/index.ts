@@ -20,6 +20,7 @@ import { SocialConnections1795700000000 } from './1795700000000-SocialConnection
 import { SocialRefreshClaims1795700100000 } from './1795700100000-SocialRefreshClaims';
 import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 import { ConsentDeclaredSource1795710000000 } from './1795710000000-ConsentDeclaredSource';
+import { SocialPostClicks1795732000000 } from './1795732000000-SocialPostClicks';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   SocialRefreshClaims1795700100000,
   SocialPosts1795705000000,
   ConsentDeclaredSource1795710000000,
+  SocialPostClicks1795732000000,
 ];
