@@ -11,6 +11,7 @@ import { programmeFanoutBench } from './programme-fanout.bench';
 import { renderBench, renderColdBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
+import { trackSocialBench } from './track-social.bench';
 import { trackBench } from './track.bench';
 import { webhookDeliverBench } from './webhook-deliver.bench';
 
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   deliver_paced: deliverPacedBench,
   redis_per_pending_step: redisPerPendingStepBench,
   track_redirect: trackBench,
+  track_social_redirect: trackSocialBench,
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
   portal_catalogue: portalCatalogueBench,

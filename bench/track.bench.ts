@@ -16,7 +16,7 @@ const CONCURRENCY = Number(process.env.BENCH_TRACK_CONCURRENCY ?? 64);
 const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 5);
 
 /** Requests `url` from CONCURRENCY keep-alive connections for DURATION_MS: requests per second and latencies. */
-async function load(url: string, agentName: string): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number> }> {
+export async function load(url: string, agentName: string): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number> }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();

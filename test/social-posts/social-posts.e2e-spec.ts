@@ -87,7 +87,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
     postId = created.body.id;
     expect(created.body).toMatchObject({ dueAt: '2026-11-23T13:30:00.000Z', timeZone: 'Europe/Warsaw', source: 'manual', deliveries: [{ network: 'linkedin', status: 'scheduled', attempts: 0 }] });
     expect(created.body.copy.linkedin).toContain('Northwind IT Services can set your business up');
-    expect(created.body.copy.linkedin).toContain(`utm_source=linkedin&utm_medium=social`);
+    // Its link is a short tracked one (test/social-posts/social-post-clicks.e2e-spec.ts follows it).
+    expect(created.body.copy.linkedin).toMatch(new RegExp(`: ${api.config.publicBaseUrl}/s/[0-9A-Za-z]{10}$`));
 
     clock.set(new Date('2026-11-23T13:29:00Z'));
     expect((await sweep()).queued).toBe(0);

@@ -66,4 +66,5 @@ export * from './entities/programme.entity';
 export * from './entities/programme-subscription.entity';
 export * from './entities/pending-launch.entity';
 export * from './entities/social-post.entity';
+export * from './entities/social-post-link.entity';
 export * from './entities/social-connection.entity';

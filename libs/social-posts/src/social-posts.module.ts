@@ -5,6 +5,7 @@ import { FleetModule } from '@tcma/fleet';
 import { RenderingModule } from '@tcma/rendering';
 import { SocialModule } from '@tcma/social';
 import { TenancyModule } from '@tcma/tenancy';
+import { TrackingModule } from '@tcma/tracking';
 import { PostingAccounts } from './posting-accounts';
 import { SocialConnectionAccounts } from './social-connection.accounts';
 import { SocialPostsRepository } from './social-posts.repository';
@@ -15,7 +16,7 @@ import { SocialSweepService } from './social-sweep.service';
 
 /** Social posts: scheduling a campaign's social asset, the ledger, publishing at most once, the sweep. */
 @Module({
-  imports: [TenancyModule, CampaignsModule, BrandKitsModule, RenderingModule, FleetModule, SocialModule],
+  imports: [TenancyModule, CampaignsModule, BrandKitsModule, RenderingModule, FleetModule, SocialModule, TrackingModule],
   providers: [SocialPostsRepository, SocialPostsService, SocialPublisher, SocialQueue, SocialSweepService, { provide: PostingAccounts, useClass: SocialConnectionAccounts }],
   exports: [SocialPostsService, SocialPublisher, SocialSweepService],
 })

@@ -13,6 +13,8 @@ export interface SocialDeliveryView {
   url: string | null;
   lastError: string | null;
   publishedAt: Date | null;
+  /** People's clicks of the tracked links in this network's copy (preview fetchers and other machines not counted). */
+  clicks: number;
 }
 
 export interface SocialPostView {
@@ -34,7 +36,18 @@ export interface SocialPostView {
   launchId: string | null;
   cancelledAt: Date | null;
   createdAt: Date;
+  /** People's clicks of the post's tracked links, all networks. */
+  clicks: number;
   deliveries: SocialDeliveryView[];
+}
+
+/** A tracked link of a post's copy for one network (libs/tracking SocialLinks). */
+export interface NewSocialPostLink {
+  /** Its short code. */
+  id: string;
+  network: SocialNetwork;
+  linkIndex: number;
+  target: string;
 }
 
 export interface NewSocialPost {
@@ -53,6 +66,7 @@ export interface NewSocialPost {
   pendingLaunchId: string | null;
   launchId: string | null;
   networks: SocialNetwork[];
+  links: NewSocialPostLink[];
 }
 
 /** What the publisher needs about one claimed delivery. */
@@ -94,7 +108,7 @@ export class SocialPostsRepository {
   async create(scope: TenantScope, post: NewSocialPost, now: Date): Promise<string | null> {
     if (post.vendorId !== scope.vendorId || (scope.partnerId !== null && scope.partnerId !== post.partnerId)) throw new Error('A social post is created in its own tenant');
     return this.db.transaction().execute(async (tx) => {
-      const { networks, ...row } = post;
+      const { networks, links, ...row } = post;
       // The row's tenant is written from the scope (checked above to agree with the post's).
       const vendorId = scope.vendorId;
       const partnerId = scope.partnerId ?? post.partnerId;
@@ -110,6 +124,7 @@ export class SocialPostsRepository {
         .values(networks.map((network) => ({ postId: created.id, vendorId, partnerId, network, status: 'scheduled' as const, nextAttemptAt: post.dueAt, createdAt: now, updatedAt: now })))
         .onConflict((oc) => oc.columns(['postId', 'network', 'partnerId']).doNothing())
         .execute();
+      if (links.length) await tx.insertInto('socialPostLinks').values(links.map((l) => ({ ...l, postId: created.id, vendorId, partnerId, campaignId: post.campaignId, createdAt: now }))).execute();
       return created.id;
     });
   }
@@ -120,20 +135,25 @@ export class SocialPostsRepository {
       .where((eb) => partnerOwned(eb, scope, 'p'))
       .executeTakeFirst();
     if (!post) return null;
-    return { ...post, deliveries: (await this.deliveriesOf([post.id])).get(post.id) ?? [] };
+    return withDeliveries(post, (await this.deliveriesOf([post.id])).get(post.id) ?? []);
   }
 
   /**
    * The calendar: the scope's posts (a vendor's: all its partners'), latest due first, each with
-   * its networks' states. A status keeps the posts with at least one network in it.
+   * its networks' states and clicks. A status keeps the posts with at least one network in it;
+   * `clicks` counts people's clicks of every matching post (all pages).
    */
-  async list(scope: TenantScope, filter: PageWindow & { from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView>> {
+  async list(scope: TenantScope, filter: PageWindow & { campaignId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView> & { clicks: number }> {
     let matching = this.posts().where((eb) => partnerOwned(eb, scope, 'p'));
     let counted = this.db.selectFrom('socialPosts as p').where((eb) => partnerOwned(eb, scope, 'p'));
     if (filter.status) {
       const status = filter.status;
       matching = matching.where((eb) => eb.exists(eb.selectFrom('socialPostDeliveries as d').select('d.id').whereRef('d.postId', '=', 'p.id').where('d.status', '=', status)));
       counted = counted.where((eb) => eb.exists(eb.selectFrom('socialPostDeliveries as d').select('d.id').whereRef('d.postId', '=', 'p.id').where('d.status', '=', status)));
+    }
+    if (filter.campaignId) {
+      matching = matching.where('p.campaignId', '=', filter.campaignId);
+      counted = counted.where('p.campaignId', '=', filter.campaignId);
     }
     if (filter.from) {
       matching = matching.where('p.dueAt', '>=', filter.from);
@@ -145,10 +165,15 @@ export class SocialPostsRepository {
     }
     const [rows, count] = await Promise.all([
       matching.orderBy('p.dueAt', 'desc').orderBy('p.id').limit(filter.limit).offset(filter.offset).execute(),
-      counted.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+      counted
+        .select((eb) => [
+          eb.cast<number>(eb.fn.countAll(), 'integer').as('total'),
+          eb.cast<number>(eb.fn.coalesce(eb.fn.sum(eb.selectFrom('socialPostClicks as c').select((c) => c.fn.countAll().as('n')).whereRef('c.postId', '=', 'p.id').where('c.machine', 'is', null)), eb.lit(0)), 'integer').as('clicks'),
+        ])
+        .executeTakeFirstOrThrow(),
     ]);
     const deliveries = await this.deliveriesOf(rows.map((r) => r.id));
-    return { items: rows.map((r) => ({ ...r, deliveries: deliveries.get(r.id) ?? [] })), total: count.total };
+    return { items: rows.map((r) => withDeliveries(r, deliveries.get(r.id) ?? [])), total: count.total, clicks: count.clicks };
   }
 
   /**
@@ -285,10 +310,26 @@ export class SocialPostsRepository {
     const rows = await this.db
       .selectFrom('socialPostDeliveries')
       .select(['id', 'postId', 'network', 'status', 'attempts', 'nextAttemptAt', 'remoteId', 'url', 'lastError', 'publishedAt'])
+      .select((eb) =>
+        eb
+          .selectFrom('socialPostClicks as c')
+          .select((c) => c.cast<number>(c.fn.countAll(), 'integer').as('n'))
+          .whereRef('c.postId', '=', 'socialPostDeliveries.postId')
+          .whereRef('c.network', '=', 'socialPostDeliveries.network')
+          .where('c.machine', 'is', null)
+          .$asScalar()
+          .$notNull()
+          .as('clicks'),
+      )
       .where('postId', 'in', postIds)
       .orderBy('network')
       .execute();
     for (const { postId, ...d } of rows) out.set(postId, [...(out.get(postId) ?? []), d]);
     return out;
   }
+}
+
+/** A post with its networks' publications, its clicks the sum of theirs. */
+function withDeliveries<P extends object>(post: P, deliveries: SocialDeliveryView[]): P & { clicks: number; deliveries: SocialDeliveryView[] } {
+  return { ...post, clicks: deliveries.reduce((n, d) => n + d.clicks, 0), deliveries };
 }

@@ -9,10 +9,11 @@ import { Found, PageWindow, PartnerRow, PartnerScope, SocialDeliveryStatus, Soci
 import { missingSlots } from '@tcma/rendering';
 import { zonedTimeToInstant } from '@tcma/sequences';
 import { Actor, PartnersRepository, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { SocialLinks } from '@tcma/tracking';
 import { randomUUID } from 'node:crypto';
 import { PostingAccounts } from './posting-accounts';
-import { tagSocialLinks } from './social-post-links';
-import { SocialPostsRepository, SocialPostView } from './social-posts.repository';
+import { trackSocialLinks } from './social-post-links';
+import { NewSocialPostLink, SocialPostsRepository, SocialPostView } from './social-posts.repository';
 
 /** The furthest ahead a post can be scheduled. */
 export const MAX_SCHEDULE_AHEAD_DAYS = 365;
@@ -43,6 +44,7 @@ export class SocialPostsService {
     private readonly campaigns: CampaignsRepository,
     private readonly brandKits: BrandKitsService,
     private readonly accounts: PostingAccounts,
+    private readonly links: SocialLinks,
     private readonly clock: Clock,
   ) {}
 
@@ -87,7 +89,7 @@ export class SocialPostsService {
   }
 
   /** Partners see their own calendar; vendor users every partner's (or one's, named): posts are public, so partner privacy does not hide them. */
-  list(actor: Actor, filter: PageWindow & { partnerId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView>> {
+  list(actor: Actor, filter: PageWindow & { partnerId?: string; campaignId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView> & { clicks: number }> {
     return this.posts.list(scopeOf(actor, filter.partnerId), filter);
   }
 
@@ -105,7 +107,7 @@ export class SocialPostsService {
     return this.get(actor, id);
   }
 
-  /** The post's row: the campaign's social asset as offered to the partner, its copy rendered and its links tagged. */
+  /** The post's row: the campaign's social asset as offered to the partner, its copy rendered and its links tracked. */
   private async compose(partner: PartnerRow, campaignId: string, networks: SocialNetwork[], dueAt: Date, slotValues: Record<string, string>, meta: { createdBy: string | null; source: 'manual' | 'programme'; pendingLaunchId: string | null; launchId: string | null }): Promise<string | null> {
     const scope = scopeOfPartner(partner);
     const [version, campaign] = await Promise.all([this.campaigns.findPublishedForPartner(scope, partner, campaignId), this.campaigns.find(scope, campaignId)]);
@@ -126,8 +128,14 @@ export class SocialPostsService {
     }
     const id = randomUUID();
     const copy: Partial<Record<SocialNetwork, string>> = {};
-    for (const n of networks) copy[n] = tagSocialLinks(rendered[n] ?? '', { network: n, campaign: campaign.slug, post: id.slice(0, 8) });
-    return this.posts.create(scope, { id, vendorId: partner.vendorId, partnerId: partner.id, campaignId, campaignVersionId: version.id, version: version.version, assetId: asset.id, copy, dueAt, timeZone: partner.timezone, networks, ...meta }, this.clock.now());
+    const links: NewSocialPostLink[] = [];
+    for (const network of networks) {
+      const codes: string[] = [];
+      const tracked = trackSocialLinks(rendered[network] ?? '', { network, campaign: campaign.slug, post: id.slice(0, 8) }, (index) => this.links.url((codes[index] = this.links.newCode())));
+      copy[network] = tracked.text;
+      for (const link of tracked.links) links.push({ id: codes[link.index], network, linkIndex: link.index, target: link.target });
+    }
+    return this.posts.create(scope, { id, vendorId: partner.vendorId, partnerId: partner.id, campaignId, campaignVersionId: version.id, version: version.version, assetId: asset.id, copy, dueAt, timeZone: partner.timezone, networks, links, ...meta }, this.clock.now());
   }
 
   /** A local date-time in the partner's zone as an instant: not in the past, at most a year ahead. */

@@ -1,4 +1,4 @@
-import { Hit, judgeHits, MACHINE_RULES } from './machine-rules';
+import { Hit, judgeHits, judgeSocialClick, MACHINE_RULES } from './machine-rules';
 
 const SENT = new Date('2026-11-23T09:00:00Z');
 const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
@@ -44,5 +44,30 @@ describe(judgeHits.name, () => {
     const client = hit({ type: 'opened', userAgent: BROWSER, at: at(1) });
     const verdicts = judgeHits([google, apple, client], SENT);
     expect([verdicts.get(google.id), verdicts.get(apple.id), verdicts.get(client.id)]).toEqual(['image_proxy', 'image_proxy', null]);
+  });
+});
+
+describe(judgeSocialClick.name, () => {
+  it.each([
+    ['LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)'],
+    ['Twitterbot/1.0'],
+    ['facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)'],
+    ['meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)'],
+    ['WhatsApp/2.23.20.0 A'],
+    ['Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)'],
+  ])('takes the link-preview fetcher %s for a machine', (userAgent) => {
+    expect(judgeSocialClick({ method: 'GET', userAgent })).toBe('scanner_user_agent');
+  });
+
+  it.each([
+    [BROWSER],
+    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [LinkedInApp]/9.30.1'],
+    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/21F90 [FBAN/FBIOS;FBAV/470.0.0.40.99;FBBV/123]'],
+  ])('takes a browser, the networks’ in-app ones too, for a person: %s', (userAgent) => {
+    expect(judgeSocialClick({ method: 'GET', userAgent })).toBeNull();
+  });
+
+  it('takes a HEAD or a request without a user agent for a machine', () => {
+    expect([judgeSocialClick({ method: 'HEAD', userAgent: BROWSER }), judgeSocialClick({ method: 'GET', userAgent: null })]).toEqual(['head_request', 'no_user_agent']);
   });
 });

@@ -26,8 +26,13 @@ export const MACHINE_RULES = {
 /** How long after an event the processor waits before judging it: a burst must be complete. */
 export const SETTLE_MS = 10_000;
 
+/**
+ * Also the link-preview fetchers of the social networks and messengers, which fetch a posted link
+ * to build its card: LinkedInBot, Twitterbot and Facebot (matched by `bot`), facebookexternalhit
+ * and meta-externalagent (Facebook, Instagram), WhatsApp, Embedly, Iframely.
+ */
 const SCANNER_AGENTS =
-  /bot\b|crawler|spider|scanner|preview|barracuda|mimecast|proofpoint|urldefense|safelinks|symantec|messagelabs|trend ?micro|forcepoint|sophos|fortiguard|paloalto|zscaler|cisco|ironport|python-requests|python-urllib|curl\/|wget\/|go-http-client|java\/|okhttp|headlesschrome|phantomjs|libwww|httpclient|axios\//i;
+  /bot\b|facebookexternalhit|meta-externalagent|whatsapp\/|embedly|iframely|crawler|spider|scanner|preview|barracuda|mimecast|proofpoint|urldefense|safelinks|symantec|messagelabs|trend ?micro|forcepoint|sophos|fortiguard|paloalto|zscaler|cisco|ironport|python-requests|python-urllib|curl\/|wget\/|go-http-client|java\/|okhttp|headlesschrome|phantomjs|libwww|httpclient|axios\//i;
 const IMAGE_PROXIES = /googleimageproxy|ggpht\.com|yahoomailproxy|outlook-.*proxy|mailscanner|via ggpht/i;
 /**
  * Apple Mail Privacy Protection fetches every image of a message as it arrives, through
@@ -53,6 +58,18 @@ export function judgeHits(hits: Hit[], sentAt: Date | null): Map<string, Machine
   }
   for (const hit of hits) verdicts.set(hit.id, judgeOne(hit, sentAt, inBurst.has(hit.id)));
   return verdicts;
+}
+
+/**
+ * Judges one click of a social post's tracked link. Only the request itself says anything: a
+ * post is public and many people click one link within seconds, so neither the time since
+ * publishing nor a burst tells a machine apart (the networks' preview fetchers say who they are).
+ */
+export function judgeSocialClick(hit: { method: string | null; userAgent: string | null }): MachineReason | null {
+  if (hit.method === 'HEAD') return 'head_request';
+  const agent = (hit.userAgent ?? '').trim();
+  if (!agent) return 'no_user_agent';
+  return agent === BARE_AGENT || SCANNER_AGENTS.test(agent) ? 'scanner_user_agent' : null;
 }
 
 function judgeOne(hit: Hit, sentAt: Date | null, inBurst: boolean): MachineReason | null {

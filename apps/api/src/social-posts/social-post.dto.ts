@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { SOCIAL_DELIVERY_STATUSES, SOCIAL_NETWORKS, SOCIAL_POST_SOURCES, SocialDeliveryStatus, SocialNetwork, SocialPostSource } from '@tcma/persistence';
 import type { SocialDeliveryView, SocialPostView } from '@tcma/social-posts';
+import { PageDto } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 
 export class CreateSocialPostDto {
@@ -24,6 +25,7 @@ export class CreateSocialPostDto {
 
 export class ListSocialPostsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: one partner’s calendar.' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only posts of this campaign.' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts due at or after this time.' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts due before this time.' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
   @ApiPropertyOptional({ enum: SOCIAL_DELIVERY_STATUSES, description: 'Only posts with at least one network in this state.' }) @IsOptional() @IsIn(SOCIAL_DELIVERY_STATUSES) status?: SocialDeliveryStatus;
@@ -40,6 +42,7 @@ export class SocialDeliveryDto {
   @ApiProperty({ type: String, nullable: true }) url!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the last try failed.' }) lastError!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: Date | null;
+  @ApiProperty({ description: 'People’s clicks of the tracked links in this network’s copy (link-preview fetchers and other machines are not counted).' }) clicks!: number;
 
   static from(d: SocialDeliveryView): SocialDeliveryDto {
     return Object.assign(new SocialDeliveryDto(), d);
@@ -54,7 +57,7 @@ export class SocialPostDto {
   @ApiProperty() campaignName!: string;
   @ApiProperty() version!: number;
   @ApiProperty() assetId!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The copy per network as published: the partner’s values filled in, links tagged.' }) copy!: Partial<Record<SocialNetwork, string>>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The copy per network as published: the partner’s values filled in, each link replaced by a short tracked link (PUBLIC_BASE_URL/s/…) that redirects to it with UTM tags.' }) copy!: Partial<Record<SocialNetwork, string>>;
   @ApiProperty({ description: 'When it is published.' }) dueAt!: Date;
   @ApiProperty({ example: 'Europe/Paris', description: 'The partner’s time zone the time was given in.' }) timeZone!: string;
   @ApiProperty({ enum: SOCIAL_POST_SOURCES }) source!: SocialPostSource;
@@ -62,10 +65,15 @@ export class SocialPostDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The programme’s pending launch that scheduled it.' }) pendingLaunchId!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: Date | null;
   @ApiProperty() createdAt!: Date;
+  @ApiProperty({ description: 'People’s clicks of the post’s tracked links, all networks.' }) clicks!: number;
   @ApiProperty({ type: [SocialDeliveryDto] }) deliveries!: SocialDeliveryDto[];
 
   static from(p: SocialPostView): SocialPostDto {
     const { vendorId: _vendor, launchId: _launch, deliveries, ...rest } = p;
     return Object.assign(new SocialPostDto(), rest, { deliveries: deliveries.map((d) => SocialDeliveryDto.from(d)) });
   }
+}
+
+export class SocialPostPageDto extends PageDto(SocialPostDto) {
+  @ApiProperty({ description: 'People’s clicks of every matching post (all pages): with partnerId and campaignId, a partner’s or a campaign’s social clicks.' }) clicks!: number;
 }

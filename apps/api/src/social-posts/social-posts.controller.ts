@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentActor } from '@tcma/auth';
 import { SocialPostsService } from '@tcma/social-posts';
 import type { Actor } from '@tcma/tenancy';
-import { Page, PageDto, pageOf } from '../common/page.dto';
+import { Page, pageOf } from '../common/page.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateSocialPostDto, ListSocialPostsQuery, SocialPostDto } from './social-post.dto';
+import { CreateSocialPostDto, ListSocialPostsQuery, SocialPostDto, SocialPostPageDto } from './social-post.dto';
 
 @ApiTags('social')
 @ApiBearerAuth()
@@ -22,9 +22,10 @@ export class SocialPostsController {
 
   @Get()
   @ApiOperation({ operationId: 'listSocialPosts', summary: 'List social posts: the calendar of scheduled, published and failed posts' })
-  @ApiOkResponse({ type: PageDto(SocialPostDto), description: 'Latest due first, each with every network’s state. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId.' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListSocialPostsQuery): Promise<Page<SocialPostDto>> {
-    return pageOf(await this.posts.list(actor, query), query, (p) => SocialPostDto.from(p));
+  @ApiOkResponse({ type: SocialPostPageDto, description: 'Latest due first, each with every network’s state and its clicks; `clicks` totals the matching posts’. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId.' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListSocialPostsQuery): Promise<Page<SocialPostDto> & { clicks: number }> {
+    const found = await this.posts.list(actor, query);
+    return { ...pageOf(found, query, (p) => SocialPostDto.from(p)), clicks: found.clicks };
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { ViewInBrowserService } from '@tcma/nurture';
-import { HitSource, TrackingHits } from '@tcma/tracking';
+import { HitSource, SocialClicks, TrackingHits } from '@tcma/tracking';
 import { NextFunction, Request, Response, Router } from 'express';
 import { emailPageCsp } from '../common/email-page-csp';
 
@@ -10,9 +10,10 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 
 /**
  * The engine's public links inside sent emails (GET, and HEAD which scanners use): tracked
- * clicks, the open pixel, view in browser. Only signed links do anything; a tampered or
- * made-up one answers 404 and redirects nowhere. Recording is one batched insert and never
- * stands between the prospect and where they are going.
+ * clicks, the open pixel, view in browser; and the short tracked links in social posts. Only
+ * signed links (or a post's recorded code) do anything; a tampered or made-up one answers 404
+ * and redirects nowhere. Recording is one batched insert and never stands between the prospect
+ * and where they are going (a social link's first click waits for the insert that reads its target).
  *
  * These are plain Express routes mounted ahead of Nest's pipeline: they are the hottest
  * public paths, need no auth, body or validation, and the framework's per-request machinery
@@ -22,6 +23,7 @@ const param = (req: Request, name: string) => String(req.params[name]);
 
 export function trackingRoutes(app: INestApplication): Router {
   const hits = app.get(TrackingHits);
+  const socialClicks = app.get(SocialClicks);
   const views = app.get(ViewInBrowserService);
   const csp = emailPageCsp(app.get(AppConfig).publicBaseUrl);
   const source = (req: Request): HitSource => ({ userAgent: req.get('user-agent') ?? null, method: req.method });
@@ -33,6 +35,14 @@ export function trackingRoutes(app: INestApplication): Router {
     '/c/:sendId/:index/:sig',
     safely(async (req, res) => {
       const target = await hits.click(param(req, 'sendId'), param(req, 'index'), param(req, 'sig'), req.query.u, req.query.n, source(req));
+      if (target === null) return notFound(res);
+      res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).redirect(302, target);
+    }),
+  );
+  router.get(
+    '/s/:code',
+    safely(async (req, res) => {
+      const target = await socialClicks.click(param(req, 'code'), source(req));
       if (target === null) return notFound(res);
       res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).redirect(302, target);
     }),

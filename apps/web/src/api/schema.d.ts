@@ -3425,6 +3425,8 @@ export interface components {
             lastError: string | null;
             /** Format: date-time */
             publishedAt: string | null;
+            /** @description People’s clicks of the tracked links in this network’s copy (link-preview fetchers and other machines are not counted). */
+            clicks: number;
         };
         SocialPostDto: {
             /** Format: uuid */
@@ -3437,7 +3439,7 @@ export interface components {
             campaignName: string;
             version: number;
             assetId: string;
-            /** @description The copy per network as published: the partner’s values filled in, links tagged. */
+            /** @description The copy per network as published: the partner’s values filled in, each link replaced by a short tracked link (PUBLIC_BASE_URL/s/…) that redirects to it with UTM tags. */
             copy: {
                 [key: string]: string;
             };
@@ -3464,14 +3466,18 @@ export interface components {
             cancelledAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description People’s clicks of the post’s tracked links, all networks. */
+            clicks: number;
             deliveries: components["schemas"]["SocialDeliveryDto"][];
         };
-        SocialPostPage: {
+        SocialPostPageDto: {
             items: components["schemas"]["SocialPostDto"][];
             /** @description How many items match in all. */
             total: number;
             limit: number;
             offset: number;
+            /** @description People’s clicks of every matching post (all pages): with partnerId and campaignId, a partner’s or a campaign’s social clicks. */
+            clicks: number;
         };
         ProspectDto: {
             /** @example ann@contoso.example */
@@ -6585,6 +6591,8 @@ export interface operations {
                 offset?: number;
                 /** @description Vendor users: one partner’s calendar. */
                 partnerId?: string;
+                /** @description Only posts of this campaign. */
+                campaignId?: string;
                 /** @description Only posts due at or after this time. */
                 from?: string;
                 /** @description Only posts due before this time. */
@@ -6598,13 +6606,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Latest due first, each with every network’s state. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId. */
+            /** @description Latest due first, each with every network’s state and its clicks; `clicks` totals the matching posts’. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SocialPostPage"];
+                    "application/json": components["schemas"]["SocialPostPageDto"];
                 };
             };
         };

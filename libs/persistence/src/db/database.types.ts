@@ -504,6 +504,20 @@ export interface SocialConnections {
   vendorId: string;
 }
 
+export interface SocialPostClicks {
+  campaignId: string;
+  id: Generated<Int8>;
+  linkId: string;
+  machine: string | null;
+  method: string | null;
+  network: SocialNetwork;
+  occurredAt: Timestamp;
+  partnerId: string;
+  postId: string;
+  userAgent: string | null;
+  vendorId: string;
+}
+
 export interface SocialPostDeliveries {
   attempts: Generated<number>;
   claimedAt: Timestamp | null;
@@ -521,6 +535,18 @@ export interface SocialPostDeliveries {
   status: Generated<SocialDeliveryStatus>;
   updatedAt: Generated<Timestamp>;
   url: string | null;
+  vendorId: string;
+}
+
+export interface SocialPostLinks {
+  campaignId: string;
+  createdAt: Generated<Timestamp>;
+  id: string;
+  linkIndex: number;
+  network: SocialNetwork;
+  partnerId: string;
+  postId: string;
+  target: string;
   vendorId: string;
 }
 
@@ -671,7 +697,9 @@ export interface DB {
   signInThrottles: SignInThrottles;
   socialAuthorizations: SocialAuthorizations;
   socialConnections: SocialConnections;
+  socialPostClicks: SocialPostClicks;
   socialPostDeliveries: SocialPostDeliveries;
+  socialPostLinks: SocialPostLinks;
   socialPosts: SocialPosts;
   storedFiles: StoredFiles;
   suppressions: Suppressions;

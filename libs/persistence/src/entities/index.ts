@@ -35,6 +35,7 @@ import { ProgrammeCampaignEntity, ProgrammeEntity } from './programme.entity';
 import { ProgrammeSubscriptionEntity } from './programme-subscription.entity';
 import { PendingLaunchActionEntity, PendingLaunchEntity } from './pending-launch.entity';
 import { SocialPostDeliveryEntity, SocialPostEntity } from './social-post.entity';
+import { SocialPostClickEntity, SocialPostLinkEntity } from './social-post-link.entity';
 import { SocialAuthorizationEntity, SocialConnectionEntity } from './social-connection.entity';
 
 export const ENTITIES = [
@@ -82,6 +83,8 @@ export const ENTITIES = [
   PendingLaunchActionEntity,
   SocialPostEntity,
   SocialPostDeliveryEntity,
+  SocialPostLinkEntity,
+  SocialPostClickEntity,
   SocialConnectionEntity,
   SocialAuthorizationEntity,
 ];

@@ -22,6 +22,7 @@ import { SocialPosts1795705000000 } from './1795705000000-SocialPosts';
 import { ConsentDeclaredSource1795710000000 } from './1795710000000-ConsentDeclaredSource';
 import { SocialConnectionRevocation1795730000000 } from './1795730000000-SocialConnectionRevocation';
 import { SubscriptionSocialPostingTime1795731000000 } from './1795731000000-SubscriptionSocialPostingTime';
+import { SocialPostClicks1795732000000 } from './1795732000000-SocialPostClicks';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   ConsentDeclaredSource1795710000000,
   SocialConnectionRevocation1795730000000,
   SubscriptionSocialPostingTime1795731000000,
+  SocialPostClicks1795732000000,
 ];

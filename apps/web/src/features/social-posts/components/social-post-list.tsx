@@ -65,6 +65,7 @@ function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; ca
           <DeliveryStatus key={d.id} delivery={d} />
         ))}
       </Group>
+      <PostClicks post={p} />
       {p.deliveries
         .filter((d) => d.status === 'failed' || d.status === 'waiting' || d.status === 'uncertain')
         .map((d) => (
@@ -85,5 +86,20 @@ function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; ca
         </Alert>
       ) : null}
     </Stack>
+  );
+}
+
+/** People's clicks of the post's tracked links as the API counts them (preview fetchers left out), per network when it went to several. */
+function PostClicks({ post: p }: { post: SocialPost }) {
+  const published = p.deliveries.filter((d) => d.status === 'published');
+  if (!published.length) return null;
+  const perNetwork = published.length > 1 ? ` (${published.map((d) => `${networkName(d.network)} ${d.clicks.toLocaleString('en-GB')}`).join(', ')})` : '';
+  return (
+    <Text size="sm">
+      <Text span fw={600}>
+        {p.clicks.toLocaleString('en-GB')} {p.clicks === 1 ? 'click' : 'clicks'}
+      </Text>
+      {perNetwork} on the post’s links
+    </Text>
   );
 }
