@@ -185,6 +185,9 @@ test.describe.serial('leads and webhooks', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
     const answers = page.getByRole('region', { name: 'Form answers' });
     await expect(answers).toContainText('Analytical Engines Ltd');
+    // Labelled as the page's form declared its fields (the API's labels), never by their keys.
+    await expect(answers.getByRole('term')).toHaveText(['Work email', 'First name', 'Last name', 'Company']);
+    await expect(answers).not.toContainText('last_name');
     const consent = page.getByRole('region', { name: 'Consent evidence' });
     await expect(consent).toContainText('Given');
     await expect(consent).toContainText(`I agree that ${partner.companyName} may contact me`);

@@ -40,7 +40,7 @@ function LeadDetail({ id }: { id: string }) {
           <ProspectFields lead={l} />
         </Section>
         <Section title="Form answers">
-          <Pairs rows={Object.entries(l.fields)} empty="The form sent no answers." />
+          <Pairs rows={l.answers.map((a) => [a.label, a.value])} empty="The form sent no answers." />
         </Section>
       </SimpleGrid>
       <Section title="Where it came from">
