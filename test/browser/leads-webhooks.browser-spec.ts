@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn as apiSignIn } from './seed';
 
 /**
@@ -106,7 +106,7 @@ test.describe.serial('leads and webhooks', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signIn(page, partner.email);
     await page.goto('/portal');
-    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await (await portalArea(page, 'Webhooks')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
     await expect(page.getByText('No endpoint yet')).toBeVisible();
     await shoot(page, 'portal-webhooks-empty');
@@ -166,7 +166,7 @@ test.describe.serial('leads and webhooks', () => {
 
     await signIn(page, partner.email);
     await page.goto('/portal');
-    await page.getByRole('link', { name: 'Leads' }).click();
+    await (await portalArea(page, 'Leads')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
     const table = page.getByRole('region', { name: 'Leads' });
     await expect(table.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();

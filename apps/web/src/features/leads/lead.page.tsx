@@ -25,7 +25,7 @@ function LeadDetail({ id }: { id: string }) {
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/leads">Leads</Link> / {personOf(l)}
+        <Link to="/portal/leads">All leads</Link> / {personOf(l)}
       </Text>
       <Group justify="space-between" align="flex-start">
         <PageHeader title={personOf(l)} description={`Lead received ${dateTime.format(new Date(l.createdAt))}`} />
