@@ -154,6 +154,8 @@ test.describe.serial('leads and webhooks', () => {
   });
 
   test("a prospect's form on the partner's page becomes a lead the partner accepts", async ({ page }) => {
+    // Four pages, each shot and checked with axe at two widths: past the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     // The public page, as a prospect sees it: no session.
     await page.goto(pagePath);
     await page.getByLabel('Work email').fill(prospectEmail);
