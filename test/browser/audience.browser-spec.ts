@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
-import { expect, expectAccessible, screenshot, tabTo, test } from './fixtures';
+import { expect, expectAccessible, portalArea, screenshot, tabTo, test } from './fixtures';
 import { ok, partnerWithUser, PASSWORD, signIn } from './seed';
 
 /**
@@ -109,7 +109,7 @@ test.describe('audience', () => {
     test.setTimeout(90_000);
     await signInBrowser(page);
     await page.goto('/portal');
-    await page.getByRole('link', { name: 'Audience' }).click();
+    await (await portalArea(page, 'Audience')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Audience' })).toBeVisible();
     await expect(page.getByText('1 prospect', { exact: true })).toBeVisible();
 

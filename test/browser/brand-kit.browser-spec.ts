@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { expect, expectAccessible, screenshot, tabTo, test } from './fixtures';
+import { expect, expectAccessible, portalArea, screenshot, tabTo, test } from './fixtures';
 import { admin, authorCampaign, ok, partnerWithUser, PASSWORD } from './seed';
 
 /**
@@ -97,7 +97,7 @@ test.describe('brand kit', () => {
     test.setTimeout(90_000);
     await signIn(page, editor);
     await page.goto('/portal');
-    await page.getByRole('link', { name: 'Brand kit', exact: true }).click();
+    await (await portalArea(page, 'Brand kit')).click();
     await expect(page).toHaveURL(/\/portal\/brand-kit$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Brand kit' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Company name' })).toHaveValue(editor.companyName);
@@ -209,7 +209,7 @@ test.describe('brand kit', () => {
   test('the kit is reached, edited and saved with the keyboard alone', async ({ page }) => {
     await signIn(page, newcomer);
     await page.goto('/portal');
-    const link = page.getByRole('link', { name: 'Brand kit', exact: true });
+    const link = await portalArea(page, 'Brand kit');
     await expect(link).toBeVisible();
     await tabTo(page, link, 40);
     await page.keyboard.press('Enter');

@@ -60,3 +60,15 @@ export async function tabTo(page: Page, target: Locator, most = 20): Promise<voi
   }
   throw new Error(`${String(target)} was not reached within ${most} presses of Tab`);
 }
+
+/**
+ * The portal navigation's link to an area (its only link of that name), the menu unfolded first
+ * on a phone, where the areas fold behind a button.
+ */
+export async function portalArea(page: Page, name: string): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Portal' });
+  await expect(nav).toBeVisible();
+  const menu = nav.getByRole('button', { name: 'Open the portal menu' });
+  if (await menu.isVisible()) await menu.click();
+  return nav.getByRole('link', { name, exact: true });
+}

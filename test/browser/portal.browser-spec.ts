@@ -375,4 +375,42 @@ test.describe('partner portal', () => {
     await page.keyboard.press('Escape');
     await expect(wizard).toBeHidden();
   });
+
+  test('the portal navigation marks the current area; on a phone it folds behind a menu button and works with the keyboard', async ({ page }) => {
+    test.setTimeout(90_000);
+    await signInBrowser(page);
+    await page.goto('/portal/leads');
+    await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Portal' });
+    for (const area of ['Catalogue', 'Launches', 'Programmes', 'Audience', 'Leads', 'Brand kit', 'Social', 'Account']) await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
+    await expect(nav.locator('[aria-current="page"]')).toHaveText('Leads');
+    await nav.getByRole('link', { name: 'Account', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+    await expect(nav.locator('[aria-current="page"]')).toHaveText('Account');
+    // A campaign's page belongs to the catalogue.
+    await page.goto('/portal');
+    await page.getByRole('article', { name: seeded.campaignName }).getByRole('link', { name: seeded.campaignName }).click();
+    await expect(page.getByRole('heading', { level: 1, name: seeded.campaignName })).toBeVisible();
+    await expect(nav.locator('[aria-current="page"]')).toHaveText('Catalogue');
+
+    // A phone: the areas fold behind one button, which names the current area beside it.
+    await page.setViewportSize(NARROW);
+    const menu = nav.getByRole('button', { name: 'Open the portal menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav.getByRole('link')).toHaveCount(0);
+    await expect(nav).toContainText('Catalogue', { useInnerText: true });
+    await expect(nav).not.toContainText('Account', { useInnerText: true });
+    await page.goto('/portal/leads');
+    await tabTo(page, menu, 20);
+    await page.keyboard.press('Enter');
+    await expect(nav.getByRole('button', { name: 'Close the portal menu' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.locator('[aria-current="page"]')).toContainText('Leads');
+    await screenshot(page, 'portal-navigation-open');
+    await expectAccessible(page);
+    await tabTo(page, nav.getByRole('link', { name: 'Audience', exact: true }), 10);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Audience' })).toBeVisible();
+    await expect(nav.getByRole('link')).toHaveCount(0);
+    await shoot(page, 'navigation');
+  });
 });

@@ -2,7 +2,7 @@ import { request as playwrightRequest, type APIRequestContext, type Page } from 
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { Client } from 'pg';
-import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
 
 /**
@@ -148,7 +148,7 @@ test.describe('programmes', () => {
     const portal = await partnerContext.newPage();
     await signInBrowser(portal, seeded.partnerEmail);
     await portal.goto('/portal');
-    await portal.getByRole('link', { name: 'Programmes', exact: true }).click();
+    await (await portalArea(portal, 'Programmes')).click();
     await expect(portal.getByRole('heading', { level: 1, name: 'Programmes' })).toBeVisible();
     await expect(portal.getByRole('heading', { name: 'Nothing waiting for you' })).toBeVisible();
     const offer = portal.getByRole('article', { name: programmeName });

@@ -174,6 +174,15 @@ describe('landing pages and leads', () => {
     const leads = await leadsOf(0);
     expect(leads).toMatchObject({ total: 1, limit: 50, offset: 0 });
     expect(leads.items[0]).toMatchObject({ email: 'Ewa@Firma.example', firstName: 'Ewa', company: 'Firma', status: 'new', sendId: null, campaignVersion: 2, fields: { email: 'Ewa@Firma.example', first_name: 'Ewa', company: 'Firma', phone: '+48 600 100 200', seats: '25' } });
+    // Its own page labels the answers as the version's form did, in the form's order.
+    const detail = (await api.http().get(`/leads/${leads.items[0].id}`).set(as(partner.token)).expect(200)).body;
+    expect(detail.answers).toEqual([
+      { name: 'email', label: 'Work email', value: 'Ewa@Firma.example' },
+      { name: 'first_name', label: 'First name', value: 'Ewa' },
+      { name: 'company', label: 'Company', value: 'Firma' },
+      { name: 'phone', label: 'Phone', value: '+48 600 100 200' },
+      { name: 'seats', label: 'Seats', value: '25' },
+    ]);
     const [prospect] = await db.query('SELECT id::text, first_name, custom, consent_source FROM prospects WHERE partner_id = $1 AND email_lower = $2', [partner.partnerId, 'ewa@firma.example']);
     expect(prospect).toMatchObject({ first_name: 'Ewa', custom: { phone: '+48 600 100 200', seats: '25' } });
     const [consent] = await db.query('SELECT granted, source, wording, wording_version, page, ip, user_agent FROM consent_records WHERE prospect_id = $1', [prospect.id]);
@@ -206,6 +215,7 @@ describe('landing pages and leads', () => {
     await api.http().post(`/leads/${lead.id}/status`).set(as(northwind.token)).send({ status: 'accepted' }).expect(200);
     const won = await api.http().post(`/leads/${lead.id}/status`).set(as(demo.tokens.admin)).send({ status: 'won' }).expect(200);
     expect(won.body).toMatchObject({ status: 'won', statusReason: null });
+    expect(won.body.answers[0]).toEqual({ name: 'email', label: 'Work email', value: 'Ewa@Firma.example' });
 
     // Another partner of the same vendor: as another tenant.
     await api.http().get(`/leads/${lead.id}`).set(as(hellas.token)).expect(404);

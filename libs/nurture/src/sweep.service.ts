@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { FleetService } from '@tcma/fleet';
+import { FleetService, SweepHealth } from '@tcma/fleet';
 import { Transactions } from '@tcma/persistence';
 import { WebhookDispatcher } from '@tcma/webhooks';
 import { EnrollmentsRepository } from './enrollments.repository';
@@ -42,8 +42,7 @@ const FORGET_WORKERS_AFTER_MS = 24 * 3_600_000;
 @Injectable()
 export class SweepService {
   private readonly logger = new Logger(SweepService.name);
-  /** Since when this process's sweeps have all succeeded (null after a failure). */
-  private healthySince: number | null = null;
+  private readonly health = new SweepHealth();
 
   constructor(
     private readonly enrollments: EnrollmentsRepository,
@@ -59,15 +58,8 @@ export class SweepService {
     private readonly webhooks: WebhookDispatcher,
   ) {}
 
-  async sweep(): Promise<SweepResult> {
-    try {
-      const result = await this.run();
-      this.healthySince ??= Date.now();
-      return result;
-    } catch (e) {
-      this.healthySince = null;
-      throw e;
-    }
+  sweep(): Promise<SweepResult> {
+    return this.health.track(() => this.run());
   }
 
   private async run(): Promise<SweepResult> {
@@ -76,7 +68,7 @@ export class SweepService {
     if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} queued steps are queued again`);
     // Judging others dead takes a sweeper that has itself been up for two heartbeats: after a
     // Postgres outage every worker missed beats, and must have a chance to beat again first.
-    const settled = this.healthySince !== null && Date.now() - this.healthySince >= this.fleet.deadAfterMs;
+    const settled = this.health.settled(this.fleet.deadAfterMs);
     const released = settled ? await this.ledger.releaseClaimsOfDeadForSystem(this.fleet.deadAfterMs) : 0;
     const abandoned = settled ? await this.recoverAbandoned(now) : 0;
     // A worker died holding work: what it queued in the instant before may have no job.

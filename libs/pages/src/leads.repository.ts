@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { PageFormField } from '@tcma/campaign-model';
+import { sql } from 'kysely';
 import { Database, executorOf, LeadRow, LeadStatus, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
 
 export interface NewLead {
@@ -26,6 +28,9 @@ export interface LeadFilter {
 
 /** A lead with the prospect it names. */
 export type LeadWithProspect = LeadRow & { email: string; firstName: string | null; lastName: string | null; company: string | null };
+
+/** A lead with the fields its campaign version's page form declared (null: the version has no form). */
+export type LeadWithForm = LeadWithProspect & { formFields: PageFormField[] | null };
 
 /** Leads, their consent evidence and the form_submitted event, per partner. */
 @Injectable()
@@ -86,12 +91,15 @@ export class LeadsRepository {
     return { items, total: Number(count.n) };
   }
 
-  async find(scope: TenantScope, id: string): Promise<LeadWithProspect | null> {
+  async find(scope: TenantScope, id: string): Promise<LeadWithForm | null> {
     const row = await this.db
       .selectFrom('leads as l')
       .innerJoin('prospects as p', 'p.id', 'l.prospectId')
+      .leftJoin('campaignVersions as v', (join) => join.onRef('v.campaignId', '=', 'l.campaignId').onRef('v.version', '=', 'l.campaignVersion'))
       .selectAll('l')
       .select(['p.email', 'p.firstName', 'p.lastName', 'p.company'])
+      // The campaign's page is its first page asset (as the landing page serves it): its form only, not its HTML.
+      .select(sql<PageFormField[] | null>`jsonb_path_query_first(v.content, '$.assets[*] ? (@.kind == "page")') -> 'form' -> 'fields'`.as('formFields'))
       .where('l.id', '=', id)
       .where((eb) => partnerOwned(eb, scope, 'l'))
       .executeTakeFirst();

@@ -4,6 +4,7 @@ import { Clock } from '@tcma/clock';
 import { LeadStatus, PartnerRow, Transactions } from '@tcma/persistence';
 import { WebhookDispatcher } from '@tcma/webhooks';
 import { Actor, PartnersRepository, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { LeadAnswer, labelledAnswers } from './lead-answers';
 import { LeadFilter, LeadsRepository, LeadWithProspect } from './leads.repository';
 
 /** Where a lead may go from each status; anything else answers 409. */
@@ -15,6 +16,9 @@ export const LEAD_TRANSITIONS: Readonly<Record<LeadStatus, readonly LeadStatus[]
   lost: [],
 };
 export const LEAD_REASON_MAX_LENGTH = 500;
+
+/** A lead as its page shows it: with its answers labelled. */
+export type LeadDetail = LeadWithProspect & { answers: LeadAnswer[] };
 
 export interface LeadStatusChange {
   status: LeadStatus;
@@ -42,14 +46,15 @@ export class LeadsService {
     return this.leads.list(scopeOfPartner(partner), filter);
   }
 
-  async get(actor: Actor, id: string): Promise<LeadWithProspect> {
-    const lead = await this.leads.find(scopeOf(actor), id);
-    if (!lead) throw new NotFoundError('Lead');
-    await this.partners.withContacts(actor, lead.partnerId, 'Lead');
-    return lead;
+  async get(actor: Actor, id: string): Promise<LeadDetail> {
+    const found = await this.leads.find(scopeOf(actor), id);
+    if (!found) throw new NotFoundError('Lead');
+    await this.partners.withContacts(actor, found.partnerId, 'Lead');
+    const { formFields, ...lead } = found;
+    return { ...lead, answers: labelledAnswers(lead.fields, formFields ?? []) };
   }
 
-  async changeStatus(actor: Actor, id: string, change: LeadStatusChange): Promise<LeadWithProspect> {
+  async changeStatus(actor: Actor, id: string, change: LeadStatusChange): Promise<LeadDetail> {
     const lead = await this.get(actor, id);
     const reason = change.reason?.trim() || null;
     if (change.status === 'rejected' && !reason) throw new InvalidError('Say why the lead is rejected', [{ path: 'reason', message: 'is required when rejecting a lead' }]);

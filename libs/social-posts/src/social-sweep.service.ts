@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { FleetService, WORKER_ID } from '@tcma/fleet';
+import { FleetService, SweepHealth, WORKER_ID } from '@tcma/fleet';
 import { SocialPublisher } from './social-publisher.service';
 import { SocialPostsRepository } from './social-posts.repository';
 import { SocialQueue } from './social-queue';
@@ -31,8 +31,7 @@ export const STALE_PUBLISHING_MS = 10 * 60_000;
 @Injectable()
 export class SocialSweepService {
   private readonly logger = new Logger(SocialSweepService.name);
-  /** Since when this process's sweeps have all succeeded (null after a failure). */
-  private healthySince: number | null = null;
+  private readonly health = new SweepHealth();
 
   constructor(
     private readonly posts: SocialPostsRepository,
@@ -43,15 +42,8 @@ export class SocialSweepService {
     private readonly config: AppConfig,
   ) {}
 
-  async sweep(): Promise<SocialSweepResult> {
-    try {
-      const result = await this.run();
-      this.healthySince ??= Date.now();
-      return result;
-    } catch (e) {
-      this.healthySince = null;
-      throw e;
-    }
+  sweep(): Promise<SocialSweepResult> {
+    return this.health.track(() => this.run());
   }
 
   private async run(): Promise<SocialSweepResult> {
@@ -67,7 +59,7 @@ export class SocialSweepService {
     }
     // As the nurture sweep: judging others dead takes a sweeper that has itself been up for two
     // heartbeats (after a Postgres outage every worker missed beats and must beat again first).
-    const judgeDead = this.healthySince !== null && Date.now() - this.healthySince >= this.fleet.deadAfterMs;
+    const judgeDead = this.health.settled(this.fleet.deadAfterMs);
     const toSettle = await this.posts.claimToSettleForSystem(WORKER_ID, now, judgeDead ? this.fleet.deadAfterMs : null, STALE_PUBLISHING_MS, SETTLE_BATCH);
     for (const delivery of toSettle) await this.publisher.settle(delivery);
     if (queued || toSettle.length) this.logger.log(`Social sweep: ${queued} posts queued, ${toSettle.length} checked with their network`);

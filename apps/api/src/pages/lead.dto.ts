@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEAD_STATUSES, LeadStatus } from '@tcma/persistence';
-import { LEAD_REASON_MAX_LENGTH, LeadWithProspect } from '@tcma/pages';
+import { LEAD_REASON_MAX_LENGTH, LeadDetail, LeadWithProspect } from '@tcma/pages';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 
@@ -61,5 +61,20 @@ export class LeadDto {
       createdAt: l.createdAt,
       updatedAt: l.updatedAt,
     };
+  }
+}
+
+export class LeadAnswerDto {
+  @ApiProperty({ description: "The form field's name (its key in `fields`)." }) name!: string;
+  @ApiProperty({ description: "The label the campaign version's page form gave the field; the name when the form does not declare it." }) label!: string;
+  @ApiProperty() value!: string;
+}
+
+/** A lead as its own page shows it: its form answers labelled. */
+export class LeadDetailDto extends LeadDto {
+  @ApiProperty({ type: [LeadAnswerDto], description: "The form's answers in the form's order, labelled as the page showed them." }) answers!: LeadAnswerDto[];
+
+  static fromDetail(l: LeadDetail): LeadDetailDto {
+    return { ...LeadDto.from(l), answers: l.answers };
   }
 }

@@ -6,7 +6,7 @@ import { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { PartnerDto } from '../tenancy/dto/partner.dto';
-import { ChangeLeadStatusDto, ContactsPrivacyDto, LeadDto, ListLeadsQuery } from './lead.dto';
+import { ChangeLeadStatusDto, ContactsPrivacyDto, LeadDetailDto, LeadDto, ListLeadsQuery } from './lead.dto';
 
 @ApiTags('leads')
 @ApiBearerAuth()
@@ -23,17 +23,17 @@ export class LeadsController {
 
   @Get('leads/:id')
   @ApiOperation({ operationId: 'getLead', summary: 'Get a lead' })
-  @ApiOkResponse({ type: LeadDto })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LeadDto> {
-    return LeadDto.from(await this.leads.get(actor, id));
+  @ApiOkResponse({ type: LeadDetailDto })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LeadDetailDto> {
+    return LeadDetailDto.fromDetail(await this.leads.get(actor, id));
   }
 
   @Post('leads/:id/status')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'updateLeadStatus', summary: "Move a lead on: accepted, rejected (with a reason), won or lost" })
-  @ApiOkResponse({ type: LeadDto })
-  async changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ChangeLeadStatusDto): Promise<LeadDto> {
-    return LeadDto.from(await this.leads.changeStatus(actor, id, dto));
+  @ApiOkResponse({ type: LeadDetailDto })
+  async changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ChangeLeadStatusDto): Promise<LeadDetailDto> {
+    return LeadDetailDto.fromDetail(await this.leads.changeStatus(actor, id, dto));
   }
 
   @Put('partners/:partnerId/contacts-privacy')

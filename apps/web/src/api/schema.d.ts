@@ -4169,6 +4169,43 @@ export interface components {
             limit: number;
             offset: number;
         };
+        LeadAnswerDto: {
+            /** @description The form field's name (its key in `fields`). */
+            name: string;
+            /** @description The label the campaign version's page form gave the field; the name when the form does not declare it. */
+            label: string;
+            value: string;
+        };
+        LeadDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            prospectId: string;
+            email: string;
+            firstName: string | null;
+            lastName: string | null;
+            company: string | null;
+            /** Format: uuid */
+            campaignId: string;
+            campaignVersion: number;
+            /** @description The send whose link brought the prospect to the page, when one did. */
+            sendId: string | null;
+            /** @enum {string} */
+            status: "new" | "accepted" | "rejected" | "won" | "lost";
+            /** @description Why it was rejected. */
+            statusReason: string | null;
+            /** @description The form's values by field name. */
+            fields: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The form's answers in the form's order, labelled as the page showed them. */
+            answers: components["schemas"]["LeadAnswerDto"][];
+        };
         ChangeLeadStatusDto: {
             /**
              * @description new → accepted or rejected; accepted → won, lost or rejected; rejected → accepted; won and lost are final.
@@ -8094,7 +8131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadDto"];
+                    "application/json": components["schemas"]["LeadDetailDto"];
                 };
             };
         };
@@ -8119,7 +8156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadDto"];
+                    "application/json": components["schemas"]["LeadDetailDto"];
                 };
             };
         };

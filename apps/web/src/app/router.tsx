@@ -24,6 +24,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           {
             path: 'portal',
+            lazy: () => import('../features/portal/portal.layout').then((m) => ({ Component: m.PortalLayout })),
             children: [
               { index: true, lazy: () => import('../features/portal/catalogue.page').then((m) => ({ Component: m.CataloguePage })) },
               { path: 'campaigns/:campaignId', lazy: () => import('../features/portal/campaign.page').then((m) => ({ Component: m.CampaignPage })) },

@@ -34,7 +34,7 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/audience">Audience</Link> / <Link to="/portal/audience/import">Import</Link> / This import
+        <Link to="/portal/audience">Your audience</Link> / <Link to="/portal/audience/import">Import</Link> / This import
       </Text>
       <PageHeader
         title={item.data ? `Import of ${dateTime.format(new Date(item.data.createdAt))}` : 'Import'}

@@ -30,7 +30,7 @@ function Import({ partnerId }: { partnerId: string }) {
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/audience">Audience</Link> / Import
+        <Link to="/portal/audience">Your audience</Link> / Import
       </Text>
       <PageHeader title="Import prospects" description="Add or update many prospects at once from a CSV file." />
       <Grid gap="xl">

@@ -33,7 +33,7 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
   return (
     <Stack gap="lg">
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        <Link to="/portal/audience">Audience</Link> / {p.email}
+        <Link to="/portal/audience">Your audience</Link> / {p.email}
       </Text>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>

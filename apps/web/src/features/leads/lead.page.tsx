@@ -25,7 +25,7 @@ function LeadDetail({ id }: { id: string }) {
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/leads">Leads</Link> / {personOf(l)}
+        <Link to="/portal/leads">All leads</Link> / {personOf(l)}
       </Text>
       <Group justify="space-between" align="flex-start">
         <PageHeader title={personOf(l)} description={`Lead received ${dateTime.format(new Date(l.createdAt))}`} />
@@ -40,7 +40,7 @@ function LeadDetail({ id }: { id: string }) {
           <ProspectFields lead={l} />
         </Section>
         <Section title="Form answers">
-          <Pairs rows={Object.entries(l.fields)} empty="The form sent no answers." />
+          <Pairs rows={l.answers.map((a) => [a.label, a.value])} empty="The form sent no answers." />
         </Section>
       </SimpleGrid>
       <Section title="Where it came from">

@@ -1,5 +1,4 @@
-import { Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Stack } from '@mantine/core';
 import { PageHeader } from '../../shared/page-header';
 import { PortalGate } from '../portal/components/portal-gate';
 import { useMe } from '../session/hooks/use-me';
@@ -15,9 +14,6 @@ function Leads({ partnerId }: { partnerId: string }) {
   const me = useMe();
   return (
     <Stack gap="lg">
-      <Text size="sm">
-        <Link to="/portal">Catalogue</Link> / Leads
-      </Text>
       <PageHeader title="Leads" description="People who sent the form of one of your campaigns' landing pages, newest first." />
       {me.data?.role === 'partner_admin' ? <ContactsPrivacySwitch partnerId={partnerId} /> : null}
       <LeadsList partnerId={partnerId} linkTo={(l) => `/portal/leads/${l.id}`} />

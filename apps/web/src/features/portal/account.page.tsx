@@ -1,5 +1,4 @@
-import { Divider, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Divider, Stack } from '@mantine/core';
 import { PageHeader } from '../../shared/page-header';
 import { SessionsPanel } from '../session/components/sessions-panel';
 import { useMe } from '../session/hooks/use-me';
@@ -17,9 +16,6 @@ function Account({ partnerId }: { partnerId: string }) {
   const admin = me.data?.role === 'partner_admin';
   return (
     <Stack gap="lg">
-      <Text size="sm">
-        <Link to="/portal">Catalogue</Link> / Account
-      </Text>
       <PageHeader title="Account" description={admin ? 'Your sessions, your colleagues, and who at your vendor acted for you.' : 'Where you are signed in.'} />
       <SessionsPanel />
       {admin ? (

@@ -1,6 +1,6 @@
-import { Grid, Skeleton, Stack, Text } from '@mantine/core';
+import { Grid, Skeleton, Stack } from '@mantine/core';
 import { useEffect } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { PageHeader } from '../../shared/page-header';
 import { BrandKitForm } from './components/brand-kit-form';
 import { LogoCard } from './components/logo-card';
@@ -36,9 +36,6 @@ function BrandKit({ partnerId }: { partnerId: string }) {
   if (kit.isError) return <QueryError error={kit.error} retry={() => void kit.refetch()} />;
   return (
     <Stack gap="lg">
-      <Text size="sm">
-        <Link to="/portal">Catalogue</Link> / Brand kit
-      </Text>
       <PageHeader title="Brand kit" description="Your logo, details, colours and sender: every campaign you preview or launch is co-branded with them." />
       {kit.isPending ? (
         <Stack gap="md" aria-busy="true" aria-label="Loading your brand kit">

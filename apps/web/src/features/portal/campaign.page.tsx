@@ -39,7 +39,7 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal">Catalogue</Link> / {c.name}
+        <Link to="/portal">All campaigns</Link> / {c.name}
       </Text>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={6} style={{ flex: '1 1 320px' }}>

@@ -1,11 +1,9 @@
 import { Button, Group, Pagination, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { useAddressParams } from '../../shared/use-address-params';
 import { PageHeader } from '../../shared/page-header';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
-import { useMe } from '../session/hooks/use-me';
 import { PortalGate } from './components/portal-gate';
 import { QueryError } from './components/query-error';
 import { useCatalogue, type CatalogueQuery } from './hooks/use-catalogue';
@@ -52,42 +50,10 @@ function Catalogue({ partnerId }: { partnerId: string }) {
   const catalogue = useCatalogue(partnerId, query);
   const filtered = !!(query.search || tag || language || query.assetType);
   const pages = catalogue.data ? Math.ceil(catalogue.data.total / PAGE_SIZE) : 0;
-  // Webhooks are a partner admin's to manage: the link is theirs.
-  const admin = useMe().data?.role === 'partner_admin';
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <PageHeader title="Catalogue" description="Campaigns you can launch, previewed with your own brand kit." />
-        <Group gap="sm">
-          <Button component={Link} to="/portal/launches" variant="default">
-            My launches
-          </Button>
-          <Button component={Link} to="/portal/programmes" variant="default">
-            Programmes
-          </Button>
-          <Button component={Link} to="/portal/audience" variant="default">
-            Audience
-          </Button>
-          <Button component={Link} to="/portal/leads" variant="default">
-            Leads
-          </Button>
-          {admin ? (
-            <Button component={Link} to="/portal/webhooks" variant="default">
-              Webhooks
-            </Button>
-          ) : null}
-          <Button component={Link} to="/portal/brand-kit" variant="default">
-            Brand kit
-          </Button>
-          <Button component={Link} to="/portal/social" variant="default">
-            Social
-          </Button>
-          <Button component={Link} to="/portal/account" variant="default">
-            Account
-          </Button>
-        </Group>
-      </Group>
+      <PageHeader title="Catalogue" description="Campaigns you can launch, previewed with your own brand kit." />
 
       <form role="search" aria-label="Filter the catalogue" onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">

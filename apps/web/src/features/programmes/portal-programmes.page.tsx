@@ -49,9 +49,6 @@ function Programmes({ partnerId }: { partnerId: string }) {
 
   return (
     <Stack gap="lg">
-      <Text size="sm" component="nav" aria-label="Breadcrumb">
-        <Link to="/portal">Catalogue</Link> / Programmes
-      </Text>
       <PageHeader title="Programmes" description="Subscribe once: each new campaign of a programme waits here for your review, then starts by itself." />
 
       {focusId ? <FocusedPendingLaunch id={focusId} listName={listName} onEdit={setEditing} onClose={() => set({ pending: null })} /> : null}

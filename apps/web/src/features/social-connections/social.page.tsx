@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../shared/page-header';
 import { PortalGate } from '../portal/components/portal-gate';
 import { QueryError } from '../portal/components/query-error';
@@ -48,9 +48,6 @@ function Social() {
 
   return (
     <Stack gap="lg">
-      <Text size="sm">
-        <Link to="/portal">Catalogue</Link> / Social accounts
-      </Text>
       <PageHeader
         title="Social accounts"
         description="The accounts your campaigns' social posts are published to. Connecting one takes you to the network to approve it: LinkedIn also connects the company pages you administer, Facebook each page you manage. Disconnect the accounts you do not want posts on."

@@ -1,5 +1,4 @@
-import { Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Stack } from '@mantine/core';
 import { PageHeader } from '../../shared/page-header';
 import { PortalGate } from '../portal/components/portal-gate';
 import { WebhooksSection } from './components/webhooks-section';
@@ -10,9 +9,6 @@ export function PortalWebhooksPage() {
     <PortalGate>
       {() => (
         <Stack gap="lg">
-          <Text size="sm">
-            <Link to="/portal">Catalogue</Link> / Webhooks
-          </Text>
           <PageHeader title="Webhooks" description="Send your leads and campaign events to your CRM as they happen." />
           <WebhooksSection />
         </Stack>

@@ -1,8 +1,7 @@
-import { Button, Group } from '@mantine/core';
-import { Link, useLocation } from 'react-router';
+import { AreaNav, type NavArea } from '../../../shared/area-nav';
 
 /** The console's areas. Sending settings and webhooks are for vendor admins (the API answers 403 to others). */
-const AREAS = [
+const AREAS: NavArea[] = [
   { label: 'Campaigns', to: '/console', owns: (p: string) => p === '/console' || p.startsWith('/console/campaigns') },
   { label: 'Partners', to: '/console/partners', owns: (p: string) => p.startsWith('/console/partners') },
   { label: 'Programmes', to: '/console/programmes', owns: (p: string) => p.startsWith('/console/programmes') },
@@ -14,17 +13,5 @@ const AREAS = [
 ];
 
 export function ConsoleNav() {
-  const { pathname } = useLocation();
-  return (
-    <Group component="nav" aria-label="Console" gap={4} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-      {AREAS.map((area) => {
-        const active = area.owns(pathname);
-        return (
-          <Button key={area.to} component={Link} to={area.to} variant={active ? 'light' : 'subtle'} color={active ? 'indigo' : 'dark'} aria-current={active ? 'page' : undefined} size="sm">
-            {area.label}
-          </Button>
-        );
-      })}
-    </Group>
-  );
+  return <AreaNav label="Console" areas={AREAS} />;
 }

@@ -3,6 +3,8 @@ import { ApiError } from '../../../api/api-error';
 import { api, type components, type operations } from '../../../api/client';
 
 export type Lead = components['schemas']['LeadDto'];
+/** A lead as its page shows it: with its form answers labelled by the API. */
+export type LeadDetail = components['schemas']['LeadDetailDto'];
 export type LeadStatus = Lead['status'];
 export type LeadsQuery = NonNullable<operations['listLeads']['parameters']['query']>;
 export type LeadStatusChange = components['schemas']['ChangeLeadStatusDto'];
@@ -67,7 +69,7 @@ export function useConsentHistory(partnerId: string, prospectId: string) {
 export function useChangeLeadStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: LeadStatusChange): Promise<Lead> => {
+    mutationFn: async (body: LeadStatusChange): Promise<LeadDetail> => {
       const { data, error, response } = await api.POST('/leads/{id}/status', { params: { path: { id } }, body });
       if (data === undefined) throw new ApiError(response, error);
       return data;
