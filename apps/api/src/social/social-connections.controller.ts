@@ -34,7 +34,7 @@ export class SocialConnectionsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'deleteSocialConnection', summary: 'Disconnect an account: revoked at the network where it allows, its tokens wiped (kept as revoked); a revoked one is removed' })
+  @ApiOperation({ operationId: 'deleteSocialConnection', summary: 'Disconnect an account (revoked at the network, tokens wiped); remove one already disconnected', description: 'The grant is revoked at the network where it allows; the connection is kept as revoked, its tokens wiped. Disconnecting a revoked one removes it.' })
   @ApiOkResponse({ type: SocialDisconnectionDto })
   async remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SocialDisconnectionDto> {
     return SocialDisconnectionDto.from(await this.connections.disconnect(actor, id));

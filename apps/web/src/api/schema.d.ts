@@ -1993,7 +1993,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Disconnect an account: revoked at the network where it allows, its tokens wiped (kept as revoked); a revoked one is removed */
+        /**
+         * Disconnect an account (revoked at the network, tokens wiped); remove one already disconnected
+         * @description The grant is revoked at the network where it allows; the connection is kept as revoked, its tokens wiped. Disconnecting a revoked one removes it.
+         */
         delete: operations["deleteSocialConnection"];
         options?: never;
         head?: never;
