@@ -397,6 +397,7 @@ test.describe('partner portal', () => {
     await page.setViewportSize(NARROW);
     const menu = nav.getByRole('button', { name: 'Open the portal menu' });
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toHaveAccessibleName('Open the portal menu: Catalogue');
     await expect(nav.getByRole('link')).toHaveCount(0);
     await expect(nav).toContainText('Catalogue', { useInnerText: true });
     await expect(nav).not.toContainText('Account', { useInnerText: true });

@@ -1,7 +1,8 @@
-import { Burger, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Button, NavLink, Stack } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, useLocation } from 'react-router';
 import { AreaNav, type NavArea } from '../../../shared/area-nav';
+import { Chevron } from '../../../shared/chevron';
 
 interface PortalArea extends NavArea {
   /** Shown to partner admins only (the API answers 403 to partner users). */
@@ -32,15 +33,24 @@ export function PortalNav({ admin }: { admin: boolean }) {
   const wide = useMediaQuery(WIDE, true);
   const [opened, { toggle, close }] = useDisclosure(false);
   const areas = AREAS.filter((a) => admin || !a.adminOnly);
-  const current = areas.find((a) => a.owns(pathname));
+  const here = areas.find((a) => a.owns(pathname))?.label ?? 'Partner portal';
 
   if (wide) return <AreaNav label="Portal" areas={areas} />;
   return (
     <Stack component="nav" aria-label="Portal" gap={4} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-      <Group gap="sm" wrap="nowrap">
-        <Burger opened={opened} onClick={toggle} size="sm" aria-label={opened ? 'Close the portal menu' : 'Open the portal menu'} aria-expanded={opened} aria-controls="portal-areas" />
-        <Text fw={600}>{current ? current.label : 'Partner portal'}</Text>
-      </Group>
+      {/* A labelled switcher, not a second burger under the app's own: it names where the partner is. */}
+      <Button
+        variant="default"
+        fullWidth
+        justify="space-between"
+        rightSection={<Chevron up={opened} />}
+        onClick={toggle}
+        aria-label={`${opened ? 'Close' : 'Open'} the portal menu: ${here}`}
+        aria-expanded={opened}
+        aria-controls="portal-areas"
+      >
+        {here}
+      </Button>
       {/* Folded away, the links leave the page's tab order and its accessibility tree. */}
       <Stack id="portal-areas" gap={2} style={opened ? undefined : { display: 'none' }}>
         {areas.map((area) => {

@@ -2,6 +2,7 @@ import { Button, Menu, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../hooks/use-session';
 import { ROLE_LABELS } from '../role-labels';
+import { Chevron } from '../../../shared/chevron';
 
 /** The header's account menu: who is signed in, a partner user's account page, sign out, sign out everywhere; or a sign-in link. */
 export function UserMenu() {
@@ -45,13 +46,5 @@ export function UserMenu() {
         <Menu.Item onClick={() => signOutEverywhere.mutate(undefined, done)}>Sign out everywhere</Menu.Item>
       </Menu.Dropdown>
     </Menu>
-  );
-}
-
-function Chevron() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-      <path d="M3 4.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
   );
 }
