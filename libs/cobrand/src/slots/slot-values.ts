@@ -10,8 +10,9 @@ const ADDRESS_MAX_LINES = 6;
 
 // Bidirectional overrides and other invisible controls let a value display differently from
 // what it is; they have no place in a company name or an address.
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex -- finding control characters is this pattern's purpose */
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\uE000-\uF8FF]/;
+/* eslint-enable no-control-regex */
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{3,31}$/;
 const HEX_COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
