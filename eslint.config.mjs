@@ -4,7 +4,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'scripts/**', 'jest.config.js', 'eslint.config.mjs', 'test-results/**', 'apps/web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'scripts/**',
+      'jest.config.js',
+      'eslint.config.mjs',
+      'test-results/**',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -15,7 +27,13 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='forwardRef']", message: 'No forwardRef: restructure the modules instead.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='forwardRef']",
+          message: 'No forwardRef: restructure the modules instead.',
+        },
+      ],
     },
   },
   {
@@ -26,9 +44,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='forwardRef']", message: 'No forwardRef: restructure the modules instead.' },
-        { selector: 'CallExpression[callee.property.name=/ForSystem$/]', message: 'Apps do not call cross-tenant (…ForSystem) methods: go through a service that checks a signature or scope.' },
-        { selector: "ImportDeclaration[source.value=/^@tcma\\//] ImportSpecifier[imported.name=/Repository$/]", message: 'Apps do not use repositories: call a service, which applies the tenant scope.' },
+        {
+          selector: "CallExpression[callee.name='forwardRef']",
+          message: 'No forwardRef: restructure the modules instead.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/ForSystem$/]',
+          message:
+            'Apps do not call cross-tenant (…ForSystem) methods: go through a service that checks a signature or scope.',
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/^@tcma\\//] ImportSpecifier[imported.name=/Repository$/]',
+          message: 'Apps do not use repositories: call a service, which applies the tenant scope.',
+        },
       ],
     },
   },

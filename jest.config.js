@@ -15,7 +15,12 @@ const shared = {
 module.exports = {
   projects: [
     // Some unit specs rasterise PDFs and images: on a busy 2-core machine they take seconds.
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup/unit-timeout.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/unit-timeout.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',

@@ -33,7 +33,10 @@ export async function analyticsBench(): Promise<void> {
     const app = bench.app;
     const db = bench.db;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', days: 1 } });
-    const [{ version_id: versionId }] = await db.query<Array<{ version_id: string }>>('SELECT id AS version_id FROM campaign_versions WHERE campaign_id = $1', [tenant.campaignId]);
+    const [{ version_id: versionId }] = await db.query<Array<{ version_id: string }>>(
+      'SELECT id AS version_id FROM campaign_versions WHERE campaign_id = $1',
+      [tenant.campaignId],
+    );
     // Partners and their launches, written directly: the bench is about the events.
     await db.query(
       `INSERT INTO partners (vendor_id, company_name, tier, region, status, timezone)
@@ -46,10 +49,17 @@ export async function analyticsBench(): Promise<void> {
          FROM partners p CROSS JOIN generate_series(1, $4) k WHERE p.vendor_id = $1`,
       [tenant.vendorId, tenant.campaignId, versionId, LAUNCHES_PER_PARTNER],
     );
-    const launches = (await db.query<Array<{ id: string; partner_id: string }>>('SELECT id, partner_id FROM launches WHERE vendor_id = $1 ORDER BY id', [tenant.vendorId])).map((l) => l.id);
+    const launches = (
+      await db.query<Array<{ id: string; partner_id: string }>>(
+        'SELECT id, partner_id FROM launches WHERE vendor_id = $1 ORDER BY id',
+        [tenant.vendorId],
+      )
+    ).map((l) => l.id);
 
     // The events' month partitions for the days loaded, as an installation that has run that long has them.
-    const partitions = await app.get(EventPartitionsService).ensure(new Date(Date.now() - DAYS * 86_400_000), new Date());
+    const partitions = await app
+      .get(EventPartitionsService)
+      .ensure(new Date(Date.now() - DAYS * 86_400_000), new Date());
     // Events as the judge leaves them: a realistic mix of types, a share of machine opens and clicks.
     const loadStart = Date.now();
     for (let from = 0; from < EVENTS; from += CHUNK) {
@@ -66,17 +76,29 @@ export async function analyticsBench(): Promise<void> {
         [from + 1, Math.min(EVENTS, from + CHUNK), launches, DAYS],
       );
     }
-    const [{ min, max }] = await db.query<Array<{ min: string; max: string }>>('SELECT min(id)::text AS min, max(id)::text AS max FROM events');
+    const [{ min, max }] = await db.query<Array<{ min: string; max: string }>>(
+      'SELECT min(id)::text AS min, max(id)::text AS max FROM events',
+    );
     const rollups = app.get(AnalyticsRollupRepository);
-    for (let from = BigInt(min); from <= BigInt(max); from += BigInt(CHUNK)) await rollups.addRangeForSystem(String(from), String(from + BigInt(CHUNK) - 1n));
+    for (let from = BigInt(min); from <= BigInt(max); from += BigInt(CHUNK))
+      await rollups.addRangeForSystem(String(from), String(from + BigInt(CHUNK) - 1n));
     const loadSeconds = (Date.now() - loadStart) / 1000;
     await db.query('ANALYZE events, analytics_daily, analytics_totals, launches, partners');
-    const [{ daily, totals }] = await db.query<Array<{ daily: number; totals: number }>>('SELECT (SELECT count(*)::int FROM analytics_daily) AS daily, (SELECT count(*)::int FROM analytics_totals) AS totals');
+    const [{ daily, totals }] = await db.query<Array<{ daily: number; totals: number }>>(
+      'SELECT (SELECT count(*)::int FROM analytics_daily) AS daily, (SELECT count(*)::int FROM analytics_totals) AS totals',
+    );
 
     const vendor: Actor = tenant.admin;
     const analytics = app.get(AnalyticsService);
     const byPartner = await analytics.funnel(vendor, { groupBy: 'partner' });
-    const dashboard = await timed(() => Promise.all([analytics.funnel(vendor, { groupBy: 'partner', sort: 'sent', order: 'desc' }), analytics.partnerActivity(vendor, { inactiveDays: 30 })]), RUNS);
+    const dashboard = await timed(
+      () =>
+        Promise.all([
+          analytics.funnel(vendor, { groupBy: 'partner', sort: 'sent', order: 'desc' }),
+          analytics.partnerActivity(vendor, { inactiveDays: 30 }),
+        ]),
+      RUNS,
+    );
     const byDay = await timed(() => analytics.funnel(vendor, { groupBy: 'day' }), RUNS);
     const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     const ranged = await timed(() => analytics.funnel(vendor, { groupBy: 'partner', from: lastMonth }), RUNS);

@@ -76,7 +76,9 @@ export async function benchEnvironment(name: string, extra: Record<string, strin
     ...extra,
   };
   const config = new AppConfig({ ...process.env, ...env });
-  const app = await NestFactory.createApplicationContext(BenchModule.forRoot(config), { logger: new ConsoleLogger('Bench', { logLevels: ['error'] }) });
+  const app = await NestFactory.createApplicationContext(BenchModule.forRoot(config), {
+    logger: new ConsoleLogger('Bench', { logLevels: ['error'] }),
+  });
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
   return {
     env,

@@ -14,7 +14,9 @@ export function print(line: BenchLine): void {
   const ratio = line.ratio ?? (line.baseline_value ? line.value / line.baseline_value : null);
   const round = (n: unknown) => (typeof n === 'number' ? Math.round(n * 1000) / 1000 : n);
   const out = Object.fromEntries(Object.entries({ ...line, ratio }).map(([k, v]) => [k, round(v)]));
-  process.stdout.write(`${JSON.stringify({ bench: out.bench, value: out.value, unit: out.unit, baseline: out.baseline, baseline_value: out.baseline_value, ratio: out.ratio, ...out })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ bench: out.bench, value: out.value, unit: out.unit, baseline: out.baseline, baseline_value: out.baseline_value, ratio: out.ratio, ...out })}\n`,
+  );
 }
 
 /** Calls `fn` repeatedly for about `ms` milliseconds; returns calls per second. */
@@ -32,7 +34,11 @@ export function rate(fn: () => void, ms = 2000): number {
 }
 
 /** Like rate() for async work run `concurrency` at a time. */
-export async function rateAsync(fn: (i: number) => Promise<unknown>, total: number, concurrency: number): Promise<number> {
+export async function rateAsync(
+  fn: (i: number) => Promise<unknown>,
+  total: number,
+  concurrency: number,
+): Promise<number> {
   let next = 0;
   const start = process.hrtime.bigint();
   await Promise.all(
@@ -70,12 +76,17 @@ export interface Paired<T> {
  * seconds apart, under the same load); the median of those ratios is robust to a round that
  * another process on the machine disturbed, where a best-of or a single pair is not.
  */
-export async function pairedRuns<T>(rounds: number, run: (setting: 'on' | 'off', round: number) => Promise<T>, value: (result: T) => number): Promise<Paired<T>> {
+export async function pairedRuns<T>(
+  rounds: number,
+  run: (setting: 'on' | 'off', round: number) => Promise<T>,
+  value: (result: T) => number,
+): Promise<Paired<T>> {
   if (rounds < 1) throw new Error('At least one round');
   const on: T[] = [];
   const off: T[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const setting of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) (setting === 'on' ? on : off).push(await run(setting, round));
+    for (const setting of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const))
+      (setting === 'on' ? on : off).push(await run(setting, round));
   }
   const ratios = on.map((r, i) => value(r) / value(off[i]));
   return { on, off, ratios, ratio: median(ratios) };
@@ -85,7 +96,20 @@ export const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 /** Distinct, realistic partner names (Latin with diacritics), so caches cannot help unfairly. */
 export function partnerName(i: number): string {
-  const first = ['Northwind', 'Contoso', 'Fabrikam', 'Łódź', 'Adventure', 'Tailspin', 'Żółć', 'Wingtip', 'Litware', 'Proseware', 'Bärenstark', 'Crème'];
+  const first = [
+    'Northwind',
+    'Contoso',
+    'Fabrikam',
+    'Łódź',
+    'Adventure',
+    'Tailspin',
+    'Żółć',
+    'Wingtip',
+    'Litware',
+    'Proseware',
+    'Bärenstark',
+    'Crème',
+  ];
   const second = ['IT', 'Systems', 'Solutions', 'Networks', 'Services', 'Cloud', 'Data', 'Consulting'];
   const third = ['Sp. z o.o.', 'GmbH', 'Ltd', 'S.A.', 'AB', 'Inc.', 'SARL', 'BV'];
   return `${first[i % first.length]} ${second[Math.floor(i / first.length) % second.length]} ${i} ${third[i % third.length]}`;

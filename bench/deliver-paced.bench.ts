@@ -31,7 +31,13 @@ async function pacedRun(name: string, vendorRate: number | null, configured: num
     const { launchId } = await prepare(bench, sink.port, steps, vendorRate);
     const entry = path.resolve(__dirname, '../apps/worker/src/main.js');
     // Every setting at its default: only the roles are chosen.
-    for (let i = 0; i < WORKERS; i++) workers.push(fork(entry, [], { env: { ...process.env, ...bench.env, WORKER_ROLES: 'send', MIGRATIONS_RUN: 'false', RENDER_THREADS: '0' }, stdio: 'inherit' }));
+    for (let i = 0; i < WORKERS; i++)
+      workers.push(
+        fork(entry, [], {
+          env: { ...process.env, ...bench.env, WORKER_ROLES: 'send', MIGRATIONS_RUN: 'false', RENDER_THREADS: '0' },
+          stdio: 'inherit',
+        }),
+      );
     await workersUp(bench, WORKERS);
 
     const due = Date.now();
@@ -40,11 +46,15 @@ async function pacedRun(name: string, vendorRate: number | null, configured: num
     const { received } = await sink.ask<{ received: Array<[string, number]> }>('report');
     const last = Math.max(...received.map(([, at]) => at));
     const ids = new Set(received.map(([id]) => id));
-    const statuses = await bench.db.query<Array<{ status: string; n: number }>>('SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status', [launchId]);
+    const statuses = await bench.db.query<Array<{ status: string; n: number }>>(
+      'SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status',
+      [launchId],
+    );
     const count = (status: string) => statuses.find((s) => s.status === status)?.n ?? 0;
     // The busiest second, to show pacing rather than bursts.
     const perSecond = new Map<number, number>();
-    for (const [, at] of received) perSecond.set(Math.floor((at - due) / 1000), (perSecond.get(Math.floor((at - due) / 1000)) ?? 0) + 1);
+    for (const [, at] of received)
+      perSecond.set(Math.floor((at - due) / 1000), (perSecond.get(Math.floor((at - due) / 1000)) ?? 0) + 1);
     print({
       bench: name,
       value: (steps * 1000) / (last - due),

@@ -41,10 +41,23 @@ export async function startSink(): Promise<Sink> {
 }
 
 /** The bench tenant, with `steps` prospects enrolled in its one-step campaign, all due at once. */
-export async function prepare(bench: BenchEnv, sinkPort: number, steps = STEPS, ratePerSecond?: number | null, tag?: string): Promise<{ launchId: string }> {
-  const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 }, smtpPort: sinkPort, ratePerSecond, tag });
+export async function prepare(
+  bench: BenchEnv,
+  sinkPort: number,
+  steps = STEPS,
+  ratePerSecond?: number | null,
+  tag?: string,
+): Promise<{ launchId: string }> {
+  const tenant = await benchTenant(bench, {
+    wait: { type: 'duration', minutes: 0 },
+    smtpPort: sinkPort,
+    ratePerSecond,
+    tag,
+  });
   await seedProspects(bench, tenant, 0, steps);
-  const launch = await bench.app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
+  const launch = await bench.app
+    .get(LaunchesService)
+    .create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
   await bench.app.get(EnrollmentService).enroll(launch.id);
   return { launchId: launch.id };
 }
@@ -54,8 +67,19 @@ function startWorkers(bench: BenchEnv, settings: Record<string, string> = {}, lo
   const entry = path.resolve(__dirname, '../apps/worker/src/main.js');
   return Array.from({ length: WORKERS }, () =>
     fork(entry, [], {
-      execArgv: process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [],
-      env: { ...process.env, ...bench.env, WORKER_ROLES: 'send', MIGRATIONS_RUN: 'false', SEND_CONCURRENCY: '4', SMTP_MAX_CONNECTIONS: String(CONNECTIONS_PER_WORKER), RENDER_THREADS: '0', ...settings },
+      execArgv: process.env.BENCH_WORKER_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
+        : [],
+      env: {
+        ...process.env,
+        ...bench.env,
+        WORKER_ROLES: 'send',
+        MIGRATIONS_RUN: 'false',
+        SEND_CONCURRENCY: '4',
+        SMTP_MAX_CONNECTIONS: String(CONNECTIONS_PER_WORKER),
+        RENDER_THREADS: '0',
+        ...settings,
+      },
       stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, 'inherit', 'ipc'],
     }),
   );
@@ -63,7 +87,10 @@ function startWorkers(bench: BenchEnv, settings: Record<string, string> = {}, lo
 
 /** Waits until `count` worker processes beat (their heartbeats are rows of the workers table). */
 export async function workersUp(bench: BenchEnv, count: number): Promise<void> {
-  await until(async () => (await bench.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM workers'))[0].n >= count, 60_000);
+  await until(
+    async () => (await bench.db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM workers'))[0].n >= count,
+    60_000,
+  );
 }
 
 /** The email the engine sends, rendered once, for the baseline to send as it is. */
@@ -71,9 +98,30 @@ async function sameEmail(): Promise<RenderedEmail> {
   const demo = loadDemo();
   const m = demo.manifest;
   const { logo: _logo, ...kit } = m.partners[0].brandKit;
-  const brand = { companyName: 'Northwind IT Services', contactName: kit.contactName ?? null, email: kit.email, phone: kit.phone ?? null, website: kit.website, address: kit.address, primaryColor: kit.primaryColor, secondaryColor: null, logoUrl: null };
-  const compiled = await compileEmail({ mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader }, { slots: m.slots, links: m.links, language: m.language }, resolveSlotValues(m.slots, brand).values);
-  return renderEmail(compiled, { prospect: { email: 'p1@bench.example', first_name: 'First1', company: 'Company 1' }, unsubscribeUrl: 'https://engine.example/u/1.x', viewInBrowserUrl: 'https://engine.example/v/1/x', preferencesUrl: 'https://engine.example/preferences/1.x', linkUrl: (l) => `https://engine.example/c/1/${l.index}/sig?u=${encodeURIComponent(l.url)}`, openPixelUrl: 'https://engine.example/o/1/x.gif' });
+  const brand = {
+    companyName: 'Northwind IT Services',
+    contactName: kit.contactName ?? null,
+    email: kit.email,
+    phone: kit.phone ?? null,
+    website: kit.website,
+    address: kit.address,
+    primaryColor: kit.primaryColor,
+    secondaryColor: null,
+    logoUrl: null,
+  };
+  const compiled = await compileEmail(
+    { mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader },
+    { slots: m.slots, links: m.links, language: m.language },
+    resolveSlotValues(m.slots, brand).values,
+  );
+  return renderEmail(compiled, {
+    prospect: { email: 'p1@bench.example', first_name: 'First1', company: 'Company 1' },
+    unsubscribeUrl: 'https://engine.example/u/1.x',
+    viewInBrowserUrl: 'https://engine.example/v/1/x',
+    preferencesUrl: 'https://engine.example/preferences/1.x',
+    linkUrl: (l) => `https://engine.example/c/1/${l.index}/sig?u=${encodeURIComponent(l.url)}`,
+    openPixelUrl: 'https://engine.example/o/1/x.gif',
+  });
 }
 
 export async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -92,7 +140,13 @@ interface DeliverRun {
 }
 
 /** One delivery of `steps` steps, due at once, by WORKERS fresh workers with `settings`; counted from what the SMTP server received. */
-async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string, string>, tag: string, steps = STEPS): Promise<DeliverRun> {
+async function deliverOnce(
+  bench: BenchEnv,
+  sink: Sink,
+  settings: Record<string, string>,
+  tag: string,
+  steps = STEPS,
+): Promise<DeliverRun> {
   await sink.ask('reset');
   const { launchId } = await prepare(bench, sink.port, steps, undefined, tag);
   const logFile = path.join(os.tmpdir(), `tcma-bench-deliver-${process.pid}.log`);
@@ -106,11 +160,23 @@ async function deliverOnce(bench: BenchEnv, sink: Sink, settings: Record<string,
     const { received } = await sink.ask<{ received: Array<[string, number]> }>('report');
     const last = Math.max(...received.map(([, at]) => at));
     const ids = new Set(received.map(([id]) => id));
-    const [{ sent }] = await bench.db.query<Array<{ sent: number }>>("SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'", [launchId]);
-    return { value: (steps * 1000) / (last - due), latencies: received.map(([, at]) => at - due), lost: steps - ids.size + (steps - sent), duplicates: received.length - ids.size };
+    const [{ sent }] = await bench.db.query<Array<{ sent: number }>>(
+      "SELECT count(*)::int AS sent FROM sends WHERE launch_id = $1 AND status = 'sent'",
+      [launchId],
+    );
+    return {
+      value: (steps * 1000) / (last - due),
+      latencies: received.map(([, at]) => at - due),
+      lost: steps - ids.size + (steps - sent),
+      duplicates: received.length - ids.size,
+    };
   } finally {
     for (const w of workers) w.kill('SIGTERM');
-    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : w.once('exit', r)))));
+    await Promise.all(
+      workers.map(
+        (w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : w.once('exit', r))),
+      ),
+    );
     // The next run's heartbeat count starts from none.
     await bench.db.query('DELETE FROM workers');
     fs.closeSync(fd);
@@ -134,7 +200,13 @@ export async function deliverBench(): Promise<void> {
 
     // The raw limit: nodemailer's pool, as many connections as the workers had, the same message.
     await sink.ask('reset');
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: WORKERS * CONNECTIONS_PER_WORKER, maxMessages: Infinity });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: sink.port,
+      pool: true,
+      maxConnections: WORKERS * CONNECTIONS_PER_WORKER,
+      maxMessages: Infinity,
+    });
     const email = await sameEmail();
     const baseline = await rateAsync(
       (i) =>
@@ -145,7 +217,10 @@ export async function deliverBench(): Promise<void> {
           html: email.html,
           text: email.text,
           textEncoding: 'base64',
-          headers: { 'List-Unsubscribe': '<https://engine.example/u/1.x>, <mailto:unsubscribe@acme.example>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          headers: {
+            'List-Unsubscribe': '<https://engine.example/u/1.x>, <mailto:unsubscribe@acme.example>',
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
         }),
       STEPS,
       WORKERS * CONNECTIONS_PER_WORKER * 4,
@@ -169,7 +244,11 @@ export async function deliverBench(): Promise<void> {
       target: '>= 1000/s and >= 0.5 of baseline, lost = 0, duplicates = 0',
     });
 
-    const paired = await pairedRuns(OBS_ROUNDS, (setting, round) => deliverOnce(bench, sink, OBSERVABILITY[setting], `${setting}${round}`, OBS_STEPS), (r) => r.value);
+    const paired = await pairedRuns(
+      OBS_ROUNDS,
+      (setting, round) => deliverOnce(bench, sink, OBSERVABILITY[setting], `${setting}${round}`, OBS_STEPS),
+      (r) => r.value,
+    );
     const all = [...paired.on, ...paired.off];
     print({
       bench: 'deliver_observability',

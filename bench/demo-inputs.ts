@@ -6,8 +6,17 @@ import { partnerName } from './bench-line';
 const demo = loadDemo();
 const m = demo.manifest;
 
-export const demoContent: Pick<CampaignContent, 'slots' | 'links' | 'language'> = { slots: m.slots, links: m.links, language: m.language };
-export const welcomeEmail: Pick<EmailAsset, 'id' | 'mjml' | 'subject' | 'preheader'> = { id: 'welcome', mjml: demo.readText(m.emails[0].file), subject: m.emails[0].subject, preheader: m.emails[0].preheader };
+export const demoContent: Pick<CampaignContent, 'slots' | 'links' | 'language'> = {
+  slots: m.slots,
+  links: m.links,
+  language: m.language,
+};
+export const welcomeEmail: Pick<EmailAsset, 'id' | 'mjml' | 'subject' | 'preheader'> = {
+  id: 'welcome',
+  mjml: demo.readText(m.emails[0].file),
+  subject: m.emails[0].subject,
+  preheader: m.emails[0].preheader,
+};
 export const slotTypes: Array<[string, SlotType]> = m.slots.map((s) => [s.name, s.type]);
 export const vendorPdf = new Uint8Array(demo.read(m.pdfs[0].file));
 export const pdfRects: PdfSlotRect[] = m.pdfs[0].slots;

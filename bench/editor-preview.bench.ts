@@ -12,7 +12,8 @@ const ITERATIONS = Number(process.env.BENCH_EDITOR_ITERATIONS ?? 200);
 const WARM_UP = 10;
 
 /** The demo's welcome email with one word changed per keystroke, so nothing can be answered from a cache. */
-const edited = (mjml: string, i: number) => mjml.replace('Your files, safe in the cloud.', `Your files, safe in the cloud (${i}).`);
+const edited = (mjml: string, i: number) =>
+  mjml.replace('Your files, safe in the cloud.', `Your files, safe in the cloud (${i}).`);
 
 async function timed(fn: (i: number) => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < WARM_UP; i++) await fn(-i - 1);
@@ -43,10 +44,14 @@ export async function editorPreviewBench(): Promise<void> {
     const mjml = demo.readText(welcome.file);
 
     const port = 20_000 + ((process.pid + 7) % 20_000);
-    const server = await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'error' }, async () => {
-      await waitForHealth(port);
-      return port;
-    });
+    const server = await forkServer(
+      path.resolve(__dirname, '../apps/api/src/main.js'),
+      { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'error' },
+      async () => {
+        await waitForHealth(port);
+        return port;
+      },
+    );
     api = server.child;
     const url = `http://127.0.0.1:${port}/campaigns/${tenant.campaignId}/draft/email-check`;
     let previews = 0;
@@ -54,15 +59,29 @@ export async function editorPreviewBench(): Promise<void> {
       const res = await fetch(url, {
         method: 'POST',
         headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: welcome.name, subject: welcome.subject, preheader: welcome.preheader, mjml: edited(mjml, i) }),
+        body: JSON.stringify({
+          name: welcome.name,
+          subject: welcome.subject,
+          preheader: welcome.preheader,
+          mjml: edited(mjml, i),
+        }),
       });
       const body = (await res.json()) as { valid?: boolean; preview?: { html: string } | null };
-      if (res.status !== 200 || !body.valid || !body.preview) throw new Error(`The email check answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+      if (res.status !== 200 || !body.valid || !body.preview)
+        throw new Error(`The email check answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
       if (i >= 0 && body.preview.html.includes(`(${i})`)) previews++;
     });
     // The template's colour placeholders are not colours to MJML: validated softly (still
     // validated, without throwing), the compile itself is the same work.
-    const baseline = await timed((i) => mjml2html(edited(mjml, i), { validationLevel: 'soft', ignoreIncludes: true, keepComments: false, minify: false, beautify: false }));
+    const baseline = await timed((i) =>
+      mjml2html(edited(mjml, i), {
+        validationLevel: 'soft',
+        ignoreIncludes: true,
+        keepComments: false,
+        minify: false,
+        beautify: false,
+      }),
+    );
     print({
       bench: 'editor_preview',
       value: percentile(engine, 95),

@@ -15,7 +15,8 @@ function csv(rows: number): Readable {
       yield Buffer.from('email,first_name,last_name,company,timezone,industry\r\n');
       for (let i = 0; i < rows; i += 1000) {
         let chunk = '';
-        for (let n = i; n < Math.min(rows, i + 1000); n++) chunk += `p${n}@bench.example,First${n},Last${n},"Company ${n}, Inc.",${ZONES[n % ZONES.length]},Retail\r\n`;
+        for (let n = i; n < Math.min(rows, i + 1000); n++)
+          chunk += `p${n}@bench.example,First${n},Last${n},"Company ${n}, Inc.",${ZONES[n % ZONES.length]},Retail\r\n`;
         yield Buffer.from(chunk);
       }
     })(),
@@ -40,24 +41,36 @@ export async function enrollBench(): Promise<void> {
     const upload = await app.get(ProspectImportsService).start(tenant.partnerActor, tenant.partnerId, csv(ROWS));
     const outcome = await app.get(ImportRunnerService).run(upload.id);
     const imported = process.hrtime.bigint();
-    const launch = await app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
+    const launch = await app
+      .get(LaunchesService)
+      .create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
     const enrolled = await app.get(EnrollmentService).enroll(launch.id);
     const finished = process.hrtime.bigint();
     const seconds = Number(finished - started) / 1e9;
     clearInterval(sampler);
-    if (outcome?.inserted !== ROWS || enrolled?.enrolled !== ROWS) throw new Error(`Imported ${outcome?.inserted}, enrolled ${enrolled?.enrolled} of ${ROWS}`);
+    if (outcome?.inserted !== ROWS || enrolled?.enrolled !== ROWS)
+      throw new Error(`Imported ${outcome?.inserted}, enrolled ${enrolled?.enrolled} of ${ROWS}`);
     const db = bench.db;
-    const [{ scheduled }] = await db.query<Array<{ scheduled: number }>>('SELECT count(*)::int AS scheduled FROM enrollments WHERE launch_id = $1 AND next_due_at IS NOT NULL', [launch.id]);
+    const [{ scheduled }] = await db.query<Array<{ scheduled: number }>>(
+      'SELECT count(*)::int AS scheduled FROM enrollments WHERE launch_id = $1 AND next_due_at IS NOT NULL',
+      [launch.id],
+    );
 
     // The raw limit: the same rows, already parsed, inserted 5,000 per statement.
     await db.query('CREATE TABLE bench_prospects (LIKE prospects INCLUDING ALL)');
     const baselineStart = process.hrtime.bigint();
     for (let i = 0; i < ROWS; i += 5000) {
       const rows = Array.from({ length: Math.min(5000, ROWS - i) }, (_, k) => benchProspect(i + k));
-      const values = rows.map((_, k) => `($1, $2, $${k * 5 + 3}, $${k * 5 + 4}, $${k * 5 + 5}, $${k * 5 + 6}, $${k * 5 + 7})`).join(', ');
+      const values = rows
+        .map((_, k) => `($1, $2, $${k * 5 + 3}, $${k * 5 + 4}, $${k * 5 + 5}, $${k * 5 + 6}, $${k * 5 + 7})`)
+        .join(', ');
       await db.query(
         `INSERT INTO bench_prospects (vendor_id, partner_id, email, email_lower, first_name, last_name, company) VALUES ${values}`,
-        [tenant.vendorId, tenant.partnerId, ...rows.flatMap((r) => [r.email, r.emailLower, r.firstName, r.lastName, r.company])],
+        [
+          tenant.vendorId,
+          tenant.partnerId,
+          ...rows.flatMap((r) => [r.email, r.emailLower, r.firstName, r.lastName, r.company]),
+        ],
       );
     }
     const baseline = ROWS / (Number(process.hrtime.bigint() - baselineStart) / 1e9);

@@ -17,7 +17,10 @@ const CONCURRENCY = Number(process.env.BENCH_PAGE_CONCURRENCY ?? 64);
  * Requests `url` from CONCURRENCY keep-alive connections for DURATION_MS: requests per second,
  * latencies and bytes of each answer. GET, or with `form`, a form POST of form(n) for the n-th request.
  */
-async function load(url: string, form?: (n: number) => string): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number>; bytes: Set<number>; sent: number }> {
+async function load(
+  url: string,
+  form?: (n: number) => string,
+): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number>; bytes: Set<number>; sent: number }> {
   let sent = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
@@ -28,7 +31,8 @@ async function load(url: string, form?: (n: number) => string): Promise<{ rps: n
       const started = process.hrtime.bigint();
       const body = form ? Buffer.from(form(sent++)) : null;
       const headers: Record<string, string | number> = { 'User-Agent': 'Mozilla/5.0 (bench)' };
-      if (body) Object.assign(headers, { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': body.length });
+      if (body)
+        Object.assign(headers, { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': body.length });
       const req = request(url, { agent, method: body ? 'POST' : 'GET', headers }, (res) => {
         let size = 0;
         res.on('data', (c: Buffer) => (size += c.length));
@@ -57,7 +61,8 @@ async function load(url: string, form?: (n: number) => string): Promise<{ rps: n
   return { rps: (latencies.length * 1000) / elapsed, latencies, statuses, bytes, sent };
 }
 
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+const exited = (c: ChildProcess) =>
+  new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
 
 /**
  * `landing_page`: a partner's co-branded landing page (the demo's registration page, cached
@@ -74,16 +79,25 @@ export async function landingPageBench(): Promise<void> {
     const page = demo.manifest.page;
     if (!page) throw new Error('The demo campaign has no landing page');
     const { key: _key, file, ...input } = page;
-    await bench.app.get(CampaignDraftsService).addPageAsset(tenant.admin, tenant.campaignId, { ...input, html: demo.readText(file) });
+    await bench.app
+      .get(CampaignDraftsService)
+      .addPageAsset(tenant.admin, tenant.campaignId, { ...input, html: demo.readText(file) });
     await bench.app.get(CampaignPublishingService).publish(tenant.admin, tenant.campaignId);
-    const [slugs] = await bench.db.query<Array<{ partner: string; campaign: string }>>('SELECT p.slug AS partner, c.slug AS campaign FROM partners p, campaigns c WHERE p.id = $1 AND c.id = $2', [tenant.partnerId, tenant.campaignId]);
+    const [slugs] = await bench.db.query<Array<{ partner: string; campaign: string }>>(
+      'SELECT p.slug AS partner, c.slug AS campaign FROM partners p, campaigns c WHERE p.id = $1 AND c.id = $2',
+      [tenant.partnerId, tenant.campaignId],
+    );
     const address = `/p/${slugs.partner}/${slugs.campaign}`;
 
     const port = 20_000 + ((process.pid + 7) % 20_000);
-    const api = await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ACCESS_LOG: 'off' }, async () => {
-      await waitForHealth(port);
-      return port;
-    });
+    const api = await forkServer(
+      path.resolve(__dirname, '../apps/api/src/main.js'),
+      { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ACCESS_LOG: 'off' },
+      async () => {
+        await waitForHealth(port);
+        return port;
+      },
+    );
     children.push(api.child);
     const first = await fetch(`http://127.0.0.1:${port}${address}`);
     if (first.status !== 200) throw new Error(`The landing page answered ${first.status}`);
@@ -93,7 +107,11 @@ export async function landingPageBench(): Promise<void> {
     api.child.kill('SIGTERM');
     await exited(api.child);
 
-    const raw = await forkServer(path.join(__dirname, 'page-baseline.process.js'), { BENCH_PAGE_FILE: pageFile }, (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))));
+    const raw = await forkServer(
+      path.join(__dirname, 'page-baseline.process.js'),
+      { BENCH_PAGE_FILE: pageFile },
+      (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))),
+    );
     children.push(raw.child);
     const baseline = await load(`http://127.0.0.1:${raw.port}/`);
 
@@ -122,7 +140,14 @@ export async function landingPageBench(): Promise<void> {
 }
 
 /** The demo page's form, filled for the n-th visitor (distinct addresses: each a new prospect and lead). */
-const registration = (n: number) => new URLSearchParams({ email: `visitor${n}@bench.example`, first_name: `First${n}`, company: `Company ${n}`, consent: 'yes', tcma_website: '' }).toString();
+const registration = (n: number) =>
+  new URLSearchParams({
+    email: `visitor${n}@bench.example`,
+    first_name: `First${n}`,
+    company: `Company ${n}`,
+    consent: 'yes',
+    tcma_website: '',
+  }).toString();
 
 /**
  * `form_submit`: registrations on a partner's landing page, each answered once its prospect,
@@ -142,15 +167,28 @@ export async function formSubmitBench(): Promise<void> {
     const page = demo.manifest.page;
     if (!page) throw new Error('The demo campaign has no landing page');
     const { key: _key, file, ...input } = page;
-    await bench.app.get(CampaignDraftsService).addPageAsset(tenant.admin, tenant.campaignId, { ...input, html: demo.readText(file) });
+    await bench.app
+      .get(CampaignDraftsService)
+      .addPageAsset(tenant.admin, tenant.campaignId, { ...input, html: demo.readText(file) });
     await bench.app.get(CampaignPublishingService).publish(tenant.admin, tenant.campaignId);
-    const [slugs] = await bench.db.query<Array<{ partner: string; campaign: string }>>('SELECT p.slug AS partner, c.slug AS campaign FROM partners p, campaigns c WHERE p.id = $1 AND c.id = $2', [tenant.partnerId, tenant.campaignId]);
+    const [slugs] = await bench.db.query<Array<{ partner: string; campaign: string }>>(
+      'SELECT p.slug AS partner, c.slug AS campaign FROM partners p, campaigns c WHERE p.id = $1 AND c.id = $2',
+      [tenant.partnerId, tenant.campaignId],
+    );
     const address = `/p/${slugs.partner}/${slugs.campaign}`;
 
     const port = 20_000 + ((process.pid + 13) % 20_000);
     const api = await forkServer(
       path.resolve(__dirname, '../apps/api/src/main.js'),
-      { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ACCESS_LOG: 'off', FORM_RATE_PER_IP: '100000', FORM_RATE_PER_PAGE: '1000000' },
+      {
+        ...bench.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MIGRATIONS_RUN: 'false',
+        ACCESS_LOG: 'off',
+        FORM_RATE_PER_IP: '100000',
+        FORM_RATE_PER_PAGE: '1000000',
+      },
       async () => {
         await waitForHealth(port);
         return port;
@@ -158,13 +196,26 @@ export async function formSubmitBench(): Promise<void> {
     );
     children.push(api.child);
     const engine = await load(`http://127.0.0.1:${port}${address}`, registration);
-    const thanks = await (await fetch(`http://127.0.0.1:${port}${address}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: registration(engine.sent) })).text();
+    const thanks = await (
+      await fetch(`http://127.0.0.1:${port}${address}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: registration(engine.sent),
+      })
+    ).text();
     api.child.kill('SIGTERM');
     await exited(api.child);
-    const [{ leads }] = await bench.db.query<Array<{ leads: number }>>('SELECT count(*)::int AS leads FROM leads WHERE partner_id = $1', [tenant.partnerId]);
+    const [{ leads }] = await bench.db.query<Array<{ leads: number }>>(
+      'SELECT count(*)::int AS leads FROM leads WHERE partner_id = $1',
+      [tenant.partnerId],
+    );
 
     fs.writeFileSync(pageFile, thanks);
-    const raw = await forkServer(path.join(__dirname, 'page-baseline.process.js'), { BENCH_PAGE_FILE: pageFile }, (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))));
+    const raw = await forkServer(
+      path.join(__dirname, 'page-baseline.process.js'),
+      { BENCH_PAGE_FILE: pageFile },
+      (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))),
+    );
     children.push(raw.child);
     const baseline = await load(`http://127.0.0.1:${raw.port}/`, registration);
 

@@ -13,7 +13,12 @@ const server = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     if (req.method === 'POST') new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': req.method === 'POST' ? 'no-store' : 'public, max-age=60', ETag: '"bench"' });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': req.method === 'POST' ? 'no-store' : 'public, max-age=60',
+      ETag: '"bench"',
+    });
     res.end(body);
   });
 });

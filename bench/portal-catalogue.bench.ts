@@ -18,13 +18,24 @@ const PAGE_SIZE = 24;
 
 type Json = Record<string, unknown>;
 
-async function call<T = Json>(base: string, token: string, method: string, url: string, body?: unknown, expected = [200, 201]): Promise<T> {
+async function call<T = Json>(
+  base: string,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  expected = [200, 201],
+): Promise<T> {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!expected.includes(res.status)) throw new Error(`${method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+  if (!expected.includes(res.status))
+    throw new Error(`${method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
   return (res.headers.get('content-type') ?? '').includes('json') ? ((await res.json()) as T) : (undefined as T);
 }
 
@@ -38,9 +49,11 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 /** Runs `fn` over `items`, `concurrency` at a time. */
 async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 /**
@@ -48,7 +61,10 @@ async function inParallel<T>(items: T[], concurrency: number, fn: (item: T) => P
  * string, evaluated in the page (this file is built without the DOM's types).
  */
 async function frameWhen(page: Page, condition: string): Promise<number> {
-  const handle = await page.waitForFunction(`(${condition}) ? performance.now() : false`, undefined, { polling: 'raf', timeout: 30_000 });
+  const handle = await page.waitForFunction(`(${condition}) ? performance.now() : false`, undefined, {
+    polling: 'raf',
+    timeout: 30_000,
+  });
   return Number(await handle.jsonValue());
 }
 
@@ -64,14 +80,22 @@ const THUMBNAIL_SHOWN = `[...document.querySelectorAll('img')].some((img) => img
 const CATALOGUE_INTERACTIVE = `!!(document.querySelector('form[role=search] input') && document.querySelector('a[href^="/portal/campaigns/"]'))`;
 
 /** One cold load (a fresh browser context: no cache, no cookies) of `url`; the milliseconds from navigation start. */
-async function coldLoad(browser: Browser, url: string, token: string, kind: 'portal' | 'bare'): Promise<{ firstThumbnailMs: number; interactiveMs: number }> {
+async function coldLoad(
+  browser: Browser,
+  url: string,
+  token: string,
+  kind: 'portal' | 'bare',
+): Promise<{ firstThumbnailMs: number; interactiveMs: number }> {
   const context = await browser.newContext({ ...CONTEXT, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     // Polled at each frame: the first frame in which a thumbnail is decoded and on screen.
     // Both watched from the start, each timed at its own first frame.
-    const [firstThumbnailMs, interactiveMs] = await Promise.all([frameWhen(page, THUMBNAIL_SHOWN), kind === 'bare' ? Promise.resolve(0) : frameWhen(page, CATALOGUE_INTERACTIVE)]);
+    const [firstThumbnailMs, interactiveMs] = await Promise.all([
+      frameWhen(page, THUMBNAIL_SHOWN),
+      kind === 'bare' ? Promise.resolve(0) : frameWhen(page, CATALOGUE_INTERACTIVE),
+    ]);
     return { firstThumbnailMs, interactiveMs };
   } finally {
     await context.close();
@@ -97,12 +121,21 @@ export async function portalCatalogueBench(): Promise<void> {
     const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 } });
     const tokens = bench.app.get(TokensService);
     const adminToken = (await tokens.issue(tenant.admin, { name: 'bench' })).secret;
-    const partnerToken = (await tokens.issue(tenant.admin, { name: 'bench-partner', userId: tenant.partnerActor.userId })).secret;
+    const partnerToken = (
+      await tokens.issue(tenant.admin, { name: 'bench-partner', userId: tenant.partnerActor.userId })
+    ).secret;
 
     const port = 20_000 + ((process.pid + 11) % 20_000);
     const env = { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'error' };
-    api = (await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), env, async () => (await waitForHealth(port), port))).child;
-    worker = (await forkServer(path.resolve(__dirname, '../apps/worker/src/main.js'), env, () => Promise.resolve(0))).child;
+    api = (
+      await forkServer(
+        path.resolve(__dirname, '../apps/api/src/main.js'),
+        env,
+        async () => (await waitForHealth(port), port),
+      )
+    ).child;
+    worker = (await forkServer(path.resolve(__dirname, '../apps/worker/src/main.js'), env, () => Promise.resolve(0)))
+      .child;
     const base = `http://127.0.0.1:${port}`;
 
     // The catalogue: the demo's welcome email and LinkedIn image in each campaign, one file shared by all.
@@ -110,10 +143,18 @@ export async function portalCatalogueBench(): Promise<void> {
     const m = demo.manifest;
     const social = m.social[0];
     const logo = new FormData();
-    logo.append('file', new Blob([new Uint8Array(demo.read(m.partners[0].brandKit.logo))], { type: 'image/png' }), 'logo.png');
+    logo.append(
+      'file',
+      new Blob([new Uint8Array(demo.read(m.partners[0].brandKit.logo))], { type: 'image/png' }),
+      'logo.png',
+    );
     await call(base, partnerToken, 'PUT', `/partners/${tenant.partnerId}/brand-kit/logo`, logo);
     const upload = new FormData();
-    upload.append('file', new Blob([new Uint8Array(demo.read(social.file))], { type: 'image/png' }), path.basename(social.file));
+    upload.append(
+      'file',
+      new Blob([new Uint8Array(demo.read(social.file))], { type: 'image/png' }),
+      path.basename(social.file),
+    );
     const file = await call<{ id: string }>(base, adminToken, 'POST', '/files', upload);
     const welcome = m.emails[0];
     const mjml = demo.readText(welcome.file);
@@ -121,12 +162,30 @@ export async function portalCatalogueBench(): Promise<void> {
       Array.from({ length: CAMPAIGNS }, (_, i) => i),
       4,
       async (i) => {
-        const { id } = await call<{ id: string }>(base, adminToken, 'POST', '/campaigns', { name: `Catalogue campaign ${i + 1}`, description: m.description, tags: m.tags, language: m.language });
+        const { id } = await call<{ id: string }>(base, adminToken, 'POST', '/campaigns', {
+          name: `Catalogue campaign ${i + 1}`,
+          description: m.description,
+          tags: m.tags,
+          language: m.language,
+        });
         await call(base, adminToken, 'PUT', `/campaigns/${id}/slots`, { slots: m.slots });
         await call(base, adminToken, 'PUT', `/campaigns/${id}/links`, { links: m.links });
-        const email = await call<{ id: string }>(base, adminToken, 'POST', `/campaigns/${id}/assets/email`, { name: welcome.name, subject: welcome.subject, preheader: welcome.preheader, mjml });
-        await call(base, adminToken, 'POST', `/campaigns/${id}/assets/social`, { name: social.name, fileId: file.id, slots: social.slots, copy: social.copy });
-        await call(base, adminToken, 'PUT', `/campaigns/${id}/sequence`, { steps: [{ emailAssetId: email.id, wait: { type: 'duration', minutes: 0 }, window: null }], exit: { clickedLink: null, converted: false } });
+        const email = await call<{ id: string }>(base, adminToken, 'POST', `/campaigns/${id}/assets/email`, {
+          name: welcome.name,
+          subject: welcome.subject,
+          preheader: welcome.preheader,
+          mjml,
+        });
+        await call(base, adminToken, 'POST', `/campaigns/${id}/assets/social`, {
+          name: social.name,
+          fileId: file.id,
+          slots: social.slots,
+          copy: social.copy,
+        });
+        await call(base, adminToken, 'PUT', `/campaigns/${id}/sequence`, {
+          steps: [{ emailAssetId: email.id, wait: { type: 'duration', minutes: 0 }, window: null }],
+          exit: { clickedLink: null, converted: false },
+        });
         await call(base, adminToken, 'POST', `/campaigns/${id}/publish`);
       },
     );
@@ -135,7 +194,12 @@ export async function portalCatalogueBench(): Promise<void> {
     const thumbnails: string[] = [];
     let total = 0;
     for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await call<{ items: Array<{ thumbnailUrl: string | null }>; total: number }>(base, partnerToken, 'GET', `/partners/${tenant.partnerId}/catalogue?limit=${PAGE_SIZE}&offset=${offset}`);
+      const page = await call<{ items: Array<{ thumbnailUrl: string | null }>; total: number }>(
+        base,
+        partnerToken,
+        'GET',
+        `/partners/${tenant.partnerId}/catalogue?limit=${PAGE_SIZE}&offset=${offset}`,
+      );
       thumbnails.push(...page.items.flatMap((c) => (c.thumbnailUrl ? [c.thumbnailUrl] : [])));
       total = page.total;
       if (offset + PAGE_SIZE >= page.total) break;
@@ -157,7 +221,10 @@ export async function portalCatalogueBench(): Promise<void> {
     const bare: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       portal.push(await coldLoad(browser, `${base}/portal`, partnerToken, 'portal'));
-      const context = await browser.newContext({ ...CONTEXT, extraHTTPHeaders: { Authorization: `Bearer ${partnerToken}` } });
+      const context = await browser.newContext({
+        ...CONTEXT,
+        extraHTTPHeaders: { Authorization: `Bearer ${partnerToken}` },
+      });
       await context.route(bareUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: bareHtml }));
       const page = await context.newPage();
       await page.goto(bareUrl, { waitUntil: 'commit' });
@@ -166,11 +233,17 @@ export async function portalCatalogueBench(): Promise<void> {
     }
     print({
       bench: 'portal_catalogue',
-      value: percentile(portal.map((p) => p.firstThumbnailMs), 50),
+      value: percentile(
+        portal.map((p) => p.firstThumbnailMs),
+        50,
+      ),
       unit: 'ms to the first thumbnail (median of 5 cold loads)',
       baseline: 'bare_html_page_of_the_same_thumbnails',
       baseline_value: percentile(bare, 50),
-      interactive_ms: percentile(portal.map((p) => p.interactiveMs), 50),
+      interactive_ms: percentile(
+        portal.map((p) => p.interactiveMs),
+        50,
+      ),
       loads: LOADS,
       // The bench tenant's own campaign (an email alone, no thumbnail) is in the catalogue too.
       campaigns: total,

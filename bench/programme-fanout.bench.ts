@@ -22,7 +22,9 @@ export async function programmeFanoutBench(): Promise<void> {
     const app = bench.app;
     const db = bench.db;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', days: 1 } });
-    const programme = await app.get(ProgrammesService).create(tenant.admin, { name: 'Bench programme', campaignIds: [tenant.campaignId] });
+    const programme = await app
+      .get(ProgrammesService)
+      .create(tenant.admin, { name: 'Bench programme', campaignIds: [tenant.campaignId] });
 
     // PARTNERS subscribed partners, each with one user, written in bulk (creating them is not measured).
     await db.query(
@@ -46,14 +48,23 @@ export async function programmeFanoutBench(): Promise<void> {
     const started = process.hrtime.bigint();
     const version = await app.get(CampaignPublishingService).publish(tenant.admin, tenant.campaignId);
     const published = process.hrtime.bigint();
-    const [{ id: versionId }] = await db.query<Array<{ id: string }>>('SELECT id FROM campaign_versions WHERE campaign_id = $1 AND version = $2', [tenant.campaignId, version.version]);
+    const [{ id: versionId }] = await db.query<Array<{ id: string }>>(
+      'SELECT id FROM campaign_versions WHERE campaign_id = $1 AND version = $2',
+      [tenant.campaignId, version.version],
+    );
     const result = await app.get(ProgrammeFanoutService).fanOut(versionId);
     const finished = process.hrtime.bigint();
     const seconds = Number(finished - started) / 1e9;
 
-    const [{ pending }] = await db.query<Array<{ pending: number }>>("SELECT count(*)::int AS pending FROM pending_launches WHERE campaign_version_id = $1 AND state = 'pending'", [versionId]);
+    const [{ pending }] = await db.query<Array<{ pending: number }>>(
+      "SELECT count(*)::int AS pending FROM pending_launches WHERE campaign_version_id = $1 AND state = 'pending'",
+      [versionId],
+    );
     const notifications = (await queue.getJobCounts('waiting')).waiting - queuedBefore - 1; // less the fan-out job the publish queued
-    if (result.offered !== PARTNERS || pending !== PARTNERS || notifications !== PARTNERS) throw new Error(`Offered ${result.offered}, ${pending} pending launches and ${notifications} notifications queued for ${PARTNERS} subscribers`);
+    if (result.offered !== PARTNERS || pending !== PARTNERS || notifications !== PARTNERS)
+      throw new Error(
+        `Offered ${result.offered}, ${pending} pending launches and ${notifications} notifications queued for ${PARTNERS} subscribers`,
+      );
 
     // The raw limit: as many rows written by one INSERT … SELECT into a copy of the table (same indexes), nothing checked.
     await db.query('CREATE TABLE bench_pending_launches (LIKE pending_launches INCLUDING ALL)');

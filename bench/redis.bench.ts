@@ -46,12 +46,17 @@ export async function redisPerPendingStepBench(): Promise<void> {
 
     const stage = async (from: number, count: number) => {
       await seedProspects(bench, tenant, from, count);
-      const launch = await app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'filter', search: '@bench.example' } });
+      const launch = await app.get(LaunchesService).create(tenant.partnerActor, {
+        campaignId: tenant.campaignId,
+        audience: { type: 'filter', search: '@bench.example' },
+      });
       await app.get(EnrollmentService).enroll(launch.id);
       // The enroll job a worker would have consumed (and removed) by now.
       await enrollQueue.drain(true);
       await app.get(SweepService).sweep();
-      const [{ pending }] = await db.query<Array<{ pending: number }>>("SELECT count(*)::int AS pending FROM enrollments WHERE status = 'active' AND next_due_at IS NOT NULL");
+      const [{ pending }] = await db.query<Array<{ pending: number }>>(
+        "SELECT count(*)::int AS pending FROM enrollments WHERE status = 'active' AND next_due_at IS NOT NULL",
+      );
       return { pending, ...(await bytesUnder(redis, prefix)) };
     };
     const small = await stage(0, SMALL);

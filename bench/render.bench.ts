@@ -5,7 +5,13 @@ import { brand, demoContent, welcomeEmail } from './demo-inputs';
 
 const FIRST = ['Ann', 'Bob', 'Zofia', 'Νίκος', 'Jürgen', 'Ines', 'Marek', 'Chloé'];
 const recipient = (i: number) => ({
-  prospect: { email: `p${i}@example.com`, first_name: FIRST[i % FIRST.length], last_name: `Doe${i}`, company: `Company ${i % 1000}`, custom: {} },
+  prospect: {
+    email: `p${i}@example.com`,
+    first_name: FIRST[i % FIRST.length],
+    last_name: `Doe${i}`,
+    company: `Company ${i % 1000}`,
+    custom: {},
+  },
   unsubscribeUrl: `https://engine.example/u/${i}`,
   viewInBrowserUrl: `https://engine.example/v/${i}`,
   preferencesUrl: `https://engine.example/preferences/${i}`,
@@ -25,23 +31,40 @@ export async function renderBench(): Promise<void> {
     const r = recipient(j++);
     const t: Record<string, string> = { open: r.openPixelUrl };
     for (const link of compiled.links) t[`l${link.index}`] = r.linkUrl(link);
-    plain({ partner: compiled.partner, prospect: templateProspect(r.prospect), links: { unsubscribe: r.unsubscribeUrl, view_in_browser: r.viewInBrowserUrl, preferences: r.preferencesUrl }, t });
+    plain({
+      partner: compiled.partner,
+      prospect: templateProspect(r.prospect),
+      links: { unsubscribe: r.unsubscribeUrl, view_in_browser: r.viewInBrowserUrl, preferences: r.preferencesUrl },
+      t,
+    });
   });
   // Memory must stay flat: 100,000 renders more, then compare.
   const before = rssMb();
   for (let k = 0; k < 100_000; k++) renderEmail(compiled, recipient(k));
   global.gc?.();
-  print({ bench: 'render', value: ours, unit: 'emails/s', baseline: 'handlebars_render_same_html', baseline_value: baseline, rss_mb_before: before, rss_mb_after_100k: rssMb(), target: '>= 0.5 of baseline and >= 20000/s' });
+  print({
+    bench: 'render',
+    value: ours,
+    unit: 'emails/s',
+    baseline: 'handlebars_render_same_html',
+    baseline_value: baseline,
+    rss_mb_before: before,
+    rss_mb_after_100k: rssMb(),
+    target: '>= 0.5 of baseline and >= 20000/s',
+  });
 }
 
 /** `render_cold`: p95 of a cache miss (brand injection + MJML compile + text part) across distinct brand kits. */
 export async function renderColdBench(): Promise<void> {
   const cache = new CompiledEmailCache({ maxEntries: 100, maxBytes: 64 * 1024 * 1024 });
-  for (let w = 0; w < 20; w++) await compileEmail(welcomeEmail, demoContent, resolveSlotValues(demoContent.slots, brand(100_000 + w)).values);
+  for (let w = 0; w < 20; w++)
+    await compileEmail(welcomeEmail, demoContent, resolveSlotValues(demoContent.slots, brand(100_000 + w)).values);
   const durations: number[] = [];
   for (let i = 0; i < 400; i++) {
     const start = process.hrtime.bigint();
-    await cache.get(`v:welcome:${i}`, () => compileEmail(welcomeEmail, demoContent, resolveSlotValues(demoContent.slots, brand(i)).values));
+    await cache.get(`v:welcome:${i}`, () =>
+      compileEmail(welcomeEmail, demoContent, resolveSlotValues(demoContent.slots, brand(i)).values),
+    );
     durations.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   // The raw limit: MJML alone compiling the same (brand-injected) template.

@@ -43,7 +43,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !BENCHES[w]);
-  if (unknown.length) throw new Error(`Unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`Unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   for (const name of wanted.length ? wanted : Object.keys(BENCHES)) await BENCHES[name]();
 }
 

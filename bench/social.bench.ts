@@ -10,11 +10,29 @@ export async function socialBench(): Promise<void> {
   const types = new Map(slotTypes);
   const concurrency = os.availableParallelism() * 4;
   const cobrand = (i: number) =>
-    renderSocialImage({ background: socialBackground, backgroundKey: 'bench-bg', rects: socialRects, slotTypes: types, values: new Map([['company_name', partnerName(i)]]), logo, logoFallback: null, size: 'linkedin', format: 'jpeg' });
+    renderSocialImage({
+      background: socialBackground,
+      backgroundKey: 'bench-bg',
+      rects: socialRects,
+      slotTypes: types,
+      values: new Map([['company_name', partnerName(i)]]),
+      logo,
+      logoFallback: null,
+      size: 'linkedin',
+      format: 'jpeg',
+    });
   const plain = () => sharp(socialBackground).jpeg({ quality: 88, optimiseCoding: false }).toBuffer();
   await rateAsync(cobrand, 100, concurrency);
   await rateAsync(plain, 100, concurrency);
   const value = await rateAsync(cobrand, 1500, concurrency);
   const baseline = await rateAsync(plain, 1500, concurrency);
-  print({ bench: 'social', value, unit: 'images/s', baseline: 'sharp_decode_encode_background', baseline_value: baseline, cores: os.availableParallelism(), target: '>= 120/s' });
+  print({
+    bench: 'social',
+    value,
+    unit: 'images/s',
+    baseline: 'sharp_decode_encode_background',
+    baseline_value: baseline,
+    cores: os.availableParallelism(),
+    target: '>= 120/s',
+  });
 }

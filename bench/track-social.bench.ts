@@ -12,7 +12,8 @@ import { load } from './track.bench';
 /** Rounds of one run of each link, interleaved (which goes first alternates); the median round ratio counts. */
 const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 5);
 
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+const exited = (c: ChildProcess) =>
+  new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
 
 /**
  * `track_social_redirect`: a social post's short tracked link (`/s/<code>`: read the target,
@@ -29,14 +30,18 @@ export async function trackSocialBench(): Promise<void> {
     const db = bench.db;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 } });
     await seedProspects(bench, tenant, 0, 1);
-    const launch = await app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
+    const launch = await app
+      .get(LaunchesService)
+      .create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
     await app.get(EnrollmentService).enroll(launch.id);
     const [{ id: sendId }] = await db.query<Array<{ id: string }>>(
       `INSERT INTO sends (enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, status, due_at, claimed_at, sent_at)
        SELECT id, 0, launch_id, partner_id, vendor_id, prospect_id, 'sent', now(), now(), now() FROM enrollments WHERE launch_id = $1 RETURNING id::text`,
       [launch.id],
     );
-    const email = new URL(app.get(TrackingLinks).click(sendId, { index: 0, url: 'https://acme-backup.example/trial', name: 'trial' }));
+    const email = new URL(
+      app.get(TrackingLinks).click(sendId, { index: 0, url: 'https://acme-backup.example/trial', name: 'trial' }),
+    );
     // A published post of the campaign with one tracked link, as SocialPostsService writes them.
     const code = app.get(SocialLinks).newCode();
     await db.query(
@@ -52,22 +57,34 @@ export async function trackSocialBench(): Promise<void> {
     const port = 20_000 + (process.pid % 20_000);
     // The access lines are written (as a log shipper would read them), then dropped.
     const quiet = fs.openSync('/dev/null', 'w');
-    api = await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ...OBSERVABILITY.on }, async () => {
-      await waitForHealth(port);
-      return port;
-    }, { stdout: quiet });
+    api = await forkServer(
+      path.resolve(__dirname, '../apps/api/src/main.js'),
+      { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ...OBSERVABILITY.on },
+      async () => {
+        await waitForHealth(port);
+        return port;
+      },
+      { stdout: quiet },
+    );
     const base = `http://127.0.0.1:${port}`;
     const runs: Record<'social' | 'email', Array<Awaited<ReturnType<typeof load>>>> = { social: [], email: [] };
     const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const order: Array<'social' | 'email'> = round % 2 ? ['email', 'social'] : ['social', 'email'];
       const got: Partial<Record<'social' | 'email', Awaited<ReturnType<typeof load>>>> = {};
-      for (const which of order) got[which] = await load(which === 'social' ? `${base}${social.pathname}` : `${base}${email.pathname}${email.search}`, 'Mozilla/5.0 (bench)');
+      for (const which of order)
+        got[which] = await load(
+          which === 'social' ? `${base}${social.pathname}` : `${base}${email.pathname}${email.search}`,
+          'Mozilla/5.0 (bench)',
+        );
       runs.social.push(got.social!);
       runs.email.push(got.email!);
       ratios.push(got.social!.rps / got.email!.rps);
     }
-    const [{ recorded }] = await db.query<Array<{ recorded: number }>>('SELECT count(*)::int AS recorded FROM social_post_clicks WHERE link_id = $1', [code]);
+    const [{ recorded }] = await db.query<Array<{ recorded: number }>>(
+      'SELECT count(*)::int AS recorded FROM social_post_clicks WHERE link_id = $1',
+      [code],
+    );
     const answered = runs.social.reduce((n, r) => n + r.latencies.length, 0);
     const all = (which: 'social' | 'email') => runs[which].flatMap((r) => r.latencies);
     print({

@@ -16,7 +16,10 @@ const CONCURRENCY = Number(process.env.BENCH_TRACK_CONCURRENCY ?? 64);
 const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 5);
 
 /** Requests `url` from CONCURRENCY keep-alive connections for DURATION_MS: requests per second and latencies. */
-export async function load(url: string, agentName: string): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number> }> {
+export async function load(
+  url: string,
+  agentName: string,
+): Promise<{ rps: number; latencies: number[]; statuses: Map<number, number> }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -49,7 +52,8 @@ export async function load(url: string, agentName: string): Promise<{ rps: numbe
   return { rps: (latencies.length * 1000) / elapsed, latencies, statuses };
 }
 
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+const exited = (c: ChildProcess) =>
+  new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
 
 /**
  * `track_redirect`: the click redirect of the engine's API (its own process: verify the
@@ -65,7 +69,9 @@ export async function trackBench(): Promise<void> {
     const app = bench.app;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 } });
     await seedProspects(bench, tenant, 0, 1);
-    const launch = await app.get(LaunchesService).create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
+    const launch = await app
+      .get(LaunchesService)
+      .create(tenant.partnerActor, { campaignId: tenant.campaignId, audience: { type: 'all' } });
     await app.get(EnrollmentService).enroll(launch.id);
     const db = bench.db;
     const [{ id: sendId }] = await db.query<Array<{ id: string }>>(
@@ -73,17 +79,24 @@ export async function trackBench(): Promise<void> {
        SELECT id, 0, launch_id, partner_id, vendor_id, prospect_id, 'sent', now(), now(), now() FROM enrollments WHERE launch_id = $1 RETURNING id::text`,
       [launch.id],
     );
-    const click = new URL(app.get(TrackingLinks).click(sendId, { index: 0, url: 'https://acme-backup.example/trial', name: 'trial' }));
+    const click = new URL(
+      app.get(TrackingLinks).click(sendId, { index: 0, url: 'https://acme-backup.example/trial', name: 'trial' }),
+    );
 
     const port = 20_000 + (process.pid % 20_000);
     const logFile = path.join(os.tmpdir(), `tcma-bench-track-${process.pid}.log`);
     /** The API in its own process with `settings`, loaded for DURATION_MS; its log lines go to a file, as a log shipper would read them. */
     const run = async (settings: Record<string, string>) => {
       const fd = fs.openSync(logFile, 'w');
-      const api = await forkServer(path.resolve(__dirname, '../apps/api/src/main.js'), { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ...settings }, async () => {
-        await waitForHealth(port);
-        return port;
-      }, { stdout: fd });
+      const api = await forkServer(
+        path.resolve(__dirname, '../apps/api/src/main.js'),
+        { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', ...settings },
+        async () => {
+          await waitForHealth(port);
+          return port;
+        },
+        { stdout: fd },
+      );
       children.push(api.child);
       let result: Awaited<ReturnType<typeof load>>;
       try {
@@ -94,18 +107,38 @@ export async function trackBench(): Promise<void> {
         fs.closeSync(fd);
       }
       // Counted once the process has ended: its last lines are written by then.
-      return { ...result, logLines: fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"request completed"')).length };
+      return {
+        ...result,
+        logLines: fs
+          .readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"request completed"')).length,
+      };
     };
-    const paired = await pairedRuns(ROUNDS, (setting) => run(OBSERVABILITY[setting]), (r) => r.rps);
+    const paired = await pairedRuns(
+      ROUNDS,
+      (setting) => run(OBSERVABILITY[setting]),
+      (r) => r.rps,
+    );
     fs.rmSync(logFile, { force: true });
     const { on, off } = paired;
     // The headline figure: the median "on" run.
     const engine = [...on].sort((x, y) => x.rps - y.rps)[Math.floor(on.length / 2)];
-    const [{ recorded }] = await db.query<Array<{ recorded: number }>>("SELECT count(*)::int AS recorded FROM events WHERE send_id = $1 AND type = 'clicked'", [sendId]);
+    const [{ recorded }] = await db.query<Array<{ recorded: number }>>(
+      "SELECT count(*)::int AS recorded FROM events WHERE send_id = $1 AND type = 'clicked'",
+      [sendId],
+    );
 
-    const raw = await forkServer(path.join(__dirname, 'redirect-baseline.process.js'), {}, (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))));
+    const raw = await forkServer(
+      path.join(__dirname, 'redirect-baseline.process.js'),
+      {},
+      (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))),
+    );
     children.push(raw.child);
-    const baseline = await load(`http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`, 'Mozilla/5.0 (bench)');
+    const baseline = await load(
+      `http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`,
+      'Mozilla/5.0 (bench)',
+    );
 
     // Every request of every run, warm-up included, recorded its click.
     const answered = [...on, ...off].reduce((n, r) => n + r.latencies.length + CONCURRENCY, 0);

@@ -12,7 +12,8 @@ const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2_000);
 /** As many at once as one worker's webhook queue runs (WEBHOOK_CONCURRENCY). */
 const CONCURRENCY = 16;
 
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+const exited = (c: ChildProcess) =>
+  new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
 
 /**
  * `webhook_deliver`: `lead_created` deliveries recorded and queued by this process, sent by one
@@ -22,7 +23,10 @@ const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c
  * receiver over keep-alive connections, CONCURRENCY at a time.
  */
 export async function webhookDeliverBench(): Promise<void> {
-  const bench = await benchEnvironment('webhook', { WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1', SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef' });
+  const bench = await benchEnvironment('webhook', {
+    WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1',
+    SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef',
+  });
   const children: ChildProcess[] = [];
   const arrivals = new Map<string, number>();
   let onArrival = () => undefined as void;
@@ -38,8 +42,13 @@ export async function webhookDeliverBench(): Promise<void> {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 } });
-    const { secret } = await bench.app.get(WebhooksService).register(tenant.admin, { url, eventTypes: ['lead_created'] });
-    const worker = fork(path.resolve(__dirname, '../apps/worker/src/main.js'), [], { env: { ...process.env, ...bench.env, WORKER_ROLES: 'webhook', MIGRATIONS_RUN: 'false' }, stdio: 'inherit' });
+    const { secret } = await bench.app
+      .get(WebhooksService)
+      .register(tenant.admin, { url, eventTypes: ['lead_created'] });
+    const worker = fork(path.resolve(__dirname, '../apps/worker/src/main.js'), [], {
+      env: { ...process.env, ...bench.env, WORKER_ROLES: 'webhook', MIGRATIONS_RUN: 'false' },
+      stdio: 'inherit',
+    });
     children.push(worker);
 
     const dispatcher = bench.app.get(WebhookDispatcher);
@@ -50,7 +59,12 @@ export async function webhookDeliverBench(): Promise<void> {
     for (let i = 0; i < DELIVERIES; i += 100) {
       const batch: string[] = [];
       for (let k = i; k < Math.min(DELIVERIES, i + 100); k++) {
-        const data = { leadId: `lead-${k}`, partnerId: tenant.partnerId, prospect: { email: `visitor${k}@bench.example`, firstName: `First${k}` }, status: 'new' };
+        const data = {
+          leadId: `lead-${k}`,
+          partnerId: tenant.partnerId,
+          prospect: { email: `visitor${k}@bench.example`, firstName: `First${k}` },
+          status: 'new',
+        };
         const ids = await dispatcher.record(scope, 'lead_created', data, new Date(), false);
         for (const id of ids) recordedAt.set(id, Date.now());
         batch.push(...ids);
@@ -65,22 +79,42 @@ export async function webhookDeliverBench(): Promise<void> {
     let delivered = 0;
     for (let i = 0; i < 300 && delivered < DELIVERIES; i++) {
       if (i) await new Promise((r) => setTimeout(r, 100));
-      [{ delivered }] = await bench.db.query<Array<{ delivered: number }>>("SELECT count(*)::int AS delivered FROM webhook_deliveries WHERE status = 'delivered'");
+      [{ delivered }] = await bench.db.query<Array<{ delivered: number }>>(
+        "SELECT count(*)::int AS delivered FROM webhook_deliveries WHERE status = 'delivered'",
+      );
     }
     worker.kill('SIGTERM');
     await exited(worker);
 
     // The raw limit: the same signed POSTs straight from this process.
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const body = JSON.stringify({ type: 'lead_created', timestamp: new Date().toISOString(), data: { leadId: 'lead', prospect: { email: 'visitor@bench.example' } } });
+    const body = JSON.stringify({
+      type: 'lead_created',
+      timestamp: new Date().toISOString(),
+      data: { leadId: 'lead', prospect: { email: 'visitor@bench.example' } },
+    });
     const post = (id: string) =>
       new Promise<number>((resolve, reject) => {
         const started = Date.now();
         const timestamp = Math.floor(Date.now() / 1000);
-        const req = request(url, { agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, id, timestamp, body) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(Date.now() - started));
-        });
+        const req = request(
+          url,
+          {
+            agent,
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'webhook-id': id,
+              'webhook-timestamp': String(timestamp),
+              'webhook-signature': signWebhook(secret, id, timestamp, body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(Date.now() - started));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });

@@ -38,7 +38,13 @@ async function onePager() {
   const { width, height } = page.getSize();
   page.drawRectangle({ x: 0, y: height - 120, width, height: 120, color: NAVY });
   page.drawText('Acme Cloud Backup', { x: 40, y: height - 62, size: 26, font: bold, color: rgb(1, 1, 1) });
-  page.drawText('Every file. Every device. Every 15 minutes.', { x: 40, y: height - 88, size: 12, font: regular, color: rgb(0.85, 0.9, 1) });
+  page.drawText('Every file. Every device. Every 15 minutes.', {
+    x: 40,
+    y: height - 88,
+    size: 12,
+    font: regular,
+    color: rgb(0.85, 0.9, 1),
+  });
   // The partner's logo goes in the white box at the top right (slot rectangle).
   page.drawRectangle({ x: 395, y: height - 110, width: 180, height: 80, color: rgb(1, 1, 1) });
   let y = height - 170;
@@ -50,7 +56,9 @@ async function onePager() {
     y -= gap;
   };
   para('Losing data is not a question of if.', 18, bold, NAVY, 6);
-  para('Ransomware, a stolen laptop or one mistaken click can stop a business for days. Acme Cloud Backup copies every laptop and server you run to encrypted storage in the region you choose, automatically, every fifteen minutes. Restoring a file, a folder or a whole machine takes a few clicks.');
+  para(
+    'Ransomware, a stolen laptop or one mistaken click can stop a business for days. Acme Cloud Backup copies every laptop and server you run to encrypted storage in the region you choose, automatically, every fifteen minutes. Restoring a file, a folder or a whole machine takes a few clicks.',
+  );
   const bullets = [
     ['Continuous protection', 'Incremental backups every 15 minutes, versioned for 365 days.'],
     ['Ransomware-proof', 'Immutable copies that no one, not even an administrator, can alter or delete.'],
@@ -69,11 +77,25 @@ async function onePager() {
     y -= 10;
   }
   y -= 6;
-  para('"We restored 212 machines in 40 minutes after a ransomware attack. The warehouse was shipping again before the afternoon shift."', 12, regular, NAVY, 2);
+  para(
+    '"We restored 212 machines in 40 minutes after a ransomware attack. The warehouse was shipping again before the afternoon shift."',
+    12,
+    regular,
+    NAVY,
+    2,
+  );
   para('— IT lead, Northwind Traders', 10, bold, GREY, 16);
   para('Start with a free 30-day trial, set up for you by your local Acme partner.', 13, bold, NAVY);
   // The partner's contact block goes in the panel at the bottom (slot rectangles).
-  page.drawRectangle({ x: 40, y: 40, width: width - 80, height: 130, color: rgb(0.95, 0.96, 0.98), borderColor: rgb(0.85, 0.87, 0.9), borderWidth: 1 });
+  page.drawRectangle({
+    x: 40,
+    y: 40,
+    width: width - 80,
+    height: 130,
+    color: rgb(0.95, 0.96, 0.98),
+    borderColor: rgb(0.85, 0.87, 0.9),
+    borderWidth: 1,
+  });
   page.drawText('YOUR ACME PARTNER', { x: 56, y: 150, size: 9, font: bold, color: GREY });
   fs.writeFileSync(path.join(OUT, 'one-pager.pdf'), await doc.save({ useObjectStreams: true }));
 }
@@ -89,9 +111,19 @@ async function linkedIn() {
     <rect x="820" y="40" width="340" height="130" rx="12" fill="#ffffff"/>
     <rect x="60" y="500" width="700" height="90" rx="10" fill="#ffffff" fill-opacity="0.12"/>
   </svg>`);
-  const text = (markup, width, file = FONT_BOLD) => sharp({ text: { text: markup, fontfile: file, font: 'DejaVu Sans', width, rgba: true, dpi: 72 } }).png().toBuffer();
-  const title = await text('<span foreground="white" size="44pt" weight="bold">Ransomware-proof backup\nfor every device.</span>', 720);
-  const sub = await text('<span foreground="#cfe0ff" size="28pt">Acme Cloud Backup · free 30-day trial</span>', 720, FONT);
+  const text = (markup, width, file = FONT_BOLD) =>
+    sharp({ text: { text: markup, fontfile: file, font: 'DejaVu Sans', width, rgba: true, dpi: 72 } })
+      .png()
+      .toBuffer();
+  const title = await text(
+    '<span foreground="white" size="44pt" weight="bold">Ransomware-proof backup\nfor every device.</span>',
+    720,
+  );
+  const sub = await text(
+    '<span foreground="#cfe0ff" size="28pt">Acme Cloud Backup · free 30-day trial</span>',
+    720,
+    FONT,
+  );
   const png = await sharp(background)
     .composite([
       { input: title, left: 60, top: 170 },
@@ -105,13 +137,15 @@ async function linkedIn() {
 Promise.all([onePager(), linkedIn()]).then(() => console.log('Demo assets written to', OUT));
 
 // A demo partner's raster logo (the other partner's logo is a hand-written SVG).
-sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200">
+sharp(
+  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200">
   <rect width="600" height="200" fill="#ffffff"/>
   <rect x="30" y="30" width="140" height="140" rx="70" fill="#0f766e"/>
   <path d="M70 130 L70 70 L130 130 L130 70" stroke="#ffffff" stroke-width="16" fill="none" stroke-linejoin="round"/>
   <rect x="200" y="60" width="340" height="30" rx="15" fill="#134e4a"/>
   <rect x="200" y="110" width="240" height="30" rx="15" fill="#5eead4"/>
-</svg>`))
+</svg>`),
+)
   .png()
   .toFile(path.join(OUT, 'partners/northwind-logo.png'))
   .then(() => console.log('Partner logo written'));

@@ -26,11 +26,29 @@ function compileSchema() {
   fs.mkdirSync(path.join(ROOT, 'node_modules/.cache'), { recursive: true });
   const out = fs.mkdtempSync(path.join(ROOT, 'node_modules/.cache/tcma-schema-'));
   const src = path.join(ROOT, 'libs/persistence/src');
-  const files = ['open-data-source.ts', 'ensure-database.ts', 'run-migrations.ts', 'data-source-options.ts', 'snake-naming.strategy.ts']
-    .concat(...['entities', 'migrations', 'schema'].map((dir) => fs.readdirSync(path.join(src, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).map((f) => `${dir}/${f}`)));
+  const files = [
+    'open-data-source.ts',
+    'ensure-database.ts',
+    'run-migrations.ts',
+    'data-source-options.ts',
+    'snake-naming.strategy.ts',
+  ].concat(
+    ...['entities', 'migrations', 'schema'].map((dir) =>
+      fs
+        .readdirSync(path.join(src, dir))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+        .map((f) => `${dir}/${f}`),
+    ),
+  );
   for (const file of files) {
     const { outputText } = ts.transpileModule(fs.readFileSync(path.join(src, file), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, emitDecoratorMetadata: true, esModuleInterop: true },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+        esModuleInterop: true,
+      },
     });
     const target = path.join(out, file.replace(/\.ts$/, '.js'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -43,18 +61,33 @@ async function main() {
   const schema = compileSchema();
   const { ensureDatabase } = require(path.join(schema, 'ensure-database.js'));
   const { openDataSource } = require(path.join(schema, 'open-data-source.js'));
-  const url = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(
+    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   url.pathname = `/tcma_types_${Date.now().toString(36)}_${process.pid}`;
   const databaseUrl = url.toString();
   await ensureDatabase(databaseUrl);
   try {
     const dataSource = await openDataSource({ databaseUrl, migrate: true });
     await dataSource.destroy();
-    const args = ['--config-file', 'libs/persistence/kysely-codegen.json', '--url', databaseUrl, ...(check ? ['--verify'] : [])];
+    const args = [
+      '--config-file',
+      'libs/persistence/kysely-codegen.json',
+      '--url',
+      databaseUrl,
+      ...(check ? ['--verify'] : []),
+    ];
     try {
-      execFileSync(process.execPath, [require.resolve('kysely-codegen/dist/cli/bin.js'), ...args], { cwd: ROOT, stdio: 'inherit' });
+      execFileSync(process.execPath, [require.resolve('kysely-codegen/dist/cli/bin.js'), ...args], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
     } catch {
-      console.error(check ? 'libs/persistence/src/db/database.types.ts is stale: run `npm run db:types` and commit the result.' : 'kysely-codegen failed');
+      console.error(
+        check
+          ? 'libs/persistence/src/db/database.types.ts is stale: run `npm run db:types` and commit the result.'
+          : 'kysely-codegen failed',
+      );
       process.exitCode = 1;
     }
   } finally {

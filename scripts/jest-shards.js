@@ -15,7 +15,10 @@ for (let i = 1; i <= shards; i++) {
   console.log(`\n== Jest shard ${i}/${shards}`);
   // The first shard builds (unless SKIP_BUILD is set); the others use that build.
   const env = i === 1 ? process.env : { ...process.env, SKIP_BUILD: '1' };
-  const run = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), `--shard=${i}/${shards}`, ...args], { stdio: 'inherit', env });
+  const run = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), `--shard=${i}/${shards}`, ...args], {
+    stdio: 'inherit',
+    env,
+  });
   if (status === 0 && run.status !== 0) status = run.status ?? 1;
 }
 process.exit(status);

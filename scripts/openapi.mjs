@@ -38,5 +38,9 @@ if (check) {
   console.log('The OpenAPI document and the client types match the API.');
 } else {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text);
-  console.log(`Wrote ${Object.keys(files).map((name) => relative(root, join(out, name))).join(' and ')}.`);
+  console.log(
+    `Wrote ${Object.keys(files)
+      .map((name) => relative(root, join(out, name)))
+      .join(' and ')}.`,
+  );
 }

@@ -11,7 +11,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
  * OpenAPI document, so a new controller needs no change here.
  */
 function apiProxy(): Record<string, ProxyOptions> {
-  const document = JSON.parse(readFileSync(new URL('./src/api/openapi.json', import.meta.url), 'utf8')) as { paths: Record<string, unknown> };
+  const document = JSON.parse(readFileSync(new URL('./src/api/openapi.json', import.meta.url), 'utf8')) as {
+    paths: Record<string, unknown>;
+  };
   const firstSegments = new Set(Object.keys(document.paths).map((path) => path.split('/')[1]));
   for (const extra of ['docs', 'docs-json']) firstSegments.add(extra);
   const pattern = `^/(${[...firstSegments].map((s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(/|\\?|$)`;

@@ -2,7 +2,18 @@ import type { AddressInfo } from 'node:net';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { TenantFactory } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { bodyProperties, bodyValues, Fuzz, OpenApiDocument, Operation, operationsOf, pathName, sample, textValues, withValue } from '../support/openapi-fuzz';
+import {
+  bodyProperties,
+  bodyValues,
+  Fuzz,
+  OpenApiDocument,
+  Operation,
+  operationsOf,
+  pathName,
+  sample,
+  textValues,
+  withValue,
+} from '../support/openapi-fuzz';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 interface Answer {
@@ -29,7 +40,10 @@ describe('the API under out-of-range and wrong-typed input', () => {
   const call = async (token: string, method: string, url: string, body?: unknown): Promise<Answer> => {
     const res = await fetch(`${base}${url}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       redirect: 'manual',
     });
@@ -59,16 +73,55 @@ describe('the API under out-of-range and wrong-typed input', () => {
     const [partner] = demo.partners;
     const as = (token: string) => ({ Authorization: `Bearer ${token}` });
     const tenants = new TenantFactory(api);
-    const spare = await api.http().post('/partners').set(as(admin)).send({ companyName: 'Spare partner', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' }).expect(201);
-    const user = await tenants.user(admin, { email: 'spare@acme-backup.example', name: 'Spare', role: 'vendor_marketer' });
+    const spare = await api
+      .http()
+      .post('/partners')
+      .set(as(admin))
+      .send({ companyName: 'Spare partner', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' })
+      .expect(201);
+    const user = await tenants.user(admin, {
+      email: 'spare@acme-backup.example',
+      name: 'Spare',
+      role: 'vendor_marketer',
+    });
     const tokens = await api.http().get('/tokens').query({ userId: user.userId }).set(as(admin)).expect(200);
-    const list = await api.http().post(`/partners/${partner.partnerId}/lists`).set(as(partner.token)).send({ name: 'Robustness' }).expect(201);
-    const prospect = await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email: 'robust@prospect.example' }).expect(201);
-    const upload = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('Content-Type', 'text/csv').send('email\r\nrobust2@prospect.example\r\n').expect(202);
-    const launch = await api.http().post('/launches').set(as(partner.token)).send({ campaignId: demo.campaignId, audience: { type: 'all' } }).expect(202);
-    await api.http().post('/suppressions').set(as(admin)).send({ email: 'suppressed@prospect.example' }).expect((r) => expect(r.status).toBeLessThan(300));
+    const list = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/lists`)
+      .set(as(partner.token))
+      .send({ name: 'Robustness' })
+      .expect(201);
+    const prospect = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set(as(partner.token))
+      .send({ email: 'robust@prospect.example' })
+      .expect(201);
+    const upload = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as(partner.token))
+      .set('Content-Type', 'text/csv')
+      .send('email\r\nrobust2@prospect.example\r\n')
+      .expect(202);
+    const launch = await api
+      .http()
+      .post('/launches')
+      .set(as(partner.token))
+      .send({ campaignId: demo.campaignId, audience: { type: 'all' } })
+      .expect(202);
+    await api
+      .http()
+      .post('/suppressions')
+      .set(as(admin))
+      .send({ email: 'suppressed@prospect.example' })
+      .expect((r) => expect(r.status).toBeLessThan(300));
     const suppressions = await api.http().get('/suppressions').set(as(admin)).expect(200);
-    const version = await api.http().get(`/campaigns/${demo.campaignId}/versions/${demo.version}`).set(as(admin)).expect(200);
+    const version = await api
+      .http()
+      .get(`/campaigns/${demo.campaignId}/versions/${demo.version}`)
+      .set(as(admin))
+      .expect(200);
     const assets = version.body.content.assets as Array<{ id: string; kind: string; fileId?: string }>;
     const shared = {
       campaigns: demo.campaignId,
@@ -97,7 +150,11 @@ describe('the API under out-of-range and wrong-typed input', () => {
   });
 
   /** The URL of an operation with real ids, one parameter possibly replaced. */
-  const urlOf = (op: Operation, actor: 'admin' | 'partner', replace?: { name: string; value: string | string[]; in: 'path' | 'query' }) => {
+  const urlOf = (
+    op: Operation,
+    actor: 'admin' | 'partner',
+    replace?: { name: string; value: string | string[]; in: 'path' | 'query' },
+  ) => {
     const segments = op.path.split('/');
     const path = segments
       .map((segment, i) => {
@@ -107,7 +164,21 @@ describe('the API under out-of-range and wrong-typed input', () => {
         // A page number is not an id: the first page of the file is always there.
         if (name === 'page') return '1';
         const previous = segments[i - 1];
-        return ids[actor][name === 'id' || name === 'version' || name === 'key' || name === 'token' ? previous : name === 'partnerId' ? 'partnerId' : name === 'listId' ? 'lists' : name === 'assetId' ? 'assets' : name === 'campaignId' ? 'campaigns' : name] ?? '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c006';
+        return (
+          ids[actor][
+            name === 'id' || name === 'version' || name === 'key' || name === 'token'
+              ? previous
+              : name === 'partnerId'
+                ? 'partnerId'
+                : name === 'listId'
+                  ? 'lists'
+                  : name === 'assetId'
+                    ? 'assets'
+                    : name === 'campaignId'
+                      ? 'campaigns'
+                      : name
+          ] ?? '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c006'
+        );
       })
       .join('/');
     if (replace?.in !== 'query') return path;
@@ -122,8 +193,16 @@ describe('the API under out-of-range and wrong-typed input', () => {
     if (fuzz.refuse && answer.status < 400) return `accepted (${answer.status})`;
     if (answer.status !== 400 && answer.status !== 422) return null;
     const errors = answer.body?.errors;
-    if (!Array.isArray(errors) || !errors.length || errors.some((e) => typeof e.path !== 'string' || !e.path || typeof e.message !== 'string')) return `${answer.status} without field-level errors`;
-    const named = errors.some((e) => e.path === field || (e.path as string).startsWith(`${field}.`) || (e.path as string).startsWith(`${field}[`));
+    if (
+      !Array.isArray(errors) ||
+      !errors.length ||
+      errors.some((e) => typeof e.path !== 'string' || !e.path || typeof e.message !== 'string')
+    )
+      return `${answer.status} without field-level errors`;
+    const named = errors.some(
+      (e) =>
+        e.path === field || (e.path as string).startsWith(`${field}.`) || (e.path as string).startsWith(`${field}[`),
+    );
     if (fuzz.refuse && !named) return `${answer.status} does not name ${field}`;
     return null;
   };
@@ -133,11 +212,37 @@ describe('the API under out-of-range and wrong-typed input', () => {
     const partner = demo.partners[0];
     const cases: Array<[string, Promise<Answer>, number, string]> = [
       ['version above 2^31-1', call(admin, 'GET', `/campaigns/${demo.campaignId}/versions/2147483648`), 400, 'version'],
-      ['preview of version 2^31', call(partner.token, 'GET', `/campaigns/${demo.campaignId}/versions/2147483648/assets/${ids.partner.assets}/preview`), 400, 'version'],
-      ['launch of version 2^31', call(partner.token, 'POST', '/launches', { campaignId: demo.campaignId, version: 2 ** 31, audience: { type: 'all' } }), 400, 'version'],
+      [
+        'preview of version 2^31',
+        call(
+          partner.token,
+          'GET',
+          `/campaigns/${demo.campaignId}/versions/2147483648/assets/${ids.partner.assets}/preview`,
+        ),
+        400,
+        'version',
+      ],
+      [
+        'launch of version 2^31',
+        call(partner.token, 'POST', '/launches', {
+          campaignId: demo.campaignId,
+          version: 2 ** 31,
+          audience: { type: 'all' },
+        }),
+        400,
+        'version',
+      ],
       ['offset beyond bigint', call(admin, 'GET', '/campaigns?offset=99999999999999999999'), 400, 'offset'],
       ['an ISO week on the funnel', call(admin, 'GET', '/analytics/funnel?from=2026-W47'), 400, 'from'],
-      ['a number as a custom value', call(partner.token, 'POST', `/partners/${partner.partnerId}/prospects`, { email: 'custom@prospect.example', custom: { seats: 12 } }), 422, 'custom.seats'],
+      [
+        'a number as a custom value',
+        call(partner.token, 'POST', `/partners/${partner.partnerId}/prospects`, {
+          email: 'custom@prospect.example',
+          custom: { seats: 12 },
+        }),
+        422,
+        'custom.seats',
+      ],
     ];
     for (const [name, answer, status, path] of cases) {
       const { status: got, body } = await answer;
@@ -157,20 +262,40 @@ describe('the API under out-of-range and wrong-typed input', () => {
         const baseBody = op.body ? sample(doc, op.body) : undefined;
         for (const param of op.parameters.filter((p) => p.in === 'path' || p.in === 'query')) {
           for (const fuzz of textValues(param)) {
-            const answer = await call(token, op.method, urlOf(op, actor, { name: param.name, value: fuzz.value as string | string[], in: param.in as 'path' | 'query' }), baseBody);
+            const answer = await call(
+              token,
+              op.method,
+              urlOf(op, actor, {
+                name: param.name,
+                value: fuzz.value as string | string[],
+                in: param.in as 'path' | 'query',
+              }),
+              baseBody,
+            );
             sent++;
             const problem = judge(answer, fuzz, param.name);
-            if (problem) failures.push(`${actor} ${op.method} ${op.path} ${param.in} ${param.name} = ${fuzz.label}: ${problem} ${answer.text.slice(0, 160)}`);
+            if (problem)
+              failures.push(
+                `${actor} ${op.method} ${op.path} ${param.in} ${param.name} = ${fuzz.label}: ${problem} ${answer.text.slice(0, 160)}`,
+              );
           }
         }
         if (!op.body) continue;
         for (const property of bodyProperties(doc, op.body)) {
           for (const fuzz of bodyValues(property.schema)) {
-            const answer = await call(token, op.method, urlOf(op, actor), withValue(doc, op.body, baseBody, property.path, fuzz.value));
+            const answer = await call(
+              token,
+              op.method,
+              urlOf(op, actor),
+              withValue(doc, op.body, baseBody, property.path, fuzz.value),
+            );
             sent++;
             const field = pathName(property.path);
             const problem = judge(answer, fuzz, field);
-            if (problem) failures.push(`${actor} ${op.method} ${op.path} body ${field} = ${fuzz.label}: ${problem} ${answer.text.slice(0, 160)}`);
+            if (problem)
+              failures.push(
+                `${actor} ${op.method} ${op.path} body ${field} = ${fuzz.label}: ${problem} ${answer.text.slice(0, 160)}`,
+              );
           }
         }
       }

@@ -25,10 +25,22 @@ describe('importing prospects from CSV', () => {
   });
 
   const importCsv = async (body: string | Buffer) => {
-    const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv; charset=utf-8').send(body).expect(202);
+    const started = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as())
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(body)
+      .expect(202);
     return eventually(async () => {
-      const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as()).expect(200);
-      return res.body.status === 'completed' || res.body.status === 'failed' ? (res.body as Record<string, unknown>) : undefined;
+      const res = await api
+        .http()
+        .get(`/partners/${partner.partnerId}/imports/${started.body.id}`)
+        .set(as())
+        .expect(200);
+      return res.body.status === 'completed' || res.body.status === 'failed'
+        ? (res.body as Record<string, unknown>)
+        : undefined;
     }, 'the import');
   };
 
@@ -45,18 +57,45 @@ describe('importing prospects from CSV', () => {
       ',Nobody,,,,,',
     ].join('\r\n');
     const done = await importCsv(csv);
-    expect(done).toMatchObject({ status: 'completed', rows: 6, inserted: 2, merged: 1, rejected: 3, ignoredColumns: ['★'] });
+    expect(done).toMatchObject({
+      status: 'completed',
+      rows: 6,
+      inserted: 2,
+      merged: 1,
+      rejected: 3,
+      ignoredColumns: ['★'],
+    });
 
-    const prospects = (await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ limit: 200 }).set(as()).expect(200)).body.items as Array<Record<string, unknown>>;
+    const prospects = (
+      await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ limit: 200 }).set(as()).expect(200)
+    ).body.items as Array<Record<string, unknown>>;
     const ana = prospects.find((p) => String(p.email).toLowerCase() === 'ana@prospect.example');
     // The later row wins where it has a value, the earlier one fills the gaps.
-    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Nowak', company: 'Multi\r\nline company', timezone: 'Europe/Warsaw', custom: { favourite_colour: 'green' } });
-    expect(prospects.find((p) => p.email === 'cid@prospect.example')).toMatchObject({ company: '=HYPERLINK("http://evil")' });
+    expect(ana).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Nowak',
+      company: 'Multi\r\nline company',
+      timezone: 'Europe/Warsaw',
+      custom: { favourite_colour: 'green' },
+    });
+    expect(prospects.find((p) => p.email === 'cid@prospect.example')).toMatchObject({
+      company: '=HYPERLINK("http://evil")',
+    });
 
     const report = await api.http().get(String(done.reportUrl)).set(as()).buffer(true).expect(200);
     expect(report.headers['content-type']).toMatch(/^text\/csv/);
     const rows: string[][] = parse(report.text, { relax_column_count: true });
-    expect(rows[0]).toEqual(['line', 'reason', 'Email', 'First Name', 'Last_Name', 'Company', 'Time Zone', 'Favourite colour', '★']);
+    expect(rows[0]).toEqual([
+      'line',
+      'reason',
+      'Email',
+      'First Name',
+      'Last_Name',
+      'Company',
+      'Time Zone',
+      'Favourite colour',
+      '★',
+    ]);
     expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['3', expect.stringMatching(/^email /)],
       ['6', 'timezone "Mars/Olympus" is not an IANA time zone'],
@@ -88,17 +127,30 @@ describe('importing prospects from CSV', () => {
       ['7', 'the row has 4 fields where the header has 3'],
     ]);
     expect(rows[1].slice(2)).toEqual(['short@prospect.example', 'Short']);
-    const prospects = (await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ limit: 200 }).set(as()).expect(200)).body.items as Array<Record<string, unknown>>;
-    expect(prospects.find((p) => p.email === 'after@prospect.example')).toMatchObject({ firstName: 'After', company: 'Quote "Co"' });
-    expect(prospects.map((p) => p.email)).toEqual(expect.arrayContaining(['padded@prospect.example', 'last@prospect.example']));
+    const prospects = (
+      await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ limit: 200 }).set(as()).expect(200)
+    ).body.items as Array<Record<string, unknown>>;
+    expect(prospects.find((p) => p.email === 'after@prospect.example')).toMatchObject({
+      firstName: 'After',
+      company: 'Quote "Co"',
+    });
+    expect(prospects.map((p) => p.email)).toEqual(
+      expect.arrayContaining(['padded@prospect.example', 'last@prospect.example']),
+    );
     expect(prospects.map((p) => p.email)).not.toContain('short@prospect.example');
   });
 
   it('refuses bytes that are not CSV text with 415 whatever the Content-Type says, storing and queuing nothing', async () => {
     const before = (await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total;
-    const xlsx = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00', 'latin1'), Buffer.from('[Content_Types].xml')]);
+    const xlsx = Buffer.concat([
+      Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00', 'latin1'),
+      Buffer.from('[Content_Types].xml'),
+    ]);
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\r\nana@prospect.example\r\n', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('email\r\nana@prospect.example\r\n', 'utf16le'),
+    ]);
     const nul = Buffer.from('email,first_name\r\nana@prospect.example,A\x00na\r\n', 'latin1');
     const latin1 = Buffer.from('email,city\r\nana@prospect.example,K\xf6ln\r\n', 'latin1');
     for (const [name, body, expected] of [
@@ -108,27 +160,59 @@ describe('importing prospects from CSV', () => {
       ['nul', nul, /control byte 0x00/],
       ['latin1', latin1, /^is not UTF-8 text/],
     ] as const) {
-      const res = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv').send(body);
-      expect([name, res.status, res.body.errors]).toEqual([name, 415, [{ path: 'body', message: expect.stringMatching(expected) }]]);
+      const res = await api
+        .http()
+        .post(`/partners/${partner.partnerId}/imports`)
+        .set(as())
+        .set('Content-Type', 'text/csv')
+        .send(body);
+      expect([name, res.status, res.body.errors]).toEqual([
+        name,
+        415,
+        [{ path: 'body', message: expect.stringMatching(expected) }],
+      ]);
     }
-    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(before);
+    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(
+      before,
+    );
   });
 
   it('refuses a file over MAX_IMPORT_BYTES with 413 and anything but CSV with 415, storing nothing', async () => {
     const before = (await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total;
     const big = `email\r\n${Array.from({ length: 300 }, (_, i) => `p${i}@prospect.example`).join('\r\n')}`;
     expect(Buffer.byteLength(big)).toBeGreaterThan(4096);
-    const tooBig = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'text/csv').send(big).expect(413);
+    const tooBig = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as())
+      .set('Content-Type', 'text/csv')
+      .send(big)
+      .expect(413);
     expect(tooBig.body.message).toContain('4096');
-    const wrongType = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as()).set('Content-Type', 'application/json').send({ email: 'x@y.example' }).expect(415);
+    const wrongType = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as())
+      .set('Content-Type', 'application/json')
+      .send({ email: 'x@y.example' })
+      .expect(415);
     expect(wrongType.body.errors).toEqual([{ path: 'Content-Type', message: 'is application/json' }]);
-    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(before);
+    expect((await api.http().get(`/partners/${partner.partnerId}/imports`).set(as()).expect(200)).body.total).toBe(
+      before,
+    );
   });
 
   it('imports into a new list it creates with the import, and the list is the newest', async () => {
     const base = `/partners/${partner.partnerId}`;
     await api.http().post(`${base}/lists`).set(as()).send({ name: 'Older list' }).expect(201);
-    const started = await api.http().post(`${base}/imports`).query({ newList: '  Trade show 2026  ' }).set(as()).set('Content-Type', 'text/csv').send('email\r\nnew1@list.example\r\nnew2@list.example\r\nbad-address\r\n').expect(202);
+    const started = await api
+      .http()
+      .post(`${base}/imports`)
+      .query({ newList: '  Trade show 2026  ' })
+      .set(as())
+      .set('Content-Type', 'text/csv')
+      .send('email\r\nnew1@list.example\r\nnew2@list.example\r\nbad-address\r\n')
+      .expect(202);
     expect(started.body.listId).toEqual(expect.any(String));
     const done = await eventually(async () => {
       const res = await api.http().get(`${base}/imports/${started.body.id}`).set(as()).expect(200);
@@ -136,11 +220,18 @@ describe('importing prospects from CSV', () => {
     }, 'the import');
     expect(done).toMatchObject({ listId: started.body.listId, inserted: 2, rejected: 1 });
 
-    const newest = (await api.http().get(`${base}/lists`).query({ sort: 'newest', limit: 1 }).set(as()).expect(200)).body;
-    expect(newest.items).toEqual([expect.objectContaining({ id: started.body.listId, name: 'Trade show 2026', size: 2 })]);
-    const members = (await api.http().get(`${base}/prospects`).query({ listId: started.body.listId }).set(as()).expect(200)).body.items.map((p: { email: string }) => p.email);
+    const newest = (await api.http().get(`${base}/lists`).query({ sort: 'newest', limit: 1 }).set(as()).expect(200))
+      .body;
+    expect(newest.items).toEqual([
+      expect.objectContaining({ id: started.body.listId, name: 'Trade show 2026', size: 2 }),
+    ]);
+    const members = (
+      await api.http().get(`${base}/prospects`).query({ listId: started.body.listId }).set(as()).expect(200)
+    ).body.items.map((p: { email: string }) => p.email);
     expect(members.sort()).toEqual(['new1@list.example', 'new2@list.example']);
-    const byName = (await api.http().get(`${base}/lists`).set(as()).expect(200)).body.items.map((l: { name: string }) => l.name);
+    const byName = (await api.http().get(`${base}/lists`).set(as()).expect(200)).body.items.map(
+      (l: { name: string }) => l.name,
+    );
     expect(byName).toEqual([...byName].sort((a: string, b: string) => a.localeCompare(b)));
     await api.http().get(`${base}/lists`).query({ sort: 'size' }).set(as()).expect(400);
   });
@@ -150,18 +241,44 @@ describe('importing prospects from CSV', () => {
     const taken = (await api.http().post(`${base}/lists`).set(as()).send({ name: 'Taken name' }).expect(201)).body;
     const before = (await api.http().get(`${base}/imports`).set(as()).expect(200)).body.total;
     const listsBefore = (await api.http().get(`${base}/lists`).set(as()).expect(200)).body.total;
-    const send = (query: Record<string, string>) => api.http().post(`${base}/imports`).query(query).set(as()).set('Content-Type', 'text/csv').send('email\r\nx@list.example\r\n');
-    expect((await send({ newList: 'Taken name' }).expect(409)).body.errors).toEqual([{ path: 'newList', message: 'is already used by another list' }]);
-    expect((await send({ newList: '   ' }).expect(422)).body.errors).toEqual([{ path: 'newList', message: 'must not be empty' }]);
-    expect((await send({ newList: 'Another', listId: taken.id }).expect(422)).body.errors).toEqual([{ path: 'newList', message: 'cannot be combined with listId' }]);
-    expect((await send({ newList: 'x'.repeat(201) }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'newList' })]);
+    const send = (query: Record<string, string>) =>
+      api
+        .http()
+        .post(`${base}/imports`)
+        .query(query)
+        .set(as())
+        .set('Content-Type', 'text/csv')
+        .send('email\r\nx@list.example\r\n');
+    expect((await send({ newList: 'Taken name' }).expect(409)).body.errors).toEqual([
+      { path: 'newList', message: 'is already used by another list' },
+    ]);
+    expect((await send({ newList: '   ' }).expect(422)).body.errors).toEqual([
+      { path: 'newList', message: 'must not be empty' },
+    ]);
+    expect((await send({ newList: 'Another', listId: taken.id }).expect(422)).body.errors).toEqual([
+      { path: 'newList', message: 'cannot be combined with listId' },
+    ]);
+    expect((await send({ newList: 'x'.repeat(201) }).expect(400)).body.errors).toEqual([
+      expect.objectContaining({ path: 'newList' }),
+    ]);
     expect((await api.http().get(`${base}/imports`).set(as()).expect(200)).body.total).toBe(before);
     expect((await api.http().get(`${base}/lists`).set(as()).expect(200)).body.total).toBe(listsBefore);
   });
 
   it('lists the rejected rows with their line, reason and values, in file order, a page at a time', async () => {
     // Line 7 opens a quote it never closes: unreadable, reported without values.
-    const done = await importCsv(['email,first_name', 'ok@rows.example,Ok', 'not-an-email,Bad', 'also@rows.example,Also', ',Empty', 'tz@rows.example,Tz', '"open,quote', ''].join('\n'));
+    const done = await importCsv(
+      [
+        'email,first_name',
+        'ok@rows.example,Ok',
+        'not-an-email,Bad',
+        'also@rows.example,Also',
+        ',Empty',
+        'tz@rows.example,Tz',
+        '"open,quote',
+        '',
+      ].join('\n'),
+    );
     expect(done).toMatchObject({ status: 'completed', rejected: 3 });
     const base = `/partners/${partner.partnerId}/imports/${String(done.id)}/rejections`;
     const first = (await api.http().get(base).query({ limit: 2 }).set(as()).expect(200)).body;
@@ -210,15 +327,23 @@ describe('importing a file of many batches', () => {
     lines.splice(10_005, 0, 'U3@Prospect.example,Later3');
     lines.splice(25_000, 0, 'u10001@prospect.example,Later10001');
     lines.splice(34_000, 0, 'u5@prospect.example,Later5');
-    const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(['email,first_name', ...lines].join('\n')).expect(202);
+    const started = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as)
+      .set('Content-Type', 'text/csv')
+      .send(['email,first_name', ...lines].join('\n'))
+      .expect(202);
     const done = await eventually(async () => {
       const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
       return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
     }, 'the import');
 
     expect(done).toMatchObject({ rows: 35_005, inserted: 35_000, merged: 5, rejected: 0 });
-    const rows: Array<{ email: string; first_name: string }> = await testDb()
-      .query("SELECT email, first_name FROM prospects WHERE partner_id = $1 AND email_lower IN ('u3@prospect.example', 'u10001@prospect.example', 'u5@prospect.example', 'u4@prospect.example', 'u9998@prospect.example', 'u9999@prospect.example') ORDER BY email_lower", [partner.partnerId]);
+    const rows: Array<{ email: string; first_name: string }> = await testDb().query(
+      "SELECT email, first_name FROM prospects WHERE partner_id = $1 AND email_lower IN ('u3@prospect.example', 'u10001@prospect.example', 'u5@prospect.example', 'u4@prospect.example', 'u9998@prospect.example', 'u9999@prospect.example') ORDER BY email_lower",
+      [partner.partnerId],
+    );
     expect(rows).toEqual([
       { email: 'u10001@prospect.example', first_name: 'Later10001' },
       { email: 'U3@Prospect.example', first_name: 'Later3' },
@@ -247,7 +372,13 @@ describe('importing a file of many batches', () => {
     try {
       const lines = Array.from({ length: 25_000 }, (_, i) => `h${i}@prospect.example,${i === 0 ? 'Hold' : `H${i}`}`);
       lines.splice(12_000, 0, 'not-an-email,Bad');
-      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(['email,first_name', ...lines].join('\n')).expect(202);
+      const started = await api
+        .http()
+        .post(`/partners/${partner.partnerId}/imports`)
+        .set(as)
+        .set('Content-Type', 'text/csv')
+        .send(['email,first_name', ...lines].join('\n'))
+        .expect(202);
       const url = `/partners/${partner.partnerId}/imports/${started.body.id}`;
       const running = await eventually(async () => {
         const res = await api.http().get(url).set(as).expect(200);
@@ -262,7 +393,9 @@ describe('importing a file of many batches', () => {
         return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
       }, 'the import');
       expect(done).toMatchObject({ rows: 25_001, inserted: 25_000, rejected: 1 });
-      expect((await api.http().get(`${url}/rejections`).set(as).expect(200)).body.items).toEqual([{ line: 12_002, reason: expect.stringMatching(/^email /), values: ['not-an-email', 'Bad'] }]);
+      expect((await api.http().get(`${url}/rejections`).set(as).expect(200)).body.items).toEqual([
+        { line: 12_002, reason: expect.stringMatching(/^email /), values: ['not-an-email', 'Bad'] },
+      ]);
     } finally {
       await holder.end();
       await db.query('DROP TRIGGER import_hold ON prospects');
@@ -274,14 +407,31 @@ describe('importing a file of many batches', () => {
     const tenants = new TenantFactory(api);
     const partner = await tenants.partner(await tenants.vendor());
     const as = { Authorization: `Bearer ${partner.token}` };
-    const csv = ['email,first_name', 'a@prospect.example,A', `long@prospect.example,${'y'.repeat(70_000)}`, 'b@prospect.example,B', `open@prospect.example,"${'z'.repeat(70_000)}`, 'c@prospect.example,C', 'not-an-email,D'].join('\r\n');
-    const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(csv).expect(202);
+    const csv = [
+      'email,first_name',
+      'a@prospect.example,A',
+      `long@prospect.example,${'y'.repeat(70_000)}`,
+      'b@prospect.example,B',
+      `open@prospect.example,"${'z'.repeat(70_000)}`,
+      'c@prospect.example,C',
+      'not-an-email,D',
+    ].join('\r\n');
+    const started = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(202);
     const done = await eventually(async () => {
       const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
       return res.body.status === 'completed' ? (res.body as Record<string, unknown>) : undefined;
     }, 'the import');
     expect(done).toMatchObject({ rows: 6, inserted: 3, rejected: 3 });
-    const report: string[][] = parse((await api.http().get(String(done.reportUrl)).set(as).buffer(true).expect(200)).text, { relax_column_count: true });
+    const report: string[][] = parse(
+      (await api.http().get(String(done.reportUrl)).set(as).buffer(true).expect(200)).text,
+      { relax_column_count: true },
+    );
     expect(report.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['3', expect.stringMatching(/^unreadable CSV: the record is longer than 65536 characters/)],
       ['5', expect.stringMatching(/^unreadable CSV: the record is longer than 65536 characters/)],
@@ -302,22 +452,54 @@ describe('importing a file of many batches', () => {
         IF NEW.first_name = 'TrapOnce' AND nextval('import_trap_once') = 1 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
         RETURN NEW;
       END $$`);
-    await db.query('CREATE TRIGGER import_trap_once BEFORE INSERT ON prospects FOR EACH ROW EXECUTE FUNCTION import_trap_once()');
+    await db.query(
+      'CREATE TRIGGER import_trap_once BEFORE INSERT ON prospects FOR EACH ROW EXECUTE FUNCTION import_trap_once()',
+    );
     try {
       // Three batches; the trap is in the second, written beside the first.
-      const lines = Array.from({ length: 25_000 }, (_, i) => `r${i}@prospect.example,${i === 15_000 ? 'TrapOnce' : `R${i}`}`);
+      const lines = Array.from(
+        { length: 25_000 },
+        (_, i) => `r${i}@prospect.example,${i === 15_000 ? 'TrapOnce' : `R${i}`}`,
+      );
       lines.splice(5_000, 0, 'not-an-email,Bad');
       lines.splice(22_000, 0, 'r7@prospect.example,Later7');
-      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(['email,first_name', ...lines].join('\n')).expect(202);
-      const done = await eventually(async () => {
-        const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
-        return ['completed', 'failed'].includes(res.body.status) ? (res.body as Record<string, unknown>) : undefined;
-      }, 'the import', 60_000);
+      const started = await api
+        .http()
+        .post(`/partners/${partner.partnerId}/imports`)
+        .set(as)
+        .set('Content-Type', 'text/csv')
+        .send(['email,first_name', ...lines].join('\n'))
+        .expect(202);
+      const done = await eventually(
+        async () => {
+          const res = await api
+            .http()
+            .get(`/partners/${partner.partnerId}/imports/${started.body.id}`)
+            .set(as)
+            .expect(200);
+          return ['completed', 'failed'].includes(res.body.status) ? (res.body as Record<string, unknown>) : undefined;
+        },
+        'the import',
+        60_000,
+      );
       expect((await db.query('SELECT last_value FROM import_trap_once'))[0].last_value).toBe('2');
-      expect(done).toMatchObject({ status: 'completed', rows: 25_002, inserted: 25_000, merged: 1, rejected: 1, error: null });
-      const counts = await db.query("SELECT count(*)::int AS n, count(*) FILTER (WHERE first_name = 'Later7')::int AS later FROM prospects WHERE partner_id = $1", [partner.partnerId]);
+      expect(done).toMatchObject({
+        status: 'completed',
+        rows: 25_002,
+        inserted: 25_000,
+        merged: 1,
+        rejected: 1,
+        error: null,
+      });
+      const counts = await db.query(
+        "SELECT count(*)::int AS n, count(*) FILTER (WHERE first_name = 'Later7')::int AS later FROM prospects WHERE partner_id = $1",
+        [partner.partnerId],
+      );
       expect(counts[0]).toEqual({ n: 25_000, later: 1 });
-      const report: string[][] = parse((await api.http().get(String(done.reportUrl)).set(as).buffer(true).expect(200)).text, { relax_column_count: true });
+      const report: string[][] = parse(
+        (await api.http().get(String(done.reportUrl)).set(as).buffer(true).expect(200)).text,
+        { relax_column_count: true },
+      );
       expect(report.slice(1).map((r) => [r[0], r[2]])).toEqual([['5002', 'not-an-email']]);
     } finally {
       await db.query('DROP TRIGGER import_trap_once ON prospects');
@@ -341,27 +523,58 @@ describe('importing a file of many batches', () => {
       END $$`);
     await db.query('CREATE TRIGGER import_trap BEFORE INSERT ON prospects FOR EACH ROW EXECUTE FUNCTION import_trap()');
     const name = (i: number) => (i === 0 || i === 20_000 ? 'TrapSlow' : i === 10_000 ? 'TrapFail' : `T${i}`);
-    const csv = ['email,first_name', ...Array.from({ length: 25_000 }, (_, i) => `t${i}@prospect.example,${name(i)}`)].join('\n');
+    const csv = [
+      'email,first_name',
+      ...Array.from({ length: 25_000 }, (_, i) => `t${i}@prospect.example,${name(i)}`),
+    ].join('\n');
     const importFile = async () => {
-      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as).set('Content-Type', 'text/csv').send(csv).expect(202);
+      const started = await api
+        .http()
+        .post(`/partners/${partner.partnerId}/imports`)
+        .set(as)
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(202);
       return eventually(async () => {
-        const res = await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as).expect(200);
+        const res = await api
+          .http()
+          .get(`/partners/${partner.partnerId}/imports/${started.body.id}`)
+          .set(as)
+          .expect(200);
         return ['completed', 'failed'].includes(res.body.status) ? (res.body as Record<string, unknown>) : undefined;
       }, 'the import');
     };
     const rowsOfBatch = async (batch: number) =>
-      Number((await db.query("SELECT count(*) AS n FROM prospects WHERE partner_id = $1 AND substring(email_lower from '^t([0-9]+)@')::int / 10000 = $2", [partner.partnerId, batch]))[0].n);
+      Number(
+        (
+          await db.query(
+            "SELECT count(*) AS n FROM prospects WHERE partner_id = $1 AND substring(email_lower from '^t([0-9]+)@')::int / 10000 = $2",
+            [partner.partnerId, batch],
+          )
+        )[0].n,
+      );
     try {
       const failed = await importFile();
-      const stillWriting = await db.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE 'INSERT INTO prospects%'");
+      const stillWriting = await db.query(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE 'INSERT INTO prospects%'",
+      );
       expect(Number(stillWriting[0].n)).toBe(0);
-      expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/^The import stopped on an internal error/) });
+      expect(failed).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/^The import stopped on an internal error/),
+      });
       expect(String(failed.error)).not.toContain('import_trap');
       expect([await rowsOfBatch(0), await rowsOfBatch(1), await rowsOfBatch(2)]).toEqual([10_000, 0, 0]);
     } finally {
       await db.query('DROP TRIGGER import_trap ON prospects');
       await db.query('DROP FUNCTION import_trap()');
     }
-    expect(await importFile()).toMatchObject({ status: 'completed', rows: 25_000, inserted: 15_000, merged: 10_000, rejected: 0 });
+    expect(await importFile()).toMatchObject({
+      status: 'completed',
+      rows: 25_000,
+      inserted: 15_000,
+      merged: 10_000,
+      rejected: 0,
+    });
   }, 120_000);
 });

@@ -48,11 +48,25 @@ test.beforeAll(async () => {
     const partner = { ...created, csrf: await signIn(api, created.email) };
     ({ partnerId, email } = partner);
     // Already a prospect: the file's row for her (in capitals) merges into this one.
-    await ok(api.post(`/partners/${partnerId}/prospects`, { headers: { 'X-CSRF-Token': partner.csrf }, data: { email: 'ann@contoso.example', firstName: 'Ann', company: 'Contoso' } }), 201);
+    await ok(
+      api.post(`/partners/${partnerId}/prospects`, {
+        headers: { 'X-CSRF-Token': partner.csrf },
+        data: { email: 'ann@contoso.example', firstName: 'Ann', company: 'Contoso' },
+      }),
+      201,
+    );
 
     const foreignUser = await partnerWithUser(other, `Elliniki ${randomUUID().slice(0, 6)}`, 'Europe/Athens');
     const foreign = { ...foreignUser, csrf: await signIn(other, foreignUser.email) };
-    foreignProspectId = (await ok<{ id: string }>(other.post(`/partners/${foreign.partnerId}/prospects`, { headers: { 'X-CSRF-Token': foreign.csrf }, data: { email: 'nikos@elliniki.example' } }), 201)).id;
+    foreignProspectId = (
+      await ok<{ id: string }>(
+        other.post(`/partners/${foreign.partnerId}/prospects`, {
+          headers: { 'X-CSRF-Token': foreign.csrf },
+          data: { email: 'nikos@elliniki.example' },
+        }),
+        201,
+      )
+    ).id;
   } finally {
     await api.dispose();
     await other.dispose();
@@ -105,7 +119,9 @@ async function dropFile(page: Page, name: string, content: string): Promise<void
 test.describe('audience', () => {
   test.use({ viewport: WIDE });
 
-  test('a CSV file imported through the page: its good rows become prospects, the report names the bad row', async ({ page }) => {
+  test('a CSV file imported through the page: its good rows become prospects, the report names the bad row', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signInBrowser(page);
     await page.goto('/portal');
@@ -121,7 +137,10 @@ test.describe('audience', () => {
     await expect(page).toHaveURL(/\/portal\/audience\/imports\/[0-9a-f-]{36}$/);
     const importId = page.url().split('/').pop() ?? '';
     // The page follows the worker until it has finished.
-    await expect(page.getByRole('status').filter({ hasText: / read: / })).toHaveText('4 rows read: 3 imported, 1 rejected.', { timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: / read: / })).toHaveText(
+      '4 rows read: 3 imported, 1 rejected.',
+      { timeout: 30_000 },
+    );
     await expect(page.getByText('Completed', { exact: true })).toBeVisible();
     await expect(page.getByText('New prospects').locator('..')).toContainText('2');
     await expect(page.getByText('Merged into existing').locator('..')).toContainText('1');
@@ -130,10 +149,22 @@ test.describe('audience', () => {
     // What the API stored: the good rows, mapped by the header's names; the merge kept one Ann.
     const stored = await prospects(page);
     // The file's later values win, the email's spelling too.
-    expect(stored.items.map((p) => p.email).sort()).toEqual(['ANN@contoso.example', 'dev@fabrikam.example', 'eve@tailspin.example']);
+    expect(stored.items.map((p) => p.email).sort()).toEqual([
+      'ANN@contoso.example',
+      'dev@fabrikam.example',
+      'eve@tailspin.example',
+    ]);
     const dev = stored.items.find((p) => p.email === 'dev@fabrikam.example');
-    expect(dev).toMatchObject({ firstName: 'Dev', lastName: 'Patel', timezone: 'Europe/Warsaw', custom: { favourite_colour: 'green' } });
-    expect(stored.items.find((p) => p.email === 'ANN@contoso.example')).toMatchObject({ lastName: 'Lee', timezone: 'America/New_York' });
+    expect(dev).toMatchObject({
+      firstName: 'Dev',
+      lastName: 'Patel',
+      timezone: 'Europe/Warsaw',
+      custom: { favourite_colour: 'green' },
+    });
+    expect(stored.items.find((p) => p.email === 'ANN@contoso.example')).toMatchObject({
+      lastName: 'Lee',
+      timezone: 'America/New_York',
+    });
     expect(stored.items.find((p) => p.email === 'eve@tailspin.example')?.timezone).toBeNull();
 
     // The report, downloaded from the page's link and read through the API, names the bad row (line 5).
@@ -157,7 +188,11 @@ test.describe('audience', () => {
     await signInBrowser(page);
     await page.goto('/portal/audience/import');
     const demo = loadDemo();
-    await chooseFile(page, { name: 'logo.csv', mimeType: 'text/csv', buffer: demo.read(demo.manifest.partners[0].brandKit.logo) });
+    await chooseFile(page, {
+      name: 'logo.csv',
+      mimeType: 'text/csv',
+      buffer: demo.read(demo.manifest.partners[0].brandKit.logo),
+    });
     const refusal = page.getByRole('alert');
     await expect(refusal).toContainText('logo.csv');
     await expect(refusal).toContainText('was not imported');
@@ -177,7 +212,9 @@ test.describe('audience', () => {
     await expect(page.getByRole('region', { name: 'Your recent imports' }).getByRole('row')).toHaveCount(3);
   });
 
-  test('a list is created (a taken name refused next to its field), filled from the table and filtered by', async ({ page }) => {
+  test('a list is created (a taken name refused next to its field), filled from the table and filtered by', async ({
+    page,
+  }) => {
     await signInBrowser(page);
     await page.goto('/portal/audience');
     await expect(page.getByText('3 prospects', { exact: true })).toBeVisible();
@@ -188,8 +225,13 @@ test.describe('audience', () => {
     await expect(lists.getByRole('row', { name: 'Webinar attendees 0' })).toBeVisible();
     await page.getByRole('textbox', { name: 'New list' }).fill('Webinar attendees');
     await page.getByRole('button', { name: 'Create the list' }).click();
-    await expect(page.getByRole('textbox', { name: 'New list' })).toHaveAccessibleDescription(/is already used by another list/);
-    const stored = await ok<{ items: Array<{ id: string; name: string }> }>(page.request.get(`/partners/${partnerId}/lists`), 200);
+    await expect(page.getByRole('textbox', { name: 'New list' })).toHaveAccessibleDescription(
+      /is already used by another list/,
+    );
+    const stored = await ok<{ items: Array<{ id: string; name: string }> }>(
+      page.request.get(`/partners/${partnerId}/lists`),
+      200,
+    );
     expect(stored.items.map((l) => l.name)).toEqual(['Webinar attendees']);
     const listId = stored.items[0].id;
 
@@ -201,7 +243,10 @@ test.describe('audience', () => {
     await page.getByRole('option', { name: 'Webinar attendees' }).click();
     await selection.getByRole('button', { name: 'Add to the list' }).click();
     await expect(lists.getByRole('row', { name: 'Webinar attendees 2' })).toBeVisible();
-    expect((await prospects(page, `&listId=${listId}`)).items.map((p) => p.email).sort()).toEqual(['ANN@contoso.example', 'dev@fabrikam.example']);
+    expect((await prospects(page, `&listId=${listId}`)).items.map((p) => p.email).sort()).toEqual([
+      'ANN@contoso.example',
+      'dev@fabrikam.example',
+    ]);
 
     await lists.getByRole('link', { name: 'Webinar attendees' }).click();
     await expect(page).toHaveURL(new RegExp(`list=${listId}`));
@@ -240,11 +285,21 @@ test.describe('audience', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText('The prospect is saved.')).toBeVisible();
     const id = page.url().split('/').pop() ?? '';
-    const saved = await ok<Prospect & { title: string | null }>(page.request.get(`/partners/${partnerId}/prospects/${id}`), 200);
-    expect(saved).toMatchObject({ timezone: 'Asia/Tokyo', title: 'IT manager', firstName: 'Dev', custom: { favourite_colour: 'green' } });
+    const saved = await ok<Prospect & { title: string | null }>(
+      page.request.get(`/partners/${partnerId}/prospects/${id}`),
+      200,
+    );
+    expect(saved).toMatchObject({
+      timezone: 'Asia/Tokyo',
+      title: 'IT manager',
+      firstName: 'Dev',
+      custom: { favourite_colour: 'green' },
+    });
   });
 
-  test('another partner’s prospect, an unknown prospect and an unknown import show the not-found page', async ({ page }) => {
+  test('another partner’s prospect, an unknown prospect and an unknown import show the not-found page', async ({
+    page,
+  }) => {
     await signInBrowser(page);
     await page.goto(`/portal/audience/prospects/${foreignProspectId}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -273,13 +328,17 @@ test.describe('audience', () => {
     await expect(target).toHaveValue('Webinar attendees');
     await tabTo(page, page.getByRole('button', { name: 'Add to the list' }), 5);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Webinar attendees 3' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Webinar attendees 3' }),
+    ).toBeVisible();
 
     // A new list, named and created from the keyboard.
     await tabTo(page, page.getByRole('textbox', { name: 'New list' }), 60);
     await page.keyboard.type('Trade fair 2026');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Trade fair 2026 0' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Trade fair 2026 0' }),
+    ).toBeVisible();
 
     // The import page, and its file dialog, opened with Enter.
     await page.goto('/portal/audience');
@@ -296,15 +355,27 @@ test.describe('audience', () => {
     await tabTo(page, page.getByRole('button', { name: 'Choose a CSV file' }), 40);
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
-    await (await chooser).setFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nfrank@contoso.example\n') });
-    await expect(page.getByRole('status').filter({ hasText: / read: / })).toHaveText('1 row read: 1 imported, 0 rejected.', { timeout: 30_000 });
-    const lists = await ok<{ items: Array<{ id: string; name: string; size: number }> }>(page.request.get(`/partners/${partnerId}/lists`), 200);
+    await (
+      await chooser
+    ).setFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('email\nfrank@contoso.example\n') });
+    await expect(page.getByRole('status').filter({ hasText: / read: / })).toHaveText(
+      '1 row read: 1 imported, 0 rejected.',
+      { timeout: 30_000 },
+    );
+    const lists = await ok<{ items: Array<{ id: string; name: string; size: number }> }>(
+      page.request.get(`/partners/${partnerId}/lists`),
+      200,
+    );
     const webinar = lists.items.find((l) => l.name === 'Webinar attendees');
     expect(webinar?.size).toBe(4);
-    expect((await prospects(page, `&listId=${webinar?.id}`)).items.map((p) => p.email)).toContain('frank@contoso.example');
+    expect((await prospects(page, `&listId=${webinar?.id}`)).items.map((p) => p.email)).toContain(
+      'frank@contoso.example',
+    );
     await tabTo(page, page.getByRole('link', { name: 'See your prospects' }), 40);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Webinar attendees 4' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Your lists' }).getByRole('row', { name: 'Webinar attendees 4' }),
+    ).toBeVisible();
     await tabTo(page, page.getByRole('link', { name: 'frank@contoso.example' }), 60);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'frank@contoso.example' })).toBeVisible();

@@ -93,7 +93,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 test.describe('brand kit', () => {
   test.use({ viewport: WIDE });
 
-  test('a partner fills in its kit and uploads a logo; a refused value is named at its field; the API stores what was saved', async ({ page }) => {
+  test('a partner fills in its kit and uploads a logo; a refused value is named at its field; the API stores what was saved', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signIn(page, editor);
     await page.goto('/portal');
@@ -151,7 +153,12 @@ test.describe('brand kit', () => {
       address: 'Piotrkowska 104\n90-926 Łódź\nPoland',
       primaryColor: '#fde047',
       secondaryColor: '#f1f5f9',
-      sender: { fromName: 'Zofia at Northwind IT', fromEmail: 'zofia@northwind-it.example', replyTo: 'sales@northwind-it.example', confirmed: false },
+      sender: {
+        fromName: 'Zofia at Northwind IT',
+        fromEmail: 'zofia@northwind-it.example',
+        replyTo: 'sales@northwind-it.example',
+        confirmed: false,
+      },
     });
     expect(kit.logo).not.toBeNull();
     // The form shows what the API stored (normalised), not what was typed.
@@ -167,13 +174,20 @@ test.describe('brand kit', () => {
     // How the emails go out now, and why not as Zofia yet (her address is unconfirmed).
     const { sendingAs } = kit;
     expect(sendingAs.warning).toContain('zofia@northwind-it.example is not confirmed yet');
-    await expect(page.getByText(`Emails go out as: ${sendingAs.fromName} <${sendingAs.fromAddress}>, replies to ${sendingAs.replyTo}`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `Emails go out as: ${sendingAs.fromName} <${sendingAs.fromAddress}>, replies to ${sendingAs.replyTo}`,
+      ),
+    ).toBeVisible();
     await expect(page.getByText(sendingAs.warning ?? '-', { exact: true })).toBeVisible();
     await shoot(page, 'saved');
 
     // The confirmation link went out on saving, and goes again on request.
     const confirmations = async () => {
-      const outbox = await ok<{ items: Array<{ to: string[]; subject: string }> }>(page.request.get('/outbox?limit=100', { headers: admin() }), 200);
+      const outbox = await ok<{ items: Array<{ to: string[]; subject: string }> }>(
+        page.request.get('/outbox?limit=100', { headers: admin() }),
+        200,
+      );
       return outbox.items.filter((m) => m.to.includes('zofia@northwind-it.example')).length;
     };
     await expect.poll(confirmations, { timeout: 20_000 }).toBe(1);
@@ -223,6 +237,9 @@ test.describe('brand kit', () => {
     await tabTo(page, page.getByRole('button', { name: 'Save the brand kit' }), 40);
     await page.keyboard.press('Enter');
     await expect(page.getByText('Your brand kit is saved')).toBeVisible();
-    expect(await storedKit(page, newcomer.partnerId)).toMatchObject({ contactName: 'Dana Keys', address: '1 Keyboard Lane\nSpringfield' });
+    expect(await storedKit(page, newcomer.partnerId)).toMatchObject({
+      contactName: 'Dana Keys',
+      address: '1 Keyboard Lane\nSpringfield',
+    });
   });
 });

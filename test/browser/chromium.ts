@@ -4,9 +4,17 @@ import { spawnSync } from 'node:child_process';
 export function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' });
-  if (found.status !== 0) throw new Error('Chromium is not installed: apt-get install -y chromium (npm run test:browser does it as root)');
+  if (found.status !== 0)
+    throw new Error('Chromium is not installed: apt-get install -y chromium (npm run test:browser does it as root)');
   return found.stdout.trim().split('\n')[0];
 }
 
 /** No sandbox (root in a container), no GPU, and nothing that reaches for the network. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

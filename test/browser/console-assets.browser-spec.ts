@@ -31,7 +31,15 @@ test.beforeAll(async () => {
     vendorEmail = await vendorAdmin(api);
     // A draft with the demo's slots and no asset yet: the PDF and the post are made in the browser.
     const h = admin();
-    draftId = (await ok<{ id: string }>(api.post('/campaigns', { headers: h, data: { name: `Collateral ${randomUUID().slice(0, 6)}`, language: 'en' } }), 201)).id;
+    draftId = (
+      await ok<{ id: string }>(
+        api.post('/campaigns', {
+          headers: h,
+          data: { name: `Collateral ${randomUUID().slice(0, 6)}`, language: 'en' },
+        }),
+        201,
+      )
+    ).id;
     await ok(api.put(`/campaigns/${draftId}/slots`, { headers: h, data: { slots: demo.manifest.slots } }), 200);
 
     // A launch with real sends, for the dashboards: the demo campaign, two prospects.
@@ -41,14 +49,32 @@ test.beforeAll(async () => {
     const partner = await partnerWithUser(api, partnerName, 'Europe/Warsaw');
     const csrf = await signIn(api, partner.email);
     const { logo: _logo, ...kit } = demo.manifest.partners[0].brandKit;
-    await ok(api.put(`/partners/${partner.partnerId}/brand-kit`, { headers: { 'X-CSRF-Token': csrf }, data: kit }), 200);
+    await ok(
+      api.put(`/partners/${partner.partnerId}/brand-kit`, { headers: { 'X-CSRF-Token': csrf }, data: kit }),
+      200,
+    );
     for (const email of ['ann@fabrikam.example', 'bob@fabrikam.example']) {
-      await ok(api.post(`/partners/${partner.partnerId}/prospects`, { headers: { 'X-CSRF-Token': csrf }, data: { email, firstName: email.split('@')[0], timezone: 'Europe/Warsaw' } }), 201);
+      await ok(
+        api.post(`/partners/${partner.partnerId}/prospects`, {
+          headers: { 'X-CSRF-Token': csrf },
+          data: { email, firstName: email.split('@')[0], timezone: 'Europe/Warsaw' },
+        }),
+        201,
+      );
     }
-    await ok(api.post('/launches', { headers: { 'X-CSRF-Token': csrf }, data: { campaignId, audience: { type: 'all' } } }), 202);
+    await ok(
+      api.post('/launches', { headers: { 'X-CSRF-Token': csrf }, data: { campaignId, audience: { type: 'all' } } }),
+      202,
+    );
     // A partner that never launched: inactive whatever the number of days.
     const quietPartner = `Quiet ${randomUUID().slice(0, 6)}`;
-    await ok(api.post('/partners', { headers: admin(), data: { companyName: quietPartner, tier: 'silver', region: 'emea', timezone: 'Europe/Paris' } }), 201);
+    await ok(
+      api.post('/partners', {
+        headers: admin(),
+        data: { companyName: quietPartner, tier: 'silver', region: 'emea', timezone: 'Europe/Paris' },
+      }),
+      201,
+    );
     launched = { campaignId, campaignName, partnerName, quietPartner };
   } finally {
     await api.dispose();
@@ -73,7 +99,12 @@ async function shoot(page: Page, name: string, narrowToo = false): Promise<void>
  * How many pixels of a box (in fractions of the picture) differ between two loaded images of
  * the same size, read through a canvas in the page.
  */
-async function differingPixels(page: Page, a: Locator, b: Locator, box: { left: number; top: number; width: number; height: number }): Promise<number> {
+async function differingPixels(
+  page: Page,
+  a: Locator,
+  b: Locator,
+  box: { left: number; top: number; width: number; height: number },
+): Promise<number> {
   const [ha, hb] = [await a.elementHandle(), await b.elementHandle()];
   return page.evaluate(
     ([x, y, f]) => {
@@ -86,23 +117,34 @@ async function differingPixels(page: Page, a: Locator, b: Locator, box: { left: 
         ctx.drawImage(img, 0, 0);
         const left = Math.round(f.left * img.naturalWidth);
         const top = Math.round(f.top * img.naturalHeight);
-        return ctx.getImageData(left, top, Math.max(1, Math.round(f.width * img.naturalWidth)), Math.max(1, Math.round(f.height * img.naturalHeight))).data;
+        return ctx.getImageData(
+          left,
+          top,
+          Math.max(1, Math.round(f.width * img.naturalWidth)),
+          Math.max(1, Math.round(f.height * img.naturalHeight)),
+        ).data;
       };
       const [p, q] = [read(x as HTMLImageElement), read(y as HTMLImageElement)];
       let n = 0;
-      for (let i = 0; i < p.length; i += 4) if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 30) n++;
+      for (let i = 0; i < p.length; i += 4)
+        if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 30) n++;
       return n;
     },
     [ha, hb, box] as const,
   );
 }
 
-const loadedImage = (img: Locator) => expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+const loadedImage = (img: Locator) =>
+  expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 })
+    .toBe(true);
 
 test.describe('console: PDF and social editors, dashboards', () => {
   test.use({ viewport: WIDE });
 
-  test('a vendor uploads a PDF, draws a logo rectangle, nudges it with the keyboard, saves it and sees the sample partner in it', async ({ page }) => {
+  test('a vendor uploads a PDF, draws a logo rectangle, nudges it with the keyboard, saves it and sees the sample partner in it', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await signInBrowser(page);
     await page.goto(`/console/campaigns/${draftId}?tab=assets`);
@@ -110,7 +152,11 @@ test.describe('console: PDF and social editors, dashboards', () => {
     await page.getByRole('button', { name: 'Add a PDF' }).click();
     const form = page.getByRole('form', { name: 'New PDF' });
     await form.getByLabel('Name').fill('One-pager');
-    await form.locator('input[type=file]').setInputFiles({ name: 'one-pager.pdf', mimeType: 'application/pdf', buffer: demo.read(demo.manifest.pdfs[0].file) });
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'one-pager.pdf',
+      mimeType: 'application/pdf',
+      buffer: demo.read(demo.manifest.pdfs[0].file),
+    });
     const pageImage = form.getByRole('img', { name: 'Page 1 of the PDF, without co-branding' });
     await loadedImage(pageImage);
     await expect(form.getByText('one-pager.pdf · 1 page')).toBeVisible();
@@ -145,9 +191,23 @@ test.describe('console: PDF and social editors, dashboards', () => {
 
     await form.getByRole('button', { name: 'Save the PDF' }).click();
     await expect(page.getByText('The PDF “One-pager” is saved.')).toBeVisible();
-    const saved = await ok<{ draft: { assets: Array<{ name: string; slots: Array<{ slot: string; x: number; y: number; width: number; height: number; page: number }> }> } }>(page.request.get(`/campaigns/${draftId}`), 200);
+    const saved = await ok<{
+      draft: {
+        assets: Array<{
+          name: string;
+          slots: Array<{ slot: string; x: number; y: number; width: number; height: number; page: number }>;
+        }>;
+      };
+    }>(page.request.get(`/campaigns/${draftId}`), 200);
     const stored = saved.draft.assets.find((a) => a.name === 'One-pager')?.slots;
-    expect(stored).toEqual([expect.objectContaining({ slot: 'logo', page: 1, x: Math.round((x + 2) * 100) / 100, y: Math.round((y + 10) * 100) / 100 })]);
+    expect(stored).toEqual([
+      expect.objectContaining({
+        slot: 'logo',
+        page: 1,
+        x: Math.round((x + 2) * 100) / 100,
+        y: Math.round((y + 10) * 100) / 100,
+      }),
+    ]);
 
     // The preview: the sample partner has no logo, so its name is set in the rectangle; the rest of the page is the vendor's.
     const editor = page.getByRole('form', { name: 'Edit “One-pager”' });
@@ -155,40 +215,65 @@ test.describe('console: PDF and social editors, dashboards', () => {
     await loadedImage(preview);
     const raw = editor.getByRole('img', { name: 'Page 1 of the PDF, without co-branding' });
     await loadedImage(raw);
-    const { pages } = (await ok<{ metadata: { pages: Array<{ width: number; height: number }> } }>(page.request.get(`/campaigns/${draftId}/draft/assets/${await assetId(page, 'One-pager')}/file`), 200)).metadata;
+    const { pages } = (
+      await ok<{ metadata: { pages: Array<{ width: number; height: number }> } }>(
+        page.request.get(`/campaigns/${draftId}/draft/assets/${await assetId(page, 'One-pager')}/file`),
+        200,
+      )
+    ).metadata;
     const [pw, ph] = [pages[0].width, pages[0].height];
     const drawn = stored?.[0];
     if (!drawn) throw new Error('no stored rectangle');
     // Points from the foot of the page, as fractions of the picture from its top-left.
-    const inRect = { left: drawn.x / pw, top: (ph - drawn.y - drawn.height) / ph, width: drawn.width / pw, height: drawn.height / ph };
+    const inRect = {
+      left: drawn.x / pw,
+      top: (ph - drawn.y - drawn.height) / ph,
+      width: drawn.width / pw,
+      height: drawn.height / ph,
+    };
     expect(await differingPixels(page, raw, preview, inRect)).toBeGreaterThan(50);
     expect(await differingPixels(page, raw, preview, { left: 0, top: 0.25, width: 1, height: 0.5 })).toBe(0);
     await shoot(page, 'pdf-preview');
   });
 
-  test('a social post’s LinkedIn copy past the limit is counted by the API and refused at its field', async ({ page }) => {
+  test('a social post’s LinkedIn copy past the limit is counted by the API and refused at its field', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signInBrowser(page);
     await page.goto(`/console/campaigns/${draftId}?tab=assets`);
     await page.getByRole('button', { name: 'Add a social post' }).click();
     const form = page.getByRole('form', { name: 'New social post' });
     await form.getByLabel('Name').fill('LinkedIn post');
-    await form.locator('input[type=file]').setInputFiles({ name: 'linkedin.png', mimeType: 'image/png', buffer: demo.read(demo.manifest.social[0].file) });
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'linkedin.png', mimeType: 'image/png', buffer: demo.read(demo.manifest.social[0].file) });
     await loadedImage(form.getByRole('img', { name: 'The background image, without co-branding' }));
 
     const copy = `${'Ransomware does not wait for a convenient moment. '.repeat(60)}{{partner.company_name}}: {{partner.website}}`;
     await form.getByLabel('LinkedIn post').fill(copy);
     // The count is the API's: the same question asked here gives the same figures.
-    const check = await ok<{ networks: Array<{ network: string; length: number; longest: number; limit: number; fits: boolean }> }>(
-      page.request.post(`/campaigns/${draftId}/draft/social-check`, { headers: { 'X-CSRF-Token': await csrfOf(page) }, data: { copy: { linkedin: copy } } }),
+    const check = await ok<{
+      networks: Array<{ network: string; length: number; longest: number; limit: number; fits: boolean }>;
+    }>(
+      page.request.post(`/campaigns/${draftId}/draft/social-check`, {
+        headers: { 'X-CSRF-Token': await csrfOf(page) },
+        data: { copy: { linkedin: copy } },
+      }),
       200,
     );
     const linkedin = check.networks[0];
     expect(linkedin.fits).toBe(false);
-    const count = form.getByText(new RegExp(`^${linkedin.length.toLocaleString('en-GB')} / 3,000 characters with the sample partner · up to ${linkedin.longest.toLocaleString('en-GB')} with the longest partner values`));
+    const count = form.getByText(
+      new RegExp(
+        `^${linkedin.length.toLocaleString('en-GB')} / 3,000 characters with the sample partner · up to ${linkedin.longest.toLocaleString('en-GB')} with the longest partner values`,
+      ),
+    );
     await expect(count).toBeVisible();
     await expect(count).toContainText('too long');
-    await expect(form.getByLabel('LinkedIn post')).toHaveAccessibleDescription(new RegExp(`can reach ${linkedin.longest} characters with the longest partner values; linkedin allows 3000`));
+    await expect(form.getByLabel('LinkedIn post')).toHaveAccessibleDescription(
+      new RegExp(`can reach ${linkedin.longest} characters with the longest partner values; linkedin allows 3000`),
+    );
 
     // An X post with a long link fits: X counts the link as 23.
     await form.getByLabel('X post').fill(`Free trial: https://acme-backup.example/trial?from=${'partner'.repeat(40)}`);
@@ -197,7 +282,10 @@ test.describe('console: PDF and social editors, dashboards', () => {
     await form.getByRole('button', { name: 'Save the social post' }).click();
     await expect(form.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
     await expect(form.getByLabel('LinkedIn post')).toHaveAccessibleDescription(/linkedin allows 3000/);
-    const stored = await ok<{ draft: { assets: Array<{ name: string }> } }>(page.request.get(`/campaigns/${draftId}`), 200);
+    const stored = await ok<{ draft: { assets: Array<{ name: string }> } }>(
+      page.request.get(`/campaigns/${draftId}`),
+      200,
+    );
     expect(stored.draft.assets.map((a) => a.name)).not.toContain('LinkedIn post');
     await shoot(page, 'social-refused');
   });
@@ -206,7 +294,10 @@ test.describe('console: PDF and social editors, dashboards', () => {
     test.setTimeout(120_000);
     await signInBrowser(page);
     type Table = { rows: Array<Record<string, unknown>> };
-    const row = async () => (await ok<Table>(page.request.get('/analytics/funnel?groupBy=campaign'), 200)).rows.find((r) => r.campaignId === launched.campaignId);
+    const row = async () =>
+      (await ok<Table>(page.request.get('/analytics/funnel?groupBy=campaign'), 200)).rows.find(
+        (r) => r.campaignId === launched.campaignId,
+      );
     // Both prospects' first email is sent and judged into the rollups within the track interval.
     await expect.poll(async () => (await row())?.sent, { timeout: 90_000, intervals: [2000] }).toBe(2);
     const api = await row();
@@ -215,7 +306,9 @@ test.describe('console: PDF and social editors, dashboards', () => {
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboards' }).click();
     await expect(page).toHaveURL(/\/console\/dashboards$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboards' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboards' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboards' }),
+    ).toHaveAttribute('aria-current', 'page');
 
     const byCampaign = page.getByRole('table', { name: 'Funnel by campaign' });
     const campaignRow = byCampaign.getByRole('row', { name: new RegExp(launched.campaignName) });
@@ -226,16 +319,28 @@ test.describe('console: PDF and social editors, dashboards', () => {
     const sentCell = campaignRow.getByRole('cell').nth(headers.indexOf('Sent'));
     await expect(sentCell).toHaveText(String(api?.sent));
     await expect(campaignRow.getByRole('cell').nth(headers.indexOf('Enrolled'))).toHaveText(String(api?.enrolled));
-    await expect(page.getByRole('table', { name: 'Funnel by partner' }).getByRole('row', { name: new RegExp(launched.partnerName) })).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'Funnel by partner' })
+        .getByRole('row', { name: new RegExp(launched.partnerName) }),
+    ).toBeVisible();
     await expect(page.getByRole('table', { name: 'Daily trend' }).getByRole('row')).not.toHaveCount(1);
     const inactive = page.getByRole('table', { name: 'Inactive partners' });
     await expect(inactive.getByRole('row', { name: new RegExp(launched.quietPartner) })).toBeVisible();
     await expect(inactive.getByRole('row', { name: new RegExp(launched.partnerName) })).toHaveCount(0);
     // Charts come with the page, lazily: drawn once their code has loaded.
-    await expect(page.getByRole('img', { name: /Bar chart of emails sent, opened and clicked per campaign/ }).locator('svg').first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('img', { name: /Bar chart of emails sent, opened and clicked per campaign/ })
+        .locator('svg')
+        .first(),
+    ).toBeVisible();
 
     // The CSV is the API's formula-safe export of the same table.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download funnel by campaign as CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download funnel by campaign as CSV' }).click(),
+    ]);
     const csv = fs.readFileSync((await download.path()) ?? '', 'utf8');
     const [header, ...lines] = csv.trim().split(/\r?\n/);
     const columns = header.split(',');
@@ -252,7 +357,10 @@ test.describe('console: PDF and social editors, dashboards', () => {
 });
 
 async function assetId(page: Page, name: string): Promise<string> {
-  const campaign = await ok<{ draft: { assets: Array<{ id: string; name: string }> } }>(page.request.get(`/campaigns/${draftId}`), 200);
+  const campaign = await ok<{ draft: { assets: Array<{ id: string; name: string }> } }>(
+    page.request.get(`/campaigns/${draftId}`),
+    200,
+  );
   const found = campaign.draft.assets.find((a) => a.name === name);
   if (!found) throw new Error(`no asset named ${name}`);
   return found.id;

@@ -17,7 +17,18 @@ const NARROW = { width: 375, height: 812 };
 const EDITOR = { width: 1280, height: 900 };
 
 /** Line 5 names a variable no slot declares; there is no footer yet (line 8: </mj-body>). Short lines: none wraps at 1280 px. */
-const lines = (hello: string) => ['<mjml>', ' <mj-body>', '  <mj-section>', '   <mj-column>', `    <mj-text>Hi ${hello}</mj-text>`, '   </mj-column>', '  </mj-section>', ' </mj-body>', '</mjml>'].join('\n');
+const lines = (hello: string) =>
+  [
+    '<mjml>',
+    ' <mj-body>',
+    '  <mj-section>',
+    '   <mj-column>',
+    `    <mj-text>Hi ${hello}</mj-text>`,
+    '   </mj-column>',
+    '  </mj-section>',
+    ' </mj-body>',
+    '</mjml>',
+  ].join('\n');
 
 let vendorEmail: string;
 const tag = `wave-${randomUUID().slice(0, 6)}`;
@@ -27,7 +38,10 @@ test.describe.configure({ mode: 'serial' });
 async function createCampaign(name: string, language: string, slots: unknown[] = [], tags = [tag]): Promise<string> {
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
   try {
-    const { id } = await ok<{ id: string }>(api.post('/campaigns', { headers: admin(), data: { name, tags, language } }), 201);
+    const { id } = await ok<{ id: string }>(
+      api.post('/campaigns', { headers: admin(), data: { name, tags, language } }),
+      201,
+    );
     if (slots.length) await ok(api.put(`/campaigns/${id}/slots`, { headers: admin(), data: { slots } }), 200);
     return id;
   } finally {
@@ -55,7 +69,9 @@ async function signInBrowser(page: Page): Promise<void> {
  */
 async function expectAccessibleAroundPreview(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).options({ iframes: false }).setLegacyMode().analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   expect(serious).toEqual([]);
 }
 
@@ -69,8 +85,12 @@ async function shoot(page: Page, name: string, framed = false): Promise<void> {
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const lines = [...document.querySelectorAll('.cm-content .cm-line')].map((l) => Math.round(l.getBoundingClientRect().top));
-          const numbers = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((g) => g.getBoundingClientRect().height > 0).map((g) => Math.round(g.getBoundingClientRect().top));
+          const lines = [...document.querySelectorAll('.cm-content .cm-line')].map((l) =>
+            Math.round(l.getBoundingClientRect().top),
+          );
+          const numbers = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')]
+            .filter((g) => g.getBoundingClientRect().height > 0)
+            .map((g) => Math.round(g.getBoundingClientRect().top));
           return lines.every((top, i) => Math.abs(top - (numbers[i] ?? -1)) <= 1);
         }),
       )
@@ -79,7 +99,8 @@ async function shoot(page: Page, name: string, framed = false): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `console-${name}`);
     // The frame's email is there at each width (a full-page capture may not paint a sandboxed frame).
-    if (framed) await expect(page.frameLocator('iframe[title^="Email preview"]').locator('body')).toContainText('Unsubscribe');
+    if (framed)
+      await expect(page.frameLocator('iframe[title^="Email preview"]').locator('body')).toContainText('Unsubscribe');
     if (framed) await expectAccessibleAroundPreview(page);
     else await expectAccessible(page);
   }
@@ -101,12 +122,19 @@ async function goToLine(page: Page, line: Locator): Promise<void> {
 test.describe('console email editor', () => {
   test.use({ viewport: EDITOR });
 
-  test('the API checks the MJML as it is typed and marks its problems at their lines; completion and the palette insert what it allows', async ({ page }) => {
+  test('the API checks the MJML as it is typed and marks its problems at their lines; completion and the palette insert what it allows', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
-    const id = await createCampaign(`Editor ${randomUUID().slice(0, 6)}`, 'en', [
-      { name: 'company_name', type: 'text', label: 'Company name', required: true },
-      { name: 'address', type: 'address', label: 'Postal address', required: true },
-    ], ['editor']);
+    const id = await createCampaign(
+      `Editor ${randomUUID().slice(0, 6)}`,
+      'en',
+      [
+        { name: 'company_name', type: 'text', label: 'Company name', required: true },
+        { name: 'address', type: 'address', label: 'Postal address', required: true },
+      ],
+      ['editor'],
+    );
     await signInBrowser(page);
     await page.goto(`/console/campaigns/${id}?tab=assets`);
     await page.getByRole('button', { name: 'Add an email' }).click();
@@ -184,7 +212,9 @@ test.describe('console email editor', () => {
 test.describe('console library', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('filters by tag, language and status in the address, and duplicates, archives and restores', async ({ page }) => {
+  test('filters by tag, language and status in the address, and duplicates, archives and restores', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     const english = `Library en ${randomUUID().slice(0, 6)}`;
     const german = `Library de ${randomUUID().slice(0, 6)}`;
@@ -193,7 +223,8 @@ test.describe('console library', () => {
     await signInBrowser(page);
     await page.goto('/console');
     const table = page.getByRole('table', { name: 'Campaigns' });
-    const row = (name: string | RegExp) => table.getByRole('row', { name: typeof name === 'string' ? new RegExp(name.replace(/[()]/g, '\\$&')) : name });
+    const row = (name: string | RegExp) =>
+      table.getByRole('row', { name: typeof name === 'string' ? new RegExp(name.replace(/[()]/g, '\\$&')) : name });
 
     await page.getByLabel('Tag').fill(tag);
     await expect(page).toHaveURL(new RegExp(`tag=${tag}`));
@@ -210,7 +241,9 @@ test.describe('console library', () => {
     await expect(page.getByText('1 campaign', { exact: true })).toBeVisible();
 
     // Duplicate: a new draft "<name> (copy)" with the same tag and language.
-    await row(german).getByRole('button', { name: `Actions for ${german}` }).click();
+    await row(german)
+      .getByRole('button', { name: `Actions for ${german}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Duplicate' }).click();
     await expect(page.getByText(`“${german}” is copied to “${german} (copy)”.`)).toBeVisible();
     await expect(page.getByText('2 campaigns')).toBeVisible();
@@ -221,15 +254,25 @@ test.describe('console library', () => {
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Draft' }).click();
     await expect(page).toHaveURL(/status=draft/);
-    await row(`${german} (copy)`).getByRole('button', { name: `Actions for ${german} (copy)` }).click();
+    await row(`${german} (copy)`)
+      .getByRole('button', { name: `Actions for ${german} (copy)` })
+      .click();
     await page.getByRole('menuitem', { name: 'Archive' }).click();
-    await page.getByRole('dialog', { name: 'Archive this campaign?' }).getByRole('button', { name: 'Archive the campaign' }).click();
+    await page
+      .getByRole('dialog', { name: 'Archive this campaign?' })
+      .getByRole('button', { name: 'Archive the campaign' })
+      .click();
     await expect(page.getByText(`“${german} (copy)” is archived.`)).toBeVisible();
     await expect(row(`${german} (copy)`)).toHaveCount(0);
     await page.goto(`/console?tag=${tag}&language=de&status=archived`);
-    await row(`${german} (copy)`).getByRole('button', { name: `Actions for ${german} (copy)` }).click();
+    await row(`${german} (copy)`)
+      .getByRole('button', { name: `Actions for ${german} (copy)` })
+      .click();
     await page.getByRole('menuitem', { name: 'Restore' }).click();
-    await page.getByRole('dialog', { name: 'Restore this campaign?' }).getByRole('button', { name: 'Restore the campaign' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore this campaign?' })
+      .getByRole('button', { name: 'Restore the campaign' })
+      .click();
     await expect(page.getByText(`“${german} (copy)” is restored.`)).toBeVisible();
     await expect(row(`${german} (copy)`)).toHaveCount(0);
     await page.goto(`/console?tag=${tag}&language=de&status=draft`);

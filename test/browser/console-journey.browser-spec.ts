@@ -75,10 +75,16 @@ async function shoot(page: Page, name: string, narrowToo = false): Promise<void>
   }
 }
 
-const loadedImage = (img: Locator) => expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+const loadedImage = (img: Locator) =>
+  expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 })
+    .toBe(true);
 
 /** How many pixels of a box (fractions of the picture) are the teal of Northwind's logo, read through a canvas. */
-async function tealPixels(img: Locator, box: { left: number; top: number; width: number; height: number }): Promise<number> {
+async function tealPixels(
+  img: Locator,
+  box: { left: number; top: number; width: number; height: number },
+): Promise<number> {
   return img.evaluate((el: HTMLImageElement, f) => {
     const canvas = document.createElement('canvas');
     canvas.width = el.naturalWidth;
@@ -88,7 +94,12 @@ async function tealPixels(img: Locator, box: { left: number; top: number; width:
     ctx.drawImage(el, 0, 0);
     const left = Math.round(f.left * el.naturalWidth);
     const top = Math.round(f.top * el.naturalHeight);
-    const data = ctx.getImageData(left, top, Math.max(1, Math.round(f.width * el.naturalWidth)), Math.max(1, Math.round(f.height * el.naturalHeight))).data;
+    const data = ctx.getImageData(
+      left,
+      top,
+      Math.max(1, Math.round(f.width * el.naturalWidth)),
+      Math.max(1, Math.round(f.height * el.naturalHeight)),
+    ).data;
     let n = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i + 1] > data[i] + 40 && data[i + 2] > data[i] + 30) n++;
     return n;
@@ -114,7 +125,10 @@ async function csrfOf(page: Page): Promise<string> {
 test.describe('console journey: from nothing to a partner’s launch', () => {
   test.use({ viewport: WIDE });
 
-  test('a vendor admin invites the demo partner, whose user accepts the invitation from the email in the outbox', async ({ page, request }) => {
+  test('a vendor admin invites the demo partner, whose user accepts the invitation from the email in the outbox', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(90_000);
     await signInBrowser(page, adminEmail);
     await page.goto('/console/partners');
@@ -130,7 +144,9 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
 
     // The link of the email in the outbox, followed in a fresh browser as the partner's user.
     let token: string | undefined;
-    await expect.poll(async () => (token = await invitationToken(request, partnerUser)), { timeout: 30_000 }).toMatch(/\S/);
+    await expect
+      .poll(async () => (token = await invitationToken(request, partnerUser)), { timeout: 30_000 })
+      .toMatch(/\S/);
     await page.context().clearCookies();
     await page.goto(`/invitations/${token}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Accept your invitation' })).toBeVisible();
@@ -142,25 +158,40 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue(partnerUser);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Welcome' }).or(page.getByRole('heading', { level: 1, name: 'Catalogue' }))).toBeVisible();
+    await expect(
+      page
+        .getByRole('heading', { level: 1, name: 'Welcome' })
+        .or(page.getByRole('heading', { level: 1, name: 'Catalogue' })),
+    ).toBeVisible();
 
     // The demo partner's brand kit (its logo) and two prospects, set up by its user through the API.
     const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
     try {
-      const partners = await ok<{ items: Array<{ id: string; companyName: string }> }>(api.get(`/partners?search=${encodeURIComponent(company)}&limit=50`, { headers: admin() }), 200);
+      const partners = await ok<{ items: Array<{ id: string; companyName: string }> }>(
+        api.get(`/partners?search=${encodeURIComponent(company)}&limit=50`, { headers: admin() }),
+        200,
+      );
       const partnerId = partners.items.find((p) => p.companyName === company)?.id ?? '';
       expect(partnerId).not.toBe('');
       const csrf = await signIn(api, partnerUser);
       await demoBrandKit(api, partnerId, csrf);
       for (const email of PROSPECTS) {
-        await ok(api.post(`/partners/${partnerId}/prospects`, { headers: { 'X-CSRF-Token': csrf }, data: { email, firstName: email.split('@')[0], timezone: 'Europe/Warsaw' } }), 201);
+        await ok(
+          api.post(`/partners/${partnerId}/prospects`, {
+            headers: { 'X-CSRF-Token': csrf },
+            data: { email, firstName: email.split('@')[0], timezone: 'Europe/Warsaw' },
+          }),
+          201,
+        );
       }
     } finally {
       await api.dispose();
     }
   });
 
-  test('a vendor marketer authors a campaign from nothing, with a two-step sequence and its timeline, and publishes it', async ({ page }) => {
+  test('a vendor marketer authors a campaign from nothing, with a two-step sequence and its timeline, and publishes it', async ({
+    page,
+  }) => {
     test.setTimeout(420_000);
     await signInBrowser(page, marketerEmail);
     await page.goto('/console');
@@ -202,7 +233,11 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await page.getByRole('button', { name: 'Add a PDF' }).click();
     const pdf = page.getByRole('form', { name: 'New PDF' });
     await pdf.getByLabel('Name').fill('One-pager');
-    await pdf.locator('input[type=file]').setInputFiles({ name: 'one-pager.pdf', mimeType: 'application/pdf', buffer: demo.read(demo.manifest.pdfs[0].file) });
+    await pdf.locator('input[type=file]').setInputFiles({
+      name: 'one-pager.pdf',
+      mimeType: 'application/pdf',
+      buffer: demo.read(demo.manifest.pdfs[0].file),
+    });
     await loadedImage(pdf.getByRole('img', { name: 'Page 1 of the PDF, without co-branding' }));
     const canvas = pdf.getByTestId('slot-canvas');
     const area = await canvas.boundingBox();
@@ -215,25 +250,43 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(pdf.getByRole('group', { name: 'Rectangle 1: logo' })).toBeVisible();
     await pdf.getByRole('button', { name: 'Save the PDF' }).click();
     await expect(page.getByText('The PDF “One-pager” is saved.')).toBeVisible();
-    const draft = await ok<{ draft: { assets: Array<{ name: string; file?: { id: string }; slots?: Array<{ slot: string; x: number; y: number; width: number; height: number }> }> } }>(
-      page.request.get(`/campaigns/${campaignId}`),
-      200,
-    );
+    const draft = await ok<{
+      draft: {
+        assets: Array<{
+          name: string;
+          file?: { id: string };
+          slots?: Array<{ slot: string; x: number; y: number; width: number; height: number }>;
+        }>;
+      };
+    }>(page.request.get(`/campaigns/${campaignId}`), 200);
     const onePager = draft.draft.assets.find((a) => a.name === 'One-pager');
     const rect = onePager?.slots?.[0];
     if (!rect) throw new Error('the logo rectangle is not stored');
     expect(rect.slot).toBe('logo');
-    const assetId = (draft.draft.assets as Array<{ id?: string; name: string }>).find((a) => a.name === 'One-pager')?.id ?? '';
-    const { pages } = (await ok<{ metadata: { pages: Array<{ width: number; height: number }> } }>(page.request.get(`/campaigns/${campaignId}/draft/assets/${assetId}/file`), 200)).metadata;
+    const assetId =
+      (draft.draft.assets as Array<{ id?: string; name: string }>).find((a) => a.name === 'One-pager')?.id ?? '';
+    const { pages } = (
+      await ok<{ metadata: { pages: Array<{ width: number; height: number }> } }>(
+        page.request.get(`/campaigns/${campaignId}/draft/assets/${assetId}/file`),
+        200,
+      )
+    ).metadata;
     const [pw, ph] = [pages[0].width, pages[0].height];
-    logoBox = { left: rect.x / pw, top: (ph - rect.y - rect.height) / ph, width: rect.width / pw, height: rect.height / ph };
+    logoBox = {
+      left: rect.x / pw,
+      top: (ph - rect.y - rect.height) / ph,
+      width: rect.width / pw,
+      height: rect.height / ph,
+    };
     await page.getByRole('form', { name: 'Edit “One-pager”' }).getByRole('button', { name: 'Close' }).click();
 
     // The social post: LinkedIn copy past the network's limit is refused at its field; shortened, it saves.
     await page.getByRole('button', { name: 'Add a social post' }).click();
     const social = page.getByRole('form', { name: 'New social post' });
     await social.getByLabel('Name').fill('LinkedIn post');
-    await social.locator('input[type=file]').setInputFiles({ name: 'linkedin.png', mimeType: 'image/png', buffer: demo.read(demo.manifest.social[0].file) });
+    await social
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'linkedin.png', mimeType: 'image/png', buffer: demo.read(demo.manifest.social[0].file) });
     await loadedImage(social.getByRole('img', { name: 'The background image, without co-branding' }));
     await social.getByLabel('LinkedIn post').fill('Ransomware does not wait for a convenient moment. '.repeat(70));
     await social.getByRole('button', { name: 'Save the social post' }).click();
@@ -263,7 +316,9 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await first.getByRole('combobox', { name: 'Condition' }).click();
     await page.getByRole('option', { name: 'Only if the previous email was not opened' }).click();
     await page.getByRole('button', { name: 'Save the sequence' }).click();
-    await expect(first.getByRole('combobox', { name: 'Condition' })).toHaveAccessibleDescription(/the first step has no previous email to depend on/);
+    await expect(first.getByRole('combobox', { name: 'Condition' })).toHaveAccessibleDescription(
+      /the first step has no previous email to depend on/,
+    );
     await shoot(page, 'sequence-refused');
     await first.getByRole('combobox', { name: 'Condition' }).click();
     await page.getByRole('option', { name: 'Always' }).click();
@@ -271,10 +326,16 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await page.getByRole('option', { name: 'Only if the previous email was not clicked' }).click();
     await page.getByRole('button', { name: 'Save the sequence' }).click();
     await expect(page.getByText('The sequence is saved.')).toBeVisible();
-    const stored = await ok<{ draft: { sequence: { steps: Array<{ wait: unknown; window: unknown; condition: string }> } } }>(page.request.get(`/campaigns/${campaignId}`), 200);
+    const stored = await ok<{
+      draft: { sequence: { steps: Array<{ wait: unknown; window: unknown; condition: string }> } };
+    }>(page.request.get(`/campaigns/${campaignId}`), 200);
     expect(stored.draft.sequence.steps.map((s) => [s.wait, s.window ?? null, s.condition])).toEqual([
       [{ type: 'duration', days: 0, hours: 0, minutes: 0 }, null, 'always'],
-      [{ type: 'duration', days: 2, hours: 0, minutes: 0 }, { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 9, endHour: 17 }, 'previous_not_clicked'],
+      [
+        { type: 'duration', days: 2, hours: 0, minutes: 0 },
+        { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 9, endHour: 17 },
+        'previous_not_clicked',
+      ],
     ]);
 
     // The timeline for a prospect in New York enrolled on a Friday: the follow-up's Sunday moves to Monday 09:00.
@@ -283,11 +344,20 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await page.getByLabel('Enrolled at (UTC)').fill('2026-12-04T15:00');
     await page.getByRole('button', { name: 'Show the timeline' }).click();
     const timeline = page.getByRole('table', { name: 'Timeline' });
-    await expect(timeline.getByRole('row', { name: /Step 1 Welcome Fri 4 Dec 2026, 10:00 at once after the start/ })).toBeVisible();
-    await expect(timeline.getByRole('row', { name: /Step 2 Follow-up if its condition holds Mon 7 Dec 2026, 09:00 2 days after step 1, moved to the send window: Mon, Tue, Wed, Thu, Fri 09:00–17:00/ })).toBeVisible();
+    await expect(
+      timeline.getByRole('row', { name: /Step 1 Welcome Fri 4 Dec 2026, 10:00 at once after the start/ }),
+    ).toBeVisible();
+    await expect(
+      timeline.getByRole('row', {
+        name: /Step 2 Follow-up if its condition holds Mon 7 Dec 2026, 09:00 2 days after step 1, moved to the send window: Mon, Tue, Wed, Thu, Fri 09:00–17:00/,
+      }),
+    ).toBeVisible();
     // The same answer the API gives for the stored sequence.
     const api = await ok<{ steps: Array<{ local: string }> }>(
-      page.request.post(`/campaigns/${campaignId}/draft/timeline`, { headers: { 'X-CSRF-Token': await csrfOf(page) }, data: { start: '2026-12-04T15:00:00Z', timeZone: 'America/New_York' } }),
+      page.request.post(`/campaigns/${campaignId}/draft/timeline`, {
+        headers: { 'X-CSRF-Token': await csrfOf(page) },
+        data: { start: '2026-12-04T15:00:00Z', timeZone: 'America/New_York' },
+      }),
       200,
     );
     expect(api.steps.map((s) => s.local)).toEqual(['Fri 4 Dec 2026, 10:00', 'Mon 7 Dec 2026, 09:00']);
@@ -298,19 +368,26 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     const changes = page.getByRole('list', { name: 'Changes since the latest version' });
     await expect(page.getByText('First publication: everything is new.')).toBeVisible();
     await expect(changes).toContainText('Added: address, logo');
-    await expect(changes).toContainText('Added: Email “Welcome”, Email “Follow-up”, PDF “One-pager”, Social post “LinkedIn post”');
+    await expect(changes).toContainText(
+      'Added: Email “Welcome”, Email “Follow-up”, PDF “One-pager”, Social post “LinkedIn post”',
+    );
     await expect(changes).toContainText('Added: step 1 (Welcome), step 2 (Follow-up)');
     await shoot(page, 'publish-changes');
     await page.getByRole('button', { name: 'Check the draft' }).click();
     await expect(page.getByText('Ready to publish')).toBeVisible();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(page.getByText('Version 1 is published.')).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^Version 1 .* by you None$/ })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^Version 1 .* by you None$/ }),
+    ).toBeVisible();
     await expect(page.getByText('Nothing: the draft is the latest version.')).toBeVisible();
     await shoot(page, 'publish', true);
   });
 
-  test('the demo partner sees the campaign with its own logo on the thumbnail and launches it from the portal', async ({ page, request }) => {
+  test('the demo partner sees the campaign with its own logo on the thumbnail and launches it from the portal', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(180_000);
     await signInBrowser(page, partnerUser);
     await page.goto('/portal');
@@ -334,15 +411,30 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
 
     // The welcome goes at once to both prospects, from the demo partner.
-    const outbox = async (r: APIRequestContext) => (await ok<{ items: Array<{ to: string[]; subject?: string }> }>(r.get('/outbox?limit=200', { headers: admin() }), 200)).items;
+    const outbox = async (r: APIRequestContext) =>
+      (
+        await ok<{ items: Array<{ to: string[]; subject?: string }> }>(
+          r.get('/outbox?limit=200', { headers: admin() }),
+          200,
+        )
+      ).items;
     await expect
-      .poll(async () => (await outbox(request)).filter((m) => PROSPECTS.some((p) => m.to.includes(p))).flatMap((m) => m.to).sort(), { timeout: 60_000, intervals: [1000] })
+      .poll(
+        async () =>
+          (await outbox(request))
+            .filter((m) => PROSPECTS.some((p) => m.to.includes(p)))
+            .flatMap((m) => m.to)
+            .sort(),
+        { timeout: 60_000, intervals: [1000] },
+      )
       .toEqual(PROSPECTS);
 
     // The console's versions list counts the launch pinning version 1.
     await page.context().clearCookies();
     await signInBrowser(page, marketerEmail);
     await page.goto(`/console/campaigns/${campaignId}?tab=publish`);
-    await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^Version 1 .* by you 1$/ })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^Version 1 .* by you 1$/ }),
+    ).toBeVisible();
   });
 });

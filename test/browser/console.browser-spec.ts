@@ -72,7 +72,9 @@ test.describe('vendor console', () => {
     await signInBrowser(page, vendorEmail);
     await page.goto('/console');
     await expect(page.getByRole('heading', { level: 1, name: 'Campaign library' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Campaigns' }),
+    ).toHaveAttribute('aria-current', 'page');
     await shoot(page, 'library-empty', true);
 
     // Created with the keyboard alone.
@@ -175,17 +177,26 @@ test.describe('vendor console', () => {
     await row.getByRole('button', { name: `Actions for ${name}` }).click();
     await page.getByRole('menuitem', { name: 'Archive' }).click();
     await shoot(page, 'archive-confirmation');
-    await page.getByRole('dialog', { name: 'Archive this campaign?' }).getByRole('button', { name: 'Archive the campaign' }).click();
+    await page
+      .getByRole('dialog', { name: 'Archive this campaign?' })
+      .getByRole('button', { name: 'Archive the campaign' })
+      .click();
     await expect(page.getByText('0 campaigns').or(page.getByText('No campaign matches'))).toBeVisible();
     await page.goto('/console?status=archived');
     const archived = page.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: new RegExp(name) });
     await archived.getByRole('button', { name: `Actions for ${name}` }).click();
     await page.getByRole('menuitem', { name: 'Restore' }).click();
-    await page.getByRole('dialog', { name: 'Restore this campaign?' }).getByRole('button', { name: 'Restore the campaign' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore this campaign?' })
+      .getByRole('button', { name: 'Restore the campaign' })
+      .click();
     await expect(page.getByText(`“${name}” is restored.`)).toBeVisible();
   });
 
-  test('a vendor admin invites a partner, whose invitation reaches the outbox, and opens its portal', async ({ page, request }) => {
+  test('a vendor admin invites a partner, whose invitation reaches the outbox, and opens its portal', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(90_000);
     const company = `Fabrikam ${randomUUID().slice(0, 6)}`;
     const email = `first-${randomUUID().slice(0, 8)}@fabrikam.example`;

@@ -22,13 +22,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Nothing may be wider than the window: a page that scrolls sideways hides its edges. What a
   // page shows once it settles counts (a transition may stick out for a moment): up to 3 s for
   // that, then the check below fails a page that still sticks out.
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 3_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, {
+      timeout: 3_000,
+    })
+    .catch(() => undefined);
   const overflow = await page.evaluate(() => {
     const doc = document.documentElement;
-    const widest = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1).slice(-3);
-    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, widest: widest.map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`) };
+    const widest = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+      .slice(-3);
+    return {
+      scrollWidth: doc.scrollWidth,
+      clientWidth: doc.clientWidth,
+      widest: widest.map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`),
+    };
   });
-  expect(overflow.scrollWidth, `${name} at ${width} px scrolls sideways: ${overflow.widest.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+  expect(
+    overflow.scrollWidth,
+    `${name} at ${width} px scrolls sideways: ${overflow.widest.join(', ')}`,
+  ).toBeLessThanOrEqual(overflow.clientWidth);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
 }
 
@@ -37,12 +50,24 @@ export async function expectAccessible(page: Page): Promise<void> {
   // Colours are judged as they settle: a notification fading in is, for a moment, pale text on
   // white. Finite transitions get up to 3 s to end (spinners and skeletons loop forever: skipped).
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 3_000 })
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
     .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
   expect(serious).toEqual([]);
 }
 

@@ -84,15 +84,29 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       'the engine (API and a worker) to be ready',
       60_000,
     );
-    const admin = execFileSync(process.execPath, [path.join(ROOT, 'dist/apps/cli/src/main.js'), 'bootstrap-admin', '--vendor', 'Browser Test Vendor', '--email', 'admin@browser-test.example', '--json'], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    const admin = execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist/apps/cli/src/main.js'),
+        'bootstrap-admin',
+        '--vendor',
+        'Browser Test Vendor',
+        '--email',
+        'admin@browser-test.example',
+        '--json',
+      ],
+      {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      },
+    );
     process.env.TCMA_BROWSER_BASE_URL = baseUrl;
     process.env.TCMA_BROWSER_DNS_ZONE = dnsZone;
     // Specs that age a session (expiry) reach the engine's database directly.
     process.env.TCMA_BROWSER_DATABASE_URL = env.DATABASE_URL;
-    process.env.TCMA_BROWSER_ADMIN_TOKEN = (JSON.parse(admin.trim().split('\n').pop() ?? '{}') as { token: string }).token;
+    process.env.TCMA_BROWSER_ADMIN_TOKEN = (
+      JSON.parse(admin.trim().split('\n').pop() ?? '{}') as { token: string }
+    ).token;
   } catch (e) {
     console.error(engine.output());
     await teardown();

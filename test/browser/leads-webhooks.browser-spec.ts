@@ -95,7 +95,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-const headersOf = (r: Received) => ({ 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) });
+const headersOf = (r: Received) => ({
+  'webhook-id': String(r.headers['webhook-id']),
+  'webhook-timestamp': String(r.headers['webhook-timestamp']),
+  'webhook-signature': String(r.headers['webhook-signature']),
+});
 
 test.describe.serial('leads and webhooks', () => {
   test.use({ viewport: WIDE });
@@ -214,11 +218,19 @@ test.describe.serial('leads and webhooks', () => {
     await shoot(page, 'portal-lead');
   });
 
-  test('the delivery log shows the signed deliveries, and a replay sends one again with its webhook-id', async ({ page }) => {
+  test('the delivery log shows the signed deliveries, and a replay sends one again with its webhook-id', async ({
+    page,
+  }) => {
     // The receiver got form_submitted, lead_created and lead_status_changed, each signed with the secret shown once.
-    await expect.poll(() => new Set(receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type)).size, { timeout: 20_000 }).toBe(3);
+    await expect
+      .poll(() => new Set(receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type)).size, {
+        timeout: 20_000,
+      })
+      .toBe(3);
     const verifier = new Webhook(secret);
-    const events = receiver.received.map((r) => verifier.verify(r.body, headersOf(r)) as { type: string; data: Record<string, unknown> });
+    const events = receiver.received.map(
+      (r) => verifier.verify(r.body, headersOf(r)) as { type: string; data: Record<string, unknown> },
+    );
     expect(events.map((e) => e.type).sort()).toEqual(['form_submitted', 'lead_created', 'lead_status_changed']);
     const created = receiver.received.find((r) => r.body.includes('"lead_created"'));
     if (!created) throw new Error('no lead_created delivery');
@@ -241,19 +253,31 @@ test.describe.serial('leads and webhooks', () => {
     const before = receiver.received.length;
     await tabTo(page, delivery.getByRole('button', { name: /^Replay/ }), 60);
     await page.keyboard.press('Enter');
-    await expect.poll(() => receiver.received.slice(before).filter((r) => r.headers['webhook-id'] === webhookId).length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => receiver.received.slice(before).filter((r) => r.headers['webhook-id'] === webhookId).length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
     const replayed = receiver.received.slice(before).find((r) => r.headers['webhook-id'] === webhookId);
     if (!replayed) throw new Error('no replay');
     expect((verifier.verify(replayed.body, headersOf(replayed)) as { type: string }).type).toBe('lead_created');
     // The log shows the second attempt once it is delivered again.
-    await expect(delivery.getByRole('region', { name: `Attempts of delivery ${webhookId}` }).getByRole('row')).toHaveCount(3);
+    await expect(
+      delivery.getByRole('region', { name: `Attempts of delivery ${webhookId}` }).getByRole('row'),
+    ).toHaveCount(3);
   });
 
-  test("the vendor sees the partner's leads until the partner keeps its contacts private, then counts only", async ({ page, browser }) => {
+  test("the vendor sees the partner's leads until the partner keeps its contacts private, then counts only", async ({
+    page,
+    browser,
+  }) => {
     await page.setExtraHTTPHeaders(admin());
     await page.goto('/console/leads');
     await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
-    await page.getByRole('textbox', { name: 'Partner' }).or(page.getByRole('combobox', { name: 'Partner' })).click();
+    await page
+      .getByRole('textbox', { name: 'Partner' })
+      .or(page.getByRole('combobox', { name: 'Partner' }))
+      .click();
     await page.getByRole('option', { name: partner.companyName, exact: true }).click();
     await expect(page.getByRole('region', { name: 'Leads' })).toContainText('Ada Lovelace');
     await expect(page.getByRole('region', { name: 'Leads' })).toContainText('Accepted');
@@ -274,9 +298,18 @@ test.describe.serial('leads and webhooks', () => {
     }
 
     await page.reload();
-    await expect(page.getByRole('alert').or(page.getByText(`${partner.companyName} keeps its contacts private`)).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('alert')
+        .or(page.getByText(`${partner.companyName} keeps its contacts private`))
+        .first(),
+    ).toBeVisible();
     await expect(page.getByText('Ada Lovelace')).toHaveCount(0);
-    await expect(page.getByRole('list', { name: `Counts of ${partner.companyName}` }).or(page.getByLabel(`Counts of ${partner.companyName}`))).toContainText('Converted');
+    await expect(
+      page
+        .getByRole('list', { name: `Counts of ${partner.companyName}` })
+        .or(page.getByLabel(`Counts of ${partner.companyName}`)),
+    ).toContainText('Converted');
     await shoot(page, 'console-leads-private');
 
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Webhooks' }).click();

@@ -48,7 +48,11 @@ async function signIn(page: Page, email: string, password = PASSWORD): Promise<v
 
 /** A second browser (another device) signed in as the same user; its page. */
 async function anotherDevice(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL, viewport: WIDE, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) SecondDevice/1.0' });
+  const context = await browser.newContext({
+    baseURL: process.env.TCMA_BROWSER_BASE_URL,
+    viewport: WIDE,
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) SecondDevice/1.0',
+  });
   const page = await context.newPage();
   await signIn(page, email);
   return page;
@@ -71,10 +75,16 @@ async function emailedLink(api: APIRequestContext, email: string, prefix: string
   let found: string | undefined;
   await expect
     .poll(async () => {
-      const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(api.get('/outbox?limit=50', { headers: admin() }), 200);
+      const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(
+        api.get('/outbox?limit=50', { headers: admin() }),
+        200,
+      );
       const message = outbox.items.find((m) => m.to.includes(email));
       if (!message) return undefined;
-      const raw = (await (await api.get(`/outbox/${message.id}/raw`, { headers: admin() })).text()).replace(/=\r?\n/g, '');
+      const raw = (await (await api.get(`/outbox/${message.id}/raw`, { headers: admin() })).text()).replace(
+        /=\r?\n/g,
+        '',
+      );
       found = new RegExp(`${prefix}/[\\w.-]+`).exec(raw)?.[0];
       return found;
     })
@@ -85,7 +95,11 @@ async function emailedLink(api: APIRequestContext, email: string, prefix: string
 test.describe('portal account', () => {
   test.use({ viewport: WIDE });
 
-  test('a partner admin ends another session, invites and withdraws colleagues, reads who at the vendor acted for it, and signs out everywhere', async ({ page, browser, request }) => {
+  test('a partner admin ends another session, invites and withdraws colleagues, reads who at the vendor acted for it, and signs out everywhere', async ({
+    page,
+    browser,
+    request,
+  }) => {
     test.setTimeout(90_000);
     const device = await anotherDevice(browser, partner.email);
     await signIn(page, partner.email);
@@ -101,7 +115,12 @@ test.describe('portal account', () => {
     await expect(sessions).toContainText('SecondDevice/1.0');
 
     // The vendor's admin acts for the partner (concierge mode): the partner's admin reads it in the log.
-    await ok(request.get(`/partners/${partner.partnerId}/prospects`, { headers: { ...admin(), 'X-Acting-For': partner.partnerId } }), 200);
+    await ok(
+      request.get(`/partners/${partner.partnerId}/prospects`, {
+        headers: { ...admin(), 'X-Acting-For': partner.partnerId },
+      }),
+      200,
+    );
     await page.reload();
     const log = page.getByRole('region', { name: 'Requests made for you by your vendor' });
     await expect(log).toContainText('admin@browser-test.example');
@@ -136,8 +155,16 @@ test.describe('portal account', () => {
     await expect(pending.getByRole('listitem').filter({ hasText: leaver })).toContainText('Partner user');
     await page.getByRole('button', { name: `Withdraw the invitation of ${leaver}` }).click();
     await expect(pending.getByRole('listitem')).toHaveCount(1);
-    const invitations = await ok<{ items: Array<{ email: string; status: string; partnerId: string }> }>(request.get(`/user-invitations?partnerId=${partner.partnerId}`, { headers: admin() }), 200);
-    expect(invitations.items.filter((i) => i.email === joiner || i.email === leaver).map((i) => [i.email, i.status, i.partnerId]).sort()).toEqual(
+    const invitations = await ok<{ items: Array<{ email: string; status: string; partnerId: string }> }>(
+      request.get(`/user-invitations?partnerId=${partner.partnerId}`, { headers: admin() }),
+      200,
+    );
+    expect(
+      invitations.items
+        .filter((i) => i.email === joiner || i.email === leaver)
+        .map((i) => [i.email, i.status, i.partnerId])
+        .sort(),
+    ).toEqual(
       [
         [joiner, 'pending', partner.partnerId],
         [leaver, 'withdrawn', partner.partnerId],
@@ -146,9 +173,18 @@ test.describe('portal account', () => {
 
     // The withdrawn link no longer works; the other one makes a colleague, listed as such.
     const leaverToken = await invitationToken(request, leaver);
-    expect((await request.post('/auth/invitations/accept', { data: { token: leaverToken, name: 'Leaver', password: PASSWORD } })).status()).toBe(410);
+    expect(
+      (
+        await request.post('/auth/invitations/accept', {
+          data: { token: leaverToken, name: 'Leaver', password: PASSWORD },
+        })
+      ).status(),
+    ).toBe(410);
     const joinerToken = await invitationToken(request, joiner);
-    await ok(request.post('/auth/invitations/accept', { data: { token: joinerToken, name: 'Jo Iner', password: PASSWORD } }), 200);
+    await ok(
+      request.post('/auth/invitations/accept', { data: { token: joinerToken, name: 'Jo Iner', password: PASSWORD } }),
+      200,
+    );
     await page.reload();
     await expect(colleagues.getByRole('row').filter({ hasText: joiner })).toContainText('Partner admin');
     await expect(page.getByRole('list', { name: 'Invited, not joined yet' })).toHaveCount(0);
@@ -173,10 +209,24 @@ test.describe('portal account', () => {
     await device.context().close();
   });
 
-  test('a partner user sees its sessions only; the account page works with the keyboard alone', async ({ page, request }) => {
+  test('a partner user sees its sessions only; the account page works with the keyboard alone', async ({
+    page,
+    request,
+  }) => {
     const email = `user-${randomUUID().slice(0, 6)}@portal-test.example`;
-    await ok(request.post('/user-invitations', { headers: admin(), data: { email, role: 'partner_user', partnerId: partner.partnerId } }), 201);
-    await ok(request.post('/auth/invitations/accept', { data: { token: await invitationToken(request, email), name: 'Pat User', password: PASSWORD } }), 200);
+    await ok(
+      request.post('/user-invitations', {
+        headers: admin(),
+        data: { email, role: 'partner_user', partnerId: partner.partnerId },
+      }),
+      201,
+    );
+    await ok(
+      request.post('/auth/invitations/accept', {
+        data: { token: await invitationToken(request, email), name: 'Pat User', password: PASSWORD },
+      }),
+      200,
+    );
     await signIn(page, email);
     await page.goto('/portal/account');
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
@@ -221,7 +271,9 @@ test.describe('portal account', () => {
 test.describe('session defences from a browser', () => {
   test.use({ viewport: WIDE });
 
-  test('an expired session is refused and the portal asks to sign in; a change without the CSRF token is refused, with it accepted', async ({ page }) => {
+  test('an expired session is refused and the portal asks to sign in; a change without the CSRF token is refused, with it accepted', async ({
+    page,
+  }) => {
     await signIn(page, other.email);
     const brandKit = `/partners/${other.partnerId}/brand-kit`;
     const { csrfToken } = await ok<{ csrfToken: string }>(page.request.get('/auth/session'), 200);
@@ -229,17 +281,26 @@ test.describe('session defences from a browser', () => {
     // The cookie alone does not change anything: the CSRF token must come with it.
     const withoutToken = await page.request.put(brandKit, { data: { phone: '+49 30 1234567' } });
     expect(withoutToken.status()).toBe(403);
-    const withWrongToken = await page.request.put(brandKit, { headers: { 'X-CSRF-Token': `${csrfToken.slice(0, -2)}xx` }, data: { phone: '+49 30 1234567' } });
+    const withWrongToken = await page.request.put(brandKit, {
+      headers: { 'X-CSRF-Token': `${csrfToken.slice(0, -2)}xx` },
+      data: { phone: '+49 30 1234567' },
+    });
     expect(withWrongToken.status()).toBe(403);
     expect((await ok<{ phone: string | null }>(page.request.get(brandKit), 200)).phone).toBeNull();
-    await ok(page.request.put(brandKit, { headers: { 'X-CSRF-Token': csrfToken }, data: { phone: '+49 30 1234567' } }), 200);
+    await ok(
+      page.request.put(brandKit, { headers: { 'X-CSRF-Token': csrfToken }, data: { phone: '+49 30 1234567' } }),
+      200,
+    );
     expect((await ok<{ phone: string | null }>(page.request.get(brandKit), 200)).phone).toBe('+49 30 1234567');
 
     // Idle past SESSION_IDLE_MINUTES (120 by default): the session's last use moved back three hours, not a sleep.
     const db = new Client({ connectionString: process.env.TCMA_BROWSER_DATABASE_URL });
     await db.connect();
     try {
-      const aged = await db.query("UPDATE sessions SET last_seen_at = last_seen_at - interval '3 hours' WHERE user_id = (SELECT id FROM users WHERE email = $1) AND revoked_at IS NULL", [other.email]);
+      const aged = await db.query(
+        "UPDATE sessions SET last_seen_at = last_seen_at - interval '3 hours' WHERE user_id = (SELECT id FROM users WHERE email = $1) AND revoked_at IS NULL",
+        [other.email],
+      );
       expect(aged.rowCount).toBe(1);
     } finally {
       await db.end();
@@ -247,16 +308,33 @@ test.describe('session defences from a browser', () => {
     expect((await page.request.get('/auth/session')).status()).toBe(401);
     expect((await page.request.get(brandKit)).status()).toBe(401);
     await page.goto('/portal/brand-kit');
-    await expect(page.getByText('Sign in with your partner account to see the campaigns you can launch.')).toBeVisible();
+    await expect(
+      page.getByText('Sign in with your partner account to see the campaigns you can launch.'),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: /^Account:/ })).toHaveCount(0);
     await screenshot(page, 'portal-account-session-expired');
     await expectAccessible(page);
   });
 
-  test('a forgotten password is reset through the emailed link: the old password and sessions stop working', async ({ page, browser, request }) => {
+  test('a forgotten password is reset through the emailed link: the old password and sessions stop working', async ({
+    page,
+    browser,
+    request,
+  }) => {
     const email = `forgetful-${randomUUID().slice(0, 6)}@portal-test.example`;
-    await ok(request.post('/user-invitations', { headers: admin(), data: { email, role: 'partner_user', partnerId: other.partnerId } }), 201);
-    await ok(request.post('/auth/invitations/accept', { data: { token: await invitationToken(request, email), name: 'Forgetful', password: PASSWORD } }), 200);
+    await ok(
+      request.post('/user-invitations', {
+        headers: admin(),
+        data: { email, role: 'partner_user', partnerId: other.partnerId },
+      }),
+      201,
+    );
+    await ok(
+      request.post('/auth/invitations/accept', {
+        data: { token: await invitationToken(request, email), name: 'Forgetful', password: PASSWORD },
+      }),
+      200,
+    );
     const device = await anotherDevice(browser, email);
 
     await page.goto('/sign-in');

@@ -40,7 +40,9 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-test('a partner connects LinkedIn through the network and sees it, then disconnects and removes it', async ({ page }) => {
+test('a partner connects LinkedIn through the network and sees it, then disconnects and removes it', async ({
+  page,
+}) => {
   // Three states of the page, each screenshot and checked by axe at every width.
   test.setTimeout(90_000);
   const base = localhost();
@@ -76,7 +78,9 @@ test('a partner connects LinkedIn through the network and sees it, then disconne
 
   // Disconnecting revokes the access at LinkedIn (the stub confirms); the account stays listed as disconnected until removed.
   await account.getByRole('button', { name: 'Disconnect Pat Partner on LinkedIn' }).click();
-  await expect(page.getByRole('status').filter({ hasText: "LinkedIn confirmed the engine's access to Pat Partner is revoked." })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: "LinkedIn confirmed the engine's access to Pat Partner is revoked." }),
+  ).toBeVisible();
   await expect(account.getByText('Disconnected', { exact: true })).toBeVisible();
   await expect(account.getByText(/^Disconnected .*: posts due on it fail until you connect it again\.$/)).toBeVisible();
   await shoot(page, 'disconnected');
@@ -84,6 +88,8 @@ test('a partner connects LinkedIn through the network and sees it, then disconne
   const remove = account.getByRole('button', { name: 'Remove Pat Partner on LinkedIn' });
   await tabTo(page, remove, 40);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Pat Partner on LinkedIn was removed from the list.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Pat Partner on LinkedIn was removed from the list.' }),
+  ).toBeVisible();
   await expect(page.getByText('No account connected yet.')).toBeVisible();
 });

@@ -50,7 +50,13 @@ async function completeBrandKit(api: APIRequestContext, partnerId: string, csrf:
   const { logo, ...kit } = demo.manifest.partners[0].brandKit;
   const h = { 'X-CSRF-Token': csrf };
   await ok(api.put(`/partners/${partnerId}/brand-kit`, { headers: h, data: kit }), 200);
-  await ok(api.put(`/partners/${partnerId}/brand-kit/logo`, { headers: h, multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: demo.read(logo) } } }), 200);
+  await ok(
+    api.put(`/partners/${partnerId}/brand-kit/logo`, {
+      headers: h,
+      multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: demo.read(logo) } },
+    }),
+    200,
+  );
 }
 
 /** A raw message's text: base64 parts decoded, quoted-printable soft line breaks joined. */
@@ -59,7 +65,9 @@ function readable(raw: string): string {
     .split(/\r?\n--/)
     .map((part) => {
       const base64 = /Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*)/i.exec(part);
-      return base64 ? Buffer.from(base64[1].replace(/\s+/g, ''), 'base64').toString('utf8') : part.replace(/=\r?\n/g, '');
+      return base64
+        ? Buffer.from(base64[1].replace(/\s+/g, ''), 'base64').toString('utf8')
+        : part.replace(/=\r?\n/g, '');
     })
     .join('\n');
 }
@@ -75,11 +83,21 @@ test.beforeAll(async () => {
   try {
     const campaignName = `Cloud backup for ${randomUUID().slice(0, 6)}`;
     const campaignId = await authorCampaign(api, campaignName);
-    const { partnerId, email } = await partnerWithUser(api, `Northwind IT ${randomUUID().slice(0, 6)}`, 'Europe/Warsaw');
+    const { partnerId, email } = await partnerWithUser(
+      api,
+      `Northwind IT ${randomUUID().slice(0, 6)}`,
+      'Europe/Warsaw',
+    );
     const csrf = await signIn(api, email);
     await completeBrandKit(api, partnerId, csrf);
     // Suppressed before it is imported: the review names the exclusion.
-    await ok(api.post('/suppressions', { headers: { 'X-CSRF-Token': csrf }, data: { email: 'gone@contoso.example', reason: 'manual' } }), 201);
+    await ok(
+      api.post('/suppressions', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { email: 'gone@contoso.example', reason: 'manual' },
+      }),
+      201,
+    );
 
     // A partner with a list: the wizard preselects it.
     const listed = await partnerWithUser(listing, `Contoso Partners ${randomUUID().slice(0, 6)}`, 'Europe/Warsaw');
@@ -92,11 +110,30 @@ test.beforeAll(async () => {
       ['eli@fabrikam.example', 'Fabrikam', 'Europe/Warsaw'],
       ['finn@tailspin.example', 'Tailspin', 'Europe/Warsaw'],
     ]) {
-      ids.push((await ok<{ id: string }>(listing.post(`/partners/${listed.partnerId}/prospects`, { headers: h, data: { email: address, company, country: 'PL', timezone: zone } }), 201)).id);
+      ids.push(
+        (
+          await ok<{ id: string }>(
+            listing.post(`/partners/${listed.partnerId}/prospects`, {
+              headers: h,
+              data: { email: address, company, country: 'PL', timezone: zone },
+            }),
+            201,
+          )
+        ).id,
+      );
     }
     const listName = 'Spring webinar';
-    const list = await ok<{ id: string }>(listing.post(`/partners/${listed.partnerId}/lists`, { headers: h, data: { name: listName } }), 201);
-    await ok(listing.post(`/partners/${listed.partnerId}/lists/${list.id}/members`, { headers: h, data: { prospectIds: ids.slice(0, 2) } }), 200);
+    const list = await ok<{ id: string }>(
+      listing.post(`/partners/${listed.partnerId}/lists`, { headers: h, data: { name: listName } }),
+      201,
+    );
+    await ok(
+      listing.post(`/partners/${listed.partnerId}/lists/${list.id}/members`, {
+        headers: h,
+        data: { prospectIds: ids.slice(0, 2) },
+      }),
+      200,
+    );
     // An older, empty list: not the one preselected.
     await ok(listing.post(`/partners/${listed.partnerId}/lists`, { headers: h, data: { name: 'Empty for now' } }), 201);
 
@@ -104,8 +141,21 @@ test.beforeAll(async () => {
     const foreign = await partnerWithUser(other, `Elliniki ${randomUUID().slice(0, 6)}`, 'Europe/Athens');
     const foreignCsrf = await signIn(other, foreign.email);
     await completeBrandKit(other, foreign.partnerId, foreignCsrf);
-    const launch = await ok<{ id: string }>(other.post('/launches', { headers: { 'X-CSRF-Token': foreignCsrf }, data: { campaignId, audience: { type: 'all' } } }), 202);
-    seeded = { partnerId, email, campaignId, campaignName, foreignLaunchId: launch.id, listed: { partnerId: listed.partnerId, email: listed.email, listId: list.id, listName } };
+    const launch = await ok<{ id: string }>(
+      other.post('/launches', {
+        headers: { 'X-CSRF-Token': foreignCsrf },
+        data: { campaignId, audience: { type: 'all' } },
+      }),
+      202,
+    );
+    seeded = {
+      partnerId,
+      email,
+      campaignId,
+      campaignName,
+      foreignLaunchId: launch.id,
+      listed: { partnerId: listed.partnerId, email: listed.email, listId: list.id, listName },
+    };
   } finally {
     await api.dispose();
     await listing.dispose();
@@ -118,8 +168,14 @@ async function signInBrowser(page: Page, email = seeded.email): Promise<void> {
 }
 
 /** The messages of the outbox sent by `partnerId`, as the vendor admin reads them. */
-async function outboxOf(request: APIRequestContext, partnerId: string): Promise<Array<{ id: string; to: string[]; partnerId: string | null }>> {
-  const outbox = await ok<{ items: Array<{ id: string; to: string[]; partnerId: string | null }> }>(request.get('/outbox?limit=200', { headers: admin() }), 200);
+async function outboxOf(
+  request: APIRequestContext,
+  partnerId: string,
+): Promise<Array<{ id: string; to: string[]; partnerId: string | null }>> {
+  const outbox = await ok<{ items: Array<{ id: string; to: string[]; partnerId: string | null }> }>(
+    request.get('/outbox?limit=200', { headers: admin() }),
+    200,
+  );
   return outbox.items.filter((m) => m.partnerId === partnerId);
 }
 
@@ -130,7 +186,9 @@ async function outboxOf(request: APIRequestContext, partnerId: string): Promise<
  */
 async function expectAccessibleAroundPreviews(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).options({ iframes: false }).setLegacyMode().analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   expect(serious).toEqual([]);
 }
 
@@ -148,11 +206,13 @@ async function shoot(page: Page, name: string, framed = false): Promise<void> {
   }
 }
 
-
 test.describe('partner portal', () => {
   test.use({ viewport: WIDE });
 
-  test('catalogue → preview → Launch → a CSV uploaded in the wizard, its bad row shown → dry run by time zone → launch: the email reaches the outbox with the partner’s logo and address, and the launch page charts it', async ({ page, request }) => {
+  test('catalogue → preview → Launch → a CSV uploaded in the wizard, its bad row shown → dry run by time zone → launch: the email reaches the outbox with the partner’s logo and address, and the launch page charts it', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(240_000);
     await signInBrowser(page);
     await page.goto('/portal');
@@ -164,7 +224,11 @@ test.describe('partner portal', () => {
     await expect(card.getByText('PDF', { exact: true })).toBeVisible();
     const thumbnail = card.getByRole('img', { name: `${seeded.campaignName}, co-branded with your brand kit` });
     await expect(thumbnail).toBeVisible();
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await shoot(page, 'catalogue');
 
     // Filters go to the API: a search that matches nothing.
@@ -178,7 +242,9 @@ test.describe('partner portal', () => {
     await card.getByRole('link', { name: seeded.campaignName }).click();
     await expect(page.getByRole('heading', { level: 1, name: seeded.campaignName })).toBeVisible();
     await expect(page.getByText('Ready to launch')).toBeVisible();
-    await expect(page.frameLocator('iframe[title$="desktop preview"]').first().getByText('Piotrkowska', { exact: false }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.frameLocator('iframe[title$="desktop preview"]').first().getByText('Piotrkowska', { exact: false }).first(),
+    ).toBeVisible({ timeout: 30_000 });
     await shoot(page, 'campaign', true);
 
     await page.getByRole('button', { name: 'Launch', exact: true }).click();
@@ -195,30 +261,53 @@ test.describe('partner portal', () => {
     const csv = prospectsCsv();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 40 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 40 * 1024,
+    });
     const chooser = page.waitForEvent('filechooser');
     await wizard.getByRole('button', { name: 'Choose a CSV file' }).click();
     await (await chooser).setFiles({ name: 'trade-show.csv', mimeType: 'text/csv', buffer: csv });
     const upload = wizard.getByRole('progressbar', { name: 'Upload of trade-show.csv' });
     await expect(upload).toBeVisible();
     // Part of the file sent, not all of it: the bar follows the bytes.
-    await expect.poll(async () => Number(await upload.getAttribute('aria-valuenow')), { timeout: 10_000, intervals: [50] }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await upload.getAttribute('aria-valuenow')), { timeout: 10_000, intervals: [50] })
+      .toBeGreaterThan(0);
     expect(Number(await upload.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await expect(wizard.getByText(/^Sending trade-show\.csv: [\d.]+ kB of [\d.]+ kB$/)).toBeVisible();
-    await expect(wizard.getByText(`Sent trade-show.csv: ${(csv.length / 1024).toFixed(1)} kB of ${(csv.length / 1024).toFixed(1)} kB`)).toBeVisible({ timeout: 30_000 });
+    await expect(
+      wizard.getByText(
+        `Sent trade-show.csv: ${(csv.length / 1024).toFixed(1)} kB of ${(csv.length / 1024).toFixed(1)} kB`,
+      ),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(upload).toHaveAttribute('aria-valuenow', '100');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await cdp.detach();
 
     const outcome = wizard.getByRole('status').filter({ hasText: / read: / });
-    await expect(outcome).toHaveText(/^5 rows read: 4 prospects in the new list “trade-show\.csv \(.+\)”, 1 row rejected\.$/, { timeout: 30_000 });
-    const rejected = wizard.getByRole('list', { name: /^The rejected row, with the line of the file and the reason/ }).getByRole('listitem');
+    await expect(outcome).toHaveText(
+      /^5 rows read: 4 prospects in the new list “trade-show\.csv \(.+\)”, 1 row rejected\.$/,
+      { timeout: 30_000 },
+    );
+    const rejected = wizard
+      .getByRole('list', { name: /^The rejected row, with the line of the file and the reason/ })
+      .getByRole('listitem');
     await expect(rejected).toHaveCount(1);
     await expect(rejected).toHaveText(/^Line 4: email .+not-an-email, Nobody, Contoso, Europe\/Warsaw$/);
     const download = wizard.getByRole('link', { name: 'Download the rejected rows (CSV)' });
     const report = await page.request.get((await download.getAttribute('href')) ?? '');
     expect(report.status()).toBe(200);
-    expect(await report.text()).toMatch(/^line,reason,email,first_name,company,timezone,★\r?\n4,"?email [^\n]*,not-an-email,Nobody,Contoso,Europe\/Warsaw,\r?\n$/);
+    expect(await report.text()).toMatch(
+      /^line,reason,email,first_name,company,timezone,★\r?\n4,"?email [^\n]*,not-an-email,Nobody,Contoso,Europe\/Warsaw,\r?\n$/,
+    );
     await expect(wizard.getByRole('button', { name: 'Review the launch' })).toBeEnabled();
     await shoot(page, 'launch-csv', true);
 
@@ -234,21 +323,35 @@ test.describe('partner portal', () => {
     await expect(page.getByRole('heading', { level: 1, name: seeded.campaignName })).toBeVisible();
     const launchUrl = page.url();
     const launchId = launchUrl.split('/').pop() ?? '';
-    const launched = await ok<{ audience: { type: string; listId?: string } }>(page.request.get(`/launches/${launchId}`), 200);
-    const importedList = (await ok<{ items: Array<{ id: string; name: string; size: number }> }>(page.request.get(`/partners/${seeded.partnerId}/lists?sort=newest`), 200)).items[0];
+    const launched = await ok<{ audience: { type: string; listId?: string } }>(
+      page.request.get(`/launches/${launchId}`),
+      200,
+    );
+    const importedList = (
+      await ok<{ items: Array<{ id: string; name: string; size: number }> }>(
+        page.request.get(`/partners/${seeded.partnerId}/lists?sort=newest`),
+        200,
+      )
+    ).items[0];
     expect(launched.audience).toEqual({ type: 'list', listId: importedList.id });
     expect(importedList).toMatchObject({ name: expect.stringMatching(/^trade-show\.csv \(/), size: 4 });
 
     // The first email, co-branded with the partner's kit, lands in the outbox for the three who may receive it.
     await expect
-      .poll(async () => (await outboxOf(request, seeded.partnerId)).flatMap((m) => m.to).sort(), { timeout: 60_000, intervals: [1000] })
+      .poll(async () => (await outboxOf(request, seeded.partnerId)).flatMap((m) => m.to).sort(), {
+        timeout: 60_000,
+        intervals: [1000],
+      })
       .toEqual(SENT_TO);
     const sent = (await outboxOf(request, seeded.partnerId)).find((m) => m.to.includes('ann@contoso.example'));
     const raw = readable(await (await request.get(`/outbox/${sent?.id}/raw`, { headers: admin() })).text());
     expect(raw).toContain('Piotrkowska 104');
     expect(raw).toContain('hello@northwind-it.example');
     // The partner's logo: the image the email shows is this partner's logo, and it loads.
-    const kit = await ok<{ companyName: string; logo: { pngUrl: string } | null }>(page.request.get(`/partners/${seeded.partnerId}/brand-kit`), 200);
+    const kit = await ok<{ companyName: string; logo: { pngUrl: string } | null }>(
+      page.request.get(`/partners/${seeded.partnerId}/brand-kit`),
+      200,
+    );
     expect(kit.logo?.pngUrl).toMatch(/\/public\/sha256-[0-9a-f]{64}/);
     // The HTML part as a mail client shows it (its tracking pixel kept from loading, so no open is recorded).
     const html = await (await request.get(`/outbox/${sent?.id}/html`, { headers: admin() })).text();
@@ -257,15 +360,22 @@ test.describe('partner portal', () => {
     await reader.setContent(html);
     const logo = reader.getByRole('img', { name: kit.companyName }).first();
     await expect(logo).toHaveAttribute('src', kit.logo?.pngUrl ?? '');
-    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 })
+      .toBe(true);
     await reader.close();
 
     // Progress, per step and charted (the counts trail the sends by the rollups' settling time), then pause and resume.
     await expect(page.getByRole('row', { name: /1 — Your files, safe in the cloud/ })).toBeVisible();
     const funnel = page.getByRole('img', { name: /^Funnel per email\./ });
-    await expect(funnel).toHaveAccessibleName(/Email 1: 3 enrolled, 3 sent, 3 accepted, 0 opened, 0 clicked, 0 unsubscribed; Email 2: 3 enrolled, 0 sent/, { timeout: 60_000 });
+    await expect(funnel).toHaveAccessibleName(
+      /Email 1: 3 enrolled, 3 sent, 3 accepted, 0 opened, 0 clicked, 0 unsubscribed; Email 2: 3 enrolled, 0 sent/,
+      { timeout: 60_000 },
+    );
     const trend = page.getByRole('img', { name: /^Daily trend / });
-    await expect(trend).toHaveAccessibleName(/^Daily trend on \d{1,2} \w{3}: 3 sent, 0 opened, 0 clicked in all\.$/, { timeout: 30_000 });
+    await expect(trend).toHaveAccessibleName(/^Daily trend on \d{1,2} \w{3}: 3 sent, 0 opened, 0 clicked in all\.$/, {
+      timeout: 30_000,
+    });
     await expect(funnel.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
     await expect(trend.locator('svg .recharts-line-dot').first()).toBeVisible();
     await page.getByRole('button', { name: 'Show the days’ figures as a table' }).click();
@@ -278,7 +388,10 @@ test.describe('partner portal', () => {
     await confirm.getByRole('button', { name: 'Pause the launch' }).click();
     await expect(page.getByText('Paused', { exact: true }).first()).toBeVisible();
     await page.getByRole('button', { name: 'Resume' }).click();
-    await page.getByRole('dialog', { name: 'Resume this launch?' }).getByRole('button', { name: 'Resume the launch' }).click();
+    await page
+      .getByRole('dialog', { name: 'Resume this launch?' })
+      .getByRole('button', { name: 'Resume the launch' })
+      .click();
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
     // My launches: the campaign, its status and how far it has got.
@@ -294,7 +407,9 @@ test.describe('partner portal', () => {
     await expect(page).toHaveURL(launchUrl);
   });
 
-  test('a partner with a list launches from the catalogue in 4 clicks, the newest list with members preselected', async ({ page }) => {
+  test('a partner with a list launches from the catalogue in 4 clicks, the newest list with members preselected', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await signInBrowser(page, seeded.listed.email);
     await page.goto('/portal');
@@ -316,7 +431,10 @@ test.describe('partner portal', () => {
     await click(wizard.getByRole('button', { name: 'Confirm the launch' }));
     await expect(page).toHaveURL(/\/portal\/launches\/[0-9a-f-]{36}$/);
     expect(clicks).toBe(4);
-    const launch = await ok<{ audience: { type: string; listId?: string } }>(page.request.get(`/launches/${page.url().split('/').pop()}`), 200);
+    const launch = await ok<{ audience: { type: string; listId?: string } }>(
+      page.request.get(`/launches/${page.url().split('/').pop()}`),
+      200,
+    );
     expect(launch.audience).toEqual({ type: 'list', listId: seeded.listed.listId });
   });
 
@@ -353,7 +471,9 @@ test.describe('partner portal', () => {
   test('the catalogue, a campaign and the launch wizard work with the keyboard alone', async ({ page }) => {
     await signInBrowser(page, seeded.listed.email);
     await page.goto('/portal');
-    const link = page.getByRole('article', { name: seeded.campaignName }).getByRole('link', { name: seeded.campaignName });
+    const link = page
+      .getByRole('article', { name: seeded.campaignName })
+      .getByRole('link', { name: seeded.campaignName });
     await expect(link).toBeVisible();
     await tabTo(page, link, 40);
     await page.keyboard.press('Enter');
@@ -376,20 +496,26 @@ test.describe('partner portal', () => {
     await expect(wizard).toBeHidden();
   });
 
-  test('the portal navigation marks the current area; on a phone it folds behind a menu button and works with the keyboard', async ({ page }) => {
+  test('the portal navigation marks the current area; on a phone it folds behind a menu button and works with the keyboard', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signInBrowser(page);
     await page.goto('/portal/leads');
     await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Portal' });
-    for (const area of ['Catalogue', 'Launches', 'Programmes', 'Audience', 'Leads', 'Brand kit', 'Social', 'Account']) await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
+    for (const area of ['Catalogue', 'Launches', 'Programmes', 'Audience', 'Leads', 'Brand kit', 'Social', 'Account'])
+      await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
     await expect(nav.locator('[aria-current="page"]')).toHaveText('Leads');
     await nav.getByRole('link', { name: 'Account', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
     await expect(nav.locator('[aria-current="page"]')).toHaveText('Account');
     // A campaign's page belongs to the catalogue.
     await page.goto('/portal');
-    await page.getByRole('article', { name: seeded.campaignName }).getByRole('link', { name: seeded.campaignName }).click();
+    await page
+      .getByRole('article', { name: seeded.campaignName })
+      .getByRole('link', { name: seeded.campaignName })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: seeded.campaignName })).toBeVisible();
     await expect(nav.locator('[aria-current="page"]')).toHaveText('Catalogue');
 

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, ok } from './seed';
 
-const SLOT_VALUES = { company_name: 'Northwind IT', email: 'hello@northwind-it.example', website: 'https://northwind-it.example', address: '1 Main St, Springfield' };
+const SLOT_VALUES = {
+  company_name: 'Northwind IT',
+  email: 'hello@northwind-it.example',
+  website: 'https://northwind-it.example',
+  address: '1 Main St, Springfield',
+};
 
 /**
  * The preference page a prospect opens from {{links.preferences}} in an email: plain HTML
@@ -16,14 +21,29 @@ test.describe('preference page', () => {
     test.setTimeout(90_000);
     const h = admin();
     const campaignId = await authorCampaign(request, `Preferences ${randomUUID().slice(0, 6)}`);
-    const { id: partnerId } = await ok<{ id: string }>(request.post('/partners', { headers: h, data: { companyName: 'Northwind IT', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' } }), 201);
+    const { id: partnerId } = await ok<{ id: string }>(
+      request.post('/partners', {
+        headers: h,
+        data: { companyName: 'Northwind IT', tier: 'gold', region: 'emea', timezone: 'Europe/Warsaw' },
+      }),
+      201,
+    );
     await ok(request.post(`/partners/${partnerId}/prospects`, { headers: h, data: { email, firstName: 'Ada' } }), 201);
-    await ok(request.post('/launches', { headers: h, data: { campaignId, partnerId, audience: { type: 'all' }, slotValues: SLOT_VALUES } }), 202);
+    await ok(
+      request.post('/launches', {
+        headers: h,
+        data: { campaignId, partnerId, audience: { type: 'all' }, slotValues: SLOT_VALUES },
+      }),
+      202,
+    );
     // The first email, in the local outbox; its preference link.
     await expect
       .poll(
         async () => {
-          const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(request.get('/outbox?limit=100', { headers: h }), 200);
+          const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(
+            request.get('/outbox?limit=100', { headers: h }),
+            200,
+          );
           const message = outbox.items.find((m) => m.to.includes(email));
           if (!message) return undefined;
           const text = await (await request.get(`/outbox/${message.id}/text`, { headers: h })).text();
@@ -64,7 +84,9 @@ test.describe('preference page', () => {
     await expectAccessible(page);
     await screenshot(page, 'preferences-saved');
     // The suppression is the partner's, for any campaign.
-    const suppressions = await ok<{ items: Array<{ email: string; partnerId: string | null; campaignId: string | null; reason: string }> }>(page.request.get(`/suppressions?email=${encodeURIComponent(email)}`, { headers: admin() }), 200);
+    const suppressions = await ok<{
+      items: Array<{ email: string; partnerId: string | null; campaignId: string | null; reason: string }>;
+    }>(page.request.get(`/suppressions?email=${encodeURIComponent(email)}`, { headers: admin() }), 200);
     expect(suppressions.items).toEqual([expect.objectContaining({ email, campaignId: null, reason: 'unsubscribed' })]);
     expect(suppressions.items[0].partnerId).not.toBeNull();
   });

@@ -33,7 +33,11 @@ interface Seeded {
 const programmeName = `Security nurtures ${randomUUID().slice(0, 6)}`;
 const REVIEW_HOURS = 48;
 /** As the portal writes dates: the browser's locale and zone (playwright.config.ts: en-GB, Europe/London). */
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
 
 let seeded: Seeded;
 
@@ -63,7 +67,10 @@ async function publishedLongAgo(campaignIds: string[]): Promise<void> {
   const db = new Client({ connectionString: process.env.TCMA_BROWSER_DATABASE_URL });
   await db.connect();
   try {
-    const aged = await db.query("UPDATE campaign_versions SET published_at = published_at - interval '2 days' WHERE campaign_id = ANY($1::uuid[])", [campaignIds]);
+    const aged = await db.query(
+      "UPDATE campaign_versions SET published_at = published_at - interval '2 days' WHERE campaign_id = ANY($1::uuid[])",
+      [campaignIds],
+    );
     expect(aged.rowCount).toBe(campaignIds.length);
   } finally {
     await db.end();
@@ -79,7 +86,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const viewport of WIDTHS) {
     await page.setViewportSize(viewport);
     // The navigation slides away below 768 px (or back): wait until it has, all the way.
-    const edges = () => page.locator('#main-navigation').evaluate((el) => ({ left: Math.round(el.getBoundingClientRect().left), right: Math.round(el.getBoundingClientRect().right) }));
+    const edges = () =>
+      page.locator('#main-navigation').evaluate((el) => ({
+        left: Math.round(el.getBoundingClientRect().left),
+        right: Math.round(el.getBoundingClientRect().right),
+      }));
     if (viewport.width < 768) await expect.poll(async () => (await edges()).right).toBeLessThanOrEqual(0);
     else await expect.poll(async () => (await edges()).left).toBe(0);
     await screenshot(page, `programmes-${name}`);
@@ -89,15 +100,29 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** Publishes the next version of a campaign as the vendor does: an edit opens a draft, then publish. */
 async function publishNextVersion(api: APIRequestContext, campaignId: string): Promise<void> {
-  await ok(api.patch(`/campaigns/${campaignId}`, { headers: admin(), data: { description: `Second edition ${randomUUID().slice(0, 6)}` } }), 200);
+  await ok(
+    api.patch(`/campaigns/${campaignId}`, {
+      headers: admin(),
+      data: { description: `Second edition ${randomUUID().slice(0, 6)}` },
+    }),
+    200,
+  );
   await ok(api.post(`/campaigns/${campaignId}/publish`, { headers: admin() }), 201);
 }
 
 /** The "Edit in portal" address (path and query) of the notification to `email` about `campaignName`; undefined until it arrives. */
-async function editInPortalLink(api: APIRequestContext, email: string, campaignName: string): Promise<string | undefined> {
-  const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(api.get('/outbox?limit=200', { headers: admin() }), 200);
+async function editInPortalLink(
+  api: APIRequestContext,
+  email: string,
+  campaignName: string,
+): Promise<string | undefined> {
+  const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(
+    api.get('/outbox?limit=200', { headers: admin() }),
+    200,
+  );
   for (const m of outbox.items.filter((i) => i.to.includes(email))) {
-    const text = (await simpleParser(await (await api.get(`/outbox/${m.id}/raw`, { headers: admin() })).body())).text ?? '';
+    const text =
+      (await simpleParser(await (await api.get(`/outbox/${m.id}/raw`, { headers: admin() })).body())).text ?? '';
     if (!text.includes(campaignName)) continue;
     const url = /Edit in portal: (https?:\/\/\S+)/.exec(text)?.[1];
     if (url) return new URL(url).pathname + new URL(url).search;
@@ -108,14 +133,20 @@ async function editInPortalLink(api: APIRequestContext, email: string, campaignN
 test.describe('programmes', () => {
   test.use({ viewport: WIDTHS[1] });
 
-  test('the vendor creates a programme in the console; the partner subscribes, reviews the pending launches a new version brings, starts the one its email links to, skips one, and unsubscribing cancels the last', async ({ page, browser, request }) => {
+  test('the vendor creates a programme in the console; the partner subscribes, reviews the pending launches a new version brings, starts the one its email links to, skips one, and unsubscribing cancels the last', async ({
+    page,
+    browser,
+    request,
+  }) => {
     test.setTimeout(240_000);
 
     // The console: a programme of the three campaigns, chosen by name.
     await signInBrowser(page, seeded.vendorEmail);
     await page.goto('/console/programmes');
     await expect(page.getByRole('heading', { level: 1, name: 'Programmes' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Programmes' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Programmes' }),
+    ).toHaveAttribute('aria-current', 'page');
     await page.getByRole('button', { name: 'New programme' }).first().click();
     const form = page.getByRole('dialog', { name: 'New programme' });
     // Refused by the API, its message next to the field: a programme needs a name.
@@ -144,7 +175,11 @@ test.describe('programmes', () => {
     await shoot(page, 'console-list');
 
     // The portal: the partner subscribes with a 48-hour review period and LinkedIn, by keyboard.
-    const partnerContext = await browser.newContext({ viewport: WIDTHS[1], locale: 'en-GB', timezoneId: 'Europe/London' });
+    const partnerContext = await browser.newContext({
+      viewport: WIDTHS[1],
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
     const portal = await partnerContext.newPage();
     await signInBrowser(portal, seeded.partnerEmail);
     await portal.goto('/portal');
@@ -164,7 +199,9 @@ test.describe('programmes', () => {
     await dialog.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(offer.getByText('Subscribed')).toBeVisible();
-    await expect(offer).toContainText(`All your prospects · ${REVIEW_HOURS} hours to review · no weekly cap · linkedin`);
+    await expect(offer).toContainText(
+      `All your prospects · ${REVIEW_HOURS} hours to review · no weekly cap · linkedin`,
+    );
     await page.reload();
     await expect(card).toContainText('1 subscriber');
 
@@ -185,10 +222,13 @@ test.describe('programmes', () => {
     const partnerApi = portal.request;
     let pending: PendingLaunchBody[] = [];
     await expect
-      .poll(async () => {
-        pending = (await ok<{ items: PendingLaunchBody[] }>(partnerApi.get('/pending-launches?limit=50'), 200)).items;
-        return pending.length;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          pending = (await ok<{ items: PendingLaunchBody[] }>(partnerApi.get('/pending-launches?limit=50'), 200)).items;
+          return pending.length;
+        },
+        { timeout: 60_000 },
+      )
       .toBe(3);
     for (const p of pending) {
       expect(p).toMatchObject({ state: 'pending', version: 2 });
@@ -223,12 +263,18 @@ test.describe('programmes', () => {
     await editor.getByRole('button', { name: 'Save the launch' }).click();
     await expect(editor).toBeHidden();
     await expect(edited).toContainText('Prospects in PL');
-    expect((await ok<{ audience: unknown }>(partnerApi.get(`/pending-launches/${named(2).id}`), 200)).audience).toEqual({ type: 'filter', country: ['PL'] });
+    expect((await ok<{ audience: unknown }>(partnerApi.get(`/pending-launches/${named(2).id}`), 200)).audience).toEqual(
+      { type: 'filter', country: ['PL'] },
+    );
     await expect(offer).toContainText('All your prospects · ');
 
     // The notification email's "Edit in portal" link opens the portal on that pending launch, first and set off.
     let link: string | undefined;
-    await expect.poll(async () => (link = await editInPortalLink(request, seeded.partnerEmail, seeded.campaigns[1])), { timeout: 30_000 }).toBeTruthy();
+    await expect
+      .poll(async () => (link = await editInPortalLink(request, seeded.partnerEmail, seeded.campaigns[1])), {
+        timeout: 30_000,
+      })
+      .toBeTruthy();
     expect(link).toBe(`/portal/programmes?pending=${named(1).id}`);
     await portal.goto(link ?? '');
     const fromEmail = portal.getByRole('region', { name: 'From your email' });
@@ -251,7 +297,9 @@ test.describe('programmes', () => {
     await skipped.getByRole('button', { name: `Skip ${seeded.campaigns[0]} version 2` }).click();
     await expect(skipped).toContainText('Skipped: by you');
     await expect(skipped.getByRole('button', { name: /^Start/ })).toHaveCount(0);
-    expect((await ok<PendingLaunchBody>(partnerApi.get(`/pending-launches/${named(0).id}`), 200)).state).toBe('skipped');
+    expect((await ok<PendingLaunchBody>(partnerApi.get(`/pending-launches/${named(0).id}`), 200)).state).toBe(
+      'skipped',
+    );
 
     // Unsubscribing asks first, then cancels the last pending launch.
     await portal.getByRole('button', { name: `Unsubscribe from ${programmeName}` }).click();
@@ -259,11 +307,15 @@ test.describe('programmes', () => {
     await expect(confirm).toContainText('pending launches are cancelled');
     await shoot(portal, 'unsubscribe');
     await confirm.getByRole('button', { name: 'Unsubscribe', exact: true }).click();
-    await expect(portal.getByRole('status').filter({ hasText: `Unsubscribed from ${programmeName}: 1 pending launch cancelled.` })).toBeVisible();
+    await expect(
+      portal.getByRole('status').filter({ hasText: `Unsubscribed from ${programmeName}: 1 pending launch cancelled.` }),
+    ).toBeVisible();
     const cancelled = portal.getByRole('article', { name: `${seeded.campaigns[2]}, version 2` });
     await expect(cancelled).toContainText('Cancelled: you unsubscribed');
     await expect(offer.getByRole('button', { name: `Subscribe to ${programmeName}` })).toBeVisible();
-    expect((await ok<PendingLaunchBody>(partnerApi.get(`/pending-launches/${named(2).id}`), 200)).state).toBe('cancelled');
+    expect((await ok<PendingLaunchBody>(partnerApi.get(`/pending-launches/${named(2).id}`), 200)).state).toBe(
+      'cancelled',
+    );
     await shoot(portal, 'after');
     await partnerContext.close();
   });
@@ -271,6 +323,8 @@ test.describe('programmes', () => {
   test('a pending launch of another partner is not shown from an email link', async ({ page }) => {
     await signInBrowser(page, seeded.partnerEmail);
     await page.goto(`/portal/programmes?pending=${randomUUID()}`);
-    await expect(page.getByRole('region', { name: 'From your email' }).getByText('This pending launch was not found')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'From your email' }).getByText('This pending launch was not found'),
+    ).toBeVisible();
   });
 });

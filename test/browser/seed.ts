@@ -15,25 +15,86 @@ export async function ok<T>(response: Promise<APIResponse>, status: number): Pro
 }
 
 /** Authors and publishes the demo campaign through the API, its first email going at once; with `page`, its registration page too. */
-export async function authorCampaign(api: APIRequestContext, name: string, options: { page?: boolean } = {}): Promise<string> {
+export async function authorCampaign(
+  api: APIRequestContext,
+  name: string,
+  options: { page?: boolean } = {},
+): Promise<string> {
   const demo = loadDemo();
   const m = demo.manifest;
   const h = admin();
   const upload = async (file: string) =>
-    (await ok<{ id: string }>(api.post('/files', { headers: h, multipart: { file: { name: file.split('/').pop() ?? file, mimeType: file.endsWith('.pdf') ? 'application/pdf' : 'image/png', buffer: demo.read(file) } } }), 201)).id;
-  const { id } = await ok<{ id: string }>(api.post('/campaigns', { headers: h, data: { name, description: m.description, tags: m.tags, language: m.language, eligibility: m.eligibility } }), 201);
+    (
+      await ok<{ id: string }>(
+        api.post('/files', {
+          headers: h,
+          multipart: {
+            file: {
+              name: file.split('/').pop() ?? file,
+              mimeType: file.endsWith('.pdf') ? 'application/pdf' : 'image/png',
+              buffer: demo.read(file),
+            },
+          },
+        }),
+        201,
+      )
+    ).id;
+  const { id } = await ok<{ id: string }>(
+    api.post('/campaigns', {
+      headers: h,
+      data: { name, description: m.description, tags: m.tags, language: m.language, eligibility: m.eligibility },
+    }),
+    201,
+  );
   await ok(api.put(`/campaigns/${id}/slots`, { headers: h, data: { slots: m.slots } }), 200);
   await ok(api.put(`/campaigns/${id}/links`, { headers: h, data: { links: m.links } }), 200);
   const assets: Record<string, string> = {};
-  for (const e of m.emails) assets[e.key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/email`, { headers: h, data: { name: e.name, subject: e.subject, preheader: e.preheader, mjml: demo.readText(e.file) } }), 201)).id;
-  for (const p of m.pdfs) assets[p.key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/pdf`, { headers: h, data: { name: p.name, fileId: await upload(p.file), slots: p.slots } }), 201)).id;
-  for (const s of m.social) assets[s.key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/social`, { headers: h, data: { name: s.name, fileId: await upload(s.file), slots: s.slots, copy: s.copy } }), 201)).id;
+  for (const e of m.emails)
+    assets[e.key] = (
+      await ok<{ id: string }>(
+        api.post(`/campaigns/${id}/assets/email`, {
+          headers: h,
+          data: { name: e.name, subject: e.subject, preheader: e.preheader, mjml: demo.readText(e.file) },
+        }),
+        201,
+      )
+    ).id;
+  for (const p of m.pdfs)
+    assets[p.key] = (
+      await ok<{ id: string }>(
+        api.post(`/campaigns/${id}/assets/pdf`, {
+          headers: h,
+          data: { name: p.name, fileId: await upload(p.file), slots: p.slots },
+        }),
+        201,
+      )
+    ).id;
+  for (const s of m.social)
+    assets[s.key] = (
+      await ok<{ id: string }>(
+        api.post(`/campaigns/${id}/assets/social`, {
+          headers: h,
+          data: { name: s.name, fileId: await upload(s.file), slots: s.slots, copy: s.copy },
+        }),
+        201,
+      )
+    ).id;
   if (options.page && m.page) {
     const { key, file, ...page } = m.page;
-    assets[key] = (await ok<{ id: string }>(api.post(`/campaigns/${id}/assets/page`, { headers: h, data: { ...page, html: demo.readText(file) } }), 201)).id;
+    assets[key] = (
+      await ok<{ id: string }>(
+        api.post(`/campaigns/${id}/assets/page`, { headers: h, data: { ...page, html: demo.readText(file) } }),
+        201,
+      )
+    ).id;
   }
   // The first email goes as soon as the launch starts, whatever the hour; the others keep the demo's waits and windows.
-  const steps = m.sequence.steps.map((s, i) => ({ id: s.id, emailAssetId: assets[s.email], wait: i === 0 ? { type: 'duration', minutes: 0 } : s.wait, window: i === 0 ? null : (s.window ?? null) }));
+  const steps = m.sequence.steps.map((s, i) => ({
+    id: s.id,
+    emailAssetId: assets[s.email],
+    wait: i === 0 ? { type: 'duration', minutes: 0 } : s.wait,
+    window: i === 0 ? null : (s.window ?? null),
+  }));
   await ok(api.put(`/campaigns/${id}/sequence`, { headers: h, data: { steps, exit: m.sequence.exit } }), 200);
   await ok(api.post(`/campaigns/${id}/publish`, { headers: h }), 201);
   await ok(api.patch(`/campaigns/${id}/catalogue`, { headers: h, data: { promoted: true } }), 200);
@@ -41,9 +102,16 @@ export async function authorCampaign(api: APIRequestContext, name: string, optio
 }
 
 /** A partner and its first user, invited by the vendor admin, with a password set through the invitation. */
-export async function partnerWithUser(api: APIRequestContext, companyName: string, timezone: string): Promise<{ partnerId: string; email: string }> {
+export async function partnerWithUser(
+  api: APIRequestContext,
+  companyName: string,
+  timezone: string,
+): Promise<{ partnerId: string; email: string }> {
   const h = admin();
-  const { id: partnerId } = await ok<{ id: string }>(api.post('/partners', { headers: h, data: { companyName, tier: 'gold', region: 'emea', timezone } }), 201);
+  const { id: partnerId } = await ok<{ id: string }>(
+    api.post('/partners', { headers: h, data: { companyName, tier: 'gold', region: 'emea', timezone } }),
+    201,
+  );
   const email = `partner-${randomUUID().slice(0, 8)}@portal-test.example`;
   await ok(api.post('/user-invitations', { headers: h, data: { email, role: 'partner_admin', partnerId } }), 201);
   await acceptInvitation(api, email, `${companyName} admin`);
@@ -53,7 +121,10 @@ export async function partnerWithUser(api: APIRequestContext, companyName: strin
 /** The token of the invitation link emailed to `email`, from the outbox; undefined while none has arrived. */
 export async function invitationToken(api: APIRequestContext, email: string): Promise<string | undefined> {
   const h = admin();
-  const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(api.get('/outbox?limit=50', { headers: h }), 200);
+  const outbox = await ok<{ items: Array<{ id: string; to: string[] }> }>(
+    api.get('/outbox?limit=50', { headers: h }),
+    200,
+  );
   const message = outbox.items.find((m) => m.to.includes(email));
   if (!message) return undefined;
   const raw = (await (await api.get(`/outbox/${message.id}/raw`, { headers: h })).text()).replace(/=\r?\n/g, '');
@@ -77,7 +148,8 @@ export async function vendorAdmin(api: APIRequestContext): Promise<string> {
 
 /** Signs in with the partner's password; returns the CSRF token for the API calls that change something. */
 export async function signIn(api: APIRequestContext, email: string): Promise<string> {
-  return (await ok<{ csrfToken: string }>(api.post('/auth/sign-in', { data: { email, password: PASSWORD } }), 200)).csrfToken;
+  return (await ok<{ csrfToken: string }>(api.post('/auth/sign-in', { data: { email, password: PASSWORD } }), 200))
+    .csrfToken;
 }
 
 /** A vendor marketer (authors campaigns, no partner or sending administration) who signs in with a password. */
@@ -94,5 +166,11 @@ export async function demoBrandKit(api: APIRequestContext, partnerId: string, cs
   const { logo, ...kit } = demo.manifest.partners[0].brandKit;
   const h = { 'X-CSRF-Token': csrf };
   await ok(api.put(`/partners/${partnerId}/brand-kit`, { headers: h, data: kit }), 200);
-  await ok(api.put(`/partners/${partnerId}/brand-kit/logo`, { headers: h, multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: demo.read(logo) } } }), 200);
+  await ok(
+    api.put(`/partners/${partnerId}/brand-kit/logo`, {
+      headers: h,
+      multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: demo.read(logo) } },
+    }),
+    200,
+  );
 }

@@ -27,13 +27,15 @@ const settingsNow = async (): Promise<Settings> => {
     await api.dispose();
   }
 };
-const recordOf = (settings: Settings, kind: 'dkim' | 'spf' | 'dmarc') => settings.dnsRecords.find((r) => r.kind === kind) ?? { name: '', value: '' };
+const recordOf = (settings: Settings, kind: 'dkim' | 'spf' | 'dmarc') =>
+  settings.dnsRecords.find((r) => r.kind === kind) ?? { name: '', value: '' };
 const card = (page: Page, title: string) => page.getByRole('article', { name: `${title} · TXT` });
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
-  if (!process.env.TCMA_BROWSER_DNS_ZONE) throw new Error('TCMA_BROWSER_DNS_ZONE is unset: run the browser tests with npm run test:browser');
+  if (!process.env.TCMA_BROWSER_DNS_ZONE)
+    throw new Error('TCMA_BROWSER_DNS_ZONE is unset: run the browser tests with npm run test:browser');
   publish({});
 });
 
@@ -41,7 +43,13 @@ test.beforeAll(() => {
 test.afterAll(async () => {
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
   try {
-    await ok(api.put('/sending', { headers: admin(), data: { smtpUrl: null, dkim: null, ratePerSecond: null, sendingDomain: null } }), 200);
+    await ok(
+      api.put('/sending', {
+        headers: admin(),
+        data: { smtpUrl: null, dkim: null, ratePerSecond: null, sendingDomain: null },
+      }),
+      200,
+    );
   } finally {
     await api.dispose();
   }
@@ -51,7 +59,10 @@ test.afterAll(async () => {
 test.describe('at 1440 px', () => {
   test.use({ viewport: WIDE });
 
-  test('a vendor admin generates a DKIM key, copies the records and checks the DNS: missing, wrong key, correct', async ({ page, context }) => {
+  test('a vendor admin generates a DKIM key, copies the records and checks the DNS: missing, wrong key, correct', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.setExtraHTTPHeaders(admin());
     await page.goto('/console/sending');
@@ -66,7 +77,9 @@ test.describe('at 1440 px', () => {
     await page.getByLabel('SMTP server').fill('smtp://relay:secret@smtp.mailer.example:587');
     await page.getByRole('button', { name: 'Save sending settings' }).click();
     await expect(page.getByText('Sending settings saved.')).toBeVisible();
-    await expect(page.getByText('Now smtp://relay@smtp.mailer.example:587. Leave empty to keep it (and its password).')).toBeVisible();
+    await expect(
+      page.getByText('Now smtp://relay@smtp.mailer.example:587. Leave empty to keep it (and its password).'),
+    ).toBeVisible();
     await expect(card(page, 'SPF')).toContainText('v=spf1 include:mailer.example ~all');
     await expect(card(page, 'DMARC')).toContainText(`v=DMARC1; p=none; rua=mailto:dmarc@${DOMAIN}`);
     await expect(card(page, 'DKIM')).toHaveCount(0);
@@ -93,7 +106,8 @@ test.describe('at 1440 px', () => {
     // Nothing published yet.
     await page.getByRole('button', { name: 'Check DNS' }).click();
     await expect(page.getByText('0 of 3 records as expected')).toBeVisible();
-    for (const title of ['DKIM', 'SPF', 'DMARC']) await expect(card(page, title).getByRole('status')).toContainText('Missing:');
+    for (const title of ['DKIM', 'SPF', 'DMARC'])
+      await expect(card(page, title).getByRole('status')).toContainText('Missing:');
 
     // An old key at the selector; SPF and DMARC as suggested.
     const spf = recordOf(generated, 'spf');
@@ -102,9 +116,13 @@ test.describe('at 1440 px', () => {
     publish({ [dkim.name]: [oldKey], [spf.name]: [spf.value], [dmarc.name]: [dmarc.value] });
     await page.getByRole('button', { name: 'Check DNS' }).click();
     await expect(page.getByText('2 of 3 records as expected')).toBeVisible();
-    await expect(card(page, 'DKIM').getByRole('status')).toContainText("Wrong: The published p= key differs from the engine's key");
+    await expect(card(page, 'DKIM').getByRole('status')).toContainText(
+      "Wrong: The published p= key differs from the engine's key",
+    );
     await expect(card(page, 'DKIM').getByRole('status')).toContainText(oldKey);
-    await expect(card(page, 'SPF').getByRole('status')).toContainText('OK: The SPF record names include:mailer.example.');
+    await expect(card(page, 'SPF').getByRole('status')).toContainText(
+      'OK: The SPF record names include:mailer.example.',
+    );
     await expect(card(page, 'DMARC').getByRole('status')).toContainText('OK: A DMARC record is published with p=none.');
     await screenshot(page, 'console-sending-wrong');
 

@@ -1,7 +1,5 @@
 import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 
-
-
 for (const viewport of WIDTHS) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
@@ -105,7 +103,10 @@ test.describe('at 1440 px', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
     // As after a release that removed the old files: the portal catalogue's chunk is gone.
     await page.route(/\/assets\/catalogue\.page-[^/]+\.js$/, (route) => route.abort());
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Partner portal/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /Partner portal/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeVisible();
     await expect(page.getByText('The app may have been updated')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible();

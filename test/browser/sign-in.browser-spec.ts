@@ -2,30 +2,40 @@ import type { APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 
-
 const PASSWORD = 'a long browser passphrase';
 const admin = () => ({ Authorization: `Bearer ${process.env.TCMA_BROWSER_ADMIN_TOKEN ?? ''}` });
 
 /** Invites a new vendor marketer and finds the link of the invitation email in the local outbox. */
 async function invite(request: APIRequestContext): Promise<{ email: string; path: string }> {
   const email = `browser-${randomUUID().slice(0, 8)}@browser-test.example`;
-  expect((await request.post('/user-invitations', { headers: admin(), data: { email, role: 'vendor_marketer' } })).status()).toBe(201);
-  const messages = ((await (await request.get('/outbox?limit=20', { headers: admin() })).json()) as { items: Array<{ id: string; to: string[] }> }).items;
+  expect(
+    (await request.post('/user-invitations', { headers: admin(), data: { email, role: 'vendor_marketer' } })).status(),
+  ).toBe(201);
+  const messages = (
+    (await (await request.get('/outbox?limit=20', { headers: admin() })).json()) as {
+      items: Array<{ id: string; to: string[] }>;
+    }
+  ).items;
   const message = messages.find((m) => m.to.includes(email));
   if (!message) throw new Error(`no invitation email to ${email} in the outbox`);
   // Quoted-printable soft line breaks may split the link.
-  const raw = (await (await request.get(`/outbox/${message.id}/raw`, { headers: admin() })).text()).replace(/=\r?\n/g, '');
+  const raw = (await (await request.get(`/outbox/${message.id}/raw`, { headers: admin() })).text()).replace(
+    /=\r?\n/g,
+    '',
+  );
   const link = /https?:\/\/\S+?(\/invitations\/[\w.-]+)/.exec(raw);
   if (!link) throw new Error('no invitation link in the email');
   return { email, path: link[1] };
 }
 
-
 for (const viewport of WIDTHS) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
 
-    test('invitation → set a password → sign in (a bad password first) → sign out, by keyboard', async ({ page, request }) => {
+    test('invitation → set a password → sign in (a bad password first) → sign out, by keyboard', async ({
+      page,
+      request,
+    }) => {
       const { email, path } = await invite(request);
 
       await page.goto(path);

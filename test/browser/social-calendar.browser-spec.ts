@@ -31,12 +31,18 @@ test.beforeAll(async () => {
     // connected as a partner does: the engine's authorization, the stub network's redirect back to the callback.
     const csrf = await signIn(api, poster.email);
     await demoBrandKit(api, poster.partnerId, csrf);
-    const started = await ok<{ authorizationUrl: string }>(api.post('/social-connections/linkedin/start', { headers: { 'X-CSRF-Token': csrf } }), 200);
+    const started = await ok<{ authorizationUrl: string }>(
+      api.post('/social-connections/linkedin/start', { headers: { 'X-CSRF-Token': csrf } }),
+      200,
+    );
     const authorization = await fetch(started.authorizationUrl, { redirect: 'manual' });
     const back = new URL(authorization.headers.get('location') ?? '');
     const callback = await api.get(`${back.pathname}${back.search}`, { maxRedirects: 0 });
     expect(callback.status()).toBe(302);
-    const connections = await ok<{ items: Array<{ network: string; status: string }> }>(api.get('/social-connections'), 200);
+    const connections = await ok<{ items: Array<{ network: string; status: string }> }>(
+      api.get('/social-connections'),
+      200,
+    );
     expect(connections.items).toEqual([expect.objectContaining({ network: 'linkedin', status: 'active' })]);
   } finally {
     await api.dispose();
@@ -59,7 +65,9 @@ async function signInAs(page: Page, who: string): Promise<void> {
  */
 async function expectAccessibleAroundPreviews(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).options({ iframes: false }).setLegacyMode().analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   expect(serious).toEqual([]);
 }
 
@@ -95,7 +103,10 @@ test('a partner opens its social calendar, empty until it posts', async ({ page 
   await expect(page).toHaveURL(/\/portal$/);
 });
 
-test('a partner posts a campaign to LinkedIn at a local time; it shows in its calendar and in the vendor’s console', async ({ page, browser }) => {
+test('a partner posts a campaign to LinkedIn at a local time; it shows in its calendar and in the vendor’s console', async ({
+  page,
+  browser,
+}) => {
   // Two sign-ins, two calendars, pictures and axe at two widths each: longer than one page's test.
   test.setTimeout(120_000);
   // Two days from now at 09:30 in Warsaw (the partner's zone, not the browser's London).
@@ -134,7 +145,10 @@ test('a partner posts a campaign to LinkedIn at a local time; it shows in its ca
     const row = consolePage.getByRole('listitem', { name: `${poster.companyName}: ${campaignName}, ${when}` });
     await expect(row).toBeVisible();
     // One partner's posts only: the calendar's other partner posted nothing.
-    await consolePage.getByRole('textbox', { name: 'Partner' }).or(consolePage.getByRole('combobox', { name: 'Partner' })).click();
+    await consolePage
+      .getByRole('textbox', { name: 'Partner' })
+      .or(consolePage.getByRole('combobox', { name: 'Partner' }))
+      .click();
     await consolePage.getByRole('option', { name: poster.companyName, exact: true }).click();
     await expect(consolePage).toHaveURL(new RegExp(`partner=${poster.partnerId}`));
     await expect(consolePage.getByRole('listitem')).toHaveCount(1);

@@ -15,9 +15,13 @@ describe('campaign files', () => {
   it('stores the same bytes once per vendor, with what was found in them', async () => {
     const tenants = new TenantFactory(api);
     const [a, b] = [await tenants.vendor(), await tenants.vendor()];
-    const upload = (token: string) => api.http().post('/files').set(as(token)).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201);
+    const upload = (token: string) =>
+      api.http().post('/files').set(as(token)).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201);
     const first = await upload(a.marketerToken);
-    expect(first.body).toMatchObject({ contentType: 'application/pdf', metadata: { kind: 'pdf', pages: [expect.objectContaining({ width: expect.any(Number) })] } });
+    expect(first.body).toMatchObject({
+      contentType: 'application/pdf',
+      metadata: { kind: 'pdf', pages: [expect.objectContaining({ width: expect.any(Number) })] },
+    });
     const again = await upload(a.adminToken);
     expect(again.body).toEqual(first.body);
     const other = await upload(b.marketerToken);

@@ -19,16 +19,41 @@ describe('campaign metadata edits', () => {
 
   it('accepts any subset of the fields creation takes', async () => {
     await patch({}).expect(200);
-    const edited = await patch({ name: ' Renamed ', tags: ['q3'], language: 'pl', eligibility: { tiers: ['gold'], regions: [] } }).expect(200);
-    expect(edited.body).toMatchObject({ name: 'Renamed', draft: { tags: ['q3'], language: 'pl', eligibility: { tiers: ['gold'], regions: [] } } });
+    const edited = await patch({
+      name: ' Renamed ',
+      tags: ['q3'],
+      language: 'pl',
+      eligibility: { tiers: ['gold'], regions: [] },
+    }).expect(200);
+    expect(edited.body).toMatchObject({
+      name: 'Renamed',
+      draft: { tags: ['q3'], language: 'pl', eligibility: { tiers: ['gold'], regions: [] } },
+    });
   });
 
   it('refuses what creation refuses, field by field, and fields it does not know', async () => {
-    const bad = await patch({ name: '', description: 'x'.repeat(5001), tags: ['t'.repeat(41)], language: 'e', eligibility: { tiers: 'gold', regions: [] } }).expect(400);
+    const bad = await patch({
+      name: '',
+      description: 'x'.repeat(5001),
+      tags: ['t'.repeat(41)],
+      language: 'e',
+      eligibility: { tiers: 'gold', regions: [] },
+    }).expect(400);
     expect(paths(bad.body)).toEqual(['description', 'eligibility.tiers', 'language', 'name', 'tags']);
     const unknown = await patch({ status: 'published' }).expect(400);
     expect(paths(unknown.body)).toEqual(['status']);
-    const created = await api.http().post('/campaigns').set(as()).send({ name: '', description: 'x'.repeat(5001), tags: ['t'.repeat(41)], language: 'e', eligibility: { tiers: 'gold', regions: [] } }).expect(400);
+    const created = await api
+      .http()
+      .post('/campaigns')
+      .set(as())
+      .send({
+        name: '',
+        description: 'x'.repeat(5001),
+        tags: ['t'.repeat(41)],
+        language: 'e',
+        eligibility: { tiers: 'gold', regions: [] },
+      })
+      .expect(400);
     expect(paths(created.body)).toEqual(paths(bad.body));
   });
 });

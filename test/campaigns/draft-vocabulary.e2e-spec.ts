@@ -10,7 +10,8 @@ describe('GET /campaigns/{id}/draft/vocabulary', () => {
   let vendor: TestVendor;
   let campaign: AuthoredCampaign;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const vocabulary = (token = vendor.marketerToken, id = campaign.campaignId) => api.http().get(`/campaigns/${id}/draft/vocabulary`).set(as(token));
+  const vocabulary = (token = vendor.marketerToken, id = campaign.campaignId) =>
+    api.http().get(`/campaigns/${id}/draft/vocabulary`).set(as(token));
 
   beforeAll(async () => {
     api = await startApi();
@@ -48,31 +49,66 @@ describe('GET /campaigns/{id}/draft/vocabulary', () => {
       'links.case_study',
       'links.pricing',
     ]);
-    expect(res.body.entries[0]).toEqual({ variable: 'partner.logo', kind: 'partner', detail: 'logo slot (optional: guard it with {{#if}}, filled from the brand kit)', inText: true });
-    expect(res.body.entries.find((e: { variable: string }) => e.variable === 'links.trial')).toEqual({ variable: 'links.trial', kind: 'link', detail: 'https://acme-backup.example/trial', inText: false });
+    expect(res.body.entries[0]).toEqual({
+      variable: 'partner.logo',
+      kind: 'partner',
+      detail: 'logo slot (optional: guard it with {{#if}}, filled from the brand kit)',
+      inText: true,
+    });
+    expect(res.body.entries.find((e: { variable: string }) => e.variable === 'links.trial')).toEqual({
+      variable: 'links.trial',
+      kind: 'link',
+      detail: 'https://acme-backup.example/trial',
+      inText: false,
+    });
     expect(res.body.footer.note).toBeNull();
     expect(res.body.footer.mjml).toContain('{{partner.address}}');
     expect(res.body.footer.mjml).toContain('{{links.unsubscribe}}');
   });
 
   it('follows the draft: a new slot is offered at once, and the footer passes the email check', async () => {
-    const current = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(as(vendor.marketerToken)).expect(200)).body;
+    const current = (
+      await api.http().get(`/campaigns/${campaign.campaignId}`).set(as(vendor.marketerToken)).expect(200)
+    ).body;
     // Published: no draft yet; the slots are the demo's.
-    const slots = [...loadDemo().manifest.slots, { name: 'webinar_date', type: 'text', label: 'Webinar date', required: false, fallback: 'soon' }];
-    await api.http().put(`/campaigns/${campaign.campaignId}/slots`).set(as(vendor.marketerToken)).set('If-Match', `"${current.revision}"`).send({ slots }).expect(200);
+    const slots = [
+      ...loadDemo().manifest.slots,
+      { name: 'webinar_date', type: 'text', label: 'Webinar date', required: false, fallback: 'soon' },
+    ];
+    await api
+      .http()
+      .put(`/campaigns/${campaign.campaignId}/slots`)
+      .set(as(vendor.marketerToken))
+      .set('If-Match', `"${current.revision}"`)
+      .send({ slots })
+      .expect(200);
     const res = await vocabulary().expect(200);
-    expect(res.body.entries).toContainEqual({ variable: 'partner.webinar_date', kind: 'partner', detail: 'text slot (optional, with a fallback)', inText: true });
+    expect(res.body.entries).toContainEqual({
+      variable: 'partner.webinar_date',
+      kind: 'partner',
+      detail: 'text slot (optional, with a fallback)',
+      inText: true,
+    });
 
     const mjml = `<mjml>\n  <mj-body>\n${res.body.footer.mjml}\n  </mj-body>\n</mjml>\n`;
-    const check = await api.http().post(`/campaigns/${campaign.campaignId}/draft/email-check`).set(as(vendor.marketerToken)).send({ name: 'Footer only', subject: 'Hi {{prospect.first_name}}', preheader: '', mjml }).expect(200);
+    const check = await api
+      .http()
+      .post(`/campaigns/${campaign.campaignId}/draft/email-check`)
+      .set(as(vendor.marketerToken))
+      .send({ name: 'Footer only', subject: 'Hi {{prospect.first_name}}', preheader: '', mjml })
+      .expect(200);
     expect(check.body).toMatchObject({ valid: true, problems: [] });
   });
 
   it('says what the footer needs when the draft has no address slot', async () => {
-    const created = (await api.http().post('/campaigns').set(as(vendor.marketerToken)).send({ name: 'Bare' }).expect(201)).body;
+    const created = (
+      await api.http().post('/campaigns').set(as(vendor.marketerToken)).send({ name: 'Bare' }).expect(201)
+    ).body;
     const res = await vocabulary(vendor.marketerToken, created.id).expect(200);
     expect(res.body.entries.filter((e: { kind: string }) => e.kind === 'partner')).toEqual([]);
-    expect(res.body.footer.note).toBe('Declare an address slot (required, or with a fallback) first: the footer prints it.');
+    expect(res.body.footer.note).toBe(
+      'Declare an address slot (required, or with a fallback) first: the footer prints it.',
+    );
   });
 
   it("is the vendor's own: another vendor's campaign is not found, and a partner user is refused", async () => {

@@ -39,7 +39,8 @@ describe('vendor DKIM key and DNS check', () => {
   let vendor: TestVendor;
   let partner: TestPartner;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const records = (body: { dnsRecords: DnsRecord[] }) => Object.fromEntries(body.dnsRecords.map((r) => [r.kind, r])) as Record<DnsRecord['kind'], DnsRecord>;
+  const records = (body: { dnsRecords: DnsRecord[] }) =>
+    Object.fromEntries(body.dnsRecords.map((r) => [r.kind, r])) as Record<DnsRecord['kind'], DnsRecord>;
   const check = async (): Promise<Record<string, DnsCheck>> => {
     const res = await api.http().post('/sending/dns-check').set(as(vendor.adminToken)).expect(200);
     expect(res.body.checkedAt).toBe(NOW.toISOString());
@@ -47,13 +48,29 @@ describe('vendor DKIM key and DNS check', () => {
   };
   /** What a receiving server does: the TXT record from DNS (the test server), through node's resolver. */
   const receiverResolver = new Resolver({ timeout: 500, tries: 1 });
-  const verify = async (message: SunkMessage) => (await dkimVerify(message.raw, { resolver: (name: string, type: string) => receiverResolver.resolve(name, type as 'TXT') })).results.map((r) => [r.signingDomain, r.status.result]);
+  const verify = async (message: SunkMessage) =>
+    (
+      await dkimVerify(message.raw, {
+        resolver: (name: string, type: string) => receiverResolver.resolve(name, type as 'TXT'),
+      })
+    ).results.map((r) => [r.signingDomain, r.status.result]);
   /** An invitation: a notice the vendor's own delivery sends at once, DKIM-signed with the vendor's key. */
   const invite = async (email: string): Promise<SunkMessage> => {
-    await api.http().post('/user-invitations').set(as(vendor.adminToken)).send({ email, role: 'vendor_marketer' }).expect(201);
-    return eventually(() => Promise.resolve(sink.messages.find((m) => m.to.includes(email))), `the invitation to ${email}`);
+    await api
+      .http()
+      .post('/user-invitations')
+      .set(as(vendor.adminToken))
+      .send({ email, role: 'vendor_marketer' })
+      .expect(201);
+    return eventually(
+      () => Promise.resolve(sink.messages.find((m) => m.to.includes(email))),
+      `the invitation to ${email}`,
+    );
   };
-  const signatureOf = (message: SunkMessage) => /^DKIM-Signature: ([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/m.exec(message.raw.toString('latin1'))?.[1].replace(/\r?\n[ \t]/g, ' ') ?? '';
+  const signatureOf = (message: SunkMessage) =>
+    /^DKIM-Signature: ([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/m
+      .exec(message.raw.toString('latin1'))?.[1]
+      .replace(/\r?\n[ \t]/g, ' ') ?? '';
 
   beforeAll(async () => {
     await sink.start();
@@ -72,10 +89,17 @@ describe('vendor DKIM key and DNS check', () => {
 
   it('refuses to generate a key without a sending domain (422 naming it), or with a selector that is no DNS label; partners may not (403)', async () => {
     const none = await api.http().post('/sending/dkim').set(as(vendor.adminToken)).send({}).expect(422);
-    expect(none.body.errors).toEqual([{ path: 'sendingDomain', message: 'set a sending domain first (PUT /sending): the key signs for it' }]);
+    expect(none.body.errors).toEqual([
+      { path: 'sendingDomain', message: 'set a sending domain first (PUT /sending): the key signs for it' },
+    ]);
     await api.http().post('/sending/dns-check').set(as(vendor.adminToken)).expect(422);
 
-    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: `smtp://relay@smtp.mailer.example:2525`, ratePerSecond: 50, sendingDomain: DOMAIN }).expect(200);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: `smtp://relay@smtp.mailer.example:2525`, ratePerSecond: 50, sendingDomain: DOMAIN })
+      .expect(200);
     for (const selector of ['-bad', 'two.labels', 'x'.repeat(64), 'spaced out']) {
       const bad = await api.http().post('/sending/dkim').set(as(vendor.adminToken)).send({ selector }).expect(422);
       expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['selector']);
@@ -111,7 +135,11 @@ describe('vendor DKIM key and DNS check', () => {
   it('checks the records: missing, wrong (another key, two SPF records, no policy), then ok; a silent DNS server is "unresolved", not an error', async () => {
     const expected = records((await api.http().get('/sending').set(as(vendor.adminToken)).expect(200)).body);
     let checks = await check();
-    expect(Object.fromEntries(Object.entries(checks).map(([kind, c]) => [kind, c.state]))).toEqual({ dkim: 'missing', spf: 'missing', dmarc: 'missing' });
+    expect(Object.fromEntries(Object.entries(checks).map(([kind, c]) => [kind, c.state]))).toEqual({
+      dkim: 'missing',
+      spf: 'missing',
+      dmarc: 'missing',
+    });
     expect(checks.dkim.message).toMatch(/^No DKIM record is published/);
 
     // An old key at the selector, two SPF records, a DMARC record without a policy.
@@ -119,29 +147,46 @@ describe('vendor DKIM key and DNS check', () => {
     table.set(DOMAIN, 'v=spf1 include:mailer.example ~all', 'v=spf1 a ~all', 'google-site-verification=abc');
     table.set(expected.dmarc.name, 'v=DMARC1; rua=mailto:dmarc@x.example');
     checks = await check();
-    expect(checks.dkim).toMatchObject({ state: 'wrong', found: ['v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAold'] });
+    expect(checks.dkim).toMatchObject({
+      state: 'wrong',
+      found: ['v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAold'],
+    });
     expect(checks.dkim.message).toMatch(/p= key differs from the engine's key/);
-    expect(checks.spf).toMatchObject({ state: 'wrong', found: ['v=spf1 include:mailer.example ~all', 'v=spf1 a ~all'] });
+    expect(checks.spf).toMatchObject({
+      state: 'wrong',
+      found: ['v=spf1 include:mailer.example ~all', 'v=spf1 a ~all'],
+    });
     expect(checks.spf.message).toMatch(/^2 SPF records are published/);
     expect(checks.dmarc).toMatchObject({ state: 'wrong', message: expect.stringMatching(/no valid policy/) });
 
     // One SPF record, but without the SMTP server's include.
     table.set(DOMAIN, 'v=spf1 include:other.example -all');
-    expect((await check()).spf).toMatchObject({ state: 'wrong', message: expect.stringMatching(/does not name include:mailer\.example/) });
+    expect((await check()).spf).toMatchObject({
+      state: 'wrong',
+      message: expect.stringMatching(/does not name include:mailer\.example/),
+    });
 
     // As published from the API's answer (the DNS splits the key into 255-byte strings).
     table.set(expected.dkim.name, expected.dkim.value);
     table.set(DOMAIN, 'v=spf1 ip4:192.0.2.1 include:mailer.example ~all');
     table.set(expected.dmarc.name, expected.dmarc.value);
     checks = await check();
-    expect(Object.fromEntries(Object.entries(checks).map(([kind, c]) => [kind, c.state]))).toEqual({ dkim: 'ok', spf: 'ok', dmarc: 'ok' });
+    expect(Object.fromEntries(Object.entries(checks).map(([kind, c]) => [kind, c.state]))).toEqual({
+      dkim: 'ok',
+      spf: 'ok',
+      dmarc: 'ok',
+    });
     expect(checks.dkim.found).toEqual([expected.dkim.value]);
     expect(checks.dmarc.message).toMatch(/p=none\. It only monitors/);
 
     table.silence(expected.dmarc.name);
     const started = Date.now();
     checks = await check();
-    expect(checks.dmarc).toMatchObject({ state: 'unresolved', found: [], message: expect.stringMatching(/^Could not resolve _dmarc\.mail\.vendor-dkim\.example \(ETIMEOUT\)/) });
+    expect(checks.dmarc).toMatchObject({
+      state: 'unresolved',
+      found: [],
+      message: expect.stringMatching(/^Could not resolve _dmarc\.mail\.vendor-dkim\.example \(ETIMEOUT\)/),
+    });
     expect(checks.dkim.state).toBe('ok');
     // Two tries of DNS_TIMEOUT_MS (300 ms), not a hung request.
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -156,7 +201,12 @@ describe('vendor DKIM key and DNS check', () => {
     expect(signatureOf(before)).toMatch(/\bs=tcma202611;/);
     expect(await verify(before)).toEqual([[DOMAIN, 'pass']]);
 
-    const renewed = await api.http().post('/sending/dkim').set(as(vendor.adminToken)).send({ selector: 'Winter2026' }).expect(201);
+    const renewed = await api
+      .http()
+      .post('/sending/dkim')
+      .set(as(vendor.adminToken))
+      .send({ selector: 'Winter2026' })
+      .expect(201);
     const second = records(renewed.body);
     expect(second.dkim.name).toBe(`winter2026._domainkey.${DOMAIN}`);
     expect(second.dkim.value).not.toBe(first.dkim.value);

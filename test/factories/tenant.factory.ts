@@ -27,25 +27,61 @@ export class TenantFactory {
       adminEmail: `admin-${unique()}@vendor.example`,
       adminName: 'Admin',
     });
-    const marketer = await this.user(boot.token, { email: `marketer-${unique()}@vendor.example`, name: 'Marketer', role: 'vendor_marketer' });
+    const marketer = await this.user(boot.token, {
+      email: `marketer-${unique()}@vendor.example`,
+      name: 'Marketer',
+      role: 'vendor_marketer',
+    });
     return { vendorId: boot.vendorId, adminToken: boot.token, marketerToken: marketer.token };
   }
 
   /** A partner and one user of it: a partner_user unless `role` says partner_admin (webhooks, contacts privacy, colleagues). */
-  async partner(vendor: TestVendor, fields: { tier?: string; region?: string; companyName?: string; timezone?: string; role?: 'partner_user' | 'partner_admin' } = {}): Promise<TestPartner> {
+  async partner(
+    vendor: TestVendor,
+    fields: {
+      tier?: string;
+      region?: string;
+      companyName?: string;
+      timezone?: string;
+      role?: 'partner_user' | 'partner_admin';
+    } = {},
+  ): Promise<TestPartner> {
     const res = await this.api
       .http()
       .post('/partners')
       .set('Authorization', `Bearer ${vendor.adminToken}`)
-      .send({ companyName: fields.companyName ?? `Partner ${unique()}`, tier: fields.tier ?? 'gold', region: fields.region ?? 'emea', timezone: fields.timezone ?? 'Europe/Warsaw' })
+      .send({
+        companyName: fields.companyName ?? `Partner ${unique()}`,
+        tier: fields.tier ?? 'gold',
+        region: fields.region ?? 'emea',
+        timezone: fields.timezone ?? 'Europe/Warsaw',
+      })
       .expect(201);
-    const user = await this.user(vendor.adminToken, { email: `user-${unique()}@partner.example`, name: 'Partner user', role: fields.role ?? 'partner_user', partnerId: res.body.id });
+    const user = await this.user(vendor.adminToken, {
+      email: `user-${unique()}@partner.example`,
+      name: 'Partner user',
+      role: fields.role ?? 'partner_user',
+      partnerId: res.body.id,
+    });
     return { partnerId: res.body.id, userId: user.userId, token: user.token };
   }
 
-  async user(adminToken: string, body: { email: string; name: string; role: string; partnerId?: string }): Promise<{ userId: string; token: string }> {
-    const created = await this.api.http().post('/users').set('Authorization', `Bearer ${adminToken}`).send(body).expect(201);
-    const token = await this.api.http().post('/tokens').set('Authorization', `Bearer ${adminToken}`).send({ name: 'test', userId: created.body.id }).expect(201);
+  async user(
+    adminToken: string,
+    body: { email: string; name: string; role: string; partnerId?: string },
+  ): Promise<{ userId: string; token: string }> {
+    const created = await this.api
+      .http()
+      .post('/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send(body)
+      .expect(201);
+    const token = await this.api
+      .http()
+      .post('/tokens')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ name: 'test', userId: created.body.id })
+      .expect(201);
     return { userId: created.body.id, token: token.body.token };
   }
 }

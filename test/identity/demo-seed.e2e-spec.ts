@@ -17,7 +17,11 @@ describe('seed-demo', () => {
     }
     await api.http().get(`/partners/${first.partnerId}`).set('Authorization', `Bearer ${first.token}`).expect(200);
     await api.http().get(`/partners/${first.partnerId}`).set('Authorization', `Bearer ${second.token}`).expect(404);
-    const published = await api.http().get(`/campaigns/${seeded.campaignId}`).set('Authorization', `Bearer ${seeded.tokens.marketer}`).expect(200);
+    const published = await api
+      .http()
+      .get(`/campaigns/${seeded.campaignId}`)
+      .set('Authorization', `Bearer ${seeded.tokens.marketer}`)
+      .expect(200);
     expect(published.body).toMatchObject({ status: 'published', latestVersion: 1 });
   });
 });

@@ -6,7 +6,12 @@ describe('partners', () => {
   let api: ApiHarness;
   let vendor: TestVendor;
   const as = () => ({ Authorization: `Bearer ${vendor.adminToken}` });
-  const create = (body: Record<string, string>) => api.http().post('/partners').set(as()).send({ tier: 'gold', region: 'emea', ...body });
+  const create = (body: Record<string, string>) =>
+    api
+      .http()
+      .post('/partners')
+      .set(as())
+      .send({ tier: 'gold', region: 'emea', ...body });
 
   beforeAll(async () => {
     api = await startApi();
@@ -41,7 +46,9 @@ describe('partners', () => {
 
   it('refuses a company name another partner of the vendor has in any case, on create and on rename', async () => {
     const conflict = await create({ companyName: 'ALPHA NET' }).expect(409);
-    expect(conflict.body.errors).toEqual([{ path: 'companyName', message: 'is already used by another partner of this vendor' }]);
+    expect(conflict.body.errors).toEqual([
+      { path: 'companyName', message: 'is already used by another partner of this vendor' },
+    ]);
     const other = await create({ companyName: 'Beta' }).expect(201);
     await api.http().patch(`/partners/${other.body.id}`).set(as()).send({ companyName: 'alpha net' }).expect(409);
     // Renaming a partner to its own name, in another case, is no conflict.
@@ -50,9 +57,19 @@ describe('partners', () => {
 
   it('writes an edit that changes nothing as nothing: updatedAt stays', async () => {
     const created = await create({ companyName: 'Gamma' }).expect(201);
-    const same = await api.http().patch(`/partners/${created.body.id}`).set(as()).send({ companyName: ' Gamma ', tier: 'gold' }).expect(200);
+    const same = await api
+      .http()
+      .patch(`/partners/${created.body.id}`)
+      .set(as())
+      .send({ companyName: ' Gamma ', tier: 'gold' })
+      .expect(200);
     expect(same.body.updatedAt).toBe(created.body.updatedAt);
-    const changed = await api.http().patch(`/partners/${created.body.id}`).set(as()).send({ tier: 'platinum' }).expect(200);
+    const changed = await api
+      .http()
+      .patch(`/partners/${created.body.id}`)
+      .set(as())
+      .send({ tier: 'platinum' })
+      .expect(200);
     expect(changed.body).toMatchObject({ companyName: 'Gamma', tier: 'platinum', region: 'emea' });
     expect(new Date(changed.body.updatedAt).getTime()).toBeGreaterThan(new Date(created.body.updatedAt).getTime());
   });

@@ -35,7 +35,22 @@ describe('tenant isolation', () => {
   let sessionId: string;
   let invitationId: string;
   /** Partner A1's audience, launch and what it sent. */
-  const a1: Record<'prospectId' | 'listId' | 'importId' | 'launchId' | 'outboxId' | 'suppressionId' | 'leadId' | 'webhookId' | 'deliveryId' | 'subscriptionId' | 'pendingLaunchId' | 'socialPostId' | 'socialConnectionId', string> = {
+  const a1: Record<
+    | 'prospectId'
+    | 'listId'
+    | 'importId'
+    | 'launchId'
+    | 'outboxId'
+    | 'suppressionId'
+    | 'leadId'
+    | 'webhookId'
+    | 'deliveryId'
+    | 'subscriptionId'
+    | 'pendingLaunchId'
+    | 'socialPostId'
+    | 'socialConnectionId',
+    string
+  > = {
     socialConnectionId: '',
     leadId: '',
     webhookId: '',
@@ -65,22 +80,80 @@ describe('tenant isolation', () => {
     partnerA2 = await tenants.partner(a, { role: 'partner_admin' });
     partnerB = await tenants.partner(b, { role: 'partner_admin' });
     campaign = await authorDemoCampaign(api, a.marketerToken);
-    fileId = (await api.http().post('/files').set('Authorization', `Bearer ${a.marketerToken}`).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201)).body.id;
+    fileId = (
+      await api
+        .http()
+        .post('/files')
+        .set('Authorization', `Bearer ${a.marketerToken}`)
+        .attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf')
+        .expect(201)
+    ).body.id;
     const signedInUser = await signedIn(api, await invitedUser(api, a.adminToken, { role: 'vendor_marketer' }));
-    sessionId = (await api.http().get('/auth/sessions').set('Cookie', signedInUser.cookie).expect(200)).body.items[0].id;
-    invitationId = (await api.http().post('/user-invitations').set('Authorization', `Bearer ${a.adminToken}`).send({ email: 'pending@vendor-a.example', role: 'vendor_marketer' }).expect(201)).body.id;
-    tokenId = (await api.http().post('/tokens').set('Authorization', `Bearer ${a.adminToken}`).send({ name: 'victim' }).expect(201)).body.id;
+    sessionId = (await api.http().get('/auth/sessions').set('Cookie', signedInUser.cookie).expect(200)).body.items[0]
+      .id;
+    invitationId = (
+      await api
+        .http()
+        .post('/user-invitations')
+        .set('Authorization', `Bearer ${a.adminToken}`)
+        .send({ email: 'pending@vendor-a.example', role: 'vendor_marketer' })
+        .expect(201)
+    ).body.id;
+    tokenId = (
+      await api
+        .http()
+        .post('/tokens')
+        .set('Authorization', `Bearer ${a.adminToken}`)
+        .send({ name: 'victim' })
+        .expect(201)
+    ).body.id;
 
     // Partner A1's own data: a prospect in a list, an import, a launch that has sent a message, a suppression.
     const p1 = { Authorization: `Bearer ${partnerA1.token}` };
     const base = `/partners/${partnerA1.partnerId}`;
-    a1.prospectId = (await api.http().post(`${base}/prospects`).set(p1).send({ email: 'victim@prospect.example', firstName: 'Vic' }).expect(201)).body.id;
+    a1.prospectId = (
+      await api
+        .http()
+        .post(`${base}/prospects`)
+        .set(p1)
+        .send({ email: 'victim@prospect.example', firstName: 'Vic' })
+        .expect(201)
+    ).body.id;
     a1.listId = (await api.http().post(`${base}/lists`).set(p1).send({ name: 'victims' }).expect(201)).body.id;
-    await api.http().post(`${base}/lists/${a1.listId}/members`).set(p1).send({ prospectIds: [a1.prospectId] }).expect(200);
-    a1.importId = (await api.http().post(`${base}/imports`).set(p1).set('Content-Type', 'text/csv').send('email\nother@prospect.example\n').expect(202)).body.id;
-    const slotValues = { company_name: 'A1 Ltd', email: 'a1@partner.example', website: 'https://a1.example', address: '1 Main St, Springfield' };
-    a1.launchId = (await api.http().post('/launches').set(p1).send({ campaignId: campaign.campaignId, audience: { type: 'list', listId: a1.listId }, slotValues }).expect(202)).body.id;
-    await eventually(async () => ((await api.http().get(`/launches/${a1.launchId}`).set(p1)).body.status === 'active' ? true : undefined), 'enrollment');
+    await api
+      .http()
+      .post(`${base}/lists/${a1.listId}/members`)
+      .set(p1)
+      .send({ prospectIds: [a1.prospectId] })
+      .expect(200);
+    a1.importId = (
+      await api
+        .http()
+        .post(`${base}/imports`)
+        .set(p1)
+        .set('Content-Type', 'text/csv')
+        .send('email\nother@prospect.example\n')
+        .expect(202)
+    ).body.id;
+    const slotValues = {
+      company_name: 'A1 Ltd',
+      email: 'a1@partner.example',
+      website: 'https://a1.example',
+      address: '1 Main St, Springfield',
+    };
+    a1.launchId = (
+      await api
+        .http()
+        .post('/launches')
+        .set(p1)
+        .send({ campaignId: campaign.campaignId, audience: { type: 'list', listId: a1.listId }, slotValues })
+        .expect(202)
+    ).body.id;
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${a1.launchId}`).set(p1)).body.status === 'active' ? true : undefined,
+      'enrollment',
+    );
     await worker.app.get(SweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Send);
     const outbox = (await api.http().get('/outbox').set(p1).expect(200)).body.items as Array<{ id: string }>;
@@ -90,31 +163,79 @@ describe('tenant isolation', () => {
     a1.suppressionId = (await api.http().get('/suppressions').set(p1).expect(200)).body.items[0].id;
 
     // A webhook endpoint of partner A1's, and a lead from its landing page, which gives the endpoint a delivery.
-    a1.webhookId = (await api.http().post('/webhooks').set(p1).send({ url: 'https://crm.a1.example/hook', eventTypes: ['lead_created'] }).expect(201)).body.id;
+    a1.webhookId = (
+      await api
+        .http()
+        .post('/webhooks')
+        .set(p1)
+        .send({ url: 'https://crm.a1.example/hook', eventTypes: ['lead_created'] })
+        .expect(201)
+    ).body.id;
     const partnerSlug = (await api.http().get(`/partners/${partnerA1.partnerId}`).set(p1).expect(200)).body.slug;
-    const campaignSlug = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body.slug;
+    const campaignSlug = (
+      await api
+        .http()
+        .get(`/campaigns/${campaign.campaignId}`)
+        .set('Authorization', `Bearer ${a.marketerToken}`)
+        .expect(200)
+    ).body.slug;
     // The page needs the partner's required slots, from its brand kit.
-    await api.http().put(`/partners/${partnerA1.partnerId}/brand-kit`).set(p1).send({ email: 'a1@partner.example', website: 'https://a1.example', address: '1 Main St, Springfield' }).expect(200);
-    await api.http().post(`/p/${partnerSlug}/${campaignSlug}`).type('form').send({ email: 'lead@prospect.example', first_name: 'Lea', company: 'Lea Ltd', consent: 'yes', tcma_website: '' }).expect(200);
+    await api
+      .http()
+      .put(`/partners/${partnerA1.partnerId}/brand-kit`)
+      .set(p1)
+      .send({ email: 'a1@partner.example', website: 'https://a1.example', address: '1 Main St, Springfield' })
+      .expect(200);
+    await api
+      .http()
+      .post(`/p/${partnerSlug}/${campaignSlug}`)
+      .type('form')
+      .send({ email: 'lead@prospect.example', first_name: 'Lea', company: 'Lea Ltd', consent: 'yes', tcma_website: '' })
+      .expect(200);
     a1.leadId = (await api.http().get(`/partners/${partnerA1.partnerId}/leads`).set(p1).expect(200)).body.items[0].id;
     a1.deliveryId = (await api.http().get(`/webhooks/${a1.webhookId}/deliveries`).set(p1).expect(200)).body.items[0].id;
 
     // Vendor A's programme, partner A1's subscription to it, and the pending launch a new version gives it.
     const marketerA = { Authorization: `Bearer ${a.marketerToken}` };
-    programmeId = (await api.http().post('/programmes').set(marketerA).send({ name: 'A nurtures', campaignIds: [campaign.campaignId] }).expect(201)).body.id;
-    a1.subscriptionId = (await api.http().post(`/programmes/${programmeId}/subscriptions`).set(p1).send({ audience: { type: 'all' } }).expect(201)).body.id;
-    await api.http().patch(`/campaigns/${campaign.campaignId}`).set(marketerA).send({ description: 'second edition' }).expect(200);
+    programmeId = (
+      await api
+        .http()
+        .post('/programmes')
+        .set(marketerA)
+        .send({ name: 'A nurtures', campaignIds: [campaign.campaignId] })
+        .expect(201)
+    ).body.id;
+    a1.subscriptionId = (
+      await api
+        .http()
+        .post(`/programmes/${programmeId}/subscriptions`)
+        .set(p1)
+        .send({ audience: { type: 'all' } })
+        .expect(201)
+    ).body.id;
+    await api
+      .http()
+      .patch(`/campaigns/${campaign.campaignId}`)
+      .set(marketerA)
+      .send({ description: 'second edition' })
+      .expect(200);
     await api.http().post(`/campaigns/${campaign.campaignId}/publish`).set(marketerA).expect(201);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
     a1.pendingLaunchId = (await api.http().get('/pending-launches').set(p1).expect(200)).body.items[0].id;
 
     // Partner A1's scheduled social post, written directly: posting needs a connected account, which this test does not make.
-    const [version] = await testDb().query<Array<{ id: string; version: number }>>('SELECT id, version FROM campaign_versions WHERE campaign_id = $1 ORDER BY version DESC LIMIT 1', [campaign.campaignId]);
+    const [version] = await testDb().query<Array<{ id: string; version: number }>>(
+      'SELECT id, version FROM campaign_versions WHERE campaign_id = $1 ORDER BY version DESC LIMIT 1',
+      [campaign.campaignId],
+    );
     const [post] = await testDb().query<Array<{ id: string }>>(
       `INSERT INTO social_posts (vendor_id, partner_id, campaign_id, campaign_version_id, version, asset_id, copy, due_at, time_zone, source) VALUES ($1, $2, $3, $4, $5, 'social', '{"linkedin": "A1 post"}', now() + interval '1 day', 'UTC', 'manual') RETURNING id`,
       [a.vendorId, partnerA1.partnerId, campaign.campaignId, version.id, version.version],
     );
-    await testDb().query(`INSERT INTO social_post_deliveries (post_id, vendor_id, partner_id, network, next_attempt_at) VALUES ($1, $2, $3, 'linkedin', now() + interval '1 day')`, [post.id, a.vendorId, partnerA1.partnerId]);
+    await testDb().query(
+      `INSERT INTO social_post_deliveries (post_id, vendor_id, partner_id, network, next_attempt_at) VALUES ($1, $2, $3, 'linkedin', now() + interval '1 day')`,
+      [post.id, a.vendorId, partnerA1.partnerId],
+    );
     a1.socialPostId = post.id;
     // Partner A1's LinkedIn connection (made by a network's redirect in real life: test/social covers that dance).
     a1.socialConnectionId = (
@@ -152,7 +273,12 @@ describe('tenant isolation', () => {
       'social-connections': { id: a1.socialConnectionId },
     };
     // Ids below a partner belong to the collection named just before them.
-    const nested: Record<string, string> = { prospects: a1.prospectId, imports: a1.importId, lists: a1.listId, campaigns: campaign.campaignId };
+    const nested: Record<string, string> = {
+      prospects: a1.prospectId,
+      imports: a1.importId,
+      lists: a1.listId,
+      campaigns: campaign.campaignId,
+    };
     const segments = path.split('/');
     const value = nested[segments[segments.indexOf(`{${param}}`) - 1]] ?? ids[collection]?.[param];
     if (!value) throw new Error(`No fixture id for {${param}} in ${path}: add one to the isolation test`);
@@ -208,16 +334,31 @@ describe('tenant isolation', () => {
   };
 
   const operations = async (): Promise<Operation[]> => {
-    const doc = (await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await api.http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     // /public serves content-addressed public files, /u/{token} is the signed unsubscribe link a
     // prospect follows (/preferences/{token} its preference page) and /sender-confirmations/{token} the signed link mailed to a partner's
     // new From address, /programme-actions/{token} the signed buttons of a programme's email: none
     // has a tenant to cross (the signed token names what it acts on).
-    return Object.entries(doc.paths)
-      // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
-      // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
-      .filter(([path]) => !path.startsWith('/public') && !path.startsWith('/u/') && !path.startsWith('/preferences/') && !path.startsWith('/sender-confirmations/') && !path.startsWith('/programme-actions/') && !path.startsWith('/social/callback/') && path !== '/social-connections/{network}/start')
-      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })));
+    return (
+      Object.entries(doc.paths)
+        // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
+        // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
+        .filter(
+          ([path]) =>
+            !path.startsWith('/public') &&
+            !path.startsWith('/u/') &&
+            !path.startsWith('/preferences/') &&
+            !path.startsWith('/sender-confirmations/') &&
+            !path.startsWith('/programme-actions/') &&
+            !path.startsWith('/social/callback/') &&
+            path !== '/social-connections/{network}/start',
+        )
+        .flatMap(([path, methods]) =>
+          Object.keys(methods).map((method) => ({ method: method as Operation['method'], path })),
+        )
+    );
   };
 
   const call = (op: Operation, token: string) => {
@@ -231,21 +372,40 @@ describe('tenant isolation', () => {
   it('answers 404 to a foreign vendor for every resource endpoint, and changes nothing', async () => {
     const byId = (await operations()).filter((op) => op.path.includes('{'));
     expect(byId.length).toBeGreaterThan(15);
-    const before = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body;
+    const before = (
+      await api
+        .http()
+        .get(`/campaigns/${campaign.campaignId}`)
+        .set('Authorization', `Bearer ${a.marketerToken}`)
+        .expect(200)
+    ).body;
     const leaks: string[] = [];
     for (const op of byId) {
       // Every role of the foreign vendor tries; a role the route refuses gets 403 (which says
       // nothing about the resource), every other must get 404, and one of them must get that far.
       const statuses = [];
-      for (const token of [b.adminToken, b.marketerToken, partnerB.token]) statuses.push((await call(op, token)).status);
-      if (!statuses.includes(404) || statuses.some((s) => s !== 404 && s !== 403)) leaks.push(`${op.method.toUpperCase()} ${op.path} -> ${statuses.join('/')}`);
+      for (const token of [b.adminToken, b.marketerToken, partnerB.token])
+        statuses.push((await call(op, token)).status);
+      if (!statuses.includes(404) || statuses.some((s) => s !== 404 && s !== 403))
+        leaks.push(`${op.method.toUpperCase()} ${op.path} -> ${statuses.join('/')}`);
     }
     expect(leaks).toEqual([]);
-    const after = (await api.http().get(`/campaigns/${campaign.campaignId}`).set('Authorization', `Bearer ${a.marketerToken}`).expect(200)).body;
+    const after = (
+      await api
+        .http()
+        .get(`/campaigns/${campaign.campaignId}`)
+        .set('Authorization', `Bearer ${a.marketerToken}`)
+        .expect(200)
+    ).body;
     expect(after).toEqual(before);
-    const [socialPost] = await testDb().query<Array<{ cancelled_at: Date | null }>>('SELECT cancelled_at FROM social_posts WHERE id = $1', [a1.socialPostId]);
+    const [socialPost] = await testDb().query<Array<{ cancelled_at: Date | null }>>(
+      'SELECT cancelled_at FROM social_posts WHERE id = $1',
+      [a1.socialPostId],
+    );
     expect(socialPost.cancelled_at).toBeNull();
-    expect(await testDb().query('SELECT id FROM social_connections WHERE id = $1', [a1.socialConnectionId])).toHaveLength(1);
+    expect(
+      await testDb().query('SELECT id FROM social_connections WHERE id = $1', [a1.socialConnectionId]),
+    ).toHaveLength(1);
     await api.http().get('/me').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     const tokens = await api.http().get('/tokens').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
     expect(tokens.body.items.find((t: { id: string }) => t.id === tokenId).revokedAt).toBeNull();
@@ -254,19 +414,37 @@ describe('tenant isolation', () => {
   it("never lets one partner reach another partner's resources", async () => {
     // Campaigns and programmes are the vendor's, offered to all its partners (their partner-owned
     // parts, subscriptions and pending launches, are under paths of their own).
-    const byId = (await operations()).filter((op) => op.path.includes('{') && !op.path.startsWith('/campaigns') && !op.path.startsWith('/programmes/'));
+    const byId = (await operations()).filter(
+      (op) => op.path.includes('{') && !op.path.startsWith('/campaigns') && !op.path.startsWith('/programmes/'),
+    );
     const reached: string[] = [];
     for (const op of byId) {
       const res = await call(op, partnerA2.token);
-      if (res.status < 400 || ![403, 404].includes(res.status)) reached.push(`${op.method.toUpperCase()} ${op.path} -> ${res.status}`);
+      if (res.status < 400 || ![403, 404].includes(res.status))
+        reached.push(`${op.method.toUpperCase()} ${op.path} -> ${res.status}`);
     }
     expect(reached).toEqual([]);
   });
 
   it("lists nothing of another vendor's", async () => {
-    const lists = (await operations()).filter((op) => op.method === 'get' && !op.path.includes('{') && !op.path.startsWith('/health') && !op.path.startsWith('/docs'));
+    const lists = (await operations()).filter(
+      (op) =>
+        op.method === 'get' && !op.path.includes('{') && !op.path.startsWith('/health') && !op.path.startsWith('/docs'),
+    );
     expect(lists.length).toBeGreaterThan(3);
-    const secrets = [campaign.campaignId, partnerA1.partnerId, partnerA2.partnerId, partnerA1.userId, tokenId, fileId, a.vendorId, a1.launchId, a1.listId, a1.importId, 'victim@prospect.example'];
+    const secrets = [
+      campaign.campaignId,
+      partnerA1.partnerId,
+      partnerA2.partnerId,
+      partnerA1.userId,
+      tokenId,
+      fileId,
+      a.vendorId,
+      a1.launchId,
+      a1.listId,
+      a1.importId,
+      'victim@prospect.example',
+    ];
     for (const op of lists) {
       for (const token of [b.adminToken, b.marketerToken]) {
         const res = await call(op, token);
@@ -285,14 +463,26 @@ describe('tenant isolation', () => {
     }
   });
 
-  it("refuses ids of another tenant inside a body with 404, like ids in a path, and stores nothing", async () => {
+  it('refuses ids of another tenant inside a body with 404, like ids in a path, and stores nothing', async () => {
     const vendorB = { Authorization: `Bearer ${b.adminToken}` };
     // A campaign of vendor A in a suppression of vendor B.
-    await api.http().post('/suppressions').set(vendorB).send({ email: 'probe@prospect.example', campaignId: campaign.campaignId }).expect(404);
+    await api
+      .http()
+      .post('/suppressions')
+      .set(vendorB)
+      .send({ email: 'probe@prospect.example', campaignId: campaign.campaignId })
+      .expect(404);
     // A prospect of partner A1 added to partner A2's list.
     const a2 = { Authorization: `Bearer ${partnerA2.token}` };
-    const a2List = (await api.http().post(`/partners/${partnerA2.partnerId}/lists`).set(a2).send({ name: 'probe' }).expect(201)).body.id;
-    await api.http().post(`/partners/${partnerA2.partnerId}/lists/${a2List}/members`).set(a2).send({ prospectIds: [a1.prospectId] }).expect(404);
+    const a2List = (
+      await api.http().post(`/partners/${partnerA2.partnerId}/lists`).set(a2).send({ name: 'probe' }).expect(201)
+    ).body.id;
+    await api
+      .http()
+      .post(`/partners/${partnerA2.partnerId}/lists/${a2List}/members`)
+      .set(a2)
+      .send({ prospectIds: [a1.prospectId] })
+      .expect(404);
     const [stored] = await testDb().query<Array<{ suppressions: number; members: number }>>(
       `SELECT (SELECT count(*)::int FROM suppressions WHERE email_lower = 'probe@prospect.example') AS suppressions,
               (SELECT count(*)::int FROM prospect_list_members WHERE list_id = $1) AS members`,
@@ -305,36 +495,144 @@ describe('tenant isolation', () => {
     const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
     // Vendor B's own resources, each valid for B: a published campaign and an uploaded file.
     const bCampaign = await authorDemoCampaign(api, b.marketerToken, { name: 'B campaign' });
-    const bFile: string = (await api.http().post('/files').set(bearer(b.marketerToken)).attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf').expect(201)).body.id;
+    const bFile: string = (
+      await api
+        .http()
+        .post('/files')
+        .set(bearer(b.marketerToken))
+        .attach('file', demo.read('one-pager.pdf'), 'one-pager.pdf')
+        .expect(201)
+    ).body.id;
     // Partner B has a prospect of the same address as A1's: a conversion it names A1 for must not land on its own.
-    await api.http().post(`/partners/${partnerB.partnerId}/prospects`).set(bearer(partnerB.token)).send({ email: 'victim@prospect.example' }).expect(201);
-    const slotValues = { company_name: 'P Ltd', email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' };
+    await api
+      .http()
+      .post(`/partners/${partnerB.partnerId}/prospects`)
+      .set(bearer(partnerB.token))
+      .send({ email: 'victim@prospect.example' })
+      .expect(201);
+    const slotValues = {
+      company_name: 'P Ltd',
+      email: 'p@partner.example',
+      website: 'https://p.example',
+      address: '1 Main St, Springfield',
+    };
     const email = { name: 'x', subject: 's', preheader: 'p', mjml: demo.readText(demo.manifest.emails[0].file) };
     const probes: Array<[string, string, string, object]> = [
       // Vendor A (and its partners) naming vendor B's ids: the other direction of the test above.
-      ['vendor A: suppression for B’s campaign', a.adminToken, '/suppressions', { email: 'probe@prospect.example', campaignId: bCampaign.campaignId }],
-      ['vendor A: suppression for B’s partner', a.adminToken, '/suppressions', { email: 'probe@prospect.example', partnerId: partnerB.partnerId }],
-      ['vendor A: a user of B’s partner', a.adminToken, '/users', { email: 'probe@prospect.example', name: 'Probe', role: 'partner_user', partnerId: partnerB.partnerId }],
-      ['vendor A: an invitation to B’s partner', a.adminToken, '/user-invitations', { email: 'probe@prospect.example', role: 'partner_user', partnerId: partnerB.partnerId }],
+      [
+        'vendor A: suppression for B’s campaign',
+        a.adminToken,
+        '/suppressions',
+        { email: 'probe@prospect.example', campaignId: bCampaign.campaignId },
+      ],
+      [
+        'vendor A: suppression for B’s partner',
+        a.adminToken,
+        '/suppressions',
+        { email: 'probe@prospect.example', partnerId: partnerB.partnerId },
+      ],
+      [
+        'vendor A: a user of B’s partner',
+        a.adminToken,
+        '/users',
+        { email: 'probe@prospect.example', name: 'Probe', role: 'partner_user', partnerId: partnerB.partnerId },
+      ],
+      [
+        'vendor A: an invitation to B’s partner',
+        a.adminToken,
+        '/user-invitations',
+        { email: 'probe@prospect.example', role: 'partner_user', partnerId: partnerB.partnerId },
+      ],
       ['vendor A: a token for B’s user', a.adminToken, '/tokens', { name: 'probe', userId: partnerB.userId }],
-      ['vendor A: a PDF asset of B’s file', a.marketerToken, `/campaigns/${campaign.campaignId}/assets/pdf`, { name: 'probe', fileId: bFile, slots: [] }],
-      ['vendor A: a preview as B’s partner', a.marketerToken, `/campaigns/${campaign.campaignId}/draft/email-check`, { ...email, partnerId: partnerB.partnerId }],
-      ['vendor A: a conversion of B’s partner', a.adminToken, '/conversions', { email: 'probe@prospect.example', partnerId: partnerB.partnerId }],
-      ['partner A1: suppression for B’s campaign', partnerA1.token, '/suppressions', { email: 'probe@prospect.example', campaignId: bCampaign.campaignId }],
-      ['partner A1: a launch of B’s campaign', partnerA1.token, '/launches', { campaignId: bCampaign.campaignId, audience: { type: 'all' }, slotValues }],
+      [
+        'vendor A: a PDF asset of B’s file',
+        a.marketerToken,
+        `/campaigns/${campaign.campaignId}/assets/pdf`,
+        { name: 'probe', fileId: bFile, slots: [] },
+      ],
+      [
+        'vendor A: a preview as B’s partner',
+        a.marketerToken,
+        `/campaigns/${campaign.campaignId}/draft/email-check`,
+        { ...email, partnerId: partnerB.partnerId },
+      ],
+      [
+        'vendor A: a conversion of B’s partner',
+        a.adminToken,
+        '/conversions',
+        { email: 'probe@prospect.example', partnerId: partnerB.partnerId },
+      ],
+      [
+        'partner A1: suppression for B’s campaign',
+        partnerA1.token,
+        '/suppressions',
+        { email: 'probe@prospect.example', campaignId: bCampaign.campaignId },
+      ],
+      [
+        'partner A1: a launch of B’s campaign',
+        partnerA1.token,
+        '/launches',
+        { campaignId: bCampaign.campaignId, audience: { type: 'all' }, slotValues },
+      ],
       // Partner tokens naming the other vendor's, or the other partner's, ids.
-      ['partner B: suppression for A’s campaign', partnerB.token, '/suppressions', { email: 'probe@prospect.example', campaignId: campaign.campaignId }],
-      ['partner B: suppression for A’s partner', partnerB.token, '/suppressions', { email: 'probe@prospect.example', partnerId: partnerA1.partnerId }],
-      ['partner B: a launch of A’s campaign', partnerB.token, '/launches', { campaignId: campaign.campaignId, audience: { type: 'all' }, slotValues }],
-      ['partner B: a launch for A1', partnerB.token, '/launches', { campaignId: bCampaign.campaignId, partnerId: partnerA1.partnerId, audience: { type: 'all' }, slotValues }],
-      ['partner B: a conversion for A1', partnerB.token, '/conversions', { email: 'victim@prospect.example', partnerId: partnerA1.partnerId }],
-      ['partner A2: suppression for A1', partnerA2.token, '/suppressions', { email: 'probe@prospect.example', partnerId: partnerA1.partnerId }],
-      ['partner A2: a launch for A1', partnerA2.token, '/launches', { campaignId: campaign.campaignId, partnerId: partnerA1.partnerId, audience: { type: 'all' }, slotValues }],
-      ['partner A2: a launch to A1’s list', partnerA2.token, '/launches', { campaignId: campaign.campaignId, audience: { type: 'list', listId: a1.listId }, slotValues }],
-      ['partner A2: a conversion for A1’s launch', partnerA2.token, '/conversions', { email: 'victim@prospect.example', launchId: a1.launchId }],
+      [
+        'partner B: suppression for A’s campaign',
+        partnerB.token,
+        '/suppressions',
+        { email: 'probe@prospect.example', campaignId: campaign.campaignId },
+      ],
+      [
+        'partner B: suppression for A’s partner',
+        partnerB.token,
+        '/suppressions',
+        { email: 'probe@prospect.example', partnerId: partnerA1.partnerId },
+      ],
+      [
+        'partner B: a launch of A’s campaign',
+        partnerB.token,
+        '/launches',
+        { campaignId: campaign.campaignId, audience: { type: 'all' }, slotValues },
+      ],
+      [
+        'partner B: a launch for A1',
+        partnerB.token,
+        '/launches',
+        { campaignId: bCampaign.campaignId, partnerId: partnerA1.partnerId, audience: { type: 'all' }, slotValues },
+      ],
+      [
+        'partner B: a conversion for A1',
+        partnerB.token,
+        '/conversions',
+        { email: 'victim@prospect.example', partnerId: partnerA1.partnerId },
+      ],
+      [
+        'partner A2: suppression for A1',
+        partnerA2.token,
+        '/suppressions',
+        { email: 'probe@prospect.example', partnerId: partnerA1.partnerId },
+      ],
+      [
+        'partner A2: a launch for A1',
+        partnerA2.token,
+        '/launches',
+        { campaignId: campaign.campaignId, partnerId: partnerA1.partnerId, audience: { type: 'all' }, slotValues },
+      ],
+      [
+        'partner A2: a launch to A1’s list',
+        partnerA2.token,
+        '/launches',
+        { campaignId: campaign.campaignId, audience: { type: 'list', listId: a1.listId }, slotValues },
+      ],
+      [
+        'partner A2: a conversion for A1’s launch',
+        partnerA2.token,
+        '/conversions',
+        { email: 'victim@prospect.example', launchId: a1.launchId },
+      ],
     ];
     const answers: string[] = [];
-    for (const [label, token, url, body] of probes) answers.push(`${label}: ${(await api.http().post(url).set(bearer(token)).send(body)).status}`);
+    for (const [label, token, url, body] of probes)
+      answers.push(`${label}: ${(await api.http().post(url).set(bearer(token)).send(body)).status}`);
     expect(answers).toEqual(probes.map(([label]) => `${label}: 404`));
 
     const [stored] = await testDb().query<Array<Record<string, number>>>(
@@ -346,7 +644,8 @@ describe('tenant isolation', () => {
       [partnerB.partnerId, partnerA1.partnerId, bCampaign.campaignId, partnerA2.partnerId],
     );
     expect(stored).toEqual({ suppressions: 0, users: 0, invitations: 0, tokens: 0, launches: 0 });
-    const draft = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(bearer(a.marketerToken)).expect(200)).body;
+    const draft = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(bearer(a.marketerToken)).expect(200))
+      .body;
     expect(JSON.stringify(draft)).not.toContain(bFile);
   });
 });

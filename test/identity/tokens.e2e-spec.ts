@@ -10,7 +10,8 @@ describe('API tokens', () => {
   let other: TestVendor;
   const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const me = async (token: string): Promise<string> => (await api.http().get('/me').set(as(token)).expect(200)).body.userId;
+  const me = async (token: string): Promise<string> =>
+    (await api.http().get('/me').set(as(token)).expect(200)).body.userId;
 
   beforeAll(async () => {
     api = await startApi({ clock });
@@ -22,12 +23,32 @@ describe('API tokens', () => {
   afterAll(() => api.close());
 
   it('issues tokens for users of the vendor only, and for others only by admins', async () => {
-    const [adminId, marketerId, strangerId] = await Promise.all([me(vendor.adminToken), me(vendor.marketerToken), me(other.marketerToken)]);
-    const forMarketer = await api.http().post('/tokens').set(as(vendor.adminToken)).send({ name: 'for mia', userId: marketerId }).expect(201);
-    expect(forMarketer.body).toMatchObject({ userId: marketerId, name: 'for mia', revokedAt: null, lastUsedAt: null, expiresAt: null });
+    const [adminId, marketerId, strangerId] = await Promise.all([
+      me(vendor.adminToken),
+      me(vendor.marketerToken),
+      me(other.marketerToken),
+    ]);
+    const forMarketer = await api
+      .http()
+      .post('/tokens')
+      .set(as(vendor.adminToken))
+      .send({ name: 'for mia', userId: marketerId })
+      .expect(201);
+    expect(forMarketer.body).toMatchObject({
+      userId: marketerId,
+      name: 'for mia',
+      revokedAt: null,
+      lastUsedAt: null,
+      expiresAt: null,
+    });
     await api.http().post('/tokens').set(as(vendor.adminToken)).send({ name: 'x', userId: strangerId }).expect(404);
     await api.http().post('/tokens').set(as(vendor.marketerToken)).send({ name: 'x', userId: adminId }).expect(404);
-    const expiring = await api.http().post('/tokens').set(as(vendor.marketerToken)).send({ name: 'short', expiresInDays: 2 }).expect(201);
+    const expiring = await api
+      .http()
+      .post('/tokens')
+      .set(as(vendor.marketerToken))
+      .send({ name: 'short', expiresInDays: 2 })
+      .expect(201);
     expect(expiring.body).toMatchObject({ userId: marketerId, expiresAt: '2026-11-25T09:00:00.000Z' });
   });
 
@@ -35,31 +56,62 @@ describe('API tokens', () => {
     const [adminId, marketerId] = await Promise.all([me(vendor.adminToken), me(vendor.marketerToken)]);
     const all = await api.http().get('/tokens').set(as(vendor.adminToken)).expect(200);
     expect(new Set(all.body.items.map((t: { userId: string }) => t.userId))).toEqual(new Set([adminId, marketerId]));
-    const ofMarketer = await api.http().get('/tokens').query({ userId: marketerId }).set(as(vendor.adminToken)).expect(200);
+    const ofMarketer = await api
+      .http()
+      .get('/tokens')
+      .query({ userId: marketerId })
+      .set(as(vendor.adminToken))
+      .expect(200);
     expect(ofMarketer.body.items.length).toBeGreaterThan(1);
     expect(ofMarketer.body).toMatchObject({ total: ofMarketer.body.items.length, limit: 50, offset: 0 });
     expect(ofMarketer.body.items.every((t: { userId: string }) => t.userId === marketerId)).toBe(true);
     const own = await api.http().get('/tokens').set(as(vendor.marketerToken)).expect(200);
-    expect(own.body.items.map((t: { id: string }) => t.id)).toEqual(ofMarketer.body.items.map((t: { id: string }) => t.id));
-    await api.http().get('/tokens').query({ userId: adminId }).set(as(vendor.marketerToken)).expect(200, { items: [], total: 0, limit: 50, offset: 0 });
+    expect(own.body.items.map((t: { id: string }) => t.id)).toEqual(
+      ofMarketer.body.items.map((t: { id: string }) => t.id),
+    );
+    await api
+      .http()
+      .get('/tokens')
+      .query({ userId: adminId })
+      .set(as(vendor.marketerToken))
+      .expect(200, { items: [], total: 0, limit: 50, offset: 0 });
   });
 
   it("lets only admins revoke someone else's token; revoking again changes nothing", async () => {
-    const adminTokens = (await api.http().get('/tokens').query({ userId: await me(vendor.adminToken) }).set(as(vendor.adminToken)).expect(200)).body.items;
+    const adminTokens = (
+      await api
+        .http()
+        .get('/tokens')
+        .query({ userId: await me(vendor.adminToken) })
+        .set(as(vendor.adminToken))
+        .expect(200)
+    ).body.items;
     await api.http().delete(`/tokens/${adminTokens[0].id}`).set(as(vendor.marketerToken)).expect(404);
-    const issued = await api.http().post('/tokens').set(as(vendor.marketerToken)).send({ name: 'to revoke' }).expect(201);
+    const issued = await api
+      .http()
+      .post('/tokens')
+      .set(as(vendor.marketerToken))
+      .send({ name: 'to revoke' })
+      .expect(201);
     await api.http().delete(`/tokens/${issued.body.id}`).set(as(vendor.adminToken)).expect(204);
-    const revokedAt = (await api.http().get('/tokens').set(as(vendor.marketerToken)).expect(200)).body.items.find((t: { id: string }) => t.id === issued.body.id).revokedAt;
+    const revokedAt = (await api.http().get('/tokens').set(as(vendor.marketerToken)).expect(200)).body.items.find(
+      (t: { id: string }) => t.id === issued.body.id,
+    ).revokedAt;
     expect(revokedAt).toBe(clock.now().toISOString());
     clock.set(clock.now().getTime() + 5000);
     await api.http().delete(`/tokens/${issued.body.id}`).set(as(vendor.adminToken)).expect(204);
-    const again = (await api.http().get('/tokens').set(as(vendor.marketerToken)).expect(200)).body.items.find((t: { id: string }) => t.id === issued.body.id);
+    const again = (await api.http().get('/tokens').set(as(vendor.marketerToken)).expect(200)).body.items.find(
+      (t: { id: string }) => t.id === issued.body.id,
+    );
     expect(again.revokedAt).toBe(revokedAt);
   });
 
   it('records when a token was last used, at most once a minute', async () => {
     const issued = await api.http().post('/tokens').set(as(other.adminToken)).send({ name: 'usage' }).expect(201);
-    const lastUsed = async () => (await api.http().get('/tokens').set(as(other.adminToken)).expect(200)).body.items.find((t: { id: string }) => t.id === issued.body.id).lastUsedAt;
+    const lastUsed = async () =>
+      (await api.http().get('/tokens').set(as(other.adminToken)).expect(200)).body.items.find(
+        (t: { id: string }) => t.id === issued.body.id,
+      ).lastUsedAt;
     const first = clock.now();
     await api.http().get('/me').set(as(issued.body.token)).expect(200);
     await eventually(async () => (await lastUsed()) === first.toISOString(), 'last use recorded');

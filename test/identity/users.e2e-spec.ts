@@ -20,8 +20,18 @@ describe('users', () => {
     const partner = await tenants.partner(vendor);
     const other = await tenants.partner(vendor);
     const all = await api.http().get('/users').set(as()).expect(200);
-    expect(all.body.items.map((u: { role: string }) => u.role)).toEqual(['vendor_admin', 'vendor_marketer', 'partner_user', 'partner_user']);
-    expect(all.body.items.map((u: { partnerId: string | null }) => u.partnerId)).toEqual([null, null, partner.partnerId, other.partnerId]);
+    expect(all.body.items.map((u: { role: string }) => u.role)).toEqual([
+      'vendor_admin',
+      'vendor_marketer',
+      'partner_user',
+      'partner_user',
+    ]);
+    expect(all.body.items.map((u: { partnerId: string | null }) => u.partnerId)).toEqual([
+      null,
+      null,
+      partner.partnerId,
+      other.partnerId,
+    ]);
     const ofPartner = await api.http().get('/users').query({ partnerId: partner.partnerId }).set(as()).expect(200);
     expect(ofPartner.body.items.map((u: { id: string }) => u.id)).toEqual([partner.userId]);
     const marketers = await api.http().get('/users').query({ role: 'vendor_marketer' }).set(as()).expect(200);
@@ -31,7 +41,12 @@ describe('users', () => {
 
   it('disables and enables a user; an edit without changes answers the user as it is', async () => {
     const partner = await tenants.partner(vendor);
-    const disabled = await api.http().patch(`/users/${partner.userId}`).set(as()).send({ disabled: true, name: ' Pat ' }).expect(200);
+    const disabled = await api
+      .http()
+      .patch(`/users/${partner.userId}`)
+      .set(as())
+      .send({ disabled: true, name: ' Pat ' })
+      .expect(200);
     expect(disabled.body).toMatchObject({ id: partner.userId, name: 'Pat', disabled: true });
     await api.http().patch(`/users/${partner.userId}`).set(as()).send({}).expect(200, disabled.body);
     const enabled = await api.http().patch(`/users/${partner.userId}`).set(as()).send({ disabled: false }).expect(200);

@@ -25,9 +25,17 @@ describe('notices', () => {
   });
 
   it("reaches the local outbox when the vendor has no SMTP, from the vendor's name", async () => {
-    const sent = await sut.send(new VendorScope(vendor.vendorId), { to: 'pat@partner.example', subject: 'You are invited', text: 'Follow the link', html: '<p>Follow the link</p>' });
+    const sent = await sut.send(new VendorScope(vendor.vendorId), {
+      to: 'pat@partner.example',
+      subject: 'You are invited',
+      text: 'Follow the link',
+      html: '<p>Follow the link</p>',
+    });
     expect(sent.via).toBe('the local outbox');
-    const [row] = await testDb().query<Array<{ raw: Buffer; partner_id: string | null; recipients: string[] }>>('SELECT raw, partner_id, recipients FROM outbox_messages WHERE vendor_id = $1 AND message_id = $2', [vendor.vendorId, sent.messageId]);
+    const [row] = await testDb().query<Array<{ raw: Buffer; partner_id: string | null; recipients: string[] }>>(
+      'SELECT raw, partner_id, recipients FROM outbox_messages WHERE vendor_id = $1 AND message_id = $2',
+      [vendor.vendorId, sent.messageId],
+    );
     expect(row).toMatchObject({ partner_id: null, recipients: ['pat@partner.example'] });
     const mail = await simpleParser(row.raw);
     expect(mail.from?.value).toEqual([{ name: 'Acme Networks', address: 'notices@localhost' }]);
@@ -39,8 +47,17 @@ describe('notices', () => {
   it("goes through the vendor's SMTP configuration when it has one", async () => {
     // Another vendor: the transport chosen for the first is reused for a while (TransportRegistry).
     const other = await new TenantFactory(api).vendor();
-    await api.http().put('/sending').set('Authorization', `Bearer ${other.adminToken}`).send({ smtpUrl: sink.url }).expect(200);
-    const sent = await sut.send(new VendorScope(other.vendorId), { to: 'lee@partner.example', subject: 'Reset your password', text: 'Follow the link' });
+    await api
+      .http()
+      .put('/sending')
+      .set('Authorization', `Bearer ${other.adminToken}`)
+      .send({ smtpUrl: sink.url })
+      .expect(200);
+    const sent = await sut.send(new VendorScope(other.vendorId), {
+      to: 'lee@partner.example',
+      subject: 'Reset your password',
+      text: 'Follow the link',
+    });
     expect(sent.via).toBe(sink.url);
     const [message] = await sink.waitFor(1);
     expect(message.to).toEqual(['lee@partner.example']);
@@ -48,7 +65,19 @@ describe('notices', () => {
   });
 
   it('refuses a recipient that would add a header or a second recipient, sending nothing', async () => {
-    await expect(sut.send(new VendorScope(vendor.vendorId), { to: 'lee@partner.example\r\nBcc: eve@evil.example', subject: 'x', text: 'x' })).rejects.toThrow('Not a single email address');
-    await expect(sut.send(new VendorScope(vendor.vendorId), { to: 'lee@partner.example, eve@evil.example', subject: 'x', text: 'x' })).rejects.toThrow('Not a single email address');
+    await expect(
+      sut.send(new VendorScope(vendor.vendorId), {
+        to: 'lee@partner.example\r\nBcc: eve@evil.example',
+        subject: 'x',
+        text: 'x',
+      }),
+    ).rejects.toThrow('Not a single email address');
+    await expect(
+      sut.send(new VendorScope(vendor.vendorId), {
+        to: 'lee@partner.example, eve@evil.example',
+        subject: 'x',
+        text: 'x',
+      }),
+    ).rejects.toThrow('Not a single email address');
   });
 });

@@ -16,7 +16,12 @@ import { TestDb, testDb } from '../support/db';
 
 /** Monday 23 November 2026, 10:00 in Warsaw. */
 const START = new Date('2026-11-23T09:00:00Z');
-const SLOT_VALUES = { company_name: 'Partner Ltd', email: 'hello@partner.example', website: 'https://partner.example', address: '1 Main St, Springfield' };
+const SLOT_VALUES = {
+  company_name: 'Partner Ltd',
+  email: 'hello@partner.example',
+  website: 'https://partner.example',
+  address: '1 Main St, Springfield',
+};
 
 describe('what each SMTP answer and each launch action does', () => {
   const clock = new ManualClock(START);
@@ -34,7 +39,12 @@ describe('what each SMTP answer and each launch action does', () => {
     worker = await startWorker({ roles: 'send,enroll', clock, env });
     db = testDb();
     vendor = await new TenantFactory(api).vendor();
-    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -44,9 +54,26 @@ describe('what each SMTP answer and each launch action does', () => {
   });
 
   const launchFor = async (partner: TestPartner, campaignId: string, emails: string[]): Promise<string> => {
-    for (const email of emails) await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email }).expect(201);
-    const res = await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES }).expect(202);
-    await eventually(async () => ((await api.http().get(`/launches/${res.body.id}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
+    for (const email of emails)
+      await api
+        .http()
+        .post(`/partners/${partner.partnerId}/prospects`)
+        .set(as(partner.token))
+        .send({ email })
+        .expect(201);
+    const res = await api
+      .http()
+      .post('/launches')
+      .set(as(partner.token))
+      .send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES })
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${res.body.id}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
     return res.body.id;
   };
   const run = async () => {
@@ -61,7 +88,9 @@ describe('what each SMTP answer and each launch action does', () => {
     );
   const enrollment = async (launchId: string, email: string) =>
     (
-      await db.query<Array<{ status: string; exit_reason: string | null; next_step: number; next_due_at: Date | null }>>(
+      await db.query<
+        Array<{ status: string; exit_reason: string | null; next_step: number; next_due_at: Date | null }>
+      >(
         'SELECT e.status, e.exit_reason, e.next_step, e.next_due_at FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1 AND p.email = $2',
         [launchId, email],
       )
@@ -82,21 +111,43 @@ describe('what each SMTP answer and each launch action does', () => {
         }
         return undefined;
       },
-      dropDuringData: (session) => session.envelope.rcptTo.some((r) => r.address === 'flaky@prospect.example') && dropped++ === 0,
+      dropDuringData: (session) =>
+        session.envelope.rcptTo.some((r) => r.address === 'flaky@prospect.example') && dropped++ === 0,
     };
-    const launchId = await launchFor(partner, campaignId, ['ok@prospect.example', 'gone@prospect.example', 'busy@prospect.example', 'flaky@prospect.example', 'blocked@prospect.example']);
+    const launchId = await launchFor(partner, campaignId, [
+      'ok@prospect.example',
+      'gone@prospect.example',
+      'busy@prospect.example',
+      'flaky@prospect.example',
+      'blocked@prospect.example',
+    ]);
     // Suppressed after enrolling, before the first send.
-    await api.http().post('/suppressions').set(as(partner.token)).send({ email: 'Blocked@Prospect.example' }).expect(201);
+    await api
+      .http()
+      .post('/suppressions')
+      .set(as(partner.token))
+      .send({ email: 'Blocked@Prospect.example' })
+      .expect(201);
     await run();
 
     expect(received('ok@prospect.example')).toHaveLength(3);
-    expect(await ledger(launchId, 'ok@prospect.example')).toEqual([0, 1, 2].map((step) => ({ step, status: 'sent', attempts: 1 })));
+    expect(await ledger(launchId, 'ok@prospect.example')).toEqual(
+      [0, 1, 2].map((step) => ({ step, status: 'sent', attempts: 1 })),
+    );
 
     expect(received('gone@prospect.example')).toHaveLength(0);
     expect(await ledger(launchId, 'gone@prospect.example')).toEqual([{ step: 0, status: 'bounced', attempts: 1 }]);
-    expect(await enrollment(launchId, 'gone@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'bounced' });
-    const suppressions = (await api.http().get('/suppressions').set(as(partner.token)).expect(200)).body.items as Array<{ email: string; reason: string; partnerId: string }>;
-    expect(suppressions).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'gone@prospect.example', reason: 'bounced', partnerId: partner.partnerId })]));
+    expect(await enrollment(launchId, 'gone@prospect.example')).toMatchObject({
+      status: 'exited',
+      exit_reason: 'bounced',
+    });
+    const suppressions = (await api.http().get('/suppressions').set(as(partner.token)).expect(200)).body
+      .items as Array<{ email: string; reason: string; partnerId: string }>;
+    expect(suppressions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'gone@prospect.example', reason: 'bounced', partnerId: partner.partnerId }),
+      ]),
+    );
 
     expect(received('busy@prospect.example')).toHaveLength(3);
     expect(await ledger(launchId, 'busy@prospect.example')).toEqual([
@@ -122,12 +173,21 @@ describe('what each SMTP answer and each launch action does', () => {
     expect(copies.slice(1)).toEqual([1, 1]);
 
     expect(received('blocked@prospect.example')).toHaveLength(0);
-    expect(await ledger(launchId, 'blocked@prospect.example')).toEqual([{ step: 0, status: 'suppressed', attempts: 0 }]);
-    expect(await enrollment(launchId, 'blocked@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'suppressed' });
+    expect(await ledger(launchId, 'blocked@prospect.example')).toEqual([
+      { step: 0, status: 'suppressed', attempts: 0 },
+    ]);
+    expect(await enrollment(launchId, 'blocked@prospect.example')).toMatchObject({
+      status: 'exited',
+      exit_reason: 'suppressed',
+    });
 
     const stats = (await api.http().get(`/launches/${launchId}`).set(as(partner.token)).expect(200)).body.stats;
     expect(stats.sends).toEqual({ sent: 8, bounced: 1, uncertain: 1, suppressed: 1 });
-    expect(sink.messages.filter((m) => m.to[0].endsWith('@prospect.example') && ['ok', 'busy', 'flaky'].includes(m.to[0].split('@')[0])).length).toBe(8 + copies[0]);
+    expect(
+      sink.messages.filter(
+        (m) => m.to[0].endsWith('@prospect.example') && ['ok', 'busy', 'flaky'].includes(m.to[0].split('@')[0]),
+      ).length,
+    ).toBe(8 + copies[0]);
     sink.behaviour = {};
   });
 
@@ -156,31 +216,48 @@ describe('what each SMTP answer and each launch action does', () => {
     await api.http().post(`/launches/${launchId}/resume`).set(as(partner.token)).expect(200);
     await run();
     expect(count()).toBe(3);
-    for (const email of emails) expect((await enrollment(launchId, email)).next_due_at!.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    for (const email of emails)
+      expect((await enrollment(launchId, email)).next_due_at!.toISOString()).toBe('2026-11-30T08:00:00.000Z');
     clock.set(new Date('2026-11-30T08:00:00Z'));
     await run();
     expect(count()).toBe(6);
-    for (const email of emails) expect((await ledger(launchId, email)).map((l) => [l.step, l.status])).toEqual([[0, 'sent'], [1, 'sent']]);
+    for (const email of emails)
+      expect((await ledger(launchId, email)).map((l) => [l.step, l.status])).toEqual([
+        [0, 'sent'],
+        [1, 'sent'],
+      ]);
 
     await api.http().post(`/launches/${launchId}/cancel`).set(as(partner.token)).expect(200);
     clock.set(new Date('2026-12-08T12:00:00Z'));
     await run();
     expect(count()).toBe(6);
-    for (const email of emails) expect(await enrollment(launchId, email)).toMatchObject({ status: 'cancelled', next_due_at: null });
+    for (const email of emails)
+      expect(await enrollment(launchId, email)).toMatchObject({ status: 'cancelled', next_due_at: null });
     await api.http().post(`/launches/${launchId}/resume`).set(as(partner.token)).expect(409);
   });
 
   it("signs with the partner's DKIM key when one is configured (the signature verifies), and never shows the key again", async () => {
     clock.set(START);
     const partner = await new TenantFactory(api).partner(vendor);
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'der' } });
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'der' },
+    });
     // The partner's DNS, as a receiving server would query it.
     const dns = { 'tcma._domainkey.partner.example': `v=DKIM1; k=rsa; p=${publicKey.toString('base64')}` };
     const resolver = (name: string, type: string) => {
       const record = type === 'TXT' ? dns[name as keyof typeof dns] : undefined;
-      return record ? Promise.resolve([[record]]) : Promise.reject(Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' }));
+      return record
+        ? Promise.resolve([[record]])
+        : Promise.reject(Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' }));
     };
-    const saved = await api.http().put(`/partners/${partner.partnerId}/sending`).set(as(vendor.adminToken)).send({ smtpUrl: sink.url, dkim: { domain: 'partner.example', selector: 'tcma', privateKey } }).expect(200);
+    const saved = await api
+      .http()
+      .put(`/partners/${partner.partnerId}/sending`)
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, dkim: { domain: 'partner.example', selector: 'tcma', privateKey } })
+      .expect(200);
     expect(JSON.stringify(saved.body)).not.toContain('PRIVATE KEY');
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name: 'Signed' });
     await launchFor(partner, campaignId, ['signed@prospect.example']);
@@ -188,13 +265,19 @@ describe('what each SMTP answer and each launch action does', () => {
     const messages = received('signed@prospect.example');
     expect(messages).toHaveLength(3);
     for (const m of messages) {
-      const head = m.raw.toString('utf8').split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+      const head = m.raw
+        .toString('utf8')
+        .split(/\r?\n\r?\n/)[0]
+        .replace(/\r?\n[ \t]+/g, ' ');
       const dkim = /^DKIM-Signature: (.+)$/m.exec(head)?.[1] ?? '';
       expect(dkim).toMatch(/\bd=partner\.example;/);
       expect(dkim).toMatch(/\bs=tcma;/);
       expect(dkim).toMatch(/\bbh=[A-Za-z0-9+/=]{44};/);
       // One-click unsubscribe counts only when both List-Unsubscribe headers are signed (RFC 8058 §4).
-      const signed = (/\bh=([^;]+);/.exec(dkim)?.[1] ?? '').toLowerCase().split(':').map((h) => h.trim());
+      const signed = (/\bh=([^;]+);/.exec(dkim)?.[1] ?? '')
+        .toLowerCase()
+        .split(':')
+        .map((h) => h.trim());
       expect(signed).toEqual(expect.arrayContaining(['from', 'subject', 'list-unsubscribe', 'list-unsubscribe-post']));
       // Verified as a receiving server would: the public key from DNS, the message as it arrived.
       const verified = await dkimVerify(m.raw, { resolver });
@@ -212,10 +295,20 @@ describe('what each SMTP answer and each launch action does', () => {
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name: 'Last word' });
     const launchId = await launchFor(partner, campaignId, ['converted@prospect.example']);
     // A conversion on record whose eager exit never happened (as if it landed mid-send).
-    const [{ id: prospectId }] = await db.query<Array<{ id: string }>>("SELECT id::text FROM prospects WHERE email = 'converted@prospect.example' AND partner_id = $1", [partner.partnerId]);
-    expect(await api.app.get(EventsRepository).recordConversions(new PartnerScope(vendor.vendorId, partner.partnerId), prospectId, [launchId], clock.now())).toEqual([launchId]);
+    const [{ id: prospectId }] = await db.query<Array<{ id: string }>>(
+      "SELECT id::text FROM prospects WHERE email = 'converted@prospect.example' AND partner_id = $1",
+      [partner.partnerId],
+    );
+    expect(
+      await api.app
+        .get(EventsRepository)
+        .recordConversions(new PartnerScope(vendor.vendorId, partner.partnerId), prospectId, [launchId], clock.now()),
+    ).toEqual([launchId]);
     await run();
     expect(received('converted@prospect.example')).toHaveLength(0);
-    expect(await enrollment(launchId, 'converted@prospect.example')).toMatchObject({ status: 'exited', exit_reason: 'converted' });
+    expect(await enrollment(launchId, 'converted@prospect.example')).toMatchObject({
+      status: 'exited',
+      exit_reason: 'converted',
+    });
   });
 });

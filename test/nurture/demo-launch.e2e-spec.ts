@@ -29,7 +29,11 @@ const EXPECTED: Record<string, [string, string, string]> = {
 };
 
 /** The message's header block, with folded lines unfolded. */
-const headerBlock = (raw: Buffer) => raw.toString('utf8').split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+const headerBlock = (raw: Buffer) =>
+  raw
+    .toString('utf8')
+    .split(/\r?\n\r?\n/)[0]
+    .replace(/\r?\n[ \t]+/g, ' ');
 
 describe('launching the demo campaign for 10,000 prospects', () => {
   const clock = new ManualClock(START);
@@ -48,7 +52,12 @@ describe('launching the demo campaign for 10,000 prospects', () => {
     worker = await startWorker({ roles: 'send,enroll', clock, env });
     db = testDb();
     demo = await new DemoSeeder(api.app).seed();
-    await api.http().put('/sending').set(as(demo.tokens.admin)).send({ smtpUrl: sink.url, ratePerSecond: 100_000, sendingDomain: 'acme-backup.example' }).expect(200);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(demo.tokens.admin))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000, sendingDomain: 'acme-backup.example' })
+      .expect(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -59,22 +68,46 @@ describe('launching the demo campaign for 10,000 prospects', () => {
 
   it('imports the CSV, launches at once, and sends every step at its local time, once', async () => {
     const partner = demo.partners[0];
-    const imported = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('Content-Type', 'text/csv').send(prospectsCsv(PROSPECTS, ZONES, { bom: true })).expect(202);
+    const imported = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as(partner.token))
+      .set('Content-Type', 'text/csv')
+      .send(prospectsCsv(PROSPECTS, ZONES, { bom: true }))
+      .expect(202);
     const done = await eventually(async () => {
-      const res = await api.http().get(`/partners/${partner.partnerId}/imports/${imported.body.id}`).set(as(partner.token)).expect(200);
+      const res = await api
+        .http()
+        .get(`/partners/${partner.partnerId}/imports/${imported.body.id}`)
+        .set(as(partner.token))
+        .expect(200);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the import to finish');
     expect(done).toMatchObject({ rows: PROSPECTS, inserted: PROSPECTS, merged: 0, rejected: 0 });
 
-    const launched = await api.http().post('/launches').set(as(partner.token)).send({ campaignId: demo.campaignId, audience: { type: 'all' } }).expect(202);
+    const launched = await api
+      .http()
+      .post('/launches')
+      .set(as(partner.token))
+      .send({ campaignId: demo.campaignId, audience: { type: 'all' } })
+      .expect(202);
     launchId = launched.body.id;
     expect(launched.body.status).toBe('enrolling');
-    await eventually(async () => ((await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
 
     // Move the clock from one due time to the next, sweeping each time, until nothing is left.
     const sweep = worker.app.get(SweepService);
     for (let round = 0; round < 20; round++) {
-      const [{ next }] = await db.query("SELECT min(next_due_at) AS next FROM enrollments WHERE launch_id = $1 AND status = 'active'", [launchId]);
+      const [{ next }] = await db.query(
+        "SELECT min(next_due_at) AS next FROM enrollments WHERE launch_id = $1 AND status = 'active'",
+        [launchId],
+      );
       if (!next) break;
       clock.set(next);
       await sweep.sweep();
@@ -99,7 +132,11 @@ describe('launching the demo campaign for 10,000 prospects', () => {
       const row = bySend.get(message.sendId ?? '')!;
       expect(message.to).toEqual([row.email]);
       const date = /^Date: (.+)$/m.exec(message.raw.toString('utf8', 0, 4000))![1];
-      expect([row.email, row.step, new Date(date).toISOString()]).toEqual([row.email, row.step, new Date(EXPECTED[row.zone ?? 'Europe/Warsaw'][row.step]).toISOString()]);
+      expect([row.email, row.step, new Date(date).toISOString()]).toEqual([
+        row.email,
+        row.step,
+        new Date(EXPECTED[row.zone ?? 'Europe/Warsaw'][row.step]).toISOString(),
+      ]);
     }
   }, 600_000);
 
@@ -110,12 +147,17 @@ describe('launching the demo campaign for 10,000 prospects', () => {
       const parsed = await simpleParser(message.raw);
       // Northwind's own address is neither confirmed nor covered by a DKIM key of its domain: it
       // goes out as the partner via the vendor, on the vendor's domain, with replies to Northwind.
-      expect(parsed.from?.value[0]).toEqual({ address: 'partners@acme-backup.example', name: 'Zofia at Northwind IT via Acme Cloud Backup' });
+      expect(parsed.from?.value[0]).toEqual({
+        address: 'partners@acme-backup.example',
+        name: 'Zofia at Northwind IT via Acme Cloud Backup',
+      });
       expect(parsed.replyTo?.value[0].address).toBe('hello@northwind-it.example');
       expect(parsed.messageId).toBe(`<${message.sendRef}@acme-backup.example>`);
       const head = headerBlock(message.raw);
       expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-      expect(head).toMatch(/^List-Unsubscribe: <https?:\/\/[^>]+\/u\/[\w-]{22}\.[\w-]{22}>,\s+<mailto:unsubscribe@acme-backup\.example\?subject=unsubscribe%20[\w-]{22}\.[\w-]{22}>$/m);
+      expect(head).toMatch(
+        /^List-Unsubscribe: <https?:\/\/[^>]+\/u\/[\w-]{22}\.[\w-]{22}>,\s+<mailto:unsubscribe@acme-backup\.example\?subject=unsubscribe%20[\w-]{22}\.[\w-]{22}>$/m,
+      );
       expect(parsed.html).toContain('Northwind IT Services');
       expect(parsed.html).toContain('ul. Piotrkowska 104');
       expect(parsed.html).toMatch(/\/public\/sha256-[0-9a-f]{64}/);
@@ -138,6 +180,9 @@ describe('launching the demo campaign for 10,000 prospects', () => {
     expect(row.n).toBe(1);
     const page = await api.http().get(url.pathname).expect(200);
     expect(page.text).toContain('You are unsubscribed');
-    await api.http().get(url.pathname.replace(/\.[\w-]{22}$/, '.AAAAAAAAAAAAAAAAAAAAAA')).expect(404);
+    await api
+      .http()
+      .get(url.pathname.replace(/\.[\w-]{22}$/, '.AAAAAAAAAAAAAAAAAAAAAA'))
+      .expect(404);
   });
 });

@@ -32,14 +32,39 @@ describe('enrolling a launch in id ranges', () => {
     while (power - PROSPECTS / 2 <= Number(next)) power *= 10;
     await db.query("SELECT setval('prospects_id_seq', $1)", [power - PROSPECTS / 2]);
     for (let i = 0; i < PROSPECTS; i++) {
-      await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as).send({ email: `p${i}@prospect.example`, firstName: `P${i}` }).expect(201);
+      await api
+        .http()
+        .post(`/partners/${partner.partnerId}/prospects`)
+        .set(as)
+        .send({ email: `p${i}@prospect.example`, firstName: `P${i}` })
+        .expect(201);
     }
-    const ids = (await db.query<Array<{ id: string }>>('SELECT id::text AS id FROM prospects WHERE partner_id = $1 ORDER BY id', [partner.partnerId])).map((r) => r.id);
+    const ids = (
+      await db.query<Array<{ id: string }>>('SELECT id::text AS id FROM prospects WHERE partner_id = $1 ORDER BY id', [
+        partner.partnerId,
+      ])
+    ).map((r) => r.id);
     expect(ids).toHaveLength(PROSPECTS);
     expect(new Set(ids.map((id) => id.length)).size).toBe(2);
     for (const email of SUPPRESSED) await api.http().post('/suppressions').set(as).send({ email }).expect(201);
 
-    const launch = (await api.http().post('/launches').set(as).send({ campaignId: campaign.campaignId, audience: { type: 'all' }, slotValues: { company_name: 'P Ltd', email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' } }).expect(202)).body;
+    const launch = (
+      await api
+        .http()
+        .post('/launches')
+        .set(as)
+        .send({
+          campaignId: campaign.campaignId,
+          audience: { type: 'all' },
+          slotValues: {
+            company_name: 'P Ltd',
+            email: 'p@partner.example',
+            website: 'https://p.example',
+            address: '1 Main St, Springfield',
+          },
+        })
+        .expect(202)
+    ).body;
     const outcome = await api.app.get(EnrollmentService).enroll(launch.id, 7);
 
     expect(outcome).toEqual({ enrolled: PROSPECTS - SUPPRESSED.length, skippedSuppressed: SUPPRESSED.length });
@@ -54,6 +79,10 @@ describe('enrolling a launch in id ranges', () => {
         .sort(),
     );
     const shown = (await api.http().get(`/launches/${launch.id}`).set(as).expect(200)).body;
-    expect(shown).toMatchObject({ status: 'active', enrolled: PROSPECTS - SUPPRESSED.length, skippedSuppressed: SUPPRESSED.length });
+    expect(shown).toMatchObject({
+      status: 'active',
+      enrolled: PROSPECTS - SUPPRESSED.length,
+      skippedSuppressed: SUPPRESSED.length,
+    });
   });
 });

@@ -45,8 +45,15 @@ describe('recovering from faults, with default settings', () => {
     vendor = await new TenantFactory(api).vendor();
     // Two steps, each due as soon as the previous went: an uncertain first step must not hold
     // up the second.
-    campaignId = (await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, steps: (steps) => steps.slice(0, 2) })).campaignId;
-    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+    campaignId = (
+      await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, steps: (steps) => steps.slice(0, 2) })
+    ).campaignId;
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
   }, 120_000);
 
   afterEach(async () => {
@@ -66,47 +73,108 @@ describe('recovering from faults, with default settings', () => {
 
   const launch = async (label: string, prospects: number): Promise<string> => {
     const partner = await new TenantFactory(api).partner(vendor, { companyName: `Partner ${label}` });
-    const imported = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('Content-Type', 'text/csv').send(prospectsCsv(prospects, ['Europe/Warsaw'], { prefix: `${label}-` })).expect(202);
-    await eventually(async () => (await api.http().get(`/partners/${partner.partnerId}/imports/${imported.body.id}`).set(as(partner.token))).body.status === 'completed', 'the import', 60_000);
-    const slotValues = { company_name: `Partner ${label}`, email: `hello@${label}.example`, website: `https://${label}.example`, address: '1 Main St, Springfield' };
-    return (await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues }).expect(202)).body.id;
+    const imported = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as(partner.token))
+      .set('Content-Type', 'text/csv')
+      .send(prospectsCsv(prospects, ['Europe/Warsaw'], { prefix: `${label}-` }))
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/partners/${partner.partnerId}/imports/${imported.body.id}`).set(as(partner.token))).body
+          .status === 'completed',
+      'the import',
+      60_000,
+    );
+    const slotValues = {
+      company_name: `Partner ${label}`,
+      email: `hello@${label}.example`,
+      website: `https://${label}.example`,
+      address: '1 Main St, Springfield',
+    };
+    return (
+      await api
+        .http()
+        .post('/launches')
+        .set(as(partner.token))
+        .send({ campaignId, audience: { type: 'all' }, slotValues })
+        .expect(202)
+    ).body.id;
   };
 
-  const sendIds = async (launchId: string) => new Set<string>((await db.query('SELECT id::text FROM sends WHERE launch_id = $1', [launchId])).map((r: { id: string }) => r.id));
+  const sendIds = async (launchId: string) =>
+    new Set<string>(
+      (await db.query('SELECT id::text FROM sends WHERE launch_id = $1', [launchId])).map((r: { id: string }) => r.id),
+    );
   const arrivedFor = async (launchId: string) => {
     const ids = await sendIds(launchId);
     return sink.messages.filter((m) => m.sendId !== null && ids.has(m.sendId));
   };
-  const underWay = (launchId: string, count: number) => eventually(async () => ((await arrivedFor(launchId)).length >= count ? true : undefined), 'sending to be under way', 60_000);
+  const underWay = (launchId: string, count: number) =>
+    eventually(
+      async () => ((await arrivedFor(launchId)).length >= count ? true : undefined),
+      'sending to be under way',
+      60_000,
+    );
 
   /** Waits until every enrollment finished; checks each step was delivered once, or is uncertain and delivered at most once. */
   const finishedExactlyOnce = async (launchId: string, prospects: number, timeoutMs = 120_000) => {
     await eventually(
       async () => {
-        const [row] = await db.query("SELECT count(*) FILTER (WHERE status = 'completed')::int AS done FROM enrollments WHERE launch_id = $1", [launchId]);
+        const [row] = await db.query(
+          "SELECT count(*) FILTER (WHERE status = 'completed')::int AS done FROM enrollments WHERE launch_id = $1",
+          [launchId],
+        );
         return row.done === prospects ? true : undefined;
       },
       'every enrollment to complete',
       timeoutMs,
     ).catch(async (e: Error) => {
       // What was left, and what the workers said: the first thing to read when this fails.
-      const enrollments = await db.query('SELECT status, next_step, (queued_at IS NOT NULL) AS queued, count(*)::int AS n FROM enrollments WHERE launch_id = $1 GROUP BY 1, 2, 3', [launchId]);
-      const sends = await db.query('SELECT status, step, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY 1, 2', [launchId]);
-      const said = workers.map((w) => `worker ${w.child.pid} (exit ${w.child.exitCode ?? w.child.signalCode ?? 'running'}):\n${w.output().split('\n').slice(-15).join('\n')}`);
-      throw new Error(`${e.message}\nenrollments ${JSON.stringify(enrollments)}\nsends ${JSON.stringify(sends)}\n${said.join('\n')}`);
+      const enrollments = await db.query(
+        'SELECT status, next_step, (queued_at IS NOT NULL) AS queued, count(*)::int AS n FROM enrollments WHERE launch_id = $1 GROUP BY 1, 2, 3',
+        [launchId],
+      );
+      const sends = await db.query(
+        'SELECT status, step, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY 1, 2',
+        [launchId],
+      );
+      const said = workers.map(
+        (w) =>
+          `worker ${w.child.pid} (exit ${w.child.exitCode ?? w.child.signalCode ?? 'running'}):\n${w.output().split('\n').slice(-15).join('\n')}`,
+      );
+      throw new Error(
+        `${e.message}\nenrollments ${JSON.stringify(enrollments)}\nsends ${JSON.stringify(sends)}\n${said.join('\n')}`,
+      );
     });
-    const ledger: Array<{ id: string; status: string }> = await db.query('SELECT id::text, status FROM sends WHERE launch_id = $1', [launchId]);
+    const ledger: Array<{ id: string; status: string }> = await db.query(
+      'SELECT id::text, status FROM sends WHERE launch_id = $1',
+      [launchId],
+    );
     const received = new Map<string, number>();
     for (const m of await arrivedFor(launchId)) received.set(m.sendId!, (received.get(m.sendId!) ?? 0) + 1);
     expect(ledger).toHaveLength(prospects * 2);
-    const wrong = ledger.filter((l) => !((l.status === 'sent' && received.get(l.id) === 1) || (l.status === 'uncertain' && (received.get(l.id) ?? 0) <= 1)));
+    const wrong = ledger.filter(
+      (l) =>
+        !(
+          (l.status === 'sent' && received.get(l.id) === 1) ||
+          (l.status === 'uncertain' && (received.get(l.id) ?? 0) <= 1)
+        ),
+    );
     expect(wrong).toEqual([]);
-    return { sent: ledger.filter((l) => l.status === 'sent').length, uncertain: ledger.filter((l) => l.status === 'uncertain').length };
+    return {
+      sent: ledger.filter((l) => l.status === 'sent').length,
+      uncertain: ledger.filter((l) => l.status === 'uncertain').length,
+    };
   };
 
   /** The longest stretch after `from` with nothing arriving for this launch, until its last message. */
   const longestSilenceAfter = async (launchId: string, from: number) => {
-    const times = [from, ...(await arrivedFor(launchId)).map((m) => m.receivedAt.getTime()).filter((t) => t > from)].sort((a, b) => a - b);
+    const times = [
+      from,
+      ...(await arrivedFor(launchId)).map((m) => m.receivedAt.getTime()).filter((t) => t > from),
+    ].sort((a, b) => a - b);
     return Math.max(...times.slice(1).map((t, i) => t - times[i]));
   };
 
@@ -119,13 +187,21 @@ describe('recovering from faults, with default settings', () => {
     first.child.kill('SIGKILL');
     const killedAt = Date.now();
     await first.exited;
-    const [held] = await db.query("SELECT count(*) FILTER (WHERE status = 'handed')::int AS handed, count(*) FILTER (WHERE status = 'claimed')::int AS claimed FROM sends WHERE launch_id = $1 AND split_part(claimed_by, ':', 2) = $2", [launchId, String(first.child.pid)]);
+    const [held] = await db.query(
+      "SELECT count(*) FILTER (WHERE status = 'handed')::int AS handed, count(*) FILTER (WHERE status = 'claimed')::int AS claimed FROM sends WHERE launch_id = $1 AND split_part(claimed_by, ':', 2) = $2",
+      [launchId, String(first.child.pid)],
+    );
     expect(held.handed).toBeLessThanOrEqual(DEFAULT_SMTP_CONNECTIONS);
 
     startWorker();
     const { uncertain } = await finishedExactlyOnce(launchId, 600);
     const silence = await longestSilenceAfter(launchId, killedAt);
-    recordReliability('busy worker killed, restarted', { handed_at_kill: held.handed, uncertain, smtp_connections: DEFAULT_SMTP_CONNECTIONS, longest_silence_ms: silence });
+    recordReliability('busy worker killed, restarted', {
+      handed_at_kill: held.handed,
+      uncertain,
+      smtp_connections: DEFAULT_SMTP_CONNECTIONS,
+      longest_silence_ms: silence,
+    });
     expect(uncertain).toBeLessThanOrEqual(DEFAULT_SMTP_CONNECTIONS);
     expect(silence).toBeLessThan(RECOVERY_BUDGET_MS);
   }, 240_000);
@@ -139,12 +215,21 @@ describe('recovering from faults, with default settings', () => {
     doomed.child.kill('SIGKILL');
     const killedAt = Date.now();
     await doomed.exited;
-    const orphans: Array<{ id: string }> = await db.query("SELECT id::text FROM sends WHERE launch_id = $1 AND status = 'claimed' AND split_part(claimed_by, ':', 2) = $2", [launchId, String(doomed.child.pid)]);
+    const orphans: Array<{ id: string }> = await db.query(
+      "SELECT id::text FROM sends WHERE launch_id = $1 AND status = 'claimed' AND split_part(claimed_by, ':', 2) = $2",
+      [launchId, String(doomed.child.pid)],
+    );
     // The kill must leave claims to take over, or the checks below check nothing.
     expect(orphans.length).toBeGreaterThan(0);
     await finishedExactlyOnce(launchId, 600);
-    const settled: Array<{ id: string; sent_at: Date | null; status: string }> = await db.query('SELECT id::text, sent_at, status FROM sends WHERE id = ANY($1::bigint[])', [orphans.map((o) => o.id)]);
-    recordReliability('worker killed beside a live one', { orphaned_claims: orphans.length, slowest_takeover_ms: Math.max(0, ...settled.map((s) => (s.sent_at ? s.sent_at.getTime() - killedAt : Infinity))) });
+    const settled: Array<{ id: string; sent_at: Date | null; status: string }> = await db.query(
+      'SELECT id::text, sent_at, status FROM sends WHERE id = ANY($1::bigint[])',
+      [orphans.map((o) => o.id)],
+    );
+    recordReliability('worker killed beside a live one', {
+      orphaned_claims: orphans.length,
+      slowest_takeover_ms: Math.max(0, ...settled.map((s) => (s.sent_at ? s.sent_at.getTime() - killedAt : Infinity))),
+    });
     for (const s of settled) {
       expect(s.status).toBe('sent');
       expect(s.sent_at!.getTime() - killedAt).toBeLessThan(RECOVERY_BUDGET_MS);
@@ -163,7 +248,10 @@ describe('recovering from faults, with default settings', () => {
     recordReliability('Redis flushed mid-sequence', { uncertain, longest_silence_ms: silence });
     expect(uncertain).toBe(0);
     expect(silence).toBeLessThan(RECOVERY_BUDGET_MS);
-    const lines = worker.output().split('\n').filter((l) => l.trim());
+    const lines = worker
+      .output()
+      .split('\n')
+      .filter((l) => l.trim());
     const notJson = lines.filter((l) => {
       try {
         JSON.parse(l);
@@ -197,24 +285,44 @@ describe('recovering from faults, with default settings', () => {
     const beat = { WORKER_HEARTBEAT_SECONDS: '1' };
     const live = [startWorker(beat), startWorker(beat)];
     const doomed = startWorker(beat);
-    await eventually(async () => ((await api.http().get('/health/ready')).body.workers === 3 ? true : undefined), 'three live workers', 30_000);
+    await eventually(
+      async () => ((await api.http().get('/health/ready')).body.workers === 3 ? true : undefined),
+      'three live workers',
+      30_000,
+    );
     doomed.child.kill('SIGKILL');
     await doomed.exited;
     // The API judges by its own WORKER_HEARTBEAT_SECONDS (the default 5 s): dead after 10 s of silence.
-    await eventually(async () => ((await api.http().get('/health/ready')).body.workers === 2 ? true : undefined), 'two live workers', 15_000);
+    await eventually(
+      async () => ((await api.http().get('/health/ready')).body.workers === 2 ? true : undefined),
+      'two live workers',
+      15_000,
+    );
 
     // The mail server goes away for 15 s while hundreds of steps are due: each fails to connect.
     const launchId = await launch('outage', 300);
     await underWay(launchId, 20);
     const outage = sink.outage(15_000);
-    await eventually(async () => {
-      const [row] = await db.query("SELECT count(*)::int AS n FROM sends WHERE launch_id = $1 AND smtp_response LIKE '%ECONNREFUSED%'", [launchId]);
-      return row.n >= 50 ? true : undefined;
-    }, 'steps to fail to connect', 30_000);
+    await eventually(
+      async () => {
+        const [row] = await db.query(
+          "SELECT count(*)::int AS n FROM sends WHERE launch_id = $1 AND smtp_response LIKE '%ECONNREFUSED%'",
+          [launchId],
+        );
+        return row.n >= 50 ? true : undefined;
+      },
+      'steps to fail to connect',
+      30_000,
+    );
     await outage;
     // Per worker: the outage's first line, at most a count per 30 s, and a line when it ends.
-    const lines = live.flatMap((w) => w.output().split('\n')).filter((l) => /ECONNREFUSED|Sending (failing|still failing|working again)/.test(l));
-    if (!lines.some((l) => /Sending failing/.test(l))) throw new Error(`No warning about the outage; the workers said:\n${live.map((w) => w.output().slice(-3000)).join('\n---\n')}`);
+    const lines = live
+      .flatMap((w) => w.output().split('\n'))
+      .filter((l) => /ECONNREFUSED|Sending (failing|still failing|working again)/.test(l));
+    if (!lines.some((l) => /Sending failing/.test(l)))
+      throw new Error(
+        `No warning about the outage; the workers said:\n${live.map((w) => w.output().slice(-3000)).join('\n---\n')}`,
+      );
     expect(lines.length).toBeLessThanOrEqual(live.length * 3);
   }, 120_000);
 });

@@ -43,31 +43,67 @@ describe('a launch larger than the sender rate, at the default rate', () => {
     const vendor = await tenants.vendor();
     // The vendor's SMTP server with no rate of its own: the default applies.
     await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url }).expect(200);
-    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, steps: (steps) => steps.slice(0, 1) });
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, {
+      immediate: true,
+      steps: (steps) => steps.slice(0, 1),
+    });
     const partner = await tenants.partner(vendor, { companyName: 'Paced Partner' });
     worker = spawnEntry('worker/src/main.js', [], { WORKER_ROLES: 'send,enroll,sweep', LOG_LEVEL: 'warn' });
-    const imported = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('Content-Type', 'text/csv').send(prospectsCsv(PROSPECTS, ['Europe/Warsaw'], { prefix: 'paced-' })).expect(202);
-    await eventually(async () => (await api.http().get(`/partners/${partner.partnerId}/imports/${imported.body.id}`).set(as(partner.token))).body.status === 'completed', 'the import', 60_000);
+    const imported = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as(partner.token))
+      .set('Content-Type', 'text/csv')
+      .send(prospectsCsv(PROSPECTS, ['Europe/Warsaw'], { prefix: 'paced-' }))
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/partners/${partner.partnerId}/imports/${imported.body.id}`).set(as(partner.token))).body
+          .status === 'completed',
+      'the import',
+      60_000,
+    );
 
-    const slotValues = { company_name: 'Paced Partner', email: 'hello@paced.example', website: 'https://paced.example', address: '1 Main St, Springfield' };
-    const launched = await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues }).expect(202);
+    const slotValues = {
+      company_name: 'Paced Partner',
+      email: 'hello@paced.example',
+      website: 'https://paced.example',
+      address: '1 Main St, Springfield',
+    };
+    const launched = await api
+      .http()
+      .post('/launches')
+      .set(as(partner.token))
+      .send({ campaignId, audience: { type: 'all' }, slotValues })
+      .expect(202);
     const launchId: string = launched.body.id;
 
     await eventually(
       async () => {
-        const [row] = await db.query("SELECT count(*) FILTER (WHERE status NOT IN ('claimed', 'handed'))::int AS done FROM sends WHERE launch_id = $1", [launchId]);
+        const [row] = await db.query(
+          "SELECT count(*) FILTER (WHERE status NOT IN ('claimed', 'handed'))::int AS done FROM sends WHERE launch_id = $1",
+          [launchId],
+        );
         return row.done === PROSPECTS ? true : undefined;
       },
       'every first step to be decided',
       240_000,
     );
 
-    const statuses: Array<{ status: string; n: number }> = await db.query('SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status', [launchId]);
+    const statuses: Array<{ status: string; n: number }> = await db.query(
+      'SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status',
+      [launchId],
+    );
     expect(statuses).toEqual([{ status: 'sent', n: PROSPECTS }]);
-    const [exited] = await db.query("SELECT count(*)::int AS n FROM enrollments WHERE launch_id = $1 AND status = 'exited'", [launchId]);
+    const [exited] = await db.query(
+      "SELECT count(*)::int AS n FROM enrollments WHERE launch_id = $1 AND status = 'exited'",
+      [launchId],
+    );
     expect(exited.n).toBe(0);
 
-    const ids = new Set<string>((await db.query('SELECT id::text FROM sends WHERE launch_id = $1', [launchId])).map((r: { id: string }) => r.id));
+    const ids = new Set<string>(
+      (await db.query('SELECT id::text FROM sends WHERE launch_id = $1', [launchId])).map((r: { id: string }) => r.id),
+    );
     const arrived = sink.messages.filter((m) => m.sendId !== null && ids.has(m.sendId));
     expect(arrived).toHaveLength(PROSPECTS);
     expect(new Set(arrived.map((m) => m.sendId)).size).toBe(PROSPECTS);
@@ -84,7 +120,12 @@ describe('a launch larger than the sender rate, at the default rate', () => {
       while (times[i] - times[j] >= 20_000) j++;
       busiest = Math.max(busiest, i - j + 1);
     }
-    recordReliability('10,000 due at once at the default 100/s', { sent: arrived.length, failed: statuses.find((x) => x.status === 'failed')?.n ?? 0, seconds, busiest_20s: busiest });
+    recordReliability('10,000 due at once at the default 100/s', {
+      sent: arrived.length,
+      failed: statuses.find((x) => x.status === 'failed')?.n ?? 0,
+      seconds,
+      busiest_20s: busiest,
+    });
     expect(busiest).toBeLessThanOrEqual(DEFAULT_RATE * 20 + 2 * DEFAULT_RATE);
   }, 330_000);
 });

@@ -14,9 +14,19 @@ import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 /** Monday 23 November 2026, 10:00 in Warsaw. */
 const START = new Date('2026-11-23T09:00:00Z');
-const SLOT_VALUES = { company_name: 'Northwind Traders', email: 'hello@partner.example', website: 'https://partner.example', address: '1 Main St, Springfield' };
+const SLOT_VALUES = {
+  company_name: 'Northwind Traders',
+  email: 'hello@partner.example',
+  website: 'https://partner.example',
+  address: '1 Main St, Springfield',
+};
 /** One person per choice of the page, and one who chooses nothing. */
-const PEOPLE = { campaign: 'cam@prospect.example', partner: 'par@prospect.example', network: 'net@prospect.example', stays: 'stay@prospect.example' } as const;
+const PEOPLE = {
+  campaign: 'cam@prospect.example',
+  partner: 'par@prospect.example',
+  network: 'net@prospect.example',
+  stays: 'stay@prospect.example',
+} as const;
 type Person = keyof typeof PEOPLE;
 const FETCHERS = [undefined, 'Mimecast-Proxy/1.0', 'Mozilla/5.0 (compatible; Barracuda)', 'python-requests/2.31'];
 
@@ -38,21 +48,49 @@ describe('preference page', () => {
   let other: string;
   let firstLaunch: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const sent: Record<Person, SunkMessage | undefined> = { campaign: undefined, partner: undefined, network: undefined, stays: undefined };
+  const sent: Record<Person, SunkMessage | undefined> = {
+    campaign: undefined,
+    partner: undefined,
+    network: undefined,
+    stays: undefined,
+  };
 
   /** Launches a campaign at a partner to all its prospects and sends what is due: the messages it sent. */
   const launch = async (partner: TestPartner, campaignId: string) => {
     const before = sink.messages.length;
-    const res = await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES }).expect(202);
-    await eventually(async () => ((await api.http().get(`/launches/${res.body.id}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
+    const res = await api
+      .http()
+      .post('/launches')
+      .set(as(partner.token))
+      .send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES })
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${res.body.id}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
     await worker.app.get(SweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Send);
     return { launchId: res.body.id as string, messages: sink.messages.slice(before) };
   };
   const recipients = (messages: SunkMessage[]) => messages.flatMap((m) => m.to).sort();
-  const prospectId = async (partner: TestPartner, email: string) => (await db.query<Array<{ id: string }>>('SELECT id::text FROM prospects WHERE partner_id = $1 AND email_lower = $2', [partner.partnerId, email]))[0].id;
+  const prospectId = async (partner: TestPartner, email: string) =>
+    (
+      await db.query<Array<{ id: string }>>(
+        'SELECT id::text FROM prospects WHERE partner_id = $1 AND email_lower = $2',
+        [partner.partnerId, email],
+      )
+    )[0].id;
   const consentOf = async (partner: TestPartner, email: string) =>
-    (await api.http().get(`/partners/${partner.partnerId}/prospects/${await prospectId(partner, email)}/consent`).set(as(partner.token)).expect(200)).body.items as Array<Record<string, unknown>>;
+    (
+      await api
+        .http()
+        .get(`/partners/${partner.partnerId}/prospects/${await prospectId(partner, email)}/consent`)
+        .set(as(partner.token))
+        .expect(200)
+    ).body.items as Array<Record<string, unknown>>;
   /** What the page's choices have done so far, per person: suppressions (level), unsubscribed events, withdrawals. */
   const effects = async () =>
     db.query<Array<{ email: string; suppressions: string[] | null; events: number; withdrawals: number }>>(
@@ -63,7 +101,10 @@ describe('preference page', () => {
          FROM unnest($2::text[]) AS x(email) ORDER BY x.email`,
       [vendor.vendorId, Object.values(PEOPLE)],
     );
-  const untouched = () => Object.values(PEOPLE).sort().map((email) => ({ email, suppressions: null, events: 0, withdrawals: 0 }));
+  const untouched = () =>
+    Object.values(PEOPLE)
+      .sort()
+      .map((email) => ({ email, suppressions: null, events: 0, withdrawals: 0 }));
   const preferencesLink = async (person: Person) => {
     const html = String((await simpleParser(sent[person]!.raw)).html);
     return new URL(/href="(https?:\/\/[^"]+\/preferences\/[^"]+)"/.exec(html)![1]).pathname;
@@ -75,25 +116,70 @@ describe('preference page', () => {
     worker = await startWorker({ roles: 'send,enroll', clock });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor('Acme Cloud Backup Inc');
-    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
     // The vendor's CRM hears of unsubscribes (no worker here delivers: the deliveries stay recorded).
-    await api.http().post('/webhooks').set(as(vendor.adminToken)).send({ url: 'https://crm.vendor.example/hook', eventTypes: ['unsubscribed'] }).expect(201);
+    await api
+      .http()
+      .post('/webhooks')
+      .set(as(vendor.adminToken))
+      .send({ url: 'https://crm.vendor.example/hook', eventTypes: ['unsubscribed'] })
+      .expect(201);
     first = await tenants.partner(vendor, { companyName: 'Northwind Traders' });
     second = await tenants.partner(vendor, { companyName: 'Elliniki Systems' });
     // The nurture's second email comes days after the first; the other campaign has one email.
-    nurture = (await authorDemoCampaign(api, vendor.marketerToken, { name: 'Backup nurture', immediate: true, steps: (steps) => [steps[0], { ...steps[1], wait: { type: 'duration', minutes: 24 * 60 } }] })).campaignId;
-    other = (await authorDemoCampaign(api, vendor.marketerToken, { name: 'Other campaign', immediate: true, steps: (steps) => steps.slice(0, 1) })).campaignId;
+    nurture = (
+      await authorDemoCampaign(api, vendor.marketerToken, {
+        name: 'Backup nurture',
+        immediate: true,
+        steps: (steps) => [steps[0], { ...steps[1], wait: { type: 'duration', minutes: 24 * 60 } }],
+      })
+    ).campaignId;
+    other = (
+      await authorDemoCampaign(api, vendor.marketerToken, {
+        name: 'Other campaign',
+        immediate: true,
+        steps: (steps) => steps.slice(0, 1),
+      })
+    ).campaignId;
 
     // The first partner imports its people from CSV with the consent source it declares; the second adds them through the API.
-    const csv = ['email,first_name,consent_source', ...Object.values(PEOPLE).map((email) => `${email},${email.slice(0, 3)},webinar 2026-11`)].join('\n');
-    const started = await api.http().post(`/partners/${first.partnerId}/imports`).set(as(first.token)).set('Content-Type', 'text/csv; charset=utf-8').send(csv).expect(202);
-    await eventually(async () => ((await api.http().get(`/partners/${first.partnerId}/imports/${started.body.id}`).set(as(first.token))).body.status === 'completed' ? true : undefined), 'the import');
-    for (const email of Object.values(PEOPLE)) await api.http().post(`/partners/${second.partnerId}/prospects`).set(as(second.token)).send({ email }).expect(201);
+    const csv = [
+      'email,first_name,consent_source',
+      ...Object.values(PEOPLE).map((email) => `${email},${email.slice(0, 3)},webinar 2026-11`),
+    ].join('\n');
+    const started = await api
+      .http()
+      .post(`/partners/${first.partnerId}/imports`)
+      .set(as(first.token))
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(csv)
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/partners/${first.partnerId}/imports/${started.body.id}`).set(as(first.token))).body
+          .status === 'completed'
+          ? true
+          : undefined,
+      'the import',
+    );
+    for (const email of Object.values(PEOPLE))
+      await api
+        .http()
+        .post(`/partners/${second.partnerId}/prospects`)
+        .set(as(second.token))
+        .send({ email })
+        .expect(201);
 
     const first1 = await launch(first, nurture);
     firstLaunch = first1.launchId;
     expect(recipients(first1.messages)).toEqual(Object.values(PEOPLE).sort());
-    for (const person of Object.keys(PEOPLE) as Person[]) sent[person] = first1.messages.find((m) => m.to.includes(PEOPLE[person]));
+    for (const person of Object.keys(PEOPLE) as Person[])
+      sent[person] = first1.messages.find((m) => m.to.includes(PEOPLE[person]));
   }, 180_000);
 
   afterAll(async () => {
@@ -103,11 +189,28 @@ describe('preference page', () => {
   });
 
   it('records an import with the consent source it declared, once per new prospect', async () => {
-    expect(await consentOf(first, PEOPLE.stays)).toEqual([expect.objectContaining({ granted: true, source: 'import', declaredSource: 'webinar 2026-11', campaignId: null })]);
-    expect(await consentOf(second, PEOPLE.stays)).toEqual([expect.objectContaining({ granted: true, source: 'import', declaredSource: null })]);
+    expect(await consentOf(first, PEOPLE.stays)).toEqual([
+      expect.objectContaining({ granted: true, source: 'import', declaredSource: 'webinar 2026-11', campaignId: null }),
+    ]);
+    expect(await consentOf(second, PEOPLE.stays)).toEqual([
+      expect.objectContaining({ granted: true, source: 'import', declaredSource: null }),
+    ]);
     // Importing the same people again merges them: no second grant.
-    const again = await api.http().post(`/partners/${first.partnerId}/imports`).set(as(first.token)).set('Content-Type', 'text/csv; charset=utf-8').send(`email,consent_source\n${PEOPLE.stays},fair\n`).expect(202);
-    await eventually(async () => ((await api.http().get(`/partners/${first.partnerId}/imports/${again.body.id}`).set(as(first.token))).body.status === 'completed' ? true : undefined), 'the import');
+    const again = await api
+      .http()
+      .post(`/partners/${first.partnerId}/imports`)
+      .set(as(first.token))
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(`email,consent_source\n${PEOPLE.stays},fair\n`)
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/partners/${first.partnerId}/imports/${again.body.id}`).set(as(first.token))).body
+          .status === 'completed'
+          ? true
+          : undefined,
+      'the import',
+    );
     expect(await consentOf(first, PEOPLE.stays)).toHaveLength(1);
   });
 
@@ -140,10 +243,28 @@ describe('preference page', () => {
 
   it('refuses a forged link, an unsubscribe token and a POST without a choice, changing nothing', async () => {
     const link = await preferencesLink('campaign');
-    await api.http().get(`${link.slice(0, -2)}AA`).expect(404);
-    await api.http().get(`/preferences/${api.app.get(UnsubscribeLinks).token(sent.campaign!.sendId!)}`).expect(404);
-    await api.http().post(`${link.slice(0, -2)}AA`).set('Accept', 'text/html').type('form').send({ leave: 'partner' }).expect(404);
-    const page = await api.http().post(link).set('Accept', 'text/html').type('form').send({ leave: 'everything' }).expect(400);
+    await api
+      .http()
+      .get(`${link.slice(0, -2)}AA`)
+      .expect(404);
+    await api
+      .http()
+      .get(`/preferences/${api.app.get(UnsubscribeLinks).token(sent.campaign!.sendId!)}`)
+      .expect(404);
+    await api
+      .http()
+      .post(`${link.slice(0, -2)}AA`)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ leave: 'partner' })
+      .expect(404);
+    const page = await api
+      .http()
+      .post(link)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ leave: 'everything' })
+      .expect(400);
     expect(page.text).toContain('Choose one of the options above');
     const json = await api.http().post(link).set('Accept', 'application/json').send({}).expect(400);
     expect(json.body.errors).toEqual([expect.objectContaining({ path: 'leave' })]);
@@ -152,11 +273,27 @@ describe('preference page', () => {
 
   it('suppresses at the chosen level, with the event, the consent withdrawal and the sequences left, once', async () => {
     for (const person of ['campaign', 'partner', 'network'] as const) {
-      const res = await api.http().post(await preferencesLink(person)).set('Accept', 'text/html,application/xhtml+xml').type('form').send({ leave: person }).expect(200);
+      const res = await api
+        .http()
+        .post(await preferencesLink(person))
+        .set('Accept', 'text/html,application/xhtml+xml')
+        .type('form')
+        .send({ leave: person })
+        .expect(200);
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.text).toContain('Your choice is saved');
     }
-    expect((await api.http().post(await preferencesLink('partner')).set('Accept', 'text/html').type('form').send({ leave: 'partner' }).expect(200)).text).toContain('no more emails from Northwind Traders');
+    expect(
+      (
+        await api
+          .http()
+          .post(await preferencesLink('partner'))
+          .set('Accept', 'text/html')
+          .type('form')
+          .send({ leave: 'partner' })
+          .expect(200)
+      ).text,
+    ).toContain('no more emails from Northwind Traders');
     const expected = [
       { email: PEOPLE.campaign, suppressions: ['campaign'], events: 1, withdrawals: 1 },
       // Leaving the network withdraws at each partner that holds the address.
@@ -166,11 +303,19 @@ describe('preference page', () => {
     ];
     expect(await effects()).toEqual(expected);
     // The same person choosing again: one more suppression and withdrawal, the send's event still counted once.
-    await api.http().post(await preferencesLink('network')).set('Accept', 'text/html').type('form').send({ leave: 'campaign' }).expect(200);
+    await api
+      .http()
+      .post(await preferencesLink('network'))
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ leave: 'campaign' })
+      .expect(200);
     expected[1] = { email: PEOPLE.network, suppressions: ['network', 'campaign'], events: 1, withdrawals: 3 };
     expect(await effects()).toEqual(expected);
     // The unsubscribed webhook, once per suppression added, says what was left.
-    const hooks = await db.query<Array<{ data: { level: string; campaignId?: string; prospect: { email: string }; partnerId: string } }>>(
+    const hooks = await db.query<
+      Array<{ data: { level: string; campaignId?: string; prospect: { email: string }; partnerId: string } }>
+    >(
       "SELECT payload->'data' AS data FROM webhook_deliveries WHERE event_type = 'unsubscribed' AND partner_id = $1 ORDER BY created_at, id",
       [first.partnerId],
     );
@@ -180,13 +325,23 @@ describe('preference page', () => {
       { partnerId: first.partnerId, prospect: { email: PEOPLE.network }, level: 'network' },
       { partnerId: first.partnerId, prospect: { email: PEOPLE.network }, level: 'campaign', campaignId: nurture },
     ]);
-    expect((await api.http().get(await preferencesLink('network')).expect(200)).text).toContain('You will receive no more emails from Acme Cloud Backup Inc or any of its partners.');
+    expect(
+      (
+        await api
+          .http()
+          .get(await preferencesLink('network'))
+          .expect(200)
+      ).text,
+    ).toContain('You will receive no more emails from Acme Cloud Backup Inc or any of its partners.');
 
     expect(await consentOf(first, PEOPLE.campaign)).toEqual([
       expect.objectContaining({ granted: true, source: 'import', declaredSource: 'webinar 2026-11' }),
       expect.objectContaining({ granted: false, source: 'preferences', campaignId: nurture }),
     ]);
-    expect(await consentOf(second, PEOPLE.network)).toEqual([expect.objectContaining({ granted: true, source: 'import' }), expect.objectContaining({ granted: false, source: 'preferences', campaignId: null })]);
+    expect(await consentOf(second, PEOPLE.network)).toEqual([
+      expect.objectContaining({ granted: true, source: 'import' }),
+      expect.objectContaining({ granted: false, source: 'preferences', campaignId: null }),
+    ]);
     const enrollments = await db.query<Array<{ email: string; status: string; exit_reason: string | null }>>(
       'SELECT p.email_lower AS email, e.status, e.exit_reason FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1 ORDER BY p.email_lower',
       [firstLaunch],
@@ -202,7 +357,10 @@ describe('preference page', () => {
   it('keeps later sends to what each person still wants', async () => {
     // The nurture's second email, when it is due: only whoever chose nothing.
     const before = sink.messages.length;
-    const [{ next }] = await db.query<Array<{ next: Date }>>("SELECT min(next_due_at) AS next FROM enrollments WHERE launch_id = $1 AND status = 'active'", [firstLaunch]);
+    const [{ next }] = await db.query<Array<{ next: Date }>>(
+      "SELECT min(next_due_at) AS next FROM enrollments WHERE launch_id = $1 AND status = 'active'",
+      [firstLaunch],
+    );
     expect(next.getTime()).toBeGreaterThan(clock.now().getTime());
     clock.set(next);
     await worker.app.get(SweepService).sweep();
@@ -211,6 +369,8 @@ describe('preference page', () => {
     // Another campaign of the same partner: whoever left only the nurture still gets it.
     expect(recipients((await launch(first, other)).messages)).toEqual([PEOPLE.campaign, PEOPLE.stays].sort());
     // The nurture from another partner of the network: only who left the network is out.
-    expect(recipients((await launch(second, nurture)).messages)).toEqual([PEOPLE.campaign, PEOPLE.partner, PEOPLE.stays].sort());
+    expect(recipients((await launch(second, nurture)).messages)).toEqual(
+      [PEOPLE.campaign, PEOPLE.partner, PEOPLE.stays].sort(),
+    );
   });
 });

@@ -11,7 +11,12 @@ import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 /** Monday 23 November 2026, 10:00 in Warsaw. */
 const START = new Date('2026-11-23T09:00:00Z');
-const SLOT_VALUES = { company_name: 'Partner Ltd', email: 'hello@partner.example', website: 'https://partner.example', address: '1 Main St, Springfield' };
+const SLOT_VALUES = {
+  company_name: 'Partner Ltd',
+  email: 'hello@partner.example',
+  website: 'https://partner.example',
+  address: '1 Main St, Springfield',
+};
 /** A worker that died after handing a message to SMTP: its row is there, its last heartbeat long ago. */
 const DEAD_WORKER = 'gone-host:4242:dead01';
 
@@ -42,7 +47,12 @@ describe('the send path when a part of it fails', () => {
     worker = await startWorker({ roles: 'webhook', clock, env });
     db = testDb();
     vendor = await new TenantFactory(api).vendor();
-    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -53,20 +63,49 @@ describe('the send path when a part of it fails', () => {
   });
 
   /** A new campaign (a version no send has read yet) launched for these prospects; their enrollment ids by email. */
-  const launch = async (name: string, emails: string[]): Promise<{ partner: TestPartner; launchId: string; enrollments: Map<string, string> }> => {
+  const launch = async (
+    name: string,
+    emails: string[],
+  ): Promise<{ partner: TestPartner; launchId: string; enrollments: Map<string, string> }> => {
     const partner = await new TenantFactory(api).partner(vendor);
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { immediate: true, name });
-    for (const email of emails) await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email }).expect(201);
-    const launchId: string = (await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES }).expect(202)).body.id;
-    await eventually(async () => ((await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
-    const rows: Array<{ id: string; email: string }> = await db.query('SELECT e.id::text, p.email FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1', [launchId]);
+    for (const email of emails)
+      await api
+        .http()
+        .post(`/partners/${partner.partnerId}/prospects`)
+        .set(as(partner.token))
+        .send({ email })
+        .expect(201);
+    const launchId: string = (
+      await api
+        .http()
+        .post('/launches')
+        .set(as(partner.token))
+        .send({ campaignId, audience: { type: 'all' }, slotValues: SLOT_VALUES })
+        .expect(202)
+    ).body.id;
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
+    const rows: Array<{ id: string; email: string }> = await db.query(
+      'SELECT e.id::text, p.email FROM enrollments e JOIN prospects p ON p.id = e.prospect_id WHERE e.launch_id = $1',
+      [launchId],
+    );
     return { partner, launchId, enrollments: new Map(rows.map((r) => [r.email, r.id])) };
   };
-  const sendSteps = (...enrollmentIds: string[]) => worker.app.get(SendStepService).executeMany(enrollmentIds.map((enrollmentId) => ({ enrollmentId, step: 0 })));
+  const sendSteps = (...enrollmentIds: string[]) =>
+    worker.app.get(SendStepService).executeMany(enrollmentIds.map((enrollmentId) => ({ enrollmentId, step: 0 })));
   const received = (email: string) => sink.messages.filter((m) => m.to.includes(email));
 
   it('a database error for one read of a campaign version fails that step only: later sends of the version read it again and go out', async () => {
-    const { enrollments } = await launch('Version read fails once', ['first@prospect.example', 'second@prospect.example']);
+    const { enrollments } = await launch('Version read fails once', [
+      'first@prospect.example',
+      'second@prospect.example',
+    ]);
     const first = enrollments.get('first@prospect.example')!;
     const second = enrollments.get('second@prospect.example')!;
     // The version's table is away for one send: Postgres answers its read with an error.
@@ -87,7 +126,11 @@ describe('the send path when a part of it fails', () => {
   });
 
   it('a step of a job that the database refuses fails on its own: the other steps of the job are sent', async () => {
-    const { launchId, enrollments } = await launch('One step refused', ['a@prospect.example', 'b@prospect.example', 'c@prospect.example']);
+    const { launchId, enrollments } = await launch('One step refused', [
+      'a@prospect.example',
+      'b@prospect.example',
+      'c@prospect.example',
+    ]);
     const ids = ['a', 'b', 'c'].map((p) => enrollments.get(`${p}@prospect.example`)!);
     // A job naming an enrollment that is no bigint (a malformed or foreign job): its read fails
     // in Postgres, in the same statement as the reads of the job's other steps.
@@ -95,15 +138,23 @@ describe('the send path when a part of it fails', () => {
     expect(outcomes.map((o) => o.kind)).toEqual(['sent', 'later', 'sent', 'sent']);
     expect(outcomes[1]).toEqual({ kind: 'later', ms: 10_000, why: 'error' });
     for (const p of ['a', 'b', 'c']) expect(received(`${p}@prospect.example`)).toHaveLength(1);
-    const sends: Array<{ status: string; n: number }> = await db.query('SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status', [launchId]);
+    const sends: Array<{ status: string; n: number }> = await db.query(
+      'SELECT status, count(*)::int AS n FROM sends WHERE launch_id = $1 GROUP BY status',
+      [launchId],
+    );
     expect(sends).toEqual([{ status: 'sent', n: 3 }]);
   });
 
   it('a send recovered as uncertain after its worker died counts in the funnel exactly as one found uncertain live', async () => {
-    const { partner, launchId, enrollments } = await launch('Uncertain both ways', ['live@prospect.example', 'recovered@prospect.example']);
+    const { partner, launchId, enrollments } = await launch('Uncertain both ways', [
+      'live@prospect.example',
+      'recovered@prospect.example',
+    ]);
 
     // Live: the connection breaks while the message is transferred.
-    sink.behaviour = { dropDuringData: (session) => session.envelope.rcptTo.some((r) => r.address === 'live@prospect.example') };
+    sink.behaviour = {
+      dropDuringData: (session) => session.envelope.rcptTo.some((r) => r.address === 'live@prospect.example'),
+    };
     try {
       expect((await sendSteps(enrollments.get('live@prospect.example')!)).map((o) => o.kind)).toEqual(['uncertain']);
     } finally {
@@ -111,19 +162,44 @@ describe('the send path when a part of it fails', () => {
     }
 
     // Recovered: a worker claimed the step and handed it to SMTP, then died (its heartbeat is an hour old).
-    await db.query("INSERT INTO workers (id, hostname, pid, roles, beat_at) VALUES ($1, 'gone-host', 4242, '{send}', now() - interval '1 hour')", [DEAD_WORKER]);
-    const [step] = await db.query('SELECT e.id::text AS enrollment_id, e.launch_id, e.partner_id, e.vendor_id, e.prospect_id::text, e.next_due_at FROM enrollments e WHERE e.id = $1', [enrollments.get('recovered@prospect.example')]);
+    await db.query(
+      "INSERT INTO workers (id, hostname, pid, roles, beat_at) VALUES ($1, 'gone-host', 4242, '{send}', now() - interval '1 hour')",
+      [DEAD_WORKER],
+    );
+    const [step] = await db.query(
+      'SELECT e.id::text AS enrollment_id, e.launch_id, e.partner_id, e.vendor_id, e.prospect_id::text, e.next_due_at FROM enrollments e WHERE e.id = $1',
+      [enrollments.get('recovered@prospect.example')],
+    );
     const ledger = worker.app.get(SendLedgerRepository);
     const now = clock.now();
     const [claim] = await ledger.claimManyForSystem([
-      { enrollmentId: step.enrollment_id, step: 0, launchId: step.launch_id, partnerId: step.partner_id, vendorId: step.vendor_id, prospectId: step.prospect_id, due: step.next_due_at, worker: DEAD_WORKER, now, leaseUntil: new Date(now.getTime() + 300_000) },
+      {
+        enrollmentId: step.enrollment_id,
+        step: 0,
+        launchId: step.launch_id,
+        partnerId: step.partner_id,
+        vendorId: step.vendor_id,
+        prospectId: step.prospect_id,
+        due: step.next_due_at,
+        worker: DEAD_WORKER,
+        now,
+        leaseUntil: new Date(now.getTime() + 300_000),
+      },
     ]);
     expect(claim.claimed).toBe(true);
-    expect(await ledger.markHandedManyForSystem([{ sendId: claim.sendId, worker: DEAD_WORKER, now, leaseUntil: new Date(now.getTime() + 300_000) }])).toEqual([true]);
+    expect(
+      await ledger.markHandedManyForSystem([
+        { sendId: claim.sendId, worker: DEAD_WORKER, now, leaseUntil: new Date(now.getTime() + 300_000) },
+      ]),
+    ).toEqual([true]);
 
     // The sweep judges others dead once it has itself been up for two heartbeats (2 s here).
     const sweep = worker.app.get(SweepService);
-    await eventually(async () => ((await sweep.sweep()).abandoned > 0 ? true : undefined), 'the sweep to recover the dead worker’s send', 20_000);
+    await eventually(
+      async () => ((await sweep.sweep()).abandoned > 0 ? true : undefined),
+      'the sweep to recover the dead worker’s send',
+      20_000,
+    );
 
     const sends: Array<{ email: string; id: string; status: string; attempts: number }> = await db.query(
       'SELECT p.email, s.id::text, s.status, s.attempts FROM sends s JOIN prospects p ON p.id = s.prospect_id WHERE s.launch_id = $1 ORDER BY p.email',
@@ -134,16 +210,41 @@ describe('the send path when a part of it fails', () => {
       ['recovered@prospect.example', 'uncertain', 1],
     ]);
     // One funnel event each, the same event: "sent" (handed over, outcome unknown), for the same step.
-    const events: Array<{ send_id: string; type: string; step: number; launch_id: string; partner_id: string; vendor_id: string; prospect: boolean }> = await db.query(
+    const events: Array<{
+      send_id: string;
+      type: string;
+      step: number;
+      launch_id: string;
+      partner_id: string;
+      vendor_id: string;
+      prospect: boolean;
+    }> = await db.query(
       'SELECT send_id::text, type, step, launch_id, partner_id, vendor_id, prospect_id IS NOT NULL AS prospect FROM events WHERE launch_id = $1 ORDER BY send_id',
       [launchId],
     );
-    const shape = (e: (typeof events)[number]) => ({ type: e.type, step: e.step, launch_id: e.launch_id, partner_id: e.partner_id, vendor_id: e.vendor_id, prospect: e.prospect });
+    const shape = (e: (typeof events)[number]) => ({
+      type: e.type,
+      step: e.step,
+      launch_id: e.launch_id,
+      partner_id: e.partner_id,
+      vendor_id: e.vendor_id,
+      prospect: e.prospect,
+    });
     expect(events.map((e) => e.send_id).sort()).toEqual(sends.map((s) => s.id).sort());
     expect(shape(events[1])).toEqual(shape(events[0]));
-    expect(shape(events[0])).toEqual({ type: 'sent', step: 0, launch_id: launchId, partner_id: partner.partnerId, vendor_id: vendor.vendorId, prospect: true });
+    expect(shape(events[0])).toEqual({
+      type: 'sent',
+      step: 0,
+      launch_id: launchId,
+      partner_id: partner.partnerId,
+      vendor_id: vendor.vendorId,
+      prospect: true,
+    });
     // Both enrollments moved on to the next step.
-    const next: Array<{ next_step: number; status: string }> = await db.query('SELECT next_step, status FROM enrollments WHERE launch_id = $1', [launchId]);
+    const next: Array<{ next_step: number; status: string }> = await db.query(
+      'SELECT next_step, status FROM enrollments WHERE launch_id = $1',
+      [launchId],
+    );
     expect(next).toEqual([
       { next_step: 1, status: 'active' },
       { next_step: 1, status: 'active' },

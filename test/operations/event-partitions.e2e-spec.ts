@@ -19,14 +19,39 @@ describe('events partitioned by month, with EVENTS_RETENTION_MONTHS', () => {
   const m0 = monthOf(now);
   const db = testDb();
 
-  const partitions = async () => (await db.query<Array<{ name: string }>>(`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass ORDER BY 1`)).map((r) => r.name);
-  const countIn = async (table: string) => Number((await db.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM event_partitions.${table}`))[0].n);
-  const funnel = async () => (await api.http().get('/analytics/funnel').query({ groupBy: 'launch' }).set({ Authorization: `Bearer ${demo.tokens.admin}` }).expect(200)).body.rows;
-  const byDay = async () => (await api.http().get('/analytics/funnel').query({ groupBy: 'day' }).set({ Authorization: `Bearer ${demo.tokens.admin}` }).expect(200)).body.rows;
+  const partitions = async () =>
+    (
+      await db.query<Array<{ name: string }>>(
+        `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass ORDER BY 1`,
+      )
+    ).map((r) => r.name);
+  const countIn = async (table: string) =>
+    Number((await db.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM event_partitions.${table}`))[0].n);
+  const funnel = async () =>
+    (
+      await api
+        .http()
+        .get('/analytics/funnel')
+        .query({ groupBy: 'launch' })
+        .set({ Authorization: `Bearer ${demo.tokens.admin}` })
+        .expect(200)
+    ).body.rows;
+  const byDay = async () =>
+    (
+      await api
+        .http()
+        .get('/analytics/funnel')
+        .query({ groupBy: 'day' })
+        .set({ Authorization: `Bearer ${demo.tokens.admin}` })
+        .expect(200)
+    ).body.rows;
   /** Raw events of the launch, not judged yet, as the engine writes them. */
   const insertEvents = async (at: Date, types: string[]) => {
     for (const [i, type] of types.entries()) {
-      await db.query(`INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, step) VALUES ($1, $2, $3, $4, $5, $6, 0)`, [type, at, demo.vendorId, demo.partners[0].partnerId, launchId, 1000 + i]);
+      await db.query(
+        `INSERT INTO events (type, occurred_at, vendor_id, partner_id, launch_id, prospect_id, step) VALUES ($1, $2, $3, $4, $5, $6, 0)`,
+        [type, at, demo.vendorId, demo.partners[0].partnerId, launchId, 1000 + i],
+      );
     }
   };
 
@@ -35,7 +60,9 @@ describe('events partitioned by month, with EVENTS_RETENTION_MONTHS', () => {
     // No track role: the test judges events itself, when it chooses.
     worker = await startWorker({ roles: 'render', clock, env: { EVENTS_RETENTION_MONTHS: '2' } });
     demo = await new DemoSeeder(api.app).seed();
-    const [{ id: versionId }] = await db.query('SELECT id FROM campaign_versions WHERE campaign_id = $1', [demo.campaignId]);
+    const [{ id: versionId }] = await db.query('SELECT id FROM campaign_versions WHERE campaign_id = $1', [
+      demo.campaignId,
+    ]);
     [{ id: launchId }] = await db.query(
       `INSERT INTO launches (vendor_id, partner_id, campaign_id, campaign_version_id, version, audience, start_at, timezone, status) VALUES ($1, $2, $3, $4, 1, '{"type":"all"}', $5, 'Europe/Warsaw', 'active') RETURNING id`,
       [demo.vendorId, demo.partners[0].partnerId, demo.campaignId, versionId, addMonths(m0, -10)],
@@ -47,16 +74,30 @@ describe('events partitioned by month, with EVENTS_RETENTION_MONTHS', () => {
   });
 
   it('keys events by (id, occurred_at), partitions the month ahead, and catches stray dates in a default partition', async () => {
-    const [pk] = await db.query<Array<{ def: string }>>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'p'`);
+    const [pk] = await db.query<Array<{ def: string }>>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'p'`,
+    );
     expect(pk.def).toBe('PRIMARY KEY (id, occurred_at)');
     expect(await db.query(`SELECT conname FROM pg_constraint WHERE confrelid = 'events'::regclass`)).toEqual([]);
-    const indexes = (await db.query<Array<{ name: string }>>(`SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'events'::regclass ORDER BY 1`)).map((r) => r.name);
-    expect(indexes).toEqual(['events_conversions_idx', 'events_engagement_idx', 'events_pkey', 'events_unprocessed_idx']);
-    expect(await partitions()).toEqual(expect.arrayContaining(['events_default', ...[0, 1, 2, 3].map((n) => eventPartitionName(addMonths(m0, n)))]));
+    const indexes = (
+      await db.query<Array<{ name: string }>>(
+        `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = 'events'::regclass ORDER BY 1`,
+      )
+    ).map((r) => r.name);
+    expect(indexes).toEqual([
+      'events_conversions_idx',
+      'events_engagement_idx',
+      'events_pkey',
+      'events_unprocessed_idx',
+    ]);
+    expect(await partitions()).toEqual(
+      expect.arrayContaining(['events_default', ...[0, 1, 2, 3].map((n) => eventPartitionName(addMonths(m0, n)))]),
+    );
   });
 
   it('drops months past the retention once their events are judged; the funnels keep their totals, recent events stay', async () => {
-    const at = (month: number, days: number) => new Date(Math.min(addMonths(m0, month).getTime() + days * DAY, now.getTime() - 60_000));
+    const at = (month: number, days: number) =>
+      new Date(Math.min(addMonths(m0, month).getTime() + days * DAY, now.getTime() - 60_000));
     await insertEvents(at(-5, 3), ['sent', 'accepted', 'accepted', 'bounced']);
     await insertEvents(at(-4, 10), ['sent', 'accepted', 'unsubscribed']);
     await insertEvents(at(-1, 20), ['sent', 'accepted']);
@@ -65,7 +106,9 @@ describe('events partitioned by month, with EVENTS_RETENTION_MONTHS', () => {
     // Months before the engine's partitions sit in the default partition until a partition for them exists: then they move in.
     expect(await countIn('events_default')).toBe(10);
     const housekeeping = worker.app.get(HousekeepingService);
-    expect(await worker.app.get(EventPartitionsService).ensure(addMonths(m0, -5), m0)).toEqual([-5, -4, -3, -2, -1].map((n) => eventPartitionName(addMonths(m0, n))));
+    expect(await worker.app.get(EventPartitionsService).ensure(addMonths(m0, -5), m0)).toEqual(
+      [-5, -4, -3, -2, -1].map((n) => eventPartitionName(addMonths(m0, n))),
+    );
     expect(await countIn(eventPartitionName(addMonths(m0, -5)))).toBe(4);
     expect(await countIn(eventPartitionName(addMonths(m0, -4)))).toBe(3);
     expect(await countIn('events_default')).toBe(1);

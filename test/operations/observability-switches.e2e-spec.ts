@@ -27,7 +27,9 @@ describe('turning access logs and metrics off', () => {
     try {
       await on.http().get('/health').set('X-Request-Id', 'switched-on-0001').expect(200);
       const scraped = await on.http().get('/metrics').set('Authorization', `Bearer ${token}`).expect(200);
-      expect(scraped.text).toContain('tcma_http_request_duration_seconds_count{method="GET",route="/health",status_class="2xx"} 1');
+      expect(scraped.text).toContain(
+        'tcma_http_request_duration_seconds_count{method="GET",route="/health",status_class="2xx"} 1',
+      );
       expect(text).toContain('"requestId":"switched-on-0001"');
     } finally {
       await on.close();

@@ -29,7 +29,15 @@ describe('outbox views and metrics', () => {
   let apiBefore: string;
   let workerBefore: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const scrapeApi = async () => (await api.http().get('/metrics').set(as(metricsToken)).expect(200).expect('Content-Type', /^text\/plain;.*version=0\.0\.4/)).text;
+  const scrapeApi = async () =>
+    (
+      await api
+        .http()
+        .get('/metrics')
+        .set(as(metricsToken))
+        .expect(200)
+        .expect('Content-Type', /^text\/plain;.*version=0\.0\.4/)
+    ).text;
   const scrapeWorker = async () => (await request(`http://127.0.0.1:${workerPort}`).get('/metrics').expect(200)).text;
   // A webhook receiver, so that the worker's webhook series move with real deliveries.
   let hooksReceived = 0;
@@ -46,18 +54,49 @@ describe('outbox views and metrics', () => {
     const env = { QUEUE_HORIZON_MS: '1000', METRICS_TOKEN: metricsToken, WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1' };
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     api = await startApi({ clock, env });
-    worker = await startWorker({ roles: 'send,enroll,webhook', clock, env: { ...env, WORKER_METRICS_PORT: String(workerPort), HOST: '127.0.0.1' } });
+    worker = await startWorker({
+      roles: 'send,enroll,webhook',
+      clock,
+      env: { ...env, WORKER_METRICS_PORT: String(workerPort), HOST: '127.0.0.1' },
+    });
     demo = await new DemoSeeder(api.app).seed();
     apiBefore = await scrapeApi();
     workerBefore = await scrapeWorker();
     const [partner] = demo.partners;
-    await api.http().post('/webhooks').set(as(demo.tokens.admin)).send({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, eventTypes: ['sent'] }).expect(201);
-    for (const e of ['a', 'b']) await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email: `${e}@ops.example`, firstName: e === 'a' ? 'Ann' : 'Bob', timezone: 'Europe/Warsaw' }).expect(201);
-    launchId = (await api.http().post('/launches').set(as(partner.token)).send({ campaignId: demo.campaignId, audience: { type: 'all' } }).expect(202)).body.id;
-    await eventually(async () => ((await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
+    await api
+      .http()
+      .post('/webhooks')
+      .set(as(demo.tokens.admin))
+      .send({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, eventTypes: ['sent'] })
+      .expect(201);
+    for (const e of ['a', 'b'])
+      await api
+        .http()
+        .post(`/partners/${partner.partnerId}/prospects`)
+        .set(as(partner.token))
+        .send({ email: `${e}@ops.example`, firstName: e === 'a' ? 'Ann' : 'Bob', timezone: 'Europe/Warsaw' })
+        .expect(201);
+    launchId = (
+      await api
+        .http()
+        .post('/launches')
+        .set(as(partner.token))
+        .send({ campaignId: demo.campaignId, audience: { type: 'all' } })
+        .expect(202)
+    ).body.id;
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
     await worker.app.get(SweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Send);
-    const items = (await api.http().get('/outbox').set(as(partner.token)).expect(200)).body.items as Array<{ id: string; to: string[] }>;
+    const items = (await api.http().get('/outbox').set(as(partner.token)).expect(200)).body.items as Array<{
+      id: string;
+      to: string[];
+    }>;
     messageId = items.find((m) => m.to[0] === 'a@ops.example')!.id;
   }, 120_000);
 
@@ -69,18 +108,32 @@ describe('outbox views and metrics', () => {
 
   describe('the outbox message as HTML and as text', () => {
     it('shows the HTML, decoded, under a sandboxing policy', async () => {
-      const res = await api.http().get(`/outbox/${messageId}/html`).set(as(demo.partners[0].token)).expect(200).expect('Content-Type', 'text/html; charset=utf-8').expect('X-Content-Type-Options', 'nosniff');
+      const res = await api
+        .http()
+        .get(`/outbox/${messageId}/html`)
+        .set(as(demo.partners[0].token))
+        .expect(200)
+        .expect('Content-Type', 'text/html; charset=utf-8')
+        .expect('X-Content-Type-Options', 'nosniff');
       expect(res.text).toMatch(/^<!doctype html>/i);
       expect(res.text).toContain('Ann');
       // Decoded: no quoted-printable soft breaks or escapes left.
       expect(res.text).not.toMatch(/=\r?\n|=3D/);
-      const csp = String(res.headers['content-security-policy']).split(';').map((d) => d.trim());
+      const csp = String(res.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim());
       expect(csp).toEqual(expect.arrayContaining(['sandbox', "default-src 'none'", "form-action 'none'"]));
       expect(csp.some((d) => d.startsWith('script-src'))).toBe(false);
     });
 
     it('shows the text part as UTF-8 plain text', async () => {
-      const res = await api.http().get(`/outbox/${messageId}/text`).set(as(demo.partners[0].token)).expect(200).expect('Content-Type', 'text/plain; charset=utf-8').expect('X-Content-Type-Options', 'nosniff');
+      const res = await api
+        .http()
+        .get(`/outbox/${messageId}/text`)
+        .set(as(demo.partners[0].token))
+        .expect(200)
+        .expect('Content-Type', 'text/plain; charset=utf-8')
+        .expect('X-Content-Type-Options', 'nosniff');
       expect(res.text).toContain('Ann');
       expect(res.text).not.toMatch(/<\/?(html|p|a)\b/i);
     });
@@ -102,7 +155,7 @@ describe('outbox views and metrics', () => {
       await api.http().get('/metrics').set(as(demo.tokens.admin)).expect(401);
     });
 
-    it("does not exist while METRICS_TOKEN is unset", async () => {
+    it('does not exist while METRICS_TOKEN is unset', async () => {
       const plain = await startApi({ clock });
       try {
         await plain.http().get('/metrics').expect(404);
@@ -129,8 +182,26 @@ describe('outbox views and metrics', () => {
     it("counts the worker's imported rows and webhook deliveries by result", async () => {
       const [partner] = demo.partners;
       const csv = 'email,first_name\r\ncid@ops.example,Cid\r\ndee@ops.example,Dee\r\nnot-an-address,Eve\r\n';
-      const started = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('Content-Type', 'text/csv').send(csv).expect(202);
-      await eventually(async () => ((await api.http().get(`/partners/${partner.partnerId}/imports/${started.body.id}`).set(as(partner.token)).expect(200)).body.status === 'completed' ? true : undefined), 'the import');
+      const started = await api
+        .http()
+        .post(`/partners/${partner.partnerId}/imports`)
+        .set(as(partner.token))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(202);
+      await eventually(
+        async () =>
+          (
+            await api
+              .http()
+              .get(`/partners/${partner.partnerId}/imports/${started.body.id}`)
+              .set(as(partner.token))
+              .expect(200)
+          ).body.status === 'completed'
+            ? true
+            : undefined,
+        'the import',
+      );
       // Each of the two sends tells the vendor's endpoint once its event is judged (settled 10 s):
       // judged here as of 11 s ahead, while the test's clock stays put for the tests below.
       await worker.app.get(EngagementService).process(new Date(clock.now().getTime() + 11_000));
@@ -150,8 +221,16 @@ describe('outbox views and metrics', () => {
       const outboxHtml = { method: 'GET', route: '/outbox/:id/html', status_class: '2xx' };
       expect(sample(apiBefore, 'tcma_http_request_duration_seconds_count', outboxHtml)).toBeUndefined();
       expect(sample(after, 'tcma_http_request_duration_seconds_count', outboxHtml)).toBeGreaterThanOrEqual(2);
-      expect(sample(after, 'tcma_http_request_duration_seconds_count', { ...outboxHtml, status_class: '4xx' })).toBeGreaterThanOrEqual(2);
-      expect(sample(after, 'tcma_http_request_duration_seconds_count', { method: 'POST', route: '/launches', status_class: '2xx' })).toBe(1);
+      expect(
+        sample(after, 'tcma_http_request_duration_seconds_count', { ...outboxHtml, status_class: '4xx' }),
+      ).toBeGreaterThanOrEqual(2);
+      expect(
+        sample(after, 'tcma_http_request_duration_seconds_count', {
+          method: 'POST',
+          route: '/launches',
+          status_class: '2xx',
+        }),
+      ).toBe(1);
       expect(after).not.toMatch(new RegExp(`route="/outbox/${messageId}`));
     });
 

@@ -36,15 +36,41 @@ describe('the queue dashboard', () => {
   });
 
   it("opens for the operator's admins, with an API token", async () => {
-    const page = await api.http().get('/admin/queues').set(as(operator.adminToken)).expect(200).expect('Content-Type', /text\/html/);
+    const page = await api
+      .http()
+      .get('/admin/queues')
+      .set(as(operator.adminToken))
+      .expect(200)
+      .expect('Content-Type', /text\/html/);
     expect(page.text).toContain('TCMA queues');
     expect(page.text).toContain('/admin/backlog');
     const queues = await api.http().get('/admin/queues/api/queues').set(as(operator.adminToken)).expect(200);
-    const names = (queues.body.queues as Array<{ name: string; readOnlyMode: boolean }>).map((q) => [q.name, q.readOnlyMode]);
-    expect(names.sort()).toEqual([['enroll', true], ['programmes', true], ['render', true], ['send', true], ['social', true], ['webhooks', true]]);
+    const names = (queues.body.queues as Array<{ name: string; readOnlyMode: boolean }>).map((q) => [
+      q.name,
+      q.readOnlyMode,
+    ]);
+    expect(names.sort()).toEqual([
+      ['enroll', true],
+      ['programmes', true],
+      ['render', true],
+      ['send', true],
+      ['social', true],
+      ['webhooks', true],
+    ]);
     const backlog = await api.http().get('/admin/backlog').set(as(operator.adminToken)).expect(200);
-    expect(backlog.body).toMatchObject({ dueSteps: expect.any(Number), oldestOverdueSeconds: expect.any(Number), queueHorizonMs: 600_000 });
-    expect(backlog.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual(['enroll', 'programmes', 'render', 'send', 'social', 'webhooks']);
+    expect(backlog.body).toMatchObject({
+      dueSteps: expect.any(Number),
+      oldestOverdueSeconds: expect.any(Number),
+      queueHorizonMs: 600_000,
+    });
+    expect(backlog.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual([
+      'enroll',
+      'programmes',
+      'render',
+      'send',
+      'social',
+      'webhooks',
+    ]);
   });
 
   it("opens for the operator's admins in a browser session", async () => {
@@ -59,7 +85,14 @@ describe('the queue dashboard', () => {
       expect([path, res.headers['content-security-policy']]).toEqual([path, QUEUE_DASHBOARD_CSP]);
     }
     const csp = QUEUE_DASHBOARD_CSP.split(';').map((d) => d.trim());
-    expect(csp).toEqual(expect.arrayContaining(["script-src 'self'", "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com", "font-src 'self' data: https://fonts.gstatic.com", "frame-ancestors 'none'"]));
+    expect(csp).toEqual(
+      expect.arrayContaining([
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
+        "font-src 'self' data: https://fonts.gstatic.com",
+        "frame-ancestors 'none'",
+      ]),
+    );
     // Everywhere else, and for anyone the gate turns away, the API's default.
     const health = await api.http().get('/health').expect(200);
     expect(health.headers['content-security-policy']).not.toContain('googleapis');
@@ -78,12 +111,18 @@ describe('the queue dashboard', () => {
       const external: string[] = [];
       await context.route(/^https:\/\//, (route) => {
         external.push(new URL(route.request().url()).origin);
-        return route.fulfill({ status: 200, contentType: route.request().url().includes('googleapis') ? 'text/css' : 'font/woff2', body: '' });
+        return route.fulfill({
+          status: 200,
+          contentType: route.request().url().includes('googleapis') ? 'text/css' : 'font/woff2',
+          body: '',
+        });
       });
       const page = await context.newPage();
       const violations: string[] = [];
       page.on('console', (m) => m.text().includes('Content Security Policy') && violations.push(m.text()));
-      await page.addInitScript("document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy: ' + e.violatedDirective + ' blocked ' + e.blockedURI))");
+      await page.addInitScript(
+        "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy: ' + e.violatedDirective + ' blocked ' + e.blockedURI))",
+      );
       await page.goto(`${base}/admin/queues`);
       // bull-board's app ran (its scripts) and read the queues from its API (connect-src).
       await page.getByText('TCMA queues').first().waitFor({ timeout: 30_000 });

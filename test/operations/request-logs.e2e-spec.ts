@@ -22,7 +22,11 @@ describe('request logs', () => {
       done();
     },
   });
-  const lines = (): Line[] => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  const lines = (): Line[] =>
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Line);
   let logs: EngineLogs;
   let api: ApiHarness;
   let worker: WorkerHarness;
@@ -43,10 +47,26 @@ describe('request logs', () => {
 
   it('writes one access line per request, without its body, and echoes the request id', async () => {
     const [partner] = demo.partners;
-    const res = await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).set('X-Request-Id', 'access-line-0001').send({ email: 'ann@logs.example', firstName: 'Annabelle' }).expect(201);
+    const res = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set(as(partner.token))
+      .set('X-Request-Id', 'access-line-0001')
+      .send({ email: 'ann@logs.example', firstName: 'Annabelle' })
+      .expect(201);
     expect(res.headers['x-request-id']).toBe('access-line-0001');
     const access = lines().filter((l) => l.requestId === 'access-line-0001' && l.msg === 'request completed');
-    expect(access).toEqual([expect.objectContaining({ severity: 'INFO', level: 30, method: 'POST', route: '/partners/:partnerId/prospects', url: `/partners/${partner.partnerId}/prospects`, status: 201, durationMs: expect.any(Number) })]);
+    expect(access).toEqual([
+      expect.objectContaining({
+        severity: 'INFO',
+        level: 30,
+        method: 'POST',
+        route: '/partners/:partnerId/prospects',
+        url: `/partners/${partner.partnerId}/prospects`,
+        status: 201,
+        durationMs: expect.any(Number),
+      }),
+    ]);
     expect(text).not.toContain('Annabelle');
     // A request without an id of its own (or with one that is not an id) gets a new one.
     const fresh = await api.http().get('/health').set('X-Request-Id', 'no spaces <allowed>').expect(200);
@@ -56,9 +76,23 @@ describe('request logs', () => {
 
   it("gives a request's lines and the lines of the job it queued the request's id", async () => {
     const [partner] = demo.partners;
-    const id = await api.http().post('/launches').set(as(partner.token)).set('X-Request-Id', 'launch-request-0001').send({ campaignId: demo.campaignId, audience: { type: 'all' } }).expect(202);
-    const enrolled = await eventually(() => Promise.resolve(lines().find((l) => /^Launch \S+: \d+ enrolled/.test(l.msg ?? ''))), "the enrollment job's line");
-    expect(enrolled).toMatchObject({ requestId: 'launch-request-0001', context: 'EnrollmentService', queue: 'enroll', jobId: `enroll-${id.body.id}` });
+    const id = await api
+      .http()
+      .post('/launches')
+      .set(as(partner.token))
+      .set('X-Request-Id', 'launch-request-0001')
+      .send({ campaignId: demo.campaignId, audience: { type: 'all' } })
+      .expect(202);
+    const enrolled = await eventually(
+      () => Promise.resolve(lines().find((l) => /^Launch \S+: \d+ enrolled/.test(l.msg ?? ''))),
+      "the enrollment job's line",
+    );
+    expect(enrolled).toMatchObject({
+      requestId: 'launch-request-0001',
+      context: 'EnrollmentService',
+      queue: 'enroll',
+      jobId: `enroll-${id.body.id}`,
+    });
     const ofRequest = lines().filter((l) => l.requestId === 'launch-request-0001');
     expect(ofRequest.map((l) => l.msg)).toEqual(expect.arrayContaining(['request completed', enrolled.msg]));
     expect(ofRequest.every((l) => l.level === 30 && l.severity === 'INFO')).toBe(true);
@@ -66,28 +100,83 @@ describe('request logs', () => {
 
   it("says a partner's unusable file is a warning about the file, with the upload's id, and no error", async () => {
     const [partner] = demo.partners;
-    const upload = await api.http().post(`/partners/${partner.partnerId}/imports`).set(as(partner.token)).set('X-Request-Id', 'bad-csv-upload-0001').set('Content-Type', 'text/csv').send('name,company\nAnn,Acme\n').expect(202);
-    await eventually(async () => ((await api.http().get(`/partners/${partner.partnerId}/imports/${upload.body.id}`).set(as(partner.token))).body.status === 'failed' ? true : undefined), 'the import to be refused');
-    const ofUpload = await eventually(() => Promise.resolve(lines().filter((l) => l.requestId === 'bad-csv-upload-0001' && l.severity === 'WARN')[0]), 'the warning');
-    expect(ofUpload.msg).toMatch(new RegExp(`^Import ${upload.body.id} of partner ${partner.partnerId} refused the partner's file: The first row must be a header with an email column`));
-    expect(lines().filter((l) => l.requestId === 'bad-csv-upload-0001').map((l) => l.severity)).not.toContain('ERROR');
+    const upload = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as(partner.token))
+      .set('X-Request-Id', 'bad-csv-upload-0001')
+      .set('Content-Type', 'text/csv')
+      .send('name,company\nAnn,Acme\n')
+      .expect(202);
+    await eventually(
+      async () =>
+        (await api.http().get(`/partners/${partner.partnerId}/imports/${upload.body.id}`).set(as(partner.token))).body
+          .status === 'failed'
+          ? true
+          : undefined,
+      'the import to be refused',
+    );
+    const ofUpload = await eventually(
+      () => Promise.resolve(lines().filter((l) => l.requestId === 'bad-csv-upload-0001' && l.severity === 'WARN')[0]),
+      'the warning',
+    );
+    expect(ofUpload.msg).toMatch(
+      new RegExp(
+        `^Import ${upload.body.id} of partner ${partner.partnerId} refused the partner's file: The first row must be a header with an email column`,
+      ),
+    );
+    expect(
+      lines()
+        .filter((l) => l.requestId === 'bad-csv-upload-0001')
+        .map((l) => l.severity),
+    ).not.toContain('ERROR');
   });
 
   it('redacts capability links, credentials and secrets', async () => {
     const token = api.app.get(UnsubscribeLinks).token('987654321987');
-    await api.http().post(`/u/${token}`).set('X-Request-Id', 'unsubscribe-0001').type('form').send('List-Unsubscribe=One-Click').expect(404);
+    await api
+      .http()
+      .post(`/u/${token}`)
+      .set('X-Request-Id', 'unsubscribe-0001')
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(404);
     const access = lines().find((l) => l.requestId === 'unsubscribe-0001' && l.msg === 'request completed');
     expect(access).toMatchObject({ route: '/u/:token', url: '/u/[redacted]', status: 404 });
     // A tracked click's signature, an invitation link, a token in a query.
-    await api.http().get('/c/abc/0/secret-signature-123?u=https%3A%2F%2Facme.example%2F&n=trial').set('X-Request-Id', 'click-0001');
-    await api.http().get('/invitations/invitation-token-0123456789?token=query-token-0123').set('X-Request-Id', 'invite-0001');
+    await api
+      .http()
+      .get('/c/abc/0/secret-signature-123?u=https%3A%2F%2Facme.example%2F&n=trial')
+      .set('X-Request-Id', 'click-0001');
+    await api
+      .http()
+      .get('/invitations/invitation-token-0123456789?token=query-token-0123')
+      .set('X-Request-Id', 'invite-0001');
     const click = lines().find((l) => l.requestId === 'click-0001' && l.msg === 'request completed');
     expect(click?.url).toBe('/c/abc/0/[redacted]?u=https%3A%2F%2Facme.example%2F&n=trial');
     const invite = lines().find((l) => l.requestId === 'invite-0001' && l.msg === 'request completed');
     expect(invite?.url).toBe('/invitations/[redacted]?token=[redacted]');
     // Credentials quoted in a message or given as fields.
-    logs.root.warn({ smtpUrl: 'smtp://mailer:field-pass-1@smtp.example:587', nested: { password: 'field-pass-2' } }, 'Sending failing for smtp://mailer:message-pass-3@smtp.example:587 (Bearer abcdefgh12345678)');
-    expect(lines().at(-1)).toMatchObject({ smtpUrl: '[redacted]', nested: { password: '[redacted]' }, msg: 'Sending failing for smtp://mailer:[redacted]@smtp.example:587 (Bearer [redacted])' });
-    for (const secret of [token, 'secret-signature-123', 'invitation-token-0123456789', 'query-token-0123', 'field-pass-1', 'field-pass-2', 'message-pass-3', 'abcdefgh12345678', demo.partners[0].token]) expect(text).not.toContain(secret);
+    logs.root.warn(
+      { smtpUrl: 'smtp://mailer:field-pass-1@smtp.example:587', nested: { password: 'field-pass-2' } },
+      'Sending failing for smtp://mailer:message-pass-3@smtp.example:587 (Bearer abcdefgh12345678)',
+    );
+    expect(lines().at(-1)).toMatchObject({
+      smtpUrl: '[redacted]',
+      nested: { password: '[redacted]' },
+      msg: 'Sending failing for smtp://mailer:[redacted]@smtp.example:587 (Bearer [redacted])',
+    });
+    for (const secret of [
+      token,
+      'secret-signature-123',
+      'invitation-token-0123456789',
+      'query-token-0123',
+      'field-pass-1',
+      'field-pass-2',
+      'message-pass-3',
+      'abcdefgh12345678',
+      demo.partners[0].token,
+    ])
+      expect(text).not.toContain(secret);
   });
 });

@@ -42,23 +42,50 @@ describe('partner privacy: the vendor gets no personal data of a private partner
     const campaign = await authorDemoCampaign(api, vendor.marketerToken);
     const p = as(partner.token);
     const base = `/partners/${partner.partnerId}`;
-    await api.http().put(`${base}/brand-kit`).set(p).send({ email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' }).expect(200);
+    await api
+      .http()
+      .put(`${base}/brand-kit`)
+      .set(p)
+      .send({ email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' })
+      .expect(200);
 
     // A launch that has emailed a prospect (no SMTP server configured: the local outbox).
-    prospectId = (await api.http().post(`${base}/prospects`).set(p).send({ email: PROSPECT, firstName: 'Priv' }).expect(201)).body.id;
-    launchId = (await api.http().post('/launches').set(p).send({ campaignId: campaign.campaignId, audience: { type: 'all' } }).expect(202)).body.id;
-    await eventually(async () => ((await api.http().get(`/launches/${launchId}`).set(p)).body.status === 'active' ? true : undefined), 'enrollment');
+    prospectId = (
+      await api.http().post(`${base}/prospects`).set(p).send({ email: PROSPECT, firstName: 'Priv' }).expect(201)
+    ).body.id;
+    launchId = (
+      await api
+        .http()
+        .post('/launches')
+        .set(p)
+        .send({ campaignId: campaign.campaignId, audience: { type: 'all' } })
+        .expect(202)
+    ).body.id;
+    await eventually(
+      async () => ((await api.http().get(`/launches/${launchId}`).set(p)).body.status === 'active' ? true : undefined),
+      'enrollment',
+    );
     await worker.app.get(SweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Send);
     // A lead from its landing page, whose notice to the partner's users also lands in the outbox.
     const partnerSlug = (await api.http().get(base).set(p).expect(200)).body.slug;
-    const campaignSlug = (await api.http().get(`/campaigns/${campaign.campaignId}`).set(as(vendor.marketerToken)).expect(200)).body.slug;
-    await api.http().post(`/p/${partnerSlug}/${campaignSlug}`).type('form').send({ email: LEAD, first_name: 'Lea', company: 'Lea Ltd', consent: 'yes', tcma_website: '' }).expect(200);
+    const campaignSlug = (
+      await api.http().get(`/campaigns/${campaign.campaignId}`).set(as(vendor.marketerToken)).expect(200)
+    ).body.slug;
+    await api
+      .http()
+      .post(`/p/${partnerSlug}/${campaignSlug}`)
+      .type('form')
+      .send({ email: LEAD, first_name: 'Lea', company: 'Lea Ltd', consent: 'yes', tcma_website: '' })
+      .expect(200);
     leadId = (await api.http().get(`${base}/leads`).set(p).expect(200)).body.items[0].id;
     // An address it suppressed.
     suppressionId = (await api.http().post('/suppressions').set(p).send({ email: SUPPRESSED }).expect(201)).body.id;
     outboxIds = await eventually(async () => {
-      const items = (await api.http().get('/outbox').set(p).expect(200)).body.items as Array<{ id: string; to: string[] }>;
+      const items = (await api.http().get('/outbox').set(p).expect(200)).body.items as Array<{
+        id: string;
+        to: string[];
+      }>;
       return items.length >= 2 ? items.map((m) => m.id) : undefined;
     }, 'the send and the lead notice in the outbox');
   }, 180_000);
@@ -109,7 +136,12 @@ describe('partner privacy: the vendor gets no personal data of a private partner
   });
 
   it('answers the vendor’s users no personal data of the partner once it keeps its contacts private, on any endpoint', async () => {
-    await api.http().put(`/partners/${partner.partnerId}/contacts-privacy`).set(as(partner.token)).send({ contactsPrivate: true }).expect(200);
+    await api
+      .http()
+      .put(`/partners/${partner.partnerId}/contacts-privacy`)
+      .set(as(partner.token))
+      .send({ contactsPrivate: true })
+      .expect(200);
     for (const token of [vendor.adminToken, vendor.marketerToken]) {
       for (const path of probes()) {
         const res = await api.http().get(path).set(as(token));
@@ -121,7 +153,9 @@ describe('partner privacy: the vendor gets no personal data of a private partner
       const outbox = (await api.http().get('/outbox?limit=200').set(as(token)).expect(200)).body;
       expect(outbox.items.filter((m: { partnerId: string | null }) => m.partnerId === partner.partnerId)).toEqual([]);
       const suppressions = (await api.http().get('/suppressions').set(as(token)).expect(200)).body;
-      expect(suppressions.items.filter((s: { partnerId: string | null }) => s.partnerId === partner.partnerId)).toEqual([]);
+      expect(suppressions.items.filter((s: { partnerId: string | null }) => s.partnerId === partner.partnerId)).toEqual(
+        [],
+      );
       // Counts and funnels still answer.
       await api.http().get(`/launches/${launchId}/due-days`).set(as(token)).expect(200);
       await api.http().get('/analytics/funnel?groupBy=partner').set(as(token)).expect(200);
@@ -131,21 +165,39 @@ describe('partner privacy: the vendor gets no personal data of a private partner
     await api.http().get(`/suppressions?partnerId=${partner.partnerId}`).set(admin).expect(404);
     await api.http().get(`/launches/${launchId}/prospects/export`).set(admin).expect(404);
     // Nor can the vendor probe (is this address suppressed there?) or lift the partner's suppression.
-    await api.http().post('/suppressions').set(admin).send({ email: SUPPRESSED, partnerId: partner.partnerId }).expect(404);
+    await api
+      .http()
+      .post('/suppressions')
+      .set(admin)
+      .send({ email: SUPPRESSED, partnerId: partner.partnerId })
+      .expect(404);
     await api.http().delete(`/suppressions/${suppressionId}`).set(admin).expect(404);
     // Nor ask whether a person is its prospect by reporting a conversion: the same 404 either way, nothing recorded.
     for (const email of [PROSPECT, 'nobody@people.example']) {
-      const res = await api.http().post('/conversions').set(admin).send({ email, partnerId: partner.partnerId }).expect(404);
+      const res = await api
+        .http()
+        .post('/conversions')
+        .set(admin)
+        .send({ email, partnerId: partner.partnerId })
+        .expect(404);
       expect(res.body.message).toBe('Partner not found');
     }
 
     // The partner's own users see all of it.
     const p = as(partner.token);
-    expect((await api.http().get('/suppressions').set(p).expect(200)).body.items.map((s: { email: string }) => s.email)).toContain(SUPPRESSED);
-    expect((await api.http().get('/outbox?limit=200').set(p).expect(200)).body.items.map((m: { id: string }) => m.id).sort()).toEqual([...outboxIds].sort());
+    expect(
+      (await api.http().get('/suppressions').set(p).expect(200)).body.items.map((s: { email: string }) => s.email),
+    ).toContain(SUPPRESSED);
+    expect(
+      (await api.http().get('/outbox?limit=200').set(p).expect(200)).body.items.map((m: { id: string }) => m.id).sort(),
+    ).toEqual([...outboxIds].sort());
     expect((await api.http().get(`/outbox/${outboxIds[0]}/raw`).set(p).expect(200)).text).toMatch(/people\.example/);
-    expect((await api.http().get(`/launches/${launchId}/prospects/export`).set(p).expect(200)).text).toContain(PROSPECT);
+    expect((await api.http().get(`/launches/${launchId}/prospects/export`).set(p).expect(200)).text).toContain(
+      PROSPECT,
+    );
     // The vendor's refused conversion recorded nothing: the partner's own is the first for the launch.
-    expect((await api.http().post('/conversions').set(p).send({ email: PROSPECT }).expect(200)).body.launches).toEqual([launchId]);
+    expect((await api.http().post('/conversions').set(p).send({ email: PROSPECT }).expect(200)).body.launches).toEqual([
+      launchId,
+    ]);
   });
 });

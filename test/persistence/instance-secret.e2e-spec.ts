@@ -16,7 +16,9 @@ describe('the instance secret', () => {
     const [first, second] = await Promise.all([start(), start()]);
     const signature = first.app.get(Signer).sign('test', 'payload');
     expect(second.app.get(Signer).verify('test', 'payload', signature)).toBe(true);
-    const stored = await testDb().query(`SELECT count(*)::int AS n FROM instance_settings WHERE key = 'signing_secret'`);
+    const stored = await testDb().query(
+      `SELECT count(*)::int AS n FROM instance_settings WHERE key = 'signing_secret'`,
+    );
     expect(stored[0].n).toBe(1);
     const own = await start({ SIGNING_SECRET: 'a-secret-of-more-than-32-characters!' });
     expect(own.app.get(Signer).verify('test', 'payload', signature)).toBe(false);

@@ -24,8 +24,12 @@ describe('schema', () => {
     const databaseUrl = url.toString();
     try {
       await ensureDatabase(databaseUrl);
-      const sources = await Promise.all([1, 2, 3, 4].map(() => openDataSource({ databaseUrl, migrate: true, poolSize: 2 })));
-      const applied: Array<{ name: string; n: number }> = await sources[0].query('SELECT name, count(*)::int AS n FROM migrations GROUP BY name');
+      const sources = await Promise.all(
+        [1, 2, 3, 4].map(() => openDataSource({ databaseUrl, migrate: true, poolSize: 2 })),
+      );
+      const applied: Array<{ name: string; n: number }> = await sources[0].query(
+        'SELECT name, count(*)::int AS n FROM migrations GROUP BY name',
+      );
       expect(applied.length).toBe(sources[0].migrations.length);
       expect(applied.every((m) => m.n === 1)).toBe(true);
       expect(await sources[0].showMigrations()).toBe(false);

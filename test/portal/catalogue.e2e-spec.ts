@@ -13,7 +13,8 @@ describe('partner catalogue', () => {
   let demo: SeededDemo;
   let second: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const catalogue = (partnerId: string, token: string, query: object = {}) => api.http().get(`/partners/${partnerId}/catalogue`).query(query).set(as(token));
+  const catalogue = (partnerId: string, token: string, query: object = {}) =>
+    api.http().get(`/partners/${partnerId}/catalogue`).query(query).set(as(token));
 
   beforeAll(async () => {
     api = await startApi();
@@ -43,22 +44,39 @@ describe('partner catalogue', () => {
       assetTypes: ['email', 'pdf', 'social'],
       new: true,
       promoted: false,
-      thumbnailUrl: expect.stringMatching(new RegExp(`^/partners/${northwind.partnerId}/campaigns/${demo.campaignId}/thumbnail\\?v=[0-9a-f]{64}$`)),
+      thumbnailUrl: expect.stringMatching(
+        new RegExp(`^/partners/${northwind.partnerId}/campaigns/${demo.campaignId}/thumbnail\\?v=[0-9a-f]{64}$`),
+      ),
     });
-    await api.http().patch(`/campaigns/${demo.campaignId}/catalogue`).set(as(demo.tokens.marketer)).send({ promoted: true }).expect(200);
+    await api
+      .http()
+      .patch(`/campaigns/${demo.campaignId}/catalogue`)
+      .set(as(demo.tokens.marketer))
+      .send({ promoted: true })
+      .expect(200);
     const after = await catalogue(northwind.partnerId, northwind.token).expect(200);
     expect(after.body.items.map((i: { campaignId: string; promoted: boolean }) => [i.campaignId, i.promoted])).toEqual([
       [demo.campaignId, true],
       [second, false],
     ]);
     // "New" means first published in the last 14 days.
-    await testDb().query(`UPDATE campaign_versions SET published_at = now() - interval '15 days' WHERE campaign_id = $1`, [second]);
-    expect((await catalogue(northwind.partnerId, northwind.token).expect(200)).body.items.map((i: { new: boolean }) => i.new)).toEqual([true, false]);
+    await testDb().query(
+      `UPDATE campaign_versions SET published_at = now() - interval '15 days' WHERE campaign_id = $1`,
+      [second],
+    );
+    expect(
+      (await catalogue(northwind.partnerId, northwind.token).expect(200)).body.items.map(
+        (i: { new: boolean }) => i.new,
+      ),
+    ).toEqual([true, false]);
   });
 
   it('searches and filters by tag, asset type and language; refuses an unknown type per field', async () => {
     const [northwind] = demo.partners;
-    const ids = async (query: object) => (await catalogue(northwind.partnerId, northwind.token, query).expect(200)).body.items.map((i: { campaignId: string }) => i.campaignId);
+    const ids = async (query: object) =>
+      (await catalogue(northwind.partnerId, northwind.token, query).expect(200)).body.items.map(
+        (i: { campaignId: string }) => i.campaignId,
+      );
     expect(await ids({ search: 'second' })).toEqual([second]);
     expect(await ids({ tag: 'ransomware', search: 'second' })).toEqual([second]);
     expect(await ids({ tag: 'nope' })).toEqual([]);
@@ -71,13 +89,16 @@ describe('partner catalogue', () => {
 
   it('serves each partner its own co-branded thumbnail, rendered once ahead of the request and then cached', async () => {
     const [northwind, hellas] = demo.partners;
-    const urlOf = async (p: { partnerId: string; token: string }) => (await catalogue(p.partnerId, p.token, { search: 'second' }).expect(200)).body.items[0].thumbnailUrl as string;
+    const urlOf = async (p: { partnerId: string; token: string }) =>
+      (await catalogue(p.partnerId, p.token, { search: 'second' }).expect(200)).body.items[0].thumbnailUrl as string;
     const [a, b] = [await urlOf(northwind), await urlOf(hellas)];
     expect(new URL(a, 'http://x').searchParams.get('v')).not.toBe(new URL(b, 'http://x').searchParams.get('v'));
     const key = new URL(a, 'http://x').searchParams.get('v');
     // Listing the catalogue had the worker render the thumbnails not stored yet, before any request for them.
     await waitForQueueIdle(worker.app, QueueName.Render);
-    expect(await testDb().query('SELECT count(*)::int AS n FROM rendered_assets WHERE render_key = $1', [key])).toEqual([{ n: 1 }]);
+    expect(await testDb().query('SELECT count(*)::int AS n FROM rendered_assets WHERE render_key = $1', [key])).toEqual(
+      [{ n: 1 }],
+    );
 
     const first = await api.http().get(a).set(as(northwind.token)).expect(200);
     expect(first.headers['content-type']).toBe('image/png');
@@ -87,7 +108,10 @@ describe('partner catalogue', () => {
     await api.http().get(a).set(as(northwind.token)).set('If-None-Match', first.headers.etag).expect(304);
     const again = await api.http().get(a).set(as(northwind.token)).expect(200);
     expect(Buffer.compare(Buffer.from(again.body), Buffer.from(first.body))).toBe(0);
-    const stored = await testDb().query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM rendered_assets WHERE render_key = $1', [key]);
+    const stored = await testDb().query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM rendered_assets WHERE render_key = $1',
+      [key],
+    );
     expect(stored).toEqual([{ n: 1 }]);
     // Without the render's identity the browser must revalidate.
     const plain = await api.http().get(a.split('?')[0]).set(as(northwind.token)).expect(200);
@@ -100,9 +124,25 @@ describe('partner catalogue', () => {
   it("answers 404 for another partner's catalogue and thumbnails, and hides campaigns outside their dates", async () => {
     const [northwind, hellas] = demo.partners;
     await catalogue(northwind.partnerId, hellas.token).expect(404);
-    await api.http().get(`/partners/${northwind.partnerId}/campaigns/${second}/thumbnail`).set(as(hellas.token)).expect(404);
-    await api.http().patch(`/campaigns/${second}/catalogue`).set(as(demo.tokens.marketer)).send({ availableFrom: '2099-01-01T00:00:00Z' }).expect(200);
-    expect((await catalogue(northwind.partnerId, northwind.token).expect(200)).body).toMatchObject({ total: 1, items: [{ campaignId: demo.campaignId }] });
-    await api.http().get(`/partners/${northwind.partnerId}/campaigns/${second}/thumbnail`).set(as(northwind.token)).expect(404);
+    await api
+      .http()
+      .get(`/partners/${northwind.partnerId}/campaigns/${second}/thumbnail`)
+      .set(as(hellas.token))
+      .expect(404);
+    await api
+      .http()
+      .patch(`/campaigns/${second}/catalogue`)
+      .set(as(demo.tokens.marketer))
+      .send({ availableFrom: '2099-01-01T00:00:00Z' })
+      .expect(200);
+    expect((await catalogue(northwind.partnerId, northwind.token).expect(200)).body).toMatchObject({
+      total: 1,
+      items: [{ campaignId: demo.campaignId }],
+    });
+    await api
+      .http()
+      .get(`/partners/${northwind.partnerId}/campaigns/${second}/thumbnail`)
+      .set(as(northwind.token))
+      .expect(404);
   });
 });

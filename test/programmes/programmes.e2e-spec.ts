@@ -37,25 +37,57 @@ describe('programmes: subscriptions, pending launches and launching from an emai
 
   /** Publishes the next version of the demo campaign (an edit opens a draft) and waits for its offer and emails. */
   async function publishNextVersion(edition: string): Promise<{ version: number; versionId: string }> {
-    await api.http().patch(`/campaigns/${demo.campaignId}`).set(as(demo.tokens.marketer)).send({ description: edition }).expect(200);
-    const published = await api.http().post(`/campaigns/${demo.campaignId}/publish`).set(as(demo.tokens.marketer)).expect(201);
+    await api
+      .http()
+      .patch(`/campaigns/${demo.campaignId}`)
+      .set(as(demo.tokens.marketer))
+      .send({ description: edition })
+      .expect(200);
+    const published = await api
+      .http()
+      .post(`/campaigns/${demo.campaignId}/publish`)
+      .set(as(demo.tokens.marketer))
+      .expect(201);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
-    const [row] = await db.query<Array<{ id: string }>>('SELECT id FROM campaign_versions WHERE campaign_id = $1 AND version = $2', [demo.campaignId, published.body.version]);
+    const [row] = await db.query<Array<{ id: string }>>(
+      'SELECT id FROM campaign_versions WHERE campaign_id = $1 AND version = $2',
+      [demo.campaignId, published.body.version],
+    );
     return { version: published.body.version, versionId: row.id };
   }
 
   const pendingOf = (versionId: string) =>
-    db.query<Array<{ id: string; partner_id: string; subscription_id: string; state: string; reason: string | null; due_at: Date; missing: Array<{ code: string }>; launch_id: string | null; notified_at: Date | null }>>(
+    db.query<
+      Array<{
+        id: string;
+        partner_id: string;
+        subscription_id: string;
+        state: string;
+        reason: string | null;
+        due_at: Date;
+        missing: Array<{ code: string }>;
+        launch_id: string | null;
+        notified_at: Date | null;
+      }>
+    >(
       'SELECT id, partner_id, subscription_id, state, reason, due_at, missing, launch_id, notified_at FROM pending_launches WHERE campaign_version_id = $1',
       [versionId],
     );
 
   async function mailsTo(address: string): Promise<Mail[]> {
-    const rows = await db.query<Array<{ raw: Buffer }>>('SELECT raw FROM outbox_messages WHERE $1 = ANY(recipients) ORDER BY id', [address]);
+    const rows = await db.query<Array<{ raw: Buffer }>>(
+      'SELECT raw FROM outbox_messages WHERE $1 = ANY(recipients) ORDER BY id',
+      [address],
+    );
     return Promise.all(
       rows.map(async (r) => {
         const parsed = await simpleParser(r.raw);
-        return { to: address, subject: parsed.subject ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', text: parsed.text ?? '' };
+        return {
+          to: address,
+          subject: parsed.subject ?? '',
+          html: typeof parsed.html === 'string' ? parsed.html : '',
+          text: parsed.text ?? '',
+        };
       }),
     );
   }
@@ -76,12 +108,21 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     demo = await new DemoSeeder(api.app).seed();
     [northwind, hellenic] = demo.partners;
     // The demo's Greek partner has no sender identity: give it one, so only the bare partner below is not ready.
-    const [nikos] = await db.query<Array<{ id: string }>>("SELECT id FROM users WHERE email = 'nikos@elliniki-pliroforiki.example'");
+    const [nikos] = await db.query<Array<{ id: string }>>(
+      "SELECT id FROM users WHERE email = 'nikos@elliniki-pliroforiki.example'",
+    );
     const { logo: _logo, ...kit } = loadDemo().manifest.partners[1].brandKit;
     await api.app
       .get(BrandKitsService)
-      .update({ userId: nikos.id, vendorId: demo.vendorId, partnerId: hellenic.partnerId, role: 'partner_user' }, hellenic.partnerId, { ...kit, sender: { fromName: 'Νίκος', fromEmail: 'news@elliniki-pliroforiki.example' } });
-    unready = await new TenantFactory(api).partner({ vendorId: demo.vendorId, adminToken: demo.tokens.admin, marketerToken: demo.tokens.marketer }, { companyName: 'Bare Partner' });
+      .update(
+        { userId: nikos.id, vendorId: demo.vendorId, partnerId: hellenic.partnerId, role: 'partner_user' },
+        hellenic.partnerId,
+        { ...kit, sender: { fromName: 'Νίκος', fromEmail: 'news@elliniki-pliroforiki.example' } },
+      );
+    unready = await new TenantFactory(api).partner(
+      { vendorId: demo.vendorId, adminToken: demo.tokens.admin, marketerToken: demo.tokens.marketer },
+      { companyName: 'Bare Partner' },
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -90,12 +131,27 @@ describe('programmes: subscriptions, pending launches and launching from an emai
   });
 
   it('lets the vendor group campaigns into a programme, with field-level 422s', async () => {
-    const bad = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Security nurtures', campaignIds: ['00000000-0000-4000-8000-000000000000'] }).expect(422);
+    const bad = await api
+      .http()
+      .post('/programmes')
+      .set(as(demo.tokens.marketer))
+      .send({ name: 'Security nurtures', campaignIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(422);
     expect(bad.body.errors).toEqual([{ path: 'campaignIds.0', message: 'is not a campaign of this vendor' }]);
-    const created = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Security nurtures', campaignIds: [demo.campaignId] }).expect(201);
+    const created = await api
+      .http()
+      .post('/programmes')
+      .set(as(demo.tokens.marketer))
+      .send({ name: 'Security nurtures', campaignIds: [demo.campaignId] })
+      .expect(201);
     programmeId = created.body.id;
     expect(created.body).toMatchObject({ name: 'Security nurtures', tag: null, campaignIds: [demo.campaignId] });
-    const taken = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Security nurtures' }).expect(422);
+    const taken = await api
+      .http()
+      .post('/programmes')
+      .set(as(demo.tokens.marketer))
+      .send({ name: 'Security nurtures' })
+      .expect(422);
     expect(taken.body.errors).toEqual([{ path: 'name', message: 'is already the name of another programme' }]);
     // Partners read programmes (to subscribe) but do not make them.
     await api.http().post('/programmes').set(as(northwind.token)).send({ name: 'Mine' }).expect(403);
@@ -105,17 +161,68 @@ describe('programmes: subscriptions, pending launches and launching from an emai
 
   it('subscribes partners once each, with their defaults', async () => {
     // A malformed body is a 400 with field paths (the API's rule for shapes); broken business rules are 422s.
-    const invalid = await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: -1, weeklyCap: 0, socialPostTime: '25:00', socialPostWeekdaysOnly: 'yes' }).expect(400);
-    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['reviewHours', 'socialPostTime', 'socialPostWeekdaysOnly', 'weeklyCap']);
-    expect(invalid.body.errors).toContainEqual({ path: 'socialPostTime', message: 'socialPostTime must be a time of day as HH:MM (00:00 to 23:59)' });
+    const invalid = await api
+      .http()
+      .post(`/programmes/${programmeId}/subscriptions`)
+      .set(as(northwind.token))
+      .send({
+        audience: { type: 'all' },
+        reviewHours: -1,
+        weeklyCap: 0,
+        socialPostTime: '25:00',
+        socialPostWeekdaysOnly: 'yes',
+      })
+      .expect(400);
+    expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'reviewHours',
+      'socialPostTime',
+      'socialPostWeekdaysOnly',
+      'weeklyCap',
+    ]);
+    expect(invalid.body.errors).toContainEqual({
+      path: 'socialPostTime',
+      message: 'socialPostTime must be a time of day as HH:MM (00:00 to 23:59)',
+    });
 
-    const a = await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'] }).expect(201);
+    const a = await api
+      .http()
+      .post(`/programmes/${programmeId}/subscriptions`)
+      .set(as(northwind.token))
+      .send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'] })
+      .expect(201);
     // Social posts go out at 10:00 local on a weekday unless the partner says otherwise.
-    expect(a.body).toMatchObject({ partnerId: northwind.partnerId, reviewHours: 72, weeklyCap: null, socialNetworks: ['linkedin'], socialPostTime: '10:00', socialPostWeekdaysOnly: true, status: 'active' });
+    expect(a.body).toMatchObject({
+      partnerId: northwind.partnerId,
+      reviewHours: 72,
+      weeklyCap: null,
+      socialNetworks: ['linkedin'],
+      socialPostTime: '10:00',
+      socialPostWeekdaysOnly: true,
+      status: 'active',
+    });
     subscriptions.northwind = a.body.id;
-    await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(northwind.token)).send({ audience: { type: 'all' } }).expect(409);
-    subscriptions.hellenic = (await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(hellenic.token)).send({ audience: { type: 'all' }, reviewHours: 24, weeklyCap: 1 }).expect(201)).body.id;
-    subscriptions.unready = (await api.http().post(`/programmes/${programmeId}/subscriptions`).set(as(unready.token)).send({ audience: { type: 'all' }, reviewHours: 0 }).expect(201)).body.id;
+    await api
+      .http()
+      .post(`/programmes/${programmeId}/subscriptions`)
+      .set(as(northwind.token))
+      .send({ audience: { type: 'all' } })
+      .expect(409);
+    subscriptions.hellenic = (
+      await api
+        .http()
+        .post(`/programmes/${programmeId}/subscriptions`)
+        .set(as(hellenic.token))
+        .send({ audience: { type: 'all' }, reviewHours: 24, weeklyCap: 1 })
+        .expect(201)
+    ).body.id;
+    subscriptions.unready = (
+      await api
+        .http()
+        .post(`/programmes/${programmeId}/subscriptions`)
+        .set(as(unready.token))
+        .send({ audience: { type: 'all' }, reviewHours: 0 })
+        .expect(201)
+    ).body.id;
   });
 
   let v2: { version: number; versionId: string };
@@ -125,24 +232,51 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     const rows = await pendingOf(v2.versionId);
     const by = new Map(rows.map((r) => [r.partner_id, r]));
     expect(rows).toHaveLength(3);
-    expect(by.get(northwind.partnerId)).toMatchObject({ state: 'pending', due_at: new Date(START.getTime() + 72 * HOUR) });
-    expect(by.get(hellenic.partnerId)).toMatchObject({ state: 'pending', due_at: new Date(START.getTime() + 24 * HOUR) });
+    expect(by.get(northwind.partnerId)).toMatchObject({
+      state: 'pending',
+      due_at: new Date(START.getTime() + 72 * HOUR),
+    });
+    expect(by.get(hellenic.partnerId)).toMatchObject({
+      state: 'pending',
+      due_at: new Date(START.getTime() + 24 * HOUR),
+    });
     expect(by.get(unready.partnerId)?.state).toBe('waiting_readiness');
-    expect(by.get(unready.partnerId)?.missing.map((m) => m.code)).toEqual(expect.arrayContaining(['brand_kit.logo_missing', 'brand_kit.address_missing', 'brand_kit.sender_missing']));
+    expect(by.get(unready.partnerId)?.missing.map((m) => m.code)).toEqual(
+      expect.arrayContaining(['brand_kit.logo_missing', 'brand_kit.address_missing', 'brand_kit.sender_missing']),
+    );
     for (const r of rows) expect(r.notified_at).not.toBeNull();
 
     const listed = await api.http().get('/pending-launches').set(as(northwind.token)).expect(200);
-    expect(listed.body).toMatchObject({ total: 1, items: [{ campaignId: demo.campaignId, version: v2.version, state: 'pending', programmeName: 'Security nurtures' }] });
+    expect(listed.body).toMatchObject({
+      total: 1,
+      items: [
+        { campaignId: demo.campaignId, version: v2.version, state: 'pending', programmeName: 'Security nurtures' },
+      ],
+    });
     // The vendor's count per programme (its console shows it): every partner's, only this programme's.
-    const ofProgramme = await api.http().get(`/pending-launches?programmeId=${programmeId}&state=pending`).set(as(demo.tokens.marketer)).expect(200);
+    const ofProgramme = await api
+      .http()
+      .get(`/pending-launches?programmeId=${programmeId}&state=pending`)
+      .set(as(demo.tokens.marketer))
+      .expect(200);
     expect(ofProgramme.body.total).toBe(2);
-    expect(ofProgramme.body.items.map((p: { programmeId: string }) => p.programmeId)).toEqual([programmeId, programmeId]);
-    const ofNone = await api.http().get('/pending-launches?programmeId=00000000-0000-4000-8000-000000000000').set(as(demo.tokens.marketer)).expect(200);
+    expect(ofProgramme.body.items.map((p: { programmeId: string }) => p.programmeId)).toEqual([
+      programmeId,
+      programmeId,
+    ]);
+    const ofNone = await api
+      .http()
+      .get('/pending-launches?programmeId=00000000-0000-4000-8000-000000000000')
+      .set(as(demo.tokens.marketer))
+      .expect(200);
     expect(ofNone.body).toMatchObject({ total: 0, items: [] });
   });
 
   it("mails the partner's users with its own co-branded preview and the three buttons", async () => {
-    const [kit] = await db.query<Array<{ png: string; color: string }>>("SELECT logo->>'pngKey' AS png, primary_color AS color FROM brand_kits WHERE partner_id = $1", [northwind.partnerId]);
+    const [kit] = await db.query<Array<{ png: string; color: string }>>(
+      "SELECT logo->>'pngKey' AS png, primary_color AS color FROM brand_kits WHERE partner_id = $1",
+      [northwind.partnerId],
+    );
     const mails = await mailsTo('zofia@northwind-it.example');
     expect(mails).toHaveLength(1);
     const [mail] = mails;
@@ -155,7 +289,9 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(mail.html).toContain('>Skip<');
     expect(mail.html).toContain('Edit in portal');
     // The partner not ready is told what is missing instead.
-    const bare = await mailsTo((await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId]))[0].email);
+    const bare = await mailsTo(
+      (await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId]))[0].email,
+    );
     expect(bare).toHaveLength(1);
     expect(bare[0].subject).toMatch(/is waiting for your brand kit$/);
     expect(bare[0].text).toContain('Upload a logo to the brand kit');
@@ -164,7 +300,11 @@ describe('programmes: subscriptions, pending launches and launching from an emai
   it('offers a version once however often the publish is handled, even by racing workers', async () => {
     const inWorker = worker.app.get(ProgrammeFanoutService);
     const inApi = api.app.get(ProgrammeFanoutService);
-    const again = await Promise.all([inWorker.fanOut(v2.versionId), inApi.fanOut(v2.versionId), inWorker.fanOut(v2.versionId)]);
+    const again = await Promise.all([
+      inWorker.fanOut(v2.versionId),
+      inApi.fanOut(v2.versionId),
+      inWorker.fanOut(v2.versionId),
+    ]);
     expect(again.map((r) => r.offered)).toEqual([0, 0, 0]);
     expect(await pendingOf(v2.versionId)).toHaveLength(3);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
@@ -173,7 +313,10 @@ describe('programmes: subscriptions, pending launches and launching from an emai
 
   it('changes nothing when an action link is only fetched (as a link scanner does)', async () => {
     const before = await pendingOf(v2.versionId);
-    for (const path of [await actionLink('zofia@northwind-it.example', 'Launch now for [^:]+'), await actionLink('zofia@northwind-it.example', 'Skip')]) {
+    for (const path of [
+      await actionLink('zofia@northwind-it.example', 'Launch now for [^:]+'),
+      await actionLink('zofia@northwind-it.example', 'Skip'),
+    ]) {
       const page = await api.http().get(path).expect(200);
       expect(page.headers['cache-control']).toBe('no-store');
       expect(page.text).toContain('<form method="post">');
@@ -181,7 +324,10 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(await pendingOf(v2.versionId)).toEqual(before);
     const [{ n }] = await db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM pending_launch_actions');
     expect(n).toBe(0);
-    await api.http().get(`${await actionLink('zofia@northwind-it.example', 'Skip')}x`).expect(404);
+    await api
+      .http()
+      .get(`${await actionLink('zofia@northwind-it.example', 'Skip')}x`)
+      .expect(404);
   });
 
   it('skips through the confirmation page, recording who and when', async () => {
@@ -192,11 +338,19 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(done.text).toContain('will not be launched');
     const row = (await pendingOf(v2.versionId)).find((r) => r.partner_id === hellenic.partnerId);
     expect(row).toMatchObject({ state: 'skipped', reason: 'partner', launch_id: null });
-    const [user] = await db.query<Array<{ id: string }>>("SELECT id FROM users WHERE email = 'nikos@elliniki-pliroforiki.example'");
-    const actions = await db.query<Array<{ action: string; via: string; user_id: string; at: Date }>>('SELECT action, via, user_id, at FROM pending_launch_actions WHERE pending_launch_id = $1', [row!.id]);
+    const [user] = await db.query<Array<{ id: string }>>(
+      "SELECT id FROM users WHERE email = 'nikos@elliniki-pliroforiki.example'",
+    );
+    const actions = await db.query<Array<{ action: string; via: string; user_id: string; at: Date }>>(
+      'SELECT action, via, user_id, at FROM pending_launch_actions WHERE pending_launch_id = $1',
+      [row!.id],
+    );
     expect(actions).toEqual([{ action: 'skip', via: 'email', user_id: user.id, at: START }]);
     // Once skipped, the launch button does nothing.
-    await api.http().post(await actionLink('nikos@elliniki-pliroforiki.example', 'Launch now for [^:]+')).expect(409);
+    await api
+      .http()
+      .post(await actionLink('nikos@elliniki-pliroforiki.example', 'Launch now for [^:]+'))
+      .expect(409);
   });
 
   it('launches from the email without signing in', async () => {
@@ -205,14 +359,28 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(done.text).toContain('has started for all your prospects');
     const row = (await pendingOf(v2.versionId)).find((r) => r.partner_id === northwind.partnerId)!;
     expect(row.state).toBe('started');
-    const [launch] = await db.query<Array<{ partner_id: string; version: number; created_by: string; campaign_version_id: string }>>('SELECT partner_id, version, created_by, campaign_version_id FROM launches WHERE id = $1', [row.launch_id]);
-    const [zofia] = await db.query<Array<{ id: string }>>("SELECT id FROM users WHERE email = 'zofia@northwind-it.example'");
-    expect(launch).toEqual({ partner_id: northwind.partnerId, version: v2.version, created_by: zofia.id, campaign_version_id: v2.versionId });
+    const [launch] = await db.query<
+      Array<{ partner_id: string; version: number; created_by: string; campaign_version_id: string }>
+    >('SELECT partner_id, version, created_by, campaign_version_id FROM launches WHERE id = $1', [row.launch_id]);
+    const [zofia] = await db.query<Array<{ id: string }>>(
+      "SELECT id FROM users WHERE email = 'zofia@northwind-it.example'",
+    );
+    expect(launch).toEqual({
+      partner_id: northwind.partnerId,
+      version: v2.version,
+      created_by: zofia.id,
+      campaign_version_id: v2.versionId,
+    });
     // A second press (or the Skip button afterwards) finds it started.
     await api.http().post(path).expect(409);
-    await api.http().post(await actionLink('zofia@northwind-it.example', 'Skip')).expect(409);
+    await api
+      .http()
+      .post(await actionLink('zofia@northwind-it.example', 'Skip'))
+      .expect(409);
     const pending = await api.http().get(`/pending-launches/${row.id}`).set(as(northwind.token)).expect(200);
-    expect(pending.body.actions).toEqual([{ action: 'launch', via: 'email', userId: zofia.id, at: START.toISOString() }]);
+    expect(pending.body.actions).toEqual([
+      { action: 'launch', via: 'email', userId: zofia.id, at: START.toISOString() },
+    ]);
   });
 
   let v3: { version: number; versionId: string };
@@ -232,9 +400,14 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     rows = await pendingOf(v3.versionId);
     const started = rows.find((r) => r.partner_id === northwind.partnerId)!;
     expect(started.state).toBe('started');
-    const [launch] = await db.query<Array<{ version: number }>>('SELECT version FROM launches WHERE id = $1', [started.launch_id]);
+    const [launch] = await db.query<Array<{ version: number }>>('SELECT version FROM launches WHERE id = $1', [
+      started.launch_id,
+    ]);
     expect(launch.version).toBe(v3.version);
-    const actions = await db.query<Array<{ action: string; via: string; user_id: string | null }>>('SELECT action, via, user_id FROM pending_launch_actions WHERE pending_launch_id = $1', [started.id]);
+    const actions = await db.query<Array<{ action: string; via: string; user_id: string | null }>>(
+      'SELECT action, via, user_id FROM pending_launch_actions WHERE pending_launch_id = $1',
+      [started.id],
+    );
     expect(actions).toEqual([{ action: 'auto_start', via: 'system', user_id: null }]);
     expect(rows.find((r) => r.partner_id === unready.partnerId)?.state).toBe('waiting_readiness');
     // Swept again: nothing more starts.
@@ -245,16 +418,26 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     const v4 = await publishNextVersion('Fourth edition');
     const rows = await pendingOf(v4.versionId);
     // Hellenic (cap 1) had v3 start within the last 7 days.
-    expect(rows.find((r) => r.partner_id === hellenic.partnerId)).toMatchObject({ state: 'skipped', reason: 'weekly_cap' });
+    expect(rows.find((r) => r.partner_id === hellenic.partnerId)).toMatchObject({
+      state: 'skipped',
+      reason: 'weekly_cap',
+    });
     expect(rows.find((r) => r.partner_id === northwind.partnerId)?.state).toBe('pending');
     // The capped one is not mailed about.
     expect((await mailsTo('nikos@elliniki-pliroforiki.example')).length).toBe(2);
   });
 
   it('cancels pending launches when the partner unsubscribes', async () => {
-    const res = await api.http().delete(`/programme-subscriptions/${subscriptions.northwind}`).set(as(northwind.token)).expect(200);
+    const res = await api
+      .http()
+      .delete(`/programme-subscriptions/${subscriptions.northwind}`)
+      .set(as(northwind.token))
+      .expect(200);
     expect(res.body).toEqual({ cancelled: 1 });
-    const open = await db.query<Array<{ state: string; reason: string }>>("SELECT state, reason FROM pending_launches WHERE subscription_id = $1 AND state NOT IN ('started')", [subscriptions.northwind]);
+    const open = await db.query<Array<{ state: string; reason: string }>>(
+      "SELECT state, reason FROM pending_launches WHERE subscription_id = $1 AND state NOT IN ('started')",
+      [subscriptions.northwind],
+    );
     expect(open).toEqual([{ state: 'cancelled', reason: 'unsubscribed' }]);
     // A link of a cancelled one changes nothing.
     const path = await actionLink('zofia@northwind-it.example', 'Launch now for [^:]+');
@@ -264,7 +447,12 @@ describe('programmes: subscriptions, pending launches and launching from an emai
 
   it('offers a version when its campaign becomes available', async () => {
     const from = new Date(clock.now().getTime() + 48 * HOUR);
-    await api.http().patch(`/campaigns/${demo.campaignId}/catalogue`).set(as(demo.tokens.marketer)).send({ availableFrom: from.toISOString() }).expect(200);
+    await api
+      .http()
+      .patch(`/campaigns/${demo.campaignId}/catalogue`)
+      .set(as(demo.tokens.marketer))
+      .send({ availableFrom: from.toISOString() })
+      .expect(200);
     const v5 = await publishNextVersion('Fifth edition');
     expect(await pendingOf(v5.versionId)).toEqual([]);
     clock.set(new Date(from.getTime() + 60_000));

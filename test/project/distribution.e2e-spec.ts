@@ -18,6 +18,8 @@ describe('what the project ships', () => {
     const licence = read('LICENSE');
     expect(licence).toMatch(/^\s*GNU AFFERO GENERAL PUBLIC LICENSE\s+Version 3, 19 November 2007/);
     // The SHA-256 of the FSF's text (gnu.org/licenses/agpl-3.0.txt), byte for byte.
-    expect(createHash('sha256').update(licence).digest('hex')).toBe('57c8ff33c9c0cfc3ef00e650a1cc910d7ee479a8bc509f6c9209a7c2a11399d6');
+    expect(createHash('sha256').update(licence).digest('hex')).toBe(
+      '57c8ff33c9c0cfc3ef00e650a1cc910d7ee479a8bc509f6c9209a7c2a11399d6',
+    );
   });
 });

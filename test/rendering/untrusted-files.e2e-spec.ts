@@ -9,7 +9,9 @@ import { ApiHarness, startApi } from '../support/api-harness';
 async function heavyLogo(side = 4500): Promise<Buffer> {
   const pixels = Buffer.alloc(side * side * 3, 255);
   for (let i = 0; i < pixels.length; i += 997) pixels[i] = (i * 7) & 255;
-  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 6 }).toBuffer();
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
 }
 
 const elapsed = async <T>(work: Promise<T>): Promise<{ ms: number; value: T }> => {
@@ -23,7 +25,8 @@ describe('untrusted files', () => {
   let api: ApiHarness;
   let demo: SeededDemo;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const uploadLogo = (partner: SeededDemo['partners'][number], bytes: Buffer, name = 'logo.png') => api.http().put(`/partners/${partner.partnerId}/brand-kit/logo`).set(as(partner.token)).attach('file', bytes, name);
+  const uploadLogo = (partner: SeededDemo['partners'][number], bytes: Buffer, name = 'logo.png') =>
+    api.http().put(`/partners/${partner.partnerId}/brand-kit/logo`).set(as(partner.token)).attach('file', bytes, name);
 
   beforeAll(async () => {
     api = await startApi();
@@ -72,7 +75,11 @@ describe('untrusted files', () => {
     expect(sut.isolated).toBe(true);
     try {
       const slow = await elapsed(sut.normalizeLogo('a', await heavyLogo()));
-      expect(slow.value).toEqual({ ok: false, reason: 'invalid', message: expect.stringContaining('took longer than') });
+      expect(slow.value).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message: expect.stringContaining('took longer than'),
+      });
       expect(slow.ms).toBeLessThan(3000);
       const next = await sut.normalizeLogo('b', loadDemo().read('partners/northwind-logo.png'));
       expect(next.ok).toBe(true);

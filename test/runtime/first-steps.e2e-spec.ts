@@ -13,7 +13,10 @@ const run = promisify(execFile);
 /** The README's "First steps" section: its bash blocks, and its inline commands. */
 function firstSteps(): { blocks: string[]; bootstrapAdmin: string } {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## First steps'), readme.indexOf('\n## ', readme.indexOf('## First steps') + 1));
+  const section = readme.slice(
+    readme.indexOf('## First steps'),
+    readme.indexOf('\n## ', readme.indexOf('## First steps') + 1),
+  );
   const blocks = [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
   const bootstrapAdmin = /`(npm run bootstrap-admin [^`]+)`/.exec(section)?.[1] ?? '';
   return { blocks, bootstrapAdmin };
@@ -46,7 +49,11 @@ describe('the first steps of the README, pasted', () => {
 
   const bash = async (script: string, extra: NodeJS.ProcessEnv = {}) => {
     const prelude = 'set -euo pipefail\ncurl() { command curl --silent --show-error --fail-with-body "$@"; echo; }\n';
-    const { stdout } = await run('bash', ['-c', prelude + script.replace(/localhost:3000/g, `127.0.0.1:${port}`)], { cwd: ROOT, env: { ...process.env, ...env, ...extra }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('bash', ['-c', prelude + script.replace(/localhost:3000/g, `127.0.0.1:${port}`)], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, ...extra },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout;
   };
 
@@ -59,7 +66,15 @@ describe('the first steps of the README, pasted', () => {
     expect(seeded).toMatch(/instead of bootstrap-admin/);
     // "Paste the export lines it printed."
     const exports = seeded.split('\n').filter((line) => line.startsWith('export '));
-    expect(exports.map((line) => /^export (\w+)=/.exec(line)?.[1])).toEqual(['TOKEN', 'MARKETER_TOKEN', 'CAMPAIGN_ID', 'PARTNER_ID', 'PARTNER_TOKEN', 'PARTNER2_ID', 'PARTNER2_TOKEN']);
+    expect(exports.map((line) => /^export (\w+)=/.exec(line)?.[1])).toEqual([
+      'TOKEN',
+      'MARKETER_TOKEN',
+      'CAMPAIGN_ID',
+      'PARTNER_ID',
+      'PARTNER_TOKEN',
+      'PARTNER2_ID',
+      'PARTNER2_TOKEN',
+    ]);
     const pasted = `${exports.join('\n')}\n`;
 
     const campaigns = JSON.parse(await bash(pasted + vendor)) as { items: Array<{ id: string }> };
@@ -71,7 +86,11 @@ describe('the first steps of the README, pasted', () => {
     const partnerId = /^export PARTNER_ID=(\S+)/m.exec(seeded)![1];
     const token = /^export PARTNER_TOKEN=(\S+)/m.exec(seeded)![1];
     const done = await eventually(async () => {
-      const res = await api.http().get(`/partners/${partnerId}/imports`).set('Authorization', `Bearer ${token}`).expect(200);
+      const res = await api
+        .http()
+        .get(`/partners/${partnerId}/imports`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
       return res.body.items[0]?.status === 'completed' ? (res.body.items[0] as Record<string, unknown>) : undefined;
     }, 'the sample import');
     expect(done).toMatchObject({ rows: 10, inserted: 10, rejected: 0 });

@@ -15,7 +15,12 @@ const QUIET = { WORKER_ROLES: 'render', QUEUE_PREFIX: `${process.env.QUEUE_PREFI
 describe('the start command', () => {
   it('runs the API and a worker, serves readiness, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const engine = spawnEntry('cli/src/main.js', ['start'], { ...QUIET, PORT: String(port), LOG_LEVEL: 'log', SHUTDOWN_TIMEOUT_MS: '10000' });
+    const engine = spawnEntry('cli/src/main.js', ['start'], {
+      ...QUIET,
+      PORT: String(port),
+      LOG_LEVEL: 'log',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
     try {
       const ready = await eventually(async () => {
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
@@ -33,7 +38,8 @@ describe('the start command', () => {
   }, 60_000);
 
   /** The pids the supervisor logged for each of its processes, by name, in order. */
-  const pidsOf = (output: string, name: string) => [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+  const pidsOf = (output: string, name: string) =>
+    [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -45,41 +51,72 @@ describe('the start command', () => {
 
   it('starts a worker killed with SIGKILL again, with a log line, while the API keeps answering', async () => {
     const port = await freePort();
-    const engine = spawnEntry('cli/src/main.js', ['start'], { ...QUIET, PORT: String(port), LOG_LEVEL: 'log', SHUTDOWN_TIMEOUT_MS: '10000' });
+    const engine = spawnEntry('cli/src/main.js', ['start'], {
+      ...QUIET,
+      PORT: String(port),
+      LOG_LEVEL: 'log',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
     try {
       const [first] = await eventually(async () => {
         const pids = pidsOf(engine.output(), 'worker 1');
-        return pids.length && engine.output().includes('Worker up') && (await fetch(`http://127.0.0.1:${port}/health`)).ok ? pids : undefined;
+        return pids.length &&
+          engine.output().includes('Worker up') &&
+          (await fetch(`http://127.0.0.1:${port}/health`)).ok
+          ? pids
+          : undefined;
       }, 'the API and the worker to be up');
       process.kill(first, 'SIGKILL');
-      await eventually(() => Promise.resolve(/worker 1 exited \(SIGKILL\); restarting it in 1 s/.test(engine.output())), 'the supervisor to see the crash');
+      await eventually(
+        () => Promise.resolve(/worker 1 exited \(SIGKILL\); restarting it in 1 s/.test(engine.output())),
+        'the supervisor to see the crash',
+      );
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-      const second = await eventually(() => Promise.resolve(pidsOf(engine.output(), 'worker 1')[1]), 'the worker to be started again');
+      const second = await eventually(
+        () => Promise.resolve(pidsOf(engine.output(), 'worker 1')[1]),
+        'the worker to be started again',
+      );
       expect(second).not.toBe(first);
-      await eventually(() => Promise.resolve(engine.output().split('Worker up').length === 3), 'the new worker to be up');
+      await eventually(
+        () => Promise.resolve(engine.output().split('Worker up').length === 3),
+        'the new worker to be up',
+      );
       expect(alive(second)).toBe(true);
     } finally {
       engine.child.kill('SIGTERM');
     }
     expect((await engine.exited).code).toBe(0);
-    for (const pid of [...pidsOf(engine.output(), 'api'), ...pidsOf(engine.output(), 'worker 1')]) expect([pid, alive(pid)]).toEqual([pid, false]);
+    for (const pid of [...pidsOf(engine.output(), 'api'), ...pidsOf(engine.output(), 'worker 1')])
+      expect([pid, alive(pid)]).toEqual([pid, false]);
   }, 60_000);
 
   it('stops everything on a SIGINT to the npm start process alone', async () => {
     const port = await freePort();
     // --ignore-scripts skips prestart (the build, done once for the whole test run), not start itself.
-    const npm = spawn('npm', ['start', '--ignore-scripts', '--', '--workers', '1'], { cwd: ROOT, env: { ...process.env, ...QUIET, PORT: String(port), LOG_LEVEL: 'log', SHUTDOWN_TIMEOUT_MS: '10000' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = spawn('npm', ['start', '--ignore-scripts', '--', '--workers', '1'], {
+      cwd: ROOT,
+      env: { ...process.env, ...QUIET, PORT: String(port), LOG_LEVEL: 'log', SHUTDOWN_TIMEOUT_MS: '10000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     npm.stdout.on('data', (d: Buffer) => (output += d.toString()));
     npm.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
-    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok && output.includes('Worker up'), 'the engine to be up', 90_000);
+    await eventually(
+      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok && output.includes('Worker up'),
+      'the engine to be up',
+      90_000,
+    );
     const pids = [...pidsOf(output, 'api'), ...pidsOf(output, 'worker 1')];
     expect(pids).toHaveLength(2);
     // To npm's own pid only, not its process group (as `kill -INT <pid>` would).
     process.kill(npm.pid!, 'SIGINT');
     await exited;
-    await eventually(() => Promise.resolve(pids.every((pid) => !alive(pid))), 'every process of the engine to stop', 20_000);
+    await eventually(
+      () => Promise.resolve(pids.every((pid) => !alive(pid))),
+      'every process of the engine to stop',
+      20_000,
+    );
     expect(output).toMatch(/SIGINT received; stopping api, worker 1/);
     expect(output).toMatch(/worker 1 stopped/);
   }, 150_000);
@@ -91,14 +128,21 @@ describe('the start command', () => {
     const token = inProcess.app.get(UnsubscribeLinks).token('987654321987');
     await inProcess.close();
     const port = await freePort();
-    const api = spawnEntry('api/src/main.js', [], { ...QUIET, PORT: String(port), LOG_LEVEL: 'log', SHUTDOWN_TIMEOUT_MS: '10000' });
+    const api = spawnEntry('api/src/main.js', [], {
+      ...QUIET,
+      PORT: String(port),
+      LOG_LEVEL: 'log',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
     await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, 'the API to listen');
 
     const socket = connect(port, '127.0.0.1');
     let response = '';
     socket.on('data', (d: Buffer) => (response += d.toString()));
     const body = 'List-Unsubscribe=One-Click';
-    socket.write(`POST /u/${token} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(
+      `POST /u/${token} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     api.child.kill('SIGTERM');
     await eventually(() => Promise.resolve(api.output().includes('SIGTERM received')), 'the API to take the signal');

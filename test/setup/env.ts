@@ -7,4 +7,5 @@ if (file && fs.existsSync(file)) Object.assign(process.env, JSON.parse(fs.readFi
 // Each test file queues under a key prefix of its own (inside the run's, which the global
 // teardown removes): a queue consumer a previous file failed to close, or a job it left
 // delayed, can never take or hold up this file's jobs.
-if (process.env.QUEUE_PREFIX) process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`;
+if (process.env.QUEUE_PREFIX)
+  process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}-${randomBytes(3).toString('hex')}`;

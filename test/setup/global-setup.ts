@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   // Global setup runs outside Jest's module mapping: use the build, where aliases are resolved.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ensureDatabase, openDataSource } = require(path.join(ROOT, 'dist/libs/persistence/src')) as typeof import('../../libs/persistence/src');
+  const { ensureDatabase, openDataSource } = require(
+    path.join(ROOT, 'dist/libs/persistence/src'),
+  ) as typeof import('../../libs/persistence/src');
 
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   base.pathname = `/tcma_test_${Date.now().toString(36)}_${process.pid}`;

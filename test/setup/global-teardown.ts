@@ -5,7 +5,12 @@ import { Client } from 'pg';
 export default async function globalTeardown(): Promise<void> {
   const file = process.env.TCMA_TEST_ENV_FILE;
   if (!file || !fs.existsSync(file)) return;
-  const env = JSON.parse(fs.readFileSync(file, 'utf8')) as { DATABASE_URL: string; DATA_DIR: string; REDIS_URL: string; QUEUE_PREFIX: string };
+  const env = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    DATABASE_URL: string;
+    DATA_DIR: string;
+    REDIS_URL: string;
+    QUEUE_PREFIX: string;
+  };
   fs.unlinkSync(file);
   fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
   await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
@@ -17,11 +22,13 @@ export default async function globalTeardown(): Promise<void> {
   await client.connect();
   try {
     // The files' own copies (test/setup/own-database.ts) that a failed file left behind, then the run's.
-    const copies = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 || '\\_%'", [name]);
+    const copies = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 || '\\_%'",
+      [name],
+    );
     for (const { datname } of copies.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
   }
 }
-

@@ -24,10 +24,17 @@ describe('browser sessions', () => {
   const minutes = (n: number) => n * 60_000;
 
   it('signs in with an httpOnly, SameSite=Lax cookie holding a secret of which only the hash is stored', async () => {
-    const res = await api.http().post('/auth/sign-in').send({ email: email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+    const res = await api
+      .http()
+      .post('/auth/sign-in')
+      .send({ email: email.toUpperCase(), password: TEST_PASSWORD })
+      .expect(200);
     const [setCookie] = res.headers['set-cookie'] as unknown as string[];
     expect(setCookie).toMatch(/^tcma_session=[\w-]{43}; Path=\/; Expires=.+; HttpOnly; SameSite=Lax$/);
-    expect(res.body).toMatchObject({ user: { email, role: 'partner_user', partnerId: partner.partnerId }, csrfToken: expect.any(String) });
+    expect(res.body).toMatchObject({
+      user: { email, role: 'partner_user', partnerId: partner.partnerId },
+      csrfToken: expect.any(String),
+    });
     const session = await api.http().get('/auth/session').set('Cookie', setCookie.split(';')[0]).expect(200);
     expect(session.body).toMatchObject({ user: { email }, csrfToken: res.body.csrfToken, actingForPartnerId: null });
     // Controllers do not know how the caller signed in: the partner's own pages answer.
@@ -37,16 +44,52 @@ describe('browser sessions', () => {
   it('refuses a cookie request that changes something without the CSRF token, with a wrong one, or marked cross-site; bearer requests need none', async () => {
     const { cookie, csrf } = await signedIn(api, email);
     const prospect = { email: 'lead@customer.example', firstName: 'Lee' };
-    const missing = await api.http().post(`/partners/${partner.partnerId}/prospects`).set('Cookie', cookie).send(prospect).expect(403);
+    const missing = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set('Cookie', cookie)
+      .send(prospect)
+      .expect(403);
     expect(missing.body.message).toContain('x-csrf-token');
-    await api.http().post(`/partners/${partner.partnerId}/prospects`).set('Cookie', cookie).set('X-CSRF-Token', `${csrf.slice(0, -2)}AA`).send(prospect).expect(403);
-    await api.http().post(`/partners/${partner.partnerId}/prospects`).set('Cookie', cookie).set('X-CSRF-Token', csrf).set('Sec-Fetch-Site', 'cross-site').send(prospect).expect(403);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', `${csrf.slice(0, -2)}AA`)
+      .send(prospect)
+      .expect(403);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', csrf)
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send(prospect)
+      .expect(403);
     await api.http().post('/auth/sign-out').set('Cookie', cookie).expect(403);
-    await api.http().post(`/partners/${partner.partnerId}/prospects`).set('Cookie', cookie).set('X-CSRF-Token', csrf).set('Sec-Fetch-Site', 'same-origin').send(prospect).expect(201);
-    await api.http().post(`/partners/${partner.partnerId}/prospects`).set('Authorization', `Bearer ${partner.token}`).send({ email: 'other@customer.example' }).expect(201);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', csrf)
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send(prospect)
+      .expect(201);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set('Authorization', `Bearer ${partner.token}`)
+      .send({ email: 'other@customer.example' })
+      .expect(201);
     // Another session's token does not do.
     const other = await signedIn(api, email);
-    await api.http().post(`/partners/${partner.partnerId}/prospects`).set('Cookie', cookie).set('X-CSRF-Token', other.csrf).send({ email: 'x@customer.example' }).expect(403);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', other.csrf)
+      .send({ email: 'x@customer.example' })
+      .expect(403);
   });
 
   it('gives a new session at every sign-in, ending the one the browser held', async () => {
@@ -93,7 +136,12 @@ describe('browser sessions', () => {
     expect(listed.body).toMatchObject({ limit: 50, offset: 0 });
     expect(listed.body.items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
     expect(listed.body.total).toBeGreaterThanOrEqual(2);
-    const everywhere = await api.http().post('/auth/sign-out-everywhere').set('Cookie', phone.cookie).set('X-CSRF-Token', phone.csrf).expect(200);
+    const everywhere = await api
+      .http()
+      .post('/auth/sign-out-everywhere')
+      .set('Cookie', phone.cookie)
+      .set('X-CSRF-Token', phone.csrf)
+      .expect(200);
     expect(everywhere.body.ended).toBeGreaterThanOrEqual(2);
     await api.http().get('/auth/session').set('Cookie', laptop.cookie).expect(401);
     await api.http().get('/auth/session').set('Cookie', phone.cookie).expect(401);
@@ -101,12 +149,29 @@ describe('browser sessions', () => {
 
   it('answers a wrong password and an unknown account alike, and throttles an account after SIGN_IN_MAX_FAILURES_PER_ACCOUNT failures', async () => {
     const victim = await invitedUser(api, vendor.adminToken, { role: 'vendor_marketer' });
-    const unknown = await api.http().post('/auth/sign-in').send({ email: 'nobody@nowhere.example', password: TEST_PASSWORD }).expect(401);
-    const wrong = await api.http().post('/auth/sign-in').send({ email: victim, password: 'not the password' }).expect(401);
+    const unknown = await api
+      .http()
+      .post('/auth/sign-in')
+      .send({ email: 'nobody@nowhere.example', password: TEST_PASSWORD })
+      .expect(401);
+    const wrong = await api
+      .http()
+      .post('/auth/sign-in')
+      .send({ email: victim, password: 'not the password' })
+      .expect(401);
     expect({ ...wrong.body, requestId: undefined }).toEqual({ ...unknown.body, requestId: undefined });
     expect(wrong.body.message).toBe(SIGN_IN_FAILED);
-    for (let i = 1; i < api.config.signInMaxFailuresPerAccount; i++) await api.http().post('/auth/sign-in').send({ email: victim, password: `guess ${i}` }).expect(401);
-    const throttled = await api.http().post('/auth/sign-in').send({ email: victim, password: TEST_PASSWORD }).expect(429);
+    for (let i = 1; i < api.config.signInMaxFailuresPerAccount; i++)
+      await api
+        .http()
+        .post('/auth/sign-in')
+        .send({ email: victim, password: `guess ${i}` })
+        .expect(401);
+    const throttled = await api
+      .http()
+      .post('/auth/sign-in')
+      .send({ email: victim, password: TEST_PASSWORD })
+      .expect(429);
     expect(throttled.body.message).toBe(SIGN_IN_THROTTLED);
     // Other accounts are not affected; the account's window ends.
     await signedIn(api, email);
@@ -129,13 +194,34 @@ describe('sign-in throttling per address', () => {
     const vendor = await new TenantFactory(api).vendor();
     const email = await invitedUser(api, vendor.adminToken, { role: 'vendor_marketer' });
     const from = (address: string) => ({ 'X-Forwarded-For': address });
-    for (let i = 0; i < 3; i++) await api.http().post('/auth/sign-in').set(from('203.0.113.7')).send({ email: `spray-${i}@nowhere.example`, password: 'password123' }).expect(401);
-    await api.http().post('/auth/sign-in').set(from('203.0.113.7')).send({ email, password: TEST_PASSWORD }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await api
+        .http()
+        .post('/auth/sign-in')
+        .set(from('203.0.113.7'))
+        .send({ email: `spray-${i}@nowhere.example`, password: 'password123' })
+        .expect(401);
+    await api
+      .http()
+      .post('/auth/sign-in')
+      .set(from('203.0.113.7'))
+      .send({ email, password: TEST_PASSWORD })
+      .expect(429);
     // A second API process sees the same count.
     const second = await startApi({ env: { TRUST_PROXY: 'loopback', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '3' } });
     try {
-      await second.http().post('/auth/sign-in').set(from('203.0.113.7')).send({ email, password: TEST_PASSWORD }).expect(429);
-      await second.http().post('/auth/sign-in').set(from('198.51.100.2')).send({ email, password: TEST_PASSWORD }).expect(200);
+      await second
+        .http()
+        .post('/auth/sign-in')
+        .set(from('203.0.113.7'))
+        .send({ email, password: TEST_PASSWORD })
+        .expect(429);
+      await second
+        .http()
+        .post('/auth/sign-in')
+        .set(from('198.51.100.2'))
+        .send({ email, password: TEST_PASSWORD })
+        .expect(200);
     } finally {
       await second.close();
     }

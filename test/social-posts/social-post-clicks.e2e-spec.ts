@@ -10,7 +10,8 @@ import { SocialStubs, startSocialStubs } from '../support/social-stubs';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 const START = new Date('2026-11-23T09:00:00Z');
-const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+const BROWSER =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
 /** What LinkedIn sends when it fetches a posted link to build its preview card. */
 const LINKEDIN_PREVIEW = 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)';
 
@@ -24,7 +25,21 @@ describe('social posts: links click-tracked through the engine', () => {
   let northwind: SeededDemo['partners'][number];
   let hellenic: SeededDemo['partners'][number];
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const clicksOf = (postId: string) => db.query<Array<{ network: string; machine: string | null; user_agent: string | null; method: string; vendor_id: string; partner_id: string; campaign_id: string }>>('SELECT network, machine, user_agent, method, vendor_id, partner_id, campaign_id FROM social_post_clicks WHERE post_id = $1 ORDER BY id', [postId]);
+  const clicksOf = (postId: string) =>
+    db.query<
+      Array<{
+        network: string;
+        machine: string | null;
+        user_agent: string | null;
+        method: string;
+        vendor_id: string;
+        partner_id: string;
+        campaign_id: string;
+      }>
+    >(
+      'SELECT network, machine, user_agent, method, vendor_id, partner_id, campaign_id FROM social_post_clicks WHERE post_id = $1 ORDER BY id',
+      [postId],
+    );
 
   beforeAll(async () => {
     stubs = await startSocialStubs();
@@ -48,32 +63,59 @@ describe('social posts: links click-tracked through the engine', () => {
   let link: URL;
 
   it('publishes the post with a short tracked link in place of the partner’s link', async () => {
-    const created = await api.http().post('/social-posts').set(as(northwind.token)).send({ campaignId: demo.campaignId, networks: ['linkedin'] }).expect(201);
+    const created = await api
+      .http()
+      .post('/social-posts')
+      .set(as(northwind.token))
+      .send({ campaignId: demo.campaignId, networks: ['linkedin'] })
+      .expect(201);
     postId = created.body.id;
     await worker.app.get(SocialSweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Social);
 
     const [published] = stubs.linkedin.posts.filter((p) => p.author === 'urn:li:person:abc123');
     // The link as the network received it, in the text it published.
-    const found = new RegExp(`${api.config.publicBaseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/s/[0-9A-Za-z]{10}`).exec(published.text);
+    const found = new RegExp(
+      `${api.config.publicBaseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/s/[0-9A-Za-z]{10}`,
+    ).exec(published.text);
     expect(found).not.toBeNull();
     link = new URL(found![0]);
     expect(published.text).not.toContain('utm_');
     // A short link: the base address, `/s/` and ten characters.
     expect(link.href).toHaveLength(api.config.publicBaseUrl.length + 13);
-    expect((await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body).toMatchObject({ clicks: 0, deliveries: [{ status: 'published', clicks: 0 }] });
+    expect((await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body).toMatchObject({
+      clicks: 0,
+      deliveries: [{ status: 'published', clicks: 0 }],
+    });
   });
 
   it('redirects a person to the partner’s link with its UTM tags, and counts the click once for the post', async () => {
     const res = await api.http().get(link.pathname).set('User-Agent', BROWSER).expect(302);
     expect(res.headers['cache-control']).toBe('no-store');
-    const [{ slug }] = await db.query<Array<{ slug: string }>>('SELECT slug FROM campaigns WHERE id = $1', [demo.campaignId]);
+    const [{ slug }] = await db.query<Array<{ slug: string }>>('SELECT slug FROM campaigns WHERE id = $1', [
+      demo.campaignId,
+    ]);
     // Northwind's website in the demo's brand kit (templates/acme-cloud-backup), tagged.
-    expect(res.headers.location).toBe(`https://northwind-it.example/?utm_source=linkedin&utm_medium=social&utm_campaign=${slug}&utm_content=${postId.slice(0, 8)}`);
+    expect(res.headers.location).toBe(
+      `https://northwind-it.example/?utm_source=linkedin&utm_medium=social&utm_campaign=${slug}&utm_content=${postId.slice(0, 8)}`,
+    );
 
-    expect(await clicksOf(postId)).toEqual([{ network: 'linkedin', machine: null, user_agent: BROWSER, method: 'GET', vendor_id: demo.vendorId, partner_id: northwind.partnerId, campaign_id: demo.campaignId }]);
+    expect(await clicksOf(postId)).toEqual([
+      {
+        network: 'linkedin',
+        machine: null,
+        user_agent: BROWSER,
+        method: 'GET',
+        vendor_id: demo.vendorId,
+        partner_id: northwind.partnerId,
+        campaign_id: demo.campaignId,
+      },
+    ]);
     const listed = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
-    expect(listed.body).toMatchObject({ clicks: 1, items: [{ id: postId, clicks: 1, deliveries: [{ network: 'linkedin', clicks: 1 }] }] });
+    expect(listed.body).toMatchObject({
+      clicks: 1,
+      items: [{ id: postId, clicks: 1, deliveries: [{ network: 'linkedin', clicks: 1 }] }],
+    });
   });
 
   it('redirects LinkedIn’s preview fetcher and a HEAD too, but counts neither', async () => {
@@ -101,11 +143,24 @@ describe('social posts: links click-tracked through the engine', () => {
   });
 
   it('totals a partner’s and a campaign’s clicks in the listing, and shows another partner none of them', async () => {
-    const byCampaign = await api.http().get('/social-posts').query({ partnerId: northwind.partnerId, campaignId: demo.campaignId }).set(as(demo.tokens.marketer)).expect(200);
+    const byCampaign = await api
+      .http()
+      .get('/social-posts')
+      .query({ partnerId: northwind.partnerId, campaignId: demo.campaignId })
+      .set(as(demo.tokens.marketer))
+      .expect(200);
     expect(byCampaign.body).toMatchObject({ total: 1, clicks: 1 });
-    const otherCampaign = await api.http().get('/social-posts').query({ campaignId: '00000000-0000-4000-8000-000000000000' }).set(as(demo.tokens.marketer)).expect(200);
+    const otherCampaign = await api
+      .http()
+      .get('/social-posts')
+      .query({ campaignId: '00000000-0000-4000-8000-000000000000' })
+      .set(as(demo.tokens.marketer))
+      .expect(200);
     expect(otherCampaign.body).toMatchObject({ total: 0, clicks: 0 });
-    expect((await api.http().get('/social-posts').set(as(hellenic.token)).expect(200)).body).toMatchObject({ total: 0, clicks: 0 });
+    expect((await api.http().get('/social-posts').set(as(hellenic.token)).expect(200)).body).toMatchObject({
+      total: 0,
+      clicks: 0,
+    });
     await api.http().get('/social-posts').query({ campaignId: 'not-a-uuid' }).set(as(northwind.token)).expect(400);
   });
 });

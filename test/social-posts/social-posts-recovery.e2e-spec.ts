@@ -56,20 +56,52 @@ describe('social posts: a worker dying mid-publish and Redis losing its queues',
       await waitForQueueIdle(worker.app, QueueName.Social);
       return result;
     };
-    const status = async (id: string) => (await db.query<Array<{ status: string; remote_id: string | null; attempts: number }>>('SELECT status, remote_id, attempts FROM social_post_deliveries WHERE id = $1', [id]))[0];
+    const status = async (id: string) =>
+      (
+        await db.query<Array<{ status: string; remote_id: string | null; attempts: number }>>(
+          'SELECT status, remote_id, attempts FROM social_post_deliveries WHERE id = $1',
+          [id],
+        )
+      )[0];
     // The marker beside the queues is written by a first sweep.
     await sweep();
-    const schedule = async () => (await api.http().post('/social-posts').set(as(northwind.token)).send({ campaignId: demo.campaignId, networks: ['linkedin'] }).expect(201)).body as { id: string; copy: { linkedin: string }; deliveries: Array<{ id: string }> };
+    const schedule = async () =>
+      (
+        await api
+          .http()
+          .post('/social-posts')
+          .set(as(northwind.token))
+          .send({ campaignId: demo.campaignId, networks: ['linkedin'] })
+          .expect(201)
+      ).body as { id: string; copy: { linkedin: string }; deliveries: Array<{ id: string }> };
     const killed = await schedule();
     const flushed = await schedule();
 
     // A worker claimed the first post and sent it to LinkedIn, then was SIGKILLed before recording
     // the answer: the row stays `publishing` under a worker that never beats again.
-    await db.query("UPDATE social_post_deliveries SET status = 'publishing', attempts = 1, claimed_by = 'killed-worker:1:dead', claimed_at = $2 WHERE id = $1", [killed.deliveries[0].id, clock.now()]);
-    const account = await worker.app.get(PostingAccounts).forPosting(new PartnerScope(demo.vendorId, northwind.partnerId), 'linkedin');
-    const sent = await worker.app.get(SocialNetworks).get('linkedin').publish({ accessToken: account!.accessToken, accountId: account!.accountId, text: killed.copy.linkedin, image: Buffer.alloc(4096, 7), mimeType: 'image/png', idempotencyKey: killed.deliveries[0].id });
+    await db.query(
+      "UPDATE social_post_deliveries SET status = 'publishing', attempts = 1, claimed_by = 'killed-worker:1:dead', claimed_at = $2 WHERE id = $1",
+      [killed.deliveries[0].id, clock.now()],
+    );
+    const account = await worker.app
+      .get(PostingAccounts)
+      .forPosting(new PartnerScope(demo.vendorId, northwind.partnerId), 'linkedin');
+    const sent = await worker.app
+      .get(SocialNetworks)
+      .get('linkedin')
+      .publish({
+        accessToken: account!.accessToken,
+        accountId: account!.accountId,
+        text: killed.copy.linkedin,
+        image: Buffer.alloc(4096, 7),
+        mimeType: 'image/png',
+        idempotencyKey: killed.deliveries[0].id,
+      });
     // The second post's job was in Redis (the sweep had marked it queued) when Redis lost everything.
-    await db.query('UPDATE social_post_deliveries SET queued_at = $2 WHERE id = $1', [flushed.deliveries[0].id, clock.now()]);
+    await db.query('UPDATE social_post_deliveries SET queued_at = $2 WHERE id = $1', [
+      flushed.deliveries[0].id,
+      clock.now(),
+    ]);
     expect(linkedinPosts()).toHaveLength(1);
 
     // Before the flush the queued one is left to its job, and the dead worker's not judged yet.
@@ -80,7 +112,11 @@ describe('social posts: a worker dying mid-publish and Redis losing its queues',
 
     // Once this sweeper has been up two heartbeats, the silent worker is judged dead and its post found on LinkedIn.
     await eventually(async () => (await sweep()).settled === 1, 'the dead worker’s post settled', 20_000);
-    expect(await status(killed.deliveries[0].id)).toMatchObject({ status: 'published', attempts: 1, remote_id: sent.remoteId });
+    expect(await status(killed.deliveries[0].id)).toMatchObject({
+      status: 'published',
+      attempts: 1,
+      remote_id: sent.remoteId,
+    });
     await sweep();
     expect(linkedinPosts()).toHaveLength(2);
     // Each post's text is its own (its tracked links are): one remote post per text.

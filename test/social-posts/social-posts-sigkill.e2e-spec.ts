@@ -18,7 +18,14 @@ describe('social posts: the worker killed with SIGKILL mid-publish, then Redis f
   const workers: Spawned[] = [];
   const startWorker = () => {
     // The built worker (dist), every role, sweeping every second; a call may hang 10 minutes before it gives up.
-    const worker = spawnEntry('worker/src/main.js', [], { ...stubs.env(), REDIS_URL, SWEEP_INTERVAL_SECONDS: '1', WORKER_HEARTBEAT_SECONDS: '1', SOCIAL_TIMEOUT_MS: '600000', LOG_LEVEL: 'error' });
+    const worker = spawnEntry('worker/src/main.js', [], {
+      ...stubs.env(),
+      REDIS_URL,
+      SWEEP_INTERVAL_SECONDS: '1',
+      WORKER_HEARTBEAT_SECONDS: '1',
+      SOCIAL_TIMEOUT_MS: '600000',
+      LOG_LEVEL: 'error',
+    });
     workers.push(worker);
     return worker;
   };
@@ -46,9 +53,26 @@ describe('social posts: the worker killed with SIGKILL mid-publish, then Redis f
     // LinkedIn creates the post and never answers.
     stubs.linkedin.failNext('hang', { path: /^\/rest\/posts$/, when: 'after' });
     const doomed = startWorker();
-    const post = (await api.http().post('/social-posts').set({ Authorization: `Bearer ${demo.partners[0].token}` }).send({ campaignId: demo.campaignId, networks: ['linkedin'] }).expect(201)).body as { id: string; deliveries: Array<{ id: string }> };
-    const row = async () => (await db.query<Array<{ status: string; remote_id: string | null; attempts: number }>>('SELECT status, remote_id, attempts FROM social_post_deliveries WHERE id = $1', [post.deliveries[0].id]))[0];
-    await eventually(async () => stubs.linkedin.posts.length === 1 && (await row()).status === 'publishing', 'the post sent and its answer awaited', 60_000);
+    const post = (
+      await api
+        .http()
+        .post('/social-posts')
+        .set({ Authorization: `Bearer ${demo.partners[0].token}` })
+        .send({ campaignId: demo.campaignId, networks: ['linkedin'] })
+        .expect(201)
+    ).body as { id: string; deliveries: Array<{ id: string }> };
+    const row = async () =>
+      (
+        await db.query<Array<{ status: string; remote_id: string | null; attempts: number }>>(
+          'SELECT status, remote_id, attempts FROM social_post_deliveries WHERE id = $1',
+          [post.deliveries[0].id],
+        )
+      )[0];
+    await eventually(
+      async () => stubs.linkedin.posts.length === 1 && (await row()).status === 'publishing',
+      'the post sent and its answer awaited',
+      60_000,
+    );
 
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');

@@ -45,8 +45,14 @@ describe('social posts: scheduled at a local time, published at most once', () =
   }
 
   const linkedinPosts = () => stubs.linkedin.posts.filter((p) => p.author === 'urn:li:person:abc123');
-  const schedule = (token: string, body: Record<string, unknown>) => api.http().post('/social-posts').set(as(token)).send({ campaignId: demo.campaignId, networks: ['linkedin'], ...body });
-  const deliveryOf = async (postId: string): Promise<Delivery> => (await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body.deliveries[0];
+  const schedule = (token: string, body: Record<string, unknown>) =>
+    api
+      .http()
+      .post('/social-posts')
+      .set(as(token))
+      .send({ campaignId: demo.campaignId, networks: ['linkedin'], ...body });
+  const deliveryOf = async (postId: string): Promise<Delivery> =>
+    (await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body.deliveries[0];
 
   beforeAll(async () => {
     stubs = await startSocialStubs();
@@ -70,9 +76,13 @@ describe('social posts: scheduled at a local time, published at most once', () =
 
   it('refuses what cannot be posted with field-level errors, and writes nothing', async () => {
     const notConnected = await schedule(northwind.token, { networks: ['x'] }).expect(422);
-    expect(notConnected.body.errors).toEqual([{ path: 'networks', message: 'x is not connected for this partner; connect it first' }]);
+    expect(notConnected.body.errors).toEqual([
+      { path: 'networks', message: 'x is not connected for this partner; connect it first' },
+    ]);
     const past = await schedule(northwind.token, { publishAt: '2026-11-23T09:00' }).expect(422);
-    expect(past.body.errors).toEqual([{ path: 'publishAt', message: "is in the past in the partner's time zone (Europe/Warsaw)" }]);
+    expect(past.body.errors).toEqual([
+      { path: 'publishAt', message: "is in the past in the partner's time zone (Europe/Warsaw)" },
+    ]);
     const malformed = await schedule(northwind.token, { publishAt: 'tomorrow', networks: ['myspace'] }).expect(400);
     expect(malformed.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['networks', 'publishAt']);
     const [{ n }] = await db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM social_posts');
@@ -85,7 +95,12 @@ describe('social posts: scheduled at a local time, published at most once', () =
     // 14:30 in Warsaw (UTC+1 in November) is 13:30 UTC.
     const created = await schedule(northwind.token, { publishAt: '2026-11-23T14:30' }).expect(201);
     postId = created.body.id;
-    expect(created.body).toMatchObject({ dueAt: '2026-11-23T13:30:00.000Z', timeZone: 'Europe/Warsaw', source: 'manual', deliveries: [{ network: 'linkedin', status: 'scheduled', attempts: 0 }] });
+    expect(created.body).toMatchObject({
+      dueAt: '2026-11-23T13:30:00.000Z',
+      timeZone: 'Europe/Warsaw',
+      source: 'manual',
+      deliveries: [{ network: 'linkedin', status: 'scheduled', attempts: 0 }],
+    });
     expect(created.body.copy.linkedin).toContain('Northwind IT Services can set your business up');
     // Its link is a short tracked one (test/social-posts/social-post-clicks.e2e-spec.ts follows it).
     expect(created.body.copy.linkedin).toMatch(new RegExp(`: ${api.config.publicBaseUrl}/s/[0-9A-Za-z]{10}$`));
@@ -102,7 +117,12 @@ describe('social posts: scheduled at a local time, published at most once', () =
     expect(post.text).toBe(created.body.copy.linkedin.replace(/[\\|{}@[\]()<>#*_~]/g, (c: string) => `\\${c}`));
     // The co-branded image was uploaded first (a PNG of some size), then the post.
     expect(post.imageBytes).toBeGreaterThan(10_000);
-    expect(await deliveryOf(postId)).toMatchObject({ status: 'published', attempts: 1, remoteId: post.id, lastError: null });
+    expect(await deliveryOf(postId)).toMatchObject({
+      status: 'published',
+      attempts: 1,
+      remoteId: post.id,
+      lastError: null,
+    });
 
     // Sweeping again, or a duplicate job, publishes nothing more.
     expect((await sweep()).queued).toBe(0);
@@ -112,7 +132,12 @@ describe('social posts: scheduled at a local time, published at most once', () =
 
   it('shows the calendar to its partner only, and cancels a post only before it is tried', async () => {
     const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
-    expect(calendar.body).toMatchObject({ total: 1, limit: 50, offset: 0, items: [{ id: postId, campaignName: expect.any(String), deliveries: [{ status: 'published' }] }] });
+    expect(calendar.body).toMatchObject({
+      total: 1,
+      limit: 50,
+      offset: 0,
+      items: [{ id: postId, campaignName: expect.any(String), deliveries: [{ status: 'published' }] }],
+    });
     expect((await api.http().get('/social-posts').set(as(hellenic.token)).expect(200)).body.total).toBe(0);
     await api.http().get(`/social-posts/${postId}`).set(as(hellenic.token)).expect(404);
     await api.http().delete(`/social-posts/${postId}`).set(as(hellenic.token)).expect(404);
@@ -132,7 +157,10 @@ describe('social posts: scheduled at a local time, published at most once', () =
     stubs.linkedin.failNext('rate_limited', { path: POSTS, retryAfterSeconds: 120 });
     await sweep();
     const waiting = await deliveryOf(body.id);
-    expect(waiting).toMatchObject({ status: 'waiting', nextAttemptAt: new Date(clock.now().getTime() + 120_000).toISOString() });
+    expect(waiting).toMatchObject({
+      status: 'waiting',
+      nextAttemptAt: new Date(clock.now().getTime() + 120_000).toISOString(),
+    });
     expect(linkedinPosts()).toHaveLength(before);
 
     clock.advance(119_000);
@@ -180,7 +208,12 @@ describe('social posts: scheduled at a local time, published at most once', () =
 
   it('fails on a 401, marks the connection broken and tells the partner', async () => {
     const before = linkedinPosts().length;
-    const mailsToZofia = async () => (await db.query<Array<{ n: number }>>("SELECT count(*)::int AS n FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients)"))[0].n;
+    const mailsToZofia = async () =>
+      (
+        await db.query<Array<{ n: number }>>(
+          "SELECT count(*)::int AS n FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients)",
+        )
+      )[0].n;
     const mailsBefore = await mailsToZofia();
     const { body } = await schedule(northwind.token, {}).expect(201);
     stubs.linkedin.failNext('unauthorized', { path: /^\/rest\/images$/ });
@@ -188,13 +221,21 @@ describe('social posts: scheduled at a local time, published at most once', () =
     const failed = await deliveryOf(body.id);
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toMatch(/connection is broken/);
-    const connection = (await api.http().get('/social-connections').set(as(northwind.token)).expect(200)).body.items.find((c: { id: string }) => c.id === connectionId);
-    expect(connection).toMatchObject({ status: 'broken', lastError: expect.stringMatching(/401|Invalid access token/) });
+    const connection = (
+      await api.http().get('/social-connections').set(as(northwind.token)).expect(200)
+    ).body.items.find((c: { id: string }) => c.id === connectionId);
+    expect(connection).toMatchObject({
+      status: 'broken',
+      lastError: expect.stringMatching(/401|Invalid access token/),
+    });
     expect(await mailsToZofia()).toBeGreaterThan(mailsBefore);
     expect(linkedinPosts()).toHaveLength(before);
     // Failures are visible in the calendar.
     const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
-    expect(calendar.body.items.find((p: { id: string }) => p.id === body.id).deliveries[0]).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/connection is broken/) });
+    expect(calendar.body.items.find((p: { id: string }) => p.id === body.id).deliveries[0]).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/connection is broken/),
+    });
   });
 
   it('posts a programme launch started from its email exactly once, at the subscription’s local posting time (the done-means path)', async () => {
@@ -202,31 +243,58 @@ describe('social posts: scheduled at a local time, published at most once', () =
     clock.set(new Date('2026-11-27T20:00:00Z'));
     // The partner connects LinkedIn again after the 401 above: the same connection works again.
     expect(await connectLinkedIn(api, northwind.token)).toBe(connectionId);
-    const programme = await api.http().post('/programmes').set(as(demo.tokens.marketer)).send({ name: 'Social nurtures', campaignIds: [demo.campaignId] }).expect(201);
+    const programme = await api
+      .http()
+      .post('/programmes')
+      .set(as(demo.tokens.marketer))
+      .send({ name: 'Social nurtures', campaignIds: [demo.campaignId] })
+      .expect(201);
     const subscribed = await api
       .http()
       .post(`/programmes/${programme.body.id}/subscriptions`)
       .set(as(northwind.token))
-      .send({ audience: { type: 'all' }, reviewHours: 72, socialNetworks: ['linkedin'], socialPostTime: '09:30', socialPostWeekdaysOnly: true })
+      .send({
+        audience: { type: 'all' },
+        reviewHours: 72,
+        socialNetworks: ['linkedin'],
+        socialPostTime: '09:30',
+        socialPostWeekdaysOnly: true,
+      })
       .expect(201);
     expect(subscribed.body).toMatchObject({ socialPostTime: '09:30', socialPostWeekdaysOnly: true });
-    await api.http().patch(`/campaigns/${demo.campaignId}`).set(as(demo.tokens.marketer)).send({ description: 'Social edition' }).expect(200);
+    await api
+      .http()
+      .patch(`/campaigns/${demo.campaignId}`)
+      .set(as(demo.tokens.marketer))
+      .send({ description: 'Social edition' })
+      .expect(200);
     await api.http().post(`/campaigns/${demo.campaignId}/publish`).set(as(demo.tokens.marketer)).expect(201);
     await waitForQueueIdle(worker.app, QueueName.Programmes);
 
-    const [mail] = await db.query<Array<{ raw: Buffer }>>("SELECT raw FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients) ORDER BY id DESC LIMIT 1");
+    const [mail] = await db.query<Array<{ raw: Buffer }>>(
+      "SELECT raw FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients) ORDER BY id DESC LIMIT 1",
+    );
     const text = (await simpleParser(mail.raw)).text ?? '';
     const link = /^Launch now for [^:]+: (https?:\/\/\S+\/programme-actions\/\S+)$/m.exec(text)?.[1];
     expect(link).toBeDefined();
     // Without signing in: the confirmation page's POST.
     await api.http().post(new URL(link!).pathname).expect(200);
-    const [pl] = await db.query<Array<{ id: string; launch_id: string }>>("SELECT id, launch_id FROM pending_launches WHERE partner_id = $1 AND state = 'started'", [northwind.partnerId]);
-    const [post] = await db.query<Array<{ id: string; source: string; due_at: Date }>>('SELECT id, source, due_at FROM social_posts WHERE pending_launch_id = $1', [pl.id]);
+    const [pl] = await db.query<Array<{ id: string; launch_id: string }>>(
+      "SELECT id, launch_id FROM pending_launches WHERE partner_id = $1 AND state = 'started'",
+      [northwind.partnerId],
+    );
+    const [post] = await db.query<Array<{ id: string; source: string; due_at: Date }>>(
+      'SELECT id, source, due_at FROM social_posts WHERE pending_launch_id = $1',
+      [pl.id],
+    );
     // Monday 30 November, 09:30 in Warsaw (UTC+1): the weekend is skipped.
     const postingTime = new Date('2026-11-30T08:30:00Z');
     expect(post).toMatchObject({ source: 'programme', due_at: postingTime });
     const calendar = await api.http().get('/social-posts').set(as(northwind.token)).expect(200);
-    expect(calendar.body.items.find((p: { id: string }) => p.id === post.id)).toMatchObject({ dueAt: postingTime.toISOString(), timeZone: 'Europe/Warsaw' });
+    expect(calendar.body.items.find((p: { id: string }) => p.id === post.id)).toMatchObject({
+      dueAt: postingTime.toISOString(),
+      timeZone: 'Europe/Warsaw',
+    });
 
     // Whatever earlier tests left due goes out now; this post does not, nor a minute before its time.
     await sweep();

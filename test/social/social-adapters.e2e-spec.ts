@@ -1,15 +1,38 @@
 import { ManualClock } from '@tcma/clock';
-import { codeChallengeOf, FacebookAdapter, LINKEDIN_MEMBER_SCOPES, LinkedInAdapter, newCodeVerifier, SocialNetworkAdapter, SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable, XAdapter } from '@tcma/social';
+import {
+  codeChallengeOf,
+  FacebookAdapter,
+  LINKEDIN_MEMBER_SCOPES,
+  LinkedInAdapter,
+  newCodeVerifier,
+  SocialNetworkAdapter,
+  SocialRateLimited,
+  SocialRejected,
+  SocialTimeout,
+  SocialUnauthorized,
+  SocialUnavailable,
+  XAdapter,
+} from '@tcma/social';
 import { FacebookStub, LinkedInStub, XStub } from '../support/social-stubs';
 
 const REDIRECT = 'https://engine.example/social/callback';
 const IMAGE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2000, 7)]);
 const clock = new ManualClock('2026-11-23T09:00:00Z');
-const settingsOf = (stub: LinkedInStub | XStub | FacebookStub, timeoutMs = 2000) => ({ clientId: stub.clientId, clientSecret: stub.clientSecret, authUrl: stub.url, apiUrl: stub.url, timeoutMs, now: () => clock.now().getTime() });
+const settingsOf = (stub: LinkedInStub | XStub | FacebookStub, timeoutMs = 2000) => ({
+  clientId: stub.clientId,
+  clientSecret: stub.clientSecret,
+  authUrl: stub.url,
+  apiUrl: stub.url,
+  timeoutMs,
+  now: () => clock.now().getTime(),
+});
 
 /** The browser's part of the dance: follow the authorization address to the redirect back, and read code and state from it. */
 async function authorize(sut: SocialNetworkAdapter, state: string, verifier: string): Promise<URL> {
-  const answer = await fetch(sut.authorizationUrl({ state, codeChallenge: codeChallengeOf(verifier), redirectUri: REDIRECT }), { redirect: 'manual' });
+  const answer = await fetch(
+    sut.authorizationUrl({ state, codeChallenge: codeChallengeOf(verifier), redirectUri: REDIRECT }),
+    { redirect: 'manual' },
+  );
   expect(answer.status).toBe(302);
   return new URL(answer.headers.get('location')!);
 }
@@ -37,25 +60,66 @@ describe(LinkedInAdapter.name, () => {
     const back = await authorize(sut, 'state-1', newCodeVerifier());
     expect(back.origin + back.pathname).toBe(REDIRECT);
     expect(back.searchParams.get('state')).toBe('state-1');
-    expect(stub.callsTo('/oauth/v2/authorization')[0].query).toMatchObject({ response_type: 'code', client_id: stub.clientId, redirect_uri: REDIRECT, scope: 'openid profile w_member_social w_organization_social r_organization_social rw_organization_admin' });
-    const [grant, ...more] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: 'unused', redirectUri: REDIRECT });
+    expect(stub.callsTo('/oauth/v2/authorization')[0].query).toMatchObject({
+      response_type: 'code',
+      client_id: stub.clientId,
+      redirect_uri: REDIRECT,
+      scope: 'openid profile w_member_social w_organization_social r_organization_social rw_organization_admin',
+    });
+    const [grant, ...more] = await sut.exchangeCode({
+      code: back.searchParams.get('code')!,
+      codeVerifier: 'unused',
+      redirectUri: REDIRECT,
+    });
     expect(more).toEqual([]);
-    expect(grant).toMatchObject({ accountId: 'urn:li:person:abc123', accountName: 'Pat Partner', refreshToken: expect.any(String) });
+    expect(grant).toMatchObject({
+      accountId: 'urn:li:person:abc123',
+      accountName: 'Pat Partner',
+      refreshToken: expect.any(String),
+    });
     expect(grant.expiresAt).toEqual(new Date(clock.now().getTime() + 60 * 86_400_000));
     expect(grant.refreshExpiresAt).toEqual(new Date(clock.now().getTime() + 365 * 86_400_000));
 
     const text = 'New (free) guide for #security teams: https://t.example/c/abc_1';
-    const published = await sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'post-1' });
+    const published = await sut.publish({
+      accessToken: grant.accessToken,
+      accountId: grant.accountId,
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'post-1',
+    });
     expect(published.remoteId).toMatch(/^urn:li:share:/);
     expect(published.url).toBe(`https://www.linkedin.com/feed/update/${published.remoteId}`);
     const [init] = stub.callsTo('/rest/images', 'POST');
     expect(init.query).toEqual({ action: 'initializeUpload' });
     expect(init.headers['linkedin-version']).toMatch(/^\d{6}$/);
     expect(init.body).toEqual({ initializeUploadRequest: { owner: 'urn:li:person:abc123' } });
-    expect(stub.posts).toEqual([expect.objectContaining({ id: published.remoteId, author: 'urn:li:person:abc123', imageBytes: IMAGE.length, text: 'New \\(free\\) guide for \\#security teams: https://t.example/c/abc\\_1' })]);
+    expect(stub.posts).toEqual([
+      expect.objectContaining({
+        id: published.remoteId,
+        author: 'urn:li:person:abc123',
+        imageBytes: IMAGE.length,
+        text: 'New \\(free\\) guide for \\#security teams: https://t.example/c/abc\\_1',
+      }),
+    ]);
 
-    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text, since: new Date(clock.now().getTime() - 60_000) })).resolves.toEqual(published);
-    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'another post', since: new Date(0) })).resolves.toBeNull();
+    await expect(
+      sut.findPublished({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        text,
+        since: new Date(clock.now().getTime() - 60_000),
+      }),
+    ).resolves.toEqual(published);
+    await expect(
+      sut.findPublished({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        text: 'another post',
+        since: new Date(0),
+      }),
+    ).resolves.toBeNull();
 
     clock.advance(59 * 86_400_000);
     const refreshed = await sut.refresh({ refreshToken: grant.refreshToken! });
@@ -65,8 +129,20 @@ describe(LinkedInAdapter.name, () => {
 
   it('turns 401, 429, 500 and silence into typed errors, telling "maybe published" from "not published"', async () => {
     const back = await authorize(sut, 's', 'v');
-    const [grant] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '', redirectUri: REDIRECT });
-    const post = (text: string) => sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: text });
+    const [grant] = await sut.exchangeCode({
+      code: back.searchParams.get('code')!,
+      codeVerifier: '',
+      redirectUri: REDIRECT,
+    });
+    const post = (text: string) =>
+      sut.publish({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        text,
+        image: IMAGE,
+        mimeType: 'image/png',
+        idempotencyKey: text,
+      });
     const before = stub.posts.length;
 
     stub.failNext('unauthorized');
@@ -86,7 +162,9 @@ describe(LinkedInAdapter.name, () => {
     const since = new Date(clock.now().getTime() - 1000);
     expect(await rejection(post('e (maybe)'))).toBeInstanceOf(SocialTimeout);
     expect(stub.posts.length).toBe(before + 1);
-    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'e (maybe)', since })).resolves.toEqual(expect.objectContaining({ remoteId: stub.posts[before].id }));
+    await expect(
+      sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'e (maybe)', since }),
+    ).resolves.toEqual(expect.objectContaining({ remoteId: stub.posts[before].id }));
 
     stub.revokeAll();
     expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialUnauthorized);
@@ -129,21 +207,65 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
     expect(new Set(grants.map((g) => g.accessToken)).size).toBe(1);
     const [acl] = stub.callsTo('/rest/organizationAcls', 'GET');
     expect(acl.query).toMatchObject({ q: 'roleAssignee', role: 'ADMINISTRATOR', state: 'APPROVED' });
-    expect(acl.headers).toMatchObject({ 'x-restli-protocol-version': '2.0.0', 'linkedin-version': expect.stringMatching(/^\d{6}$/) });
-    expect(stub.callsTo(/^\/rest\/organizations\/\d+$/, 'GET').map((c) => c.path)).toEqual(['/rest/organizations/2414183', '/rest/organizations/5590']);
+    expect(acl.headers).toMatchObject({
+      'x-restli-protocol-version': '2.0.0',
+      'linkedin-version': expect.stringMatching(/^\d{6}$/),
+    });
+    expect(stub.callsTo(/^\/rest\/organizations\/\d+$/, 'GET').map((c) => c.path)).toEqual([
+      '/rest/organizations/2414183',
+      '/rest/organizations/5590',
+    ]);
 
     const org = grants[1];
     const text = 'Our new managed security plans: https://t.example/c/org1';
-    const published = await sut.publish({ accessToken: org.accessToken, accountId: org.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'org-1' });
-    expect(stub.callsTo('/rest/images', 'POST')[0].body).toEqual({ initializeUploadRequest: { owner: 'urn:li:organization:2414183' } });
+    const published = await sut.publish({
+      accessToken: org.accessToken,
+      accountId: org.accountId,
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'org-1',
+    });
+    expect(stub.callsTo('/rest/images', 'POST')[0].body).toEqual({
+      initializeUploadRequest: { owner: 'urn:li:organization:2414183' },
+    });
     expect(stub.callsTo('/rest/posts', 'POST')[0].body).toMatchObject({ author: 'urn:li:organization:2414183' });
-    expect(stub.posts).toEqual([expect.objectContaining({ id: published.remoteId, author: 'urn:li:organization:2414183', imageBytes: IMAGE.length })]);
-    await expect(sut.findPublished({ accessToken: org.accessToken, accountId: org.accountId, text, since: new Date(clock.now().getTime() - 60_000) })).resolves.toEqual(published);
-    expect(stub.callsTo('/rest/posts', 'GET').at(-1)!.query).toMatchObject({ q: 'author', author: 'urn:li:organization:2414183' });
+    expect(stub.posts).toEqual([
+      expect.objectContaining({
+        id: published.remoteId,
+        author: 'urn:li:organization:2414183',
+        imageBytes: IMAGE.length,
+      }),
+    ]);
+    await expect(
+      sut.findPublished({
+        accessToken: org.accessToken,
+        accountId: org.accountId,
+        text,
+        since: new Date(clock.now().getTime() - 60_000),
+      }),
+    ).resolves.toEqual(published);
+    expect(stub.callsTo('/rest/posts', 'GET').at(-1)!.query).toMatchObject({
+      q: 'author',
+      author: 'urn:li:organization:2414183',
+    });
     // The member's own posts do not hold it.
-    await expect(sut.findPublished({ accessToken: org.accessToken, accountId: grants[0].accountId, text, since: new Date(0) })).resolves.toBeNull();
+    await expect(
+      sut.findPublished({ accessToken: org.accessToken, accountId: grants[0].accountId, text, since: new Date(0) }),
+    ).resolves.toBeNull();
     // An organisation the member does not administer is refused by LinkedIn.
-    expect(await rejection(sut.publish({ accessToken: org.accessToken, accountId: 'urn:li:organization:999', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'org-2' }))).toBeInstanceOf(SocialRejected);
+    expect(
+      await rejection(
+        sut.publish({
+          accessToken: org.accessToken,
+          accountId: 'urn:li:organization:999',
+          text,
+          image: IMAGE,
+          mimeType: 'image/png',
+          idempotencyKey: 'org-2',
+        }),
+      ),
+    ).toBeInstanceOf(SocialRejected);
   });
 
   it('asks for the member scopes only when configured so, and then connects the member alone', async () => {
@@ -157,13 +279,30 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
 
   it('revokes the grant with POST /oauth/v2/revoke; LinkedIn then refuses its tokens', async () => {
     const [member, org] = await connect();
-    await expect(sut.revoke({ accessToken: member.accessToken, refreshToken: member.refreshToken })).resolves.toBe('revoked');
+    await expect(sut.revoke({ accessToken: member.accessToken, refreshToken: member.refreshToken })).resolves.toBe(
+      'revoked',
+    );
     const [revoke] = stub.callsTo('/oauth/v2/revoke', 'POST');
     expect(revoke.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(revoke.body).toEqual({ client_id: stub.clientId, client_secret: stub.clientSecret, token: member.accessToken });
+    expect(revoke.body).toEqual({
+      client_id: stub.clientId,
+      client_secret: stub.clientSecret,
+      token: member.accessToken,
+    });
     expect(revoke.status).toBe(200);
     expect(stub.revokedTokens).toEqual([member.accessToken]);
-    expect(await rejection(sut.publish({ accessToken: org.accessToken, accountId: org.accountId, text: 'after', image: IMAGE, mimeType: 'image/png', idempotencyKey: 'after' }))).toBeInstanceOf(SocialUnauthorized);
+    expect(
+      await rejection(
+        sut.publish({
+          accessToken: org.accessToken,
+          accountId: org.accountId,
+          text: 'after',
+          image: IMAGE,
+          mimeType: 'image/png',
+          idempotencyKey: 'after',
+        }),
+      ),
+    ).toBeInstanceOf(SocialUnauthorized);
     expect(await rejection(sut.refresh({ refreshToken: member.refreshToken! }))).toBeInstanceOf(SocialUnauthorized);
   });
 });
@@ -182,30 +321,73 @@ describe(XAdapter.name, () => {
     const verifier = newCodeVerifier();
     const back = await authorize(sut, 'state-x', verifier);
     const [authorizeCall] = stub.callsTo('/i/oauth2/authorize');
-    expect(authorizeCall.query).toMatchObject({ code_challenge: codeChallengeOf(verifier), code_challenge_method: 'S256', scope: expect.stringContaining('offline.access') });
-    const wrong = await rejection(sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: newCodeVerifier(), redirectUri: REDIRECT }));
+    expect(authorizeCall.query).toMatchObject({
+      code_challenge: codeChallengeOf(verifier),
+      code_challenge_method: 'S256',
+      scope: expect.stringContaining('offline.access'),
+    });
+    const wrong = await rejection(
+      sut.exchangeCode({
+        code: back.searchParams.get('code')!,
+        codeVerifier: newCodeVerifier(),
+        redirectUri: REDIRECT,
+      }),
+    );
     expect(wrong).toBeInstanceOf(SocialRejected);
     expect(wrong.message).toContain('code verifier');
 
     const again = await authorize(sut, 'state-x2', verifier);
-    const [grant] = await sut.exchangeCode({ code: again.searchParams.get('code')!, codeVerifier: verifier, redirectUri: REDIRECT });
+    const [grant] = await sut.exchangeCode({
+      code: again.searchParams.get('code')!,
+      codeVerifier: verifier,
+      redirectUri: REDIRECT,
+    });
     expect(grant).toMatchObject({ accountId: '1460000000000000001', accountName: '@patpartner' });
     expect(grant.expiresAt).toEqual(new Date(clock.now().getTime() + 7200_000));
     const tokenCall = stub.callsTo('/2/oauth2/token').at(-1)!;
-    expect(tokenCall.headers.authorization).toBe(`Basic ${Buffer.from(`${stub.clientId}:${stub.clientSecret}`).toString('base64')}`);
-    expect(tokenCall.body).toMatchObject({ grant_type: 'authorization_code', code_verifier: verifier, redirect_uri: REDIRECT });
+    expect(tokenCall.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${stub.clientId}:${stub.clientSecret}`).toString('base64')}`,
+    );
+    expect(tokenCall.body).toMatchObject({
+      grant_type: 'authorization_code',
+      code_verifier: verifier,
+      redirect_uri: REDIRECT,
+    });
 
     const text = 'Ready for the audit? https://t.example/c/xyz';
-    const published = await sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'k' });
+    const published = await sut.publish({
+      accessToken: grant.accessToken,
+      accountId: grant.accountId,
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'k',
+    });
     const [upload] = stub.callsTo('/2/media/upload');
     expect(upload.body).toMatchObject({ media_category: 'tweet_image', media_type: 'image/png' });
     const [tweet] = stub.callsTo('/2/tweets');
     expect(tweet.body).toEqual({ text, media: { media_ids: [stub.posts[0].media] } });
     expect(stub.posts[0]).toMatchObject({ id: published.remoteId, imageBytes: IMAGE.length, text });
-    await expect(sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text, since: new Date(clock.now().getTime() - 1000) })).resolves.toEqual(published);
+    await expect(
+      sut.findPublished({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        text,
+        since: new Date(clock.now().getTime() - 1000),
+      }),
+    ).resolves.toEqual(published);
 
     stub.failNext('rate_limited', { retryAfterSeconds: 900 });
-    const limited = await rejection(sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'b', image: IMAGE, mimeType: 'image/png', idempotencyKey: 'b' }));
+    const limited = await rejection(
+      sut.publish({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        text: 'b',
+        image: IMAGE,
+        mimeType: 'image/png',
+        idempotencyKey: 'b',
+      }),
+    );
     expect((limited as SocialRateLimited).retryAfterSeconds).toBe(900);
 
     // Refresh tokens are single use.
@@ -217,15 +399,34 @@ describe(XAdapter.name, () => {
   it('revokes the refresh token, then the access token, with Basic client authentication; X then refuses both', async () => {
     const verifier = newCodeVerifier();
     const back = await authorize(sut, 'state-xr', verifier);
-    const [grant] = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: verifier, redirectUri: REDIRECT });
-    await expect(sut.revoke({ accessToken: grant.accessToken, refreshToken: grant.refreshToken })).resolves.toBe('revoked');
+    const [grant] = await sut.exchangeCode({
+      code: back.searchParams.get('code')!,
+      codeVerifier: verifier,
+      redirectUri: REDIRECT,
+    });
+    await expect(sut.revoke({ accessToken: grant.accessToken, refreshToken: grant.refreshToken })).resolves.toBe(
+      'revoked',
+    );
     const calls = stub.callsTo('/2/oauth2/revoke', 'POST');
     expect(calls.map((c) => c.body)).toEqual([
       { token: grant.refreshToken, token_type_hint: 'refresh_token', client_id: stub.clientId },
       { token: grant.accessToken, token_type_hint: 'access_token', client_id: stub.clientId },
     ]);
-    expect(calls.map((c) => [c.headers.authorization, c.status])).toEqual(Array(2).fill([`Basic ${Buffer.from(`${stub.clientId}:${stub.clientSecret}`).toString('base64')}`, 200]));
-    expect(await rejection(sut.publish({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'after', image: IMAGE, mimeType: 'image/png', idempotencyKey: 'after' }))).toBeInstanceOf(SocialUnauthorized);
+    expect(calls.map((c) => [c.headers.authorization, c.status])).toEqual(
+      Array(2).fill([`Basic ${Buffer.from(`${stub.clientId}:${stub.clientSecret}`).toString('base64')}`, 200]),
+    );
+    expect(
+      await rejection(
+        sut.publish({
+          accessToken: grant.accessToken,
+          accountId: grant.accountId,
+          text: 'after',
+          image: IMAGE,
+          mimeType: 'image/png',
+          idempotencyKey: 'after',
+        }),
+      ),
+    ).toBeInstanceOf(SocialUnauthorized);
     expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialRejected);
   });
 });
@@ -244,25 +445,66 @@ describe(FacebookAdapter.name, () => {
 
   it('connects every page the user manages with a page token, posts a photo with its message, finds it again', async () => {
     const back = await authorize(sut, 'state-f', 'v');
-    const grants = await sut.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '', redirectUri: REDIRECT });
+    const grants = await sut.exchangeCode({
+      code: back.searchParams.get('code')!,
+      codeVerifier: '',
+      redirectUri: REDIRECT,
+    });
     expect(grants.map((g) => [g.accountId, g.accountName, g.expiresAt, g.refreshToken])).toEqual([
       ['1001', 'Partner Page', null, null],
       ['1002', 'Partner Events', null, null],
     ]);
-    expect(stub.callsTo('/v21.0/oauth/access_token').map((c) => c.query.grant_type ?? 'code')).toEqual(['code', 'fb_exchange_token']);
+    expect(stub.callsTo('/v21.0/oauth/access_token').map((c) => c.query.grant_type ?? 'code')).toEqual([
+      'code',
+      'fb_exchange_token',
+    ]);
 
     const text = 'Our webinar, Thursday: https://t.example/c/fb1';
-    const published = await sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'k' });
+    const published = await sut.publish({
+      accessToken: grants[0].accessToken,
+      accountId: '1001',
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'k',
+    });
     expect(published.remoteId).toMatch(/^1001_/);
     const [photo] = stub.callsTo('/v21.0/1001/photos', 'POST');
     expect(photo.body).toMatchObject({ message: text, source: { size: IMAGE.length, type: 'image/png' } });
-    await expect(sut.findPublished({ accessToken: grants[0].accessToken, accountId: '1001', text, since: new Date(Date.now() - 60_000) })).resolves.toEqual(published);
+    await expect(
+      sut.findPublished({
+        accessToken: grants[0].accessToken,
+        accountId: '1001',
+        text,
+        since: new Date(Date.now() - 60_000),
+      }),
+    ).resolves.toEqual(published);
     // Another page's token does not post to this one.
-    expect(await rejection(sut.publish({ accessToken: grants[1].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'x' }))).toBeInstanceOf(SocialRejected);
+    expect(
+      await rejection(
+        sut.publish({
+          accessToken: grants[1].accessToken,
+          accountId: '1001',
+          text,
+          image: IMAGE,
+          mimeType: 'image/png',
+          idempotencyKey: 'x',
+        }),
+      ),
+    ).toBeInstanceOf(SocialRejected);
 
     // Page-level throttling: a 400 with code 80001, the wait in X-Business-Use-Case-Usage (minutes).
     stub.failNext('throttled', { path: /^\/v21\.0\/1001\/photos$/, retryAfterSeconds: 7 * 60 });
-    const throttled = await rejection(sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text: 'later', image: IMAGE, mimeType: 'image/png', idempotencyKey: 't' }));
+    const throttled = await rejection(
+      sut.publish({
+        accessToken: grants[0].accessToken,
+        accountId: '1001',
+        text: 'later',
+        image: IMAGE,
+        mimeType: 'image/png',
+        idempotencyKey: 't',
+      }),
+    );
     expect(throttled).toBeInstanceOf(SocialRateLimited);
     expect((throttled as SocialRateLimited).retryAfterSeconds).toBe(420);
     expect(throttled.message).toMatch(/\(400, code 80001\)/);
@@ -274,7 +516,18 @@ describe(FacebookAdapter.name, () => {
     expect(stub.calls).toHaveLength(callsBefore);
 
     stub.revokeAll();
-    expect(await rejection(sut.publish({ accessToken: grants[0].accessToken, accountId: '1001', text, image: IMAGE, mimeType: 'image/png', idempotencyKey: 'y' }))).toBeInstanceOf(SocialUnauthorized);
+    expect(
+      await rejection(
+        sut.publish({
+          accessToken: grants[0].accessToken,
+          accountId: '1001',
+          text,
+          image: IMAGE,
+          mimeType: 'image/png',
+          idempotencyKey: 'y',
+        }),
+      ),
+    ).toBeInstanceOf(SocialUnauthorized);
     expect(sut.refreshable).toBe(false);
   });
 });

@@ -35,15 +35,26 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
     await worker.app.get(SocialSweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Social);
   }
-  const schedule = (body: Record<string, unknown>) => api.http().post('/social-posts').set(as(northwind.token)).send({ campaignId: demo.campaignId, networks: ['linkedin'], ...body });
-  const deliveryOf = async (postId: string) => (await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body.deliveries[0];
+  const schedule = (body: Record<string, unknown>) =>
+    api
+      .http()
+      .post('/social-posts')
+      .set(as(northwind.token))
+      .send({ campaignId: demo.campaignId, networks: ['linkedin'], ...body });
+  const deliveryOf = async (postId: string) =>
+    (await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body.deliveries[0];
   const orgPosts = () => stubs.linkedin.posts.filter((p) => p.author === ORG);
-  const mailsToZofia = async () => db.query<Array<{ subject: string }>>("SELECT subject FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients) ORDER BY id");
+  const mailsToZofia = async () =>
+    db.query<Array<{ subject: string }>>(
+      "SELECT subject FROM outbox_messages WHERE 'zofia@northwind-it.example' = ANY(recipients) ORDER BY id",
+    );
 
   beforeAll(async () => {
     stubs = await startSocialStubs();
     for (const stub of [stubs.linkedin, stubs.x, stubs.facebook]) stub.now = () => clock.now().getTime();
-    stubs.linkedin.accounts = [{ id: 'abc123', name: 'Pat Partner', organizations: [{ id: '2414183', name: 'Northwind IT Services' }] }];
+    stubs.linkedin.accounts = [
+      { id: 'abc123', name: 'Pat Partner', organizations: [{ id: '2414183', name: 'Northwind IT Services' }] },
+    ];
     const env = { ...stubs.env(), SOCIAL_TIMEOUT_MS: '1500' };
     api = await startApi({ clock, env });
     worker = await startWorker({ roles: 'send,enroll', clock, env });
@@ -53,9 +64,12 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
 
     // One authorization connects the member and its company page; the partner keeps the page only.
     const memberId = await connectLinkedIn(api, northwind.token);
-    const listed = (await api.http().get('/social-connections').set(as(northwind.token)).expect(200)).body.items as Array<{ id: string; accountId: string }>;
+    const listed = (await api.http().get('/social-connections').set(as(northwind.token)).expect(200)).body
+      .items as Array<{ id: string; accountId: string }>;
     orgConnectionId = listed.find((c) => c.accountId === ORG)!.id;
-    expect((await api.http().delete(`/social-connections/${memberId}`).set(as(northwind.token)).expect(200)).body.revocation).toBe('shared');
+    expect(
+      (await api.http().delete(`/social-connections/${memberId}`).set(as(northwind.token)).expect(200)).body.revocation,
+    ).toBe('shared');
   }, 180_000);
 
   afterAll(async () => {
@@ -69,7 +83,9 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
     await sweep();
     expect(orgPosts()).toHaveLength(1);
     expect(stubs.linkedin.posts.filter((p) => p.author !== ORG)).toEqual([]);
-    expect(stubs.linkedin.callsTo('/rest/images', 'POST').at(-1)!.body).toEqual({ initializeUploadRequest: { owner: ORG } });
+    expect(stubs.linkedin.callsTo('/rest/images', 'POST').at(-1)!.body).toEqual({
+      initializeUploadRequest: { owner: ORG },
+    });
     expect(await deliveryOf(body.id)).toMatchObject({ status: 'published', attempts: 1, remoteId: orgPosts()[0].id });
     await sweep();
     expect(orgPosts()).toHaveLength(1);
@@ -92,17 +108,29 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
     const posted = stubs.linkedin.posts.length;
     const first = await schedule({ publishAt: '2026-11-24T10:00' }).expect(201);
     const second = await schedule({ publishAt: '2026-11-24T11:00' }).expect(201);
-    const disconnected = await api.http().delete(`/social-connections/${orgConnectionId}`).set(as(northwind.token)).expect(200);
+    const disconnected = await api
+      .http()
+      .delete(`/social-connections/${orgConnectionId}`)
+      .set(as(northwind.token))
+      .expect(200);
     expect(disconnected.body.revocation).toBe('revoked');
     const day = clock.now().toISOString().slice(0, 10);
 
     clock.set(new Date('2026-11-24T10:00:00Z'));
     await sweep();
-    expect(await deliveryOf(first.body.id)).toMatchObject({ status: 'failed', lastError: `the LinkedIn account Northwind IT Services was disconnected on ${day}; connect it again to publish` });
+    expect(await deliveryOf(first.body.id)).toMatchObject({
+      status: 'failed',
+      lastError: `the LinkedIn account Northwind IT Services was disconnected on ${day}; connect it again to publish`,
+    });
     clock.set(new Date('2026-11-24T11:00:00Z'));
     await sweep();
-    expect(await deliveryOf(second.body.id)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('was disconnected') });
+    expect(await deliveryOf(second.body.id)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('was disconnected'),
+    });
     expect(stubs.linkedin.posts).toHaveLength(posted);
-    expect((await mailsToZofia()).slice(mailsBefore).map((m) => m.subject)).toEqual(['A post to Northwind IT Services on LinkedIn failed: the account is disconnected']);
+    expect((await mailsToZofia()).slice(mailsBefore).map((m) => m.subject)).toEqual([
+      'A post to Northwind IT Services on LinkedIn failed: the account is disconnected',
+    ]);
   });
 });

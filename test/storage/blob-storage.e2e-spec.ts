@@ -12,7 +12,13 @@ const keyOf = (bytes: Buffer) => `sha256-${createHash('sha256').update(bytes).di
 
 /** `total` pseudo-random bytes in 1 MB chunks, never all in memory at once. */
 function chunks(total: number, seed: string): { stream: () => Readable; hash: string } {
-  const chunkOf = (i: number) => createHash('sha512').update(`${seed}:${i}`).digest().toString('hex').repeat(MB / 128).slice(0, MB);
+  const chunkOf = (i: number) =>
+    createHash('sha512')
+      .update(`${seed}:${i}`)
+      .digest()
+      .toString('hex')
+      .repeat(MB / 128)
+      .slice(0, MB);
   const count = Math.ceil(total / MB);
   const hash = createHash('sha256');
   for (let i = 0; i < count; i++) hash.update(Buffer.from(chunkOf(i)).subarray(0, Math.min(MB, total - i * MB)));
@@ -73,10 +79,21 @@ const stores: Array<[string, () => StoreUnderTest]> = [
     () => {
       const prefix = `suite-${randomBytes(4).toString('hex')}/`;
       // 5 MiB parts (S3's smallest) so tens of MB go up in several parts.
-      const sut = new S3BlobStorage({ bucket: s3.bucket, prefix, endpoint: s3.endpoint, region: 'us-east-1', credentials: S3RVER_CREDENTIALS, forcePathStyle: true, partSize: 5 * MB });
+      const sut = new S3BlobStorage({
+        bucket: s3.bucket,
+        prefix,
+        endpoint: s3.endpoint,
+        region: 'us-east-1',
+        credentials: S3RVER_CREDENTIALS,
+        forcePathStyle: true,
+        partSize: 5 * MB,
+      });
       return {
         sut,
-        leaveTemporary: () => sut.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `${prefix}tmp/abandoned`, Body: 'half a file' })),
+        leaveTemporary: () =>
+          sut.client.send(
+            new PutObjectCommand({ Bucket: s3.bucket, Key: `${prefix}tmp/abandoned`, Body: 'half a file' }),
+          ),
         close: () => sut.close(),
       };
     },
@@ -165,12 +182,14 @@ describe.each(stores)('BlobStorage: %s', (_name, make) => {
   }, 120_000);
 
   it('lists blobs in key order, page by page after a key', async () => {
-    const keys = await Promise.all([1, 2, 3, 4, 5].map((n) => sut.put(Buffer.from(`list ${n} ${randomBytes(8).toString('hex')}`))));
+    const keys = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => sut.put(Buffer.from(`list ${n} ${randomBytes(8).toString('hex')}`))),
+    );
     const all = (await sut.list(null, 10_000)).map((b) => b.key);
     expect(all).toEqual([...all].sort());
     expect(all).toEqual(expect.arrayContaining(keys));
     const paged: string[] = [];
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await sut.list(after, 2);
       paged.push(...page.map((b) => b.key));
       if (page.length < 2) break;
@@ -211,7 +230,14 @@ describe('LocalDiskStorage', () => {
 describe('S3BlobStorage', () => {
   let sut: S3BlobStorage;
   beforeAll(() => {
-    sut = new S3BlobStorage({ bucket: s3.bucket, prefix: 'addresses/', endpoint: s3.endpoint, region: 'us-east-1', credentials: S3RVER_CREDENTIALS, forcePathStyle: true });
+    sut = new S3BlobStorage({
+      bucket: s3.bucket,
+      prefix: 'addresses/',
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      credentials: S3RVER_CREDENTIALS,
+      forcePathStyle: true,
+    });
   });
   afterAll(() => sut.close());
 
@@ -245,6 +271,9 @@ describe('S3BlobStorage', () => {
     expect((await sut.list(null, 1000)).map((b) => b.key)).toContain(key);
     expect((await sut.list(null, 1000)).some((b) => b.key.includes('public'))).toBe(false);
     await sut.unpublish(key);
-    expect((await sut.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'addresses/public/' }))).Contents ?? []).toEqual([]);
+    expect(
+      (await sut.client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'addresses/public/' }))).Contents ??
+        [],
+    ).toEqual([]);
   });
 });

@@ -21,11 +21,19 @@ const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => 
 
 /** A logo: a coloured mark on white (a plain rectangle would be trimmed to nothing). */
 const logoPng = (color: string) =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><rect width="320" height="120" fill="#ffffff"/><rect x="20" y="20" width="280" height="80" fill="${color}"/></svg>`)).png().toBuffer();
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><rect width="320" height="120" fill="#ffffff"/><rect x="20" y="20" width="280" height="80" fill="${color}"/></svg>`,
+    ),
+  )
+    .png()
+    .toBuffer();
 
 function countFiles(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
 }
 
 describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://…)', () => {
@@ -39,7 +47,9 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
 
   const objects = async (under: string) => {
     const client = api.app.get<BlobStorage, S3BlobStorage>(BlobStorage).client;
-    return ((await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}${under}` }))).Contents ?? []).map((o) => o.Key!.slice(prefix.length));
+    return (
+      (await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}${under}` }))).Contents ?? []
+    ).map((o) => o.Key!.slice(prefix.length));
   };
 
   beforeAll(async () => {
@@ -62,21 +72,40 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
     expect(worker.app.get(BlobStorage)).toBeInstanceOf(S3BlobStorage);
     const [northwind] = demo.partners;
     const logo = await logoPng('#b91c1c');
-    const kit = await api.http().put(`/partners/${northwind.partnerId}/brand-kit/logo`).set(as(northwind.token)).attach('file', logo, 'logo.png').expect(200);
+    const kit = await api
+      .http()
+      .put(`/partners/${northwind.partnerId}/brand-kit/logo`)
+      .set(as(northwind.token))
+      .attach('file', logo, 'logo.png')
+      .expect(200);
     const pngKey = String(kit.body.logo.pngUrl).split('/').pop()!;
     expect(await objects('sha256-')).toEqual(expect.arrayContaining([pngKey]));
 
     // The worker renders the social image with the logo it reads from the bucket, and stores the render there.
-    const version = await api.http().get(`/campaigns/${demo.campaignId}/versions/1`).set(as(demo.tokens.marketer)).expect(200);
+    const version = await api
+      .http()
+      .get(`/campaigns/${demo.campaignId}/versions/1`)
+      .set(as(demo.tokens.marketer))
+      .expect(200);
     const social = version.body.content.assets.find((a: { kind: string }) => a.kind === 'social');
     const before = await objects('sha256-');
-    const image = await api.http().get(`/campaigns/${demo.campaignId}/versions/1/assets/${social.id}/preview`).query({ format: 'png', partnerId: northwind.partnerId }).set(as(northwind.token)).buffer(true).parse(binary).expect(200);
+    const image = await api
+      .http()
+      .get(`/campaigns/${demo.campaignId}/versions/1/assets/${social.id}/preview`)
+      .query({ format: 'png', partnerId: northwind.partnerId })
+      .set(as(northwind.token))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const meta = await sharp(image.body as Buffer).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 627]);
     // The logo's red is in the image: it was read from the bucket.
-    const { data } = await sharp(image.body as Buffer).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(image.body as Buffer)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     let red = 0;
-    for (let i = 0; i < data.length; i += meta.channels) if (data[i] === 0xb9 && data[i + 1] === 0x1c && data[i + 2] === 0x1c) red++;
+    for (let i = 0; i < data.length; i += meta.channels)
+      if (data[i] === 0xb9 && data[i + 1] === 0x1c && data[i + 2] === 0x1c) red++;
     expect(red).toBeGreaterThan(1000);
     const added = (await objects('sha256-')).filter((k) => !before.includes(k));
     expect(added).toHaveLength(1);
@@ -92,9 +121,15 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['cache-control']).toContain('immutable');
     expect((await sharp(res.body as Buffer).metadata()).format).toBe('png');
-    await api.http().get(`/public/sha256-${'0'.repeat(64)}`).expect(404);
+    await api
+      .http()
+      .get(`/public/sha256-${'0'.repeat(64)}`)
+      .expect(404);
     // A stored file that is not published (the campaign's PDF) is not served.
-    const [upload] = await testDb().query<Array<{ key: string }>>('SELECT key FROM stored_files WHERE vendor_id = $1 LIMIT 1', [demo.vendorId]);
+    const [upload] = await testDb().query<Array<{ key: string }>>(
+      'SELECT key FROM stored_files WHERE vendor_id = $1 LIMIT 1',
+      [demo.vendorId],
+    );
     expect(await objects(upload.key)).toEqual([upload.key]);
     await api.http().get(`/public/${upload.key}`).expect(404);
   });
@@ -103,9 +138,15 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
     const presigning = await startApi({ env: { ...env, PUBLIC_FILE_URLS: 'presigned', S3_PRESIGN_SECONDS: '600' } });
     try {
       const [northwind] = demo.partners;
-      const kit = await presigning.http().get(`/partners/${northwind.partnerId}/brand-kit`).set(as(northwind.token)).expect(200);
+      const kit = await presigning
+        .http()
+        .get(`/partners/${northwind.partnerId}/brand-kit`)
+        .set(as(northwind.token))
+        .expect(200);
       // Emails keep linking to the engine: its address never expires.
-      expect(kit.body.logo.pngUrl).toBe(`${presigning.config.publicBaseUrl}/public/${String(kit.body.logo.pngUrl).split('/').pop()}`);
+      expect(kit.body.logo.pngUrl).toBe(
+        `${presigning.config.publicBaseUrl}/public/${String(kit.body.logo.pngUrl).split('/').pop()}`,
+      );
       const res = await presigning.http().get(new URL(kit.body.logo.pngUrl).pathname).redirects(0).expect(302);
       expect(res.headers['cache-control']).toBe('public, max-age=300');
       const location = new URL(res.headers.location);
@@ -115,7 +156,11 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
       expect(image.status).toBe(200);
       expect(image.headers.get('content-type')).toBe('image/png');
       expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).format).toBe('png');
-      await presigning.http().get(`/public/sha256-${'0'.repeat(64)}`).redirects(0).expect(404);
+      await presigning
+        .http()
+        .get(`/public/sha256-${'0'.repeat(64)}`)
+        .redirects(0)
+        .expect(404);
     } finally {
       await presigning.close();
     }
@@ -127,7 +172,12 @@ describe('the engine with its files in an S3-compatible store (STORAGE_URL=s3://
     try {
       const [, hellas] = demo.partners;
       const logo = await logoPng('#1d4ed8');
-      const kit = await direct.http().put(`/partners/${hellas.partnerId}/brand-kit/logo`).set(as(hellas.token)).attach('file', logo, 'logo.png').expect(200);
+      const kit = await direct
+        .http()
+        .put(`/partners/${hellas.partnerId}/brand-kit/logo`)
+        .set(as(hellas.token))
+        .attach('file', logo, 'logo.png')
+        .expect(200);
       const pngKey = String(kit.body.logo.pngUrl).split('/').pop()!;
       expect(kit.body.logo.pngUrl).toBe(`${publicUrl}/${pngKey}`);
       expect(await objects('public/')).toEqual(expect.arrayContaining([`public/${pngKey}`]));

@@ -32,7 +32,13 @@ const stores: Array<[string, () => Record<string, string>]> = [
 
 /** A logo or background: a coloured mark on white (a plain rectangle would be trimmed to nothing). */
 const png = (color: string) =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="240" height="90"><rect width="240" height="90" fill="#ffffff"/><rect x="20" y="15" width="200" height="60" fill="${color}"/></svg>`)).png().toBuffer();
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="90"><rect width="240" height="90" fill="#ffffff"/><rect x="20" y="15" width="200" height="60" fill="${color}"/></svg>`,
+    ),
+  )
+    .png()
+    .toBuffer();
 
 describe.each(stores)('stored files no longer referenced are removed after the grace period: %s', (_name, envOf) => {
   let api: ApiHarness;
@@ -42,10 +48,20 @@ describe.each(stores)('stored files no longer referenced are removed after the g
   const clock = new ManualClock();
   const db = testDb();
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const kitOf = async (partnerId: string, token: string) => (await api.http().get(`/partners/${partnerId}/brand-kit`).set(as(token)).expect(200)).body;
+  const kitOf = async (partnerId: string, token: string) =>
+    (await api.http().get(`/partners/${partnerId}/brand-kit`).set(as(token)).expect(200)).body;
   const keyOf = (url: string) => url.split('/').pop()!;
-  const renderKeys = async () => (await db.query<Array<{ blob_key: string }>>('SELECT blob_key FROM rendered_assets WHERE partner_id = $1 ORDER BY created_at', [demo.partners[0].partnerId])).map((r) => r.blob_key);
-  const present = async (keys: Record<string, string>) => Object.fromEntries(await Promise.all(Object.entries(keys).map(async ([name, key]) => [name, await storage.has(key)])));
+  const renderKeys = async () =>
+    (
+      await db.query<Array<{ blob_key: string }>>(
+        'SELECT blob_key FROM rendered_assets WHERE partner_id = $1 ORDER BY created_at',
+        [demo.partners[0].partnerId],
+      )
+    ).map((r) => r.blob_key);
+  const present = async (keys: Record<string, string>) =>
+    Object.fromEntries(
+      await Promise.all(Object.entries(keys).map(async ([name, key]) => [name, await storage.has(key)])),
+    );
 
   beforeAll(async () => {
     const env = { ...envOf(), STORAGE_GC_GRACE_HOURS: String(GRACE_DAYS * 24) };
@@ -67,39 +83,81 @@ describe.each(stores)('stored files no longer referenced are removed after the g
     // A file no row names (its request failed after storing it).
     keys.orphan = await storage.put(randomBytes(2000));
     // A vendor upload no campaign uses; and the uploads the published campaign uses.
-    const unused = await api.http().post('/files').set(as(demo.tokens.marketer)).attach('file', await png('#334155'), 'background.png').expect(201);
-    keys.unusedUpload = (await db.query<Array<{ key: string }>>('SELECT key FROM stored_files WHERE id = $1', [unused.body.id]))[0].key;
-    const used = await db.query<Array<{ key: string }>>('SELECT key FROM stored_files WHERE vendor_id = $1 AND id <> $2 ORDER BY key', [demo.vendorId, unused.body.id]);
+    const unused = await api
+      .http()
+      .post('/files')
+      .set(as(demo.tokens.marketer))
+      .attach('file', await png('#334155'), 'background.png')
+      .expect(201);
+    keys.unusedUpload = (
+      await db.query<Array<{ key: string }>>('SELECT key FROM stored_files WHERE id = $1', [unused.body.id])
+    )[0].key;
+    const used = await db.query<Array<{ key: string }>>(
+      'SELECT key FROM stored_files WHERE vendor_id = $1 AND id <> $2 ORDER BY key',
+      [demo.vendorId, unused.body.id],
+    );
     expect(used.length).toBeGreaterThanOrEqual(2);
     used.forEach((u, i) => (keys[`usedUpload${i}`] = u.key));
 
     // A render of the one-pager, then the brand kit changes: nothing can ask for that render again.
-    const version = await api.http().get(`/campaigns/${demo.campaignId}/versions/1`).set(as(demo.tokens.marketer)).expect(200);
+    const version = await api
+      .http()
+      .get(`/campaigns/${demo.campaignId}/versions/1`)
+      .set(as(demo.tokens.marketer))
+      .expect(200);
     const pdf = version.body.content.assets.find((a: { kind: string }) => a.kind === 'pdf');
-    const preview = () => api.http().get(`/campaigns/${demo.campaignId}/versions/1/assets/${pdf.id}/preview`).query({ format: 'pdf' }).set(as(northwind.token)).expect(200);
+    const preview = () =>
+      api
+        .http()
+        .get(`/campaigns/${demo.campaignId}/versions/1/assets/${pdf.id}/preview`)
+        .query({ format: 'pdf' })
+        .set(as(northwind.token))
+        .expect(200);
     await preview();
     [keys.oldRender] = await renderKeys();
     const kit = await kitOf(northwind.partnerId, northwind.token);
-    await api.http().put(`/partners/${northwind.partnerId}/brand-kit`).set(as(northwind.token)).send({ companyName: 'Northwind Cloud Services', website: kit.website, email: kit.email, phone: kit.phone, address: kit.address, primaryColor: kit.primaryColor }).expect(200);
+    await api
+      .http()
+      .put(`/partners/${northwind.partnerId}/brand-kit`)
+      .set(as(northwind.token))
+      .send({
+        companyName: 'Northwind Cloud Services',
+        website: kit.website,
+        email: kit.email,
+        phone: kit.phone,
+        address: kit.address,
+        primaryColor: kit.primaryColor,
+      })
+      .expect(200);
 
     // Northwind's logo went out in an email (a send claimed while it was the kit's logo), then was replaced.
     keys.mailedLogo = keyOf(kit.logo.pngUrl);
     keys.mailedLogoWebp = keyOf(kit.logo.webpUrl);
-    const [{ id: prospectId }] = await db.query('INSERT INTO prospects (vendor_id, partner_id, email, email_lower) VALUES ($1, $2, $3, $3) RETURNING id', [demo.vendorId, northwind.partnerId, 'mailed@prospect.example']);
-    const [{ id: versionId }] = await db.query('SELECT id FROM campaign_versions WHERE campaign_id = $1', [demo.campaignId]);
+    const [{ id: prospectId }] = await db.query(
+      'INSERT INTO prospects (vendor_id, partner_id, email, email_lower) VALUES ($1, $2, $3, $3) RETURNING id',
+      [demo.vendorId, northwind.partnerId, 'mailed@prospect.example'],
+    );
+    const [{ id: versionId }] = await db.query('SELECT id FROM campaign_versions WHERE campaign_id = $1', [
+      demo.campaignId,
+    ]);
     const [{ id: launchId }] = await db.query(
       `INSERT INTO launches (vendor_id, partner_id, campaign_id, campaign_version_id, version, audience, start_at, timezone, status) VALUES ($1, $2, $3, $4, 1, '{"type":"all"}', now(), 'Europe/Warsaw', 'active') RETURNING id`,
       [demo.vendorId, northwind.partnerId, demo.campaignId, versionId],
     );
-    const [{ id: enrollmentId }] = await db.query('INSERT INTO enrollments (launch_id, prospect_id, partner_id, vendor_id) VALUES ($1, $2, $3, $4) RETURNING id', [launchId, prospectId, northwind.partnerId, demo.vendorId]);
-    await db.query(`INSERT INTO sends (enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, status, due_at, claimed_at, sent_at) VALUES ($1, 0, $2, $3, $4, $5, 'sent', now(), now(), now())`, [
-      enrollmentId,
-      launchId,
-      northwind.partnerId,
-      demo.vendorId,
-      prospectId,
-    ]);
-    const northwindNew = await api.http().put(`/partners/${northwind.partnerId}/brand-kit/logo`).set(as(northwind.token)).attach('file', await png('#0f766e'), 'logo.png').expect(200);
+    const [{ id: enrollmentId }] = await db.query(
+      'INSERT INTO enrollments (launch_id, prospect_id, partner_id, vendor_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [launchId, prospectId, northwind.partnerId, demo.vendorId],
+    );
+    await db.query(
+      `INSERT INTO sends (enrollment_id, step, launch_id, partner_id, vendor_id, prospect_id, status, due_at, claimed_at, sent_at) VALUES ($1, 0, $2, $3, $4, $5, 'sent', now(), now(), now())`,
+      [enrollmentId, launchId, northwind.partnerId, demo.vendorId, prospectId],
+    );
+    const northwindNew = await api
+      .http()
+      .put(`/partners/${northwind.partnerId}/brand-kit/logo`)
+      .set(as(northwind.token))
+      .attach('file', await png('#0f766e'), 'logo.png')
+      .expect(200);
     keys.northwindLogo = keyOf(northwindNew.body.logo.pngUrl);
     // The render of the kit as it is now (name and logo changed) is the one a request can still ask for.
     await preview();
@@ -110,7 +168,12 @@ describe.each(stores)('stored files no longer referenced are removed after the g
     const hellasKit = await kitOf(hellas.partnerId, hellas.token);
     keys.unmailedLogo = keyOf(hellasKit.logo.pngUrl);
     keys.unmailedLogoWebp = keyOf(hellasKit.logo.webpUrl);
-    const hellasNew = await api.http().put(`/partners/${hellas.partnerId}/brand-kit/logo`).set(as(hellas.token)).attach('file', await png('#7c3aed'), 'logo.png').expect(200);
+    const hellasNew = await api
+      .http()
+      .put(`/partners/${hellas.partnerId}/brand-kit/logo`)
+      .set(as(hellas.token))
+      .attach('file', await png('#7c3aed'), 'logo.png')
+      .expect(200);
     keys.hellasLogo = keyOf(hellasNew.body.logo.pngUrl);
 
     // A prospect import: its CSV is needed until it has run; its rejected-rows report stays with it.
@@ -122,10 +185,17 @@ describe.each(stores)('stored files no longer referenced are removed after the g
       .send('email,first_name\nzoe@prospect.example,Zoe\nnot-an-email,Bad\n')
       .expect(202);
     const done = await eventually(async () => {
-      const res = await api.http().get(`/partners/${hellas.partnerId}/imports/${started.body.id}`).set(as(hellas.token)).expect(200);
+      const res = await api
+        .http()
+        .get(`/partners/${hellas.partnerId}/imports/${started.body.id}`)
+        .set(as(hellas.token))
+        .expect(200);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the import');
-    const [importRow] = await db.query<Array<{ file_key: string; report_key: string }>>('SELECT file_key, report_key FROM prospect_imports WHERE id = $1', [started.body.id]);
+    const [importRow] = await db.query<Array<{ file_key: string; report_key: string }>>(
+      'SELECT file_key, report_key FROM prospect_imports WHERE id = $1',
+      [started.body.id],
+    );
     keys.importFile = importRow.file_key;
     keys.importReport = importRow.report_key;
 
@@ -156,7 +226,11 @@ describe.each(stores)('stored files no longer referenced are removed after the g
     await api.http().get(`/public/${keys.mailedLogo}`).expect(200);
     await api.http().get(`/public/${keys.hellasLogo}`).expect(200);
     await api.http().get(`/public/${keys.unmailedLogo}`).expect(404);
-    await api.http().get(new URL(String(done.reportUrl), 'http://x').pathname).set(as(hellas.token)).expect(200);
+    await api
+      .http()
+      .get(new URL(String(done.reportUrl), 'http://x').pathname)
+      .set(as(hellas.token))
+      .expect(200);
     // The campaign still renders from its uploads (the current render is served as stored).
     await preview();
 

@@ -20,9 +20,16 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 
 /** The real API against the run's test database and Redis. */
 /** `logs`: the engine's own logs (a test reading what the API says); else Nest's console logger, errors only. */
-export async function startApi(options: { clock?: Clock; env?: Record<string, string>; logs?: EngineLogs } = {}): Promise<ApiHarness> {
+export async function startApi(
+  options: { clock?: Clock; env?: Record<string, string>; logs?: EngineLogs } = {},
+): Promise<ApiHarness> {
   const config = testConfig(options.env);
-  const app = await createApiApp({ config, clock: options.clock, logger: options.logs?.nest ?? new ConsoleLogger('Api', { logLevels: ['error'] }), logs: options.logs });
+  const app = await createApiApp({
+    config,
+    clock: options.clock,
+    logger: options.logs?.nest ?? new ConsoleLogger('Api', { logLevels: ['error'] }),
+    logs: options.logs,
+  });
   await app.init();
   return {
     app,

@@ -37,7 +37,10 @@ export function encodeTxtResponse(query: Buffer, values: string[] | undefined): 
   const header = Buffer.alloc(12);
   header.writeUInt16BE(query.readUInt16BE(0), 0);
   // QR, the query's opcode and RD, AA, RA; the answer code.
-  header.writeUInt16BE(0x8000 | (query.readUInt16BE(2) & 0x7900) | 0x0400 | 0x0080 | (values === undefined ? RCODE_NXDOMAIN : 0), 2);
+  header.writeUInt16BE(
+    0x8000 | (query.readUInt16BE(2) & 0x7900) | 0x0400 | 0x0080 | (values === undefined ? RCODE_NXDOMAIN : 0),
+    2,
+  );
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(values?.length ?? 0, 6);
   const answers = (values ?? []).map((value) => {

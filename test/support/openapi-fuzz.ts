@@ -37,7 +37,10 @@ export interface Operation {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -66,7 +69,8 @@ export function resolve(doc: OpenApiDocument, schema: Schema | undefined): Schem
   return schema;
 }
 
-const kindOf = (schema: Schema) => schema.type ?? (schema.properties || schema.additionalProperties ? 'object' : schema.items ? 'array' : 'unknown');
+const kindOf = (schema: Schema) =>
+  schema.type ?? (schema.properties || schema.additionalProperties ? 'object' : schema.items ? 'array' : 'unknown');
 const may = (label: string, value: unknown): Fuzz => ({ label, value, refuse: false });
 const refuse = (label: string, value: unknown): Fuzz => ({ label, value, refuse: true });
 
@@ -75,10 +79,24 @@ export function bodyValues(schema: Schema): Fuzz[] {
   const values: Fuzz[] = [may('null', null)];
   switch (kindOf(schema)) {
     case 'string':
-      values.push(refuse('a number', 12345), refuse('a boolean', true), refuse('an object', { a: 1 }), refuse('an array', ['x']), may('20,000 characters', 'x'.repeat(20_000)), may('empty', ''), may('a NUL', 'a\u0000b'));
+      values.push(
+        refuse('a number', 12345),
+        refuse('a boolean', true),
+        refuse('an object', { a: 1 }),
+        refuse('an array', ['x']),
+        may('20,000 characters', 'x'.repeat(20_000)),
+        may('empty', ''),
+        may('a NUL', 'a\u0000b'),
+      );
       if (schema.enum) values.push(refuse('not an option', 'not-an-option'));
-      if (schema.format === 'uuid') values.push(refuse('not a uuid', 'not-a-uuid'), may('an unknown uuid', '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c001'));
-      if (schema.format === 'date-time' || schema.format === 'date') values.push(may('an ISO week', '2026-W47'), may('no such day', '2026-02-30T10:00:00Z'), may('year 275760+', '+999999-01-01T00:00:00Z'));
+      if (schema.format === 'uuid')
+        values.push(refuse('not a uuid', 'not-a-uuid'), may('an unknown uuid', '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c001'));
+      if (schema.format === 'date-time' || schema.format === 'date')
+        values.push(
+          may('an ISO week', '2026-W47'),
+          may('no such day', '2026-02-30T10:00:00Z'),
+          may('year 275760+', '+999999-01-01T00:00:00Z'),
+        );
       break;
     case 'integer':
     case 'number':
@@ -101,10 +119,27 @@ export function bodyValues(schema: Schema): Fuzz[] {
       values.push(refuse('text', 'true'), refuse('a number', 1), refuse('an object', { a: 1 }));
       break;
     case 'array':
-      values.push(refuse('text', 'x'), refuse('a number', 1), refuse('an object', { a: 1 }), may('a number inside', [12345]), may('an object inside', [{ a: 1 }]), may('null inside', [null]), may('nested arrays', [[['x']]]));
+      values.push(
+        refuse('text', 'x'),
+        refuse('a number', 1),
+        refuse('an object', { a: 1 }),
+        may('a number inside', [12345]),
+        may('an object inside', [{ a: 1 }]),
+        may('null inside', [null]),
+        may('nested arrays', [[['x']]]),
+      );
       break;
     case 'object':
-      values.push(refuse('text', 'x'), refuse('a number', 1), refuse('an array', [{ a: 1 }]), may('a number value', { k: 12345 }), may('an object value', { k: { a: 1 } }), may('an array value', { k: ['x'] }), may('a 2^63 value', { k: 2 ** 63 }), may('an odd key', { 'Bad Key!': 'x' }));
+      values.push(
+        refuse('text', 'x'),
+        refuse('a number', 1),
+        refuse('an array', [{ a: 1 }]),
+        may('a number value', { k: 12345 }),
+        may('an object value', { k: { a: 1 } }),
+        may('an array value', { k: ['x'] }),
+        may('a 2^63 value', { k: 2 ** 63 }),
+        may('an odd key', { 'Bad Key!': 'x' }),
+      );
       break;
     default:
       values.push(may('a number', 12345), may('an object', { a: 1 }), may('text', 'x'));
@@ -130,7 +165,8 @@ export function textValues(param: Parameter): Fuzz[] {
   if (param.in === 'query') values.push(may('empty', ''), refuse('repeated', ['1', '2']));
   if (param.in === 'path') values.push(may('dots', '..'), may('encoded slash', 'a/b'));
   const kind = kindOf(schema);
-  if (kind === 'number' || kind === 'integer') values.push(refuse('text', 'abc'), may('hex', '0x10'), may('NaN', 'NaN'));
+  if (kind === 'number' || kind === 'integer')
+    values.push(refuse('text', 'abc'), may('hex', '0x10'), may('NaN', 'NaN'));
   if (schema.enum) values.push(refuse('not an option', 'not-an-option'));
   if (schema.format === 'uuid' && param.in === 'query') values.push(refuse('not a uuid', 'not-a-uuid'));
   return values;
@@ -144,7 +180,11 @@ export function sample(doc: OpenApiDocument, raw: Schema | undefined, depth = 0)
   if (schema.enum?.length) return schema.enum[0];
   switch (kindOf(schema)) {
     case 'string':
-      return schema.format === 'uuid' ? '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c002' : schema.format === 'date-time' ? '2026-11-23T09:00:00Z' : 'robustness';
+      return schema.format === 'uuid'
+        ? '6f1c9a57-0c1e-4c55-9d43-94e2f0a4c002'
+        : schema.format === 'date-time'
+          ? '2026-11-23T09:00:00Z'
+          : 'robustness';
     case 'integer':
     case 'number':
       return schema.minimum ?? 1;
@@ -155,7 +195,11 @@ export function sample(doc: OpenApiDocument, raw: Schema | undefined, depth = 0)
     case 'object': {
       if (depth > 3 || !schema.properties) return {};
       const required = new Set(schema.required ?? []);
-      return Object.fromEntries(Object.entries(schema.properties).filter(([name]) => required.has(name)).map(([name, s]) => [name, sample(doc, s, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties)
+          .filter(([name]) => required.has(name))
+          .map(([name, s]) => [name, sample(doc, s, depth + 1)]),
+      );
     }
     default:
       return null;
@@ -163,7 +207,10 @@ export function sample(doc: OpenApiDocument, raw: Schema | undefined, depth = 0)
 }
 
 /** Every property of a body, top level and one level down (into objects and the first item of arrays), with its path. */
-export function bodyProperties(doc: OpenApiDocument, raw: Schema): Array<{ path: Array<string | number>; schema: Schema }> {
+export function bodyProperties(
+  doc: OpenApiDocument,
+  raw: Schema,
+): Array<{ path: Array<string | number>; schema: Schema }> {
   const schema = resolve(doc, raw);
   const out: Array<{ path: Array<string | number>; schema: Schema }> = [];
   for (const [name, child] of Object.entries(schema.properties ?? {})) {
@@ -171,21 +218,30 @@ export function bodyProperties(doc: OpenApiDocument, raw: Schema): Array<{ path:
     out.push({ path: [name], schema: resolved });
     const inner = kindOf(resolved) === 'array' ? resolve(doc, resolved.items) : resolved;
     const prefix: Array<string | number> = kindOf(resolved) === 'array' ? [name, 0] : [name];
-    for (const [innerName, innerSchema] of Object.entries(inner.properties ?? {})) out.push({ path: [...prefix, innerName], schema: resolve(doc, innerSchema) });
+    for (const [innerName, innerSchema] of Object.entries(inner.properties ?? {}))
+      out.push({ path: [...prefix, innerName], schema: resolve(doc, innerSchema) });
   }
   return out;
 }
 
 /** A copy of `body` with the value at `path` replaced (creating what is missing on the way). */
-export function withValue(doc: OpenApiDocument, bodySchema: Schema, body: unknown, path: Array<string | number>, value: unknown): unknown {
+export function withValue(
+  doc: OpenApiDocument,
+  bodySchema: Schema,
+  body: unknown,
+  path: Array<string | number>,
+  value: unknown,
+): unknown {
   const copy = structuredClone(body) as Record<string | number, unknown>;
   let node: Record<string | number, unknown> = copy;
   let schema = resolve(doc, bodySchema);
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
     const childSchema = typeof key === 'number' ? resolve(doc, schema.items) : resolve(doc, schema.properties?.[key]);
-    if (node[key] === null || typeof node[key] !== 'object') node[key] = typeof path[i + 1] === 'number' ? [sample(doc, childSchema.items)] : sample(doc, childSchema) ?? {};
-    if (typeof path[i + 1] === 'number' && !(node[key] as unknown[]).length) (node[key] as unknown[]).push(sample(doc, childSchema.items));
+    if (node[key] === null || typeof node[key] !== 'object')
+      node[key] = typeof path[i + 1] === 'number' ? [sample(doc, childSchema.items)] : (sample(doc, childSchema) ?? {});
+    if (typeof path[i + 1] === 'number' && !(node[key] as unknown[]).length)
+      (node[key] as unknown[]).push(sample(doc, childSchema.items));
     node = node[key] as Record<string | number, unknown>;
     schema = childSchema;
   }
@@ -194,4 +250,5 @@ export function withValue(doc: OpenApiDocument, bodySchema: Schema, body: unknow
 }
 
 /** How a validation error names a body path: `audience.type`, `slots[0].name`. */
-export const pathName = (path: Array<string | number>) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+export const pathName = (path: Array<string | number>) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');

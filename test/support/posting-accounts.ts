@@ -12,7 +12,9 @@ export async function connectLinkedIn(api: ApiHarness, partnerToken: string): Pr
   const back = new URL(page.headers.get('location') ?? '');
   await api.http().get(`${back.pathname}${back.search}`).expect(302);
   const listed = await api.http().get('/social-connections').set(as).expect(200);
-  const connection = (listed.body.items as Array<{ id: string; network: string }>).find((c) => c.network === 'linkedin');
+  const connection = (listed.body.items as Array<{ id: string; network: string }>).find(
+    (c) => c.network === 'linkedin',
+  );
   if (!connection) throw new Error('LinkedIn was not connected');
   return connection.id;
 }

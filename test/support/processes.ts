@@ -23,19 +23,34 @@ export interface Spawned {
 }
 
 /** Runs a built entry point (dist/apps/<entry>) with the test environment plus `env` (undefined removes a variable). */
-export function spawnEntry(entry: string, args: string[] = [], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): Spawned {
+export function spawnEntry(
+  entry: string,
+  args: string[] = [],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string } = {},
+): Spawned {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-  const child = spawn(process.execPath, [path.join(DIST, entry), ...args], { env: merged, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(DIST, entry), ...args], {
+    env: merged,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 
 /** Polls until the check passes; the deadline is a safety net, not a wait for a schedule. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: Error | undefined;
   while (Date.now() < deadline) {

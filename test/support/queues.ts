@@ -5,7 +5,11 @@ import type { Queue } from 'bullmq';
 import { eventually } from './processes';
 
 /** Waits until a queue has nothing waiting, delayed or running (instead of sleeping). */
-export async function waitForQueueIdle(app: INestApplicationContext, name: QueueName, timeoutMs = 120_000): Promise<void> {
+export async function waitForQueueIdle(
+  app: INestApplicationContext,
+  name: QueueName,
+  timeoutMs = 120_000,
+): Promise<void> {
   const queue = app.get<Queue>(getQueueToken(name));
   await eventually(
     async () => {

@@ -25,16 +25,34 @@ function letS3rverPage(): void {
   // The module object itself (an import would give a copy under the transpiler's interop).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const crypto = require('node:crypto') as typeof Crypto;
-  const patched = crypto as unknown as { __tcmaDes?: boolean; createCipheriv: typeof Crypto.createCipheriv; createDecipheriv: typeof Crypto.createDecipheriv };
+  const patched = crypto as unknown as {
+    __tcmaDes?: boolean;
+    createCipheriv: typeof Crypto.createCipheriv;
+    createDecipheriv: typeof Crypto.createDecipheriv;
+  };
   if (patched.__tcmaDes) return;
   patched.__tcmaDes = true;
   const cipher = crypto.createCipheriv;
   const decipher = crypto.createDecipheriv;
   const twice = (b: Crypto.BinaryLike) => Buffer.concat([Buffer.from(b as Buffer), Buffer.from(b as Buffer)]);
-  patched.createCipheriv = ((algorithm: string, key: Crypto.CipherKey, iv: Crypto.BinaryLike | null, options?: unknown) =>
-    algorithm === 'des' ? cipher('aes-128-cbc', twice(key as Buffer), twice(iv!)) : cipher(algorithm, key, iv, options as never)) as typeof Crypto.createCipheriv;
-  patched.createDecipheriv = ((algorithm: string, key: Crypto.CipherKey, iv: Crypto.BinaryLike | null, options?: unknown) =>
-    algorithm === 'des' ? decipher('aes-128-cbc', twice(key as Buffer), twice(iv!)) : decipher(algorithm, key, iv, options as never)) as typeof Crypto.createDecipheriv;
+  patched.createCipheriv = ((
+    algorithm: string,
+    key: Crypto.CipherKey,
+    iv: Crypto.BinaryLike | null,
+    options?: unknown,
+  ) =>
+    algorithm === 'des'
+      ? cipher('aes-128-cbc', twice(key as Buffer), twice(iv!))
+      : cipher(algorithm, key, iv, options as never)) as typeof Crypto.createCipheriv;
+  patched.createDecipheriv = ((
+    algorithm: string,
+    key: Crypto.CipherKey,
+    iv: Crypto.BinaryLike | null,
+    options?: unknown,
+  ) =>
+    algorithm === 'des'
+      ? decipher('aes-128-cbc', twice(key as Buffer), twice(iv!))
+      : decipher(algorithm, key, iv, options as never)) as typeof Crypto.createDecipheriv;
 }
 
 /**
@@ -45,7 +63,13 @@ function letS3rverPage(): void {
 export async function startS3Server(bucket = 'tcma-test'): Promise<S3Server> {
   letS3rverPage();
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {

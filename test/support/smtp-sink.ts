@@ -63,7 +63,9 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         if (this.behaviour.dropDuringData?.(session)) {
           // The server's connection object is the one place its socket can be reached.
-          const connections = (this.server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: { destroy(): void } }> }).connections;
+          const connections = (
+            this.server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: { destroy(): void } }> }
+          ).connections;
           const connection = [...connections].find((c) => c.session === session);
           if (!connection) throw new Error('dropDuringData: the connection of this session was not found');
           stream.once('data', () => connection._socket.destroy());
@@ -113,11 +115,16 @@ export class SmtpSink {
   }
 
   waitFor(count: number, timeoutMs = 60_000): Promise<SunkMessage[]> {
-    return eventually(() => Promise.resolve(this.messages.length >= count ? this.messages : undefined), `${count} messages at the SMTP sink (have ${this.messages.length})`, timeoutMs);
+    return eventually(
+      () => Promise.resolve(this.messages.length >= count ? this.messages : undefined),
+      `${count} messages at the SMTP sink (have ${this.messages.length})`,
+      timeoutMs,
+    );
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-    if (this.errors.length) throw new AggregateError(this.errors, `The SMTP sink failed: ${this.errors.map((e) => e.message).join('; ')}`);
+    if (this.errors.length)
+      throw new AggregateError(this.errors, `The SMTP sink failed: ${this.errors.map((e) => e.message).join('; ')}`);
   }
 }

@@ -68,10 +68,14 @@ interface Grant {
 
 type Parsed = Omit<StubCall, 'status'> & { raw: Buffer; url: URL };
 
-const form = (body: unknown): Record<string, string> => (body && typeof body === 'object' ? (body as Record<string, string>) : {});
+const form = (body: unknown): Record<string, string> =>
+  body && typeof body === 'object' ? (body as Record<string, string>) : {};
 
 /** A minimal multipart/form-data reader: fields as text, files as their bytes. */
-function parseMultipart(raw: Buffer, contentType: string): Record<string, string | { filename: string; type: string; size: number; bytes: Buffer }> {
+function parseMultipart(
+  raw: Buffer,
+  contentType: string,
+): Record<string, string | { filename: string; type: string; size: number; bytes: Buffer }> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   if (!boundary) return {};
   const text = raw.toString('latin1');
@@ -85,7 +89,10 @@ function parseMultipart(raw: Buffer, contentType: string): Record<string, string
     if (!name) continue;
     const filename = /filename="([^"]*)"/i.exec(head)?.[1];
     const bytes = Buffer.from(content, 'latin1');
-    fields[name] = filename !== undefined ? { filename, type: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '', size: bytes.length, bytes } : bytes.toString('utf8');
+    fields[name] =
+      filename !== undefined
+        ? { filename, type: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '', size: bytes.length, bytes }
+        : bytes.toString('utf8');
   }
   return fields;
 }
@@ -103,7 +110,10 @@ abstract class SocialStub {
   denyNext = false;
   readonly clientId = `client-${randomBytes(4).toString('hex')}`;
   readonly clientSecret = randomBytes(16).toString('hex');
-  protected readonly codes = new Map<string, { redirectUri: string; challenge: string | null; account: StubAccount[]; scope: string }>();
+  protected readonly codes = new Map<
+    string,
+    { redirectUri: string; challenge: string | null; account: StubAccount[]; scope: string }
+  >();
   protected readonly accessTokens = new Map<string, Grant>();
   protected readonly refreshTokens = new Map<string, Grant>();
   private readonly faults: PendingFault[] = [];
@@ -124,8 +134,17 @@ abstract class SocialStub {
   abstract env(): Record<string, string>;
 
   /** Answer the next `times` calls (whose path matches `path`, when given) with this fault. */
-  failNext(fault: StubFault, options: { times?: number; path?: RegExp; retryAfterSeconds?: number; when?: 'before' | 'after' } = {}): void {
-    this.faults.push({ fault, remaining: options.times ?? 1, path: options.path, retryAfterSeconds: options.retryAfterSeconds ?? 30, when: options.when ?? 'before' });
+  failNext(
+    fault: StubFault,
+    options: { times?: number; path?: RegExp; retryAfterSeconds?: number; when?: 'before' | 'after' } = {},
+  ): void {
+    this.faults.push({
+      fault,
+      remaining: options.times ?? 1,
+      path: options.path,
+      retryAfterSeconds: options.retryAfterSeconds ?? 30,
+      when: options.when ?? 'before',
+    });
   }
 
   /** The tokens revoked through the network's revocation endpoint, in order. */
@@ -137,7 +156,9 @@ abstract class SocialStub {
   }
 
   callsTo(path: string | RegExp, method?: string): StubCall[] {
-    return this.calls.filter((c) => (typeof path === 'string' ? c.path === path : path.test(c.path)) && (!method || c.method === method));
+    return this.calls.filter(
+      (c) => (typeof path === 'string' ? c.path === path : path.test(c.path)) && (!method || c.method === method),
+    );
   }
 
   async start(): Promise<this> {
@@ -170,9 +191,17 @@ abstract class SocialStub {
   }
 
   /** A new access token (and refresh token) for an account. */
-  protected issue(account: StubAccount, withRefresh: boolean, seconds: number | null = this.accessTokenSeconds): { access: string; refresh: string | null } {
+  protected issue(
+    account: StubAccount,
+    withRefresh: boolean,
+    seconds: number | null = this.accessTokenSeconds,
+  ): { access: string; refresh: string | null } {
     const access = this.token('at-');
-    this.accessTokens.set(access, { account, expiresAt: seconds === null ? null : this.now() + seconds * 1000, revoked: false });
+    this.accessTokens.set(access, {
+      account,
+      expiresAt: seconds === null ? null : this.now() + seconds * 1000,
+      revoked: false,
+    });
     const refresh = withRefresh ? this.token('rt-') : null;
     if (refresh) this.refreshTokens.set(refresh, { account, expiresAt: null, revoked: false });
     return { access, refresh };
@@ -213,7 +242,8 @@ abstract class SocialStub {
     const grant = this.accessTokens.get(token) ?? this.refreshTokens.get(token);
     if (!grant) return false;
     this.revokedTokens.push(token);
-    for (const g of [...this.accessTokens.values(), ...this.refreshTokens.values()]) if (g.account === grant.account) g.revoked = true;
+    for (const g of [...this.accessTokens.values(), ...this.refreshTokens.values()])
+      if (g.account === grant.account) g.revoked = true;
     return true;
   }
 
@@ -225,10 +255,26 @@ abstract class SocialStub {
     const type = req.headers['content-type'] ?? '';
     let body: unknown = raw.length;
     if (type.includes('application/json')) body = raw.length ? JSON.parse(raw.toString('utf8')) : null;
-    else if (type.includes('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    else if (type.includes('application/x-www-form-urlencoded'))
+      body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
     else if (type.includes('multipart/form-data')) body = parseMultipart(raw, type);
-    const call: Parsed = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, raw, url };
-    const recorded: StubCall = { method: call.method, path: call.path, query: call.query, headers: call.headers, body: this.recordable(body), status: null };
+    const call: Parsed = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body,
+      raw,
+      url,
+    };
+    const recorded: StubCall = {
+      method: call.method,
+      path: call.path,
+      query: call.query,
+      headers: call.headers,
+      body: this.recordable(body),
+      status: null,
+    };
     this.calls.push(recorded);
 
     const fault = this.faults.find((f) => f.remaining > 0 && (!f.path || f.path.test(call.path)));
@@ -245,7 +291,11 @@ abstract class SocialStub {
         fault.fault === 'unauthorized'
           ? { status: 401, body: this.unauthorizedBody() }
           : fault.fault === 'rate_limited'
-            ? { status: 429, headers: this.rateLimitHeaders(fault.retryAfterSeconds), body: { message: 'Too Many Requests' } }
+            ? {
+                status: 429,
+                headers: this.rateLimitHeaders(fault.retryAfterSeconds),
+                body: { message: 'Too Many Requests' },
+              }
             : fault.fault === 'throttled'
               ? this.throttledReply(fault.retryAfterSeconds)
               : { status: 500, body: { message: 'Internal Server Error' } };
@@ -253,8 +303,11 @@ abstract class SocialStub {
     const answer = reply!;
     recorded.status = answer.status;
     const isJson = answer.body !== undefined && typeof answer.body !== 'string';
-    res.writeHead(answer.status, { ...(isJson ? { 'content-type': 'application/json' } : { 'content-type': 'text/html; charset=utf-8' }), ...answer.headers });
-    res.end(isJson ? JSON.stringify(answer.body) : (answer.body as string | undefined) ?? '');
+    res.writeHead(answer.status, {
+      ...(isJson ? { 'content-type': 'application/json' } : { 'content-type': 'text/html; charset=utf-8' }),
+      ...answer.headers,
+    });
+    res.end(isJson ? JSON.stringify(answer.body) : ((answer.body as string | undefined) ?? ''));
   }
 
   /** Files recorded by size, not bytes. */
@@ -283,7 +336,12 @@ export class LinkedInStub extends SocialStub {
   }
 
   env(): Record<string, string> {
-    return { LINKEDIN_CLIENT_ID: this.clientId, LINKEDIN_CLIENT_SECRET: this.clientSecret, LINKEDIN_AUTH_URL: this.url, LINKEDIN_API_URL: this.url };
+    return {
+      LINKEDIN_CLIENT_ID: this.clientId,
+      LINKEDIN_CLIENT_SECRET: this.clientSecret,
+      LINKEDIN_AUTH_URL: this.url,
+      LINKEDIN_API_URL: this.url,
+    };
   }
 
   protected unauthorizedBody(): unknown {
@@ -293,7 +351,8 @@ export class LinkedInStub extends SocialStub {
   protected route(call: Parsed): Reply {
     const { method, path, query } = call;
     if (method === 'GET' && path === '/oauth/v2/authorization') {
-      if (query.response_type !== 'code' || query.client_id !== this.clientId || !query.redirect_uri) return { status: 400, body: '<p>Invalid request</p>' };
+      if (query.response_type !== 'code' || query.client_id !== this.clientId || !query.redirect_uri)
+        return { status: 400, body: '<p>Invalid request</p>' };
       const back = new URL(query.redirect_uri);
       if (this.denyNext) {
         this.denyNext = false;
@@ -307,7 +366,8 @@ export class LinkedInStub extends SocialStub {
     if (method === 'POST' && path === '/oauth/v2/revoke') {
       // Token revocation (RFC 7009): the app's credentials and the token, form encoded; 200 with no body.
       const params = form(call.body);
-      if (params.client_id !== this.clientId || params.client_secret !== this.clientSecret) return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
+      if (params.client_id !== this.clientId || params.client_secret !== this.clientSecret)
+        return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
       if (!params.token) return { status: 400, body: { error: 'invalid_request', error_description: 'Missing token' } };
       this.revokeToken(params.token);
       return { status: 200, body: '' };
@@ -315,47 +375,142 @@ export class LinkedInStub extends SocialStub {
     if (method === 'GET' && path === '/v2/userinfo') {
       const account = this.bearer(call);
       if (!account) return { status: 401, body: this.unauthorizedBody() };
-      return { status: 200, body: { sub: account.id, name: account.name, email_verified: true, locale: { country: 'US', language: 'en' } } };
+      return {
+        status: 200,
+        body: { sub: account.id, name: account.name, email_verified: true, locale: { country: 'US', language: 'en' } },
+      };
     }
     if (path.startsWith('/rest/')) {
       const account = this.bearer(call);
       if (!account) return { status: 401, body: this.unauthorizedBody() };
-      if (!/^\d{6}$/.test(String(call.headers['linkedin-version'] ?? ''))) return { status: 400, body: { status: 400, code: 'VERSION_MISSING', message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.' } };
-      if (call.headers['x-restli-protocol-version'] !== '2.0.0') return { status: 400, body: { status: 400, message: 'X-Restli-Protocol-Version 2.0.0 expected' } };
+      if (!/^\d{6}$/.test(String(call.headers['linkedin-version'] ?? '')))
+        return {
+          status: 400,
+          body: {
+            status: 400,
+            code: 'VERSION_MISSING',
+            message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+          },
+        };
+      if (call.headers['x-restli-protocol-version'] !== '2.0.0')
+        return { status: 400, body: { status: 400, message: 'X-Restli-Protocol-Version 2.0.0 expected' } };
       const urn = `urn:li:person:${account.id}`;
       // The member posts as itself or as an organisation it administers.
       const authors = new Set([urn, ...(account.organizations ?? []).map((o) => `urn:li:organization:${o.id}`)]);
       if (method === 'GET' && path === '/rest/organizationAcls' && query.q === 'roleAssignee') {
-        const orgs = query.role && query.role !== 'ADMINISTRATOR' ? [] : query.state && query.state !== 'APPROVED' ? [] : (account.organizations ?? []);
-        const elements = orgs.map((o) => ({ roleAssignee: urn, state: 'APPROVED', role: 'ADMINISTRATOR', organization: `urn:li:organization:${o.id}`, lastModified: { actor: urn, time: this.now() }, created: { actor: urn, time: this.now() } }));
+        const orgs =
+          query.role && query.role !== 'ADMINISTRATOR'
+            ? []
+            : query.state && query.state !== 'APPROVED'
+              ? []
+              : (account.organizations ?? []);
+        const elements = orgs.map((o) => ({
+          roleAssignee: urn,
+          state: 'APPROVED',
+          role: 'ADMINISTRATOR',
+          organization: `urn:li:organization:${o.id}`,
+          lastModified: { actor: urn, time: this.now() },
+          created: { actor: urn, time: this.now() },
+        }));
         return { status: 200, body: { paging: { start: 0, count: 10, links: [], total: elements.length }, elements } };
       }
       const organization = /^\/rest\/organizations\/(\d+)$/.exec(path);
       if (method === 'GET' && organization) {
         const org = (account.organizations ?? []).find((o) => o.id === organization[1]);
-        if (!org) return { status: 403, body: { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: `Not enough permissions to access: organizations.GET.${LINKEDIN_STUB_VERSION}` } };
-        return { status: 200, body: { id: Number(org.id), localizedName: org.name, name: { localized: { en_US: org.name }, preferredLocale: { country: 'US', language: 'en' } }, vanityName: org.name.toLowerCase().replace(/\W+/g, '-'), primaryOrganizationType: 'NONE', organizationType: 'PRIVATELY_HELD', $URN: `urn:li:organization:${org.id}` } };
+        if (!org)
+          return {
+            status: 403,
+            body: {
+              status: 403,
+              serviceErrorCode: 100,
+              code: 'ACCESS_DENIED',
+              message: `Not enough permissions to access: organizations.GET.${LINKEDIN_STUB_VERSION}`,
+            },
+          };
+        return {
+          status: 200,
+          body: {
+            id: Number(org.id),
+            localizedName: org.name,
+            name: { localized: { en_US: org.name }, preferredLocale: { country: 'US', language: 'en' } },
+            vanityName: org.name.toLowerCase().replace(/\W+/g, '-'),
+            primaryOrganizationType: 'NONE',
+            organizationType: 'PRIVATELY_HELD',
+            $URN: `urn:li:organization:${org.id}`,
+          },
+        };
       }
       if (method === 'POST' && path === '/rest/images' && query.action === 'initializeUpload') {
         const owner = (call.body as { initializeUploadRequest?: { owner?: string } })?.initializeUploadRequest?.owner;
-        if (!owner || !authors.has(owner)) return { status: 403, body: { status: 403, message: `Not enough permissions to upload for ${String(owner)}` } };
+        if (!owner || !authors.has(owner))
+          return {
+            status: 403,
+            body: { status: 403, message: `Not enough permissions to upload for ${String(owner)}` },
+          };
         const image = `urn:li:image:${this.id('D4E')}`;
         this.uploads.set(image, { owner, bytes: null });
-        return { status: 200, body: { value: { uploadUrlExpiresAt: this.now() + 86_400_000, uploadUrl: `${this.url}/dms-uploads/${encodeURIComponent(image)}/uploadedImage/0`, image } } };
+        return {
+          status: 200,
+          body: {
+            value: {
+              uploadUrlExpiresAt: this.now() + 86_400_000,
+              uploadUrl: `${this.url}/dms-uploads/${encodeURIComponent(image)}/uploadedImage/0`,
+              image,
+            },
+          },
+        };
       }
       if (method === 'POST' && path === '/rest/posts') {
-        const post = call.body as { author?: string; commentary?: string; visibility?: string; lifecycleState?: string; distribution?: { feedDistribution?: string }; content?: { media?: { id?: string } } };
-        if (!post?.author || !authors.has(post.author) || this.uploads.get(post.content?.media?.id ?? '')?.owner !== post.author) return { status: 403, body: { status: 403, message: 'Not enough permissions to post as this author' } };
+        const post = call.body as {
+          author?: string;
+          commentary?: string;
+          visibility?: string;
+          lifecycleState?: string;
+          distribution?: { feedDistribution?: string };
+          content?: { media?: { id?: string } };
+        };
+        if (
+          !post?.author ||
+          !authors.has(post.author) ||
+          this.uploads.get(post.content?.media?.id ?? '')?.owner !== post.author
+        )
+          return { status: 403, body: { status: 403, message: 'Not enough permissions to post as this author' } };
         const image = post.content?.media?.id;
         const upload = image ? this.uploads.get(image) : undefined;
-        if (typeof post.commentary !== 'string' || post.visibility !== 'PUBLIC' || post.lifecycleState !== 'PUBLISHED' || post.distribution?.feedDistribution !== 'MAIN_FEED') return { status: 422, body: { status: 422, message: 'Invalid post' } };
-        if (!upload || upload.bytes === null) return { status: 422, body: { status: 422, message: `Image ${String(image)} was not uploaded` } };
+        if (
+          typeof post.commentary !== 'string' ||
+          post.visibility !== 'PUBLIC' ||
+          post.lifecycleState !== 'PUBLISHED' ||
+          post.distribution?.feedDistribution !== 'MAIN_FEED'
+        )
+          return { status: 422, body: { status: 422, message: 'Invalid post' } };
+        if (!upload || upload.bytes === null)
+          return { status: 422, body: { status: 422, message: `Image ${String(image)} was not uploaded` } };
         const id = `urn:li:share:${this.id('7')}`;
-        this.posts.push({ id, author: post.author, text: post.commentary, imageBytes: upload.bytes, media: image ?? null, createdAt: this.now() });
+        this.posts.push({
+          id,
+          author: post.author,
+          text: post.commentary,
+          imageBytes: upload.bytes,
+          media: image ?? null,
+          createdAt: this.now(),
+        });
         return { status: 201, headers: { 'x-restli-id': id, 'x-linkedin-id': id } };
       }
       if (method === 'GET' && path === '/rest/posts' && query.q === 'author') {
-        const elements = this.posts.filter((p) => p.author === query.author).reverse().slice(0, Number(query.count ?? 10)).map((p) => ({ id: p.id, author: p.author, commentary: p.text, createdAt: p.createdAt, publishedAt: p.createdAt, lifecycleState: 'PUBLISHED', visibility: 'PUBLIC' }));
+        const elements = this.posts
+          .filter((p) => p.author === query.author)
+          .reverse()
+          .slice(0, Number(query.count ?? 10))
+          .map((p) => ({
+            id: p.id,
+            author: p.author,
+            commentary: p.text,
+            createdAt: p.createdAt,
+            publishedAt: p.createdAt,
+            lifecycleState: 'PUBLISHED',
+            visibility: 'PUBLIC',
+          }));
         return { status: 200, body: { paging: { start: 0, count: elements.length, links: [] }, elements } };
       }
     }
@@ -371,21 +526,58 @@ export class LinkedInStub extends SocialStub {
   }
 
   private accessToken(params: Record<string, string>): Reply {
-    if (params.client_id !== this.clientId || params.client_secret !== this.clientSecret) return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
+    if (params.client_id !== this.clientId || params.client_secret !== this.clientSecret)
+      return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } };
     if (params.grant_type === 'authorization_code') {
       const code = this.codes.get(params.code ?? '');
       this.codes.delete(params.code ?? '');
-      if (!code || code.redirectUri !== params.redirect_uri) return { status: 400, body: { error: 'invalid_request', error_description: 'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.' } };
+      if (!code || code.redirectUri !== params.redirect_uri)
+        return {
+          status: 400,
+          body: {
+            error: 'invalid_request',
+            error_description:
+              'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.',
+          },
+        };
       const { access, refresh } = this.issue(code.account[0], true);
-      return { status: 200, body: { access_token: access, expires_in: this.accessTokenSeconds, refresh_token: refresh, refresh_token_expires_in: 365 * 86_400, scope: code.scope.split(' ').join(',') } };
+      return {
+        status: 200,
+        body: {
+          access_token: access,
+          expires_in: this.accessTokenSeconds,
+          refresh_token: refresh,
+          refresh_token_expires_in: 365 * 86_400,
+          scope: code.scope.split(' ').join(','),
+        },
+      };
     }
     if (params.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(params.refresh_token ?? '');
-      if (!grant || grant.revoked) return { status: 400, body: { error: 'invalid_grant', error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked.' } };
+      if (!grant || grant.revoked)
+        return {
+          status: 400,
+          body: {
+            error: 'invalid_grant',
+            error_description: 'The provided authorization grant or refresh token is invalid, expired or revoked.',
+          },
+        };
       const access = this.token('at-');
-      this.accessTokens.set(access, { account: grant.account, expiresAt: this.now() + this.accessTokenSeconds * 1000, revoked: false });
+      this.accessTokens.set(access, {
+        account: grant.account,
+        expiresAt: this.now() + this.accessTokenSeconds * 1000,
+        revoked: false,
+      });
       // LinkedIn keeps the refresh token (its life does not restart).
-      return { status: 200, body: { access_token: access, expires_in: this.accessTokenSeconds, refresh_token: params.refresh_token, refresh_token_expires_in: 300 * 86_400 } };
+      return {
+        status: 200,
+        body: {
+          access_token: access,
+          expires_in: this.accessTokenSeconds,
+          refresh_token: params.refresh_token,
+          refresh_token_expires_in: 300 * 86_400,
+        },
+      };
     }
     return { status: 400, body: { error: 'unsupported_grant_type' } };
   }
@@ -401,7 +593,12 @@ export class XStub extends SocialStub {
   }
 
   env(): Record<string, string> {
-    return { X_CLIENT_ID: this.clientId, X_CLIENT_SECRET: this.clientSecret, X_AUTH_URL: this.url, X_API_URL: this.url };
+    return {
+      X_CLIENT_ID: this.clientId,
+      X_CLIENT_SECRET: this.clientSecret,
+      X_AUTH_URL: this.url,
+      X_API_URL: this.url,
+    };
   }
 
   protected unauthorizedBody(): unknown {
@@ -409,13 +606,24 @@ export class XStub extends SocialStub {
   }
 
   protected override rateLimitHeaders(seconds: number): Record<string, string> {
-    return { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(this.now() / 1000) + seconds) };
+    return {
+      'x-rate-limit-limit': '100',
+      'x-rate-limit-remaining': '0',
+      'x-rate-limit-reset': String(Math.floor(this.now() / 1000) + seconds),
+    };
   }
 
   protected route(call: Parsed): Reply {
     const { method, path, query } = call;
     if (method === 'GET' && path === '/i/oauth2/authorize') {
-      if (query.response_type !== 'code' || query.client_id !== this.clientId || !query.redirect_uri || !query.code_challenge || query.code_challenge_method !== 'S256') return { status: 400, body: '<p>Something went wrong: the request is missing a parameter.</p>' };
+      if (
+        query.response_type !== 'code' ||
+        query.client_id !== this.clientId ||
+        !query.redirect_uri ||
+        !query.code_challenge ||
+        query.code_challenge_method !== 'S256'
+      )
+        return { status: 400, body: '<p>Something went wrong: the request is missing a parameter.</p>' };
       const back = new URL(query.redirect_uri);
       if (this.denyNext) {
         this.denyNext = false;
@@ -428,60 +636,164 @@ export class XStub extends SocialStub {
     if (method === 'POST' && path === '/2/oauth2/revoke') {
       // A confidential client authenticates with Basic, as at the token endpoint.
       const basic = Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64');
-      if (call.headers.authorization !== `Basic ${basic}`) return { status: 401, body: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' } };
+      if (call.headers.authorization !== `Basic ${basic}`)
+        return {
+          status: 401,
+          body: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' },
+        };
       const params = form(call.body);
-      if (!params.token) return { status: 400, body: { error: 'invalid_request', error_description: 'Missing required parameter [token].' } };
+      if (!params.token)
+        return {
+          status: 400,
+          body: { error: 'invalid_request', error_description: 'Missing required parameter [token].' },
+        };
       this.revokeToken(params.token);
       return { status: 200, body: { revoked: true } };
     }
     const account = this.bearer(call);
     if (!account) return { status: 401, body: this.unauthorizedBody() };
-    if (method === 'GET' && path === '/2/users/me') return { status: 200, body: { data: { id: account.id, name: account.name, username: account.username ?? account.id } } };
+    if (method === 'GET' && path === '/2/users/me')
+      return {
+        status: 200,
+        body: { data: { id: account.id, name: account.name, username: account.username ?? account.id } },
+      };
     if (method === 'POST' && path === '/2/media/upload') {
       const body = call.body as { media?: string; media_category?: string; media_type?: string } | null;
-      if (!body?.media || body.media_category !== 'tweet_image') return { status: 400, body: { title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+      if (!body?.media || body.media_category !== 'tweet_image')
+        return {
+          status: 400,
+          body: {
+            title: 'Invalid Request',
+            detail: 'One or more parameters to your request was invalid.',
+            type: 'https://api.twitter.com/2/problems/invalid-request',
+          },
+        };
       const id = this.id('18');
       this.media.set(id, { owner: account.id, bytes: Buffer.from(body.media, 'base64').length });
-      return { status: 200, body: { data: { id, media_key: `3_${id}`, size: this.media.get(id)!.bytes, expires_after_secs: 86_400, image: { image_type: body.media_type ?? 'image/png' } } } };
+      return {
+        status: 200,
+        body: {
+          data: {
+            id,
+            media_key: `3_${id}`,
+            size: this.media.get(id)!.bytes,
+            expires_after_secs: 86_400,
+            image: { image_type: body.media_type ?? 'image/png' },
+          },
+        },
+      };
     }
     if (method === 'POST' && path === '/2/tweets') {
       const body = call.body as { text?: string; media?: { media_ids?: string[] } } | null;
       const mediaId = body?.media?.media_ids?.[0];
       const media = mediaId ? this.media.get(mediaId) : undefined;
-      if (typeof body?.text !== 'string' || (mediaId && (!media || media.owner !== account.id))) return { status: 400, body: { title: 'Invalid Request', detail: 'Your media IDs are invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+      if (typeof body?.text !== 'string' || (mediaId && (!media || media.owner !== account.id)))
+        return {
+          status: 400,
+          body: {
+            title: 'Invalid Request',
+            detail: 'Your media IDs are invalid.',
+            type: 'https://api.twitter.com/2/problems/invalid-request',
+          },
+        };
       const id = this.id('19');
-      this.posts.push({ id, author: account.id, text: body.text, imageBytes: media?.bytes ?? 0, media: mediaId ?? null, createdAt: this.now() });
+      this.posts.push({
+        id,
+        author: account.id,
+        text: body.text,
+        imageBytes: media?.bytes ?? 0,
+        media: mediaId ?? null,
+        createdAt: this.now(),
+      });
       return { status: 201, body: { data: { id, text: body.text, edit_history_tweet_ids: [id] } } };
     }
     const timeline = /^\/2\/users\/([^/]+)\/tweets$/.exec(path);
     if (method === 'GET' && timeline) {
       const since = query.start_time ? Date.parse(query.start_time) : 0;
-      const data = this.posts.filter((p) => p.author === timeline[1] && p.createdAt >= since).reverse().slice(0, Number(query.max_results ?? 10)).map((p) => ({ id: p.id, text: p.text, created_at: new Date(p.createdAt).toISOString(), edit_history_tweet_ids: [p.id] }));
-      return { status: 200, body: data.length ? { data, meta: { result_count: data.length } } : { meta: { result_count: 0 } } };
+      const data = this.posts
+        .filter((p) => p.author === timeline[1] && p.createdAt >= since)
+        .reverse()
+        .slice(0, Number(query.max_results ?? 10))
+        .map((p) => ({
+          id: p.id,
+          text: p.text,
+          created_at: new Date(p.createdAt).toISOString(),
+          edit_history_tweet_ids: [p.id],
+        }));
+      return {
+        status: 200,
+        body: data.length ? { data, meta: { result_count: data.length } } : { meta: { result_count: 0 } },
+      };
     }
-    return { status: 404, body: { title: 'Not Found Error', detail: `No route ${method} ${path}`, type: 'https://api.twitter.com/2/problems/resource-not-found' } };
+    return {
+      status: 404,
+      body: {
+        title: 'Not Found Error',
+        detail: `No route ${method} ${path}`,
+        type: 'https://api.twitter.com/2/problems/resource-not-found',
+      },
+    };
   }
 
   private oauthToken(call: Parsed): Reply {
     const params = form(call.body);
     const basic = Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64');
-    if (call.headers.authorization !== `Basic ${basic}`) return { status: 401, body: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' } };
+    if (call.headers.authorization !== `Basic ${basic}`)
+      return {
+        status: 401,
+        body: { error: 'unauthorized_client', error_description: 'Missing valid authorization header' },
+      };
     if (params.grant_type === 'authorization_code') {
       const code = this.codes.get(params.code ?? '');
       this.codes.delete(params.code ?? '');
-      if (!code || code.redirectUri !== params.redirect_uri) return { status: 400, body: { error: 'invalid_request', error_description: 'Value passed for the authorization code was invalid.' } };
-      const challenge = createHash('sha256').update(params.code_verifier ?? '').digest('base64url');
-      if (!params.code_verifier || challenge !== code.challenge) return { status: 400, body: { error: 'invalid_request', error_description: 'Value passed for the code verifier did not match the code challenge.' } };
+      if (!code || code.redirectUri !== params.redirect_uri)
+        return {
+          status: 400,
+          body: { error: 'invalid_request', error_description: 'Value passed for the authorization code was invalid.' },
+        };
+      const challenge = createHash('sha256')
+        .update(params.code_verifier ?? '')
+        .digest('base64url');
+      if (!params.code_verifier || challenge !== code.challenge)
+        return {
+          status: 400,
+          body: {
+            error: 'invalid_request',
+            error_description: 'Value passed for the code verifier did not match the code challenge.',
+          },
+        };
       const { access, refresh } = this.issue(code.account[0], true);
-      return { status: 200, body: { token_type: 'bearer', expires_in: this.accessTokenSeconds, access_token: access, scope: 'tweet.read tweet.write users.read media.write offline.access', refresh_token: refresh } };
+      return {
+        status: 200,
+        body: {
+          token_type: 'bearer',
+          expires_in: this.accessTokenSeconds,
+          access_token: access,
+          scope: 'tweet.read tweet.write users.read media.write offline.access',
+          refresh_token: refresh,
+        },
+      };
     }
     if (params.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(params.refresh_token ?? '');
-      if (!grant || grant.revoked) return { status: 400, body: { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' } };
+      if (!grant || grant.revoked)
+        return {
+          status: 400,
+          body: { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' },
+        };
       // Refresh tokens are single use: the next one comes with the answer.
       this.refreshTokens.delete(params.refresh_token ?? '');
       const { access, refresh } = this.issue(grant.account, true);
-      return { status: 200, body: { token_type: 'bearer', expires_in: this.accessTokenSeconds, access_token: access, scope: 'tweet.read tweet.write users.read media.write offline.access', refresh_token: refresh } };
+      return {
+        status: 200,
+        body: {
+          token_type: 'bearer',
+          expires_in: this.accessTokenSeconds,
+          access_token: access,
+          scope: 'tweet.read tweet.write users.read media.write offline.access',
+          refresh_token: refresh,
+        },
+      };
     }
     return { status: 400, body: { error: 'invalid_request', error_description: 'Unsupported grant type' } };
   }
@@ -495,22 +807,54 @@ export class FacebookStub extends SocialStub {
   }
 
   env(): Record<string, string> {
-    return { FACEBOOK_CLIENT_ID: this.clientId, FACEBOOK_CLIENT_SECRET: this.clientSecret, FACEBOOK_AUTH_URL: this.url, FACEBOOK_API_URL: this.url };
+    return {
+      FACEBOOK_CLIENT_ID: this.clientId,
+      FACEBOOK_CLIENT_SECRET: this.clientSecret,
+      FACEBOOK_AUTH_URL: this.url,
+      FACEBOOK_API_URL: this.url,
+    };
   }
 
   protected unauthorizedBody(): unknown {
-    return { error: { message: 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.', type: 'OAuthException', code: 190, error_subcode: 460, fbtrace_id: 'AbCdEf' } };
+    return {
+      error: {
+        message:
+          'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
+        type: 'OAuthException',
+        code: 190,
+        error_subcode: 460,
+        fbtrace_id: 'AbCdEf',
+      },
+    };
   }
 
   private user = new Map<string, StubAccount[]>();
 
   /** Page tokens are subject to Business Use Case limits: a 400 with code 80001 and the wait, in minutes, in X-Business-Use-Case-Usage. */
   protected override throttledReply(seconds: number): Reply {
-    const usage = { [this.accounts[0]?.id ?? '0']: [{ type: 'pages', call_count: 100, total_cputime: 12, total_time: 15, estimated_time_to_regain_access: Math.ceil(seconds / 60) }] };
+    const usage = {
+      [this.accounts[0]?.id ?? '0']: [
+        {
+          type: 'pages',
+          call_count: 100,
+          total_cputime: 12,
+          total_time: 15,
+          estimated_time_to_regain_access: Math.ceil(seconds / 60),
+        },
+      ],
+    };
     return {
       status: 400,
       headers: { 'x-business-use-case-usage': JSON.stringify(usage) },
-      body: { error: { message: "(#80001) There have been too many calls to this Page account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.", type: 'OAuthException', code: 80001, fbtrace_id: 'AbCdEf' } },
+      body: {
+        error: {
+          message:
+            '(#80001) There have been too many calls to this Page account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.',
+          type: 'OAuthException',
+          code: 80001,
+          fbtrace_id: 'AbCdEf',
+        },
+      },
     };
   }
 
@@ -518,7 +862,8 @@ export class FacebookStub extends SocialStub {
     const { method, path, query } = call;
     const v = '/v21.0';
     if (method === 'GET' && path === `${v}/dialog/oauth`) {
-      if (query.client_id !== this.clientId || !query.redirect_uri) return { status: 400, body: '<p>Invalid App ID</p>' };
+      if (query.client_id !== this.clientId || !query.redirect_uri)
+        return { status: 400, body: '<p>Invalid App ID</p>' };
       const back = new URL(query.redirect_uri);
       if (this.denyNext) {
         this.denyNext = false;
@@ -528,9 +873,13 @@ export class FacebookStub extends SocialStub {
       if (query.state) back.searchParams.set('state', query.state);
       return this.redirect(back.href);
     }
-    const oauthError = (message: string, code = 100): Reply => ({ status: 400, body: { error: { message, type: 'OAuthException', code, fbtrace_id: 'AbCdEf' } } });
+    const oauthError = (message: string, code = 100): Reply => ({
+      status: 400,
+      body: { error: { message, type: 'OAuthException', code, fbtrace_id: 'AbCdEf' } },
+    });
     if (method === 'GET' && path === `${v}/oauth/access_token`) {
-      if (query.client_id !== this.clientId || query.client_secret !== this.clientSecret) return oauthError('Error validating client secret.', 1);
+      if (query.client_id !== this.clientId || query.client_secret !== this.clientSecret)
+        return oauthError('Error validating client secret.', 1);
       if (query.grant_type === 'fb_exchange_token') {
         const pages = this.user.get(query.fb_exchange_token ?? '');
         if (!pages) return oauthError('Invalid OAuth access token.', 190);
@@ -549,7 +898,19 @@ export class FacebookStub extends SocialStub {
       const pages = this.user.get(query.access_token ?? '');
       if (!pages) return oauthError('Invalid OAuth access token.', 190);
       // Page tokens from a long-lived user token do not expire.
-      return { status: 200, body: { data: pages.map((p) => ({ id: p.id, name: p.name, category: 'Software', access_token: this.issue(p, false, null).access, tasks: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MODERATE', 'MANAGE'] })), paging: { cursors: { before: 'a', after: 'b' } } } };
+      return {
+        status: 200,
+        body: {
+          data: pages.map((p) => ({
+            id: p.id,
+            name: p.name,
+            category: 'Software',
+            access_token: this.issue(p, false, null).access,
+            tasks: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MODERATE', 'MANAGE'],
+          })),
+          paging: { cursors: { before: 'a', after: 'b' } },
+        },
+      };
     }
     const photos = new RegExp(`^${v}/([^/]+)/photos$`).exec(path);
     if (method === 'POST' && photos) {
@@ -557,19 +918,34 @@ export class FacebookStub extends SocialStub {
       const token = typeof fields.access_token === 'string' ? fields.access_token : query.access_token;
       const page = this.holder(token);
       if (!page) return { status: 400, body: this.unauthorizedBody() };
-      if (page.id !== photos[1]) return oauthError('(#200) The permission(s) pages_manage_posts are not available.', 200);
+      if (page.id !== photos[1])
+        return oauthError('(#200) The permission(s) pages_manage_posts are not available.', 200);
       const source = fields.source as { size?: number } | undefined;
       if (!source?.size && typeof fields.url !== 'string') return oauthError('(#324) Requires upload file', 324);
       const photoId = this.id('1220');
       const postId = `${page.id}_${this.id('1221')}`;
-      this.posts.push({ id: postId, author: page.id, text: typeof fields.message === 'string' ? fields.message : '', imageBytes: source?.size ?? 0, media: photoId, createdAt: this.now() });
+      this.posts.push({
+        id: postId,
+        author: page.id,
+        text: typeof fields.message === 'string' ? fields.message : '',
+        imageBytes: source?.size ?? 0,
+        media: photoId,
+        createdAt: this.now(),
+      });
       return { status: 200, body: { id: photoId, post_id: postId } };
     }
     const feed = new RegExp(`^${v}/([^/]+)/published_posts$`).exec(path);
     if (method === 'GET' && feed) {
       if (!this.holder(query.access_token)) return { status: 400, body: this.unauthorizedBody() };
       const since = query.since ? Number(query.since) * 1000 : 0;
-      const data = this.posts.filter((p) => p.author === feed[1] && p.createdAt >= since).reverse().map((p) => ({ id: p.id, message: p.text, created_time: new Date(p.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000') }));
+      const data = this.posts
+        .filter((p) => p.author === feed[1] && p.createdAt >= since)
+        .reverse()
+        .map((p) => ({
+          id: p.id,
+          message: p.text,
+          created_time: new Date(p.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000'),
+        }));
       return { status: 200, body: { data } };
     }
     return oauthError(`Unsupported ${method} request.`, 100);

@@ -10,9 +10,13 @@ export interface WorkerHarness {
 }
 
 /** The real worker, in-process, with the roles asked for. */
-export async function startWorker(options: { roles?: string; clock?: Clock; env?: Record<string, string>; logger?: LoggerService } = {}): Promise<WorkerHarness> {
+export async function startWorker(
+  options: { roles?: string; clock?: Clock; env?: Record<string, string>; logger?: LoggerService } = {},
+): Promise<WorkerHarness> {
   const config = testConfig({ ...(options.roles ? { WORKER_ROLES: options.roles } : {}), ...options.env });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock: options.clock }), { logger: options.logger ?? new ConsoleLogger('Worker', { logLevels: ['error'] }) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock: options.clock }), {
+    logger: options.logger ?? new ConsoleLogger('Worker', { logLevels: ['error'] }),
+  });
   await app.init();
   return { app, close: () => app.close() };
 }

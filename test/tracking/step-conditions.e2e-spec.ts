@@ -45,27 +45,67 @@ describe('step conditions on the previous email', () => {
     const tenants = new TenantFactory(api);
     const vendor = await tenants.vendor();
     const partner = await tenants.partner(vendor);
-    await api.http().put('/sending').set(as(vendor.adminToken)).send({ smtpUrl: sink.url, ratePerSecond: 100_000 }).expect(200);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, {
       name: 'Conditional',
       steps: (steps) =>
-        steps.map((s, i) => ({ ...s, window: null, wait: i === 0 ? { type: 'duration', minutes: 0 } : { type: 'duration', days: 1 }, condition: ['always', 'previous_clicked', 'previous_not_opened'][i] })),
+        steps.map((s, i) => ({
+          ...s,
+          window: null,
+          wait: i === 0 ? { type: 'duration', minutes: 0 } : { type: 'duration', days: 1 },
+          condition: ['always', 'previous_clicked', 'previous_not_opened'][i],
+        })),
     });
-    for (const email of ['clicker@prospect.example', 'idle@prospect.example']) await api.http().post(`/partners/${partner.partnerId}/prospects`).set(as(partner.token)).send({ email }).expect(201);
-    const slotValues = { company_name: 'Partner Ltd', email: 'hello@partner.example', website: 'https://partner.example', address: '1 Main St, Springfield' };
-    const launchId = (await api.http().post('/launches').set(as(partner.token)).send({ campaignId, audience: { type: 'all' }, slotValues }).expect(202)).body.id;
-    await eventually(async () => ((await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active' ? true : undefined), 'enrollment');
+    for (const email of ['clicker@prospect.example', 'idle@prospect.example'])
+      await api
+        .http()
+        .post(`/partners/${partner.partnerId}/prospects`)
+        .set(as(partner.token))
+        .send({ email })
+        .expect(201);
+    const slotValues = {
+      company_name: 'Partner Ltd',
+      email: 'hello@partner.example',
+      website: 'https://partner.example',
+      address: '1 Main St, Springfield',
+    };
+    const launchId = (
+      await api
+        .http()
+        .post('/launches')
+        .set(as(partner.token))
+        .send({ campaignId, audience: { type: 'all' }, slotValues })
+        .expect(202)
+    ).body.id;
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
     await run();
 
     // The clicker clicks the partner's website in the first email (not the trial link: that one
     // ends the sequence) a minute after it arrived; judged after the settling time.
     const first = sink.messages.find((m) => m.to[0] === 'clicker@prospect.example')!;
     const html = String((await simpleParser(first.raw)).html);
-    const href = [...html.matchAll(/href="([^"]+\/c\/[\w-]{22}\/\d+\/[^"]+)"/g)].map((m) => m[1]).find((h) => !h.includes('trial'));
+    const href = [...html.matchAll(/href="([^"]+\/c\/[\w-]{22}\/\d+\/[^"]+)"/g)]
+      .map((m) => m[1])
+      .find((h) => !h.includes('trial'));
     expect(href).toBeDefined();
     clock.advance(60_000);
     const url = new URL(href!.replace(/&amp;/g, '&').replace(/&#x3D;/g, '='));
-    await api.http().get(`${url.pathname}${url.search}`).set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0').expect(302);
+    await api
+      .http()
+      .get(`${url.pathname}${url.search}`)
+      .set('User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0')
+      .expect(302);
     clock.advance(15_000);
     await worker.app.get(EngagementService).process(clock.now());
 
@@ -73,9 +113,15 @@ describe('step conditions on the previous email', () => {
     await run();
     // The clicker opens the second email (a mail client loading the pixel).
     const second = sink.messages.filter((m) => m.to[0] === 'clicker@prospect.example')[1];
-    const pixel = new URL(/src="([^"]+\/o\/[\w-]{22}\/[^"]+\.gif)"/.exec(String((await simpleParser(second.raw)).html))![1]);
+    const pixel = new URL(
+      /src="([^"]+\/o\/[\w-]{22}\/[^"]+\.gif)"/.exec(String((await simpleParser(second.raw)).html))![1],
+    );
     clock.advance(3_600_000);
-    await api.http().get(pixel.pathname).set('User-Agent', 'Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 (KHTML, like Gecko)').expect(200);
+    await api
+      .http()
+      .get(pixel.pathname)
+      .set('User-Agent', 'Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 (KHTML, like Gecko)')
+      .expect(200);
     clock.advance(15_000);
     await worker.app.get(EngagementService).process(clock.now());
     clock.set(new Date(START.getTime() + 2 * DAY));
@@ -95,7 +141,10 @@ describe('step conditions on the previous email', () => {
     ]);
     expect(sink.messages.filter((m) => m.to[0] === 'idle@prospect.example')).toHaveLength(2);
     expect(sink.messages.filter((m) => m.to[0] === 'clicker@prospect.example')).toHaveLength(2);
-    const [done] = await db.query<Array<{ n: number }>>("SELECT count(*)::int AS n FROM enrollments WHERE launch_id = $1 AND status = 'completed'", [launchId]);
+    const [done] = await db.query<Array<{ n: number }>>(
+      "SELECT count(*)::int AS n FROM enrollments WHERE launch_id = $1 AND status = 'completed'",
+      [launchId],
+    );
     expect(done.n).toBe(2);
   });
 });

@@ -11,7 +11,9 @@ const SAMPLE_ID = '0b5e7c1e-4f7a-4b8e-9c1d-2a3b4c5d6e7f';
 
 /** A path of the OpenAPI document with a sample value for each parameter. */
 function sample(template: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'version' ? '1' : name === 'token' || name === 'key' ? 'sample-value' : SAMPLE_ID));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'version' ? '1' : name === 'token' || name === 'key' ? 'sample-value' : SAMPLE_ID,
+  );
 }
 
 describe('the browser app, served by the API', () => {
@@ -22,7 +24,9 @@ describe('the browser app, served by the API', () => {
   beforeAll(async () => {
     index = fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
     api = await startApi();
-    paths = ((await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> }).paths;
+    paths = (
+      (await api.http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> }
+    ).paths;
   });
   afterAll(() => api.close());
 
@@ -43,7 +47,9 @@ describe('the browser app, served by the API', () => {
     for (const asset of scripts) {
       const res = await api.http().get(asset).expect(200);
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      expect(res.headers['content-type']).toMatch(asset.endsWith('.js') ? /javascript/ : asset.endsWith('.css') ? /text\/css/ : /image\/svg/);
+      expect(res.headers['content-type']).toMatch(
+        asset.endsWith('.js') ? /javascript/ : asset.endsWith('.css') ? /text\/css/ : /image\/svg/,
+      );
     }
     const missing = await api.http().get('/assets/index-00000000.js').set('Accept', PAGE).expect(404);
     expect(missing.headers['content-type']).toMatch(/json/);
@@ -51,7 +57,15 @@ describe('the browser app, served by the API', () => {
   });
 
   it('answers a page request under the app’s prefixes with index.html, for GET and HEAD', async () => {
-    for (const deepLink of ['/portal', '/portal/campaigns/123', '/console/', '/console/campaigns/1/editor', '/sign-in', '/invitations/abc', '/reset-password/xyz']) {
+    for (const deepLink of [
+      '/portal',
+      '/portal/campaigns/123',
+      '/console/',
+      '/console/campaigns/1/editor',
+      '/sign-in',
+      '/invitations/abc',
+      '/reset-password/xyz',
+    ]) {
       const res = await api.http().get(deepLink).set('Accept', PAGE);
       expect({ deepLink, status: res.status, body: res.text }).toEqual({ deepLink, status: 200, body: index });
       expect(res.headers['cache-control']).toBe('no-cache');
@@ -82,14 +96,22 @@ describe('the browser app, served by the API', () => {
     for (const target of [...gets.map(sample), '/docs', '/docs-json']) {
       const res = await api.http().get(target).set('Accept', PAGE);
       // Only the API's pipeline stamps a request id; the app's index.html never carries one.
-      expect({ target, reachedApi: res.headers['x-request-id'] !== undefined, isApp: res.text.includes('<div id="root">') }).toEqual({ target, reachedApi: true, isApp: false });
+      expect({
+        target,
+        reachedApi: res.headers['x-request-id'] !== undefined,
+        isApp: res.text.includes('<div id="root">'),
+      }).toEqual({ target, reachedApi: true, isApp: false });
     }
     const docs = await api.http().get('/docs').set('Accept', PAGE).expect(200);
     expect(docs.text).toContain('swagger');
   });
 
   it('keeps the app’s prefixes free of API routes', () => {
-    const clashes = Object.keys(paths).filter((p) => p === '/' || WEB_APP_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`) || p.startsWith('/assets/')));
+    const clashes = Object.keys(paths).filter(
+      (p) =>
+        p === '/' ||
+        WEB_APP_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`) || p.startsWith('/assets/')),
+    );
     expect(clashes).toEqual([]);
   });
 

@@ -27,11 +27,14 @@ export interface ApiAppOptions {
 
 /** Builds the configured API application (not yet listening); shared by main.ts and tests. */
 export async function createApiApp(options: ApiAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config: options.config, clock: options.clock }), {
-    bodyParser: false,
-    logger: options.logger,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot({ config: options.config, clock: options.clock }),
+    {
+      bodyParser: false,
+      logger: options.logger,
+      abortOnError: false,
+    },
+  );
   app.disable('x-powered-by');
   // Behind a proxy, the client's address (per-address sign-in throttling) is in X-Forwarded-For.
   app.set('trust proxy', options.config.trustProxy);

@@ -9,7 +9,9 @@ async function bootstrap(): Promise<void> {
   const app = await createApiApp({ config, logger: logs.nest, logs });
   boundShutdown(app, config, logger);
   await app.listen(config.port, config.host);
-  logger.log(`API listening on ${config.host}:${config.port}; ${bootSummary(config)}; the app at ${config.publicBaseUrl}/, docs at ${config.publicBaseUrl}/docs`);
+  logger.log(
+    `API listening on ${config.host}:${config.port}; ${bootSummary(config)}; the app at ${config.publicBaseUrl}/, docs at ${config.publicBaseUrl}/docs`,
+  );
 }
 
 bootstrap().catch((e: unknown) => {

@@ -15,7 +15,17 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), PersistenceModule, StorageModule, SigningModule, TenancyModule, CampaignsModule, BrandKitsModule, PasswordLinksModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(),
+        PersistenceModule,
+        StorageModule,
+        SigningModule,
+        TenancyModule,
+        CampaignsModule,
+        BrandKitsModule,
+        PasswordLinksModule,
+      ],
     };
   }
 }

@@ -9,8 +9,14 @@ import { start } from './commands/start.command';
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
   start: { run: start, help: 'migrate, then run the API and workers [--workers N]' },
   migrate: { run: migrate, help: 'create the database if needed and apply migrations' },
-  'bootstrap-admin': { run: bootstrapAdmin, help: 'create a vendor and its first admin; prints an export line with the token' },
-  'seed-demo': { run: seedDemo, help: 'instead of bootstrap-admin: the Acme Cloud Backup demo vendor, campaign and two partners; prints export lines [--json]' },
+  'bootstrap-admin': {
+    run: bootstrapAdmin,
+    help: 'create a vendor and its first admin; prints an export line with the token',
+  },
+  'seed-demo': {
+    run: seedDemo,
+    help: 'instead of bootstrap-admin: the Acme Cloud Backup demo vendor, campaign and two partners; prints export lines [--json]',
+  },
   'migration:generate': { run: migrationGenerate, help: 'write a migration for entity changes <PascalName>' },
 };
 
@@ -18,7 +24,11 @@ async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    console.error(`usage: tcma <command>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(20)} ${c.help}`).join('\n')}`);
+    console.error(
+      `usage: tcma <command>\n${Object.entries(COMMANDS)
+        .map(([n, c]) => `  ${n.padEnd(20)} ${c.help}`)
+        .join('\n')}`,
+    );
     process.exit(2);
   }
   // Every command works on the database (and most on the queues): say at once if one does not answer.

@@ -7,7 +7,10 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   await checkServicesOrExit(config);
   const { logs, logger } = startLogging(config, 'worker', 'Worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { logger: logs.nest, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), {
+    logger: logs.nest,
+    abortOnError: false,
+  });
   boundShutdown(app, config, logger);
   await app.init();
   logger.log(`Worker up; roles: ${config.workerRoles.join(', ')}; ${bootSummary(config)}`);

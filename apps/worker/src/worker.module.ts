@@ -54,12 +54,42 @@ export class WorkerModule {
       ...(roles.has('enroll') ? [EnrollProcessor, ProgrammesProcessor] : []),
       ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
     ];
-    const crons = [...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron, SocialPostsCron] : []), ...(roles.has('track') ? [EngagementCron] : [])];
+    const crons = [
+      ...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron, SocialPostsCron] : []),
+      ...(roles.has('track') ? [EngagementCron] : []),
+    ];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(options.config), ClockModule.forRoot(options.clock), MetricsModule, PersistenceModule, FleetModule, QueueModule, StorageModule, SigningModule, RenderingModule, AudienceModule, NurtureModule, EngagementModule, WebhooksModule, HousekeepingModule, ProgrammesModule, SocialModule, SocialPostsModule],
-      providers: [CronScheduler, HeartbeatCron, ...processors, ...crons, handlers, JobRegistryCheck, DrainBeforeShutdown, MetricsServer],
+      imports: [
+        ConfigModule.forRoot(options.config),
+        ClockModule.forRoot(options.clock),
+        MetricsModule,
+        PersistenceModule,
+        FleetModule,
+        QueueModule,
+        StorageModule,
+        SigningModule,
+        RenderingModule,
+        AudienceModule,
+        NurtureModule,
+        EngagementModule,
+        WebhooksModule,
+        HousekeepingModule,
+        ProgrammesModule,
+        SocialModule,
+        SocialPostsModule,
+      ],
+      providers: [
+        CronScheduler,
+        HeartbeatCron,
+        ...processors,
+        ...crons,
+        handlers,
+        JobRegistryCheck,
+        DrainBeforeShutdown,
+        MetricsServer,
+      ],
     };
   }
 }

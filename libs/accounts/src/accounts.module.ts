@@ -15,7 +15,17 @@ import { SignInThrottleRepository } from './sign-in-throttle.repository';
 /** Signing in from a browser: passwords, invitations, password resets, sessions; concierge access. */
 @Module({
   imports: [TenancyModule, NoticesModule, PasswordLinksModule],
-  providers: [AccountsRepository, ConciergeRepository, ConciergeService, InvitationsRepository, InvitationsService, PasswordResetsService, SessionsRepository, SessionsService, SignInThrottleRepository],
+  providers: [
+    AccountsRepository,
+    ConciergeRepository,
+    ConciergeService,
+    InvitationsRepository,
+    InvitationsService,
+    PasswordResetsService,
+    SessionsRepository,
+    SessionsService,
+    SignInThrottleRepository,
+  ],
   exports: [ConciergeService, InvitationsService, PasswordResetsService, SessionsService],
 })
 export class AccountsModule {}

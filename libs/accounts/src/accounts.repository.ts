@@ -28,6 +28,10 @@ export class AccountsRepository {
   }
 
   async setPasswordForSystem(userId: string, passwordHash: string, now: Date, tx?: Tx): Promise<void> {
-    await executorOf(this.db, tx).updateTable('users').set({ passwordHash, passwordChangedAt: now }).where('id', '=', userId).execute();
+    await executorOf(this.db, tx)
+      .updateTable('users')
+      .set({ passwordHash, passwordChangedAt: now })
+      .where('id', '=', userId)
+      .execute();
   }
 }

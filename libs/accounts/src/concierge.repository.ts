@@ -8,15 +8,22 @@ export type ConciergeAccessEntry = ConciergeAccessRow & { userName: string; user
 export class ConciergeRepository {
   constructor(private readonly db: Database) {}
 
-  async record(scope: PartnerScope, access: Pick<ConciergeAccessRow, 'userId' | 'method' | 'path' | 'at'>): Promise<void> {
-    await this.db.insertInto('conciergeAccesses').values({ ...access, vendorId: scope.vendorId, partnerId: scope.partnerId }).execute();
+  async record(
+    scope: PartnerScope,
+    access: Pick<ConciergeAccessRow, 'userId' | 'method' | 'path' | 'at'>,
+  ): Promise<void> {
+    await this.db
+      .insertInto('conciergeAccesses')
+      .values({ ...access, vendorId: scope.vendorId, partnerId: scope.partnerId })
+      .execute();
   }
 
   /** Newest first; a partner scope narrows to that partner. */
-  async list(scope: TenantScope, page: { limit: number; offset: number }): Promise<{ items: ConciergeAccessEntry[]; total: number }> {
-    const base = this.db
-      .selectFrom('conciergeAccesses as c')
-      .where((eb) => partnerOwned(eb, scope, 'c'));
+  async list(
+    scope: TenantScope,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: ConciergeAccessEntry[]; total: number }> {
+    const base = this.db.selectFrom('conciergeAccesses as c').where((eb) => partnerOwned(eb, scope, 'c'));
     const [items, count] = await Promise.all([
       base
         // The user is the vendor's: same vendor, as the scope already requires of the entry.

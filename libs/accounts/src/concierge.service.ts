@@ -28,10 +28,17 @@ export class ConciergeService {
   /** The actor acting for the partner, once the access is recorded. */
   async actFor(actor: Actor, partnerId: string, request: { method: string; path: string }): Promise<Actor> {
     if (!isVendorUser(actor)) throw new ForbiddenError('Only vendor users act for a partner');
-    const partner = UUID.test(partnerId) ? await this.partnersRepository.find(new VendorScope(actor.vendorId), partnerId.toLowerCase()) : null;
+    const partner = UUID.test(partnerId)
+      ? await this.partnersRepository.find(new VendorScope(actor.vendorId), partnerId.toLowerCase())
+      : null;
     if (!partner) throw new NotFoundError('Partner');
     const scope = new PartnerScope(actor.vendorId, partner.id);
-    await this.accesses.record(scope, { userId: actor.userId, method: request.method, path: request.path.slice(0, 500), at: this.clock.now() });
+    await this.accesses.record(scope, {
+      userId: actor.userId,
+      method: request.method,
+      path: request.path.slice(0, 500),
+      at: this.clock.now(),
+    });
     return { ...actor, partnerId: partner.id, role: 'partner_user', concierge: { role: actor.role } };
   }
 
@@ -39,7 +46,11 @@ export class ConciergeService {
    * The audit log of one partner: its vendor's admins, and the partner's own admins (who see who
    * acted for them). 404 for a partner of another vendor, or another partner of the same vendor.
    */
-  async list(actor: Actor, partnerId: string, page: { limit: number; offset: number }): Promise<{ items: ConciergeAccessEntry[]; total: number }> {
+  async list(
+    actor: Actor,
+    partnerId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: ConciergeAccessEntry[]; total: number }> {
     const partner = await this.partners.get(actor, partnerId);
     return this.accesses.list(new PartnerScope(actor.vendorId, partner.id), page);
   }

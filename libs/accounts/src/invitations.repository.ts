@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, InvitationRow, NewUser, ownVendor, partnerOwned, Role, TenantScope, Tx, vendorOwned } from '@tcma/persistence';
+import {
+  Database,
+  executorOf,
+  InvitationRow,
+  NewUser,
+  ownVendor,
+  partnerOwned,
+  Role,
+  TenantScope,
+  Tx,
+  vendorOwned,
+} from '@tcma/persistence';
 
 export interface NewInvitation {
   partnerId: string | null;
@@ -45,28 +56,46 @@ export class InvitationsRepository {
 
   /** Whether a user of the vendor already has this email. */
   async emailTaken(scope: TenantScope, email: string): Promise<boolean> {
-    const found = await this.db.selectFrom('users as u').select('u.id').where('u.email', '=', email).where((eb) => vendorOwned(eb, scope, 'u')).executeTakeFirst();
+    const found = await this.db
+      .selectFrom('users as u')
+      .select('u.id')
+      .where('u.email', '=', email)
+      .where((eb) => vendorOwned(eb, scope, 'u'))
+      .executeTakeFirst();
     return found !== undefined;
   }
 
   async vendorName(scope: TenantScope): Promise<string> {
-    const row = await this.db.selectFrom('vendors').select('name').where((eb) => ownVendor(eb, scope, 'vendors')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('vendors')
+      .select('name')
+      .where((eb) => ownVendor(eb, scope, 'vendors'))
+      .executeTakeFirstOrThrow();
     return row.name;
   }
 
   /** A partner scope sees its own partner's invitations only. */
-  async list(scope: TenantScope, filter: InvitationFilter, now: Date): Promise<{ items: InvitationRow[]; total: number }> {
-    const base = this.db
-      .selectFrom('invitations as i')
-      .where((eb) => {
-        const conditions = [partnerOwned(eb, scope, 'i')];
-        // A vendor scope may narrow to one partner; a partner scope is narrowed already.
-        if (scope.partnerId === null && filter.partnerId) conditions.push(eb('i.partnerId', '=', filter.partnerId));
-        if (filter.pending) conditions.push(eb('i.acceptedAt', 'is', null), eb('i.revokedAt', 'is', null), eb('i.expiresAt', '>', now));
-        return eb.and(conditions);
-      });
+  async list(
+    scope: TenantScope,
+    filter: InvitationFilter,
+    now: Date,
+  ): Promise<{ items: InvitationRow[]; total: number }> {
+    const base = this.db.selectFrom('invitations as i').where((eb) => {
+      const conditions = [partnerOwned(eb, scope, 'i')];
+      // A vendor scope may narrow to one partner; a partner scope is narrowed already.
+      if (scope.partnerId === null && filter.partnerId) conditions.push(eb('i.partnerId', '=', filter.partnerId));
+      if (filter.pending)
+        conditions.push(eb('i.acceptedAt', 'is', null), eb('i.revokedAt', 'is', null), eb('i.expiresAt', '>', now));
+      return eb.and(conditions);
+    });
     const [items, count] = await Promise.all([
-      base.selectAll('i').orderBy('i.createdAt', 'desc').orderBy('i.id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+      base
+        .selectAll('i')
+        .orderBy('i.createdAt', 'desc')
+        .orderBy('i.id', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
@@ -116,10 +145,21 @@ export class InvitationsRepository {
   }
 
   /** The user an accepted invitation makes, in the invitation's own vendor and partner. */
-  createUserForSystem(invitation: InvitationRow, user: Pick<NewUser, 'name' | 'passwordHash' | 'passwordChangedAt'>, tx: Tx): Promise<{ id: string }> {
+  createUserForSystem(
+    invitation: InvitationRow,
+    user: Pick<NewUser, 'name' | 'passwordHash' | 'passwordChangedAt'>,
+    tx: Tx,
+  ): Promise<{ id: string }> {
     return executorOf(this.db, tx)
       .insertInto('users')
-      .values({ vendorId: invitation.vendorId, partnerId: invitation.partnerId, email: invitation.email, role: invitation.role, disabledAt: null, ...user })
+      .values({
+        vendorId: invitation.vendorId,
+        partnerId: invitation.partnerId,
+        email: invitation.email,
+        role: invitation.role,
+        disabledAt: null,
+        ...user,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
   }

@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { BadRequestError, ConflictError, ForbiddenError, GoneError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  GoneError,
+  InvalidError,
+  NotFoundError,
+  Problem,
+} from '@tcma/errors';
 import { NoticeMailer } from '@tcma/notices';
 import { InvitationRow, Role, Transactions, VendorScope } from '@tcma/persistence';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
@@ -62,13 +70,20 @@ export class InvitationsService {
     const email = input.email.trim().toLowerCase();
     const { partnerId, partnerName } = await this.partnerOf(actor, input);
     if (await this.invitations.emailTaken(new VendorScope(actor.vendorId), email)) {
-      throw new ConflictError('A user with this email already exists', [{ path: 'email', message: 'is already used by another user of this vendor' }]);
+      throw new ConflictError('A user with this email already exists', [
+        { path: 'email', message: 'is already used by another user of this vendor' },
+      ]);
     }
     const now = this.clock.now();
     const { token, hash } = this.links.issue('invitation');
     const expiresAt = new Date(now.getTime() + this.config.invitationTtlHours * 3_600_000);
     return this.transactions.run(async (tx) => {
-      const invitation = await this.invitations.create(scopeOf(actor), { partnerId, email, role: input.role, tokenHash: hash, invitedBy: actor.userId, expiresAt }, now, tx);
+      const invitation = await this.invitations.create(
+        scopeOf(actor),
+        { partnerId, email, role: input.role, tokenHash: hash, invitedBy: actor.userId, expiresAt },
+        now,
+        tx,
+      );
       const vendor = await this.invitations.vendorName(new VendorScope(actor.vendorId));
       const link = `${this.config.publicBaseUrl}/invitations/${token}`;
       const joining = partnerName ? `${partnerName} on ${vendor}'s partner portal` : `${vendor}'s campaign engine`;
@@ -94,13 +109,20 @@ export class InvitationsService {
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    if (!(await this.invitations.revoke(scopeOf(actor), id, this.clock.now()))) throw new NotFoundError('Pending invitation');
+    if (!(await this.invitations.revoke(scopeOf(actor), id, this.clock.now())))
+      throw new NotFoundError('Pending invitation');
   }
 
   /** What the invitation page shows before the invitee chooses a password. */
   async preview(token: string): Promise<InvitationPreview> {
     const found = await this.usable(token);
-    return { email: found.email, role: found.role, vendorName: found.vendorName, partnerName: found.partnerName, expiresAt: found.expiresAt };
+    return {
+      email: found.email,
+      role: found.role,
+      vendorName: found.vendorName,
+      partnerName: found.partnerName,
+      expiresAt: found.expiresAt,
+    };
   }
 
   /** Creates the user with the chosen name and password; the link is then used up. */
@@ -108,7 +130,8 @@ export class InvitationsService {
     const found = await this.usable(input.token);
     const name = input.name.trim();
     const problems: Problem[] = [];
-    if (!name || name.length > MAX_NAME_LENGTH) problems.push({ path: 'name', message: `must be 1 to ${MAX_NAME_LENGTH} characters` });
+    if (!name || name.length > MAX_NAME_LENGTH)
+      problems.push({ path: 'name', message: `must be 1 to ${MAX_NAME_LENGTH} characters` });
     problems.push(...passwordProblems(input.password, found.email));
     if (problems.length) throw new InvalidError('The name or password cannot be used', problems);
     const passwordHash = await hashPassword(input.password);
@@ -120,7 +143,10 @@ export class InvitationsService {
         await this.invitations.createUserForSystem(invitation, { name, passwordHash, passwordChangedAt: now }, tx);
       });
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw new ConflictError('A user with this email already exists; sign in instead', [{ path: 'email', message: 'already has an account' }]);
+      if ((e as { code?: string }).code === '23505')
+        throw new ConflictError('A user with this email already exists; sign in instead', [
+          { path: 'email', message: 'already has an account' },
+        ]);
       throw e;
     }
     return { email: found.email };
@@ -138,21 +164,34 @@ export class InvitationsService {
   }
 
   /** The partner the invitee joins, by the inviter's rights: a partner admin invites into its own partner only. */
-  private async partnerOf(actor: Actor, input: InviteInput): Promise<{ partnerId: string | null; partnerName: string | null }> {
+  private async partnerOf(
+    actor: Actor,
+    input: InviteInput,
+  ): Promise<{ partnerId: string | null; partnerName: string | null }> {
     if (isPartnerRole(actor.role)) {
-      if (actor.role !== 'partner_admin' || actor.concierge) throw new ForbiddenError('Only partner admins invite colleagues');
-      if (!isPartnerRole(input.role)) throw new ForbiddenError('A partner admin invites partner users and partner admins only', [{ path: 'role', message: 'must be partner_user or partner_admin' }]);
+      if (actor.role !== 'partner_admin' || actor.concierge)
+        throw new ForbiddenError('Only partner admins invite colleagues');
+      if (!isPartnerRole(input.role))
+        throw new ForbiddenError('A partner admin invites partner users and partner admins only', [
+          { path: 'role', message: 'must be partner_user or partner_admin' },
+        ]);
       if (input.partnerId && input.partnerId !== actor.partnerId) throw new NotFoundError('Partner');
       const partner = await this.partners.get(actor, actor.partnerId ?? '');
       return { partnerId: partner.id, partnerName: partner.companyName };
     }
     if (actor.role !== 'vendor_admin') throw new ForbiddenError('Only vendor admins invite users');
     if (isPartnerRole(input.role)) {
-      if (!input.partnerId) throw new BadRequestError('A partner user needs a partner', [{ path: 'partnerId', message: `partnerId is required when role is ${input.role}` }]);
+      if (!input.partnerId)
+        throw new BadRequestError('A partner user needs a partner', [
+          { path: 'partnerId', message: `partnerId is required when role is ${input.role}` },
+        ]);
       const partner = await this.partners.get(actor, input.partnerId);
       return { partnerId: partner.id, partnerName: partner.companyName };
     }
-    if (input.partnerId) throw new BadRequestError('Only partner users belong to a partner', [{ path: 'partnerId', message: `partnerId must be empty when role is ${input.role}` }]);
+    if (input.partnerId)
+      throw new BadRequestError('Only partner users belong to a partner', [
+        { path: 'partnerId', message: `partnerId must be empty when role is ${input.role}` },
+      ]);
     return { partnerId: null, partnerName: null };
   }
 }

@@ -11,7 +11,13 @@ export class PasswordResetsRepository {
 
   /** Whether a link with this token exists at all (used, expired or not): for the message a refused link gets. */
   async stateForSystem(tokenHash: Buffer): Promise<{ usedAt: Date | null; expiresAt: Date } | null> {
-    return (await this.db.selectFrom('passwordResets').select(['usedAt', 'expiresAt']).where('tokenHash', '=', tokenHash).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('passwordResets')
+        .select(['usedAt', 'expiresAt'])
+        .where('tokenHash', '=', tokenHash)
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /**
@@ -29,7 +35,12 @@ export class PasswordResetsRepository {
       .returning('userId')
       .executeTakeFirst();
     if (!used) return null;
-    await db.updateTable('passwordResets').set({ usedAt: now }).where('userId', '=', used.userId).where('usedAt', 'is', null).execute();
+    await db
+      .updateTable('passwordResets')
+      .set({ usedAt: now })
+      .where('userId', '=', used.userId)
+      .where('usedAt', 'is', null)
+      .execute();
     return used;
   }
 }

@@ -46,7 +46,14 @@ export class PasswordResetsService {
         await this.notices.send(new VendorScope(user.vendorId), {
           to: user.email,
           subject: 'Reset your password',
-          text: [`Someone asked to reset the password of ${user.email}.`, '', `Choose a new password here (the link works once, for ${ttlMinutes} minutes):`, link, '', 'If it was not you, ignore this email: your password stays as it is.'].join('\n'),
+          text: [
+            `Someone asked to reset the password of ${user.email}.`,
+            '',
+            `Choose a new password here (the link works once, for ${ttlMinutes} minutes):`,
+            link,
+            '',
+            'If it was not you, ignore this email: your password stays as it is.',
+          ].join('\n'),
         });
       } catch (e) {
         // The answer must not tell whether the address has an account: the failure stays in the log.

@@ -28,8 +28,11 @@ export async function verifyPassword(stored: string | null, password: string): P
 
 /** The rules a new password must follow, as field problems (empty: it may be used). */
 export function passwordProblems(password: string, email: string, path = 'password'): Problem[] {
-  if (password.length < MIN_PASSWORD_LENGTH) return [{ path, message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
-  if (password.length > MAX_PASSWORD_LENGTH) return [{ path, message: `must be at most ${MAX_PASSWORD_LENGTH} characters` }];
-  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return [{ path, message: 'must not be your email address' }];
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return [{ path, message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return [{ path, message: `must be at most ${MAX_PASSWORD_LENGTH} characters` }];
+  if (password.trim().toLowerCase() === email.trim().toLowerCase())
+    return [{ path, message: 'must not be your email address' }];
   return [];
 }

@@ -67,7 +67,10 @@ export class SessionsService {
     const windowMs = this.config.signInThrottleWindowMinutes * 60_000;
     const now = this.clock.now();
     const [accountFailures, addressFailures] = await this.throttle.failures(keys, now, windowMs);
-    if (accountFailures >= this.config.signInMaxFailuresPerAccount || addressFailures >= this.config.signInMaxFailuresPerAddress) {
+    if (
+      accountFailures >= this.config.signInMaxFailuresPerAccount ||
+      addressFailures >= this.config.signInMaxFailuresPerAddress
+    ) {
       throw new TooManyRequestsError(SIGN_IN_THROTTLED);
     }
     const user = await this.matching(email, input.password);
@@ -76,7 +79,8 @@ export class SessionsService {
       throw new UnauthenticatedError(SIGN_IN_FAILED);
     }
     await this.throttle.clear(keys[0]);
-    if (context.currentSecret && looksLikeSecret(context.currentSecret)) await this.sessions.revokeBySecretForSystem(secretHash(context.currentSecret), now);
+    if (context.currentSecret && looksLikeSecret(context.currentSecret))
+      await this.sessions.revokeBySecretForSystem(secretHash(context.currentSecret), now);
     const secret = randomBytes(32).toString('base64url');
     const session = await this.sessions.createForSystem({
       userId: user.id,
@@ -97,8 +101,17 @@ export class SessionsService {
     const row = await this.sessions.findActorForSystem(secretHash(secret), now, this.idleSince(now));
     if (!row) return null;
     // Awaited: idle expiry counts from it, so the next request must see it. A failure here must not fail the request.
-    await this.sessions.touchForSystem(row.sessionId, now).catch((e: Error) => this.logger.warn(`last_seen_at not updated: ${e.message}`));
-    return { userId: row.userId, vendorId: row.vendorId, partnerId: row.partnerId, role: row.role, credentialId: row.sessionId, sessionId: row.sessionId };
+    await this.sessions
+      .touchForSystem(row.sessionId, now)
+      .catch((e: Error) => this.logger.warn(`last_seen_at not updated: ${e.message}`));
+    return {
+      userId: row.userId,
+      vendorId: row.vendorId,
+      partnerId: row.partnerId,
+      role: row.role,
+      credentialId: row.sessionId,
+      sessionId: row.sessionId,
+    };
   }
 
   /** The CSRF token of a session: derived from its id with the instance secret, so nothing more is stored. */
@@ -111,7 +124,8 @@ export class SessionsService {
   }
 
   async signOut(secret: string | undefined): Promise<void> {
-    if (secret && looksLikeSecret(secret)) await this.sessions.revokeBySecretForSystem(secretHash(secret), this.clock.now());
+    if (secret && looksLikeSecret(secret))
+      await this.sessions.revokeBySecretForSystem(secretHash(secret), this.clock.now());
   }
 
   /** Ends every session of the actor's user, this one included. */
@@ -126,7 +140,8 @@ export class SessionsService {
   }
 
   async revoke(actor: Actor, sessionId: string): Promise<void> {
-    if (!(await this.sessions.revokeForSystem(actor.userId, sessionId, this.clock.now()))) throw new NotFoundError('Session');
+    if (!(await this.sessions.revokeForSystem(actor.userId, sessionId, this.clock.now())))
+      throw new NotFoundError('Session');
   }
 
   /** When a session idle since then expires. */

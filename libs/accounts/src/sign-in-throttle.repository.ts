@@ -14,7 +14,13 @@ export class SignInThrottleRepository {
   /** Failures counted in each key's current window. */
   async failures(keys: string[], now: Date, windowMs: number): Promise<number[]> {
     const since = new Date(now.getTime() - windowMs);
-    const rows = await this.db.selectFrom('signInThrottles').select(['key', 'failures']).where('key', 'in', keys).where('windowStartedAt', '>', since).where('windowStartedAt', '<=', now).execute();
+    const rows = await this.db
+      .selectFrom('signInThrottles')
+      .select(['key', 'failures'])
+      .where('key', 'in', keys)
+      .where('windowStartedAt', '>', since)
+      .where('windowStartedAt', '<=', now)
+      .execute();
     return keys.map((k) => rows.find((r) => r.key === k)?.failures ?? 0);
   }
 

@@ -49,7 +49,11 @@ export class AnalyticsRollupRepository {
    */
   async addEventsForSystem(ids: string[], tx?: Tx, span?: { from: Date; to: Date }): Promise<void> {
     if (!ids.length) return;
-    await this.add((eb) => eb.and([eb('events.id', 'in', ids), ...(span ? [eb.between('events.occurredAt', span.from, span.to)] : [])]), tx);
+    await this.add(
+      (eb) =>
+        eb.and([eb('events.id', 'in', ids), ...(span ? [eb.between('events.occurredAt', span.from, span.to)] : [])]),
+      tx,
+    );
   }
 
   /** Adds events with ids in [fromId, toId] (bulk loads and rebuilds). */
@@ -74,13 +78,34 @@ export class AnalyticsRollupRepository {
             ...STORED_COUNTS.map((c) => eb.fn.countAll<number>().filterWhere(COUNTED[c](eb)).as(c)),
           ])
           .where(which)
-          .groupBy(['events.launchId', 'step', 'day', 'launches.vendorId', 'launches.partnerId', 'launches.campaignId', 'launches.version']),
+          .groupBy([
+            'events.launchId',
+            'step',
+            'day',
+            'launches.vendorId',
+            'launches.partnerId',
+            'launches.campaignId',
+            'launches.version',
+          ]),
       )
       .with('daily', (db) =>
         db
           .insertInto('analyticsDaily')
           .columns(['launchId', 'step', 'day', 'vendorId', 'partnerId', 'campaignId', 'version', ...STORED_COUNTS])
-          .expression((eb) => eb.selectFrom('c').select(['c.launchId', 'c.step', 'c.day', 'c.vendorId', 'c.partnerId', 'c.campaignId', 'c.version', ...STORED_COUNTS.map((s) => `c.${s}` as const)]))
+          .expression((eb) =>
+            eb
+              .selectFrom('c')
+              .select([
+                'c.launchId',
+                'c.step',
+                'c.day',
+                'c.vendorId',
+                'c.partnerId',
+                'c.campaignId',
+                'c.version',
+                ...STORED_COUNTS.map((s) => `c.${s}` as const),
+              ]),
+          )
           .onConflict((oc) => oc.columns(['launchId', 'step', 'day']).doUpdateSet(increments('analytics_daily'))),
       )
       .insertInto('analyticsTotals')
@@ -88,7 +113,15 @@ export class AnalyticsRollupRepository {
       .expression((eb) =>
         eb
           .selectFrom('c')
-          .select((s) => ['c.launchId', 'c.step', 'c.vendorId', 'c.partnerId', 'c.campaignId', 'c.version', ...STORED_COUNTS.map((c) => s.fn.sum<number>(`c.${c}`).as(c))])
+          .select((s) => [
+            'c.launchId',
+            'c.step',
+            'c.vendorId',
+            'c.partnerId',
+            'c.campaignId',
+            'c.version',
+            ...STORED_COUNTS.map((c) => s.fn.sum<number>(`c.${c}`).as(c)),
+          ])
           .groupBy(['c.launchId', 'c.step', 'c.vendorId', 'c.partnerId', 'c.campaignId', 'c.version']),
       )
       .onConflict((oc) => oc.columns(['launchId', 'step']).doUpdateSet(increments('analytics_totals')))

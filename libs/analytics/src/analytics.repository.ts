@@ -49,7 +49,14 @@ const ROLLUP_COLUMNS = ['vendorId', 'partnerId', 'campaignId', 'launchId', 'step
  * same per UTC day): the table is chosen per query, and both answer this shape (`day` null in the
  * totals, which are read only when no day is asked about).
  */
-type RollupRow = Record<StoredCount, number> & { vendorId: string; partnerId: string; campaignId: string; launchId: string; step: number; day: string | null };
+type RollupRow = Record<StoredCount, number> & {
+  vendorId: string;
+  partnerId: string;
+  campaignId: string;
+  launchId: string;
+  step: number;
+  day: string | null;
+};
 
 /** Launch-level groupings, and the keys each shows (over launches l, partners p, campaigns c). */
 const SHOWS_LAUNCH: Grouping[] = ['launch'];
@@ -71,8 +78,14 @@ export class AnalyticsRepository {
     const daily = Boolean(filter.from || filter.to || groupBy === 'day');
     // Either rollup, as the same typed rows: `day` is the daily rows' UTC day, null in the totals.
     const source: AliasedSelectQueryBuilder<RollupRow, 'a'> = daily
-      ? this.db.selectFrom('analyticsDaily').select([...ROLLUP_COLUMNS, 'day']).as('a')
-      : this.db.selectFrom('analyticsTotals').select((eb) => [...ROLLUP_COLUMNS, eb.val(null).as('day')]).as('a');
+      ? this.db
+          .selectFrom('analyticsDaily')
+          .select([...ROLLUP_COLUMNS, 'day'])
+          .as('a')
+      : this.db
+          .selectFrom('analyticsTotals')
+          .select((eb) => [...ROLLUP_COLUMNS, eb.val(null).as('day')])
+          .as('a');
     const rollups = this.db.selectFrom(source).where((eb) => {
       const conditions = [partnerOwned(eb, scope, 'a')];
       if (filter.campaignId) conditions.push(eb('a.campaignId', '=', filter.campaignId));
@@ -89,25 +102,69 @@ export class AnalyticsRepository {
         .select((eb) => {
           const key =
             groupBy === 'step'
-              ? eb.case().when('a.step', '>=', eb.lit(0)).then(eb('a.step', '+', eb.lit(1))).end().as('step')
+              ? eb
+                  .case()
+                  .when('a.step', '>=', eb.lit(0))
+                  .then(eb('a.step', '+', eb.lit(1)))
+                  .end()
+                  .as('step')
               : eb.fn<string>('to_char', ['a.day', eb.val('YYYY-MM-DD')]).as('day');
-          return [key, eb.cast<number | null>(eb.lit(null), 'integer').as('enrolled'), ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))];
+          return [
+            key,
+            eb.cast<number | null>(eb.lit(null), 'integer').as('enrolled'),
+            ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f)),
+          ];
         })
-        .$call((qb) => (groupBy === 'step' ? qb.groupBy((eb) => eb.case().when('a.step', '>=', eb.lit(0)).then(eb('a.step', '+', eb.lit(1))).end()) : qb.groupBy('a.day')))
-        .$call((qb) => (groupBy === 'step' ? qb.orderBy((eb) => eb.case().when('a.step', '>=', eb.lit(0)).then(eb('a.step', '+', eb.lit(1))).end()) : qb.orderBy('a.day')))
+        .$call((qb) =>
+          groupBy === 'step'
+            ? qb.groupBy((eb) =>
+                eb
+                  .case()
+                  .when('a.step', '>=', eb.lit(0))
+                  .then(eb('a.step', '+', eb.lit(1)))
+                  .end(),
+              )
+            : qb.groupBy('a.day'),
+        )
+        .$call((qb) =>
+          groupBy === 'step'
+            ? qb.orderBy((eb) =>
+                eb
+                  .case()
+                  .when('a.step', '>=', eb.lit(0))
+                  .then(eb('a.step', '+', eb.lit(1)))
+                  .end(),
+              )
+            : qb.orderBy('a.day'),
+        )
         .execute();
     }
 
     const shows = (groupings: Grouping[]) => groupings.includes(groupBy);
     return this.db
-      .with('f', () => rollups.select((eb) => ['a.launchId', ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))]).groupBy('a.launchId'))
+      .with('f', () =>
+        rollups
+          .select((eb) => [
+            'a.launchId',
+            ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f)),
+          ])
+          .groupBy('a.launchId'),
+      )
       .selectFrom('launches as l')
       .innerJoin('partners as p', 'p.id', 'l.partnerId')
       .innerJoin('campaigns as c', 'c.id', 'l.campaignId')
       .leftJoin('f', 'f.launchId', 'l.id')
-      .$if(shows(SHOWS_LAUNCH), (qb) => qb.select(['l.id as launchId', 'l.createdAt as launchedAt', 'l.status as launchStatus']).groupBy(['l.id', 'l.createdAt', 'l.status']))
-      .$if(shows(SHOWS_PARTNER), (qb) => qb.select(['p.id as partnerId', 'p.companyName as partnerName']).groupBy(['p.id', 'p.companyName']))
-      .$if(shows(SHOWS_CAMPAIGN), (qb) => qb.select(['c.id as campaignId', 'c.name as campaignName']).groupBy(['c.id', 'c.name']))
+      .$if(shows(SHOWS_LAUNCH), (qb) =>
+        qb
+          .select(['l.id as launchId', 'l.createdAt as launchedAt', 'l.status as launchStatus'])
+          .groupBy(['l.id', 'l.createdAt', 'l.status']),
+      )
+      .$if(shows(SHOWS_PARTNER), (qb) =>
+        qb.select(['p.id as partnerId', 'p.companyName as partnerName']).groupBy(['p.id', 'p.companyName']),
+      )
+      .$if(shows(SHOWS_CAMPAIGN), (qb) =>
+        qb.select(['c.id as campaignId', 'c.name as campaignName']).groupBy(['c.id', 'c.name']),
+      )
       .$if(shows(SHOWS_VERSION), (qb) => qb.select('l.version').groupBy('l.version'))
       .select((eb) => [
         eb.cast<number>(eb.fn.coalesce(eb.fn.sum('l.enrolled'), eb.lit(0)), 'integer').as('enrolled'),
@@ -126,7 +183,10 @@ export class AnalyticsRepository {
   dailyForLaunch(scope: TenantScope, launchId: string): Promise<DailyPoint[]> {
     return this.db
       .selectFrom('analyticsDaily as a')
-      .select((eb) => [eb.fn<string>('to_char', ['a.day', eb.val('YYYY-MM-DD')]).as('day'), ...DAILY_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))])
+      .select((eb) => [
+        eb.fn<string>('to_char', ['a.day', eb.val('YYYY-MM-DD')]).as('day'),
+        ...DAILY_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f)),
+      ])
       .where('a.launchId', '=', launchId)
       .where((eb) => partnerOwned(eb, scope, 'a'))
       .groupBy('a.day')
@@ -139,7 +199,10 @@ export class AnalyticsRepository {
     if (!launchIds.length) return new Map();
     const rows = await this.db
       .selectFrom('analyticsTotals as a')
-      .select((eb) => ['a.launchId', ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))])
+      .select((eb) => [
+        'a.launchId',
+        ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f)),
+      ])
       .where('a.launchId', '=', (eb) => eb.fn.any(eb.val(launchIds)))
       .where((eb) => partnerOwned(eb, scope, 'a'))
       .groupBy('a.launchId')
@@ -153,7 +216,10 @@ export class AnalyticsRepository {
       .with('f', (db) =>
         db
           .selectFrom('analyticsTotals as a')
-          .select((eb) => ['a.partnerId', ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f))])
+          .select((eb) => [
+            'a.partnerId',
+            ...STORED_COUNTS.map((f) => eb.cast<number>(eb.fn.sum(`a.${f}`), 'integer').as(f)),
+          ])
           .where((eb) => partnerOwned(eb, scope, 'a'))
           .groupBy('a.partnerId'),
       )

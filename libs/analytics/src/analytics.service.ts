@@ -34,7 +34,15 @@ export interface AnalyticsTable {
 }
 
 const ACTIVITY_KEYS = ['partnerId', 'partnerName', 'tier', 'region', 'status', 'launches', 'campaigns', 'lastLaunchAt'];
-const DEFAULT_SORT: Record<Grouping, string> = { vendor: 'sent', partner: 'partnerName', campaign: 'campaignName', version: 'version', launch: 'launchedAt', step: 'step', day: 'day' };
+const DEFAULT_SORT: Record<Grouping, string> = {
+  vendor: 'sent',
+  partner: 'partnerName',
+  campaign: 'campaignName',
+  version: 'version',
+  launch: 'launchedAt',
+  step: 'step',
+  day: 'day',
+};
 
 /**
  * The funnel for vendors (all their partners, or one) and partners (only their own), with
@@ -51,9 +59,21 @@ export class AnalyticsService {
   async funnel(actor: Actor, q: FunnelQuery): Promise<AnalyticsTable> {
     // A named partner must be one the actor may see (404 otherwise); else the actor's scope.
     const scope = q.partnerId ? scopeOfPartner(await this.partners.get(actor, q.partnerId)) : scopeOf(actor);
-    const rows = await this.analytics.funnel(scope, { campaignId: q.campaignId, launchId: q.launchId, from: q.from, to: q.to }, q.groupBy);
+    const rows = await this.analytics.funnel(
+      scope,
+      { campaignId: q.campaignId, launchId: q.launchId, from: q.from, to: q.to },
+      q.groupBy,
+    );
     const columns = [...KEY_COLUMNS[q.groupBy], ...COUNT_COLUMNS, ...RATE_COLUMNS];
-    return { columns, rows: sortRows(rows.map(withRates), columns, q.sort ?? DEFAULT_SORT[q.groupBy], q.order ?? (q.groupBy === 'launch' ? 'desc' : 'asc')) };
+    return {
+      columns,
+      rows: sortRows(
+        rows.map(withRates),
+        columns,
+        q.sort ?? DEFAULT_SORT[q.groupBy],
+        q.order ?? (q.groupBy === 'launch' ? 'desc' : 'asc'),
+      ),
+    };
   }
 
   /** Vendor users only: every partner, what it launched and produced; optionally only the inactive ones. */
@@ -77,8 +97,16 @@ function withRates(row: FunnelCounts & Record<string, AnalyticsCell>): Record<st
   return { ...row, ...funnelRates(row) };
 }
 
-function sortRows(rows: Array<Record<string, AnalyticsCell>>, columns: string[], sort: string, order: 'asc' | 'desc'): Array<Record<string, AnalyticsCell>> {
-  if (!columns.includes(sort)) throw new BadRequestError(`Cannot sort by ${sort}`, [{ path: 'sort', message: `must be one of ${columns.join(', ')}` }]);
+function sortRows(
+  rows: Array<Record<string, AnalyticsCell>>,
+  columns: string[],
+  sort: string,
+  order: 'asc' | 'desc',
+): Array<Record<string, AnalyticsCell>> {
+  if (!columns.includes(sort))
+    throw new BadRequestError(`Cannot sort by ${sort}`, [
+      { path: 'sort', message: `must be one of ${columns.join(', ')}` },
+    ]);
   const sign = order === 'desc' ? -1 : 1;
   const value = (v: AnalyticsCell) => (v instanceof Date ? v.getTime() : v);
   return [...rows].sort((a, b) => {

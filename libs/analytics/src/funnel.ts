@@ -2,7 +2,18 @@
 export const GROUPINGS = ['vendor', 'partner', 'campaign', 'version', 'launch', 'step', 'day'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-export const COUNT_COLUMNS = ['enrolled', 'sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted', 'machineOpens', 'machineClicks'] as const;
+export const COUNT_COLUMNS = [
+  'enrolled',
+  'sent',
+  'accepted',
+  'bounced',
+  'opened',
+  'clicked',
+  'unsubscribed',
+  'converted',
+  'machineOpens',
+  'machineClicks',
+] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 export type FunnelCounts = Record<Exclude<CountColumn, 'enrolled'>, number> & { enrolled: number | null };
 
@@ -29,7 +40,8 @@ export interface FunnelRates {
   conversionRate: number | null;
 }
 
-const ratio = (part: number, whole: number | null): number | null => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const ratio = (part: number, whole: number | null): number | null =>
+  whole ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 /** The headline rates of a funnel row. Machine opens and clicks are in no rate. */
 export function funnelRates(c: FunnelCounts): FunnelRates {
@@ -50,9 +62,26 @@ export const KEY_COLUMNS: Record<Grouping, readonly string[]> = {
   partner: ['partnerId', 'partnerName'],
   campaign: ['campaignId', 'campaignName'],
   version: ['campaignId', 'campaignName', 'version'],
-  launch: ['launchId', 'launchedAt', 'launchStatus', 'partnerId', 'partnerName', 'campaignId', 'campaignName', 'version'],
+  launch: [
+    'launchId',
+    'launchedAt',
+    'launchStatus',
+    'partnerId',
+    'partnerName',
+    'campaignId',
+    'campaignName',
+    'version',
+  ],
   step: ['step'],
   day: ['day'],
 };
 
-export const RATE_COLUMNS: ReadonlyArray<keyof FunnelRates> = ['deliveryRate', 'bounceRate', 'openRate', 'clickRate', 'clickToOpenRate', 'unsubscribeRate', 'conversionRate'];
+export const RATE_COLUMNS: ReadonlyArray<keyof FunnelRates> = [
+  'deliveryRate',
+  'bounceRate',
+  'openRate',
+  'clickRate',
+  'clickToOpenRate',
+  'unsubscribeRate',
+  'conversionRate',
+];

@@ -26,17 +26,32 @@ const daysBefore = (day: string, n: number) => utcDay(new Date(Date.parse(`${day
  * zero, so a chart's days are evenly spaced; at most `maxDays`, the latest. Rows are the rollups'
  * days, one row a day.
  */
-export function dailySeries(rows: readonly DailyPoint[], from: string, to: string, maxDays = LAUNCH_DAILY_MAX_DAYS): DailyPoint[] {
+export function dailySeries(
+  rows: readonly DailyPoint[],
+  from: string,
+  to: string,
+  maxDays = LAUNCH_DAILY_MAX_DAYS,
+): DailyPoint[] {
   const sorted = [...rows].sort((a, b) => a.day.localeCompare(b.day));
   const first = sorted.length && sorted[0].day < from ? sorted[0].day : from;
   const last = sorted.length && sorted[sorted.length - 1].day > to ? sorted[sorted.length - 1].day : to;
   if (first > last) return [];
-  const start = Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`) >= maxDays * DAY_MS ? daysBefore(last, maxDays - 1) : first;
+  const start =
+    Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`) >= maxDays * DAY_MS
+      ? daysBefore(last, maxDays - 1)
+      : first;
   const byDay = new Map(sorted.map((r) => [r.day, r]));
   const series: DailyPoint[] = [];
   for (let day = start; day <= last; day = dayAfter(day)) {
     const row = byDay.get(day);
-    series.push({ day, sent: row?.sent ?? 0, accepted: row?.accepted ?? 0, opened: row?.opened ?? 0, clicked: row?.clicked ?? 0, unsubscribed: row?.unsubscribed ?? 0 });
+    series.push({
+      day,
+      sent: row?.sent ?? 0,
+      accepted: row?.accepted ?? 0,
+      opened: row?.opened ?? 0,
+      clicked: row?.clicked ?? 0,
+      unsubscribed: row?.unsubscribed ?? 0,
+    });
   }
   return series;
 }

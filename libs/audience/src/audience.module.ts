@@ -13,7 +13,26 @@ import { ProspectsService } from './prospects.service';
 /** Partners' prospects, saved lists and CSV imports. */
 @Module({
   imports: [TenancyModule],
-  providers: [ConsentRepository, ProspectsRepository, ProspectsService, ProspectListsRepository, ProspectListsService, ProspectImportsRepository, ProspectImportsService, ImportRunnerService, ImportFilesErasure],
-  exports: [ConsentRepository, ProspectsRepository, ProspectsService, ProspectListsRepository, ProspectListsService, ProspectImportsService, ImportRunnerService, ImportFilesErasure],
+  providers: [
+    ConsentRepository,
+    ProspectsRepository,
+    ProspectsService,
+    ProspectListsRepository,
+    ProspectListsService,
+    ProspectImportsRepository,
+    ProspectImportsService,
+    ImportRunnerService,
+    ImportFilesErasure,
+  ],
+  exports: [
+    ConsentRepository,
+    ProspectsRepository,
+    ProspectsService,
+    ProspectListsRepository,
+    ProspectListsService,
+    ProspectImportsService,
+    ImportRunnerService,
+    ImportFilesErasure,
+  ],
 })
 export class AudienceModule {}

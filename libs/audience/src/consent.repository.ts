@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentRecordRow, ConsentSource, Database, executorOf, Found, PageWindow, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
+import {
+  ConsentRecordRow,
+  ConsentSource,
+  Database,
+  executorOf,
+  Found,
+  PageWindow,
+  partnerOwned,
+  PartnerScope,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 export interface ConsentEvidence {
   prospectId: string;
@@ -23,7 +34,13 @@ export class ConsentRepository {
     const { at, userAgent, ...rest } = evidence;
     await executorOf(this.db, tx)
       .insertInto('consentRecords')
-      .values({ ...rest, userAgent: userAgent?.slice(0, 512) ?? null, occurredAt: at, vendorId: scope.vendorId, partnerId: scope.partnerId })
+      .values({
+        ...rest,
+        userAgent: userAgent?.slice(0, 512) ?? null,
+        occurredAt: at,
+        vendorId: scope.vendorId,
+        partnerId: scope.partnerId,
+      })
       .execute();
   }
 
@@ -32,14 +49,29 @@ export class ConsentRepository {
    * address): a partner's prospects, or with a vendor scope those of all its partners (leaving
    * the vendor's whole network). `campaignId`: withdrawn from that campaign's mail only.
    */
-  async withdrawByAddress(scope: TenantScope, emailLower: string, source: ConsentSource, at: Date, campaignId: string | null = null, tx?: Tx): Promise<void> {
+  async withdrawByAddress(
+    scope: TenantScope,
+    emailLower: string,
+    source: ConsentSource,
+    at: Date,
+    campaignId: string | null = null,
+    tx?: Tx,
+  ): Promise<void> {
     await executorOf(this.db, tx)
       .insertInto('consentRecords')
       .columns(['vendorId', 'partnerId', 'prospectId', 'granted', 'source', 'campaignId', 'occurredAt'])
       .expression((eb) =>
         eb
           .selectFrom('prospects as p')
-          .select((s) => ['p.vendorId', 'p.partnerId', 'p.id', s.lit(false).as('granted'), s.val(source).as('source'), s.val(campaignId).as('campaignId'), s.val(at).as('occurredAt')])
+          .select((s) => [
+            'p.vendorId',
+            'p.partnerId',
+            'p.id',
+            s.lit(false).as('granted'),
+            s.val(source).as('source'),
+            s.val(campaignId).as('campaignId'),
+            s.val(at).as('occurredAt'),
+          ])
           .where('p.emailLower', '=', emailLower)
           .where((s) => partnerOwned(s, scope, 'p')),
       )
@@ -48,9 +80,18 @@ export class ConsentRepository {
 
   /** A prospect's records, oldest first: what was granted or withdrawn, when, where and by which wording. */
   async history(scope: TenantScope, prospectId: string, window: PageWindow): Promise<Found<ConsentRecordRow>> {
-    const matching = this.db.selectFrom('consentRecords as c').where('c.prospectId', '=', prospectId).where((eb) => partnerOwned(eb, scope, 'c'));
+    const matching = this.db
+      .selectFrom('consentRecords as c')
+      .where('c.prospectId', '=', prospectId)
+      .where((eb) => partnerOwned(eb, scope, 'c'));
     const [items, count] = await Promise.all([
-      matching.selectAll('c').orderBy('c.occurredAt').orderBy('c.id').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .selectAll('c')
+        .orderBy('c.occurredAt')
+        .orderBy('c.id')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };

@@ -10,10 +10,11 @@ export const IMPORT_WRITES_IN_FLIGHT = 2;
 export type ImportBatch = Map<string, NormalizedProspect>;
 export type WriteBatch = (rows: NormalizedProspect[]) => Promise<{ inserted: number; merged: number }>;
 
-const settled = (p: Promise<unknown>) => p.then(
-  () => undefined,
-  () => undefined,
-);
+const settled = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    () => undefined,
+  );
 
 /**
  * Writes an import's batches while the next ones are parsed, IMPORT_WRITES_IN_FLIGHT at a
@@ -43,7 +44,8 @@ export class ImportBatchWriter {
     const number = this.numbered++;
     if (this.skip.has(number)) return;
     while (this.writing.length >= IMPORT_WRITES_IN_FLIGHT) await settled(this.writing[0].done);
-    for (const earlier of this.writing.filter((w) => [...batch.keys()].some((email) => w.batch.has(email)))) await settled(earlier.done);
+    for (const earlier of this.writing.filter((w) => [...batch.keys()].some((email) => w.batch.has(email))))
+      await settled(earlier.done);
     this.throwIfFailed();
     const entry = { batch, done: this.commit(number, batch) };
     this.writing.push(entry);
@@ -69,7 +71,11 @@ export class ImportBatchWriter {
 
   private async commit(number: number, batch: ImportBatch): Promise<void> {
     const written = await this.write([...batch.values()]);
-    const progress = { batches: [...this.progress.batches, number], inserted: this.progress.inserted + written.inserted, merged: this.progress.merged + written.merged };
+    const progress = {
+      batches: [...this.progress.batches, number],
+      inserted: this.progress.inserted + written.inserted,
+      merged: this.progress.merged + written.merged,
+    };
     this.progress = progress;
     // One save at a time, in commit order, so the last one kept is the latest.
     this.saving = this.saving.then(() => settled(this.attempt.saveProgress(progress)));

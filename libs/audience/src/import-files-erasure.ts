@@ -39,7 +39,11 @@ export class ImportFilesErasure {
         if (!(await this.imports.fileNamedForSystem(found.reportKey))) await this.storage.delete(found.reportKey);
         erased.reportRows += rewritten.removed;
       }
-      if (found.finished && (await this.rowsNaming(found.fileKey, email)) > 0 && !(await this.imports.fileNeededForSystem(found.fileKey))) {
+      if (
+        found.finished &&
+        (await this.rowsNaming(found.fileKey, email)) > 0 &&
+        !(await this.imports.fileNeededForSystem(found.fileKey))
+      ) {
         await this.storage.delete(found.fileKey);
         erased.files++;
       }
@@ -53,7 +57,8 @@ export class ImportFilesErasure {
     if (!stream) return 0;
     let n = 0;
     try {
-      for await (const item of readCsv(stream, { maxRecordChars: MAX_RECORD_CHARS })) if (item.kind === 'record' && names(item.cells, email)) n++;
+      for await (const item of readCsv(stream, { maxRecordChars: MAX_RECORD_CHARS }))
+        if (item.kind === 'record' && names(item.cells, email)) n++;
     } finally {
       stream.destroy();
     }

@@ -39,11 +39,26 @@ export interface ImportAttempt {
 }
 
 /** An attempt with nothing before it and nothing after it (a direct call). */
-export const SINGLE_ATTEMPT: ImportAttempt = { progress: NO_PROGRESS, saveProgress: () => Promise.resolve(), willRetry: false };
+export const SINGLE_ATTEMPT: ImportAttempt = {
+  progress: NO_PROGRESS,
+  saveProgress: () => Promise.resolve(),
+  willRetry: false,
+};
 
 /** Reads progress the queue kept, trusting nothing about its shape. */
 export function importProgressOf(stored: unknown): ImportProgress {
   const p = stored as Partial<ImportProgress> | null;
-  if (!p || typeof p !== 'object' || !Array.isArray(p.batches) || !Number.isInteger(p.inserted) || !Number.isInteger(p.merged)) return NO_PROGRESS;
-  return { batches: p.batches.filter((b): b is number => Number.isInteger(b)), inserted: p.inserted as number, merged: p.merged as number };
+  if (
+    !p ||
+    typeof p !== 'object' ||
+    !Array.isArray(p.batches) ||
+    !Number.isInteger(p.inserted) ||
+    !Number.isInteger(p.merged)
+  )
+    return NO_PROGRESS;
+  return {
+    batches: p.batches.filter((b): b is number => Number.isInteger(b)),
+    inserted: p.inserted as number,
+    merged: p.merged as number,
+  };
 }

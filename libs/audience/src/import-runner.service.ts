@@ -9,7 +9,15 @@ import { ImportAttempt, SINGLE_ATTEMPT } from './import-job';
 import { ImportReport } from './import-report';
 import { ProspectImportsRepository } from './prospect-imports.repository';
 import { ProspectListsRepository } from './prospect-lists.repository';
-import { checkProspect, ColumnTarget, fieldCountProblem, mapHeader, mergeProspects, NormalizedProspect, rowToInput } from './prospect-row';
+import {
+  checkProspect,
+  ColumnTarget,
+  fieldCountProblem,
+  mapHeader,
+  mergeProspects,
+  NormalizedProspect,
+  rowToInput,
+} from './prospect-row';
 import { ProspectsRepository } from './prospects.repository';
 
 /** A single CSV record longer than this is refused (the rest of the file still imports). */
@@ -27,7 +35,8 @@ export interface ImportOutcome {
 /** A reason the partner can act on, shown as it is; any other failure is logged and described in general terms. */
 class ImportRefused extends Error {}
 
-const INTERNAL_FAILURE = 'The import stopped on an internal error; the rows written before it are kept, and importing the file again completes it';
+const INTERNAL_FAILURE =
+  'The import stopped on an internal error; the rows written before it are kept, and importing the file again completes it';
 
 interface FileHeader {
   cells: string[];
@@ -83,12 +92,27 @@ export class ImportRunnerService {
     const report = new ImportReport(this.storage);
     const writer = new ImportBatchWriter((rows) => this.writeBatch(job, rows), attempt);
     try {
-      const read = await this.readFile(source, report, writer, (rows) => this.imports.updateForSystem(job.id, { rows, rejected: report.rejected }));
+      const read = await this.readFile(source, report, writer, (rows) =>
+        this.imports.updateForSystem(job.id, { rows, rejected: report.rejected }),
+      );
       const written = await writer.finish();
-      const outcome: ImportOutcome = { rows: read.rows, inserted: written.inserted, merged: read.mergedInFile + written.merged, rejected: report.rejected };
+      const outcome: ImportOutcome = {
+        rows: read.rows,
+        inserted: written.inserted,
+        merged: read.mergedInFile + written.merged,
+        rejected: report.rejected,
+      };
       const reportKey = await report.finish();
-      await this.imports.updateForSystem(job.id, { status: 'completed', ...outcome, reportKey, ignoredColumns: read.ignored, finishedAt: new Date() });
-      this.logger.log(`Import ${job.id} of partner ${job.partnerId} completed: ${outcome.rows} rows, ${outcome.inserted} inserted, ${outcome.merged} merged, ${outcome.rejected} rejected${outcome.rejected ? ' (its report lists them)' : ''}`);
+      await this.imports.updateForSystem(job.id, {
+        status: 'completed',
+        ...outcome,
+        reportKey,
+        ignoredColumns: read.ignored,
+        finishedAt: new Date(),
+      });
+      this.logger.log(
+        `Import ${job.id} of partner ${job.partnerId} completed: ${outcome.rows} rows, ${outcome.inserted} inserted, ${outcome.merged} merged, ${outcome.rejected} rejected${outcome.rejected ? ' (its report lists them)' : ''}`,
+      );
       return outcome;
     } catch (e) {
       // Reported only once every write has settled, never while rows of it still arrive.
@@ -104,7 +128,12 @@ export class ImportRunnerService {
    * Reads the file: header, then rows checked, merged into batches and handed to the writer;
    * every IMPORT_PROGRESS_ROWS rows the count so far is recorded, so a large file shows progress.
    */
-  private async readFile(source: Readable, report: ImportReport, writer: ImportBatchWriter, recordProgress: (rows: number) => Promise<void>): Promise<ReadOutcome> {
+  private async readFile(
+    source: Readable,
+    report: ImportReport,
+    writer: ImportBatchWriter,
+    recordProgress: (rows: number) => Promise<void>,
+  ): Promise<ReadOutcome> {
     let header: FileHeader | null = null;
     let batch: ImportBatch = new Map();
     const outcome: ReadOutcome = { rows: 0, mergedInFile: 0, ignored: [] };
@@ -134,10 +163,15 @@ export class ImportRunnerService {
   }
 
   private header(item: CsvItem): FileHeader {
-    if (item.kind === 'unreadable') throw new ImportRefused(`The header row (line ${item.line}) cannot be read: ${item.reason}`);
+    if (item.kind === 'unreadable')
+      throw new ImportRefused(`The header row (line ${item.line}) cannot be read: ${item.reason}`);
     const mapped = mapHeader(item.cells);
     if (mapped.missingEmail) throw new ImportRefused('The first row must be a header with an email column');
-    return { cells: item.cells.map((cell) => cell.replace(/^\uFEFF/, '')), columns: mapped.columns, ignored: mapped.ignored };
+    return {
+      cells: item.cells.map((cell) => cell.replace(/^\uFEFF/, '')),
+      columns: mapped.columns,
+      ignored: mapped.ignored,
+    };
   }
 
   private checkRow(header: FileHeader, item: CsvItem): RowCheck {
@@ -158,7 +192,10 @@ export class ImportRunnerService {
    * One batch commits whole (prospects, the consent records of those it created, list
    * memberships), so a retry can skip it.
    */
-  private writeBatch(job: ProspectImportRow, rows: NormalizedProspect[]): Promise<{ inserted: number; merged: number }> {
+  private writeBatch(
+    job: ProspectImportRow,
+    rows: NormalizedProspect[],
+  ): Promise<{ inserted: number; merged: number }> {
     // The import names its partner: every row it writes is that partner's.
     const scope = new PartnerScope(job.vendorId, job.partnerId);
     return this.transactions.run(async (tx) => {
@@ -172,7 +209,12 @@ export class ImportRunnerService {
    * A transient database failure with a retry to come is thrown for the queue (the import
    * waits `queued`); anything else, or the last attempt, fails the import with a reason.
    */
-  private async fail(importId: string, job: ProspectImportRow | null, attempt: ImportAttempt, e: unknown): Promise<null> {
+  private async fail(
+    importId: string,
+    job: ProspectImportRow | null,
+    attempt: ImportAttempt,
+    e: unknown,
+  ): Promise<null> {
     const message = (e as Error)?.message ?? String(e);
     if (attempt.willRetry && isTransientDatabaseError(e)) {
       this.logger.warn(`Import ${importId} interrupted by a database error (${message}); it will be tried again`);
@@ -180,7 +222,10 @@ export class ImportRunnerService {
       throw e;
     }
     // A file the partner must fix is a warning about their file; only the engine's own failures are errors.
-    if (e instanceof ImportRefused) this.logger.warn(`Import ${importId}${job ? ` of partner ${job.partnerId}` : ''} refused the partner's file: ${message}`);
+    if (e instanceof ImportRefused)
+      this.logger.warn(
+        `Import ${importId}${job ? ` of partner ${job.partnerId}` : ''} refused the partner's file: ${message}`,
+      );
     else this.logger.error(`Import ${importId} failed: ${message}`);
     if (!job) throw e;
     const error = e instanceof ImportRefused ? e.message : INTERNAL_FAILURE;

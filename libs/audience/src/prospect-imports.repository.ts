@@ -1,9 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { Database, executorOf, Found, NewProspectImport, PageWindow, partnerOwned, PartnerScope, ProspectImportRow, TenantScope, Tx } from '@tcma/persistence';
+import {
+  Database,
+  executorOf,
+  Found,
+  NewProspectImport,
+  PageWindow,
+  partnerOwned,
+  PartnerScope,
+  ProspectImportRow,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 export type NewImportInput = Pick<NewProspectImport, 'listId' | 'fileKey' | 'fileSize' | 'createdBy'>;
-export type ImportProgress = Partial<Pick<ProspectImportRow, 'status' | 'rows' | 'inserted' | 'merged' | 'rejected' | 'reportKey' | 'ignoredColumns' | 'error' | 'finishedAt'>>;
+export type ImportProgress = Partial<
+  Pick<
+    ProspectImportRow,
+    'status' | 'rows' | 'inserted' | 'merged' | 'rejected' | 'reportKey' | 'ignoredColumns' | 'error' | 'finishedAt'
+  >
+>;
 
 @Injectable()
 export class ProspectImportsRepository {
@@ -18,7 +34,14 @@ export class ProspectImportsRepository {
   }
 
   async find(scope: TenantScope, id: string): Promise<ProspectImportRow | null> {
-    return (await this.db.selectFrom('prospectImports').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospectImports')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('prospectImports')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'prospectImports'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The worker's read of the import it was handed by id. */
@@ -29,16 +52,34 @@ export class ProspectImportsRepository {
   async list(scope: TenantScope, window: PageWindow): Promise<Found<ProspectImportRow>> {
     const matching = this.db.selectFrom('prospectImports').where((eb) => partnerOwned(eb, scope, 'prospectImports'));
     const [items, count] = await Promise.all([
-      matching.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .selectAll()
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'asc')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
   }
 
   /** The partner's imports with their stored files (the uploaded CSV, the rejected-rows report), for an erasure. */
-  async filesOf(scope: PartnerScope): Promise<Array<{ id: string; fileKey: string; reportKey: string | null; finished: boolean }>> {
-    const rows = await this.db.selectFrom('prospectImports').select(['id', 'fileKey', 'reportKey', 'status']).where((eb) => partnerOwned(eb, scope, 'prospectImports')).orderBy('createdAt').execute();
-    return rows.map((r) => ({ id: r.id, fileKey: r.fileKey, reportKey: r.reportKey, finished: r.status === 'completed' || r.status === 'failed' }));
+  async filesOf(
+    scope: PartnerScope,
+  ): Promise<Array<{ id: string; fileKey: string; reportKey: string | null; finished: boolean }>> {
+    const rows = await this.db
+      .selectFrom('prospectImports')
+      .select(['id', 'fileKey', 'reportKey', 'status'])
+      .where((eb) => partnerOwned(eb, scope, 'prospectImports'))
+      .orderBy('createdAt')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fileKey: r.fileKey,
+      reportKey: r.reportKey,
+      finished: r.status === 'completed' || r.status === 'failed',
+    }));
   }
 
   /** The report written again without `removed` rows: its rejected count follows, so the listing's total stays true. */
@@ -53,12 +94,23 @@ export class ProspectImportsRepository {
 
   /** Whether any import, of any tenant, names this content-addressed file (as upload or report). */
   async fileNamedForSystem(key: string): Promise<boolean> {
-    return !!(await this.db.selectFrom('prospectImports').select('id').where((eb) => eb.or([eb('fileKey', '=', key), eb('reportKey', '=', key)])).limit(1).executeTakeFirst());
+    return !!(await this.db
+      .selectFrom('prospectImports')
+      .select('id')
+      .where((eb) => eb.or([eb('fileKey', '=', key), eb('reportKey', '=', key)]))
+      .limit(1)
+      .executeTakeFirst());
   }
 
   /** Whether an import that has not finished, of any tenant, still has to read this uploaded file. */
   async fileNeededForSystem(key: string): Promise<boolean> {
-    return !!(await this.db.selectFrom('prospectImports').select('id').where('fileKey', '=', key).where('status', 'in', ['queued', 'running']).limit(1).executeTakeFirst());
+    return !!(await this.db
+      .selectFrom('prospectImports')
+      .select('id')
+      .where('fileKey', '=', key)
+      .where('status', 'in', ['queued', 'running'])
+      .limit(1)
+      .executeTakeFirst());
   }
 
   /** The worker recording an import's progress. */

@@ -55,8 +55,12 @@ export class ProspectImportsService {
   async start(actor: Actor, partnerId: string, body: Readable, into: ImportInto = {}): Promise<ProspectImportRow> {
     const scope = await this.partners.contactsScope(actor, partnerId);
     const newList = into.newList?.trim();
-    if (into.newList !== undefined && !newList) throw new InvalidError('The new list needs a name', [{ path: 'newList', message: 'must not be empty' }]);
-    if (newList && into.listId) throw new InvalidError('Import into a list or into a new list, not both', [{ path: 'newList', message: 'cannot be combined with listId' }]);
+    if (into.newList !== undefined && !newList)
+      throw new InvalidError('The new list needs a name', [{ path: 'newList', message: 'must not be empty' }]);
+    if (newList && into.listId)
+      throw new InvalidError('Import into a list or into a new list, not both', [
+        { path: 'newList', message: 'cannot be combined with listId' },
+      ]);
     if (into.listId) await this.lists.get(actor, partnerId, into.listId);
     // Checked before the upload is read, so a taken name costs the partner no wait.
     if (newList && (await this.listRows.nameUsed(scope, newList))) throw listNameTaken();
@@ -64,14 +68,17 @@ export class ProspectImportsService {
     try {
       stored = await this.storage.putStream(Readable.from(csvUpload(body)), this.config.maxImportBytes);
     } catch (e) {
-      if (e instanceof BlobTooLargeError) throw new TooLargeError(`Imports may be at most ${this.config.maxImportBytes} bytes`);
+      if (e instanceof BlobTooLargeError)
+        throw new TooLargeError(`Imports may be at most ${this.config.maxImportBytes} bytes`);
       throw e;
     }
     const file = { fileKey: stored.key, fileSize: String(stored.size), createdBy: actor.userId };
     const created = newList
       ? // The list and the import are created together: a list is never left behind by an import that was not recorded.
         await this.transactions
-          .run(async (tx) => this.imports.create(scope, { ...file, listId: (await this.listRows.create(scope, newList, tx)).id }, tx))
+          .run(async (tx) =>
+            this.imports.create(scope, { ...file, listId: (await this.listRows.create(scope, newList, tx)).id }, tx),
+          )
           .catch((e: unknown) => {
             throw (e as { code?: string }).code === '23505' ? listNameTaken() : e;
           })
@@ -105,7 +112,12 @@ export class ProspectImportsService {
    */
   async rejections(actor: Actor, partnerId: string, id: string, window: PageWindow): Promise<Found<RejectedRow>> {
     const found = await this.get(actor, partnerId, id);
-    if (found.status !== 'completed') throw new ConflictError(found.status === 'failed' ? 'The import failed: it has no report of rejected rows' : 'The import has not finished: its rejected rows are listed once it has');
+    if (found.status !== 'completed')
+      throw new ConflictError(
+        found.status === 'failed'
+          ? 'The import failed: it has no report of rejected rows'
+          : 'The import has not finished: its rejected rows are listed once it has',
+      );
     const stream = found.reportKey ? await this.storage.openStream(found.reportKey) : null;
     if (!stream) throw new NotFoundError('Import report');
     const items: RejectedRow[] = [];
@@ -127,5 +139,7 @@ export class ProspectImportsService {
 }
 
 function listNameTaken(): ConflictError {
-  return new ConflictError('A list with this name exists', [{ path: 'newList', message: 'is already used by another list' }]);
+  return new ConflictError('A list with this name exists', [
+    { path: 'newList', message: 'is already used by another list' },
+  ]);
 }

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Database, DB, executorOf, Found, PageWindow, partnerOwned, PartnerScope, ProspectListRow, TenantScope, Tx } from '@tcma/persistence';
+import {
+  Database,
+  DB,
+  executorOf,
+  Found,
+  PageWindow,
+  partnerOwned,
+  PartnerScope,
+  ProspectListRow,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 import { ExpressionBuilder } from 'kysely';
 
 /** Members are the scope's through their list. */
@@ -21,26 +32,49 @@ export class ProspectListsRepository {
   constructor(private readonly db: Database) {}
 
   create(scope: PartnerScope, name: string, tx?: Tx): Promise<ProspectListRow> {
-    return executorOf(this.db, tx).insertInto('prospectLists').values({ vendorId: scope.vendorId, partnerId: scope.partnerId, name }).returningAll().executeTakeFirstOrThrow();
+    return executorOf(this.db, tx)
+      .insertInto('prospectLists')
+      .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, name })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   /** Whether the scope has a list of this name (names are unique per partner). */
   async nameUsed(scope: PartnerScope, name: string): Promise<boolean> {
-    const found = await this.db.selectFrom('prospectLists').select('id').where('name', '=', name).where((eb) => partnerOwned(eb, scope, 'prospectLists')).executeTakeFirst();
+    const found = await this.db
+      .selectFrom('prospectLists')
+      .select('id')
+      .where('name', '=', name)
+      .where((eb) => partnerOwned(eb, scope, 'prospectLists'))
+      .executeTakeFirst();
     return found !== undefined;
   }
 
   async find(scope: TenantScope, id: string): Promise<ProspectListRow | null> {
-    return (await this.db.selectFrom('prospectLists').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospectLists')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('prospectLists')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'prospectLists'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
-  async listWithCounts(scope: TenantScope, window: PageWindow, order: ListOrder = 'name'): Promise<Found<ProspectListRow & { size: number }>> {
+  async listWithCounts(
+    scope: TenantScope,
+    window: PageWindow,
+    order: ListOrder = 'name',
+  ): Promise<Found<ProspectListRow & { size: number }>> {
     const matching = this.db.selectFrom('prospectLists').where((eb) => partnerOwned(eb, scope, 'prospectLists'));
     const [lists, count] = await Promise.all([
       matching
         .selectAll()
         .$call((qb) => (order === 'newest' ? qb.orderBy('createdAt', 'desc') : qb.orderBy('name', 'asc')))
-        .orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+        .orderBy('id', 'asc')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     const counts = await this.db
@@ -62,7 +96,9 @@ export class ProspectListsRepository {
       .expression((eb) =>
         eb
           .selectFrom('prospects as p')
-          .innerJoin('prospectLists as l', (join) => join.on('l.id', '=', listId).onRef('l.partnerId', '=', 'p.partnerId'))
+          .innerJoin('prospectLists as l', (join) =>
+            join.on('l.id', '=', listId).onRef('l.partnerId', '=', 'p.partnerId'),
+          )
           .select(['l.id', 'p.id'])
           .where('p.id', '=', eb.fn.any(eb.val(prospectIds)))
           .where((w) => w.and([partnerOwned(w, scope, 'l'), partnerOwned(w, scope, 'p')])),

@@ -18,12 +18,20 @@ export class ProspectListsService {
     try {
       return await this.lists.create(scope, name.trim());
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw new ConflictError('A list with this name exists', [{ path: 'name', message: 'is already used by another list' }]);
+      if ((e as { code?: string }).code === '23505')
+        throw new ConflictError('A list with this name exists', [
+          { path: 'name', message: 'is already used by another list' },
+        ]);
       throw e;
     }
   }
 
-  async list(actor: Actor, partnerId: string, window: PageWindow, order: ListOrder = 'name'): Promise<Found<ProspectListRow & { size: number }>> {
+  async list(
+    actor: Actor,
+    partnerId: string,
+    window: PageWindow,
+    order: ListOrder = 'name',
+  ): Promise<Found<ProspectListRow & { size: number }>> {
     return this.lists.listWithCounts(await this.partners.contactsScope(actor, partnerId), window, order);
   }
 
@@ -51,5 +59,4 @@ export class ProspectListsService {
     if (!list) throw new NotFoundError('List');
     return list;
   }
-
 }

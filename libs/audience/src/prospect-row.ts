@@ -3,9 +3,14 @@ import { normalizeSlotValue } from '@tcma/cobrand';
 import { isValidTimeZone } from '@tcma/sequences';
 
 /** A prospect as given (API body or CSV row), before checks. */
-export type ProspectInput = { email: string; custom?: Record<string, string> | null } & { [F in ProspectField]?: string | null };
+export type ProspectInput = { email: string; custom?: Record<string, string> | null } & {
+  [F in ProspectField]?: string | null;
+};
 
-export type NormalizedProspect = { email: string; emailLower: string; custom: Record<string, string> } & Record<ProspectField, string | null>;
+export type NormalizedProspect = { email: string; emailLower: string; custom: Record<string, string> } & Record<
+  ProspectField,
+  string | null
+>;
 
 export type ProspectCheck = { ok: true; prospect: NormalizedProspect } | { ok: false; field: string; reason: string };
 
@@ -61,7 +66,11 @@ export function mapHeader(headers: string[]): { columns: ColumnTarget[]; ignored
   const columns = headers.map((header): ColumnTarget => {
     const key = headerKey(header);
     const field = ALIASES[key];
-    const target: ColumnTarget = field ? { field } : CUSTOM_FIELD_KEY_PATTERN.test(key.replace(/^custom_/, '')) ? { custom: key.replace(/^custom_/, '') } : null;
+    const target: ColumnTarget = field
+      ? { field }
+      : CUSTOM_FIELD_KEY_PATTERN.test(key.replace(/^custom_/, ''))
+        ? { custom: key.replace(/^custom_/, '') }
+        : null;
     const id = target && ('field' in target ? target.field : `custom.${target.custom}`);
     if (!target || !id || seen.has(id)) {
       ignored.push(header);
@@ -97,12 +106,18 @@ export function rowToInput(columns: ColumnTarget[], cells: string[]): ProspectIn
 }
 
 // Typed as text, but an API body can hold anything: a number or an object is refused by name.
-const text = (field: string, raw: unknown, max = FIELD_MAX_LENGTH): { ok: true; value: string | null } | { ok: false; field: string; reason: string } => {
-  if (raw !== null && raw !== undefined && typeof raw !== 'string') return { ok: false, field, reason: `${field} must be text` };
+const text = (
+  field: string,
+  raw: unknown,
+  max = FIELD_MAX_LENGTH,
+): { ok: true; value: string | null } | { ok: false; field: string; reason: string } => {
+  if (raw !== null && raw !== undefined && typeof raw !== 'string')
+    return { ok: false, field, reason: `${field} must be text` };
   const value = (raw ?? '').trim();
   if (!value) return { ok: true, value: null };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return { ok: false, field, reason: `${field} contains control characters` };
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+    return { ok: false, field, reason: `${field} contains control characters` };
   if ([...value].length > max) return { ok: false, field, reason: `${field} is longer than ${max} characters` };
   return { ok: true, value };
 };
@@ -110,15 +125,26 @@ const text = (field: string, raw: unknown, max = FIELD_MAX_LENGTH): { ok: true; 
 /** Checks and normalises a prospect; the reason names the first bad field. */
 export function checkProspect(input: ProspectInput): ProspectCheck {
   if (typeof (input.email ?? '') !== 'string') return { ok: false, field: 'email', reason: 'email must be text' };
-  if (input.custom !== null && input.custom !== undefined && (typeof input.custom !== 'object' || Array.isArray(input.custom))) return { ok: false, field: 'custom', reason: 'custom must be an object of text values' };
+  if (
+    input.custom !== null &&
+    input.custom !== undefined &&
+    (typeof input.custom !== 'object' || Array.isArray(input.custom))
+  )
+    return { ok: false, field: 'custom', reason: 'custom must be an object of text values' };
   const email = normalizeSlotValue({ type: 'email' }, (input.email ?? '').trim());
   if (!(input.email ?? '').trim()) return { ok: false, field: 'email', reason: 'email is missing' };
   if (!email.ok) return { ok: false, field: 'email', reason: `email ${email.message}` };
-  const out: NormalizedProspect = { email: input.email.trim(), emailLower: email.value, ...perProspectField(() => null), custom: {} };
+  const out: NormalizedProspect = {
+    email: input.email.trim(),
+    emailLower: email.value,
+    ...perProspectField(() => null),
+    custom: {},
+  };
   for (const field of PROSPECT_FIELDS) {
     if (field === 'timezone') {
       const tz = (input.timezone ?? '').trim();
-      if (tz && !isValidTimeZone(tz)) return { ok: false, field: 'timezone', reason: `timezone "${tz.slice(0, 50)}" is not an IANA time zone` };
+      if (tz && !isValidTimeZone(tz))
+        return { ok: false, field: 'timezone', reason: `timezone "${tz.slice(0, 50)}" is not an IANA time zone` };
       out.timezone = tz || null;
       continue;
     }
@@ -127,9 +153,15 @@ export function checkProspect(input: ProspectInput): ProspectCheck {
     out[field] = checked.value;
   }
   const custom = Object.entries(input.custom ?? {});
-  if (custom.length > MAX_CUSTOM_FIELDS) return { ok: false, field: 'custom', reason: `more than ${MAX_CUSTOM_FIELDS} custom fields` };
+  if (custom.length > MAX_CUSTOM_FIELDS)
+    return { ok: false, field: 'custom', reason: `more than ${MAX_CUSTOM_FIELDS} custom fields` };
   for (const [key, raw] of custom) {
-    if (!CUSTOM_FIELD_KEY_PATTERN.test(key)) return { ok: false, field: `custom.${key}`, reason: `custom field name "${key}" must be lower-case letters, digits and _` };
+    if (!CUSTOM_FIELD_KEY_PATTERN.test(key))
+      return {
+        ok: false,
+        field: `custom.${key}`,
+        reason: `custom field name "${key}" must be lower-case letters, digits and _`,
+      };
     const checked = text(`custom.${key}`, raw, CUSTOM_VALUE_MAX_LENGTH);
     if (!checked.ok) return checked;
     if (checked.value !== null) out.custom[key] = checked.value;
@@ -139,5 +171,10 @@ export function checkProspect(input: ProspectInput): ProspectCheck {
 
 /** Later non-empty values win; custom fields are merged key by key. */
 export function mergeProspects(a: NormalizedProspect, b: NormalizedProspect): NormalizedProspect {
-  return { email: b.email, emailLower: a.emailLower, ...perProspectField((field) => b[field] ?? a[field]), custom: { ...a.custom, ...b.custom } };
+  return {
+    email: b.email,
+    emailLower: a.emailLower,
+    ...perProspectField((field) => b[field] ?? a[field]),
+    custom: { ...a.custom, ...b.custom },
+  };
 }

@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { perProspectField, PROSPECT_FIELDS } from '@tcma/campaign-model';
-import { ConsentSource, Database, DB, executorOf, Found, inAudience, PageWindow, partnerOwned, PartnerScope, ProspectRow, TenantScope, Tx } from '@tcma/persistence';
+import {
+  ConsentSource,
+  Database,
+  DB,
+  executorOf,
+  Found,
+  inAudience,
+  PageWindow,
+  partnerOwned,
+  PartnerScope,
+  ProspectRow,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 import { QueryCreator, sql } from 'kysely';
 import type { NormalizedProspect } from './prospect-row';
 
@@ -42,14 +55,24 @@ export class ProspectsRepository {
   async upsertMany(scope: PartnerScope, rows: NormalizedProspect[], tx?: Tx, importedAt?: Date): Promise<UpsertResult> {
     if (!rows.length) return { ids: [], insertedIds: [], inserted: 0, merged: 0 };
     // The batch goes as one array per column, unnested into rows: one statement, a dozen parameters, however many rows.
-    const batch = sql<NormalizedProspect>`unnest(${sql.join([...TEXT_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::text[]`), sql`${rows.map((r) => JSON.stringify(r.custom))}::jsonb[]`])})`.as<'r'>(
-      sql`r(${sql.join([...TEXT_COLUMNS, 'custom'].map((c) => sql.ref(c)))})`,
-    );
+    const batch =
+      sql<NormalizedProspect>`unnest(${sql.join([...TEXT_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::text[]`), sql`${rows.map((r) => JSON.stringify(r.custom))}::jsonb[]`])})`.as<'r'>(
+        sql`r(${sql.join([...TEXT_COLUMNS, 'custom'].map((c) => sql.ref(c)))})`,
+      );
     const upsert = (db: QueryCreator<DB>) =>
       db
         .insertInto('prospects')
         .columns(['vendorId', 'partnerId', ...TEXT_COLUMNS, 'custom'])
-        .expression((eb) => eb.selectFrom(batch).select((r) => [r.val(scope.vendorId).as('vendorId'), r.val(scope.partnerId).as('partnerId'), ...TEXT_COLUMNS.map((c) => `r.${c}` as const), 'r.custom']))
+        .expression((eb) =>
+          eb
+            .selectFrom(batch)
+            .select((r) => [
+              r.val(scope.vendorId).as('vendorId'),
+              r.val(scope.partnerId).as('partnerId'),
+              ...TEXT_COLUMNS.map((c) => `r.${c}` as const),
+              'r.custom',
+            ]),
+        )
         .onConflict((oc) =>
           oc.columns(['partnerId', 'emailLower']).doUpdateSet((eb) => ({
             email: eb.ref('excluded.email'),
@@ -71,7 +94,15 @@ export class ProspectsRepository {
               .expression((eb) =>
                 eb
                   .selectFrom('up')
-                  .select((u) => ['up.vendorId', 'up.partnerId', 'up.id', u.lit(true).as('granted'), u.val<ConsentSource>('import').as('source'), 'up.consentSource', u.val(importedAt).as('occurredAt')])
+                  .select((u) => [
+                    'up.vendorId',
+                    'up.partnerId',
+                    'up.id',
+                    u.lit(true).as('granted'),
+                    u.val<ConsentSource>('import').as('source'),
+                    'up.consentSource',
+                    u.val(importedAt).as('occurredAt'),
+                  ])
                   .where('up.inserted', '=', true),
               ),
           )
@@ -80,24 +111,48 @@ export class ProspectsRepository {
           .execute()
       : await upsert(executor).execute();
     const insertedIds = result.filter((r) => r.inserted).map((r) => r.id);
-    return { ids: result.map((r) => r.id), insertedIds, inserted: insertedIds.length, merged: result.length - insertedIds.length };
+    return {
+      ids: result.map((r) => r.id),
+      insertedIds,
+      inserted: insertedIds.length,
+      merged: result.length - insertedIds.length,
+    };
   }
 
   async find(scope: TenantScope, id: string): Promise<ProspectRow | null> {
     if (!PROSPECT_ID.test(id)) return null;
-    return (await this.db.selectFrom('prospects').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospects')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('prospects')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'prospects'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** Which of these ids are prospects of the scope. */
   async existing(scope: TenantScope, ids: string[]): Promise<Set<string>> {
     const wellFormed = ids.filter((id) => PROSPECT_ID.test(id));
     if (!wellFormed.length) return new Set();
-    const rows = await this.db.selectFrom('prospects').select('id').where('id', 'in', wellFormed).where((eb) => partnerOwned(eb, scope, 'prospects')).execute();
+    const rows = await this.db
+      .selectFrom('prospects')
+      .select('id')
+      .where('id', 'in', wellFormed)
+      .where((eb) => partnerOwned(eb, scope, 'prospects'))
+      .execute();
     return new Set(rows.map((r) => r.id));
   }
 
   async findByEmail(scope: TenantScope, emailLower: string): Promise<ProspectRow | null> {
-    return (await this.db.selectFrom('prospects').selectAll().where('emailLower', '=', emailLower).where((eb) => partnerOwned(eb, scope, 'prospects')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('prospects')
+        .selectAll()
+        .where('emailLower', '=', emailLower)
+        .where((eb) => partnerOwned(eb, scope, 'prospects'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** Keyset pages by id: stable and fast however large the audience. */
@@ -130,7 +185,11 @@ export class ProspectsRepository {
   /** False when there was no such prospect in the scope. */
   async remove(scope: TenantScope, id: string): Promise<boolean> {
     if (!PROSPECT_ID.test(id)) return false;
-    const removed = await this.db.deleteFrom('prospects').where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'prospects')).executeTakeFirst();
+    const removed = await this.db
+      .deleteFrom('prospects')
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'prospects'))
+      .executeTakeFirst();
     return removed.numDeletedRows > 0n;
   }
 }

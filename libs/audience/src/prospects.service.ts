@@ -8,7 +8,8 @@ import { Actor, PartnersService } from '@tcma/tenancy';
 import { checkProspect, ProspectInput } from './prospect-row';
 import { ProspectPageFilter, ProspectsRepository } from './prospects.repository';
 
-const invalid = (field: string, reason: string) => new InvalidError('The prospect is invalid', [{ path: field, message: reason }]);
+const invalid = (field: string, reason: string) =>
+  new InvalidError('The prospect is invalid', [{ path: field, message: reason }]);
 
 /** A partner's prospects; vendor users may manage them on the partner's behalf. */
 @Injectable()
@@ -25,7 +26,10 @@ export class ProspectsService {
     const checked = checkProspect(input);
     if (!checked.ok) throw invalid(checked.field, checked.reason);
     const existing = await this.prospects.findByEmail(scope, checked.prospect.emailLower);
-    if (existing) throw new ConflictError(`A prospect with this email already exists (id ${existing.id})`, [{ path: 'email', message: 'is already a prospect of this partner' }]);
+    if (existing)
+      throw new ConflictError(`A prospect with this email already exists (id ${existing.id})`, [
+        { path: 'email', message: 'is already a prospect of this partner' },
+      ]);
     // With the consent record of its import (the consent source declared), in the same statement.
     const { ids } = await this.prospects.upsertMany(scope, [checked.prospect], undefined, this.clock.now());
     return this.found(scope, ids[0]);
@@ -48,8 +52,13 @@ export class ProspectsService {
       custom: input.custom !== undefined ? input.custom : prospect.custom,
     });
     if (!checked.ok) throw invalid(checked.field, checked.reason);
-    if (checked.prospect.emailLower !== prospect.emailLower && (await this.prospects.findByEmail(scope, checked.prospect.emailLower))) {
-      throw new ConflictError('Another prospect has this email', [{ path: 'email', message: 'is already a prospect of this partner' }]);
+    if (
+      checked.prospect.emailLower !== prospect.emailLower &&
+      (await this.prospects.findByEmail(scope, checked.prospect.emailLower))
+    ) {
+      throw new ConflictError('Another prospect has this email', [
+        { path: 'email', message: 'is already a prospect of this partner' },
+      ]);
     }
     const updated = await this.prospects.update(scope, prospect.id, changedFields(prospect, checked.prospect));
     if (!updated) throw new NotFoundError('Prospect');
@@ -57,7 +66,12 @@ export class ProspectsService {
   }
 
   /** The prospect's consent evidence, oldest first (404 for a prospect the actor may not see). */
-  async consentHistory(actor: Actor, partnerId: string, id: string, window: PageWindow): Promise<Found<ConsentRecordRow>> {
+  async consentHistory(
+    actor: Actor,
+    partnerId: string,
+    id: string,
+    window: PageWindow,
+  ): Promise<Found<ConsentRecordRow>> {
     const scope = await this.partners.contactsScope(actor, partnerId);
     const prospect = await this.found(scope, id);
     return this.consent.history(scope, prospect.id, window);
@@ -65,7 +79,8 @@ export class ProspectsService {
 
   /** Erases the prospect and, by cascade, its enrollments and list memberships. */
   async remove(actor: Actor, partnerId: string, id: string): Promise<void> {
-    if (!(await this.prospects.remove(await this.partners.contactsScope(actor, partnerId), id))) throw new NotFoundError('Prospect');
+    if (!(await this.prospects.remove(await this.partners.contactsScope(actor, partnerId), id)))
+      throw new NotFoundError('Prospect');
   }
 
   private async found(scope: PartnerScope, id: string): Promise<ProspectRow> {
@@ -73,5 +88,4 @@ export class ProspectsService {
     if (!prospect) throw new NotFoundError('Prospect');
     return prospect;
   }
-
 }

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACTING_FOR_HEADER, ConciergeService } from '@tcma/accounts';
 import type { Role } from '@tcma/persistence';
@@ -7,7 +14,8 @@ import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
 import { CREDENTIAL_RESOLVERS, CredentialResolver } from './credential-resolver';
 
 /** A partner admin is a partner user who may also invite: it may do whatever a partner user may. */
-const grants = (held: Role, needed: Role): boolean => held === needed || (held === 'partner_admin' && needed === 'partner_user');
+const grants = (held: Role, needed: Role): boolean =>
+  held === needed || (held === 'partner_admin' && needed === 'partner_user');
 
 /**
  * The one gate in front of every route: resolves the caller with the configured credential
@@ -33,10 +41,17 @@ export class AuthGuard implements CanActivate {
       if (resolved === undefined) continue;
       if (resolved === null) break;
       const actingFor = request.headers[ACTING_FOR_HEADER];
-      const actor = typeof actingFor === 'string' && actingFor ? await this.concierge.actFor(resolved, actingFor, { method: request.method, path: request.originalUrl.split('?')[0] }) : resolved;
+      const actor =
+        typeof actingFor === 'string' && actingFor
+          ? await this.concierge.actFor(resolved, actingFor, {
+              method: request.method,
+              path: request.originalUrl.split('?')[0],
+            })
+          : resolved;
       request.actor = actor;
       const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-      if (roles && !roles.some((role) => grants(actor.role, role))) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+      if (roles && !roles.some((role) => grants(actor.role, role)))
+        throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
       return true;
     }
     throw new UnauthorizedException('Sign in, or send a valid API token (Authorization: Bearer <token>)');

@@ -16,7 +16,11 @@ import { SessionCookieResolver } from './session-cookie.resolver';
     SessionCookie,
     SessionCookieResolver,
     // Bearer first: a request with an API token is judged by it alone (and needs no CSRF token).
-    { provide: CREDENTIAL_RESOLVERS, inject: [BearerTokenResolver, SessionCookieResolver], useFactory: (bearer: BearerTokenResolver, cookie: SessionCookieResolver) => [bearer, cookie] },
+    {
+      provide: CREDENTIAL_RESOLVERS,
+      inject: [BearerTokenResolver, SessionCookieResolver],
+      useFactory: (bearer: BearerTokenResolver, cookie: SessionCookieResolver) => [bearer, cookie],
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
     InstanceOperatorCheck,
   ],

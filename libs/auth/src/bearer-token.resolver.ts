@@ -22,7 +22,9 @@ export class BearerTokenResolver implements CredentialResolver {
     const actor = await this.tokens.findActorForSystem(hashTokenSecret(match[1]), now);
     if (actor?.credentialId) {
       // Bookkeeping only: a failure here must not fail the request.
-      this.tokens.touchForSystem(actor.credentialId, now).catch((e: Error) => this.logger.warn(`last_used_at not updated: ${e.message}`));
+      this.tokens
+        .touchForSystem(actor.credentialId, now)
+        .catch((e: Error) => this.logger.warn(`last_used_at not updated: ${e.message}`));
     }
     return actor;
   }

@@ -10,7 +10,13 @@ import { CREDENTIAL_RESOLVERS, CredentialResolver } from './credential-resolver'
  * to everyone else, any other vendor's admins included, those tools do not exist (404).
  */
 export function isInstanceOperator(actor: Actor | null | undefined, operatorVendorId: string | undefined): boolean {
-  return !!actor && !!operatorVendorId && actor.role === 'vendor_admin' && !actor.concierge && actor.vendorId.toLowerCase() === operatorVendorId.toLowerCase();
+  return (
+    !!actor &&
+    !!operatorVendorId &&
+    actor.role === 'vendor_admin' &&
+    !actor.concierge &&
+    actor.vendorId.toLowerCase() === operatorVendorId.toLowerCase()
+  );
 }
 
 /**

@@ -27,8 +27,13 @@ export class SessionCookieResolver implements CredentialResolver {
     if (!actor?.sessionId) return null;
     if (!SAFE_METHODS.has(request.method)) {
       const token = request.headers[CSRF_HEADER];
-      if (request.headers['sec-fetch-site'] === 'cross-site' || !this.sessions.checkCsrf(actor.sessionId, typeof token === 'string' ? token : undefined)) {
-        throw new ForbiddenException(`A signed-in browser request that changes something needs the session's ${CSRF_HEADER} header (the web app sends it)`);
+      if (
+        request.headers['sec-fetch-site'] === 'cross-site' ||
+        !this.sessions.checkCsrf(actor.sessionId, typeof token === 'string' ? token : undefined)
+      ) {
+        throw new ForbiddenException(
+          `A signed-in browser request that changes something needs the session's ${CSRF_HEADER} header (the web app sends it)`,
+        );
       }
     }
     return actor;

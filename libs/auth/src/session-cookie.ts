@@ -31,7 +31,13 @@ export class SessionCookie {
   }
 
   set(response: Response, secret: string, expiresAt: Date): void {
-    response.cookie(this.name, secret, { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/', expires: expiresAt });
+    response.cookie(this.name, secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure,
+      path: '/',
+      expires: expiresAt,
+    });
   }
 
   clear(response: Response): void {

@@ -9,14 +9,26 @@ export class BrandKitsRepository {
   constructor(private readonly db: Database) {}
 
   async find(scope: PartnerScope): Promise<BrandKitRow | null> {
-    return (await this.db.selectFrom('brandKits').selectAll().where((eb) => partnerOwned(eb, scope, 'brandKits')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('brandKits')
+        .selectAll()
+        .where((eb) => partnerOwned(eb, scope, 'brandKits'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** Creates or changes the partner's brand kit, bumping its revision; a new logo (or none) is written into the logo history. */
   save(scope: PartnerScope, fields: Partial<BrandKitFields>): Promise<BrandKitRow> {
     return this.db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom('brandKits').selectAll().where((eb) => partnerOwned(eb, scope, 'brandKits')).forUpdate().executeTakeFirst();
-      if (fields.logo !== undefined && (current?.logo?.pngKey ?? null) !== (fields.logo?.pngKey ?? null)) await this.recordLogo(tx, scope, fields.logo);
+      const current = await tx
+        .selectFrom('brandKits')
+        .selectAll()
+        .where((eb) => partnerOwned(eb, scope, 'brandKits'))
+        .forUpdate()
+        .executeTakeFirst();
+      if (fields.logo !== undefined && (current?.logo?.pngKey ?? null) !== (fields.logo?.pngKey ?? null))
+        await this.recordLogo(tx, scope, fields.logo);
       if (!current) {
         return tx
           .insertInto('brandKits')
@@ -43,7 +55,13 @@ export class BrandKitsRepository {
     if (logo) {
       await tx
         .insertInto('brandKitLogos')
-        .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, pngKey: logo.pngKey, webpKey: logo.webpKey, setAt: sql<Date>`now()` })
+        .values({
+          vendorId: scope.vendorId,
+          partnerId: scope.partnerId,
+          pngKey: logo.pngKey,
+          webpKey: logo.webpKey,
+          setAt: sql<Date>`now()`,
+        })
         .execute();
     }
   }
@@ -53,7 +71,12 @@ export class BrandKitsRepository {
     const result = await this.db
       .updateTable('brandKits')
       .set({ senderConfirmedEmail: email })
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'brandKits'), eb(eb.fn('lower', ['senderFromEmail']), '=', email.toLowerCase())]))
+      .where((eb) =>
+        eb.and([
+          partnerOwned(eb, scope, 'brandKits'),
+          eb(eb.fn('lower', ['senderFromEmail']), '=', email.toLowerCase()),
+        ]),
+      )
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }

@@ -1,6 +1,20 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { BrandValues, ContrastWarning, contrastWarnings, FileSandbox, normalizeDisplayName, normalizeSlotValue } from '@tcma/cobrand';
-import { BadRequestError, InvalidError, NotFoundError, Problem, TooLargeError, UnsupportedTypeError } from '@tcma/errors';
+import {
+  BrandValues,
+  ContrastWarning,
+  contrastWarnings,
+  FileSandbox,
+  normalizeDisplayName,
+  normalizeSlotValue,
+} from '@tcma/cobrand';
+import {
+  BadRequestError,
+  InvalidError,
+  NotFoundError,
+  Problem,
+  TooLargeError,
+  UnsupportedTypeError,
+} from '@tcma/errors';
 import { BrandKitRow, PartnerRow, PartnerScope } from '@tcma/persistence';
 import { BlobStorage, PublicFiles } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOfPartner } from '@tcma/tenancy';
@@ -101,7 +115,10 @@ export class BrandKitsService implements OnApplicationShutdown {
 
   async setLogo(actor: Actor, partnerId: string, bytes: Buffer | undefined): Promise<BrandKitView> {
     const partner = await this.ownPartner(actor, partnerId);
-    if (!bytes) throw new BadRequestError('Send the logo as multipart/form-data in the field "file"', [{ path: 'file', message: 'is required' }]);
+    if (!bytes)
+      throw new BadRequestError('Send the logo as multipart/form-data in the field "file"', [
+        { path: 'file', message: 'is required' },
+      ]);
     const result = await this.sandbox.normalizeLogo(partner.id, bytes);
     if (!result.ok) {
       const problem = [{ path: 'file', message: result.message }];
@@ -113,7 +130,14 @@ export class BrandKitsService implements OnApplicationShutdown {
     const [pngKey, webpKey] = await Promise.all([this.storage.put(logo.png), this.storage.put(logo.webp)]);
     await Promise.all([this.publicFiles.publish(pngKey, 'image/png'), this.publicFiles.publish(webpKey, 'image/webp')]);
     const saved = await this.kits.save(scopeOfPartner(partner), {
-      logo: { pngKey, webpKey, width: logo.width, height: logo.height, dominantColor: logo.dominantColor, sourceType: logo.sourceType },
+      logo: {
+        pngKey,
+        webpKey,
+        width: logo.width,
+        height: logo.height,
+        dominantColor: logo.dominantColor,
+        sourceType: logo.sourceType,
+      },
     });
     return this.view(partner, saved);
   }
@@ -167,7 +191,11 @@ export class BrandKitsService implements OnApplicationShutdown {
   private checkFields(input: BrandKitInput): { fields: Partial<BrandKitFields>; problems: Problem[] } {
     const problems: Problem[] = [];
     const fields: Partial<BrandKitFields> = {};
-    const check = (path: keyof BrandKitFields, slot: Parameters<typeof normalizeSlotValue>[0], raw: string | null | undefined) => {
+    const check = (
+      path: keyof BrandKitFields,
+      slot: Parameters<typeof normalizeSlotValue>[0],
+      raw: string | null | undefined,
+    ) => {
       if (raw === undefined || raw === null || raw.trim() === '') {
         (fields as Record<string, string | null>)[path] = null;
         return;
@@ -221,7 +249,13 @@ export class BrandKitsService implements OnApplicationShutdown {
       primaryColor: brand.primaryColor,
       secondaryColor: brand.secondaryColor,
       logo: kit?.logo
-        ? { pngUrl: this.publicUrl(kit.logo.pngKey), webpUrl: this.publicUrl(kit.logo.webpKey), width: kit.logo.width, height: kit.logo.height, dominantColor: kit.logo.dominantColor }
+        ? {
+            pngUrl: this.publicUrl(kit.logo.pngKey),
+            webpUrl: this.publicUrl(kit.logo.webpKey),
+            width: kit.logo.width,
+            height: kit.logo.height,
+            dominantColor: kit.logo.dominantColor,
+          }
         : null,
       sender: storedSender(partner, kit),
       revision: kit?.revision ?? 0,
@@ -236,6 +270,7 @@ function storedSender(partner: PartnerRow, kit: BrandKitRow | null): StoredSende
     fromName: kit.senderFromName ?? kit.companyName ?? partner.companyName,
     fromEmail: kit.senderFromEmail,
     replyTo: kit.senderReplyTo,
-    confirmed: kit.senderConfirmedEmail !== null && kit.senderConfirmedEmail.toLowerCase() === kit.senderFromEmail.toLowerCase(),
+    confirmed:
+      kit.senderConfirmedEmail !== null && kit.senderConfirmedEmail.toLowerCase() === kit.senderFromEmail.toLowerCase(),
   };
 }

@@ -79,7 +79,15 @@ export type PageFieldType = (typeof PAGE_FIELD_TYPES)[number];
  * Form fields that fill the prospect's own columns; any other name (a custom field key) fills
  * prospect.custom. `phone` is kept as the custom field `phone`.
  */
-export const PAGE_STANDARD_FIELDS = ['email', 'first_name', 'last_name', 'company', 'title', 'country', 'phone'] as const;
+export const PAGE_STANDARD_FIELDS = [
+  'email',
+  'first_name',
+  'last_name',
+  'company',
+  'title',
+  'country',
+  'phone',
+] as const;
 
 export interface PageFormField {
   /** A standard field (PAGE_STANDARD_FIELDS) or a custom field key (lower-case, as custom prospect fields). */

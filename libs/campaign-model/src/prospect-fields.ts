@@ -3,7 +3,15 @@
  * database name them; each is optional text. The one list that prospect checks, merges,
  * edits and writes go by. In the order their checks run (the first bad one is reported).
  */
-export const PROSPECT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'country', 'consentSource', 'timezone'] as const;
+export const PROSPECT_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'title',
+  'country',
+  'consentSource',
+  'timezone',
+] as const;
 export type ProspectField = (typeof PROSPECT_FIELDS)[number];
 
 /** An object with one value per prospect field. */

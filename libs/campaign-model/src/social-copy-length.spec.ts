@@ -4,19 +4,25 @@ describe('countSocialCopy', () => {
   const longUrl = `https://acme-backup.example/trial?utm_source=${'x'.repeat(80)}`;
 
   it('counts plain text by characters on every network', () => {
-    for (const network of ['linkedin', 'x', 'facebook', 'instagram'] as const) expect(countSocialCopy(network, 'Backups that work.').length).toBe(18);
+    for (const network of ['linkedin', 'x', 'facebook', 'instagram'] as const)
+      expect(countSocialCopy(network, 'Backups that work.').length).toBe(18);
   });
 
   it('counts every link as 23 on X, however long, and in full elsewhere', () => {
     const text = `Try it: ${longUrl} and https://a.co`;
-    expect(countSocialCopy('x', text)).toEqual({ length: 'Try it: '.length + X_LINK_LENGTH + ' and '.length + X_LINK_LENGTH, links: expect.any(Array) });
+    expect(countSocialCopy('x', text)).toEqual({
+      length: 'Try it: '.length + X_LINK_LENGTH + ' and '.length + X_LINK_LENGTH,
+      links: expect.any(Array),
+    });
     expect(countSocialCopy('linkedin', text).length).toBe(text.length);
     expect(countSocialCopy('facebook', text).length).toBe(text.length);
     expect(countSocialCopy('x', text).links.map((l) => l.url)).toEqual([longUrl, 'https://a.co']);
   });
 
   it('leaves sentence punctuation out of a link, and finds bare domains and www. addresses', () => {
-    expect(findSocialLinks('See https://acme.com/trial. Or www.acme.com, or acme.com/pricing!').map((l) => l.url)).toEqual(['https://acme.com/trial', 'www.acme.com', 'acme.com/pricing']);
+    expect(
+      findSocialLinks('See https://acme.com/trial. Or www.acme.com, or acme.com/pricing!').map((l) => l.url),
+    ).toEqual(['https://acme.com/trial', 'www.acme.com', 'acme.com/pricing']);
     expect(countSocialCopy('x', 'acme.com').length).toBe(23);
   });
 

@@ -23,10 +23,20 @@ export const SOCIAL_COPY_MAX_TEXT = 65_536;
 export const X_LINK_LENGTH = 23;
 
 /** What a link counts as on each network; null: its own length. */
-export const SOCIAL_LINK_LENGTHS: Record<SocialNetwork, number | null> = { linkedin: null, x: X_LINK_LENGTH, facebook: null, instagram: null };
+export const SOCIAL_LINK_LENGTHS: Record<SocialNetwork, number | null> = {
+  linkedin: null,
+  x: X_LINK_LENGTH,
+  facebook: null,
+  instagram: null,
+};
 
 /** The most one character can count: on X, a Chinese character or an emoji counts 2. */
-export const SOCIAL_MAX_CHARACTER_WEIGHT: Record<SocialNetwork, number> = { linkedin: 1, x: 2, facebook: 1, instagram: 1 };
+export const SOCIAL_MAX_CHARACTER_WEIGHT: Record<SocialNetwork, number> = {
+  linkedin: 1,
+  x: 2,
+  facebook: 1,
+  instagram: 1,
+};
 
 /** twitter-text v3: code points in these ranges weigh 1, all others 2. */
 const X_LIGHT_RANGES: Array<[number, number]> = [
@@ -41,7 +51,30 @@ const X_LIGHT_RANGES: Array<[number, number]> = [
  * link. X links many more (every domain with a path, most with any known TLD); a link written
  * with its scheme is always recognised, so write links with `https://` to be counted exactly.
  */
-const BARE_LINK_TLDS = ['com', 'net', 'org', 'info', 'biz', 'io', 'co', 'ai', 'app', 'dev', 'me', 'tv', 'xyz', 'online', 'site', 'tech', 'store', 'shop', 'cloud', 'eu', 'edu', 'gov'];
+const BARE_LINK_TLDS = [
+  'com',
+  'net',
+  'org',
+  'info',
+  'biz',
+  'io',
+  'co',
+  'ai',
+  'app',
+  'dev',
+  'me',
+  'tv',
+  'xyz',
+  'online',
+  'site',
+  'tech',
+  'store',
+  'shop',
+  'cloud',
+  'eu',
+  'edu',
+  'gov',
+];
 
 const LINK = new RegExp(
   [
@@ -57,7 +90,8 @@ const LINK = new RegExp(
 const TRAILING = /[.,:;!?'")\]}]+$/u;
 
 /** An emoji as one unit (shown as an emoji, not as text like ©): with its skin tone and joined parts; a flag; a keycap. */
-const EMOJI = /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?)*/gu;
+const EMOJI =
+  /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D\p{Extended_Pictographic}\uFE0F?\p{Emoji_Modifier}?)*/gu;
 
 export interface SocialCopyLink {
   /** UTF-16 offsets in the text measured. */

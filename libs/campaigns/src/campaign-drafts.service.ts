@@ -55,7 +55,12 @@ export interface PageAssetInput {
   title: string;
   html: string;
   noindex?: boolean;
-  form?: (Omit<PageForm, 'onSubmit' | 'consent'> & { onSubmit?: PageForm['onSubmit']; consent?: PageForm['consent'] | null }) | null;
+  form?:
+    | (Omit<PageForm, 'onSubmit' | 'consent'> & {
+        onSubmit?: PageForm['onSubmit'];
+        consent?: PageForm['consent'] | null;
+      })
+    | null;
 }
 
 export interface SequenceInput {
@@ -93,7 +98,8 @@ export class CampaignDraftsService {
       if (input.description !== undefined) draft.description = input.description;
       if (input.tags !== undefined) draft.tags = input.tags.map((t) => t.trim());
       if (input.language !== undefined) draft.language = input.language;
-      if (input.eligibility !== undefined) draft.eligibility = { tiers: input.eligibility.tiers, regions: input.eligibility.regions };
+      if (input.eligibility !== undefined)
+        draft.eligibility = { tiers: input.eligibility.tiers, regions: input.eligibility.regions };
     });
   }
 
@@ -118,12 +124,21 @@ export class CampaignDraftsService {
 
   addEmailAsset(actor: Actor, id: string, input: EmailAssetInput, ifRevision?: number): Promise<AddedAsset> {
     const assetId = randomUUID();
-    return this.added(assetId, this.edit(actor, id, ifRevision, (draft) => {
-      draft.assets.push({ id: assetId, kind: 'email', ...pickEmail(input) });
-    }));
+    return this.added(
+      assetId,
+      this.edit(actor, id, ifRevision, (draft) => {
+        draft.assets.push({ id: assetId, kind: 'email', ...pickEmail(input) });
+      }),
+    );
   }
 
-  updateEmailAsset(actor: Actor, id: string, assetId: string, input: EmailAssetInput, ifRevision?: number): Promise<CampaignView> {
+  updateEmailAsset(
+    actor: Actor,
+    id: string,
+    assetId: string,
+    input: EmailAssetInput,
+    ifRevision?: number,
+  ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, (draft) => {
       replaceAsset(draft, assetId, 'email', (a) => ({ ...a, ...pickEmail(input) }));
     });
@@ -131,33 +146,72 @@ export class CampaignDraftsService {
 
   addPdfAsset(actor: Actor, id: string, input: PdfAssetInput, ifRevision?: number): Promise<AddedAsset> {
     const assetId = randomUUID();
-    return this.added(assetId, this.edit(actor, id, ifRevision, async (draft) => {
-      draft.assets.push({ id: assetId, kind: 'pdf', name: input.name, file: await this.pdfFile(actor, input.fileId), slots: input.slots.map(pickPdfRect) });
-    }));
+    return this.added(
+      assetId,
+      this.edit(actor, id, ifRevision, async (draft) => {
+        draft.assets.push({
+          id: assetId,
+          kind: 'pdf',
+          name: input.name,
+          file: await this.pdfFile(actor, input.fileId),
+          slots: input.slots.map(pickPdfRect),
+        });
+      }),
+    );
   }
 
-  updatePdfAsset(actor: Actor, id: string, assetId: string, input: PdfAssetInput, ifRevision?: number): Promise<CampaignView> {
+  updatePdfAsset(
+    actor: Actor,
+    id: string,
+    assetId: string,
+    input: PdfAssetInput,
+    ifRevision?: number,
+  ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, async (draft) => {
       const file = await this.pdfFile(actor, input.fileId);
-      replaceAsset(draft, assetId, 'pdf', (a) => ({ ...a, name: input.name, file, slots: input.slots.map(pickPdfRect) }));
+      replaceAsset(draft, assetId, 'pdf', (a) => ({
+        ...a,
+        name: input.name,
+        file,
+        slots: input.slots.map(pickPdfRect),
+      }));
     });
   }
 
   addSocialAsset(actor: Actor, id: string, input: SocialAssetInput, ifRevision?: number): Promise<AddedAsset> {
     const assetId = randomUUID();
-    return this.added(assetId, this.edit(actor, id, ifRevision, async (draft) => {
-      draft.assets.push({ id: assetId, kind: 'social', name: input.name, image: await this.imageFile(actor, input.fileId), slots: input.slots.map(pickRect), copy: { ...input.copy } });
-    }));
+    return this.added(
+      assetId,
+      this.edit(actor, id, ifRevision, async (draft) => {
+        draft.assets.push({
+          id: assetId,
+          kind: 'social',
+          name: input.name,
+          image: await this.imageFile(actor, input.fileId),
+          slots: input.slots.map(pickRect),
+          copy: { ...input.copy },
+        });
+      }),
+    );
   }
 
   addPageAsset(actor: Actor, id: string, input: PageAssetInput, ifRevision?: number): Promise<AddedAsset> {
     const assetId = randomUUID();
-    return this.added(assetId, this.edit(actor, id, ifRevision, (draft) => {
-      draft.assets.push({ id: assetId, kind: 'page', ...pickPage(input) });
-    }));
+    return this.added(
+      assetId,
+      this.edit(actor, id, ifRevision, (draft) => {
+        draft.assets.push({ id: assetId, kind: 'page', ...pickPage(input) });
+      }),
+    );
   }
 
-  updatePageAsset(actor: Actor, id: string, assetId: string, input: PageAssetInput, ifRevision?: number): Promise<CampaignView> {
+  updatePageAsset(
+    actor: Actor,
+    id: string,
+    assetId: string,
+    input: PageAssetInput,
+    ifRevision?: number,
+  ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, (draft) => {
       replaceAsset(draft, assetId, 'page', (a) => ({ ...a, ...pickPage(input) }));
     });
@@ -171,10 +225,22 @@ export class CampaignDraftsService {
     return { asset, campaign: view };
   }
 
-  updateSocialAsset(actor: Actor, id: string, assetId: string, input: SocialAssetInput, ifRevision?: number): Promise<CampaignView> {
+  updateSocialAsset(
+    actor: Actor,
+    id: string,
+    assetId: string,
+    input: SocialAssetInput,
+    ifRevision?: number,
+  ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, async (draft) => {
       const image = await this.imageFile(actor, input.fileId);
-      replaceAsset(draft, assetId, 'social', (a) => ({ ...a, name: input.name, image, slots: input.slots.map(pickRect), copy: { ...input.copy } }));
+      replaceAsset(draft, assetId, 'social', (a) => ({
+        ...a,
+        name: input.name,
+        image,
+        slots: input.slots.map(pickRect),
+        copy: { ...input.copy },
+      }));
     });
   }
 
@@ -183,7 +249,8 @@ export class CampaignDraftsService {
       const index = draft.assets.findIndex((a) => a.id === assetId);
       if (index < 0) throw new NotFoundError('Asset');
       const usedBy = draft.sequence?.steps.findIndex((s) => s.emailAssetId === assetId) ?? -1;
-      if (usedBy >= 0) throw new ConflictError(`The asset is used by step ${usedBy + 1} of the sequence; change the sequence first`);
+      if (usedBy >= 0)
+        throw new ConflictError(`The asset is used by step ${usedBy + 1} of the sequence; change the sequence first`);
       draft.assets.splice(index, 1);
     });
   }
@@ -204,7 +271,12 @@ export class CampaignDraftsService {
    * What adding this email to the draft (or, given `assetId`, replacing that email) would give,
    * saving nothing: the content it would make and the problems the save would answer 422 with.
    */
-  async tryEmail(actor: Actor, id: string, input: EmailAssetInput, assetId?: string): Promise<{ campaign: CampaignRow; content: CampaignContent; asset: EmailAsset; problems: Problem[] }> {
+  async tryEmail(
+    actor: Actor,
+    id: string,
+    input: EmailAssetInput,
+    assetId?: string,
+  ): Promise<{ campaign: CampaignRow; content: CampaignContent; asset: EmailAsset; problems: Problem[] }> {
     const { campaign, content } = await this.current(actor, id);
     const asset: EmailAsset = { id: assetId ?? randomUUID(), kind: 'email', ...pickEmail(input) };
     if (assetId) replaceAsset(content, assetId, 'email', (a) => ({ ...a, ...pickEmail(input) }));
@@ -214,7 +286,11 @@ export class CampaignDraftsService {
   }
 
   /** The draft with this sequence (or its own), and the problems saving that sequence would answer 422 with. */
-  async trySequence(actor: Actor, id: string, input?: SequenceInput): Promise<{ content: CampaignContent; problems: Problem[] }> {
+  async trySequence(
+    actor: Actor,
+    id: string,
+    input?: SequenceInput,
+  ): Promise<{ content: CampaignContent; problems: Problem[] }> {
     const { content } = await this.current(actor, id);
     if (!input) return { content, problems: [] };
     content.sequence = sequenceOf(input);
@@ -231,27 +307,40 @@ export class CampaignDraftsService {
     return campaignView(await this.campaigns.create(scopeOf(actor), { name, draft, createdBy: actor.userId }));
   }
 
-  private async edit(actor: Actor, id: string, ifRevision: number | undefined, mutate: Mutation): Promise<CampaignView> {
+  private async edit(
+    actor: Actor,
+    id: string,
+    ifRevision: number | undefined,
+    mutate: Mutation,
+  ): Promise<CampaignView> {
     for (let attempt = 1; ; attempt++) {
       const campaign = await this.campaignsService.findForVendor(actor, id);
-      if (campaign.status === 'archived') throw new ConflictError('The campaign is archived; restore it before editing');
+      if (campaign.status === 'archived')
+        throw new ConflictError('The campaign is archived; restore it before editing');
       if (ifRevision !== undefined && ifRevision !== campaign.draftRevision) {
-        throw new PreconditionFailedError(`The campaign changed since revision ${ifRevision}; it is now at revision ${campaign.draftRevision}`);
+        throw new PreconditionFailedError(
+          `The campaign changed since revision ${ifRevision}; it is now at revision ${campaign.draftRevision}`,
+        );
       }
       const draft = await this.openDraft(actor, campaign);
       await mutate(draft);
       const problems = await checkCampaignContent(draft, 'save');
-      if (problems.length) throw new InvalidError('The change would make the campaign invalid; nothing was saved', problems);
+      if (problems.length)
+        throw new InvalidError('The change would make the campaign invalid; nothing was saved', problems);
       const revision = await this.campaigns.saveDraft(scopeOf(actor), campaign.id, draft, campaign.draftRevision);
-      if (revision !== null) return campaignView({ ...campaign, draft, name: draft.name, draftRevision: revision, updatedAt: new Date() });
-      if (ifRevision !== undefined || attempt >= SAVE_ATTEMPTS) throw new ConflictError('The campaign was changed by someone else at the same time; reload and try again');
+      if (revision !== null)
+        return campaignView({ ...campaign, draft, name: draft.name, draftRevision: revision, updatedAt: new Date() });
+      if (ifRevision !== undefined || attempt >= SAVE_ATTEMPTS)
+        throw new ConflictError('The campaign was changed by someone else at the same time; reload and try again');
     }
   }
 
   /** The working draft, or a new one copied from the latest published version. */
   private async openDraft(actor: Actor, campaign: CampaignRow): Promise<CampaignContent> {
     if (campaign.draft) return structuredClone(campaign.draft);
-    const latest = campaign.latestVersion ? await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion) : null;
+    const latest = campaign.latestVersion
+      ? await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion)
+      : null;
     if (!latest) throw new ConflictError('The campaign has neither a draft nor a published version');
     return structuredClone(latest.content);
   }
@@ -260,15 +349,27 @@ export class CampaignDraftsService {
     const file = await this.files.find(scopeOf(actor), fileId);
     if (!file) throw new NotFoundError('File');
     // A PDF was stored with kind 'pdf' and its page sizes: the same fact as its content type.
-    if (file.metadata.kind !== 'pdf') throw new InvalidError('The file is not a PDF', [{ path: 'fileId', message: `is ${file.contentType}, expected a PDF` }]);
+    if (file.metadata.kind !== 'pdf')
+      throw new InvalidError('The file is not a PDF', [
+        { path: 'fileId', message: `is ${file.contentType}, expected a PDF` },
+      ]);
     return { key: file.key, contentType: file.contentType, size: file.size, pages: file.metadata.pages };
   }
 
   private async imageFile(actor: Actor, fileId: string): Promise<SocialAsset['image']> {
     const file = await this.files.find(scopeOf(actor), fileId);
     if (!file) throw new NotFoundError('File');
-    if (file.metadata.kind !== 'image') throw new InvalidError('The file is not an image', [{ path: 'fileId', message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` }]);
-    return { key: file.key, contentType: file.contentType, size: file.size, width: file.metadata.width, height: file.metadata.height };
+    if (file.metadata.kind !== 'image')
+      throw new InvalidError('The file is not an image', [
+        { path: 'fileId', message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` },
+      ]);
+    return {
+      key: file.key,
+      contentType: file.contentType,
+      size: file.size,
+      width: file.metadata.width,
+      height: file.metadata.height,
+    };
   }
 }
 
@@ -277,14 +378,22 @@ export const sequenceOf = (input: SequenceInput): SequenceDefinition => ({
   steps: input.steps.map((s, i) => ({
     id: s.id ?? `step-${i + 1}`,
     emailAssetId: s.emailAssetId,
-    wait: s.wait.type === 'duration' ? { type: 'duration', days: s.wait.days ?? 0, hours: s.wait.hours ?? 0, minutes: s.wait.minutes ?? 0 } : { type: 'next_weekday', weekday: s.wait.weekday, time: s.wait.time },
+    wait:
+      s.wait.type === 'duration'
+        ? { type: 'duration', days: s.wait.days ?? 0, hours: s.wait.hours ?? 0, minutes: s.wait.minutes ?? 0 }
+        : { type: 'next_weekday', weekday: s.wait.weekday, time: s.wait.time },
     window: s.window ? { days: [...s.window.days], startHour: s.window.startHour, endHour: s.window.endHour } : null,
     condition: s.condition ?? 'always',
   })),
   exit: { unsubscribed: true, clickedLink: input.exit.clickedLink ?? null, converted: input.exit.converted },
 });
 
-const pickEmail = (input: EmailAssetInput) => ({ name: input.name, subject: input.subject, preheader: input.preheader, mjml: input.mjml });
+const pickEmail = (input: EmailAssetInput) => ({
+  name: input.name,
+  subject: input.subject,
+  preheader: input.preheader,
+  mjml: input.mjml,
+});
 
 const pickPage = (input: PageAssetInput): Omit<PageAsset, 'id' | 'kind'> => ({
   name: input.name,
@@ -293,7 +402,13 @@ const pickPage = (input: PageAssetInput): Omit<PageAsset, 'id' | 'kind'> => ({
   noindex: input.noindex ?? false,
   form: input.form
     ? {
-        fields: input.form.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required, ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}) })),
+        fields: input.form.fields.map((f) => ({
+          name: f.name,
+          label: f.label,
+          type: f.type,
+          required: f.required,
+          ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
+        })),
         consent: input.form.consent ? { text: input.form.consent.text, required: input.form.consent.required } : null,
         submitLabel: input.form.submitLabel,
         successMessage: input.form.successMessage,
@@ -315,7 +430,12 @@ const pickRect = (r: SlotRect): SlotRect => ({
 
 const pickPdfRect = (r: PdfSlotRect): PdfSlotRect => ({ ...pickRect(r), page: r.page });
 
-function replaceAsset<K extends Asset['kind']>(draft: CampaignContent, assetId: string, kind: K, change: (a: Extract<Asset, { kind: K }>) => Extract<Asset, { kind: K }>): void {
+function replaceAsset<K extends Asset['kind']>(
+  draft: CampaignContent,
+  assetId: string,
+  kind: K,
+  change: (a: Extract<Asset, { kind: K }>) => Extract<Asset, { kind: K }>,
+): void {
   const index = draft.assets.findIndex((a) => a.id === assetId);
   if (index < 0) throw new NotFoundError('Asset');
   const asset = draft.assets[index];

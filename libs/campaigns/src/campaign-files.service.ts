@@ -2,7 +2,14 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { FileSandbox, SandboxTimeoutError, sniffType } from '@tcma/cobrand';
 import type { FilePageTaskInput, PdfPreviewTaskInput, SocialPreviewTaskInput } from '@tcma/cobrand';
-import { BadRequestError, InvalidError, NotFoundError, TooLargeError, UnavailableError, UnsupportedTypeError } from '@tcma/errors';
+import {
+  BadRequestError,
+  InvalidError,
+  NotFoundError,
+  TooLargeError,
+  UnavailableError,
+  UnsupportedTypeError,
+} from '@tcma/errors';
 import { StoredFileMetadata, StoredFileRow } from '@tcma/persistence';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, scopeOf } from '@tcma/tenancy';
@@ -40,12 +47,18 @@ export class CampaignFilesService implements OnApplicationShutdown {
     const type = sniffType(bytes);
     let metadata: StoredFileMetadata;
     if (type === 'application/pdf') {
-      if (bytes.length > this.config.maxPdfBytes) throw new TooLargeError(`PDFs may be at most ${mb(this.config.maxPdfBytes)}`, [{ path: 'file', message: `is ${mb(bytes.length)}` }]);
+      if (bytes.length > this.config.maxPdfBytes)
+        throw new TooLargeError(`PDFs may be at most ${mb(this.config.maxPdfBytes)}`, [
+          { path: 'file', message: `is ${mb(bytes.length)}` },
+        ]);
       const pdf = await this.sandbox.inspectPdf(actor.vendorId, bytes);
       if (!pdf.ok) throw new InvalidError(pdf.message, [{ path: 'file', message: pdf.message }]);
       metadata = { kind: 'pdf', pages: pdf.pages };
     } else if (type === 'image/png' || type === 'image/jpeg' || type === 'image/webp') {
-      if (bytes.length > this.config.maxImageBytes) throw new TooLargeError(`Images may be at most ${mb(this.config.maxImageBytes)}`, [{ path: 'file', message: `is ${mb(bytes.length)}` }]);
+      if (bytes.length > this.config.maxImageBytes)
+        throw new TooLargeError(`Images may be at most ${mb(this.config.maxImageBytes)}`, [
+          { path: 'file', message: `is ${mb(bytes.length)}` },
+        ]);
       const image = await this.sandbox.inspectRaster(actor.vendorId, bytes);
       if (!image.ok) throw new InvalidError(image.message, [{ path: 'file', message: image.message }]);
       metadata = { kind: 'image', width: image.width, height: image.height, format: image.format };
@@ -87,7 +100,13 @@ export class CampaignFilesService implements OnApplicationShutdown {
   /** 400 for a page the file does not have (an image has one). */
   checkPage(file: StoredFileRow, page: number): void {
     const pages = file.metadata.kind === 'pdf' ? file.metadata.pages.length : 1;
-    if (page > pages) throw new BadRequestError('No such page', [{ path: 'page', message: file.metadata.kind === 'pdf' ? `the PDF has ${pages} page(s)` : 'an image has one page' }]);
+    if (page > pages)
+      throw new BadRequestError('No such page', [
+        {
+          path: 'page',
+          message: file.metadata.kind === 'pdf' ? `the PDF has ${pages} page(s)` : 'an image has one page',
+        },
+      ]);
   }
 
   /** A co-branded page of a draft PDF or a draft social image, made from the vendor's upload in the sandbox. */
@@ -104,7 +123,8 @@ export class CampaignFilesService implements OnApplicationShutdown {
       const bytes = await render;
       return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (e) {
-      if (e instanceof SandboxTimeoutError) throw new UnavailableError('Rendering the file took too long; try again with a lower resolution');
+      if (e instanceof SandboxTimeoutError)
+        throw new UnavailableError('Rendering the file took too long; try again with a lower resolution');
       throw e;
     }
   }

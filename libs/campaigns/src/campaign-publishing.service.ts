@@ -29,7 +29,11 @@ export class CampaignPublishingService {
 
   async validate(actor: Actor, id: string): Promise<ValidationReport> {
     const campaign = await this.campaignsService.findForVendor(actor, id);
-    const content = campaign.draft ?? (campaign.latestVersion ? (await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion))?.content : null);
+    const content =
+      campaign.draft ??
+      (campaign.latestVersion
+        ? (await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion))?.content
+        : null);
     if (!content) throw new NotFoundError('Campaign content');
     const problems = await checkCampaignContent(content, 'publish');
     return { valid: problems.length === 0, problems };
@@ -55,6 +59,12 @@ export class CampaignPublishingService {
   private async offerToProgrammes(campaignVersionId: string): Promise<void> {
     if (!this.programmes) return;
     const job: FanOutProgrammeVersionJob = traced({ campaignVersionId });
-    await this.programmes.add(JobName.FanOutProgrammeVersion, job, fanOutJobOptions(campaignVersionId)).catch((e: Error) => this.logger.warn(`Version ${campaignVersionId}: programme offer not queued (${e.message}); the programme sweep will offer it`));
+    await this.programmes
+      .add(JobName.FanOutProgrammeVersion, job, fanOutJobOptions(campaignVersionId))
+      .catch((e: Error) =>
+        this.logger.warn(
+          `Version ${campaignVersionId}: programme offer not queued (${e.message}); the programme sweep will offer it`,
+        ),
+      );
   }
 }

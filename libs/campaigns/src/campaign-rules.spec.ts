@@ -9,7 +9,15 @@ const MJML = `<mjml><mj-body><mj-section><mj-column>
 <mj-text>{{partner.address}} · <a href="{{links.unsubscribe}}">Unsubscribe</a></mj-text>
 </mj-column></mj-section></mj-body></mjml>`;
 
-const email = (overrides: Partial<EmailAsset> = {}): EmailAsset => ({ id: 'e1', kind: 'email', name: 'Welcome', subject: 'Hello', preheader: 'A word', mjml: MJML, ...overrides });
+const email = (overrides: Partial<EmailAsset> = {}): EmailAsset => ({
+  id: 'e1',
+  kind: 'email',
+  name: 'Welcome',
+  subject: 'Hello',
+  preheader: 'A word',
+  mjml: MJML,
+  ...overrides,
+});
 const pdf = (overrides: Partial<PdfAsset> = {}): PdfAsset => ({
   id: 'p1',
   kind: 'pdf',
@@ -27,8 +35,22 @@ const social = (overrides: Partial<SocialAsset> = {}): SocialAsset => ({
   copy: { linkedin: 'Backups by {{partner.company_name}}' },
   ...overrides,
 });
-const page = (overrides: Partial<PageAsset> = {}): PageAsset => ({ id: 'pg1', kind: 'page', name: 'Landing', title: '{{partner.company_name}}', html: '<p>Welcome</p>', noindex: false, form: null, ...overrides });
-const step = (overrides: Partial<SequenceStep> = {}): SequenceStep => ({ id: 'one', emailAssetId: 'e1', wait: { type: 'duration', days: 0 }, ...overrides });
+const page = (overrides: Partial<PageAsset> = {}): PageAsset => ({
+  id: 'pg1',
+  kind: 'page',
+  name: 'Landing',
+  title: '{{partner.company_name}}',
+  html: '<p>Welcome</p>',
+  noindex: false,
+  form: null,
+  ...overrides,
+});
+const step = (overrides: Partial<SequenceStep> = {}): SequenceStep => ({
+  id: 'one',
+  emailAssetId: 'e1',
+  wait: { type: 'duration', days: 0 },
+  ...overrides,
+});
 
 /** A campaign every rule accepts, for saving and for publishing. */
 function valid(): CampaignContent {
@@ -47,7 +69,18 @@ function valid(): CampaignContent {
     ],
     links: [{ name: 'site', url: 'https://vendor.example/backup' }],
     assets: [email(), pdf(), social(), page()],
-    sequence: { steps: [step(), step({ id: 'two', wait: { type: 'next_weekday', weekday: 'tuesday', time: '09:30' }, window: { days: ['tuesday'], startHour: 9, endHour: 17 }, condition: 'previous_not_opened' })], exit: { unsubscribed: true, converted: true, clickedLink: 'site' } },
+    sequence: {
+      steps: [
+        step(),
+        step({
+          id: 'two',
+          wait: { type: 'next_weekday', weekday: 'tuesday', time: '09:30' },
+          window: { days: ['tuesday'], startHour: 9, endHour: 17 },
+          condition: 'previous_not_opened',
+        }),
+      ],
+      exit: { unsubscribed: true, converted: true, clickedLink: 'site' },
+    },
   };
 }
 
@@ -67,12 +100,46 @@ describe(checkCampaignContent.name, () => {
   describe('details', () => {
     it.each([
       ['an empty name', (c: CampaignContent) => (c.name = '  '), [{ path: 'name', message: 'must not be empty' }]],
-      ['a long name', (c: CampaignContent) => (c.name = 'x'.repeat(LIMITS.nameLength + 1)), [{ path: 'name', message: `must be at most ${LIMITS.nameLength} characters` }]],
-      ['a long description', (c: CampaignContent) => (c.description = 'x'.repeat(LIMITS.descriptionLength + 1)), [{ path: 'description', message: `must be at most ${LIMITS.descriptionLength} characters` }]],
-      ['too many tags', (c: CampaignContent) => (c.tags = Array.from({ length: LIMITS.tags + 1 }, (_, i) => `t${i}`)), [{ path: 'tags', message: `at most ${LIMITS.tags} tags` }]],
-      ['an empty and a long tag', (c: CampaignContent) => (c.tags = ['ok', ' ', 'x'.repeat(LIMITS.tagLength + 1)]), [{ path: 'tags[1]', message: `must be 1 to ${LIMITS.tagLength} characters` }, { path: 'tags[2]', message: `must be 1 to ${LIMITS.tagLength} characters` }]],
-      ['a language that is no tag', (c: CampaignContent) => (c.language = 'English'), [{ path: 'language', message: 'must be a language tag such as en or pt-BR' }]],
-      ['too many eligible tiers and regions', (c: CampaignContent) => (c.eligibility = { tiers: Array(LIMITS.eligibilityEntries + 1).fill('gold'), regions: Array(LIMITS.eligibilityEntries + 1).fill('emea') }), [{ path: 'eligibility.tiers', message: `at most ${LIMITS.eligibilityEntries} entries` }, { path: 'eligibility.regions', message: `at most ${LIMITS.eligibilityEntries} entries` }]],
+      [
+        'a long name',
+        (c: CampaignContent) => (c.name = 'x'.repeat(LIMITS.nameLength + 1)),
+        [{ path: 'name', message: `must be at most ${LIMITS.nameLength} characters` }],
+      ],
+      [
+        'a long description',
+        (c: CampaignContent) => (c.description = 'x'.repeat(LIMITS.descriptionLength + 1)),
+        [{ path: 'description', message: `must be at most ${LIMITS.descriptionLength} characters` }],
+      ],
+      [
+        'too many tags',
+        (c: CampaignContent) => (c.tags = Array.from({ length: LIMITS.tags + 1 }, (_, i) => `t${i}`)),
+        [{ path: 'tags', message: `at most ${LIMITS.tags} tags` }],
+      ],
+      [
+        'an empty and a long tag',
+        (c: CampaignContent) => (c.tags = ['ok', ' ', 'x'.repeat(LIMITS.tagLength + 1)]),
+        [
+          { path: 'tags[1]', message: `must be 1 to ${LIMITS.tagLength} characters` },
+          { path: 'tags[2]', message: `must be 1 to ${LIMITS.tagLength} characters` },
+        ],
+      ],
+      [
+        'a language that is no tag',
+        (c: CampaignContent) => (c.language = 'English'),
+        [{ path: 'language', message: 'must be a language tag such as en or pt-BR' }],
+      ],
+      [
+        'too many eligible tiers and regions',
+        (c: CampaignContent) =>
+          (c.eligibility = {
+            tiers: Array(LIMITS.eligibilityEntries + 1).fill('gold'),
+            regions: Array(LIMITS.eligibilityEntries + 1).fill('emea'),
+          }),
+        [
+          { path: 'eligibility.tiers', message: `at most ${LIMITS.eligibilityEntries} entries` },
+          { path: 'eligibility.regions', message: `at most ${LIMITS.eligibilityEntries} entries` },
+        ],
+      ],
     ])('refuses %s', async (_what, change, problems) => {
       expect(await check(change)).toEqual(problems);
     });
@@ -84,14 +151,56 @@ describe(checkCampaignContent.name, () => {
 
   describe('slots', () => {
     it.each([
-      ['a name that is not lower-case letters, digits and _', (c: CampaignContent) => c.slots.push({ name: 'Phone-1', type: 'phone', required: false }), [{ path: 'slots[5].name', message: 'must be lower-case letters, digits and _ (starting with a letter, at most 40)' }]],
-      ['a reserved name', (c: CampaignContent) => c.slots.push({ name: 'custom', type: 'text', required: false }), [{ path: 'slots[5].name', message: '"custom" is reserved' }]],
-      ['a name used twice', (c: CampaignContent) => c.slots.push({ name: 'logo', type: 'text', required: false }), [{ path: 'slots[5].name', message: 'duplicate slot name "logo"' }]],
-      ['the name of a colour derived from a colour slot', (c: CampaignContent) => c.slots.push({ name: 'brand_text', type: 'text', required: false }), [{ path: 'slots[5].name', message: '"brand_text" is the name of a colour derived from the colour slot brand' }]],
-      ['an unknown type (and checks nothing else of it)', (c: CampaignContent) => c.slots.push({ name: 'fax', type: 'fax' as never, required: false, maxLength: 0 }), [{ path: 'slots[5].type', message: 'must be one of logo, text, url, email, phone, color, address' }]],
-      ['a maximum length out of range', (c: CampaignContent) => c.slots.push({ name: 'tagline', type: 'text', required: false, maxLength: 501 }), [{ path: 'slots[5].maxLength', message: 'must be between 1 and 500' }]],
-      ['a maximum length on a slot that is not text', (c: CampaignContent) => c.slots.push({ name: 'hotline', type: 'phone', required: false, maxLength: 20 }), [{ path: 'slots[5].maxLength', message: 'applies to text slots only' }]],
-      ['a fallback for a logo', (c: CampaignContent) => (c.slots[2].fallback = 'https://img.example/logo.png'), [{ path: 'slots[2].fallback', message: 'logo slots cannot have a fallback; make the slot required or guard it with {{#if}}' }]],
+      [
+        'a name that is not lower-case letters, digits and _',
+        (c: CampaignContent) => c.slots.push({ name: 'Phone-1', type: 'phone', required: false }),
+        [
+          {
+            path: 'slots[5].name',
+            message: 'must be lower-case letters, digits and _ (starting with a letter, at most 40)',
+          },
+        ],
+      ],
+      [
+        'a reserved name',
+        (c: CampaignContent) => c.slots.push({ name: 'custom', type: 'text', required: false }),
+        [{ path: 'slots[5].name', message: '"custom" is reserved' }],
+      ],
+      [
+        'a name used twice',
+        (c: CampaignContent) => c.slots.push({ name: 'logo', type: 'text', required: false }),
+        [{ path: 'slots[5].name', message: 'duplicate slot name "logo"' }],
+      ],
+      [
+        'the name of a colour derived from a colour slot',
+        (c: CampaignContent) => c.slots.push({ name: 'brand_text', type: 'text', required: false }),
+        [{ path: 'slots[5].name', message: '"brand_text" is the name of a colour derived from the colour slot brand' }],
+      ],
+      [
+        'an unknown type (and checks nothing else of it)',
+        (c: CampaignContent) => c.slots.push({ name: 'fax', type: 'fax' as never, required: false, maxLength: 0 }),
+        [{ path: 'slots[5].type', message: 'must be one of logo, text, url, email, phone, color, address' }],
+      ],
+      [
+        'a maximum length out of range',
+        (c: CampaignContent) => c.slots.push({ name: 'tagline', type: 'text', required: false, maxLength: 501 }),
+        [{ path: 'slots[5].maxLength', message: 'must be between 1 and 500' }],
+      ],
+      [
+        'a maximum length on a slot that is not text',
+        (c: CampaignContent) => c.slots.push({ name: 'hotline', type: 'phone', required: false, maxLength: 20 }),
+        [{ path: 'slots[5].maxLength', message: 'applies to text slots only' }],
+      ],
+      [
+        'a fallback for a logo',
+        (c: CampaignContent) => (c.slots[2].fallback = 'https://img.example/logo.png'),
+        [
+          {
+            path: 'slots[2].fallback',
+            message: 'logo slots cannot have a fallback; make the slot required or guard it with {{#if}}',
+          },
+        ],
+      ],
     ])('refuses %s', async (_what, change, problems) => {
       expect(await check(change)).toEqual(problems);
     });
@@ -102,26 +211,57 @@ describe(checkCampaignContent.name, () => {
     });
 
     it(`refuses more than ${LIMITS.slots} slots`, async () => {
-      const problems = await check((c) => c.slots.push(...Array.from({ length: LIMITS.slots }, (_, i) => ({ name: `extra_${i}`, type: 'text' as const, required: false }))));
+      const problems = await check((c) =>
+        c.slots.push(
+          ...Array.from({ length: LIMITS.slots }, (_, i) => ({
+            name: `extra_${i}`,
+            type: 'text' as const,
+            required: false,
+          })),
+        ),
+      );
       expect(problems).toEqual([{ path: 'slots', message: `at most ${LIMITS.slots} slots` }]);
     });
   });
 
   describe('links', () => {
     it.each([
-      ['a name that is not lower-case letters, digits and _', (c: CampaignContent) => c.links.push({ name: 'Pricing', url: 'https://vendor.example/p' }), [{ path: 'links[1].name', message: 'must be lower-case letters, digits and _ (starting with a letter, at most 40)' }]],
-      ['a reserved name', (c: CampaignContent) => c.links.push({ name: 'unsubscribe', url: 'https://vendor.example/u' }), [{ path: 'links[1].name', message: '"unsubscribe" is reserved' }]],
-      ['a name used twice', (c: CampaignContent) => c.links.push({ name: 'site', url: 'https://vendor.example/again' }), [{ path: 'links[1].name', message: 'duplicate link name "site"' }]],
+      [
+        'a name that is not lower-case letters, digits and _',
+        (c: CampaignContent) => c.links.push({ name: 'Pricing', url: 'https://vendor.example/p' }),
+        [
+          {
+            path: 'links[1].name',
+            message: 'must be lower-case letters, digits and _ (starting with a letter, at most 40)',
+          },
+        ],
+      ],
+      [
+        'a reserved name',
+        (c: CampaignContent) => c.links.push({ name: 'unsubscribe', url: 'https://vendor.example/u' }),
+        [{ path: 'links[1].name', message: '"unsubscribe" is reserved' }],
+      ],
+      [
+        'a name used twice',
+        (c: CampaignContent) => c.links.push({ name: 'site', url: 'https://vendor.example/again' }),
+        [{ path: 'links[1].name', message: 'duplicate link name "site"' }],
+      ],
     ])('refuses %s', async (_what, change, problems) => {
       expect(await check(change)).toEqual(problems);
     });
 
     it('refuses an address that is not http(s)', async () => {
-      expect(await check((c) => c.links.push({ name: 'pricing', url: 'javascript:alert(1)' }))).toEqual([{ path: 'links[1].url', message: expect.any(String) }]);
+      expect(await check((c) => c.links.push({ name: 'pricing', url: 'javascript:alert(1)' }))).toEqual([
+        { path: 'links[1].url', message: expect.any(String) },
+      ]);
     });
 
     it(`refuses more than ${LIMITS.links} links`, async () => {
-      const problems = await check((c) => c.links.push(...Array.from({ length: LIMITS.links }, (_, i) => ({ name: `l${i}`, url: 'https://vendor.example/' }))));
+      const problems = await check((c) =>
+        c.links.push(
+          ...Array.from({ length: LIMITS.links }, (_, i) => ({ name: `l${i}`, url: 'https://vendor.example/' })),
+        ),
+      );
       expect(problems).toEqual([{ path: 'links', message: `at most ${LIMITS.links} links` }]);
     });
   });
@@ -135,7 +275,9 @@ describe(checkCampaignContent.name, () => {
     });
 
     it(`refuses more than ${LIMITS.assets} assets`, async () => {
-      const problems = await check((c) => c.assets.push(...Array.from({ length: LIMITS.assets }, (_, i) => pdf({ id: `pdf${i}` }))));
+      const problems = await check((c) =>
+        c.assets.push(...Array.from({ length: LIMITS.assets }, (_, i) => pdf({ id: `pdf${i}` }))),
+      );
       expect(problems).toEqual([{ path: 'assets', message: `at most ${LIMITS.assets} assets` }]);
     });
 
@@ -148,47 +290,90 @@ describe(checkCampaignContent.name, () => {
       const content = valid();
       content.assets[0] = email({ subject: '' });
       expect(await checkCampaignContent(content, 'save', { changedAsset: 1 })).toEqual([]);
-      expect(await checkCampaignContent(content, 'save', { changedAsset: 0 })).toEqual([{ path: 'assets[0].subject', message: 'must not be empty' }]);
+      expect(await checkCampaignContent(content, 'save', { changedAsset: 0 })).toEqual([
+        { path: 'assets[0].subject', message: 'must not be empty' },
+      ]);
       // Ids and names are checked whatever changed.
       content.assets[2] = social({ id: 'e1' });
-      expect(await checkCampaignContent(content, 'save', { changedAsset: null })).toEqual([{ path: 'assets[2].id', message: 'duplicate asset id "e1"' }]);
+      expect(await checkCampaignContent(content, 'save', { changedAsset: null })).toEqual([
+        { path: 'assets[2].id', message: 'duplicate asset id "e1"' },
+      ]);
     });
 
     it("reports a page's own problems under its path", async () => {
-      expect(await check((c) => (c.assets[3] = page({ title: ' ' })))).toEqual([{ path: 'assets[3].title', message: 'must not be empty' }]);
+      expect(await check((c) => (c.assets[3] = page({ title: ' ' })))).toEqual([
+        { path: 'assets[3].title', message: 'must not be empty' },
+      ]);
     });
 
     describe('slot rectangles (PDF pages, social images)', () => {
       const rect = { slot: 'company_name', page: 1, x: 10, y: 10, width: 100, height: 20, align: 'left' as const };
       it.each([
         ['an unknown slot', { slot: 'nope' }, [{ path: 'assets[1].slots[0].slot', message: 'unknown slot "nope"' }]],
-        ['a slot that cannot be drawn (a colour)', { slot: 'brand' }, [{ path: 'assets[1].slots[0].slot', message: 'a color slot cannot be drawn into a rectangle' }]],
-        ['an unknown alignment', { align: 'justify' as never }, [{ path: 'assets[1].slots[0].align', message: 'must be one of left, center, right' }]],
-        ['a text colour that is not hex', { textColor: 'blue' }, [{ path: 'assets[1].slots[0].textColor', message: 'must be a hex colour' }]],
-        ['a font size out of range', { maxFontSize: 201 }, [{ path: 'assets[1].slots[0].maxFontSize', message: 'must be between 4 and 200' }]],
-        ['a page the PDF does not have', { page: 2 }, [{ path: 'assets[1].slots[0]', message: 'page must be between 1 and 1' }]],
+        [
+          'a slot that cannot be drawn (a colour)',
+          { slot: 'brand' },
+          [{ path: 'assets[1].slots[0].slot', message: 'a color slot cannot be drawn into a rectangle' }],
+        ],
+        [
+          'an unknown alignment',
+          { align: 'justify' as never },
+          [{ path: 'assets[1].slots[0].align', message: 'must be one of left, center, right' }],
+        ],
+        [
+          'a text colour that is not hex',
+          { textColor: 'blue' },
+          [{ path: 'assets[1].slots[0].textColor', message: 'must be a hex colour' }],
+        ],
+        [
+          'a font size out of range',
+          { maxFontSize: 201 },
+          [{ path: 'assets[1].slots[0].maxFontSize', message: 'must be between 4 and 200' }],
+        ],
+        [
+          'a page the PDF does not have',
+          { page: 2 },
+          [{ path: 'assets[1].slots[0]', message: 'page must be between 1 and 1' }],
+        ],
         ['no width', { width: 0 }, [{ path: 'assets[1].slots[0]', message: 'width and height must be positive' }]],
-        ['a rectangle past the page', { x: 550 }, [{ path: 'assets[1].slots[0]', message: 'the rectangle must lie within 600 × 800' }]],
+        [
+          'a rectangle past the page',
+          { x: 550 },
+          [{ path: 'assets[1].slots[0]', message: 'the rectangle must lie within 600 × 800' }],
+        ],
       ])('refuses %s', async (_what, change, problems) => {
         expect(await check((c) => (c.assets[1] = pdf({ slots: [{ ...rect, ...change }] })))).toEqual(problems);
       });
 
       it(`refuses more than ${LIMITS.rectsPerAsset} rectangles`, async () => {
-        expect(await check((c) => (c.assets[1] = pdf({ slots: Array(LIMITS.rectsPerAsset + 1).fill(rect) })))).toEqual([{ path: 'assets[1].slots', message: `at most ${LIMITS.rectsPerAsset} slot rectangles` }]);
+        expect(await check((c) => (c.assets[1] = pdf({ slots: Array(LIMITS.rectsPerAsset + 1).fill(rect) })))).toEqual([
+          { path: 'assets[1].slots', message: `at most ${LIMITS.rectsPerAsset} slot rectangles` },
+        ]);
       });
 
       it('measures social rectangles against the image', async () => {
-        expect(await check((c) => (c.assets[2] = social({ slots: [{ slot: 'logo', x: 1100, y: 0, width: 200, height: 100, align: 'left' }] })))).toEqual([{ path: 'assets[2].slots[0]', message: 'the rectangle must lie within 1200 × 627' }]);
+        expect(
+          await check(
+            (c) =>
+              (c.assets[2] = social({
+                slots: [{ slot: 'logo', x: 1100, y: 0, width: 200, height: 100, align: 'left' }],
+              })),
+          ),
+        ).toEqual([{ path: 'assets[2].slots[0]', message: 'the rectangle must lie within 1200 × 627' }]);
       });
     });
 
     describe('social copy', () => {
       it('refuses a network it does not know', async () => {
-        expect(await check((c) => (c.assets[2] = social({ copy: { myspace: 'hi' } as never })))).toEqual([{ path: 'assets[2].copy.myspace', message: 'unknown network; use linkedin, x, facebook, instagram' }]);
+        expect(await check((c) => (c.assets[2] = social({ copy: { myspace: 'hi' } as never })))).toEqual([
+          { path: 'assets[2].copy.myspace', message: 'unknown network; use linkedin, x, facebook, instagram' },
+        ]);
       });
 
       it('refuses a logo or a colour in post copy', async () => {
-        const problems = await check((c) => (c.assets[2] = social({ copy: { linkedin: 'Logo: {{partner.logo}}\nColour: {{partner.brand}}' } })));
+        const problems = await check(
+          (c) => (c.assets[2] = social({ copy: { linkedin: 'Logo: {{partner.logo}}\nColour: {{partner.brand}}' } })),
+        );
         expect(problems).toEqual([
           { path: 'assets[2].copy.linkedin', message: 'a logo slot cannot be used in post copy', line: 1 },
           { path: 'assets[2].copy.linkedin', message: 'a color slot cannot be used in post copy', line: 2 },
@@ -199,18 +384,41 @@ describe(checkCampaignContent.name, () => {
         const limit = SOCIAL_COPY_LIMITS.x;
         // The text slot counts as the longest value it accepts, each character at its heaviest
         // (X counts a Chinese character as 2).
-        const long = await check((c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(250)} {{partner.company_name}}` } })));
-        expect(long).toEqual([{ path: 'assets[2].copy.x', message: `can reach ${250 + 1 + maxLengthOf({ type: 'text' }) * SOCIAL_MAX_CHARACTER_WEIGHT.x} characters with the longest partner values; x allows ${limit}` }]);
+        const long = await check(
+          (c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(250)} {{partner.company_name}}` } })),
+        );
+        expect(long).toEqual([
+          {
+            path: 'assets[2].copy.x',
+            message: `can reach ${250 + 1 + maxLengthOf({ type: 'text' }) * SOCIAL_MAX_CHARACTER_WEIGHT.x} characters with the longest partner values; x allows ${limit}`,
+          },
+        ]);
         // X shortens every link to 23 characters, so a URL slot counts 23 there, whatever its length.
         const X_LINK = 23;
-        expect(await check((c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(limit - 1 - X_LINK)} {{partner.site}}` } })))).toEqual([]);
-        expect(await check((c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(limit - X_LINK)} {{partner.site}}` } })))).toEqual([{ path: 'assets[2].copy.x', message: `can reach ${limit + 1} characters with the longest partner values; x allows ${limit}` }]);
+        expect(
+          await check(
+            (c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(limit - 1 - X_LINK)} {{partner.site}}` } })),
+          ),
+        ).toEqual([]);
+        expect(
+          await check((c) => (c.assets[2] = social({ copy: { x: `${'a'.repeat(limit - X_LINK)} {{partner.site}}` } }))),
+        ).toEqual([
+          {
+            path: 'assets[2].copy.x',
+            message: `can reach ${limit + 1} characters with the longest partner values; x allows ${limit}`,
+          },
+        ]);
       });
     });
 
     describe('the landing page', () => {
       it('allows one page per campaign', async () => {
-        expect(await check((c) => c.assets.push(page({ id: 'pg2' })))).toEqual([{ path: 'assets', message: 'a campaign has at most one landing page (its address is /p/<partner>/<campaign>)' }]);
+        expect(await check((c) => c.assets.push(page({ id: 'pg2' })))).toEqual([
+          {
+            path: 'assets',
+            message: 'a campaign has at most one landing page (its address is /p/<partner>/<campaign>)',
+          },
+        ]);
       });
 
       it('needs a page for {{links.page}} by the time the campaign is published, not before', async () => {
@@ -219,7 +427,13 @@ describe(checkCampaignContent.name, () => {
           c.assets[0] = email({ mjml: MJML.replace('{{links.site}}', '{{links.page}}') });
         };
         expect(await check(linking, 'save')).toEqual([]);
-        expect(await check(linking, 'publish')).toEqual([{ path: 'assets[0].mjml', message: "{{links.page}} links to the campaign's landing page: add a page asset first", line: 3 }]);
+        expect(await check(linking, 'publish')).toEqual([
+          {
+            path: 'assets[0].mjml',
+            message: "{{links.page}} links to the campaign's landing page: add a page asset first",
+            line: 3,
+          },
+        ]);
       });
     });
   });
@@ -227,33 +441,104 @@ describe(checkCampaignContent.name, () => {
   describe('the sequence', () => {
     const steps = (change: (s: SequenceStep[]) => void) => (c: CampaignContent) => change(c.sequence!.steps);
     it.each([
-      ['a step id used twice', steps((s) => (s[1].id = 'one')), [{ path: 'sequence.steps[1].id', message: 'duplicate step id "one"' }]],
-      ['a step of an email that does not exist', steps((s) => (s[1].emailAssetId = 'p1')), [{ path: 'sequence.steps[1].emailAssetId', message: 'no email asset with id "p1"' }]],
-      ['a negative or fractional wait', steps((s) => (s[0].wait = { type: 'duration', days: 1.5, hours: -1 })), [{ path: 'sequence.steps[0].wait', message: 'days, hours and minutes must be whole non-negative numbers' }]],
-      ['a wait over a year', steps((s) => (s[0].wait = { type: 'duration', days: LIMITS.maxWaitDays, minutes: 1 })), [{ path: 'sequence.steps[0].wait', message: `must be at most ${LIMITS.maxWaitDays} days` }]],
-      ['an unknown weekday and a time that is not HH:MM', steps((s) => (s[1].wait = { type: 'next_weekday', weekday: 'someday' as never, time: '9:30' })), [{ path: 'sequence.steps[1].wait.weekday', message: 'must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday' }, { path: 'sequence.steps[1].wait.time', message: 'must be HH:MM (24-hour)' }]],
-      ['an unknown kind of wait', steps((s) => (s[0].wait = { type: 'sometime' } as never)), [{ path: 'sequence.steps[0].wait.type', message: 'must be duration or next_weekday' }]],
-      ['a window without days', steps((s) => (s[1].window = { days: [], startHour: 9, endHour: 17 })), [{ path: 'sequence.steps[1].window.days', message: 'must list days among monday, tuesday, wednesday, thursday, friday, saturday, sunday' }]],
-      ['a window that ends before it starts', steps((s) => (s[1].window = { days: ['monday'], startHour: 17, endHour: 9 })), [{ path: 'sequence.steps[1].window', message: 'startHour and endHour must be whole hours with 0 ≤ startHour < endHour ≤ 24' }]],
-      ['an unknown condition', steps((s) => (s[1].condition = 'previous_replied' as never)), [{ path: 'sequence.steps[1].condition', message: 'must be one of always, previous_not_opened, previous_not_clicked, previous_clicked' }]],
-      ['a condition on the first step', steps((s) => (s[0].condition = 'previous_clicked')), [{ path: 'sequence.steps[0].condition', message: 'the first step has no previous email to depend on' }]],
-      ['an exit on a link the campaign does not have', (c: CampaignContent) => (c.sequence!.exit.clickedLink = 'pricing'), [{ path: 'sequence.exit.clickedLink', message: 'no campaign link named "pricing"' }]],
+      [
+        'a step id used twice',
+        steps((s) => (s[1].id = 'one')),
+        [{ path: 'sequence.steps[1].id', message: 'duplicate step id "one"' }],
+      ],
+      [
+        'a step of an email that does not exist',
+        steps((s) => (s[1].emailAssetId = 'p1')),
+        [{ path: 'sequence.steps[1].emailAssetId', message: 'no email asset with id "p1"' }],
+      ],
+      [
+        'a negative or fractional wait',
+        steps((s) => (s[0].wait = { type: 'duration', days: 1.5, hours: -1 })),
+        [{ path: 'sequence.steps[0].wait', message: 'days, hours and minutes must be whole non-negative numbers' }],
+      ],
+      [
+        'a wait over a year',
+        steps((s) => (s[0].wait = { type: 'duration', days: LIMITS.maxWaitDays, minutes: 1 })),
+        [{ path: 'sequence.steps[0].wait', message: `must be at most ${LIMITS.maxWaitDays} days` }],
+      ],
+      [
+        'an unknown weekday and a time that is not HH:MM',
+        steps((s) => (s[1].wait = { type: 'next_weekday', weekday: 'someday' as never, time: '9:30' })),
+        [
+          {
+            path: 'sequence.steps[1].wait.weekday',
+            message: 'must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday',
+          },
+          { path: 'sequence.steps[1].wait.time', message: 'must be HH:MM (24-hour)' },
+        ],
+      ],
+      [
+        'an unknown kind of wait',
+        steps((s) => (s[0].wait = { type: 'sometime' } as never)),
+        [{ path: 'sequence.steps[0].wait.type', message: 'must be duration or next_weekday' }],
+      ],
+      [
+        'a window without days',
+        steps((s) => (s[1].window = { days: [], startHour: 9, endHour: 17 })),
+        [
+          {
+            path: 'sequence.steps[1].window.days',
+            message: 'must list days among monday, tuesday, wednesday, thursday, friday, saturday, sunday',
+          },
+        ],
+      ],
+      [
+        'a window that ends before it starts',
+        steps((s) => (s[1].window = { days: ['monday'], startHour: 17, endHour: 9 })),
+        [
+          {
+            path: 'sequence.steps[1].window',
+            message: 'startHour and endHour must be whole hours with 0 ≤ startHour < endHour ≤ 24',
+          },
+        ],
+      ],
+      [
+        'an unknown condition',
+        steps((s) => (s[1].condition = 'previous_replied' as never)),
+        [
+          {
+            path: 'sequence.steps[1].condition',
+            message: 'must be one of always, previous_not_opened, previous_not_clicked, previous_clicked',
+          },
+        ],
+      ],
+      [
+        'a condition on the first step',
+        steps((s) => (s[0].condition = 'previous_clicked')),
+        [{ path: 'sequence.steps[0].condition', message: 'the first step has no previous email to depend on' }],
+      ],
+      [
+        'an exit on a link the campaign does not have',
+        (c: CampaignContent) => (c.sequence!.exit.clickedLink = 'pricing'),
+        [{ path: 'sequence.exit.clickedLink', message: 'no campaign link named "pricing"' }],
+      ],
     ])('refuses %s', async (_what, change, problems) => {
       expect(await check(change)).toEqual(problems);
     });
 
     it(`refuses more than ${MAX_SEQUENCE_STEPS} steps`, async () => {
-      const problems = await check(steps((s) => s.push(...Array.from({ length: MAX_SEQUENCE_STEPS }, (_, i) => step({ id: `s${i}` })))));
+      const problems = await check(
+        steps((s) => s.push(...Array.from({ length: MAX_SEQUENCE_STEPS }, (_, i) => step({ id: `s${i}` })))),
+      );
       expect(problems).toEqual([{ path: 'sequence.steps', message: `at most ${MAX_SEQUENCE_STEPS} steps` }]);
     });
 
     it('saves a sequence without steps, and publishes none', async () => {
       const empty = steps((s) => s.splice(0));
-      expect(await check((c) => {
-        empty(c);
-        c.sequence!.exit.clickedLink = null;
-      })).toEqual([]);
-      expect(await check((c) => empty(c), 'publish')).toEqual([{ path: 'sequence.steps', message: 'a sequence needs at least one step' }]);
+      expect(
+        await check((c) => {
+          empty(c);
+          c.sequence!.exit.clickedLink = null;
+        }),
+      ).toEqual([]);
+      expect(await check((c) => empty(c), 'publish')).toEqual([
+        { path: 'sequence.steps', message: 'a sequence needs at least one step' },
+      ]);
     });
   });
 
@@ -263,6 +548,8 @@ describe(checkCampaignContent.name, () => {
       c.sequence = null;
     };
     expect(await check(bare, 'save')).toEqual([]);
-    expect(await check(bare, 'publish')).toEqual([{ path: 'assets', message: 'a campaign needs at least one asset to be published' }]);
+    expect(await check(bare, 'publish')).toEqual([
+      { path: 'assets', message: 'a campaign needs at least one asset to be published' },
+    ]);
   });
 });

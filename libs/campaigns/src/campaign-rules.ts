@@ -14,7 +14,17 @@ import {
   TEXT_SLOT_MAX_LENGTH,
   WEEKDAYS,
 } from '@tcma/campaign-model';
-import { analyzeTemplate, checkEmailAsset, checkPageAsset, derivedColorNames, normalizeColor, normalizeHttpUrl, normalizeSlotValue, TemplateVocabulary, vocabularyOf } from '@tcma/cobrand';
+import {
+  analyzeTemplate,
+  checkEmailAsset,
+  checkPageAsset,
+  derivedColorNames,
+  normalizeColor,
+  normalizeHttpUrl,
+  normalizeSlotValue,
+  TemplateVocabulary,
+  vocabularyOf,
+} from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
 import { checkSocialCopy } from './social-copy-rules';
 
@@ -32,7 +42,16 @@ export const LIMITS = {
 } as const;
 
 /** Names that would collide with object internals wherever values are looked up by name. */
-const RESERVED_SLOT_NAMES = new Set(['constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof', 'isprototypeof', 'tolocalestring', 'custom']);
+const RESERVED_SLOT_NAMES = new Set([
+  'constructor',
+  'prototype',
+  'hasownproperty',
+  'tostring',
+  'valueof',
+  'isprototypeof',
+  'tolocalestring',
+  'custom',
+]);
 /** Slot types that can be drawn into a rectangle of a PDF page or social image. */
 const DRAWABLE_SLOT_TYPES = new Set(['logo', 'text', 'url', 'email', 'phone', 'address']);
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -53,14 +72,16 @@ class Problems {
 function checkMetadata(c: CampaignContent, out: Problems): void {
   if (!c.name.trim()) out.add('name', 'must not be empty');
   if (c.name.length > LIMITS.nameLength) out.add('name', `must be at most ${LIMITS.nameLength} characters`);
-  if (c.description.length > LIMITS.descriptionLength) out.add('description', `must be at most ${LIMITS.descriptionLength} characters`);
+  if (c.description.length > LIMITS.descriptionLength)
+    out.add('description', `must be at most ${LIMITS.descriptionLength} characters`);
   if (c.tags.length > LIMITS.tags) out.add('tags', `at most ${LIMITS.tags} tags`);
   c.tags.forEach((t, i) => {
     if (!t.trim() || t.length > LIMITS.tagLength) out.add(`tags[${i}]`, `must be 1 to ${LIMITS.tagLength} characters`);
   });
   if (!LANGUAGE.test(c.language)) out.add('language', 'must be a language tag such as en or pt-BR');
   for (const key of ['tiers', 'regions'] as const) {
-    if (c.eligibility[key].length > LIMITS.eligibilityEntries) out.add(`eligibility.${key}`, `at most ${LIMITS.eligibilityEntries} entries`);
+    if (c.eligibility[key].length > LIMITS.eligibilityEntries)
+      out.add(`eligibility.${key}`, `at most ${LIMITS.eligibilityEntries} entries`);
   }
 }
 
@@ -70,20 +91,35 @@ function checkSlots(c: CampaignContent, out: Problems): void {
   const derived = new Map(c.slots.flatMap((s) => derivedColorNames(s).map((name) => [name, s.name] as const)));
   c.slots.forEach((slot, i) => {
     const path = `slots[${i}]`;
-    if (!SLOT_NAME_PATTERN.test(slot.name)) out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
+    if (!SLOT_NAME_PATTERN.test(slot.name))
+      out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
     else if (RESERVED_SLOT_NAMES.has(slot.name.toLowerCase())) out.add(`${path}.name`, `"${slot.name}" is reserved`);
     if (seen.has(slot.name)) out.add(`${path}.name`, `duplicate slot name "${slot.name}"`);
-    if (derived.has(slot.name)) out.add(`${path}.name`, `"${slot.name}" is the name of a colour derived from the colour slot ${derived.get(slot.name)}`);
+    if (derived.has(slot.name))
+      out.add(
+        `${path}.name`,
+        `"${slot.name}" is the name of a colour derived from the colour slot ${derived.get(slot.name)}`,
+      );
     seen.add(slot.name);
     if (!(SLOT_TYPES as readonly string[]).includes(slot.type)) {
       out.add(`${path}.type`, `must be one of ${SLOT_TYPES.join(', ')}`);
       return;
     }
-    if (slot.maxLength !== undefined && (slot.type !== 'text' || slot.maxLength < 1 || slot.maxLength > TEXT_SLOT_MAX_LENGTH)) {
-      out.add(`${path}.maxLength`, slot.type === 'text' ? `must be between 1 and ${TEXT_SLOT_MAX_LENGTH}` : 'applies to text slots only');
+    if (
+      slot.maxLength !== undefined &&
+      (slot.type !== 'text' || slot.maxLength < 1 || slot.maxLength > TEXT_SLOT_MAX_LENGTH)
+    ) {
+      out.add(
+        `${path}.maxLength`,
+        slot.type === 'text' ? `must be between 1 and ${TEXT_SLOT_MAX_LENGTH}` : 'applies to text slots only',
+      );
     }
     if (slot.fallback !== undefined && slot.fallback !== null) {
-      if (slot.type === 'logo') out.add(`${path}.fallback`, 'logo slots cannot have a fallback; make the slot required or guard it with {{#if}}');
+      if (slot.type === 'logo')
+        out.add(
+          `${path}.fallback`,
+          'logo slots cannot have a fallback; make the slot required or guard it with {{#if}}',
+        );
       else {
         const result = normalizeSlotValue(slot, slot.fallback);
         if (!result.ok) out.add(`${path}.fallback`, result.message);
@@ -97,8 +133,10 @@ function checkLinks(c: CampaignContent, out: Problems): void {
   const seen = new Set<string>();
   c.links.forEach((link, i) => {
     const path = `links[${i}]`;
-    if (!SLOT_NAME_PATTERN.test(link.name)) out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
-    if ((RESERVED_LINK_NAMES as readonly string[]).includes(link.name)) out.add(`${path}.name`, `"${link.name}" is reserved`);
+    if (!SLOT_NAME_PATTERN.test(link.name))
+      out.add(`${path}.name`, 'must be lower-case letters, digits and _ (starting with a letter, at most 40)');
+    if ((RESERVED_LINK_NAMES as readonly string[]).includes(link.name))
+      out.add(`${path}.name`, `"${link.name}" is reserved`);
     if (seen.has(link.name)) out.add(`${path}.name`, `duplicate link name "${link.name}"`);
     seen.add(link.name);
     const url = normalizeHttpUrl(link.url);
@@ -106,23 +144,38 @@ function checkLinks(c: CampaignContent, out: Problems): void {
   });
 }
 
-function checkRects<R extends SlotRect>(rects: R[], bounds: (rect: R) => { width: number; height: number } | string, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
+function checkRects<R extends SlotRect>(
+  rects: R[],
+  bounds: (rect: R) => { width: number; height: number } | string,
+  vocabulary: TemplateVocabulary,
+  path: string,
+  out: Problems,
+): void {
   if (rects.length > LIMITS.rectsPerAsset) out.add(path, `at most ${LIMITS.rectsPerAsset} slot rectangles`);
   rects.forEach((rect, i) => {
     const at = `${path}[${i}]`;
     const slot = vocabulary.slots.get(rect.slot);
     if (!slot) out.add(`${at}.slot`, `unknown slot "${rect.slot}"`);
-    else if (!DRAWABLE_SLOT_TYPES.has(slot.type)) out.add(`${at}.slot`, `a ${slot.type} slot cannot be drawn into a rectangle`);
-    if (!(ALIGNMENTS as readonly string[]).includes(rect.align)) out.add(`${at}.align`, `must be one of ${ALIGNMENTS.join(', ')}`);
-    if (rect.textColor !== undefined && !normalizeColor(rect.textColor).ok) out.add(`${at}.textColor`, 'must be a hex colour');
-    if (rect.maxFontSize !== undefined && (rect.maxFontSize < 4 || rect.maxFontSize > 200)) out.add(`${at}.maxFontSize`, 'must be between 4 and 200');
+    else if (!DRAWABLE_SLOT_TYPES.has(slot.type))
+      out.add(`${at}.slot`, `a ${slot.type} slot cannot be drawn into a rectangle`);
+    if (!(ALIGNMENTS as readonly string[]).includes(rect.align))
+      out.add(`${at}.align`, `must be one of ${ALIGNMENTS.join(', ')}`);
+    if (rect.textColor !== undefined && !normalizeColor(rect.textColor).ok)
+      out.add(`${at}.textColor`, 'must be a hex colour');
+    if (rect.maxFontSize !== undefined && (rect.maxFontSize < 4 || rect.maxFontSize > 200))
+      out.add(`${at}.maxFontSize`, 'must be between 4 and 200');
     const area = bounds(rect);
     if (typeof area === 'string') {
       out.add(at, area);
       return;
     }
     if (!(rect.width > 0 && rect.height > 0)) out.add(at, 'width and height must be positive');
-    if (rect.x < 0 || rect.y < 0 || rect.x + rect.width > area.width + 1e-6 || rect.y + rect.height > area.height + 1e-6) {
+    if (
+      rect.x < 0 ||
+      rect.y < 0 ||
+      rect.x + rect.width > area.width + 1e-6 ||
+      rect.y + rect.height > area.height + 1e-6
+    ) {
       out.add(at, `the rectangle must lie within ${area.width} × ${area.height}`);
     }
   });
@@ -142,11 +195,22 @@ function checkPdf(asset: PdfAsset, vocabulary: TemplateVocabulary, path: string,
 }
 
 function checkSocial(asset: SocialAsset, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
-  checkRects(asset.slots, () => ({ width: asset.image.width, height: asset.image.height }), vocabulary, `${path}.slots`, out);
+  checkRects(
+    asset.slots,
+    () => ({ width: asset.image.width, height: asset.image.height }),
+    vocabulary,
+    `${path}.slots`,
+    out,
+  );
   out.list.push(...checkSocialCopy(asset.copy, vocabulary, `${path}.copy`));
 }
 
-async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, out: Problems, scope?: CheckScope): Promise<void> {
+async function checkAssets(
+  c: CampaignContent,
+  vocabulary: TemplateVocabulary,
+  out: Problems,
+  scope?: CheckScope,
+): Promise<void> {
   if (c.assets.length > LIMITS.assets) out.add('assets', `at most ${LIMITS.assets} assets`);
   const ids = new Set<string>();
   for (const [i, asset] of c.assets.entries()) {
@@ -168,19 +232,34 @@ async function checkAssets(c: CampaignContent, vocabulary: TemplateVocabulary, o
  */
 function checkPageLinks(c: CampaignContent, vocabulary: TemplateVocabulary, mode: CheckMode, out: Problems): void {
   const pages = c.assets.filter((a) => a.kind === 'page');
-  if (pages.length > 1) out.add('assets', 'a campaign has at most one landing page (its address is /p/<partner>/<campaign>)');
+  if (pages.length > 1)
+    out.add('assets', 'a campaign has at most one landing page (its address is /p/<partner>/<campaign>)');
   if (pages.length || mode !== 'publish') return;
   for (const [i, asset] of c.assets.entries()) {
     if (asset.kind !== 'email') continue;
-    const site = analyzeTemplate(asset.mjml, vocabulary).sites.find((s) => s.ref.kind === 'link' && s.ref.name === 'page');
-    if (site) out.add(`assets[${i}].mjml`, '{{links.page}} links to the campaign\'s landing page: add a page asset first', site.line);
+    const site = analyzeTemplate(asset.mjml, vocabulary).sites.find(
+      (s) => s.ref.kind === 'link' && s.ref.name === 'page',
+    );
+    if (site)
+      out.add(
+        `assets[${i}].mjml`,
+        "{{links.page}} links to the campaign's landing page: add a page asset first",
+        site.line,
+      );
   }
 }
 
-function checkSequence(sequence: SequenceDefinition, assets: Asset[], c: CampaignContent, mode: CheckMode, out: Problems): void {
+function checkSequence(
+  sequence: SequenceDefinition,
+  assets: Asset[],
+  c: CampaignContent,
+  mode: CheckMode,
+  out: Problems,
+): void {
   const emails = new Set(assets.filter((a) => a.kind === 'email').map((a) => a.id));
   if (sequence.steps.length > MAX_SEQUENCE_STEPS) out.add('sequence.steps', `at most ${MAX_SEQUENCE_STEPS} steps`);
-  if (mode === 'publish' && sequence.steps.length === 0) out.add('sequence.steps', 'a sequence needs at least one step');
+  if (mode === 'publish' && sequence.steps.length === 0)
+    out.add('sequence.steps', 'a sequence needs at least one step');
   const ids = new Set<string>();
   sequence.steps.forEach((step, i) => {
     const at = `sequence.steps[${i}]`;
@@ -190,27 +269,39 @@ function checkSequence(sequence: SequenceDefinition, assets: Asset[], c: Campaig
     const wait = step.wait;
     if (wait.type === 'duration') {
       const minutes = (wait.days ?? 0) * 1440 + (wait.hours ?? 0) * 60 + (wait.minutes ?? 0);
-      if ([wait.days, wait.hours, wait.minutes].some((n) => n !== undefined && (!Number.isInteger(n) || n < 0))) out.add(`${at}.wait`, 'days, hours and minutes must be whole non-negative numbers');
+      if ([wait.days, wait.hours, wait.minutes].some((n) => n !== undefined && (!Number.isInteger(n) || n < 0)))
+        out.add(`${at}.wait`, 'days, hours and minutes must be whole non-negative numbers');
       else if (minutes > LIMITS.maxWaitDays * 1440) out.add(`${at}.wait`, `must be at most ${LIMITS.maxWaitDays} days`);
     } else if (wait.type === 'next_weekday') {
-      if (!(WEEKDAYS as readonly string[]).includes(wait.weekday)) out.add(`${at}.wait.weekday`, `must be one of ${WEEKDAYS.join(', ')}`);
+      if (!(WEEKDAYS as readonly string[]).includes(wait.weekday))
+        out.add(`${at}.wait.weekday`, `must be one of ${WEEKDAYS.join(', ')}`);
       if (!TIME.test(wait.time)) out.add(`${at}.wait.time`, 'must be HH:MM (24-hour)');
     } else {
       out.add(`${at}.wait.type`, 'must be duration or next_weekday');
     }
     if (step.window) {
       const w = step.window;
-      if (!w.days.length || w.days.some((d) => !(WEEKDAYS as readonly string[]).includes(d))) out.add(`${at}.window.days`, `must list days among ${WEEKDAYS.join(', ')}`);
-      if (!(Number.isInteger(w.startHour) && Number.isInteger(w.endHour) && w.startHour >= 0 && w.endHour <= 24 && w.startHour < w.endHour)) {
+      if (!w.days.length || w.days.some((d) => !(WEEKDAYS as readonly string[]).includes(d)))
+        out.add(`${at}.window.days`, `must list days among ${WEEKDAYS.join(', ')}`);
+      if (!(
+        Number.isInteger(w.startHour) &&
+        Number.isInteger(w.endHour) &&
+        w.startHour >= 0 &&
+        w.endHour <= 24 &&
+        w.startHour < w.endHour
+      )) {
         out.add(`${at}.window`, 'startHour and endHour must be whole hours with 0 ≤ startHour < endHour ≤ 24');
       }
     }
     const condition = step.condition ?? 'always';
-    if (!(STEP_CONDITIONS as readonly string[]).includes(condition)) out.add(`${at}.condition`, `must be one of ${STEP_CONDITIONS.join(', ')}`);
-    else if (i === 0 && condition !== 'always') out.add(`${at}.condition`, 'the first step has no previous email to depend on');
+    if (!(STEP_CONDITIONS as readonly string[]).includes(condition))
+      out.add(`${at}.condition`, `must be one of ${STEP_CONDITIONS.join(', ')}`);
+    else if (i === 0 && condition !== 'always')
+      out.add(`${at}.condition`, 'the first step has no previous email to depend on');
   });
   const exit = sequence.exit;
-  if (exit.clickedLink && !c.links.some((l) => l.name === exit.clickedLink)) out.add('sequence.exit.clickedLink', `no campaign link named "${exit.clickedLink}"`);
+  if (exit.clickedLink && !c.links.some((l) => l.name === exit.clickedLink))
+    out.add('sequence.exit.clickedLink', `no campaign link named "${exit.clickedLink}"`);
 }
 
 /**
@@ -226,7 +317,11 @@ export interface CheckScope {
  * Every rule a campaign's content must satisfy. "save" checks that what is there is
  * consistent; "publish" also checks that the campaign is complete enough to launch.
  */
-export async function checkCampaignContent(content: CampaignContent, mode: CheckMode, scope?: CheckScope): Promise<Problem[]> {
+export async function checkCampaignContent(
+  content: CampaignContent,
+  mode: CheckMode,
+  scope?: CheckScope,
+): Promise<Problem[]> {
   const out = new Problems();
   checkMetadata(content, out);
   checkSlots(content, out);
@@ -235,6 +330,7 @@ export async function checkCampaignContent(content: CampaignContent, mode: Check
   await checkAssets(content, vocabulary, out, scope);
   checkPageLinks(content, vocabulary, mode, out);
   if (content.sequence) checkSequence(content.sequence, content.assets, content, mode, out);
-  if (mode === 'publish' && content.assets.length === 0) out.add('assets', 'a campaign needs at least one asset to be published');
+  if (mode === 'publish' && content.assets.length === 0)
+    out.add('assets', 'a campaign needs at least one asset to be published');
   return out.list;
 }

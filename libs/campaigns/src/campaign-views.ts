@@ -64,9 +64,14 @@ export const campaignView = (c: CampaignRow): CampaignView => ({
 });
 
 /** Whether partners may see and launch the campaign at `now`; the problem with its field when not. */
-export function availabilityProblem(c: Pick<CampaignRow, 'availableFrom' | 'availableUntil'>, now: Date): { path: string; message: string } | null {
-  if (c.availableFrom && now < c.availableFrom) return { path: 'availableFrom', message: `the campaign is available from ${c.availableFrom.toISOString()}` };
-  if (c.availableUntil && now >= c.availableUntil) return { path: 'availableUntil', message: `the campaign was available until ${c.availableUntil.toISOString()}` };
+export function availabilityProblem(
+  c: Pick<CampaignRow, 'availableFrom' | 'availableUntil'>,
+  now: Date,
+): { path: string; message: string } | null {
+  if (c.availableFrom && now < c.availableFrom)
+    return { path: 'availableFrom', message: `the campaign is available from ${c.availableFrom.toISOString()}` };
+  if (c.availableUntil && now >= c.availableUntil)
+    return { path: 'availableUntil', message: `the campaign was available until ${c.availableUntil.toISOString()}` };
   return null;
 }
 

@@ -11,7 +11,22 @@ import { StoredFilesRepository } from './stored-files.repository';
 /** Authoring: campaigns, their drafts and assets, validation and immutable versions. */
 @Module({
   imports: [TenancyModule],
-  providers: [CampaignsRepository, StoredFilesRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService, DraftReviewService],
-  exports: [CampaignsRepository, CampaignsService, CampaignDraftsService, CampaignPublishingService, CampaignFilesService, DraftReviewService],
+  providers: [
+    CampaignsRepository,
+    StoredFilesRepository,
+    CampaignsService,
+    CampaignDraftsService,
+    CampaignPublishingService,
+    CampaignFilesService,
+    DraftReviewService,
+  ],
+  exports: [
+    CampaignsRepository,
+    CampaignsService,
+    CampaignDraftsService,
+    CampaignPublishingService,
+    CampaignFilesService,
+    DraftReviewService,
+  ],
 })
 export class CampaignsModule {}

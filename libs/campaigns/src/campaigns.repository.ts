@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { CampaignContent } from '@tcma/campaign-model';
-import { CampaignRow, CampaignStatus, CampaignVersionRow, containing, Database, Found, NewCampaign, PageWindow, TenantScope, vendorOwned } from '@tcma/persistence';
+import {
+  CampaignRow,
+  CampaignStatus,
+  CampaignVersionRow,
+  containing,
+  Database,
+  Found,
+  NewCampaign,
+  PageWindow,
+  TenantScope,
+  vendorOwned,
+} from '@tcma/persistence';
 
 export interface CampaignListFilter {
   status?: CampaignStatus;
@@ -40,7 +51,9 @@ export interface CatalogueFilter extends PageWindow {
 export type CatalogueRow = CampaignVersionRow & { promoted: boolean; firstPublishedAt: Date };
 
 export type NewCampaignInput = Pick<NewCampaign, 'name' | 'draft' | 'createdBy'>;
-export type CampaignChanges = Partial<Pick<CampaignRow, 'status' | 'archivedAt' | 'promoted' | 'availableFrom' | 'availableUntil'>>;
+export type CampaignChanges = Partial<
+  Pick<CampaignRow, 'status' | 'archivedAt' | 'promoted' | 'availableFrom' | 'availableUntil'>
+>;
 
 @Injectable()
 export class CampaignsRepository {
@@ -49,13 +62,27 @@ export class CampaignsRepository {
   create(scope: TenantScope, input: NewCampaignInput): Promise<CampaignRow> {
     return this.db
       .insertInto('campaigns')
-      .values({ ...input, vendorId: scope.vendorId, status: 'draft', draftRevision: 1, latestVersion: null, archivedAt: null })
+      .values({
+        ...input,
+        vendorId: scope.vendorId,
+        status: 'draft',
+        draftRevision: 1,
+        latestVersion: null,
+        archivedAt: null,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
   async find(scope: TenantScope, id: string): Promise<CampaignRow | null> {
-    return (await this.db.selectFrom('campaigns').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('campaigns')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => vendorOwned(eb, scope, 'campaigns'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /**
@@ -67,7 +94,9 @@ export class CampaignsRepository {
     const contains = (fragment: object) => sql<CampaignContent>`${JSON.stringify(fragment)}::jsonb`;
     const matching = this.db
       .selectFrom('campaigns as c')
-      .leftJoin('campaignVersions as v', (join) => join.onRef('v.campaignId', '=', 'c.id').onRef('v.version', '=', 'c.latestVersion'))
+      .leftJoin('campaignVersions as v', (join) =>
+        join.onRef('v.campaignId', '=', 'c.id').onRef('v.version', '=', 'c.latestVersion'),
+      )
       .where((eb) => {
         const conditions = [vendorOwned(eb, scope, 'c')];
         const current = eb.fn.coalesce('c.draft', 'v.content');
@@ -77,7 +106,12 @@ export class CampaignsRepository {
         if (filter.language) conditions.push(eb(current, '@>', contains({ language: filter.language })));
         return eb.and(conditions);
       });
-    const page = matching.selectAll('c').orderBy('c.updatedAt', 'desc').orderBy('c.id', 'asc').limit(filter.limit).offset(filter.offset);
+    const page = matching
+      .selectAll('c')
+      .orderBy('c.updatedAt', 'desc')
+      .orderBy('c.id', 'asc')
+      .limit(filter.limit)
+      .offset(filter.offset);
     const [items, count] = await Promise.all([
       this.db
         .selectFrom(page.as('c'))
@@ -114,14 +148,19 @@ export class CampaignsRepository {
   private publishedForPartner(scope: TenantScope, partner: PartnerEligibility, search?: string, availableAt?: Date) {
     return this.db
       .selectFrom('campaignVersions as v')
-      .innerJoin('campaigns as c', (join) => join.onRef('c.id', '=', 'v.campaignId').onRef('c.latestVersion', '=', 'v.version'))
+      .innerJoin('campaigns as c', (join) =>
+        join.onRef('c.id', '=', 'v.campaignId').onRef('c.latestVersion', '=', 'v.version'),
+      )
       .where((eb) => {
         const conditions = [
           vendorOwned(eb, scope, 'c'),
           eb('c.status', '=', 'published'),
           // An empty list admits every tier (region).
           eb.or([eb(eb.fn('cardinality', ['v.tiers']), '=', 0), eb(eb.val(partner.tier), '=', eb.fn.any('v.tiers'))]),
-          eb.or([eb(eb.fn('cardinality', ['v.regions']), '=', 0), eb(eb.val(partner.region), '=', eb.fn.any('v.regions'))]),
+          eb.or([
+            eb(eb.fn('cardinality', ['v.regions']), '=', 0),
+            eb(eb.val(partner.region), '=', eb.fn.any('v.regions')),
+          ]),
         ];
         if (search) conditions.push(eb('c.name', 'ilike', containing(search)));
         if (availableAt) {
@@ -133,10 +172,21 @@ export class CampaignsRepository {
   }
 
   /** What a partner's campaign list shows: published, eligible and available at `now`. */
-  async listPublishedForPartner(scope: TenantScope, partner: PartnerEligibility, filter: Omit<CampaignListFilter, 'status'>, now: Date): Promise<{ items: CampaignVersionRow[]; total: number }> {
+  async listPublishedForPartner(
+    scope: TenantScope,
+    partner: PartnerEligibility,
+    filter: Omit<CampaignListFilter, 'status'>,
+    now: Date,
+  ): Promise<{ items: CampaignVersionRow[]; total: number }> {
     const matching = this.publishedForPartner(scope, partner, filter.search, now);
     const [items, count] = await Promise.all([
-      matching.selectAll('v').orderBy('v.publishedAt', 'desc').orderBy('c.id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      matching
+        .selectAll('v')
+        .orderBy('v.publishedAt', 'desc')
+        .orderBy('c.id', 'asc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
@@ -146,7 +196,12 @@ export class CampaignsRepository {
    * A partner's catalogue at `now`: what it may launch and is available, filtered by tag, asset
    * type and language (JSON containment on the version's content), promoted first, then newest.
    */
-  async catalogueForPartner(scope: TenantScope, partner: PartnerEligibility, filter: CatalogueFilter, now: Date): Promise<Found<CatalogueRow>> {
+  async catalogueForPartner(
+    scope: TenantScope,
+    partner: PartnerEligibility,
+    filter: CatalogueFilter,
+    now: Date,
+  ): Promise<Found<CatalogueRow>> {
     const contains = (fragment: object) => sql<CampaignContent>`${JSON.stringify(fragment)}::jsonb`;
     const matching = this.publishedForPartner(scope, partner, filter.search, now).where((eb) => {
       const conditions = [];
@@ -180,18 +235,38 @@ export class CampaignsRepository {
   }
 
   /** The latest version a partner may launch, available or not (given `availableAt`, only when available then). */
-  async findPublishedForPartner(scope: TenantScope, partner: PartnerEligibility, campaignId: string, availableAt?: Date): Promise<CampaignVersionRow | null> {
-    return (await this.publishedForPartner(scope, partner, undefined, availableAt).selectAll('v').where('c.id', '=', campaignId).executeTakeFirst()) ?? null;
+  async findPublishedForPartner(
+    scope: TenantScope,
+    partner: PartnerEligibility,
+    campaignId: string,
+    availableAt?: Date,
+  ): Promise<CampaignVersionRow | null> {
+    return (
+      (await this.publishedForPartner(scope, partner, undefined, availableAt)
+        .selectAll('v')
+        .where('c.id', '=', campaignId)
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /**
    * Saves a draft only if nobody changed it since `expectedRevision` was read: edits are
    * validated outside any lock and this is where a concurrent edit is detected.
    */
-  async saveDraft(scope: TenantScope, id: string, draft: CampaignContent, expectedRevision: number): Promise<number | null> {
+  async saveDraft(
+    scope: TenantScope,
+    id: string,
+    draft: CampaignContent,
+    expectedRevision: number,
+  ): Promise<number | null> {
     const saved = await this.db
       .updateTable('campaigns')
-      .set((eb) => ({ draft, name: draft.name, draftRevision: eb('draftRevision', '+', 1), updatedAt: eb.fn<Date>('now') }))
+      .set((eb) => ({
+        draft,
+        name: draft.name,
+        draftRevision: eb('draftRevision', '+', 1),
+        updatedAt: eb.fn<Date>('now'),
+      }))
       .where('id', '=', id)
       .where('draftRevision', '=', expectedRevision)
       .where('archivedAt', 'is', null)
@@ -205,20 +280,45 @@ export class CampaignsRepository {
    * Freezes the draft as the next numbered version, if it is still the one at
    * `expectedRevision` (the one that was checked); null otherwise.
    */
-  publishDraft(scope: TenantScope, id: string, expectedRevision: number, publishedBy: string): Promise<CampaignVersionRow | null> {
+  publishDraft(
+    scope: TenantScope,
+    id: string,
+    expectedRevision: number,
+    publishedBy: string,
+  ): Promise<CampaignVersionRow | null> {
     return this.db.transaction().execute(async (tx) => {
-      const campaign = await tx.selectFrom('campaigns').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).forUpdate().executeTakeFirst();
+      const campaign = await tx
+        .selectFrom('campaigns')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => vendorOwned(eb, scope, 'campaigns'))
+        .forUpdate()
+        .executeTakeFirst();
       const draft = campaign?.draft;
       if (!campaign || !draft || campaign.draftRevision !== expectedRevision) return null;
       const version = (campaign.latestVersion ?? 0) + 1;
       const saved = await tx
         .insertInto('campaignVersions')
-        .values({ campaignId: campaign.id, version, content: draft, publishedBy, tiers: draft.eligibility.tiers, regions: draft.eligibility.regions })
+        .values({
+          campaignId: campaign.id,
+          version,
+          content: draft,
+          publishedBy,
+          tiers: draft.eligibility.tiers,
+          regions: draft.eligibility.regions,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       await tx
         .updateTable('campaigns')
-        .set((eb) => ({ latestVersion: version, name: draft.name, draft: null, status: 'published', draftRevision: campaign.draftRevision + 1, updatedAt: eb.fn<Date>('now') }))
+        .set((eb) => ({
+          latestVersion: version,
+          name: draft.name,
+          draft: null,
+          status: 'published',
+          draftRevision: campaign.draftRevision + 1,
+          updatedAt: eb.fn<Date>('now'),
+        }))
         .where('id', '=', campaign.id)
         .execute();
       return saved;
@@ -237,16 +337,30 @@ export class CampaignsRepository {
   }
 
   async hasLaunches(scope: TenantScope, campaignId: string): Promise<boolean> {
-    const found = await this.db.selectFrom('launches').select('id').where('campaignId', '=', campaignId).where((eb) => vendorOwned(eb, scope, 'launches')).limit(1).executeTakeFirst();
+    const found = await this.db
+      .selectFrom('launches')
+      .select('id')
+      .where('campaignId', '=', campaignId)
+      .where((eb) => vendorOwned(eb, scope, 'launches'))
+      .limit(1)
+      .executeTakeFirst();
     return found !== undefined;
   }
 
   async delete(scope: TenantScope, id: string): Promise<void> {
-    await this.db.deleteFrom('campaigns').where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'campaigns')).execute();
+    await this.db
+      .deleteFrom('campaigns')
+      .where('id', '=', id)
+      .where((eb) => vendorOwned(eb, scope, 'campaigns'))
+      .execute();
   }
 
   /** Newest first, each with who published it and how many launches pin it. */
-  async listVersions(scope: TenantScope, campaignId: string, window: PageWindow): Promise<Found<CampaignVersionListRow>> {
+  async listVersions(
+    scope: TenantScope,
+    campaignId: string,
+    window: PageWindow,
+  ): Promise<Found<CampaignVersionListRow>> {
     const matching = this.db
       .selectFrom('campaignVersions as v')
       .innerJoin('campaigns as c', 'c.id', 'v.campaignId')

@@ -5,7 +5,17 @@ import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { CampaignRow, CampaignStatus, Found, PageWindow } from '@tcma/persistence';
 import { Actor, isPartnerRole, PartnersRepository, scopeOf } from '@tcma/tenancy';
 import { checkCampaignContent } from './campaign-rules';
-import { CampaignLibraryItem, CampaignVersionListItem, CampaignVersionView, CampaignView, campaignView, CatalogueSettings, PublishedCampaignView, publishedView, versionView } from './campaign-views';
+import {
+  CampaignLibraryItem,
+  CampaignVersionListItem,
+  CampaignVersionView,
+  CampaignView,
+  campaignView,
+  CatalogueSettings,
+  PublishedCampaignView,
+  publishedView,
+  versionView,
+} from './campaign-views';
 import { CampaignChanges, CampaignsRepository } from './campaigns.repository';
 
 export interface CreateCampaignInput {
@@ -45,7 +55,9 @@ export class CampaignsService {
     };
     const problems = await checkCampaignContent(draft, 'save');
     if (problems.length) throw new InvalidError('The campaign is invalid', problems);
-    return campaignView(await this.campaigns.create(scopeOf(actor), { name: draft.name, draft, createdBy: actor.userId }));
+    return campaignView(
+      await this.campaigns.create(scopeOf(actor), { name: draft.name, draft, createdBy: actor.userId }),
+    );
   }
 
   /** A vendor user's campaign, or 404. */
@@ -61,7 +73,10 @@ export class CampaignsService {
     return campaignView(await this.findForVendor(actor, id));
   }
 
-  async list(actor: Actor, input: ListCampaignsInput): Promise<{ items: Array<CampaignLibraryItem | PublishedCampaignView>; total: number }> {
+  async list(
+    actor: Actor,
+    input: ListCampaignsInput,
+  ): Promise<{ items: Array<CampaignLibraryItem | PublishedCampaignView>; total: number }> {
     if (isPartnerRole(actor.role)) {
       const partner = await this.partners.find(scopeOf(actor), actor.partnerId ?? '');
       if (!partner) return { items: [], total: 0 };
@@ -69,13 +84,24 @@ export class CampaignsService {
       return { items: page.items.map(publishedView), total: page.total };
     }
     const page = await this.campaigns.list(scopeOf(actor), input);
-    return { items: page.items.map((c) => ({ ...campaignView(c), launches: c.launches, partnersUsing: c.partnersUsing, sent: c.sent, clicked: c.clicked })), total: page.total };
+    return {
+      items: page.items.map((c) => ({
+        ...campaignView(c),
+        launches: c.launches,
+        partnersUsing: c.partnersUsing,
+        sent: c.sent,
+        clicked: c.clicked,
+      })),
+      total: page.total,
+    };
   }
 
   /** The latest published version, as a partner user may see it (eligible, not archived). */
   async getPublished(actor: Actor, id: string): Promise<PublishedCampaignView> {
     const partner = actor.partnerId ? await this.partners.find(scopeOf(actor), actor.partnerId) : null;
-    const version = partner ? await this.campaigns.findPublishedForPartner(scopeOf(actor), partner, id, this.clock.now()) : null;
+    const version = partner
+      ? await this.campaigns.findPublishedForPartner(scopeOf(actor), partner, id, this.clock.now())
+      : null;
     if (!version) throw new NotFoundError('Campaign');
     return publishedView(version);
   }
@@ -88,7 +114,10 @@ export class CampaignsService {
     const campaign = await this.findForVendor(actor, id);
     const from = input.availableFrom !== undefined ? input.availableFrom : campaign.availableFrom;
     const until = input.availableUntil !== undefined ? input.availableUntil : campaign.availableUntil;
-    if (from && until && until <= from) throw new InvalidError('The catalogue settings are invalid', [{ path: 'availableUntil', message: `must be after availableFrom (${from.toISOString()})` }]);
+    if (from && until && until <= from)
+      throw new InvalidError('The catalogue settings are invalid', [
+        { path: 'availableUntil', message: `must be after availableFrom (${from.toISOString()})` },
+      ]);
     const changes: CampaignChanges = {};
     if (input.promoted !== undefined) changes.promoted = input.promoted;
     if (input.availableFrom !== undefined) changes.availableFrom = input.availableFrom;
@@ -101,7 +130,14 @@ export class CampaignsService {
   async versions(actor: Actor, id: string, window: PageWindow): Promise<Found<CampaignVersionListItem>> {
     const campaign = await this.findForVendor(actor, id);
     const found = await this.campaigns.listVersions(scopeOf(actor), campaign.id, window);
-    return { items: found.items.map((v) => ({ ...versionView(v), publishedByEmail: v.publishedByEmail, launches: v.launches })), total: found.total };
+    return {
+      items: found.items.map((v) => ({
+        ...versionView(v),
+        publishedByEmail: v.publishedByEmail,
+        launches: v.launches,
+      })),
+      total: found.total,
+    };
   }
 
   async version(actor: Actor, id: string, version: number): Promise<CampaignVersionView> {
@@ -121,12 +157,18 @@ export class CampaignsService {
   async restore(actor: Actor, id: string): Promise<CampaignView> {
     const campaign = await this.findForVendor(actor, id);
     if (campaign.status !== 'archived') throw new ConflictError('Only an archived campaign can be restored');
-    return campaignView(await this.updated(actor, campaign.id, { status: campaign.latestVersion ? 'published' : 'draft', archivedAt: null }));
+    return campaignView(
+      await this.updated(actor, campaign.id, {
+        status: campaign.latestVersion ? 'published' : 'draft',
+        archivedAt: null,
+      }),
+    );
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
     const campaign = await this.findForVendor(actor, id);
-    if (await this.campaigns.hasLaunches(scopeOf(actor), campaign.id)) throw new ConflictError('This campaign has been launched; archive it instead of deleting it');
+    if (await this.campaigns.hasLaunches(scopeOf(actor), campaign.id))
+      throw new ConflictError('This campaign has been launched; archive it instead of deleting it');
     await this.campaigns.delete(scopeOf(actor), campaign.id);
   }
 

@@ -24,7 +24,11 @@ const base = (): CampaignContent => ({
 
 describe(diffCampaignContent.name, () => {
   it('finds nothing when the draft is the published content, whatever the key order', () => {
-    const draft = JSON.parse(JSON.stringify(base(), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v))) as CampaignContent;
+    const draft = JSON.parse(
+      JSON.stringify(base(), (_k, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+      ),
+    ) as CampaignContent;
     const sut = diffCampaignContent({ version: 3, content: base() }, draft);
     expect(sut).toEqual({
       baseVersion: 3,
@@ -48,21 +52,40 @@ describe(diffCampaignContent.name, () => {
 
   it('lists slots, links and assets added, removed and changed by their names and ids', () => {
     const draft = base();
-    draft.slots = [{ name: 'company_name', type: 'text', required: true, maxLength: 40 }, { name: 'phone', type: 'phone', required: false }];
+    draft.slots = [
+      { name: 'company_name', type: 'text', required: true, maxLength: 40 },
+      { name: 'phone', type: 'phone', required: false },
+    ];
     draft.links = [];
     draft.assets[1] = { ...draft.assets[1], name: 'Follow-up v2' };
-    draft.assets.push({ id: 'p1', kind: 'page', name: 'Register', title: 't', html: '<p>x</p>', noindex: false, form: null });
+    draft.assets.push({
+      id: 'p1',
+      kind: 'page',
+      name: 'Register',
+      title: 't',
+      html: '<p>x</p>',
+      noindex: false,
+      form: null,
+    });
     const sut = diffCampaignContent({ version: 1, content: base() }, draft);
     expect(sut.slots).toEqual({ added: ['phone'], removed: ['logo'], changed: ['company_name'] });
     expect(sut.links).toEqual({ added: [], removed: ['trial'], changed: [] });
-    expect(sut.assets).toEqual({ added: [{ id: 'p1', kind: 'page', name: 'Register' }], removed: [], changed: [{ id: 'e2', kind: 'email', name: 'Follow-up v2' }] });
+    expect(sut.assets).toEqual({
+      added: [{ id: 'p1', kind: 'page', name: 'Register' }],
+      removed: [],
+      changed: [{ id: 'e2', kind: 'email', name: 'Follow-up v2' }],
+    });
     expect(sut.hasChanges).toBe(true);
   });
 
   it('counts a moved step as changed, and reads an absent condition as always', () => {
     const draft = base();
     const [first, second] = draft.sequence!.steps;
-    draft.sequence!.steps = [{ ...second }, { ...first }, { id: 'step-3', emailAssetId: 'e2', wait: { type: 'next_weekday', weekday: 'monday', time: '09:00' } }];
+    draft.sequence!.steps = [
+      { ...second },
+      { ...first },
+      { id: 'step-3', emailAssetId: 'e2', wait: { type: 'next_weekday', weekday: 'monday', time: '09:00' } },
+    ];
     delete draft.sequence!.steps[0].condition;
     const sut = diffCampaignContent({ version: 1, content: base() }, draft);
     expect(sut.steps).toEqual({

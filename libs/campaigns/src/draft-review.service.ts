@@ -31,10 +31,19 @@ export class DraftReviewService {
 
   async timeline(actor: Actor, id: string, input: TimelineInput): Promise<DraftTimeline> {
     const { content, problems } = await this.drafts.trySequence(actor, id, input.sequence);
-    if (!isValidTimeZone(input.timeZone)) problems.push({ path: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone such as Europe/Warsaw or America/New_York` });
-    if (!content.sequence) problems.push({ path: 'sequence', message: 'the draft has no sequence: send one to see its timeline' });
+    if (!isValidTimeZone(input.timeZone))
+      problems.push({
+        path: 'timeZone',
+        message: `"${input.timeZone}" is not an IANA time zone such as Europe/Warsaw or America/New_York`,
+      });
+    if (!content.sequence)
+      problems.push({ path: 'sequence', message: 'the draft has no sequence: send one to see its timeline' });
     if (problems.length || !content.sequence) throw new InvalidError('The timeline cannot be computed', problems);
-    return { start: input.start, timeZone: input.timeZone, steps: draftTimeline(content.sequence, content.assets, input.start, input.timeZone) };
+    return {
+      start: input.start,
+      timeZone: input.timeZone,
+      steps: draftTimeline(content.sequence, content.assets, input.start, input.timeZone),
+    };
   }
 
   /** What the draft's templates may name (its slots, the prospect fields, its links) and the mandatory footer, for the editor. */
@@ -45,7 +54,9 @@ export class DraftReviewService {
 
   async changes(actor: Actor, id: string): Promise<DraftChanges> {
     const { campaign, content } = await this.drafts.current(actor, id);
-    const latest = campaign.latestVersion ? await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion) : null;
+    const latest = campaign.latestVersion
+      ? await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion)
+      : null;
     return diffCampaignContent(latest && { version: latest.version, content: latest.content }, content);
   }
 }

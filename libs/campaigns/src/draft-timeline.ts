@@ -42,13 +42,19 @@ function describeWait(wait: StepWait, index: number): string {
   return parts.length ? `${parts.join(' ')} after ${after}` : `at once after ${after}`;
 }
 
-const describeWindow = (w: SendWindow) => `moved to the send window: ${w.days.map((d) => capitalised(d.slice(0, 3))).join(', ')} ${two(w.startHour)}:00–${two(w.endHour)}:00`;
+const describeWindow = (w: SendWindow) =>
+  `moved to the send window: ${w.days.map((d) => capitalised(d.slice(0, 3))).join(', ')} ${two(w.startHour)}:00–${two(w.endHour)}:00`;
 
 /**
  * When a sample recipient in `zone` enrolled at `start` would receive each step: the pure
  * scheduling rules (sequenceTimeline), each step explained by the rule that placed it.
  */
-export function draftTimeline(sequence: SequenceDefinition, assets: readonly Asset[], start: Date, zone: string): TimelineStep[] {
+export function draftTimeline(
+  sequence: SequenceDefinition,
+  assets: readonly Asset[],
+  start: Date,
+  zone: string,
+): TimelineStep[] {
   const due = sequenceTimeline(start, sequence.steps, zone);
   const names = new Map(assets.map((a) => [a.id, a.name]));
   return sequence.steps.map((step, i) => {
@@ -64,7 +70,10 @@ export function draftTimeline(sequence: SequenceDefinition, assets: readonly Ass
       local: localWallTime(due[i], zone),
       rule: moved ? 'window' : 'wait',
       waitEnds,
-      explanation: moved && step.window ? `${describeWait(step.wait, i + 1)}, ${describeWindow(step.window)}` : describeWait(step.wait, i + 1),
+      explanation:
+        moved && step.window
+          ? `${describeWait(step.wait, i + 1)}, ${describeWindow(step.window)}`
+          : describeWait(step.wait, i + 1),
       conditional: (step.condition ?? 'always') !== 'always',
     };
   });

@@ -2,12 +2,25 @@ export { checkCampaignContent, LIMITS as CAMPAIGN_LIMITS } from './campaign-rule
 export type { CheckMode } from './campaign-rules';
 export { CampaignDraftsService, sequenceOf } from './campaign-drafts.service';
 export type { AddedAsset } from './campaign-drafts.service';
-export type { EmailAssetInput, MetadataInput, PdfAssetInput, SequenceInput, SocialAssetInput } from './campaign-drafts.service';
+export type {
+  EmailAssetInput,
+  MetadataInput,
+  PdfAssetInput,
+  SequenceInput,
+  SocialAssetInput,
+} from './campaign-drafts.service';
 export { CampaignFilesService } from './campaign-files.service';
 export { CampaignPublishingService } from './campaign-publishing.service';
 export type { ValidationReport } from './campaign-publishing.service';
 export type { CampaignUsage, CatalogueFilter, CatalogueRow } from './campaigns.repository';
-export type { CampaignLibraryItem, CampaignVersionListItem, CampaignVersionView, CampaignView, CatalogueSettings, PublishedCampaignView } from './campaign-views';
+export type {
+  CampaignLibraryItem,
+  CampaignVersionListItem,
+  CampaignVersionView,
+  CampaignView,
+  CatalogueSettings,
+  PublishedCampaignView,
+} from './campaign-views';
 export { availabilityProblem } from './campaign-views';
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsRepository } from './campaigns.repository';

@@ -1,8 +1,16 @@
-import { countSocialCopy, SOCIAL_COPY_LIMITS, SOCIAL_LINK_LENGTHS, SOCIAL_MAX_CHARACTER_WEIGHT, SOCIAL_NETWORKS, SocialNetwork } from '@tcma/campaign-model';
+import {
+  countSocialCopy,
+  SOCIAL_COPY_LIMITS,
+  SOCIAL_LINK_LENGTHS,
+  SOCIAL_MAX_CHARACTER_WEIGHT,
+  SOCIAL_NETWORKS,
+  SocialNetwork,
+} from '@tcma/campaign-model';
 import { checkTextTemplate, maxLengthOf, TemplateVocabulary } from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
 
-export const isSocialNetwork = (network: string): network is SocialNetwork => (SOCIAL_NETWORKS as readonly string[]).includes(network);
+export const isSocialNetwork = (network: string): network is SocialNetwork =>
+  (SOCIAL_NETWORKS as readonly string[]).includes(network);
 
 /**
  * The longest a post's copy can get on a network once partners fill its slots with the longest
@@ -26,7 +34,10 @@ export function longestSocialCopy(network: SocialNetwork, copy: string, vocabula
   for (const site of analysis.sites) {
     if (site.usage !== 'output' || site.ref.kind !== 'partner') continue;
     const slot = site.ref.slot;
-    length += slot.type === 'url' && linkLength !== null ? linkLength : maxLengthOf(slot) * SOCIAL_MAX_CHARACTER_WEIGHT[network];
+    length +=
+      slot.type === 'url' && linkLength !== null
+        ? linkLength
+        : maxLengthOf(slot) * SOCIAL_MAX_CHARACTER_WEIGHT[network];
   }
   return length;
 }
@@ -36,9 +47,14 @@ export function longestSocialCopy(network: SocialNetwork, copy: string, vocabula
  * known networks, only partner slots that read as text, and within each network's limit even
  * with the longest partner values. The same problems the save answers 422 with.
  */
-export function checkSocialCopy(copy: Record<string, unknown>, vocabulary: TemplateVocabulary, path: string): Problem[] {
+export function checkSocialCopy(
+  copy: Record<string, unknown>,
+  vocabulary: TemplateVocabulary,
+  path: string,
+): Problem[] {
   const problems: Problem[] = [];
-  const add = (at: string, message: string, line?: number) => problems.push({ path: at, message, ...(line !== undefined ? { line } : {}) });
+  const add = (at: string, message: string, line?: number) =>
+    problems.push({ path: at, message, ...(line !== undefined ? { line } : {}) });
   for (const [network, text] of Object.entries(copy)) {
     const at = `${path}.${network}`;
     if (!isSocialNetwork(network)) {
@@ -49,11 +65,13 @@ export function checkSocialCopy(copy: Record<string, unknown>, vocabulary: Templ
     const checked = checkTextTemplate(text, vocabulary, { allow: ['partner'] });
     for (const p of checked.problems) add(p.path ? `${at}.${p.path}` : at, p.message, p.line);
     for (const site of checked.template?.sites ?? []) {
-      if (site.ref.kind === 'partner' && (site.ref.slot.type === 'logo' || site.ref.slot.type === 'color')) add(at, `a ${site.ref.slot.type} slot cannot be used in post copy`, site.line);
+      if (site.ref.kind === 'partner' && (site.ref.slot.type === 'logo' || site.ref.slot.type === 'color'))
+        add(at, `a ${site.ref.slot.type} slot cannot be used in post copy`, site.line);
     }
     const limit = SOCIAL_COPY_LIMITS[network];
     const longest = longestSocialCopy(network, text, vocabulary);
-    if (longest > limit) add(at, `can reach ${longest} characters with the longest partner values; ${network} allows ${limit}`);
+    if (longest > limit)
+      add(at, `can reach ${longest} characters with the longest partner values; ${network} allows ${limit}`);
   }
   return problems;
 }

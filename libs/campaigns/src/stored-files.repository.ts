@@ -23,11 +23,25 @@ export class StoredFilesRepository {
   }
 
   async find(scope: TenantScope, id: string): Promise<StoredFileRow | null> {
-    return (await this.db.selectFrom('storedFiles').selectAll().where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'storedFiles')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('storedFiles')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => vendorOwned(eb, scope, 'storedFiles'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The vendor's file with these bytes (a draft asset names its file by key). */
   async findByKey(scope: TenantScope, key: string): Promise<StoredFileRow | null> {
-    return (await this.db.selectFrom('storedFiles').selectAll().where('key', '=', key).where((eb) => vendorOwned(eb, scope, 'storedFiles')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('storedFiles')
+        .selectAll()
+        .where('key', '=', key)
+        .where((eb) => vendorOwned(eb, scope, 'storedFiles'))
+        .executeTakeFirst()) ?? null
+    );
   }
 }

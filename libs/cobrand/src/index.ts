@@ -18,7 +18,12 @@ export { sniffType } from './files/sniff';
 export { FONT_FAMILY, FONT_FILES, fontBytes } from './fonts/fonts';
 export { renderCobrandedPdf } from './pdf/render-pdf';
 export { RenderPool } from './pool/render-pool';
-export { DEFAULT_SANDBOX_OPTIONS, FileSandbox, SandboxTimeoutError, UNTRUSTED_FILE_TIMEOUT_MS } from './sandbox/file-sandbox';
+export {
+  DEFAULT_SANDBOX_OPTIONS,
+  FileSandbox,
+  SandboxTimeoutError,
+  UNTRUSTED_FILE_TIMEOUT_MS,
+} from './sandbox/file-sandbox';
 export type { FileSandboxOptions } from './sandbox/file-sandbox';
 export { FILE_IMAGE_PREVIEW_MAX_SIDE } from './sandbox/sandbox-tasks';
 export type { FilePageTaskInput, PdfPreviewTaskInput, SocialPreviewTaskInput } from './sandbox/sandbox-tasks';
@@ -32,7 +37,13 @@ export { SOCIAL_IMAGE_FORMATS, SOCIAL_IMAGE_SIZES } from './social/social-sizes'
 export type { SocialImageFormat, SocialImageSize } from './social/social-sizes';
 export type { SniffedType } from './files/sniff';
 export { headerSafeName, normalizeDisplayName } from './slots/display-name';
-export { maxLengthOf, normalizeColor, normalizeHttpUrl, normalizeSlotValue, SAMPLE_SLOT_VALUES } from './slots/slot-values';
+export {
+  maxLengthOf,
+  normalizeColor,
+  normalizeHttpUrl,
+  normalizeSlotValue,
+  SAMPLE_SLOT_VALUES,
+} from './slots/slot-values';
 export type { SlotValueResult } from './slots/slot-values';
 export { BRAND_KIT_SLOT_NAMES, resolveSlotValues } from './slots/resolve-slot-values';
 export { DERIVED_COLORS, derivedColorNames, withDerivedColors } from './slots/derived-colors';

@@ -30,7 +30,10 @@ const trustProxy: EnvParser<boolean | number | string> = (raw) => {
 
 /** CORS_ORIGINS: browser origins (scheme://host[:port]) allowed to call the API from other sites. */
 const origins: EnvParser<string[]> = (raw) => {
-  const items = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const bad = items.filter((o) => {
     try {
       const u = new URL(o);
@@ -39,7 +42,8 @@ const origins: EnvParser<string[]> = (raw) => {
       return true;
     }
   });
-  if (bad.length) throw new Error(`must be comma-separated origins like https://app.example.com (not ${bad.join(', ')})`);
+  if (bad.length)
+    throw new Error(`must be comma-separated origins like https://app.example.com (not ${bad.join(', ')})`);
   return items.map((o) => new URL(o).origin);
 };
 
@@ -65,11 +69,14 @@ const storageUrl: EnvParser<{ bucket: string; prefix: string }> = (raw) => {
   } catch {
     throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
   }
-  if (u.protocol !== 's3:' || u.username || u.password || u.port || u.search || u.hash) throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
+  if (u.protocol !== 's3:' || u.username || u.password || u.port || u.search || u.hash)
+    throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
   // S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens.
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(u.hostname)) throw new Error('names a bucket that is not a valid S3 bucket name');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(u.hostname))
+    throw new Error('names a bucket that is not a valid S3 bucket name');
   const prefix = decodeURIComponent(u.pathname).replace(/^\/+|\/+$/g, '');
-  if (prefix && (/[^A-Za-z0-9_./-]/.test(prefix) || prefix.split('/').some((p) => p === '' || p === '.' || p === '..'))) throw new Error('has a prefix that is not a plain path (letters, digits, - _ . / only)');
+  if (prefix && (/[^A-Za-z0-9_./-]/.test(prefix) || prefix.split('/').some((p) => p === '' || p === '.' || p === '..')))
+    throw new Error('has a prefix that is not a plain path (letters, digits, - _ . / only)');
   return { bucket: u.hostname, prefix: prefix ? `${prefix}/` : '' };
 };
 
@@ -194,7 +201,14 @@ export class AppConfig {
   /** Where stored files live (STORAGE_URL; README "Running on several hosts"). */
   readonly storage: StorageSettings;
   /** The S3-compatible service: endpoint (unset: AWS), region, credentials (unset: the SDK's default chain), path-style addressing. */
-  readonly s3: { endpoint: string | undefined; region: string; credentials: { accessKeyId: string; secretAccessKey: string } | undefined; forcePathStyle: boolean; publicUrl: string | undefined; presignSeconds: number };
+  readonly s3: {
+    endpoint: string | undefined;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    forcePathStyle: boolean;
+    publicUrl: string | undefined;
+    presignSeconds: number;
+  };
   readonly publicFileUrls: PublicFileUrlMode;
   /** Stored files no longer referenced are removed this long after, in ms. */
   readonly storageGcGraceMs: number;
@@ -202,7 +216,14 @@ export class AppConfig {
   /** Whole months of events kept before the current one; undefined: every event is kept. */
   readonly eventsRetentionMonths: number | undefined;
   /** Social networks partners connect (README "Social connections"): a network without a client id and secret cannot be connected. */
-  readonly social: { linkedin: SocialNetworkSettings; x: SocialNetworkSettings; facebook: SocialNetworkSettings; timeoutMs: number; refreshAheadMs: number; expiryNoticeMs: number };
+  readonly social: {
+    linkedin: SocialNetworkSettings;
+    x: SocialNetworkSettings;
+    facebook: SocialNetworkSettings;
+    timeoutMs: number;
+    refreshAheadMs: number;
+    expiryNoticeMs: number;
+  };
 
   constructor(env: Env = process.env) {
     const problems: string[] = [];
@@ -216,11 +237,15 @@ export class AppConfig {
         return fallback;
       }
     };
-    const optional = <T>(name: string, parser: EnvParser<T>): T | undefined => read<T | undefined>(name, parser, undefined);
+    const optional = <T>(name: string, parser: EnvParser<T>): T | undefined =>
+      read<T | undefined>(name, parser, undefined);
 
     this.port = read('PORT', int(1, 65535), 3000);
     this.host = read('HOST', str, '0.0.0.0');
-    this.publicBaseUrl = read('PUBLIC_BASE_URL', url(['http', 'https']), `http://localhost:${this.port}`).replace(/\/+$/, '');
+    this.publicBaseUrl = read('PUBLIC_BASE_URL', url(['http', 'https']), `http://localhost:${this.port}`).replace(
+      /\/+$/,
+      '',
+    );
     this.databaseUrl = read('DATABASE_URL', url(['postgres', 'postgresql']), 'postgres://postgres@127.0.0.1:5432/tcma');
     this.databasePoolSize = read('DATABASE_POOL_SIZE', int(1, 200), 10);
     this.migrationsRun = read('MIGRATIONS_RUN', bool, true);
@@ -232,7 +257,8 @@ export class AppConfig {
     this.accessLog = read('ACCESS_LOG', bool, true);
     this.metricsEnabled = read('METRICS', bool, true);
     this.instanceOperatorVendorId = optional('INSTANCE_OPERATOR_VENDOR_ID', (raw) => {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) throw new Error("must be a vendor's id (a UUID)");
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
+        throw new Error("must be a vendor's id (a UUID)");
       return raw;
     });
     this.workerRoles = read('WORKER_ROLES', listOf(WORKER_ROLES), [...WORKER_ROLES]);
@@ -252,7 +278,8 @@ export class AppConfig {
     this.dnsServers = optional('DNS_SERVERS', dnsServers);
     this.dnsTimeoutMs = read('DNS_TIMEOUT_MS', int(100, 30_000), DEFAULT_DNS_TIMEOUT_MS);
     this.spfInclude = optional('SPF_INCLUDE', (raw) => {
-      if (!/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(raw)) throw new Error('must be a domain name such as _spf.mail-provider.example');
+      if (!/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(raw))
+        throw new Error('must be a domain name such as _spf.mail-provider.example');
       return raw.toLowerCase();
     });
     this.signingSecret = optional('SIGNING_SECRET', secret);
@@ -265,12 +292,26 @@ export class AppConfig {
     this.shutdownTimeoutMs = read('SHUTDOWN_TIMEOUT_MS', int(0, 600_000), 30_000);
     this.formRatePerIp = read('FORM_RATE_PER_IP', int(1, 100_000), 10);
     this.formRatePerPage = read('FORM_RATE_PER_PAGE', int(1, 1_000_000), 600);
-    this.webhookAllowedPrivateTargets = new Set(read('WEBHOOK_ALLOWED_PRIVATE_TARGETS', (raw) => raw.split(',').map((h) => h.trim().replace(/^\[|\]$/g, '')).filter(Boolean), [] as string[]));
+    this.webhookAllowedPrivateTargets = new Set(
+      read(
+        'WEBHOOK_ALLOWED_PRIVATE_TARGETS',
+        (raw) =>
+          raw
+            .split(',')
+            .map((h) => h.trim().replace(/^\[|\]$/g, ''))
+            .filter(Boolean),
+        [] as string[],
+      ),
+    );
     this.webhookRetryBaseMs = read('WEBHOOK_RETRY_BASE_MS', int(10, 3_600_000), 30_000);
     this.sessionIdleMinutes = read('SESSION_IDLE_MINUTES', int(1, 7 * 24 * 60), DEFAULT_SESSION_IDLE_MINUTES);
     this.sessionMaxHours = read('SESSION_MAX_HOURS', int(1, 90 * 24), DEFAULT_SESSION_MAX_HOURS);
     this.invitationTtlHours = read('INVITATION_TTL_HOURS', int(1, 90 * 24), DEFAULT_INVITATION_TTL_HOURS);
-    this.passwordResetTtlMinutes = read('PASSWORD_RESET_TTL_MINUTES', int(5, 7 * 24 * 60), DEFAULT_PASSWORD_RESET_TTL_MINUTES);
+    this.passwordResetTtlMinutes = read(
+      'PASSWORD_RESET_TTL_MINUTES',
+      int(5, 7 * 24 * 60),
+      DEFAULT_PASSWORD_RESET_TTL_MINUTES,
+    );
     this.signInMaxFailuresPerAccount = read('SIGN_IN_MAX_FAILURES_PER_ACCOUNT', int(1, 1000), 5);
     this.signInMaxFailuresPerAddress = read('SIGN_IN_MAX_FAILURES_PER_ADDRESS', int(1, 100_000), 50);
     this.signInThrottleWindowMinutes = read('SIGN_IN_THROTTLE_WINDOW_MINUTES', int(1, 24 * 60), 15);
@@ -282,7 +323,11 @@ export class AppConfig {
     this.workerMetricsPort = optional('WORKER_METRICS_PORT', int(1, 65535));
     this.corsOrigins = read('CORS_ORIGINS', origins, []);
     this.rateLimitPerClient = read('RATE_LIMIT_PER_MINUTE', int(1, 10_000_000), DEFAULT_RATE_LIMITS.perClient);
-    this.rateLimitPerAddress = read('RATE_LIMIT_PER_ADDRESS_PER_MINUTE', int(1, 10_000_000), DEFAULT_RATE_LIMITS.perAddress);
+    this.rateLimitPerAddress = read(
+      'RATE_LIMIT_PER_ADDRESS_PER_MINUTE',
+      int(1, 10_000_000),
+      DEFAULT_RATE_LIMITS.perAddress,
+    );
     this.rateLimitSignIn = read('RATE_LIMIT_SIGN_IN_PER_MINUTE', int(1, 1_000_000), DEFAULT_RATE_LIMITS.signIn);
     this.rateLimitSensitive = read('RATE_LIMIT_SENSITIVE_PER_MINUTE', int(1, 1_000_000), DEFAULT_RATE_LIMITS.sensitive);
 
@@ -290,37 +335,63 @@ export class AppConfig {
     this.storage = s3Bucket ? { kind: 's3', ...s3Bucket } : { kind: 'local', dir: this.dataDir };
     const accessKeyId = optional('S3_ACCESS_KEY_ID', str);
     const secretAccessKey = optional('S3_SECRET_ACCESS_KEY', str);
-    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither (neither: the AWS SDK finds credentials itself)');
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+      problems.push(
+        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither (neither: the AWS SDK finds credentials itself)',
+      );
     this.s3 = {
       endpoint: optional('S3_ENDPOINT', url(['http', 'https']))?.replace(/\/+$/, ''),
-      region: read('S3_REGION', (raw) => {
-        if (!/^[a-z0-9-]{2,32}$/.test(raw)) throw new Error('must be a region name such as us-east-1 or auto');
-        return raw;
-      }, 'us-east-1'),
+      region: read(
+        'S3_REGION',
+        (raw) => {
+          if (!/^[a-z0-9-]{2,32}$/.test(raw)) throw new Error('must be a region name such as us-east-1 or auto');
+          return raw;
+        },
+        'us-east-1',
+      ),
       credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
       forcePathStyle: read('S3_FORCE_PATH_STYLE', bool, false),
       publicUrl: optional('S3_PUBLIC_URL', url(['http', 'https']))?.replace(/\/+$/, ''),
       presignSeconds: read('S3_PRESIGN_SECONDS', int(60, 7 * 86_400), DEFAULT_S3_PRESIGN_SECONDS),
     };
     // An S3 store copies a streamed upload to its content address in one CopyObject, 5 GiB at most.
-    if (this.storage.kind === 's3' && this.maxImportBytes > 5 * 1024 ** 3) problems.push('MAX_IMPORT_BYTES: at most 5368709120 (5 GiB) with an S3 store (STORAGE_URL=s3://…), the largest object S3 copies in one request');
+    if (this.storage.kind === 's3' && this.maxImportBytes > 5 * 1024 ** 3)
+      problems.push(
+        'MAX_IMPORT_BYTES: at most 5368709120 (5 GiB) with an S3 store (STORAGE_URL=s3://…), the largest object S3 copies in one request',
+      );
     this.publicFileUrls = read('PUBLIC_FILE_URLS', oneOf(PUBLIC_FILE_URL_MODES), 'api');
-    if (this.publicFileUrls !== 'api' && this.storage.kind !== 's3') problems.push(`PUBLIC_FILE_URLS: ${this.publicFileUrls} needs an S3 store (STORAGE_URL=s3://bucket/prefix); with the local DATA_DIR only api works`);
-    if (this.publicFileUrls === 'public' && !this.s3.publicUrl) problems.push('S3_PUBLIC_URL: PUBLIC_FILE_URLS=public needs the public address of the bucket\'s public/ folder (https://bucket.example.com/prefix/public)');
-    this.storageGcGraceMs = read('STORAGE_GC_GRACE_HOURS', int(1, 24 * 365), DEFAULT_STORAGE_GC_GRACE_HOURS) * 3_600_000;
-    this.housekeepingIntervalMinutes = read('HOUSEKEEPING_INTERVAL_MINUTES', int(1, 60), DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES);
+    if (this.publicFileUrls !== 'api' && this.storage.kind !== 's3')
+      problems.push(
+        `PUBLIC_FILE_URLS: ${this.publicFileUrls} needs an S3 store (STORAGE_URL=s3://bucket/prefix); with the local DATA_DIR only api works`,
+      );
+    if (this.publicFileUrls === 'public' && !this.s3.publicUrl)
+      problems.push(
+        "S3_PUBLIC_URL: PUBLIC_FILE_URLS=public needs the public address of the bucket's public/ folder (https://bucket.example.com/prefix/public)",
+      );
+    this.storageGcGraceMs =
+      read('STORAGE_GC_GRACE_HOURS', int(1, 24 * 365), DEFAULT_STORAGE_GC_GRACE_HOURS) * 3_600_000;
+    this.housekeepingIntervalMinutes = read(
+      'HOUSEKEEPING_INTERVAL_MINUTES',
+      int(1, 60),
+      DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES,
+    );
     this.eventsRetentionMonths = optional('EVENTS_RETENTION_MONTHS', int(1, 1200));
 
     const network = (prefix: string, authUrl: string, apiUrl: string): SocialNetworkSettings => {
       const clientId = optional(`${prefix}_CLIENT_ID`, str);
       const clientSecret = optional(`${prefix}_CLIENT_SECRET`, str);
-      if ((clientId === undefined) !== (clientSecret === undefined)) problems.push(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET: set both or neither (neither: partners cannot connect this network)`);
+      if ((clientId === undefined) !== (clientSecret === undefined))
+        problems.push(
+          `${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET: set both or neither (neither: partners cannot connect this network)`,
+        );
       return {
         clientId,
         clientSecret,
         authUrl: read(`${prefix}_AUTH_URL`, url(['http', 'https']), authUrl).replace(/\/+$/, ''),
         apiUrl: read(`${prefix}_API_URL`, url(['http', 'https']), apiUrl).replace(/\/+$/, ''),
-        scopes: optional(`${prefix}_SCOPES`, str)?.split(/[\s,]+/).filter(Boolean),
+        scopes: optional(`${prefix}_SCOPES`, str)
+          ?.split(/[\s,]+/)
+          .filter(Boolean),
       };
     };
     this.social = {
@@ -328,7 +399,8 @@ export class AppConfig {
       x: network('X', 'https://x.com', 'https://api.x.com'),
       facebook: network('FACEBOOK', 'https://www.facebook.com', 'https://graph.facebook.com'),
       timeoutMs: read('SOCIAL_TIMEOUT_MS', int(100, 600_000), DEFAULT_SOCIAL_TIMEOUT_MS),
-      refreshAheadMs: read('SOCIAL_REFRESH_AHEAD_HOURS', int(1, 24 * 30), DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS) * 3_600_000,
+      refreshAheadMs:
+        read('SOCIAL_REFRESH_AHEAD_HOURS', int(1, 24 * 30), DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS) * 3_600_000,
       expiryNoticeMs: read('SOCIAL_EXPIRY_NOTICE_DAYS', int(1, 60), DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS) * 86_400_000,
     };
 
@@ -343,9 +415,15 @@ export class AppConfig {
    */
   get bootWarnings(): string[] {
     const base = new URL(this.publicBaseUrl);
-    const loopback = base.hostname === 'localhost' || base.hostname.endsWith('.localhost') || /^127\./.test(base.hostname) || base.hostname === '[::1]';
+    const loopback =
+      base.hostname === 'localhost' ||
+      base.hostname.endsWith('.localhost') ||
+      /^127\./.test(base.hostname) ||
+      base.hostname === '[::1]';
     if (base.protocol === 'https:' || loopback) return [];
-    return [`PUBLIC_BASE_URL is ${this.publicBaseUrl}: the unsubscribe and tracking links in emails will be http, and Gmail and Yahoo ignore a one-click unsubscribe that is not https; set PUBLIC_BASE_URL to the engine's https address`];
+    return [
+      `PUBLIC_BASE_URL is ${this.publicBaseUrl}: the unsubscribe and tracking links in emails will be http, and Gmail and Yahoo ignore a one-click unsubscribe that is not https; set PUBLIC_BASE_URL to the engine's https address`,
+    ];
   }
 
   /** Log levels Nest's logger should print, from the chosen threshold upwards. */

@@ -49,7 +49,10 @@ export function oneOf<T extends string>(values: readonly T[]): EnvParser<T> {
 
 export function listOf<T extends string>(values: readonly T[]): EnvParser<T[]> {
   return (raw) => {
-    const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = items.filter((i) => !(values as readonly string[]).includes(i));
     if (bad.length || items.length === 0) {
       throw new Error(`must be a comma-separated list of ${values.join(', ')}`);
@@ -69,12 +72,22 @@ export const secret: EnvParser<string> = (raw) => {
  * to find any name.
  */
 export const dnsServers: EnvParser<string[]> = (raw) => {
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const valid = (item: string): boolean => {
     const bracketed = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(item);
-    const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : item.includes('.') && item.split(':').length === 2 ? item.split(':') : [item, undefined];
+    const [host, port] = bracketed
+      ? [bracketed[1], bracketed[2]]
+      : item.includes('.') && item.split(':').length === 2
+        ? item.split(':')
+        : [item, undefined];
     return isIP(host) !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
   };
-  if (items.length === 0 || !items.every(valid)) throw new Error('must be a comma-separated list of IP addresses, each with an optional port (127.0.0.1:5353, [::1]:5353)');
+  if (items.length === 0 || !items.every(valid))
+    throw new Error(
+      'must be a comma-separated list of IP addresses, each with an optional port (127.0.0.1:5353, [::1]:5353)',
+    );
   return items;
 };

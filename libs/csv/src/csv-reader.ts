@@ -140,7 +140,7 @@ export class CsvReader {
         continue;
       }
       if (scan === 'unclosed' || scan.problem || scan.end - start > this.maxRecordChars) {
-        const reason = scan === 'unclosed' ? 'a quoted field is never closed' : scan.problem ?? this.tooLong();
+        const reason = scan === 'unclosed' ? 'a quoted field is never closed' : (scan.problem ?? this.tooLong());
         items.push({ kind: 'unreadable', line, reason });
         this.skipLine(start, final);
         continue;
@@ -189,10 +189,14 @@ function nextLineBreak(text: string, from: number): number {
  * The records of a UTF-8 CSV stream (a leading BOM is dropped; bytes that are not UTF-8
  * become U+FFFD), with their line numbers.
  */
-export async function* readCsv(source: AsyncIterable<Uint8Array | string>, options: { maxRecordChars: number }): AsyncGenerator<CsvItem> {
+export async function* readCsv(
+  source: AsyncIterable<Uint8Array | string>,
+  options: { maxRecordChars: number },
+): AsyncGenerator<CsvItem> {
   const decoder = new TextDecoder('utf-8');
   const reader = new CsvReader(options.maxRecordChars);
-  for await (const chunk of source) yield* reader.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  for await (const chunk of source)
+    yield* reader.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
   const rest = decoder.decode();
   if (rest) yield* reader.push(rest);
   yield* reader.end();

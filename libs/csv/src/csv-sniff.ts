@@ -23,7 +23,8 @@ export function notCsvText(head: Uint8Array, complete: boolean): string | null {
   for (const [bytes, what] of SIGNATURES) if (bytes.every((b, i) => head[i] === b)) return `is ${what}, not CSV text`;
   // Tab, LF, CR and form feed occur in text; the other C0 controls (NUL above all) do not.
   const control = head.findIndex((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c);
-  if (control !== -1) return `has the control byte 0x${head[control].toString(16).padStart(2, '0')} at offset ${control}: binary data, not CSV text`;
+  if (control !== -1)
+    return `has the control byte 0x${head[control].toString(16).padStart(2, '0')} at offset ${control}: binary data, not CSV text`;
   const text = complete ? head : head.subarray(0, utf8Boundary(head));
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(text);

@@ -17,7 +17,31 @@ import { UnsubscribeLinks } from './unsubscribe-links';
 /** Getting messages out: transports, the outbox, sender rates, suppressions, unsubscribe links. */
 @Module({
   imports: [TenancyModule, CampaignsModule],
-  providers: [OutboxRepository, OutboxService, RateLimiter, SendingConfigsRepository, SendingConfigsService, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks, PreferenceLinks, TxtResolver, SendingDnsCheckService],
-  exports: [OutboxService, RateLimiter, SendingConfigsService, SendingDnsCheckService, TxtResolver, SuppressionsRepository, SuppressionsService, TransportRegistry, UnsubscribeLinks, PreferenceLinks],
+  providers: [
+    OutboxRepository,
+    OutboxService,
+    RateLimiter,
+    SendingConfigsRepository,
+    SendingConfigsService,
+    SuppressionsRepository,
+    SuppressionsService,
+    TransportRegistry,
+    UnsubscribeLinks,
+    PreferenceLinks,
+    TxtResolver,
+    SendingDnsCheckService,
+  ],
+  exports: [
+    OutboxService,
+    RateLimiter,
+    SendingConfigsService,
+    SendingDnsCheckService,
+    TxtResolver,
+    SuppressionsRepository,
+    SuppressionsService,
+    TransportRegistry,
+    UnsubscribeLinks,
+    PreferenceLinks,
+  ],
 })
 export class DeliveryModule {}

@@ -4,7 +4,10 @@ import { buildMessage, OutgoingMessage } from './message';
 
 const message: OutgoingMessage = {
   sendRef: 'qJ8u9x3Kf0ZbWm2Hc7TtAw',
-  sender: { from: { name: 'Zofia at Northwind IT', address: 'zofia@northwind-it.example' }, replyTo: 'hello@northwind-it.example' },
+  sender: {
+    from: { name: 'Zofia at Northwind IT', address: 'zofia@northwind-it.example' },
+    replyTo: 'hello@northwind-it.example',
+  },
   to: 'ana@prospect.example',
   subject: 'Wasze kopie zapasowe, załatwione',
   html: '<p>Cześć Ana</p>',
@@ -16,7 +19,8 @@ const message: OutgoingMessage = {
 };
 
 /** The bytes nodemailer would put on the wire for these options. */
-const wire = (options: ReturnType<typeof buildMessage>) => (options.raw ? Buffer.from(options.raw as Buffer) : new MailComposer(options).compile().build());
+const wire = (options: ReturnType<typeof buildMessage>) =>
+  options.raw ? Buffer.from(options.raw as Buffer) : new MailComposer(options).compile().build();
 
 describe(buildMessage.name, () => {
   // Addresses are validated as ASCII today, so the composer path is a guard: both paths must
@@ -33,7 +37,11 @@ describe(buildMessage.name, () => {
     expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0].address : null).toBe(input.to);
     expect(parsed.replyTo?.value[0].address).toBe('hello@northwind-it.example');
     // A header's value as sent, unfolded (names are case-insensitive; composers differ).
-    const header = (key: string) => parsed.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n[ \t]+/g, ' ');
+    const header = (key: string) =>
+      parsed.headerLines
+        .find((h) => h.key === key)
+        ?.line.replace(/^[^:]+:\s*/, '')
+        .replace(/\r?\n[ \t]+/g, ' ');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(header('list-unsubscribe')).toBe(`<${input.unsubscribeUrl}>, <${input.unsubscribeMailto}>`);
     expect(header('x-tcma-send')).toBe('qJ8u9x3Kf0ZbWm2Hc7TtAw');

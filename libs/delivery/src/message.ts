@@ -37,7 +37,17 @@ export function buildMessage(m: OutgoingMessage): Mail.Options {
   ];
   const addresses = [m.sender.from.address, m.to, ...(m.sender.replyTo ? [m.sender.replyTo] : [])];
   if (addresses.every(isAsciiAddress)) {
-    const raw = composeMime({ from: m.sender.from, replyTo: m.sender.replyTo, to: m.to, subject: m.subject, date: m.date, messageId, headers, text: m.text, html: m.html });
+    const raw = composeMime({
+      from: m.sender.from,
+      replyTo: m.sender.replyTo,
+      to: m.to,
+      subject: m.subject,
+      date: m.date,
+      messageId,
+      headers,
+      text: m.text,
+      html: m.html,
+    });
     return { envelope: { from: m.sender.from.address, to: [m.to] }, raw, messageId, subject: m.subject };
   }
   return {
@@ -51,6 +61,10 @@ export function buildMessage(m: OutgoingMessage): Mail.Options {
     messageId,
     // Base64 is encoded natively; quoted-printable in JavaScript was most of a send's CPU.
     textEncoding: 'base64',
-    headers: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-TCMA-Send': m.sendRef },
+    headers: {
+      'List-Unsubscribe': unsubscribe,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'X-TCMA-Send': m.sendRef,
+    },
   };
 }

@@ -47,7 +47,8 @@ function unstructured(value: string): string {
 function mailbox(name: string, address: string): string {
   const n = oneLine(name);
   if (!n) return `<${address}>`;
-  if (PLAIN_PHRASE.test(n) && n.length <= 200) return `${/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]/.test(n) ? `"${n}"` : n} <${address}>`;
+  if (PLAIN_PHRASE.test(n) && n.length <= 200)
+    return `${/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]/.test(n) ? `"${n}"` : n} <${address}>`;
   if (ASCII_PRINTABLE.test(n) && n.length <= 200) return `"${n.replace(/["\\]/g, (c) => `\\${c}`)}" <${address}>`;
   return `${encodedWords(n)} <${address}>`;
 }
@@ -65,7 +66,8 @@ function base64Lines(content: string): string {
 }
 
 /** Whether an address can go into headers and the envelope as plain ASCII. */
-export const isAsciiAddress = (address: string) => /^[\x21-\x7e]+@[\x21-\x7e]+$/.test(address) && !/[<>"\s]/.test(address);
+export const isAsciiAddress = (address: string) =>
+  /^[\x21-\x7e]+@[\x21-\x7e]+$/.test(address) && !/[<>"\s]/.test(address);
 
 /**
  * A complete RFC 5322 message (multipart/alternative: text, then HTML, both base64 UTF-8),
@@ -86,6 +88,10 @@ export function composeMime(m: MimeMessage): Buffer {
     ...m.headers.map(([name, value]) => `${name}: ${value}`),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
-  const part = (type: string, content: string) => `--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${base64Lines(content)}${CRLF}`;
-  return Buffer.from(`${headers.join(CRLF)}${CRLF}${CRLF}${part('text/plain', m.text)}${part('text/html', m.html)}--${boundary}--${CRLF}`, 'utf8');
+  const part = (type: string, content: string) =>
+    `--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${base64Lines(content)}${CRLF}`;
+  return Buffer.from(
+    `${headers.join(CRLF)}${CRLF}${CRLF}${part('text/plain', m.text)}${part('text/html', m.html)}--${boundary}--${CRLF}`,
+    'utf8',
+  );
 }

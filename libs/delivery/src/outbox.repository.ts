@@ -3,7 +3,10 @@ import { Database, Found, OutboxMessageRow, PageWindow, contactsOwned, TenantSco
 
 export type OutboxSummary = Omit<OutboxMessageRow, 'raw'>;
 
-export type NewOutboxMessage = Pick<OutboxMessageRow, 'vendorId' | 'partnerId' | 'sendId' | 'envelopeFrom' | 'recipients' | 'subject' | 'messageId' | 'raw'>;
+export type NewOutboxMessage = Pick<
+  OutboxMessageRow,
+  'vendorId' | 'partnerId' | 'sendId' | 'envelopeFrom' | 'recipients' | 'subject' | 'messageId' | 'raw'
+>;
 
 @Injectable()
 export class OutboxRepository {
@@ -20,7 +23,17 @@ export class OutboxRepository {
     const matching = this.db.selectFrom('outboxMessages as o').where((eb) => contactsOwned(eb, scope, 'o'));
     const [items, count] = await Promise.all([
       matching
-        .select(['o.id', 'o.vendorId', 'o.partnerId', 'o.sendId', 'o.envelopeFrom', 'o.recipients', 'o.subject', 'o.messageId', 'o.createdAt'])
+        .select([
+          'o.id',
+          'o.vendorId',
+          'o.partnerId',
+          'o.sendId',
+          'o.envelopeFrom',
+          'o.recipients',
+          'o.subject',
+          'o.messageId',
+          'o.createdAt',
+        ])
         .orderBy('o.id', 'desc')
         .limit(window.limit)
         .offset(window.offset)
@@ -32,6 +45,13 @@ export class OutboxRepository {
 
   async find(scope: TenantScope, id: string): Promise<OutboxMessageRow | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    return (await this.db.selectFrom('outboxMessages as o').selectAll('o').where('o.id', '=', id).where((eb) => contactsOwned(eb, scope, 'o')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('outboxMessages as o')
+        .selectAll('o')
+        .where('o.id', '=', id)
+        .where((eb) => contactsOwned(eb, scope, 'o'))
+        .executeTakeFirst()) ?? null
+    );
   }
 }

@@ -18,7 +18,10 @@ export class OutboxService {
   ) {}
 
   async list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<OutboxSummary>> {
-    const scope = filter.partnerId && isVendorUser(actor) ? await this.partners.contactsScope(actor, filter.partnerId) : scopeOf(actor, filter.partnerId);
+    const scope =
+      filter.partnerId && isVendorUser(actor)
+        ? await this.partners.contactsScope(actor, filter.partnerId)
+        : scopeOf(actor, filter.partnerId);
     return this.outbox.page(scope, filter);
   }
 
@@ -33,9 +36,14 @@ export class OutboxService {
    * MIME (transfer encodings and charsets undone). A message without that part is not found.
    */
   async body(actor: Actor, id: string, part: 'html' | 'text'): Promise<string> {
-    const parsed = await simpleParser((await this.get(actor, id)).raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    const parsed = await simpleParser((await this.get(actor, id)).raw, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+    });
     const body = part === 'html' ? parsed.html : parsed.text;
-    if (typeof body !== 'string') throw new NotFoundError(`The ${part === 'html' ? 'HTML' : 'text'} part of this outbox message`);
+    if (typeof body !== 'string')
+      throw new NotFoundError(`The ${part === 'html' ? 'HTML' : 'text'} part of this outbox message`);
     return body;
   }
 }

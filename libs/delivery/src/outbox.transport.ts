@@ -26,7 +26,8 @@ export function outboxTransport(outbox: OutboxRepository): Transport<SMTPTranspo
       stream.on('error', (e: Error) => done(e, undefined as never));
       stream.on('end', () => {
         // A raw message carries its envelope and Message-ID beside it, not in nodemailer's composer.
-        const envelope = (mail.data.envelope as { from: string; to: string[] } | undefined) ?? mail.message.getEnvelope();
+        const envelope =
+          (mail.data.envelope as { from: string; to: string[] } | undefined) ?? mail.message.getEnvelope();
         const messageId = typeof mail.data.messageId === 'string' ? mail.data.messageId : mail.message.messageId();
         outbox
           .insertForSystem({
@@ -39,7 +40,16 @@ export function outboxTransport(outbox: OutboxRepository): Transport<SMTPTranspo
             messageId,
             raw: Buffer.concat(chunks),
           })
-          .then((id) => done(null, { envelope, messageId, response: `250 stored in the outbox as ${id}`, accepted: envelope.to, rejected: [], pending: [] } as unknown as SMTPTransport.SentMessageInfo))
+          .then((id) =>
+            done(null, {
+              envelope,
+              messageId,
+              response: `250 stored in the outbox as ${id}`,
+              accepted: envelope.to,
+              rejected: [],
+              pending: [],
+            } as unknown as SMTPTransport.SentMessageInfo),
+          )
           .catch((e: Error) => done(e, undefined as never));
       });
     },

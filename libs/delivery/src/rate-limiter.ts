@@ -59,7 +59,14 @@ export class RateLimiter {
       bySender.set(r.sender, entry);
     }
     const pipeline = this.redis.redis.pipeline();
-    for (const [sender, { perSecond, count }] of bySender) pipeline.eval(RESERVE, 1, `${this.config.queuePrefix}:rate:${sender}`, String(Math.round(1_000_000 / perSecond)), String(count));
+    for (const [sender, { perSecond, count }] of bySender)
+      pipeline.eval(
+        RESERVE,
+        1,
+        `${this.config.queuePrefix}:rate:${sender}`,
+        String(Math.round(1_000_000 / perSecond)),
+        String(count),
+      );
     const results = (await pipeline.exec()) ?? [];
     const localNow = Date.now();
     const next = new Map<string, { at: number; stepMs: number }>();

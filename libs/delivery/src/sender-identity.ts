@@ -44,21 +44,39 @@ export function dkimAligned(fromAddress: string, dkimDomain: string | null): boo
 export function senderIdentity(inputs: SenderInputs): SenderIdentity {
   // Names are checked where they are written; a name stored before those rules is made safe here.
   const own = inputs.partnerSender;
-  const refused: OwnSenderRefusal | null = !own ? null : !own.verified ? 'unverified' : !dkimAligned(own.fromEmail, inputs.dkimDomain) ? 'unaligned' : null;
+  const refused: OwnSenderRefusal | null = !own
+    ? null
+    : !own.verified
+      ? 'unverified'
+      : !dkimAligned(own.fromEmail, inputs.dkimDomain)
+        ? 'unaligned'
+        : null;
   if (own && !refused) {
-    return { from: { name: headerSafeName(own.fromName), address: own.fromEmail }, replyTo: own.replyTo ?? inputs.partnerEmail, refused: null };
+    return {
+      from: { name: headerSafeName(own.fromName), address: own.fromEmail },
+      replyTo: own.replyTo ?? inputs.partnerEmail,
+      refused: null,
+    };
   }
   return {
-    from: { name: `${headerSafeName(own?.fromName ?? inputs.partnerCompany)} via ${headerSafeName(inputs.vendorName)}`, address: `partners@${inputs.vendorDomain}` },
+    from: {
+      name: `${headerSafeName(own?.fromName ?? inputs.partnerCompany)} via ${headerSafeName(inputs.vendorName)}`,
+      address: `partners@${inputs.vendorDomain}`,
+    },
     replyTo: own ? (own.replyTo ?? own.fromEmail) : inputs.partnerEmail,
     refused,
   };
 }
 
 /** What a partner is told while its own From address cannot be used (brand kit and launch readiness). */
-export function ownSenderWarning(identity: SenderIdentity, ownAddress: string, dkimDomain: string | null): string | null {
+export function ownSenderWarning(
+  identity: SenderIdentity,
+  ownAddress: string,
+  dkimDomain: string | null,
+): string | null {
   const sendsAs = `"${identity.from.name}" <${identity.from.address}>, with replies to ${identity.replyTo ?? ownAddress}`;
-  if (identity.refused === 'unverified') return `${ownAddress} is not confirmed yet: follow the link mailed to it. Until then emails go out as ${sendsAs}.`;
+  if (identity.refused === 'unverified')
+    return `${ownAddress} is not confirmed yet: follow the link mailed to it. Until then emails go out as ${sendsAs}.`;
   if (identity.refused === 'unaligned') {
     const domain = ownAddress.slice(ownAddress.lastIndexOf('@') + 1);
     const signer = dkimDomain ? `the DKIM key signs for ${dkimDomain}` : 'no DKIM key is configured';
@@ -68,6 +86,9 @@ export function ownSenderWarning(identity: SenderIdentity, ownAddress: string, d
 }
 
 /** The domain of From addresses for partners that do not send as themselves (and of the engine's notices). */
-export function vendorSendingDomain(vendor: { sendingDomain: string | null }, config: { sendingDomain: string | undefined; publicBaseUrl: string }): string {
+export function vendorSendingDomain(
+  vendor: { sendingDomain: string | null },
+  config: { sendingDomain: string | undefined; publicBaseUrl: string },
+): string {
   return vendor.sendingDomain ?? config.sendingDomain ?? new URL(config.publicBaseUrl).hostname;
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Database, ownedAtLevel, PartnerScope, SendingConfigRow, TenantScope } from '@tcma/persistence';
 
-export type SendingConfigFields = Pick<SendingConfigRow, 'smtpUrlEncrypted' | 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted' | 'ratePerSecond'>;
+export type SendingConfigFields = Pick<
+  SendingConfigRow,
+  'smtpUrlEncrypted' | 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted' | 'ratePerSecond'
+>;
 
 /**
  * SMTP, DKIM and rate settings: the vendor's own (a vendor scope) or one partner's (a
@@ -59,7 +62,10 @@ export class SendingConfigsRepository {
   }
 
   /** Sets the DKIM key only, keeping the SMTP server and rate (a configuration without them is created). */
-  async setDkim(scope: TenantScope, fields: Pick<SendingConfigRow, 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted'>): Promise<SendingConfigRow> {
+  async setDkim(
+    scope: TenantScope,
+    fields: Pick<SendingConfigRow, 'dkimDomain' | 'dkimSelector' | 'dkimKeyEncrypted'>,
+  ): Promise<SendingConfigRow> {
     return this.db
       .insertInto('sendingConfigs')
       .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, ...fields })

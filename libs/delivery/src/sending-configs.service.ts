@@ -68,34 +68,50 @@ export class SendingConfigsService {
     if (input.smtpUrl) {
       try {
         smtp = new URL(input.smtpUrl);
-        if (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:') problems.push({ path: 'smtpUrl', message: 'must start with smtp:// or smtps://' });
+        if (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:')
+          problems.push({ path: 'smtpUrl', message: 'must start with smtp:// or smtps://' });
       } catch {
         problems.push({ path: 'smtpUrl', message: 'must be a URL such as smtp://user:password@mail.example.com:587' });
       }
     }
     if (input.dkim) {
       if (!DOMAIN.test(input.dkim.domain)) problems.push({ path: 'dkim.domain', message: 'must be a domain name' });
-      if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(input.dkim.selector)) problems.push({ path: 'dkim.selector', message: 'must be a DNS label' });
+      if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(input.dkim.selector))
+        problems.push({ path: 'dkim.selector', message: 'must be a DNS label' });
       try {
-        if (createPrivateKey(input.dkim.privateKey).asymmetricKeyType !== 'rsa') problems.push({ path: 'dkim.privateKey', message: 'must be an RSA private key' });
+        if (createPrivateKey(input.dkim.privateKey).asymmetricKeyType !== 'rsa')
+          problems.push({ path: 'dkim.privateKey', message: 'must be an RSA private key' });
       } catch {
         problems.push({ path: 'dkim.privateKey', message: 'must be a PEM private key' });
       }
     }
     if (input.sendingDomain && (partnerId || !DOMAIN.test(input.sendingDomain))) {
-      problems.push({ path: 'sendingDomain', message: partnerId ? 'is set at vendor level only' : 'must be a domain name' });
+      problems.push({
+        path: 'sendingDomain',
+        message: partnerId ? 'is set at vendor level only' : 'must be a domain name',
+      });
     }
     if (problems.length) throw new InvalidError('The sending configuration is invalid; nothing was saved', problems);
     // A field left out keeps its value (a form never holds the SMTP password or the DKIM key); null clears it.
     const current = await this.configs.find(scope);
     const row = await this.configs.upsert(scope, {
-      smtpUrlEncrypted: input.smtpUrl === undefined ? (current?.smtpUrlEncrypted ?? null) : smtp ? this.signer.seal(smtp.href) : null,
+      smtpUrlEncrypted:
+        input.smtpUrl === undefined ? (current?.smtpUrlEncrypted ?? null) : smtp ? this.signer.seal(smtp.href) : null,
       ...(input.dkim === undefined
-        ? { dkimDomain: current?.dkimDomain ?? null, dkimSelector: current?.dkimSelector ?? null, dkimKeyEncrypted: current?.dkimKeyEncrypted ?? null }
-        : { dkimDomain: input.dkim?.domain.toLowerCase() ?? null, dkimSelector: input.dkim?.selector ?? null, dkimKeyEncrypted: input.dkim ? this.signer.seal(input.dkim.privateKey) : null }),
+        ? {
+            dkimDomain: current?.dkimDomain ?? null,
+            dkimSelector: current?.dkimSelector ?? null,
+            dkimKeyEncrypted: current?.dkimKeyEncrypted ?? null,
+          }
+        : {
+            dkimDomain: input.dkim?.domain.toLowerCase() ?? null,
+            dkimSelector: input.dkim?.selector ?? null,
+            dkimKeyEncrypted: input.dkim ? this.signer.seal(input.dkim.privateKey) : null,
+          }),
       ratePerSecond: input.ratePerSecond === undefined ? (current?.ratePerSecond ?? null) : input.ratePerSecond,
     });
-    if (!partnerId && input.sendingDomain !== undefined) await this.vendors.setSendingDomain(scopeOf(actor), input.sendingDomain?.toLowerCase() ?? null);
+    if (!partnerId && input.sendingDomain !== undefined)
+      await this.vendors.setSendingDomain(scopeOf(actor), input.sendingDomain?.toLowerCase() ?? null);
     this.transports.forget(actor.vendorId);
     return this.view(actor, partnerId, row);
   }
@@ -109,10 +125,22 @@ export class SendingConfigsService {
     const scope = new VendorScope(actor.vendorId);
     const domain = (await this.vendors.find(scopeOf(actor)))?.sendingDomain ?? null;
     const problems: Problem[] = [];
-    if (!domain) problems.push({ path: 'sendingDomain', message: 'set a sending domain first (PUT /sending): the key signs for it' });
-    if (selector !== undefined && !DNS_LABEL.test(selector)) problems.push({ path: 'selector', message: 'must be a DNS label: letters, digits and hyphens, at most 63, not starting or ending with a hyphen' });
+    if (!domain)
+      problems.push({
+        path: 'sendingDomain',
+        message: 'set a sending domain first (PUT /sending): the key signs for it',
+      });
+    if (selector !== undefined && !DNS_LABEL.test(selector))
+      problems.push({
+        path: 'selector',
+        message: 'must be a DNS label: letters, digits and hyphens, at most 63, not starting or ending with a hyphen',
+      });
     if (problems.length || !domain) throw new InvalidError('No DKIM key was generated', problems);
-    const { privateKey } = await generateRsaKeyPair('rsa', { modulusLength: DKIM_KEY_BITS, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = await generateRsaKeyPair('rsa', {
+      modulusLength: DKIM_KEY_BITS,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const row = await this.configs.setDkim(scope, {
       dkimDomain: domain,
       dkimSelector: (selector ?? defaultDkimSelector(this.clock.now())).toLowerCase(),
@@ -128,7 +156,8 @@ export class SendingConfigsService {
   }
 
   async remove(actor: Actor, partnerId: string | null): Promise<void> {
-    if (!(await this.configs.remove(await this.scope(actor, partnerId)))) throw new NotFoundError('Sending configuration');
+    if (!(await this.configs.remove(await this.scope(actor, partnerId))))
+      throw new NotFoundError('Sending configuration');
     this.transports.forget(actor.vendorId);
   }
 
@@ -140,7 +169,10 @@ export class SendingConfigsService {
   private async view(actor: Actor, partnerId: string | null, row: SendingConfigRow | null): Promise<SendingConfigView> {
     const smtp = row?.smtpUrlEncrypted ? new URL(this.signer.unseal(row.smtpUrlEncrypted)) : null;
     const vendor = partnerId ? null : await this.vendors.find(scopeOf(actor));
-    const dkim = row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted ? { domain: row.dkimDomain, selector: row.dkimSelector, publicKey: this.publicKeyOf(row.dkimKeyEncrypted) } : null;
+    const dkim =
+      row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted
+        ? { domain: row.dkimDomain, selector: row.dkimSelector, publicKey: this.publicKeyOf(row.dkimKeyEncrypted) }
+        : null;
     const envSmtp = this.config.smtpUrl ? new URL(this.config.smtpUrl) : null;
     const dnsRecords = dnsRecordsToPublish({
       // A partner's own configuration protects the domain of its own key; the vendor's, its sending domain.
@@ -152,7 +184,14 @@ export class SendingConfigsService {
     return {
       scope: partnerId ? 'partner' : 'vendor',
       partnerId,
-      smtp: smtp ? { host: smtp.hostname, port: smtp.port ? Number(smtp.port) : null, secure: smtp.protocol === 'smtps:', user: smtp.username ? decodeURIComponent(smtp.username) : null } : null,
+      smtp: smtp
+        ? {
+            host: smtp.hostname,
+            port: smtp.port ? Number(smtp.port) : null,
+            secure: smtp.protocol === 'smtps:',
+            user: smtp.username ? decodeURIComponent(smtp.username) : null,
+          }
+        : null,
       dkim: row?.dkimDomain && row.dkimSelector ? { domain: row.dkimDomain, selector: row.dkimSelector } : null,
       ratePerSecond: row?.ratePerSecond ?? null,
       ...(partnerId ? {} : { sendingDomain: vendor?.sendingDomain ?? null }),

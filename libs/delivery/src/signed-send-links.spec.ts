@@ -19,7 +19,9 @@ describe('SignedSendLinks', () => {
       mailto: 'mailto:unsubscribe@mail.example?subject=unsubscribe%20A5QelPMaC8TOcoi_OtTekA.yAzYjboJyRI0s9t91Z6vkw',
     });
     expect(unsubscribe.url('42')).toBe('https://engine.example.com/u/A5QelPMaC8TOcoi_OtTekA.yAzYjboJyRI0s9t91Z6vkw');
-    expect(preferences.url('42')).toBe('https://engine.example.com/preferences/A5QelPMaC8TOcoi_OtTekA.Qoei1-1HPkz-Zy7t04hwTw');
+    expect(preferences.url('42')).toBe(
+      'https://engine.example.com/preferences/A5QelPMaC8TOcoi_OtTekA.Qoei1-1HPkz-Zy7t04hwTw',
+    );
     expect(UNSUBSCRIBE_TOKEN.source).toBe('(?:[A-Za-z0-9_-]{22}|\\d{1,18})\\.[A-Za-z0-9_-]{22}');
   });
 

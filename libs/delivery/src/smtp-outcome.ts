@@ -17,7 +17,15 @@ export type SmtpFailure = 'retry' | 'bounce' | 'uncertain';
 const POOL_CLOSED = 'Connection pool was closed';
 
 /** Failures that mean no connection was ever made to the server. */
-const NEVER_CONNECTED = new Set(['EDNS', 'EPROXY', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_CONNECTED = new Set([
+  'EDNS',
+  'EPROXY',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 export function classifySmtpFailure(error: unknown): SmtpFailure {
   const e = error as { responseCode?: number; code?: string; originalCode?: string; message?: string };
@@ -28,6 +36,7 @@ export function classifySmtpFailure(error: unknown): SmtpFailure {
     if (e.responseCode >= 500) return 'bounce';
     if (e.responseCode >= 400) return 'retry';
   }
-  if ((e.code && NEVER_CONNECTED.has(e.code)) || (e.originalCode && NEVER_CONNECTED.has(e.originalCode))) return 'retry';
+  if ((e.code && NEVER_CONNECTED.has(e.code)) || (e.originalCode && NEVER_CONNECTED.has(e.originalCode)))
+    return 'retry';
   return 'uncertain';
 }

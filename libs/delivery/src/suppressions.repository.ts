@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, Found, contactsOwned, ownedAtLevel, PageWindow, PartnerScope, suppressionCovers, SuppressionReason, suppressionTargetOf, SuppressionRow, TenantScope, Tx } from '@tcma/persistence';
+import {
+  Database,
+  executorOf,
+  Found,
+  contactsOwned,
+  ownedAtLevel,
+  PageWindow,
+  PartnerScope,
+  suppressionCovers,
+  SuppressionReason,
+  suppressionTargetOf,
+  SuppressionRow,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 @Injectable()
 export class SuppressionsRepository {
@@ -10,7 +24,14 @@ export class SuppressionsRepository {
    * partner with a partner scope; `campaignId` narrows either to one campaign. False when the
    * address was already suppressed at that level.
    */
-  async add(scope: TenantScope, campaignId: string | null, emailLower: string, reason: SuppressionReason, sendId: string | null, tx?: Tx): Promise<boolean> {
+  async add(
+    scope: TenantScope,
+    campaignId: string | null,
+    emailLower: string,
+    reason: SuppressionReason,
+    sendId: string | null,
+    tx?: Tx,
+  ): Promise<boolean> {
     const rows = await executorOf(this.db, tx)
       .insertInto('suppressions')
       .values({ vendorId: scope.vendorId, partnerId: scope.partnerId, campaignId, emailLower, reason, sendId })
@@ -39,7 +60,11 @@ export class SuppressionsRepository {
    */
   async covers(scope: PartnerScope, emailLower: string, campaignId: string | null = null): Promise<boolean> {
     const row = await this.db
-      .selectNoFrom((eb) => suppressionCovers(suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.val(emailLower) })).as('covered'))
+      .selectNoFrom((eb) =>
+        suppressionCovers(
+          suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.val(emailLower) }),
+        ).as('covered'),
+      )
       .executeTakeFirstOrThrow();
     return Boolean(row.covered);
   }
@@ -59,10 +84,21 @@ export class SuppressionsRepository {
 
   async find(scope: TenantScope, id: string): Promise<SuppressionRow | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    return (await this.db.selectFrom('suppressions as s').selectAll('s').where('s.id', '=', id).where((eb) => contactsOwned(eb, scope, 's')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('suppressions as s')
+        .selectAll('s')
+        .where('s.id', '=', id)
+        .where((eb) => contactsOwned(eb, scope, 's'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   async remove(scope: TenantScope, id: string): Promise<void> {
-    await this.db.deleteFrom('suppressions as s').where('s.id', '=', id).where((eb) => contactsOwned(eb, scope, 's')).execute();
+    await this.db
+      .deleteFrom('suppressions as s')
+      .where('s.id', '=', id)
+      .where((eb) => contactsOwned(eb, scope, 's'))
+      .execute();
   }
 }

@@ -43,8 +43,14 @@ export class SuppressionsService {
   }
 
   /** A vendor user sees every partner's suppressions but those of partners keeping their contacts private. */
-  async list(actor: Actor, filter: { partnerId?: string; email?: string } & PageWindow): Promise<Found<SuppressionRow>> {
-    const scope = filter.partnerId && isVendorUser(actor) ? await this.partners.contactsScope(actor, filter.partnerId) : scopeOf(actor, filter.partnerId);
+  async list(
+    actor: Actor,
+    filter: { partnerId?: string; email?: string } & PageWindow,
+  ): Promise<Found<SuppressionRow>> {
+    const scope =
+      filter.partnerId && isVendorUser(actor)
+        ? await this.partners.contactsScope(actor, filter.partnerId)
+        : scopeOf(actor, filter.partnerId);
     return this.suppressions.page(scope, filter.email, filter);
   }
 
@@ -52,7 +58,9 @@ export class SuppressionsService {
     const found = await this.suppressions.find(scopeOf(actor), id);
     if (!found) throw new NotFoundError('Suppression');
     if (found.reason === 'unsubscribed' || found.reason === 'bounced') {
-      throw new ConflictError(`A suppression for ${found.reason === 'unsubscribed' ? 'an unsubscribe' : 'a bounce'} cannot be lifted through the API`);
+      throw new ConflictError(
+        `A suppression for ${found.reason === 'unsubscribed' ? 'an unsubscribe' : 'a bounce'} cannot be lifted through the API`,
+      );
     }
     await this.suppressions.remove(scopeOf(actor), found.id);
   }

@@ -22,8 +22,24 @@ export interface DkimSettings {
  * unsubscribe to be honoured (nodemailer's default list leaves it out).
  */
 export const DKIM_SIGNED_HEADERS = [
-  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',
-  'Content-ID', 'Content-Description', 'In-Reply-To', 'References', 'List-Id', 'List-Unsubscribe', 'List-Unsubscribe-Post',
+  'From',
+  'Sender',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'To',
+  'Cc',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+  'Content-ID',
+  'Content-Description',
+  'In-Reply-To',
+  'References',
+  'List-Id',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
 ].join(':');
 
 export interface ResolvedTransport {
@@ -53,7 +69,10 @@ export const RESOLVE_TTL_MS = 15_000;
 @Injectable()
 export class TransportRegistry implements OnApplicationShutdown {
   private readonly logger = new Logger(TransportRegistry.name);
-  private readonly transports = new Map<string, { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots }>();
+  private readonly transports = new Map<
+    string,
+    { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots }
+  >();
   private readonly resolved = new Map<string, { at: number; value: ResolvedTransport }>();
 
   constructor(
@@ -86,7 +105,15 @@ export class TransportRegistry implements OnApplicationShutdown {
     const row = await load();
     const smtpUrl = row?.smtpUrlEncrypted ? this.signer.unseal(row.smtpUrlEncrypted) : this.config.smtpUrl;
     const key = row?.smtpUrlEncrypted ? `config:${row.id}:${row.revision}` : smtpUrl ? 'env' : 'outbox';
-    const dkim = row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted ? { domainName: row.dkimDomain, keySelector: row.dkimSelector, privateKey: this.signer.unseal(row.dkimKeyEncrypted), headerFieldNames: DKIM_SIGNED_HEADERS } : null;
+    const dkim =
+      row?.dkimDomain && row.dkimSelector && row.dkimKeyEncrypted
+        ? {
+            domainName: row.dkimDomain,
+            keySelector: row.dkimSelector,
+            privateKey: this.signer.unseal(row.dkimKeyEncrypted),
+            headerFieldNames: DKIM_SIGNED_HEADERS,
+          }
+        : null;
     const { transporter, slots } = this.transport(key, smtpUrl);
     const value: ResolvedTransport = {
       key,
@@ -101,13 +128,23 @@ export class TransportRegistry implements OnApplicationShutdown {
     return value;
   }
 
-  private transport(key: string, smtpUrl: string | undefined): { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots } {
+  private transport(
+    key: string,
+    smtpUrl: string | undefined,
+  ): { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots } {
     let entry = this.transports.get(key);
     if (!entry) {
       // maxRequeues 0: the pool would otherwise silently resend a message whose connection
       // closed mid-transfer, which the server may already have accepted (a duplicate).
       const transporter = smtpUrl
-        ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: this.config.smtpMaxConnections, maxMessages: 1000, maxRequeues: 0, socketTimeout: 60_000 } as SMTPTransport.Options)
+        ? nodemailer.createTransport({
+            url: smtpUrl,
+            pool: true,
+            maxConnections: this.config.smtpMaxConnections,
+            maxMessages: 1000,
+            maxRequeues: 0,
+            socketTimeout: 60_000,
+          } as SMTPTransport.Options)
         : nodemailer.createTransport(outboxTransport(this.outbox));
       entry = { transporter, slots: new ConnectionSlots(smtpUrl ? this.config.smtpMaxConnections : OUTBOX_SLOTS) };
       this.transports.set(key, entry);

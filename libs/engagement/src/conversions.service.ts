@@ -37,7 +37,11 @@ export class ConversionsService {
 
   async record(actor: Actor, input: ConversionInput): Promise<ConversionResult> {
     // A private partner's prospects are not there for its vendor: the answer must not tell whether one exists.
-    const partner = await this.partners.actingForContacts(actor, input.partnerId, 'Name the partner whose prospect converted');
+    const partner = await this.partners.actingForContacts(
+      actor,
+      input.partnerId,
+      'Name the partner whose prospect converted',
+    );
     const scope = scopeOfPartner(partner);
     const prospect = await this.prospects.findByEmail(scope, input.email.trim().toLowerCase());
     if (!prospect) throw new NotFoundError('Prospect');

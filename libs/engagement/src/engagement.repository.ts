@@ -31,7 +31,10 @@ export class EngagementRepository {
   }
 
   /** Every open and click of these sends (judged or not), and when each send was accepted. */
-  async hitsOfForSystem(tx: Tx, sendIds: string[]): Promise<{ hits: Map<string, Hit[]>; sentAt: Map<string, Date | null> }> {
+  async hitsOfForSystem(
+    tx: Tx,
+    sendIds: string[],
+  ): Promise<{ hits: Map<string, Hit[]>; sentAt: Map<string, Date | null> }> {
     const hits = new Map<string, Hit[]>();
     const sentAt = new Map<string, Date | null>();
     if (!sendIds.length) return { hits, sentAt };
@@ -47,7 +50,14 @@ export class EngagementRepository {
     for (const r of rows) {
       if (r.sendId === null || (r.type !== 'opened' && r.type !== 'clicked')) continue;
       const list = hits.get(r.sendId) ?? [];
-      list.push({ id: r.id, type: r.type, at: r.occurredAt, method: r.method, userAgent: r.userAgent, linkIndex: r.linkIndex });
+      list.push({
+        id: r.id,
+        type: r.type,
+        at: r.occurredAt,
+        method: r.method,
+        userAgent: r.userAgent,
+        linkIndex: r.linkIndex,
+      });
       hits.set(r.sendId, list);
     }
     const sends = await db.selectFrom('sends').select(['id', 'sentAt']).where('id', 'in', sendIds).execute();
@@ -56,11 +66,20 @@ export class EngagementRepository {
   }
 
   /** Sets a send's first human open or click where none is set yet; returns the sends that were set. */
-  async markFirstForSystem(tx: Tx, column: 'openedAt' | 'clickedAt', firsts: Array<{ sendId: string; at: Date }>): Promise<Set<string>> {
+  async markFirstForSystem(
+    tx: Tx,
+    column: 'openedAt' | 'clickedAt',
+    firsts: Array<{ sendId: string; at: Date }>,
+  ): Promise<Set<string>> {
     if (!firsts.length) return new Set();
     const rows = await executorOf(this.db, tx)
       .updateTable('sends')
-      .from(unnest<{ sendId: string; at: Date }, 'f'>('f', { sendId: { type: 'bigint', values: firsts.map((f) => f.sendId) }, at: { type: 'timestamptz', values: firsts.map((f) => f.at) } }))
+      .from(
+        unnest<{ sendId: string; at: Date }, 'f'>('f', {
+          sendId: { type: 'bigint', values: firsts.map((f) => f.sendId) },
+          at: { type: 'timestamptz', values: firsts.map((f) => f.at) },
+        }),
+      )
       .set((eb) => (column === 'openedAt' ? { openedAt: eb.ref('f.at') } : { clickedAt: eb.ref('f.at') }))
       .whereRef('sends.id', '=', 'f.sendId')
       .where(`sends.${column}`, 'is', null)
@@ -77,12 +96,41 @@ export class EngagementRepository {
     if (!opens.length) return [];
     const rows = await executorOf(this.db, tx)
       .insertInto('events')
-      .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step', 'method', 'counted', 'processedAt'])
+      .columns([
+        'type',
+        'occurredAt',
+        'vendorId',
+        'partnerId',
+        'launchId',
+        'prospectId',
+        'sendId',
+        'step',
+        'method',
+        'counted',
+        'processedAt',
+      ])
       .expression((eb) =>
         eb
-          .selectFrom(unnest<{ sendId: string; at: Date }, 'o'>('o', { sendId: { type: 'bigint', values: opens.map((o) => o.sendId) }, at: { type: 'timestamptz', values: opens.map((o) => o.at) } }))
+          .selectFrom(
+            unnest<{ sendId: string; at: Date }, 'o'>('o', {
+              sendId: { type: 'bigint', values: opens.map((o) => o.sendId) },
+              at: { type: 'timestamptz', values: opens.map((o) => o.at) },
+            }),
+          )
           .innerJoin('sends as s', 's.id', 'o.sendId')
-          .select((s) => [s.val('opened').as('type'), 'o.at', 's.vendorId', 's.partnerId', 's.launchId', 's.prospectId', 's.id', 's.step', s.val('implied').as('method'), s.lit(true).as('counted'), s.val(now).as('processedAt')]),
+          .select((s) => [
+            s.val('opened').as('type'),
+            'o.at',
+            's.vendorId',
+            's.partnerId',
+            's.launchId',
+            's.prospectId',
+            's.id',
+            's.step',
+            s.val('implied').as('method'),
+            s.lit(true).as('counted'),
+            s.val(now).as('processedAt'),
+          ]),
       )
       .returning('id')
       .execute();
@@ -90,7 +138,11 @@ export class EngagementRepository {
   }
 
   /** Each event by its id and time: the time is the partition key, so only its month's partition is searched. */
-  async markJudgedForSystem(tx: Tx, verdicts: Array<{ id: string; at: Date; machine: string | null; counted: boolean }>, now: Date): Promise<void> {
+  async markJudgedForSystem(
+    tx: Tx,
+    verdicts: Array<{ id: string; at: Date; machine: string | null; counted: boolean }>,
+    now: Date,
+  ): Promise<void> {
     if (!verdicts.length) return;
     const times = verdicts.map((v) => v.at.getTime());
     await executorOf(this.db, tx)

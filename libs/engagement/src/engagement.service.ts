@@ -44,7 +44,10 @@ export class EngagementService {
       total.exited += result.exited;
       if (result.judged < BATCH) break;
     }
-    if (total.judged) this.logger.log(`Judged ${total.judged} events (${total.machine} machine); ${total.exited} prospects left a sequence on a click`);
+    if (total.judged)
+      this.logger.log(
+        `Judged ${total.judged} events (${total.machine} machine); ${total.exited} prospects left a sequence on a click`,
+      );
     return total;
   }
 
@@ -54,44 +57,68 @@ export class EngagementService {
     const engagements = events.filter((e) => (e.type === 'opened' || e.type === 'clicked') && e.sendId);
     const { hits, sentAt } = await this.engagement.hitsOfForSystem(tx, [...new Set(engagements.map((e) => e.sendId!))]);
     const machine = new Map<string, string | null>();
-    for (const [sendId, list] of hits) for (const [id, reason] of judgeHits(list, sentAt.get(sendId) ?? null)) machine.set(id, reason);
+    for (const [sendId, list] of hits)
+      for (const [id, reason] of judgeHits(list, sentAt.get(sendId) ?? null)) machine.set(id, reason);
 
     const human = engagements.filter((e) => !machine.get(e.id));
     const counted = new Set<string>();
     for (const type of ['opened', 'clicked'] as const) {
       const firsts = firstPerSend(human.filter((e) => e.type === type));
-      const set = await this.engagement.markFirstForSystem(tx, type === 'opened' ? 'openedAt' : 'clickedAt', firsts.map((e) => ({ sendId: e.sendId!, at: e.at })));
+      const set = await this.engagement.markFirstForSystem(
+        tx,
+        type === 'opened' ? 'openedAt' : 'clickedAt',
+        firsts.map((e) => ({ sendId: e.sendId!, at: e.at })),
+      );
       for (const e of firsts) if (set.has(e.sendId!)) counted.add(e.id);
     }
     // A person who clicked has read the email, even when its images (the open pixel) stayed
     // off: as mail tools do, the first such click also counts as the send's open, recorded as
     // an open event of its own ("implied"), only where no open was seen.
     const firstClicks = firstPerSend(human.filter((e) => e.type === 'clicked'));
-    const opensImplied = await this.engagement.markFirstForSystem(tx, 'openedAt', firstClicks.map((e) => ({ sendId: e.sendId!, at: e.at })));
+    const opensImplied = await this.engagement.markFirstForSystem(
+      tx,
+      'openedAt',
+      firstClicks.map((e) => ({ sendId: e.sendId!, at: e.at })),
+    );
     const implied = await this.engagement.recordImpliedOpensForSystem(
       tx,
       firstClicks.filter((e) => opensImplied.has(e.sendId!)).map((e) => ({ sendId: e.sendId!, at: e.at })),
       now,
     );
     const exited = await this.enrollments.exitOnClicksForSystem(
-      human.filter((e) => e.type === 'clicked' && e.linkName).map((e) => ({ sendId: e.sendId!, linkName: e.linkName! })),
+      human
+        .filter((e) => e.type === 'clicked' && e.linkName)
+        .map((e) => ({ sendId: e.sendId!, linkName: e.linkName! })),
       tx,
     );
 
     await this.engagement.markJudgedForSystem(
       tx,
-      events.map((e) => ({ id: e.id, at: e.at, machine: machine.get(e.id) ?? null, counted: e.type === 'opened' || e.type === 'clicked' ? counted.has(e.id) : true })),
+      events.map((e) => ({
+        id: e.id,
+        at: e.at,
+        machine: machine.get(e.id) ?? null,
+        counted: e.type === 'opened' || e.type === 'clicked' ? counted.has(e.id) : true,
+      })),
       now,
     );
     // Implied opens happen at their clicks' times: inside the batch's span.
     const times = events.map((e) => e.at.getTime());
-    await this.rollups.addEventsForSystem([...events.map((e) => e.id), ...implied], tx, { from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) });
+    await this.rollups.addEventsForSystem([...events.map((e) => e.id), ...implied], tx, {
+      from: new Date(Math.min(...times)),
+      to: new Date(Math.max(...times)),
+    });
     // Webhooks hear of each event once, here, where it is judged: a machine's click is no click.
     const deliveries = await this.webhooks.recordEventsForSystem(
       events.filter((e) => !machine.get(e.id)),
       tx,
     );
-    return { judged: events.length, machine: engagements.filter((e) => machine.get(e.id)).length, exited: exited.length, deliveries };
+    return {
+      judged: events.length,
+      machine: engagements.filter((e) => machine.get(e.id)).length,
+      exited: exited.length,
+      deliveries,
+    };
   }
 }
 

@@ -13,9 +13,24 @@ export interface Problem {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'too_large' | 'unsupported_type' | 'precondition_failed' | 'bad_request' | 'unavailable' | 'unauthenticated' | 'forbidden' | 'too_many_requests' | 'gone';
+  abstract readonly kind:
+    | 'not_found'
+    | 'conflict'
+    | 'invalid'
+    | 'too_large'
+    | 'unsupported_type'
+    | 'precondition_failed'
+    | 'bad_request'
+    | 'unavailable'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'too_many_requests'
+    | 'gone';
 
-  constructor(message: string, readonly problems: Problem[] = []) {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
     super(message);
     this.name = new.target.name;
   }

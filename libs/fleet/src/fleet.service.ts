@@ -27,7 +27,12 @@ export class FleetService {
   /** This worker's heartbeat. A failure (Postgres away) is logged once, not once per beat. */
   async beat(): Promise<void> {
     try {
-      await this.workers.beatForSystem({ id: WORKER_ID, hostname: hostname(), pid: process.pid, roles: this.config.workerRoles });
+      await this.workers.beatForSystem({
+        id: WORKER_ID,
+        hostname: hostname(),
+        pid: process.pid,
+        roles: this.config.workerRoles,
+      });
       if (this.beatFailing) this.logger.log('Heartbeats written again');
       this.beatFailing = false;
     } catch (e) {

@@ -31,7 +31,10 @@ export class WorkersRepository {
 
   /** Forgets workers silent for longer than `silentForMs` (their work was recovered long ago). */
   async pruneForSystem(silentForMs: number): Promise<void> {
-    await this.db.deleteFrom('workers').where('beatAt', '<', sql<Date>`now() - make_interval(secs => ${silentForMs / 1000})`).execute();
+    await this.db
+      .deleteFrom('workers')
+      .where('beatAt', '<', sql<Date>`now() - make_interval(secs => ${silentForMs / 1000})`)
+      .execute();
   }
 
   /** Whether Postgres answers at all (readiness). */

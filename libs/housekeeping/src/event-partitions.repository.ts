@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { addMonths, boundLiteral, Database, EVENT_DEFAULT_PARTITION, EVENT_PARTITION_SCHEMA, eventPartitionName, Executor, monthOfEventPartition } from '@tcma/persistence';
+import {
+  addMonths,
+  boundLiteral,
+  Database,
+  EVENT_DEFAULT_PARTITION,
+  EVENT_PARTITION_SCHEMA,
+  eventPartitionName,
+  Executor,
+  monthOfEventPartition,
+} from '@tcma/persistence';
 import { sql } from 'kysely';
 
 export interface EventPartition {
@@ -37,15 +46,21 @@ export class EventPartitionsRepository {
     const name = eventPartitionName(month);
     return this.db.transaction().execute(async (tx) => {
       await this.lock(tx);
-      const { rows } = await sql<{ found: string | null }>`SELECT to_regclass(${`${EVENT_PARTITION_SCHEMA}.${name}`})::text AS found`.execute(tx);
+      const { rows } = await sql<{
+        found: string | null;
+      }>`SELECT to_regclass(${`${EVENT_PARTITION_SCHEMA}.${name}`})::text AS found`.execute(tx);
       if (rows[0].found) return false;
       const table = sql.id(EVENT_PARTITION_SCHEMA, name);
       const fallback = sql.id(EVENT_PARTITION_SCHEMA, EVENT_DEFAULT_PARTITION);
       const [from, to] = [sql.raw(boundLiteral(month)), sql.raw(boundLiteral(addMonths(month, 1)))];
       await sql`CREATE TABLE ${table} (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(tx);
       // The range as a constraint first, so attaching need not scan the new table to prove it.
-      await sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.id(`${name}_range`)} CHECK (occurred_at >= ${from} AND occurred_at < ${to})`.execute(tx);
-      await sql`WITH moved AS (DELETE FROM ${fallback} WHERE occurred_at >= ${from} AND occurred_at < ${to} RETURNING *) INSERT INTO ${table} SELECT * FROM moved`.execute(tx);
+      await sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.id(`${name}_range`)} CHECK (occurred_at >= ${from} AND occurred_at < ${to})`.execute(
+        tx,
+      );
+      await sql`WITH moved AS (DELETE FROM ${fallback} WHERE occurred_at >= ${from} AND occurred_at < ${to} RETURNING *) INSERT INTO ${table} SELECT * FROM moved`.execute(
+        tx,
+      );
       await sql`ALTER TABLE events ATTACH PARTITION ${table} FOR VALUES FROM (${from}) TO (${to})`.execute(tx);
       await sql`ALTER TABLE ${table} DROP CONSTRAINT ${sql.id(`${name}_range`)}`.execute(tx);
       return true;
@@ -62,7 +77,9 @@ export class EventPartitionsRepository {
     const table = sql.id(EVENT_PARTITION_SCHEMA, partition.name);
     return this.db.transaction().execute(async (tx) => {
       await this.lock(tx);
-      const { rows } = await sql<{ pending: boolean }>`SELECT EXISTS (SELECT 1 FROM ${table} WHERE processed_at IS NULL) AS pending`.execute(tx);
+      const { rows } = await sql<{
+        pending: boolean;
+      }>`SELECT EXISTS (SELECT 1 FROM ${table} WHERE processed_at IS NULL) AS pending`.execute(tx);
       if (rows[0].pending) return false;
       await sql`ALTER TABLE events DETACH PARTITION ${table}`.execute(tx);
       await sql`DROP TABLE ${table}`.execute(tx);
@@ -73,7 +90,10 @@ export class EventPartitionsRepository {
   /** Judged events older than `before` that sit in the default partition (no month partition held them): deleted, `limit` at most. */
   async deleteJudgedStraysForSystem(before: Date, limit: number): Promise<number> {
     const fallback = sql.id(EVENT_PARTITION_SCHEMA, EVENT_DEFAULT_PARTITION);
-    const result = await sql`DELETE FROM ${fallback} WHERE ctid IN (SELECT ctid FROM ${fallback} WHERE occurred_at < ${before} AND processed_at IS NOT NULL LIMIT ${limit})`.execute(this.db);
+    const result =
+      await sql`DELETE FROM ${fallback} WHERE ctid IN (SELECT ctid FROM ${fallback} WHERE occurred_at < ${before} AND processed_at IS NOT NULL LIMIT ${limit})`.execute(
+        this.db,
+      );
     return Number(result.numAffectedRows ?? 0);
   }
 

@@ -32,13 +32,16 @@ export class EventPartitionsService {
 
   /** The first instant whose events are kept at `now`; null when every event is kept. */
   keptSince(now: Date): Date | null {
-    return this.config.eventsRetentionMonths === undefined ? null : addMonths(monthOf(now), -this.config.eventsRetentionMonths);
+    return this.config.eventsRetentionMonths === undefined
+      ? null
+      : addMonths(monthOf(now), -this.config.eventsRetentionMonths);
   }
 
   /** Makes the partitions of the months from `from` to `to` that are missing (events already in the default partition move in); returns those made. */
   async ensure(from: Date, to: Date): Promise<string[]> {
     const created: string[] = [];
-    for (let month = monthOf(from); month <= monthOf(to); month = addMonths(month, 1)) if (await this.partitions.createForSystem(month)) created.push(eventPartitionName(month));
+    for (let month = monthOf(from); month <= monthOf(to); month = addMonths(month, 1))
+      if (await this.partitions.createForSystem(month)) created.push(eventPartitionName(month));
     return created;
   }
 
@@ -47,7 +50,8 @@ export class EventPartitionsService {
     const existing = await this.partitions.listForSystem();
     const names = new Set(existing.map((p) => p.name));
     for (let i = 0, month = monthOf(now); i <= EVENT_PARTITIONS_AHEAD; i++, month = addMonths(month, 1)) {
-      if (!names.has(eventPartitionName(month)) && (await this.partitions.createForSystem(month))) result.created.push(eventPartitionName(month));
+      if (!names.has(eventPartitionName(month)) && (await this.partitions.createForSystem(month)))
+        result.created.push(eventPartitionName(month));
     }
     const keptSince = this.keptSince(now);
     if (keptSince) {
@@ -55,10 +59,17 @@ export class EventPartitionsService {
         if (await this.partitions.dropIfJudgedForSystem(partition)) result.dropped.push(partition.name);
         else result.waiting.push(partition.name);
       }
-      for (let n = STRAY_BATCH; n === STRAY_BATCH; ) result.strays += n = await this.partitions.deleteJudgedStraysForSystem(keptSince, STRAY_BATCH);
+      for (let n = STRAY_BATCH; n === STRAY_BATCH;)
+        result.strays += n = await this.partitions.deleteJudgedStraysForSystem(keptSince, STRAY_BATCH);
     }
-    if (result.created.length || result.dropped.length) this.logger.log(`Event partitions: created ${result.created.join(', ') || 'none'}; dropped ${result.dropped.join(', ') || 'none'}`);
-    if (result.waiting.length) this.logger.warn(`Event partitions past the retention still hold events to judge, kept for now: ${result.waiting.join(', ')}`);
+    if (result.created.length || result.dropped.length)
+      this.logger.log(
+        `Event partitions: created ${result.created.join(', ') || 'none'}; dropped ${result.dropped.join(', ') || 'none'}`,
+      );
+    if (result.waiting.length)
+      this.logger.warn(
+        `Event partitions past the retention still hold events to judge, kept for now: ${result.waiting.join(', ')}`,
+      );
     return result;
   }
 }

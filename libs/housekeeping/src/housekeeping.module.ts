@@ -7,7 +7,13 @@ import { StoredFilesRepository } from './stored-files.repository';
 
 /** The events' partitions and retention, and the stored-files sweep (worker, sweep role). */
 @Module({
-  providers: [EventPartitionsRepository, EventPartitionsService, StoredFilesRepository, StoredFilesSweepService, HousekeepingService],
+  providers: [
+    EventPartitionsRepository,
+    EventPartitionsService,
+    StoredFilesRepository,
+    StoredFilesSweepService,
+    HousekeepingService,
+  ],
   exports: [HousekeepingService, EventPartitionsService],
 })
 export class HousekeepingModule {}

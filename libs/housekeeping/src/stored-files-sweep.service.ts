@@ -49,16 +49,21 @@ export class StoredFilesSweepService {
   async sweep(now: Date, eventsKeptSince: Date | null): Promise<StoredFilesSweepResult> {
     const before = new Date(now.getTime() - this.config.storageGcGraceMs);
     const result: StoredFilesSweepResult = { renders: 0, uploads: 0, files: 0, leftovers: 0, walked: false };
-    for (let n = ROW_BATCH; n === ROW_BATCH; ) result.renders += n = (await this.files.removeUnwantedRendersForSystem(before, ROW_BATCH)).length;
-    for (const vendorId of await this.files.vendorIdsForSystem()) result.uploads += (await this.files.removeUnreferencedUploadsForSystem(vendorId, before)).length;
-    for (let n = ROW_BATCH; n === ROW_BATCH; ) n = await this.files.settleReplacedLogosForSystem(before, ROW_BATCH);
+    for (let n = ROW_BATCH; n === ROW_BATCH;)
+      result.renders += n = (await this.files.removeUnwantedRendersForSystem(before, ROW_BATCH)).length;
+    for (const vendorId of await this.files.vendorIdsForSystem())
+      result.uploads += (await this.files.removeUnreferencedUploadsForSystem(vendorId, before)).length;
+    for (let n = ROW_BATCH; n === ROW_BATCH;) n = await this.files.settleReplacedLogosForSystem(before, ROW_BATCH);
 
     let after = await this.files.walkCursorForSystem();
     for (let page = 0; page < PAGES_PER_RUN; page++) {
       const blobs = await this.storage.list(after, PAGE);
       const old = blobs.filter((b) => b.modifiedAt < before).map((b) => b.key);
       const referenced = await this.files.referencedForSystem(old, before, eventsKeptSince);
-      result.files += await this.remove(old.filter((k) => !referenced.has(k)), before);
+      result.files += await this.remove(
+        old.filter((k) => !referenced.has(k)),
+        before,
+      );
       after = blobs.length === PAGE ? blobs[PAGE - 1].key : null;
       if (!after) {
         result.walked = true;
@@ -69,7 +74,9 @@ export class StoredFilesSweepService {
     result.leftovers = await this.storage.removeStaleTemporary(before);
     await this.copyPublished();
     if (result.renders || result.uploads || result.files || result.leftovers) {
-      this.logger.log(`Stored files: ${result.files} removed (${result.renders} renders and ${result.uploads} uploads no longer referenced); ${result.leftovers} leftovers of interrupted writes`);
+      this.logger.log(
+        `Stored files: ${result.files} removed (${result.renders} renders and ${result.uploads} uploads no longer referenced); ${result.leftovers} leftovers of interrupted writes`,
+      );
     }
     return result;
   }

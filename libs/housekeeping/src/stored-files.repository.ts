@@ -38,7 +38,11 @@ export class StoredFilesRepository {
               w('r.partnerId', 'is', null),
               w('p.id', 'is', null),
               w('v.id', 'is', null),
-              w.and([w('k.partnerId', 'is not', null), w('r.brandRevision', '<', w.ref('k.revision')), w('k.updatedAt', '<', before)]),
+              w.and([
+                w('k.partnerId', 'is not', null),
+                w('r.brandRevision', '<', w.ref('k.revision')),
+                w('k.updatedAt', '<', before),
+              ]),
             ]),
           )
           .limit(limit),
@@ -99,7 +103,14 @@ export class StoredFilesRepository {
           .whereRef('s.claimedAt', '<=', 'h.replacedAt')
           .where('s.status', 'in', MAILED),
       }))
-      .where('h.id', 'in', (eb) => eb.selectFrom('brandKitLogos').select('id').where('replacedAt', '<', before).where('sendsCheckedAt', 'is', null).limit(limit))
+      .where('h.id', 'in', (eb) =>
+        eb
+          .selectFrom('brandKitLogos')
+          .select('id')
+          .where('replacedAt', '<', before)
+          .where('sendsCheckedAt', 'is', null)
+          .limit(limit),
+      )
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
@@ -131,7 +142,9 @@ export class StoredFilesRepository {
             eb
               .selectFrom('brandKits as k')
               .select('k.partnerId')
-              .where((w) => w.or([w(sql`k.logo->>'pngKey'`, '=', w.ref('b.key')), w(sql`k.logo->>'webpKey'`, '=', w.ref('b.key'))])),
+              .where((w) =>
+                w.or([w(sql`k.logo->>'pngKey'`, '=', w.ref('b.key')), w(sql`k.logo->>'webpKey'`, '=', w.ref('b.key'))]),
+              ),
           ),
           eb.exists(
             eb
@@ -143,7 +156,9 @@ export class StoredFilesRepository {
                   w('h.replacedAt', 'is', null),
                   w('h.replacedAt', '>=', before),
                   w('h.sendsCheckedAt', 'is', null),
-                  ...(eventsKeptSince ? [w('h.lastSentAt', '>=', eventsKeptSince)] : [w('h.lastSentAt', 'is not', null)]),
+                  ...(eventsKeptSince
+                    ? [w('h.lastSentAt', '>=', eventsKeptSince)]
+                    : [w('h.lastSentAt', 'is not', null)]),
                 ]),
               ),
           ),
@@ -154,7 +169,11 @@ export class StoredFilesRepository {
   }
 
   async walkCursorForSystem(): Promise<string | null> {
-    const row = await this.db.selectFrom('instanceSettings').select('value').where('key', '=', WALK_CURSOR).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('instanceSettings')
+      .select('value')
+      .where('key', '=', WALK_CURSOR)
+      .executeTakeFirst();
     return row?.value || null;
   }
 

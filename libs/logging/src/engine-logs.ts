@@ -5,7 +5,13 @@ import pino, { DestinationStream, Level, Logger } from 'pino';
 import { redactFields, scrubText } from './redaction';
 
 /** LOG_LEVEL names (Nest's) and the pino level each prints from. */
-export const PINO_LEVEL: Record<'error' | 'warn' | 'log' | 'debug' | 'verbose', Level> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+export const PINO_LEVEL: Record<'error' | 'warn' | 'log' | 'debug' | 'verbose', Level> = {
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /** LOG_FORMAT: `auto` is JSON unless stdout is a terminal; `text` is the older name of `pretty`. */
 export type LogFormat = 'auto' | 'json' | 'pretty' | 'text';
@@ -32,10 +38,24 @@ export interface EngineLogs {
 }
 
 /** Nest's own boot chatter: one line per module and per route. Said at debug level, so `LOG_LEVEL=debug` still shows it. */
-const NEST_BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'NestMicroservice']);
+const NEST_BOOT_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+  'NestMicroservice',
+]);
 
 /** Upper-case names beside pino's numeric level, for people and for log stores that match on words. */
-const SEVERITY: Record<string, string> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR', fatal: 'FATAL' };
+const SEVERITY: Record<string, string> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  fatal: 'FATAL',
+};
 
 let root: Logger | null = null;
 /** Before any process logger exists (unit tests, a harness with Nest's console logger): lines go nowhere. */
@@ -54,7 +74,8 @@ export function rootLogger(): Logger {
  */
 export function createEngineLogs(name: string, settings: LogSettings, options: EngineLogsOptions = {}): EngineLogs {
   const isTTY = options.isTTY ?? Boolean(process.stdout.isTTY);
-  const wantsPretty = settings.logFormat === 'pretty' || settings.logFormat === 'text' || (settings.logFormat === 'auto' && isTTY);
+  const wantsPretty =
+    settings.logFormat === 'pretty' || settings.logFormat === 'text' || (settings.logFormat === 'auto' && isTTY);
   const pretty = wantsPretty && !options.destination ? prettyStream(isTTY) : null;
   const destination = options.destination ?? pretty ?? pino.destination({ dest: 1, sync: false });
   const logger = pino(
@@ -85,7 +106,13 @@ class EngineNestLogger extends NestPinoLogger {
 function prettyStream(colorize: boolean): DestinationStream | null {
   try {
     const pinoPretty = createRequire(__filename)('pino-pretty') as (options: object) => DestinationStream;
-    return pinoPretty({ colorize, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name,severity,context', messageFormat: '{if context}[{context}] {end}{msg}' });
+    return pinoPretty({
+      colorize,
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,name,severity,context',
+      messageFormat: '{if context}[{context}] {end}{msg}',
+    });
   } catch {
     return null;
   }

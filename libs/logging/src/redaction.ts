@@ -7,12 +7,32 @@
 export const REDACTED = '[redacted]';
 
 /** Field names (any case) whose values are secrets wherever they appear in a logged object. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'set-cookie', 'password', 'token', 'secret', 'smtpurl', 'smtppassword', 'dkimprivatekey', 'signingsecret', 'metricstoken', 'csrf', 'x-csrf-token']);
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'password',
+  'token',
+  'secret',
+  'smtpurl',
+  'smtppassword',
+  'dkimprivatekey',
+  'signingsecret',
+  'metricstoken',
+  'csrf',
+  'x-csrf-token',
+]);
 
 /** How deep into a logged object secret fields are looked for (`req.headers.cookie` is three). */
 const MAX_DEPTH = 4;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Error) && !(v instanceof Date) && !Buffer.isBuffer(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  !(v instanceof Error) &&
+  !(v instanceof Date) &&
+  !Buffer.isBuffer(v);
 
 /**
  * A logged object with the values of secret fields replaced, and secrets scrubbed from its
@@ -25,7 +45,14 @@ export function redactFields<T>(value: T, depth = 0): T {
   let copy: Record<string, unknown> | null = null;
   for (const key of Object.keys(value)) {
     const v = value[key];
-    const next = SECRET_FIELDS.has(key.toLowerCase()) && v !== undefined && v !== null ? REDACTED : typeof v === 'string' ? scrubText(v) : isPlainObject(v) ? redactFields(v, depth + 1) : v;
+    const next =
+      SECRET_FIELDS.has(key.toLowerCase()) && v !== undefined && v !== null
+        ? REDACTED
+        : typeof v === 'string'
+          ? scrubText(v)
+          : isPlainObject(v)
+            ? redactFields(v, depth + 1)
+            : v;
     if (next !== v) (copy ??= { ...value })[key] = next;
   }
   return (copy ?? value) as T;
@@ -91,7 +118,8 @@ const TEXT_SECRETS: Array<[RegExp, string]> = [
 /** Free text (a message, an error) with the secrets it may quote replaced. Returns the same string when there is none. */
 export function scrubText(text: string): string {
   // The common case, a line with no URL or credential in it, costs one scan.
-  if (!/:\/\/|Bearer|Basic|\/(u|sender-confirmations|invitations|reset-password|user-invitations)\//.test(text)) return text;
+  if (!/:\/\/|Bearer|Basic|\/(u|sender-confirmations|invitations|reset-password|user-invitations)\//.test(text))
+    return text;
   let out = text;
   for (const [pattern, replacement] of TEXT_SECRETS) out = out.replace(pattern, replacement);
   return out;

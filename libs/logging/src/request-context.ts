@@ -33,8 +33,13 @@ export function requestStore(requestId: string, logger: Logger = rootLogger().ch
 }
 
 /** Runs `work` so that every line it logs, and every job it queues, carries `requestId`. */
-export function runWithRequestId<T>(requestId: string | undefined, work: () => T, bindings: Record<string, unknown> = {}): T {
-  if (!requestId) return Object.keys(bindings).length ? storage.run(new Store(rootLogger().child(bindings)), work) : work();
+export function runWithRequestId<T>(
+  requestId: string | undefined,
+  work: () => T,
+  bindings: Record<string, unknown> = {},
+): T {
+  if (!requestId)
+    return Object.keys(bindings).length ? storage.run(new Store(rootLogger().child(bindings)), work) : work();
   return storage.run(requestStore(requestId, rootLogger().child({ requestId, ...bindings })), work);
 }
 

@@ -14,7 +14,8 @@ describe('the sample Grafana dashboard', () => {
   const sut = JSON.parse(fs.readFileSync(DASHBOARD, 'utf8')) as { panels: Panel[] };
   const registry = new Metrics().registry;
   // A histogram's series carry _bucket, _count and _sum after its name.
-  const exported = (series: string) => [series, series.replace(/_(bucket|count|sum)$/, '')].some((name) => registry.getSingleMetric(name));
+  const exported = (series: string) =>
+    [series, series.replace(/_(bucket|count|sum)$/, '')].some((name) => registry.getSingleMetric(name));
 
   it('has a query in every panel, each naming only exported series', () => {
     expect(sut.panels.length).toBeGreaterThan(0);
@@ -30,7 +31,10 @@ describe('the sample Grafana dashboard', () => {
 
   it("charts every one of the engine's own series", () => {
     const charted = sut.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr)).join('\n');
-    const own = registry.getMetricsAsArray().map((m) => m.name).filter((name) => name.startsWith('tcma_') && name !== 'tcma_metrics_collect_failures_total');
+    const own = registry
+      .getMetricsAsArray()
+      .map((m) => m.name)
+      .filter((name) => name.startsWith('tcma_') && name !== 'tcma_metrics_collect_failures_total');
     for (const name of own) expect([name, charted.includes(name)]).toEqual([name, true]);
   });
 });

@@ -23,18 +23,77 @@ export class Metrics {
   private readonly hooks = new Map<string, ScrapeHook>();
   private readonly on = { registers: [this.registry] };
 
-  readonly httpDuration = new Histogram({ name: 'tcma_http_request_duration_seconds', help: 'HTTP requests by method, route template and status class (2xx, 4xx, ...).', labelNames: ['method', 'route', 'status_class'] as const, buckets: HTTP_DURATION_BUCKETS, ...this.on });
-  readonly sendOutcomes = new Counter({ name: 'tcma_send_outcomes_total', help: 'Nurture steps the send role worked on, by outcome (sent, bounced, uncertain, later, exited, skipped, ...).', labelNames: ['outcome'] as const, ...this.on });
-  readonly sendLatency = new Histogram({ name: 'tcma_send_latency_seconds', help: "From a step's due time to its acceptance by the SMTP server.", buckets: SEND_LATENCY_BUCKETS, ...this.on });
-  readonly webhookDeliveries = new Counter({ name: 'tcma_webhook_deliveries_total', help: 'Webhook delivery attempts by outcome (delivered, retry, gone, refused, error).', labelNames: ['outcome'] as const, ...this.on });
-  readonly importRows = new Counter({ name: 'tcma_import_rows_total', help: 'Rows of prospect files read, by result (inserted, merged, rejected).', labelNames: ['result'] as const, ...this.on });
-  readonly renderCache = new Counter({ name: 'tcma_render_cache_lookups_total', help: 'Lookups of compiled emails in the render cache, by result (hit, miss).', labelNames: ['result'] as const, ...this.on });
-  readonly queueJobs = new Gauge({ name: 'tcma_queue_jobs', help: 'Jobs per BullMQ queue and state, read on scrape.', labelNames: ['queue', 'state'] as const, ...this.on });
-  readonly queueOldestWaiting = new Gauge({ name: 'tcma_queue_oldest_waiting_seconds', help: 'How long the oldest job ready to run has waited, per queue (0 when none waits), read on scrape.', labelNames: ['queue'] as const, ...this.on });
-  readonly dueBacklog = new Gauge({ name: 'tcma_due_backlog_steps', help: 'Enrollment steps due and not yet sent (Postgres), read on scrape.', ...this.on });
-  readonly dueBacklogOldest = new Gauge({ name: 'tcma_due_backlog_oldest_seconds', help: 'How overdue the most overdue unsent step is (0 when none), read on scrape.', ...this.on });
-  readonly enrollments = new Gauge({ name: 'tcma_enrollments', help: 'Enrollments by status, counted at most once a minute.', labelNames: ['status'] as const, ...this.on });
-  private readonly collectFailures = new Counter({ name: 'tcma_metrics_collect_failures_total', help: 'Scrape-time collectors that failed (Redis or Postgres away); their series keep the last value.', labelNames: ['collector'] as const, ...this.on });
+  readonly httpDuration = new Histogram({
+    name: 'tcma_http_request_duration_seconds',
+    help: 'HTTP requests by method, route template and status class (2xx, 4xx, ...).',
+    labelNames: ['method', 'route', 'status_class'] as const,
+    buckets: HTTP_DURATION_BUCKETS,
+    ...this.on,
+  });
+  readonly sendOutcomes = new Counter({
+    name: 'tcma_send_outcomes_total',
+    help: 'Nurture steps the send role worked on, by outcome (sent, bounced, uncertain, later, exited, skipped, ...).',
+    labelNames: ['outcome'] as const,
+    ...this.on,
+  });
+  readonly sendLatency = new Histogram({
+    name: 'tcma_send_latency_seconds',
+    help: "From a step's due time to its acceptance by the SMTP server.",
+    buckets: SEND_LATENCY_BUCKETS,
+    ...this.on,
+  });
+  readonly webhookDeliveries = new Counter({
+    name: 'tcma_webhook_deliveries_total',
+    help: 'Webhook delivery attempts by outcome (delivered, retry, gone, refused, error).',
+    labelNames: ['outcome'] as const,
+    ...this.on,
+  });
+  readonly importRows = new Counter({
+    name: 'tcma_import_rows_total',
+    help: 'Rows of prospect files read, by result (inserted, merged, rejected).',
+    labelNames: ['result'] as const,
+    ...this.on,
+  });
+  readonly renderCache = new Counter({
+    name: 'tcma_render_cache_lookups_total',
+    help: 'Lookups of compiled emails in the render cache, by result (hit, miss).',
+    labelNames: ['result'] as const,
+    ...this.on,
+  });
+  readonly queueJobs = new Gauge({
+    name: 'tcma_queue_jobs',
+    help: 'Jobs per BullMQ queue and state, read on scrape.',
+    labelNames: ['queue', 'state'] as const,
+    ...this.on,
+  });
+  readonly queueOldestWaiting = new Gauge({
+    name: 'tcma_queue_oldest_waiting_seconds',
+    help: 'How long the oldest job ready to run has waited, per queue (0 when none waits), read on scrape.',
+    labelNames: ['queue'] as const,
+    ...this.on,
+  });
+  readonly dueBacklog = new Gauge({
+    name: 'tcma_due_backlog_steps',
+    help: 'Enrollment steps due and not yet sent (Postgres), read on scrape.',
+    ...this.on,
+  });
+  readonly dueBacklogOldest = new Gauge({
+    name: 'tcma_due_backlog_oldest_seconds',
+    help: 'How overdue the most overdue unsent step is (0 when none), read on scrape.',
+    ...this.on,
+  });
+  readonly enrollments = new Gauge({
+    name: 'tcma_enrollments',
+    help: 'Enrollments by status, counted at most once a minute.',
+    labelNames: ['status'] as const,
+    ...this.on,
+  });
+  private readonly collectFailures = new Counter({
+    name: 'tcma_metrics_collect_failures_total',
+    help: 'Scrape-time collectors that failed (Redis or Postgres away); their series keep the last value.',
+    labelNames: ['collector'] as const,
+    ...this.on,
+  });
 
   /** METRICS=off: nothing is served and the process series are not sampled (the counters still count, for nobody). */
   readonly enabled: boolean;
@@ -54,7 +113,12 @@ export class Metrics {
    * Mirrors a running total kept elsewhere (a cache's own hit count) into a counter: each
    * scrape adds what it grew by since the last.
    */
-  follow<L extends string>(name: string, counter: Counter<L>, labels: Partial<Record<L, string>>, read: () => number): void {
+  follow<L extends string>(
+    name: string,
+    counter: Counter<L>,
+    labels: Partial<Record<L, string>>,
+    read: () => number,
+  ): void {
     let seen = 0;
     this.onScrape(name, () => {
       const now = read();

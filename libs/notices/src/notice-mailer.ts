@@ -41,7 +41,11 @@ export class NoticeMailer {
    * prospect): the outbox copy is then that partner's, hidden from the vendor when the partner
    * keeps its contacts private.
    */
-  async send(scope: VendorScope, notice: Notice, about: { partnerId: string | null } = { partnerId: null }): Promise<SentNotice> {
+  async send(
+    scope: VendorScope,
+    notice: Notice,
+    about: { partnerId: string | null } = { partnerId: null },
+  ): Promise<SentNotice> {
     const checked = checkedNotice(notice);
     if (!checked.ok) throw new Error(checked.message);
     const vendor = await this.vendors.find(scope);

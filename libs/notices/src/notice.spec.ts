@@ -4,7 +4,10 @@ describe(checkedNotice.name, () => {
   const base = { to: 'pat@partner.example', subject: 'Welcome', text: 'Hello' };
 
   it('accepts one plain address and a one-line subject, trimmed', () => {
-    expect(checkedNotice({ ...base, to: ' pat@partner.example ', subject: ' Your\r\ninvitation ' })).toEqual({ ok: true, notice: { ...base, subject: 'Your invitation' } });
+    expect(checkedNotice({ ...base, to: ' pat@partner.example ', subject: ' Your\r\ninvitation ' })).toEqual({
+      ok: true,
+      notice: { ...base, subject: 'Your invitation' },
+    });
   });
 
   it.each([

@@ -20,11 +20,16 @@ const PLAIN_ADDRESS = /^[^\s@<>",;:\\()[\]]+@[^\s@<>",;:\\()[\]]+\.[^\s@<>",;:\\
  */
 export function checkedNotice(notice: Notice): { ok: true; notice: Notice } | { ok: false; message: string } {
   const to = notice.to.trim();
-  if (!PLAIN_ADDRESS.test(to) || to.length > 254) return { ok: false, message: `Not a single email address: ${JSON.stringify(notice.to.slice(0, 80))}` };
+  if (!PLAIN_ADDRESS.test(to) || to.length > 254)
+    return { ok: false, message: `Not a single email address: ${JSON.stringify(notice.to.slice(0, 80))}` };
   /* eslint-disable no-control-regex -- control characters are what the subject must lose */
-  const subject = notice.subject.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const subject = notice.subject
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   /* eslint-enable no-control-regex */
   if (!subject) return { ok: false, message: 'A notice needs a subject' };
-  if (subject.length > MAX_NOTICE_SUBJECT) return { ok: false, message: `A notice subject is at most ${MAX_NOTICE_SUBJECT} characters` };
+  if (subject.length > MAX_NOTICE_SUBJECT)
+    return { ok: false, message: `A notice subject is at most ${MAX_NOTICE_SUBJECT} characters` };
   return { ok: true, notice: { ...notice, to, subject } };
 }

@@ -25,7 +25,10 @@ export class BacklogRepository {
       .selectFrom('enrollments as e')
       .innerJoin('launches as l', 'l.id', 'e.launchId')
       .where(stepDue(now))
-      .select((eb) => [eb.cast<number>(eb.fn.countAll(), 'integer').as('steps'), eb.fn.min('e.nextDueAt').as('oldestDueAt')])
+      .select((eb) => [
+        eb.cast<number>(eb.fn.countAll(), 'integer').as('steps'),
+        eb.fn.min('e.nextDueAt').as('oldestDueAt'),
+      ])
       .executeTakeFirstOrThrow();
     return { steps: row.steps, oldestDueAt: row.oldestDueAt };
   }

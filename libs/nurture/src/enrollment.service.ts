@@ -24,14 +24,19 @@ export class EnrollmentService {
     private readonly profiles: SendProfiles,
   ) {}
 
-  async enroll(launchId: string, chunk = ENROLL_CHUNK): Promise<{ enrolled: number; skippedSuppressed: number } | null> {
+  async enroll(
+    launchId: string,
+    chunk = ENROLL_CHUNK,
+  ): Promise<{ enrolled: number; skippedSuppressed: number } | null> {
     const launch = await this.launches.findForSystem(launchId);
     if (!launch || launch.status !== 'enrolling') return null;
     const first = (await this.profiles.content(launch.campaignVersionId))?.sequence?.steps[0];
     if (!first) throw new Error(`Launch ${launch.id} has no sequence to run`);
     // The launch row names its tenant: every statement below is scoped to it.
     const scope = new PartnerScope(launch.vendorId, launch.partnerId);
-    const dues = new Map((await this.enrollments.audienceZones(scope, launch)).map((zone) => [zone, stepDue(launch.startAt, first, zone)]));
+    const dues = new Map(
+      (await this.enrollments.audienceZones(scope, launch)).map((zone) => [zone, stepDue(launch.startAt, first, zone)]),
+    );
     // Ranges of about `chunk` prospects, ENROLL_PARALLELISM statements at a time.
     const bounds = await this.enrollments.chunkBounds(scope, chunk);
     const ranges = [...bounds, null].map((upTo, i) => ({ after: i === 0 ? '0' : bounds[i - 1], upTo }));

@@ -65,7 +65,13 @@ export interface AdvanceTo {
 }
 
 /** Taking an enrollment out of its sequence: no next step, nothing queued. */
-const exitWith = (reason: string) => ({ status: 'exited' as const, exitReason: reason, nextDueAt: null, queuedAt: null, updatedAt: new Date() });
+const exitWith = (reason: string) => ({
+  status: 'exited' as const,
+  exitReason: reason,
+  nextDueAt: null,
+  queuedAt: null,
+  updatedAt: new Date(),
+});
 
 @Injectable()
 export class EnrollmentsRepository {
@@ -108,20 +114,40 @@ export class EnrollmentsRepository {
    * statement, each first step due at the time of its zone. Suppressed addresses are left
    * out; enrolling twice is harmless.
    */
-  async enrollRange(scope: PartnerScope, launch: LaunchRow, afterId: string, upToId: string | null, dues: Map<string, Date>): Promise<{ scanned: number; eligible: number; inserted: number }> {
+  async enrollRange(
+    scope: PartnerScope,
+    launch: LaunchRow,
+    afterId: string,
+    upToId: string | null,
+    dues: Map<string, Date>,
+  ): Promise<{ scanned: number; eligible: number; inserted: number }> {
     const row = await this.db
       .with('batch', (db) =>
         db
           .selectFrom('prospects as p')
           .select((eb) => ['p.id', 'p.emailLower', eb.fn.coalesce('p.timezone', eb.val(launch.timezone)).as('zone')])
-          .where((eb) => eb.and([partnerOwned(eb, scope, 'p'), eb('p.id', '>', afterId), ...(upToId === null ? [] : [eb('p.id', '<=', upToId)]), inAudience(launch.audience)])),
+          .where((eb) =>
+            eb.and([
+              partnerOwned(eb, scope, 'p'),
+              eb('p.id', '>', afterId),
+              ...(upToId === null ? [] : [eb('p.id', '<=', upToId)]),
+              inAudience(launch.audience),
+            ]),
+          ),
       )
       .with('eligible', (db) =>
         db
           .selectFrom('batch as b')
           .selectAll('b')
           .where((eb) =>
-            eb.not(suppressionCovers(suppressionTargetOf(scope, { campaignId: eb.val(launch.campaignId), emailLower: eb.ref('b.emailLower') }))),
+            eb.not(
+              suppressionCovers(
+                suppressionTargetOf(scope, {
+                  campaignId: eb.val(launch.campaignId),
+                  emailLower: eb.ref('b.emailLower'),
+                }),
+              ),
+            ),
           ),
       )
       .with('inserted', (db) =>
@@ -131,16 +157,40 @@ export class EnrollmentsRepository {
           .expression((eb) =>
             eb
               .selectFrom('eligible as e')
-              .innerJoin(unnest<{ zone: string; due: Date }, 'd'>('d', { zone: { type: 'text', values: [...dues.keys()] }, due: { type: 'timestamptz', values: [...dues.values()] } }), 'd.zone', 'e.zone')
-              .select((s) => [s.val(launch.id).as('launchId'), 'e.id', s.val(scope.partnerId).as('partnerId'), s.val(scope.vendorId).as('vendorId'), s.val('active').as('status'), s.lit(0).as('nextStep'), 'd.due']),
+              .innerJoin(
+                unnest<{ zone: string; due: Date }, 'd'>('d', {
+                  zone: { type: 'text', values: [...dues.keys()] },
+                  due: { type: 'timestamptz', values: [...dues.values()] },
+                }),
+                'd.zone',
+                'e.zone',
+              )
+              .select((s) => [
+                s.val(launch.id).as('launchId'),
+                'e.id',
+                s.val(scope.partnerId).as('partnerId'),
+                s.val(scope.vendorId).as('vendorId'),
+                s.val('active').as('status'),
+                s.lit(0).as('nextStep'),
+                'd.due',
+              ]),
           )
           .onConflict((oc) => oc.columns(['launchId', 'prospectId']).doNothing())
           .returning('id'),
       )
       .selectNoFrom((eb) => [
-        eb.selectFrom('batch').select((s) => s.fn.countAll<number>().as('n')).as('scanned'),
-        eb.selectFrom('eligible').select((s) => s.fn.countAll<number>().as('n')).as('eligible'),
-        eb.selectFrom('inserted').select((s) => s.fn.countAll<number>().as('n')).as('inserted'),
+        eb
+          .selectFrom('batch')
+          .select((s) => s.fn.countAll<number>().as('n'))
+          .as('scanned'),
+        eb
+          .selectFrom('eligible')
+          .select((s) => s.fn.countAll<number>().as('n'))
+          .as('eligible'),
+        eb
+          .selectFrom('inserted')
+          .select((s) => s.fn.countAll<number>().as('n'))
+          .as('inserted'),
       ])
       .executeTakeFirstOrThrow();
     return { scanned: Number(row.scanned), eligible: Number(row.eligible), inserted: Number(row.inserted) };
@@ -166,19 +216,54 @@ export class EnrollmentsRepository {
       .selectFrom('enrollments as e')
       .innerJoin('launches as l', 'l.id', 'e.launchId')
       .innerJoin('prospects as p', 'p.id', 'e.prospectId')
-      .leftJoin('sends as ps', (join) => join.onRef('ps.enrollmentId', '=', 'e.id').on((eb) => eb('ps.step', '=', eb('e.nextStep', '-', 1))))
-      .select(['e.id', 'e.status', 'e.nextStep', 'e.nextDueAt', 'e.launchId', 'l.status as launchStatus', 'l.campaignId', 'l.campaignVersionId', 'l.vendorId', 'l.partnerId', 'l.slotValues'])
-      .select(['p.id as prospectId', 'p.email', 'p.emailLower', 'p.firstName', 'p.lastName', 'p.company', 'p.title', 'p.country', 'p.custom'])
+      .leftJoin('sends as ps', (join) =>
+        join.onRef('ps.enrollmentId', '=', 'e.id').on((eb) => eb('ps.step', '=', eb('e.nextStep', '-', 1))),
+      )
+      .select([
+        'e.id',
+        'e.status',
+        'e.nextStep',
+        'e.nextDueAt',
+        'e.launchId',
+        'l.status as launchStatus',
+        'l.campaignId',
+        'l.campaignVersionId',
+        'l.vendorId',
+        'l.partnerId',
+        'l.slotValues',
+      ])
+      .select([
+        'p.id as prospectId',
+        'p.email',
+        'p.emailLower',
+        'p.firstName',
+        'p.lastName',
+        'p.company',
+        'p.title',
+        'p.country',
+        'p.custom',
+      ])
       .select(['ps.openedAt as previousOpenedAt', 'ps.clickedAt as previousClickedAt'])
       .select((eb) => [
         eb.fn.coalesce('p.timezone', 'l.timezone').as('zone'),
-        suppressionCovers({ vendorId: eb.ref('l.vendorId'), partnerId: eb.ref('l.partnerId'), campaignId: eb.ref('l.campaignId'), emailLower: eb.ref('p.emailLower') }).as('suppressed'),
+        suppressionCovers({
+          vendorId: eb.ref('l.vendorId'),
+          partnerId: eb.ref('l.partnerId'),
+          campaignId: eb.ref('l.campaignId'),
+          emailLower: eb.ref('p.emailLower'),
+        }).as('suppressed'),
         eb('e.convertedAt', 'is not', null).as('converted'),
         eb
           .selectFrom('sends as s2')
           // The join repeats the partial index's predicate (events_engagement_idx) so it is used.
-          .innerJoin('events as ev', (join) => join.onRef('ev.sendId', '=', 's2.id').on('ev.type', 'in', ['opened', 'clicked']))
-          .select((s) => s.fn.coalesce(s.fn.agg<string[]>('array_agg', ['ev.linkName']).distinct(), sql<string[]>`'{}'::text[]`).as('links'))
+          .innerJoin('events as ev', (join) =>
+            join.onRef('ev.sendId', '=', 's2.id').on('ev.type', 'in', ['opened', 'clicked']),
+          )
+          .select((s) =>
+            s.fn
+              .coalesce(s.fn.agg<string[]>('array_agg', ['ev.linkName']).distinct(), sql<string[]>`'{}'::text[]`)
+              .as('links'),
+          )
           .whereRef('s2.enrollmentId', '=', 'e.id')
           .where('ev.type', '=', 'clicked')
           .where('ev.linkName', 'is not', null)
@@ -288,7 +373,12 @@ export class EnrollmentsRepository {
 
   /** Redis lost its jobs: every queued step goes back to the sweep, which queues it again at once. */
   async unqueueAllForSystem(): Promise<number> {
-    const unqueued = await this.db.updateTable('enrollments').set({ queuedAt: null }).where('status', '=', 'active').where('queuedAt', 'is not', null).executeTakeFirst();
+    const unqueued = await this.db
+      .updateTable('enrollments')
+      .set({ queuedAt: null })
+      .where('status', '=', 'active')
+      .where('queuedAt', 'is not', null)
+      .executeTakeFirst();
     return Number(unqueued.numUpdatedRows);
   }
 
@@ -317,7 +407,13 @@ export class EnrollmentsRepository {
   }
 
   /** Moves past `fromStep` (only if still there: a second worker finds nothing to move). */
-  async advanceForSystem(enrollmentId: string, fromStep: number, to: AdvanceTo, sentAt: Date | null, tx?: Tx): Promise<boolean> {
+  async advanceForSystem(
+    enrollmentId: string,
+    fromStep: number,
+    to: AdvanceTo,
+    sentAt: Date | null,
+    tx?: Tx,
+  ): Promise<boolean> {
     const moved = await executorOf(this.db, tx)
       .updateTable('enrollments')
       .set((eb) => ({
@@ -337,7 +433,12 @@ export class EnrollmentsRepository {
   }
 
   async exitForSystem(enrollmentId: string, reason: string, tx?: Tx): Promise<void> {
-    await executorOf(this.db, tx).updateTable('enrollments').set(exitWith(reason)).where('id', '=', enrollmentId).where('status', '=', 'active').execute();
+    await executorOf(this.db, tx)
+      .updateTable('enrollments')
+      .set(exitWith(reason))
+      .where('id', '=', enrollmentId)
+      .where('status', '=', 'active')
+      .execute();
   }
 
   /**
@@ -345,14 +446,24 @@ export class EnrollmentsRepository {
    * one partner, or with a vendor scope at all its partners; `campaignId` keeps it to the
    * launches of that campaign.
    */
-  async exitForAddress(scope: TenantScope, emailLower: string, reason: string, campaignId: string | null = null): Promise<number> {
+  async exitForAddress(
+    scope: TenantScope,
+    emailLower: string,
+    reason: string,
+    campaignId: string | null = null,
+  ): Promise<number> {
     let exiting = this.db
       .updateTable('enrollments as e')
       .set(exitWith(reason))
       .from('prospects as p')
       .whereRef('p.id', '=', 'e.prospectId')
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]));
-    if (campaignId !== null) exiting = exiting.where('e.launchId', 'in', (eb) => eb.selectFrom('launches as l').select('l.id').where('l.campaignId', '=', campaignId));
+      .where((eb) =>
+        eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]),
+      );
+    if (campaignId !== null)
+      exiting = exiting.where('e.launchId', 'in', (eb) =>
+        eb.selectFrom('launches as l').select('l.id').where('l.campaignId', '=', campaignId),
+      );
     const exited = await exiting.executeTakeFirst();
     return Number(exited.numUpdatedRows);
   }
@@ -366,7 +477,12 @@ export class EnrollmentsRepository {
     const rows = await executorOf(this.db, tx)
       .updateTable('enrollments as e')
       .set(exitWith('clicked'))
-      .from(unnest<{ sendId: string; linkName: string }, 'c'>('c', { sendId: { type: 'bigint', values: clicks.map((c) => c.sendId) }, linkName: { type: 'text', values: clicks.map((c) => c.linkName) } }))
+      .from(
+        unnest<{ sendId: string; linkName: string }, 'c'>('c', {
+          sendId: { type: 'bigint', values: clicks.map((c) => c.sendId) },
+          linkName: { type: 'text', values: clicks.map((c) => c.linkName) },
+        }),
+      )
       .innerJoin('sends as s', 's.id', 'c.sendId')
       .innerJoin('launches as l', 'l.id', 's.launchId')
       .innerJoin('campaignVersions as v', 'v.id', 'l.campaignVersionId')
@@ -387,7 +503,14 @@ export class EnrollmentsRepository {
       .from('launches as l')
       .innerJoin('campaignVersions as v', 'v.id', 'l.campaignVersionId')
       .whereRef('l.id', '=', 'e.launchId')
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('e.prospectId', '=', prospectId), eb('e.launchId', 'in', launchIds), eb('e.status', '=', 'active')]))
+      .where((eb) =>
+        eb.and([
+          partnerOwned(eb, scope, 'e'),
+          eb('e.prospectId', '=', prospectId),
+          eb('e.launchId', 'in', launchIds),
+          eb('e.status', '=', 'active'),
+        ]),
+      )
       .where(sql<boolean>`(${sql.ref('v.content')}->'sequence'->'exit'->>'converted')::boolean`)
       .executeTakeFirst();
     return Number(exited.numUpdatedRows);

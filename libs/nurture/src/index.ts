@@ -8,7 +8,16 @@ export { LaunchesService } from './launches.service';
 export { launchReadiness, READINESS_CODES } from './launch-readiness';
 export type { Readiness, ReadinessCode, ReadinessItem } from './launch-readiness';
 export { PROGRESS_COUNTS } from './launches.service';
-export type { CreateLaunchInput, LaunchDaily, LaunchPreview, LaunchProgress, LaunchSummary, LaunchView, PreviewStep, ProgressCounts } from './launches.service';
+export type {
+  CreateLaunchInput,
+  LaunchDaily,
+  LaunchPreview,
+  LaunchProgress,
+  LaunchSummary,
+  LaunchView,
+  PreviewStep,
+  ProgressCounts,
+} from './launches.service';
 export type { LaunchStats } from './launches.repository';
 export { nextStep } from './next-step';
 export { NurtureModule } from './nurture.module';

@@ -53,7 +53,9 @@ export class InstallationGauges implements OnModuleInit {
     const now = this.clock.now();
     const backlog = await this.backlog.dueBacklogForSystem(now);
     this.metrics.dueBacklog.set(backlog.steps);
-    this.metrics.dueBacklogOldest.set(backlog.oldestDueAt ? Math.max(0, now.getTime() - backlog.oldestDueAt.getTime()) / 1000 : 0);
+    this.metrics.dueBacklogOldest.set(
+      backlog.oldestDueAt ? Math.max(0, now.getTime() - backlog.oldestDueAt.getTime()) / 1000 : 0,
+    );
   }
 
   private async readEnrollments(): Promise<void> {

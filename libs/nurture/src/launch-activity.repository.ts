@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Database, EnrollmentStatus, Found, PageWindow, PartnerScope, partnerOwned, TenantScope } from '@tcma/persistence';
+import {
+  Database,
+  EnrollmentStatus,
+  Found,
+  PageWindow,
+  PartnerScope,
+  partnerOwned,
+  TenantScope,
+} from '@tcma/persistence';
 import { sql } from 'kysely';
 
 /** One enrollment of a launch with its prospect's address and zone: what its next step waits for. */
@@ -57,7 +65,11 @@ export class LaunchActivityRepository {
   constructor(private readonly db: Database) {}
 
   /** Enrollments of a launch in the partner's contacts scope, soonest due first (finished ones last). */
-  async nextSteps(scope: PartnerScope, launchId: string, filter: PageWindow & { status?: EnrollmentStatus }): Promise<Found<EnrollmentNextStepRow>> {
+  async nextSteps(
+    scope: PartnerScope,
+    launchId: string,
+    filter: PageWindow & { status?: EnrollmentStatus },
+  ): Promise<Found<EnrollmentNextStepRow>> {
     const matching = this.db
       .selectFrom('enrollments as e')
       .innerJoin('prospects as p', 'p.id', 'e.prospectId')
@@ -66,7 +78,17 @@ export class LaunchActivityRepository {
       .$if(filter.status !== undefined, (q) => q.where('e.status', '=', filter.status!));
     const [items, count] = await Promise.all([
       matching
-        .select(['e.id as enrollmentId', 'e.prospectId', 'p.email', 'p.timezone as prospectTimezone', 'e.status', 'e.nextStep', 'e.nextDueAt', 'e.queuedAt', 'e.exitReason'])
+        .select([
+          'e.id as enrollmentId',
+          'e.prospectId',
+          'p.email',
+          'p.timezone as prospectTimezone',
+          'e.status',
+          'e.nextStep',
+          'e.nextDueAt',
+          'e.queuedAt',
+          'e.exitReason',
+        ])
         .orderBy(sql`e.next_due_at ASC NULLS LAST`)
         .orderBy('e.id', 'asc')
         .limit(filter.limit)
@@ -80,21 +102,27 @@ export class LaunchActivityRepository {
   /** Active enrollments of a launch by the day their next step is due, as a date in `zone` (YYYY-MM-DD). */
   async dueDays(scope: TenantScope, launchId: string, zone: string): Promise<Array<{ day: string; steps: number }>> {
     const day = sql<string>`to_char(e.next_due_at AT TIME ZONE ${zone}, 'YYYY-MM-DD')`;
-    return this.db
-      .selectFrom('enrollments as e')
-      .where('e.launchId', '=', launchId)
-      .where('e.status', '=', 'active')
-      .where('e.nextDueAt', 'is not', null)
-      .where((eb) => partnerOwned(eb, scope, 'e'))
-      .select((eb) => [day.as('day'), eb.cast<number>(eb.fn.countAll(), 'integer').as('steps')])
-      // By position: the zone is a parameter, and the same expression twice would be two of them.
-      .groupBy(sql`1`)
-      .orderBy(sql`1`)
-      .execute();
+    return (
+      this.db
+        .selectFrom('enrollments as e')
+        .where('e.launchId', '=', launchId)
+        .where('e.status', '=', 'active')
+        .where('e.nextDueAt', 'is not', null)
+        .where((eb) => partnerOwned(eb, scope, 'e'))
+        .select((eb) => [day.as('day'), eb.cast<number>(eb.fn.countAll(), 'integer').as('steps')])
+        // By position: the zone is a parameter, and the same expression twice would be two of them.
+        .groupBy(sql`1`)
+        .orderBy(sql`1`)
+        .execute()
+    );
   }
 
   /** A launch's prospects with their progress, first open and exit, filtered; in enrollment order. */
-  async prospects(scope: PartnerScope, launchId: string, filter: LaunchProspectFilter): Promise<Found<LaunchProspectRow>> {
+  async prospects(
+    scope: PartnerScope,
+    launchId: string,
+    filter: LaunchProspectFilter,
+  ): Promise<Found<LaunchProspectRow>> {
     const matching = this.db
       .selectFrom('enrollments as e')
       .innerJoin('prospects as p', 'p.id', 'e.prospectId')
@@ -103,7 +131,13 @@ export class LaunchActivityRepository {
         const conditions = [partnerOwned(eb, scope, 'e')];
         if (filter.status) conditions.push(eb('e.status', '=', filter.status));
         if (filter.opened !== undefined) {
-          const opened = eb.exists(eb.selectFrom('sends as s').select('s.id').whereRef('s.enrollmentId', '=', 'e.id').where('s.openedAt', 'is not', null));
+          const opened = eb.exists(
+            eb
+              .selectFrom('sends as s')
+              .select('s.id')
+              .whereRef('s.enrollmentId', '=', 'e.id')
+              .where('s.openedAt', 'is not', null),
+          );
           conditions.push(filter.opened ? opened : eb.not(opened));
         }
         const link = filter.clicked;
@@ -126,7 +160,18 @@ export class LaunchActivityRepository {
       });
     const [items, count] = await Promise.all([
       matching
-        .select(['e.id as enrollmentId', 'e.prospectId', 'p.email', 'p.firstName', 'p.lastName', 'p.company', 'e.status', 'e.nextStep', 'e.lastSentAt', 'e.exitReason'])
+        .select([
+          'e.id as enrollmentId',
+          'e.prospectId',
+          'p.email',
+          'p.firstName',
+          'p.lastName',
+          'p.company',
+          'e.status',
+          'e.nextStep',
+          'e.lastSentAt',
+          'e.exitReason',
+        ])
         .select((eb) => [
           eb
             .selectFrom('sends as s')

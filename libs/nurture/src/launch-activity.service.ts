@@ -44,7 +44,20 @@ export interface LaunchProspect extends Omit<LaunchProspectRow, 'nextStep'> {
 /** Rows read per statement while a CSV export streams. */
 export const EXPORT_CHUNK = 1000;
 
-const CSV_COLUMNS = ['email', 'first_name', 'last_name', 'company', 'status', 'current_step', 'last_sent_at', 'opened_at', 'clicked_links', 'first_click_at', 'exit_reason', 'exited_at'];
+const CSV_COLUMNS = [
+  'email',
+  'first_name',
+  'last_name',
+  'company',
+  'status',
+  'current_step',
+  'last_sent_at',
+  'opened_at',
+  'clicked_links',
+  'first_click_at',
+  'exit_reason',
+  'exited_at',
+];
 
 /**
  * What a partner (or its vendor) asks about a running launch: what each enrollment's next
@@ -63,24 +76,56 @@ export class LaunchActivityService {
     private readonly clock: Clock,
   ) {}
 
-  async nextSteps(actor: Actor, launchId: string, filter: PageWindow & { status?: EnrollmentStatus }): Promise<Found<EnrollmentNextStep>> {
+  async nextSteps(
+    actor: Actor,
+    launchId: string,
+    filter: PageWindow & { status?: EnrollmentStatus },
+  ): Promise<Found<EnrollmentNextStep>> {
     const launch = await this.launch(actor, launchId);
     const scope = await this.contacts(actor, launch);
-    const [steps, found] = await Promise.all([this.steps(actor, launch), this.activity.nextSteps(scope, launch.id, filter)]);
+    const [steps, found] = await Promise.all([
+      this.steps(actor, launch),
+      this.activity.nextSteps(scope, launch.id, filter),
+    ]);
     const now = this.clock.now();
     const items = found.items.map((row): EnrollmentNextStep => {
       const zone = row.prospectTimezone ?? launch.timezone;
       const step = steps[row.nextStep];
-      const why = explainNextStep({ enrollmentStatus: row.status, launchStatus: launch.status, exitReason: row.exitReason, nextStep: row.nextStep, stepCount: steps.length, nextDueAt: row.nextDueAt, queuedAt: row.queuedAt, step: step ?? null, zone, now, maxLatenessMs: this.config.maxLatenessMs });
+      const why = explainNextStep({
+        enrollmentStatus: row.status,
+        launchStatus: launch.status,
+        exitReason: row.exitReason,
+        nextStep: row.nextStep,
+        stepCount: steps.length,
+        nextDueAt: row.nextDueAt,
+        queuedAt: row.queuedAt,
+        step: step ?? null,
+        zone,
+        now,
+        maxLatenessMs: this.config.maxLatenessMs,
+      });
       const pending = step !== undefined && row.status === 'active';
-      return { enrollmentId: row.enrollmentId, prospectId: row.prospectId, email: row.email, status: row.status, nextStep: pending ? row.nextStep + 1 : null, nextStepName: pending ? step.name : null, nextDueAt: pending ? row.nextDueAt : null, timezone: zone, ...why };
+      return {
+        enrollmentId: row.enrollmentId,
+        prospectId: row.prospectId,
+        email: row.email,
+        status: row.status,
+        nextStep: pending ? row.nextStep + 1 : null,
+        nextStepName: pending ? step.name : null,
+        nextDueAt: pending ? row.nextDueAt : null,
+        timezone: zone,
+        ...why,
+      };
     });
     return { items, total: found.total };
   }
 
   /** Active enrollments by the day their next step is due, in `zone` (default: the launch's partner's). */
   async dueDays(actor: Actor, launchId: string, zone?: string): Promise<DueDays> {
-    if (zone !== undefined && !isValidTimeZone(zone)) throw new InvalidError('Unknown time zone', [{ path: 'zone', message: 'must be an IANA time zone such as America/New_York' }]);
+    if (zone !== undefined && !isValidTimeZone(zone))
+      throw new InvalidError('Unknown time zone', [
+        { path: 'zone', message: 'must be an IANA time zone such as America/New_York' },
+      ]);
     const launch = await this.launch(actor, launchId);
     const timezone = zone ?? launch.timezone;
     return { launchId: launch.id, timezone, days: await this.activity.dueDays(scopeOf(actor), launch.id, timezone) };
@@ -97,30 +142,65 @@ export class LaunchActivityService {
    * the caller's right to its contacts are checked before the first line, so a refusal is a
    * 404, not a broken download.
    */
-  async prospectsCsv(actor: Actor, launchId: string, filter: Omit<LaunchProspectFilter, 'limit' | 'offset'>): Promise<AsyncIterable<string>> {
+  async prospectsCsv(
+    actor: Actor,
+    launchId: string,
+    filter: Omit<LaunchProspectFilter, 'limit' | 'offset'>,
+  ): Promise<AsyncIterable<string>> {
     const launch = await this.launch(actor, launchId);
     const scope = await this.contacts(actor, launch);
     const stepCount = (await this.steps(actor, launch)).length;
     return this.csvLines(scope, launch, filter, stepCount);
   }
 
-  private async *csvLines(scope: PartnerScope, launch: LaunchRow, filter: Omit<LaunchProspectFilter, 'limit' | 'offset'>, stepCount: number): AsyncGenerator<string> {
+  private async *csvLines(
+    scope: PartnerScope,
+    launch: LaunchRow,
+    filter: Omit<LaunchProspectFilter, 'limit' | 'offset'>,
+    stepCount: number,
+  ): AsyncGenerator<string> {
     yield csvRow(CSV_COLUMNS);
     for (let offset = 0; ; offset += EXPORT_CHUNK) {
       const page = await this.prospectPage(scope, launch, { ...filter, limit: EXPORT_CHUNK, offset }, stepCount);
       for (const p of page.items) {
-        yield csvRow([p.email, p.firstName, p.lastName, p.company, p.status, p.currentStep, p.lastSentAt, p.openedAt, p.clicks.map((c) => c.link).join(' '), p.clicks[0]?.at, p.exitReason, p.exitedAt]);
+        yield csvRow([
+          p.email,
+          p.firstName,
+          p.lastName,
+          p.company,
+          p.status,
+          p.currentStep,
+          p.lastSentAt,
+          p.openedAt,
+          p.clicks.map((c) => c.link).join(' '),
+          p.clicks[0]?.at,
+          p.exitReason,
+          p.exitedAt,
+        ]);
       }
       if (page.items.length < EXPORT_CHUNK) return;
     }
   }
 
-  private async prospectPage(scope: PartnerScope, launch: LaunchRow, filter: LaunchProspectFilter, stepCount: number): Promise<Found<LaunchProspect>> {
+  private async prospectPage(
+    scope: PartnerScope,
+    launch: LaunchRow,
+    filter: LaunchProspectFilter,
+    stepCount: number,
+  ): Promise<Found<LaunchProspect>> {
     const found = await this.activity.prospects(scope, launch.id, filter);
-    const clicks = await this.activity.clicks(scope, found.items.map((p) => p.enrollmentId));
+    const clicks = await this.activity.clicks(
+      scope,
+      found.items.map((p) => p.enrollmentId),
+    );
     const byEnrollment = new Map<string, Array<{ link: string; at: Date }>>();
-    for (const c of clicks) byEnrollment.set(c.enrollmentId, [...(byEnrollment.get(c.enrollmentId) ?? []), { link: c.link, at: c.firstAt }]);
-    const items = found.items.map(({ nextStep, ...row }): LaunchProspect => ({ ...row, currentStep: nextStep < stepCount && row.status === 'active' ? nextStep + 1 : null, clicks: byEnrollment.get(row.enrollmentId) ?? [] }));
+    for (const c of clicks)
+      byEnrollment.set(c.enrollmentId, [...(byEnrollment.get(c.enrollmentId) ?? []), { link: c.link, at: c.firstAt }]);
+    const items = found.items.map(({ nextStep, ...row }): LaunchProspect => ({
+      ...row,
+      currentStep: nextStep < stepCount && row.status === 'active' ? nextStep + 1 : null,
+      clicks: byEnrollment.get(row.enrollmentId) ?? [],
+    }));
     return { items, total: found.total };
   }
 
@@ -138,7 +218,9 @@ export class LaunchActivityService {
   /** The launch's sequence steps, each with its email's name. */
   private async steps(actor: Actor, launch: LaunchRow): Promise<Array<SequenceStep & { name: string }>> {
     const version = await this.campaigns.findVersion(scopeOf(actor), launch.campaignId, launch.version);
-    const names = new Map((version?.content.assets ?? []).flatMap((a) => (a.kind === 'email' ? [[a.id, a.name] as const] : [])));
+    const names = new Map(
+      (version?.content.assets ?? []).flatMap((a) => (a.kind === 'email' ? [[a.id, a.name] as const] : [])),
+    );
     return (version?.content.sequence?.steps ?? []).map((s) => ({ ...s, name: names.get(s.emailAssetId) ?? '' }));
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AudienceSpec, Database, exclusionRank, inAudience, partnerOwned, PartnerScope, suppressionTargetOf } from '@tcma/persistence';
+import {
+  AudienceSpec,
+  Database,
+  exclusionRank,
+  inAudience,
+  partnerOwned,
+  PartnerScope,
+  suppressionTargetOf,
+} from '@tcma/persistence';
 
 /** How many prospects of an audience fall in one time zone with one exclusion rank (null: would be enrolled). */
 export interface ZoneCount {
@@ -18,14 +26,21 @@ export class LaunchPreviewRepository {
    * The audience counted in SQL by zone (the prospect's own, else the partner's) and by why the
    * suppression rule would leave it out: one aggregate, whatever the audience size.
    */
-  async audienceByZone(scope: PartnerScope, audience: AudienceSpec, campaignId: string, partnerZone: string): Promise<ZoneCount[]> {
+  async audienceByZone(
+    scope: PartnerScope,
+    audience: AudienceSpec,
+    campaignId: string,
+    partnerZone: string,
+  ): Promise<ZoneCount[]> {
     const rows = await this.db
       .selectFrom((db) =>
         db
           .selectFrom('prospects as p')
           .select((eb) => [
             eb.fn.coalesce('p.timezone', eb.val(partnerZone)).as('zone'),
-            exclusionRank(suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.ref('p.emailLower') })).as('rank'),
+            exclusionRank(
+              suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.ref('p.emailLower') }),
+            ).as('rank'),
           ])
           .where((eb) => eb.and([partnerOwned(eb, scope, 'p'), inAudience(audience)]))
           .as('a'),

@@ -57,8 +57,15 @@ const BLOCKING_BRAND_ITEMS: ReadonlySet<ReadinessCode> = new Set<ReadinessCode>(
  */
 export function launchReadiness(input: ReadinessInput): Readiness {
   const items: ReadinessItem[] = [];
-  if (input.unavailable) items.push({ code: 'campaign.unavailable', path: 'campaignId', message: input.unavailable, blocking: true });
-  if (!input.content.sequence?.steps.length) items.push({ code: 'campaign.no_sequence', path: 'campaignId', message: 'this campaign version has no nurture sequence to run', blocking: true });
+  if (input.unavailable)
+    items.push({ code: 'campaign.unavailable', path: 'campaignId', message: input.unavailable, blocking: true });
+  if (!input.content.sequence?.steps.length)
+    items.push({
+      code: 'campaign.no_sequence',
+      path: 'campaignId',
+      message: 'this campaign version has no nurture sequence to run',
+      blocking: true,
+    });
 
   const resolved = resolveSlotValues(input.content.slots, input.brand, input.slotValues ?? {});
   const missingSlots = new Set(resolved.missing);
@@ -67,12 +74,32 @@ export function launchReadiness(input: ReadinessInput): Readiness {
     const neededBySlot = slotName !== null && missingSlots.delete(slotName);
     items.push({ code, path, message, blocking: neededBySlot || BLOCKING_BRAND_ITEMS.has(code) });
   };
-  if (!input.brand.logoUrl) brandItem('brand_kit.logo_missing', 'brandKit.logo', 'Upload a logo to the brand kit', 'logo');
-  if (!input.brand.address?.trim()) brandItem('brand_kit.address_missing', 'brandKit.address', 'Add a postal address to the brand kit (commercial email must carry one)', 'address');
-  if (!input.hasSender) brandItem('brand_kit.sender_missing', 'brandKit.sender', 'Set a sender identity (from name and address) in the brand kit', null);
+  if (!input.brand.logoUrl)
+    brandItem('brand_kit.logo_missing', 'brandKit.logo', 'Upload a logo to the brand kit', 'logo');
+  if (!input.brand.address?.trim())
+    brandItem(
+      'brand_kit.address_missing',
+      'brandKit.address',
+      'Add a postal address to the brand kit (commercial email must carry one)',
+      'address',
+    );
+  if (!input.hasSender)
+    brandItem(
+      'brand_kit.sender_missing',
+      'brandKit.sender',
+      'Set a sender identity (from name and address) in the brand kit',
+      null,
+    );
   if (input.senderWarning) brandItem('brand_kit.sender_not_used', 'brandKit.sender', input.senderWarning, null);
 
-  for (const slot of missingSlots) items.push({ code: 'slot.value_missing', path: `slots.${slot}`, message: 'is required: fill it in the brand kit or give it in slotValues', blocking: true });
-  for (const p of resolved.invalid.filter((i) => i.path.startsWith('slots.'))) items.push({ code: 'slot.value_invalid', path: p.path, message: p.message, blocking: true });
+  for (const slot of missingSlots)
+    items.push({
+      code: 'slot.value_missing',
+      path: `slots.${slot}`,
+      message: 'is required: fill it in the brand kit or give it in slotValues',
+      blocking: true,
+    });
+  for (const p of resolved.invalid.filter((i) => i.path.startsWith('slots.')))
+    items.push({ code: 'slot.value_invalid', path: p.path, message: p.message, blocking: true });
   return { ready: !items.some((i) => i.blocking), items };
 }

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Database, executorOf, Found, LaunchRow, LaunchStatus, NewLaunch, PageWindow, PartnerScope, partnerOwned, TenantScope, Tx } from '@tcma/persistence';
+import {
+  Database,
+  executorOf,
+  Found,
+  LaunchRow,
+  LaunchStatus,
+  NewLaunch,
+  PageWindow,
+  PartnerScope,
+  partnerOwned,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 export interface LaunchStats {
   enrollments: Record<string, number>;
@@ -15,13 +27,27 @@ export class LaunchesRepository {
   create(scope: PartnerScope, input: NewLaunchInput): Promise<LaunchRow> {
     return this.db
       .insertInto('launches')
-      .values({ ...input, vendorId: scope.vendorId, partnerId: scope.partnerId, status: 'enrolling', enrolled: 0, skippedSuppressed: 0 })
+      .values({
+        ...input,
+        vendorId: scope.vendorId,
+        partnerId: scope.partnerId,
+        status: 'enrolling',
+        enrolled: 0,
+        skippedSuppressed: 0,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
   async find(scope: TenantScope, id: string): Promise<LaunchRow | null> {
-    return (await this.db.selectFrom('launches').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'launches')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('launches')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'launches'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The worker's read of a launch it was handed by id. */
@@ -61,12 +87,21 @@ export class LaunchesRepository {
 
   /** The worker moving a launch it enrolls. */
   async transitionForSystem(id: string, from: LaunchStatus[], to: LaunchStatus): Promise<boolean> {
-    const moved = await this.db.updateTable('launches').set({ status: to, updatedAt: new Date() }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+    const moved = await this.db
+      .updateTable('launches')
+      .set({ status: to, updatedAt: new Date() })
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
     return moved.numUpdatedRows > 0n;
   }
 
   async recordEnrollmentForSystem(id: string, enrolled: number, skippedSuppressed: number): Promise<void> {
-    await this.db.updateTable('launches').set({ enrolled, skippedSuppressed, updatedAt: new Date() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('launches')
+      .set({ enrolled, skippedSuppressed, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async stats(scope: TenantScope, id: string): Promise<LaunchStats> {
@@ -86,7 +121,10 @@ export class LaunchesRepository {
         .groupBy('status')
         .execute(),
     ]);
-    return { enrollments: Object.fromEntries(enrollments.map((r) => [r.status, Number(r.n)])), sends: Object.fromEntries(sends.map((r) => [r.status, Number(r.n)])) };
+    return {
+      enrollments: Object.fromEntries(enrollments.map((r) => [r.status, Number(r.n)])),
+      sends: Object.fromEntries(sends.map((r) => [r.status, Number(r.n)])),
+    };
   }
 
   /** Active enrollments of a launch by the step they wait for (0-based). */
@@ -108,7 +146,17 @@ export class LaunchesRepository {
       .updateTable('launches as l')
       .set({ status: 'completed', updatedAt: new Date() })
       .where('l.status', '=', 'active')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('enrollments as e').select('e.id').whereRef('e.launchId', '=', 'l.id').where('e.status', '=', 'active'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('enrollments as e')
+              .select('e.id')
+              .whereRef('e.launchId', '=', 'l.id')
+              .where('e.status', '=', 'active'),
+          ),
+        ),
+      )
       .returning('l.id')
       .execute();
     return done.map((r) => r.id);

@@ -5,7 +5,18 @@ import { BrandKitsService } from '@tcma/brand-kits';
 import { availabilityProblem, CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import { AudienceSpec, CampaignRow, CampaignVersionRow, EXCLUSION_REASONS, ExclusionReason, Found, LaunchRow, LaunchStatus, PageWindow, PartnerRow } from '@tcma/persistence';
+import {
+  AudienceSpec,
+  CampaignRow,
+  CampaignVersionRow,
+  EXCLUSION_REASONS,
+  ExclusionReason,
+  Found,
+  LaunchRow,
+  LaunchStatus,
+  PageWindow,
+  PartnerRow,
+} from '@tcma/persistence';
 import { EnrollLaunchJob, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
 import { PartnerSendersService } from '@tcma/senders';
@@ -31,7 +42,13 @@ export interface CreateLaunchInput {
 export type LaunchView = LaunchRow & { stats?: LaunchStats };
 
 /** A launch as "My launches" lists it: its campaign's name and how far it has got. */
-export type LaunchSummary = LaunchRow & { campaignName: string; sent: number; accepted: number; opened: number; clicked: number };
+export type LaunchSummary = LaunchRow & {
+  campaignName: string;
+  sent: number;
+  accepted: number;
+  opened: number;
+  clicked: number;
+};
 
 /** A launch's daily trend: every UTC day from its start to today (or its last day with counts once it has ended). */
 export interface LaunchDaily {
@@ -88,13 +105,22 @@ const MAX_START_AHEAD_MS = 365 * 86_400_000;
 /** The progress counters summed over funnel rows. */
 function progressCounts(rows: FunnelRow[]): ProgressCounts {
   const sum = (c: keyof ProgressCounts) => rows.reduce((n, r) => n + r[c], 0);
-  return { sent: sum('sent'), accepted: sum('accepted'), bounced: sum('bounced'), opened: sum('opened'), clicked: sum('clicked'), unsubscribed: sum('unsubscribed') };
+  return {
+    sent: sum('sent'),
+    accepted: sum('accepted'),
+    bounced: sum('bounced'),
+    opened: sum('opened'),
+    clicked: sum('clicked'),
+    unsubscribed: sum('unsubscribed'),
+  };
 }
 
 function startProblems(startAt: Date, now: Date): Problem[] {
   const problems: Problem[] = [];
-  if (startAt.getTime() < now.getTime() - START_TOLERANCE_MS) problems.push({ path: 'startAt', message: 'must not be in the past' });
-  if (startAt.getTime() > now.getTime() + MAX_START_AHEAD_MS) problems.push({ path: 'startAt', message: 'must be within a year' });
+  if (startAt.getTime() < now.getTime() - START_TOLERANCE_MS)
+    problems.push({ path: 'startAt', message: 'must not be in the past' });
+  if (startAt.getTime() > now.getTime() + MAX_START_AHEAD_MS)
+    problems.push({ path: 'startAt', message: 'must be within a year' });
   return problems;
 }
 
@@ -122,26 +148,51 @@ export class LaunchesService {
    * What the partner is missing to launch the campaign (latest version, or `version`): the same
    * check a launch makes, whose blocking items are its 422.
    */
-  async readiness(actor: Actor, partnerId: string, campaignId: string, version?: number, slotValues?: Record<string, string>): Promise<Readiness & { campaignId: string; version: number }> {
+  async readiness(
+    actor: Actor,
+    partnerId: string,
+    campaignId: string,
+    version?: number,
+    slotValues?: Record<string, string>,
+  ): Promise<Readiness & { campaignId: string; version: number }> {
     const partner = await this.partners.get(actor, partnerId);
     const target = await this.launchTarget(partner, campaignId, version);
     return { campaignId, version: target.version.version, ...(await this.readinessOf(partner, target, slotValues)) };
   }
 
-  private async launchTarget(partner: PartnerRow, campaignId: string, version?: number): Promise<{ campaign: CampaignRow; version: CampaignVersionRow }> {
+  private async launchTarget(
+    partner: PartnerRow,
+    campaignId: string,
+    version?: number,
+  ): Promise<{ campaign: CampaignRow; version: CampaignVersionRow }> {
     const scope = scopeOfPartner(partner);
-    const [latest, campaign] = await Promise.all([this.campaigns.findPublishedForPartner(scope, partner, campaignId), this.campaigns.find(scope, campaignId)]);
+    const [latest, campaign] = await Promise.all([
+      this.campaigns.findPublishedForPartner(scope, partner, campaignId),
+      this.campaigns.find(scope, campaignId),
+    ]);
     if (!latest || !campaign) throw new NotFoundError('Campaign');
-    const pinned = version && version !== latest.version ? await this.campaigns.findVersion(scope, campaignId, version) : latest;
+    const pinned =
+      version && version !== latest.version ? await this.campaigns.findVersion(scope, campaignId, version) : latest;
     if (!pinned) throw new NotFoundError('Campaign version');
     return { campaign, version: pinned };
   }
 
-  private async readinessOf(partner: PartnerRow, target: { campaign: CampaignRow; version: CampaignVersionRow }, slotValues?: Record<string, string>): Promise<Readiness> {
+  private async readinessOf(
+    partner: PartnerRow,
+    target: { campaign: CampaignRow; version: CampaignVersionRow },
+    slotValues?: Record<string, string>,
+  ): Promise<Readiness> {
     const brand = await this.brandKits.brandState(partner);
     const unavailable = availabilityProblem(target.campaign, this.clock.now())?.message ?? null;
     const senderWarning = await this.senders.warningFor(partner, brand);
-    return launchReadiness({ content: target.version.content, brand: brand.brand, hasSender: brand.sender !== null, senderWarning, slotValues, unavailable });
+    return launchReadiness({
+      content: target.version.content,
+      brand: brand.brand,
+      hasSender: brand.sender !== null,
+      senderWarning,
+      slotValues,
+      unavailable,
+    });
   }
 
   /**
@@ -157,7 +208,9 @@ export class LaunchesService {
       this.launches.waitingByStep(scope, launch.id),
       this.analytics.funnel(scope, { launchId: launch.id }, 'step'),
     ]);
-    const emails = new Map((version?.content.assets ?? []).flatMap((a) => (a.kind === 'email' ? [[a.id, a.name] as const] : [])));
+    const emails = new Map(
+      (version?.content.assets ?? []).flatMap((a) => (a.kind === 'email' ? [[a.id, a.name] as const] : [])),
+    );
     const steps = (version?.content.sequence?.steps ?? []).map((s, i) => ({
       step: i + 1,
       emailAssetId: s.emailAssetId,
@@ -166,7 +219,15 @@ export class LaunchesService {
       ...progressCounts(funnel.filter((r) => r.step === i + 1)),
     }));
     const converted = funnel.reduce((n, r) => n + r.converted, 0);
-    return { launchId: launch.id, status: launch.status, enrolled: launch.enrolled, skippedSuppressed: launch.skippedSuppressed, ...progressCounts(funnel), converted, steps };
+    return {
+      launchId: launch.id,
+      status: launch.status,
+      enrolled: launch.enrolled,
+      skippedSuppressed: launch.skippedSuppressed,
+      ...progressCounts(funnel),
+      converted,
+      steps,
+    };
   }
 
   /**
@@ -183,7 +244,12 @@ export class LaunchesService {
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
 
-    const counts = await this.previews.audienceByZone(scopeOfPartner(partner), input.audience, input.campaignId, partner.timezone);
+    const counts = await this.previews.audienceByZone(
+      scopeOfPartner(partner),
+      input.audience,
+      input.campaignId,
+      partner.timezone,
+    );
     const excluded: Record<ExclusionReason, number> = { unsubscribed: 0, invalid: 0, suppressed: 0 };
     const byZone = new Map<string, number>();
     for (const c of counts) {
@@ -208,7 +274,15 @@ export class LaunchesService {
         })),
       }));
     const enrolled = zones.reduce((n, z) => n + z.prospects, 0);
-    return { campaignId: input.campaignId, version: target.version.version, startAt, audience: enrolled + excluded.unsubscribed + excluded.invalid + excluded.suppressed, enrolled, excluded, zones };
+    return {
+      campaignId: input.campaignId,
+      version: target.version.version,
+      startAt,
+      audience: enrolled + excluded.unsubscribed + excluded.invalid + excluded.suppressed,
+      enrolled,
+      excluded,
+      zones,
+    };
   }
 
   async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchRow> {
@@ -220,9 +294,11 @@ export class LaunchesService {
     const startAt = input.startAt ?? now;
     const problems = startProblems(startAt, now);
     const readiness = await this.readinessOf(partner, target, input.slotValues);
-    for (const item of readiness.items.filter((i) => i.blocking)) problems.push({ path: item.path, message: item.message, code: item.code });
+    for (const item of readiness.items.filter((i) => i.blocking))
+      problems.push({ path: item.path, message: item.message, code: item.code });
     const known = new Set(version.content.slots.map((s) => s.name));
-    for (const name of Object.keys(input.slotValues ?? {})) if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
+    for (const name of Object.keys(input.slotValues ?? {}))
+      if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
 
@@ -237,7 +313,13 @@ export class LaunchesService {
       createdBy: actor.userId,
     });
     const job: EnrollLaunchJob = traced({ launchId: launch.id });
-    await this.queue.add(JobName.EnrollLaunch, job, { jobId: `enroll-${launch.id}`, attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } });
+    await this.queue.add(JobName.EnrollLaunch, job, {
+      jobId: `enroll-${launch.id}`,
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 86_400 },
+    });
     return launch;
   }
 
@@ -250,7 +332,10 @@ export class LaunchesService {
   async list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<LaunchSummary>> {
     const scope = scopeOf(actor, filter.partnerId);
     const found = await this.launches.list(scope, filter);
-    const totals = await this.analytics.totalsByLaunch(scope, found.items.map((l) => l.id));
+    const totals = await this.analytics.totalsByLaunch(
+      scope,
+      found.items.map((l) => l.id),
+    );
     const items = found.items.map((l) => {
       const t = totals.get(l.id);
       return { ...l, sent: t?.sent ?? 0, accepted: t?.accepted ?? 0, opened: t?.opened ?? 0, clicked: t?.clicked ?? 0 };
@@ -285,12 +370,24 @@ export class LaunchesService {
 
   /** Stops every future step for good. */
   async cancel(actor: Actor, id: string): Promise<LaunchView> {
-    const view = await this.move(actor, id, ['enrolling', 'active', 'paused'], 'cancelled', 'The launch has already finished or been cancelled');
+    const view = await this.move(
+      actor,
+      id,
+      ['enrolling', 'active', 'paused'],
+      'cancelled',
+      'The launch has already finished or been cancelled',
+    );
     await this.enrollments.cancelLaunch(scopeOf(actor), id);
     return this.get(actor, view.id);
   }
 
-  private async move(actor: Actor, id: string, from: LaunchStatus[], to: LaunchStatus, refusal: string): Promise<LaunchView> {
+  private async move(
+    actor: Actor,
+    id: string,
+    from: LaunchStatus[],
+    to: LaunchStatus,
+    refusal: string,
+  ): Promise<LaunchView> {
     const launch = await this.find(actor, id);
     if (!(await this.launches.transition(scopeOf(actor), launch.id, from, to))) throw new ConflictError(refusal);
     return this.get(actor, launch.id);

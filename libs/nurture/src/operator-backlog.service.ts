@@ -46,11 +46,26 @@ export class OperatorBacklogService implements OnModuleInit {
       Promise.all(
         this.queues.map(async (q) => {
           const c = await q.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
-          return { queue: q.name, waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), delayed: c.delayed ?? 0, active: c.active ?? 0, failed: c.failed ?? 0 };
+          return {
+            queue: q.name,
+            waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+            delayed: c.delayed ?? 0,
+            active: c.active ?? 0,
+            failed: c.failed ?? 0,
+          };
         }),
       ),
     ]);
-    const oldestOverdueSeconds = due.oldestDueAt ? Math.max(0, Math.round((at.getTime() - due.oldestDueAt.getTime()) / 1000)) : 0;
-    return { at, dueSteps: due.steps, oldestDueAt: due.oldestDueAt, oldestOverdueSeconds, queueHorizonMs: this.config.queueHorizonMs, queues };
+    const oldestOverdueSeconds = due.oldestDueAt
+      ? Math.max(0, Math.round((at.getTime() - due.oldestDueAt.getTime()) / 1000))
+      : 0;
+    return {
+      at,
+      dueSteps: due.steps,
+      oldestDueAt: due.oldestDueAt,
+      oldestOverdueSeconds,
+      queueHorizonMs: this.config.queueHorizonMs,
+      queues,
+    };
   }
 }

@@ -35,7 +35,9 @@ export interface HandoverInput {
 }
 
 /** `attempts`: the step's tries so far (messages handed to SMTP, renders that failed); a claim itself is not a try. */
-export type ClaimResult = { claimed: true; sendId: string; attempts: number } | { claimed: false; sendId: string; status: SendStatus; leaseUntil: Date | null };
+export type ClaimResult =
+  | { claimed: true; sendId: string; attempts: number }
+  | { claimed: false; sendId: string; status: SendStatus; leaseUntil: Date | null };
 
 /** Who a send went to (see SendLedgerRepository.recipientForSystem). */
 export interface SendRecipient {
@@ -71,11 +73,27 @@ export class SendLedgerRepository {
     const col = <K extends keyof ClaimInput>(k: K) => unique.map((c) => c[k]);
     const rows = await this.db
       .insertInto('sends')
-      .columns(['enrollmentId', 'step', 'launchId', 'partnerId', 'vendorId', 'prospectId', 'claimedBy', 'leaseUntil', 'dueAt', 'claimedAt', 'status', 'attempts'])
+      .columns([
+        'enrollmentId',
+        'step',
+        'launchId',
+        'partnerId',
+        'vendorId',
+        'prospectId',
+        'claimedBy',
+        'leaseUntil',
+        'dueAt',
+        'claimedAt',
+        'status',
+        'attempts',
+      ])
       .expression((eb) =>
         eb
           .selectFrom(
-            unnest<Omit<ClaimInput, 'worker' | 'now' | 'due'> & { claimedBy: string; dueAt: Date; claimedAt: Date }, 'c'>('c', {
+            unnest<
+              Omit<ClaimInput, 'worker' | 'now' | 'due'> & { claimedBy: string; dueAt: Date; claimedAt: Date },
+              'c'
+            >('c', {
               enrollmentId: { type: 'bigint', values: col('enrollmentId') },
               step: { type: 'int', values: col('step') },
               launchId: { type: 'uuid', values: col('launchId') },
@@ -88,15 +106,37 @@ export class SendLedgerRepository {
               claimedAt: { type: 'timestamptz', values: col('now') },
             }),
           )
-          .select((s) => ['c.enrollmentId', 'c.step', 'c.launchId', 'c.partnerId', 'c.vendorId', 'c.prospectId', 'c.claimedBy', 'c.leaseUntil', 'c.dueAt', 'c.claimedAt', s.val('claimed').as('status'), s.lit(0).as('attempts')]),
+          .select((s) => [
+            'c.enrollmentId',
+            'c.step',
+            'c.launchId',
+            'c.partnerId',
+            'c.vendorId',
+            'c.prospectId',
+            'c.claimedBy',
+            'c.leaseUntil',
+            'c.dueAt',
+            'c.claimedAt',
+            s.val('claimed').as('status'),
+            s.lit(0).as('attempts'),
+          ]),
       )
       .onConflict((oc) =>
         oc
           .columns(['enrollmentId', 'step'])
-          .doUpdateSet((eb) => ({ claimedBy: eb.ref('excluded.claimedBy'), leaseUntil: eb.ref('excluded.leaseUntil'), claimedAt: eb.ref('excluded.claimedAt') }))
+          .doUpdateSet((eb) => ({
+            claimedBy: eb.ref('excluded.claimedBy'),
+            leaseUntil: eb.ref('excluded.leaseUntil'),
+            claimedAt: eb.ref('excluded.claimedAt'),
+          }))
           .where('sends.status', '=', 'claimed')
           // Its lease ran out, or it is this worker's own claim (a step retried after an error).
-          .where((eb) => eb.or([eb('sends.leaseUntil', '<=', eb.ref('excluded.claimedAt')), eb('sends.claimedBy', '=', eb.ref('excluded.claimedBy'))])),
+          .where((eb) =>
+            eb.or([
+              eb('sends.leaseUntil', '<=', eb.ref('excluded.claimedAt')),
+              eb('sends.claimedBy', '=', eb.ref('excluded.claimedBy')),
+            ]),
+          ),
       )
       .returning(['id', 'enrollmentId', 'step', 'attempts'])
       .execute();
@@ -107,7 +147,10 @@ export class SendLedgerRepository {
       const found = await this.db
         .selectFrom('sends as s')
         .innerJoin(
-          unnest<{ enrollmentId: string; step: number }, 'k'>('k', { enrollmentId: { type: 'bigint', values: missing.map((c) => c.enrollmentId) }, step: { type: 'int', values: missing.map((c) => c.step) } }),
+          unnest<{ enrollmentId: string; step: number }, 'k'>('k', {
+            enrollmentId: { type: 'bigint', values: missing.map((c) => c.enrollmentId) },
+            step: { type: 'int', values: missing.map((c) => c.step) },
+          }),
           (join) => join.onRef('k.enrollmentId', '=', 's.enrollmentId').onRef('k.step', '=', 's.step'),
         )
         .select(['s.id', 's.enrollmentId', 's.step', 's.status', 's.leaseUntil'])
@@ -123,7 +166,12 @@ export class SendLedgerRepository {
         return { claimed: true, sendId: won.id, attempts: won.attempts };
       }
       const other = existing.get(k) ?? (won ? { id: won.id, status: 'claimed' as const, leaseUntil: null } : undefined);
-      return { claimed: false, sendId: other?.id ?? '', status: other?.status ?? 'claimed', leaseUntil: other?.leaseUntil ?? null };
+      return {
+        claimed: false,
+        sendId: other?.id ?? '',
+        status: other?.status ?? 'claimed',
+        leaseUntil: other?.leaseUntil ?? null,
+      };
     });
   }
 
@@ -147,7 +195,10 @@ export class SendLedgerRepository {
    * message. `handed` per handover (false: its claim was lost); `moved` per outcome (whether its
    * enrollment moved on).
    */
-  async settleForSystem(handovers: HandoverInput[], finishes: FinishInput[]): Promise<{ handed: boolean[]; moved: boolean[] }> {
+  async settleForSystem(
+    handovers: HandoverInput[],
+    finishes: FinishInput[],
+  ): Promise<{ handed: boolean[]; moved: boolean[] }> {
     if (!finishes.length) return { handed: await this.hand(handovers), moved: [] };
     const col = <T>(f: (i: FinishInput) => T) => finishes.map(f);
     const rows = await this.db
@@ -156,7 +207,20 @@ export class SendLedgerRepository {
         db
           .selectFrom(
             unnest<
-              { sendId: string; outcome: string; at: Date; messageId: string | null; response: string | null; enrollmentId: string; step: number; nextStep: number; nextDue: Date | null; nextStatus: string; queuedAt: Date | null; exitReason: string | null },
+              {
+                sendId: string;
+                outcome: string;
+                at: Date;
+                messageId: string | null;
+                response: string | null;
+                enrollmentId: string;
+                step: number;
+                nextStep: number;
+                nextDue: Date | null;
+                nextStatus: string;
+                queuedAt: Date | null;
+                exitReason: string | null;
+              },
               'u'
             >('u', {
               sendId: { type: 'bigint', values: col((i) => i.sendId) },
@@ -188,7 +252,16 @@ export class SendLedgerRepository {
           }))
           .whereRef('sends.id', '=', 'u.sendId')
           .where('sends.status', '=', 'handed')
-          .returning(['sends.id', 'sends.vendorId', 'sends.partnerId', 'sends.launchId', 'sends.prospectId', 'sends.step', 'u.at', 'u.outcome']),
+          .returning([
+            'sends.id',
+            'sends.vendorId',
+            'sends.partnerId',
+            'sends.launchId',
+            'sends.prospectId',
+            'sends.step',
+            'u.at',
+            'u.outcome',
+          ]),
       )
       // The funnel's event: accepted by the server, or handed over with the outcome unknown.
       .with('ev', (db) =>
@@ -196,7 +269,24 @@ export class SendLedgerRepository {
           .insertInto('events')
           .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step'])
           .expression((eb) =>
-            eb.selectFrom('s').select((s) => [s.case().when('s.outcome', '=', 'sent').then(sql.lit('accepted')).else(sql.lit('sent')).end().as('type'), 's.at', 's.vendorId', 's.partnerId', 's.launchId', 's.prospectId', 's.id', 's.step']),
+            eb
+              .selectFrom('s')
+              .select((s) => [
+                s
+                  .case()
+                  .when('s.outcome', '=', 'sent')
+                  .then(sql.lit('accepted'))
+                  .else(sql.lit('sent'))
+                  .end()
+                  .as('type'),
+                's.at',
+                's.vendorId',
+                's.partnerId',
+                's.launchId',
+                's.prospectId',
+                's.id',
+                's.step',
+              ]),
           ),
       )
       .with('moved', (db) =>
@@ -223,7 +313,10 @@ export class SendLedgerRepository {
       .execute();
     const handed = new Set(rows.filter((r) => r.kind === 'hand').map((r) => r.id));
     const moved = new Set(rows.filter((r) => r.kind === 'moved').map((r) => r.id));
-    return { handed: handovers.map((i) => handed.has(i.sendId)), moved: finishes.map((i) => moved.has(i.enrollmentId)) };
+    return {
+      handed: handovers.map((i) => handed.has(i.sendId)),
+      moved: finishes.map((i) => moved.has(i.enrollmentId)),
+    };
   }
 
   /** Handovers alone: a plain update, without the outcome statement's parts. */
@@ -235,13 +328,22 @@ export class SendLedgerRepository {
   }
 
   async setStatusForSystem(sendId: string, status: SendStatus, response: string | null, tx?: Tx): Promise<void> {
-    await executorOf(this.db, tx).updateTable('sends').set({ status, smtpResponse: response, leaseUntil: null }).where('id', '=', sendId).execute();
+    await executorOf(this.db, tx)
+      .updateTable('sends')
+      .set({ status, smtpResponse: response, leaseUntil: null })
+      .where('id', '=', sendId)
+      .execute();
   }
 
   /** A send that reached SMTP (sent, uncertain or bounced): its enrollment and step. */
   async findDeliveredForSystem(sendId: string): Promise<{ enrollmentId: string; step: number } | null> {
     if (!/^\d{1,18}$/.test(sendId)) return null;
-    const row = await this.db.selectFrom('sends').select(['enrollmentId', 'step']).where('id', '=', sendId).where('status', 'in', ['sent', 'uncertain', 'bounced']).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('sends')
+      .select(['enrollmentId', 'step'])
+      .where('id', '=', sendId)
+      .where('status', 'in', ['sent', 'uncertain', 'bounced'])
+      .executeTakeFirst();
     return row ?? null;
   }
 
@@ -258,7 +360,16 @@ export class SendLedgerRepository {
       .innerJoin('campaigns as c', 'c.id', 'l.campaignId')
       .innerJoin('partners as pa', 'pa.id', 's.partnerId')
       .innerJoin('vendors as v', 'v.id', 's.vendorId')
-      .select(['s.vendorId', 's.partnerId', 'l.campaignId', 'p.email', 'p.emailLower', 'c.name as campaignName', 'pa.companyName as partnerName', 'v.name as vendorName'])
+      .select([
+        's.vendorId',
+        's.partnerId',
+        'l.campaignId',
+        'p.email',
+        'p.emailLower',
+        'c.name as campaignName',
+        'pa.companyName as partnerName',
+        'v.name as vendorName',
+      ])
       .where('s.id', '=', sendId)
       .executeTakeFirst();
     return row ?? null;
@@ -270,11 +381,22 @@ export class SendLedgerRepository {
    * by the server, a render that failed); anything else given back (a lapsed rate slot, a lost
    * answer) is not a try, and the count its handover may have added is taken back.
    */
-  async releaseForSystem(sendId: string, worker: string, now: Date, response: string | null, counted: boolean): Promise<void> {
+  async releaseForSystem(
+    sendId: string,
+    worker: string,
+    now: Date,
+    response: string | null,
+    counted: boolean,
+  ): Promise<void> {
     await this.db
       .updateTable('sends')
       // A handover already counted one (see handover()): the row's old status says whether it did.
-      .set({ status: 'claimed', leaseUntil: now, smtpResponse: response, attempts: sql<number>`attempts + ${sql.lit(counted ? 1 : 0)} - (status = 'handed')::int` })
+      .set({
+        status: 'claimed',
+        leaseUntil: now,
+        smtpResponse: response,
+        attempts: sql<number>`attempts + ${sql.lit(counted ? 1 : 0)} - (status = 'handed')::int`,
+      })
       .where('id', '=', sendId)
       .where('claimedBy', '=', worker)
       .where('status', 'in', ['claimed', 'handed'])
@@ -298,10 +420,25 @@ export class SendLedgerRepository {
   }
 
   /** A ledger row for a step decided without sending (suppressed, skipped by its condition). */
-  async recordForSystem(c: Omit<ClaimInput, 'worker' | 'leaseUntil'>, status: Extract<SendStatus, 'suppressed' | 'skipped'>, tx?: Tx): Promise<boolean> {
+  async recordForSystem(
+    c: Omit<ClaimInput, 'worker' | 'leaseUntil'>,
+    status: Extract<SendStatus, 'suppressed' | 'skipped'>,
+    tx?: Tx,
+  ): Promise<boolean> {
     const rows = await executorOf(this.db, tx)
       .insertInto('sends')
-      .values({ enrollmentId: c.enrollmentId, step: c.step, launchId: c.launchId, partnerId: c.partnerId, vendorId: c.vendorId, prospectId: c.prospectId, status, attempts: 0, dueAt: c.due, claimedAt: c.now })
+      .values({
+        enrollmentId: c.enrollmentId,
+        step: c.step,
+        launchId: c.launchId,
+        partnerId: c.partnerId,
+        vendorId: c.vendorId,
+        prospectId: c.prospectId,
+        status,
+        attempts: 0,
+        dueAt: c.due,
+        claimedAt: c.now,
+      })
       .onConflict((oc) => oc.columns(['enrollmentId', 'step']).doNothing())
       .returning('id')
       .execute();
@@ -339,7 +476,10 @@ export class SendLedgerRepository {
    * they are recorded uncertain (through finishManyForSystem, the same path as a send that
    * failed mid-transfer) and never sent again.
    */
-  async abandonedHandedForSystem(deadAfterMs: number, limit: number): Promise<Array<{ sendId: string; enrollmentId: string; step: number; handedAt: Date | null }>> {
+  async abandonedHandedForSystem(
+    deadAfterMs: number,
+    limit: number,
+  ): Promise<Array<{ sendId: string; enrollmentId: string; step: number; handedAt: Date | null }>> {
     const rows = await this.db
       .selectFrom('sends')
       .select(['id', 'enrollmentId', 'step', 'handedAt'])
@@ -350,7 +490,6 @@ export class SendLedgerRepository {
       .execute();
     return rows.map((r) => ({ sendId: r.id, enrollmentId: r.enrollmentId, step: r.step, handedAt: r.handedAt }));
   }
-
 }
 
 /**
@@ -368,7 +507,12 @@ function handover(db: QueryCreator<DB>, items: HandoverInput[]) {
         leaseUntil: { type: 'timestamptz', values: items.map((i) => i.leaseUntil) },
       }),
     )
-    .set((eb) => ({ status: 'handed', handedAt: eb.ref('h.now'), leaseUntil: eb.ref('h.leaseUntil'), attempts: eb('sends.attempts', '+', 1) }))
+    .set((eb) => ({
+      status: 'handed',
+      handedAt: eb.ref('h.now'),
+      leaseUntil: eb.ref('h.leaseUntil'),
+      attempts: eb('sends.attempts', '+', 1),
+    }))
     .whereRef('sends.id', '=', 'h.id')
     .where('sends.status', '=', 'claimed')
     .whereRef('sends.claimedBy', '=', 'h.worker')

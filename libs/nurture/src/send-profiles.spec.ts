@@ -1,12 +1,50 @@
 import type { CampaignContent } from '@tcma/campaign-model';
 import { AppConfig } from '@tcma/config';
 import type { CampaignVersionRow, PartnerRow, VendorRow } from '@tcma/persistence';
-import { MAX_VERSIONS, SendProfileBrands, SendProfileCampaigns, SendProfilePartners, SendProfiles, SendProfileVendors } from './send-profiles';
+import {
+  MAX_VERSIONS,
+  SendProfileBrands,
+  SendProfileCampaigns,
+  SendProfilePartners,
+  SendProfiles,
+  SendProfileVendors,
+} from './send-profiles';
 
-const content = (name: string): CampaignContent => ({ name, description: '', tags: [], language: 'en', eligibility: { tiers: [], regions: [] }, slots: [], links: [], assets: [], sequence: null });
+const content = (name: string): CampaignContent => ({
+  name,
+  description: '',
+  tags: [],
+  language: 'en',
+  eligibility: { tiers: [], regions: [] },
+  slots: [],
+  links: [],
+  assets: [],
+  sequence: null,
+});
 
-const version = (id: string): CampaignVersionRow => ({ id, campaignId: 'c1', content: content(`version ${id}`), publishedAt: new Date(0), publishedBy: null, regions: [], tiers: [], version: 1 });
-const partner: PartnerRow = { id: 'p1', vendorId: 'v1', companyName: 'Northwind', contactsPrivate: false, createdAt: new Date(0), updatedAt: new Date(0), region: 'EU', slug: 'northwind', status: 'active', tier: 'gold', timezone: 'UTC' };
+const version = (id: string): CampaignVersionRow => ({
+  id,
+  campaignId: 'c1',
+  content: content(`version ${id}`),
+  publishedAt: new Date(0),
+  publishedBy: null,
+  regions: [],
+  tiers: [],
+  version: 1,
+});
+const partner: PartnerRow = {
+  id: 'p1',
+  vendorId: 'v1',
+  companyName: 'Northwind',
+  contactsPrivate: false,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+  region: 'EU',
+  slug: 'northwind',
+  status: 'active',
+  tier: 'gold',
+  timezone: 'UTC',
+};
 const vendor: VendorRow = { id: 'v1', name: 'Acme', slug: 'acme', sendingDomain: null, createdAt: new Date(0) };
 
 /** The database behind the cache: every read counted, and the next `failures` reads failing as a dropped connection would. */
@@ -38,7 +76,23 @@ class Reads {
   };
   readonly vendors: SendProfileVendors = { findForSystem: () => Promise.resolve(vendor) };
   readonly brands: SendProfileBrands = {
-    brandState: (p) => Promise.resolve({ partnerId: p.id, revision: 1, brand: { companyName: p.companyName, contactName: null, email: null, phone: null, website: null, address: null, primaryColor: null, secondaryColor: null, logoUrl: null }, sender: null }),
+    brandState: (p) =>
+      Promise.resolve({
+        partnerId: p.id,
+        revision: 1,
+        brand: {
+          companyName: p.companyName,
+          contactName: null,
+          email: null,
+          phone: null,
+          website: null,
+          address: null,
+          primaryColor: null,
+          secondaryColor: null,
+          logoUrl: null,
+        },
+        sender: null,
+      }),
   };
 }
 

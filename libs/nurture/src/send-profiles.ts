@@ -31,7 +31,11 @@ export type SendProfileBrands = Pick<BrandKitsService, 'brandState'>;
  * The cached answer for `key`, loading it when missing. A failed load is not kept: the next
  * caller tries again (one database error must not fail every later send).
  */
-function cached<T extends object | null>(cache: LRUCache<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+function cached<T extends object | null>(
+  cache: LRUCache<string, Promise<T>>,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
   const found = cache.get(key);
   if (found) return found;
   const loading = load().catch((e: unknown) => {
@@ -50,7 +54,10 @@ function cached<T extends object | null>(cache: LRUCache<string, Promise<T>>, ke
  */
 @Injectable()
 export class SendProfiles {
-  private readonly versions = new LRUCache<string, Promise<CampaignContent | null>>({ max: MAX_VERSIONS, ttl: VERSION_TTL_MS });
+  private readonly versions = new LRUCache<string, Promise<CampaignContent | null>>({
+    max: MAX_VERSIONS,
+    ttl: VERSION_TTL_MS,
+  });
   private readonly profiles = new LRUCache<string, Promise<PartnerProfile | null>>({ max: 5000, ttl: PROFILE_TTL_MS });
   /** Slugs never change: a page's address is cached for as long as it is used. */
   private readonly pageUrls = new LRUCache<string, Promise<{ url: string } | null>>({ max: 10_000 });
@@ -64,7 +71,9 @@ export class SendProfiles {
   ) {}
 
   content(versionId: string): Promise<CampaignContent | null> {
-    return cached(this.versions, versionId, () => this.campaigns.findVersionForSystem(versionId).then((v) => v?.content ?? null));
+    return cached(this.versions, versionId, () =>
+      this.campaigns.findVersionForSystem(versionId).then((v) => v?.content ?? null),
+    );
   }
 
   profile(vendorId: string, partnerId: string): Promise<PartnerProfile | null> {
@@ -74,15 +83,28 @@ export class SendProfiles {
   /** The partner's landing page of a campaign ({{links.page}}). */
   async landingPage(partnerId: string, campaignId: string): Promise<string | null> {
     const found = await cached(this.pageUrls, `${partnerId}:${campaignId}`, async () => {
-      const [partner, campaignSlug] = await Promise.all([this.partners.findForSystem(partnerId), this.campaigns.slugForSystem(campaignId)]);
-      return partner && campaignSlug ? { url: landingPageUrl(this.config.publicBaseUrl, partner.slug, campaignSlug) } : null;
+      const [partner, campaignSlug] = await Promise.all([
+        this.partners.findForSystem(partnerId),
+        this.campaigns.slugForSystem(campaignId),
+      ]);
+      return partner && campaignSlug
+        ? { url: landingPageUrl(this.config.publicBaseUrl, partner.slug, campaignSlug) }
+        : null;
     });
     return found?.url ?? null;
   }
 
   private async load(vendorId: string, partnerId: string): Promise<PartnerProfile | null> {
-    const [partner, vendor] = await Promise.all([this.partners.findForSystem(partnerId), this.vendors.findForSystem(vendorId)]);
+    const [partner, vendor] = await Promise.all([
+      this.partners.findForSystem(partnerId),
+      this.vendors.findForSystem(vendorId),
+    ]);
     if (!partner || !vendor) return null;
-    return { brand: await this.brandKits.brandState(partner), partnerCompany: partner.companyName, vendorName: vendor.name, vendorDomain: vendorSendingDomain(vendor, this.config) };
+    return {
+      brand: await this.brandKits.brandState(partner),
+      partnerCompany: partner.companyName,
+      vendorName: vendor.name,
+      vendorDomain: vendorSendingDomain(vendor, this.config),
+    };
   }
 }

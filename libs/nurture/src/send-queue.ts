@@ -38,7 +38,15 @@ export class SendQueue {
   /** Steps due at the given times (`now` on the same clock). */
   async enqueue(items: Array<{ id: string; step: number; due: Date }>, now: Date): Promise<void> {
     const requestId = currentRequestId();
-    await Promise.all(items.map((i) => this.batcher.call({ ref: { enrollmentId: i.id, step: i.step }, inMs: Math.max(0, i.due.getTime() - now.getTime()), requestId })));
+    await Promise.all(
+      items.map((i) =>
+        this.batcher.call({
+          ref: { enrollmentId: i.id, step: i.step },
+          inMs: Math.max(0, i.due.getTime() - now.getTime()),
+          requestId,
+        }),
+      ),
+    );
   }
 
   /** Steps to try again after a delay (a retry, a rate limit, an early job). */
@@ -52,7 +60,8 @@ export class SendQueue {
     const jobs: Timed[][] = [];
     for (const item of sorted) {
       const current = jobs[jobs.length - 1];
-      if (current && current.length < STEPS_PER_JOB && item.inMs - current[0].inMs <= SAME_JOB_SPAN_MS) current.push(item);
+      if (current && current.length < STEPS_PER_JOB && item.inMs - current[0].inMs <= SAME_JOB_SPAN_MS)
+        current.push(item);
       else jobs.push([item]);
     }
     await this.queue.addBulk(
@@ -60,7 +69,12 @@ export class SendQueue {
         name: JobName.SendSteps,
         data: jobData(job),
         // Retries are per step, decided by the processor; a failed job's steps are found again by the sweep.
-        opts: { delay: job[job.length - 1].inMs, attempts: 1, removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
+        opts: {
+          delay: job[job.length - 1].inMs,
+          attempts: 1,
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 86_400 },
+        },
       })),
     );
     return items.map(() => undefined);

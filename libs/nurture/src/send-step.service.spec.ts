@@ -44,7 +44,22 @@ const content: CampaignContent = {
 };
 
 const profile: PartnerProfile = {
-  brand: { partnerId: 'p1', revision: 1, brand: { companyName: 'Northwind', contactName: null, email: 'hi@northwind.example', phone: null, website: null, address: '1 Main St', primaryColor: null, secondaryColor: null, logoUrl: null }, sender: null },
+  brand: {
+    partnerId: 'p1',
+    revision: 1,
+    brand: {
+      companyName: 'Northwind',
+      contactName: null,
+      email: 'hi@northwind.example',
+      phone: null,
+      website: null,
+      address: '1 Main St',
+      primaryColor: null,
+      secondaryColor: null,
+      logoUrl: null,
+    },
+    sender: null,
+  },
   partnerCompany: 'Northwind',
   vendorName: 'Acme',
   vendorDomain: 'acme.example',
@@ -63,7 +78,17 @@ const context = (overrides: Partial<SendContext> = {}): SendContext => ({
   partnerId: 'p1',
   slotValues: {},
   zone: 'UTC',
-  prospect: { id: '9', email: 'ana@prospect.example', emailLower: 'ana@prospect.example', firstName: 'Ana', lastName: null, company: null, title: null, country: null, custom: {} },
+  prospect: {
+    id: '9',
+    email: 'ana@prospect.example',
+    emailLower: 'ana@prospect.example',
+    firstName: 'Ana',
+    lastName: null,
+    company: null,
+    title: null,
+    country: null,
+    custom: {},
+  },
   suppressed: false,
   previous: { openedAt: null, clickedAt: null },
   converted: false,
@@ -95,7 +120,8 @@ class World {
   mostHanded = 0;
   /** When the rate limiter places each next request (ms from now). */
   slotOffsets: number[] = [];
-  smtp: (message: unknown) => Promise<{ messageId?: string; response?: string }> = () => Promise.resolve({ response: '250 OK' });
+  smtp: (message: unknown) => Promise<{ messageId?: string; response?: string }> = () =>
+    Promise.resolve({ response: '250 OK' });
   private nextId = 100;
 
   readonly enrollments: SendStepEnrollments = {
@@ -118,23 +144,25 @@ class World {
   readonly ledger: SendStepLedger = {
     claimManyForSystem: (claims: ClaimInput[]) =>
       claims.some((c) => this.unclaimable.has(c.enrollmentId))
-        ? Promise.reject(new Error('insert or update on table "sends" violates foreign key constraint "sends_prospect_id_fkey"'))
+        ? Promise.reject(
+            new Error('insert or update on table "sends" violates foreign key constraint "sends_prospect_id_fkey"'),
+          )
         : Promise.resolve(
-        claims.map((c): ClaimResult => {
-          const key = `${c.enrollmentId}:${c.step}`;
-          const row = this.sends.get(key);
-          if (!row) {
-            const created = { id: String(this.nextId++), status: 'claimed', attempts: 0, claimedBy: c.worker };
-            this.sends.set(key, created);
-            return { claimed: true, sendId: created.id, attempts: 0 };
-          }
-          if (row.status === 'claimed') {
-            row.claimedBy = c.worker;
-            return { claimed: true, sendId: row.id, attempts: row.attempts };
-          }
-          return { claimed: false, sendId: row.id, status: 'sent', leaseUntil: null };
-        }),
-      ),
+            claims.map((c): ClaimResult => {
+              const key = `${c.enrollmentId}:${c.step}`;
+              const row = this.sends.get(key);
+              if (!row) {
+                const created = { id: String(this.nextId++), status: 'claimed', attempts: 0, claimedBy: c.worker };
+                this.sends.set(key, created);
+                return { claimed: true, sendId: created.id, attempts: 0 };
+              }
+              if (row.status === 'claimed') {
+                row.claimedBy = c.worker;
+                return { claimed: true, sendId: row.id, attempts: row.attempts };
+              }
+              return { claimed: false, sendId: row.id, status: 'sent', leaseUntil: null };
+            }),
+          ),
     settleForSystem: (hands, finishes) => {
       if (this.failSettles > 0) {
         this.failSettles -= 1;
@@ -173,18 +201,39 @@ class World {
       const row = this.row(id);
       this.released.push({ id, response, counted: false });
       // A claim with no earlier try goes (as the repository deletes it); one with tries is released.
-      if (row.attempts - (row.status === 'handed' ? 1 : 0) === 0) this.sends.delete([...this.sends.entries()].find(([, s]) => s.id === id)![0]);
+      if (row.attempts - (row.status === 'handed' ? 1 : 0) === 0)
+        this.sends.delete([...this.sends.entries()].find(([, s]) => s.id === id)![0]);
       else return this.ledger.releaseForSystem(id, _worker, _now, response, false);
       return Promise.resolve();
     },
-    recordForSystem: (c, status) => Promise.resolve(this.sends.set(`${c.enrollmentId}:${c.step}`, { id: String(this.nextId++), status, attempts: 0, claimedBy: null }).size > 0),
+    recordForSystem: (c, status) =>
+      Promise.resolve(
+        this.sends.set(`${c.enrollmentId}:${c.step}`, {
+          id: String(this.nextId++),
+          status,
+          attempts: 0,
+          claimedBy: null,
+        }).size > 0,
+      ),
   };
 
-  readonly suppressions: SendStepSuppressions = { add: (_scope, _campaign, email) => Promise.resolve(this.suppressed.push(email) > 0) };
-  readonly eventsRepo: SendStepEvents = { recordSendEventForSystem: (e) => Promise.resolve(this.events.push(`${e.type}:${e.sendId}`) > 0) };
-  readonly profiles: SendStepProfiles = { content: () => Promise.resolve(content), profile: () => Promise.resolve(profile) };
+  readonly suppressions: SendStepSuppressions = {
+    add: (_scope, _campaign, email) => Promise.resolve(this.suppressed.push(email) > 0),
+  };
+  readonly eventsRepo: SendStepEvents = {
+    recordSendEventForSystem: (e) => Promise.resolve(this.events.push(`${e.type}:${e.sendId}`) > 0),
+  };
+  readonly profiles: SendStepProfiles = {
+    content: () => Promise.resolve(content),
+    profile: () => Promise.resolve(profile),
+  };
   readonly renderer: SendStepRenderer = {
-    render: () => Promise.resolve({ email: { subject: 'Hi', preheader: '', html: '<p>Hi</p>', text: 'Hi' }, unsubscribe: { url: 'https://e.example/u/x', mailto: 'mailto:u@acme.example' }, ref: 'qJ8u9x3Kf0ZbWm2Hc7TtAw' }),
+    render: () =>
+      Promise.resolve({
+        email: { subject: 'Hi', preheader: '', html: '<p>Hi</p>', text: 'Hi' },
+        unsubscribe: { url: 'https://e.example/u/x', mailto: 'mailto:u@acme.example' },
+        ref: 'qJ8u9x3Kf0ZbWm2Hc7TtAw',
+      }),
   };
   readonly transport: ResolvedTransport = {
     key: 'env',
@@ -196,8 +245,13 @@ class World {
     label: 'smtp://mail.example:25',
   };
   readonly transports: SendStepTransports = { forPartner: () => Promise.resolve(this.transport) };
-  readonly rates: SendStepRates = { reserveMany: (items) => Promise.resolve(items.map((): RateSlot => ({ at: Date.now() + (this.slotOffsets.shift() ?? 0) }))) };
-  readonly queue: SendStepQueue = { enqueue: (items) => Promise.resolve(void this.enqueued.push(...items.map((i) => ({ id: i.id, step: i.step })))) };
+  readonly rates: SendStepRates = {
+    reserveMany: (items) =>
+      Promise.resolve(items.map((): RateSlot => ({ at: Date.now() + (this.slotOffsets.shift() ?? 0) }))),
+  };
+  readonly queue: SendStepQueue = {
+    enqueue: (items) => Promise.resolve(void this.enqueued.push(...items.map((i) => ({ id: i.id, step: i.step })))),
+  };
   readonly transactions: SendStepTransactions = { run: <T>(work: (tx: Tx) => Promise<T>) => work({} as Tx) };
 
   row(id: string) {
@@ -207,7 +261,20 @@ class World {
   }
 
   service(): SendStepService {
-    return new SendStepService(this.enrollments, this.ledger, this.profiles, this.renderer, this.transports, this.rates, this.suppressions, this.eventsRepo, this.queue, this.transactions, new ManualClock(NOW), new AppConfig({}));
+    return new SendStepService(
+      this.enrollments,
+      this.ledger,
+      this.profiles,
+      this.renderer,
+      this.transports,
+      this.rates,
+      this.suppressions,
+      this.eventsRepo,
+      this.queue,
+      this.transactions,
+      new ManualClock(NOW),
+      new AppConfig({}),
+    );
   }
 }
 
@@ -224,7 +291,9 @@ describe(SendStepService.name, () => {
 
   it('sends a due step once: claimed, handed, recorded sent, and the next step queued', async () => {
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'sent', sendId: '100' });
-    expect(world.finished).toMatchObject([{ sendId: '100', outcome: 'sent', step: 0, to: { nextStep: 1, status: 'active' } }]);
+    expect(world.finished).toMatchObject([
+      { sendId: '100', outcome: 'sent', step: 0, to: { nextStep: 1, status: 'active' } },
+    ]);
     expect(world.enqueued).toEqual([{ id: '7', step: 1 }]);
     // A second try of the same step (a duplicate job) claims nothing and sends nothing.
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'noop', why: 'busy' });
@@ -305,7 +374,8 @@ describe(SendStepService.name, () => {
   });
 
   it('retries a step refused for now (4xx), with backoff, counting each refusal', async () => {
-    world.smtp = () => Promise.reject(Object.assign(new Error('451 Try later'), { responseCode: 451, response: '451 Try later' }));
+    world.smtp = () =>
+      Promise.reject(Object.assign(new Error('451 Try later'), { responseCode: 451, response: '451 Try later' }));
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'later', ms: 60_000, why: 'retry' });
     expect(world.row('100')).toMatchObject({ status: 'claimed', attempts: 1 });
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'later', ms: 120_000, why: 'retry' });
@@ -320,7 +390,8 @@ describe(SendStepService.name, () => {
   });
 
   it('records a bounce (5xx): suppressed for the partner, event written, prospect out', async () => {
-    world.smtp = () => Promise.reject(Object.assign(new Error('550 No such user'), { responseCode: 550, response: '550 No such user' }));
+    world.smtp = () =>
+      Promise.reject(Object.assign(new Error('550 No such user'), { responseCode: 550, response: '550 No such user' }));
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'bounced', sendId: '100' });
     expect(world.row('100').status).toBe('bounced');
     expect(world.suppressed).toEqual(['ana@prospect.example']);
@@ -329,7 +400,8 @@ describe(SendStepService.name, () => {
   });
 
   it('counts a send uncertain when the connection breaks mid-transfer, and never sends it again', async () => {
-    world.smtp = () => Promise.reject(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
+    world.smtp = () =>
+      Promise.reject(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'uncertain', sendId: '100' });
     expect(world.finished).toMatchObject([{ sendId: '100', outcome: 'uncertain' }]);
     expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'noop', why: 'busy' });
@@ -384,7 +456,10 @@ describe(SendStepService.name, () => {
       return { response: '250 OK' };
     };
     for (let i = 0; i < 30; i++) world.contexts.set(String(i), context({ enrollmentId: String(i) }));
-    const outcomes = await sut.executeMany(Array.from({ length: 30 }, (_, i) => step({ enrollmentId: String(i) })), WORKER);
+    const outcomes = await sut.executeMany(
+      Array.from({ length: 30 }, (_, i) => step({ enrollmentId: String(i) })),
+      WORKER,
+    );
     expect(outcomes.every((o) => o.kind === 'sent')).toBe(true);
     expect(most).toBe(world.transport.slots.capacity);
     // As the ledger saw it too: a connection's next handover commits with its previous outcome.
@@ -401,14 +476,25 @@ describe(SendStepService.name, () => {
   });
 
   it('lets a step fail on its own inside a shared read or claim: the others of its job are sent', async () => {
-    for (const id of ['8', '9', '10']) world.contexts.set(id, context({ enrollmentId: id, prospect: { ...context().prospect, id: `9${id}` } }));
+    for (const id of ['8', '9', '10'])
+      world.contexts.set(id, context({ enrollmentId: id, prospect: { ...context().prospect, id: `9${id}` } }));
     // One job id cannot be read at all; another step's claim breaks a constraint. Each is in a
     // statement with the rest of the job, which must not fail with it.
     world.unreadable.add('x1');
     world.unclaimable.add('9');
     const sent: string[] = [];
-    world.smtp = (m) => Promise.resolve(void sent.push(String((m as { to: string }).to))).then(() => ({ response: '250 OK' }));
-    const outcomes = await sut.executeMany([step(), step({ enrollmentId: 'x1' }), step({ enrollmentId: '8' }), step({ enrollmentId: '9' }), step({ enrollmentId: '10' })], WORKER);
+    world.smtp = (m) =>
+      Promise.resolve(void sent.push(String((m as { to: string }).to))).then(() => ({ response: '250 OK' }));
+    const outcomes = await sut.executeMany(
+      [
+        step(),
+        step({ enrollmentId: 'x1' }),
+        step({ enrollmentId: '8' }),
+        step({ enrollmentId: '9' }),
+        step({ enrollmentId: '10' }),
+      ],
+      WORKER,
+    );
     expect(outcomes.map((o) => o.kind)).toEqual(['sent', 'later', 'sent', 'later', 'sent']);
     expect(outcomes[1]).toEqual({ kind: 'later', ms: 10_000, why: 'error' });
     expect(sent).toHaveLength(3);
@@ -418,9 +504,14 @@ describe(SendStepService.name, () => {
   it('lets a step fail on its own when its partner cannot be read: the others of its job are sent', async () => {
     world.contexts.set('8', context({ enrollmentId: '8', partnerId: 'p2' }));
     world.contexts.set('9', context({ enrollmentId: '9' }));
-    world.profiles.profile = (_vendor, partnerId) => (partnerId === 'p2' ? Promise.reject(new Error('Connection terminated unexpectedly')) : Promise.resolve(profile));
+    world.profiles.profile = (_vendor, partnerId) =>
+      partnerId === 'p2' ? Promise.reject(new Error('Connection terminated unexpectedly')) : Promise.resolve(profile);
     const outcomes = await sut.executeMany([step(), step({ enrollmentId: '8' }), step({ enrollmentId: '9' })], WORKER);
-    expect(outcomes).toEqual([{ kind: 'sent', sendId: expect.any(String) }, { kind: 'later', ms: 10_000, why: 'error' }, { kind: 'sent', sendId: expect.any(String) }]);
+    expect(outcomes).toEqual([
+      { kind: 'sent', sendId: expect.any(String) },
+      { kind: 'later', ms: 10_000, why: 'error' },
+      { kind: 'sent', sendId: expect.any(String) },
+    ]);
     expect(world.finished.map((f) => f.enrollmentId).sort()).toEqual(['7', '9']);
   });
 });

@@ -2,7 +2,18 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { CampaignContent, EmailAsset, SequenceDefinition } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { buildMessage, classifySmtpFailure, OutboxTags, RateLimiter, RateSlot, ResolvedTransport, senderIdentity, SenderIdentity, SuppressionsRepository, TransportRegistry } from '@tcma/delivery';
+import {
+  buildMessage,
+  classifySmtpFailure,
+  OutboxTags,
+  RateLimiter,
+  RateSlot,
+  ResolvedTransport,
+  senderIdentity,
+  SenderIdentity,
+  SuppressionsRepository,
+  TransportRegistry,
+} from '@tcma/delivery';
 import { WORKER_ID } from '@tcma/fleet';
 import { Metrics } from '@tcma/metrics';
 import { Batcher, PartnerScope, Transactions } from '@tcma/persistence';
@@ -53,8 +64,24 @@ const OUTCOME_RETRY_BASE_MS = 200;
 const OUTCOME_RETRY_MAX_MS = 5_000;
 
 /** What the send path needs of its repositories: small enough to fake in memory in unit specs. */
-export type SendStepEnrollments = Pick<EnrollmentsRepository, 'contextsForSystem' | 'unqueueForSystem' | 'exitForSystem' | 'rescheduleForSystem' | 'advanceForSystem' | 'holdQueuedUntilForSystem'>;
-export type SendStepLedger = Pick<SendLedgerRepository, 'claimManyForSystem' | 'settleForSystem' | 'setStatusForSystem' | 'releaseForSystem' | 'giveBackForSystem' | 'recordForSystem'>;
+export type SendStepEnrollments = Pick<
+  EnrollmentsRepository,
+  | 'contextsForSystem'
+  | 'unqueueForSystem'
+  | 'exitForSystem'
+  | 'rescheduleForSystem'
+  | 'advanceForSystem'
+  | 'holdQueuedUntilForSystem'
+>;
+export type SendStepLedger = Pick<
+  SendLedgerRepository,
+  | 'claimManyForSystem'
+  | 'settleForSystem'
+  | 'setStatusForSystem'
+  | 'releaseForSystem'
+  | 'giveBackForSystem'
+  | 'recordForSystem'
+>;
 
 /** A write of the send path's last stage: a handover, or an outcome (see settle). */
 type Settlement = { kind: 'hand'; input: HandoverInput } | { kind: 'finish'; input: FinishInput };
@@ -91,11 +118,25 @@ export class SendStepService {
    * read as lost; its step releases the claim and is tried later instead (nothing was sent).
    * Not the rate slots: slots reserved by a failed batch would be reserved again.
    */
-  private readonly contexts = new Batcher<string, SendContext | null>((ids) => this.enrollments.contextsForSystem(ids), undefined, { retryAlone: true });
-  private readonly claims = new Batcher<ClaimInput, ClaimResult>((items) => this.ledger.claimManyForSystem(items), undefined, { retryAlone: true });
+  private readonly contexts = new Batcher<string, SendContext | null>(
+    (ids) => this.enrollments.contextsForSystem(ids),
+    undefined,
+    { retryAlone: true },
+  );
+  private readonly claims = new Batcher<ClaimInput, ClaimResult>(
+    (items) => this.ledger.claimManyForSystem(items),
+    undefined,
+    { retryAlone: true },
+  );
   private readonly settlements = new Batcher<Settlement, boolean>((items) => this.settle(items));
-  private readonly slots = new Batcher<{ sender: string; perSecond: number }, RateSlot>((items) => this.rateLimiter.reserveMany(items));
-  private readonly holds = new Batcher<{ enrollmentId: string; step: number; until: Date }, void>((items) => this.enrollments.holdQueuedUntilForSystem(items), undefined, { retryAlone: true });
+  private readonly slots = new Batcher<{ sender: string; perSecond: number }, RateSlot>((items) =>
+    this.rateLimiter.reserveMany(items),
+  );
+  private readonly holds = new Batcher<{ enrollmentId: string; step: number; until: Date }, void>(
+    (items) => this.enrollments.holdQueuedUntilForSystem(items),
+    undefined,
+    { retryAlone: true },
+  );
   private readonly smtpFailures = new FailureLog(this.logger, 'Sending');
   private readonly stateFailures = new FailureLog(this.logger, 'Sending state');
 
@@ -121,7 +162,12 @@ export class SendStepService {
       steps.map((step) =>
         this.execute(step, worker).catch((e: unknown): StepOutcome => {
           this.stateFailures.failed('steps of this worker', (e as Error).message);
-          return { kind: 'later', ms: ERROR_RETRY_MS, why: 'error', ...(step.slotAt !== undefined ? { slotAt: step.slotAt } : {}) };
+          return {
+            kind: 'later',
+            ms: ERROR_RETRY_MS,
+            why: 'error',
+            ...(step.slotAt !== undefined ? { slotAt: step.slotAt } : {}),
+          };
         }),
       ),
     );
@@ -130,7 +176,8 @@ export class SendStepService {
   async execute(job: SendStepRef, worker = WORKER_ID): Promise<StepOutcome> {
     const now = this.clock.now();
     const ctx = await this.contexts.call(job.enrollmentId);
-    if (!ctx || ctx.status !== 'active' || ctx.nextStep !== job.step || !ctx.nextDueAt) return { kind: 'noop', why: 'stale' };
+    if (!ctx || ctx.status !== 'active' || ctx.nextStep !== job.step || !ctx.nextDueAt)
+      return { kind: 'noop', why: 'stale' };
     if (ctx.launchStatus !== 'active') {
       await this.enrollments.unqueueForSystem(ctx.enrollmentId);
       return { kind: 'noop', why: 'paused' };
@@ -144,16 +191,34 @@ export class SendStepService {
     }
 
     const decision = decideDue(ctx.nextDueAt, now, step, ctx.zone, this.config.maxLatenessMs);
-    if (decision.action === 'wait') return { kind: 'later', ms: decision.until.getTime() - now.getTime(), why: 'early' };
+    if (decision.action === 'wait')
+      return { kind: 'later', ms: decision.until.getTime() - now.getTime(), why: 'early' };
     if (decision.action === 'reschedule') {
       await this.enrollments.rescheduleForSystem(ctx.enrollmentId, job.step, decision.to);
       return { kind: 'rescheduled', to: decision.to, reason: decision.reason };
     }
 
-    const ledgerKey = { enrollmentId: ctx.enrollmentId, step: job.step, launchId: ctx.launchId, partnerId: ctx.partnerId, vendorId: ctx.vendorId, prospectId: ctx.prospect.id, due: ctx.nextDueAt, now };
+    const ledgerKey = {
+      enrollmentId: ctx.enrollmentId,
+      step: job.step,
+      launchId: ctx.launchId,
+      partnerId: ctx.partnerId,
+      vendorId: ctx.vendorId,
+      prospectId: ctx.prospect.id,
+      due: ctx.nextDueAt,
+      now,
+    };
     // The last word before sending: exits are applied as events are judged, this catches any
     // that landed between that and now (and an address suppressed a moment ago).
-    const exit = exitReason({ unsubscribed: false, suppressed: ctx.suppressed, converted: ctx.converted, clickedLinks: new Set(ctx.clickedLinks) }, content.sequence.exit);
+    const exit = exitReason(
+      {
+        unsubscribed: false,
+        suppressed: ctx.suppressed,
+        converted: ctx.converted,
+        clickedLinks: new Set(ctx.clickedLinks),
+      },
+      content.sequence.exit,
+    );
     if (exit) {
       await this.transactions.run(async (tx) => {
         if (exit === 'suppressed') await this.ledger.recordForSystem(ledgerKey, 'suppressed', tx);
@@ -162,12 +227,19 @@ export class SendStepService {
       return { kind: 'exited', reason: exit };
     }
 
-    if (!conditionHolds(step.condition, { opened: ctx.previous.openedAt !== null, clicked: ctx.previous.clickedAt !== null })) {
+    if (
+      !conditionHolds(step.condition, {
+        opened: ctx.previous.openedAt !== null,
+        clicked: ctx.previous.clickedAt !== null,
+      })
+    ) {
       const to = nextStep(content.sequence, job.step, now, ctx.zone, now, this.config.queueHorizonMs);
       await this.transactions.run(async (tx) => {
-        if (await this.ledger.recordForSystem(ledgerKey, 'skipped', tx)) await this.enrollments.advanceForSystem(ctx.enrollmentId, job.step, to, null, tx);
+        if (await this.ledger.recordForSystem(ledgerKey, 'skipped', tx))
+          await this.enrollments.advanceForSystem(ctx.enrollmentId, job.step, to, null, tx);
       });
-      if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], now);
+      if (to.queuedAt && to.nextDueAt)
+        await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], now);
       return { kind: 'skipped' };
     }
 
@@ -179,7 +251,9 @@ export class SendStepService {
     const transport = await this.transports.forPartner(ctx.vendorId, ctx.partnerId);
     const own = profile.brand.sender;
     const sender = senderIdentity({
-      partnerSender: own ? { fromName: own.fromName, fromEmail: own.fromEmail, replyTo: own.replyTo, verified: own.confirmed } : null,
+      partnerSender: own
+        ? { fromName: own.fromName, fromEmail: own.fromEmail, replyTo: own.replyTo, verified: own.confirmed }
+        : null,
       partnerCompany: profile.brand.brand.companyName ?? profile.partnerCompany,
       partnerEmail: profile.brand.brand.email,
       vendorName: profile.vendorName,
@@ -190,16 +264,37 @@ export class SendStepService {
     const paced = await this.pace(job, ctx, transport, sender);
     if ('kind' in paced) return paced;
 
-    const claim = await this.claims.call({ ...ledgerKey, worker, leaseUntil: new Date(now.getTime() + this.config.sendLeaseMs) });
+    const claim = await this.claims.call({
+      ...ledgerKey,
+      worker,
+      leaseUntil: new Date(now.getTime() + this.config.sendLeaseMs),
+    });
     if (!claim.claimed) return { kind: 'noop', why: 'busy' };
     if (claim.attempts >= MAX_SEND_ATTEMPTS) {
       await this.transactions.run(async (tx) => {
-        await this.ledger.setStatusForSystem(claim.sendId, 'failed', `given up after ${MAX_SEND_ATTEMPTS} attempts`, tx);
+        await this.ledger.setStatusForSystem(
+          claim.sendId,
+          'failed',
+          `given up after ${MAX_SEND_ATTEMPTS} attempts`,
+          tx,
+        );
         await this.enrollments.exitForSystem(ctx.enrollmentId, 'failed', tx);
       });
       return { kind: 'failed', sendId: claim.sendId };
     }
-    return this.deliver({ ctx, content, asset, profile, transport, sender, step: job.step, sendId: claim.sendId, attempts: claim.attempts, worker, slot: paced.go });
+    return this.deliver({
+      ctx,
+      content,
+      asset,
+      profile,
+      transport,
+      sender,
+      step: job.step,
+      sendId: claim.sendId,
+      attempts: claim.attempts,
+      worker,
+      slot: paced.go,
+    });
   }
 
   /**
@@ -228,12 +323,27 @@ export class SendStepService {
    * claiming anything, its enrollment marked queued until then so the sweep does not queue it
    * again meanwhile.
    */
-  private async pace(job: SendStepRef, ctx: SendContext, transport: ResolvedTransport, sender: SenderIdentity): Promise<StepOutcome | { go: RateSlot }> {
+  private async pace(
+    job: SendStepRef,
+    ctx: SendContext,
+    transport: ResolvedTransport,
+    sender: SenderIdentity,
+  ): Promise<StepOutcome | { go: RateSlot }> {
     const held = job.slotAt !== undefined && !RateLimiter.lapsed({ at: job.slotAt }) ? { at: job.slotAt } : undefined;
-    const slot = held ?? (await this.slots.call({ sender: `${transport.key}:${sender.from.address}`, perSecond: transport.ratePerSecond }));
+    const slot =
+      held ??
+      (await this.slots.call({
+        sender: `${transport.key}:${sender.from.address}`,
+        perSecond: transport.ratePerSecond,
+      }));
     const wait = RateLimiter.waitFor(slot);
     if (wait === 0) return { go: slot };
-    if (!held) await this.holds.call({ enrollmentId: ctx.enrollmentId, step: job.step, until: new Date(this.clock.now().getTime() + wait) });
+    if (!held)
+      await this.holds.call({
+        enrollmentId: ctx.enrollmentId,
+        step: job.step,
+        until: new Date(this.clock.now().getTime() + wait),
+      });
     return { kind: 'later', ms: wait, why: 'rate', slotAt: slot.at };
   }
 
@@ -255,7 +365,18 @@ export class SendStepService {
     try {
       const { email, unsubscribe, ref } = await this.sentEmails.render(ctx, d.content, d.asset, d.profile, sendId);
       message = {
-        ...buildMessage({ sendRef: ref, sender: d.sender, to: ctx.prospect.email, subject: email.subject, html: email.html, text: email.text, date: this.clock.now(), unsubscribeUrl: unsubscribe.url, unsubscribeMailto: unsubscribe.mailto, messageIdDomain: d.profile.vendorDomain }),
+        ...buildMessage({
+          sendRef: ref,
+          sender: d.sender,
+          to: ctx.prospect.email,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          date: this.clock.now(),
+          unsubscribeUrl: unsubscribe.url,
+          unsubscribeMailto: unsubscribe.mailto,
+          messageIdDomain: d.profile.vendorDomain,
+        }),
         ...(transport.dkim ? { dkim: transport.dkim } : {}),
         // Read by the outbox transport; nodemailer itself ignores it.
         tcma: { vendorId: ctx.vendorId, partnerId: ctx.partnerId, sendId } satisfies OutboxTags,
@@ -264,7 +385,13 @@ export class SendStepService {
       // Nothing was handed over: the claim lapses and the step is retried (a partner may fix a
       // slot). A failed render counts as a try, so a template that can never render gives up.
       const tries = d.attempts + 1;
-      await this.ledger.releaseForSystem(sendId, worker, this.clock.now(), `render failed: ${(e as Error).message}`.slice(0, 500), true);
+      await this.ledger.releaseForSystem(
+        sendId,
+        worker,
+        this.clock.now(),
+        `render failed: ${(e as Error).message}`.slice(0, 500),
+        true,
+      );
       this.logger.warn(`Send ${sendId} could not be rendered (attempt ${tries}): ${(e as Error).message}`);
       return { kind: 'later', ms: this.backoff(tries), why: 'retry' };
     }
@@ -286,13 +413,18 @@ export class SendStepService {
       const handedAt = this.clock.now();
       let handed: boolean;
       try {
-        handed = await this.settlements.call({ kind: 'hand', input: { sendId, worker, now: handedAt, leaseUntil: new Date(handedAt.getTime() + this.config.sendLeaseMs) } });
+        handed = await this.settlements.call({
+          kind: 'hand',
+          input: { sendId, worker, now: handedAt, leaseUntil: new Date(handedAt.getTime() + this.config.sendLeaseMs) },
+        });
       } catch (e) {
         // The answer was lost (Postgres restarting): the handover may have committed, and a send
         // left handed by a live worker is never taken over. Nothing has reached SMTP yet, so the
         // claim is released (until Postgres answers) and the step tried again.
         const why = `handover unconfirmed: ${(e as Error).message}`.slice(0, 500);
-        await this.untilWritten('releasing unconfirmed handovers', () => this.ledger.releaseForSystem(sendId, worker, this.clock.now(), why, false));
+        await this.untilWritten('releasing unconfirmed handovers', () =>
+          this.ledger.releaseForSystem(sendId, worker, this.clock.now(), why, false),
+        );
         return { kind: 'later', ms: ERROR_RETRY_MS, why: 'error' };
       }
       if (!handed) return { kind: 'noop', why: 'busy' };
@@ -304,10 +436,16 @@ export class SendStepService {
         return await this.refused(d, e, release);
       }
       this.smtpFailures.succeeded(transport.label);
-      if (ctx.nextDueAt) this.metrics?.sendLatency.observe(Math.max(0, this.clock.now().getTime() - ctx.nextDueAt.getTime()) / 1000);
+      if (ctx.nextDueAt)
+        this.metrics?.sendLatency.observe(Math.max(0, this.clock.now().getTime() - ctx.nextDueAt.getTime()) / 1000);
       // The connection is free for the next message, whose handover goes with this outcome.
       release();
-      await this.finish(ctx, d.content.sequence!, d.step, { sendId, outcome: 'sent', messageId: message.messageId ?? info.messageId ?? null, response: info.response ?? null });
+      await this.finish(ctx, d.content.sequence!, d.step, {
+        sendId,
+        outcome: 'sent',
+        messageId: message.messageId ?? info.messageId ?? null,
+        response: info.response ?? null,
+      });
       return { kind: 'sent', sendId };
     } finally {
       release();
@@ -316,12 +454,26 @@ export class SendStepService {
 
   /** A claim whose rate slot lapsed before it reached the wire: released uncounted, the step to take a new slot. */
   private async giveBack(sendId: string, worker: string): Promise<StepOutcome> {
-    await this.untilWritten('giving back late slots', () => this.ledger.giveBackForSystem(sendId, worker, this.clock.now(), 'rate slot lapsed before the handover'));
+    await this.untilWritten('giving back late slots', () =>
+      this.ledger.giveBackForSystem(sendId, worker, this.clock.now(), 'rate slot lapsed before the handover'),
+    );
     return { kind: 'later', ms: 0, why: 'rate' };
   }
 
   /** An SMTP failure: retried later, a bounce, or uncertain (the message may have been delivered). */
-  private async refused(d: { ctx: SendContext; content: CampaignContent; transport: ResolvedTransport; step: number; sendId: string; attempts: number; worker: string }, error: unknown, releaseConnection: () => void): Promise<StepOutcome> {
+  private async refused(
+    d: {
+      ctx: SendContext;
+      content: CampaignContent;
+      transport: ResolvedTransport;
+      step: number;
+      sendId: string;
+      attempts: number;
+      worker: string;
+    },
+    error: unknown,
+    releaseConnection: () => void,
+  ): Promise<StepOutcome> {
     const { ctx, sendId } = d;
     const response = String((error as { response?: string }).response ?? (error as Error).message).slice(0, 500);
     const failure = classifySmtpFailure(error);
@@ -334,12 +486,22 @@ export class SendStepService {
       await this.transactions.run(async (tx) => {
         await this.ledger.setStatusForSystem(sendId, 'bounced', response, tx);
         await this.events.recordSendEventForSystem({ sendId, type: 'bounced', at: this.clock.now() }, tx);
-        await this.suppressions.add(new PartnerScope(ctx.vendorId, ctx.partnerId), null, ctx.prospect.emailLower, 'bounced', sendId, tx);
+        await this.suppressions.add(
+          new PartnerScope(ctx.vendorId, ctx.partnerId),
+          null,
+          ctx.prospect.emailLower,
+          'bounced',
+          sendId,
+          tx,
+        );
         await this.enrollments.exitForSystem(ctx.enrollmentId, 'bounced', tx);
       });
       return { kind: 'bounced', sendId };
     }
-    this.smtpFailures.failed(d.transport.label, `connection lost while handing a message over (send ${sendId} counted uncertain): ${response}`);
+    this.smtpFailures.failed(
+      d.transport.label,
+      `connection lost while handing a message over (send ${sendId} counted uncertain): ${response}`,
+    );
     releaseConnection();
     await this.finish(ctx, d.content.sequence!, d.step, { sendId, outcome: 'uncertain', response });
     return { kind: 'uncertain', sendId };
@@ -350,11 +512,19 @@ export class SendStepService {
    * is due soon. The outcome is known here and nowhere else: a failed write is retried until it
    * succeeds (Postgres restarting), never dropped.
    */
-  private async finish(ctx: SendContext, sequence: SequenceDefinition, step: number, result: Pick<FinishInput, 'sendId' | 'outcome' | 'messageId' | 'response'>): Promise<void> {
+  private async finish(
+    ctx: SendContext,
+    sequence: SequenceDefinition,
+    step: number,
+    result: Pick<FinishInput, 'sendId' | 'outcome' | 'messageId' | 'response'>,
+  ): Promise<void> {
     const at = this.clock.now();
     const to = nextStep(sequence, step, at, ctx.zone, at, this.config.queueHorizonMs);
-    await this.untilWritten('recording send outcomes', () => this.settlements.call({ kind: 'finish', input: { ...result, at, enrollmentId: ctx.enrollmentId, step, to } }));
-    if (to.queuedAt && to.nextDueAt) await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], at);
+    await this.untilWritten('recording send outcomes', () =>
+      this.settlements.call({ kind: 'finish', input: { ...result, at, enrollmentId: ctx.enrollmentId, step, to } }),
+    );
+    if (to.queuedAt && to.nextDueAt)
+      await this.queue.enqueue([{ id: ctx.enrollmentId, step: to.nextStep, due: to.nextDueAt }], at);
   }
 
   /** A write whose loss would strand a send: retried, with backoff, until Postgres takes it (the state is kept in memory meanwhile). */
@@ -366,7 +536,9 @@ export class SendStepService {
         return;
       } catch (e) {
         this.stateFailures.failed(what, `${(e as Error).message} (retrying; kept in memory)`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(OUTCOME_RETRY_MAX_MS, OUTCOME_RETRY_BASE_MS * 2 ** attempt)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(OUTCOME_RETRY_MAX_MS, OUTCOME_RETRY_BASE_MS * 2 ** attempt)),
+        );
       }
     }
   }

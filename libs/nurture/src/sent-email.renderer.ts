@@ -30,13 +30,36 @@ export class SentEmailRenderer {
     private readonly profiles: SendProfiles,
   ) {}
 
-  async render(ctx: SendContext, content: CampaignContent, asset: EmailAsset, profile: PartnerProfile, sendId: string): Promise<SentEmail> {
+  async render(
+    ctx: SendContext,
+    content: CampaignContent,
+    asset: EmailAsset,
+    profile: PartnerProfile,
+    sendId: string,
+  ): Promise<SentEmail> {
     const unsubscribe = this.unsubscribe.both(sendId, profile.vendorDomain);
-    const pageUrl = content.assets.some((a) => a.kind === 'page') ? await this.profiles.landingPage(ctx.partnerId, ctx.campaignId) : null;
-    const compiled = await this.emails.compiled(ctx.campaignVersionId, content, asset, profile.brand, ctx.slotValues, pageUrl);
+    const pageUrl = content.assets.some((a) => a.kind === 'page')
+      ? await this.profiles.landingPage(ctx.partnerId, ctx.campaignId)
+      : null;
+    const compiled = await this.emails.compiled(
+      ctx.campaignVersionId,
+      content,
+      asset,
+      profile.brand,
+      ctx.slotValues,
+      pageUrl,
+    );
     const p = ctx.prospect;
     const email = renderEmail(compiled, {
-      prospect: { email: p.email, first_name: p.firstName, last_name: p.lastName, company: p.company, title: p.title, country: p.country, custom: p.custom },
+      prospect: {
+        email: p.email,
+        first_name: p.firstName,
+        last_name: p.lastName,
+        company: p.company,
+        title: p.title,
+        country: p.country,
+        custom: p.custom,
+      },
       unsubscribeUrl: unsubscribe.url,
       viewInBrowserUrl: this.links.viewInBrowser(sendId),
       preferencesUrl: this.preferences.url(sendId),

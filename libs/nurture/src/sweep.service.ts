@@ -65,7 +65,8 @@ export class SweepService {
   private async run(): Promise<SweepResult> {
     const now = this.clock.now();
     const requeuedAfterLoss = (await this.marker.lost()) ? await this.enrollments.unqueueAllForSystem() : 0;
-    if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} queued steps are queued again`);
+    if (requeuedAfterLoss)
+      this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} queued steps are queued again`);
     // Judging others dead takes a sweeper that has itself been up for two heartbeats: after a
     // Postgres outage every worker missed beats, and must have a chance to beat again first.
     const settled = this.health.settled(this.fleet.deadAfterMs);
@@ -76,7 +77,12 @@ export class SweepService {
     if (requeuedAfterDeath) this.logger.warn(`A worker stopped: ${requeuedAfterDeath} queued steps are queued again`);
     let queued = 0;
     for (;;) {
-      const due = await this.enrollments.claimDueForSystem(now, new Date(now.getTime() + this.config.queueHorizonMs), new Date(now.getTime() - this.config.requeueAfterMs), SWEEP_BATCH);
+      const due = await this.enrollments.claimDueForSystem(
+        now,
+        new Date(now.getTime() + this.config.queueHorizonMs),
+        new Date(now.getTime() - this.config.requeueAfterMs),
+        SWEEP_BATCH,
+      );
       await this.queue.enqueue(due, now);
       queued += due.length;
       if (due.length < SWEEP_BATCH) break;
@@ -88,7 +94,10 @@ export class SweepService {
     await this.webhooks.dispatch(completed.deliveries);
     const completedLaunches = completed.ids.length;
     if (settled) await this.fleet.forgetSilent(FORGET_WORKERS_AFTER_MS);
-    if (queued || released || abandoned) this.logger.log(`Swept: ${queued} steps queued; from stopped workers ${released} claims released, ${abandoned} handed sends counted uncertain`);
+    if (queued || released || abandoned)
+      this.logger.log(
+        `Swept: ${queued} steps queued; from stopped workers ${released} claims released, ${abandoned} handed sends counted uncertain`,
+      );
     return { queued, released, abandoned, requeuedAfterLoss, completedLaunches };
   }
 
@@ -103,11 +112,24 @@ export class SweepService {
       const sequence = ctx && (await this.profiles.content(ctx.campaignVersionId))?.sequence;
       const at = send.handedAt ?? now;
       // An enrollment that moved on (or vanished) keeps its place; the send is still recorded.
-      const to = ctx && sequence && ctx.nextStep === send.step ? nextStep(sequence, send.step, at, ctx.zone, now, this.config.queueHorizonMs) : { nextStep: send.step + 1, nextDueAt: null, status: 'exited' as const, queuedAt: null };
-      finishes.push({ sendId: send.sendId, outcome: 'uncertain', at, response: 'worker stopped after handing the message to SMTP', enrollmentId: send.enrollmentId, step: send.step, to });
+      const to =
+        ctx && sequence && ctx.nextStep === send.step
+          ? nextStep(sequence, send.step, at, ctx.zone, now, this.config.queueHorizonMs)
+          : { nextStep: send.step + 1, nextDueAt: null, status: 'exited' as const, queuedAt: null };
+      finishes.push({
+        sendId: send.sendId,
+        outcome: 'uncertain',
+        at,
+        response: 'worker stopped after handing the message to SMTP',
+        enrollmentId: send.enrollmentId,
+        step: send.step,
+        to,
+      });
     }
     const moved = await this.ledger.finishManyForSystem(finishes);
-    const next = finishes.filter((f, i) => moved[i] && f.to.queuedAt && f.to.nextDueAt).map((f) => ({ id: f.enrollmentId, step: f.to.nextStep, due: f.to.nextDueAt! }));
+    const next = finishes
+      .filter((f, i) => moved[i] && f.to.queuedAt && f.to.nextDueAt)
+      .map((f) => ({ id: f.enrollmentId, step: f.to.nextStep, due: f.to.nextDueAt! }));
     await this.queue.enqueue(next, now);
     return stale.length;
   }

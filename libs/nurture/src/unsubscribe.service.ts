@@ -67,7 +67,10 @@ export class UnsubscribeService {
     const sendId = this.links.verify(token);
     const send = sendId ? await this.ledger.recipientForSystem(sendId) : null;
     if (!send) return null;
-    const unsubscribed = await this.suppressions.covers(new PartnerScope(send.vendorId, send.partnerId), send.emailLower);
+    const unsubscribed = await this.suppressions.covers(
+      new PartnerScope(send.vendorId, send.partnerId),
+      send.emailLower,
+    );
     return { email: send.email, unsubscribed };
   }
 
@@ -88,11 +91,20 @@ export class UnsubscribeService {
       this.suppressions.covers(partner, send.emailLower),
       this.suppressions.findAtLevel(new VendorScope(send.vendorId), null, send.emailLower),
     ]);
-    return { email: send.email, campaignName: send.campaignName, partnerName: send.partnerName, vendorName: send.vendorName, left: { campaign, partner: partnerMail, network: network !== null } };
+    return {
+      email: send.email,
+      campaignName: send.campaignName,
+      partnerName: send.partnerName,
+      vendorName: send.vendorName,
+      left: { campaign, partner: partnerMail, network: network !== null },
+    };
   }
 
   /** The preference page's choice. */
-  async choosePreference(token: string, level: UnsubscribeLevel): Promise<(UnsubscribeResult & { state: PreferencePageState }) | null> {
+  async choosePreference(
+    token: string,
+    level: UnsubscribeLevel,
+  ): Promise<(UnsubscribeResult & { state: PreferencePageState }) | null> {
     const sendId = this.preferenceLinks.verify(token);
     const result = sendId ? await this.leave(sendId, level, 'preferences') : null;
     const state = result ? await this.describePreferences(token) : null;
@@ -100,7 +112,11 @@ export class UnsubscribeService {
   }
 
   /** The one unsubscribe path: every way of leaving ends here. */
-  private async leave(sendId: string, level: UnsubscribeLevel, source: ConsentSource): Promise<UnsubscribeResult | null> {
+  private async leave(
+    sendId: string,
+    level: UnsubscribeLevel,
+    source: ConsentSource,
+  ): Promise<UnsubscribeResult | null> {
     const send = await this.ledger.recipientForSystem(sendId);
     if (!send) return null;
     // The signed send names the tenant: everything below is that partner's (or, leaving the
@@ -117,15 +133,24 @@ export class UnsubscribeService {
       if (!coveredBefore) await this.events.recordSendEventForSystem({ sendId, type: 'unsubscribed', at });
       // The consent history says when and how consent was withdrawn; subscribed webhooks hear of it.
       await this.consent.withdrawByAddress(scope, send.emailLower, source, at, campaignId);
-      await this.webhooks.dispatch(await this.webhooks.record(partner, 'unsubscribed', webhookData(send, level), at, true));
+      await this.webhooks.dispatch(
+        await this.webhooks.record(partner, 'unsubscribed', webhookData(send, level), at, true),
+      );
     }
     const exited = await this.enrollments.exitForAddress(scope, send.emailLower, 'unsubscribed', campaignId);
-    this.logger.log(`Send ${sendId}: unsubscribed from ${level === 'network' ? `vendor ${send.vendorId}'s network` : level === 'campaign' ? `campaign ${send.campaignId} of partner ${send.partnerId}` : `partner ${send.partnerId}`}; ${exited} sequences left`);
+    this.logger.log(
+      `Send ${sendId}: unsubscribed from ${level === 'network' ? `vendor ${send.vendorId}'s network` : level === 'campaign' ? `campaign ${send.campaignId} of partner ${send.partnerId}` : `partner ${send.partnerId}`}; ${exited} sequences left`,
+    );
     return { email: send.email, alreadyUnsubscribed: !added };
   }
 }
 
 /** The `unsubscribed` webhook's data: `level` says what was left (the campaign's id with `campaign`). */
 function webhookData(send: SendRecipient, level: UnsubscribeLevel): Record<string, unknown> {
-  return { partnerId: send.partnerId, prospect: { email: send.email }, level, ...(level === 'campaign' ? { campaignId: send.campaignId } : {}) };
+  return {
+    partnerId: send.partnerId,
+    prospect: { email: send.email },
+    level,
+    ...(level === 'campaign' ? { campaignId: send.campaignId } : {}),
+  };
 }

@@ -21,9 +21,30 @@ import { sql } from 'kysely';
 export interface HeldByPartner {
   prospect: ProspectRow;
   consent: ConsentRecordRow[];
-  events: Array<{ type: string; occurredAt: Date; launchId: string | null; sendId: string | null; step: number | null; link: string | null; userAgent: string | null }>;
-  enrollments: Array<{ launchId: string; campaignId: string; status: string; exitReason: string | null; createdAt: Date }>;
-  sends: Array<{ launchId: string; step: number; status: string; sentAt: Date | null; openedAt: Date | null; clickedAt: Date | null }>;
+  events: Array<{
+    type: string;
+    occurredAt: Date;
+    launchId: string | null;
+    sendId: string | null;
+    step: number | null;
+    link: string | null;
+    userAgent: string | null;
+  }>;
+  enrollments: Array<{
+    launchId: string;
+    campaignId: string;
+    status: string;
+    exitReason: string | null;
+    createdAt: Date;
+  }>;
+  sends: Array<{
+    launchId: string;
+    step: number;
+    status: string;
+    sentAt: Date | null;
+    openedAt: Date | null;
+    clickedAt: Date | null;
+  }>;
   lists: string[];
   leads: LeadRow[];
 }
@@ -57,10 +78,21 @@ export class DataRequestsRepository {
 
   /** Everything the partner holds about the address (null: no prospect with it). */
   async held(scope: PartnerScope, emailLower: string): Promise<HeldByPartner | null> {
-    const prospect = await this.db.selectFrom('prospects as p').selectAll('p').where('p.emailLower', '=', emailLower).where((eb) => partnerOwned(eb, scope, 'p')).executeTakeFirst();
+    const prospect = await this.db
+      .selectFrom('prospects as p')
+      .selectAll('p')
+      .where('p.emailLower', '=', emailLower)
+      .where((eb) => partnerOwned(eb, scope, 'p'))
+      .executeTakeFirst();
     if (!prospect) return null;
     const [consent, events, enrollments, sends, lists, leads] = await Promise.all([
-      this.db.selectFrom('consentRecords as c').selectAll('c').where('c.prospectId', '=', prospect.id).where((eb) => partnerOwned(eb, scope, 'c')).orderBy('c.id').execute(),
+      this.db
+        .selectFrom('consentRecords as c')
+        .selectAll('c')
+        .where('c.prospectId', '=', prospect.id)
+        .where((eb) => partnerOwned(eb, scope, 'c'))
+        .orderBy('c.id')
+        .execute(),
       this.db
         .selectFrom('events as e')
         .select(['e.type', 'e.occurredAt', 'e.launchId', 'e.sendId', 'e.step', 'e.linkName as link', 'e.userAgent'])
@@ -92,9 +124,23 @@ export class DataRequestsRepository {
         .where((eb) => partnerOwned(eb, scope, 'pl'))
         .orderBy('pl.name')
         .execute(),
-      this.db.selectFrom('leads as l').selectAll('l').where('l.prospectId', '=', prospect.id).where((eb) => partnerOwned(eb, scope, 'l')).orderBy('l.createdAt').execute(),
+      this.db
+        .selectFrom('leads as l')
+        .selectAll('l')
+        .where('l.prospectId', '=', prospect.id)
+        .where((eb) => partnerOwned(eb, scope, 'l'))
+        .orderBy('l.createdAt')
+        .execute(),
     ]);
-    return { prospect, consent, events, enrollments, sends: sends.map((s) => ({ ...s, step: s.step + 1 })), lists: lists.map((l) => l.name), leads };
+    return {
+      prospect,
+      consent,
+      events,
+      enrollments,
+      sends: sends.map((s) => ({ ...s, step: s.step + 1 })),
+      lists: lists.map((l) => l.name),
+      leads,
+    };
   }
 
   /** The suppressions of the address the scope's own level and its partners' hold (a vendor scope: its own and those of partners it sees). */
@@ -104,7 +150,11 @@ export class DataRequestsRepository {
       .selectAll('s')
       .where('s.emailLower', '=', emailLower)
       .where((eb) => vendorOwned(eb, scope, 's'))
-      .where((eb) => (scope.partnerId === null ? eb.or([eb('s.partnerId', 'is', null), ...(partnerIds.length ? [eb('s.partnerId', 'in', partnerIds)] : [])]) : eb('s.partnerId', '=', scope.partnerId)))
+      .where((eb) =>
+        scope.partnerId === null
+          ? eb.or([eb('s.partnerId', 'is', null), ...(partnerIds.length ? [eb('s.partnerId', 'in', partnerIds)] : [])])
+          : eb('s.partnerId', '=', scope.partnerId),
+      )
       .orderBy('s.id')
       .execute();
   }
@@ -119,9 +169,22 @@ export class DataRequestsRepository {
    */
   async erase(scope: PartnerScope, emailLower: string, tx: Tx): Promise<Erased> {
     const db = executorOf(this.db, tx);
-    const prospects = await db.selectFrom('prospects as p').select('p.id').where('p.emailLower', '=', emailLower).where((eb) => partnerOwned(eb, scope, 'p')).execute();
+    const prospects = await db
+      .selectFrom('prospects as p')
+      .select('p.id')
+      .where('p.emailLower', '=', emailLower)
+      .where((eb) => partnerOwned(eb, scope, 'p'))
+      .execute();
     const ids = prospects.map((p) => p.id);
-    const none: Erased = { prospects: 0, consentRecords: 0, leads: 0, events: 0, enrollments: 0, webhookDeliveries: 0, outboxMessages: 0 };
+    const none: Erased = {
+      prospects: 0,
+      consentRecords: 0,
+      leads: 0,
+      events: 0,
+      enrollments: 0,
+      webhookDeliveries: 0,
+      outboxMessages: 0,
+    };
     const outbox = await db
       .deleteFrom('outboxMessages as o')
       .where((eb) => partnerOwned(eb, scope, 'o'))
@@ -130,17 +193,44 @@ export class DataRequestsRepository {
     if (!ids.length) return { ...none, outboxMessages: Number(outbox.numDeletedRows) };
     const textIds = ids.map(String);
     // One after another: they share the transaction's connection.
-    const consent = await db.deleteFrom('consentRecords as c').where('c.prospectId', 'in', ids).where((eb) => partnerOwned(eb, scope, 'c')).executeTakeFirst();
-    const leads = await db.deleteFrom('leads as l').where('l.prospectId', 'in', ids).where((eb) => partnerOwned(eb, scope, 'l')).executeTakeFirst();
-    const events = await db.updateTable('events as e').set({ userAgent: null }).where('e.prospectId', 'in', ids).where('e.userAgent', 'is not', null).where((eb) => partnerOwned(eb, scope, 'e')).executeTakeFirst();
-    const enrollments = await db.selectFrom('enrollments as n').select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).where('n.prospectId', 'in', ids).where((eb) => partnerOwned(eb, scope, 'n')).executeTakeFirstOrThrow();
+    const consent = await db
+      .deleteFrom('consentRecords as c')
+      .where('c.prospectId', 'in', ids)
+      .where((eb) => partnerOwned(eb, scope, 'c'))
+      .executeTakeFirst();
+    const leads = await db
+      .deleteFrom('leads as l')
+      .where('l.prospectId', 'in', ids)
+      .where((eb) => partnerOwned(eb, scope, 'l'))
+      .executeTakeFirst();
+    const events = await db
+      .updateTable('events as e')
+      .set({ userAgent: null })
+      .where('e.prospectId', 'in', ids)
+      .where('e.userAgent', 'is not', null)
+      .where((eb) => partnerOwned(eb, scope, 'e'))
+      .executeTakeFirst();
+    const enrollments = await db
+      .selectFrom('enrollments as n')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .where('n.prospectId', 'in', ids)
+      .where((eb) => partnerOwned(eb, scope, 'n'))
+      .executeTakeFirstOrThrow();
     const deliveries = await db
       .updateTable('webhookDeliveries as d')
-      .set({ payload: sql<Record<string, unknown>>`jsonb_set(d.payload, '{data}', (d.payload -> 'data') - 'prospect' - 'fields')` })
+      .set({
+        payload: sql<
+          Record<string, unknown>
+        >`jsonb_set(d.payload, '{data}', (d.payload -> 'data') - 'prospect' - 'fields')`,
+      })
       .where((eb) => partnerOwned(eb, scope, 'd'))
       .where(sql<string>`d.payload -> 'data' ->> 'prospectId'`, 'in', textIds)
       .executeTakeFirst();
-    const removed = await db.deleteFrom('prospects as p').where('p.id', 'in', ids).where((eb) => partnerOwned(eb, scope, 'p')).executeTakeFirst();
+    const removed = await db
+      .deleteFrom('prospects as p')
+      .where('p.id', 'in', ids)
+      .where((eb) => partnerOwned(eb, scope, 'p'))
+      .executeTakeFirst();
     return {
       prospects: Number(removed.numDeletedRows),
       consentRecords: Number(consent.numDeletedRows),
@@ -152,7 +242,11 @@ export class DataRequestsRepository {
     };
   }
 
-  async record(scope: TenantScope, request: { kind: DataRequestKind; emailHash: string; requestedBy: string; found: Record<string, number> }, tx?: Tx): Promise<DataRequestRow> {
+  async record(
+    scope: TenantScope,
+    request: { kind: DataRequestKind; emailHash: string; requestedBy: string; found: Record<string, number> },
+    tx?: Tx,
+  ): Promise<DataRequestRow> {
     return executorOf(this.db, tx)
       .insertInto('dataRequests')
       .values({ ...request, vendorId: scope.vendorId, partnerId: scope.partnerId })
@@ -161,10 +255,22 @@ export class DataRequestsRepository {
   }
 
   /** The requests made at the scope's level (a vendor scope: every one of its vendor; a partner scope: its own), newest first. */
-  async list(scope: TenantScope, window: { limit: number; offset: number }): Promise<{ items: DataRequestRow[]; total: number }> {
-    const matching = this.db.selectFrom('dataRequests as r').where((eb) => vendorOwned(eb, scope, 'r')).$if(scope.partnerId !== null, (qb) => qb.where('r.partnerId', '=', scope.partnerId));
+  async list(
+    scope: TenantScope,
+    window: { limit: number; offset: number },
+  ): Promise<{ items: DataRequestRow[]; total: number }> {
+    const matching = this.db
+      .selectFrom('dataRequests as r')
+      .where((eb) => vendorOwned(eb, scope, 'r'))
+      .$if(scope.partnerId !== null, (qb) => qb.where('r.partnerId', '=', scope.partnerId));
     const [items, count] = await Promise.all([
-      matching.selectAll('r').orderBy('r.createdAt', 'desc').orderBy('r.id').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .selectAll('r')
+        .orderBy('r.createdAt', 'desc')
+        .orderBy('r.id')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };

@@ -3,7 +3,15 @@ import { ImportFilesErasure } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
 import { normalizeSlotValue } from '@tcma/cobrand';
 import { InvalidError } from '@tcma/errors';
-import { DataRequestRow, Found, PageWindow, PartnerScope, SuppressionRow, TenantScope, Transactions } from '@tcma/persistence';
+import {
+  DataRequestRow,
+  Found,
+  PageWindow,
+  PartnerScope,
+  SuppressionRow,
+  TenantScope,
+  Transactions,
+} from '@tcma/persistence';
 import { Actor, isVendorUser, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { createHash } from 'node:crypto';
 import { DataRequestsRepository, Erased, HeldByPartner } from './data-requests.repository';
@@ -53,9 +61,24 @@ export class DataRequestsService {
       const found = await this.requests.held(partner, email);
       if (found) held.push({ partnerId: partner.partnerId, ...found });
     }
-    const suppressions = await this.requests.suppressions(scope, partners.map((p) => p.partnerId), email);
-    const found = { prospects: held.length, consentRecords: sum(held, (h) => h.consent.length), events: sum(held, (h) => h.events.length), leads: sum(held, (h) => h.leads.length), suppressions: suppressions.length };
-    const request = await this.requests.record(scope, { kind: 'export', emailHash: hashOf(email), requestedBy: actor.userId, found });
+    const suppressions = await this.requests.suppressions(
+      scope,
+      partners.map((p) => p.partnerId),
+      email,
+    );
+    const found = {
+      prospects: held.length,
+      consentRecords: sum(held, (h) => h.consent.length),
+      events: sum(held, (h) => h.events.length),
+      leads: sum(held, (h) => h.leads.length),
+      suppressions: suppressions.length,
+    };
+    const request = await this.requests.record(scope, {
+      kind: 'export',
+      emailHash: hashOf(email),
+      requestedBy: actor.userId,
+      found,
+    });
     return { requestId: request.id, email, exportedAt: this.clock.now(), partners: held, suppressions };
   }
 
@@ -71,12 +94,24 @@ export class DataRequestsService {
       files.importFiles += one.files;
     }
     return this.transactions.run(async (tx) => {
-      const erased: Erased = { prospects: 0, consentRecords: 0, leads: 0, events: 0, enrollments: 0, webhookDeliveries: 0, outboxMessages: 0 };
+      const erased: Erased = {
+        prospects: 0,
+        consentRecords: 0,
+        leads: 0,
+        events: 0,
+        enrollments: 0,
+        webhookDeliveries: 0,
+        outboxMessages: 0,
+      };
       for (const partner of partners) {
         const one = await this.requests.erase(partner, email, tx);
         for (const key of Object.keys(erased) as Array<keyof Erased>) erased[key] += one[key];
       }
-      const request = await this.requests.record(scope, { kind: 'erasure', emailHash: hashOf(email), requestedBy: actor.userId, found: { ...erased, ...files } }, tx);
+      const request = await this.requests.record(
+        scope,
+        { kind: 'erasure', emailHash: hashOf(email), requestedBy: actor.userId, found: { ...erased, ...files } },
+        tx,
+      );
       return { requestId: request.id, erased: { ...erased, ...files } };
     });
   }
@@ -86,7 +121,10 @@ export class DataRequestsService {
   }
 
   /** The scope the request is recorded at, and the partners it covers. */
-  private async scopes(actor: Actor, named: string | undefined): Promise<{ scope: TenantScope; partners: PartnerScope[] }> {
+  private async scopes(
+    actor: Actor,
+    named: string | undefined,
+  ): Promise<{ scope: TenantScope; partners: PartnerScope[] }> {
     if (!isVendorUser(actor) || named) {
       const partner = await this.partners.contactsScope(actor, named ?? actor.partnerId ?? '');
       return { scope: partner, partners: [partner] };

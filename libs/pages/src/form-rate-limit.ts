@@ -29,7 +29,13 @@ export class FormRateLimit {
   async allow(ip: string, pageKey: string): Promise<boolean> {
     const window = Math.floor(Date.now() / 1000 / FORM_RATE_WINDOW_SECONDS);
     const prefix = `${this.config.queuePrefix}:form-rate:${window}`;
-    const result: unknown = await this.redis.redis.eval(COUNT, 2, `${prefix}:ip:${ip}`, `${prefix}:page:${pageKey}`, String(FORM_RATE_WINDOW_SECONDS * 2));
+    const result: unknown = await this.redis.redis.eval(
+      COUNT,
+      2,
+      `${prefix}:ip:${ip}`,
+      `${prefix}:page:${pageKey}`,
+      String(FORM_RATE_WINDOW_SECONDS * 2),
+    );
     const [perIp, perPage] = Array.isArray(result) ? result.map(Number) : [Infinity, Infinity];
     return perIp <= this.config.formRatePerIp && perPage <= this.config.formRatePerPage;
   }

@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PageAsset } from '@tcma/campaign-model';
 import { BrandKitsService } from '@tcma/brand-kits';
-import { checkSubmission, compilePage, FORM_ERROR, CompiledPage, PageFormState, renderPage, resolveSlotValues } from '@tcma/cobrand';
+import {
+  checkSubmission,
+  compilePage,
+  FORM_ERROR,
+  CompiledPage,
+  PageFormState,
+  renderPage,
+  resolveSlotValues,
+} from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { InvalidError } from '@tcma/errors';
 import { PartnerScope } from '@tcma/persistence';
@@ -39,7 +47,8 @@ export interface Visitor {
   userAgent: string | null;
 }
 
-const NOT_FOUND = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Page not found</title></head><body><p>This page does not exist.</p></body></html>';
+const NOT_FOUND =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Page not found</title></head><body><p>This page does not exist.</p></body></html>';
 
 /**
  * Co-branded landing pages at /p/:partnerSlug/:campaignSlug: the campaign's page asset with
@@ -50,7 +59,10 @@ const NOT_FOUND = '<!doctype html><html lang="en"><head><meta charset="utf-8"><m
 @Injectable()
 export class LandingPagesService {
   private readonly logger = new Logger(LandingPagesService.name);
-  private readonly targets = new LRUCache<string, Promise<{ target: PageTarget; revision: number; values: Map<string, string | null>; missing: string[] } | null>>({ max: 5000, ttl: PAGE_LOOKUP_TTL_MS });
+  private readonly targets = new LRUCache<
+    string,
+    Promise<{ target: PageTarget; revision: number; values: Map<string, string | null>; missing: string[] } | null>
+  >({ max: 5000, ttl: PAGE_LOOKUP_TTL_MS });
   private readonly pages = new LRUCache<string, LoadedPage>({ max: PAGE_CACHE_ENTRIES });
 
   constructor(
@@ -68,11 +80,17 @@ export class LandingPagesService {
   }
 
   /** The page's Open Graph image: the campaign's first social image, co-branded for the partner (LinkedIn size, PNG). */
-  async ogImage(partnerSlug: string, campaignSlug: string): Promise<{ etag: string; contentType: string; bytes: Buffer } | null> {
+  async ogImage(
+    partnerSlug: string,
+    campaignSlug: string,
+  ): Promise<{ etag: string; contentType: string; bytes: Buffer } | null> {
     const page = await this.available(partnerSlug, campaignSlug);
     const social = page?.target.version.content.assets.find((a) => a.kind === 'social');
     if (!page || !social) return null;
-    return this.previews.renderForSystem(page.target.version, social.id, page.target.partner, { format: 'png', size: 'linkedin' });
+    return this.previews.renderForSystem(page.target.version, social.id, page.target.partner, {
+      format: 'png',
+      size: 'linkedin',
+    });
   }
 
   /** The page's shared bytes (the blank form). */
@@ -87,16 +105,29 @@ export class LandingPagesService {
    * field and the values kept (422), with a notice when over a rate limit (429), or with
    * the thank-you message (200; also to a filled honeypot, which records nothing).
    */
-  async submit(partnerSlug: string, campaignSlug: string, sendRef: unknown, body: Readonly<Record<string, unknown>>, visitor: Visitor): Promise<PageResponse> {
+  async submit(
+    partnerSlug: string,
+    campaignSlug: string,
+    sendRef: unknown,
+    body: Readonly<Record<string, unknown>>,
+    visitor: Visitor,
+  ): Promise<PageResponse> {
     const page = await this.available(partnerSlug, campaignSlug);
     if (!page || !page.asset.form) return { status: 404, html: NOT_FOUND, noindex: true };
     const form = page.asset.form;
     const noindex = page.asset.noindex;
-    const answer = (status: number, state: PageFormState): PageResponse => ({ status, html: renderPage(page.compiled, state), noindex });
+    const answer = (status: number, state: PageFormState): PageResponse => ({
+      status,
+      html: renderPage(page.compiled, state),
+      noindex,
+    });
     const check = checkSubmission(form, body);
-    const keep = (errors: Record<string, string>) => answer(errors[FORM_ERROR] ? 429 : 422, { kind: 'refused', values: check.values, errors, consent: check.consent });
+    const keep = (errors: Record<string, string>) =>
+      answer(errors[FORM_ERROR] ? 429 : 422, { kind: 'refused', values: check.values, errors, consent: check.consent });
     if (!(await this.rateLimit.allow(visitor.ip, `${page.target.partner.id}:${page.target.campaign.id}`))) {
-      return keep({ [FORM_ERROR]: 'Too many submissions from your address or to this page; please try again in a minute.' });
+      return keep({
+        [FORM_ERROR]: 'Too many submissions from your address or to this page; please try again in a minute.',
+      });
     }
     if (check.bot) return answer(200, { kind: 'done', message: form.successMessage });
     if (Object.keys(check.errors).length) return keep(check.errors);
@@ -147,12 +178,21 @@ export class LandingPagesService {
     if (!state || !asset) return null;
     if (state.missing.length) throw missingSlots(state.missing);
     const { target } = state;
-    const rkey = renderKey({ versionId: target.version.id, assetId: asset.id, partnerId: target.partner.id, brandRevision: state.revision, format: 'html' });
+    const rkey = renderKey({
+      versionId: target.version.id,
+      assetId: asset.id,
+      partnerId: target.partner.id,
+      brandRevision: state.revision,
+      format: 'html',
+    });
     const cached = this.pages.get(rkey);
     if (cached) return cached;
     const social = target.version.content.assets.find((a) => a.kind === 'social');
     const pageUrl = this.pageUrl(partnerSlug, campaignSlug);
-    const compiled = compilePage(asset, target.version.content, state.values, { pageUrl, ogImageUrl: social ? `${pageUrl}/og.png` : null });
+    const compiled = compilePage(asset, target.version.content, state.values, {
+      pageUrl,
+      ogImageUrl: social ? `${pageUrl}/og.png` : null,
+    });
     const loaded = { target, asset, compiled, key: rkey, blank: renderPage(compiled) };
     this.pages.set(rkey, loaded);
     return loaded;

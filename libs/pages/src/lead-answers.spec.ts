@@ -7,7 +7,9 @@ describe('labelledAnswers', () => {
       { name: 'last_name', label: 'Last name' },
       { name: 'company', label: 'Company' },
     ];
-    expect(labelledAnswers({ seats: '25', company: 'Firma', email: 'ewa@firma.example', last_name: 'Nowak' }, declared)).toEqual([
+    expect(
+      labelledAnswers({ seats: '25', company: 'Firma', email: 'ewa@firma.example', last_name: 'Nowak' }, declared),
+    ).toEqual([
       { name: 'email', label: 'Work email', value: 'ewa@firma.example' },
       { name: 'last_name', label: 'Last name', value: 'Nowak' },
       { name: 'company', label: 'Company', value: 'Firma' },
@@ -16,6 +18,8 @@ describe('labelledAnswers', () => {
   });
 
   it('labels every answer by its key when the version declares no form', () => {
-    expect(labelledAnswers({ email: 'a@b.example' }, [])).toEqual([{ name: 'email', label: 'email', value: 'a@b.example' }]);
+    expect(labelledAnswers({ email: 'a@b.example' }, [])).toEqual([
+      { name: 'email', label: 'email', value: 'a@b.example' },
+    ]);
   });
 });

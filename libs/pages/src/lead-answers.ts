@@ -12,10 +12,15 @@ export interface LeadAnswer {
  * order. A key the form does not declare (a lead older than its form's last change) follows,
  * labelled by its key.
  */
-export function labelledAnswers(values: Readonly<Record<string, string>>, declared: ReadonlyArray<Pick<PageFormField, 'name' | 'label'>>): LeadAnswer[] {
+export function labelledAnswers(
+  values: Readonly<Record<string, string>>,
+  declared: ReadonlyArray<Pick<PageFormField, 'name' | 'label'>>,
+): LeadAnswer[] {
   const labels = new Map<string, string>();
   for (const field of declared) if (!labels.has(field.name)) labels.set(field.name, field.label);
-  const known = [...labels].filter(([name]) => Object.hasOwn(values, name)).map(([name, label]) => ({ name, label, value: values[name] }));
+  const known = [...labels]
+    .filter(([name]) => Object.hasOwn(values, name))
+    .map(([name, label]) => ({ name, label, value: values[name] }));
   const unknown = Object.keys(values)
     .filter((name) => !labels.has(name))
     .map((name) => ({ name, label: name, value: values[name] }));

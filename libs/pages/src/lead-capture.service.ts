@@ -25,10 +25,17 @@ export interface CaptureInput {
   visitor: { ip: string; userAgent: string | null };
 }
 
-export type CaptureResult = { ok: true; lead: LeadRow; prospectId: string } | { ok: false; errors: Record<string, string> };
+export type CaptureResult =
+  { ok: true; lead: LeadRow; prospectId: string } | { ok: false; errors: Record<string, string> };
 
 /** Form field names → prospect columns (the rest are custom fields). */
-const PROSPECT_COLUMNS: Record<string, keyof ProspectInput> = { first_name: 'firstName', last_name: 'lastName', company: 'company', title: 'title', country: 'country' };
+const PROSPECT_COLUMNS: Record<string, keyof ProspectInput> = {
+  first_name: 'firstName',
+  last_name: 'lastName',
+  company: 'company',
+  title: 'title',
+  country: 'country',
+};
 const FIELD_OF_COLUMN = Object.fromEntries(Object.entries(PROSPECT_COLUMNS).map(([field, column]) => [column, field]));
 
 /**
@@ -54,7 +61,11 @@ export class LeadCaptureService {
 
   async capture(input: CaptureInput): Promise<CaptureResult> {
     const { scope, values } = input;
-    const prospectInput: ProspectInput = { email: values.email ?? '', custom: {}, consentSource: input.consent ? `form ${input.page}` : null };
+    const prospectInput: ProspectInput = {
+      email: values.email ?? '',
+      custom: {},
+      consentSource: input.consent ? `form ${input.page}` : null,
+    };
     for (const [field, value] of Object.entries(values)) {
       if (field === 'email') continue;
       const column = PROSPECT_COLUMNS[field];
@@ -71,7 +82,18 @@ export class LeadCaptureService {
       const { ids } = await this.prospects.upsertMany(scope, [checked.prospect], tx);
       const prospectId = ids[0];
       const send = input.sendId ? await this.pages.visitSend(scope, input.sendId, input.campaignId, tx) : null;
-      await this.leads.recordFormSubmitted(scope, { prospectId, launchId: send?.launchId ?? null, sendId: send?.id ?? null, step: send?.step ?? null, userAgent: input.visitor.userAgent, at }, tx);
+      await this.leads.recordFormSubmitted(
+        scope,
+        {
+          prospectId,
+          launchId: send?.launchId ?? null,
+          sendId: send?.id ?? null,
+          step: send?.step ?? null,
+          userAgent: input.visitor.userAgent,
+          at,
+        },
+        tx,
+      );
       if (input.asset.form?.consent && input.consent) {
         await this.consent.record(
           scope,
@@ -95,13 +117,49 @@ export class LeadCaptureService {
         await this.events.recordConversions(scope, prospectId, launchIds, at, tx);
         await this.enrollments.exitOnConversion(scope, prospectId, launchIds, tx);
       }
-      const lead = await this.leads.create(scope, { prospectId, campaignId: input.campaignId, campaignVersion: input.version.version, sendId: send?.id ?? null, fields: values }, tx);
+      const lead = await this.leads.create(
+        scope,
+        {
+          prospectId,
+          campaignId: input.campaignId,
+          campaignVersion: input.version.version,
+          sendId: send?.id ?? null,
+          fields: values,
+        },
+        tx,
+      );
       // The events' webhook deliveries commit with them (people's data: never to a vendor endpoint of a private partner).
-      const person = { email: checked.prospect.email, firstName: checked.prospect.firstName, lastName: checked.prospect.lastName, company: checked.prospect.company };
-      const common = { partnerId: scope.partnerId, campaignId: input.campaignId, campaignVersion: input.version.version, launchId: send?.launchId ?? null, prospectId, prospect: person };
+      const person = {
+        email: checked.prospect.email,
+        firstName: checked.prospect.firstName,
+        lastName: checked.prospect.lastName,
+        company: checked.prospect.company,
+      };
+      const common = {
+        partnerId: scope.partnerId,
+        campaignId: input.campaignId,
+        campaignVersion: input.version.version,
+        launchId: send?.launchId ?? null,
+        prospectId,
+        prospect: person,
+      };
       const deliveries = [
-        ...(await this.webhooks.record(scope, 'form_submitted', { ...common, page: input.page, fields: values, consent: input.consent }, at, true, tx)),
-        ...(await this.webhooks.record(scope, 'lead_created', { ...common, leadId: lead.id, status: lead.status, fields: values }, at, true, tx)),
+        ...(await this.webhooks.record(
+          scope,
+          'form_submitted',
+          { ...common, page: input.page, fields: values, consent: input.consent },
+          at,
+          true,
+          tx,
+        )),
+        ...(await this.webhooks.record(
+          scope,
+          'lead_created',
+          { ...common, leadId: lead.id, status: lead.status, fields: values },
+          at,
+          true,
+          tx,
+        )),
       ];
       return { ok: true as const, lead, prospectId, deliveries };
     });

@@ -24,12 +24,18 @@ export class LeadNotices {
 
   /** Starts telling the partner's users; answers at once. */
   notify(scope: PartnerScope, lead: LeadRow, campaignName: string): void {
-    this.send(scope, lead, campaignName).catch((e: Error) => this.logger.warn(`Lead ${lead.id} of partner ${scope.partnerId}: its notification was not sent: ${e.message}`));
+    this.send(scope, lead, campaignName).catch((e: Error) =>
+      this.logger.warn(`Lead ${lead.id} of partner ${scope.partnerId}: its notification was not sent: ${e.message}`),
+    );
   }
 
   /** Mails every enabled user of the partner; answers how many were told. */
   async send(scope: PartnerScope, lead: LeadRow, campaignName: string): Promise<number> {
-    const { items } = await this.users.list(scope, { partnerId: scope.partnerId, limit: LEAD_NOTICE_MAX_RECIPIENTS, offset: 0 });
+    const { items } = await this.users.list(scope, {
+      partnerId: scope.partnerId,
+      limit: LEAD_NOTICE_MAX_RECIPIENTS,
+      offset: 0,
+    });
     const recipients = items.filter((u) => u.disabledAt === null);
     const who = [lead.fields.first_name, lead.fields.last_name].filter(Boolean).join(' ');
     const person = who ? `${who} <${lead.fields.email}>` : (lead.fields.email ?? 'A prospect');

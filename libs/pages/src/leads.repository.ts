@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { PageFormField } from '@tcma/campaign-model';
 import { sql } from 'kysely';
-import { Database, executorOf, LeadRow, LeadStatus, partnerOwned, PartnerScope, TenantScope, Tx } from '@tcma/persistence';
+import {
+  Database,
+  executorOf,
+  LeadRow,
+  LeadStatus,
+  partnerOwned,
+  PartnerScope,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 export interface NewLead {
   prospectId: string;
@@ -27,7 +36,12 @@ export interface LeadFilter {
 }
 
 /** A lead with the prospect it names. */
-export type LeadWithProspect = LeadRow & { email: string; firstName: string | null; lastName: string | null; company: string | null };
+export type LeadWithProspect = LeadRow & {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+};
 
 /** A lead with the fields its campaign version's page form declared (null: the version has no form). */
 export type LeadWithForm = LeadWithProspect & { formFields: PageFormField[] | null };
@@ -85,7 +99,14 @@ export class LeadsRepository {
       .where((eb) => partnerOwned(eb, scope, 'l'));
     if (filter.status) query = query.where('l.status', '=', filter.status);
     const [items, count] = await Promise.all([
-      query.selectAll('l').select(['p.email', 'p.firstName', 'p.lastName', 'p.company']).orderBy('l.createdAt', 'desc').orderBy('l.id').limit(filter.limit).offset(filter.offset).execute(),
+      query
+        .selectAll('l')
+        .select(['p.email', 'p.firstName', 'p.lastName', 'p.company'])
+        .orderBy('l.createdAt', 'desc')
+        .orderBy('l.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
       query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
@@ -95,11 +116,17 @@ export class LeadsRepository {
     const row = await this.db
       .selectFrom('leads as l')
       .innerJoin('prospects as p', 'p.id', 'l.prospectId')
-      .leftJoin('campaignVersions as v', (join) => join.onRef('v.campaignId', '=', 'l.campaignId').onRef('v.version', '=', 'l.campaignVersion'))
+      .leftJoin('campaignVersions as v', (join) =>
+        join.onRef('v.campaignId', '=', 'l.campaignId').onRef('v.version', '=', 'l.campaignVersion'),
+      )
       .selectAll('l')
       .select(['p.email', 'p.firstName', 'p.lastName', 'p.company'])
       // The campaign's page is its first page asset (as the landing page serves it): its form only, not its HTML.
-      .select(sql<PageFormField[] | null>`jsonb_path_query_first(v.content, '$.assets[*] ? (@.kind == "page")') -> 'form' -> 'fields'`.as('formFields'))
+      .select(
+        sql<
+          PageFormField[] | null
+        >`jsonb_path_query_first(v.content, '$.assets[*] ? (@.kind == "page")') -> 'form' -> 'fields'`.as('formFields'),
+      )
       .where('l.id', '=', id)
       .where((eb) => partnerOwned(eb, scope, 'l'))
       .executeTakeFirst();
@@ -107,7 +134,14 @@ export class LeadsRepository {
   }
 
   /** Moves a lead from one of `from` to `to`; null when it is not (or no longer) in one of them. */
-  async transition(scope: TenantScope, id: string, from: readonly LeadStatus[], to: LeadStatus, reason: string | null, tx?: Tx): Promise<LeadRow | null> {
+  async transition(
+    scope: TenantScope,
+    id: string,
+    from: readonly LeadStatus[],
+    to: LeadStatus,
+    reason: string | null,
+    tx?: Tx,
+  ): Promise<LeadRow | null> {
     const row = await executorOf(this.db, tx)
       .updateTable('leads as l')
       .set({ status: to, statusReason: reason, updatedAt: new Date() })

@@ -41,7 +41,11 @@ export class LeadsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, partnerId: string, filter: LeadFilter): Promise<{ items: LeadWithProspect[]; total: number }> {
+  async list(
+    actor: Actor,
+    partnerId: string,
+    filter: LeadFilter,
+  ): Promise<{ items: LeadWithProspect[]; total: number }> {
     const partner = await this.partners.withContacts(actor, partnerId);
     return this.leads.list(scopeOfPartner(partner), filter);
   }
@@ -57,18 +61,45 @@ export class LeadsService {
   async changeStatus(actor: Actor, id: string, change: LeadStatusChange): Promise<LeadDetail> {
     const lead = await this.get(actor, id);
     const reason = change.reason?.trim() || null;
-    if (change.status === 'rejected' && !reason) throw new InvalidError('Say why the lead is rejected', [{ path: 'reason', message: 'is required when rejecting a lead' }]);
-    if (reason && reason.length > LEAD_REASON_MAX_LENGTH) throw new InvalidError('The reason is too long', [{ path: 'reason', message: `must be at most ${LEAD_REASON_MAX_LENGTH} characters` }]);
+    if (change.status === 'rejected' && !reason)
+      throw new InvalidError('Say why the lead is rejected', [
+        { path: 'reason', message: 'is required when rejecting a lead' },
+      ]);
+    if (reason && reason.length > LEAD_REASON_MAX_LENGTH)
+      throw new InvalidError('The reason is too long', [
+        { path: 'reason', message: `must be at most ${LEAD_REASON_MAX_LENGTH} characters` },
+      ]);
     if (!LEAD_TRANSITIONS[lead.status].includes(change.status)) {
       const allowed = LEAD_TRANSITIONS[lead.status];
-      throw new ConflictError(`A ${lead.status} lead cannot become ${change.status}${allowed.length ? `; it can become ${allowed.join(' or ')}` : '; it is final'}`);
+      throw new ConflictError(
+        `A ${lead.status} lead cannot become ${change.status}${allowed.length ? `; it can become ${allowed.join(' or ')}` : '; it is final'}`,
+      );
     }
     const scope = scopeOfPartner({ vendorId: lead.vendorId, id: lead.partnerId });
     const { updated, deliveries } = await this.transactions.run(async (tx) => {
-      const row = await this.leads.transition(scope, id, [lead.status], change.status, change.status === 'rejected' ? reason : null, tx);
+      const row = await this.leads.transition(
+        scope,
+        id,
+        [lead.status],
+        change.status,
+        change.status === 'rejected' ? reason : null,
+        tx,
+      );
       if (!row) throw new ConflictError('The lead changed at the same time; reload it and try again');
-      const data = { leadId: row.id, partnerId: row.partnerId, campaignId: row.campaignId, prospectId: row.prospectId, prospect: { email: lead.email }, from: lead.status, status: row.status, reason: row.statusReason };
-      return { updated: row, deliveries: await this.webhooks.record(scope, 'lead_status_changed', data, this.clock.now(), true, tx) };
+      const data = {
+        leadId: row.id,
+        partnerId: row.partnerId,
+        campaignId: row.campaignId,
+        prospectId: row.prospectId,
+        prospect: { email: lead.email },
+        from: lead.status,
+        status: row.status,
+        reason: row.statusReason,
+      };
+      return {
+        updated: row,
+        deliveries: await this.webhooks.record(scope, 'lead_status_changed', data, this.clock.now(), true, tx),
+      };
     });
     await this.webhooks.dispatch(deliveries);
     return { ...lead, ...updated };
@@ -80,5 +111,4 @@ export class LeadsService {
     if (!updated) throw new NotFoundError('Partner');
     return updated;
   }
-
 }

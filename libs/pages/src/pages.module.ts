@@ -19,8 +19,27 @@ import { PagesRepository } from './pages.repository';
 
 /** Landing pages, their forms and the leads they capture. */
 @Module({
-  imports: [TenancyModule, BrandKitsModule, AudienceModule, NurtureModule, TrackingModule, PreviewsModule, WebhooksModule, NoticesModule],
-  providers: [PagesRepository, LeadsRepository, DataRequestsRepository, DataRequestsService, LeadCaptureService, LeadNotices, FormRateLimit, LandingPagesService, LeadsService],
+  imports: [
+    TenancyModule,
+    BrandKitsModule,
+    AudienceModule,
+    NurtureModule,
+    TrackingModule,
+    PreviewsModule,
+    WebhooksModule,
+    NoticesModule,
+  ],
+  providers: [
+    PagesRepository,
+    LeadsRepository,
+    DataRequestsRepository,
+    DataRequestsService,
+    LeadCaptureService,
+    LeadNotices,
+    FormRateLimit,
+    LandingPagesService,
+    LeadsService,
+  ],
   exports: [LandingPagesService, LeadsService, DataRequestsService],
 })
 export class PagesModule {}

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CampaignVersionRow, Database, executorOf, PartnerRow, partnerOwned, PartnerScope, Tx } from '@tcma/persistence';
+import {
+  CampaignVersionRow,
+  Database,
+  executorOf,
+  PartnerRow,
+  partnerOwned,
+  PartnerScope,
+  Tx,
+} from '@tcma/persistence';
 
 export interface PageTarget {
   partner: PartnerRow;
@@ -21,11 +29,18 @@ export class PagesRepository {
 
   /** An active partner's page of a published, unarchived campaign of its vendor, at its latest version. */
   async findTargetForSystem(partnerSlug: string, campaignSlug: string): Promise<PageTarget | null> {
-    const partner = await this.db.selectFrom('partners').selectAll().where('slug', '=', partnerSlug).where('status', '=', 'active').executeTakeFirst();
+    const partner = await this.db
+      .selectFrom('partners')
+      .selectAll()
+      .where('slug', '=', partnerSlug)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
     if (!partner) return null;
     const row = await this.db
       .selectFrom('campaigns as c')
-      .innerJoin('campaignVersions as v', (join) => join.onRef('v.campaignId', '=', 'c.id').onRef('v.version', '=', 'c.latestVersion'))
+      .innerJoin('campaignVersions as v', (join) =>
+        join.onRef('v.campaignId', '=', 'c.id').onRef('v.version', '=', 'c.latestVersion'),
+      )
       .select('c.slug as campaignSlug')
       .selectAll('v')
       .where('c.vendorId', '=', partner.vendorId)
@@ -38,7 +53,10 @@ export class PagesRepository {
   }
 
   /** The slugs of a partner and a campaign: the page's address. */
-  async slugsForSystem(partnerId: string, campaignId: string): Promise<{ partnerSlug: string; campaignSlug: string } | null> {
+  async slugsForSystem(
+    partnerId: string,
+    campaignId: string,
+  ): Promise<{ partnerSlug: string; campaignSlug: string } | null> {
     const row = await this.db
       .selectFrom('partners as p')
       .innerJoin('campaigns as c', 'c.vendorId', 'p.vendorId')

@@ -9,7 +9,10 @@ describe(Batcher.name, () => {
     }, 3);
     const results = await Promise.all([1, 2, 3, 4, 5].map((i) => sut.call(i)));
     expect(results).toEqual([2, 4, 6, 8, 10]);
-    expect(calls).toEqual([[1, 2, 3], [4, 5]]);
+    expect(calls).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('rejects every call of a failed batch', async () => {
@@ -22,7 +25,9 @@ describe(Batcher.name, () => {
     const sut = new Batcher<number, number>(
       (items) => {
         calls.push(items);
-        return items.includes(3) ? Promise.reject(new Error(`cannot read ${items.join(',')}`)) : Promise.resolve(items.map((i) => i * 2));
+        return items.includes(3)
+          ? Promise.reject(new Error(`cannot read ${items.join(',')}`))
+          : Promise.resolve(items.map((i) => i * 2));
       },
       500,
       { retryAlone: true },

@@ -24,9 +24,18 @@ describe('tenant scope of the repositories', () => {
     expect(tables.get('launches')).toBe('launches');
     expect(tables.get('vendors')).toBe('vendors');
     // Without a vendorId column of their own, owned through a parent row (a foreign key).
-    for (const owned of ['prospectListMembers', 'campaignVersions', 'apiTokens', 'sessions', 'passwordResets', 'webhookAttempts']) expect([owned, tables.has(owned)]).toEqual([owned, true]);
+    for (const owned of [
+      'prospectListMembers',
+      'campaignVersions',
+      'apiTokens',
+      'sessions',
+      'passwordResets',
+      'webhookAttempts',
+    ])
+      expect([owned, tables.has(owned)]).toEqual([owned, true]);
     // The installation's own tables, and content-addressed caches no tenant owns.
-    for (const shared of ['instanceSettings', 'workers', 'signInThrottles', 'publicBlobs', 'renderedAssets']) expect([shared, tables.has(shared)]).toEqual([shared, false]);
+    for (const shared of ['instanceSettings', 'workers', 'signInThrottles', 'publicBlobs', 'renderedAssets'])
+      expect([shared, tables.has(shared)]).toEqual([shared, false]);
   });
 
   it('reads the foreign keys from the entities', () => {
@@ -39,7 +48,9 @@ describe('tenant scope of the repositories', () => {
   it('requires a scope argument, applied, or a ForSystem name, on every repository method touching a tenant table', () => {
     const repositories = files(path.join(ROOT, 'libs'), (f) => f.endsWith('.repository.ts'));
     expect(repositories.length).toBeGreaterThan(10);
-    const missing = repositories.flatMap((file) => methodsMissingScope(source(file), tables).map((m) => `${relative(file)}: ${m}`));
+    const missing = repositories.flatMap((file) =>
+      methodsMissingScope(source(file), tables).map((m) => `${relative(file)}: ${m}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -94,14 +105,25 @@ describe('tenant scope of the repositories', () => {
 
   it('leaves TypeORM to the schema: nothing at run time imports it', () => {
     // Entities, migrations and the migration runner (libs/persistence) and the CLI's schema commands only.
-    const runtime = ['libs', 'apps'].flatMap((dir) => files(path.join(ROOT, dir), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')));
-    const users = runtime.filter((f) => !f.includes(`${path.sep}libs${path.sep}persistence${path.sep}`) && !/apps\/cli\/src\/commands\/(migrate|migration-generate)\.command\.ts$/.test(f) && imports(source(f)).includes('typeorm'));
+    const runtime = ['libs', 'apps'].flatMap((dir) =>
+      files(path.join(ROOT, dir), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')),
+    );
+    const users = runtime.filter(
+      (f) =>
+        !f.includes(`${path.sep}libs${path.sep}persistence${path.sep}`) &&
+        !/apps\/cli\/src\/commands\/(migrate|migration-generate)\.command\.ts$/.test(f) &&
+        imports(source(f)).includes('typeorm'),
+    );
     expect(users.map(relative)).toEqual([]);
   });
 
   it('keeps queries in repositories: nothing else reaches the Database or Kysely', () => {
-    const code = ['libs', 'apps'].flatMap((dir) => files(path.join(ROOT, dir), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')));
-    const outside = code.filter((f) => !f.endsWith('.repository.ts') && !f.includes(`${path.sep}libs${path.sep}persistence${path.sep}`));
+    const code = ['libs', 'apps'].flatMap((dir) =>
+      files(path.join(ROOT, dir), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')),
+    );
+    const outside = code.filter(
+      (f) => !f.endsWith('.repository.ts') && !f.includes(`${path.sep}libs${path.sep}persistence${path.sep}`),
+    );
     const users = outside.filter((f) => {
       const names = importedNames(source(f));
       return names.has('kysely') || names.has('Database') || names.has('Executor');
@@ -111,7 +133,8 @@ describe('tenant scope of the repositories', () => {
 });
 
 /** Module specifiers a file imports. */
-const imports = (file: ts.SourceFile) => file.statements.filter(ts.isImportDeclaration).map((i) => (i.moduleSpecifier as ts.StringLiteral).text);
+const imports = (file: ts.SourceFile) =>
+  file.statements.filter(ts.isImportDeclaration).map((i) => (i.moduleSpecifier as ts.StringLiteral).text);
 
 /** Names a file imports from @tcma/persistence, plus 'kysely' when it imports that package. */
 function importedNames(file: ts.SourceFile): Set<string> {
@@ -120,7 +143,8 @@ function importedNames(file: ts.SourceFile): Set<string> {
     const from = (i.moduleSpecifier as ts.StringLiteral).text;
     if (from === 'kysely') names.add('kysely');
     const bindings = i.importClause?.namedBindings;
-    if (from === '@tcma/persistence' && bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) names.add(e.name.text);
+    if (from === '@tcma/persistence' && bindings && ts.isNamedImports(bindings))
+      for (const e of bindings.elements) names.add(e.name.text);
   }
   return names;
 }

@@ -9,7 +9,11 @@ describe(EmailActionTokens.name, () => {
 
   it('reads back what it issued, until it lapses', () => {
     const token = sut.issue({ ...claim, action: 'skip' });
-    expect(sut.read(token)).toEqual({ ...claim, action: 'skip', until: Math.floor((clock.now().getTime() + ACTION_TOKEN_TTL_MS) / 1000) });
+    expect(sut.read(token)).toEqual({
+      ...claim,
+      action: 'skip',
+      until: Math.floor((clock.now().getTime() + ACTION_TOKEN_TTL_MS) / 1000),
+    });
     clock.set(new Date(clock.now().getTime() + ACTION_TOKEN_TTL_MS));
     expect(sut.read(token)).toBeNull();
   });
@@ -23,10 +27,14 @@ describe(EmailActionTokens.name, () => {
   it('refuses altered and foreign tokens', () => {
     const token = sut.issue({ ...claim, action: 'launch' });
     const [action, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), u: 'u-2' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), u: 'u-2' }),
+    ).toString('base64url');
     expect(sut.read(`${action}.${forged}.${signature}`)).toBeNull();
     expect(sut.read(`${token}.extra`)).toBeNull();
-    expect(sut.read(new EmailActionTokens(new Signer('b'.repeat(48)), clock).issue({ ...claim, action: 'launch' }))).toBeNull();
+    expect(
+      sut.read(new EmailActionTokens(new Signer('b'.repeat(48)), clock).issue({ ...claim, action: 'launch' })),
+    ).toBeNull();
     expect(sut.read('launch..')).toBeNull();
   });
 });

@@ -40,7 +40,13 @@ export class EmailActionTokens {
   ) {}
 
   issue(claim: Omit<ActionClaim, 'until'>): string {
-    const payload: Payload = { p: claim.pendingLaunchId, v: claim.vendorId, pa: claim.partnerId, u: claim.userId, t: Math.floor((this.clock.now().getTime() + ACTION_TOKEN_TTL_MS) / 1000) };
+    const payload: Payload = {
+      p: claim.pendingLaunchId,
+      v: claim.vendorId,
+      pa: claim.partnerId,
+      u: claim.userId,
+      t: Math.floor((this.clock.now().getTime() + ACTION_TOKEN_TTL_MS) / 1000),
+    };
     const encoded = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     return `${claim.action}.${encoded}.${this.signer.sign(purpose(claim.action), encoded)}`;
   }
@@ -57,9 +63,17 @@ export class EmailActionTokens {
       return null;
     }
     if (payload.t * 1000 <= this.clock.now().getTime()) return null;
-    return { action, pendingLaunchId: payload.p, vendorId: payload.v, partnerId: payload.pa, userId: payload.u, until: payload.t };
+    return {
+      action,
+      pendingLaunchId: payload.p,
+      vendorId: payload.v,
+      partnerId: payload.pa,
+      userId: payload.u,
+      until: payload.t,
+    };
   }
 }
 
 const purpose = (action: EmailAction) => `programme-action:${action}`;
-const isAction = (value: string | undefined): value is EmailAction => (EMAIL_ACTIONS as readonly string[]).includes(value ?? '');
+const isAction = (value: string | undefined): value is EmailAction =>
+  (EMAIL_ACTIONS as readonly string[]).includes(value ?? '');

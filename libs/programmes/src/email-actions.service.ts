@@ -31,7 +31,8 @@ export class EmailActionsService {
 
   async describe(token: string): Promise<ActionPage | null> {
     const claim = this.tokens.read(token);
-    const found = claim && (await this.pending.find(new PartnerScope(claim.vendorId, claim.partnerId), claim.pendingLaunchId));
+    const found =
+      claim && (await this.pending.find(new PartnerScope(claim.vendorId, claim.partnerId), claim.pendingLaunchId));
     return claim && found ? page(claim, found) : null;
   }
 
@@ -42,16 +43,25 @@ export class EmailActionsService {
     const user = await this.pending.actingUser(scope, claim.userId);
     // The user was disabled (or left the partner) since the email was sent: the link no longer works.
     if (!user || user.id !== claim.userId) return null;
-    const actor: Actor = { userId: user.id, vendorId: claim.vendorId, partnerId: claim.partnerId, role: user.role satisfies Role };
+    const actor: Actor = {
+      userId: user.id,
+      vendorId: claim.vendorId,
+      partnerId: claim.partnerId,
+      role: user.role satisfies Role,
+    };
     try {
-      const after = claim.action === 'launch' ? await this.pendingLaunches.launchNow(actor, claim.pendingLaunchId, 'email') : await this.pendingLaunches.skip(actor, claim.pendingLaunchId, 'email');
+      const after =
+        claim.action === 'launch'
+          ? await this.pendingLaunches.launchNow(actor, claim.pendingLaunchId, 'email')
+          : await this.pendingLaunches.skip(actor, claim.pendingLaunchId, 'email');
       return { done: true, page: page(claim, after) };
     } catch (e) {
       if (e instanceof NotFoundError) return null;
       if (!(e instanceof ConflictError || e instanceof InvalidError)) throw e;
       const current = await this.pending.find(scope, claim.pendingLaunchId);
       if (!current) return null;
-      const why = e instanceof InvalidError ? `It cannot start yet: ${e.problems.map((p) => p.message).join('; ')}.` : e.message;
+      const why =
+        e instanceof InvalidError ? `It cannot start yet: ${e.problems.map((p) => p.message).join('; ')}.` : e.message;
       return { done: false, page: page(claim, current), why };
     }
   }

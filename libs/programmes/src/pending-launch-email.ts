@@ -22,7 +22,8 @@ export interface PartnerLook {
   primaryColor: string | null;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** "all your prospects", "your saved list", "the prospects of your filter". */
 export function audienceLabel(audience: AudienceSpec): string {
@@ -54,13 +55,17 @@ function cardHtml(card: PendingLaunchCard, look: PartnerLook): string {
 }
 
 function cardText(card: PendingLaunchCard): string {
-  const state = card.missing.length ? `It waits until you fix: ${card.missing.map((m) => m.message).join('; ')}.` : `It starts by itself on ${when(card.dueAt)} for ${audienceLabel(card.audience)} unless you skip it.`;
+  const state = card.missing.length
+    ? `It waits until you fix: ${card.missing.map((m) => m.message).join('; ')}.`
+    : `It starts by itself on ${when(card.dueAt)} for ${audienceLabel(card.audience)} unless you skip it.`;
   return `${card.campaignName} (programme ${card.programmeName})\n${state}\n\nLaunch now for ${audienceLabel(card.audience)}: ${card.launchUrl}\nSkip: ${card.skipUrl}\nEdit in portal: ${card.editUrl}\n`;
 }
 
 function page(look: PartnerLook, title: string, body: string): string {
   const color = look.primaryColor ?? '#1f2937';
-  const logo = look.logoUrl ? `<img src="${esc(look.logoUrl)}" alt="${esc(look.companyName)}" style="max-height:48px;max-width:200px">` : `<strong>${esc(look.companyName)}</strong>`;
+  const logo = look.logoUrl
+    ? `<img src="${esc(look.logoUrl)}" alt="${esc(look.companyName)}" style="max-height:48px;max-width:200px">`
+    : `<strong>${esc(look.companyName)}</strong>`;
   return (
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head>` +
     `<body style="margin:0;font-family:Helvetica,Arial,sans-serif;color:#1f2937"><div style="max-width:640px;margin:0 auto">` +
@@ -71,18 +76,32 @@ function page(look: PartnerLook, title: string, body: string): string {
 }
 
 /** The email telling a partner's user about one pending launch. */
-export function pendingLaunchEmail(card: PendingLaunchCard, look: PartnerLook): { subject: string; text: string; html: string } {
-  const subject = card.missing.length ? `${card.campaignName} is waiting for your brand kit` : `${card.campaignName} is ready to launch for ${look.companyName}`;
+export function pendingLaunchEmail(
+  card: PendingLaunchCard,
+  look: PartnerLook,
+): { subject: string; text: string; html: string } {
+  const subject = card.missing.length
+    ? `${card.campaignName} is waiting for your brand kit`
+    : `${card.campaignName} is ready to launch for ${look.companyName}`;
   return { subject, text: `${subject}\n\n${cardText(card)}`, html: page(look, subject, cardHtml(card, look)) };
 }
 
 /** The weekly digest: every pending launch waiting for a partner that has not launched in a while. */
-export function digestEmail(cards: PendingLaunchCard[], total: number, look: PartnerLook): { subject: string; text: string; html: string } {
+export function digestEmail(
+  cards: PendingLaunchCard[],
+  total: number,
+  look: PartnerLook,
+): { subject: string; text: string; html: string } {
   const subject = `${total} new campaign${total === 1 ? ' is' : 's are'} ready for you`;
   const more = total > cards.length ? `\n…and ${total - cards.length} more in the portal.` : '';
   return {
     subject,
     text: `${subject}\n\n${cards.map(cardText).join('\n')}${more}`,
-    html: page(look, subject, cards.map((c) => cardHtml(c, look)).join('<hr style="border:0;border-top:1px solid #e5e7eb;margin:24px 0">') + (more ? `<p>${esc(more.trim())}</p>` : '')),
+    html: page(
+      look,
+      subject,
+      cards.map((c) => cardHtml(c, look)).join('<hr style="border:0;border-top:1px solid #e5e7eb;margin:24px 0">') +
+        (more ? `<p>${esc(more.trim())}</p>` : ''),
+    ),
   };
 }

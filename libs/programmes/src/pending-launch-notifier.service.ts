@@ -49,7 +49,12 @@ export class PendingLaunchNotifier {
     if (!users.length) return { sent: 0 };
 
     // Not ready: it waits from now on, and the email says what is missing.
-    const asUser = { userId: users[0].id, vendorId: found.vendorId, partnerId: found.partnerId, role: 'partner_user' as const };
+    const asUser = {
+      userId: users[0].id,
+      vendorId: found.vendorId,
+      partnerId: found.partnerId,
+      role: 'partner_user' as const,
+    };
     const missing = await this.starter.missing(found, asUser);
     const now = this.clock.now();
     let pl = found;
@@ -80,13 +85,22 @@ export class PendingLaunchNotifier {
     // The first campaign's co-branded preview; the others by name (an email of ten full emails is unreadable).
     const firstPreview = await this.preview(open.items[0], brand);
     for (const user of users) {
-      const cards = open.items.map((pl, i) => this.card(pl, user.id, i === 0 ? firstPreview : { html: null, subject: null }));
-      await this.notices.send(new VendorScope(scope.vendorId), { to: user.email, ...digestEmail(cards, open.total, look) });
+      const cards = open.items.map((pl, i) =>
+        this.card(pl, user.id, i === 0 ? firstPreview : { html: null, subject: null }),
+      );
+      await this.notices.send(new VendorScope(scope.vendorId), {
+        to: user.email,
+        ...digestEmail(cards, open.total, look),
+      });
     }
     return { sent: users.length };
   }
 
-  private card(pl: PendingLaunchView, userId: string, preview: { html: string | null; subject: string | null }): PendingLaunchCard {
+  private card(
+    pl: PendingLaunchView,
+    userId: string,
+    preview: { html: string | null; subject: string | null },
+  ): PendingLaunchCard {
     const claim = { pendingLaunchId: pl.id, vendorId: pl.vendorId, partnerId: pl.partnerId, userId };
     const base = this.config.publicBaseUrl;
     return {
@@ -104,11 +118,18 @@ export class PendingLaunchNotifier {
   }
 
   private look(partner: PartnerRow, brand: BrandState): PartnerLook {
-    return { companyName: brand.brand.companyName ?? partner.companyName, logoUrl: brand.brand.logoUrl, primaryColor: brand.brand.primaryColor };
+    return {
+      companyName: brand.brand.companyName ?? partner.companyName,
+      logoUrl: brand.brand.logoUrl,
+      primaryColor: brand.brand.primaryColor,
+    };
   }
 
   /** The campaign's first email, rendered the way the partner's prospects would get it (to the sample recipient). */
-  private async preview(pl: PendingLaunchView, brand: BrandState): Promise<{ html: string | null; subject: string | null }> {
+  private async preview(
+    pl: PendingLaunchView,
+    brand: BrandState,
+  ): Promise<{ html: string | null; subject: string | null }> {
     const version = await this.campaigns.findVersionForSystem(pl.campaignVersionId);
     const firstStep = version?.content.sequence?.steps[0];
     const asset = version?.content.assets.find((a) => a.id === firstStep?.emailAssetId);

@@ -16,9 +16,17 @@ export const READINESS_RECHECK_MS = 3_600_000;
  * Brand-kit items a programme waits for even though a launch by hand would go without them: an
  * automatic launch in the partner's name must carry its logo, address and sender.
  */
-const PROGRAMME_WAITS_FOR: ReadonlySet<ReadinessCode> = new Set<ReadinessCode>(['brand_kit.logo_missing', 'brand_kit.address_missing', 'brand_kit.sender_missing']);
+const PROGRAMME_WAITS_FOR: ReadonlySet<ReadinessCode> = new Set<ReadinessCode>([
+  'brand_kit.logo_missing',
+  'brand_kit.address_missing',
+  'brand_kit.sender_missing',
+]);
 
-export type StartOutcome = { outcome: 'started'; launchId: string } | { outcome: 'waiting'; missing: MissingItem[] } | { outcome: 'closed' } | { outcome: 'cancelled'; reason: string };
+export type StartOutcome =
+  | { outcome: 'started'; launchId: string }
+  | { outcome: 'waiting'; missing: MissingItem[] }
+  | { outcome: 'closed' }
+  | { outcome: 'cancelled'; reason: string };
 
 /**
  * Turns a pending launch into a launch through the launch service (the same checks, the same
@@ -41,7 +49,9 @@ export class PendingLaunchStarter {
   async missing(pl: PendingLaunchView, actor: Actor): Promise<MissingItem[] | { unavailable: string }> {
     try {
       const readiness = await this.launches.readiness(actor, pl.partnerId, pl.campaignId, pl.version, pl.slotValues);
-      return readiness.items.filter((i) => i.blocking || PROGRAMME_WAITS_FOR.has(i.code)).map(({ code, path, message }) => ({ code, path, message }));
+      return readiness.items
+        .filter((i) => i.blocking || PROGRAMME_WAITS_FOR.has(i.code))
+        .map(({ code, path, message }) => ({ code, path, message }));
     } catch (e) {
       if (e instanceof NotFoundError) return { unavailable: 'the campaign is no longer offered to this partner' };
       throw e;
@@ -52,12 +62,18 @@ export class PendingLaunchStarter {
    * Starts it now as `actor` (recorded with `via`), or records what it waits for. A campaign no
    * longer offered to the partner (archived, no longer eligible) cancels it.
    */
-  async start(pl: PendingLaunchView, actor: Actor, via: ActionVia, recordedUserId: string | null): Promise<StartOutcome> {
+  async start(
+    pl: PendingLaunchView,
+    actor: Actor,
+    via: ActionVia,
+    recordedUserId: string | null,
+  ): Promise<StartOutcome> {
     const scope = new PartnerScope(pl.vendorId, pl.partnerId);
     const now = this.clock.now();
     const missing = await this.missing(pl, actor);
     if (!Array.isArray(missing)) {
-      if (await this.pending.close(scope, pl.id, 'cancelled', 'campaign_unavailable', now)) await this.pending.recordAction(scope, pl.id, 'cancel', 'system', null, now);
+      if (await this.pending.close(scope, pl.id, 'cancelled', 'campaign_unavailable', now))
+        await this.pending.recordAction(scope, pl.id, 'cancel', 'system', null, now);
       return { outcome: 'cancelled', reason: missing.unavailable };
     }
     if (missing.length) {
@@ -66,17 +82,39 @@ export class PendingLaunchStarter {
     }
     if (!(await this.pending.close(scope, pl.id, 'started', null, now))) return { outcome: 'closed' };
     try {
-      const launch = await this.launches.create(actor, { campaignId: pl.campaignId, partnerId: pl.partnerId, version: pl.version, audience: pl.audience, slotValues: pl.slotValues });
+      const launch = await this.launches.create(actor, {
+        campaignId: pl.campaignId,
+        partnerId: pl.partnerId,
+        version: pl.version,
+        audience: pl.audience,
+        slotValues: pl.slotValues,
+      });
       await this.pending.setLaunch(scope, pl.id, launch.id, now);
-      await this.pending.recordAction(scope, pl.id, via === 'system' ? 'auto_start' : 'launch', via, recordedUserId, now);
+      await this.pending.recordAction(
+        scope,
+        pl.id,
+        via === 'system' ? 'auto_start' : 'launch',
+        via,
+        recordedUserId,
+        now,
+      );
       await this.schedulePost(scope, pl, launch.id, now);
       return { outcome: 'started', launchId: launch.id };
     } catch (e) {
       // Refused after all (the brand kit changed meanwhile, the list was deleted): back to waiting, saying why.
       const problems = e instanceof InvalidError ? e.problems : [{ path: 'launch', message: (e as Error).message }];
       const items = problems.map((p) => ({ code: p.code ?? 'launch.refused', path: p.path, message: p.message }));
-      await this.pending.waitForReadiness(scope, pl.id, items, new Date(now.getTime() + READINESS_RECHECK_MS), now, true);
-      this.logger.warn(`Pending launch ${pl.id} could not start: ${items.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+      await this.pending.waitForReadiness(
+        scope,
+        pl.id,
+        items,
+        new Date(now.getTime() + READINESS_RECHECK_MS),
+        now,
+        true,
+      );
+      this.logger.warn(
+        `Pending launch ${pl.id} could not start: ${items.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      );
       return { outcome: 'waiting', missing: items };
     }
   }
@@ -98,7 +136,12 @@ export class PendingLaunchStarter {
         launchId,
         networks: subscription.socialNetworks,
         slotValues: pl.slotValues,
-        dueAt: (timeZone) => nextSocialPostingTime(now, { time: subscription.socialPostTime, weekdaysOnly: subscription.socialPostWeekdaysOnly }, timeZone),
+        dueAt: (timeZone) =>
+          nextSocialPostingTime(
+            now,
+            { time: subscription.socialPostTime, weekdaysOnly: subscription.socialPostWeekdaysOnly },
+            timeZone,
+          ),
       });
     } catch (e) {
       this.logger.warn(`Pending launch ${pl.id} started without its social post: ${(e as Error).message}`);

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { AudienceSpec, Database, executorOf, Found, MissingItem, PageWindow, PartnerScope, partnerOwned, PendingLaunchRow, PendingLaunchState, Role, TenantScope, Tx } from '@tcma/persistence';
+import {
+  AudienceSpec,
+  Database,
+  executorOf,
+  Found,
+  MissingItem,
+  PageWindow,
+  PartnerScope,
+  partnerOwned,
+  PendingLaunchRow,
+  PendingLaunchState,
+  Role,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 /** A pending launch as the portal and the emails show it: with its campaign's and programme's names. */
 export type PendingLaunchView = PendingLaunchRow & { campaignName: string; programmeId: string; programmeName: string };
@@ -66,7 +80,9 @@ export class PendingLaunchesRepository {
   }
 
   /** A version's campaign dates and state (is it offered now?), or null when the version is gone. */
-  async campaignOfVersionForSystem(campaignVersionId: string): Promise<{ status: string; availableFrom: Date | null; availableUntil: Date | null } | null> {
+  async campaignOfVersionForSystem(
+    campaignVersionId: string,
+  ): Promise<{ status: string; availableFrom: Date | null; availableUntil: Date | null } | null> {
     const row = await this.db
       .selectFrom('campaignVersions as v')
       .innerJoin('campaigns as c', 'c.id', 'v.campaignId')
@@ -119,17 +135,33 @@ export class PendingLaunchesRepository {
   }
 
   async find(scope: TenantScope, id: string): Promise<PendingLaunchView | null> {
-    return (await this.view().where('pl.id', '=', id).where((eb) => partnerOwned(eb, scope, 'pl')).executeTakeFirst()) ?? null;
+    return (
+      (await this.view()
+        .where('pl.id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'pl'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The scope's pending launches, soonest due first (open ones), then the rest newest first. */
-  async list(scope: TenantScope, filter: PageWindow & { states?: PendingLaunchState[]; programmeId?: string }): Promise<Found<PendingLaunchView>> {
+  async list(
+    scope: TenantScope,
+    filter: PageWindow & { states?: PendingLaunchState[]; programmeId?: string },
+  ): Promise<Found<PendingLaunchView>> {
     let matching = this.view().where((eb) => partnerOwned(eb, scope, 'pl'));
     if (filter.states?.length) matching = matching.where('pl.state', 'in', filter.states);
     if (filter.programmeId) matching = matching.where('p.id', '=', filter.programmeId);
     let counted = this.db.selectFrom('pendingLaunches as pl').where((eb) => partnerOwned(eb, scope, 'pl'));
     if (filter.states?.length) counted = counted.where('pl.state', 'in', filter.states);
-    if (filter.programmeId) counted = counted.where('pl.subscriptionId', 'in', this.db.selectFrom('programmeSubscriptions as s').select('s.id').where('s.programmeId', '=', filter.programmeId));
+    if (filter.programmeId)
+      counted = counted.where(
+        'pl.subscriptionId',
+        'in',
+        this.db
+          .selectFrom('programmeSubscriptions as s')
+          .select('s.id')
+          .where('s.programmeId', '=', filter.programmeId),
+      );
     const [items, count] = await Promise.all([
       matching
         .orderBy(sql`CASE WHEN pl.state IN ('pending', 'waiting_readiness') THEN 0 ELSE 1 END`)
@@ -148,7 +180,13 @@ export class PendingLaunchesRepository {
    * (started, skipped or cancelled meanwhile). The one place a launch is decided: whoever
    * moves it first wins.
    */
-  async close(scope: TenantScope, id: string, state: 'started' | 'skipped' | 'cancelled', reason: string | null, now: Date): Promise<boolean> {
+  async close(
+    scope: TenantScope,
+    id: string,
+    state: 'started' | 'skipped' | 'cancelled',
+    reason: string | null,
+    now: Date,
+  ): Promise<boolean> {
     const moved = await this.db
       .updateTable('pendingLaunches as pl')
       .set({ state, reason, updatedAt: now })
@@ -170,10 +208,22 @@ export class PendingLaunchesRepository {
   }
 
   /** Puts a pending launch (back) to wait for the partner's readiness, checked again at `dueAt`. */
-  async waitForReadiness(scope: PartnerScope, id: string, missing: MissingItem[], dueAt: Date, now: Date, reopen = false): Promise<void> {
+  async waitForReadiness(
+    scope: PartnerScope,
+    id: string,
+    missing: MissingItem[],
+    dueAt: Date,
+    now: Date,
+    reopen = false,
+  ): Promise<void> {
     await this.db
       .updateTable('pendingLaunches as pl')
-      .set({ state: 'waiting_readiness', missing: sql<MissingItem[]>`${JSON.stringify(missing)}::jsonb`, dueAt, updatedAt: now })
+      .set({
+        state: 'waiting_readiness',
+        missing: sql<MissingItem[]>`${JSON.stringify(missing)}::jsonb`,
+        dueAt,
+        updatedAt: now,
+      })
       .where('pl.id', '=', id)
       .where('pl.state', 'in', reopen ? ['pending', 'waiting_readiness', 'started'] : OPEN_STATES)
       .where((eb) => partnerOwned(eb, scope, 'pl'))
@@ -192,7 +242,12 @@ export class PendingLaunchesRepository {
   }
 
   /** The partner's changes before it starts; false when no longer open. */
-  async edit(scope: TenantScope, id: string, changes: { audience?: AudienceSpec; slotValues?: Record<string, string>; dueAt?: Date }, now: Date): Promise<boolean> {
+  async edit(
+    scope: TenantScope,
+    id: string,
+    changes: { audience?: AudienceSpec; slotValues?: Record<string, string>; dueAt?: Date },
+    now: Date,
+  ): Promise<boolean> {
     const moved = await this.db
       .updateTable('pendingLaunches as pl')
       .set({ ...changes, updatedAt: now })
@@ -226,21 +281,38 @@ export class PendingLaunchesRepository {
   }
 
   /** Who did what, when, and how; `userId` null for the system. */
-  async recordAction(scope: TenantScope, id: string, action: PendingAction, via: ActionVia, userId: string | null, at: Date, tx?: Tx): Promise<void> {
+  async recordAction(
+    scope: TenantScope,
+    id: string,
+    action: PendingAction,
+    via: ActionVia,
+    userId: string | null,
+    at: Date,
+    tx?: Tx,
+  ): Promise<void> {
     await executorOf(this.db, tx)
       .insertInto('pendingLaunchActions')
       .columns(['pendingLaunchId', 'action', 'via', 'userId', 'at'])
       .expression((eb) =>
         eb
           .selectFrom('pendingLaunches as pl')
-          .select(['pl.id', eb.val(action).as('action'), eb.val(via).as('via'), eb.val(userId).as('userId'), eb.val(at).as('at')])
+          .select([
+            'pl.id',
+            eb.val(action).as('action'),
+            eb.val(via).as('via'),
+            eb.val(userId).as('userId'),
+            eb.val(at).as('at'),
+          ])
           .where('pl.id', '=', id)
           .where((w) => partnerOwned(w, scope, 'pl')),
       )
       .execute();
   }
 
-  async actions(scope: TenantScope, id: string): Promise<Array<{ action: string; via: string; userId: string | null; at: Date }>> {
+  async actions(
+    scope: TenantScope,
+    id: string,
+  ): Promise<Array<{ action: string; via: string; userId: string | null; at: Date }>> {
     return this.db
       .selectFrom('pendingLaunchActions as a')
       .innerJoin('pendingLaunches as pl', 'pl.id', 'a.pendingLaunchId')
@@ -280,7 +352,11 @@ export class PendingLaunchesRepository {
    * Partners with open pending launches and no launch of their own started in the last
    * `quietMs` (the weekly digest's readers), with how many are waiting.
    */
-  async quietPartnersForSystem(now: Date, quietMs: number, limit: number): Promise<Array<{ vendorId: string; partnerId: string; open: number }>> {
+  async quietPartnersForSystem(
+    now: Date,
+    quietMs: number,
+    limit: number,
+  ): Promise<Array<{ vendorId: string; partnerId: string; open: number }>> {
     const since = new Date(now.getTime() - quietMs);
     const rows = await sql<{ vendorId: string; partnerId: string; open: number }>`
       SELECT pl.vendor_id, pl.partner_id, count(*)::int AS open

@@ -24,22 +24,32 @@ export class PendingLaunchesService {
     private readonly clock: Clock,
   ) {}
 
-  list(actor: Actor, filter: PageWindow & { partnerId?: string; programmeId?: string; states?: PendingLaunchState[] }): Promise<Found<PendingLaunchView>> {
+  list(
+    actor: Actor,
+    filter: PageWindow & { partnerId?: string; programmeId?: string; states?: PendingLaunchState[] },
+  ): Promise<Found<PendingLaunchView>> {
     return this.pending.list(scopeOf(actor, filter.partnerId), filter);
   }
 
-  async get(actor: Actor, id: string): Promise<PendingLaunchView & { actions: Array<{ action: string; via: string; userId: string | null; at: Date }> }> {
+  async get(
+    actor: Actor,
+    id: string,
+  ): Promise<PendingLaunchView & { actions: Array<{ action: string; via: string; userId: string | null; at: Date }> }> {
     const found = await this.find(actor, id);
     return { ...found, actions: await this.pending.actions(scopeOf(actor), id) };
   }
 
   async edit(actor: Actor, id: string, changes: PendingLaunchEdit): Promise<PendingLaunchView> {
     const found = await this.find(actor, id);
-    if (changes.dueAt && changes.dueAt.getTime() < this.clock.now().getTime()) throw new InvalidError('The pending launch cannot be changed', [{ path: 'dueAt', message: 'must not be in the past' }]);
+    if (changes.dueAt && changes.dueAt.getTime() < this.clock.now().getTime())
+      throw new InvalidError('The pending launch cannot be changed', [
+        { path: 'dueAt', message: 'must not be in the past' },
+      ]);
     if (changes.audience?.type === 'list') await this.lists.get(actor, found.partnerId, changes.audience.listId);
     const scope = new PartnerScope(found.vendorId, found.partnerId);
     const now = this.clock.now();
-    if (!(await this.pending.edit(scope, id, changes, now))) throw new ConflictError(`The pending launch is already ${found.state}`);
+    if (!(await this.pending.edit(scope, id, changes, now)))
+      throw new ConflictError(`The pending launch is already ${found.state}`);
     await this.pending.recordAction(scope, id, 'edit', 'portal', actor.userId, now);
     return this.find(actor, id);
   }
@@ -48,7 +58,8 @@ export class PendingLaunchesService {
     const found = await this.find(actor, id);
     const scope = new PartnerScope(found.vendorId, found.partnerId);
     const now = this.clock.now();
-    if (!(await this.pending.close(scope, id, 'skipped', 'partner', now))) throw new ConflictError(`The pending launch is already ${found.state}`);
+    if (!(await this.pending.close(scope, id, 'skipped', 'partner', now)))
+      throw new ConflictError(`The pending launch is already ${found.state}`);
     await this.pending.recordAction(scope, id, 'skip', via, actor.userId, now);
     return this.find(actor, id);
   }
@@ -57,9 +68,14 @@ export class PendingLaunchesService {
   async launchNow(actor: Actor, id: string, via: ActionVia = 'portal'): Promise<PendingLaunchView> {
     const found = await this.find(actor, id);
     const outcome: StartOutcome = await this.starter.start(found, actor, via, actor.userId);
-    if (outcome.outcome === 'closed') throw new ConflictError(`The pending launch is already ${(await this.find(actor, id)).state}`);
+    if (outcome.outcome === 'closed')
+      throw new ConflictError(`The pending launch is already ${(await this.find(actor, id)).state}`);
     if (outcome.outcome === 'cancelled') throw new ConflictError(`The pending launch was cancelled: ${outcome.reason}`);
-    if (outcome.outcome === 'waiting') throw new InvalidError('The launch cannot start', outcome.missing.map((m) => ({ path: m.path, message: m.message, code: m.code })));
+    if (outcome.outcome === 'waiting')
+      throw new InvalidError(
+        'The launch cannot start',
+        outcome.missing.map((m) => ({ path: m.path, message: m.message, code: m.code })),
+      );
     return this.find(actor, id);
   }
 

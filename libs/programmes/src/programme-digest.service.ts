@@ -30,7 +30,13 @@ export class ProgrammeDigestService {
    */
   async sendDigests(): Promise<{ partners: number; emails: number }> {
     const now = this.clock.now();
-    const claimed = await this.redis.redis.set(`${this.config.queuePrefix}:programme-digest:${now.toISOString().slice(0, 10)}`, String(process.pid), 'EX', 6 * 86_400, 'NX');
+    const claimed = await this.redis.redis.set(
+      `${this.config.queuePrefix}:programme-digest:${now.toISOString().slice(0, 10)}`,
+      String(process.pid),
+      'EX',
+      6 * 86_400,
+      'NX',
+    );
     if (claimed !== 'OK') return { partners: 0, emails: 0 };
     const quiet = await this.pending.quietPartnersForSystem(now, DIGEST_QUIET_MS, DIGEST_PARTNERS);
     let emails = 0;

@@ -59,7 +59,10 @@ export class ProgrammeSweepService {
       }
       if (due.length < START_BATCH) break;
     }
-    if (started || waiting) this.logger.log(`Programmes: ${started} pending launches started, ${waiting} waiting for the partner's brand kit`);
+    if (started || waiting)
+      this.logger.log(
+        `Programmes: ${started} pending launches started, ${waiting} waiting for the partner's brand kit`,
+      );
     return { reoffered: versions.length, started, waiting };
   }
 
@@ -68,10 +71,18 @@ export class ProgrammeSweepService {
     const pl = await this.pending.findForSystem(id);
     if (!pl) return 'gone';
     const subscription = await this.subscriptions.findForSystem(pl.subscriptionId);
-    const user = await this.pending.actingUser(new PartnerScope(pl.vendorId, pl.partnerId), subscription?.createdBy ?? null);
+    const user = await this.pending.actingUser(
+      new PartnerScope(pl.vendorId, pl.partnerId),
+      subscription?.createdBy ?? null,
+    );
     // No one left to act as: it waits (an hour at a time) for the partner to have a user again.
     if (!user) return 'no_user';
-    const outcome = await this.starter.start(pl, { userId: user.id, vendorId: pl.vendorId, partnerId: pl.partnerId, role: user.role }, 'system', null);
+    const outcome = await this.starter.start(
+      pl,
+      { userId: user.id, vendorId: pl.vendorId, partnerId: pl.partnerId, role: user.role },
+      'system',
+      null,
+    );
     return outcome.outcome;
   }
 }

@@ -23,7 +23,16 @@ import { SubscriptionsService } from './subscriptions.service';
 
 /** Programmes: vendors' groups of campaigns, partners' subscriptions, pending launches and their emails. */
 @Module({
-  imports: [TenancyModule, CampaignsModule, BrandKitsModule, AudienceModule, NurtureModule, NoticesModule, RenderingModule, SocialPostsModule],
+  imports: [
+    TenancyModule,
+    CampaignsModule,
+    BrandKitsModule,
+    AudienceModule,
+    NurtureModule,
+    NoticesModule,
+    RenderingModule,
+    SocialPostsModule,
+  ],
   providers: [
     ProgrammesRepository,
     SubscriptionsRepository,
@@ -39,6 +48,16 @@ import { SubscriptionsService } from './subscriptions.service';
     ProgrammeSweepService,
     ProgrammeDigestService,
   ],
-  exports: [ProgrammesService, SubscriptionsService, PendingLaunchesService, EmailActionsService, ProgrammeFanoutService, ProgrammeSweepService, ProgrammeDigestService, PendingLaunchNotifier, EmailActionTokens],
+  exports: [
+    ProgrammesService,
+    SubscriptionsService,
+    PendingLaunchesService,
+    EmailActionsService,
+    ProgrammeFanoutService,
+    ProgrammeSweepService,
+    ProgrammeDigestService,
+    PendingLaunchNotifier,
+    EmailActionTokens,
+  ],
 })
 export class ProgrammesModule {}

@@ -27,12 +27,22 @@ export class ProgrammesRepository {
   /** Creates the programme with its campaigns; campaigns of other vendors are ignored (the service checks them first). */
   async create(scope: VendorScope, input: ProgrammeInput, campaignIds: string[]): Promise<string> {
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.insertInto('programmes').values({ ...input, vendorId: scope.vendorId }).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('programmes')
+        .values({ ...input, vendorId: scope.vendorId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       if (campaignIds.length) {
         await tx
           .insertInto('programmeCampaigns')
           .columns(['programmeId', 'campaignId'])
-          .expression((eb) => eb.selectFrom('campaigns').select([eb.val(row.id).as('programmeId'), 'campaigns.id as campaignId']).where('campaigns.id', 'in', campaignIds).where((w) => vendorOwned(w, scope, 'campaigns')))
+          .expression((eb) =>
+            eb
+              .selectFrom('campaigns')
+              .select([eb.val(row.id).as('programmeId'), 'campaigns.id as campaignId'])
+              .where('campaigns.id', 'in', campaignIds)
+              .where((w) => vendorOwned(w, scope, 'campaigns')),
+          )
           .execute();
       }
       return row.id;
@@ -40,7 +50,12 @@ export class ProgrammesRepository {
   }
 
   /** Changes the programme; `campaignIds`, when given, replaces its campaigns. False when it is not the scope's. */
-  async update(scope: VendorScope, id: string, changes: Partial<ProgrammeInput>, campaignIds?: string[]): Promise<boolean> {
+  async update(
+    scope: VendorScope,
+    id: string,
+    changes: Partial<ProgrammeInput>,
+    campaignIds?: string[],
+  ): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
       const updated = await tx
         .updateTable('programmes')
@@ -55,7 +70,13 @@ export class ProgrammesRepository {
           await tx
             .insertInto('programmeCampaigns')
             .columns(['programmeId', 'campaignId'])
-            .expression((eb) => eb.selectFrom('campaigns').select([eb.val(id).as('programmeId'), 'campaigns.id as campaignId']).where('campaigns.id', 'in', campaignIds).where((w) => vendorOwned(w, scope, 'campaigns')))
+            .expression((eb) =>
+              eb
+                .selectFrom('campaigns')
+                .select([eb.val(id).as('programmeId'), 'campaigns.id as campaignId'])
+                .where('campaigns.id', 'in', campaignIds)
+                .where((w) => vendorOwned(w, scope, 'campaigns')),
+            )
             .execute();
         }
       }
@@ -64,7 +85,11 @@ export class ProgrammesRepository {
   }
 
   async delete(scope: VendorScope, id: string): Promise<boolean> {
-    const deleted = await this.db.deleteFrom('programmes').where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'programmes')).executeTakeFirst();
+    const deleted = await this.db
+      .deleteFrom('programmes')
+      .where('id', '=', id)
+      .where((eb) => vendorOwned(eb, scope, 'programmes'))
+      .executeTakeFirst();
     return deleted.numDeletedRows > 0n;
   }
 
@@ -88,7 +113,12 @@ export class ProgrammesRepository {
   /** Which of these campaign ids are the scope's vendor's. */
   async ownCampaigns(scope: VendorScope, campaignIds: string[]): Promise<Set<string>> {
     if (!campaignIds.length) return new Set();
-    const rows = await this.db.selectFrom('campaigns').select('id').where('id', 'in', campaignIds).where((eb) => vendorOwned(eb, scope, 'campaigns')).execute();
+    const rows = await this.db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('id', 'in', campaignIds)
+      .where((eb) => vendorOwned(eb, scope, 'campaigns'))
+      .execute();
     return new Set(rows.map((r) => r.id));
   }
 

@@ -19,8 +19,14 @@ export class ProgrammesService {
   async create(actor: Actor, body: ProgrammeBody): Promise<ProgrammeRecord> {
     const scope = this.vendorScope(actor);
     await this.checkCampaigns(scope, body.campaignIds ?? []);
-    const input: ProgrammeInput = { name: body.name.trim(), description: body.description ?? '', tag: body.tag?.trim() || null };
-    const id = await this.programmes.create(scope, input, body.campaignIds ?? []).catch((e: unknown) => rethrowNameTaken(e));
+    const input: ProgrammeInput = {
+      name: body.name.trim(),
+      description: body.description ?? '',
+      tag: body.tag?.trim() || null,
+    };
+    const id = await this.programmes
+      .create(scope, input, body.campaignIds ?? [])
+      .catch((e: unknown) => rethrowNameTaken(e));
     return this.get(actor, id);
   }
 
@@ -32,7 +38,9 @@ export class ProgrammesService {
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.tag !== undefined ? { tag: body.tag?.trim() || null } : {}),
     };
-    const found = await this.programmes.update(scope, id, changes, body.campaignIds).catch((e: unknown) => rethrowNameTaken(e));
+    const found = await this.programmes
+      .update(scope, id, changes, body.campaignIds)
+      .catch((e: unknown) => rethrowNameTaken(e));
     if (!found) throw new NotFoundError('Programme');
     return this.get(actor, id);
   }
@@ -53,7 +61,9 @@ export class ProgrammesService {
 
   private async checkCampaigns(scope: VendorScope, ids: string[]): Promise<void> {
     const own = await this.programmes.ownCampaigns(scope, ids);
-    const problems: Problem[] = ids.flatMap((id, i) => (own.has(id) ? [] : [{ path: `campaignIds.${i}`, message: 'is not a campaign of this vendor' }]));
+    const problems: Problem[] = ids.flatMap((id, i) =>
+      own.has(id) ? [] : [{ path: `campaignIds.${i}`, message: 'is not a campaign of this vendor' }],
+    );
     if (problems.length) throw new InvalidError('The programme names unknown campaigns', problems);
   }
 
@@ -65,6 +75,9 @@ export class ProgrammesService {
 }
 
 function rethrowNameTaken(e: unknown): never {
-  if ((e as { constraint?: string }).constraint === 'programmes_vendor_id_name_key') throw new InvalidError('The programme cannot be saved', [{ path: 'name', message: 'is already the name of another programme' }]);
+  if ((e as { constraint?: string }).constraint === 'programmes_vendor_id_name_key')
+    throw new InvalidError('The programme cannot be saved', [
+      { path: 'name', message: 'is already the name of another programme' },
+    ]);
   throw e;
 }

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AudienceSpec, Database, executorOf, Found, PageWindow, PartnerScope, partnerOwned, ProgrammeSubscriptionRow, SocialNetwork, TenantScope, Tx } from '@tcma/persistence';
+import {
+  AudienceSpec,
+  Database,
+  executorOf,
+  Found,
+  PageWindow,
+  PartnerScope,
+  partnerOwned,
+  ProgrammeSubscriptionRow,
+  SocialNetwork,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 export type SubscriptionRow = ProgrammeSubscriptionRow;
 
@@ -22,10 +34,22 @@ export class SubscriptionsRepository {
    * Subscribes the partner (again, when it had unsubscribed: the row and its history are kept);
    * null when it is already subscribed.
    */
-  async subscribe(scope: PartnerScope, programmeId: string, settings: SubscriptionSettings, userId: string | null): Promise<SubscriptionRow | null> {
+  async subscribe(
+    scope: PartnerScope,
+    programmeId: string,
+    settings: SubscriptionSettings,
+    userId: string | null,
+  ): Promise<SubscriptionRow | null> {
     const row = await this.db
       .insertInto('programmeSubscriptions')
-      .values({ ...settings, vendorId: scope.vendorId, partnerId: scope.partnerId, programmeId, status: 'active', createdBy: userId })
+      .values({
+        ...settings,
+        vendorId: scope.vendorId,
+        partnerId: scope.partnerId,
+        programmeId,
+        status: 'active',
+        createdBy: userId,
+      })
       .onConflict((oc) =>
         oc
           .columns(['programmeId', 'partnerId'])
@@ -38,22 +62,46 @@ export class SubscriptionsRepository {
   }
 
   async find(scope: TenantScope, id: string): Promise<SubscriptionRow | null> {
-    return (await this.db.selectFrom('programmeSubscriptions as s').selectAll('s').where('s.id', '=', id).where((eb) => partnerOwned(eb, scope, 's')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('programmeSubscriptions as s')
+        .selectAll('s')
+        .where('s.id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 's'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The scope's subscriptions (a vendor's: all its partners'), newest first. */
-  async list(scope: TenantScope, filter: PageWindow & { programmeId?: string; status?: 'active' | 'unsubscribed' }): Promise<Found<SubscriptionRow & { programmeName: string }>> {
-    let matching = this.db.selectFrom('programmeSubscriptions as s').innerJoin('programmes as p', 'p.id', 's.programmeId').where((eb) => partnerOwned(eb, scope, 's'));
+  async list(
+    scope: TenantScope,
+    filter: PageWindow & { programmeId?: string; status?: 'active' | 'unsubscribed' },
+  ): Promise<Found<SubscriptionRow & { programmeName: string }>> {
+    let matching = this.db
+      .selectFrom('programmeSubscriptions as s')
+      .innerJoin('programmes as p', 'p.id', 's.programmeId')
+      .where((eb) => partnerOwned(eb, scope, 's'));
     if (filter.programmeId) matching = matching.where('s.programmeId', '=', filter.programmeId);
     if (filter.status) matching = matching.where('s.status', '=', filter.status);
     const [items, count] = await Promise.all([
-      matching.selectAll('s').select('p.name as programmeName').orderBy('s.createdAt', 'desc').orderBy('s.id').limit(filter.limit).offset(filter.offset).execute(),
+      matching
+        .selectAll('s')
+        .select('p.name as programmeName')
+        .orderBy('s.createdAt', 'desc')
+        .orderBy('s.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
   }
 
-  async update(scope: TenantScope, id: string, changes: Partial<SubscriptionSettings>): Promise<SubscriptionRow | null> {
+  async update(
+    scope: TenantScope,
+    id: string,
+    changes: Partial<SubscriptionSettings>,
+  ): Promise<SubscriptionRow | null> {
     const row = await this.db
       .updateTable('programmeSubscriptions as s')
       .set({ ...changes, updatedAt: new Date() })
@@ -79,6 +127,8 @@ export class SubscriptionsRepository {
 
   /** The worker's read of a subscription named by a pending launch. */
   async findForSystem(id: string): Promise<SubscriptionRow | null> {
-    return (await this.db.selectFrom('programmeSubscriptions').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    return (
+      (await this.db.selectFrom('programmeSubscriptions').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+    );
   }
 }

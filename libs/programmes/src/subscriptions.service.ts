@@ -71,7 +71,10 @@ export class SubscriptionsService {
     return found;
   }
 
-  list(actor: Actor, filter: PageWindow & { partnerId?: string; programmeId?: string; status?: 'active' | 'unsubscribed' }): Promise<Found<SubscriptionRow & { programmeName: string }>> {
+  list(
+    actor: Actor,
+    filter: PageWindow & { partnerId?: string; programmeId?: string; status?: 'active' | 'unsubscribed' },
+  ): Promise<Found<SubscriptionRow & { programmeName: string }>> {
     return this.subscriptions.list(scopeOf(actor, filter.partnerId), filter);
   }
 
@@ -90,9 +93,11 @@ export class SubscriptionsService {
     const scope = new PartnerScope(current.vendorId, current.partnerId);
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
-      if (!(await this.subscriptions.unsubscribe(scope, id, tx))) throw new ConflictError('The subscription has already ended');
+      if (!(await this.subscriptions.unsubscribe(scope, id, tx)))
+        throw new ConflictError('The subscription has already ended');
       const cancelled = await this.pending.cancelOpenOfSubscription(scope, id, now, tx);
-      for (const pendingId of cancelled) await this.pending.recordAction(scope, pendingId, 'cancel', 'portal', actor.userId, now, tx);
+      for (const pendingId of cancelled)
+        await this.pending.recordAction(scope, pendingId, 'cancel', 'portal', actor.userId, now, tx);
       return { cancelled: cancelled.length };
     });
   }

@@ -4,5 +4,18 @@ export { QueueModule } from './queue.module';
 export { dropQueueKeys } from './queue-keys';
 export { RedisClient } from './redis.provider';
 export { JOB_QUEUE, JobName, RENDER_FORMATS, traced } from './jobs';
-export type { DeliverWebhookJob, EnrollLaunchJob, FanOutProgrammeVersionJob, NotifyPendingLaunchJob, ImportProspectsJob, PublishSocialPostJob, RenderAssetJob, RenderAssetResult, RenderFormat, SendStepRef, SendStepsJob, TracedJob } from './jobs';
+export type {
+  DeliverWebhookJob,
+  EnrollLaunchJob,
+  FanOutProgrammeVersionJob,
+  NotifyPendingLaunchJob,
+  ImportProspectsJob,
+  PublishSocialPostJob,
+  RenderAssetJob,
+  RenderAssetResult,
+  RenderFormat,
+  SendStepRef,
+  SendStepsJob,
+  TracedJob,
+} from './jobs';
 export { fanOutJobOptions, notifyJobOptions } from './programme-jobs';

@@ -10,7 +10,8 @@ export async function dropQueueKeys(url: string, prefix: string): Promise<void> 
   await redis.connect();
   try {
     for (const match of [`${prefix}:*`, `${prefix}-*:*`]) {
-      for await (const keys of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
+      for await (const keys of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>)
+        if (keys.length) await redis.unlink(...keys);
     }
   } finally {
     redis.disconnect();

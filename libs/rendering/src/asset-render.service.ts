@@ -2,7 +2,16 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Asset, CampaignContent } from '@tcma/campaign-model';
 import { BrandKitsService, BrandRenderInputs } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
-import { compilePage, RenderPool, renderEmail, renderPage, renderSocialCopy, renderSocialImage, resolveSlotValues, SocialImageSize } from '@tcma/cobrand';
+import {
+  compilePage,
+  RenderPool,
+  renderEmail,
+  renderPage,
+  renderSocialCopy,
+  renderSocialImage,
+  resolveSlotValues,
+  SocialImageSize,
+} from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { NotFoundError } from '@tcma/errors';
 import { PartnerScope } from '@tcma/persistence';
@@ -50,7 +59,8 @@ export class AssetRenderService implements OnApplicationShutdown {
 
   async render(job: RenderAssetJob): Promise<RenderAssetResult> {
     const done = await this.rendered.find(job.renderKey);
-    if (done && (await this.storage.has(done.blobKey))) return { blobKey: done.blobKey, contentType: done.contentType, byteSize: done.byteSize };
+    if (done && (await this.storage.has(done.blobKey)))
+      return { blobKey: done.blobKey, contentType: done.contentType, byteSize: done.byteSize };
     // The job names its tenant (the API checked the caller's access before queueing it).
     const scope = new PartnerScope(job.vendorId, job.partnerId);
     const version = await this.campaigns.findVersion(scope, job.campaignId, job.version);
@@ -62,15 +72,37 @@ export class AssetRenderService implements OnApplicationShutdown {
     const pageUrl = campaign ? landingPageUrl(this.config.publicBaseUrl, partner.slug, campaign.slug) : null;
     const started = process.hrtime.bigint();
     const output = await this.produce(version.id, version.content, asset, brand, job, pageUrl);
-    const blobKey = await this.storage.put(Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength));
-    await this.rendered.record({ renderKey: job.renderKey, blobKey, contentType: output.contentType, byteSize: output.bytes.byteLength, partnerId: partner.id, campaignVersionId: version.id, brandRevision: brand.revision });
-    this.logger.debug(`Rendered ${asset.kind} ${job.format} for partner ${partner.id} in ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
+    const blobKey = await this.storage.put(
+      Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength),
+    );
+    await this.rendered.record({
+      renderKey: job.renderKey,
+      blobKey,
+      contentType: output.contentType,
+      byteSize: output.bytes.byteLength,
+      partnerId: partner.id,
+      campaignVersionId: version.id,
+      brandRevision: brand.revision,
+    });
+    this.logger.debug(
+      `Rendered ${asset.kind} ${job.format} for partner ${partner.id} in ${Number(process.hrtime.bigint() - started) / 1e6} ms`,
+    );
     return { blobKey, contentType: output.contentType, byteSize: output.bytes.byteLength };
   }
 
-  private async produce(versionId: string, content: CampaignContent, asset: Asset, brand: BrandRenderInputs, job: RenderAssetJob, pageUrl: string | null): Promise<Output> {
+  private async produce(
+    versionId: string,
+    content: CampaignContent,
+    asset: Asset,
+    brand: BrandRenderInputs,
+    job: RenderAssetJob,
+    pageUrl: string | null,
+  ): Promise<Output> {
     if (asset.kind === 'email') {
-      const email = renderEmail(await this.emails.compiled(versionId, content, asset, brand, {}, pageUrl), sampleRecipient(this.config.publicBaseUrl));
+      const email = renderEmail(
+        await this.emails.compiled(versionId, content, asset, brand, {}, pageUrl),
+        sampleRecipient(this.config.publicBaseUrl),
+      );
       if (job.format === 'text') return text(email.text, 'text/plain; charset=utf-8');
       if (job.format === 'json') return text(JSON.stringify(email), 'application/json; charset=utf-8');
       return text(email.html, 'text/html; charset=utf-8');
@@ -81,19 +113,42 @@ export class AssetRenderService implements OnApplicationShutdown {
       // The same bytes the public address serves to a first visit (the blank form).
       const social = content.assets.find((a) => a.kind === 'social');
       const url = pageUrl ?? this.config.publicBaseUrl;
-      return text(renderPage(compilePage(asset, content, resolved.values, { pageUrl: url, ogImageUrl: social ? `${url}/og.png` : null })), 'text/html; charset=utf-8');
+      return text(
+        renderPage(
+          compilePage(asset, content, resolved.values, { pageUrl: url, ogImageUrl: social ? `${url}/og.png` : null }),
+        ),
+        'text/html; charset=utf-8',
+      );
     }
     const slotTypes = new Map(content.slots.map((s) => [s.name, s.type]));
-    const logo = brand.logoPng ? { png: new Uint8Array(brand.logoPng), key: `${brand.partnerId}:${brand.revision}` } : null;
+    const logo = brand.logoPng
+      ? { png: new Uint8Array(brand.logoPng), key: `${brand.partnerId}:${brand.revision}` }
+      : null;
     // Without a logo, logo rectangles show the partner's name as the campaign fills it.
     const logoFallback = resolved.values.get('company_name') || brand.brand.companyName;
     if (asset.kind === 'pdf') {
       const vendorPdf = await this.blob(asset.file.key);
-      const pdf = await this.pool.run('pdf', { vendorPdf, rects: asset.slots, slotTypes: [...slotTypes], values: [...resolved.values], logo, logoFallback, language: content.language });
-      if (job.format === 'png') return { bytes: await this.pool.run('pdfPage', { pdf, page: job.page ?? 1, dpi: job.dpi ?? 100 }), contentType: 'image/png' };
+      const pdf = await this.pool.run('pdf', {
+        vendorPdf,
+        rects: asset.slots,
+        slotTypes: [...slotTypes],
+        values: [...resolved.values],
+        logo,
+        logoFallback,
+        language: content.language,
+      });
+      if (job.format === 'png')
+        return {
+          bytes: await this.pool.run('pdfPage', { pdf, page: job.page ?? 1, dpi: job.dpi ?? 100 }),
+          contentType: 'image/png',
+        };
       return { bytes: pdf, contentType: 'application/pdf' };
     }
-    if (job.format === 'json') return text(JSON.stringify({ copy: renderSocialCopy(asset.copy, resolved.values) }), 'application/json; charset=utf-8');
+    if (job.format === 'json')
+      return text(
+        JSON.stringify({ copy: renderSocialCopy(asset.copy, resolved.values) }),
+        'application/json; charset=utf-8',
+      );
     const format = job.format === 'jpeg' ? 'jpeg' : 'png';
     const image = await renderSocialImage({
       background: await this.blob(asset.image.key),

@@ -34,7 +34,12 @@ export interface CatalogueItem {
 }
 
 /** What a thumbnail is made of: the first PDF's first page, else the first social image (JPEG). */
-export function thumbnailSource(content: CampaignContent): { assetId: string; format: 'png'; page: number; dpi: number } | { assetId: string; format: 'jpeg'; size: 'linkedin' } | null {
+export function thumbnailSource(
+  content: CampaignContent,
+):
+  | { assetId: string; format: 'png'; page: number; dpi: number }
+  | { assetId: string; format: 'jpeg'; size: 'linkedin' }
+  | null {
   const pdf = content.assets.find((a) => a.kind === 'pdf');
   if (pdf) return { assetId: pdf.id, format: 'png', page: 1, dpi: THUMBNAIL_PDF_DPI };
   const social = content.assets.find((a) => a.kind === 'social');
@@ -59,16 +64,28 @@ export class CatalogueService {
   async list(actor: Actor, partnerId: string, filter: CatalogueFilter): Promise<Found<CatalogueItem>> {
     const partner = await this.partners.get(actor, partnerId);
     const now = this.clock.now();
-    const [found, brand] = await Promise.all([this.campaigns.catalogueForPartner(scopeOfPartner(partner), partner, filter, now), this.brandKits.brandState(partner)]);
+    const [found, brand] = await Promise.all([
+      this.campaigns.catalogueForPartner(scopeOfPartner(partner), partner, filter, now),
+      this.brandKits.brandState(partner),
+    ]);
     const newSince = now.getTime() - NEW_FOR_DAYS * 86_400_000;
     const renders: RenderAssetJob[] = [];
     const items = found.items.map((v): CatalogueItem => {
       const source = thumbnailSource(v.content);
       // The render's identity is in the URL, so the browser may keep the image until the kit or the version changes.
-      const key = source ? renderKey({ versionId: v.id, partnerId: partner.id, brandRevision: brand.revision, ...source }) : null;
+      const key = source
+        ? renderKey({ versionId: v.id, partnerId: partner.id, brandRevision: brand.revision, ...source })
+        : null;
       // A kit that leaves a required slot empty cannot be rendered: its thumbnail answers 422 when asked for.
       if (source && key && !resolveSlotValues(v.content.slots, brand.brand).missing.length) {
-        renders.push({ renderKey: key, vendorId: partner.vendorId, campaignId: v.campaignId, version: v.version, partnerId: partner.id, ...source });
+        renders.push({
+          renderKey: key,
+          vendorId: partner.vendorId,
+          campaignId: v.campaignId,
+          version: v.version,
+          partnerId: partner.id,
+          ...source,
+        });
       }
       return {
         campaignId: v.campaignId,
@@ -91,10 +108,22 @@ export class CatalogueService {
   /** The thumbnail of a campaign for a partner: the stored render, or one render in the worker the first time. */
   async thumbnail(actor: Actor, partnerId: string, campaignId: string, ifNoneMatch?: string): Promise<PreviewResult> {
     const partner = await this.partners.get(actor, partnerId);
-    const version = await this.campaigns.findPublishedForPartner(scopeOfPartner(partner), partner, campaignId, this.clock.now());
+    const version = await this.campaigns.findPublishedForPartner(
+      scopeOfPartner(partner),
+      partner,
+      campaignId,
+      this.clock.now(),
+    );
     const source = version ? thumbnailSource(version.content) : null;
     if (!version || !source) throw new NotFoundError('Thumbnail');
     const { assetId, ...options } = source;
-    return this.previews.preview(actor, campaignId, version.version, assetId, { ...options, partnerId: partner.id }, ifNoneMatch);
+    return this.previews.preview(
+      actor,
+      campaignId,
+      version.version,
+      assetId,
+      { ...options, partnerId: partner.id },
+      ifNoneMatch,
+    );
   }
 }

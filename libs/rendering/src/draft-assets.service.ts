@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
-import { Asset, countSocialCopy, PdfAsset, SOCIAL_COPY_LIMITS, SOCIAL_LINK_LENGTHS, SOCIAL_NETWORKS, SocialAsset, SocialNetwork } from '@tcma/campaign-model';
+import {
+  Asset,
+  countSocialCopy,
+  PdfAsset,
+  SOCIAL_COPY_LIMITS,
+  SOCIAL_LINK_LENGTHS,
+  SOCIAL_NETWORKS,
+  SocialAsset,
+  SocialNetwork,
+} from '@tcma/campaign-model';
 import { CampaignDraftsService, CampaignFilesService, checkSocialCopy, longestSocialCopy } from '@tcma/campaigns';
-import { fillSocialCopy, resolveSlotValues, SAMPLE_SLOT_VALUES, SOCIAL_IMAGE_SIZES, SocialImageSize, vocabularyOf } from '@tcma/cobrand';
+import {
+  fillSocialCopy,
+  resolveSlotValues,
+  SAMPLE_SLOT_VALUES,
+  SOCIAL_IMAGE_SIZES,
+  SocialImageSize,
+  vocabularyOf,
+} from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
 import { BadRequestError, NotFoundError } from '@tcma/errors';
 import { StoredFileRow } from '@tcma/persistence';
@@ -24,7 +40,8 @@ export interface DraftAssetPreviewOptions {
   size?: string;
 }
 
-export type DraftAssetPreviewResult = { etag: string; notModified: true } | { etag: string; notModified: false; bytes: Buffer };
+export type DraftAssetPreviewResult =
+  { etag: string; notModified: true } | { etag: string; notModified: false; bytes: Buffer };
 
 /** One network's copy as the network counts it. */
 export interface SocialCopyMeasure {
@@ -54,7 +71,8 @@ export interface DraftSocialCheckInput {
   assetId?: string;
 }
 
-const matches = (ifNoneMatch: string | undefined, etag: string) => !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
 /**
  * The console's PDF and social editors' questions about a draft, none of which saves anything:
@@ -78,19 +96,41 @@ export class DraftAssetsService {
     return this.files.getByKey(actor, asset.kind === 'pdf' ? asset.file.key : asset.image.key);
   }
 
-  async preview(actor: Actor, campaignId: string, assetId: string, options: DraftAssetPreviewOptions, ifNoneMatch?: string): Promise<DraftAssetPreviewResult> {
+  async preview(
+    actor: Actor,
+    campaignId: string,
+    assetId: string,
+    options: DraftAssetPreviewOptions,
+    ifNoneMatch?: string,
+  ): Promise<DraftAssetPreviewResult> {
     const { content } = await this.drafts.current(actor, campaignId);
     const asset = this.drawableIn(content.assets, assetId);
     const page = options.page ?? 1;
     const dpi = options.dpi ?? DEFAULT_PAGE_DPI;
     const size = (options.size ?? 'linkedin') as SocialImageSize;
-    if (asset.kind === 'pdf' && page > asset.file.pages.length) throw new BadRequestError('No such page', [{ path: 'page', message: `the PDF has ${asset.file.pages.length} page(s)` }]);
-    if (asset.kind === 'social' && !(size in SOCIAL_IMAGE_SIZES)) throw new BadRequestError('Unknown image size', [{ path: 'size', message: `must be one of ${Object.keys(SOCIAL_IMAGE_SIZES).join(', ')}` }]);
+    if (asset.kind === 'pdf' && page > asset.file.pages.length)
+      throw new BadRequestError('No such page', [
+        { path: 'page', message: `the PDF has ${asset.file.pages.length} page(s)` },
+      ]);
+    if (asset.kind === 'social' && !(size in SOCIAL_IMAGE_SIZES))
+      throw new BadRequestError('Unknown image size', [
+        { path: 'size', message: `must be one of ${Object.keys(SOCIAL_IMAGE_SIZES).join(', ')}` },
+      ]);
 
     const as = await this.renderAs(actor, content.slots, options.partnerId);
     // Every input of the picture: the asset, the slots, the partner's brand revision and the output's shape.
     const etag = `"${createHash('sha256')
-      .update(JSON.stringify([RENDERER_VERSION, 'draft-preview', asset, content.slots, content.language, as.identity, asset.kind === 'pdf' ? [page, dpi] : size]))
+      .update(
+        JSON.stringify([
+          RENDERER_VERSION,
+          'draft-preview',
+          asset,
+          content.slots,
+          content.language,
+          as.identity,
+          asset.kind === 'pdf' ? [page, dpi] : size,
+        ]),
+      )
       .digest('hex')}"`;
     if (matches(ifNoneMatch, etag)) return { etag, notModified: true };
 
@@ -99,11 +139,31 @@ export class DraftAssetsService {
     const values = [...as.values];
     if (asset.kind === 'pdf') {
       const vendorPdf = await this.blob(asset.file.key);
-      const bytes = await this.files.renderPdfPreview(actor, { vendorPdf, rects: asset.slots, slotTypes, values, logo, logoFallback: as.logoFallback, language: content.language, page, dpi });
+      const bytes = await this.files.renderPdfPreview(actor, {
+        vendorPdf,
+        rects: asset.slots,
+        slotTypes,
+        values,
+        logo,
+        logoFallback: as.logoFallback,
+        language: content.language,
+        page,
+        dpi,
+      });
       return { etag, notModified: false, bytes };
     }
     const background = await this.blob(asset.image.key);
-    const bytes = await this.files.renderSocialPreview(actor, { background, backgroundKey: asset.image.key, rects: asset.slots, slotTypes, values, logo, logoFallback: as.logoFallback, size, format: 'png' });
+    const bytes = await this.files.renderSocialPreview(actor, {
+      background,
+      backgroundKey: asset.image.key,
+      rects: asset.slots,
+      slotTypes,
+      values,
+      logo,
+      logoFallback: as.logoFallback,
+      size,
+      format: 'png',
+    });
     return { etag, notModified: false, bytes };
   }
 
@@ -125,7 +185,15 @@ export class DraftAssetsService {
       const longest = longestSocialCopy(network, text, vocabulary);
       const limit = SOCIAL_COPY_LIMITS[network];
       const filled = this.filled(network, text, sample);
-      networks.push({ network, limit, length: filled === null ? null : countSocialCopy(network, filled).length, longest, links: countSocialCopy(network, text).links.length, linkLength: SOCIAL_LINK_LENGTHS[network], fits: longest <= limit });
+      networks.push({
+        network,
+        limit,
+        length: filled === null ? null : countSocialCopy(network, filled).length,
+        longest,
+        links: countSocialCopy(network, text).links.length,
+        linkLength: SOCIAL_LINK_LENGTHS[network],
+        fits: longest <= limit,
+      });
     }
     return { valid: problems.length === 0, problems, networks };
   }
@@ -143,14 +211,25 @@ export class DraftAssetsService {
   private async renderAs(actor: Actor, slots: Parameters<typeof samplePartnerValues>[0], partnerId?: string) {
     if (!partnerId) {
       const values = samplePartnerValues(slots);
-      return { identity: 'sample', values, logoPng: null as Buffer | null, logoFallback: values.get('company_name') || SAMPLE_PARTNER.name };
+      return {
+        identity: 'sample',
+        values,
+        logoPng: null as Buffer | null,
+        logoFallback: values.get('company_name') || SAMPLE_PARTNER.name,
+      };
     }
     const partner = await this.partners.get(actor, partnerId);
     const brand = await this.brandKits.renderInputs(partner);
     const resolved = resolveSlotValues(slots, brand.brand);
     const bySlot = new Map(slots.map((s) => [s.name, s]));
-    for (const name of resolved.missing) resolved.values.set(name, SAMPLE_SLOT_VALUES[bySlot.get(name)?.type ?? 'text']);
-    return { identity: `${partner.id}:${brand.revision}`, values: resolved.values, logoPng: brand.logoPng, logoFallback: resolved.values.get('company_name') || brand.brand.companyName };
+    for (const name of resolved.missing)
+      resolved.values.set(name, SAMPLE_SLOT_VALUES[bySlot.get(name)?.type ?? 'text']);
+    return {
+      identity: `${partner.id}:${brand.revision}`,
+      values: resolved.values,
+      logoPng: brand.logoPng,
+      logoFallback: resolved.values.get('company_name') || brand.brand.companyName,
+    };
   }
 
   private async drawable(actor: Actor, campaignId: string, assetId: string): Promise<PdfAsset | SocialAsset> {
@@ -161,7 +240,10 @@ export class DraftAssetsService {
   private drawableIn(assets: Asset[], assetId: string): PdfAsset | SocialAsset {
     const asset = assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
-    if (asset.kind !== 'pdf' && asset.kind !== 'social') throw new BadRequestError('Only PDF and social assets are drawn on', [{ path: 'assetId', message: `is a ${asset.kind} asset; emails are previewed with draft/email-check` }]);
+    if (asset.kind !== 'pdf' && asset.kind !== 'social')
+      throw new BadRequestError('Only PDF and social assets are drawn on', [
+        { path: 'assetId', message: `is a ${asset.kind} asset; emails are previewed with draft/email-check` },
+      ]);
     return asset;
   }
 

@@ -2,7 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import type { CampaignContent, EmailAsset, SlotDefinition } from '@tcma/campaign-model';
 import { CampaignDraftsService, EmailAssetInput } from '@tcma/campaigns';
-import { BrandValues, compileEmail, EmailCompileError, renderEmail, resolveSlotValues, SAMPLE_SLOT_VALUES } from '@tcma/cobrand';
+import {
+  BrandValues,
+  compileEmail,
+  EmailCompileError,
+  renderEmail,
+  resolveSlotValues,
+  SAMPLE_SLOT_VALUES,
+} from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import type { Problem } from '@tcma/errors';
 import { Actor, PartnersService } from '@tcma/tenancy';
@@ -12,7 +19,17 @@ import { sampleRecipient } from './sample-recipient';
 /** The partner a draft preview is rendered as when none is chosen: every slot its fallback, or its type's sample value. */
 export const SAMPLE_PARTNER = { id: null, name: 'Sample partner', slug: 'sample-partner' } as const;
 
-const NO_BRAND: BrandValues = { companyName: null, contactName: null, email: null, phone: null, website: null, address: null, primaryColor: null, secondaryColor: null, logoUrl: null };
+const NO_BRAND: BrandValues = {
+  companyName: null,
+  contactName: null,
+  email: null,
+  phone: null,
+  website: null,
+  address: null,
+  primaryColor: null,
+  secondaryColor: null,
+  logoUrl: null,
+};
 
 export interface DraftEmailCheckInput extends EmailAssetInput {
   /** The email of the draft being edited; without it the email is checked as one being added. */
@@ -63,30 +80,70 @@ export class DraftEmailCheckService {
   }
 
   /** The chosen partner's slot values (required ones it lacks filled with samples), or the sample partner's. */
-  private async renderAs(actor: Actor, slots: SlotDefinition[], partnerId?: string): Promise<{ partner: DraftEmailPreview['partner']; slug: string; values: Map<string, string | null>; sampleSlots: string[] }> {
+  private async renderAs(
+    actor: Actor,
+    slots: SlotDefinition[],
+    partnerId?: string,
+  ): Promise<{
+    partner: DraftEmailPreview['partner'];
+    slug: string;
+    values: Map<string, string | null>;
+    sampleSlots: string[];
+  }> {
     if (!partnerId) {
       // A slot with a fallback shows it (as a partner without that value sees it); any other its type's sample.
-      const samples = Object.fromEntries(slots.filter((s) => s.fallback === undefined || s.fallback === null).map((s) => [s.name, SAMPLE_SLOT_VALUES[s.type]]));
+      const samples = Object.fromEntries(
+        slots
+          .filter((s) => s.fallback === undefined || s.fallback === null)
+          .map((s) => [s.name, SAMPLE_SLOT_VALUES[s.type]]),
+      );
       const values = resolveSlotValues(slots, NO_BRAND, samples).values;
-      return { partner: { id: SAMPLE_PARTNER.id, name: SAMPLE_PARTNER.name }, slug: SAMPLE_PARTNER.slug, values, sampleSlots: [] };
+      return {
+        partner: { id: SAMPLE_PARTNER.id, name: SAMPLE_PARTNER.name },
+        slug: SAMPLE_PARTNER.slug,
+        values,
+        sampleSlots: [],
+      };
     }
     const partner = await this.partners.get(actor, partnerId);
     const brand = await this.brandKits.brandState(partner);
     const resolved = resolveSlotValues(slots, brand.brand);
     const bySlot = new Map(slots.map((s) => [s.name, s]));
-    for (const name of resolved.missing) resolved.values.set(name, SAMPLE_SLOT_VALUES[bySlot.get(name)?.type ?? 'text']);
-    return { partner: { id: partner.id, name: partner.companyName }, slug: partner.slug, values: resolved.values, sampleSlots: resolved.missing };
+    for (const name of resolved.missing)
+      resolved.values.set(name, SAMPLE_SLOT_VALUES[bySlot.get(name)?.type ?? 'text']);
+    return {
+      partner: { id: partner.id, name: partner.companyName },
+      slug: partner.slug,
+      values: resolved.values,
+      sampleSlots: resolved.missing,
+    };
   }
 
-  private async preview(content: CampaignContent, asset: EmailAsset, as: Awaited<ReturnType<DraftEmailCheckService['renderAs']>>, campaignSlug: string, invalid: boolean): Promise<DraftEmailPreview | null> {
-    const links = content.assets.some((a) => a.kind === 'page') ? [...content.links, { name: 'page', url: landingPageUrl(this.config.publicBaseUrl, as.slug, campaignSlug) }] : content.links;
+  private async preview(
+    content: CampaignContent,
+    asset: EmailAsset,
+    as: Awaited<ReturnType<DraftEmailCheckService['renderAs']>>,
+    campaignSlug: string,
+    invalid: boolean,
+  ): Promise<DraftEmailPreview | null> {
+    const links = content.assets.some((a) => a.kind === 'page')
+      ? [...content.links, { name: 'page', url: landingPageUrl(this.config.publicBaseUrl, as.slug, campaignSlug) }]
+      : content.links;
     try {
       const compiled = await compileEmail(asset, { ...content, links }, as.values);
       const email = renderEmail(compiled, sampleRecipient(this.config.publicBaseUrl));
-      return { subject: email.subject, preheader: email.preheader, html: email.html, text: email.text, partner: as.partner, sampleSlots: as.sampleSlots };
+      return {
+        subject: email.subject,
+        preheader: email.preheader,
+        html: email.html,
+        text: email.text,
+        partner: as.partner,
+        sampleSlots: as.sampleSlots,
+      };
     } catch (e) {
       // A template with problems may not compile: its problems say why. One without must.
-      if (!invalid || !(e instanceof EmailCompileError)) this.logger.warn(`A draft email could not be previewed: ${(e as Error).message}`);
+      if (!invalid || !(e instanceof EmailCompileError))
+        this.logger.warn(`A draft email could not be previewed: ${(e as Error).message}`);
       if (!invalid && !(e instanceof EmailCompileError)) throw e;
       return null;
     }

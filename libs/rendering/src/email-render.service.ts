@@ -23,13 +23,28 @@ export class EmailRenderService {
    * `pageUrl`: the partner's landing page of this campaign (/p/:partnerSlug/:campaignSlug),
    * which {{links.page}} points to; slugs never change, so the partner in the key covers it.
    */
-  async compiled(versionId: string, content: CampaignContent, asset: EmailAsset, brand: Pick<BrandState, 'partnerId' | 'revision' | 'brand'>, launchValues: Readonly<Record<string, string>> = {}, pageUrl: string | null = null): Promise<CompiledEmail> {
-    const extra = Object.keys(launchValues).length ? createHash('sha256').update(JSON.stringify(Object.entries(launchValues).sort())).digest('hex').slice(0, 16) : '-';
+  async compiled(
+    versionId: string,
+    content: CampaignContent,
+    asset: EmailAsset,
+    brand: Pick<BrandState, 'partnerId' | 'revision' | 'brand'>,
+    launchValues: Readonly<Record<string, string>> = {},
+    pageUrl: string | null = null,
+  ): Promise<CompiledEmail> {
+    const extra = Object.keys(launchValues).length
+      ? createHash('sha256')
+          .update(JSON.stringify(Object.entries(launchValues).sort()))
+          .digest('hex')
+          .slice(0, 16)
+      : '-';
     const key = `${CompiledEmailCache.key(versionId, asset.id, `${brand.partnerId}:${brand.revision}`)}:${extra}`;
     return this.cache.get(key, () => {
       const resolved = resolveSlotValues(content.slots, brand.brand, launchValues);
       if (resolved.missing.length) throw missingSlots(resolved.missing);
-      const withPage = pageUrl && content.assets.some((a) => a.kind === 'page') ? { ...content, links: [...content.links, { name: 'page', url: pageUrl }] } : content;
+      const withPage =
+        pageUrl && content.assets.some((a) => a.kind === 'page')
+          ? { ...content, links: [...content.links, { name: 'page', url: pageUrl }] }
+          : content;
       return compileEmail(asset, withPage, resolved.values);
     });
   }

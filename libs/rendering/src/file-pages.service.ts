@@ -10,10 +10,13 @@ export type FilePageResult = { etag: string; notModified: true } | { etag: strin
 
 /** A page of a stored file is the same picture for ever: its identity is the file's bytes' key, the page and the resolution. */
 export function filePageKey(fileKey: string, page: number, dpi: number): string {
-  return createHash('sha256').update(JSON.stringify([RENDERER_VERSION, 'file-page', fileKey, page, dpi])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([RENDERER_VERSION, 'file-page', fileKey, page, dpi]))
+    .digest('hex');
 }
 
-const matches = (ifNoneMatch: string | undefined, etag: string) => !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
 /**
  * The pages of a vendor's uploads as PNG, for the console's editors to draw slot rectangles on:

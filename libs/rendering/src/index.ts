@@ -13,6 +13,12 @@ export { sampleRecipient } from './sample-recipient';
 export { DraftEmailCheckService, SAMPLE_PARTNER } from './draft-email-check.service';
 export type { DraftEmailCheck, DraftEmailCheckInput, DraftEmailPreview } from './draft-email-check.service';
 export { DraftAssetsService } from './draft-assets.service';
-export type { DraftAssetPreviewOptions, DraftAssetPreviewResult, DraftSocialCheck, DraftSocialCheckInput, SocialCopyMeasure } from './draft-assets.service';
+export type {
+  DraftAssetPreviewOptions,
+  DraftAssetPreviewResult,
+  DraftSocialCheck,
+  DraftSocialCheckInput,
+  SocialCopyMeasure,
+} from './draft-assets.service';
 export { filePageKey, FilePagesService } from './file-pages.service';
 export type { FilePageResult } from './file-pages.service';

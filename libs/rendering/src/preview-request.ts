@@ -30,16 +30,24 @@ export const DEFAULT_PAGE_DPI = 100;
 export function resolvePreviewOptions(asset: Asset, options: PreviewOptions): ResolvedPreviewOptions {
   const format = options.format ?? FORMATS[asset.kind][0];
   if (!FORMATS[asset.kind].includes(format)) {
-    throw new BadRequestError(`A ${asset.kind} asset renders as ${FORMATS[asset.kind].join(', ')}`, [{ path: 'format', message: `must be one of ${FORMATS[asset.kind].join(', ')}` }]);
+    throw new BadRequestError(`A ${asset.kind} asset renders as ${FORMATS[asset.kind].join(', ')}`, [
+      { path: 'format', message: `must be one of ${FORMATS[asset.kind].join(', ')}` },
+    ]);
   }
   if (asset.kind === 'pdf' && format === 'png') {
     const page = options.page ?? 1;
-    if (page > asset.file.pages.length) throw new BadRequestError('No such page', [{ path: 'page', message: `the PDF has ${asset.file.pages.length} page(s)` }]);
+    if (page > asset.file.pages.length)
+      throw new BadRequestError('No such page', [
+        { path: 'page', message: `the PDF has ${asset.file.pages.length} page(s)` },
+      ]);
     return { format, page, dpi: options.dpi ?? DEFAULT_PAGE_DPI };
   }
   if (asset.kind === 'social' && format !== 'json') {
     const size = (options.size ?? 'linkedin') as SocialImageSize;
-    if (!(size in SOCIAL_IMAGE_SIZES)) throw new BadRequestError('Unknown image size', [{ path: 'size', message: `must be one of ${Object.keys(SOCIAL_IMAGE_SIZES).join(', ')}` }]);
+    if (!(size in SOCIAL_IMAGE_SIZES))
+      throw new BadRequestError('Unknown image size', [
+        { path: 'size', message: `must be one of ${Object.keys(SOCIAL_IMAGE_SIZES).join(', ')}` },
+      ]);
     return { format, size };
   }
   return { format };

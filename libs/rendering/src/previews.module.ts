@@ -12,7 +12,14 @@ import { RenderedAssetsRepository } from './rendered-assets.repository';
 /** The API's side of previews: access, render identity, stored renders; rendering is queued. */
 @Module({
   imports: [TenancyModule, CampaignsModule, BrandKitsModule],
-  providers: [PreviewsService, CatalogueService, RenderedAssetsRepository, DraftEmailCheckService, DraftAssetsService, FilePagesService],
+  providers: [
+    PreviewsService,
+    CatalogueService,
+    RenderedAssetsRepository,
+    DraftEmailCheckService,
+    DraftAssetsService,
+    FilePagesService,
+  ],
   exports: [PreviewsService, CatalogueService, DraftEmailCheckService, DraftAssetsService, FilePagesService],
 })
 export class PreviewsModule {}

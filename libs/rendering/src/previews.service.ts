@@ -21,7 +21,8 @@ export const PREVIEW_TIMEOUT_MS = 60_000;
 /** One attempt (asking again retries a failed render); finished jobs kept an hour for waiters. */
 const RENDER_JOB_OPTIONS = { attempts: 1, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 3600 } };
 
-export type PreviewResult = { etag: string; notModified: true } | { etag: string; notModified: false; contentType: string; bytes: Buffer };
+export type PreviewResult =
+  { etag: string; notModified: true } | { etag: string; notModified: false; contentType: string; bytes: Buffer };
 
 /**
  * Previews of published versions for the API: decides what may be seen and what the render's
@@ -49,16 +50,30 @@ export class PreviewsService implements OnApplicationShutdown {
     await this.events?.close();
   }
 
-  async preview(actor: Actor, campaignId: string, versionNumber: number, assetId: string, options: PreviewOptions & { partnerId?: string }, ifNoneMatch?: string): Promise<PreviewResult> {
+  async preview(
+    actor: Actor,
+    campaignId: string,
+    versionNumber: number,
+    assetId: string,
+    options: PreviewOptions & { partnerId?: string },
+    ifNoneMatch?: string,
+  ): Promise<PreviewResult> {
     const version = await this.visibleVersion(actor, campaignId, versionNumber);
     const partner = await this.partnerFor(actor, options.partnerId);
     const asset = version.content.assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
     const resolved = resolvePreviewOptions(asset, options);
     const brand = await this.brandKits.brandState(partner);
-    const key = renderKey({ versionId: version.id, assetId, partnerId: partner.id, brandRevision: brand.revision, ...resolved });
+    const key = renderKey({
+      versionId: version.id,
+      assetId,
+      partnerId: partner.id,
+      brandRevision: brand.revision,
+      ...resolved,
+    });
     const etag = `"${key}"`;
-    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { etag, notModified: true };
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+      return { etag, notModified: true };
 
     const stored = await this.rendered.find(key);
     const bytes = stored ? await this.storage.get(stored.blobKey) : null;
@@ -66,7 +81,15 @@ export class PreviewsService implements OnApplicationShutdown {
 
     const missing = resolveSlotValues(version.content.slots, brand.brand).missing;
     if (missing.length) throw missingSlots(missing);
-    const result = await this.renderInWorker({ renderKey: key, vendorId: actor.vendorId, campaignId, version: versionNumber, assetId, partnerId: partner.id, ...resolved });
+    const result = await this.renderInWorker({
+      renderKey: key,
+      vendorId: actor.vendorId,
+      campaignId,
+      version: versionNumber,
+      assetId,
+      partnerId: partner.id,
+      ...resolved,
+    });
     const output = await this.storage.get(result.blobKey);
     if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');
     return { etag, notModified: false, contentType: result.contentType, bytes: output };
@@ -76,16 +99,35 @@ export class PreviewsService implements OnApplicationShutdown {
    * A render for a public address that decided for itself what may be shown (a landing
    * page's Open Graph image: the campaign's social image for the page's partner).
    */
-  async renderForSystem(version: CampaignVersionRow, assetId: string, partner: PartnerRow, options: PreviewOptions): Promise<{ etag: string; contentType: string; bytes: Buffer }> {
+  async renderForSystem(
+    version: CampaignVersionRow,
+    assetId: string,
+    partner: PartnerRow,
+    options: PreviewOptions,
+  ): Promise<{ etag: string; contentType: string; bytes: Buffer }> {
     const asset = version.content.assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
     const resolved = resolvePreviewOptions(asset, options);
     const brand = await this.brandKits.brandState(partner);
-    const key = renderKey({ versionId: version.id, assetId, partnerId: partner.id, brandRevision: brand.revision, ...resolved });
+    const key = renderKey({
+      versionId: version.id,
+      assetId,
+      partnerId: partner.id,
+      brandRevision: brand.revision,
+      ...resolved,
+    });
     const stored = await this.rendered.find(key);
     const bytes = stored ? await this.storage.get(stored.blobKey) : null;
     if (stored && bytes) return { etag: `"${key}"`, contentType: stored.contentType, bytes };
-    const result = await this.renderInWorker({ renderKey: key, vendorId: partner.vendorId, campaignId: version.campaignId, version: version.version, assetId, partnerId: partner.id, ...resolved });
+    const result = await this.renderInWorker({
+      renderKey: key,
+      vendorId: partner.vendorId,
+      campaignId: version.campaignId,
+      version: version.version,
+      assetId,
+      partnerId: partner.id,
+      ...resolved,
+    });
     const output = await this.storage.get(result.blobKey);
     if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');
     return { etag: `"${key}"`, contentType: result.contentType, bytes: output };
@@ -100,16 +142,28 @@ export class PreviewsService implements OnApplicationShutdown {
     const stored = await this.rendered.storedKeys(jobs.map((j) => j.renderKey));
     const missing = jobs.filter((j) => !stored.has(j.renderKey));
     if (!missing.length) return;
-    await this.queue.addBulk(missing.map((job) => ({ name: JobName.RenderAsset, data: traced(job), opts: { jobId: job.renderKey, ...RENDER_JOB_OPTIONS } })));
+    await this.queue.addBulk(
+      missing.map((job) => ({
+        name: JobName.RenderAsset,
+        data: traced(job),
+        opts: { jobId: job.renderKey, ...RENDER_JOB_OPTIONS },
+      })),
+    );
   }
 
   private async renderInWorker(job: RenderAssetJob): Promise<RenderAssetResult> {
-    this.events ??= new QueueEvents(QueueName.Render, { connection: { url: this.config.redisUrl }, prefix: this.config.queuePrefix });
+    this.events ??= new QueueEvents(QueueName.Render, {
+      connection: { url: this.config.redisUrl },
+      prefix: this.config.queuePrefix,
+    });
     await this.events.waitUntilReady();
     // A failed render under the same key is dropped, so that asking again retries it.
     const previous = await this.queue.getJob(job.renderKey);
     if (previous && (await previous.isFailed())) await previous.remove();
-    const added = await this.queue.add(JobName.RenderAsset, traced(job), { jobId: job.renderKey, ...RENDER_JOB_OPTIONS });
+    const added = await this.queue.add(JobName.RenderAsset, traced(job), {
+      jobId: job.renderKey,
+      ...RENDER_JOB_OPTIONS,
+    });
     try {
       return (await added.waitUntilFinished(this.events, PREVIEW_TIMEOUT_MS)) as RenderAssetResult;
     } catch (e) {
@@ -134,7 +188,10 @@ export class PreviewsService implements OnApplicationShutdown {
 
   private async partnerFor(actor: Actor, partnerId: string | undefined): Promise<PartnerRow> {
     if (isPartnerRole(actor.role)) return this.partners.get(actor, partnerId ?? actor.partnerId ?? '');
-    if (!partnerId) throw new BadRequestError('Choose the partner to preview for', [{ path: 'partnerId', message: 'is required for vendor users' }]);
+    if (!partnerId)
+      throw new BadRequestError('Choose the partner to preview for', [
+        { path: 'partnerId', message: 'is required for vendor users' },
+      ]);
     return this.partners.get(actor, partnerId);
   }
 }

@@ -16,6 +16,16 @@ export interface RenderKeyParts {
 
 /** The identity of a render: every input that shapes its bytes, hashed. Also its ETag. */
 export function renderKey(parts: RenderKeyParts): string {
-  const material = JSON.stringify([RENDERER_VERSION, parts.versionId, parts.assetId, parts.partnerId, parts.brandRevision, parts.format, parts.page ?? null, parts.dpi ?? null, parts.size ?? null]);
+  const material = JSON.stringify([
+    RENDERER_VERSION,
+    parts.versionId,
+    parts.assetId,
+    parts.partnerId,
+    parts.brandRevision,
+    parts.format,
+    parts.page ?? null,
+    parts.dpi ?? null,
+    parts.size ?? null,
+  ]);
   return createHash('sha256').update(material).digest('hex');
 }

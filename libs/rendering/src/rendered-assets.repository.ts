@@ -10,18 +10,30 @@ export class RenderedAssetsRepository {
   constructor(private readonly db: Database) {}
 
   async find(renderKey: string): Promise<RenderedAssetRow | null> {
-    return (await this.db.selectFrom('renderedAssets').selectAll().where('renderKey', '=', renderKey).executeTakeFirst()) ?? null;
+    return (
+      (await this.db.selectFrom('renderedAssets').selectAll().where('renderKey', '=', renderKey).executeTakeFirst()) ??
+      null
+    );
   }
 
   /** Which of these keys have a stored render. */
   async storedKeys(renderKeys: string[]): Promise<Set<string>> {
     if (!renderKeys.length) return new Set();
-    const rows = await this.db.selectFrom('renderedAssets').select('renderKey').where('renderKey', '=', (eb) => eb.fn.any(eb.val(renderKeys))).execute();
+    const rows = await this.db
+      .selectFrom('renderedAssets')
+      .select('renderKey')
+      .where('renderKey', '=', (eb) => eb.fn.any(eb.val(renderKeys)))
+      .execute();
     return new Set(rows.map((r) => r.renderKey));
   }
 
   /** The first render of a key is the one kept; what it was made of tells the stored-files sweep when it is no longer wanted. */
-  async record(entry: Pick<NewRenderedAsset, 'renderKey' | 'blobKey' | 'contentType' | 'byteSize' | 'partnerId' | 'campaignVersionId' | 'brandRevision'>): Promise<void> {
+  async record(
+    entry: Pick<
+      NewRenderedAsset,
+      'renderKey' | 'blobKey' | 'contentType' | 'byteSize' | 'partnerId' | 'campaignVersionId' | 'brandRevision'
+    >,
+  ): Promise<void> {
     await this.db
       .insertInto('renderedAssets')
       .values(entry)

@@ -3,7 +3,15 @@ import type { Recipient } from '@tcma/cobrand';
 /** The prospect every preview is addressed to; its links lead nowhere. */
 export function sampleRecipient(publicBaseUrl: string): Recipient {
   return {
-    prospect: { email: 'jamie.doe@example.com', first_name: 'Jamie', last_name: 'Doe', company: 'Example Corp', title: 'IT Manager', country: 'US', custom: {} },
+    prospect: {
+      email: 'jamie.doe@example.com',
+      first_name: 'Jamie',
+      last_name: 'Doe',
+      company: 'Example Corp',
+      title: 'IT Manager',
+      country: 'US',
+      custom: {},
+    },
     unsubscribeUrl: `${publicBaseUrl}/preview/unsubscribe`,
     viewInBrowserUrl: `${publicBaseUrl}/preview/view-in-browser`,
     preferencesUrl: `${publicBaseUrl}/preview/preferences`,

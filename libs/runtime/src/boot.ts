@@ -40,7 +40,11 @@ export async function checkServicesOrExit(config: AppConfig): Promise<void> {
  * The process's logs (pino through nestjs-pino; README "Operations"), made Nest's logger at
  * once so that every `new Logger(Context)` writes through them, and a logger for `context`.
  */
-export function startLogging(config: AppConfig, name: 'api' | 'worker' | 'cli', context: string): { logs: EngineLogs; logger: Logger } {
+export function startLogging(
+  config: AppConfig,
+  name: 'api' | 'worker' | 'cli',
+  context: string,
+): { logs: EngineLogs; logger: Logger } {
   const logs = createEngineLogs(name, config);
   Logger.overrideLogger(logs.nest);
   return { logs, logger: new Logger(context) };
@@ -74,7 +78,15 @@ export function engineVersion(): string {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
       const pkg: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (pkg && typeof pkg === 'object' && 'name' in pkg && pkg.name === 'tcma-engine' && 'version' in pkg && typeof pkg.version === 'string') return (version = pkg.version);
+      if (
+        pkg &&
+        typeof pkg === 'object' &&
+        'name' in pkg &&
+        pkg.name === 'tcma-engine' &&
+        'version' in pkg &&
+        typeof pkg.version === 'string'
+      )
+        return (version = pkg.version);
     }
     if (path.dirname(dir) === dir) return (version = 'unknown');
   }

@@ -3,7 +3,11 @@ import { FailureLog, FAILURE_SUMMARY_MS } from './failure-log';
 describe(FailureLog.name, () => {
   it('logs an outage once, then a count per interval, then its end', () => {
     const lines: string[] = [];
-    const logger = { log: (m: string) => lines.push(`log ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: () => undefined };
+    const logger = {
+      log: (m: string) => lines.push(`log ${m}`),
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: () => undefined,
+    };
     let now = 0;
     const sut = new FailureLog(logger, 'Sending', () => now);
     for (let i = 0; i < 8474; i++) {

@@ -28,14 +28,18 @@ export class FailureLog {
     const streak = this.streaks.get(key);
     if (!streak) {
       this.streaks.set(key, { total: 1, sinceSummary: 0, lastReason: reason, summarisedAt: this.now() });
-      this.logger.warn(`${this.what} failing for ${key}: ${reason} (further failures are counted every ${FAILURE_SUMMARY_MS / 1000} s)`);
+      this.logger.warn(
+        `${this.what} failing for ${key}: ${reason} (further failures are counted every ${FAILURE_SUMMARY_MS / 1000} s)`,
+      );
       return;
     }
     streak.total += 1;
     streak.sinceSummary += 1;
     streak.lastReason = reason;
     if (this.now() - streak.summarisedAt >= FAILURE_SUMMARY_MS) {
-      this.logger.warn(`${this.what} still failing for ${key}: ${streak.sinceSummary} more in the last ${Math.round((this.now() - streak.summarisedAt) / 1000)} s (latest: ${reason})`);
+      this.logger.warn(
+        `${this.what} still failing for ${key}: ${streak.sinceSummary} more in the last ${Math.round((this.now() - streak.summarisedAt) / 1000)} s (latest: ${reason})`,
+      );
       streak.sinceSummary = 0;
       streak.summarisedAt = this.now();
     }

@@ -37,7 +37,13 @@ async function postgresProblem(url: string, timeoutMs: number): Promise<string |
 }
 
 async function redisProblem(url: string, timeoutMs: number): Promise<string | null> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
   // The socket's own error says more than the "Connection is closed" that connect() rejects with.
   let socketError: unknown = null;
   redis.on('error', (e) => (socketError ??= e));
@@ -56,10 +62,15 @@ async function redisProblem(url: string, timeoutMs: number): Promise<string | nu
  * One line saying which service the engine cannot reach and which variable names it, or
  * null when PostgreSQL and Redis both answer.
  */
-export async function unreachableService(config: Pick<AppConfig, 'databaseUrl' | 'redisUrl'>, timeoutMs = PREFLIGHT_TIMEOUT_MS): Promise<string | null> {
+export async function unreachableService(
+  config: Pick<AppConfig, 'databaseUrl' | 'redisUrl'>,
+  timeoutMs = PREFLIGHT_TIMEOUT_MS,
+): Promise<string | null> {
   const pg = await postgresProblem(config.databaseUrl, timeoutMs);
-  if (pg) return `Cannot use PostgreSQL at DATABASE_URL=${redactUrl(config.databaseUrl)}: ${pg}. Check that it runs, or set DATABASE_URL.`;
+  if (pg)
+    return `Cannot use PostgreSQL at DATABASE_URL=${redactUrl(config.databaseUrl)}: ${pg}. Check that it runs, or set DATABASE_URL.`;
   const redis = await redisProblem(config.redisUrl, timeoutMs);
-  if (redis) return `Cannot use Redis at REDIS_URL=${redactUrl(config.redisUrl)}: ${redis}. Check that it runs, or set REDIS_URL.`;
+  if (redis)
+    return `Cannot use Redis at REDIS_URL=${redactUrl(config.redisUrl)}: ${redis}. Check that it runs, or set REDIS_URL.`;
   return null;
 }

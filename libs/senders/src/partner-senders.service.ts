@@ -41,7 +41,11 @@ export class PartnerSendersService {
     const sender = after.sender;
     if (sender && !sender.confirmed && sender.fromEmail.toLowerCase() !== before.sender?.fromEmail.toLowerCase()) {
       const partner = await this.partners.get(actor, partnerId);
-      await this.confirmations.request(scopeOfPartner(partner), sender.fromEmail, after.companyName).catch((e: Error) => this.logger.warn(`The sender confirmation for partner ${partnerId} was not sent: ${e.message}`));
+      await this.confirmations
+        .request(scopeOfPartner(partner), sender.fromEmail, after.companyName)
+        .catch((e: Error) =>
+          this.logger.warn(`The sender confirmation for partner ${partnerId} was not sent: ${e.message}`),
+        );
     }
     return after;
   }
@@ -61,27 +65,51 @@ export class PartnerSendersService {
     if (!brand.sender) return null;
     const vendor = await this.vendors.find(scopeOfPartner(partner));
     if (!vendor) return null;
-    return (await this.sendingAs(partner, vendor, { companyName: brand.brand.companyName, email: brand.brand.email, sender: brand.sender })).warning;
+    return (
+      await this.sendingAs(partner, vendor, {
+        companyName: brand.brand.companyName,
+        email: brand.brand.email,
+        sender: brand.sender,
+      })
+    ).warning;
   }
 
   /** A brand kit as the API answers it: with how its emails go out now, and any warning. */
-  async withSendingAs<K extends { companyName: string; email: string | null; sender: StoredSender | null }>(actor: Actor, partnerId: string, kit: K): Promise<K & { sendingAs: SendingAs }> {
-    const [partner, vendor] = await Promise.all([this.partners.get(actor, partnerId), this.vendors.find(scopeOf(actor))]);
+  async withSendingAs<K extends { companyName: string; email: string | null; sender: StoredSender | null }>(
+    actor: Actor,
+    partnerId: string,
+    kit: K,
+  ): Promise<K & { sendingAs: SendingAs }> {
+    const [partner, vendor] = await Promise.all([
+      this.partners.get(actor, partnerId),
+      this.vendors.find(scopeOf(actor)),
+    ]);
     if (!vendor) throw new Error(`The actor's vendor ${actor.vendorId} is missing`);
     return { ...kit, sendingAs: await this.sendingAs(partner, vendor, kit) };
   }
 
-  async sendingAs(partner: PartnerRow, vendor: VendorRow, brand: { companyName: string | null; email: string | null; sender: StoredSender | null }): Promise<SendingAs> {
+  async sendingAs(
+    partner: PartnerRow,
+    vendor: VendorRow,
+    brand: { companyName: string | null; email: string | null; sender: StoredSender | null },
+  ): Promise<SendingAs> {
     const dkimDomain = await this.configs.dkimDomainOf(scopeOfPartner(partner));
     const own = brand.sender;
     const identity = senderIdentity({
-      partnerSender: own ? { fromName: own.fromName, fromEmail: own.fromEmail, replyTo: own.replyTo, verified: own.confirmed } : null,
+      partnerSender: own
+        ? { fromName: own.fromName, fromEmail: own.fromEmail, replyTo: own.replyTo, verified: own.confirmed }
+        : null,
       partnerCompany: brand.companyName ?? partner.companyName,
       partnerEmail: brand.email,
       vendorName: vendor.name,
       vendorDomain: vendorSendingDomain(vendor, this.config),
       dkimDomain,
     });
-    return { fromName: identity.from.name, fromAddress: identity.from.address, replyTo: identity.replyTo, warning: own ? ownSenderWarning(identity, own.fromEmail, dkimDomain) : null };
+    return {
+      fromName: identity.from.name,
+      fromAddress: identity.from.address,
+      replyTo: identity.replyTo,
+      warning: own ? ownSenderWarning(identity, own.fromEmail, dkimDomain) : null,
+    };
   }
 }

@@ -50,7 +50,12 @@ export class SenderConfirmationsService {
 
   /** The page a confirmation email links to. */
   link(scope: PartnerScope, email: string): string {
-    const claim: Claim = { vendorId: scope.vendorId, partnerId: scope.partnerId, email, until: Math.floor((this.clock.now().getTime() + SENDER_CONFIRMATION_TTL_MS) / 1000) };
+    const claim: Claim = {
+      vendorId: scope.vendorId,
+      partnerId: scope.partnerId,
+      email,
+      until: Math.floor((this.clock.now().getTime() + SENDER_CONFIRMATION_TTL_MS) / 1000),
+    };
     const payload = Buffer.from(JSON.stringify(claim), 'utf8').toString('base64url');
     return `${this.config.publicBaseUrl}/sender-confirmations/${payload}.${this.signer.sign(PURPOSE, payload)}`;
   }
@@ -65,7 +70,10 @@ export class SenderConfirmationsService {
   async confirm(token: string): Promise<{ email: string; confirmed: boolean } | null> {
     const claim = this.claim(token);
     if (!claim) return null;
-    return { email: claim.email, confirmed: await this.brandKits.confirmSender(new PartnerScope(claim.vendorId, claim.partnerId), claim.email) };
+    return {
+      email: claim.email,
+      confirmed: await this.brandKits.confirmSender(new PartnerScope(claim.vendorId, claim.partnerId), claim.email),
+    };
   }
 
   private claim(token: string): Claim | null {

@@ -4,7 +4,11 @@ import { decideDue, isInWindow, nextOpenSlot, sequenceTimeline, stepDue, waitUnt
 import { zonedParts, zonedTimeToInstant } from './zoned-time';
 
 const iso = (d: Date) => d.toISOString();
-const WEEKDAYS_9_TO_17: SendWindow = { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 9, endHour: 17 };
+const WEEKDAYS_9_TO_17: SendWindow = {
+  days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  startHour: 9,
+  endHour: 17,
+};
 const HOUR = 3_600_000;
 
 describe('zoned time', () => {
@@ -20,13 +24,21 @@ describe('zoned time', () => {
   });
 
   it('moves a time skipped by spring-forward past the gap', () => {
-    expect(iso(zonedTimeToInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Warsaw'))).toBe('2026-03-29T01:30:00.000Z');
-    expect(iso(zonedTimeToInstant({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York'))).toBe('2026-03-08T07:30:00.000Z');
+    expect(iso(zonedTimeToInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Warsaw'))).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(iso(zonedTimeToInstant({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York'))).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
   });
 
   it('takes the first of a time repeated by fall-back', () => {
-    expect(iso(zonedTimeToInstant({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Warsaw'))).toBe('2026-10-25T00:30:00.000Z');
-    expect(iso(zonedTimeToInstant({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+    expect(iso(zonedTimeToInstant({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Warsaw'))).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    expect(iso(zonedTimeToInstant({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York'))).toBe(
+      '2026-11-01T05:30:00.000Z',
+    );
   });
 });
 
@@ -39,7 +51,9 @@ describe('waits', () => {
     expect(at.getTime() - from.getTime()).toBe(71 * HOUR);
     // Sydney goes the other way in April.
     const syd = zonedTimeToInstant({ year: 2026, month: 4, day: 3, hour: 10, minute: 0 }, 'Australia/Sydney');
-    expect(zonedParts(waitUntil(syd, { type: 'duration', days: 3 }, 'Australia/Sydney'), 'Australia/Sydney')).toMatchObject({ day: 6, hour: 10, minute: 0 });
+    expect(
+      zonedParts(waitUntil(syd, { type: 'duration', days: 3 }, 'Australia/Sydney'), 'Australia/Sydney'),
+    ).toMatchObject({ day: 6, hour: 10, minute: 0 });
   });
 
   it('counts hours and minutes as elapsed time', () => {
@@ -53,14 +67,21 @@ describe('waits', () => {
     const zone = 'America/New_York';
     const monday = zonedTimeToInstant({ year: 2026, month: 11, day: 23, hour: 10, minute: 0 }, zone);
     const wait = { type: 'next_weekday' as const, weekday: 'tuesday' as const, time: '10:00' };
-    expect(iso(waitUntil(monday, wait, zone))).toBe(iso(zonedTimeToInstant({ year: 2026, month: 11, day: 24, hour: 10, minute: 0 }, zone)));
+    expect(iso(waitUntil(monday, wait, zone))).toBe(
+      iso(zonedTimeToInstant({ year: 2026, month: 11, day: 24, hour: 10, minute: 0 }, zone)),
+    );
     const tuesdayEarly = zonedTimeToInstant({ year: 2026, month: 11, day: 24, hour: 9, minute: 0 }, zone);
     expect(zonedParts(waitUntil(tuesdayEarly, wait, zone), zone)).toMatchObject({ day: 24, hour: 10 });
     const tuesdayLate = zonedTimeToInstant({ year: 2026, month: 11, day: 24, hour: 10, minute: 0 }, zone);
     expect(zonedParts(waitUntil(tuesdayLate, wait, zone), zone)).toMatchObject({ month: 12, day: 1, hour: 10 });
     // Across the March change, "Tuesday 10:00" stays 10:00 local.
     const beforeDst = zonedTimeToInstant({ year: 2026, month: 3, day: 6, hour: 12, minute: 0 }, zone);
-    expect(zonedParts(waitUntil(beforeDst, wait, zone), zone)).toMatchObject({ month: 3, day: 10, hour: 10, minute: 0 });
+    expect(zonedParts(waitUntil(beforeDst, wait, zone), zone)).toMatchObject({
+      month: 3,
+      day: 10,
+      hour: 10,
+      minute: 0,
+    });
   });
 });
 
@@ -68,14 +89,25 @@ describe('send windows', () => {
   const zone = 'Europe/Warsaw';
   it('moves a time outside the window to its next opening', () => {
     const fridayEvening = zonedTimeToInstant({ year: 2026, month: 11, day: 27, hour: 18, minute: 30 }, zone);
-    expect(zonedParts(nextOpenSlot(fridayEvening, WEEKDAYS_9_TO_17, zone), zone)).toMatchObject({ day: 30, hour: 9, minute: 0, weekday: 0 });
+    expect(zonedParts(nextOpenSlot(fridayEvening, WEEKDAYS_9_TO_17, zone), zone)).toMatchObject({
+      day: 30,
+      hour: 9,
+      minute: 0,
+      weekday: 0,
+    });
     const saturday = zonedTimeToInstant({ year: 2026, month: 11, day: 28, hour: 11, minute: 0 }, zone);
     expect(zonedParts(nextOpenSlot(saturday, WEEKDAYS_9_TO_17, zone), zone)).toMatchObject({ day: 30, hour: 9 });
     const mondayEarly = zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 7, minute: 0 }, zone);
     expect(zonedParts(nextOpenSlot(mondayEarly, WEEKDAYS_9_TO_17, zone), zone)).toMatchObject({ day: 30, hour: 9 });
     const inside = zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 16, minute: 59 }, zone);
     expect(nextOpenSlot(inside, WEEKDAYS_9_TO_17, zone)).toEqual(inside);
-    expect(isInWindow(zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 17, minute: 0 }, zone), WEEKDAYS_9_TO_17, zone)).toBe(false);
+    expect(
+      isInWindow(
+        zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 17, minute: 0 }, zone),
+        WEEKDAYS_9_TO_17,
+        zone,
+      ),
+    ).toBe(false);
   });
 
   it('judges the window in the recipient zone, not the server one', () => {
@@ -83,7 +115,11 @@ describe('send windows', () => {
     const at = new Date('2026-11-30T14:00:00Z');
     expect(isInWindow(at, WEEKDAYS_9_TO_17, 'America/New_York')).toBe(true);
     expect(isInWindow(at, WEEKDAYS_9_TO_17, 'Asia/Tokyo')).toBe(false);
-    expect(zonedParts(nextOpenSlot(at, WEEKDAYS_9_TO_17, 'Asia/Tokyo'), 'Asia/Tokyo')).toMatchObject({ day: 1, month: 12, hour: 9 });
+    expect(zonedParts(nextOpenSlot(at, WEEKDAYS_9_TO_17, 'Asia/Tokyo'), 'Asia/Tokyo')).toMatchObject({
+      day: 1,
+      month: 12,
+      hour: 9,
+    });
   });
 
   it('computes a step due: wait, then window', () => {
@@ -98,7 +134,9 @@ describe(decideDue.name, () => {
   const due = zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 10, minute: 0 }, zone);
   it('waits before its time and sends on time', () => {
     expect(decideDue(due, new Date(due.getTime() - 1000), {}, zone, HOUR)).toEqual({ action: 'wait', until: due });
-    expect(decideDue(due, new Date(due.getTime() + 5 * 60_000), { window: WEEKDAYS_9_TO_17 }, zone, HOUR)).toEqual({ action: 'send' });
+    expect(decideDue(due, new Date(due.getTime() + 5 * 60_000), { window: WEEKDAYS_9_TO_17 }, zone, HOUR)).toEqual({
+      action: 'send',
+    });
   });
 
   it('moves a late step to the next window opening instead of firing in a burst', () => {
@@ -117,7 +155,10 @@ describe(decideDue.name, () => {
   it('moves a step found after its window closed', () => {
     const evening = zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 16, minute: 50 }, zone);
     const closed = zonedTimeToInstant({ year: 2026, month: 11, day: 30, hour: 17, minute: 10 }, zone);
-    expect(decideDue(evening, closed, { window: WEEKDAYS_9_TO_17 }, zone, HOUR)).toMatchObject({ action: 'reschedule', reason: 'outside_window' });
+    expect(decideDue(evening, closed, { window: WEEKDAYS_9_TO_17 }, zone, HOUR)).toMatchObject({
+      action: 'reschedule',
+      reason: 'outside_window',
+    });
   });
 });
 
@@ -126,7 +167,9 @@ describe('exit rules and conditions', () => {
   it('exits on unsubscribe always, on conversion and the chosen click when configured', () => {
     const rules = { unsubscribed: true as const, clickedLink: 'trial', converted: true };
     expect(exitReason(facts, rules)).toBeNull();
-    expect(exitReason({ ...facts, unsubscribed: true }, { ...rules, converted: false, clickedLink: null })).toBe('unsubscribed');
+    expect(exitReason({ ...facts, unsubscribed: true }, { ...rules, converted: false, clickedLink: null })).toBe(
+      'unsubscribed',
+    );
     expect(exitReason({ ...facts, converted: true }, rules)).toBe('converted');
     expect(exitReason({ ...facts, converted: true }, { ...rules, converted: false })).toBeNull();
     expect(exitReason({ ...facts, clickedLinks: new Set(['pricing']) }, rules)).toBeNull();
@@ -143,14 +186,27 @@ describe('exit rules and conditions', () => {
 });
 
 describe(sequenceTimeline.name, () => {
-  const weekdays: SendWindow = { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 8, endHour: 17 };
+  const weekdays: SendWindow = {
+    days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+    startHour: 8,
+    endHour: 17,
+  };
 
   it('chains each step from the previous one, each moved into its window in the zone', () => {
     // Saturday 22 Nov 2026, 10:00 UTC: 05:00 in New York, 11:00 in Warsaw.
     const start = new Date('2026-11-22T10:00:00Z');
-    const steps = [{ wait: { type: 'duration' as const, days: 0 }, window: weekdays }, { wait: { type: 'duration' as const, days: 3 }, window: weekdays }];
-    expect(sequenceTimeline(start, steps, 'America/New_York').map((d) => d.toISOString())).toEqual(['2026-11-23T13:00:00.000Z', '2026-11-26T13:00:00.000Z']);
-    expect(sequenceTimeline(start, steps, 'Europe/Warsaw').map((d) => d.toISOString())).toEqual(['2026-11-23T07:00:00.000Z', '2026-11-26T07:00:00.000Z']);
+    const steps = [
+      { wait: { type: 'duration' as const, days: 0 }, window: weekdays },
+      { wait: { type: 'duration' as const, days: 3 }, window: weekdays },
+    ];
+    expect(sequenceTimeline(start, steps, 'America/New_York').map((d) => d.toISOString())).toEqual([
+      '2026-11-23T13:00:00.000Z',
+      '2026-11-26T13:00:00.000Z',
+    ]);
+    expect(sequenceTimeline(start, steps, 'Europe/Warsaw').map((d) => d.toISOString())).toEqual([
+      '2026-11-23T07:00:00.000Z',
+      '2026-11-26T07:00:00.000Z',
+    ]);
   });
 
   it('answers nothing for no steps', () => {

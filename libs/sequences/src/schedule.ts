@@ -58,7 +58,10 @@ export function stepDue(from: Date, step: Pick<SequenceStep, 'wait' | 'window'>,
   return nextOpenSlot(waitUntil(from, step.wait, zone), step.window, zone);
 }
 
-export type DueDecision = { action: 'send' } | { action: 'wait'; until: Date } | { action: 'reschedule'; to: Date; reason: 'late' | 'outside_window' };
+export type DueDecision =
+  | { action: 'send' }
+  | { action: 'wait'; until: Date }
+  | { action: 'reschedule'; to: Date; reason: 'late' | 'outside_window' };
 
 /**
  * What to do with a step found at `now`. Not yet due: wait. Later than `maxLatenessMs` past
@@ -66,18 +69,33 @@ export type DueDecision = { action: 'send' } | { action: 'wait'; until: Date } |
  * slot of its window or, without one, the next time its due wall-clock time comes round.
  * Due but outside its window (the window closed while it waited): the next open slot.
  */
-export function decideDue(due: Date, now: Date, step: Pick<SequenceStep, 'window'>, zone: string, maxLatenessMs: number): DueDecision {
+export function decideDue(
+  due: Date,
+  now: Date,
+  step: Pick<SequenceStep, 'window'>,
+  zone: string,
+  maxLatenessMs: number,
+): DueDecision {
   if (now.getTime() < due.getTime()) return { action: 'wait', until: due };
   if (now.getTime() - due.getTime() > maxLatenessMs) {
-    if (step.window) return { action: 'reschedule', to: nextOpenSlot(new Date(now.getTime() + MINUTE), step.window, zone), reason: 'late' };
+    if (step.window)
+      return {
+        action: 'reschedule',
+        to: nextOpenSlot(new Date(now.getTime() + MINUTE), step.window, zone),
+        reason: 'late',
+      };
     const dueLocal = zonedParts(due, zone);
     const nowLocal = zonedParts(now, zone);
     for (let ahead = 0; ahead <= 2; ahead++) {
-      const at = zonedTimeToInstant(addLocalDays({ ...nowLocal, hour: dueLocal.hour, minute: dueLocal.minute }, ahead), zone);
+      const at = zonedTimeToInstant(
+        addLocalDays({ ...nowLocal, hour: dueLocal.hour, minute: dueLocal.minute }, ahead),
+        zone,
+      );
       if (at.getTime() > now.getTime()) return { action: 'reschedule', to: at, reason: 'late' };
     }
   }
-  if (!isInWindow(now, step.window, zone)) return { action: 'reschedule', to: nextOpenSlot(now, step.window, zone), reason: 'outside_window' };
+  if (!isInWindow(now, step.window, zone))
+    return { action: 'reschedule', to: nextOpenSlot(now, step.window, zone), reason: 'outside_window' };
   return { action: 'send' };
 }
 
@@ -86,7 +104,11 @@ export function decideDue(due: Date, now: Date, step: Pick<SequenceStep, 'window
  * step sent as soon as it is due: the timeline a launch's dry run shows. Conditions are not
  * judged here (a conditional step goes at that time or not at all).
  */
-export function sequenceTimeline(start: Date, steps: ReadonlyArray<Pick<SequenceStep, 'wait' | 'window'>>, zone: string): Date[] {
+export function sequenceTimeline(
+  start: Date,
+  steps: ReadonlyArray<Pick<SequenceStep, 'wait' | 'window'>>,
+  zone: string,
+): Date[] {
   const times: Date[] = [];
   let from = start;
   for (const step of steps) {

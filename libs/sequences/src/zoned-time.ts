@@ -18,7 +18,17 @@ const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
     formatters.set(zone, f);
   }
   return f;
@@ -55,12 +65,24 @@ export function zonedTimeToInstant(local: LocalDateTime, zone: string): Date {
   const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   // Candidates from the offsets just before and just after the naive time; the earliest
   // candidate that reads back as the wanted wall time wins.
-  const offsets = [...new Set([offsetAt(new Date(naive - 86_400_000), zone), offsetAt(new Date(naive), zone), offsetAt(new Date(naive + 86_400_000), zone)])];
+  const offsets = [
+    ...new Set([
+      offsetAt(new Date(naive - 86_400_000), zone),
+      offsetAt(new Date(naive), zone),
+      offsetAt(new Date(naive + 86_400_000), zone),
+    ]),
+  ];
   const matches = offsets
     .map((o) => naive - o)
     .filter((t) => {
       const p = zonedParts(new Date(t), zone);
-      return p.year === local.year && p.month === local.month && p.day === local.day && p.hour === local.hour && p.minute === local.minute;
+      return (
+        p.year === local.year &&
+        p.month === local.month &&
+        p.day === local.day &&
+        p.hour === local.hour &&
+        p.minute === local.minute
+      );
     })
     .sort((a, b) => a - b);
   if (matches.length) return new Date(matches[0]);
@@ -72,7 +94,13 @@ export function zonedTimeToInstant(local: LocalDateTime, zone: string): Date {
 /** Calendar arithmetic on a local date (handles month and year ends). */
 export function addLocalDays(local: LocalDateTime, days: number): LocalDateTime {
   const d = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: local.hour, minute: local.minute };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: local.hour,
+    minute: local.minute,
+  };
 }
 
 export function weekdayOf(local: Pick<LocalDateTime, 'year' | 'month' | 'day'>): number {

@@ -13,7 +13,11 @@ export class InstanceSettingsRepository {
       .values({ key, value: initial })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
-    const row = await this.db.selectFrom('instanceSettings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('instanceSettings')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     return row.value;
   }
 }

@@ -17,11 +17,24 @@ describe(Signer.name, () => {
     // 16 bytes in 22 characters: the last one carries 4 unused bits, so 16 last characters
     // decode to the same bytes; padding, characters outside the alphabet and whitespace are
     // skipped by a base64 decoder.
-    const sameBytes = [...alphabet].map((c) => sig.slice(0, -1) + c).filter((s) => s !== sig && Buffer.from(s, 'base64url').equals(Buffer.from(sig, 'base64url')));
+    const sameBytes = [...alphabet]
+      .map((c) => sig.slice(0, -1) + c)
+      .filter((s) => s !== sig && Buffer.from(s, 'base64url').equals(Buffer.from(sig, 'base64url')));
     expect(sameBytes).toHaveLength(15);
-    const variants = [...sameBytes, `${sig}=`, `${sig}==`, `${sig.slice(0, 10)}.${sig.slice(10)}`, `${sig.slice(0, 5)}!${sig.slice(5)}`, ` ${sig}`, `${sig}\n`, sig.replace(/-/g, '+').replace(/_/g, '/'), `${sig.slice(0, -1)}\u0100${sig.slice(-1)}`].filter((v) => v !== sig);
+    const variants = [
+      ...sameBytes,
+      `${sig}=`,
+      `${sig}==`,
+      `${sig.slice(0, 10)}.${sig.slice(10)}`,
+      `${sig.slice(0, 5)}!${sig.slice(5)}`,
+      ` ${sig}`,
+      `${sig}\n`,
+      sig.replace(/-/g, '+').replace(/_/g, '/'),
+      `${sig.slice(0, -1)}\u0100${sig.slice(-1)}`,
+    ].filter((v) => v !== sig);
     expect(variants.length).toBeGreaterThanOrEqual(22);
-    for (const variant of variants) expect([variant, sut.verify('click', '42|0||https://example.com/', variant)]).toEqual([variant, false]);
+    for (const variant of variants)
+      expect([variant, sut.verify('click', '42|0||https://example.com/', variant)]).toEqual([variant, false]);
     expect(sut.verify('click', '42|0||https://example.com/', sig)).toBe(true);
   });
 
@@ -35,7 +48,9 @@ describe(Signer.name, () => {
   });
 
   it('conceals ids in opaque tokens that reveal them only to itself, and nothing else', () => {
-    const tokens = ['1', '80', '81', '9007199254740993', '9223372036854775807'].map((id) => [id, sut.concealId('send', id)] as const);
+    const tokens = ['1', '80', '81', '9007199254740993', '9223372036854775807'].map(
+      (id) => [id, sut.concealId('send', id)] as const,
+    );
     for (const [id, token] of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(sut.concealId('send', id)).toBe(token);
@@ -49,8 +64,8 @@ describe(Signer.name, () => {
     expect([...eighty].filter((c, i) => c === eightyOne[i]).length).toBeLessThan(6);
     // Made-up, altered or re-spelt tokens reveal nothing.
     const alteredLast = `${eighty.slice(0, -1)}${eighty.endsWith('A') ? 'B' : 'A'}`;
-    for (const bad of [alteredLast, `${eighty}=`, eighty.slice(1), 'A'.repeat(22), '80', '']) expect(sut.revealId('send', bad)).toBeNull();
+    for (const bad of [alteredLast, `${eighty}=`, eighty.slice(1), 'A'.repeat(22), '80', ''])
+      expect(sut.revealId('send', bad)).toBeNull();
     expect(() => sut.concealId('send', '0')).toThrow();
   });
 });
-

@@ -49,7 +49,10 @@ export class Signer {
     if (value < 1n || value > MAX_ID) throw new Error(`Not an id: ${id}`);
     const block = Buffer.alloc(16);
     block.writeBigUInt64BE(value, 0);
-    createHmac('sha256', this.key(`${purpose}:check`)).update(id).digest().copy(block, 8, 0, 8);
+    createHmac('sha256', this.key(`${purpose}:check`))
+      .update(id)
+      .digest()
+      .copy(block, 8, 0, 8);
     const cipher = createCipheriv('aes-256-ecb', this.key(`${purpose}:conceal`), null).setAutoPadding(false);
     return Buffer.concat([cipher.update(block), cipher.final()]).toString('base64url');
   }
@@ -65,7 +68,10 @@ export class Signer {
     const value = block.readBigUInt64BE(0);
     if (value < 1n || value > MAX_ID) return null;
     const id = value.toString();
-    const check = createHmac('sha256', this.key(`${purpose}:check`)).update(id).digest().subarray(0, 8);
+    const check = createHmac('sha256', this.key(`${purpose}:check`))
+      .update(id)
+      .digest()
+      .subarray(0, 8);
     return timingSafeEqual(check, block.subarray(8)) ? id : null;
   }
 
@@ -74,7 +80,9 @@ export class Signer {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key('seal'), iv);
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join(
+      '.',
+    );
   }
 
   unseal(sealed: string): string {

@@ -18,7 +18,12 @@ async function instanceSecret(config: AppConfig, settings: InstanceSettingsRepos
 @Module({
   providers: [
     InstanceSettingsRepository,
-    { provide: Signer, inject: [AppConfig, InstanceSettingsRepository], useFactory: async (config: AppConfig, settings: InstanceSettingsRepository) => new Signer(await instanceSecret(config, settings)) },
+    {
+      provide: Signer,
+      inject: [AppConfig, InstanceSettingsRepository],
+      useFactory: async (config: AppConfig, settings: InstanceSettingsRepository) =>
+        new Signer(await instanceSecret(config, settings)),
+    },
     SendRefs,
   ],
   exports: [Signer, SendRefs],

@@ -1,6 +1,13 @@
 export { PostingAccounts } from './posting-accounts';
 export type { PostingAccount } from './posting-accounts';
-export { afterCheck, afterPublish, MAX_PUBLISH_ATTEMPTS, RETRY_BASE_MS, RETRY_MAX_MS, UNCERTAIN_CHECK_AFTER_MS } from './publish-outcome';
+export {
+  afterCheck,
+  afterPublish,
+  MAX_PUBLISH_ATTEMPTS,
+  RETRY_BASE_MS,
+  RETRY_MAX_MS,
+  UNCERTAIN_CHECK_AFTER_MS,
+} from './publish-outcome';
 export { tagLink, trackSocialLinks } from './social-post-links';
 export type { TrackedCopy, TrackedLink } from './social-post-links';
 export { SocialPostsModule } from './social-posts.module';

@@ -4,15 +4,28 @@ const now = new Date('2026-11-24T09:00:00Z');
 
 describe(afterPublish.name, () => {
   it('records a published post with its remote id', () => {
-    expect(afterPublish({ kind: 'published', remoteId: 'urn:li:share:1', url: 'https://l/1' }, 1, now)).toEqual({ status: 'published', remoteId: 'urn:li:share:1', url: 'https://l/1', at: now });
+    expect(afterPublish({ kind: 'published', remoteId: 'urn:li:share:1', url: 'https://l/1' }, 1, now)).toEqual({
+      status: 'published',
+      remoteId: 'urn:li:share:1',
+      url: 'https://l/1',
+      at: now,
+    });
   });
 
   it('waits as long as a 429 says', () => {
-    expect(afterPublish({ kind: 'rate_limited', retryAfterSeconds: 120, message: '429' }, 1, now)).toEqual({ status: 'waiting', error: '429', until: new Date(now.getTime() + 120_000) });
+    expect(afterPublish({ kind: 'rate_limited', retryAfterSeconds: 120, message: '429' }, 1, now)).toEqual({
+      status: 'waiting',
+      error: '429',
+      until: new Date(now.getTime() + 120_000),
+    });
   });
 
   it('marks a timeout uncertain, to be checked, never retried', () => {
-    expect(afterPublish({ kind: 'timeout', message: 'no answer' }, 1, now)).toEqual({ status: 'uncertain', error: 'no answer', checkAt: new Date(now.getTime() + UNCERTAIN_CHECK_AFTER_MS) });
+    expect(afterPublish({ kind: 'timeout', message: 'no answer' }, 1, now)).toEqual({
+      status: 'uncertain',
+      error: 'no answer',
+      checkAt: new Date(now.getTime() + UNCERTAIN_CHECK_AFTER_MS),
+    });
   });
 
   it('fails on 401 and on a rejection', () => {
@@ -41,6 +54,10 @@ describe(afterCheck.name, () => {
 
   it('stays uncertain when the question itself fails', () => {
     expect(afterCheck({ kind: 'timeout', message: 'no answer' }, 1, now).status).toBe('uncertain');
-    expect(afterCheck({ kind: 'rate_limited', retryAfterSeconds: 30, message: '429' }, 1, now)).toEqual({ status: 'uncertain', error: '429', checkAt: new Date(now.getTime() + 30_000) });
+    expect(afterCheck({ kind: 'rate_limited', retryAfterSeconds: 30, message: '429' }, 1, now)).toEqual({
+      status: 'uncertain',
+      error: '429',
+      checkAt: new Date(now.getTime() + 30_000),
+    });
   });
 });

@@ -20,11 +20,13 @@ export type CallResult =
   | { kind: 'rejected'; message: string }
   | { kind: 'unavailable'; message: string };
 
-export const retryDelayMs = (attempts: number): number => Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 4 ** Math.max(0, attempts - 1));
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 4 ** Math.max(0, attempts - 1));
 
 /** A failure that published nothing: tried again later, or failed once attempts are used up. */
 function retryOrFail(attempts: number, error: string, now: Date): DeliveryOutcome {
-  if (attempts >= MAX_PUBLISH_ATTEMPTS) return { status: 'failed', error: `${error} (gave up after ${attempts} attempts)` };
+  if (attempts >= MAX_PUBLISH_ATTEMPTS)
+    return { status: 'failed', error: `${error} (gave up after ${attempts} attempts)` };
   return { status: 'scheduled', error, retryAt: new Date(now.getTime() + retryDelayMs(attempts)) };
 }
 
@@ -37,11 +39,19 @@ export function afterPublish(result: CallResult, attempts: number, now: Date): D
     case 'published':
       return { status: 'published', remoteId: result.remoteId, url: result.url, at: now };
     case 'rate_limited':
-      return { status: 'waiting', error: result.message, until: new Date(now.getTime() + result.retryAfterSeconds * 1000) };
+      return {
+        status: 'waiting',
+        error: result.message,
+        until: new Date(now.getTime() + result.retryAfterSeconds * 1000),
+      };
     case 'unauthorized':
       return { status: 'failed', error: `${result.message}: the connection is broken; connect the account again` };
     case 'timeout':
-      return { status: 'uncertain', error: result.message, checkAt: new Date(now.getTime() + UNCERTAIN_CHECK_AFTER_MS) };
+      return {
+        status: 'uncertain',
+        error: result.message,
+        checkAt: new Date(now.getTime() + UNCERTAIN_CHECK_AFTER_MS),
+      };
     case 'rejected':
       return { status: 'failed', error: result.message };
     case 'unavailable':
@@ -61,9 +71,16 @@ export function afterCheck(result: CallResult | { kind: 'not_found' }, attempts:
     case 'not_found':
       return retryOrFail(attempts, 'the network has no such post: it was not published', now);
     case 'unauthorized':
-      return { status: 'failed', error: `${result.message}: the connection is broken; whether the post went out is unknown` };
+      return {
+        status: 'failed',
+        error: `${result.message}: the connection is broken; whether the post went out is unknown`,
+      };
     case 'rate_limited':
-      return { status: 'uncertain', error: result.message, checkAt: new Date(now.getTime() + result.retryAfterSeconds * 1000) };
+      return {
+        status: 'uncertain',
+        error: result.message,
+        checkAt: new Date(now.getTime() + result.retryAfterSeconds * 1000),
+      };
     default:
       return { status: 'uncertain', error: result.message, checkAt: new Date(now.getTime() + retryDelayMs(attempts)) };
   }

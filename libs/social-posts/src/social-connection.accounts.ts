@@ -32,7 +32,13 @@ export class SocialConnectionAccounts extends PostingAccounts {
 
   async forPosting(scope: PartnerScope, network: SocialNetwork): Promise<PostingAccount | null> {
     const connection = (await this.usable(scope)).filter((c) => c.network === network).at(-1);
-    return connection?.accessTokenSealed ? { connectionId: connection.id, accessToken: this.signer.unseal(connection.accessTokenSealed), accountId: connection.accountId } : null;
+    return connection?.accessTokenSealed
+      ? {
+          connectionId: connection.id,
+          accessToken: this.signer.unseal(connection.accessTokenSealed),
+          accountId: connection.accountId,
+        }
+      : null;
   }
 
   async unavailableReason(scope: PartnerScope, network: SocialNetwork): Promise<string> {

@@ -10,7 +10,9 @@ describe(trackSocialLinks.name, () => {
 
   it('replaces each link by its short link, keeping sentence punctuation outside, and sends each to the link tagged', () => {
     const sut = trackSocialLinks('Read https://acme.example/trial. And (https://acme.example/a?x=1)!', tags, short);
-    expect(sut.text).toBe('Read https://engine.example.com/s/Code000000. And (https://engine.example.com/s/Code000001)!');
+    expect(sut.text).toBe(
+      'Read https://engine.example.com/s/Code000000. And (https://engine.example.com/s/Code000001)!',
+    );
     expect(sut.links).toEqual([
       { index: 0, short: short(0), target: `https://acme.example/trial?${UTM}` },
       { index: 1, short: short(1), target: `https://acme.example/a?x=1&${UTM}` },
@@ -18,7 +20,9 @@ describe(trackSocialLinks.name, () => {
   });
 
   it('keeps tags a link already has in its target', () => {
-    expect(trackSocialLinks('https://acme.example/?utm_source=mail', tags, short).links[0].target).toBe('https://acme.example/?utm_source=mail&utm_medium=social&utm_campaign=zero-trust&utm_content=ab12cd34');
+    expect(trackSocialLinks('https://acme.example/?utm_source=mail', tags, short).links[0].target).toBe(
+      'https://acme.example/?utm_source=mail&utm_medium=social&utm_campaign=zero-trust&utm_content=ab12cd34',
+    );
   });
 
   it('leaves copy without links as it is, with nothing to track', () => {

@@ -45,7 +45,8 @@ export function trackSocialLinks(text: string, tags: LinkTags, shortLink: (index
     links.push(link);
     return `${link.short}${trailing}`;
   });
-  if (!links.length || countSocialCopy(tags.network, tracked).length > SOCIAL_COPY_LIMITS[tags.network]) return { text, links: [] };
+  if (!links.length || countSocialCopy(tags.network, tracked).length > SOCIAL_COPY_LIMITS[tags.network])
+    return { text, links: [] };
   return { text: tracked, links };
 }
 
@@ -57,7 +58,12 @@ export function tagLink(link: string, tags: LinkTags): string | null {
   } catch {
     return null;
   }
-  const add: Record<string, string> = { utm_source: tags.network, utm_medium: 'social', utm_campaign: tags.campaign, utm_content: tags.post };
+  const add: Record<string, string> = {
+    utm_source: tags.network,
+    utm_medium: 'social',
+    utm_campaign: tags.campaign,
+    utm_content: tags.post,
+  };
   for (const [k, v] of Object.entries(add)) if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   return url.href;
 }

@@ -16,8 +16,23 @@ import { SocialSweepService } from './social-sweep.service';
 
 /** Social posts: scheduling a campaign's social asset, the ledger, publishing at most once, the sweep. */
 @Module({
-  imports: [TenancyModule, CampaignsModule, BrandKitsModule, RenderingModule, FleetModule, SocialModule, TrackingModule],
-  providers: [SocialPostsRepository, SocialPostsService, SocialPublisher, SocialQueue, SocialSweepService, { provide: PostingAccounts, useClass: SocialConnectionAccounts }],
+  imports: [
+    TenancyModule,
+    CampaignsModule,
+    BrandKitsModule,
+    RenderingModule,
+    FleetModule,
+    SocialModule,
+    TrackingModule,
+  ],
+  providers: [
+    SocialPostsRepository,
+    SocialPostsService,
+    SocialPublisher,
+    SocialQueue,
+    SocialSweepService,
+    { provide: PostingAccounts, useClass: SocialConnectionAccounts },
+  ],
   exports: [SocialPostsService, SocialPublisher, SocialSweepService],
 })
 export class SocialPostsModule {}

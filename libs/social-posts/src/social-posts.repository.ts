@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { claimantAlive, Database, Found, PageWindow, partnerOwned, SocialDeliveryStatus, SocialNetwork, SocialPostSource, TenantScope } from '@tcma/persistence';
+import {
+  claimantAlive,
+  Database,
+  Found,
+  PageWindow,
+  partnerOwned,
+  SocialDeliveryStatus,
+  SocialNetwork,
+  SocialPostSource,
+  TenantScope,
+} from '@tcma/persistence';
 
 /** One network's publication of a post, as the calendar shows it. */
 export interface SocialDeliveryView {
@@ -106,7 +116,8 @@ export class SocialPostsRepository {
    * programme's post is keyed by its pending launch: a second call for the same one returns null.
    */
   async create(scope: TenantScope, post: NewSocialPost, now: Date): Promise<string | null> {
-    if (post.vendorId !== scope.vendorId || (scope.partnerId !== null && scope.partnerId !== post.partnerId)) throw new Error('A social post is created in its own tenant');
+    if (post.vendorId !== scope.vendorId || (scope.partnerId !== null && scope.partnerId !== post.partnerId))
+      throw new Error('A social post is created in its own tenant');
     return this.db.transaction().execute(async (tx) => {
       const { networks, links, ...row } = post;
       // The row's tenant is written from the scope (checked above to agree with the post's).
@@ -114,17 +125,48 @@ export class SocialPostsRepository {
       const partnerId = scope.partnerId ?? post.partnerId;
       const created = await tx
         .insertInto('socialPosts')
-        .values({ ...row, vendorId, partnerId, copy: sql<Partial<Record<SocialNetwork, string>>>`${JSON.stringify(post.copy)}::jsonb`, createdAt: now, updatedAt: now })
+        .values({
+          ...row,
+          vendorId,
+          partnerId,
+          copy: sql<Partial<Record<SocialNetwork, string>>>`${JSON.stringify(post.copy)}::jsonb`,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflict((oc) => oc.column('pendingLaunchId').doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!created) return null;
       await tx
         .insertInto('socialPostDeliveries')
-        .values(networks.map((network) => ({ postId: created.id, vendorId, partnerId, network, status: 'scheduled' as const, nextAttemptAt: post.dueAt, createdAt: now, updatedAt: now })))
+        .values(
+          networks.map((network) => ({
+            postId: created.id,
+            vendorId,
+            partnerId,
+            network,
+            status: 'scheduled' as const,
+            nextAttemptAt: post.dueAt,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
         .onConflict((oc) => oc.columns(['postId', 'network', 'partnerId']).doNothing())
         .execute();
-      if (links.length) await tx.insertInto('socialPostLinks').values(links.map((l) => ({ ...l, postId: created.id, vendorId, partnerId, campaignId: post.campaignId, createdAt: now }))).execute();
+      if (links.length)
+        await tx
+          .insertInto('socialPostLinks')
+          .values(
+            links.map((l) => ({
+              ...l,
+              postId: created.id,
+              vendorId,
+              partnerId,
+              campaignId: post.campaignId,
+              createdAt: now,
+            })),
+          )
+          .execute();
       return created.id;
     });
   }
@@ -143,13 +185,32 @@ export class SocialPostsRepository {
    * its networks' states and clicks. A status keeps the posts with at least one network in it;
    * `clicks` counts people's clicks of every matching post (all pages).
    */
-  async list(scope: TenantScope, filter: PageWindow & { campaignId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView> & { clicks: number }> {
+  async list(
+    scope: TenantScope,
+    filter: PageWindow & { campaignId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus },
+  ): Promise<Found<SocialPostView> & { clicks: number }> {
     let matching = this.posts().where((eb) => partnerOwned(eb, scope, 'p'));
     let counted = this.db.selectFrom('socialPosts as p').where((eb) => partnerOwned(eb, scope, 'p'));
     if (filter.status) {
       const status = filter.status;
-      matching = matching.where((eb) => eb.exists(eb.selectFrom('socialPostDeliveries as d').select('d.id').whereRef('d.postId', '=', 'p.id').where('d.status', '=', status)));
-      counted = counted.where((eb) => eb.exists(eb.selectFrom('socialPostDeliveries as d').select('d.id').whereRef('d.postId', '=', 'p.id').where('d.status', '=', status)));
+      matching = matching.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('socialPostDeliveries as d')
+            .select('d.id')
+            .whereRef('d.postId', '=', 'p.id')
+            .where('d.status', '=', status),
+        ),
+      );
+      counted = counted.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('socialPostDeliveries as d')
+            .select('d.id')
+            .whereRef('d.postId', '=', 'p.id')
+            .where('d.status', '=', status),
+        ),
+      );
     }
     if (filter.campaignId) {
       matching = matching.where('p.campaignId', '=', filter.campaignId);
@@ -168,12 +229,30 @@ export class SocialPostsRepository {
       counted
         .select((eb) => [
           eb.cast<number>(eb.fn.countAll(), 'integer').as('total'),
-          eb.cast<number>(eb.fn.coalesce(eb.fn.sum(eb.selectFrom('socialPostClicks as c').select((c) => c.fn.countAll().as('n')).whereRef('c.postId', '=', 'p.id').where('c.machine', 'is', null)), eb.lit(0)), 'integer').as('clicks'),
+          eb
+            .cast<number>(
+              eb.fn.coalesce(
+                eb.fn.sum(
+                  eb
+                    .selectFrom('socialPostClicks as c')
+                    .select((c) => c.fn.countAll().as('n'))
+                    .whereRef('c.postId', '=', 'p.id')
+                    .where('c.machine', 'is', null),
+                ),
+                eb.lit(0),
+              ),
+              'integer',
+            )
+            .as('clicks'),
         ])
         .executeTakeFirstOrThrow(),
     ]);
     const deliveries = await this.deliveriesOf(rows.map((r) => r.id));
-    return { items: rows.map((r) => withDeliveries(r, deliveries.get(r.id) ?? [])), total: count.total, clicks: count.clicks };
+    return {
+      items: rows.map((r) => withDeliveries(r, deliveries.get(r.id) ?? [])),
+      total: count.total,
+      clicks: count.clicks,
+    };
   }
 
   /**
@@ -191,10 +270,27 @@ export class SocialPostsRepository {
         .forUpdate()
         .executeTakeFirst();
       if (!post) return false;
-      const started = await tx.selectFrom('socialPostDeliveries').select('id').where('postId', '=', id).where('status', '!=', 'scheduled').where('attempts', '>', 0).forUpdate().executeTakeFirst();
+      const started = await tx
+        .selectFrom('socialPostDeliveries')
+        .select('id')
+        .where('postId', '=', id)
+        .where('status', '!=', 'scheduled')
+        .where('attempts', '>', 0)
+        .forUpdate()
+        .executeTakeFirst();
       if (started) return false;
-      const moved = await tx.updateTable('socialPostDeliveries').set({ status: 'cancelled', nextAttemptAt: null, updatedAt: now }).where('postId', '=', id).where('status', '=', 'scheduled').returning('id').execute();
-      const all = await tx.selectFrom('socialPostDeliveries').select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).where('postId', '=', id).executeTakeFirstOrThrow();
+      const moved = await tx
+        .updateTable('socialPostDeliveries')
+        .set({ status: 'cancelled', nextAttemptAt: null, updatedAt: now })
+        .where('postId', '=', id)
+        .where('status', '=', 'scheduled')
+        .returning('id')
+        .execute();
+      const all = await tx
+        .selectFrom('socialPostDeliveries')
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+        .where('postId', '=', id)
+        .executeTakeFirstOrThrow();
       if (moved.length !== all.n) throw new Error('A delivery was claimed while cancelling');
       await tx.updateTable('socialPosts').set({ cancelledAt: now, updatedAt: now }).where('id', '=', id).execute();
       return true;
@@ -205,7 +301,11 @@ export class SocialPostsRepository {
    * Deliveries due by `now` (scheduled, or waiting out a 429) that are not queued, or were queued
    * before `requeueBefore` and are still not done (their job was lost): marked queued, returned.
    */
-  async claimDueForSystem(now: Date, requeueBefore: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
+  async claimDueForSystem(
+    now: Date,
+    requeueBefore: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; attempts: number }>> {
     const rows = await sql<{ id: string; attempts: number }>`
       UPDATE social_post_deliveries SET queued_at = ${now}
       WHERE id IN (
@@ -219,7 +319,12 @@ export class SocialPostsRepository {
 
   /** Forgets every queued mark (Redis lost its queues): the next claim queues them again. */
   async unqueueAllForSystem(): Promise<number> {
-    const moved = await this.db.updateTable('socialPostDeliveries').set({ queuedAt: null }).where('status', 'in', TO_PUBLISH).where('queuedAt', 'is not', null).executeTakeFirst();
+    const moved = await this.db
+      .updateTable('socialPostDeliveries')
+      .set({ queuedAt: null })
+      .where('status', 'in', TO_PUBLISH)
+      .where('queuedAt', 'is not', null)
+      .executeTakeFirst();
     return Number(moved.numUpdatedRows);
   }
 
@@ -230,7 +335,14 @@ export class SocialPostsRepository {
   async claimForSystem(id: string, worker: string, now: Date): Promise<ClaimedDelivery | null> {
     const claimed = await this.db
       .updateTable('socialPostDeliveries as d')
-      .set((eb) => ({ status: 'publishing', attempts: eb('d.attempts', '+', 1), claimedBy: worker, claimedAt: now, queuedAt: null, updatedAt: now }))
+      .set((eb) => ({
+        status: 'publishing',
+        attempts: eb('d.attempts', '+', 1),
+        claimedBy: worker,
+        claimedAt: now,
+        queuedAt: null,
+        updatedAt: now,
+      }))
       .where('d.id', '=', id)
       .where('d.status', 'in', TO_PUBLISH)
       .where('d.nextAttemptAt', '<=', now)
@@ -246,7 +358,13 @@ export class SocialPostsRepository {
    * than `staleAfterMs` (a hung call); `deadAfterMs` null judges no worker dead. Each is taken (claimed by `worker`) so that two sweepers do
    * not check the same one.
    */
-  async claimToSettleForSystem(worker: string, now: Date, deadAfterMs: number | null, staleAfterMs: number, limit: number): Promise<ClaimedDelivery[]> {
+  async claimToSettleForSystem(
+    worker: string,
+    now: Date,
+    deadAfterMs: number | null,
+    staleAfterMs: number,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
     const staleBefore = new Date(now.getTime() - staleAfterMs);
     const rows = await this.db
       .updateTable('socialPostDeliveries as d')
@@ -258,7 +376,13 @@ export class SocialPostsRepository {
           .where((w) =>
             w.or([
               w.and([w('s.status', '=', 'uncertain'), w('s.nextAttemptAt', '<=', now)]),
-              w.and([w('s.status', '=', 'publishing'), w.or([w('s.claimedAt', '<', staleBefore), ...(deadAfterMs === null ? [] : [w.not(claimantAlive(w.ref('s.claimedBy'), deadAfterMs))])])]),
+              w.and([
+                w('s.status', '=', 'publishing'),
+                w.or([
+                  w('s.claimedAt', '<', staleBefore),
+                  ...(deadAfterMs === null ? [] : [w.not(claimantAlive(w.ref('s.claimedBy'), deadAfterMs))]),
+                ]),
+              ]),
             ]),
           )
           .where('s.claimedBy', 'is distinct from', worker)
@@ -277,23 +401,70 @@ export class SocialPostsRepository {
     const common = { claimedBy: null, claimedAt: null, updatedAt: now };
     const set =
       outcome.status === 'published'
-        ? { ...common, status: 'published' as const, remoteId: outcome.remoteId, url: outcome.url, publishedAt: outcome.at, nextAttemptAt: null, lastError: null }
+        ? {
+            ...common,
+            status: 'published' as const,
+            remoteId: outcome.remoteId,
+            url: outcome.url,
+            publishedAt: outcome.at,
+            nextAttemptAt: null,
+            lastError: null,
+          }
         : outcome.status === 'failed'
           ? { ...common, status: 'failed' as const, lastError: outcome.error, nextAttemptAt: null }
-          : { ...common, status: outcome.status, lastError: outcome.error, nextAttemptAt: outcome.status === 'uncertain' ? outcome.checkAt : outcome.status === 'waiting' ? outcome.until : outcome.retryAt };
-    const moved = await this.db.updateTable('socialPostDeliveries').set(set).where('id', '=', id).where('status', '=', 'publishing').where('claimedBy', '=', worker).executeTakeFirst();
+          : {
+              ...common,
+              status: outcome.status,
+              lastError: outcome.error,
+              nextAttemptAt:
+                outcome.status === 'uncertain'
+                  ? outcome.checkAt
+                  : outcome.status === 'waiting'
+                    ? outcome.until
+                    : outcome.retryAt,
+            };
+    const moved = await this.db
+      .updateTable('socialPostDeliveries')
+      .set(set)
+      .where('id', '=', id)
+      .where('status', '=', 'publishing')
+      .where('claimedBy', '=', worker)
+      .executeTakeFirst();
     return moved.numUpdatedRows > 0n;
   }
 
   /** A delivery's current state (for tests and the handler's early return). */
   async statusForSystem(id: string): Promise<SocialDeliveryStatus | null> {
-    const row = await this.db.selectFrom('socialPostDeliveries').select('status').where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('socialPostDeliveries')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row?.status ?? null;
   }
 
-  private async claimedView(d: { id: string; postId: string; vendorId: string; partnerId: string; network: SocialNetwork; attempts: number }): Promise<ClaimedDelivery> {
-    const post = await this.db.selectFrom('socialPosts').select(['campaignId', 'campaignVersionId', 'version', 'assetId', 'copy', 'dueAt']).where('id', '=', d.postId).executeTakeFirstOrThrow();
-    return { ...d, campaignId: post.campaignId, campaignVersionId: post.campaignVersionId, version: post.version, assetId: post.assetId, text: post.copy[d.network] ?? '', dueAt: post.dueAt };
+  private async claimedView(d: {
+    id: string;
+    postId: string;
+    vendorId: string;
+    partnerId: string;
+    network: SocialNetwork;
+    attempts: number;
+  }): Promise<ClaimedDelivery> {
+    const post = await this.db
+      .selectFrom('socialPosts')
+      .select(['campaignId', 'campaignVersionId', 'version', 'assetId', 'copy', 'dueAt'])
+      .where('id', '=', d.postId)
+      .executeTakeFirstOrThrow();
+    return {
+      ...d,
+      campaignId: post.campaignId,
+      campaignVersionId: post.campaignVersionId,
+      version: post.version,
+      assetId: post.assetId,
+      text: post.copy[d.network] ?? '',
+      dueAt: post.dueAt,
+    };
   }
 
   private posts() {
@@ -301,7 +472,25 @@ export class SocialPostsRepository {
       .selectFrom('socialPosts as p')
       .innerJoin('campaigns as c', 'c.id', 'p.campaignId')
       .innerJoin('partners as pa', 'pa.id', 'p.partnerId')
-      .select(['p.id', 'p.vendorId', 'p.partnerId', 'pa.companyName as partnerName', 'p.campaignId', 'c.name as campaignName', 'p.version', 'p.assetId', 'p.copy', 'p.dueAt', 'p.timeZone', 'p.source', 'p.createdBy', 'p.pendingLaunchId', 'p.launchId', 'p.cancelledAt', 'p.createdAt']);
+      .select([
+        'p.id',
+        'p.vendorId',
+        'p.partnerId',
+        'pa.companyName as partnerName',
+        'p.campaignId',
+        'c.name as campaignName',
+        'p.version',
+        'p.assetId',
+        'p.copy',
+        'p.dueAt',
+        'p.timeZone',
+        'p.source',
+        'p.createdBy',
+        'p.pendingLaunchId',
+        'p.launchId',
+        'p.cancelledAt',
+        'p.createdAt',
+      ]);
   }
 
   private async deliveriesOf(postIds: string[]): Promise<Map<string, SocialDeliveryView[]>> {
@@ -309,7 +498,18 @@ export class SocialPostsRepository {
     if (!postIds.length) return out;
     const rows = await this.db
       .selectFrom('socialPostDeliveries')
-      .select(['id', 'postId', 'network', 'status', 'attempts', 'nextAttemptAt', 'remoteId', 'url', 'lastError', 'publishedAt'])
+      .select([
+        'id',
+        'postId',
+        'network',
+        'status',
+        'attempts',
+        'nextAttemptAt',
+        'remoteId',
+        'url',
+        'lastError',
+        'publishedAt',
+      ])
       .select((eb) =>
         eb
           .selectFrom('socialPostClicks as c')
@@ -330,6 +530,9 @@ export class SocialPostsRepository {
 }
 
 /** A post with its networks' publications, its clicks the sum of theirs. */
-function withDeliveries<P extends object>(post: P, deliveries: SocialDeliveryView[]): P & { clicks: number; deliveries: SocialDeliveryView[] } {
+function withDeliveries<P extends object>(
+  post: P,
+  deliveries: SocialDeliveryView[],
+): P & { clicks: number; deliveries: SocialDeliveryView[] } {
   return { ...post, clicks: deliveries.reduce((n, d) => n + d.clicks, 0), deliveries };
 }

@@ -50,16 +50,26 @@ export class SocialPostsService {
 
   async create(actor: Actor, input: CreateSocialPostInput): Promise<SocialPostView> {
     const scope = scopeOf(actor, input.partnerId);
-    if (scope.partnerId === null) throw new InvalidError('Name the partner to post for', [{ path: 'partnerId', message: 'is required for vendor users' }]);
+    if (scope.partnerId === null)
+      throw new InvalidError('Name the partner to post for', [
+        { path: 'partnerId', message: 'is required for vendor users' },
+      ]);
     const partner = await this.partners.find(scope, scope.partnerId);
     if (!partner) throw new NotFoundError('Partner');
     const now = this.clock.now();
     const dueAt = input.publishAt === undefined ? now : this.dueAt(input.publishAt, partner.timezone, now);
     const networks = [...new Set(input.networks)];
     const connected = new Set(await this.accounts.connectedNetworks(scopeOfPartner(partner)));
-    const problems: Problem[] = networks.filter((n) => !connected.has(n)).map((n) => ({ path: 'networks', message: `${n} is not connected for this partner; connect it first` }));
+    const problems: Problem[] = networks
+      .filter((n) => !connected.has(n))
+      .map((n) => ({ path: 'networks', message: `${n} is not connected for this partner; connect it first` }));
     if (problems.length) throw new InvalidError('The post cannot be scheduled', problems);
-    const id = await this.compose(partner, input.campaignId, networks, dueAt, input.slotValues ?? {}, { createdBy: actor.userId, source: 'manual', pendingLaunchId: null, launchId: null });
+    const id = await this.compose(partner, input.campaignId, networks, dueAt, input.slotValues ?? {}, {
+      createdBy: actor.userId,
+      source: 'manual',
+      pendingLaunchId: null,
+      launchId: null,
+    });
     return this.get(actor, id!);
   }
 
@@ -69,18 +79,34 @@ export class SocialPostsService {
    * subscription's networks the partner has connected. Once per pending launch (a unique key);
    * nothing when none is connected or the campaign has no social asset.
    */
-  async scheduleForProgramme(input: { vendorId: string; partnerId: string; campaignId: string; pendingLaunchId: string; launchId: string; networks: SocialNetwork[]; slotValues: Record<string, string>; dueAt: (partnerTimeZone: string) => Date }): Promise<string | null> {
+  async scheduleForProgramme(input: {
+    vendorId: string;
+    partnerId: string;
+    campaignId: string;
+    pendingLaunchId: string;
+    launchId: string;
+    networks: SocialNetwork[];
+    slotValues: Record<string, string>;
+    dueAt: (partnerTimeZone: string) => Date;
+  }): Promise<string | null> {
     const scope = new PartnerScope(input.vendorId, input.partnerId);
     const partner = await this.partners.find(scope, input.partnerId);
     if (!partner || !input.networks.length) return null;
     const connected = new Set(await this.accounts.connectedNetworks(scope));
     const networks = input.networks.filter((n) => connected.has(n));
     if (!networks.length) {
-      this.logger.warn(`Pending launch ${input.pendingLaunchId}: no post, none of ${input.networks.join(', ')} is connected`);
+      this.logger.warn(
+        `Pending launch ${input.pendingLaunchId}: no post, none of ${input.networks.join(', ')} is connected`,
+      );
       return null;
     }
     try {
-      return await this.compose(partner, input.campaignId, networks, input.dueAt(partner.timezone), input.slotValues, { createdBy: null, source: 'programme', pendingLaunchId: input.pendingLaunchId, launchId: input.launchId });
+      return await this.compose(partner, input.campaignId, networks, input.dueAt(partner.timezone), input.slotValues, {
+        createdBy: null,
+        source: 'programme',
+        pendingLaunchId: input.pendingLaunchId,
+        launchId: input.launchId,
+      });
     } catch (e) {
       // The launch went ahead; the post could not be made (no social asset, missing slot): said, not thrown.
       this.logger.warn(`Pending launch ${input.pendingLaunchId}: no social post: ${(e as Error).message}`);
@@ -89,7 +115,16 @@ export class SocialPostsService {
   }
 
   /** Partners see their own calendar; vendor users every partner's (or one's, named): posts are public, so partner privacy does not hide them. */
-  list(actor: Actor, filter: PageWindow & { partnerId?: string; campaignId?: string; from?: Date; to?: Date; status?: SocialDeliveryStatus }): Promise<Found<SocialPostView> & { clicks: number }> {
+  list(
+    actor: Actor,
+    filter: PageWindow & {
+      partnerId?: string;
+      campaignId?: string;
+      from?: Date;
+      to?: Date;
+      status?: SocialDeliveryStatus;
+    },
+  ): Promise<Found<SocialPostView> & { clicks: number }> {
     return this.posts.list(scopeOf(actor, filter.partnerId), filter);
   }
 
@@ -103,19 +138,42 @@ export class SocialPostsService {
   async cancel(actor: Actor, id: string): Promise<SocialPostView> {
     const found = await this.get(actor, id);
     if (found.cancelledAt) return found;
-    if (!(await this.posts.cancel(scopeOf(actor), id, this.clock.now()))) throw new ConflictError('The post is already being published or was published; it can no longer be cancelled');
+    if (!(await this.posts.cancel(scopeOf(actor), id, this.clock.now())))
+      throw new ConflictError('The post is already being published or was published; it can no longer be cancelled');
     return this.get(actor, id);
   }
 
   /** The post's row: the campaign's social asset as offered to the partner, its copy rendered and its links tracked. */
-  private async compose(partner: PartnerRow, campaignId: string, networks: SocialNetwork[], dueAt: Date, slotValues: Record<string, string>, meta: { createdBy: string | null; source: 'manual' | 'programme'; pendingLaunchId: string | null; launchId: string | null }): Promise<string | null> {
+  private async compose(
+    partner: PartnerRow,
+    campaignId: string,
+    networks: SocialNetwork[],
+    dueAt: Date,
+    slotValues: Record<string, string>,
+    meta: {
+      createdBy: string | null;
+      source: 'manual' | 'programme';
+      pendingLaunchId: string | null;
+      launchId: string | null;
+    },
+  ): Promise<string | null> {
     const scope = scopeOfPartner(partner);
-    const [version, campaign] = await Promise.all([this.campaigns.findPublishedForPartner(scope, partner, campaignId), this.campaigns.find(scope, campaignId)]);
+    const [version, campaign] = await Promise.all([
+      this.campaigns.findPublishedForPartner(scope, partner, campaignId),
+      this.campaigns.find(scope, campaignId),
+    ]);
     if (!version || !campaign) throw new NotFoundError('Campaign');
     const asset = version.content.assets.find((a): a is SocialAsset => a.kind === 'social');
-    if (!asset) throw new InvalidError('The campaign has nothing to post', [{ path: 'campaignId', message: 'the campaign has no social asset' }]);
+    if (!asset)
+      throw new InvalidError('The campaign has nothing to post', [
+        { path: 'campaignId', message: 'the campaign has no social asset' },
+      ]);
     const without = networks.filter((n) => !asset.copy[n]);
-    if (without.length) throw new InvalidError('The campaign has no copy for some networks', without.map((n) => ({ path: 'networks', message: `the campaign's social asset has no ${n} copy` })));
+    if (without.length)
+      throw new InvalidError(
+        'The campaign has no copy for some networks',
+        without.map((n) => ({ path: 'networks', message: `the campaign's social asset has no ${n} copy` })),
+      );
     const brand = await this.brandKits.renderInputs(partner);
     const resolved = resolveSlotValues(version.content.slots, brand.brand, slotValues);
     if (resolved.missing.length) throw missingSlots(resolved.missing);
@@ -123,7 +181,10 @@ export class SocialPostsService {
     try {
       rendered = renderSocialCopy(Object.fromEntries(networks.map((n) => [n, asset.copy[n]])), resolved.values);
     } catch (e) {
-      if (e instanceof SocialCopyTooLongError) throw new InvalidError('The post is too long with this partner’s values', [{ path: 'networks', message: e.message }]);
+      if (e instanceof SocialCopyTooLongError)
+        throw new InvalidError('The post is too long with this partner’s values', [
+          { path: 'networks', message: e.message },
+        ]);
       throw e;
     }
     const id = randomUUID();
@@ -131,25 +192,51 @@ export class SocialPostsService {
     const links: NewSocialPostLink[] = [];
     for (const network of networks) {
       const codes: string[] = [];
-      const tracked = trackSocialLinks(rendered[network] ?? '', { network, campaign: campaign.slug, post: id.slice(0, 8) }, (index) => this.links.url((codes[index] = this.links.newCode())));
+      const tracked = trackSocialLinks(
+        rendered[network] ?? '',
+        { network, campaign: campaign.slug, post: id.slice(0, 8) },
+        (index) => this.links.url((codes[index] = this.links.newCode())),
+      );
       copy[network] = tracked.text;
-      for (const link of tracked.links) links.push({ id: codes[link.index], network, linkIndex: link.index, target: link.target });
+      for (const link of tracked.links)
+        links.push({ id: codes[link.index], network, linkIndex: link.index, target: link.target });
     }
-    return this.posts.create(scope, { id, vendorId: partner.vendorId, partnerId: partner.id, campaignId, campaignVersionId: version.id, version: version.version, assetId: asset.id, copy, dueAt, timeZone: partner.timezone, networks, links, ...meta }, this.clock.now());
+    return this.posts.create(
+      scope,
+      {
+        id,
+        vendorId: partner.vendorId,
+        partnerId: partner.id,
+        campaignId,
+        campaignVersionId: version.id,
+        version: version.version,
+        assetId: asset.id,
+        copy,
+        dueAt,
+        timeZone: partner.timezone,
+        networks,
+        links,
+        ...meta,
+      },
+      this.clock.now(),
+    );
   }
 
   /** A local date-time in the partner's zone as an instant: not in the past, at most a year ahead. */
   private dueAt(local: string, zone: string, now: Date): Date {
     const m = LOCAL_DATE_TIME.exec(local);
-    const fail = (message: string) => new InvalidError('The publishing time is not valid', [{ path: 'publishAt', message }]);
+    const fail = (message: string) =>
+      new InvalidError('The publishing time is not valid', [{ path: 'publishAt', message }]);
     if (!m) throw fail('must be a local date-time YYYY-MM-DDTHH:mm');
     const [year, month, day, hour, minute] = m.slice(1).map(Number);
     const probe = new Date(Date.UTC(year, month - 1, day, hour, minute));
-    if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59) throw fail('is not a date-time that exists');
+    if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59)
+      throw fail('is not a date-time that exists');
     const at = zonedTimeToInstant({ year, month, day, hour, minute }, zone);
-    if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw fail(`is in the past in the partner's time zone (${zone})`);
-    if (at.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000) throw fail(`must be within ${MAX_SCHEDULE_AHEAD_DAYS} days`);
+    if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS)
+      throw fail(`is in the past in the partner's time zone (${zone})`);
+    if (at.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * 86_400_000)
+      throw fail(`must be within ${MAX_SCHEDULE_AHEAD_DAYS} days`);
     return at.getTime() < now.getTime() ? now : at;
   }
 }
-

@@ -13,7 +13,11 @@ import { afterCheck, afterPublish, CallResult } from './publish-outcome';
 import { ClaimedDelivery, DeliveryOutcome, SocialPostsRepository } from './social-posts.repository';
 
 /** The image size each network's post is rendered at (libs/cobrand SOCIAL_IMAGE_SIZES). */
-export const NETWORK_IMAGE_SIZE: Record<SocialNetwork, SocialImageSize> = { linkedin: 'linkedin', x: 'x', facebook: 'facebook' };
+export const NETWORK_IMAGE_SIZE: Record<SocialNetwork, SocialImageSize> = {
+  linkedin: 'linkedin',
+  x: 'x',
+  facebook: 'facebook',
+};
 /** findPublished looks at posts created from this long before the first claim (clocks differ). */
 const FIND_SINCE_SLACK_MS = 10 * 60_000;
 
@@ -54,17 +58,35 @@ export class SocialPublisher {
     if (!claimed) return 'skipped';
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
     const account = await this.accounts.forPosting(scope, claimed.network);
-    if (!account) return this.finish(claimed, { status: 'failed', error: await this.accounts.unavailableReason(scope, claimed.network) });
+    if (!account)
+      return this.finish(claimed, {
+        status: 'failed',
+        error: await this.accounts.unavailableReason(scope, claimed.network),
+      });
     let image: { bytes: Buffer; mimeType: string };
     try {
       image = await this.image(claimed);
     } catch (e) {
       // Nothing was sent: the same bounded retries as a network that could not be reached.
-      return this.finish(claimed, afterPublish({ kind: 'unavailable', message: `the image could not be rendered: ${(e as Error).message}` }, claimed.attempts, this.clock.now()));
+      return this.finish(
+        claimed,
+        afterPublish(
+          { kind: 'unavailable', message: `the image could not be rendered: ${(e as Error).message}` },
+          claimed.attempts,
+          this.clock.now(),
+        ),
+      );
     }
     let result: CallResult;
     try {
-      const post = await this.networks.get(claimed.network).publish({ accessToken: account.accessToken, accountId: account.accountId, text: claimed.text, image: image.bytes, mimeType: image.mimeType, idempotencyKey: claimed.id });
+      const post = await this.networks.get(claimed.network).publish({
+        accessToken: account.accessToken,
+        accountId: account.accountId,
+        text: claimed.text,
+        image: image.bytes,
+        mimeType: image.mimeType,
+        idempotencyKey: claimed.id,
+      });
       result = { kind: 'published', ...post };
     } catch (e) {
       result = resultOf(e);
@@ -77,10 +99,19 @@ export class SocialPublisher {
   async settle(claimed: ClaimedDelivery): Promise<string> {
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
     const account = await this.accounts.forPosting(scope, claimed.network);
-    if (!account) return this.finish(claimed, { status: 'failed', error: `${await this.accounts.unavailableReason(scope, claimed.network)}: whether the post went out is unknown` });
+    if (!account)
+      return this.finish(claimed, {
+        status: 'failed',
+        error: `${await this.accounts.unavailableReason(scope, claimed.network)}: whether the post went out is unknown`,
+      });
     let result: CallResult | { kind: 'not_found' };
     try {
-      const found = await this.networks.get(claimed.network).findPublished({ accessToken: account.accessToken, accountId: account.accountId, text: claimed.text, since: new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS) });
+      const found = await this.networks.get(claimed.network).findPublished({
+        accessToken: account.accessToken,
+        accountId: account.accountId,
+        text: claimed.text,
+        since: new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS),
+      });
       result = found ? { kind: 'published', ...found } : { kind: 'not_found' };
     } catch (e) {
       result = resultOf(e);
@@ -91,8 +122,12 @@ export class SocialPublisher {
 
   private async finish(claimed: ClaimedDelivery, outcome: DeliveryOutcome): Promise<string> {
     const recorded = await this.posts.finishForSystem(claimed.id, WORKER_ID, outcome, this.clock.now());
-    if (outcome.status === 'failed') this.logger.warn(`Social post ${claimed.postId} on ${claimed.network} failed: ${outcome.error}`);
-    if (!recorded) this.logger.warn(`Social delivery ${claimed.id} was taken from this worker before its outcome (${outcome.status}) was recorded`);
+    if (outcome.status === 'failed')
+      this.logger.warn(`Social post ${claimed.postId} on ${claimed.network} failed: ${outcome.error}`);
+    if (!recorded)
+      this.logger.warn(
+        `Social delivery ${claimed.id} was taken from this worker before its outcome (${outcome.status}) was recorded`,
+      );
     return outcome.status;
   }
 
@@ -103,8 +138,24 @@ export class SocialPublisher {
     if (!partner) throw new Error('the partner is gone');
     const brand = await this.brandKits.renderInputs(partner);
     const size = NETWORK_IMAGE_SIZE[claimed.network];
-    const key = renderKey({ versionId: claimed.campaignVersionId, assetId: claimed.assetId, partnerId: partner.id, brandRevision: brand.revision, format: 'png', size });
-    const rendered = await this.renders.render({ renderKey: key, vendorId: claimed.vendorId, campaignId: claimed.campaignId, version: claimed.version, assetId: claimed.assetId, partnerId: partner.id, format: 'png', size });
+    const key = renderKey({
+      versionId: claimed.campaignVersionId,
+      assetId: claimed.assetId,
+      partnerId: partner.id,
+      brandRevision: brand.revision,
+      format: 'png',
+      size,
+    });
+    const rendered = await this.renders.render({
+      renderKey: key,
+      vendorId: claimed.vendorId,
+      campaignId: claimed.campaignId,
+      version: claimed.version,
+      assetId: claimed.assetId,
+      partnerId: partner.id,
+      format: 'png',
+      size,
+    });
     const bytes = await this.storage.get(rendered.blobKey);
     if (!bytes) throw new Error('the rendered image is not stored');
     return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mimeType: rendered.contentType };

@@ -28,7 +28,12 @@ export class SocialQueue {
         name: JobName.PublishSocialPost,
         data: traced({ deliveryId: d.id }),
         // One try per job: retries are the ledger's (publish-outcome.ts); a failed job's delivery is found again by the sweep.
-        opts: { jobId: `social-${d.id}-${d.attempts}`, attempts: 1, removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
+        opts: {
+          jobId: `social-${d.id}-${d.attempts}`,
+          attempts: 1,
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 86_400 },
+        },
       })),
     );
   }

@@ -49,10 +49,15 @@ export class SocialSweepService {
   private async run(): Promise<SocialSweepResult> {
     const now = this.clock.now();
     const requeuedAfterLoss = (await this.queue.lost()) ? await this.posts.unqueueAllForSystem() : 0;
-    if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} social posts are queued again`);
+    if (requeuedAfterLoss)
+      this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} social posts are queued again`);
     let queued = 0;
     for (;;) {
-      const due = await this.posts.claimDueForSystem(now, new Date(now.getTime() - this.config.requeueAfterMs), SWEEP_BATCH);
+      const due = await this.posts.claimDueForSystem(
+        now,
+        new Date(now.getTime() - this.config.requeueAfterMs),
+        SWEEP_BATCH,
+      );
       await this.queue.enqueue(due);
       queued += due.length;
       if (due.length < SWEEP_BATCH) break;
@@ -60,9 +65,16 @@ export class SocialSweepService {
     // As the nurture sweep: judging others dead takes a sweeper that has itself been up for two
     // heartbeats (after a Postgres outage every worker missed beats and must beat again first).
     const judgeDead = this.health.settled(this.fleet.deadAfterMs);
-    const toSettle = await this.posts.claimToSettleForSystem(WORKER_ID, now, judgeDead ? this.fleet.deadAfterMs : null, STALE_PUBLISHING_MS, SETTLE_BATCH);
+    const toSettle = await this.posts.claimToSettleForSystem(
+      WORKER_ID,
+      now,
+      judgeDead ? this.fleet.deadAfterMs : null,
+      STALE_PUBLISHING_MS,
+      SETTLE_BATCH,
+    );
     for (const delivery of toSettle) await this.publisher.settle(delivery);
-    if (queued || toSettle.length) this.logger.log(`Social sweep: ${queued} posts queued, ${toSettle.length} checked with their network`);
+    if (queued || toSettle.length)
+      this.logger.log(`Social sweep: ${queued} posts queued, ${toSettle.length} checked with their network`);
     return { queued, settled: toSettle.length, requeuedAfterLoss };
   }
 }

@@ -60,9 +60,16 @@ export function facebookThrottleSeconds(headers: Headers): number {
  * A Graph API error answer (4xx) as the typed error it stands for: a throttle → rate limited
  * (with the wait its usage headers give), error 190 → unauthorized; null for anything else.
  */
-export function facebookErrorOf(status: number, body: unknown, headers: Headers, message: string): SocialRateLimited | SocialUnauthorized | null {
+export function facebookErrorOf(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  message: string,
+): SocialRateLimited | SocialUnauthorized | null {
   const code = graphErrorCode(body);
-  if (isGraphThrottle(code)) return new SocialRateLimited('facebook', facebookThrottleSeconds(headers), `${message} (${status}, code ${code})`);
-  if (code === FACEBOOK_INVALID_TOKEN_CODE) return new SocialUnauthorized(`facebook: ${message} (${status}, code ${code})`, 'facebook');
+  if (isGraphThrottle(code))
+    return new SocialRateLimited('facebook', facebookThrottleSeconds(headers), `${message} (${status}, code ${code})`);
+  if (code === FACEBOOK_INVALID_TOKEN_CODE)
+    return new SocialUnauthorized(`facebook: ${message} (${status}, code ${code})`, 'facebook');
   return null;
 }

@@ -1,7 +1,17 @@
 import { expiryOf, field, sameText, socialRequest } from './social-http';
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
-import { FindPublishedRequest, PublishedPost, PublishRequest, RevokeOutcome, SocialGrant, SocialNetworkAdapter, SocialRejected, SocialTokens, SocialUnavailable } from './social-network';
+import {
+  FindPublishedRequest,
+  PublishedPost,
+  PublishRequest,
+  RevokeOutcome,
+  SocialGrant,
+  SocialNetworkAdapter,
+  SocialRejected,
+  SocialTokens,
+  SocialUnavailable,
+} from './social-network';
 
 /** The LinkedIn-Version header (YYYYMM) of the versioned /rest APIs. */
 export const LINKEDIN_VERSION = '202501';
@@ -45,24 +55,54 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
   }
 
   authorizationUrl(input: { state: string; codeChallenge: string; redirectUri: string }): string {
-    return withQuery(`${this.settings.authUrl}/oauth/v2/authorization`, { response_type: 'code', client_id: this.settings.clientId ?? '', redirect_uri: input.redirectUri, state: input.state, scope: this.scopes.join(' ') });
+    return withQuery(`${this.settings.authUrl}/oauth/v2/authorization`, {
+      response_type: 'code',
+      client_id: this.settings.clientId ?? '',
+      redirect_uri: input.redirectUri,
+      state: input.state,
+      scope: this.scopes.join(' '),
+    });
   }
 
   async exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<SocialGrant[]> {
-    const tokens = await this.token({ grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri });
-    const me = await this.call({ method: 'GET', url: `${this.settings.apiUrl}/v2/userinfo`, headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const tokens = await this.token({
+      grant_type: 'authorization_code',
+      code: input.code,
+      redirect_uri: input.redirectUri,
+    });
+    const me = await this.call({
+      method: 'GET',
+      url: `${this.settings.apiUrl}/v2/userinfo`,
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     const user = me.body as { sub?: unknown; name?: unknown };
     const sub = field(this.network, user?.sub, 'member id');
-    const member: SocialGrant = { ...tokens, accountId: `urn:li:person:${sub}`, accountName: typeof user.name === 'string' && user.name ? user.name : sub };
+    const member: SocialGrant = {
+      ...tokens,
+      accountId: `urn:li:person:${sub}`,
+      accountName: typeof user.name === 'string' && user.name ? user.name : sub,
+    };
     if (!this.scopes.includes('rw_organization_admin')) return [member];
     const organizations = await this.administeredOrganizations(tokens.accessToken);
-    return [member, ...organizations.map((o) => ({ ...tokens, accountId: `urn:li:organization:${o.id}`, accountName: o.name }))];
+    return [
+      member,
+      ...organizations.map((o) => ({ ...tokens, accountId: `urn:li:organization:${o.id}`, accountName: o.name })),
+    ];
   }
 
   /** LinkedIn's token revocation: POST /oauth/v2/revoke with the app's credentials and the token, form encoded. */
   async revoke(input: { accessToken: string; refreshToken: string | null }): Promise<RevokeOutcome> {
-    const body = new URLSearchParams({ client_id: this.settings.clientId ?? '', client_secret: this.settings.clientSecret ?? '', token: input.accessToken });
-    await this.call({ method: 'POST', url: `${this.settings.authUrl}/oauth/v2/revoke`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const body = new URLSearchParams({
+      client_id: this.settings.clientId ?? '',
+      client_secret: this.settings.clientSecret ?? '',
+      token: input.accessToken,
+    });
+    await this.call({
+      method: 'POST',
+      url: `${this.settings.authUrl}/oauth/v2/revoke`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     return 'revoked';
   }
 
@@ -75,7 +115,12 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
    * An app LinkedIn has not granted the Community Management API answers 403: the member alone is connected.
    */
   private async administeredOrganizations(accessToken: string): Promise<Array<{ id: string; name: string }>> {
-    const url = withQuery(`${this.settings.apiUrl}/rest/organizationAcls`, { q: 'roleAssignee', role: 'ADMINISTRATOR', state: 'APPROVED', count: String(MAX_ORGANIZATIONS) });
+    const url = withQuery(`${this.settings.apiUrl}/rest/organizationAcls`, {
+      q: 'roleAssignee',
+      role: 'ADMINISTRATOR',
+      state: 'APPROVED',
+      count: String(MAX_ORGANIZATIONS),
+    });
     let acls;
     try {
       acls = await this.call({ method: 'GET', url, headers: this.restHeaders(accessToken) });
@@ -84,10 +129,20 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
       throw e;
     }
     const elements = (acls.body as { elements?: Array<{ organization?: unknown }> })?.elements ?? [];
-    const ids = [...new Set(elements.map((e) => (typeof e.organization === 'string' ? ORGANIZATION_URN.exec(e.organization)?.[1] : undefined)).filter((id): id is string => !!id))].slice(0, MAX_ORGANIZATIONS);
+    const ids = [
+      ...new Set(
+        elements
+          .map((e) => (typeof e.organization === 'string' ? ORGANIZATION_URN.exec(e.organization)?.[1] : undefined))
+          .filter((id): id is string => !!id),
+      ),
+    ].slice(0, MAX_ORGANIZATIONS);
     const organizations: Array<{ id: string; name: string }> = [];
     for (const id of ids) {
-      const org = await this.call({ method: 'GET', url: `${this.settings.apiUrl}/rest/organizations/${id}`, headers: this.restHeaders(accessToken) });
+      const org = await this.call({
+        method: 'GET',
+        url: `${this.settings.apiUrl}/rest/organizations/${id}`,
+        headers: this.restHeaders(accessToken),
+      });
       const name = (org.body as { localizedName?: unknown })?.localizedName;
       organizations.push({ id, name: typeof name === 'string' && name ? name : `Organization ${id}` });
     }
@@ -100,11 +155,21 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
 
   async publish(input: PublishRequest): Promise<PublishedPost> {
     const headers = this.restHeaders(input.accessToken);
-    const init = await this.call({ method: 'POST', url: `${this.settings.apiUrl}/rest/images?action=initializeUpload`, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ initializeUploadRequest: { owner: input.accountId } }) });
+    const init = await this.call({
+      method: 'POST',
+      url: `${this.settings.apiUrl}/rest/images?action=initializeUpload`,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ initializeUploadRequest: { owner: input.accountId } }),
+    });
     const value = (init.body as { value?: { uploadUrl?: unknown; image?: unknown } })?.value;
     const uploadUrl = field(this.network, value?.uploadUrl, 'upload URL');
     const image = field(this.network, value?.image, 'image URN');
-    await this.call({ method: 'PUT', url: uploadUrl, headers: { authorization: `Bearer ${input.accessToken}`, 'content-type': input.mimeType }, body: input.image });
+    await this.call({
+      method: 'PUT',
+      url: uploadUrl,
+      headers: { authorization: `Bearer ${input.accessToken}`, 'content-type': input.mimeType },
+      body: input.image,
+    });
     const post = await this.call({
       method: 'POST',
       url: `${this.settings.apiUrl}/rest/posts`,
@@ -122,28 +187,68 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
     });
     // 201 with the post's URN in x-restli-id and no body.
     const remoteId = post.headers.get('x-restli-id');
-    if (!remoteId) throw new SocialRejected(this.network, 'linkedin: the post was created without an id (no x-restli-id)', post.status);
+    if (!remoteId)
+      throw new SocialRejected(
+        this.network,
+        'linkedin: the post was created without an id (no x-restli-id)',
+        post.status,
+      );
     return { remoteId, url: `https://www.linkedin.com/feed/update/${remoteId}` };
   }
 
   async findPublished(input: FindPublishedRequest): Promise<PublishedPost | null> {
-    const url = withQuery(`${this.settings.apiUrl}/rest/posts`, { author: input.accountId, q: 'author', count: '50', sortBy: 'LAST_MODIFIED' });
-    const found = await this.call({ method: 'GET', url, headers: { ...this.restHeaders(input.accessToken), 'X-RestLi-Method': 'FINDER' } });
-    const elements = (found.body as { elements?: Array<{ id?: unknown; commentary?: unknown; createdAt?: unknown }> })?.elements ?? [];
+    const url = withQuery(`${this.settings.apiUrl}/rest/posts`, {
+      author: input.accountId,
+      q: 'author',
+      count: '50',
+      sortBy: 'LAST_MODIFIED',
+    });
+    const found = await this.call({
+      method: 'GET',
+      url,
+      headers: { ...this.restHeaders(input.accessToken), 'X-RestLi-Method': 'FINDER' },
+    });
+    const elements =
+      (found.body as { elements?: Array<{ id?: unknown; commentary?: unknown; createdAt?: unknown }> })?.elements ?? [];
     const commentary = littleText(input.text);
-    const match = elements.find((e) => typeof e.commentary === 'string' && sameText(e.commentary, commentary) && (typeof e.createdAt !== 'number' || e.createdAt >= input.since.getTime()));
-    return match && typeof match.id === 'string' ? { remoteId: match.id, url: `https://www.linkedin.com/feed/update/${match.id}` } : null;
+    const match = elements.find(
+      (e) =>
+        typeof e.commentary === 'string' &&
+        sameText(e.commentary, commentary) &&
+        (typeof e.createdAt !== 'number' || e.createdAt >= input.since.getTime()),
+    );
+    return match && typeof match.id === 'string'
+      ? { remoteId: match.id, url: `https://www.linkedin.com/feed/update/${match.id}` }
+      : null;
   }
 
   private restHeaders(accessToken: string): Record<string, string> {
-    return { authorization: `Bearer ${accessToken}`, 'LinkedIn-Version': LINKEDIN_VERSION, 'X-Restli-Protocol-Version': '2.0.0' };
+    return {
+      authorization: `Bearer ${accessToken}`,
+      'LinkedIn-Version': LINKEDIN_VERSION,
+      'X-Restli-Protocol-Version': '2.0.0',
+    };
   }
 
   private async token(params: Record<string, string>): Promise<SocialTokens> {
     const now = this.settings.now();
-    const body = new URLSearchParams({ ...params, client_id: this.settings.clientId ?? '', client_secret: this.settings.clientSecret ?? '' });
-    const answer = await this.call({ method: 'POST', url: `${this.settings.authUrl}/oauth/v2/accessToken`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    const t = answer.body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown; refresh_token_expires_in?: unknown };
+    const body = new URLSearchParams({
+      ...params,
+      client_id: this.settings.clientId ?? '',
+      client_secret: this.settings.clientSecret ?? '',
+    });
+    const answer = await this.call({
+      method: 'POST',
+      url: `${this.settings.authUrl}/oauth/v2/accessToken`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    const t = answer.body as {
+      access_token?: unknown;
+      expires_in?: unknown;
+      refresh_token?: unknown;
+      refresh_token_expires_in?: unknown;
+    };
     if (!t || typeof t !== 'object') throw new SocialUnavailable('linkedin: unexpected token answer', this.network);
     return {
       accessToken: field(this.network, t.access_token, 'access token'),

@@ -34,15 +34,26 @@ export class SocialConnectionNotices {
     const scope = new PartnerScope(connection.vendorId, connection.partnerId);
     if (!(await this.connections.claimNotice(scope, connection.id, this.clock.now()))) return 0;
     try {
-      const { items } = await this.users.list(scope, { partnerId: connection.partnerId, limit: MAX_RECIPIENTS, offset: 0 });
+      const { items } = await this.users.list(scope, {
+        partnerId: connection.partnerId,
+        limit: MAX_RECIPIENTS,
+        offset: 0,
+      });
       const recipients = items.filter((u) => u.disabledAt === null);
       const network = NETWORK_NAMES[connection.network];
       const page = `${this.config.publicBaseUrl}/portal/social`;
       const { subject, text } = this.wording(connection, network, page);
-      for (const user of recipients) await this.notices.send(new VendorScope(connection.vendorId), { to: user.email, subject, text }, { partnerId: connection.partnerId });
+      for (const user of recipients)
+        await this.notices.send(
+          new VendorScope(connection.vendorId),
+          { to: user.email, subject, text },
+          { partnerId: connection.partnerId },
+        );
       return recipients.length;
     } catch (e) {
-      this.logger.error(`Could not tell partner ${connection.partnerId} about social connection ${connection.id}: ${(e as Error).message}`);
+      this.logger.error(
+        `Could not tell partner ${connection.partnerId} about social connection ${connection.id}: ${(e as Error).message}`,
+      );
       await this.connections.releaseNotice(scope, connection.id);
       return 0;
     }

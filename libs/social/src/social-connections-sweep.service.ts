@@ -43,14 +43,17 @@ export class SocialConnectionsSweep {
   async sweep(): Promise<SocialSweepReport> {
     const now = this.clock.now();
     const report: SocialSweepReport = { refreshed: 0, broken: 0, expiring: 0, notified: 0 };
-    const horizon = new Date(now.getTime() + Math.max(this.config.social.refreshAheadMs, this.config.social.expiryNoticeMs));
+    const horizon = new Date(
+      now.getTime() + Math.max(this.config.social.refreshAheadMs, this.config.social.expiryNoticeMs),
+    );
     for (const connection of await this.connections.expiringBeforeForSystem(horizon, SWEEP_BATCH)) {
       const outcome = await this.keep(connection, now);
       if (outcome) report[outcome] += 1;
     }
     await this.connections.deleteExpiredAuthorizationsForSystem(now);
     // Troubles not told yet: the ones just found, and notices that failed before.
-    for (const connection of await this.connections.unnotifiedTroubleForSystem(SWEEP_BATCH)) report.notified += (await this.notices.tell(connection)) > 0 ? 1 : 0;
+    for (const connection of await this.connections.unnotifiedTroubleForSystem(SWEEP_BATCH))
+      report.notified += (await this.notices.tell(connection)) > 0 ? 1 : 0;
     return report;
   }
 
@@ -58,13 +61,27 @@ export class SocialConnectionsSweep {
     const scope = new PartnerScope(connection.vendorId, connection.partnerId);
     const expiresAt = new Date(connection.expiresAt!).getTime();
     const adapter = this.networks.get(connection.network);
-    const refreshUsable = adapter.refreshable && connection.refreshTokenSealed !== null && (connection.refreshExpiresAt === null || new Date(connection.refreshExpiresAt).getTime() > now.getTime());
+    const refreshUsable =
+      adapter.refreshable &&
+      connection.refreshTokenSealed !== null &&
+      (connection.refreshExpiresAt === null || new Date(connection.refreshExpiresAt).getTime() > now.getTime());
     // Short-lived tokens (X: two hours) are refreshed at half their life, not at every sweep.
     const issuedAt = connection.refreshedAt ? new Date(connection.refreshedAt).getTime() : null;
-    const ahead = issuedAt !== null && expiresAt > issuedAt ? Math.min(this.config.social.refreshAheadMs, (expiresAt - issuedAt) / 2) : this.config.social.refreshAheadMs;
+    const ahead =
+      issuedAt !== null && expiresAt > issuedAt
+        ? Math.min(this.config.social.refreshAheadMs, (expiresAt - issuedAt) / 2)
+        : this.config.social.refreshAheadMs;
     if (refreshUsable && expiresAt - now.getTime() < ahead) {
       // Another sweeper is refreshing it: leave it to that one.
-      if (!(await this.connections.claimRefresh(scope, connection.id, now, new Date(now.getTime() + 2 * this.config.social.timeoutMs)))) return null;
+      if (
+        !(await this.connections.claimRefresh(
+          scope,
+          connection.id,
+          now,
+          new Date(now.getTime() + 2 * this.config.social.timeoutMs),
+        ))
+      )
+        return null;
       try {
         const tokens = await adapter.refresh({ refreshToken: this.signer.unseal(connection.refreshTokenSealed!) });
         await this.connections.saveTokens(
@@ -73,7 +90,9 @@ export class SocialConnectionsSweep {
           {
             accessTokenSealed: this.signer.seal(tokens.accessToken),
             // A network that does not send a new refresh token keeps the old one working.
-            refreshTokenSealed: tokens.refreshToken ? this.signer.seal(tokens.refreshToken) : connection.refreshTokenSealed,
+            refreshTokenSealed: tokens.refreshToken
+              ? this.signer.seal(tokens.refreshToken)
+              : connection.refreshTokenSealed,
             expiresAt: tokens.expiresAt,
             refreshExpiresAt: tokens.refreshExpiresAt ?? (tokens.refreshToken ? null : connection.refreshExpiresAt),
           },
@@ -97,7 +116,13 @@ export class SocialConnectionsSweep {
       return 'broken';
     }
     if (connection.status === 'expiring' || expiresAt - now.getTime() >= this.config.social.expiryNoticeMs) return null;
-    const row = await this.connections.setTrouble(scope, connection.id, 'expiring', `The access ends on ${new Date(expiresAt).toISOString()} and cannot be renewed without the partner`, now);
+    const row = await this.connections.setTrouble(
+      scope,
+      connection.id,
+      'expiring',
+      `The access ends on ${new Date(expiresAt).toISOString()} and cannot be renewed without the partner`,
+      now,
+    );
     if (row) await this.notices.tell(row);
     return 'expiring';
   }

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Database, Found, PageWindow, partnerOwned, PartnerScope, SocialConnectionRow, SocialConnectionStatus, SocialNetwork, TenantScope } from '@tcma/persistence';
+import {
+  Database,
+  Found,
+  PageWindow,
+  partnerOwned,
+  PartnerScope,
+  SocialConnectionRow,
+  SocialConnectionStatus,
+  SocialNetwork,
+  TenantScope,
+} from '@tcma/persistence';
 
 export interface NewAuthorization {
   stateHash: string;
@@ -42,7 +52,11 @@ export class SocialConnectionsRepository {
    * carries no credential, the state is what identifies it. Single use: a second take finds nothing.
    */
   async takeAuthorizationForSystem(stateHash: string): Promise<AuthorizationTaken | null> {
-    const row = await this.db.deleteFrom('socialAuthorizations').where('stateHash', '=', stateHash).returning(['vendorId', 'partnerId', 'network', 'codeVerifierSealed', 'userId', 'expiresAt']).executeTakeFirst();
+    const row = await this.db
+      .deleteFrom('socialAuthorizations')
+      .where('stateHash', '=', stateHash)
+      .returning(['vendorId', 'partnerId', 'network', 'codeVerifierSealed', 'userId', 'expiresAt'])
+      .executeTakeFirst();
     return row ? { ...row, expiresAt: new Date(row.expiresAt) } : null;
   }
 
@@ -53,12 +67,30 @@ export class SocialConnectionsRepository {
   }
 
   /** The account connected (again): a connection of the same account is given its new tokens and works again. */
-  async upsert(scope: PartnerScope, connection: ConnectionTokens & { network: SocialNetwork; accountId: string; accountName: string; connectedBy: string | null }, at: Date): Promise<SocialConnectionRow> {
-    const fresh = { ...connection, status: 'active' as const, lastError: null, notifiedAt: null, refreshedAt: at, revokedAt: null };
+  async upsert(
+    scope: PartnerScope,
+    connection: ConnectionTokens & {
+      network: SocialNetwork;
+      accountId: string;
+      accountName: string;
+      connectedBy: string | null;
+    },
+    at: Date,
+  ): Promise<SocialConnectionRow> {
+    const fresh = {
+      ...connection,
+      status: 'active' as const,
+      lastError: null,
+      notifiedAt: null,
+      refreshedAt: at,
+      revokedAt: null,
+    };
     return this.db
       .insertInto('socialConnections')
       .values({ ...fresh, vendorId: scope.vendorId, partnerId: scope.partnerId })
-      .onConflict((oc) => oc.columns(['partnerId', 'network', 'accountId']).doUpdateSet({ ...fresh, updatedAt: new Date() }))
+      .onConflict((oc) =>
+        oc.columns(['partnerId', 'network', 'accountId']).doUpdateSet({ ...fresh, updatedAt: new Date() }),
+      )
       .returningAll()
       .executeTakeFirstOrThrow();
   }
@@ -73,20 +105,44 @@ export class SocialConnectionsRepository {
   }
 
   async find(scope: TenantScope, id: string): Promise<SocialConnectionRow | null> {
-    return (await this.db.selectFrom('socialConnections').selectAll().where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'socialConnections')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('socialConnections')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   async delete(scope: TenantScope, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('socialConnections').where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'socialConnections')).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('socialConnections')
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
   /** New tokens after a refresh; a connection disconnected meanwhile stays disconnected (null). */
-  async saveTokens(scope: TenantScope, id: string, tokens: ConnectionTokens, at: Date): Promise<SocialConnectionRow | null> {
+  async saveTokens(
+    scope: TenantScope,
+    id: string,
+    tokens: ConnectionTokens,
+    at: Date,
+  ): Promise<SocialConnectionRow | null> {
     return (
       (await this.db
         .updateTable('socialConnections')
-        .set({ ...tokens, status: 'active', lastError: null, notifiedAt: null, refreshedAt: at, refreshClaimedUntil: null, updatedAt: at })
+        .set({
+          ...tokens,
+          status: 'active',
+          lastError: null,
+          notifiedAt: null,
+          refreshedAt: at,
+          refreshClaimedUntil: null,
+          updatedAt: at,
+        })
         .where('id', '=', id)
         .where('status', '!=', 'revoked')
         .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
@@ -116,7 +172,16 @@ export class SocialConnectionsRepository {
     return (
       (await this.db
         .updateTable('socialConnections')
-        .set({ status: 'revoked', accessTokenSealed: null, refreshTokenSealed: null, revokedAt: at, lastError: reason.slice(0, 1000), notifiedAt: null, refreshClaimedUntil: null, updatedAt: at })
+        .set({
+          status: 'revoked',
+          accessTokenSealed: null,
+          refreshTokenSealed: null,
+          revokedAt: at,
+          lastError: reason.slice(0, 1000),
+          notifiedAt: null,
+          refreshClaimedUntil: null,
+          updatedAt: at,
+        })
         .where('id', '=', id)
         .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
         .returningAll()
@@ -139,7 +204,13 @@ export class SocialConnectionsRepository {
   }
 
   /** Records a trouble (broken or expiring) with its reason; the row as it is now, or null when not found or disconnected. */
-  async setTrouble(scope: TenantScope, id: string, status: Extract<SocialConnectionStatus, 'broken' | 'expiring'>, reason: string, at: Date): Promise<SocialConnectionRow | null> {
+  async setTrouble(
+    scope: TenantScope,
+    id: string,
+    status: Extract<SocialConnectionStatus, 'broken' | 'expiring'>,
+    reason: string,
+    at: Date,
+  ): Promise<SocialConnectionRow | null> {
     return (
       (await this.db
         .updateTable('socialConnections')
@@ -154,7 +225,12 @@ export class SocialConnectionsRepository {
 
   /** Notes a transient failure (a refresh that could not reach the network) without changing the status. */
   async noteError(scope: TenantScope, id: string, error: string): Promise<void> {
-    await this.db.updateTable('socialConnections').set({ lastError: error.slice(0, 1000) }).where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'socialConnections')).execute();
+    await this.db
+      .updateTable('socialConnections')
+      .set({ lastError: error.slice(0, 1000) })
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+      .execute();
   }
 
   /** Claims the notice of the connection's current trouble (revoked: a post failed on it): true once per trouble (notified_at is cleared when it works again). */
@@ -173,16 +249,36 @@ export class SocialConnectionsRepository {
 
   /** Working connections (every vendor's) whose access token expires before `before`: to refresh, or to announce. */
   async expiringBeforeForSystem(before: Date, limit: number): Promise<SocialConnectionRow[]> {
-    return this.db.selectFrom('socialConnections').selectAll().where('status', 'in', ['active', 'expiring']).where('expiresAt', 'is not', null).where('expiresAt', '<', before).orderBy('expiresAt').limit(limit).execute();
+    return this.db
+      .selectFrom('socialConnections')
+      .selectAll()
+      .where('status', 'in', ['active', 'expiring'])
+      .where('expiresAt', 'is not', null)
+      .where('expiresAt', '<', before)
+      .orderBy('expiresAt')
+      .limit(limit)
+      .execute();
   }
 
   /** Connections in trouble whose partner has not been told yet (a notice that failed is tried again). */
   async unnotifiedTroubleForSystem(limit: number): Promise<SocialConnectionRow[]> {
-    return this.db.selectFrom('socialConnections').selectAll().where('status', 'in', ['broken', 'expiring']).where('notifiedAt', 'is', null).orderBy('updatedAt').limit(limit).execute();
+    return this.db
+      .selectFrom('socialConnections')
+      .selectAll()
+      .where('status', 'in', ['broken', 'expiring'])
+      .where('notifiedAt', 'is', null)
+      .orderBy('updatedAt')
+      .limit(limit)
+      .execute();
   }
 
   /** Gives a claimed notice back (it could not be sent): the next sweep tries again. */
   async releaseNotice(scope: TenantScope, id: string): Promise<void> {
-    await this.db.updateTable('socialConnections').set({ notifiedAt: null }).where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'socialConnections')).execute();
+    await this.db
+      .updateTable('socialConnections')
+      .set({ notifiedAt: null })
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'socialConnections'))
+      .execute();
   }
 }

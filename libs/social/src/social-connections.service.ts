@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { ForbiddenError, InvalidError, NotFoundError } from '@tcma/errors';
-import { Found, PageWindow, PartnerScope, SOCIAL_NETWORKS, SocialConnectionRow, SocialNetwork, TenantScope } from '@tcma/persistence';
+import {
+  Found,
+  PageWindow,
+  PartnerScope,
+  SOCIAL_NETWORKS,
+  SocialConnectionRow,
+  SocialNetwork,
+  TenantScope,
+} from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
 import { Actor, scopeOf } from '@tcma/tenancy';
 import { createHash, randomBytes } from 'node:crypto';
@@ -59,10 +67,17 @@ export class SocialConnectionsService {
 
   async start(actor: Actor, network: string): Promise<{ authorizationUrl: string }> {
     const scope = scopeOf(actor);
-    if (scope.partnerId === null) throw new ForbiddenError('Connect social accounts as a partner user (vendor users: act for the partner)');
+    if (scope.partnerId === null)
+      throw new ForbiddenError('Connect social accounts as a partner user (vendor users: act for the partner)');
     if (!(SOCIAL_NETWORKS as readonly string[]).includes(network)) throw new NotFoundError('Social network');
     const adapter = this.networks.get(network as SocialNetwork);
-    if (!adapter.configured) throw new InvalidError('This network is not set up on this installation', [{ path: 'network', message: `${network} has no client id and secret (${network.toUpperCase()}_CLIENT_ID, ${network.toUpperCase()}_CLIENT_SECRET)` }]);
+    if (!adapter.configured)
+      throw new InvalidError('This network is not set up on this installation', [
+        {
+          path: 'network',
+          message: `${network} has no client id and secret (${network.toUpperCase()}_CLIENT_ID, ${network.toUpperCase()}_CLIENT_SECRET)`,
+        },
+      ]);
     const state = randomBytes(32).toString('base64url');
     const verifier = newCodeVerifier();
     await this.connections.createAuthorization(scope, {
@@ -72,7 +87,13 @@ export class SocialConnectionsService {
       userId: actor.concierge ? null : actor.userId,
       expiresAt: new Date(this.clock.now().getTime() + SOCIAL_AUTHORIZATION_TTL_MS),
     });
-    return { authorizationUrl: adapter.authorizationUrl({ state, codeChallenge: codeChallengeOf(verifier), redirectUri: this.redirectUri(adapter.network) }) };
+    return {
+      authorizationUrl: adapter.authorizationUrl({
+        state,
+        codeChallenge: codeChallengeOf(verifier),
+        redirectUri: this.redirectUri(adapter.network),
+      }),
+    };
   }
 
   /**
@@ -80,27 +101,40 @@ export class SocialConnectionsService {
    * the browser: the portal's social page, with `connected` or `error` in its query.
    */
   async callback(network: string, query: { code?: string; state?: string; error?: string }): Promise<string> {
-    const back = (params: Record<string, string>) => `${this.config.publicBaseUrl}/portal/social?${new URLSearchParams(params).toString()}`;
+    const back = (params: Record<string, string>) =>
+      `${this.config.publicBaseUrl}/portal/social?${new URLSearchParams(params).toString()}`;
     if (!(SOCIAL_NETWORKS as readonly string[]).includes(network)) return back({ error: 'unknown_network' });
-    const taken = typeof query.state === 'string' && query.state.length <= 200 ? await this.connections.takeAuthorizationForSystem(hashOf(query.state)) : null;
+    const taken =
+      typeof query.state === 'string' && query.state.length <= 200
+        ? await this.connections.takeAuthorizationForSystem(hashOf(query.state))
+        : null;
     // Unknown, used already, expired, or started for another network: nothing is exchanged.
-    if (!taken || taken.network !== network || taken.expiresAt.getTime() <= this.clock.now().getTime()) return back({ error: 'invalid_state', network });
+    if (!taken || taken.network !== network || taken.expiresAt.getTime() <= this.clock.now().getTime())
+      return back({ error: 'invalid_state', network });
     if (query.error || typeof query.code !== 'string' || !query.code) return back({ error: 'denied', network });
     const adapter = this.networks.get(taken.network);
     const scope = new PartnerScope(taken.vendorId, taken.partnerId);
     try {
-      const grants = await adapter.exchangeCode({ code: query.code, codeVerifier: this.signer.unseal(taken.codeVerifierSealed), redirectUri: this.redirectUri(taken.network) });
+      const grants = await adapter.exchangeCode({
+        code: query.code,
+        codeVerifier: this.signer.unseal(taken.codeVerifierSealed),
+        redirectUri: this.redirectUri(taken.network),
+      });
       for (const grant of grants) {
-        await this.connections.upsert(scope, {
-          network: taken.network,
-          accountId: grant.accountId,
-          accountName: grant.accountName.slice(0, 300),
-          connectedBy: taken.userId,
-          accessTokenSealed: this.signer.seal(grant.accessToken),
-          refreshTokenSealed: grant.refreshToken ? this.signer.seal(grant.refreshToken) : null,
-          expiresAt: grant.expiresAt,
-          refreshExpiresAt: grant.refreshExpiresAt,
-        }, this.clock.now());
+        await this.connections.upsert(
+          scope,
+          {
+            network: taken.network,
+            accountId: grant.accountId,
+            accountName: grant.accountName.slice(0, 300),
+            connectedBy: taken.userId,
+            accessTokenSealed: this.signer.seal(grant.accessToken),
+            refreshTokenSealed: grant.refreshToken ? this.signer.seal(grant.refreshToken) : null,
+            expiresAt: grant.expiresAt,
+            refreshExpiresAt: grant.refreshExpiresAt,
+          },
+          this.clock.now(),
+        );
       }
       return back({ connected: network });
     } catch (e) {
@@ -127,9 +161,16 @@ export class SocialConnectionsService {
     const network = NETWORK_NAMES[row.network];
     if (row.status === 'revoked' || row.accessTokenSealed === null) {
       await this.connections.delete(scope, id);
-      return { connection: null, revocation: 'removed', message: `${row.accountName} on ${network} was removed from the list.` };
+      return {
+        connection: null,
+        revocation: 'removed',
+        message: `${row.accountName} on ${network} was removed from the list.`,
+      };
     }
-    const tokens = { accessToken: this.signer.unseal(row.accessTokenSealed), refreshToken: row.refreshTokenSealed ? this.signer.unseal(row.refreshTokenSealed) : null };
+    const tokens = {
+      accessToken: this.signer.unseal(row.accessTokenSealed),
+      refreshToken: row.refreshTokenSealed ? this.signer.unseal(row.refreshTokenSealed) : null,
+    };
     const sharing = await this.sharingGrant(scope, row, tokens);
     const now = this.clock.now();
     // Wiped first: if the network never answers, nothing here can use the access any more.
@@ -179,10 +220,22 @@ export class SocialConnectionsService {
   }
 
   /** The partner's other working connections of the network on the same grant (same access or refresh token). */
-  private async sharingGrant(scope: TenantScope, row: SocialConnectionRow, tokens: { accessToken: string; refreshToken: string | null }): Promise<SocialConnectionRow[]> {
+  private async sharingGrant(
+    scope: TenantScope,
+    row: SocialConnectionRow,
+    tokens: { accessToken: string; refreshToken: string | null },
+  ): Promise<SocialConnectionRow[]> {
     const { items } = await this.connections.list(scope, { limit: 200, offset: 0 });
-    const same = (sealed: string | null, token: string | null) => sealed !== null && token !== null && this.signer.unseal(sealed) === token;
-    return items.filter((c) => c.id !== row.id && c.partnerId === row.partnerId && c.network === row.network && c.status !== 'revoked' && (same(c.accessTokenSealed, tokens.accessToken) || same(c.refreshTokenSealed, tokens.refreshToken)));
+    const same = (sealed: string | null, token: string | null) =>
+      sealed !== null && token !== null && this.signer.unseal(sealed) === token;
+    return items.filter(
+      (c) =>
+        c.id !== row.id &&
+        c.partnerId === row.partnerId &&
+        c.network === row.network &&
+        c.status !== 'revoked' &&
+        (same(c.accessTokenSealed, tokens.accessToken) || same(c.refreshTokenSealed, tokens.refreshToken)),
+    );
   }
 
   private redirectUri(network: SocialNetwork): string {

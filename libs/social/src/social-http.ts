@@ -1,6 +1,12 @@
 import type { SocialNetwork } from '@tcma/persistence';
 import { facebookErrorOf } from './facebook-throttle';
-import { SocialRateLimited, SocialRejected, SocialTimeout, SocialUnauthorized, SocialUnavailable } from './social-network';
+import {
+  SocialRateLimited,
+  SocialRejected,
+  SocialTimeout,
+  SocialUnauthorized,
+  SocialUnavailable,
+} from './social-network';
 
 /** When a 429 names no wait: a minute. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -30,7 +36,14 @@ function messageOf(body: unknown, status: number): string {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
     const nested = b.error && typeof b.error === 'object' ? (b.error as Record<string, unknown>).message : undefined;
-    const text = [b.error_description, b.message, nested, b.detail, b.title, typeof b.error === 'string' ? b.error : undefined].find((v) => typeof v === 'string' && v);
+    const text = [
+      b.error_description,
+      b.message,
+      nested,
+      b.detail,
+      b.title,
+      typeof b.error === 'string' ? b.error : undefined,
+    ].find((v) => typeof v === 'string' && v);
     if (typeof text === 'string') return text.slice(0, MESSAGE_MAX);
   }
   if (typeof body === 'string' && body) return body.slice(0, MESSAGE_MAX);
@@ -55,22 +68,41 @@ export function retryAfterOf(headers: Headers, nowMs: number): number {
  * 429 (and Facebook's throttling codes, whatever the status) → rate limited, other 4xx → rejected, 5xx / no answer → timeout for the creating call
  * (it may have happened) or unavailable for any other.
  */
-export async function socialRequest(network: SocialNetwork, call: SocialCall, timeoutMs: number, nowMs: () => number): Promise<SocialAnswer> {
+export async function socialRequest(
+  network: SocialNetwork,
+  call: SocialCall,
+  timeoutMs: number,
+  nowMs: () => number,
+): Promise<SocialAnswer> {
   let response: Response;
   try {
-    response = await fetch(call.url, { method: call.method, headers: call.headers, body: call.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    response = await fetch(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual',
+    });
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause;
-    const what = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? (e as Error).message);
+    const what =
+      (e as Error).name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : (cause?.code ?? (e as Error).message);
     // A refused connection never reached the network: nothing can have been published.
-    if (call.creates && cause?.code !== 'ECONNREFUSED') throw new SocialTimeout(`${network}: ${what}; the post may have been published`, network);
+    if (call.creates && cause?.code !== 'ECONNREFUSED')
+      throw new SocialTimeout(`${network}: ${what}; the post may have been published`, network);
     throw new SocialUnavailable(`${network}: ${what}`, network);
   }
   let text: string;
   try {
     text = await response.text();
   } catch (e) {
-    if (call.creates) throw new SocialTimeout(`${network}: the answer was cut (${(e as Error).message}); the post may have been published`, network);
+    if (call.creates)
+      throw new SocialTimeout(
+        `${network}: the answer was cut (${(e as Error).message}); the post may have been published`,
+        network,
+      );
     throw new SocialUnavailable(`${network}: the answer was cut (${(e as Error).message})`, network);
   }
   let body: unknown = text;
@@ -86,7 +118,11 @@ export async function socialRequest(network: SocialNetwork, call: SocialCall, ti
   if (status === 401) throw new SocialUnauthorized(`${network}: ${messageOf(body, status)} (401)`, network);
   if (status === 429) throw new SocialRateLimited(network, retryAfterOf(response.headers, nowMs()));
   if (status >= 500) {
-    if (call.creates) throw new SocialTimeout(`${network}: ${messageOf(body, status)} (${status}); the post may have been published`, network);
+    if (call.creates)
+      throw new SocialTimeout(
+        `${network}: ${messageOf(body, status)} (${status}); the post may have been published`,
+        network,
+      );
     throw new SocialUnavailable(`${network}: ${messageOf(body, status)} (${status})`, network);
   }
   if (network === 'facebook') {
@@ -96,7 +132,8 @@ export async function socialRequest(network: SocialNetwork, call: SocialCall, ti
   }
   // OAuth token endpoints answer a revoked or expired grant with 400 invalid_grant.
   const b = body as { error?: unknown } | null;
-  if (b && typeof b === 'object' && b.error === 'invalid_grant') throw new SocialUnauthorized(`${network}: ${messageOf(body, status)} (${status})`, network);
+  if (b && typeof b === 'object' && b.error === 'invalid_grant')
+    throw new SocialUnauthorized(`${network}: ${messageOf(body, status)} (${status})`, network);
   throw new SocialRejected(network, `${network}: ${messageOf(body, status)} (${status})`, status);
 }
 

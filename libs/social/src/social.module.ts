@@ -10,7 +10,13 @@ import { SocialNetworks } from './social-networks';
 /** The social networks' adapters (LinkedIn, X, Facebook) and partners' connections to them. */
 @Module({
   imports: [TenancyModule, NoticesModule],
-  providers: [SocialNetworks, SocialConnectionsRepository, SocialConnectionNotices, SocialConnectionsService, SocialConnectionsSweep],
+  providers: [
+    SocialNetworks,
+    SocialConnectionsRepository,
+    SocialConnectionNotices,
+    SocialConnectionsService,
+    SocialConnectionsSweep,
+  ],
   exports: [SocialNetworks, SocialConnectionsRepository, SocialConnectionsService, SocialConnectionsSweep],
 })
 export class SocialModule {}

@@ -1,7 +1,16 @@
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
 import { expiryOf, field, sameText, socialRequest } from './social-http';
-import { FindPublishedRequest, PublishedPost, PublishRequest, RevokeOutcome, SocialGrant, SocialNetworkAdapter, SocialTokens, SocialUnavailable } from './social-network';
+import {
+  FindPublishedRequest,
+  PublishedPost,
+  PublishRequest,
+  RevokeOutcome,
+  SocialGrant,
+  SocialNetworkAdapter,
+  SocialTokens,
+  SocialUnavailable,
+} from './social-network';
 
 /** Reading and writing posts, uploading media, the user's id, and a refresh token (offline.access). */
 export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
@@ -43,12 +52,27 @@ export class XAdapter implements SocialNetworkAdapter {
   }
 
   async exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<SocialGrant[]> {
-    const tokens = await this.token({ grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier });
-    const me = await this.call({ method: 'GET', url: `${this.settings.apiUrl}/2/users/me`, headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const tokens = await this.token({
+      grant_type: 'authorization_code',
+      code: input.code,
+      redirect_uri: input.redirectUri,
+      code_verifier: input.codeVerifier,
+    });
+    const me = await this.call({
+      method: 'GET',
+      url: `${this.settings.apiUrl}/2/users/me`,
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     const user = (me.body as { data?: { id?: unknown; name?: unknown; username?: unknown } })?.data;
     const id = field(this.network, user?.id, 'user id');
     const username = typeof user?.username === 'string' ? user.username : null;
-    return [{ ...tokens, accountId: id, accountName: username ? `@${username}` : typeof user?.name === 'string' ? user.name : id }];
+    return [
+      {
+        ...tokens,
+        accountId: id,
+        accountName: username ? `@${username}` : typeof user?.name === 'string' ? user.name : id,
+      },
+    ];
   }
 
   refresh(input: { refreshToken: string }): Promise<SocialTokens> {
@@ -57,26 +81,55 @@ export class XAdapter implements SocialNetworkAdapter {
 
   async publish(input: PublishRequest): Promise<PublishedPost> {
     const auth = { authorization: `Bearer ${input.accessToken}`, 'content-type': 'application/json' };
-    const media = await this.call({ method: 'POST', url: `${this.settings.apiUrl}/2/media/upload`, headers: auth, body: JSON.stringify({ media: input.image.toString('base64'), media_category: 'tweet_image', media_type: input.mimeType }) });
+    const media = await this.call({
+      method: 'POST',
+      url: `${this.settings.apiUrl}/2/media/upload`,
+      headers: auth,
+      body: JSON.stringify({
+        media: input.image.toString('base64'),
+        media_category: 'tweet_image',
+        media_type: input.mimeType,
+      }),
+    });
     const mediaId = field(this.network, (media.body as { data?: { id?: unknown } })?.data?.id, 'media id');
-    const tweet = await this.call({ method: 'POST', url: `${this.settings.apiUrl}/2/tweets`, headers: auth, body: JSON.stringify({ text: input.text, media: { media_ids: [mediaId] } }), creates: true });
+    const tweet = await this.call({
+      method: 'POST',
+      url: `${this.settings.apiUrl}/2/tweets`,
+      headers: auth,
+      body: JSON.stringify({ text: input.text, media: { media_ids: [mediaId] } }),
+      creates: true,
+    });
     const id = field(this.network, (tweet.body as { data?: { id?: unknown } })?.data?.id, 'post id');
     return { remoteId: id, url: `https://x.com/i/web/status/${id}` };
   }
 
   async findPublished(input: FindPublishedRequest): Promise<PublishedPost | null> {
-    const url = withQuery(`${this.settings.apiUrl}/2/users/${encodeURIComponent(input.accountId)}/tweets`, { max_results: '50', 'tweet.fields': 'created_at,entities', start_time: input.since.toISOString() });
+    const url = withQuery(`${this.settings.apiUrl}/2/users/${encodeURIComponent(input.accountId)}/tweets`, {
+      max_results: '50',
+      'tweet.fields': 'created_at,entities',
+      start_time: input.since.toISOString(),
+    });
     const found = await this.call({ method: 'GET', url, headers: { authorization: `Bearer ${input.accessToken}` } });
     const tweets = (found.body as { data?: XTweet[] })?.data ?? [];
     // X gives links back shortened (t.co); its entities name what each stood for.
-    const expanded = (t: XTweet) => (t.entities?.urls ?? []).reduce((text, u) => (typeof u.url === 'string' && typeof u.expanded_url === 'string' ? text.split(u.url).join(u.expanded_url) : text), typeof t.text === 'string' ? t.text : '');
+    const expanded = (t: XTweet) =>
+      (t.entities?.urls ?? []).reduce(
+        (text, u) =>
+          typeof u.url === 'string' && typeof u.expanded_url === 'string'
+            ? text.split(u.url).join(u.expanded_url)
+            : text,
+        typeof t.text === 'string' ? t.text : '',
+      );
     const match = tweets.find((t) => typeof t.id === 'string' && sameText(expanded(t), input.text));
     return match ? { remoteId: match.id as string, url: `https://x.com/i/web/status/${match.id as string}` } : null;
   }
 
   /** POST /2/oauth2/revoke (RFC 7009, Basic client authentication): the refresh token first (it would mint new access), then the access token. */
   async revoke(input: { accessToken: string; refreshToken: string | null }): Promise<RevokeOutcome> {
-    const tokens: Array<[string, string]> = [...(input.refreshToken ? [[input.refreshToken, 'refresh_token'] as [string, string]] : []), [input.accessToken, 'access_token']];
+    const tokens: Array<[string, string]> = [
+      ...(input.refreshToken ? [[input.refreshToken, 'refresh_token'] as [string, string]] : []),
+      [input.accessToken, 'access_token'],
+    ];
     for (const [token, hint] of tokens) {
       await this.call({
         method: 'POST',
@@ -89,7 +142,9 @@ export class XAdapter implements SocialNetworkAdapter {
   }
 
   private basic(): string {
-    return Buffer.from(`${encodeURIComponent(this.settings.clientId ?? '')}:${encodeURIComponent(this.settings.clientSecret ?? '')}`).toString('base64');
+    return Buffer.from(
+      `${encodeURIComponent(this.settings.clientId ?? '')}:${encodeURIComponent(this.settings.clientSecret ?? '')}`,
+    ).toString('base64');
   }
 
   private async token(params: Record<string, string>): Promise<SocialTokens> {
@@ -103,7 +158,12 @@ export class XAdapter implements SocialNetworkAdapter {
     });
     const t = answer.body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown };
     if (!t || typeof t !== 'object') throw new SocialUnavailable('x: unexpected token answer', this.network);
-    return { accessToken: field(this.network, t.access_token, 'access token'), refreshToken: typeof t.refresh_token === 'string' && t.refresh_token ? t.refresh_token : null, expiresAt: expiryOf(t.expires_in, now), refreshExpiresAt: null };
+    return {
+      accessToken: field(this.network, t.access_token, 'access token'),
+      refreshToken: typeof t.refresh_token === 'string' && t.refresh_token ? t.refresh_token : null,
+      expiresAt: expiryOf(t.expires_in, now),
+      refreshExpiresAt: null,
+    };
   }
 
   private call(call: Parameters<typeof socialRequest>[1]) {

@@ -109,7 +109,9 @@ export class LocalDiskStorage extends BlobStorage {
   async removeStaleTemporary(before: Date): Promise<number> {
     let removed = 0;
     // put() leaves <key>.<random>.tmp beside the blob and putStream tmp/<random>.part when a process dies mid-write.
-    const candidates = [...(await this.entries(path.join(this.root, 'tmp'))).map((n) => path.join(this.root, 'tmp', n))];
+    const candidates = [
+      ...(await this.entries(path.join(this.root, 'tmp'))).map((n) => path.join(this.root, 'tmp', n)),
+    ];
     for (const top of await this.folders(this.root)) {
       for (const sub of await this.folders(path.join(this.root, top))) {
         const dir = path.join(this.root, top, sub);

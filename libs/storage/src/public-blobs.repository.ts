@@ -21,11 +21,18 @@ export class PublicBlobsRepository {
 
   /** Published keys without a public copy yet (published before PUBLIC_FILE_URLS=public was chosen). */
   async withoutPublicCopy(limit: number): Promise<PublicBlobRow[]> {
-    return this.db.selectFrom('publicBlobs').selectAll().where('publicCopy', '=', false).orderBy('key').limit(limit).execute();
+    return this.db
+      .selectFrom('publicBlobs')
+      .selectAll()
+      .where('publicCopy', '=', false)
+      .orderBy('key')
+      .limit(limit)
+      .execute();
   }
 
   async markCopied(keys: string[]): Promise<void> {
-    if (keys.length) await this.db.updateTable('publicBlobs').set({ publicCopy: true }).where('key', 'in', keys).execute();
+    if (keys.length)
+      await this.db.updateTable('publicBlobs').set({ publicCopy: true }).where('key', 'in', keys).execute();
   }
 
   /** Unpublishes keys (their blobs are being removed). */

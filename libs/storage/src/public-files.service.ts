@@ -6,7 +6,8 @@ import { PublicBlobsRepository } from './public-blobs.repository';
 import { S3BlobStorage } from './s3.storage';
 
 /** What the public file route answers: the bytes, or a redirect to the store's own address of them. */
-export type PublicFileAnswer = { kind: 'stream'; stream: Readable; contentType: string } | { kind: 'redirect'; url: string; maxAgeSeconds: number };
+export type PublicFileAnswer =
+  { kind: 'stream'; stream: Readable; contentType: string } | { kind: 'redirect'; url: string; maxAgeSeconds: number };
 
 /**
  * Files meant for the public (partner logos in sent emails): only keys published as such are
@@ -24,13 +25,15 @@ export class PublicFiles {
 
   /** The address emails and the brand kit give for a published file. */
   urlOf(key: string): string {
-    if (this.config.publicFileUrls === 'public' && this.config.s3.publicUrl) return `${this.config.s3.publicUrl}/${key}`;
+    if (this.config.publicFileUrls === 'public' && this.config.s3.publicUrl)
+      return `${this.config.s3.publicUrl}/${key}`;
     return `${this.config.publicBaseUrl}/public/${key}`;
   }
 
   /** Lets the public file route serve a stored key (and, with public URLs, copies it where the bucket serves it). */
   async publish(key: string, contentType: string): Promise<void> {
-    if (this.config.publicFileUrls === 'public' && this.storage instanceof S3BlobStorage) await this.storage.publish(key, contentType);
+    if (this.config.publicFileUrls === 'public' && this.storage instanceof S3BlobStorage)
+      await this.storage.publish(key, contentType);
     await this.published.publish(key, contentType, this.config.publicFileUrls === 'public');
   }
 
@@ -42,7 +45,11 @@ export class PublicFiles {
       if (!(await this.storage.has(key))) return null;
       const seconds = this.config.s3.presignSeconds;
       // A cached redirect must not outlive the address it points to.
-      return { kind: 'redirect', url: await this.storage.presignedUrl(key, entry.contentType, seconds), maxAgeSeconds: Math.floor(seconds / 2) };
+      return {
+        kind: 'redirect',
+        url: await this.storage.presignedUrl(key, entry.contentType, seconds),
+        maxAgeSeconds: Math.floor(seconds / 2),
+      };
     }
     const stream = await this.storage.openStream(key);
     return stream ? { kind: 'stream', stream, contentType: entry.contentType } : null;

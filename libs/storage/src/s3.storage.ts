@@ -1,4 +1,13 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash, randomBytes } from 'node:crypto';
@@ -31,7 +40,9 @@ const TMP = 'tmp/';
 const PUBLIC = 'public/';
 
 function isNotFound(e: unknown): boolean {
-  return e instanceof S3ServiceException ? e.$metadata?.httpStatusCode === 404 || e.name === 'NoSuchKey' || e.name === 'NotFound' : false;
+  return e instanceof S3ServiceException
+    ? e.$metadata?.httpStatusCode === 404 || e.name === 'NoSuchKey' || e.name === 'NotFound'
+    : false;
 }
 
 /**
@@ -66,7 +77,15 @@ export class S3BlobStorage extends BlobStorage {
     const key = `sha256-${createHash('sha256').update(bytes).digest('hex')}`;
     // Written even when present: S3 has no cheaper way to refresh an object's time.
     if (bytes.length > this.partSize) await this.upload(this.objectOf(key), Readable.from([bytes]));
-    else await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.objectOf(key), Body: bytes, ContentLength: bytes.length }));
+    else
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectOf(key),
+          Body: bytes,
+          ContentLength: bytes.length,
+        }),
+      );
     return key;
   }
 
@@ -111,7 +130,9 @@ export class S3BlobStorage extends BlobStorage {
       if (written.status === 'rejected') throw written.reason;
       const key = `sha256-${hash.digest('hex')}`;
       // One CopyObject copies at most 5 GiB: AppConfig refuses a larger MAX_IMPORT_BYTES with an S3 store.
-      await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: this.objectOf(key), CopySource: this.copySource(tmp) }));
+      await this.client.send(
+        new CopyObjectCommand({ Bucket: this.bucket, Key: this.objectOf(key), CopySource: this.copySource(tmp) }),
+      );
       return { key, size };
     } finally {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: tmp })).catch(() => undefined);
@@ -146,7 +167,12 @@ export class S3BlobStorage extends BlobStorage {
     let startAfter = after ? this.objectOf(after) : undefined;
     while (out.length < limit) {
       const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}sha256-`, StartAfter: startAfter, MaxKeys: Math.min(1000, limit - out.length) }),
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: `${this.prefix}sha256-`,
+          StartAfter: startAfter,
+          MaxKeys: Math.min(1000, limit - out.length),
+        }),
       );
       for (const o of page.Contents ?? []) {
         const key = o.Key?.slice(this.prefix.length);
@@ -163,7 +189,9 @@ export class S3BlobStorage extends BlobStorage {
     let removed = 0;
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}${TMP}`, ContinuationToken: token }));
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}${TMP}`, ContinuationToken: token }),
+      );
       for (const o of page.Contents ?? []) {
         if (o.Key && o.LastModified && o.LastModified < before) {
           await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: o.Key }));
@@ -179,7 +207,11 @@ export class S3BlobStorage extends BlobStorage {
 
   /** A time-limited address of the blob's bytes, served with this type. */
   presignedUrl(key: string, contentType: string, seconds: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: this.objectOf(key), ResponseContentType: contentType }), { expiresIn: seconds });
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({ Bucket: this.bucket, Key: this.objectOf(key), ResponseContentType: contentType }),
+      { expiresIn: seconds },
+    );
   }
 
   /** Copies a blob to <prefix>public/<key> with its type and a cache lifetime, for a bucket policy to make readable to anyone. */
@@ -197,7 +229,8 @@ export class S3BlobStorage extends BlobStorage {
   }
 
   async unpublish(key: string): Promise<void> {
-    if (BLOB_KEY_PATTERN.test(key)) await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.publicObjectOf(key) }));
+    if (BLOB_KEY_PATTERN.test(key))
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.publicObjectOf(key) }));
   }
 
   /** Object name of a published copy, relative to the bucket. */
@@ -219,6 +252,12 @@ export class S3BlobStorage extends BlobStorage {
 
   /** Streams `body` to an object in parts (one PUT when it is smaller than a part); a failed upload is aborted. */
   private async upload(object: string, body: Readable): Promise<void> {
-    await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: object, Body: body }, partSize: this.partSize, queueSize: UPLOAD_QUEUE_SIZE, leavePartsOnError: false }).done();
+    await new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: object, Body: body },
+      partSize: this.partSize,
+      queueSize: UPLOAD_QUEUE_SIZE,
+      leavePartsOnError: false,
+    }).done();
   }
 }

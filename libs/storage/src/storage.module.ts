@@ -10,12 +10,23 @@ import { S3BlobStorage } from './s3.storage';
 export function blobStorageOf(config: AppConfig): BlobStorage {
   const s = config.storage;
   if (s.kind === 'local') return new LocalDiskStorage(s.dir);
-  return new S3BlobStorage({ bucket: s.bucket, prefix: s.prefix, endpoint: config.s3.endpoint, region: config.s3.region, credentials: config.s3.credentials, forcePathStyle: config.s3.forcePathStyle });
+  return new S3BlobStorage({
+    bucket: s.bucket,
+    prefix: s.prefix,
+    endpoint: config.s3.endpoint,
+    region: config.s3.region,
+    credentials: config.s3.credentials,
+    forcePathStyle: config.s3.forcePathStyle,
+  });
 }
 
 @Global()
 @Module({
-  providers: [{ provide: BlobStorage, inject: [AppConfig], useFactory: blobStorageOf }, PublicBlobsRepository, PublicFiles],
+  providers: [
+    { provide: BlobStorage, inject: [AppConfig], useFactory: blobStorageOf },
+    PublicBlobsRepository,
+    PublicFiles,
+  ],
   exports: [BlobStorage, PublicBlobsRepository, PublicFiles],
 })
 export class StorageModule implements OnApplicationShutdown {

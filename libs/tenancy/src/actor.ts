@@ -48,4 +48,5 @@ export function scopeOf(actor: Actor, named?: string | null): TenantScope {
 }
 
 /** The scope of one partner row (already found in the caller's vendor). */
-export const scopeOfPartner = (partner: { vendorId: string; id: string }): PartnerScope => new PartnerScope(partner.vendorId, partner.id);
+export const scopeOfPartner = (partner: { vendorId: string; id: string }): PartnerScope =>
+  new PartnerScope(partner.vendorId, partner.id);

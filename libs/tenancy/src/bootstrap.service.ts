@@ -25,7 +25,8 @@ export class BootstrapService {
   async createVendorWithAdmin(input: BootstrapInput): Promise<BootstrapResult> {
     // The vendor's name reaches the From header of partners' emails ("<partner> via <vendor>").
     const vendorName = normalizeDisplayName(input.vendorName);
-    if (!vendorName.ok) throw new InvalidError('The vendor name is invalid', [{ path: 'vendorName', message: vendorName.message }]);
+    if (!vendorName.ok)
+      throw new InvalidError('The vendor name is invalid', [{ path: 'vendorName', message: vendorName.message }]);
     const secret = generateTokenSecret();
     const created = await this.vendors.createWithAdminForSystem({
       vendor: { name: vendorName.value, slug: input.vendorSlug },

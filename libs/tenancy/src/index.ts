@@ -1,4 +1,12 @@
-export { isPartnerRole, isVendorUser, PARTNER_ROLES, partnerScope, scopeOf, scopeOfPartner, VENDOR_ROLES } from './actor';
+export {
+  isPartnerRole,
+  isVendorUser,
+  PARTNER_ROLES,
+  partnerScope,
+  scopeOf,
+  scopeOfPartner,
+  VENDOR_ROLES,
+} from './actor';
 export type { Actor } from './actor';
 export { BootstrapService } from './bootstrap.service';
 export type { BootstrapInput, BootstrapResult } from './bootstrap.service';

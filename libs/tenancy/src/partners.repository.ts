@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { containing, Database, NewPartner, PartnerRow, PartnerStatus, TenantScope, vendorOwned, visiblePartners } from '@tcma/persistence';
+import {
+  containing,
+  Database,
+  NewPartner,
+  PartnerRow,
+  PartnerStatus,
+  TenantScope,
+  vendorOwned,
+  visiblePartners,
+} from '@tcma/persistence';
 
 export interface PartnerFilter {
   tier?: string;
@@ -28,7 +37,14 @@ export class PartnersRepository {
   async find(scope: TenantScope, id: string): Promise<PartnerRow | null> {
     // A partner scope sees only itself: no need to ask the database about any other id.
     if (scope.partnerId !== null && scope.partnerId !== id) return null;
-    return (await this.db.selectFrom('partners').selectAll().where('id', '=', id).where((eb) => visiblePartners(eb, scope, 'partners')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('partners')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => visiblePartners(eb, scope, 'partners'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The worker's read of the partner a send belongs to. */
@@ -42,7 +58,10 @@ export class PartnersRepository {
       .selectFrom('partners')
       .select('id')
       .where((eb) => {
-        const conditions = [vendorOwned(eb, scope, 'partners'), eb(eb.fn('lower', ['companyName']), '=', eb.fn('lower', [eb.val(companyName)]))];
+        const conditions = [
+          vendorOwned(eb, scope, 'partners'),
+          eb(eb.fn('lower', ['companyName']), '=', eb.fn('lower', [eb.val(companyName)])),
+        ];
         if (exceptId) conditions.push(eb('id', '<>', exceptId));
         return eb.and(conditions);
       })
@@ -61,7 +80,13 @@ export class PartnersRepository {
       return eb.and(conditions);
     });
     const [items, count] = await Promise.all([
-      matching.selectAll().orderBy('companyName', 'asc').orderBy('id', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+      matching
+        .selectAll()
+        .orderBy('companyName', 'asc')
+        .orderBy('id', 'asc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
@@ -83,7 +108,13 @@ export class PartnersRepository {
   /** The partner's privacy switch: when set, its vendor sees counts and funnels only, never its prospects or leads. */
   async setContactsPrivate(scope: TenantScope, id: string, value: boolean): Promise<PartnerRow | null> {
     if (scope.partnerId !== null && scope.partnerId !== id) return null;
-    const row = await this.db.updateTable('partners').set({ contactsPrivate: value, updatedAt: new Date() }).where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'partners')).returningAll().executeTakeFirst();
+    const row = await this.db
+      .updateTable('partners')
+      .set({ contactsPrivate: value, updatedAt: new Date() })
+      .where('id', '=', id)
+      .where((eb) => vendorOwned(eb, scope, 'partners'))
+      .returningAll()
+      .executeTakeFirst();
     return row ?? null;
   }
 }

@@ -16,7 +16,9 @@ export interface CreatePartnerInput {
 export type UpdatePartnerInput = Partial<CreatePartnerInput>;
 
 const nameConflict = () =>
-  new ConflictError('A partner with this company name already exists', [{ path: 'companyName', message: 'is already used by another partner of this vendor' }]);
+  new ConflictError('A partner with this company name already exists', [
+    { path: 'companyName', message: 'is already used by another partner of this vendor' },
+  ]);
 
 /** A partner's name reaches the From header of its emails ("<partner> via <vendor>"): a display name's rules. */
 function checkedCompanyName(raw: string): string {

@@ -10,7 +10,25 @@ import { VendorsRepository } from './vendors.repository';
 
 /** Vendors, their partners, users and API tokens: who exists and who may see what. */
 @Module({
-  providers: [VendorsRepository, PartnersRepository, PartnersService, UsersRepository, UsersService, TokensRepository, TokensService, BootstrapService],
-  exports: [VendorsRepository, PartnersRepository, PartnersService, UsersRepository, UsersService, TokensRepository, TokensService, BootstrapService],
+  providers: [
+    VendorsRepository,
+    PartnersRepository,
+    PartnersService,
+    UsersRepository,
+    UsersService,
+    TokensRepository,
+    TokensService,
+    BootstrapService,
+  ],
+  exports: [
+    VendorsRepository,
+    PartnersRepository,
+    PartnersService,
+    UsersRepository,
+    UsersService,
+    TokensRepository,
+    TokensService,
+    BootstrapService,
+  ],
 })
 export class TenancyModule {}

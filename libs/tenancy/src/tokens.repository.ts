@@ -70,22 +70,41 @@ export class TokensRepository {
       .updateTable('apiTokens')
       .set({ lastUsedAt: now })
       .where('id', '=', tokenId)
-      .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<', new Date(now.getTime() - LAST_USED_RESOLUTION_MS))]))
+      .where((eb) =>
+        eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<', new Date(now.getTime() - LAST_USED_RESOLUTION_MS))]),
+      )
       .execute();
   }
 
   /** Tokens of users of the scope, optionally of one user. */
   async list(scope: TenantScope, userId: string | undefined, window: PageWindow): Promise<Found<ApiTokenRow>> {
-    const matching = this.db.selectFrom('apiTokens').where((eb) => (userId ? eb.and([ofUsersInScope(eb, scope), eb('userId', '=', userId)]) : ofUsersInScope(eb, scope)));
+    const matching = this.db
+      .selectFrom('apiTokens')
+      .where((eb) =>
+        userId ? eb.and([ofUsersInScope(eb, scope), eb('userId', '=', userId)]) : ofUsersInScope(eb, scope),
+      );
     const [items, count] = await Promise.all([
-      matching.selectAll().orderBy('createdAt', 'asc').orderBy('id', 'asc').limit(window.limit).offset(window.offset).execute(),
+      matching
+        .selectAll()
+        .orderBy('createdAt', 'asc')
+        .orderBy('id', 'asc')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute(),
       matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.total };
   }
 
   async find(scope: TenantScope, id: string): Promise<ApiTokenRow | null> {
-    return (await this.db.selectFrom('apiTokens').selectAll().where('id', '=', id).where((eb) => ofUsersInScope(eb, scope)).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('apiTokens')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => ofUsersInScope(eb, scope))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   async revoke(scope: TenantScope, id: string, now: Date): Promise<void> {

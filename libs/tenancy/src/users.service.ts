@@ -36,21 +36,31 @@ export class UsersService {
     const email = input.email.trim().toLowerCase();
     let partnerId: string | null = null;
     if (isPartnerRole(input.role)) {
-      if (!input.partnerId) throw new BadRequestError('A partner user needs a partner', [{ path: 'partnerId', message: 'partnerId is required when role is partner_user' }]);
+      if (!input.partnerId)
+        throw new BadRequestError('A partner user needs a partner', [
+          { path: 'partnerId', message: 'partnerId is required when role is partner_user' },
+        ]);
       const partner = await this.partners.find(scope, input.partnerId);
       if (!partner) throw new NotFoundError('Partner');
       partnerId = partner.id;
     } else if (input.partnerId) {
-      throw new BadRequestError('Only partner users belong to a partner', [{ path: 'partnerId', message: `partnerId must be empty when role is ${input.role}` }]);
+      throw new BadRequestError('Only partner users belong to a partner', [
+        { path: 'partnerId', message: `partnerId must be empty when role is ${input.role}` },
+      ]);
     }
     if (await this.users.emailTaken(scope, email)) {
-      throw new ConflictError('A user with this email already exists', [{ path: 'email', message: 'is already used by another user of this vendor' }]);
+      throw new ConflictError('A user with this email already exists', [
+        { path: 'email', message: 'is already used by another user of this vendor' },
+      ]);
     }
     try {
       return await this.users.create(scope, { partnerId, email, name: input.name.trim(), role: input.role });
     } catch (e) {
       // Two requests raced past the check above; the unique index settles it.
-      if ((e as { code?: string }).code === '23505') throw new ConflictError('A user with this email already exists', [{ path: 'email', message: 'is already used by another user of this vendor' }]);
+      if ((e as { code?: string }).code === '23505')
+        throw new ConflictError('A user with this email already exists', [
+          { path: 'email', message: 'is already used by another user of this vendor' },
+        ]);
       throw e;
     }
   }
@@ -79,14 +89,18 @@ export class UsersService {
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRow> {
     const user = await this.get(actor, id);
     if (input.disabled && user.id === actor.userId) {
-      throw new ConflictError('You cannot disable yourself', [{ path: 'disabled', message: 'an admin cannot disable their own user' }]);
+      throw new ConflictError('You cannot disable yourself', [
+        { path: 'disabled', message: 'an admin cannot disable their own user' },
+      ]);
     }
     const updated = await this.users.update(
       scopeOf(actor),
       user.id,
       changedFields(user, {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-        ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (user.disabledAt ?? this.clock.now()) : null } : {}),
+        ...(input.disabled !== undefined
+          ? { disabledAt: input.disabled ? (user.disabledAt ?? this.clock.now()) : null }
+          : {}),
       }),
     );
     if (!updated) throw new NotFoundError('User');

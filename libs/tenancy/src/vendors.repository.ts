@@ -17,7 +17,8 @@ export class VendorsRepository {
    */
   createWithAdminForSystem(input: NewVendorWithAdmin): Promise<{ vendor: VendorRow; userId: string } | null> {
     return this.db.transaction().execute(async (tx) => {
-      if (await tx.selectFrom('vendors').select('id').where('slug', '=', input.vendor.slug).executeTakeFirst()) return null;
+      if (await tx.selectFrom('vendors').select('id').where('slug', '=', input.vendor.slug).executeTakeFirst())
+        return null;
       const vendor = await tx.insertInto('vendors').values(input.vendor).returningAll().executeTakeFirstOrThrow();
       const user = await tx
         .insertInto('users')
@@ -39,7 +40,13 @@ export class VendorsRepository {
 
   /** The scope's own vendor. */
   async find(scope: TenantScope): Promise<VendorRow | null> {
-    return (await this.db.selectFrom('vendors').selectAll().where((eb) => ownVendor(eb, scope, 'vendors')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('vendors')
+        .selectAll()
+        .where((eb) => ownVendor(eb, scope, 'vendors'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   /** The worker's read of the vendor a send belongs to. */
@@ -48,6 +55,10 @@ export class VendorsRepository {
   }
 
   async setSendingDomain(scope: TenantScope, sendingDomain: string | null): Promise<void> {
-    await this.db.updateTable('vendors').set({ sendingDomain }).where((eb) => ownVendor(eb, scope, 'vendors')).execute();
+    await this.db
+      .updateTable('vendors')
+      .set({ sendingDomain })
+      .where((eb) => ownVendor(eb, scope, 'vendors'))
+      .execute();
   }
 }

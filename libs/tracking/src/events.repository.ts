@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Batcher, Database, EventType, executorOf, PartnerScope, partnerOwned, Transactions, Tx, unnest } from '@tcma/persistence';
+import {
+  Batcher,
+  Database,
+  EventType,
+  executorOf,
+  PartnerScope,
+  partnerOwned,
+  Transactions,
+  Tx,
+  unnest,
+} from '@tcma/persistence';
 import { sql } from 'kysely';
 
 export interface SendEventInput {
@@ -50,11 +60,35 @@ export class EventsRepository {
     const col = <T>(f: (e: SendEventInput) => T) => items.map(f);
     const rows = await executorOf(this.db, tx)
       .insertInto('events')
-      .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step', 'linkIndex', 'linkName', 'userAgent', 'method'])
+      .columns([
+        'type',
+        'occurredAt',
+        'vendorId',
+        'partnerId',
+        'launchId',
+        'prospectId',
+        'sendId',
+        'step',
+        'linkIndex',
+        'linkName',
+        'userAgent',
+        'method',
+      ])
       .expression((eb) =>
         eb
           .selectFrom(
-            unnest<{ sendId: string; type: EventType; at: Date; linkIndex: number | null; linkName: string | null; userAgent: string | null; method: string | null }, 'x'>('x', {
+            unnest<
+              {
+                sendId: string;
+                type: EventType;
+                at: Date;
+                linkIndex: number | null;
+                linkName: string | null;
+                userAgent: string | null;
+                method: string | null;
+              },
+              'x'
+            >('x', {
               sendId: { type: 'bigint', values: col((e) => e.sendId) },
               type: { type: 'text', values: col((e) => e.type) },
               at: { type: 'timestamptz', values: col((e) => e.at) },
@@ -65,7 +99,20 @@ export class EventsRepository {
             }),
           )
           .innerJoin('sends as s', 's.id', 'x.sendId')
-          .select(['x.type', 'x.at', 's.vendorId', 's.partnerId', 's.launchId', 's.prospectId', 's.id', 's.step', 'x.linkIndex', 'x.linkName', 'x.userAgent', 'x.method']),
+          .select([
+            'x.type',
+            'x.at',
+            's.vendorId',
+            's.partnerId',
+            's.launchId',
+            's.prospectId',
+            's.id',
+            's.step',
+            'x.linkIndex',
+            'x.linkName',
+            'x.userAgent',
+            'x.method',
+          ]),
       )
       .returning('sendId')
       .execute();
@@ -79,13 +126,26 @@ export class EventsRepository {
    * whatever events retention has dropped since), and an event is written for the launches it
    * was new for, which are returned.
    */
-  async recordConversions(scope: PartnerScope, prospectId: string, launchIds: string[], at: Date, tx?: Tx): Promise<string[]> {
+  async recordConversions(
+    scope: PartnerScope,
+    prospectId: string,
+    launchIds: string[],
+    at: Date,
+    tx?: Tx,
+  ): Promise<string[]> {
     if (!launchIds.length) return [];
     const db = executorOf(this.db, tx);
     const converted = await db
       .updateTable('enrollments as e')
       .set({ convertedAt: at })
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'e'), eb('e.prospectId', '=', prospectId), eb('e.launchId', 'in', launchIds), eb('e.convertedAt', 'is', null)]))
+      .where((eb) =>
+        eb.and([
+          partnerOwned(eb, scope, 'e'),
+          eb('e.prospectId', '=', prospectId),
+          eb('e.launchId', 'in', launchIds),
+          eb('e.convertedAt', 'is', null),
+        ]),
+      )
       .returning('e.launchId')
       .execute();
     if (!converted.length) return [];
@@ -95,8 +155,19 @@ export class EventsRepository {
       .expression((eb) =>
         eb
           .selectFrom('launches as l')
-          .select((s) => [s.val('converted').as('type'), s.val(at).as('occurredAt'), 'l.vendorId', 'l.partnerId', 'l.id', s.val(prospectId).as('prospectId')])
-          .where('l.id', 'in', converted.map((c) => c.launchId))
+          .select((s) => [
+            s.val('converted').as('type'),
+            s.val(at).as('occurredAt'),
+            'l.vendorId',
+            'l.partnerId',
+            'l.id',
+            s.val(prospectId).as('prospectId'),
+          ])
+          .where(
+            'l.id',
+            'in',
+            converted.map((c) => c.launchId),
+          )
           .where((s) => partnerOwned(s, scope, 'l')),
       )
       .returning('launchId')

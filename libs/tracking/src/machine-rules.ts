@@ -42,7 +42,13 @@ const IMAGE_PROXIES = /googleimageproxy|ggpht\.com|yahoomailproxy|outlook-.*prox
  */
 const BARE_AGENT = 'Mozilla/5.0';
 
-export type MachineReason = 'head_request' | 'scanner_user_agent' | 'image_proxy' | 'no_user_agent' | 'too_soon_after_delivery' | 'all_links_at_once';
+export type MachineReason =
+  | 'head_request'
+  | 'scanner_user_agent'
+  | 'image_proxy'
+  | 'no_user_agent'
+  | 'too_soon_after_delivery'
+  | 'all_links_at_once';
 
 /**
  * Judges every open and click of one message: the reason it was a machine's, or null for a
@@ -53,8 +59,13 @@ export function judgeHits(hits: Hit[], sentAt: Date | null): Map<string, Machine
   const clicks = hits.filter((h) => h.type === 'clicked').sort((a, b) => a.at.getTime() - b.at.getTime());
   const inBurst = new Set<string>();
   for (let i = 0; i < clicks.length; i++) {
-    const window = clicks.filter((c) => c.at.getTime() >= clicks[i].at.getTime() && c.at.getTime() - clicks[i].at.getTime() <= MACHINE_RULES.burstWindowMs);
-    if (new Set(window.map((c) => c.linkIndex)).size >= MACHINE_RULES.burstLinks) for (const c of window) inBurst.add(c.id);
+    const window = clicks.filter(
+      (c) =>
+        c.at.getTime() >= clicks[i].at.getTime() &&
+        c.at.getTime() - clicks[i].at.getTime() <= MACHINE_RULES.burstWindowMs,
+    );
+    if (new Set(window.map((c) => c.linkIndex)).size >= MACHINE_RULES.burstLinks)
+      for (const c of window) inBurst.add(c.id);
   }
   for (const hit of hits) verdicts.set(hit.id, judgeOne(hit, sentAt, inBurst.has(hit.id)));
   return verdicts;
@@ -77,9 +88,11 @@ function judgeOne(hit: Hit, sentAt: Date | null, inBurst: boolean): MachineReaso
   const agent = (hit.userAgent ?? '').trim();
   if (!agent) return 'no_user_agent';
   const bare = agent === BARE_AGENT;
-  if (hit.type === 'opened') return bare || IMAGE_PROXIES.test(agent) ? 'image_proxy' : SCANNER_AGENTS.test(agent) ? 'scanner_user_agent' : null;
+  if (hit.type === 'opened')
+    return bare || IMAGE_PROXIES.test(agent) ? 'image_proxy' : SCANNER_AGENTS.test(agent) ? 'scanner_user_agent' : null;
   if (bare || SCANNER_AGENTS.test(agent)) return 'scanner_user_agent';
-  if (sentAt && hit.at.getTime() - sentAt.getTime() < MACHINE_RULES.clickAfterDeliveryMs) return 'too_soon_after_delivery';
+  if (sentAt && hit.at.getTime() - sentAt.getTime() < MACHINE_RULES.clickAfterDeliveryMs)
+    return 'too_soon_after_delivery';
   if (inBurst) return 'all_links_at_once';
   return null;
 }

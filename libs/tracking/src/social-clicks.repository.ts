@@ -39,15 +39,34 @@ export class SocialClicksRepository {
       const codes = [...new Set(items.map((i) => i.code))];
       const col = <T>(f: (e: SocialClickInput) => T) => items.map(f);
       const links = await db
-        .with('l', (q) => q.selectFrom('socialPostLinks').select(['id', 'postId', 'vendorId', 'partnerId', 'campaignId', 'network', 'target']).where('id', 'in', codes))
+        .with('l', (q) =>
+          q
+            .selectFrom('socialPostLinks')
+            .select(['id', 'postId', 'vendorId', 'partnerId', 'campaignId', 'network', 'target'])
+            .where('id', 'in', codes),
+        )
         .with('written', (q) =>
           q
             .insertInto('socialPostClicks')
-            .columns(['linkId', 'postId', 'vendorId', 'partnerId', 'campaignId', 'network', 'occurredAt', 'userAgent', 'method', 'machine'])
+            .columns([
+              'linkId',
+              'postId',
+              'vendorId',
+              'partnerId',
+              'campaignId',
+              'network',
+              'occurredAt',
+              'userAgent',
+              'method',
+              'machine',
+            ])
             .expression((eb) =>
               eb
                 .selectFrom(
-                  unnest<{ code: string; at: Date; userAgent: string | null; method: string; machine: string | null }, 'x'>('x', {
+                  unnest<
+                    { code: string; at: Date; userAgent: string | null; method: string; machine: string | null },
+                    'x'
+                  >('x', {
                     code: { type: 'text', values: col((e) => e.code) },
                     at: { type: 'timestamptz', values: col((e) => e.at) },
                     userAgent: { type: 'text', values: col((e) => e.userAgent?.slice(0, 512) ?? null) },
@@ -56,7 +75,18 @@ export class SocialClicksRepository {
                   }),
                 )
                 .innerJoin('l', 'l.id', 'x.code')
-                .select(['l.id', 'l.postId', 'l.vendorId', 'l.partnerId', 'l.campaignId', 'l.network', 'x.at', 'x.userAgent', 'x.method', 'x.machine']),
+                .select([
+                  'l.id',
+                  'l.postId',
+                  'l.vendorId',
+                  'l.partnerId',
+                  'l.campaignId',
+                  'l.network',
+                  'x.at',
+                  'x.userAgent',
+                  'x.method',
+                  'x.machine',
+                ]),
             )
             .returning('id'),
         )

@@ -14,7 +14,9 @@ describe(SocialClicks.name, () => {
   beforeEach(() => {
     written = [];
     answer = () => Promise.resolve(TARGET);
-    const repository = { recordClickForSystem: (c: SocialClickInput) => (written.push(c), answer()) } as unknown as SocialClicksRepository;
+    const repository = {
+      recordClickForSystem: (c: SocialClickInput) => (written.push(c), answer()),
+    } as unknown as SocialClicksRepository;
     sut = new SocialClicks(repository, clock);
   });
 

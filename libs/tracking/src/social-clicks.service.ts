@@ -30,7 +30,13 @@ export class SocialClicks {
   /** Where the link with this code goes, once its click is recorded; null for a code no post has. */
   async click(code: string, source: HitSource): Promise<string | null> {
     if (!SocialLinks.isCode(code)) return null;
-    const write = this.clicks.recordClickForSystem({ code, at: this.clock.now(), userAgent: source.userAgent, method: source.method, machine: judgeSocialClick(source) });
+    const write = this.clicks.recordClickForSystem({
+      code,
+      at: this.clock.now(),
+      userAgent: source.userAgent,
+      method: source.method,
+      machine: judgeSocialClick(source),
+    });
     const known = this.targets.get(code);
     if (known === undefined) {
       const target = await write;
@@ -38,7 +44,9 @@ export class SocialClicks {
       return target;
     }
     let timer: NodeJS.Timeout | undefined;
-    const recorded = write.catch((e: Error) => this.logger.warn(`Could not record a click of social link ${code}: ${e.message}`));
+    const recorded = write.catch((e: Error) =>
+      this.logger.warn(`Could not record a click of social link ${code}: ${e.message}`),
+    );
     await Promise.race([recorded, new Promise((resolve) => (timer = setTimeout(resolve, RECORD_BUDGET_MS)))]);
     clearTimeout(timer);
     return known;

@@ -28,7 +28,14 @@ export class TrackingHits {
   ) {}
 
   /** The target of a genuine click link, once the click is recorded; null for anything else. */
-  async click(sendRef: string, index: string, sig: string, target: unknown, name: unknown, source: HitSource): Promise<string | null> {
+  async click(
+    sendRef: string,
+    index: string,
+    sig: string,
+    target: unknown,
+    name: unknown,
+    source: HitSource,
+  ): Promise<string | null> {
     const click = this.links.verifyClick(sendRef, index, sig, target, name);
     if (!click) return null;
     await this.record({ sendId: click.sendId, type: 'clicked', linkIndex: click.index, linkName: click.name }, source);
@@ -44,11 +51,16 @@ export class TrackingHits {
     return true;
   }
 
-  private async record(event: { sendId: string; type: 'opened' | 'clicked'; linkIndex?: number; linkName?: string | null }, source: HitSource): Promise<void> {
-    const write = this.events.recordHitForSystem({ ...event, at: this.clock.now(), userAgent: source.userAgent, method: source.method }).catch((e: Error) => {
-      this.logger.warn(`Could not record ${event.type} of send ${event.sendId}: ${e.message}`);
-      return false;
-    });
+  private async record(
+    event: { sendId: string; type: 'opened' | 'clicked'; linkIndex?: number; linkName?: string | null },
+    source: HitSource,
+  ): Promise<void> {
+    const write = this.events
+      .recordHitForSystem({ ...event, at: this.clock.now(), userAgent: source.userAgent, method: source.method })
+      .catch((e: Error) => {
+        this.logger.warn(`Could not record ${event.type} of send ${event.sendId}: ${e.message}`);
+        return false;
+      });
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([write, new Promise((resolve) => (timer = setTimeout(resolve, RECORD_BUDGET_MS)))]);
     clearTimeout(timer);

@@ -9,7 +9,6 @@ export interface ClickToken {
   target: string;
 }
 
-
 /**
  * The engine's public links inside a sent email, each signed so that nobody can make one up:
  * a tracked click (HMAC over the send, the link and its target: a tampered target never

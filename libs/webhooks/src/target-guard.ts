@@ -29,7 +29,15 @@ export function isPrivateAddress(address: string): boolean {
   const a = address.toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
   if (mapped) return isPrivateAddress(mapped[1]);
-  return a === '::' || a === '::1' || /^f[cd]/.test(a) || /^fe[89ab]/.test(a) || /^ff/.test(a) || a.startsWith('64:ff9b:') || a.startsWith('2001:db8:');
+  return (
+    a === '::' ||
+    a === '::1' ||
+    /^f[cd]/.test(a) ||
+    /^fe[89ab]/.test(a) ||
+    /^ff/.test(a) ||
+    a.startsWith('64:ff9b:') ||
+    a.startsWith('2001:db8:')
+  );
 }
 
 export interface ResolvedTarget {
@@ -45,11 +53,15 @@ export interface ResolvedTarget {
  */
 export async function resolvePublicTarget(url: URL, allowed: ReadonlySet<string>): Promise<ResolvedTarget> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true });
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await lookup(host, { all: true, verbatim: true });
   if (!addresses.length) throw new RefusedTargetError(`${host} does not resolve`);
   for (const a of addresses) {
     if (isPrivateAddress(a.address) && !allowed.has(host) && !allowed.has(a.address)) {
-      throw new RefusedTargetError(`${host} resolves to ${a.address}, a private, loopback or link-local address; webhooks only go to public hosts`);
+      throw new RefusedTargetError(
+        `${host} resolves to ${a.address}, a private, loopback or link-local address; webhooks only go to public hosts`,
+      );
     }
   }
   const first = addresses[0];

@@ -56,7 +56,11 @@ export class WebhookDeliveryService {
       // Receivers check this against their own clock (replay protection): wall time, not the injected clock.
       const timestamp = Math.floor(Date.now() / 1000);
       const signature = signWebhook(this.signer.unseal(endpoint.secretSealed), delivery.id, timestamp, body);
-      answer = await post(url, target, body, { 'webhook-id': delivery.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature });
+      answer = await post(url, target, body, {
+        'webhook-id': delivery.id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signature,
+      });
     } catch (e) {
       refused = e instanceof RefusedTargetError;
       answer = { statusCode: null, error: ((e as Error).message || String(e)).slice(0, ERROR_MAX_LENGTH) };
@@ -64,7 +68,14 @@ export class WebhookDeliveryService {
     const ok = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
     const outcome = ok ? 'delivered' : lastAttempt || refused ? 'failed' : 'pending';
     const disabled = await this.webhooks.recordAttemptForSystem(
-      { deliveryId, attempt: delivery.attempts + 1, statusCode: answer.statusCode, error: answer.error, latencyMs: Date.now() - started, at: attemptAt },
+      {
+        deliveryId,
+        attempt: delivery.attempts + 1,
+        statusCode: answer.statusCode,
+        error: answer.error,
+        latencyMs: Date.now() - started,
+        at: attemptAt,
+      },
       outcome,
       endpoint.id,
       WEBHOOK_DISABLE_AFTER_MS,
@@ -74,7 +85,12 @@ export class WebhookDeliveryService {
   }
 }
 
-function post(url: URL, target: { address: string; family: 4 | 6 }, body: string, headers: Record<string, string>): Promise<Answer> {
+function post(
+  url: URL,
+  target: { address: string; family: 4 | 6 },
+  body: string,
+  headers: Record<string, string>,
+): Promise<Answer> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     const req = client.request(
@@ -82,16 +98,29 @@ function post(url: URL, target: { address: string; family: 4 | 6 }, body: string
       {
         method: 'POST',
         timeout: WEBHOOK_TIMEOUT_MS,
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'TCMA-Webhooks/1' },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'TCMA-Webhooks/1',
+        },
         // Connect to the address that was checked, not to whatever DNS answers next.
         lookup: (_host, options, callback) => {
-          if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: target.address, family: target.family }]);
+          if ((options as { all?: boolean }).all)
+            (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+              { address: target.address, family: target.family },
+            ]);
           else callback(null, target.address, target.family);
         },
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? null, error: res.statusCode && res.statusCode < 300 ? null : `HTTP ${res.statusCode}` }));
+        res.on('end', () =>
+          resolve({
+            statusCode: res.statusCode ?? null,
+            error: res.statusCode && res.statusCode < 300 ? null : `HTTP ${res.statusCode}`,
+          }),
+        );
         res.on('error', (e) => resolve({ statusCode: res.statusCode ?? null, error: e.message }));
       },
     );

@@ -44,7 +44,14 @@ export class WebhookDispatcher {
   ) {}
 
   /** The event's deliveries, in the caller's transaction. Payloads follow Standard Webhooks: { type, timestamp, data }. */
-  record(scope: PartnerScope, type: WebhookEventType, data: Record<string, unknown>, at: Date, personal: boolean, tx?: Tx): Promise<string[]> {
+  record(
+    scope: PartnerScope,
+    type: WebhookEventType,
+    data: Record<string, unknown>,
+    at: Date,
+    personal: boolean,
+    tx?: Tx,
+  ): Promise<string[]> {
     return this.webhooks.enqueue(scope, type, { type, timestamp: at.toISOString(), data }, personal, tx);
   }
 
@@ -82,7 +89,9 @@ export class WebhookDispatcher {
         })),
       );
     } catch (e) {
-      this.logger.error(`Could not queue ${deliveryIds.length} webhook deliveries (they stay pending; replay them): ${(e as Error).message}`);
+      this.logger.error(
+        `Could not queue ${deliveryIds.length} webhook deliveries (they stay pending; replay them): ${(e as Error).message}`,
+      );
     }
   }
 }

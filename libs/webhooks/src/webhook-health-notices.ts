@@ -26,7 +26,12 @@ export class WebhookHealthNotices {
     this.logger.warn(`Webhook endpoint ${endpoint.id} disabled: ${endpoint.disabledReason}`);
     try {
       const scope = new VendorScope(endpoint.vendorId);
-      const { items } = await this.users.list(scope, endpoint.partnerId ? { partnerId: endpoint.partnerId, limit: MAX_RECIPIENTS, offset: 0 } : { partnerId: null, role: 'vendor_admin', limit: MAX_RECIPIENTS, offset: 0 });
+      const { items } = await this.users.list(
+        scope,
+        endpoint.partnerId
+          ? { partnerId: endpoint.partnerId, limit: MAX_RECIPIENTS, offset: 0 }
+          : { partnerId: null, role: 'vendor_admin', limit: MAX_RECIPIENTS, offset: 0 },
+      );
       const recipients = items.filter((u) => u.disabledAt === null);
       const where = endpoint.partnerId ? `${this.config.publicBaseUrl}/portal` : `${this.config.publicBaseUrl}/console`;
       for (const user of recipients) {
@@ -42,7 +47,9 @@ export class WebhookHealthNotices {
       }
       return recipients.length;
     } catch (e) {
-      this.logger.error(`Could not tell the owner of webhook endpoint ${endpoint.id} that it was disabled: ${(e as Error).message}`);
+      this.logger.error(
+        `Could not tell the owner of webhook endpoint ${endpoint.id} that it was disabled: ${(e as Error).message}`,
+      );
       return 0;
     }
   }

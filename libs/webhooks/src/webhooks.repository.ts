@@ -1,5 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { contactsOwned, Database, executorOf, partnerOwned, PartnerScope, TenantScope, Tx, unnest, vendorOwned, visiblePartners, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookEventType } from '@tcma/persistence';
+import {
+  contactsOwned,
+  Database,
+  executorOf,
+  partnerOwned,
+  PartnerScope,
+  TenantScope,
+  Tx,
+  unnest,
+  vendorOwned,
+  visiblePartners,
+  WebhookAttemptRow,
+  WebhookDeliveryRow,
+  WebhookEndpointRow,
+  WebhookEventType,
+} from '@tcma/persistence';
 import { sql } from 'kysely';
 
 export interface NewEndpoint {
@@ -41,7 +56,10 @@ export class WebhooksRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async listEndpoints(scope: TenantScope, page: { limit: number; offset: number }): Promise<{ items: WebhookEndpointRow[]; total: number }> {
+  async listEndpoints(
+    scope: TenantScope,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: WebhookEndpointRow[]; total: number }> {
     const base = this.db.selectFrom('webhookEndpoints').where((eb) => partnerOwned(eb, scope, 'webhookEndpoints'));
     const [items, count] = await Promise.all([
       base.selectAll().orderBy('createdAt').orderBy('id').limit(page.limit).offset(page.offset).execute(),
@@ -56,11 +74,22 @@ export class WebhooksRepository {
    * contacts private.
    */
   async findEndpointWithContacts(scope: TenantScope, id: string): Promise<WebhookEndpointRow | null> {
-    return (await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', id).where((eb) => contactsOwned(eb, scope, 'webhookEndpoints')).executeTakeFirst()) ?? null;
+    return (
+      (await this.db
+        .selectFrom('webhookEndpoints')
+        .selectAll()
+        .where('id', '=', id)
+        .where((eb) => contactsOwned(eb, scope, 'webhookEndpoints'))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   async deleteEndpoint(scope: TenantScope, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('webhookEndpoints').where('id', '=', id).where((eb) => partnerOwned(eb, scope, 'webhookEndpoints')).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('webhookEndpoints')
+      .where('id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'webhookEndpoints'))
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -70,14 +99,26 @@ export class WebhooksRepository {
    * event names a person (`personal`). In the caller's transaction: the event and its
    * deliveries commit together. Returns the deliveries' ids.
    */
-  async enqueue(scope: PartnerScope, type: WebhookEventType, payload: Record<string, unknown>, personal: boolean, tx?: Tx): Promise<string[]> {
+  async enqueue(
+    scope: PartnerScope,
+    type: WebhookEventType,
+    payload: Record<string, unknown>,
+    personal: boolean,
+    tx?: Tx,
+  ): Promise<string[]> {
     const rows = await executorOf(this.db, tx)
       .insertInto('webhookDeliveries')
       .columns(['endpointId', 'vendorId', 'partnerId', 'eventType', 'payload'])
       .expression((eb) =>
         eb
           .selectFrom('webhookEndpoints as w')
-          .select((s) => ['w.id', 'w.vendorId', s.val(scope.partnerId).as('partnerId'), s.val(type).as('eventType'), s.val(JSON.stringify(payload)).as('payload')])
+          .select((s) => [
+            'w.id',
+            'w.vendorId',
+            s.val(scope.partnerId).as('partnerId'),
+            s.val(type).as('eventType'),
+            s.val(JSON.stringify(payload)).as('payload'),
+          ])
           .where('w.enabled', '=', true)
           .where(sql<boolean>`${type} = ANY(w.event_types)`)
           // The partner's own endpoints, and the vendor's (partnerId null) unless the event names
@@ -88,7 +129,17 @@ export class WebhooksRepository {
               s.and([
                 vendorOwned(s, scope, 'w'),
                 s('w.partnerId', 'is', null),
-                personal ? s.not(s.exists(s.selectFrom('partners as p').select(s.lit(1).as('one')).where((p) => visiblePartners(p, scope, 'p')).where('p.contactsPrivate', '=', true))) : sql<boolean>`true`,
+                personal
+                  ? s.not(
+                      s.exists(
+                        s
+                          .selectFrom('partners as p')
+                          .select(s.lit(1).as('one'))
+                          .where((p) => visiblePartners(p, scope, 'p'))
+                          .where('p.contactsPrivate', '=', true),
+                      ),
+                    )
+                  : sql<boolean>`true`,
               ]),
             ]),
           ),
@@ -105,7 +156,10 @@ export class WebhooksRepository {
    * partner's privacy. Steps are numbered as the sequence shows them (1: the first email).
    * Returns the deliveries' ids.
    */
-  async enqueueForEventsForSystem(events: Array<{ eventId: string; type: WebhookEventType; outcome: string | null }>, tx: Tx): Promise<string[]> {
+  async enqueueForEventsForSystem(
+    events: Array<{ eventId: string; type: WebhookEventType; outcome: string | null }>,
+    tx: Tx,
+  ): Promise<string[]> {
     if (!events.length) return [];
     const rows = await executorOf(this.db, tx)
       .insertInto('webhookDeliveries')
@@ -138,7 +192,9 @@ export class WebhooksRepository {
               'timestamp', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
               'data', jsonb_strip_nulls(jsonb_build_object(
                 'eventId', e.id::text, 'partnerId', e.partner_id, 'launchId', e.launch_id, 'campaignId', l.campaign_id,
-                'sendId', e.send_id::text, 'step', e.step + 1, 'prospectId', e.prospect_id::text, 'linkIndex', e.link_index, 'link', e.link_name, 'outcome', x.outcome)))`.as('payload'),
+                'sendId', e.send_id::text, 'step', e.step + 1, 'prospectId', e.prospect_id::text, 'linkIndex', e.link_index, 'link', e.link_name, 'outcome', x.outcome)))`.as(
+              'payload',
+            ),
           ]),
       )
       .returning('id')
@@ -168,8 +224,12 @@ export class WebhooksRepository {
             'l.vendorId',
             'l.partnerId',
             sql<WebhookEventType>`'launch_completed'`.as('eventType'),
-            sql<Record<string, unknown>>`jsonb_build_object('type', 'launch_completed', 'timestamp', ${at.toISOString()}::text,
-              'data', jsonb_build_object('launchId', l.id, 'campaignId', l.campaign_id, 'partnerId', l.partner_id, 'version', l.version, 'enrolled', l.enrolled))`.as('payload'),
+            sql<
+              Record<string, unknown>
+            >`jsonb_build_object('type', 'launch_completed', 'timestamp', ${at.toISOString()}::text,
+              'data', jsonb_build_object('launchId', l.id, 'campaignId', l.campaign_id, 'partnerId', l.partner_id, 'version', l.version, 'enrolled', l.enrolled))`.as(
+              'payload',
+            ),
           ]),
       )
       .returning('id')
@@ -179,9 +239,17 @@ export class WebhooksRepository {
 
   /** A delivery with its endpoint, for the worker (job payloads carry the id only). */
   async forSendingForSystem(deliveryId: string): Promise<DeliveryForSending | null> {
-    const delivery = await this.db.selectFrom('webhookDeliveries').selectAll().where('id', '=', deliveryId).executeTakeFirst();
+    const delivery = await this.db
+      .selectFrom('webhookDeliveries')
+      .selectAll()
+      .where('id', '=', deliveryId)
+      .executeTakeFirst();
     if (!delivery) return null;
-    const endpoint = await this.db.selectFrom('webhookEndpoints').selectAll().where('id', '=', delivery.endpointId).executeTakeFirst();
+    const endpoint = await this.db
+      .selectFrom('webhookEndpoints')
+      .selectAll()
+      .where('id', '=', delivery.endpointId)
+      .executeTakeFirst();
     return endpoint ? { delivery, endpoint } : null;
   }
 
@@ -191,21 +259,38 @@ export class WebhooksRepository {
    * disables the endpoint when the streak started `disableAfterMs` or longer before it. Answers
    * the endpoint when this attempt is the one that disabled it (its owner is then told).
    */
-  async recordAttemptForSystem(attempt: AttemptRecord, outcome: 'delivered' | 'pending' | 'failed', endpointId: string, disableAfterMs: number): Promise<WebhookEndpointRow | null> {
+  async recordAttemptForSystem(
+    attempt: AttemptRecord,
+    outcome: 'delivered' | 'pending' | 'failed',
+    endpointId: string,
+    disableAfterMs: number,
+  ): Promise<WebhookEndpointRow | null> {
     return this.db.transaction().execute(async (trx) => {
       await trx.insertInto('webhookAttempts').values(attempt).execute();
       await trx
         .updateTable('webhookDeliveries')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), status: outcome, ...(outcome === 'delivered' ? { deliveredAt: attempt.at } : {}) }))
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          status: outcome,
+          ...(outcome === 'delivered' ? { deliveredAt: attempt.at } : {}),
+        }))
         .where('id', '=', attempt.deliveryId)
         .execute();
       if (outcome === 'delivered') {
-        await trx.updateTable('webhookEndpoints').set({ failingSince: null, consecutiveFailures: 0 }).where('id', '=', endpointId).where('consecutiveFailures', '>', 0).execute();
+        await trx
+          .updateTable('webhookEndpoints')
+          .set({ failingSince: null, consecutiveFailures: 0 })
+          .where('id', '=', endpointId)
+          .where('consecutiveFailures', '>', 0)
+          .execute();
         return null;
       }
       const health = await trx
         .updateTable('webhookEndpoints')
-        .set((eb) => ({ failingSince: eb.fn.coalesce('failingSince', eb.val(attempt.at)), consecutiveFailures: eb('consecutiveFailures', '+', 1) }))
+        .set((eb) => ({
+          failingSince: eb.fn.coalesce('failingSince', eb.val(attempt.at)),
+          consecutiveFailures: eb('consecutiveFailures', '+', 1),
+        }))
         .where('id', '=', endpointId)
         .returning(['failingSince', 'consecutiveFailures'])
         .executeTakeFirst();
@@ -215,7 +300,11 @@ export class WebhooksRepository {
         .set({
           enabled: false,
           disabledAt: attempt.at,
-          disabledReason: `Failing since ${health.failingSince.toISOString()} (${health.consecutiveFailures} failed attempts in a row; the last: ${attempt.error ?? `HTTP ${attempt.statusCode}`})`.slice(0, 1000),
+          disabledReason:
+            `Failing since ${health.failingSince.toISOString()} (${health.consecutiveFailures} failed attempts in a row; the last: ${attempt.error ?? `HTTP ${attempt.statusCode}`})`.slice(
+              0,
+              1000,
+            ),
         })
         .where('id', '=', endpointId)
         .where('enabled', '=', true)
@@ -229,7 +318,14 @@ export class WebhooksRepository {
   async enable(scope: TenantScope, id: string): Promise<WebhookEndpointRow | null> {
     const row = await this.db
       .updateTable('webhookEndpoints')
-      .set({ enabled: true, failingSince: null, consecutiveFailures: 0, disabledAt: null, disabledReason: null, updatedAt: new Date() })
+      .set({
+        enabled: true,
+        failingSince: null,
+        consecutiveFailures: 0,
+        disabledAt: null,
+        disabledReason: null,
+        updatedAt: new Date(),
+      })
       .where('id', '=', id)
       .where((eb) => partnerOwned(eb, scope, 'webhookEndpoints'))
       .returningAll()
@@ -252,15 +348,27 @@ export class WebhooksRepository {
   }
 
   /** The deliveries of an endpoint (found in the caller's scope first), newest first, each with its attempts. */
-  async listDeliveries(scope: TenantScope, endpointId: string, page: { limit: number; offset: number }): Promise<{ items: Array<WebhookDeliveryRow & { log: WebhookAttemptRow[] }>; total: number }> {
-    const base = this.db.selectFrom('webhookDeliveries').where('endpointId', '=', endpointId).where((eb) => vendorOwned(eb, scope, 'webhookDeliveries'));
+  async listDeliveries(
+    scope: TenantScope,
+    endpointId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Array<WebhookDeliveryRow & { log: WebhookAttemptRow[] }>; total: number }> {
+    const base = this.db
+      .selectFrom('webhookDeliveries')
+      .where('endpointId', '=', endpointId)
+      .where((eb) => vendorOwned(eb, scope, 'webhookDeliveries'));
     const [items, count] = await Promise.all([
       base.selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
     const ids = items.map((d) => d.id);
-    const attempts = ids.length ? await this.db.selectFrom('webhookAttempts').selectAll().where('deliveryId', 'in', ids).orderBy('id').execute() : [];
-    return { items: items.map((d) => ({ ...d, log: attempts.filter((a) => a.deliveryId === d.id) })), total: Number(count.n) };
+    const attempts = ids.length
+      ? await this.db.selectFrom('webhookAttempts').selectAll().where('deliveryId', 'in', ids).orderBy('id').execute()
+      : [];
+    return {
+      items: items.map((d) => ({ ...d, log: attempts.filter((a) => a.deliveryId === d.id) })),
+      total: Number(count.n),
+    };
   }
 
   /** A delivery, when its endpoint is in the caller's scope and its people too (as findEndpointWithContacts). */
@@ -277,6 +385,11 @@ export class WebhooksRepository {
 
   /** A replay: the delivery pending again, its id (the webhook-id) unchanged so receivers can de-duplicate. */
   async reopen(scope: TenantScope, id: string): Promise<void> {
-    await this.db.updateTable('webhookDeliveries').set({ status: 'pending' }).where('id', '=', id).where((eb) => vendorOwned(eb, scope, 'webhookDeliveries')).execute();
+    await this.db
+      .updateTable('webhookDeliveries')
+      .set({ status: 'pending' })
+      .where('id', '=', id)
+      .where((eb) => vendorOwned(eb, scope, 'webhookDeliveries'))
+      .execute();
   }
 }

@@ -31,10 +31,18 @@ export class WebhooksService {
     private readonly config: AppConfig,
   ) {}
 
-  async register(actor: Actor, input: RegisterEndpointInput): Promise<{ endpoint: WebhookEndpointRow; secret: string }> {
+  async register(
+    actor: Actor,
+    input: RegisterEndpointInput,
+  ): Promise<{ endpoint: WebhookEndpointRow; secret: string }> {
     const url = this.checkUrl(input.url);
     const secret = generateWebhookSecret();
-    const endpoint = await this.webhooks.createEndpoint(scopeOf(actor), { partnerId: actor.partnerId, url, eventTypes: [...new Set(input.eventTypes)], secretSealed: this.signer.seal(secret) });
+    const endpoint = await this.webhooks.createEndpoint(scopeOf(actor), {
+      partnerId: actor.partnerId,
+      url,
+      eventTypes: [...new Set(input.eventTypes)],
+      secretSealed: this.signer.seal(secret),
+    });
     return { endpoint, secret };
   }
 
@@ -46,7 +54,11 @@ export class WebhooksService {
     if (!(await this.webhooks.deleteEndpoint(scopeOf(actor), id))) throw new NotFoundError('Webhook endpoint');
   }
 
-  async deliveries(actor: Actor, endpointId: string, page: { limit: number; offset: number }): Promise<{ items: Array<WebhookDeliveryRow & { log: WebhookAttemptRow[] }>; total: number }> {
+  async deliveries(
+    actor: Actor,
+    endpointId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Array<WebhookDeliveryRow & { log: WebhookAttemptRow[] }>; total: number }> {
     const endpoint = await this.webhooks.findEndpointWithContacts(scopeOf(actor), endpointId);
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
     return this.webhooks.listDeliveries(scopeOf(actor), endpoint.id, page);
@@ -56,7 +68,10 @@ export class WebhooksService {
   async enable(actor: Actor, id: string): Promise<WebhookEndpointRow> {
     const endpoint = await this.webhooks.enable(scopeOf(actor), id);
     if (!endpoint) throw new NotFoundError('Webhook endpoint');
-    await this.dispatcher.dispatch(await this.webhooks.undelivered(scopeOf(actor), endpoint.id, WEBHOOK_REQUEUE_MAX), true);
+    await this.dispatcher.dispatch(
+      await this.webhooks.undelivered(scopeOf(actor), endpoint.id, WEBHOOK_REQUEUE_MAX),
+      true,
+    );
     return endpoint;
   }
 
@@ -70,7 +85,8 @@ export class WebhooksService {
   }
 
   private checkUrl(raw: string): string {
-    const problem = (message: string) => new InvalidError('The webhook address is not usable', [{ path: 'url', message }]);
+    const problem = (message: string) =>
+      new InvalidError('The webhook address is not usable', [{ path: 'url', message }]);
     let url: URL;
     try {
       url = new URL(raw);
@@ -78,7 +94,8 @@ export class WebhooksService {
       throw problem('must be an absolute https URL');
     }
     if (raw.length > WEBHOOK_URL_MAX_LENGTH) throw problem(`must be at most ${WEBHOOK_URL_MAX_LENGTH} characters`);
-    if (url.username || url.password) throw problem('must not carry a user name or password; authenticate with the signature');
+    if (url.username || url.password)
+      throw problem('must not carry a user name or password; authenticate with the signature');
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const allowedPrivate = this.config.webhookAllowedPrivateTargets.has(host);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowedPrivate)) throw problem('must be https');

@@ -41,10 +41,17 @@ const gateOf = (gate: OperatorOnlyMiddleware) => (req: Request, res: Response, n
         route: QUEUE_DASHBOARD_PATH,
         adapter: ExpressAdapter,
         middleware: gateOf(new OperatorOnlyMiddleware(operator)),
-        boardOptions: { uiConfig: { boardTitle: 'TCMA queues', miscLinks: [{ text: 'Postgres backlog (due, unsent)', url: BACKLOG_PATH }] } },
+        boardOptions: {
+          uiConfig: {
+            boardTitle: 'TCMA queues',
+            miscLinks: [{ text: 'Postgres backlog (due, unsent)', url: BACKLOG_PATH }],
+          },
+        },
       }),
     }),
-    BullBoardModule.forFeature(...ALL_QUEUES.map((name) => ({ name, adapter: BullMQAdapter, options: { readOnlyMode: true } }))),
+    BullBoardModule.forFeature(
+      ...ALL_QUEUES.map((name) => ({ name, adapter: BullMQAdapter, options: { readOnlyMode: true } })),
+    ),
   ],
   controllers: [AdminBacklogController],
   providers: [OperatorOnlyMiddleware],

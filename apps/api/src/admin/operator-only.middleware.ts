@@ -20,5 +20,10 @@ export class OperatorOnlyMiddleware implements NestMiddleware {
 }
 
 function notFound(req: Request, res: Response): void {
-  res.status(404).json({ statusCode: 404, error: 'Not Found', message: `Cannot ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}`, ...(typeof req.id === 'string' ? { requestId: req.id } : {}) });
+  res.status(404).json({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `Cannot ${req.method} ${req.baseUrl}${req.path === '/' ? '' : req.path}`,
+    ...(typeof req.id === 'string' ? { requestId: req.id } : {}),
+  });
 }

@@ -8,7 +8,7 @@ export const QUEUE_DASHBOARD_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com",
-  'font-src \'self\' data: https://fonts.gstatic.com',
+  "font-src 'self' data: https://fonts.gstatic.com",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

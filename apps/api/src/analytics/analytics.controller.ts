@@ -12,16 +12,35 @@ import { AnalyticsTableDto } from './analytics-table.dto';
 class TableQuery {
   @ApiPropertyOptional({ description: 'A column to sort by.' }) @IsOptional() @IsString() @MaxLength(40) sort?: string;
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: a download, formula injection neutralised.' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: a download, formula injection neutralised.' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 }
 
 class FunnelQueryDto extends TableQuery {
-  @ApiPropertyOptional({ enum: GROUPINGS, description: 'One row per …; vendor by default (one row). By step: 1 for the first email of the sequence; conversions under an empty step.' }) @IsOptional() @IsIn(GROUPINGS) groupBy?: Grouping;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: one partner only.' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({
+    enum: GROUPINGS,
+    description:
+      'One row per …; vendor by default (one row). By step: 1 for the first email of the sequence; conversions under an empty step.',
+  })
+  @IsOptional()
+  @IsIn(GROUPINGS)
+  groupBy?: Grouping;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: one partner only.' })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() launchId?: string;
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day of events counted.' }) @IsOptional() @IsUtcDay() from?: string;
-  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last UTC day of events counted.' }) @IsOptional() @IsUtcDay() to?: string;
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day of events counted.' })
+  @IsOptional()
+  @IsUtcDay()
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last UTC day of events counted.' })
+  @IsOptional()
+  @IsUtcDay()
+  to?: string;
 }
 
 class PartnerActivityQueryDto extends TableQuery {
@@ -45,10 +64,17 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('funnel')
-  @ApiOperation({ operationId: 'getFunnel', summary: 'Funnel results, grouped by vendor, partner, campaign, version, launch, step or day' })
+  @ApiOperation({
+    operationId: 'getFunnel',
+    summary: 'Funnel results, grouped by vendor, partner, campaign, version, launch, step or day',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AnalyticsTableDto, description: '{ columns, rows }, or CSV with format=csv.' })
-  async funnel(@CurrentActor() actor: Actor, @Query() q: FunnelQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnalyticsTable | string> {
+  async funnel(
+    @CurrentActor() actor: Actor,
+    @Query() q: FunnelQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AnalyticsTable | string> {
     const table = await this.analytics.funnel(actor, { ...q, groupBy: q.groupBy ?? 'vendor' });
     return this.answer(table, q.format, `funnel-by-${q.groupBy ?? 'vendor'}.csv`, res);
   }
@@ -57,12 +83,25 @@ export class AnalyticsController {
   @ApiOperation({ operationId: 'getPartnerActivity', summary: 'Activity and results of every partner' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: AnalyticsTableDto, description: 'Every partner: launches, campaigns, the last launch, and results; sortable; inactiveDays for those who went quiet.' })
-  async partners(@CurrentActor() actor: Actor, @Query() q: PartnerActivityQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnalyticsTable | string> {
+  @ApiOkResponse({
+    type: AnalyticsTableDto,
+    description:
+      'Every partner: launches, campaigns, the last launch, and results; sortable; inactiveDays for those who went quiet.',
+  })
+  async partners(
+    @CurrentActor() actor: Actor,
+    @Query() q: PartnerActivityQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AnalyticsTable | string> {
     return this.answer(await this.analytics.partnerActivity(actor, q), q.format, 'partner-activity.csv', res);
   }
 
-  private answer(table: AnalyticsTable, format: 'json' | 'csv' | undefined, filename: string, res: Response): AnalyticsTable | string {
+  private answer(
+    table: AnalyticsTable,
+    format: 'json' | 'csv' | undefined,
+    filename: string,
+    res: Response,
+  ): AnalyticsTable | string {
     if (format !== 'csv') return table;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);

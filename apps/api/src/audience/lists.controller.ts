@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { LIST_ORDERS, ListOrder, ProspectListsService } from '@tcma/audience';
 import { CurrentActor } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
@@ -13,7 +22,14 @@ class CreateListDto {
 }
 
 class ListsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: LIST_ORDERS, default: 'name', description: 'name: A to Z; newest: the most recently created first.' }) @IsOptional() @IsIn(LIST_ORDERS) sort: ListOrder = 'name';
+  @ApiPropertyOptional({
+    enum: LIST_ORDERS,
+    default: 'name',
+    description: 'name: A to Z; newest: the most recently created first.',
+  })
+  @IsOptional()
+  @IsIn(LIST_ORDERS)
+  sort: ListOrder = 'name';
 }
 
 class MembersDto {
@@ -40,7 +56,11 @@ export class ListsController {
   @Post()
   @ApiOperation({ operationId: 'createList', summary: 'Create a prospect list' })
   @ApiCreatedResponse({ type: ListViewDto })
-  async create(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Body() dto: CreateListDto): Promise<ListViewDto> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Body() dto: CreateListDto,
+  ): Promise<ListViewDto> {
     const list = await this.lists.create(actor, partnerId, dto.name);
     return { id: list.id, name: list.name, size: 0, createdAt: list.createdAt };
   }
@@ -48,15 +68,32 @@ export class ListsController {
   @Get()
   @ApiOperation({ operationId: 'listLists', summary: "List a partner's prospect lists" })
   @ApiOkResponse({ type: PageDto(ListViewDto), description: 'By name, or the newest first.' })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: ListsQuery): Promise<Page<ListViewDto>> {
-    return pageOf(await this.lists.list(actor, partnerId, query, query.sort), query, (l) => ({ id: l.id, name: l.name, size: l.size, createdAt: l.createdAt }));
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Query() query: ListsQuery,
+  ): Promise<Page<ListViewDto>> {
+    return pageOf(await this.lists.list(actor, partnerId, query, query.sort), query, (l) => ({
+      id: l.id,
+      name: l.name,
+      size: l.size,
+      createdAt: l.createdAt,
+    }));
   }
 
   @Post(':listId/members')
   @ApiOperation({ operationId: 'addListMembers', summary: 'Add prospects to a list' })
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: '{ added }: how many were not members yet. A prospect id of another partner, or an unknown one, is a 404 and adds nothing.' })
-  addMembers(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('listId', ParseIdPipe) listId: string, @Body() dto: MembersDto): Promise<{ added: number }> {
+  @ApiOkResponse({
+    description:
+      '{ added }: how many were not members yet. A prospect id of another partner, or an unknown one, is a 404 and adds nothing.',
+  })
+  addMembers(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Param('listId', ParseIdPipe) listId: string,
+    @Body() dto: MembersDto,
+  ): Promise<{ added: number }> {
     return this.lists.addMembers(actor, partnerId, listId, dto.prospectIds);
   }
 
@@ -64,7 +101,12 @@ export class ListsController {
   @ApiOperation({ operationId: 'removeListMembers', summary: 'Remove prospects from a list' })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  removeMembers(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('listId', ParseIdPipe) listId: string, @Body() dto: MembersDto): Promise<void> {
+  removeMembers(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Param('listId', ParseIdPipe) listId: string,
+    @Body() dto: MembersDto,
+  ): Promise<void> {
     return this.lists.removeMembers(actor, partnerId, listId, dto.prospectIds);
   }
 }

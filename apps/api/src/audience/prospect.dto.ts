@@ -5,14 +5,36 @@ import { PageQuery } from '../common/page.query';
 
 export class ProspectDto {
   @ApiProperty({ example: 'ann@contoso.example' }) @IsString() @MaxLength(254) email!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) firstName?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) lastName?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) company?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) title?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) country?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Europe/Warsaw', description: "IANA zone; the partner's when absent." }) @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'webinar signup 2026-10' }) @IsOptional() @IsString() @MaxLength(200) consentSource?: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Referenced in templates as {{prospect.custom.<key>}}.' })
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) firstName?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) lastName?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) company?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) title?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) country?:
+    string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Europe/Warsaw',
+    description: "IANA zone; the partner's when absent.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'webinar signup 2026-10' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  consentSource?: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Referenced in templates as {{prospect.custom.<key>}}.',
+  })
   @IsOptional()
   @IsObject()
   custom?: Record<string, string> | null;
@@ -22,7 +44,11 @@ export class ProspectDto {
 export class UpdateProspectDto extends PartialType(ProspectDto) {}
 
 export class ProspectPageQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of the email or company, case-insensitive.' }) @IsOptional() @IsString() @Length(1, 100) search?: string;
+  @ApiPropertyOptional({ description: 'Part of the email or company, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i) listId?: string;
 }
 
@@ -41,7 +67,20 @@ export class ProspectViewDto {
   @ApiProperty() updatedAt!: Date;
 
   static from(p: ProspectRow): ProspectViewDto {
-    return { id: String(p.id), email: p.email, firstName: p.firstName, lastName: p.lastName, company: p.company, title: p.title, country: p.country, timezone: p.timezone, consentSource: p.consentSource, custom: p.custom, createdAt: p.createdAt, updatedAt: p.updatedAt };
+    return {
+      id: String(p.id),
+      email: p.email,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      company: p.company,
+      title: p.title,
+      country: p.country,
+      timezone: p.timezone,
+      consentSource: p.consentSource,
+      custom: p.custom,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
   }
 }
 
@@ -49,17 +88,52 @@ export class ProspectViewDto {
 export class ConsentRecordDto {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'true: consent given; false: withdrawn.' }) granted!: boolean;
-  @ApiProperty({ enum: CONSENT_SOURCES, description: 'How it was recorded: form (a landing page), import (a CSV import or POST /prospects), unsubscribe (an unsubscribe link), preferences (the preference page).' }) source!: ConsentSource;
-  @ApiProperty({ nullable: true, type: String, description: "For an import: the consent source the importer declared for the prospect (its consentSource), as given; null when none was." }) declaredSource!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The exact wording the person agreed to (forms).' }) wording!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The wording\'s version: the campaign version that carried it.' }) wordingVersion!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The campaign it is about: a form’s, or the campaign left from the preference page.' }) campaignId!: string | null;
+  @ApiProperty({
+    enum: CONSENT_SOURCES,
+    description:
+      'How it was recorded: form (a landing page), import (a CSV import or POST /prospects), unsubscribe (an unsubscribe link), preferences (the preference page).',
+  })
+  source!: ConsentSource;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'For an import: the consent source the importer declared for the prospect (its consentSource), as given; null when none was.',
+  })
+  declaredSource!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The exact wording the person agreed to (forms).' })
+  wording!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The wording's version: the campaign version that carried it.",
+  })
+  wordingVersion!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The campaign it is about: a form’s, or the campaign left from the preference page.',
+  })
+  campaignId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The page the form was on.' }) page!: string | null;
   @ApiProperty({ nullable: true, type: String }) ip!: string | null;
   @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
   @ApiProperty() occurredAt!: Date;
 
   static from(r: ConsentRecordRow): ConsentRecordDto {
-    return { id: String(r.id), granted: r.granted, source: r.source, declaredSource: r.declaredSource, wording: r.wording, wordingVersion: r.wordingVersion, campaignId: r.campaignId, page: r.page, ip: r.ip, userAgent: r.userAgent, occurredAt: r.occurredAt };
+    return {
+      id: String(r.id),
+      granted: r.granted,
+      source: r.source,
+      declaredSource: r.declaredSource,
+      wording: r.wording,
+      wordingVersion: r.wordingVersion,
+      campaignId: r.campaignId,
+      page: r.page,
+      ip: r.ip,
+      userAgent: r.userAgent,
+      occurredAt: r.occurredAt,
+    };
   }
 }

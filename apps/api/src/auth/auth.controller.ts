@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InvitationsService, PasswordResetsService, SessionsService } from '@tcma/accounts';
 import { CurrentActor, Public, SessionCookie } from '@tcma/auth';
 import { Actor, UsersService } from '@tcma/tenancy';
@@ -42,18 +49,37 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'signIn', summary: 'Sign in with email and password; sets the session cookie' })
   @ApiOkResponse({ type: SignedInDto })
-  async signIn(@Body() dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignedInDto> {
-    const signedIn = await this.sessions.signIn(dto, { ipAddress: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, currentSecret: this.cookie.read(req) });
+  async signIn(
+    @Body() dto: SignInDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignedInDto> {
+    const signedIn = await this.sessions.signIn(dto, {
+      ipAddress: req.ip ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+      currentSecret: this.cookie.read(req),
+    });
     this.cookie.set(res, signedIn.secret, signedIn.session.expiresAt);
-    return { user: SessionUserDto.from(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.session.expiresAt };
+    return {
+      user: SessionUserDto.from(signedIn.user),
+      csrfToken: signedIn.csrfToken,
+      expiresAt: signedIn.session.expiresAt,
+    };
   }
 
   @Get('session')
   @ApiOperation({ operationId: 'getSession', summary: "The signed-in user and the session's CSRF token" })
   @ApiOkResponse({ type: CurrentSessionDto })
   async session(@CurrentActor() actor: Actor): Promise<CurrentSessionDto> {
-    const user = await this.users.get({ ...actor, role: actor.concierge?.role ?? actor.role, partnerId: actor.concierge ? null : actor.partnerId }, actor.userId);
-    return { user: SessionUserDto.from(user), csrfToken: actor.sessionId ? this.sessions.csrfTokenFor(actor.sessionId) : null, actingForPartnerId: actor.concierge ? actor.partnerId : null };
+    const user = await this.users.get(
+      { ...actor, role: actor.concierge?.role ?? actor.role, partnerId: actor.concierge ? null : actor.partnerId },
+      actor.userId,
+    );
+    return {
+      user: SessionUserDto.from(user),
+      csrfToken: actor.sessionId ? this.sessions.csrfTokenFor(actor.sessionId) : null,
+      actingForPartnerId: actor.concierge ? actor.partnerId : null,
+    };
   }
 
   @Post('sign-out')
@@ -67,9 +93,15 @@ export class AuthController {
 
   @Post('sign-out-everywhere')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'signOutEverywhere', summary: "End every session of the signed-in user, on every device" })
+  @ApiOperation({
+    operationId: 'signOutEverywhere',
+    summary: 'End every session of the signed-in user, on every device',
+  })
   @ApiOkResponse({ type: SignedOutEverywhereDto })
-  async signOutEverywhere(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<SignedOutEverywhereDto> {
+  async signOutEverywhere(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignedOutEverywhereDto> {
     const ended = await this.sessions.signOutEverywhere(actor);
     this.cookie.clear(res);
     return { ended };
@@ -94,7 +126,10 @@ export class AuthController {
   @StrictRateLimit('sign-in')
   @Post('password-reset-requests')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Email a password-reset link (the answer is the same whether the account exists or not)' })
+  @ApiOperation({
+    operationId: 'requestPasswordReset',
+    summary: 'Email a password-reset link (the answer is the same whether the account exists or not)',
+  })
   @ApiAcceptedResponse()
   async requestReset(@Body() dto: RequestPasswordResetDto): Promise<void> {
     await this.resets.request(dto.email);
@@ -104,7 +139,10 @@ export class AuthController {
   @StrictRateLimit('sign-in')
   @Post('password-resets')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'resetPassword', summary: "Set a new password with an emailed link's token; ends every session of the user" })
+  @ApiOperation({
+    operationId: 'resetPassword',
+    summary: "Set a new password with an emailed link's token; ends every session of the user",
+  })
   @ApiOkResponse({ type: AccountEmailDto })
   resetPassword(@Body() dto: ResetPasswordDto): Promise<AccountEmailDto> {
     return this.resets.reset(dto.token, dto.password);
@@ -114,7 +152,10 @@ export class AuthController {
   @StrictRateLimit('sign-in')
   @Post('invitations/preview')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'previewInvitation', summary: 'What an invitation link is for (410 when used, withdrawn or expired)' })
+  @ApiOperation({
+    operationId: 'previewInvitation',
+    summary: 'What an invitation link is for (410 when used, withdrawn or expired)',
+  })
   @ApiOkResponse({ type: InvitationPreviewDto })
   async previewInvitation(@Body() dto: InvitationTokenDto): Promise<InvitationPreviewDto> {
     return InvitationPreviewDto.from(await this.invitations.preview(dto.token));
@@ -124,7 +165,10 @@ export class AuthController {
   @StrictRateLimit('sign-in')
   @Post('invitations/accept')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'acceptInvitation', summary: 'Accept an invitation: choose a name and password (the link works once)' })
+  @ApiOperation({
+    operationId: 'acceptInvitation',
+    summary: 'Accept an invitation: choose a name and password (the link works once)',
+  })
   @ApiOkResponse({ type: AccountEmailDto })
   acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<AccountEmailDto> {
     return this.invitations.accept(dto);

@@ -32,14 +32,22 @@ export class SessionUserDto {
 
 export class SignedInDto {
   @ApiProperty({ type: SessionUserDto }) user!: SessionUserDto;
-  @ApiProperty({ description: 'Send it as the X-CSRF-Token header on every request that changes something.' }) csrfToken!: string;
+  @ApiProperty({ description: 'Send it as the X-CSRF-Token header on every request that changes something.' })
+  csrfToken!: string;
   @ApiProperty({ description: 'The absolute end of the session, whatever its use.' }) expiresAt!: Date;
 }
 
 export class CurrentSessionDto {
   @ApiProperty({ type: SessionUserDto }) user!: SessionUserDto;
-  @ApiProperty({ type: String, nullable: true, description: 'Null for API-token callers, who need none.' }) csrfToken!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set while a vendor user acts for a partner (X-Acting-For).' }) actingForPartnerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for API-token callers, who need none.' }) csrfToken!:
+    string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Set while a vendor user acts for a partner (X-Acting-For).',
+  })
+  actingForPartnerId!: string | null;
 }
 
 export class SessionDto {
@@ -52,7 +60,15 @@ export class SessionDto {
   @ApiProperty({ description: 'The session of this request.' }) current!: boolean;
 
   static from(s: SessionRow, currentId: string | undefined): SessionDto {
-    return { id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, userAgent: s.userAgent, ipAddress: s.ipAddress, current: s.id === currentId };
+    return {
+      id: s.id,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      expiresAt: s.expiresAt,
+      userAgent: s.userAgent,
+      ipAddress: s.ipAddress,
+      current: s.id === currentId,
+    };
   }
 }
 
@@ -68,7 +84,7 @@ export class RequestPasswordResetDto {
 }
 
 export class ResetPasswordDto {
-  @ApiProperty({ description: "The token of the emailed link (the last part of /reset-password/<token>)." })
+  @ApiProperty({ description: 'The token of the emailed link (the last part of /reset-password/<token>).' })
   @IsString()
   @MaxLength(200)
   token!: string;
@@ -124,7 +140,11 @@ export class CreateInvitationDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Required when a vendor admin invites a partner's user; a partner admin's invitations are for its own partner." })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Required when a vendor admin invites a partner's user; a partner admin's invitations are for its own partner.",
+  })
   @IsOptional()
   @IsUUID()
   partnerId?: string;
@@ -148,13 +168,21 @@ export class InvitationDto {
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
-  @ApiProperty({ enum: ['pending', 'accepted', 'withdrawn', 'expired'] }) status!: 'pending' | 'accepted' | 'withdrawn' | 'expired';
+  @ApiProperty({ enum: ['pending', 'accepted', 'withdrawn', 'expired'] }) status!:
+    'pending' | 'accepted' | 'withdrawn' | 'expired';
   @ApiProperty() expiresAt!: Date;
   @ApiProperty() createdAt!: Date;
 
   static from(i: InvitationRow, now: Date): InvitationDto {
     const status = i.acceptedAt ? 'accepted' : i.revokedAt ? 'withdrawn' : i.expiresAt <= now ? 'expired' : 'pending';
-    return { id: i.id, email: i.email, role: i.role, partnerId: i.partnerId, status, expiresAt: i.expiresAt, createdAt: i.createdAt };
+    return {
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      partnerId: i.partnerId,
+      status,
+      expiresAt: i.expiresAt,
+      createdAt: i.createdAt,
+    };
   }
 }
-

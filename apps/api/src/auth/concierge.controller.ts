@@ -18,7 +18,16 @@ class ConciergeAccessDto {
   @ApiProperty() at!: Date;
 
   static from(a: ConciergeAccessEntry): ConciergeAccessDto {
-    return { id: String(a.id), userId: a.userId, userName: a.userName, userEmail: a.userEmail, partnerId: a.partnerId, method: a.method, path: a.path, at: a.at };
+    return {
+      id: String(a.id),
+      userId: a.userId,
+      userName: a.userName,
+      userEmail: a.userEmail,
+      partnerId: a.partnerId,
+      method: a.method,
+      path: a.path,
+      at: a.at,
+    };
   }
 }
 
@@ -32,9 +41,16 @@ export class ConciergeController {
   constructor(private readonly concierge: ConciergeService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listConciergeAccesses', summary: "Who at the vendor acted for a partner (X-Acting-For), newest first" })
+  @ApiOperation({
+    operationId: 'listConciergeAccesses',
+    summary: 'Who at the vendor acted for a partner (X-Acting-For), newest first',
+  })
   @ApiOkResponse({ type: PageDto(ConciergeAccessDto) })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<ConciergeAccessDto>> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<ConciergeAccessDto>> {
     return pageOf(await this.concierge.list(actor, partnerId, query), query, (a) => ConciergeAccessDto.from(a));
   }
 }

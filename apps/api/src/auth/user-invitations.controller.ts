@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InvitationsService } from '@tcma/accounts';
 import { Clock } from '@tcma/clock';
 import { CurrentActor, Roles } from '@tcma/auth';
@@ -20,7 +28,10 @@ export class UserInvitationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ operationId: 'inviteUser', summary: 'Invite a user by email (vendor admins: anyone; partner admins: colleagues of their partner)' })
+  @ApiOperation({
+    operationId: 'inviteUser',
+    summary: 'Invite a user by email (vendor admins: anyone; partner admins: colleagues of their partner)',
+  })
   @ApiCreatedResponse({ type: InvitationDto })
   async invite(@CurrentActor() actor: Actor, @Body() dto: CreateInvitationDto): Promise<InvitationDto> {
     return InvitationDto.from(await this.invitations.invite(actor, dto), this.clock.now());

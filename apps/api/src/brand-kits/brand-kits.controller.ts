@@ -1,6 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { BrandKitsService, BrandKitView } from '@tcma/brand-kits';
 import { PartnerSendersService, SendingAs } from '@tcma/senders';
@@ -22,7 +44,10 @@ export class BrandKitsController {
 
   @Get()
   @ApiOperation({ operationId: 'getBrandKit', summary: "Get a partner's brand kit" })
-  @ApiOkResponse({ type: BrandKitViewDto, description: "Partner users read their own; vendor users any of their partners'." })
+  @ApiOkResponse({
+    type: BrandKitViewDto,
+    description: "Partner users read their own; vendor users any of their partners'.",
+  })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<BrandKitAnswer> {
     return this.senders.withSendingAs(actor, id, await this.kits.get(actor, id));
   }
@@ -30,16 +55,30 @@ export class BrandKitsController {
   @Put()
   @ApiOperation({ operationId: 'updateBrandKit', summary: "Replace a partner's brand kit" })
   @Roles('partner_user')
-  @ApiOkResponse({ type: BrandKitViewDto, description: 'Replaces every field but the logo. 422 lists invalid fields; nothing is saved then. A new sender address gets a confirmation link by email; see sendingAs.' })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: BrandKitDto): Promise<BrandKitAnswer> {
+  @ApiOkResponse({
+    type: BrandKitViewDto,
+    description:
+      'Replaces every field but the logo. 422 lists invalid fields; nothing is saved then. A new sender address gets a confirmation link by email; see sendingAs.',
+  })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: BrandKitDto,
+  ): Promise<BrandKitAnswer> {
     return this.senders.withSendingAs(actor, id, await this.senders.updateBrandKit(actor, id, dto));
   }
 
   @Post('sender/confirmation')
-  @ApiOperation({ operationId: 'resendSenderConfirmation', summary: "Mail the confirmation link of the partner's From address again" })
+  @ApiOperation({
+    operationId: 'resendSenderConfirmation',
+    summary: "Mail the confirmation link of the partner's From address again",
+  })
   @Roles('partner_user')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: '{ sentTo }. 409 when the kit has no sender identity or it is already confirmed. A new From address gets its link when the kit is saved.' })
+  @ApiAcceptedResponse({
+    description:
+      '{ sentTo }. 409 when the kit has no sender identity or it is already confirmed. A new From address gets its link when the kit is saved.',
+  })
   resendConfirmation(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<{ sentTo: string }> {
     return this.senders.resendConfirmation(actor, id);
   }
@@ -50,11 +89,20 @@ export class BrandKitsController {
   @Roles('partner_user')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOkResponse({ type: BrandKitViewDto, description: 'PNG, JPEG, WebP or SVG; trimmed, fitted into 1200×600, stored as PNG and WebP.' })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOkResponse({
+    type: BrandKitViewDto,
+    description: 'PNG, JPEG, WebP or SVG; trimmed, fitted into 1200×600, stored as PNG and WebP.',
+  })
   @ApiPayloadTooLargeResponse({ description: 'Over 5 MB, or over 40 megapixels decoded.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not a PNG, JPEG, WebP or SVG (judged by its bytes).' })
-  async setLogo(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @UploadedFile() file?: Express.Multer.File): Promise<BrandKitAnswer> {
+  async setLogo(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<BrandKitAnswer> {
     return this.senders.withSendingAs(actor, id, await this.kits.setLogo(actor, id, file?.buffer));
   }
 

@@ -1,5 +1,24 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { DraftAssetsService, DraftSocialCheck } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
@@ -18,17 +37,33 @@ export class CampaignDraftAssetsController {
   constructor(private readonly assets: DraftAssetsService) {}
 
   @Get('assets/:assetId/file')
-  @ApiOperation({ operationId: 'getDraftAssetFile', summary: 'The uploaded file a PDF or social asset of the draft shows' })
-  @ApiOkResponse({ type: StoredFileDto, description: 'Its id draws its pages (GET /files/{id}/pages/{page}) and saves the asset again (fileId).' })
-  async file(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('assetId', ParseIdPipe) assetId: string): Promise<StoredFileDto> {
+  @ApiOperation({
+    operationId: 'getDraftAssetFile',
+    summary: 'The uploaded file a PDF or social asset of the draft shows',
+  })
+  @ApiOkResponse({
+    type: StoredFileDto,
+    description: 'Its id draws its pages (GET /files/{id}/pages/{page}) and saves the asset again (fileId).',
+  })
+  async file(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('assetId', ParseIdPipe) assetId: string,
+  ): Promise<StoredFileDto> {
     const f = await this.assets.assetFile(actor, id, assetId);
     return { id: f.id, contentType: f.contentType, size: f.size, metadata: f.metadata, createdAt: f.createdAt };
   }
 
   @Get('assets/:assetId/preview')
-  @ApiOperation({ operationId: 'previewDraftAsset', summary: 'A page of a draft PDF, or a draft social image, co-branded as the sample partner or a chosen one' })
+  @ApiOperation({
+    operationId: 'previewDraftAsset',
+    summary: 'A page of a draft PDF, or a draft social image, co-branded as the sample partner or a chosen one',
+  })
   @ApiProduces('image/png')
-  @ApiOkResponse({ description: 'PNG rendered in the API (nothing stored): the saved draft asset with the partner’s logo and values, or the sample partner’s (no logo: its name in logo rectangles).' })
+  @ApiOkResponse({
+    description:
+      'PNG rendered in the API (nothing stored): the saved draft asset with the partner’s logo and values, or the sample partner’s (no logo: its name in logo rectangles).',
+  })
   @ApiNotModifiedResponse({ description: 'If-None-Match matched: nothing the picture depends on changed.' })
   async preview(
     @CurrentActor() actor: Actor,
@@ -44,9 +79,23 @@ export class CampaignDraftAssetsController {
 
   @Post('social-check')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'checkDraftSocialCopy', summary: "Measure a social post's copy per network against its limit, without saving it" })
-  @ApiOkResponse({ type: DraftSocialCheckResultDto, description: 'Per network: the length as the network counts it (X: every link 23), the longest it can get with partner values, and the limit; and the problems saving it would give.' })
-  socialCheck(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: DraftSocialCheckDto): Promise<DraftSocialCheck> {
-    return this.assets.socialCheck(actor, id, { copy: { ...dto.copy }, ...(dto.assetId ? { assetId: dto.assetId } : {}) });
+  @ApiOperation({
+    operationId: 'checkDraftSocialCopy',
+    summary: "Measure a social post's copy per network against its limit, without saving it",
+  })
+  @ApiOkResponse({
+    type: DraftSocialCheckResultDto,
+    description:
+      'Per network: the length as the network counts it (X: every link 23), the longest it can get with partner values, and the limit; and the problems saving it would give.',
+  })
+  socialCheck(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: DraftSocialCheckDto,
+  ): Promise<DraftSocialCheck> {
+    return this.assets.socialCheck(actor, id, {
+      copy: { ...dto.copy },
+      ...(dto.assetId ? { assetId: dto.assetId } : {}),
+    });
   }
 }

@@ -1,13 +1,45 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
-import { CampaignDraftsService, CampaignLibraryItem, CampaignPublishingService, CampaignsService, CampaignVersionListItem, CampaignVersionView, CampaignView, PublishedCampaignView, ValidationReport } from '@tcma/campaigns';
+import {
+  CampaignDraftsService,
+  CampaignLibraryItem,
+  CampaignPublishingService,
+  CampaignsService,
+  CampaignVersionListItem,
+  CampaignVersionView,
+  CampaignView,
+  PublishedCampaignView,
+  ValidationReport,
+} from '@tcma/campaigns';
 import type { Actor } from '@tcma/tenancy';
 import { ApiIfMatch, IfRevision } from '../common/if-revision.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseVersionPipe } from '../common/parse-version.pipe';
-import { CatalogueSettingsDto, CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './dto/campaign-input.dto';
-import { CampaignPageDto, CampaignVersionDto, CampaignVersionListItemDto, CampaignViewDto, PublishedCampaignDto, ValidationReportDto } from './dto/campaign-output.dto';
+import {
+  CatalogueSettingsDto,
+  CreateCampaignDto,
+  ListCampaignsQuery,
+  UpdateCampaignDto,
+} from './dto/campaign-input.dto';
+import {
+  CampaignPageDto,
+  CampaignVersionDto,
+  CampaignVersionListItemDto,
+  CampaignViewDto,
+  PublishedCampaignDto,
+  ValidationReportDto,
+} from './dto/campaign-output.dto';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 
@@ -32,41 +64,78 @@ export class CampaignsController {
 
   @Get()
   @ApiOperation({ operationId: 'listCampaigns', summary: 'List campaigns' })
-  @ApiOkResponse({ type: CampaignPageDto, description: 'Vendor users: every campaign of the vendor, with its launches, partners using it and headline results. Partner users: the published campaigns their tier and region may launch.' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListCampaignsQuery): Promise<Page<CampaignLibraryItem | PublishedCampaignView>> {
+  @ApiOkResponse({
+    type: CampaignPageDto,
+    description:
+      'Vendor users: every campaign of the vendor, with its launches, partners using it and headline results. Partner users: the published campaigns their tier and region may launch.',
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListCampaignsQuery,
+  ): Promise<Page<CampaignLibraryItem | PublishedCampaignView>> {
     return pageOf(await this.campaigns.list(actor, query), query, (c) => c);
   }
 
   @Post(':id/duplicate')
   @ApiOperation({ operationId: 'duplicateCampaign', summary: 'Copy a campaign into a new draft' })
   @Roles('vendor_admin', 'vendor_marketer')
-  @ApiCreatedResponse({ type: CampaignViewDto, description: 'A new, never published campaign with the source\'s draft (or latest version) as its draft, named "<name> (copy)", with its own slug. Catalogue settings are not copied.' })
+  @ApiCreatedResponse({
+    type: CampaignViewDto,
+    description:
+      'A new, never published campaign with the source\'s draft (or latest version) as its draft, named "<name> (copy)", with its own slug. Catalogue settings are not copied.',
+  })
   duplicate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CampaignView> {
     return this.drafts.duplicate(actor, id);
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'getCampaign', summary: 'Get a campaign' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(CampaignViewDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] } })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CampaignView | PublishedCampaignView> {
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(CampaignViewDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] },
+  })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<CampaignView | PublishedCampaignView> {
     return this.campaigns.get(actor, id);
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'updateCampaign', summary: "Update the draft's name, description, tags, language and eligibility" })
+  @ApiOperation({
+    operationId: 'updateCampaign',
+    summary: "Update the draft's name, description, tags, language and eligibility",
+  })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiIfMatch()
   @ApiOkResponse({ type: CampaignViewDto })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateCampaignDto, @IfRevision() ifRevision?: number): Promise<CampaignView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: UpdateCampaignDto,
+    @IfRevision() ifRevision?: number,
+  ): Promise<CampaignView> {
     return this.drafts.updateMetadata(actor, id, dto, ifRevision);
   }
 
   @Patch(':id/catalogue')
-  @ApiOperation({ operationId: 'updateCampaignCatalogue', summary: 'Set how a campaign shows in partners\' catalogues: promoted, available from / until' })
+  @ApiOperation({
+    operationId: 'updateCampaignCatalogue',
+    summary: "Set how a campaign shows in partners' catalogues: promoted, available from / until",
+  })
   @Roles('vendor_admin', 'vendor_marketer')
-  @ApiOkResponse({ type: CampaignViewDto, description: 'Takes effect at once, without publishing. Outside its dates a campaign is hidden from partners and a launch of it answers 422.' })
-  @ApiUnprocessableEntityResponse({ description: 'availableUntil is not after availableFrom (as merged with the stored values).' })
-  updateCatalogue(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CatalogueSettingsDto): Promise<CampaignView> {
+  @ApiOkResponse({
+    type: CampaignViewDto,
+    description:
+      'Takes effect at once, without publishing. Outside its dates a campaign is hidden from partners and a launch of it answers 422.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'availableUntil is not after availableFrom (as merged with the stored values).',
+  })
+  updateCatalogue(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: CatalogueSettingsDto,
+  ): Promise<CampaignView> {
     return this.campaigns.setCatalogue(actor, id, dto);
   }
 
@@ -83,7 +152,10 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'validateCampaign', summary: 'Check whether the draft could be published' })
   @Roles('vendor_admin', 'vendor_marketer')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: ValidationReportDto, description: 'Whether the draft could be published, and every problem with its path and line.' })
+  @ApiOkResponse({
+    type: ValidationReportDto,
+    description: 'Whether the draft could be published, and every problem with its path and line.',
+  })
   validate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ValidationReport> {
     return this.publishing.validate(actor, id);
   }
@@ -118,8 +190,15 @@ export class CampaignsController {
   @Get(':id/versions')
   @ApiOperation({ operationId: 'listCampaignVersions', summary: "List a campaign's published versions" })
   @Roles('vendor_admin', 'vendor_marketer')
-  @ApiOkResponse({ type: PageDto(CampaignVersionListItemDto), description: 'Newest first, each with who published it and how many launches pin it.' })
-  async versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery): Promise<Page<CampaignVersionListItem>> {
+  @ApiOkResponse({
+    type: PageDto(CampaignVersionListItemDto),
+    description: 'Newest first, each with who published it and how many launches pin it.',
+  })
+  async versions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<CampaignVersionListItem>> {
     return pageOf(await this.campaigns.versions(actor, id, query), query, (v) => v);
   }
 
@@ -127,7 +206,11 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'getCampaignVersion', summary: 'Get a published version' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiOkResponse({ type: CampaignVersionDto })
-  version(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseVersionPipe) version: number): Promise<CampaignVersionView> {
+  version(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseVersionPipe) version: number,
+  ): Promise<CampaignVersionView> {
     return this.campaigns.version(actor, id, version);
   }
 }

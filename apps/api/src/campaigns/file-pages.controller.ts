@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, HttpStatus, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { DEFAULT_PAGE_DPI, FilePagesService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
@@ -9,7 +16,12 @@ import { ParseVersionPipe } from '../common/parse-version.pipe';
 import { FilePageQuery } from './dto/draft-assets.dto';
 
 /** A PNG as the answer, with its identity; an image never runs anything, so no document policy is needed. */
-export function pngAnswer(res: Response, result: { etag: string; notModified: true } | { etag: string; notModified: false; bytes: Buffer }, cacheControl: string, filename: string): StreamableFile | undefined {
+export function pngAnswer(
+  res: Response,
+  result: { etag: string; notModified: true } | { etag: string; notModified: false; bytes: Buffer },
+  cacheControl: string,
+  filename: string,
+): StreamableFile | undefined {
   res.setHeader('ETag', result.etag);
   res.setHeader('Cache-Control', cacheControl);
   if (result.notModified) {
@@ -18,7 +30,11 @@ export function pngAnswer(res: Response, result: { etag: string; notModified: tr
   }
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.removeHeader('Content-Security-Policy');
-  return new StreamableFile(result.bytes, { type: 'image/png', disposition: `inline; filename="${filename}"`, length: result.bytes.length });
+  return new StreamableFile(result.bytes, {
+    type: 'image/png',
+    disposition: `inline; filename="${filename}"`,
+    length: result.bytes.length,
+  });
 }
 
 @ApiTags('campaigns')
@@ -31,7 +47,10 @@ export class FilePagesController {
   @Get(':id/pages/:page')
   @ApiOperation({ operationId: 'getFilePage', summary: 'A page of an uploaded PDF, or an uploaded image, as PNG' })
   @ApiProduces('image/png')
-  @ApiOkResponse({ description: 'The page as uploaded (no co-branding), for drawing slot rectangles on. Rendered once and kept: the same file, page and dpi are always the same picture (ETag).' })
+  @ApiOkResponse({
+    description:
+      'The page as uploaded (no co-branding), for drawing slot rectangles on. Rendered once and kept: the same file, page and dpi are always the same picture (ETag).',
+  })
   @ApiNotModifiedResponse({ description: 'If-None-Match matched.' })
   async page(
     @CurrentActor() actor: Actor,

@@ -5,14 +5,30 @@ import { PageQuery } from '../common/page.query';
 const ASSET_TYPES = ['email', 'pdf', 'social'] as const;
 
 export class CatalogueQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of the name, case-insensitive.' }) @IsOptional() @IsString() @Length(1, 100) search?: string;
-  @ApiPropertyOptional({ description: 'Campaigns with this tag (exact).' }) @IsOptional() @IsString() @Length(1, 40) tag?: string;
-  @ApiPropertyOptional({ enum: ASSET_TYPES, description: 'Campaigns with at least one asset of this type.' }) @IsOptional() @IsIn(ASSET_TYPES) assetType?: (typeof ASSET_TYPES)[number];
+  @ApiPropertyOptional({ description: 'Part of the name, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
+  @ApiPropertyOptional({ description: 'Campaigns with this tag (exact).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  tag?: string;
+  @ApiPropertyOptional({ enum: ASSET_TYPES, description: 'Campaigns with at least one asset of this type.' })
+  @IsOptional()
+  @IsIn(ASSET_TYPES)
+  assetType?: (typeof ASSET_TYPES)[number];
   @ApiPropertyOptional({ example: 'en' }) @IsOptional() @IsString() @Length(2, 35) language?: string;
 }
 
 export class ThumbnailQuery {
-  @ApiPropertyOptional({ description: "The render's identity, as the catalogue gives it: with it the image is cached for good." }) @IsOptional() @Matches(/^[0-9a-f]{64}$/) v?: string;
+  @ApiPropertyOptional({
+    description: "The render's identity, as the catalogue gives it: with it the image is cached for good.",
+  })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  v?: string;
 }
 
 export class CatalogueItemDto {
@@ -26,5 +42,10 @@ export class CatalogueItemDto {
   @ApiProperty({ enum: ASSET_TYPES, isArray: true }) assetTypes!: string[];
   @ApiProperty({ description: 'First published in the last 14 days.' }) new!: boolean;
   @ApiProperty() promoted!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: "Co-branded with the partner's kit: the first PDF page, else the social image." }) thumbnailUrl!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Co-branded with the partner's kit: the first PDF page, else the social image.",
+  })
+  thumbnailUrl!: string | null;
 }

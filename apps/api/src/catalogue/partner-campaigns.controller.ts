@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, HttpStatus, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { LaunchesService } from '@tcma/nurture';
 import { CatalogueService } from '@tcma/rendering';
@@ -22,15 +29,28 @@ export class PartnerCampaignsController {
 
   @Get('catalogue')
   @ApiOperation({ operationId: 'listCatalogue', summary: "The partner's catalogue: the campaigns it may use now" })
-  @ApiOkResponse({ type: PageDto(CatalogueItemDto), description: 'Eligible by tier and region, inside their catalogue dates; promoted first, then the newest.' })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: CatalogueQuery): Promise<Page<CatalogueItemDto>> {
+  @ApiOkResponse({
+    type: PageDto(CatalogueItemDto),
+    description: 'Eligible by tier and region, inside their catalogue dates; promoted first, then the newest.',
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Query() query: CatalogueQuery,
+  ): Promise<Page<CatalogueItemDto>> {
     return pageOf(await this.catalogue.list(actor, partnerId, query), query, (i) => i);
   }
 
   @Get('campaigns/:campaignId/thumbnail')
-  @ApiOperation({ operationId: 'getCatalogueThumbnail', summary: "A campaign's thumbnail co-branded with the partner's kit" })
+  @ApiOperation({
+    operationId: 'getCatalogueThumbnail',
+    summary: "A campaign's thumbnail co-branded with the partner's kit",
+  })
   @ApiProduces('image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The stored render (made once per version and brand-kit revision). With the catalogue\'s `v` it may be cached for a year; ETag always.' })
+  @ApiOkResponse({
+    description:
+      "The stored render (made once per version and brand-kit revision). With the catalogue's `v` it may be cached for a year; ETag always.",
+  })
   @ApiNotModifiedResponse({ description: 'If-None-Match matched.' })
   async thumbnail(
     @CurrentActor() actor: Actor,
@@ -43,7 +63,10 @@ export class PartnerCampaignsController {
     const result = await this.catalogue.thumbnail(actor, partnerId, campaignId, ifNoneMatch);
     res.setHeader('ETag', result.etag);
     // A URL naming the current render never changes content; any other must be revalidated.
-    res.setHeader('Cache-Control', query.v && `"${query.v}"` === result.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache');
+    res.setHeader(
+      'Cache-Control',
+      query.v && `"${query.v}"` === result.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+    );
     if (result.notModified) {
       res.status(HttpStatus.NOT_MODIFIED);
       return undefined;
@@ -54,8 +77,16 @@ export class PartnerCampaignsController {
 
   @Get('campaigns/:campaignId/readiness')
   @ApiOperation({ operationId: 'getLaunchReadiness', summary: 'What the partner is missing to launch a campaign' })
-  @ApiOkResponse({ type: ReadinessDto, description: 'Every missing item with a code and the field that fixes it; a launch answers 422 naming the blocking ones. Another partner (or a campaign the partner may not use) is a 404.' })
-  readiness(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Param('campaignId', ParseIdPipe) campaignId: string): Promise<ReadinessDto> {
+  @ApiOkResponse({
+    type: ReadinessDto,
+    description:
+      'Every missing item with a code and the field that fixes it; a launch answers 422 naming the blocking ones. Another partner (or a campaign the partner may not use) is a 404.',
+  })
+  readiness(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Param('campaignId', ParseIdPipe) campaignId: string,
+  ): Promise<ReadinessDto> {
     return this.launches.readiness(actor, partnerId, campaignId);
   }
 }

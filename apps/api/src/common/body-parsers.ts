@@ -1,4 +1,9 @@
-import { BadRequestException, HttpException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { jsonShapeProblem } from './json-shape';
 
@@ -30,7 +35,10 @@ function clearError(error: unknown, limit: number): HttpException {
         ...problem(`is larger than ${size(limit)}`),
       });
     case 'entity.shape.refused':
-      return new BadRequestException({ message: `The request body ${e.message}`, ...problem(e.message ?? 'is refused') });
+      return new BadRequestException({
+        message: `The request body ${e.message}`,
+        ...problem(e.message ?? 'is refused'),
+      });
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new UnsupportedMediaTypeException('The request body must be UTF-8');
@@ -46,7 +54,8 @@ const withClearErrors =
 
 /** Runs on the raw bytes before JSON.parse. JSON between systems is UTF-8 (RFC 8259), which the byte scan assumes. */
 function refuseOverlyShaped(_req: unknown, _res: unknown, bytes: Buffer, encoding: string): void {
-  if (encoding.toLowerCase() !== 'utf-8') throw Object.assign(new Error('The request body must be UTF-8'), { status: 415, type: 'charset.unsupported' });
+  if (encoding.toLowerCase() !== 'utf-8')
+    throw Object.assign(new Error('The request body must be UTF-8'), { status: 415, type: 'charset.unsupported' });
   const problem = jsonShapeProblem(bytes, JSON_LIMITS);
   if (problem) throw Object.assign(new Error(problem), { status: 400, type: 'entity.shape.refused' });
 }
@@ -56,5 +65,9 @@ const authoringJson = json(AUTHORING_BODY_LIMIT);
 const otherJson = json(JSON_BODY_LIMIT);
 
 /** JSON bodies, with the larger limit only where campaigns are authored. */
-export const jsonBody: RequestHandler = (req, res, next) => (AUTHORING_PATH.test(req.path) ? authoringJson : otherJson)(req, res, next);
-export const formBody = withClearErrors(express.urlencoded({ limit: FORM_BODY_LIMIT, extended: false }), FORM_BODY_LIMIT);
+export const jsonBody: RequestHandler = (req, res, next) =>
+  (AUTHORING_PATH.test(req.path) ? authoringJson : otherJson)(req, res, next);
+export const formBody = withClearErrors(
+  express.urlencoded({ limit: FORM_BODY_LIMIT, extended: false }),
+  FORM_BODY_LIMIT,
+);

@@ -51,7 +51,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (typeof request.id === 'string') body.requestId = request.id;
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${redactRequestUrl(request.originalUrl)} failed [${body.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${request.method} ${redactRequestUrl(request.originalUrl)} failed [${body.requestId}]`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
@@ -60,21 +63,46 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = STATUS_BY_KIND[exception.kind];
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, ...(exception.problems.length ? { errors: exception.problems } : {}) };
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: exception.message,
+        ...(exception.problems.length ? { errors: exception.problems } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const res = exception.getResponse();
-      const fromResponse = typeof res === 'object' && res !== null ? (res as { message?: unknown; errors?: Problem[] }) : {};
-      const message = typeof fromResponse.message === 'string' ? fromResponse.message : Array.isArray(fromResponse.message) ? fromResponse.message.join('; ') : exception.message;
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...(fromResponse.errors ? { errors: fromResponse.errors } : {}) };
+      const fromResponse =
+        typeof res === 'object' && res !== null ? (res as { message?: unknown; errors?: Problem[] }) : {};
+      const message =
+        typeof fromResponse.message === 'string'
+          ? fromResponse.message
+          : Array.isArray(fromResponse.message)
+            ? fromResponse.message.join('; ')
+            : exception.message;
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message,
+        ...(fromResponse.errors ? { errors: fromResponse.errors } : {}),
+      };
     }
     const httpish = exception as HttpishError | undefined;
     const status = httpish?.status ?? httpish?.statusCode;
     if (status && status >= 400 && status < 500 && httpish?.expose !== false) {
-      const message = httpish?.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : httpish?.type === 'entity.too.large' ? 'The request body is too large' : (httpish?.message ?? 'Bad request');
+      const message =
+        httpish?.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : httpish?.type === 'entity.too.large'
+            ? 'The request body is too large'
+            : (httpish?.message ?? 'Bad request');
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong; the request id identifies it in the logs' };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong; the request id identifies it in the logs',
+    };
   }
 }

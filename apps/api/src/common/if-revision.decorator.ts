@@ -11,8 +11,16 @@ export const IfRevision = createParamDecorator((_data: unknown, ctx: ExecutionCo
   const raw = ctx.switchToHttp().getRequest<Request>().headers['if-match'];
   if (raw === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(raw));
-  if (!m) throw new BadRequestError('If-Match must be a campaign revision number', [{ path: 'If-Match', message: 'must be a revision number such as "3"' }]);
+  if (!m)
+    throw new BadRequestError('If-Match must be a campaign revision number', [
+      { path: 'If-Match', message: 'must be a revision number such as "3"' },
+    ]);
   return Number(m[1]);
 });
 
-export const ApiIfMatch = () => ApiHeader({ name: 'If-Match', required: false, description: 'The campaign revision this edit is based on; 412 if it changed since.' });
+export const ApiIfMatch = () =>
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The campaign revision this edit is based on; 412 if it changed since.',
+  });

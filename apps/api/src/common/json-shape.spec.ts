@@ -13,6 +13,11 @@ describe(jsonShapeProblem.name, () => {
     expect(sut('{"a":{"b":{"c":{"d":{}}}}}')).toBe('nests deeper than 4 levels');
     expect(sut('['.repeat(5000) + ']'.repeat(5000))).toBe('nests deeper than 4 levels');
     expect(sut(`[${Array.from({ length: 11 }, (_, i) => i).join(',')}]`)).toBe('holds more than 10 values');
-    expect(jsonShapeProblem(Buffer.from(`{${Array.from({ length: 20_000 }, (_, i) => `"k${i}":1`).join(',')}}`), { maxDepth: 32, maxValues: 12_000 })).toBe('holds more than 12,000 values');
+    expect(
+      jsonShapeProblem(Buffer.from(`{${Array.from({ length: 20_000 }, (_, i) => `"k${i}":1`).join(',')}}`), {
+        maxDepth: 32,
+        maxValues: 12_000,
+      }),
+    ).toBe('holds more than 12,000 values');
   });
 });

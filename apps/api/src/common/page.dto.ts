@@ -15,7 +15,11 @@ export interface Page<T> {
 }
 
 /** A page of mapped items, from what a service found and the query that asked. */
-export function pageOf<S, T>(found: { items: S[]; total: number }, query: Pick<PageQuery, 'limit' | 'offset'>, map: (item: S) => T): Page<T> {
+export function pageOf<S, T>(
+  found: { items: S[]; total: number },
+  query: Pick<PageQuery, 'limit' | 'offset'>,
+  map: (item: S) => T,
+): Page<T> {
   return { items: found.items.map(map), total: found.total, limit: query.limit, offset: query.offset };
 }
 

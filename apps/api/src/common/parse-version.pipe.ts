@@ -10,7 +10,10 @@ export class ParseVersionPipe implements PipeTransform<string, number> {
     const version = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (!(version >= 1 && version <= MAX_VERSION)) {
       const path = metadata.data ?? 'version';
-      throw new BadRequestException({ message: 'The request is invalid', errors: [{ path, message: `${path} must be a whole number from 1 to ${MAX_VERSION}` }] });
+      throw new BadRequestException({
+        message: 'The request is invalid',
+        errors: [{ path, message: `${path} must be a whole number from 1 to ${MAX_VERSION}` }],
+      });
     }
     return version;
   }

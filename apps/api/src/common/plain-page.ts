@@ -1,7 +1,9 @@
 /** Small self-contained HTML pages for people following a link from an email (unsubscribe, confirmations): no app, no script. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const STYLE = 'font-family:Helvetica,Arial,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937';
-export const PAGE_BUTTON = 'font:inherit;font-size:1rem;padding:0.6rem 1.2rem;border:0;border-radius:6px;background:#1f2937;color:#fff;cursor:pointer';
+export const PAGE_BUTTON =
+  'font:inherit;font-size:1rem;padding:0.6rem 1.2rem;border:0;border-radius:6px;background:#1f2937;color:#fff;cursor:pointer';
 
 /** `body` is HTML: escape what it holds with escapeHtml. */
 export const plainPage = (title: string, body: string) =>

@@ -15,7 +15,13 @@ const asExpress = (req: IncomingMessage): Request => req as Request;
 /** What the access log says of a request: never its body, headers or credentials, and its address with capabilities cut. */
 function accessLine(req: IncomingMessage, res: ServerResponse, val: { responseTime?: number }) {
   const r = asExpress(req);
-  return { method: req.method, route: routeOf(r), url: redactRequestUrl(r.originalUrl ?? req.url ?? ''), status: res.statusCode, durationMs: val.responseTime };
+  return {
+    method: req.method,
+    route: routeOf(r),
+    url: redactRequestUrl(r.originalUrl ?? req.url ?? ''),
+    status: res.statusCode,
+    durationMs: val.responseTime,
+  };
 }
 
 /**
@@ -36,7 +42,8 @@ export function requestLogging(options: { accessLog: boolean; logger?: Logger })
     autoLogging: options.accessLog,
     customSuccessObject: accessLine,
     customErrorObject: (req, res, _error, val: { responseTime?: number }) => accessLine(req, res, val),
-    customSuccessMessage: (req, res) => (!req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted'),
+    customSuccessMessage: (req, res) =>
+      !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted',
     customErrorMessage: () => 'request completed',
   });
   return (req: Request, res: Response, next: NextFunction): void => {

@@ -40,5 +40,11 @@ export function applySecurityHeaders(app: INestApplication, config: AppConfig): 
     }),
   );
   // Other sites' pages call the API with an API token; the session cookie stays first-party.
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['Location', 'ETag', 'Retry-After'], maxAge: 600 });
+  if (config.corsOrigins.length)
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: false,
+      exposedHeaders: ['Location', 'ETag', 'Retry-After'],
+      maxAge: 600,
+    });
 }

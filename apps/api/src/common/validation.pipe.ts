@@ -4,7 +4,11 @@ import type { Problem } from '@tcma/errors';
 /** Flattens class-validator's tree into one problem per failed constraint, with its path. */
 export function validationProblems(errors: ValidationError[], parent = ''): Problem[] {
   return errors.flatMap((error) => {
-    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const path = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
     return [...own, ...validationProblems(error.children ?? [], path)];
   });
@@ -28,7 +32,13 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const path = nulPath(value, metadata.data ?? '');
-      if (path !== null) throw new BadRequestException({ message: 'The request is invalid', errors: [{ path: path || metadata.type, message: `${path || metadata.type} must not contain NUL characters` }] });
+      if (path !== null)
+        throw new BadRequestException({
+          message: 'The request is invalid',
+          errors: [
+            { path: path || metadata.type, message: `${path || metadata.type} must not contain NUL characters` },
+          ],
+        });
     }
     return super.transform(value, metadata);
   }
@@ -41,6 +51,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new BadRequestException({ message: 'The request is invalid', errors: validationProblems(errors) }),
+    exceptionFactory: (errors) =>
+      new BadRequestException({ message: 'The request is invalid', errors: validationProblems(errors) }),
   });
 }

@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { AppConfig } from '@tcma/config';
 import { OutboxService, OutboxSummary } from '@tcma/delivery';
@@ -26,7 +35,16 @@ class OutboxMessageDto {
   @ApiProperty() createdAt!: Date;
 }
 
-const view = (m: OutboxSummary): OutboxMessageDto => ({ id: String(m.id), partnerId: m.partnerId, sendId: m.sendId ? String(m.sendId) : null, from: m.envelopeFrom, to: m.recipients, subject: m.subject, messageId: m.messageId, createdAt: m.createdAt });
+const view = (m: OutboxSummary): OutboxMessageDto => ({
+  id: String(m.id),
+  partnerId: m.partnerId,
+  sendId: m.sendId ? String(m.sendId) : null,
+  from: m.envelopeFrom,
+  to: m.recipients,
+  subject: m.subject,
+  messageId: m.messageId,
+  createdAt: m.createdAt,
+});
 
 /** Where email goes when no SMTP server is configured: every message, readable. */
 @ApiTags('delivery')
@@ -53,19 +71,35 @@ export class OutboxController {
   }
 
   @Get(':id/raw')
-  @ApiOperation({ operationId: 'getOutboxMessageRaw', summary: 'Download an outbox message as it would have gone over SMTP' })
+  @ApiOperation({
+    operationId: 'getOutboxMessageRaw',
+    summary: 'Download an outbox message as it would have gone over SMTP',
+  })
   @ApiOkResponse({ description: 'The message exactly as it would have gone over SMTP (message/rfc822).' })
   async raw(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<StreamableFile> {
     const message = await this.outbox.get(actor, id);
-    return new StreamableFile(message.raw, { type: 'message/rfc822', disposition: `inline; filename="${message.id}.eml"` });
+    return new StreamableFile(message.raw, {
+      type: 'message/rfc822',
+      disposition: `inline; filename="${message.id}.eml"`,
+    });
   }
 
   @Get(':id/html')
-  @ApiOperation({ operationId: 'getOutboxMessageHtml', summary: 'Show an outbox message as HTML, as a mail client would' })
+  @ApiOperation({
+    operationId: 'getOutboxMessageHtml',
+    summary: 'Show an outbox message as HTML, as a mail client would',
+  })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: "The message's HTML part, decoded, under a sandboxing Content-Security-Policy (no scripts, images only from the engine and https)." })
+  @ApiOkResponse({
+    description:
+      "The message's HTML part, decoded, under a sandboxing Content-Security-Policy (no scripts, images only from the engine and https).",
+  })
   @ApiNotFoundResponse({ description: 'No such message in your scope, or it has no HTML part.' })
-  async html(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async html(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const html = await this.outbox.body(actor, id, 'html');
     // A vendor's HTML is shown, never run: the same policy as previews and the view-in-browser page.
     res.setHeader('Content-Security-Policy', emailPageCsp(this.config.publicBaseUrl));
@@ -77,7 +111,11 @@ export class OutboxController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: "The message's text part, decoded." })
   @ApiNotFoundResponse({ description: 'No such message in your scope, or it has no text part.' })
-  async text(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async text(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return this.inline(res, await this.outbox.body(actor, id, 'text'), 'text/plain; charset=utf-8');
   }
 

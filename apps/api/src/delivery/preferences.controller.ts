@@ -11,9 +11,18 @@ const CHOICE = 'leave';
 
 /** Each choice as the page words it, with the partner's and vendor's names. */
 const CHOICES: Record<UnsubscribeLevel, (s: PreferencePageState) => { label: string; done: string }> = {
-  campaign: (s) => ({ label: `Stop emails about ${s.campaignName} from ${s.partnerName}`, done: `You will receive no more emails about ${s.campaignName} from ${s.partnerName}.` }),
-  partner: (s) => ({ label: `Stop all emails from ${s.partnerName}`, done: `You will receive no more emails from ${s.partnerName}.` }),
-  network: (s) => ({ label: `Stop all emails from ${s.vendorName} and every partner of its network`, done: `You will receive no more emails from ${s.vendorName} or any of its partners.` }),
+  campaign: (s) => ({
+    label: `Stop emails about ${s.campaignName} from ${s.partnerName}`,
+    done: `You will receive no more emails about ${s.campaignName} from ${s.partnerName}.`,
+  }),
+  partner: (s) => ({
+    label: `Stop all emails from ${s.partnerName}`,
+    done: `You will receive no more emails from ${s.partnerName}.`,
+  }),
+  network: (s) => ({
+    label: `Stop all emails from ${s.vendorName} and every partner of its network`,
+    done: `You will receive no more emails from ${s.vendorName} or any of its partners.`,
+  }),
 };
 
 /** What is already left, the broadest first, as a sentence; null when nothing is. */
@@ -46,10 +55,19 @@ function preferencePage(s: PreferencePageState, error: string | null): string {
   );
 }
 
-const saved = (s: PreferencePageState, level: UnsubscribeLevel) => plainPage('Your choice is saved', `<p>${escapeHtml(CHOICES[level](s).done)}</p><p>This applies to ${escapeHtml(s.email)}.</p>`);
-const invalid = () => plainPage('This link is not valid', '<p>Use the email preferences link of the email itself, or reply to it and ask to be removed.</p>');
+const saved = (s: PreferencePageState, level: UnsubscribeLevel) =>
+  plainPage(
+    'Your choice is saved',
+    `<p>${escapeHtml(CHOICES[level](s).done)}</p><p>This applies to ${escapeHtml(s.email)}.</p>`,
+  );
+const invalid = () =>
+  plainPage(
+    'This link is not valid',
+    '<p>Use the email preferences link of the email itself, or reply to it and ask to be removed.</p>',
+  );
 
-const isLevel = (value: unknown): value is UnsubscribeLevel => typeof value === 'string' && (UNSUBSCRIBE_LEVELS as readonly string[]).includes(value);
+const isLevel = (value: unknown): value is UnsubscribeLevel =>
+  typeof value === 'string' && (UNSUBSCRIBE_LEVELS as readonly string[]).includes(value);
 
 /**
  * The preference page of {{links.preferences}}: the recipient of an email chooses to leave its
@@ -64,8 +82,14 @@ export class PreferencesController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
   @Get('preferences/:token')
-  @ApiOperation({ operationId: 'getPreferencePage', summary: 'Show the preference page of a link in an email (changes nothing)' })
-  @ApiOkResponse({ description: 'An HTML page with a form: leave this campaign, this partner’s mail, or all mail of the vendor’s network. 404 (a page) for a link that is not genuine.' })
+  @ApiOperation({
+    operationId: 'getPreferencePage',
+    summary: 'Show the preference page of a link in an email (changes nothing)',
+  })
+  @ApiOkResponse({
+    description:
+      'An HTML page with a form: leave this campaign, this partner’s mail, or all mail of the vendor’s network. 404 (a page) for a link that is not genuine.',
+  })
   async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const state = await this.unsubscribe.describePreferences(token);
     noStore(res);
@@ -77,7 +101,10 @@ export class PreferencesController {
   }
 
   @Post('preferences/:token')
-  @ApiOperation({ operationId: 'unsubscribeByPreference', summary: 'Leave this campaign, this partner’s mail or the whole network, from the preference page' })
+  @ApiOperation({
+    operationId: 'unsubscribeByPreference',
+    summary: 'Leave this campaign, this partner’s mail or the whole network, from the preference page',
+  })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     description: `A confirmation page. The body (form encoded) is ${CHOICE}=campaign, partner or network; anything else answers 400 (the page again, with the message beside the choices, or a JSON error for a client that does not ask for HTML) and changes nothing.`,
@@ -88,10 +115,14 @@ export class PreferencesController {
     const choice = body && typeof body === 'object' ? (body as Record<string, unknown>)[CHOICE] : undefined;
     const html = req.accepts(['application/json', 'text/html']) === 'text/html';
     if (!isLevel(choice)) {
-      if (!html) throw new BadRequestError('A preference is one of the three choices', [{ path: CHOICE, message: `must be one of ${UNSUBSCRIBE_LEVELS.join(', ')}` }]);
+      if (!html)
+        throw new BadRequestError('A preference is one of the three choices', [
+          { path: CHOICE, message: `must be one of ${UNSUBSCRIBE_LEVELS.join(', ')}` },
+        ]);
       const state = await this.unsubscribe.describePreferences(token);
       if (!state) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
-      else res.status(HttpStatus.BAD_REQUEST).type('html').send(preferencePage(state, 'Choose one of the options above'));
+      else
+        res.status(HttpStatus.BAD_REQUEST).type('html').send(preferencePage(state, 'Choose one of the options above'));
       return;
     }
     const result = await this.unsubscribe.choosePreference(token, choice);

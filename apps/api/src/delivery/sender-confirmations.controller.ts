@@ -11,9 +11,18 @@ const ask = (email: string) =>
     `<p>Emails of this partner's campaigns will be sent from ${escapeHtml(email)} once you confirm that the address is yours.</p>` +
       `<form method="post"><button type="submit" style="${PAGE_BUTTON}">Confirm ${escapeHtml(email)}</button></form>`,
   );
-const confirmed = (email: string) => plainPage('Address confirmed', `<p>${escapeHtml(email)} is confirmed as this partner's sender address.</p>`);
-const stale = (email: string) => plainPage('Nothing to confirm', `<p>${escapeHtml(email)} is no longer this partner's sender address, so nothing was changed.</p>`);
-const invalid = () => plainPage('This link is not valid', '<p>It may have expired: save the sender identity again in the brand kit to get a new one.</p>');
+const confirmed = (email: string) =>
+  plainPage('Address confirmed', `<p>${escapeHtml(email)} is confirmed as this partner's sender address.</p>`);
+const stale = (email: string) =>
+  plainPage(
+    'Nothing to confirm',
+    `<p>${escapeHtml(email)} is no longer this partner's sender address, so nothing was changed.</p>`,
+  );
+const invalid = () =>
+  plainPage(
+    'This link is not valid',
+    '<p>It may have expired: save the sender identity again in the brand kit to get a new one.</p>',
+  );
 
 /**
  * The link mailed to a partner's new From address. Reading the page (as link scanners do with
@@ -26,7 +35,10 @@ export class SenderConfirmationsController {
   constructor(private readonly confirmations: SenderConfirmationsService) {}
 
   @Get(':token')
-  @ApiOperation({ operationId: 'getSenderConfirmationPage', summary: "Show the page confirming a partner's From address (changes nothing)" })
+  @ApiOperation({
+    operationId: 'getSenderConfirmationPage',
+    summary: "Show the page confirming a partner's From address (changes nothing)",
+  })
   @ApiOkResponse({ description: 'An HTML page with a button that confirms; 404 for an unknown or expired link.' })
   page(@Param('token') token: string, @Res() res: Response): void {
     const claim = this.confirmations.describe(token);
@@ -37,11 +49,17 @@ export class SenderConfirmationsController {
 
   @Post(':token')
   @ApiOperation({ operationId: 'confirmSender', summary: "Confirm a partner's From address" })
-  @ApiOkResponse({ description: 'An HTML page saying whether the address is confirmed; 404 for an unknown or expired link.' })
+  @ApiOkResponse({
+    description: 'An HTML page saying whether the address is confirmed; 404 for an unknown or expired link.',
+  })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const result = await this.confirmations.confirm(token);
     res.setHeader('Cache-Control', 'no-store');
     if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
-    else res.status(HttpStatus.OK).type('html').send(result.confirmed ? confirmed(result.email) : stale(result.email));
+    else
+      res
+        .status(HttpStatus.OK)
+        .type('html')
+        .send(result.confirmed ? confirmed(result.email) : stale(result.email));
   }
 }

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { SuppressionRow } from '@tcma/persistence';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { SuppressionsService } from '@tcma/delivery';
@@ -11,9 +20,21 @@ import { Page, PageDto, pageOf } from '../common/page.dto';
 
 class AddSuppressionDto {
   @ApiProperty() @IsString() @MaxLength(254) email!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Vendor users: one partner only (else vendor-wide). Partner users: always their own.' }) @IsOptional() @IsUUID() partnerId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'One campaign only.' }) @IsOptional() @IsUUID() campaignId?: string | null;
-  @ApiPropertyOptional({ enum: ['manual', 'complaint'] }) @IsOptional() @IsIn(['manual', 'complaint']) reason?: 'manual' | 'complaint';
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Vendor users: one partner only (else vendor-wide). Partner users: always their own.',
+  })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'One campaign only.' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string | null;
+  @ApiPropertyOptional({ enum: ['manual', 'complaint'] }) @IsOptional() @IsIn(['manual', 'complaint']) reason?:
+    'manual' | 'complaint';
 }
 
 class SuppressionQuery extends PageQuery {
@@ -30,7 +51,14 @@ class SuppressionViewDto {
   @ApiProperty() createdAt!: Date;
 
   static from(s: SuppressionRow): SuppressionViewDto {
-    return { id: String(s.id), email: s.emailLower, partnerId: s.partnerId, campaignId: s.campaignId, reason: s.reason, createdAt: s.createdAt };
+    return {
+      id: String(s.id),
+      email: s.emailLower,
+      partnerId: s.partnerId,
+      campaignId: s.campaignId,
+      reason: s.reason,
+      createdAt: s.createdAt,
+    };
   }
 }
 
@@ -49,8 +77,16 @@ export class SuppressionsController {
 
   @Post()
   @ApiOperation({ operationId: 'addSuppression', summary: 'Suppress an address' })
-  @ApiCreatedResponse({ type: SuppressionViewDto, description: 'Suppressed; checked before every send. 201 when new, 200 with the existing suppression when the address was suppressed at that level already. A partnerId or campaignId of another tenant answers 404.' })
-  async add(@CurrentActor() actor: Actor, @Body() dto: AddSuppressionDto, @Res({ passthrough: true }) res: Response): Promise<SuppressionViewDto> {
+  @ApiCreatedResponse({
+    type: SuppressionViewDto,
+    description:
+      'Suppressed; checked before every send. 201 when new, 200 with the existing suppression when the address was suppressed at that level already. A partnerId or campaignId of another tenant answers 404.',
+  })
+  async add(
+    @CurrentActor() actor: Actor,
+    @Body() dto: AddSuppressionDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SuppressionViewDto> {
     const { suppression, created } = await this.suppressions.add(actor, dto);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return SuppressionViewDto.from(suppression);

@@ -18,8 +18,13 @@ const confirmation = (email: string) =>
     `<p>${escapeHtml(email)} will no longer receive emails from this sender.</p>` +
       `<form method="post"><input type="hidden" name="List-Unsubscribe" value="${ONE_CLICK}"><button type="submit" style="${PAGE_BUTTON}">Unsubscribe</button></form>`,
   );
-const done = (email: string) => plainPage('You are unsubscribed', `<p>${escapeHtml(email)} will not receive further emails from this sender.</p>`);
-const invalid = () => plainPage('This link is not valid', '<p>Use the unsubscribe link of the email itself, or reply to it and ask to be removed.</p>');
+const done = (email: string) =>
+  plainPage('You are unsubscribed', `<p>${escapeHtml(email)} will not receive further emails from this sender.</p>`);
+const invalid = () =>
+  plainPage(
+    'This link is not valid',
+    '<p>Use the unsubscribe link of the email itself, or reply to it and ask to be removed.</p>',
+  );
 
 /**
  * Unsubscribing, without an account: the link in every email opens a confirmation page
@@ -34,8 +39,14 @@ export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 
   @Get('u/:token')
-  @ApiOperation({ operationId: 'getUnsubscribePage', summary: 'Show the unsubscribe confirmation page of a link in an email (changes nothing)' })
-  @ApiOkResponse({ description: 'A page with a button that unsubscribes; or, when already unsubscribed, a page saying so. GET and HEAD never unsubscribe.' })
+  @ApiOperation({
+    operationId: 'getUnsubscribePage',
+    summary: 'Show the unsubscribe confirmation page of a link in an email (changes nothing)',
+  })
+  @ApiOkResponse({
+    description:
+      'A page with a button that unsubscribes; or, when already unsubscribed, a page saying so. GET and HEAD never unsubscribe.',
+  })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const state = await this.unsubscribe.describe(token);
     res.setHeader('Cache-Control', 'no-store');
@@ -43,19 +54,30 @@ export class UnsubscribeController {
       res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
       return;
     }
-    res.status(HttpStatus.OK).type('html').send(state.unsubscribed ? done(state.email) : confirmation(state.email));
+    res
+      .status(HttpStatus.OK)
+      .type('html')
+      .send(state.unsubscribed ? done(state.email) : confirmation(state.email));
   }
 
   @Post('u/:token')
-  @ApiOperation({ operationId: 'unsubscribeOneClick', summary: 'Unsubscribe in one click (RFC 8058), or from the confirmation page' })
+  @ApiOperation({
+    operationId: 'unsubscribeOneClick',
+    summary: 'Unsubscribe in one click (RFC 8058), or from the confirmation page',
+  })
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Unsubscribed. The body must be List-Unsubscribe=One-Click (form encoded); anything else answers 400 and changes nothing.' })
+  @ApiOkResponse({
+    description:
+      'Unsubscribed. The body must be List-Unsubscribe=One-Click (form encoded); anything else answers 400 and changes nothing.',
+  })
   async oneClick(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const html = req.accepts(['text/plain', 'text/html']) === 'text/html';
     res.setHeader('Cache-Control', 'no-store');
     const body: unknown = req.body;
     if (!body || typeof body !== 'object' || (body as Record<string, unknown>)['List-Unsubscribe'] !== ONE_CLICK) {
-      throw new BadRequestError('An unsubscribe request carries List-Unsubscribe=One-Click (RFC 8058)', [{ path: 'List-Unsubscribe', message: `must be ${ONE_CLICK}` }]);
+      throw new BadRequestError('An unsubscribe request carries List-Unsubscribe=One-Click (RFC 8058)', [
+        { path: 'List-Unsubscribe', message: `must be ${ONE_CLICK}` },
+      ]);
     }
     const result = await this.unsubscribe.unsubscribe(token);
     if (!result) {
@@ -69,7 +91,10 @@ export class UnsubscribeController {
   }
 
   @Post('unsubscribe/inbound')
-  @ApiOperation({ operationId: 'unsubscribeByEmail', summary: 'Unsubscribe from a mailto message piped from a mail server' })
+  @ApiOperation({
+    operationId: 'unsubscribeByEmail',
+    summary: 'Unsubscribe from a mailto message piped from a mail server',
+  })
   @ApiExcludeEndpoint()
   async inbound(@Req() req: Request, @Res() res: Response, @Headers('content-length') length?: string): Promise<void> {
     if (Number(length ?? 0) > MAX_INBOUND_BYTES) {
@@ -77,8 +102,13 @@ export class UnsubscribeController {
       return;
     }
     const raw = typeof req.body === 'string' ? req.body : await text(req);
-    const token = new RegExp(`^subject:.*?unsubscribe\\s+(${UNSUBSCRIBE_TOKEN.source})`, 'im').exec(raw.slice(0, MAX_INBOUND_BYTES))?.[1];
+    const token = new RegExp(`^subject:.*?unsubscribe\\s+(${UNSUBSCRIBE_TOKEN.source})`, 'im').exec(
+      raw.slice(0, MAX_INBOUND_BYTES),
+    )?.[1];
     const result = token ? await this.unsubscribe.unsubscribe(token) : null;
-    res.status(result ? HttpStatus.OK : HttpStatus.NOT_FOUND).type('text').send(result ? 'Unsubscribed' : 'No unsubscribe token found');
+    res
+      .status(result ? HttpStatus.OK : HttpStatus.NOT_FOUND)
+      .type('text')
+      .send(result ? 'Unsubscribed' : 'No unsubscribe token found');
   }
 }

@@ -43,11 +43,22 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ operationId: 'getReadiness', summary: 'Whether Postgres and Redis answer, with the number of live workers' })
-  @ApiOkResponse({ description: 'Postgres and Redis both answer. `workers` counts live worker processes (a heartbeat within two WORKER_HEARTBEAT_SECONDS intervals).' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Whether Postgres and Redis answer, with the number of live workers',
+  })
+  @ApiOkResponse({
+    description:
+      'Postgres and Redis both answer. `workers` counts live worker processes (a heartbeat within two WORKER_HEARTBEAT_SECONDS intervals).',
+  })
   @ApiServiceUnavailableResponse({ description: 'Postgres or Redis does not answer.' })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable'; postgres: boolean; redis: boolean; workers: number | null }> {
-    const [postgres, redis] = await Promise.all([withTimeout(this.fleet.databaseAnswers()), this.redis.ping(CHECK_TIMEOUT_MS)]);
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: 'ok' | 'unavailable'; postgres: boolean; redis: boolean; workers: number | null }> {
+    const [postgres, redis] = await Promise.all([
+      withTimeout(this.fleet.databaseAnswers()),
+      this.redis.ping(CHECK_TIMEOUT_MS),
+    ]);
     const ok = postgres && redis;
     if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);
     const workers = postgres ? await this.fleet.liveWorkers().catch(() => null) : null;

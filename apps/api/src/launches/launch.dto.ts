@@ -3,11 +3,27 @@ import { LAUNCH_DAILY_MAX_DAYS } from '@tcma/analytics';
 import type { LaunchSummary, LaunchView } from '@tcma/nurture';
 import type { AudienceSpec } from '@tcma/persistence';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_VERSION } from '../common/parse-version.pipe';
 
 /** Text in ISO 8601 with a date and a time; numbers and booleans (which Date would take as epoch milliseconds) are not. */
-const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const isIsoDateTime = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
 export class AudienceDto {
   @ApiProperty({ enum: ['list', 'filter', 'all'] }) @IsIn(['list', 'filter', 'all']) type!: 'list' | 'filter' | 'all';
@@ -35,16 +51,44 @@ export class AudienceDto {
 
 export class CreateLaunchDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() campaignId!: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users launching on behalf of a partner. Partner users: their own (naming another answers 404).' }) @IsOptional() @IsUUID() partnerId?: string;
-  @ApiPropertyOptional({ description: 'The version to pin; the latest published by default.' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) version?: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Vendor users launching on behalf of a partner. Partner users: their own (naming another answers 404).',
+  })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+  @ApiPropertyOptional({ description: 'The version to pin; the latest published by default.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VERSION)
+  version?: number;
   @ApiProperty({ type: AudienceDto }) @ValidateNested() @Type(() => AudienceDto) audience!: AudienceDto;
-  @ApiPropertyOptional({ description: 'When the first step may go (in each prospect’s zone); now by default.' }) @IsOptional() @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value)) @IsDate({ message: 'startAt must be an ISO 8601 date and time, e.g. 2026-11-23T09:00:00Z' }) startAt?: Date;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Values of slots the brand kit does not fill.' }) @IsOptional() @IsObject() slotValues?: Record<string, string>;
+  @ApiPropertyOptional({ description: 'When the first step may go (in each prospect’s zone); now by default.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value))
+  @IsDate({ message: 'startAt must be an ISO 8601 date and time, e.g. 2026-11-23T09:00:00Z' })
+  startAt?: Date;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Values of slots the brand kit does not fill.',
+  })
+  @IsOptional()
+  @IsObject()
+  slotValues?: Record<string, string>;
 }
 
 export function toAudience(dto: AudienceDto): AudienceSpec {
   if (dto.type === 'list') return { type: 'list', listId: dto.listId as string };
-  if (dto.type === 'filter') return { type: 'filter', ...(dto.country ? { country: dto.country } : {}), ...(dto.search ? { search: dto.search } : {}) };
+  if (dto.type === 'filter')
+    return {
+      type: 'filter',
+      ...(dto.country ? { country: dto.country } : {}),
+      ...(dto.search ? { search: dto.search } : {}),
+    };
   return { type: 'all' };
 }
 
@@ -59,7 +103,10 @@ export class LaunchViewDto {
   @ApiProperty() timezone!: string;
   @ApiProperty() enrolled!: number;
   @ApiProperty({ description: 'Addresses left out because they are suppressed.' }) skippedSuppressed!: number;
-  @ApiPropertyOptional({ description: 'Enrollments and sends by status.' }) stats?: { enrollments: Record<string, number>; sends: Record<string, number> };
+  @ApiPropertyOptional({ description: 'Enrollments and sends by status.' }) stats?: {
+    enrollments: Record<string, number>;
+    sends: Record<string, number>;
+  };
   @ApiProperty() createdAt!: Date;
 
   static from(l: LaunchView): LaunchViewDto {
@@ -89,7 +136,14 @@ export class LaunchSummaryDto extends LaunchViewDto {
   @ApiProperty({ description: 'Unique human clicks.' }) clicked!: number;
 
   static fromSummary(l: LaunchSummary): LaunchSummaryDto {
-    return { ...LaunchViewDto.from(l), campaignName: l.campaignName, sent: l.sent, accepted: l.accepted, opened: l.opened, clicked: l.clicked };
+    return {
+      ...LaunchViewDto.from(l),
+      campaignName: l.campaignName,
+      sent: l.sent,
+      accepted: l.accepted,
+      opened: l.opened,
+      clicked: l.clicked,
+    };
   }
 }
 
@@ -104,7 +158,11 @@ export class LaunchDayDto {
 
 export class LaunchDailyDto {
   @ApiProperty({ format: 'uuid' }) launchId!: string;
-  @ApiProperty({ type: [LaunchDayDto], description: `Every UTC day from the start to today (to the last day with counts once the launch has ended), oldest first; at most the latest ${LAUNCH_DAILY_MAX_DAYS}.` }) days!: LaunchDayDto[];
+  @ApiProperty({
+    type: [LaunchDayDto],
+    description: `Every UTC day from the start to today (to the last day with counts once the launch has ended), oldest first; at most the latest ${LAUNCH_DAILY_MAX_DAYS}.`,
+  })
+  days!: LaunchDayDto[];
 }
 
 export class PreviewStepDto {
@@ -112,12 +170,14 @@ export class PreviewStepDto {
   @ApiProperty({ format: 'uuid' }) emailAssetId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() subject!: string;
-  @ApiProperty({ description: 'Sent only to those who meet its condition (opened, clicked…) at that time.' }) conditional!: boolean;
+  @ApiProperty({ description: 'Sent only to those who meet its condition (opened, clicked…) at that time.' })
+  conditional!: boolean;
   @ApiProperty() sendAt!: Date;
 }
 
 export class PreviewZoneDto {
-  @ApiProperty({ example: 'America/New_York', description: "The prospects' own zone, else the partner's." }) timezone!: string;
+  @ApiProperty({ example: 'America/New_York', description: "The prospects' own zone, else the partner's." })
+  timezone!: string;
   @ApiProperty() prospects!: number;
   @ApiProperty({ type: [PreviewStepDto] }) steps!: PreviewStepDto[];
 }
@@ -134,7 +194,8 @@ export class LaunchPreviewDto {
   @ApiProperty() startAt!: Date;
   @ApiProperty({ description: 'Prospects the audience selects, before exclusions.' }) audience!: number;
   @ApiProperty({ description: 'Prospects a launch would enroll.' }) enrolled!: number;
-  @ApiProperty({ type: PreviewExclusionsDto, description: 'Left out, by the strongest reason each.' }) excluded!: PreviewExclusionsDto;
+  @ApiProperty({ type: PreviewExclusionsDto, description: 'Left out, by the strongest reason each.' })
+  excluded!: PreviewExclusionsDto;
   @ApiProperty({ type: [PreviewZoneDto], description: 'Largest zone first.' }) zones!: PreviewZoneDto[];
 }
 

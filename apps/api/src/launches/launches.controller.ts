@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { LaunchesService } from '@tcma/nurture';
 import type { Actor } from '@tcma/tenancy';
@@ -7,7 +14,15 @@ import { IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateLaunchDto, LaunchDailyDto, LaunchPreviewDto, LaunchProgressDto, LaunchSummaryDto, LaunchViewDto, toAudience } from './launch.dto';
+import {
+  CreateLaunchDto,
+  LaunchDailyDto,
+  LaunchPreviewDto,
+  LaunchProgressDto,
+  LaunchSummaryDto,
+  LaunchViewDto,
+  toAudience,
+} from './launch.dto';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 
 class ListLaunchesQuery extends PageQuery {
@@ -23,24 +38,41 @@ export class LaunchesController {
   @Post()
   @ApiOperation({ operationId: 'createLaunch', summary: 'Launch a campaign for an audience' })
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ type: LaunchViewDto, description: 'At once, whatever the audience size: enrollment runs in the background.' })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateLaunchDto, @Res({ passthrough: true }) res: Response): Promise<LaunchViewDto> {
+  @ApiAcceptedResponse({
+    type: LaunchViewDto,
+    description: 'At once, whatever the audience size: enrollment runs in the background.',
+  })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateLaunchDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LaunchViewDto> {
     const launch = await this.launches.create(actor, { ...dto, audience: toAudience(dto.audience) });
     res.setHeader('Location', `/launches/${launch.id}`);
     return LaunchViewDto.from(launch);
   }
 
   @Post('preview')
-  @ApiOperation({ operationId: 'previewLaunch', summary: 'Dry-run a launch: send times per step by time zone, and exclusions by reason' })
+  @ApiOperation({
+    operationId: 'previewLaunch',
+    summary: 'Dry-run a launch: send times per step by time zone, and exclusions by reason',
+  })
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: LaunchPreviewDto, description: 'The same body as a launch; nothing is written. Field-level 422 for a start in the past, 404 for a campaign or list the partner may not use.' })
+  @ApiOkResponse({
+    type: LaunchPreviewDto,
+    description:
+      'The same body as a launch; nothing is written. Field-level 422 for a start in the past, 404 for a campaign or list the partner may not use.',
+  })
   preview(@CurrentActor() actor: Actor, @Body() dto: CreateLaunchDto): Promise<LaunchPreviewDto> {
     return this.launches.preview(actor, { ...dto, audience: toAudience(dto.audience) });
   }
 
   @Get()
   @ApiOperation({ operationId: 'listLaunches', summary: 'List launches' })
-  @ApiOkResponse({ type: PageDto(LaunchSummaryDto), description: 'Newest first, each with its campaign name and totals so far.' })
+  @ApiOkResponse({
+    type: PageDto(LaunchSummaryDto),
+    description: 'Newest first, each with its campaign name and totals so far.',
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: ListLaunchesQuery): Promise<Page<LaunchSummaryDto>> {
     return pageOf(await this.launches.list(actor, query), query, (l) => LaunchSummaryDto.fromSummary(l));
   }
@@ -54,14 +86,21 @@ export class LaunchesController {
 
   @Get(':id/progress')
   @ApiOperation({ operationId: 'getLaunchProgress', summary: 'Progress of a launch, in all and per step' })
-  @ApiOkResponse({ type: LaunchProgressDto, description: 'Enrolled, and per step waiting, sent, accepted, bounced, opened, clicked and unsubscribed, from the analytics rollups.' })
+  @ApiOkResponse({
+    type: LaunchProgressDto,
+    description:
+      'Enrolled, and per step waiting, sent, accepted, bounced, opened, clicked and unsubscribed, from the analytics rollups.',
+  })
   progress(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LaunchProgressDto> {
     return this.launches.progress(actor, id);
   }
 
   @Get(':id/daily')
   @ApiOperation({ operationId: 'getLaunchDaily', summary: 'Daily trend of a launch: sent, opened and clicked per day' })
-  @ApiOkResponse({ type: LaunchDailyDto, description: 'Per UTC day, from the analytics rollups; days without events at zero.' })
+  @ApiOkResponse({
+    type: LaunchDailyDto,
+    description: 'Per UTC day, from the analytics rollups; days without events at zero.',
+  })
   daily(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LaunchDailyDto> {
     return this.launches.daily(actor, id);
   }

@@ -29,7 +29,8 @@ export class MetricsController {
     const token = this.config.metricsToken;
     if (!token || !this.metrics.enabled) throw new NotFoundException();
     const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
-    if (!timingSafeEqual(digest(given), digest(token))) throw new UnauthorizedException('Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
+    if (!timingSafeEqual(digest(given), digest(token)))
+      throw new UnauthorizedException('Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
     const { contentType, body } = await this.metrics.scrape();
     res.setHeader('Cache-Control', 'no-store');
     res.type(contentType).send(body);

@@ -11,7 +11,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('TCMA campaign engine')
-      .setDescription('Vendors author co-branded campaigns; partners launch them; the engine runs the nurture sequences.')
+      .setDescription(
+        'Vendors author co-branded campaigns; partners launch them; the engine runs the nurture sequences.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token (tcma_…)' })
       .build(),

@@ -10,7 +10,11 @@ import { buildOpenApiDocument } from './openapi-document';
  * the output the same on every machine.
  */
 export async function createOpenApiDocument(): Promise<string> {
-  const app = await NestFactory.create(ApiModule.forRoot({ config: new AppConfig({}) }), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule.forRoot({ config: new AppConfig({}) }), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
   } finally {

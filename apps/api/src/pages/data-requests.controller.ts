@@ -16,7 +16,10 @@ export class DataRequestsController {
 
   @Post('export')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'exportPersonalData', summary: 'Everything held about an email address (a data subject access request), as JSON; recorded' })
+  @ApiOperation({
+    operationId: 'exportPersonalData',
+    summary: 'Everything held about an email address (a data subject access request), as JSON; recorded',
+  })
   @ApiOkResponse({ type: DataExportDto })
   async export(@CurrentActor() actor: Actor, @Body() dto: DataRequestDto): Promise<DataExportDto> {
     return DataExportDto.from(await this.requests.export(actor, dto));
@@ -24,14 +27,20 @@ export class DataRequestsController {
 
   @Post('erasure')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'deletePersonalData', summary: 'Erase an email address: prospect, consent, leads, personal fields of events (counts stay)' })
+  @ApiOperation({
+    operationId: 'deletePersonalData',
+    summary: 'Erase an email address: prospect, consent, leads, personal fields of events (counts stay)',
+  })
   @ApiOkResponse({ type: DataErasureDto })
   async erase(@CurrentActor() actor: Actor, @Body() dto: DataRequestDto): Promise<DataErasureDto> {
     return DataErasureDto.from(await this.requests.erase(actor, dto));
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listDataRequests', summary: 'The record of data requests, newest first (partner users: their own partner’s)' })
+  @ApiOperation({
+    operationId: 'listDataRequests',
+    summary: 'The record of data requests, newest first (partner users: their own partner’s)',
+  })
   @ApiOkResponse({ type: PageDto(DataRequestRecordDto) })
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<DataRequestRecordDto>> {
     return pageOf(await this.requests.list(actor, query), query, (r) => DataRequestRecordDto.from(r));

@@ -12,7 +12,15 @@ export const PAGE_MAX_AGE_SECONDS = 60;
  * themselves, load images from anywhere https and cannot be framed. No referrer: the page's
  * address can carry the send that led to it, which the sites it links to need not see.
  */
-const PAGE_CSP = ["default-src 'none'", "img-src 'self' https: data:", "style-src 'unsafe-inline' https:", 'font-src https:', "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+const PAGE_CSP = [
+  "default-src 'none'",
+  "img-src 'self' https: data:",
+  "style-src 'unsafe-inline' https:",
+  'font-src https:',
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const param = (req: Request, name: string) => String(req.params[name]);
 
@@ -40,7 +48,11 @@ export function landingPageRoutes(app: INestApplication): Router {
   };
   const failed = (res: Response, e: unknown) => {
     logger.error(`A landing page failed: ${(e as Error).message}`);
-    res.status(503).set({ 'Cache-Control': 'no-store', 'Retry-After': '30' }).type('text').send('This page is not available right now; please try again shortly.');
+    res
+      .status(503)
+      .set({ 'Cache-Control': 'no-store', 'Retry-After': '30' })
+      .type('text')
+      .send('This page is not available right now; please try again shortly.');
   };
 
   const router = Router();
@@ -49,7 +61,14 @@ export function landingPageRoutes(app: INestApplication): Router {
       .ogImage(param(req, 'partner'), param(req, 'campaign'))
       .then((image) => {
         if (!image) return void res.status(404).set('Cache-Control', 'no-store').type('text').send('No image');
-        res.set({ 'Cache-Control': `public, max-age=${PAGE_MAX_AGE_SECONDS}`, ETag: image.etag, 'X-Content-Type-Options': 'nosniff' }).type(image.contentType).send(image.bytes);
+        res
+          .set({
+            'Cache-Control': `public, max-age=${PAGE_MAX_AGE_SECONDS}`,
+            ETag: image.etag,
+            'X-Content-Type-Options': 'nosniff',
+          })
+          .type(image.contentType)
+          .send(image.bytes);
       })
       .catch((e: unknown) => failed(res, e));
   });
@@ -66,13 +85,22 @@ export function landingPageRoutes(app: INestApplication): Router {
       formBody(req, res, (error?: unknown) => {
         if (!error) return next();
         const tooLarge = (error as { type?: string }).type === 'entity.too.large';
-        res.status(tooLarge ? 413 : 400).set('Cache-Control', 'no-store').type('text').send(tooLarge ? `The form is larger than ${FORM_SUBMISSION_MAX_BYTES / 1024} kB` : 'The form could not be read');
+        res
+          .status(tooLarge ? 413 : 400)
+          .set('Cache-Control', 'no-store')
+          .type('text')
+          .send(
+            tooLarge ? `The form is larger than ${FORM_SUBMISSION_MAX_BYTES / 1024} kB` : 'The form could not be read',
+          );
       }),
     (req: Request, res: Response) => {
       const body: unknown = req.body;
       const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
       pages
-        .submit(param(req, 'partner'), param(req, 'campaign'), req.query.s, fields, { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null })
+        .submit(param(req, 'partner'), param(req, 'campaign'), req.query.s, fields, {
+          ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          userAgent: req.get('user-agent') ?? null,
+        })
         .then((page) => send(res, page, false))
         .catch((e: unknown) => failed(res, e));
     },

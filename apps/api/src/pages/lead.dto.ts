@@ -9,7 +9,11 @@ export class ListLeadsQuery extends PageQuery {
 }
 
 export class ChangeLeadStatusDto {
-  @ApiProperty({ enum: LEAD_STATUSES, description: 'new → accepted or rejected; accepted → won, lost or rejected; rejected → accepted; won and lost are final.' })
+  @ApiProperty({
+    enum: LEAD_STATUSES,
+    description:
+      'new → accepted or rejected; accepted → won, lost or rejected; rejected → accepted; won and lost are final.',
+  })
   @IsIn(LEAD_STATUSES)
   status!: LeadStatus;
 
@@ -36,10 +40,20 @@ export class LeadDto {
   @ApiProperty({ nullable: true, type: String }) company!: string | null;
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() campaignVersion!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'The send whose link brought the prospect to the page, when one did.' }) sendId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The send whose link brought the prospect to the page, when one did.',
+  })
+  sendId!: string | null;
   @ApiProperty({ enum: LEAD_STATUSES }) status!: LeadStatus;
   @ApiProperty({ nullable: true, type: String, description: 'Why it was rejected.' }) statusReason!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "The form's values by field name." }) fields!: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "The form's values by field name.",
+  })
+  fields!: Record<string, string>;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 
@@ -66,13 +80,21 @@ export class LeadDto {
 
 export class LeadAnswerDto {
   @ApiProperty({ description: "The form field's name (its key in `fields`)." }) name!: string;
-  @ApiProperty({ description: "The label the campaign version's page form gave the field; the name when the form does not declare it." }) label!: string;
+  @ApiProperty({
+    description:
+      "The label the campaign version's page form gave the field; the name when the form does not declare it.",
+  })
+  label!: string;
   @ApiProperty() value!: string;
 }
 
 /** A lead as its own page shows it: its form answers labelled. */
 export class LeadDetailDto extends LeadDto {
-  @ApiProperty({ type: [LeadAnswerDto], description: "The form's answers in the form's order, labelled as the page showed them." }) answers!: LeadAnswerDto[];
+  @ApiProperty({
+    type: [LeadAnswerDto],
+    description: "The form's answers in the form's order, labelled as the page showed them.",
+  })
+  answers!: LeadAnswerDto[];
 
   static fromDetail(l: LeadDetail): LeadDetailDto {
     return { ...LeadDto.from(l), answers: l.answers };

@@ -15,9 +15,16 @@ export class LeadsController {
   constructor(private readonly leads: LeadsService) {}
 
   @Get('partners/:partnerId/leads')
-  @ApiOperation({ operationId: 'listLeads', summary: "List a partner's leads, newest first (hidden from the vendor when the partner is private)" })
+  @ApiOperation({
+    operationId: 'listLeads',
+    summary: "List a partner's leads, newest first (hidden from the vendor when the partner is private)",
+  })
   @ApiOkResponse({ type: PageDto(LeadDto) })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: ListLeadsQuery): Promise<Page<LeadDto>> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Query() query: ListLeadsQuery,
+  ): Promise<Page<LeadDto>> {
     return pageOf(await this.leads.list(actor, partnerId, query), query, (l) => LeadDto.from(l));
   }
 
@@ -30,17 +37,31 @@ export class LeadsController {
 
   @Post('leads/:id/status')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'updateLeadStatus', summary: "Move a lead on: accepted, rejected (with a reason), won or lost" })
+  @ApiOperation({
+    operationId: 'updateLeadStatus',
+    summary: 'Move a lead on: accepted, rejected (with a reason), won or lost',
+  })
   @ApiOkResponse({ type: LeadDetailDto })
-  async changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ChangeLeadStatusDto): Promise<LeadDetailDto> {
+  async changeStatus(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: ChangeLeadStatusDto,
+  ): Promise<LeadDetailDto> {
     return LeadDetailDto.fromDetail(await this.leads.changeStatus(actor, id, dto));
   }
 
   @Put('partners/:partnerId/contacts-privacy')
-  @ApiOperation({ operationId: 'updateContactsPrivacy', summary: "Keep the partner's leads from its vendor, or share them (partner admins)" })
+  @ApiOperation({
+    operationId: 'updateContactsPrivacy',
+    summary: "Keep the partner's leads from its vendor, or share them (partner admins)",
+  })
   @Roles('partner_admin')
   @ApiOkResponse({ type: PartnerDto })
-  async setPrivacy(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Body() dto: ContactsPrivacyDto): Promise<PartnerDto> {
+  async setPrivacy(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Body() dto: ContactsPrivacyDto,
+  ): Promise<PartnerDto> {
     return PartnerDto.from(await this.leads.setContactsPrivate(actor, partnerId, dto.contactsPrivate));
   }
 }

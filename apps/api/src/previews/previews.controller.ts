@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, HttpStatus, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { SOCIAL_IMAGE_SIZES } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
@@ -14,12 +22,19 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseVersionPipe } from '../common/parse-version.pipe';
 
 export class PreviewQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users: the partner to render for. Partner users: their own (default).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Vendor users: the partner to render for. Partner users: their own (default).',
+  })
   @IsOptional()
   @IsUUID()
   partnerId?: string;
 
-  @ApiPropertyOptional({ enum: RENDER_FORMATS, description: 'email: html (default), text, json · pdf: pdf (default), png (one page) · social: png (default), jpeg, json (post copy) · page: html (the landing page with its blank form)' })
+  @ApiPropertyOptional({
+    enum: RENDER_FORMATS,
+    description:
+      'email: html (default), text, json · pdf: pdf (default), png (one page) · social: png (default), jpeg, json (post copy) · page: html (the landing page with its blank form)',
+  })
   @IsOptional()
   @IsIn(RENDER_FORMATS)
   format?: RenderFormat;
@@ -39,13 +54,23 @@ export class PreviewQuery {
   @Max(200)
   dpi?: number;
 
-  @ApiPropertyOptional({ enum: Object.keys(SOCIAL_IMAGE_SIZES), description: 'Social images: the network size (default linkedin).' })
+  @ApiPropertyOptional({
+    enum: Object.keys(SOCIAL_IMAGE_SIZES),
+    description: 'Social images: the network size (default linkedin).',
+  })
   @IsOptional()
   @IsIn(Object.keys(SOCIAL_IMAGE_SIZES))
   size?: string;
 }
 
-const EXTENSIONS: Record<string, string> = { 'text/html': 'html', 'text/plain': 'txt', 'application/json': 'json', 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
+const EXTENSIONS: Record<string, string> = {
+  'text/html': 'html',
+  'text/plain': 'txt',
+  'application/json': 'json',
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+};
 
 @ApiTags('previews')
 @ApiBearerAuth()
@@ -59,7 +84,9 @@ export class PreviewsController {
   @Get()
   @ApiOperation({ operationId: 'previewAsset', summary: 'Preview an asset co-branded for a partner' })
   @ApiProduces('text/html', 'text/plain', 'application/json', 'application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The asset co-branded for the partner, with sample prospect data. ETag identifies the render.' })
+  @ApiOkResponse({
+    description: 'The asset co-branded for the partner, with sample prospect data. ETag identifies the render.',
+  })
   @ApiNotModifiedResponse({ description: 'If-None-Match matched: the render has not changed.' })
   async preview(
     @CurrentActor() actor: Actor,
@@ -85,6 +112,10 @@ export class PreviewsController {
     // A PDF under a document policy (the engine's default one forbids objects) may not display in
     // browsers' viewers; images need none.
     else res.removeHeader('Content-Security-Policy');
-    return new StreamableFile(result.bytes, { type: result.contentType, disposition: `inline; filename="preview.${EXTENSIONS[type] ?? 'bin'}"`, length: result.bytes.length });
+    return new StreamableFile(result.bytes, {
+      type: result.contentType,
+      disposition: `inline; filename="preview.${EXTENSIONS[type] ?? 'bin'}"`,
+      length: result.bytes.length,
+    });
   }
 }

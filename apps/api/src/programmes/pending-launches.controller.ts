@@ -16,9 +16,16 @@ export class PendingLaunchesController {
 
   @Get()
   @ApiOperation({ operationId: 'listPendingLaunches', summary: 'List pending launches offered by programmes' })
-  @ApiOkResponse({ type: PageDto(PendingLaunchDto), description: 'Open ones first, soonest due first; then the others.' })
+  @ApiOkResponse({
+    type: PageDto(PendingLaunchDto),
+    description: 'Open ones first, soonest due first; then the others.',
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: ListPendingLaunchesQuery): Promise<Page<PendingLaunchDto>> {
-    return pageOf(await this.pending.list(actor, { ...query, states: query.state ? [query.state] : undefined }), query, (p) => PendingLaunchDto.from(p));
+    return pageOf(
+      await this.pending.list(actor, { ...query, states: query.state ? [query.state] : undefined }),
+      query,
+      (p) => PendingLaunchDto.from(p),
+    );
   }
 
   @Get(':id')
@@ -29,11 +36,23 @@ export class PendingLaunchesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'updatePendingLaunch', summary: 'Edit a pending launch before it starts: audience, slot values, start time' })
-  @ApiOkResponse({ type: PendingLaunchDto, description: '409 once it has started, been skipped or cancelled; field-level 422 for a start in the past.' })
-  async edit(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: EditPendingLaunchDto): Promise<PendingLaunchDto> {
+  @ApiOperation({
+    operationId: 'updatePendingLaunch',
+    summary: 'Edit a pending launch before it starts: audience, slot values, start time',
+  })
+  @ApiOkResponse({
+    type: PendingLaunchDto,
+    description: '409 once it has started, been skipped or cancelled; field-level 422 for a start in the past.',
+  })
+  async edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: EditPendingLaunchDto,
+  ): Promise<PendingLaunchDto> {
     const { audience, ...rest } = dto;
-    return PendingLaunchDto.from(await this.pending.edit(actor, id, { ...rest, ...(audience ? { audience: toAudience(audience) } : {}) }));
+    return PendingLaunchDto.from(
+      await this.pending.edit(actor, id, { ...rest, ...(audience ? { audience: toAudience(audience) } : {}) }),
+    );
   }
 
   @Post(':id/skip')
@@ -46,8 +65,15 @@ export class PendingLaunchesController {
 
   @Post(':id/launch')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'startPendingLaunch', summary: 'Launch a pending launch now instead of at the end of its review period' })
-  @ApiOkResponse({ type: PendingLaunchDto, description: 'Its launchId names the launch. Field-level 422 naming what is missing (it then waits for it); 409 once closed.' })
+  @ApiOperation({
+    operationId: 'startPendingLaunch',
+    summary: 'Launch a pending launch now instead of at the end of its review period',
+  })
+  @ApiOkResponse({
+    type: PendingLaunchDto,
+    description:
+      'Its launchId names the launch. Field-level 422 naming what is missing (it then waits for it); 409 once closed.',
+  })
   async launch(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PendingLaunchDto> {
     return PendingLaunchDto.from(await this.pending.launchNow(actor, id));
   }

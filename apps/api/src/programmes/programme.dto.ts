@@ -4,11 +4,30 @@ import type { PendingLaunchState, SocialNetwork } from '@tcma/persistence';
 import type { PendingLaunchView, ProgrammeRecord, SubscriptionRow } from '@tcma/programmes';
 import { DEFAULT_SOCIAL_POST_TIME, LOCAL_TIME_OF_DAY, MAX_REVIEW_HOURS, MAX_WEEKLY_CAP } from '@tcma/programmes';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { AudienceDto } from '../launches/launch.dto';
 
-const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const isIsoDateTime = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
 /** Campaigns one programme may name explicitly. */
 export const MAX_PROGRAMME_CAMPAIGNS = 500;
@@ -16,13 +35,21 @@ export const MAX_PROGRAMME_CAMPAIGNS = 500;
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'Security nurtures' }) @IsString() @Length(1, 120) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Every published campaign with this tag belongs to the programme too.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Every published campaign with this tag belongs to the programme too.',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Length(1, 60)
   tag?: string | null;
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: `Campaigns in the programme by name (at most ${MAX_PROGRAMME_CAMPAIGNS}).` })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: `Campaigns in the programme by name (at most ${MAX_PROGRAMME_CAMPAIGNS}).`,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PROGRAMME_CAMPAIGNS)
@@ -35,7 +62,12 @@ export class UpdateProgrammeDto {
   // Left out keeps the value; null is refused (a programme always has a name and a description).
   @ApiPropertyOptional() @ValidateIf((_, v) => v !== undefined) @IsString() @Length(1, 120) name?: string;
   @ApiPropertyOptional() @ValidateIf((_, v) => v !== undefined) @IsString() @Length(0, 2000) description?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 60) tag?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 60)
+  tag?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the programme’s campaigns.' })
   @IsOptional()
   @IsArray()
@@ -55,31 +87,71 @@ export class ProgrammeDto {
   @ApiProperty() updatedAt!: Date;
 
   static from(p: ProgrammeRecord): ProgrammeDto {
-    return { id: p.id, name: p.name, description: p.description, tag: p.tag, campaignIds: p.campaignIds, createdAt: p.createdAt, updatedAt: p.updatedAt };
+    return {
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      tag: p.tag,
+      campaignIds: p.campaignIds,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
   }
 }
 
 class SubscriptionSettingsDto {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Values of slots the brand kit does not fill.' }) @IsOptional() @IsObject() slotValues?: Record<string, string>;
-  @ApiPropertyOptional({ enum: SOCIAL_NETWORKS, isArray: true, description: 'Networks each started pending launch posts the campaign’s social asset to (those the partner has connected).' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Values of slots the brand kit does not fill.',
+  })
+  @IsOptional()
+  @IsObject()
+  slotValues?: Record<string, string>;
+  @ApiPropertyOptional({
+    enum: SOCIAL_NETWORKS,
+    isArray: true,
+    description:
+      'Networks each started pending launch posts the campaign’s social asset to (those the partner has connected).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(SOCIAL_NETWORKS, { each: true })
   socialNetworks?: SocialNetwork[];
-  @ApiPropertyOptional({ example: '10:00', pattern: LOCAL_TIME_OF_DAY.source, default: DEFAULT_SOCIAL_POST_TIME, description: 'Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.' })
+  @ApiPropertyOptional({
+    example: '10:00',
+    pattern: LOCAL_TIME_OF_DAY.source,
+    default: DEFAULT_SOCIAL_POST_TIME,
+    description:
+      'Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.',
+  })
   @IsOptional()
   @IsString()
   @Matches(LOCAL_TIME_OF_DAY, { message: 'socialPostTime must be a time of day as HH:MM (00:00 to 23:59)' })
   socialPostTime?: string;
-  @ApiPropertyOptional({ default: true, description: 'Social posts wait for the next Monday to Friday.' }) @IsOptional() @IsBoolean() socialPostWeekdaysOnly?: boolean;
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_REVIEW_HOURS, default: 72, description: 'Hours to review each pending launch before it starts by itself; 0 launches at once.' })
+  @ApiPropertyOptional({ default: true, description: 'Social posts wait for the next Monday to Friday.' })
+  @IsOptional()
+  @IsBoolean()
+  socialPostWeekdaysOnly?: boolean;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_REVIEW_HOURS,
+    default: 72,
+    description: 'Hours to review each pending launch before it starts by itself; 0 launches at once.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_REVIEW_HOURS)
   reviewHours?: number;
-  @ApiPropertyOptional({ nullable: true, type: 'integer', minimum: 1, maximum: MAX_WEEKLY_CAP, description: 'At most this many launches in any 7 days; null for no cap.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_WEEKLY_CAP,
+    description: 'At most this many launches in any 7 days; null for no cap.',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -89,12 +161,19 @@ class SubscriptionSettingsDto {
 }
 
 export class SubscribeDto extends SubscriptionSettingsDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users subscribing on behalf of a partner.' }) @IsOptional() @IsUUID() partnerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Vendor users subscribing on behalf of a partner.' })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
   @ApiProperty({ type: AudienceDto }) @ValidateNested() @Type(() => AudienceDto) audience!: AudienceDto;
 }
 
 export class UpdateSubscriptionDto extends SubscriptionSettingsDto {
-  @ApiPropertyOptional({ type: AudienceDto }) @IsOptional() @ValidateNested() @Type(() => AudienceDto) audience?: AudienceDto;
+  @ApiPropertyOptional({ type: AudienceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AudienceDto)
+  audience?: AudienceDto;
 }
 
 export class SubscriptionDto {
@@ -105,7 +184,8 @@ export class SubscriptionDto {
   @ApiProperty({ type: AudienceDto }) audience!: AudienceDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) slotValues!: Record<string, string>;
   @ApiProperty({ enum: SOCIAL_NETWORKS, isArray: true }) socialNetworks!: SocialNetwork[];
-  @ApiProperty({ example: '10:00', description: 'Local time of day (the partner’s zone) social posts go out.' }) socialPostTime!: string;
+  @ApiProperty({ example: '10:00', description: 'Local time of day (the partner’s zone) social posts go out.' })
+  socialPostTime!: string;
   @ApiProperty() socialPostWeekdaysOnly!: boolean;
   @ApiProperty() reviewHours!: number;
   @ApiProperty({ nullable: true, type: Number }) weeklyCap!: number | null;
@@ -134,13 +214,20 @@ export class SubscriptionDto {
 export class ListSubscriptionsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
-  @ApiPropertyOptional({ enum: ['active', 'unsubscribed'] }) @IsOptional() @IsIn(['active', 'unsubscribed']) status?: 'active' | 'unsubscribed';
+  @ApiPropertyOptional({ enum: ['active', 'unsubscribed'] }) @IsOptional() @IsIn(['active', 'unsubscribed']) status?:
+    'active' | 'unsubscribed';
 }
 
 export class ListPendingLaunchesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnerId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only those this programme offered.' }) @IsOptional() @IsUUID() programmeId?: string;
-  @ApiPropertyOptional({ enum: PENDING_LAUNCH_STATES, description: 'Only this state.' }) @IsOptional() @IsIn(PENDING_LAUNCH_STATES) state?: PendingLaunchState;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only those this programme offered.' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+  @ApiPropertyOptional({ enum: PENDING_LAUNCH_STATES, description: 'Only this state.' })
+  @IsOptional()
+  @IsIn(PENDING_LAUNCH_STATES)
+  state?: PendingLaunchState;
 }
 
 export class UnsubscribedDto {
@@ -171,14 +258,25 @@ export class PendingLaunchDto {
   @ApiProperty() version!: number;
   @ApiProperty({ type: AudienceDto }) audience!: AudienceDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) slotValues!: Record<string, string>;
-  @ApiProperty({ description: 'When it starts by itself (or is checked again while waiting for readiness).' }) dueAt!: Date;
+  @ApiProperty({ description: 'When it starts by itself (or is checked again while waiting for readiness).' })
+  dueAt!: Date;
   @ApiProperty({ enum: PENDING_LAUNCH_STATES }) state!: PendingLaunchState;
-  @ApiProperty({ type: [MissingItemDto], description: 'What the partner must fix first (state waiting_readiness).' }) missing!: MissingItemDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Why it was skipped or cancelled: partner, weekly_cap, unsubscribed, campaign_unavailable.' }) reason!: string | null;
+  @ApiProperty({ type: [MissingItemDto], description: 'What the partner must fix first (state waiting_readiness).' })
+  missing!: MissingItemDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why it was skipped or cancelled: partner, weekly_cap, unsubscribed, campaign_unavailable.',
+  })
+  reason!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) launchId!: string | null;
   @ApiProperty({ nullable: true, type: Date }) notifiedAt!: Date | null;
   @ApiProperty() createdAt!: Date;
-  @ApiPropertyOptional({ type: [PendingLaunchActionDto], description: 'Who did what, when (single pending launch only).' }) actions?: PendingLaunchActionDto[];
+  @ApiPropertyOptional({
+    type: [PendingLaunchActionDto],
+    description: 'Who did what, when (single pending launch only).',
+  })
+  actions?: PendingLaunchActionDto[];
 
   static from(p: PendingLaunchView & { actions?: PendingLaunchActionDto[] }): PendingLaunchDto {
     return {
@@ -205,8 +303,15 @@ export class PendingLaunchDto {
 }
 
 export class EditPendingLaunchDto {
-  @ApiPropertyOptional({ type: AudienceDto }) @IsOptional() @ValidateNested() @Type(() => AudienceDto) audience?: AudienceDto;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject() slotValues?: Record<string, string>;
+  @ApiPropertyOptional({ type: AudienceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AudienceDto)
+  audience?: AudienceDto;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @IsOptional()
+  @IsObject()
+  slotValues?: Record<string, string>;
   @ApiPropertyOptional({ description: 'When it starts by itself instead; not in the past.' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value))

@@ -16,7 +16,10 @@ export class SubscriptionsController {
 
   @Get()
   @ApiOperation({ operationId: 'listProgrammeSubscriptions', summary: 'List programme subscriptions' })
-  @ApiOkResponse({ type: PageDto(SubscriptionDto), description: "A partner's own; a vendor's of all its partners (or one, with partnerId). Newest first." })
+  @ApiOkResponse({
+    type: PageDto(SubscriptionDto),
+    description: "A partner's own; a vendor's of all its partners (or one, with partnerId). Newest first.",
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: ListSubscriptionsQuery): Promise<Page<SubscriptionDto>> {
     return pageOf(await this.subscriptions.list(actor, query), query, (s) => SubscriptionDto.from(s));
   }
@@ -30,15 +33,27 @@ export class SubscriptionsController {
 
   @Patch(':id')
   @ApiOperation({ operationId: 'updateProgrammeSubscription', summary: 'Change the defaults of a subscription' })
-  @ApiOkResponse({ type: SubscriptionDto, description: 'Applies to launches offered from now on; pending ones keep theirs. 409 once unsubscribed.' })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateSubscriptionDto): Promise<SubscriptionDto> {
+  @ApiOkResponse({
+    type: SubscriptionDto,
+    description: 'Applies to launches offered from now on; pending ones keep theirs. 409 once unsubscribed.',
+  })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: UpdateSubscriptionDto,
+  ): Promise<SubscriptionDto> {
     const { audience, ...rest } = dto;
-    return SubscriptionDto.from(await this.subscriptions.update(actor, id, { ...rest, ...(audience ? { audience: toAudience(audience) } : {}) }));
+    return SubscriptionDto.from(
+      await this.subscriptions.update(actor, id, { ...rest, ...(audience ? { audience: toAudience(audience) } : {}) }),
+    );
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'unsubscribeFromProgramme', summary: 'Unsubscribe: the subscription ends and its pending launches are cancelled' })
+  @ApiOperation({
+    operationId: 'unsubscribeFromProgramme',
+    summary: 'Unsubscribe: the subscription ends and its pending launches are cancelled',
+  })
   @ApiOkResponse({ type: UnsubscribedDto })
   unsubscribe(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<UnsubscribedDto> {
     return this.subscriptions.unsubscribe(actor, id);

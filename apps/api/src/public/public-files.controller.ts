@@ -15,7 +15,9 @@ export class PublicFilesController {
   @Get(':key')
   @ApiOperation({ operationId: 'getPublicFile', summary: 'Get a public file (logos and images in sent emails)' })
   @ApiOkResponse({ description: 'The file; its key is the hash of its bytes, so it never changes.' })
-  @ApiFoundResponse({ description: 'With PUBLIC_FILE_URLS=presigned: a redirect to a time-limited address of the file in the S3 store.' })
+  @ApiFoundResponse({
+    description: 'With PUBLIC_FILE_URLS=presigned: a redirect to a time-limited address of the file in the S3 store.',
+  })
   async get(@Param('key') key: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | undefined> {
     const file = await this.files.serve(key);
     if (!file) throw new NotFoundError('File');

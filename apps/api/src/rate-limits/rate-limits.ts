@@ -32,7 +32,10 @@ const address = (req: Request) => `ip:${req.ip ?? req.socket.remoteAddress ?? 'u
 export function clientOf(req: Request, sessionCookie: string): string {
   const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (bearer) return `token:${hashed(bearer)}`;
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${sessionCookie}=`));
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${sessionCookie}=`));
   if (cookie && cookie.length > sessionCookie.length + 1) return `session:${hashed(cookie)}`;
   return address(req);
 }
@@ -42,9 +45,35 @@ export function rateLimits(config: AppConfig, sessionCookie: string): ThrottlerO
   const key = (_context: ExecutionContext, tracker: string) => tracker;
   const onlyOn = (limit: StrictLimit) => (context: ExecutionContext) => strictLimitOf(context) !== limit;
   return [
-    { name: 'client', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerClient, getTracker: (req) => clientOf(req as Request, sessionCookie), generateKey: key },
-    { name: 'address', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerAddress, getTracker: (req) => address(req as Request), generateKey: key },
-    { name: 'sign-in', ttl: RATE_WINDOW_MS, limit: config.rateLimitSignIn, getTracker: (req) => address(req as Request), generateKey: key, skipIf: onlyOn('sign-in') },
-    { name: 'sensitive', ttl: RATE_WINDOW_MS, limit: config.rateLimitSensitive, getTracker: (req) => clientOf(req as Request, sessionCookie), generateKey: key, skipIf: onlyOn('sensitive') },
+    {
+      name: 'client',
+      ttl: RATE_WINDOW_MS,
+      limit: config.rateLimitPerClient,
+      getTracker: (req) => clientOf(req as Request, sessionCookie),
+      generateKey: key,
+    },
+    {
+      name: 'address',
+      ttl: RATE_WINDOW_MS,
+      limit: config.rateLimitPerAddress,
+      getTracker: (req) => address(req as Request),
+      generateKey: key,
+    },
+    {
+      name: 'sign-in',
+      ttl: RATE_WINDOW_MS,
+      limit: config.rateLimitSignIn,
+      getTracker: (req) => address(req as Request),
+      generateKey: key,
+      skipIf: onlyOn('sign-in'),
+    },
+    {
+      name: 'sensitive',
+      ttl: RATE_WINDOW_MS,
+      limit: config.rateLimitSensitive,
+      getTracker: (req) => clientOf(req as Request, sessionCookie),
+      generateKey: key,
+      skipIf: onlyOn('sensitive'),
+    },
   ];
 }

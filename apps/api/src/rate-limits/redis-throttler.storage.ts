@@ -42,10 +42,29 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     this.prefix = `${config.queuePrefix}:rate`;
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const base = `${this.prefix}:${throttlerName}:${key}`;
-    const answer: unknown = await this.redis.redis.eval(INCREMENT, 2, `${base}:hits`, `${base}:block`, ttl, limit, blockDuration);
+    const answer: unknown = await this.redis.redis.eval(
+      INCREMENT,
+      2,
+      `${base}:hits`,
+      `${base}:block`,
+      ttl,
+      limit,
+      blockDuration,
+    );
     const [hits, left, blocked, blockLeft] = Array.isArray(answer) ? answer.map(Number) : [];
-    return { totalHits: hits ?? 0, timeToExpire: seconds(left ?? 0), isBlocked: blocked === 1, timeToBlockExpire: seconds(blockLeft ?? 0) };
+    return {
+      totalHits: hits ?? 0,
+      timeToExpire: seconds(left ?? 0),
+      isBlocked: blocked === 1,
+      timeToBlockExpire: seconds(blockLeft ?? 0),
+    };
   }
 }

@@ -14,16 +14,33 @@ export class SocialPostsController {
   constructor(private readonly posts: SocialPostsService) {}
 
   @Post()
-  @ApiOperation({ operationId: 'createSocialPost', summary: 'Schedule a campaign’s social asset on the partner’s connected networks' })
-  @ApiCreatedResponse({ type: SocialPostDto, description: 'Field-level 422 for a network not connected, a time in the past or a campaign without a social asset.' })
+  @ApiOperation({
+    operationId: 'createSocialPost',
+    summary: 'Schedule a campaign’s social asset on the partner’s connected networks',
+  })
+  @ApiCreatedResponse({
+    type: SocialPostDto,
+    description:
+      'Field-level 422 for a network not connected, a time in the past or a campaign without a social asset.',
+  })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateSocialPostDto): Promise<SocialPostDto> {
     return SocialPostDto.from(await this.posts.create(actor, dto));
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listSocialPosts', summary: 'List social posts: the calendar of scheduled, published and failed posts' })
-  @ApiOkResponse({ type: SocialPostPageDto, description: 'Latest due first, each with every network’s state and its clicks; `clicks` totals the matching posts’. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId.' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListSocialPostsQuery): Promise<Page<SocialPostDto> & { clicks: number }> {
+  @ApiOperation({
+    operationId: 'listSocialPosts',
+    summary: 'List social posts: the calendar of scheduled, published and failed posts',
+  })
+  @ApiOkResponse({
+    type: SocialPostPageDto,
+    description:
+      'Latest due first, each with every network’s state and its clicks; `clicks` totals the matching posts’. Vendor users see every partner’s posts (the console calendar), or one partner’s with partnerId.',
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListSocialPostsQuery,
+  ): Promise<Page<SocialPostDto> & { clicks: number }> {
     const found = await this.posts.list(actor, query);
     return { ...pageOf(found, query, (p) => SocialPostDto.from(p)), clicks: found.clicks };
   }

@@ -13,9 +13,19 @@ export class SocialCallbackController {
   constructor(private readonly connections: SocialConnectionsService) {}
 
   @Get(':network')
-  @ApiOperation({ operationId: 'completeSocialConnection', summary: "A network's redirect after authorization: stores the connection, then redirects to the portal" })
-  @ApiFoundResponse({ description: 'To /portal/social?connected={network}, or ?error=invalid_state|denied|exchange_failed (nothing stored).' })
-  async complete(@Param('network') network: string, @Query() query: SocialCallbackQuery, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    operationId: 'completeSocialConnection',
+    summary: "A network's redirect after authorization: stores the connection, then redirects to the portal",
+  })
+  @ApiFoundResponse({
+    description:
+      'To /portal/social?connected={network}, or ?error=invalid_state|denied|exchange_failed (nothing stored).',
+  })
+  async complete(
+    @Param('network') network: string,
+    @Query() query: SocialCallbackQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const location = await this.connections.callback(network, query);
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, location);

@@ -16,9 +16,16 @@ export class PartnerUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listPartnerUsers', summary: "A partner's users, oldest first (for its admins and the vendor's admins)" })
+  @ApiOperation({
+    operationId: 'listPartnerUsers',
+    summary: "A partner's users, oldest first (for its admins and the vendor's admins)",
+  })
   @ApiOkResponse({ type: PageDto(UserDto) })
-  async list(@CurrentActor() actor: Actor, @Param('partnerId', ParseIdPipe) partnerId: string, @Query() query: PageQuery): Promise<Page<UserDto>> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<UserDto>> {
     return pageOf(await this.users.listOfPartner(actor, partnerId, query), query, (u) => UserDto.from(u));
   }
 }

@@ -39,7 +39,11 @@ export class PartnersController {
   @ApiOperation({ operationId: 'updatePartner', summary: 'Update a partner' })
   @Roles('vendor_admin')
   @ApiOkResponse({ type: PartnerDto })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdatePartnerDto): Promise<PartnerDto> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: UpdatePartnerDto,
+  ): Promise<PartnerDto> {
     return PartnerDto.from(await this.partners.update(actor, id, dto));
   }
 }

@@ -37,7 +37,11 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ operationId: 'updateUser', summary: 'Update a user' })
   @ApiOkResponse({ type: UserDto })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
     return UserDto.from(await this.users.update(actor, id, dto));
   }
 }

@@ -27,14 +27,24 @@ export function trackingRoutes(app: INestApplication): Router {
   const views = app.get(ViewInBrowserService);
   const csp = emailPageCsp(app.get(AppConfig).publicBaseUrl);
   const source = (req: Request): HitSource => ({ userAgent: req.get('user-agent') ?? null, method: req.method });
-  const notFound = (res: Response) => res.status(404).set('Cache-Control', 'no-store').type('text').send('Unknown link');
-  const safely = (handler: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
+  const notFound = (res: Response) =>
+    res.status(404).set('Cache-Control', 'no-store').type('text').send('Unknown link');
+  const safely =
+    (handler: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) =>
+      handler(req, res).catch(next);
 
   const router = Router();
   router.get(
     '/c/:sendId/:index/:sig',
     safely(async (req, res) => {
-      const target = await hits.click(param(req, 'sendId'), param(req, 'index'), param(req, 'sig'), req.query.u, req.query.n, source(req));
+      const target = await hits.click(
+        param(req, 'sendId'),
+        param(req, 'index'),
+        param(req, 'sig'),
+        req.query.u,
+        req.query.n,
+        source(req),
+      );
       if (target === null) return notFound(res);
       res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).redirect(302, target);
     }),
@@ -60,7 +70,14 @@ export function trackingRoutes(app: INestApplication): Router {
     safely(async (req, res) => {
       const html = await views.html(param(req, 'sendId'), param(req, 'sig'));
       if (html === null) return notFound(res);
-      res.set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' }).type('html').send(html);
+      res
+        .set({
+          'Cache-Control': 'private, no-store',
+          'Content-Security-Policy': csp,
+          'X-Content-Type-Options': 'nosniff',
+        })
+        .type('html')
+        .send(html);
     }),
   );
   return router;

@@ -44,7 +44,9 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export function isWebAppPath(pathname: string): boolean {
-  return pathname === '/' || WEB_APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  return (
+    pathname === '/' || WEB_APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))
+  );
 }
 
 /**
@@ -72,7 +74,12 @@ export function webAppRoutes(dir: string = defaultWebAppDir()): Router | undefin
   );
   router.use((req: Request, res: Response, next: NextFunction) => {
     // A page load prefers HTML; a script asking for JSON (`application/json, */*`) does not.
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !isWebAppPath(req.path) || req.accepts(['html', 'json']) !== 'html') return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      !isWebAppPath(req.path) ||
+      req.accepts(['html', 'json']) !== 'html'
+    )
+      return next();
     res.set({
       'Cache-Control': 'no-cache',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,

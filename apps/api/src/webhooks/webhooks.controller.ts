@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
 import { Actor } from '@tcma/tenancy';
 import { WebhooksService } from '@tcma/webhooks';
@@ -18,7 +26,10 @@ export class WebhooksController {
 
   @Post()
   @Roles('vendor_admin', 'partner_admin')
-  @ApiOperation({ operationId: 'createWebhook', summary: "Register a vendor's or a partner's endpoint; its signing secret is shown once" })
+  @ApiOperation({
+    operationId: 'createWebhook',
+    summary: "Register a vendor's or a partner's endpoint; its signing secret is shown once",
+  })
   @ApiCreatedResponse({ type: RegisteredWebhookDto })
   async register(@CurrentActor() actor: Actor, @Body() dto: RegisterWebhookDto): Promise<RegisteredWebhookDto> {
     const { endpoint, secret } = await this.webhooks.register(actor, dto);
@@ -44,16 +55,26 @@ export class WebhooksController {
   @Post(':id/enable')
   @Roles('vendor_admin', 'partner_admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'updateWebhookEnabled', summary: 'Enable an endpoint again after it was disabled for failing, and send what it missed' })
+  @ApiOperation({
+    operationId: 'updateWebhookEnabled',
+    summary: 'Enable an endpoint again after it was disabled for failing, and send what it missed',
+  })
   @ApiOkResponse({ type: WebhookEndpointDto })
   async enable(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.from(await this.webhooks.enable(actor, id));
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ operationId: 'listWebhookDeliveries', summary: "An endpoint's deliveries, newest first, each with its attempts" })
+  @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+    summary: "An endpoint's deliveries, newest first, each with its attempts",
+  })
   @ApiOkResponse({ type: PageDto(WebhookDeliveryDto) })
-  async deliveries(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQuery): Promise<Page<WebhookDeliveryDto>> {
+  async deliveries(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<WebhookDeliveryDto>> {
     return pageOf(await this.webhooks.deliveries(actor, id, query), query, (d) => WebhookDeliveryDto.from(d));
   }
 
@@ -62,7 +83,10 @@ export class WebhooksController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ operationId: 'replayWebhookDelivery', summary: 'Send a delivery again, with the same webhook-id' })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
-  async replay(@CurrentActor() actor: Actor, @Param('deliveryId', ParseIdPipe) id: string): Promise<WebhookDeliveryDto> {
+  async replay(
+    @CurrentActor() actor: Actor,
+    @Param('deliveryId', ParseIdPipe) id: string,
+  ): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.from(await this.webhooks.replay(actor, id));
   }
 }

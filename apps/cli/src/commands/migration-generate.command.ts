@@ -39,7 +39,10 @@ ${[...drift.down].reverse().map(quote).join('\n')}
     const className = `${name}${stamp}`;
     const source = fs
       .readFileSync(index, 'utf8')
-      .replace('\nexport const MIGRATIONS', `import { ${className} } from './${stamp}-${name}';\n\nexport const MIGRATIONS`)
+      .replace(
+        '\nexport const MIGRATIONS',
+        `import { ${className} } from './${stamp}-${name}';\n\nexport const MIGRATIONS`,
+      )
       .replace(/';\n\nimport \{/, "';\nimport {")
       .replace(/\];\s*$/, `, ${className}];\n`);
     fs.writeFileSync(index, source);

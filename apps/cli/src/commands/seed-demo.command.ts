@@ -22,9 +22,11 @@ export function demoSummary(seeded: SeededDemo): string {
   return [
     `Demo loaded: the vendor Acme Cloud Backup (${seeded.vendorId}) with an admin and a marketer, its campaign published,`,
     `and ${seeded.partners.length} partners with a user each. This is instead of bootstrap-admin: the demo makes its own vendor and admin.`,
-    'Tokens are shown once. Paste these lines into your shell; the README\'s first steps use them:',
+    "Tokens are shown once. Paste these lines into your shell; the README's first steps use them:",
     '',
-    ...exports.map(([name, value, what]) => `export ${name}=${value}${' '.repeat(width - name.length - value.length + 2)}# ${what}`),
+    ...exports.map(
+      ([name, value, what]) => `export ${name}=${value}${' '.repeat(width - name.length - value.length + 2)}# ${what}`,
+    ),
   ].join('\n');
 }
 

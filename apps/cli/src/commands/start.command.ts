@@ -18,7 +18,10 @@ export async function start(argv: string[]): Promise<void> {
   const config = loadConfigOrExit();
   await migrate();
 
-  const supervisor = new Supervisor(startLogging(config, 'cli', 'Supervisor').logger, { ...process.env, MIGRATIONS_RUN: 'false' });
+  const supervisor = new Supervisor(startLogging(config, 'cli', 'Supervisor').logger, {
+    ...process.env,
+    MIGRATIONS_RUN: 'false',
+  });
   process.on('SIGINT', () => supervisor.stop('SIGINT'));
   process.on('SIGTERM', () => supervisor.stop('SIGTERM'));
   supervisor.add('api', path.join(APPS_DIR, 'api/src/main.js'));

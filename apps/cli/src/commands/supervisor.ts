@@ -34,7 +34,8 @@ export class Supervisor {
   constructor(
     private readonly logger: LoggerService,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly forkProcess: (entry: string, env: NodeJS.ProcessEnv) => ChildProcess = (entry, env) => fork(entry, [], { env, stdio: 'inherit' }),
+    private readonly forkProcess: (entry: string, env: NodeJS.ProcessEnv) => ChildProcess = (entry, env) =>
+      fork(entry, [], { env, stdio: 'inherit' }),
   ) {}
 
   add(name: string, entry: string): void {
@@ -78,7 +79,9 @@ export class Supervisor {
     }
     s.crashes = Date.now() - s.startedAt >= HEALTHY_AFTER_MS ? 1 : s.crashes + 1;
     const delay = Math.min(MAX_RESTART_DELAY_MS, RESTART_DELAY_MS * 2 ** (s.crashes - 1));
-    this.logger.warn(`${s.name} exited (${how}); restarting it in ${delay / 1000} s${s.crashes > 1 ? ` (crash ${s.crashes} in a row)` : ''}`);
+    this.logger.warn(
+      `${s.name} exited (${how}); restarting it in ${delay / 1000} s${s.crashes > 1 ? ` (crash ${s.crashes} in a row)` : ''}`,
+    );
     s.restart = setTimeout(() => {
       s.restart = null;
       this.launch(s);

@@ -5,7 +5,9 @@ import { CliModule } from '../cli.module';
 
 /** Runs a command against the domain services, then closes every connection. */
 export async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfigOrExit()), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(loadConfigOrExit()), {
+    logger: ['error', 'warn'],
+  });
   try {
     return await work(app);
   } finally {

@@ -6,7 +6,14 @@ describe('demo campaign', () => {
   it('is valid content with three emails that pass every publish check', async () => {
     const demo = loadDemo();
     const m = demo.manifest;
-    const emails = m.emails.map((e) => ({ id: `${e.key}-id`, kind: 'email' as const, name: e.name, subject: e.subject, preheader: e.preheader, mjml: demo.readText(e.file) }));
+    const emails = m.emails.map((e) => ({
+      id: `${e.key}-id`,
+      kind: 'email' as const,
+      name: e.name,
+      subject: e.subject,
+      preheader: e.preheader,
+      mjml: demo.readText(e.file),
+    }));
     const content: CampaignContent = {
       name: m.name,
       description: m.description,
@@ -17,7 +24,13 @@ describe('demo campaign', () => {
       links: m.links,
       assets: emails,
       sequence: {
-        steps: m.sequence.steps.map((s) => ({ id: s.id, emailAssetId: `${s.email}-id`, wait: s.wait, window: s.window ?? null, condition: 'always' })),
+        steps: m.sequence.steps.map((s) => ({
+          id: s.id,
+          emailAssetId: `${s.email}-id`,
+          wait: s.wait,
+          window: s.window ?? null,
+          condition: 'always',
+        })),
         exit: { unsubscribed: true, ...m.sequence.exit },
       },
     };

@@ -1,9 +1,21 @@
-import type { LinkDefinition, PageForm, PdfSlotRect, SendWindow, SlotDefinition, SlotRect, SocialNetwork, StepWait } from '@tcma/campaign-model';
+import type {
+  LinkDefinition,
+  PageForm,
+  PdfSlotRect,
+  SendWindow,
+  SlotDefinition,
+  SlotRect,
+  SocialNetwork,
+  StepWait,
+} from '@tcma/campaign-model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** templates/ at the repository root, from source (ts) or from dist (js). */
-export const TEMPLATES_DIR = [path.resolve(__dirname, '../../../../templates'), path.resolve(__dirname, '../../../../../templates')].find((d) => fs.existsSync(d)) ?? path.resolve('templates');
+export const TEMPLATES_DIR =
+  [path.resolve(__dirname, '../../../../templates'), path.resolve(__dirname, '../../../../../templates')].find((d) =>
+    fs.existsSync(d),
+  ) ?? path.resolve('templates');
 
 export interface DemoBrandKit {
   logo: string;
@@ -37,7 +49,13 @@ export interface DemoManifest {
   links: LinkDefinition[];
   emails: Array<{ key: string; name: string; subject: string; preheader: string; file: string }>;
   pdfs: Array<{ key: string; name: string; file: string; slots: PdfSlotRect[] }>;
-  social: Array<{ key: string; name: string; file: string; slots: SlotRect[]; copy: Partial<Record<SocialNetwork, string>> }>;
+  social: Array<{
+    key: string;
+    name: string;
+    file: string;
+    slots: SlotRect[];
+    copy: Partial<Record<SocialNetwork, string>>;
+  }>;
   /** The campaign's landing page: its HTML in `file`, its form as the API takes it. */
   page?: { key: string; name: string; title: string; file: string; noindex: boolean; form: PageForm | null };
   sequence: {
@@ -62,5 +80,10 @@ export function loadDemo(name = 'acme-cloud-backup'): LoadedDemo {
     if (!full.startsWith(dir + path.sep)) throw new Error(`${file} is outside ${dir}`);
     return full;
   };
-  return { dir, manifest, read: (file) => fs.readFileSync(resolve(file)), readText: (file) => fs.readFileSync(resolve(file), 'utf8') };
+  return {
+    dir,
+    manifest,
+    read: (file) => fs.readFileSync(resolve(file)),
+    readText: (file) => fs.readFileSync(resolve(file), 'utf8'),
+  };
 }

@@ -1,6 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
-import { CampaignDraftsService, CampaignFilesService, CampaignPublishingService, CampaignsService } from '@tcma/campaigns';
+import {
+  CampaignDraftsService,
+  CampaignFilesService,
+  CampaignPublishingService,
+  CampaignsService,
+} from '@tcma/campaigns';
 import { Actor, BootstrapService, PartnersService, TokensService, UsersService } from '@tcma/tenancy';
 import { LoadedDemo, loadDemo } from './demo-manifest';
 
@@ -33,26 +38,53 @@ export class DemoSeeder {
     const admin: Actor = { userId: boot.userId, vendorId: boot.vendorId, partnerId: null, role: 'vendor_admin' };
     const users = this.app.get(UsersService);
     const tokens = this.app.get(TokensService);
-    const marketerUser = await users.create(admin, { email: 'marketing@acme-backup.example', name: 'Mia Marketer', role: 'vendor_marketer' });
+    const marketerUser = await users.create(admin, {
+      email: 'marketing@acme-backup.example',
+      name: 'Mia Marketer',
+      role: 'vendor_marketer',
+    });
     const marketerToken = (await tokens.issue(admin, { name: 'demo', userId: marketerUser.id })).secret;
-    const marketer: Actor = { userId: marketerUser.id, vendorId: boot.vendorId, partnerId: null, role: 'vendor_marketer' };
+    const marketer: Actor = {
+      userId: marketerUser.id,
+      vendorId: boot.vendorId,
+      partnerId: null,
+      role: 'vendor_marketer',
+    };
 
     const campaignId = await this.authorCampaign(marketer);
     const version = (await this.app.get(CampaignPublishingService).publish(marketer, campaignId)).version;
 
     const partners: SeededDemo['partners'] = [];
     for (const p of m.partners) {
-      const partner = await this.app.get(PartnersService).create(admin, { companyName: p.companyName, tier: p.tier, region: p.region, timezone: p.timezone });
-      const user = await users.create(admin, { email: p.user.email, name: p.user.name, role: 'partner_admin', partnerId: partner.id });
+      const partner = await this.app
+        .get(PartnersService)
+        .create(admin, { companyName: p.companyName, tier: p.tier, region: p.region, timezone: p.timezone });
+      const user = await users.create(admin, {
+        email: p.user.email,
+        name: p.user.name,
+        role: 'partner_admin',
+        partnerId: partner.id,
+      });
       const token = (await tokens.issue(admin, { name: 'demo', userId: user.id })).secret;
       // A partner's first user is its admin: it registers webhooks, sets its contacts private, invites colleagues.
-      const partnerAdmin: Actor = { userId: user.id, vendorId: boot.vendorId, partnerId: partner.id, role: 'partner_admin' };
+      const partnerAdmin: Actor = {
+        userId: user.id,
+        vendorId: boot.vendorId,
+        partnerId: partner.id,
+        role: 'partner_admin',
+      };
       const { logo, ...kit } = p.brandKit;
       await this.app.get(BrandKitsService).update(partnerAdmin, partner.id, kit);
       await this.app.get(BrandKitsService).setLogo(partnerAdmin, partner.id, this.demo.read(logo));
       partners.push({ partnerId: partner.id, companyName: partner.companyName, token });
     }
-    return { vendorId: boot.vendorId, campaignId, version, tokens: { admin: boot.token, marketer: marketerToken }, partners };
+    return {
+      vendorId: boot.vendorId,
+      campaignId,
+      version,
+      tokens: { admin: boot.token, marketer: marketerToken },
+      partners,
+    };
   }
 
   private async authorCampaign(marketer: Actor): Promise<string> {
@@ -60,27 +92,58 @@ export class DemoSeeder {
     const campaigns = this.app.get(CampaignsService);
     const drafts = this.app.get(CampaignDraftsService);
     const files = this.app.get(CampaignFilesService);
-    const { id } = await campaigns.create(marketer, { name: m.name, description: m.description, tags: m.tags, language: m.language, eligibility: m.eligibility });
+    const { id } = await campaigns.create(marketer, {
+      name: m.name,
+      description: m.description,
+      tags: m.tags,
+      language: m.language,
+      eligibility: m.eligibility,
+    });
     await drafts.putSlots(marketer, id, m.slots);
     await drafts.putLinks(marketer, id, m.links);
     const assetIds = new Map<string, string>();
     for (const e of m.emails) {
-      assetIds.set(e.key, (await drafts.addEmailAsset(marketer, id, { name: e.name, subject: e.subject, preheader: e.preheader, mjml: this.demo.readText(e.file) })).asset.id);
+      assetIds.set(
+        e.key,
+        (
+          await drafts.addEmailAsset(marketer, id, {
+            name: e.name,
+            subject: e.subject,
+            preheader: e.preheader,
+            mjml: this.demo.readText(e.file),
+          })
+        ).asset.id,
+      );
     }
     for (const p of m.pdfs) {
       const file = await files.upload(marketer, this.demo.read(p.file));
-      assetIds.set(p.key, (await drafts.addPdfAsset(marketer, id, { name: p.name, fileId: file.id, slots: p.slots })).asset.id);
+      assetIds.set(
+        p.key,
+        (await drafts.addPdfAsset(marketer, id, { name: p.name, fileId: file.id, slots: p.slots })).asset.id,
+      );
     }
     for (const s of m.social) {
       const file = await files.upload(marketer, this.demo.read(s.file));
-      assetIds.set(s.key, (await drafts.addSocialAsset(marketer, id, { name: s.name, fileId: file.id, slots: s.slots, copy: s.copy })).asset.id);
+      assetIds.set(
+        s.key,
+        (await drafts.addSocialAsset(marketer, id, { name: s.name, fileId: file.id, slots: s.slots, copy: s.copy }))
+          .asset.id,
+      );
     }
     if (m.page) {
       const { key, file, ...page } = m.page;
-      assetIds.set(key, (await drafts.addPageAsset(marketer, id, { ...page, html: this.demo.readText(file) })).asset.id);
+      assetIds.set(
+        key,
+        (await drafts.addPageAsset(marketer, id, { ...page, html: this.demo.readText(file) })).asset.id,
+      );
     }
     await drafts.putSequence(marketer, id, {
-      steps: m.sequence.steps.map((s) => ({ id: s.id, emailAssetId: assetIds.get(s.email) ?? '', wait: s.wait, window: s.window ?? null })),
+      steps: m.sequence.steps.map((s) => ({
+        id: s.id,
+        emailAssetId: assetIds.get(s.email) ?? '',
+        wait: s.wait,
+        window: s.window ?? null,
+      })),
       exit: m.sequence.exit,
     });
     return id;

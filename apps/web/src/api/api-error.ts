@@ -14,10 +14,16 @@ export class ApiError extends Error {
 
   constructor(response: Response, body: unknown) {
     const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    super(typeof b.message === 'string' ? b.message : `The engine answered ${response.status} ${response.statusText}`.trim());
+    super(
+      typeof b.message === 'string'
+        ? b.message
+        : `The engine answered ${response.status} ${response.statusText}`.trim(),
+    );
     this.name = 'ApiError';
     this.status = response.status;
-    this.problems = Array.isArray(b.errors) ? (b.errors as FieldProblem[]).filter((p) => typeof p?.path === 'string' && typeof p?.message === 'string') : [];
+    this.problems = Array.isArray(b.errors)
+      ? (b.errors as FieldProblem[]).filter((p) => typeof p?.path === 'string' && typeof p?.message === 'string')
+      : [];
     this.requestId = typeof b.requestId === 'string' ? b.requestId : undefined;
   }
 }

@@ -25,7 +25,10 @@ const csrf: Middleware = {
  */
 export function sessionHeaders(method: string): Record<string, string> {
   const partnerId = actingFor();
-  return { ...(csrfToken && UNSAFE.has(method) ? { 'X-CSRF-Token': csrfToken } : {}), ...(partnerId ? { 'X-Acting-For': partnerId } : {}) };
+  return {
+    ...(csrfToken && UNSAFE.has(method) ? { 'X-CSRF-Token': csrfToken } : {}),
+    ...(partnerId ? { 'X-Acting-For': partnerId } : {}),
+  };
 }
 
 /** Where the tab keeps the partner a vendor user acts for, so a reload stays in concierge mode. */

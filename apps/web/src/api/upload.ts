@@ -13,7 +13,9 @@ import type { paths } from './schema';
 type Post<P extends keyof paths> = paths[P] extends { post: infer O } ? O : never;
 
 /** The paths whose POST takes a CSV file as its raw body. */
-export type FileUploadPath = { [P in keyof paths]: Post<P> extends { requestBody: { content: { 'text/csv': unknown } } } ? P : never }[keyof paths];
+export type FileUploadPath = {
+  [P in keyof paths]: Post<P> extends { requestBody: { content: { 'text/csv': unknown } } } ? P : never;
+}[keyof paths];
 
 type Parameters<P extends FileUploadPath> = Post<P> extends { parameters: infer X } ? X : never;
 export type UploadParams<P extends FileUploadPath> = {
@@ -22,7 +24,15 @@ export type UploadParams<P extends FileUploadPath> = {
 };
 /** The operation's success body (its 200, 201 or 202 JSON). */
 export type UploadAnswer<P extends FileUploadPath> =
-  Post<P> extends { responses: infer R } ? { [S in keyof R]: S extends 200 | 201 | 202 ? (R[S] extends { content: { 'application/json': infer B } } ? B : never) : never }[keyof R] : never;
+  Post<P> extends { responses: infer R }
+    ? {
+        [S in keyof R]: S extends 200 | 201 | 202
+          ? R[S] extends { content: { 'application/json': infer B } }
+            ? B
+            : never
+          : never;
+      }[keyof R]
+    : never;
 
 export interface UploadProgress {
   /** Bytes of the body sent so far. */
@@ -31,18 +41,41 @@ export interface UploadProgress {
   total: number;
 }
 
-function urlOf(template: string, path: Record<string, string>, query: Record<string, string | undefined> | undefined): string {
+function urlOf(
+  template: string,
+  path: Record<string, string>,
+  query: Record<string, string | undefined> | undefined,
+): string {
   const url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? ''));
-  const search = new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
+  const search = new URLSearchParams(
+    Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   return search.size ? `${url}?${search.toString()}` : url;
 }
 
 /** Sends `file` as the body of POST `path`; progress as the bytes leave; the API's refusal as an ApiError. */
-export function uploadFile<P extends FileUploadPath>(path: P, params: UploadParams<P>, file: File, onProgress: (p: UploadProgress) => void): Promise<UploadAnswer<P>> {
+export function uploadFile<P extends FileUploadPath>(
+  path: P,
+  params: UploadParams<P>,
+  file: File,
+  onProgress: (p: UploadProgress) => void,
+): Promise<UploadAnswer<P>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', urlOf(path, params.path as Record<string, string>, params.query as Record<string, string | undefined> | undefined));
-    for (const [name, value] of Object.entries({ 'Content-Type': 'text/csv', Accept: 'application/json', ...sessionHeaders('POST') })) xhr.setRequestHeader(name, value);
+    xhr.open(
+      'POST',
+      urlOf(
+        path,
+        params.path as Record<string, string>,
+        params.query as Record<string, string | undefined> | undefined,
+      ),
+    );
+    for (const [name, value] of Object.entries({
+      'Content-Type': 'text/csv',
+      Accept: 'application/json',
+      ...sessionHeaders('POST'),
+    }))
+      xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {
       let body: unknown = null;

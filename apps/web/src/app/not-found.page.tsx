@@ -6,7 +6,10 @@ export function NotFoundPage() {
   const { pathname } = useLocation();
   return (
     <Stack gap="lg" maw={640}>
-      <PageHeader title="Page not found" description="The link may be incomplete, or what it pointed to is no longer there." />
+      <PageHeader
+        title="Page not found"
+        description="The link may be incomplete, or what it pointed to is no longer there."
+      />
       <Text>
         There is no page at <Code style={{ overflowWrap: 'anywhere' }}>{pathname}</Code>.
       </Text>

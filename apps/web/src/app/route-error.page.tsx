@@ -5,7 +5,12 @@ import { NotFoundPage } from './not-found.page';
 
 /** A part of the app that could not be fetched: usually a new version was deployed meanwhile. */
 function isChunkLoadError(error: unknown): boolean {
-  return error instanceof Error && /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(error.message);
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(
+      error.message,
+    )
+  );
 }
 
 /** Whatever went wrong while showing a page; the shell around it stays usable. */
@@ -15,7 +20,10 @@ export function RouteErrorPage() {
   const outdated = isChunkLoadError(error);
   return (
     <Stack gap="lg" maw={640}>
-      <PageHeader title="Something went wrong" description={outdated ? 'This part of the app could not be loaded.' : 'This page could not be shown.'} />
+      <PageHeader
+        title="Something went wrong"
+        description={outdated ? 'This part of the app could not be loaded.' : 'This page could not be shown.'}
+      />
       <Alert color="red" variant="light" title={outdated ? 'The app may have been updated' : 'Error'}>
         <Text size="sm">
           {outdated

@@ -26,26 +26,84 @@ export const router = createBrowserRouter([
             path: 'portal',
             lazy: () => import('../features/portal/portal.layout').then((m) => ({ Component: m.PortalLayout })),
             children: [
-              { index: true, lazy: () => import('../features/portal/catalogue.page').then((m) => ({ Component: m.CataloguePage })) },
-              { path: 'campaigns/:campaignId', lazy: () => import('../features/portal/campaign.page').then((m) => ({ Component: m.CampaignPage })) },
-              { path: 'brand-kit', lazy: () => import('../features/portal/brand-kit.page').then((m) => ({ Component: m.BrandKitPage })) },
-              { path: 'launches', lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })) },
-              { path: 'launches/:launchId', lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })) },
-              { path: 'programmes', lazy: () => import('../features/programmes/portal-programmes.page').then((m) => ({ Component: m.PortalProgrammesPage })) },
-              { path: 'leads', lazy: () => import('../features/leads/leads.page').then((m) => ({ Component: m.LeadsPage })) },
-              { path: 'leads/:leadId', lazy: () => import('../features/leads/lead.page').then((m) => ({ Component: m.LeadPage })) },
-              { path: 'webhooks', lazy: () => import('../features/webhooks/portal-webhooks.page').then((m) => ({ Component: m.PortalWebhooksPage })) },
-              { path: 'account', lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })) },
-              { path: 'social/calendar', lazy: () => import('../features/social-posts/social-calendar.page').then((m) => ({ Component: m.SocialCalendarPage })) },
-              { path: 'social', lazy: () => import('../features/social-connections/social.page').then((m) => ({ Component: m.SocialPage })) },
+              {
+                index: true,
+                lazy: () => import('../features/portal/catalogue.page').then((m) => ({ Component: m.CataloguePage })),
+              },
+              {
+                path: 'campaigns/:campaignId',
+                lazy: () => import('../features/portal/campaign.page').then((m) => ({ Component: m.CampaignPage })),
+              },
+              {
+                path: 'brand-kit',
+                lazy: () => import('../features/portal/brand-kit.page').then((m) => ({ Component: m.BrandKitPage })),
+              },
+              {
+                path: 'launches',
+                lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })),
+              },
+              {
+                path: 'launches/:launchId',
+                lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })),
+              },
+              {
+                path: 'programmes',
+                lazy: () =>
+                  import('../features/programmes/portal-programmes.page').then((m) => ({
+                    Component: m.PortalProgrammesPage,
+                  })),
+              },
+              {
+                path: 'leads',
+                lazy: () => import('../features/leads/leads.page').then((m) => ({ Component: m.LeadsPage })),
+              },
+              {
+                path: 'leads/:leadId',
+                lazy: () => import('../features/leads/lead.page').then((m) => ({ Component: m.LeadPage })),
+              },
+              {
+                path: 'webhooks',
+                lazy: () =>
+                  import('../features/webhooks/portal-webhooks.page').then((m) => ({
+                    Component: m.PortalWebhooksPage,
+                  })),
+              },
+              {
+                path: 'account',
+                lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })),
+              },
+              {
+                path: 'social/calendar',
+                lazy: () =>
+                  import('../features/social-posts/social-calendar.page').then((m) => ({
+                    Component: m.SocialCalendarPage,
+                  })),
+              },
+              {
+                path: 'social',
+                lazy: () =>
+                  import('../features/social-connections/social.page').then((m) => ({ Component: m.SocialPage })),
+              },
               ...audienceRoutes,
             ],
           },
           ...consoleRoutes,
           { path: 'sign-in', element: <SignInPage /> },
-          { path: 'invitations/:token', lazy: () => import('../features/session/accept-invitation.page').then((m) => ({ Component: m.AcceptInvitationPage })) },
-          { path: 'reset-password', lazy: () => import('../features/session/forgot-password.page').then((m) => ({ Component: m.ForgotPasswordPage })) },
-          { path: 'reset-password/:token', lazy: () => import('../features/session/reset-password.page').then((m) => ({ Component: m.ResetPasswordPage })) },
+          {
+            path: 'invitations/:token',
+            lazy: () =>
+              import('../features/session/accept-invitation.page').then((m) => ({ Component: m.AcceptInvitationPage })),
+          },
+          {
+            path: 'reset-password',
+            lazy: () =>
+              import('../features/session/forgot-password.page').then((m) => ({ Component: m.ForgotPasswordPage })),
+          },
+          {
+            path: 'reset-password/:token',
+            lazy: () =>
+              import('../features/session/reset-password.page').then((m) => ({ Component: m.ResetPasswordPage })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -12,11 +12,25 @@ export interface NavArea {
 export function AreaNav({ label, areas }: { label: string; areas: readonly NavArea[] }) {
   const { pathname } = useLocation();
   return (
-    <Group component="nav" aria-label={label} gap={4} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+    <Group
+      component="nav"
+      aria-label={label}
+      gap={4}
+      pb="xs"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+    >
       {areas.map((area) => {
         const active = area.owns(pathname);
         return (
-          <Button key={area.to} component={Link} to={area.to} variant={active ? 'light' : 'subtle'} color={active ? 'indigo' : 'dark'} aria-current={active ? 'page' : undefined} size="sm">
+          <Button
+            key={area.to}
+            component={Link}
+            to={area.to}
+            variant={active ? 'light' : 'subtle'}
+            color={active ? 'indigo' : 'dark'}
+            aria-current={active ? 'page' : undefined}
+            size="sm"
+          >
             {area.label}
           </Button>
         );

@@ -17,9 +17,25 @@ export function LoadingRows({ label, height }: { label: string; height: number }
 }
 
 /** An empty list's card; `order` keeps the page's heading levels in sequence. */
-export function EmptyState({ title, order = 2, text, action }: { title: string; order?: 2 | 3; text: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  order = 2,
+  text,
+  action,
+}: {
+  title: string;
+  order?: 2 | 3;
+  text: ReactNode;
+  action?: ReactNode;
+}) {
   return (
-    <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack
+      gap="xs"
+      align="flex-start"
+      p="lg"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Title order={order} size={order === 2 ? 'h3' : 'h4'}>
         {title}
       </Title>
@@ -38,11 +54,25 @@ export function ClearFiltersButton({ onClear, label = 'Clear the filters' }: { o
 }
 
 /** Page controls, shown only when there is more than one page, each named for screen readers. */
-export function PageControls({ pages, page, onChange }: { pages: number; page: number; onChange: (page: number) => void }) {
+export function PageControls({
+  pages,
+  page,
+  onChange,
+}: {
+  pages: number;
+  page: number;
+  onChange: (page: number) => void;
+}) {
   if (pages <= 1) return null;
   return (
     <Group justify="center">
-      <Pagination total={pages} value={page} onChange={onChange} getControlProps={(control) => ({ 'aria-label': `${control} page` })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={onChange}
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+      />
     </Group>
   );
 }

@@ -14,7 +14,11 @@ export class CronScheduler {
 
   /** Runs `run` every `seconds` (whole minutes above 60). */
   every(name: string, seconds: number, run: () => Promise<unknown>): void {
-    this.schedule(name, seconds < 60 ? `*/${seconds} * * * * *` : `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`, run);
+    this.schedule(
+      name,
+      seconds < 60 ? `*/${seconds} * * * * *` : `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`,
+      run,
+    );
   }
 
   schedule(name: string, expression: string, run: () => Promise<unknown>): void {

@@ -31,7 +31,9 @@ export class EnrollProcessor extends WorkerHost implements JobHandler {
     switch (job.name) {
       case JobName.ImportProspects: {
         const outcome = await this.imports.run((job.data as ImportProspectsJob).importId, this.importAttempt(job));
-        if (outcome) for (const result of ['inserted', 'merged', 'rejected'] as const) this.metrics.importRows.inc({ result }, outcome[result]);
+        if (outcome)
+          for (const result of ['inserted', 'merged', 'rejected'] as const)
+            this.metrics.importRows.inc({ result }, outcome[result]);
         return outcome;
       }
       case JobName.EnrollLaunch:
@@ -46,7 +48,13 @@ export class EnrollProcessor extends WorkerHost implements JobHandler {
     return {
       progress: importProgressOf(job.progress),
       saveProgress: (progress) =>
-        job.updateProgress(progress as object).catch((e: Error) => this.logger.warn(`Import job ${job.id}: progress not saved (${e.message}); a retry would write its last batches again`)),
+        job
+          .updateProgress(progress as object)
+          .catch((e: Error) =>
+            this.logger.warn(
+              `Import job ${job.id}: progress not saved (${e.message}); a retry would write its last batches again`,
+            ),
+          ),
       willRetry: job.attemptsMade + 1 < (job.opts.attempts ?? 1),
     };
   }

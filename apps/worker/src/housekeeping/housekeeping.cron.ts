@@ -14,6 +14,8 @@ export class HousekeepingCron implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const minutes = this.config.housekeepingIntervalMinutes;
-    this.cron.schedule('housekeeping', minutes === 60 ? '0 0 * * * *' : `0 */${minutes} * * * *`, () => this.housekeeping.run());
+    this.cron.schedule('housekeeping', minutes === 60 ? '0 0 * * * *' : `0 */${minutes} * * * *`, () =>
+      this.housekeeping.run(),
+    );
   }
 }

@@ -11,10 +11,14 @@ const logger = new Logger('Jobs');
  * it queues in turn carry the same id.
  */
 export async function inJobContext<T>(job: Job<TracedJob>, work: () => Promise<T>): Promise<T> {
-  return runWithRequestId(job.data?.requestId, async () => {
-    const started = Date.now();
-    const result = await work();
-    logger.debug(`${job.name} job ${job.id} done in ${Date.now() - started} ms`);
-    return result;
-  }, { queue: job.queueName, jobId: job.id });
+  return runWithRequestId(
+    job.data?.requestId,
+    async () => {
+      const started = Date.now();
+      const result = await work();
+      logger.debug(`${job.name} job ${job.id} done in ${Date.now() - started} ms`);
+      return result;
+    },
+    { queue: job.queueName, jobId: job.id },
+  );
 }

@@ -25,7 +25,8 @@ export class JobRegistryCheck implements OnApplicationBootstrap {
     }
     if (problems.length) throw new Error(`Job handlers are misconfigured: ${problems.join('; ')}`);
     // Consumers report trouble (a flushed Redis) as events too: one logged line each, not a console stack.
-    for (const h of this.handlers) h.worker.on('error', (e) => this.errors.failures.failed(`${h.queue} worker`, e.message));
+    for (const h of this.handlers)
+      h.worker.on('error', (e) => this.errors.failures.failed(`${h.queue} worker`, e.message));
     this.logger.log(`Consuming queues: ${[...consumed].join(', ') || 'none'}`);
   }
 }

@@ -23,7 +23,11 @@ const SEND_JOB_LOCK_MS = 10_000;
 const SEND_STALLED_CHECK_MS = 5_000;
 const SEND_MAX_STALLS = 3;
 
-@Processor(QueueName.Send, { lockDuration: SEND_JOB_LOCK_MS, stalledInterval: SEND_STALLED_CHECK_MS, maxStalledCount: SEND_MAX_STALLS })
+@Processor(QueueName.Send, {
+  lockDuration: SEND_JOB_LOCK_MS,
+  stalledInterval: SEND_STALLED_CHECK_MS,
+  maxStalledCount: SEND_MAX_STALLS,
+})
 export class SendStepsProcessor extends WorkerHost implements JobHandler, OnModuleInit {
   readonly queue = QueueName.Send;
   readonly jobNames = [JobName.SendSteps] as const;
@@ -48,7 +52,20 @@ export class SendStepsProcessor extends WorkerHost implements JobHandler, OnModu
 
   private async send(job: Job<SendStepsJob>): Promise<Record<string, number>> {
     const outcomes = await this.sends.executeMany(job.data.steps);
-    const later = outcomes.flatMap((o, i) => (o.kind === 'later' ? [{ ref: { enrollmentId: job.data.steps[i].enrollmentId, step: job.data.steps[i].step, ...(o.slotAt !== undefined ? { slotAt: o.slotAt } : {}) }, ms: o.ms }] : []));
+    const later = outcomes.flatMap((o, i) =>
+      o.kind === 'later'
+        ? [
+            {
+              ref: {
+                enrollmentId: job.data.steps[i].enrollmentId,
+                step: job.data.steps[i].step,
+                ...(o.slotAt !== undefined ? { slotAt: o.slotAt } : {}),
+              },
+              ms: o.ms,
+            },
+          ]
+        : [],
+    );
     await this.sendQueue.later(later);
     const counts = tally(outcomes);
     for (const [outcome, n] of Object.entries(counts)) this.metrics.sendOutcomes.inc({ outcome }, n);

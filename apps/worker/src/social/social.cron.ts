@@ -16,6 +16,10 @@ export class SocialCron implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.cron.every('social-connections', Math.max(this.config.sweepIntervalSeconds, SOCIAL_SWEEP_INTERVAL_SECONDS), () => this.sweep.sweep());
+    this.cron.every(
+      'social-connections',
+      Math.max(this.config.sweepIntervalSeconds, SOCIAL_SWEEP_INTERVAL_SECONDS),
+      () => this.sweep.sweep(),
+    );
   }
 }

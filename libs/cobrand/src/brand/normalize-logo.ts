@@ -20,13 +20,22 @@ export interface NormalizedLogo {
   sourceType: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/svg+xml';
 }
 
-export type LogoResult = { ok: true; logo: NormalizedLogo } | { ok: false; reason: 'too_large' | 'unsupported' | 'invalid'; message: string };
+export type LogoResult =
+  { ok: true; logo: NormalizedLogo } | { ok: false; reason: 'too_large' | 'unsupported' | 'invalid'; message: string };
 
-const fail = (reason: 'too_large' | 'unsupported' | 'invalid', message: string): LogoResult => ({ ok: false, reason, message });
+const fail = (reason: 'too_large' | 'unsupported' | 'invalid', message: string): LogoResult => ({
+  ok: false,
+  reason,
+  message,
+});
 
 /** The most common colour among a logo's opaque, non-white pixels. */
 async function dominantColor(png: Buffer): Promise<string> {
-  const { data, info } = await sharp(png).resize(128, 128, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(png)
+    .resize(128, 128, { fit: 'inside' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const counts = new Map<number, { n: number; r: number; g: number; b: number }>();
   for (let i = 0; i < info.width * info.height * 4; i += 4) {
     const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
@@ -53,15 +62,20 @@ async function isBlank(png: Buffer): Promise<boolean> {
   return stats.channels.slice(0, 3).every((c) => c.max - c.min < 8);
 }
 
-async function rasterInput(bytes: Buffer, type: NormalizedLogo['sourceType']): Promise<{ image: sharp.Sharp } | Extract<LogoResult, { ok: false }>> {
-  if (type !== 'image/svg+xml') return { image: sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }) };
+async function rasterInput(
+  bytes: Buffer,
+  type: NormalizedLogo['sourceType'],
+): Promise<{ image: sharp.Sharp } | Extract<LogoResult, { ok: false }>> {
+  if (type !== 'image/svg+xml')
+    return { image: sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }) };
   const svg = bytes.toString('utf8');
   const safety = checkSvgSafety(svg);
   if (!safety.ok) return { ok: false, reason: 'invalid', message: safety.message };
   const complexity = checkSvgComplexity(svg);
   if (!complexity.ok) return { ok: false, reason: 'invalid', message: complexity.message };
   const intrinsic = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
-  if (!intrinsic.width || !intrinsic.height) return { ok: false, reason: 'invalid', message: 'The SVG has no size (set width and height, or a viewBox)' };
+  if (!intrinsic.width || !intrinsic.height)
+    return { ok: false, reason: 'invalid', message: 'The SVG has no size (set width and height, or a viewBox)' };
   const density = Math.min(2400, Math.max(1, (72 * SVG_RASTER_SIDE) / Math.max(intrinsic.width, intrinsic.height)));
   return { image: sharp(bytes, { density, limitInputPixels: MAX_IMAGE_PIXELS }) };
 }
@@ -72,7 +86,8 @@ async function rasterInput(bytes: Buffer, type: NormalizedLogo['sourceType']): P
  * JPEG, WebP or safe SVG of at most 5 MB and 40 megapixels is refused with the reason.
  */
 export async function normalizeLogo(bytes: Buffer): Promise<LogoResult> {
-  if (bytes.length > MAX_LOGO_BYTES) return fail('too_large', `Logos may be at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_LOGO_BYTES)
+    return fail('too_large', `Logos may be at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
   const type = sniffType(bytes);
   if (type !== 'image/png' && type !== 'image/jpeg' && type !== 'image/webp' && type !== 'image/svg+xml') {
     return fail('unsupported', 'A logo must be a PNG, JPEG, WebP or SVG file');
@@ -82,15 +97,34 @@ export async function normalizeLogo(bytes: Buffer): Promise<LogoResult> {
     if (!('image' in raster)) return raster;
     const input = raster.image;
     const meta = await input.metadata();
-    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) return fail('too_large', 'The logo is larger than 40 megapixels');
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS)
+      return fail('too_large', 'The logo is larger than 40 megapixels');
     if ((meta.pages ?? 1) > 1) return fail('invalid', 'Animated or multi-page images cannot be logos');
     const oriented = await input.rotate().png().toBuffer();
     if (await isBlank(oriented)) return fail('invalid', 'The logo is blank');
     const trimmed = await sharp(oriented).trim({ threshold: 12 }).png().toBuffer();
-    const fitted = sharp(trimmed).resize({ width: LOGO_BOX.width, height: LOGO_BOX.height, fit: 'inside', withoutEnlargement: true });
-    const { data: png, info } = await fitted.clone().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true });
+    const fitted = sharp(trimmed).resize({
+      width: LOGO_BOX.width,
+      height: LOGO_BOX.height,
+      fit: 'inside',
+      withoutEnlargement: true,
+    });
+    const { data: png, info } = await fitted
+      .clone()
+      .png({ compressionLevel: 9, adaptiveFiltering: true })
+      .toBuffer({ resolveWithObject: true });
     const webp = await fitted.clone().webp({ quality: 90, alphaQuality: 100 }).toBuffer();
-    return { ok: true, logo: { png, webp, width: info.width, height: info.height, dominantColor: await dominantColor(png), sourceType: type } };
+    return {
+      ok: true,
+      logo: {
+        png,
+        webp,
+        width: info.width,
+        height: info.height,
+        dominantColor: await dominantColor(png),
+        sourceType: type,
+      },
+    };
   } catch (e) {
     const message = (e as Error).message ?? '';
     if (/pixel limit/i.test(message)) return fail('too_large', 'The logo is larger than 40 megapixels');

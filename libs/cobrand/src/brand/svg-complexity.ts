@@ -25,7 +25,8 @@ interface Node {
   refs: string[];
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!\w[^>]*>|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!\w[^>]*>|<\/\s*([\w:.-]+)\s*>|<([\w:.-]+)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 const FRAGMENT_URL = /url\(\s*['"]?\s*#([^'")\s]+)/g;
 
@@ -57,7 +58,8 @@ function parse(svg: string): { nodes: Node[]; ids: Map<string, number>; maxDepth
     for (const a of attributes.matchAll(ATTRIBUTE)) {
       const [attribute, value] = [a[1], a[3] ?? a[4]];
       if (attribute === 'id') ids.set(value, index);
-      else if ((attribute === 'href' || attribute === 'xlink:href') && value.trim().startsWith('#')) node.refs.push(value.trim().slice(1));
+      else if ((attribute === 'href' || attribute === 'xlink:href') && value.trim().startsWith('#'))
+        node.refs.push(value.trim().slice(1));
       for (const ref of value.matchAll(FRAGMENT_URL)) node.refs.push(ref[1]);
     }
     if (!attributes.trimEnd().endsWith('/')) {
@@ -71,11 +73,15 @@ function parse(svg: string): { nodes: Node[]; ids: Map<string, number>; maxDepth
 
 /** Counts what rendering an SVG would draw, refusing one beyond SVG_LIMITS; cheap (one pass, then one walk). */
 export function checkSvgComplexity(svg: string): SvgComplexity {
-  const refuse = (why: string): SvgComplexity => ({ ok: false, message: `The SVG is too complex to use as a logo: ${why}` });
+  const refuse = (why: string): SvgComplexity => ({
+    ok: false,
+    message: `The SVG is too complex to use as a logo: ${why}`,
+  });
   const { nodes, ids, maxDepth, sheetRefs } = parse(svg);
   const elements = nodes.length - 1;
   if (elements > SVG_LIMITS.elements) return refuse(`it has ${elements} elements (at most ${SVG_LIMITS.elements})`);
-  if (maxDepth > SVG_LIMITS.depth) return refuse(`its elements are nested ${maxDepth} deep (at most ${SVG_LIMITS.depth})`);
+  if (maxDepth > SVG_LIMITS.depth)
+    return refuse(`its elements are nested ${maxDepth} deep (at most ${SVG_LIMITS.depth})`);
   const uses = nodes.filter((n) => n.name === 'use' || n.name.endsWith(':use')).length;
   if (uses > SVG_LIMITS.uses) return refuse(`it has ${uses} <use> elements (at most ${SVG_LIMITS.uses})`);
 
@@ -124,6 +130,7 @@ export function checkSvgComplexity(svg: string): SvgComplexity {
   }
   if (cycle) return refuse('its references form a loop');
   if (tooDeep) return refuse(`its references are nested more than ${SVG_LIMITS.referenceDepth} deep`);
-  if (rendered > SVG_LIMITS.renderedElements) return refuse(`it draws more than ${SVG_LIMITS.renderedElements} elements once its references are expanded`);
+  if (rendered > SVG_LIMITS.renderedElements)
+    return refuse(`it draws more than ${SVG_LIMITS.renderedElements} elements once its references are expanded`);
   return { ok: true, rendered };
 }

@@ -18,7 +18,8 @@ export function checkSvgSafety(svg: string): SvgCheck {
   if (/@import/i.test(svg)) return refuse('imports styles');
   for (const m of svg.matchAll(/(?:xlink:)?href\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
     const target = (m[2] ?? m[3] ?? '').trim();
-    if (!target.startsWith('#') && !SAFE_DATA_IMAGE.test(target)) return refuse(`references ${target.slice(0, 60) || 'an empty address'}`);
+    if (!target.startsWith('#') && !SAFE_DATA_IMAGE.test(target))
+      return refuse(`references ${target.slice(0, 60) || 'an empty address'}`);
   }
   for (const m of svg.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
     if (!m[2].trim().startsWith('#')) return refuse(`uses url(${m[2].slice(0, 60)})`);

@@ -20,7 +20,11 @@ export class CompiledEmailCache {
   misses = 0;
 
   constructor(limits: CompileCacheLimits = DEFAULT_COMPILE_CACHE_LIMITS) {
-    this.cache = new LRUCache<string, CompiledEmail>({ max: limits.maxEntries, maxSize: limits.maxBytes, sizeCalculation: (e) => e.size });
+    this.cache = new LRUCache<string, CompiledEmail>({
+      max: limits.maxEntries,
+      maxSize: limits.maxBytes,
+      sizeCalculation: (e) => e.size,
+    });
   }
 
   static key(versionId: string, assetId: string, brandRevision: string | number): string {

@@ -38,7 +38,33 @@ const path = fc.oneof({ weight: 5, arbitrary: canonical }, { weight: 1, arbitrar
 const tilde = fc.oneof({ weight: 9, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constant('~') });
 const mustache = fc.tuple(tilde, path, tilde).map(([a, p, b]) => `{{${a}${p}${b}}}`);
 /** Text that HTML or Handlebars might read as something else. */
-const text = fc.constantFrom('Hi ', 'a', ' ', '\n', '<b>', '</b>', '<br />', '&amp;', '&lbrace;', '&#123;', '&#x7b;', '&#X7D;', '&rcub;', '&bsol;', '{', '}', '}}', '\\', '\\{{prospect.email}}', '\\\\', '"', "'", '=', '&#61;', '%7B%7B');
+const text = fc.constantFrom(
+  'Hi ',
+  'a',
+  ' ',
+  '\n',
+  '<b>',
+  '</b>',
+  '<br />',
+  '&amp;',
+  '&lbrace;',
+  '&#123;',
+  '&#x7b;',
+  '&#X7D;',
+  '&rcub;',
+  '&bsol;',
+  '{',
+  '}',
+  '}}',
+  '\\',
+  '\\{{prospect.email}}',
+  '\\\\',
+  '"',
+  "'",
+  '=',
+  '&#61;',
+  '%7B%7B',
+);
 const odd = fc.constantFrom(
   '{{',
   '{{! a comment }}',
@@ -65,10 +91,30 @@ const odd = fc.constantFrom(
 );
 
 const { fragment } = fc.letrec<{ fragment: string; block: string }>((tie) => ({
-  fragment: fc.array(fc.oneof({ weight: 5, arbitrary: text }, { weight: 5, arbitrary: mustache }, { weight: 1, arbitrary: odd }, { weight: 2, arbitrary: tie('block') }), { maxLength: 6 }).map((parts) => parts.join('')),
+  fragment: fc
+    .array(
+      fc.oneof(
+        { weight: 5, arbitrary: text },
+        { weight: 5, arbitrary: mustache },
+        { weight: 1, arbitrary: odd },
+        { weight: 2, arbitrary: tie('block') },
+      ),
+      { maxLength: 6 },
+    )
+    .map((parts) => parts.join('')),
   block: fc
-    .tuple(fc.constantFrom('if', 'if', 'unless'), fc.boolean(), path, tie('fragment'), fc.option(tie('fragment'), { nil: undefined }), tilde)
-    .map(([helper, inverted, p, body, inverse, t]) => `{{${t}${inverted ? '^' : '#'}${helper} ${p}}}${body}${inverse === undefined ? '' : `{{else}}${inverse}`}{{/${helper}${t}}}`),
+    .tuple(
+      fc.constantFrom('if', 'if', 'unless'),
+      fc.boolean(),
+      path,
+      tie('fragment'),
+      fc.option(tie('fragment'), { nil: undefined }),
+      tilde,
+    )
+    .map(
+      ([helper, inverted, p, body, inverse, t]) =>
+        `{{${t}${inverted ? '^' : '#'}${helper} ${p}}}${body}${inverse === undefined ? '' : `{{else}}${inverse}`}{{/${helper}${t}}}`,
+    ),
 }));
 
 /** Places in the demo-like template where a fragment can land: text, an attribute, a link, a style. */
@@ -80,7 +126,9 @@ const PLACES: Array<(f: string) => string> = [
 ];
 
 const filled = new Map(FIXTURE_SLOTS.map((s) => [s.name, SAMPLE_SLOT_VALUES[s.type]]));
-const sparse = new Map(FIXTURE_SLOTS.map((s) => [s.name, s.required ? SAMPLE_SLOT_VALUES[s.type] : (s.fallback ?? null)]));
+const sparse = new Map(
+  FIXTURE_SLOTS.map((s) => [s.name, s.required ? SAMPLE_SLOT_VALUES[s.type] : (s.fallback ?? null)]),
+);
 const recipients = [
   { email: 'ann@prospect.example', first_name: 'Ann', custom: { plan: 'pro' } },
   { email: 'bob@prospect.example', first_name: null, custom: null },
@@ -114,25 +162,41 @@ describe(`${checkEmailAsset.name} (property)`, () => {
   ])('refuses %s, which Handlebars parses but the renderer cannot render as written', async (expression, message) => {
     const mjml = FIXTURE_MJML.replace('Acme Cloud Backup keeps every file safe.', `Dear ${expression}.`);
     const problems = await checkEmailAsset({ subject: 's', preheader: 'p', mjml }, FIXTURE_VOCABULARY);
-    expect(problems).toEqual([expect.objectContaining({ path: 'mjml', line: 10, message: expect.stringContaining(message) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'mjml', line: 10, message: expect.stringContaining(message) }),
+    ]);
   });
 
   it('refuses the same syntax in the subject', async () => {
-    const problems = await checkEmailAsset({ subject: 'Hi {{~prospect.first_name}}', preheader: '{{prospect/email}}', mjml: FIXTURE_MJML }, FIXTURE_VOCABULARY);
+    const problems = await checkEmailAsset(
+      { subject: 'Hi {{~prospect.first_name}}', preheader: '{{prospect/email}}', mjml: FIXTURE_MJML },
+      FIXTURE_VOCABULARY,
+    );
     expect(problems.map((p) => p.path)).toEqual(['subject', 'preheader']);
   });
 
   it('renders every email body it accepts, for every partner and recipient', async () => {
     await fc.assert(
-      fc.asyncProperty(fragment, fc.integer({ min: 0, max: PLACES.length - 1 }), async (f, place) => acceptedRenders({ subject: 'Hello', preheader: 'Backups', mjml: PLACES[place](f) })),
-      { numRuns: 150, examples: [['{{prospect/email}}', 0], ['{{~prospect.email~}}', 0], ['&lbrace;&lbrace;prospect.nickname}}', 0]] },
+      fc.asyncProperty(fragment, fc.integer({ min: 0, max: PLACES.length - 1 }), async (f, place) =>
+        acceptedRenders({ subject: 'Hello', preheader: 'Backups', mjml: PLACES[place](f) }),
+      ),
+      {
+        numRuns: 150,
+        examples: [
+          ['{{prospect/email}}', 0],
+          ['{{~prospect.email~}}', 0],
+          ['&lbrace;&lbrace;prospect.nickname}}', 0],
+        ],
+      },
     );
   }, 120_000);
 
   it('renders every subject and preheader it accepts', async () => {
     const line = fragment.map((f) => f.replace(/[\r\n]/g, ' '));
     await fc.assert(
-      fc.asyncProperty(line, line, async (subject, preheader) => acceptedRenders({ subject: `S ${subject}`, preheader, mjml: FIXTURE_MJML })),
+      fc.asyncProperty(line, line, async (subject, preheader) =>
+        acceptedRenders({ subject: `S ${subject}`, preheader, mjml: FIXTURE_MJML }),
+      ),
       { numRuns: 150, examples: [['{{~prospect.email~}}', '{{prospect/email}}']] },
     );
   }, 120_000);

@@ -7,7 +7,8 @@ import { applyPartnerValues } from '../template/partner-pass';
 import { ReferenceSite, TemplateVocabulary, unconditionalSites } from '../template/template-analysis';
 import { compileMjml } from './mjml-compiler';
 
-const at = (path: string, problems: Problem[]): Problem[] => problems.map((p) => ({ ...p, path: p.path ? `${path}.${p.path}` : path }));
+const at = (path: string, problems: Problem[]): Problem[] =>
+  problems.map((p) => ({ ...p, path: p.path ? `${path}.${p.path}` : path }));
 
 /**
  * Where a missing footer belongs, so an editor can show the problem at a line: the closing
@@ -25,13 +26,26 @@ function complianceProblems(checked: CheckedMarkup): Problem[] {
   const line = footerLine(checked.analysis.source);
   const everywhere = unconditionalSites(checked.analysis);
   if (!everywhere.some((s) => s.ref.kind === 'link' && s.ref.name === 'unsubscribe')) {
-    problems.push({ path: '', line, message: 'Every email must contain the unsubscribe link {{links.unsubscribe}}, outside any {{#if}} block' });
+    problems.push({
+      path: '',
+      line,
+      message: 'Every email must contain the unsubscribe link {{links.unsubscribe}}, outside any {{#if}} block',
+    });
   }
   const address = everywhere.find((s) => s.ref.kind === 'partner' && s.ref.slot.type === 'address');
   if (!address) {
-    problems.push({ path: '', line, message: "Every email must contain the partner's postal address: an address slot such as {{partner.address}}, outside any {{#if}} block" });
+    problems.push({
+      path: '',
+      line,
+      message:
+        "Every email must contain the partner's postal address: an address slot such as {{partner.address}}, outside any {{#if}} block",
+    });
   } else if (address.ref.kind === 'partner' && !address.ref.slot.required && !address.ref.slot.fallback) {
-    problems.push({ path: '', line: address.line, message: `The postal address slot ${address.ref.slot.name} must be required or have a fallback` });
+    problems.push({
+      path: '',
+      line: address.line,
+      message: `The postal address slot ${address.ref.slot.name} must be required or have a fallback`,
+    });
   }
   return problems;
 }
@@ -41,11 +55,16 @@ function complianceProblems(checked: CheckedMarkup): Problem[] {
  * itself (or, for a derived colour, of the colour it derives from: they are empty together).
  */
 export function unguardedOptionalSlots(checked: CheckedMarkup): Problem[] {
-  const guardsOf = (s: ReferenceSite) => (s.ref.kind === 'partner' && s.ref.derivedFrom ? [s.variable, `partner.${s.ref.derivedFrom.name}`] : [s.variable]);
+  const guardsOf = (s: ReferenceSite) =>
+    s.ref.kind === 'partner' && s.ref.derivedFrom ? [s.variable, `partner.${s.ref.derivedFrom.name}`] : [s.variable];
   return checked.analysis.sites
     .filter((s) => s.usage === 'output' && s.ref.kind === 'partner' && !s.ref.slot.required && !s.ref.slot.fallback)
     .filter((s) => !s.guards.some((g) => guardsOf(s).includes(g.variable) && !g.negated))
-    .map((s) => ({ path: '', line: s.line, message: `{{${s.variable}}} is optional and has no fallback: wrap it in {{#if ${s.variable}}}…{{/if}}` }));
+    .map((s) => ({
+      path: '',
+      line: s.line,
+      message: `{{${s.variable}}} is optional and has no fallback: wrap it in {{#if ${s.variable}}}…{{/if}}`,
+    }));
 }
 
 /**
@@ -77,12 +96,34 @@ async function mjmlProblems(checked: CheckedMarkup): Promise<Problem[]> {
 }
 
 /** Every check an email asset must pass before it can be saved. Paths are relative to the asset. */
-export async function checkEmailAsset(asset: Pick<EmailAsset, 'subject' | 'preheader' | 'mjml'>, vocabulary: TemplateVocabulary): Promise<Problem[]> {
+export async function checkEmailAsset(
+  asset: Pick<EmailAsset, 'subject' | 'preheader' | 'mjml'>,
+  vocabulary: TemplateVocabulary,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
-  problems.push(...at('subject', checkTextTemplate(asset.subject, vocabulary, { allow: ['partner', 'prospect'], maxLength: SUBJECT_MAX_LENGTH, singleLine: true }).problems));
-  problems.push(...at('preheader', checkTextTemplate(asset.preheader, vocabulary, { allow: ['partner', 'prospect'], maxLength: PREHEADER_MAX_LENGTH, singleLine: true }).problems));
+  problems.push(
+    ...at(
+      'subject',
+      checkTextTemplate(asset.subject, vocabulary, {
+        allow: ['partner', 'prospect'],
+        maxLength: SUBJECT_MAX_LENGTH,
+        singleLine: true,
+      }).problems,
+    ),
+  );
+  problems.push(
+    ...at(
+      'preheader',
+      checkTextTemplate(asset.preheader, vocabulary, {
+        allow: ['partner', 'prospect'],
+        maxLength: PREHEADER_MAX_LENGTH,
+        singleLine: true,
+      }).problems,
+    ),
+  );
   if (!asset.subject.trim()) problems.push({ path: 'subject', message: 'must not be empty' });
-  if (/<mj-include\b/i.test(asset.mjml)) problems.push({ path: 'mjml', message: '<mj-include> is not supported: a template must be self-contained' });
+  if (/<mj-include\b/i.test(asset.mjml))
+    problems.push({ path: 'mjml', message: '<mj-include> is not supported: a template must be self-contained' });
   const { template, problems: markupProblems, analysis } = checkMarkupTemplate(asset.mjml, vocabulary);
   problems.push(...at('mjml', markupProblems));
   if (analysis.program) problems.push(...at('mjml', activeContentProblems(analysis)));

@@ -29,7 +29,10 @@ handlebars.registerHelper('__part', function (this: unknown, name: PlainPart, op
   (options.data as { parts: Record<PlainPart, string> }).parts[name] = options.fn(this);
   return '';
 });
-const COMBINED_COMPILE_OPTIONS: CompileOptions = { ...RECIPIENT_COMPILE_OPTIONS, knownHelpers: { ...RECIPIENT_COMPILE_OPTIONS.knownHelpers, __part: true } };
+const COMBINED_COMPILE_OPTIONS: CompileOptions = {
+  ...RECIPIENT_COMPILE_OPTIONS,
+  knownHelpers: { ...RECIPIENT_COMPILE_OPTIONS.knownHelpers, __part: true },
+};
 
 /** One email for one partner: everything but the recipient is settled. */
 export interface CompiledEmail {
@@ -96,7 +99,8 @@ const decodeEntities = (s: string) =>
   });
 
 /** Every expression the second stage may contain; anything else means a value leaked in. */
-const RECIPIENT_VARIABLE = /^(prospect\.(email|first_name|last_name|company|title|country|custom\.[a-z][a-z0-9_]{0,39})|links\.(unsubscribe|view_in_browser|preferences)|t\.l\d+|t\.open)$/;
+const RECIPIENT_VARIABLE =
+  /^(prospect\.(email|first_name|last_name|company|title|country|custom\.[a-z][a-z0-9_]{0,39})|links\.(unsubscribe|view_in_browser|preferences)|t\.l\d+|t\.open)$/;
 
 /**
  * Checks that a second-stage template holds only recipient expressions. This is the
@@ -112,11 +116,23 @@ function assertRecipientOnly(source: string, what: string): hbs.AST.Program {
   }
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; path?: hbs.AST.PathExpression; params?: unknown[]; program?: unknown; inverse?: unknown; body?: unknown[] };
+    const n = node as {
+      type?: string;
+      path?: hbs.AST.PathExpression;
+      params?: unknown[];
+      program?: unknown;
+      inverse?: unknown;
+      body?: unknown[];
+    };
     if (n.type === 'MustacheStatement' || n.type === 'BlockStatement') {
       const path = n.type === 'BlockStatement' ? (n.params?.[0] as hbs.AST.PathExpression | undefined) : n.path;
       const helper = n.type === 'BlockStatement' ? n.path?.original : null;
-      if ((helper !== null && helper !== 'if' && helper !== 'unless') || !path || path.type !== 'PathExpression' || !RECIPIENT_VARIABLE.test(path.original)) {
+      if (
+        (helper !== null && helper !== 'if' && helper !== 'unless') ||
+        !path ||
+        path.type !== 'PathExpression' ||
+        !RECIPIENT_VARIABLE.test(path.original)
+      ) {
         throw new EmailCompileError(`${what} contains an unexpected expression ${path?.original ?? n.type}`);
       }
     } else if (n.type && n.type !== 'Program' && n.type !== 'ContentStatement' && n.type !== 'CommentStatement') {
@@ -139,7 +155,10 @@ const HTML_TEXT_RULES: PrintRules = { content: escapeHtml, output: (variable) =>
 /** A plain-text template (text part, subject, preheader), printed from its parse tree. */
 const plainTemplate = (source: string) => printTemplate(handlebars.parse(source), PLAIN_RULES);
 
-function rewriteTrackableLinks(html: string, named: ReadonlyMap<string, string>): { html: string; links: TrackableLink[] } {
+function rewriteTrackableLinks(
+  html: string,
+  named: ReadonlyMap<string, string>,
+): { html: string; links: TrackableLink[] } {
   const links: TrackableLink[] = [];
   const byUrl = new Map<string, TrackableLink>();
   const nameByUrl = new Map([...named].map(([name, url]) => [url, name]));
@@ -159,12 +178,15 @@ function rewriteTrackableLinks(html: string, named: ReadonlyMap<string, string>)
 function insertPreheader(html: string, preheader: string): string {
   const hidden = `<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${preheader}</div>`;
   const body = /<body[^>]*>/i.exec(html);
-  return body ? `${html.slice(0, body.index + body[0].length)}${hidden}${html.slice(body.index + body[0].length)}` : `${hidden}${html}`;
+  return body
+    ? `${html.slice(0, body.index + body[0].length)}${hidden}${html.slice(body.index + body[0].length)}`
+    : `${hidden}${html}`;
 }
 
 /** The open-tracking pixel, last in the body; its address is per recipient ({{t.open}}). */
 function insertOpenPixel(html: string): string {
-  const pixel = '<img src="{{t.open}}" width="1" height="1" alt="" style="display:block;border:0;width:1px;height:1px" />';
+  const pixel =
+    '<img src="{{t.open}}" width="1" height="1" alt="" style="display:block;border:0;width:1px;height:1px" />';
   const end = html.toLowerCase().lastIndexOf('</body>');
   return end >= 0 ? `${html.slice(0, end)}${pixel}${html.slice(end)}` : `${html}${pixel}`;
 }
@@ -174,7 +196,10 @@ const LANG_ATTRIBUTE = /\s+lang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 
 /** The campaign's language on the root element, which MJML turns into <html lang> ("und" without it). */
 function withLanguage(mjml: string, language: string): string {
-  return mjml.replace(MJML_ROOT, (_m, attributes: string) => `<mjml${attributes.replace(LANG_ATTRIBUTE, '')} lang="${escapeAttribute(language)}">`);
+  return mjml.replace(
+    MJML_ROOT,
+    (_m, attributes: string) => `<mjml${attributes.replace(LANG_ATTRIBUTE, '')} lang="${escapeAttribute(language)}">`,
+  );
 }
 
 /**
@@ -182,17 +207,31 @@ function withLanguage(mjml: string, language: string): string {
  * partner's values, compiled to HTML and a text part, each then compiled once as a
  * Handlebars template of recipient data only. Links are numbered for tracking.
  */
-export async function compileEmail(asset: Pick<EmailAsset, 'mjml' | 'subject' | 'preheader'>, content: Pick<CampaignContent, 'slots' | 'links' | 'language'>, partner: PartnerValues): Promise<CompiledEmail> {
+export async function compileEmail(
+  asset: Pick<EmailAsset, 'mjml' | 'subject' | 'preheader'>,
+  content: Pick<CampaignContent, 'slots' | 'links' | 'language'>,
+  partner: PartnerValues,
+): Promise<CompiledEmail> {
   const vocabulary = vocabularyOf(content);
   const markup = checkMarkupTemplate(asset.mjml, vocabulary);
-  if (!markup.template) throw new EmailCompileError(`The template is invalid: ${markup.problems.map((p) => p.message).join('; ')}`);
+  if (!markup.template)
+    throw new EmailCompileError(`The template is invalid: ${markup.problems.map((p) => p.message).join('; ')}`);
   const namedLinks = new Map<string, string>(content.links.map((l) => [l.name, l.url]));
   const values = withDerivedColors(content.slots, partner);
-  const mjml = applyPartnerValues(markup.template.analysis, markup.template.placements, { partner: values, links: namedLinks });
+  const mjml = applyPartnerValues(markup.template.analysis, markup.template.placements, {
+    partner: values,
+    links: namedLinks,
+  });
   const compiled = await compileMjml(withLanguage(mjml, content.language));
-  if (!compiled.ok) throw new EmailCompileError(`MJML failed to compile for this partner: ${compiled.problems.map((p) => p.message).join('; ')}`);
+  if (!compiled.ok)
+    throw new EmailCompileError(
+      `MJML failed to compile for this partner: ${compiled.problems.map((p) => p.message).join('; ')}`,
+    );
 
-  const { html: tracked, links } = rewriteTrackableLinks(compiled.html, new Map([...namedLinks].map(([name, url]) => [name, new URL(url).href])));
+  const { html: tracked, links } = rewriteTrackableLinks(
+    compiled.html,
+    new Map([...namedLinks].map(([name, url]) => [name, new URL(url).href])),
+  );
   const trackedProgram = assertRecipientOnly(tracked, 'The HTML');
   // The text part is converted from the HTML template with its literal text made inert:
   // once the tags are gone, a brace of the text must not merge with an expression beside it.
@@ -204,9 +243,14 @@ export async function compileEmail(asset: Pick<EmailAsset, 'mjml' | 'subject' | 
   // values reach them as data at render time. The preheader also opens the HTML, as text.
   const subject = checkTextTemplate(asset.subject, vocabulary, { allow: ['partner', 'prospect'] });
   const preheader = checkTextTemplate(asset.preheader, vocabulary, { allow: ['partner', 'prospect'] });
-  if (!subject.template?.program || !preheader.template?.program) throw new EmailCompileError('The subject or preheader is invalid');
+  if (!subject.template?.program || !preheader.template?.program)
+    throw new EmailCompileError('The subject or preheader is invalid');
   const html = insertOpenPixel(insertPreheader(tracked, printTemplate(preheader.template.program, HTML_TEXT_RULES)));
-  const parts = [plainTemplate(text), printTemplate(subject.template.program, PLAIN_RULES), printTemplate(preheader.template.program, PLAIN_RULES)];
+  const parts = [
+    plainTemplate(text),
+    printTemplate(subject.template.program, PLAIN_RULES),
+    printTemplate(preheader.template.program, PLAIN_RULES),
+  ];
   const plain = parts.map((part, i) => `{{#__part "${PLAIN_PARTS[i]}"}}${part}{{/__part}}`).join('');
   const partnerData: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
   for (const [name, value] of values) partnerData[name] = value;

@@ -8,7 +8,12 @@ import { compileEmail } from './email-compiler';
 import { Recipient, renderEmail } from './email-renderer';
 
 const DEMO = path.resolve(__dirname, '../../../../templates/acme-cloud-backup');
-const manifest = JSON.parse(fs.readFileSync(path.join(DEMO, 'campaign.json'), 'utf8')) as { slots: SlotDefinition[]; links: CampaignContent['links']; language: string; emails: Array<{ subject: string; preheader: string; file: string }> };
+const manifest = JSON.parse(fs.readFileSync(path.join(DEMO, 'campaign.json'), 'utf8')) as {
+  slots: SlotDefinition[];
+  links: CampaignContent['links'];
+  language: string;
+  emails: Array<{ subject: string; preheader: string; file: string }>;
+};
 const content = { slots: manifest.slots, links: manifest.links, language: manifest.language };
 const welcome = { ...manifest.emails[0], mjml: fs.readFileSync(path.join(DEMO, manifest.emails[0].file), 'utf8') };
 
@@ -78,31 +83,50 @@ describe('email rendering', () => {
   });
 
   it('writes link addresses into the HTML with plain "=" and "&amp;" only where HTML needs it', async () => {
-    const tracked = (link: { index: number; url: string; name: string | null }) => `https://engine.example/c/7/${link.index}/s1g?u=${encodeURIComponent(link.url)}${link.name ? `&n=${link.name}` : ''}`;
-    const email = renderEmail(await compileFor(brand()), { ...recipient(), linkUrl: tracked, unsubscribeUrl: 'https://engine.example/u/a=b&c' });
+    const tracked = (link: { index: number; url: string; name: string | null }) =>
+      `https://engine.example/c/7/${link.index}/s1g?u=${encodeURIComponent(link.url)}${link.name ? `&n=${link.name}` : ''}`;
+    const email = renderEmail(await compileFor(brand()), {
+      ...recipient(),
+      linkUrl: tracked,
+      unsubscribeUrl: 'https://engine.example/u/a=b&c',
+    });
     expect(email.html).not.toContain('&#x3D;');
-    expect(email.html).toContain('href="https://engine.example/c/7/0/s1g?u=https%3A%2F%2Facme-backup.example%2Ftrial&amp;n=trial"');
+    expect(email.html).toContain(
+      'href="https://engine.example/c/7/0/s1g?u=https%3A%2F%2Facme-backup.example%2Ftrial&amp;n=trial"',
+    );
     expect(email.html).toContain('href="https://engine.example/c/7/1/s1g?u=https%3A%2F%2Fnorthwind-it.example%2F"');
     expect(email.html).toContain('href="https://engine.example/u/a=b&amp;c"');
     // The text part has the addresses exactly as they are.
-    expect(email.text).toContain('[https://engine.example/c/7/0/s1g?u=https%3A%2F%2Facme-backup.example%2Ftrial&n=trial]');
+    expect(email.text).toContain(
+      '[https://engine.example/c/7/0/s1g?u=https%3A%2F%2Facme-backup.example%2Ftrial&n=trial]',
+    );
     expect(email.text).toContain('[https://engine.example/u/a=b&c]');
   });
 
   it("declares the campaign's language on the HTML", async () => {
     const values = resolveSlotValues(content.slots, brand()).values;
-    expect(renderEmail(await compileEmail(welcome, { ...content, language: 'pt-BR' }, values), recipient()).html).toMatch(/<html[^>]* lang="pt-BR"/);
+    expect(
+      renderEmail(await compileEmail(welcome, { ...content, language: 'pt-BR' }, values), recipient()).html,
+    ).toMatch(/<html[^>]* lang="pt-BR"/);
     const declared = { ...welcome, mjml: welcome.mjml.replace('<mjml>', '<mjml lang="fr">') };
-    expect(renderEmail(await compileEmail(declared, { ...content, language: 'pl' }, values), recipient()).html).toMatch(/<html[^>]* lang="pl"/);
+    expect(renderEmail(await compileEmail(declared, { ...content, language: 'pl' }, values), recipient()).html).toMatch(
+      /<html[^>]* lang="pl"/,
+    );
   });
 
   it('keeps text readable on a light partner colour', async () => {
     const email = renderEmail(await compileFor(brand({ primaryColor: '#fde047' })), recipient());
     // The banner keeps the partner's yellow and its heading turns dark.
-    const banner = /background-color:#fde047[\s\S]*?<div\s+style="[^"]*;color:(#[0-9a-f]{6});"\s*>Your files, safe in the cloud/.exec(email.html);
+    const banner =
+      /background-color:#fde047[\s\S]*?<div\s+style="[^"]*;color:(#[0-9a-f]{6});"\s*>Your files, safe in the cloud/.exec(
+        email.html,
+      );
     expect(banner?.[1]).toBe('#000000');
     // The button, white text on the colour, takes a darker shade of it that white reads on.
-    const button = /<a\s+href="https:\/\/engine\.example\/c\/0" style="[^"]*background:(#[0-9a-f]{6});color:#ffffff;/.exec(email.html);
+    const button =
+      /<a\s+href="https:\/\/engine\.example\/c\/0" style="[^"]*background:(#[0-9a-f]{6});color:#ffffff;/.exec(
+        email.html,
+      );
     expect(button?.[1]).not.toBe('#fde047');
     expect(contrastRatio(button![1], '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });
@@ -131,15 +155,28 @@ describe('email rendering', () => {
   });
 
   it('refuses hostile values before they reach a template at all', () => {
-    const resolved = resolveSlotValues(content.slots, brand({ companyName: 'Evil\u202Egnp.exe', website: 'javascript:alert(1)', primaryColor: 'red;background:url(x)' }));
-    expect(resolved.invalid.map((p) => p.path)).toEqual(['brandKit.companyName', 'brandKit.website', 'brandKit.primaryColor']);
+    const resolved = resolveSlotValues(
+      content.slots,
+      brand({
+        companyName: 'Evil\u202Egnp.exe',
+        website: 'javascript:alert(1)',
+        primaryColor: 'red;background:url(x)',
+      }),
+    );
+    expect(resolved.invalid.map((p) => p.path)).toEqual([
+      'brandKit.companyName',
+      'brandKit.website',
+      'brandKit.primaryColor',
+    ]);
     expect(resolved.missing).toEqual(['company_name', 'website']);
     expect(resolved.values.get('primary_color')).toBe('#1e4d8f');
   });
 
   it('keeps prospect data to allowed fields, escaped, without prototype tricks', async () => {
     const compiled = await compileFor(brand());
-    const prospect = JSON.parse('{"email":"p@x.example","first_name":"<b>Bob</b> \u202Eevil","__proto__":{"polluted":true},"custom":{"__proto__":{"x":1},"constructor":"c"}}');
+    const prospect = JSON.parse(
+      '{"email":"p@x.example","first_name":"<b>Bob</b> \u202Eevil","__proto__":{"polluted":true},"custom":{"__proto__":{"x":1},"constructor":"c"}}',
+    );
     const email = renderEmail(compiled, { ...recipient(), prospect });
     expect(email.html).toContain('Hi &lt;b&gt;Bob&lt;/b&gt; evil,');
     expect(email.text).toContain('Hi <b>Bob</b> evil,');

@@ -49,7 +49,11 @@ export function templateProspect(p: ProspectData): Record<string, unknown> {
   }
   const custom = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(p.custom ?? {})) {
-    if (CUSTOM_FIELD_KEY_PATTERN.test(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) custom[key] = String(value).replace(BIDI_CONTROLS, '');
+    if (
+      CUSTOM_FIELD_KEY_PATTERN.test(key) &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    )
+      custom[key] = String(value).replace(BIDI_CONTROLS, '');
   }
   out.custom = custom;
   return out;
@@ -76,12 +80,21 @@ class UrlValue {
 export function renderEmail(compiled: CompiledEmail, recipient: Recipient): RenderedEmail {
   const t: Record<string, UrlValue> = { open: new UrlValue(recipient.openPixelUrl) };
   for (const link of compiled.links) t[`l${link.index}`] = new UrlValue(recipient.linkUrl(link));
-  const links = { unsubscribe: new UrlValue(recipient.unsubscribeUrl), view_in_browser: new UrlValue(recipient.viewInBrowserUrl), preferences: new UrlValue(recipient.preferencesUrl) };
+  const links = {
+    unsubscribe: new UrlValue(recipient.unsubscribeUrl),
+    view_in_browser: new UrlValue(recipient.viewInBrowserUrl),
+    preferences: new UrlValue(recipient.preferencesUrl),
+  };
   const data = { partner: compiled.partner, prospect: templateProspect(recipient.prospect), links, t };
   const parts = {} as Record<PlainPart, string>;
   const html = compiled.template(data, { data: { parts } });
   const { text, subject, preheader } = parts;
   if (!compiled.plainHasStandIns) return { subject: subject.replace(/[\r\n]+/g, ' '), preheader, html, text };
   const restore = (s: string) => s.replace(STAND_IN, (c) => STAND_IN_CHAR[c]);
-  return { subject: restore(subject).replace(/[\r\n]+/g, ' '), preheader: restore(preheader), html, text: restore(text) };
+  return {
+    subject: restore(subject).replace(/[\r\n]+/g, ' '),
+    preheader: restore(preheader),
+    html,
+    text: restore(text),
+  };
 }

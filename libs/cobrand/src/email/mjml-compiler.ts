@@ -29,8 +29,17 @@ export async function compileMjml(source: string): Promise<MjmlResult> {
   } catch (e) {
     const err = e as MjmlValidationError;
     if (Array.isArray(err.errors)) {
-      return { ok: false, problems: err.errors.map((x) => ({ line: x.line, message: x.tagName ? `<${x.tagName}>: ${x.message.trim()}` : x.message.trim() })) };
+      return {
+        ok: false,
+        problems: err.errors.map((x) => ({
+          line: x.line,
+          message: x.tagName ? `<${x.tagName}>: ${x.message.trim()}` : x.message.trim(),
+        })),
+      };
     }
-    return { ok: false, problems: [{ message: `MJML could not be compiled: ${String(err.message ?? e).split('\n')[0]}` }] };
+    return {
+      ok: false,
+      problems: [{ message: `MJML could not be compiled: ${String(err.message ?? e).split('\n')[0]}` }],
+    };
   }
 }

@@ -5,7 +5,8 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export type RasterFormat = 'png' | 'jpeg' | 'webp';
 
-export type ImageInspection = { ok: true; format: RasterFormat; width: number; height: number } | { ok: false; message: string };
+export type ImageInspection =
+  { ok: true; format: RasterFormat; width: number; height: number } | { ok: false; message: string };
 
 /**
  * Decodes a raster image completely (a truncated or corrupt file fails here, not later in a
@@ -24,7 +25,8 @@ export async function inspectRaster(bytes: Buffer): Promise<ImageInspection> {
     return { ok: true, format: meta.format, width: meta.width, height: meta.height };
   } catch (e) {
     const message = (e as Error).message ?? '';
-    if (/pixel limit/i.test(message)) return { ok: false, message: `The image is larger than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels` };
+    if (/pixel limit/i.test(message))
+      return { ok: false, message: `The image is larger than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels` };
     return { ok: false, message: 'The image is corrupt or truncated' };
   }
 }

@@ -10,12 +10,33 @@ async function pdf(pages: Array<[number, number]>, userUnit?: number): Promise<B
 
 describe(inspectPdf.name, () => {
   it('accepts pages up to the largest size, and reports them', async () => {
-    expect(await inspectPdf(await pdf([[595.28, 841.89], [MAX_PDF_PAGE_POINTS, 2384]]))).toEqual({ ok: true, pages: [{ width: 595.28, height: 841.89 }, { width: MAX_PDF_PAGE_POINTS, height: 2384 }] });
+    expect(
+      await inspectPdf(
+        await pdf([
+          [595.28, 841.89],
+          [MAX_PDF_PAGE_POINTS, 2384],
+        ]),
+      ),
+    ).toEqual({
+      ok: true,
+      pages: [
+        { width: 595.28, height: 841.89 },
+        { width: MAX_PDF_PAGE_POINTS, height: 2384 },
+      ],
+    });
   });
 
   it('refuses a page larger than the largest size, naming it', async () => {
-    const result = await inspectPdf(await pdf([[595.28, 841.89], [14_400, 14_400]]));
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Page 2 is 14400 × 14400 pt; pages may be at most 5000 pt/) });
+    const result = await inspectPdf(
+      await pdf([
+        [595.28, 841.89],
+        [14_400, 14_400],
+      ]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Page 2 is 14400 × 14400 pt; pages may be at most 5000 pt/),
+    });
   });
 
   it('refuses a page that scales its units with /UserUnit', async () => {

@@ -17,24 +17,50 @@ const FORM: PageForm = {
 describe(checkSubmission.name, () => {
   it('answers one message per field and keeps what was valid', () => {
     const sut = checkSubmission(FORM, { email: 'nope', first_name: ' Annabelle ', phone: '12 34', tcma_website: '' });
-    expect(sut.errors).toEqual({ email: 'must be an email address, like name@example.com', first_name: 'must be at most 5 characters', consent: 'Please tick this box to continue' });
+    expect(sut.errors).toEqual({
+      email: 'must be an email address, like name@example.com',
+      first_name: 'must be at most 5 characters',
+      consent: 'Please tick this box to continue',
+    });
     expect(sut.values).toEqual({ phone: '12 34' });
     expect(sut.bot).toBe(false);
   });
 
   it('accepts a good submission, trimmed, and refuses repeated or control characters', () => {
-    expect(checkSubmission(FORM, { email: ' ada@example.com ', first_name: 'Ada', newsletter: 'on', consent: 'yes', tcma_website: '' })).toEqual({ values: { email: 'ada@example.com', first_name: 'Ada', newsletter: 'yes' }, consent: true, errors: {}, bot: false });
-    expect(checkSubmission(FORM, { email: ['a@b.co', 'c@d.co'], first_name: 'A\u0000b', consent: 'yes' }).errors).toEqual({ email: 'must be given once', first_name: 'contains characters that are not allowed' });
+    expect(
+      checkSubmission(FORM, {
+        email: ' ada@example.com ',
+        first_name: 'Ada',
+        newsletter: 'on',
+        consent: 'yes',
+        tcma_website: '',
+      }),
+    ).toEqual({
+      values: { email: 'ada@example.com', first_name: 'Ada', newsletter: 'yes' },
+      consent: true,
+      errors: {},
+      bot: false,
+    });
+    expect(
+      checkSubmission(FORM, { email: ['a@b.co', 'c@d.co'], first_name: 'A\u0000b', consent: 'yes' }).errors,
+    ).toEqual({ email: 'must be given once', first_name: 'contains characters that are not allowed' });
   });
 
   it('takes a filled honeypot for a bot', () => {
-    expect(checkSubmission(FORM, { email: 'a@b.co', first_name: 'A', consent: 'yes', tcma_website: 'x' }).bot).toBe(true);
+    expect(checkSubmission(FORM, { email: 'a@b.co', first_name: 'A', consent: 'yes', tcma_website: 'x' }).bot).toBe(
+      true,
+    );
   });
 });
 
 describe(renderPageForm.name, () => {
   it('escapes kept values and links each message to its field', () => {
-    const html = renderPageForm(FORM, 'I agree', { kind: 'refused', values: { first_name: '"><script>' }, errors: { email: 'bad' }, consent: false });
+    const html = renderPageForm(FORM, 'I agree', {
+      kind: 'refused',
+      values: { first_name: '"><script>' },
+      errors: { email: 'bad' },
+      consent: false,
+    });
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('aria-describedby="tcma-f-email-error"');
     expect(html).toContain('<p class="tcma-error" id="tcma-f-email-error">bad</p>');

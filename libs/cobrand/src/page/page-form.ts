@@ -11,7 +11,12 @@ const EMAIL_MAX_LENGTH = 254;
 
 export type PageFormState =
   | { kind: 'blank' }
-  | { kind: 'refused'; values: Readonly<Record<string, string>>; errors: Readonly<Record<string, string>>; consent: boolean }
+  | {
+      kind: 'refused';
+      values: Readonly<Record<string, string>>;
+      errors: Readonly<Record<string, string>>;
+      consent: boolean;
+    }
   | { kind: 'done'; message: string };
 
 export interface SubmissionCheck {
@@ -47,7 +52,8 @@ function checkField(field: PageFormField, raw: unknown): { value?: string; error
   const max = field.type === 'email' ? EMAIL_MAX_LENGTH : (field.maxLength ?? PAGE_FIELD_MAX_LENGTH);
   if ([...text].length > max) return { error: `must be at most ${max} characters` };
   if (field.type === 'email' && !EMAIL.test(text)) return { error: 'must be an email address, like name@example.com' };
-  if (field.type === 'tel' && !PHONE.test(text)) return { error: 'must be a phone number: digits, spaces and + ( ) . - /' };
+  if (field.type === 'tel' && !PHONE.test(text))
+    return { error: 'must be a phone number: digits, spaces and + ( ) . - /' };
   return { value: text };
 }
 
@@ -81,8 +87,17 @@ function fieldHtml(field: PageFormField, value: string, error: string | undefine
   }
   const max = field.type === 'email' ? EMAIL_MAX_LENGTH : (field.maxLength ?? PAGE_FIELD_MAX_LENGTH);
   const label = `<label for="${id}">${escapeHtml(field.label)}${mark}</label>`;
-  if (field.type === 'textarea') return `<div class="tcma-field">${label}<textarea id="${id}" name="${name}" rows="4" maxlength="${max}"${required}${described}>${escapeHtml(value)}</textarea>${message}</div>`;
-  const autocomplete: Record<string, string> = { email: 'email', first_name: 'given-name', last_name: 'family-name', company: 'organization', title: 'organization-title', phone: 'tel', country: 'country-name' };
+  if (field.type === 'textarea')
+    return `<div class="tcma-field">${label}<textarea id="${id}" name="${name}" rows="4" maxlength="${max}"${required}${described}>${escapeHtml(value)}</textarea>${message}</div>`;
+  const autocomplete: Record<string, string> = {
+    email: 'email',
+    first_name: 'given-name',
+    last_name: 'family-name',
+    company: 'organization',
+    title: 'organization-title',
+    phone: 'tel',
+    country: 'country-name',
+  };
   const auto = autocomplete[field.name] ? ` autocomplete="${autocomplete[field.name]}"` : '';
   return `<div class="tcma-field">${label}<input type="${field.type}" id="${id}" name="${name}" value="${escapeAttribute(value)}" maxlength="${max}"${auto}${required}${described}>${message}</div>`;
 }
@@ -98,7 +113,9 @@ export function renderPageForm(form: PageForm, consentText: string | null, state
   const values = state.kind === 'refused' ? state.values : {};
   const errors = state.kind === 'refused' ? state.errors : {};
   const count = Object.keys(errors).filter((k) => k !== FORM_ERROR).length;
-  const message = errors[FORM_ERROR] ?? (count ? `Please correct ${count === 1 ? 'the field' : `the ${count} fields`} marked below.` : '');
+  const message =
+    errors[FORM_ERROR] ??
+    (count ? `Please correct ${count === 1 ? 'the field' : `the ${count} fields`} marked below.` : '');
   const summary = message ? `<div class="tcma-summary" role="alert"><p>${escapeHtml(message)}</p></div>` : '';
   const fields = form.fields.map((f) => fieldHtml(f, values[f.name] ?? '', errors[f.name])).join('');
   let consent = '';

@@ -38,7 +38,8 @@ function plainText(source: string, values: PartnerValues): string {
     let out = '';
     for (const statement of body) {
       if (statement.type === 'ContentStatement') out += (statement as hbs.AST.ContentStatement).value;
-      else if (statement.type === 'MustacheStatement') out += values.get(slotOf((statement as hbs.AST.MustacheStatement).path)) ?? '';
+      else if (statement.type === 'MustacheStatement')
+        out += values.get(slotOf((statement as hbs.AST.MustacheStatement).path)) ?? '';
       else if (statement.type === 'BlockStatement') {
         const b = statement as hbs.AST.BlockStatement;
         const chosen = !!values.get(slotOf(b.params[0])) === (b.path.original === 'if') ? b.program : b.inverse;
@@ -62,10 +63,16 @@ const FORM_CSS =
  * for where each lands (as in emails), campaign links filled, the document's head written
  * (language, title, robots, Open Graph). The form goes between `before` and `after`.
  */
-export function compilePage(asset: Pick<PageAsset, 'title' | 'html' | 'noindex' | 'form'>, content: Pick<CampaignContent, 'slots' | 'links' | 'language'>, partner: PartnerValues, meta: PageMeta): CompiledPage {
+export function compilePage(
+  asset: Pick<PageAsset, 'title' | 'html' | 'noindex' | 'form'>,
+  content: Pick<CampaignContent, 'slots' | 'links' | 'language'>,
+  partner: PartnerValues,
+  meta: PageMeta,
+): CompiledPage {
   const vocabulary = vocabularyOf(content);
   const markup = checkMarkupTemplate(asset.html, vocabulary);
-  if (!markup.template) throw new PageCompileError(`The page is invalid: ${markup.problems.map((p) => p.message).join('; ')}`);
+  if (!markup.template)
+    throw new PageCompileError(`The page is invalid: ${markup.problems.map((p) => p.message).join('; ')}`);
   const values = withDerivedColors(content.slots, partner);
   const links = new Map<string, string>(content.links.map((l) => [l.name, l.url]));
   const body = applyPartnerValues(markup.template.analysis, markup.template.placements, { partner: values, links });
@@ -82,7 +89,8 @@ export function compilePage(asset: Pick<PageAsset, 'title' | 'html' | 'noindex' 
     `<style>${FORM_CSS}</style>`,
   ].join('');
   const marker = body.indexOf(PAGE_FORM_MARKER);
-  const [inner, rest] = marker >= 0 ? [body.slice(0, marker), body.slice(marker + PAGE_FORM_MARKER.length)] : [body, ''];
+  const [inner, rest] =
+    marker >= 0 ? [body.slice(0, marker), body.slice(marker + PAGE_FORM_MARKER.length)] : [body, ''];
   const before = `<!doctype html><html lang="${escapeAttribute(content.language)}"><head>${head}</head><body>${inner}`;
   const after = `${rest}</body></html>`;
   const consentText = asset.form?.consent ? plainText(asset.form.consent.text, values).trim() : null;

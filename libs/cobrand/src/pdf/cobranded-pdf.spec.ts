@@ -5,7 +5,10 @@ import { inspectPdfText } from '../testing/pdf-inspection';
 import { renderCobrandedPdf } from './render-pdf';
 
 const DEMO = path.resolve(__dirname, '../../../../templates/acme-cloud-backup');
-const manifest = JSON.parse(fs.readFileSync(path.join(DEMO, 'campaign.json'), 'utf8')) as { slots: Array<{ name: string; type: SlotType }>; pdfs: Array<{ file: string; slots: PdfSlotRect[] }> };
+const manifest = JSON.parse(fs.readFileSync(path.join(DEMO, 'campaign.json'), 'utf8')) as {
+  slots: Array<{ name: string; type: SlotType }>;
+  pdfs: Array<{ file: string; slots: PdfSlotRect[] }>;
+};
 const vendorPdf = fs.readFileSync(path.join(DEMO, manifest.pdfs[0].file));
 const rects = manifest.pdfs[0].slots;
 const slotTypes = new Map(manifest.slots.map((s) => [s.name, s.type]));
@@ -19,13 +22,29 @@ const values = new Map<string, string | null>([
 
 describe(renderCobrandedPdf.name, () => {
   it("declares the campaign's language in the document catalog", async () => {
-    const pdf = await renderCobrandedPdf({ vendorPdf, rects, slotTypes, values, logo: null, logoFallback: null, language: 'pt-BR' });
+    const pdf = await renderCobrandedPdf({
+      vendorPdf,
+      rects,
+      slotTypes,
+      values,
+      logo: null,
+      logoFallback: null,
+      language: 'pt-BR',
+    });
     expect(inspectPdfText(pdf).lang).toBe('pt-BR');
   });
 
   it("sets the partner's name in the logo rectangle when the partner has no logo", async () => {
     const logoRect = rects.find((r) => r.slot === 'logo')!;
-    const pdf = await renderCobrandedPdf({ vendorPdf, rects, slotTypes, values, logo: null, logoFallback: 'Ελληνική Πληροφορική Α.Ε.', language: 'en' });
+    const pdf = await renderCobrandedPdf({
+      vendorPdf,
+      rects,
+      slotTypes,
+      values,
+      logo: null,
+      logoFallback: 'Ελληνική Πληροφορική Α.Ε.',
+      language: 'en',
+    });
     const lines = inspectPdfText(pdf).lines.filter((l) => l.text.includes('Ελληνική'));
     expect(lines.length).toBeGreaterThan(0);
     // Fitted inside the rectangle (MuPDF's boxes have their origin at the top left).

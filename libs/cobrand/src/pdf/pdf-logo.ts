@@ -1,5 +1,14 @@
 import { LRUCache } from 'lru-cache';
-import { drawObject, PDFDocument, PDFPage, PDFRef, popGraphicsState, pushGraphicsState, scale, translate } from 'pdf-lib';
+import {
+  drawObject,
+  PDFDocument,
+  PDFPage,
+  PDFRef,
+  popGraphicsState,
+  pushGraphicsState,
+  scale,
+  translate,
+} from 'pdf-lib';
 import sharp from 'sharp';
 import * as zlib from 'node:zlib';
 
@@ -22,7 +31,11 @@ function prepare(png: Uint8Array, key: string, width: number, height: number): P
   let logo = prepared.get(cacheKey);
   if (!logo) {
     logo = (async () => {
-      const { data, info } = await sharp(png).resize({ width, height, fit: 'inside', withoutEnlargement: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(png)
+        .resize({ width, height, fit: 'inside', withoutEnlargement: true })
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       const pixels = info.width * info.height;
       const rgb = Buffer.allocUnsafe(pixels * 3);
       const alpha = Buffer.allocUnsafe(pixels);
@@ -48,20 +61,54 @@ export interface LogoPlacement {
 }
 
 /** Adds the logo as an image XObject (colour plus soft mask) and returns its reference. */
-export async function embedLogo(doc: PDFDocument, png: Uint8Array, key: string, box: { width: number; height: number }): Promise<{ ref: PDFRef; width: number; height: number }> {
-  const logo = await prepare(png, key, Math.ceil(box.width * LOGO_PIXELS_PER_POINT), Math.ceil(box.height * LOGO_PIXELS_PER_POINT));
-  const common = { Type: 'XObject', Subtype: 'Image', Width: logo.width, Height: logo.height, BitsPerComponent: 8, Filter: 'FlateDecode' };
-  const mask = doc.context.register(doc.context.stream(logo.alpha, { ...common, ColorSpace: 'DeviceGray', Decode: [0, 1] }));
+export async function embedLogo(
+  doc: PDFDocument,
+  png: Uint8Array,
+  key: string,
+  box: { width: number; height: number },
+): Promise<{ ref: PDFRef; width: number; height: number }> {
+  const logo = await prepare(
+    png,
+    key,
+    Math.ceil(box.width * LOGO_PIXELS_PER_POINT),
+    Math.ceil(box.height * LOGO_PIXELS_PER_POINT),
+  );
+  const common = {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: logo.width,
+    Height: logo.height,
+    BitsPerComponent: 8,
+    Filter: 'FlateDecode',
+  };
+  const mask = doc.context.register(
+    doc.context.stream(logo.alpha, { ...common, ColorSpace: 'DeviceGray', Decode: [0, 1] }),
+  );
   const image = doc.context.register(doc.context.stream(logo.rgb, { ...common, ColorSpace: 'DeviceRGB', SMask: mask }));
   return { ref: image, width: logo.width, height: logo.height };
 }
 
 /** Draws an embedded logo fitted into the rectangle, aligned horizontally, centred vertically. */
-export function drawLogo(page: PDFPage, logo: { ref: PDFRef; width: number; height: number }, rect: LogoPlacement): void {
+export function drawLogo(
+  page: PDFPage,
+  logo: { ref: PDFRef; width: number; height: number },
+  rect: LogoPlacement,
+): void {
   const ratio = Math.min(rect.width / logo.width, rect.height / logo.height);
   const width = logo.width * ratio;
   const height = logo.height * ratio;
-  const x = rect.align === 'center' ? rect.x + (rect.width - width) / 2 : rect.align === 'right' ? rect.x + rect.width - width : rect.x;
+  const x =
+    rect.align === 'center'
+      ? rect.x + (rect.width - width) / 2
+      : rect.align === 'right'
+        ? rect.x + rect.width - width
+        : rect.x;
   const name = page.node.newXObject('Image', logo.ref);
-  page.pushOperators(pushGraphicsState(), translate(x, rect.y + (rect.height - height) / 2), scale(width, height), drawObject(name), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    translate(x, rect.y + (rect.height - height) / 2),
+    scale(width, height),
+    drawObject(name),
+    popGraphicsState(),
+  );
 }

@@ -33,7 +33,15 @@ const values = (overrides: Record<string, string | null> = {}) =>
 
 async function render(v: Map<string, string | null>, withLogo = true): Promise<string> {
   const logo = withLogo ? await normalizeLogo(fs.readFileSync(path.join(DEMO, 'partners/northwind-logo.png'))) : null;
-  const bytes = await renderCobrandedPdf({ vendorPdf, rects, slotTypes, values: v, logo: logo?.ok ? { png: logo.logo.png, key: 'northwind' } : null, logoFallback: null, language: 'en' });
+  const bytes = await renderCobrandedPdf({
+    vendorPdf,
+    rects,
+    slotTypes,
+    values: v,
+    logo: logo?.ok ? { png: logo.logo.png, key: 'northwind' } : null,
+    logoFallback: null,
+    language: 'en',
+  });
   const file = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, bytes);
   return file;
@@ -81,7 +89,9 @@ describe('co-branded PDF', () => {
 
   it('draws Greek and Cyrillic, and fits a very long name without overflowing', async () => {
     const longName = 'Ελληνική Πληροφορική και Τεχνολογίες Πληροφοριών Ανώνυμη Εταιρεία Ρωσικά Москва Санкт-Петербург';
-    const file = await render(values({ company_name: longName, address: 'Λεωφόρος Κηφισίας 124\n115 26 Αθήνα\nΕλλάδα' }));
+    const file = await render(
+      values({ company_name: longName, address: 'Λεωφόρος Κηφισίας 124\n115 26 Αθήνα\nΕλλάδα' }),
+    );
     const all = words(file);
     expect(all.map((w) => w.text)).toEqual(expect.arrayContaining(['Ελληνική', 'Москва', 'Αθήνα']));
     const nameWords = all.filter((w) => longName.split(' ').includes(w.text));

@@ -42,7 +42,13 @@ function drawText(page: PDFPage, font: PDFFont, rect: PdfSlotRect, value: string
   const top = rect.y + rect.height - (rect.height - fit.lines.length * fit.lineHeight) / 2;
   let baseline = top - (fit.lineHeight - (ascent + descent) * fit.size) / 2 - ascent * fit.size;
   for (const line of fit.lines) {
-    page.drawText(line, { x: alignedX(rect, measure(line) * fit.size), y: baseline, size: fit.size, font, color: colorOf(rect.textColor) });
+    page.drawText(line, {
+      x: alignedX(rect, measure(line) * fit.size),
+      y: baseline,
+      size: fit.size,
+      font,
+      color: colorOf(rect.textColor),
+    });
     baseline -= fit.lineHeight;
   }
 }
@@ -58,7 +64,8 @@ export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Ar
   doc.setLanguage(input.language);
   const drawable = input.rects.filter((r) => pages[r.page - 1] && input.slotTypes.has(r.slot));
   // Without a logo, a logo rectangle shows the partner's name, fitted like any text slot.
-  const textOf = (rect: PdfSlotRect) => (input.slotTypes.get(rect.slot) !== 'logo' ? input.values.get(rect.slot) : input.logo ? null : input.logoFallback);
+  const textOf = (rect: PdfSlotRect) =>
+    input.slotTypes.get(rect.slot) !== 'logo' ? input.values.get(rect.slot) : input.logo ? null : input.logoFallback;
   const texts = drawable.map(textOf).filter((t): t is string => !!t);
   const font = texts.length ? await embedSubset(doc, texts.join('') + ELLIPSIS) : null;
   const logos = new Map<string, { ref: PDFRef; width: number; height: number }>();

@@ -42,7 +42,11 @@ export class RenderPool {
     return this.slots.length;
   }
 
-  run<K extends keyof RenderTasks>(task: K, input: Parameters<RenderTasks[K]>[0], transfer: ArrayBuffer[] = []): Promise<Uint8Array> {
+  run<K extends keyof RenderTasks>(
+    task: K,
+    input: Parameters<RenderTasks[K]>[0],
+    transfer: ArrayBuffer[] = [],
+  ): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error('The render pool is closed'));
     if (!this.slots.length) return (renderTasks[task] as (i: typeof input) => Promise<Uint8Array>)(input);
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));

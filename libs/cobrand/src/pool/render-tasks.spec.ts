@@ -7,7 +7,12 @@ describe(pagePreviewScale.name, () => {
   });
 
   it('keeps any page, however large, within the pixel limit', () => {
-    for (const [w, h] of [[3000, 3000], [14_400, 14_400], [144_000, 144_000], [5000, 10]]) {
+    for (const [w, h] of [
+      [3000, 3000],
+      [14_400, 14_400],
+      [144_000, 144_000],
+      [5000, 10],
+    ]) {
       const scale = pagePreviewScale(w, h, 200);
       expect(Math.ceil(w * scale) * Math.ceil(h * scale)).toBeLessThanOrEqual(MAX_PAGE_PREVIEW_PIXELS);
       expect(scale).toBeGreaterThan(0);

@@ -31,7 +31,11 @@ interface Mupdf {
 }
 interface MupdfDocument {
   countPages(): number;
-  loadPage(i: number): { getBounds(): [number, number, number, number]; toPixmap(m: unknown, cs: unknown, alpha: boolean, extras: boolean): { asPNG(): Uint8Array; destroy(): void }; destroy(): void };
+  loadPage(i: number): {
+    getBounds(): [number, number, number, number];
+    toPixmap(m: unknown, cs: unknown, alpha: boolean, extras: boolean): { asPNG(): Uint8Array; destroy(): void };
+    destroy(): void;
+  };
   destroy(): void;
 }
 

@@ -18,7 +18,11 @@ export interface FileSandboxOptions {
 
 /** How long an untrusted file may take to check or normalise: a large logo takes a few seconds. */
 export const UNTRUSTED_FILE_TIMEOUT_MS = 20_000;
-export const DEFAULT_SANDBOX_OPTIONS: FileSandboxOptions = { processes: 2, timeoutMs: UNTRUSTED_FILE_TIMEOUT_MS, idleMs: 60_000 };
+export const DEFAULT_SANDBOX_OPTIONS: FileSandboxOptions = {
+  processes: 2,
+  timeoutMs: UNTRUSTED_FILE_TIMEOUT_MS,
+  idleMs: 60_000,
+};
 
 export class SandboxTimeoutError extends Error {}
 
@@ -71,15 +75,25 @@ export class FileSandbox {
 
   /** A logo, normalised; a file that is too slow or kills its process is refused like any bad file. */
   async normalizeLogo(tenant: string, bytes: Uint8Array): Promise<LogoResult> {
-    return this.refusing(this.run(tenant, 'normalizeLogo', bytes), (message) => ({ ok: false, reason: 'invalid', message: `The logo ${message}` }));
+    return this.refusing(this.run(tenant, 'normalizeLogo', bytes), (message) => ({
+      ok: false,
+      reason: 'invalid',
+      message: `The logo ${message}`,
+    }));
   }
 
   async inspectRaster(tenant: string, bytes: Uint8Array): Promise<ImageInspection> {
-    return this.refusing(this.run(tenant, 'inspectRaster', bytes), (message) => ({ ok: false, message: `The image ${message}` }));
+    return this.refusing(this.run(tenant, 'inspectRaster', bytes), (message) => ({
+      ok: false,
+      message: `The image ${message}`,
+    }));
   }
 
   async inspectPdf(tenant: string, bytes: Uint8Array): Promise<PdfInspection> {
-    return this.refusing(this.run(tenant, 'inspectPdf', bytes), (message) => ({ ok: false, message: `The PDF ${message}` }));
+    return this.refusing(this.run(tenant, 'inspectPdf', bytes), (message) => ({
+      ok: false,
+      message: `The PDF ${message}`,
+    }));
   }
 
   run<K extends SandboxTask>(tenant: string, task: K, input: SandboxInput<K>): Promise<SandboxResult<K>> {
@@ -101,7 +115,10 @@ export class FileSandbox {
     try {
       return await result;
     } catch (e) {
-      if (e instanceof SandboxTimeoutError) return refusal(`took longer than ${Math.round(this.options.timeoutMs / 1000)} s to process; simplify it or save it in another format`);
+      if (e instanceof SandboxTimeoutError)
+        return refusal(
+          `took longer than ${Math.round(this.options.timeoutMs / 1000)} s to process; simplify it or save it in another format`,
+        );
       if (this.closed) throw e;
       return refusal('could not be processed');
     }
@@ -112,7 +129,8 @@ export class FileSandbox {
     while (!this.closed) {
       const index = this.waiting.findIndex((job) => !this.busyTenants.has(job.tenant));
       if (index < 0) return;
-      const sandbox = this.sandboxes.find((s) => !s.job) ?? (this.sandboxes.length < this.options.processes ? this.spawn() : null);
+      const sandbox =
+        this.sandboxes.find((s) => !s.job) ?? (this.sandboxes.length < this.options.processes ? this.spawn() : null);
       if (!sandbox) return;
       const [job] = this.waiting.splice(index, 1);
       this.start(sandbox, job);
@@ -132,7 +150,10 @@ export class FileSandbox {
       sandbox.child.kill('SIGKILL');
     }, this.options.timeoutMs);
     // A process that cannot take the file is killed; its exit refuses the file.
-    sandbox.child.send({ id: sandbox.jobId, task: job.task, input: job.input }, (error) => error && sandbox.child.kill('SIGKILL'));
+    sandbox.child.send(
+      { id: sandbox.jobId, task: job.task, input: job.input },
+      (error) => error && sandbox.child.kill('SIGKILL'),
+    );
   }
 
   private retire(sandbox: Sandbox): void {
@@ -155,7 +176,11 @@ export class FileSandbox {
   }
 
   private spawn(): Sandbox {
-    const child = fork(this.entry as string, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(this.entry as string, [], {
+      serialization: 'advanced',
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const sandbox: Sandbox = { child, job: null, jobId: 0 };
     this.sandboxes.push(sandbox);
     child.unref();
@@ -170,7 +195,11 @@ export class FileSandbox {
     child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       if (!sandbox.job || m.id !== sandbox.jobId) return;
       const task = sandbox.job.task;
-      this.finish(sandbox, (job) => (m.error !== undefined ? job.reject(new Error(m.error)) : job.resolve(reviveResult(task, m.result as SandboxResult<typeof task>))));
+      this.finish(sandbox, (job) =>
+        m.error !== undefined
+          ? job.reject(new Error(m.error))
+          : job.resolve(reviveResult(task, m.result as SandboxResult<typeof task>)),
+      );
     });
     child.on('exit', () => {
       this.retire(sandbox);

@@ -7,7 +7,8 @@ import { PdfTaskInput, renderTasks } from '../pool/render-tasks';
 import { renderSocialImage } from '../social/render-social';
 import type { SocialImageFormat, SocialImageSize } from '../social/social-sizes';
 
-const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** The longest side of an uploaded image shown in the console (a social background): enough to place rectangles on. */
 export const FILE_IMAGE_PREVIEW_MAX_SIDE = 2000;
@@ -48,14 +49,23 @@ export const sandboxTasks = {
     if (input.kind === 'pdf') return renderTasks.pdfPage({ pdf: input.bytes, page: input.page, dpi: input.dpi });
     if (input.page !== 1) throw new RangeError('An image has one page');
     const side = FILE_IMAGE_PREVIEW_MAX_SIDE;
-    return sharp(asBuffer(input.bytes)).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
+    return sharp(asBuffer(input.bytes))
+      .rotate()
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer();
   },
   pdfPreview: async (input: PdfPreviewTaskInput): Promise<Uint8Array> => {
     const pdf = await renderTasks.pdf(input);
     return renderTasks.pdfPage({ pdf, page: input.page, dpi: input.dpi });
   },
   socialPreview: (input: SocialPreviewTaskInput): Promise<Uint8Array> =>
-    renderSocialImage({ ...input, background: asBuffer(input.background), slotTypes: new Map(input.slotTypes), values: new Map(input.values) }),
+    renderSocialImage({
+      ...input,
+      background: asBuffer(input.background),
+      slotTypes: new Map(input.slotTypes),
+      values: new Map(input.values),
+    }),
 };
 
 export type SandboxTasks = typeof sandboxTasks;
@@ -69,5 +79,8 @@ export function reviveResult<K extends SandboxTask>(task: K, result: SandboxResu
   if (task !== 'normalizeLogo') return result;
   const logo = result as SandboxResult<'normalizeLogo'>;
   if (!logo.ok) return result;
-  return { ...logo, logo: { ...logo.logo, png: asBuffer(logo.logo.png), webp: asBuffer(logo.logo.webp) } } as SandboxResult<K>;
+  return {
+    ...logo,
+    logo: { ...logo.logo, png: asBuffer(logo.logo.png), webp: asBuffer(logo.logo.webp) },
+  } as SandboxResult<K>;
 }

@@ -11,7 +11,14 @@ const byName = new Map(slots.map((s) => [s.name, s]));
 
 describe('derived colours', () => {
   it('gives dark text and a darker button shade for a light colour, and leaves a dark one as it is', () => {
-    const sut = withDerivedColors(slots, new Map([['primary_color', '#fde047'], ['accent', '#0f766e'], ['company_name', 'Acme']]));
+    const sut = withDerivedColors(
+      slots,
+      new Map([
+        ['primary_color', '#fde047'],
+        ['accent', '#0f766e'],
+        ['company_name', 'Acme'],
+      ]),
+    );
     expect(sut.get('primary_color_text')).toBe('#000000');
     const shade = sut.get('primary_color_readable') as string;
     expect(shade).not.toBe('#fde047');
@@ -30,7 +37,10 @@ describe('derived colours', () => {
   it('exists only for colour slots, with a fallback derived from the colour slot', () => {
     expect(derivedColorNames(slots[0])).toEqual(['primary_color_text', 'primary_color_readable']);
     expect(derivedColorNames(slots[2])).toEqual([]);
-    expect(derivedColorSlot('primary_color_text', byName)).toEqual({ slot: { name: 'primary_color_text', type: 'color', required: false, fallback: '#000000' }, base: slots[0] });
+    expect(derivedColorSlot('primary_color_text', byName)).toEqual({
+      slot: { name: 'primary_color_text', type: 'color', required: false, fallback: '#000000' },
+      base: slots[0],
+    });
     expect(derivedColorSlot('accent_readable', byName)?.slot.fallback).toBeUndefined();
     expect(derivedColorSlot('company_name_text', byName)).toBeNull();
     expect(derivedColorSlot('missing_text', byName)).toBeNull();

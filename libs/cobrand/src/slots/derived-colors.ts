@@ -21,7 +21,10 @@ export function derivedColorNames(slot: Pick<SlotDefinition, 'name' | 'type'>): 
   return slot.type === 'color' ? SUFFIXES.map((suffix) => `${slot.name}_${suffix}`) : [];
 }
 
-function derive(name: string, slots: ReadonlyMap<string, SlotDefinition>): { base: SlotDefinition; make: (color: string) => string } | null {
+function derive(
+  name: string,
+  slots: ReadonlyMap<string, SlotDefinition>,
+): { base: SlotDefinition; make: (color: string) => string } | null {
   for (const suffix of SUFFIXES) {
     if (!name.endsWith(`_${suffix}`)) continue;
     const base = slots.get(name.slice(0, -suffix.length - 1));
@@ -34,17 +37,26 @@ function derive(name: string, slots: ReadonlyMap<string, SlotDefinition>): { bas
  * A derived colour as a slot of its own: a colour slot, filled exactly when its base is (a
  * fallback of the base gives one here), so every rule about colour slots applies to it.
  */
-export function derivedColorSlot(name: string, slots: ReadonlyMap<string, SlotDefinition>): { slot: SlotDefinition; base: SlotDefinition } | null {
+export function derivedColorSlot(
+  name: string,
+  slots: ReadonlyMap<string, SlotDefinition>,
+): { slot: SlotDefinition; base: SlotDefinition } | null {
   const found = derive(name, slots);
   if (!found) return null;
   const { base, make } = found;
   const normalized = base.fallback ? normalizeColor(base.fallback) : null;
   const fallback = normalized?.ok ? make(normalized.value) : base.fallback;
-  return { slot: { name, type: 'color', required: base.required, ...(fallback !== undefined ? { fallback } : {}) }, base };
+  return {
+    slot: { name, type: 'color', required: base.required, ...(fallback !== undefined ? { fallback } : {}) },
+    base,
+  };
 }
 
 /** Slot values with every colour slot's derived values added (absent where the colour is). */
-export function withDerivedColors(slots: readonly SlotDefinition[], values: ReadonlyMap<string, string | null>): Map<string, string | null> {
+export function withDerivedColors(
+  slots: readonly SlotDefinition[],
+  values: ReadonlyMap<string, string | null>,
+): Map<string, string | null> {
   const out = new Map(values);
   for (const slot of slots) {
     if (slot.type !== 'color') continue;

@@ -17,7 +17,8 @@ const ADDRESS_LIKE = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 export function normalizeDisplayName(raw: unknown, maxLength = 200): SlotValueResult {
   const text = normalizeSlotValue({ type: 'text', maxLength }, raw);
   if (!text.ok) return text;
-  if (SPOOFING.test(text.value)) return { ok: false, message: 'must not contain quotes, angle brackets or backslashes' };
+  if (SPOOFING.test(text.value))
+    return { ok: false, message: 'must not contain quotes, angle brackets or backslashes' };
   if (ADDRESS_LIKE.test(text.value)) return { ok: false, message: 'must not contain an email address' };
   return text;
 }

@@ -45,7 +45,11 @@ export interface ResolvedSlotValues {
  * same name, else the slot's fallback. Every value is normalised for its slot's type here,
  * so renderers only ever see checked values.
  */
-export function resolveSlotValues(slots: SlotDefinition[], brand: BrandValues, extra: Readonly<Record<string, string>> = {}): ResolvedSlotValues {
+export function resolveSlotValues(
+  slots: SlotDefinition[],
+  brand: BrandValues,
+  extra: Readonly<Record<string, string>> = {},
+): ResolvedSlotValues {
   const values = new Map<string, string | null>();
   const missing: string[] = [];
   const invalid: Problem[] = [];

@@ -11,9 +11,11 @@ const ADDRESS_MAX_LINES = 6;
 // Bidirectional overrides and other invisible controls let a value display differently from
 // what it is; they have no place in a company name or an address.
 /* eslint-disable no-control-regex -- finding control characters is this pattern's purpose */
-const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\uE000-\uF8FF]/;
+const FORBIDDEN_CHARACTERS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\uE000-\uF8FF]/;
 /* eslint-enable no-control-regex */
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{3,31}$/;
 const HEX_COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
@@ -64,8 +66,17 @@ export function normalizeColor(raw: string): SlotValueResult {
 export function normalizeSlotValue(slot: Pick<SlotDefinition, 'type' | 'maxLength'>, raw: unknown): SlotValueResult {
   if (typeof raw !== 'string') return { ok: false, message: 'must be a string' };
   const type: SlotType = slot.type;
-  if (FORBIDDEN_CHARACTERS.test(raw)) return { ok: false, message: 'must not contain control, bidirectional-override or private-use characters' };
-  const value = type === 'address' ? raw.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n') : raw.trim();
+  if (FORBIDDEN_CHARACTERS.test(raw))
+    return { ok: false, message: 'must not contain control, bidirectional-override or private-use characters' };
+  const value =
+    type === 'address'
+      ? raw
+          .replace(/\r\n?/g, '\n')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join('\n')
+      : raw.trim();
   if (!value) return { ok: false, message: 'must not be empty' };
   if (type !== 'address' && value.includes('\n')) return { ok: false, message: 'must be a single line' };
   const max = maxLengthOf(slot);
@@ -74,15 +85,20 @@ export function normalizeSlotValue(slot: Pick<SlotDefinition, 'type' | 'maxLengt
     case 'text':
       return { ok: true, value };
     case 'address':
-      if (value.split('\n').length > ADDRESS_MAX_LINES) return { ok: false, message: `must have at most ${ADDRESS_MAX_LINES} lines` };
+      if (value.split('\n').length > ADDRESS_MAX_LINES)
+        return { ok: false, message: `must have at most ${ADDRESS_MAX_LINES} lines` };
       return { ok: true, value };
     case 'url':
     case 'logo':
       return normalizeHttpUrl(value);
     case 'email':
-      return EMAIL.test(value) ? { ok: true, value: value.toLowerCase() } : { ok: false, message: 'must be an email address' };
+      return EMAIL.test(value)
+        ? { ok: true, value: value.toLowerCase() }
+        : { ok: false, message: 'must be an email address' };
     case 'phone':
-      return PHONE.test(value) ? { ok: true, value } : { ok: false, message: 'must be a phone number (digits, spaces, + - . ( ))' };
+      return PHONE.test(value)
+        ? { ok: true, value }
+        : { ok: false, message: 'must be a phone number (digits, spaces, + - . ( ))' };
     case 'color':
       return normalizeColor(value);
   }

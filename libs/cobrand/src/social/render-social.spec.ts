@@ -64,14 +64,23 @@ describe('co-branded social image', () => {
     for (let y = r.y; y < r.y + r.height; y++) {
       for (let x = r.x; x < r.x + r.width; x++) {
         const i = (y * 1200 + x) * 3;
-        if (Math.abs(out.data[i] - 0x0f) < 20 && Math.abs(out.data[i + 1] - 0x76) < 20 && Math.abs(out.data[i + 2] - 0x6e) < 20) teal++;
+        if (
+          Math.abs(out.data[i] - 0x0f) < 20 &&
+          Math.abs(out.data[i + 1] - 0x76) < 20 &&
+          Math.abs(out.data[i + 2] - 0x6e) < 20
+        )
+          teal++;
       }
     }
     expect(teal).toBeGreaterThan(1000);
   });
 
   it('keeps a very long or hostile name inside its rectangle', async () => {
-    for (const name of ['Ελληνική Πληροφορική και Τεχνολογίες Πληροφοριών Ανώνυμη Εταιρεία — Москва', '<span size="200000">HUGE</span> & <b>bold</b>', 'W'.repeat(2000)]) {
+    for (const name of [
+      'Ελληνική Πληροφορική και Τεχνολογίες Πληροφοριών Ανώνυμη Εταιρεία — Москва',
+      '<span size="200000">HUGE</span> & <b>bold</b>',
+      'W'.repeat(2000),
+    ]) {
       const counts = await changes(await render({ values: new Map([['company_name', name]]), logo: null }));
       expect(counts.company_name).toBeGreaterThan(300);
       expect(counts.outside + counts.logo).toBe(0);
@@ -97,7 +106,9 @@ describe('co-branded social image', () => {
       ['website', 'https://northwind-it.example/'],
     ]);
     const copy = renderSocialCopy(social.copy, values);
-    expect(copy.x).toBe('Ransomware-proof backup for every device. Free 30-day trial, set up by {{partner.website}} Northwind: https://northwind-it.example/');
+    expect(copy.x).toBe(
+      'Ransomware-proof backup for every device. Free 30-day trial, set up by {{partner.website}} Northwind: https://northwind-it.example/',
+    );
     expect(copy.linkedin).toContain('{{partner.website}} Northwind can set your business up');
     expect([...copy.x!].length).toBeLessThanOrEqual(280);
   });

@@ -45,7 +45,8 @@ function decoded(cache: LRUCache<string, Promise<Decoded>>, key: string, make: (
   return entry;
 }
 
-const markupEscape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+const markupEscape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 function alignedLeft(rect: SlotRect, width: number): number {
   if (rect.align === 'center') return Math.round(rect.x + (rect.width - width) / 2);
@@ -86,11 +87,20 @@ async function textLayer(rect: SlotRect, value: string): Promise<sharp.OverlayOp
     }
   }
   const { width, height, channels } = out.info;
-  return { input: out.data, raw: { width, height, channels: channels as 4 }, left: alignedLeft(rect, width), top: Math.round(rect.y + (rect.height - Math.min(height, rect.height)) / 2) };
+  return {
+    input: out.data,
+    raw: { width, height, channels: channels as 4 },
+    left: alignedLeft(rect, width),
+    top: Math.round(rect.y + (rect.height - Math.min(height, rect.height)) / 2),
+  };
 }
 
 async function logoLayer(rect: SlotRect, logo: NonNullable<SocialRenderInput['logo']>): Promise<sharp.OverlayOptions> {
-  const fitted = await decoded(logos, `${logo.key}:${rect.width}x${rect.height}`, () => sharp(logo.png).resize({ width: Math.floor(rect.width), height: Math.floor(rect.height), fit: 'inside' }).ensureAlpha());
+  const fitted = await decoded(logos, `${logo.key}:${rect.width}x${rect.height}`, () =>
+    sharp(logo.png)
+      .resize({ width: Math.floor(rect.width), height: Math.floor(rect.height), fit: 'inside' })
+      .ensureAlpha(),
+  );
   return {
     input: fitted.data,
     raw: { width: fitted.width, height: fitted.height, channels: 4 },
@@ -106,7 +116,9 @@ async function logoLayer(rect: SlotRect, logo: NonNullable<SocialRenderInput['lo
  */
 export async function renderSocialImage(input: SocialRenderInput): Promise<Buffer> {
   // Kept as opaque RGB: social images have no transparency, and JPEG needs none removed.
-  const background = await decoded(backgrounds, input.backgroundKey, () => sharp(input.background).flatten({ background: '#ffffff' }));
+  const background = await decoded(backgrounds, input.backgroundKey, () =>
+    sharp(input.background).flatten({ background: '#ffffff' }),
+  );
   const layers: sharp.OverlayOptions[] = [];
   for (const rect of input.rects) {
     const type = input.slotTypes.get(rect.slot);
@@ -120,13 +132,19 @@ export async function renderSocialImage(input: SocialRenderInput): Promise<Buffe
     if (value) layers.push(await textLayer(rect, value));
   }
   const target = SOCIAL_IMAGE_SIZES[input.size];
-  let image = sharp(background.data, { raw: { width: background.width, height: background.height, channels: background.channels } }).composite(layers);
+  let image = sharp(background.data, {
+    raw: { width: background.width, height: background.height, channels: background.channels },
+  }).composite(layers);
   if (target.width !== background.width || target.height !== background.height) {
     // Compositing and resizing are separate pipeline steps: flatten the composite first.
     const composed = await image.raw().toBuffer({ resolveWithObject: true });
     const edge = { r: composed.data[0], g: composed.data[1], b: composed.data[2], alpha: 1 };
-    image = sharp(composed.data, { raw: { width: composed.info.width, height: composed.info.height, channels: composed.info.channels as 3 | 4 } }).resize({ ...target, fit: 'contain', background: edge });
+    image = sharp(composed.data, {
+      raw: { width: composed.info.width, height: composed.info.height, channels: composed.info.channels as 3 | 4 },
+    }).resize({ ...target, fit: 'contain', background: edge });
   }
   // Huffman optimisation would make JPEGs ~15% smaller at twice the encoding time.
-  return input.format === 'png' ? image.removeAlpha().png({ compressionLevel: 6 }).toBuffer() : image.removeAlpha().jpeg({ quality: 88, optimiseCoding: false }).toBuffer();
+  return input.format === 'png'
+    ? image.removeAlpha().png({ compressionLevel: 6 }).toBuffer()
+    : image.removeAlpha().jpeg({ quality: 88, optimiseCoding: false }).toBuffer();
 }

@@ -2,14 +2,33 @@ import type { Problem } from '@tcma/errors';
 import type { TemplateAnalysis } from './template-analysis';
 
 /** Elements that run code, embed other documents or redirect: mail clients drop them. */
-const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal']);
+const ACTIVE_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'portal',
+]);
 /** Address schemes that run code where a browser follows or loads them. */
 const SCRIPT_SCHEME = /(^|url\(['"]?)(javascript|vbscript|livescript):/;
 /** CSS that runs code in some engines (old Internet Explorer, old Firefox). */
 const SCRIPTED_CSS = /expression\s*\(|-moz-binding|behavior\s*:/i;
 /** Attributes that are only ever read as text, where "javascript:" is just a word. */
 const TEXT_ATTRIBUTE = /^(alt|title|aria-.*)$/;
-const NAMED_REFERENCES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', lpar: '(', rpar: ')', quot: '"', apos: "'", amp: '&' };
+const NAMED_REFERENCES: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  lpar: '(',
+  rpar: ')',
+  quot: '"',
+  apos: "'",
+  amp: '&',
+};
 
 const WHY = 'emails cannot hold active content (mail clients remove it, and previews must never run it)';
 
@@ -42,7 +61,8 @@ export function activeContentProblems(analysis: TemplateAnalysis): Problem[] {
   text += source.slice(cursor);
 
   const problems: Problem[] = [];
-  const add = (offset: number, message: string) => problems.push({ path: '', line: lines.lineOf(offset), message: `${message}: ${WHY}` });
+  const add = (offset: number, message: string) =>
+    problems.push({ path: '', line: lines.lineOf(offset), message: `${message}: ${WHY}` });
   const tag = /<([A-Za-z][\w:-]*)/g;
   for (let m = tag.exec(text); m; m = tag.exec(text)) {
     const name = m[1].toLowerCase();
@@ -55,16 +75,23 @@ export function activeContentProblems(analysis: TemplateAnalysis): Problem[] {
         i++;
         continue;
       }
-      attributes.push({ name: attribute[1].toLowerCase(), value: attribute[4] ?? attribute[5] ?? attribute[3] ?? '', at: i });
+      attributes.push({
+        name: attribute[1].toLowerCase(),
+        value: attribute[4] ?? attribute[5] ?? attribute[3] ?? '',
+        at: i,
+      });
       i += attribute[0].length;
     }
     tag.lastIndex = i;
     if (ACTIVE_ELEMENTS.has(name)) add(m.index, `<${name}> is not allowed`);
-    if (name === 'meta' && attributes.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value))) add(m.index, 'A <meta http-equiv="refresh"> is not allowed');
+    if (name === 'meta' && attributes.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value)))
+      add(m.index, 'A <meta http-equiv="refresh"> is not allowed');
     for (const a of attributes) {
       if (/^on[a-z]/.test(a.name)) add(a.at, `The event handler ${a.name}="…" is not allowed`);
-      else if (!TEXT_ATTRIBUTE.test(a.name) && SCRIPT_SCHEME.test(asBrowserReads(a.value))) add(a.at, `A javascript: (or vbscript:) address in ${a.name} is not allowed`);
-      else if (SCRIPTED_CSS.test(a.value)) add(a.at, `CSS that runs code (expression(), behavior, -moz-binding) in ${a.name} is not allowed`);
+      else if (!TEXT_ATTRIBUTE.test(a.name) && SCRIPT_SCHEME.test(asBrowserReads(a.value)))
+        add(a.at, `A javascript: (or vbscript:) address in ${a.name} is not allowed`);
+      else if (SCRIPTED_CSS.test(a.value))
+        add(a.at, `CSS that runs code (expression(), behavior, -moz-binding) in ${a.name} is not allowed`);
     }
     if (name === 'mj-style' || name === 'style') {
       const close = new RegExp(`</${name}\\s*>`, 'i').exec(text.slice(i));

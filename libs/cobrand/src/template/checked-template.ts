@@ -24,7 +24,11 @@ export function checkMarkupTemplate(source: string, vocabulary: TemplateVocabula
   const analysis = analyzeTemplate(source, vocabulary);
   const problems = [...analysis.problems];
   if (!analysis.program) return { template: null, problems, analysis };
-  const contexts = markupContexts(source, analysis.mustacheRanges, analysis.sites.map((s) => s.start));
+  const contexts = markupContexts(
+    source,
+    analysis.mustacheRanges,
+    analysis.sites.map((s) => s.start),
+  );
   const placements = new Map<number, Placement>();
   for (const site of analysis.sites) {
     const result = placementOf(site, contexts.get(site.start));
@@ -42,14 +46,23 @@ export interface TextTemplateRules {
 }
 
 /** Parses a plain-text template (subject, preheader, social copy) and checks its variables. */
-export function checkTextTemplate(source: string, vocabulary: TemplateVocabulary, rules: TextTemplateRules): CheckResult<TemplateAnalysis> {
+export function checkTextTemplate(
+  source: string,
+  vocabulary: TemplateVocabulary,
+  rules: TextTemplateRules,
+): CheckResult<TemplateAnalysis> {
   const analysis = analyzeTemplate(source, vocabulary);
   const problems = [...analysis.problems];
   if (rules.singleLine && /[\r\n]/.test(source)) problems.push({ path: '', message: 'must be a single line' });
-  if (rules.maxLength !== undefined && [...source].length > rules.maxLength) problems.push({ path: '', message: `must be at most ${rules.maxLength} characters` });
+  if (rules.maxLength !== undefined && [...source].length > rules.maxLength)
+    problems.push({ path: '', message: `must be at most ${rules.maxLength} characters` });
   for (const site of analysis.sites) {
     if (!rules.allow.includes(site.ref.kind)) {
-      problems.push({ path: '', line: site.line, message: `{{${site.variable}}} cannot be used here; allowed: ${rules.allow.map((k) => `${k === 'link' ? 'links' : k}.*`).join(', ')}` });
+      problems.push({
+        path: '',
+        line: site.line,
+        message: `{{${site.variable}}} cannot be used here; allowed: ${rules.allow.map((k) => `${k === 'link' ? 'links' : k}.*`).join(', ')}`,
+      });
     }
   }
   return { template: problems.length ? null : analysis, problems };

@@ -19,7 +19,11 @@ type State = 'text' | 'tag' | 'value' | 'comment' | 'css';
  * Scans the markup once and reports the context at each of the given offsets. Template
  * expressions (the `skip` ranges) are opaque: quotes or brackets inside them do not count.
  */
-export function markupContexts(source: string, skip: ReadonlyArray<readonly [number, number]>, offsets: readonly number[]): Map<number, MarkupContext> {
+export function markupContexts(
+  source: string,
+  skip: ReadonlyArray<readonly [number, number]>,
+  offsets: readonly number[],
+): Map<number, MarkupContext> {
   const wanted = [...new Set(offsets)].sort((a, b) => a - b);
   const result = new Map<number, MarkupContext>();
   let w = 0;

@@ -53,18 +53,23 @@ export function applyPartnerValues(
 ): string {
   const { source, lines, program } = analysis;
   if (!program) throw new Error('Cannot render a template that did not parse');
-  const statics: StaticValues = valuesOrStatic instanceof Map ? { partner: valuesOrStatic as PartnerValues } : (valuesOrStatic as StaticValues);
+  const statics: StaticValues =
+    valuesOrStatic instanceof Map ? { partner: valuesOrStatic as PartnerValues } : (valuesOrStatic as StaticValues);
   const values: PartnerValues = statics.partner;
   const links: ReadonlyMap<string, string> = statics.links ?? new Map<string, string>();
   const sitesByStart = new Map<number, ReferenceSite>();
-  for (const site of analysis.sites) if (site.ref.kind === 'partner' || (site.ref.kind === 'link' && links.has(site.ref.name))) sitesByStart.set(site.start, site);
-  const at = (loc: hbs.AST.SourceLocation) => [lines.offset(loc.start.line, loc.start.column), lines.offset(loc.end.line, loc.end.column)] as const;
+  for (const site of analysis.sites)
+    if (site.ref.kind === 'partner' || (site.ref.kind === 'link' && links.has(site.ref.name)))
+      sitesByStart.set(site.start, site);
+  const at = (loc: hbs.AST.SourceLocation) =>
+    [lines.offset(loc.start.line, loc.start.column), lines.offset(loc.end.line, loc.end.column)] as const;
   const filled = (slot: string) => {
     const v = values.get(slot);
     return v !== null && v !== undefined && v !== '';
   };
 
-  const rewriteProgram = (p: HbsProgram | undefined): string => (p && p.loc && p.body.length ? rewrite(p.body, ...at(p.loc)) : '');
+  const rewriteProgram = (p: HbsProgram | undefined): string =>
+    p && p.loc && p.body.length ? rewrite(p.body, ...at(p.loc)) : '';
 
   function rewrite(body: HbsStatement[], from: number, to: number): string {
     let out = '';
@@ -75,7 +80,12 @@ export function applyPartnerValues(
       const site = sitesByStart.get(start);
       if (statement.type === 'MustacheStatement') {
         if (!site) continue;
-        const value = site.ref.kind === 'partner' ? values.get(site.ref.slot.name) : site.ref.kind === 'link' ? links.get(site.ref.name) : undefined;
+        const value =
+          site.ref.kind === 'partner'
+            ? values.get(site.ref.slot.name)
+            : site.ref.kind === 'link'
+              ? links.get(site.ref.name)
+              : undefined;
         out += source.slice(cursor, start) + (value ? escapeFor(placements.get(start) ?? 'text', value) : '');
         cursor = end;
         continue;
@@ -85,13 +95,19 @@ export function applyPartnerValues(
       if (site) {
         // A block on a partner value or a campaign link is settled here: both are known now.
         const isIf = block.path.original === 'if';
-        const truthy = (site.ref.kind === 'partner' ? filled(site.ref.slot.name) : !!(site.ref.kind === 'link' && links.get(site.ref.name))) === isIf;
+        const truthy =
+          (site.ref.kind === 'partner'
+            ? filled(site.ref.slot.name)
+            : !!(site.ref.kind === 'link' && links.get(site.ref.name))) === isIf;
         const chosen = rewriteProgram(truthy ? block.program : block.inverse);
         out += chosen;
-        if (options.preserveLines) out += '\n'.repeat(Math.max(0, newlines(source.slice(start, end)) - newlines(chosen)));
+        if (options.preserveLines)
+          out += '\n'.repeat(Math.max(0, newlines(source.slice(start, end)) - newlines(chosen)));
       } else {
         // A prospect-level block stays for the second stage; partner values inside it are filled.
-        const branches = [block.program, block.inverse].filter((b): b is HbsProgram => !!b?.loc && b.body.length > 0).sort((a, b) => at(a.loc)[0] - at(b.loc)[0]);
+        const branches = [block.program, block.inverse]
+          .filter((b): b is HbsProgram => !!b?.loc && b.body.length > 0)
+          .sort((a, b) => at(a.loc)[0] - at(b.loc)[0]);
         let inner = start;
         for (const branch of branches) {
           const [bs, be] = at(branch.loc);

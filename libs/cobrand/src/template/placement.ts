@@ -24,7 +24,9 @@ export function placementOf(site: ReferenceSite, context: MarkupContext | undefi
   const ref = site.ref;
   if (context.kind === 'comment') return { ok: true, placement: 'attribute' };
   if (context.kind === 'css') {
-    return ref.kind === 'partner' && ref.slot.type === 'color' ? { ok: true, placement: 'css' } : refuse(`${name} cannot be used in a style sheet; only colour slots can`);
+    return ref.kind === 'partner' && ref.slot.type === 'color'
+      ? { ok: true, placement: 'css' }
+      : refuse(`${name} cannot be used in a style sheet; only colour slots can`);
   }
   if (context.kind === 'text') {
     return { ok: true, placement: 'text' };
@@ -33,20 +35,29 @@ export function placementOf(site: ReferenceSite, context: MarkupContext | undefi
   if (attribute.startsWith('on')) return refuse(`${name} cannot be used in the event attribute ${attribute}`);
   const atStart = context.prefix.trim() === '';
   if (STYLE_ATTRIBUTES.has(attribute)) {
-    return ref.kind === 'partner' && ref.slot.type === 'color' ? { ok: true, placement: 'css' } : refuse(`${name} cannot be used in ${attribute}; only colour slots can`);
+    return ref.kind === 'partner' && ref.slot.type === 'color'
+      ? { ok: true, placement: 'css' }
+      : refuse(`${name} cannot be used in ${attribute}; only colour slots can`);
   }
   if (URL_ATTRIBUTES.has(attribute)) {
     switch (ref.kind) {
       case 'link':
         return atStart ? { ok: true, placement: 'url' } : refuse(`${name} must be the whole ${attribute} value`);
       case 'prospect':
-        return atStart ? refuse(`${name} cannot start the ${attribute} of a link or image; prospect data never chooses where a link goes`) : { ok: true, placement: 'attribute' };
+        return atStart
+          ? refuse(
+              `${name} cannot start the ${attribute} of a link or image; prospect data never chooses where a link goes`,
+            )
+          : { ok: true, placement: 'attribute' };
       case 'partner': {
         const type = ref.slot.type;
         if (atStart && (type === 'url' || type === 'logo')) return { ok: true, placement: 'url' };
         const prefix = context.prefix.trim().toLowerCase();
-        if ((type === 'email' && prefix === 'mailto:') || (type === 'phone' && prefix === 'tel:')) return { ok: true, placement: 'attribute' };
-        return refuse(`${name} is a ${type} slot and cannot be used in ${attribute}; links and images take url or logo slots (email after mailto:, phone after tel:)`);
+        if ((type === 'email' && prefix === 'mailto:') || (type === 'phone' && prefix === 'tel:'))
+          return { ok: true, placement: 'attribute' };
+        return refuse(
+          `${name} is a ${type} slot and cannot be used in ${attribute}; links and images take url or logo slots (email after mailto:, phone after tel:)`,
+        );
       }
     }
   }

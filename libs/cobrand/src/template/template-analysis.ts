@@ -1,4 +1,9 @@
-import { CUSTOM_FIELD_KEY_PATTERN, PROSPECT_TEMPLATE_FIELDS, RESERVED_LINK_NAMES, SlotDefinition } from '@tcma/campaign-model';
+import {
+  CUSTOM_FIELD_KEY_PATTERN,
+  PROSPECT_TEMPLATE_FIELDS,
+  RESERVED_LINK_NAMES,
+  SlotDefinition,
+} from '@tcma/campaign-model';
 import type { Problem } from '@tcma/errors';
 import { derivedColorNames, derivedColorSlot } from '../slots/derived-colors';
 import { handlebars, HbsProgram, HbsStatement } from './handlebars-env';
@@ -50,9 +55,13 @@ const PROSPECT_FIELDS = new Set<string>(PROSPECT_TEMPLATE_FIELDS);
 const RESERVED_LINKS = new Set<string>(RESERVED_LINK_NAMES);
 
 function knownVariablesHint(vocabulary: TemplateVocabulary): string {
-  const partner = [...vocabulary.slots.values()].flatMap((s) => [s.name, ...derivedColorNames(s)]).map((s) => `partner.${s}`);
+  const partner = [...vocabulary.slots.values()]
+    .flatMap((s) => [s.name, ...derivedColorNames(s)])
+    .map((s) => `partner.${s}`);
   const links = [...RESERVED_LINK_NAMES, ...vocabulary.linkNames].map((l) => `links.${l}`);
-  return [...partner, ...PROSPECT_TEMPLATE_FIELDS.map((f) => `prospect.${f}`), 'prospect.custom.<key>', ...links].join(', ');
+  return [...partner, ...PROSPECT_TEMPLATE_FIELDS.map((f) => `prospect.${f}`), 'prospect.custom.<key>', ...links].join(
+    ', ',
+  );
 }
 
 export function resolveVariable(path: hbs.AST.PathExpression, vocabulary: TemplateVocabulary): VariableRef | null {
@@ -67,7 +76,8 @@ export function resolveVariable(path: hbs.AST.PathExpression, vocabulary: Templa
   }
   if (root === 'prospect' && name) {
     if (extra === undefined && PROSPECT_FIELDS.has(name)) return { kind: 'prospect', field: name };
-    if (name === 'custom' && extra !== undefined && CUSTOM_FIELD_KEY_PATTERN.test(extra)) return { kind: 'prospect', field: `custom.${extra}` };
+    if (name === 'custom' && extra !== undefined && CUSTOM_FIELD_KEY_PATTERN.test(extra))
+      return { kind: 'prospect', field: `custom.${extra}` };
     return null;
   }
   if (root === 'links' && name && extra === undefined && (RESERVED_LINKS.has(name) || vocabulary.linkNames.has(name))) {
@@ -82,7 +92,13 @@ export function resolveVariable(path: hbs.AST.PathExpression, vocabulary: Templa
  * whitespace control (partner values are placed by offset, which ~ would make wrong).
  */
 function unsupportedSyntax(statement: HbsStatement): string | null {
-  const s = statement as { strip?: hbs.AST.StripFlags; openStrip?: hbs.AST.StripFlags; inverseStrip?: hbs.AST.StripFlags; closeStrip?: hbs.AST.StripFlags; program?: HbsProgram };
+  const s = statement as {
+    strip?: hbs.AST.StripFlags;
+    openStrip?: hbs.AST.StripFlags;
+    inverseStrip?: hbs.AST.StripFlags;
+    closeStrip?: hbs.AST.StripFlags;
+    program?: HbsProgram;
+  };
   const strips = [s.strip, s.openStrip, s.inverseStrip, s.closeStrip];
   if (strips.some((f) => f?.open || f?.close)) return 'Whitespace control ({{~ … ~}}) is not supported; remove the ~';
   if (s.program?.blockParams?.length) return 'Block parameters (as |x|) are not supported';
@@ -92,7 +108,9 @@ function unsupportedSyntax(statement: HbsStatement): string | null {
 function pathSyntaxProblem(path: hbs.AST.PathExpression): string | null {
   if (path.data || path.depth > 0 || /^(this|\.)/.test(path.original)) return null;
   const dotted = path.parts.join('.');
-  return path.original === dotted ? null : `Write {{${dotted}}} instead of {{${path.original}}}: variables are written with dots only`;
+  return path.original === dotted
+    ? null
+    : `Write {{${dotted}}} instead of {{${path.original}}}: variables are written with dots only`;
 }
 
 function parseErrorLine(error: unknown): number | undefined {
@@ -120,7 +138,8 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
   }
   analysis.program = program;
   const hint = () => knownVariablesHint(vocabulary);
-  const offsetOf = (loc: hbs.AST.SourceLocation) => [lines.offset(loc.start.line, loc.start.column), lines.offset(loc.end.line, loc.end.column)] as const;
+  const offsetOf = (loc: hbs.AST.SourceLocation) =>
+    [lines.offset(loc.start.line, loc.start.column), lines.offset(loc.end.line, loc.end.column)] as const;
   const problem = (line: number, message: string) => analysis.problems.push({ path: '', line, message });
 
   const visit = (body: HbsStatement[], guards: Guard[]): void => {
@@ -152,7 +171,10 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
             break;
           }
           if (!m.escaped) {
-            problem(line, `Unescaped output is not allowed: use {{${path.original}}} instead of {{{${path.original}}}}`);
+            problem(
+              line,
+              `Unescaped output is not allowed: use {{${path.original}}} instead of {{{${path.original}}}}`,
+            );
             break;
           }
           const syntax = pathSyntaxProblem(path);
@@ -192,7 +214,10 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
             problem(line, `Unknown variable ${variable}; known variables are ${hint()}`);
             break;
           }
-          const chained = b.inverse?.body.length === 1 && (b.inverse.body[0] as hbs.AST.BlockStatement).type === 'BlockStatement' && (b.inverse as { chained?: boolean }).chained;
+          const chained =
+            b.inverse?.body.length === 1 &&
+            (b.inverse.body[0] as hbs.AST.BlockStatement).type === 'BlockStatement' &&
+            (b.inverse as { chained?: boolean }).chained;
           if (chained) {
             problem(line, '{{else if}} chains are not supported; nest an {{#if}} inside {{else}} instead');
             break;
@@ -202,7 +227,9 @@ export function analyzeTemplate(source: string, vocabulary: TemplateVocabulary):
           // the spans between the branches' content.
           const branches = [b.program, b.inverse].filter((p): p is HbsProgram => !!p && !!p.loc && p.body.length > 0);
           let cursor = start;
-          for (const branch of branches.sort((x, y) => x.loc.start.line - y.loc.start.line || x.loc.start.column - y.loc.start.column)) {
+          for (const branch of branches.sort(
+            (x, y) => x.loc.start.line - y.loc.start.line || x.loc.start.column - y.loc.start.column,
+          )) {
             const [bs, be] = offsetOf(branch.loc);
             analysis.mustacheRanges.push([cursor, bs]);
             cursor = be;

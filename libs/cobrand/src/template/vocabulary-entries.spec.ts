@@ -14,10 +14,28 @@ describe(vocabularyEntries.name, () => {
   it('lists the declared slots with their derived colours, the prospect fields and the links', () => {
     const sut = vocabularyEntries(content);
     const names = sut.entries.map((e) => e.variable);
-    expect(names).toEqual(expect.arrayContaining(['partner.logo', 'partner.brand', 'partner.brand_text', 'partner.brand_readable', 'partner.office', 'prospect.first_name', 'links.unsubscribe', 'links.trial']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'partner.logo',
+        'partner.brand',
+        'partner.brand_text',
+        'partner.brand_readable',
+        'partner.office',
+        'prospect.first_name',
+        'links.unsubscribe',
+        'links.trial',
+      ]),
+    );
     expect(names).not.toContain('partner.company_name');
-    expect(sut.entries.find((e) => e.variable === 'partner.logo')?.detail).toBe('logo slot (required, filled from the brand kit)');
-    expect(sut.entries.find((e) => e.variable === 'links.trial')).toEqual({ variable: 'links.trial', kind: 'link', detail: 'https://example.com/trial', inText: false });
+    expect(sut.entries.find((e) => e.variable === 'partner.logo')?.detail).toBe(
+      'logo slot (required, filled from the brand kit)',
+    );
+    expect(sut.entries.find((e) => e.variable === 'links.trial')).toEqual({
+      variable: 'links.trial',
+      kind: 'link',
+      detail: 'https://example.com/trial',
+      inText: false,
+    });
   });
 
   it('gives a footer that passes the compliance checks with the declared address slot', async () => {

@@ -34,7 +34,11 @@ const RESERVED_LINK_DETAIL: Record<(typeof RESERVED_LINK_NAMES)[number], string>
 
 function slotDetail(slot: SlotDefinition): string {
   const source = BRAND_KIT_SLOT_NAMES[slot.name] ? ', filled from the brand kit' : '';
-  const need = slot.required ? 'required' : slot.fallback ? 'optional, with a fallback' : 'optional: guard it with {{#if}}';
+  const need = slot.required
+    ? 'required'
+    : slot.fallback
+      ? 'optional, with a fallback'
+      : 'optional: guard it with {{#if}}';
   return `${slot.type} slot (${need}${source})`;
 }
 
@@ -54,12 +58,25 @@ export function vocabularyEntries(content: Pick<CampaignContent, 'slots' | 'link
   for (const slot of content.slots) {
     entries.push({ variable: `partner.${slot.name}`, kind: 'partner', detail: slotDetail(slot), inText: true });
     for (const derived of derivedColorNames(slot)) {
-      entries.push({ variable: `partner.${derived}`, kind: 'partner', detail: `colour derived from ${slot.name} (${derived.endsWith('_text') ? 'text on it' : 'readable with white text'})`, inText: true });
+      entries.push({
+        variable: `partner.${derived}`,
+        kind: 'partner',
+        detail: `colour derived from ${slot.name} (${derived.endsWith('_text') ? 'text on it' : 'readable with white text'})`,
+        inText: true,
+      });
     }
   }
-  for (const field of PROSPECT_TEMPLATE_FIELDS) entries.push({ variable: `prospect.${field}`, kind: 'prospect', detail: "the prospect's " + field.replace('_', ' '), inText: true });
-  for (const name of RESERVED_LINK_NAMES) entries.push({ variable: `links.${name}`, kind: 'link', detail: RESERVED_LINK_DETAIL[name], inText: false });
-  for (const link of content.links) entries.push({ variable: `links.${link.name}`, kind: 'link', detail: link.url, inText: false });
+  for (const field of PROSPECT_TEMPLATE_FIELDS)
+    entries.push({
+      variable: `prospect.${field}`,
+      kind: 'prospect',
+      detail: "the prospect's " + field.replace('_', ' '),
+      inText: true,
+    });
+  for (const name of RESERVED_LINK_NAMES)
+    entries.push({ variable: `links.${name}`, kind: 'link', detail: RESERVED_LINK_DETAIL[name], inText: false });
+  for (const link of content.links)
+    entries.push({ variable: `links.${link.name}`, kind: 'link', detail: link.url, inText: false });
 
   const address = footerAddressSlot(content.slots);
   const addressVariable = `partner.${address?.name ?? 'address'}`;

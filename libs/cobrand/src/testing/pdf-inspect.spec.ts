@@ -9,8 +9,14 @@ describe('pdf-inspect (MuPDF in place of qpdf and poppler)', () => {
   it('passes a sound PDF and flags a damaged one', () => {
     expect(checkPdf(VENDOR_PDF)).toEqual({ pages: 1, repaired: false, complaints: [] });
     // The cross-reference table moved by one byte: a viewer must rebuild it.
-    const shifted = Buffer.from(VENDOR_PDF.toString('latin1').replace(/startxref\s+(\d+)/, (_m, n: string) => `startxref\n${Number(n) + 1}`), 'latin1');
-    expect(checkPdf(shifted)).toMatchObject({ repaired: true, complaints: expect.arrayContaining([expect.stringMatching(/repair/)]) });
+    const shifted = Buffer.from(
+      VENDOR_PDF.toString('latin1').replace(/startxref\s+(\d+)/, (_m, n: string) => `startxref\n${Number(n) + 1}`),
+      'latin1',
+    );
+    expect(checkPdf(shifted)).toMatchObject({
+      repaired: true,
+      complaints: expect.arrayContaining([expect.stringMatching(/repair/)]),
+    });
   });
 
   it('reads words with their boxes, text, and draws the page', async () => {
@@ -19,6 +25,10 @@ describe('pdf-inspect (MuPDF in place of qpdf and poppler)', () => {
     expect(acme.xMin).toBeLessThan(acme.xMax);
     expect(acme.yMin).toBeLessThan(acme.yMax);
     expect(pdfText(VENDOR_PDF)).toContain('Acme Cloud Backup');
-    expect(await sharp(pdfPagePng(VENDOR_PDF, 72)).metadata()).toMatchObject({ format: 'png', width: 596, height: 842 });
+    expect(await sharp(pdfPagePng(VENDOR_PDF, 72)).metadata()).toMatchObject({
+      format: 'png',
+      width: 596,
+      height: 842,
+    });
   });
 });

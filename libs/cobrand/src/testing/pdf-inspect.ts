@@ -73,9 +73,13 @@ process.stdout.write(JSON.stringify(out));
 `;
 
 function run<T>(op: string, pdf: string | Uint8Array, arg = '', target = ''): T {
-  const file = typeof pdf === 'string' ? pdf : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-inspect-')), 'in.pdf');
+  const file =
+    typeof pdf === 'string' ? pdf : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-inspect-')), 'in.pdf');
   if (typeof pdf !== 'string') fs.writeFileSync(file, pdf);
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, '--', op, file, arg, target], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, '--', op, file, arg, target], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out) as T;
 }
 

@@ -33,6 +33,10 @@ process.stdout.write(JSON.stringify({ lang: lang.isNull() ? null : lang.asString
 
 /** The document language and every line of text, with its box, of a PDF (for tests). */
 export function inspectPdfText(bytes: Uint8Array): PdfInspectionResult {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], { input: bytes, cwd: __dirname, maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT], {
+    input: bytes,
+    cwd: __dirname,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8')) as PdfInspectionResult;
 }

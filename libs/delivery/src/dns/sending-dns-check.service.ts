@@ -22,9 +22,14 @@ export class SendingDnsCheckService {
 
   async checkVendor(actor: Actor): Promise<DnsCheckReport> {
     const { dnsRecords } = await this.configs.get(actor, null);
-    if (dnsRecords.length === 0) throw new InvalidError('There is nothing to check yet', [{ path: 'sendingDomain', message: 'set a sending domain first (PUT /sending)' }]);
+    if (dnsRecords.length === 0)
+      throw new InvalidError('There is nothing to check yet', [
+        { path: 'sendingDomain', message: 'set a sending domain first (PUT /sending)' },
+      ]);
     // The names are looked up at once: a slow answer costs the check one timeout, not three.
-    const records = await Promise.all(dnsRecords.map(async (record) => judgeDnsRecord(record, await this.resolver.lookup(record.name))));
+    const records = await Promise.all(
+      dnsRecords.map(async (record) => judgeDnsRecord(record, await this.resolver.lookup(record.name))),
+    );
     return { checkedAt: this.clock.now(), records };
   }
 }

@@ -1,7 +1,12 @@
 import { DnsRecord, dnsRecordsToPublish, judgeDnsRecord, spfMechanism } from './sending-dns-records';
 
 describe(judgeDnsRecord.name, () => {
-  const [dkim, spf, dmarc] = dnsRecordsToPublish({ domain: 'acme.example', dkim: { domain: 'acme.example', selector: 's1', publicKey: 'KEYKEY' }, smtpHost: 'smtp.relay.example', spfInclude: undefined });
+  const [dkim, spf, dmarc] = dnsRecordsToPublish({
+    domain: 'acme.example',
+    dkim: { domain: 'acme.example', selector: 's1', publicKey: 'KEYKEY' },
+    smtpHost: 'smtp.relay.example',
+    spfInclude: undefined,
+  });
   const state = (record: DnsRecord, ...values: string[]) => judgeDnsRecord(record, { values }).state;
 
   it('reads a DKIM key with spaces inside p= (as some DNS consoles show it) as the same key', () => {
@@ -25,7 +30,10 @@ describe(judgeDnsRecord.name, () => {
   });
 
   it('says unresolved, with the code, when the DNS gave no answer', () => {
-    expect(judgeDnsRecord(dmarc, { error: 'ETIMEOUT' })).toMatchObject({ state: 'unresolved', message: expect.stringContaining('(ETIMEOUT)') });
+    expect(judgeDnsRecord(dmarc, { error: 'ETIMEOUT' })).toMatchObject({
+      state: 'unresolved',
+      message: expect.stringContaining('(ETIMEOUT)'),
+    });
   });
 });
 
@@ -40,7 +48,12 @@ describe(spfMechanism.name, () => {
 
   it('offers no SPF or DMARC record without a domain, and no DKIM record without a key', () => {
     expect(dnsRecordsToPublish({ domain: null, dkim: null, smtpHost: null, spfInclude: undefined })).toEqual([]);
-    expect(dnsRecordsToPublish({ domain: 'a.example', dkim: null, smtpHost: null, spfInclude: undefined }).map((r) => [r.kind, r.value])).toEqual([
+    expect(
+      dnsRecordsToPublish({ domain: 'a.example', dkim: null, smtpHost: null, spfInclude: undefined }).map((r) => [
+        r.kind,
+        r.value,
+      ]),
+    ).toEqual([
       ['spf', 'v=spf1 ~all'],
       ['dmarc', 'v=DMARC1; p=none; rua=mailto:dmarc@a.example'],
     ]);

@@ -29,9 +29,20 @@ export interface DnsRecordInputs {
  * for an address, else `include:` of the host's parent domain (smtp.provider.example →
  * provider.example), which is how most providers name their SPF record, but a guess.
  */
-export function spfMechanism(smtpHost: string | null, spfInclude: string | undefined): { mechanism: string | null; why: string } {
-  if (spfInclude) return { mechanism: `include:${spfInclude}`, why: `The engine's operator names ${spfInclude} as the SPF record of the mail servers it sends through.` };
-  if (!smtpHost) return { mechanism: null, why: 'No SMTP server is set yet (messages stay in the engine’s outbox): set one and this suggestion names it.' };
+export function spfMechanism(
+  smtpHost: string | null,
+  spfInclude: string | undefined,
+): { mechanism: string | null; why: string } {
+  if (spfInclude)
+    return {
+      mechanism: `include:${spfInclude}`,
+      why: `The engine's operator names ${spfInclude} as the SPF record of the mail servers it sends through.`,
+    };
+  if (!smtpHost)
+    return {
+      mechanism: null,
+      why: 'No SMTP server is set yet (messages stay in the engine’s outbox): set one and this suggestion names it.',
+    };
   const host = smtpHost.replace(/^\[|\]$/g, '').toLowerCase();
   const ipVersion = isIP(host);
   if (ipVersion) return { mechanism: `ip${ipVersion}:${host}`, why: `Authorises your SMTP server's address ${host}.` };
@@ -107,7 +118,12 @@ export function tagsOf(value: string): Map<string, string> {
 export function judgeDnsRecord(record: DnsRecord, lookup: TxtLookup): DnsCheck {
   const base = { kind: record.kind, name: record.name, expected: record.value };
   if ('error' in lookup) {
-    return { ...base, state: 'unresolved', found: [], message: `Could not resolve ${record.name} (${lookup.error}): the DNS server did not give an answer. Try again in a moment.` };
+    return {
+      ...base,
+      state: 'unresolved',
+      found: [],
+      message: `Could not resolve ${record.name} (${lookup.error}): the DNS server did not give an answer. Try again in a moment.`,
+    };
   }
   if (record.kind === 'dkim') return { ...base, ...judgeDkim(record.value, lookup.values) };
   if (record.kind === 'spf') return { ...base, ...judgeSpf(record.value, lookup.values) };
@@ -120,35 +136,91 @@ function judgeDkim(expected: string, values: string[]): Verdict {
   const key = (value: string) => (tagsOf(value).get('p') ?? '').replace(/\s+/g, '');
   const wanted = key(expected);
   const keys = values.filter((v) => /^\s*v\s*=\s*DKIM1\b/i.test(v) || tagsOf(v).has('p'));
-  if (keys.length === 0 && values.length === 0) return { state: 'missing', found: [], message: 'No DKIM record is published at this name yet: receivers cannot check the signature, so DKIM fails.' };
-  if (keys.length === 0) return { state: 'wrong', found: values, message: 'The TXT record at this name is not a DKIM key (no p= tag).' };
-  if (keys.length > 1) return { state: 'wrong', found: keys, message: `${keys.length} DKIM records are published at this name; receivers may use any of them. Keep only the one expected.` };
+  if (keys.length === 0 && values.length === 0)
+    return {
+      state: 'missing',
+      found: [],
+      message: 'No DKIM record is published at this name yet: receivers cannot check the signature, so DKIM fails.',
+    };
+  if (keys.length === 0)
+    return { state: 'wrong', found: values, message: 'The TXT record at this name is not a DKIM key (no p= tag).' };
+  if (keys.length > 1)
+    return {
+      state: 'wrong',
+      found: keys,
+      message: `${keys.length} DKIM records are published at this name; receivers may use any of them. Keep only the one expected.`,
+    };
   const published = key(keys[0]);
-  if (published === '') return { state: 'wrong', found: keys, message: 'The published key is empty (p=), which revokes it: publish the expected key.' };
-  if (published !== wanted) return { state: 'wrong', found: keys, message: "The published p= key differs from the engine's key (an old key, or one cut short): replace it with the expected value." };
+  if (published === '')
+    return {
+      state: 'wrong',
+      found: keys,
+      message: 'The published key is empty (p=), which revokes it: publish the expected key.',
+    };
+  if (published !== wanted)
+    return {
+      state: 'wrong',
+      found: keys,
+      message:
+        "The published p= key differs from the engine's key (an old key, or one cut short): replace it with the expected value.",
+    };
   const k = tagsOf(keys[0]).get('k');
-  if (k && k.toLowerCase() !== 'rsa') return { state: 'wrong', found: keys, message: `The record says k=${k}, but the key is RSA: use k=rsa.` };
+  if (k && k.toLowerCase() !== 'rsa')
+    return { state: 'wrong', found: keys, message: `The record says k=${k}, but the key is RSA: use k=rsa.` };
   return { state: 'ok', found: keys, message: "The published key is the engine's: signatures verify." };
 }
 
 function judgeSpf(expected: string, values: string[]): Verdict {
   const spf = values.filter((v) => /^v=spf1(\s|$)/i.test(v.trim()));
-  if (spf.length === 0) return { state: 'missing', found: [], message: 'No SPF record (v=spf1) is published for this domain.' };
-  if (spf.length > 1) return { state: 'wrong', found: spf, message: `${spf.length} SPF records are published; receivers treat that as an error (RFC 7208 §4.5). Merge them into one.` };
+  if (spf.length === 0)
+    return { state: 'missing', found: [], message: 'No SPF record (v=spf1) is published for this domain.' };
+  if (spf.length > 1)
+    return {
+      state: 'wrong',
+      found: spf,
+      message: `${spf.length} SPF records are published; receivers treat that as an error (RFC 7208 §4.5). Merge them into one.`,
+    };
   const mechanism = expected.split(/\s+/).find((term) => /^(include|ip4|ip6):/i.test(term));
   const terms = spf[0].trim().toLowerCase().split(/\s+/);
   if (mechanism && !terms.some((t) => t.replace(/^[+]/, '') === mechanism.toLowerCase())) {
-    return { state: 'wrong', found: spf, message: `The SPF record does not name ${mechanism}, so your SMTP server is not authorised by it (unless another include of the record covers it).` };
+    return {
+      state: 'wrong',
+      found: spf,
+      message: `The SPF record does not name ${mechanism}, so your SMTP server is not authorised by it (unless another include of the record covers it).`,
+    };
   }
-  return { state: 'ok', found: spf, message: mechanism ? `The SPF record names ${mechanism}.` : 'An SPF record is published.' };
+  return {
+    state: 'ok',
+    found: spf,
+    message: mechanism ? `The SPF record names ${mechanism}.` : 'An SPF record is published.',
+  };
 }
 
 function judgeDmarc(values: string[]): Verdict {
   const dmarc = values.filter((v) => /^\s*v\s*=\s*DMARC1\b/i.test(v));
-  if (dmarc.length === 0) return { state: 'missing', found: [], message: 'No DMARC record (v=DMARC1) is published: receivers such as Gmail and Yahoo expect one from bulk senders.' };
-  if (dmarc.length > 1) return { state: 'wrong', found: dmarc, message: `${dmarc.length} DMARC records are published; receivers then ignore them all. Keep one.` };
+  if (dmarc.length === 0)
+    return {
+      state: 'missing',
+      found: [],
+      message:
+        'No DMARC record (v=DMARC1) is published: receivers such as Gmail and Yahoo expect one from bulk senders.',
+    };
+  if (dmarc.length > 1)
+    return {
+      state: 'wrong',
+      found: dmarc,
+      message: `${dmarc.length} DMARC records are published; receivers then ignore them all. Keep one.`,
+    };
   const policy = tagsOf(dmarc[0]).get('p')?.toLowerCase();
-  if (!policy || !['none', 'quarantine', 'reject'].includes(policy)) return { state: 'wrong', found: dmarc, message: 'The DMARC record has no valid policy: p= must be none, quarantine or reject.' };
-  const advice = policy === 'none' ? ' It only monitors (p=none): tighten it to quarantine, then reject, once the reports show your mail passes.' : '';
+  if (!policy || !['none', 'quarantine', 'reject'].includes(policy))
+    return {
+      state: 'wrong',
+      found: dmarc,
+      message: 'The DMARC record has no valid policy: p= must be none, quarantine or reject.',
+    };
+  const advice =
+    policy === 'none'
+      ? ' It only monitors (p=none): tighten it to quarantine, then reject, once the reports show your mail passes.'
+      : '';
   return { state: 'ok', found: dmarc, message: `A DMARC record is published with p=${policy}.${advice}` };
 }

@@ -12,7 +12,10 @@ type Columns<R> = { [K in keyof R]: { type: string; values: ReadonlyArray<R[K]> 
  *
  *   db.selectFrom(unnest('c', { sendId: { type: 'bigint', values: ids } })).select('c.sendId')
  */
-export function unnest<R extends Record<string, unknown>, A extends string>(alias: A, columns: Columns<R>): AliasedRawBuilder<R, A> {
+export function unnest<R extends Record<string, unknown>, A extends string>(
+  alias: A,
+  columns: Columns<R>,
+): AliasedRawBuilder<R, A> {
   const names = Object.keys(columns);
   const arrays = names.map((name) => {
     const column = columns[name as keyof R];

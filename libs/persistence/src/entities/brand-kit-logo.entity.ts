@@ -10,7 +10,11 @@ import { PartnerEntity } from './partner.entity';
 @Index('brand_kit_logos_partner_id_idx', ['partnerId'])
 @Index('brand_kit_logos_png_key_idx', ['pngKey'])
 export class BrandKitLogoEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'brand_kit_logos_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'brand_kit_logos_pkey',
+  })
   id!: string;
 
   @Column('uuid') vendorId!: string;

@@ -1,5 +1,14 @@
 import type { CampaignContent } from '@tcma/campaign-model';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { CampaignStatus } from '../schema/column-types';
 import { VendorEntity } from './vendor.entity';
 

@@ -7,7 +7,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('concierge_accesses')
 @Index('concierge_accesses_vendor_id_partner_id_at_idx', ['vendorId', 'partnerId', 'at'])
 export class ConciergeAccessEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'concierge_accesses_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'concierge_accesses_pkey',
+  })
   id!: string;
 
   @Column('uuid') vendorId!: string;

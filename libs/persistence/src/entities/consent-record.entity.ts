@@ -10,7 +10,12 @@ import { PartnerEntity } from './partner.entity';
 @Entity('consent_records')
 @Index('consent_records_prospect_id_idx', ['prospectId'])
 export class ConsentRecordEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'consent_records_pkey' }) id!: string;
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'consent_records_pkey',
+  })
+  id!: string;
   @Column('uuid') vendorId!: string;
   @Column('uuid') partnerId!: string;
 

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { EnrollmentStatus } from '../schema/column-types';
 import { ProspectEntity } from './prospect.entity';
 
@@ -12,7 +21,11 @@ import { ProspectEntity } from './prospect.entity';
 // The sweep's index (partial: only active enrollments) is created by migration; see there.
 @Index('enrollments_due_idx', { synchronize: false })
 export class EnrollmentEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'enrollments_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'enrollments_pkey',
+  })
   id!: string;
 
   // The launch, deliberately without a foreign key: checking it costs a lookup per row of a

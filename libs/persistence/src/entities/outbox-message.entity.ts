@@ -4,7 +4,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('outbox_messages')
 @Index('outbox_messages_vendor_id_partner_id_id_idx', ['vendorId', 'partnerId', 'id'])
 export class OutboxMessageEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'outbox_messages_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'outbox_messages_pkey',
+  })
   id!: string;
 
   @Column('uuid') vendorId!: string;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AudienceSpec, MissingItem, PendingLaunchState } from '../schema/column-types';
 import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';
@@ -10,7 +19,9 @@ import { ProgrammeSubscriptionEntity } from './programme-subscription.entity';
  * invariant: however often a publish is handled, a subscriber gets one pending launch per version.
  */
 @Entity('pending_launches')
-@Index('pending_launches_subscription_id_campaign_version_id_key', ['subscriptionId', 'campaignVersionId'], { unique: true })
+@Index('pending_launches_subscription_id_campaign_version_id_key', ['subscriptionId', 'campaignVersionId'], {
+  unique: true,
+})
 @Index('pending_launches_partner_id_idx', ['partnerId'])
 @Index('pending_launches_state_due_at_idx', ['state', 'dueAt'])
 export class PendingLaunchEntity {
@@ -62,7 +73,12 @@ export class PendingLaunchEntity {
 @Entity('pending_launch_actions')
 @Index('pending_launch_actions_pending_launch_id_idx', ['pendingLaunchId'])
 export class PendingLaunchActionEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'pending_launch_actions_pkey' }) id!: string;
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'pending_launch_actions_pkey',
+  })
+  id!: string;
   @Column('uuid') pendingLaunchId!: string;
 
   @ManyToOne(() => PendingLaunchEntity, { onDelete: 'CASCADE' })

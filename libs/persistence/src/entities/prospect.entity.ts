@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { PartnerEntity } from './partner.entity';
 
 /** A person a partner markets to. Unique per partner by case-insensitive email. */
@@ -6,7 +15,11 @@ import { PartnerEntity } from './partner.entity';
 @Index('prospects_partner_id_email_lower_key', ['partnerId', 'emailLower'], { unique: true })
 @Index('prospects_vendor_id_email_lower_idx', ['vendorId', 'emailLower'])
 export class ProspectEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'prospects_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'prospects_pkey',
+  })
   id!: string;
 
   @Column('uuid') vendorId!: string;

@@ -12,7 +12,11 @@ import { EnrollmentEntity } from './enrollment.entity';
 @Index('sends_launch_id_idx', ['launchId'])
 @Index('sends_status_lease_idx', ['status', 'leaseUntil'])
 export class SendEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'sends_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'sends_pkey',
+  })
   id!: string;
 
   @Column('bigint') enrollmentId!: string;

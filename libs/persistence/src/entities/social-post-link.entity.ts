@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { SocialNetwork } from '../schema/column-types';
 import { SocialPostEntity } from './social-post.entity';
 
@@ -37,7 +46,8 @@ export class SocialPostLinkEntity {
 @Entity('social_post_clicks')
 @Index('social_post_clicks_post_id_network_idx', ['postId', 'network'])
 export class SocialPostClickEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'social_post_clicks_pkey' }) id!: string;
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'social_post_clicks_pkey' })
+  id!: string;
   @Column('text') linkId!: string;
 
   @ManyToOne(() => SocialPostLinkEntity, { onDelete: 'CASCADE' })

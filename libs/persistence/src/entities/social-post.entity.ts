@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { SocialDeliveryStatus, SocialNetwork, SocialPostSource } from '../schema/column-types';
 import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';

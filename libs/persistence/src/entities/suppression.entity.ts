@@ -10,7 +10,11 @@ import type { SuppressionReason } from '../schema/column-types';
 @Index('suppressions_scope_key', { synchronize: false })
 @Index('suppressions_vendor_id_email_lower_idx', ['vendorId', 'emailLower'])
 export class SuppressionEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'suppressions_pkey' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'suppressions_pkey',
+  })
   id!: string;
 
   @Column('uuid') vendorId!: string;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { WebhookDeliveryStatus, WebhookEventType } from '../schema/column-types';
 import { VendorEntity } from './vendor.entity';
 
@@ -57,7 +66,12 @@ export class WebhookDeliveryEntity {
 @Entity('webhook_attempts')
 @Index('webhook_attempts_delivery_id_idx', ['deliveryId'])
 export class WebhookAttemptEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'webhook_attempts_pkey' }) id!: string;
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'BY DEFAULT',
+    primaryKeyConstraintName: 'webhook_attempts_pkey',
+  })
+  id!: string;
   @Column('uuid') deliveryId!: string;
 
   @ManyToOne(() => WebhookDeliveryEntity, { onDelete: 'CASCADE' })

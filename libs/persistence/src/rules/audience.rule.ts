@@ -14,7 +14,13 @@ export function inAudience(spec: AudienceSpec): Expression<SqlBool> {
     case 'all':
       return eb.lit(true);
     case 'list':
-      return eb.exists(eb.selectFrom('prospectListMembers as m').select(eb.lit(1).as('one')).where('m.listId', '=', spec.listId).whereRef('m.prospectId', '=', 'p.id'));
+      return eb.exists(
+        eb
+          .selectFrom('prospectListMembers as m')
+          .select(eb.lit(1).as('one'))
+          .where('m.listId', '=', spec.listId)
+          .whereRef('m.prospectId', '=', 'p.id'),
+      );
     case 'filter': {
       const parts: Array<Expression<SqlBool>> = [];
       if (spec.country?.length) parts.push(eb('p.country', '=', eb.fn.any(eb.val(spec.country))));

@@ -12,7 +12,10 @@ export interface SuppressionTarget {
 }
 
 /** A target in a partner's scope: mail of that vendor's partner (the rule's tenant is the scope). */
-export function suppressionTargetOf(scope: PartnerScope, mail: Pick<SuppressionTarget, 'campaignId' | 'emailLower'>): SuppressionTarget {
+export function suppressionTargetOf(
+  scope: PartnerScope,
+  mail: Pick<SuppressionTarget, 'campaignId' | 'emailLower'>,
+): SuppressionTarget {
   const eb = expressionBuilder<DB, never>();
   return { vendorId: eb.val(scope.vendorId), partnerId: eb.val(scope.partnerId), ...mail };
 }
@@ -50,6 +53,19 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
  */
 export function exclusionRank(target: SuppressionTarget): AliasableExpression<number | null> {
   return covering(target)
-    .select((s) => s.fn.min<number>(s.case().when('sup.reason', '=', 'unsubscribed').then(1).when('sup.reason', '=', 'bounced').then(2).else(3).end()).as('rank'))
+    .select((s) =>
+      s.fn
+        .min<number>(
+          s
+            .case()
+            .when('sup.reason', '=', 'unsubscribed')
+            .then(1)
+            .when('sup.reason', '=', 'bounced')
+            .then(2)
+            .else(3)
+            .end(),
+        )
+        .as('rank'),
+    )
     .$asScalar();
 }

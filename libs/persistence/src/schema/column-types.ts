@@ -15,7 +15,9 @@ export interface BrandLogo {
 }
 
 /** What an upload was found to be when it was checked (stored_files.metadata): page sizes, pixel dimensions. */
-export type StoredFileMetadata = { kind: 'pdf'; pages: Array<{ width: number; height: number }> } | { kind: 'image'; width: number; height: number; format: string };
+export type StoredFileMetadata =
+  | { kind: 'pdf'; pages: Array<{ width: number; height: number }> }
+  | { kind: 'image'; width: number; height: number; format: string };
 
 export const CAMPAIGN_STATUSES = ['draft', 'published', 'archived'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -23,14 +25,24 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export const ENROLLMENT_STATUSES = ['active', 'completed', 'exited', 'cancelled'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
-export const EVENT_TYPES = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed', 'converted', 'form_submitted'] as const;
+export const EVENT_TYPES = [
+  'sent',
+  'accepted',
+  'bounced',
+  'opened',
+  'clicked',
+  'unsubscribed',
+  'converted',
+  'form_submitted',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const LAUNCH_STATUSES = ['enrolling', 'active', 'paused', 'cancelled', 'completed'] as const;
 export type LaunchStatus = (typeof LAUNCH_STATUSES)[number];
 
 /** Who a launch is for: a saved list, a filter over the partner's prospects, or all of them. */
-export type AudienceSpec = { type: 'list'; listId: string } | { type: 'filter'; country?: string[]; search?: string } | { type: 'all' };
+export type AudienceSpec =
+  { type: 'list'; listId: string } | { type: 'filter'; country?: string[]; search?: string } | { type: 'all' };
 
 export const PARTNER_STATUSES = ['active', 'suspended'] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
@@ -38,7 +50,16 @@ export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export const SEND_STATUSES = ['claimed', 'handed', 'sent', 'uncertain', 'bounced', 'suppressed', 'skipped', 'failed'] as const;
+export const SEND_STATUSES = [
+  'claimed',
+  'handed',
+  'sent',
+  'uncertain',
+  'bounced',
+  'suppressed',
+  'skipped',
+  'failed',
+] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export const SUPPRESSION_REASONS = ['unsubscribed', 'bounced', 'complaint', 'manual'] as const;
@@ -60,7 +81,17 @@ export const CONSENT_SOURCES = ['form', 'import', 'unsubscribe', 'preferences'] 
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /** Events outbound webhooks may subscribe to. */
-export const WEBHOOK_EVENT_TYPES = ['form_submitted', 'lead_created', 'lead_status_changed', 'sent', 'bounced', 'clicked', 'unsubscribed', 'converted', 'launch_completed'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'form_submitted',
+  'lead_created',
+  'lead_status_changed',
+  'sent',
+  'bounced',
+  'clicked',
+  'unsubscribed',
+  'converted',
+  'launch_completed',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
@@ -101,7 +132,15 @@ export type SocialPostSource = (typeof SOCIAL_POST_SOURCES)[number];
  * (the network is being called), then `published`, `failed`, `waiting` (a 429, until its
  * retry-after) or `uncertain` (a timeout after the request was sent: checked, never re-posted).
  */
-export const SOCIAL_DELIVERY_STATUSES = ['scheduled', 'publishing', 'published', 'uncertain', 'failed', 'waiting', 'cancelled'] as const;
+export const SOCIAL_DELIVERY_STATUSES = [
+  'scheduled',
+  'publishing',
+  'published',
+  'uncertain',
+  'failed',
+  'waiting',
+  'cancelled',
+] as const;
 export type SocialDeliveryStatus = (typeof SOCIAL_DELIVERY_STATUSES)[number];
 /**
  * A social connection: `active` works; `expiring` cannot be refreshed and stops working within

@@ -22,7 +22,10 @@ const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCas
 const decoratorCall = (node: ts.Node, name: string): ts.CallExpression | undefined =>
   (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [])
     .map((d) => d.expression)
-    .find((e): e is ts.CallExpression => ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === name);
+    .find(
+      (e): e is ts.CallExpression =>
+        ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === name,
+    );
 
 /**
  * The tables of the TypeORM entities and the tables each refers to by a foreign key
@@ -46,7 +49,8 @@ export function foreignKeys(entities: ts.SourceFile[]): Map<string, Set<string>>
     }
   }
   const keys = new Map<string, Set<string>>();
-  for (const [cls, table] of tableOf) keys.set(table, new Set((parentsOf.get(cls) ?? []).flatMap((p) => (tableOf.has(p) ? [tableOf.get(p)!] : []))));
+  for (const [cls, table] of tableOf)
+    keys.set(table, new Set((parentsOf.get(cls) ?? []).flatMap((p) => (tableOf.has(p) ? [tableOf.get(p)!] : []))));
   return keys;
 }
 
@@ -63,13 +67,14 @@ export function tenantTables(types: ts.SourceFile, entities: ts.SourceFile[]): M
     if (!ts.isInterfaceDeclaration(statement)) continue;
     const members = statement.members.filter(ts.isPropertySignature).map((m) => m.name.getText(types));
     if (statement.name.text === 'DB') {
-      for (const m of statement.members.filter(ts.isPropertySignature)) db.set(m.name.getText(types), m.type?.getText(types) ?? '');
+      for (const m of statement.members.filter(ts.isPropertySignature))
+        db.set(m.name.getText(types), m.type?.getText(types) ?? '');
     } else if (members.includes('vendorId')) withVendor.add(statement.name.text);
   }
   const tenant = new Set<string>();
   for (const [name, type] of db) if (withVendor.has(type) || name === 'vendors') tenant.add(snake(name));
   const keys = foreignKeys(entities);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [table, parents] of keys) {
       if (!tenant.has(table) && [...parents].some((p) => tenant.has(p))) {
@@ -91,7 +96,13 @@ function tablesIn(node: ts.Node, tables: Map<string, string>): Set<string> {
       const table = /^(\w+)(\s+as\s+\w+)?$/.exec(n.text)?.[1];
       if (table && tables.has(table)) found.add(table);
     }
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+    if (
+      ts.isStringLiteral(n) ||
+      ts.isNoSubstitutionTemplateLiteral(n) ||
+      ts.isTemplateHead(n) ||
+      ts.isTemplateMiddle(n) ||
+      ts.isTemplateTail(n)
+    ) {
       for (const [name, sqlName] of tables) {
         if (new RegExp(`\\b(from|join|into|update)\\s+"?${sqlName}"?\\b`, 'i').test(n.text)) found.add(name);
       }
@@ -111,7 +122,12 @@ function fileFunctions(file: ts.SourceFile): Map<string, FunctionLike> {
     if (ts.isFunctionDeclaration(s) && s.name) functions.set(s.name.text, s);
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) functions.set(d.name.text, d.initializer);
+        if (
+          ts.isIdentifier(d.name) &&
+          d.initializer &&
+          (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))
+        )
+          functions.set(d.name.text, d.initializer);
       }
     }
   }
@@ -123,7 +139,8 @@ type Callee = { kind: 'method'; name: string } | { kind: 'function'; name: strin
 
 function calleeOf(call: ts.CallExpression): Callee | null {
   const e = call.expression;
-  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return { kind: 'method', name: e.name.text };
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword)
+    return { kind: 'method', name: e.name.text };
   if (ts.isIdentifier(e)) return { kind: 'function', name: e.text };
   return null;
 }
@@ -132,15 +149,19 @@ function calleeOf(call: ts.CallExpression): Callee | null {
 function ownCalls(node: ts.Node): Callee[] {
   const calls: Callee[] = [];
   const visit = (n: ts.Node) => {
-    if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword) calls.push({ kind: 'method', name: n.name.text });
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) calls.push({ kind: 'function', name: n.expression.text });
+    if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword)
+      calls.push({ kind: 'method', name: n.name.text });
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression))
+      calls.push({ kind: 'function', name: n.expression.text });
     ts.forEachChild(n, visit);
   };
   visit(node);
   return calls;
 }
 
-const isPublic = (m: ts.MethodDeclaration) => !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword) && !ts.isPrivateIdentifier(m.name);
+const isPublic = (m: ts.MethodDeclaration) =>
+  !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword) &&
+  !ts.isPrivateIdentifier(m.name);
 
 /** The code of one class and of its file, as the rule follows it. */
 class ClassCode {
@@ -156,7 +177,8 @@ class ClassCode {
   ) {
     this.methods = new Map(cls.members.filter(ts.isMethodDeclaration).map((m) => [m.name.getText(file), m]));
     for (const [name, m] of this.methods) this.helpers.set(`method:${name}`, m);
-    for (const p of cls.members.filter(ts.isPropertyDeclaration)) if (p.initializer) this.helpers.set(`method:${p.name.getText(file)}`, p.initializer);
+    for (const p of cls.members.filter(ts.isPropertyDeclaration))
+      if (p.initializer) this.helpers.set(`method:${p.name.getText(file)}`, p.initializer);
     this.functions = fileFunctions(file);
     for (const [name, f] of this.functions) this.helpers.set(`function:${name}`, f);
   }
@@ -223,7 +245,9 @@ class ClassCode {
 
 /** `x` in `a.x` or `{ x: … }`: a name, not a use of a variable. (A shorthand `{ x }` is a use.) */
 const isPropertyName = (n: ts.Identifier) =>
-  (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) || (ts.isPropertyAssignment(n.parent) && n.parent.name === n) || (ts.isMethodDeclaration(n.parent) && n.parent.name === n);
+  (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) ||
+  (ts.isPropertyAssignment(n.parent) && n.parent.name === n) ||
+  (ts.isMethodDeclaration(n.parent) && n.parent.name === n);
 
 /**
  * "Class.method (tables)" for each public method that touches a tenant table without a scope or
@@ -239,9 +263,12 @@ export function methodsMissingScope(file: ts.SourceFile, tables: Map<string, str
       if (!isPublic(method) || SYSTEM_NAME.test(name)) continue;
       const touched = code.reach(`method:${name}`);
       if (!touched.size) continue;
-      const scopes = method.parameters.map((p, i) => ({ p, i })).filter(({ p }) => p.type && SCOPE_TYPE.test(p.type.getText(file)));
+      const scopes = method.parameters
+        .map((p, i) => ({ p, i }))
+        .filter(({ p }) => p.type && SCOPE_TYPE.test(p.type.getText(file)));
       if (!scopes.length) problems.push(`${className}.${name} (${[...touched].join(', ')})`);
-      for (const { p, i } of scopes) if (!code.applies(method, i)) problems.push(`${className}.${name}: ${p.name.getText(file)} not applied`);
+      for (const { p, i } of scopes)
+        if (!code.applies(method, i)) problems.push(`${className}.${name}: ${p.name.getText(file)} not applied`);
     }
   }
   return problems;

@@ -18,7 +18,22 @@ import {
   SOCIAL_COPY_MAX_TEXT,
 } from '@tcma/campaign-model';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class EmailAssetDto {
   @ApiProperty({ example: 'Step 1 — Welcome' })
@@ -36,7 +51,9 @@ export class EmailAssetDto {
   @MaxLength(1000)
   preheader!: string;
 
-  @ApiProperty({ description: 'MJML with Handlebars placeholders. Must contain {{links.unsubscribe}} and an address slot.' })
+  @ApiProperty({
+    description: 'MJML with Handlebars placeholders. Must contain {{links.unsubscribe}} and an address slot.',
+  })
   @IsString()
   @Length(1, MJML_MAX_LENGTH)
   mjml!: string;
@@ -79,10 +96,28 @@ const copyOf = (network: string, limit: number, counting: string) =>
   `The ${network} post: at most ${limit.toLocaleString('en')} characters as ${network} counts them (${counting}), with the longest partner values; past it the save answers 422 here.`;
 
 export class SocialCopyDto {
-  @ApiPropertyOptional({ description: copyOf('LinkedIn', SOCIAL_COPY_LIMITS.linkedin, 'links in full') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) linkedin?: string;
-  @ApiPropertyOptional({ description: copyOf('X', SOCIAL_COPY_LIMITS.x, 'every link 23, Chinese, Japanese, Korean and emoji 2') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) x?: string;
-  @ApiPropertyOptional({ description: copyOf('Facebook', SOCIAL_COPY_LIMITS.facebook, 'links in full') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) facebook?: string;
-  @ApiPropertyOptional({ description: copyOf('Instagram', SOCIAL_COPY_LIMITS.instagram, 'links in full') }) @IsOptional() @IsString() @MaxLength(SOCIAL_COPY_MAX_TEXT) instagram?: string;
+  @ApiPropertyOptional({ description: copyOf('LinkedIn', SOCIAL_COPY_LIMITS.linkedin, 'links in full') })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SOCIAL_COPY_MAX_TEXT)
+  linkedin?: string;
+  @ApiPropertyOptional({
+    description: copyOf('X', SOCIAL_COPY_LIMITS.x, 'every link 23, Chinese, Japanese, Korean and emoji 2'),
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SOCIAL_COPY_MAX_TEXT)
+  x?: string;
+  @ApiPropertyOptional({ description: copyOf('Facebook', SOCIAL_COPY_LIMITS.facebook, 'links in full') })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SOCIAL_COPY_MAX_TEXT)
+  facebook?: string;
+  @ApiPropertyOptional({ description: copyOf('Instagram', SOCIAL_COPY_LIMITS.instagram, 'links in full') })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SOCIAL_COPY_MAX_TEXT)
+  instagram?: string;
 }
 
 export class SocialAssetDto {
@@ -92,7 +127,10 @@ export class SocialAssetDto {
   @IsUUID()
   fileId!: string;
 
-  @ApiProperty({ type: [SlotRectDto], description: 'Rectangles in pixels of the background, from its top-left corner.' })
+  @ApiProperty({
+    type: [SlotRectDto],
+    description: 'Rectangles in pixels of the background, from its top-left corner.',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -106,7 +144,10 @@ export class SocialAssetDto {
 }
 
 export class PageFormFieldDto {
-  @ApiProperty({ example: 'first_name', description: `One of ${PAGE_STANDARD_FIELDS.join(', ')} (the prospect's own fields; phone is kept as the custom field phone), or a custom field key.` })
+  @ApiProperty({
+    example: 'first_name',
+    description: `One of ${PAGE_STANDARD_FIELDS.join(', ')} (the prospect's own fields; phone is kept as the custom field phone), or a custom field key.`,
+  })
   @IsString()
   @Length(1, 40)
   name!: string;
@@ -114,11 +155,19 @@ export class PageFormFieldDto {
   @ApiProperty({ example: 'First name' }) @IsString() @Length(1, 200) label!: string;
   @ApiProperty({ enum: PAGE_FIELD_TYPES }) @IsIn(PAGE_FIELD_TYPES) type!: PageFieldType;
   @ApiProperty() @IsBoolean() required!: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_FIELD_MAX_LENGTH, default: PAGE_FIELD_MAX_LENGTH }) @IsOptional() @IsInt() @Min(1) @Max(PAGE_FIELD_MAX_LENGTH) maxLength?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_FIELD_MAX_LENGTH, default: PAGE_FIELD_MAX_LENGTH })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_FIELD_MAX_LENGTH)
+  maxLength?: number;
 }
 
 export class PageConsentDto {
-  @ApiProperty({ example: 'I agree that {{partner.company_name}} may contact me about backup services.', description: 'May use {{partner.*}}; versioned with the campaign version.' })
+  @ApiProperty({
+    example: 'I agree that {{partner.company_name}} may contact me about backup services.',
+    description: 'May use {{partner.*}}; versioned with the campaign version.',
+  })
   @IsString()
   @Length(1, PAGE_CONSENT_MAX_LENGTH)
   text!: string;
@@ -143,7 +192,12 @@ export class PageFormDto {
   @ApiProperty({ example: 'Register' }) @IsString() @Length(1, 100) submitLabel!: string;
   @ApiProperty({ example: 'Thank you: we will be in touch.' }) @IsString() @Length(1, 1000) successMessage!: string;
 
-  @ApiPropertyOptional({ enum: PAGE_SUBMIT_ACTIONS, default: 'none', description: 'convert: a submission is a conversion for every launch of this campaign that reached the prospect (who leaves the sequence when it exits on conversion).' })
+  @ApiPropertyOptional({
+    enum: PAGE_SUBMIT_ACTIONS,
+    default: 'none',
+    description:
+      'convert: a submission is a conversion for every launch of this campaign that reached the prospect (who leaves the sequence when it exits on conversion).',
+  })
   @IsOptional()
   @IsIn(PAGE_SUBMIT_ACTIONS)
   onSubmit?: PageSubmitAction;
@@ -151,14 +205,22 @@ export class PageFormDto {
 
 export class PageAssetDto {
   @ApiProperty({ example: 'Registration page' }) @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ example: 'Register with {{partner.company_name}}' }) @IsString() @Length(1, PAGE_TITLE_MAX_LENGTH) title!: string;
+  @ApiProperty({ example: 'Register with {{partner.company_name}}' })
+  @IsString()
+  @Length(1, PAGE_TITLE_MAX_LENGTH)
+  title!: string;
 
-  @ApiProperty({ description: `The body's HTML with Handlebars partner slots and campaign links (no prospect data, no scripts, no form controls). ${PAGE_FORM_MARKER} places the form (at the end without it).` })
+  @ApiProperty({
+    description: `The body's HTML with Handlebars partner slots and campaign links (no prospect data, no scripts, no form controls). ${PAGE_FORM_MARKER} places the form (at the end without it).`,
+  })
   @IsString()
   @Length(1, PAGE_HTML_MAX_LENGTH)
   html!: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Ask search engines not to index the page.' }) @IsOptional() @IsBoolean() noindex?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'Ask search engines not to index the page.' })
+  @IsOptional()
+  @IsBoolean()
+  noindex?: boolean;
 
   @ApiPropertyOptional({ type: PageFormDto, nullable: true, description: 'At most one form per page.' })
   @IsOptional()

@@ -2,12 +2,30 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
 import { SLOT_TYPES, SlotType } from '@tcma/campaign-model';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../../common/page.query';
 import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
 
 export class EligibilityDto {
-  @ApiProperty({ type: [String], example: ['gold', 'platinum'], description: 'Partner tiers that may launch; empty means all.' })
+  @ApiProperty({
+    type: [String],
+    example: ['gold', 'platinum'],
+    description: 'Partner tiers that may launch; empty means all.',
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -78,7 +96,11 @@ export class SlotDto {
   @IsBoolean()
   required!: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Used when a partner leaves the slot empty; must be a valid value of the type.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Used when a partner leaves the slot empty; must be a valid value of the type.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2048)
@@ -134,36 +156,51 @@ export class ListCampaignsQuery extends PageQuery {
   @Length(1, 100)
   search?: string;
 
-  @ApiPropertyOptional({ description: "Vendor users only: campaigns with this tag (exact), in the draft or, without one, the latest version." })
+  @ApiPropertyOptional({
+    description:
+      'Vendor users only: campaigns with this tag (exact), in the draft or, without one, the latest version.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   tag?: string;
 
-  @ApiPropertyOptional({ example: 'en', description: 'Vendor users only: campaigns in this language (exact tag), as for tag.' })
+  @ApiPropertyOptional({
+    example: 'en',
+    description: 'Vendor users only: campaigns in this language (exact tag), as for tag.',
+  })
   @IsOptional()
   @IsString()
   @Length(2, 35)
   language?: string;
 }
 
-const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const isIsoDateTime = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 const toDate = ({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value);
 
 /** Catalogue metadata: only the fields given change; null clears a date. */
 export class CatalogueSettingsDto {
-  @ApiPropertyOptional({ description: 'Shown first and marked in partners\' catalogues.' })
+  @ApiPropertyOptional({ description: "Shown first and marked in partners' catalogues." })
   @IsOptionalNotNull()
   @IsBoolean()
   promoted?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: Date, description: 'Partners see and may launch it from this instant; null: no start.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Date,
+    description: 'Partners see and may launch it from this instant; null: no start.',
+  })
   @IsOptional()
   @Transform(toDate)
   @IsDate({ message: 'availableFrom must be an ISO 8601 date and time, e.g. 2026-12-01T00:00:00Z' })
   availableFrom?: Date | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Date, description: 'Until this instant (exclusive), after availableFrom; null: no end.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Date,
+    description: 'Until this instant (exclusive), after availableFrom; null: no end.',
+  })
   @IsOptional()
   @Transform(toDate)
   @IsDate({ message: 'availableUntil must be an ISO 8601 date and time, e.g. 2026-12-31T00:00:00Z' })

@@ -74,7 +74,12 @@ export class CampaignContentDto {
   @ApiProperty({
     type: 'array',
     items: {
-      oneOf: [{ $ref: getSchemaPath(EmailAssetViewDto) }, { $ref: getSchemaPath(PdfAssetViewDto) }, { $ref: getSchemaPath(SocialAssetViewDto) }, { $ref: getSchemaPath(PageAssetViewDto) }],
+      oneOf: [
+        { $ref: getSchemaPath(EmailAssetViewDto) },
+        { $ref: getSchemaPath(PdfAssetViewDto) },
+        { $ref: getSchemaPath(SocialAssetViewDto) },
+        { $ref: getSchemaPath(PageAssetViewDto) },
+      ],
       discriminator: { propertyName: 'kind' },
     },
   })
@@ -92,11 +97,21 @@ export class CatalogueViewDto {
 export class CampaignViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: "The campaign's part of its landing pages' addresses (/p/<partner slug>/<slug>): made from the name at creation, unique within the vendor, never changed." }) slug!: string;
+  @ApiProperty({
+    description:
+      "The campaign's part of its landing pages' addresses (/p/<partner slug>/<slug>): made from the name at creation, unique within the vendor, never changed.",
+  })
+  slug!: string;
   @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: CampaignStatus;
   @ApiProperty({ nullable: true, type: Number }) latestVersion!: number | null;
-  @ApiProperty({ description: 'Draft revision; send it back as If-Match to make an edit conditional.' }) revision!: number;
-  @ApiProperty({ type: CampaignContentDto, nullable: true, description: 'The working draft; null when every change is published.' }) draft!: CampaignContentDto | null;
+  @ApiProperty({ description: 'Draft revision; send it back as If-Match to make an edit conditional.' })
+  revision!: number;
+  @ApiProperty({
+    type: CampaignContentDto,
+    nullable: true,
+    description: 'The working draft; null when every change is published.',
+  })
+  draft!: CampaignContentDto | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) archivedAt!: Date | null;
@@ -128,7 +143,8 @@ export class CampaignLibraryItemDto extends CampaignViewDto {
 }
 
 export class CampaignVersionListItemDto extends CampaignVersionDto {
-  @ApiProperty({ nullable: true, type: String, description: "The publisher's email; null if that user is gone." }) publishedByEmail!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The publisher's email; null if that user is gone." })
+  publishedByEmail!: string | null;
   @ApiProperty({ description: 'Launches that pin this version.' }) launches!: number;
 }
 
@@ -136,7 +152,8 @@ export class CampaignVersionListItemDto extends CampaignVersionDto {
 export class CampaignPageDto {
   @ApiProperty({
     type: 'array',
-    description: 'Vendor users get campaigns with drafts and their library numbers; partner users get published versions.',
+    description:
+      'Vendor users get campaigns with drafts and their library numbers; partner users get published versions.',
     items: { oneOf: [{ $ref: getSchemaPath(CampaignLibraryItemDto) }, { $ref: getSchemaPath(PublishedCampaignDto) }] },
   })
   items!: Array<CampaignLibraryItemDto | PublishedCampaignDto>;
@@ -160,7 +177,10 @@ export class StoredFileDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() contentType!: string;
   @ApiProperty() size!: number;
-  @ApiProperty({ description: 'PDF: { kind, pages: [{ width, height }] } in points; image: { kind, width, height, format } in pixels.' })
+  @ApiProperty({
+    description:
+      'PDF: { kind, pages: [{ width, height }] } in points; image: { kind, width, height, format } in pixels.',
+  })
   metadata!: Record<string, unknown>;
   @ApiProperty() createdAt!: Date;
 }

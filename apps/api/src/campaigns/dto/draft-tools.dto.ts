@@ -8,35 +8,62 @@ import { ProblemDto } from './campaign-output.dto';
 import { SequenceDto } from './sequence-input.dto';
 
 export class DraftEmailCheckDto extends EmailAssetDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The email of the draft being edited (checked as PUT …/assets/email/{assetId} would); without it, as one being added (POST …/assets/email).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The email of the draft being edited (checked as PUT …/assets/email/{assetId} would); without it, as one being added (POST …/assets/email).',
+  })
   @IsOptional()
   @IsUUID()
   assetId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "A partner of the vendor to render the preview as (its brand kit; required slots it lacks show their type's sample value). Default: the sample partner, every slot its type's sample value." })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "A partner of the vendor to render the preview as (its brand kit; required slots it lacks show their type's sample value). Default: the sample partner, every slot its type's sample value.",
+  })
   @IsOptional()
   @IsUUID()
   partnerId?: string;
 }
 
 class PreviewPartnerDto {
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: the sample partner.' }) id!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: the sample partner.' }) id!:
+    string | null;
   @ApiProperty() name!: string;
 }
 
 export class DraftEmailPreviewDto {
   @ApiProperty() subject!: string;
   @ApiProperty() preheader!: string;
-  @ApiProperty({ description: 'The HTML as the sample prospect would receive it (links untracked, leading nowhere for the unsubscribe and browser links).' }) html!: string;
+  @ApiProperty({
+    description:
+      'The HTML as the sample prospect would receive it (links untracked, leading nowhere for the unsubscribe and browser links).',
+  })
+  html!: string;
   @ApiProperty({ description: 'The plain-text part.' }) text!: string;
   @ApiProperty({ type: PreviewPartnerDto }) partner!: PreviewPartnerDto;
-  @ApiProperty({ type: [String], description: "Required slots the chosen partner has no value for, shown with their type's sample value." }) sampleSlots!: string[];
+  @ApiProperty({
+    type: [String],
+    description: "Required slots the chosen partner has no value for, shown with their type's sample value.",
+  })
+  sampleSlots!: string[];
 }
 
 export class DraftEmailCheckResultDto {
   @ApiProperty() valid!: boolean;
-  @ApiProperty({ type: [ProblemDto], description: 'Exactly the problems saving this email would answer 422 with (paths such as assets[2].mjml, lines in the MJML).' }) problems!: ProblemDto[];
-  @ApiProperty({ type: DraftEmailPreviewDto, nullable: true, description: 'null only when the template cannot be compiled.' }) preview!: DraftEmailPreviewDto | null;
+  @ApiProperty({
+    type: [ProblemDto],
+    description:
+      'Exactly the problems saving this email would answer 422 with (paths such as assets[2].mjml, lines in the MJML).',
+  })
+  problems!: ProblemDto[];
+  @ApiProperty({
+    type: DraftEmailPreviewDto,
+    nullable: true,
+    description: 'null only when the template cannot be compiled.',
+  })
+  preview!: DraftEmailPreviewDto | null;
 }
 
 export class VocabularyEntryDto {
@@ -47,8 +74,17 @@ export class VocabularyEntryDto {
 }
 
 export class FooterSnippetDto {
-  @ApiProperty({ description: "MJML of the mandatory footer (a section with the partner's address slot and the unsubscribe link), to insert inside <mj-body>." }) mjml!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Why the footer alone will not pass (no usable address slot), or null.' }) note!: string | null;
+  @ApiProperty({
+    description:
+      "MJML of the mandatory footer (a section with the partner's address slot and the unsubscribe link), to insert inside <mj-body>.",
+  })
+  mjml!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the footer alone will not pass (no usable address slot), or null.',
+  })
+  note!: string | null;
 }
 
 export class DraftVocabularyDto {
@@ -56,7 +92,8 @@ export class DraftVocabularyDto {
   @ApiProperty({ type: FooterSnippetDto }) footer!: FooterSnippetDto;
 }
 
-const isIsoDateTime = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+const isIsoDateTime = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
 export class DraftTimelineRequestDto {
   @ApiProperty({ type: Date, example: '2026-12-04T15:00:00Z', description: 'When the sample prospect is enrolled.' })
@@ -64,12 +101,18 @@ export class DraftTimelineRequestDto {
   @IsDate({ message: 'start must be an ISO 8601 date and time, e.g. 2026-12-04T15:00:00Z' })
   start!: Date;
 
-  @ApiProperty({ example: 'Europe/Warsaw', description: "The prospect's IANA time zone; an unknown zone is answered 422." })
+  @ApiProperty({
+    example: 'Europe/Warsaw',
+    description: "The prospect's IANA time zone; an unknown zone is answered 422.",
+  })
   @IsString()
   @Length(1, 64)
   timeZone!: string;
 
-  @ApiPropertyOptional({ type: SequenceDto, description: "A sequence to try, as PUT …/sequence takes it (nothing is saved). Default: the draft's own." })
+  @ApiPropertyOptional({
+    type: SequenceDto,
+    description: "A sequence to try, as PUT …/sequence takes it (nothing is saved). Default: the draft's own.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SequenceDto)
@@ -82,11 +125,17 @@ export class TimelineStepDto {
   @ApiProperty({ format: 'uuid' }) emailAssetId!: string;
   @ApiProperty() assetName!: string;
   @ApiProperty() due!: Date;
-  @ApiProperty({ example: 'Mon 7 Dec 2026, 08:00', description: 'The due instant on the wall clock of the time zone.' }) local!: string;
-  @ApiProperty({ enum: ['wait', 'window'], description: 'wait: the step is due when its wait ends; window: its send window moved it to the next opening.' }) rule!: 'wait' | 'window';
+  @ApiProperty({ example: 'Mon 7 Dec 2026, 08:00', description: 'The due instant on the wall clock of the time zone.' })
+  local!: string;
+  @ApiProperty({
+    enum: ['wait', 'window'],
+    description: 'wait: the step is due when its wait ends; window: its send window moved it to the next opening.',
+  })
+  rule!: 'wait' | 'window';
   @ApiProperty({ description: 'When the wait alone ends.' }) waitEnds!: Date;
   @ApiProperty({ example: '3 days after step 1, moved to the send window: Mon, Tue 09:00–17:00' }) explanation!: string;
-  @ApiProperty({ description: 'The step goes only if its condition on the previous email holds.' }) conditional!: boolean;
+  @ApiProperty({ description: 'The step goes only if its condition on the previous email holds.' })
+  conditional!: boolean;
 }
 
 export class DraftTimelineDto {
@@ -97,7 +146,8 @@ export class DraftTimelineDto {
 
 class MetadataChangeDto {
   @ApiProperty({ enum: METADATA_FIELDS }) field!: MetadataField;
-  @ApiProperty({ description: 'The published value (of an empty campaign before the first publication).' }) before!: unknown;
+  @ApiProperty({ description: 'The published value (of an empty campaign before the first publication).' })
+  before!: unknown;
   @ApiProperty({ description: "The draft's value." }) after!: unknown;
 }
 
@@ -121,7 +171,8 @@ class AssetChangesDto {
 
 class StepRefDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: '1-based position in the draft (in the published version for a removed step).' }) index!: number;
+  @ApiProperty({ description: '1-based position in the draft (in the published version for a removed step).' })
+  index!: number;
   @ApiProperty({ format: 'uuid' }) emailAssetId!: string;
 }
 
@@ -132,12 +183,18 @@ class StepChangesDto {
 }
 
 export class DraftChangesDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'The version compared with; null before the first publication (everything is new).' }) baseVersion!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The version compared with; null before the first publication (everything is new).',
+  })
+  baseVersion!: number | null;
   @ApiProperty() hasChanges!: boolean;
   @ApiProperty({ type: [MetadataChangeDto] }) metadata!: MetadataChangeDto[];
   @ApiProperty({ type: NameChangesDto, description: 'By slot name.' }) slots!: NameChangesDto;
   @ApiProperty({ type: NameChangesDto, description: 'By link name.' }) links!: NameChangesDto;
   @ApiProperty({ type: AssetChangesDto }) assets!: AssetChangesDto;
   @ApiProperty({ type: StepChangesDto }) steps!: StepChangesDto;
-  @ApiProperty({ description: "The sequence's exit rules changed (or the sequence was added or removed)." }) exitChanged!: boolean;
+  @ApiProperty({ description: "The sequence's exit rules changed (or the sequence was added or removed)." })
+  exitChanged!: boolean;
 }

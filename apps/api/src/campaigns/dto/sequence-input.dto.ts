@@ -2,7 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SequenceInput } from '@tcma/campaigns';
 import { STEP_CONDITIONS, StepCondition, WEEKDAYS, Weekday } from '@tcma/campaign-model';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 export class WaitDto {
   @ApiProperty({ enum: ['duration', 'next_weekday'] })
@@ -60,7 +76,10 @@ export class StepDto {
   @IsUUID()
   emailAssetId!: string;
 
-  @ApiProperty({ type: WaitDto, description: 'The wait before this step: after launch for the first step, after the previous send otherwise.' })
+  @ApiProperty({
+    type: WaitDto,
+    description: 'The wait before this step: after launch for the first step, after the previous send otherwise.',
+  })
   @ValidateNested()
   @Type(() => WaitDto)
   wait!: WaitDto;
@@ -78,7 +97,11 @@ export class StepDto {
 }
 
 export class ExitDto {
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'A campaign link name: a prospect who clicks it leaves the sequence.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'A campaign link name: a prospect who clicks it leaves the sequence.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
@@ -109,7 +132,10 @@ export function toSequenceInput(dto: SequenceDto): SequenceInput {
     steps: dto.steps.map((s) => ({
       ...(s.id !== undefined ? { id: s.id } : {}),
       emailAssetId: s.emailAssetId,
-      wait: s.wait.type === 'duration' ? { type: 'duration', days: s.wait.days, hours: s.wait.hours, minutes: s.wait.minutes } : { type: 'next_weekday', weekday: s.wait.weekday as Weekday, time: s.wait.time as string },
+      wait:
+        s.wait.type === 'duration'
+          ? { type: 'duration', days: s.wait.days, hours: s.wait.hours, minutes: s.wait.minutes }
+          : { type: 'next_weekday', weekday: s.wait.weekday as Weekday, time: s.wait.time as string },
       window: s.window ?? null,
       condition: s.condition ?? 'always',
     })),

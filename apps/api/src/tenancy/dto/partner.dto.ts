@@ -21,7 +21,10 @@ export class CreatePartnerDto {
   @Length(1, 50)
   region!: string;
 
-  @ApiPropertyOptional({ example: 'Europe/Warsaw', description: 'Used for prospects without a time zone. Default UTC.' })
+  @ApiPropertyOptional({
+    example: 'Europe/Warsaw',
+    description: 'Used for prospects without a time zone. Default UTC.',
+  })
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
@@ -47,7 +50,11 @@ export class ListPartnersQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) tier?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) region?: string;
   @ApiPropertyOptional({ enum: PARTNER_STATUSES }) @IsOptional() @IsIn(PARTNER_STATUSES) status?: PartnerStatus;
-  @ApiPropertyOptional({ description: 'Part of the company name, case-insensitive.' }) @IsOptional() @IsString() @Length(1, 100) search?: string;
+  @ApiPropertyOptional({ description: 'Part of the company name, case-insensitive.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
 }
 
 export class PartnerDto {
@@ -57,7 +64,10 @@ export class PartnerDto {
   @ApiProperty() region!: string;
   @ApiProperty({ enum: PARTNER_STATUSES }) status!: PartnerStatus;
   @ApiProperty() timezone!: string;
-  @ApiProperty({ description: "The partner's part of its landing pages' addresses (/p/<slug>/<campaign slug>): made from the name at creation, unique, never changed." })
+  @ApiProperty({
+    description:
+      "The partner's part of its landing pages' addresses (/p/<slug>/<campaign slug>): made from the name at creation, unique, never changed.",
+  })
   slug!: string;
   @ApiProperty({ description: 'When true the vendor sees counts and funnels of this partner only, never its leads.' })
   contactsPrivate!: boolean;

@@ -14,7 +14,11 @@ export class IssueTokenDto {
   @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650, description: 'The token stops working after this many days; never by default.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 3650,
+    description: 'The token stops working after this many days; never by default.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

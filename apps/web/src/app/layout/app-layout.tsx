@@ -19,7 +19,11 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <AppShell header={{ height: 60 }} navbar={{ width: 248, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">

@@ -13,7 +13,8 @@ const AREAS: NavItem[] = [
   { label: 'Vendor console', to: '/console', description: 'Author and publish campaigns' },
 ];
 
-const isActive = (pathname: string, to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+const isActive = (pathname: string, to: string) =>
+  to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();

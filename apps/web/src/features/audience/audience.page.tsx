@@ -68,7 +68,14 @@ function Audience({ partnerId }: { partnerId: string }) {
             </Title>
             <form role="search" aria-label="Filter the prospects" onSubmit={(e) => e.preventDefault()}>
               <Group grow wrap="wrap" gap="sm" preventGrowOverflow={false}>
-                <TextInput label="Search" description="Part of an email or company" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} miw={200} />
+                <TextInput
+                  label="Search"
+                  description="Part of an email or company"
+                  type="search"
+                  value={search}
+                  onChange={(e) => setSearch(e.currentTarget.value)}
+                  miw={200}
+                />
                 <Select
                   label="List"
                   description="Only the members of a list"
@@ -92,11 +99,21 @@ function Audience({ partnerId }: { partnerId: string }) {
                 ))}
               </Stack>
             ) : prospects.data.items.length === 0 ? (
-              <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+              <Stack
+                gap="xs"
+                align="flex-start"
+                p="lg"
+                bg="white"
+                style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+              >
                 <Title order={3} size="h4">
                   {filtered ? 'No prospect matches' : 'No prospect yet'}
                 </Title>
-                <Text size="sm">{filtered ? 'Try another search, or show every prospect.' : 'Import a CSV file of the people you market to: one row each, with at least their email.'}</Text>
+                <Text size="sm">
+                  {filtered
+                    ? 'Try another search, or show every prospect.'
+                    : 'Import a CSV file of the people you market to: one row each, with at least their email.'}
+                </Text>
                 {filtered ? (
                   <Button
                     variant="default"
@@ -135,11 +152,23 @@ function Audience({ partnerId }: { partnerId: string }) {
                 />
                 {/* After the rows in the keyboard's order, and kept in sight at the window's foot while they scroll. */}
                 {selected.size ? (
-                  <SelectionBar partnerId={partnerId} selected={[...selected]} lists={lists.data?.items ?? []} shownList={shownList} onDone={() => setSelection({ rows, ids: new Set() })} />
+                  <SelectionBar
+                    partnerId={partnerId}
+                    selected={[...selected]}
+                    lists={lists.data?.items ?? []}
+                    shownList={shownList}
+                    onDone={() => setSelection({ rows, ids: new Set() })}
+                  />
                 ) : null}
                 {pages > 1 ? (
                   <Group justify="center">
-                    <Pagination total={pages} value={page} onChange={(p) => set({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': `${control} page` })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+                    <Pagination
+                      total={pages}
+                      value={page}
+                      onChange={(p) => set({ page: String(p) })}
+                      getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+                      getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+                    />
                   </Group>
                 ) : null}
               </>

@@ -4,6 +4,12 @@ import type { RouteObject } from 'react-router';
 export const audienceRoutes: RouteObject[] = [
   { path: 'audience', lazy: () => import('./audience.page').then((m) => ({ Component: m.AudiencePage })) },
   { path: 'audience/import', lazy: () => import('./import.page').then((m) => ({ Component: m.ImportPage })) },
-  { path: 'audience/imports/:importId', lazy: () => import('./import-result.page').then((m) => ({ Component: m.ImportResultPage })) },
-  { path: 'audience/prospects/:prospectId', lazy: () => import('./prospect.page').then((m) => ({ Component: m.ProspectPage })) },
+  {
+    path: 'audience/imports/:importId',
+    lazy: () => import('./import-result.page').then((m) => ({ Component: m.ImportResultPage })),
+  },
+  {
+    path: 'audience/prospects/:prospectId',
+    lazy: () => import('./prospect.page').then((m) => ({ Component: m.ProspectPage })),
+  },
 ];

@@ -34,14 +34,21 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/audience">Your audience</Link> / <Link to="/portal/audience/import">Import</Link> / This import
+        <Link to="/portal/audience">Your audience</Link> / <Link to="/portal/audience/import">Import</Link> / This
+        import
       </Text>
       <PageHeader
         title={item.data ? `Import of ${dateTime.format(new Date(item.data.createdAt))}` : 'Import'}
-        description={finished ? undefined : 'The engine reads the file in the background: this page follows it until it is done.'}
+        description={
+          finished ? undefined : 'The engine reads the file in the background: this page follows it until it is done.'
+        }
       />
       <Card withBorder padding="lg">
-        {item.isPending ? <Skeleton height={120} aria-label="Loading the import" /> : <ImportOutcome item={item.data} />}
+        {item.isPending ? (
+          <Skeleton height={120} aria-label="Loading the import" />
+        ) : (
+          <ImportOutcome item={item.data} />
+        )}
       </Card>
       {finished ? (
         // After a failure the next step is the file again; after success, the prospects.

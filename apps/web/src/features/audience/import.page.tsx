@@ -24,7 +24,10 @@ function Import({ partnerId }: { partnerId: string }) {
 
   const send = (chosen: File) => {
     setFile(chosen);
-    start.mutate({ file: chosen, listId }, { onSuccess: (created) => void navigate(`/portal/audience/imports/${created.id}`) });
+    start.mutate(
+      { file: chosen, listId },
+      { onSuccess: (created) => void navigate(`/portal/audience/imports/${created.id}`) },
+    );
   };
 
   return (
@@ -68,12 +71,18 @@ function Import({ partnerId }: { partnerId: string }) {
                 UTF-8 text, a header row first with an <Code>email</Code> column; one prospect a row.
               </List.Item>
               <List.Item>
-                Read by name (common spellings too): <Code>first_name</Code>, <Code>last_name</Code>, <Code>company</Code>, <Code>title</Code>, <Code>country</Code>, <Code>timezone</Code> (e.g. Europe/Warsaw; yours when empty),{' '}
-                <Code>consent_source</Code>.
+                Read by name (common spellings too): <Code>first_name</Code>, <Code>last_name</Code>,{' '}
+                <Code>company</Code>, <Code>title</Code>, <Code>country</Code>, <Code>timezone</Code> (e.g.
+                Europe/Warsaw; yours when empty), <Code>consent_source</Code>.
               </List.Item>
               <List.Item>Any other column becomes a custom field your campaigns can use.</List.Item>
-              <List.Item>An email already among your prospects (any case) updates that prospect: the file’s non-empty values win.</List.Item>
-              <List.Item>A row the engine cannot accept is rejected and listed in a report with its line and the reason; the other rows are imported all the same.</List.Item>
+              <List.Item>
+                An email already among your prospects (any case) updates that prospect: the file’s non-empty values win.
+              </List.Item>
+              <List.Item>
+                A row the engine cannot accept is rejected and listed in a report with its line and the reason; the
+                other rows are imported all the same.
+              </List.Item>
             </List>
           </Stack>
         </Grid.Col>

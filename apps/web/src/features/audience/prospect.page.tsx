@@ -37,7 +37,10 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
       </Text>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-          <PageHeader title={name || p.email} description={[name ? p.email : null, p.title, p.company].filter(Boolean).join(' · ') || undefined} />
+          <PageHeader
+            title={name || p.email}
+            description={[name ? p.email : null, p.title, p.company].filter(Boolean).join(' · ') || undefined}
+          />
         </div>
         <EraseProspect partnerId={partnerId} prospect={p} />
       </Group>
@@ -98,7 +101,13 @@ function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: P
       <Button variant="outline" color="red.9" onClick={() => setAsking(true)}>
         Erase
       </Button>
-      <Modal opened={asking} onClose={close} title="Erase this prospect?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal
+        opened={asking}
+        onClose={close}
+        title="Erase this prospect?"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Text size="sm" mb="md" style={{ overflowWrap: 'anywhere' }}>
           {prospect.email} is removed with its list memberships and its place in your launches. This cannot be undone.
         </Text>

@@ -12,13 +12,30 @@ const isPdf = (a: EditedCampaign['content']['assets'][number]): a is PdfAsset =>
 const isSocial = (a: EditedCampaign['content']['assets'][number]): a is SocialAsset => 'image' in a;
 
 /** A saved asset's editor, once the API has named its file. */
-function SavedAssetEditor({ edited, editing, onSaved, onClose }: { edited: EditedCampaign; editing: Editing & { assetId: string }; onSaved: (id: string) => void; onClose: () => void }) {
+function SavedAssetEditor({
+  edited,
+  editing,
+  onSaved,
+  onClose,
+}: {
+  edited: EditedCampaign;
+  editing: Editing & { assetId: string };
+  onSaved: (id: string) => void;
+  onClose: () => void;
+}) {
   const asset = edited.content.assets.find((a) => a.id === editing.assetId);
   const file = useAssetFile(edited.campaign.id, editing.assetId);
-  if (file.isError) return <Alert color="red" role="alert" title="The asset’s file could not be read">{file.error.message}</Alert>;
+  if (file.isError)
+    return (
+      <Alert color="red" role="alert" title="The asset’s file could not be read">
+        {file.error.message}
+      </Alert>
+    );
   if (!asset || !file.data) return <Loader size="sm" aria-label="Loading the asset" />;
-  if (isPdf(asset)) return <PdfAssetEditor edited={edited} asset={asset} file={file.data} onSaved={onSaved} onClose={onClose} />;
-  if (isSocial(asset)) return <SocialAssetEditor edited={edited} asset={asset} file={file.data} onSaved={onSaved} onClose={onClose} />;
+  if (isPdf(asset))
+    return <PdfAssetEditor edited={edited} asset={asset} file={file.data} onSaved={onSaved} onClose={onClose} />;
+  if (isSocial(asset))
+    return <SocialAssetEditor edited={edited} asset={asset} file={file.data} onSaved={onSaved} onClose={onClose} />;
   return null;
 }
 
@@ -58,12 +75,19 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.name}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color="indigo" tt="none">
-                    {isPdf(a) ? `PDF, ${a.file.pages.length} page${a.file.pages.length === 1 ? '' : 's'}` : 'Social post'}
+                    {isPdf(a)
+                      ? `PDF, ${a.file.pages.length} page${a.file.pages.length === 1 ? '' : 's'}`
+                      : 'Social post'}
                   </Badge>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">{a.slots.length}</Table.Td>
                 <Table.Td ta="right">
-                  <Button size="xs" variant="default" onClick={() => setEditing({ kind: isPdf(a) ? 'pdf' : 'social', assetId: a.id })} aria-label={`Edit ${a.name}`}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setEditing({ kind: isPdf(a) ? 'pdf' : 'social', assetId: a.id })}
+                    aria-label={`Edit ${a.name}`}
+                  >
                     {archived ? 'View' : 'Edit'}
                   </Button>
                 </Table.Td>
@@ -90,7 +114,13 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
           <SocialAssetEditor edited={edited} asset={null} file={null} onSaved={saved('social')} onClose={close} />
         )
       ) : (
-        <SavedAssetEditor key={editing.assetId} edited={edited} editing={{ ...editing, assetId: editing.assetId }} onSaved={saved(editing.kind)} onClose={close} />
+        <SavedAssetEditor
+          key={editing.assetId}
+          edited={edited}
+          editing={{ ...editing, assetId: editing.assetId }}
+          onSaved={saved(editing.kind)}
+          onClose={close}
+        />
       )}
     </Stack>
   );

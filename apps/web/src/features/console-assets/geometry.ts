@@ -31,7 +31,11 @@ export function fromScreen(box: Box, area: Area, origin: Origin): Box {
 
 /** Kept inside the area while it is moved (the API refuses one outside; dragging never makes one). */
 export function clampMove(box: Box, area: Area): Box {
-  return { ...box, x: Math.min(Math.max(0, box.x), Math.max(0, area.width - box.width)), y: Math.min(Math.max(0, box.y), Math.max(0, area.height - box.height)) };
+  return {
+    ...box,
+    x: Math.min(Math.max(0, box.x), Math.max(0, area.width - box.width)),
+    y: Math.min(Math.max(0, box.y), Math.max(0, area.height - box.height)),
+  };
 }
 
 export type Corner = 'nw' | 'ne' | 'sw' | 'se';
@@ -43,8 +47,10 @@ export function resize(box: Box, corner: Corner, dx: number, dy: number, area: A
   const bottom = y + height;
   if (corner === 'nw' || corner === 'sw') x = Math.min(Math.max(0, x + dx), right - MIN_DRAWN);
   if (corner === 'nw' || corner === 'ne') y = Math.min(Math.max(0, y + dy), bottom - MIN_DRAWN);
-  const newRight = corner === 'ne' || corner === 'se' ? Math.max(x + MIN_DRAWN, Math.min(area.width, right + dx)) : right;
-  const newBottom = corner === 'sw' || corner === 'se' ? Math.max(y + MIN_DRAWN, Math.min(area.height, bottom + dy)) : bottom;
+  const newRight =
+    corner === 'ne' || corner === 'se' ? Math.max(x + MIN_DRAWN, Math.min(area.width, right + dx)) : right;
+  const newBottom =
+    corner === 'sw' || corner === 'se' ? Math.max(y + MIN_DRAWN, Math.min(area.height, bottom + dy)) : bottom;
   width = newRight - x;
   height = newBottom - y;
   return { x, y, width, height };

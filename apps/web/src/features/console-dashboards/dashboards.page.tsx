@@ -56,7 +56,10 @@ export function DashboardsPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Dashboards" description="Results of every partner’s launches, from the engine’s funnel rollups (opens and clicks judged human, a few seconds behind the events)." />
+      <PageHeader
+        title="Dashboards"
+        description="Results of every partner’s launches, from the engine’s funnel rollups (opens and clicks judged human, a few seconds behind the events)."
+      />
       {failed ? <QueryError error={failed.error} retry={() => void failed.refetch()} /> : null}
       {byCampaign.data ? (
         <Report
@@ -70,7 +73,11 @@ export function DashboardsPage() {
           empty="No launches yet: the funnel fills as partners launch campaigns."
           chart={
             <Suspense fallback={chartFallback}>
-              <FunnelBarChart rows={byCampaign.data.rows} nameKey="campaignName" label="Bar chart of emails sent, opened and clicked per campaign; the table below gives the figures." />
+              <FunnelBarChart
+                rows={byCampaign.data.rows}
+                nameKey="campaignName"
+                label="Bar chart of emails sent, opened and clicked per campaign; the table below gives the figures."
+              />
             </Suspense>
           }
         />
@@ -89,7 +96,11 @@ export function DashboardsPage() {
           empty="No partner has launched a campaign yet."
           chart={
             <Suspense fallback={chartFallback}>
-              <FunnelBarChart rows={byPartner.data.rows} nameKey="partnerName" label="Bar chart of emails sent, opened and clicked per partner; the table below gives the figures." />
+              <FunnelBarChart
+                rows={byPartner.data.rows}
+                nameKey="partnerName"
+                label="Bar chart of emails sent, opened and clicked per partner; the table below gives the figures."
+              />
             </Suspense>
           }
         />
@@ -106,10 +117,22 @@ export function DashboardsPage() {
           csv={csvUrl('/analytics/funnel', trendQuery)}
           csvName="daily-trend.csv"
           empty="Nothing was sent in this period."
-          controls={<Select label="Period" data={PERIODS} value={String(period)} allowDeselect={false} onChange={(v) => set({ period: v === '30' ? null : v })} w={170} />}
+          controls={
+            <Select
+              label="Period"
+              data={PERIODS}
+              value={String(period)}
+              allowDeselect={false}
+              onChange={(v) => set({ period: v === '30' ? null : v })}
+              w={170}
+            />
+          }
           chart={
             <Suspense fallback={chartFallback}>
-              <TrendLineChart rows={trend.data.rows} label="Line chart of emails sent, opened and clicked per day; the table below gives the figures." />
+              <TrendLineChart
+                rows={trend.data.rows}
+                label="Line chart of emails sent, opened and clicked per day; the table below gives the figures."
+              />
             </Suspense>
           }
         />

@@ -13,12 +13,14 @@ export function cell(row: ReportRow, column: string, kind: 'count' | 'rate' | 't
   if (value === null || value === undefined || value === '') return '—';
   if (kind === 'count' && typeof value === 'number') return integer.format(value);
   if (kind === 'rate' && typeof value === 'number') return percent.format(value);
-  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return day.format(new Date(value));
+  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+    return day.format(new Date(value));
   return label(value);
 }
 
 /** A text cell: names, days and the like (anything else shows nothing rather than "[object Object]"). */
-export const label = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+export const label = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 /** The UTC day `days` before today, as the API takes days (YYYY-MM-DD). */
 export function utcDayBefore(days: number, now = new Date()): string {

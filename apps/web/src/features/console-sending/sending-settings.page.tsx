@@ -15,14 +15,25 @@ export function SendingSettingsPage() {
       <Text size="sm">
         <Link to="/console">Vendor console</Link> / Sending
       </Text>
-      <PageHeader title="Sending settings" description="How your partners’ campaign emails leave, and the DNS records that let receivers trust them." />
+      <PageHeader
+        title="Sending settings"
+        description="How your partners’ campaign emails leave, and the DNS records that let receivers trust them."
+      />
       {settings.isPending ? (
         <Stack gap="md" aria-busy="true" aria-label="Loading the sending settings">
           <Skeleton height={240} />
           <Skeleton height={320} />
         </Stack>
       ) : settings.isError ? (
-        <Alert color="red" variant="light" title={settings.error instanceof ApiError && settings.error.status === 403 ? 'Only vendor admins manage sending' : 'The sending settings could not be loaded'}>
+        <Alert
+          color="red"
+          variant="light"
+          title={
+            settings.error instanceof ApiError && settings.error.status === 403
+              ? 'Only vendor admins manage sending'
+              : 'The sending settings could not be loaded'
+          }
+        >
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{settings.error.message}</Text>
             <Button size="xs" variant="default" onClick={() => void settings.refetch()}>

@@ -7,9 +7,14 @@ import { ApiError, type FieldProblem } from '../../api/api-error';
  */
 export function sequenceProblems(error: unknown): FieldProblem[] {
   if (!(error instanceof ApiError)) return [];
-  return error.problems.map((p) => (p.path === 'sequence' || p.path.startsWith('sequence.') ? { ...p, path: p.path.replace(/^sequence\.?/, '') } : p));
+  return error.problems.map((p) =>
+    p.path === 'sequence' || p.path.startsWith('sequence.') ? { ...p, path: p.path.replace(/^sequence\.?/, '') } : p,
+  );
 }
 
 /** Whether a problem belongs to a field of the steps or exit rules (the form shows it there). */
 export const isAtField = (p: FieldProblem, stepCount: number): boolean =>
-  /^exit\.(clickedLink|converted)$/.test(p.path) || Array.from({ length: stepCount }, (_, i) => `steps[${i}].`).some((prefix) => p.path.startsWith(prefix) || p.path === prefix.slice(0, -1));
+  /^exit\.(clickedLink|converted)$/.test(p.path) ||
+  Array.from({ length: stepCount }, (_, i) => `steps[${i}].`).some(
+    (prefix) => p.path.startsWith(prefix) || p.path === prefix.slice(0, -1),
+  );

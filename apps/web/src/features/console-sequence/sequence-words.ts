@@ -20,10 +20,20 @@ export const CONDITIONS: Array<{ value: StepCondition; label: string }> = [
 ];
 
 /** What a new step starts as: the first email, two days after the previous step, always. */
-export const newStep = (emailAssetId: string): StepInput => ({ emailAssetId, wait: { type: 'duration', days: 2 }, window: null, condition: 'always' });
+export const newStep = (emailAssetId: string): StepInput => ({
+  emailAssetId,
+  wait: { type: 'duration', days: 2 },
+  window: null,
+  condition: 'always',
+});
 
 /** A new send window: working days, office hours. */
-export const OFFICE_HOURS: SendWindow = { days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startHour: 9, endHour: 17 };
+export const OFFICE_HOURS: SendWindow = {
+  days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  startHour: 9,
+  endHour: 17,
+};
 
 /** A wait switched to the other kind, keeping nothing of the old one. */
-export const waitOfType = (type: Wait['type']): Wait => (type === 'duration' ? { type, days: 2 } : { type, weekday: 'tuesday', time: '09:00' });
+export const waitOfType = (type: Wait['type']): Wait =>
+  type === 'duration' ? { type, days: 2 } : { type, weekday: 'tuesday', time: '09:00' };

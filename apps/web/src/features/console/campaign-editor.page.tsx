@@ -51,13 +51,18 @@ export function CampaignEditorPage() {
         <Group gap="xs">
           <CampaignStatusBadge campaign={campaign} />
           <Text size="sm" c="dimmed">
-            {campaign.latestVersion === null ? 'Never published' : `Version ${campaign.latestVersion} published`} · draft revision {campaign.revision}
+            {campaign.latestVersion === null ? 'Never published' : `Version ${campaign.latestVersion} published`} ·
+            draft revision {campaign.revision}
           </Text>
         </Group>
       </Group>
       {archived ? <Text>This campaign is archived: restore it from the library to edit it.</Text> : null}
 
-      <Tabs value={isTab(tab) ? tab : 'details'} onChange={(v) => set({ tab: v === 'details' ? null : v })} keepMounted={false}>
+      <Tabs
+        value={isTab(tab) ? tab : 'details'}
+        onChange={(v) => set({ tab: v === 'details' ? null : v })}
+        keepMounted={false}
+      >
         <Tabs.List aria-label="Parts of the campaign">
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>

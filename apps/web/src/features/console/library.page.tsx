@@ -62,10 +62,37 @@ export function LibraryPage() {
 
       <form role="search" aria-label="Filter the campaigns" onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <TextInput label="Search" placeholder="Campaign name" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <TextInput label="Tag" placeholder="Any tag" description="The exact tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
-          <TextInput label="Language" placeholder="Any language" description="A tag such as en or pt-BR" value={language} onChange={(e) => setLanguage(e.currentTarget.value)} />
-          <Select label="Status" description="Draft, published or archived" placeholder="Any status" data={STATUSES} value={isStatus(status) ? status : null} onChange={(v) => set({ status: v })} clearable clearButtonProps={{ 'aria-label': 'Any status' }} />
+          <TextInput
+            label="Search"
+            placeholder="Campaign name"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Tag"
+            placeholder="Any tag"
+            description="The exact tag"
+            value={tag}
+            onChange={(e) => setTag(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Language"
+            placeholder="Any language"
+            description="A tag such as en or pt-BR"
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value)}
+          />
+          <Select
+            label="Status"
+            description="Draft, published or archived"
+            placeholder="Any status"
+            data={STATUSES}
+            value={isStatus(status) ? status : null}
+            onChange={(v) => set({ status: v })}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Any status' }}
+          />
         </SimpleGrid>
       </form>
 
@@ -76,7 +103,11 @@ export function LibraryPage() {
       ) : campaigns.data.items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No campaign matches' : 'No campaign yet'}
-          text={filtered ? 'Try another name, tag, language or status, or clear the filters.' : 'Create your first campaign: give it a name, then add its slots and emails and publish it to your partners.'}
+          text={
+            filtered
+              ? 'Try another name, tag, language or status, or clear the filters.'
+              : 'Create your first campaign: give it a name, then add its slots and emails and publish it to your partners.'
+          }
           action={
             filtered ? (
               <ClearFiltersButton

@@ -55,8 +55,22 @@ export function PartnersPage() {
 
       <form role="search" aria-label="Filter the partners" onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-          <TextInput label="Search" placeholder="Company name" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="Status" placeholder="Any status" data={STATUSES} value={isStatus(status) ? status : null} onChange={(v) => set({ status: v })} clearable clearButtonProps={{ 'aria-label': 'Any status' }} />
+          <TextInput
+            label="Search"
+            placeholder="Company name"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            data={STATUSES}
+            value={isStatus(status) ? status : null}
+            onChange={(v) => set({ status: v })}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Any status' }}
+          />
         </SimpleGrid>
       </form>
 
@@ -67,7 +81,11 @@ export function PartnersPage() {
       ) : partners.data.items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No partner matches' : 'No partner yet'}
-          text={filtered ? 'Try another name or status, or clear the filters.' : 'Invite your first partner: it gets an email to join the partner portal.'}
+          text={
+            filtered
+              ? 'Try another name or status, or clear the filters.'
+              : 'Invite your first partner: it gets an email to join the partner portal.'
+          }
           action={
             filtered ? (
               <ClearFiltersButton
@@ -84,7 +102,12 @@ export function PartnersPage() {
           <Text size="sm" aria-live="polite">
             {partners.data.total === 1 ? '1 partner' : `${partners.data.total} partners`}
           </Text>
-          <PartnersTable partners={partners.data.items} activity={activity.data} admin={admin} busy={partners.isPlaceholderData} />
+          <PartnersTable
+            partners={partners.data.items}
+            activity={activity.data}
+            admin={admin}
+            busy={partners.isPlaceholderData}
+          />
           <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
         </>
       )}

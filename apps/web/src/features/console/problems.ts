@@ -1,7 +1,8 @@
 import { ApiError, type FieldProblem } from '../../api/api-error';
 
 /** Whether a problem's path is at `path` or inside it (`tags` holds `tags[2]`, `slots[0]` holds `slots[0].name`). */
-const isUnder = (problemPath: string, path: string) => problemPath === path || problemPath.startsWith(`${path}[`) || problemPath.startsWith(`${path}.`);
+const isUnder = (problemPath: string, path: string) =>
+  problemPath === path || problemPath.startsWith(`${path}[`) || problemPath.startsWith(`${path}.`);
 
 const problemsOf = (error: unknown): FieldProblem[] => (error instanceof ApiError ? error.problems : []);
 
@@ -32,7 +33,11 @@ export function headline(error: unknown): string | undefined {
  * The problems of one item of a list the API checked as a whole (`assets[3].mjml`) with paths
  * relative to it (`mjml`), with those the request's own fields have (`mjml`); and the rest.
  */
-export function problemsOfItem(error: unknown, prefix: string, fields: string[]): { mine: FieldProblem[]; others: FieldProblem[] } {
+export function problemsOfItem(
+  error: unknown,
+  prefix: string,
+  fields: string[],
+): { mine: FieldProblem[]; others: FieldProblem[] } {
   const mine: FieldProblem[] = [];
   const others: FieldProblem[] = [];
   for (const p of problemsOf(error)) {

@@ -4,14 +4,25 @@ import { PageHeader } from '../../shared/page-header';
 import { SessionCard } from '../session/components/session-card';
 
 const AREAS = [
-  { title: 'Partner portal', to: '/portal', text: 'Find the campaigns you may use, preview them with your brand and launch them for your audience.' },
-  { title: 'Vendor console', to: '/console', text: 'Author co-branded campaigns, publish versions and watch how partners use them.' },
+  {
+    title: 'Partner portal',
+    to: '/portal',
+    text: 'Find the campaigns you may use, preview them with your brand and launch them for your audience.',
+  },
+  {
+    title: 'Vendor console',
+    to: '/console',
+    text: 'Author co-branded campaigns, publish versions and watch how partners use them.',
+  },
 ];
 
 export function HomePage() {
   return (
     <Stack gap="xl">
-      <PageHeader title="Welcome" description="Vendors author co-branded campaigns; partners launch them in a few clicks." />
+      <PageHeader
+        title="Welcome"
+        description="Vendors author co-branded campaigns; partners launch them in a few clicks."
+      />
       <SessionCard />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         {AREAS.map((area) => (

@@ -21,7 +21,10 @@ export function ConsoleLeadsPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Leads" description="Your partners' leads from their landing pages. A partner who keeps its contacts private shows counts only." />
+      <PageHeader
+        title="Leads"
+        description="Your partners' leads from their landing pages. A partner who keeps its contacts private shows counts only."
+      />
       {partners.isError ? (
         <QueryError error={partners.error} retry={() => void partners.refetch()} />
       ) : partners.isPending ? (
@@ -31,14 +34,25 @@ export function ConsoleLeadsPage() {
           label="Partner"
           placeholder="Choose a partner"
           searchable
-          data={partners.data.items.map((p) => ({ value: p.id, label: p.contactsPrivate ? `${p.companyName} (contacts private)` : p.companyName }))}
+          data={partners.data.items.map((p) => ({
+            value: p.id,
+            label: p.contactsPrivate ? `${p.companyName} (contacts private)` : p.companyName,
+          }))}
           value={chosen?.id ?? null}
           onChange={(v) => set({ partner: v, status: null })}
           nothingFoundMessage="No partner has this name"
           maw={420}
         />
       )}
-      {chosen ? chosen.contactsPrivate ? <PrivatePartner partner={chosen} /> : <LeadsList key={chosen.id} partnerId={chosen.id} /> : partners.data ? <Text>Choose a partner to see its leads.</Text> : null}
+      {chosen ? (
+        chosen.contactsPrivate ? (
+          <PrivatePartner partner={chosen} />
+        ) : (
+          <LeadsList key={chosen.id} partnerId={chosen.id} />
+        )
+      ) : partners.data ? (
+        <Text>Choose a partner to see its leads.</Text>
+      ) : null}
     </Stack>
   );
 }
@@ -55,9 +69,20 @@ function PrivatePartner({ partner }: { partner: Partner }) {
       ) : funnel.isPending ? (
         <Skeleton height={80} />
       ) : (
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm" component="dl" aria-label={`Counts of ${partner.companyName}`}>
+        <SimpleGrid
+          cols={{ base: 2, sm: 3, md: 6 }}
+          spacing="sm"
+          component="dl"
+          aria-label={`Counts of ${partner.companyName}`}
+        >
           {funnel.data.map((c) => (
-            <Stack key={c.label} gap={0} p="sm" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+            <Stack
+              key={c.label}
+              gap={0}
+              p="sm"
+              bg="white"
+              style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+            >
               <Text component="dt" size="xs">
                 {c.label}
               </Text>

@@ -52,7 +52,12 @@ function LeadDetail({ id }: { id: string }) {
                 <Link to={`/portal/campaigns/${l.campaignId}`}>Open the campaign</Link> (version {l.campaignVersion})
               </>,
             ],
-            ['Email', l.sendId ? `Send ${l.sendId}: the prospect followed a link in this email` : 'None: the prospect came to the page directly'],
+            [
+              'Email',
+              l.sendId
+                ? `Send ${l.sendId}: the prospect followed a link in this email`
+                : 'None: the prospect came to the page directly',
+            ],
           ]}
           empty=""
         />
@@ -129,7 +134,12 @@ function ConsentHistory({ lead }: { lead: Lead }) {
   return (
     <Stack gap="md">
       {consent.data.items.map((c) => (
-        <Stack key={c.id} gap={4} component="article" aria-label={`${c.granted ? 'Consent given' : 'Consent withdrawn'} ${dateTime.format(new Date(c.occurredAt))}`}>
+        <Stack
+          key={c.id}
+          gap={4}
+          component="article"
+          aria-label={`${c.granted ? 'Consent given' : 'Consent withdrawn'} ${dateTime.format(new Date(c.occurredAt))}`}
+        >
           <Group gap="xs">
             <Badge color={c.granted ? 'teal.9' : 'red.9'} variant="filled">
               {c.granted ? 'Given' : 'Withdrawn'}

@@ -14,7 +14,10 @@ function Leads({ partnerId }: { partnerId: string }) {
   const me = useMe();
   return (
     <Stack gap="lg">
-      <PageHeader title="Leads" description="People who sent the form of one of your campaigns' landing pages, newest first." />
+      <PageHeader
+        title="Leads"
+        description="People who sent the form of one of your campaigns' landing pages, newest first."
+      />
       {me.data?.role === 'partner_admin' ? <ContactsPrivacySwitch partnerId={partnerId} /> : null}
       <LeadsList partnerId={partnerId} linkTo={(l) => `/portal/leads/${l.id}`} />
     </Stack>

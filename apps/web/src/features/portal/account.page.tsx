@@ -16,7 +16,12 @@ function Account({ partnerId }: { partnerId: string }) {
   const admin = me.data?.role === 'partner_admin';
   return (
     <Stack gap="lg">
-      <PageHeader title="Account" description={admin ? 'Your sessions, your colleagues, and who at your vendor acted for you.' : 'Where you are signed in.'} />
+      <PageHeader
+        title="Account"
+        description={
+          admin ? 'Your sessions, your colleagues, and who at your vendor acted for you.' : 'Where you are signed in.'
+        }
+      />
       <SessionsPanel />
       {admin ? (
         <>

@@ -24,7 +24,9 @@ function useFieldFromHash(ready: boolean) {
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) return;
     target.scrollIntoView({ block: 'center' });
-    const control = target.matches('input, textarea, button') ? target : target.querySelector<HTMLElement>('input:not([type=file]), textarea, button');
+    const control = target.matches('input, textarea, button')
+      ? target
+      : target.querySelector<HTMLElement>('input:not([type=file]), textarea, button');
     control?.focus({ preventScroll: true });
   }, [ready, hash]);
 }
@@ -36,7 +38,10 @@ function BrandKit({ partnerId }: { partnerId: string }) {
   if (kit.isError) return <QueryError error={kit.error} retry={() => void kit.refetch()} />;
   return (
     <Stack gap="lg">
-      <PageHeader title="Brand kit" description="Your logo, details, colours and sender: every campaign you preview or launch is co-branded with them." />
+      <PageHeader
+        title="Brand kit"
+        description="Your logo, details, colours and sender: every campaign you preview or launch is co-branded with them."
+      />
       {kit.isPending ? (
         <Stack gap="md" aria-busy="true" aria-label="Loading your brand kit">
           <Skeleton height={180} />

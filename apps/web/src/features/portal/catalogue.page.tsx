@@ -57,10 +57,33 @@ function Catalogue({ partnerId }: { partnerId: string }) {
 
       <form role="search" aria-label="Filter the catalogue" onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <TextInput label="Search" placeholder="Campaign name" type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select label="Asset type" placeholder="Any" data={ASSET_TYPES} value={isAssetType(assetType) ? assetType : null} onChange={(v) => set({ assetType: v })} clearable />
-          <TextInput label="Tag" placeholder="Any tag" value={tag} onChange={(e) => set({ tag: e.currentTarget.value.trim() || null })} />
-          <TextInput label="Language" placeholder="e.g. en" value={language} onChange={(e) => set({ language: e.currentTarget.value.trim() || null })} />
+          <TextInput
+            label="Search"
+            placeholder="Campaign name"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+          <Select
+            label="Asset type"
+            placeholder="Any"
+            data={ASSET_TYPES}
+            value={isAssetType(assetType) ? assetType : null}
+            onChange={(v) => set({ assetType: v })}
+            clearable
+          />
+          <TextInput
+            label="Tag"
+            placeholder="Any tag"
+            value={tag}
+            onChange={(e) => set({ tag: e.currentTarget.value.trim() || null })}
+          />
+          <TextInput
+            label="Language"
+            placeholder="e.g. en"
+            value={language}
+            onChange={(e) => set({ language: e.currentTarget.value.trim() || null })}
+          />
         </SimpleGrid>
       </form>
 
@@ -73,7 +96,13 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           ))}
         </SimpleGrid>
       ) : catalogue.data.items.length === 0 ? (
-        <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+        <Stack
+          gap="xs"
+          align="flex-start"
+          p="lg"
+          bg="white"
+          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+        >
           <Title order={2} size="h3">
             {filtered ? 'No campaign matches these filters' : 'No campaign to launch yet'}
           </Title>
@@ -106,7 +135,13 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           </SimpleGrid>
           {pages > 1 ? (
             <Group justify="center">
-              <Pagination total={pages} value={page} onChange={(p) => set({ page: String(p) })} getControlProps={(control) => ({ 'aria-label': `${control} page` })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={(p) => set({ page: String(p) })}
+                getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+                getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+              />
             </Group>
           ) : null}
         </>

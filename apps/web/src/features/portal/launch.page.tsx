@@ -46,7 +46,10 @@ function LaunchDetail({ launchId }: { launchId: string }) {
         <Link to="/portal/launches">My launches</Link> / {name}
       </Text>
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <PageHeader title={name} description={`Version ${l.version}, launched ${dateTime.format(new Date(l.createdAt))}, starting ${dateTime.format(new Date(l.startAt))}.`} />
+        <PageHeader
+          title={name}
+          description={`Version ${l.version}, launched ${dateTime.format(new Date(l.createdAt))}, starting ${dateTime.format(new Date(l.startAt))}.`}
+        />
         <Group gap="sm">
           <LaunchStatus status={p?.status ?? l.status} />
         </Group>
@@ -75,7 +78,9 @@ function LaunchDetail({ launchId }: { launchId: string }) {
             </SimpleGrid>
             <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Per-step progress">
               <Table miw={600} bg="white" withTableBorder striped>
-                <Table.Caption>Per step; counts trail the events by a few seconds and refresh while the launch runs.</Table.Caption>
+                <Table.Caption>
+                  Per step; counts trail the events by a few seconds and refresh while the launch runs.
+                </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Step</Table.Th>
@@ -144,7 +149,15 @@ function LaunchDetail({ launchId }: { launchId: string }) {
 /** A chart with its title; the chart says what it shows, the tables hold its figures. */
 function ChartCard({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <Stack component="figure" gap="xs" p="md" m={0} bg="white" aria-labelledby={id} style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)', minWidth: 0 }}>
+    <Stack
+      component="figure"
+      gap="xs"
+      p="md"
+      m={0}
+      bg="white"
+      aria-labelledby={id}
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)', minWidth: 0 }}
+    >
       <Title order={3} size="h4" id={id}>
         {title}
       </Title>

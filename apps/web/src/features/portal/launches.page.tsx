@@ -23,7 +23,10 @@ function Launches() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="My launches" description="Every campaign you launched, newest first, with its progress: running launches refresh every few seconds." />
+      <PageHeader
+        title="My launches"
+        description="Every campaign you launched, newest first, with its progress: running launches refresh every few seconds."
+      />
       {launches.isError ? (
         <QueryError error={launches.error} retry={() => void launches.refetch()} />
       ) : launches.isPending ? (
@@ -33,7 +36,13 @@ function Launches() {
           ))}
         </Stack>
       ) : launches.data.items.length === 0 ? (
-        <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+        <Stack
+          gap="xs"
+          align="flex-start"
+          p="lg"
+          bg="white"
+          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+        >
           <Title order={2} size="h3">
             You have not launched a campaign yet
           </Title>
@@ -70,7 +79,8 @@ function Launches() {
                         {l.campaignName}
                       </Anchor>
                       <Text size="xs">
-                        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts {dateTime.format(new Date(l.startAt))}
+                        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts{' '}
+                        {dateTime.format(new Date(l.startAt))}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -92,7 +102,12 @@ function Launches() {
           </Box>
           {pages > 1 ? (
             <Group justify="center">
-              <Pagination total={pages} value={page} onChange={(p) => setParams({ page: String(p) })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={(p) => setParams({ page: String(p) })}
+                getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+              />
             </Group>
           ) : null}
         </>
@@ -103,7 +118,14 @@ function Launches() {
 
 function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
   return (
-    <Stack component="article" aria-label={l.campaignName} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack
+      component="article"
+      aria-label={l.campaignName}
+      gap={6}
+      p="md"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Anchor component={Link} to={`/portal/launches/${l.id}`} fw={600}>
           {l.campaignName}
@@ -114,7 +136,8 @@ function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
         </Box>
       </Group>
       <Text size="xs">
-        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts {dateTime.format(new Date(l.startAt))}
+        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts{' '}
+        {dateTime.format(new Date(l.startAt))}
       </Text>
       <Group gap="lg">
         {(

@@ -5,7 +5,13 @@ import { PageHeader } from '../../shared/page-header';
 import { useAddressParams } from '../../shared/use-address-params';
 import { QueryError } from '../portal/components/query-error';
 import { ProgrammeModal } from './components/programme-modal';
-import { useDeleteProgramme, usePendingCount, useProgrammes, useSubscriberCount, type Programme } from './hooks/use-programmes';
+import {
+  useDeleteProgramme,
+  usePendingCount,
+  useProgrammes,
+  useSubscriberCount,
+  type Programme,
+} from './hooks/use-programmes';
 
 /** Programmes per page. */
 const PAGE_SIZE = 25;
@@ -22,7 +28,10 @@ export function ConsoleProgrammesPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <PageHeader title="Programmes" description="Partners subscribe once; each new version of a programme’s campaigns becomes a pending launch for them to review." />
+        <PageHeader
+          title="Programmes"
+          description="Partners subscribe once; each new version of a programme’s campaigns becomes a pending launch for them to review."
+        />
         <Button onClick={() => setEditing('new')}>New programme</Button>
       </Group>
 
@@ -31,7 +40,11 @@ export function ConsoleProgrammesPage() {
       ) : programmes.isPending ? (
         <LoadingRows label="Loading the programmes" height={72} />
       ) : programmes.data.items.length === 0 ? (
-        <EmptyState title="No programme yet" text="Group campaigns, by name or by tag, into a programme: partners who subscribe get each new version to review, then it starts by itself." action={<Button onClick={() => setEditing('new')}>New programme</Button>} />
+        <EmptyState
+          title="No programme yet"
+          text="Group campaigns, by name or by tag, into a programme: partners who subscribe get each new version to review, then it starts by itself."
+          action={<Button onClick={() => setEditing('new')}>New programme</Button>}
+        />
       ) : (
         <>
           <Text size="sm" aria-live="polite">
@@ -46,25 +59,46 @@ export function ConsoleProgrammesPage() {
         </>
       )}
 
-      {editing ? <ProgrammeModal programme={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ProgrammeModal programme={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
       {deleting ? <DeleteProgrammeModal programme={deleting} onClose={() => setDeleting(null)} /> : null}
     </Stack>
   );
 }
 
-function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programme; onEdit: () => void; onDelete: () => void }) {
+function ProgrammeCard({
+  programme: p,
+  onEdit,
+  onDelete,
+}: {
+  programme: Programme;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const subscribers = useSubscriberCount(p.id);
   const pending = usePendingCount(p.id, 'pending');
   const waiting = usePendingCount(p.id, 'waiting_readiness');
   const campaigns = p.campaignIds.length === 1 ? '1 campaign' : `${p.campaignIds.length} campaigns`;
   return (
-    <Stack component="article" aria-labelledby={`programme-${p.id}`} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack
+      component="article"
+      aria-labelledby={`programme-${p.id}`}
+      gap={6}
+      p="md"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Title order={2} size="h4" id={`programme-${p.id}`} style={{ minWidth: 0 }}>
           {p.name}
         </Title>
         <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
-          {subscribers.data === undefined ? '' : subscribers.data === 1 ? '1 subscriber' : `${subscribers.data} subscribers`}
+          {subscribers.data === undefined
+            ? ''
+            : subscribers.data === 1
+              ? '1 subscriber'
+              : `${subscribers.data} subscribers`}
         </Text>
       </Group>
       {p.description ? <Text size="sm">{p.description}</Text> : null}
@@ -74,7 +108,9 @@ function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programm
           {waiting.data ? `, ${waiting.data} waiting for a partner’s brand kit` : ''}
         </Text>
       ) : null}
-      <Text size="xs">{p.tag ? `${campaigns} by name, and every published campaign tagged “${p.tag}”` : `${campaigns} by name`}</Text>
+      <Text size="xs">
+        {p.tag ? `${campaigns} by name, and every published campaign tagged “${p.tag}”` : `${campaigns} by name`}
+      </Text>
       <Group gap="sm" mt={4}>
         <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit ${p.name}`}>
           Edit
@@ -90,9 +126,17 @@ function ProgrammeCard({ programme: p, onEdit, onDelete }: { programme: Programm
 function DeleteProgrammeModal({ programme, onClose }: { programme: Programme; onClose: () => void }) {
   const remove = useDeleteProgramme();
   return (
-    <Modal opened onClose={onClose} title={`Delete “${programme.name}”?`} centered closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Delete “${programme.name}”?`}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="md">
-        <Text size="sm">Its subscriptions end and its pending launches are deleted with it. Launches already started go on.</Text>
+        <Text size="sm">
+          Its subscriptions end and its pending launches are deleted with it. Launches already started go on.
+        </Text>
         {remove.error ? (
           <Alert color="red" variant="light" role="alert" title="Not deleted">
             {remove.error.message}
@@ -102,7 +146,11 @@ function DeleteProgrammeModal({ programme, onClose }: { programme: Programme; on
           <Button variant="default" onClick={onClose} data-autofocus>
             Keep it
           </Button>
-          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(programme.id, { onSuccess: onClose })}>
+          <Button
+            color="red.9"
+            loading={remove.isPending}
+            onClick={() => remove.mutate(programme.id, { onSuccess: onClose })}
+          >
             Delete the programme
           </Button>
         </Group>

@@ -16,7 +16,10 @@ export function localInput(iso: string): string {
 export function audienceLabel(a: SubscriptionAudience, listName?: (id: string) => string | undefined): string {
   if (a.type === 'all') return 'All your prospects';
   if (a.type === 'list') return `List ${(a.listId && listName?.(a.listId)) || 'chosen'}`;
-  const parts = [a.search ? `containing “${a.search}”` : null, a.country?.length ? `in ${a.country.join(', ')}` : null].filter(Boolean);
+  const parts = [
+    a.search ? `containing “${a.search}”` : null,
+    a.country?.length ? `in ${a.country.join(', ')}` : null,
+  ].filter(Boolean);
   return parts.length ? `Prospects ${parts.join(' and ')}` : 'Prospects matching a filter';
 }
 
@@ -34,4 +37,5 @@ const REASONS: Record<string, string> = {
   unsubscribed: 'you unsubscribed',
   campaign_unavailable: 'the campaign is no longer available',
 };
-export const reasonLabel = (reason: string | null): string | null => (reason ? (REASONS[reason] ?? reason.replace(/_/g, ' ')) : null);
+export const reasonLabel = (reason: string | null): string | null =>
+  reason ? (REASONS[reason] ?? reason.replace(/_/g, ' ')) : null;

@@ -41,7 +41,9 @@ function Programmes({ partnerId }: { partnerId: string }) {
   const lists = useLists(partnerId);
   const listName = (id: string) => lists.data?.items.find((l) => l.id === id)?.name;
   const [editing, setEditing] = useState<PendingLaunch | null>(null);
-  const [subscribing, setSubscribing] = useState<{ programme: Programme; subscription: Subscription | null } | null>(null);
+  const [subscribing, setSubscribing] = useState<{ programme: Programme; subscription: Subscription | null } | null>(
+    null,
+  );
   const [leaving, setLeaving] = useState<{ programme: Programme; subscription: Subscription } | null>(null);
   const [left, setLeft] = useState<string | null>(null);
   const pages = pending.data ? Math.ceil(pending.data.total / PAGE_SIZE) : 0;
@@ -49,9 +51,19 @@ function Programmes({ partnerId }: { partnerId: string }) {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Programmes" description="Subscribe once: each new campaign of a programme waits here for your review, then starts by itself." />
+      <PageHeader
+        title="Programmes"
+        description="Subscribe once: each new campaign of a programme waits here for your review, then starts by itself."
+      />
 
-      {focusId ? <FocusedPendingLaunch id={focusId} listName={listName} onEdit={setEditing} onClose={() => set({ pending: null })} /> : null}
+      {focusId ? (
+        <FocusedPendingLaunch
+          id={focusId}
+          listName={listName}
+          onEdit={setEditing}
+          onClose={() => set({ pending: null })}
+        />
+      ) : null}
 
       <Stack gap="sm" component="section" aria-labelledby="pending-title">
         <Title order={2} size="h3" id="pending-title">
@@ -62,7 +74,11 @@ function Programmes({ partnerId }: { partnerId: string }) {
         ) : pending.isPending ? (
           <LoadingRows label="Loading your pending launches" height={96} />
         ) : pending.data.items.length === 0 ? (
-          <EmptyState order={3} title="Nothing waiting for you" text="When a programme you subscribe to publishes a campaign or a new version, it waits here for your review." />
+          <EmptyState
+            order={3}
+            title="Nothing waiting for you"
+            text="When a programme you subscribe to publishes a campaign or a new version, it waits here for your review."
+          />
         ) : (
           <>
             <Stack gap="sm" aria-busy={pending.isPlaceholderData}>
@@ -82,7 +98,14 @@ function Programmes({ partnerId }: { partnerId: string }) {
           Programmes of your vendor
         </Title>
         {left ? (
-          <Alert color="indigo" variant="light" withCloseButton closeButtonLabel="Dismiss" onClose={() => setLeft(null)} role="status">
+          <Alert
+            color="indigo"
+            variant="light"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setLeft(null)}
+            role="status"
+          >
             {left}
           </Alert>
         ) : null}
@@ -91,12 +114,29 @@ function Programmes({ partnerId }: { partnerId: string }) {
         ) : programmes.isPending || subscriptions.isPending ? (
           <LoadingRows label="Loading the programmes" height={72} />
         ) : programmes.data.items.length === 0 ? (
-          <EmptyState order={3} title="No programme yet" text="Your vendor has not set up a programme. Meanwhile, launch campaigns from the catalogue." action={<Button component={Link} to="/portal" variant="default">Open the catalogue</Button>} />
+          <EmptyState
+            order={3}
+            title="No programme yet"
+            text="Your vendor has not set up a programme. Meanwhile, launch campaigns from the catalogue."
+            action={
+              <Button component={Link} to="/portal" variant="default">
+                Open the catalogue
+              </Button>
+            }
+          />
         ) : (
           programmes.data.items.map((programme) => {
             const subscription = byProgramme.get(programme.id) ?? null;
             return (
-              <Stack key={programme.id} component="article" aria-labelledby={`programme-${programme.id}`} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+              <Stack
+                key={programme.id}
+                component="article"
+                aria-labelledby={`programme-${programme.id}`}
+                gap={6}
+                p="md"
+                bg="white"
+                style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+              >
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <Title order={3} size="h4" id={`programme-${programme.id}`} style={{ minWidth: 0 }}>
                     {programme.name}
@@ -110,23 +150,41 @@ function Programmes({ partnerId }: { partnerId: string }) {
                 {programme.description ? <Text size="sm">{programme.description}</Text> : null}
                 {subscription ? (
                   <Text size="xs">
-                    {audienceLabel(subscription.audience, listName)} · {subscription.reviewHours === 0 ? 'starts at once' : `${subscription.reviewHours} hours to review`} ·{' '}
-                    {subscription.weeklyCap === null ? 'no weekly cap' : `at most ${subscription.weeklyCap} a week`}
-                    {subscription.socialNetworks.length ? ` · ${subscription.socialNetworks.join(', ')} at ${subscription.socialPostTime}${subscription.socialPostWeekdaysOnly ? ' on weekdays' : ''}` : ''}
+                    {audienceLabel(subscription.audience, listName)} ·{' '}
+                    {subscription.reviewHours === 0 ? 'starts at once' : `${subscription.reviewHours} hours to review`}{' '}
+                    · {subscription.weeklyCap === null ? 'no weekly cap' : `at most ${subscription.weeklyCap} a week`}
+                    {subscription.socialNetworks.length
+                      ? ` · ${subscription.socialNetworks.join(', ')} at ${subscription.socialPostTime}${subscription.socialPostWeekdaysOnly ? ' on weekdays' : ''}`
+                      : ''}
                   </Text>
                 ) : null}
                 <Group gap="sm" mt={4}>
                   {subscription ? (
                     <>
-                      <Button size="sm" variant="default" onClick={() => setSubscribing({ programme, subscription })} aria-label={`Edit your defaults for ${programme.name}`}>
+                      <Button
+                        size="sm"
+                        variant="default"
+                        onClick={() => setSubscribing({ programme, subscription })}
+                        aria-label={`Edit your defaults for ${programme.name}`}
+                      >
                         Edit defaults
                       </Button>
-                      <Button size="sm" variant="outline" color="red.9" onClick={() => setLeaving({ programme, subscription })} aria-label={`Unsubscribe from ${programme.name}`}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        color="red.9"
+                        onClick={() => setLeaving({ programme, subscription })}
+                        aria-label={`Unsubscribe from ${programme.name}`}
+                      >
                         Unsubscribe
                       </Button>
                     </>
                   ) : (
-                    <Button size="sm" onClick={() => setSubscribing({ programme, subscription: null })} aria-label={`Subscribe to ${programme.name}`}>
+                    <Button
+                      size="sm"
+                      onClick={() => setSubscribing({ programme, subscription: null })}
+                      aria-label={`Subscribe to ${programme.name}`}
+                    >
                       Subscribe
                     </Button>
                   )}
@@ -137,15 +195,26 @@ function Programmes({ partnerId }: { partnerId: string }) {
         )}
       </Stack>
 
-      {subscribing ? <SubscriptionModal partnerId={partnerId} programme={subscribing.programme} subscription={subscribing.subscription} onClose={() => setSubscribing(null)} /> : null}
-      {editing ? <EditPendingLaunchModal partnerId={partnerId} pending={editing} onClose={() => setEditing(null)} /> : null}
+      {subscribing ? (
+        <SubscriptionModal
+          partnerId={partnerId}
+          programme={subscribing.programme}
+          subscription={subscribing.subscription}
+          onClose={() => setSubscribing(null)}
+        />
+      ) : null}
+      {editing ? (
+        <EditPendingLaunchModal partnerId={partnerId} pending={editing} onClose={() => setEditing(null)} />
+      ) : null}
       {leaving ? (
         <UnsubscribeModal
           subscription={leaving.subscription}
           programmeName={leaving.programme.name}
           onClose={() => setLeaving(null)}
           onDone={(cancelled) => {
-            setLeft(`Unsubscribed from ${leaving.programme.name}: ${cancelled === 1 ? '1 pending launch' : `${cancelled} pending launches`} cancelled.`);
+            setLeft(
+              `Unsubscribed from ${leaving.programme.name}: ${cancelled === 1 ? '1 pending launch' : `${cancelled} pending launches`} cancelled.`,
+            );
             setLeaving(null);
           }}
         />
@@ -155,7 +224,17 @@ function Programmes({ partnerId }: { partnerId: string }) {
 }
 
 /** The pending launch an email's "Edit in portal" button names, first and set off, scrolled to once loaded. */
-function FocusedPendingLaunch({ id, listName, onEdit, onClose }: { id: string; listName: (id: string) => string | undefined; onEdit: (p: PendingLaunch) => void; onClose: () => void }) {
+function FocusedPendingLaunch({
+  id,
+  listName,
+  onEdit,
+  onClose,
+}: {
+  id: string;
+  listName: (id: string) => string | undefined;
+  onEdit: (p: PendingLaunch) => void;
+  onClose: () => void;
+}) {
   const pending = usePendingLaunch(id);
   const loaded = !!pending.data;
   useEffect(() => {
@@ -174,8 +253,18 @@ function FocusedPendingLaunch({ id, listName, onEdit, onClose }: { id: string; l
       {pending.isPending ? (
         <Skeleton height={120} aria-label="Loading the pending launch" />
       ) : pending.isError ? (
-        <Alert color="red" variant="light" title={pending.error instanceof ApiError && pending.error.status === 404 ? 'This pending launch was not found' : 'This could not be loaded'}>
-          {pending.error instanceof ApiError && pending.error.status === 404 ? 'It may belong to another partner, or its programme was deleted.' : pending.error.message}
+        <Alert
+          color="red"
+          variant="light"
+          title={
+            pending.error instanceof ApiError && pending.error.status === 404
+              ? 'This pending launch was not found'
+              : 'This could not be loaded'
+          }
+        >
+          {pending.error instanceof ApiError && pending.error.status === 404
+            ? 'It may belong to another partner, or its programme was deleted.'
+            : pending.error.message}
         </Alert>
       ) : (
         <Box>

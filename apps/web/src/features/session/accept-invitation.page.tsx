@@ -19,7 +19,12 @@ export function AcceptInvitationPage() {
     event.preventDefault();
     accept.mutate(
       { token, name, password },
-      { onSuccess: (account) => void navigate('/sign-in', { state: { notice: 'Your account is ready: sign in with your new password.', email: account.email } }) },
+      {
+        onSuccess: (account) =>
+          void navigate('/sign-in', {
+            state: { notice: 'Your account is ready: sign in with your new password.', email: account.email },
+          }),
+      },
     );
   };
 
@@ -55,7 +60,14 @@ export function AcceptInvitationPage() {
         title="Accept your invitation"
         description={`Join ${invitation.partnerName ?? invitation.vendorName}${invitation.partnerName ? ` on ${invitation.vendorName}'s partner portal` : ''} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`}
       />
-      <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-label="Choose your name and password">
+      <Card
+        withBorder
+        padding="lg"
+        component="form"
+        onSubmit={submit}
+        noValidate
+        aria-label="Choose your name and password"
+      >
         <Stack gap="md">
           {message ? (
             <Alert color="red" variant="light" role="alert">
@@ -63,7 +75,14 @@ export function AcceptInvitationPage() {
             </Alert>
           ) : null}
           <TextInput label="Email" value={invitation.email} readOnly description="You will sign in with it." />
-          <TextInput label="Your name" autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(accept.error, 'name')} />
+          <TextInput
+            label="Your name"
+            autoComplete="name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(accept.error, 'name')}
+          />
           <PasswordInput
             label="Password"
             description="At least 10 characters."

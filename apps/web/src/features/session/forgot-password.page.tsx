@@ -31,7 +31,14 @@ export function ForgotPasswordPage() {
                 {message}
               </Alert>
             ) : null}
-            <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
             <Button type="submit" loading={request.isPending}>
               Email me a link
             </Button>

@@ -14,7 +14,15 @@ export function ResetPasswordPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reset.mutate({ token, password }, { onSuccess: (account) => void navigate('/sign-in', { state: { notice: 'Your password is set: sign in with it.', email: account.email } }) });
+    reset.mutate(
+      { token, password },
+      {
+        onSuccess: (account) =>
+          void navigate('/sign-in', {
+            state: { notice: 'Your password is set: sign in with it.', email: account.email },
+          }),
+      },
+    );
   };
 
   const message = formError(reset.error, ['password']);

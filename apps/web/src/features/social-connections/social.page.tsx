@@ -4,7 +4,13 @@ import { PageHeader } from '../../shared/page-header';
 import { PortalGate } from '../portal/components/portal-gate';
 import { QueryError } from '../portal/components/query-error';
 import { ApiError } from '../../api/api-error';
-import { type SocialConnection, type SocialNetwork, useDisconnectSocialConnection, useSocialConnections, useStartSocialConnection } from './hooks/use-social-connections';
+import {
+  type SocialConnection,
+  type SocialNetwork,
+  useDisconnectSocialConnection,
+  useSocialConnections,
+  useStartSocialConnection,
+} from './hooks/use-social-connections';
 
 const NETWORKS: Array<{ network: SocialNetwork; name: string }> = [
   { network: 'linkedin', name: 'LinkedIn' },
@@ -63,7 +69,13 @@ function Social() {
         </Alert>
       ) : null}
       {disconnect.data ? (
-        <Alert color={disconnect.data.revocation === 'failed' ? 'yellow' : 'teal'} variant="light" styles={DARK_TITLE} title={disconnect.data.revocation === 'removed' ? 'Removed' : 'Disconnected'} role="status">
+        <Alert
+          color={disconnect.data.revocation === 'failed' ? 'yellow' : 'teal'}
+          variant="light"
+          styles={DARK_TITLE}
+          title={disconnect.data.revocation === 'removed' ? 'Removed' : 'Disconnected'}
+          role="status"
+        >
           {disconnect.data.message}
         </Alert>
       ) : null}
@@ -80,7 +92,12 @@ function Social() {
       ) : null}
       <Group gap="sm">
         {NETWORKS.map(({ network, name }) => (
-          <Button key={network} onClick={() => start.mutate(network)} loading={start.isPending && start.variables === network} disabled={start.isPending}>
+          <Button
+            key={network}
+            onClick={() => start.mutate(network)}
+            loading={start.isPending && start.variables === network}
+            disabled={start.isPending}
+          >
             Connect {name}
           </Button>
         ))}
@@ -97,7 +114,13 @@ function Social() {
           <Text c="dimmed">No account connected yet.</Text>
         ) : (
           connections.data.items.map((c) => (
-            <Card key={c.id} withBorder padding="md" component="article" aria-label={`${nameOf(c.network)}: ${c.accountName}`}>
+            <Card
+              key={c.id}
+              withBorder
+              padding="md"
+              component="article"
+              aria-label={`${nameOf(c.network)}: ${c.accountName}`}
+            >
               <Stack gap="xs">
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <Group gap="xs" wrap="wrap">
@@ -124,7 +147,9 @@ function Social() {
                   </Stack>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    {c.expiresAt ? `Access ${c.status === 'broken' ? 'ended or ends' : 'renewed automatically; current access ends'} ${when(c.expiresAt)}` : 'Access does not expire'}
+                    {c.expiresAt
+                      ? `Access ${c.status === 'broken' ? 'ended or ends' : 'renewed automatically; current access ends'} ${when(c.expiresAt)}`
+                      : 'Access does not expire'}
                   </Text>
                 )}
                 {c.status === 'broken' ? (
@@ -133,7 +158,10 @@ function Social() {
                   </Alert>
                 ) : c.status === 'expiring' ? (
                   <Alert color="yellow" variant="light" styles={DARK_TITLE} title="Expires soon: connect it again">
-                    {c.network === 'linkedin' || c.network === 'x' ? 'The network does not let the engine renew this access without you.' : 'Connect it again before then.'} {c.lastError ?? ''}
+                    {c.network === 'linkedin' || c.network === 'x'
+                      ? 'The network does not let the engine renew this access without you.'
+                      : 'Connect it again before then.'}{' '}
+                    {c.lastError ?? ''}
                   </Alert>
                 ) : null}
               </Stack>

@@ -57,7 +57,10 @@ export function ConsoleSocialCalendarPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Social calendar" description="Your partners' scheduled, published and failed social posts, latest first, each at its partner's local time." />
+      <PageHeader
+        title="Social calendar"
+        description="Your partners' scheduled, published and failed social posts, latest first, each at its partner's local time."
+      />
       <Group gap="md" align="flex-end" wrap="wrap">
         {partners.isError ? (
           <QueryError error={partners.error} retry={() => void partners.refetch()} />
@@ -74,11 +77,31 @@ export function ConsoleSocialCalendarPage() {
             w={{ base: '100%', xs: 260 }}
           />
         )}
-        <Select label="Status" placeholder="Any status" clearable data={STATUSES} value={isStatus(status) ? status : null} onChange={(v) => set({ status: v })} w={{ base: '100%', xs: 200 }} />
+        <Select
+          label="Status"
+          placeholder="Any status"
+          clearable
+          data={STATUSES}
+          value={isStatus(status) ? status : null}
+          onChange={(v) => set({ status: v })}
+          w={{ base: '100%', xs: 200 }}
+        />
         {/* The two dates side by side even on a phone: they read as one range. */}
         <Group gap="md" wrap="nowrap" w={{ base: '100%', xs: 'auto' }}>
-          <TextInput type="date" label="Due from" value={from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} w={{ base: '50%', xs: 170 }} />
-          <TextInput type="date" label="Due until" value={to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} w={{ base: '50%', xs: 170 }} />
+          <TextInput
+            type="date"
+            label="Due from"
+            value={from ?? ''}
+            onChange={(e) => set({ from: e.currentTarget.value })}
+            w={{ base: '50%', xs: 170 }}
+          />
+          <TextInput
+            type="date"
+            label="Due until"
+            value={to ?? ''}
+            onChange={(e) => set({ to: e.currentTarget.value })}
+            w={{ base: '50%', xs: 170 }}
+          />
         </Group>
       </Group>
       {posts.isError ? (
@@ -90,9 +113,19 @@ export function ConsoleSocialCalendarPage() {
           ))}
         </Stack>
       ) : posts.data.items.length === 0 ? (
-        <Text>No social posts match. Partners post from a campaign’s “Post to social”, and programmes post for their subscribers.</Text>
+        <Text>
+          No social posts match. Partners post from a campaign’s “Post to social”, and programmes post for their
+          subscribers.
+        </Text>
       ) : (
-        <SocialPostList posts={posts.data.items} page={page} pages={pages} onPage={(p) => set({ page: String(p) })} campaignHref={(id) => `/console/campaigns/${id}`} showPartner />
+        <SocialPostList
+          posts={posts.data.items}
+          page={page}
+          pages={pages}
+          onPage={(p) => set({ page: String(p) })}
+          campaignHref={(id) => `/console/campaigns/${id}`}
+          showPartner
+        />
       )}
     </Stack>
   );

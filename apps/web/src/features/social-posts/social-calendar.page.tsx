@@ -21,7 +21,10 @@ function Calendar() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Social calendar" description="Your scheduled and published social posts, latest first, with each network's state. Failures stay here until you act." />
+      <PageHeader
+        title="Social calendar"
+        description="Your scheduled and published social posts, latest first, with each network's state. Failures stay here until you act."
+      />
       {posts.isError ? (
         <QueryError error={posts.error} retry={() => void posts.refetch()} />
       ) : posts.isPending ? (
@@ -31,7 +34,13 @@ function Calendar() {
           ))}
         </Stack>
       ) : posts.data.items.length === 0 ? (
-        <Stack gap="xs" align="flex-start" p="lg" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+        <Stack
+          gap="xs"
+          align="flex-start"
+          p="lg"
+          bg="white"
+          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+        >
           <Title order={2} size="h3">
             No social posts yet
           </Title>
@@ -41,7 +50,13 @@ function Calendar() {
           </Button>
         </Stack>
       ) : (
-        <SocialPostList posts={posts.data.items} page={page} pages={pages} onPage={(p) => setParams({ page: String(p) })} campaignHref={(id) => `/portal/campaigns/${id}`} />
+        <SocialPostList
+          posts={posts.data.items}
+          page={page}
+          pages={pages}
+          onPage={(p) => setParams({ page: String(p) })}
+          campaignHref={(id) => `/portal/campaigns/${id}`}
+        />
       )}
     </Stack>
   );

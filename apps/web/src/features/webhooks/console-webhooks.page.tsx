@@ -12,8 +12,15 @@ export function ConsoleWebhooksPage() {
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.companyName]));
   return (
     <Stack gap="lg">
-      <PageHeader title="Webhooks" description="Send your partners' leads and campaign events to your CRM as they happen. Your partners' own endpoints are listed too." />
-      <WebhooksSection ownerOf={(partnerId) => (partnerId ? `Endpoint of ${names.get(partnerId) ?? 'a partner'}` : 'Endpoint of the vendor')} />
+      <PageHeader
+        title="Webhooks"
+        description="Send your partners' leads and campaign events to your CRM as they happen. Your partners' own endpoints are listed too."
+      />
+      <WebhooksSection
+        ownerOf={(partnerId) =>
+          partnerId ? `Endpoint of ${names.get(partnerId) ?? 'a partner'}` : 'Endpoint of the vendor'
+        }
+      />
     </Stack>
   );
 }

@@ -24,11 +24,17 @@ export function CsvDropzone({ onFile, busy }: CsvDropzoneProps) {
       gap="sm"
       p="xl"
       bg={over ? 'indigo.0' : 'white'}
-      style={{ border: `2px dashed var(--mantine-color-${over ? 'indigo-7' : 'gray-5'})`, borderRadius: 8, textAlign: 'center' }}
+      style={{
+        border: `2px dashed var(--mantine-color-${over ? 'indigo-7' : 'gray-5'})`,
+        borderRadius: 8,
+        textAlign: 'center',
+      }}
       onDragEnter={(e) => drag(e, true)}
       onDragOver={(e) => drag(e, true)}
       // Leaving for one of its own children is not leaving the zone.
-      onDragLeave={(e) => !(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) && drag(e, false)}
+      onDragLeave={(e) =>
+        !(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) && drag(e, false)
+      }
       onDrop={(e) => {
         drag(e, false);
         const file = e.dataTransfer.files[0];
@@ -61,7 +67,18 @@ export function CsvDropzone({ onFile, busy }: CsvDropzoneProps) {
 
 function UploadIcon() {
   return (
-    <svg width="40" height="40" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="var(--mantine-color-indigo-7)" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      width="40"
+      height="40"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="var(--mantine-color-indigo-7)"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M12 16V4M7 9l5-5 5 5" />
       <path d="M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
     </svg>

@@ -18,17 +18,27 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
       <div role="status" aria-live="polite">
         {running ? (
           <Stack gap="xs">
-            <Text>{item.status === 'queued' ? 'Waiting for a worker to read the file…' : 'Reading the file and saving its prospects…'}</Text>
+            <Text>
+              {item.status === 'queued'
+                ? 'Waiting for a worker to read the file…'
+                : 'Reading the file and saving its prospects…'}
+            </Text>
             <Progress value={100} striped animated aria-label="Import in progress" />
           </Stack>
         ) : item.status === 'failed' ? (
           <Alert color="red" variant="light" title="The import failed">
             <Text size="sm">{item.error ?? 'The engine did not say why.'}</Text>
-            {item.inserted + item.merged > 0 ? <Text size="sm">{plural(item.inserted + item.merged, 'row was', 'rows were')} saved before it stopped: importing the file again completes it.</Text> : null}
+            {item.inserted + item.merged > 0 ? (
+              <Text size="sm">
+                {plural(item.inserted + item.merged, 'row was', 'rows were')} saved before it stopped: importing the
+                file again completes it.
+              </Text>
+            ) : null}
           </Alert>
         ) : (
           <Text fw={600}>
-            {plural(item.rows, 'row')} read: {count(item.inserted + item.merged)} imported, {count(item.rejected)} rejected.
+            {plural(item.rows, 'row')} read: {count(item.inserted + item.merged)} imported, {count(item.rejected)}{' '}
+            rejected.
           </Text>
         )}
       </div>

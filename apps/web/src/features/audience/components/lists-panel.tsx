@@ -27,7 +27,10 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
       ) : lists.isPending ? (
         <Skeleton height={120} aria-label="Loading your lists" />
       ) : lists.data.items.length === 0 ? (
-        <Text size="sm">No list yet. A list is an audience you can launch a campaign to: create one, then add prospects to it from the table or with an import.</Text>
+        <Text size="sm">
+          No list yet. A list is an audience you can launch a campaign to: create one, then add prospects to it from the
+          table or with an import.
+        </Text>
       ) : (
         <>
           <Table bg="white" withTableBorder aria-label="Your lists">
@@ -41,7 +44,11 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
               {lists.data.items.map((l) => (
                 <Table.Tr key={l.id} bg={l.id === selectedListId ? 'indigo.0' : undefined}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                    <Anchor component={Link} to={`/portal/audience?list=${l.id}`} aria-current={l.id === selectedListId ? 'true' : undefined}>
+                    <Anchor
+                      component={Link}
+                      to={`/portal/audience?list=${l.id}`}
+                      aria-current={l.id === selectedListId ? 'true' : undefined}
+                    >
                       {l.name}
                     </Anchor>
                   </Table.Td>
@@ -52,7 +59,14 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
           </Table>
           {pages > 1 ? (
             <Group justify="center">
-              <Pagination size="sm" total={pages} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': `${control} page of lists` })} getItemProps={(p) => ({ 'aria-label': `Page ${p} of lists` })} />
+              <Pagination
+                size="sm"
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({ 'aria-label': `${control} page of lists` })}
+                getItemProps={(p) => ({ 'aria-label': `Page ${p} of lists` })}
+              />
             </Group>
           ) : null}
         </>

@@ -13,8 +13,18 @@ const FIELDS: Array<{ name: Field; label: string; type?: string; autoComplete?: 
   { name: 'company', label: 'Company', autoComplete: 'off' },
   { name: 'title', label: 'Job title', autoComplete: 'off' },
   { name: 'country', label: 'Country', autoComplete: 'off' },
-  { name: 'timezone', label: 'Time zone', description: 'An IANA zone such as Europe/Warsaw; empty: your own zone applies.', autoComplete: 'off' },
-  { name: 'consentSource', label: 'Consent source', description: 'Where this person agreed to hear from you.', autoComplete: 'off' },
+  {
+    name: 'timezone',
+    label: 'Time zone',
+    description: 'An IANA zone such as Europe/Warsaw; empty: your own zone applies.',
+    autoComplete: 'off',
+  },
+  {
+    name: 'consentSource',
+    label: 'Consent source',
+    description: 'Where this person agreed to hear from you.',
+    autoComplete: 'off',
+  },
 ];
 
 const valuesOf = (p: Prospect): Record<Field, string> => ({
@@ -38,7 +48,9 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // Only what was changed; an emptied field is cleared (null), except the email, which the API requires.
-    const body: ProspectChanges = Object.fromEntries(changed.map((name) => [name, name === 'email' ? values.email : values[name] || null]));
+    const body: ProspectChanges = Object.fromEntries(
+      changed.map((name) => [name, name === 'email' ? values.email : values[name] || null]),
+    );
     update.mutate(body, {
       onSuccess: (p) => {
         setValues(valuesOf(p));
@@ -46,7 +58,10 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
       },
     });
   };
-  const problem = formError(update.error, FIELDS.map((f) => f.name));
+  const problem = formError(
+    update.error,
+    FIELDS.map((f) => f.name),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="The prospect’s details">

@@ -19,11 +19,24 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
   const some = !all && ids.some((id) => selected.has(id));
   return (
     <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your prospects">
-      <Table miw={{ base: 0, sm: 640 }} striped highlightOnHover bg="white" withTableBorder aria-busy={busy} verticalSpacing="xs">
+      <Table
+        miw={{ base: 0, sm: 640 }}
+        striped
+        highlightOnHover
+        bg="white"
+        withTableBorder
+        aria-busy={busy}
+        verticalSpacing="xs"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
-              <Checkbox aria-label="Select every prospect on this page" checked={all} indeterminate={some} onChange={() => onSelect(ids, !all)} />
+              <Checkbox
+                aria-label="Select every prospect on this page"
+                checked={all}
+                indeterminate={some}
+                onChange={() => onSelect(ids, !all)}
+              />
             </Table.Th>
             <Table.Th>Prospect</Table.Th>
             <Table.Th visibleFrom="sm">Company</Table.Th>
@@ -36,7 +49,11 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
           {prospects.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td>
-                <Checkbox aria-label={`Select ${p.email}`} checked={selected.has(p.id)} onChange={(e) => onSelect([p.id], e.currentTarget.checked)} />
+                <Checkbox
+                  aria-label={`Select ${p.email}`}
+                  checked={selected.has(p.id)}
+                  onChange={(e) => onSelect([p.id], e.currentTarget.checked)}
+                />
               </Table.Td>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>
                 <Anchor component={Link} to={`/portal/audience/prospects/${p.id}`}>
@@ -53,7 +70,13 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
                 {p.title ? <Text size="xs">{p.title}</Text> : null}
               </Table.Td>
               <Table.Td visibleFrom="sm">{p.country ?? '—'}</Table.Td>
-              <Table.Td visibleFrom="sm">{p.timezone ?? <Text span size="sm" c="dimmed">Your zone</Text>}</Table.Td>
+              <Table.Td visibleFrom="sm">
+                {p.timezone ?? (
+                  <Text span size="sm" c="dimmed">
+                    Your zone
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                 {date.format(new Date(p.createdAt))}
               </Table.Td>

@@ -24,7 +24,11 @@ export function RecentImports({ partnerId }: { partnerId: string }) {
         <Text size="sm">No import yet.</Text>
       ) : (
         <>
-          {imports.data.total > SHOWN ? <Text size="sm">The latest {SHOWN} of {count(imports.data.total)}.</Text> : null}
+          {imports.data.total > SHOWN ? (
+            <Text size="sm">
+              The latest {SHOWN} of {count(imports.data.total)}.
+            </Text>
+          ) : null}
           <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your recent imports">
             <Table miw={560} striped bg="white" withTableBorder>
               <Table.Thead>

@@ -23,14 +23,27 @@ export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: 
       { listId: list.id, prospectIds: selected, remove },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: `${plural(selected.length, 'prospect')} ${remove ? 'taken out of' : 'added to'} “${list.name}”.` });
+          notifications.show({
+            color: 'teal',
+            message: `${plural(selected.length, 'prospect')} ${remove ? 'taken out of' : 'added to'} “${list.name}”.`,
+          });
           onDone();
         },
       },
     );
 
   return (
-    <Paper withBorder shadow="md" p="sm" bg="indigo.0" role="group" aria-label="Selected prospects" pos="sticky" bottom={8} style={{ zIndex: 2 }}>
+    <Paper
+      withBorder
+      shadow="md"
+      p="sm"
+      bg="indigo.0"
+      role="group"
+      aria-label="Selected prospects"
+      pos="sticky"
+      bottom={8}
+      style={{ zIndex: 2 }}
+    >
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Text fw={600} size="sm" mb={8} aria-live="polite">
           {plural(selected.length, 'prospect')} selected
@@ -45,11 +58,19 @@ export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: 
           w={220}
           comboboxProps={{ withinPortal: true }}
         />
-        <Button disabled={!target} loading={members.isPending && !members.variables?.remove} onClick={() => target && change(target, false)}>
+        <Button
+          disabled={!target}
+          loading={members.isPending && !members.variables?.remove}
+          onClick={() => target && change(target, false)}
+        >
           Add to the list
         </Button>
         {shownList ? (
-          <Button variant="default" loading={members.isPending && !!members.variables?.remove} onClick={() => change(shownList, true)}>
+          <Button
+            variant="default"
+            loading={members.isPending && !!members.variables?.remove}
+            onClick={() => change(shownList, true)}
+          >
             Take out of “{shownList.name}”
           </Button>
         ) : null}

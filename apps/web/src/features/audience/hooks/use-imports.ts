@@ -16,7 +16,10 @@ export function useImports(partnerId: string, page: { limit: number; offset: num
     queryKey: [...importsKey(partnerId), page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports', { params: { path: { partnerId }, query: page }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/imports', {
+        params: { path: { partnerId }, query: page },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -30,7 +33,10 @@ export function useImport(partnerId: string, id: string) {
   return useQuery({
     queryKey: [...importsKey(partnerId), 'one', id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}', { params: { path: { partnerId, id } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}', {
+        params: { path: { partnerId, id } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -14,7 +14,10 @@ export function usePartnerLists(partnerId: string, page: { limit: number; offset
     queryKey: [...listsKey(partnerId), page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/lists', { params: { path: { partnerId }, query: page }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/lists', {
+        params: { path: { partnerId }, query: page },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -25,7 +28,10 @@ export function useCreateList(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (name: string): Promise<ProspectList> => {
-      const { data, error, response } = await api.POST('/partners/{partnerId}/lists', { params: { path: { partnerId } }, body: { name } });
+      const { data, error, response } = await api.POST('/partners/{partnerId}/lists', {
+        params: { path: { partnerId } },
+        body: { name },
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -37,11 +43,25 @@ export function useCreateList(partnerId: string) {
 export function useListMembers(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ listId, prospectIds, remove }: { listId: string; prospectIds: string[]; remove?: boolean }): Promise<void> => {
+    mutationFn: async ({
+      listId,
+      prospectIds,
+      remove,
+    }: {
+      listId: string;
+      prospectIds: string[];
+      remove?: boolean;
+    }): Promise<void> => {
       const options = { params: { path: { partnerId, listId } }, body: { prospectIds } };
-      const { error, response } = remove ? await api.DELETE('/partners/{partnerId}/lists/{listId}/members', options) : await api.POST('/partners/{partnerId}/lists/{listId}/members', options);
+      const { error, response } = remove
+        ? await api.DELETE('/partners/{partnerId}/lists/{listId}/members', options)
+        : await api.POST('/partners/{partnerId}/lists/{listId}/members', options);
       if (!response.ok) throw new ApiError(response, error);
     },
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: listsKey(partnerId) }), queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId) })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: listsKey(partnerId) }),
+        queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId) }),
+      ]),
   });
 }

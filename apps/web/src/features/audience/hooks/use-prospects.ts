@@ -15,7 +15,10 @@ export function useProspects(partnerId: string, query: ProspectQuery) {
     queryKey: [...prospectsKey(partnerId), query],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects', { params: { path: { partnerId }, query }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects', {
+        params: { path: { partnerId }, query },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -27,7 +30,10 @@ export function useProspect(partnerId: string, id: string) {
   return useQuery({
     queryKey: [...prospectsKey(partnerId), 'one', id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects/{id}', { params: { path: { partnerId, id } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects/{id}', {
+        params: { path: { partnerId, id } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -38,14 +44,20 @@ export function useUpdateProspect(partnerId: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: ProspectChanges): Promise<Prospect> => {
-      const { data, error, response } = await api.PATCH('/partners/{partnerId}/prospects/{id}', { params: { path: { partnerId, id } }, body });
+      const { data, error, response } = await api.PATCH('/partners/{partnerId}/prospects/{id}', {
+        params: { path: { partnerId, id } },
+        body,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
     onSuccess: (prospect) => {
       queryClient.setQueryData([...prospectsKey(partnerId), 'one', id], prospect);
       // The pages and counts it may appear in; the prospect itself was just set.
-      return queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId), predicate: (q) => q.queryKey[3] !== 'one' });
+      return queryClient.invalidateQueries({
+        queryKey: prospectsKey(partnerId),
+        predicate: (q) => q.queryKey[3] !== 'one',
+      });
     },
   });
 }
@@ -55,12 +67,17 @@ export function useEraseProspect(partnerId: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<void> => {
-      const { error, response } = await api.DELETE('/partners/{partnerId}/prospects/{id}', { params: { path: { partnerId, id } } });
+      const { error, response } = await api.DELETE('/partners/{partnerId}/prospects/{id}', {
+        params: { path: { partnerId, id } },
+      });
       if (!response.ok) throw new ApiError(response, error);
     },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: [...prospectsKey(partnerId), 'one', id] });
-      return Promise.all([queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId) }), queryClient.invalidateQueries({ queryKey: ['partners', partnerId, 'lists'] })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId) }),
+        queryClient.invalidateQueries({ queryKey: ['partners', partnerId, 'lists'] }),
+      ]);
     },
   });
 }

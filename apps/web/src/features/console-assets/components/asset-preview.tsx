@@ -27,8 +27,16 @@ export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspe
   const [partner, setPartner] = useState(SAMPLE);
   const partners = usePartners({ limit: 200, status: 'active' });
   const [loaded, setLoaded] = useState<string | null>(null);
-  const options = [{ value: SAMPLE, label: 'Sample partner' }, ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName }))];
-  const params = new URLSearchParams({ ...query, dpi: '100', v: String(revision), ...(partner === SAMPLE ? {} : { partnerId: partner }) });
+  const options = [
+    { value: SAMPLE, label: 'Sample partner' },
+    ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName })),
+  ];
+  const params = new URLSearchParams({
+    ...query,
+    dpi: '100',
+    v: String(revision),
+    ...(partner === SAMPLE ? {} : { partnerId: partner }),
+  });
   const src = assetId ? `/campaigns/${campaignId}/draft/assets/${assetId}/preview?${params.toString()}` : null;
   const name = options.find((o) => o.value === partner)?.label ?? 'Sample partner';
 
@@ -38,7 +46,14 @@ export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspe
         Preview
       </Title>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select label="Preview as" data={options} value={partner} allowDeselect={false} onChange={(v) => setPartner(v ?? SAMPLE)} w={220} />
+        <Select
+          label="Preview as"
+          data={options}
+          value={partner}
+          allowDeselect={false}
+          onChange={(v) => setPartner(v ?? SAMPLE)}
+          w={220}
+        />
         {extra}
       </Group>
       {dirty && src ? (
@@ -47,9 +62,23 @@ export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspe
         </Alert>
       ) : null}
       {src ? (
-        <div style={{ position: 'relative', width: '100%', aspectRatio: String(aspect), border: '1px solid var(--mantine-color-gray-4)', background: 'white' }}>
+        <div
+          style={{
+            position: 'relative',
+            width: '100%',
+            aspectRatio: String(aspect),
+            border: '1px solid var(--mantine-color-gray-4)',
+            background: 'white',
+          }}
+        >
           {loaded !== src ? <Skeleton pos="absolute" inset={0} radius={0} /> : null}
-          <img key={src} src={src} alt={`The asset co-branded as ${name}`} onLoad={() => setLoaded(src)} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }} />
+          <img
+            key={src}
+            src={src}
+            alt={`The asset co-branded as ${name}`}
+            onLoad={() => setLoaded(src)}
+            style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
+          />
         </div>
       ) : (
         <Text c="dimmed" size="sm">

@@ -18,11 +18,27 @@ interface FileFieldProps {
 }
 
 /** Chooses and uploads the vendor's file at once; the API's refusal (type, size, a broken PDF) shows under it in its words. */
-export function FileField({ label, description, accept, file, name, saveError, at, disabled, onUploaded }: FileFieldProps) {
+export function FileField({
+  label,
+  description,
+  accept,
+  file,
+  name,
+  saveError,
+  at,
+  disabled,
+  onUploaded,
+}: FileFieldProps) {
   const upload = useUploadFile();
   const id = useId();
-  const error = upload.error ? (messageAt(upload.error, 'file') ?? headline(upload.error)) : messageAt(saveError, `${at}.fileId`);
-  const summary = file ? (file.kind === 'pdf' ? `${file.pages.length} page${file.pages.length === 1 ? '' : 's'}` : `${file.width} × ${file.height} px`) : null;
+  const error = upload.error
+    ? (messageAt(upload.error, 'file') ?? headline(upload.error))
+    : messageAt(saveError, `${at}.fileId`);
+  const summary = file
+    ? file.kind === 'pdf'
+      ? `${file.pages.length} page${file.pages.length === 1 ? '' : 's'}`
+      : `${file.width} × ${file.height} px`
+    : null;
   return (
     <Input.Wrapper label={label} description={description} error={error} id={id}>
       <Group gap="sm" mt={4} wrap="wrap">
@@ -35,7 +51,12 @@ export function FileField({ label, description, accept, file, name, saveError, a
           }}
         >
           {(props) => (
-            <Button {...props} variant="default" loading={upload.isPending} aria-describedby={error ? `${id}-error` : undefined}>
+            <Button
+              {...props}
+              variant="default"
+              loading={upload.isPending}
+              aria-describedby={error ? `${id}-error` : undefined}
+            >
               {file ? 'Replace the file' : 'Choose a file'}
             </Button>
           )}

@@ -45,10 +45,12 @@ export function PdfAssetEditor({ edited, asset, file: initialFile, onSaved, onCl
   const size = pages[page - 1];
   const archived = campaign.status === 'archived';
 
-  const changed = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setDirty(true);
-  };
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setDirty(true);
+    };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,9 +74,21 @@ export function PdfAssetEditor({ edited, asset, file: initialFile, onSaved, onCl
           {asset ? `Edit “${asset.name}”` : 'New PDF'}
         </Title>
         <StaleNotice error={save.error} />
-        <ProblemsAlert title="Not saved" message={headline(error) ?? (error ? 'The problems are shown at their fields.' : undefined)} problems={[...others, ...rectProblems]} />
+        <ProblemsAlert
+          title="Not saved"
+          message={headline(error) ?? (error ? 'The problems are shown at their fields.' : undefined)}
+          problems={[...others, ...rectProblems]}
+        />
         <Group align="flex-start" gap="md" wrap="wrap">
-          <TextInput label="Name" description="For you and partners: the download's title" required value={name} onChange={(e) => changed(setName)(e.currentTarget.value)} error={messageAt(error, `${at}.name`)} w={{ base: '100%', sm: 320 }} />
+          <TextInput
+            label="Name"
+            description="For you and partners: the download's title"
+            required
+            value={name}
+            onChange={(e) => changed(setName)(e.currentTarget.value)}
+            error={messageAt(error, `${at}.name`)}
+            w={{ base: '100%', sm: 320 }}
+          />
           <FileField
             label="PDF file"
             description="Up to 100 unrotated pages; the API checks it as it arrives"
@@ -100,7 +114,16 @@ export function PdfAssetEditor({ edited, asset, file: initialFile, onSaved, onCl
               <Stack gap="sm">
                 <Group justify="space-between" align="center" wrap="wrap">
                   <Title order={4}>Slot rectangles</Title>
-                  {pages.length > 1 ? <Pagination total={pages.length} value={page} onChange={setPage} size="sm" getControlProps={(control) => ({ 'aria-label': `Go to ${control} page` })} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} /> : null}
+                  {pages.length > 1 ? (
+                    <Pagination
+                      total={pages.length}
+                      value={page}
+                      onChange={setPage}
+                      size="sm"
+                      getControlProps={(control) => ({ 'aria-label': `Go to ${control} page` })}
+                      getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+                    />
+                  ) : null}
                 </Group>
                 <RectsEditor
                   imageUrl={filePageUrl(file.id, page)}
@@ -119,7 +142,14 @@ export function PdfAssetEditor({ edited, asset, file: initialFile, onSaved, onCl
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
-              <AssetPreview campaignId={campaign.id} assetId={asset?.id ?? null} revision={campaign.revision} query={{ page: String(page) }} dirty={dirty} aspect={size.width / size.height} />
+              <AssetPreview
+                campaignId={campaign.id}
+                assetId={asset?.id ?? null}
+                revision={campaign.revision}
+                query={{ page: String(page) }}
+                dirty={dirty}
+                aspect={size.width / size.height}
+              />
             </Grid.Col>
           </Grid>
         ) : (

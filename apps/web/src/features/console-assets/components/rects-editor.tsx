@@ -34,10 +34,29 @@ function nextSlot(slots: Slot[], placed: Set<string>): string {
 }
 
 /** The page with its rectangles, and the chosen rectangle's fields; an "Add a rectangle" button for those who do not draw with a pointer. */
-export function RectsEditor<R extends DrawnRect>({ imageUrl, imageLabel, area, origin, unit, rects, page, slots, at, error, disabled, onChange }: RectsEditorProps<R>) {
+export function RectsEditor<R extends DrawnRect>({
+  imageUrl,
+  imageLabel,
+  area,
+  origin,
+  unit,
+  rects,
+  page,
+  slots,
+  at,
+  error,
+  disabled,
+  onChange,
+}: RectsEditorProps<R>) {
   const [selected, setSelected] = useState<number | null>(null);
   const shown = rects.map((r, i) => ({ rect: r, i })).filter(({ rect }) => page === undefined || rect.page === page);
-  const refused = new Set(error instanceof ApiError ? rects.map((_, i) => i).filter((i) => error.problems.some((p) => p.path === `${at}[${i}]` || p.path.startsWith(`${at}[${i}].`))) : []);
+  const refused = new Set(
+    error instanceof ApiError
+      ? rects
+          .map((_, i) => i)
+          .filter((i) => error.problems.some((p) => p.path === `${at}[${i}]` || p.path.startsWith(`${at}[${i}].`)))
+      : [],
+  );
   const local = (i: number | null) => (i === null ? null : shown.findIndex((s) => s.i === i));
 
   const add = (box: Box) => {
@@ -47,7 +66,8 @@ export function RectsEditor<R extends DrawnRect>({ imageUrl, imageLabel, area, o
     onChange([...rects, rect]);
     setSelected(rects.length);
   };
-  const change = (i: number, changes: Partial<DrawnRect>) => onChange(rects.map((r, j) => (j === i ? { ...r, ...changes } : r)));
+  const change = (i: number, changes: Partial<DrawnRect>) =>
+    onChange(rects.map((r, j) => (j === i ? { ...r, ...changes } : r)));
   const remove = (i: number) => {
     onChange(rects.filter((_, j) => j !== i));
     setSelected(null);
@@ -57,7 +77,8 @@ export function RectsEditor<R extends DrawnRect>({ imageUrl, imageLabel, area, o
     const height = Math.round(area.height / 12);
     return { x: Math.round((area.width - width) / 2), y: Math.round((area.height - height) / 2), width, height };
   };
-  const chosen = selected !== null && rects[selected] && (page === undefined || rects[selected].page === page) ? selected : null;
+  const chosen =
+    selected !== null && rects[selected] && (page === undefined || rects[selected].page === page) ? selected : null;
 
   return (
     <Stack gap="sm">
@@ -78,13 +99,16 @@ export function RectsEditor<R extends DrawnRect>({ imageUrl, imageLabel, area, o
       />
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm" c="dimmed">
-          Drag on the {page !== undefined ? 'page' : 'image'} to draw a rectangle; drag one to move it, its corners to resize it.
+          Drag on the {page !== undefined ? 'page' : 'image'} to draw a rectangle; drag one to move it, its corners to
+          resize it.
         </Text>
         <Button size="xs" variant="default" disabled={disabled || !slots.length} onClick={() => add(centred())}>
           Add a rectangle
         </Button>
       </Group>
-      {!slots.length ? <Text size="sm">Declare the campaign’s slots first (Slots tab): each rectangle shows one slot.</Text> : null}
+      {!slots.length ? (
+        <Text size="sm">Declare the campaign’s slots first (Slots tab): each rectangle shows one slot.</Text>
+      ) : null}
       {chosen !== null ? (
         <RectFields
           key={chosen}

@@ -1,6 +1,18 @@
 import { Box as MantineBox, Skeleton, VisuallyHidden } from '@mantine/core';
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { type Area, type Box, clampMove, type Corner, fromScreen, MIN_DRAWN, type Origin, resize, shown, spanned, toScreen } from '../geometry';
+import {
+  type Area,
+  type Box,
+  clampMove,
+  type Corner,
+  fromScreen,
+  MIN_DRAWN,
+  type Origin,
+  resize,
+  shown,
+  spanned,
+  toScreen,
+} from '../geometry';
 
 export interface CanvasRect extends Box {
   slot: string;
@@ -38,7 +50,21 @@ const pct = (n: number, of: number) => `${(n / of) * 100}%`;
  * 10), Alt + arrows resize, and Delete removes. Everything is in the asset's own units, which
  * the API checks; this only keeps a dragged rectangle on the page.
  */
-export function SlotCanvas({ imageUrl, imageLabel, area, origin, unit, rects, selected, refused, disabled, onSelect, onChange, onDraw, onRemove }: SlotCanvasProps) {
+export function SlotCanvas({
+  imageUrl,
+  imageLabel,
+  area,
+  origin,
+  unit,
+  rects,
+  selected,
+  refused,
+  disabled,
+  onSelect,
+  onChange,
+  onDraw,
+  onRemove,
+}: SlotCanvasProps) {
   const surface = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
   const [drawing, setDrawing] = useState<Box | null>(null);
@@ -66,7 +92,15 @@ export function SlotCanvas({ imageUrl, imageLabel, area, origin, unit, rects, se
     if (!d) return;
     const p = at(e);
     if (d.mode === 'draw') setDrawing(spanned(d.start, p, area));
-    else if (d.mode === 'move') onChange(d.index, fromScreen(clampMove({ ...d.box, x: d.box.x + p.x - d.start.x, y: d.box.y + p.y - d.start.y }, area), area, origin));
+    else if (d.mode === 'move')
+      onChange(
+        d.index,
+        fromScreen(
+          clampMove({ ...d.box, x: d.box.x + p.x - d.start.x, y: d.box.y + p.y - d.start.y }, area),
+          area,
+          origin,
+        ),
+      );
     else onChange(d.index, fromScreen(resize(d.box, d.corner, p.x - d.start.x, p.y - d.start.y, area), area, origin));
   };
 
@@ -88,7 +122,12 @@ export function SlotCanvas({ imageUrl, imageLabel, area, origin, unit, rects, se
       onRemove(i);
       return;
     }
-    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const steps: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
     const step = steps[e.key];
     if (!step) return;
     e.preventDefault();
@@ -100,10 +139,26 @@ export function SlotCanvas({ imageUrl, imageLabel, area, origin, unit, rects, se
   };
 
   return (
-    <MantineBox pos="relative" style={{ aspectRatio: `${area.width} / ${area.height}`, width: '100%', border: '1px solid var(--mantine-color-gray-4)', background: 'white' }}>
+    <MantineBox
+      pos="relative"
+      style={{
+        aspectRatio: `${area.width} / ${area.height}`,
+        width: '100%',
+        border: '1px solid var(--mantine-color-gray-4)',
+        background: 'white',
+      }}
+    >
       {!loaded ? <Skeleton pos="absolute" inset={0} radius={0} /> : null}
-      <img src={imageUrl} alt={imageLabel} onLoad={() => setLoaded(true)} draggable={false} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', userSelect: 'none' }} />
-      <VisuallyHidden id={help}>Arrow keys move the rectangle (with Shift, by 10 {unit}); Alt with arrow keys resizes it; Delete removes it.</VisuallyHidden>
+      <img
+        src={imageUrl}
+        alt={imageLabel}
+        onLoad={() => setLoaded(true)}
+        draggable={false}
+        style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', userSelect: 'none' }}
+      />
+      <VisuallyHidden id={help}>
+        Arrow keys move the rectangle (with Shift, by 10 {unit}); Alt with arrow keys resizes it; Delete removes it.
+      </VisuallyHidden>
       <div
         ref={surface}
         data-testid="slot-canvas"

@@ -6,7 +6,14 @@ import { StaleNotice } from '../../console/components/stale-notice';
 import type { EditedCampaign } from '../../console/hooks/use-campaign';
 import { isStale } from '../../console/hooks/use-draft-edits';
 import { headline, messageAt, problemsOfItem } from '../../console/problems';
-import { filePageUrl, type SocialAsset, type SocialCopy, type SocialRect, type UploadedFile, useSaveSocial } from '../hooks/use-drawn-assets';
+import {
+  filePageUrl,
+  type SocialAsset,
+  type SocialCopy,
+  type SocialRect,
+  type UploadedFile,
+  useSaveSocial,
+} from '../hooks/use-drawn-assets';
 import { asRectangle } from '../rect-problems';
 import { AssetPreview } from './asset-preview';
 import { FileField } from './file-field';
@@ -51,10 +58,12 @@ export function SocialAssetEditor({ edited, asset, file: initialFile, onSaved, o
   const area = file?.kind === 'image' ? { width: file.width, height: file.height } : null;
   const archived = campaign.status === 'archived';
 
-  const changed = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setDirty(true);
-  };
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setDirty(true);
+    };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,9 +87,21 @@ export function SocialAssetEditor({ edited, asset, file: initialFile, onSaved, o
           {asset ? `Edit “${asset.name}”` : 'New social post'}
         </Title>
         <StaleNotice error={save.error} />
-        <ProblemsAlert title="Not saved" message={headline(error) ?? (error ? 'The problems are shown at their fields.' : undefined)} problems={[...others, ...rectProblems]} />
+        <ProblemsAlert
+          title="Not saved"
+          message={headline(error) ?? (error ? 'The problems are shown at their fields.' : undefined)}
+          problems={[...others, ...rectProblems]}
+        />
         <Group align="flex-start" gap="md" wrap="wrap">
-          <TextInput label="Name" description="For you and partners" required value={name} onChange={(e) => changed(setName)(e.currentTarget.value)} error={messageAt(error, `${at}.name`)} w={{ base: '100%', sm: 320 }} />
+          <TextInput
+            label="Name"
+            description="For you and partners"
+            required
+            value={name}
+            onChange={(e) => changed(setName)(e.currentTarget.value)}
+            error={messageAt(error, `${at}.name`)}
+            w={{ base: '100%', sm: 320 }}
+          />
           <FileField
             label="Background image"
             description="PNG, JPEG or WebP; partners’ logos and names are drawn on it"
@@ -102,7 +123,19 @@ export function SocialAssetEditor({ edited, asset, file: initialFile, onSaved, o
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="sm">
                 <Title order={4}>Slot rectangles</Title>
-                <RectsEditor imageUrl={filePageUrl(file.id, 1)} imageLabel="The background image, without co-branding" area={area} origin="top-left" unit="px" rects={rects} slots={content.slots} at={`${at}.slots`} error={error} disabled={archived} onChange={changed(setRects)} />
+                <RectsEditor
+                  imageUrl={filePageUrl(file.id, 1)}
+                  imageLabel="The background image, without co-branding"
+                  area={area}
+                  origin="top-left"
+                  unit="px"
+                  rects={rects}
+                  slots={content.slots}
+                  at={`${at}.slots`}
+                  error={error}
+                  disabled={archived}
+                  onChange={changed(setRects)}
+                />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
@@ -113,7 +146,16 @@ export function SocialAssetEditor({ edited, asset, file: initialFile, onSaved, o
                 query={{ size }}
                 dirty={dirty}
                 aspect={SIZES.find((s) => s.value === size)?.aspect ?? 1}
-                extra={<Select label="Size" data={SIZES.map(({ value, label }) => ({ value, label }))} value={size} allowDeselect={false} onChange={(v) => setSize(v ?? 'linkedin')} w={180} />}
+                extra={
+                  <Select
+                    label="Size"
+                    data={SIZES.map(({ value, label }) => ({ value, label }))}
+                    value={size}
+                    allowDeselect={false}
+                    onChange={(v) => setSize(v ?? 'linkedin')}
+                    w={180}
+                  />
+                }
               />
             </Grid.Col>
           </Grid>
@@ -126,7 +168,15 @@ export function SocialAssetEditor({ edited, asset, file: initialFile, onSaved, o
           <Title order={4} id="social-copy-title">
             Post copy
           </Title>
-          <SocialCopyFields campaignId={campaign.id} assetId={asset?.id ?? null} at={`${at}.copy`} copy={copy} error={error} disabled={archived} onChange={changed(setCopy)} />
+          <SocialCopyFields
+            campaignId={campaign.id}
+            assetId={asset?.id ?? null}
+            at={`${at}.copy`}
+            copy={copy}
+            error={error}
+            disabled={archived}
+            onChange={changed(setCopy)}
+          />
         </Stack>
         <Group gap="sm">
           <Button type="submit" loading={save.isPending} disabled={!file || archived}>

@@ -15,10 +15,18 @@ const number = (n: number) => n.toLocaleString('en-GB');
 /** The API's count of one network's copy: with the sample partner, and at worst with the longest partner values. */
 function Count({ measure }: { measure: SocialCheck['networks'][number] | undefined }) {
   if (!measure) return null;
-  const links = measure.links ? ` · ${measure.links} link${measure.links === 1 ? '' : 's'}${measure.linkLength ? `, ${measure.linkLength} each` : ''}` : '';
+  const links = measure.links
+    ? ` · ${measure.links} link${measure.links === 1 ? '' : 's'}${measure.linkLength ? `, ${measure.linkLength} each` : ''}`
+    : '';
   return (
-    <Text size="sm" c={measure.fits ? 'dimmed' : 'var(--mantine-color-error)'} fw={measure.fits ? undefined : 600} aria-live="polite">
-      {measure.length === null ? '—' : number(measure.length)} / {number(measure.limit)} characters with the sample partner · up to {number(measure.longest)} with the longest partner values{links}
+    <Text
+      size="sm"
+      c={measure.fits ? 'dimmed' : 'var(--mantine-color-error)'}
+      fw={measure.fits ? undefined : 600}
+      aria-live="polite"
+    >
+      {measure.length === null ? '—' : number(measure.length)} / {number(measure.limit)} characters with the sample
+      partner · up to {number(measure.longest)} with the longest partner values{links}
       {measure.fits ? '' : ': too long'}
     </Text>
   );
@@ -44,7 +52,8 @@ interface SocialCopyFieldsProps {
 export function SocialCopyFields({ campaignId, assetId, at, copy, error, disabled, onChange }: SocialCopyFieldsProps) {
   const [debounced] = useDebouncedValue(copy, 300);
   const check = useSocialCheck(campaignId, assetId, debounced);
-  const checkProblems = check.data?.problems.map((p) => ({ ...p, path: p.path.replace(/^assets\[\d+\]\.copy/, at) })) ?? [];
+  const checkProblems =
+    check.data?.problems.map((p) => ({ ...p, path: p.path.replace(/^assets\[\d+\]\.copy/, at) })) ?? [];
   return (
     <Stack gap="md">
       {NETWORKS.map(({ network, label, counting }) => {

@@ -15,17 +15,26 @@ export type SocialCheck = components['schemas']['DraftSocialCheckResultDto'];
 export type StoredFile = components['schemas']['StoredFileDto'];
 
 /** What the editors need of an uploaded file: its id, and its pages (a PDF's, in points) or its size (an image's, in pixels). */
-export type UploadedFile = { id: string; kind: 'pdf'; pages: Array<{ width: number; height: number }> } | { id: string; kind: 'image'; width: number; height: number };
+export type UploadedFile =
+  | { id: string; kind: 'pdf'; pages: Array<{ width: number; height: number }> }
+  | { id: string; kind: 'image'; width: number; height: number };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isSize = (v: unknown): v is { width: number; height: number } => isRecord(v) && typeof v.width === 'number' && typeof v.height === 'number';
+const isSize = (v: unknown): v is { width: number; height: number } =>
+  isRecord(v) && typeof v.width === 'number' && typeof v.height === 'number';
 
 /** The file's metadata as the API documents it (PDF: page sizes in points; image: pixels). */
 export function uploadedFile(file: StoredFile): UploadedFile {
   // Typed loosely in the OpenAPI document: read what it documents.
   const m: unknown = file.metadata;
-  if (isRecord(m) && m.kind === 'pdf' && Array.isArray(m.pages) && m.pages.every(isSize)) return { id: file.id, kind: 'pdf', pages: m.pages.map((p: { width: number; height: number }) => ({ width: p.width, height: p.height })) };
-  if (isRecord(m) && m.kind === 'image' && isSize(m)) return { id: file.id, kind: 'image', width: m.width, height: m.height };
+  if (isRecord(m) && m.kind === 'pdf' && Array.isArray(m.pages) && m.pages.every(isSize))
+    return {
+      id: file.id,
+      kind: 'pdf',
+      pages: m.pages.map((p: { width: number; height: number }) => ({ width: p.width, height: p.height })),
+    };
+  if (isRecord(m) && m.kind === 'image' && isSize(m))
+    return { id: file.id, kind: 'image', width: m.width, height: m.height };
   throw new Error('The engine described the file in a way this page does not know');
 }
 
@@ -58,7 +67,10 @@ export function useAssetFile(campaignId: string, assetId: string | null) {
     enabled: assetId !== null,
     staleTime: Infinity,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/campaigns/{id}/draft/assets/{assetId}/file', { params: { path: { id: campaignId, assetId: assetId ?? '' } }, signal });
+      const { data, error, response } = await api.GET('/campaigns/{id}/draft/assets/{assetId}/file', {
+        params: { path: { id: campaignId, assetId: assetId ?? '' } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return uploadedFile(data);
     },
@@ -74,7 +86,10 @@ function useAssetSave<T>(campaignId: string, send: (input: T) => Promise<string>
     mutationFn: send,
     onSettled: (_data, error) => {
       if (error && !isStale(error)) return undefined;
-      return Promise.all([queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }), queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignKey(campaignId) }),
+        queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] }),
+      ]);
     },
   });
 }
@@ -90,7 +105,10 @@ export function useSavePdf(campaignId: string, revision: number) {
   return useAssetSave(campaignId, async ({ assetId, pdf }: { assetId: string | null; pdf: PdfInput }) => {
     const params = { path: { id: campaignId }, header: ifMatch(revision) };
     if (assetId) {
-      const { error, response } = await api.PUT('/campaigns/{id}/assets/pdf/{assetId}', { params: { ...params, path: { id: campaignId, assetId } }, body: pdf });
+      const { error, response } = await api.PUT('/campaigns/{id}/assets/pdf/{assetId}', {
+        params: { ...params, path: { id: campaignId, assetId } },
+        body: pdf,
+      });
       if (!response.ok) throw new ApiError(response, error);
       return assetId;
     }
@@ -111,7 +129,10 @@ export function useSaveSocial(campaignId: string, revision: number) {
   return useAssetSave(campaignId, async ({ assetId, social }: { assetId: string | null; social: SocialInput }) => {
     const params = { path: { id: campaignId }, header: ifMatch(revision) };
     if (assetId) {
-      const { error, response } = await api.PUT('/campaigns/{id}/assets/social/{assetId}', { params: { ...params, path: { id: campaignId, assetId } }, body: social });
+      const { error, response } = await api.PUT('/campaigns/{id}/assets/social/{assetId}', {
+        params: { ...params, path: { id: campaignId, assetId } },
+        body: social,
+      });
       if (!response.ok) throw new ApiError(response, error);
       return assetId;
     }
@@ -131,7 +152,11 @@ export function useSocialCheck(campaignId: string, assetId: string | null, copy:
     queryKey: [...campaignKey(campaignId), 'social-check', assetId, copy],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }): Promise<SocialCheck> => {
-      const { data, error, response } = await api.POST('/campaigns/{id}/draft/social-check', { params: { path: { id: campaignId } }, body: { copy, ...(assetId ? { assetId } : {}) }, signal });
+      const { data, error, response } = await api.POST('/campaigns/{id}/draft/social-check', {
+        params: { path: { id: campaignId } },
+        body: { copy, ...(assetId ? { assetId } : {}) },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -11,7 +11,8 @@ const SERIES = [
   { name: 'clicked', label: 'Clicked', color: 'orange.8' },
 ];
 
-const figures = (rows: ReportRow[], key: string) => rows.map((r) => ({ [key]: text(r[key]), ...Object.fromEntries(SERIES.map((s) => [s.name, count(r, s.name)])) }));
+const figures = (rows: ReportRow[], key: string) =>
+  rows.map((r) => ({ [key]: text(r[key]), ...Object.fromEntries(SERIES.map((s) => [s.name, count(r, s.name)])) }));
 
 /** The chart is a picture of the table under it: screen readers and the keyboard use the table instead (recharts' own keyboard layer is off). */
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -27,7 +28,18 @@ export function FunnelBarChart({ rows, nameKey, label }: { rows: ReportRow[]; na
   const top = [...rows].sort((a, b) => count(b, 'sent') - count(a, 'sent')).slice(0, 10);
   return (
     <Figure label={label}>
-      <BarChart h={260} data={figures(top, nameKey)} dataKey={nameKey} series={SERIES} withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="y" gridAxis="y" maxBarWidth={56} barChartProps={{ accessibilityLayer: false }} />
+      <BarChart
+        h={260}
+        data={figures(top, nameKey)}
+        dataKey={nameKey}
+        series={SERIES}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom' }}
+        tickLine="y"
+        gridAxis="y"
+        maxBarWidth={56}
+        barChartProps={{ accessibilityLayer: false }}
+      />
     </Figure>
   );
 }
@@ -36,7 +48,18 @@ export function FunnelBarChart({ rows, nameKey, label }: { rows: ReportRow[]; na
 export function TrendLineChart({ rows, label }: { rows: ReportRow[]; label: string }) {
   return (
     <Figure label={label}>
-      <LineChart h={260} data={figures(rows, 'day')} dataKey="day" series={SERIES} withLegend legendProps={{ verticalAlign: 'bottom' }} curveType="monotone" tickLine="y" gridAxis="y" lineChartProps={{ accessibilityLayer: false }} />
+      <LineChart
+        h={260}
+        data={figures(rows, 'day')}
+        dataKey="day"
+        series={SERIES}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom' }}
+        curveType="monotone"
+        tickLine="y"
+        gridAxis="y"
+        lineChartProps={{ accessibilityLayer: false }}
+      />
     </Figure>
   );
 }

@@ -28,7 +28,15 @@ interface ReportProps {
 /** One report: its heading, a chart when it has one, the figures as a table (what the chart shows, readable by everyone) and its CSV. */
 export function Report({ id, title, description, columns, rows, csv, csvName, empty, controls, chart }: ReportProps) {
   return (
-    <section aria-labelledby={id} style={{ background: 'white', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, padding: 'var(--mantine-spacing-md)' }}>
+    <section
+      aria-labelledby={id}
+      style={{
+        background: 'white',
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 8,
+        padding: 'var(--mantine-spacing-md)',
+      }}
+    >
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm" mb="sm">
         <div>
           <Title order={2} size="h3" id={id}>
@@ -40,7 +48,14 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
         </div>
         <Group gap="sm" align="flex-end" wrap="wrap">
           {controls}
-          <Button component="a" href={csv} download={csvName} variant="default" size="sm" aria-label={`Download ${title.toLowerCase()} as CSV`}>
+          <Button
+            component="a"
+            href={csv}
+            download={csvName}
+            variant="default"
+            size="sm"
+            aria-label={`Download ${title.toLowerCase()} as CSV`}
+          >
             Download CSV
           </Button>
         </Group>
@@ -48,12 +63,20 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
       {rows.length ? (
         <>
           {chart}
-          <ScrollArea type="auto" mt="sm" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `${title}: the figures` }}>
+          <ScrollArea
+            type="auto"
+            mt="sm"
+            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `${title}: the figures` }}
+          >
             <Table striped highlightOnHover aria-labelledby={id} miw={320}>
               <Table.Thead>
                 <Table.Tr>
                   {columns.map((c) => (
-                    <Table.Th key={c.key} ta={c.kind === 'count' || c.kind === 'rate' ? 'right' : undefined} visibleFrom={c.wide ? 'sm' : undefined}>
+                    <Table.Th
+                      key={c.key}
+                      ta={c.kind === 'count' || c.kind === 'rate' ? 'right' : undefined}
+                      visibleFrom={c.wide ? 'sm' : undefined}
+                    >
                       {c.label}
                     </Table.Th>
                   ))}
@@ -63,7 +86,12 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
                 {rows.map((row, i) => (
                   <Table.Tr key={i}>
                     {columns.map((c) => (
-                      <Table.Td key={c.key} ta={c.kind === 'count' || c.kind === 'rate' ? 'right' : undefined} visibleFrom={c.wide ? 'sm' : undefined} style={c.kind === 'text' ? { overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}>
+                      <Table.Td
+                        key={c.key}
+                        ta={c.kind === 'count' || c.kind === 'rate' ? 'right' : undefined}
+                        visibleFrom={c.wide ? 'sm' : undefined}
+                        style={c.kind === 'text' ? { overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}
+                      >
                         {cell(row, c.key, c.kind)}
                       </Table.Td>
                     ))}

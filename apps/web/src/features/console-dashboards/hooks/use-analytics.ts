@@ -15,7 +15,11 @@ export function useFunnel(query: Omit<FunnelQuery, 'format'>) {
     queryKey: [...analyticsKey, 'funnel', query],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/analytics/funnel', { params: { query: { ...query, format: 'json' } }, signal, parseAs: 'json' });
+      const { data, error, response } = await api.GET('/analytics/funnel', {
+        params: { query: { ...query, format: 'json' } },
+        signal,
+        parseAs: 'json',
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -28,7 +32,11 @@ export function usePartnerActivityReport(query: Omit<ActivityQuery, 'format'>) {
     queryKey: [...analyticsKey, 'partners', query],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/analytics/partners', { params: { query: { ...query, format: 'json' } }, signal, parseAs: 'json' });
+      const { data, error, response } = await api.GET('/analytics/partners', {
+        params: { query: { ...query, format: 'json' } },
+        signal,
+        parseAs: 'json',
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -36,7 +44,12 @@ export function usePartnerActivityReport(query: Omit<ActivityQuery, 'format'>) {
 }
 
 /** The same report as the API's formula-safe CSV, for a download link (the session cookie goes with it). */
-export function csvUrl(path: '/analytics/funnel' | '/analytics/partners', query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams(Object.entries({ ...query, format: 'csv' }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+export function csvUrl(
+  path: '/analytics/funnel' | '/analytics/partners',
+  query: Record<string, string | number | undefined>,
+): string {
+  const params = new URLSearchParams(
+    Object.entries({ ...query, format: 'csv' }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
   return `${path}?${params.toString()}`;
 }

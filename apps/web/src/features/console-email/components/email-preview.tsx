@@ -24,7 +24,10 @@ interface EmailPreviewProps {
 export function EmailPreview({ check, stale, partnerId, onPartnerChange }: EmailPreviewProps) {
   const [width, setWidth] = useState<Width>('desktop');
   const partners = usePartners({ limit: 200, status: 'active' });
-  const options = [{ value: SAMPLE_PARTNER, label: 'Sample partner' }, ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName }))];
+  const options = [
+    { value: SAMPLE_PARTNER, label: 'Sample partner' },
+    ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName })),
+  ];
   const preview = check?.preview ?? null;
 
   return (
@@ -33,7 +36,14 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
         Preview
       </Title>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select label="Preview as" data={options} value={partnerId} allowDeselect={false} onChange={(v) => onPartnerChange(v ?? SAMPLE_PARTNER)} w={220} />
+        <Select
+          label="Preview as"
+          data={options}
+          value={partnerId}
+          allowDeselect={false}
+          onChange={(v) => onPartnerChange(v ?? SAMPLE_PARTNER)}
+          w={220}
+        />
         <SegmentedControl
           aria-label="Preview width"
           value={width}
@@ -77,13 +87,33 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
                   title={`Email preview as ${preview.partner.name}, ${width} width`}
                   sandbox=""
                   srcDoc={preview.html}
-                  style={{ display: 'block', width: '100%', maxWidth: WIDTHS[width], height: 560, border: '1px solid var(--mantine-color-gray-4)', background: 'white', margin: '0 auto' }}
+                  style={{
+                    display: 'block',
+                    width: '100%',
+                    maxWidth: WIDTHS[width],
+                    height: 560,
+                    border: '1px solid var(--mantine-color-gray-4)',
+                    background: 'white',
+                    margin: '0 auto',
+                  }}
                 />
               </div>
             </Tabs.Panel>
             <Tabs.Panel value="text" pt="sm">
-              <ScrollArea.Autosize mah={560} type="auto" style={{ border: '1px solid var(--mantine-color-gray-4)', background: 'white' }}>
-                <Text component="pre" size="sm" p="sm" ff="monospace" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }} aria-label="Plain-text part" tabIndex={0}>
+              <ScrollArea.Autosize
+                mah={560}
+                type="auto"
+                style={{ border: '1px solid var(--mantine-color-gray-4)', background: 'white' }}
+              >
+                <Text
+                  component="pre"
+                  size="sm"
+                  p="sm"
+                  ff="monospace"
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}
+                  aria-label="Plain-text part"
+                  tabIndex={0}
+                >
                   {preview.text}
                 </Text>
               </ScrollArea.Autosize>

@@ -33,11 +33,25 @@ export interface MjmlCodeEditor {
 }
 
 const theme = EditorView.theme({
-  '&': { border: '1px solid var(--mantine-color-gray-4)', borderRadius: '4px', fontSize: '13px', backgroundColor: 'white' },
+  '&': {
+    border: '1px solid var(--mantine-color-gray-4)',
+    borderRadius: '4px',
+    fontSize: '13px',
+    backgroundColor: 'white',
+  },
   '&.cm-focused': { outline: '2px solid var(--mantine-color-indigo-6)', outlineOffset: '1px' },
-  '.cm-scroller': { fontFamily: 'var(--mantine-font-family-monospace)', minHeight: '320px', maxHeight: '560px', overflow: 'auto' },
+  '.cm-scroller': {
+    fontFamily: 'var(--mantine-font-family-monospace)',
+    minHeight: '320px',
+    maxHeight: '560px',
+    overflow: 'auto',
+  },
   // The default grey of line numbers does not reach AA contrast.
-  '.cm-gutters': { backgroundColor: 'var(--mantine-color-gray-0)', color: 'var(--mantine-color-gray-7)', borderRight: '1px solid var(--mantine-color-gray-3)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--mantine-color-gray-0)',
+    color: 'var(--mantine-color-gray-7)',
+    borderRight: '1px solid var(--mantine-color-gray-3)',
+  },
   '.cm-activeLine': { backgroundColor: 'rgba(76, 110, 245, 0.06)' },
 });
 
@@ -56,7 +70,13 @@ function diagnosticsOf(state: EditorState, problems: TemplateProblem[]): Diagnos
   return problems.map((p) => {
     const line = state.doc.line(Math.min(Math.max(p.line ?? 1, 1), state.doc.lines));
     const indent = /^\s*/.exec(line.text)?.[0].length ?? 0;
-    return { from: line.from + Math.min(indent, line.length), to: line.to, severity: 'error', message: p.message, ...(p.line ? { source: `Line ${p.line}` } : {}) };
+    return {
+      from: line.from + Math.min(indent, line.length),
+      to: line.to,
+      severity: 'error',
+      message: p.message,
+      ...(p.line ? { source: `Line ${p.line}` } : {}),
+    };
   });
 }
 
@@ -82,7 +102,11 @@ export function createMjmlCodeEditor(options: MjmlCodeEditorOptions): MjmlCodeEd
         lintGutter(),
         keymap.of([...completionKeymap, ...lintKeymap, ...historyKeymap, ...defaultKeymap]),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-labelledby': options.labelId, ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}), spellcheck: 'false' }),
+        EditorView.contentAttributes.of({
+          'aria-labelledby': options.labelId,
+          ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
+          spellcheck: 'false',
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),
@@ -92,7 +116,8 @@ export function createMjmlCodeEditor(options: MjmlCodeEditorOptions): MjmlCodeEd
   });
   return {
     setValue: (value) => {
-      if (view.state.doc.toString() !== value) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+      if (view.state.doc.toString() !== value)
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
     },
     setProblems: (problems) => view.dispatch(setDiagnostics(view.state, diagnosticsOf(view.state, problems))),
     insert: (text) => {

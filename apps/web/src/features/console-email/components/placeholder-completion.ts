@@ -19,7 +19,12 @@ export function placeholderCompletion(options: () => PlaceholderOption[]) {
     if (!typed) return null;
     const from = typed.from + (PREFIX.exec(typed.text)?.[0].length ?? 2);
     const closed = context.state.sliceDoc(context.pos, context.pos + 2) === '}}';
-    const completions: Completion[] = options().map((o) => ({ label: o.variable, detail: o.detail, type: 'variable', apply: closed ? o.variable : `${o.variable}}}` }));
+    const completions: Completion[] = options().map((o) => ({
+      label: o.variable,
+      detail: o.detail,
+      type: 'variable',
+      apply: closed ? o.variable : `${o.variable}}}`,
+    }));
     return { from, options: completions, validFor: /^[\w.]*$/ };
   };
 }

@@ -19,7 +19,11 @@ export function useEmailCheck(campaignId: string, assetId: string | null, partne
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }): Promise<EmailCheck> => {
       const body = { ...email, ...(assetId ? { assetId } : {}), ...(partnerId ? { partnerId } : {}) };
-      const { data, error, response } = await api.POST('/campaigns/{id}/draft/email-check', { params: { path: { id: campaignId } }, body, signal });
+      const { data, error, response } = await api.POST('/campaigns/{id}/draft/email-check', {
+        params: { path: { id: campaignId } },
+        body,
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -31,7 +35,10 @@ export function useDraftVocabulary(campaignId: string) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'vocabulary'],
     queryFn: async ({ signal }): Promise<DraftVocabulary> => {
-      const { data, error, response } = await api.GET('/campaigns/{id}/draft/vocabulary', { params: { path: { id: campaignId } }, signal });
+      const { data, error, response } = await api.GET('/campaigns/{id}/draft/vocabulary', {
+        params: { path: { id: campaignId } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

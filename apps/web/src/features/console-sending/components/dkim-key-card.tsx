@@ -18,7 +18,10 @@ export function DkimKeyCard({ settings }: { settings: SendingSettings }) {
       onSuccess: (saved) => {
         close();
         setSelector('');
-        notifications.show({ color: 'teal', message: `A new DKIM key signs your mail (selector ${saved.dkim?.selector ?? ''}). Publish its DNS record below.` });
+        notifications.show({
+          color: 'teal',
+          message: `A new DKIM key signs your mail (selector ${saved.dkim?.selector ?? ''}). Publish its DNS record below.`,
+        });
       },
     });
   };
@@ -32,22 +35,43 @@ export function DkimKeyCard({ settings }: { settings: SendingSettings }) {
       <Stack gap="sm" align="flex-start">
         {settings.dkim ? (
           <Text size="sm">
-            Your mail is signed for <strong>{settings.dkim.domain}</strong> with the key under selector <strong>{settings.dkim.selector}</strong>. The private key is kept sealed by the engine and never shown.
+            Your mail is signed for <strong>{settings.dkim.domain}</strong> with the key under selector{' '}
+            <strong>{settings.dkim.selector}</strong>. The private key is kept sealed by the engine and never shown.
           </Text>
         ) : (
-          <Text size="sm">No DKIM key yet: receivers cannot tell your mail really comes from your domain. The engine generates one (RSA 2048) and keeps its private key sealed.</Text>
+          <Text size="sm">
+            No DKIM key yet: receivers cannot tell your mail really comes from your domain. The engine generates one
+            (RSA 2048) and keeps its private key sealed.
+          </Text>
         )}
         <Button variant={replacing ? 'default' : 'filled'} onClick={open}>
           {replacing ? 'Generate a new DKIM key' : 'Generate DKIM key'}
         </Button>
       </Stack>
 
-      <Modal opened={opened} onClose={close} title={replacing ? 'Replace the DKIM key?' : 'Generate a DKIM key'} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={replacing ? 'Replace the DKIM key?' : 'Generate a DKIM key'}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form onSubmit={submit} noValidate aria-label="Generate a DKIM key">
           <Stack gap="md">
             {replacing ? (
-              <Alert color="yellow" variant="light" title="Mail will fail DKIM until your DNS is updated" styles={{ title: { color: 'var(--mantine-color-dark-8)' }, message: { color: 'var(--mantine-color-dark-8)' } }}>
-                <Text size="sm">The new key signs at once and the old one is discarded: publish the new DKIM record, then check the DNS.</Text>
+              <Alert
+                color="yellow"
+                variant="light"
+                title="Mail will fail DKIM until your DNS is updated"
+                styles={{
+                  title: { color: 'var(--mantine-color-dark-8)' },
+                  message: { color: 'var(--mantine-color-dark-8)' },
+                }}
+              >
+                <Text size="sm">
+                  The new key signs at once and the old one is discarded: publish the new DKIM record, then check the
+                  DNS.
+                </Text>
               </Alert>
             ) : null}
             <TextInput

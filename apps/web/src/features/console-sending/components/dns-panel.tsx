@@ -30,7 +30,9 @@ export function DnsPanel({ settings }: { settings: SendingSettings }) {
               </Button>
               {report ? (
                 <Text size="sm" c="dimmed" aria-live="polite">
-                  Checked at {new Date(report.checkedAt).toLocaleTimeString()}: {report.records.filter((r) => r.state === 'ok').length} of {report.records.length} records as expected.
+                  Checked at {new Date(report.checkedAt).toLocaleTimeString()}:{' '}
+                  {report.records.filter((r) => r.state === 'ok').length} of {report.records.length} records as
+                  expected.
                 </Text>
               ) : null}
             </Group>
@@ -40,7 +42,11 @@ export function DnsPanel({ settings }: { settings: SendingSettings }) {
               </Alert>
             ) : null}
             {settings.dnsRecords.map((record) => (
-              <DnsRecordCard key={record.kind} record={record} check={report?.records.find((r) => r.kind === record.kind && r.name === record.name)} />
+              <DnsRecordCard
+                key={record.kind}
+                record={record}
+                check={report?.records.find((r) => r.kind === record.kind && r.name === record.name)}
+              />
             ))}
           </>
         )}

@@ -14,7 +14,15 @@ function Copy({ value, what }: { value: string; what: string }) {
   return (
     <CopyButton value={value} timeout={1500}>
       {({ copied, copy }) => (
-        <Button variant={copied ? 'filled' : 'default'} color={copied ? 'teal.9' : undefined} onClick={copy} aria-label={copied ? `${what} copied` : `Copy the ${what}`} size="compact-sm" miw={72} mt={20}>
+        <Button
+          variant={copied ? 'filled' : 'default'}
+          color={copied ? 'teal.9' : undefined}
+          onClick={copy}
+          aria-label={copied ? `${what} copied` : `Copy the ${what}`}
+          size="compact-sm"
+          miw={72}
+          mt={20}
+        >
           {copied ? 'Copied' : 'Copy'}
         </Button>
       )}
@@ -70,7 +78,16 @@ export function DnsRecordCard({ record, check }: { record: DnsRecord; check: Dns
 function CheckResult({ check }: { check: DnsCheck }) {
   const state = STATES[check.state];
   return (
-    <Stack gap={4} role="status" aria-label={`${RECORD_TITLES[check.kind]} check`} p="sm" style={{ borderLeft: `4px solid var(--mantine-color-${state.color.replace('.', '-')})`, background: 'var(--mantine-color-gray-0)' }}>
+    <Stack
+      gap={4}
+      role="status"
+      aria-label={`${RECORD_TITLES[check.kind]} check`}
+      p="sm"
+      style={{
+        borderLeft: `4px solid var(--mantine-color-${state.color.replace('.', '-')})`,
+        background: 'var(--mantine-color-gray-0)',
+      }}
+    >
       <Text size="sm">
         <strong>{state.label}:</strong> {check.message}
       </Text>

@@ -2,7 +2,11 @@ import { Alert, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title 
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldError, formError } from '../../session/components/field-error';
-import { useReplaceVendorSending, type SendingSettings, type SendingSettingsRequest } from '../hooks/use-sending-settings';
+import {
+  useReplaceVendorSending,
+  type SendingSettings,
+  type SendingSettingsRequest,
+} from '../hooks/use-sending-settings';
 
 const FIELDS = ['smtpUrl', 'sendingDomain', 'ratePerSecond'];
 
@@ -47,7 +51,11 @@ export function SendingForm({ settings }: { settings: SendingSettings }) {
           <TextInput
             id="smtpUrl"
             label="SMTP server"
-            description={settings.smtp ? `Now ${smtpLabel(settings.smtp)}. Leave empty to keep it (and its password).` : 'None yet: emails go to the engine’s default server or its outbox.'}
+            description={
+              settings.smtp
+                ? `Now ${smtpLabel(settings.smtp)}. Leave empty to keep it (and its password).`
+                : 'None yet: emails go to the engine’s default server or its outbox.'
+            }
             placeholder="smtp://user:password@mail.example.com:587"
             autoComplete="off"
             value={smtpUrl}

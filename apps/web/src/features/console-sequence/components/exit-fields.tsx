@@ -7,7 +7,19 @@ import type { SequenceInput } from '../hooks/use-sequence';
 const NO_LINK = '(none)';
 
 /** When a prospect leaves the sequence before its last step. */
-export function ExitFields({ exit, links, problems, disabled, onChange }: { exit: SequenceInput['exit']; links: string[]; problems: FieldProblem[]; disabled: boolean; onChange: (exit: SequenceInput['exit']) => void }) {
+export function ExitFields({
+  exit,
+  links,
+  problems,
+  disabled,
+  onChange,
+}: {
+  exit: SequenceInput['exit'];
+  links: string[];
+  problems: FieldProblem[];
+  disabled: boolean;
+  onChange: (exit: SequenceInput['exit']) => void;
+}) {
   return (
     <Fieldset legend="Exit rules" variant="filled">
       <Stack gap="sm">
@@ -15,7 +27,10 @@ export function ExitFields({ exit, links, problems, disabled, onChange }: { exit
         <Select
           label="When the prospect clicks the link"
           description={links.length ? 'One of the campaign’s links' : 'The campaign has no link yet'}
-          data={[{ value: NO_LINK, label: 'No link: clicks never end it' }, ...links.map((l) => ({ value: l, label: l }))]}
+          data={[
+            { value: NO_LINK, label: 'No link: clicks never end it' },
+            ...links.map((l) => ({ value: l, label: l })),
+          ]}
           value={exit.clickedLink ?? NO_LINK}
           allowDeselect={false}
           onChange={(v) => onChange({ ...exit, clickedLink: v && v !== NO_LINK ? v : null })}
@@ -23,7 +38,13 @@ export function ExitFields({ exit, links, problems, disabled, onChange }: { exit
           disabled={disabled}
           maw={420}
         />
-        <Checkbox label="When the prospect is marked converted" checked={exit.converted} onChange={(e) => onChange({ ...exit, converted: e.currentTarget.checked })} error={messageIn(problems, 'exit.converted')} disabled={disabled} />
+        <Checkbox
+          label="When the prospect is marked converted"
+          checked={exit.converted}
+          onChange={(e) => onChange({ ...exit, converted: e.currentTarget.checked })}
+          error={messageIn(problems, 'exit.converted')}
+          disabled={disabled}
+        />
       </Stack>
     </Fieldset>
   );

@@ -17,7 +17,12 @@ const EMPTY: SequenceInput = { steps: [], exit: { clickedLink: null, converted: 
 
 /** The stored sequence as the form edits it (the API's view, which PUT takes back). */
 const asInput = (content: EditedCampaign['content']): SequenceInput =>
-  content.sequence ? { steps: content.sequence.steps.map((s) => ({ ...s, window: s.window ?? null })), exit: { clickedLink: content.sequence.exit.clickedLink ?? null, converted: content.sequence.exit.converted } } : EMPTY;
+  content.sequence
+    ? {
+        steps: content.sequence.steps.map((s) => ({ ...s, window: s.window ?? null })),
+        exit: { clickedLink: content.sequence.exit.clickedLink ?? null, converted: content.sequence.exit.converted },
+      }
+    : EMPTY;
 
 /** The draft's nurture sequence, edited as a whole and saved in one PUT; its timeline computed by the API as the form stands. */
 export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveSequence> }) {
@@ -32,7 +37,8 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
   const problems = sequenceProblems(error);
   const unplaced = problems.filter((p) => !isAtField(p, sequence.steps.length));
 
-  const setSteps = (change: (steps: StepInput[]) => StepInput[]) => setSequence((s) => ({ ...s, steps: change(s.steps) }));
+  const setSteps = (change: (steps: StepInput[]) => StepInput[]) =>
+    setSequence((s) => ({ ...s, steps: change(s.steps) }));
   const move = (i: number, by: -1 | 1) =>
     setSteps((steps) => {
       const next = [...steps];
@@ -42,11 +48,17 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(sequence, { onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is saved.' }) });
+    save.mutate(sequence, {
+      onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is saved.' }),
+    });
   };
 
   if (emails.length === 0) {
-    return <Text c="dimmed">A sequence sends the campaign’s emails one after another: add an email on the Assets tab first.</Text>;
+    return (
+      <Text c="dimmed">
+        A sequence sends the campaign’s emails one after another: add an email on the Assets tab first.
+      </Text>
+    );
   }
 
   return (
@@ -54,11 +66,16 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
       <form onSubmit={submit} noValidate aria-label="Sequence">
         <Stack gap="md">
           <Text size="sm" maw={720}>
-            Each step sends one of the campaign’s emails after a wait: the first after the launch, the next after the step before it. A send window holds a step until the
-            prospect’s days and hours; a condition sends it only depending on what the prospect did with the previous email.
+            Each step sends one of the campaign’s emails after a wait: the first after the launch, the next after the
+            step before it. A send window holds a step until the prospect’s days and hours; a condition sends it only
+            depending on what the prospect did with the previous email.
           </Text>
           <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
-          {sequence.steps.length === 0 ? <Text c="dimmed">{hasSaved ? 'No step: add one, or remove the sequence.' : 'No sequence yet: add its first step.'}</Text> : null}
+          {sequence.steps.length === 0 ? (
+            <Text c="dimmed">
+              {hasSaved ? 'No step: add one, or remove the sequence.' : 'No sequence yet: add its first step.'}
+            </Text>
+          ) : null}
           {sequence.steps.map((step, i) => (
             <StepFields
               key={i}
@@ -74,11 +91,23 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
             />
           ))}
           <Group>
-            <Button variant="default" onClick={() => setSteps((steps) => [...steps, newStep(emails[0].value)])} disabled={archived}>
+            <Button
+              variant="default"
+              onClick={() => setSteps((steps) => [...steps, newStep(emails[0].value)])}
+              disabled={archived}
+            >
               Add a step
             </Button>
           </Group>
-          {sequence.steps.length || hasSaved ? <ExitFields exit={sequence.exit} links={content.links.map((l) => l.name)} problems={problems} disabled={archived} onChange={(exit) => setSequence((s) => ({ ...s, exit }))} /> : null}
+          {sequence.steps.length || hasSaved ? (
+            <ExitFields
+              exit={sequence.exit}
+              links={content.links.map((l) => l.name)}
+              problems={problems}
+              disabled={archived}
+              onChange={(exit) => setSequence((s) => ({ ...s, exit }))}
+            />
+          ) : null}
           <Group gap="sm" wrap="wrap">
             <Button type="submit" loading={save.isPending && save.variables !== null} disabled={!changed || archived}>
               Save the sequence
@@ -100,7 +129,11 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
                 c="red.9"
                 loading={save.isPending && save.variables === null}
                 disabled={archived}
-                onClick={() => save.mutate(null, { onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is removed.' }) })}
+                onClick={() =>
+                  save.mutate(null, {
+                    onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is removed.' }),
+                  })
+                }
               >
                 Remove the sequence
               </Button>

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Chip, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Chip,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { FieldProblem } from '../../../api/api-error';
 import { messageIn } from '../../console/problems';
 import type { StepInput, Wait, Weekday } from '../hooks/use-sequence';
@@ -20,7 +32,17 @@ interface StepFieldsProps {
 const numberOrUndefined = (v: string | number) => (typeof v === 'number' ? v : undefined);
 
 /** One step of the sequence: which email, the wait before it, its send window and its condition. */
-export function StepFields({ index, count, step, emails, problems, disabled, onChange, onMove, onRemove }: StepFieldsProps) {
+export function StepFields({
+  index,
+  count,
+  step,
+  emails,
+  problems,
+  disabled,
+  onChange,
+  onMove,
+  onRemove,
+}: StepFieldsProps) {
   const at = `steps[${index}]`;
   const error = (path: string) => messageIn(problems, `${at}.${path}`);
   const change = (changes: Partial<StepInput>) => onChange({ ...step, ...changes });
@@ -37,7 +59,17 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
     <Fieldset legend={legend} variant="filled">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label="Email" description="One of the campaign’s emails" required data={emails} value={step.emailAssetId || null} allowDeselect={false} onChange={(v) => v && change({ emailAssetId: v })} error={error('emailAssetId')} disabled={disabled} />
+          <Select
+            label="Email"
+            description="One of the campaign’s emails"
+            required
+            data={emails}
+            value={step.emailAssetId || null}
+            allowDeselect={false}
+            onChange={(v) => v && change({ emailAssetId: v })}
+            error={error('emailAssetId')}
+            disabled={disabled}
+          />
           <Select
             label="Condition"
             description={index === 0 ? 'The first step has no previous email' : 'On the email of the previous step'}
@@ -61,15 +93,41 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
             ]}
             value={wait.type}
             allowDeselect={false}
-            onChange={(v) => (v === 'duration' || v === 'next_weekday') && v !== wait.type && change({ wait: waitOfType(v) })}
+            onChange={(v) =>
+              (v === 'duration' || v === 'next_weekday') && v !== wait.type && change({ wait: waitOfType(v) })
+            }
             error={error('wait.type')}
             disabled={disabled}
           />
           {wait.type === 'duration' ? (
             <>
-              <NumberInput label="Days" min={0} allowDecimal={false} value={wait.days ?? ''} onChange={(v) => changeWait({ days: numberOrUndefined(v) })} error={waitProblem ?? error('wait.days')} disabled={disabled} />
-              <NumberInput label="Hours" min={0} allowDecimal={false} value={wait.hours ?? ''} onChange={(v) => changeWait({ hours: numberOrUndefined(v) })} error={error('wait.hours')} disabled={disabled} />
-              <NumberInput label="Minutes" min={0} allowDecimal={false} value={wait.minutes ?? ''} onChange={(v) => changeWait({ minutes: numberOrUndefined(v) })} error={error('wait.minutes')} disabled={disabled} />
+              <NumberInput
+                label="Days"
+                min={0}
+                allowDecimal={false}
+                value={wait.days ?? ''}
+                onChange={(v) => changeWait({ days: numberOrUndefined(v) })}
+                error={waitProblem ?? error('wait.days')}
+                disabled={disabled}
+              />
+              <NumberInput
+                label="Hours"
+                min={0}
+                allowDecimal={false}
+                value={wait.hours ?? ''}
+                onChange={(v) => changeWait({ hours: numberOrUndefined(v) })}
+                error={error('wait.hours')}
+                disabled={disabled}
+              />
+              <NumberInput
+                label="Minutes"
+                min={0}
+                allowDecimal={false}
+                value={wait.minutes ?? ''}
+                onChange={(v) => changeWait({ minutes: numberOrUndefined(v) })}
+                error={error('wait.minutes')}
+                disabled={disabled}
+              />
             </>
           ) : (
             <>
@@ -85,7 +143,14 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
                 error={waitProblem ?? error('wait.weekday')}
                 disabled={disabled}
               />
-              <TextInput label="At (HH:MM, the prospect’s time)" placeholder="09:00" value={wait.time ?? ''} onChange={(e) => changeWait({ time: e.currentTarget.value })} error={error('wait.time')} disabled={disabled} />
+              <TextInput
+                label="At (HH:MM, the prospect’s time)"
+                placeholder="09:00"
+                value={wait.time ?? ''}
+                onChange={(e) => changeWait({ time: e.currentTarget.value })}
+                error={error('wait.time')}
+                disabled={disabled}
+              />
             </>
           )}
         </SimpleGrid>
@@ -95,15 +160,43 @@ export function StepFields({ index, count, step, emails, problems, disabled, onC
           onChange={(e) => change({ window: e.currentTarget.checked ? OFFICE_HOURS : null })}
           disabled={disabled}
         />
-        {step.window ? <WindowFields legend={legend} window={step.window} at={`${at}.window`} problems={problems} disabled={disabled} onChange={(window) => change({ window })} /> : null}
+        {step.window ? (
+          <WindowFields
+            legend={legend}
+            window={step.window}
+            at={`${at}.window`}
+            problems={problems}
+            disabled={disabled}
+            onChange={(window) => change({ window })}
+          />
+        ) : null}
         <Group justify="flex-end" gap="xs" wrap="wrap">
-          <Button variant="default" size="xs" onClick={() => onMove(-1)} disabled={disabled || index === 0} aria-label={`Move step ${index + 1} up`}>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => onMove(-1)}
+            disabled={disabled || index === 0}
+            aria-label={`Move step ${index + 1} up`}
+          >
             Move up
           </Button>
-          <Button variant="default" size="xs" onClick={() => onMove(1)} disabled={disabled || index === count - 1} aria-label={`Move step ${index + 1} down`}>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => onMove(1)}
+            disabled={disabled || index === count - 1}
+            aria-label={`Move step ${index + 1} down`}
+          >
             Move down
           </Button>
-          <Button variant="default" c="red.9" size="xs" onClick={onRemove} disabled={disabled} aria-label={`Remove step ${index + 1}`}>
+          <Button
+            variant="default"
+            c="red.9"
+            size="xs"
+            onClick={onRemove}
+            disabled={disabled}
+            aria-label={`Remove step ${index + 1}`}
+          >
             Remove
           </Button>
         </Group>
@@ -133,7 +226,13 @@ function WindowFields({ legend, window, at, problems, disabled, onChange }: Wind
         <Text size="sm" fw={500} mb={4}>
           Days
         </Text>
-        <Chip.Group multiple value={window.days} onChange={(days) => onChange({ ...window, days: WEEKDAYS.filter((d) => days.includes(d.value)).map((d): Weekday => d.value) })}>
+        <Chip.Group
+          multiple
+          value={window.days}
+          onChange={(days) =>
+            onChange({ ...window, days: WEEKDAYS.filter((d) => days.includes(d.value)).map((d): Weekday => d.value) })
+          }
+        >
           <Group gap={6}>
             {WEEKDAYS.map((d) => (
               <Chip key={d.value} value={d.value} size="xs" disabled={disabled}>
@@ -149,8 +248,26 @@ function WindowFields({ legend, window, at, problems, disabled, onChange }: Wind
         ) : null}
       </div>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <NumberInput label="From hour" min={0} max={23} allowDecimal={false} value={window.startHour} onChange={(v) => typeof v === 'number' && onChange({ ...window, startHour: v })} error={own ?? messageIn(problems, `${at}.startHour`)} disabled={disabled} />
-        <NumberInput label="Until hour (not included)" min={1} max={24} allowDecimal={false} value={window.endHour} onChange={(v) => typeof v === 'number' && onChange({ ...window, endHour: v })} error={messageIn(problems, `${at}.endHour`)} disabled={disabled} />
+        <NumberInput
+          label="From hour"
+          min={0}
+          max={23}
+          allowDecimal={false}
+          value={window.startHour}
+          onChange={(v) => typeof v === 'number' && onChange({ ...window, startHour: v })}
+          error={own ?? messageIn(problems, `${at}.startHour`)}
+          disabled={disabled}
+        />
+        <NumberInput
+          label="Until hour (not included)"
+          min={1}
+          max={24}
+          allowDecimal={false}
+          value={window.endHour}
+          onChange={(v) => typeof v === 'number' && onChange({ ...window, endHour: v })}
+          error={messageIn(problems, `${at}.endHour`)}
+          disabled={disabled}
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -6,7 +6,19 @@ import { useSequenceTimeline, type SequenceInput } from '../hooks/use-sequence';
 import { sequenceProblems } from '../sequence-problems';
 
 /** Zones offered first; any other IANA zone the browser knows can be typed. */
-const COMMON_ZONES = ['Europe/Warsaw', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Tokyo', 'Asia/Kolkata', 'Australia/Sydney', 'UTC'];
+const COMMON_ZONES = [
+  'Europe/Warsaw',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'UTC',
+];
 
 function zoneChoices(): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -45,12 +57,30 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
         Timeline
       </Title>
       <Text size="sm" maw={720}>
-        When a sample prospect would receive each step, from the steps above as they stand (saved or not), by the same rules that schedule real sends.
+        When a sample prospect would receive each step, from the steps above as they stand (saved or not), by the same
+        rules that schedule real sends.
       </Text>
       <form onSubmit={submit} noValidate aria-label="Timeline of a sample prospect">
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <Select label="Prospect’s time zone" searchable data={zones} value={timeZone} allowDeselect={false} onChange={(v) => v && setTimeZone(v)} error={messageIn(problems, 'timeZone')} w={{ base: '100%', xs: 260 }} limit={50} />
-          <TextInput label="Enrolled at (UTC)" type="datetime-local" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={messageIn(problems, 'start')} w={{ base: '100%', xs: 240 }} />
+          <Select
+            label="Prospect’s time zone"
+            searchable
+            data={zones}
+            value={timeZone}
+            allowDeselect={false}
+            onChange={(v) => v && setTimeZone(v)}
+            error={messageIn(problems, 'timeZone')}
+            w={{ base: '100%', xs: 260 }}
+            limit={50}
+          />
+          <TextInput
+            label="Enrolled at (UTC)"
+            type="datetime-local"
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={messageIn(problems, 'start')}
+            w={{ base: '100%', xs: 240 }}
+          />
           <Button type="submit" mt={25} loading={timeline.isPending}>
             Show the timeline
           </Button>
@@ -79,10 +109,18 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
               </Text>
             ) : null}
             <Text size="sm">
-              Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
+              Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at{' '}
+              {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
             </Text>
             {/* Fixed columns that wrap their words: the four of them fit a phone's width without scrolling. */}
-            <Table bg="white" withTableBorder aria-label="Timeline" layout="fixed" horizontalSpacing="xs" style={{ overflowWrap: 'anywhere' }}>
+            <Table
+              bg="white"
+              withTableBorder
+              aria-label="Timeline"
+              layout="fixed"
+              horizontalSpacing="xs"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w="18%">Step</Table.Th>

@@ -26,12 +26,17 @@ export function useSaveSequence(id: string, revision: number) {
   return useMutation({
     mutationFn: async (sequence: SequenceInput | null): Promise<void> => {
       const params = { path: { id }, header: ifMatch(revision) };
-      const { error, response } = sequence ? await api.PUT('/campaigns/{id}/sequence', { params, body: sequence }) : await api.DELETE('/campaigns/{id}/sequence', { params });
+      const { error, response } = sequence
+        ? await api.PUT('/campaigns/{id}/sequence', { params, body: sequence })
+        : await api.DELETE('/campaigns/{id}/sequence', { params });
       if (!response.ok) throw new ApiError(response, error);
     },
     onSettled: (_data, error) => {
       if (error && !isStale(error)) return undefined;
-      return Promise.all([queryClient.invalidateQueries({ queryKey: campaignKey(id) }), queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignKey(id) }),
+        queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] }),
+      ]);
     },
   });
 }
@@ -43,7 +48,10 @@ export function useSaveSequence(id: string, revision: number) {
 export function useSequenceTimeline(id: string) {
   return useMutation({
     mutationFn: async (input: { start: string; timeZone: string; sequence: SequenceInput }): Promise<DraftTimeline> => {
-      const { data, error, response } = await api.POST('/campaigns/{id}/draft/timeline', { params: { path: { id } }, body: input });
+      const { data, error, response } = await api.POST('/campaigns/{id}/draft/timeline', {
+        params: { path: { id } },
+        body: input,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -78,7 +78,16 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
           campaignId={campaign.id}
           assetId={editedEmail?.id ?? null}
           title={editedEmail ? `Edit “${editedEmail.name}”` : 'New email'}
-          initial={editedEmail ? { name: editedEmail.name, subject: editedEmail.subject, preheader: editedEmail.preheader, mjml: editedEmail.mjml } : NEW_EMAIL}
+          initial={
+            editedEmail
+              ? {
+                  name: editedEmail.name,
+                  subject: editedEmail.subject,
+                  preheader: editedEmail.preheader,
+                  mjml: editedEmail.mjml,
+                }
+              : NEW_EMAIL
+          }
           index={index}
           saving={save.isPending}
           error={isStale(save.error) ? null : save.error}

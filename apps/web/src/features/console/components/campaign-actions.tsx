@@ -15,7 +15,13 @@ const CONFIRM: Record<Action, { title: string; text: string; button: string; col
     color: 'indigo',
     done: 'archived',
   },
-  restore: { title: 'Restore this campaign?', text: 'It can be edited again, and partners see its published version in their catalogue once more.', button: 'Restore the campaign', color: 'indigo', done: 'restored' },
+  restore: {
+    title: 'Restore this campaign?',
+    text: 'It can be edited again, and partners see its published version in their catalogue once more.',
+    button: 'Restore the campaign',
+    color: 'indigo',
+    done: 'restored',
+  },
   delete: {
     title: 'Delete this campaign?',
     text: 'It is removed with its draft and versions. Only a campaign that was never launched can be deleted; archive a launched one instead.',
@@ -32,8 +38,10 @@ export function CampaignActions({ campaign }: { campaign: LibraryCampaign }) {
   const duplicate = useDuplicateCampaign();
   const copy = () =>
     duplicate.mutate(campaign.id, {
-      onSuccess: (created) => notifications.show({ color: 'teal', message: `“${campaign.name}” is copied to “${created.name}”.` }),
-      onError: (e) => notifications.show({ color: 'red', message: `“${campaign.name}” could not be copied: ${e.message}` }),
+      onSuccess: (created) =>
+        notifications.show({ color: 'teal', message: `“${campaign.name}” is copied to “${created.name}”.` }),
+      onError: (e) =>
+        notifications.show({ color: 'red', message: `“${campaign.name}” could not be copied: ${e.message}` }),
     });
   const close = () => {
     setAction(null);
@@ -56,7 +64,11 @@ export function CampaignActions({ campaign }: { campaign: LibraryCampaign }) {
           <Menu.Item onClick={copy} disabled={duplicate.isPending}>
             Duplicate
           </Menu.Item>
-          {campaign.status === 'archived' ? <Menu.Item onClick={() => setAction('restore')}>Restore</Menu.Item> : <Menu.Item onClick={() => setAction('archive')}>Archive</Menu.Item>}
+          {campaign.status === 'archived' ? (
+            <Menu.Item onClick={() => setAction('restore')}>Restore</Menu.Item>
+          ) : (
+            <Menu.Item onClick={() => setAction('archive')}>Archive</Menu.Item>
+          )}
           {campaign.launches === 0 ? (
             <Menu.Item color="red.9" onClick={() => setAction('delete')}>
               Delete
@@ -103,4 +115,3 @@ export function CampaignActions({ campaign }: { campaign: LibraryCampaign }) {
     </>
   );
 }
-

@@ -8,7 +8,11 @@ const LOOKS: Record<CampaignView['status'], { label: string; color: string }> = 
 };
 
 /** The campaign's status, and whether a published one has changes not yet published. */
-export function CampaignStatusBadge({ campaign }: { campaign: Pick<CampaignView, 'status' | 'draft' | 'latestVersion'> }) {
+export function CampaignStatusBadge({
+  campaign,
+}: {
+  campaign: Pick<CampaignView, 'status' | 'draft' | 'latestVersion'>;
+}) {
   const look = LOOKS[campaign.status];
   const pending = campaign.status === 'published' && campaign.draft !== null;
   return (

@@ -17,10 +17,18 @@ export function CampaignsTable({ campaigns, busy }: { campaigns: LibraryCampaign
           <Table.Th>Status</Table.Th>
           <Table.Th visibleFrom="sm">Latest version</Table.Th>
           <Table.Th visibleFrom="sm">Updated</Table.Th>
-          <Table.Th visibleFrom="md" ta="right">Launches</Table.Th>
-          <Table.Th visibleFrom="md" ta="right">Partners</Table.Th>
-          <Table.Th visibleFrom="md" ta="right">Sent</Table.Th>
-          <Table.Th visibleFrom="md" ta="right">Clicked</Table.Th>
+          <Table.Th visibleFrom="md" ta="right">
+            Launches
+          </Table.Th>
+          <Table.Th visibleFrom="md" ta="right">
+            Partners
+          </Table.Th>
+          <Table.Th visibleFrom="md" ta="right">
+            Sent
+          </Table.Th>
+          <Table.Th visibleFrom="md" ta="right">
+            Clicked
+          </Table.Th>
           <Table.Th>
             <VisuallyHidden>Actions</VisuallyHidden>
           </Table.Th>
@@ -42,12 +50,28 @@ export function CampaignsTable({ campaigns, busy }: { campaigns: LibraryCampaign
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <CampaignStatusBadge campaign={c} />
             </Table.Td>
-            <Table.Td visibleFrom="sm">{c.latestVersion === null ? <Text size="sm" c="dimmed">Not published</Text> : `Version ${c.latestVersion}`}</Table.Td>
+            <Table.Td visibleFrom="sm">
+              {c.latestVersion === null ? (
+                <Text size="sm" c="dimmed">
+                  Not published
+                </Text>
+              ) : (
+                `Version ${c.latestVersion}`
+              )}
+            </Table.Td>
             <Table.Td visibleFrom="sm">{dateTime(c.updatedAt)}</Table.Td>
-            <Table.Td visibleFrom="md" ta="right">{count(c.launches)}</Table.Td>
-            <Table.Td visibleFrom="md" ta="right">{count(c.partnersUsing)}</Table.Td>
-            <Table.Td visibleFrom="md" ta="right">{count(c.sent)}</Table.Td>
-            <Table.Td visibleFrom="md" ta="right">{count(c.clicked)}</Table.Td>
+            <Table.Td visibleFrom="md" ta="right">
+              {count(c.launches)}
+            </Table.Td>
+            <Table.Td visibleFrom="md" ta="right">
+              {count(c.partnersUsing)}
+            </Table.Td>
+            <Table.Td visibleFrom="md" ta="right">
+              {count(c.sent)}
+            </Table.Td>
+            <Table.Td visibleFrom="md" ta="right">
+              {count(c.clicked)}
+            </Table.Td>
             <Table.Td ta="right">
               <CampaignActions campaign={c} />
             </Table.Td>

@@ -12,14 +12,16 @@ export function ConciergeBanner() {
   const partner = useQuery({
     queryKey: ['partners', partnerId, 'profile'],
     enabled: !!partnerId,
-    queryFn: async ({ signal }) => (await api.GET('/partners/{id}', { params: { path: { id: partnerId ?? '' } }, signal })).data ?? null,
+    queryFn: async ({ signal }) =>
+      (await api.GET('/partners/{id}', { params: { path: { id: partnerId ?? '' } }, signal })).data ?? null,
   });
   if (!partnerId) return null;
   return (
     <Alert color="grape" variant="filled" mb="md" role="status" aria-label="Concierge mode">
       <Group justify="space-between" gap="sm">
         <Text size="sm" fw={600}>
-          You are acting for {partner.data?.companyName ?? 'a partner'}: what you do here is done as the partner, and recorded in its audit log.
+          You are acting for {partner.data?.companyName ?? 'a partner'}: what you do here is done as the partner, and
+          recorded in its audit log.
         </Text>
         <Button size="xs" variant="white" color="grape" onClick={() => void concierge.stop()}>
           Back to the console

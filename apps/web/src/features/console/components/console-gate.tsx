@@ -9,7 +9,11 @@ import { useConcierge } from '../hooks/use-concierge';
 
 /** The console is the vendor's: a partner's user (or a vendor user acting for a partner) is told so, never shown a broken page. */
 export function ConsoleGate({ children }: { children: ReactNode }) {
-  return <MeGate label="Loading the console">{(me) => (me?.role === 'vendor_admin' || me?.role === 'vendor_marketer' ? children : <NotTheConsole me={me} />)}</MeGate>;
+  return (
+    <MeGate label="Loading the console">
+      {(me) => (me?.role === 'vendor_admin' || me?.role === 'vendor_marketer' ? children : <NotTheConsole me={me} />)}
+    </MeGate>
+  );
 }
 
 function NotTheConsole({ me }: { me: Me | undefined }) {

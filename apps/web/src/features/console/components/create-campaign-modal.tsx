@@ -36,9 +36,31 @@ export function CreateCampaignModal({ opened, onClose }: { opened: boolean; onCl
               {problem}
             </Alert>
           ) : null}
-          <TextInput label="Name" required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(create.error, 'name')} />
-          <TextInput label="Language" description="A language tag such as en or pt-BR" required value={language} onChange={(e) => setLanguage(e.currentTarget.value)} error={fieldError(create.error, 'language')} />
-          <Textarea label="Description" description="What partners read in their catalogue" autosize minRows={3} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(create.error, 'description')} />
+          <TextInput
+            label="Name"
+            required
+            data-autofocus
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(create.error, 'name')}
+          />
+          <TextInput
+            label="Language"
+            description="A language tag such as en or pt-BR"
+            required
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value)}
+            error={fieldError(create.error, 'language')}
+          />
+          <Textarea
+            label="Description"
+            description="What partners read in their catalogue"
+            autosize
+            minRows={3}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={fieldError(create.error, 'description')}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               Cancel

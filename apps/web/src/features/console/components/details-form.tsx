@@ -19,7 +19,16 @@ interface Values {
   availableUntil: string;
 }
 
-const FIELD_PATHS = ['name', 'description', 'tags', 'language', 'eligibility', 'promoted', 'availableFrom', 'availableUntil'];
+const FIELD_PATHS = [
+  'name',
+  'description',
+  'tags',
+  'language',
+  'eligibility',
+  'promoted',
+  'availableFrom',
+  'availableUntil',
+];
 
 const valuesOf = ({ campaign, content }: EditedCampaign): Values => ({
   name: content.name,
@@ -36,18 +45,25 @@ const valuesOf = ({ campaign, content }: EditedCampaign): Values => ({
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What changed, as the two requests take it: the draft's metadata, and the catalogue settings. */
-function changesOf(values: Values, saved: Values): { metadata: MetadataChanges | null; catalogue: CatalogueChanges | null } {
+function changesOf(
+  values: Values,
+  saved: Values,
+): { metadata: MetadataChanges | null; catalogue: CatalogueChanges | null } {
   const metadata: MetadataChanges = {};
   if (values.name !== saved.name) metadata.name = values.name;
   if (values.description !== saved.description) metadata.description = values.description;
   if (!same(values.tags, saved.tags)) metadata.tags = values.tags;
   if (values.language !== saved.language) metadata.language = values.language;
-  if (!same(values.tiers, saved.tiers) || !same(values.regions, saved.regions)) metadata.eligibility = { tiers: values.tiers, regions: values.regions };
+  if (!same(values.tiers, saved.tiers) || !same(values.regions, saved.regions))
+    metadata.eligibility = { tiers: values.tiers, regions: values.regions };
   const catalogue: CatalogueChanges = {};
   if (values.promoted !== saved.promoted) catalogue.promoted = values.promoted;
   if (values.availableFrom !== saved.availableFrom) catalogue.availableFrom = fromLocalInput(values.availableFrom);
   if (values.availableUntil !== saved.availableUntil) catalogue.availableUntil = fromLocalInput(values.availableUntil);
-  return { metadata: Object.keys(metadata).length ? metadata : null, catalogue: Object.keys(catalogue).length ? catalogue : null };
+  return {
+    metadata: Object.keys(metadata).length ? metadata : null,
+    catalogue: Object.keys(catalogue).length ? catalogue : null,
+  };
 }
 
 /** Name, description, tags, language and eligibility (saved into the draft), and how the catalogue shows the campaign (at once). */
@@ -60,7 +76,10 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
   const error = isStale(save.error) ? null : save.error;
   // A problem of a field shows under it; any other (or a refusal without problems) above the form.
   const unplaced = otherProblems(error, FIELD_PATHS);
-  const field = <K extends keyof Values>(name: K) => (value: Values[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const field =
+    <K extends keyof Values>(name: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [name]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,23 +91,82 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
       <Stack gap="lg" maw={880}>
         <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="Name" required value={values.name} onChange={(e) => field('name')(e.currentTarget.value)} error={messageAt(error, 'name')} />
-          <TextInput label="Language" description="A language tag such as en or pt-BR" required value={values.language} onChange={(e) => field('language')(e.currentTarget.value)} error={messageAt(error, 'language')} />
+          <TextInput
+            label="Name"
+            required
+            value={values.name}
+            onChange={(e) => field('name')(e.currentTarget.value)}
+            error={messageAt(error, 'name')}
+          />
+          <TextInput
+            label="Language"
+            description="A language tag such as en or pt-BR"
+            required
+            value={values.language}
+            onChange={(e) => field('language')(e.currentTarget.value)}
+            error={messageAt(error, 'language')}
+          />
         </SimpleGrid>
-        <Textarea label="Description" description="What partners read in their catalogue" autosize minRows={3} value={values.description} onChange={(e) => field('description')(e.currentTarget.value)} error={messageAt(error, 'description')} />
-        <TagsInput label="Tags" description="Press Enter after each tag" value={values.tags} onChange={field('tags')} error={messageAt(error, 'tags')} clearable />
+        <Textarea
+          label="Description"
+          description="What partners read in their catalogue"
+          autosize
+          minRows={3}
+          value={values.description}
+          onChange={(e) => field('description')(e.currentTarget.value)}
+          error={messageAt(error, 'description')}
+        />
+        <TagsInput
+          label="Tags"
+          description="Press Enter after each tag"
+          value={values.tags}
+          onChange={field('tags')}
+          error={messageAt(error, 'tags')}
+          clearable
+        />
         <Fieldset legend="Who may launch it" variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TagsInput label="Partner tiers" description="Empty: every tier" value={values.tiers} onChange={field('tiers')} error={messageAt(error, 'eligibility.tiers')} />
-            <TagsInput label="Partner regions" description="Empty: every region" value={values.regions} onChange={field('regions')} error={messageAt(error, 'eligibility.regions')} />
+            <TagsInput
+              label="Partner tiers"
+              description="Empty: every tier"
+              value={values.tiers}
+              onChange={field('tiers')}
+              error={messageAt(error, 'eligibility.tiers')}
+            />
+            <TagsInput
+              label="Partner regions"
+              description="Empty: every region"
+              value={values.regions}
+              onChange={field('regions')}
+              error={messageAt(error, 'eligibility.regions')}
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="In partners’ catalogues (applies at once, without publishing)" variant="filled">
           <Stack gap="md">
-            <Checkbox label="Promoted: shown first and marked" checked={values.promoted} onChange={(e) => field('promoted')(e.currentTarget.checked)} error={messageAt(error, 'promoted')} />
+            <Checkbox
+              label="Promoted: shown first and marked"
+              checked={values.promoted}
+              onChange={(e) => field('promoted')(e.currentTarget.checked)}
+              error={messageAt(error, 'promoted')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput type="datetime-local" label="Available from" description="Your time zone; empty: at once" value={values.availableFrom} onChange={(e) => field('availableFrom')(e.currentTarget.value)} error={messageAt(error, 'availableFrom')} />
-              <TextInput type="datetime-local" label="Available until" description="Your time zone; empty: no end" value={values.availableUntil} onChange={(e) => field('availableUntil')(e.currentTarget.value)} error={messageAt(error, 'availableUntil')} />
+              <TextInput
+                type="datetime-local"
+                label="Available from"
+                description="Your time zone; empty: at once"
+                value={values.availableFrom}
+                onChange={(e) => field('availableFrom')(e.currentTarget.value)}
+                error={messageAt(error, 'availableFrom')}
+              />
+              <TextInput
+                type="datetime-local"
+                label="Available until"
+                description="Your time zone; empty: no end"
+                value={values.availableUntil}
+                onChange={(e) => field('availableUntil')(e.currentTarget.value)}
+                error={messageAt(error, 'availableUntil')}
+              />
             </SimpleGrid>
           </Stack>
         </Fieldset>

@@ -16,7 +16,8 @@ const KIND_LABELS = { email: 'Email', pdf: 'PDF', social: 'Social post', page: '
 /** A short value as a person reads it ("en", "spring, summer"); longer or structured values are only named. */
 function shortValue(value: unknown): string | null {
   if (typeof value === 'string') return value.length <= 60 ? `“${value}”` : null;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length ? value.join(', ') : 'none';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    return value.length ? value.join(', ') : 'none';
   return null;
 }
 
@@ -48,7 +49,15 @@ function Part({ title, items }: { title: string; items: ReactNode[] }) {
 }
 
 /** What publishing the draft would change since the latest version: details, slots, links, assets, steps and exit rules. */
-export function DraftChangesSummary({ campaignId, content, hasDraft }: { campaignId: string; content: CampaignContent; hasDraft: boolean }) {
+export function DraftChangesSummary({
+  campaignId,
+  content,
+  hasDraft,
+}: {
+  campaignId: string;
+  content: CampaignContent;
+  hasDraft: boolean;
+}) {
   const changes = useDraftChanges(campaignId, hasDraft);
   const emailName = (id: string) => content.assets.find((a) => a.id === id)?.name ?? 'a removed email';
   const step = (s: { index: number; emailAssetId: string }) => `step ${s.index} (${emailName(s.emailAssetId)})`;
@@ -58,27 +67,43 @@ export function DraftChangesSummary({ campaignId, content, hasDraft }: { campaig
   if (!hasDraft) body = <Text size="sm">Nothing: the draft is the latest version.</Text>;
   else if (changes.isError) body = <QueryError error={changes.error} retry={() => void changes.refetch()} />;
   else if (changes.isPending) body = <Skeleton height={60} aria-label="Loading the changes" />;
-  else if (!changes.data.hasChanges) body = <Text size="sm">Nothing: the draft is the same as version {changes.data.baseVersion}.</Text>;
+  else if (!changes.data.hasChanges)
+    body = <Text size="sm">Nothing: the draft is the same as version {changes.data.baseVersion}.</Text>;
   else {
     const c = changes.data;
     body = (
       <Stack gap="xs">
-        <Text size="sm">{c.baseVersion === null ? 'First publication: everything is new.' : `Compared with version ${c.baseVersion}:`}</Text>
+        <Text size="sm">
+          {c.baseVersion === null ? 'First publication: everything is new.' : `Compared with version ${c.baseVersion}:`}
+        </Text>
         <List spacing="xs" aria-label="Changes since the latest version">
           <Part
             title="Details"
             items={c.metadata.map((m) => {
               const [before, after] = [shortValue(m.before), shortValue(m.after)];
-              return before !== null && after !== null && c.baseVersion !== null ? `${FIELD_LABELS[m.field]}: ${before} → ${after}` : FIELD_LABELS[m.field];
+              return before !== null && after !== null && c.baseVersion !== null
+                ? `${FIELD_LABELS[m.field]}: ${before} → ${after}`
+                : FIELD_LABELS[m.field];
             })}
           />
           <Part title="Slots" items={lines(c.slots)} />
           <Part title="Links" items={lines(c.links)} />
-          <Part title="Assets" items={lines({ added: c.assets.added.map(asset), removed: c.assets.removed.map(asset), changed: c.assets.changed.map(asset) })} />
+          <Part
+            title="Assets"
+            items={lines({
+              added: c.assets.added.map(asset),
+              removed: c.assets.removed.map(asset),
+              changed: c.assets.changed.map(asset),
+            })}
+          />
           <Part
             title="Sequence"
             items={[
-              ...lines({ added: c.steps.added.map(step), removed: c.steps.removed.map(step), changed: c.steps.changed.map(step) }),
+              ...lines({
+                added: c.steps.added.map(step),
+                removed: c.steps.removed.map(step),
+                changed: c.steps.changed.map(step),
+              }),
               ...(c.exitChanged ? ['Exit rules changed'] : []),
             ]}
           />

@@ -8,7 +8,11 @@ const FIELDS = ['companyName', 'tier', 'region'];
 
 /** A partner's name, tier and region (which campaigns it may launch follows from them). */
 export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClose: () => void }) {
-  const [values, setValues] = useState({ companyName: partner.companyName, tier: partner.tier, region: partner.region });
+  const [values, setValues] = useState({
+    companyName: partner.companyName,
+    tier: partner.tier,
+    region: partner.region,
+  });
   const update = useUpdatePartner(partner.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -25,7 +29,13 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
   };
   const problem = formError(update.error, FIELDS);
   return (
-    <Modal opened onClose={onClose} title={`Edit ${partner.companyName}`} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Edit ${partner.companyName}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form onSubmit={submit} noValidate aria-label={`Edit ${partner.companyName}`}>
         <Stack gap="md">
           {problem ? (
@@ -33,10 +43,29 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
               {problem}
             </Alert>
           ) : null}
-          <TextInput label="Company name" required data-autofocus value={values.companyName} onChange={field('companyName')} error={fieldError(update.error, 'companyName')} />
+          <TextInput
+            label="Company name"
+            required
+            data-autofocus
+            value={values.companyName}
+            onChange={field('companyName')}
+            error={fieldError(update.error, 'companyName')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label="Tier" required value={values.tier} onChange={field('tier')} error={fieldError(update.error, 'tier')} />
-            <TextInput label="Region" required value={values.region} onChange={field('region')} error={fieldError(update.error, 'region')} />
+            <TextInput
+              label="Tier"
+              required
+              value={values.tier}
+              onChange={field('tier')}
+              error={fieldError(update.error, 'tier')}
+            />
+            <TextInput
+              label="Region"
+              required
+              value={values.region}
+              onChange={field('region')}
+              error={fieldError(update.error, 'region')}
+            />
           </SimpleGrid>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>

@@ -42,7 +42,17 @@ interface EmailAssetFormProps {
  * their lines; the preview beside it is the email rendered as the chosen partner. Saving
  * goes through the same check.
  */
-export function EmailAssetForm({ campaignId, assetId, title, initial, index, saving, error, onSave, onCancel }: EmailAssetFormProps) {
+export function EmailAssetForm({
+  campaignId,
+  assetId,
+  title,
+  initial,
+  index,
+  saving,
+  error,
+  onSave,
+  onCancel,
+}: EmailAssetFormProps) {
   const [email, setEmail] = useState(initial);
   const [partnerId, setPartnerId] = useState(SAMPLE_PARTNER);
   const [checked] = useDebouncedValue(email, CHECK_DEBOUNCE_MS);
@@ -72,16 +82,36 @@ export function EmailAssetForm({ campaignId, assetId, title, initial, index, sav
           {title}
         </Title>
         <ProblemsAlert title="Not saved" message={headline(error)} problems={others} />
-        <TextInput label="Name" description="For you: partners see the subject" required value={email.name} onChange={(e) => change('name')(e.currentTarget.value)} error={messageIn(mine, 'name')} />
+        <TextInput
+          label="Name"
+          description="For you: partners see the subject"
+          required
+          value={email.name}
+          onChange={(e) => change('name')(e.currentTarget.value)}
+          error={messageIn(mine, 'name')}
+        />
         <TextInput
           label="Subject"
-          description={`May use ${textPlaceholders.length ? textPlaceholders.map((e) => `{{${e.variable}}}`).slice(0, 4).join(', ') + ' …' : '{{partner.…}} and {{prospect.…}}'}`}
+          description={`May use ${
+            textPlaceholders.length
+              ? textPlaceholders
+                  .map((e) => `{{${e.variable}}}`)
+                  .slice(0, 4)
+                  .join(', ') + ' …'
+              : '{{partner.…}} and {{prospect.…}}'
+          }`}
           required
           value={email.subject}
           onChange={(e) => change('subject')(e.currentTarget.value)}
           error={messageIn(mine, 'subject')}
         />
-        <TextInput label="Preheader" description="The line inboxes show after the subject; the same placeholders" value={email.preheader} onChange={(e) => change('preheader')(e.currentTarget.value)} error={messageIn(mine, 'preheader')} />
+        <TextInput
+          label="Preheader"
+          description="The line inboxes show after the subject; the same placeholders"
+          value={email.preheader}
+          onChange={(e) => change('preheader')(e.currentTarget.value)}
+          error={messageIn(mine, 'preheader')}
+        />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap={6} style={{ minWidth: 0 }}>
             <Group justify="space-between" align="center" gap="xs">
@@ -94,9 +124,18 @@ export function EmailAssetForm({ campaignId, assetId, title, initial, index, sav
               <InsertPalette vocabulary={vocabulary.data} onInsert={(text) => editor.current?.insert(text)} />
             </Group>
             <Text id="mjml-description" size="xs" c="dimmed">
-              Type {'{{'} for the placeholders, or use Insert. Every email needs {'{{links.unsubscribe}}'} and the partner’s postal address slot, outside any {'{{#if}}'}. Tab leaves the editor.
+              Type {'{{'} for the placeholders, or use Insert. Every email needs {'{{links.unsubscribe}}'} and the
+              partner’s postal address slot, outside any {'{{#if}}'}. Tab leaves the editor.
             </Text>
-            <MjmlEditor value={email.mjml} onChange={change('mjml')} problems={mjmlProblems} placeholders={placeholders} labelId="mjml-label" describedBy="mjml-description mjml-problems" ref={editor} />
+            <MjmlEditor
+              value={email.mjml}
+              onChange={change('mjml')}
+              problems={mjmlProblems}
+              placeholders={placeholders}
+              labelId="mjml-label"
+              describedBy="mjml-description mjml-problems"
+              ref={editor}
+            />
             <div id="mjml-problems" role="status" aria-live="polite">
               {stale && check.isFetching ? (
                 <Group gap={6}>
@@ -117,7 +156,13 @@ export function EmailAssetForm({ campaignId, assetId, title, initial, index, sav
               {mjmlMessages.length ? (
                 <Stack gap={2} component="ul" m={0} pl="md" aria-label="Template problems">
                   {mjmlMessages.map((p) => (
-                    <Text component="li" size="sm" c="red.9" key={`${p.line ?? ''}${p.message}`} style={{ overflowWrap: 'anywhere' }}>
+                    <Text
+                      component="li"
+                      size="sm"
+                      c="red.9"
+                      key={`${p.line ?? ''}${p.message}`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
                       {describeProblem(p)}
                     </Text>
                   ))}

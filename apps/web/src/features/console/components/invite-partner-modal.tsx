@@ -30,13 +30,20 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
   const done = invite.data;
 
   return (
-    <Modal opened={opened} onClose={close} title="Invite a partner" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Invite a partner"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {done ? (
         <Stack gap="md">
           <Alert color="indigo" variant="light" title={`${done.partner.companyName} is invited`}>
             <Text size="sm">
-              An invitation was emailed to <strong>{done.invitation.email}</strong> (status: {done.invitation.status}, until {dateTime(done.invitation.expiresAt)}). Once accepted, they sign in to the partner portal as
-              the partner’s admin.
+              An invitation was emailed to <strong>{done.invitation.email}</strong> (status: {done.invitation.status},
+              until {dateTime(done.invitation.expiresAt)}). Once accepted, they sign in to the partner portal as the
+              partner’s admin.
             </Text>
           </Alert>
           <Group justify="flex-end">
@@ -48,19 +55,52 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
           <Stack gap="md">
             {created ? (
               <Alert color="orange" variant="light" role="alert" title="Partner created, invitation not sent">
-                {created.companyName} is created, but its invitation was refused ({invite.error?.message}): correct the email and send it again.
+                {created.companyName} is created, but its invitation was refused ({invite.error?.message}): correct the
+                email and send it again.
               </Alert>
             ) : problem ? (
               <Alert color="red" variant="light" role="alert" title="Not invited">
                 {problem}
               </Alert>
             ) : null}
-            <TextInput label="Company name" required data-autofocus disabled={!!created} value={values.companyName} onChange={field('companyName')} error={fieldError(invite.error, 'companyName')} />
+            <TextInput
+              label="Company name"
+              required
+              data-autofocus
+              disabled={!!created}
+              value={values.companyName}
+              onChange={field('companyName')}
+              error={fieldError(invite.error, 'companyName')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput label="Tier" placeholder="e.g. gold" required disabled={!!created} value={values.tier} onChange={field('tier')} error={fieldError(invite.error, 'tier')} />
-              <TextInput label="Region" placeholder="e.g. emea" required disabled={!!created} value={values.region} onChange={field('region')} error={fieldError(invite.error, 'region')} />
+              <TextInput
+                label="Tier"
+                placeholder="e.g. gold"
+                required
+                disabled={!!created}
+                value={values.tier}
+                onChange={field('tier')}
+                error={fieldError(invite.error, 'tier')}
+              />
+              <TextInput
+                label="Region"
+                placeholder="e.g. emea"
+                required
+                disabled={!!created}
+                value={values.region}
+                onChange={field('region')}
+                error={fieldError(invite.error, 'region')}
+              />
             </SimpleGrid>
-            <TextInput label="Email of its first user" description="They become the partner’s admin" type="email" required value={values.email} onChange={field('email')} error={fieldError(invite.error, 'email')} />
+            <TextInput
+              label="Email of its first user"
+              description="They become the partner’s admin"
+              type="email"
+              required
+              value={values.email}
+              onChange={field('email')}
+              error={fieldError(invite.error, 'email')}
+            />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
                 Cancel

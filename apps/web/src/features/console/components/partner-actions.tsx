@@ -26,7 +26,9 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          {active ? <Menu.Item onClick={() => void concierge.open(partner.id)}>Open portal as this partner</Menu.Item> : null}
+          {active ? (
+            <Menu.Item onClick={() => void concierge.open(partner.id)}>Open portal as this partner</Menu.Item>
+          ) : null}
           {admin ? <Menu.Item onClick={() => setDialog('edit')}>Edit tier and region</Menu.Item> : null}
           {admin ? (
             <Menu.Item color={active ? 'red.9' : undefined} onClick={() => setDialog('status')}>
@@ -36,9 +38,18 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
         </Menu.Dropdown>
       </Menu>
       {dialog === 'edit' ? <EditPartnerModal partner={partner} onClose={close} /> : null}
-      <Modal opened={dialog === 'status'} onClose={close} title={active ? `Deactivate ${partner.companyName}?` : `Reactivate ${partner.companyName}?`} closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal
+        opened={dialog === 'status'}
+        onClose={close}
+        title={active ? `Deactivate ${partner.companyName}?` : `Reactivate ${partner.companyName}?`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack gap="md">
-          <Text size="sm">{active ? 'Its users can no longer sign in or launch campaigns until you reactivate it. Nothing of it is deleted.' : 'Its users can sign in and launch campaigns again.'}</Text>
+          <Text size="sm">
+            {active
+              ? 'Its users can no longer sign in or launch campaigns until you reactivate it. Nothing of it is deleted.'
+              : 'Its users can sign in and launch campaigns again.'}
+          </Text>
           {update.error ? (
             <Alert color="red" variant="light" role="alert">
               {update.error.message}
@@ -57,7 +68,10 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
                   {
                     onSuccess: (p) => {
                       close();
-                      notifications.show({ color: 'teal', message: `${p.companyName} is ${p.status === 'active' ? 'active again' : 'deactivated'}.` });
+                      notifications.show({
+                        color: 'teal',
+                        message: `${p.companyName} is ${p.status === 'active' ? 'active again' : 'deactivated'}.`,
+                      });
                     },
                   },
                 )

@@ -52,7 +52,15 @@ export function PartnersTable({ partners, activity, admin, busy }: PartnersTable
               </Table.Td>
               <Table.Td visibleFrom="md">{p.tier}</Table.Td>
               <Table.Td visibleFrom="md">{p.region}</Table.Td>
-              <Table.Td visibleFrom="sm">{a?.lastLaunchAt ? dateTime(a.lastLaunchAt) : <Text size="sm" c="dimmed">Never</Text>}</Table.Td>
+              <Table.Td visibleFrom="sm">
+                {a?.lastLaunchAt ? (
+                  dateTime(a.lastLaunchAt)
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Never
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td visibleFrom="md" ta="right">
                 {a?.launches ?? 0}
               </Table.Td>

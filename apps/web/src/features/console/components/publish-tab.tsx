@@ -29,7 +29,12 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
             : 'Publishing makes the draft a new version: partners launch it from their catalogue; launches under way keep their version.'}
         </Text>
         <Group gap="sm">
-          <Button variant="default" onClick={() => validate.mutate()} loading={validate.isPending} disabled={nothingToPublish}>
+          <Button
+            variant="default"
+            onClick={() => validate.mutate()}
+            loading={validate.isPending}
+            disabled={nothingToPublish}
+          >
             Check the draft
           </Button>
           <Button
@@ -57,13 +62,25 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
               The draft passes every check.
             </Alert>
           ) : report ? (
-            <Alert color="red" variant="light" title={report.problems.length === 1 ? '1 problem to fix before publishing' : `${report.problems.length} problems to fix before publishing`}>
+            <Alert
+              color="red"
+              variant="light"
+              title={
+                report.problems.length === 1
+                  ? '1 problem to fix before publishing'
+                  : `${report.problems.length} problems to fix before publishing`
+              }
+            >
               <ProblemList problems={report.problems} />
             </Alert>
           ) : null}
           {refused ? (
             <Alert color="red" variant="light" role="alert" title="Not published">
-              {refused instanceof ApiError && refused.problems.length ? <ProblemList problems={refused.problems} /> : refused.message}
+              {refused instanceof ApiError && refused.problems.length ? (
+                <ProblemList problems={refused.problems} />
+              ) : (
+                refused.message
+              )}
             </Alert>
           ) : null}
         </div>
@@ -72,4 +89,3 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
     </Stack>
   );
 }
-

@@ -29,8 +29,21 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
   return (
     <Fieldset legend={`Slot ${index + 1}`} variant="filled">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-        <TextInput label="Name" description="Used as {{partner.name}}" required value={slot.name} onChange={(e) => change({ name: e.currentTarget.value })} error={messageAt(error, `${at}.name`)} />
-        <TextInput label="Label" description="What partners see" value={slot.label ?? ''} onChange={(e) => change({ label: e.currentTarget.value || undefined })} error={messageAt(error, `${at}.label`)} />
+        <TextInput
+          label="Name"
+          description="Used as {{partner.name}}"
+          required
+          value={slot.name}
+          onChange={(e) => change({ name: e.currentTarget.value })}
+          error={messageAt(error, `${at}.name`)}
+        />
+        <TextInput
+          label="Label"
+          description="What partners see"
+          value={slot.label ?? ''}
+          onChange={(e) => change({ label: e.currentTarget.value || undefined })}
+          error={messageAt(error, `${at}.label`)}
+        />
         <Select
           label="Type"
           required
@@ -43,17 +56,42 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           }}
           error={messageAt(error, `${at}.type`)}
         />
-        <TextInput label="Fallback" description="Used when a partner leaves it empty" value={slot.fallback ?? ''} onChange={(e) => change({ fallback: e.currentTarget.value || null })} error={messageAt(error, `${at}.fallback`)} />
+        <TextInput
+          label="Fallback"
+          description="Used when a partner leaves it empty"
+          value={slot.fallback ?? ''}
+          onChange={(e) => change({ fallback: e.currentTarget.value || null })}
+          error={messageAt(error, `${at}.fallback`)}
+        />
         {slot.type === 'text' ? (
-          <NumberInput label="Maximum length" description="Characters; empty: 100" min={1} value={slot.maxLength ?? ''} onChange={(v) => change({ maxLength: typeof v === 'number' ? v : undefined })} error={messageAt(error, `${at}.maxLength`)} />
+          <NumberInput
+            label="Maximum length"
+            description="Characters; empty: 100"
+            min={1}
+            value={slot.maxLength ?? ''}
+            onChange={(v) => change({ maxLength: typeof v === 'number' ? v : undefined })}
+            error={messageAt(error, `${at}.maxLength`)}
+          />
         ) : null}
-        <Checkbox label="Required: a partner must fill it in to launch" checked={slot.required} onChange={(e) => change({ required: e.currentTarget.checked })} mt={{ lg: 'xl' }} error={messageAt(error, `${at}.required`)} />
+        <Checkbox
+          label="Required: a partner must fill it in to launch"
+          checked={slot.required}
+          onChange={(e) => change({ required: e.currentTarget.checked })}
+          mt={{ lg: 'xl' }}
+          error={messageAt(error, `${at}.required`)}
+        />
       </SimpleGrid>
       <Group justify="space-between" mt="sm" wrap="wrap">
         <Text size="sm" c="dimmed">
           {mentionedIn.length ? `Mentioned in: ${mentionedIn.join(', ')}` : 'Not mentioned in any asset yet'}
         </Text>
-        <Button variant="default" c="red.9" size="xs" onClick={onRemove} aria-label={`Remove slot ${index + 1}${slot.name ? ` (${slot.name})` : ''}`}>
+        <Button
+          variant="default"
+          c="red.9"
+          size="xs"
+          onClick={onRemove}
+          aria-label={`Remove slot ${index + 1}${slot.name ? ` (${slot.name})` : ''}`}
+        >
           Remove
         </Button>
       </Group>

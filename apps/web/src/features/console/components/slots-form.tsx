@@ -16,7 +16,10 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
   const [slots, setSlots] = useState<Slot[]>(saved);
   const changed = JSON.stringify(slots) !== JSON.stringify(saved);
   const error = isStale(save.error) ? null : save.error;
-  const unplaced = otherProblems(error, slots.map((_, i) => `slots[${i}]`));
+  const unplaced = otherProblems(
+    error,
+    slots.map((_, i) => `slots[${i}]`),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +30,8 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
     <form onSubmit={submit} noValidate aria-label="Co-brand slots">
       <Stack gap="md">
         <Text size="sm" maw={720}>
-          Slots are what each partner fills in from its brand kit (its logo, company name, address…). Templates use a slot as <code>{'{{partner.<name>}}'}</code>.
+          Slots are what each partner fills in from its brand kit (its logo, company name, address…). Templates use a
+          slot as <code>{'{{partner.<name>}}'}</code>.
         </Text>
         <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
         {slots.length === 0 ? <Text c="dimmed">No slot yet.</Text> : null}

@@ -26,7 +26,14 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
         <Text c="dimmed">Not published yet: partners see a campaign once its first version is published.</Text>
       ) : (
         <>
-          <Table bg="white" withTableBorder aria-label="Versions" layout="fixed" horizontalSpacing="xs" style={{ overflowWrap: 'anywhere' }}>
+          <Table
+            bg="white"
+            withTableBorder
+            aria-label="Versions"
+            layout="fixed"
+            horizontalSpacing="xs"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Version</Table.Th>
@@ -42,7 +49,14 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
           </Table>
           {pages > 1 ? (
             <Group justify="center">
-              <Pagination size="sm" total={pages} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': `${control} page of versions` })} getItemProps={(p) => ({ 'aria-label': `Page ${p} of versions` })} />
+              <Pagination
+                size="sm"
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({ 'aria-label': `${control} page of versions` })}
+                getItemProps={(p) => ({ 'aria-label': `Page ${p} of versions` })}
+              />
             </Group>
           ) : null}
         </>

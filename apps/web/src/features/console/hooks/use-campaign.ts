@@ -23,10 +23,17 @@ export function useEditedCampaign(id: string) {
     queryFn: async ({ signal }): Promise<EditedCampaign> => {
       const { data, error, response } = await api.GET('/campaigns/{id}', { params: { path: { id } }, signal });
       if (data === undefined) throw new ApiError(response, error);
-      if (!('status' in data)) throw new ApiError(new Response(null, { status: 404 }), { message: 'Not a campaign of yours' });
+      if (!('status' in data))
+        throw new ApiError(new Response(null, { status: 404 }), { message: 'Not a campaign of yours' });
       if (data.draft) return { campaign: data, content: data.draft };
-      if (data.latestVersion === null) throw new ApiError(new Response(null, { status: 409 }), { message: 'The campaign has neither a draft nor a published version' });
-      const latest = await api.GET('/campaigns/{id}/versions/{version}', { params: { path: { id, version: data.latestVersion } }, signal });
+      if (data.latestVersion === null)
+        throw new ApiError(new Response(null, { status: 409 }), {
+          message: 'The campaign has neither a draft nor a published version',
+        });
+      const latest = await api.GET('/campaigns/{id}/versions/{version}', {
+        params: { path: { id, version: data.latestVersion } },
+        signal,
+      });
       if (latest.data === undefined) throw new ApiError(latest.response, latest.error);
       return { campaign: data, content: latest.data.content };
     },

@@ -45,7 +45,11 @@ export function useCampaignLifecycle() {
     mutationFn: async ({ id, action }: { id: string; action: 'archive' | 'restore' | 'delete' }): Promise<void> => {
       const options = { params: { path: { id } } };
       const { error, response } =
-        action === 'delete' ? await api.DELETE('/campaigns/{id}', options) : action === 'archive' ? await api.POST('/campaigns/{id}/archive', options) : await api.POST('/campaigns/{id}/restore', options);
+        action === 'delete'
+          ? await api.DELETE('/campaigns/{id}', options)
+          : action === 'archive'
+            ? await api.POST('/campaigns/{id}/archive', options)
+            : await api.POST('/campaigns/{id}/restore', options);
       if (!response.ok) throw new ApiError(response, error);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignsKey }),

@@ -12,7 +12,8 @@ export type EmailInput = components['schemas']['EmailAssetDto'];
 const ifMatch = (revision: number) => ({ 'If-Match': `"${revision}"` });
 
 /** Whether the API refused an edit because the draft changed meanwhile (stale revision, or a save at the same time). */
-export const isStale = (error: unknown): boolean => error instanceof ApiError && (error.status === 412 || error.status === 409);
+export const isStale = (error: unknown): boolean =>
+  error instanceof ApiError && (error.status === 412 || error.status === 409);
 
 /**
  * One kind of edit of a campaign's draft, sent with the revision the editor shows. Afterwards
@@ -25,28 +26,43 @@ function useDraftEdit<T>(id: string, send: (input: T) => Promise<void>) {
     mutationFn: send,
     onSettled: (_data, error) => {
       if (error && !isStale(error)) return undefined;
-      return Promise.all([queryClient.invalidateQueries({ queryKey: campaignKey(id) }), queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignKey(id) }),
+        queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] }),
+      ]);
     },
   });
 }
 
 /** The details tab: name, description, tags, language and eligibility (the draft), then the catalogue settings (at once, unversioned). */
 export function useSaveDetails(id: string, revision: number) {
-  return useDraftEdit(id, async ({ metadata, catalogue }: { metadata: MetadataChanges | null; catalogue: CatalogueChanges | null }) => {
-    if (metadata) {
-      const { error, response } = await api.PATCH('/campaigns/{id}', { params: { path: { id }, header: ifMatch(revision) }, body: metadata });
-      if (!response.ok) throw new ApiError(response, error);
-    }
-    if (catalogue) {
-      const { error, response } = await api.PATCH('/campaigns/{id}/catalogue', { params: { path: { id } }, body: catalogue });
-      if (!response.ok) throw new ApiError(response, error);
-    }
-  });
+  return useDraftEdit(
+    id,
+    async ({ metadata, catalogue }: { metadata: MetadataChanges | null; catalogue: CatalogueChanges | null }) => {
+      if (metadata) {
+        const { error, response } = await api.PATCH('/campaigns/{id}', {
+          params: { path: { id }, header: ifMatch(revision) },
+          body: metadata,
+        });
+        if (!response.ok) throw new ApiError(response, error);
+      }
+      if (catalogue) {
+        const { error, response } = await api.PATCH('/campaigns/{id}/catalogue', {
+          params: { path: { id } },
+          body: catalogue,
+        });
+        if (!response.ok) throw new ApiError(response, error);
+      }
+    },
+  );
 }
 
 export function useSaveSlots(id: string, revision: number) {
   return useDraftEdit(id, async (slots: Slot[]) => {
-    const { error, response } = await api.PUT('/campaigns/{id}/slots', { params: { path: { id }, header: ifMatch(revision) }, body: { slots } });
+    const { error, response } = await api.PUT('/campaigns/{id}/slots', {
+      params: { path: { id }, header: ifMatch(revision) },
+      body: { slots },
+    });
     if (!response.ok) throw new ApiError(response, error);
   });
 }
@@ -56,7 +72,10 @@ export function useSaveEmail(id: string, revision: number) {
   return useDraftEdit(id, async ({ assetId, email }: { assetId: string | null; email: EmailInput }) => {
     const params = { path: { id }, header: ifMatch(revision) };
     const { error, response } = assetId
-      ? await api.PUT('/campaigns/{id}/assets/email/{assetId}', { params: { ...params, path: { id, assetId } }, body: email })
+      ? await api.PUT('/campaigns/{id}/assets/email/{assetId}', {
+          params: { ...params, path: { id, assetId } },
+          body: email,
+        })
       : await api.POST('/campaigns/{id}/assets/email', { params, body: email });
     if (!response.ok) throw new ApiError(response, error);
   });

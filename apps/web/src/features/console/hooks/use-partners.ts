@@ -29,7 +29,8 @@ export interface PartnerActivity {
   clicked: number;
 }
 
-const isTable = (v: unknown): v is { rows: Array<Record<string, unknown>> } => typeof v === 'object' && v !== null && 'rows' in v && Array.isArray(v.rows);
+const isTable = (v: unknown): v is { rows: Array<Record<string, unknown>> } =>
+  typeof v === 'object' && v !== null && 'rows' in v && Array.isArray(v.rows);
 const asNumber = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);
 
 /** Every partner's activity by id, as the API's analytics computes it. */
@@ -37,7 +38,11 @@ export function usePartnerActivity() {
   return useQuery({
     queryKey: [...partnersKey, 'activity'],
     queryFn: async ({ signal }): Promise<Map<string, PartnerActivity>> => {
-      const { data, error, response } = await api.GET('/analytics/partners', { params: { query: { format: 'json' } }, signal, parseAs: 'json' });
+      const { data, error, response } = await api.GET('/analytics/partners', {
+        params: { query: { format: 'json' } },
+        signal,
+        parseAs: 'json',
+      });
       if (!response.ok) throw new ApiError(response, error);
       // The table is documented but not typed in the OpenAPI document: read the columns it names.
       const body: unknown = data;
@@ -45,7 +50,12 @@ export function usePartnerActivity() {
       return new Map(
         rows.map((r) => [
           String(r.partnerId),
-          { launches: asNumber(r.launches), lastLaunchAt: typeof r.lastLaunchAt === 'string' ? r.lastLaunchAt : null, sent: asNumber(r.sent), clicked: asNumber(r.clicked) },
+          {
+            launches: asNumber(r.launches),
+            lastLaunchAt: typeof r.lastLaunchAt === 'string' ? r.lastLaunchAt : null,
+            sent: asNumber(r.sent),
+            clicked: asNumber(r.clicked),
+          },
         ]),
       );
     },
@@ -67,15 +77,22 @@ export interface NewPartner {
 export function useInvitePartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ email, created, ...fields }: NewPartner & { created: Partner | null }): Promise<{ partner: Partner; invitation: Invitation }> => {
+    mutationFn: async ({
+      email,
+      created,
+      ...fields
+    }: NewPartner & { created: Partner | null }): Promise<{ partner: Partner; invitation: Invitation }> => {
       let partner = created;
       if (!partner) {
         const answer = await api.POST('/partners', { body: { ...fields, status: 'active' } });
         if (answer.data === undefined) throw new ApiError(answer.response, answer.error);
         partner = answer.data;
       }
-      const invited = await api.POST('/user-invitations', { body: { email, role: 'partner_admin', partnerId: partner.id } });
-      if (invited.data === undefined) throw new PartialInviteError(partner, new ApiError(invited.response, invited.error));
+      const invited = await api.POST('/user-invitations', {
+        body: { email, role: 'partner_admin', partnerId: partner.id },
+      });
+      if (invited.data === undefined)
+        throw new PartialInviteError(partner, new ApiError(invited.response, invited.error));
       return { partner, invitation: invited.data };
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: partnersKey }),
@@ -109,7 +126,10 @@ export function usePartnerInvitations(partnerId: string) {
   return useQuery({
     queryKey: [...partnersKey, partnerId, 'invitations'],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/user-invitations', { params: { query: { partnerId, limit: 5 } }, signal });
+      const { data, error, response } = await api.GET('/user-invitations', {
+        params: { query: { partnerId, limit: 5 } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

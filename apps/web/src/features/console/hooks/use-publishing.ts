@@ -28,7 +28,11 @@ export function usePublishCampaign(id: string) {
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: campaignKey(id) }), queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignKey(id) }),
+        queryClient.invalidateQueries({ queryKey: [...campaignsKey, 'list'] }),
+      ]),
   });
 }
 
@@ -38,7 +42,10 @@ export function useCampaignVersions(id: string, page: { limit: number; offset: n
     queryKey: [...campaignKey(id), 'versions', page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/campaigns/{id}/versions', { params: { path: { id }, query: page }, signal });
+      const { data, error, response } = await api.GET('/campaigns/{id}/versions', {
+        params: { path: { id }, query: page },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -53,7 +60,10 @@ export function useDraftChanges(id: string, enabled: boolean) {
     queryKey: [...campaignKey(id), 'changes'],
     enabled,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/campaigns/{id}/draft/changes', { params: { path: { id } }, signal });
+      const { data, error, response } = await api.GET('/campaigns/{id}/draft/changes', {
+        params: { path: { id } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -13,7 +13,8 @@ export function useUserName(userId: string | null) {
     queryKey: ['console', 'users', userId],
     enabled: !!userId && !mine && me.data?.role === 'vendor_admin',
     retry: false,
-    queryFn: async ({ signal }) => (await api.GET('/users/{id}', { params: { path: { id: userId ?? '' } }, signal })).data?.name ?? null,
+    queryFn: async ({ signal }) =>
+      (await api.GET('/users/{id}', { params: { path: { id: userId ?? '' } }, signal })).data?.name ?? null,
   });
   return mine ? 'you' : (user.data ?? null);
 }

@@ -11,7 +11,13 @@ export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
 
 export const isLeadStatus = (v: string | null): v is LeadStatus => v !== null && Object.hasOwn(LEAD_STATUS_LABELS, v);
 
-const COLORS: Record<LeadStatus, string> = { new: 'blue.9', accepted: 'teal.9', rejected: 'red.9', won: 'indigo.9', lost: 'gray.8' };
+const COLORS: Record<LeadStatus, string> = {
+  new: 'blue.9',
+  accepted: 'teal.9',
+  rejected: 'red.9',
+  won: 'indigo.9',
+  lost: 'gray.8',
+};
 
 export function LeadStatusBadge({ status }: { status: LeadStatus }) {
   return (

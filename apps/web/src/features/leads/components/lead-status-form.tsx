@@ -26,7 +26,10 @@ export function LeadStatusForm({ lead }: { lead: Lead }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!status) return;
-        change.mutate({ status, ...(status === 'rejected' ? { reason } : {}) }, { onSuccess: () => (setStatus(null), setReason('')) });
+        change.mutate(
+          { status, ...(status === 'rejected' ? { reason } : {}) },
+          { onSuccess: () => (setStatus(null), setReason('')) },
+        );
       }}
     >
       {general ? (
@@ -47,7 +50,15 @@ export function LeadStatusForm({ lead }: { lead: Lead }) {
         allowDeselect={false}
       />
       {status === 'rejected' ? (
-        <Textarea label="Reason" description="Why you reject this lead (the vendor and your CRM see it)." value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(change.error, 'reason')} autosize minRows={2} />
+        <Textarea
+          label="Reason"
+          description="Why you reject this lead (the vendor and your CRM see it)."
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldError(change.error, 'reason')}
+          autosize
+          minRows={2}
+        />
       ) : null}
       <Group>
         <Button type="submit" disabled={!status} loading={change.isPending}>

@@ -11,7 +11,8 @@ const PAGE_SIZE = 25;
 const STATUSES = Object.entries(LEAD_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-export const personOf = (l: Pick<Lead, 'firstName' | 'lastName' | 'email'>) => [l.firstName, l.lastName].filter(Boolean).join(' ') || l.email;
+export const personOf = (l: Pick<Lead, 'firstName' | 'lastName' | 'email'>) =>
+  [l.firstName, l.lastName].filter(Boolean).join(' ') || l.email;
 
 /**
  * A partner's leads, newest first, filtered by status (kept in the address), paged as the API
@@ -21,13 +22,25 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
   const { params, set, clear } = useAddressParams();
   const status = params.get('status');
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const leads = useLeads(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(isLeadStatus(status) ? { status } : {}) });
+  const leads = useLeads(partnerId, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    ...(isLeadStatus(status) ? { status } : {}),
+  });
   const pages = leads.data ? Math.ceil(leads.data.total / PAGE_SIZE) : 0;
 
   return (
     <Stack gap="md">
       <Group align="flex-end" justify="space-between">
-        <Select label="Status" placeholder="Any status" data={STATUSES} value={isLeadStatus(status) ? status : null} onChange={(v) => set({ status: v })} clearable w={220} />
+        <Select
+          label="Status"
+          placeholder="Any status"
+          data={STATUSES}
+          value={isLeadStatus(status) ? status : null}
+          onChange={(v) => set({ status: v })}
+          clearable
+          w={220}
+        />
         {leads.data ? (
           <Text size="sm" aria-live="polite">
             {leads.data.total.toLocaleString('en-GB')} {leads.data.total === 1 ? 'lead' : 'leads'}
@@ -40,16 +53,31 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
         <LoadingRows label="Loading the leads" height={40} />
       ) : leads.data.items.length === 0 ? (
         isLeadStatus(status) ? (
-          <EmptyState title={`No ${LEAD_STATUS_LABELS[status].toLowerCase()} leads`} text="No lead has this status." action={<ClearFiltersButton onClear={clear} label="Show every status" />} />
+          <EmptyState
+            title={`No ${LEAD_STATUS_LABELS[status].toLowerCase()} leads`}
+            text="No lead has this status."
+            action={<ClearFiltersButton onClear={clear} label="Show every status" />}
+          />
         ) : (
-          <EmptyState title="No leads yet" text="A lead arrives each time a prospect sends the form of a campaign's landing page." />
+          <EmptyState
+            title="No leads yet"
+            text="A lead arrives each time a prospect sends the form of a campaign's landing page."
+          />
         )
       ) : (
         <>
           {/* A phone gets a card a lead; wider screens the table. */}
           <Stack gap="sm" hiddenFrom="sm">
             {leads.data.items.map((l) => (
-              <Stack key={l.id} component="article" aria-label={personOf(l)} gap={4} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+              <Stack
+                key={l.id}
+                component="article"
+                aria-label={personOf(l)}
+                gap={4}
+                p="md"
+                bg="white"
+                style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+              >
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <LeadName lead={l} linkTo={linkTo} />
                   <Box style={{ flexShrink: 0 }}>

@@ -22,7 +22,10 @@ export function useLeads(partnerId: string | null, query: LeadsQuery) {
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
     queryFn: async ({ signal }) => {
       if (!partnerId) throw new Error('No partner chosen');
-      const { data, error, response } = await api.GET('/partners/{partnerId}/leads', { params: { path: { partnerId }, query }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/leads', {
+        params: { path: { partnerId }, query },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -46,7 +49,10 @@ export function useLeadProspect(partnerId: string, prospectId: string) {
   return useQuery({
     queryKey: ['prospects', partnerId, prospectId],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects/{id}', { params: { path: { partnerId, id: prospectId } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects/{id}', {
+        params: { path: { partnerId, id: prospectId } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -58,7 +64,10 @@ export function useConsentHistory(partnerId: string, prospectId: string) {
   return useQuery({
     queryKey: ['prospects', partnerId, prospectId, 'consent'],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects/{id}/consent', { params: { path: { partnerId, id: prospectId }, query: { limit: 200 } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects/{id}/consent', {
+        params: { path: { partnerId, id: prospectId }, query: { limit: 200 } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -85,7 +94,10 @@ export function usePartner(partnerId: string) {
   return useQuery({
     queryKey: ['partners', partnerId],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{id}', { params: { path: { id: partnerId } }, signal });
+      const { data, error, response } = await api.GET('/partners/{id}', {
+        params: { path: { id: partnerId } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -97,7 +109,10 @@ export function useSetContactsPrivate(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (contactsPrivate: boolean): Promise<Partner> => {
-      const { data, error, response } = await api.PUT('/partners/{partnerId}/contacts-privacy', { params: { path: { partnerId } }, body: { contactsPrivate } });
+      const { data, error, response } = await api.PUT('/partners/{partnerId}/contacts-privacy', {
+        params: { path: { partnerId } },
+        body: { contactsPrivate },
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -105,7 +120,8 @@ export function useSetContactsPrivate(partnerId: string) {
   });
 }
 
-const isTable = (v: unknown): v is { rows: Array<Record<string, unknown>> } => typeof v === 'object' && v !== null && 'rows' in v && Array.isArray(v.rows);
+const isTable = (v: unknown): v is { rows: Array<Record<string, unknown>> } =>
+  typeof v === 'object' && v !== null && 'rows' in v && Array.isArray(v.rows);
 const FUNNEL_COUNTS = [
   { column: 'enrolled', label: 'Enrolled' },
   { column: 'sent', label: 'Sent' },
@@ -122,7 +138,11 @@ export function usePartnerFunnel(partnerId: string | null, enabled: boolean) {
     enabled: enabled && partnerId !== null,
     queryFn: async ({ signal }) => {
       if (!partnerId) throw new Error('No partner chosen');
-      const { data, error, response } = await api.GET('/analytics/funnel', { params: { query: { groupBy: 'partner', partnerId, format: 'json' } }, signal, parseAs: 'json' });
+      const { data, error, response } = await api.GET('/analytics/funnel', {
+        params: { query: { groupBy: 'partner', partnerId, format: 'json' } },
+        signal,
+        parseAs: 'json',
+      });
       if (!response.ok) throw new ApiError(response, error);
       // Counts only, as the API answers them: the funnel's count columns of the partner's one row.
       const body: unknown = data;

@@ -1,4 +1,21 @@
-import { Anchor, Box, Button, Card, Center, CopyButton, Group, Image, Loader, Textarea, SegmentedControl, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Center,
+  CopyButton,
+  Group,
+  Image,
+  Loader,
+  Textarea,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { PublishedCampaign } from '../hooks/use-campaign';
 import { useSocialCopy, type SocialNetwork } from '../hooks/use-social-copy';
@@ -15,7 +32,12 @@ const SOCIAL_SIZES = [
   { value: 'square', label: 'Square' },
 ];
 /** The post copy shown with each image size: the square image is Instagram's. */
-const COPY_FOR_SIZE: Record<string, SocialNetwork> = { linkedin: 'linkedin', facebook: 'facebook', x: 'x', square: 'instagram' };
+const COPY_FOR_SIZE: Record<string, SocialNetwork> = {
+  linkedin: 'linkedin',
+  facebook: 'facebook',
+  x: 'x',
+  square: 'instagram',
+};
 
 /** The API's co-branded preview of one asset (the signed-in partner's brand kit, sample prospect data). */
 function previewUrl(campaign: PublishedCampaign, assetId: string, query: Record<string, string | number>): string {
@@ -111,7 +133,13 @@ function PdfPreview({ campaign, asset }: { campaign: PublishedCampaign; asset: E
   );
 }
 
-function SocialPreview({ campaign, asset }: { campaign: PublishedCampaign; asset: Extract<Asset, { image: unknown }> }) {
+function SocialPreview({
+  campaign,
+  asset,
+}: {
+  campaign: PublishedCampaign;
+  asset: Extract<Asset, { image: unknown }>;
+}) {
   const [size, setSize] = useState('linkedin');
   const src = previewUrl(campaign, asset.id, { format: 'png', size });
   const copy = useSocialCopy(campaign.id, campaign.version, asset.id);
@@ -121,7 +149,13 @@ function SocialPreview({ campaign, asset }: { campaign: PublishedCampaign; asset
     <>
       <AssetTitle asset={asset} kind="Social image" />
       <SegmentedControl data={SOCIAL_SIZES} value={size} onChange={setSize} mb="sm" aria-label="Network size" />
-      <Image src={src} alt={`${asset.name} for ${label}, with your brand`} fit="contain" mah={420} bd="1px solid gray.3" />
+      <Image
+        src={src}
+        alt={`${asset.name} for ${label}, with your brand`}
+        fit="contain"
+        mah={420}
+        bd="1px solid gray.3"
+      />
       <Anchor href={src} download mt="sm" display="inline-block">
         Download the image
       </Anchor>
@@ -146,7 +180,12 @@ function PreviewFrame({ title, src, width, height }: { title: string; src: strin
   const [loaded, setLoaded] = useState(false);
   return (
     <Box pos="relative" w={width} maw="100%" h={height}>
-      <iframe title={title} src={src} onLoad={() => setLoaded(true)} style={{ width: '100%', height: '100%', border: '1px solid var(--mantine-color-gray-3)', background: '#fff' }} />
+      <iframe
+        title={title}
+        src={src}
+        onLoad={() => setLoaded(true)}
+        style={{ width: '100%', height: '100%', border: '1px solid var(--mantine-color-gray-3)', background: '#fff' }}
+      />
       {loaded ? null : (
         <Center pos="absolute" inset={0} aria-hidden="true">
           <Loader size="sm" />

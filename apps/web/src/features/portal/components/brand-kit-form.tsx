@@ -1,4 +1,16 @@
-import { Alert, Button, Card, ColorInput, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  ColorInput,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api/api-error';
@@ -84,7 +96,8 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
       },
       onError: (error) => {
         // The keyboard goes where the first refusal is, so it is read out and fixed there.
-        const first = error instanceof ApiError ? error.problems.map((p) => FIELD_IDS[p.path]).find(Boolean) : undefined;
+        const first =
+          error instanceof ApiError ? error.problems.map((p) => FIELD_IDS[p.path]).find(Boolean) : undefined;
         if (first) document.getElementById(first)?.focus();
       },
     });
@@ -117,7 +130,15 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
               <TextInput label="Phone" type="tel" autoComplete="tel" {...text('phone')} />
             </SimpleGrid>
             <TextInput label="Website" type="url" autoComplete="url" placeholder="https://" {...text('website')} />
-            <Textarea label="Postal address" description="As it appears in your emails’ footers, one line per line." autoComplete="street-address" autosize minRows={3} maxRows={7} {...text('address')} />
+            <Textarea
+              label="Postal address"
+              description="As it appears in your emails’ footers, one line per line."
+              autoComplete="street-address"
+              autosize
+              minRows={3}
+              maxRows={7}
+              {...text('address')}
+            />
           </Stack>
         </Card>
 
@@ -126,7 +147,8 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
             Colours
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            Hex colours such as #0f766e: the primary one behind white text (banners, buttons), the secondary one behind dark text.
+            Hex colours such as #0f766e: the primary one behind white text (banners, buttons), the secondary one behind
+            dark text.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             {(['primaryColor', 'secondaryColor'] as const).map((field) => (
@@ -141,11 +163,22 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
                   onChange={set(field)}
                 />
                 {warnings(field).map((w) => (
-                  <Alert key={w.color} color="yellow" variant="light" p="xs" styles={{ message: { color: 'var(--mantine-color-dark-8)' } }}>
+                  <Alert
+                    key={w.color}
+                    color="yellow"
+                    variant="light"
+                    p="xs"
+                    styles={{ message: { color: 'var(--mantine-color-dark-8)' } }}
+                  >
                     <Stack gap={6} align="flex-start">
                       <Text size="sm">{w.message}</Text>
                       {values[field].toLowerCase() !== w.suggestedColor.toLowerCase() ? (
-                        <Button size="compact-sm" variant="default" onClick={() => set(field)(w.suggestedColor)} leftSection={<Swatch color={w.suggestedColor} />}>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => set(field)(w.suggestedColor)}
+                          leftSection={<Swatch color={w.suggestedColor} />}
+                        >
                           Use {w.suggestedColor}
                         </Button>
                       ) : null}
@@ -157,7 +190,14 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
           </SimpleGrid>
         </Card>
 
-        <Card withBorder padding="lg" component="section" id="sender" aria-labelledby="sender-title" style={{ scrollMarginTop: 80 }}>
+        <Card
+          withBorder
+          padding="lg"
+          component="section"
+          id="sender"
+          aria-labelledby="sender-title"
+          style={{ scrollMarginTop: 80 }}
+        >
           <Title order={2} size="h3" id="sender-title" mb={4}>
             Sender
           </Title>
@@ -195,5 +235,17 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
 }
 
 function Swatch({ color }: { color: string }) {
-  return <span aria-hidden="true" style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3, background: color, border: '1px solid var(--mantine-color-gray-4)' }} />;
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        display: 'inline-block',
+        width: 14,
+        height: 14,
+        borderRadius: 3,
+        background: color,
+        border: '1px solid var(--mantine-color-gray-4)',
+      }}
+    />
+  );
 }

@@ -1,8 +1,25 @@
-import { Anchor, AspectRatio, Badge, Box, Card, Center, Group, Image, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  AspectRatio,
+  Badge,
+  Box,
+  Card,
+  Center,
+  Group,
+  Image,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { Link } from 'react-router';
 import type { CatalogueItem } from '../hooks/use-catalogue';
 
-const ASSET_LABELS: Record<CatalogueItem['assetTypes'][number], string> = { email: 'Email', pdf: 'PDF', social: 'Social' };
+const ASSET_LABELS: Record<CatalogueItem['assetTypes'][number], string> = {
+  email: 'Email',
+  pdf: 'PDF',
+  social: 'Social',
+};
 
 interface CatalogueCardProps {
   item: CatalogueItem;
@@ -17,7 +34,12 @@ export function CatalogueCard({ item, onTag }: CatalogueCardProps) {
       <Card.Section>
         <AspectRatio ratio={4 / 3} bg="gray.1">
           {item.thumbnailUrl ? (
-            <Image src={item.thumbnailUrl} alt={`${item.name}, co-branded with your brand kit`} fit="contain" loading="lazy" />
+            <Image
+              src={item.thumbnailUrl}
+              alt={`${item.name}, co-branded with your brand kit`}
+              fit="contain"
+              loading="lazy"
+            />
           ) : (
             <Center>
               <Text size="sm" c="dimmed">

@@ -4,7 +4,14 @@ import { useState, type FormEvent } from 'react';
 import { PageControls } from '../../../shared/list-states';
 import { fieldError, formError } from '../../session/components/field-error';
 import { ROLE_LABELS } from '../../session/role-labels';
-import { useColleagues, useInviteColleague, usePendingInvitations, useWithdrawInvitation, type Invitation, type InviteColleague } from '../hooks/use-account';
+import {
+  useColleagues,
+  useInviteColleague,
+  usePendingInvitations,
+  useWithdrawInvitation,
+  type Invitation,
+  type InviteColleague,
+} from '../hooks/use-account';
 import { QueryError } from './query-error';
 
 /** Rows per page of each list. */
@@ -23,7 +30,10 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
         <Title order={2} id="colleagues-title">
           Colleagues
         </Title>
-        <Text size="sm">Everyone at your company who can use this portal. Invite a colleague by email: they choose their own password from the link.</Text>
+        <Text size="sm">
+          Everyone at your company who can use this portal. Invite a colleague by email: they choose their own password
+          from the link.
+        </Text>
       </Stack>
       <InviteForm partnerId={partnerId} />
       <PendingInvitations partnerId={partnerId} />
@@ -72,8 +82,16 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
 }
 
 const ROLE_CHOICES: Array<{ value: InviteColleague['role']; label: string; description: string }> = [
-  { value: 'partner_user', label: 'Partner user', description: 'Launches campaigns, keeps the brand kit and the audience.' },
-  { value: 'partner_admin', label: 'Partner admin', description: 'Also invites colleagues and sees who acted for you.' },
+  {
+    value: 'partner_user',
+    label: 'Partner user',
+    description: 'Launches campaigns, keeps the brand kit and the audience.',
+  },
+  {
+    value: 'partner_admin',
+    label: 'Partner admin',
+    description: 'Also invites colleagues and sees who acted for you.',
+  },
 ];
 
 function InviteForm({ partnerId }: { partnerId: string }) {
@@ -94,7 +112,16 @@ function InviteForm({ partnerId }: { partnerId: string }) {
   };
   const problem = formError(invite.error, ['email', 'role']);
   return (
-    <Box component="form" onSubmit={submit} noValidate aria-label="Invite a colleague" maw={560} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Box
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-label="Invite a colleague"
+      maw={560}
+      p="md"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Stack gap="sm">
         {problem ? (
           <Alert color="red" variant="light" role="alert">
@@ -154,7 +181,15 @@ function PendingInvitations({ partnerId }: { partnerId: string }) {
 function PendingInvitation({ partnerId, invitation: i }: { partnerId: string; invitation: Invitation }) {
   const withdraw = useWithdrawInvitation(partnerId);
   return (
-    <Group component="li" justify="space-between" wrap="nowrap" gap="sm" p="sm" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Group
+      component="li"
+      justify="space-between"
+      wrap="nowrap"
+      gap="sm"
+      p="sm"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
           {i.email}
@@ -174,7 +209,15 @@ function PendingInvitation({ partnerId, invitation: i }: { partnerId: string; in
         style={{ flexShrink: 0 }}
         loading={withdraw.isPending}
         aria-label={`Withdraw the invitation of ${i.email}`}
-        onClick={() => withdraw.mutate(i.id, { onSuccess: () => notifications.show({ message: `The invitation of ${i.email} is withdrawn: its link no longer works.`, color: 'teal' }) })}
+        onClick={() =>
+          withdraw.mutate(i.id, {
+            onSuccess: () =>
+              notifications.show({
+                message: `The invitation of ${i.email} is withdrawn: its link no longer works.`,
+                color: 'teal',
+              }),
+          })
+        }
       >
         Withdraw
       </Button>

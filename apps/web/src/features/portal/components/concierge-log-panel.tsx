@@ -20,7 +20,10 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
         <Title order={2} id="concierge-log-title">
           Your vendor acting for you
         </Title>
-        <Text size="sm">Your vendor’s team can open this portal on your behalf to help you (concierge service). Every request they make for you is recorded here, newest first.</Text>
+        <Text size="sm">
+          Your vendor’s team can open this portal on your behalf to help you (concierge service). Every request they
+          make for you is recorded here, newest first.
+        </Text>
       </Stack>
       {log.isError ? (
         <QueryError error={log.error} retry={() => void log.refetch()} />

@@ -3,10 +3,32 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useLaunchAction, type Launch, type LaunchAction } from '../hooks/use-launches';
 
-const ACTIONS: Record<LaunchAction, { label: string; question: string; explain: string; confirm: string; color?: string; done: string }> = {
-  pause: { label: 'Pause', question: 'Pause this launch?', explain: 'No further email goes out until you resume it. Nothing already sent is affected.', confirm: 'Pause the launch', done: 'The launch is paused.' },
-  resume: { label: 'Resume', question: 'Resume this launch?', explain: 'Steps due while it was paused go at their next open send window; no step is sent twice.', confirm: 'Resume the launch', done: 'The launch is running again.' },
-  cancel: { label: 'Cancel launch', question: 'Cancel this launch?', explain: 'Every future step is stopped for good. This cannot be undone.', confirm: 'Cancel the launch', color: 'red.9', done: 'The launch is cancelled.' },
+const ACTIONS: Record<
+  LaunchAction,
+  { label: string; question: string; explain: string; confirm: string; color?: string; done: string }
+> = {
+  pause: {
+    label: 'Pause',
+    question: 'Pause this launch?',
+    explain: 'No further email goes out until you resume it. Nothing already sent is affected.',
+    confirm: 'Pause the launch',
+    done: 'The launch is paused.',
+  },
+  resume: {
+    label: 'Resume',
+    question: 'Resume this launch?',
+    explain: 'Steps due while it was paused go at their next open send window; no step is sent twice.',
+    confirm: 'Resume the launch',
+    done: 'The launch is running again.',
+  },
+  cancel: {
+    label: 'Cancel launch',
+    question: 'Cancel this launch?',
+    explain: 'Every future step is stopped for good. This cannot be undone.',
+    confirm: 'Cancel the launch',
+    color: 'red.9',
+    done: 'The launch is cancelled.',
+  },
 };
 
 /** Which actions a launch in this status offers; the API refuses any other (and says why). */
@@ -31,12 +53,23 @@ export function LaunchActions({ launch }: { launch: Launch }) {
     <>
       <Group gap="sm">
         {actions.map((a) => (
-          <Button key={a} variant={a === 'cancel' ? 'outline' : 'default'} color={ACTIONS[a].color} onClick={() => setPending(a)}>
+          <Button
+            key={a}
+            variant={a === 'cancel' ? 'outline' : 'default'}
+            color={ACTIONS[a].color}
+            onClick={() => setPending(a)}
+          >
             {ACTIONS[a].label}
           </Button>
         ))}
       </Group>
-      <Modal opened={!!pending} onClose={close} title={chosen?.question} centered closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal
+        opened={!!pending}
+        onClose={close}
+        title={chosen?.question}
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Text size="sm" mb="md">
           {chosen?.explain}
         </Text>

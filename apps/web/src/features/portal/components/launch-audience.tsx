@@ -37,15 +37,49 @@ interface LaunchAudienceProps {
 }
 
 /** Who receives the launch: every prospect, a list, a filter (counted by the API), or a CSV uploaded here. */
-export function LaunchAudience({ partnerId, campaign, choice, onChoice, lists, listId, onList, prospects, filter, onFilter, error, csv }: LaunchAudienceProps) {
+export function LaunchAudience({
+  partnerId,
+  campaign,
+  choice,
+  onChoice,
+  lists,
+  listId,
+  onList,
+  prospects,
+  filter,
+  onFilter,
+  error,
+  csv,
+}: LaunchAudienceProps) {
   return (
     <Stack gap="sm">
-      <Radio.Group label="Who receives it" value={choice} onChange={(v) => isChoice(v) && onChoice(v)} error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}>
+      <Radio.Group
+        label="Who receives it"
+        value={choice}
+        onChange={(v) => isChoice(v) && onChoice(v)}
+        error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}
+      >
         <Stack gap="xs" mt={6}>
-          <Radio value="all" label={prospects === undefined ? 'All my prospects' : `All my prospects (${n(prospects)})`} />
-          <Radio value="list" label="A list" disabled={!lists.length} description={lists.length ? undefined : 'You have no list yet.'} />
-          <Radio value="filter" label="A filter" description="Prospects by country, or by part of their email or company" />
-          <Radio value="csv" label="Upload a CSV file" description="New prospects, imported now into a list of their own" />
+          <Radio
+            value="all"
+            label={prospects === undefined ? 'All my prospects' : `All my prospects (${n(prospects)})`}
+          />
+          <Radio
+            value="list"
+            label="A list"
+            disabled={!lists.length}
+            description={lists.length ? undefined : 'You have no list yet.'}
+          />
+          <Radio
+            value="filter"
+            label="A filter"
+            description="Prospects by country, or by part of their email or company"
+          />
+          <Radio
+            value="csv"
+            label="Upload a CSV file"
+            description="New prospects, imported now into a list of their own"
+          />
         </Stack>
       </Radio.Group>
       {choice === 'all' ? null : (
@@ -74,19 +108,39 @@ export function LaunchAudience({ partnerId, campaign, choice, onChoice, lists, l
   );
 }
 
-function FilterFields({ campaign, filter, onFilter, error }: { campaign: PublishedCampaign; filter: AudienceFilter; onFilter: (f: AudienceFilter) => void; error: unknown }) {
+function FilterFields({
+  campaign,
+  filter,
+  onFilter,
+  error,
+}: {
+  campaign: PublishedCampaign;
+  filter: AudienceFilter;
+  onFilter: (f: AudienceFilter) => void;
+  error: unknown;
+}) {
   const [counted] = useDebouncedValue(filter, COUNT_AFTER_MS);
   const search = counted.search.trim();
   const body: LaunchRequest = {
     campaignId: campaign.id,
     version: campaign.version,
-    audience: { type: 'filter', ...(search ? { search } : {}), ...(counted.country.length ? { country: counted.country } : {}) },
+    audience: {
+      type: 'filter',
+      ...(search ? { search } : {}),
+      ...(counted.country.length ? { country: counted.country } : {}),
+    },
   };
   const match = useAudienceMatch(body);
   const problem = (path: string) => fieldError(error, path) ?? fieldError(match.error, path);
   return (
     <Stack gap="sm">
-      <TextInput label="Email or company contains" description="Part of an address or a company name, any case." value={filter.search} onChange={(e) => onFilter({ ...filter, search: e.currentTarget.value })} error={problem('audience.search')} />
+      <TextInput
+        label="Email or company contains"
+        description="Part of an address or a company name, any case."
+        value={filter.search}
+        onChange={(e) => onFilter({ ...filter, search: e.currentTarget.value })}
+        error={problem('audience.search')}
+      />
       <TagsInput
         label="Countries"
         description="As written in your prospects’ records; press Enter after each."

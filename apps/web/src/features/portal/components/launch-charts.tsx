@@ -57,7 +57,10 @@ export function StepFunnelChart({ progress }: { progress: LaunchProgress }) {
     return { step: `Email ${s.step}`, ...Object.fromEntries(STAGES.map((stage) => [stage.name, counts[stage.key]])) };
   });
   const summary = progress.steps
-    .map((s) => `Email ${s.step}: ${STAGES.map((stage) => `${n(stage.key === 'enrolled' ? progress.enrolled : s[stage.key])} ${stage.name.toLowerCase()}`).join(', ')}`)
+    .map(
+      (s) =>
+        `Email ${s.step}: ${STAGES.map((stage) => `${n(stage.key === 'enrolled' ? progress.enrolled : s[stage.key])} ${stage.name.toLowerCase()}`).join(', ')}`,
+    )
     .join('; ');
   return (
     <Stack gap="xs">
@@ -82,15 +85,22 @@ export function StepFunnelChart({ progress }: { progress: LaunchProgress }) {
 export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
   const [table, setTable] = useState(false);
   const tableId = useId();
-  if (!daily.days.length) return <Text size="sm">Nothing is sent yet: the trend starts on the launch’s first day.</Text>;
-  const data = daily.days.map((d) => ({ day: dayOf(d.day), ...Object.fromEntries(TREND.map((t) => [t.name, d[t.key]])) }));
+  if (!daily.days.length)
+    return <Text size="sm">Nothing is sent yet: the trend starts on the launch’s first day.</Text>;
+  const data = daily.days.map((d) => ({
+    day: dayOf(d.day),
+    ...Object.fromEntries(TREND.map((t) => [t.name, d[t.key]])),
+  }));
   const sum = (key: (typeof TREND)[number]['key']) => daily.days.reduce((total, d) => total + d[key], 0);
   const first = dayOf(daily.days[0].day);
   const last = dayOf(daily.days[daily.days.length - 1].day);
   const span = first === last ? `on ${first}` : `from ${first} to ${last}`;
   return (
     <Stack gap="xs">
-      <Box role="img" aria-label={`Daily trend ${span}: ${TREND.map((t) => `${n(sum(t.key))} ${t.name.toLowerCase()}`).join(', ')} in all.`}>
+      <Box
+        role="img"
+        aria-label={`Daily trend ${span}: ${TREND.map((t) => `${n(sum(t.key))} ${t.name.toLowerCase()}`).join(', ')} in all.`}
+      >
         <LineChart
           h={260}
           data={data}
@@ -104,7 +114,13 @@ export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
       </Box>
       <Legend series={TREND} />
       <div>
-        <Button variant="subtle" size="compact-sm" onClick={() => setTable((t) => !t)} aria-expanded={table} aria-controls={table ? tableId : undefined}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => setTable((t) => !t)}
+          aria-expanded={table}
+          aria-controls={table ? tableId : undefined}
+        >
           {table ? 'Hide the days’ figures' : 'Show the days’ figures as a table'}
         </Button>
       </div>

@@ -2,7 +2,13 @@ import { Alert, Anchor, Button, Code, Group, List, Progress, Stack, Text } from 
 import { ApiError } from '../../../api/api-error';
 import { CsvDropzone } from '../../audience/components/csv-dropzone';
 import { fileSize, plural } from '../../audience/format';
-import { isImportFinished, REJECTED_SHOWN, useImportRejections, type LaunchImport, type useUploadAudience } from '../hooks/use-launch-import';
+import {
+  isImportFinished,
+  REJECTED_SHOWN,
+  useImportRejections,
+  type LaunchImport,
+  type useUploadAudience,
+} from '../hooks/use-launch-import';
 
 /** A rejected row as it was sent, its trailing empty cells left out. */
 function asSent(values: string[]): string {
@@ -27,19 +33,31 @@ interface LaunchCsvAudienceProps {
  * reports it (rows read so far, then its counts, the first rejected rows with their reasons and
  * the whole report to download). The imported prospects form a new list, the launch's audience.
  */
-export function LaunchCsvAudience({ partnerId, upload, file, listName, item, onFile, onReset }: LaunchCsvAudienceProps) {
+export function LaunchCsvAudience({
+  partnerId,
+  upload,
+  file,
+  listName,
+  item,
+  onFile,
+  onReset,
+}: LaunchCsvAudienceProps) {
   const sent = upload.progress;
   if (!upload.data && !upload.isPending) {
     return (
       <Stack gap="xs">
         {upload.isError && file ? (
           <Alert color="red" variant="light" role="alert" title={`${file.name} was not imported`}>
-            <Text size="sm">{upload.error instanceof ApiError ? upload.error.message : `The upload did not complete (${upload.error.message}). Check your connection, then try again.`}</Text>
+            <Text size="sm">
+              {upload.error instanceof ApiError
+                ? upload.error.message
+                : `The upload did not complete (${upload.error.message}). Check your connection, then try again.`}
+            </Text>
           </Alert>
         ) : null}
         <Text size="sm">
-          A header row with an <Code>email</Code> column, one prospect a row. They are added to your prospects and to a new list, which this launch goes to; a row that cannot be
-          imported is reported with its reason.
+          A header row with an <Code>email</Code> column, one prospect a row. They are added to your prospects and to a
+          new list, which this launch goes to; a row that cannot be imported is reported with its reason.
         </Text>
         <CsvDropzone onFile={onFile} busy={false} />
       </Stack>
@@ -50,9 +68,14 @@ export function LaunchCsvAudience({ partnerId, upload, file, listName, item, onF
     <Stack gap="sm">
       <Stack gap={4}>
         <Text size="sm">
-          {upload.isPending ? 'Sending' : 'Sent'} {file?.name ?? 'the file'}: {fileSize(sent?.loaded ?? 0)} of {fileSize(sent?.total ?? file?.size ?? 0)}
+          {upload.isPending ? 'Sending' : 'Sent'} {file?.name ?? 'the file'}: {fileSize(sent?.loaded ?? 0)} of{' '}
+          {fileSize(sent?.total ?? file?.size ?? 0)}
         </Text>
-        <Progress value={upload.isPending ? percent : 100} aria-label={`Upload of ${file?.name ?? 'the file'}`} color={upload.isPending ? 'indigo.7' : 'teal.8'} />
+        <Progress
+          value={upload.isPending ? percent : 100}
+          aria-label={`Upload of ${file?.name ?? 'the file'}`}
+          color={upload.isPending ? 'indigo.7' : 'teal.8'}
+        />
       </Stack>
       {item ? <ImportState partnerId={partnerId} item={item} listName={listName} /> : null}
       {item && isImportFinished(item) ? (
@@ -66,7 +89,15 @@ export function LaunchCsvAudience({ partnerId, upload, file, listName, item, onF
   );
 }
 
-function ImportState({ partnerId, item, listName }: { partnerId: string; item: LaunchImport; listName: string | null }) {
+function ImportState({
+  partnerId,
+  item,
+  listName,
+}: {
+  partnerId: string;
+  item: LaunchImport;
+  listName: string | null;
+}) {
   const rejections = useImportRejections(partnerId, item);
   const imported = item.inserted + item.merged;
   return (
@@ -75,7 +106,9 @@ function ImportState({ partnerId, item, listName }: { partnerId: string; item: L
         {item.status === 'queued' || item.status === 'running' ? (
           <Stack gap={4}>
             <Text size="sm">
-              {item.status === 'queued' ? 'Waiting for a worker to read the file…' : `Importing: ${plural(item.rows, 'row')} read${item.rejected ? `, ${plural(item.rejected, 'rejected', 'rejected')}` : ''} so far…`}
+              {item.status === 'queued'
+                ? 'Waiting for a worker to read the file…'
+                : `Importing: ${plural(item.rows, 'row')} read${item.rejected ? `, ${plural(item.rejected, 'rejected', 'rejected')}` : ''} so far…`}
             </Text>
             <Progress value={100} striped animated aria-label="Import in progress" />
           </Stack>
@@ -85,14 +118,20 @@ function ImportState({ partnerId, item, listName }: { partnerId: string; item: L
           </Alert>
         ) : (
           <Text size="sm" fw={600}>
-            {plural(item.rows, 'row')} read: {plural(imported, 'prospect')} in the new list “{listName ?? 'imported'}”, {plural(item.rejected, 'row')} rejected.
+            {plural(item.rows, 'row')} read: {plural(imported, 'prospect')} in the new list “{listName ?? 'imported'}”,{' '}
+            {plural(item.rejected, 'row')} rejected.
           </Text>
         )}
       </div>
       {item.status === 'completed' && item.rejected > 0 ? (
         <Stack gap={6}>
           <Text size="sm" fw={600} id={`rejected-${item.id}`}>
-            {item.rejected > REJECTED_SHOWN ? `The first ${REJECTED_SHOWN} of ${item.rejected} rejected rows` : item.rejected === 1 ? 'The rejected row' : 'The rejected rows'}, with the line of the file and the reason:
+            {item.rejected > REJECTED_SHOWN
+              ? `The first ${REJECTED_SHOWN} of ${item.rejected} rejected rows`
+              : item.rejected === 1
+                ? 'The rejected row'
+                : 'The rejected rows'}
+            , with the line of the file and the reason:
           </Text>
           <List size="sm" spacing={4} aria-labelledby={`rejected-${item.id}`} listStyleType="none" p={0} m={0}>
             {(rejections.data?.items ?? []).map((r) => (

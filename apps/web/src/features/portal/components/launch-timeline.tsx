@@ -10,7 +10,15 @@ const EXCLUSION_LABELS: Record<(typeof EXCLUSIONS)[number], string> = {
 
 /** A send time as the prospects of that zone read it on their clocks. */
 export function formatInZone(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -32,7 +40,9 @@ export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
           </Title>
           <List size="sm">
             {exclusions.map((k) => (
-              <List.Item key={k}>{count(preview.excluded[k], 'prospect', 'prospects')}: {EXCLUSION_LABELS[k]}</List.Item>
+              <List.Item key={k}>
+                {count(preview.excluded[k], 'prospect', 'prospects')}: {EXCLUSION_LABELS[k]}
+              </List.Item>
             ))}
           </List>
         </div>
@@ -61,7 +71,12 @@ export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
                           <time dateTime={step.sendAt}>{formatInZone(step.sendAt, zone.timezone)}</time>
                         </Text>
                         {step.conditional ? (
-                          <Badge size="xs" variant="outline" color="gray.8" title="Sent only to those who meet its condition">
+                          <Badge
+                            size="xs"
+                            variant="outline"
+                            color="gray.8"
+                            title="Sent only to those who meet its condition"
+                          >
                             if condition met
                           </Badge>
                         ) : null}

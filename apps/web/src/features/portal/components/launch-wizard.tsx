@@ -22,7 +22,8 @@ interface LaunchWizardProps {
 const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.country', 'audience.search', 'startAt'];
 
 /** The name of the list an upload creates: the file's, and when (to the second, so each upload's is its own). */
-const listNameFor = (file: File) => `${file.name.slice(0, 120)} (${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date())})`;
+const listNameFor = (file: File) =>
+  `${file.name.slice(0, 120)} (${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date())})`;
 
 /**
  * Audience (all prospects; a list, the newest with members preselected; a filter; or a CSV
@@ -64,7 +65,12 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
   const audienceBody = (): LaunchRequest['audience'] => {
     if (choice === 'list') return { type: 'list', listId: listId ?? undefined };
     if (choice === 'csv') return { type: 'list', listId: importedList ?? undefined };
-    if (choice === 'filter') return { type: 'filter', ...(filter.search.trim() ? { search: filter.search.trim() } : {}), ...(filter.country.length ? { country: filter.country } : {}) };
+    if (choice === 'filter')
+      return {
+        type: 'filter',
+        ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
+        ...(filter.country.length ? { country: filter.country } : {}),
+      };
     return { type: 'all' };
   };
   const body = (): LaunchRequest => ({
@@ -100,10 +106,25 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
   const slotFields = slotItems.map((i) => `slotValues.${i.path.slice('slots.'.length)}`);
   const topError = formError(error, [...FIELDS, ...slotFields]);
   // What still keeps the review back (the lists loading, an import not finished): said beside the button.
-  const waitingFor = lists.isPending || prospects.isPending ? 'Loading your lists…' : choice === 'csv' && !importedList ? (imported.data?.status === 'failed' ? 'The import failed: upload another file, or choose another audience.' : 'Upload a CSV file first; the launch goes to its prospects once it is imported.') : null;
+  const waitingFor =
+    lists.isPending || prospects.isPending
+      ? 'Loading your lists…'
+      : choice === 'csv' && !importedList
+        ? imported.data?.status === 'failed'
+          ? 'The import failed: upload another file, or choose another audience.'
+          : 'Upload a CSV file first; the launch goes to its prospects once it is imported.'
+        : null;
 
   return (
-    <Modal opened={opened} onClose={close} title={`Launch “${campaign.name}”`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Launch “${campaign.name}”`}
+      size="lg"
+      fullScreen={narrow}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stepper active={step} size="sm" mb="md" allowNextStepsSelect={false} onStepClick={(s) => s < step && setStep(s)}>
         <Stepper.Step label="Audience and start" />
         <Stepper.Step label="Review" />
@@ -136,14 +157,26 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
               error={error}
               csv={{ upload, file, listName, item: imported.data, onFile: sendFile, onReset: forgetFile }}
             />
-            <Radio.Group label="When it starts" value={start} onChange={(v) => setStart(v === 'later' ? 'later' : 'now')} error={start === 'now' ? fieldError(error, 'startAt') : undefined}>
+            <Radio.Group
+              label="When it starts"
+              value={start}
+              onChange={(v) => setStart(v === 'later' ? 'later' : 'now')}
+              error={start === 'now' ? fieldError(error, 'startAt') : undefined}
+            >
               <Stack gap="xs" mt={6}>
                 <Radio value="now" label="Now (each step in its send window, in each prospect’s time zone)" />
                 <Radio value="later" label="At a date and time" />
               </Stack>
             </Radio.Group>
             {start === 'later' ? (
-              <TextInput type="datetime-local" label="Start at (your time)" value={startAt} onChange={(e) => setStartAt(e.currentTarget.value)} error={fieldError(error, 'startAt')} required />
+              <TextInput
+                type="datetime-local"
+                label="Start at (your time)"
+                value={startAt}
+                onChange={(e) => setStartAt(e.currentTarget.value)}
+                error={fieldError(error, 'startAt')}
+                required
+              />
             ) : null}
             {slotItems.map((item) => {
               const name = item.path.slice('slots.'.length);
@@ -168,7 +201,12 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
               <Button variant="default" onClick={close}>
                 Cancel
               </Button>
-              <Button type="submit" loading={preview.isPending} disabled={!!waitingFor} aria-describedby={waitingFor ? 'review-waiting' : undefined}>
+              <Button
+                type="submit"
+                loading={preview.isPending}
+                disabled={!!waitingFor}
+                aria-describedby={waitingFor ? 'review-waiting' : undefined}
+              >
                 Review the launch
               </Button>
             </Group>

@@ -37,7 +37,14 @@ export function LogoCard({ partnerId, kit }: { partnerId: string; kit: BrandKit 
   };
 
   return (
-    <Card withBorder padding="lg" component="section" id="logo" aria-labelledby="logo-title" style={{ scrollMarginTop: 80 }}>
+    <Card
+      withBorder
+      padding="lg"
+      component="section"
+      id="logo"
+      aria-labelledby="logo-title"
+      style={{ scrollMarginTop: 80 }}
+    >
       <Title order={2} size="h3" id="logo-title" mb={4}>
         Logo
       </Title>
@@ -45,9 +52,21 @@ export function LogoCard({ partnerId, kit }: { partnerId: string; kit: BrandKit 
         PNG, JPEG, WebP or SVG, up to 5 MB. It is trimmed and fitted into 1200 × 600 px.
       </Text>
       <Stack gap="md">
-        <Center mih={140} p="md" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}>
+        <Center
+          mih={140}
+          p="md"
+          bg="gray.0"
+          style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}
+        >
           {kit.logo ? (
-            <Image src={sameOrigin(kit.logo.pngUrl)} alt={`${kit.companyName} logo`} fit="contain" mah={120} maw="100%" w="auto" />
+            <Image
+              src={sameOrigin(kit.logo.pngUrl)}
+              alt={`${kit.companyName} logo`}
+              fit="contain"
+              mah={120}
+              maw="100%"
+              w="auto"
+            />
           ) : (
             <Text size="sm" ta="center">
               No logo yet: your campaigns show your company name in its place.
@@ -102,7 +121,9 @@ export function LogoCard({ partnerId, kit }: { partnerId: string; kit: BrandKit 
               loading={remove.isPending}
               onClick={() => {
                 upload.reset();
-                remove.mutate(undefined, { onSuccess: () => notifications.show({ color: 'teal', message: 'Your logo is removed.' }) });
+                remove.mutate(undefined, {
+                  onSuccess: () => notifications.show({ color: 'teal', message: 'Your logo is removed.' }),
+                });
               }}
             >
               Remove the logo

@@ -14,7 +14,11 @@ export function PortalGate({ children }: { children: (partnerId: string) => Reac
         ) : (
           <Stack gap="lg" maw={640}>
             <PageHeader title="Partner portal" description="Launch your vendors' campaigns with your own brand." />
-            <Text>{me ? 'The portal shows a partner’s campaigns: sign in with a partner account to use it.' : 'Sign in with your partner account to see the campaigns you can launch.'}</Text>
+            <Text>
+              {me
+                ? 'The portal shows a partner’s campaigns: sign in with a partner account to use it.'
+                : 'Sign in with your partner account to see the campaigns you can launch.'}
+            </Text>
             <div>
               <Button component={Link} to="/sign-in">
                 Sign in

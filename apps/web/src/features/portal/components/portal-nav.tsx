@@ -13,7 +13,11 @@ const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`$
 
 /** The portal's areas. The catalogue also owns a campaign's page, opened from it. */
 const AREAS: PortalArea[] = [
-  { label: 'Catalogue', to: '/portal', owns: (p) => p === '/portal' || p === '/portal/' || p.startsWith('/portal/campaigns/') },
+  {
+    label: 'Catalogue',
+    to: '/portal',
+    owns: (p) => p === '/portal' || p === '/portal/' || p.startsWith('/portal/campaigns/'),
+  },
   { label: 'Launches', to: '/portal/launches', owns: under('/portal/launches') },
   { label: 'Programmes', to: '/portal/programmes', owns: under('/portal/programmes') },
   { label: 'Audience', to: '/portal/audience', owns: under('/portal/audience') },
@@ -37,7 +41,13 @@ export function PortalNav({ admin }: { admin: boolean }) {
 
   if (wide) return <AreaNav label="Portal" areas={areas} />;
   return (
-    <Stack component="nav" aria-label="Portal" gap={4} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack
+      component="nav"
+      aria-label="Portal"
+      gap={4}
+      pb="xs"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+    >
       {/* A labelled switcher, not a second burger under the app's own: it names where the partner is. */}
       <Button
         variant="default"
@@ -55,7 +65,17 @@ export function PortalNav({ admin }: { admin: boolean }) {
       <Stack id="portal-areas" gap={2} style={opened ? undefined : { display: 'none' }}>
         {areas.map((area) => {
           const active = area.owns(pathname);
-          return <NavLink key={area.to} component={Link} to={area.to} label={area.label} active={active} aria-current={active ? 'page' : undefined} onClick={close} />;
+          return (
+            <NavLink
+              key={area.to}
+              component={Link}
+              to={area.to}
+              label={area.label}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              onClick={close}
+            />
+          );
         })}
       </Stack>
     </Stack>

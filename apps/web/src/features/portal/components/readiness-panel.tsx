@@ -6,7 +6,8 @@ type ReadinessItem = Readiness['items'][number];
 
 /** Where each missing item is fixed: the brand kit page, or the launch itself for a slot value. */
 function fixFor(item: ReadinessItem): { to: string; label: string } | null {
-  if (item.path.startsWith('brandKit.')) return { to: `/portal/brand-kit#${item.path.slice('brandKit.'.length)}`, label: 'Fix it in your brand kit' };
+  if (item.path.startsWith('brandKit.'))
+    return { to: `/portal/brand-kit#${item.path.slice('brandKit.'.length)}`, label: 'Fix it in your brand kit' };
   if (item.path.startsWith('slots.')) return null;
   return null;
 }
@@ -28,14 +29,28 @@ export function ReadinessPanel({ readiness, pending }: ReadinessPanelProps) {
   }
   if (readiness.items.length === 0) {
     return (
-      <Alert color="teal" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-8)' } }} title="Ready to launch">
+      <Alert
+        color="teal"
+        variant="light"
+        styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
+        title="Ready to launch"
+      >
         <Text size="sm">Your brand kit has everything this campaign needs.</Text>
       </Alert>
     );
   }
   return (
-    <Alert color={readiness.ready ? 'yellow' : 'red'} variant="light" styles={{ title: { color: 'var(--mantine-color-dark-8)' } }} title={readiness.ready ? 'Ready to launch, with advice' : 'Before you launch'}>
-      <List spacing="xs" size="sm" icon={<ThemeIcon size={8} radius="xl" color={readiness.ready ? 'yellow.9' : 'red.9'} />}>
+    <Alert
+      color={readiness.ready ? 'yellow' : 'red'}
+      variant="light"
+      styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
+      title={readiness.ready ? 'Ready to launch, with advice' : 'Before you launch'}
+    >
+      <List
+        spacing="xs"
+        size="sm"
+        icon={<ThemeIcon size={8} radius="xl" color={readiness.ready ? 'yellow.9' : 'red.9'} />}
+      >
         {readiness.items.map((item) => {
           const fix = fixFor(item);
           return (

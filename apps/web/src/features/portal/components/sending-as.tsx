@@ -14,7 +14,11 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
 
   return (
     <Stack gap="sm">
-      <Box p="sm" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box
+        p="sm"
+        bg="gray.0"
+        style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           <Text span fw={600} size="sm">
             Emails go out as:
@@ -37,7 +41,11 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
                 loading={resend.isPending}
                 onClick={() =>
                   resend.mutate(undefined, {
-                    onSuccess: () => notifications.show({ color: 'teal', message: `The confirmation link is on its way to ${unconfirmed}.` }),
+                    onSuccess: () =>
+                      notifications.show({
+                        color: 'teal',
+                        message: `The confirmation link is on its way to ${unconfirmed}.`,
+                      }),
                   })
                 }
               >

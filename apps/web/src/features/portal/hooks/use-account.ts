@@ -18,7 +18,10 @@ export function useColleagues(partnerId: string, page: PageWindow) {
     queryKey: [...colleaguesKey(partnerId), page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/users', { params: { path: { partnerId }, query: page }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/users', {
+        params: { path: { partnerId }, query: page },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -31,7 +34,10 @@ export function usePendingInvitations(partnerId: string, page: PageWindow) {
     queryKey: [...invitationsKey(partnerId), page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/user-invitations', { params: { query: { ...page, partnerId, pending: true } }, signal });
+      const { data, error, response } = await api.GET('/user-invitations', {
+        params: { query: { ...page, partnerId, pending: true } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -68,7 +74,10 @@ export function useConciergeLog(partnerId: string, page: PageWindow) {
     queryKey: ['partners', partnerId, 'concierge-accesses', page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/concierge-accesses', { params: { path: { partnerId }, query: page }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/concierge-accesses', {
+        params: { path: { partnerId }, query: page },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -13,7 +13,9 @@ const brandKitKey = (partnerId: string) => ['partners', partnerId, 'brand-kit'] 
  */
 function changed(queryClient: QueryClient, partnerId: string, kit: BrandKit): Promise<void> {
   queryClient.setQueryData(brandKitKey(partnerId), kit);
-  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'partners' && q.queryKey[1] === partnerId && q.queryKey[2] !== 'brand-kit' });
+  return queryClient.invalidateQueries({
+    predicate: (q) => q.queryKey[0] === 'partners' && q.queryKey[1] === partnerId && q.queryKey[2] !== 'brand-kit',
+  });
 }
 
 /** The partner's brand kit, with the API's contrast warnings and how its emails go out now. */
@@ -21,7 +23,10 @@ export function useBrandKit(partnerId: string) {
   return useQuery({
     queryKey: brandKitKey(partnerId),
     queryFn: async ({ signal }): Promise<BrandKit> => {
-      const { data, error, response } = await api.GET('/partners/{id}/brand-kit', { params: { path: { id: partnerId } }, signal });
+      const { data, error, response } = await api.GET('/partners/{id}/brand-kit', {
+        params: { path: { id: partnerId } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -33,7 +38,10 @@ export function useUpdateBrandKit(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: BrandKitRequest): Promise<BrandKit> => {
-      const { data, error, response } = await api.PUT('/partners/{id}/brand-kit', { params: { path: { id: partnerId } }, body });
+      const { data, error, response } = await api.PUT('/partners/{id}/brand-kit', {
+        params: { path: { id: partnerId } },
+        body,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -67,7 +75,9 @@ export function useRemoveLogo(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<BrandKit> => {
-      const { data, error, response } = await api.DELETE('/partners/{id}/brand-kit/logo', { params: { path: { id: partnerId } } });
+      const { data, error, response } = await api.DELETE('/partners/{id}/brand-kit/logo', {
+        params: { path: { id: partnerId } },
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -79,7 +89,9 @@ export function useRemoveLogo(partnerId: string) {
 export function useResendSenderConfirmation(partnerId: string) {
   return useMutation({
     mutationFn: async (): Promise<void> => {
-      const { error, response } = await api.POST('/partners/{id}/brand-kit/sender/confirmation', { params: { path: { id: partnerId } } });
+      const { error, response } = await api.POST('/partners/{id}/brand-kit/sender/confirmation', {
+        params: { path: { id: partnerId } },
+      });
       if (!response.ok) throw new ApiError(response, error);
     },
   });

@@ -11,9 +11,13 @@ export function useCampaign(campaignId: string) {
     queryKey: ['campaigns', campaignId],
     enabled: campaignId !== '',
     queryFn: async ({ signal }): Promise<PublishedCampaign> => {
-      const { data, error, response } = await api.GET('/campaigns/{id}', { params: { path: { id: campaignId } }, signal });
+      const { data, error, response } = await api.GET('/campaigns/{id}', {
+        params: { path: { id: campaignId } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
-      if (!('content' in data)) throw new ApiError(new Response(null, { status: 404 }), { message: 'Not a published campaign' });
+      if (!('content' in data))
+        throw new ApiError(new Response(null, { status: 404 }), { message: 'Not a published campaign' });
       return data;
     },
   });

@@ -12,7 +12,10 @@ export function useCatalogue(partnerId: string | undefined, query: CatalogueQuer
     enabled: !!partnerId,
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/catalogue', { params: { path: { partnerId: partnerId ?? '' }, query }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/catalogue', {
+        params: { path: { partnerId: partnerId ?? '' }, query },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

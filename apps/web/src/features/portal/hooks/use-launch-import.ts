@@ -38,7 +38,10 @@ export function useLaunchImport(partnerId: string, id: string | undefined) {
     queryKey: ['partners', partnerId, 'imports', 'one', id],
     enabled: !!id,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}', { params: { path: { partnerId, id: id ?? '' } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}', {
+        params: { path: { partnerId, id: id ?? '' } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       // Finished: the list it filled has its members now.
       if (isImportFinished(data)) await queryClient.invalidateQueries({ queryKey: ['partners', partnerId, 'lists'] });
@@ -54,7 +57,10 @@ export function useImportRejections(partnerId: string, item: LaunchImport | unde
     queryKey: ['partners', partnerId, 'imports', 'one', item?.id, 'rejections'],
     enabled: !!item && item.status === 'completed' && item.rejected > 0,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}/rejections', { params: { path: { partnerId, id: item?.id ?? '' }, query: { limit: REJECTED_SHOWN } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}/rejections', {
+        params: { path: { partnerId, id: item?.id ?? '' }, query: { limit: REJECTED_SHOWN } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },

@@ -11,7 +11,10 @@ export function useLists(partnerId: string | undefined) {
     queryKey: ['partners', partnerId, 'lists', 'newest'],
     enabled: !!partnerId,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/lists', { params: { path: { partnerId: partnerId ?? '' }, query: { limit: 200, sort: 'newest' } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/lists', {
+        params: { path: { partnerId: partnerId ?? '' }, query: { limit: 200, sort: 'newest' } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -24,7 +27,10 @@ export function useProspectCount(partnerId: string | undefined) {
     queryKey: ['partners', partnerId, 'prospects', 'count'],
     enabled: !!partnerId,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects', { params: { path: { partnerId: partnerId ?? '' }, query: { limit: 1 } }, signal });
+      const { data, error, response } = await api.GET('/partners/{partnerId}/prospects', {
+        params: { path: { partnerId: partnerId ?? '' }, query: { limit: 1 } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data.total;
     },

@@ -13,7 +13,11 @@ export function useSocialCopy(campaignId: string, version: number, assetId: stri
     queryKey: ['campaigns', campaignId, version, 'assets', assetId, 'copy'],
     queryFn: async ({ signal }): Promise<SocialCopy> => {
       const { data, error, response } = await api.GET('/campaigns/{id}/versions/{version}/assets/{assetId}/preview', {
-        params: { path: { id: campaignId, version, assetId }, query: { format: 'json' }, header: { 'if-none-match': '' } },
+        params: {
+          path: { id: campaignId, version, assetId },
+          query: { format: 'json' },
+          header: { 'if-none-match': '' },
+        },
         parseAs: 'text',
         signal,
       });

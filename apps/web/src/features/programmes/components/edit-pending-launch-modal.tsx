@@ -7,10 +7,26 @@ import { localInput } from '../format';
 import { AudienceFields, audienceBody, audienceValue } from './audience-fields';
 import { SlotValuesFields, slotRows, slotValuesBody } from './slot-values-fields';
 
-const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.search', 'audience.country', 'slotValues', 'dueAt'];
+const FIELDS = [
+  'audience',
+  'audience.type',
+  'audience.listId',
+  'audience.search',
+  'audience.country',
+  'slotValues',
+  'dueAt',
+];
 
 /** Changes one pending launch before it starts: its audience, slot values and when it starts by itself. */
-export function EditPendingLaunchModal({ partnerId, pending, onClose }: { partnerId: string; pending: PendingLaunch; onClose: () => void }) {
+export function EditPendingLaunchModal({
+  partnerId,
+  pending,
+  onClose,
+}: {
+  partnerId: string;
+  pending: PendingLaunch;
+  onClose: () => void;
+}) {
   const narrow = useMediaQuery('(max-width: 48em)', false);
   const [audience, setAudience] = useState(audienceValue(pending.audience));
   const [slots, setSlots] = useState(slotRows(pending.slotValues));
@@ -27,15 +43,30 @@ export function EditPendingLaunchModal({ partnerId, pending, onClose }: { partne
         audience: audienceBody(audience),
         slotValues: slotValuesBody(slots),
         // Sent only when changed (to the minute the input shows): the API refuses a time in the past.
-        ...(due && !Number.isNaN(due.getTime()) && dueAt !== localInput(pending.dueAt) ? { dueAt: due.toISOString() } : {}),
+        ...(due && !Number.isNaN(due.getTime()) && dueAt !== localInput(pending.dueAt)
+          ? { dueAt: due.toISOString() }
+          : {}),
       },
       { onSuccess: onClose },
     );
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Edit “${pending.campaignName}”, version ${pending.version}`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} onChange={() => edit.error && edit.reset()} noValidate aria-label="Edit the pending launch">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Edit “${pending.campaignName}”, version ${pending.version}`}
+      size="lg"
+      fullScreen={narrow}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form
+        onSubmit={submit}
+        onChange={() => edit.error && edit.reset()}
+        noValidate
+        aria-label="Edit the pending launch"
+      >
         <Stack gap="md">
           {problem ? (
             <Alert color="red" variant="light" role="alert" title="Not saved">
@@ -43,8 +74,20 @@ export function EditPendingLaunchModal({ partnerId, pending, onClose }: { partne
             </Alert>
           ) : null}
           <Text size="sm">Only this launch changes; the programme’s defaults stay as they are.</Text>
-          <AudienceFields partnerId={partnerId} value={audience} onChange={setAudience} error={edit.error} label="Who receives it" />
-          <TextInput type="datetime-local" label="Starts by itself at (your time)" value={dueAt} onChange={(e) => setDueAt(e.currentTarget.value)} error={fieldError(edit.error, 'dueAt')} />
+          <AudienceFields
+            partnerId={partnerId}
+            value={audience}
+            onChange={setAudience}
+            error={edit.error}
+            label="Who receives it"
+          />
+          <TextInput
+            type="datetime-local"
+            label="Starts by itself at (your time)"
+            value={dueAt}
+            onChange={(e) => setDueAt(e.currentTarget.value)}
+            error={fieldError(edit.error, 'dueAt')}
+          />
           <SlotValuesFields rows={slots} onChange={setSlots} error={edit.error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>

@@ -13,7 +13,8 @@ interface PendingLaunchCardProps {
 }
 
 /** Where a missing item is fixed: the brand kit for its fields, the sending settings' sender in the brand kit too. */
-const fixFor = (path: string) => (path.startsWith('brandKit.') ? `/portal/brand-kit#${path.slice('brandKit.'.length)}` : null);
+const fixFor = (path: string) =>
+  path.startsWith('brandKit.') ? `/portal/brand-kit#${path.slice('brandKit.'.length)}` : null;
 
 /** One pending launch: what, which version, when it starts by itself, what it waits for, and its actions while open. */
 export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = false }: PendingLaunchCardProps) {
@@ -30,7 +31,10 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
       gap="xs"
       p="md"
       bg="white"
-      style={{ borderRadius: 8, border: highlighted ? '2px solid var(--mantine-color-indigo-6)' : '1px solid var(--mantine-color-gray-3)' }}
+      style={{
+        borderRadius: 8,
+        border: highlighted ? '2px solid var(--mantine-color-indigo-6)' : '1px solid var(--mantine-color-gray-3)',
+      }}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Box style={{ minWidth: 0 }}>
@@ -55,7 +59,12 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
         {audienceLabel(p.audience, listName)}
       </Text>
       {p.missing.length ? (
-        <Alert color="orange" variant="light" title="Missing before it can start" styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}>
+        <Alert
+          color="orange"
+          variant="light"
+          title="Missing before it can start"
+          styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
+        >
           <List size="sm" spacing={4}>
             {p.missing.map((m) => {
               const fix = fixFor(m.path);
@@ -83,13 +92,29 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
       ) : null}
       {open ? (
         <Group gap="sm">
-          <Button size="sm" loading={action.isPending && action.variables?.action === 'launch'} onClick={() => action.mutate({ id: p.id, action: 'launch' })} aria-label={`Start ${p.campaignName} version ${p.version} now`}>
+          <Button
+            size="sm"
+            loading={action.isPending && action.variables?.action === 'launch'}
+            onClick={() => action.mutate({ id: p.id, action: 'launch' })}
+            aria-label={`Start ${p.campaignName} version ${p.version} now`}
+          >
             Start now
           </Button>
-          <Button size="sm" variant="default" loading={action.isPending && action.variables?.action === 'skip'} onClick={() => action.mutate({ id: p.id, action: 'skip' })} aria-label={`Skip ${p.campaignName} version ${p.version}`}>
+          <Button
+            size="sm"
+            variant="default"
+            loading={action.isPending && action.variables?.action === 'skip'}
+            onClick={() => action.mutate({ id: p.id, action: 'skip' })}
+            aria-label={`Skip ${p.campaignName} version ${p.version}`}
+          >
             Skip
           </Button>
-          <Button size="sm" variant="subtle" onClick={() => onEdit(p)} aria-label={`Edit ${p.campaignName} version ${p.version}`}>
+          <Button
+            size="sm"
+            variant="subtle"
+            onClick={() => onEdit(p)}
+            aria-label={`Edit ${p.campaignName} version ${p.version}`}
+          >
             Edit
           </Button>
         </Group>

@@ -19,7 +19,9 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
   const campaigns = useCampaigns({ limit: MOST_CAMPAIGNS, offset: 0 });
   const save = useSaveProgramme(programme?.id ?? null);
   const problem = formError(save.error, [...FIELDS, ...campaignIds.map((_, i) => `campaignIds.${i}`)]);
-  const campaignsError = fieldError(save.error, 'campaignIds') ?? campaignIds.map((_, i) => fieldError(save.error, `campaignIds.${i}`)).find(Boolean);
+  const campaignsError =
+    fieldError(save.error, 'campaignIds') ??
+    campaignIds.map((_, i) => fieldError(save.error, `campaignIds.${i}`)).find(Boolean);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,16 +29,44 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
   };
 
   return (
-    <Modal opened onClose={onClose} title={programme ? `Edit “${programme.name}”` : 'New programme'} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} onChange={() => save.error && save.reset()} noValidate aria-label={programme ? 'Edit the programme' : 'New programme'}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={programme ? `Edit “${programme.name}”` : 'New programme'}
+      size="lg"
+      fullScreen={narrow}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form
+        onSubmit={submit}
+        onChange={() => save.error && save.reset()}
+        noValidate
+        aria-label={programme ? 'Edit the programme' : 'New programme'}
+      >
         <Stack gap="md">
           {problem ? (
             <Alert color="red" variant="light" role="alert" title="Not saved">
               {problem}
             </Alert>
           ) : null}
-          <TextInput label="Name" required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
-          <Textarea label="Description" description="What partners read before they subscribe." autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
+          <TextInput
+            label="Name"
+            required
+            data-autofocus
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(save.error, 'name')}
+          />
+          <Textarea
+            label="Description"
+            description="What partners read before they subscribe."
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={fieldError(save.error, 'description')}
+          />
           <MultiSelect
             label="Campaigns"
             description="Each new version they publish is offered to the subscribers."
@@ -48,7 +78,13 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
             nothingFoundMessage="No campaign has this name"
             error={campaignsError}
           />
-          <TextInput label="And every campaign tagged" description="Optional: published campaigns with this tag belong to the programme too." value={tag} onChange={(e) => setTag(e.currentTarget.value)} error={fieldError(save.error, 'tag')} />
+          <TextInput
+            label="And every campaign tagged"
+            description="Optional: published campaigns with this tag belong to the programme too."
+            value={tag}
+            onChange={(e) => setTag(e.currentTarget.value)}
+            error={fieldError(save.error, 'tag')}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -7,24 +7,41 @@ export interface SlotRow {
   value: string;
 }
 
-export const slotRows = (values: Record<string, string> | undefined): SlotRow[] => Object.entries(values ?? {}).map(([name, value]) => ({ name, value }));
+export const slotRows = (values: Record<string, string> | undefined): SlotRow[] =>
+  Object.entries(values ?? {}).map(([name, value]) => ({ name, value }));
 
 /** The rows as the API reads them; a row without a name is left out. */
-export const slotValuesBody = (rows: SlotRow[]): Record<string, string> => Object.fromEntries(rows.filter((r) => r.name.trim()).map((r) => [r.name.trim(), r.value]));
+export const slotValuesBody = (rows: SlotRow[]): Record<string, string> =>
+  Object.fromEntries(rows.filter((r) => r.name.trim()).map((r) => [r.name.trim(), r.value]));
 
 /** Values of slots the brand kit does not fill (by the slot's name, as the campaign names it). */
-export function SlotValuesFields({ rows, onChange, error }: { rows: SlotRow[]; onChange: (rows: SlotRow[]) => void; error: unknown }) {
+export function SlotValuesFields({
+  rows,
+  onChange,
+  error,
+}: {
+  rows: SlotRow[];
+  onChange: (rows: SlotRow[]) => void;
+  error: unknown;
+}) {
   const set = (i: number, row: Partial<SlotRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...row } : r)));
   return (
     <Stack gap="xs" role="group" aria-labelledby="slot-values-label">
       <div>
         <Input.Label id="slot-values-label">Slot values</Input.Label>
-        <Input.Description>For slots your brand kit does not fill, by the slot’s name (e.g. webinar_date).</Input.Description>
+        <Input.Description>
+          For slots your brand kit does not fill, by the slot’s name (e.g. webinar_date).
+        </Input.Description>
         {fieldError(error, 'slotValues') ? <Input.Error>{fieldError(error, 'slotValues')}</Input.Error> : null}
       </div>
       {rows.map((row, i) => (
         <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-          <TextInput label={`Slot ${i + 1} name`} style={{ flex: 1, minWidth: 0 }} value={row.name} onChange={(e) => set(i, { name: e.currentTarget.value })} />
+          <TextInput
+            label={`Slot ${i + 1} name`}
+            style={{ flex: 1, minWidth: 0 }}
+            value={row.name}
+            onChange={(e) => set(i, { name: e.currentTarget.value })}
+          />
           <TextInput
             label={`Slot ${i + 1} value`}
             style={{ flex: 1, minWidth: 0 }}
@@ -32,7 +49,13 @@ export function SlotValuesFields({ rows, onChange, error }: { rows: SlotRow[]; o
             onChange={(e) => set(i, { value: e.currentTarget.value })}
             error={row.name.trim() ? fieldError(error, `slotValues.${row.name.trim()}`) : undefined}
           />
-          <ActionIcon mt={26} variant="subtle" color="gray" aria-label={`Remove slot ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <ActionIcon
+            mt={26}
+            variant="subtle"
+            color="gray"
+            aria-label={`Remove slot ${i + 1}`}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
             ×
           </ActionIcon>
         </Group>

@@ -20,10 +20,23 @@ type Network = (typeof NETWORKS)[number]['value'];
 const isNetwork = (v: string): v is Network => NETWORKS.some((n) => n.value === v);
 
 /** Paths the form shows next to their fields; any other problem shows above. */
-const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.search', 'audience.country', 'socialNetworks', 'socialPostTime', 'socialPostWeekdaysOnly', 'reviewHours', 'weeklyCap', 'slotValues'];
+const FIELDS = [
+  'audience',
+  'audience.type',
+  'audience.listId',
+  'audience.search',
+  'audience.country',
+  'socialNetworks',
+  'socialPostTime',
+  'socialPostWeekdaysOnly',
+  'reviewHours',
+  'weeklyCap',
+  'slotValues',
+];
 
 /** NumberInput gives '' when emptied: no number. */
-const asNumber = (v: number | string): number | null => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
+const asNumber = (v: number | string): number | null =>
+  typeof v === 'number' ? v : v.trim() === '' ? null : Number(v);
 
 interface SubscriptionModalProps {
   partnerId: string;
@@ -59,22 +72,38 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
       socialPostTime: postTime,
       socialPostWeekdaysOnly: weekdaysOnly,
       // Left empty: the API's default (new) or the value kept (change).
-      reviewHours: hours ?? (subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS),
+      reviewHours: hours ?? subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS,
       weeklyCap: asNumber(weeklyCap),
     };
     save.mutate(body, { onSuccess: onClose });
   };
 
   return (
-    <Modal opened onClose={onClose} title={subscription ? `Your defaults for “${programme.name}”` : `Subscribe to “${programme.name}”`} size="lg" fullScreen={narrow} centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} onChange={() => save.error && save.reset()} noValidate aria-label={subscription ? 'Subscription defaults' : 'Subscribe'}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={subscription ? `Your defaults for “${programme.name}”` : `Subscribe to “${programme.name}”`}
+      size="lg"
+      fullScreen={narrow}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form
+        onSubmit={submit}
+        onChange={() => save.error && save.reset()}
+        noValidate
+        aria-label={subscription ? 'Subscription defaults' : 'Subscribe'}
+      >
         <Stack gap="md">
           {problem ? (
             <Alert color="red" variant="light" role="alert" title={subscription ? 'Not saved' : 'Not subscribed'}>
               {problem}
             </Alert>
           ) : null}
-          <Text size="sm">Each new campaign or version of the programme becomes a pending launch with these defaults: you can start, skip or edit it before it starts by itself.</Text>
+          <Text size="sm">
+            Each new campaign or version of the programme becomes a pending launch with these defaults: you can start,
+            skip or edit it before it starts by itself.
+          </Text>
           <AudienceFields partnerId={partnerId} value={audience} onChange={setAudience} error={error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NumberInput

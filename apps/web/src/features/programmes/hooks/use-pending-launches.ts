@@ -31,7 +31,10 @@ export function usePendingLaunch(id: string | null) {
     enabled: id !== null,
     retry: false,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/pending-launches/{id}', { params: { path: { id: id ?? '' } }, signal });
+      const { data, error, response } = await api.GET('/pending-launches/{id}', {
+        params: { path: { id: id ?? '' } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -44,11 +47,18 @@ export function usePendingLaunchAction() {
   return useMutation({
     mutationFn: async ({ id, action }: { id: string; action: PendingLaunchAction }): Promise<PendingLaunch> => {
       const path = { params: { path: { id } } };
-      const { data, error, response } = action === 'launch' ? await api.POST('/pending-launches/{id}/launch', path) : await api.POST('/pending-launches/{id}/skip', path);
+      const { data, error, response } =
+        action === 'launch'
+          ? await api.POST('/pending-launches/{id}/launch', path)
+          : await api.POST('/pending-launches/{id}/skip', path);
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: pendingLaunchesKey }), queryClient.invalidateQueries({ queryKey: ['launches'] })]),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: pendingLaunchesKey }),
+        queryClient.invalidateQueries({ queryKey: ['launches'] }),
+      ]),
   });
 }
 

@@ -27,7 +27,10 @@ export function useSubscriberCount(programmeId: string) {
   return useQuery({
     queryKey: [...programmesKey, programmeId, 'subscribers'],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/programme-subscriptions', { params: { query: { programmeId, status: 'active', limit: 1 } }, signal });
+      const { data, error, response } = await api.GET('/programme-subscriptions', {
+        params: { query: { programmeId, status: 'active', limit: 1 } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data.total;
     },
@@ -39,7 +42,10 @@ export function usePendingCount(programmeId: string, state: 'pending' | 'waiting
   return useQuery({
     queryKey: [...programmesKey, programmeId, 'pending-launches', state],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/pending-launches', { params: { query: { programmeId, state, limit: 1 } }, signal });
+      const { data, error, response } = await api.GET('/pending-launches', {
+        params: { query: { programmeId, state, limit: 1 } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data.total;
     },
@@ -51,7 +57,9 @@ export function useSaveProgramme(id: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: NewProgramme & ProgrammeChanges): Promise<Programme> => {
-      const answer = id ? await api.PATCH('/programmes/{id}', { params: { path: { id } }, body }) : await api.POST('/programmes', { body });
+      const answer = id
+        ? await api.PATCH('/programmes/{id}', { params: { path: { id } }, body })
+        : await api.POST('/programmes', { body });
       if (answer.data === undefined) throw new ApiError(answer.response, answer.error);
       return answer.data;
     },

@@ -17,7 +17,10 @@ export function useMySubscriptions() {
   return useQuery({
     queryKey: [...programmesKey, 'subscriptions', 'mine'],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/programme-subscriptions', { params: { query: { status: 'active', limit: MOST_SUBSCRIPTIONS } }, signal });
+      const { data, error, response } = await api.GET('/programme-subscriptions', {
+        params: { query: { status: 'active', limit: MOST_SUBSCRIPTIONS } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -48,6 +51,10 @@ export function useUnsubscribe() {
       if (data === undefined) throw new ApiError(response, error);
       return data.cancelled;
     },
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: programmesKey }), queryClient.invalidateQueries({ queryKey: pendingLaunchesKey })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: programmesKey }),
+        queryClient.invalidateQueries({ queryKey: pendingLaunchesKey }),
+      ]),
   });
 }

@@ -25,7 +25,10 @@ export function SessionsPanel() {
         <Title order={2} id="sessions-title">
           Where you are signed in
         </Title>
-        <Text size="sm">A session ends by itself after a while without use. End one you do not recognise, or sign out everywhere: on every device, this one too.</Text>
+        <Text size="sm">
+          A session ends by itself after a while without use. End one you do not recognise, or sign out everywhere: on
+          every device, this one too.
+        </Text>
       </Stack>
       {sessions.isError ? (
         <QueryError error={sessions.error} retry={() => void sessions.refetch()} />
@@ -67,7 +70,14 @@ export function SessionsPanel() {
 function SessionItem({ session: s }: { session: UserSession }) {
   const revoke = useRevokeSession();
   return (
-    <Stack component="li" gap={6} p="sm" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }} aria-label={s.current ? 'This browser' : `Session started ${dateTime.format(new Date(s.createdAt))}`}>
+    <Stack
+      component="li"
+      gap={6}
+      p="sm"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+      aria-label={s.current ? 'This browser' : `Session started ${dateTime.format(new Date(s.createdAt))}`}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs">
@@ -95,7 +105,11 @@ function SessionItem({ session: s }: { session: UserSession }) {
             style={{ flexShrink: 0 }}
             loading={revoke.isPending}
             aria-label={`End the session started ${dateTime.format(new Date(s.createdAt))}`}
-            onClick={() => revoke.mutate(s.id, { onSuccess: () => notifications.show({ message: 'That session is ended.', color: 'teal' }) })}
+            onClick={() =>
+              revoke.mutate(s.id, {
+                onSuccess: () => notifications.show({ message: 'That session is ended.', color: 'teal' }),
+              })
+            }
           >
             End
           </Button>

@@ -44,7 +44,9 @@ export function useSignOut(everywhere = false) {
   return useMutation({
     mutationFn: async () => {
       setActingFor(null);
-      const { error, response } = everywhere ? await api.POST('/auth/sign-out-everywhere') : await api.POST('/auth/sign-out');
+      const { error, response } = everywhere
+        ? await api.POST('/auth/sign-out-everywhere')
+        : await api.POST('/auth/sign-out');
       if (!response.ok) throw new ApiError(response, error);
     },
     onSuccess: () => {

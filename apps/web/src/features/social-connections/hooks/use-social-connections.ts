@@ -12,7 +12,10 @@ export function useSocialConnections() {
   return useQuery({
     queryKey: connectionsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/social-connections', { params: { query: { limit: 100, offset: 0 } }, signal });
+      const { data, error, response } = await api.GET('/social-connections', {
+        params: { query: { limit: 100, offset: 0 } },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -23,7 +26,9 @@ export function useSocialConnections() {
 export function useStartSocialConnection() {
   return useMutation({
     mutationFn: async (network: SocialNetwork): Promise<string> => {
-      const { data, error, response } = await api.POST('/social-connections/{network}/start', { params: { path: { network } } });
+      const { data, error, response } = await api.POST('/social-connections/{network}/start', {
+        params: { path: { network } },
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data.authorizationUrl;
     },

@@ -11,14 +11,31 @@ const NETWORKS: SocialPostRequest['networks'] = ['linkedin', 'x', 'facebook'];
  * "Post to social" for one campaign: the networks and a local time (blank: now). Every rule —
  * a network not connected, a time in the past — is the API's, shown at its field.
  */
-export function PostToSocial({ campaignId, opened, onClose }: { campaignId: string; opened: boolean; onClose: () => void }) {
+export function PostToSocial({
+  campaignId,
+  opened,
+  onClose,
+}: {
+  campaignId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const create = useCreateSocialPost();
   const [networks, setNetworks] = useState<string[]>(['linkedin']);
   const [publishAt, setPublishAt] = useState('');
   const problems = create.error instanceof ApiError ? create.error.problems : [];
-  const at = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`)).map((p) => p.message).join('; ') || undefined;
+  const at = (path: string) =>
+    problems
+      .filter((p) => p.path === path || p.path.startsWith(`${path}.`))
+      .map((p) => p.message)
+      .join('; ') || undefined;
 
-  const submit = () => create.mutate({ campaignId, networks: networks as SocialPostRequest['networks'], ...(publishAt ? { publishAt } : {}) });
+  const submit = () =>
+    create.mutate({
+      campaignId,
+      networks: networks as SocialPostRequest['networks'],
+      ...(publishAt ? { publishAt } : {}),
+    });
   const close = () => {
     create.reset();
     onClose();
@@ -40,20 +57,34 @@ export function PostToSocial({ campaignId, opened, onClose }: { campaignId: stri
         </Stack>
       ) : (
         <Stack gap="md">
-          <Checkbox.Group label="Networks" description="Among the accounts you have connected" value={networks} onChange={setNetworks} error={at('networks')}>
+          <Checkbox.Group
+            label="Networks"
+            description="Among the accounts you have connected"
+            value={networks}
+            onChange={setNetworks}
+            error={at('networks')}
+          >
             <Group mt="xs">
               {NETWORKS.map((n) => (
                 <Checkbox key={n} value={n} label={networkName(n)} />
               ))}
             </Group>
           </Checkbox.Group>
-          <TextInput type="datetime-local" label="Publish at" description="In your company’s time zone; leave empty to post now" value={publishAt} onChange={(e) => setPublishAt(e.currentTarget.value)} error={at('publishAt')} />
+          <TextInput
+            type="datetime-local"
+            label="Publish at"
+            description="In your company’s time zone; leave empty to post now"
+            value={publishAt}
+            onChange={(e) => setPublishAt(e.currentTarget.value)}
+            error={at('publishAt')}
+          />
           {create.isError && !problems.length ? (
             <Alert color="red" variant="light" title="Not scheduled">
               {create.error.message}
             </Alert>
           ) : null}
-          {create.isError && problems.some((p) => p.path !== 'networks' && p.path !== 'publishAt' && !p.path.startsWith('networks.')) ? (
+          {create.isError &&
+          problems.some((p) => p.path !== 'networks' && p.path !== 'publishAt' && !p.path.startsWith('networks.')) ? (
             <Alert color="red" variant="light" title="Not scheduled">
               {problems.map((p) => p.message).join('; ')}
             </Alert>

@@ -25,21 +25,45 @@ export function SocialPostList({ posts, page, pages, onPage, campaignHref, showP
       </Stack>
       {pages > 1 ? (
         <Group justify="center">
-          <Pagination total={pages} value={page} onChange={onPage} getItemProps={(p) => ({ 'aria-label': `Page ${p}` })} />
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={onPage}
+            getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+          />
         </Group>
       ) : null}
     </>
   );
 }
 
-function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; campaignHref: (campaignId: string) => string; showPartner: boolean }) {
+function PostCard({
+  post: p,
+  campaignHref,
+  showPartner,
+}: {
+  post: SocialPost;
+  campaignHref: (campaignId: string) => string;
+  showPartner: boolean;
+}) {
   const cancel = useCancelSocialPost();
   // The partner's own wall-clock time: the time it was scheduled in.
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: p.timeZone }).format(new Date(p.dueAt));
+  const when = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: p.timeZone,
+  }).format(new Date(p.dueAt));
   const cancellable = !p.cancelledAt && p.deliveries.every((d) => d.status === 'scheduled' && d.attempts === 0);
   const name = showPartner ? `${p.partnerName}: ${p.campaignName}` : p.campaignName;
   return (
-    <Stack component="li" aria-label={`${name}, ${when}`} gap={6} p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack
+      component="li"
+      aria-label={`${name}, ${when}`}
+      gap={6}
+      p="md"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 200px', minWidth: 0 }}>
           {showPartner ? (
@@ -51,7 +75,8 @@ function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; ca
             {p.campaignName}
           </Anchor>
           <Text size="xs">
-            {p.cancelledAt ? 'Cancelled; was due' : 'Due'} {when} ({p.timeZone}){p.source === 'programme' ? ', from a programme' : ''}
+            {p.cancelledAt ? 'Cancelled; was due' : 'Due'} {when} ({p.timeZone})
+            {p.source === 'programme' ? ', from a programme' : ''}
           </Text>
         </Stack>
         {cancellable ? (
@@ -69,14 +94,26 @@ function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; ca
       {p.deliveries
         .filter((d) => d.status === 'failed' || d.status === 'waiting' || d.status === 'uncertain')
         .map((d) => (
-          <Text key={d.id} size="sm" c={d.status === 'failed' ? 'red.9' : 'dark.6'} style={{ overflowWrap: 'anywhere' }}>
+          <Text
+            key={d.id}
+            size="sm"
+            c={d.status === 'failed' ? 'red.9' : 'dark.6'}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {networkName(d.network)}: {d.lastError ?? 'no answer yet'}
           </Text>
         ))}
       {p.deliveries
         .filter((d) => d.url)
         .map((d) => (
-          <Anchor key={d.id} href={d.url ?? undefined} size="sm" target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>
+          <Anchor
+            key={d.id}
+            href={d.url ?? undefined}
+            size="sm"
+            target="_blank"
+            rel="noreferrer"
+            style={{ overflowWrap: 'anywhere' }}
+          >
             View on {networkName(d.network)}
           </Anchor>
         ))}
@@ -93,7 +130,10 @@ function PostCard({ post: p, campaignHref, showPartner }: { post: SocialPost; ca
 function PostClicks({ post: p }: { post: SocialPost }) {
   const published = p.deliveries.filter((d) => d.status === 'published');
   if (!published.length) return null;
-  const perNetwork = published.length > 1 ? ` (${published.map((d) => `${networkName(d.network)} ${d.clicks.toLocaleString('en-GB')}`).join(', ')})` : '';
+  const perNetwork =
+    published.length > 1
+      ? ` (${published.map((d) => `${networkName(d.network)} ${d.clicks.toLocaleString('en-GB')}`).join(', ')})`
+      : '';
   return (
     <Text size="sm">
       <Text span fw={600}>

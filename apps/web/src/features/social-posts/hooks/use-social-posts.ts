@@ -22,7 +22,8 @@ export function useSocialPosts(query: SocialPostsQuery) {
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
-    refetchInterval: (q) => (q.state.data?.items.some((p) => p.deliveries.some((d) => UNSETTLED.has(d.status))) ? REFRESH_MS : false),
+    refetchInterval: (q) =>
+      q.state.data?.items.some((p) => p.deliveries.some((d) => UNSETTLED.has(d.status))) ? REFRESH_MS : false,
   });
 }
 

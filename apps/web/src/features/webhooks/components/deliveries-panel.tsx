@@ -10,7 +10,13 @@ import { useDeliveries, useReplayDelivery, type WebhookDelivery, type WebhookEnd
 const PAGE_SIZE = 10;
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 /** An attempt's moment, short enough for a phone's row: its day and second. */
-const attemptTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const attemptTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 const STATUS: Record<WebhookDelivery['status'], { label: string; color: string }> = {
   pending: { label: 'Pending', color: 'blue.9' },
   delivered: { label: 'Delivered', color: 'teal.9' },
@@ -36,17 +42,31 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
       ) : null}
       {deliveries.error instanceof ApiError && deliveries.error.status === 404 ? (
         // A vendor admin asking for a private partner's log (its deliveries carry the partner's people), or an endpoint just deleted.
-        <Text size="sm">This delivery log is not shown: the endpoint was deleted, or its partner keeps its contacts private.</Text>
+        <Text size="sm">
+          This delivery log is not shown: the endpoint was deleted, or its partner keeps its contacts private.
+        </Text>
       ) : deliveries.isError ? (
         <QueryError error={deliveries.error} retry={() => void deliveries.refetch()} />
       ) : deliveries.isPending ? (
         <LoadingRows label="Loading the deliveries" height={48} />
       ) : deliveries.data.items.length === 0 ? (
-        <EmptyState order={3} title="Nothing delivered yet" text="A delivery appears here as soon as one of its events happens." />
+        <EmptyState
+          order={3}
+          title="Nothing delivered yet"
+          text="A delivery appears here as soon as one of its events happens."
+        />
       ) : (
         <Stack gap="sm">
           {deliveries.data.items.map((d) => (
-            <Stack key={d.id} component="article" aria-label={`${EVENT_TYPE_LABELS[d.eventType]} delivery ${d.id}`} gap={6} p="sm" bg="gray.0" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+            <Stack
+              key={d.id}
+              component="article"
+              aria-label={`${EVENT_TYPE_LABELS[d.eventType]} delivery ${d.id}`}
+              gap={6}
+              p="sm"
+              bg="gray.0"
+              style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+            >
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <Group gap="xs">
                   <Text fw={600} size="sm">
@@ -56,7 +76,13 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                     {STATUS[d.status].label}
                   </Badge>
                 </Group>
-                <Button size="xs" variant="default" loading={replay.isPending && replay.variables === d.id} onClick={() => replay.mutate(d.id)} aria-label={`Replay the ${EVENT_TYPE_LABELS[d.eventType].toLowerCase()} delivery of ${dateTime.format(new Date(d.createdAt))}`}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={replay.isPending && replay.variables === d.id}
+                  onClick={() => replay.mutate(d.id)}
+                  aria-label={`Replay the ${EVENT_TYPE_LABELS[d.eventType].toLowerCase()} delivery of ${dateTime.format(new Date(d.createdAt))}`}
+                >
                   Replay
                 </Button>
               </Group>
@@ -65,7 +91,12 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                 {d.deliveredAt ? ` · delivered ${dateTime.format(new Date(d.deliveredAt))}` : ''}
               </Text>
               {d.log.length ? (
-                <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`Attempts of delivery ${d.id}`}>
+                <Box
+                  style={{ overflowX: 'auto' }}
+                  tabIndex={0}
+                  role="region"
+                  aria-label={`Attempts of delivery ${d.id}`}
+                >
                   <Table withTableBorder bg="white" fz="xs" horizontalSpacing={6}>
                     <Table.Thead>
                       <Table.Tr>
@@ -79,7 +110,9 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                       {d.log.map((a) => (
                         <Table.Tr key={`${a.attempt}-${a.at}`}>
                           <Table.Td>{a.attempt}</Table.Td>
-                          <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? 'No answer')}</Table.Td>
+                          <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                            {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? 'No answer')}
+                          </Table.Td>
                           <Table.Td ta="right">{a.latencyMs.toLocaleString('en-GB')} ms</Table.Td>
                           <Table.Td>{attemptTime.format(new Date(a.at))}</Table.Td>
                         </Table.Tr>

@@ -7,20 +7,42 @@ import { DeliveriesPanel } from './deliveries-panel';
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One endpoint: its address, events and health, its actions, and (opened) its delivery log. */
-export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { endpoint: WebhookEndpoint; owner?: string; logOpen: boolean; onToggleLog: () => void }) {
+export function EndpointCard({
+  endpoint: e,
+  owner,
+  logOpen,
+  onToggleLog,
+}: {
+  endpoint: WebhookEndpoint;
+  owner?: string;
+  logOpen: boolean;
+  onToggleLog: () => void;
+}) {
   const enable = useEnableWebhook();
   const remove = useDeleteWebhook();
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
   const logId = `delivery-log-${e.id}`;
 
   return (
-    <Stack component="article" aria-label={e.url} gap="sm" p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack
+      component="article"
+      aria-label={e.url}
+      gap="sm"
+      p="md"
+      bg="white"
+      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Text fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
           {e.url}
         </Text>
         {/* Failing: dark text on yellow (white on any yellow or orange is under 4.5:1). */}
-        <Badge style={{ flexShrink: 0 }} color={!e.enabled ? 'red.9' : e.failingSince ? 'yellow.4' : 'teal.9'} c={e.enabled && e.failingSince ? 'dark.9' : undefined} variant="filled">
+        <Badge
+          style={{ flexShrink: 0 }}
+          color={!e.enabled ? 'red.9' : e.failingSince ? 'yellow.4' : 'teal.9'}
+          c={e.enabled && e.failingSince ? 'dark.9' : undefined}
+          variant="filled"
+        >
           {!e.enabled ? 'Disabled' : e.failingSince ? 'Failing' : 'Enabled'}
         </Badge>
       </Group>
@@ -39,13 +61,20 @@ export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { end
         </Text>
       ) : e.failingSince ? (
         <Text size="sm">
-          Failing since {dateTime.format(new Date(e.failingSince))} ({e.consecutiveFailures} failed attempts); it is disabled after a day of failures.
+          Failing since {dateTime.format(new Date(e.failingSince))} ({e.consecutiveFailures} failed attempts); it is
+          disabled after a day of failures.
         </Text>
       ) : null}
       {enable.isError ? <Text size="sm">{enable.error.message}</Text> : null}
       {remove.isError ? <Text size="sm">{remove.error.message}</Text> : null}
       <Group gap="sm">
-        <Button size="xs" variant="light" onClick={onToggleLog} aria-expanded={logOpen} aria-controls={logOpen ? logId : undefined}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={onToggleLog}
+          aria-expanded={logOpen}
+          aria-controls={logOpen ? logId : undefined}
+        >
           {logOpen ? 'Hide the delivery log' : 'Delivery log'}
         </Button>
         {!e.enabled ? (
@@ -62,7 +91,12 @@ export function EndpointCard({ endpoint: e, owner, logOpen, onToggleLog }: { end
           <DeliveriesPanel endpoint={e} />
         </div>
       ) : null}
-      <Modal opened={confirming} onClose={cancel} title="Delete this endpoint?" closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal
+        opened={confirming}
+        onClose={cancel}
+        title="Delete this endpoint?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack gap="md">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {e.url} stops receiving events, and its delivery log is deleted with it.

@@ -5,7 +5,15 @@ import { EVENT_TYPE_LABELS, isEventType } from '../event-types';
 import { useRegisterWebhook, type RegisteredWebhook, type WebhookEventType } from '../hooks/use-webhooks';
 
 /** The URL and the event types of a new endpoint; the API checks both and answers at the fields. */
-export function RegisterWebhookModal({ opened, onClose, onRegistered }: { opened: boolean; onClose: () => void; onRegistered: (created: RegisteredWebhook) => void }) {
+export function RegisterWebhookModal({
+  opened,
+  onClose,
+  onRegistered,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onRegistered: (created: RegisteredWebhook) => void;
+}) {
   const register = useRegisterWebhook();
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEventType[]>([]);
@@ -16,7 +24,13 @@ export function RegisterWebhookModal({ opened, onClose, onRegistered }: { opened
   const general = formError(register.error, ['url', 'eventTypes']);
 
   return (
-    <Modal opened={opened} onClose={close} title="Register an endpoint" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Register an endpoint"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack
         component="form"
         aria-label="Register an endpoint"
@@ -41,8 +55,22 @@ export function RegisterWebhookModal({ opened, onClose, onRegistered }: { opened
             {general}
           </Alert>
         ) : null}
-        <TextInput label="URL" description="An https address of your CRM or receiver." placeholder="https://crm.example.com/hooks/tcma" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={fieldError(register.error, 'url')} data-autofocus />
-        <Checkbox.Group label="Events" description="What this endpoint receives." value={eventTypes} onChange={(v) => setEventTypes(v.filter(isEventType))} error={fieldError(register.error, 'eventTypes')}>
+        <TextInput
+          label="URL"
+          description="An https address of your CRM or receiver."
+          placeholder="https://crm.example.com/hooks/tcma"
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          error={fieldError(register.error, 'url')}
+          data-autofocus
+        />
+        <Checkbox.Group
+          label="Events"
+          description="What this endpoint receives."
+          value={eventTypes}
+          onChange={(v) => setEventTypes(v.filter(isEventType))}
+          error={fieldError(register.error, 'eventTypes')}
+        >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
             {Object.entries(EVENT_TYPE_LABELS).map(([value, label]) => (
               <Checkbox key={value} value={value} label={label} />

@@ -4,11 +4,19 @@ import type { RegisteredWebhook } from '../hooks/use-webhooks';
 /** The signing secret of an endpoint just registered: the API shows it this once, so it is copied here or lost. */
 export function SecretModal({ registered, onClose }: { registered: RegisteredWebhook | null; onClose: () => void }) {
   return (
-    <Modal opened={registered !== null} onClose={onClose} title="Copy the signing secret now" size="lg" closeOnClickOutside={false} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={registered !== null}
+      onClose={onClose}
+      title="Copy the signing secret now"
+      size="lg"
+      closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {registered ? (
         <Stack gap="md">
           <Alert color="indigo" variant="light" title="Shown once">
-            It is not shown again. Your receiver verifies each delivery&apos;s webhook-signature header with it (Standard Webhooks).
+            It is not shown again. Your receiver verifies each delivery&apos;s webhook-signature header with it
+            (Standard Webhooks).
           </Alert>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             Endpoint: {registered.url}

@@ -37,11 +37,20 @@ export function WebhooksSection({ ownerOf }: { ownerOf?: (partnerId: string | nu
       ) : webhooks.isPending ? (
         <LoadingRows label="Loading the endpoints" height={80} />
       ) : webhooks.data.items.length === 0 ? (
-        <EmptyState title="No endpoint yet" text="Register your CRM's address to receive leads and campaign events as they happen, signed with a secret of its own." />
+        <EmptyState
+          title="No endpoint yet"
+          text="Register your CRM's address to receive leads and campaign events as they happen, signed with a secret of its own."
+        />
       ) : (
         <Stack gap="sm">
           {webhooks.data.items.map((e) => (
-            <EndpointCard key={e.id} endpoint={e} owner={ownerOf?.(e.partnerId)} logOpen={openLog === e.id} onToggleLog={() => set({ endpoint: openLog === e.id ? null : e.id, page: params.get('page') })} />
+            <EndpointCard
+              key={e.id}
+              endpoint={e}
+              owner={ownerOf?.(e.partnerId)}
+              logOpen={openLog === e.id}
+              onToggleLog={() => set({ endpoint: openLog === e.id ? null : e.id, page: params.get('page') })}
+            />
           ))}
           <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
         </Stack>

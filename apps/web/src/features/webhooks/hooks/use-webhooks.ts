@@ -68,7 +68,10 @@ export function useDeliveries(endpointId: string, page: { limit: number; offset:
     queryKey: [...webhooksKey, endpointId, 'deliveries', page],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/webhooks/{id}/deliveries', { params: { path: { id: endpointId }, query: page }, signal });
+      const { data, error, response } = await api.GET('/webhooks/{id}/deliveries', {
+        params: { path: { id: endpointId }, query: page },
+        signal,
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
@@ -81,7 +84,9 @@ export function useReplayDelivery(endpointId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (deliveryId: string): Promise<WebhookDelivery> => {
-      const { data, error, response } = await api.POST('/webhooks/deliveries/{deliveryId}/replay', { params: { path: { deliveryId } } });
+      const { data, error, response } = await api.POST('/webhooks/deliveries/{deliveryId}/replay', {
+        params: { path: { deliveryId } },
+      });
       if (data === undefined) throw new ApiError(response, error);
       return data;
     },
