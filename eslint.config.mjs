@@ -1,7 +1,15 @@
 // @ts-check
 import js from '@eslint/js';
+import { readdirSync } from 'node:fs';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/** The browser app's features, one folder each: a new folder is fenced in as soon as it exists. */
+const WEB = 'apps/web/src';
+const webFeatures = readdirSync(new URL(`${WEB}/features`, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   {
@@ -75,4 +83,51 @@ export default tseslint.config(
   },
   // The browser app: hooks follow React's rules.
   { files: ['apps/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  {
+    // The browser app's floors (after bulletproof-react): api/ (the typed client) ← shared/ ←
+    // features/<one each> ← app/ (routes and layouts compose the features). A feature never
+    // imports another feature, shared code never imports a feature or the app, and nothing
+    // imports in a circle. apps/web/eslint-boundaries.spec.ts plants violations and sees these fire.
+    files: [`${WEB}/**/*.{ts,tsx}`],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      // The modules no-cycle follows: the app's own TypeScript.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            ...webFeatures.map((feature) => ({
+              target: `${WEB}/features/${feature}`,
+              from: `${WEB}/features`,
+              except: [`./${feature}`],
+              message:
+                'A feature does not import another feature: move what both use to shared/, or compose them in app/.',
+            })),
+            {
+              target: [`${WEB}/features`, `${WEB}/shared`, `${WEB}/api`],
+              from: `${WEB}/app`,
+              message: 'Only the app imports from app/: it composes the features, never the other way round.',
+            },
+            {
+              target: [`${WEB}/shared`, `${WEB}/api`],
+              from: `${WEB}/features`,
+              message: 'Shared code does not import a feature: what more than one feature uses lives in shared/.',
+            },
+            {
+              target: `${WEB}/api`,
+              from: `${WEB}/shared`,
+              message: 'The typed client (api/) is the lowest floor: it imports nothing of the app.',
+            },
+          ],
+        },
+      ],
+      'import-x/no-cycle': 'error',
+    },
+  },
 );

@@ -28,7 +28,11 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts', '<rootDir>/test/setup/own-database.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/test/setup/timeout.ts',
+        '<rootDir>/test/setup/own-database.ts',
+        '<rootDir>/test/setup/performance-observers.ts',
+      ],
     },
   ],
 };

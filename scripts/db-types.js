@@ -7,6 +7,7 @@
  * the committed file differs from what the migrations give.
  *
  * TEST_DATABASE_URL (or DATABASE_URL) chooses the server; only its host and credentials are used.
+ * DB_TYPES_DATABASE_URL names a database already migrated instead (CI migrates one for its run).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -57,7 +58,33 @@ function compileSchema() {
   return out;
 }
 
+/** kysely-codegen over a migrated database: writes the types, or with --check verifies them. */
+function codegen(databaseUrl) {
+  const args = [
+    '--config-file',
+    'libs/persistence/kysely-codegen.json',
+    '--url',
+    databaseUrl,
+    ...(check ? ['--verify'] : []),
+  ];
+  try {
+    execFileSync(process.execPath, [require.resolve('kysely-codegen/dist/cli/bin.js'), ...args], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  } catch {
+    console.error(
+      check
+        ? 'libs/persistence/src/db/database.types.ts is stale: run `npm run db:types` and commit the result.'
+        : 'kysely-codegen failed',
+    );
+    process.exitCode = 1;
+  }
+}
+
 async function main() {
+  // A database the caller already migrated with this checkout's migrations (CI's, for its whole run).
+  if (process.env.DB_TYPES_DATABASE_URL) return codegen(process.env.DB_TYPES_DATABASE_URL);
   const schema = compileSchema();
   const { ensureDatabase } = require(path.join(schema, 'ensure-database.js'));
   const { openDataSource } = require(path.join(schema, 'open-data-source.js'));
@@ -70,26 +97,7 @@ async function main() {
   try {
     const dataSource = await openDataSource({ databaseUrl, migrate: true });
     await dataSource.destroy();
-    const args = [
-      '--config-file',
-      'libs/persistence/kysely-codegen.json',
-      '--url',
-      databaseUrl,
-      ...(check ? ['--verify'] : []),
-    ];
-    try {
-      execFileSync(process.execPath, [require.resolve('kysely-codegen/dist/cli/bin.js'), ...args], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-    } catch {
-      console.error(
-        check
-          ? 'libs/persistence/src/db/database.types.ts is stale: run `npm run db:types` and commit the result.'
-          : 'kysely-codegen failed',
-      );
-      process.exitCode = 1;
-    }
+    codegen(databaseUrl);
   } finally {
     const admin = new URL(databaseUrl);
     const name = admin.pathname.slice(1);

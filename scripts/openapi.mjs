@@ -4,7 +4,7 @@
 //   apps/web/src/api/schema.d.ts    its TypeScript types (openapi-typescript), for openapi-fetch
 // With --check, writes nothing and fails when either committed file differs from what the
 // current code produces, so the browser's client can never drift from the API.
-// Needs a build of the API (npm run openapi / openapi:check build first).
+// Builds the API first (npm run build:api), unless SKIP_BUILD is set: CI builds once and reuses that build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -16,6 +16,7 @@ const entry = join(root, 'dist/apps/api/src/openapi/print-openapi.js');
 const out = join(root, 'apps/web/src/api');
 const check = process.argv.includes('--check');
 
+if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', '--silent', 'build:api'], { cwd: root, stdio: 'inherit' });
 if (!existsSync(entry)) {
   console.error(`${relative(root, entry)} is missing: build the API first (npm run build:api).`);
   process.exit(1);

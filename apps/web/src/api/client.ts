@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError } from './api-error';
 import type { paths } from './schema';
 
 /** Methods that change something: the API wants the session's CSRF token on each (cookie sessions). */
@@ -57,11 +58,50 @@ const concierge: Middleware = {
 };
 
 /**
+ * Every answer that is not a success becomes an ApiError (its status, the API's message, field
+ * problems and request id), thrown here once: no caller checks a response, and TanStack Query
+ * sees a failed read or write as what it is.
+ */
+const refusals: Middleware = {
+  async onResponse({ response }) {
+    if (response.ok) return undefined;
+    const text = await response.clone().text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (a proxy's error page): the status says enough.
+    }
+    throw new ApiError(response, body);
+  },
+};
+
+/** What any operation may answer besides its documented success: the refusal the client throws. */
+interface Refusal {
+  headers: { [name: string]: unknown };
+  content: { 'application/json': ApiError };
+}
+type WithRefusal<Operation> = Operation extends { responses: infer R }
+  ? Omit<Operation, 'responses'> & { responses: R & { default: Refusal } }
+  : Operation;
+
+/**
+ * The API's paths as the client answers them: the document lists each operation's success (and
+ * rarely its refusals), so the one refusal every operation may answer, an ApiError, is added here
+ * and becomes the error type of every query and mutation.
+ */
+export type ApiPaths = {
+  [Path in keyof paths]: {
+    [Key in keyof paths[Path]]: Key extends 'parameters' ? paths[Path][Key] : WithRefusal<paths[Path][Key]>;
+  };
+};
+
+/**
  * The only way the browser talks to the engine: typed from the API's own OpenAPI document
  * (regenerate with `npm run openapi`). Same origin: the API serves this app, and in
  * development Vite passes API paths on to it. The session cookie goes with every request.
  */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
-api.use(csrf, concierge);
+export const api = createClient<ApiPaths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(csrf, concierge, refusals);
 
 export type { components, operations, paths } from './schema';

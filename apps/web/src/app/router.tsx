@@ -1,110 +1,129 @@
-import { createBrowserRouter } from 'react-router';
-import { audienceRoutes } from '../features/audience/audience.routes';
-import { consoleRoutes } from '../features/console/console.routes';
-import { HomePage } from '../features/home/home.page';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../features/session/sign-in.page';
+import { NotFoundPage } from '../shared/components/not-found';
 import { AppLayout } from './layout/app-layout';
-import { NotFoundPage } from './not-found.page';
-import { RouteErrorPage } from './route-error.page';
+import { HomePage } from './routes/home.page';
+import { RouteErrorPage } from './routes/route-error.page';
+
+/** A page (or layout) loaded on first use: its module, and the component of that name in it. */
+function lazy<Module extends Record<Name, ComponentType>, Name extends keyof Module>(
+  load: () => Promise<Module>,
+  name: Name,
+) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /**
- * The app's pages. The API serves index.html only for `/` and the prefixes in
- * apps/api/src/web/web-app.routes.ts (WEB_APP_PREFIXES): a page outside them cannot be
- * deep-linked. Feature areas load lazily, so the first page carries only the shell.
+ * Every page of the app, declared one way: a path and its component, loaded on first use
+ * (`lazy`) but for the two a visit starts on (home, sign-in), so the first page carries only the
+ * shell. The API serves index.html only for `/` and the prefixes in
+ * apps/api/src/web/web-app.routes.ts (WEB_APP_PREFIXES): a page outside them cannot be deep-linked.
  */
 export const router = createBrowserRouter([
   {
-    element: <AppLayout />,
-    errorElement: <RouteErrorPage />,
+    Component: AppLayout,
+    ErrorBoundary: RouteErrorPage,
     children: [
       {
         // Errors inside a page keep the header and navigation around them.
-        errorElement: <RouteErrorPage />,
+        ErrorBoundary: RouteErrorPage,
         children: [
-          { index: true, element: <HomePage /> },
-          {
-            path: 'portal',
-            lazy: () => import('../features/portal/portal.layout').then((m) => ({ Component: m.PortalLayout })),
-            children: [
-              {
-                index: true,
-                lazy: () => import('../features/portal/catalogue.page').then((m) => ({ Component: m.CataloguePage })),
-              },
-              {
-                path: 'campaigns/:campaignId',
-                lazy: () => import('../features/portal/campaign.page').then((m) => ({ Component: m.CampaignPage })),
-              },
-              {
-                path: 'brand-kit',
-                lazy: () => import('../features/portal/brand-kit.page').then((m) => ({ Component: m.BrandKitPage })),
-              },
-              {
-                path: 'launches',
-                lazy: () => import('../features/portal/launches.page').then((m) => ({ Component: m.LaunchesPage })),
-              },
-              {
-                path: 'launches/:launchId',
-                lazy: () => import('../features/portal/launch.page').then((m) => ({ Component: m.LaunchPage })),
-              },
-              {
-                path: 'programmes',
-                lazy: () =>
-                  import('../features/programmes/portal-programmes.page').then((m) => ({
-                    Component: m.PortalProgrammesPage,
-                  })),
-              },
-              {
-                path: 'leads',
-                lazy: () => import('../features/leads/leads.page').then((m) => ({ Component: m.LeadsPage })),
-              },
-              {
-                path: 'leads/:leadId',
-                lazy: () => import('../features/leads/lead.page').then((m) => ({ Component: m.LeadPage })),
-              },
-              {
-                path: 'webhooks',
-                lazy: () =>
-                  import('../features/webhooks/portal-webhooks.page').then((m) => ({
-                    Component: m.PortalWebhooksPage,
-                  })),
-              },
-              {
-                path: 'account',
-                lazy: () => import('../features/portal/account.page').then((m) => ({ Component: m.AccountPage })),
-              },
-              {
-                path: 'social/calendar',
-                lazy: () =>
-                  import('../features/social-posts/social-calendar.page').then((m) => ({
-                    Component: m.SocialCalendarPage,
-                  })),
-              },
-              {
-                path: 'social',
-                lazy: () =>
-                  import('../features/social-connections/social.page').then((m) => ({ Component: m.SocialPage })),
-              },
-              ...audienceRoutes,
-            ],
-          },
-          ...consoleRoutes,
-          { path: 'sign-in', element: <SignInPage /> },
+          { index: true, Component: HomePage },
+          { path: 'sign-in', Component: SignInPage },
           {
             path: 'invitations/:token',
-            lazy: () =>
-              import('../features/session/accept-invitation.page').then((m) => ({ Component: m.AcceptInvitationPage })),
+            lazy: lazy(() => import('../features/session/accept-invitation.page'), 'AcceptInvitationPage'),
           },
           {
             path: 'reset-password',
-            lazy: () =>
-              import('../features/session/forgot-password.page').then((m) => ({ Component: m.ForgotPasswordPage })),
+            lazy: lazy(() => import('../features/session/forgot-password.page'), 'ForgotPasswordPage'),
           },
           {
             path: 'reset-password/:token',
-            lazy: () =>
-              import('../features/session/reset-password.page').then((m) => ({ Component: m.ResetPasswordPage })),
+            lazy: lazy(() => import('../features/session/reset-password.page'), 'ResetPasswordPage'),
           },
-          { path: '*', element: <NotFoundPage /> },
+          {
+            // The partner portal: each page answers anyone but a partner user (PortalGate).
+            path: 'portal',
+            lazy: lazy(() => import('./layout/portal-layout'), 'PortalLayout'),
+            children: [
+              { index: true, lazy: lazy(() => import('../features/portal/catalogue.page'), 'CataloguePage') },
+              {
+                path: 'campaigns/:campaignId',
+                lazy: lazy(() => import('../features/portal/campaign.page'), 'CampaignPage'),
+              },
+              { path: 'brand-kit', lazy: lazy(() => import('../features/portal/brand-kit.page'), 'BrandKitPage') },
+              { path: 'launches', lazy: lazy(() => import('../features/portal/launches.page'), 'LaunchesPage') },
+              { path: 'launches/:launchId', lazy: lazy(() => import('../features/portal/launch.page'), 'LaunchPage') },
+              {
+                path: 'programmes',
+                lazy: lazy(() => import('../features/programmes/portal-programmes.page'), 'PortalProgrammesPage'),
+              },
+              { path: 'audience', lazy: lazy(() => import('../features/audience/audience.page'), 'AudiencePage') },
+              { path: 'audience/import', lazy: lazy(() => import('../features/audience/import.page'), 'ImportPage') },
+              {
+                path: 'audience/imports/:importId',
+                lazy: lazy(() => import('../features/audience/import-result.page'), 'ImportResultPage'),
+              },
+              {
+                path: 'audience/prospects/:prospectId',
+                lazy: lazy(() => import('../features/audience/prospect.page'), 'ProspectPage'),
+              },
+              { path: 'leads', lazy: lazy(() => import('../features/leads/leads.page'), 'LeadsPage') },
+              { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage') },
+              {
+                path: 'webhooks',
+                lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage'),
+              },
+              { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage') },
+              {
+                path: 'social/calendar',
+                lazy: lazy(() => import('../features/social-posts/social-calendar.page'), 'SocialCalendarPage'),
+              },
+              { path: 'social', lazy: lazy(() => import('../features/social-connections/social.page'), 'SocialPage') },
+            ],
+          },
+          {
+            // The vendor console: for vendor users only (ConsoleLayout), under its own navigation.
+            path: 'console',
+            lazy: lazy(() => import('./layout/console-layout'), 'ConsoleLayout'),
+            children: [
+              { index: true, lazy: lazy(() => import('../features/campaigns/library.page'), 'LibraryPage') },
+              { path: 'campaigns', element: <Navigate to="/console" replace /> },
+              {
+                path: 'campaigns/:campaignId',
+                lazy: lazy(() => import('../features/campaign-editor/campaign-editor.page'), 'CampaignEditorPage'),
+              },
+              { path: 'partners', lazy: lazy(() => import('../features/partners/partners.page'), 'PartnersPage') },
+              {
+                path: 'programmes',
+                lazy: lazy(() => import('../features/programmes/console-programmes.page'), 'ConsoleProgrammesPage'),
+              },
+              {
+                path: 'dashboards',
+                lazy: lazy(() => import('../features/console-dashboards/dashboards.page'), 'DashboardsPage'),
+              },
+              {
+                path: 'social/calendar',
+                lazy: lazy(
+                  () => import('../features/social-posts/console-social-calendar.page'),
+                  'ConsoleSocialCalendarPage',
+                ),
+              },
+              { path: 'social', element: <Navigate to="/console/social/calendar" replace /> },
+              { path: 'leads', lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage') },
+              {
+                path: 'webhooks',
+                lazy: lazy(() => import('../features/webhooks/console-webhooks.page'), 'ConsoleWebhooksPage'),
+              },
+              {
+                path: 'sending',
+                lazy: lazy(() => import('../features/console-sending/sending-settings.page'), 'SendingSettingsPage'),
+              },
+            ],
+          },
+          { path: '*', Component: NotFoundPage },
         ],
       },
     ],

@@ -1,4 +1,4 @@
-import { createTheme, NavLink, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Card, createTheme, NavLink, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * A calm, professional look: indigo on white and light grey, system fonts (nothing to
@@ -18,6 +18,9 @@ export const theme = createTheme({
     sizes: { h1: { fontSize: '1.75rem', lineHeight: '1.25' }, h2: { fontSize: '1.25rem', lineHeight: '1.35' } },
   },
   components: {
+    // Every card of the app is a white surface with a border on the page's grey. (Not Paper's
+    // default: modals are Paper too, and keep their shadow without a border.)
+    Card: Card.extend({ defaultProps: { withBorder: true } }),
     // An active link's description is faded to 0.9 by default: 4.4:1 under the hover colour.
     NavLink: NavLink.extend({ styles: { description: { '--description-opacity': '1' } } }),
     // A notification's close button is an icon alone: it needs a name.

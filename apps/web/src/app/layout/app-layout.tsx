@@ -1,8 +1,8 @@
 import { AppShell, Burger, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useNavigation } from 'react-router';
-import { ConciergeBanner } from '../../features/console/components/concierge-banner';
 import { UserMenu } from '../../features/session/components/user-menu';
+import { ConciergeBanner } from './concierge-banner';
 import { MainNavigation } from './main-navigation';
 
 const NAVBAR_BREAKPOINT = 'sm';

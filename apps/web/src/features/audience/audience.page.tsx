@@ -1,15 +1,15 @@
 import { Button, Grid, Group, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useAddressParams } from '../../shared/use-address-params';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
+import { format } from '../../shared/lib/format';
 import { ListsPanel } from './components/lists-panel';
 import { ProspectsTable } from './components/prospects-table';
 import { SelectionBar } from './components/selection-bar';
-import { count } from './format';
 import { usePartnerLists } from './hooks/use-lists';
 import { useProspects, type ProspectQuery } from './hooks/use-prospects';
 
@@ -24,19 +24,13 @@ export function AudiencePage() {
 /** Search, list and page live in the address, so a list's members can be linked to. */
 function Audience({ partnerId }: { partnerId: string }) {
   const { params, set, clear } = useAddressParams();
-  const [search, setSearch] = useState(params.get('search') ?? '');
-  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const [search, setSearch] = useTypedParam('search');
   const listId = params.get('list');
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   // A selection belongs to the rows it was made on: another search, list or page starts with none.
   const rows = `${params.get('search') ?? ''}|${listId ?? ''}|${page}`;
   const [selection, setSelection] = useState({ rows, ids: new Set<string>() });
   const selected = selection.rows === rows ? selection.ids : NONE;
-
-  useEffect(() => {
-    if ((params.get('search') ?? '') !== debouncedSearch.trim()) set({ search: debouncedSearch.trim() || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const query: ProspectQuery = {
     limit: PAGE_SIZE,
@@ -99,13 +93,7 @@ function Audience({ partnerId }: { partnerId: string }) {
                 ))}
               </Stack>
             ) : prospects.data.items.length === 0 ? (
-              <Stack
-                gap="xs"
-                align="flex-start"
-                p="lg"
-                bg="white"
-                style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-              >
+              <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
                 <Title order={3} size="h4">
                   {filtered ? 'No prospect matches' : 'No prospect yet'}
                 </Title>
@@ -133,7 +121,7 @@ function Audience({ partnerId }: { partnerId: string }) {
             ) : (
               <>
                 <Text size="sm" aria-live="polite">
-                  {prospects.data.total === 1 ? '1 prospect' : `${count(prospects.data.total)} prospects`}
+                  {prospects.data.total === 1 ? '1 prospect' : `${format.count(prospects.data.total)} prospects`}
                   {shownList ? ` in “${shownList.name}”` : ''}
                   {query.search ? ` matching “${query.search}”` : ''}
                 </Text>

@@ -2,14 +2,13 @@ import { Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
+import { under } from '../../api/query';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { format } from '../../shared/lib/format';
 import { ImportOutcome } from './components/import-outcome';
-import { dateTime } from './format';
 import { isFinished, useImport } from './hooks/use-imports';
-import { listsKey } from './hooks/use-lists';
-import { prospectsKey } from './hooks/use-prospects';
 
 export function ImportResultPage() {
   const { importId = '' } = useParams();
@@ -26,9 +25,8 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
   // Once it is done, what it changed (prospects, list sizes) is read again wherever it is shown.
   useEffect(() => {
     if (!finished) return;
-    void queryClient.invalidateQueries({ queryKey: prospectsKey(partnerId) });
-    void queryClient.invalidateQueries({ queryKey: listsKey(partnerId) });
-  }, [finished, partnerId, queryClient]);
+    void queryClient.invalidateQueries(under('/partners/{partnerId}/prospects', '/partners/{partnerId}/lists'));
+  }, [finished, queryClient]);
 
   if (item.isError) return <QueryError error={item.error} retry={() => void item.refetch()} />;
   return (
@@ -38,12 +36,12 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
         import
       </Text>
       <PageHeader
-        title={item.data ? `Import of ${dateTime.format(new Date(item.data.createdAt))}` : 'Import'}
+        title={item.data ? `Import of ${format.dateTime(item.data.createdAt)}` : 'Import'}
         description={
           finished ? undefined : 'The engine reads the file in the background: this page follows it until it is done.'
         }
       />
-      <Card withBorder padding="lg">
+      <Card padding="lg">
         {item.isPending ? (
           <Skeleton height={120} aria-label="Loading the import" />
         ) : (

@@ -2,11 +2,11 @@ import { Alert, Card, Code, Grid, List, Select, Stack, Text, Title } from '@mant
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { CsvDropzone } from './components/csv-dropzone';
+import { CsvDropzone } from '../../shared/components/csv-dropzone';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { fileSize } from '../../shared/lib/format';
 import { RecentImports } from './components/recent-imports';
-import { fileSize } from './format';
 import { useStartImport } from './hooks/use-imports';
 import { usePartnerLists } from './hooks/use-lists';
 
@@ -38,7 +38,7 @@ function Import({ partnerId }: { partnerId: string }) {
       <PageHeader title="Import prospects" description="Add or update many prospects at once from a CSV file." />
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card withBorder padding="lg">
+          <Card padding="lg">
             <Stack gap="md">
               <Select
                 label="Also add everyone to a list"

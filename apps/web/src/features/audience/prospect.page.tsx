@@ -2,11 +2,11 @@ import { Alert, Button, Card, Grid, Group, Modal, Skeleton, Stack, Table, Text, 
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { format } from '../../shared/lib/format';
 import { ProspectForm } from './components/prospect-form';
-import { dateTime } from './format';
 import { useEraseProspect, useProspect, type Prospect } from './hooks/use-prospects';
 
 export function ProspectPage() {
@@ -46,7 +46,7 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
       </Group>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card withBorder padding="lg">
+          <Card padding="lg">
             <ProspectForm partnerId={partnerId} prospect={p} />
           </Card>
         </Grid.Col>
@@ -77,8 +77,8 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
               <Title order={2} id="record-title">
                 Record
               </Title>
-              <Text size="sm">Added {dateTime.format(new Date(p.createdAt))}</Text>
-              <Text size="sm">Last changed {dateTime.format(new Date(p.updatedAt))}</Text>
+              <Text size="sm">Added {format.dateTime(p.createdAt)}</Text>
+              <Text size="sm">Last changed {format.dateTime(p.updatedAt)}</Text>
             </Stack>
           </Stack>
         </Grid.Col>

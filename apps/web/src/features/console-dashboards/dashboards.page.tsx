@@ -1,9 +1,9 @@
 import { NumberInput, Select, Skeleton, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
-import { PageHeader } from '../../shared/page-header';
-import { useAddressParams } from '../../shared/use-address-params';
-import { QueryError } from '../portal/components/query-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { QueryError } from '../../shared/components/query-error';
+import { useAddressParams } from '../../shared/hooks/use-address-params';
 import { Report, type ReportColumn } from './components/report-table';
 import { utcDayBefore } from './format';
 import { csvUrl, useFunnel, usePartnerActivityReport } from './hooks/use-analytics';

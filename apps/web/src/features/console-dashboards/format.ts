@@ -1,8 +1,5 @@
+import { format } from '../../shared/lib/format';
 import type { ReportRow } from './hooks/use-analytics';
-
-const integer = new Intl.NumberFormat('en-GB');
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** A count of a report row (absent or empty: 0 for charts; the tables say "—"). */
 export const count = (row: ReportRow, column: string): number => (typeof row[column] === 'number' ? row[column] : 0);
@@ -11,10 +8,9 @@ export const count = (row: ReportRow, column: string): number => (typeof row[col
 export function cell(row: ReportRow, column: string, kind: 'count' | 'rate' | 'text' | 'date'): string {
   const value = row[column];
   if (value === null || value === undefined || value === '') return '—';
-  if (kind === 'count' && typeof value === 'number') return integer.format(value);
-  if (kind === 'rate' && typeof value === 'number') return percent.format(value);
-  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value)))
-    return day.format(new Date(value));
+  if (kind === 'count' && typeof value === 'number') return format.count(value);
+  if (kind === 'rate' && typeof value === 'number') return format.percent(value);
+  if (kind === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return format.utcDay(value);
   return label(value);
 }
 

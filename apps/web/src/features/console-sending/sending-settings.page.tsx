@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import { PageHeader } from '../../shared/page-header';
+import { PageHeader } from '../../shared/components/page-header';
 import { DkimKeyCard } from './components/dkim-key-card';
 import { DnsPanel } from './components/dns-panel';
 import { SendingForm } from './components/sending-form';

@@ -1,13 +1,15 @@
 import { Alert, Group, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { PageHeader } from '../../shared/page-header';
-import { useAddressParams } from '../../shared/use-address-params';
-import { usePartners, type Partner } from '../console/hooks/use-partners';
-import { QueryError } from '../portal/components/query-error';
+import type { components } from '../../api/client';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { QueryError } from '../../shared/components/query-error';
+import { useAddressParams } from '../../shared/hooks/use-address-params';
+import { usePartnerChoices } from '../../shared/hooks/use-partner-choices';
+import { format } from '../../shared/lib/format';
 import { LeadsList } from './components/leads-list';
 import { usePartnerFunnel } from './hooks/use-leads';
 
-/** The most partners the chooser lists (the API's largest page). */
-const PARTNERS_MAX = 200;
+type Partner = components['schemas']['PartnerDto'];
 
 /**
  * The vendor's view of its partners' leads, one partner at a time. A partner keeping its
@@ -15,7 +17,7 @@ const PARTNERS_MAX = 200;
  */
 export function ConsoleLeadsPage() {
   const { params, set } = useAddressParams();
-  const partners = usePartners({ limit: PARTNERS_MAX });
+  const partners = usePartnerChoices();
   const partnerId = params.get('partner');
   const chosen = partners.data?.items.find((p) => p.id === partnerId) ?? null;
 
@@ -76,18 +78,12 @@ function PrivatePartner({ partner }: { partner: Partner }) {
           aria-label={`Counts of ${partner.companyName}`}
         >
           {funnel.data.map((c) => (
-            <Stack
-              key={c.label}
-              gap={0}
-              p="sm"
-              bg="white"
-              style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-            >
+            <Stack key={c.label} gap={0} p="sm" className={classes.panel}>
               <Text component="dt" size="xs">
                 {c.label}
               </Text>
               <Group component="dd" m={0}>
-                <Text fw={700}>{c.value.toLocaleString('en-GB')}</Text>
+                <Text fw={700}>{format.count(c.value)}</Text>
               </Group>
             </Stack>
           ))}

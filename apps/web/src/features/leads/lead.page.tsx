@@ -1,15 +1,14 @@
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { format } from '../../shared/lib/format';
 import { LeadStatusBadge } from './components/lead-status-badge';
 import { LeadStatusForm } from './components/lead-status-form';
 import { personOf } from './components/leads-list';
 import { useConsentHistory, useLead, useLeadProspect, type ConsentRecord, type Lead } from './hooks/use-leads';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 export function LeadPage() {
   const { leadId = '' } = useParams();
@@ -28,7 +27,7 @@ function LeadDetail({ id }: { id: string }) {
         <Link to="/portal/leads">All leads</Link> / {personOf(l)}
       </Text>
       <Group justify="space-between" align="flex-start">
-        <PageHeader title={personOf(l)} description={`Lead received ${dateTime.format(new Date(l.createdAt))}`} />
+        <PageHeader title={personOf(l)} description={`Lead received ${format.dateTime(l.createdAt)}`} />
         <LeadStatusBadge status={l.status} />
       </Group>
       {l.status === 'rejected' && l.statusReason ? <Text>Rejected: {l.statusReason}</Text> : null}
@@ -71,7 +70,7 @@ function LeadDetail({ id }: { id: string }) {
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
+    <Card padding="md" component="section" aria-label={title}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {title}
@@ -138,14 +137,14 @@ function ConsentHistory({ lead }: { lead: Lead }) {
           key={c.id}
           gap={4}
           component="article"
-          aria-label={`${c.granted ? 'Consent given' : 'Consent withdrawn'} ${dateTime.format(new Date(c.occurredAt))}`}
+          aria-label={`${c.granted ? 'Consent given' : 'Consent withdrawn'} ${format.dateTime(c.occurredAt)}`}
         >
           <Group gap="xs">
             <Badge color={c.granted ? 'teal.9' : 'red.9'} variant="filled">
               {c.granted ? 'Given' : 'Withdrawn'}
             </Badge>
             <Text size="sm" fw={600}>
-              {dateTime.format(new Date(c.occurredAt))}, by {c.source}
+              {format.dateTime(c.occurredAt)}, by {c.source}
             </Text>
           </Group>
           <Pairs rows={evidenceOf(c)} empty="" />

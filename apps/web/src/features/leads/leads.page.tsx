@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { useMe } from '../session/hooks/use-me';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { useMe } from '../../shared/hooks/use-me';
 import { ContactsPrivacySwitch } from './components/contacts-privacy-switch';
 import { LeadsList } from './components/leads-list';
 

@@ -1,11 +1,11 @@
 import { Grid, Skeleton, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
 import { BrandKitForm } from './components/brand-kit-form';
 import { LogoCard } from './components/logo-card';
-import { PortalGate } from './components/portal-gate';
-import { QueryError } from './components/query-error';
 import { useBrandKit } from './hooks/use-brand-kit';
 
 export function BrandKitPage() {

@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { PostToSocial } from '../social-posts/components/post-to-social';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
 import { AssetPreviews } from './components/asset-previews';
 import { LaunchWizard } from './components/launch-wizard';
-import { PortalGate } from './components/portal-gate';
-import { QueryError } from './components/query-error';
+import { PostToSocial } from './components/post-to-social';
 import { ReadinessPanel } from './components/readiness-panel';
 import { useCampaign, useReadiness } from './hooks/use-campaign';
 

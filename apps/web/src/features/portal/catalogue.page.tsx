@@ -1,11 +1,10 @@
 import { Button, Group, Pagination, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
-import { useAddressParams } from '../../shared/use-address-params';
-import { PageHeader } from '../../shared/page-header';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
-import { PortalGate } from './components/portal-gate';
-import { QueryError } from './components/query-error';
 import { useCatalogue, type CatalogueQuery } from './hooks/use-catalogue';
 
 /** Cards per page of the catalogue. */
@@ -27,17 +26,11 @@ function isAssetType(v: string | null): v is NonNullable<CatalogueQuery['assetTy
 /** The filters live in the address, so a filtered catalogue can be bookmarked and shared. */
 function Catalogue({ partnerId }: { partnerId: string }) {
   const { params, set, clear } = useAddressParams();
-  const [search, setSearch] = useState(params.get('search') ?? '');
-  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const [search, setSearch] = useTypedParam('search');
   const tag = params.get('tag') ?? '';
   const language = params.get('language') ?? '';
   const assetType = params.get('assetType');
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-
-  useEffect(() => {
-    if ((params.get('search') ?? '') !== debouncedSearch) set({ search: debouncedSearch.trim() || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
+  const page = pageOf(params);
 
   const query: CatalogueQuery = {
     limit: PAGE_SIZE,
@@ -96,13 +89,7 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           ))}
         </SimpleGrid>
       ) : catalogue.data.items.length === 0 ? (
-        <Stack
-          gap="xs"
-          align="flex-start"
-          p="lg"
-          bg="white"
-          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-        >
+        <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
           <Title order={2} size="h3">
             {filtered ? 'No campaign matches these filters' : 'No campaign to launch yet'}
           </Title>

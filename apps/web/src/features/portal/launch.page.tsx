@@ -1,20 +1,19 @@
 import { Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { format } from '../../shared/lib/format';
 import { LaunchActions } from './components/launch-actions';
 import { LaunchStatus } from './components/launch-status';
-import { PortalGate } from './components/portal-gate';
-import { QueryError } from './components/query-error';
 import { useCampaign } from './hooks/use-campaign';
 import { useLaunch, useLaunchDaily, useLaunchProgress } from './hooks/use-launches';
 
 // The charts (and recharts under them) load only on this page, after its figures.
 const StepFunnelChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.StepFunnelChart })));
 const DailyTrendChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.DailyTrendChart })));
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const n = (v: number) => v.toLocaleString('en-GB');
 
 export function LaunchPage() {
   const { launchId = '' } = useParams();
@@ -48,7 +47,7 @@ function LaunchDetail({ launchId }: { launchId: string }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <PageHeader
           title={name}
-          description={`Version ${l.version}, launched ${dateTime.format(new Date(l.createdAt))}, starting ${dateTime.format(new Date(l.startAt))}.`}
+          description={`Version ${l.version}, launched ${format.dateTime(l.createdAt)}, starting ${format.dateTime(l.startAt)}.`}
         />
         <Group gap="sm">
           <LaunchStatus status={p?.status ?? l.status} />
@@ -98,12 +97,12 @@ function LaunchDetail({ launchId }: { launchId: string }) {
                       <Table.Th scope="row" fw={500}>
                         {s.name}
                       </Table.Th>
-                      <Table.Td ta="right">{n(s.waiting)}</Table.Td>
-                      <Table.Td ta="right">{n(s.sent)}</Table.Td>
-                      <Table.Td ta="right">{n(s.accepted)}</Table.Td>
-                      <Table.Td ta="right">{n(s.opened)}</Table.Td>
-                      <Table.Td ta="right">{n(s.clicked)}</Table.Td>
-                      <Table.Td ta="right">{n(s.unsubscribed)}</Table.Td>
+                      <Table.Td ta="right">{format.count(s.waiting)}</Table.Td>
+                      <Table.Td ta="right">{format.count(s.sent)}</Table.Td>
+                      <Table.Td ta="right">{format.count(s.accepted)}</Table.Td>
+                      <Table.Td ta="right">{format.count(s.opened)}</Table.Td>
+                      <Table.Td ta="right">{format.count(s.clicked)}</Table.Td>
+                      <Table.Td ta="right">{format.count(s.unsubscribed)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -154,9 +153,8 @@ function ChartCard({ title, id, children }: { title: string; id: string; childre
       gap="xs"
       p="md"
       m={0}
-      bg="white"
       aria-labelledby={id}
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)', minWidth: 0 }}
+      className={`${classes.panel} ${classes.shrinks}`}
     >
       <Title order={3} size="h4" id={id}>
         {title}
@@ -168,10 +166,10 @@ function ChartCard({ title, id, children }: { title: string; id: string; childre
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
-    <Stack gap={0} p="sm" bg="white" style={{ borderRadius: 6, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack gap={0} p="sm" className={classes.tile}>
       <Text size="xs">{label}</Text>
       <Text fw={700} size="xl">
-        {n(value)}
+        {format.count(value)}
       </Text>
     </Stack>
   );

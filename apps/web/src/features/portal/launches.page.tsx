@@ -1,15 +1,16 @@
 import { Anchor, Box, Button, Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf } from '../../shared/hooks/use-address-params';
+import { format } from '../../shared/lib/format';
 import { LaunchStatus } from './components/launch-status';
-import { PortalGate } from './components/portal-gate';
-import { QueryError } from './components/query-error';
 import { useLaunches, type LaunchSummary } from './hooks/use-launches';
 
 /** Launches per page. */
 const PAGE_SIZE = 20;
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const n = (v: number) => v.toLocaleString('en-GB');
 
 export function LaunchesPage() {
   return <PortalGate>{() => <Launches />}</PortalGate>;
@@ -17,7 +18,7 @@ export function LaunchesPage() {
 
 function Launches() {
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const launches = useLaunches({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = launches.data ? Math.ceil(launches.data.total / PAGE_SIZE) : 0;
 
@@ -36,13 +37,7 @@ function Launches() {
           ))}
         </Stack>
       ) : launches.data.items.length === 0 ? (
-        <Stack
-          gap="xs"
-          align="flex-start"
-          p="lg"
-          bg="white"
-          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-        >
+        <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
           <Title order={2} size="h3">
             You have not launched a campaign yet
           </Title>
@@ -79,8 +74,8 @@ function Launches() {
                         {l.campaignName}
                       </Anchor>
                       <Text size="xs">
-                        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts{' '}
-                        {dateTime.format(new Date(l.startAt))}
+                        Launched {format.dateTime(l.createdAt)}, version {l.version}; starts{' '}
+                        {format.dateTime(l.startAt)}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -88,13 +83,13 @@ function Launches() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={600}>
-                        {n(l.sent)} sent
+                        {format.count(l.sent)} sent
                       </Text>
-                      <Text size="xs">{n(l.enrolled)} enrolled</Text>
+                      <Text size="xs">{format.count(l.enrolled)} enrolled</Text>
                     </Table.Td>
-                    <Table.Td ta="right">{n(l.opened)}</Table.Td>
-                    <Table.Td ta="right">{n(l.clicked)}</Table.Td>
-                    <Table.Td ta="right">{n(l.skippedSuppressed)}</Table.Td>
+                    <Table.Td ta="right">{format.count(l.opened)}</Table.Td>
+                    <Table.Td ta="right">{format.count(l.clicked)}</Table.Td>
+                    <Table.Td ta="right">{format.count(l.skippedSuppressed)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -118,14 +113,7 @@ function Launches() {
 
 function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
   return (
-    <Stack
-      component="article"
-      aria-label={l.campaignName}
-      gap={6}
-      p="md"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-    >
+    <Stack component="article" aria-label={l.campaignName} gap={6} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Anchor component={Link} to={`/portal/launches/${l.id}`} fw={600}>
           {l.campaignName}
@@ -136,8 +124,7 @@ function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
         </Box>
       </Group>
       <Text size="xs">
-        Launched {dateTime.format(new Date(l.createdAt))}, version {l.version}; starts{' '}
-        {dateTime.format(new Date(l.startAt))}
+        Launched {format.dateTime(l.createdAt)}, version {l.version}; starts {format.dateTime(l.startAt)}
       </Text>
       <Group gap="lg">
         {(
@@ -150,7 +137,7 @@ function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
         ).map(([label, value]) => (
           <Stack key={label} gap={0}>
             <Text size="xs">{label}</Text>
-            <Text fw={700}>{n(value)}</Text>
+            <Text fw={700}>{format.count(value)}</Text>
           </Stack>
         ))}
       </Group>

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { EmptyState, LoadingRows, PageControls } from '../../shared/list-states';
-import { PageHeader } from '../../shared/page-header';
-import { useAddressParams } from '../../shared/use-address-params';
-import { QueryError } from '../portal/components/query-error';
+import { EmptyState, LoadingRows, PageControls } from '../../shared/components/list-states';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
 import { ProgrammeModal } from './components/programme-modal';
 import {
   useDeleteProgramme,
@@ -19,7 +20,7 @@ const PAGE_SIZE = 25;
 /** The vendor's programmes: campaigns grouped for partners to subscribe to once; create, edit, delete. */
 export function ConsoleProgrammesPage() {
   const { params, set } = useAddressParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const programmes = useProgrammes({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const [editing, setEditing] = useState<Programme | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Programme | null>(null);
@@ -81,14 +82,7 @@ function ProgrammeCard({
   const waiting = usePendingCount(p.id, 'waiting_readiness');
   const campaigns = p.campaignIds.length === 1 ? '1 campaign' : `${p.campaignIds.length} campaigns`;
   return (
-    <Stack
-      component="article"
-      aria-labelledby={`programme-${p.id}`}
-      gap={6}
-      p="md"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-    >
+    <Stack component="article" aria-labelledby={`programme-${p.id}`} gap={6} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Title order={2} size="h4" id={`programme-${p.id}`} style={{ minWidth: 0 }}>
           {p.name}

@@ -1,16 +1,9 @@
-import type { SubscriptionAudience } from './hooks/use-subscriptions';
+import { BROWSER, formatting } from '../../shared/lib/format';
 import type { PendingLaunch } from './hooks/use-pending-launches';
+import type { SubscriptionAudience } from './hooks/use-subscriptions';
 
-/** Dates in the reader's own zone: day and time. */
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const dateTime = (iso: string): string => DATE_TIME.format(new Date(iso));
-
-/** An ISO instant as a datetime-local input holds it (the reader's zone, to the minute). */
-export function localInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (v: number) => String(v).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** Dates in the reader's own locale and zone: day and time. */
+export const { dateTime } = formatting(BROWSER);
 
 /** Who a launch goes to, in words; a list by its name when known. */
 export function audienceLabel(a: SubscriptionAudience, listName?: (id: string) => string | undefined): string {

@@ -2,12 +2,13 @@ import { Alert, Anchor, Badge, Box, Button, Group, Skeleton, Stack, Text, Title 
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import { EmptyState, LoadingRows, PageControls } from '../../shared/list-states';
-import { PageHeader } from '../../shared/page-header';
-import { useAddressParams } from '../../shared/use-address-params';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
-import { useLists } from '../portal/hooks/use-lists';
+import { EmptyState, LoadingRows, PageControls } from '../../shared/components/list-states';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
+import { useLists } from '../../shared/hooks/use-partner-lists';
 import { EditPendingLaunchModal } from './components/edit-pending-launch-modal';
 import { PendingLaunchCard } from './components/pending-launch-card';
 import { SubscriptionModal } from './components/subscription-modal';
@@ -34,7 +35,7 @@ export function PortalProgrammesPage() {
 function Programmes({ partnerId }: { partnerId: string }) {
   const { params, set } = useAddressParams();
   const focusId = params.get('pending');
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const pending = usePendingLaunches({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const programmes = useProgrammes({ limit: MOST_PROGRAMMES, offset: 0 });
   const subscriptions = useMySubscriptions();
@@ -134,8 +135,7 @@ function Programmes({ partnerId }: { partnerId: string }) {
                 aria-labelledby={`programme-${programme.id}`}
                 gap={6}
                 p="md"
-                bg="white"
-                style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+                className={classes.panel}
               >
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <Title order={3} size="h4" id={`programme-${programme.id}`} style={{ minWidth: 0 }}>

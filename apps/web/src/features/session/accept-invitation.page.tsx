@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Card, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { fieldError, formError } from './components/field-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { fieldError, formError } from '../../shared/lib/field-error';
+import { ROLE_LABELS } from '../../shared/lib/role-labels';
 import { useAcceptInvitation, useInvitationPreview } from './hooks/use-session';
-import { ROLE_LABELS } from './role-labels';
 
 /** /invitations/:token: the invitee chooses a name and password; then signs in. */
 export function AcceptInvitationPage() {
@@ -60,14 +60,7 @@ export function AcceptInvitationPage() {
         title="Accept your invitation"
         description={`Join ${invitation.partnerName ?? invitation.vendorName}${invitation.partnerName ? ` on ${invitation.vendorName}'s partner portal` : ''} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`}
       />
-      <Card
-        withBorder
-        padding="lg"
-        component="form"
-        onSubmit={submit}
-        noValidate
-        aria-label="Choose your name and password"
-      >
+      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Choose your name and password">
         <Stack gap="md">
           {message ? (
             <Alert color="red" variant="light" role="alert">

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { formError } from './components/field-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { formError } from '../../shared/lib/field-error';
 import { useRequestPasswordReset } from './hooks/use-session';
 
 /** /reset-password: asks for a reset link by email (the answer never tells whether the account exists). */
@@ -24,7 +24,7 @@ export function ForgotPasswordPage() {
           If {email} has an account, a link to choose a new password is on its way. It works once and expires soon.
         </Alert>
       ) : (
-        <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-label="Reset your password">
+        <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Reset your password">
           <Stack gap="md">
             {message ? (
               <Alert color="red" variant="light" role="alert">

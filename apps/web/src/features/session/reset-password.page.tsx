@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { fieldError, formError } from './components/field-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { fieldError, formError } from '../../shared/lib/field-error';
 import { useResetPassword } from './hooks/use-session';
 
 /** /reset-password/:token: a new password from an emailed link (also the first admin's set-password link). */
@@ -29,7 +29,7 @@ export function ResetPasswordPage() {
   return (
     <Stack gap="lg" maw={440}>
       <PageHeader title="Choose a new password" description="Every device signed in to your account is signed out." />
-      <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-label="Choose a new password">
+      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Choose a new password">
         <Stack gap="md">
           {message ? (
             <Alert color="red" variant="light" role="alert">

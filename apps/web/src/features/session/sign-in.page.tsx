@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { formError } from './components/field-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { formError } from '../../shared/lib/field-error';
 import { useSignIn } from './hooks/use-session';
 
 /** Email and password; a failure shows the API's one generic message next to the form. */
@@ -28,7 +28,7 @@ export function SignInPage() {
           {notice.notice}
         </Alert>
       ) : null}
-      <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-label="Sign in">
+      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Sign in">
         <Stack gap="md">
           {message ? (
             <Alert color="red" variant="light" role="alert" title="Not signed in">

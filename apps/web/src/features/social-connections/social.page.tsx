@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
 import { ApiError } from '../../api/api-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { BROWSER, formatting } from '../../shared/lib/format';
 import {
   type SocialConnection,
   type SocialNetwork,
@@ -37,7 +38,8 @@ const STATUS: Record<SocialConnection['status'], { label: string; color: string 
 /** Light alerts' titles in dark text: the tinted title colours fall short of AA contrast. */
 const DARK_TITLE = { title: { color: 'var(--mantine-color-dark-8)' } };
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** In the browser's own locale and zone. */
+const when = formatting(BROWSER).dateTime;
 
 export function SocialPage() {
   return <PortalGate>{() => <Social />}</PortalGate>;
@@ -114,13 +116,7 @@ function Social() {
           <Text c="dimmed">No account connected yet.</Text>
         ) : (
           connections.data.items.map((c) => (
-            <Card
-              key={c.id}
-              withBorder
-              padding="md"
-              component="article"
-              aria-label={`${nameOf(c.network)}: ${c.accountName}`}
-            >
+            <Card key={c.id} padding="md" component="article" aria-label={`${nameOf(c.network)}: ${c.accountName}`}>
               <Stack gap="xs">
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <Group gap="xs" wrap="wrap">

@@ -1,15 +1,13 @@
 import { Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { PageHeader } from '../../shared/page-header';
-import { useAddressParams } from '../../shared/use-address-params';
-import { usePartners } from '../console/hooks/use-partners';
-import { QueryError } from '../portal/components/query-error';
+import { PageHeader } from '../../shared/components/page-header';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
+import { usePartnerChoices } from '../../shared/hooks/use-partner-choices';
 import { SocialPostList } from './components/social-post-list';
 import { useSocialPosts, type SocialDelivery } from './hooks/use-social-posts';
 
 /** Posts per page. */
 const PAGE_SIZE = 20;
-/** The most partners the chooser lists (the API's largest page). */
-const PARTNERS_MAX = 200;
 
 const STATUSES: Array<{ value: SocialDelivery['status']; label: string }> = [
   { value: 'scheduled', label: 'Scheduled' },
@@ -38,8 +36,8 @@ function dayStart(day: string | null, after = 0): string | undefined {
  */
 export function ConsoleSocialCalendarPage() {
   const { params, set } = useAddressParams();
-  const partners = usePartners({ limit: PARTNERS_MAX });
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const partners = usePartnerChoices();
+  const page = pageOf(params);
   const partnerId = params.get('partner');
   const status = params.get('status');
   const from = params.get('from');

@@ -1,8 +1,10 @@
 import { Button, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
-import { QueryError } from '../portal/components/query-error';
+import { PageHeader } from '../../shared/components/page-header';
+import classes from '../../shared/components/panel.module.css';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { QueryError } from '../../shared/components/query-error';
+import { pageOf } from '../../shared/hooks/use-address-params';
 import { SocialPostList } from './components/social-post-list';
 import { useSocialPosts } from './hooks/use-social-posts';
 
@@ -15,7 +17,7 @@ export function SocialCalendarPage() {
 
 function Calendar() {
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const posts = useSocialPosts({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = posts.data ? Math.ceil(posts.data.total / PAGE_SIZE) : 0;
 
@@ -34,13 +36,7 @@ function Calendar() {
           ))}
         </Stack>
       ) : posts.data.items.length === 0 ? (
-        <Stack
-          gap="xs"
-          align="flex-start"
-          p="lg"
-          bg="white"
-          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-        >
+        <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
           <Title order={2} size="h3">
             No social posts yet
           </Title>

@@ -1,14 +1,11 @@
 import { Stack } from '@mantine/core';
-import { PageHeader } from '../../shared/page-header';
-import { usePartners } from '../console/hooks/use-partners';
+import { PageHeader } from '../../shared/components/page-header';
+import { usePartnerChoices } from '../../shared/hooks/use-partner-choices';
 import { WebhooksSection } from './components/webhooks-section';
-
-/** The most partners named (the API's largest page); others show as "a partner". */
-const PARTNERS_MAX = 200;
 
 /** The vendor's webhook endpoints, and its partners' (the API lists both to vendor admins; 403 to others). */
 export function ConsoleWebhooksPage() {
-  const partners = usePartners({ limit: PARTNERS_MAX });
+  const partners = usePartnerChoices();
   const names = new Map((partners.data?.items ?? []).map((p) => [p.id, p.companyName]));
   return (
     <Stack gap="lg">

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
-import { PageHeader } from '../../shared/page-header';
-import { PortalGate } from '../portal/components/portal-gate';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
 import { WebhooksSection } from './components/webhooks-section';
 
 /** A partner's webhook endpoints (for its admins: the portal links here for them). */

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { count, dateTime, fileSize, plural } from '../format';
+import classes from '../../../shared/components/panel.module.css';
+import { fileSize, format, plural } from '../../../shared/lib/format';
 import type { ProspectImport } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
 
@@ -12,7 +13,7 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
         <ImportStatus status={item.status} />
         <Text size="sm" c="dimmed">
           {fileSize(item.fileSize)}
-          {item.finishedAt ? `, finished ${dateTime.format(new Date(item.finishedAt))}` : ''}
+          {item.finishedAt ? `, finished ${format.dateTime(item.finishedAt)}` : ''}
         </Text>
       </Group>
       <div role="status" aria-live="polite">
@@ -37,8 +38,8 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
           </Alert>
         ) : (
           <Text fw={600}>
-            {plural(item.rows, 'row')} read: {count(item.inserted + item.merged)} imported, {count(item.rejected)}{' '}
-            rejected.
+            {plural(item.rows, 'row')} read: {format.count(item.inserted + item.merged)} imported,{' '}
+            {format.count(item.rejected)} rejected.
           </Text>
         )}
       </div>
@@ -79,10 +80,10 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
 
 function Figure({ label, value, tone }: { label: string; value: number; tone?: string }) {
   return (
-    <Stack gap={0} p="sm" bg="white" style={{ borderRadius: 6, border: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack gap={0} p="sm" className={classes.tile}>
       <Text size="xs">{label}</Text>
       <Text fw={700} size="xl" c={tone}>
-        {count(value)}
+        {format.count(value)}
       </Text>
     </Stack>
   );

@@ -2,9 +2,9 @@ import { Anchor, Button, Group, Pagination, Skeleton, Stack, Table, Text, TextIn
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { QueryError } from '../../portal/components/query-error';
-import { fieldError, formError } from '../../session/components/field-error';
-import { count } from '../format';
+import { QueryError } from '../../../shared/components/query-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
+import { format } from '../../../shared/lib/format';
 import { useCreateList, usePartnerLists } from '../hooks/use-lists';
 
 /** Lists per page of the panel. */
@@ -52,7 +52,7 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
                       {l.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td ta="right">{count(l.size)}</Table.Td>
+                  <Table.Td ta="right">{format.count(l.size)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

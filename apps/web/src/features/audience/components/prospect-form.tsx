@@ -1,7 +1,7 @@
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useUpdateProspect, type Prospect, type ProspectChanges } from '../hooks/use-prospects';
 
 type Field = Exclude<keyof ProspectChanges, 'custom'>;

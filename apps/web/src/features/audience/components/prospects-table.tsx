@@ -1,6 +1,6 @@
 import { Anchor, Box, Checkbox, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { date } from '../format';
+import { format } from '../../../shared/lib/format';
 import type { Prospect } from '../hooks/use-prospects';
 
 interface ProspectsTableProps {
@@ -78,7 +78,7 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
                 )}
               </Table.Td>
               <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
-                {date.format(new Date(p.createdAt))}
+                {format.date(p.createdAt)}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,7 +1,7 @@
 import { Anchor, Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { QueryError } from '../../portal/components/query-error';
-import { count, dateTime } from '../format';
+import { QueryError } from '../../../shared/components/query-error';
+import { format } from '../../../shared/lib/format';
 import { useImports } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
 
@@ -26,7 +26,7 @@ export function RecentImports({ partnerId }: { partnerId: string }) {
         <>
           {imports.data.total > SHOWN ? (
             <Text size="sm">
-              The latest {SHOWN} of {count(imports.data.total)}.
+              The latest {SHOWN} of {format.count(imports.data.total)}.
             </Text>
           ) : null}
           <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your recent imports">
@@ -45,15 +45,15 @@ export function RecentImports({ partnerId }: { partnerId: string }) {
                   <Table.Tr key={i.id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/portal/audience/imports/${i.id}`}>
-                        {dateTime.format(new Date(i.createdAt))}
+                        {format.dateTime(i.createdAt)}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
                       <ImportStatus status={i.status} />
                     </Table.Td>
-                    <Table.Td ta="right">{count(i.rows)}</Table.Td>
-                    <Table.Td ta="right">{count(i.inserted + i.merged)}</Table.Td>
-                    <Table.Td ta="right">{count(i.rejected)}</Table.Td>
+                    <Table.Td ta="right">{format.count(i.rows)}</Table.Td>
+                    <Table.Td ta="right">{format.count(i.inserted + i.merged)}</Table.Td>
+                    <Table.Td ta="right">{format.count(i.rejected)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

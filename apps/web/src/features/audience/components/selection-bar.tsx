@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { plural } from '../format';
+import { plural } from '../../../shared/lib/format';
 import { useListMembers, type ProspectList } from '../hooks/use-lists';
 
 interface SelectionBarProps {

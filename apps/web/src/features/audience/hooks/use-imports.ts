@@ -1,6 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
+import { $api, under, unwrap } from '../../../api/query';
 
 export type ProspectImport = components['schemas']['ImportViewDto'];
 
@@ -8,40 +8,28 @@ export type ProspectImport = components['schemas']['ImportViewDto'];
 const POLL_MS = 1_000;
 const FINISHED = new Set<ProspectImport['status']>(['completed', 'failed']);
 
-export const importsKey = (partnerId: string) => ['partners', partnerId, 'imports'] as const;
-
 /** The partner's imports, newest first. */
 export function useImports(partnerId: string, page: { limit: number; offset: number }) {
-  return useQuery({
-    queryKey: [...importsKey(partnerId), page],
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports', {
-        params: { path: { partnerId }, query: page },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
+  return $api.useQuery(
+    'get',
+    '/partners/{partnerId}/imports',
+    { params: { path: { partnerId }, query: page } },
+    {
+      placeholderData: keepPreviousData,
+      // Less often than one import's own page: the table only needs to catch up.
+      refetchInterval: (q) => (q.state.data?.items.some((i) => !FINISHED.has(i.status)) ? POLL_MS * 3 : false),
     },
-    // Less often than one import's own page: the table only needs to catch up.
-    refetchInterval: (q) => (q.state.data?.items.some((i) => !FINISHED.has(i.status)) ? POLL_MS * 3 : false),
-  });
+  );
 }
 
 /** One import, asked again every second until the worker has finished it. */
 export function useImport(partnerId: string, id: string) {
-  return useQuery({
-    queryKey: [...importsKey(partnerId), 'one', id],
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}', {
-        params: { path: { partnerId, id } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-    refetchInterval: (q) => (q.state.data && !FINISHED.has(q.state.data.status) ? POLL_MS : false),
-  });
+  return $api.useQuery(
+    'get',
+    '/partners/{partnerId}/imports/{id}',
+    { params: { path: { partnerId, id } } },
+    { refetchInterval: (q) => (q.state.data && !FINISHED.has(q.state.data.status) ? POLL_MS : false) },
+  );
 }
 
 export const isFinished = (i: ProspectImport) => FINISHED.has(i.status);
@@ -54,16 +42,15 @@ export const isFinished = (i: ProspectImport) => FINISHED.has(i.status);
 export function useStartImport(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, listId }: { file: File; listId: string | null }): Promise<ProspectImport> => {
-      const { data, error, response } = await api.POST('/partners/{partnerId}/imports', {
-        params: { path: { partnerId }, query: listId ? { listId } : {}, header: { 'content-type': 'text/csv' } },
-        // The document types a binary body as a string; the File itself is the body.
-        body: '',
-        bodySerializer: () => file,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: importsKey(partnerId) }),
+    mutationFn: ({ file, listId }: { file: File; listId: string | null }): Promise<ProspectImport> =>
+      unwrap(
+        api.POST('/partners/{partnerId}/imports', {
+          params: { path: { partnerId }, query: listId ? { listId } : {}, header: { 'content-type': 'text/csv' } },
+          // The document types a binary body as a string; the File itself is the body.
+          body: '',
+          bodySerializer: () => file,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries(under('/partners/{partnerId}/imports')),
   });
 }

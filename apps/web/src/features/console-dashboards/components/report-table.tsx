@@ -1,5 +1,6 @@
-import { Button, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import classes from '../../../shared/components/panel.module.css';
 import { cell } from '../format';
 import type { ReportRow } from '../hooks/use-analytics';
 
@@ -28,15 +29,7 @@ interface ReportProps {
 /** One report: its heading, a chart when it has one, the figures as a table (what the chart shows, readable by everyone) and its CSV. */
 export function Report({ id, title, description, columns, rows, csv, csvName, empty, controls, chart }: ReportProps) {
   return (
-    <section
-      aria-labelledby={id}
-      style={{
-        background: 'white',
-        border: '1px solid var(--mantine-color-gray-3)',
-        borderRadius: 8,
-        padding: 'var(--mantine-spacing-md)',
-      }}
-    >
+    <Box component="section" aria-labelledby={id} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm" mb="sm">
         <div>
           <Title order={2} size="h3" id={id}>
@@ -104,6 +97,6 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
       ) : (
         <Text c="dimmed">{empty}</Text>
       )}
-    </section>
+    </Box>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useGenerateDkimKey, type SendingSettings } from '../hooks/use-sending-settings';
 
 /** The DKIM key that signs the vendor's mail, and the action that has the engine generate a new one. */
@@ -28,7 +28,7 @@ export function DkimKeyCard({ settings }: { settings: SendingSettings }) {
   const topError = formError(generate.error, ['selector']);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="dkim-title">
+    <Card padding="lg" component="section" aria-labelledby="dkim-title">
       <Title order={2} size="h3" id="dkim-title" mb={4}>
         DKIM key
       </Title>

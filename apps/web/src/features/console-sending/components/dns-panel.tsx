@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { formError } from '../../session/components/field-error';
+import { formError } from '../../../shared/lib/field-error';
+import { BROWSER, formatting } from '../../../shared/lib/format';
 import { useCheckVendorDns, type SendingSettings } from '../hooks/use-sending-settings';
 import { DnsRecordCard } from './dns-records';
 
@@ -10,7 +11,7 @@ export function DnsPanel({ settings }: { settings: SendingSettings }) {
   const checkError = formError(check.error, []);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="dns-title">
+    <Card padding="lg" component="section" aria-labelledby="dns-title">
       <Stack gap="md">
         <div>
           <Title order={2} size="h3" id="dns-title" mb={4}>
@@ -30,7 +31,7 @@ export function DnsPanel({ settings }: { settings: SendingSettings }) {
               </Button>
               {report ? (
                 <Text size="sm" c="dimmed" aria-live="polite">
-                  Checked at {new Date(report.checkedAt).toLocaleTimeString()}:{' '}
+                  Checked at {formatting(BROWSER).time(report.checkedAt)}:{' '}
                   {report.records.filter((r) => r.state === 'ok').length} of {report.records.length} records as
                   expected.
                 </Text>

@@ -52,7 +52,7 @@ export function DnsRecordCard({ record, check }: { record: DnsRecord; check: Dns
   const title = RECORD_TITLES[record.kind];
   const state = check ? STATES[check.state] : undefined;
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={`record-${record.kind}`}>
+    <Card padding="md" component="article" aria-labelledby={`record-${record.kind}`}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Title order={3} size="h4" id={`record-${record.kind}`}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import {
   useReplaceVendorSending,
   type SendingSettings,
@@ -39,7 +39,7 @@ export function SendingForm({ settings }: { settings: SendingSettings }) {
   const topError = formError(save.error, FIELDS);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="server-title">
+    <Card padding="lg" component="section" aria-labelledby="server-title">
       <form onSubmit={submit} noValidate aria-label="Sending server">
         <Title order={2} size="h3" id="server-title" mb={4}>
           Server and sender

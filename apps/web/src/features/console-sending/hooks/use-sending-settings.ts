@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
 import { api, type components } from '../../../api/client';
+import { $api, unwrap } from '../../../api/query';
 
 export type SendingSettings = components['schemas']['SendingConfigViewDto'];
 export type SendingSettingsRequest = components['schemas']['SendingConfigDto'];
@@ -8,30 +8,19 @@ export type DnsRecord = components['schemas']['DnsRecordDto'];
 export type DnsCheckReport = components['schemas']['DnsCheckReportDto'];
 export type DnsCheck = components['schemas']['DnsCheckDto'];
 
-const sendingKey = ['sending', 'vendor'] as const;
+const sendingQuery = $api.queryOptions('get', '/sending');
 
 /** The vendor's SMTP server, sending domain, rate and DKIM key, with the DNS records to publish. */
 export function useVendorSending() {
-  return useQuery({
-    queryKey: sendingKey,
-    queryFn: async ({ signal }): Promise<SendingSettings> => {
-      const { data, error, response } = await api.GET('/sending', { signal });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-  });
+  return useQuery(sendingQuery);
 }
 
 /** Saves the fields given; a field left out keeps its value (the SMTP password, the DKIM key). */
 export function useReplaceVendorSending() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: SendingSettingsRequest): Promise<SendingSettings> => {
-      const { data, error, response } = await api.PUT('/sending', { body });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-    onSuccess: (settings) => queryClient.setQueryData(sendingKey, settings),
+    mutationFn: (body: SendingSettingsRequest): Promise<SendingSettings> => unwrap(api.PUT('/sending', { body })),
+    onSuccess: (settings) => queryClient.setQueryData(sendingQuery.queryKey, settings),
   });
 }
 
@@ -39,22 +28,13 @@ export function useReplaceVendorSending() {
 export function useGenerateDkimKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (selector: string | undefined): Promise<SendingSettings> => {
-      const { data, error, response } = await api.POST('/sending/dkim', { body: selector ? { selector } : {} });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-    onSuccess: (settings) => queryClient.setQueryData(sendingKey, settings),
+    mutationFn: (selector: string | undefined): Promise<SendingSettings> =>
+      unwrap(api.POST('/sending/dkim', { body: selector ? { selector } : {} })),
+    onSuccess: (settings) => queryClient.setQueryData(sendingQuery.queryKey, settings),
   });
 }
 
 /** Asks the engine to look the records up in DNS now; the answer says, per record, what is missing or wrong. */
 export function useCheckVendorDns() {
-  return useMutation({
-    mutationFn: async (): Promise<DnsCheckReport> => {
-      const { data, error, response } = await api.POST('/sending/dns-check');
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-  });
+  return useMutation({ mutationFn: (): Promise<DnsCheckReport> => unwrap(api.POST('/sending/dns-check')) });
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useChangeLeadStatus, type Lead, type LeadStatus } from '../hooks/use-leads';
 import { isLeadStatus, LEAD_STATUS_LABELS } from './lead-status-badge';
 

@@ -1,15 +1,16 @@
 import { Anchor, Box, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ClearFiltersButton, EmptyState, LoadingRows, PageControls } from '../../../shared/list-states';
-import { useAddressParams } from '../../../shared/use-address-params';
-import { QueryError } from '../../portal/components/query-error';
+import { ClearFiltersButton, EmptyState, LoadingRows, PageControls } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { pageOf, useAddressParams } from '../../../shared/hooks/use-address-params';
+import { format } from '../../../shared/lib/format';
 import { useLeads, type Lead } from '../hooks/use-leads';
 import { isLeadStatus, LEAD_STATUS_LABELS, LeadStatusBadge } from './lead-status-badge';
 
 /** Leads per page. */
 const PAGE_SIZE = 25;
 const STATUSES = Object.entries(LEAD_STATUS_LABELS).map(([value, label]) => ({ value, label }));
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 export const personOf = (l: Pick<Lead, 'firstName' | 'lastName' | 'email'>) =>
   [l.firstName, l.lastName].filter(Boolean).join(' ') || l.email;
@@ -21,7 +22,7 @@ export const personOf = (l: Pick<Lead, 'firstName' | 'lastName' | 'email'>) =>
 export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (lead: Lead) => string }) {
   const { params, set, clear } = useAddressParams();
   const status = params.get('status');
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const leads = useLeads(partnerId, {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
@@ -43,7 +44,7 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
         />
         {leads.data ? (
           <Text size="sm" aria-live="polite">
-            {leads.data.total.toLocaleString('en-GB')} {leads.data.total === 1 ? 'lead' : 'leads'}
+            {format.count(leads.data.total)} {leads.data.total === 1 ? 'lead' : 'leads'}
           </Text>
         ) : null}
       </Group>
@@ -69,15 +70,7 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
           {/* A phone gets a card a lead; wider screens the table. */}
           <Stack gap="sm" hiddenFrom="sm">
             {leads.data.items.map((l) => (
-              <Stack
-                key={l.id}
-                component="article"
-                aria-label={personOf(l)}
-                gap={4}
-                p="md"
-                bg="white"
-                style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-              >
+              <Stack key={l.id} component="article" aria-label={personOf(l)} gap={4} p="md" className={classes.panel}>
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <LeadName lead={l} linkTo={linkTo} />
                   <Box style={{ flexShrink: 0 }}>
@@ -88,7 +81,7 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
                   {l.email}
                   {l.company ? ` · ${l.company}` : ''}
                 </Text>
-                <Text size="xs">{dateTime.format(new Date(l.createdAt))}</Text>
+                <Text size="xs">{format.dateTime(l.createdAt)}</Text>
               </Stack>
             ))}
           </Stack>
@@ -114,7 +107,7 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
                       <LeadStatusBadge status={l.status} />
                       {l.status === 'rejected' && l.statusReason ? <Text size="xs">{l.statusReason}</Text> : null}
                     </Table.Td>
-                    <Table.Td>{dateTime.format(new Date(l.createdAt))}</Table.Td>
+                    <Table.Td>{format.dateTime(l.createdAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

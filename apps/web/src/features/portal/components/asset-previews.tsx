@@ -52,7 +52,7 @@ export function AssetPreviews({ campaign }: { campaign: PublishedCampaign }) {
   return (
     <Stack gap="lg">
       {assets.map((asset) => (
-        <Card key={asset.id} withBorder padding="md" component="section" aria-labelledby={`asset-${asset.id}`}>
+        <Card key={asset.id} padding="md" component="section" aria-labelledby={`asset-${asset.id}`}>
           <AssetPreview campaign={campaign} asset={asset} />
         </Card>
       ))}

@@ -14,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api/api-error';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useUpdateBrandKit, type BrandKit, type BrandKitRequest } from '../hooks/use-brand-kit';
 import { SendingAs } from './sending-as';
 
@@ -108,7 +108,7 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
   return (
     <form onSubmit={submit} noValidate aria-label="Brand kit">
       <Stack gap="lg">
-        <Card withBorder padding="lg" component="section" aria-labelledby="company-title">
+        <Card padding="lg" component="section" aria-labelledby="company-title">
           <Title order={2} size="h3" id="company-title" mb={4}>
             Company
           </Title>
@@ -142,7 +142,7 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
           </Stack>
         </Card>
 
-        <Card withBorder padding="lg" component="section" aria-labelledby="colours-title">
+        <Card padding="lg" component="section" aria-labelledby="colours-title">
           <Title order={2} size="h3" id="colours-title" mb={4}>
             Colours
           </Title>
@@ -191,7 +191,6 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
         </Card>
 
         <Card
-          withBorder
           padding="lg"
           component="section"
           id="sender"

@@ -30,7 +30,7 @@ interface CatalogueCardProps {
 export function CatalogueCard({ item, onTag }: CatalogueCardProps) {
   const to = `/portal/campaigns/${item.campaignId}`;
   return (
-    <Card withBorder padding="md" radius="md" component="article" aria-labelledby={`campaign-${item.campaignId}`}>
+    <Card padding="md" radius="md" component="article" aria-labelledby={`campaign-${item.campaignId}`}>
       <Card.Section>
         <AspectRatio ratio={4 / 3} bg="gray.1">
           {item.thumbnailUrl ? (
@@ -101,7 +101,7 @@ export function CatalogueCard({ item, onTag }: CatalogueCardProps) {
 /** The shape of a card while the catalogue loads. */
 export function CatalogueCardSkeleton() {
   return (
-    <Card withBorder padding="md" radius="md" aria-hidden="true">
+    <Card padding="md" radius="md" aria-hidden="true">
       <Card.Section>
         <AspectRatio ratio={4 / 3} bg="gray.1">
           <div />

@@ -1,9 +1,12 @@
 import { Alert, Badge, Box, Button, Group, Radio, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { PageControls } from '../../../shared/list-states';
-import { fieldError, formError } from '../../session/components/field-error';
-import { ROLE_LABELS } from '../../session/role-labels';
+import { PageControls } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
+import { format } from '../../../shared/lib/format';
+import { ROLE_LABELS } from '../../../shared/lib/role-labels';
 import {
   useColleagues,
   useInviteColleague,
@@ -12,11 +15,9 @@ import {
   type Invitation,
   type InviteColleague,
 } from '../hooks/use-account';
-import { QueryError } from './query-error';
 
 /** Rows per page of each list. */
 const PAGE_SIZE = 20;
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A partner admin's colleagues: who has an account, who is invited, and a form to invite one more. */
 export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
@@ -35,7 +36,7 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
           from the link.
         </Text>
       </Stack>
-      <InviteForm partnerId={partnerId} />
+      <InviteForm />
       <PendingInvitations partnerId={partnerId} />
       {colleagues.isError ? (
         <QueryError error={colleagues.error} retry={() => void colleagues.refetch()} />
@@ -69,7 +70,7 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
                       </Badge>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>{dateTime.format(new Date(u.createdAt))}</Table.Td>
+                  <Table.Td>{format.dateTime(u.createdAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -94,10 +95,10 @@ const ROLE_CHOICES: Array<{ value: InviteColleague['role']; label: string; descr
   },
 ];
 
-function InviteForm({ partnerId }: { partnerId: string }) {
+function InviteForm() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InviteColleague['role']>('partner_user');
-  const invite = useInviteColleague(partnerId);
+  const invite = useInviteColleague();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     invite.mutate(
@@ -119,8 +120,7 @@ function InviteForm({ partnerId }: { partnerId: string }) {
       aria-label="Invite a colleague"
       maw={560}
       p="md"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+      className={classes.panel}
     >
       <Stack gap="sm">
         {problem ? (
@@ -170,7 +170,7 @@ function PendingInvitations({ partnerId }: { partnerId: string }) {
       </Title>
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="invitations-title">
         {invitations.data.items.map((i) => (
-          <PendingInvitation key={i.id} partnerId={partnerId} invitation={i} />
+          <PendingInvitation key={i.id} invitation={i} />
         ))}
       </Stack>
       <PageControls pages={pages} page={page} onChange={setPage} />
@@ -178,24 +178,16 @@ function PendingInvitations({ partnerId }: { partnerId: string }) {
   );
 }
 
-function PendingInvitation({ partnerId, invitation: i }: { partnerId: string; invitation: Invitation }) {
-  const withdraw = useWithdrawInvitation(partnerId);
+function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
+  const withdraw = useWithdrawInvitation();
   return (
-    <Group
-      component="li"
-      justify="space-between"
-      wrap="nowrap"
-      gap="sm"
-      p="sm"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-    >
+    <Group component="li" justify="space-between" wrap="nowrap" gap="sm" p="sm" className={classes.panel}>
       <Stack gap={2} style={{ minWidth: 0 }}>
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
           {i.email}
         </Text>
         <Text size="xs">
-          {ROLE_LABELS[i.role]}; the link works until {dateTime.format(new Date(i.expiresAt))}
+          {ROLE_LABELS[i.role]}; the link works until {format.dateTime(i.expiresAt)}
         </Text>
         {withdraw.error ? (
           <Text size="xs" c="red.8" role="alert">

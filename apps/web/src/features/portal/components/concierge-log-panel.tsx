@@ -1,12 +1,13 @@
 import { Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { PageControls } from '../../../shared/list-states';
+import { PageControls } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { format } from '../../../shared/lib/format';
 import { useConciergeLog } from '../hooks/use-account';
-import { QueryError } from './query-error';
 
 /** Entries per page of the log. */
 const PAGE_SIZE = 20;
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** The concierge audit log as the partner reads it: who at the vendor acted for the partner, when, and what they did. */
 export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
@@ -30,7 +31,7 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
       ) : log.isPending ? (
         <Skeleton height={120} aria-label="Loading the log" />
       ) : log.data.items.length === 0 ? (
-        <Text size="sm" p="md" bg="white" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text size="sm" p="md" className={classes.panel}>
           No one from your vendor has acted for you yet.
         </Text>
       ) : (
@@ -48,7 +49,7 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
               {log.data.items.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>
-                    <Text size="sm">{dateTime.format(new Date(a.at))}</Text>
+                    <Text size="sm">{format.dateTimeSeconds(a.at)}</Text>
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     <Text size="sm" fw={600}>

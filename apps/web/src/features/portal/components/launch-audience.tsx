@@ -1,21 +1,17 @@
 import { Box, Radio, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { fieldError } from '../../session/components/field-error';
-import type { PublishedCampaign } from '../hooks/use-campaign';
-import { useAudienceMatch, type LaunchRequest } from '../hooks/use-launches';
 import type { components } from '../../../api/client';
+import { fieldError } from '../../../shared/lib/field-error';
+import { format } from '../../../shared/lib/format';
+import type { PublishedCampaign } from '../hooks/use-campaign';
+import type { AudienceChoice, AudienceFilter } from '../hooks/use-launch-wizard-state';
+import { useAudienceMatch, type LaunchRequest } from '../hooks/use-launches';
 import { LaunchCsvAudience } from './launch-csv-audience';
 
-export type AudienceChoice = 'all' | 'list' | 'filter' | 'csv';
-export interface AudienceFilter {
-  search: string;
-  country: string[];
-}
 type ProspectList = components['schemas']['ListViewDto'];
 
 const CHOICES: readonly AudienceChoice[] = ['all', 'list', 'filter', 'csv'];
 const isChoice = (v: string): v is AudienceChoice => (CHOICES as readonly string[]).includes(v);
-const n = (v: number) => v.toLocaleString('en-GB');
 /** The filter is counted once typing pauses this long. */
 const COUNT_AFTER_MS = 400;
 
@@ -62,7 +58,7 @@ export function LaunchAudience({
         <Stack gap="xs" mt={6}>
           <Radio
             value="all"
-            label={prospects === undefined ? 'All my prospects' : `All my prospects (${n(prospects)})`}
+            label={prospects === undefined ? 'All my prospects' : `All my prospects (${format.count(prospects)})`}
           />
           <Radio
             value="list"
@@ -90,7 +86,7 @@ export function LaunchAudience({
               label="List"
               placeholder="Choose a list"
               description="Your lists, the newest first."
-              data={lists.map((l) => ({ value: l.id, label: `${l.name} (${n(l.size)})` }))}
+              data={lists.map((l) => ({ value: l.id, label: `${l.name} (${format.count(l.size)})` }))}
               value={listId}
               onChange={onList}
               error={fieldError(error, 'audience.listId')}
@@ -151,7 +147,7 @@ function FilterFields({
       />
       <Text size="sm" role="status" aria-live="polite" fw={600}>
         {match.data
-          ? `${n(match.data.audience)} ${match.data.audience === 1 ? 'prospect matches' : 'prospects match'}; ${n(match.data.enrolled)} can be emailed.`
+          ? `${format.count(match.data.audience)} ${match.data.audience === 1 ? 'prospect matches' : 'prospects match'}; ${format.count(match.data.enrolled)} can be emailed.`
           : match.isError
             ? 'The filter could not be counted.'
             : 'Counting the prospects who match…'}

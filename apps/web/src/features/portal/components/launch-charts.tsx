@@ -3,6 +3,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Box, Button, ColorSwatch, Group, Stack, Table, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { LaunchDaily, LaunchProgress } from '../hooks/use-launches';
+import { format } from '../../../shared/lib/format';
 
 /**
  * The launch page's charts, in a chunk of their own (recharts is heavy): only this page loads
@@ -10,9 +11,7 @@ import type { LaunchDaily, LaunchProgress } from '../hooks/use-launches';
  * per-step table beside the funnel, the days' table under the trend).
  */
 
-const n = (v: number) => v.toLocaleString('en-GB');
-const dayLabel = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
-const dayOf = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
+const dayOf = (day: string) => format.utcDayMonth(`${day}T00:00:00Z`);
 
 /** The funnel's stages, in order, each a colour of its own. */
 const STAGES = [
@@ -59,7 +58,7 @@ export function StepFunnelChart({ progress }: { progress: LaunchProgress }) {
   const summary = progress.steps
     .map(
       (s) =>
-        `Email ${s.step}: ${STAGES.map((stage) => `${n(stage.key === 'enrolled' ? progress.enrolled : s[stage.key])} ${stage.name.toLowerCase()}`).join(', ')}`,
+        `Email ${s.step}: ${STAGES.map((stage) => `${format.count(stage.key === 'enrolled' ? progress.enrolled : s[stage.key])} ${stage.name.toLowerCase()}`).join(', ')}`,
     )
     .join('; ');
   return (
@@ -73,7 +72,7 @@ export function StepFunnelChart({ progress }: { progress: LaunchProgress }) {
           yAxisProps={COUNT_AXIS}
           tickLine="y"
           accessibilityLayer={false}
-          valueFormatter={n}
+          valueFormatter={format.count}
         />
       </Box>
       <Legend series={STAGES} />
@@ -99,7 +98,7 @@ export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
     <Stack gap="xs">
       <Box
         role="img"
-        aria-label={`Daily trend ${span}: ${TREND.map((t) => `${n(sum(t.key))} ${t.name.toLowerCase()}`).join(', ')} in all.`}
+        aria-label={`Daily trend ${span}: ${TREND.map((t) => `${format.count(sum(t.key))} ${t.name.toLowerCase()}`).join(', ')} in all.`}
       >
         <LineChart
           h={260}
@@ -109,7 +108,7 @@ export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
           yAxisProps={COUNT_AXIS}
           curveType="linear"
           accessibilityLayer={false}
-          valueFormatter={n}
+          valueFormatter={format.count}
         />
       </Box>
       <Legend series={TREND} />
@@ -146,7 +145,7 @@ export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
                   </Table.Th>
                   {TREND.map((t) => (
                     <Table.Td key={t.key} ta="right">
-                      {n(d[t.key])}
+                      {format.count(d[t.key])}
                     </Table.Td>
                   ))}
                 </Table.Tr>

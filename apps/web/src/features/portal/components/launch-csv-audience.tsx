@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Code, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { ApiError } from '../../../api/api-error';
-import { CsvDropzone } from '../../audience/components/csv-dropzone';
-import { fileSize, plural } from '../../audience/format';
+import { CsvDropzone } from '../../../shared/components/csv-dropzone';
+import { fileSize, plural } from '../../../shared/lib/format';
 import {
   isImportFinished,
   REJECTED_SHOWN,

@@ -1,4 +1,5 @@
 import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { APP, format, formatting } from '../../../shared/lib/format';
 import type { LaunchPreview } from '../hooks/use-launches';
 
 const EXCLUSIONS = ['unsubscribed', 'invalid', 'suppressed'] as const;
@@ -10,18 +11,10 @@ const EXCLUSION_LABELS: Record<(typeof EXCLUSIONS)[number], string> = {
 
 /** A send time as the prospects of that zone read it on their clocks. */
 export function formatInZone(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  return formatting({ ...APP, timeZone }).clock(iso);
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) => `${format.count(n)} ${n === 1 ? one : many}`;
 
 /** The API's dry run, as the partner reviews it: who receives what, when, per time zone; who is left out and why. */
 export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
@@ -98,7 +91,7 @@ function Figure({ label, value }: { label: string; value: number }) {
     <Stack gap={0} p="xs" bg="gray.0" style={{ borderRadius: 6 }}>
       <Text size="xs">{label}</Text>
       <Text fw={700} size="lg">
-        {value.toLocaleString('en-GB')}
+        {format.count(value)}
       </Text>
     </Stack>
   );

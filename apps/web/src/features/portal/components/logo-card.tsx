@@ -1,7 +1,8 @@
 import { Box, Button, Card, Center, FileButton, Group, Image, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type DragEvent } from 'react';
-import { fieldError } from '../../session/components/field-error';
+import classes from '../../../shared/components/panel.module.css';
+import { fieldError } from '../../../shared/lib/field-error';
 import { useRemoveLogo, useUploadLogo, type BrandKit } from '../hooks/use-brand-kit';
 
 /**
@@ -37,14 +38,7 @@ export function LogoCard({ partnerId, kit }: { partnerId: string; kit: BrandKit 
   };
 
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      id="logo"
-      aria-labelledby="logo-title"
-      style={{ scrollMarginTop: 80 }}
-    >
+    <Card padding="lg" component="section" id="logo" aria-labelledby="logo-title" style={{ scrollMarginTop: 80 }}>
       <Title order={2} size="h3" id="logo-title" mb={4}>
         Logo
       </Title>
@@ -52,12 +46,7 @@ export function LogoCard({ partnerId, kit }: { partnerId: string; kit: BrandKit 
         PNG, JPEG, WebP or SVG, up to 5 MB. It is trimmed and fitted into 1200 × 600 px.
       </Text>
       <Stack gap="md">
-        <Center
-          mih={140}
-          p="md"
-          bg="gray.0"
-          style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}
-        >
+        <Center mih={140} p="md" className={classes.tinted}>
           {kit.logo ? (
             <Image
               src={sameOrigin(kit.logo.pngUrl)}

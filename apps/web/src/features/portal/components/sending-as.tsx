@@ -1,5 +1,6 @@
 import { Alert, Box, Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import classes from '../../../shared/components/panel.module.css';
 import { useResendSenderConfirmation, type BrandKit } from '../hooks/use-brand-kit';
 
 /**
@@ -14,11 +15,7 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
 
   return (
     <Stack gap="sm">
-      <Box
-        p="sm"
-        bg="gray.0"
-        style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}
-      >
+      <Box p="sm" className={classes.tinted}>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           <Text span fw={600} size="sm">
             Emails go out as:

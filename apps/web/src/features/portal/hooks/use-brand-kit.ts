@@ -1,50 +1,33 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
 import { api, type components } from '../../../api/client';
+import { $api, under, unwrap } from '../../../api/query';
 
 export type BrandKit = components['schemas']['BrandKitViewDto'];
 export type BrandKitRequest = components['schemas']['BrandKitDto'];
 
-const brandKitKey = (partnerId: string) => ['partners', partnerId, 'brand-kit'] as const;
+const brandKitQuery = (partnerId: string) =>
+  $api.queryOptions('get', '/partners/{id}/brand-kit', { params: { path: { id: partnerId } } });
 
 /**
  * A changed kit is a new revision: the catalogue's co-branded thumbnails and each campaign's
  * readiness are asked again; the kit itself is the API's answer to the change.
  */
 function changed(queryClient: QueryClient, partnerId: string, kit: BrandKit): Promise<void> {
-  queryClient.setQueryData(brandKitKey(partnerId), kit);
-  return queryClient.invalidateQueries({
-    predicate: (q) => q.queryKey[0] === 'partners' && q.queryKey[1] === partnerId && q.queryKey[2] !== 'brand-kit',
-  });
+  queryClient.setQueryData(brandKitQuery(partnerId).queryKey, kit);
+  return queryClient.invalidateQueries(under('/partners/{partnerId}/catalogue', '/partners/{partnerId}/campaigns'));
 }
 
 /** The partner's brand kit, with the API's contrast warnings and how its emails go out now. */
 export function useBrandKit(partnerId: string) {
-  return useQuery({
-    queryKey: brandKitKey(partnerId),
-    queryFn: async ({ signal }): Promise<BrandKit> => {
-      const { data, error, response } = await api.GET('/partners/{id}/brand-kit', {
-        params: { path: { id: partnerId } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-  });
+  return useQuery(brandKitQuery(partnerId));
 }
 
 /** Replaces every field but the logo; a 422 names each invalid field and saves nothing. */
 export function useUpdateBrandKit(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: BrandKitRequest): Promise<BrandKit> => {
-      const { data, error, response } = await api.PUT('/partners/{id}/brand-kit', {
-        params: { path: { id: partnerId } },
-        body,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
+    mutationFn: (body: BrandKitRequest): Promise<BrandKit> =>
+      unwrap(api.PUT('/partners/{id}/brand-kit', { params: { path: { id: partnerId } }, body })),
     onSuccess: (kit) => changed(queryClient, partnerId, kit),
   });
 }
@@ -53,20 +36,19 @@ export function useUpdateBrandKit(partnerId: string) {
 export function useUploadLogo(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File): Promise<BrandKit> => {
-      const { data, error, response } = await api.PUT('/partners/{id}/brand-kit/logo', {
-        params: { path: { id: partnerId } },
-        // The schema types the binary field as a string; the request carries the file itself.
-        body: { file: file.name },
-        bodySerializer: () => {
-          const form = new FormData();
-          form.append('file', file);
-          return form;
-        },
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
+    mutationFn: (file: File): Promise<BrandKit> =>
+      unwrap(
+        api.PUT('/partners/{id}/brand-kit/logo', {
+          params: { path: { id: partnerId } },
+          // The schema types the binary field as a string; the request carries the file itself.
+          body: { file: file.name },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append('file', file);
+            return form;
+          },
+        }),
+      ),
     onSuccess: (kit) => changed(queryClient, partnerId, kit),
   });
 }
@@ -74,13 +56,8 @@ export function useUploadLogo(partnerId: string) {
 export function useRemoveLogo(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (): Promise<BrandKit> => {
-      const { data, error, response } = await api.DELETE('/partners/{id}/brand-kit/logo', {
-        params: { path: { id: partnerId } },
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
+    mutationFn: (): Promise<BrandKit> =>
+      unwrap(api.DELETE('/partners/{id}/brand-kit/logo', { params: { path: { id: partnerId } } })),
     onSuccess: (kit) => changed(queryClient, partnerId, kit),
   });
 }
@@ -89,10 +66,7 @@ export function useRemoveLogo(partnerId: string) {
 export function useResendSenderConfirmation(partnerId: string) {
   return useMutation({
     mutationFn: async (): Promise<void> => {
-      const { error, response } = await api.POST('/partners/{id}/brand-kit/sender/confirmation', {
-        params: { path: { id: partnerId } },
-      });
-      if (!response.ok) throw new ApiError(response, error);
+      await api.POST('/partners/{id}/brand-kit/sender/confirmation', { params: { path: { id: partnerId } } });
     },
   });
 }

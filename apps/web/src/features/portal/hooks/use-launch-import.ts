@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
 import { api, type components } from '../../../api/client';
+import { $api, keyOf, under, unwrap } from '../../../api/query';
 import { useFileUpload } from '../../../api/upload';
 
 export type LaunchImport = components['schemas']['ImportViewDto'];
@@ -26,7 +26,10 @@ export function useUploadAudience(partnerId: string) {
       upload.mutate(
         { params: { path: { partnerId }, query: { newList } }, file },
         // A new list and a new import: the audience pages' lists and imports are stale.
-        { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['partners', partnerId] }) },
+        {
+          onSuccess: () =>
+            void queryClient.invalidateQueries(under('/partners/{partnerId}/lists', '/partners/{partnerId}/imports')),
+        },
       ),
   };
 }
@@ -34,18 +37,15 @@ export function useUploadAudience(partnerId: string) {
 /** The import, asked again every second until the worker has finished it (rows read so far meanwhile). */
 export function useLaunchImport(partnerId: string, id: string | undefined) {
   const queryClient = useQueryClient();
+  const init = { params: { path: { partnerId, id: id ?? '' } } };
   return useQuery({
-    queryKey: ['partners', partnerId, 'imports', 'one', id],
+    queryKey: keyOf('get', '/partners/{partnerId}/imports/{id}', init),
     enabled: !!id,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}', {
-        params: { path: { partnerId, id: id ?? '' } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      // Finished: the list it filled has its members now.
-      if (isImportFinished(data)) await queryClient.invalidateQueries({ queryKey: ['partners', partnerId, 'lists'] });
-      return data;
+      const item = await unwrap(api.GET('/partners/{partnerId}/imports/{id}', { ...init, signal }));
+      // Finished: the list it filled has its members now, before the wizard shows it.
+      if (isImportFinished(item)) await queryClient.invalidateQueries(under('/partners/{partnerId}/lists'));
+      return item;
     },
     refetchInterval: (q) => (q.state.data && !isImportFinished(q.state.data) ? POLL_MS : false),
   });
@@ -53,16 +53,10 @@ export function useLaunchImport(partnerId: string, id: string | undefined) {
 
 /** The first rejected rows of a completed import, with their lines and reasons, from the API. */
 export function useImportRejections(partnerId: string, item: LaunchImport | undefined) {
-  return useQuery({
-    queryKey: ['partners', partnerId, 'imports', 'one', item?.id, 'rejections'],
-    enabled: !!item && item.status === 'completed' && item.rejected > 0,
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/partners/{partnerId}/imports/{id}/rejections', {
-        params: { path: { partnerId, id: item?.id ?? '' }, query: { limit: REJECTED_SHOWN } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-  });
+  return $api.useQuery(
+    'get',
+    '/partners/{partnerId}/imports/{id}/rejections',
+    { params: { path: { partnerId, id: item?.id ?? '' }, query: { limit: REJECTED_SHOWN } } },
+    { enabled: !!item && item.status === 'completed' && item.rejected > 0 },
+  );
 }

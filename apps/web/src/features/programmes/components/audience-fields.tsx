@@ -1,6 +1,7 @@
 import { Box, Radio, Select, Stack, TagsInput, TextInput } from '@mantine/core';
-import { fieldError } from '../../session/components/field-error';
-import { useLists, useProspectCount } from '../../portal/hooks/use-lists';
+import { useLists, useProspectCount } from '../../../shared/hooks/use-partner-lists';
+import { fieldError } from '../../../shared/lib/field-error';
+import { format } from '../../../shared/lib/format';
 import type { SubscriptionAudience } from '../hooks/use-subscriptions';
 
 /** The audience as the form holds it: each choice keeps its own fields while another is chosen. */
@@ -31,7 +32,6 @@ export function audienceBody(v: AudienceValue): SubscriptionAudience {
 }
 
 const isType = (v: string): v is AudienceValue['type'] => v === 'all' || v === 'list' || v === 'filter';
-const n = (v: number) => v.toLocaleString('en-GB');
 
 /**
  * Who each launch goes to: every prospect, a list (the partner's 200 newest), or a filter, the
@@ -64,7 +64,9 @@ export function AudienceFields({
         <Stack gap="xs" mt={6}>
           <Radio
             value="all"
-            label={prospects.data === undefined ? 'All my prospects' : `All my prospects (${n(prospects.data)})`}
+            label={
+              prospects.data === undefined ? 'All my prospects' : `All my prospects (${format.count(prospects.data)})`
+            }
             description="As they are when each launch starts"
           />
           <Radio
@@ -87,7 +89,7 @@ export function AudienceFields({
               label="List"
               placeholder="Choose a list"
               description="Your lists, the newest first."
-              data={items.map((l) => ({ value: l.id, label: `${l.name} (${n(l.size)})` }))}
+              data={items.map((l) => ({ value: l.id, label: `${l.name} (${format.count(l.size)})` }))}
               value={value.listId}
               onChange={(listId) => onChange({ ...value, listId })}
               error={fieldError(error, 'audience.listId')}

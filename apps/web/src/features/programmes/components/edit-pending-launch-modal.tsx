@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
+import { toLocalInput as localInput } from '../../../shared/lib/format';
 import { useEditPendingLaunch, type PendingLaunch } from '../hooks/use-pending-launches';
-import { localInput } from '../format';
 import { AudienceFields, audienceBody, audienceValue } from './audience-fields';
 import { SlotValuesFields, slotRows, slotValuesBody } from './slot-values-fields';
 

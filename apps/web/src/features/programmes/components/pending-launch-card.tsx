@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formError } from '../../session/components/field-error';
-import { OPEN_STATES, usePendingLaunchAction, type PendingLaunch } from '../hooks/use-pending-launches';
+import classes from '../../../shared/components/panel.module.css';
+import { formError } from '../../../shared/lib/field-error';
 import { audienceLabel, dateTime, reasonLabel, STATE } from '../format';
+import { OPEN_STATES, usePendingLaunchAction, type PendingLaunch } from '../hooks/use-pending-launches';
 
 interface PendingLaunchCardProps {
   pending: PendingLaunch;
@@ -30,11 +31,9 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
       aria-labelledby={headingId}
       gap="xs"
       p="md"
-      bg="white"
-      style={{
-        borderRadius: 8,
-        border: highlighted ? '2px solid var(--mantine-color-indigo-6)' : '1px solid var(--mantine-color-gray-3)',
-      }}
+      className={classes.panel}
+      // The one the address points to stands out.
+      style={highlighted ? { border: '2px solid var(--mantine-color-indigo-6)' } : undefined}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Box style={{ minWidth: 0 }}>

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
-import { useCampaigns } from '../../console/hooks/use-campaigns';
-import { fieldError, formError } from '../../session/components/field-error';
-import { useSaveProgramme, type Programme } from '../hooks/use-programmes';
+
+import { fieldError, formError } from '../../../shared/lib/field-error';
+import { useCampaignChoices, useSaveProgramme, type Programme } from '../hooks/use-programmes';
 
 /** Campaigns offered to choose from: the API pages at most 200. */
 const MOST_CAMPAIGNS = 200;
@@ -16,7 +16,7 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
   const [description, setDescription] = useState(programme?.description ?? '');
   const [tag, setTag] = useState(programme?.tag ?? '');
   const [campaignIds, setCampaignIds] = useState<string[]>(programme?.campaignIds ?? []);
-  const campaigns = useCampaigns({ limit: MOST_CAMPAIGNS, offset: 0 });
+  const campaigns = useCampaignChoices(MOST_CAMPAIGNS);
   const save = useSaveProgramme(programme?.id ?? null);
   const problem = formError(save.error, [...FIELDS, ...campaignIds.map((_, i) => `campaignIds.${i}`)]);
   const campaignsError =

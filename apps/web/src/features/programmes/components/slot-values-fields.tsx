@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Input, Stack, TextInput } from '@mantine/core';
-import { fieldError } from '../../session/components/field-error';
+import { fieldError } from '../../../shared/lib/field-error';
 
 /** One slot value as the form holds it (rows, so a name can be typed before its value). */
 export interface SlotRow {

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import type { Programme } from '../hooks/use-programmes';
 import { useSaveSubscription, type NewSubscription, type Subscription } from '../hooks/use-subscriptions';
 import { AudienceFields, audienceBody, audienceValue } from './audience-fields';

@@ -1,69 +1,53 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
+import { $api, under, unwrap } from '../../../api/query';
 
 export type Programme = components['schemas']['ProgrammeDto'];
 export type NewProgramme = components['schemas']['CreateProgrammeDto'];
 export type ProgrammeChanges = components['schemas']['UpdateProgrammeDto'];
 
-/** Every programme query starts here, so a change refreshes them all. */
-export const programmesKey = ['programmes'] as const;
+/** What a programme change makes stale: the programmes, their subscriber and pending counts. */
+const PROGRAMME_READS = ['/programmes', '/programme-subscriptions', '/pending-launches'] as const;
 
 /** A page of the vendor's programmes, by name (partners see their vendor's, to subscribe). */
 export function useProgrammes(page: { limit: number; offset: number }) {
-  return useQuery({
-    queryKey: [...programmesKey, 'list', page],
-    placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/programmes', { params: { query: page }, signal });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-  });
+  return $api.useQuery('get', '/programmes', { params: { query: page } }, { placeholderData: keepPreviousData });
 }
 
 /** How many partners are subscribed to a programme now (one row asked, the total read). */
 export function useSubscriberCount(programmeId: string) {
-  return useQuery({
-    queryKey: [...programmesKey, programmeId, 'subscribers'],
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/programme-subscriptions', {
-        params: { query: { programmeId, status: 'active', limit: 1 } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data.total;
-    },
-  });
+  return $api.useQuery(
+    'get',
+    '/programme-subscriptions',
+    { params: { query: { programmeId, status: 'active', limit: 1 } } },
+    { select: (page) => page.total },
+  );
 }
 
 /** How many of a programme's pending launches, of every partner, are in this state (one row asked, the total read). */
 export function usePendingCount(programmeId: string, state: 'pending' | 'waiting_readiness') {
-  return useQuery({
-    queryKey: [...programmesKey, programmeId, 'pending-launches', state],
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/pending-launches', {
-        params: { query: { programmeId, state, limit: 1 } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data.total;
-    },
-  });
+  return $api.useQuery(
+    'get',
+    '/pending-launches',
+    { params: { query: { programmeId, state, limit: 1 } } },
+    { select: (page) => page.total },
+  );
+}
+
+/** The campaigns a programme may hold, for choosing them (the API's largest page of the vendor's). */
+export function useCampaignChoices(limit: number) {
+  return $api.useQuery('get', '/campaigns', { params: { query: { limit, offset: 0 } } });
 }
 
 /** Creates a programme, or changes one (`id`): answers it as the API now holds it. */
 export function useSaveProgramme(id: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: NewProgramme & ProgrammeChanges): Promise<Programme> => {
-      const answer = id
-        ? await api.PATCH('/programmes/{id}', { params: { path: { id } }, body })
-        : await api.POST('/programmes', { body });
-      if (answer.data === undefined) throw new ApiError(answer.response, answer.error);
-      return answer.data;
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: programmesKey }),
+    mutationFn: (body: NewProgramme & ProgrammeChanges): Promise<Programme> =>
+      unwrap(
+        id ? api.PATCH('/programmes/{id}', { params: { path: { id } }, body }) : api.POST('/programmes', { body }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries(under(...PROGRAMME_READS)),
   });
 }
 
@@ -72,9 +56,8 @@ export function useDeleteProgramme() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (id: string): Promise<void> => {
-      const { error, response } = await api.DELETE('/programmes/{id}', { params: { path: { id } } });
-      if (!response.ok) throw new ApiError(response, error);
+      await api.DELETE('/programmes/{id}', { params: { path: { id } } });
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: programmesKey }),
+    onSuccess: () => queryClient.invalidateQueries(under(...PROGRAMME_READS)),
   });
 }

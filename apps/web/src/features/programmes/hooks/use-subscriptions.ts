@@ -1,8 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
-import { pendingLaunchesKey } from './use-pending-launches';
-import { programmesKey } from './use-programmes';
+import { $api, under, unwrap } from '../../../api/query';
 
 export type Subscription = components['schemas']['SubscriptionDto'];
 export type SubscriptionSettings = components['schemas']['UpdateSubscriptionDto'];
@@ -14,16 +12,8 @@ const MOST_SUBSCRIPTIONS = 200;
 
 /** The signed-in partner's active subscriptions, newest first. */
 export function useMySubscriptions() {
-  return useQuery({
-    queryKey: [...programmesKey, 'subscriptions', 'mine'],
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/programme-subscriptions', {
-        params: { query: { status: 'active', limit: MOST_SUBSCRIPTIONS } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
+  return $api.useQuery('get', '/programme-subscriptions', {
+    params: { query: { status: 'active', limit: MOST_SUBSCRIPTIONS } },
   });
 }
 
@@ -31,14 +21,14 @@ export function useMySubscriptions() {
 export function useSaveSubscription(target: { programmeId: string; subscriptionId: string | null }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: NewSubscription): Promise<Subscription> => {
-      const answer = target.subscriptionId
-        ? await api.PATCH('/programme-subscriptions/{id}', { params: { path: { id: target.subscriptionId } }, body })
-        : await api.POST('/programmes/{id}/subscriptions', { params: { path: { id: target.programmeId } }, body });
-      if (answer.data === undefined) throw new ApiError(answer.response, answer.error);
-      return answer.data;
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: programmesKey }),
+    mutationFn: (body: NewSubscription): Promise<Subscription> =>
+      unwrap(
+        target.subscriptionId
+          ? api.PATCH('/programme-subscriptions/{id}', { params: { path: { id: target.subscriptionId } }, body })
+          : api.POST('/programmes/{id}/subscriptions', { params: { path: { id: target.programmeId } }, body }),
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries(under('/programmes', '/programme-subscriptions', '/pending-launches')),
   });
 }
 
@@ -46,15 +36,9 @@ export function useSaveSubscription(target: { programmeId: string; subscriptionI
 export function useUnsubscribe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string): Promise<number> => {
-      const { data, error, response } = await api.DELETE('/programme-subscriptions/{id}', { params: { path: { id } } });
-      if (data === undefined) throw new ApiError(response, error);
-      return data.cancelled;
-    },
+    mutationFn: async (id: string): Promise<number> =>
+      (await unwrap(api.DELETE('/programme-subscriptions/{id}', { params: { path: { id } } }))).cancelled,
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: programmesKey }),
-        queryClient.invalidateQueries({ queryKey: pendingLaunchesKey }),
-      ]),
+      queryClient.invalidateQueries(under('/programmes', '/programme-subscriptions', '/pending-launches')),
   });
 }

@@ -1,14 +1,14 @@
 import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useMe } from '../hooks/use-me';
-import { ROLE_LABELS } from '../role-labels';
+import { useMe } from '../../../shared/hooks/use-me';
+import { ROLE_LABELS } from '../../../shared/lib/role-labels';
 
 /** Who is signed in, from the API's GET /me. */
 export function SessionCard() {
   const me = useMe();
 
   return (
-    <Card withBorder padding="lg" aria-labelledby="session-title" aria-busy={me.isPending}>
+    <Card padding="lg" aria-labelledby="session-title" aria-busy={me.isPending}>
       <Stack gap="sm">
         <Title order={2} id="session-title">
           Your account

@@ -2,14 +2,15 @@ import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { PageControls } from '../../../shared/list-states';
-import { QueryError } from '../../portal/components/query-error';
+import { PageControls } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { format } from '../../../shared/lib/format';
 import { useSignOut } from '../hooks/use-session';
 import { useRevokeSession, useSessions, type UserSession } from '../hooks/use-sessions';
 
 /** Sessions per page of the panel. */
 const PAGE_SIZE = 10;
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Where the user is signed in: this browser and the others, each of which can be ended; or all of them at once. */
 export function SessionsPanel() {
@@ -74,9 +75,8 @@ function SessionItem({ session: s }: { session: UserSession }) {
       component="li"
       gap={6}
       p="sm"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-      aria-label={s.current ? 'This browser' : `Session started ${dateTime.format(new Date(s.createdAt))}`}
+      className={classes.panel}
+      aria-label={s.current ? 'This browser' : `Session started ${format.dateTime(s.createdAt)}`}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} style={{ minWidth: 0 }}>
@@ -95,7 +95,7 @@ function SessionItem({ session: s }: { session: UserSession }) {
             {s.ipAddress ? ` · ${s.ipAddress}` : ''}
           </Text>
           <Text size="xs">
-            Signed in {dateTime.format(new Date(s.createdAt))}; last used {dateTime.format(new Date(s.lastSeenAt))}
+            Signed in {format.dateTime(s.createdAt)}; last used {format.dateTime(s.lastSeenAt)}
           </Text>
         </Stack>
         {s.current ? null : (
@@ -104,7 +104,7 @@ function SessionItem({ session: s }: { session: UserSession }) {
             variant="default"
             style={{ flexShrink: 0 }}
             loading={revoke.isPending}
-            aria-label={`End the session started ${dateTime.format(new Date(s.createdAt))}`}
+            aria-label={`End the session started ${format.dateTime(s.createdAt)}`}
             onClick={() =>
               revoke.mutate(s.id, {
                 onSuccess: () => notifications.show({ message: 'That session is ended.', color: 'teal' }),

@@ -1,8 +1,9 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
-import { useSession, useSignOut } from '../hooks/use-session';
-import { ROLE_LABELS } from '../role-labels';
-import { Chevron } from '../../../shared/chevron';
+import { Chevron } from '../../../shared/components/chevron';
+import { useSession } from '../../../shared/hooks/use-session';
+import { ROLE_LABELS } from '../../../shared/lib/role-labels';
+import { useSignOut } from '../hooks/use-session';
 
 /** The header's account menu: who is signed in, a partner user's account page, sign out, sign out everywhere; or a sign-in link. */
 export function UserMenu() {

@@ -1,52 +1,32 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../api/api-error';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
+import { $api, under, unwrap } from '../../../api/query';
 
 export type SocialConnection = components['schemas']['SocialConnectionDto'];
 export type SocialNetwork = SocialConnection['network'];
-
-const connectionsKey = ['social-connections'] as const;
+export type SocialDisconnection = components['schemas']['SocialDisconnectionDto'];
 
 /** The partner's social connections (at most 100: a partner has a handful). */
 export function useSocialConnections() {
-  return useQuery({
-    queryKey: connectionsKey,
-    queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/social-connections', {
-        params: { query: { limit: 100, offset: 0 } },
-        signal,
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-  });
+  return $api.useQuery('get', '/social-connections', { params: { query: { limit: 100, offset: 0 } } });
 }
 
 /** Starts connecting a network: the API answers the network's authorization address, where the browser goes next. */
 export function useStartSocialConnection() {
   return useMutation({
-    mutationFn: async (network: SocialNetwork): Promise<string> => {
-      const { data, error, response } = await api.POST('/social-connections/{network}/start', {
-        params: { path: { network } },
-      });
-      if (data === undefined) throw new ApiError(response, error);
-      return data.authorizationUrl;
-    },
+    mutationFn: async (network: SocialNetwork): Promise<string> =>
+      (await unwrap(api.POST('/social-connections/{network}/start', { params: { path: { network } } })))
+        .authorizationUrl,
     onSuccess: (authorizationUrl) => window.location.assign(authorizationUrl),
   });
 }
-
-export type SocialDisconnection = components['schemas']['SocialDisconnectionDto'];
 
 /** Disconnects an account (revoked at the network where it allows) or removes one already disconnected; the API words the outcome. */
 export function useDisconnectSocialConnection() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string): Promise<SocialDisconnection> => {
-      const { data, error, response } = await api.DELETE('/social-connections/{id}', { params: { path: { id } } });
-      if (data === undefined) throw new ApiError(response, error);
-      return data;
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionsKey }),
+    mutationFn: (id: string): Promise<SocialDisconnection> =>
+      unwrap(api.DELETE('/social-connections/{id}', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries(under('/social-connections')),
   });
 }

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { networkName } from '../../../shared/lib/social-networks';
 import type { SocialDelivery } from '../hooks/use-social-posts';
 
 const LOOK: Record<SocialDelivery['status'], { label: string; color: string }> = {
@@ -11,16 +12,12 @@ const LOOK: Record<SocialDelivery['status'], { label: string; color: string }> =
   cancelled: { label: 'Cancelled', color: 'gray' },
 };
 
-const NETWORK: Record<SocialDelivery['network'], string> = { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' };
-
-export const networkName = (n: SocialDelivery['network']) => NETWORK[n];
-
 /** One network's state of a post, in words and colour (the words carry it; the colour only helps). */
 export function DeliveryStatus({ delivery }: { delivery: SocialDelivery }) {
   const look = LOOK[delivery.status];
   return (
     <Badge variant="light" color={look.color} tt="none" c="dark.8">
-      {NETWORK[delivery.network]}: {look.label}
+      {networkName(delivery.network)}: {look.label}
     </Badge>
   );
 }

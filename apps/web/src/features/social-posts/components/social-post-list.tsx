@@ -1,7 +1,10 @@
 import { Alert, Anchor, Button, Group, Pagination, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import classes from '../../../shared/components/panel.module.css';
+import { APP, format, formatting } from '../../../shared/lib/format';
+import { networkName } from '../../../shared/lib/social-networks';
 import { useCancelSocialPost, type SocialPost } from '../hooks/use-social-posts';
-import { DeliveryStatus, networkName } from './delivery-status';
+import { DeliveryStatus } from './delivery-status';
 
 interface SocialPostListProps {
   posts: SocialPost[];
@@ -48,22 +51,11 @@ function PostCard({
 }) {
   const cancel = useCancelSocialPost();
   // The partner's own wall-clock time: the time it was scheduled in.
-  const when = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: p.timeZone,
-  }).format(new Date(p.dueAt));
+  const when = formatting({ ...APP, timeZone: p.timeZone }).dateTime(p.dueAt);
   const cancellable = !p.cancelledAt && p.deliveries.every((d) => d.status === 'scheduled' && d.attempts === 0);
   const name = showPartner ? `${p.partnerName}: ${p.campaignName}` : p.campaignName;
   return (
-    <Stack
-      component="li"
-      aria-label={`${name}, ${when}`}
-      gap={6}
-      p="md"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-    >
+    <Stack component="li" aria-label={`${name}, ${when}`} gap={6} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 200px', minWidth: 0 }}>
           {showPartner ? (
@@ -132,12 +124,12 @@ function PostClicks({ post: p }: { post: SocialPost }) {
   if (!published.length) return null;
   const perNetwork =
     published.length > 1
-      ? ` (${published.map((d) => `${networkName(d.network)} ${d.clicks.toLocaleString('en-GB')}`).join(', ')})`
+      ? ` (${published.map((d) => `${networkName(d.network)} ${format.count(d.clicks)}`).join(', ')})`
       : '';
   return (
     <Text size="sm">
       <Text span fw={600}>
-        {p.clicks.toLocaleString('en-GB')} {p.clicks === 1 ? 'click' : 'clicks'}
+        {format.count(p.clicks)} {p.clicks === 1 ? 'click' : 'clicks'}
       </Text>
       {perNetwork} on the post’s links
     </Text>

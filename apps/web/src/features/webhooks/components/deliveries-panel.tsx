@@ -1,22 +1,15 @@
 import { Alert, Badge, Box, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../../api/api-error';
-import { EmptyState, LoadingRows, PageControls } from '../../../shared/list-states';
-import { QueryError } from '../../portal/components/query-error';
+import { EmptyState, LoadingRows, PageControls } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { format } from '../../../shared/lib/format';
 import { EVENT_TYPE_LABELS } from '../event-types';
 import { useDeliveries, useReplayDelivery, type WebhookDelivery, type WebhookEndpoint } from '../hooks/use-webhooks';
 
 /** Deliveries per page of the log. */
 const PAGE_SIZE = 10;
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-/** An attempt's moment, short enough for a phone's row: its day and second. */
-const attemptTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 const STATUS: Record<WebhookDelivery['status'], { label: string; color: string }> = {
   pending: { label: 'Pending', color: 'blue.9' },
   delivered: { label: 'Delivered', color: 'teal.9' },
@@ -64,8 +57,7 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
               aria-label={`${EVENT_TYPE_LABELS[d.eventType]} delivery ${d.id}`}
               gap={6}
               p="sm"
-              bg="gray.0"
-              style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+              className={classes.tinted}
             >
               <Group justify="space-between" wrap="wrap" gap="xs">
                 <Group gap="xs">
@@ -81,14 +73,14 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                   variant="default"
                   loading={replay.isPending && replay.variables === d.id}
                   onClick={() => replay.mutate(d.id)}
-                  aria-label={`Replay the ${EVENT_TYPE_LABELS[d.eventType].toLowerCase()} delivery of ${dateTime.format(new Date(d.createdAt))}`}
+                  aria-label={`Replay the ${EVENT_TYPE_LABELS[d.eventType].toLowerCase()} delivery of ${format.dateTimeSeconds(d.createdAt)}`}
                 >
                   Replay
                 </Button>
               </Group>
               <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                webhook-id {d.id} · created {dateTime.format(new Date(d.createdAt))}
-                {d.deliveredAt ? ` · delivered ${dateTime.format(new Date(d.deliveredAt))}` : ''}
+                webhook-id {d.id} · created {format.dateTimeSeconds(d.createdAt)}
+                {d.deliveredAt ? ` · delivered ${format.dateTimeSeconds(d.deliveredAt)}` : ''}
               </Text>
               {d.log.length ? (
                 <Box
@@ -113,8 +105,8 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                           <Table.Td style={{ overflowWrap: 'anywhere' }}>
                             {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? 'No answer')}
                           </Table.Td>
-                          <Table.Td ta="right">{a.latencyMs.toLocaleString('en-GB')} ms</Table.Td>
-                          <Table.Td>{attemptTime.format(new Date(a.at))}</Table.Td>
+                          <Table.Td ta="right">{format.count(a.latencyMs)} ms</Table.Td>
+                          <Table.Td>{format.dayAndSecond(a.at)}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

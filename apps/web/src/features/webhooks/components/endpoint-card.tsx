@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import classes from '../../../shared/components/panel.module.css';
+import { format } from '../../../shared/lib/format';
 import { EVENT_TYPE_LABELS } from '../event-types';
 import { useDeleteWebhook, useEnableWebhook, type WebhookEndpoint } from '../hooks/use-webhooks';
 import { DeliveriesPanel } from './deliveries-panel';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One endpoint: its address, events and health, its actions, and (opened) its delivery log. */
 export function EndpointCard({
@@ -24,14 +24,7 @@ export function EndpointCard({
   const logId = `delivery-log-${e.id}`;
 
   return (
-    <Stack
-      component="article"
-      aria-label={e.url}
-      gap="sm"
-      p="md"
-      bg="white"
-      style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-    >
+    <Stack component="article" aria-label={e.url} gap="sm" p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Text fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
           {e.url}
@@ -56,13 +49,13 @@ export function EndpointCard({
       </Group>
       {!e.enabled ? (
         <Text size="sm">
-          Disabled automatically{e.disabledAt ? ` on ${dateTime.format(new Date(e.disabledAt))}` : ''}
+          Disabled automatically{e.disabledAt ? ` on ${format.dateTime(e.disabledAt)}` : ''}
           {e.disabledReason ? `: ${e.disabledReason}` : ''}. Enable it again to send what it missed.
         </Text>
       ) : e.failingSince ? (
         <Text size="sm">
-          Failing since {dateTime.format(new Date(e.failingSince))} ({e.consecutiveFailures} failed attempts); it is
-          disabled after a day of failures.
+          Failing since {format.dateTime(e.failingSince)} ({e.consecutiveFailures} failed attempts); it is disabled
+          after a day of failures.
         </Text>
       ) : null}
       {enable.isError ? <Text size="sm">{enable.error.message}</Text> : null}

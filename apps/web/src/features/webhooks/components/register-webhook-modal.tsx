@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { fieldError, formError } from '../../session/components/field-error';
+import { fieldError, formError } from '../../../shared/lib/field-error';
 import { EVENT_TYPE_LABELS, isEventType } from '../event-types';
 import { useRegisterWebhook, type RegisteredWebhook, type WebhookEventType } from '../hooks/use-webhooks';
 

@@ -1,9 +1,9 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { EmptyState, LoadingRows, PageControls } from '../../../shared/list-states';
-import { useAddressParams } from '../../../shared/use-address-params';
-import { QueryError } from '../../portal/components/query-error';
+import { EmptyState, LoadingRows, PageControls } from '../../../shared/components/list-states';
+import { QueryError } from '../../../shared/components/query-error';
+import { pageOf, useAddressParams } from '../../../shared/hooks/use-address-params';
 import { useWebhooks, type RegisteredWebhook } from '../hooks/use-webhooks';
 import { EndpointCard } from './endpoint-card';
 import { RegisterWebhookModal } from './register-webhook-modal';
@@ -20,7 +20,7 @@ const PAGE_SIZE = 20;
  */
 export function WebhooksSection({ ownerOf }: { ownerOf?: (partnerId: string | null) => string } = {}) {
   const { params, set } = useAddressParams();
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const page = pageOf(params);
   const openLog = params.get('endpoint');
   const webhooks = useWebhooks({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const [registering, { open, close }] = useDisclosure(false);

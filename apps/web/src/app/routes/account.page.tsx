@@ -1,0 +1,36 @@
+import { Divider, Stack } from '@mantine/core';
+import { ColleaguesPanel } from '../../features/portal/components/colleagues-panel';
+import { ConciergeLogPanel } from '../../features/portal/components/concierge-log-panel';
+import { SessionsPanel } from '../../features/session/components/sessions-panel';
+import { PageHeader } from '../../shared/components/page-header';
+import { PortalGate } from '../../shared/components/portal-gate';
+import { useMe } from '../../shared/hooks/use-me';
+
+export function AccountPage() {
+  return <PortalGate>{(partnerId) => <Account partnerId={partnerId} />}</PortalGate>;
+}
+
+/** Every partner user's sessions; a partner admin's colleagues and the concierge audit log too. */
+function Account({ partnerId }: { partnerId: string }) {
+  const me = useMe();
+  const admin = me.data?.role === 'partner_admin';
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Account"
+        description={
+          admin ? 'Your sessions, your colleagues, and who at your vendor acted for you.' : 'Where you are signed in.'
+        }
+      />
+      <SessionsPanel />
+      {admin ? (
+        <>
+          <Divider />
+          <ColleaguesPanel partnerId={partnerId} />
+          <Divider />
+          <ConciergeLogPanel partnerId={partnerId} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { isEmail, kindOf } from '../asset-kind';
+import { StaleNotice } from '../components/stale-notice';
+import { EmailAssetForm, NEW_EMAIL } from '../email/email-asset-form';
+import { isStale, useSaveEmail } from '../hooks/use-draft-edits';
+import type { EditedCampaign } from '../hooks/use-edited-campaign';
+
+const KINDS = { email: 'Email', pdf: 'PDF', social: 'Social post', page: 'Landing page' } as const;
+
+/** The draft's assets by kind; emails are added and edited here (PDFs and social posts through the API for now). */
+export function AssetsTab({ edited }: { edited: EditedCampaign }) {
+  const { campaign, content } = edited;
+  const save = useSaveEmail(campaign.id, campaign.revision);
+  // 'new', an email's id, or nothing being edited.
+  const [editing, setEditing] = useState<string | null>(null);
+  const assets = [...content.assets].sort((a, b) => kindOf(a).localeCompare(kindOf(b)));
+  const editedEmail = content.assets.filter(isEmail).find((a) => a.id === editing);
+  const index = editing === 'new' ? content.assets.length : content.assets.findIndex((a) => a.id === editing);
+  const archived = campaign.status === 'archived';
+
+  const start = (id: string) => {
+    save.reset();
+    setEditing(id);
+  };
+
+  return (
+    <Stack gap="md">
+      <StaleNotice error={save.error} />
+      {assets.length === 0 ? (
+        <Text c="dimmed">No asset yet: add the campaign’s first email.</Text>
+      ) : (
+        <Table bg="white" withTableBorder aria-label="Assets">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Asset</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th visibleFrom="sm">Subject</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {assets.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.name}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color="indigo" tt="none">
+                    {KINDS[kindOf(a)]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {isEmail(a) ? a.subject : '—'}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {isEmail(a) && !archived ? (
+                    <Button size="xs" variant="default" onClick={() => start(a.id)} aria-label={`Edit ${a.name}`}>
+                      Edit
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing === null ? (
+        <Group>
+          <Button onClick={() => start('new')} disabled={archived}>
+            Add an email
+          </Button>
+        </Group>
+      ) : (
+        <EmailAssetForm
+          key={editing}
+          campaignId={campaign.id}
+          assetId={editedEmail?.id ?? null}
+          title={editedEmail ? `Edit “${editedEmail.name}”` : 'New email'}
+          initial={
+            editedEmail
+              ? {
+                  name: editedEmail.name,
+                  subject: editedEmail.subject,
+                  preheader: editedEmail.preheader,
+                  mjml: editedEmail.mjml,
+                }
+              : NEW_EMAIL
+          }
+          index={index}
+          saving={save.isPending}
+          error={isStale(save.error) ? null : save.error}
+          onCancel={() => setEditing(null)}
+          onSave={(email) =>
+            save.mutate(
+              { assetId: editedEmail?.id ?? null, email },
+              {
+                onSuccess: () => {
+                  setEditing(null);
+                  notifications.show({ color: 'teal', message: `The email “${email.name}” is saved.` });
+                },
+              },
+            )
+          }
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,274 @@
+import { Button, Grid, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import classes from '../../../shared/components/panel.module.css';
+import { ProblemsAlert } from '../components/problems-alert';
+import { StaleNotice } from '../components/stale-notice';
+import { isStale } from '../hooks/use-draft-edits';
+import type { EditedCampaign } from '../hooks/use-edited-campaign';
+import { headline, messageAt, problemsOfItem } from '../problems';
+import { AssetPreview } from './asset-preview';
+import { FileField } from './file-field';
+import { asRectangle } from './rect-problems';
+import { RectsEditor, type DrawnRect } from './rects-editor';
+import { SocialCopyFields } from './social-copy-fields';
+import {
+  filePageUrl,
+  useSaveDrawnAsset,
+  type DrawnAsset,
+  type DrawnKind,
+  type PdfRect,
+  type SocialCopy,
+  type UploadedFile,
+} from './use-drawn-assets';
+
+/** The image sizes the API renders a social post at (its OpenAPI enum), with each network's aspect. */
+const SIZES = [
+  { value: 'linkedin', label: 'LinkedIn', aspect: 1200 / 627 },
+  { value: 'facebook', label: 'Facebook', aspect: 1200 / 630 },
+  { value: 'x', label: 'X', aspect: 1600 / 900 },
+  { value: 'square', label: 'Square (Instagram)', aspect: 1 },
+];
+
+/** Every rectangle of a PDF names its page. */
+const onAPage = (r: DrawnRect): r is PdfRect => r.page !== undefined;
+
+/** What tells a PDF's editor from a social post's: its words, its file, and its rectangles' units. */
+const KINDS = {
+  pdf: {
+    noun: 'PDF',
+    newTitle: 'New PDF',
+    nameDescription: "For you and partners: the download's title",
+    fileLabel: 'PDF file',
+    fileDescription: 'Up to 100 unrotated pages; the API checks it as it arrives',
+    accept: 'application/pdf',
+    empty: 'Upload the PDF to draw where partners’ logos and details go.',
+    // PDF points from the page's bottom-left corner.
+    origin: 'bottom-left',
+    unit: 'pt',
+    fields: ['name', 'fileId', 'slots'],
+  },
+  social: {
+    noun: 'social post',
+    newTitle: 'New social post',
+    nameDescription: 'For you and partners',
+    fileLabel: 'Background image',
+    fileDescription: 'PNG, JPEG or WebP; partners’ logos and names are drawn on it',
+    accept: 'image/png,image/jpeg,image/webp',
+    empty: 'Upload the background image to draw where partners’ logos and names go.',
+    // Pixels of the background from its top-left corner.
+    origin: 'top-left',
+    unit: 'px',
+    fields: ['name', 'fileId', 'slots', 'copy'],
+  },
+} as const;
+
+interface DrawnAssetEditorProps {
+  edited: EditedCampaign;
+  kind: DrawnKind;
+  /** The asset being edited, or null for a new one. */
+  asset: DrawnAsset | null;
+  /** Its stored file (null for a new asset until one is uploaded). */
+  file: UploadedFile | null;
+  onSaved: (assetId: string) => void;
+  onClose: () => void;
+}
+
+/**
+ * A PDF or a social post: the vendor's file (a PDF's pages, a post's background image) as the
+ * API renders it with the slot rectangles drawn on it, beside it the saved asset co-branded as
+ * the sample partner or a partner, and (a post) its copy per network with the API's live count.
+ * Saved with the draft's revision; the API's problems show at their fields and rectangles.
+ */
+export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSaved, onClose }: DrawnAssetEditorProps) {
+  const words = KINDS[kind];
+  const { campaign, content } = edited;
+  const save = useSaveDrawnAsset(campaign.id, campaign.revision);
+  const [name, setName] = useState(asset?.name ?? '');
+  const [file, setFile] = useState<UploadedFile | null>(initialFile);
+  const [fileName, setFileName] = useState<string | null>(null);
+  // A social post's rectangles have no page; a PDF's each name theirs.
+  const [rects, setRects] = useState<DrawnRect[]>(asset?.slots ?? []);
+  const [copy, setCopy] = useState<SocialCopy>(asset && 'copy' in asset ? asset.copy : {});
+  const [page, setPage] = useState(1);
+  const [size, setSize] = useState('linkedin');
+  const [dirty, setDirty] = useState(false);
+  const index = asset ? content.assets.findIndex((a) => a.id === asset.id) : content.assets.length;
+  const at = `assets[${index}]`;
+  const error = isStale(save.error) ? null : save.error;
+  const { others } = problemsOfItem(error, at, [...words.fields]);
+  const rectProblems = problemsOfItem(error, at, ['slots']).mine.map(asRectangle);
+  const pages = file?.kind === 'pdf' ? file.pages : [];
+  const area = file?.kind === 'image' ? { width: file.width, height: file.height } : pages[page - 1];
+  const archived = campaign.status === 'archived';
+  const titleId = `${kind}-form-title`;
+
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setDirty(true);
+    };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    const common = { name, fileId: file.id };
+    save.mutate(
+      kind === 'pdf'
+        ? { kind, assetId: asset?.id ?? null, body: { ...common, slots: rects.filter(onAPage) } }
+        : { kind, assetId: asset?.id ?? null, body: { ...common, slots: rects, copy } },
+      {
+        onSuccess: (assetId) => {
+          setDirty(false);
+          notifications.show({ color: 'teal', message: `The ${words.noun} “${name}” is saved.` });
+          onSaved(assetId);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <Stack gap="md" p="md" className={classes.panel}>
+        <Title order={3} size="h4" id={titleId}>
+          {asset ? `Edit “${asset.name}”` : words.newTitle}
+        </Title>
+        <StaleNotice error={save.error} />
+        <ProblemsAlert
+          title="Not saved"
+          message={headline(error) ?? (error ? 'The problems are shown at their fields.' : undefined)}
+          problems={[...others, ...rectProblems]}
+        />
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <TextInput
+            label="Name"
+            description={words.nameDescription}
+            required
+            value={name}
+            onChange={(e) => changed(setName)(e.currentTarget.value)}
+            error={messageAt(error, `${at}.name`)}
+            w={{ base: '100%', sm: 320 }}
+          />
+          <FileField
+            label={words.fileLabel}
+            description={words.fileDescription}
+            accept={words.accept}
+            file={file}
+            name={fileName}
+            saveError={error}
+            at={at}
+            disabled={archived}
+            onUploaded={(uploaded, chosen) => {
+              setFile(uploaded);
+              setFileName(chosen);
+              setPage(1);
+              // Rectangles on pages the new file does not have would be refused: they go.
+              if (uploaded.kind === 'pdf')
+                setRects((rs) => rs.filter((r) => r.page === undefined || r.page <= uploaded.pages.length));
+              setDirty(true);
+            }}
+          />
+        </Group>
+        {file && area ? (
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Stack gap="sm">
+                <Group justify="space-between" align="center" wrap="wrap">
+                  <Title order={4}>Slot rectangles</Title>
+                  {pages.length > 1 ? (
+                    <Pagination
+                      total={pages.length}
+                      value={page}
+                      onChange={setPage}
+                      size="sm"
+                      getControlProps={(control) => ({ 'aria-label': `Go to ${control} page` })}
+                      getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+                    />
+                  ) : null}
+                </Group>
+                <RectsEditor
+                  imageUrl={filePageUrl(file.id, kind === 'pdf' ? page : 1)}
+                  imageLabel={
+                    kind === 'pdf'
+                      ? `Page ${page} of the PDF, without co-branding`
+                      : 'The background image, without co-branding'
+                  }
+                  area={area}
+                  origin={words.origin}
+                  unit={words.unit}
+                  rects={rects}
+                  page={kind === 'pdf' ? page : undefined}
+                  slots={content.slots}
+                  at={`${at}.slots`}
+                  error={error}
+                  disabled={archived}
+                  onChange={changed(setRects)}
+                />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              {kind === 'pdf' ? (
+                <AssetPreview
+                  campaignId={campaign.id}
+                  assetId={asset?.id ?? null}
+                  revision={campaign.revision}
+                  query={{ page: String(page) }}
+                  dirty={dirty}
+                  aspect={area.width / area.height}
+                />
+              ) : (
+                <AssetPreview
+                  campaignId={campaign.id}
+                  assetId={asset?.id ?? null}
+                  revision={campaign.revision}
+                  query={{ size }}
+                  dirty={dirty}
+                  aspect={SIZES.find((s) => s.value === size)?.aspect ?? 1}
+                  extra={
+                    <Select
+                      label="Size"
+                      data={SIZES.map(({ value, label }) => ({ value, label }))}
+                      value={size}
+                      allowDeselect={false}
+                      onChange={(v) => setSize(v ?? 'linkedin')}
+                      w={180}
+                    />
+                  }
+                />
+              )}
+            </Grid.Col>
+          </Grid>
+        ) : (
+          <Text c="dimmed" size="sm">
+            {words.empty}
+          </Text>
+        )}
+        {kind === 'social' ? (
+          <Stack gap="sm" component="section" aria-labelledby="social-copy-title">
+            <Title order={4} id="social-copy-title">
+              Post copy
+            </Title>
+            <SocialCopyFields
+              campaignId={campaign.id}
+              assetId={asset?.id ?? null}
+              at={`${at}.copy`}
+              copy={copy}
+              error={error}
+              disabled={archived}
+              onChange={changed(setCopy)}
+            />
+          </Stack>
+        ) : null}
+        <Group gap="sm">
+          <Button type="submit" loading={save.isPending} disabled={!file || archived}>
+            Save the {words.noun}
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { Anchor, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { CampaignStatusBadge } from '../../shared/components/campaign-status-badge';
+import { PageHeader } from '../../shared/components/page-header';
+import { QueryError } from '../../shared/components/query-error';
+import { useAddressParams } from '../../shared/hooks/use-address-params';
+import { AssetsTab } from './assets/assets-tab';
+import { DrawnAssetsSection } from './assets/drawn-assets-section';
+import { DetailsTab } from './details/details-tab';
+import { useEditedCampaign } from './hooks/use-edited-campaign';
+import { PublishTab } from './publish/publish-tab';
+import { SequenceTab } from './sequence/sequence-tab';
+import { SlotsTab } from './slots/slots-tab';
+
+const TABS = [
+  { value: 'details', label: 'Details' },
+  { value: 'slots', label: 'Slots' },
+  { value: 'assets', label: 'Assets' },
+  { value: 'sequence', label: 'Sequence' },
+  { value: 'publish', label: 'Publish' },
+] as const;
+type Tab = (typeof TABS)[number]['value'];
+const isTab = (v: string | null): v is Tab => TABS.some((t) => t.value === v);
+
+/** A campaign's draft, one tab per part; the tab is kept in the address. */
+export function CampaignEditorPage() {
+  const { campaignId = '' } = useParams();
+  const { params, set } = useAddressParams();
+  const tab = params.get('tab');
+  const edited = useEditedCampaign(campaignId);
+
+  if (edited.isError) return <QueryError error={edited.error} retry={() => void edited.refetch()} />;
+  if (edited.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true" aria-label="Loading the campaign">
+        <Skeleton height={32} width={320} />
+        <Skeleton height={240} />
+      </Stack>
+    );
+  }
+  const { campaign, content } = edited.data;
+  const archived = campaign.status === 'archived';
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/console" size="sm">
+        ← All campaigns
+      </Anchor>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <PageHeader title={campaign.name} description={content.description || undefined} />
+        <Group gap="xs">
+          <CampaignStatusBadge campaign={campaign} />
+          <Text size="sm" c="dimmed">
+            {campaign.latestVersion === null ? 'Never published' : `Version ${campaign.latestVersion} published`} ·
+            draft revision {campaign.revision}
+          </Text>
+        </Group>
+      </Group>
+      {archived ? <Text>This campaign is archived: restore it from the library to edit it.</Text> : null}
+
+      <Tabs
+        value={isTab(tab) ? tab : 'details'}
+        onChange={(v) => set({ tab: v === 'details' ? null : v })}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Parts of the campaign">
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="details" pt="lg">
+          <DetailsTab edited={edited.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="slots" pt="lg">
+          <SlotsTab edited={edited.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assets" pt="lg">
+          <AssetsTab edited={edited.data} />
+          <DrawnAssetsSection edited={edited.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sequence" pt="lg">
+          <SequenceTab edited={edited.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="publish" pt="lg">
+          <PublishTab edited={edited.data} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,192 @@
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { fromLocalInput, toLocalInput } from '../../../shared/lib/format';
+import { ProblemsAlert } from '../components/problems-alert';
+import { isStale, type CatalogueChanges, type MetadataChanges, type useSaveDetails } from '../hooks/use-draft-edits';
+import type { EditedCampaign } from '../hooks/use-edited-campaign';
+import { headline, messageAt, otherProblems } from '../problems';
+
+interface Values {
+  name: string;
+  description: string;
+  tags: string[];
+  language: string;
+  tiers: string[];
+  regions: string[];
+  promoted: boolean;
+  availableFrom: string;
+  availableUntil: string;
+}
+
+const FIELD_PATHS = [
+  'name',
+  'description',
+  'tags',
+  'language',
+  'eligibility',
+  'promoted',
+  'availableFrom',
+  'availableUntil',
+];
+
+const valuesOf = ({ campaign, content }: EditedCampaign): Values => ({
+  name: content.name,
+  description: content.description,
+  tags: content.tags,
+  language: content.language,
+  tiers: content.eligibility.tiers,
+  regions: content.eligibility.regions,
+  promoted: campaign.catalogue.promoted,
+  availableFrom: toLocalInput(campaign.catalogue.availableFrom),
+  availableUntil: toLocalInput(campaign.catalogue.availableUntil),
+});
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What changed, as the two requests take it: the draft's metadata, and the catalogue settings. */
+function changesOf(
+  values: Values,
+  saved: Values,
+): { metadata: MetadataChanges | null; catalogue: CatalogueChanges | null } {
+  const metadata: MetadataChanges = {};
+  if (values.name !== saved.name) metadata.name = values.name;
+  if (values.description !== saved.description) metadata.description = values.description;
+  if (!same(values.tags, saved.tags)) metadata.tags = values.tags;
+  if (values.language !== saved.language) metadata.language = values.language;
+  if (!same(values.tiers, saved.tiers) || !same(values.regions, saved.regions))
+    metadata.eligibility = { tiers: values.tiers, regions: values.regions };
+  const catalogue: CatalogueChanges = {};
+  if (values.promoted !== saved.promoted) catalogue.promoted = values.promoted;
+  if (values.availableFrom !== saved.availableFrom) catalogue.availableFrom = fromLocalInput(values.availableFrom);
+  if (values.availableUntil !== saved.availableUntil) catalogue.availableUntil = fromLocalInput(values.availableUntil);
+  return {
+    metadata: Object.keys(metadata).length ? metadata : null,
+    catalogue: Object.keys(catalogue).length ? catalogue : null,
+  };
+}
+
+/** Name, description, tags, language and eligibility (saved into the draft), and how the catalogue shows the campaign (at once). */
+export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveDetails> }) {
+  const saved = valuesOf(edited);
+  const [values, setValues] = useState(saved);
+  const changes = changesOf(values, saved);
+  const changed = !!(changes.metadata || changes.catalogue);
+  const archived = edited.campaign.status === 'archived';
+  const error = isStale(save.error) ? null : save.error;
+  // A problem of a field shows under it; any other (or a refusal without problems) above the form.
+  const unplaced = otherProblems(error, FIELD_PATHS);
+  const field =
+    <K extends keyof Values>(name: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [name]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(changes, { onSuccess: () => notifications.show({ color: 'teal', message: 'The details are saved.' }) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="The campaign’s details">
+      <Stack gap="lg" maw={880}>
+        <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label="Name"
+            required
+            value={values.name}
+            onChange={(e) => field('name')(e.currentTarget.value)}
+            error={messageAt(error, 'name')}
+          />
+          <TextInput
+            label="Language"
+            description="A language tag such as en or pt-BR"
+            required
+            value={values.language}
+            onChange={(e) => field('language')(e.currentTarget.value)}
+            error={messageAt(error, 'language')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Description"
+          description="What partners read in their catalogue"
+          autosize
+          minRows={3}
+          value={values.description}
+          onChange={(e) => field('description')(e.currentTarget.value)}
+          error={messageAt(error, 'description')}
+        />
+        <TagsInput
+          label="Tags"
+          description="Press Enter after each tag"
+          value={values.tags}
+          onChange={field('tags')}
+          error={messageAt(error, 'tags')}
+          clearable
+        />
+        <Fieldset legend="Who may launch it" variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TagsInput
+              label="Partner tiers"
+              description="Empty: every tier"
+              value={values.tiers}
+              onChange={field('tiers')}
+              error={messageAt(error, 'eligibility.tiers')}
+            />
+            <TagsInput
+              label="Partner regions"
+              description="Empty: every region"
+              value={values.regions}
+              onChange={field('regions')}
+              error={messageAt(error, 'eligibility.regions')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="In partners’ catalogues (applies at once, without publishing)" variant="filled">
+          <Stack gap="md">
+            <Checkbox
+              label="Promoted: shown first and marked"
+              checked={values.promoted}
+              onChange={(e) => field('promoted')(e.currentTarget.checked)}
+              error={messageAt(error, 'promoted')}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                type="datetime-local"
+                label="Available from"
+                description="Your time zone; empty: at once"
+                value={values.availableFrom}
+                onChange={(e) => field('availableFrom')(e.currentTarget.value)}
+                error={messageAt(error, 'availableFrom')}
+              />
+              <TextInput
+                type="datetime-local"
+                label="Available until"
+                description="Your time zone; empty: no end"
+                value={values.availableUntil}
+                onChange={(e) => field('availableUntil')(e.currentTarget.value)}
+                error={messageAt(error, 'availableUntil')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <Group gap="sm">
+          <Button type="submit" loading={save.isPending} disabled={!changed || archived}>
+            Save the details
+          </Button>
+          {changed ? (
+            <Button
+              variant="default"
+              onClick={() => {
+                setValues(saved);
+                save.reset();
+              }}
+            >
+              Undo changes
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

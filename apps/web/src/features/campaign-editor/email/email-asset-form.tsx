@@ -1,0 +1,187 @@
+import { Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import classes from '../../../shared/components/panel.module.css';
+import { ProblemsAlert } from '../components/problems-alert';
+import type { EmailInput } from '../hooks/use-draft-edits';
+import { describeProblem, headline, messageIn, problemsOfItem } from '../problems';
+import { EmailPreview, SAMPLE_PARTNER } from './email-preview';
+import { InsertPalette } from './insert-palette';
+import { mergeProblems, problemsOfEmail } from './live-problems';
+import { MjmlEditor, type MjmlEditorHandle } from './mjml-editor';
+import { useDraftVocabulary, useEmailCheck } from './use-email-check';
+
+const FIELDS = ['name', 'subject', 'preheader', 'mjml'];
+/** How long typing pauses before the API checks the email again. */
+const CHECK_DEBOUNCE_MS = 300;
+
+/** What a new email starts from: the footer every email must carry (the unsubscribe link and the partner's address). */
+export const NEW_EMAIL: EmailInput = {
+  name: '',
+  subject: '',
+  preheader: '',
+  mjml: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hello {{prospect.first_name}},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n',
+};
+
+interface EmailAssetFormProps {
+  campaignId: string;
+  /** The email being edited; null for a new one. */
+  assetId: string | null;
+  title: string;
+  initial: EmailInput;
+  /** Where the API reports this email's problems: `assets[<index>]`. */
+  index: number;
+  saving: boolean;
+  error: unknown;
+  onSave: (email: EmailInput) => void;
+  onCancel: () => void;
+}
+
+/**
+ * An email's name, subject, preheader and MJML. As the marketer types, the API checks the
+ * email without saving it: its problems show at their fields and, in the code editor, at
+ * their lines; the preview beside it is the email rendered as the chosen partner. Saving
+ * goes through the same check.
+ */
+export function EmailAssetForm({
+  campaignId,
+  assetId,
+  title,
+  initial,
+  index,
+  saving,
+  error,
+  onSave,
+  onCancel,
+}: EmailAssetFormProps) {
+  const [email, setEmail] = useState(initial);
+  const [partnerId, setPartnerId] = useState(SAMPLE_PARTNER);
+  const [checked] = useDebouncedValue(email, CHECK_DEBOUNCE_MS);
+  const check = useEmailCheck(campaignId, assetId, partnerId === SAMPLE_PARTNER ? null : partnerId, checked);
+  const vocabulary = useDraftVocabulary(campaignId);
+  const editor = useRef<MjmlEditorHandle | null>(null);
+
+  const { mine: saved, others } = problemsOfItem(error, `assets[${index}]`, FIELDS);
+  const live = useMemo(() => problemsOfEmail(check.data?.problems ?? [], index), [check.data, index]);
+  const mine = mergeProblems(live, saved);
+  const mjmlProblems = useMemo(() => live.filter((p) => p.path === 'mjml'), [live]);
+  const placeholders = vocabulary.data?.entries ?? [];
+  const textPlaceholders = placeholders.filter((e) => e.inText && e.kind !== 'link');
+  const stale = checked !== email || check.isFetching;
+  const change = (field: keyof EmailInput) => (value: string) => setEmail((e) => ({ ...e, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave(email);
+  };
+
+  const mjmlMessages = mine.filter((p) => p.path === 'mjml');
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="email-form-title">
+      <Stack gap="md" p="md" className={classes.panel}>
+        <Title order={3} size="h4" id="email-form-title">
+          {title}
+        </Title>
+        <ProblemsAlert title="Not saved" message={headline(error)} problems={others} />
+        <TextInput
+          label="Name"
+          description="For you: partners see the subject"
+          required
+          value={email.name}
+          onChange={(e) => change('name')(e.currentTarget.value)}
+          error={messageIn(mine, 'name')}
+        />
+        <TextInput
+          label="Subject"
+          description={`May use ${
+            textPlaceholders.length
+              ? textPlaceholders
+                  .map((e) => `{{${e.variable}}}`)
+                  .slice(0, 4)
+                  .join(', ') + ' …'
+              : '{{partner.…}} and {{prospect.…}}'
+          }`}
+          required
+          value={email.subject}
+          onChange={(e) => change('subject')(e.currentTarget.value)}
+          error={messageIn(mine, 'subject')}
+        />
+        <TextInput
+          label="Preheader"
+          description="The line inboxes show after the subject; the same placeholders"
+          value={email.preheader}
+          onChange={(e) => change('preheader')(e.currentTarget.value)}
+          error={messageIn(mine, 'preheader')}
+        />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Stack gap={6} style={{ minWidth: 0 }}>
+            <Group justify="space-between" align="center" gap="xs">
+              <Text id="mjml-label" size="sm" fw={500}>
+                MJML{' '}
+                <Text span c="red" aria-hidden>
+                  *
+                </Text>
+              </Text>
+              <InsertPalette vocabulary={vocabulary.data} onInsert={(text) => editor.current?.insert(text)} />
+            </Group>
+            <Text id="mjml-description" size="xs" c="dimmed">
+              Type {'{{'} for the placeholders, or use Insert. Every email needs {'{{links.unsubscribe}}'} and the
+              partner’s postal address slot, outside any {'{{#if}}'}. Tab leaves the editor.
+            </Text>
+            <MjmlEditor
+              value={email.mjml}
+              onChange={change('mjml')}
+              problems={mjmlProblems}
+              placeholders={placeholders}
+              labelId="mjml-label"
+              describedBy="mjml-description mjml-problems"
+              ref={editor}
+            />
+            <div id="mjml-problems" role="status" aria-live="polite">
+              {stale && check.isFetching ? (
+                <Group gap={6}>
+                  <Loader size={12} />
+                  <Text size="xs" c="dimmed">
+                    Checking…
+                  </Text>
+                </Group>
+              ) : check.isError ? (
+                <Text size="sm" c="red.9">
+                  The email could not be checked: {check.error.message}
+                </Text>
+              ) : check.data && mjmlMessages.length === 0 ? (
+                <Text size="sm" c="teal.9">
+                  No problem in the MJML.
+                </Text>
+              ) : null}
+              {mjmlMessages.length ? (
+                <Stack gap={2} component="ul" m={0} pl="md" aria-label="Template problems">
+                  {mjmlMessages.map((p) => (
+                    <Text
+                      component="li"
+                      size="sm"
+                      c="red.9"
+                      key={`${p.line ?? ''}${p.message}`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {describeProblem(p)}
+                    </Text>
+                  ))}
+                </Stack>
+              ) : null}
+            </div>
+          </Stack>
+          <EmailPreview check={check.data} stale={stale} partnerId={partnerId} onPartnerChange={setPartnerId} />
+        </SimpleGrid>
+        <Group gap="sm">
+          <Button type="submit" loading={saving}>
+            Save the email
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { Alert, Group, ScrollArea, SegmentedControl, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { usePartnerChoices } from '../../../shared/hooks/use-partner-choices';
+import type { EmailCheck } from './use-email-check';
+
+/** The widths the preview shows the email at (at most: never wider than the page): a desktop client's pane, and a phone (375 CSS px). */
+const WIDTHS = { desktop: 660, mobile: 375 } as const;
+type Width = keyof typeof WIDTHS;
+
+export const SAMPLE_PARTNER = 'sample';
+
+interface EmailPreviewProps {
+  check: EmailCheck | undefined;
+  /** The answer on screen is for an older text than the one in the editor. */
+  stale: boolean;
+  partnerId: string;
+  onPartnerChange: (partnerId: string) => void;
+}
+
+/**
+ * The email as the API renders it for the chosen partner and the sample prospect: the HTML at
+ * a desktop or a phone's width (in a sandboxed frame: no script runs), or its plain-text part.
+ */
+export function EmailPreview({ check, stale, partnerId, onPartnerChange }: EmailPreviewProps) {
+  const [width, setWidth] = useState<Width>('desktop');
+  const partners = usePartnerChoices({ status: 'active' });
+  const options = [
+    { value: SAMPLE_PARTNER, label: 'Sample partner' },
+    ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName })),
+  ];
+  const preview = check?.preview ?? null;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="email-preview-title" style={{ minWidth: 0 }}>
+      <Title order={4} id="email-preview-title">
+        Preview
+      </Title>
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <Select
+          label="Preview as"
+          data={options}
+          value={partnerId}
+          allowDeselect={false}
+          onChange={(v) => onPartnerChange(v ?? SAMPLE_PARTNER)}
+          w={220}
+        />
+        <SegmentedControl
+          aria-label="Preview width"
+          value={width}
+          onChange={(v) => setWidth(v === 'mobile' ? 'mobile' : 'desktop')}
+          data={[
+            { value: 'desktop', label: 'Desktop' },
+            { value: 'mobile', label: 'Mobile' },
+          ]}
+        />
+      </Group>
+      {!check ? (
+        <Skeleton height={360} aria-label="Rendering the preview" />
+      ) : !preview ? (
+        <Alert color="yellow" variant="light" role="status">
+          The template cannot be rendered until its problems are fixed.
+        </Alert>
+      ) : (
+        <>
+          <Text size="sm" aria-live="polite" style={{ overflowWrap: 'anywhere' }}>
+            <strong>Subject:</strong> {preview.subject}
+            {preview.preheader ? (
+              <>
+                {' '}
+                · <strong>Preheader:</strong> {preview.preheader}
+              </>
+            ) : null}
+          </Text>
+          {preview.sampleSlots.length ? (
+            <Text size="xs" c="dimmed">
+              {preview.partner.name} has no value for {preview.sampleSlots.join(', ')}: sample values are shown.
+            </Text>
+          ) : null}
+          <Tabs defaultValue="html" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="html">HTML</Tabs.Tab>
+              <Tabs.Tab value="text">Plain text</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="html" pt="sm">
+              <div style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }}>
+                <iframe
+                  title={`Email preview as ${preview.partner.name}, ${width} width`}
+                  sandbox=""
+                  srcDoc={preview.html}
+                  style={{
+                    display: 'block',
+                    width: '100%',
+                    maxWidth: WIDTHS[width],
+                    height: 560,
+                    border: '1px solid var(--mantine-color-gray-4)',
+                    background: 'white',
+                    margin: '0 auto',
+                  }}
+                />
+              </div>
+            </Tabs.Panel>
+            <Tabs.Panel value="text" pt="sm">
+              <ScrollArea.Autosize
+                mah={560}
+                type="auto"
+                style={{ border: '1px solid var(--mantine-color-gray-4)', background: 'white' }}
+              >
+                <Text
+                  component="pre"
+                  size="sm"
+                  p="sm"
+                  ff="monospace"
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}
+                  aria-label="Plain-text part"
+                  tabIndex={0}
+                >
+                  {preview.text}
+                </Text>
+              </ScrollArea.Autosize>
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </Stack>
+  );
+}

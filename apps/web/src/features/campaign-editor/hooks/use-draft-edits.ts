@@ -1,0 +1,60 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../../api/api-error';
+import { api, type components } from '../../../api/client';
+import { under } from '../../../api/query';
+import type { Slot } from './use-edited-campaign';
+
+export type MetadataChanges = components['schemas']['UpdateCampaignDto'];
+export type CatalogueChanges = components['schemas']['CatalogueSettingsDto'];
+export type EmailInput = components['schemas']['EmailAssetDto'];
+
+/** The draft revision an edit is based on: the API refuses it (412) when someone saved since. */
+export const ifMatch = (revision: number) => ({ 'If-Match': `"${revision}"` });
+
+/** Whether the API refused an edit because the draft changed meanwhile (stale revision, or a save at the same time). */
+export const isStale = (error: unknown): boolean =>
+  error instanceof ApiError && (error.status === 412 || error.status === 409);
+
+/**
+ * One kind of edit of a campaign's draft, sent with the revision the editor shows. Afterwards
+ * (or after a refusal for a stale revision) every read of the campaigns is asked again (the
+ * editor's campaign, its checks and versions, the library), so the editor shows what is stored
+ * and the next edit carries the new revision.
+ */
+export function useDraftEdit<T, R = void>(send: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSettled: (_data, error) => {
+      if (error && !isStale(error)) return undefined;
+      return queryClient.invalidateQueries(under('/campaigns'));
+    },
+  });
+}
+
+/** The details tab: name, description, tags, language and eligibility (the draft), then the catalogue settings (at once, unversioned). */
+export function useSaveDetails(id: string, revision: number) {
+  return useDraftEdit(
+    async ({ metadata, catalogue }: { metadata: MetadataChanges | null; catalogue: CatalogueChanges | null }) => {
+      if (metadata)
+        await api.PATCH('/campaigns/{id}', { params: { path: { id }, header: ifMatch(revision) }, body: metadata });
+      if (catalogue) await api.PATCH('/campaigns/{id}/catalogue', { params: { path: { id } }, body: catalogue });
+    },
+  );
+}
+
+export function useSaveSlots(id: string, revision: number) {
+  return useDraftEdit(async (slots: Slot[]) => {
+    await api.PUT('/campaigns/{id}/slots', { params: { path: { id }, header: ifMatch(revision) }, body: { slots } });
+  });
+}
+
+/** Adds an email (no asset id) or replaces one. */
+export function useSaveEmail(id: string, revision: number) {
+  return useDraftEdit(async ({ assetId, email }: { assetId: string | null; email: EmailInput }) => {
+    const params = { path: { id }, header: ifMatch(revision) };
+    await (assetId
+      ? api.PUT('/campaigns/{id}/assets/email/{assetId}', { params: { ...params, path: { id, assetId } }, body: email })
+      : api.POST('/campaigns/{id}/assets/email', { params, body: email }));
+  });
+}

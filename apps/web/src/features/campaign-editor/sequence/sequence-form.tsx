@@ -1,0 +1,147 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { isEmail } from '../asset-kind';
+import { ProblemsAlert } from '../components/problems-alert';
+import { isStale } from '../hooks/use-draft-edits';
+import type { EditedCampaign } from '../hooks/use-edited-campaign';
+import { headline } from '../problems';
+import { ExitFields } from './exit-fields';
+import { isAtField, sequenceProblems } from './sequence-problems';
+import { newStep } from './sequence-words';
+import { StepFields } from './step-fields';
+import { TimelinePanel } from './timeline-panel';
+import type { SequenceInput, StepInput, useSaveSequence } from './use-sequence';
+
+const EMPTY: SequenceInput = { steps: [], exit: { clickedLink: null, converted: true } };
+
+/** The stored sequence as the form edits it (the API's view, which PUT takes back). */
+const asInput = (content: EditedCampaign['content']): SequenceInput =>
+  content.sequence
+    ? {
+        steps: content.sequence.steps.map((s) => ({ ...s, window: s.window ?? null })),
+        exit: { clickedLink: content.sequence.exit.clickedLink ?? null, converted: content.sequence.exit.converted },
+      }
+    : EMPTY;
+
+/** The draft's nurture sequence, edited as a whole and saved in one PUT; its timeline computed by the API as the form stands. */
+export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveSequence> }) {
+  const { campaign, content } = edited;
+  const saved = asInput(content);
+  const [sequence, setSequence] = useState<SequenceInput>(saved);
+  const hasSaved = content.sequence !== null;
+  const changed = JSON.stringify(sequence) !== JSON.stringify(saved);
+  const archived = campaign.status === 'archived';
+  const emails = content.assets.filter(isEmail).map((a) => ({ value: a.id, label: a.name }));
+  const error = isStale(save.error) ? null : save.error;
+  const problems = sequenceProblems(error);
+  const unplaced = problems.filter((p) => !isAtField(p, sequence.steps.length));
+
+  const setSteps = (change: (steps: StepInput[]) => StepInput[]) =>
+    setSequence((s) => ({ ...s, steps: change(s.steps) }));
+  const move = (i: number, by: -1 | 1) =>
+    setSteps((steps) => {
+      const next = [...steps];
+      [next[i], next[i + by]] = [next[i + by], next[i]];
+      return next;
+    });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(sequence, {
+      onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is saved.' }),
+    });
+  };
+
+  if (emails.length === 0) {
+    return (
+      <Text c="dimmed">
+        A sequence sends the campaign’s emails one after another: add an email on the Assets tab first.
+      </Text>
+    );
+  }
+
+  return (
+    <Stack gap="xl">
+      <form onSubmit={submit} noValidate aria-label="Sequence">
+        <Stack gap="md">
+          <Text size="sm" maw={720}>
+            Each step sends one of the campaign’s emails after a wait: the first after the launch, the next after the
+            step before it. A send window holds a step until the prospect’s days and hours; a condition sends it only
+            depending on what the prospect did with the previous email.
+          </Text>
+          <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
+          {sequence.steps.length === 0 ? (
+            <Text c="dimmed">
+              {hasSaved ? 'No step: add one, or remove the sequence.' : 'No sequence yet: add its first step.'}
+            </Text>
+          ) : null}
+          {sequence.steps.map((step, i) => (
+            <StepFields
+              key={i}
+              index={i}
+              count={sequence.steps.length}
+              step={step}
+              emails={emails}
+              problems={problems}
+              disabled={archived}
+              onChange={(next) => setSteps((steps) => steps.map((s, j) => (j === i ? next : s)))}
+              onMove={(by) => move(i, by)}
+              onRemove={() => setSteps((steps) => steps.filter((_, j) => j !== i))}
+            />
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => setSteps((steps) => [...steps, newStep(emails[0].value)])}
+              disabled={archived}
+            >
+              Add a step
+            </Button>
+          </Group>
+          {sequence.steps.length || hasSaved ? (
+            <ExitFields
+              exit={sequence.exit}
+              links={content.links.map((l) => l.name)}
+              problems={problems}
+              disabled={archived}
+              onChange={(exit) => setSequence((s) => ({ ...s, exit }))}
+            />
+          ) : null}
+          <Group gap="sm" wrap="wrap">
+            <Button type="submit" loading={save.isPending && save.variables !== null} disabled={!changed || archived}>
+              Save the sequence
+            </Button>
+            {changed ? (
+              <Button
+                variant="subtle"
+                onClick={() => {
+                  setSequence(saved);
+                  save.reset();
+                }}
+              >
+                Undo changes
+              </Button>
+            ) : null}
+            {hasSaved ? (
+              <Button
+                variant="default"
+                c="red.9"
+                loading={save.isPending && save.variables === null}
+                disabled={archived}
+                onClick={() =>
+                  save.mutate(null, {
+                    onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is removed.' }),
+                  })
+                }
+              >
+                Remove the sequence
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      </form>
+      {sequence.steps.length ? <TimelinePanel campaignId={campaign.id} sequence={sequence} /> : null}
+    </Stack>
+  );
+}

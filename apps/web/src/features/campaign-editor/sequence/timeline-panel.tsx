@@ -1,0 +1,155 @@
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ProblemList } from '../components/problem-list';
+import { headline, messageIn } from '../problems';
+import { sequenceProblems } from './sequence-problems';
+import { useSequenceTimeline, type SequenceInput } from './use-sequence';
+
+/** Zones offered first; any other IANA zone the browser knows can be typed. */
+const COMMON_ZONES = [
+  'Europe/Warsaw',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'UTC',
+];
+
+function zoneChoices(): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...COMMON_ZONES, ...known.filter((z) => !COMMON_ZONES.includes(z))];
+}
+
+/** The next full hour in UTC, as a datetime-local field writes it (2026-12-04T15:00). */
+function nextHourUtc(): string {
+  const d = new Date();
+  d.setUTCHours(d.getUTCHours() + 1, 0, 0, 0);
+  return d.toISOString().slice(0, 16);
+}
+
+/** A sample prospect's zone and enrolment, and when it would receive each step of the sequence as the form holds it: computed by the API. */
+export function TimelinePanel({ campaignId, sequence }: { campaignId: string; sequence: SequenceInput }) {
+  const [timeZone, setTimeZone] = useState<string>(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const [start, setStart] = useState(nextHourUtc);
+  const [zones] = useState(zoneChoices);
+  const timeline = useSequenceTimeline(campaignId);
+  const [askedFor, setAskedFor] = useState<string | null>(null);
+  const current = JSON.stringify(sequence);
+  const problems = sequenceProblems(timeline.error);
+  const atFields = ['timeZone', 'start'];
+  const others = problems.filter((p) => !atFields.includes(p.path));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAskedFor(current);
+    // The field has no zone: the start is read as UTC, as its label says.
+    timeline.mutate({ start: `${start}:00Z`, timeZone, sequence });
+  };
+
+  return (
+    <Stack component="section" aria-labelledby="timeline-title" gap="sm">
+      <Title order={2} size="h3" id="timeline-title">
+        Timeline
+      </Title>
+      <Text size="sm" maw={720}>
+        When a sample prospect would receive each step, from the steps above as they stand (saved or not), by the same
+        rules that schedule real sends.
+      </Text>
+      <form onSubmit={submit} noValidate aria-label="Timeline of a sample prospect">
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <Select
+            label="Prospect’s time zone"
+            searchable
+            data={zones}
+            value={timeZone}
+            allowDeselect={false}
+            onChange={(v) => v && setTimeZone(v)}
+            error={messageIn(problems, 'timeZone')}
+            w={{ base: '100%', xs: 260 }}
+            limit={50}
+          />
+          <TextInput
+            label="Enrolled at (UTC)"
+            type="datetime-local"
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={messageIn(problems, 'start')}
+            w={{ base: '100%', xs: 240 }}
+          />
+          <Button type="submit" mt={25} loading={timeline.isPending}>
+            Show the timeline
+          </Button>
+        </Group>
+      </form>
+      <div aria-live="polite">
+        {timeline.error ? (
+          <Alert color="red" variant="light" title="No timeline">
+            {others.length ? (
+              <>
+                <Text size="sm" mb={4}>
+                  Fix the sequence first:
+                </Text>
+                <ProblemList problems={others} />
+              </>
+            ) : (
+              (headline(timeline.error) ?? 'Correct the fields above.')
+            )}
+          </Alert>
+        ) : null}
+        {timeline.data && !timeline.error ? (
+          <Stack gap="xs">
+            {askedFor !== current ? (
+              <Text size="sm" c="orange.9">
+                The steps changed since: show the timeline again.
+              </Text>
+            ) : null}
+            <Text size="sm">
+              Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at{' '}
+              {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
+            </Text>
+            {/* Fixed columns that wrap their words: the four of them fit a phone's width without scrolling. */}
+            <Table
+              bg="white"
+              withTableBorder
+              aria-label="Timeline"
+              layout="fixed"
+              horizontalSpacing="xs"
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w="18%">Step</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Received</Table.Th>
+                  <Table.Th>Why then</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {timeline.data.steps.map((s) => (
+                  <Table.Tr key={s.stepId}>
+                    <Table.Td>Step {s.index}</Table.Td>
+                    <Table.Td>
+                      {s.assetName}
+                      {s.conditional ? (
+                        <Text span size="xs" c="gray.7" display="block">
+                          if its condition holds
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{s.local}</Table.Td>
+                    <Table.Td>{s.explanation}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        ) : null}
+      </div>
+    </Stack>
+  );
+}

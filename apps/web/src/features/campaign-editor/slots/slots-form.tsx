@@ -1,0 +1,71 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { ProblemsAlert } from '../components/problems-alert';
+import { isStale, type useSaveSlots } from '../hooks/use-draft-edits';
+import type { EditedCampaign, Slot } from '../hooks/use-edited-campaign';
+import { headline, otherProblems } from '../problems';
+import { SlotFields } from './slot-fields';
+import { assetsMentioning } from './slot-mentions';
+
+const NEW_SLOT: Slot = { name: '', type: 'text', required: false };
+
+/** The draft's co-brand slots, edited together and saved as one list (PUT slots). */
+export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveSlots> }) {
+  const saved = edited.content.slots;
+  const [slots, setSlots] = useState<Slot[]>(saved);
+  const changed = JSON.stringify(slots) !== JSON.stringify(saved);
+  const error = isStale(save.error) ? null : save.error;
+  const unplaced = otherProblems(
+    error,
+    slots.map((_, i) => `slots[${i}]`),
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(slots, { onSuccess: () => notifications.show({ color: 'teal', message: 'The slots are saved.' }) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Co-brand slots">
+      <Stack gap="md">
+        <Text size="sm" maw={720}>
+          Slots are what each partner fills in from its brand kit (its logo, company name, address…). Templates use a
+          slot as <code>{'{{partner.<name>}}'}</code>.
+        </Text>
+        <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
+        {slots.length === 0 ? <Text c="dimmed">No slot yet.</Text> : null}
+        {slots.map((slot, i) => (
+          <SlotFields
+            key={i}
+            index={i}
+            slot={slot}
+            error={error}
+            mentionedIn={assetsMentioning(edited.content.assets, slot.name)}
+            onChange={(next) => setSlots((all) => all.map((s, j) => (j === i ? next : s)))}
+            onRemove={() => setSlots((all) => all.filter((_, j) => j !== i))}
+          />
+        ))}
+        <Group gap="sm">
+          <Button variant="default" onClick={() => setSlots((all) => [...all, NEW_SLOT])}>
+            Add a slot
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={!changed || edited.campaign.status === 'archived'}>
+            Save the slots
+          </Button>
+          {changed ? (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setSlots(saved);
+                save.reset();
+              }}
+            >
+              Undo changes
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { BROWSER, formatting } from '../../../shared/lib/format';
+import type { Partner, PartnerActivity } from '../hooks/use-partners';
+import { PartnerActions } from './partner-actions';
+
+/** Dates as the reader's browser writes them, in its own zone. */
+const { dateTime } = formatting(BROWSER);
+
+interface PartnersTableProps {
+  partners: Partner[];
+  activity: Map<string, PartnerActivity> | undefined;
+  admin: boolean;
+  busy: boolean;
+}
+
+/** The partners with their activity (from the analytics); on a phone the activity columns give way. */
+export function PartnersTable({ partners, activity, admin, busy }: PartnersTableProps) {
+  return (
+    <Table bg="white" withTableBorder verticalSpacing="sm" aria-label="Partners" aria-busy={busy}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Partner</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th visibleFrom="md">Tier</Table.Th>
+          <Table.Th visibleFrom="md">Region</Table.Th>
+          <Table.Th visibleFrom="sm">Last launch</Table.Th>
+          <Table.Th visibleFrom="md" ta="right">
+            Launches
+          </Table.Th>
+          <Table.Th visibleFrom="md" ta="right">
+            Emails sent
+          </Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {partners.map((p) => {
+          const a = activity?.get(p.id);
+          return (
+            <Table.Tr key={p.id}>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                <Text fw={600} size="sm">
+                  {p.companyName}
+                </Text>
+                <Text size="xs" c="dimmed" hiddenFrom="md">
+                  {p.tier} · {p.region}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={p.status === 'active' ? 'teal.9' : 'red.9'} variant="filled" tt="none" miw="max-content">
+                  {p.status === 'active' ? 'Active' : 'Deactivated'}
+                </Badge>
+              </Table.Td>
+              <Table.Td visibleFrom="md">{p.tier}</Table.Td>
+              <Table.Td visibleFrom="md">{p.region}</Table.Td>
+              <Table.Td visibleFrom="sm">
+                {a?.lastLaunchAt ? (
+                  dateTime(a.lastLaunchAt)
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Never
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td visibleFrom="md" ta="right">
+                {a?.launches ?? 0}
+              </Table.Td>
+              <Table.Td visibleFrom="md" ta="right">
+                {a?.sent ?? 0}
+              </Table.Td>
+              <Table.Td ta="right">
+                <PartnerActions partner={p} admin={admin} />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,32 @@
+import { Button, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { MeGate } from './me-gate';
+import { PageHeader } from './page-header';
+
+/** The portal's pages are a partner's: this asks who is signed in and hands the partner id on. */
+export function PortalGate({ children }: { children: (partnerId: string) => ReactNode }) {
+  return (
+    <MeGate label="Loading the portal">
+      {(me) =>
+        me?.partnerId ? (
+          children(me.partnerId)
+        ) : (
+          <Stack gap="lg" maw={640}>
+            <PageHeader title="Partner portal" description="Launch your vendors' campaigns with your own brand." />
+            <Text>
+              {me
+                ? 'The portal shows a partner’s campaigns: sign in with a partner account to use it.'
+                : 'Sign in with your partner account to see the campaigns you can launch.'}
+            </Text>
+            <div>
+              <Button component={Link} to="/sign-in">
+                Sign in
+              </Button>
+            </div>
+          </Stack>
+        )
+      }
+    </MeGate>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * How the app writes dates and numbers: every page takes its formatters from here. A
+ * formatter depends on a locale and a time zone, given once to `formatting()`; today's are the
+ * app's British English in the reader's own time zone (`APP`), and the localisation of the
+ * app passes the user's instead.
+ */
+
+/** A locale (BCP 47) and an IANA time zone; `undefined` is the browser's own. */
+export interface Localisation {
+  locale: string | undefined;
+  timeZone: string | undefined;
+}
+
+/** The app's English, in the zone of the reader's browser. */
+export const APP: Localisation = { locale: 'en-GB', timeZone: undefined };
+
+/** The reader's browser's own locale and zone (the console's dates have always followed it). */
+export const BROWSER: Localisation = { locale: undefined, timeZone: undefined };
+
+/** An instant as the API sends it (ISO 8601), or as the browser holds it. */
+export type Instant = string | number | Date;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One Intl formatter per locale and options: they are costly to make and are used in every row. */
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? null, options]);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = JSON.stringify([locale ?? null, options]);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+const instant = (value: Instant): Date => (value instanceof Date ? value : new Date(value));
+
+/** The formatters of one locale and time zone. */
+export function formatting({ locale, timeZone }: Localisation = APP) {
+  const at =
+    (options: Intl.DateTimeFormatOptions) =>
+    (value: Instant): string =>
+      dateFormat(locale, { timeZone, ...options }).format(instant(value));
+  return {
+    /** Day and time: "3 Mar 2026, 14:05". */
+    dateTime: at({ dateStyle: 'medium', timeStyle: 'short' }),
+    /** Day and time to the second: "3 Mar 2026, 14:05:09" (logs). */
+    dateTimeSeconds: at({ dateStyle: 'medium', timeStyle: 'medium' }),
+    /** The day alone: "3 Mar 2026". */
+    date: at({ dateStyle: 'medium' }),
+    /** The time alone, to the second: "14:05:09". */
+    time: at({ hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    /** Short enough for a phone's row, to the second: "3 Mar, 14:05:09". */
+    dayAndSecond: at({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    /** A send time as a clock of the zone reads it: "Tue 3 Mar, 14:05". */
+    clock: at({
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+    /** A calendar day the API names in UTC (a report's day): "3 Mar 2026", whatever the zone. */
+    utcDay: at({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    /** The same day without its year, for a chart's axis: "3 Mar". */
+    utcDayMonth: at({ day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    /** A count, grouped: "12,345". */
+    count: (n: number): string => numberFormat(locale).format(n),
+    /** A rate as a percentage, to a tenth: "12.5%". */
+    percent: (n: number): string => numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n),
+  };
+}
+
+/** The app's formatters (`APP`). */
+export const format = formatting();
+
+/** "1 row", "2,000 rows". */
+export const plural = (n: number, one: string, many = `${one}s`, count = format.count): string =>
+  `${count(n)} ${n === 1 ? one : many}`;
+
+/** A file's size as people read it: "512 bytes", "1.5 kB", "2.0 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant as a datetime-local field shows it: in the browser's own zone (the only one such a
+ * field knows), to the minute; empty for none.
+ */
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local field's value as the instant the API takes; empty is none (null). */
+export function fromLocalInput(value: string): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
