@@ -78,7 +78,19 @@ function npmScriptsOf(markdown: string): Array<{ script: string; line: number }>
   return scripts;
 }
 
-/** A set of pages, by absolute path, checked together: broken links and unknown npm scripts. */
+/** Every repository path a page names in inline code (`libs/queue/src/queue-names.ts`), without patterns. */
+function repositoryPathsOf(markdown: string): Array<{ file: string; line: number }> {
+  const paths: Array<{ file: string; line: number }> = [];
+  withoutFences(markdown)
+    .split('\n')
+    .forEach((text, i) => {
+      for (const [, file] of text.matchAll(/`((?:apps|libs|test|scripts|ops|templates|bench|docs)\/[\w./-]+)`/g))
+        paths.push({ file, line: i + 1 });
+    });
+  return paths;
+}
+
+/** A set of pages, by absolute path, checked together: broken links, unknown npm scripts, missing files named. */
 function problemsIn(pages: Map<string, string>, scripts: Set<string>, pending = new Set<string>()): string[] {
   const problems: string[] = [];
   const anchors = new Map<string, Set<string>>();
@@ -102,6 +114,9 @@ function problemsIn(pages: Map<string, string>, scripts: Set<string>, pending = 
     }
     for (const { script, line } of npmScriptsOf(markdown))
       if (!scripts.has(script)) problems.push(`${where(line)}: npm ${script}: no such script in package.json`);
+    for (const { file: named, line } of repositoryPathsOf(markdown))
+      if (!fs.existsSync(path.join(ROOT, named)))
+        problems.push(`${where(line)}: ${named}: no such file in the repository`);
   }
   return problems;
 }
@@ -123,12 +138,12 @@ describe('the README and docs/', () => {
     Object.entries(referencePages()).map(([file, markdown]) => [path.join(REFERENCE, file), markdown]),
   );
 
-  it('link only to files and headings that exist, and name only npm scripts that exist', () => {
+  it('link only to files and headings that exist, and name only npm scripts and files that exist', () => {
     expect(pages.size).toBeGreaterThan(10);
     expect(problemsIn(new Map([...pages, ...reference]), scripts, PENDING)).toEqual([]);
   });
 
-  it('are checked for what they must be: broken links, missing anchors and unknown scripts fail', () => {
+  it('are checked for what they must be: broken links, missing anchors, unknown scripts and files fail', () => {
     const page = path.join(DOCS, 'planted.md');
     const planted = new Map([
       [
@@ -144,6 +159,7 @@ describe('the README and docs/', () => {
           '[in a block](not-checked-either.md)',
           '```',
           'Run `npm run bench`, `npm start`, then `npm run docs:nope`.',
+          'See `libs/queue/src/queue-names.ts`, `test/browser/*.browser-spec.ts` and `libs/no-such-lib/src/index.ts`.',
         ].join('\n'),
       ],
       [path.join(DOCS, 'getting-started.md'), pages.get(path.join(DOCS, 'getting-started.md'))!],
@@ -154,6 +170,7 @@ describe('the README and docs/', () => {
       'docs/planted.md:4: #nowhere: no heading with the anchor #nowhere',
       'docs/planted.md:7: npm no-such-script-in-a-block: no such script in package.json',
       'docs/planted.md:10: npm docs:nope: no such script in package.json',
+      'docs/planted.md:11: libs/no-such-lib/src/index.ts: no such file in the repository',
     ]);
   });
 
