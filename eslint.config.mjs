@@ -23,6 +23,9 @@ export default tseslint.config(
       'eslint.config.mjs',
       'test-results/**',
       'apps/web/src/api/schema.d.ts',
+      // The documentation site's build and cache (npm run docs:build, docs:dev).
+      'docs/.vitepress/dist/**',
+      'docs/.vitepress/cache/**',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { PasswordLinks } from '@tcma/accounts';
 import { BrandKitsService } from '@tcma/brand-kits';
 import {
   CampaignDraftsService,
@@ -6,8 +7,20 @@ import {
   CampaignPublishingService,
   CampaignsService,
 } from '@tcma/campaigns';
+import { AppConfig } from '@tcma/config';
 import { Actor, BootstrapService, PartnersService, TokensService, UsersService } from '@tcma/tenancy';
 import { LoadedDemo, loadDemo } from './demo-manifest';
+
+/** A demo user as seed-demo prints it: who it is, and the one-time link that sets its password. */
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: 'vendor_admin' | 'vendor_marketer' | 'partner_admin';
+  /** The partner the user belongs to; null for the vendor's users. */
+  partnerId: string | null;
+  /** /reset-password/<token> under PUBLIC_BASE_URL: works once, for INVITATION_TTL_HOURS. */
+  setPasswordUrl: string;
+}
 
 export interface SeededDemo {
   vendorId: string;
@@ -15,6 +28,12 @@ export interface SeededDemo {
   version: number;
   tokens: { admin: string; marketer: string };
   partners: Array<{ partnerId: string; companyName: string; token: string }>;
+  /** Every demo user (vendor admin, marketer, each partner's user) with a link to set a password. */
+  users: DemoUser[];
+  /** How long the set-password links work (INVITATION_TTL_HOURS). */
+  setPasswordHours: number;
+  /** Where the web app's sign-in page is (PUBLIC_BASE_URL/sign-in). */
+  signInUrl: string;
 }
 
 /**
@@ -29,21 +48,33 @@ export class DemoSeeder {
 
   async seed(): Promise<SeededDemo> {
     const m = this.demo.manifest;
+    const links = this.app.get(PasswordLinks);
+    const config = this.app.get(AppConfig);
+    const demoUsers: DemoUser[] = [];
+    // The demo users have no password: each gets the link bootstrap-admin prints for a first admin.
+    const withLink = async (user: Omit<DemoUser, 'setPasswordUrl'>, userId: string) =>
+      demoUsers.push({ ...user, setPasswordUrl: await links.setPasswordLink(userId) });
+    const admin = { email: 'admin@acme-backup.example', name: 'Ada Admin' };
     const boot = await this.app.get(BootstrapService).createVendorWithAdmin({
       vendorName: 'Acme Cloud Backup',
       vendorSlug: await this.app.get(BootstrapService).freeSlug('acme-cloud-backup'),
-      adminEmail: 'admin@acme-backup.example',
-      adminName: 'Ada Admin',
+      adminEmail: admin.email,
+      adminName: admin.name,
     });
-    const admin: Actor = { userId: boot.userId, vendorId: boot.vendorId, partnerId: null, role: 'vendor_admin' };
+    await withLink({ ...admin, role: 'vendor_admin', partnerId: null }, boot.userId);
+    const vendorAdmin: Actor = { userId: boot.userId, vendorId: boot.vendorId, partnerId: null, role: 'vendor_admin' };
     const users = this.app.get(UsersService);
     const tokens = this.app.get(TokensService);
-    const marketerUser = await users.create(admin, {
+    const marketerUser = await users.create(vendorAdmin, {
       email: 'marketing@acme-backup.example',
       name: 'Mia Marketer',
       role: 'vendor_marketer',
     });
-    const marketerToken = (await tokens.issue(admin, { name: 'demo', userId: marketerUser.id })).secret;
+    await withLink(
+      { email: marketerUser.email, name: marketerUser.name, role: 'vendor_marketer', partnerId: null },
+      marketerUser.id,
+    );
+    const marketerToken = (await tokens.issue(vendorAdmin, { name: 'demo', userId: marketerUser.id })).secret;
     const marketer: Actor = {
       userId: marketerUser.id,
       vendorId: boot.vendorId,
@@ -58,14 +89,15 @@ export class DemoSeeder {
     for (const p of m.partners) {
       const partner = await this.app
         .get(PartnersService)
-        .create(admin, { companyName: p.companyName, tier: p.tier, region: p.region, timezone: p.timezone });
-      const user = await users.create(admin, {
+        .create(vendorAdmin, { companyName: p.companyName, tier: p.tier, region: p.region, timezone: p.timezone });
+      const user = await users.create(vendorAdmin, {
         email: p.user.email,
         name: p.user.name,
         role: 'partner_admin',
         partnerId: partner.id,
       });
-      const token = (await tokens.issue(admin, { name: 'demo', userId: user.id })).secret;
+      await withLink({ email: user.email, name: user.name, role: 'partner_admin', partnerId: partner.id }, user.id);
+      const token = (await tokens.issue(vendorAdmin, { name: 'demo', userId: user.id })).secret;
       // A partner's first user is its admin: it registers webhooks, sets its contacts private, invites colleagues.
       const partnerAdmin: Actor = {
         userId: user.id,
@@ -84,6 +116,9 @@ export class DemoSeeder {
       version,
       tokens: { admin: boot.token, marketer: marketerToken },
       partners,
+      users: demoUsers,
+      setPasswordHours: config.invitationTtlHours,
+      signInUrl: `${config.publicBaseUrl}/sign-in`,
     };
   }
 
