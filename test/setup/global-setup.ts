@@ -14,6 +14,8 @@ const ROOT = path.resolve(__dirname, '../..');
  * the settings to the test workers. TEST_DATABASE_URL / TEST_REDIS_URL choose the servers.
  */
 export default async function globalSetup(): Promise<void> {
+  // The medium and end-to-end projects share the run's database: the first project's setup makes it.
+  if (process.env.TCMA_TEST_ENV_FILE && fs.existsSync(process.env.TCMA_TEST_ENV_FILE)) return;
   if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   base.pathname = `/tcma_test_${Date.now().toString(36)}_${process.pid}`;
