@@ -1,6 +1,6 @@
 export { AudienceModule } from './audience.module';
 export { IMPORT_BATCH_SIZE } from './import-batches';
-export { IMPORT_ATTEMPTS, importProgressOf } from './import-job';
+export { importProgressOf } from './import-job';
 export type { ImportAttempt, ImportProgress } from './import-job';
 export { ImportFilesErasure } from './import-files-erasure';
 export type { ImportFilesErased } from './import-files-erasure';

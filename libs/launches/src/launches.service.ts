@@ -17,7 +17,7 @@ import {
   PageWindow,
   PartnerRow,
 } from '@tcma/persistence';
-import { EnrollLaunchJob, JobName, QueueName, traced } from '@tcma/queue';
+import { EnrollLaunchJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
 import { LaunchEnrollments } from '@tcma/nurture';
 import { PartnerSendersService } from '@tcma/senders';
@@ -313,13 +313,7 @@ export class LaunchesService {
       createdBy: actor.userId,
     });
     const job: EnrollLaunchJob = traced({ launchId: launch.id });
-    await this.queue.add(JobName.EnrollLaunch, job, {
-      jobId: `enroll-${launch.id}`,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 5000 },
-      removeOnComplete: true,
-      removeOnFail: { age: 7 * 86_400 },
-    });
+    await this.queue.add(JobName.EnrollLaunch, job, jobOptions[JobName.EnrollLaunch](launch.id));
     return launch;
   }
 

@@ -18,4 +18,4 @@ export type {
   SendStepsJob,
   TracedJob,
 } from './jobs';
-export { fanOutJobOptions, notifyJobOptions } from './programme-jobs';
+export { jobOptions } from './job-options';
