@@ -36,7 +36,6 @@ export { fillSocialCopy, renderSocialCopy, SocialCopyTooLongError } from './soci
 export { SOCIAL_IMAGE_FORMATS, SOCIAL_IMAGE_SIZES } from './social/social-sizes';
 export type { SocialImageFormat, SocialImageSize } from './social/social-sizes';
 export type { SniffedType } from './files/sniff';
-export { headerSafeName, normalizeDisplayName } from './slots/display-name';
 export {
   maxLengthOf,
   normalizeColor,

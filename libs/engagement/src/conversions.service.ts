@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProspectsRepository } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
+import { emailLower } from '@tcma/email-address';
 import { NotFoundError } from '@tcma/errors';
 import { EnrollmentExits } from '@tcma/nurture';
 import { Transactions } from '@tcma/persistence';
@@ -43,7 +44,7 @@ export class ConversionsService {
       'Name the partner whose prospect converted',
     );
     const scope = scopeOfPartner(partner);
-    const prospect = await this.prospects.findByEmail(scope, input.email.trim().toLowerCase());
+    const prospect = await this.prospects.findByEmail(scope, emailLower(input.email));
     if (!prospect) throw new NotFoundError('Prospect');
     const enrolledIn = await this.exits.launchesOf(scope, prospect.id);
     const launchIds = input.launchId ? enrolledIn.filter((id) => id === input.launchId) : enrolledIn;
