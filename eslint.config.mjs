@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import forSystemCallers from './scripts/boundaries/for-system-rule.cjs';
 
 export default tseslint.config(
   {
@@ -13,6 +14,7 @@ export default tseslint.config(
       'scripts/**',
       'jest.config.js',
       'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
       'test-results/**',
       'apps/web/src/api/schema.d.ts',
     ],
@@ -59,6 +61,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A …ForSystem method crosses tenants: only the lib that declares it calls it, or a lib its
+    // allow-list in libs/floors.json names with a reason (docs/architecture/libs.md).
+    files: ['libs/**/*.ts'],
+    plugins: { tcma: { rules: { 'for-system-callers': forSystemCallers } } },
+    rules: { 'tcma/for-system-callers': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
