@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import forSystemCallers from './scripts/boundaries/for-system-rule.cjs';
 
 /** The browser app's features, one folder each: a new folder is fenced in as soon as it exists. */
 const WEB = 'apps/web/src';
@@ -21,6 +22,7 @@ export default tseslint.config(
       'scripts/**',
       'jest.config.js',
       'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
       'test-results/**',
       'apps/web/src/api/schema.d.ts',
       // The documentation site's build and cache (npm run docs:build, docs:dev).
@@ -70,6 +72,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A …ForSystem method crosses tenants: only the lib that declares it calls it, or a lib its
+    // allow-list in libs/floors.json names with a reason (docs/architecture/libs.md).
+    files: ['libs/**/*.ts'],
+    plugins: { tcma: { rules: { 'for-system-callers': forSystemCallers } } },
+    rules: { 'tcma/for-system-callers': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],

@@ -8,6 +8,7 @@ import { ClockModule } from '@tcma/clock';
 import { AppConfig, ConfigModule } from '@tcma/config';
 import { DeliveryModule } from '@tcma/delivery';
 import { HousekeepingModule } from '@tcma/housekeeping';
+import { LaunchesModule } from '@tcma/launches';
 import { NurtureModule } from '@tcma/nurture';
 import { PersistenceModule } from '@tcma/persistence';
 import { ProgrammesModule } from '@tcma/programmes';
@@ -40,6 +41,7 @@ class BenchModule {
         DeliveryModule,
         RenderingModule,
         NurtureModule,
+        LaunchesModule,
         AnalyticsModule,
         HousekeepingModule,
         ProgrammesModule,

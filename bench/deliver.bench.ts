@@ -1,5 +1,6 @@
 import { compileEmail, RenderedEmail, renderEmail, resolveSlotValues } from '@tcma/cobrand';
-import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture';
+import { LaunchesService } from '@tcma/launches';
+import { EnrollmentService, SweepService } from '@tcma/nurture';
 import { ChildProcess, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,5 +1,6 @@
 import { ImportRunnerService, ProspectImportsService } from '@tcma/audience';
-import { EnrollmentService, LaunchesService } from '@tcma/nurture';
+import { LaunchesService } from '@tcma/launches';
+import { EnrollmentService } from '@tcma/nurture';
 import { Readable } from 'node:stream';
 import { benchEnvironment } from './bench-context';
 import { print, rssMb } from './bench-line';

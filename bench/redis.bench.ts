@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { EnrollmentService, LaunchesService, SweepService } from '@tcma/nurture';
+import { LaunchesService } from '@tcma/launches';
+import { EnrollmentService, SweepService } from '@tcma/nurture';
 import { JobName, QueueName, RedisClient, SendStepsJob } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';

@@ -1,4 +1,5 @@
-import { EnrollmentService, LaunchesService } from '@tcma/nurture';
+import { LaunchesService } from '@tcma/launches';
+import { EnrollmentService } from '@tcma/nurture';
 import { TrackingLinks } from '@tcma/tracking';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -1,6 +1,8 @@
 import { ManualClock } from '@tcma/clock';
 import { EngagementService } from '@tcma/engagement';
-import { SendLedgerRepository, SendStepService, SweepService } from '@tcma/nurture';
+import { SendStepService, SweepService } from '@tcma/nurture';
+// The ledger is nurture's own: this test reaches past the barrel to stage a dead worker's send.
+import { SendLedgerRepository } from '../../libs/nurture/src/send-ledger.repository';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';

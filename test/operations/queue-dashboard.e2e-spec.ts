@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-import { QUEUE_DASHBOARD_CSP } from '../../apps/api/src/admin/queue-dashboard-csp';
+import { QUEUE_DASHBOARD_CSP } from '../../apps/api/src/operations/queue-dashboard-csp';
 import { CHROMIUM_ARGS, chromiumPath } from '../browser/chromium';
 import { TenantFactory, TestVendor } from '../factories/tenant.factory';
 import { invitedUser, signedIn } from '../support/accounts';

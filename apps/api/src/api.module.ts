@@ -15,11 +15,14 @@ import { EngagementModule } from '@tcma/engagement';
 import { FleetModule } from '@tcma/fleet';
 import { MetricsModule } from '@tcma/metrics';
 import { NoticesModule } from '@tcma/notices';
-import { InstallationGauges, NurtureModule } from '@tcma/nurture';
+import { LaunchesModule } from '@tcma/launches';
+import { NurtureModule } from '@tcma/nurture';
+import { OperationsModule } from '@tcma/operations';
 import { ProgrammesModule } from '@tcma/programmes';
 import { SocialPostsModule } from '@tcma/social-posts';
 import { PagesModule } from '@tcma/pages';
 import { PersistenceModule } from '@tcma/persistence';
+import { RecipientsModule } from '@tcma/recipients';
 import { QueueModule, RedisClient } from '@tcma/queue';
 import { SendersModule } from '@tcma/senders';
 import { PreviewsModule } from '@tcma/rendering';
@@ -29,14 +32,14 @@ import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
 import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
-import { AuthController } from './auth/auth.controller';
-import { ConciergeController } from './auth/concierge.controller';
-import { UserInvitationsController } from './auth/user-invitations.controller';
+import { AuthController } from './accounts/auth.controller';
+import { ConciergeController } from './accounts/concierge.controller';
+import { UserInvitationsController } from './accounts/user-invitations.controller';
 import { ImportsController } from './audience/imports.controller';
 import { ListsController } from './audience/lists.controller';
 import { ProspectsController } from './audience/prospects.controller';
 import { BrandKitsController } from './brand-kits/brand-kits.controller';
-import { SenderConfirmationsController } from './delivery/sender-confirmations.controller';
+import { SenderConfirmationsController } from './senders/sender-confirmations.controller';
 import { PendingLaunchesController } from './programmes/pending-launches.controller';
 import { SocialPostsController } from './social-posts/social-posts.controller';
 import { ProgrammeActionsController } from './programmes/programme-actions.controller';
@@ -53,27 +56,28 @@ import { createValidationPipe } from './common/validation.pipe';
 import { OutboxController } from './delivery/outbox.controller';
 import { SendingController } from './delivery/sending.controller';
 import { SuppressionsController } from './delivery/suppressions.controller';
-import { PreferencesController } from './delivery/preferences.controller';
-import { UnsubscribeController } from './delivery/unsubscribe.controller';
+import { PreferencesController } from './recipients/preferences.controller';
+import { UnsubscribeController } from './recipients/unsubscribe.controller';
 import { HealthController } from './health/health.controller';
-import { AdminModule } from './admin/admin.module';
+import { AdminModule } from './operations/admin.module';
 import { LaunchActivityController } from './launches/launch-activity.controller';
+import { LaunchReadinessController } from './launches/launch-readiness.controller';
 import { LaunchesController } from './launches/launches.controller';
 import { MetricsController } from './metrics/metrics.controller';
-import { PartnerCampaignsController } from './catalogue/partner-campaigns.controller';
+import { PartnerCampaignsController } from './rendering/partner-campaigns.controller';
 import { DataRequestsController } from './pages/data-requests.controller';
 import { LeadsController } from './pages/leads.controller';
-import { PreviewsController } from './previews/previews.controller';
+import { PreviewsController } from './rendering/previews.controller';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { rateLimits } from './rate-limits/rate-limits';
 import { RedisThrottlerStorage } from './rate-limits/redis-throttler.storage';
-import { PublicFilesController } from './public/public-files.controller';
+import { PublicFilesController } from './storage/public-files.controller';
 import { MeController } from './tenancy/me.controller';
 import { PartnersController } from './tenancy/partners.controller';
 import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
-import { ConversionsController } from './tracking/conversions.controller';
+import { ConversionsController } from './engagement/conversions.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { SocialCallbackController } from './social/social-callback.controller';
 import { SocialConnectionsController } from './social/social-connections.controller';
@@ -109,6 +113,8 @@ export class ApiModule {
         NoticesModule,
         SendersModule,
         NurtureModule,
+        LaunchesModule,
+        RecipientsModule,
         ProgrammesModule,
         SocialPostsModule,
         EngagementModule,
@@ -116,6 +122,7 @@ export class ApiModule {
         PagesModule,
         WebhooksModule,
         SocialModule,
+        OperationsModule,
         AdminModule,
         ThrottlerModule.forRootAsync({
           imports: [AuthModule],
@@ -170,6 +177,7 @@ export class ApiModule {
         ConversionsController,
         AnalyticsController,
         PartnerCampaignsController,
+        LaunchReadinessController,
         LeadsController,
         DataRequestsController,
         WebhooksController,
@@ -184,7 +192,6 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: RateLimitGuard },
-        InstallationGauges,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import { emailLower } from '@tcma/email-address';
 import {
   BadRequestError,
   ConflictError,
@@ -67,7 +68,7 @@ export class InvitationsService {
 
   /** Creates the invitation and emails it; when the email cannot be sent, nothing is kept. */
   async invite(actor: Actor, input: InviteInput): Promise<InvitationRow> {
-    const email = input.email.trim().toLowerCase();
+    const email = emailLower(input.email);
     const { partnerId, partnerName } = await this.partnerOf(actor, input);
     if (await this.invitations.emailTaken(new VendorScope(actor.vendorId), email)) {
       throw new ConflictError('A user with this email already exists', [

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import { emailLower } from '@tcma/email-address';
 import { GoneError, InvalidError, NotFoundError } from '@tcma/errors';
 import { NoticeMailer } from '@tcma/notices';
 import { Transactions, VendorScope } from '@tcma/persistence';
@@ -37,7 +38,7 @@ export class PasswordResetsService {
 
   /** Mails a reset link to every enabled user with this email; the answer is the same whether there is one or not. */
   async request(rawEmail: string): Promise<void> {
-    const email = rawEmail.trim().toLowerCase();
+    const email = emailLower(rawEmail);
     const users = await this.accounts.activeByEmailForSystem(email, MAX_ACCOUNTS_PER_EMAIL);
     const ttlMinutes = this.config.passwordResetTtlMinutes;
     for (const user of users) {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import { emailLower } from '@tcma/email-address';
 import { NotFoundError, TooManyRequestsError, UnauthenticatedError } from '@tcma/errors';
 import { SessionRow, UserRow } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
@@ -62,7 +63,7 @@ export class SessionsService {
   ) {}
 
   async signIn(input: SignInInput, context: SignInContext): Promise<SignedIn> {
-    const email = input.email.trim().toLowerCase();
+    const email = emailLower(input.email);
     const keys = [`account:${email}`, `address:${context.ipAddress ?? 'unknown'}`];
     const windowMs = this.config.signInThrottleWindowMinutes * 60_000;
     const now = this.clock.now();

@@ -1,10 +1,10 @@
 export { AnalyticsModule } from './analytics.module';
 export { AnalyticsRollupRepository } from './analytics-rollup.repository';
 export { AnalyticsRepository } from './analytics.repository';
-export type { FunnelFilter, FunnelKeys, FunnelRow, PartnerActivityRow } from './analytics.repository';
+export type { FunnelRow } from './analytics.repository';
 export { AnalyticsService } from './analytics.service';
-export type { AnalyticsCell, AnalyticsTable, FunnelQuery, PartnerActivityQuery } from './analytics.service';
-export { COUNT_COLUMNS, funnelRates, GROUPINGS, KEY_COLUMNS, RATE_COLUMNS } from './funnel';
-export type { FunnelCounts, FunnelRates, Grouping } from './funnel';
-export { dailySeries, DAILY_COUNTS, LAUNCH_DAILY_MAX_DAYS, utcDay } from './launch-daily';
-export type { DailyCounts, DailyPoint } from './launch-daily';
+export type { AnalyticsTable } from './analytics.service';
+export { GROUPINGS } from './funnel';
+export type { Grouping } from './funnel';
+export { dailySeries, LAUNCH_DAILY_MAX_DAYS, utcDay } from './launch-daily';
+export type { DailyPoint } from './launch-daily';

@@ -1,21 +1,3 @@
-import type { JobsOptions } from 'bullmq';
-
-/**
- * An import is tried this many times: a transient database failure (a restart, a lost
- * connection, a full pool) is retried, anything else fails the import at once. The waits
- * double from IMPORT_RETRY_DELAY_MS (5, 10, 20, 40 s), so about a minute and a quarter of
- * outage is ridden out.
- */
-export const IMPORT_ATTEMPTS = 5;
-export const IMPORT_RETRY_DELAY_MS = 5_000;
-
-export const IMPORT_JOB_OPTIONS: JobsOptions = {
-  attempts: IMPORT_ATTEMPTS,
-  backoff: { type: 'exponential', delay: IMPORT_RETRY_DELAY_MS },
-  removeOnComplete: true,
-  removeOnFail: { age: 7 * 86400 },
-};
-
 /**
  * What earlier attempts of an import wrote: the batches committed (numbered from 0 in file
  * order) and what they inserted and merged. A retry parses the file again but skips these

@@ -4,13 +4,12 @@ import { AppConfig } from '@tcma/config';
 import { readCsv } from '@tcma/csv';
 import { ConflictError, InvalidError, NotFoundError, TooLargeError } from '@tcma/errors';
 import { Found, PageWindow, ProspectImportRow, Transactions } from '@tcma/persistence';
-import { ImportProspectsJob, JobName, QueueName, traced } from '@tcma/queue';
+import { ImportProspectsJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { BlobStorage, BlobTooLargeError } from '@tcma/storage';
 import { Actor, PartnersService } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
 import { Readable } from 'node:stream';
 import { csvUpload } from './csv-upload';
-import { IMPORT_JOB_OPTIONS } from './import-job';
 import { ProspectImportsRepository } from './prospect-imports.repository';
 import { ProspectListsRepository } from './prospect-lists.repository';
 import { ProspectListsService } from './prospect-lists.service';
@@ -84,7 +83,7 @@ export class ProspectImportsService {
           })
       : await this.imports.create(scope, { ...file, listId: into.listId ?? null });
     const job: ImportProspectsJob = traced({ importId: created.id });
-    await this.queue.add(JobName.ImportProspects, job, { ...IMPORT_JOB_OPTIONS, jobId: `import-${created.id}` });
+    await this.queue.add(JobName.ImportProspects, job, jobOptions[JobName.ImportProspects](created.id));
     return created;
   }
 

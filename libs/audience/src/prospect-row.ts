@@ -1,5 +1,5 @@
 import { CUSTOM_FIELD_KEY_PATTERN, perProspectField, PROSPECT_FIELDS, ProspectField } from '@tcma/campaign-model';
-import { normalizeSlotValue } from '@tcma/cobrand';
+import { normalizeEmailAddress } from '@tcma/email-address';
 import { isValidTimeZone } from '@tcma/sequences';
 
 /** A prospect as given (API body or CSV row), before checks. */
@@ -131,7 +131,7 @@ export function checkProspect(input: ProspectInput): ProspectCheck {
     (typeof input.custom !== 'object' || Array.isArray(input.custom))
   )
     return { ok: false, field: 'custom', reason: 'custom must be an object of text values' };
-  const email = normalizeSlotValue({ type: 'email' }, (input.email ?? '').trim());
+  const email = normalizeEmailAddress((input.email ?? '').trim());
   if (!(input.email ?? '').trim()) return { ok: false, field: 'email', reason: 'email is missing' };
   if (!email.ok) return { ok: false, field: 'email', reason: `email ${email.message}` };
   const out: NormalizedProspect = {

@@ -1,12 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import {
-  BrandValues,
-  ContrastWarning,
-  contrastWarnings,
-  FileSandbox,
-  normalizeDisplayName,
-  normalizeSlotValue,
-} from '@tcma/cobrand';
+import { BrandValues, ContrastWarning, contrastWarnings, FileSandbox, normalizeSlotValue } from '@tcma/cobrand';
+import { normalizeDisplayName, normalizeEmailAddress } from '@tcma/email-address';
 import {
   BadRequestError,
   InvalidError,
@@ -221,9 +215,9 @@ export class BrandKitsService implements OnApplicationShutdown {
     if (sender) {
       const fromName = normalizeDisplayName(sender.fromName, TEXT.maxLength);
       if (!fromName.ok) problems.push({ path: 'sender.fromName', message: fromName.message });
-      const fromEmail = normalizeSlotValue({ type: 'email' }, sender.fromEmail);
+      const fromEmail = normalizeEmailAddress(sender.fromEmail);
       if (!fromEmail.ok) problems.push({ path: 'sender.fromEmail', message: fromEmail.message });
-      const replyTo = sender.replyTo ? normalizeSlotValue({ type: 'email' }, sender.replyTo) : null;
+      const replyTo = sender.replyTo ? normalizeEmailAddress(sender.replyTo) : null;
       if (replyTo && !replyTo.ok) problems.push({ path: 'sender.replyTo', message: replyTo.message });
       fields.senderFromName = fromName.ok ? fromName.value : null;
       fields.senderFromEmail = fromEmail.ok ? fromEmail.value : null;

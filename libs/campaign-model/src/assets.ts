@@ -1,6 +1,10 @@
 export const ASSET_KINDS = ['email', 'pdf', 'social', 'page'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
+/** What an asset can be rendered as (a preview's format); which kinds render as which is the renderer's rule. */
+export const RENDER_FORMATS = ['html', 'text', 'json', 'pdf', 'png', 'jpeg'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
 export const SUBJECT_MAX_LENGTH = 200;
 export const PREHEADER_MAX_LENGTH = 300;
 export const MJML_MAX_LENGTH = 500_000;

@@ -25,7 +25,7 @@ import { checkCampaignContent, LIMITS as CAMPAIGN_LIMITS } from './campaign-rule
 import { CampaignView, campaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
-import { StoredFilesRepository } from './stored-files.repository';
+import { CampaignFilesRepository } from './campaign-files.repository';
 
 export interface MetadataInput {
   name?: string;
@@ -89,7 +89,7 @@ export class CampaignDraftsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly campaignsService: CampaignsService,
-    private readonly files: StoredFilesRepository,
+    private readonly files: CampaignFilesRepository,
   ) {}
 
   updateMetadata(actor: Actor, id: string, input: MetadataInput, ifRevision?: number): Promise<CampaignView> {

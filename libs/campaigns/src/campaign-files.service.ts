@@ -13,7 +13,7 @@ import {
 import { StoredFileMetadata, StoredFileRow } from '@tcma/persistence';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, scopeOf } from '@tcma/tenancy';
-import { StoredFilesRepository } from './stored-files.repository';
+import { CampaignFilesRepository } from './campaign-files.repository';
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -28,7 +28,7 @@ export class CampaignFilesService implements OnApplicationShutdown {
   private readonly sandbox = new FileSandbox();
 
   constructor(
-    private readonly files: StoredFilesRepository,
+    private readonly files: CampaignFilesRepository,
     private readonly storage: BlobStorage,
     private readonly config: AppConfig,
   ) {}

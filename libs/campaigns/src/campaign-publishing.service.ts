@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
-import { fanOutJobOptions, FanOutProgrammeVersionJob, JobName, QueueName, traced } from '@tcma/queue';
+import { FanOutProgrammeVersionJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { Actor, scopeOf } from '@tcma/tenancy';
 import type { Queue } from 'bullmq';
 import { checkCampaignContent } from './campaign-rules';
@@ -60,7 +60,7 @@ export class CampaignPublishingService {
     if (!this.programmes) return;
     const job: FanOutProgrammeVersionJob = traced({ campaignVersionId });
     await this.programmes
-      .add(JobName.FanOutProgrammeVersion, job, fanOutJobOptions(campaignVersionId))
+      .add(JobName.FanOutProgrammeVersion, job, jobOptions[JobName.FanOutProgrammeVersion](campaignVersionId))
       .catch((e: Error) =>
         this.logger.warn(
           `Version ${campaignVersionId}: programme offer not queued (${e.message}); the programme sweep will offer it`,

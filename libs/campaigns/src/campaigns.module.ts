@@ -6,14 +6,14 @@ import { CampaignPublishingService } from './campaign-publishing.service';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { DraftReviewService } from './draft-review.service';
-import { StoredFilesRepository } from './stored-files.repository';
+import { CampaignFilesRepository } from './campaign-files.repository';
 
 /** Authoring: campaigns, their drafts and assets, validation and immutable versions. */
 @Module({
   imports: [TenancyModule],
   providers: [
     CampaignsRepository,
-    StoredFilesRepository,
+    CampaignFilesRepository,
     CampaignsService,
     CampaignDraftsService,
     CampaignPublishingService,

@@ -1,2 +1,2 @@
-export { Clock, ManualClock, SystemClock } from './clock';
+export { Clock, ManualClock } from './clock';
 export { ClockModule } from './clock.module';

@@ -1,4 +1,4 @@
-export { csvCell, csvRow } from './csv-row';
-export { CsvReader, readCsv } from './csv-reader';
-export type { CsvItem, CsvRecord, CsvUnreadable } from './csv-reader';
+export { csvRow } from './csv-row';
+export { readCsv } from './csv-reader';
+export type { CsvItem } from './csv-reader';
 export { CSV_SNIFF_BYTES, notCsvText } from './csv-sniff';

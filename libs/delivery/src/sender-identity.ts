@@ -1,4 +1,4 @@
-import { headerSafeName } from '@tcma/cobrand';
+import { headerSafeName } from '@tcma/email-address';
 
 export interface SenderInputs {
   /** The partner's own sender identity from its brand kit, if any; `verified` once its confirmation link was followed. */

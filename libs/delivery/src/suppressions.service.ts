@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CampaignsRepository } from '@tcma/campaigns';
-import { normalizeSlotValue } from '@tcma/cobrand';
+import { normalizeEmailAddress } from '@tcma/email-address';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Found, PageWindow, SuppressionReason, SuppressionRow } from '@tcma/persistence';
 import { Actor, isVendorUser, PartnersService, scopeOf } from '@tcma/tenancy';
@@ -27,7 +27,7 @@ export class SuppressionsService {
 
   /** Suppresses an address (idempotent) and answers the suppression. Ids in the body must be the caller's, like ids in a path: else 404. */
   async add(actor: Actor, input: AddSuppressionInput): Promise<{ suppression: SuppressionRow; created: boolean }> {
-    const email = normalizeSlotValue({ type: 'email' }, input.email);
+    const email = normalizeEmailAddress(input.email);
     if (!email.ok) throw new InvalidError('The email is invalid', [{ path: 'email', message: email.message }]);
     // A named partner must be one whose contacts the caller sees (a partner user: only its own;
     // the vendor: not a partner keeping its contacts private), else 404: whether an address is

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ProspectsRepository } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
+import { emailLower } from '@tcma/email-address';
 import { NotFoundError } from '@tcma/errors';
-import { EnrollmentsRepository } from '@tcma/nurture';
+import { EnrollmentExits } from '@tcma/nurture';
 import { Transactions } from '@tcma/persistence';
 import { Actor, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { EventsRepository } from '@tcma/tracking';
@@ -29,7 +30,7 @@ export class ConversionsService {
   constructor(
     private readonly partners: PartnersService,
     private readonly prospects: ProspectsRepository,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly exits: EnrollmentExits,
     private readonly events: EventsRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -43,14 +44,14 @@ export class ConversionsService {
       'Name the partner whose prospect converted',
     );
     const scope = scopeOfPartner(partner);
-    const prospect = await this.prospects.findByEmail(scope, input.email.trim().toLowerCase());
+    const prospect = await this.prospects.findByEmail(scope, emailLower(input.email));
     if (!prospect) throw new NotFoundError('Prospect');
-    const enrolledIn = await this.enrollments.launchesOfProspect(scope, prospect.id);
+    const enrolledIn = await this.exits.launchesOf(scope, prospect.id);
     const launchIds = input.launchId ? enrolledIn.filter((id) => id === input.launchId) : enrolledIn;
     if (input.launchId && !launchIds.length) throw new NotFoundError('Launch');
     return this.transactions.run(async (tx) => {
       const launches = await this.events.recordConversions(scope, prospect.id, launchIds, this.clock.now(), tx);
-      const exited = await this.enrollments.exitOnConversion(scope, prospect.id, launchIds, tx);
+      const exited = await this.exits.onConversion(scope, prospect.id, launchIds, tx);
       return { prospectId: prospect.id, launches, exited };
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AnalyticsRollupRepository } from '@tcma/analytics';
-import { EnrollmentsRepository } from '@tcma/nurture';
+import { EnrollmentExits } from '@tcma/nurture';
 import { judgeHits, SETTLE_MS } from '@tcma/tracking';
 import { Transactions, Tx } from '@tcma/persistence';
 import { WebhookDispatcher } from '@tcma/webhooks';
@@ -29,7 +29,7 @@ export class EngagementService {
   constructor(
     private readonly transactions: Transactions,
     private readonly engagement: EngagementRepository,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly exits: EnrollmentExits,
     private readonly rollups: AnalyticsRollupRepository,
     private readonly webhooks: WebhookDispatcher,
   ) {}
@@ -85,7 +85,7 @@ export class EngagementService {
       firstClicks.filter((e) => opensImplied.has(e.sendId!)).map((e) => ({ sendId: e.sendId!, at: e.at })),
       now,
     );
-    const exited = await this.enrollments.exitOnClicksForSystem(
+    const exited = await this.exits.onClicksForSystem(
       human
         .filter((e) => e.type === 'clicked' && e.linkName)
         .map((e) => ({ sendId: e.sendId!, linkName: e.linkName! })),

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { BlobStorage, PublicBlobsRepository, S3BlobStorage } from '@tcma/storage';
-import { StoredFilesRepository } from './stored-files.repository';
+import { FileReferencesRepository } from './file-references.repository';
 
 export interface StoredFilesSweepResult {
   /** Rows no request can ask for again, removed (their files go once nothing else names them). */
@@ -27,7 +27,7 @@ const COPY_BATCH = 500;
  * Removes stored files no longer referenced, STORAGE_GC_GRACE_HOURS after they stopped being
  * wanted (and after they were last written: storing the same bytes again restarts the
  * wait, so a file being referenced anew is never taken away):
- * - renders nothing can ask for again (see StoredFilesRepository.removeUnwantedRendersForSystem);
+ * - renders nothing can ask for again (see FileReferencesRepository.removeUnwantedRendersForSystem);
  * - vendors' uploads none of their campaigns uses;
  * - a finished prospect import's CSV (its rejected-rows report stays with the import);
  * - logos no brand kit has, except those linked from emails whose events are kept;
@@ -40,7 +40,7 @@ export class StoredFilesSweepService {
   private readonly logger = new Logger(StoredFilesSweepService.name);
 
   constructor(
-    private readonly files: StoredFilesRepository,
+    private readonly files: FileReferencesRepository,
     private readonly storage: BlobStorage,
     private readonly published: PublicBlobsRepository,
     private readonly config: AppConfig,

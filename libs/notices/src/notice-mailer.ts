@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
-import { headerSafeName } from '@tcma/cobrand';
+import { headerSafeName } from '@tcma/email-address';
 import { AppConfig } from '@tcma/config';
 import { OutboxTags, TransportRegistry, vendorSendingDomain } from '@tcma/delivery';
 import { VendorScope } from '@tcma/persistence';

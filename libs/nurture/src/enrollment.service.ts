@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PartnerScope } from '@tcma/persistence';
 import { stepDue } from '@tcma/sequences';
 import { EnrollmentsRepository } from './enrollments.repository';
-import { LaunchesRepository } from './launches.repository';
+import { RunningLaunchesRepository } from './running-launches.repository';
 import { SendProfiles } from './send-profiles';
 
 /** Prospects enrolled per statement. */
@@ -19,7 +19,7 @@ export class EnrollmentService {
   private readonly logger = new Logger(EnrollmentService.name);
 
   constructor(
-    private readonly launches: LaunchesRepository,
+    private readonly launches: RunningLaunchesRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly profiles: SendProfiles,
   ) {}

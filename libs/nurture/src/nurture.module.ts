@@ -1,84 +1,65 @@
-import { OperatorBacklogService } from './operator-backlog.service';
-import { LaunchActivityRepository } from './launch-activity.repository';
-import { LaunchActivityService } from './launch-activity.service';
 import { Module } from '@nestjs/common';
-import { AnalyticsModule } from '@tcma/analytics';
-import { AudienceModule } from '@tcma/audience';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { DeliveryModule } from '@tcma/delivery';
 import { FleetModule } from '@tcma/fleet';
 import { RenderingModule } from '@tcma/rendering';
-import { SendersModule } from '@tcma/senders';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
 import { WebhooksModule } from '@tcma/webhooks';
-import { BacklogRepository } from './backlog.repository';
+import { EnrollmentExits } from './enrollment-exits.service';
 import { EnrollmentService } from './enrollment.service';
 import { EnrollmentsRepository } from './enrollments.repository';
-import { LaunchesRepository } from './launches.repository';
-import { LaunchPreviewRepository } from './launch-preview.repository';
-import { LaunchesService } from './launches.service';
+import { LaunchEnrollments } from './launch-enrollments.service';
 import { QueueStateMarker } from './queue-state.marker';
+import { RunningLaunchesRepository } from './running-launches.repository';
 import { SendLedgerRepository } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
 import { SendQueue } from './send-queue';
 import { SendStepService } from './send-step.service';
-import { SweepService } from './sweep.service';
 import { SentEmailRenderer } from './sent-email.renderer';
-import { UnsubscribeService } from './unsubscribe.service';
-import { ViewInBrowserService } from './view-in-browser.service';
+import { SentEmails } from './sent-emails.service';
+import { SweepService } from './sweep.service';
 
-/** Launches and the nurture scheduler: enrollment, the sweep, exactly-once sends, unsubscribes. */
+/**
+ * The nurture scheduler: enrollment, the sweep, the send ledger and exactly-once sends. Other
+ * libs reach enrollments and sends through its services (EnrollmentExits, LaunchEnrollments,
+ * SentEmails), never its repositories.
+ */
 @Module({
   imports: [
-    AnalyticsModule,
     FleetModule,
     TenancyModule,
     CampaignsModule,
     BrandKitsModule,
-    AudienceModule,
     DeliveryModule,
-    SendersModule,
     RenderingModule,
     TrackingModule,
     WebhooksModule,
   ],
   providers: [
-    BacklogRepository,
-    OperatorBacklogService,
-    LaunchActivityRepository,
-    LaunchActivityService,
-    LaunchesRepository,
-    LaunchPreviewRepository,
-    LaunchesService,
+    RunningLaunchesRepository,
     EnrollmentsRepository,
     EnrollmentService,
+    EnrollmentExits,
+    LaunchEnrollments,
     SendLedgerRepository,
     SendProfiles,
     SendQueue,
     SendStepService,
+    SentEmailRenderer,
+    SentEmails,
     SweepService,
     QueueStateMarker,
-    UnsubscribeService,
-    SentEmailRenderer,
-    ViewInBrowserService,
   ],
   exports: [
-    BacklogRepository,
-    OperatorBacklogService,
-    LaunchActivityService,
-    ViewInBrowserService,
-    LaunchesService,
     EnrollmentService,
-    SendStepService,
+    EnrollmentExits,
+    LaunchEnrollments,
+    SentEmails,
     SendQueue,
+    SendStepService,
     SweepService,
-    UnsubscribeService,
-    EnrollmentsRepository,
-    SendLedgerRepository,
-    SendProfiles,
-    TrackingModule,
   ],
 })
 export class NurtureModule {}

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { currentRequestId } from '@tcma/logging';
-import { JobName, QueueName, SendStepRef, SendStepsJob } from '@tcma/queue';
+import { jobOptions, JobName, QueueName, SendStepRef, SendStepsJob } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { Batcher } from '@tcma/persistence';
 
@@ -68,13 +68,7 @@ export class SendQueue {
       jobs.map((job) => ({
         name: JobName.SendSteps,
         data: jobData(job),
-        // Retries are per step, decided by the processor; a failed job's steps are found again by the sweep.
-        opts: {
-          delay: job[job.length - 1].inMs,
-          attempts: 1,
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 86_400 },
-        },
+        opts: jobOptions[JobName.SendSteps](job[job.length - 1].inMs),
       })),
     );
     return items.map(() => undefined);

@@ -5,7 +5,7 @@ import { FleetService, SweepHealth } from '@tcma/fleet';
 import { Transactions } from '@tcma/persistence';
 import { WebhookDispatcher } from '@tcma/webhooks';
 import { EnrollmentsRepository } from './enrollments.repository';
-import { LaunchesRepository } from './launches.repository';
+import { RunningLaunchesRepository } from './running-launches.repository';
 import { nextStep } from './next-step';
 import { FinishInput, SendLedgerRepository } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
@@ -47,7 +47,7 @@ export class SweepService {
   constructor(
     private readonly enrollments: EnrollmentsRepository,
     private readonly ledger: SendLedgerRepository,
-    private readonly launches: LaunchesRepository,
+    private readonly launches: RunningLaunchesRepository,
     private readonly profiles: SendProfiles,
     private readonly queue: SendQueue,
     private readonly marker: QueueStateMarker,

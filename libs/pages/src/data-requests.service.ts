@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ImportFilesErasure } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
-import { normalizeSlotValue } from '@tcma/cobrand';
+import { normalizeEmailAddress } from '@tcma/email-address';
 import { InvalidError } from '@tcma/errors';
 import {
   DataRequestRow,
@@ -135,7 +135,7 @@ export class DataRequestsService {
 }
 
 function checkEmail(raw: string): string {
-  const email = normalizeSlotValue({ type: 'email' }, raw);
+  const email = normalizeEmailAddress(raw);
   if (!email.ok) throw new InvalidError('The email is invalid', [{ path: 'email', message: email.message }]);
   return email.value.toLowerCase();
 }

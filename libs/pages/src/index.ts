@@ -1,11 +1,8 @@
-export { FORM_RATE_WINDOW_SECONDS } from './form-rate-limit';
-export { LandingPagesService, PAGE_CACHE_ENTRIES, PAGE_LOOKUP_TTL_MS } from './landing-pages.service';
-export type { PageResponse, Visitor } from './landing-pages.service';
-export type { LeadAnswer } from './lead-answers';
+export { LandingPagesService } from './landing-pages.service';
+export type { PageResponse } from './landing-pages.service';
 export type { LeadWithProspect } from './leads.repository';
-export { LEAD_REASON_MAX_LENGTH, LEAD_TRANSITIONS, LeadsService } from './leads.service';
-export type { LeadDetail, LeadStatusChange } from './leads.service';
+export { LEAD_REASON_MAX_LENGTH, LeadsService } from './leads.service';
+export type { LeadDetail } from './leads.service';
 export { PagesModule } from './pages.module';
 export { DataRequestsService } from './data-requests.service';
-export type { DataErasure, DataExport, DataRequestInput } from './data-requests.service';
-export type { Erased, HeldByPartner } from './data-requests.repository';
+export type { DataErasure, DataExport } from './data-requests.service';

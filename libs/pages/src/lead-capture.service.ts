@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PageAsset } from '@tcma/campaign-model';
 import { checkProspect, ConsentRepository, ProspectInput, ProspectsRepository } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
-import { EnrollmentsRepository } from '@tcma/nurture';
+import { EnrollmentExits } from '@tcma/nurture';
 import { CampaignVersionRow, LeadRow, PartnerScope, Transactions } from '@tcma/persistence';
 import { EventsRepository } from '@tcma/tracking';
 import { WebhookDispatcher } from '@tcma/webhooks';
@@ -53,7 +53,7 @@ export class LeadCaptureService {
     private readonly leads: LeadsRepository,
     private readonly consent: ConsentRepository,
     private readonly events: EventsRepository,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly exits: EnrollmentExits,
     private readonly webhooks: WebhookDispatcher,
     private readonly clock: Clock,
     private readonly leadNotices: LeadNotices,
@@ -115,7 +115,7 @@ export class LeadCaptureService {
       if (input.asset.form?.onSubmit === 'convert') {
         const launchIds = await this.leads.launchesOfCampaign(scope, prospectId, input.campaignId, tx);
         await this.events.recordConversions(scope, prospectId, launchIds, at, tx);
-        await this.enrollments.exitOnConversion(scope, prospectId, launchIds, tx);
+        await this.exits.onConversion(scope, prospectId, launchIds, tx);
       }
       const lead = await this.leads.create(
         scope,

@@ -1,70 +1,113 @@
-export { dataSourceOptions } from './data-source-options';
-export type { DataSourceSettings } from './data-source-options';
 export { ensureDatabase } from './ensure-database';
 export { openDataSource } from './open-data-source';
 export { PersistenceModule } from './persistence.module';
-export { runMigrations } from './run-migrations';
-export * from './entities/api-token.entity';
-export * from './entities/brand-kit.entity';
-export * from './entities/campaign-version.entity';
-export * from './entities/campaign.entity';
-export * from './entities/instance-setting.entity';
-export * from './entities/partner.entity';
-export * from './entities/public-blob.entity';
-export * from './entities/rendered-asset.entity';
-export * from './entities/stored-file.entity';
-export * from './entities/user.entity';
-export * from './entities/vendor.entity';
-export { ENTITIES } from './entities';
-export * from './schema/column-types';
+export {
+  CAMPAIGN_STATUSES,
+  CONSENT_SOURCES,
+  DATA_REQUEST_KINDS,
+  ENROLLMENT_STATUSES,
+  LEAD_STATUSES,
+  PARTNER_STATUSES,
+  PENDING_LAUNCH_STATES,
+  ROLES,
+  SOCIAL_CONNECTION_STATUSES,
+  SOCIAL_DELIVERY_STATUSES,
+  SOCIAL_NETWORKS,
+  SOCIAL_POST_SOURCES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENT_TYPES,
+} from './schema/column-types';
+export type {
+  AudienceSpec,
+  BrandLogo,
+  CampaignStatus,
+  ConsentSource,
+  DataRequestKind,
+  EnrollmentStatus,
+  EventType,
+  LaunchStatus,
+  LeadStatus,
+  MissingItem,
+  PartnerStatus,
+  PendingLaunchState,
+  Role,
+  SendStatus,
+  SocialConnectionStatus,
+  SocialDeliveryStatus,
+  SocialNetwork,
+  SocialPostSource,
+  StoredFileMetadata,
+  SuppressionReason,
+  WebhookDeliveryStatus,
+  WebhookEventType,
+} from './schema/column-types';
 export { schemaDrift } from './schema-drift';
-export * from './entities/enrollment.entity';
-export * from './entities/launch.entity';
-export * from './entities/outbox-message.entity';
-export * from './entities/prospect-import.entity';
-export * from './entities/prospect-list.entity';
-export * from './entities/prospect.entity';
-export * from './entities/send.entity';
-export * from './entities/sending-config.entity';
-export * from './entities/suppression.entity';
-export * from './entities/analytics-daily.entity';
-export * from './entities/event.entity';
 export { Batcher } from './batcher';
-export type { BatcherOptions } from './batcher';
 export { Database, openDatabase } from './db/database';
-export type { DatabaseSettings, Executor } from './db/database';
+export type { Executor } from './db/database';
 export type { DB } from './db/database.types';
-export { isPartnerScope, PartnerScope, VendorScope } from './db/tenant-scope';
+export { PartnerScope, VendorScope } from './db/tenant-scope';
 export type { TenantScope } from './db/tenant-scope';
 export { contactsOwned, ownedAtLevel, ownVendor, partnerOwned, vendorOwned, visiblePartners } from './db/scope-filters';
-export { migrateDatabase } from './migrate-database';
-export * from './db/rows';
+export type {
+  ApiTokenRow,
+  BrandKitRow,
+  CampaignRow,
+  CampaignVersionRow,
+  ConciergeAccessRow,
+  ConsentRecordRow,
+  DataRequestRow,
+  Found,
+  InvitationRow,
+  LaunchRow,
+  LeadRow,
+  NewApiToken,
+  NewCampaign,
+  NewLaunch,
+  NewPartner,
+  NewProspectImport,
+  NewRenderedAsset,
+  NewStoredFile,
+  NewUser,
+  OutboxMessageRow,
+  PageWindow,
+  PartnerRow,
+  PendingLaunchRow,
+  ProgrammeSubscriptionRow,
+  ProspectImportRow,
+  ProspectListRow,
+  ProspectRow,
+  PublicBlobRow,
+  RenderedAssetRow,
+  SendingConfigRow,
+  SessionRow,
+  SocialConnectionRow,
+  StoredFileRow,
+  SuppressionRow,
+  UserRow,
+  VendorRow,
+  WebhookAttemptRow,
+  WebhookDeliveryRow,
+  WebhookEndpointRow,
+} from './db/rows';
 export { executorOf, Transactions } from './db/transactions';
 export type { Tx } from './db/transactions';
 export { unnest } from './db/unnest';
 export { EXCLUSION_REASONS, exclusionRank, suppressionCovers, suppressionTargetOf } from './rules/suppression.rule';
-export type { ExclusionReason, SuppressionTarget } from './rules/suppression.rule';
+export type { ExclusionReason } from './rules/suppression.rule';
 export { inAudience } from './rules/audience.rule';
 export { dueAndNotQueued, stepDue } from './rules/due-steps.rule';
-export * from './entities/worker.entity';
 export { claimantAlive } from './rules/claimant.rule';
 export { changedFields } from './db/changes';
 export { containing } from './db/like';
 export { isTransientDatabaseError } from './transient-error';
-export * from './entities/lead.entity';
-export * from './entities/data-request.entity';
-export * from './entities/consent-record.entity';
-export * from './entities/webhook.entity';
-export * from './entities/invitation.entity';
-export * from './entities/password-reset.entity';
-export * from './entities/session.entity';
-export * from './entities/sign-in-throttle.entity';
-export * from './entities/concierge-access.entity';
-export * from './entities/brand-kit-logo.entity';
-export * from './schema/event-partitions';
-export * from './entities/programme.entity';
-export * from './entities/programme-subscription.entity';
-export * from './entities/pending-launch.entity';
-export * from './entities/social-post.entity';
-export * from './entities/social-post-link.entity';
-export * from './entities/social-connection.entity';
+export {
+  addMonths,
+  boundLiteral,
+  EVENT_DEFAULT_PARTITION,
+  EVENT_PARTITION_SCHEMA,
+  EVENT_PARTITIONS_AHEAD,
+  eventPartitionName,
+  monthOf,
+  monthOfEventPartition,
+} from './schema/event-partitions';

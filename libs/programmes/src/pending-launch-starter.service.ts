@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { InvalidError, NotFoundError } from '@tcma/errors';
-import { LaunchesService, ReadinessCode } from '@tcma/nurture';
+import { LaunchesService, ReadinessCode } from '@tcma/launches';
 import { MissingItem, PartnerScope } from '@tcma/persistence';
 import { SocialPostsService } from '@tcma/social-posts';
 import { Actor } from '@tcma/tenancy';

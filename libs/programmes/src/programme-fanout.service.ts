@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { availabilityProblem } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
-import { JobName, notifyJobOptions, NotifyPendingLaunchJob, QueueName, traced } from '@tcma/queue';
+import { jobOptions, JobName, NotifyPendingLaunchJob, QueueName, traced } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 
@@ -42,7 +42,11 @@ export class ProgrammeFanoutService {
       await this.queue.addBulk(
         ids.slice(i, i + NOTIFY_BATCH).map((pendingLaunchId) => {
           const data: NotifyPendingLaunchJob = traced({ pendingLaunchId });
-          return { name: JobName.NotifyPendingLaunch, data, opts: notifyJobOptions(pendingLaunchId) };
+          return {
+            name: JobName.NotifyPendingLaunch,
+            data,
+            opts: jobOptions[JobName.NotifyPendingLaunch](pendingLaunchId),
+          };
         }),
       );
     }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { PartnerScope } from '@tcma/persistence';
-import { fanOutJobOptions, FanOutProgrammeVersionJob, JobName, QueueName } from '@tcma/queue';
+import { FanOutProgrammeVersionJob, jobOptions, JobName, QueueName } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 import { PendingLaunchStarter } from './pending-launch-starter.service';
@@ -43,7 +43,11 @@ export class ProgrammeSweepService {
     const versions = await this.pending.versionsToOfferForSystem(now, REOFFER_WITHIN_MS);
     for (const campaignVersionId of versions) {
       const job: FanOutProgrammeVersionJob = { campaignVersionId };
-      await this.queue.add(JobName.FanOutProgrammeVersion, job, fanOutJobOptions(campaignVersionId));
+      await this.queue.add(
+        JobName.FanOutProgrammeVersion,
+        job,
+        jobOptions[JobName.FanOutProgrammeVersion](campaignVersionId),
+      );
     }
     let started = 0;
     let waiting = 0;

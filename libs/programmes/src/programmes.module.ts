@@ -3,7 +3,7 @@ import { AudienceModule } from '@tcma/audience';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { NoticesModule } from '@tcma/notices';
-import { NurtureModule } from '@tcma/nurture';
+import { LaunchesModule } from '@tcma/launches';
 import { RenderingModule } from '@tcma/rendering';
 import { SocialPostsModule } from '@tcma/social-posts';
 import { TenancyModule } from '@tcma/tenancy';
@@ -28,7 +28,7 @@ import { SubscriptionsService } from './subscriptions.service';
     CampaignsModule,
     BrandKitsModule,
     AudienceModule,
-    NurtureModule,
+    LaunchesModule,
     NoticesModule,
     RenderingModule,
     SocialPostsModule,

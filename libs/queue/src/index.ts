@@ -3,7 +3,7 @@ export { QueueErrorLog } from './queue-error-log';
 export { QueueModule } from './queue.module';
 export { dropQueueKeys } from './queue-keys';
 export { RedisClient } from './redis.provider';
-export { JOB_QUEUE, JobName, RENDER_FORMATS, traced } from './jobs';
+export { JOB_QUEUE, JobName, traced } from './jobs';
 export type {
   DeliverWebhookJob,
   EnrollLaunchJob,
@@ -13,9 +13,8 @@ export type {
   PublishSocialPostJob,
   RenderAssetJob,
   RenderAssetResult,
-  RenderFormat,
   SendStepRef,
   SendStepsJob,
   TracedJob,
 } from './jobs';
-export { fanOutJobOptions, notifyJobOptions } from './programme-jobs';
+export { jobOptions } from './job-options';

@@ -1,3 +1,4 @@
+import type { RenderFormat } from '@tcma/campaign-model';
 import { currentRequestId } from '@tcma/logging';
 
 /**
@@ -15,9 +16,6 @@ export const JobName = {
   PublishSocialPost: 'publish-social-post',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
-
-export const RENDER_FORMATS = ['html', 'text', 'json', 'pdf', 'png', 'jpeg'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /**
  * Every payload may carry the id of the request that queued it (or of the job that did,

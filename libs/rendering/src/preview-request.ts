@@ -1,7 +1,6 @@
-import type { Asset } from '@tcma/campaign-model';
+import type { Asset, RenderFormat } from '@tcma/campaign-model';
 import { SOCIAL_IMAGE_SIZES, SocialImageSize } from '@tcma/cobrand';
 import { BadRequestError } from '@tcma/errors';
-import type { RenderFormat } from '@tcma/queue';
 
 export interface PreviewOptions {
   format?: RenderFormat;

@@ -6,7 +6,7 @@ import { resolveSlotValues } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { BadRequestError, NotFoundError, UnavailableError } from '@tcma/errors';
 import { CampaignVersionRow, PartnerRow } from '@tcma/persistence';
-import { JobName, QueueName, RenderAssetJob, RenderAssetResult, traced } from '@tcma/queue';
+import { jobOptions, JobName, QueueName, RenderAssetJob, RenderAssetResult, traced } from '@tcma/queue';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
 import { Queue, QueueEvents } from 'bullmq';
@@ -17,9 +17,6 @@ import { RenderedAssetsRepository } from './rendered-assets.repository';
 
 /** How long a preview request waits for the worker before answering 503. */
 export const PREVIEW_TIMEOUT_MS = 60_000;
-
-/** One attempt (asking again retries a failed render); finished jobs kept an hour for waiters. */
-const RENDER_JOB_OPTIONS = { attempts: 1, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 3600 } };
 
 export type PreviewResult =
   { etag: string; notModified: true } | { etag: string; notModified: false; contentType: string; bytes: Buffer };
@@ -146,7 +143,7 @@ export class PreviewsService implements OnApplicationShutdown {
       missing.map((job) => ({
         name: JobName.RenderAsset,
         data: traced(job),
-        opts: { jobId: job.renderKey, ...RENDER_JOB_OPTIONS },
+        opts: jobOptions[JobName.RenderAsset](job.renderKey),
       })),
     );
   }
@@ -160,10 +157,11 @@ export class PreviewsService implements OnApplicationShutdown {
     // A failed render under the same key is dropped, so that asking again retries it.
     const previous = await this.queue.getJob(job.renderKey);
     if (previous && (await previous.isFailed())) await previous.remove();
-    const added = await this.queue.add(JobName.RenderAsset, traced(job), {
-      jobId: job.renderKey,
-      ...RENDER_JOB_OPTIONS,
-    });
+    const added = await this.queue.add(
+      JobName.RenderAsset,
+      traced(job),
+      jobOptions[JobName.RenderAsset](job.renderKey),
+    );
     try {
       return (await added.waitUntilFinished(this.events, PREVIEW_TIMEOUT_MS)) as RenderAssetResult;
     } catch (e) {

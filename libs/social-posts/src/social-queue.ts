@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { JobName, PublishSocialPostJob, QueueName, RedisClient, traced } from '@tcma/queue';
+import { jobOptions, JobName, PublishSocialPostJob, QueueName, RedisClient, traced } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 
@@ -27,13 +27,8 @@ export class SocialQueue {
       items.map((d) => ({
         name: JobName.PublishSocialPost,
         data: traced({ deliveryId: d.id }),
-        // One try per job: retries are the ledger's (publish-outcome.ts); a failed job's delivery is found again by the sweep.
-        opts: {
-          jobId: `social-${d.id}-${d.attempts}`,
-          attempts: 1,
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 86_400 },
-        },
+        // Retries are the ledger's (publish-outcome.ts); a failed job's delivery is found again by the sweep.
+        opts: jobOptions[JobName.PublishSocialPost](d.id, d.attempts),
       })),
     );
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeDisplayName } from '@tcma/cobrand';
+import { emailLower, normalizeDisplayName } from '@tcma/email-address';
 import { ConflictError, InvalidError } from '@tcma/errors';
 import { generateTokenSecret } from './token-secret';
 import { VendorsRepository } from './vendors.repository';
@@ -30,7 +30,7 @@ export class BootstrapService {
     const secret = generateTokenSecret();
     const created = await this.vendors.createWithAdminForSystem({
       vendor: { name: vendorName.value, slug: input.vendorSlug },
-      admin: { email: input.adminEmail.trim().toLowerCase(), name: input.adminName },
+      admin: { email: emailLower(input.adminEmail), name: input.adminName },
       token: { name: 'bootstrap', tokenHash: secret.hash, prefix: secret.prefix, expiresAt: null },
     });
     if (!created) throw new ConflictError(`Vendor "${input.vendorSlug}" already exists`);

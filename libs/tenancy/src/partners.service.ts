@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeDisplayName } from '@tcma/cobrand';
+import { normalizeDisplayName } from '@tcma/email-address';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { changedFields, PartnerRow, PartnerScope, PartnerStatus } from '@tcma/persistence';
 import { Actor, isVendorUser, partnerScope, scopeOf, scopeOfPartner } from './actor';

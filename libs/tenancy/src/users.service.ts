@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { emailLower } from '@tcma/email-address';
 import { BadRequestError, ConflictError, NotFoundError } from '@tcma/errors';
 import { Clock } from '@tcma/clock';
 import { changedFields, Found, PageWindow, PartnerScope, Role, UserRow } from '@tcma/persistence';
@@ -33,7 +34,7 @@ export class UsersService {
 
   async create(actor: Actor, input: CreateUserInput): Promise<UserRow> {
     const scope = scopeOf(actor);
-    const email = input.email.trim().toLowerCase();
+    const email = emailLower(input.email);
     let partnerId: string | null = null;
     if (isPartnerRole(input.role)) {
       if (!input.partnerId)

@@ -1,11 +1,9 @@
 export { EventsRepository } from './events.repository';
-export type { SendEventInput } from './events.repository';
-export { judgeHits, judgeSocialClick, MACHINE_RULES, SETTLE_MS } from './machine-rules';
-export type { Hit, MachineReason } from './machine-rules';
+export { judgeHits, SETTLE_MS } from './machine-rules';
+export type { Hit } from './machine-rules';
 export { SocialClicks } from './social-clicks.service';
-export { SocialLinks, SOCIAL_CODE_LENGTH } from './social-links';
+export { SocialLinks } from './social-links';
 export { TrackingHits } from './tracking-hits.service';
 export type { HitSource } from './tracking-hits.service';
 export { TrackingLinks } from './tracking-links';
-export type { ClickToken } from './tracking-links';
 export { TrackingModule } from './tracking.module';

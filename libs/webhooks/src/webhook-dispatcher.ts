@@ -2,17 +2,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { EventType, PartnerScope, Tx, WebhookEventType } from '@tcma/persistence';
-import { DeliverWebhookJob, JobName, QueueName, traced } from '@tcma/queue';
+import { DeliverWebhookJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { WebhooksRepository } from './webhooks.repository';
-
-/**
- * Attempts per delivery. With WEBHOOK_RETRY_BASE_MS at 30 s doubling, the last retry comes
- * about 17 hours after the first attempt (30 s × (2¹¹ − 1)): a receiver down for most of a day
- * still gets its events.
- */
-export const WEBHOOK_MAX_ATTEMPTS = 12;
 
 /**
  * Which of the engine's recorded events a webhook carries, and as what: a send accepted by the
@@ -79,13 +72,10 @@ export class WebhookDispatcher {
         deliveryIds.map((deliveryId) => ({
           name: JobName.DeliverWebhook,
           data: traced({ deliveryId }) satisfies DeliverWebhookJob,
-          opts: {
-            jobId: replay ? `${deliveryId}-replay-${randomUUID()}` : deliveryId,
-            attempts: WEBHOOK_MAX_ATTEMPTS,
-            backoff: { type: 'exponential', delay: this.config.webhookRetryBaseMs },
-            removeOnComplete: { age: 86_400, count: 10_000 },
-            removeOnFail: { age: 7 * 86_400 },
-          },
+          opts: jobOptions[JobName.DeliverWebhook](
+            replay ? `${deliveryId}-replay-${randomUUID()}` : deliveryId,
+            this.config.webhookRetryBaseMs,
+          ),
         })),
       );
     } catch (e) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
-import { LaunchActivityService } from '@tcma/nurture';
+import { LaunchActivityService } from '@tcma/launches';
 import type { Actor } from '@tcma/tenancy';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import type { DueDays, EnrollmentNextStep, LaunchProspect } from '@tcma/nurture';
+import type { DueDays, EnrollmentNextStep, LaunchProspect } from '@tcma/launches';
 import { ENROLLMENT_STATUSES, EnrollmentStatus } from '@tcma/persistence';
 import { NEXT_STEP_STATES } from '@tcma/sequences';
 import { Transform } from 'class-transformer';

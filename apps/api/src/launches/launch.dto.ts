@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LAUNCH_DAILY_MAX_DAYS } from '@tcma/analytics';
-import type { LaunchSummary, LaunchView } from '@tcma/nurture';
+import type { LaunchSummary, LaunchView } from '@tcma/launches';
 import type { AudienceSpec } from '@tcma/persistence';
 import { Transform, Type } from 'class-transformer';
 import {

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
-import { LaunchesService } from '@tcma/nurture';
+import { LaunchesService } from '@tcma/launches';
 import type { Actor } from '@tcma/tenancy';
 import { IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { ViewInBrowserService } from '@tcma/nurture';
+import { ViewInBrowserService } from '@tcma/recipients';
 import { HitSource, SocialClicks, TrackingHits } from '@tcma/tracking';
 import { NextFunction, Request, Response, Router } from 'express';
 import { emailPageCsp } from '../common/email-page-csp';

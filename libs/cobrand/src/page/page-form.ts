@@ -1,4 +1,5 @@
 import { PAGE_FIELD_MAX_LENGTH, PageForm, PageFormField } from '@tcma/campaign-model';
+import { EMAIL_MAX_LENGTH } from '@tcma/email-address';
 import { escapeAttribute, escapeHtml } from '../template/escape';
 
 /** The honeypot: a field people never see (hidden off-screen, skipped by keyboards), which bots fill. */
@@ -7,7 +8,6 @@ export const HONEYPOT_FIELD = 'tcma_website';
 export const CONSENT_FIELD = 'consent';
 /** An error about the whole form (a rate limit), shown above it. */
 export const FORM_ERROR = '__form';
-const EMAIL_MAX_LENGTH = 254;
 
 export type PageFormState =
   | { kind: 'blank' }

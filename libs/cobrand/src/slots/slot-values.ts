@@ -1,21 +1,18 @@
 import { ADDRESS_MAX_LENGTH, SlotDefinition, SlotType, TEXT_SLOT_MAX_LENGTH } from '@tcma/campaign-model';
+import {
+  EMAIL_MAX_LENGTH,
+  FORBIDDEN_CHARACTERS,
+  FORBIDDEN_CHARACTERS_MESSAGE,
+  normalizeEmailAddress,
+} from '@tcma/email-address';
 
 export type SlotValueResult = { ok: true; value: string } | { ok: false; message: string };
 
 export const DEFAULT_TEXT_MAX_LENGTH = 100;
 export const URL_MAX_LENGTH = 2048;
-export const EMAIL_MAX_LENGTH = 254;
 export const PHONE_MAX_LENGTH = 32;
 const ADDRESS_MAX_LINES = 6;
 
-// Bidirectional overrides and other invisible controls let a value display differently from
-// what it is; they have no place in a company name or an address.
-/* eslint-disable no-control-regex -- finding control characters is this pattern's purpose */
-const FORBIDDEN_CHARACTERS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\uE000-\uF8FF]/;
-/* eslint-enable no-control-regex */
-const EMAIL =
-  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{3,31}$/;
 const HEX_COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
@@ -66,8 +63,7 @@ export function normalizeColor(raw: string): SlotValueResult {
 export function normalizeSlotValue(slot: Pick<SlotDefinition, 'type' | 'maxLength'>, raw: unknown): SlotValueResult {
   if (typeof raw !== 'string') return { ok: false, message: 'must be a string' };
   const type: SlotType = slot.type;
-  if (FORBIDDEN_CHARACTERS.test(raw))
-    return { ok: false, message: 'must not contain control, bidirectional-override or private-use characters' };
+  if (FORBIDDEN_CHARACTERS.test(raw)) return { ok: false, message: FORBIDDEN_CHARACTERS_MESSAGE };
   const value =
     type === 'address'
       ? raw
@@ -92,9 +88,7 @@ export function normalizeSlotValue(slot: Pick<SlotDefinition, 'type' | 'maxLengt
     case 'logo':
       return normalizeHttpUrl(value);
     case 'email':
-      return EMAIL.test(value)
-        ? { ok: true, value: value.toLowerCase() }
-        : { ok: false, message: 'must be an email address' };
+      return normalizeEmailAddress(value);
     case 'phone':
       return PHONE.test(value)
         ? { ok: true, value }

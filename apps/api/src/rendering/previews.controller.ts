@@ -9,9 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
+import { RENDER_FORMATS, RenderFormat } from '@tcma/campaign-model';
 import { SOCIAL_IMAGE_SIZES } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
-import { RENDER_FORMATS, RenderFormat } from '@tcma/queue';
 import { PreviewsService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import { Type } from 'class-transformer';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
-import { OperatorBacklog, OperatorBacklogService } from '@tcma/nurture';
+import { OperatorBacklog, OperatorBacklogService } from '@tcma/operations';
 
 /**
  * The instance operator's view of the Postgres backlog, linked from the queue dashboard's

@@ -3,8 +3,9 @@ import { Database, NewStoredFile, StoredFileRow, TenantScope, vendorOwned } from
 
 export type NewStoredFileInput = Pick<NewStoredFile, 'key' | 'contentType' | 'size' | 'metadata'>;
 
+/** The vendor's uploaded files (stored_files rows), which campaign assets name by their key. */
 @Injectable()
-export class StoredFilesRepository {
+export class CampaignFilesRepository {
   constructor(private readonly db: Database) {}
 
   /** Records that the vendor owns these bytes; uploading the same bytes twice is one file. */

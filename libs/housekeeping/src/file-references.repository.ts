@@ -13,7 +13,7 @@ const MAILED: SendStatus[] = ['handed', 'sent', 'uncertain', 'bounced'];
  * every tenant's rows, and removes only rows nothing can ask for again.
  */
 @Injectable()
-export class StoredFilesRepository {
+export class FileReferencesRepository {
   constructor(private readonly db: Database) {}
 
   /**

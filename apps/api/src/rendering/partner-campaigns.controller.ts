@@ -8,24 +8,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
-import { LaunchesService } from '@tcma/nurture';
 import { CatalogueService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import type { Response } from 'express';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CatalogueItemDto, CatalogueQuery, ThumbnailQuery } from './catalogue.dto';
-import { ReadinessDto } from './readiness.dto';
 
 /** A partner's view of the vendor's campaigns: what the portal's catalogue and campaign pages read. */
 @ApiTags('catalogue')
 @ApiBearerAuth()
 @Controller('partners/:partnerId')
 export class PartnerCampaignsController {
-  constructor(
-    private readonly launches: LaunchesService,
-    private readonly catalogue: CatalogueService,
-  ) {}
+  constructor(private readonly catalogue: CatalogueService) {}
 
   @Get('catalogue')
   @ApiOperation({ operationId: 'listCatalogue', summary: "The partner's catalogue: the campaigns it may use now" })
@@ -73,20 +68,5 @@ export class PartnerCampaignsController {
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(result.bytes, { type: result.contentType, length: result.bytes.length });
-  }
-
-  @Get('campaigns/:campaignId/readiness')
-  @ApiOperation({ operationId: 'getLaunchReadiness', summary: 'What the partner is missing to launch a campaign' })
-  @ApiOkResponse({
-    type: ReadinessDto,
-    description:
-      'Every missing item with a code and the field that fixes it; a launch answers 422 naming the blocking ones. Another partner (or a campaign the partner may not use) is a 404.',
-  })
-  readiness(
-    @CurrentActor() actor: Actor,
-    @Param('partnerId', ParseIdPipe) partnerId: string,
-    @Param('campaignId', ParseIdPipe) campaignId: string,
-  ): Promise<ReadinessDto> {
-    return this.launches.readiness(actor, partnerId, campaignId);
   }
 }

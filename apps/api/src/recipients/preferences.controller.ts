@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@n
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
 import { BadRequestError } from '@tcma/errors';
-import { PreferencePageState, UNSUBSCRIBE_LEVELS, UnsubscribeLevel, UnsubscribeService } from '@tcma/nurture';
+import { PreferencePageState, UNSUBSCRIBE_LEVELS, UnsubscribeLevel, UnsubscribeService } from '@tcma/recipients';
 import type { Request, Response } from 'express';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 

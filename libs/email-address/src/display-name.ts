@@ -1,4 +1,4 @@
-import { normalizeSlotValue, SlotValueResult } from './slot-values';
+import { Checked, checkedLine } from './checked-line';
 
 /**
  * Characters a display name never needs and a spoofer does: quotes, angle brackets and
@@ -14,8 +14,8 @@ const ADDRESS_LIKE = /[^\s@]+@[^\s@]+\.[^\s@]+/;
  * private-use characters, one line, trimmed, not empty, bounded) and nothing that can pose as
  * an address or break its quoting.
  */
-export function normalizeDisplayName(raw: unknown, maxLength = 200): SlotValueResult {
-  const text = normalizeSlotValue({ type: 'text', maxLength }, raw);
+export function normalizeDisplayName(raw: unknown, maxLength = 200): Checked {
+  const text = checkedLine(raw, maxLength);
   if (!text.ok) return text;
   if (SPOOFING.test(text.value))
     return { ok: false, message: 'must not contain quotes, angle brackets or backslashes' };

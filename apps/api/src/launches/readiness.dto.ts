@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { READINESS_CODES } from '@tcma/nurture';
+import { READINESS_CODES } from '@tcma/launches';
 
 export class ReadinessItemDto {
   @ApiProperty({ enum: READINESS_CODES }) code!: string;

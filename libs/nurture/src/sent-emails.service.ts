@@ -1,26 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailAsset } from '@tcma/campaign-model';
-import { TrackingLinks } from '@tcma/tracking';
 import { EnrollmentsRepository } from './enrollments.repository';
-import { SendLedgerRepository } from './send-ledger.repository';
+import { SendLedgerRepository, SendRecipient } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
 import { SentEmailRenderer } from './sent-email.renderer';
 
-/** "View in your browser": a sent email, rendered again for the signed link in it. */
+/**
+ * A send as the links in its email reach it, across tenants: the recipients lib asks only
+ * after it has verified a signed link that names the send.
+ */
 @Injectable()
-export class ViewInBrowserService {
+export class SentEmails {
   constructor(
-    private readonly links: TrackingLinks,
     private readonly ledger: SendLedgerRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly profiles: SendProfiles,
     private readonly sentEmails: SentEmailRenderer,
   ) {}
 
-  /** The email's HTML, or null when the link is not genuine or the email is gone. */
-  async html(sendRef: string, sig: string): Promise<string | null> {
-    const sendId = this.links.verifyView(sendRef, sig);
-    if (!sendId) return null;
+  /** Who a send went to, from whom, for which campaign; null when it is unknown. */
+  recipientForSystem(sendId: string): Promise<SendRecipient | null> {
+    return this.ledger.recipientForSystem(sendId);
+  }
+
+  /** The email's HTML rendered again as it was sent, or null when the email is gone. */
+  async htmlForSystem(sendId: string): Promise<string | null> {
     const send = await this.ledger.findDeliveredForSystem(sendId);
     const ctx = send && (await this.enrollments.contextForSystem(send.enrollmentId));
     const content = ctx && (await this.profiles.content(ctx.campaignVersionId));

@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Public } from '@tcma/auth';
 import { UNSUBSCRIBE_TOKEN } from '@tcma/delivery';
 import { BadRequestError } from '@tcma/errors';
-import { UnsubscribeService } from '@tcma/nurture';
+import { UnsubscribeService } from '@tcma/recipients';
 import type { Request, Response } from 'express';
 import { text } from 'node:stream/consumers';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   Database,
-  executorOf,
   Found,
   LaunchRow,
   LaunchStatus,
@@ -10,7 +9,6 @@ import {
   PartnerScope,
   partnerOwned,
   TenantScope,
-  Tx,
 } from '@tcma/persistence';
 
 export interface LaunchStats {
@@ -20,6 +18,7 @@ export interface LaunchStats {
 
 export type NewLaunchInput = Omit<NewLaunch, 'vendorId' | 'partnerId' | 'status' | 'enrolled' | 'skippedSuppressed'>;
 
+/** A tenant's launches: created, listed, read and moved by the people who run them. */
 @Injectable()
 export class LaunchesRepository {
   constructor(private readonly db: Database) {}
@@ -50,11 +49,6 @@ export class LaunchesRepository {
     );
   }
 
-  /** The worker's read of a launch it was handed by id. */
-  async findForSystem(id: string): Promise<LaunchRow | null> {
-    return (await this.db.selectFrom('launches').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-  }
-
   /** A page of the scope's launches, newest first, each with its campaign's name. */
   async list(scope: TenantScope, window: PageWindow): Promise<Found<LaunchRow & { campaignName: string }>> {
     const matching = this.db.selectFrom('launches').where((eb) => partnerOwned(eb, scope, 'launches'));
@@ -83,25 +77,6 @@ export class LaunchesRepository {
       .where((eb) => partnerOwned(eb, scope, 'launches'))
       .executeTakeFirst();
     return moved.numUpdatedRows > 0n;
-  }
-
-  /** The worker moving a launch it enrolls. */
-  async transitionForSystem(id: string, from: LaunchStatus[], to: LaunchStatus): Promise<boolean> {
-    const moved = await this.db
-      .updateTable('launches')
-      .set({ status: to, updatedAt: new Date() })
-      .where('id', '=', id)
-      .where('status', 'in', from)
-      .executeTakeFirst();
-    return moved.numUpdatedRows > 0n;
-  }
-
-  async recordEnrollmentForSystem(id: string, enrolled: number, skippedSuppressed: number): Promise<void> {
-    await this.db
-      .updateTable('launches')
-      .set({ enrolled, skippedSuppressed, updatedAt: new Date() })
-      .where('id', '=', id)
-      .execute();
   }
 
   async stats(scope: TenantScope, id: string): Promise<LaunchStats> {
@@ -138,27 +113,5 @@ export class LaunchesRepository {
       .groupBy('nextStep')
       .execute();
     return new Map(rows.map((r) => [r.nextStep, r.n]));
-  }
-
-  /** Active launches with nothing left to do become completed; their ids. */
-  async completeFinishedForSystem(tx: Tx): Promise<string[]> {
-    const done = await executorOf(this.db, tx)
-      .updateTable('launches as l')
-      .set({ status: 'completed', updatedAt: new Date() })
-      .where('l.status', '=', 'active')
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('enrollments as e')
-              .select('e.id')
-              .whereRef('e.launchId', '=', 'l.id')
-              .where('e.status', '=', 'active'),
-          ),
-        ),
-      )
-      .returning('l.id')
-      .execute();
-    return done.map((r) => r.id);
   }
 }

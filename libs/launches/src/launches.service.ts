@@ -17,12 +17,12 @@ import {
   PageWindow,
   PartnerRow,
 } from '@tcma/persistence';
-import { EnrollLaunchJob, JobName, QueueName, traced } from '@tcma/queue';
+import { EnrollLaunchJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
+import { LaunchEnrollments } from '@tcma/nurture';
 import { PartnerSendersService } from '@tcma/senders';
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
-import { EnrollmentsRepository } from './enrollments.repository';
 import { launchReadiness, Readiness } from './launch-readiness';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { sequenceTimeline } from '@tcma/sequences';
@@ -133,7 +133,7 @@ export class LaunchesService {
   constructor(
     @InjectQueue(QueueName.Enroll) private readonly queue: Queue,
     private readonly launches: LaunchesRepository,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly enrollments: LaunchEnrollments,
     private readonly campaigns: CampaignsRepository,
     private readonly partners: PartnersService,
     private readonly lists: ProspectListsService,
@@ -313,13 +313,7 @@ export class LaunchesService {
       createdBy: actor.userId,
     });
     const job: EnrollLaunchJob = traced({ launchId: launch.id });
-    await this.queue.add(JobName.EnrollLaunch, job, {
-      jobId: `enroll-${launch.id}`,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 5000 },
-      removeOnComplete: true,
-      removeOnFail: { age: 7 * 86_400 },
-    });
+    await this.queue.add(JobName.EnrollLaunch, job, jobOptions[JobName.EnrollLaunch](launch.id));
     return launch;
   }
 
@@ -364,7 +358,7 @@ export class LaunchesService {
   /** Sends again from where each prospect was: a step already sent is never sent again. */
   async resume(actor: Actor, id: string): Promise<LaunchView> {
     const launch = await this.find(actor, id);
-    await this.enrollments.unqueueLaunch(scopeOf(actor), launch.id);
+    await this.enrollments.requeue(scopeOf(actor), launch.id);
     return this.move(actor, id, ['paused'], 'active', 'Only a paused launch can be resumed');
   }
 
@@ -377,7 +371,7 @@ export class LaunchesService {
       'cancelled',
       'The launch has already finished or been cancelled',
     );
-    await this.enrollments.cancelLaunch(scopeOf(actor), id);
+    await this.enrollments.cancel(scopeOf(actor), id);
     return this.get(actor, view.id);
   }
 

@@ -10,12 +10,12 @@ import type { Queue } from 'bullmq';
 /** Job states reported per queue; completed jobs are removed as they finish, so not counted. */
 const QUEUE_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'failed'] as const;
 /** Counting every enrollment reads the whole table: at most this often, whatever the scrape interval. */
-export const ENROLLMENT_COUNT_INTERVAL_MS = 60_000;
+const ENROLLMENT_COUNT_INTERVAL_MS = 60_000;
 
 /**
  * Gauges that describe the whole installation rather than this process: the queues in Redis
  * and the due backlog in Postgres (Redis holds only near-due work). Read on scrape, by the API
- * only (ApiModule provides it), so a fleet of workers does not repeat the same reads.
+ * only (the one importer of OperationsModule), so a fleet of workers does not repeat the same reads.
  */
 @Injectable()
 export class InstallationGauges implements OnModuleInit {

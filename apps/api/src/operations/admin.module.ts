@@ -4,7 +4,7 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AuthModule, InstanceOperatorCheck } from '@tcma/auth';
 import type { NextFunction, Request, Response } from 'express';
-import { NurtureModule } from '@tcma/nurture';
+import { OperationsModule } from '@tcma/operations';
 import { ALL_QUEUES } from '@tcma/queue';
 import { AdminBacklogController } from './admin.controller';
 import { OperatorOnlyMiddleware } from './operator-only.middleware';
@@ -33,7 +33,7 @@ const gateOf = (gate: OperatorOnlyMiddleware) => (req: Request, res: Response, n
 @Module({
   imports: [
     AuthModule,
-    NurtureModule,
+    OperationsModule,
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
       inject: [InstanceOperatorCheck],

@@ -4,9 +4,8 @@ import { PreferenceLinks, SuppressionsRepository, UnsubscribeLinks } from '@tcma
 import { Clock } from '@tcma/clock';
 import { EventsRepository } from '@tcma/tracking';
 import { ConsentSource, PartnerScope, VendorScope } from '@tcma/persistence';
+import { EnrollmentExits, SendRecipient, SentEmails } from '@tcma/nurture';
 import { WebhookDispatcher } from '@tcma/webhooks';
-import { EnrollmentsRepository } from './enrollments.repository';
-import { SendLedgerRepository, SendRecipient } from './send-ledger.repository';
 
 /**
  * What a recipient can leave, each one of the suppression levels: the campaign of the email
@@ -54,10 +53,10 @@ export class UnsubscribeService {
     private readonly links: UnsubscribeLinks,
     private readonly preferenceLinks: PreferenceLinks,
     private readonly suppressions: SuppressionsRepository,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly exits: EnrollmentExits,
     private readonly events: EventsRepository,
     private readonly clock: Clock,
-    private readonly ledger: SendLedgerRepository,
+    private readonly sentEmails: SentEmails,
     private readonly consent: ConsentRepository,
     private readonly webhooks: WebhookDispatcher,
   ) {}
@@ -65,7 +64,7 @@ export class UnsubscribeService {
   /** The address of a genuine link and whether it is unsubscribed already; changes nothing. */
   async describe(token: string): Promise<UnsubscribeLinkState | null> {
     const sendId = this.links.verify(token);
-    const send = sendId ? await this.ledger.recipientForSystem(sendId) : null;
+    const send = sendId ? await this.sentEmails.recipientForSystem(sendId) : null;
     if (!send) return null;
     const unsubscribed = await this.suppressions.covers(
       new PartnerScope(send.vendorId, send.partnerId),
@@ -83,7 +82,7 @@ export class UnsubscribeService {
   /** What a preference link's page shows; changes nothing. */
   async describePreferences(token: string): Promise<PreferencePageState | null> {
     const sendId = this.preferenceLinks.verify(token);
-    const send = sendId ? await this.ledger.recipientForSystem(sendId) : null;
+    const send = sendId ? await this.sentEmails.recipientForSystem(sendId) : null;
     if (!send) return null;
     const partner = new PartnerScope(send.vendorId, send.partnerId);
     const [campaign, partnerMail, network] = await Promise.all([
@@ -117,7 +116,7 @@ export class UnsubscribeService {
     level: UnsubscribeLevel,
     source: ConsentSource,
   ): Promise<UnsubscribeResult | null> {
-    const send = await this.ledger.recipientForSystem(sendId);
+    const send = await this.sentEmails.recipientForSystem(sendId);
     if (!send) return null;
     // The signed send names the tenant: everything below is that partner's (or, leaving the
     // network, that vendor's).
@@ -137,7 +136,7 @@ export class UnsubscribeService {
         await this.webhooks.record(partner, 'unsubscribed', webhookData(send, level), at, true),
       );
     }
-    const exited = await this.enrollments.exitForAddress(scope, send.emailLower, 'unsubscribed', campaignId);
+    const exited = await this.exits.forAddress(scope, send.emailLower, 'unsubscribed', campaignId);
     this.logger.log(
       `Send ${sendId}: unsubscribed from ${level === 'network' ? `vendor ${send.vendorId}'s network` : level === 'campaign' ? `campaign ${send.campaignId} of partner ${send.partnerId}` : `partner ${send.partnerId}`}; ${exited} sequences left`,
     );

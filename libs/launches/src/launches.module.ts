@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '@tcma/analytics';
+import { AudienceModule } from '@tcma/audience';
+import { BrandKitsModule } from '@tcma/brand-kits';
+import { CampaignsModule } from '@tcma/campaigns';
+import { NurtureModule } from '@tcma/nurture';
+import { SendersModule } from '@tcma/senders';
+import { TenancyModule } from '@tcma/tenancy';
+import { LaunchActivityRepository } from './launch-activity.repository';
+import { LaunchActivityService } from './launch-activity.service';
+import { LaunchPreviewRepository } from './launch-preview.repository';
+import { LaunchesRepository } from './launches.repository';
+import { LaunchesService } from './launches.service';
+
+/** Launches: readiness, the dry run, starting, pausing and cancelling one, its progress and activity. */
+@Module({
+  imports: [
+    AnalyticsModule,
+    TenancyModule,
+    CampaignsModule,
+    BrandKitsModule,
+    AudienceModule,
+    SendersModule,
+    NurtureModule,
+  ],
+  providers: [
+    LaunchesRepository,
+    LaunchPreviewRepository,
+    LaunchesService,
+    LaunchActivityRepository,
+    LaunchActivityService,
+  ],
+  exports: [LaunchesService, LaunchActivityService],
+})
+export class LaunchesModule {}

@@ -1,0 +1,3 @@
+export { OperationsModule } from './operations.module';
+export { OperatorBacklogService } from './operator-backlog.service';
+export type { OperatorBacklog } from './operator-backlog.service';
