@@ -21,6 +21,7 @@ export default tseslint.config(
       'data/**',
       'scripts/**',
       'jest.config.js',
+      'test/setup/sequencer.js',
       'eslint.config.mjs',
       '.dependency-cruiser.cjs',
       'test-results/**',
@@ -88,6 +89,32 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // The middle tier stays in-process: no HTTP client, no API or worker, no child process.
+    files: ['test/**/*.medium-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'supertest', message: 'A medium spec calls services, not HTTP: make it an e2e spec.' },
+            { name: 'node:child_process', message: 'A medium spec runs in-process: make it an e2e spec.' },
+          ],
+          patterns: [
+            {
+              group: [
+                '**/support/api-harness',
+                '**/support/worker-harness',
+                '**/support/processes',
+                '**/apps/*/src/**',
+              ],
+              message: 'A medium spec boots lib modules (test/support/service-harness.ts), never the API or a worker.',
+            },
+          ],
+        },
+      ],
     },
   },
   // The browser app: hooks follow React's rules.

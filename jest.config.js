@@ -26,6 +26,11 @@ const engine = {
 };
 
 module.exports = {
+  // Two files at once even on two cores: most integration time is spent waiting on the engine
+  // (sends paced to a rate, takeovers after a worker is killed), not computing.
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
+  // Long-running files first, so they run beside the short ones (test/setup/sequencer.js).
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     // Some unit specs rasterise PDFs and images: on a busy 2-core machine they take seconds.
     {

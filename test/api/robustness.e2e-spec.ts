@@ -1,3 +1,4 @@
+/** @long-running: over half a minute, mostly waiting on the engine (test/setup/sequencer.js starts it first). */
 import type { AddressInfo } from 'node:net';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { TenantFactory } from '../factories/tenant.factory';

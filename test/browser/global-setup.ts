@@ -8,6 +8,7 @@ import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
 import { fileZone, TestDnsServer } from '../support/dns-server';
 import { eventually, freePort, spawnEntry } from '../support/processes';
 import { startSocialStubs } from '../support/social-stubs';
+import { browserAdminEmail } from './seed';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -15,10 +16,10 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 /**
  * Builds (unless SKIP_BUILD), then starts the engine as the README's start command does (API
  * and one worker from dist/) on a free port with a fresh database, data folder and Redis key
- * prefix, and creates a vendor admin whose token tests may use. Returns the teardown, which
+ * prefix, and creates a vendor (with its admin) for each worker, whose token that worker's tests use. Returns the teardown, which
  * stops the engine and removes everything it made.
  */
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   if (!process.env.SKIP_BUILD) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -84,29 +85,28 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       'the engine (API and a worker) to be ready',
       60_000,
     );
-    const admin = execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'dist/apps/cli/src/main.js'),
-        'bootstrap-admin',
-        '--vendor',
-        'Browser Test Vendor',
-        '--email',
-        'admin@browser-test.example',
-        '--json',
-      ],
-      {
-        env: { ...process.env, ...env },
-        encoding: 'utf8',
-      },
-    );
+    // A vendor for each worker: a worker's tests never see another's campaigns, partners or figures.
+    const tokens = Array.from({ length: Math.max(1, config.workers) }, (_, worker) => {
+      const made = execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'dist/apps/cli/src/main.js'),
+          'bootstrap-admin',
+          '--vendor',
+          `Browser Test Vendor ${worker + 1}`,
+          '--email',
+          browserAdminEmail(worker),
+          '--json',
+        ],
+        { env: { ...process.env, ...env }, encoding: 'utf8' },
+      );
+      return (JSON.parse(made.trim().split('\n').pop() ?? '{}') as { token: string }).token;
+    });
     process.env.TCMA_BROWSER_BASE_URL = baseUrl;
     process.env.TCMA_BROWSER_DNS_ZONE = dnsZone;
     // Specs that age a session (expiry) reach the engine's database directly.
     process.env.TCMA_BROWSER_DATABASE_URL = env.DATABASE_URL;
-    process.env.TCMA_BROWSER_ADMIN_TOKEN = (
-      JSON.parse(admin.trim().split('\n').pop() ?? '{}') as { token: string }
-    ).token;
+    process.env.TCMA_BROWSER_ADMIN_TOKENS = tokens.join(',');
   } catch (e) {
     console.error(engine.output());
     await teardown();

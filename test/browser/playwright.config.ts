@@ -13,8 +13,10 @@ export default defineConfig({
   testMatch: '**/*.browser-spec.ts',
   outputDir: path.join(ROOT, 'test-results/browser'),
   globalSetup: path.join(__dirname, 'global-setup.ts'),
-  // One engine, two cores: tests run one after another, each in a fresh browser context.
-  workers: 1,
+  // One engine for the run; each worker has a browser and a vendor of its own (global-setup.ts),
+  // and runs its files' tests in order, each test in a fresh browser context. BROWSER_WORKERS
+  // chooses how many (default 2: this machine's two cores).
+  workers: Number(process.env.BROWSER_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,

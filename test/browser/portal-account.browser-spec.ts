@@ -3,7 +3,7 @@ import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
-import { admin, invitationToken, ok, partnerWithUser, PASSWORD } from './seed';
+import { admin, adminEmail, invitationToken, ok, partnerWithUser, PASSWORD } from './seed';
 
 /**
  * The portal's account page against the real engine: a partner admin sees where it is signed in
@@ -123,7 +123,7 @@ test.describe('portal account', () => {
     );
     await page.reload();
     const log = page.getByRole('region', { name: 'Requests made for you by your vendor' });
-    await expect(log).toContainText('admin@browser-test.example');
+    await expect(log).toContainText(adminEmail());
     await expect(log).toContainText(`GET /partners/${partner.partnerId}/prospects`);
     // Another partner's log is not this one's business: not even its existence.
     expect((await page.request.get(`/partners/${other.partnerId}/concierge-accesses`)).status()).toBe(404);

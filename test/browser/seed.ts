@@ -5,7 +5,15 @@ import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 /** What the browser specs set up through the API before driving the pages: the vendor admin's token, partners and their users, the demo campaign. */
 
 export const PASSWORD = 'a long portal passphrase';
-export const admin = () => ({ Authorization: `Bearer ${process.env.TCMA_BROWSER_ADMIN_TOKEN ?? ''}` });
+/** The worker running this test (Playwright's TEST_PARALLEL_INDEX: 0 up to the number of workers). */
+const worker = () => Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+/** The email of the admin of worker `index`'s vendor (global-setup.ts makes one vendor per worker). */
+export const browserAdminEmail = (index: number) =>
+  index === 0 ? 'admin@browser-test.example' : `admin-${index + 1}@browser-test.example`;
+/** This worker's vendor admin: its email, and its API token as a header. */
+export const adminEmail = () => browserAdminEmail(worker());
+export const adminToken = () => (process.env.TCMA_BROWSER_ADMIN_TOKENS ?? '').split(',')[worker()] ?? '';
+export const admin = () => ({ Authorization: `Bearer ${adminToken()}` });
 
 /** The response's JSON when it has the expected status; otherwise fails with what the API answered. */
 export async function ok<T>(response: Promise<APIResponse>, status: number): Promise<T> {

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { admin } from './seed';
 
 for (const viewport of WIDTHS) {
   test.describe(`at ${viewport.width} px`, () => {
@@ -90,7 +91,7 @@ test.describe('at 1440 px', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
   test('with an API token the home page shows who is signed in', async ({ page }) => {
-    await page.setExtraHTTPHeaders({ Authorization: `Bearer ${process.env.TCMA_BROWSER_ADMIN_TOKEN}` });
+    await page.setExtraHTTPHeaders(admin());
     await page.goto('/');
     await expect(page.getByText('Signed in as')).toBeVisible();
     await expect(page.getByText('Vendor admin')).toBeVisible();

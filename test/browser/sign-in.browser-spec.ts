@@ -1,9 +1,9 @@
 import type { APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { admin } from './seed';
 
 const PASSWORD = 'a long browser passphrase';
-const admin = () => ({ Authorization: `Bearer ${process.env.TCMA_BROWSER_ADMIN_TOKEN ?? ''}` });
 
 /** Invites a new vendor marketer and finds the link of the invitation email in the local outbox. */
 async function invite(request: APIRequestContext): Promise<{ email: string; path: string }> {

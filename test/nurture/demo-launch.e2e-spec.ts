@@ -1,3 +1,4 @@
+/** @long-running: over half a minute, mostly waiting on the engine (test/setup/sequencer.js starts it first). */
 import { ManualClock } from '@tcma/clock';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';

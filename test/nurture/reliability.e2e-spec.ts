@@ -1,3 +1,4 @@
+/** @long-running: over half a minute, mostly waiting on the engine (test/setup/sequencer.js starts it first). */
 import { Redis } from 'ioredis';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { prospectsCsv } from '../factories/prospects-csv';

@@ -10,22 +10,28 @@ import { startWorker, WorkerHarness } from '../support/worker-harness';
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
 
-/** The README's "First steps" section: its bash blocks, and its inline commands. */
+/** A section of the README, from its heading to the next. */
+function section(readme: string, heading: string): string {
+  const start = readme.indexOf(`## ${heading}`);
+  expect([heading, start >= 0]).toEqual([heading, true]);
+  return readme.slice(start, readme.indexOf('\n## ', start + 1));
+}
+
+const bashBlocks = (text: string) => [...text.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+/** The README's demo and first steps: its bash blocks in order, and its inline bootstrap-admin command. */
 function firstSteps(): { blocks: string[]; bootstrapAdmin: string } {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(
-    readme.indexOf('## First steps'),
-    readme.indexOf('\n## ', readme.indexOf('## First steps') + 1),
-  );
-  const blocks = [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const bootstrapAdmin = /`(npm run bootstrap-admin [^`]+)`/.exec(section)?.[1] ?? '';
+  const demo = section(readme, 'Sign in to the demo');
+  const blocks = [...bashBlocks(demo), ...bashBlocks(section(readme, 'First steps with the API'))];
+  const bootstrapAdmin = /`(npm run bootstrap-admin [^`]+)`/.exec(demo)?.[1] ?? '';
   return { blocks, bootstrapAdmin };
 }
 
 /**
  * The README's first steps, pasted as they are into bash against a running engine: the only
- * change is the port (the engine under test does not own :3000), and curl fails on an HTTP
- * error instead of printing it.
+ * change is the address (PUBLIC_BASE_URL names the engine under test, which does not own :3000),
+ * and curl fails on an HTTP error instead of printing it.
  */
 describe('the first steps of the README, pasted', () => {
   let api: ApiHarness;
@@ -49,9 +55,9 @@ describe('the first steps of the README, pasted', () => {
 
   const bash = async (script: string, extra: NodeJS.ProcessEnv = {}) => {
     const prelude = 'set -euo pipefail\ncurl() { command curl --silent --show-error --fail-with-body "$@"; echo; }\n';
-    const { stdout } = await run('bash', ['-c', prelude + script.replace(/localhost:3000/g, `127.0.0.1:${port}`)], {
+    const { stdout } = await run('bash', ['-c', prelude + script], {
       cwd: ROOT,
-      env: { ...process.env, ...env, ...extra },
+      env: { ...process.env, ...env, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...extra },
       maxBuffer: 16 * 1024 * 1024,
     });
     return stdout;
@@ -75,13 +81,16 @@ describe('the first steps of the README, pasted', () => {
       'PARTNER2_ID',
       'PARTNER2_TOKEN',
     ]);
+    // What the reader's shell keeps from one block to the next: the exports, and the engine's address.
+    const base = vendor.split('\n').find((line) => line.startsWith('BASE='));
+    expect(base).toBeDefined();
     const pasted = `${exports.join('\n')}\n`;
 
     const campaigns = JSON.parse(await bash(pasted + vendor)) as { items: Array<{ id: string }> };
     const campaignId = /^export CAMPAIGN_ID=(\S+)/m.exec(seeded)![1];
     expect(campaigns.items.map((c) => c.id)).toEqual([campaignId]);
 
-    await bash(pasted + importing);
+    await bash(`${pasted}${base}\n${importing}`);
     // "Once the import says completed."
     const partnerId = /^export PARTNER_ID=(\S+)/m.exec(seeded)![1];
     const token = /^export PARTNER_TOKEN=(\S+)/m.exec(seeded)![1];
@@ -95,7 +104,7 @@ describe('the first steps of the README, pasted', () => {
     }, 'the sample import');
     expect(done).toMatchObject({ rows: 10, inserted: 10, rejected: 0 });
 
-    const out = await bash(pasted + launching);
+    const out = await bash(`${pasted}${base}\n${launching}`);
     expect(out).toMatch(/"status":"(enrolling|active)"/);
     expect(out).toContain('"columns"');
   }, 120_000);

@@ -4,6 +4,7 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import type { EngineLogs } from '@tcma/logging';
 import request from 'supertest';
+import { testConfig } from './test-config';
 import { createApiApp } from '../../apps/api/src/api-app';
 
 export interface ApiHarness {
@@ -14,9 +15,7 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return new AppConfig({ ...process.env, ...env });
-}
+export { testConfig };
 
 /** The real API against the run's test database and Redis. */
 /** `logs`: the engine's own logs (a test reading what the API says); else Nest's console logger, errors only. */

@@ -2,7 +2,7 @@ import { ConsoleLogger, INestApplicationContext, LoggerService } from '@nestjs/c
 import { NestFactory } from '@nestjs/core';
 import { Clock } from '@tcma/clock';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { testConfig } from './api-harness';
+import { testConfig } from './test-config';
 
 export interface WorkerHarness {
   app: INestApplicationContext;

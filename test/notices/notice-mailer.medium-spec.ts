@@ -1,26 +1,27 @@
-import { NoticeMailer } from '@tcma/notices';
+import { SendingConfigsService } from '@tcma/delivery';
+import { NoticeMailer, NoticesModule } from '@tcma/notices';
 import { VendorScope } from '@tcma/persistence';
 import { simpleParser } from 'mailparser';
-import { TenantFactory, TestVendor } from '../factories/tenant.factory';
-import { ApiHarness, startApi } from '../support/api-harness';
+import { ServiceTenants, ServiceVendor } from '../factories/service-tenants.factory';
 import { testDb } from '../support/db';
+import { ServiceHarness, startServices } from '../support/service-harness';
 import { SmtpSink } from '../support/smtp-sink';
 
 describe('notices', () => {
-  let api: ApiHarness;
-  let vendor: TestVendor;
+  let services: ServiceHarness;
+  let vendor: ServiceVendor;
   let sink: SmtpSink;
   let sut: NoticeMailer;
 
   beforeAll(async () => {
-    api = await startApi();
+    services = await startServices([NoticesModule]);
     sink = await new SmtpSink().start();
-    vendor = await new TenantFactory(api).vendor('Acme Networks');
-    sut = api.app.get(NoticeMailer);
+    vendor = await new ServiceTenants(services.app).vendor('Acme Networks');
+    sut = services.get(NoticeMailer);
   });
 
   afterAll(async () => {
-    await api?.close();
+    await services?.close();
     await sink?.stop();
   });
 
@@ -46,13 +47,8 @@ describe('notices', () => {
 
   it("goes through the vendor's SMTP configuration when it has one", async () => {
     // Another vendor: the transport chosen for the first is reused for a while (TransportRegistry).
-    const other = await new TenantFactory(api).vendor();
-    await api
-      .http()
-      .put('/sending')
-      .set('Authorization', `Bearer ${other.adminToken}`)
-      .send({ smtpUrl: sink.url })
-      .expect(200);
+    const other = await new ServiceTenants(services.app).vendor();
+    await services.get(SendingConfigsService).put(other.admin, null, { smtpUrl: sink.url });
     const sent = await sut.send(new VendorScope(other.vendorId), {
       to: 'lee@partner.example',
       subject: 'Reset your password',

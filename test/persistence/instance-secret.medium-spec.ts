@@ -1,16 +1,16 @@
 import { Signer } from '@tcma/signing';
-import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb } from '../support/db';
+import { ServiceHarness, startServices } from '../support/service-harness';
 
 describe('the instance secret', () => {
-  const started: ApiHarness[] = [];
+  const started: ServiceHarness[] = [];
   const start = async (env?: Record<string, string>) => {
     // The run's engines share SIGNING_SECRET; these do not, to show the generated one.
-    const api = await startApi({ env: { SIGNING_SECRET: '', ...env } });
-    started.push(api);
-    return api;
+    const engine = await startServices([], { env: { SIGNING_SECRET: '', ...env } });
+    started.push(engine);
+    return engine;
   };
-  afterAll(() => Promise.all(started.map((api) => api.close())));
+  afterAll(() => Promise.all(started.map((engine) => engine.close())));
 
   it('is generated once and shared by every process, unless SIGNING_SECRET names one', async () => {
     const [first, second] = await Promise.all([start(), start()]);
