@@ -80,6 +80,8 @@ const NOT_CREATING: Record<string, string> = {
   updateWebhookEnabled: 'a change of state of the webhook it answers',
   skipPendingLaunch: 'a change of state of the pending launch it answers',
   startPendingLaunch: 'a change of state of the pending launch it answers (its launch is read at /launches)',
+  startCurrentProgrammeVersions:
+    'starts the current versions of a subscription’s campaigns: answers their pending launches (a list, each read at /pending-launches), idempotent',
   confirmProgrammeAction: 'a signed link’s confirmation page acting on a pending launch',
 };
 

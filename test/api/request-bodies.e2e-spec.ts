@@ -1,5 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { RawConnection, RawResponse } from '../support/raw-http';
+
+/** The upload limits, small here so that a refused upload is quick to send. */
+const UPLOAD_LIMIT = 1024 * 1024;
 
 describe('JSON request bodies', () => {
   let api: ApiHarness;
@@ -7,7 +12,8 @@ describe('JSON request bodies', () => {
   let partner: TestPartner;
 
   beforeAll(async () => {
-    api = await startApi();
+    const limit = String(UPLOAD_LIMIT);
+    api = await startApi({ env: { MAX_IMPORT_BYTES: limit, MAX_PDF_BYTES: limit, MAX_IMAGE_BYTES: limit } });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     partner = await tenants.partner(vendor);
@@ -90,5 +96,152 @@ describe('JSON request bodies', () => {
       .set({ Authorization: `Bearer ${partner.token}`, 'Content-Type': 'application/json; charset=utf-16le' })
       .send(Buffer.from('{"email":"x@prospect.example"}', 'utf16le'));
     expect([res.status, res.body.message]).toEqual([415, 'The request body must be UTF-8']);
+  });
+
+  describe('an answer given before the body has arrived (a refused upload)', () => {
+    /** Far larger than every limit, and than what the kernel buffers: the client is still sending when refused. */
+    const UPLOAD = 16 * 1024 * 1024;
+    const AT_ONCE_MS = 2000;
+    let port: number;
+    const connections: RawConnection[] = [];
+    const connect = async () => {
+      const connection = await RawConnection.open(port);
+      connections.push(connection);
+      return connection;
+    };
+
+    beforeAll(async () => {
+      await api.app.listen(0, '127.0.0.1');
+      port = (api.app.getHttpServer().address() as AddressInfo).port;
+    });
+    afterEach(() => connections.splice(0).forEach((c) => c.destroy()));
+
+    const within = async <T>(work: Promise<T>, what: string): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} within ${AT_ONCE_MS} ms`)), AT_ONCE_MS);
+      });
+      return Promise.race([work, late]).finally(() => clearTimeout(timer));
+    };
+
+    /**
+     * Sends a request with a body far larger than any limit, then, as a keep-alive client does,
+     * the next request: on the same connection if the server kept it (once the body is sent), else
+     * on a new one. Both answers must come at once. `kept`: whether the server kept the connection
+     * (then it read the whole refused body); a refusal given before the body arrived must not.
+     */
+    async function refusedThenNext(
+      path: string,
+      headers: Record<string, string>,
+      first: Buffer,
+    ): Promise<{ refused: RawResponse; next: RawResponse; kept: boolean }> {
+      const connection = await connect();
+      connection.head('POST', path, { ...headers, 'Content-Length': UPLOAD });
+      const sending = connection.sendBody(UPLOAD, first);
+      const refused = await connection.response(AT_ONCE_MS);
+      const kept = refused.headers.connection !== 'close';
+      let again = connection;
+      if (kept) {
+        await within(sending, 'the server did not read the rest of the refused body');
+      } else {
+        connection.stopSending();
+        await connection.closedWithin(AT_ONCE_MS);
+        expect(connection.error).toBeUndefined();
+        again = await connect();
+      }
+      again.head('GET', '/health');
+      return { refused, next: await again.response(AT_ONCE_MS), kept };
+    }
+
+    const notCsv = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(64 * 1024)]);
+    const csv = Buffer.from(`email,firstName\n${'someone@prospect.example,Someone\n'.repeat(2048)}`);
+    const multipart = Buffer.from(
+      '--edge\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n' +
+        'Content-Type: application/pdf\r\n\r\n%PDF-1.7\n',
+    );
+    const withToken = (token: string, type: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': type });
+
+    it('415: a CSV import whose first bytes are not CSV', async () => {
+      const { refused, next, kept } = await refusedThenNext(
+        `/partners/${partner.partnerId}/imports`,
+        withToken(partner.token, 'text/csv'),
+        notCsv,
+      );
+      expect([refused.status, next.status, kept]).toEqual([415, 200, false]);
+    });
+
+    it('413: a CSV import larger than MAX_IMPORT_BYTES, and a file larger than MAX_PDF_BYTES', async () => {
+      const imported = await refusedThenNext(
+        `/partners/${partner.partnerId}/imports`,
+        withToken(partner.token, 'text/csv'),
+        csv,
+      );
+      expect([imported.refused.status, imported.next.status, imported.kept]).toEqual([413, 200, false]);
+      const file = await refusedThenNext(
+        '/files',
+        withToken(vendor.adminToken, 'multipart/form-data; boundary=edge'),
+        multipart,
+      );
+      // Multer reads a multipart upload to its end before it answers: the connection may stay.
+      expect([file.refused.status, file.next.status]).toEqual([413, 200]);
+    });
+
+    it('413: a JSON body declared larger than its limit, refused before it is read', async () => {
+      const { refused, next, kept } = await refusedThenNext(
+        `/partners/${partner.partnerId}/prospects`,
+        withToken(partner.token, 'application/json'),
+        Buffer.from('{"email":"big@prospect.example","firstName":"'),
+      );
+      expect([refused.status, JSON.parse(refused.body).errors, next.status, kept]).toEqual([
+        413,
+        [{ path: 'body', message: 'is larger than 256 kB' }],
+        200,
+        false,
+      ]);
+    });
+
+    it("401 without credentials and 403 with a partner's on a vendor's upload", async () => {
+      const anonymous = await refusedThenNext(
+        '/files',
+        { 'Content-Type': 'multipart/form-data; boundary=edge' },
+        multipart,
+      );
+      expect([anonymous.refused.status, anonymous.next.status, anonymous.kept]).toEqual([401, 200, false]);
+      const forbidden = await refusedThenNext(
+        '/files',
+        withToken(partner.token, 'multipart/form-data; boundary=edge'),
+        multipart,
+      );
+      expect([forbidden.refused.status, forbidden.next.status, forbidden.kept]).toEqual([403, 200, false]);
+    });
+
+    it('keeps the connection after an answer to a request that arrived whole, refused or not', async () => {
+      const connection = await connect();
+      connection.head('GET', '/health');
+      const first = await connection.response(AT_ONCE_MS);
+      const body = Buffer.from('{"email":"whole@prospect.example"}');
+      connection.head('POST', `/partners/${partner.partnerId}/prospects`, {
+        'Content-Type': 'application/json',
+        'Content-Length': body.length,
+      });
+      await connection.sendBody(body.length, body);
+      const refused = await connection.response(AT_ONCE_MS);
+      // Answered before Node marks the request complete (inside its 'request' event): a request
+      // without a body has nothing unread, whenever it is answered.
+      connection.head('GET', '/no-such-page');
+      const unknown = await connection.response(AT_ONCE_MS);
+      connection.head('GET', '/preview/open.gif');
+      const pixel = await connection.response(AT_ONCE_MS);
+      connection.head('GET', '/health');
+      const last = await connection.response(AT_ONCE_MS);
+      expect([first, refused, unknown, pixel, last].map((r) => [r.status, r.headers.connection])).toEqual([
+        [200, 'keep-alive'],
+        [401, 'keep-alive'],
+        [404, 'keep-alive'],
+        [200, 'keep-alive'],
+        [200, 'keep-alive'],
+      ]);
+      expect(connection.closed).toBe(false);
+    });
   });
 });

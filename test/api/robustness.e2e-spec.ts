@@ -191,6 +191,8 @@ describe('the API under out-of-range and wrong-typed input', () => {
   /** What is wrong with an answer, or null. */
   const judge = (answer: Answer, fuzz: Fuzz, field: string): string | null => {
     if (answer.status >= 500) return `${answer.status}`;
+    if (fuzz.status && answer.status !== fuzz.status && answer.status !== 401 && answer.status !== 403)
+      return `${answer.status}, not ${fuzz.status}`;
     if (fuzz.refuse && answer.status < 400) return `accepted (${answer.status})`;
     if (answer.status !== 400 && answer.status !== 422) return null;
     const errors = answer.body?.errors;
@@ -235,6 +237,8 @@ describe('the API under out-of-range and wrong-typed input', () => {
       ],
       ['offset beyond bigint', call(admin, 'GET', '/campaigns?offset=99999999999999999999'), 400, 'offset'],
       ['an ISO week on the funnel', call(admin, 'GET', '/analytics/funnel?from=2026-W47'), 400, 'from'],
+      ['year 0000 on the funnel', call(admin, 'GET', '/analytics/funnel?from=0000-01-01'), 400, 'from'],
+      ['year 9999 on the funnel', call(admin, 'GET', '/analytics/funnel?to=9999-12-31'), 400, 'to'],
       [
         'a number as a custom value',
         call(partner.token, 'POST', `/partners/${partner.partnerId}/prospects`, {

@@ -329,7 +329,8 @@ describe('tenant isolation', () => {
     const key = `${op.method} ${op.path}`;
     if (key in bodies) return bodies[key];
     if (op.method === 'get' || op.method === 'delete') return undefined;
-    if (/\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch)$/.test(op.path)) return {};
+    if (/\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch|launch-current)$/.test(op.path))
+      return {};
     throw new Error(`No request body for ${key}: add one to the isolation test`);
   };
 

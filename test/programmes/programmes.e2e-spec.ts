@@ -445,6 +445,8 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     await api.http().delete(`/programme-subscriptions/${subscriptions.northwind}`).set(as(northwind.token)).expect(409);
   });
 
+  let v5: { version: number; versionId: string };
+
   it('offers a version when its campaign becomes available', async () => {
     const from = new Date(clock.now().getTime() + 48 * HOUR);
     await api
@@ -453,7 +455,7 @@ describe('programmes: subscriptions, pending launches and launching from an emai
       .set(as(demo.tokens.marketer))
       .send({ availableFrom: from.toISOString() })
       .expect(200);
-    const v5 = await publishNextVersion('Fifth edition');
+    v5 = await publishNextVersion('Fifth edition');
     expect(await pendingOf(v5.versionId)).toEqual([]);
     clock.set(new Date(from.getTime() + 60_000));
     expect((await worker.app.get(ProgrammeSweepService).sweep()).reoffered).toBe(1);
@@ -478,5 +480,63 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     const digest = (await mailsTo(bare.email)).at(-1)!;
     expect(digest.subject).toBe('4 new campaigns are ready for you');
     expect(digest.text.match(/^Skip: /gm)).toHaveLength(4);
+  });
+  it('offers a partner who subscribes only the versions published afterwards', async () => {
+    // The campaign offered whatever the clock says (a publish is stamped with the database's time).
+    await api
+      .http()
+      .patch(`/campaigns/${demo.campaignId}/catalogue`)
+      .set(as(demo.tokens.marketer))
+      .send({ availableFrom: null })
+      .expect(200);
+    // Northwind unsubscribed above and comes back after v5 was published (and offered to the others).
+    subscriptions.northwind = (
+      await api
+        .http()
+        .post(`/programmes/${programmeId}/subscriptions`)
+        .set(as(northwind.token))
+        .send({ audience: { type: 'all' }, reviewHours: 72 })
+        .expect(201)
+    ).body.id;
+    // The publish handled again (or the sweep re-offering it) offers it to no one new.
+    expect((await worker.app.get(ProgrammeFanoutService).fanOut(v5.versionId)).offered).toBe(0);
+    await worker.app.get(ProgrammeSweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Programmes);
+    expect((await pendingOf(v5.versionId)).filter((r) => r.partner_id === northwind.partnerId)).toEqual([]);
+  });
+
+  it('launches the current version when the partner asks, once however often it asks', async () => {
+    const path = `/programme-subscriptions/${subscriptions.northwind}/launch-current`;
+    // Another partner's subscription is not found.
+    await api.http().post(path).set(as(hellenic.token)).expect(404);
+    const first = await api.http().post(path).set(as(northwind.token)).expect(200);
+    expect(first.body.items).toEqual([
+      expect.objectContaining({
+        campaignId: demo.campaignId,
+        version: v5.version,
+        subscriptionId: subscriptions.northwind,
+        state: 'started',
+      }),
+    ]);
+    const again = await api.http().post(path).set(as(northwind.token)).expect(200);
+    expect(again.body.items).toEqual(first.body.items);
+    const rows = (await pendingOf(v5.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(rows).toHaveLength(1);
+    const launches = await db.query<Array<{ id: string; version: number }>>(
+      'SELECT id, version FROM launches WHERE pending_launch_id = $1',
+      [rows[0].id],
+    );
+    expect(launches).toEqual([{ id: rows[0].launch_id, version: v5.version }]);
+    const actions = await db.query<Array<{ action: string; via: string }>>(
+      'SELECT action, via FROM pending_launch_actions WHERE pending_launch_id = $1',
+      [rows[0].id],
+    );
+    expect(actions).toEqual([{ action: 'launch', via: 'portal' }]);
+  });
+
+  it('offers the versions published after subscribing as before', async () => {
+    const v6 = await publishNextVersion('Sixth edition');
+    const row = (await pendingOf(v6.versionId)).find((r) => r.partner_id === northwind.partnerId);
+    expect(row).toMatchObject({ state: 'pending', subscription_id: subscriptions.northwind });
   });
 });

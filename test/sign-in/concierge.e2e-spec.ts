@@ -79,6 +79,7 @@ describe('concierge: acting for a partner', () => {
         method: 'GET',
         path: '/users',
         at: expect.any(String),
+        action: null,
       },
       {
         id: expect.any(String),
@@ -87,6 +88,7 @@ describe('concierge: acting for a partner', () => {
         method: 'GET',
         path: `/partners/${other.partnerId}/prospects`,
         at: expect.any(String),
+        action: null,
       },
       {
         id: expect.any(String),
@@ -95,6 +97,7 @@ describe('concierge: acting for a partner', () => {
         method: 'POST',
         path: `/partners/${partner.partnerId}/prospects`,
         at: expect.any(String),
+        action: null,
       },
     ]);
   });

@@ -1,9 +1,11 @@
 import { ManualClock } from '@tcma/clock';
 import { QueueName } from '@tcma/queue';
+import { SocialClicks } from '@tcma/tracking';
 import { SocialSweepService } from '@tcma/social-posts';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { TestDb, testDb } from '../support/db';
+import { eventually } from '../support/processes';
 import { connectLinkedIn } from '../support/posting-accounts';
 import { waitForQueueIdle } from '../support/queues';
 import { SocialStubs, startSocialStubs } from '../support/social-stubs';
@@ -162,5 +164,62 @@ describe('social posts: links click-tracked through the engine', () => {
       clicks: 0,
     });
     await api.http().get('/social-posts').query({ campaignId: 'not-a-uuid' }).set(as(northwind.token)).expect(400);
+  });
+
+  describe('with a second API process sharing the database and Redis', () => {
+    /** Behind a proxy it trusts, so each test client is told apart by X-Forwarded-For; 3 unknown codes a minute. */
+    const env2 = { TRUST_PROXY: 'loopback', RATE_LIMIT_UNKNOWN_SOCIAL_LINKS_PER_MINUTE: '3' };
+    let api2: ApiHarness;
+    let scheduled: { id: string; link: URL };
+
+    beforeAll(async () => {
+      api2 = await startApi({ clock, env: { ...stubs.env(), ...env2 } });
+      // A post due tomorrow: its links are in the calendar's copy, and it can still be cancelled.
+      const created = await api
+        .http()
+        .post('/social-posts')
+        .set(as(northwind.token))
+        .send({ campaignId: demo.campaignId, networks: ['linkedin'], publishAt: '2026-11-24T10:00' })
+        .expect(201);
+      const found = /\/s\/[0-9A-Za-z]{10}/.exec(created.body.copy.linkedin as string);
+      scheduled = { id: created.body.id, link: new URL(found![0], api.config.publicBaseUrl) };
+    }, 60_000);
+
+    afterAll(() => api2?.close());
+
+    it('stops redirecting a cancelled post’s link in every process at once', async () => {
+      // A client of its own: the unknown-link counters are shared by both processes (Redis).
+      const visitor = { 'User-Agent': BROWSER, 'X-Forwarded-For': '192.0.2.1' };
+      for (const harness of [api, api2]) await harness.http().get(scheduled.link.pathname).set(visitor).expect(302);
+      // A process keeps links only once it listens for their eviction: its first click starts listening.
+      const code = scheduled.link.pathname.slice(3);
+      const clicks = api2.app.get(SocialClicks);
+      const remembered = api2.app.get<SocialClicks, { targets: Map<string, unknown> }>(SocialClicks).targets;
+      expect(await clicks.listening()).toBe(true);
+      await api2.http().get(scheduled.link.pathname).set(visitor).expect(302);
+      expect(remembered.has(code)).toBe(true); // the other process had the link in memory
+      await api.http().delete(`/social-posts/${scheduled.id}`).set(as(northwind.token)).expect(200);
+
+      await api.http().get(scheduled.link.pathname).set('User-Agent', BROWSER).expect(404);
+      // The other process heard of it over Redis: its memory no longer holds the link.
+      await eventually(() => Promise.resolve(!remembered.has(code)), 'the eviction in the other process', 1000);
+      await api2.http().get(scheduled.link.pathname).set(visitor).expect(404);
+    });
+
+    it('answers 429 to a client guessing codes, and never refuses a real link', async () => {
+      const guesser = { 'User-Agent': BROWSER, 'X-Forwarded-For': '203.0.113.7' };
+      const person = { 'User-Agent': BROWSER, 'X-Forwarded-For': '198.51.100.9' };
+      const guess = (i: number) => `/s/Guess${String(i).padStart(5, '0')}`;
+      for (let i = 0; i < 3; i++) await api2.http().get(guess(i)).set(guesser).expect(404);
+      const refused = await api2.http().get(guess(3)).set(guesser).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(refused.headers.location).toBeUndefined();
+      // Another client's real link redirects, and so does a real link for the guesser itself.
+      expect((await api2.http().get(link.pathname).set(person).expect(302)).headers.location).toContain('utm_');
+      await api2.http().get(link.pathname).set(guesser).expect(302);
+      // Another client has its own budget.
+      await api2.http().get(guess(4)).set(person).expect(404);
+    });
   });
 });

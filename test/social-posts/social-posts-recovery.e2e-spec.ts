@@ -85,7 +85,7 @@ describe('social posts: a worker dying mid-publish and Redis losing its queues',
     );
     const account = await worker.app
       .get(PostingAccounts)
-      .forPosting(new PartnerScope(demo.vendorId, northwind.partnerId), 'linkedin');
+      .forPosting(new PartnerScope(demo.vendorId, northwind.partnerId), 'linkedin', null);
     const sent = await worker.app
       .get(SocialNetworks)
       .get('linkedin')
@@ -96,6 +96,13 @@ describe('social posts: a worker dying mid-publish and Redis losing its queues',
         image: Buffer.alloc(4096, 7),
         mimeType: 'image/png',
         idempotencyKey: killed.deliveries[0].id,
+        // As the worker does: the post's reference kept before the creating call.
+        prepared: async (reference) => {
+          await db.query('UPDATE social_post_deliveries SET remote_ref = $2 WHERE id = $1', [
+            killed.deliveries[0].id,
+            reference,
+          ]);
+        },
       });
     // The second post's job was in Redis (the sweep had marked it queued) when Redis lost everything.
     await db.query('UPDATE social_post_deliveries SET queued_at = $2 WHERE id = $1', [

@@ -51,6 +51,12 @@ describe('social posts: scheduled at a local time, published at most once', () =
       .post('/social-posts')
       .set(as(token))
       .send({ campaignId: demo.campaignId, networks: ['linkedin'], ...body });
+  const failedDeliveries = async (): Promise<number> =>
+    (
+      await db.query<Array<{ n: number }>>(
+        "SELECT count(*)::int AS n FROM social_post_deliveries WHERE status = 'failed'",
+      )
+    )[0].n;
   const deliveryOf = async (postId: string): Promise<Delivery> =>
     (await api.http().get(`/social-posts/${postId}`).set(as(northwind.token)).expect(200)).body.deliveries[0];
 
@@ -167,8 +173,112 @@ describe('social posts: scheduled at a local time, published at most once', () =
     expect((await sweep()).queued).toBe(0);
     clock.advance(1_000);
     expect((await sweep()).queued).toBe(1);
-    expect(await deliveryOf(body.id)).toMatchObject({ status: 'published', attempts: 2 });
+    // The rate-limited call was not an attempt.
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'published', attempts: 1 });
     expect(linkedinPosts()).toHaveLength(before + 1);
+  });
+
+  it('spends no attempt on a 429: twenty in a row, then the post is published once', async () => {
+    const before = linkedinPosts().length;
+    const failedBefore = await failedDeliveries();
+    const limited = () => stubs.linkedin.callsTo(POSTS, 'POST').filter((c) => c.status === 429).length;
+    const limitedBefore = limited();
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    stubs.linkedin.failNext('rate_limited', { path: POSTS, times: 20, retryAfterSeconds: 1 });
+    for (let i = 0; i < 20; i++) {
+      await sweep();
+      expect(await deliveryOf(body.id)).toMatchObject({
+        status: 'waiting',
+        attempts: 0,
+        nextAttemptAt: new Date(clock.now().getTime() + 1000).toISOString(),
+      });
+      clock.advance(1000);
+    }
+    await sweep();
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'published', attempts: 1, lastError: null });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+    expect(limited() - limitedBefore).toBe(20);
+    expect(await failedDeliveries()).toBe(failedBefore);
+  });
+
+  it('cancels a post waiting out a rate limit: nothing of it was published', async () => {
+    const before = linkedinPosts().length;
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    stubs.linkedin.failNext('rate_limited', { path: POSTS, retryAfterSeconds: 60 });
+    await sweep();
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'waiting', attempts: 0 });
+    const cancelled = await api.http().delete(`/social-posts/${body.id}`).set(as(northwind.token)).expect(200);
+    expect(cancelled.body.deliveries).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+    clock.advance(MINUTE);
+    await sweep();
+    expect(await deliveryOf(body.id)).toMatchObject({ status: 'cancelled' });
+    expect(linkedinPosts()).toHaveLength(before);
+  });
+
+  /** Two posts of Northwind's with the same text, as a campaign whose social copy has no link makes them. */
+  async function identicalPost(text: string): Promise<string> {
+    const { body } = await schedule(northwind.token, {}).expect(201);
+    await db.query("UPDATE social_posts SET copy = jsonb_build_object('linkedin', $1::text) WHERE id = $2", [
+      text,
+      body.id,
+    ]);
+    return body.id;
+  }
+
+  it('settles a lost answer by the post’s own reference: two identical posts are never confused', async () => {
+    const before = linkedinPosts().length;
+    const text = 'Patch Tuesday is here: ask us how we keep your laptops up to date.';
+    const first = await identicalPost(text);
+    // The first is created, and its answer never comes.
+    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    await sweep();
+    expect(await deliveryOf(first)).toMatchObject({ status: 'uncertain', attempts: 1 });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+    const firstRemote = linkedinPosts().at(-1)!;
+
+    const second = await identicalPost(text);
+    await sweep();
+    expect(linkedinPosts()).toHaveLength(before + 2);
+    const secondRemote = linkedinPosts().at(-1)!;
+    expect(await deliveryOf(second)).toMatchObject({ status: 'published', attempts: 1, remoteId: secondRemote.id });
+
+    clock.advance(UNCERTAIN_CHECK_AFTER_MS);
+    expect((await sweep()).settled).toBe(1);
+    expect(await deliveryOf(first)).toMatchObject({ status: 'published', attempts: 1, remoteId: firstRemote.id });
+    expect(await deliveryOf(second)).toMatchObject({ status: 'published', remoteId: secondRemote.id });
+    expect(
+      linkedinPosts()
+        .slice(before)
+        .map((p) => p.id),
+    ).toEqual([firstRemote.id, secondRemote.id]);
+  });
+
+  it('settles a lost answer that published nothing as not published, though an identical post exists', async () => {
+    const before = linkedinPosts().length;
+    const text = 'Backups you never have to think about: ask us how.';
+    const first = await identicalPost(text);
+    // The first never reaches the network, and no answer comes.
+    stubs.linkedin.failNext('hang', { path: POSTS });
+    await sweep();
+    expect(await deliveryOf(first)).toMatchObject({ status: 'uncertain', attempts: 1 });
+    expect(linkedinPosts()).toHaveLength(before);
+
+    const second = await identicalPost(text);
+    await sweep();
+    expect(linkedinPosts()).toHaveLength(before + 1);
+    const secondRemote = linkedinPosts().at(-1)!;
+    expect(await deliveryOf(second)).toMatchObject({ status: 'published', remoteId: secondRemote.id });
+
+    clock.advance(UNCERTAIN_CHECK_AFTER_MS);
+    await sweep();
+    // Not found: tried again after the first retry delay, and published as a post of its own.
+    expect(await deliveryOf(first)).toMatchObject({ status: 'scheduled', attempts: 1 });
+    clock.advance(MINUTE);
+    await sweep();
+    expect(linkedinPosts()).toHaveLength(before + 2);
+    const firstRemote = linkedinPosts().at(-1)!;
+    expect(firstRemote.id).not.toBe(secondRemote.id);
+    expect(await deliveryOf(first)).toMatchObject({ status: 'published', attempts: 2, remoteId: firstRemote.id });
   });
 
   it('marks a post whose answer was lost uncertain, and settles it with the network instead of posting again', async () => {
@@ -257,11 +367,17 @@ describe('social posts: scheduled at a local time, published at most once', () =
         audience: { type: 'all' },
         reviewHours: 72,
         socialNetworks: ['linkedin'],
+        // The account its posts go out as, chosen (the partner's only LinkedIn one here).
+        socialAccounts: { linkedin: connectionId },
         socialPostTime: '09:30',
         socialPostWeekdaysOnly: true,
       })
       .expect(201);
-    expect(subscribed.body).toMatchObject({ socialPostTime: '09:30', socialPostWeekdaysOnly: true });
+    expect(subscribed.body).toMatchObject({
+      socialAccounts: { linkedin: connectionId },
+      socialPostTime: '09:30',
+      socialPostWeekdaysOnly: true,
+    });
     await api
       .http()
       .patch(`/campaigns/${demo.campaignId}`)
@@ -294,6 +410,7 @@ describe('social posts: scheduled at a local time, published at most once', () =
     expect(calendar.body.items.find((p: { id: string }) => p.id === post.id)).toMatchObject({
       dueAt: postingTime.toISOString(),
       timeZone: 'Europe/Warsaw',
+      deliveries: [{ network: 'linkedin', connectionId }],
     });
 
     // Whatever earlier tests left due goes out now; this post does not, nor a minute before its time.

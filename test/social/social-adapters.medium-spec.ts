@@ -18,6 +18,14 @@ import { FacebookStub, LinkedInStub, XStub } from '../support/social-stubs';
 const REDIRECT = 'https://engine.example/social/callback';
 const IMAGE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2000, 7)]);
 const clock = new ManualClock('2026-11-23T09:00:00Z');
+/** The references the adapters handed over before each creating call, in order. */
+const kept: string[] = [];
+const prepared = (reference: string): Promise<void> => {
+  kept.push(reference);
+  return Promise.resolve();
+};
+/** The last reference handed over. */
+const lastRef = (): string => kept.at(-1)!;
 const settingsOf = (stub: LinkedInStub | XStub | FacebookStub, timeoutMs = 2000) => ({
   clientId: stub.clientId,
   clientSecret: stub.clientSecret,
@@ -88,6 +96,7 @@ describe(LinkedInAdapter.name, () => {
       image: IMAGE,
       mimeType: 'image/png',
       idempotencyKey: 'post-1',
+      prepared,
     });
     expect(published.remoteId).toMatch(/^urn:li:share:/);
     expect(published.url).toBe(`https://www.linkedin.com/feed/update/${published.remoteId}`);
@@ -104,22 +113,55 @@ describe(LinkedInAdapter.name, () => {
       }),
     ]);
 
+    // The reference is the post's own image, handed over before the post was created.
+    expect(lastRef()).toBe(stub.posts[0].media);
+    const firstRef = lastRef();
     await expect(
       sut.findPublished({
         accessToken: grant.accessToken,
         accountId: grant.accountId,
+        reference: firstRef,
         text,
         since: new Date(clock.now().getTime() - 60_000),
+        skip: [],
       }),
     ).resolves.toEqual(published);
     await expect(
       sut.findPublished({
         accessToken: grant.accessToken,
         accountId: grant.accountId,
+        reference: null,
         text: 'another post',
         since: new Date(0),
+        skip: [],
       }),
     ).resolves.toBeNull();
+
+    // The same text posted again: each post is found by its own reference, never taken for the other.
+    const again = await sut.publish({
+      accessToken: grant.accessToken,
+      accountId: grant.accountId,
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'post-2',
+      prepared,
+    });
+    expect(again.remoteId).not.toBe(published.remoteId);
+    const find = (reference: string | null, skip: string[] = []) =>
+      sut.findPublished({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        reference,
+        text,
+        since: new Date(0),
+        skip,
+      });
+    await expect(find(firstRef)).resolves.toEqual(published);
+    await expect(find(lastRef())).resolves.toEqual(again);
+    await expect(find('urn:li:image:never-uploaded')).resolves.toBeNull();
+    // Without a reference, the text decides, and posts known to be others' are skipped.
+    await expect(find(null, [again.remoteId])).resolves.toEqual(published);
 
     clock.advance(59 * 86_400_000);
     const refreshed = await sut.refresh({ refreshToken: grant.refreshToken! });
@@ -142,6 +184,7 @@ describe(LinkedInAdapter.name, () => {
         image: IMAGE,
         mimeType: 'image/png',
         idempotencyKey: text,
+        prepared,
       });
     const before = stub.posts.length;
 
@@ -163,7 +206,14 @@ describe(LinkedInAdapter.name, () => {
     expect(await rejection(post('e (maybe)'))).toBeInstanceOf(SocialTimeout);
     expect(stub.posts.length).toBe(before + 1);
     await expect(
-      sut.findPublished({ accessToken: grant.accessToken, accountId: grant.accountId, text: 'e (maybe)', since }),
+      sut.findPublished({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        reference: lastRef(),
+        text: 'e (maybe)',
+        since,
+        skip: [],
+      }),
     ).resolves.toEqual(expect.objectContaining({ remoteId: stub.posts[before].id }));
 
     stub.revokeAll();
@@ -225,6 +275,7 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
       image: IMAGE,
       mimeType: 'image/png',
       idempotencyKey: 'org-1',
+      prepared,
     });
     expect(stub.callsTo('/rest/images', 'POST')[0].body).toEqual({
       initializeUploadRequest: { owner: 'urn:li:organization:2414183' },
@@ -241,8 +292,10 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
       sut.findPublished({
         accessToken: org.accessToken,
         accountId: org.accountId,
+        reference: lastRef(),
         text,
         since: new Date(clock.now().getTime() - 60_000),
+        skip: [],
       }),
     ).resolves.toEqual(published);
     expect(stub.callsTo('/rest/posts', 'GET').at(-1)!.query).toMatchObject({
@@ -251,7 +304,14 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
     });
     // The member's own posts do not hold it.
     await expect(
-      sut.findPublished({ accessToken: org.accessToken, accountId: grants[0].accountId, text, since: new Date(0) }),
+      sut.findPublished({
+        accessToken: org.accessToken,
+        accountId: grants[0].accountId,
+        reference: lastRef(),
+        text,
+        since: new Date(0),
+        skip: [],
+      }),
     ).resolves.toBeNull();
     // An organisation the member does not administer is refused by LinkedIn.
     expect(
@@ -263,6 +323,7 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
           image: IMAGE,
           mimeType: 'image/png',
           idempotencyKey: 'org-2',
+          prepared,
         }),
       ),
     ).toBeInstanceOf(SocialRejected);
@@ -300,6 +361,7 @@ describe(`${LinkedInAdapter.name}: organisation pages and revocation`, () => {
           image: IMAGE,
           mimeType: 'image/png',
           idempotencyKey: 'after',
+          prepared,
         }),
       ),
     ).toBeInstanceOf(SocialUnauthorized);
@@ -362,20 +424,42 @@ describe(XAdapter.name, () => {
       image: IMAGE,
       mimeType: 'image/png',
       idempotencyKey: 'k',
+      prepared,
     });
     const [upload] = stub.callsTo('/2/media/upload');
     expect(upload.body).toMatchObject({ media_category: 'tweet_image', media_type: 'image/png' });
     const [tweet] = stub.callsTo('/2/tweets');
     expect(tweet.body).toEqual({ text, media: { media_ids: [stub.posts[0].media] } });
     expect(stub.posts[0]).toMatchObject({ id: published.remoteId, imageBytes: IMAGE.length, text });
-    await expect(
+    // The reference is the media key of the post's own image, handed over before the post was created.
+    expect(lastRef()).toBe(`3_${stub.posts[0].media}`);
+    const firstRef = lastRef();
+    const twin = await sut.publish({
+      accessToken: grant.accessToken,
+      accountId: grant.accountId,
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'k2',
+      prepared,
+    });
+    const find = (reference: string | null, skip: string[] = []) =>
       sut.findPublished({
         accessToken: grant.accessToken,
         accountId: grant.accountId,
+        reference,
         text,
         since: new Date(clock.now().getTime() - 1000),
-      }),
-    ).resolves.toEqual(published);
+        skip,
+      });
+    // The same text twice: each post is found by its own reference.
+    await expect(find(firstRef)).resolves.toEqual(published);
+    await expect(find(lastRef())).resolves.toEqual(twin);
+    await expect(find('3_0')).resolves.toBeNull();
+    await expect(find(null, [twin.remoteId])).resolves.toEqual(published);
+    expect(stub.callsTo(`/2/users/${grant.accountId}/tweets`).at(-1)!.query).toMatchObject({
+      'tweet.fields': 'created_at,entities,attachments',
+    });
 
     stub.failNext('rate_limited', { retryAfterSeconds: 900 });
     const limited = await rejection(
@@ -386,6 +470,7 @@ describe(XAdapter.name, () => {
         image: IMAGE,
         mimeType: 'image/png',
         idempotencyKey: 'b',
+        prepared,
       }),
     );
     expect((limited as SocialRateLimited).retryAfterSeconds).toBe(900);
@@ -424,6 +509,7 @@ describe(XAdapter.name, () => {
           image: IMAGE,
           mimeType: 'image/png',
           idempotencyKey: 'after',
+          prepared,
         }),
       ),
     ).toBeInstanceOf(SocialUnauthorized);
@@ -467,18 +553,40 @@ describe(FacebookAdapter.name, () => {
       image: IMAGE,
       mimeType: 'image/png',
       idempotencyKey: 'k',
+      prepared,
     });
     expect(published.remoteId).toMatch(/^1001_/);
+    // The photo uploaded unpublished (its id the reference, handed over before the post), then the post naming it.
     const [photo] = stub.callsTo('/v21.0/1001/photos', 'POST');
-    expect(photo.body).toMatchObject({ message: text, source: { size: IMAGE.length, type: 'image/png' } });
-    await expect(
+    expect(photo.body).toMatchObject({ published: 'false', source: { size: IMAGE.length, type: 'image/png' } });
+    expect(photo.body).not.toHaveProperty('message');
+    const [feed] = stub.callsTo('/v21.0/1001/feed', 'POST');
+    expect(feed.body).toMatchObject({ message: text, attached_media: JSON.stringify([{ media_fbid: lastRef() }]) });
+    expect(stub.posts).toEqual([expect.objectContaining({ id: published.remoteId, text, media: lastRef() })]);
+    const firstRef = lastRef();
+    const again = await sut.publish({
+      accessToken: grants[0].accessToken,
+      accountId: '1001',
+      text,
+      image: IMAGE,
+      mimeType: 'image/png',
+      idempotencyKey: 'k2',
+      prepared,
+    });
+    const find = (reference: string | null, skip: string[] = []) =>
       sut.findPublished({
         accessToken: grants[0].accessToken,
         accountId: '1001',
+        reference,
         text,
         since: new Date(Date.now() - 60_000),
-      }),
-    ).resolves.toEqual(published);
+        skip,
+      });
+    // The same text twice: each post is found by its own photo.
+    await expect(find(firstRef)).resolves.toEqual(published);
+    await expect(find(lastRef())).resolves.toEqual(again);
+    await expect(find('1220unknown')).resolves.toBeNull();
+    await expect(find(null, [again.remoteId])).resolves.toEqual(published);
     // Another page's token does not post to this one.
     expect(
       await rejection(
@@ -489,6 +597,7 @@ describe(FacebookAdapter.name, () => {
           image: IMAGE,
           mimeType: 'image/png',
           idempotencyKey: 'x',
+          prepared,
         }),
       ),
     ).toBeInstanceOf(SocialRejected);
@@ -503,6 +612,7 @@ describe(FacebookAdapter.name, () => {
         image: IMAGE,
         mimeType: 'image/png',
         idempotencyKey: 't',
+        prepared,
       }),
     );
     expect(throttled).toBeInstanceOf(SocialRateLimited);
@@ -525,6 +635,7 @@ describe(FacebookAdapter.name, () => {
           image: IMAGE,
           mimeType: 'image/png',
           idempotencyKey: 'y',
+          prepared,
         }),
       ),
     ).toBeInstanceOf(SocialUnauthorized);

@@ -48,6 +48,8 @@ export interface Fuzz {
   label: string;
   value: unknown;
   refuse: boolean;
+  /** The one status the API must answer (a guard's 401 or 403 aside): a date out of range is a 400, never a 5xx or a 422. */
+  status?: number;
 }
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
@@ -74,6 +76,26 @@ const kindOf = (schema: Schema) =>
 const may = (label: string, value: unknown): Fuzz => ({ label, value, refuse: false });
 const refuse = (label: string, value: unknown): Fuzz => ({ label, value, refuse: true });
 
+/**
+ * Years 0000 and 9999 in the shape of the field (its example's, else its format's): every date
+ * the API takes lies between 2000-01-01 and 2100-12-31, and anything outside is a field-level 400.
+ * A field is a date when its format says so or its example is one (`2026-11-01`, `2026-12-01T09:30`).
+ */
+export function dateExtremes(schema: Schema): Fuzz[] {
+  const example =
+    typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}/.test(schema.example) ? schema.example : null;
+  const shape =
+    example ??
+    (schema.format === 'date' ? '2026-11-23' : schema.format === 'date-time' ? '2026-11-23T09:00:00Z' : null);
+  if (!shape) return [];
+  return ['0000', '9999'].map((year) => ({
+    label: `year ${year}`,
+    value: `${year}${shape.slice(4)}`,
+    refuse: true,
+    status: 400,
+  }));
+}
+
 /** Values for a JSON body property. */
 export function bodyValues(schema: Schema): Fuzz[] {
   const values: Fuzz[] = [may('null', null)];
@@ -97,6 +119,7 @@ export function bodyValues(schema: Schema): Fuzz[] {
           may('no such day', '2026-02-30T10:00:00Z'),
           may('year 275760+', '+999999-01-01T00:00:00Z'),
         );
+      values.push(...dateExtremes(schema));
       break;
     case 'integer':
     case 'number':
@@ -169,6 +192,7 @@ export function textValues(param: Parameter): Fuzz[] {
     values.push(refuse('text', 'abc'), may('hex', '0x10'), may('NaN', 'NaN'));
   if (schema.enum) values.push(refuse('not an option', 'not-an-option'));
   if (schema.format === 'uuid' && param.in === 'query') values.push(refuse('not a uuid', 'not-a-uuid'));
+  values.push(...dateExtremes(schema));
   return values;
 }
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
  * the documented request and answer shapes: LinkedIn (OAuth 2 and its revocation, /v2/userinfo,
  * organizationAcls and organizations, Images API, Posts API), X API v2 (OAuth 2 with PKCE S256
  * and its revocation, /2/users/me, /2/media/upload, /2/tweets) and the Facebook Graph API
- * (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos). Each records every call,
+ * (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos and /feed). Each records every call,
  * and can be told to answer the next calls with a 401, a 429 with a wait, its own throttle, a
  * 500, or not at all.
  */
@@ -510,6 +510,7 @@ export class LinkedInStub extends SocialStub {
             publishedAt: p.createdAt,
             lifecycleState: 'PUBLISHED',
             visibility: 'PUBLIC',
+            ...(p.media ? { content: { media: { id: p.media } } } : {}),
           }));
         return { status: 200, body: { paging: { start: 0, count: elements.length, links: [] }, elements } };
       }
@@ -719,6 +720,9 @@ export class XStub extends SocialStub {
           text: p.text,
           created_at: new Date(p.createdAt).toISOString(),
           edit_history_tweet_ids: [p.id],
+          ...(p.media && query['tweet.fields']?.split(',').includes('attachments')
+            ? { attachments: { media_keys: [`3_${p.media}`] } }
+            : {}),
         }));
       return {
         status: 200,
@@ -829,6 +833,8 @@ export class FacebookStub extends SocialStub {
   }
 
   private user = new Map<string, StubAccount[]>();
+  /** Photos uploaded with published=false, by id. */
+  private readonly unpublished = new Map<string, { page: string; bytes: number }>();
 
   /** Page tokens are subject to Business Use Case limits: a 400 with code 80001 and the wait, in minutes, in X-Business-Use-Case-Usage. */
   protected override throttledReply(seconds: number): Reply {
@@ -923,6 +929,11 @@ export class FacebookStub extends SocialStub {
       const source = fields.source as { size?: number } | undefined;
       if (!source?.size && typeof fields.url !== 'string') return oauthError('(#324) Requires upload file', 324);
       const photoId = this.id('1220');
+      if (fields.published === 'false') {
+        // Unpublished: nothing shows on the page; a post may carry it (attached_media).
+        this.unpublished.set(photoId, { page: page.id, bytes: source?.size ?? 0 });
+        return { status: 200, body: { id: photoId } };
+      }
       const postId = `${page.id}_${this.id('1221')}`;
       this.posts.push({
         id: postId,
@@ -933,6 +944,33 @@ export class FacebookStub extends SocialStub {
         createdAt: this.now(),
       });
       return { status: 200, body: { id: photoId, post_id: postId } };
+    }
+    const pageFeed = new RegExp(`^${v}/([^/]+)/feed$`).exec(path);
+    if (method === 'POST' && pageFeed) {
+      const fields = form(call.body);
+      const page = this.holder(fields.access_token ?? query.access_token);
+      if (!page) return { status: 400, body: this.unauthorizedBody() };
+      if (page.id !== pageFeed[1])
+        return oauthError('(#200) The permission(s) pages_manage_posts are not available.', 200);
+      let attached: Array<{ media_fbid?: string }> = [];
+      try {
+        attached = fields.attached_media ? (JSON.parse(fields.attached_media) as typeof attached) : [];
+      } catch {
+        return oauthError('(#100) attached_media must be an array of objects with media_fbid');
+      }
+      const photoId = attached[0]?.media_fbid;
+      const photo = photoId ? this.unpublished.get(photoId) : undefined;
+      if (photoId && (!photo || photo.page !== page.id)) return oauthError(`(#100) Invalid media_fbid ${photoId}`);
+      const postId = `${page.id}_${this.id('1221')}`;
+      this.posts.push({
+        id: postId,
+        author: page.id,
+        text: fields.message ?? '',
+        imageBytes: photo?.bytes ?? 0,
+        media: photoId ?? null,
+        createdAt: this.now(),
+      });
+      return { status: 200, body: { id: postId } };
     }
     const feed = new RegExp(`^${v}/([^/]+)/published_posts$`).exec(path);
     if (method === 'GET' && feed) {
@@ -945,6 +983,19 @@ export class FacebookStub extends SocialStub {
           id: p.id,
           message: p.text,
           created_time: new Date(p.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000'),
+          ...(p.media && (query.fields ?? '').includes('attachments')
+            ? {
+                attachments: {
+                  data: [
+                    {
+                      type: 'photo',
+                      target: { id: p.media, url: `https://www.facebook.com/photo.php?fbid=${p.media}` },
+                      url: `https://www.facebook.com/photo.php?fbid=${p.media}`,
+                    },
+                  ],
+                },
+              }
+            : {}),
         }));
       return { status: 200, body: { data } };
     }

@@ -353,4 +353,59 @@ describe('outbound webhooks', () => {
       data: { leadId: lead.id, from: 'new', status: 'rejected', reason: 'A competitor' },
     });
   }, 60_000);
+
+  it('forgets a partner’s people in the vendor’s delivery log when it turns private, and never sends them again', async () => {
+    const partner = demo.partners[0];
+    const privacy = (contactsPrivate: boolean) =>
+      api
+        .http()
+        .put(`/partners/${partner.partnerId}/contacts-privacy`)
+        .set(as(partner.token))
+        .send({ contactsPrivate })
+        .expect(200);
+    const endpoint = (
+      await api
+        .http()
+        .post('/webhooks')
+        .set(as(demo.tokens.admin))
+        .send({ url: `${receiver.url}/history`, eventTypes: ['lead_created', 'form_submitted'] })
+        .expect(201)
+    ).body;
+    const logText = async (id: string) =>
+      (await api.http().get(`/webhooks/${id}/deliveries`).set(as(demo.tokens.admin)).expect(200)).text;
+    await submit('edsger@dijkstra.example');
+    await eventually(
+      () => Promise.resolve(receiver.at('/history').length === 2 ? true : undefined),
+      'the vendor’s deliveries',
+    );
+    expect(await logText(endpoint.id)).toContain('edsger@dijkstra.example');
+    const old = (await deliveriesOf(demo.tokens.admin, endpoint.id)).items[0].id;
+
+    await privacy(true);
+    // Every vendor endpoint's log, as raw text: no person of the partner anywhere, from this test or the earlier ones.
+    const vendorEndpoints = (
+      await api.http().get('/webhooks').set(as(demo.tokens.admin)).expect(200)
+    ).body.items.filter((e: { partnerId: string | null }) => e.partnerId === null);
+    expect(vendorEndpoints.length).toBeGreaterThanOrEqual(3);
+    for (const { id } of vendorEndpoints) {
+      const text = await logText(id);
+      for (const email of ['edsger@dijkstra.example', 'ada@lovelace.example', 'alan@turing.example'])
+        expect([id, text.includes(email)]).toEqual([id, false]);
+    }
+    await api.http().post(`/webhooks/deliveries/${old}/replay`).set(as(demo.tokens.admin)).expect(404);
+
+    // Public again: the next person reaches the vendor, and the earlier one was never sent again.
+    await privacy(false);
+    await submit('barbara@liskov.example');
+    await eventually(
+      () =>
+        Promise.resolve(
+          receiver.at('/history').filter((r) => r.body.includes('barbara@liskov.example')).length === 2
+            ? true
+            : undefined,
+        ),
+      'the next deliveries',
+    );
+    expect(receiver.at('/history').filter((r) => r.body.includes('edsger@dijkstra.example'))).toHaveLength(2);
+  }, 60_000);
 });

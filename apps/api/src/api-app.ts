@@ -10,6 +10,7 @@ import { ApiModule } from './api.module';
 import { formBody, jsonBody } from './common/body-parsers';
 import { requestLogging } from './common/request-logging';
 import { applySecurityHeaders } from './common/security-headers';
+import { closeOnUnreadBody } from './common/unread-bodies';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { landingPageRoutes } from './pages/landing-page.routes';
 import { trackingRoutes } from './tracking/tracking.routes';
@@ -38,7 +39,9 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
   app.disable('x-powered-by');
   // Behind a proxy, the client's address (per-address sign-in throttling) is in X-Forwarded-For.
   app.set('trust proxy', options.config.trustProxy);
-  // First, so every answer has a request id, an access line and a time, the redirects and pages below included.
+  // Before anything can answer: an answer given while the request's body is still arriving closes its connection.
+  app.use(closeOnUnreadBody);
+  // Then, so every answer has a request id, an access line and a time, the redirects and pages below included.
   app.use(requestLogging({ accessLog: options.config.accessLog, logger: options.logs?.root }));
   if (options.config.metricsEnabled) app.use(httpMetrics(app.get(Metrics)));
   applySecurityHeaders(app, options.config);

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConciergeAccessRow, Database, partnerOwned, PartnerScope, TenantScope } from '@tcma/persistence';
+import {
+  ConciergeAccessRow,
+  Database,
+  executorOf,
+  partnerOwned,
+  PartnerScope,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
 
 /** An entry of the audit log with the vendor user's name and email, as the partner reads it. */
 export type ConciergeAccessEntry = ConciergeAccessRow & { userName: string; userEmail: string };
@@ -10,9 +18,10 @@ export class ConciergeRepository {
 
   async record(
     scope: PartnerScope,
-    access: Pick<ConciergeAccessRow, 'userId' | 'method' | 'path' | 'at'>,
+    access: Pick<ConciergeAccessRow, 'userId' | 'method' | 'path' | 'at'> & { action?: string | null },
+    tx?: Tx,
   ): Promise<void> {
-    await this.db
+    await executorOf(this.db, tx)
       .insertInto('conciergeAccesses')
       .values({ ...access, vendorId: scope.vendorId, partnerId: scope.partnerId })
       .execute();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { ForbiddenError, NotFoundError } from '@tcma/errors';
-import { PartnerScope, VendorScope } from '@tcma/persistence';
+import { PartnerScope, Tx, VendorScope } from '@tcma/persistence';
 import { Actor, isVendorUser, PartnersRepository, PartnersService } from '@tcma/tenancy';
 import { ConciergeAccessEntry, ConciergeRepository } from './concierge.repository';
 
@@ -40,6 +40,32 @@ export class ConciergeService {
       at: this.clock.now(),
     });
     return { ...actor, partnerId: partner.id, role: 'partner_user', concierge: { role: actor.role } };
+  }
+
+  /**
+   * An entry of its own for what a concierge request did that the partner must be able to find
+   * later (a cancelled post): who, which partner, when, the request, and the action in words.
+   */
+  async recordAction(
+    actor: Actor,
+    scope: PartnerScope,
+    entry: { method: string; path: string; action: string },
+    /** The transaction of what it records, so the entry and the action commit together. */
+    tx?: Tx,
+  ): Promise<void> {
+    if (!actor.concierge || actor.partnerId !== scope.partnerId || actor.vendorId !== scope.vendorId)
+      throw new Error(`User ${actor.userId} is not acting for partner ${scope.partnerId}`);
+    await this.accesses.record(
+      scope,
+      {
+        userId: actor.userId,
+        method: entry.method,
+        path: entry.path.slice(0, 500),
+        action: entry.action.slice(0, 1000),
+        at: this.clock.now(),
+      },
+      tx,
+    );
   }
 
   /**

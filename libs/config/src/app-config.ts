@@ -90,6 +90,11 @@ export const DEFAULT_RATE_LIMITS = {
   signIn: 100,
   /** Token creation and uploads (files, logos, prospect imports) per token or session. */
   sensitive: 300,
+  /**
+   * Social short links (/s/<code>) with a code no live post has, per address: a person follows
+   * links that exist, so only guessing reaches it; real links are never counted nor refused.
+   */
+  unknownSocialLinks: 30,
 } as const;
 
 /** One social network's OAuth client and hosts (README "Social connections"). */
@@ -156,6 +161,13 @@ export class AppConfig {
   readonly requeueAfterMs: number;
   readonly maxLatenessMs: number;
   readonly sendLeaseMs: number;
+  /** How long the programme sweep's claim on a due pending launch lasts before another sweeper may take it. */
+  readonly programmeStartLeaseMs: number;
+  /**
+   * Tests only: a named point in the code at which the process kills itself with SIGKILL, so a
+   * crash test dies exactly there (e.g. `programmes.pending-launch-marked-started`). Unset: none.
+   */
+  readonly crashPoint: string | undefined;
   readonly sendRetryBaseMs: number;
   readonly sendingDomain: string | undefined;
   /** The DNS servers the sending-settings DNS check asks (unset: the system's). */
@@ -198,6 +210,7 @@ export class AppConfig {
   readonly rateLimitPerAddress: number;
   readonly rateLimitSignIn: number;
   readonly rateLimitSensitive: number;
+  readonly rateLimitUnknownSocialLinks: number;
   /** Where stored files live (STORAGE_URL; README "Running on several hosts"). */
   readonly storage: StorageSettings;
   /** The S3-compatible service: endpoint (unset: AWS), region, credentials (unset: the SDK's default chain), path-style addressing. */
@@ -273,6 +286,8 @@ export class AppConfig {
     this.requeueAfterMs = read('REQUEUE_AFTER_MS', int(1000, 86_400_000), 5 * 60_000);
     this.maxLatenessMs = read('MAX_LATENESS_MS', int(60_000, 30 * 86_400_000), 6 * 3_600_000);
     this.sendLeaseMs = read('SEND_LEASE_MS', int(1000, 3_600_000), 5 * 60_000);
+    this.programmeStartLeaseMs = read('PROGRAMME_START_LEASE_MS', int(1000, 3_600_000), 10 * 60_000);
+    this.crashPoint = optional('CRASH_POINT', str);
     this.sendRetryBaseMs = read('SEND_RETRY_BASE_MS', int(10, 3_600_000), 60_000);
     this.sendingDomain = optional('SENDING_DOMAIN', str);
     this.dnsServers = optional('DNS_SERVERS', dnsServers);
@@ -330,6 +345,11 @@ export class AppConfig {
     );
     this.rateLimitSignIn = read('RATE_LIMIT_SIGN_IN_PER_MINUTE', int(1, 1_000_000), DEFAULT_RATE_LIMITS.signIn);
     this.rateLimitSensitive = read('RATE_LIMIT_SENSITIVE_PER_MINUTE', int(1, 1_000_000), DEFAULT_RATE_LIMITS.sensitive);
+    this.rateLimitUnknownSocialLinks = read(
+      'RATE_LIMIT_UNKNOWN_SOCIAL_LINKS_PER_MINUTE',
+      int(1, 1_000_000),
+      DEFAULT_RATE_LIMITS.unknownSocialLinks,
+    );
 
     const s3Bucket = optional('STORAGE_URL', storageUrl);
     this.storage = s3Bucket ? { kind: 's3', ...s3Bucket } : { kind: 'local', dir: this.dataDir };

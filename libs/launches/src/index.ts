@@ -2,6 +2,6 @@ export { LaunchesModule } from './launches.module';
 export { LaunchesService } from './launches.service';
 export { READINESS_CODES } from './launch-readiness';
 export type { ReadinessCode } from './launch-readiness';
-export type { LaunchSummary, LaunchView } from './launches.service';
+export type { LaunchSummary, LaunchView, PreparedLaunch } from './launches.service';
 export { LaunchActivityService } from './launch-activity.service';
 export type { DueDays, EnrollmentNextStep, LaunchProspect } from './launch-activity.service';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Database,
+  executorOf,
   Found,
   LaunchRow,
   LaunchStatus,
@@ -9,6 +10,7 @@ import {
   PartnerScope,
   partnerOwned,
   TenantScope,
+  Tx,
 } from '@tcma/persistence';
 
 export interface LaunchStats {
@@ -23,8 +25,8 @@ export type NewLaunchInput = Omit<NewLaunch, 'vendorId' | 'partnerId' | 'status'
 export class LaunchesRepository {
   constructor(private readonly db: Database) {}
 
-  create(scope: PartnerScope, input: NewLaunchInput): Promise<LaunchRow> {
-    return this.db
+  create(scope: PartnerScope, input: NewLaunchInput, tx?: Tx): Promise<LaunchRow> {
+    return executorOf(this.db, tx)
       .insertInto('launches')
       .values({
         ...input,

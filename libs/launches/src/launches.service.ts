@@ -16,6 +16,7 @@ import {
   LaunchStatus,
   PageWindow,
   PartnerRow,
+  Tx,
 } from '@tcma/persistence';
 import { EnrollLaunchJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
@@ -26,7 +27,7 @@ import { Queue } from 'bullmq';
 import { launchReadiness, Readiness } from './launch-readiness';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { sequenceTimeline } from '@tcma/sequences';
-import { LaunchesRepository, LaunchStats } from './launches.repository';
+import { LaunchesRepository, LaunchStats, NewLaunchInput } from './launches.repository';
 
 export interface CreateLaunchInput {
   campaignId: string;
@@ -40,6 +41,12 @@ export interface CreateLaunchInput {
 }
 
 export type LaunchView = LaunchRow & { stats?: LaunchStats };
+
+/** A launch checked and ready to be written (LaunchesService.prepare), in a transaction of the caller's if it likes. */
+export interface PreparedLaunch {
+  readonly partner: PartnerRow;
+  readonly row: NewLaunchInput;
+}
 
 /** A launch as "My launches" lists it: its campaign's name and how far it has got. */
 export type LaunchSummary = LaunchRow & {
@@ -286,6 +293,16 @@ export class LaunchesService {
   }
 
   async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchRow> {
+    const launch = await this.insert(await this.prepare(actor, input));
+    await this.enroll(launch);
+    return launch;
+  }
+
+  /**
+   * Every check of a launch (the partner, the campaign and version, the start, readiness, slots,
+   * the list), without writing anything: a field-level InvalidError when it cannot start.
+   */
+  async prepare(actor: Actor, input: CreateLaunchInput): Promise<PreparedLaunch> {
     const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
     const target = await this.launchTarget(partner, input.campaignId, input.version);
     const version = target.version;
@@ -301,20 +318,37 @@ export class LaunchesService {
       if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
+    return {
+      partner,
+      row: {
+        campaignId: input.campaignId,
+        campaignVersionId: version.id,
+        version: version.version,
+        audience: input.audience,
+        slotValues: input.slotValues ?? {},
+        startAt,
+        timezone: partner.timezone,
+        createdBy: actor.userId,
+      },
+    };
+  }
 
-    const launch = await this.launches.create(scopeOfPartner(partner), {
-      campaignId: input.campaignId,
-      campaignVersionId: version.id,
-      version: version.version,
-      audience: input.audience,
-      slotValues: input.slotValues ?? {},
-      startAt,
-      timezone: partner.timezone,
-      createdBy: actor.userId,
-    });
+  /**
+   * Writes a prepared launch, in the caller's transaction when given one. A launch that starts a
+   * pending launch names it: the unique key refuses a second launch of the same pending launch.
+   */
+  insert(prepared: PreparedLaunch, within: { tx?: Tx; pendingLaunchId?: string } = {}): Promise<LaunchRow> {
+    return this.launches.create(
+      scopeOfPartner(prepared.partner),
+      { ...prepared.row, pendingLaunchId: within.pendingLaunchId ?? null },
+      within.tx,
+    );
+  }
+
+  /** Queues a written launch's enrollment: after the transaction that wrote it has committed. */
+  async enroll(launch: LaunchRow): Promise<void> {
     const job: EnrollLaunchJob = traced({ launchId: launch.id });
     await this.queue.add(JobName.EnrollLaunch, job, jobOptions[JobName.EnrollLaunch](launch.id));
-    return launch;
   }
 
   async get(actor: Actor, id: string): Promise<LaunchView> {

@@ -15,6 +15,21 @@ export class RunningLaunchesRepository {
     return (await this.db.selectFrom('launches').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
+  /**
+   * Launches still enrolling, oldest first: the sweep queues their enrollment again (a process
+   * that wrote one and stopped before queueing it leaves it with no job).
+   */
+  async enrollingForSystem(limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('launches')
+      .select('id')
+      .where('status', '=', 'enrolling')
+      .orderBy('createdAt')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** The worker moving a launch it enrolls. */
   async transitionForSystem(id: string, from: LaunchStatus[], to: LaunchStatus): Promise<boolean> {
     const moved = await this.db

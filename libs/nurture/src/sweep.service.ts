@@ -1,9 +1,12 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { FleetService, SweepHealth } from '@tcma/fleet';
 import { Transactions } from '@tcma/persistence';
+import { EnrollLaunchJob, jobOptions, JobName, QueueName } from '@tcma/queue';
 import { WebhookDispatcher } from '@tcma/webhooks';
+import { Queue } from 'bullmq';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { RunningLaunchesRepository } from './running-launches.repository';
 import { nextStep } from './next-step';
@@ -21,12 +24,16 @@ export interface SweepResult {
   /** Steps put back because Redis lost its queues. */
   requeuedAfterLoss: number;
   completedLaunches: number;
+  /** Launches still enrolling whose enrollment was queued again (a no-op while their job exists). */
+  enrollingRequeued: number;
 }
 
 /** Enrollments claimed per statement; a sweep loops until nothing due is left. */
 const SWEEP_BATCH = 2000;
 /** Abandoned sends recovered per sweep. */
 const RECOVERY_BATCH = 1000;
+/** Enrolling launches whose enrollment is queued again per sweep (oldest first). */
+const ENROLLING_BATCH = 500;
 /** Workers silent this long are forgotten (whatever they held was recovered long before). */
 const FORGET_WORKERS_AFTER_MS = 24 * 3_600_000;
 
@@ -37,6 +44,9 @@ const FORGET_WORKERS_AFTER_MS = 24 * 3_600_000;
  * - notices a Redis that lost its queues (QueueStateMarker) and queues everything again;
  * - recovers what workers that stopped beating held: their claims are released for others
  *   at once, and their sends already handed to SMTP are counted uncertain (never repeated);
+ * - queues again the enrollment of every launch still enrolling (a process that wrote a launch
+ *   and stopped before queueing it leaves it with no job); the job id is the launch's, so this
+ *   adds nothing while its job exists, and enrolling twice inserts nobody twice;
  * - closes finished launches.
  */
 @Injectable()
@@ -56,6 +66,7 @@ export class SweepService {
     private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly webhooks: WebhookDispatcher,
+    @InjectQueue(QueueName.Enroll) private readonly enrollQueue: Queue,
   ) {}
 
   sweep(): Promise<SweepResult> {
@@ -87,6 +98,7 @@ export class SweepService {
       queued += due.length;
       if (due.length < SWEEP_BATCH) break;
     }
+    const enrollingRequeued = await this.requeueEnrolling();
     const completed = await this.transactions.run(async (tx) => {
       const ids = await this.launches.completeFinishedForSystem(tx);
       return { ids, deliveries: await this.webhooks.recordCompletedLaunchesForSystem(ids, now, tx) };
@@ -98,7 +110,21 @@ export class SweepService {
       this.logger.log(
         `Swept: ${queued} steps queued; from stopped workers ${released} claims released, ${abandoned} handed sends counted uncertain`,
       );
-    return { queued, released, abandoned, requeuedAfterLoss, completedLaunches };
+    return { queued, released, abandoned, requeuedAfterLoss, completedLaunches, enrollingRequeued };
+  }
+
+  /**
+   * Launches still enrolling get their enrollment job again, under its deterministic id: BullMQ
+   * ignores an add whose id it holds (waiting, running, or kept after it ended), so only a launch
+   * whose job was never queued, or was lost with Redis, gets a new one.
+   */
+  private async requeueEnrolling(): Promise<number> {
+    const ids = await this.launches.enrollingForSystem(ENROLLING_BATCH);
+    for (const launchId of ids) {
+      const job: EnrollLaunchJob = { launchId };
+      await this.enrollQueue.add(JobName.EnrollLaunch, job, jobOptions[JobName.EnrollLaunch](launchId));
+    }
+    return ids.length;
   }
 
   /** Sends whose worker stopped after handing them to SMTP: counted uncertain, the enrollment moves on. */

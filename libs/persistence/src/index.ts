@@ -1,6 +1,8 @@
 export { ensureDatabase } from './ensure-database';
 export { openDataSource } from './open-data-source';
 export { PersistenceModule } from './persistence.module';
+export { DatabaseNotices, NOTICES_RECONNECT_MS } from './db/database-notices';
+export type { NoticeListener } from './db/database-notices';
 export {
   CAMPAIGN_STATUSES,
   CONSENT_SOURCES,

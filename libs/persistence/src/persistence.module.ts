@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { Database, openDatabase } from './db/database';
+import { DatabaseNotices } from './db/database-notices';
 import { Transactions } from './db/transactions';
 import { migrateDatabase } from './migrate-database';
 
@@ -20,8 +21,9 @@ import { migrateDatabase } from './migrate-database';
       },
     },
     Transactions,
+    DatabaseNotices,
   ],
-  exports: [Database, Transactions],
+  exports: [Database, Transactions, DatabaseNotices],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}

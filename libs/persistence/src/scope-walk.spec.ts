@@ -70,6 +70,8 @@ describe('tenant scope of the repositories', () => {
          find(scope: TenantScope, id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id).where((eb) => partnerOwned(eb, scope, 'l')); }
          findAny(id: string) { return this.db.selectFrom('launches as l').where('l.id', '=', id); }
          raw(id: string) { return sql\`SELECT 1 FROM enrollments e WHERE e.id = \${id}\`; }
+         rawScoped(scope: TenantScope, id: string) { return sql\`SELECT 1 FROM enrollments e WHERE e.id = \${id} AND e.vendor_id = \${scope.vendorId}\`; }
+         rawDeaf(scope: TenantScope, id: string) { return sql\`SELECT 1 FROM enrollments e WHERE e.id = \${id}\`; }
          viaHelper(id: string) { return this.load(id); }
          private load(id: string) { return this.db.updateTable('sends').set({ status: 'sent' }).where('id', '=', id); }
          viaFunction(id: string) { return touchSends(this.db, id); }
@@ -93,6 +95,7 @@ describe('tenant scope of the repositories', () => {
     expect(methodsMissingScope(sample, tables)).toEqual([
       'SampleRepository.findAny (launches)',
       'SampleRepository.raw (enrollments)',
+      'SampleRepository.rawDeaf: scope not applied',
       'SampleRepository.viaHelper (sends)',
       'SampleRepository.viaFunction (sends)',
       'SampleRepository.sessions (sessions)',

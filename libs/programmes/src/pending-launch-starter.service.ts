@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
+import { AppConfig, crashPoint } from '@tcma/config';
 import { InvalidError, NotFoundError } from '@tcma/errors';
-import { LaunchesService, ReadinessCode } from '@tcma/launches';
-import { MissingItem, PartnerScope } from '@tcma/persistence';
+import { LaunchesService, PreparedLaunch, ReadinessCode } from '@tcma/launches';
+import { MissingItem, PartnerScope, Transactions, Tx } from '@tcma/persistence';
 import { SocialPostsService } from '@tcma/social-posts';
 import { Actor } from '@tcma/tenancy';
 import { ActionVia, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
@@ -42,7 +43,9 @@ export class PendingLaunchStarter {
     private readonly launches: LaunchesService,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly socialPosts: SocialPostsService,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** What the partner is missing for this pending launch (readiness of the launch check, plus the programme's brand items). */
@@ -80,16 +83,34 @@ export class PendingLaunchStarter {
       await this.pending.waitForReadiness(scope, pl.id, missing, new Date(now.getTime() + READINESS_RECHECK_MS), now);
       return { outcome: 'waiting', missing };
     }
-    if (!(await this.pending.close(scope, pl.id, 'started', null, now))) return { outcome: 'closed' };
+    let prepared: PreparedLaunch;
     try {
-      const launch = await this.launches.create(actor, {
+      prepared = await this.launches.prepare(actor, {
         campaignId: pl.campaignId,
         partnerId: pl.partnerId,
         version: pl.version,
         audience: pl.audience,
         slotValues: pl.slotValues,
       });
-      await this.pending.setLaunch(scope, pl.id, launch.id, now);
+    } catch (e) {
+      // Refused after all (the brand kit changed meanwhile, the list was deleted): waiting, saying why.
+      const problems = e instanceof InvalidError ? e.problems : [{ path: 'launch', message: (e as Error).message }];
+      const items = problems.map((p) => ({ code: p.code ?? 'launch.refused', path: p.path, message: p.message }));
+      await this.pending.waitForReadiness(scope, pl.id, items, new Date(now.getTime() + READINESS_RECHECK_MS), now);
+      this.logger.warn(
+        `Pending launch ${pl.id} could not start: ${items.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      );
+      return { outcome: 'waiting', missing: items };
+    }
+    // Marked started, its launch and its social post written together: a process that dies in
+    // between leaves it open (the next sweep starts it), and the launch's unique pending launch id
+    // refuses a second. The enrollment is queued after the commit; a process that dies before
+    // leaves the launch enrolling, and the nurture sweep queues it again.
+    const launch = await this.transactions.run(async (tx) => {
+      if (!(await this.pending.close(scope, pl.id, 'started', null, now, tx))) return null;
+      crashPoint(this.config, 'programmes.pending-launch-marked-started');
+      const written = await this.launches.insert(prepared, { tx, pendingLaunchId: pl.id });
+      await this.pending.setLaunch(scope, pl.id, written.id, now, tx);
       await this.pending.recordAction(
         scope,
         pl.id,
@@ -97,54 +118,49 @@ export class PendingLaunchStarter {
         via,
         recordedUserId,
         now,
+        tx,
       );
-      await this.schedulePost(scope, pl, launch.id, now);
-      return { outcome: 'started', launchId: launch.id };
-    } catch (e) {
-      // Refused after all (the brand kit changed meanwhile, the list was deleted): back to waiting, saying why.
-      const problems = e instanceof InvalidError ? e.problems : [{ path: 'launch', message: (e as Error).message }];
-      const items = problems.map((p) => ({ code: p.code ?? 'launch.refused', path: p.path, message: p.message }));
-      await this.pending.waitForReadiness(
-        scope,
-        pl.id,
-        items,
-        new Date(now.getTime() + READINESS_RECHECK_MS),
-        now,
-        true,
-      );
-      this.logger.warn(
-        `Pending launch ${pl.id} could not start: ${items.map((i) => `${i.path} ${i.message}`).join('; ')}`,
-      );
-      return { outcome: 'waiting', missing: items };
-    }
+      await this.schedulePost(scope, pl, written.id, now, tx);
+      return written;
+    });
+    if (!launch) return { outcome: 'closed' };
+    crashPoint(this.config, 'programmes.launch-started-before-enroll');
+    await this.launches.enroll(launch);
+    return { outcome: 'started', launchId: launch.id };
   }
 
   /**
    * The subscription's social networks get the campaign's social post at the subscription's next
    * local posting time (never fails the launch): a launch that starts at 03:00 when its review
-   * period ends posts when the partner's audience reads.
+   * period ends posts when the partner's audience reads. Written in the launch's transaction: a
+   * refusal (no social asset, a missing slot) leaves the launch without a post; a failed write
+   * fails the start, which the next sweep tries again.
    */
-  private async schedulePost(scope: PartnerScope, pl: PendingLaunchView, launchId: string, now: Date): Promise<void> {
-    try {
-      const subscription = await this.subscriptions.find(scope, pl.subscriptionId);
-      if (!subscription?.socialNetworks.length) return;
-      await this.socialPosts.scheduleForProgramme({
-        vendorId: pl.vendorId,
-        partnerId: pl.partnerId,
-        campaignId: pl.campaignId,
-        pendingLaunchId: pl.id,
-        launchId,
-        networks: subscription.socialNetworks,
-        slotValues: pl.slotValues,
-        dueAt: (timeZone) =>
-          nextSocialPostingTime(
-            now,
-            { time: subscription.socialPostTime, weekdaysOnly: subscription.socialPostWeekdaysOnly },
-            timeZone,
-          ),
-      });
-    } catch (e) {
-      this.logger.warn(`Pending launch ${pl.id} started without its social post: ${(e as Error).message}`);
-    }
+  private async schedulePost(
+    scope: PartnerScope,
+    pl: PendingLaunchView,
+    launchId: string,
+    now: Date,
+    tx: Tx,
+  ): Promise<void> {
+    const subscription = await this.subscriptions.find(scope, pl.subscriptionId);
+    if (!subscription?.socialNetworks.length) return;
+    await this.socialPosts.scheduleForProgramme({
+      tx,
+      vendorId: pl.vendorId,
+      partnerId: pl.partnerId,
+      campaignId: pl.campaignId,
+      pendingLaunchId: pl.id,
+      launchId,
+      networks: subscription.socialNetworks,
+      accounts: subscription.socialAccounts,
+      slotValues: pl.slotValues,
+      dueAt: (timeZone) =>
+        nextSocialPostingTime(
+          now,
+          { time: subscription.socialPostTime, weekdaysOnly: subscription.socialPostWeekdaysOnly },
+          timeZone,
+        ),
+    });
   }
 }

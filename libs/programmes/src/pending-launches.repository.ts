@@ -32,7 +32,8 @@ export class PendingLaunchesRepository {
 
   /**
    * One pending launch per subscriber of a programme holding this version's campaign (by
-   * membership or tag) whose partner is active and eligible: one INSERT … SELECT, whatever
+   * membership or tag) whose partner is active and eligible, and who subscribed before the
+   * version was published (or its campaign became available): one INSERT … SELECT, whatever
    * the count. A partner subscribed through two programmes gets one (its oldest subscription);
    * the unique (subscription, version) key makes a second run (a publish handled twice, two
    * workers racing) insert nothing. A subscription at its weekly cap gets the row as
@@ -45,7 +46,8 @@ export class PendingLaunchesRepository {
     // read once, not per subscriber), then joined to the subscriptions.
     const rows = await sql<{ id: string; state: PendingLaunchState }>`
       WITH version AS MATERIALIZED (
-        SELECT v.id, v.campaign_id, v.version, v.tiers, v.regions, c.vendor_id, v.content->'tags' AS tags
+        SELECT v.id, v.campaign_id, v.version, v.tiers, v.regions, c.vendor_id, v.content->'tags' AS tags,
+               GREATEST(v.published_at, c.available_from) AS offered_from
         FROM campaign_versions v JOIN campaigns c ON c.id = v.campaign_id
         WHERE v.id = ${campaignVersionId} AND c.status = 'published'
       ), holding AS MATERIALIZED (
@@ -55,6 +57,7 @@ export class PendingLaunchesRepository {
         SELECT DISTINCT ON (s.partner_id) s.id, s.vendor_id, s.partner_id, s.audience, s.slot_values, s.review_hours, s.weekly_cap, version.id AS version_id, version.campaign_id, version.version
         FROM version
         JOIN programme_subscriptions s ON s.vendor_id = version.vendor_id AND s.status = 'active' AND s.programme_id IN (SELECT id FROM holding)
+          AND s.subscribed_at <= version.offered_from
         JOIN partners pa ON pa.id = s.partner_id AND pa.status = 'active'
           AND (cardinality(version.tiers) = 0 OR pa.tier = ANY(version.tiers))
           AND (cardinality(version.regions) = 0 OR pa.region = ANY(version.regions))
@@ -77,6 +80,48 @@ export class PendingLaunchesRepository {
       ON CONFLICT (subscription_id, campaign_version_id) DO NOTHING
       RETURNING id, state`.execute(this.db);
     return rows.rows.filter((r) => r.state === 'pending').map((r) => r.id);
+  }
+
+  /**
+   * The partner's explicit "launch the current version now" on one active subscription: for each
+   * campaign its programme holds that is offered to the partner at `now` (published, inside its
+   * dates, eligible by tier and region), the latest version gets a pending launch due now, unless
+   * the partner already has one of that version (through any subscription), which is kept. No
+   * weekly cap: the partner asked. Returns the ids of the pending launches of those versions, new
+   * and kept, so asking twice answers the same ones.
+   */
+  async offerCurrentOfSubscription(scope: PartnerScope, subscriptionId: string, now: Date): Promise<string[]> {
+    const rows = await sql<{ id: string }>`
+      WITH sub AS MATERIALIZED (
+        SELECT s.* FROM programme_subscriptions s
+        JOIN partners pa ON pa.id = s.partner_id AND pa.status = 'active'
+        WHERE s.id = ${subscriptionId} AND s.vendor_id = ${scope.vendorId} AND s.partner_id = ${scope.partnerId} AND s.status = 'active'
+      ), current AS MATERIALIZED (
+        SELECT v.id, v.campaign_id, v.version
+        FROM sub
+        JOIN programmes p ON p.id = sub.programme_id
+        JOIN campaigns c ON c.vendor_id = sub.vendor_id AND c.status = 'published'
+          AND (c.available_from IS NULL OR c.available_from <= ${now})
+          AND (c.available_until IS NULL OR c.available_until > ${now})
+        JOIN campaign_versions v ON v.campaign_id = c.id AND v.version = c.latest_version
+        JOIN partners pa ON pa.id = sub.partner_id
+          AND (cardinality(v.tiers) = 0 OR pa.tier = ANY(v.tiers))
+          AND (cardinality(v.regions) = 0 OR pa.region = ANY(v.regions))
+        WHERE (p.tag IS NOT NULL AND v.content->'tags' ? p.tag)
+          OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id)
+      ), offered AS (
+        INSERT INTO pending_launches (vendor_id, partner_id, subscription_id, campaign_id, campaign_version_id, version, audience, slot_values, due_at, state, created_at, updated_at)
+        SELECT sub.vendor_id, sub.partner_id, sub.id, current.campaign_id, current.id, current.version, sub.audience, sub.slot_values, ${now}, 'pending', ${now}, ${now}
+        FROM sub, current
+        WHERE NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.partner_id = sub.partner_id AND o.campaign_version_id = current.id)
+        ON CONFLICT (subscription_id, campaign_version_id) DO NOTHING
+        RETURNING id
+      )
+      SELECT id FROM offered
+      UNION
+      SELECT o.id FROM pending_launches o JOIN current ON o.campaign_version_id = current.id
+      WHERE o.partner_id = ${scope.partnerId}`.execute(this.db);
+    return rows.rows.map((r) => r.id);
   }
 
   /** A version's campaign dates and state (is it offered now?), or null when the version is gone. */
@@ -109,6 +154,7 @@ export class PendingLaunchesRepository {
         AND (c.available_until IS NULL OR c.available_until > ${now})
         AND EXISTS (
           SELECT 1 FROM programmes p JOIN programme_subscriptions s ON s.programme_id = p.id AND s.status = 'active'
+            AND s.subscribed_at <= GREATEST(v.published_at, c.available_from)
           WHERE p.vendor_id = c.vendor_id AND ((p.tag IS NOT NULL AND v.content->'tags' ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id)))
         AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.campaign_version_id = v.id)
       LIMIT 100`.execute(this.db);
@@ -186,8 +232,9 @@ export class PendingLaunchesRepository {
     state: 'started' | 'skipped' | 'cancelled',
     reason: string | null,
     now: Date,
+    tx?: Tx,
   ): Promise<boolean> {
-    const moved = await this.db
+    const moved = await executorOf(this.db, tx)
       .updateTable('pendingLaunches as pl')
       .set({ state, reason, updatedAt: now })
       .where('pl.id', '=', id)
@@ -198,8 +245,8 @@ export class PendingLaunchesRepository {
   }
 
   /** Records the launch a started pending launch became. */
-  async setLaunch(scope: PartnerScope, id: string, launchId: string, now: Date): Promise<void> {
-    await this.db
+  async setLaunch(scope: PartnerScope, id: string, launchId: string, now: Date, tx?: Tx): Promise<void> {
+    await executorOf(this.db, tx)
       .updateTable('pendingLaunches as pl')
       .set({ launchId, updatedAt: now })
       .where('pl.id', '=', id)
@@ -214,7 +261,6 @@ export class PendingLaunchesRepository {
     missing: MissingItem[],
     dueAt: Date,
     now: Date,
-    reopen = false,
   ): Promise<void> {
     await this.db
       .updateTable('pendingLaunches as pl')
@@ -225,7 +271,7 @@ export class PendingLaunchesRepository {
         updatedAt: now,
       })
       .where('pl.id', '=', id)
-      .where('pl.state', 'in', reopen ? ['pending', 'waiting_readiness', 'started'] : OPEN_STATES)
+      .where('pl.state', 'in', OPEN_STATES)
       .where((eb) => partnerOwned(eb, scope, 'pl'))
       .execute();
   }

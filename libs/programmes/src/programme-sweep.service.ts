@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
+import { AppConfig } from '@tcma/config';
 import { PartnerScope } from '@tcma/persistence';
 import { FanOutProgrammeVersionJob, jobOptions, JobName, QueueName } from '@tcma/queue';
 import { Queue } from 'bullmq';
@@ -10,8 +11,6 @@ import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** Pending launches started per statement; a sweep loops until none is due. */
 const START_BATCH = 200;
-/** A claimed pending launch is not taken by another sweeper for this long (a crashed one's are taken after it). */
-const START_LEASE_MS = 10 * 60_000;
 /** Versions published or made available this recently and never offered are offered by the sweep. */
 const REOFFER_WITHIN_MS = 24 * 3_600_000;
 
@@ -36,6 +35,7 @@ export class ProgrammeSweepService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly starter: PendingLaunchStarter,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async sweep(): Promise<ProgrammeSweepResult> {
@@ -52,7 +52,7 @@ export class ProgrammeSweepService {
     let started = 0;
     let waiting = 0;
     for (;;) {
-      const due = await this.pending.claimDueForSystem(now, START_LEASE_MS, START_BATCH);
+      const due = await this.pending.claimDueForSystem(now, this.config.programmeStartLeaseMs, START_BATCH);
       for (const id of due) {
         const outcome = await this.startOne(id).catch((e: Error) => {
           this.logger.error(`Pending launch ${id} failed to start: ${e.message}`, e.stack);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import {
   AudienceSpec,
   Database,
@@ -19,6 +20,8 @@ export interface SubscriptionSettings {
   audience: AudienceSpec;
   slotValues: Record<string, string>;
   socialNetworks: SocialNetwork[];
+  /** The account each network's posts go out as (absent: the most recently connected). */
+  socialAccounts: Partial<Record<SocialNetwork, string>>;
   socialPostTime: string;
   socialPostWeekdaysOnly: boolean;
   reviewHours: number;
@@ -53,7 +56,15 @@ export class SubscriptionsRepository {
       .onConflict((oc) =>
         oc
           .columns(['programmeId', 'partnerId'])
-          .doUpdateSet({ ...settings, status: 'active', createdBy: userId, updatedAt: new Date() })
+          // Subscribing again starts afresh: only versions published from now on are offered. The
+          // database's time, as a version's published_at, which it is compared with.
+          .doUpdateSet({
+            ...settings,
+            status: 'active',
+            createdBy: userId,
+            subscribedAt: sql<Date>`now()`,
+            updatedAt: new Date(),
+          })
           .where('programmeSubscriptions.status', '=', 'unsubscribed'),
       )
       .returningAll()

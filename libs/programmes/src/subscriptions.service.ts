@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ProspectListsService } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
-import { ConflictError, NotFoundError } from '@tcma/errors';
+import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { AudienceSpec, Found, PageWindow, PartnerScope, SocialNetwork, Transactions } from '@tcma/persistence';
+import { ChosenAccounts, SocialPostsService } from '@tcma/social-posts';
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
-import { PendingLaunchesRepository } from './pending-launches.repository';
+import { OPEN_STATES, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
+import { PendingLaunchStarter } from './pending-launch-starter.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { DEFAULT_SOCIAL_POST_TIME } from './social-posting-time';
 import { SubscriptionRow, SubscriptionSettings, SubscriptionsRepository } from './subscriptions.repository';
@@ -22,6 +24,8 @@ export interface SubscribeBody {
   audience: AudienceSpec;
   slotValues?: Record<string, string>;
   socialNetworks?: SocialNetwork[];
+  /** The partner's account per network (each one of `socialNetworks`); absent: the most recently connected. */
+  socialAccounts?: ChosenAccounts;
   /** `HH:MM` in the partner's zone; default DEFAULT_SOCIAL_POST_TIME. */
   socialPostTime?: string;
   /** Default true. */
@@ -39,8 +43,10 @@ export class SubscriptionsService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly programmes: ProgrammesRepository,
     private readonly pending: PendingLaunchesRepository,
+    private readonly starter: PendingLaunchStarter,
     private readonly partners: PartnersService,
     private readonly lists: ProspectListsService,
+    private readonly socialPosts: SocialPostsService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -51,10 +57,12 @@ export class SubscriptionsService {
     const partner = await this.partners.actingFor(actor, body.partnerId, 'Choose the partner to subscribe');
     const scope = scopeOfPartner(partner);
     if (body.audience.type === 'list') await this.lists.get(actor, partner.id, body.audience.listId);
+    await this.checkAccounts(scope, body.socialNetworks ?? [], body.socialAccounts);
     const settings: SubscriptionSettings = {
       audience: body.audience,
       slotValues: body.slotValues ?? {},
       socialNetworks: body.socialNetworks ?? [],
+      socialAccounts: body.socialAccounts ?? {},
       socialPostTime: body.socialPostTime ?? DEFAULT_SOCIAL_POST_TIME,
       socialPostWeekdaysOnly: body.socialPostWeekdaysOnly ?? true,
       reviewHours: body.reviewHours ?? DEFAULT_REVIEW_HOURS,
@@ -82,9 +90,47 @@ export class SubscriptionsService {
   async update(actor: Actor, id: string, changes: SubscriptionChanges): Promise<SubscriptionRow> {
     const current = await this.get(actor, id);
     if (changes.audience?.type === 'list') await this.lists.get(actor, current.partnerId, changes.audience.listId);
-    const updated = await this.subscriptions.update(new PartnerScope(current.vendorId, current.partnerId), id, changes);
+    const scope = new PartnerScope(current.vendorId, current.partnerId);
+    const networks = changes.socialNetworks ?? current.socialNetworks;
+    // Accounts of networks no longer posted to are forgotten; new ones are checked.
+    const accounts = Object.fromEntries(
+      Object.entries(changes.socialAccounts ?? current.socialAccounts).filter(([n]) =>
+        networks.includes(n as SocialNetwork),
+      ),
+    ) as ChosenAccounts;
+    if (changes.socialAccounts) await this.checkAccounts(scope, networks, changes.socialAccounts);
+    const updated = await this.subscriptions.update(scope, id, { ...changes, socialAccounts: accounts });
     if (!updated) throw new ConflictError('The subscription has ended; subscribe again');
     return updated;
+  }
+
+  /** A field-level 422 unless each chosen account is the partner's, working, on its network, one of the subscription's networks. */
+  private async checkAccounts(scope: PartnerScope, networks: SocialNetwork[], accounts?: ChosenAccounts) {
+    if (!accounts) return;
+    const problems = await this.socialPosts.checkAccounts(scope, networks, accounts, 'socialAccounts');
+    if (problems.length) throw new InvalidError('The social accounts cannot be used', problems);
+  }
+
+  /**
+   * "Launch the current version now": a subscription is offered only the versions published
+   * after it began, so a partner who wants what is already out asks for it. The latest version of
+   * each campaign the programme offers the partner gets a pending launch (or keeps the one it
+   * has), and each still open starts now as this user; what is missing makes it wait, as a launch
+   * from the portal would. Asking again starts nothing more and answers the same pending launches.
+   */
+  async launchCurrent(actor: Actor, id: string): Promise<PendingLaunchView[]> {
+    const current = await this.get(actor, id);
+    if (current.status !== 'active') throw new ConflictError('The subscription has ended; subscribe again');
+    const scope = new PartnerScope(current.vendorId, current.partnerId);
+    const ids = await this.pending.offerCurrentOfSubscription(scope, id, this.clock.now());
+    const answered: PendingLaunchView[] = [];
+    for (const pendingId of ids) {
+      const found = await this.pending.find(scope, pendingId);
+      if (found && OPEN_STATES.includes(found.state)) await this.starter.start(found, actor, 'portal', actor.userId);
+      const now = await this.pending.find(scope, pendingId);
+      if (now) answered.push(now);
+    }
+    return answered.sort((a, b) => a.campaignName.localeCompare(b.campaignName) || a.id.localeCompare(b.id));
   }
 
   /** Ends the subscription and cancels its pending launches, together. */

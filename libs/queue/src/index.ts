@@ -1,3 +1,5 @@
+export { BroadcastChannel, Broadcasts } from './broadcasts';
+export type { BroadcastListener, BroadcastMessages } from './broadcasts';
 export { ALL_QUEUES, QueueName } from './queue-names';
 export { QueueErrorLog } from './queue-error-log';
 export { QueueModule } from './queue.module';

@@ -1,4 +1,11 @@
-import { afterCheck, afterPublish, MAX_PUBLISH_ATTEMPTS, UNCERTAIN_CHECK_AFTER_MS } from './publish-outcome';
+import {
+  afterCheck,
+  afterPublish,
+  MAX_PUBLISH_ATTEMPTS,
+  MAX_THROTTLE_WAIT_MS,
+  MAX_THROTTLED_MS,
+  UNCERTAIN_CHECK_AFTER_MS,
+} from './publish-outcome';
 
 const now = new Date('2026-11-24T09:00:00Z');
 
@@ -12,11 +19,40 @@ describe(afterPublish.name, () => {
     });
   });
 
-  it('waits as long as a 429 says', () => {
+  it('waits as long as a 429 says, and counts the wait', () => {
     expect(afterPublish({ kind: 'rate_limited', retryAfterSeconds: 120, message: '429' }, 1, now)).toEqual({
       status: 'waiting',
       error: '429',
       until: new Date(now.getTime() + 120_000),
+      throttledMs: 120_000,
+    });
+  });
+
+  it('spends no attempt on a 429: the last attempt rate-limited still waits', () => {
+    expect(
+      afterPublish({ kind: 'rate_limited', retryAfterSeconds: 1, message: '429' }, MAX_PUBLISH_ATTEMPTS, now).status,
+    ).toBe('waiting');
+  });
+
+  it('waits at most MAX_THROTTLE_WAIT_MS for one answer', () => {
+    expect(afterPublish({ kind: 'rate_limited', retryAfterSeconds: 86_400, message: '429' }, 1, now)).toMatchObject({
+      status: 'waiting',
+      until: new Date(now.getTime() + MAX_THROTTLE_WAIT_MS),
+      throttledMs: MAX_THROTTLE_WAIT_MS,
+    });
+  });
+
+  it('fails a post whose rate-limit waits would go beyond MAX_THROTTLED_MS in all, giving the attempt back', () => {
+    const limited = {
+      kind: 'rate_limited' as const,
+      retryAfterSeconds: 3600,
+      message: 'linkedin asked to wait 3600 s',
+    };
+    expect(afterPublish(limited, 1, now, MAX_THROTTLED_MS - 3_600_000).status).toBe('waiting');
+    expect(afterPublish(limited, 1, now, MAX_THROTTLED_MS - 3_599_999)).toEqual({
+      status: 'failed',
+      uncounted: true,
+      error: 'linkedin asked to wait 3600 s: rate limited for more than 24 h in all; not published',
     });
   });
 

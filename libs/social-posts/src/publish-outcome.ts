@@ -1,7 +1,18 @@
 import type { DeliveryOutcome } from './social-posts.repository';
 
-/** Calls to the network for one delivery before it is failed (a 429's wait does not count against it). */
+/** Calls to the network for one delivery before it is failed (a rate-limited call is not one: see MAX_THROTTLED_MS). */
 export const MAX_PUBLISH_ATTEMPTS = 5;
+/**
+ * The longest wait one rate-limited answer buys: a network asking for longer (a reset hours
+ * away, a date misread) is asked again after this, which costs a call and no attempt.
+ */
+export const MAX_THROTTLE_WAIT_MS = 3_600_000;
+/**
+ * The most time one delivery spends waiting out rate limits, in all (the sum of the waits its
+ * answers were granted): a wait that would go beyond it fails the post, which would otherwise
+ * go out more than a day late.
+ */
+export const MAX_THROTTLED_MS = 24 * 3_600_000;
 /** First wait before trying again after a failure that published nothing; quadrupled each time, at most RETRY_MAX_MS. */
 export const RETRY_BASE_MS = 60_000;
 export const RETRY_MAX_MS = 3_600_000;
@@ -31,19 +42,32 @@ function retryOrFail(attempts: number, error: string, now: Date): DeliveryOutcom
 }
 
 /**
- * The ledger's next state after a publish call (`attempts` counts this one). A call whose answer
- * was lost may have published: it becomes uncertain and is checked, never posted again blindly.
+ * A rate-limited call published nothing and is not an attempt (its claim's count is given back,
+ * `uncounted`): the delivery waits as the network said, at most MAX_THROTTLE_WAIT_MS per answer,
+ * and fails once its waits would go beyond MAX_THROTTLED_MS in all (`throttledMs`: granted so far).
  */
-export function afterPublish(result: CallResult, attempts: number, now: Date): DeliveryOutcome {
+function afterThrottle(retryAfterSeconds: number, message: string, throttledMs: number, now: Date): DeliveryOutcome {
+  const wait = Math.min(MAX_THROTTLE_WAIT_MS, Math.max(0, retryAfterSeconds) * 1000);
+  if (throttledMs + wait > MAX_THROTTLED_MS)
+    return {
+      status: 'failed',
+      uncounted: true,
+      error: `${message}: rate limited for more than ${MAX_THROTTLED_MS / 3_600_000} h in all; not published`,
+    };
+  return { status: 'waiting', error: message, until: new Date(now.getTime() + wait), throttledMs: wait };
+}
+
+/**
+ * The ledger's next state after a publish call (`attempts` counts this one; `throttledMs` is the
+ * delivery's rate-limit wait so far). A call whose answer was lost may have published: it becomes
+ * uncertain and is checked, never posted again blindly.
+ */
+export function afterPublish(result: CallResult, attempts: number, now: Date, throttledMs = 0): DeliveryOutcome {
   switch (result.kind) {
     case 'published':
       return { status: 'published', remoteId: result.remoteId, url: result.url, at: now };
     case 'rate_limited':
-      return {
-        status: 'waiting',
-        error: result.message,
-        until: new Date(now.getTime() + result.retryAfterSeconds * 1000),
-      };
+      return afterThrottle(result.retryAfterSeconds, result.message, throttledMs, now);
     case 'unauthorized':
       return { status: 'failed', error: `${result.message}: the connection is broken; connect the account again` };
     case 'timeout':

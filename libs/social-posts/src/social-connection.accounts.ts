@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import type { PartnerScope, SocialConnectionRow, SocialNetwork } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
-import { SocialConnectionsRepository, SocialConnectionsService } from '@tcma/social';
-import { PostingAccount, PostingAccounts } from './posting-accounts';
+import { NETWORK_NAMES, SocialConnectionsRepository, SocialConnectionsService } from '@tcma/social';
+import { ChoosableAccount, PostingAccount, PostingAccounts } from './posting-accounts';
 
 /** The most connections of one partner read (a partner has a handful: one or a few per network). */
 const MAX_CONNECTIONS = 200;
@@ -11,9 +11,9 @@ const MAX_CONNECTIONS = 200;
 const USABLE = new Set<SocialConnectionRow['status']>(['active', 'expiring']);
 
 /**
- * PostingAccounts over libs/social's connections: a working connection of the network (the most
- * recently connected first), its access token unsealed; markBroken is the connections' own, which
- * tells the partner's users.
+ * PostingAccounts over libs/social's connections: the connection the post chose, else a working
+ * connection of the network (the most recently connected first), its access token unsealed;
+ * markBroken is the connections' own, which tells the partner's users.
  */
 @Injectable()
 export class SocialConnectionAccounts extends PostingAccounts {
@@ -30,9 +30,17 @@ export class SocialConnectionAccounts extends PostingAccounts {
     return [...new Set((await this.usable(scope)).map((c) => c.network))];
   }
 
-  async forPosting(scope: PartnerScope, network: SocialNetwork): Promise<PostingAccount | null> {
-    const connection = (await this.usable(scope)).filter((c) => c.network === network).at(-1);
-    return connection?.accessTokenSealed
+  async forPosting(
+    scope: PartnerScope,
+    network: SocialNetwork,
+    connectionId: string | null,
+  ): Promise<PostingAccount | null> {
+    const connection =
+      connectionId === null
+        ? (await this.usable(scope)).filter((c) => c.network === network).at(-1)
+        : await this.connections.find(scope, connectionId);
+    // A chosen account is used only while it works and is on the network: never another in its place.
+    return connection?.accessTokenSealed && connection.network === network && this.works(connection)
       ? {
           connectionId: connection.id,
           accessToken: this.signer.unseal(connection.accessTokenSealed),
@@ -41,7 +49,27 @@ export class SocialConnectionAccounts extends PostingAccounts {
       : null;
   }
 
-  async unavailableReason(scope: PartnerScope, network: SocialNetwork): Promise<string> {
+  async find(scope: PartnerScope, connectionId: string): Promise<ChoosableAccount | null> {
+    const row = await this.connections.find(scope, connectionId);
+    return row
+      ? {
+          connectionId: row.id,
+          network: row.network,
+          accountName: row.accountName,
+          usable: this.works(row),
+          status: row.status,
+        }
+      : null;
+  }
+
+  async unavailableReason(scope: PartnerScope, network: SocialNetwork, connectionId: string | null): Promise<string> {
+    const name = NETWORK_NAMES[network];
+    if (connectionId !== null) {
+      const chosen = await this.connections.find(scope, connectionId);
+      if (!chosen) return `the ${name} account chosen for this post was removed; choose another account and post again`;
+      if (chosen.status === 'revoked') return this.service.tellRevoked(chosen);
+      return `the ${name} account ${chosen.accountName} chosen for this post does not work (${chosen.status === 'broken' ? 'the network refused its access' : 'its access expired'}); connect it again to publish`;
+    }
     const { items } = await this.connections.list(scope, { limit: MAX_CONNECTIONS, offset: 0 });
     const revoked = items.filter((c) => c.network === network && c.status === 'revoked').at(-1);
     return revoked ? this.service.tellRevoked(revoked) : `no connected ${network} account`;
@@ -51,9 +79,14 @@ export class SocialConnectionAccounts extends PostingAccounts {
     await this.service.markBroken(scope, connectionId, reason);
   }
 
+  private works(c: SocialConnectionRow): boolean {
+    return (
+      USABLE.has(c.status) && (c.expiresAt === null || new Date(c.expiresAt).getTime() > this.clock.now().getTime())
+    );
+  }
+
   private async usable(scope: PartnerScope): Promise<SocialConnectionRow[]> {
-    const now = this.clock.now().getTime();
     const { items } = await this.connections.list(scope, { limit: MAX_CONNECTIONS, offset: 0 });
-    return items.filter((c) => USABLE.has(c.status) && (c.expiresAt === null || new Date(c.expiresAt).getTime() > now));
+    return items.filter((c) => this.works(c));
   }
 }

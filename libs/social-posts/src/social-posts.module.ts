@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@tcma/accounts';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
 import { FleetModule } from '@tcma/fleet';
+import { NoticesModule } from '@tcma/notices';
 import { RenderingModule } from '@tcma/rendering';
 import { SocialModule } from '@tcma/social';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
+import { ConciergeCancellations } from './concierge-cancellations.service';
 import { PostingAccounts } from './posting-accounts';
 import { SocialConnectionAccounts } from './social-connection.accounts';
 import { SocialPostsRepository } from './social-posts.repository';
@@ -24,8 +27,11 @@ import { SocialSweepService } from './social-sweep.service';
     FleetModule,
     SocialModule,
     TrackingModule,
+    AccountsModule,
+    NoticesModule,
   ],
   providers: [
+    ConciergeCancellations,
     SocialPostsRepository,
     SocialPostsService,
     SocialPublisher,

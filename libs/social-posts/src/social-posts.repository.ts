@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import {
   claimantAlive,
   Database,
+  Executor,
+  executorOf,
   Found,
   PageWindow,
   partnerOwned,
@@ -10,6 +12,7 @@ import {
   SocialNetwork,
   SocialPostSource,
   TenantScope,
+  Tx,
 } from '@tcma/persistence';
 
 /** One network's publication of a post, as the calendar shows it. */
@@ -25,6 +28,10 @@ export interface SocialDeliveryView {
   publishedAt: Date | null;
   /** People's clicks of the tracked links in this network's copy (preview fetchers and other machines not counted). */
   clicks: number;
+  /** The partner's social connection chosen for this network; null: the most recently connected working one, when published. */
+  connectionId: string | null;
+  /** The chosen account's name (null when none was chosen, or it was removed since). */
+  accountName: string | null;
 }
 
 export interface SocialPostView {
@@ -76,6 +83,8 @@ export interface NewSocialPost {
   pendingLaunchId: string | null;
   launchId: string | null;
   networks: SocialNetwork[];
+  /** The connection chosen per network (checked to be the partner's, on that network); absent: the default. */
+  accounts: Partial<Record<SocialNetwork, string>>;
   links: NewSocialPostLink[];
 }
 
@@ -87,6 +96,8 @@ export interface ClaimedDelivery {
   partnerId: string;
   network: SocialNetwork;
   attempts: number;
+  /** The account chosen for it; null: the network's default. */
+  connectionId: string | null;
   campaignId: string;
   campaignVersionId: string;
   version: number;
@@ -94,17 +105,35 @@ export interface ClaimedDelivery {
   text: string;
   /** When the post was due: the window findPublished looks in starts here. */
   dueAt: Date;
+  /** The engine's reference to the post the last try created (recorded before its creating call); null: none was made. */
+  remoteRef: string | null;
+  /** Rate-limit waits granted so far, in ms (MAX_THROTTLED_MS bounds them). */
+  throttledMs: number;
 }
 
 export type DeliveryOutcome =
   | { status: 'published'; remoteId: string; url: string | null; at: Date }
   | { status: 'uncertain'; error: string; checkAt: Date }
-  | { status: 'waiting'; error: string; until: Date }
+  /** A rate limit: `throttledMs` is added to the delivery's, and the claim's attempt given back. */
+  | { status: 'waiting'; error: string; until: Date; throttledMs: number }
   | { status: 'scheduled'; error: string; retryAt: Date }
-  | { status: 'failed'; error: string };
+  /** `uncounted`: the claim's attempt is given back (the call was refused by a rate limit). */
+  | { status: 'failed'; error: string; uncounted?: boolean };
 
 /** States the sweep queues for publishing (due, not being published). */
 const TO_PUBLISH: readonly SocialDeliveryStatus[] = ['scheduled', 'waiting'];
+/** What a claim returns of the row (ClaimedDelivery's own columns). */
+const CLAIMED = [
+  'd.id',
+  'd.postId',
+  'd.vendorId',
+  'd.partnerId',
+  'd.network',
+  'd.attempts',
+  'd.connectionId',
+  'd.remoteRef',
+  'd.throttledMs',
+] as const;
 
 /** Social posts and their ledger (one row per post, network and partner). */
 @Injectable()
@@ -114,12 +143,13 @@ export class SocialPostsRepository {
   /**
    * A post and one ledger row per network, in one statement each inside a transaction. A
    * programme's post is keyed by its pending launch: a second call for the same one returns null.
+   * In the caller's transaction when given one (a programme's post commits with its launch).
    */
-  async create(scope: TenantScope, post: NewSocialPost, now: Date): Promise<string | null> {
+  async create(scope: TenantScope, post: NewSocialPost, now: Date, within?: Tx): Promise<string | null> {
     if (post.vendorId !== scope.vendorId || (scope.partnerId !== null && scope.partnerId !== post.partnerId))
       throw new Error('A social post is created in its own tenant');
-    return this.db.transaction().execute(async (tx) => {
-      const { networks, links, ...row } = post;
+    const write = async (tx: Executor): Promise<string | null> => {
+      const { networks, links, accounts, ...row } = post;
       // The row's tenant is written from the scope (checked above to agree with the post's).
       const vendorId = scope.vendorId;
       const partnerId = scope.partnerId ?? post.partnerId;
@@ -127,7 +157,7 @@ export class SocialPostsRepository {
         .insertInto('socialPosts')
         .values({
           ...row,
-          vendorId,
+          vendorId: scope.vendorId,
           partnerId,
           copy: sql<Partial<Record<SocialNetwork, string>>>`${JSON.stringify(post.copy)}::jsonb`,
           createdAt: now,
@@ -145,6 +175,7 @@ export class SocialPostsRepository {
             vendorId,
             partnerId,
             network,
+            connectionId: accounts[network] ?? null,
             status: 'scheduled' as const,
             nextAttemptAt: post.dueAt,
             createdAt: now,
@@ -168,7 +199,8 @@ export class SocialPostsRepository {
           )
           .execute();
       return created.id;
-    });
+    };
+    return within ? write(executorOf(this.db, within)) : this.db.transaction().execute(write);
   }
 
   async find(scope: TenantScope, id: string): Promise<SocialPostView | null> {
@@ -257,10 +289,11 @@ export class SocialPostsRepository {
 
   /**
    * Cancels a post none of whose networks has been claimed yet; false when one has (it is being
-   * published or was), so a post is never half cancelled.
+   * published or was), so a post is never half cancelled. In the caller's transaction when given
+   * one (a concierge's cancel commits with its audit entry).
    */
-  async cancel(scope: TenantScope, id: string, now: Date): Promise<boolean> {
-    return this.db.transaction().execute(async (tx) => {
+  async cancel(scope: TenantScope, id: string, now: Date, within?: Tx): Promise<boolean> {
+    const run = async (tx: Executor): Promise<boolean> => {
       const post = await tx
         .selectFrom('socialPosts as p')
         .select('p.id')
@@ -270,11 +303,12 @@ export class SocialPostsRepository {
         .forUpdate()
         .executeTakeFirst();
       if (!post) return false;
+      // Scheduled (maybe for a retry) and waiting out a rate limit: nothing of it is published or being published.
       const started = await tx
         .selectFrom('socialPostDeliveries')
         .select('id')
         .where('postId', '=', id)
-        .where('status', '!=', 'scheduled')
+        .where('status', 'not in', TO_PUBLISH)
         .where('attempts', '>', 0)
         .forUpdate()
         .executeTakeFirst();
@@ -283,7 +317,7 @@ export class SocialPostsRepository {
         .updateTable('socialPostDeliveries')
         .set({ status: 'cancelled', nextAttemptAt: null, updatedAt: now })
         .where('postId', '=', id)
-        .where('status', '=', 'scheduled')
+        .where('status', 'in', TO_PUBLISH)
         .returning('id')
         .execute();
       const all = await tx
@@ -294,7 +328,8 @@ export class SocialPostsRepository {
       if (moved.length !== all.n) throw new Error('A delivery was claimed while cancelling');
       await tx.updateTable('socialPosts').set({ cancelledAt: now, updatedAt: now }).where('id', '=', id).execute();
       return true;
-    });
+    };
+    return within ? run(executorOf(this.db, within)) : this.db.transaction().execute(run);
   }
 
   /**
@@ -341,12 +376,14 @@ export class SocialPostsRepository {
         claimedBy: worker,
         claimedAt: now,
         queuedAt: null,
+        // A reference belongs to one try: this one has made no creating call yet.
+        remoteRef: null,
         updatedAt: now,
       }))
       .where('d.id', '=', id)
       .where('d.status', 'in', TO_PUBLISH)
       .where('d.nextAttemptAt', '<=', now)
-      .returning(['d.id', 'd.postId', 'd.vendorId', 'd.partnerId', 'd.network', 'd.attempts'])
+      .returning(CLAIMED)
       .executeTakeFirst();
     if (!claimed) return null;
     return this.claimedView(claimed);
@@ -391,9 +428,45 @@ export class SocialPostsRepository {
           .forUpdate()
           .skipLocked(),
       )
-      .returning(['d.id', 'd.postId', 'd.vendorId', 'd.partnerId', 'd.network', 'd.attempts'])
+      .returning(CLAIMED)
       .execute();
     return Promise.all(rows.map((r) => this.claimedView(r)));
+  }
+
+  /**
+   * Records the reference of the post a claimed try is about to create, before its creating
+   * call; throws when this worker no longer holds the claim (the call must then not be made).
+   */
+  async rememberReferenceForSystem(id: string, worker: string, reference: string, now: Date): Promise<void> {
+    const moved = await this.db
+      .updateTable('socialPostDeliveries')
+      .set({ remoteRef: reference, updatedAt: now })
+      .where('id', '=', id)
+      .where('status', '=', 'publishing')
+      .where('claimedBy', '=', worker)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows === 0n) throw new Error(`social delivery ${id} is no longer held by this worker`);
+  }
+
+  /**
+   * The network's ids of the partner's other posts recorded as published there since `since`:
+   * a delivery settled by its text (it has no reference) must not take one of them for its own.
+   */
+  async publishedRemoteIdsForSystem(
+    delivery: { id: string; partnerId: string; network: SocialNetwork },
+    since: Date,
+  ): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('socialPostDeliveries')
+      .select('remoteId')
+      .where('partnerId', '=', delivery.partnerId)
+      .where('network', '=', delivery.network)
+      .where('id', '!=', delivery.id)
+      .where('status', '=', 'published')
+      .where('publishedAt', '>=', since)
+      .where('remoteId', 'is not', null)
+      .execute();
+    return rows.flatMap((r) => (r.remoteId === null ? [] : [r.remoteId]));
   }
 
   /** Records how a claimed publication ended; false when this worker no longer held it. */
@@ -423,9 +496,15 @@ export class SocialPostsRepository {
                     ? outcome.until
                     : outcome.retryAt,
             };
+    // A rate-limited call is not an attempt: the claim's count is given back (as the email send
+    // path gives back a claim whose rate slot lapsed), and its wait is added to the delivery's.
+    const uncounted = outcome.status === 'waiting' || (outcome.status === 'failed' && outcome.uncounted === true);
+    const throttled = outcome.status === 'waiting' ? outcome.throttledMs : 0;
     const moved = await this.db
       .updateTable('socialPostDeliveries')
       .set(set)
+      .$if(uncounted, (q) => q.set((eb) => ({ attempts: sql<number>`greatest(${eb.ref('attempts')} - 1, 0)` })))
+      .$if(throttled > 0, (q) => q.set((eb) => ({ throttledMs: eb('throttledMs', '+', throttled) })))
       .where('id', '=', id)
       .where('status', '=', 'publishing')
       .where('claimedBy', '=', worker)
@@ -450,6 +529,9 @@ export class SocialPostsRepository {
     partnerId: string;
     network: SocialNetwork;
     attempts: number;
+    connectionId: string | null;
+    remoteRef: string | null;
+    throttledMs: number;
   }): Promise<ClaimedDelivery> {
     const post = await this.db
       .selectFrom('socialPosts')
@@ -498,17 +580,25 @@ export class SocialPostsRepository {
     if (!postIds.length) return out;
     const rows = await this.db
       .selectFrom('socialPostDeliveries')
+      // The chosen account, the post's partner's own (a removed one leaves its name null).
+      .leftJoin('socialConnections as sc', (j) =>
+        j
+          .onRef('sc.id', '=', 'socialPostDeliveries.connectionId')
+          .onRef('sc.partnerId', '=', 'socialPostDeliveries.partnerId'),
+      )
       .select([
-        'id',
-        'postId',
-        'network',
-        'status',
-        'attempts',
-        'nextAttemptAt',
-        'remoteId',
-        'url',
-        'lastError',
-        'publishedAt',
+        'socialPostDeliveries.id',
+        'socialPostDeliveries.postId',
+        'socialPostDeliveries.network',
+        'socialPostDeliveries.status',
+        'socialPostDeliveries.attempts',
+        'socialPostDeliveries.nextAttemptAt',
+        'socialPostDeliveries.remoteId',
+        'socialPostDeliveries.url',
+        'socialPostDeliveries.lastError',
+        'socialPostDeliveries.publishedAt',
+        'socialPostDeliveries.connectionId',
+        'sc.accountName',
       ])
       .select((eb) =>
         eb
@@ -521,8 +611,8 @@ export class SocialPostsRepository {
           .$notNull()
           .as('clicks'),
       )
-      .where('postId', 'in', postIds)
-      .orderBy('network')
+      .where('socialPostDeliveries.postId', 'in', postIds)
+      .orderBy('socialPostDeliveries.network')
       .execute();
     for (const { postId, ...d } of rows) out.set(postId, [...(out.get(postId) ?? []), d]);
     return out;

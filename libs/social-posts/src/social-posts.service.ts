@@ -4,13 +4,25 @@ import { BrandKitsService } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { renderSocialCopy, resolveSlotValues, SocialCopyTooLongError } from '@tcma/cobrand';
-import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import { Found, PageWindow, PartnerRow, PartnerScope, SocialDeliveryStatus, SocialNetwork } from '@tcma/persistence';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
+import {
+  Found,
+  PageWindow,
+  PartnerRow,
+  PartnerScope,
+  SocialDeliveryStatus,
+  SocialNetwork,
+  Transactions,
+  Tx,
+} from '@tcma/persistence';
+import { BroadcastChannel, Broadcasts } from '@tcma/queue';
 import { missingSlots } from '@tcma/rendering';
 import { zonedTimeToInstant } from '@tcma/sequences';
-import { Actor, PartnersRepository, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { NETWORK_NAMES } from '@tcma/social';
+import { Actor, isVendorUser, PartnersRepository, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { SocialLinks } from '@tcma/tracking';
 import { randomUUID } from 'node:crypto';
+import { ConciergeCancellations } from './concierge-cancellations.service';
 import { PostingAccounts } from './posting-accounts';
 import { trackSocialLinks } from './social-post-links';
 import { NewSocialPostLink, SocialPostsRepository, SocialPostView } from './social-posts.repository';
@@ -19,6 +31,13 @@ import { NewSocialPostLink, SocialPostsRepository, SocialPostView } from './soci
 export const MAX_SCHEDULE_AHEAD_DAYS = 365;
 /** A local time this close to now (or a little past, the time it took to submit) is taken as "now". */
 export const PAST_TOLERANCE_MS = 60_000;
+
+/** Why a vendor user's cancel is refused outside concierge mode. */
+export const VENDOR_CANCEL_REFUSED =
+  'A vendor user cancels a partner’s post only acting for the partner (concierge mode), which is audited and emailed to its users';
+
+/** The accounts a post (or a subscription's posts) go out as, per network: connection ids. */
+export type ChosenAccounts = Partial<Record<SocialNetwork, string>>;
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -31,6 +50,8 @@ export interface CreateSocialPostInput {
   publishAt?: string;
   /** Values of slots the brand kit does not fill (as a launch's). */
   slotValues?: Record<string, string>;
+  /** The partner's account per network; a network without one goes out as its default (the most recently connected). */
+  accounts?: ChosenAccounts;
 }
 
 /** The partner's side of social posts: schedule one, see the calendar, cancel one before it goes out. */
@@ -45,7 +66,10 @@ export class SocialPostsService {
     private readonly brandKits: BrandKitsService,
     private readonly accounts: PostingAccounts,
     private readonly links: SocialLinks,
+    private readonly cancellations: ConciergeCancellations,
     private readonly clock: Clock,
+    private readonly broadcasts: Broadcasts,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(actor: Actor, input: CreateSocialPostInput): Promise<SocialPostView> {
@@ -63,8 +87,10 @@ export class SocialPostsService {
     const problems: Problem[] = networks
       .filter((n) => !connected.has(n))
       .map((n) => ({ path: 'networks', message: `${n} is not connected for this partner; connect it first` }));
+    const accounts = input.accounts ?? {};
+    problems.push(...(await this.checkAccounts(scopeOfPartner(partner), networks, accounts, 'accounts')));
     if (problems.length) throw new InvalidError('The post cannot be scheduled', problems);
-    const id = await this.compose(partner, input.campaignId, networks, dueAt, input.slotValues ?? {}, {
+    const id = await this.compose(partner, input.campaignId, networks, accounts, dueAt, input.slotValues ?? {}, {
       createdBy: actor.userId,
       source: 'manual',
       pendingLaunchId: null,
@@ -86,8 +112,12 @@ export class SocialPostsService {
     pendingLaunchId: string;
     launchId: string;
     networks: SocialNetwork[];
+    /** The subscription's chosen accounts (checked when chosen; one disconnected since makes its delivery fail, with the reason). */
+    accounts: ChosenAccounts;
     slotValues: Record<string, string>;
     dueAt: (partnerTimeZone: string) => Date;
+    /** The launch's transaction: the post commits with the launch, or neither does. */
+    tx?: Tx;
   }): Promise<string | null> {
     const scope = new PartnerScope(input.vendorId, input.partnerId);
     const partner = await this.partners.find(scope, input.partnerId);
@@ -101,13 +131,25 @@ export class SocialPostsService {
       return null;
     }
     try {
-      return await this.compose(partner, input.campaignId, networks, input.dueAt(partner.timezone), input.slotValues, {
-        createdBy: null,
-        source: 'programme',
-        pendingLaunchId: input.pendingLaunchId,
-        launchId: input.launchId,
-      });
+      return await this.compose(
+        partner,
+        input.campaignId,
+        networks,
+        input.accounts,
+        input.dueAt(partner.timezone),
+        input.slotValues,
+        {
+          createdBy: null,
+          source: 'programme',
+          pendingLaunchId: input.pendingLaunchId,
+          launchId: input.launchId,
+        },
+        input.tx,
+      );
     } catch (e) {
+      // A refusal comes before any write; a failed write inside the launch's transaction has
+      // spoilt it, so it fails the launch too (its pending launch stays open for the next sweep).
+      if (input.tx && !(e instanceof InvalidError || e instanceof NotFoundError)) throw e;
       // The launch went ahead; the post could not be made (no social asset, missing slot): said, not thrown.
       this.logger.warn(`Pending launch ${input.pendingLaunchId}: no social post: ${(e as Error).message}`);
       return null;
@@ -134,13 +176,59 @@ export class SocialPostsService {
     return found;
   }
 
-  /** Cancels a post none of whose networks has been tried yet; 409 once one has. */
+  /**
+   * Cancels a post none of whose networks has been tried yet; 409 once one has. The partner's
+   * users cancel their own; a vendor user only acting for the partner (concierge), which adds an
+   * entry naming the post to the partner's audit log and tells its users by email. Its short links
+   * stop redirecting at once, in every API process (each forgets them on the broadcast).
+   */
   async cancel(actor: Actor, id: string): Promise<SocialPostView> {
+    if (isVendorUser(actor)) throw new ForbiddenError(VENDOR_CANCEL_REFUSED);
     const found = await this.get(actor, id);
     if (found.cancelledAt) return found;
-    if (!(await this.posts.cancel(scopeOf(actor), id, this.clock.now())))
-      throw new ConflictError('The post is already being published or was published; it can no longer be cancelled');
-    return this.get(actor, id);
+    // The cancel and a concierge's audit entry commit together: a cancel never goes unaudited.
+    await this.transactions.run(async (tx) => {
+      if (!(await this.posts.cancel(scopeOf(actor), id, this.clock.now(), tx)))
+        throw new ConflictError('The post is already being published or was published; it can no longer be cancelled');
+      if (actor.concierge) await this.cancellations.record(actor, found, tx);
+    });
+    await this.broadcasts.publish(BroadcastChannel.SocialLinksGone, { posts: [id] });
+    const cancelled = await this.get(actor, id);
+    if (actor.concierge) await this.cancellations.notify(actor, cancelled);
+    return cancelled;
+  }
+
+  /**
+   * The problems of a choice of accounts, each at `path.network`: the account must be one of the
+   * partner's (another partner's reads as unknown), on that network, working, and the network one
+   * the post goes to.
+   */
+  async checkAccounts(
+    scope: PartnerScope,
+    networks: SocialNetwork[],
+    accounts: ChosenAccounts,
+    path: string,
+  ): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    for (const [network, connectionId] of Object.entries(accounts) as Array<[SocialNetwork, string]>) {
+      const at = `${path}.${network}`;
+      const account = await this.accounts.find(scope, connectionId);
+      const name = NETWORK_NAMES[network];
+      if (!account) problems.push({ path: at, message: 'is not one of this partner’s social accounts' });
+      else if (account.network !== network)
+        problems.push({
+          path: at,
+          message: `${account.accountName} is a ${NETWORK_NAMES[account.network]} account, not a ${name} one`,
+        });
+      else if (!account.usable)
+        problems.push({
+          path: at,
+          message: `${account.accountName} is ${account.status === 'revoked' ? 'disconnected' : 'not working'}; connect it again or choose another ${name} account`,
+        });
+      else if (!networks.includes(network))
+        problems.push({ path: at, message: `the post does not go to ${name}; add it to the networks or leave it out` });
+    }
+    return problems;
   }
 
   /** The post's row: the campaign's social asset as offered to the partner, its copy rendered and its links tracked. */
@@ -148,6 +236,7 @@ export class SocialPostsService {
     partner: PartnerRow,
     campaignId: string,
     networks: SocialNetwork[],
+    accounts: ChosenAccounts,
     dueAt: Date,
     slotValues: Record<string, string>,
     meta: {
@@ -156,6 +245,7 @@ export class SocialPostsService {
       pendingLaunchId: string | null;
       launchId: string | null;
     },
+    tx?: Tx,
   ): Promise<string | null> {
     const scope = scopeOfPartner(partner);
     const [version, campaign] = await Promise.all([
@@ -215,10 +305,12 @@ export class SocialPostsService {
         dueAt,
         timeZone: partner.timezone,
         networks,
+        accounts,
         links,
         ...meta,
       },
       this.clock.now(),
+      tx,
     );
   }
 

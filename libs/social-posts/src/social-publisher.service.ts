@@ -57,11 +57,11 @@ export class SocialPublisher {
     const claimed = await this.posts.claimForSystem(deliveryId, WORKER_ID, this.clock.now());
     if (!claimed) return 'skipped';
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
-    const account = await this.accounts.forPosting(scope, claimed.network);
+    const account = await this.accounts.forPosting(scope, claimed.network, claimed.connectionId);
     if (!account)
       return this.finish(claimed, {
         status: 'failed',
-        error: await this.accounts.unavailableReason(scope, claimed.network),
+        error: await this.accounts.unavailableReason(scope, claimed.network, claimed.connectionId),
       });
     let image: { bytes: Buffer; mimeType: string };
     try {
@@ -86,31 +86,39 @@ export class SocialPublisher {
         image: image.bytes,
         mimeType: image.mimeType,
         idempotencyKey: claimed.id,
+        // Kept before the creating call: a lost answer is settled by it (settle below).
+        prepared: (reference) =>
+          this.posts.rememberReferenceForSystem(claimed.id, WORKER_ID, reference, this.clock.now()),
       });
       result = { kind: 'published', ...post };
     } catch (e) {
       result = resultOf(e);
     }
     if (result.kind === 'unauthorized') await this.accounts.markBroken(scope, account.connectionId, result.message);
-    return this.finish(claimed, afterPublish(result, claimed.attempts, this.clock.now()));
+    return this.finish(claimed, afterPublish(result, claimed.attempts, this.clock.now(), claimed.throttledMs));
   }
 
   /** Asks the network whether a claimed-for-settling delivery's post exists, and records the answer. */
   async settle(claimed: ClaimedDelivery): Promise<string> {
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
-    const account = await this.accounts.forPosting(scope, claimed.network);
+    const account = await this.accounts.forPosting(scope, claimed.network, claimed.connectionId);
     if (!account)
       return this.finish(claimed, {
         status: 'failed',
-        error: `${await this.accounts.unavailableReason(scope, claimed.network)}: whether the post went out is unknown`,
+        error: `${await this.accounts.unavailableReason(scope, claimed.network, claimed.connectionId)}: whether the post went out is unknown`,
       });
     let result: CallResult | { kind: 'not_found' };
     try {
+      const since = new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS);
       const found = await this.networks.get(claimed.network).findPublished({
         accessToken: account.accessToken,
         accountId: account.accountId,
+        reference: claimed.remoteRef,
         text: claimed.text,
-        since: new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS),
+        since,
+        // Only read without a reference (a try from before references were kept): the text then
+        // decides, and the partner's identical posts already recorded are not this one.
+        skip: claimed.remoteRef === null ? await this.posts.publishedRemoteIdsForSystem(claimed, since) : [],
       });
       result = found ? { kind: 'published', ...found } : { kind: 'not_found' };
     } catch (e) {

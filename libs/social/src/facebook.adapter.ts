@@ -12,6 +12,30 @@ import {
   SocialTokens,
 } from './social-network';
 
+interface FacebookAttachment {
+  target?: { id?: unknown };
+  subattachments?: { data?: FacebookAttachment[] };
+}
+
+interface FacebookPost {
+  id?: unknown;
+  message?: unknown;
+  attachments?: { data?: FacebookAttachment[] };
+}
+
+/** The ids of what a post carries (its attachments' targets, and theirs). */
+function attachedIds(post: FacebookPost): string[] {
+  const ids: string[] = [];
+  const walk = (list: FacebookAttachment[] | undefined) => {
+    for (const a of list ?? []) {
+      if (typeof a.target?.id === 'string') ids.push(a.target.id);
+      walk(a.subattachments?.data);
+    }
+  };
+  walk(post.attachments?.data);
+  return ids;
+}
+
 /** The Graph API version in every path. */
 export const FACEBOOK_GRAPH_VERSION = 'v21.0';
 /** Listing the user's pages and posting to them. */
@@ -20,9 +44,9 @@ export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_
 /**
  * Facebook Pages through the Graph API: the code exchanged for a user token, that for a
  * long-lived one, whose /me/accounts gives each page the user manages with a page access token
- * that does not expire (one connection per page). A page photo with its message is one call:
- * POST /{page-id}/photos. No PKCE, no refresh: a page token that stops working (error 190) needs
- * the partner to connect again.
+ * that does not expire (one connection per page). A post is its photo, uploaded unpublished,
+ * then the post naming it (see publish). No PKCE, no refresh: a page token that stops working
+ * (error 190) needs the partner to connect again.
  */
 export class FacebookAdapter implements SocialNetworkAdapter {
   readonly network = 'facebook' as const;
@@ -97,6 +121,12 @@ export class FacebookAdapter implements SocialNetworkAdapter {
     );
   }
 
+  /**
+   * Two calls, so that the engine holds an id of the post before it is created: the photo is
+   * uploaded unpublished (POST /{page-id}/photos, published=false: nothing shows on the page),
+   * then the post is created with it (POST /{page-id}/feed, attached_media), and the Graph API
+   * gives the photo back as the post's attachment target.
+   */
   async publish(input: PublishRequest): Promise<PublishedPost> {
     const form = new FormData();
     form.set(
@@ -104,31 +134,45 @@ export class FacebookAdapter implements SocialNetworkAdapter {
       new Blob([new Uint8Array(input.image)], { type: input.mimeType }),
       `post.${input.mimeType.split('/')[1] ?? 'png'}`,
     );
-    form.set('message', input.text);
-    form.set('published', 'true');
+    form.set('published', 'false');
     form.set('access_token', input.accessToken);
-    const answer = await this.call({
+    const photo = await this.call({
       method: 'POST',
       url: `${this.graph}/${encodeURIComponent(input.accountId)}/photos`,
       body: form,
+    });
+    const photoId = field(this.network, (photo.body as { id?: unknown })?.id, 'photo id');
+    await input.prepared(photoId);
+    const answer = await this.call({
+      method: 'POST',
+      url: `${this.graph}/${encodeURIComponent(input.accountId)}/feed`,
+      body: new URLSearchParams({
+        message: input.text,
+        attached_media: JSON.stringify([{ media_fbid: photoId }]),
+        published: 'true',
+        access_token: input.accessToken,
+      }),
       creates: true,
     });
-    const b = answer.body as { id?: unknown; post_id?: unknown };
-    const remoteId = field(this.network, b?.post_id ?? b?.id, 'post id');
+    const remoteId = field(this.network, (answer.body as { id?: unknown })?.id, 'post id');
     return { remoteId, url: `https://www.facebook.com/${remoteId}` };
   }
 
   async findPublished(input: FindPublishedRequest): Promise<PublishedPost | null> {
     const url = withQuery(`${this.graph}/${encodeURIComponent(input.accountId)}/published_posts`, {
-      fields: 'id,message,created_time',
+      fields: 'id,message,created_time,attachments{target,subattachments}',
       since: String(Math.floor(input.since.getTime() / 1000)),
       limit: '50',
       access_token: input.accessToken,
     });
     const found = await this.call({ method: 'GET', url });
-    const posts = (found.body as { data?: Array<{ id?: unknown; message?: unknown }> })?.data ?? [];
+    const posts = (found.body as { data?: FacebookPost[] })?.data ?? [];
     const match = posts.find(
-      (p) => typeof p.id === 'string' && typeof p.message === 'string' && sameText(p.message, input.text),
+      (p) =>
+        typeof p.id === 'string' &&
+        (input.reference !== null
+          ? attachedIds(p).includes(input.reference)
+          : !input.skip.includes(p.id) && typeof p.message === 'string' && sameText(p.message, input.text)),
     );
     return match ? { remoteId: match.id as string, url: `https://www.facebook.com/${match.id as string}` } : null;
   }

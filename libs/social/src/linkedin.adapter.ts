@@ -170,6 +170,8 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
       headers: { authorization: `Bearer ${input.accessToken}`, 'content-type': input.mimeType },
       body: input.image,
     });
+    // The image is this post's alone, and LinkedIn gives it back with the post (content.media.id).
+    await input.prepared(image);
     const post = await this.call({
       method: 'POST',
       url: `${this.settings.apiUrl}/rest/posts`,
@@ -209,13 +211,25 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
       headers: { ...this.restHeaders(input.accessToken), 'X-RestLi-Method': 'FINDER' },
     });
     const elements =
-      (found.body as { elements?: Array<{ id?: unknown; commentary?: unknown; createdAt?: unknown }> })?.elements ?? [];
+      (
+        found.body as {
+          elements?: Array<{
+            id?: unknown;
+            commentary?: unknown;
+            createdAt?: unknown;
+            content?: { media?: { id?: unknown } };
+          }>;
+        }
+      )?.elements ?? [];
     const commentary = littleText(input.text);
-    const match = elements.find(
-      (e) =>
-        typeof e.commentary === 'string' &&
-        sameText(e.commentary, commentary) &&
-        (typeof e.createdAt !== 'number' || e.createdAt >= input.since.getTime()),
+    const match = elements.find((e) =>
+      input.reference !== null
+        ? e.content?.media?.id === input.reference
+        : typeof e.id === 'string' &&
+          !input.skip.includes(e.id) &&
+          typeof e.commentary === 'string' &&
+          sameText(e.commentary, commentary) &&
+          (typeof e.createdAt !== 'number' || e.createdAt >= input.since.getTime()),
     );
     return match && typeof match.id === 'string'
       ? { remoteId: match.id, url: `https://www.linkedin.com/feed/update/${match.id}` }

@@ -10,6 +10,22 @@ describe(retryAfterOf.name, () => {
     expect(retryAfterOf(new Headers(), now)).toBe(60);
     expect(retryAfterOf(new Headers({ 'retry-after': '0' }), now)).toBe(1);
   });
+
+  it('waits for X’s 24-hour user or app limit when that is the one used up', () => {
+    const x = (extra: Record<string, string>) =>
+      new Headers({ 'x-rate-limit-remaining': '37', 'x-rate-limit-reset': String(now / 1000 + 900), ...extra });
+    const inHours = (h: number) => String(now / 1000 + h * 3600);
+    expect(
+      retryAfterOf(x({ 'x-user-limit-24hour-remaining': '0', 'x-user-limit-24hour-reset': inHours(20) }), now),
+    ).toBe(20 * 3600);
+    expect(retryAfterOf(x({ 'x-app-limit-24hour-remaining': '0', 'x-app-limit-24hour-reset': inHours(3) }), now)).toBe(
+      3 * 3600,
+    );
+    // A 24-hour limit with calls left is not the one that refused.
+    expect(
+      retryAfterOf(x({ 'x-user-limit-24hour-remaining': '5', 'x-user-limit-24hour-reset': inHours(20) }), now),
+    ).toBe(900);
+  });
 });
 
 describe(littleText.name, () => {

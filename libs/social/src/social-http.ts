@@ -50,7 +50,14 @@ function messageOf(body: unknown, status: number): string {
   return `HTTP ${status}`;
 }
 
-/** Seconds to wait from a 429: Retry-After (seconds or a date), else X's x-rate-limit-reset (epoch seconds). */
+/** X's 24-hour limits (per user, per app), each with its own remaining count and reset time. */
+const X_DAILY_LIMITS = ['x-user-limit-24hour', 'x-app-limit-24hour'];
+
+/**
+ * Seconds to wait from a 429: Retry-After (seconds or a date), else X's reset time (epoch
+ * seconds): its 24-hour user or app limit's when that one has no call left (a 429 on posting is
+ * often the daily cap, with the 15-minute window's calls to spare), else x-rate-limit-reset.
+ */
 export function retryAfterOf(headers: Headers, nowMs: number): number {
   const retryAfter = headers.get('retry-after');
   if (retryAfter) {
@@ -58,8 +65,17 @@ export function retryAfterOf(headers: Headers, nowMs: number): number {
     const at = Date.parse(retryAfter);
     if (!Number.isNaN(at)) return Math.max(1, Math.ceil((at - nowMs) / 1000));
   }
-  const reset = headers.get('x-rate-limit-reset');
-  if (reset && /^\d+$/.test(reset.trim())) return Math.max(1, Number(reset) - Math.floor(nowMs / 1000));
+  const epochOf = (name: string) => {
+    const value = headers.get(name)?.trim();
+    return value && /^\d+$/.test(value) ? Number(value) : null;
+  };
+  const resets = [
+    ...X_DAILY_LIMITS.filter((limit) => headers.get(`${limit}-remaining`)?.trim() === '0').map((limit) =>
+      epochOf(`${limit}-reset`),
+    ),
+    epochOf('x-rate-limit-reset'),
+  ].filter((r): r is number => r !== null);
+  if (resets.length) return Math.max(1, Math.max(...resets) - Math.floor(nowMs / 1000));
   return DEFAULT_RETRY_AFTER_SECONDS;
 }
 

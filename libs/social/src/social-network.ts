@@ -25,6 +25,12 @@ export interface PublishRequest {
   mimeType: string;
   /** The caller's key of this post (the ledger row): sent where the network takes one, logged otherwise. */
   idempotencyKey: string;
+  /**
+   * Called with the post's reference (see FindPublishedRequest.reference) once it is known and
+   * before the call that creates the post; the adapter does not make that call unless this
+   * resolves. The caller keeps the reference to settle a lost answer by.
+   */
+  prepared(reference: string): Promise<void>;
 }
 
 export interface PublishedPost {
@@ -36,12 +42,20 @@ export interface FindPublishedRequest {
   accessToken: string;
   accountId: string;
   /**
-   * The text as it was published: none of the three networks takes an idempotency key, so a
-   * post is recognised by its text (its tracked links make it unique per post).
+   * What publish handed to `prepared`: none of the three networks takes an idempotency key or
+   * echoes a client reference, so each adapter makes the post carry something it created itself
+   * before the creating call and the network gives back with the post: LinkedIn the image URN
+   * (content.media.id), X the media key (attachments.media_keys), Facebook the unpublished
+   * photo's id (the attachment's target). A post is found by it alone, never by its text. Null:
+   * no reference was recorded (a try from before references were kept): the text decides.
    */
+  reference: string | null;
+  /** The text as it was published: only read when there is no reference. */
   text: string;
   /** Only posts created at or after this time (a little before the publish attempt). */
   since: Date;
+  /** Posts the caller knows to be others' (remote ids of its other deliveries): never a match by text. */
+  skip: readonly string[];
 }
 
 /**

@@ -19,6 +19,7 @@ interface XTweet {
   id?: unknown;
   text?: unknown;
   created_at?: unknown;
+  attachments?: { media_keys?: unknown };
   entities?: { urls?: Array<{ url?: unknown; expanded_url?: unknown }> };
 }
 
@@ -91,7 +92,11 @@ export class XAdapter implements SocialNetworkAdapter {
         media_type: input.mimeType,
       }),
     });
-    const mediaId = field(this.network, (media.body as { data?: { id?: unknown } })?.data?.id, 'media id');
+    const uploaded = (media.body as { data?: { id?: unknown; media_key?: unknown } })?.data;
+    const mediaId = field(this.network, uploaded?.id, 'media id');
+    // The media is this post's alone, and X gives its key back with the post (attachments.media_keys);
+    // an image's key is 3_ and its id when the answer does not name it.
+    await input.prepared(typeof uploaded?.media_key === 'string' ? uploaded.media_key : `3_${mediaId}`);
     const tweet = await this.call({
       method: 'POST',
       url: `${this.settings.apiUrl}/2/tweets`,
@@ -106,7 +111,7 @@ export class XAdapter implements SocialNetworkAdapter {
   async findPublished(input: FindPublishedRequest): Promise<PublishedPost | null> {
     const url = withQuery(`${this.settings.apiUrl}/2/users/${encodeURIComponent(input.accountId)}/tweets`, {
       max_results: '50',
-      'tweet.fields': 'created_at,entities',
+      'tweet.fields': 'created_at,entities,attachments',
       start_time: input.since.toISOString(),
     });
     const found = await this.call({ method: 'GET', url, headers: { authorization: `Bearer ${input.accessToken}` } });
@@ -120,7 +125,13 @@ export class XAdapter implements SocialNetworkAdapter {
             : text,
         typeof t.text === 'string' ? t.text : '',
       );
-    const match = tweets.find((t) => typeof t.id === 'string' && sameText(expanded(t), input.text));
+    const match = tweets.find(
+      (t) =>
+        typeof t.id === 'string' &&
+        (input.reference !== null
+          ? Array.isArray(t.attachments?.media_keys) && t.attachments.media_keys.includes(input.reference)
+          : !input.skip.includes(t.id) && sameText(expanded(t), input.text)),
+    );
     return match ? { remoteId: match.id as string, url: `https://x.com/i/web/status/${match.id as string}` } : null;
   }
 

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   containing,
   Database,
+  executorOf,
   NewPartner,
   PartnerRow,
   PartnerStatus,
   TenantScope,
+  Tx,
   vendorOwned,
   visiblePartners,
 } from '@tcma/persistence';
@@ -105,10 +107,13 @@ export class PartnersRepository {
     return updated ?? null;
   }
 
-  /** The partner's privacy switch: when set, its vendor sees counts and funnels only, never its prospects or leads. */
-  async setContactsPrivate(scope: TenantScope, id: string, value: boolean): Promise<PartnerRow | null> {
+  /**
+   * The partner's privacy switch: when set, its vendor sees counts and funnels only, never its
+   * prospects or leads. In the caller's transaction when given (what the switch hides goes with it).
+   */
+  async setContactsPrivate(scope: TenantScope, id: string, value: boolean, tx?: Tx): Promise<PartnerRow | null> {
     if (scope.partnerId !== null && scope.partnerId !== id) return null;
-    const row = await this.db
+    const row = await executorOf(this.db, tx)
       .updateTable('partners')
       .set({ contactsPrivate: value, updatedAt: new Date() })
       .where('id', '=', id)

@@ -12,19 +12,32 @@ export interface SocialClickInput {
   machine: MachineReason | null;
 }
 
+/** A link that redirects: its target, and what an eviction names it by. */
+export interface LiveSocialLink {
+  target: string;
+  postId: string;
+  campaignId: string;
+}
+
 /** Clicks of social posts' tracked links, each copying its context (vendor, partner, campaign, post, network) from the link. */
 @Injectable()
 export class SocialClicksRepository {
   /** Clicks arriving together share one insert, as the email clicks do. */
-  private readonly clicks = new Batcher<SocialClickInput, string | null>((items) => this.insertClicks(items), 1000);
+  private readonly clicks = new Batcher<SocialClickInput, LiveSocialLink | null>(
+    (items) => this.insertClicks(items),
+    1000,
+  );
 
   constructor(
     private readonly db: Database,
     private readonly transactions: Transactions,
   ) {}
 
-  /** Records a click of the link with this code (across tenants: the code is the key); its target, or null for an unknown code. */
-  recordClickForSystem(click: SocialClickInput): Promise<string | null> {
+  /**
+   * Records a click of the link with this code (across tenants: the code is the key); the link,
+   * or null for a code no post has, or whose post was cancelled (nothing is recorded then).
+   */
+  recordClickForSystem(click: SocialClickInput): Promise<LiveSocialLink | null> {
     return this.clicks.call(click);
   }
 
@@ -32,7 +45,7 @@ export class SocialClicksRepository {
    * One statement for the lot, reading the links' targets as it writes (a data-modifying CTE),
    * without waiting for the commit to reach disk, as the email clicks (EventsRepository).
    */
-  private insertClicks(items: SocialClickInput[]): Promise<Array<string | null>> {
+  private insertClicks(items: SocialClickInput[]): Promise<Array<LiveSocialLink | null>> {
     return this.transactions.run(async (tx) => {
       const db = executorOf(this.db, tx);
       await sql`SET LOCAL synchronous_commit = off`.execute(db);
@@ -41,9 +54,11 @@ export class SocialClicksRepository {
       const links = await db
         .with('l', (q) =>
           q
-            .selectFrom('socialPostLinks')
-            .select(['id', 'postId', 'vendorId', 'partnerId', 'campaignId', 'network', 'target'])
-            .where('id', 'in', codes),
+            .selectFrom('socialPostLinks as k')
+            .innerJoin('socialPosts as p', 'p.id', 'k.postId')
+            .select(['k.id', 'k.postId', 'k.vendorId', 'k.partnerId', 'k.campaignId', 'k.network', 'k.target'])
+            .where('k.id', 'in', codes)
+            .where('p.cancelledAt', 'is', null),
         )
         .with('written', (q) =>
           q
@@ -91,10 +106,10 @@ export class SocialClicksRepository {
             .returning('id'),
         )
         .selectFrom('l')
-        .select(['l.id', 'l.target'])
+        .select(['l.id', 'l.target', 'l.postId', 'l.campaignId'])
         .execute();
-      const targets = new Map(links.map((l) => [l.id, l.target]));
-      return items.map((i) => targets.get(i.code) ?? null);
+      const found = new Map(links.map(({ id, ...link }) => [id, link]));
+      return items.map((i) => found.get(i.code) ?? null);
     });
   }
 }

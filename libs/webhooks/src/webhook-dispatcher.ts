@@ -59,6 +59,15 @@ export class WebhookDispatcher {
     );
   }
 
+  /**
+   * A partner turned private: its deliveries of events naming a person (PERSONAL_WEBHOOK_EVENTS)
+   * to the vendor's own endpoints are deleted, attempts with them, in the caller's transaction,
+   * as if the partner had been private when they happened (none is made then). Answers how many.
+   */
+  forgetPeopleSentToVendor(scope: PartnerScope, tx: Tx): Promise<number> {
+    return this.webhooks.deletePersonalDeliveriesToVendor(scope, tx);
+  }
+
   /** `launch_completed` deliveries, in the transaction that completed the launches. */
   recordCompletedLaunchesForSystem(launchIds: string[], at: Date, tx: Tx): Promise<string[]> {
     return this.webhooks.enqueueForCompletedLaunchesForSystem(launchIds, at, tx);

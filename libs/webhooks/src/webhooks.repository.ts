@@ -9,7 +9,6 @@ import {
   Tx,
   unnest,
   vendorOwned,
-  visiblePartners,
   WebhookAttemptRow,
   WebhookDeliveryRow,
   WebhookEndpointRow,
@@ -37,6 +36,17 @@ export interface AttemptRecord {
   latencyMs: number;
   at: Date;
 }
+
+/**
+ * Events whose payload names a person (a prospect's or lead's email, name, answers): a vendor's
+ * own endpoint never gets one of a partner keeping its contacts private. The others carry ids only.
+ */
+export const PERSONAL_WEBHOOK_EVENTS: readonly WebhookEventType[] = [
+  'form_submitted',
+  'lead_created',
+  'lead_status_changed',
+  'unsubscribed',
+];
 
 /**
  * Endpoints are the vendor's (partnerId null) or a partner's: a partner scope sees only its
@@ -94,6 +104,24 @@ export class WebhooksRepository {
   }
 
   /**
+   * Deletes the partner's deliveries of PERSONAL_WEBHOOK_EVENTS to the vendor's own endpoints
+   * (their attempts cascade), in the caller's transaction: the one turning the partner private.
+   */
+  async deletePersonalDeliveriesToVendor(scope: PartnerScope, tx: Tx): Promise<number> {
+    const result = await executorOf(this.db, tx)
+      .deleteFrom('webhookDeliveries as d')
+      .using('webhookEndpoints as w')
+      .whereRef('w.id', '=', 'd.endpointId')
+      .where('w.partnerId', 'is', null)
+      .where('w.vendorId', '=', scope.vendorId)
+      .where('d.vendorId', '=', scope.vendorId)
+      .where('d.partnerId', '=', scope.partnerId)
+      .where('d.eventType', 'in', PERSONAL_WEBHOOK_EVENTS)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
    * One delivery of an event of a partner to each enabled endpoint that wants it: the
    * partner's own, and the vendor's unless the partner keeps its contacts private and the
    * event names a person (`personal`). In the caller's transaction: the event and its
@@ -107,6 +135,16 @@ export class WebhooksRepository {
     tx?: Tx,
   ): Promise<string[]> {
     const rows = await executorOf(this.db, tx)
+      // The partner's row, share-locked: a switch to private waits for this insert's transaction
+      // (and then forgets what it inserted), or this insert waits for the switch and sees it.
+      .with('privacy', (db) =>
+        db
+          .selectFrom('partners')
+          .select('contactsPrivate')
+          .where('id', '=', scope.partnerId)
+          .where('vendorId', '=', scope.vendorId)
+          .forShare(),
+      )
       .insertInto('webhookDeliveries')
       .columns(['endpointId', 'vendorId', 'partnerId', 'eventType', 'payload'])
       .expression((eb) =>
@@ -129,14 +167,10 @@ export class WebhooksRepository {
               s.and([
                 vendorOwned(s, scope, 'w'),
                 s('w.partnerId', 'is', null),
-                personal
+                personal || PERSONAL_WEBHOOK_EVENTS.includes(type)
                   ? s.not(
                       s.exists(
-                        s
-                          .selectFrom('partners as p')
-                          .select(s.lit(1).as('one'))
-                          .where((p) => visiblePartners(p, scope, 'p'))
-                          .where('p.contactsPrivate', '=', true),
+                        s.selectFrom('privacy').select(s.lit(1).as('one')).where('privacy.contactsPrivate', '=', true),
                       ),
                     )
                   : sql<boolean>`true`,

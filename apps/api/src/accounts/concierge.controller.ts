@@ -16,6 +16,13 @@ class ConciergeAccessDto {
   @ApiProperty() method!: string;
   @ApiProperty() path!: string;
   @ApiProperty() at!: Date;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'What the request did, in words, when the partner must be able to find it (a cancelled social post); null for an ordinary request.',
+  })
+  action!: string | null;
 
   static from(a: ConciergeAccessEntry): ConciergeAccessDto {
     return {
@@ -27,6 +34,7 @@ class ConciergeAccessDto {
       method: a.method,
       path: a.path,
       at: a.at,
+      action: a.action,
     };
   }
 }

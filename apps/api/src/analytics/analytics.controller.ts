@@ -8,6 +8,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 import { IsUtcDay } from '../common/validators/is-utc-day.validator';
 import type { Response } from 'express';
 import { AnalyticsTableDto } from './analytics-table.dto';
+import { DATE_RANGE_NOTE, IsInDateRange } from '../common/validators/is-in-date-range.validator';
 
 class TableQuery {
   @ApiPropertyOptional({ description: 'A column to sort by.' }) @IsOptional() @IsString() @MaxLength(40) sort?: string;
@@ -33,13 +34,23 @@ class FunnelQueryDto extends TableQuery {
   partnerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() launchId?: string;
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'First UTC day of events counted.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-01',
+    description: `First UTC day of events counted. ${DATE_RANGE_NOTE}`,
+  })
   @IsOptional()
   @IsUtcDay()
+  @IsInDateRange()
   from?: string;
-  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last UTC day of events counted.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-30',
+    description: `Last UTC day of events counted. ${DATE_RANGE_NOTE}`,
+  })
   @IsOptional()
   @IsUtcDay()
+  @IsInDateRange()
   to?: string;
 }
 

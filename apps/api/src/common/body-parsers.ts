@@ -48,9 +48,13 @@ function clearError(error: unknown, limit: number): HttpException {
 }
 
 const withClearErrors =
-  (parser: RequestHandler, limit: number): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) =>
+  (parser: RequestHandler, limit: number, type: string): RequestHandler =>
+  (req: Request, res: Response, next: NextFunction) => {
+    // Declared larger than the limit: refused before a byte is read (the parser would read it all, then answer).
+    if (req.is(type) && Number(req.headers['content-length']) > limit)
+      return next(clearError({ type: 'entity.too.large' }, limit));
     parser(req, res, (error?: unknown) => next(error ? clearError(error, limit) : undefined));
+  };
 
 /** Runs on the raw bytes before JSON.parse. JSON between systems is UTF-8 (RFC 8259), which the byte scan assumes. */
 function refuseOverlyShaped(_req: unknown, _res: unknown, bytes: Buffer, encoding: string): void {
@@ -60,7 +64,8 @@ function refuseOverlyShaped(_req: unknown, _res: unknown, bytes: Buffer, encodin
   if (problem) throw Object.assign(new Error(problem), { status: 400, type: 'entity.shape.refused' });
 }
 
-const json = (limit: number) => withClearErrors(express.json({ limit, verify: refuseOverlyShaped }), limit);
+const json = (limit: number) =>
+  withClearErrors(express.json({ limit, verify: refuseOverlyShaped }), limit, 'application/json');
 const authoringJson = json(AUTHORING_BODY_LIMIT);
 const otherJson = json(JSON_BODY_LIMIT);
 
@@ -70,4 +75,5 @@ export const jsonBody: RequestHandler = (req, res, next) =>
 export const formBody = withClearErrors(
   express.urlencoded({ limit: FORM_BODY_LIMIT, extended: false }),
   FORM_BODY_LIMIT,
+  'application/x-www-form-urlencoded',
 );

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_VERSION } from '../common/parse-version.pipe';
+import { DATE_RANGE_NOTE, IsInDateRange } from '../common/validators/is-in-date-range.validator';
 
 /** Text in ISO 8601 with a date and a time; numbers and booleans (which Date would take as epoch milliseconds) are not. */
 const isIsoDateTime = (value: unknown): value is string =>
@@ -66,10 +67,13 @@ export class CreateLaunchDto {
   @Max(MAX_VERSION)
   version?: number;
   @ApiProperty({ type: AudienceDto }) @ValidateNested() @Type(() => AudienceDto) audience!: AudienceDto;
-  @ApiPropertyOptional({ description: 'When the first step may go (in each prospect’s zone); now by default.' })
+  @ApiPropertyOptional({
+    description: `When the first step may go (in each prospect’s zone); now by default. ${DATE_RANGE_NOTE}`,
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value))
   @IsDate({ message: 'startAt must be an ISO 8601 date and time, e.g. 2026-11-23T09:00:00Z' })
+  @IsInDateRange()
   startAt?: Date;
   @ApiPropertyOptional({
     type: 'object',

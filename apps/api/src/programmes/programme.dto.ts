@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PENDING_LAUNCH_STATES, SOCIAL_NETWORKS } from '@tcma/persistence';
 import type { PendingLaunchState, SocialNetwork } from '@tcma/persistence';
+import { SocialAccountsDto } from '../social-posts/social-post.dto';
 import type { PendingLaunchView, ProgrammeRecord, SubscriptionRow } from '@tcma/programmes';
 import { DEFAULT_SOCIAL_POST_TIME, LOCAL_TIME_OF_DAY, MAX_REVIEW_HOURS, MAX_WEEKLY_CAP } from '@tcma/programmes';
 import { Transform, Type } from 'class-transformer';
@@ -25,6 +26,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { AudienceDto } from '../launches/launch.dto';
+import { DATE_RANGE_NOTE, IsInDateRange } from '../common/validators/is-in-date-range.validator';
 
 const isIsoDateTime = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
@@ -120,6 +122,16 @@ class SubscriptionSettingsDto {
   @IsIn(SOCIAL_NETWORKS, { each: true })
   socialNetworks?: SocialNetwork[];
   @ApiPropertyOptional({
+    type: SocialAccountsDto,
+    description:
+      'The account each network’s posts go out as, when the partner has several: one of its own working connections on that network, for a network of `socialNetworks`. A network left out posts as its most recently connected working account; a chosen account disconnected later makes that network’s posts fail with the reason. On a change, replaces the whole choice; accounts of networks no longer posted to are forgotten.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SocialAccountsDto)
+  socialAccounts?: SocialAccountsDto;
+  @ApiPropertyOptional({
     example: '10:00',
     pattern: LOCAL_TIME_OF_DAY.source,
     default: DEFAULT_SOCIAL_POST_TIME,
@@ -184,6 +196,11 @@ export class SubscriptionDto {
   @ApiProperty({ type: AudienceDto }) audience!: AudienceDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) slotValues!: Record<string, string>;
   @ApiProperty({ enum: SOCIAL_NETWORKS, isArray: true }) socialNetworks!: SocialNetwork[];
+  @ApiProperty({
+    type: SocialAccountsDto,
+    description: 'The account chosen per network; a network left out posts as its default.',
+  })
+  socialAccounts!: SocialAccountsDto;
   @ApiProperty({ example: '10:00', description: 'Local time of day (the partner’s zone) social posts go out.' })
   socialPostTime!: string;
   @ApiProperty() socialPostWeekdaysOnly!: boolean;
@@ -201,6 +218,7 @@ export class SubscriptionDto {
       audience: s.audience,
       slotValues: s.slotValues,
       socialNetworks: s.socialNetworks,
+      socialAccounts: s.socialAccounts,
       socialPostTime: s.socialPostTime,
       socialPostWeekdaysOnly: s.socialPostWeekdaysOnly,
       reviewHours: s.reviewHours,
@@ -228,6 +246,15 @@ export class ListPendingLaunchesQuery extends PageQuery {
   @IsOptional()
   @IsIn(PENDING_LAUNCH_STATES)
   state?: PendingLaunchState;
+}
+
+export class CurrentLaunchesDto {
+  @ApiProperty({
+    type: () => [PendingLaunchDto],
+    description:
+      'The pending launch of the latest version of each campaign the programme offers the partner now: started, or waiting for what is missing (or as it already was: skipped, cancelled).',
+  })
+  items!: PendingLaunchDto[];
 }
 
 export class UnsubscribedDto {
@@ -312,9 +339,10 @@ export class EditPendingLaunchDto {
   @IsOptional()
   @IsObject()
   slotValues?: Record<string, string>;
-  @ApiPropertyOptional({ description: 'When it starts by itself instead; not in the past.' })
+  @ApiPropertyOptional({ description: `When it starts by itself instead; not in the past. ${DATE_RANGE_NOTE}` })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value))
   @IsDate({ message: 'dueAt must be an ISO 8601 date and time, e.g. 2026-11-23T09:00:00Z' })
+  @IsInDateRange()
   dueAt?: Date;
 }

@@ -14,6 +14,7 @@ import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { toAudience } from '../launches/launch.dto';
+import { chosenAccounts } from '../social-posts/social-post.dto';
 import { CreateProgrammeDto, ProgrammeDto, SubscribeDto, SubscriptionDto, UpdateProgrammeDto } from './programme.dto';
 
 @ApiTags('programmes')
@@ -92,7 +93,11 @@ export class ProgrammesController {
     @Body() dto: SubscribeDto,
   ): Promise<SubscriptionDto> {
     return SubscriptionDto.from(
-      await this.subscriptions.subscribe(actor, id, { ...dto, audience: toAudience(dto.audience) }),
+      await this.subscriptions.subscribe(actor, id, {
+        ...dto,
+        audience: toAudience(dto.audience),
+        socialAccounts: chosenAccounts(dto.socialAccounts),
+      }),
     );
   }
 }

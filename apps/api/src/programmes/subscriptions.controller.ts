@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@tcma/auth';
 import { SubscriptionsService } from '@tcma/programmes';
@@ -6,7 +6,15 @@ import type { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { toAudience } from '../launches/launch.dto';
-import { ListSubscriptionsQuery, SubscriptionDto, UnsubscribedDto, UpdateSubscriptionDto } from './programme.dto';
+import { chosenAccounts } from '../social-posts/social-post.dto';
+import {
+  CurrentLaunchesDto,
+  ListSubscriptionsQuery,
+  PendingLaunchDto,
+  SubscriptionDto,
+  UnsubscribedDto,
+  UpdateSubscriptionDto,
+} from './programme.dto';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
@@ -42,10 +50,27 @@ export class SubscriptionsController {
     @Param('id', ParseIdPipe) id: string,
     @Body() dto: UpdateSubscriptionDto,
   ): Promise<SubscriptionDto> {
-    const { audience, ...rest } = dto;
+    const { audience, socialAccounts, ...rest } = dto;
     return SubscriptionDto.from(
-      await this.subscriptions.update(actor, id, { ...rest, ...(audience ? { audience: toAudience(audience) } : {}) }),
+      await this.subscriptions.update(actor, id, {
+        ...rest,
+        ...(audience ? { audience: toAudience(audience) } : {}),
+        ...(socialAccounts ? { socialAccounts: chosenAccounts(socialAccounts) } : {}),
+      }),
     );
+  }
+
+  @Post(':id/launch-current')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    operationId: 'startCurrentProgrammeVersions',
+    summary: "Launch the current version of the programme's campaigns now",
+    description:
+      'A subscription is offered only versions published after it began; this starts the latest version of each campaign the programme offers the partner now. Idempotent: asking again starts nothing more and answers the same pending launches. 409 once the subscription has ended.',
+  })
+  @ApiOkResponse({ type: CurrentLaunchesDto })
+  async launchCurrent(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CurrentLaunchesDto> {
+    return { items: (await this.subscriptions.launchCurrent(actor, id)).map((p) => PendingLaunchDto.from(p)) };
   }
 
   @Delete(':id')

@@ -11,6 +11,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  ValidateNested,
 } from 'class-validator';
 import {
   SOCIAL_DELIVERY_STATUSES,
@@ -23,6 +24,31 @@ import {
 import type { SocialDeliveryView, SocialPostView } from '@tcma/social-posts';
 import { PageDto } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
+import { DATE_RANGE_NOTE, IsInDateRange } from '../common/validators/is-in-date-range.validator';
+
+/** The partner's social account (a connection id of GET /social-connections) per network. */
+export class SocialAccountsDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The LinkedIn connection to post as.' })
+  @IsOptional()
+  @IsUUID()
+  linkedin?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The X connection to post as.' })
+  @IsOptional()
+  @IsUUID()
+  x?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The Facebook connection (page) to post as.' })
+  @IsOptional()
+  @IsUUID()
+  facebook?: string;
+}
+
+/** The DTO's choice without the networks left out (class-transformer may keep them as undefined). */
+export function chosenAccounts(dto: SocialAccountsDto | undefined): Partial<Record<SocialNetwork, string>> | undefined {
+  if (!dto) return undefined;
+  const out: Partial<Record<SocialNetwork, string>> = {};
+  for (const network of SOCIAL_NETWORKS) if (typeof dto[network] === 'string') out[network] = dto[network];
+  return out;
+}
 
 export class CreateSocialPostDto {
   @ApiPropertyOptional({
@@ -45,11 +71,12 @@ export class CreateSocialPostDto {
   networks!: SocialNetwork[];
   @ApiPropertyOptional({
     example: '2026-12-01T09:30',
-    description: 'When to publish, as a local date-time (YYYY-MM-DDTHH:mm) in the partner’s time zone; absent: now.',
+    description: `When to publish, as a local date-time (YYYY-MM-DDTHH:mm) in the partner’s time zone; absent: now. ${DATE_RANGE_NOTE}`,
   })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'publishAt must be a local date-time YYYY-MM-DDTHH:mm' })
+  @IsInDateRange()
   publishAt?: string;
   @ApiPropertyOptional({
     type: 'object',
@@ -59,6 +86,16 @@ export class CreateSocialPostDto {
   @IsOptional()
   @IsObject()
   slotValues?: Record<string, string>;
+  @ApiPropertyOptional({
+    type: SocialAccountsDto,
+    description:
+      'The account to post as on each network, when the partner has several: one of its own working connections on that network, for a network of `networks`. A network left out goes out as its most recently connected working account. A chosen account disconnected before the post is due makes that network’s post fail with the reason (never another account in its place).',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SocialAccountsDto)
+  accounts?: SocialAccountsDto;
 }
 
 export class ListSocialPostsQuery extends PageQuery {
@@ -70,15 +107,25 @@ export class ListSocialPostsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   campaignId?: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts due at or after this time.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: `Only posts due at or after this time. ${DATE_RANGE_NOTE}`,
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @IsInDateRange()
   from?: Date;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Only posts due before this time.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: `Only posts due before this time. ${DATE_RANGE_NOTE}`,
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @IsInDateRange()
   to?: Date;
   @ApiPropertyOptional({
     enum: SOCIAL_DELIVERY_STATUSES,
@@ -98,7 +145,10 @@ export class SocialDeliveryDto {
       'scheduled → publishing → published; failed; waiting (429, until nextAttemptAt); uncertain (no answer: checked with the network, never re-posted); cancelled.',
   })
   status!: SocialDeliveryStatus;
-  @ApiProperty({ description: 'Calls made to the network for this post.' }) attempts!: number;
+  @ApiProperty({
+    description: 'Tries counted against the limit of 5 (a call answered with a rate limit is not one).',
+  })
+  attempts!: number;
   @ApiProperty({
     type: String,
     format: 'date-time',
@@ -115,6 +165,16 @@ export class SocialDeliveryDto {
       'People’s clicks of the tracked links in this network’s copy (link-preview fetchers and other machines are not counted).',
   })
   clicks!: number;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The connection chosen for this network; null: the most recently connected working one when it is published.',
+  })
+  connectionId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The chosen account’s name (null when none was chosen).' })
+  accountName!: string | null;
 
   static from(d: SocialDeliveryView): SocialDeliveryDto {
     return Object.assign(new SocialDeliveryDto(), d);

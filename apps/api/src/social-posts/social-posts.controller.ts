@@ -5,7 +5,13 @@ import { SocialPostsService } from '@tcma/social-posts';
 import type { Actor } from '@tcma/tenancy';
 import { Page, pageOf } from '../common/page.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateSocialPostDto, ListSocialPostsQuery, SocialPostDto, SocialPostPageDto } from './social-post.dto';
+import {
+  chosenAccounts,
+  CreateSocialPostDto,
+  ListSocialPostsQuery,
+  SocialPostDto,
+  SocialPostPageDto,
+} from './social-post.dto';
 
 @ApiTags('social')
 @ApiBearerAuth()
@@ -21,10 +27,10 @@ export class SocialPostsController {
   @ApiCreatedResponse({
     type: SocialPostDto,
     description:
-      'Field-level 422 for a network not connected, a time in the past or a campaign without a social asset.',
+      'Field-level 422 for a network not connected, a chosen account that is not the partner’s own working one on that network (another partner’s reads as unknown), a time in the past or a campaign without a social asset.',
   })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateSocialPostDto): Promise<SocialPostDto> {
-    return SocialPostDto.from(await this.posts.create(actor, dto));
+    return SocialPostDto.from(await this.posts.create(actor, { ...dto, accounts: chosenAccounts(dto.accounts) }));
   }
 
   @Get()
@@ -54,7 +60,11 @@ export class SocialPostsController {
 
   @Delete(':id')
   @ApiOperation({ operationId: 'cancelSocialPost', summary: 'Cancel a social post before any network was tried' })
-  @ApiOkResponse({ type: SocialPostDto, description: '409 once a network has been tried.' })
+  @ApiOkResponse({
+    type: SocialPostDto,
+    description:
+      '409 once a network has been tried. The partner’s users cancel their own posts; a vendor user only acting for the partner (X-Acting-For, concierge mode: the cancel gets an entry of its own in the partner’s audit log and its users are emailed), else 403.',
+  })
   async cancel(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SocialPostDto> {
     return SocialPostDto.from(await this.posts.cancel(actor, id));
   }

@@ -887,6 +887,26 @@ export interface paths {
         patch: operations["updateProgrammeSubscription"];
         trace?: never;
     };
+    "/programme-subscriptions/{id}/launch-current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Launch the current version of the programme's campaigns now
+         * @description A subscription is offered only versions published after it began; this starts the latest version of each campaign the programme offers the partner now. Idempotent: asking again starts nothing more and answers the same pending launches. 409 once the subscription has ended.
+         */
+        post: operations["startCurrentProgrammeVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pending-launches": {
         parameters: {
             query?: never;
@@ -1019,6 +1039,23 @@ export interface paths {
         };
         /** Preview an asset co-branded for a partner */
         get: operations["previewAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/sample-partner-logo.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the placeholder logo draft previews show for the sample partner */
+        get: operations["getSamplePartnerLogo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2044,7 +2081,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and the session's CSRF token */
+        /** Who is signed in (signedIn false without a credential), the CSRF token and the user's areas */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -2758,12 +2795,12 @@ export interface components {
             promoted?: boolean;
             /**
              * Format: date-time
-             * @description Partners see and may launch it from this instant; null: no start.
+             * @description Partners see and may launch it from this instant; null: no start. Between 2000-01-01 and 2100-12-31 (UTC).
              */
             availableFrom?: string | null;
             /**
              * Format: date-time
-             * @description Until this instant (exclusive), after availableFrom; null: no end.
+             * @description Until this instant (exclusive), after availableFrom; null: no end. Between 2000-01-01 and 2100-12-31 (UTC).
              */
             availableUntil?: string | null;
         };
@@ -2928,7 +2965,7 @@ export interface components {
         DraftTimelineRequestDto: {
             /**
              * Format: date-time
-             * @description When the sample prospect is enrolled.
+             * @description When the sample prospect is enrolled. Between 2000-01-01 and 2100-12-31 (UTC).
              * @example 2026-12-04T15:00:00Z
              */
             start: string;
@@ -3202,6 +3239,23 @@ export interface components {
             /** @description Replaces the programme’s campaigns. */
             campaignIds?: string[];
         };
+        SocialAccountsDto: {
+            /**
+             * Format: uuid
+             * @description The LinkedIn connection to post as.
+             */
+            linkedin?: string;
+            /**
+             * Format: uuid
+             * @description The X connection to post as.
+             */
+            x?: string;
+            /**
+             * Format: uuid
+             * @description The Facebook connection (page) to post as.
+             */
+            facebook?: string;
+        };
         AudienceDto: {
             /** @enum {string} */
             type: "list" | "filter" | "all";
@@ -3222,6 +3276,8 @@ export interface components {
             };
             /** @description Networks each started pending launch posts the campaign’s social asset to (those the partner has connected). */
             socialNetworks?: ("linkedin" | "x" | "facebook")[];
+            /** @description The account each network’s posts go out as, when the partner has several: one of its own working connections on that network, for a network of `socialNetworks`. A network left out posts as its most recently connected working account; a chosen account disconnected later makes that network’s posts fail with the reason. On a change, replaces the whole choice; accounts of networks no longer posted to are forgotten. */
+            socialAccounts?: components["schemas"]["SocialAccountsDto"];
             /**
              * @description Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.
              * @default 10:00
@@ -3260,6 +3316,8 @@ export interface components {
                 [key: string]: string;
             };
             socialNetworks: ("linkedin" | "x" | "facebook")[];
+            /** @description The account chosen per network; a network left out posts as its default. */
+            socialAccounts: components["schemas"]["SocialAccountsDto"];
             /**
              * @description Local time of day (the partner’s zone) social posts go out.
              * @example 10:00
@@ -3287,6 +3345,8 @@ export interface components {
             };
             /** @description Networks each started pending launch posts the campaign’s social asset to (those the partner has connected). */
             socialNetworks?: ("linkedin" | "x" | "facebook")[];
+            /** @description The account each network’s posts go out as, when the partner has several: one of its own working connections on that network, for a network of `socialNetworks`. A network left out posts as its most recently connected working account; a chosen account disconnected later makes that network’s posts fail with the reason. On a change, replaces the whole choice; accounts of networks no longer posted to are forgotten. */
+            socialAccounts?: components["schemas"]["SocialAccountsDto"];
             /**
              * @description Local time of day (HH:MM, the partner’s time zone) a started launch’s social post goes out: the next such time at or after the start.
              * @default 10:00
@@ -3306,10 +3366,6 @@ export interface components {
             /** @description At most this many launches in any 7 days; null for no cap. */
             weeklyCap?: number | null;
             audience?: components["schemas"]["AudienceDto"];
-        };
-        UnsubscribedDto: {
-            /** @description Pending launches of the subscription cancelled with it. */
-            cancelled: number;
         };
         MissingItemDto: {
             /** @example brand_kit.logo_missing */
@@ -3366,6 +3422,14 @@ export interface components {
             /** @description Who did what, when (single pending launch only). */
             actions?: components["schemas"]["PendingLaunchActionDto"][];
         };
+        CurrentLaunchesDto: {
+            /** @description The pending launch of the latest version of each campaign the programme offers the partner now: started, or waiting for what is missing (or as it already was: skipped, cancelled). */
+            items: components["schemas"]["PendingLaunchDto"][];
+        };
+        UnsubscribedDto: {
+            /** @description Pending launches of the subscription cancelled with it. */
+            cancelled: number;
+        };
         PendingLaunchPage: {
             items: components["schemas"]["PendingLaunchDto"][];
             /** @description How many items match in all. */
@@ -3380,7 +3444,7 @@ export interface components {
             };
             /**
              * Format: date-time
-             * @description When it starts by itself instead; not in the past.
+             * @description When it starts by itself instead; not in the past. Between 2000-01-01 and 2100-12-31 (UTC).
              */
             dueAt?: string;
         };
@@ -3395,7 +3459,7 @@ export interface components {
             /** @description Networks to post to, among those the partner has connected. */
             networks: ("linkedin" | "x" | "facebook")[];
             /**
-             * @description When to publish, as a local date-time (YYYY-MM-DDTHH:mm) in the partner’s time zone; absent: now.
+             * @description When to publish, as a local date-time (YYYY-MM-DDTHH:mm) in the partner’s time zone; absent: now. Between 2000-01-01 and 2100-12-31 (UTC).
              * @example 2026-12-01T09:30
              */
             publishAt?: string;
@@ -3403,6 +3467,8 @@ export interface components {
             slotValues?: {
                 [key: string]: string;
             };
+            /** @description The account to post as on each network, when the partner has several: one of its own working connections on that network, for a network of `networks`. A network left out goes out as its most recently connected working account. A chosen account disconnected before the post is due makes that network’s post fail with the reason (never another account in its place). */
+            accounts?: components["schemas"]["SocialAccountsDto"];
         };
         SocialDeliveryDto: {
             /** Format: uuid */
@@ -3414,7 +3480,7 @@ export interface components {
              * @enum {string}
              */
             status: "scheduled" | "publishing" | "published" | "uncertain" | "failed" | "waiting" | "cancelled";
-            /** @description Calls made to the network for this post. */
+            /** @description Tries counted against the limit of 5 (a call answered with a rate limit is not one). */
             attempts: number;
             /**
              * Format: date-time
@@ -3430,6 +3496,13 @@ export interface components {
             publishedAt: string | null;
             /** @description People’s clicks of the tracked links in this network’s copy (link-preview fetchers and other machines are not counted). */
             clicks: number;
+            /**
+             * Format: uuid
+             * @description The connection chosen for this network; null: the most recently connected working one when it is published.
+             */
+            connectionId: string | null;
+            /** @description The chosen account’s name (null when none was chosen). */
+            accountName: string | null;
         };
         SocialPostDto: {
             /** Format: uuid */
@@ -3666,7 +3739,7 @@ export interface components {
             audience: components["schemas"]["AudienceDto"];
             /**
              * Format: date-time
-             * @description When the first step may go (in each prospect’s zone); now by default.
+             * @description When the first step may go (in each prospect’s zone); now by default. Between 2000-01-01 and 2100-12-31 (UTC).
              */
             startAt?: string;
             /** @description Values of slots the brand kit does not fill. */
@@ -4518,15 +4591,27 @@ export interface components {
              */
             expiresAt: string;
         };
+        SessionCapabilitiesDto: {
+            /** @description The vendor console: vendor users. */
+            vendorConsole: boolean;
+            /** @description The partner portal: partner users, and a vendor user acting for a partner. */
+            partnerPortal: boolean;
+            /** @description Links for developers (the API reference): vendor users, never partners. */
+            developerTools: boolean;
+        };
         CurrentSessionDto: {
-            user: components["schemas"]["SessionUserDto"];
-            /** @description Null for API-token callers, who need none. */
+            signedIn: boolean;
+            /** @description Null when nobody is signed in. */
+            user: components["schemas"]["SessionUserDto"] | null;
+            /** @description Null for API-token callers, who need none, and when nobody is signed in. */
             csrfToken: string | null;
             /**
              * Format: uuid
              * @description Set while a vendor user acts for a partner (X-Acting-For).
              */
             actingForPartnerId: string | null;
+            /** @description The areas the web app's navigation offers this user (the API decides them, from the role). */
+            capabilities: components["schemas"]["SessionCapabilitiesDto"];
         };
         SignedOutEverywhereDto: {
             /** @description How many sessions ended. */
@@ -4638,6 +4723,8 @@ export interface components {
             path: string;
             /** Format: date-time */
             at: string;
+            /** @description What the request did, in words, when the partner must be able to find it (a cancelled social post); null for an ordinary request. */
+            action: string | null;
         };
         ConciergeAccessPage: {
             items: components["schemas"]["ConciergeAccessDto"][];
@@ -6465,6 +6552,27 @@ export interface operations {
             };
         };
     };
+    startCurrentProgrammeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentLaunchesDto"];
+                };
+            };
+        };
+    };
     listPendingLaunches: {
         parameters: {
             query?: {
@@ -6633,9 +6741,9 @@ export interface operations {
                 partnerId?: string;
                 /** @description Only posts of this campaign. */
                 campaignId?: string;
-                /** @description Only posts due at or after this time. */
+                /** @description Only posts due at or after this time. Between 2000-01-01 and 2100-12-31 (UTC). */
                 from?: string;
-                /** @description Only posts due before this time. */
+                /** @description Only posts due before this time. Between 2000-01-01 and 2100-12-31 (UTC). */
                 to?: string;
                 /** @description Only posts with at least one network in this state. */
                 status?: "scheduled" | "publishing" | "published" | "uncertain" | "failed" | "waiting" | "cancelled";
@@ -6670,7 +6778,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Field-level 422 for a network not connected, a time in the past or a campaign without a social asset. */
+            /** @description Field-level 422 for a network not connected, a chosen account that is not the partner’s own working one on that network (another partner’s reads as unknown), a time in the past or a campaign without a social asset. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6713,7 +6821,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 409 once a network has been tried. */
+            /** @description 409 once a network has been tried. The partner’s users cancel their own posts; a vendor user only acting for the partner (X-Acting-For, concierge mode: the cancel gets an entry of its own in the partner’s audit log and its users are emailed), else 403. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6759,6 +6867,24 @@ export interface operations {
             };
             /** @description If-None-Match matched: the render has not changed. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSamplePartnerLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG, 320 × 96 px: a dashed box saying “Partner logo”. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7953,9 +8079,9 @@ export interface operations {
                 partnerId?: string;
                 campaignId?: string;
                 launchId?: string;
-                /** @description First UTC day of events counted. */
+                /** @description First UTC day of events counted. Between 2000-01-01 and 2100-12-31 (UTC). */
                 from?: string;
-                /** @description Last UTC day of events counted. */
+                /** @description Last UTC day of events counted. Between 2000-01-01 and 2100-12-31 (UTC). */
                 to?: string;
             };
             header?: never;

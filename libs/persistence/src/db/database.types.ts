@@ -125,6 +125,7 @@ export interface CampaignVersions {
 }
 
 export interface ConciergeAccesses {
+  action: string | null;
   at: Timestamp;
   id: Generated<Int8>;
   method: string;
@@ -226,6 +227,7 @@ export interface Launches {
   enrolled: Generated<number>;
   id: Generated<string>;
   partnerId: string;
+  pendingLaunchId: string | null;
   skippedSuppressed: Generated<number>;
   slotValues: Generated<Record<string, string>>;
   startAt: Timestamp;
@@ -340,10 +342,12 @@ export interface ProgrammeSubscriptions {
   programmeId: string;
   reviewHours: Generated<number>;
   slotValues: Generated<Record<string, string>>;
+  socialAccounts: Generated<Partial<Record<SocialNetwork, string>>>;
   socialNetworks: Generated<SocialNetwork[]>;
   socialPostTime: Generated<string>;
   socialPostWeekdaysOnly: Generated<boolean>;
   status: Generated<SubscriptionStatus>;
+  subscribedAt: Generated<Timestamp>;
   updatedAt: Generated<Timestamp>;
   vendorId: string;
   weeklyCap: number | null;
@@ -522,6 +526,7 @@ export interface SocialPostDeliveries {
   attempts: Generated<number>;
   claimedAt: Timestamp | null;
   claimedBy: string | null;
+  connectionId: string | null;
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
   lastError: string | null;
@@ -532,7 +537,9 @@ export interface SocialPostDeliveries {
   publishedAt: Timestamp | null;
   queuedAt: Timestamp | null;
   remoteId: string | null;
+  remoteRef: string | null;
   status: Generated<SocialDeliveryStatus>;
+  throttledMs: Generated<number>;
   updatedAt: Generated<Timestamp>;
   url: string | null;
   vendorId: string;

@@ -22,4 +22,6 @@ export class ConciergeAccessEntity {
   @Column('text') method!: string;
   @Column('text') path!: string;
   @Column('timestamptz') at!: Date;
+  /** What the request did, in words, when it matters to the partner (a cancelled post); null for an ordinary request. */
+  @Column('text', { nullable: true }) action!: string | null;
 }

@@ -17,6 +17,7 @@ import { PartnerEntity } from './partner.entity';
 @Entity('launches')
 @Index('launches_partner_id_idx', ['partnerId'])
 @Index('launches_campaign_id_idx', ['campaignId'])
+@Index('launches_pending_launch_id_key', ['pendingLaunchId'], { unique: true })
 export class LaunchEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'launches_pkey' }) id!: string;
   @Column('uuid') vendorId!: string;
@@ -50,6 +51,8 @@ export class LaunchEntity {
   @Column('integer', { default: 0 }) enrolled!: number;
   @Column('integer', { default: 0 }) skippedSuppressed!: number;
   @Column('uuid', { nullable: true }) createdBy!: string | null;
+  /** The programme's pending launch this launch started, if any: unique, so one never starts twice. */
+  @Column('uuid', { nullable: true }) pendingLaunchId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -35,6 +35,8 @@ export class ProgrammeSubscriptionEntity {
   @Column('jsonb', { default: () => "'{}'" }) slotValues!: Record<string, string>;
   /** Networks each started launch posts the campaign's social asset to. */
   @Column('text', { array: true, default: () => "'{}'" }) socialNetworks!: SocialNetwork[];
+  /** The social connection each network's posts go out as (absent: the most recently connected). */
+  @Column('jsonb', { default: () => "'{}'" }) socialAccounts!: Partial<Record<SocialNetwork, string>>;
   /** Local time of day (HH:MM, the partner's zone) a started launch's social post goes out. */
   @Column('text', { default: '10:00' }) socialPostTime!: string;
   /** Posts wait for Monday–Friday: a public post on a Sunday goes unread. */
@@ -46,6 +48,8 @@ export class ProgrammeSubscriptionEntity {
   @Column('text', { default: 'active' }) status!: SubscriptionStatus;
   /** The partner user who subscribed: automatic launches are made in their name. */
   @Column('uuid', { nullable: true }) createdBy!: string | null;
+  /** When the partner last subscribed (again): only versions published after it are offered. */
+  @Column('timestamptz', { default: () => 'now()' }) subscribedAt!: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -82,8 +82,10 @@ export class SocialPostDeliveryEntity {
   @Column('uuid') partnerId!: string;
   @Column('text') network!: SocialNetwork;
   @Column('text', { default: 'scheduled' }) status!: SocialDeliveryStatus;
-  /** Calls to the network made (a settled uncertain or stale call counts as one). */
+  /** Tries counted against MAX_PUBLISH_ATTEMPTS (a settled uncertain or stale call counts as one; a rate-limited one does not). */
   @Column('integer', { default: 0 }) attempts!: number;
+  /** The time granted to rate-limit waits so far, in ms: spends no attempt, bounded by MAX_THROTTLED_MS. */
+  @Column('integer', { default: 0 }) throttledMs!: number;
   /** When it is tried next (scheduled, waiting) or checked (uncertain). */
   @Column('timestamptz', { nullable: true }) nextAttemptAt!: Date | null;
   /** When the sweep last queued it (null: not queued). */
@@ -92,9 +94,20 @@ export class SocialPostDeliveryEntity {
   @Column('text', { nullable: true }) claimedBy!: string | null;
   @Column('timestamptz', { nullable: true }) claimedAt!: Date | null;
   @Column('text', { nullable: true }) remoteId!: string | null;
+  /**
+   * The engine's own reference to the post the current try creates, recorded before the creating
+   * call (LinkedIn's image URN, X's media key, Facebook's unpublished photo id): a lost answer is
+   * settled by it. Null: the creating call was not made in this try.
+   */
+  @Column('text', { nullable: true }) remoteRef!: string | null;
   @Column('text', { nullable: true }) url!: string | null;
   @Column('text', { nullable: true }) lastError!: string | null;
   @Column('timestamptz', { nullable: true }) publishedAt!: Date | null;
+  /**
+   * The partner's social connection chosen for this post on this network; null: the most recently
+   * connected working one. No foreign key: a chosen connection removed makes the post fail.
+   */
+  @Column('uuid', { nullable: true }) connectionId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

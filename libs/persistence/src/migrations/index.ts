@@ -23,6 +23,10 @@ import { ConsentDeclaredSource1795710000000 } from './1795710000000-ConsentDecla
 import { SocialConnectionRevocation1795730000000 } from './1795730000000-SocialConnectionRevocation';
 import { SubscriptionSocialPostingTime1795731000000 } from './1795731000000-SubscriptionSocialPostingTime';
 import { SocialPostClicks1795732000000 } from './1795732000000-SocialPostClicks';
+import { SocialPostAccounts1795733000000 } from './1795733000000-SocialPostAccounts';
+import { SocialDeliveryReferenceAndThrottle1795733280000 } from './1795733280000-SocialDeliveryReferenceAndThrottle';
+import { ProgrammeStartsOnce1795745000000 } from './1795745000000-ProgrammeStartsOnce';
+import { LandingPageChangeNotices1795750000000 } from './1795750000000-LandingPageChangeNotices';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -49,4 +53,8 @@ export const MIGRATIONS: Function[] = [
   SocialConnectionRevocation1795730000000,
   SubscriptionSocialPostingTime1795731000000,
   SocialPostClicks1795732000000,
+  SocialPostAccounts1795733000000,
+  SocialDeliveryReferenceAndThrottle1795733280000,
+  ProgrammeStartsOnce1795745000000,
+  LandingPageChangeNotices1795750000000,
 ];

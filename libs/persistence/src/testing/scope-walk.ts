@@ -231,6 +231,8 @@ class ClassCode {
   private usedInCall(use: ts.Identifier, fn: FunctionLike, seen: Set<string>): boolean {
     let child: ts.Node = use;
     for (let node = use.parent; node && node !== fn; child = node, node = node.parent) {
+      // Interpolated into a tagged template (Kysely's sql`… ${scope.vendorId} …`): a bound parameter of the statement.
+      if (ts.isTaggedTemplateExpression(node) && child === node.template) return true;
       if (!ts.isCallExpression(node) || child === node.expression) continue;
       const index = node.arguments.indexOf(child as ts.Expression);
       const callee = calleeOf(node);

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
 import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
+import { DATE_RANGE_NOTE, IsInDateRange } from '../../common/validators/is-in-date-range.validator';
 
 export class EligibilityDto {
   @ApiProperty({
@@ -189,20 +190,22 @@ export class CatalogueSettingsDto {
   @ApiPropertyOptional({
     nullable: true,
     type: Date,
-    description: 'Partners see and may launch it from this instant; null: no start.',
+    description: `Partners see and may launch it from this instant; null: no start. ${DATE_RANGE_NOTE}`,
   })
   @IsOptional()
   @Transform(toDate)
   @IsDate({ message: 'availableFrom must be an ISO 8601 date and time, e.g. 2026-12-01T00:00:00Z' })
+  @IsInDateRange()
   availableFrom?: Date | null;
 
   @ApiPropertyOptional({
     nullable: true,
     type: Date,
-    description: 'Until this instant (exclusive), after availableFrom; null: no end.',
+    description: `Until this instant (exclusive), after availableFrom; null: no end. ${DATE_RANGE_NOTE}`,
   })
   @IsOptional()
   @Transform(toDate)
   @IsDate({ message: 'availableUntil must be an ISO 8601 date and time, e.g. 2026-12-31T00:00:00Z' })
+  @IsInDateRange()
   availableUntil?: Date | null;
 }

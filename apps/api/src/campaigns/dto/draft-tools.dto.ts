@@ -6,6 +6,7 @@ import { IsDate, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'cl
 import { EmailAssetDto } from './asset-input.dto';
 import { ProblemDto } from './campaign-output.dto';
 import { SequenceDto } from './sequence-input.dto';
+import { DATE_RANGE_NOTE, IsInDateRange } from '../../common/validators/is-in-date-range.validator';
 
 export class DraftEmailCheckDto extends EmailAssetDto {
   @ApiPropertyOptional({
@@ -96,9 +97,14 @@ const isIsoDateTime = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
 export class DraftTimelineRequestDto {
-  @ApiProperty({ type: Date, example: '2026-12-04T15:00:00Z', description: 'When the sample prospect is enrolled.' })
+  @ApiProperty({
+    type: Date,
+    example: '2026-12-04T15:00:00Z',
+    description: `When the sample prospect is enrolled. ${DATE_RANGE_NOTE}`,
+  })
   @Transform(({ value }: { value: unknown }) => (isIsoDateTime(value) ? new Date(value) : value))
   @IsDate({ message: 'start must be an ISO 8601 date and time, e.g. 2026-12-04T15:00:00Z' })
+  @IsInDateRange()
   start!: Date;
 
   @ApiProperty({
