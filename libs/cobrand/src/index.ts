@@ -6,6 +6,7 @@ export { checkEmailAsset } from './email/email-asset-check';
 export { compileEmail, EmailCompileError } from './email/email-compiler';
 export type { CompiledEmail } from './email/email-compiler';
 export { renderEmail, templateProspect } from './email/email-renderer';
+export { withoutWebFonts } from './email/web-fonts';
 export type { Recipient, RenderedEmail } from './email/email-renderer';
 export { sniffType } from './files/sniff';
 export { RenderPool } from './pool/render-pool';

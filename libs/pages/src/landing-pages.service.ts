@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PageAsset } from '@tcma/campaign-model';
 import { BrandKitsService } from '@tcma/brand-kits';
+import { Clock } from '@tcma/clock';
 import {
   checkSubmission,
   compilePage,
@@ -12,7 +13,7 @@ import {
 } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { InvalidError } from '@tcma/errors';
-import { PartnerScope } from '@tcma/persistence';
+import { DatabaseNotices, PartnerScope } from '@tcma/persistence';
 import { landingPageUrl, missingSlots, PreviewsService, renderKey } from '@tcma/rendering';
 import { SendRefs } from '@tcma/signing';
 import { LRUCache } from 'lru-cache';
@@ -20,10 +21,14 @@ import { FormRateLimit } from './form-rate-limit';
 import { LeadCaptureService } from './lead-capture.service';
 import { PagesRepository, PageTarget } from './pages.repository';
 
-/** How long a page's address, partner and brand-kit revision are reused: a brand-kit edit or a new version shows within this. */
-export const PAGE_LOOKUP_TTL_MS = 10_000;
-/** Compiled pages kept per process (each a few tens of kB). */
+/** Pages kept rendered per API process, at most (each a few tens of kB: the demo's is 4 kB). */
 export const PAGE_CACHE_ENTRIES = 2_000;
+/** And at most this many bytes of them all (the compiled parts, the blank page and its encoded bytes). */
+export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+/** The database channel on which the rows a page is made from announce their changes (migration LandingPageChangeNotices). */
+export const PAGE_CHANGES_CHANNEL = 'tcma_page_changes';
+/** A kept page is read again after this long at most, whatever was heard: a backstop should a change go unheard. */
+export const PAGE_KEEP_MS = 5 * 60_000;
 
 /** What a public page request gets: the page's bytes, its status and how it may be cached. */
 export interface PageResponse {
@@ -31,6 +36,8 @@ export interface PageResponse {
   html: string;
   /** Set for the shared, cacheable page (GET): its render key as ETag. */
   etag?: string;
+  /** The shared page's bytes, encoded once (UTF-8). */
+  bytes?: Buffer;
   noindex: boolean;
 }
 
@@ -40,6 +47,17 @@ interface LoadedPage {
   compiled: CompiledPage;
   key: string;
   blank: string;
+  bytes: Buffer;
+}
+
+/** What an address shows: a page, no page (404), or a page the partner's brand kit cannot fill yet. */
+interface PageEntry {
+  page: LoadedPage | null;
+  missing: string[];
+  partnerId: string | null;
+  campaignId: string | null;
+  /** Until when (clock ms) it may be answered from memory. */
+  keptUntil: number;
 }
 
 export interface Visitor {
@@ -52,18 +70,28 @@ const NOT_FOUND =
 
 /**
  * Co-branded landing pages at /p/:partnerSlug/:campaignSlug: the campaign's page asset with
- * the partner's brand kit, compiled once per campaign version and brand-kit revision (the
- * render key) and kept in memory; a form submission is checked field by field and, when
- * valid, captured as a lead.
+ * the partner's brand kit, compiled and rendered once and kept in memory by address; a form
+ * submission is checked field by field and, when valid, captured as a lead.
+ *
+ * A kept page is dropped the moment any row it was made from changes: the partner, its brand
+ * kit, the campaign or its versions announce every change on PAGE_CHANGES_CHANNEL when it
+ * commits (triggers, so no writer can forget), heard by every API process. While that channel
+ * is not being heard (before the first page, or after the connection broke) nothing is kept:
+ * every request reads the database. Whatever was heard, a page is kept PAGE_KEEP_MS at most.
  */
 @Injectable()
 export class LandingPagesService {
   private readonly logger = new Logger(LandingPagesService.name);
-  private readonly targets = new LRUCache<
-    string,
-    Promise<{ target: PageTarget; revision: number; values: Map<string, string | null>; missing: string[] } | null>
-  >({ max: 5000, ttl: PAGE_LOOKUP_TTL_MS });
-  private readonly pages = new LRUCache<string, LoadedPage>({ max: PAGE_CACHE_ENTRIES });
+  private readonly entries = new LRUCache<string, PageEntry>({
+    max: PAGE_CACHE_ENTRIES,
+    maxSize: PAGE_CACHE_BYTES,
+    sizeCalculation: (e) => (e.page ? e.page.compiled.size + e.page.blank.length * 2 + e.page.bytes.length : 0) + 256,
+  });
+  /** Lookups under way, by address, so a burst of first visits reads the database once. */
+  private readonly loading = new Map<string, Promise<PageEntry>>();
+  /** Bumped at every change heard: a lookup that saw one under way is answered but not kept. */
+  private generation = 0;
+  private listening: Promise<void> | null = null;
 
   constructor(
     private readonly repository: PagesRepository,
@@ -73,6 +101,8 @@ export class LandingPagesService {
     private readonly refs: SendRefs,
     private readonly previews: PreviewsService,
     private readonly config: AppConfig,
+    private readonly notices: DatabaseNotices,
+    private readonly clock: Clock,
   ) {}
 
   pageUrl(partnerSlug: string, campaignSlug: string): string {
@@ -97,7 +127,7 @@ export class LandingPagesService {
   async view(partnerSlug: string, campaignSlug: string): Promise<PageResponse> {
     const page = await this.available(partnerSlug, campaignSlug);
     if (!page) return { status: 404, html: NOT_FOUND, noindex: true };
-    return { status: 200, html: page.blank, etag: `"${page.key}"`, noindex: page.asset.noindex };
+    return { status: 200, html: page.blank, bytes: page.bytes, etag: `"${page.key}"`, noindex: page.asset.noindex };
   }
 
   /**
@@ -164,45 +194,95 @@ export class LandingPagesService {
   }
 
   private async load(partnerSlug: string, campaignSlug: string): Promise<LoadedPage | null> {
+    void this.listen();
     const key = `${partnerSlug}/${campaignSlug}`;
-    let found = this.targets.get(key);
-    if (!found) {
-      found = this.lookup(partnerSlug, campaignSlug).catch((e: unknown) => {
-        this.targets.delete(key);
-        throw e;
-      });
-      this.targets.set(key, found);
+    const kept = this.notices.live ? this.entries.get(key) : undefined;
+    const entry =
+      kept && kept.keptUntil > this.clock.now().getTime()
+        ? kept
+        : await this.lookupOnce(key, partnerSlug, campaignSlug);
+    if (entry.missing.length) throw missingSlots(entry.missing);
+    return entry.page;
+  }
+
+  private lookupOnce(key: string, partnerSlug: string, campaignSlug: string): Promise<PageEntry> {
+    let pending = this.loading.get(key);
+    if (!pending) {
+      const generation = this.generation;
+      pending = this.lookup(partnerSlug, campaignSlug).then(
+        (entry) => {
+          if (this.loading.get(key) === pending) this.loading.delete(key);
+          if (this.notices.live && generation === this.generation)
+            this.entries.set(key, { ...entry, keptUntil: this.clock.now().getTime() + PAGE_KEEP_MS });
+          return entry;
+        },
+        (e: unknown) => {
+          if (this.loading.get(key) === pending) this.loading.delete(key);
+          throw e;
+        },
+      );
+      this.loading.set(key, pending);
     }
-    const state = await found;
-    const asset = state?.target.version.content.assets.find((a): a is PageAsset => a.kind === 'page');
-    if (!state || !asset) return null;
-    if (state.missing.length) throw missingSlots(state.missing);
-    const { target } = state;
-    const rkey = renderKey({
-      versionId: target.version.id,
-      assetId: asset.id,
-      partnerId: target.partner.id,
-      brandRevision: state.revision,
-      format: 'html',
-    });
-    const cached = this.pages.get(rkey);
-    if (cached) return cached;
+    return pending;
+  }
+
+  private async lookup(partnerSlug: string, campaignSlug: string): Promise<PageEntry> {
+    const target = await this.repository.findTargetForSystem(partnerSlug, campaignSlug);
+    if (!target) return { page: null, missing: [], partnerId: null, campaignId: null, keptUntil: 0 };
+    const ids = { partnerId: target.partner.id, campaignId: target.campaign.id, keptUntil: 0 };
+    const asset = target.version.content.assets.find((a): a is PageAsset => a.kind === 'page');
+    if (!asset) return { page: null, missing: [], ...ids };
+    const brand = await this.brandKits.brandState(target.partner);
+    const resolved = resolveSlotValues(target.version.content.slots, brand.brand);
+    if (resolved.missing.length) return { page: null, missing: resolved.missing, ...ids };
     const social = target.version.content.assets.find((a) => a.kind === 'social');
     const pageUrl = this.pageUrl(partnerSlug, campaignSlug);
-    const compiled = compilePage(asset, target.version.content, state.values, {
+    const compiled = compilePage(asset, target.version.content, new Map(resolved.values), {
       pageUrl,
       ogImageUrl: social ? `${pageUrl}/og.png` : null,
     });
-    const loaded = { target, asset, compiled, key: rkey, blank: renderPage(compiled) };
-    this.pages.set(rkey, loaded);
-    return loaded;
+    const key = renderKey({
+      versionId: target.version.id,
+      assetId: asset.id,
+      partnerId: target.partner.id,
+      brandRevision: brand.revision,
+      format: 'html',
+    });
+    const blank = renderPage(compiled);
+    return { page: { target, asset, compiled, key, blank, bytes: Buffer.from(blank) }, missing: [], ...ids };
   }
 
-  private async lookup(partnerSlug: string, campaignSlug: string) {
-    const target = await this.repository.findTargetForSystem(partnerSlug, campaignSlug);
-    if (!target) return null;
-    const brand = await this.brandKits.brandState(target.partner);
-    const resolved = resolveSlotValues(target.version.content.slots, brand.brand);
-    return { target, revision: brand.revision, values: new Map(resolved.values), missing: resolved.missing };
+  /** Starts hearing the changes of the rows pages are made from, once, on the first page asked for. */
+  private listen(): Promise<void> {
+    this.listening ??= this.notices
+      .listen(PAGE_CHANGES_CHANNEL, {
+        notice: (payload) => this.changed(payload),
+        lost: () => this.changed(null),
+      })
+      .catch((e: unknown) =>
+        this.logger.warn(
+          `Landing pages are read from the database at every request until changes can be heard: ${(e as Error).message}`,
+        ),
+      );
+    return this.listening;
+  }
+
+  /** Drops what a change (`partner:<id>` or `campaign:<id>`; null: anything may have changed) makes stale. */
+  private changed(payload: string | null): void {
+    this.generation++;
+    this.loading.clear();
+    const [kind, id] = payload?.split(':') ?? [];
+    if (!payload || (kind !== 'partner' && kind !== 'campaign')) return this.entries.clear();
+    // An address that showed nothing may show a page now (a new partner, a renamed campaign).
+    const stale = [...this.entries.entries()].filter(
+      ([, e]) => !e.page || (kind === 'partner' ? e.partnerId === id : e.campaignId === id),
+    );
+    for (const [key] of stale) this.entries.delete(key);
+  }
+
+  /** Resolves once every change committed before the call has been heard (and its pages dropped). */
+  async changesHeard(): Promise<void> {
+    await this.listen();
+    await this.notices.caughtUp(PAGE_CHANGES_CHANNEL);
   }
 }

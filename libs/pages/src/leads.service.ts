@@ -105,10 +105,18 @@ export class LeadsService {
     return { ...lead, ...updated };
   }
 
-  /** A partner user's switch: keep the partner's contacts (prospects and leads) from the vendor. */
+  /**
+   * A partner user's switch: keep the partner's contacts (prospects and leads) from the vendor.
+   * Turning private also forgets, in the same transaction, what the vendor's own webhook
+   * endpoints were sent about its people (their delivery log, replays and retries with it), so
+   * the vendor's history looks as if the partner had always been private.
+   */
   async setContactsPrivate(actor: Actor, partnerId: string, value: boolean): Promise<PartnerRow> {
-    const updated = await this.partnerRows.setContactsPrivate(scopeOf(actor), partnerId, value);
-    if (!updated) throw new NotFoundError('Partner');
-    return updated;
+    return this.transactions.run(async (tx) => {
+      const updated = await this.partnerRows.setContactsPrivate(scopeOf(actor), partnerId, value, tx);
+      if (!updated) throw new NotFoundError('Partner');
+      if (updated.contactsPrivate) await this.webhooks.forgetPeopleSentToVendor(scopeOfPartner(updated), tx);
+      return updated;
+    });
   }
 }

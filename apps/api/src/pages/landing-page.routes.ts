@@ -44,7 +44,8 @@ export function landingPageRoutes(app: INestApplication): Router {
     });
     if (page.noindex) res.set('X-Robots-Tag', 'noindex, nofollow');
     if (cacheable && page.etag) res.set('ETag', page.etag);
-    res.type('html').send(page.html);
+    // A kept page's bytes were encoded once; Express answers 304 itself when If-None-Match names the ETag.
+    res.type('html').send(page.bytes ?? page.html);
   };
   const failed = (res: Response, e: unknown) => {
     logger.error(`A landing page failed: ${(e as Error).message}`);

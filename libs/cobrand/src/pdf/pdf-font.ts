@@ -1,45 +1,44 @@
 import fontkit from '@pdf-lib/fontkit';
 import { LRUCache } from 'lru-cache';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFPage, PDFRef, PDFString } from 'pdf-lib';
+import * as zlib from 'node:zlib';
 import { fontBytes } from '../fonts/fonts';
 
+interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
+}
+
+interface SubsetStream {
+  on(event: 'data' | 'end' | 'error', listener: (data?: Uint8Array) => void): SubsetStream;
+}
+
 interface FontkitFont {
+  postscriptName: string | null;
   unitsPerEm: number;
   ascent: number;
   descent: number;
-  glyphForCodePoint(cp: number): { advanceWidth: number };
+  italicAngle: number;
+  capHeight: number;
+  xHeight: number;
+  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  'OS/2'?: { sFamilyClass: number };
+  head: { macStyle: { italic: boolean } };
+  post: { isFixedPitch: boolean };
+  glyphForCodePoint(cp: number): FontkitGlyph;
+  createSubset(): {
+    includeGlyph(glyph: FontkitGlyph): number;
+    encodeStream(): SubsetStream;
+  };
 }
 
-interface SubsetEmbedder {
-  encodeText(text: string): unknown;
-  serializeFont(): Promise<Uint8Array>;
-}
+// Parsing DejaVu (~750 kB) costs more than the rest of a render: it is parsed once per thread.
+let parsed: FontkitFont | undefined;
+const shippedFont = (): FontkitFont => (parsed ??= fontkit.create(fontBytes('regular')) as unknown as FontkitFont);
 
-// Parsing DejaVu (~750 kB) costs more than the rest of a render: it is parsed once. Only
-// the subset (the glyphs a document uses) is built per document.
-const parsed = new WeakMap<Uint8Array, unknown>();
-const cachingFontkit = {
-  create(data: Uint8Array, postscriptName?: string) {
-    let font = parsed.get(data);
-    if (!font) {
-      font = fontkit.create(data, postscriptName);
-      parsed.set(data, font);
-    }
-    return font;
-  },
-} as unknown as typeof fontkit;
-
-function shippedFont(): FontkitFont {
-  const font: unknown = cachingFontkit.create(fontBytes('regular'));
-  return font as FontkitFont;
-}
-
-// Kerning and ligatures are off when drawing, so a string's width is exactly the sum of its
-// glyphs' advances: the fitting below measures what will be drawn, to the point.
-const FEATURES = { kern: false, liga: false, clig: false, calt: false };
 const advances = new Map<number, number>();
 
-/** Width of text at font size 1, in points. */
+/** Width of text at font size 1, in points: the sum of its characters' glyph advances. */
 export function measure(text: string): number {
   const font = shippedFont();
   let width = 0;
@@ -66,28 +65,182 @@ export function verticalMetrics(): { ascent: number; descent: number } {
  */
 const BASE_CHARSET = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
-/** Encoded subsets by the characters they hold. */
-const subsets = new LRUCache<string, Promise<Uint8Array>>({ max: 512 });
+/**
+ * Everything a document needs to use the subset for one character set, built once: the
+ * compressed font program and ToUnicode map, the glyph widths, and each character's glyph in
+ * the subset. A document only registers these objects; nothing is laid out, encoded or
+ * compressed again per render.
+ */
+interface PreparedSubset {
+  glyphOf: Map<number, number>;
+  /** The subset's glyph widths from glyph 1 on (glyph 0 is .notdef), in thousandths of an em. */
+  widths: number[];
+  fontFile: Buffer;
+  toUnicode: Buffer;
+}
+
+/**
+ * Prepared subsets by the characters they hold; each holds the compressed subset (about 20 kB
+ * for ASCII plus a few letters), so the cache stays under about 6 MB per render thread.
+ */
+const prepared = new LRUCache<string, Promise<PreparedSubset>>({ max: 256 });
+
+const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+const utf16Hex = (cp: number) =>
+  cp > 0xffff ? hex4(0xd800 + ((cp - 0x10000) >> 10)) + hex4(0xdc00 + ((cp - 0x10000) & 0x3ff)) : hex4(cp);
+
+function toUnicodeCmap(entries: Array<[number, number]>): string {
+  const lines = entries.map(([gid, cp]) => `<${hex4(gid)}> <${utf16Hex(cp)}>`);
+  // One bfchar block holds at most 100 entries (PDF 32000-1, 9.10.3).
+  const blocks: string[] = [];
+  for (let i = 0; i < lines.length; i += 100) {
+    const block = lines.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/**
+ * Builds the subset for a character set. Each character is drawn with the glyph the font maps
+ * it to, the very glyph whose advance `measure` sums: no shaping (kerning, ligatures,
+ * contextual forms) can make the drawn text wider than the box it was fitted to.
+ */
+function prepare(charset: string): Promise<PreparedSubset> {
+  const font = shippedFont();
+  const subset = font.createSubset();
+  const glyphOf = new Map<number, number>();
+  const widths: number[] = [];
+  const toUnicode: Array<[number, number]> = [];
+  for (const char of charset) {
+    const cp = char.codePointAt(0) as number;
+    const glyph = font.glyphForCodePoint(cp);
+    const id = subset.includeGlyph(glyph);
+    glyphOf.set(cp, id);
+    if (id === 0 || id <= widths.length) continue; // .notdef, or a glyph two characters share
+    widths.push((glyph.advanceWidth * 1000) / font.unitsPerEm);
+    toUnicode.push([id, cp]);
+  }
+  return new Promise<PreparedSubset>((resolve, reject) => {
+    const parts: Uint8Array[] = [];
+    subset
+      .encodeStream()
+      .on('data', (bytes) => parts.push(bytes as Uint8Array))
+      .on('error', () => reject(new Error('The font subset could not be encoded')))
+      .on('end', () =>
+        resolve({
+          glyphOf,
+          widths,
+          fontFile: zlib.deflateSync(Buffer.concat(parts), { level: 6 }),
+          toUnicode: zlib.deflateSync(Buffer.from(toUnicodeCmap(toUnicode), 'latin1'), { level: 6 }),
+        }),
+      );
+  });
+}
+
+/** A subset of the shipped font embedded in one document. */
+export class EmbeddedSubset {
+  private readonly pageKeys = new Map<PDFPage, PDFName>();
+
+  constructor(
+    readonly ref: PDFRef,
+    private readonly glyphOf: ReadonlyMap<number, number>,
+  ) {}
+
+  /** The text as the subset's glyph ids (a character outside the set shows as .notdef). */
+  encode(text: string): PDFHexString {
+    let hex = '';
+    for (const char of text) hex += hex4(this.glyphOf.get(char.codePointAt(0) as number) ?? 0);
+    return PDFHexString.of(hex);
+  }
+
+  /** The font's name in the page's resources, added on first use. */
+  keyOn(page: PDFPage): PDFName {
+    let key = this.pageKeys.get(page);
+    if (!key) {
+      key = page.node.newFontDictionary('DejaVuSans', this.ref);
+      this.pageKeys.set(page, key);
+    }
+    return key;
+  }
+}
 
 /**
  * Embeds the shipped font as a subset holding `characters` (and ASCII). Glyphs are added in a
- * canonical order, so the subset depends only on the character set and its encoding is
- * shared by every document that uses the same characters.
+ * canonical order, so the subset depends only on the character set, and its prepared objects
+ * are shared by every document that uses the same characters.
  */
-export async function embedSubset(doc: PDFDocument, characters: string): Promise<PDFFont> {
-  doc.registerFontkit(cachingFontkit);
-  const font = await doc.embedFont(fontBytes('regular'), { subset: true, features: FEATURES });
+export async function embedSubset(doc: PDFDocument, characters: string): Promise<EmbeddedSubset> {
   const charset = [...new Set(BASE_CHARSET + characters)].sort().join('');
-  const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
-  embedder.encodeText(charset);
-  const serialize = embedder.serializeFont.bind(embedder);
-  embedder.serializeFont = () => {
-    let encoded = subsets.get(charset);
-    if (!encoded) {
-      encoded = serialize();
-      subsets.set(charset, encoded);
-    }
-    return encoded;
-  };
-  return font;
+  let subset = prepared.get(charset);
+  if (!subset) {
+    subset = prepare(charset);
+    prepared.set(charset, subset);
+    subset.catch(() => prepared.delete(charset));
+  }
+  const { glyphOf, widths, fontFile, toUnicode } = await subset;
+  const font = shippedFont();
+  const scale = 1000 / font.unitsPerEm;
+  const context = doc.context;
+  const name = context.addRandomSuffix(font.postscriptName ?? 'Font');
+  const familyClass = font['OS/2']?.sFamilyClass ?? 0;
+  // The font descriptor's flags as pdf-lib derives them: symbolic (a subset with its own encoding),
+  // serif and script from the OS/2 family class.
+  const flags =
+    (font.post.isFixedPitch ? 1 : 0) |
+    (familyClass >= 1 && familyClass <= 7 ? 2 : 0) |
+    4 |
+    (familyClass === 10 ? 8 : 0) |
+    (font.head.macStyle.italic ? 64 : 0);
+  const descriptor = context.register(
+    context.obj({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: flags,
+      FontBBox: [font.bbox.minX * scale, font.bbox.minY * scale, font.bbox.maxX * scale, font.bbox.maxY * scale],
+      ItalicAngle: font.italicAngle,
+      Ascent: font.ascent * scale,
+      Descent: font.descent * scale,
+      CapHeight: (font.capHeight || font.ascent) * scale,
+      XHeight: (font.xHeight || 0) * scale,
+      StemV: 0,
+      FontFile2: context.register(context.stream(fontFile, { Filter: 'FlateDecode' })),
+    }),
+  );
+  const cidFont = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      CIDToGIDMap: 'Identity',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [1, widths],
+    }),
+  );
+  const ref = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: name,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: context.register(context.stream(toUnicode, { Filter: 'FlateDecode' })),
+    }),
+  );
+  return new EmbeddedSubset(ref, glyphOf);
 }

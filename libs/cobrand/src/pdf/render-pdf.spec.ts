@@ -126,4 +126,31 @@ describe('co-branded PDF', () => {
     // With nothing to draw, the page renders exactly like the vendor's.
     expect(Buffer.compare(blank.data, original.data)).toBe(0);
   });
+
+  it('compresses no font data again for characters it has drawn before', async () => {
+    const render = (v: Map<string, string | null>) =>
+      renderCobrandedPdf({ vendorPdf, rects, slotTypes, values: v, logo: null, logoFallback: null, language: 'en' });
+    // Every stream pdf-lib writes is compressed by its pako.deflate (Node's zlib since pdf-lib-tuning).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pako = require(require.resolve('pako', { paths: [require.resolve('pdf-lib')] })) as {
+      deflate: (data: Uint8Array) => Uint8Array;
+    };
+    /** Bytes pdf-lib compresses while `work` runs. */
+    const deflated = async (work: () => Promise<unknown>) => {
+      const spy = jest.spyOn(pako, 'deflate');
+      try {
+        await work();
+        return spy.mock.calls.reduce((sum, [data]) => sum + data.byteLength, 0);
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await render(values());
+    const blank = await deflated(() => render(new Map()));
+    // Other words, the same characters: the font subset and its tables are ready, only the
+    // page's own streams (the drawn text, the objects) are compressed.
+    const reordered = new Map([...values()].map(([slot, text]) => [slot, text && [...text].reverse().join('')]));
+    const cobranded = await deflated(() => render(reordered));
+    expect(cobranded - blank).toBeLessThan(8 * 1024);
+  });
 });

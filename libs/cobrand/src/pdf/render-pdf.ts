@@ -1,9 +1,9 @@
 import './pdf-lib-tuning';
 import type { PdfSlotRect, SlotType } from '@tcma/campaign-model';
-import { PDFDocument, PDFFont, PDFPage, PDFRef, rgb } from 'pdf-lib';
+import { degrees, drawLinesOfText, PDFDocument, PDFPage, PDFRef, rgb } from 'pdf-lib';
 import { hexToRgb } from '../brand/contrast';
 import { fitText } from '../text-fit/fit-text';
-import { embedSubset, measure, verticalMetrics } from './pdf-font';
+import { EmbeddedSubset, embedSubset, measure, verticalMetrics } from './pdf-font';
 import { drawLogo, embedLogo } from './pdf-logo';
 
 export interface PdfRenderInput {
@@ -34,21 +34,28 @@ function alignedX(rect: PdfSlotRect, width: number): number {
   return rect.x;
 }
 
-function drawText(page: PDFPage, font: PDFFont, rect: PdfSlotRect, value: string): void {
+function drawText(page: PDFPage, font: EmbeddedSubset, rect: PdfSlotRect, value: string): void {
   const fit = fitText(value, rect, measure);
   const { ascent, descent } = verticalMetrics();
   // Each line's glyph box (ascent + descent) sits centred in its line; the block of lines
   // is centred in the rectangle. fitText guarantees the block fits.
   const top = rect.y + rect.height - (rect.height - fit.lines.length * fit.lineHeight) / 2;
   let baseline = top - (fit.lineHeight - (ascent + descent) * fit.size) / 2 - ascent * fit.size;
+  const key = font.keyOn(page);
   for (const line of fit.lines) {
-    page.drawText(line, {
-      x: alignedX(rect, measure(line) * fit.size),
-      y: baseline,
-      size: fit.size,
-      font,
-      color: colorOf(rect.textColor),
-    });
+    page.pushOperators(
+      ...drawLinesOfText([font.encode(line)], {
+        x: alignedX(rect, measure(line) * fit.size),
+        y: baseline,
+        size: fit.size,
+        lineHeight: fit.lineHeight,
+        font: key,
+        color: colorOf(rect.textColor),
+        rotate: degrees(0),
+        xSkew: degrees(0),
+        ySkew: degrees(0),
+      }),
+    );
     baseline -= fit.lineHeight;
   }
 }

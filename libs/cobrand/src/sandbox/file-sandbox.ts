@@ -14,6 +14,8 @@ export interface FileSandboxOptions {
   timeoutMs: number;
   /** A process idle this long exits, giving its memory back. */
   idleMs: number;
+  /** Node's own options for the processes (none by default; e.g. a heap limit). */
+  execArgv?: string[];
 }
 
 /** How long an untrusted file may take to check or normalise: a large logo takes a few seconds. */
@@ -39,7 +41,16 @@ interface Sandbox {
   job: Job | null;
   jobId: number;
   timer?: NodeJS.Timeout;
+  /** The process has loaded its code (sharp, the tasks) and said so: a file's time counts from then. */
+  ready: boolean;
 }
+
+/**
+ * How long a new sandbox process may take to load before it is killed (and its file refused as
+ * the process ending). Its loading is not the file's time: on a loaded machine a process started
+ * at low priority may need seconds before it reads its first byte.
+ */
+export const SANDBOX_START_MS = 30_000;
 
 type Channel = { ref?(): void; unref?(): void } | undefined;
 
@@ -143,17 +154,24 @@ export class FileSandbox {
     this.busyTenants.add(job.tenant);
     clearTimeout(sandbox.timer);
     (sandbox.child.channel as Channel)?.ref?.();
+    if (sandbox.ready) this.startClock(sandbox, job);
+    else sandbox.timer = setTimeout(() => sandbox.child.kill('SIGKILL'), SANDBOX_START_MS);
+    // A process that cannot take the file is killed; its exit refuses the file.
+    sandbox.child.send(
+      { id: sandbox.jobId, task: job.task, input: job.input },
+      (error) => error && sandbox.child.kill('SIGKILL'),
+    );
+  }
+
+  /** The file's own time limit, from when its process is ready to read it. */
+  private startClock(sandbox: Sandbox, job: Job): void {
+    clearTimeout(sandbox.timer);
     sandbox.timer = setTimeout(() => {
       // Out of the pool first: the next file must not be handed to a process being killed.
       this.retire(sandbox);
       this.finish(sandbox, (j) => j.reject(new SandboxTimeoutError(`${job.task} timed out`)));
       sandbox.child.kill('SIGKILL');
     }, this.options.timeoutMs);
-    // A process that cannot take the file is killed; its exit refuses the file.
-    sandbox.child.send(
-      { id: sandbox.jobId, task: job.task, input: job.input },
-      (error) => error && sandbox.child.kill('SIGKILL'),
-    );
   }
 
   private retire(sandbox: Sandbox): void {
@@ -178,10 +196,10 @@ export class FileSandbox {
   private spawn(): Sandbox {
     const child = fork(this.entry as string, [], {
       serialization: 'advanced',
-      execArgv: [],
+      execArgv: this.options.execArgv ?? [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const sandbox: Sandbox = { child, job: null, jobId: 0 };
+    const sandbox: Sandbox = { child, job: null, jobId: 0, ready: false };
     this.sandboxes.push(sandbox);
     child.unref();
     // Below the process serving requests, so a file being decoded never slows its answers.
@@ -192,7 +210,12 @@ export class FileSandbox {
         // Not allowed here: the process still runs, only at normal priority.
       }
     }
-    child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+    child.on('message', (m: { ready?: true; id: number; result?: unknown; error?: string }) => {
+      if (m.ready) {
+        sandbox.ready = true;
+        if (sandbox.job) this.startClock(sandbox, sandbox.job);
+        return;
+      }
       if (!sandbox.job || m.id !== sandbox.jobId) return;
       const task = sandbox.job.task;
       this.finish(sandbox, (job) =>
