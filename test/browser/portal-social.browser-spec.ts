@@ -44,7 +44,6 @@ test('a partner connects LinkedIn through the network and sees it, then disconne
   page,
 }) => {
   // Three states of the page, each screenshot and checked by axe at every width.
-  test.setTimeout(90_000);
   const base = localhost();
   await page.setViewportSize(WIDTHS[1]);
   await page.goto(`${base}/sign-in`);

@@ -75,7 +75,7 @@ function readable(raw: string): string {
 let seeded: Seeded;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(130_000); // twice its quiet CI time (the first test, with this hook, ran 62.4 s): see docs/contributing.md
   const baseURL = process.env.TCMA_BROWSER_BASE_URL;
   const api = await playwrightRequest.newContext({ baseURL });
   const listing = await playwrightRequest.newContext({ baseURL });
@@ -213,7 +213,7 @@ test.describe('partner portal', () => {
     page,
     request,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(130_000); // twice its quiet CI time (62.4 s): see docs/contributing.md
     await signInBrowser(page);
     await page.goto('/portal');
     await expect(page.getByRole('heading', { level: 1, name: 'Catalogue' })).toBeVisible();
@@ -339,7 +339,7 @@ test.describe('partner portal', () => {
     // The first email, co-branded with the partner's kit, lands in the outbox for the three who may receive it.
     await expect
       .poll(async () => (await outboxOf(request, seeded.partnerId)).flatMap((m) => m.to).sort(), {
-        timeout: 60_000,
+        timeout: 30_000,
         intervals: [1000],
       })
       .toEqual(SENT_TO);
@@ -370,7 +370,7 @@ test.describe('partner portal', () => {
     const funnel = page.getByRole('img', { name: /^Funnel per email\./ });
     await expect(funnel).toHaveAccessibleName(
       /Email 1: 3 enrolled, 3 sent, 3 accepted, 0 opened, 0 clicked, 0 unsubscribed; Email 2: 3 enrolled, 0 sent/,
-      { timeout: 60_000 },
+      { timeout: 30_000 },
     );
     const trend = page.getByRole('img', { name: /^Daily trend / });
     await expect(trend).toHaveAccessibleName(/^Daily trend on \d{1,2} \w{3}: 3 sent, 0 opened, 0 clicked in all\.$/, {
@@ -410,7 +410,6 @@ test.describe('partner portal', () => {
   test('a partner with a list launches from the catalogue in 4 clicks, the newest list with members preselected', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
     await signInBrowser(page, seeded.listed.email);
     await page.goto('/portal');
     const card = page.getByRole('article', { name: seeded.campaignName });
@@ -440,7 +439,6 @@ test.describe('partner portal', () => {
 
   test('the filter audience shows how many prospects match, as the API counts them', async ({ page }) => {
     // axe around the campaign's previews takes long on a busy machine.
-    test.setTimeout(120_000);
     await signInBrowser(page, seeded.listed.email);
     await page.goto(`/portal/campaigns/${seeded.campaignId}`);
     await page.getByRole('button', { name: 'Launch', exact: true }).click();
@@ -491,7 +489,8 @@ test.describe('partner portal', () => {
     await expect(wizard.getByRole('radio', { name: 'A list' })).toBeChecked();
     await tabTo(page, wizard.getByRole('button', { name: 'Review the launch' }), 40);
     await page.keyboard.press('Enter');
-    await expect(wizard.getByRole('button', { name: 'Confirm the launch' })).toBeVisible();
+    // The review step opens with the keyboard on its main action, not on the page's body.
+    await expect(wizard.getByRole('button', { name: 'Confirm the launch' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(wizard).toBeHidden();
   });
@@ -499,7 +498,6 @@ test.describe('partner portal', () => {
   test('the portal navigation marks the current area; on a phone it folds behind a menu button and works with the keyboard', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
     await signInBrowser(page);
     await page.goto('/portal/leads');
     await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();

@@ -18,7 +18,6 @@ test.describe('preference page', () => {
   const email = `prefs-${randomUUID().slice(0, 8)}@prospect.example`;
 
   test.beforeAll(async ({ request }) => {
-    test.setTimeout(90_000);
     const h = admin();
     const campaignId = await authorCampaign(request, `Preferences ${randomUUID().slice(0, 6)}`);
     const { id: partnerId } = await ok<{ id: string }>(
@@ -50,7 +49,7 @@ test.describe('preference page', () => {
           link = /\/preferences\/[\w-]{22}\.[\w-]{22}/.exec(text)?.[0] ?? '';
           return link;
         },
-        { timeout: 60_000 },
+        { timeout: 20_000 },
       )
       .toMatch(/^\/preferences\//);
   });

@@ -7,25 +7,29 @@ for (const viewport of WIDTHS) {
     const narrow = viewport.width < 768;
 
     test('the home page loads and asks the API who is signed in', async ({ page }) => {
-      const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/me');
+      // Nobody, answered as such (200), not as a failed request.
+      const session = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/session');
       await page.goto('/');
-      expect((await me).status()).toBe(401);
+      expect((await session).status()).toBe(200);
+      expect(await (await session).json()).toMatchObject({ signedIn: false, user: null });
       await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
       await expect(page.getByText('You are not signed in.')).toBeVisible();
       await expect(page.getByRole('main').getByRole('link', { name: 'Sign in' })).toBeVisible();
       await expect(page).toHaveTitle('Welcome · TCMA');
-      // The navigation is a drawer on a phone and always there on a desktop.
-      const portalLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Partner portal/ });
-      if (narrow) await expect(portalLink).not.toBeInViewport();
-      else await expect(portalLink).toBeInViewport();
+      // The navigation is a drawer on a phone and always there on a desktop; it offers no area to nobody.
+      const homeLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Home/ });
+      if (narrow) await expect(homeLink).not.toBeInViewport();
+      else await expect(homeLink).toBeInViewport();
+      await expect(page.getByRole('link', { name: /Partner portal|Vendor console|API reference/ })).toHaveCount(0);
       await screenshot(page, 'home');
       await expectAccessible(page);
     });
 
-    test('a deep link loads the page it names', async ({ page }) => {
+    test('a deep link loads the page it names; one that needs an account asks to sign in first', async ({ page }) => {
       await page.goto('/portal');
-      await expect(page.getByRole('heading', { level: 1, name: 'Partner portal' })).toBeVisible();
-      await screenshot(page, 'portal');
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+      await expect(page).toHaveURL(/\/sign-in\?next=%2Fportal$/);
+      await screenshot(page, 'portal-signed-out');
       await expectAccessible(page);
 
       await page.goto('/sign-in');
@@ -51,7 +55,7 @@ for (const viewport of WIDTHS) {
       await page.keyboard.press('Tab');
       await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
 
-      const portalLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Partner portal/ });
+      const signInLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Sign in/ });
       if (narrow) {
         // The closed drawer is out of the keyboard's way: after the header comes the page.
         const burger = page.getByRole('button', { name: 'Open navigation' });
@@ -69,19 +73,19 @@ for (const viewport of WIDTHS) {
         await expect(burger).toBeFocused();
         await page.keyboard.press('Enter');
         await expect(page.getByRole('button', { name: 'Close navigation' })).toHaveAttribute('aria-expanded', 'true');
-        await expect(portalLink).toBeInViewport();
+        await expect(signInLink).toBeInViewport();
         await screenshot(page, 'navigation-open');
         await expectAccessible(page);
       }
-      await tabTo(page, portalLink, 15);
+      await tabTo(page, signInLink, 15);
       await page.keyboard.press('Enter');
-      await expect(page).toHaveURL(/\/portal$/);
-      await expect(page.getByRole('heading', { level: 1, name: 'Partner portal' })).toBeVisible();
-      await expect(portalLink).toHaveAttribute('aria-current', 'page');
+      await expect(page).toHaveURL(/\/sign-in$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+      await expect(signInLink).toHaveAttribute('aria-current', 'page');
       // On a phone the drawer closes once a page is chosen.
       if (narrow) {
         await expect(page.getByRole('button', { name: 'Open navigation' })).toHaveAttribute('aria-expanded', 'false');
-        await expect(portalLink).not.toBeInViewport();
+        await expect(signInLink).not.toBeInViewport();
       }
     });
   });
@@ -100,14 +104,11 @@ test.describe('at 1440 px', () => {
   });
 
   test('a part of the app that cannot be loaded shows the error page inside the shell', async ({ page }) => {
-    await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
-    // As after a release that removed the old files: the portal catalogue's chunk is gone.
-    await page.route(/\/assets\/catalogue\.page-[^/]+\.js$/, (route) => route.abort());
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: /Partner portal/ })
-      .click();
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    // As after a release that removed the old files: the password reset page's chunk is gone.
+    await page.route(/\/assets\/forgot-password\.page-[^/]+\.js$/, (route) => route.abort());
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeVisible();
     await expect(page.getByText('The app may have been updated')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible();
@@ -115,8 +116,8 @@ test.describe('at 1440 px', () => {
     await screenshot(page, 'error');
     await expectAccessible(page);
 
-    await page.unroute(/\/assets\/catalogue\.page-[^/]+\.js$/);
+    await page.unroute(/\/assets\/forgot-password\.page-[^/]+\.js$/);
     await page.getByRole('button', { name: 'Reload the page' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Partner portal' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   });
 });

@@ -41,6 +41,39 @@ describe('browser sessions', () => {
     await api.http().get(`/partners/${partner.partnerId}/prospects`).set('Cookie', setCookie.split(';')[0]).expect(200);
   });
 
+  it('answers a browser with no credential that nobody is signed in (200), and says which areas a user may see', async () => {
+    const nobody = await api.http().get('/auth/session').expect(200);
+    expect(nobody.body).toEqual({
+      signedIn: false,
+      user: null,
+      csrfToken: null,
+      actingForPartnerId: null,
+      capabilities: { vendorConsole: false, partnerPortal: false, developerTools: false },
+    });
+    // Only this question is answered without a credential: the rest still asks to sign in.
+    await api.http().get('/me').expect(401);
+    await api.http().get('/auth/sessions').expect(401);
+    // A credential that is presented and not valid is refused, as everywhere.
+    await api.http().get('/auth/session').set('Cookie', 'tcma_session=not-a-session').expect(401);
+    await api.http().get('/auth/session').set('Authorization', 'Bearer not-a-token').expect(401);
+
+    const { cookie } = await signedIn(api, email);
+    const partnerSession = await api.http().get('/auth/session').set('Cookie', cookie).expect(200);
+    expect(partnerSession.body).toMatchObject({
+      signedIn: true,
+      capabilities: { vendorConsole: false, partnerPortal: true, developerTools: false },
+    });
+    const vendorSession = await api
+      .http()
+      .get('/auth/session')
+      .set('Authorization', `Bearer ${vendor.adminToken}`)
+      .expect(200);
+    expect(vendorSession.body).toMatchObject({
+      signedIn: true,
+      capabilities: { vendorConsole: true, partnerPortal: false, developerTools: true },
+    });
+  });
+
   it('refuses a cookie request that changes something without the CSRF token, with a wrong one, or marked cross-site; bearer requests need none', async () => {
     const { cookie, csrf } = await signedIn(api, email);
     const prospect = { email: 'lead@customer.example', firstName: 'Lee' };

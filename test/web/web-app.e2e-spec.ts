@@ -99,7 +99,8 @@ describe('the browser app, served by the API', () => {
       expect({
         target,
         reachedApi: res.headers['x-request-id'] !== undefined,
-        isApp: res.text.includes('<div id="root">'),
+        // An image (the sample partner's logo) has no text: it is not the app either.
+        isApp: (res.text ?? '').includes('<div id="root">'),
       }).toEqual({ target, reachedApi: true, isApp: false });
     }
     const docs = await api.http().get('/docs').set('Accept', PAGE).expect(200);

@@ -4,9 +4,17 @@ import type { Actor } from '@tcma/tenancy';
 
 export const IS_PUBLIC = 'tcma:public';
 export const ROLES = 'tcma:roles';
+export const IS_OPTIONAL_AUTH = 'tcma:optional-auth';
 
 /** The route needs no credential (health, tracking, unsubscribe). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The route answers a caller who presents no credential at all (no cookie, no token) too, as
+ * nobody: `OptionalActor()` is then undefined. A credential that is presented and not valid is
+ * still refused with 401, as everywhere else.
+ */
+export const OptionalAuth = () => SetMetadata(IS_OPTIONAL_AUTH, true);
 
 /** Only these roles may call the route; others get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
@@ -21,3 +29,9 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
   if (!actor) throw new Error('CurrentActor used on a route without authentication');
   return actor;
 });
+
+/** The Actor the guard resolved, or undefined when the caller of an `OptionalAuth()` route presented no credential. */
+export const OptionalActor = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Actor | undefined =>
+    ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor,
+);

@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { ACTING_FOR_HEADER, ConciergeService } from '@tcma/accounts';
 import type { Role } from '@tcma/persistence';
 import type { Request } from 'express';
-import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
+import { AuthenticatedRequest, IS_OPTIONAL_AUTH, IS_PUBLIC, ROLES } from './auth.decorators';
 import { CREDENTIAL_RESOLVERS, CredentialResolver } from './credential-resolver';
 
 /** A partner admin is a partner user who may also invite: it may do whatever a partner user may. */
@@ -36,9 +36,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    let presented = false;
     for (const resolver of this.resolvers) {
       const resolved = await resolver.resolve(request);
       if (resolved === undefined) continue;
+      presented = true;
       if (resolved === null) break;
       const actingFor = request.headers[ACTING_FOR_HEADER];
       const actor =
@@ -54,6 +56,8 @@ export class AuthGuard implements CanActivate {
         throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
       return true;
     }
+    // No credential at all on a route that answers nobody too (the browser asking who is signed in).
+    if (!presented && this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, targets)) return true;
     throw new UnauthorizedException('Sign in, or send a valid API token (Authorization: Bearer <token>)');
   }
 }

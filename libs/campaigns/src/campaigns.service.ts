@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { CampaignContent, emptyContent, Eligibility } from '@tcma/campaign-model';
 import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { CampaignRow, CampaignStatus, Found, PageWindow } from '@tcma/persistence';
+import { BroadcastChannel, Broadcasts } from '@tcma/queue';
 import { Actor, isPartnerRole, PartnersRepository, scopeOf } from '@tcma/tenancy';
 import { checkCampaignContent } from './campaign-rules';
 import {
@@ -43,6 +44,8 @@ export class CampaignsService {
     private readonly campaigns: CampaignsRepository,
     private readonly partners: PartnersRepository,
     private readonly clock: Clock,
+    // Absent where there is no Redis (the CLI), and so no API process to tell.
+    @Optional() private readonly broadcasts?: Broadcasts,
   ) {}
 
   async create(actor: Actor, input: CreateCampaignInput): Promise<CampaignView> {
@@ -170,6 +173,8 @@ export class CampaignsService {
     if (await this.campaigns.hasLaunches(scopeOf(actor), campaign.id))
       throw new ConflictError('This campaign has been launched; archive it instead of deleting it');
     await this.campaigns.delete(scopeOf(actor), campaign.id);
+    // Its social posts and their short links went with it: no API process may keep redirecting them.
+    await this.broadcasts?.publish(BroadcastChannel.SocialLinksGone, { campaigns: [campaign.id] });
   }
 
   private async updated(actor: Actor, id: string, changes: CampaignChanges): Promise<CampaignRow> {

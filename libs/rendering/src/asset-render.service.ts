@@ -4,6 +4,7 @@ import { BrandKitsService, BrandRenderInputs } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
 import {
   compilePage,
+  withoutWebFonts,
   RenderPool,
   renderEmail,
   renderPage,
@@ -105,7 +106,8 @@ export class AssetRenderService implements OnApplicationShutdown {
       );
       if (job.format === 'text') return text(email.text, 'text/plain; charset=utf-8');
       if (job.format === 'json') return text(JSON.stringify(email), 'application/json; charset=utf-8');
-      return text(email.html, 'text/html; charset=utf-8');
+      // A preview fetches nothing from elsewhere: no web font (see withoutWebFonts).
+      return text(withoutWebFonts(email.html), 'text/html; charset=utf-8');
     }
     const resolved = resolveSlotValues(content.slots, brand.brand);
     if (resolved.missing.length) throw missingSlots(resolved.missing);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
-import type { CampaignContent, EmailAsset, SlotDefinition } from '@tcma/campaign-model';
+import type { CampaignContent, EmailAsset, SlotDefinition, SlotType } from '@tcma/campaign-model';
 import { CampaignDraftsService, EmailAssetInput } from '@tcma/campaigns';
 import {
   BrandValues,
@@ -14,6 +14,7 @@ import { AppConfig } from '@tcma/config';
 import type { Problem } from '@tcma/errors';
 import { Actor, PartnersService } from '@tcma/tenancy';
 import { landingPageUrl } from './email-render.service';
+import { samplePartnerLogoUrl } from './sample-partner-logo';
 import { sampleRecipient } from './sample-recipient';
 
 /** The partner a draft preview is rendered as when none is chosen: every slot its fallback, or its type's sample value. */
@@ -79,6 +80,11 @@ export class DraftEmailCheckService {
     return { valid: problems.length === 0, problems, preview };
   }
 
+  /** A slot type's sample value; a logo's is the placeholder the engine serves, so the preview shows no broken image. */
+  private sampleOf(type: SlotType): string {
+    return type === 'logo' ? samplePartnerLogoUrl(this.config.publicBaseUrl) : SAMPLE_SLOT_VALUES[type];
+  }
+
   /** The chosen partner's slot values (required ones it lacks filled with samples), or the sample partner's. */
   private async renderAs(
     actor: Actor,
@@ -95,7 +101,7 @@ export class DraftEmailCheckService {
       const samples = Object.fromEntries(
         slots
           .filter((s) => s.fallback === undefined || s.fallback === null)
-          .map((s) => [s.name, SAMPLE_SLOT_VALUES[s.type]]),
+          .map((s) => [s.name, this.sampleOf(s.type)]),
       );
       const values = resolveSlotValues(slots, NO_BRAND, samples).values;
       return {
@@ -109,8 +115,7 @@ export class DraftEmailCheckService {
     const brand = await this.brandKits.brandState(partner);
     const resolved = resolveSlotValues(slots, brand.brand);
     const bySlot = new Map(slots.map((s) => [s.name, s]));
-    for (const name of resolved.missing)
-      resolved.values.set(name, SAMPLE_SLOT_VALUES[bySlot.get(name)?.type ?? 'text']);
+    for (const name of resolved.missing) resolved.values.set(name, this.sampleOf(bySlot.get(name)?.type ?? 'text'));
     return {
       partner: { id: partner.id, name: partner.companyName },
       slug: partner.slug,

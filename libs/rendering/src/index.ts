@@ -7,6 +7,7 @@ export { PreviewsModule } from './previews.module';
 export { renderKey } from './render-key';
 export { RenderingModule } from './rendering.module';
 export { sampleRecipient } from './sample-recipient';
+export { SAMPLE_PARTNER_LOGO_PATH, SAMPLE_PARTNER_LOGO_PNG } from './sample-partner-logo';
 export { DraftEmailCheckService } from './draft-email-check.service';
 export type { DraftEmailCheck } from './draft-email-check.service';
 export { DraftAssetsService } from './draft-assets.service';

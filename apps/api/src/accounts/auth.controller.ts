@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InvitationsService, PasswordResetsService, SessionsService } from '@tcma/accounts';
-import { CurrentActor, Public, SessionCookie } from '@tcma/auth';
+import { CurrentActor, OptionalActor, OptionalAuth, Public, SessionCookie } from '@tcma/auth';
 import { Actor, UsersService } from '@tcma/tenancy';
 import type { Request, Response } from 'express';
 import { PageDto, Page, pageOf } from '../common/page.dto';
@@ -29,6 +29,7 @@ import {
   SignInDto,
 } from './auth.dto';
 import { StrictRateLimit } from '../rate-limits/rate-limits';
+import { sessionCapabilities } from './session-capabilities';
 
 /** Signing in from a browser: sessions in an httpOnly cookie, invitations, password resets. */
 @ApiTags('sign-in')
@@ -67,18 +68,33 @@ export class AuthController {
     };
   }
 
+  @OptionalAuth()
   @Get('session')
-  @ApiOperation({ operationId: 'getSession', summary: "The signed-in user and the session's CSRF token" })
+  @ApiOperation({
+    operationId: 'getSession',
+    summary: "Who is signed in (signedIn false without a credential), the CSRF token and the user's areas",
+  })
   @ApiOkResponse({ type: CurrentSessionDto })
-  async session(@CurrentActor() actor: Actor): Promise<CurrentSessionDto> {
+  async session(@OptionalActor() actor: Actor | undefined): Promise<CurrentSessionDto> {
+    if (!actor) {
+      return {
+        signedIn: false,
+        user: null,
+        csrfToken: null,
+        actingForPartnerId: null,
+        capabilities: sessionCapabilities(null, false),
+      };
+    }
     const user = await this.users.get(
       { ...actor, role: actor.concierge?.role ?? actor.role, partnerId: actor.concierge ? null : actor.partnerId },
       actor.userId,
     );
     return {
+      signedIn: true,
       user: SessionUserDto.from(user),
       csrfToken: actor.sessionId ? this.sessions.csrfTokenFor(actor.sessionId) : null,
       actingForPartnerId: actor.concierge ? actor.partnerId : null,
+      capabilities: sessionCapabilities(user, !!actor.concierge),
     };
   }
 

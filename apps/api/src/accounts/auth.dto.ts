@@ -37,10 +37,29 @@ export class SignedInDto {
   @ApiProperty({ description: 'The absolute end of the session, whatever its use.' }) expiresAt!: Date;
 }
 
+export class SessionCapabilitiesDto {
+  @ApiProperty({ description: 'The vendor console: vendor users.' }) vendorConsole!: boolean;
+  @ApiProperty({ description: 'The partner portal: partner users, and a vendor user acting for a partner.' })
+  partnerPortal!: boolean;
+  @ApiProperty({ description: 'Links for developers (the API reference): vendor users, never partners.' })
+  developerTools!: boolean;
+}
+
+/**
+ * Who is signed in, for the web app. Asked without any credential it answers `signedIn: false`
+ * (200, not 401: a signed-out page is not an error); a cookie or token that is no longer valid is
+ * still refused with 401.
+ */
 export class CurrentSessionDto {
-  @ApiProperty({ type: SessionUserDto }) user!: SessionUserDto;
-  @ApiProperty({ type: String, nullable: true, description: 'Null for API-token callers, who need none.' }) csrfToken!:
-    string | null;
+  @ApiProperty() signedIn!: boolean;
+  @ApiProperty({ type: SessionUserDto, nullable: true, description: 'Null when nobody is signed in.' })
+  user!: SessionUserDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for API-token callers, who need none, and when nobody is signed in.',
+  })
+  csrfToken!: string | null;
   @ApiProperty({
     type: String,
     format: 'uuid',
@@ -48,6 +67,11 @@ export class CurrentSessionDto {
     description: 'Set while a vendor user acts for a partner (X-Acting-For).',
   })
   actingForPartnerId!: string | null;
+  @ApiProperty({
+    type: SessionCapabilitiesDto,
+    description: "The areas the web app's navigation offers this user (the API decides them, from the role).",
+  })
+  capabilities!: SessionCapabilitiesDto;
 }
 
 export class SessionDto {

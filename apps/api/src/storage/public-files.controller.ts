@@ -2,6 +2,7 @@ import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
 import { NotFoundError } from '@tcma/errors';
+import { SAMPLE_PARTNER_LOGO_PNG } from '@tcma/rendering';
 import { PublicFiles } from '@tcma/storage';
 import type { Response } from 'express';
 
@@ -11,6 +12,19 @@ import type { Response } from 'express';
 @Controller('public')
 export class PublicFilesController {
   constructor(private readonly files: PublicFiles) {}
+
+  // Before `:key`, which would otherwise take the name for a content key.
+  @Get('sample-partner-logo.png')
+  @ApiOperation({
+    operationId: 'getSamplePartnerLogo',
+    summary: 'Get the placeholder logo draft previews show for the sample partner',
+  })
+  @ApiOkResponse({ description: 'PNG, 320 × 96 px: a dashed box saying “Partner logo”.' })
+  samplePartnerLogo(@Res({ passthrough: true }) res: Response): StreamableFile {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(SAMPLE_PARTNER_LOGO_PNG, { type: 'image/png' });
+  }
 
   @Get(':key')
   @ApiOperation({ operationId: 'getPublicFile', summary: 'Get a public file (logos and images in sent emails)' })

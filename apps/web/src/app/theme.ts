@@ -10,6 +10,8 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 5 },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  // Someone who asked their system for less motion gets none: modals and notifications appear at once.
+  respectReducedMotion: true,
   focusRing: 'auto',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: {

@@ -1,5 +1,6 @@
 import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import { useCapabilities, useSession } from '../../shared/hooks/use-session';
 
 interface NavItem {
   label: string;
@@ -7,20 +8,33 @@ interface NavItem {
   description: string;
 }
 
-const AREAS: NavItem[] = [
-  { label: 'Home', to: '/', description: 'Start here' },
-  { label: 'Partner portal', to: '/portal', description: 'Launch co-branded campaigns' },
-  { label: 'Vendor console', to: '/console', description: 'Author and publish campaigns' },
-];
-
 const isActive = (pathname: string, to: string) =>
   to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 
+/**
+ * The app's areas, as the API's session answer allows them (capabilities): a partner never sees
+ * the console or the developers' links, a vendor user sees the portal only while acting for a
+ * partner; nobody signed in is offered the way to sign in.
+ */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const session = useSession();
+  const can = useCapabilities();
+  const areas: NavItem[] = [
+    { label: 'Home', to: '/', description: 'Start here' },
+    ...(can.partnerPortal
+      ? [{ label: 'Partner portal', to: '/portal', description: 'Launch co-branded campaigns' }]
+      : []),
+    ...(can.vendorConsole
+      ? [{ label: 'Vendor console', to: '/console', description: 'Author and publish campaigns' }]
+      : []),
+    ...(session.data === null
+      ? [{ label: 'Sign in', to: '/sign-in', description: 'With your email and password' }]
+      : []),
+  ];
   return (
     <Stack gap={4}>
-      {AREAS.map((item) => {
+      {areas.map((item) => {
         const active = isActive(pathname, item.to);
         return (
           <NavLink
@@ -35,12 +49,16 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
           />
         );
       })}
-      <Divider my="sm" />
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-        For developers
-      </Text>
-      {/* The API's own page, not one of the app's: a full page load. */}
-      <NavLink component="a" href="/docs" label="API reference" description="OpenAPI at /docs" />
+      {can.developerTools ? (
+        <>
+          <Divider my="sm" />
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+            For developers
+          </Text>
+          {/* The API's own page, not one of the app's: a full page load. */}
+          <NavLink component="a" href="/docs" label="API reference" description="OpenAPI at /docs" />
+        </>
+      ) : null}
     </Stack>
   );
 }

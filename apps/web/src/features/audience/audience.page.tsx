@@ -44,14 +44,18 @@ function Audience({ partnerId }: { partnerId: string }) {
   const shownList = lists.data?.items.find((l) => l.id === listId) ?? null;
   const filtered = !!(query.search || listId);
   const pages = prospects.data ? Math.ceil(prospects.data.total / PAGE_SIZE) : 0;
+  // No prospect at all: the empty table's own call to action is the only one.
+  const empty = !filtered && prospects.data?.total === 0;
 
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <PageHeader title="Audience" description="Your prospects and the lists you launch campaigns to." />
-        <Button component={Link} to="/portal/audience/import">
-          Import a CSV file
-        </Button>
+        {empty ? null : (
+          <Button component={Link} to="/portal/audience/import">
+            Import a CSV file
+          </Button>
+        )}
       </Group>
 
       <Grid gap="xl">
@@ -100,7 +104,7 @@ function Audience({ partnerId }: { partnerId: string }) {
                 <Text size="sm">
                   {filtered
                     ? 'Try another search, or show every prospect.'
-                    : 'Import a CSV file of the people you market to: one row each, with at least their email.'}
+                    : 'Your prospects are the people you market to. Bring them in from a CSV file: one row each, with at least their email.'}
                 </Text>
                 {filtered ? (
                   <Button

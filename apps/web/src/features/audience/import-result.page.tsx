@@ -45,7 +45,7 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
         {item.isPending ? (
           <Skeleton height={120} aria-label="Loading the import" />
         ) : (
-          <ImportOutcome item={item.data} />
+          <ImportOutcome partnerId={partnerId} item={item.data} />
         )}
       </Card>
       {finished ? (

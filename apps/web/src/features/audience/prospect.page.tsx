@@ -32,7 +32,7 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
 
   return (
     <Stack gap="lg">
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" className="wrap-anywhere">
         <Link to="/portal/audience">Your audience</Link> / {p.email}
       </Text>
       <Group justify="space-between" align="flex-start">
@@ -61,10 +61,10 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
                   <Table.Tbody>
                     {custom.map(([key, value]) => (
                       <Table.Tr key={key}>
-                        <Table.Th scope="row" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                        <Table.Th scope="row" fw={500} className="wrap-anywhere">
                           {key}
                         </Table.Th>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+                        <Table.Td className="wrap-anywhere">{value}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -108,7 +108,7 @@ function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: P
         centered
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
-        <Text size="sm" mb="md" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" mb="md" className="wrap-anywhere">
           {prospect.email} is removed with its list memberships and its place in your launches. This cannot be undone.
         </Text>
         {erase.error ? (
@@ -123,6 +123,7 @@ function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: P
           <Button
             color="red.9"
             loading={erase.isPending}
+            data-autofocus
             onClick={() =>
               erase.mutate(undefined, {
                 onSuccess: () => {

@@ -9,11 +9,31 @@ import { format } from '../../shared/lib/format';
 import { LaunchActions } from './components/launch-actions';
 import { LaunchStatus } from './components/launch-status';
 import { useCampaign } from './hooks/use-campaign';
-import { useLaunch, useLaunchDaily, useLaunchProgress } from './hooks/use-launches';
+import { type LaunchProgress, useLaunch, useLaunchDaily, useLaunchProgress } from './hooks/use-launches';
 
 // The charts (and recharts under them) load only on this page, after its figures.
 const StepFunnelChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.StepFunnelChart })));
 const DailyTrendChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.DailyTrendChart })));
+
+/** The launch's figures, one tile each, in this order. */
+type Count = 'enrolled' | 'sent' | 'opened' | 'clicked' | 'accepted' | 'bounced' | 'unsubscribed' | 'skippedSuppressed';
+const FIGURES: Array<{ label: string; key: Count }> = [
+  { label: 'Enrolled', key: 'enrolled' },
+  { label: 'Sent', key: 'sent' },
+  { label: 'Opened', key: 'opened' },
+  { label: 'Clicked', key: 'clicked' },
+  { label: 'Accepted', key: 'accepted' },
+  { label: 'Bounced', key: 'bounced' },
+  { label: 'Unsubscribed', key: 'unsubscribed' },
+  { label: 'Left out (suppressed)', key: 'skippedSuppressed' },
+];
+
+/**
+ * The figures once they have arrived: not while they are asked for, nor while a launch just
+ * made is still enrolling its first prospects (its counts would all read 0 for a few seconds).
+ */
+const figuresOf = (p: LaunchProgress | undefined) =>
+  p && !(p.status === 'enrolling' && p.enrolled === 0) ? p : undefined;
 
 export function LaunchPage() {
   const { launchId = '' } = useParams();
@@ -38,6 +58,7 @@ function LaunchDetail({ launchId }: { launchId: string }) {
   const l = launch.data;
   const name = campaign.data?.name ?? 'Launch';
   const p = progress.data;
+  const figures = figuresOf(p);
 
   return (
     <Stack gap="lg">
@@ -61,53 +82,50 @@ function LaunchDetail({ launchId }: { launchId: string }) {
         </Title>
         {progress.isError ? (
           <QueryError error={progress.error} retry={() => void progress.refetch()} />
-        ) : !p ? (
-          <Skeleton height={120} aria-label="Loading the progress" />
         ) : (
           <Stack gap="md">
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-              <Figure label="Enrolled" value={p.enrolled} />
-              <Figure label="Sent" value={p.sent} />
-              <Figure label="Opened" value={p.opened} />
-              <Figure label="Clicked" value={p.clicked} />
-              <Figure label="Accepted" value={p.accepted} />
-              <Figure label="Bounced" value={p.bounced} />
-              <Figure label="Unsubscribed" value={p.unsubscribed} />
-              <Figure label="Left out (suppressed)" value={p.skippedSuppressed} />
+              {FIGURES.map(({ label, key }) => (
+                <Figure key={key} label={label} value={figures ? figures[key] : undefined} />
+              ))}
             </SimpleGrid>
-            <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Per-step progress">
-              <Table miw={600} bg="white" withTableBorder striped>
-                <Table.Caption>
-                  Per step; counts trail the events by a few seconds and refresh while the launch runs.
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Step</Table.Th>
-                    <Table.Th ta="right">Waiting</Table.Th>
-                    <Table.Th ta="right">Sent</Table.Th>
-                    <Table.Th ta="right">Accepted</Table.Th>
-                    <Table.Th ta="right">Opened</Table.Th>
-                    <Table.Th ta="right">Clicked</Table.Th>
-                    <Table.Th ta="right">Unsubscribed</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {p.steps.map((s) => (
-                    <Table.Tr key={s.step}>
-                      <Table.Th scope="row" fw={500}>
-                        {s.name}
-                      </Table.Th>
-                      <Table.Td ta="right">{format.count(s.waiting)}</Table.Td>
-                      <Table.Td ta="right">{format.count(s.sent)}</Table.Td>
-                      <Table.Td ta="right">{format.count(s.accepted)}</Table.Td>
-                      <Table.Td ta="right">{format.count(s.opened)}</Table.Td>
-                      <Table.Td ta="right">{format.count(s.clicked)}</Table.Td>
-                      <Table.Td ta="right">{format.count(s.unsubscribed)}</Table.Td>
+            {!figures ? (
+              <Skeleton height={120} aria-label="Loading the progress per step" />
+            ) : (
+              <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Per-step progress">
+                <Table miw={600} bg="white" withTableBorder striped>
+                  <Table.Caption>
+                    Per step; counts trail the events by a few seconds and refresh while the launch runs.
+                  </Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Step</Table.Th>
+                      <Table.Th ta="right">Waiting</Table.Th>
+                      <Table.Th ta="right">Sent</Table.Th>
+                      <Table.Th ta="right">Accepted</Table.Th>
+                      <Table.Th ta="right">Opened</Table.Th>
+                      <Table.Th ta="right">Clicked</Table.Th>
+                      <Table.Th ta="right">Unsubscribed</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Box>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {figures.steps.map((s) => (
+                      <Table.Tr key={s.step}>
+                        <Table.Th scope="row" fw={500}>
+                          {s.name}
+                        </Table.Th>
+                        <Table.Td ta="right">{format.count(s.waiting)}</Table.Td>
+                        <Table.Td ta="right">{format.count(s.sent)}</Table.Td>
+                        <Table.Td ta="right">{format.count(s.accepted)}</Table.Td>
+                        <Table.Td ta="right">{format.count(s.opened)}</Table.Td>
+                        <Table.Td ta="right">{format.count(s.clicked)}</Table.Td>
+                        <Table.Td ta="right">{format.count(s.unsubscribed)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Box>
+            )}
           </Stack>
         )}
       </section>
@@ -164,13 +182,19 @@ function ChartCard({ title, id, children }: { title: string; id: string; childre
   );
 }
 
-function Figure({ label, value }: { label: string; value: number }) {
+/** One figure; a skeleton in its place, never a 0, until it has arrived. */
+function Figure({ label, value }: { label: string; value: number | undefined }) {
   return (
-    <Stack gap={0} p="sm" className={classes.tile}>
+    <Stack gap={0} p="sm" className={classes.tile} role="group" aria-label={label} aria-busy={value === undefined}>
       <Text size="xs">{label}</Text>
-      <Text fw={700} size="xl">
-        {format.count(value)}
-      </Text>
+      {value === undefined ? (
+        // As tall as the figure it stands for: nothing moves when it arrives.
+        <Skeleton height={31} width={56} my={0} />
+      ) : (
+        <Text fw={700} size="xl">
+          {format.count(value)}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audienceLabel, reasonLabel } from './format';
+import { audienceLabel, launchedSummary, reasonLabel } from './format';
 
 describe('audienceLabel', () => {
   it('says who a launch goes to', () => {
@@ -20,5 +20,22 @@ describe('reasonLabel', () => {
     expect(reasonLabel('weekly_cap')).toBe('over your weekly cap');
     expect(reasonLabel('something_new')).toBe('something new');
     expect(reasonLabel(null)).toBeNull();
+  });
+});
+
+describe('launchedSummary', () => {
+  it('says what launching the current version did', () => {
+    expect(launchedSummary('Security', [])).toBe('“Security” offers you no campaign right now: nothing was launched.');
+    expect(launchedSummary('Security', [{ state: 'started' }])).toBe('“Security”: 1 campaign started.');
+    expect(
+      launchedSummary('Security', [
+        { state: 'started' },
+        { state: 'started' },
+        { state: 'waiting_readiness' },
+        { state: 'skipped' },
+      ]),
+    ).toBe(
+      '“Security”: 2 campaigns started, 1 campaign waiting for you under Pending launches, 1 campaign already skipped or cancelled.',
+    );
   });
 });

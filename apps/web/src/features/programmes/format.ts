@@ -32,3 +32,19 @@ const REASONS: Record<string, string> = {
 };
 export const reasonLabel = (reason: string | null): string | null =>
   reason ? (REASONS[reason] ?? reason.replace(/_/g, ' ')) : null;
+
+const campaigns = (n: number) => (n === 1 ? '1 campaign' : `${n} campaigns`);
+
+/** What "Launch the current version now" did, in one sentence: how many started, wait or were already closed. */
+export function launchedSummary(programmeName: string, items: Array<Pick<PendingLaunch, 'state'>>): string {
+  if (!items.length) return `“${programmeName}” offers you no campaign right now: nothing was launched.`;
+  const started = items.filter((p) => p.state === 'started').length;
+  const waiting = items.filter((p) => p.state === 'waiting_readiness' || p.state === 'pending').length;
+  const closed = items.length - started - waiting;
+  const parts = [
+    started ? `${campaigns(started)} started` : null,
+    waiting ? `${campaigns(waiting)} waiting for you under Pending launches` : null,
+    closed ? `${campaigns(closed)} already skipped or cancelled` : null,
+  ].filter(Boolean);
+  return `“${programmeName}”: ${parts.join(', ')}.`;
+}

@@ -10,10 +10,11 @@ import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
 import { useLists } from '../../shared/hooks/use-partner-lists';
 import { EditPendingLaunchModal } from './components/edit-pending-launch-modal';
+import { LaunchCurrentModal } from './components/launch-current-modal';
 import { PendingLaunchCard } from './components/pending-launch-card';
 import { SubscriptionModal } from './components/subscription-modal';
 import { UnsubscribeModal } from './components/unsubscribe-modal';
-import { audienceLabel } from './format';
+import { audienceLabel, launchedSummary } from './format';
 import { usePendingLaunch, usePendingLaunches, type PendingLaunch } from './hooks/use-pending-launches';
 import { useProgrammes, type Programme } from './hooks/use-programmes';
 import { useMySubscriptions, type Subscription } from './hooks/use-subscriptions';
@@ -46,7 +47,8 @@ function Programmes({ partnerId }: { partnerId: string }) {
     null,
   );
   const [leaving, setLeaving] = useState<{ programme: Programme; subscription: Subscription } | null>(null);
-  const [left, setLeft] = useState<string | null>(null);
+  const [launching, setLaunching] = useState<{ programme: Programme; subscription: Subscription } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const pages = pending.data ? Math.ceil(pending.data.total / PAGE_SIZE) : 0;
   const byProgramme = new Map((subscriptions.data?.items ?? []).map((s) => [s.programmeId, s]));
 
@@ -98,16 +100,16 @@ function Programmes({ partnerId }: { partnerId: string }) {
         <Title order={2} size="h3" id="programmes-title">
           Programmes of your vendor
         </Title>
-        {left ? (
+        {notice ? (
           <Alert
             color="indigo"
             variant="light"
             withCloseButton
             closeButtonLabel="Dismiss"
-            onClose={() => setLeft(null)}
+            onClose={() => setNotice(null)}
             role="status"
           >
-            {left}
+            {notice}
           </Alert>
         ) : null}
         {programmes.isError ? (
@@ -163,6 +165,14 @@ function Programmes({ partnerId }: { partnerId: string }) {
                     <>
                       <Button
                         size="sm"
+                        variant="light"
+                        onClick={() => setLaunching({ programme, subscription })}
+                        aria-label={`Launch the current version of ${programme.name} now`}
+                      >
+                        Launch the current version now
+                      </Button>
+                      <Button
+                        size="sm"
                         variant="default"
                         onClick={() => setSubscribing({ programme, subscription })}
                         aria-label={`Edit your defaults for ${programme.name}`}
@@ -206,13 +216,25 @@ function Programmes({ partnerId }: { partnerId: string }) {
       {editing ? (
         <EditPendingLaunchModal partnerId={partnerId} pending={editing} onClose={() => setEditing(null)} />
       ) : null}
+      {launching ? (
+        <LaunchCurrentModal
+          subscription={launching.subscription}
+          programmeName={launching.programme.name}
+          audience={audienceLabel(launching.subscription.audience, listName)}
+          onClose={() => setLaunching(null)}
+          onDone={(items) => {
+            setNotice(launchedSummary(launching.programme.name, items));
+            setLaunching(null);
+          }}
+        />
+      ) : null}
       {leaving ? (
         <UnsubscribeModal
           subscription={leaving.subscription}
           programmeName={leaving.programme.name}
           onClose={() => setLeaving(null)}
           onDone={(cancelled) => {
-            setLeft(
+            setNotice(
               `Unsubscribed from ${leaving.programme.name}: ${cancelled === 1 ? '1 pending launch' : `${cancelled} pending launches`} cancelled.`,
             );
             setLeaving(null);

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Card, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { fieldError, formError } from '../../shared/lib/field-error';
+import { nextFromSearch, withNext } from '../../shared/lib/next-path';
 import { ROLE_LABELS } from '../../shared/lib/role-labels';
 import { useAcceptInvitation, useInvitationPreview } from './hooks/use-session';
 
@@ -12,6 +13,8 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const preview = useInvitationPreview(token);
   const accept = useAcceptInvitation();
+  // A deep link the invitation carries (…/invitations/<token>?next=/portal/…), passed on to sign-in.
+  const next = nextFromSearch(useLocation().search);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
@@ -21,7 +24,7 @@ export function AcceptInvitationPage() {
       { token, name, password },
       {
         onSuccess: (account) =>
-          void navigate('/sign-in', {
+          void navigate(withNext('/sign-in', next), {
             state: { notice: 'Your account is ready: sign in with your new password.', email: account.email },
           }),
       },
@@ -43,7 +46,7 @@ export function AcceptInvitationPage() {
         <Alert color="red" variant="light" role="alert" title="This link cannot be used">
           <Stack gap="xs">
             <Text size="sm">{preview.error.message}</Text>
-            <Anchor component={Link} to="/sign-in" size="sm">
+            <Anchor component={Link} to={withNext('/sign-in', next)} size="sm">
               Go to sign-in
             </Anchor>
           </Stack>

@@ -1,14 +1,16 @@
 import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { formError } from '../../shared/lib/field-error';
+import { nextFromSearch, withNext } from '../../shared/lib/next-path';
 import { useRequestPasswordReset } from './hooks/use-session';
 
 /** /reset-password: asks for a reset link by email (the answer never tells whether the account exists). */
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const request = useRequestPasswordReset();
+  const next = nextFromSearch(useLocation().search);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </Card>
       )}
-      <Anchor component={Link} to="/sign-in" size="sm">
+      <Anchor component={Link} to={withNext('/sign-in', next)} size="sm">
         Back to sign-in
       </Anchor>
     </Stack>

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { fieldError, formError } from '../../shared/lib/field-error';
+import { nextFromSearch, withNext } from '../../shared/lib/next-path';
 import { useResetPassword } from './hooks/use-session';
 
 /** /reset-password/:token: a new password from an emailed link (also the first admin's set-password link). */
@@ -11,6 +12,7 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const reset = useResetPassword();
+  const next = nextFromSearch(useLocation().search);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -18,7 +20,7 @@ export function ResetPasswordPage() {
       { token, password },
       {
         onSuccess: (account) =>
-          void navigate('/sign-in', {
+          void navigate(withNext('/sign-in', next), {
             state: { notice: 'Your password is set: sign in with it.', email: account.email },
           }),
       },
@@ -34,7 +36,7 @@ export function ResetPasswordPage() {
           {message ? (
             <Alert color="red" variant="light" role="alert">
               {message}{' '}
-              <Anchor component={Link} to="/reset-password" size="sm">
+              <Anchor component={Link} to={withNext('/reset-password', next)} size="sm">
                 Ask for a new link
               </Anchor>
             </Alert>

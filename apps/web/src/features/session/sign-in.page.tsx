@@ -1,11 +1,16 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { formError } from '../../shared/lib/field-error';
+import { forgetNext, nextFromSearch, rememberNext, takeNext, withNext } from '../../shared/lib/next-path';
 import { useSignIn } from './hooks/use-session';
 
-/** Email and password; a failure shows the API's one generic message next to the form. */
+/**
+ * Email and password; a failure shows the API's one generic message next to the form. Once
+ * signed in, the visitor goes where they were heading (the `next` deep link, or the one this tab
+ * remembers from earlier in the flow), else home.
+ */
 export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
@@ -13,10 +18,25 @@ export function SignInPage() {
   const [email, setEmail] = useState(notice.email ?? '');
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
+  const next = nextFromSearch(location.search);
+
+  // Kept for the tab too: a link of the flow opened here without it (an invitation) still ends there.
+  useEffect(() => {
+    if (next) rememberNext(next);
+  }, [next]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => void navigate('/') });
+    signIn.mutate(
+      { email, password },
+      {
+        onSuccess: () => {
+          const to = next ?? takeNext() ?? '/';
+          forgetNext();
+          void navigate(to, { replace: true });
+        },
+      },
+    );
   };
 
   const message = formError(signIn.error, []);
@@ -53,7 +73,7 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending}>
             Sign in
           </Button>
-          <Anchor component={Link} to="/reset-password" size="sm">
+          <Anchor component={Link} to={withNext('/reset-password', next)} size="sm">
             Forgot your password?
           </Anchor>
         </Stack>

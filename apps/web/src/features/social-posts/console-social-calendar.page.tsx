@@ -1,4 +1,4 @@
-import { Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Skeleton, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
@@ -42,6 +42,8 @@ export function ConsoleSocialCalendarPage() {
   const status = params.get('status');
   const from = params.get('from');
   const to = params.get('to');
+  // Concierge mode, for this page's cancels only: off by default, so no Cancel button shows.
+  const concierge = params.get('concierge') === '1';
   const posts = useSocialPosts({
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
@@ -102,6 +104,12 @@ export function ConsoleSocialCalendarPage() {
           />
         </Group>
       </Group>
+      <Switch
+        label="Concierge mode: cancel scheduled posts acting for their partner"
+        description="Each cancel is recorded in the partner’s audit log with your name, and the partner’s users are told by email."
+        checked={concierge}
+        onChange={(e) => set({ concierge: e.currentTarget.checked ? '1' : null })}
+      />
       {posts.isError ? (
         <QueryError error={posts.error} retry={() => void posts.refetch()} />
       ) : posts.isPending ? (
@@ -123,6 +131,7 @@ export function ConsoleSocialCalendarPage() {
           onPage={(p) => set({ page: String(p) })}
           campaignHref={(id) => `/console/campaigns/${id}`}
           showPartner
+          cancelAs={concierge ? 'concierge' : 'none'}
         />
       )}
     </Stack>

@@ -11,7 +11,7 @@ export function NotFoundPage() {
         description="The link may be incomplete, or what it pointed to is no longer there."
       />
       <Text>
-        There is no page at <Code style={{ overflowWrap: 'anywhere' }}>{pathname}</Code>.
+        There is no page at <Code className="wrap-anywhere">{pathname}</Code>.
       </Text>
       <div>
         <Button component={Link} to="/">

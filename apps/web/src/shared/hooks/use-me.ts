@@ -1,13 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../api/client';
 import { keyOf, orSignedOut, unwrap } from '../../api/query';
+import { sessionQuery } from './use-session';
 
 export type Me = components['schemas']['MeDto'];
 
-/** Who the browser is signed in as; `null` when it is not (the API answers 401). */
+/**
+ * Who the browser acts as (in concierge mode, the partner's user); `null` when it is not signed
+ * in. Nobody signed in (the session says so) asks nothing more: GET /me would only answer 401.
+ */
 export function useMe() {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: keyOf('get', '/me'),
-    queryFn: ({ signal }): Promise<Me | null> => orSignedOut(unwrap(api.GET('/me', { signal }))),
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      if (!(await queryClient.ensureQueryData(sessionQuery))) return null;
+      return orSignedOut(unwrap(api.GET('/me', { signal })));
+    },
   });
 }

@@ -1,20 +1,43 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, setCsrfToken, type components } from '../../api/client';
 import { keyOf, orSignedOut, unwrap } from '../../api/query';
 
-export type CurrentSession = components['schemas']['CurrentSessionDto'];
+type SessionAnswer = components['schemas']['CurrentSessionDto'];
+
+/** A signed-in session: its user, CSRF token, concierge partner and the areas the API lets the user see. */
+export type CurrentSession = SessionAnswer & { user: NonNullable<SessionAnswer['user']> };
+export type Capabilities = SessionAnswer['capabilities'];
 
 /** The cache key of the signed-in session (signing out empties it). */
 export const SESSION_KEY = keyOf('get', '/auth/session');
 
-/** The signed-in user of this browser; `null` when not signed in. Keeps the CSRF token for the client. */
+/**
+ * Who is signed in: `null` when nobody is. The API answers a browser without a cookie 200
+ * `{ signedIn: false }` (so a signed-out page logs no failed request), and a cookie that has
+ * ended 401, read here as nobody too. Keeps the CSRF token for the client.
+ */
+export const sessionQuery = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: async ({ signal }): Promise<CurrentSession | null> => {
+    const answer = await orSignedOut(unwrap(api.GET('/auth/session', { signal })));
+    const session = answer?.signedIn && answer.user ? { ...answer, user: answer.user } : null;
+    setCsrfToken(session?.csrfToken ?? null);
+    return session;
+  },
+});
+
+/** The signed-in user of this browser; `null` when not signed in. */
 export function useSession() {
-  return useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: async ({ signal }): Promise<CurrentSession | null> => {
-      const session = await orSignedOut(unwrap(api.GET('/auth/session', { signal })));
-      setCsrfToken(session?.csrfToken ?? null);
-      return session;
-    },
-  });
+  return useQuery(sessionQuery);
+}
+
+/** What nobody signed in may see: none of the areas. */
+const NONE: Capabilities = { vendorConsole: false, partnerPortal: false, developerTools: false };
+
+/**
+ * The areas the navigation offers, as the API's session answer says (never derived here from a
+ * role); none while it is being asked or when nobody is signed in.
+ */
+export function useCapabilities(): Capabilities {
+  return useSession().data?.capabilities ?? NONE;
 }

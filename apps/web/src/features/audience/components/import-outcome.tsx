@@ -1,11 +1,11 @@
-import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import classes from '../../../shared/components/panel.module.css';
 import { fileSize, format, plural } from '../../../shared/lib/format';
-import type { ProspectImport } from '../hooks/use-imports';
+import { REJECTED_ROWS_SHOWN, useImportRejections, type ProspectImport } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
 
 /** Where an import stands, as the API last answered: progress while the worker reads it, then its counts. */
-export function ImportOutcome({ item }: { item: ProspectImport }) {
+export function ImportOutcome({ partnerId, item }: { partnerId: string; item: ProspectImport }) {
   const running = item.status === 'queued' || item.status === 'running';
   return (
     <Stack gap="md">
@@ -51,13 +51,8 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
             <Figure label="Merged into existing" value={item.merged} />
             <Figure label="Rejected" value={item.rejected} tone={item.rejected ? 'red.9' : undefined} />
           </SimpleGrid>
-          {item.rejected > 0 && item.reportUrl ? (
-            <Text size="sm">
-              Each rejected row is listed with its line in the file and the reason.{' '}
-              <Anchor href={item.reportUrl} download>
-                Download the rejected rows (CSV)
-              </Anchor>
-            </Text>
+          {item.rejected > 0 ? (
+            <RejectedRows partnerId={partnerId} item={item} />
           ) : item.rejected === 0 ? (
             <Text size="sm">No row was rejected.</Text>
           ) : null}
@@ -73,6 +68,55 @@ export function ImportOutcome({ item }: { item: ProspectImport }) {
             </Text>
           ) : null}
         </>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The first rejected rows with their line and reason, beside the report that holds them all. */
+function RejectedRows({ partnerId, item }: { partnerId: string; item: ProspectImport }) {
+  const rows = useImportRejections(partnerId, item.id, item.status === 'completed');
+  const all = item.rejected <= REJECTED_ROWS_SHOWN;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {all
+          ? item.rejected === 1
+            ? 'The rejected row, with its line in the file and the reason:'
+            : 'Each rejected row, with its line in the file and the reason:'
+          : `The first ${REJECTED_ROWS_SHOWN} of ${format.count(item.rejected)} rejected rows, with their line in the file and the reason; the report holds them all.`}
+      </Text>
+      {rows.isError ? (
+        <Text size="sm" c="red.9">
+          The rejected rows could not be read: {rows.error.message}
+        </Text>
+      ) : !rows.data ? (
+        <Skeleton height={72} aria-label="Loading the rejected rows" />
+      ) : (
+        <Table bg="white" withTableBorder striped aria-label="Rejected rows">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="5rem">Line</Table.Th>
+              <Table.Th>Reason</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.data.items.map((r) => (
+              <Table.Tr key={r.line}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td className="wrap-words">{r.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {item.reportUrl ? (
+        <Text size="sm">
+          <Anchor href={item.reportUrl} download>
+            Download the rejected rows (CSV)
+          </Anchor>{' '}
+          with each row as it was sent.
+        </Text>
       ) : null}
     </Stack>
   );

@@ -43,7 +43,7 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
             <Table.Tbody>
               {lists.data.items.map((l) => (
                 <Table.Tr key={l.id} bg={l.id === selectedListId ? 'indigo.0' : undefined}>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Table.Td className="wrap-anywhere">
                     <Anchor
                       component={Link}
                       to={`/portal/audience?list=${l.id}`}

@@ -55,7 +55,7 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
                   onChange={(e) => onSelect([p.id], e.currentTarget.checked)}
                 />
               </Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+              <Table.Td className="wrap-anywhere">
                 <Anchor component={Link} to={`/portal/audience/prospects/${p.id}`}>
                   {p.email}
                 </Anchor>

@@ -34,6 +34,19 @@ export function useImport(partnerId: string, id: string) {
 
 export const isFinished = (i: ProspectImport) => FINISHED.has(i.status);
 
+/** How many rejected rows an import's page lists; the downloadable report holds them all. */
+export const REJECTED_ROWS_SHOWN = 20;
+
+/** The first rejected rows of a completed import, in file order (the API answers 409 before it completes). */
+export function useImportRejections(partnerId: string, id: string, completed: boolean) {
+  return $api.useQuery(
+    'get',
+    '/partners/{partnerId}/imports/{id}/rejections',
+    { params: { path: { partnerId, id }, query: { limit: REJECTED_ROWS_SHOWN, offset: 0 } } },
+    { enabled: completed },
+  );
+}
+
 /**
  * Sends the file as the request body, as the browser reads it from disk (never whole in
  * memory here); the API checks its bytes, whatever type the file claims, and refuses with 413

@@ -45,13 +45,13 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
           <Table.Tbody>
             {assets.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.name}</Table.Td>
+                <Table.Td className="wrap-anywhere">{a.name}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color="indigo" tt="none">
                     {KINDS[kindOf(a)]}
                   </Badge>
                 </Table.Td>
-                <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Table.Td visibleFrom="sm" className="wrap-anywhere">
                   {isEmail(a) ? a.subject : '—'}
                 </Table.Td>
                 <Table.Td ta="right">

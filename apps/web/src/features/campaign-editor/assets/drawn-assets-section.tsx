@@ -77,7 +77,7 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
           <Table.Tbody>
             {drawn.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.name}</Table.Td>
+                <Table.Td className="wrap-anywhere">{a.name}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color="indigo" tt="none">
                     {isPdf(a)

@@ -62,7 +62,7 @@ export function FileField({
           )}
         </FileButton>
         {file ? (
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" className="wrap-anywhere">
             {name ? `${name} · ` : ''}
             {summary}
           </Text>

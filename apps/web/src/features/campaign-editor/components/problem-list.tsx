@@ -7,7 +7,7 @@ export function ProblemList({ problems }: { problems: FieldProblem[] }) {
   return (
     <List size="sm" spacing={4}>
       {problems.map((p, i) => (
-        <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+        <List.Item key={i} className="wrap-anywhere">
           {p.path ? <code>{p.path}</code> : null} {describeProblem(p)}
         </List.Item>
       ))}

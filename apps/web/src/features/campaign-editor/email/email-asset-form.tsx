@@ -1,13 +1,14 @@
 import { Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../../api/api-error';
 import classes from '../../../shared/components/panel.module.css';
 import { ProblemsAlert } from '../components/problems-alert';
 import type { EmailInput } from '../hooks/use-draft-edits';
 import { describeProblem, headline, messageIn, problemsOfItem } from '../problems';
 import { EmailPreview, SAMPLE_PARTNER } from './email-preview';
 import { InsertPalette } from './insert-palette';
-import { mergeProblems, problemsOfEmail } from './live-problems';
+import { currentProblems, newerAnswer, problemsOfEmail, type ProblemsAnswer } from './live-problems';
 import { MjmlEditor, type MjmlEditorHandle } from './mjml-editor';
 import { useDraftVocabulary, useEmailCheck } from './use-email-check';
 
@@ -54,28 +55,44 @@ export function EmailAssetForm({
   onSave,
   onCancel,
 }: EmailAssetFormProps) {
-  const [email, setEmail] = useState(initial);
+  // The text as typed, and its revision: one more at each edit, so answers are ordered by the text they were asked about.
+  const [draft, setDraft] = useState({ email: initial, revision: 0 });
+  const { email } = draft;
   const [partnerId, setPartnerId] = useState(SAMPLE_PARTNER);
-  const [checked] = useDebouncedValue(email, CHECK_DEBOUNCE_MS);
-  const check = useEmailCheck(campaignId, assetId, partnerId === SAMPLE_PARTNER ? null : partnerId, checked);
+  const [checked] = useDebouncedValue(draft, CHECK_DEBOUNCE_MS);
+  const check = useEmailCheck(campaignId, assetId, partnerId === SAMPLE_PARTNER ? null : partnerId, checked.email);
   const vocabulary = useDraftVocabulary(campaignId);
   const editor = useRef<MjmlEditorHandle | null>(null);
+  // The revision the last save sent: its refusal speaks of that text.
+  const [savedRevision, setSavedRevision] = useState<number | null>(null);
 
-  const { mine: saved, others } = problemsOfItem(error, `assets[${index}]`, FIELDS);
+  const { mine: saved, others } = useMemo(() => problemsOfItem(error, `assets[${index}]`, FIELDS), [error, index]);
   const live = useMemo(() => problemsOfEmail(check.data?.problems ?? [], index), [check.data, index]);
-  const mine = mergeProblems(live, saved);
-  const mjmlProblems = useMemo(() => live.filter((p) => p.path === 'mjml'), [live]);
+  // The newest check answered; an answer about an older text never replaces it.
+  const [checkAnswer, setCheckAnswer] = useState<ProblemsAnswer | null>(null);
+  const arrived = check.data && !check.isPlaceholderData ? { revision: checked.revision, problems: live } : null;
+  const newestCheck = newerAnswer(checkAnswer, arrived);
+  if (newestCheck !== checkAnswer) setCheckAnswer(newestCheck);
+  const saveAnswer = useMemo(
+    () =>
+      savedRevision !== null && error instanceof ApiError && error.problems.length
+        ? { revision: savedRevision, problems: saved }
+        : null,
+    [savedRevision, error, saved],
+  );
+  const mine = useMemo(() => currentProblems(newestCheck, saveAnswer), [newestCheck, saveAnswer]);
+  const mjmlMessages = useMemo(() => mine.filter((p) => p.path === 'mjml'), [mine]);
   const placeholders = vocabulary.data?.entries ?? [];
   const textPlaceholders = placeholders.filter((e) => e.inText && e.kind !== 'link');
-  const stale = checked !== email || check.isFetching;
-  const change = (field: keyof EmailInput) => (value: string) => setEmail((e) => ({ ...e, [field]: value }));
+  const stale = checked !== draft || check.isFetching;
+  const change = (field: keyof EmailInput) => (value: string) =>
+    setDraft((d) => ({ email: { ...d.email, [field]: value }, revision: d.revision + 1 }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSavedRevision(draft.revision);
     onSave(email);
   };
-
-  const mjmlMessages = mine.filter((p) => p.path === 'mjml');
   return (
     <form onSubmit={submit} noValidate aria-labelledby="email-form-title">
       <Stack gap="md" p="md" className={classes.panel}>
@@ -131,7 +148,7 @@ export function EmailAssetForm({
             <MjmlEditor
               value={email.mjml}
               onChange={change('mjml')}
-              problems={mjmlProblems}
+              problems={mjmlMessages}
               placeholders={placeholders}
               labelId="mjml-label"
               describedBy="mjml-description mjml-problems"
@@ -162,7 +179,7 @@ export function EmailAssetForm({
                       size="sm"
                       c="red.9"
                       key={`${p.line ?? ''}${p.message}`}
-                      style={{ overflowWrap: 'anywhere' }}
+                      className="wrap-anywhere"
                     >
                       {describeProblem(p)}
                     </Text>

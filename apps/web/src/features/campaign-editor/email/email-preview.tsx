@@ -62,7 +62,7 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
         </Alert>
       ) : (
         <>
-          <Text size="sm" aria-live="polite" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" aria-live="polite" className="wrap-anywhere">
             <strong>Subject:</strong> {preview.subject}
             {preview.preheader ? (
               <>

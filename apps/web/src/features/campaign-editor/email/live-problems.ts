@@ -19,3 +19,27 @@ export function mergeProblems(a: FieldProblem[], b: FieldProblem[]): FieldProble
     return true;
   });
 }
+
+/** An email's problems as one request answered them, with the revision of the text it sent (each edit is one more). */
+export interface ProblemsAnswer {
+  revision: number;
+  problems: FieldProblem[];
+}
+
+/** The answer to keep when another arrives: the one about the later text, whatever order they arrive in. */
+export function newerAnswer(kept: ProblemsAnswer | null, arrived: ProblemsAnswer | null): ProblemsAnswer | null {
+  if (!kept || !arrived) return kept ?? arrived;
+  return arrived.revision > kept.revision ? arrived : kept;
+}
+
+/**
+ * The email's problems as the newest request answered them: a refused save's until a check of
+ * a later text answers (fixing the MJML clears them without saving again), the live check's
+ * after; both about the same text, they agree and show once.
+ */
+export function currentProblems(check: ProblemsAnswer | null, save: ProblemsAnswer | null): FieldProblem[] {
+  if (!save) return check?.problems ?? [];
+  if (!check || save.revision > check.revision) return save.problems;
+  if (check.revision > save.revision) return check.problems;
+  return mergeProblems(check.problems, save.problems);
+}

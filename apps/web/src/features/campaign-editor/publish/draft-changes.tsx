@@ -39,7 +39,7 @@ function Part({ title, items }: { title: string; items: ReactNode[] }) {
       </Text>
       <List withPadding size="sm" listStyleType="disc">
         {items.map((item, i) => (
-          <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+          <List.Item key={i} className="wrap-anywhere">
             {item}
           </List.Item>
         ))}

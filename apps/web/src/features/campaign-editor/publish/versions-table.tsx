@@ -35,7 +35,7 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
             aria-label="Versions"
             layout="fixed"
             horizontalSpacing="xs"
-            style={{ overflowWrap: 'anywhere' }}
+            className="wrap-anywhere"
           >
             <Table.Thead>
               <Table.Tr>
@@ -73,7 +73,7 @@ function VersionRow({ version }: { version: CampaignVersionListItem }) {
   return (
     <Table.Tr>
       <Table.Td>Version {version.version}</Table.Td>
-      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+      <Table.Td className="wrap-anywhere">
         {dateTime(version.publishedAt)}
         <Text span size="sm" display="block">
           by {name ?? version.publishedByEmail ?? (version.publishedBy ? 'a vendor user' : 'an API token')}

@@ -112,41 +112,41 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
               Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at{' '}
               {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
             </Text>
-            {/* Fixed columns that wrap their words: the four of them fit a phone's width without scrolling. */}
-            <Table
-              bg="white"
-              withTableBorder
-              aria-label="Timeline"
-              layout="fixed"
-              horizontalSpacing="xs"
-              style={{ overflowWrap: 'anywhere' }}
+            {/* Lines break between words, never inside one; on a phone a table wider than the page scrolls sideways. */}
+            <Table.ScrollContainer
+              minWidth={320}
+              scrollAreaProps={{
+                viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Timeline, scrolls sideways' },
+              }}
             >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w="18%">Step</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Received</Table.Th>
-                  <Table.Th>Why then</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {timeline.data.steps.map((s) => (
-                  <Table.Tr key={s.stepId}>
-                    <Table.Td>Step {s.index}</Table.Td>
-                    <Table.Td>
-                      {s.assetName}
-                      {s.conditional ? (
-                        <Text span size="xs" c="gray.7" display="block">
-                          if its condition holds
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{s.local}</Table.Td>
-                    <Table.Td>{s.explanation}</Table.Td>
+              <Table bg="white" withTableBorder aria-label="Timeline" horizontalSpacing="xs" className="wrap-words">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w="18%">Step</Table.Th>
+                    <Table.Th>Email</Table.Th>
+                    <Table.Th>Received</Table.Th>
+                    <Table.Th>Why then</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {timeline.data.steps.map((s) => (
+                    <Table.Tr key={s.stepId}>
+                      <Table.Td>Step {s.index}</Table.Td>
+                      <Table.Td>
+                        {s.assetName}
+                        {s.conditional ? (
+                          <Text span size="xs" c="gray.7" display="block">
+                            if its condition holds
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>{s.local}</Table.Td>
+                      <Table.Td>{s.explanation}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Stack>
         ) : null}
       </div>

@@ -39,7 +39,7 @@ export function CampaignsTable({ campaigns, busy }: { campaigns: LibraryCampaign
       <Table.Tbody>
         {campaigns.map((c) => (
           <Table.Tr key={c.id}>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+            <Table.Td className="wrap-anywhere">
               <Anchor component={Link} to={`/console/campaigns/${c.id}`} fw={600}>
                 {c.name}
               </Anchor>

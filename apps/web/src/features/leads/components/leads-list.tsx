@@ -77,7 +77,7 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
                     <LeadStatusBadge status={l.status} />
                   </Box>
                 </Group>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Text size="sm" className="wrap-anywhere">
                   {l.email}
                   {l.company ? ` · ${l.company}` : ''}
                 </Text>
@@ -122,11 +122,11 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
 
 function LeadName({ lead, linkTo }: { lead: Lead; linkTo?: (lead: Lead) => string }) {
   return linkTo ? (
-    <Anchor component={Link} to={linkTo(lead)} fw={600} style={{ overflowWrap: 'anywhere' }}>
+    <Anchor component={Link} to={linkTo(lead)} fw={600} className="wrap-anywhere">
       {personOf(lead)}
     </Anchor>
   ) : (
-    <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+    <Text fw={600} className="wrap-anywhere">
       {personOf(lead)}
     </Text>
   );

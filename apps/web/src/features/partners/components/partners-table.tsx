@@ -40,7 +40,7 @@ export function PartnersTable({ partners, activity, admin, busy }: PartnersTable
           const a = activity?.get(p.id);
           return (
             <Table.Tr key={p.id}>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+              <Table.Td className="wrap-anywhere">
                 <Text fw={600} size="sm">
                   {p.companyName}
                 </Text>

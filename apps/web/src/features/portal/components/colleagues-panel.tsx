@@ -56,7 +56,7 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
             <Table.Tbody>
               {colleagues.data.items.map((u) => (
                 <Table.Tr key={u.id}>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Table.Td className="wrap-anywhere">
                     <Text size="sm" fw={600}>
                       {u.name}
                     </Text>
@@ -183,7 +183,7 @@ function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
   return (
     <Group component="li" justify="space-between" wrap="nowrap" gap="sm" p="sm" className={classes.panel}>
       <Stack gap={2} style={{ minWidth: 0 }}>
-        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" fw={600} className="wrap-anywhere">
           {i.email}
         </Text>
         <Text size="xs">

@@ -51,16 +51,21 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
                   <Table.Td>
                     <Text size="sm">{format.dateTimeSeconds(a.at)}</Text>
                   </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Table.Td className="wrap-anywhere">
                     <Text size="sm" fw={600}>
                       {a.userName}
                     </Text>
                     <Text size="xs">{a.userEmail}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="sm" ff="monospace" className="wrap-anywhere">
                       {a.method} {a.path}
                     </Text>
+                    {a.action ? (
+                      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                        {a.action}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               ))}

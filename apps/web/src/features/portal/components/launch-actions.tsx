@@ -85,6 +85,7 @@ export function LaunchActions({ launch }: { launch: Launch }) {
           <Button
             color={chosen?.color}
             loading={action.isPending}
+            data-autofocus
             onClick={() =>
               pending &&
               action.mutate(pending, {

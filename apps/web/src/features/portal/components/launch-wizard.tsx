@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
+import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useLists, useProspectCount } from '../../../shared/hooks/use-partner-lists';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { format } from '../../../shared/lib/format';
@@ -40,6 +41,8 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
   const imported = useLaunchImport(partnerId, upload.data?.id);
   const preview = useLaunchPreview();
   const launch = useCreateLaunch();
+  // The review replaces the form the keyboard was in: its main action takes the focus.
+  const focusOnOpen = useFocusOnOpen<HTMLButtonElement>();
   const wizard = useLaunchWizardState(
     {
       loading: lists.isPending || prospects.isPending,
@@ -187,7 +190,7 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
             <Button variant="default" onClick={() => dispatch({ type: 'back' })}>
               Back
             </Button>
-            <Button onClick={confirm} loading={launch.isPending} data-autofocus>
+            <Button onClick={confirm} loading={launch.isPending} ref={focusOnOpen} data-autofocus>
               Confirm the launch
             </Button>
           </Group>

@@ -2,14 +2,17 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/api-error';
+import { SocialAccountPicker } from '../../../shared/components/social-account-picker';
+import { choiceFor, type SocialAccountChoice } from '../../../shared/lib/social-accounts';
 import { networkName } from '../../../shared/lib/social-networks';
 import { useCreateSocialPost, type SocialPostRequest } from '../hooks/use-social-post';
 
 const NETWORKS: SocialPostRequest['networks'] = ['linkedin', 'x', 'facebook'];
 
 /**
- * "Post to social" for one campaign: the networks and a local time (blank: now). Every rule —
- * a network not connected, a time in the past — is the API's, shown at its field.
+ * "Post to social" for one campaign: the networks, the account on a network with several, and a
+ * local time (blank: now). Every rule — a network not connected, an account that cannot post, a
+ * time in the past — is the API's, shown at its field.
  */
 export function PostToSocial({
   campaignId,
@@ -23,6 +26,8 @@ export function PostToSocial({
   const create = useCreateSocialPost();
   const [networks, setNetworks] = useState<string[]>(['linkedin']);
   const [publishAt, setPublishAt] = useState('');
+  const [accounts, setAccounts] = useState<SocialAccountChoice>({});
+  const chosen = networks as SocialPostRequest['networks'];
   const problems = create.error instanceof ApiError ? create.error.problems : [];
   const at = (path: string) =>
     problems
@@ -33,7 +38,9 @@ export function PostToSocial({
   const submit = () =>
     create.mutate({
       campaignId,
-      networks: networks as SocialPostRequest['networks'],
+      networks: chosen,
+      // Only the networks posted to: an account of a network unticked is not sent.
+      accounts: choiceFor(chosen, accounts),
       ...(publishAt ? { publishAt } : {}),
     });
   const close = () => {
@@ -70,6 +77,12 @@ export function PostToSocial({
               ))}
             </Group>
           </Checkbox.Group>
+          <SocialAccountPicker
+            networks={chosen}
+            value={accounts}
+            onChange={setAccounts}
+            errorAt={(n) => at(`accounts.${n}`)}
+          />
           <TextInput
             type="datetime-local"
             label="Publish at"
@@ -84,7 +97,13 @@ export function PostToSocial({
             </Alert>
           ) : null}
           {create.isError &&
-          problems.some((p) => p.path !== 'networks' && p.path !== 'publishAt' && !p.path.startsWith('networks.')) ? (
+          problems.some(
+            (p) =>
+              p.path !== 'networks' &&
+              p.path !== 'publishAt' &&
+              !p.path.startsWith('networks.') &&
+              !p.path.startsWith('accounts.'),
+          ) ? (
             <Alert color="red" variant="light" title="Not scheduled">
               {problems.map((p) => p.message).join('; ')}
             </Alert>

@@ -16,7 +16,7 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
   return (
     <Stack gap="sm">
       <Box p="sm" className={classes.tinted}>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" className="wrap-anywhere">
           <Text span fw={600} size="sm">
             Emails go out as:
           </Text>{' '}
@@ -27,7 +27,7 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
         <Alert color="yellow" variant="light" styles={{ message: { color: 'var(--mantine-color-dark-8)' } }}>
           <Stack gap="xs" align="flex-start">
             {warning ? (
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              <Text size="sm" className="wrap-anywhere">
                 {warning}
               </Text>
             ) : null}

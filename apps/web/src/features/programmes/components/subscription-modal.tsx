@@ -1,6 +1,8 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
+import { SocialAccountPicker } from '../../../shared/components/social-account-picker';
+import { choiceFor, type SocialAccountChoice } from '../../../shared/lib/social-accounts';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import type { Programme } from '../hooks/use-programmes';
 import { useSaveSubscription, type NewSubscription, type Subscription } from '../hooks/use-subscriptions';
@@ -27,6 +29,9 @@ const FIELDS = [
   'audience.search',
   'audience.country',
   'socialNetworks',
+  'socialAccounts.linkedin',
+  'socialAccounts.x',
+  'socialAccounts.facebook',
   'socialPostTime',
   'socialPostWeekdaysOnly',
   'reviewHours',
@@ -52,6 +57,7 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
   const [audience, setAudience] = useState(audienceValue(subscription?.audience));
   const [slots, setSlots] = useState(slotRows(subscription?.slotValues));
   const [networks, setNetworks] = useState<Network[]>(subscription?.socialNetworks ?? []);
+  const [accounts, setAccounts] = useState<SocialAccountChoice>(subscription?.socialAccounts ?? {});
   const [postTime, setPostTime] = useState(subscription?.socialPostTime ?? DEFAULT_SOCIAL_POST_TIME);
   const [weekdaysOnly, setWeekdaysOnly] = useState(subscription?.socialPostWeekdaysOnly ?? true);
   const [reviewHours, setReviewHours] = useState<number | string>(subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS);
@@ -68,6 +74,8 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
       audience: audienceBody(audience),
       slotValues: slotValuesBody(slots),
       socialNetworks: networks,
+      // Only the networks posted to: an account of a network unticked is not sent.
+      socialAccounts: choiceFor(networks, accounts),
       // Sent as typed: the API says when it is not a time of day.
       socialPostTime: postTime,
       socialPostWeekdaysOnly: weekdaysOnly,
@@ -136,6 +144,12 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
               ))}
             </Group>
           </Checkbox.Group>
+          <SocialAccountPicker
+            networks={networks}
+            value={accounts}
+            onChange={setAccounts}
+            errorAt={(n) => fieldError(error, `socialAccounts.${n}`)}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               type="time"

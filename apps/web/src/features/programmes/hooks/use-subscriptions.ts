@@ -42,3 +42,17 @@ export function useUnsubscribe() {
       queryClient.invalidateQueries(under('/programmes', '/programme-subscriptions', '/pending-launches')),
   });
 }
+
+export type CurrentLaunches = components['schemas']['CurrentLaunchesDto'];
+
+/**
+ * "Launch the current version now": a subscription is offered only versions published after it
+ * began, so this starts what is already out (the latest version of each campaign the programme
+ * offers the partner). Asking twice starts nothing more.
+ */
+export function useLaunchCurrent() {
+  const queryClient = useQueryClient();
+  return $api.useMutation('post', '/programme-subscriptions/{id}/launch-current', {
+    onSettled: () => queryClient.invalidateQueries(under('/pending-launches', '/launches')),
+  });
+}

@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { PageControls } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
@@ -17,7 +16,6 @@ export function SessionsPanel() {
   const [page, setPage] = useState(1);
   const sessions = useSessions({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const everywhere = useSignOut(true);
-  const navigate = useNavigate();
   const pages = sessions.data ? Math.ceil(sessions.data.total / PAGE_SIZE) : 0;
 
   return (
@@ -53,13 +51,8 @@ export function SessionsPanel() {
           variant="outline"
           color="red.9"
           loading={everywhere.isPending}
-          // Not mutate's onSuccess: signed out, the portal no longer shows this panel, and an unmounted panel's callbacks never run.
-          onClick={() =>
-            void everywhere.mutateAsync().then(
-              () => navigate('/sign-in', { state: { notice: 'You are signed out on every device.' } }),
-              () => undefined, // shown above the button
-            )
-          }
+          // Signed out, the hook opens the sign-in page; a refusal is shown above the button.
+          onClick={() => everywhere.mutate()}
         >
           Sign out everywhere
         </Button>
@@ -90,7 +83,7 @@ function SessionItem({ session: s }: { session: UserSession }) {
               </Badge>
             ) : null}
           </Group>
-          <Text size="xs" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+          <Text size="xs" lineClamp={2} className="wrap-anywhere">
             {s.userAgent ?? 'Unknown browser'}
             {s.ipAddress ? ` · ${s.ipAddress}` : ''}
           </Text>

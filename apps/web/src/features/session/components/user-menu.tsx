@@ -1,5 +1,5 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { Chevron } from '../../../shared/components/chevron';
 import { useSession } from '../../../shared/hooks/use-session';
 import { ROLE_LABELS } from '../../../shared/lib/role-labels';
@@ -8,10 +8,8 @@ import { useSignOut } from '../hooks/use-session';
 /** The header's account menu: who is signed in, a partner user's account page, sign out, sign out everywhere; or a sign-in link. */
 export function UserMenu() {
   const session = useSession();
-  const navigate = useNavigate();
   const signOut = useSignOut();
   const signOutEverywhere = useSignOut(true);
-  const done = { onSuccess: () => void navigate('/sign-in', { state: { notice: 'You are signed out.' } }) };
 
   if (session.isPending || session.isError) return null;
   if (!session.data) {
@@ -33,7 +31,7 @@ export function UserMenu() {
       </Menu.Target>
       {/* Never wider than a phone's screen: a long address wraps instead. */}
       <Menu.Dropdown maw="calc(100vw - 16px)">
-        <Menu.Label style={{ overflowWrap: 'anywhere' }}>
+        <Menu.Label className="wrap-anywhere">
           {user.email}
           <br />
           {ROLE_LABELS[user.role]}
@@ -43,8 +41,8 @@ export function UserMenu() {
             Account and sessions
           </Menu.Item>
         ) : null}
-        <Menu.Item onClick={() => signOut.mutate(undefined, done)}>Sign out</Menu.Item>
-        <Menu.Item onClick={() => signOutEverywhere.mutate(undefined, done)}>Sign out everywhere</Menu.Item>
+        <Menu.Item onClick={() => signOut.mutate()}>Sign out</Menu.Item>
+        <Menu.Item onClick={() => signOutEverywhere.mutate()}>Sign out everywhere</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api, setActingFor, setCsrfToken, type components } from '../../../api/client';
 import { $api, unwrap } from '../../../api/query';
 import { SESSION_KEY } from '../../../shared/hooks/use-session';
+import { forgetNext } from '../../../shared/lib/next-path';
 
 export function useSignIn() {
   const queryClient = useQueryClient();
@@ -18,17 +20,27 @@ export function useSignIn() {
   });
 }
 
+/**
+ * Signs out (of every device with `everywhere`) and opens the sign-in page saying so. The page is
+ * left before the caches are emptied: a page that needs an account, finding nobody signed in,
+ * would otherwise send the visitor to sign in and back to it.
+ */
 export function useSignOut(everywhere = false) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
       setActingFor(null);
+      // Whoever signs in next in this tab starts from home, not from this user's last deep link.
+      forgetNext();
       await (everywhere ? api.POST('/auth/sign-out-everywhere') : api.POST('/auth/sign-out'));
     },
-    onSuccess: () => {
+    onSuccess: async () => {
       setCsrfToken(null);
+      const notice = everywhere ? 'You are signed out on every device.' : 'You are signed out.';
+      await navigate('/sign-in', { state: { notice } });
       queryClient.setQueryData(SESSION_KEY, null);
-      return queryClient.resetQueries();
+      await queryClient.resetQueries();
     },
   });
 }

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Pagination, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import classes from '../../../shared/components/panel.module.css';
 import { APP, format, formatting } from '../../../shared/lib/format';
@@ -15,15 +16,28 @@ interface SocialPostListProps {
   campaignHref: (campaignId: string) => string;
   /** The console lists every partner's posts together: each names its partner. */
   showPartner?: boolean;
+  /**
+   * Who may cancel a scheduled post here: the partner its own (`own`, the portal), a vendor user
+   * acting for the post's partner (`concierge`, the console in concierge mode), or nobody.
+   */
+  cancelAs?: 'own' | 'concierge' | 'none';
 }
 
 /** The calendar's rows, shared by the partner's portal and the vendor's console. */
-export function SocialPostList({ posts, page, pages, onPage, campaignHref, showPartner = false }: SocialPostListProps) {
+export function SocialPostList({
+  posts,
+  page,
+  pages,
+  onPage,
+  campaignHref,
+  showPartner = false,
+  cancelAs = 'own',
+}: SocialPostListProps) {
   return (
     <>
       <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {posts.map((p) => (
-          <PostCard key={p.id} post={p} campaignHref={campaignHref} showPartner={showPartner} />
+          <PostCard key={p.id} post={p} campaignHref={campaignHref} showPartner={showPartner} cancelAs={cancelAs} />
         ))}
       </Stack>
       {pages > 1 ? (
@@ -44,15 +58,19 @@ function PostCard({
   post: p,
   campaignHref,
   showPartner,
+  cancelAs,
 }: {
   post: SocialPost;
   campaignHref: (campaignId: string) => string;
   showPartner: boolean;
+  cancelAs: 'own' | 'concierge' | 'none';
 }) {
   const cancel = useCancelSocialPost();
+  const [confirming, setConfirming] = useState(false);
   // The partner's own wall-clock time: the time it was scheduled in.
   const when = formatting({ ...APP, timeZone: p.timeZone }).dateTime(p.dueAt);
-  const cancellable = !p.cancelledAt && p.deliveries.every((d) => d.status === 'scheduled' && d.attempts === 0);
+  // As the API decides: nothing of it published or being published (due, due again, or waiting out a rate limit).
+  const cancellable = !p.cancelledAt && p.deliveries.every((d) => d.status === 'scheduled' || d.status === 'waiting');
   const name = showPartner ? `${p.partnerName}: ${p.campaignName}` : p.campaignName;
   return (
     <Stack component="li" aria-label={`${name}, ${when}`} gap={6} p="md" className={classes.panel}>
@@ -71,8 +89,13 @@ function PostCard({
             {p.source === 'programme' ? ', from a programme' : ''}
           </Text>
         </Stack>
-        {cancellable ? (
-          <Button size="xs" variant="default" loading={cancel.isPending} onClick={() => cancel.mutate(p.id)}>
+        {cancellable && cancelAs !== 'none' ? (
+          <Button
+            size="xs"
+            variant="default"
+            loading={cancel.isPending}
+            onClick={() => (cancelAs === 'concierge' ? setConfirming(true) : cancel.mutate({ id: p.id }))}
+          >
             Cancel post
           </Button>
         ) : null}
@@ -84,14 +107,16 @@ function PostCard({
       </Group>
       <PostClicks post={p} />
       {p.deliveries
+        .filter((d) => d.accountName)
+        .map((d) => (
+          <Text key={d.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {networkName(d.network)} as {d.accountName}
+          </Text>
+        ))}
+      {p.deliveries
         .filter((d) => d.status === 'failed' || d.status === 'waiting' || d.status === 'uncertain')
         .map((d) => (
-          <Text
-            key={d.id}
-            size="sm"
-            c={d.status === 'failed' ? 'red.9' : 'dark.6'}
-            style={{ overflowWrap: 'anywhere' }}
-          >
+          <Text key={d.id} size="sm" c={d.status === 'failed' ? 'red.9' : 'dark.6'} className="wrap-anywhere">
             {networkName(d.network)}: {d.lastError ?? 'no answer yet'}
           </Text>
         ))}
@@ -104,7 +129,7 @@ function PostCard({
             size="sm"
             target="_blank"
             rel="noreferrer"
-            style={{ overflowWrap: 'anywhere' }}
+            className="wrap-anywhere"
           >
             View on {networkName(d.network)}
           </Anchor>
@@ -114,6 +139,33 @@ function PostCard({
           {cancel.error.message}
         </Alert>
       ) : null}
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={`Cancel this post acting for ${p.partnerName}?`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Stack gap="md">
+          <Text>
+            You cancel “{p.campaignName}”, due {when}, as {p.partnerName} would. The cancel is recorded in{' '}
+            {p.partnerName}’s audit log with your name, and its users are told by email.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Keep the post
+            </Button>
+            <Button
+              color="red"
+              loading={cancel.isPending}
+              onClick={() =>
+                cancel.mutate({ id: p.id, actingFor: p.partnerId }, { onSettled: () => setConfirming(false) })
+              }
+            >
+              Cancel the post
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

@@ -25,11 +25,21 @@ export function useSocialPosts(query: SocialPostsQuery) {
   );
 }
 
-/** Cancels a post no network has been tried for yet (409 after). */
+/**
+ * Cancels a post no network has been tried for yet (409 after). A vendor user's cancel from the
+ * console acts for the post's partner for that one request (concierge: X-Acting-For), which the
+ * API records in the partner's audit log and emails to its users; without it the API refuses.
+ */
 export function useCancelSocialPost() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/social-posts/{id}', { params: { path: { id } } })),
+    mutationFn: ({ id, actingFor }: { id: string; actingFor?: string }) =>
+      unwrap(
+        api.DELETE('/social-posts/{id}', {
+          params: { path: { id } },
+          ...(actingFor ? { headers: { 'X-Acting-For': actingFor } } : {}),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries(under('/social-posts')),
   });
 }

@@ -78,7 +78,7 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                   Replay
                 </Button>
               </Group>
-              <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+              <Text size="xs" className="wrap-anywhere">
                 webhook-id {d.id} · created {format.dateTimeSeconds(d.createdAt)}
                 {d.deliveredAt ? ` · delivered ${format.dateTimeSeconds(d.deliveredAt)}` : ''}
               </Text>
@@ -102,7 +102,7 @@ export function DeliveriesPanel({ endpoint }: { endpoint: WebhookEndpoint }) {
                       {d.log.map((a) => (
                         <Table.Tr key={`${a.attempt}-${a.at}`}>
                           <Table.Td>{a.attempt}</Table.Td>
-                          <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                          <Table.Td className="wrap-anywhere">
                             {a.statusCode !== null ? `HTTP ${a.statusCode}` : (a.error ?? 'No answer')}
                           </Table.Td>
                           <Table.Td ta="right">{format.count(a.latencyMs)} ms</Table.Td>

@@ -91,7 +91,7 @@ export function EndpointCard({
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <Stack gap="md">
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" className="wrap-anywhere">
             {e.url} stops receiving events, and its delivery log is deleted with it.
           </Text>
           <Group justify="flex-end">

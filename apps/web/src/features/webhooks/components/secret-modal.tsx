@@ -18,7 +18,7 @@ export function SecretModal({ registered, onClose }: { registered: RegisteredWeb
             It is not shown again. Your receiver verifies each delivery&apos;s webhook-signature header with it
             (Standard Webhooks).
           </Alert>
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text size="sm" className="wrap-anywhere">
             Endpoint: {registered.url}
           </Text>
           <Code block aria-label="Signing secret" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>

@@ -1,0 +1,23 @@
+import type { Role } from '@tcma/persistence';
+
+/** What the web app's navigation may offer the signed-in user: the API decides, the browser only follows. */
+export interface SessionCapabilities {
+  /** The vendor console (/console): vendor users. */
+  vendorConsole: boolean;
+  /** The partner portal (/portal): partner users, and a vendor user while acting for a partner (concierge). */
+  partnerPortal: boolean;
+  /** Links for developers (the API reference at /docs): vendor users; never a partner's. */
+  developerTools: boolean;
+}
+
+const NONE: SessionCapabilities = { vendorConsole: false, partnerPortal: false, developerTools: false };
+
+/**
+ * The areas a user may see, from their own role (a vendor user acting for a partner keeps theirs)
+ * and whether the tab acts for a partner; nobody signed in sees none of them.
+ */
+export function sessionCapabilities(user: { role: Role } | null, actingForPartner: boolean): SessionCapabilities {
+  if (!user) return NONE;
+  const vendor = user.role === 'vendor_admin' || user.role === 'vendor_marketer';
+  return { vendorConsole: vendor, partnerPortal: !vendor || actingForPartner, developerTools: vendor };
+}
