@@ -121,9 +121,7 @@ export async function portalCatalogueBench(): Promise<void> {
     const tenant = await benchTenant(bench, { wait: { type: 'duration', minutes: 0 } });
     const tokens = bench.app.get(TokensService);
     const adminToken = (await tokens.issue(tenant.admin, { name: 'bench' })).secret;
-    const partnerToken = (
-      await tokens.issue(tenant.admin, { name: 'bench-partner', userId: tenant.partnerActor.userId })
-    ).secret;
+    const partnerToken = (await tokens.issue(tenant.partnerActor, { name: 'bench-partner' })).secret;
 
     const port = 20_000 + ((process.pid + 11) % 20_000);
     const env = { ...bench.env, PORT: String(port), HOST: '127.0.0.1', MIGRATIONS_RUN: 'false', LOG_LEVEL: 'error' };

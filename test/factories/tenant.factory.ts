@@ -1,4 +1,5 @@
-import { BootstrapService } from '@tcma/tenancy';
+import { BootstrapService, TokensService } from '@tcma/tenancy';
+import type { Role } from '@tcma/persistence';
 import { randomUUID } from 'node:crypto';
 import type { ApiHarness } from '../support/api-harness';
 
@@ -76,6 +77,19 @@ export class TenantFactory {
       .set('Authorization', `Bearer ${adminToken}`)
       .send(body)
       .expect(201);
+    // A partner user's token is its own to issue (a vendor admin may not mint one): issued here as
+    // that user would, in-process, since a new user has no credential yet.
+    if (body.partnerId) {
+      const { vendorId } = (await this.api.http().get('/me').set('Authorization', `Bearer ${adminToken}`).expect(200))
+        .body;
+      const issued = await this.api.app
+        .get(TokensService)
+        .issue(
+          { userId: created.body.id, vendorId, partnerId: body.partnerId, role: body.role as Role },
+          { name: 'test' },
+        );
+      return { userId: created.body.id, token: issued.secret };
+    }
     const token = await this.api
       .http()
       .post('/tokens')

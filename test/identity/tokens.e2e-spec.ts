@@ -106,6 +106,55 @@ describe('API tokens', () => {
     expect(again.revokedAt).toBe(revokedAt);
   });
 
+  it("keeps a partner's tokens its own: a vendor admin neither mints, lists nor revokes them; the partner's admin does", async () => {
+    const tenants = new TenantFactory(api);
+    const admin = await tenants.partner(vendor, { role: 'partner_admin' });
+    const colleague = await tenants.user(vendor.adminToken, {
+      email: `colleague-${Date.now()}@partner.example`,
+      name: 'Colleague',
+      role: 'partner_user',
+      partnerId: admin.partnerId,
+    });
+    // Minting one would read the partner's contacts around their privacy, outside the concierge log.
+    await api
+      .http()
+      .post('/tokens')
+      .set(as(vendor.adminToken))
+      .send({ name: 'backdoor', userId: colleague.userId })
+      .expect(404);
+    const vendorList = await api.http().get('/tokens').query({ limit: 200 }).set(as(vendor.adminToken)).expect(200);
+    const partnerUsers = new Set([admin.userId, colleague.userId]);
+    expect(vendorList.body.items.some((t: { userId: string }) => partnerUsers.has(t.userId))).toBe(false);
+    await api
+      .http()
+      .get('/tokens')
+      .query({ userId: colleague.userId })
+      .set(as(vendor.adminToken))
+      .expect(200, { items: [], total: 0, limit: 50, offset: 0 });
+
+    const minted = await api
+      .http()
+      .post('/tokens')
+      .set(as(admin.token))
+      .send({ name: 'for the colleague', userId: colleague.userId })
+      .expect(201);
+    expect(await me(minted.body.token)).toBe(colleague.userId);
+    const partnerList = await api.http().get('/tokens').set(as(admin.token)).expect(200);
+    expect(new Set(partnerList.body.items.map((t: { userId: string }) => t.userId))).toEqual(partnerUsers);
+    await api.http().delete(`/tokens/${minted.body.id}`).set(as(vendor.adminToken)).expect(404);
+    await api.http().get('/me').set(as(minted.body.token)).expect(200);
+    // A partner user (not its admin) mints for itself only; a vendor user acting for the partner mints nothing.
+    await api.http().post('/tokens').set(as(colleague.token)).send({ name: 'x', userId: admin.userId }).expect(404);
+    await api
+      .http()
+      .post('/tokens')
+      .set({ ...as(vendor.adminToken), 'X-Acting-For': admin.partnerId })
+      .send({ name: 'x', userId: colleague.userId })
+      .expect(404);
+    await api.http().delete(`/tokens/${minted.body.id}`).set(as(admin.token)).expect(204);
+    await api.http().get('/me').set(as(minted.body.token)).expect(401);
+  });
+
   it('records when a token was last used, at most once a minute', async () => {
     const issued = await api.http().post('/tokens').set(as(other.adminToken)).send({ name: 'usage' }).expect(201);
     const lastUsed = async () =>

@@ -229,7 +229,7 @@ describe('outbound webhooks', () => {
         await api
           .http()
           .post('/tokens')
-          .set(as(demo.tokens.admin))
+          .set(as(partner.token))
           .send({ name: 'colleague', userId: colleague })
           .expect(201)
       ).body.token,

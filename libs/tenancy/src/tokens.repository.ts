@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokenRow, Database, DB, Found, NewApiToken, PageWindow, TenantScope, vendorOwned } from '@tcma/persistence';
+import {
+  ApiTokenRow,
+  Database,
+  DB,
+  Found,
+  NewApiToken,
+  ownedAtLevel,
+  PageWindow,
+  TenantScope,
+} from '@tcma/persistence';
 import { ExpressionBuilder } from 'kysely';
 import type { Actor } from './actor';
 
@@ -8,21 +17,26 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export type NewTokenInput = Pick<NewApiToken, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>;
 
-/** Tokens are the scope's through their users. */
+/**
+ * Tokens are the scope's through their users, at the scope's own level: a vendor scope holds its
+ * vendor users' tokens only. A partner user's token is that partner's alone: were a vendor able to
+ * mint one, it would read the partner's contacts around their privacy and act outside the
+ * concierge audit log.
+ */
 const ofUsersInScope = (eb: ExpressionBuilder<DB, 'apiTokens'>, scope: TenantScope) =>
   eb.exists(
     eb
       .selectFrom('users as u')
       .select('u.id')
       .whereRef('u.id', '=', 'apiTokens.userId')
-      .where((u) => vendorOwned(u, scope, 'u')),
+      .where((u) => ownedAtLevel(u, scope, 'u')),
   );
 
 @Injectable()
 export class TokensRepository {
   constructor(private readonly db: Database) {}
 
-  /** A token for a user of the scope; null when the user is not one. */
+  /** A token for a user at the scope's level; null when the user is not one. */
   async create(scope: TenantScope, input: NewTokenInput): Promise<ApiTokenRow | null> {
     const created = await this.db
       .insertInto('apiTokens')
@@ -38,7 +52,7 @@ export class TokensRepository {
             u.cast<Date | null>(u.val(input.expiresAt ?? null), 'timestamptz').as('expiresAt'),
           ])
           .where('u.id', '=', input.userId)
-          .where((u) => vendorOwned(u, scope, 'u')),
+          .where((u) => ownedAtLevel(u, scope, 'u')),
       )
       .returningAll()
       .executeTakeFirst();

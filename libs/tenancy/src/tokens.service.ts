@@ -8,7 +8,7 @@ import { TokensRepository } from './tokens.repository';
 
 export interface IssueTokenInput {
   name: string;
-  /** Admins may issue a token for another user of their vendor; others only for themselves. */
+  /** Admins may issue a token for another user at their level (vendor or partner); others only for themselves. */
   userId?: string;
   expiresInDays?: number;
 }
@@ -21,6 +21,10 @@ export interface IssuedToken {
 
 const MS_PER_DAY = 86_400_000;
 
+/** An admin of the actor's own level; a vendor user acting for a partner (concierge) is not its admin. */
+const isAdmin = (actor: Actor): boolean =>
+  !actor.concierge && (actor.role === 'vendor_admin' || actor.role === 'partner_admin');
+
 @Injectable()
 export class TokensService {
   constructor(
@@ -30,8 +34,9 @@ export class TokensService {
 
   async issue(actor: Actor, input: IssueTokenInput): Promise<IssuedToken> {
     const userId = input.userId ?? actor.userId;
-    // Only admins issue tokens for others; a user outside the scope is not found by create.
-    if (userId !== actor.userId && actor.role !== 'vendor_admin') throw new NotFoundError('User');
+    // Only admins issue tokens for others, and only for users at their own level (a vendor admin for
+    // the vendor's users, a partner admin for its partner's); anyone else is not found by create.
+    if (userId !== actor.userId && !isAdmin(actor)) throw new NotFoundError('User');
     const secret = generateTokenSecret();
     const token = await this.tokens.create(scopeOf(actor), {
       userId,
@@ -44,9 +49,9 @@ export class TokensService {
     return { token, secret: secret.secret };
   }
 
-  /** Admins see every token of the vendor (optionally one user's); others see their own. */
+  /** Admins see every token at their level (optionally one user's); others see their own. */
   list(actor: Actor, userId: string | undefined, window: PageWindow): Promise<Found<ApiTokenRow>> {
-    if (actor.role === 'vendor_admin') return this.tokens.list(scopeOf(actor), userId, window);
+    if (isAdmin(actor)) return this.tokens.list(scopeOf(actor), userId, window);
     if (userId && userId !== actor.userId) return Promise.resolve({ items: [], total: 0 });
     return this.tokens.list(scopeOf(actor), actor.userId, window);
   }
@@ -54,8 +59,8 @@ export class TokensService {
   async revoke(actor: Actor, id: string): Promise<void> {
     const scope = scopeOf(actor);
     const token = await this.tokens.find(scope, id);
-    // Within the vendor, only admins may revoke someone else's token.
-    if (!token || (actor.role !== 'vendor_admin' && token.userId !== actor.userId)) throw new NotFoundError('Token');
+    // At their level, only admins may revoke someone else's token.
+    if (!token || (!isAdmin(actor) && token.userId !== actor.userId)) throw new NotFoundError('Token');
     await this.tokens.revoke(scope, token.id, this.clock.now());
   }
 }

@@ -97,7 +97,6 @@ export class DemoSeeder {
         partnerId: partner.id,
       });
       await withLink({ email: user.email, name: user.name, role: 'partner_admin', partnerId: partner.id }, user.id);
-      const token = (await tokens.issue(vendorAdmin, { name: 'demo', userId: user.id })).secret;
       // A partner's first user is its admin: it registers webhooks, sets its contacts private, invites colleagues.
       const partnerAdmin: Actor = {
         userId: user.id,
@@ -105,6 +104,8 @@ export class DemoSeeder {
         partnerId: partner.id,
         role: 'partner_admin',
       };
+      // Its token is its own (a vendor admin may not mint a partner user's token).
+      const token = (await tokens.issue(partnerAdmin, { name: 'demo' })).secret;
       const { logo, ...kit } = p.brandKit;
       await this.app.get(BrandKitsService).update(partnerAdmin, partner.id, kit);
       await this.app.get(BrandKitsService).setLogo(partnerAdmin, partner.id, this.demo.read(logo));
