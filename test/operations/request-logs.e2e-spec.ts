@@ -45,6 +45,39 @@ describe('request logs', () => {
     await api?.close();
   });
 
+  it('answers the hottest public links ahead of Express through the same pipeline as Express answers them', async () => {
+    // A GET without a body takes the fast lane; one with a body goes to the Express route of the same template.
+    const cases = [
+      ['/s/zzzzzzzzzz', '/s/:code'],
+      ['/c/abc/0/not-a-signature?u=https%3A%2F%2Facme.example%2F', '/c/:sendId/:index/:sig'],
+      ['/o/abc/not-a-signature.gif', '/o/:sendId/:file'],
+    ] as const;
+    for (const [i, [path, route]] of cases.entries()) {
+      const lane = await api.http().get(path).set('X-Request-Id', `lane-000${i}`);
+      const express = await api.http().get(path).set('X-Request-Id', `express-000${i}`).send('x');
+      expect([lane.status, lane.text]).toEqual([express.status, express.text]);
+      expect(lane.status).toBe(404);
+      const pipelineHeaders = (h: Record<string, string>) =>
+        Object.keys(h)
+          .filter((name) => !['date', 'etag', 'content-length', 'connection', 'keep-alive'].includes(name))
+          .sort();
+      expect(pipelineHeaders(lane.headers)).toEqual(pipelineHeaders(express.headers));
+      for (const name of ['content-security-policy', 'x-content-type-options', 'cross-origin-resource-policy'])
+        expect([name, lane.headers[name]]).toEqual([name, express.headers[name]]);
+      expect(lane.headers['x-request-id']).toBe(`lane-000${i}`);
+      const accessOf = (id: string) => lines().find((l) => l.requestId === id && l.msg === 'request completed');
+      expect(accessOf(`lane-000${i}`)).toMatchObject({ route, status: 404, method: 'GET' });
+      expect(accessOf(`express-000${i}`)).toMatchObject({ route, status: 404, method: 'GET' });
+    }
+    // HEAD, which link scanners use, is answered there too, without a body.
+    const head = await api.http().head('/s/zzzzzzzzzz').set('X-Request-Id', 'lane-head-0001');
+    expect([head.status, head.text ?? '']).toEqual([404, '']);
+    expect(lines().find((l) => l.requestId === 'lane-head-0001' && l.msg === 'request completed')).toMatchObject({
+      route: '/s/:code',
+      method: 'HEAD',
+    });
+  });
+
   it('writes one access line per request, without its body, and echoes the request id', async () => {
     const [partner] = demo.partners;
     const res = await api

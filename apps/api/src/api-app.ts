@@ -9,11 +9,12 @@ import { httpMetrics, Metrics } from '@tcma/metrics';
 import { ApiModule } from './api.module';
 import { formBody, jsonBody } from './common/body-parsers';
 import { requestLogging } from './common/request-logging';
-import { applySecurityHeaders } from './common/security-headers';
+import { installFastLane, Middleware } from './common/fast-lane';
+import { applyCors, securityHeaders } from './common/security-headers';
 import { closeOnUnreadBody } from './common/unread-bodies';
 import { buildOpenApiDocument } from './openapi/openapi-document';
-import { landingPageRoutes } from './pages/landing-page.routes';
-import { trackingRoutes } from './tracking/tracking.routes';
+import { landingPageFastRoutes, landingPageRoutes } from './pages/landing-page.routes';
+import { trackingFastRoutes, trackingRoutes } from './tracking/tracking.routes';
 import { webAppRoutes } from './web/web-app.routes';
 
 export interface ApiAppOptions {
@@ -42,11 +43,21 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
   // Before anything can answer: an answer given while the request's body is still arriving closes its connection.
   app.use(closeOnUnreadBody);
   // Then, so every answer has a request id, an access line and a time, the redirects and pages below included.
-  app.use(requestLogging({ accessLog: options.config.accessLog, logger: options.logs?.root }));
-  if (options.config.metricsEnabled) app.use(httpMetrics(app.get(Metrics)));
-  applySecurityHeaders(app, options.config);
+  const pipeline: Middleware[] = [
+    requestLogging({ accessLog: options.config.accessLog, logger: options.logs?.root }),
+    ...(options.config.metricsEnabled ? [httpMetrics(app.get(Metrics))] : []),
+    securityHeaders(options.config),
+  ];
+  for (const middleware of pipeline) app.use(middleware);
+  applyCors(app, options.config);
   app.use(trackingRoutes(app));
   app.use(landingPageRoutes(app));
+  // The hottest of those routes are also answered ahead of Express, through the same pipeline.
+  installFastLane(app, {
+    pipeline,
+    routes: [...trackingFastRoutes(app), ...landingPageFastRoutes(app)],
+    corsConfigured: options.config.corsOrigins.length > 0,
+  });
   const webApp = webAppRoutes(options.webAppDir);
   if (webApp) app.use(webApp);
   app.use(jsonBody, formBody);

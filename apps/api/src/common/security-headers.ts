@@ -25,21 +25,22 @@ const DEFAULT_CSP = {
 };
 
 /**
- * Security headers (helmet) and the CORS policy (CORS_ORIGINS). Logos, the tracking pixel and
- * hosted files are loaded by mail clients on other origins, so resources stay cross-origin
- * readable (Cross-Origin-Resource-Policy: cross-origin); framing is same-origin only.
+ * Security headers (helmet): one middleware, run by Express and by the fast lane alike. Logos, the
+ * tracking pixel and hosted files are loaded by mail clients on other origins, so resources stay
+ * cross-origin readable (Cross-Origin-Resource-Policy: cross-origin); framing is same-origin only.
  */
-export function applySecurityHeaders(app: INestApplication, config: AppConfig): void {
+export function securityHeaders(config: AppConfig) {
   const https = new URL(config.publicBaseUrl).protocol === 'https:';
-  app.use(
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: DEFAULT_CSP },
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-      // Only over https, and never for the operator's other subdomains.
-      strictTransportSecurity: https ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: false } : false,
-    }),
-  );
-  // Other sites' pages call the API with an API token; the session cookie stays first-party.
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: DEFAULT_CSP },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Only over https, and never for the operator's other subdomains.
+    strictTransportSecurity: https ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: false } : false,
+  });
+}
+
+/** The CORS policy (CORS_ORIGINS): other sites' pages call the API with an API token; the session cookie stays first-party. */
+export function applyCors(app: INestApplication, config: AppConfig): void {
   if (config.corsOrigins.length)
     app.enableCors({
       origin: config.corsOrigins,
