@@ -48,6 +48,8 @@ export async function webhookDeliverBench(): Promise<void> {
     const worker = fork(path.resolve(__dirname, '../apps/worker/src/main.js'), [], {
       env: { ...process.env, ...bench.env, WORKER_ROLES: 'webhook', MIGRATIONS_RUN: 'false' },
       stdio: 'inherit',
+      // BENCH_PROFILE=<dir>: a CPU profile of the worker too.
+      execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
     });
     children.push(worker);
 
