@@ -1,6 +1,8 @@
 import { ManualClock } from '@tcma/clock';
 import { SweepService } from '@tcma/nurture';
+import { getQueueToken } from '@nestjs/bullmq';
 import { QueueName } from '@tcma/queue';
+import type { Queue } from 'bullmq';
 import { simpleParser } from 'mailparser';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
@@ -58,7 +60,7 @@ describe('landing pages and leads', () => {
     await sink.start();
     const env = { QUEUE_HORIZON_MS: '1000', FORM_RATE_PER_IP: '12' };
     api = await startApi({ clock, env });
-    worker = await startWorker({ roles: 'send,enroll,render', clock, env });
+    worker = await startWorker({ roles: 'send,enroll,render,webhook', clock, env });
     db = testDb();
     demo = await new DemoSeeder(api.app).seed();
     await api
@@ -337,6 +339,11 @@ describe('landing pages and leads', () => {
     );
     expect(notices[0].text).toContain('phone: +48 600 100 200');
     expect(notices.some((n) => String(n.text).includes('bot@spam.example'))).toBe(false);
+    // Sent by the worker from a queued job (never by the API process, in the visitor's request).
+    const job = await api.app
+      .get<Queue>(getQueueToken(QueueName.Webhooks))
+      .getJob(`lead-notice-${String(leads.items[0].id)}`);
+    expect([job?.name, await job?.getState(), job?.returnvalue]).toEqual(['notify-lead', 'completed', users.length]);
   });
 
   it('moves leads through their statuses, and hides them from other tenants and, when private, from the vendor', async () => {

@@ -16,6 +16,7 @@ import { RenderingModule } from '@tcma/rendering';
 import { SigningModule } from '@tcma/signing';
 import { StorageModule } from '@tcma/storage';
 import { WebhooksModule } from '@tcma/webhooks';
+import { PagesModule } from '@tcma/pages';
 import { CronScheduler } from './cron/cron-scheduler';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
 import { HousekeepingCron } from './housekeeping/housekeeping.cron';
@@ -75,6 +76,7 @@ export class WorkerModule {
         NurtureModule,
         EngagementModule,
         WebhooksModule,
+        PagesModule,
         HousekeepingModule,
         ProgrammesModule,
         SocialModule,

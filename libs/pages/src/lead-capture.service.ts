@@ -163,8 +163,7 @@ export class LeadCaptureService {
       ];
       return { ok: true as const, lead, prospectId, deliveries };
     });
-    await this.webhooks.dispatch(captured.deliveries);
-    this.leadNotices.notify(scope, captured.lead, input.version.content.name);
+    await Promise.all([this.webhooks.dispatch(captured.deliveries), this.leadNotices.notify(scope, captured.lead.id)]);
     return { ok: true, lead: captured.lead, prospectId: captured.prospectId };
   }
 }

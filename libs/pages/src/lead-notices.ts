@@ -1,16 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { NoticeMailer } from '@tcma/notices';
 import { LeadRow, PartnerScope, VendorScope } from '@tcma/persistence';
+import { jobOptions, JobName, NotifyLeadJob, QueueName, traced } from '@tcma/queue';
 import { UsersRepository } from '@tcma/tenancy';
+import { Queue } from 'bullmq';
+import { LeadsRepository } from './leads.repository';
 
 /** The most users of one partner told of each lead (a partner's team, not a mailing list). */
 export const LEAD_NOTICE_MAX_RECIPIENTS = 50;
 
 /**
  * Tells a partner's users of each new lead by email, through the vendor's own delivery
- * (libs/notices). Sent after the lead is stored and never in the way of the visitor's answer:
- * a failure is logged, not retried (the lead is in the leads list and its webhook either way).
+ * (libs/notices). The API only queues the notice once the lead is stored (a job on the webhooks
+ * queue, beside the lead's webhooks: the `webhook` worker role sends it), so the visitor's answer
+ * never waits on composing and handing over mail, and a mail server's hiccup is tried again
+ * (five tries over about a minute and a quarter; a user may then be told twice). If the queue
+ * cannot take it, that is logged and the lead is in the leads list and its webhook either way.
  */
 @Injectable()
 export class LeadNotices {
@@ -18,15 +25,26 @@ export class LeadNotices {
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly leads: LeadsRepository,
     private readonly notices: NoticeMailer,
     private readonly config: AppConfig,
+    @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
   ) {}
 
-  /** Starts telling the partner's users; answers at once. */
-  notify(scope: PartnerScope, lead: LeadRow, campaignName: string): void {
-    this.send(scope, lead, campaignName).catch((e: Error) =>
-      this.logger.warn(`Lead ${lead.id} of partner ${scope.partnerId}: its notification was not sent: ${e.message}`),
-    );
+  /** Queues telling the partner's users of a lead just stored (after its commit); never throws. */
+  async notify(scope: PartnerScope, leadId: string): Promise<void> {
+    const job: NotifyLeadJob = traced({ vendorId: scope.vendorId, partnerId: scope.partnerId, leadId });
+    await this.queue
+      .add(JobName.NotifyLead, job, jobOptions[JobName.NotifyLead](leadId))
+      .catch((e: Error) =>
+        this.logger.warn(`Lead ${leadId} of partner ${scope.partnerId}: its notification was not queued: ${e.message}`),
+      );
+  }
+
+  /** The worker's side: tells the partner's users of the lead, read again; 0 when it is gone. */
+  async sendForLead(scope: PartnerScope, leadId: string): Promise<number> {
+    const found = await this.leads.withCampaignName(scope, leadId);
+    return found ? this.send(scope, found.lead, found.campaignName) : 0;
   }
 
   /** Mails every enabled user of the partner; answers how many were told. */

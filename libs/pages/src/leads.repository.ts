@@ -133,6 +133,23 @@ export class LeadsRepository {
     return row ?? null;
   }
 
+  /** A lead with its campaign version's name (what its notice says), or null when it is not in the scope. */
+  async withCampaignName(scope: PartnerScope, id: string): Promise<{ lead: LeadRow; campaignName: string } | null> {
+    const row = await this.db
+      .selectFrom('leads as l')
+      .innerJoin('campaignVersions as v', (join) =>
+        join.onRef('v.campaignId', '=', 'l.campaignId').onRef('v.version', '=', 'l.campaignVersion'),
+      )
+      .selectAll('l')
+      .select(sql<string>`v.content ->> 'name'`.as('campaignName'))
+      .where('l.id', '=', id)
+      .where((eb) => partnerOwned(eb, scope, 'l'))
+      .executeTakeFirst();
+    if (!row) return null;
+    const { campaignName, ...lead } = row;
+    return { lead, campaignName };
+  }
+
   /** Moves a lead from one of `from` to `to`; null when it is not (or no longer) in one of them. */
   async transition(
     scope: TenantScope,

@@ -40,6 +40,6 @@ import { PagesRepository } from './pages.repository';
     LandingPagesService,
     LeadsService,
   ],
-  exports: [LandingPagesService, LeadsService, DataRequestsService],
+  exports: [LandingPagesService, LeadsService, DataRequestsService, LeadNotices],
 })
 export class PagesModule {}

@@ -10,6 +10,7 @@ export type {
   DeliverWebhookJob,
   EnrollLaunchJob,
   FanOutProgrammeVersionJob,
+  NotifyLeadJob,
   NotifyPendingLaunchJob,
   ImportProspectsJob,
   PublishSocialPostJob,

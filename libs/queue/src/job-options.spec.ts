@@ -19,6 +19,11 @@ describe('jobOptions', () => {
     expect(jobOptions[JobName.EnrollLaunch]('8')).toEqual({ ...retried, jobId: 'enroll-8' });
     expect(jobOptions[JobName.FanOutProgrammeVersion]('9')).toEqual({ ...retried, jobId: 'fan-out-9' });
     expect(jobOptions[JobName.NotifyPendingLaunch]('10')).toEqual({ ...retried, jobId: 'notify-10' });
+    expect(jobOptions[JobName.NotifyLead]('13')).toEqual({
+      ...retried,
+      removeOnComplete: { age: 86_400, count: 10_000 },
+      jobId: 'lead-notice-13',
+    });
   });
 
   it('tries ledger-run jobs once: the ledger decides retries', () => {

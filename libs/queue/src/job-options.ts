@@ -86,4 +86,13 @@ export const jobOptions = {
     jobId: `social-${deliveryId}-${attempts}`,
     ...LEDGER_DECIDES_RETRIES,
   }),
+  /**
+   * Once per lead; a notice whose database or mail server hiccups is tried again (a user told
+   * twice at worst). Sent ones are kept a day (at most 10,000) for the dashboard, as deliveries are.
+   */
+  [JobName.NotifyLead]: (leadId: string): JobsOptions => ({
+    ...RIDE_OUT_DATABASE_HICCUPS,
+    removeOnComplete: { age: 86_400, count: 10_000 },
+    jobId: `lead-notice-${leadId}`,
+  }),
 } satisfies Record<JobName, (...args: never[]) => JobsOptions>;

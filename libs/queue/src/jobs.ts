@@ -14,6 +14,7 @@ export const JobName = {
   FanOutProgrammeVersion: 'fan-out-programme-version',
   NotifyPendingLaunch: 'notify-pending-launch',
   PublishSocialPost: 'publish-social-post',
+  NotifyLead: 'notify-lead',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -62,6 +63,8 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.FanOutProgrammeVersion]: 'programmes',
   [JobName.NotifyPendingLaunch]: 'programmes',
   [JobName.PublishSocialPost]: 'social',
+  // Beside the lead's webhooks: the lead's news for people, where its news for programs goes.
+  [JobName.NotifyLead]: 'webhooks',
 };
 
 export interface ImportProspectsJob extends TracedJob {
@@ -106,4 +109,11 @@ export interface NotifyPendingLaunchJob extends TracedJob {
 /** Publish one network's delivery of a social post (a social ledger row). */
 export interface PublishSocialPostJob extends TracedJob {
   deliveryId: string;
+}
+
+/** Tell a partner's users of one new lead by email. */
+export interface NotifyLeadJob extends TracedJob {
+  vendorId: string;
+  partnerId: string;
+  leadId: string;
 }

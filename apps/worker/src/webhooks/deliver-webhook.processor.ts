@@ -1,6 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Metrics } from '@tcma/metrics';
-import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
+import { LeadNotices } from '@tcma/pages';
+import { PartnerScope } from '@tcma/persistence';
+import { DeliverWebhookJob, JobName, NotifyLeadJob, QueueName } from '@tcma/queue';
 import { WebhookDeliveryService } from '@tcma/webhooks';
 import { Job, UnrecoverableError } from 'bullmq';
 import { inJobContext } from '../jobs/job-context';
@@ -10,25 +12,31 @@ import { JobHandler } from '../jobs/job-handler';
 export const WEBHOOK_CONCURRENCY = 16;
 
 /**
- * The webhook role: one attempt per job run. A failed attempt throws so that BullMQ retries it
+ * The webhook role: a lead's news going out, to programs (webhook deliveries) and to people (the
+ * partner's lead notices, NotifyLead). A delivery is one attempt per job run. A failed attempt throws so that BullMQ retries it
  * with exponential backoff (WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_BASE_MS); a refused target
  * (private address) is not retried. Its own queue: a slow or dead receiver never delays sending.
  */
 @Processor(QueueName.Webhooks, { concurrency: WEBHOOK_CONCURRENCY })
 export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
   readonly queue = QueueName.Webhooks;
-  readonly jobNames = [JobName.DeliverWebhook] as const;
+  readonly jobNames = [JobName.DeliverWebhook, JobName.NotifyLead] as const;
 
   constructor(
     private readonly deliveries: WebhookDeliveryService,
+    private readonly leadNotices: LeadNotices,
     private readonly metrics: Metrics,
   ) {
     super();
   }
 
-  async process(job: Job<DeliverWebhookJob>): Promise<string> {
+  async process(job: Job<DeliverWebhookJob | NotifyLeadJob>): Promise<string | number> {
+    if (job.name === JobName.NotifyLead) {
+      const { vendorId, partnerId, leadId } = job.data as NotifyLeadJob;
+      return inJobContext(job, () => this.leadNotices.sendForLead(new PartnerScope(vendorId, partnerId), leadId));
+    }
     if (job.name !== JobName.DeliverWebhook) throw new UnrecoverableError(`Unknown job ${job.name}`);
-    return inJobContext(job, () => this.deliver(job));
+    return inJobContext(job, () => this.deliver(job as Job<DeliverWebhookJob>));
   }
 
   private async deliver(job: Job<DeliverWebhookJob>): Promise<string> {
