@@ -1,4 +1,4 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import type { RenderedEmail } from './email-renderer';
 
 /** What an email's card (its thumbnail) shows of it, read from the email as rendered for one partner. */
@@ -29,13 +29,14 @@ const BUTTON = /<td\b[^>]*\bbgcolor="([^"]*)"[^>]*\brole="presentation"[^>]*>\s*
 /** Only plain hex colours reach the drawing (they are written into markup there). */
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-const TEXT_OPTIONS = {
-  wordwrap: false as const,
+/** Each block's text as a reader sees it: no images, no link addresses. Compiled once. */
+const toText = compile({
+  wordwrap: false,
   selectors: [
     { selector: 'img', format: 'skip' },
     { selector: 'a', options: { ignoreHref: true } },
   ],
-};
+});
 
 function styleOf(attributes: string): string {
   return /\bstyle="([^"]*)"/i.exec(attributes)?.[1] ?? '';
@@ -50,7 +51,7 @@ function colour(value: string | null, fallback: string): string {
 }
 
 function plain(html: string): string {
-  return convert(html, TEXT_OPTIONS).replace(/\s+/g, ' ').trim();
+  return toText(html).replace(/\s+/g, ' ').trim();
 }
 
 interface TextBlock {

@@ -33,8 +33,8 @@ interface Style {
 
 const SUBJECT: Omit<Style, 'color'> = { px: 13, bold: true, maxLines: 2 };
 const PREHEADER: Omit<Style, 'color'> = { px: 11, bold: false, maxLines: 2 };
-const HEADING: Omit<Style, 'color'> = { px: 17, bold: true, maxLines: 4 };
-const PARAGRAPH: Omit<Style, 'color'> = { px: 11, bold: false, maxLines: 8 };
+const HEADING: Omit<Style, 'color'> = { px: 17, bold: true, maxLines: 3 };
+const PARAGRAPH: Omit<Style, 'color'> = { px: 11, bold: false, maxLines: 5 };
 const BUTTON: Omit<Style, 'color'> = { px: 12, bold: true, maxLines: 1 };
 const NAME: Omit<Style, 'color'> = { px: 18, bold: true, maxLines: 2 };
 
@@ -112,7 +112,8 @@ const box = (width: number, height: number, fill: string, radius = 0): Buffer =>
  * The card of an email, drawn without a browser: on white, the partner's logo, the subject and
  * preheader as an inbox shows them, the heading on its section's colour, the first paragraph
  * and the first button in the email's own colours (the brand kit's, where the template uses
- * them), top to bottom; what does not fit below is left out, as a page's bottom is. PNG.
+ * them), top to bottom. Each text is held to its lines (with an ellipsis), which together fit
+ * the card whatever the email holds; the rest of the email is left out. PNG.
  */
 export async function renderEmailCard(input: EmailCardInput): Promise<Buffer> {
   const { content } = input;
