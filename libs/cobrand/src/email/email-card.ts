@@ -135,9 +135,11 @@ export async function renderEmailCard(input: EmailCardInput): Promise<Buffer> {
     y += name.height + 14;
   }
 
-  const subject = await fittedText(content.subject, { ...SUBJECT, color: '#111827' }, INNER);
-  layers.push(layer(subject, PAD, y));
-  y += subject.height + 4;
+  if (content.subject) {
+    const subject = await fittedText(content.subject, { ...SUBJECT, color: '#111827' }, INNER);
+    layers.push(layer(subject, PAD, y));
+    y += subject.height + 4;
+  }
   if (content.preheader) {
     const preheader = await fittedText(content.preheader, { ...PREHEADER, color: '#4b5563' }, INNER);
     layers.push(layer(preheader, PAD, y));
