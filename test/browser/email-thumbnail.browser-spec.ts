@@ -80,6 +80,8 @@ test("an email-only campaign's card shows its first email with the partner's log
     await page.setViewportSize(viewport);
     await card.scrollIntoViewIfNeeded();
     await expect(thumbnail).toBeInViewport();
+    // The whole page from its top: scrolled, the sticky header would be drawn halfway down.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'portal-email-thumbnail');
     await expectAccessible(page);
   }
