@@ -22,11 +22,11 @@ export async function ok<T>(response: Promise<APIResponse>, status: number): Pro
   return (await r.json()) as T;
 }
 
-/** Authors and publishes the demo campaign through the API, its first email going at once; with `page`, its registration page too. */
+/** Authors and publishes the demo campaign through the API, its first email going at once; with `page`, its registration page too; with `emailsOnly`, its emails alone. */
 export async function authorCampaign(
   api: APIRequestContext,
   name: string,
-  options: { page?: boolean } = {},
+  options: { page?: boolean; emailsOnly?: boolean } = {},
 ): Promise<string> {
   const demo = loadDemo();
   const m = demo.manifest;
@@ -67,7 +67,7 @@ export async function authorCampaign(
         201,
       )
     ).id;
-  for (const p of m.pdfs)
+  for (const p of options.emailsOnly ? [] : m.pdfs)
     assets[p.key] = (
       await ok<{ id: string }>(
         api.post(`/campaigns/${id}/assets/pdf`, {
@@ -77,7 +77,7 @@ export async function authorCampaign(
         201,
       )
     ).id;
-  for (const s of m.social)
+  for (const s of options.emailsOnly ? [] : m.social)
     assets[s.key] = (
       await ok<{ id: string }>(
         api.post(`/campaigns/${id}/assets/social`, {

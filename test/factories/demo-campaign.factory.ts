@@ -18,6 +18,8 @@ export async function authorDemoCampaign(
     publish?: boolean;
     name?: string;
     immediate?: boolean;
+    /** Only the emails and their sequence (no PDF, social image or page): the most common kind of campaign. */
+    emailsOnly?: boolean;
     steps?: (steps: Array<Record<string, unknown>>) => Array<Record<string, unknown>>;
   } = {},
 ): Promise<AuthoredCampaign> {
@@ -53,7 +55,7 @@ export async function authorDemoCampaign(
       .expect(201);
     assetIds[e.key] = res.body.id;
   }
-  for (const p of m.pdfs) {
+  for (const p of options.emailsOnly ? [] : m.pdfs) {
     const res = await api
       .http()
       .post(`/campaigns/${id}/assets/pdf`)
@@ -62,7 +64,7 @@ export async function authorDemoCampaign(
       .expect(201);
     assetIds[p.key] = res.body.id;
   }
-  for (const s of m.social) {
+  for (const s of options.emailsOnly ? [] : m.social) {
     const res = await api
       .http()
       .post(`/campaigns/${id}/assets/social`)
@@ -71,7 +73,7 @@ export async function authorDemoCampaign(
       .expect(201);
     assetIds[s.key] = res.body.id;
   }
-  if (m.page) {
+  if (m.page && !options.emailsOnly) {
     const { key, file, ...page } = m.page;
     const res = await api
       .http()

@@ -4,6 +4,8 @@ import { BrandKitsService, BrandRenderInputs } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
 import {
   compilePage,
+  emailCardContent,
+  renderEmailCard,
   withoutWebFonts,
   RenderPool,
   renderEmail,
@@ -106,6 +108,16 @@ export class AssetRenderService implements OnApplicationShutdown {
       );
       if (job.format === 'text') return text(email.text, 'text/plain; charset=utf-8');
       if (job.format === 'json') return text(JSON.stringify(email), 'application/json; charset=utf-8');
+      // The catalogue's card of an email: drawn from the email as rendered, without a browser.
+      if (job.format === 'png')
+        return {
+          bytes: await renderEmailCard({
+            content: emailCardContent(email),
+            logo: brand.logoPng,
+            logoFallback: brand.brand.companyName,
+          }),
+          contentType: 'image/png',
+        };
       // A preview fetches nothing from elsewhere: no web font (see withoutWebFonts).
       return text(withoutWebFonts(email.html), 'text/html; charset=utf-8');
     }

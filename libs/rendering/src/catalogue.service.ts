@@ -33,17 +33,24 @@ export interface CatalogueItem {
   thumbnailUrl: string | null;
 }
 
-/** What a thumbnail is made of: the first PDF's first page, else the first social image (JPEG). */
-export function thumbnailSource(
-  content: CampaignContent,
-):
+export type ThumbnailSource =
   | { assetId: string; format: 'png'; page: number; dpi: number }
   | { assetId: string; format: 'jpeg'; size: 'linkedin' }
-  | null {
+  | { assetId: string; format: 'png' };
+
+/**
+ * What a thumbnail is made of: the first PDF's first page, else the first social image (JPEG),
+ * else the card of the campaign's first email (PNG, EMAIL_CARD_SIZE: see renderEmailCard): the
+ * email of the sequence's first step, or the first email asset when there is no sequence.
+ */
+export function thumbnailSource(content: CampaignContent): ThumbnailSource | null {
   const pdf = content.assets.find((a) => a.kind === 'pdf');
   if (pdf) return { assetId: pdf.id, format: 'png', page: 1, dpi: THUMBNAIL_PDF_DPI };
   const social = content.assets.find((a) => a.kind === 'social');
   if (social) return { assetId: social.id, format: 'jpeg', size: 'linkedin' };
+  const emails = content.assets.filter((a) => a.kind === 'email');
+  const first = emails.find((a) => a.id === content.sequence?.steps[0]?.emailAssetId) ?? emails[0];
+  if (first) return { assetId: first.id, format: 'png' };
   return null;
 }
 
@@ -124,6 +131,7 @@ export class CatalogueService {
       assetId,
       { ...options, partnerId: partner.id },
       ifNoneMatch,
+      'thumbnail',
     );
   }
 }

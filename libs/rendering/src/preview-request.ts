@@ -23,14 +23,28 @@ const FORMATS: Record<Asset['kind'], RenderFormat[]> = {
   page: ['html'],
 };
 
+/**
+ * A catalogue thumbnail may also be an email's card (a PNG, see renderEmailCard): made for the
+ * catalogue only, not offered as a preview format.
+ */
+const THUMBNAIL_FORMATS: Record<Asset['kind'], RenderFormat[]> = { ...FORMATS, email: [...FORMATS.email, 'png'] };
+
 export const DEFAULT_PAGE_DPI = 100;
 
+/** What a render is for: a preview asked for by format, or a catalogue card's thumbnail. */
+export type RenderPurpose = 'preview' | 'thumbnail';
+
 /** Which outputs each kind of asset has, with their defaults; anything else is a 400. */
-export function resolvePreviewOptions(asset: Asset, options: PreviewOptions): ResolvedPreviewOptions {
-  const format = options.format ?? FORMATS[asset.kind][0];
-  if (!FORMATS[asset.kind].includes(format)) {
-    throw new BadRequestError(`A ${asset.kind} asset renders as ${FORMATS[asset.kind].join(', ')}`, [
-      { path: 'format', message: `must be one of ${FORMATS[asset.kind].join(', ')}` },
+export function resolvePreviewOptions(
+  asset: Asset,
+  options: PreviewOptions,
+  purpose: RenderPurpose = 'preview',
+): ResolvedPreviewOptions {
+  const formats = (purpose === 'thumbnail' ? THUMBNAIL_FORMATS : FORMATS)[asset.kind];
+  const format = options.format ?? formats[0];
+  if (!formats.includes(format)) {
+    throw new BadRequestError(`A ${asset.kind} asset renders as ${formats.join(', ')}`, [
+      { path: 'format', message: `must be one of ${formats.join(', ')}` },
     ]);
   }
   if (asset.kind === 'pdf' && format === 'png') {

@@ -11,7 +11,7 @@ import { BlobStorage } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
 import { Queue, QueueEvents } from 'bullmq';
 import { missingSlots } from './email-render.service';
-import { PreviewOptions, resolvePreviewOptions } from './preview-request';
+import { PreviewOptions, RenderPurpose, resolvePreviewOptions } from './preview-request';
 import { renderKey } from './render-key';
 import { RenderedAssetsRepository } from './rendered-assets.repository';
 
@@ -54,12 +54,13 @@ export class PreviewsService implements OnApplicationShutdown {
     assetId: string,
     options: PreviewOptions & { partnerId?: string },
     ifNoneMatch?: string,
+    purpose: RenderPurpose = 'preview',
   ): Promise<PreviewResult> {
     const version = await this.visibleVersion(actor, campaignId, versionNumber);
     const partner = await this.partnerFor(actor, options.partnerId);
     const asset = version.content.assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
-    const resolved = resolvePreviewOptions(asset, options);
+    const resolved = resolvePreviewOptions(asset, options, purpose);
     const brand = await this.brandKits.brandState(partner);
     const key = renderKey({
       versionId: version.id,

@@ -45,7 +45,8 @@ export class CatalogueItemDto {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: "Co-branded with the partner's kit: the first PDF page, else the social image.",
+    description:
+      "Co-branded with the partner's kit: the first PDF page, else the social image, else the first email's card (PNG, 298 × 421 px).",
   })
   thumbnailUrl!: string | null;
 }

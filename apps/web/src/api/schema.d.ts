@@ -4179,7 +4179,7 @@ export interface components {
             /** @description First published in the last 14 days. */
             new: boolean;
             promoted: boolean;
-            /** @description Co-branded with the partner's kit: the first PDF page, else the social image. */
+            /** @description Co-branded with the partner's kit: the first PDF page, else the social image, else the first email's card (PNG, 298 × 421 px). */
             thumbnailUrl: string | null;
         };
         CatalogueItemPage: {
