@@ -73,7 +73,7 @@ describe('vendor host names', () => {
     }
     // Wrong type and unknown fields: the validation pipe's own 400 naming the field.
     const typed = await claim(a.adminToken, 42).expect(400);
-    expect(typed.body.errors.map((e: { path: string }) => e.path)).toEqual(['host']);
+    expect([...new Set(typed.body.errors.map((e: { path: string }) => e.path))]).toEqual(['host']);
     expect(await list(a.adminToken)).toEqual([]);
   });
 
