@@ -41,6 +41,7 @@ const CREATES: Record<string, 'id' | 'version'> = {
   createProgramme: 'id',
   createProgrammeSubscription: 'id',
   createSocialPost: 'id',
+  createVendorHostName: 'id',
 };
 
 /** The POSTs that create no resource of their own, and why. A new POST must be listed in one of the two. */
@@ -83,6 +84,7 @@ const NOT_CREATING: Record<string, string> = {
   startCurrentProgrammeVersions:
     'starts the current versions of a subscription’s campaigns: answers their pending launches (a list, each read at /pending-launches), idempotent',
   confirmProgrammeAction: 'a signed link’s confirmation page acting on a pending launch',
+  checkVendorHostName: 'a DNS check of the host name it answers (verified, or the reason it is not)',
 };
 
 /**
@@ -381,6 +383,15 @@ describe('creating resources', () => {
       'createProgrammeSubscription',
       subscription,
       (await api.http().get(`/programme-subscriptions/${subscription.id}`).set(own).expect(200)).body,
+    );
+
+    const hostName = (
+      await api.http().post('/vendor-host-names').set(admin).send({ host: 'partners.created.example' }).expect(201)
+    ).body;
+    same(
+      'createVendorHostName',
+      hostName,
+      item((await api.http().get('/vendor-host-names').set(admin).expect(200)).body.items, hostName.id),
     );
 
     expect(checked.sort()).toEqual(Object.keys(CREATES).sort());

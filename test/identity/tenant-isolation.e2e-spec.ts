@@ -31,6 +31,7 @@ describe('tenant isolation', () => {
   let fileId: string;
   let programmeId: string;
   let tokenId: string;
+  let hostNameId: string;
   /** A browser session of one of vendor A's users, and a pending invitation of vendor A. */
   let sessionId: string;
   let invitationId: string;
@@ -105,6 +106,15 @@ describe('tenant isolation', () => {
         .post('/tokens')
         .set('Authorization', `Bearer ${a.adminToken}`)
         .send({ name: 'victim' })
+        .expect(201)
+    ).body.id;
+    // Vendor A's claim of a host name for its portal.
+    hostNameId = (
+      await api
+        .http()
+        .post('/vendor-host-names')
+        .set('Authorization', `Bearer ${a.adminToken}`)
+        .send({ host: 'partners.vendor-a.example' })
         .expect(201)
     ).body.id;
 
@@ -271,6 +281,7 @@ describe('tenant isolation', () => {
       'pending-launches': { id: a1.pendingLaunchId },
       'social-posts': { id: a1.socialPostId },
       'social-connections': { id: a1.socialConnectionId },
+      'vendor-host-names': { id: hostNameId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = {
@@ -292,6 +303,7 @@ describe('tenant isolation', () => {
       'put /partners/{partnerId}/contacts-privacy': { contactsPrivate: true },
       'post /webhooks/deliveries/{deliveryId}/replay': {},
       'post /webhooks/{id}/enable': {},
+      'post /vendor-host-names/{id}/check': {},
       'post /leads/{id}/status': { status: 'accepted' },
       'patch /campaigns/{id}': { description: 'pwned' },
       'patch /campaigns/{id}/catalogue': { promoted: true },

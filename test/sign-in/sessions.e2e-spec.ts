@@ -49,6 +49,8 @@ describe('browser sessions', () => {
       csrfToken: null,
       actingForPartnerId: null,
       capabilities: { vendorConsole: false, partnerPortal: false, developerTools: false },
+      // Not on a vendor's own host name: the generic host serves every vendor.
+      vendor: null,
     });
     // Only this question is answered without a credential: the rest still asks to sign in.
     await api.http().get('/me').expect(401);

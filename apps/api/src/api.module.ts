@@ -30,6 +30,7 @@ import { SigningModule } from '@tcma/signing';
 import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
+import { VendorHostsModule } from '@tcma/vendor-hosts';
 import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AuthController } from './accounts/auth.controller';
@@ -78,6 +79,7 @@ import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './engagement/conversions.controller';
+import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { SocialCallbackController } from './social/social-callback.controller';
 import { SocialConnectionsController } from './social/social-connections.controller';
@@ -121,6 +123,7 @@ export class ApiModule {
         AnalyticsModule,
         PagesModule,
         WebhooksModule,
+        VendorHostsModule,
         SocialModule,
         OperationsModule,
         AdminModule,
@@ -181,6 +184,7 @@ export class ApiModule {
         LeadsController,
         DataRequestsController,
         WebhooksController,
+        VendorHostNamesController,
         SocialConnectionsController,
         SocialCallbackController,
         AuthController,

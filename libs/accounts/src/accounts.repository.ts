@@ -8,19 +8,19 @@ export class AccountsRepository {
 
   /**
    * Enabled users with this email (one per vendor at most), whose partner, if any, is active;
-   * oldest first. Sign-in tries the few there are.
+   * oldest first. Sign-in tries the few there are. `onlyVendorId`: only that vendor's (on its
+   * own host name, nobody else may sign in).
    */
-  activeByEmailForSystem(email: string, limit: number): Promise<UserRow[]> {
-    return this.db
+  activeByEmailForSystem(email: string, limit: number, onlyVendorId: string | null = null): Promise<UserRow[]> {
+    let users = this.db
       .selectFrom('users as u')
       .leftJoin('partners as p', 'p.id', 'u.partnerId')
       .selectAll('u')
       .where('u.email', '=', email)
       .where('u.disabledAt', 'is', null)
-      .where((eb) => eb.or([eb('u.partnerId', 'is', null), eb('p.status', '=', 'active')]))
-      .orderBy('u.createdAt', 'asc')
-      .limit(limit)
-      .execute();
+      .where((eb) => eb.or([eb('u.partnerId', 'is', null), eb('p.status', '=', 'active')]));
+    if (onlyVendorId !== null) users = users.where('u.vendorId', '=', onlyVendorId);
+    return users.orderBy('u.createdAt', 'asc').limit(limit).execute();
   }
 
   async findForSystem(id: string): Promise<UserRow | null> {

@@ -36,10 +36,13 @@ export class PasswordResetsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Mails a reset link to every enabled user with this email; the answer is the same whether there is one or not. */
-  async request(rawEmail: string): Promise<void> {
+  /**
+   * Mails a reset link to every enabled user with this email (only `onlyVendorId`'s, asked on
+   * that vendor's own host name); the answer is the same whether there is one or not.
+   */
+  async request(rawEmail: string, onlyVendorId: string | null = null): Promise<void> {
     const email = emailLower(rawEmail);
-    const users = await this.accounts.activeByEmailForSystem(email, MAX_ACCOUNTS_PER_EMAIL);
+    const users = await this.accounts.activeByEmailForSystem(email, MAX_ACCOUNTS_PER_EMAIL, onlyVendorId);
     const ttlMinutes = this.config.passwordResetTtlMinutes;
     for (const user of users) {
       const link = await this.passwordLinks.create(user.id, ttlMinutes * 60_000);

@@ -29,6 +29,11 @@ export interface SignInContext {
   userAgent: string | null;
   /** The secret of a session the browser already holds: it ends (a new id at every sign-in). */
   currentSecret?: string;
+  /**
+   * The vendor whose own host name the request came to: only its users may sign in there,
+   * anyone else gets the answer of a wrong password. Null or absent: the generic host, everyone.
+   */
+  onlyVendorId?: string | null;
 }
 
 export interface SignedIn {
@@ -74,7 +79,7 @@ export class SessionsService {
     ) {
       throw new TooManyRequestsError(SIGN_IN_THROTTLED);
     }
-    const user = await this.matching(email, input.password);
+    const user = await this.matching(email, input.password, context.onlyVendorId ?? null);
     if (!user) {
       await this.throttle.recordFailure(keys, now, windowMs);
       throw new UnauthenticatedError(SIGN_IN_FAILED);
@@ -155,9 +160,12 @@ export class SessionsService {
     return new Date(now.getTime() - this.config.sessionIdleMinutes * 60_000);
   }
 
-  /** The user whose password this is, among the few with this email; null for any failure. */
-  private async matching(email: string, password: string): Promise<UserRow | null> {
-    const candidates = await this.accounts.activeByEmailForSystem(email, MAX_CANDIDATES);
+  /**
+   * The user whose password this is, among the few with this email (of `onlyVendorId` alone when
+   * set); null for any failure, after the same password hashing either way.
+   */
+  private async matching(email: string, password: string, onlyVendorId: string | null): Promise<UserRow | null> {
+    const candidates = await this.accounts.activeByEmailForSystem(email, MAX_CANDIDATES, onlyVendorId);
     if (!candidates.length) {
       await verifyPassword(null, password);
       return null;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '@tcma/accounts';
 import { TenancyModule } from '@tcma/tenancy';
+import { VendorHostsModule } from '@tcma/vendor-hosts';
 import { AuthGuard } from './auth.guard';
 import { BearerTokenResolver } from './bearer-token.resolver';
 import { CREDENTIAL_RESOLVERS } from './credential-resolver';
@@ -10,7 +11,7 @@ import { SessionCookie } from './session-cookie';
 import { SessionCookieResolver } from './session-cookie.resolver';
 
 @Module({
-  imports: [TenancyModule, AccountsModule],
+  imports: [TenancyModule, AccountsModule, VendorHostsModule],
   providers: [
     BearerTokenResolver,
     SessionCookie,

@@ -2,3 +2,4 @@ export { CurrentActor, OptionalActor, OptionalAuth, Public, Roles } from './auth
 export { AuthModule } from './auth.module';
 export { SessionCookie } from './session-cookie';
 export { InstanceOperatorCheck } from './instance-operator';
+export { requestHost } from './request-host';

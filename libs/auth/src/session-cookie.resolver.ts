@@ -1,8 +1,10 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { SessionsService } from '@tcma/accounts';
 import type { Actor } from '@tcma/tenancy';
+import { HostVendors } from '@tcma/vendor-hosts';
 import type { Request } from 'express';
 import { CredentialResolver } from './credential-resolver';
+import { requestHost } from './request-host';
 import { CSRF_HEADER, SessionCookie } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,12 +14,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * makes, whoever caused it, so every unsafe request must also carry the session's CSRF token
  * in a header, which another site can neither read nor set; a request the browser marks as
  * cross-site is refused outright. Bearer-token requests never reach this resolver.
+ *
+ * On a vendor's own host name a session of another vendor's user counts for nothing, as if the
+ * browser held none (a cookie set on the generic host does not travel there, but a proxy or a
+ * shared parent domain could carry one): only the host's vendor's users are signed in there.
  */
 @Injectable()
 export class SessionCookieResolver implements CredentialResolver {
   constructor(
     private readonly cookie: SessionCookie,
     private readonly sessions: SessionsService,
+    private readonly hostVendors: HostVendors,
   ) {}
 
   async resolve(request: Request): Promise<Actor | null | undefined> {
@@ -25,6 +32,8 @@ export class SessionCookieResolver implements CredentialResolver {
     if (!secret) return undefined;
     const actor = await this.sessions.resolve(secret);
     if (!actor?.sessionId) return null;
+    const hostVendor = await this.hostVendors.vendorOfHost(requestHost(request));
+    if (hostVendor && hostVendor.vendorId !== actor.vendorId) return undefined;
     if (!SAFE_METHODS.has(request.method)) {
       const token = request.headers[CSRF_HEADER];
       if (

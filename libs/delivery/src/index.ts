@@ -11,6 +11,9 @@ export type { SenderIdentity } from './sender-identity';
 export { SendingConfigsService } from './sending-configs.service';
 export { SendingDnsCheckService } from './dns/sending-dns-check.service';
 export type { DnsCheckReport } from './dns/sending-dns-check.service';
+// The engine's one TXT resolver (DNS_SERVERS): the vendor host names' check asks it too.
+export { TxtResolver } from './dns/txt-resolver';
+export type { TxtLookup } from './dns/sending-dns-records';
 export type { SendingConfigView } from './sending-configs.service';
 export { classifySmtpFailure } from './smtp-outcome';
 export { SuppressionsRepository } from './suppressions.repository';

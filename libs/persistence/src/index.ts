@@ -16,6 +16,7 @@ export {
   SOCIAL_DELIVERY_STATUSES,
   SOCIAL_NETWORKS,
   SOCIAL_POST_SOURCES,
+  VENDOR_HOST_NAME_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
 } from './schema/column-types';
@@ -40,6 +41,7 @@ export type {
   SocialPostSource,
   StoredFileMetadata,
   SuppressionReason,
+  VendorHostNameStatus,
   WebhookDeliveryStatus,
   WebhookEventType,
 } from './schema/column-types';
@@ -87,6 +89,7 @@ export type {
   StoredFileRow,
   SuppressionRow,
   UserRow,
+  VendorHostNameRow,
   VendorRow,
   WebhookAttemptRow,
   WebhookDeliveryRow,

@@ -8,8 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InvitationsService, PasswordResetsService, SessionsService } from '@tcma/accounts';
-import { CurrentActor, OptionalActor, OptionalAuth, Public, SessionCookie } from '@tcma/auth';
+import { CurrentActor, OptionalActor, OptionalAuth, Public, requestHost, SessionCookie } from '@tcma/auth';
 import { Actor, UsersService } from '@tcma/tenancy';
+import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
 import { PageDto, Page, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
@@ -31,7 +32,11 @@ import {
 import { StrictRateLimit } from '../rate-limits/rate-limits';
 import { sessionCapabilities } from './session-capabilities';
 
-/** Signing in from a browser: sessions in an httpOnly cookie, invitations, password resets. */
+/**
+ * Signing in from a browser: sessions in an httpOnly cookie, invitations, password resets. On
+ * a vendor's own verified host name only that vendor's users sign in or get a reset link; the
+ * generic host (PUBLIC_BASE_URL's, or any host nobody verified) serves every vendor.
+ */
 @ApiTags('sign-in')
 @ApiCookieAuth()
 @Controller('auth')
@@ -42,6 +47,7 @@ export class AuthController {
     private readonly resets: PasswordResetsService,
     private readonly users: UsersService,
     private readonly cookie: SessionCookie,
+    private readonly hostVendors: HostVendors,
   ) {}
 
   @Public()
@@ -59,6 +65,7 @@ export class AuthController {
       ipAddress: req.ip ?? null,
       userAgent: req.headers['user-agent'] ?? null,
       currentSecret: this.cookie.read(req),
+      onlyVendorId: (await this.vendorOfHost(req))?.vendorId ?? null,
     });
     this.cookie.set(res, signedIn.secret, signedIn.session.expiresAt);
     return {
@@ -75,7 +82,9 @@ export class AuthController {
     summary: "Who is signed in (signedIn false without a credential), the CSRF token and the user's areas",
   })
   @ApiOkResponse({ type: CurrentSessionDto })
-  async session(@OptionalActor() actor: Actor | undefined): Promise<CurrentSessionDto> {
+  async session(@OptionalActor() actor: Actor | undefined, @Req() req: Request): Promise<CurrentSessionDto> {
+    const hostVendor = await this.vendorOfHost(req);
+    const vendor = hostVendor ? { slug: hostVendor.slug } : null;
     if (!actor) {
       return {
         signedIn: false,
@@ -83,6 +92,7 @@ export class AuthController {
         csrfToken: null,
         actingForPartnerId: null,
         capabilities: sessionCapabilities(null, false),
+        vendor,
       };
     }
     const user = await this.users.get(
@@ -95,6 +105,7 @@ export class AuthController {
       csrfToken: actor.sessionId ? this.sessions.csrfTokenFor(actor.sessionId) : null,
       actingForPartnerId: actor.concierge ? actor.partnerId : null,
       capabilities: sessionCapabilities(user, !!actor.concierge),
+      vendor,
     };
   }
 
@@ -147,8 +158,8 @@ export class AuthController {
     summary: 'Email a password-reset link (the answer is the same whether the account exists or not)',
   })
   @ApiAcceptedResponse()
-  async requestReset(@Body() dto: RequestPasswordResetDto): Promise<void> {
-    await this.resets.request(dto.email);
+  async requestReset(@Body() dto: RequestPasswordResetDto, @Req() req: Request): Promise<void> {
+    await this.resets.request(dto.email, (await this.vendorOfHost(req))?.vendorId ?? null);
   }
 
   @Public()
@@ -188,5 +199,10 @@ export class AuthController {
   @ApiOkResponse({ type: AccountEmailDto })
   acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<AccountEmailDto> {
     return this.invitations.accept(dto);
+  }
+
+  /** The vendor whose own verified host name the request came to; null on the generic host. */
+  private vendorOfHost(req: Request): Promise<HostVendor | null> {
+    return this.hostVendors.vendorOfHost(requestHost(req));
   }
 }

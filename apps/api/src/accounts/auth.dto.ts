@@ -45,6 +45,11 @@ export class SessionCapabilitiesDto {
   developerTools!: boolean;
 }
 
+/** The vendor whose own host name a request came to. */
+export class HostVendorDto {
+  @ApiProperty({ description: "The vendor's slug: its public brand is read with it." }) slug!: string;
+}
+
 /**
  * Who is signed in, for the web app. Asked without any credential it answers `signedIn: false`
  * (200, not 401: a signed-out page is not an error); a cookie or token that is no longer valid is
@@ -72,6 +77,13 @@ export class CurrentSessionDto {
     description: "The areas the web app's navigation offers this user (the API decides them, from the role).",
   })
   capabilities!: SessionCapabilitiesDto;
+  @ApiProperty({
+    type: HostVendorDto,
+    nullable: true,
+    description:
+      'The vendor whose own verified host name this request came to, so the sign-in page can show its brand (only its users sign in there); null on the generic host, which serves every vendor.',
+  })
+  vendor!: HostVendorDto | null;
 }
 
 export class SessionDto {

@@ -1986,6 +1986,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vendor-host-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor's host names, pending and verified */
+        get: operations["listVendorHostNames"];
+        put?: never;
+        /**
+         * Claim a host name: pending, with the TXT record to publish
+         * @description 409 when the vendor claimed it already or another vendor verified it; 422 for a name that is not a host name, or past the limit per vendor.
+         */
+        post: operations["createVendorHostName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor-host-names/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Look the TXT record up now: verified when found, else the reason in lastError
+         * @description 409 when another vendor verified the host first.
+         */
+        post: operations["checkVendorHostName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor-host-names/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a host name: it serves every vendor again */
+        delete: operations["deleteVendorHostName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/social-connections/{network}/start": {
         parameters: {
             query?: never;
@@ -4502,6 +4560,46 @@ export interface components {
             limit: number;
             offset: number;
         };
+        HostNameTxtRecordDto: {
+            /** @enum {string} */
+            type: "TXT";
+            /** @example _tcma-challenge.partners.vendor.example */
+            name: string;
+            /** @example tcma-verify=Zk3… */
+            value: string;
+        };
+        VendorHostNameDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example partners.vendor.example */
+            host: string;
+            /**
+             * @description pending until a check finds the TXT record; verified: the host serves this vendor’s portal.
+             * @enum {string}
+             */
+            status: "pending" | "verified";
+            /** @description The record to publish, then check. */
+            txtRecord: components["schemas"]["HostNameTxtRecordDto"];
+            /** Format: date-time */
+            checkedAt: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description What the last check found instead of the record. */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VendorHostNameListDto: {
+            /** @description Oldest first; at most 5. */
+            items: components["schemas"]["VendorHostNameDto"][];
+        };
+        ClaimHostNameDto: {
+            /**
+             * @description A DNS host name without scheme, path or port; not an IP address nor the engine's own host. At most 5 per vendor.
+             * @example partners.vendor.example
+             */
+            host: string;
+        };
         SocialAuthorizationDto: {
             /** @description The network's authorization page to send the browser to; it comes back to GET /social/callback/{network} within 10 minutes. */
             authorizationUrl: string;
@@ -4599,6 +4697,10 @@ export interface components {
             /** @description Links for developers (the API reference): vendor users, never partners. */
             developerTools: boolean;
         };
+        HostVendorDto: {
+            /** @description The vendor's slug: its public brand is read with it. */
+            slug: string;
+        };
         CurrentSessionDto: {
             signedIn: boolean;
             /** @description Null when nobody is signed in. */
@@ -4612,6 +4714,8 @@ export interface components {
             actingForPartnerId: string | null;
             /** @description The areas the web app's navigation offers this user (the API decides them, from the role). */
             capabilities: components["schemas"]["SessionCapabilitiesDto"];
+            /** @description The vendor whose own verified host name this request came to, so the sign-in page can show its brand (only its users sign in there); null on the generic host, which serves every vendor. */
+            vendor: components["schemas"]["HostVendorDto"] | null;
         };
         SignedOutEverywhereDto: {
             /** @description How many sessions ended. */
@@ -8510,6 +8614,88 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryDto"];
                 };
+            };
+        };
+    };
+    listVendorHostNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorHostNameListDto"];
+                };
+            };
+        };
+    };
+    createVendorHostName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimHostNameDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorHostNameDto"];
+                };
+            };
+        };
+    };
+    checkVendorHostName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorHostNameDto"];
+                };
+            };
+        };
+    };
+    deleteVendorHostName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -121,6 +121,10 @@ export const router = createBrowserRouter([
                 path: 'sending',
                 lazy: lazy(() => import('../features/console-sending/sending-settings.page'), 'SendingSettingsPage'),
               },
+              {
+                path: 'host-names',
+                lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage'),
+              },
             ],
           },
           { path: '*', Component: NotFoundPage },

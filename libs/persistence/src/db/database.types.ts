@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -611,6 +611,18 @@ export interface Users {
   vendorId: string;
 }
 
+export interface VendorHostNames {
+  checkedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  host: string;
+  id: Generated<string>;
+  lastError: string | null;
+  status: Generated<VendorHostNameStatus>;
+  vendorId: string;
+  verificationToken: string;
+  verifiedAt: Timestamp | null;
+}
+
 export interface Vendors {
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
@@ -711,6 +723,7 @@ export interface DB {
   storedFiles: StoredFiles;
   suppressions: Suppressions;
   users: Users;
+  vendorHostNames: VendorHostNames;
   vendors: Vendors;
   webhookAttempts: WebhookAttempts;
   webhookDeliveries: WebhookDeliveries;

@@ -21,6 +21,7 @@ import { RenderedAssetEntity } from './rendered-asset.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
+import { VendorHostNameEntity } from './vendor-host-name.entity';
 import { WorkerEntity } from './worker.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
 import { LeadEntity } from './lead.entity';
@@ -87,4 +88,5 @@ export const ENTITIES = [
   SocialPostClickEntity,
   SocialConnectionEntity,
   SocialAuthorizationEntity,
+  VendorHostNameEntity,
 ];

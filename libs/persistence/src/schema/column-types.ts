@@ -151,3 +151,7 @@ export type SocialDeliveryStatus = (typeof SOCIAL_DELIVERY_STATUSES)[number];
  */
 export const SOCIAL_CONNECTION_STATUSES = ['active', 'expiring', 'broken', 'revoked'] as const;
 export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number];
+
+/** A vendor's claim of a host name: `pending` until its DNS TXT record is found, then `verified` (issue 25). */
+export const VENDOR_HOST_NAME_STATUSES = ['pending', 'verified'] as const;
+export type VendorHostNameStatus = (typeof VENDOR_HOST_NAME_STATUSES)[number];

@@ -1,0 +1,32 @@
+import { Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+
+/** One part of a DNS record to publish: its label, the text (wrapping anywhere: a token is one long word) and a copy button. */
+export function RecordField({ label, value, what }: { label: string; value: string; what: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="xs" fw={600} c="dimmed">
+          {label}
+        </Text>
+        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {value}
+        </Code>
+      </Stack>
+      <CopyButton value={value} timeout={1500}>
+        {({ copied, copy }) => (
+          <Button
+            variant={copied ? 'filled' : 'default'}
+            color={copied ? 'teal.9' : undefined}
+            onClick={copy}
+            aria-label={copied ? `${what} copied` : `Copy the ${what}`}
+            size="compact-sm"
+            miw={72}
+            mt={20}
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
