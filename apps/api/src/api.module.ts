@@ -30,6 +30,7 @@ import { SigningModule } from '@tcma/signing';
 import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
+import { VendorBrandsModule } from '@tcma/vendor-brands';
 import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AuthController } from './accounts/auth.controller';
@@ -81,6 +82,8 @@ import { ConversionsController } from './engagement/conversions.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { SocialCallbackController } from './social/social-callback.controller';
 import { SocialConnectionsController } from './social/social-connections.controller';
+import { PublicBrandController } from './vendor-brands/public-brand.controller';
+import { VendorBrandController } from './vendor-brands/vendor-brand.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -107,6 +110,7 @@ export class ApiModule {
         TenancyModule,
         CampaignsModule,
         BrandKitsModule,
+        VendorBrandsModule,
         PreviewsModule,
         AudienceModule,
         DeliveryModule,
@@ -156,6 +160,7 @@ export class ApiModule {
         FilesController,
         FilePagesController,
         BrandKitsController,
+        VendorBrandController,
         SenderConfirmationsController,
         ProgrammesController,
         SubscriptionsController,
@@ -163,6 +168,8 @@ export class ApiModule {
         ProgrammeActionsController,
         SocialPostsController,
         PreviewsController,
+        // Before PublicFilesController: its `/public/:key` would take `/public/brand`.
+        PublicBrandController,
         PublicFilesController,
         ProspectsController,
         ListsController,

@@ -88,6 +88,7 @@ export type {
   SuppressionRow,
   UserRow,
   VendorRow,
+  VendorBrandRow,
   WebhookAttemptRow,
   WebhookDeliveryRow,
   WebhookEndpointRow,

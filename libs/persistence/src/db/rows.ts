@@ -22,6 +22,7 @@ export type StoredFileRow = Selectable<T.StoredFiles>;
 export type SuppressionRow = Selectable<T.Suppressions>;
 export type UserRow = Selectable<T.Users>;
 export type VendorRow = Selectable<T.Vendors>;
+export type VendorBrandRow = Selectable<T.VendorBrands>;
 
 export type NewLaunch = Insertable<T.Launches>;
 export type WorkerRow = Selectable<T.Workers>;
