@@ -121,6 +121,10 @@ export const router = createBrowserRouter([
                 path: 'sending',
                 lazy: lazy(() => import('../features/console-sending/sending-settings.page'), 'SendingSettingsPage'),
               },
+              {
+                path: 'brand',
+                lazy: lazy(() => import('../features/vendor-brand/vendor-brand.page'), 'VendorBrandPage'),
+              },
             ],
           },
           { path: '*', Component: NotFoundPage },

@@ -1,6 +1,6 @@
 import { AreaNav, type NavArea } from '../../shared/components/area-nav';
 
-/** The console's areas. Sending settings and webhooks are for vendor admins (the API answers 403 to others). */
+/** The console's areas. Sending settings, webhooks and changing the brand are for vendor admins (the API answers 403 to others). */
 const AREAS: NavArea[] = [
   { label: 'Campaigns', to: '/console', owns: (p: string) => p === '/console' || p.startsWith('/console/campaigns') },
   { label: 'Partners', to: '/console/partners', owns: (p: string) => p.startsWith('/console/partners') },
@@ -10,6 +10,7 @@ const AREAS: NavArea[] = [
   { label: 'Leads', to: '/console/leads', owns: (p: string) => p.startsWith('/console/leads') },
   { label: 'Webhooks', to: '/console/webhooks', owns: (p: string) => p.startsWith('/console/webhooks') },
   { label: 'Sending', to: '/console/sending', owns: (p: string) => p.startsWith('/console/sending') },
+  { label: 'Brand', to: '/console/brand', owns: (p: string) => p.startsWith('/console/brand') },
 ];
 
 export function ConsoleNav() {
