@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
+import { multipartFile } from '../../../api/multipart-file';
 import { $api, unwrap } from '../../../api/query';
 
 export type VendorBrand = components['schemas']['VendorBrandViewDto'];
@@ -31,15 +32,7 @@ export function useUploadVendorImage(image: Image) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File): Promise<VendorBrand> => {
-      const init = {
-        // The schema types the binary field as a string; the request carries the file itself.
-        body: { file: file.name },
-        bodySerializer: () => {
-          const form = new FormData();
-          form.append('file', file);
-          return form;
-        },
-      };
+      const init = multipartFile(file);
       return unwrap(image === 'logo' ? api.PUT('/vendor-brand/logo', init) : api.PUT('/vendor-brand/favicon', init));
     },
     onSuccess: (brand) => changed(queryClient, brand),
