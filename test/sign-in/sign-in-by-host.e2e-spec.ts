@@ -105,6 +105,20 @@ describe('signing in by host name', () => {
     expect(generic.body).toMatchObject({ signedIn: false, vendor: null });
   });
 
+  it("shows the host's vendor brand on its signed-out pages, whatever vendor the address names", async () => {
+    const bSlug = (
+      await testDb().query<Array<{ slug: string }>>('SELECT slug FROM vendors WHERE id = $1', [b.vendorId])
+    )[0].slug;
+    const onHost = await api.http().get('/public/brand').set('Host', A_HOST).expect(200);
+    expect(onHost.body.vendor).toBe(aSlug);
+    const named = await api.http().get('/public/brand').query({ vendor: bSlug }).set('Host', A_HOST).expect(200);
+    expect(named.body.vendor).toBe(aSlug);
+    // The generic host: the vendor the address names, else the engine's own look.
+    const generic = await api.http().get('/public/brand').query({ vendor: bSlug }).set('Host', GENERIC).expect(200);
+    expect(generic.body.vendor).toBe(bSlug);
+    expect((await api.http().get('/public/brand').set('Host', GENERIC).expect(200)).body.vendor).toBeNull();
+  });
+
   it("treats another vendor's session as signed out on a vendor's host", async () => {
     const { cookie: bCookie } = await signedIn(api, bUser, { Host: GENERIC });
     const there = await api.http().get('/auth/session').set({ Host: A_HOST, Cookie: bCookie }).expect(200);

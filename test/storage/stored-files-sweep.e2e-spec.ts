@@ -176,6 +176,23 @@ describe.each(stores)('stored files no longer referenced are removed after the g
       .expect(200);
     keys.hellasLogo = keyOf(hellasNew.body.logo.pngUrl);
 
+    // The vendor's own logo and favicon (its brand): kept while the brand names them.
+    const vendorLogo = await api
+      .http()
+      .put('/vendor-brand/logo')
+      .set(as(demo.tokens.admin))
+      .attach('file', await png('#b91c1c'), 'logo.png')
+      .expect(200);
+    keys.vendorLogo = keyOf(vendorLogo.body.logo.pngUrl);
+    keys.vendorLogoWebp = keyOf(vendorLogo.body.logo.webpUrl);
+    const vendorFavicon = await api
+      .http()
+      .put('/vendor-brand/favicon')
+      .set(as(demo.tokens.admin))
+      .attach('file', await png('#1d4ed8'), 'icon.png')
+      .expect(200);
+    keys.vendorFavicon = keyOf(vendorFavicon.body.favicon.pngUrl);
+
     // A prospect import: its CSV is needed until it has run; its rejected-rows report stays with it.
     const started = await api
       .http()
@@ -226,6 +243,7 @@ describe.each(stores)('stored files no longer referenced are removed after the g
     await api.http().get(`/public/${keys.mailedLogo}`).expect(200);
     await api.http().get(`/public/${keys.hellasLogo}`).expect(200);
     await api.http().get(`/public/${keys.unmailedLogo}`).expect(404);
+    await api.http().get(`/public/${keys.vendorLogo}`).expect(200);
     await api
       .http()
       .get(new URL(String(done.reportUrl), 'http://x').pathname)

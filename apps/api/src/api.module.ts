@@ -31,6 +31,7 @@ import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
 import { VendorHostsModule } from '@tcma/vendor-hosts';
+import { VendorBrandsModule } from '@tcma/vendor-brands';
 import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AuthController } from './accounts/auth.controller';
@@ -83,6 +84,8 @@ import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.cont
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { SocialCallbackController } from './social/social-callback.controller';
 import { SocialConnectionsController } from './social/social-connections.controller';
+import { PublicBrandController } from './vendor-brands/public-brand.controller';
+import { VendorBrandController } from './vendor-brands/vendor-brand.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -109,6 +112,7 @@ export class ApiModule {
         TenancyModule,
         CampaignsModule,
         BrandKitsModule,
+        VendorBrandsModule,
         PreviewsModule,
         AudienceModule,
         DeliveryModule,
@@ -159,6 +163,7 @@ export class ApiModule {
         FilesController,
         FilePagesController,
         BrandKitsController,
+        VendorBrandController,
         SenderConfirmationsController,
         ProgrammesController,
         SubscriptionsController,
@@ -166,6 +171,8 @@ export class ApiModule {
         ProgrammeActionsController,
         SocialPostsController,
         PreviewsController,
+        // Before PublicFilesController: its `/public/:key` would take `/public/brand`.
+        PublicBrandController,
         PublicFilesController,
         ProspectsController,
         ListsController,

@@ -4,7 +4,6 @@ import {
   executorOf,
   InvitationRow,
   NewUser,
-  ownVendor,
   partnerOwned,
   Role,
   TenantScope,
@@ -65,15 +64,6 @@ export class InvitationsRepository {
     return found !== undefined;
   }
 
-  async vendorName(scope: TenantScope): Promise<string> {
-    const row = await this.db
-      .selectFrom('vendors')
-      .select('name')
-      .where((eb) => ownVendor(eb, scope, 'vendors'))
-      .executeTakeFirstOrThrow();
-    return row.name;
-  }
-
   /** A partner scope sees its own partner's invitations only. */
   async list(
     scope: TenantScope,
@@ -114,14 +104,15 @@ export class InvitationsRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  /** The invitation behind a link, whatever its state, with its vendor's and partner's names. */
+  /** The invitation behind a link, whatever its state, with its vendor's (brand's display) and partner's names. */
   async findByTokenForSystem(tokenHash: Buffer): Promise<InvitationDetails | null> {
     const row = await this.db
       .selectFrom('invitations as i')
       .innerJoin('vendors as v', 'v.id', 'i.vendorId')
+      .leftJoin('vendorBrands as vb', 'vb.vendorId', 'i.vendorId')
       .leftJoin('partners as p', 'p.id', 'i.partnerId')
       .selectAll('i')
-      .select(['v.name as vendorName', 'p.companyName as partnerName'])
+      .select((eb) => [eb.fn.coalesce('vb.displayName', 'v.name').as('vendorName'), 'p.companyName as partnerName'])
       .where('i.tokenHash', '=', tokenHash)
       .executeTakeFirst();
     return row ?? null;

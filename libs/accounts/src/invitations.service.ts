@@ -11,7 +11,7 @@ import {
   NotFoundError,
   Problem,
 } from '@tcma/errors';
-import { NoticeMailer } from '@tcma/notices';
+import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
 import { InvitationRow, Role, Transactions, VendorScope } from '@tcma/persistence';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
 import { InvitationDetails, InvitationFilter, InvitationsRepository } from './invitations.repository';
@@ -85,21 +85,25 @@ export class InvitationsService {
         now,
         tx,
       );
-      const vendor = await this.invitations.vendorName(new VendorScope(actor.vendorId));
-      const link = `${this.config.publicBaseUrl}/invitations/${token}`;
+      const scope = new VendorScope(actor.vendorId);
+      // The vendor's display name (its brand), never the engine's: see NoticeMailer.
+      const brand = await this.notices.brandOf(scope);
+      const vendor = brand.displayName;
+      const link = inVendorBrand(`${this.config.publicBaseUrl}/invitations/${token}`, brand);
       const joining = partnerName ? `${partnerName} on ${vendor}'s partner portal` : `${vendor}'s campaign engine`;
-      await this.notices.send(new VendorScope(actor.vendorId), {
-        to: email,
-        subject: `You are invited to ${partnerName ?? vendor}`,
-        text: [
-          `You are invited to join ${joining} as ${ROLE_WORDS[input.role]}.`,
-          '',
-          `Choose your name and password here (the link works once, until ${expiresAt.toUTCString()}):`,
-          link,
-          '',
-          'If you did not expect this invitation, ignore this email.',
-        ].join('\n'),
-      });
+      await this.notices.send(
+        scope,
+        brandedNotice(brand, {
+          to: email,
+          subject: `You are invited to ${partnerName ?? vendor}`,
+          lead: [`You are invited to join ${joining} as ${ROLE_WORDS[input.role]}.`],
+          action: { label: 'Choose your name and password', url: link },
+          after: [
+            `The link works once, until ${expiresAt.toUTCString()}.`,
+            'If you did not expect this invitation, ignore this email.',
+          ],
+        }),
+      );
       this.logger.log(`Invitation ${invitation.id} sent for vendor ${actor.vendorId}`);
       return invitation;
     });

@@ -3,7 +3,7 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { emailLower } from '@tcma/email-address';
 import { GoneError, InvalidError, NotFoundError } from '@tcma/errors';
-import { NoticeMailer } from '@tcma/notices';
+import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
 import { Transactions, VendorScope } from '@tcma/persistence';
 import { AccountsRepository } from './accounts.repository';
 import { LinkTokens } from './link-tokens';
@@ -47,18 +47,21 @@ export class PasswordResetsService {
     for (const user of users) {
       const link = await this.passwordLinks.create(user.id, ttlMinutes * 60_000);
       try {
-        await this.notices.send(new VendorScope(user.vendorId), {
-          to: user.email,
-          subject: 'Reset your password',
-          text: [
-            `Someone asked to reset the password of ${user.email}.`,
-            '',
-            `Choose a new password here (the link works once, for ${ttlMinutes} minutes):`,
-            link,
-            '',
-            'If it was not you, ignore this email: your password stays as it is.',
-          ].join('\n'),
-        });
+        const scope = new VendorScope(user.vendorId);
+        const brand = await this.notices.brandOf(scope);
+        await this.notices.send(
+          scope,
+          brandedNotice(brand, {
+            to: user.email,
+            subject: 'Reset your password',
+            lead: [`Someone asked to reset the password of ${user.email}.`],
+            action: { label: 'Choose a new password', url: inVendorBrand(link, brand) },
+            after: [
+              `The link works once, for ${ttlMinutes} minutes.`,
+              'If it was not you, ignore this email: your password stays as it is.',
+            ],
+          }),
+        );
       } catch (e) {
         // The answer must not tell whether the address has an account: the failure stays in the log.
         this.logger.error(`Password reset email for user ${user.id} not sent: ${(e as Error).message}`);

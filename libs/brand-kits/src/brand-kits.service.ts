@@ -1,18 +1,12 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { BrandValues, ContrastWarning, contrastWarnings, FileSandbox, normalizeSlotValue } from '@tcma/cobrand';
+import { Injectable } from '@nestjs/common';
+import { BrandValues, ContrastWarning, contrastWarnings, normalizeSlotValue } from '@tcma/cobrand';
 import { normalizeDisplayName, normalizeEmailAddress } from '@tcma/email-address';
-import {
-  BadRequestError,
-  InvalidError,
-  NotFoundError,
-  Problem,
-  TooLargeError,
-  UnsupportedTypeError,
-} from '@tcma/errors';
+import { InvalidError, NotFoundError, Problem } from '@tcma/errors';
 import { BrandKitRow, PartnerRow, PartnerScope } from '@tcma/persistence';
-import { BlobStorage, PublicFiles } from '@tcma/storage';
+import { BlobStorage } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOfPartner } from '@tcma/tenancy';
 import { BrandKitFields, BrandKitsRepository } from './brand-kits.repository';
+import { LogoPipeline, LogoView } from './logo-pipeline';
 
 export interface SenderIdentity {
   fromName: string;
@@ -50,7 +44,7 @@ export interface BrandKitView {
   address: string | null;
   primaryColor: string | null;
   secondaryColor: string | null;
-  logo: { pngUrl: string; webpUrl: string; width: number; height: number; dominantColor: string } | null;
+  logo: LogoView | null;
   sender: StoredSender | null;
   revision: number;
   warnings: ContrastWarning[];
@@ -74,20 +68,13 @@ export interface BrandRenderInputs {
 const TEXT = { type: 'text' as const, maxLength: 100 };
 
 @Injectable()
-export class BrandKitsService implements OnApplicationShutdown {
-  /** Uploaded logos are decoded in sandbox processes, with a time limit (see FileSandbox). */
-  private readonly sandbox = new FileSandbox();
-
+export class BrandKitsService {
   constructor(
     private readonly kits: BrandKitsRepository,
     private readonly partners: PartnersService,
     private readonly storage: BlobStorage,
-    private readonly publicFiles: PublicFiles,
+    private readonly logos: LogoPipeline,
   ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.sandbox.close();
-  }
 
   /** Vendor users may read any of their partners' kits; a partner user only its own. */
   async get(actor: Actor, partnerId: string): Promise<BrandKitView> {
@@ -109,31 +96,8 @@ export class BrandKitsService implements OnApplicationShutdown {
 
   async setLogo(actor: Actor, partnerId: string, bytes: Buffer | undefined): Promise<BrandKitView> {
     const partner = await this.ownPartner(actor, partnerId);
-    if (!bytes)
-      throw new BadRequestError('Send the logo as multipart/form-data in the field "file"', [
-        { path: 'file', message: 'is required' },
-      ]);
-    const result = await this.sandbox.normalizeLogo(partner.id, bytes);
-    if (!result.ok) {
-      const problem = [{ path: 'file', message: result.message }];
-      if (result.reason === 'too_large') throw new TooLargeError(result.message, problem);
-      if (result.reason === 'unsupported') throw new UnsupportedTypeError(result.message, problem);
-      throw new InvalidError(result.message, problem);
-    }
-    const { logo } = result;
-    const [pngKey, webpKey] = await Promise.all([this.storage.put(logo.png), this.storage.put(logo.webp)]);
-    await Promise.all([this.publicFiles.publish(pngKey, 'image/png'), this.publicFiles.publish(webpKey, 'image/webp')]);
-    const saved = await this.kits.save(scopeOfPartner(partner), {
-      logo: {
-        pngKey,
-        webpKey,
-        width: logo.width,
-        height: logo.height,
-        dominantColor: logo.dominantColor,
-        sourceType: logo.sourceType,
-      },
-    });
-    return this.view(partner, saved);
+    const logo = await this.logos.store(partner.id, bytes);
+    return this.view(partner, await this.kits.save(scopeOfPartner(partner), { logo }));
   }
 
   async removeLogo(actor: Actor, partnerId: string): Promise<BrandKitView> {
@@ -174,7 +138,7 @@ export class BrandKitsService implements OnApplicationShutdown {
   }
 
   publicUrl(key: string): string {
-    return this.publicFiles.urlOf(key);
+    return this.logos.urlOf(key);
   }
 
   private async ownPartner(actor: Actor, partnerId: string): Promise<PartnerRow> {
@@ -242,15 +206,7 @@ export class BrandKitsService implements OnApplicationShutdown {
       address: brand.address,
       primaryColor: brand.primaryColor,
       secondaryColor: brand.secondaryColor,
-      logo: kit?.logo
-        ? {
-            pngUrl: this.publicUrl(kit.logo.pngKey),
-            webpUrl: this.publicUrl(kit.logo.webpKey),
-            width: kit.logo.width,
-            height: kit.logo.height,
-            dominantColor: kit.logo.dominantColor,
-          }
-        : null,
+      logo: this.logos.view(kit?.logo ?? null),
       sender: storedSender(partner, kit),
       revision: kit?.revision ?? 0,
       warnings: contrastWarnings({ primaryColor: brand.primaryColor, secondaryColor: brand.secondaryColor }),

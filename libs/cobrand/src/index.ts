@@ -1,4 +1,4 @@
-export { contrastRatio, contrastWarnings } from './brand/contrast';
+export { contrastRatio, contrastWarnings, readableTextColor, shadeForContrast } from './brand/contrast';
 export type { ContrastWarning } from './brand/contrast';
 export { normalizeLogo } from './brand/normalize-logo';
 export { CompiledEmailCache } from './email/compiled-email.cache';

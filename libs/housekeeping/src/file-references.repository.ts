@@ -118,7 +118,7 @@ export class FileReferencesRepository {
   /**
    * Which of these blob keys something still refers to: an upload, a render, a prospect
    * import's report or its file (until `before` after the import finished), a brand kit's
-   * logo, or a logo replaced after `before`, not yet settled, or linked from emails whose
+   * logo, a vendor brand's logo or favicon, or a logo replaced after `before`, not yet settled, or linked from emails whose
    * events are kept (sent since `eventsKeptSince`; null: all are kept).
    */
   async referencedForSystem(keys: string[], before: Date, eventsKeptSince: Date | null): Promise<Set<string>> {
@@ -144,6 +144,20 @@ export class FileReferencesRepository {
               .select('k.partnerId')
               .where((w) =>
                 w.or([w(sql`k.logo->>'pngKey'`, '=', w.ref('b.key')), w(sql`k.logo->>'webpKey'`, '=', w.ref('b.key'))]),
+              ),
+          ),
+          // A vendor's brand: its logo and favicon as they are now (a replaced one goes after the grace period).
+          eb.exists(
+            eb
+              .selectFrom('vendorBrands as vb')
+              .select('vb.vendorId')
+              .where((w) =>
+                w.or(
+                  ['logo', 'favicon'].flatMap((image) => [
+                    w(sql`vb.${sql.ref(image)}->>'pngKey'`, '=', w.ref('b.key')),
+                    w(sql`vb.${sql.ref(image)}->>'webpKey'`, '=', w.ref('b.key')),
+                  ]),
+                ),
               ),
           ),
           eb.exists(

@@ -1,2 +1,4 @@
+export { brandedNotice, inVendorBrand } from './branded-notice';
+export type { BrandedNoticeContent } from './branded-notice';
 export { NoticeMailer } from './notice-mailer';
 export { NoticesModule } from './notices.module';

@@ -5,6 +5,7 @@ import { AppConfig } from '@tcma/config';
 import { OutboxTags, TransportRegistry, vendorSendingDomain } from '@tcma/delivery';
 import { VendorScope } from '@tcma/persistence';
 import { VendorsRepository } from '@tcma/tenancy';
+import { EmailBrand, VendorBrandsService } from '@tcma/vendor-brands';
 import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import { checkedNotice, Notice } from './notice';
@@ -21,8 +22,8 @@ export const NOTICE_LOCAL_PART = 'notices';
 /**
  * Sends the engine's own transactional email on a vendor's behalf, through the vendor's
  * delivery: its sending configuration (SMTP, DKIM) when it has one, else SMTP_URL, else the
- * local outbox. From is "<vendor name>" <notices@<vendor's sending domain>>: the vendor is
- * who the reader knows. Notices are sent at once (no queue, no rate bucket): they are few
+ * local outbox. From is "<vendor's display name>" <notices@<vendor's sending domain>>: the
+ * vendor's brand (else its name) is who the reader knows, never the engine's. Notices are sent at once (no queue, no rate bucket): they are few
  * and a person is waiting for each.
  */
 @Injectable()
@@ -32,9 +33,15 @@ export class NoticeMailer {
   constructor(
     private readonly transports: TransportRegistry,
     private readonly vendors: VendorsRepository,
+    private readonly brands: VendorBrandsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
+
+  /** The vendor's brand as its notices carry it: the name to sign with, the logo and colour of an HTML body. */
+  brandOf(scope: VendorScope): Promise<EmailBrand> {
+    return this.brands.emailBrand(scope);
+  }
 
   /**
    * `about.partnerId`: the partner whose contacts the notice concerns (a lead notice names its
@@ -51,11 +58,12 @@ export class NoticeMailer {
     const vendor = await this.vendors.find(scope);
     if (!vendor) throw new Error(`Vendor ${scope.vendorId} not found`);
     const domain = vendorSendingDomain(vendor, this.config);
+    const { displayName } = await this.brands.emailBrand(scope);
     const transport = await this.transports.forVendor(scope);
     const messageId = `<notice.${randomBytes(12).toString('base64url')}@${domain}>`;
     const { to, subject, text, html } = checked.notice;
     const message: Mail.Options & { tcma: OutboxTags } = {
-      from: { name: headerSafeName(vendor.name), address: `${NOTICE_LOCAL_PART}@${domain}` },
+      from: { name: headerSafeName(displayName), address: `${NOTICE_LOCAL_PART}@${domain}` },
       to,
       subject,
       text,

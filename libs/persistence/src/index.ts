@@ -91,6 +91,7 @@ export type {
   UserRow,
   VendorHostNameRow,
   VendorRow,
+  VendorBrandRow,
   WebhookAttemptRow,
   WebhookDeliveryRow,
   WebhookEndpointRow,

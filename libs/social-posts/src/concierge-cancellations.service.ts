@@ -69,10 +69,12 @@ export class ConciergeCancellations {
     ]);
     if (!vendor || !partner) return;
     const brand = await this.brandKits.brandState(partner);
+    // The vendor as partners know it: its brand's display name (else its name).
+    const { displayName } = await this.notices.brandOf(vendorScope);
     const base = this.config.publicBaseUrl;
     const email = postCancelledEmail(
       {
-        vendorName: vendor.name,
+        vendorName: displayName,
         userName: user?.name ?? 'Someone',
         campaignName: post.campaignName,
         networks,

@@ -54,7 +54,7 @@ export class BrandKitDto {
   sender?: SenderIdentityDto | null;
 }
 
-class LogoViewDto {
+export class LogoViewDto {
   @ApiProperty() pngUrl!: string;
   @ApiProperty() webpUrl!: string;
   @ApiProperty() width!: number;
@@ -62,7 +62,7 @@ class LogoViewDto {
   @ApiProperty() dominantColor!: string;
 }
 
-class ContrastWarningDto {
+export class ContrastWarningDto {
   @ApiProperty() field!: string;
   @ApiProperty() color!: string;
   @ApiProperty() ratio!: number;

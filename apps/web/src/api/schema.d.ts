@@ -779,6 +779,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vendor-brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the vendor's brand */
+        get: operations["getVendorBrand"];
+        /** Replace the vendor's brand */
+        put: operations["updateVendorBrand"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor-brand/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload the vendor's logo */
+        put: operations["uploadVendorBrandLogo"];
+        post?: never;
+        /** Remove the vendor's logo */
+        delete: operations["deleteVendorBrandLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor-brand/favicon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload the vendor's favicon */
+        put: operations["uploadVendorBrandFavicon"];
+        post?: never;
+        /** Remove the vendor's favicon */
+        delete: operations["deleteVendorBrandFavicon"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sender-confirmations/{token}": {
         parameters: {
             query?: never;
@@ -1039,6 +1093,23 @@ export interface paths {
         };
         /** Preview an asset co-branded for a partner */
         get: operations["previewAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the brand a signed-out page is shown in */
+        get: operations["getPublicBrand"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3262,6 +3333,54 @@ export interface components {
             /** @description From name and address of emails sent for the partner. */
             sender?: components["schemas"]["SenderIdentityDto"] | null;
         };
+        BrandColorsDto: {
+            /**
+             * @description The vendor's colour, or the engine's.
+             * @example #0f766e
+             */
+            primary: string;
+            /** @description The colour when white text on it reaches WCAG AA (4.5:1), else the nearest darker shade that does. */
+            primaryReadable: string;
+            /** @description Black or white, whichever reads better on the colour itself. */
+            primaryText: string;
+        };
+        SavedBrandDto: {
+            /** @description null: the vendor's name stands in. */
+            displayName: string | null;
+            /** @description null: the engine's colour stands in. */
+            primaryColor: string | null;
+        };
+        VendorBrandViewDto: {
+            /** @description The vendor's slug; null for the engine's own look. */
+            vendor: string | null;
+            displayName: string;
+            logoUrl: string | null;
+            faviconUrl: string | null;
+            colors: components["schemas"]["BrandColorsDto"];
+            supportEmail: string | null;
+            supportUrl: string | null;
+            /** @description The fields as saved, before defaults. */
+            saved: components["schemas"]["SavedBrandDto"];
+            logo: components["schemas"]["LogoViewDto"] | null;
+            favicon: components["schemas"]["LogoViewDto"] | null;
+            /** @description Changes with every edit. */
+            revision: number;
+            /** @description When white text on the primary colour fails WCAG AA: the readable shade the portal uses instead. */
+            warnings: components["schemas"]["ContrastWarningDto"][];
+        };
+        VendorBrandDto: {
+            /**
+             * @description Defaults to the vendor's name. The From name of the engine's emails to partner users.
+             * @example Acme Partner Hub
+             */
+            displayName?: string | null;
+            /** @example #0f766e */
+            primaryColor?: string | null;
+            /** @example partners@acme.example */
+            supportEmail?: string | null;
+            /** @example https://acme.example/partners/help */
+            supportUrl?: string | null;
+        };
         CreateProgrammeDto: {
             /** @example Security nurtures */
             name: string;
@@ -3612,6 +3731,16 @@ export interface components {
             offset: number;
             /** @description People’s clicks of every matching post (all pages): with partnerId and campaignId, a partner’s or a campaign’s social clicks. */
             clicks: number;
+        };
+        PortalBrandDto: {
+            /** @description The vendor's slug; null for the engine's own look. */
+            vendor: string | null;
+            displayName: string;
+            logoUrl: string | null;
+            faviconUrl: string | null;
+            colors: components["schemas"]["BrandColorsDto"];
+            supportEmail: string | null;
+            supportUrl: string | null;
         };
         ProspectDto: {
             /** @example ann@contoso.example */
@@ -6382,6 +6511,170 @@ export interface operations {
             };
         };
     };
+    getVendorBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any signed-in user of the vendor, its partners' too. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorBrandViewDto"];
+                };
+            };
+        };
+    };
+    updateVendorBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorBrandDto"];
+            };
+        };
+        responses: {
+            /** @description Replaces every field but the images. 422 lists invalid fields; nothing is saved then. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorBrandViewDto"];
+                };
+            };
+        };
+    };
+    uploadVendorBrandLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PNG, JPEG, WebP or SVG; trimmed, fitted into 1200×600, stored as PNG and WebP (as partner logos). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorBrandViewDto"];
+                };
+            };
+            /** @description Over 5 MB, or over 40 megapixels decoded. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a PNG, JPEG, WebP or SVG (judged by its bytes). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteVendorBrandLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorBrandViewDto"];
+                };
+            };
+        };
+    };
+    uploadVendorBrandFavicon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PNG, JPEG, WebP or SVG; trimmed, fitted into 1200×600, stored as PNG and WebP (as partner logos). Best square; browsers scale it down. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorBrandViewDto"];
+                };
+            };
+            /** @description Over 5 MB, or over 40 megapixels decoded. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a PNG, JPEG, WebP or SVG (judged by its bytes). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteVendorBrandFavicon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorBrandViewDto"];
+                };
+            };
+        };
+    };
     getSenderConfirmationPage: {
         parameters: {
             query?: never;
@@ -6975,6 +7268,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getPublicBrand: {
+        parameters: {
+            query?: {
+                /** @description The vendor's slug, as in the portal's address. */
+                vendor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The named vendor's brand; the engine's own when none or an unknown one is named (never a 404). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalBrandDto"];
+                };
             };
         };
     };

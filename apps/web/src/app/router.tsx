@@ -125,6 +125,10 @@ export const router = createBrowserRouter([
                 path: 'host-names',
                 lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage'),
               },
+              {
+                path: 'brand',
+                lazy: lazy(() => import('../features/vendor-brand/vendor-brand.page'), 'VendorBrandPage'),
+              },
             ],
           },
           { path: '*', Component: NotFoundPage },

@@ -611,6 +611,18 @@ export interface Users {
   vendorId: string;
 }
 
+export interface VendorBrands {
+  displayName: string | null;
+  favicon: BrandLogo | null;
+  logo: BrandLogo | null;
+  primaryColor: string | null;
+  revision: Generated<number>;
+  supportEmail: string | null;
+  supportUrl: string | null;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+}
+
 export interface VendorHostNames {
   checkedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
@@ -723,6 +735,7 @@ export interface DB {
   storedFiles: StoredFiles;
   suppressions: Suppressions;
   users: Users;
+  vendorBrands: VendorBrands;
   vendorHostNames: VendorHostNames;
   vendors: Vendors;
   webhookAttempts: WebhookAttempts;

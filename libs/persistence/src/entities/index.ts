@@ -12,6 +12,7 @@ import { ProspectListEntity, ProspectListMemberEntity } from './prospect-list.en
 import { ApiTokenEntity } from './api-token.entity';
 import { BrandKitEntity } from './brand-kit.entity';
 import { BrandKitLogoEntity } from './brand-kit-logo.entity';
+import { VendorBrandEntity } from './vendor-brand.entity';
 import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';
 import { InstanceSettingEntity } from './instance-setting.entity';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   InstanceSettingEntity,
   BrandKitEntity,
   BrandKitLogoEntity,
+  VendorBrandEntity,
   PublicBlobEntity,
   RenderedAssetEntity,
   ProspectEntity,

@@ -27,6 +27,7 @@ import { SocialPostAccounts1795733000000 } from './1795733000000-SocialPostAccou
 import { SocialDeliveryReferenceAndThrottle1795733280000 } from './1795733280000-SocialDeliveryReferenceAndThrottle';
 import { ProgrammeStartsOnce1795745000000 } from './1795745000000-ProgrammeStartsOnce';
 import { LandingPageChangeNotices1795750000000 } from './1795750000000-LandingPageChangeNotices';
+import { VendorBrands1795760000000 } from './1795760000000-VendorBrands';
 import { VendorHostNames1795770000000 } from './1795770000000-VendorHostNames';
 
 export const MIGRATIONS: Function[] = [
@@ -58,5 +59,6 @@ export const MIGRATIONS: Function[] = [
   SocialDeliveryReferenceAndThrottle1795733280000,
   ProgrammeStartsOnce1795745000000,
   LandingPageChangeNotices1795750000000,
+  VendorBrands1795760000000,
   VendorHostNames1795770000000,
 ];

@@ -1,7 +1,9 @@
-import { AppShell, Burger, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Container, Group, Image, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { UserMenu } from '../../features/session/components/user-menu';
+import { usePortalBrand } from '../../shared/hooks/use-portal-brand';
+import { sameOrigin } from '../../shared/lib/same-origin';
 import { ConciergeBanner } from './concierge-banner';
 import { MainNavigation } from './main-navigation';
 
@@ -26,7 +28,7 @@ export function AppLayout() {
       >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" miw={0}>
               <Burger
                 opened={opened}
                 onClick={toggle}
@@ -36,17 +38,7 @@ export function AppLayout() {
                 aria-expanded={opened}
                 aria-controls="main-navigation"
               />
-              <UnstyledButton component={Link} to="/" onClick={close} aria-label="TCMA home">
-                <Group gap={8} wrap="nowrap">
-                  <Logo />
-                  <Text fw={700} size="lg" c="dark.8">
-                    TCMA
-                  </Text>
-                  <Text size="sm" c="dimmed" visibleFrom="xs">
-                    Campaign engine
-                  </Text>
-                </Group>
-              </UnstyledButton>
+              <HomeLink onClick={close} />
             </Group>
             <Group gap="sm" wrap="nowrap">
               {navigation.state !== 'idle' ? <Loader size="sm" aria-label="Loading the page" /> : null}
@@ -68,6 +60,33 @@ export function AppLayout() {
         </AppShell.Main>
       </AppShell>
     </>
+  );
+}
+
+/** The vendor's logo and name for its partners and its signed-out pages; the engine's elsewhere. */
+function HomeLink({ onClick }: { onClick: () => void }) {
+  const brand = usePortalBrand();
+  const name = brand?.displayName ?? 'TCMA';
+  return (
+    <UnstyledButton component={Link} to="/" onClick={onClick} aria-label={`${name} home`} miw={0}>
+      <Group gap={8} wrap="nowrap" miw={0}>
+        {brand?.logoUrl ? (
+          // The link is named after the vendor: the image adds nothing a screen reader should read twice.
+          <Image src={sameOrigin(brand.logoUrl)} alt="" h={32} w="auto" maw={{ base: 112, xs: 140 }} fit="contain" />
+        ) : brand ? null : (
+          <Logo />
+        )}
+        {/* On a phone a vendor's logo stands alone (it usually carries the name): the header has room for little else. */}
+        <Text fw={700} size="lg" c="dark.8" truncate visibleFrom={brand?.logoUrl ? 'xs' : undefined}>
+          {name}
+        </Text>
+        {brand ? null : (
+          <Text size="sm" c="dimmed" visibleFrom="xs">
+            Campaign engine
+          </Text>
+        )}
+      </Group>
+    </UnstyledButton>
   );
 }
 

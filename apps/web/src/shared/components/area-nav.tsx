@@ -27,7 +27,8 @@ export function AreaNav({ label, areas }: { label: string; areas: readonly NavAr
             component={Link}
             to={area.to}
             variant={active ? 'light' : 'subtle'}
-            color={active ? 'indigo' : 'dark'}
+            // The theme's primary colour: the vendor's in its portal.
+            color={active ? undefined : 'dark'}
             aria-current={active ? 'page' : undefined}
             size="sm"
           >

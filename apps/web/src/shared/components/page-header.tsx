@@ -1,15 +1,16 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { usePortalBrand } from '../hooks/use-portal-brand';
 
 interface PageHeaderProps {
   title: string;
   description?: ReactNode;
 }
 
-/** Every page's one h1, which also names the browser tab. */
+/** Every page's one h1, which also names the browser tab (after the vendor's brand, where it shows). */
 export function PageHeader({ title, description }: PageHeaderProps) {
-  useDocumentTitle(`${title} · TCMA`);
+  useDocumentTitle(`${title} · ${usePortalBrand()?.displayName ?? 'TCMA'}`);
   return (
     <Stack gap={6}>
       <Title order={1}>{title}</Title>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
+import { multipartFile } from '../../../api/multipart-file';
 import { $api, under, unwrap } from '../../../api/query';
 
 export type BrandKit = components['schemas']['BrandKitViewDto'];
@@ -37,18 +38,7 @@ export function useUploadLogo(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File): Promise<BrandKit> =>
-      unwrap(
-        api.PUT('/partners/{id}/brand-kit/logo', {
-          params: { path: { id: partnerId } },
-          // The schema types the binary field as a string; the request carries the file itself.
-          body: { file: file.name },
-          bodySerializer: () => {
-            const form = new FormData();
-            form.append('file', file);
-            return form;
-          },
-        }),
-      ),
+      unwrap(api.PUT('/partners/{id}/brand-kit/logo', { params: { path: { id: partnerId } }, ...multipartFile(file) })),
     onSuccess: (kit) => changed(queryClient, partnerId, kit),
   });
 }

@@ -1,0 +1,31 @@
+import { $api } from '../../api/query';
+import type { components } from '../../api/client';
+import { vendorSlugFrom } from '../lib/vendor-slug';
+import { useCapabilities, useSession } from './use-session';
+
+export type PortalBrand = components['schemas']['PortalBrandDto'];
+
+/**
+ * The vendor's brand the app is shown in, or null for the engine's own look: a partner's
+ * vendor once signed in (GET /vendor-brand); on a signed-out page, the vendor whose host name the
+ * page is served at, else the one its address names (GET /public/brand?vendor=…: the API decides). Vendor users see the console as it always looked: their brand
+ * is what their partners see, and the console's Brand page previews it.
+ */
+export function usePortalBrand(): PortalBrand | null {
+  const session = useSession();
+  const can = useCapabilities();
+  const slug = session.data === null ? vendorSlugFrom(window.location.search) : null;
+  const signedIn = $api.useQuery('get', '/vendor-brand', undefined, {
+    enabled: !!session.data && !can.vendorConsole,
+    staleTime: 60_000,
+  });
+  const signedOut = $api.useQuery(
+    'get',
+    '/public/brand',
+    { params: { query: { vendor: slug ?? undefined } } },
+    { enabled: session.data === null, staleTime: 60_000 },
+  );
+  if (session.data === undefined) return null;
+  const brand = session.data ? (can.vendorConsole ? null : signedIn.data) : signedOut.data;
+  return brand && brand.vendor !== null ? brand : null;
+}

@@ -1,0 +1,62 @@
+import type { EmailBrand } from '@tcma/vendor-brands';
+import type { Notice } from './notice';
+
+/** A notice as its sender writes it: paragraphs, one main action, in the vendor's brand. */
+export interface BrandedNoticeContent {
+  to: string;
+  subject: string;
+  /** Paragraphs before the action. */
+  lead: string[];
+  action: { label: string; url: string };
+  /** Paragraphs after the action (what to do if it was not expected, how long it works). */
+  after: string[];
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** A link to one of the web app's signed-out pages that opens it in the vendor's brand (`?vendor=<slug>`). */
+export function inVendorBrand(url: string, brand: Pick<EmailBrand, 'vendor'>): string {
+  const link = new URL(url);
+  link.searchParams.set('vendor', brand.vendor);
+  return link.toString();
+}
+
+/** "Acme Partner Hub" and, when the vendor gave them, where to ask for help. */
+function signature(brand: EmailBrand): string[] {
+  const help = [brand.supportEmail, brand.supportUrl].filter((v): v is string => !!v);
+  return [brand.displayName, ...(help.length ? [`Help: ${help.join(' · ')}`] : [])];
+}
+
+/**
+ * The notice in text and HTML: the vendor's logo (else its name) over a bar of its colour, the
+ * action as a button of the readable shade of that colour (white text on it reaches AA), and the
+ * vendor's display name as the signature. Nothing in it names the engine.
+ */
+export function brandedNotice(brand: EmailBrand, content: BrandedNoticeContent): Notice {
+  const { colors } = brand;
+  const text = [
+    ...content.lead,
+    '',
+    `${content.action.label}: ${content.action.url}`,
+    '',
+    ...content.after,
+    '',
+    '—',
+    ...signature(brand),
+  ].join('\n');
+  const header = brand.logoUrl
+    ? `<img src="${esc(brand.logoUrl)}" alt="${esc(brand.displayName)}" style="max-height:48px;max-width:200px">`
+    : `<strong style="font-size:18px">${esc(brand.displayName)}</strong>`;
+  const paragraphs = (lines: string[]) => lines.map((l) => `<p>${esc(l)}</p>`).join('');
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><title>${esc(content.subject)}</title></head>` +
+    `<body style="margin:0;font-family:Helvetica,Arial,sans-serif;color:#1f2937"><div style="max-width:600px;margin:0 auto">` +
+    `<div style="padding:12px 16px;border-bottom:4px solid ${esc(colors.primary)}">${header}</div>` +
+    `<div style="padding:0 16px 16px">${paragraphs(content.lead)}` +
+    `<p><a href="${esc(content.action.url)}" style="display:inline-block;padding:10px 16px;border-radius:6px;background:${esc(colors.primaryReadable)};color:#ffffff;text-decoration:none;font-weight:bold">${esc(content.action.label)}</a></p>` +
+    `${paragraphs(content.after)}` +
+    `<p style="color:#4b5563;font-size:13px;margin-top:24px">${signature(brand).map(esc).join('<br>')}</p>` +
+    `</div></div></body></html>`;
+  return { to: content.to, subject: content.subject, text, html };
+}
