@@ -30,7 +30,7 @@ describe('data requests: export and erasure of a prospect', () => {
 
   beforeAll(async () => {
     api = await startApi({ clock });
-    worker = await startWorker({ roles: 'send,enroll', clock });
+    worker = await startWorker({ roles: 'send,enroll,webhook', clock });
     db = testDb();
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();

@@ -35,7 +35,7 @@ describe('partner privacy: the vendor gets no personal data of a private partner
 
   beforeAll(async () => {
     api = await startApi({ clock });
-    worker = await startWorker({ roles: 'send,enroll', clock });
+    worker = await startWorker({ roles: 'send,enroll,webhook', clock });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     partner = await tenants.partner(vendor, { role: 'partner_admin' });
