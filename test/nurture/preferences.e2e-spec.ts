@@ -248,21 +248,12 @@ describe('preference page', () => {
     // as they were, about once in a thousand runs.
     const at = link.length - 10;
     const forged = `${link.slice(0, at)}${link[at] === 'A' ? 'B' : 'A'}${link.slice(at + 1)}`;
-    await api
-      .http()
-      .get(forged)
-      .expect(404);
+    await api.http().get(forged).expect(404);
     await api
       .http()
       .get(`/preferences/${api.app.get(UnsubscribeLinks).token(sent.campaign!.sendId!)}`)
       .expect(404);
-    await api
-      .http()
-      .post(forged)
-      .set('Accept', 'text/html')
-      .type('form')
-      .send({ leave: 'partner' })
-      .expect(404);
+    await api.http().post(forged).set('Accept', 'text/html').type('form').send({ leave: 'partner' }).expect(404);
     const page = await api
       .http()
       .post(link)
