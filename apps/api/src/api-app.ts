@@ -14,7 +14,7 @@ import { applyCors, securityHeaders } from './common/security-headers';
 import { closeOnUnreadBody } from './common/unread-bodies';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { landingPageFastRoutes, landingPageRoutes } from './pages/landing-page.routes';
-import { trackingFastRoutes, trackingRoutes } from './tracking/tracking.routes';
+import { trackingFastRoutes, trackingHandlers, trackingRoutes } from './tracking/tracking.routes';
 import { webAppRoutes } from './web/web-app.routes';
 
 export interface ApiAppOptions {
@@ -50,12 +50,14 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
   ];
   for (const middleware of pipeline) app.use(middleware);
   applyCors(app, options.config);
-  app.use(trackingRoutes(app));
+  // One set of handlers (and one rate-limit store) for the Express routes and the fast lane.
+  const tracking = trackingHandlers(app);
+  app.use(trackingRoutes(app, tracking));
   app.use(landingPageRoutes(app));
   // The hottest of those routes are also answered ahead of Express, through the same pipeline.
   installFastLane(app, {
     pipeline,
-    routes: [...trackingFastRoutes(app), ...landingPageFastRoutes(app)],
+    routes: [...trackingFastRoutes(tracking), ...landingPageFastRoutes(app)],
     corsConfigured: options.config.corsOrigins.length > 0,
   });
   const webApp = webAppRoutes(options.webAppDir);

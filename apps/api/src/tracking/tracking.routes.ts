@@ -107,9 +107,10 @@ export function trackingHandlers(app: INestApplication) {
   };
 }
 
+export type TrackingHandlers = ReturnType<typeof trackingHandlers>;
+
 /** The routes the fast lane answers (the same handlers as the Express routes of the same templates). */
-export function trackingFastRoutes(app: INestApplication): FastRoute[] {
-  const handlers = trackingHandlers(app);
+export function trackingFastRoutes(handlers: TrackingHandlers): FastRoute[] {
   const route = (template: string, handle: (call: FastCall) => Promise<void>): FastRoute => ({
     template,
     match: pathMatcher(template),
@@ -122,8 +123,7 @@ export function trackingFastRoutes(app: INestApplication): FastRoute[] {
   ];
 }
 
-export function trackingRoutes(app: INestApplication): Router {
-  const handlers = trackingHandlers(app);
+export function trackingRoutes(app: INestApplication, handlers: TrackingHandlers): Router {
   const views = app.get(ViewInBrowserService);
   const config = app.get(AppConfig);
   const csp = emailPageCsp(config.publicBaseUrl);

@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { RecordField } from '../../../shared/components/record-field';
 import type { DnsCheck, DnsRecord } from '../hooks/use-sending-settings';
 
 export const RECORD_TITLES: Record<DnsRecord['kind'], string> = { dkim: 'DKIM', spf: 'SPF', dmarc: 'DMARC' };
@@ -9,43 +10,6 @@ const STATES: Record<DnsCheck['state'], { color: string; label: string }> = {
   wrong: { color: 'orange.9', label: 'Wrong' },
   unresolved: { color: 'gray.8', label: 'Could not resolve' },
 };
-
-function Copy({ value, what }: { value: string; what: string }) {
-  return (
-    <CopyButton value={value} timeout={1500}>
-      {({ copied, copy }) => (
-        <Button
-          variant={copied ? 'filled' : 'default'}
-          color={copied ? 'teal.9' : undefined}
-          onClick={copy}
-          aria-label={copied ? `${what} copied` : `Copy the ${what}`}
-          size="compact-sm"
-          miw={72}
-          mt={20}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </Button>
-      )}
-    </CopyButton>
-  );
-}
-
-/** One line of a record: its label, the text (wrapping anywhere: a key is one long word) and a copy button. */
-function Field({ label, value, what }: { label: string; value: string; what: string }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-        <Text size="xs" fw={600} c="dimmed">
-          {label}
-        </Text>
-        <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {value}
-        </Code>
-      </Stack>
-      <Copy value={value} what={what} />
-    </Group>
-  );
-}
 
 /** A record to publish, ready to copy, with what the last DNS check found for it. */
 export function DnsRecordCard({ record, check }: { record: DnsRecord; check: DnsCheck | undefined }) {
@@ -64,8 +28,8 @@ export function DnsRecordCard({ record, check }: { record: DnsRecord; check: Dns
             </Badge>
           ) : null}
         </Group>
-        <Field label="Name" value={record.name} what={`${title} record's name`} />
-        <Field label="Value" value={record.value} what={`${title} record's value`} />
+        <RecordField label="Name" value={record.name} what={`${title} record's name`} />
+        <RecordField label="Value" value={record.value} what={`${title} record's value`} />
         <Text size="sm" c="dimmed">
           {record.explanation}
         </Text>

@@ -4,7 +4,7 @@ import classes from '../../../shared/components/panel.module.css';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { format } from '../../../shared/lib/format';
 import { useCheckHostName, useRemoveHostName, type VendorHostName } from '../hooks/use-host-names';
-import { RecordField } from './record-field';
+import { RecordField } from '../../../shared/components/record-field';
 
 /** One host name: its state, the TXT record to publish while it is pending, the last check's finding, its actions. */
 export function HostNameCard({ hostName: h }: { hostName: VendorHostName }) {

@@ -1,6 +1,6 @@
 import { Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 
-/** One part of a DNS record to publish: its label, the text (wrapping anywhere: a token is one long word) and a copy button. */
+/** One part of a DNS record to publish (sending domains, host names): its label, the text (wrapping anywhere: a key or token is one long word) and a copy button. */
 export function RecordField({ label, value, what }: { label: string; value: string; what: string }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
