@@ -73,4 +73,31 @@ describe('partners', () => {
     expect(changed.body).toMatchObject({ companyName: 'Gamma', tier: 'platinum', region: 'emea' });
     expect(new Date(changed.body.updatedAt).getTime()).toBeGreaterThan(new Date(created.body.updatedAt).getTime());
   });
+
+  it("keeps a partner's external id unique per vendor, finds a partner by it, and clears it with null", async () => {
+    const prm = await create({ companyName: 'Delta', externalId: ' PRM-001 ' }).expect(201);
+    expect(prm.body.externalId).toBe('PRM-001');
+    const clash = await create({ companyName: 'Epsilon', externalId: 'PRM-001' }).expect(409);
+    expect(clash.body.errors).toEqual([
+      { path: 'externalId', message: 'is already used by another partner of this vendor' },
+    ]);
+    // Another vendor may use the same id for its own partner: ids are the vendor's own systems'.
+    const tenants = new TenantFactory(api);
+    const other = await tenants.vendor();
+    await api
+      .http()
+      .post('/partners')
+      .set({ Authorization: `Bearer ${other.adminToken}` })
+      .send({ companyName: 'Delta', tier: 'gold', region: 'emea', externalId: 'PRM-001' })
+      .expect(201);
+    const found = await api.http().get('/partners').query({ externalId: 'PRM-001' }).set(as()).expect(200);
+    expect(found.body).toMatchObject({ total: 1, items: [{ id: prm.body.id, companyName: 'Delta' }] });
+    const cleared = await api.http().patch(`/partners/${prm.body.id}`).set(as()).send({ externalId: null }).expect(200);
+    expect(cleared.body.externalId).toBeNull();
+    // Two partners without an external id are no conflict.
+    const none = await create({ companyName: 'Zeta Two' }).expect(201);
+    expect(none.body.externalId).toBeNull();
+    const tooLong = await create({ companyName: 'Eta', externalId: 'x'.repeat(201) }).expect(400);
+    expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['externalId']);
+  });
 });

@@ -37,6 +37,7 @@ const partner: PartnerRow = {
   vendorId: 'v1',
   companyName: 'Northwind',
   contactsPrivate: false,
+  externalId: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
   region: 'EU',

@@ -17,6 +17,7 @@ export interface PartnerFilter {
   region?: string;
   status?: PartnerStatus;
   search?: string;
+  externalId?: string;
   limit: number;
   offset: number;
 }
@@ -79,6 +80,7 @@ export class PartnersRepository {
       if (filter.region) conditions.push(eb('region', '=', filter.region));
       if (filter.status) conditions.push(eb('status', '=', filter.status));
       if (filter.search) conditions.push(eb('companyName', 'ilike', containing(filter.search)));
+      if (filter.externalId) conditions.push(eb('externalId', '=', filter.externalId));
       return eb.and(conditions);
     });
     const [items, count] = await Promise.all([

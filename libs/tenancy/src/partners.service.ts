@@ -11,9 +11,22 @@ export interface CreatePartnerInput {
   region: string;
   timezone?: string;
   status?: PartnerStatus;
+  /** The partner's id in the vendor's own systems (its PRM account id); null clears it on update. */
+  externalId?: string | null;
 }
 
 export type UpdatePartnerInput = Partial<CreatePartnerInput>;
+
+const externalIdConflict = () =>
+  new ConflictError('A partner with this external id already exists', [
+    { path: 'externalId', message: 'is already used by another partner of this vendor' },
+  ]);
+
+/** Which unique key a 23505 broke: the external id's, else the company name's. */
+const uniqueConflict = (e: unknown) =>
+  (e as { constraint?: string }).constraint === 'partners_vendor_id_external_id_key'
+    ? externalIdConflict()
+    : nameConflict();
 
 const nameConflict = () =>
   new ConflictError('A partner with this company name already exists', [
@@ -42,9 +55,10 @@ export class PartnersService {
         region: input.region.trim(),
         timezone: input.timezone ?? 'UTC',
         status: input.status ?? 'active',
+        externalId: input.externalId?.trim() || null,
       });
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw nameConflict();
+      if ((e as { code?: string }).code === '23505') throw uniqueConflict(e);
       throw e;
     }
   }
@@ -103,12 +117,13 @@ export class PartnersService {
     if (input.region !== undefined) next.region = input.region.trim();
     if (input.timezone !== undefined) next.timezone = input.timezone;
     if (input.status !== undefined) next.status = input.status;
+    if (input.externalId !== undefined) next.externalId = input.externalId?.trim() || null;
     try {
       const updated = await this.partners.update(scope, partner.id, changedFields(partner, next));
       if (!updated) throw new NotFoundError('Partner');
       return updated;
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw nameConflict();
+      if ((e as { code?: string }).code === '23505') throw uniqueConflict(e);
       throw e;
     }
   }

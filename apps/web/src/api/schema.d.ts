@@ -2531,6 +2531,11 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "suspended";
+            /**
+             * @description The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it.
+             * @example 0015g00000XyZab
+             */
+            externalId?: string | null;
         };
         PartnerDto: {
             /** Format: uuid */
@@ -2541,6 +2546,8 @@ export interface components {
             /** @enum {string} */
             status: "active" | "suspended";
             timezone: string;
+            /** @description The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it. */
+            externalId: string | null;
             /** @description The partner's part of its landing pages' addresses (/p/<slug>/<campaign slug>): made from the name at creation, unique, never changed. */
             slug: string;
             /** @description When true the vendor sees counts and funnels of this partner only, never its leads. */
@@ -2567,6 +2574,8 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "suspended";
+            /** @description The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it. */
+            externalId?: string | null;
         };
         EmailAssetViewDto: {
             /** @example Step 1 — Welcome */
@@ -5232,6 +5241,8 @@ export interface operations {
                 status?: "active" | "suspended";
                 /** @description Part of the company name, case-insensitive. */
                 search?: string;
+                /** @description The external id, exactly. */
+                externalId?: string;
             };
             header?: never;
             path?: never;

@@ -270,6 +270,7 @@ export interface Partners {
   companyName: string;
   contactsPrivate: Generated<boolean>;
   createdAt: Generated<Timestamp>;
+  externalId: string | null;
   id: Generated<string>;
   region: string;
   slug: Generated<string>;

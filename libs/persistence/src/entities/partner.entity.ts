@@ -14,6 +14,8 @@ import { VendorEntity } from './vendor.entity';
 @Entity('partners')
 @Index('partners_vendor_id_company_name_key', ['vendorId', 'companyName'], { unique: true })
 @Index('partners_slug_key', ['slug'], { unique: true })
+// Partial (WHERE external_id IS NOT NULL), written in the migration: TypeORM cannot compare partial indexes.
+@Index('partners_vendor_id_external_id_key', { synchronize: false })
 export class PartnerEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partners_pkey' })
   id!: string;
@@ -35,6 +37,10 @@ export class PartnerEntity {
   /** The vendor sees counts and funnels of this partner only, never its prospects or leads. */
   @Column('boolean', { default: false })
   contactsPrivate!: boolean;
+
+  /** The partner's id in the vendor's own systems (its PRM account id): what SSO claims and SCIM groups name it by. Unique per vendor when set. */
+  @Column('text', { nullable: true })
+  externalId!: string | null;
 
   @Column('text')
   tier!: string;

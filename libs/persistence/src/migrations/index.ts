@@ -29,6 +29,7 @@ import { ProgrammeStartsOnce1795745000000 } from './1795745000000-ProgrammeStart
 import { LandingPageChangeNotices1795750000000 } from './1795750000000-LandingPageChangeNotices';
 import { VendorBrands1795760000000 } from './1795760000000-VendorBrands';
 import { VendorHostNames1795770000000 } from './1795770000000-VendorHostNames';
+import { PartnerExternalId1795775000000 } from './1795775000000-PartnerExternalId';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   LandingPageChangeNotices1795750000000,
   VendorBrands1795760000000,
   VendorHostNames1795770000000,
+  PartnerExternalId1795775000000,
 ];

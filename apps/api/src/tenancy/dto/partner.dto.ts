@@ -5,6 +5,9 @@ import { IsOptionalNotNull } from '../../common/validators/is-present.validator'
 import { PageQuery } from '../../common/page.query';
 import { IsTimeZone } from '../../common/validators/is-time-zone.validator';
 
+const EXTERNAL_ID =
+  "The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it.";
+
 export class CreatePartnerDto {
   @ApiProperty({ example: 'Northwind IT' })
   @IsString()
@@ -33,6 +36,12 @@ export class CreatePartnerDto {
   @IsOptional()
   @IsIn(PARTNER_STATUSES)
   status?: PartnerStatus;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '0015g00000XyZab', description: EXTERNAL_ID })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  externalId?: string | null;
 }
 
 export class UpdatePartnerDto {
@@ -44,6 +53,11 @@ export class UpdatePartnerDto {
   @IsOptionalNotNull()
   @IsIn(PARTNER_STATUSES)
   status?: PartnerStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: EXTERNAL_ID })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  externalId?: string | null;
 }
 
 export class ListPartnersQuery extends PageQuery {
@@ -55,6 +69,11 @@ export class ListPartnersQuery extends PageQuery {
   @IsString()
   @Length(1, 100)
   search?: string;
+  @ApiPropertyOptional({ description: 'The external id, exactly.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  externalId?: string;
 }
 
 export class PartnerDto {
@@ -64,6 +83,7 @@ export class PartnerDto {
   @ApiProperty() region!: string;
   @ApiProperty({ enum: PARTNER_STATUSES }) status!: PartnerStatus;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: EXTERNAL_ID }) externalId!: string | null;
   @ApiProperty({
     description:
       "The partner's part of its landing pages' addresses (/p/<slug>/<campaign slug>): made from the name at creation, unique, never changed.",
@@ -82,6 +102,7 @@ export class PartnerDto {
       region: p.region,
       status: p.status,
       timezone: p.timezone,
+      externalId: p.externalId,
       slug: p.slug,
       contactsPrivate: p.contactsPrivate,
       createdAt: p.createdAt,
