@@ -21,6 +21,7 @@ import { Client, Pool } from 'pg';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { reportStorage } from './storage-report';
 
 @Module({})
 class BenchModule {
@@ -90,6 +91,11 @@ export async function benchEnvironment(name: string, extra: Record<string, strin
     close: async () => {
       await app.close();
       await pool.end();
+      if (process.env.BENCH_STORAGE) {
+        const own = new Client({ connectionString: env.DATABASE_URL });
+        await own.connect();
+        await reportStorage(name, own).finally(() => own.end());
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
       await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
       const admin = new URL(base);
