@@ -7,11 +7,12 @@ export interface TableStorage {
   rows: number;
   /** Heap, indexes and TOAST, summed over a partitioned table's partitions. */
   bytes: number;
-  bytesPerRow: number | null;
+  bytesPerRow: number;
 }
 
-/** Tables smaller than this (a few empty pages and their indexes) say nothing per row. */
+/** Tables smaller than this (a few empty pages and their indexes), or with fewer rows, say nothing per row. */
 const MIN_BYTES = 64 * 1024;
+const MIN_ROWS = 1000;
 
 /**
  * What each table of a benchmark's database holds when it ends, and so what a row costs on
@@ -20,7 +21,9 @@ const MIN_BYTES = 64 * 1024;
 export async function tableStorage(client: Client): Promise<TableStorage[]> {
   const { rows } = await client.query<{ table: string; bytes: string }>(
     `SELECT c.relname AS table,
-            (SELECT sum(pg_total_relation_size(t.relid)) FROM pg_partition_tree(c.oid) t)::bigint AS bytes
+            CASE WHEN c.relkind = 'p'
+                 THEN (SELECT sum(pg_total_relation_size(t.relid)) FROM pg_partition_tree(c.oid) t)
+                 ELSE pg_total_relation_size(c.oid) END::bigint AS bytes
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
   );
@@ -30,7 +33,8 @@ export async function tableStorage(client: Client): Promise<TableStorage[]> {
     if (bytes < MIN_BYTES) continue;
     const counted = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${r.table}"`);
     const n = Number(counted.rows[0].n);
-    sized.push({ table: r.table, rows: n, bytes, bytesPerRow: n ? Math.round(bytes / n) : null });
+    if (n < MIN_ROWS) continue;
+    sized.push({ table: r.table, rows: n, bytes, bytesPerRow: Math.round(bytes / n) });
   }
   return sized.sort((a, b) => b.bytes - a.bytes);
 }

@@ -5,10 +5,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
 import { BrandedMantineProvider } from './branded-mantine-provider';
-import { createQueryClient } from './query-client';
+import { queryClient } from './query-client';
 import { router } from './router';
-
-const queryClient = createQueryClient();
 
 export function App() {
   return (

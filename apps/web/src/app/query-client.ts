@@ -13,3 +13,6 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The app's one client: the router's first reads and the pages' hooks share its cache. */
+export const queryClient = createQueryClient();

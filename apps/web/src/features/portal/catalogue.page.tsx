@@ -5,10 +5,10 @@ import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
-import { useCatalogue, type CatalogueQuery } from './hooks/use-catalogue';
+import { CATALOGUE_PAGE_SIZE, catalogueQueryOf, isAssetType, useCatalogue } from './hooks/use-catalogue';
 
-/** Cards per page of the catalogue. */
-const PAGE_SIZE = 24;
+/** The cards of the first row or two, whose thumbnails are fetched at once rather than when scrolled to. */
+const CARDS_FIRST_SEEN = 6;
 const ASSET_TYPES = [
   { value: 'email', label: 'Email' },
   { value: 'pdf', label: 'PDF' },
@@ -17,10 +17,6 @@ const ASSET_TYPES = [
 
 export function CataloguePage() {
   return <PortalGate>{(partnerId) => <Catalogue partnerId={partnerId} />}</PortalGate>;
-}
-
-function isAssetType(v: string | null): v is NonNullable<CatalogueQuery['assetType']> {
-  return v === 'email' || v === 'pdf' || v === 'social';
 }
 
 /** The filters live in the address, so a filtered catalogue can be bookmarked and shared. */
@@ -32,17 +28,10 @@ function Catalogue({ partnerId }: { partnerId: string }) {
   const assetType = params.get('assetType');
   const page = pageOf(params);
 
-  const query: CatalogueQuery = {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-    ...(params.get('search') ? { search: params.get('search') ?? '' } : {}),
-    ...(tag ? { tag } : {}),
-    ...(language ? { language } : {}),
-    ...(isAssetType(assetType) ? { assetType } : {}),
-  };
+  const query = catalogueQueryOf(params);
   const catalogue = useCatalogue(partnerId, query);
   const filtered = !!(query.search || tag || language || query.assetType);
-  const pages = catalogue.data ? Math.ceil(catalogue.data.total / PAGE_SIZE) : 0;
+  const pages = catalogue.data ? Math.ceil(catalogue.data.total / CATALOGUE_PAGE_SIZE) : 0;
 
   return (
     <Stack gap="lg">
@@ -116,8 +105,13 @@ function Catalogue({ partnerId }: { partnerId: string }) {
             {catalogue.data.total === 1 ? '1 campaign' : `${catalogue.data.total} campaigns`}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy={catalogue.isPlaceholderData}>
-            {catalogue.data.items.map((item) => (
-              <CatalogueCard key={item.campaignId} item={item} onTag={(t) => set({ tag: t })} />
+            {catalogue.data.items.map((item, index) => (
+              <CatalogueCard
+                key={item.campaignId}
+                item={item}
+                onTag={(t) => set({ tag: t })}
+                firstSeen={index < CARDS_FIRST_SEEN}
+              />
             ))}
           </SimpleGrid>
           {pages > 1 ? (

@@ -24,10 +24,12 @@ const ASSET_LABELS: Record<CatalogueItem['assetTypes'][number], string> = {
 interface CatalogueCardProps {
   item: CatalogueItem;
   onTag: (tag: string) => void;
+  /** On screen when the page opens: its thumbnail is fetched at once, first, instead of when scrolled to. */
+  firstSeen?: boolean;
 }
 
 /** One campaign of the catalogue: its co-branded thumbnail, what it holds, and the way in. */
-export function CatalogueCard({ item, onTag }: CatalogueCardProps) {
+export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardProps) {
   const to = `/portal/campaigns/${item.campaignId}`;
   return (
     <Card padding="md" radius="md" component="article" aria-labelledby={`campaign-${item.campaignId}`}>
@@ -38,7 +40,8 @@ export function CatalogueCard({ item, onTag }: CatalogueCardProps) {
               src={item.thumbnailUrl}
               alt={`${item.name}, co-branded with your brand kit`}
               fit="contain"
-              loading="lazy"
+              loading={firstSeen ? 'eager' : 'lazy'}
+              fetchPriority={firstSeen ? 'high' : 'auto'}
             />
           ) : (
             <Center>
