@@ -10,9 +10,9 @@ export interface TableStorage {
   bytesPerRow: number;
 }
 
-/** Tables smaller than this (a few empty pages and their indexes), or with fewer rows, say nothing per row. */
+/** Tables smaller than this (a few empty pages and their indexes), or with fewer than 500 rows, say nothing per row. */
 const MIN_BYTES = 64 * 1024;
-const MIN_ROWS = 1000;
+const MIN_ROWS = 500;
 
 /**
  * What each table of a benchmark's database holds when it ends, and so what a row costs on
