@@ -1,4 +1,5 @@
 import {
+  Accordion,
   Anchor,
   Box,
   Button,
@@ -16,7 +17,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { createContext, useContext, useState } from 'react';
 import type { PublishedCampaign } from '../hooks/use-campaign';
 import { useSocialCopy, type SocialNetwork } from '../hooks/use-social-copy';
 
@@ -45,10 +47,43 @@ function previewUrl(campaign: PublishedCampaign, assetId: string, query: Record<
   return `/campaigns/${campaign.id}/versions/${campaign.version}/assets/${assetId}/preview?${params.toString()}`;
 }
 
-/** Every asset of the campaign, co-branded with the partner's kit. */
+/** False inside the phone's accordion, whose control already names the asset. */
+const Titled = createContext(true);
+
+function kindOf(asset: Asset): string {
+  return 'mjml' in asset ? 'Email' : 'file' in asset ? 'PDF' : 'Social image';
+}
+
+/**
+ * Every asset of the campaign, co-branded with the partner's kit: one under the other on a wide
+ * screen; on a phone (below 768 px) folded by asset, each preview loaded only once opened, so the
+ * page is not thousands of pixels of stacked previews.
+ */
 export function AssetPreviews({ campaign }: { campaign: PublishedCampaign }) {
   // Landing pages are previewed on their own address once launched; here the sent and shared assets.
   const assets = campaign.content.assets.filter((a) => 'mjml' in a || 'file' in a || 'image' in a);
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const [opened, setOpened] = useState<string[]>([]);
+  if (!wide) {
+    return (
+      <Accordion multiple variant="separated" value={opened} onChange={setOpened}>
+        {assets.map((asset) => (
+          <Accordion.Item key={asset.id} value={asset.id}>
+            <Accordion.Control>
+              {kindOf(asset)}: {asset.name}
+            </Accordion.Control>
+            <Accordion.Panel>
+              {opened.includes(asset.id) ? (
+                <Titled.Provider value={false}>
+                  <AssetPreview campaign={campaign} asset={asset} />
+                </Titled.Provider>
+              ) : null}
+            </Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
+    );
+  }
   return (
     <Stack gap="lg">
       {assets.map((asset) => (
@@ -68,6 +103,12 @@ function AssetPreview({ campaign, asset }: { campaign: PublishedCampaign; asset:
 }
 
 function AssetTitle({ asset, kind, extra }: { asset: Asset; kind: string; extra?: string }) {
+  if (!useContext(Titled))
+    return extra ? (
+      <Text size="sm" c="dimmed" mb="sm">
+        {extra}
+      </Text>
+    ) : null;
   return (
     <Group justify="space-between" mb="sm" wrap="wrap">
       <Title order={3} size="h4" id={`asset-${asset.id}`}>
