@@ -1,4 +1,10 @@
-import mjml2html from 'mjml';
+/**
+ * MJML (with juice, cheerio and js-beautify) is loaded on the first compile: it costs about 0.7 s
+ * to load, and many processes (and every integration test file) import the renderer without
+ * compiling a template.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+const mjml = () => require('mjml') as typeof import('mjml');
 
 export interface MjmlProblem {
   line?: number;
@@ -18,7 +24,7 @@ interface MjmlValidationError {
  */
 export async function compileMjml(source: string): Promise<MjmlResult> {
   try {
-    const result = await mjml2html(source, {
+    const result = await mjml()(source, {
       validationLevel: 'strict',
       ignoreIncludes: true,
       keepComments: false,

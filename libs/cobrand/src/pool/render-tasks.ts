@@ -1,6 +1,5 @@
 import type { PdfSlotRect, SlotType } from '@tcma/campaign-model';
 import { pathToFileURL } from 'node:url';
-import { renderCobrandedPdf } from '../pdf/render-pdf';
 
 /** Plain-data form of a PDF render (Maps become entries) so it can cross to a thread. */
 export interface PdfTaskInput {
@@ -39,6 +38,14 @@ interface MupdfDocument {
   destroy(): void;
 }
 
+/**
+ * pdf-lib and fontkit are loaded on the first PDF render, not when this module is: every API and
+ * worker process (and every integration test file) imports the pool, few of them render a PDF,
+ * and the two cost about half a second to load.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+const pdfRenderer = () => require('../pdf/render-pdf') as typeof import('../pdf/render-pdf');
+
 // MuPDF (WebAssembly, shipped from npm) rasterises pages; it is an ES module, loaded once.
 let mupdf: Promise<Mupdf> | undefined;
 const loadMupdf = () => (mupdf ??= import(pathToFileURL(require.resolve('mupdf')).href) as Promise<Mupdf>);
@@ -61,7 +68,7 @@ export function pagePreviewScale(widthPt: number, heightPt: number, dpi: number)
 /** The CPU-heavy renders, as functions of plain data; run in a thread or inline. */
 export const renderTasks: RenderTasks = {
   pdf: (input) =>
-    renderCobrandedPdf({
+    pdfRenderer().renderCobrandedPdf({
       vendorPdf: input.vendorPdf,
       rects: input.rects,
       slotTypes: new Map(input.slotTypes),

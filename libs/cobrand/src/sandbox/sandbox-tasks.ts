@@ -2,7 +2,6 @@ import type { SlotRect, SlotType } from '@tcma/campaign-model';
 import sharp from 'sharp';
 import { normalizeLogo } from '../brand/normalize-logo';
 import { inspectRaster } from '../files/inspect-image';
-import { inspectPdf } from '../files/inspect-pdf';
 import { PdfTaskInput, renderTasks } from '../pool/render-tasks';
 import { renderSocialImage } from '../social/render-social';
 import type { SocialImageFormat, SocialImageSize } from '../social/social-sizes';
@@ -40,11 +39,15 @@ export interface SocialPreviewTaskInput {
   format: SocialImageFormat;
 }
 
+/** pdf-lib is loaded on the first PDF inspected, not by every process that imports the sandbox (see render-tasks). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+const pdfInspector = () => require('../files/inspect-pdf') as typeof import('../files/inspect-pdf');
+
 /** What is done with untrusted files, as functions of their bytes; run in a sandbox process or inline. */
 export const sandboxTasks = {
   normalizeLogo: (bytes: Uint8Array) => normalizeLogo(asBuffer(bytes)),
   inspectRaster: (bytes: Uint8Array) => inspectRaster(asBuffer(bytes)),
-  inspectPdf: (bytes: Uint8Array) => inspectPdf(asBuffer(bytes)),
+  inspectPdf: (bytes: Uint8Array) => pdfInspector().inspectPdf(asBuffer(bytes)),
   filePage: async (input: FilePageTaskInput): Promise<Uint8Array> => {
     if (input.kind === 'pdf') return renderTasks.pdfPage({ pdf: input.bytes, page: input.page, dpi: input.dpi });
     if (input.page !== 1) throw new RangeError('An image has one page');
