@@ -35,6 +35,27 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'prompts-see-no-prospects',
+      severity: 'error',
+      comment:
+        "What builds the assistant's prompts never reaches a prospect's data (docs/guide/assistant-data.md): not the libs that hold prospects, their sends or what they did, nor the renderer that fills a template for one.",
+      from: { path: '^libs/assistant/' },
+      to: {
+        path: anyOf([
+          'audience',
+          'nurture',
+          'recipients',
+          'engagement',
+          'tracking',
+          'pages',
+          'delivery',
+          'launches',
+          'rendering',
+          'analytics',
+        ]),
+      },
+    },
+    {
       name: 'lib-reaches-past-a-barrel',
       severity: 'error',
       comment: 'Another lib is imported as @tcma/<name>, its barrel: what it does not export is its own.',

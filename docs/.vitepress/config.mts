@@ -18,6 +18,7 @@ const sidebar: DefaultTheme.SidebarItem[] = [
       { text: 'Programmes', link: '/guide/programmes' },
       { text: 'The partner portal', link: '/guide/partner' },
       { text: 'Landing pages and leads', link: '/guide/pages-and-leads' },
+      { text: 'What the assistant sends', link: '/guide/assistant-data' },
       { text: 'How email goes out', link: '/guide/sending' },
     ],
   },

@@ -31,6 +31,7 @@ import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
 import { VendorHostsModule } from '@tcma/vendor-hosts';
+import { AssistantModule } from '@tcma/assistant';
 import { VendorBrandsModule } from '@tcma/vendor-brands';
 import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
@@ -81,6 +82,7 @@ import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './engagement/conversions.controller';
 import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
+import { AssistantController } from './assistant/assistant.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { SocialCallbackController } from './social/social-callback.controller';
 import { SocialConnectionsController } from './social/social-connections.controller';
@@ -128,6 +130,7 @@ export class ApiModule {
         PagesModule,
         WebhooksModule,
         VendorHostsModule,
+        AssistantModule,
         SocialModule,
         OperationsModule,
         AdminModule,
@@ -151,6 +154,7 @@ export class ApiModule {
       ],
       controllers: [
         HealthController,
+        AssistantController,
         MeController,
         UsersController,
         PartnerUsersController,

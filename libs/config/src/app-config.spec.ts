@@ -187,4 +187,34 @@ describe(AppConfig.name, () => {
       /LOG_FORMAT: must be one of auto, json, pretty, text[\s\S]*INSTANCE_OPERATOR_VENDOR_ID: must be a vendor's id/,
     );
   });
+
+  it('keeps the assistant off unless AI_BASE_URL and AI_MODEL are both set, with its limits', () => {
+    const off = new AppConfig({}).assistant;
+    expect(off).toEqual({
+      baseUrl: undefined,
+      apiKey: undefined,
+      model: undefined,
+      timeoutMs: 30_000,
+      monthlyTokensPerVendor: 500_000,
+      callsPerMinutePerVendor: 20,
+      maxAnswerTokens: 1_000,
+    });
+    const on = new AppConfig({
+      AI_BASE_URL: 'http://127.0.0.1:11434/v1/',
+      AI_MODEL: 'llama3.1:8b',
+      AI_MONTHLY_TOKENS_PER_VENDOR: '0',
+    }).assistant;
+    expect([on.baseUrl, on.model, on.apiKey, on.monthlyTokensPerVendor]).toEqual([
+      'http://127.0.0.1:11434/v1',
+      'llama3.1:8b',
+      undefined,
+      0,
+    ]);
+    expect(() => new AppConfig({ AI_BASE_URL: 'https://api.openai.com/v1' })).toThrow(
+      /AI_BASE_URL and AI_MODEL: set both or neither/,
+    );
+    expect(() => new AppConfig({ AI_BASE_URL: 'ftp://x', AI_MODEL: 'a b', AI_TIMEOUT_MS: '5' })).toThrow(
+      /AI_BASE_URL: must use one of the protocols http, https[\s\S]*AI_MODEL: must be a model name[\s\S]*AI_TIMEOUT_MS/,
+    );
+  });
 });

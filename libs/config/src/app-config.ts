@@ -114,6 +114,30 @@ export const DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS = 24;
 /** A connection that will stop working within this many days is announced to the partner (SOCIAL_EXPIRY_NOTICE_DAYS). */
 export const DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS = 7;
 
+/** A call to the assistant's model may take this long (AI_TIMEOUT_MS). */
+export const DEFAULT_AI_TIMEOUT_MS = 30_000;
+/** Tokens each vendor may spend on the assistant in a calendar month (AI_MONTHLY_TOKENS_PER_VENDOR); a vendor admin may set less. */
+export const DEFAULT_AI_MONTHLY_TOKENS_PER_VENDOR = 500_000;
+/** Calls to the model each vendor may make in a minute, its partners' included (AI_CALLS_PER_MINUTE_PER_VENDOR). */
+export const DEFAULT_AI_CALLS_PER_MINUTE_PER_VENDOR = 20;
+/** The longest answer asked of the model, in tokens (AI_MAX_ANSWER_TOKENS). */
+export const DEFAULT_AI_MAX_ANSWER_TOKENS = 1_000;
+
+/**
+ * The assistant's model (an OpenAI-compatible Chat Completions API): off unless AI_BASE_URL and
+ * AI_MODEL are both set, and then nothing but what docs/guide/assistant-data.md lists is sent.
+ */
+export interface AssistantSettings {
+  /** Unset: the assistant is off and nothing leaves the installation. */
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  model: string | undefined;
+  timeoutMs: number;
+  monthlyTokensPerVendor: number;
+  callsPerMinutePerVendor: number;
+  maxAnswerTokens: number;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -237,6 +261,8 @@ export class AppConfig {
     refreshAheadMs: number;
     expiryNoticeMs: number;
   };
+  /** The assistant's model (AI_*): off unless configured. */
+  readonly assistant: AssistantSettings;
 
   constructor(env: Env = process.env) {
     const problems: string[] = [];
@@ -422,6 +448,33 @@ export class AppConfig {
       refreshAheadMs:
         read('SOCIAL_REFRESH_AHEAD_HOURS', int(1, 24 * 30), DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS) * 3_600_000,
       expiryNoticeMs: read('SOCIAL_EXPIRY_NOTICE_DAYS', int(1, 60), DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS) * 86_400_000,
+    };
+
+    const aiBaseUrl = optional('AI_BASE_URL', url(['http', 'https']))?.replace(/\/+$/, '');
+    const aiModel = optional('AI_MODEL', (raw) => {
+      if (raw.length > 200 || /[^\x21-\x7e]/.test(raw)) throw new Error('must be a model name: printable ASCII, no spaces');
+      return raw;
+    });
+    if ((aiBaseUrl === undefined) !== (aiModel === undefined))
+      problems.push(
+        'AI_BASE_URL and AI_MODEL: set both or neither (neither: the assistant is off and nothing is sent to a model)',
+      );
+    this.assistant = {
+      baseUrl: aiBaseUrl,
+      apiKey: optional('AI_API_KEY', str),
+      model: aiModel,
+      timeoutMs: read('AI_TIMEOUT_MS', int(100, 600_000), DEFAULT_AI_TIMEOUT_MS),
+      monthlyTokensPerVendor: read(
+        'AI_MONTHLY_TOKENS_PER_VENDOR',
+        int(0, 1_000_000_000),
+        DEFAULT_AI_MONTHLY_TOKENS_PER_VENDOR,
+      ),
+      callsPerMinutePerVendor: read(
+        'AI_CALLS_PER_MINUTE_PER_VENDOR',
+        int(1, 10_000),
+        DEFAULT_AI_CALLS_PER_MINUTE_PER_VENDOR,
+      ),
+      maxAnswerTokens: read('AI_MAX_ANSWER_TOKENS', int(16, 32_000), DEFAULT_AI_MAX_ANSWER_TOKENS),
     };
 
     if (problems.length) throw new ConfigError(problems);

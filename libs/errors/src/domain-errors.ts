@@ -84,9 +84,17 @@ export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
 }
 
-/** Too many attempts in a while; try again later (429). */
+/** Too many attempts in a while; try again later (429), after `retryAfterSeconds` when known (the Retry-After header). */
 export class TooManyRequestsError extends DomainError {
   readonly kind = 'too_many_requests';
+
+  constructor(
+    message: string,
+    problems: Problem[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message, problems);
+  }
 }
 
 /** What the request names existed and is no longer usable: a used or expired link (410). */

@@ -46,7 +46,14 @@ const partner: PartnerRow = {
   tier: 'gold',
   timezone: 'UTC',
 };
-const vendor: VendorRow = { id: 'v1', name: 'Acme', slug: 'acme', sendingDomain: null, createdAt: new Date(0) };
+const vendor: VendorRow = {
+  id: 'v1',
+  name: 'Acme',
+  slug: 'acme',
+  sendingDomain: null,
+  assistantMonthlyTokens: null,
+  createdAt: new Date(0),
+};
 
 /** The database behind the cache: every read counted, and the next `failures` reads failing as a dropped connection would. */
 class Reads {

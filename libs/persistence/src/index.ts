@@ -4,6 +4,7 @@ export { PersistenceModule } from './persistence.module';
 export { DatabaseNotices, NOTICES_RECONNECT_MS } from './db/database-notices';
 export type { NoticeListener } from './db/database-notices';
 export {
+  ASSISTANT_CALL_STATUSES,
   CAMPAIGN_STATUSES,
   CONSENT_SOURCES,
   DATA_REQUEST_KINDS,
@@ -21,6 +22,7 @@ export {
   WEBHOOK_EVENT_TYPES,
 } from './schema/column-types';
 export type {
+  AssistantCallStatus,
   AudienceSpec,
   BrandLogo,
   CampaignStatus,
@@ -55,6 +57,7 @@ export type { TenantScope } from './db/tenant-scope';
 export { contactsOwned, ownedAtLevel, ownVendor, partnerOwned, vendorOwned, visiblePartners } from './db/scope-filters';
 export type {
   ApiTokenRow,
+  AssistantCallRow,
   BrandKitRow,
   CampaignRow,
   CampaignVersionRow,

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, Problem } from '@tcma/errors';
+import { DomainError, Problem, TooManyRequestsError } from '@tcma/errors';
 import { redactRequestUrl } from '@tcma/logging';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -57,6 +57,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

@@ -37,6 +37,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the assistant is on; for vendor users, this month's token budget and use */
+        get: operations["getAssistantStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistant/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the vendor's monthly token budget (at most the installation's; null for the installation's)
+         * @description 422 above the installation's limit (AI_MONTHLY_TOKENS_PER_VENDOR).
+         */
+        put: operations["setAssistantBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assistant/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every call to the assistant's model, newest first: who, what for, model, tokens, duration */
+        get: operations["listAssistantCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -2412,6 +2466,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssistantStatusDto: {
+            /** @description Whether this installation has a model configured (AI_BASE_URL and AI_MODEL). */
+            enabled: boolean;
+            /** @example gpt-4o-mini */
+            model: string | null;
+            /**
+             * @description The calendar month (UTC) the figures count.
+             * @example 2026-11
+             */
+            month: string;
+            /** @description The vendor's token budget this month; null for partner users. */
+            monthlyTokens: number | null;
+            /** @description Tokens used this month; null for partner users. */
+            usedTokens: number | null;
+            /** @description The most a vendor admin may set (AI_MONTHLY_TOKENS_PER_VENDOR); null for partner users. */
+            maxMonthlyTokens: number | null;
+            /** @description The vendor's own budget; null: the installation's. */
+            vendorMonthlyTokens: number | null;
+            /** @description Calls the vendor (its partners included) may make per minute. */
+            callsPerMinute: number;
+        };
+        SetAssistantBudgetDto: {
+            /** @description Tokens a month, at most the installation's limit; null: the installation's limit. */
+            monthlyTokens: number | null;
+        };
+        AssistantCallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string | null;
+            /** @description Who asked (null once the user is deleted). */
+            userName: string | null;
+            userEmail: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            /** @description The partner it was asked for, if any. */
+            partnerName: string | null;
+            /**
+             * @description What for.
+             * @example subject_lines
+             */
+            purpose: string;
+            /** @example gpt-4o-mini */
+            model: string;
+            /** @enum {string} */
+            status: "pending" | "completed" | "failed" | "refused";
+            /** @description Why it failed or was refused. */
+            error: string | null;
+            promptTokens: number;
+            completionTokens: number;
+            durationMs: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssistantCallPage: {
+            items: components["schemas"]["AssistantCallDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         MeDto: {
             /** Format: uuid */
             userId: string;
@@ -5024,6 +5139,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getAssistantStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantStatusDto"];
+                };
+            };
+        };
+    };
+    setAssistantBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAssistantBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantStatusDto"];
+                };
+            };
+        };
+    };
+    listAssistantCalls: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantCallPage"];
+                };
             };
         };
     };

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -61,6 +61,22 @@ export interface ApiTokens {
   revokedAt: Timestamp | null;
   tokenHash: Buffer;
   userId: string;
+}
+
+export interface AssistantCalls {
+  completionTokens: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  durationMs: number | null;
+  error: string | null;
+  id: Generated<string>;
+  model: string;
+  partnerId: string | null;
+  promptTokens: Generated<number>;
+  purpose: string;
+  reservedTokens: Generated<number>;
+  status: Generated<AssistantCallStatus>;
+  userId: string | null;
+  vendorId: string;
 }
 
 export interface BrandKitLogos {
@@ -637,6 +653,7 @@ export interface VendorHostNames {
 }
 
 export interface Vendors {
+  assistantMonthlyTokens: number | null;
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
@@ -696,6 +713,7 @@ export interface DB {
   analyticsDaily: AnalyticsDaily;
   analyticsTotals: AnalyticsTotals;
   apiTokens: ApiTokens;
+  assistantCalls: AssistantCalls;
   brandKitLogos: BrandKitLogos;
   brandKits: BrandKits;
   campaigns: Campaigns;

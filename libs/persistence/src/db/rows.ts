@@ -4,6 +4,7 @@ import type * as T from './database.types';
 /** Rows as the engine reads them, one type per table, derived from the generated schema types. */
 export type AnalyticsDailyRow = Selectable<T.AnalyticsDaily>;
 export type ApiTokenRow = Selectable<T.ApiTokens>;
+export type AssistantCallRow = Selectable<T.AssistantCalls>;
 export type BrandKitRow = Selectable<T.BrandKits>;
 export type CampaignRow = Selectable<T.Campaigns>;
 export type CampaignVersionRow = Selectable<T.CampaignVersions>;

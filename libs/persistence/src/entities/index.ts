@@ -1,3 +1,4 @@
+import { AssistantCallEntity } from './assistant-call.entity';
 import { AnalyticsDailyEntity, AnalyticsTotalsEntity } from './analytics-daily.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { EventEntity } from './event.entity';
@@ -91,4 +92,5 @@ export const ENTITIES = [
   SocialConnectionEntity,
   SocialAuthorizationEntity,
   VendorHostNameEntity,
+  AssistantCallEntity,
 ];

@@ -16,6 +16,10 @@ export class VendorEntity {
   @Column('text', { nullable: true })
   sendingDomain!: string | null;
 
+  /** The vendor's own monthly token budget for the assistant; null: the installation's (AI_MONTHLY_TOKENS_PER_VENDOR), never above it. */
+  @Column('integer', { nullable: true })
+  assistantMonthlyTokens!: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -30,6 +30,7 @@ import { LandingPageChangeNotices1795750000000 } from './1795750000000-LandingPa
 import { VendorBrands1795760000000 } from './1795760000000-VendorBrands';
 import { VendorHostNames1795770000000 } from './1795770000000-VendorHostNames';
 import { PartnerExternalId1795775000000 } from './1795775000000-PartnerExternalId';
+import { AssistantCalls1795850000000 } from './1795850000000-AssistantCalls';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -63,4 +64,5 @@ export const MIGRATIONS: Function[] = [
   VendorBrands1795760000000,
   VendorHostNames1795770000000,
   PartnerExternalId1795775000000,
+  AssistantCalls1795850000000,
 ];

@@ -155,3 +155,10 @@ export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number]
 /** A vendor's claim of a host name: `pending` until its DNS TXT record is found, then `verified` (issue 25). */
 export const VENDOR_HOST_NAME_STATUSES = ['pending', 'verified'] as const;
 export type VendorHostNameStatus = (typeof VENDOR_HOST_NAME_STATUSES)[number];
+
+/**
+ * A call to the assistant's model: `pending` while asked (its tokens reserved), then `completed`
+ * or `failed`; `refused` when the vendor's budget or rate limit stopped it before the model was asked.
+ */
+export const ASSISTANT_CALL_STATUSES = ['pending', 'completed', 'failed', 'refused'] as const;
+export type AssistantCallStatus = (typeof ASSISTANT_CALL_STATUSES)[number];
