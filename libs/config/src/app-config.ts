@@ -452,7 +452,8 @@ export class AppConfig {
 
     const aiBaseUrl = optional('AI_BASE_URL', url(['http', 'https']))?.replace(/\/+$/, '');
     const aiModel = optional('AI_MODEL', (raw) => {
-      if (raw.length > 200 || /[^\x21-\x7e]/.test(raw)) throw new Error('must be a model name: printable ASCII, no spaces');
+      if (raw.length > 200 || /[^\x21-\x7e]/.test(raw))
+        throw new Error('must be a model name: printable ASCII, no spaces');
       return raw;
     });
     if ((aiBaseUrl === undefined) !== (aiModel === undefined))
