@@ -27,7 +27,7 @@ export class AssistantController {
   @Put('budget')
   @Roles('vendor_admin')
   @ApiOperation({
-    operationId: 'setAssistantBudget',
+    operationId: 'replaceAssistantBudget',
     summary: "Set the vendor's monthly token budget (at most the installation's; null for the installation's)",
     description: "422 above the installation's limit (AI_MONTHLY_TOKENS_PER_VENDOR).",
   })

@@ -66,7 +66,7 @@ export interface paths {
          * Set the vendor's monthly token budget (at most the installation's; null for the installation's)
          * @description 422 above the installation's limit (AI_MONTHLY_TOKENS_PER_VENDOR).
          */
-        put: operations["setAssistantBudget"];
+        put: operations["replaceAssistantBudget"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5161,7 +5161,7 @@ export interface operations {
             };
         };
     };
-    setAssistantBudget: {
+    replaceAssistantBudget: {
         parameters: {
             query?: never;
             header?: never;
