@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   test: {
-    include: ['src/**/*.spec.{ts,tsx}', 'eslint-boundaries.spec.ts'],
+    include: ['src/**/*.spec.{ts,tsx}', 'eslint-boundaries.spec.ts', 'eslint-i18n.spec.ts', 'i18n-checks/*.spec.ts'],
     environment: 'happy-dom',
     // The app is served by the API: relative requests go to its origin.
     environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },

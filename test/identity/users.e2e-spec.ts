@@ -52,4 +52,25 @@ describe('users', () => {
     const enabled = await api.http().patch(`/users/${partner.userId}`).set(as()).send({ disabled: false }).expect(200);
     expect(enabled.body).toMatchObject({ name: 'Pat', disabled: false });
   });
+
+  it('lets each user choose their own language: field-level 400 for one the engine does not speak, null for the browser', async () => {
+    const partner = await tenants.partner(vendor);
+    const mine = { Authorization: `Bearer ${partner.token}` };
+    const refused = await api.http().patch('/me').set(mine).send({ locale: 'pt' }).expect(400);
+    expect(refused.body.errors).toEqual([{ path: 'locale', message: expect.stringContaining('en, de, fr, es') }]);
+    await api.http().patch('/me').set(mine).send({ locale: 7 }).expect(400);
+    expect((await api.http().get(`/users/${partner.userId}`).set(as()).expect(200)).body.locale).toBeNull();
+
+    const german = await api.http().patch('/me').set(mine).send({ locale: 'de' }).expect(200);
+    expect(german.body).toMatchObject({ id: partner.userId, locale: 'de' });
+    await api.http().patch('/me').set(mine).send({}).expect(200, german.body);
+    expect((await api.http().get(`/users/${partner.userId}`).set(as()).expect(200)).body.locale).toBe('de');
+    // Only one's own: the vendor admin's language did not move.
+    expect(
+      (await api.http().get('/users').query({ role: 'vendor_admin' }).set(as()).expect(200)).body.items[0].locale,
+    ).toBeNull();
+
+    const browsers = await api.http().patch('/me').set(mine).send({ locale: null }).expect(200);
+    expect(browsers.body.locale).toBeNull();
+  });
 });

@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { catalogues } from './app/catalogues';
+import { startI18n } from './shared/i18n';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+// Not awaited: the page's code and first reads go on meanwhile, and the app waits (Suspense) for the words.
+void startI18n(catalogues);
 createRoot(container).render(
   <StrictMode>
     <App />

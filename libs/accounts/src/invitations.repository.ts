@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '@tcma/locales';
 import {
   Database,
   executorOf,
@@ -18,6 +19,7 @@ export interface NewInvitation {
   tokenHash: Buffer;
   invitedBy: string;
   expiresAt: Date;
+  locale: Locale | null;
 }
 
 export interface InvitationFilter {
@@ -148,6 +150,7 @@ export class InvitationsRepository {
         partnerId: invitation.partnerId,
         email: invitation.email,
         role: invitation.role,
+        locale: invitation.locale,
         disabledAt: null,
         ...user,
       })

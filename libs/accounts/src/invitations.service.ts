@@ -11,9 +11,11 @@ import {
   NotFoundError,
   Problem,
 } from '@tcma/errors';
+import { type Locale, wordsIn } from '@tcma/locales';
 import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
 import { InvitationRow, Role, Transactions, VendorScope } from '@tcma/persistence';
-import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
+import { Actor, isPartnerRole, PartnersService, scopeOf, UsersService } from '@tcma/tenancy';
+import { INVITATION_EMAIL } from './invitation-email';
 import { InvitationDetails, InvitationFilter, InvitationsRepository } from './invitations.repository';
 import { LinkTokens } from './link-tokens';
 import { hashPassword, passwordProblems } from './passwords';
@@ -22,6 +24,8 @@ export interface InviteInput {
   email: string;
   role: Role;
   partnerId?: string | null;
+  /** The invitee's language; none: the email is in the inviter's, and the new user's follows the browser. */
+  locale?: Locale | null;
 }
 
 export interface AcceptInvitationInput {
@@ -38,13 +42,6 @@ export interface InvitationPreview {
   expiresAt: Date;
 }
 
-const ROLE_WORDS: Record<Role, string> = {
-  vendor_admin: 'an administrator',
-  vendor_marketer: 'a marketer',
-  partner_admin: 'a partner administrator',
-  partner_user: 'a partner user',
-};
-
 const MAX_NAME_LENGTH = 200;
 
 /**
@@ -59,6 +56,7 @@ export class InvitationsService {
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly partners: PartnersService,
+    private readonly users: UsersService,
     private readonly links: LinkTokens,
     private readonly notices: NoticeMailer,
     private readonly transactions: Transactions,
@@ -78,10 +76,13 @@ export class InvitationsService {
     const now = this.clock.now();
     const { token, hash } = this.links.issue('invitation');
     const expiresAt = new Date(now.getTime() + this.config.invitationTtlHours * 3_600_000);
+    const locale = input.locale ?? null;
+    // Without a language chosen, the invitee most likely reads the inviter's (a partner admin's colleague).
+    const emailLocale = locale ?? (await this.users.own(actor)).locale;
     return this.transactions.run(async (tx) => {
       const invitation = await this.invitations.create(
         scopeOf(actor),
-        { partnerId, email, role: input.role, tokenHash: hash, invitedBy: actor.userId, expiresAt },
+        { partnerId, email, role: input.role, tokenHash: hash, invitedBy: actor.userId, expiresAt, locale },
         now,
         tx,
       );
@@ -90,18 +91,16 @@ export class InvitationsService {
       const brand = await this.notices.brandOf(scope);
       const vendor = brand.displayName;
       const link = inVendorBrand(`${this.config.publicBaseUrl}/invitations/${token}`, brand);
-      const joining = partnerName ? `${partnerName} on ${vendor}'s partner portal` : `${vendor}'s campaign engine`;
+      const words = wordsIn(INVITATION_EMAIL, emailLocale, { vendor, partnerName, role: input.role, expiresAt });
       await this.notices.send(
         scope,
         brandedNotice(brand, {
           to: email,
-          subject: `You are invited to ${partnerName ?? vendor}`,
-          lead: [`You are invited to join ${joining} as ${ROLE_WORDS[input.role]}.`],
-          action: { label: 'Choose your name and password', url: link },
-          after: [
-            `The link works once, until ${expiresAt.toUTCString()}.`,
-            'If you did not expect this invitation, ignore this email.',
-          ],
+          subject: words.subject,
+          lead: words.lead,
+          action: { label: words.action, url: link },
+          after: words.after,
+          locale: emailLocale,
         }),
       );
       this.logger.log(`Invitation ${invitation.id} sent for vendor ${actor.vendorId}`);

@@ -3,11 +3,13 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { emailLower } from '@tcma/email-address';
 import { GoneError, InvalidError, NotFoundError } from '@tcma/errors';
+import { wordsIn } from '@tcma/locales';
 import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
 import { Transactions, VendorScope } from '@tcma/persistence';
 import { AccountsRepository } from './accounts.repository';
 import { LinkTokens } from './link-tokens';
 import { PasswordLinks } from './password-links';
+import { PASSWORD_RESET_EMAIL } from './password-reset-email';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { hashPassword, passwordProblems } from './passwords';
 import { SessionsRepository } from './sessions.repository';
@@ -49,17 +51,17 @@ export class PasswordResetsService {
       try {
         const scope = new VendorScope(user.vendorId);
         const brand = await this.notices.brandOf(scope);
+        // Each account in its own user's language: one address may be a user at a few vendors.
+        const words = wordsIn(PASSWORD_RESET_EMAIL, user.locale, { email: user.email, ttlMinutes });
         await this.notices.send(
           scope,
           brandedNotice(brand, {
             to: user.email,
-            subject: 'Reset your password',
-            lead: [`Someone asked to reset the password of ${user.email}.`],
-            action: { label: 'Choose a new password', url: inVendorBrand(link, brand) },
-            after: [
-              `The link works once, for ${ttlMinutes} minutes.`,
-              'If it was not you, ignore this email: your password stays as it is.',
-            ],
+            subject: words.subject,
+            lead: words.lead,
+            action: { label: words.action, url: inVendorBrand(link, brand) },
+            after: words.after,
+            locale: user.locale,
           }),
         );
       } catch (e) {

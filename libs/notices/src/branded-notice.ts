@@ -1,3 +1,4 @@
+import { localeOr, type EmailCatalogue, type Locale, wordsIn } from '@tcma/locales';
 import type { EmailBrand } from '@tcma/vendor-brands';
 import type { Notice } from './notice';
 
@@ -10,7 +11,17 @@ export interface BrandedNoticeContent {
   action: { label: string; url: string };
   /** Paragraphs after the action (what to do if it was not expected, how long it works). */
   after: string[];
+  /** The language the words above are in (the reader's; null: the default): the signature follows. */
+  locale?: Locale | null;
 }
+
+/** The signature's one sentence, in each language. */
+const SIGNATURE: EmailCatalogue<{ help: string }, { help: string }> = {
+  en: ({ help }) => ({ help: `Help: ${help}` }),
+  de: ({ help }) => ({ help: `Hilfe: ${help}` }),
+  fr: ({ help }) => ({ help: `Aide : ${help}` }),
+  es: ({ help }) => ({ help: `Ayuda: ${help}` }),
+};
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -23,9 +34,9 @@ export function inVendorBrand(url: string, brand: Pick<EmailBrand, 'vendor'>): s
 }
 
 /** "Acme Partner Hub" and, when the vendor gave them, where to ask for help. */
-function signature(brand: EmailBrand): string[] {
+function signature(brand: EmailBrand, locale: Locale): string[] {
   const help = [brand.supportEmail, brand.supportUrl].filter((v): v is string => !!v);
-  return [brand.displayName, ...(help.length ? [`Help: ${help.join(' · ')}`] : [])];
+  return [brand.displayName, ...(help.length ? [wordsIn(SIGNATURE, locale, { help: help.join(' · ') }).help] : [])];
 }
 
 /**
@@ -35,6 +46,7 @@ function signature(brand: EmailBrand): string[] {
  */
 export function brandedNotice(brand: EmailBrand, content: BrandedNoticeContent): Notice {
   const { colors } = brand;
+  const locale = localeOr(content.locale);
   const text = [
     ...content.lead,
     '',
@@ -43,20 +55,20 @@ export function brandedNotice(brand: EmailBrand, content: BrandedNoticeContent):
     ...content.after,
     '',
     '—',
-    ...signature(brand),
+    ...signature(brand, locale),
   ].join('\n');
   const header = brand.logoUrl
     ? `<img src="${esc(brand.logoUrl)}" alt="${esc(brand.displayName)}" style="max-height:48px;max-width:200px">`
     : `<strong style="font-size:18px">${esc(brand.displayName)}</strong>`;
   const paragraphs = (lines: string[]) => lines.map((l) => `<p>${esc(l)}</p>`).join('');
   const html =
-    `<!doctype html><html><head><meta charset="utf-8"><title>${esc(content.subject)}</title></head>` +
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(content.subject)}</title></head>` +
     `<body style="margin:0;font-family:Helvetica,Arial,sans-serif;color:#1f2937"><div style="max-width:600px;margin:0 auto">` +
     `<div style="padding:12px 16px;border-bottom:4px solid ${esc(colors.primary)}">${header}</div>` +
     `<div style="padding:0 16px 16px">${paragraphs(content.lead)}` +
     `<p><a href="${esc(content.action.url)}" style="display:inline-block;padding:10px 16px;border-radius:6px;background:${esc(colors.primaryReadable)};color:#ffffff;text-decoration:none;font-weight:bold">${esc(content.action.label)}</a></p>` +
     `${paragraphs(content.after)}` +
-    `<p style="color:#4b5563;font-size:13px;margin-top:24px">${signature(brand).map(esc).join('<br>')}</p>` +
+    `<p style="color:#4b5563;font-size:13px;margin-top:24px">${signature(brand, locale).map(esc).join('<br>')}</p>` +
     `</div></div></body></html>`;
   return { to: content.to, subject: content.subject, text, html };
 }

@@ -47,6 +47,10 @@ export function scopeOf(actor: Actor, named?: string | null): TenantScope {
   return named ? new PartnerScope(actor.vendorId, named) : new VendorScope(actor.vendorId);
 }
 
+/** The signed-in person themselves: in concierge mode the vendor user, not the partner they act for. */
+export const selfOf = (actor: Actor): Actor =>
+  actor.concierge ? { ...actor, role: actor.concierge.role, partnerId: null, concierge: undefined } : actor;
+
 /** The scope of one partner row (already found in the caller's vendor). */
 export const scopeOfPartner = (partner: { vendorId: string; id: string }): PartnerScope =>
   new PartnerScope(partner.vendorId, partner.id);

@@ -1,4 +1,4 @@
-export { isPartnerRole, isVendorUser, scopeOf, scopeOfPartner } from './actor';
+export { isPartnerRole, isVendorUser, scopeOf, scopeOfPartner, selfOf } from './actor';
 export type { Actor } from './actor';
 export { BootstrapService } from './bootstrap.service';
 export { PartnersRepository } from './partners.repository';
@@ -9,4 +9,5 @@ export { TokensRepository } from './tokens.repository';
 export { TokensService } from './tokens.service';
 export { UsersRepository } from './users.repository';
 export { UsersService } from './users.service';
+export type { OwnProfileInput } from './users.service';
 export { VendorsRepository } from './vendors.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, Found, NewUser, PageWindow, Role, TenantScope, UserRow, vendorOwned } from '@tcma/persistence';
 
 export type NewUserInput = Pick<NewUser, 'partnerId' | 'email' | 'name' | 'role'>;
-export type UserChanges = Partial<Pick<UserRow, 'name' | 'disabledAt'>>;
+export type UserChanges = Partial<Pick<UserRow, 'name' | 'disabledAt' | 'locale'>>;
 
 @Injectable()
 export class UsersRepository {

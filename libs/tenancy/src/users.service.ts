@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { emailLower } from '@tcma/email-address';
 import { BadRequestError, ConflictError, NotFoundError } from '@tcma/errors';
 import { Clock } from '@tcma/clock';
+import type { Locale } from '@tcma/locales';
 import { changedFields, Found, PageWindow, PartnerScope, Role, UserRow } from '@tcma/persistence';
-import { Actor, isPartnerRole, scopeOf } from './actor';
+import { Actor, isPartnerRole, scopeOf, selfOf } from './actor';
 import { PartnersRepository } from './partners.repository';
 import { UsersRepository } from './users.repository';
 
@@ -17,6 +18,11 @@ export interface CreateUserInput {
 export interface UpdateUserInput {
   name?: string;
   disabled?: boolean;
+}
+
+/** What users change about themselves: their language (null: the browser's). */
+export interface OwnProfileInput {
+  locale?: Locale | null;
 }
 
 export interface UserFilter {
@@ -85,6 +91,27 @@ export class UsersService {
     const user = await this.users.find(scopeOf(actor), id);
     if (!user) throw new NotFoundError('User');
     return user;
+  }
+
+  /**
+   * The signed-in user's own row: in concierge mode the vendor user's own, not the partner's
+   * (whose portal the tab shows).
+   */
+  own(actor: Actor): Promise<UserRow> {
+    return this.get(selfOf(actor), actor.userId);
+  }
+
+  /** Users change their own profile only; the API has checked the language against @tcma/locales. */
+  async updateOwn(actor: Actor, input: OwnProfileInput): Promise<UserRow> {
+    const self = selfOf(actor);
+    const user = await this.get(self, actor.userId);
+    const updated = await this.users.update(
+      scopeOf(self),
+      user.id,
+      changedFields(user, input.locale !== undefined ? { locale: input.locale } : {}),
+    );
+    if (!updated) throw new NotFoundError('User');
+    return updated;
   }
 
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRow> {

@@ -95,10 +95,7 @@ export class AuthController {
         vendor,
       };
     }
-    const user = await this.users.get(
-      { ...actor, role: actor.concierge?.role ?? actor.role, partnerId: actor.concierge ? null : actor.partnerId },
-      actor.userId,
-    );
+    const user = await this.users.own(actor);
     return {
       signedIn: true,
       user: SessionUserDto.from(user),

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { InvitationPreview } from '@tcma/accounts';
+import { LOCALES, type Locale } from '@tcma/locales';
 import { InvitationRow, ROLES, Role, SessionRow, UserRow } from '@tcma/persistence';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { LOCALE_DESCRIPTION } from '../common/locale.dto';
 import { PageQuery } from '../common/page.query';
 
 export class SignInDto {
@@ -24,9 +26,18 @@ export class SessionUserDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid' }) vendorId!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
+  @ApiProperty({ enum: LOCALES, nullable: true, type: String, description: LOCALE_DESCRIPTION }) locale!: Locale | null;
 
   static from(u: UserRow): SessionUserDto {
-    return { id: u.id, email: u.email, name: u.name, role: u.role, vendorId: u.vendorId, partnerId: u.partnerId };
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      vendorId: u.vendorId,
+      partnerId: u.partnerId,
+      locale: u.locale,
+    };
   }
 }
 
@@ -184,6 +195,17 @@ export class CreateInvitationDto {
   @IsOptional()
   @IsUUID()
   partnerId?: string;
+
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    nullable: true,
+    type: String,
+    description:
+      "The invitee's language: the invitation email's, and the new user's once accepted. Absent or null: the email is in the inviter's language (else English) and the new user's follows the browser.",
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale | null;
 }
 
 export class ListInvitationsQuery extends PageQuery {

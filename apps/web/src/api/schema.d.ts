@@ -105,7 +105,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your own profile (your language); acting for a partner, it is still your own */
+        patch: operations["updateOwnProfile"];
         trace?: never;
     };
     "/users": {
@@ -2537,6 +2538,31 @@ export interface components {
             /** @enum {string} */
             role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
         };
+        UpdateOwnProfileDto: {
+            /**
+             * @description The user's language (the web app's and the engine's emails to them); null: the web app follows the browser and emails are in English. Absent: unchanged.
+             * @enum {string|null}
+             */
+            locale?: "en" | "de" | "fr" | "es" | null;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            /** Format: uuid */
+            partnerId: string | null;
+            disabled: boolean;
+            /**
+             * @description The user's language (the web app's and the engine's emails to them); null: the web app follows the browser and emails are in English.
+             * @enum {string|null}
+             */
+            locale: "en" | "de" | "fr" | "es" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CreateUserDto: {
             /** @example jane@acme.example */
             email: string;
@@ -2549,19 +2575,6 @@ export interface components {
              * @description Required for partner users: the partner they belong to.
              */
             partnerId?: string;
-        };
-        UserDto: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
-            /** Format: uuid */
-            partnerId: string | null;
-            disabled: boolean;
-            /** Format: date-time */
-            createdAt: string;
         };
         UserPage: {
             items: components["schemas"]["UserDto"][];
@@ -4931,6 +4944,11 @@ export interface components {
             vendorId: string;
             /** Format: uuid */
             partnerId: string | null;
+            /**
+             * @description The user's language (the web app's and the engine's emails to them); null: the web app follows the browser and emails are in English.
+             * @enum {string|null}
+             */
+            locale: "en" | "de" | "fr" | "es" | null;
         };
         SignedInDto: {
             user: components["schemas"]["SessionUserDto"];
@@ -5040,6 +5058,11 @@ export interface components {
              * @description Required when a vendor admin invites a partner's user; a partner admin's invitations are for its own partner.
              */
             partnerId?: string;
+            /**
+             * @description The invitee's language: the invitation email's, and the new user's once accepted. Absent or null: the email is in the inviter's language (else English) and the new user's follows the browser.
+             * @enum {string|null}
+             */
+            locale?: "en" | "de" | "fr" | "es" | null;
         };
         InvitationDto: {
             /** Format: uuid */
@@ -5222,6 +5245,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    updateOwnProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnProfileDto"];
+            };
+        };
+        responses: {
+            /** @description Your user as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
                 };
             };
         };

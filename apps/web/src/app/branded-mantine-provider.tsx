@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import engineFavicon from '../assets/favicon.svg';
 import { usePortalBrand } from '../shared/hooks/use-portal-brand';
+import { useTranslation } from '../shared/i18n';
 import { sameOrigin } from '../shared/lib/same-origin';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
@@ -24,9 +25,11 @@ function useTabIcon(url: string | null) {
  * vendor's colour for its partners and its signed-out pages, the engine's indigo otherwise.
  */
 export function BrandedMantineProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('app');
   const brand = usePortalBrand();
   const color = brand?.colors.primaryReadable ?? null;
-  const theme = useMemo(() => createAppTheme(color), [color]);
+  const dismiss = t('notifications.dismiss');
+  const theme = useMemo(() => createAppTheme(color, { dismiss }), [color, dismiss]);
   useTabIcon(brand?.faviconUrl ? sameOrigin(brand.faviconUrl) : null);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">

@@ -2,18 +2,27 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../features/session/sign-in.page';
 import { NotFoundPage } from '../shared/components/not-found';
+import { loadNamespace } from '../shared/i18n';
 import { startFirstReads } from './first-reads';
 import { AppLayout } from './layout/app-layout';
 import { queryClient } from './query-client';
 import { HomePage } from './routes/home.page';
 import { RouteErrorPage } from './routes/route-error.page';
 
-/** A page (or layout) loaded on first use: its module, and the component of that name in it. */
+/**
+ * A page (or layout) loaded on first use: its module, and the component of that name in it; with
+ * the namespace of its words (its feature's catalogue, in the reader's language) fetched beside
+ * the code, so the page does not wait for one after the other.
+ */
 function lazy<Module extends Record<Name, ComponentType>, Name extends keyof Module>(
   load: () => Promise<Module>,
   name: Name,
+  namespace?: string,
 ) {
-  return async () => ({ Component: (await load())[name] });
+  return async () => {
+    const [module] = await Promise.all([load(), namespace ? loadNamespace(namespace) : undefined]);
+    return { Component: module[name] };
+  };
 }
 
 /**
@@ -40,15 +49,15 @@ export const router = createBrowserRouter([
           { path: 'sign-in', Component: SignInPage },
           {
             path: 'invitations/:token',
-            lazy: lazy(() => import('../features/session/accept-invitation.page'), 'AcceptInvitationPage'),
+            lazy: lazy(() => import('../features/session/accept-invitation.page'), 'AcceptInvitationPage', 'session'),
           },
           {
             path: 'reset-password',
-            lazy: lazy(() => import('../features/session/forgot-password.page'), 'ForgotPasswordPage'),
+            lazy: lazy(() => import('../features/session/forgot-password.page'), 'ForgotPasswordPage', 'session'),
           },
           {
             path: 'reset-password/:token',
-            lazy: lazy(() => import('../features/session/reset-password.page'), 'ResetPasswordPage'),
+            lazy: lazy(() => import('../features/session/reset-password.page'), 'ResetPasswordPage', 'session'),
           },
           {
             // The partner portal: each page answers anyone but a partner user (PortalGate).

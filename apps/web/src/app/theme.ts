@@ -35,8 +35,6 @@ const base: MantineThemeOverride = {
     Card: Card.extend({ defaultProps: { withBorder: true } }),
     // An active link's description is faded to 0.9 by default: 4.4:1 under the hover colour.
     NavLink: NavLink.extend({ styles: { description: { '--description-opacity': '1' } } }),
-    // A notification's close button is an icon alone: it needs a name.
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
 };
 
@@ -44,9 +42,17 @@ const base: MantineThemeOverride = {
  * The app's theme: the engine's indigo, or a vendor's brand, whose readable colour (from the API:
  * white text on it reaches AA) becomes the `brand` palette's filled shade (see brandPalette).
  */
-export function createAppTheme(readableBrandColor: string | null) {
-  if (!readableBrandColor) return createTheme(base);
-  return createTheme({ ...base, primaryColor: 'brand', colors: { brand: brandPalette(readableBrandColor) } });
+export function createAppTheme(readableBrandColor: string | null, words: { dismiss: string }) {
+  const themed: MantineThemeOverride = {
+    ...base,
+    components: {
+      ...base.components,
+      // A notification's close button is an icon alone: it needs a name, in the reader's language.
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': words.dismiss } } }),
+    },
+  };
+  if (!readableBrandColor) return createTheme(themed);
+  return createTheme({ ...themed, primaryColor: 'brand', colors: { brand: brandPalette(readableBrandColor) } });
 }
 
 /**

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -227,6 +227,7 @@ export interface Invitations {
   expiresAt: Timestamp;
   id: Generated<string>;
   invitedBy: string | null;
+  locale: Locale | null;
   partnerId: string | null;
   revokedAt: Timestamp | null;
   role: Role;
@@ -620,6 +621,7 @@ export interface Users {
   disabledAt: Timestamp | null;
   email: string;
   id: Generated<string>;
+  locale: Locale | null;
   name: string;
   partnerId: string | null;
   passwordChangedAt: Timestamp | null;

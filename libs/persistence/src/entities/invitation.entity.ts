@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../schema/column-types';
+import type { Locale, Role } from '../schema/column-types';
 import { PartnerEntity } from './partner.entity';
 import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
@@ -33,6 +33,10 @@ export class InvitationEntity {
 
   @Column('text')
   role!: Role;
+
+  /** The invitee's language, as the inviter chose it: the email's, and the new user's once accepted; null: none chosen. */
+  @Column('text', { nullable: true })
+  locale!: Locale | null;
 
   /** SHA-256 of the link's token; the token itself is only in the email. */
   @Column('bytea')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../schema/column-types';
+import type { Locale, Role } from '../schema/column-types';
 import { PartnerEntity } from './partner.entity';
 import { VendorEntity } from './vendor.entity';
 
@@ -37,6 +37,10 @@ export class UserEntity {
 
   @Column('timestamptz', { nullable: true })
   disabledAt!: Date | null;
+
+  /** The user's language (@tcma/locales); null: the web app follows the browser, emails are in English. */
+  @Column('text', { nullable: true })
+  locale!: Locale | null;
 
   /** argon2id (PHC string); null until the user sets a password from an invitation or a set-password link. */
   @Column('text', { nullable: true })

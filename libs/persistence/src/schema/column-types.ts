@@ -65,6 +65,9 @@ export type SendStatus = (typeof SEND_STATUSES)[number];
 export const SUPPRESSION_REASONS = ['unsubscribed', 'bounced', 'complaint', 'manual'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
+/** A user's language (its web app and the engine's emails to it); null follows the browser. */
+export type { Locale } from '@tcma/locales';
+
 /** A partner admin is a partner user who may also invite colleagues of its partner. */
 export const ROLES = ['vendor_admin', 'vendor_marketer', 'partner_admin', 'partner_user'] as const;
 export type Role = (typeof ROLES)[number];

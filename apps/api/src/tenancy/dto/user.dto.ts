@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LOCALES, type Locale } from '@tcma/locales';
 import { ROLES, Role, UserRow } from '@tcma/persistence';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
+import { LOCALE_DESCRIPTION } from '../../common/locale.dto';
 import { PageQuery } from '../../common/page.query';
 
 export class CreateUserDto {
@@ -38,6 +40,18 @@ export class UpdateUserDto {
   disabled?: boolean;
 }
 
+export class UpdateOwnProfileDto {
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    nullable: true,
+    type: String,
+    description: `${LOCALE_DESCRIPTION} Absent: unchanged.`,
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale | null;
+}
+
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -57,6 +71,7 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) partnerId!: string | null;
   @ApiProperty() disabled!: boolean;
+  @ApiProperty({ enum: LOCALES, nullable: true, type: String, description: LOCALE_DESCRIPTION }) locale!: Locale | null;
   @ApiProperty() createdAt!: Date;
 
   static from(user: UserRow): UserDto {
@@ -67,6 +82,7 @@ export class UserDto {
       role: user.role,
       partnerId: user.partnerId,
       disabled: user.disabledAt !== null,
+      locale: user.locale,
       createdAt: user.createdAt,
     };
   }

@@ -1,8 +1,10 @@
 import { AppShell, Burger, Container, Group, Image, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { UserMenu } from '../../features/session/components/user-menu';
 import { usePortalBrand } from '../../shared/hooks/use-portal-brand';
+import { useTranslation } from '../../shared/i18n';
 import { sameOrigin } from '../../shared/lib/same-origin';
 import { ConciergeBanner } from './concierge-banner';
 import { MainNavigation } from './main-navigation';
@@ -11,6 +13,7 @@ const NAVBAR_BREAKPOINT = 'sm';
 
 /** Header, main navigation (a drawer below 768 px) and the page. */
 export function AppLayout() {
+  const { t } = useTranslation('app');
   const [opened, { toggle, close }] = useDisclosure(false);
   const wide = useMediaQuery('(min-width: 48em)', true);
   const navigation = useNavigation();
@@ -19,7 +22,7 @@ export function AppLayout() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('header.skipToContent')}
       </a>
       <AppShell
         header={{ height: 60 }}
@@ -34,28 +37,31 @@ export function AppLayout() {
                 onClick={toggle}
                 hiddenFrom={NAVBAR_BREAKPOINT}
                 size="sm"
-                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                aria-label={opened ? t('header.closeNavigation') : t('header.openNavigation')}
                 aria-expanded={opened}
                 aria-controls="main-navigation"
               />
               <HomeLink onClick={close} />
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {navigation.state !== 'idle' ? <Loader size="sm" aria-label="Loading the page" /> : null}
+              {navigation.state !== 'idle' ? <Loader size="sm" aria-label={t('header.loadingPage')} /> : null}
               <UserMenu />
             </Group>
           </Group>
         </AppShell.Header>
 
         {/* Off screen on a phone until opened: inert keeps the keyboard out of it meanwhile. */}
-        <AppShell.Navbar id="main-navigation" aria-label="Main" p="sm" inert={hidden}>
+        <AppShell.Navbar id="main-navigation" aria-label={t('navigation.label')} p="sm" inert={hidden}>
           <MainNavigation onNavigate={close} />
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
           <Container size="lg" px={0}>
             <ConciergeBanner />
-            <Outlet />
+            {/* A page whose words are still on their way waits here, under the header and navigation. */}
+            <Suspense fallback={null}>
+              <Outlet />
+            </Suspense>
           </Container>
         </AppShell.Main>
       </AppShell>
@@ -65,10 +71,11 @@ export function AppLayout() {
 
 /** The vendor's logo and name for its partners and its signed-out pages; the engine's elsewhere. */
 function HomeLink({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation('app');
   const brand = usePortalBrand();
-  const name = brand?.displayName ?? 'TCMA';
+  const name = brand?.displayName ?? t('shared:engineName');
   return (
-    <UnstyledButton component={Link} to="/" onClick={onClick} aria-label={`${name} home`} miw={0}>
+    <UnstyledButton component={Link} to="/" onClick={onClick} aria-label={t('header.home', { name })} miw={0}>
       <Group gap={8} wrap="nowrap" miw={0}>
         {brand?.logoUrl ? (
           // The link is named after the vendor: the image adds nothing a screen reader should read twice.
@@ -82,7 +89,7 @@ function HomeLink({ onClick }: { onClick: () => void }) {
         </Text>
         {brand ? null : (
           <Text size="sm" c="dimmed" visibleFrom="xs">
-            Campaign engine
+            {t('header.engineTagline')}
           </Text>
         )}
       </Group>

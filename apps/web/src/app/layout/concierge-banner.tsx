@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { $api } from '../../api/query';
 import { useConcierge } from '../../shared/hooks/use-concierge';
+import { useTranslation } from '../../shared/i18n';
 import { useSession } from '../../shared/hooks/use-session';
 
 /** Said on every page while this tab acts for a partner: whose portal it is, that it is recorded, and the way back. */
 export function ConciergeBanner() {
+  const { t } = useTranslation('app');
   const session = useSession();
   const concierge = useConcierge();
   const partnerId = session.data?.actingForPartnerId ?? null;
@@ -16,14 +18,15 @@ export function ConciergeBanner() {
   );
   if (!partnerId) return null;
   return (
-    <Alert color="grape" variant="filled" mb="md" role="status" aria-label="Concierge mode">
+    <Alert color="grape" variant="filled" mb="md" role="status" aria-label={t('concierge.label')}>
       <Group justify="space-between" gap="sm">
         <Text size="sm" fw={600}>
-          You are acting for {partner.data?.companyName ?? 'a partner'}: what you do here is done as the partner, and
-          recorded in its audit log.
+          {partner.data
+            ? t('concierge.actingFor', { partner: partner.data.companyName })
+            : t('concierge.actingForAPartner')}
         </Text>
         <Button size="xs" variant="white" color="grape" onClick={() => void concierge.stop()}>
-          Back to the console
+          {t('concierge.back')}
         </Button>
       </Group>
     </Alert>

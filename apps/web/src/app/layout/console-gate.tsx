@@ -6,14 +6,16 @@ import { SignInFirst } from '../../shared/components/sign-in-first';
 import { PageHeader } from '../../shared/components/page-header';
 import { useConcierge } from '../../shared/hooks/use-concierge';
 import { useSession } from '../../shared/hooks/use-session';
+import { useTranslation } from '../../shared/i18n';
 
 /**
  * The console is the vendor's: a partner's user (or a vendor user acting for a partner) is told
  * so, never shown a broken page; nobody signed in is sent to sign in first, and brought back.
  */
 export function ConsoleGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('app');
   return (
-    <MeGate label="Loading the console">
+    <MeGate label={t('console.loading')}>
       {(me) =>
         !me ? (
           <SignInFirst />
@@ -28,23 +30,20 @@ export function ConsoleGate({ children }: { children: ReactNode }) {
 }
 
 function NotTheConsole() {
+  const { t } = useTranslation('app');
   const session = useSession();
   const concierge = useConcierge();
   const acting = !!session.data?.actingForPartnerId;
   return (
     <Stack gap="lg" maw={640}>
-      <PageHeader title="Vendor console" description="Author, publish and watch your co-branded campaigns." />
-      <Text>
-        {acting
-          ? 'You are acting for a partner in this tab: stop to use the console as yourself.'
-          : 'The console is your vendor’s: your partner account opens the partner portal instead.'}
-      </Text>
+      <PageHeader title={t('console.title')} description={t('console.description')} />
+      <Text>{acting ? t('console.actingForPartner') : t('console.partnerAccount')}</Text>
       <div>
         {acting ? (
-          <Button onClick={() => void concierge.stop('/console')}>Stop acting for the partner</Button>
+          <Button onClick={() => void concierge.stop('/console')}>{t('console.stopActing')}</Button>
         ) : (
           <Button component={Link} to="/portal">
-            Open the partner portal
+            {t('console.openPortal')}
           </Button>
         )}
       </div>

@@ -1,19 +1,24 @@
 import { AreaNav, type NavArea } from '../../shared/components/area-nav';
+import { useTranslation } from '../../shared/i18n';
 
 /** The console's areas. Sending settings, host names, webhooks and changing the brand are for vendor admins (the API answers 403 to others). */
-const AREAS: NavArea[] = [
-  { label: 'Campaigns', to: '/console', owns: (p: string) => p === '/console' || p.startsWith('/console/campaigns') },
-  { label: 'Partners', to: '/console/partners', owns: (p: string) => p.startsWith('/console/partners') },
-  { label: 'Programmes', to: '/console/programmes', owns: (p: string) => p.startsWith('/console/programmes') },
-  { label: 'Dashboards', to: '/console/dashboards', owns: (p: string) => p.startsWith('/console/dashboards') },
-  { label: 'Social', to: '/console/social/calendar', owns: (p: string) => p.startsWith('/console/social') },
-  { label: 'Leads', to: '/console/leads', owns: (p: string) => p.startsWith('/console/leads') },
-  { label: 'Webhooks', to: '/console/webhooks', owns: (p: string) => p.startsWith('/console/webhooks') },
-  { label: 'Sending', to: '/console/sending', owns: (p: string) => p.startsWith('/console/sending') },
-  { label: 'Host names', to: '/console/host-names', owns: (p: string) => p.startsWith('/console/host-names') },
-  { label: 'Brand', to: '/console/brand', owns: (p: string) => p.startsWith('/console/brand') },
-];
-
 export function ConsoleNav() {
-  return <AreaNav label="Console" areas={AREAS} />;
+  const { t } = useTranslation('app');
+  const areas: NavArea[] = [
+    {
+      label: t('consoleNav.campaigns'),
+      to: '/console',
+      owns: (p) => p === '/console' || p.startsWith('/console/campaigns'),
+    },
+    { label: t('consoleNav.partners'), to: '/console/partners', owns: (p) => p.startsWith('/console/partners') },
+    { label: t('consoleNav.programmes'), to: '/console/programmes', owns: (p) => p.startsWith('/console/programmes') },
+    { label: t('consoleNav.dashboards'), to: '/console/dashboards', owns: (p) => p.startsWith('/console/dashboards') },
+    { label: t('consoleNav.social'), to: '/console/social/calendar', owns: (p) => p.startsWith('/console/social') },
+    { label: t('consoleNav.leads'), to: '/console/leads', owns: (p) => p.startsWith('/console/leads') },
+    { label: t('consoleNav.webhooks'), to: '/console/webhooks', owns: (p) => p.startsWith('/console/webhooks') },
+    { label: t('consoleNav.sending'), to: '/console/sending', owns: (p) => p.startsWith('/console/sending') },
+    { label: t('consoleNav.hostNames'), to: '/console/host-names', owns: (p) => p.startsWith('/console/host-names') },
+    { label: t('consoleNav.brand'), to: '/console/brand', owns: (p) => p.startsWith('/console/brand') },
+  ];
+  return <AreaNav label={t('consoleNav.label')} areas={areas} />;
 }

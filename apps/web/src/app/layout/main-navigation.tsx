@@ -1,6 +1,7 @@
 import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useCapabilities, useSession } from '../../shared/hooks/use-session';
+import { useTranslation } from '../../shared/i18n';
 
 interface NavItem {
   label: string;
@@ -17,19 +18,20 @@ const isActive = (pathname: string, to: string) =>
  * partner; nobody signed in is offered the way to sign in.
  */
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation('app');
   const { pathname } = useLocation();
   const session = useSession();
   const can = useCapabilities();
   const areas: NavItem[] = [
-    { label: 'Home', to: '/', description: 'Start here' },
+    { label: t('navigation.home'), to: '/', description: t('navigation.homeDescription') },
     ...(can.partnerPortal
-      ? [{ label: 'Partner portal', to: '/portal', description: 'Launch co-branded campaigns' }]
+      ? [{ label: t('navigation.portal'), to: '/portal', description: t('navigation.portalDescription') }]
       : []),
     ...(can.vendorConsole
-      ? [{ label: 'Vendor console', to: '/console', description: 'Author and publish campaigns' }]
+      ? [{ label: t('navigation.console'), to: '/console', description: t('navigation.consoleDescription') }]
       : []),
     ...(session.data === null
-      ? [{ label: 'Sign in', to: '/sign-in', description: 'With your email and password' }]
+      ? [{ label: t('navigation.signIn'), to: '/sign-in', description: t('navigation.signInDescription') }]
       : []),
   ];
   return (
@@ -53,10 +55,15 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
         <>
           <Divider my="sm" />
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-            For developers
+            {t('navigation.developers')}
           </Text>
           {/* The API's own page, not one of the app's: a full page load. */}
-          <NavLink component="a" href="/docs" label="API reference" description="OpenAPI at /docs" />
+          <NavLink
+            component="a"
+            href="/docs"
+            label={t('navigation.apiReference')}
+            description={t('navigation.apiReferenceDescription')}
+          />
         </>
       ) : null}
     </Stack>

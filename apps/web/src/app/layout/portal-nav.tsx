@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, useLocation } from 'react-router';
 import { AreaNav, type NavArea } from '../../shared/components/area-nav';
 import { Chevron } from '../../shared/components/chevron';
+import { useTranslation } from '../../shared/i18n';
 
 interface PortalArea extends NavArea {
   /** Shown to partner admins only (the API answers 403 to partner users). */
@@ -11,39 +12,43 @@ interface PortalArea extends NavArea {
 
 const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`${prefix}/`);
 
-/** The portal's areas. The catalogue also owns a campaign's page, opened from it. */
-const AREAS: PortalArea[] = [
-  {
-    label: 'Catalogue',
-    to: '/portal',
-    owns: (p) => p === '/portal' || p === '/portal/' || p.startsWith('/portal/campaigns/'),
-  },
-  { label: 'Launches', to: '/portal/launches', owns: under('/portal/launches') },
-  { label: 'Programmes', to: '/portal/programmes', owns: under('/portal/programmes') },
-  { label: 'Audience', to: '/portal/audience', owns: under('/portal/audience') },
-  { label: 'Leads', to: '/portal/leads', owns: under('/portal/leads') },
-  { label: 'Webhooks', to: '/portal/webhooks', owns: under('/portal/webhooks'), adminOnly: true },
-  { label: 'Brand kit', to: '/portal/brand-kit', owns: under('/portal/brand-kit') },
-  { label: 'Social', to: '/portal/social', owns: under('/portal/social') },
-  { label: 'Account', to: '/portal/account', owns: under('/portal/account') },
-];
+/** The portal's areas, in the reader's language. The catalogue also owns a campaign's page, opened from it. */
+function usePortalAreas(): PortalArea[] {
+  const { t } = useTranslation('app');
+  return [
+    {
+      label: t('portalNav.catalogue'),
+      to: '/portal',
+      owns: (p) => p === '/portal' || p === '/portal/' || p.startsWith('/portal/campaigns/'),
+    },
+    { label: t('portalNav.launches'), to: '/portal/launches', owns: under('/portal/launches') },
+    { label: t('portalNav.programmes'), to: '/portal/programmes', owns: under('/portal/programmes') },
+    { label: t('portalNav.audience'), to: '/portal/audience', owns: under('/portal/audience') },
+    { label: t('portalNav.leads'), to: '/portal/leads', owns: under('/portal/leads') },
+    { label: t('portalNav.webhooks'), to: '/portal/webhooks', owns: under('/portal/webhooks'), adminOnly: true },
+    { label: t('portalNav.brandKit'), to: '/portal/brand-kit', owns: under('/portal/brand-kit') },
+    { label: t('portalNav.social'), to: '/portal/social', owns: under('/portal/social') },
+    { label: t('portalNav.account'), to: '/portal/account', owns: under('/portal/account') },
+  ];
+}
 
 /** Where the row of areas no longer fits beside the app's navigation: the areas fold behind a button. */
 const WIDE = '(min-width: 48em)';
 
 /** The portal's navigation: a row of its areas, folded behind a menu button on a phone. */
 export function PortalNav({ admin }: { admin: boolean }) {
+  const { t } = useTranslation('app');
   const { pathname } = useLocation();
   const wide = useMediaQuery(WIDE, true);
   const [opened, { toggle, close }] = useDisclosure(false);
-  const areas = AREAS.filter((a) => admin || !a.adminOnly);
-  const here = areas.find((a) => a.owns(pathname))?.label ?? 'Partner portal';
+  const areas = usePortalAreas().filter((a) => admin || !a.adminOnly);
+  const here = areas.find((a) => a.owns(pathname))?.label ?? t('portalNav.portal');
 
-  if (wide) return <AreaNav label="Portal" areas={areas} />;
+  if (wide) return <AreaNav label={t('portalNav.label')} areas={areas} />;
   return (
     <Stack
       component="nav"
-      aria-label="Portal"
+      aria-label={t('portalNav.label')}
       gap={4}
       pb="xs"
       style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
@@ -55,7 +60,7 @@ export function PortalNav({ admin }: { admin: boolean }) {
         justify="space-between"
         rightSection={<Chevron up={opened} />}
         onClick={toggle}
-        aria-label={`${opened ? 'Close' : 'Open'} the portal menu: ${here}`}
+        aria-label={opened ? t('portalNav.closeMenu', { here }) : t('portalNav.openMenu', { here })}
         aria-expanded={opened}
         aria-controls="portal-areas"
       >

@@ -5,6 +5,7 @@ import { SessionsPanel } from '../../features/session/components/sessions-panel'
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { useMe } from '../../shared/hooks/use-me';
+import { useTranslation } from '../../shared/i18n';
 
 export function AccountPage() {
   return <PortalGate>{(partnerId) => <Account partnerId={partnerId} />}</PortalGate>;
@@ -12,15 +13,14 @@ export function AccountPage() {
 
 /** Every partner user's sessions; a partner admin's colleagues and the concierge audit log too. */
 function Account({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('app');
   const me = useMe();
   const admin = me.data?.role === 'partner_admin';
   return (
     <Stack gap="lg">
       <PageHeader
-        title="Account"
-        description={
-          admin ? 'Your sessions, your colleagues, and who at your vendor acted for you.' : 'Where you are signed in.'
-        }
+        title={t('account.title')}
+        description={admin ? t('account.adminDescription') : t('account.description')}
       />
       <SessionsPanel />
       {admin ? (

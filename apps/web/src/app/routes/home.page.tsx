@@ -2,33 +2,31 @@ import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { SessionCard } from '../../features/session/components/session-card';
 import { PageHeader } from '../../shared/components/page-header';
-import { type Capabilities, useCapabilities } from '../../shared/hooks/use-session';
+import { useCapabilities } from '../../shared/hooks/use-session';
+import { useTranslation } from '../../shared/i18n';
 
-/** The areas, each shown only to whom the API's session answer allows it. */
-const AREAS: Array<{ title: string; to: string; text: string; shown: (can: Capabilities) => boolean }> = [
-  {
-    shown: (can) => can.partnerPortal,
-    title: 'Partner portal',
-    to: '/portal',
-    text: 'Find the campaigns you may use, preview them with your brand and launch them for your audience.',
-  },
-  {
-    shown: (can) => can.vendorConsole,
-    title: 'Vendor console',
-    to: '/console',
-    text: 'Author co-branded campaigns, publish versions and watch how partners use them.',
-  },
-];
+interface Area {
+  title: string;
+  to: string;
+  text: string;
+  open: string;
+}
 
 export function HomePage() {
+  const { t } = useTranslation('app');
   const can = useCapabilities();
-  const areas = AREAS.filter((area) => area.shown(can));
+  // The areas, each shown only to whom the API's session answer allows it.
+  const areas: Area[] = [
+    ...(can.partnerPortal
+      ? [{ title: t('home.portal'), to: '/portal', text: t('home.portalText'), open: t('home.openPortal') }]
+      : []),
+    ...(can.vendorConsole
+      ? [{ title: t('home.console'), to: '/console', text: t('home.consoleText'), open: t('home.openConsole') }]
+      : []),
+  ];
   return (
     <Stack gap="xl">
-      <PageHeader
-        title="Welcome"
-        description="Vendors author co-branded campaigns; partners launch them in a few clicks."
-      />
+      <PageHeader title={t('home.title')} description={t('home.description')} />
       <SessionCard />
       <SimpleGrid cols={{ base: 1, sm: areas.length > 1 ? 2 : 1 }} spacing="lg">
         {areas.map((area) => (
@@ -39,7 +37,7 @@ export function HomePage() {
                 <Text c="dimmed">{area.text}</Text>
               </Stack>
               <Button component={Link} to={area.to} variant="light">
-                Open the {area.title.toLowerCase()}
+                {area.open}
               </Button>
             </Stack>
           </Card>

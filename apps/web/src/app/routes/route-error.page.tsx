@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { NotFoundPage } from '../../shared/components/not-found';
 import { PageHeader } from '../../shared/components/page-header';
+import { useTranslation } from '../../shared/i18n';
 
 /** A part of the app that could not be fetched: usually a new version was deployed meanwhile. */
 function isChunkLoadError(error: unknown): boolean {
@@ -15,26 +16,23 @@ function isChunkLoadError(error: unknown): boolean {
 
 /** Whatever went wrong while showing a page; the shell around it stays usable. */
 export function RouteErrorPage() {
+  const { t } = useTranslation('app');
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   const outdated = isChunkLoadError(error);
   return (
     <Stack gap="lg" maw={640}>
       <PageHeader
-        title="Something went wrong"
-        description={outdated ? 'This part of the app could not be loaded.' : 'This page could not be shown.'}
+        title={t('error.title')}
+        description={outdated ? t('error.outdatedDescription') : t('error.description')}
       />
-      <Alert color="red" variant="light" title={outdated ? 'The app may have been updated' : 'Error'}>
-        <Text size="sm">
-          {outdated
-            ? 'Reload the page to get the current version. If it keeps happening, check your connection.'
-            : 'Reload the page to try again. If it keeps happening, tell your administrator what you were doing.'}
-        </Text>
+      <Alert color="red" variant="light" title={outdated ? t('error.outdatedTitle') : t('error.alertTitle')}>
+        <Text size="sm">{outdated ? t('error.outdatedText') : t('error.text')}</Text>
       </Alert>
       <Group>
-        <Button onClick={() => window.location.reload()}>Reload the page</Button>
+        <Button onClick={() => window.location.reload()}>{t('error.reload')}</Button>
         <Button component={Link} to="/" variant="default">
-          Go to the home page
+          {t('error.home')}
         </Button>
       </Group>
     </Stack>

@@ -2,13 +2,16 @@ import { Alert, Anchor, Button, Card, Loader, PasswordInput, Stack, Text, TextIn
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
+import { useTranslation } from '../../shared/i18n';
 import { fieldError, formError } from '../../shared/lib/field-error';
 import { nextFromSearch, withNext } from '../../shared/lib/next-path';
-import { ROLE_LABELS } from '../../shared/lib/role-labels';
-import { useAcceptInvitation, useInvitationPreview } from './hooks/use-session';
+import { useRoleLabel } from '../../shared/lib/role-labels';
+import { useAcceptInvitation, useInvitationPreview, type SignInNotice } from './hooks/use-session';
 
 /** /invitations/:token: the invitee chooses a name and password; then signs in. */
 export function AcceptInvitationPage() {
+  const { t } = useTranslation('session');
+  const roleLabel = useRoleLabel();
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const preview = useInvitationPreview(token);
@@ -25,7 +28,7 @@ export function AcceptInvitationPage() {
       {
         onSuccess: (account) =>
           void navigate(withNext('/sign-in', next), {
-            state: { notice: 'Your account is ready: sign in with your new password.', email: account.email },
+            state: { reason: 'accountReady' satisfies SignInNotice, email: account.email },
           }),
       },
     );
@@ -34,20 +37,20 @@ export function AcceptInvitationPage() {
   if (preview.isPending) {
     return (
       <Stack gap="lg" maw={480}>
-        <PageHeader title="Accept your invitation" />
-        <Loader aria-label="Checking the invitation" />
+        <PageHeader title={t('invitation.title')} />
+        <Loader aria-label={t('invitation.checking')} />
       </Stack>
     );
   }
   if (preview.isError) {
     return (
       <Stack gap="lg" maw={480}>
-        <PageHeader title="Accept your invitation" />
-        <Alert color="red" variant="light" role="alert" title="This link cannot be used">
+        <PageHeader title={t('invitation.title')} />
+        <Alert color="red" variant="light" role="alert" title={t('invitation.unusable')}>
           <Stack gap="xs">
             <Text size="sm">{preview.error.message}</Text>
             <Anchor component={Link} to={withNext('/sign-in', next)} size="sm">
-              Go to sign-in
+              {t('invitation.goToSignIn')}
             </Anchor>
           </Stack>
         </Alert>
@@ -56,23 +59,33 @@ export function AcceptInvitationPage() {
   }
 
   const invitation = preview.data;
+  const role = roleLabel(invitation.role);
   const message = formError(accept.error, ['name', 'password']);
   return (
     <Stack gap="lg" maw={480}>
       <PageHeader
-        title="Accept your invitation"
-        description={`Join ${invitation.partnerName ?? invitation.vendorName}${invitation.partnerName ? ` on ${invitation.vendorName}'s partner portal` : ''} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`}
+        title={t('invitation.title')}
+        description={
+          invitation.partnerName
+            ? t('invitation.joinPartner', { partner: invitation.partnerName, vendor: invitation.vendorName, role })
+            : t('invitation.joinVendor', { vendor: invitation.vendorName, role })
+        }
       />
-      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Choose your name and password">
+      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label={t('invitation.formLabel')}>
         <Stack gap="md">
           {message ? (
             <Alert color="red" variant="light" role="alert">
               {message}
             </Alert>
           ) : null}
-          <TextInput label="Email" value={invitation.email} readOnly description="You will sign in with it." />
           <TextInput
-            label="Your name"
+            label={t('fields.email')}
+            value={invitation.email}
+            readOnly
+            description={t('invitation.emailHint')}
+          />
+          <TextInput
+            label={t('fields.yourName')}
             autoComplete="name"
             required
             value={name}
@@ -80,8 +93,8 @@ export function AcceptInvitationPage() {
             error={fieldError(accept.error, 'name')}
           />
           <PasswordInput
-            label="Password"
-            description="At least 10 characters."
+            label={t('fields.password')}
+            description={t('fields.passwordRule')}
             autoComplete="new-password"
             required
             value={password}
@@ -89,7 +102,7 @@ export function AcceptInvitationPage() {
             error={fieldError(accept.error, 'password')}
           />
           <Button type="submit" loading={accept.isPending}>
-            Create my account
+            {t('invitation.submit')}
           </Button>
         </Stack>
       </Card>

@@ -2,12 +2,14 @@ import { Alert, Anchor, Button, Card, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
+import { useTranslation } from '../../shared/i18n';
 import { formError } from '../../shared/lib/field-error';
 import { nextFromSearch, withNext } from '../../shared/lib/next-path';
 import { useRequestPasswordReset } from './hooks/use-session';
 
 /** /reset-password: asks for a reset link by email (the answer never tells whether the account exists). */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation('session');
   const [email, setEmail] = useState('');
   const request = useRequestPasswordReset();
   const next = nextFromSearch(useLocation().search);
@@ -20,13 +22,13 @@ export function ForgotPasswordPage() {
   const message = formError(request.error, []);
   return (
     <Stack gap="lg" maw={440}>
-      <PageHeader title="Reset your password" description="We email you a link to choose a new one." />
+      <PageHeader title={t('forgotPassword.title')} description={t('forgotPassword.description')} />
       {request.isSuccess ? (
-        <Alert color="green" variant="light" role="status" title="Check your email">
-          If {email} has an account, a link to choose a new password is on its way. It works once and expires soon.
+        <Alert color="green" variant="light" role="status" title={t('forgotPassword.checkEmail')}>
+          {t('forgotPassword.sent', { email })}
         </Alert>
       ) : (
-        <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Reset your password">
+        <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label={t('forgotPassword.title')}>
           <Stack gap="md">
             {message ? (
               <Alert color="red" variant="light" role="alert">
@@ -34,7 +36,7 @@ export function ForgotPasswordPage() {
               </Alert>
             ) : null}
             <TextInput
-              label="Email"
+              label={t('fields.email')}
               type="email"
               autoComplete="username"
               required
@@ -42,13 +44,13 @@ export function ForgotPasswordPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
             <Button type="submit" loading={request.isPending}>
-              Email me a link
+              {t('forgotPassword.submit')}
             </Button>
           </Stack>
         </Card>
       )}
       <Anchor component={Link} to={withNext('/sign-in', next)} size="sm">
-        Back to sign-in
+        {t('backToSignIn')}
       </Anchor>
     </Stack>
   );

@@ -2,12 +2,14 @@ import { Alert, Anchor, Button, Card, PasswordInput, Stack } from '@mantine/core
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
+import { useTranslation } from '../../shared/i18n';
 import { fieldError, formError } from '../../shared/lib/field-error';
 import { nextFromSearch, withNext } from '../../shared/lib/next-path';
-import { useResetPassword } from './hooks/use-session';
+import { useResetPassword, type SignInNotice } from './hooks/use-session';
 
 /** /reset-password/:token: a new password from an emailed link (also the first admin's set-password link). */
 export function ResetPasswordPage() {
+  const { t } = useTranslation('session');
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
@@ -21,7 +23,7 @@ export function ResetPasswordPage() {
       {
         onSuccess: (account) =>
           void navigate(withNext('/sign-in', next), {
-            state: { notice: 'Your password is set: sign in with it.', email: account.email },
+            state: { reason: 'passwordSet' satisfies SignInNotice, email: account.email },
           }),
       },
     );
@@ -30,20 +32,20 @@ export function ResetPasswordPage() {
   const message = formError(reset.error, ['password']);
   return (
     <Stack gap="lg" maw={440}>
-      <PageHeader title="Choose a new password" description="Every device signed in to your account is signed out." />
-      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Choose a new password">
+      <PageHeader title={t('resetPassword.title')} description={t('resetPassword.description')} />
+      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label={t('resetPassword.title')}>
         <Stack gap="md">
           {message ? (
             <Alert color="red" variant="light" role="alert">
               {message}{' '}
               <Anchor component={Link} to={withNext('/reset-password', next)} size="sm">
-                Ask for a new link
+                {t('resetPassword.askAgain')}
               </Anchor>
             </Alert>
           ) : null}
           <PasswordInput
-            label="New password"
-            description="At least 10 characters."
+            label={t('fields.newPassword')}
+            description={t('fields.passwordRule')}
             autoComplete="new-password"
             required
             value={password}
@@ -51,7 +53,7 @@ export function ResetPasswordPage() {
             error={fieldError(reset.error, 'password')}
           />
           <Button type="submit" loading={reset.isPending}>
-            Set password
+            {t('resetPassword.submit')}
           </Button>
         </Stack>
       </Card>

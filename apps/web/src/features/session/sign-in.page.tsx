@@ -2,9 +2,10 @@ import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput } from '@m
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
+import { useTranslation } from '../../shared/i18n';
 import { formError } from '../../shared/lib/field-error';
 import { forgetNext, nextFromSearch, rememberNext, takeNext, withNext } from '../../shared/lib/next-path';
-import { useSignIn } from './hooks/use-session';
+import { useSignIn, type SignInNotice } from './hooks/use-session';
 
 /**
  * Email and password; a failure shows the API's one generic message next to the form. Once
@@ -12,10 +13,11 @@ import { useSignIn } from './hooks/use-session';
  * remembers from earlier in the flow), else home.
  */
 export function SignInPage() {
+  const { t } = useTranslation('session');
   const navigate = useNavigate();
   const location = useLocation();
-  const notice = (location.state as { notice?: string; email?: string } | null) ?? {};
-  const [email, setEmail] = useState(notice.email ?? '');
+  const state = (location.state as { reason?: SignInNotice; email?: string } | null) ?? {};
+  const [email, setEmail] = useState(state.email ?? '');
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
   const next = nextFromSearch(location.search);
@@ -39,24 +41,33 @@ export function SignInPage() {
     );
   };
 
+  // Why the visitor is here, said by the page that sent them, in this page's language.
+  const notice = state.reason
+    ? {
+        accountReady: t('signIn.accountReady'),
+        passwordSet: t('signIn.passwordSet'),
+        signedOut: t('signIn.signedOut'),
+        signedOutEverywhere: t('signIn.signedOutEverywhere'),
+      }[state.reason]
+    : null;
   const message = formError(signIn.error, []);
   return (
     <Stack gap="lg" maw={440}>
-      <PageHeader title="Sign in" description="With the email and password of your account." />
-      {notice.notice ? (
+      <PageHeader title={t('signIn.title')} description={t('signIn.description')} />
+      {notice ? (
         <Alert color="green" variant="light" role="status">
-          {notice.notice}
+          {notice}
         </Alert>
       ) : null}
-      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label="Sign in">
+      <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label={t('signIn.title')}>
         <Stack gap="md">
           {message ? (
-            <Alert color="red" variant="light" role="alert" title="Not signed in">
+            <Alert color="red" variant="light" role="alert" title={t('signIn.failed')}>
               {message}
             </Alert>
           ) : null}
           <TextInput
-            label="Email"
+            label={t('fields.email')}
             type="email"
             autoComplete="username"
             required
@@ -64,17 +75,17 @@ export function SignInPage() {
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
           <PasswordInput
-            label="Password"
+            label={t('fields.password')}
             autoComplete="current-password"
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
           <Button type="submit" loading={signIn.isPending}>
-            Sign in
+            {t('signIn.submit')}
           </Button>
           <Anchor component={Link} to={withNext('/reset-password', next)} size="sm">
-            Forgot your password?
+            {t('signIn.forgotPassword')}
           </Anchor>
         </Stack>
       </Card>

@@ -1,7 +1,7 @@
 import { Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ImageUploadCard, LOGO_RULES } from '../../shared/components/image-upload-card';
+import { ImageUploadCard, useImageRules } from '../../shared/components/image-upload-card';
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { BrandForm, draftOf, type BrandDraft } from './components/brand-form';
@@ -39,6 +39,7 @@ function BrandSettings({ brand }: { brand: VendorBrand }) {
   const removeLogo = useRemoveVendorImage('logo');
   const uploadFavicon = useUploadVendorImage('favicon');
   const removeFavicon = useRemoveVendorImage('favicon');
+  const rules = useImageRules();
   return (
     <Grid gap="lg" align="flex-start">
       <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -50,24 +51,36 @@ function BrandSettings({ brand }: { brand: VendorBrand }) {
           <ImageUploadCard
             id="logo"
             title="Logo"
-            hint={LOGO_RULES}
+            hint={rules}
             image={brand.logo}
             alt={`${brand.displayName} logo`}
             empty="No logo yet: the portal shows your display name alone."
-            noun="logo"
-            owner="The"
+            words={{
+              saved: 'The new logo is saved.',
+              removed: 'The logo is removed.',
+              choose: 'Choose a logo',
+              chooseAnother: 'Choose another logo',
+              remove: 'Remove the logo',
+              notSaved: (reason) => `The logo was not saved: ${reason}`,
+            }}
             upload={uploadLogo}
             remove={removeLogo}
           />
           <ImageUploadCard
             id="favicon"
             title="Favicon"
-            hint={`The browser tab’s icon; square works best. ${LOGO_RULES}`}
+            hint={`The browser tab’s icon; square works best. ${rules}`}
             image={brand.favicon}
             alt={`${brand.displayName} favicon`}
             empty="No favicon yet: the tab shows the engine’s icon."
-            noun="favicon"
-            owner="The"
+            words={{
+              saved: 'The new favicon is saved.',
+              removed: 'The favicon is removed.',
+              choose: 'Choose a favicon',
+              chooseAnother: 'Choose another favicon',
+              remove: 'Remove the favicon',
+              notSaved: (reason) => `The favicon was not saved: ${reason}`,
+            }}
             upload={uploadFavicon}
             remove={removeFavicon}
           />

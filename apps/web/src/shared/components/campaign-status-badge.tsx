@@ -1,13 +1,10 @@
 import { Badge } from '@mantine/core';
 import type { components } from '../../api/client';
+import { useTranslation } from '../i18n';
 
 type CampaignView = components['schemas']['CampaignViewDto'];
 
-const LOOKS: Record<CampaignView['status'], { label: string; color: string }> = {
-  draft: { label: 'Draft', color: 'gray.7' },
-  published: { label: 'Published', color: 'teal.9' },
-  archived: { label: 'Archived', color: 'gray.8' },
-};
+const COLORS: Record<CampaignView['status'], string> = { draft: 'gray.7', published: 'teal.9', archived: 'gray.8' };
 
 /** The campaign's status, and whether a published one has changes not yet published. */
 export function CampaignStatusBadge({
@@ -15,11 +12,21 @@ export function CampaignStatusBadge({
 }: {
   campaign: Pick<CampaignView, 'status' | 'draft' | 'latestVersion'>;
 }) {
-  const look = LOOKS[campaign.status];
+  const { t } = useTranslation('shared');
   const pending = campaign.status === 'published' && campaign.draft !== null;
+  const label = {
+    draft: t('campaignStatus.draft'),
+    published: pending ? t('campaignStatus.publishedWithChanges') : t('campaignStatus.published'),
+    archived: t('campaignStatus.archived'),
+  }[campaign.status];
   return (
-    <Badge color={look.color} variant={campaign.status === 'draft' ? 'outline' : 'filled'} tt="none" miw="max-content">
-      {pending ? `${look.label}, changes pending` : look.label}
+    <Badge
+      color={COLORS[campaign.status]}
+      variant={campaign.status === 'draft' ? 'outline' : 'filled'}
+      tt="none"
+      miw="max-content"
+    >
+      {label}
     </Badge>
   );
 }

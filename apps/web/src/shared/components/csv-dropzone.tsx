@@ -1,5 +1,6 @@
 import { Button, FileButton, Stack, Text } from '@mantine/core';
 import { useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from '../i18n';
 
 interface CsvDropzoneProps {
   onFile: (file: File) => void;
@@ -11,6 +12,7 @@ interface CsvDropzoneProps {
  * once. Nothing about the file is judged here: the API reads its bytes and says what is wrong.
  */
 export function CsvDropzone({ onFile, busy }: CsvDropzoneProps) {
+  const { t } = useTranslation('shared');
   const [over, setOver] = useState(false);
   // Cleared after each choice, so choosing the same file again (corrected) sends it again.
   const reset = useRef<() => void>(null);
@@ -42,9 +44,9 @@ export function CsvDropzone({ onFile, busy }: CsvDropzoneProps) {
       }}
     >
       <UploadIcon />
-      <Text fw={600}>Drop a CSV file here</Text>
+      <Text fw={600}>{t('csvDropzone.drop')}</Text>
       <Text size="sm" c="dimmed">
-        or
+        {t('csvDropzone.or')}
       </Text>
       <FileButton
         resetRef={reset}
@@ -57,7 +59,7 @@ export function CsvDropzone({ onFile, busy }: CsvDropzoneProps) {
       >
         {(props) => (
           <Button {...props} loading={busy}>
-            Choose a CSV file
+            {t('csvDropzone.choose')}
           </Button>
         )}
       </FileButton>

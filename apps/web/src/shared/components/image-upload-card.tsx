@@ -4,10 +4,24 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
 import { fieldError } from '../lib/field-error';
 import { sameOrigin } from '../lib/same-origin';
+import { useTranslation } from '../i18n';
 import classes from './panel.module.css';
 
-/** What the API's logo pipeline takes (partners' logos, vendors' logos and favicons), in the words of the page. */
-export const LOGO_RULES = 'PNG, JPEG, WebP or SVG, up to 5 MB. It is trimmed and fitted into 1200 × 600 px.';
+/** What the API's logo pipeline takes (partners' logos, vendors' logos and favicons), in the reader's language. */
+export function useImageRules(): string {
+  return useTranslation('shared').t('imageUpload.rules');
+}
+
+/** The card's sentences about its image, whole, from the caller's catalogue ("Your new logo is saved."). */
+export interface ImageUploadWords {
+  saved: string;
+  removed: string;
+  choose: string;
+  chooseAnother: string;
+  remove: string;
+  /** The upload was refused, with the API's reason. */
+  notSaved: (reason: string) => string;
+}
 
 /** The image's stored form, as brand answers give it. */
 export interface StoredImage {
@@ -26,12 +40,9 @@ export interface ImageUploadCardProps<T> {
   alt: string;
   /** What stands in while there is no image. */
   empty: string;
-  /** "logo", "favicon": in the button and the messages. */
-  noun: string;
+  words: ImageUploadWords;
   upload: UseMutationResult<T, Error, File>;
   remove: UseMutationResult<T, Error, void>;
-  /** Whose image it is in the messages: "Your" or "The". */
-  owner?: string;
 }
 
 /**
@@ -39,7 +50,8 @@ export interface ImageUploadCardProps<T> {
  * by drop or file picker, uploaded at once; the API judges the file and says why it refuses one.
  */
 export function ImageUploadCard<T>(props: ImageUploadCardProps<T>) {
-  const { id, title, hint, image, alt, empty, noun, upload, remove, owner = 'Your' } = props;
+  const { id, title, hint, image, alt, empty, words, upload, remove } = props;
+  const { t } = useTranslation('shared');
   const reset = useRef<() => void>(null);
   const [dragging, setDragging] = useState(false);
   const error = upload.error ? (fieldError(upload.error, 'file') ?? upload.error.message) : remove.error?.message;
@@ -48,7 +60,7 @@ export function ImageUploadCard<T>(props: ImageUploadCardProps<T>) {
     if (!file) return;
     remove.reset();
     upload.mutate(file, {
-      onSuccess: () => notifications.show({ color: 'teal', message: `${owner} new ${noun} is saved.` }),
+      onSuccess: () => notifications.show({ color: 'teal', message: words.saved }),
       // The same file may be picked again once it is fixed.
       onSettled: () => reset.current?.(),
     });
@@ -79,7 +91,7 @@ export function ImageUploadCard<T>(props: ImageUploadCardProps<T>) {
         </Center>
         {image ? (
           <Text size="xs" c="dimmed" mt={-8}>
-            Stored at {image.width} × {image.height} px.
+            {t('imageUpload.storedAt', { width: image.width, height: image.height })}
           </Text>
         ) : null}
 
@@ -99,12 +111,12 @@ export function ImageUploadCard<T>(props: ImageUploadCardProps<T>) {
         >
           <Stack gap="xs" align="center">
             <Text size="sm" ta="center">
-              Drop an image here, or
+              {t('imageUpload.drop')}
             </Text>
             <FileButton onChange={send} accept="image/png,image/jpeg,image/webp,image/svg+xml" resetRef={reset}>
               {(buttonProps) => (
                 <Button {...buttonProps} variant="default" loading={upload.isPending}>
-                  {image ? `Choose another ${noun}` : `Choose a ${noun}`}
+                  {image ? words.chooseAnother : words.choose}
                 </Button>
               )}
             </FileButton>
@@ -112,7 +124,7 @@ export function ImageUploadCard<T>(props: ImageUploadCardProps<T>) {
         </Box>
         {error ? (
           <Text size="sm" c="red.9" role="alert">
-            {upload.error ? `The ${noun} was not saved: ${error}` : error}
+            {upload.error ? words.notSaved(error) : error}
           </Text>
         ) : null}
         {image ? (
@@ -126,11 +138,11 @@ export function ImageUploadCard<T>(props: ImageUploadCardProps<T>) {
               onClick={() => {
                 upload.reset();
                 remove.mutate(undefined, {
-                  onSuccess: () => notifications.show({ color: 'teal', message: `${owner} ${noun} is removed.` }),
+                  onSuccess: () => notifications.show({ color: 'teal', message: words.removed }),
                 });
               }}
             >
-              Remove the {noun}
+              {words.remove}
             </Button>
           </Group>
         ) : null}

@@ -1,5 +1,6 @@
 import { Button, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 import classes from './panel.module.css';
 
 /**
@@ -40,10 +41,11 @@ export function EmptyState({
   );
 }
 
-export function ClearFiltersButton({ onClear, label = 'Clear the filters' }: { onClear: () => void; label?: string }) {
+export function ClearFiltersButton({ onClear, label }: { onClear: () => void; label?: string }) {
+  const { t } = useTranslation('shared');
   return (
     <Button variant="default" onClick={onClear}>
-      {label}
+      {label ?? t('lists.clearFilters')}
     </Button>
   );
 }
@@ -58,15 +60,22 @@ export function PageControls({
   page: number;
   onChange: (page: number) => void;
 }) {
+  const { t } = useTranslation('shared');
   if (pages <= 1) return null;
+  const controls = {
+    first: t('lists.firstPage'),
+    previous: t('lists.previousPage'),
+    next: t('lists.nextPage'),
+    last: t('lists.lastPage'),
+  };
   return (
     <Group justify="center">
       <Pagination
         total={pages}
         value={page}
         onChange={onChange}
-        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-        getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+        getControlProps={(control) => ({ 'aria-label': controls[control] })}
+        getItemProps={(p) => ({ 'aria-label': t('lists.page', { page: p }) })}
       />
     </Group>
   );

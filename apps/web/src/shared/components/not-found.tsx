@@ -1,21 +1,25 @@
 import { Button, Code, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import { Trans, useTranslation } from '../i18n';
 import { PageHeader } from './page-header';
 
 export function NotFoundPage() {
+  const { t } = useTranslation('shared');
   const { pathname } = useLocation();
   return (
     <Stack gap="lg" maw={640}>
-      <PageHeader
-        title="Page not found"
-        description="The link may be incomplete, or what it pointed to is no longer there."
-      />
+      <PageHeader title={t('notFound.title')} description={t('notFound.description')} />
       <Text>
-        There is no page at <Code className="wrap-anywhere">{pathname}</Code>.
+        <Trans
+          i18nKey="notFound.noPageAt"
+          t={t}
+          values={{ path: pathname }}
+          components={{ path: <Code className="wrap-anywhere" /> }}
+        />
       </Text>
       <div>
         <Button component={Link} to="/">
-          Go to the home page
+          {t('actions.home')}
         </Button>
       </div>
     </Stack>

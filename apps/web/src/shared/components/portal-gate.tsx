@@ -1,6 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from '../i18n';
 import { MeGate } from './me-gate';
 import { PageHeader } from './page-header';
 import { SignInFirst } from './sign-in-first';
@@ -10,8 +11,9 @@ import { SignInFirst } from './sign-in-first';
  * nobody signed in is sent to sign in first, and brought back.
  */
 export function PortalGate({ children }: { children: (partnerId: string) => ReactNode }) {
+  const { t } = useTranslation('shared');
   return (
-    <MeGate label="Loading the portal">
+    <MeGate label={t('portalGate.loading')}>
       {(me) =>
         !me ? (
           <SignInFirst />
@@ -19,11 +21,11 @@ export function PortalGate({ children }: { children: (partnerId: string) => Reac
           children(me.partnerId)
         ) : (
           <Stack gap="lg" maw={640}>
-            <PageHeader title="Partner portal" description="Launch your vendors' campaigns with your own brand." />
-            <Text>The portal shows a partner’s campaigns: sign in with a partner account to use it.</Text>
+            <PageHeader title={t('portalGate.title')} description={t('portalGate.description')} />
+            <Text>{t('portalGate.notAPartner')}</Text>
             <div>
               <Button component={Link} to="/sign-in">
-                Sign in
+                {t('actions.signIn')}
               </Button>
             </div>
           </Stack>

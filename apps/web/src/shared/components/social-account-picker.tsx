@@ -2,6 +2,7 @@ import { Select, Stack } from '@mantine/core';
 import { $api } from '../../api/query';
 import { accountPickers, type SocialAccountChoice } from '../lib/social-accounts';
 import { networkName, type PostNetwork } from '../lib/social-networks';
+import { useTranslation } from '../i18n';
 
 /**
  * "Post as" for each chosen network on which the partner has more than one working account:
@@ -19,6 +20,7 @@ export function SocialAccountPicker({
   onChange: (value: SocialAccountChoice) => void;
   errorAt: (network: PostNetwork) => string | undefined;
 }) {
+  const { t } = useTranslation('shared');
   // The same query as the social page's: one request, one cache entry.
   const connections = $api.useQuery('get', '/social-connections', { params: { query: { limit: 100, offset: 0 } } });
   const pickers = accountPickers(connections.data?.items ?? [], networks, value, (n) => !!errorAt(n));
@@ -30,13 +32,17 @@ export function SocialAccountPicker({
         return (
           <Select
             key={network}
-            label={`${name} account`}
+            label={t('socialAccounts.label', { network: name })}
             description={
               defaultAccount
-                ? `Empty: the most recently connected ${name} account (now ${defaultAccount.accountName})`
-                : `Empty: the most recently connected ${name} account`
+                ? t('socialAccounts.emptyIsNewestNow', { network: name, account: defaultAccount.accountName })
+                : t('socialAccounts.emptyIsNewest', { network: name })
             }
-            placeholder={defaultAccount ? `Default: ${defaultAccount.accountName}` : 'Default account'}
+            placeholder={
+              defaultAccount
+                ? t('socialAccounts.defaultIs', { account: defaultAccount.accountName })
+                : t('socialAccounts.default')
+            }
             clearable
             data={accounts.map((c) => ({ value: c.id, label: c.accountName }))}
             value={value[network] ?? null}

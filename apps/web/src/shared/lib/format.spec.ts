@@ -75,3 +75,22 @@ describe('datetime-local values', () => {
     expect(fromLocalInput('')).toBeNull();
   });
 });
+
+describe('relative times and file sizes in the reader’s language', () => {
+  const now = '2026-03-03T14:05:09Z';
+
+  it('writes how far an instant is from now in its largest unit', () => {
+    const en = formatting({ locale: 'en-GB', timeZone: 'UTC' });
+    expect(en.relative('2026-03-03T14:04:09Z', now)).toBe('1 minute ago');
+    expect(en.relative('2026-03-06T14:05:09Z', now)).toBe('in 3 days');
+    const de = formatting({ locale: 'de-DE', timeZone: 'UTC' });
+    expect(de.relative('2026-03-02T14:05:09Z', now)).toBe('gestern');
+    expect(de.relative('2026-03-03T17:05:09Z', now)).toBe('in 3 Stunden');
+  });
+
+  it('writes a file size with the locale’s digits and units', () => {
+    expect(formatting({ locale: 'en-GB', timeZone: 'UTC' }).fileSize(1536)).toBe('1.5 kB');
+    expect(formatting({ locale: 'de-DE', timeZone: 'UTC' }).fileSize(1536)).toBe('1,5 kB');
+    expect(formatting({ locale: 'fr-FR', timeZone: 'UTC' }).fileSize(2 * 1024 * 1024)).toBe('2\u202fMo'); // French puts a narrow no-break space before the unit.
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * How the app writes dates and numbers: every page takes its formatters from here. A
- * formatter depends on a locale and a time zone, given once to `formatting()`; today's are the
- * app's British English in the reader's own time zone (`APP`), and the localisation of the
- * app passes the user's instead.
+ * formatter depends on a locale and a time zone, given once to `formatting()`. Components take
+ * them in the reader's language from `useFormat()` (shared/i18n); `format` (British English, the
+ * reader's zone) stays for the folders not yet converted.
  */
 
 /** A locale (BCP 47) and an IANA time zone; `undefined` is the browser's own. */
@@ -22,6 +22,7 @@ export type Instant = string | number | Date;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 /** One Intl formatter per locale and options: they are costly to make and are used in every row. */
 function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -38,7 +39,32 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
   return format;
 }
 
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format;
+}
+
 const instant = (value: Instant): Date => (value instanceof Date ? value : new Date(value));
+
+/** The largest unit that fits a span, in seconds: "in 3 days" rather than "in 259,200 seconds". */
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** A span of seconds (negative: past) as its largest whole unit, rounded. */
+export function relativeUnit(seconds: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
+  const abs = Math.abs(seconds);
+  const [unit, size] = RELATIVE_UNITS.find(([, size]) => abs >= size) ?? ['second', 1];
+  return { value: Math.round(seconds / size), unit };
+}
 
 /** The formatters of one locale and time zone. */
 export function formatting({ locale, timeZone }: Localisation = APP) {
@@ -74,17 +100,37 @@ export function formatting({ locale, timeZone }: Localisation = APP) {
     count: (n: number): string => numberFormat(locale).format(n),
     /** A rate as a percentage, to a tenth: "12.5%". */
     percent: (n: number): string => numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n),
+    /** How far an instant is from now (`now`, by default the browser's clock): "3 days ago", "in 2 hours", "yesterday". */
+    relative: (value: Instant, now: Instant = Date.now()): string => {
+      const { value: n, unit } = relativeUnit((instant(value).getTime() - instant(now).getTime()) / 1000);
+      return relativeFormat(locale).format(n, unit);
+    },
+    /** A file's size: "512 byte", "1.5 kB", "2 MB" in English; "1,5 kB" in German. */
+    fileSize: (bytes: number): string => {
+      const [unit, size] =
+        bytes < 1024
+          ? (['byte', 1] as const)
+          : bytes < 1024 * 1024
+            ? (['kilobyte', 1024] as const)
+            : (['megabyte', 1024 * 1024] as const);
+      return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+        bytes / size,
+      );
+    },
   };
 }
 
 /** The app's formatters (`APP`). */
 export const format = formatting();
 
-/** "1 row", "2,000 rows". */
+/**
+ * "1 row", "2,000 rows": English only, for the folders not yet converted. Converted code writes
+ * plurals through i18next (`t('rows', { count })` with `rows_one` / `rows_other` in the catalogue).
+ */
 export const plural = (n: number, one: string, many = `${one}s`, count = format.count): string =>
   `${count(n)} ${n === 1 ? one : many}`;
 
-/** A file's size as people read it: "512 bytes", "1.5 kB", "2.0 MB". */
+/** A file's size in English: "512 bytes", "1.5 kB", "2.0 MB" (converted code: `useFormat().fileSize`). */
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;

@@ -1,8 +1,14 @@
 import type { Me } from '../hooks/use-me';
+import { useTranslation } from '../i18n';
 
-export const ROLE_LABELS: Record<Me['role'], string> = {
-  vendor_admin: 'Vendor admin',
-  vendor_marketer: 'Vendor marketer',
-  partner_admin: 'Partner admin',
-  partner_user: 'Partner user',
-};
+/** A role as people read it ("Partner admin"), in the reader's language. */
+export function useRoleLabel(): (role: Me['role']) => string {
+  const { t } = useTranslation('shared');
+  return (role) =>
+    ({
+      vendor_admin: t('roles.vendorAdmin'),
+      vendor_marketer: t('roles.vendorMarketer'),
+      partner_admin: t('roles.partnerAdmin'),
+      partner_user: t('roles.partnerUser'),
+    })[role];
+}

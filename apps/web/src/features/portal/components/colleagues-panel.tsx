@@ -6,7 +6,7 @@ import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { format } from '../../../shared/lib/format';
-import { ROLE_LABELS } from '../../../shared/lib/role-labels';
+import { useRoleLabel } from '../../../shared/lib/role-labels';
 import {
   useColleagues,
   useInviteColleague,
@@ -21,6 +21,7 @@ const PAGE_SIZE = 20;
 
 /** A partner admin's colleagues: who has an account, who is invited, and a form to invite one more. */
 export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
+  const roleLabel = useRoleLabel();
   const [page, setPage] = useState(1);
   const colleagues = useColleagues(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = colleagues.data ? Math.ceil(colleagues.data.total / PAGE_SIZE) : 0;
@@ -63,7 +64,7 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
                     <Text size="xs">{u.email}</Text>
                   </Table.Td>
                   <Table.Td>
-                    {ROLE_LABELS[u.role]}
+                    {roleLabel(u.role)}
                     {u.disabled ? (
                       <Badge ml="xs" color="gray" variant="light" size="sm">
                         Disabled
@@ -179,6 +180,7 @@ function PendingInvitations({ partnerId }: { partnerId: string }) {
 }
 
 function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
+  const roleLabel = useRoleLabel();
   const withdraw = useWithdrawInvitation();
   return (
     <Group component="li" justify="space-between" wrap="nowrap" gap="sm" p="sm" className={classes.panel}>
@@ -187,7 +189,7 @@ function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
           {i.email}
         </Text>
         <Text size="xs">
-          {ROLE_LABELS[i.role]}; the link works until {format.dateTime(i.expiresAt)}
+          {roleLabel(i.role)}; the link works until {format.dateTime(i.expiresAt)}
         </Text>
         {withdraw.error ? (
           <Text size="xs" c="red.8" role="alert">

@@ -1,46 +1,49 @@
 import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe } from '../../../shared/hooks/use-me';
-import { ROLE_LABELS } from '../../../shared/lib/role-labels';
+import { useTranslation } from '../../../shared/i18n';
+import { useRoleLabel } from '../../../shared/lib/role-labels';
 
 /** Who is signed in, from the API's GET /me. */
 export function SessionCard() {
+  const { t } = useTranslation('session');
+  const roleLabel = useRoleLabel();
   const me = useMe();
 
   return (
     <Card padding="lg" aria-labelledby="session-title" aria-busy={me.isPending}>
       <Stack gap="sm">
         <Title order={2} id="session-title">
-          Your account
+          {t('card.title')}
         </Title>
         {me.isPending ? (
-          <Stack gap={8} aria-label="Checking whether you are signed in">
+          <Stack gap={8} aria-label={t('card.checking')}>
             <Skeleton height={14} width="60%" />
             <Skeleton height={36} width={120} />
           </Stack>
         ) : me.isError ? (
-          <Alert color="red" variant="light" title="The engine did not answer">
+          <Alert color="red" variant="light" title={t('shared:errors.noAnswer')}>
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{me.error.message}</Text>
               <Button size="xs" variant="default" onClick={() => void me.refetch()} loading={me.isFetching}>
-                Try again
+                {t('shared:actions.tryAgain')}
               </Button>
             </Stack>
           </Alert>
         ) : me.data === null ? (
           <>
-            <Text>You are not signed in.</Text>
+            <Text>{t('card.signedOut')}</Text>
             <div>
               <Button component={Link} to="/sign-in">
-                Sign in
+                {t('shared:actions.signIn')}
               </Button>
             </div>
           </>
         ) : (
           <Group gap="xs">
-            <Text>Signed in as</Text>
+            <Text>{t('card.signedInAs')}</Text>
             <Badge variant="light" size="lg">
-              {ROLE_LABELS[me.data.role]}
+              {roleLabel(me.data.role)}
             </Badge>
           </Group>
         )}

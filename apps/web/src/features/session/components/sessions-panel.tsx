@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageControls } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useSignOut } from '../hooks/use-session';
 import { useRevokeSession, useSessions, type UserSession } from '../hooks/use-sessions';
 
@@ -13,6 +13,7 @@ const PAGE_SIZE = 10;
 
 /** Where the user is signed in: this browser and the others, each of which can be ended; or all of them at once. */
 export function SessionsPanel() {
+  const { t } = useTranslation('session');
   const [page, setPage] = useState(1);
   const sessions = useSessions({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const everywhere = useSignOut(true);
@@ -22,19 +23,16 @@ export function SessionsPanel() {
     <Stack component="section" aria-labelledby="sessions-title" gap="md">
       <Stack gap={4}>
         <Title order={2} id="sessions-title">
-          Where you are signed in
+          {t('sessions.title')}
         </Title>
-        <Text size="sm">
-          A session ends by itself after a while without use. End one you do not recognise, or sign out everywhere: on
-          every device, this one too.
-        </Text>
+        <Text size="sm">{t('sessions.description')}</Text>
       </Stack>
       {sessions.isError ? (
         <QueryError error={sessions.error} retry={() => void sessions.refetch()} />
       ) : sessions.isPending ? (
-        <Skeleton height={96} aria-label="Loading your sessions" />
+        <Skeleton height={96} aria-label={t('sessions.loading')} />
       ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Your sessions">
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('sessions.list')}>
           {sessions.data.items.map((s) => (
             <SessionItem key={s.id} session={s} />
           ))}
@@ -54,7 +52,7 @@ export function SessionsPanel() {
           // Signed out, the hook opens the sign-in page; a refusal is shown above the button.
           onClick={() => everywhere.mutate()}
         >
-          Sign out everywhere
+          {t('signOutEverywhere')}
         </Button>
       </div>
     </Stack>
@@ -62,34 +60,35 @@ export function SessionsPanel() {
 }
 
 function SessionItem({ session: s }: { session: UserSession }) {
+  const { t } = useTranslation('session');
+  const format = useFormat();
   const revoke = useRevokeSession();
+  const started = format.dateTime(s.createdAt);
+  const agent = s.userAgent ?? t('sessions.unknownBrowser');
   return (
     <Stack
       component="li"
       gap={6}
       p="sm"
       className={classes.panel}
-      aria-label={s.current ? 'This browser' : `Session started ${format.dateTime(s.createdAt)}`}
+      aria-label={s.current ? t('sessions.thisBrowser') : t('sessions.startedAt', { started })}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Text fw={600} size="sm">
-              {s.current ? 'This browser' : 'Another browser or device'}
+              {s.current ? t('sessions.thisBrowser') : t('sessions.otherBrowser')}
             </Text>
             {s.current ? (
               <Badge variant="filled" color="teal.9" size="sm">
-                Current
+                {t('sessions.current')}
               </Badge>
             ) : null}
           </Group>
           <Text size="xs" lineClamp={2} className="wrap-anywhere">
-            {s.userAgent ?? 'Unknown browser'}
-            {s.ipAddress ? ` · ${s.ipAddress}` : ''}
+            {s.ipAddress ? t('sessions.agentFrom', { agent, address: s.ipAddress }) : agent}
           </Text>
-          <Text size="xs">
-            Signed in {format.dateTime(s.createdAt)}; last used {format.dateTime(s.lastSeenAt)}
-          </Text>
+          <Text size="xs">{t('sessions.signedInLastUsed', { started, lastUsed: format.dateTime(s.lastSeenAt) })}</Text>
         </Stack>
         {s.current ? null : (
           <Button
@@ -97,14 +96,14 @@ function SessionItem({ session: s }: { session: UserSession }) {
             variant="default"
             style={{ flexShrink: 0 }}
             loading={revoke.isPending}
-            aria-label={`End the session started ${format.dateTime(s.createdAt)}`}
+            aria-label={t('sessions.endStartedAt', { started })}
             onClick={() =>
               revoke.mutate(s.id, {
-                onSuccess: () => notifications.show({ message: 'That session is ended.', color: 'teal' }),
+                onSuccess: () => notifications.show({ message: t('sessions.ended'), color: 'teal' }),
               })
             }
           >
-            End
+            {t('sessions.end')}
           </Button>
         )}
       </Group>

@@ -1,9 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setActingFor, setCsrfToken, type components } from '../../../api/client';
-import { $api, unwrap } from '../../../api/query';
+import { $api, under, unwrap } from '../../../api/query';
 import { SESSION_KEY } from '../../../shared/hooks/use-session';
+import { changeLanguage, type Language } from '../../../shared/i18n';
 import { forgetNext } from '../../../shared/lib/next-path';
+
+/** Why the sign-in page was opened, as the page that sent the visitor there says it (the page words it). */
+export type SignInNotice = 'accountReady' | 'passwordSet' | 'signedOut' | 'signedOutEverywhere';
 
 export function useSignIn() {
   const queryClient = useQueryClient();
@@ -37,8 +41,8 @@ export function useSignOut(everywhere = false) {
     },
     onSuccess: async () => {
       setCsrfToken(null);
-      const notice = everywhere ? 'You are signed out on every device.' : 'You are signed out.';
-      await navigate('/sign-in', { state: { notice } });
+      const reason: SignInNotice = everywhere ? 'signedOutEverywhere' : 'signedOut';
+      await navigate('/sign-in', { state: { reason } });
       queryClient.setQueryData(SESSION_KEY, null);
       await queryClient.resetQueries();
     },
@@ -72,5 +76,18 @@ export function useResetPassword() {
   return useMutation({
     mutationFn: (body: components['schemas']['ResetPasswordDto']) =>
       unwrap(api.POST('/auth/password-resets', { body })),
+  });
+}
+
+/**
+ * The signed-in user's own language (PATCH /me; null: the browser's). The page changes at once;
+ * the session is read again, so every tab's profile language follows (useProfileLanguage).
+ */
+export function useChangeLanguage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (locale: Language | null) => unwrap(api.PATCH('/me', { body: { locale } })),
+    onMutate: (locale) => (locale ? changeLanguage(locale) : undefined),
+    onSuccess: () => queryClient.invalidateQueries(under('/auth/session')),
   });
 }
