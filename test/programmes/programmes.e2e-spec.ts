@@ -123,6 +123,8 @@ describe('programmes: subscriptions, pending launches and launching from an emai
       { vendorId: demo.vendorId, adminToken: demo.tokens.admin, marketerToken: demo.tokens.marketer },
       { companyName: 'Bare Partner' },
     );
+    // Its user reads German: the engine's emails to it come in German.
+    await api.http().patch('/me').set(as(unready.token)).send({ locale: 'de' }).expect(200);
   }, 180_000);
 
   afterAll(async () => {
@@ -288,13 +290,20 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(mail.html).toContain('Launch now for all your prospects');
     expect(mail.html).toContain('>Skip<');
     expect(mail.html).toContain('Edit in portal');
-    // The partner not ready is told what is missing instead.
+    // When it starts by itself, in the partner's own time zone, named.
+    expect(mail.text).toMatch(
+      /It starts by itself on \d{1,2} \w+ \d{4} at \d{2}:\d{2} \(Europe\/Warsaw\) for all your prospects/,
+    );
+    // The partner not ready is told what is missing instead, in its user's language.
     const bare = await mailsTo(
       (await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId]))[0].email,
     );
     expect(bare).toHaveLength(1);
-    expect(bare[0].subject).toMatch(/is waiting for your brand kit$/);
+    expect(bare[0].subject).toMatch(/ wartet auf Ihr Brand-Kit$/);
+    expect(bare[0].html).toContain('<html lang="de">');
+    expect(bare[0].text).toContain('Sie wartet, bis Sie Folgendes beheben: ');
     expect(bare[0].text).toContain('Upload a logo to the brand kit');
+    expect(bare[0].html).toContain('>Überspringen<');
   });
 
   it('offers a version once however often the publish is handled, even by racing workers', async () => {
@@ -478,8 +487,9 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(await api.app.get(ProgrammeDigestService).sendDigests()).toEqual({ partners: 0, emails: 0 });
     const [bare] = await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId]);
     const digest = (await mailsTo(bare.email)).at(-1)!;
-    expect(digest.subject).toBe('4 new campaigns are ready for you');
-    expect(digest.text.match(/^Skip: /gm)).toHaveLength(4);
+    // Its user reads German (set up above): the digest is in German.
+    expect(digest.subject).toBe('4 neue Kampagnen sind für Sie bereit');
+    expect(digest.text.match(/^Überspringen: /gm)).toHaveLength(4);
   });
   it('offers a partner who subscribes only the versions published afterwards', async () => {
     // The campaign offered whatever the clock says (a publish is stamped with the database's time).

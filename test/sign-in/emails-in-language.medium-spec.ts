@@ -1,5 +1,8 @@
 import { AccountsModule, InvitationsService, PasswordResetsService } from '@tcma/accounts';
 import { ManualClock } from '@tcma/clock';
+import { LeadNotices, PagesModule } from '@tcma/pages';
+import { LeadRow, PartnerScope, WebhookEndpointRow } from '@tcma/persistence';
+import { WebhookHealthNotices, WebhooksModule } from '@tcma/webhooks';
 import { UsersService } from '@tcma/tenancy';
 import { simpleParser } from 'mailparser';
 import { ServicePartner, ServiceTenants, ServiceVendor } from '../factories/service-tenants.factory';
@@ -19,7 +22,7 @@ describe('emails in the user’s language', () => {
   let partner: ServicePartner;
 
   beforeAll(async () => {
-    services = await startServices([AccountsModule], { clock });
+    services = await startServices([AccountsModule, PagesModule, WebhooksModule], { clock });
     tenants = new ServiceTenants(services.app);
     vendor = await tenants.vendor('Acme Networks');
     partner = await tenants.partner(vendor, { companyName: 'Müller GmbH', role: 'partner_admin' });
@@ -92,5 +95,37 @@ describe('emails in the user’s language', () => {
     const mail = await lastMailTo(fromEnglish);
     expect(mail.subject).toBe('You are invited to Acme Networks');
     expect(mail.text).toContain("You are invited to join Acme Networks's campaign engine as a marketer.");
+  });
+
+  it('tells each of a partner’s users of a new lead in their own language', async () => {
+    const team = await tenants.partner(vendor, { companyName: 'Dupont SARL' });
+    await services.get(UsersService).updateOwn(team.user, { locale: 'fr' });
+    const lead = { fields: { email: 'marta@kowalska.example', first_name: 'Marta' } } as unknown as LeadRow;
+    const told = await services
+      .get(LeadNotices)
+      .send(new PartnerScope(vendor.vendorId, team.partnerId), lead, 'Backup Week');
+    expect(told).toBe(1);
+    const mail = await lastMailTo(await emailOf(team.user.userId));
+    expect(mail.subject).toBe('Nouveau lead issu de Backup Week : marta@kowalska.example');
+    expect(mail.text).toContain(
+      'Marta <marta@kowalska.example> s’est inscrit via la page d’atterrissage de Backup Week.',
+    );
+    expect(mail.text).toMatch(/Consultez et traitez vos leads dans le portail : http\S+\/portal/);
+  });
+
+  it('tells a partner’s users in their language that its webhook endpoint was disabled', async () => {
+    const team = await tenants.partner(vendor, { companyName: 'Weber KG' });
+    await services.get(UsersService).updateOwn(team.user, { locale: 'de' });
+    const endpoint = {
+      id: '00000000-0000-4000-8000-000000000001',
+      vendorId: vendor.vendorId,
+      partnerId: team.partnerId,
+      url: 'https://hooks.weber.example/tcma',
+      disabledReason: null,
+    } as unknown as WebhookEndpointRow;
+    expect(await services.get(WebhookHealthNotices).disabled(endpoint)).toBe(1);
+    const mail = await lastMailTo(await emailOf(team.user.userId));
+    expect(mail.subject).toBe('Webhook deaktiviert: hooks.weber.example schlägt seit einem Tag fehl');
+    expect(mail.text).toContain('Ihr Webhook-Endpunkt https://hooks.weber.example/tcma wurde deaktiviert.');
   });
 });

@@ -1,11 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
+import { wordsIn } from '@tcma/locales';
 import { NoticeMailer } from '@tcma/notices';
 import { LeadRow, PartnerScope, VendorScope } from '@tcma/persistence';
 import { jobOptions, JobName, NotifyLeadJob, QueueName, traced } from '@tcma/queue';
 import { UsersRepository } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
+import { LEAD_NOTICE_EMAIL } from './lead-notice-words';
 import { LeadsRepository } from './leads.repository';
 
 /** The most users of one partner told of each lead (a partner's team, not a mailing list). */
@@ -47,7 +49,7 @@ export class LeadNotices {
     return found ? this.send(scope, found.lead, found.campaignName) : 0;
   }
 
-  /** Mails every enabled user of the partner; answers how many were told. */
+  /** Mails every enabled user of the partner, each in their language; answers how many were told. */
   async send(scope: PartnerScope, lead: LeadRow, campaignName: string): Promise<number> {
     const { items } = await this.users.list(scope, {
       partnerId: scope.partnerId,
@@ -56,17 +58,24 @@ export class LeadNotices {
     });
     const recipients = items.filter((u) => u.disabledAt === null);
     const who = [lead.fields.first_name, lead.fields.last_name].filter(Boolean).join(' ');
-    const person = who ? `${who} <${lead.fields.email}>` : (lead.fields.email ?? 'A prospect');
+    const person = who ? `${who} <${lead.fields.email}>` : (lead.fields.email ?? null);
     const details = Object.entries(lead.fields)
       .map(([field, value]) => `${field}: ${value}`)
       .join('\n');
+    const values = {
+      campaign: campaignName,
+      email: lead.fields.email ?? null,
+      person,
+      portalUrl: `${this.config.publicBaseUrl}/portal`,
+    };
     for (const user of recipients) {
+      const words = wordsIn(LEAD_NOTICE_EMAIL, user.locale, values);
       await this.notices.send(
         new VendorScope(scope.vendorId),
         {
           to: user.email,
-          subject: `New lead from ${campaignName}: ${lead.fields.email ?? 'a prospect'}`,
-          text: `${person} registered through the landing page of ${campaignName}.\n\n${details}\n\nSee and work your leads in the portal: ${this.config.publicBaseUrl}/portal\n`,
+          subject: words.subject,
+          text: `${words.registered}\n\n${details}\n\n${words.workYourLeads}\n`,
         },
         // The notice names the partner's prospect: its outbox copy is the partner's.
         { partnerId: scope.partnerId },

@@ -38,7 +38,7 @@ export class PendingLaunchNotifier {
     private readonly clock: Clock,
   ) {}
 
-  /** Mails every active user of the partner about one pending launch, once (a retried job finds it notified). */
+  /** Mails every active user of the partner about one pending launch, each in their language, once (a retried job finds it notified). */
   async notify(pendingLaunchId: string): Promise<{ sent: number }> {
     const found = await this.pending.findForSystem(pendingLaunchId);
     if (!found || found.notifiedAt || !OPEN_STATES.includes(found.state)) return { sent: 0 };
@@ -66,7 +66,7 @@ export class PendingLaunchNotifier {
     const look = this.look(partner, brand);
     const preview = await this.preview(pl, brand);
     for (const user of users) {
-      const email = pendingLaunchEmail(this.card(pl, user.id, preview), look);
+      const email = pendingLaunchEmail(this.card(pl, user.id, preview), look, user.locale);
       await this.notices.send(new VendorScope(found.vendorId), { to: user.email, ...email });
     }
     await this.pending.markNotified(scope, found.id, now);
@@ -90,7 +90,7 @@ export class PendingLaunchNotifier {
       );
       await this.notices.send(new VendorScope(scope.vendorId), {
         to: user.email,
-        ...digestEmail(cards, open.total, look),
+        ...digestEmail(cards, open.total, look, user.locale),
       });
     }
     return { sent: users.length };
@@ -122,6 +122,7 @@ export class PendingLaunchNotifier {
       companyName: brand.brand.companyName ?? partner.companyName,
       logoUrl: brand.brand.logoUrl,
       primaryColor: brand.brand.primaryColor,
+      timeZone: partner.timezone,
     };
   }
 

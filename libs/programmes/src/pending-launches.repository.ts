@@ -370,10 +370,12 @@ export class PendingLaunchesRepository {
   }
 
   /** The partner's active users: who is told about its pending launches. */
-  async recipients(scope: PartnerScope): Promise<Array<{ id: string; email: string; name: string }>> {
+  async recipients(
+    scope: PartnerScope,
+  ): Promise<Array<{ id: string; email: string; name: string; locale: string | null }>> {
     return this.db
       .selectFrom('users as u')
-      .select(['u.id', 'u.email', 'u.name'])
+      .select(['u.id', 'u.email', 'u.name', 'u.locale'])
       .where((eb) => partnerOwned(eb, scope, 'u'))
       .where('u.disabledAt', 'is', null)
       .orderBy('u.email')

@@ -6,7 +6,7 @@ import { NoticeMailer } from '@tcma/notices';
 import { PartnerScope, Tx, VendorScope } from '@tcma/persistence';
 import { NETWORK_NAMES } from '@tcma/social';
 import { Actor, PartnersRepository, UsersRepository, VendorsRepository } from '@tcma/tenancy';
-import { listOfNames, postCancelledEmail } from './post-cancelled-email';
+import { postCancelledEmail } from './post-cancelled-email';
 import type { SocialPostView } from './social-posts.repository';
 
 /** The most users of one partner told about one cancelled post. */
@@ -41,7 +41,7 @@ export class ConciergeCancellations {
       {
         method: 'DELETE',
         path: `/social-posts/${post.id}`,
-        action: `Cancelled the scheduled social post ${post.id} (${post.campaignName} on ${networksOf(post)}, due ${post.dueAt.toISOString()})`,
+        action: `Cancelled the scheduled social post ${post.id} (${post.campaignName} on ${networksOf(post).join(', ')}, due ${post.dueAt.toISOString()})`,
       },
       tx,
     );
@@ -59,7 +59,7 @@ export class ConciergeCancellations {
     }
   }
 
-  private async tell(actor: Actor, post: SocialPostView, scope: PartnerScope, networks: string): Promise<void> {
+  private async tell(actor: Actor, post: SocialPostView, scope: PartnerScope, networks: string[]): Promise<void> {
     const vendorScope = new VendorScope(post.vendorId);
     const [vendor, user, partner, { items }] = await Promise.all([
       this.vendors.find(vendorScope),
@@ -72,29 +72,31 @@ export class ConciergeCancellations {
     // The vendor as partners know it: its brand's display name (else its name).
     const { displayName } = await this.notices.brandOf(vendorScope);
     const base = this.config.publicBaseUrl;
-    const email = postCancelledEmail(
-      {
-        vendorName: displayName,
-        userName: user?.name ?? 'Someone',
-        campaignName: post.campaignName,
-        networks,
-        due: new Intl.DateTimeFormat('en-GB', {
-          timeZone: post.timeZone,
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }).format(post.dueAt),
-        calendarUrl: `${base}/portal/social/calendar`,
-        accountUrl: `${base}/portal/account`,
-      },
-      {
-        companyName: brand.brand.companyName ?? partner.companyName,
-        logoUrl: brand.brand.logoUrl,
-        primaryColor: brand.brand.primaryColor,
-      },
-    );
+    const card = {
+      vendorName: displayName,
+      userName: user?.name ?? displayName,
+      campaignName: post.campaignName,
+      networks,
+      dueAt: post.dueAt,
+      timeZone: post.timeZone,
+      calendarUrl: `${base}/portal/social/calendar`,
+      accountUrl: `${base}/portal/account`,
+    };
+    const look = {
+      companyName: brand.brand.companyName ?? partner.companyName,
+      logoUrl: brand.brand.logoUrl,
+      primaryColor: brand.brand.primaryColor,
+    };
     const recipients = items.filter((u) => u.disabledAt === null);
+    // Each user reads it in their language.
     const sent = await Promise.allSettled(
-      recipients.map((r) => this.notices.send(vendorScope, { to: r.email, ...email }, { partnerId: post.partnerId })),
+      recipients.map((r) =>
+        this.notices.send(
+          vendorScope,
+          { to: r.email, ...postCancelledEmail(card, look, r.locale) },
+          { partnerId: post.partnerId },
+        ),
+      ),
     );
     sent.forEach((outcome, i) => {
       if (outcome.status === 'rejected')
@@ -105,6 +107,6 @@ export class ConciergeCancellations {
   }
 }
 
-function networksOf(post: SocialPostView): string {
-  return listOfNames(post.deliveries.map((d) => NETWORK_NAMES[d.network]));
+function networksOf(post: SocialPostView): string[] {
+  return post.deliveries.map((d) => NETWORK_NAMES[d.network]);
 }

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
+import { emailDateTime, localeOr, wordsIn } from '@tcma/locales';
 import { NoticeMailer } from '@tcma/notices';
 import { PartnerScope, SocialConnectionRow, SocialNetwork, VendorScope } from '@tcma/persistence';
 import { UsersRepository } from '@tcma/tenancy';
+import { SOCIAL_CONNECTION_NOTICE } from './social-connection-notice-words';
 import { SocialConnectionsRepository } from './social-connections.repository';
 
 /** The most users of one partner told about one connection. */
@@ -13,7 +15,7 @@ export const NETWORK_NAMES: Record<SocialNetwork, string> = { linkedin: 'LinkedI
 
 /**
  * Tells a partner's users, once per trouble, that one of its social connections is broken,
- * about to expire, or disconnected with a post due on it, through the vendor's own notice
+ * about to expire, or disconnected with a post due on it, in each user's language, through the vendor's own notice
  * delivery. The claim (notified_at) is taken before sending, so two sweepers never both send; a notice that cannot be sent gives the claim
  * back and is tried again by the next sweep.
  */
@@ -42,13 +44,14 @@ export class SocialConnectionNotices {
       const recipients = items.filter((u) => u.disabledAt === null);
       const network = NETWORK_NAMES[connection.network];
       const page = `${this.config.publicBaseUrl}/portal/social`;
-      const { subject, text } = this.wording(connection, network, page);
-      for (const user of recipients)
+      for (const user of recipients) {
+        const { subject, text } = this.wording(connection, network, page, user.locale);
         await this.notices.send(
           new VendorScope(connection.vendorId),
           { to: user.email, subject, text },
           { partnerId: connection.partnerId },
         );
+      }
       return recipients.length;
     } catch (e) {
       this.logger.error(
@@ -59,24 +62,24 @@ export class SocialConnectionNotices {
     }
   }
 
-  private wording(connection: SocialConnectionRow, network: string, page: string): { subject: string; text: string } {
-    if (connection.status === 'broken') {
-      return {
-        subject: `Your ${network} connection stopped working: posts to ${connection.accountName} are on hold`,
-        text: `${network} refused the engine's access to ${connection.accountName}.\n\n${connection.lastError ?? ''}\n\nScheduled posts to this account wait and are not published until you connect it again: ${page}\n`,
-      };
-    }
-    if (connection.status === 'revoked') {
-      const when = connection.revokedAt ? new Date(connection.revokedAt).toUTCString() : 'earlier';
-      return {
-        subject: `A post to ${connection.accountName} on ${network} failed: the account is disconnected`,
-        text: `${connection.accountName} on ${network} was disconnected on ${when}, and a post was due on it. Posts to this account fail until you connect it again: ${page}\n`,
-      };
-    }
-    const when = connection.expiresAt ? new Date(connection.expiresAt).toUTCString() : 'soon';
-    return {
-      subject: `Your ${network} connection expires soon: connect ${connection.accountName} again`,
-      text: `The engine's access to ${connection.accountName} on ${network} ends on ${when} and ${network} does not let it be renewed without you.\n\nConnect the account again before then so scheduled posts are published: ${page}\n`,
-    };
+  /** The notice of the connection's trouble in the reader's language, its dates in UTC, named. */
+  private wording(
+    connection: SocialConnectionRow,
+    network: string,
+    page: string,
+    locale: string | null,
+  ): { subject: string; text: string } {
+    const reader = localeOr(locale);
+    const at = connection.status === 'revoked' ? connection.revokedAt : connection.expiresAt;
+    const words = wordsIn(SOCIAL_CONNECTION_NOTICE, reader, {
+      network,
+      account: connection.accountName,
+      page,
+      when: at ? emailDateTime(reader, new Date(at)) : null,
+      lastError: connection.lastError,
+    });
+    if (connection.status === 'broken') return words.broken;
+    if (connection.status === 'revoked') return words.revoked;
+    return words.expiring;
   }
 }

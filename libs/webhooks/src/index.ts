@@ -1,5 +1,6 @@
 export { WEBHOOK_DISABLE_AFTER_MS, WebhookDeliveryService } from './webhook-delivery.service';
 export { WebhookDispatcher } from './webhook-dispatcher';
+export { WebhookHealthNotices } from './webhook-health-notices';
 export { signWebhook } from './webhook-signature';
 export { WEBHOOK_URL_MAX_LENGTH, WebhooksService } from './webhooks.service';
 export { WebhooksModule } from './webhooks.module';

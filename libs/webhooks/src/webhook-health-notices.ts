@@ -1,15 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
+import { wordsIn } from '@tcma/locales';
 import { NoticeMailer } from '@tcma/notices';
 import { VendorScope, WebhookEndpointRow } from '@tcma/persistence';
 import { UsersRepository } from '@tcma/tenancy';
+import { WEBHOOK_DISABLED_NOTICE } from './webhook-health-words';
 
 /** The most owners told of one disabled endpoint. */
 const MAX_RECIPIENTS = 50;
 
 /**
  * Tells an endpoint's owner that it was disabled for failing: a partner's endpoint its
- * partner's users, the vendor's endpoint the vendor's admins. A notice that cannot be sent is
+ * partner's users, the vendor's endpoint the vendor's admins, each in their language. A notice that cannot be sent is
  * logged: the endpoint shows as disabled, with its reason, either way.
  */
 @Injectable()
@@ -34,16 +36,16 @@ export class WebhookHealthNotices {
       );
       const recipients = items.filter((u) => u.disabledAt === null);
       const where = endpoint.partnerId ? `${this.config.publicBaseUrl}/portal` : `${this.config.publicBaseUrl}/console`;
+      const values = {
+        host: new URL(endpoint.url).host,
+        url: endpoint.url,
+        reason: endpoint.disabledReason,
+        endpointId: endpoint.id,
+        where,
+      };
       for (const user of recipients) {
-        await this.notices.send(
-          scope,
-          {
-            to: user.email,
-            subject: `Webhook disabled: ${new URL(endpoint.url).host} has been failing for a day`,
-            text: `Your webhook endpoint ${endpoint.url} was disabled.\n\n${endpoint.disabledReason ?? ''}\n\nThe deliveries that were waiting are kept: once the receiver answers again, enable the endpoint (POST /webhooks/${endpoint.id}/enable, or in ${where}) and they are sent. Events that happen while it is disabled are not recorded for it.\n`,
-          },
-          { partnerId: endpoint.partnerId },
-        );
+        const { subject, text } = wordsIn(WEBHOOK_DISABLED_NOTICE, user.locale, values);
+        await this.notices.send(scope, { to: user.email, subject, text }, { partnerId: endpoint.partnerId });
       }
       return recipients.length;
     } catch (e) {
