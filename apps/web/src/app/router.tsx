@@ -76,15 +76,21 @@ export const router = createBrowserRouter([
                 path: 'programmes',
                 lazy: lazy(() => import('../features/programmes/portal-programmes.page'), 'PortalProgrammesPage'),
               },
-              { path: 'audience', lazy: lazy(() => import('../features/audience/audience.page'), 'AudiencePage') },
-              { path: 'audience/import', lazy: lazy(() => import('../features/audience/import.page'), 'ImportPage') },
+              {
+                path: 'audience',
+                lazy: lazy(() => import('../features/audience/audience.page'), 'AudiencePage', 'audience'),
+              },
+              {
+                path: 'audience/import',
+                lazy: lazy(() => import('../features/audience/import.page'), 'ImportPage', 'audience'),
+              },
               {
                 path: 'audience/imports/:importId',
-                lazy: lazy(() => import('../features/audience/import-result.page'), 'ImportResultPage'),
+                lazy: lazy(() => import('../features/audience/import-result.page'), 'ImportResultPage', 'audience'),
               },
               {
                 path: 'audience/prospects/:prospectId',
-                lazy: lazy(() => import('../features/audience/prospect.page'), 'ProspectPage'),
+                lazy: lazy(() => import('../features/audience/prospect.page'), 'ProspectPage', 'audience'),
               },
               { path: 'leads', lazy: lazy(() => import('../features/leads/leads.page'), 'LeadsPage') },
               { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage') },
