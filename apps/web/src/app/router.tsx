@@ -111,7 +111,10 @@ export const router = createBrowserRouter([
             path: 'console',
             lazy: lazy(() => import('./layout/console-layout'), 'ConsoleLayout'),
             children: [
-              { index: true, lazy: lazy(() => import('../features/campaigns/library.page'), 'LibraryPage') },
+              {
+                index: true,
+                lazy: lazy(() => import('../features/campaigns/library.page'), 'LibraryPage', 'campaigns'),
+              },
               { path: 'campaigns', element: <Navigate to="/console" replace /> },
               {
                 path: 'campaigns/:campaignId',
