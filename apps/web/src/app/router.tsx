@@ -92,8 +92,8 @@ export const router = createBrowserRouter([
                 path: 'audience/prospects/:prospectId',
                 lazy: lazy(() => import('../features/audience/prospect.page'), 'ProspectPage', 'audience'),
               },
-              { path: 'leads', lazy: lazy(() => import('../features/leads/leads.page'), 'LeadsPage') },
-              { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage') },
+              { path: 'leads', lazy: lazy(() => import('../features/leads/leads.page'), 'LeadsPage', 'leads') },
+              { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage', 'leads') },
               {
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage'),
@@ -137,7 +137,10 @@ export const router = createBrowserRouter([
                 ),
               },
               { path: 'social', element: <Navigate to="/console/social/calendar" replace /> },
-              { path: 'leads', lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage') },
+              {
+                path: 'leads',
+                lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage', 'leads'),
+              },
               {
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/console-webhooks.page'), 'ConsoleWebhooksPage'),
