@@ -76,18 +76,24 @@ export const router = createBrowserRouter([
                 path: 'programmes',
                 lazy: lazy(() => import('../features/programmes/portal-programmes.page'), 'PortalProgrammesPage'),
               },
-              { path: 'audience', lazy: lazy(() => import('../features/audience/audience.page'), 'AudiencePage') },
-              { path: 'audience/import', lazy: lazy(() => import('../features/audience/import.page'), 'ImportPage') },
+              {
+                path: 'audience',
+                lazy: lazy(() => import('../features/audience/audience.page'), 'AudiencePage', 'audience'),
+              },
+              {
+                path: 'audience/import',
+                lazy: lazy(() => import('../features/audience/import.page'), 'ImportPage', 'audience'),
+              },
               {
                 path: 'audience/imports/:importId',
-                lazy: lazy(() => import('../features/audience/import-result.page'), 'ImportResultPage'),
+                lazy: lazy(() => import('../features/audience/import-result.page'), 'ImportResultPage', 'audience'),
               },
               {
                 path: 'audience/prospects/:prospectId',
-                lazy: lazy(() => import('../features/audience/prospect.page'), 'ProspectPage'),
+                lazy: lazy(() => import('../features/audience/prospect.page'), 'ProspectPage', 'audience'),
               },
-              { path: 'leads', lazy: lazy(() => import('../features/leads/leads.page'), 'LeadsPage') },
-              { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage') },
+              { path: 'leads', lazy: lazy(() => import('../features/leads/leads.page'), 'LeadsPage', 'leads') },
+              { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage', 'leads') },
               {
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage'),
@@ -105,7 +111,10 @@ export const router = createBrowserRouter([
             path: 'console',
             lazy: lazy(() => import('./layout/console-layout'), 'ConsoleLayout'),
             children: [
-              { index: true, lazy: lazy(() => import('../features/campaigns/library.page'), 'LibraryPage') },
+              {
+                index: true,
+                lazy: lazy(() => import('../features/campaigns/library.page'), 'LibraryPage', 'campaigns'),
+              },
               { path: 'campaigns', element: <Navigate to="/console" replace /> },
               {
                 path: 'campaigns/:campaignId',
@@ -128,7 +137,10 @@ export const router = createBrowserRouter([
                 ),
               },
               { path: 'social', element: <Navigate to="/console/social/calendar" replace /> },
-              { path: 'leads', lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage') },
+              {
+                path: 'leads',
+                lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage', 'leads'),
+              },
               {
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/console-webhooks.page'), 'ConsoleWebhooksPage'),

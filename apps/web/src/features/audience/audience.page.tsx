@@ -1,12 +1,13 @@
-import { Button, Grid, Group, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { PageControls } from '../../shared/components/list-states';
 import { PageHeader } from '../../shared/components/page-header';
 import classes from '../../shared/components/panel.module.css';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
-import { format } from '../../shared/lib/format';
+import { useTranslation } from '../../shared/i18n';
 import { ListsPanel } from './components/lists-panel';
 import { ProspectsTable } from './components/prospects-table';
 import { SelectionBar } from './components/selection-bar';
@@ -23,6 +24,7 @@ export function AudiencePage() {
 
 /** Search, list and page live in the address, so a list's members can be linked to. */
 function Audience({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('audience');
   const { params, set, clear } = useAddressParams();
   const [search, setSearch] = useTypedParam('search');
   const listId = params.get('list');
@@ -50,10 +52,10 @@ function Audience({ partnerId }: { partnerId: string }) {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <PageHeader title="Audience" description="Your prospects and the lists you launch campaigns to." />
+        <PageHeader title={t('audience.title')} description={t('audience.description')} />
         {empty ? null : (
           <Button component={Link} to="/portal/audience/import">
-            Import a CSV file
+            {t('importCsv')}
           </Button>
         )}
       </Group>
@@ -62,27 +64,27 @@ function Audience({ partnerId }: { partnerId: string }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack component="section" aria-labelledby="prospects-title" gap="md">
             <Title order={2} id="prospects-title">
-              Prospects
+              {t('prospects.title')}
             </Title>
-            <form role="search" aria-label="Filter the prospects" onSubmit={(e) => e.preventDefault()}>
+            <form role="search" aria-label={t('prospects.filter')} onSubmit={(e) => e.preventDefault()}>
               <Group grow wrap="wrap" gap="sm" preventGrowOverflow={false}>
                 <TextInput
-                  label="Search"
-                  description="Part of an email or company"
+                  label={t('prospects.search')}
+                  description={t('prospects.searchHint')}
                   type="search"
                   value={search}
                   onChange={(e) => setSearch(e.currentTarget.value)}
                   miw={200}
                 />
                 <Select
-                  label="List"
-                  description="Only the members of a list"
-                  placeholder="All prospects"
+                  label={t('prospects.list')}
+                  description={t('prospects.listHint')}
+                  placeholder={t('prospects.all')}
                   data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
                   value={listId}
                   onChange={(v) => set({ list: v })}
                   clearable
-                  clearButtonProps={{ 'aria-label': 'Show every prospect' }}
+                  clearButtonProps={{ 'aria-label': t('prospects.showEvery') }}
                   miw={200}
                 />
               </Group>
@@ -91,7 +93,7 @@ function Audience({ partnerId }: { partnerId: string }) {
             {prospects.isError ? (
               <QueryError error={prospects.error} retry={() => void prospects.refetch()} />
             ) : prospects.isPending ? (
-              <Stack gap="xs" aria-busy="true" aria-label="Loading your prospects">
+              <Stack gap="xs" aria-busy="true" aria-label={t('prospects.loading')}>
                 {Array.from({ length: 5 }, (_, i) => (
                   <Skeleton key={i} height={36} />
                 ))}
@@ -99,13 +101,9 @@ function Audience({ partnerId }: { partnerId: string }) {
             ) : prospects.data.items.length === 0 ? (
               <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
                 <Title order={3} size="h4">
-                  {filtered ? 'No prospect matches' : 'No prospect yet'}
+                  {filtered ? t('prospects.noMatch') : t('prospects.none')}
                 </Title>
-                <Text size="sm">
-                  {filtered
-                    ? 'Try another search, or show every prospect.'
-                    : 'Your prospects are the people you market to. Bring them in from a CSV file: one row each, with at least their email.'}
-                </Text>
+                <Text size="sm">{filtered ? t('prospects.noMatchHint') : t('prospects.noneHint')}</Text>
                 {filtered ? (
                   <Button
                     variant="default"
@@ -114,20 +112,28 @@ function Audience({ partnerId }: { partnerId: string }) {
                       clear();
                     }}
                   >
-                    Show every prospect
+                    {t('prospects.showEvery')}
                   </Button>
                 ) : (
                   <Button component={Link} to="/portal/audience/import">
-                    Import a CSV file
+                    {t('importCsv')}
                   </Button>
                 )}
               </Stack>
             ) : (
               <>
                 <Text size="sm" aria-live="polite">
-                  {prospects.data.total === 1 ? '1 prospect' : `${format.count(prospects.data.total)} prospects`}
-                  {shownList ? ` in “${shownList.name}”` : ''}
-                  {query.search ? ` matching “${query.search}”` : ''}
+                  {shownList && query.search
+                    ? t('prospects.countInListMatching', {
+                        count: prospects.data.total,
+                        list: shownList.name,
+                        search: query.search,
+                      })
+                    : shownList
+                      ? t('prospects.countInList', { count: prospects.data.total, list: shownList.name })
+                      : query.search
+                        ? t('prospects.countMatching', { count: prospects.data.total, search: query.search })
+                        : t('prospects.count', { count: prospects.data.total })}
                 </Text>
                 <ProspectsTable
                   prospects={prospects.data.items}
@@ -152,17 +158,7 @@ function Audience({ partnerId }: { partnerId: string }) {
                     onDone={() => setSelection({ rows, ids: new Set() })}
                   />
                 ) : null}
-                {pages > 1 ? (
-                  <Group justify="center">
-                    <Pagination
-                      total={pages}
-                      value={page}
-                      onChange={(p) => set({ page: String(p) })}
-                      getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-                      getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
-                    />
-                  </Group>
-                ) : null}
+                <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />
               </>
             )}
           </Stack>

@@ -6,7 +6,7 @@ import { under } from '../../api/query';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
-import { format } from '../../shared/lib/format';
+import { Trans, useFormat, useTranslation } from '../../shared/i18n';
 import { ImportOutcome } from './components/import-outcome';
 import { isFinished, useImport } from './hooks/use-imports';
 
@@ -17,6 +17,8 @@ export function ImportResultPage() {
 
 /** One import: asked for every second until the worker finishes, then its counts and report. */
 function ImportResult({ partnerId, importId }: { partnerId: string; importId: string }) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const queryClient = useQueryClient();
   const item = useImport(partnerId, importId);
   const finished = !!item.data && isFinished(item.data);
@@ -32,18 +34,19 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/audience">Your audience</Link> / <Link to="/portal/audience/import">Import</Link> / This
-        import
+        <Trans
+          i18nKey="result.breadcrumb"
+          t={t}
+          components={{ audience: <Link to="/portal/audience" />, import: <Link to="/portal/audience/import" /> }}
+        />
       </Text>
       <PageHeader
-        title={item.data ? `Import of ${format.dateTime(item.data.createdAt)}` : 'Import'}
-        description={
-          finished ? undefined : 'The engine reads the file in the background: this page follows it until it is done.'
-        }
+        title={item.data ? t('result.titleOf', { date: format.dateTime(item.data.createdAt) }) : t('result.title')}
+        description={finished ? undefined : t('result.following')}
       />
       <Card padding="lg">
         {item.isPending ? (
-          <Skeleton height={120} aria-label="Loading the import" />
+          <Skeleton height={120} aria-label={t('result.loading')} />
         ) : (
           <ImportOutcome partnerId={partnerId} item={item.data} />
         )}
@@ -52,10 +55,10 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
         // After a failure the next step is the file again; after success, the prospects.
         <Group gap="sm">
           <Button component={Link} to="/portal/audience" variant={failed ? 'default' : 'filled'}>
-            See your prospects
+            {t('result.seeProspects')}
           </Button>
           <Button component={Link} to="/portal/audience/import" variant={failed ? 'filled' : 'default'}>
-            {failed ? 'Import a file again' : 'Import another file'}
+            {failed ? t('result.importAgain') : t('result.importAnother')}
           </Button>
         </Group>
       ) : null}

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/api-error';
 import { CsvDropzone } from '../../shared/components/csv-dropzone';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
-import { fileSize } from '../../shared/lib/format';
+import { Trans, useFormat, useTranslation } from '../../shared/i18n';
 import { RecentImports } from './components/recent-imports';
 import { useStartImport } from './hooks/use-imports';
 import { usePartnerLists } from './hooks/use-lists';
@@ -16,6 +16,8 @@ export function ImportPage() {
 
 /** A CSV file dropped or chosen is sent at once; its progress and outcome open on their own page. */
 function Import({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const navigate = useNavigate();
   const [listId, setListId] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -33,28 +35,28 @@ function Import({ partnerId }: { partnerId: string }) {
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/audience">Your audience</Link> / Import
+        <Trans i18nKey="importPage.breadcrumb" t={t} components={{ audience: <Link to="/portal/audience" /> }} />
       </Text>
-      <PageHeader title="Import prospects" description="Add or update many prospects at once from a CSV file." />
+      <PageHeader title={t('importPage.title')} description={t('importPage.description')} />
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card padding="lg">
             <Stack gap="md">
               <Select
-                label="Also add everyone to a list"
-                description="Optional: the imported prospects join this list too."
-                placeholder={lists.data?.items.length ? 'No list' : 'No list yet'}
+                label={t('importPage.list')}
+                description={t('importPage.listHint')}
+                placeholder={lists.data?.items.length ? t('importPage.noList') : t('importPage.noListYet')}
                 data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
                 value={listId}
                 onChange={setListId}
                 disabled={!lists.data?.items.length}
                 clearable
-                clearButtonProps={{ 'aria-label': 'No list' }}
+                clearButtonProps={{ 'aria-label': t('importPage.noList') }}
               />
               {start.isError ? <Refusal error={start.error} file={file} /> : null}
               {start.isPending && file ? (
                 <Text size="sm" role="status">
-                  Sending {file.name} ({fileSize(file.size)})…
+                  {t('importPage.sending', { name: file.name, size: format.fileSize(file.size) })}
                 </Text>
               ) : null}
               <CsvDropzone onFile={send} busy={start.isPending} />
@@ -64,25 +66,18 @@ function Import({ partnerId }: { partnerId: string }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack component="section" aria-labelledby="file-help-title" gap="xs">
             <Title order={2} id="file-help-title">
-              What the file holds
+              {t('fileHelp.title')}
             </Title>
             <List size="sm" spacing={6}>
               <List.Item>
-                UTF-8 text, a header row first with an <Code>email</Code> column; one prospect a row.
+                <Trans i18nKey="fileHelp.header" t={t} components={{ code: <Code /> }} />
               </List.Item>
               <List.Item>
-                Read by name (common spellings too): <Code>first_name</Code>, <Code>last_name</Code>,{' '}
-                <Code>company</Code>, <Code>title</Code>, <Code>country</Code>, <Code>timezone</Code> (e.g.
-                Europe/Warsaw; yours when empty), <Code>consent_source</Code>.
+                <Trans i18nKey="fileHelp.columns" t={t} components={{ code: <Code /> }} />
               </List.Item>
-              <List.Item>Any other column becomes a custom field your campaigns can use.</List.Item>
-              <List.Item>
-                An email already among your prospects (any case) updates that prospect: the file’s non-empty values win.
-              </List.Item>
-              <List.Item>
-                A row the engine cannot accept is rejected and listed in a report with its line and the reason; the
-                other rows are imported all the same.
-              </List.Item>
+              <List.Item>{t('fileHelp.custom')}</List.Item>
+              <List.Item>{t('fileHelp.merge')}</List.Item>
+              <List.Item>{t('fileHelp.rejected')}</List.Item>
             </List>
           </Stack>
         </Grid.Col>
@@ -94,13 +89,15 @@ function Import({ partnerId }: { partnerId: string }) {
 
 /** The API's refusal of the upload (not CSV text, too large, an unknown list), in its own words. */
 function Refusal({ error, file }: { error: Error; file: File | null }) {
-  const name = file ? `${file.name} (${fileSize(file.size)})` : 'The file';
+  const { t } = useTranslation('audience');
+  const format = useFormat();
+  const title = file
+    ? t('importPage.fileNotImported', { name: file.name, size: format.fileSize(file.size) })
+    : t('importPage.notImported');
   return (
-    <Alert color="red" variant="light" role="alert" title={`${name} was not imported`}>
+    <Alert color="red" variant="light" role="alert" title={title}>
       <Text size="sm">
-        {error instanceof ApiError
-          ? error.message
-          : `The upload did not complete (${error.message}). Check your connection, then try again.`}
+        {error instanceof ApiError ? error.message : t('importPage.uploadFailed', { reason: error.message })}
       </Text>
     </Alert>
   );

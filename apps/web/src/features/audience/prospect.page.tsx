@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
-import { format } from '../../shared/lib/format';
+import { Trans, useFormat, useTranslation } from '../../shared/i18n';
 import { ProspectForm } from './components/prospect-form';
 import { useEraseProspect, useProspect, type Prospect } from './hooks/use-prospects';
 
@@ -16,11 +16,13 @@ export function ProspectPage() {
 
 /** One prospect: its fields (editable), custom fields and dates. Another partner's id is not found. */
 function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospectId: string }) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const prospect = useProspect(partnerId, prospectId);
   if (prospect.isError) return <QueryError error={prospect.error} retry={() => void prospect.refetch()} />;
   if (prospect.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading the prospect">
+      <Stack gap="md" aria-busy="true" aria-label={t('prospect.loading')}>
         <Skeleton height={32} width="50%" />
         <Skeleton height={240} />
       </Stack>
@@ -33,7 +35,12 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
   return (
     <Stack gap="lg">
       <Text size="sm" className="wrap-anywhere">
-        <Link to="/portal/audience">Your audience</Link> / {p.email}
+        <Trans
+          i18nKey="prospect.breadcrumb"
+          t={t}
+          values={{ email: p.email }}
+          components={{ audience: <Link to="/portal/audience" /> }}
+        />
       </Text>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
@@ -54,7 +61,7 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
           <Stack gap="lg">
             <Stack component="section" aria-labelledby="custom-title" gap="xs">
               <Title order={2} id="custom-title">
-                Custom fields
+                {t('prospect.customTitle')}
               </Title>
               {custom.length ? (
                 <Table bg="white" withTableBorder aria-labelledby="custom-title">
@@ -70,15 +77,15 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
                   </Table.Tbody>
                 </Table>
               ) : (
-                <Text size="sm">None. Columns of an import that are not a standard field become custom fields.</Text>
+                <Text size="sm">{t('prospect.customNone')}</Text>
               )}
             </Stack>
             <Stack component="section" aria-labelledby="record-title" gap={4}>
               <Title order={2} id="record-title">
-                Record
+                {t('prospect.recordTitle')}
               </Title>
-              <Text size="sm">Added {format.dateTime(p.createdAt)}</Text>
-              <Text size="sm">Last changed {format.dateTime(p.updatedAt)}</Text>
+              <Text size="sm">{t('prospect.added', { date: format.dateTime(p.createdAt) })}</Text>
+              <Text size="sm">{t('prospect.changed', { date: format.dateTime(p.updatedAt) })}</Text>
             </Stack>
           </Stack>
         </Grid.Col>
@@ -89,6 +96,7 @@ function ProspectDetail({ partnerId, prospectId }: { partnerId: string; prospect
 
 /** Erasing is final: asked first, then back to the audience. */
 function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: Prospect }) {
+  const { t } = useTranslation('audience');
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   const erase = useEraseProspect(partnerId, prospect.id);
@@ -99,17 +107,17 @@ function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: P
   return (
     <>
       <Button variant="outline" color="red.9" onClick={() => setAsking(true)}>
-        Erase
+        {t('erase.button')}
       </Button>
       <Modal
         opened={asking}
         onClose={close}
-        title="Erase this prospect?"
+        title={t('erase.title')}
         centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('close') }}
       >
         <Text size="sm" mb="md" className="wrap-anywhere">
-          {prospect.email} is removed with its list memberships and its place in your launches. This cannot be undone.
+          {t('erase.text', { email: prospect.email })}
         </Text>
         {erase.error ? (
           <Alert color="red" variant="light" role="alert" mb="md">
@@ -118,7 +126,7 @@ function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: P
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Keep it
+            {t('erase.keep')}
           </Button>
           <Button
             color="red.9"
@@ -127,13 +135,13 @@ function EraseProspect({ partnerId, prospect }: { partnerId: string; prospect: P
             onClick={() =>
               erase.mutate(undefined, {
                 onSuccess: () => {
-                  notifications.show({ color: 'teal', message: `${prospect.email} is erased.` });
+                  notifications.show({ color: 'teal', message: t('erase.done', { email: prospect.email }) });
                   void navigate('/portal/audience', { replace: true });
                 },
               })
             }
           >
-            Erase the prospect
+            {t('erase.confirm')}
           </Button>
         </Group>
       </Modal>

@@ -4,21 +4,19 @@ import { ClearFiltersButton, EmptyState, LoadingRows, PageControls } from '../..
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
+import { useTranslation } from '../../shared/i18n';
 import { CampaignsTable } from './components/campaigns-table';
 import { CreateCampaignModal } from './components/create-campaign-modal';
 import { useCampaigns, type CampaignsQuery, type CampaignStatus } from './hooks/use-campaigns';
 
 /** Campaigns per page of the library. */
 const PAGE_SIZE = 25;
-const STATUSES: Array<{ value: CampaignStatus; label: string }> = [
-  { value: 'draft', label: 'Draft' },
-  { value: 'published', label: 'Published' },
-  { value: 'archived', label: 'Archived' },
-];
-const isStatus = (v: string | null): v is CampaignStatus => STATUSES.some((s) => s.value === v);
+const STATUSES: CampaignStatus[] = ['draft', 'published', 'archived'];
+const isStatus = (v: string | null): v is CampaignStatus => STATUSES.some((s) => s === v);
 
 /** The vendor's campaigns; search, tag, language, status and page live in the address, and the API filters. */
 export function LibraryPage() {
+  const { t } = useTranslation('campaigns');
   const { params, set, clear } = useAddressParams();
   const [search, setSearch] = useTypedParam('search');
   const [tag, setTag] = useTypedParam('tag');
@@ -38,47 +36,52 @@ export function LibraryPage() {
   const campaigns = useCampaigns(query);
   const filtered = !!(query.search || query.status || query.tag || query.language);
   const pages = campaigns.data ? Math.ceil(campaigns.data.total / PAGE_SIZE) : 0;
+  const statuses = [
+    { value: 'draft', label: t('shared:campaignStatus.draft') },
+    { value: 'published', label: t('shared:campaignStatus.published') },
+    { value: 'archived', label: t('shared:campaignStatus.archived') },
+  ];
 
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <PageHeader title="Campaign library" description="Every campaign of yours: draft, published or archived." />
-        <Button onClick={open}>New campaign</Button>
+        <PageHeader title={t('library.title')} description={t('library.description')} />
+        <Button onClick={open}>{t('newCampaign')}</Button>
       </Group>
       <CreateCampaignModal opened={creating} onClose={close} />
 
-      <form role="search" aria-label="Filter the campaigns" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <TextInput
-            label="Search"
-            placeholder="Campaign name"
+            label={t('filters.search')}
+            placeholder={t('filters.searchPlaceholder')}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
           <TextInput
-            label="Tag"
-            placeholder="Any tag"
-            description="The exact tag"
+            label={t('filters.tag')}
+            placeholder={t('filters.tagPlaceholder')}
+            description={t('filters.tagHint')}
             value={tag}
             onChange={(e) => setTag(e.currentTarget.value)}
           />
           <TextInput
-            label="Language"
-            placeholder="Any language"
-            description="A tag such as en or pt-BR"
+            label={t('filters.language')}
+            placeholder={t('filters.languagePlaceholder')}
+            description={t('filters.languageHint')}
             value={language}
             onChange={(e) => setLanguage(e.currentTarget.value)}
           />
           <Select
-            label="Status"
-            description="Draft, published or archived"
-            placeholder="Any status"
-            data={STATUSES}
+            label={t('filters.status')}
+            description={t('filters.statusHint')}
+            placeholder={t('filters.anyStatus')}
+            data={statuses}
             value={isStatus(status) ? status : null}
             onChange={(v) => set({ status: v })}
             clearable
-            clearButtonProps={{ 'aria-label': 'Any status' }}
+            clearButtonProps={{ 'aria-label': t('filters.anyStatus') }}
           />
         </SimpleGrid>
       </form>
@@ -86,15 +89,11 @@ export function LibraryPage() {
       {campaigns.isError ? (
         <QueryError error={campaigns.error} retry={() => void campaigns.refetch()} />
       ) : campaigns.isPending ? (
-        <LoadingRows label="Loading the campaigns" height={44} />
+        <LoadingRows label={t('library.loading')} height={44} />
       ) : campaigns.data.items.length === 0 ? (
         <EmptyState
-          title={filtered ? 'No campaign matches' : 'No campaign yet'}
-          text={
-            filtered
-              ? 'Try another name, tag, language or status, or clear the filters.'
-              : 'Create your first campaign: give it a name, then add its slots and emails and publish it to your partners.'
-          }
+          title={filtered ? t('library.noMatch') : t('library.none')}
+          text={filtered ? t('library.noMatchHint') : t('library.noneHint')}
           action={
             filtered ? (
               <ClearFiltersButton
@@ -106,14 +105,14 @@ export function LibraryPage() {
                 }}
               />
             ) : (
-              <Button onClick={open}>New campaign</Button>
+              <Button onClick={open}>{t('newCampaign')}</Button>
             )
           }
         />
       ) : (
         <>
           <Text size="sm" aria-live="polite">
-            {campaigns.data.total === 1 ? '1 campaign' : `${campaigns.data.total} campaigns`}
+            {t('library.count', { count: campaigns.data.total })}
           </Text>
           <CampaignsTable campaigns={campaigns.data.items} busy={campaigns.isPlaceholderData} />
           <PageControls pages={pages} page={page} onChange={(p) => set({ page: String(p) })} />

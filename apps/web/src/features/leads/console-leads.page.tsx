@@ -5,9 +5,9 @@ import classes from '../../shared/components/panel.module.css';
 import { QueryError } from '../../shared/components/query-error';
 import { useAddressParams } from '../../shared/hooks/use-address-params';
 import { usePartnerChoices } from '../../shared/hooks/use-partner-choices';
-import { format } from '../../shared/lib/format';
+import { useFormat, useTranslation } from '../../shared/i18n';
 import { LeadsList } from './components/leads-list';
-import { usePartnerFunnel } from './hooks/use-leads';
+import { usePartnerFunnel, type FunnelCount } from './hooks/use-leads';
 
 type Partner = components['schemas']['PartnerDto'];
 
@@ -16,6 +16,7 @@ type Partner = components['schemas']['PartnerDto'];
  * contacts private shows its funnel counts only: the API answers nothing more about it.
  */
 export function ConsoleLeadsPage() {
+  const { t } = useTranslation('leads');
   const { params, set } = useAddressParams();
   const partners = usePartnerChoices();
   const partnerId = params.get('partner');
@@ -23,26 +24,23 @@ export function ConsoleLeadsPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Leads"
-        description="Your partners' leads from their landing pages. A partner who keeps its contacts private shows counts only."
-      />
+      <PageHeader title={t('title')} description={t('console.description')} />
       {partners.isError ? (
         <QueryError error={partners.error} retry={() => void partners.refetch()} />
       ) : partners.isPending ? (
         <Skeleton height={60} width={320} />
       ) : (
         <Select
-          label="Partner"
-          placeholder="Choose a partner"
+          label={t('console.partner')}
+          placeholder={t('console.choosePartner')}
           searchable
           data={partners.data.items.map((p) => ({
             value: p.id,
-            label: p.contactsPrivate ? `${p.companyName} (contacts private)` : p.companyName,
+            label: p.contactsPrivate ? t('console.privatePartner', { partner: p.companyName }) : p.companyName,
           }))}
           value={chosen?.id ?? null}
           onChange={(v) => set({ partner: v, status: null })}
-          nothingFoundMessage="No partner has this name"
+          nothingFoundMessage={t('console.noPartner')}
           maw={420}
         />
       )}
@@ -53,18 +51,28 @@ export function ConsoleLeadsPage() {
           <LeadsList key={chosen.id} partnerId={chosen.id} />
         )
       ) : partners.data ? (
-        <Text>Choose a partner to see its leads.</Text>
+        <Text>{t('console.chooseToSee')}</Text>
       ) : null}
     </Stack>
   );
 }
 
 function PrivatePartner({ partner }: { partner: Partner }) {
+  const { t } = useTranslation('leads');
+  const format = useFormat();
   const funnel = usePartnerFunnel(partner.id, true);
+  const label: Record<FunnelCount, string> = {
+    enrolled: t('funnel.enrolled'),
+    sent: t('funnel.sent'),
+    opened: t('funnel.opened'),
+    clicked: t('funnel.clicked'),
+    converted: t('funnel.converted'),
+    unsubscribed: t('funnel.unsubscribed'),
+  };
   return (
     <Stack gap="md">
-      <Alert color="blue" variant="light" title={`${partner.companyName} keeps its contacts private`}>
-        Its leads and prospects are not shown to the vendor; its counts are.
+      <Alert color="blue" variant="light" title={t('console.keepsPrivate', { partner: partner.companyName })}>
+        {t('console.privateText')}
       </Alert>
       {funnel.isError ? (
         <QueryError error={funnel.error} retry={() => void funnel.refetch()} />
@@ -75,12 +83,12 @@ function PrivatePartner({ partner }: { partner: Partner }) {
           cols={{ base: 2, sm: 3, md: 6 }}
           spacing="sm"
           component="dl"
-          aria-label={`Counts of ${partner.companyName}`}
+          aria-label={t('console.countsOf', { partner: partner.companyName })}
         >
           {funnel.data.map((c) => (
-            <Stack key={c.label} gap={0} p="sm" className={classes.panel}>
+            <Stack key={c.column} gap={0} p="sm" className={classes.panel}>
               <Text component="dt" size="xs">
-                {c.label}
+                {label[c.column]}
               </Text>
               <Group component="dd" m={0}>
                 <Text fw={700}>{format.count(c.value)}</Text>

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
-import { format } from '../../shared/lib/format';
+import { Trans, useFormat, useTranslation } from '../../shared/i18n';
 import { LeadStatusBadge } from './components/lead-status-badge';
 import { LeadStatusForm } from './components/lead-status-form';
 import { personOf } from './components/leads-list';
@@ -17,51 +17,59 @@ export function LeadPage() {
 
 /** A lead: the prospect, the form's answers, the consent evidence, where it came from, and its status. */
 function LeadDetail({ id }: { id: string }) {
+  const { t } = useTranslation('leads');
+  const format = useFormat();
   const lead = useLead(id);
   if (lead.isError) return <QueryError error={lead.error} retry={() => void lead.refetch()} />;
-  if (lead.isPending) return <Skeleton height={240} aria-label="Loading the lead" />;
+  if (lead.isPending) return <Skeleton height={240} aria-label={t('lead.loading')} />;
   const l = lead.data;
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/leads">All leads</Link> / {personOf(l)}
+        <Trans
+          i18nKey="lead.breadcrumb"
+          t={t}
+          values={{ person: personOf(l) }}
+          components={{ all: <Link to="/portal/leads" /> }}
+        />
       </Text>
       <Group justify="space-between" align="flex-start">
-        <PageHeader title={personOf(l)} description={`Lead received ${format.dateTime(l.createdAt)}`} />
+        <PageHeader title={personOf(l)} description={t('lead.received', { date: format.dateTime(l.createdAt) })} />
         <LeadStatusBadge status={l.status} />
       </Group>
-      {l.status === 'rejected' && l.statusReason ? <Text>Rejected: {l.statusReason}</Text> : null}
-      <Section title="Status">
+      {l.status === 'rejected' && l.statusReason ? (
+        <Text>{t('lead.rejectedBecause', { reason: l.statusReason })}</Text>
+      ) : null}
+      <Section title={t('lead.status')}>
         <LeadStatusForm lead={l} />
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Section title="Prospect">
+        <Section title={t('lead.prospect')}>
           <ProspectFields lead={l} />
         </Section>
-        <Section title="Form answers">
-          <Pairs rows={l.answers.map((a) => [a.label, a.value])} empty="The form sent no answers." />
+        <Section title={t('lead.answers')}>
+          <Pairs rows={l.answers.map((a) => [a.label, a.value])} empty={t('lead.noAnswers')} />
         </Section>
       </SimpleGrid>
-      <Section title="Where it came from">
+      <Section title={t('lead.origin')}>
         <Pairs
           rows={[
             [
-              'Campaign',
-              <>
-                <Link to={`/portal/campaigns/${l.campaignId}`}>Open the campaign</Link> (version {l.campaignVersion})
-              </>,
+              t('lead.campaign'),
+              <Trans
+                key="campaign"
+                i18nKey="lead.openCampaign"
+                t={t}
+                values={{ version: l.campaignVersion }}
+                components={{ link: <Link to={`/portal/campaigns/${l.campaignId}`} /> }}
+              />,
             ],
-            [
-              'Email',
-              l.sendId
-                ? `Send ${l.sendId}: the prospect followed a link in this email`
-                : 'None: the prospect came to the page directly',
-            ],
+            [t('lead.email'), l.sendId ? t('lead.fromSend', { send: l.sendId }) : t('lead.direct')],
           ]}
           empty=""
         />
       </Section>
-      <Section title="Consent evidence">
+      <Section title={t('lead.consent')}>
         <ConsentHistory lead={l} />
       </Section>
     </Stack>
@@ -101,35 +109,38 @@ function Pairs({ rows, empty }: { rows: Array<[string, ReactNode]>; empty: strin
 }
 
 function ProspectFields({ lead }: { lead: Lead }) {
+  const { t } = useTranslation('leads');
   const prospect = useLeadProspect(lead.partnerId, lead.prospectId);
   if (prospect.isError) return <Text size="sm">{prospect.error.message}</Text>;
   if (prospect.isPending) return <Skeleton height={120} />;
   const p = prospect.data;
   const rows: Array<[string, ReactNode]> = [
-    ['Email', p.email],
-    ['First name', p.firstName ?? '—'],
-    ['Last name', p.lastName ?? '—'],
-    ['Company', p.company ?? '—'],
-    ['Title', p.title ?? '—'],
-    ['Country', p.country ?? '—'],
-    ['Time zone', p.timezone ?? '—'],
+    [t('prospect.email'), p.email],
+    [t('prospect.firstName'), p.firstName ?? '—'],
+    [t('prospect.lastName'), p.lastName ?? '—'],
+    [t('prospect.company'), p.company ?? '—'],
+    [t('prospect.title'), p.title ?? '—'],
+    [t('prospect.country'), p.country ?? '—'],
+    [t('prospect.timeZone'), p.timezone ?? '—'],
     ...Object.entries(p.custom),
   ];
   return (
     <Stack gap="xs">
       <Pairs rows={rows} empty="" />
       <Text size="sm">
-        <Link to={`/portal/audience/prospects/${p.id}`}>Open the prospect in your audience</Link>
+        <Link to={`/portal/audience/prospects/${p.id}`}>{t('prospect.open')}</Link>
       </Text>
     </Stack>
   );
 }
 
 function ConsentHistory({ lead }: { lead: Lead }) {
+  const { t } = useTranslation('leads');
+  const format = useFormat();
   const consent = useConsentHistory(lead.partnerId, lead.prospectId);
   if (consent.isError) return <Text size="sm">{consent.error.message}</Text>;
   if (consent.isPending) return <Skeleton height={80} />;
-  if (consent.data.items.length === 0) return <Text size="sm">No consent is recorded for this prospect.</Text>;
+  if (consent.data.items.length === 0) return <Text size="sm">{t('consent.none')}</Text>;
   return (
     <Stack gap="md">
       {consent.data.items.map((c) => (
@@ -137,17 +148,30 @@ function ConsentHistory({ lead }: { lead: Lead }) {
           key={c.id}
           gap={4}
           component="article"
-          aria-label={`${c.granted ? 'Consent given' : 'Consent withdrawn'} ${format.dateTime(c.occurredAt)}`}
+          aria-label={
+            c.granted
+              ? t('consent.givenAt', { date: format.dateTime(c.occurredAt) })
+              : t('consent.withdrawnAt', { date: format.dateTime(c.occurredAt) })
+          }
         >
           <Group gap="xs">
             <Badge color={c.granted ? 'teal.9' : 'red.9'} variant="filled">
-              {c.granted ? 'Given' : 'Withdrawn'}
+              {c.granted ? t('consent.given') : t('consent.withdrawn')}
             </Badge>
             <Text size="sm" fw={600}>
-              {format.dateTime(c.occurredAt)}, by {c.source}
+              {t('consent.atBy', { date: format.dateTime(c.occurredAt), source: c.source })}
             </Text>
           </Group>
-          <Pairs rows={evidenceOf(c)} empty="" />
+          <Pairs
+            rows={evidenceOf(c, {
+              wording: t('consent.wording'),
+              version: t('consent.version'),
+              page: t('consent.page'),
+              ip: t('consent.ip'),
+              userAgent: t('consent.userAgent'),
+            })}
+            empty=""
+          />
         </Stack>
       ))}
     </Stack>
@@ -155,13 +179,16 @@ function ConsentHistory({ lead }: { lead: Lead }) {
 }
 
 /** What a piece of consent evidence recorded (an import has no page, IP address nor user agent). */
-function evidenceOf(c: ConsentRecord): Array<[string, string]> {
+function evidenceOf(
+  c: ConsentRecord,
+  names: Record<'wording' | 'version' | 'page' | 'ip' | 'userAgent', string>,
+): Array<[string, string]> {
   const all: Array<[string, string | null]> = [
-    ['Wording', c.wording],
-    ['Version', c.wordingVersion],
-    ['Page', c.page],
-    ['IP address', c.ip],
-    ['User agent', c.userAgent],
+    [names.wording, c.wording],
+    [names.version, c.wordingVersion],
+    [names.page, c.page],
+    [names.ip, c.ip],
+    [names.userAgent, c.userAgent],
   ];
   return all.filter((r): r is [string, string] => r[1] !== null);
 }

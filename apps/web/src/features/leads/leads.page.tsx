@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { useMe } from '../../shared/hooks/use-me';
+import { useTranslation } from '../../shared/i18n';
 import { ContactsPrivacySwitch } from './components/contacts-privacy-switch';
 import { LeadsList } from './components/leads-list';
 
@@ -11,13 +12,11 @@ export function LeadsPage() {
 
 /** The partner's leads; its admins also choose whether the vendor may see them. */
 function Leads({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('leads');
   const me = useMe();
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Leads"
-        description="People who sent the form of one of your campaigns' landing pages, newest first."
-      />
+      <PageHeader title={t('title')} description={t('portal.description')} />
       {me.data?.role === 'partner_admin' ? <ContactsPrivacySwitch partnerId={partnerId} /> : null}
       <LeadsList partnerId={partnerId} linkTo={(l) => `/portal/leads/${l.id}`} />
     </Stack>

@@ -1,68 +1,70 @@
 import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import classes from '../../../shared/components/panel.module.css';
-import { fileSize, format, plural } from '../../../shared/lib/format';
+import { Trans, useFormat, useTranslation } from '../../../shared/i18n';
 import { REJECTED_ROWS_SHOWN, useImportRejections, type ProspectImport } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
 
 /** Where an import stands, as the API last answered: progress while the worker reads it, then its counts. */
 export function ImportOutcome({ partnerId, item }: { partnerId: string; item: ProspectImport }) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const running = item.status === 'queued' || item.status === 'running';
   return (
     <Stack gap="md">
       <Group gap="sm">
         <ImportStatus status={item.status} />
         <Text size="sm" c="dimmed">
-          {fileSize(item.fileSize)}
-          {item.finishedAt ? `, finished ${format.dateTime(item.finishedAt)}` : ''}
+          {item.finishedAt
+            ? t('outcome.sizeFinished', {
+                size: format.fileSize(item.fileSize),
+                finished: format.dateTime(item.finishedAt),
+              })
+            : format.fileSize(item.fileSize)}
         </Text>
       </Group>
       <div role="status" aria-live="polite">
         {running ? (
           <Stack gap="xs">
-            <Text>
-              {item.status === 'queued'
-                ? 'Waiting for a worker to read the file…'
-                : 'Reading the file and saving its prospects…'}
-            </Text>
-            <Progress value={100} striped animated aria-label="Import in progress" />
+            <Text>{item.status === 'queued' ? t('outcome.queued') : t('outcome.running')}</Text>
+            <Progress value={100} striped animated aria-label={t('outcome.inProgress')} />
           </Stack>
         ) : item.status === 'failed' ? (
-          <Alert color="red" variant="light" title="The import failed">
-            <Text size="sm">{item.error ?? 'The engine did not say why.'}</Text>
+          <Alert color="red" variant="light" title={t('outcome.failed')}>
+            <Text size="sm">{item.error ?? t('outcome.noReason')}</Text>
             {item.inserted + item.merged > 0 ? (
-              <Text size="sm">
-                {plural(item.inserted + item.merged, 'row was', 'rows were')} saved before it stopped: importing the
-                file again completes it.
-              </Text>
+              <Text size="sm">{t('outcome.savedBeforeStop', { count: item.inserted + item.merged })}</Text>
             ) : null}
           </Alert>
         ) : (
           <Text fw={600}>
-            {plural(item.rows, 'row')} read: {format.count(item.inserted + item.merged)} imported,{' '}
-            {format.count(item.rejected)} rejected.
+            {t('outcome.summary', {
+              count: item.rows,
+              imported: item.inserted + item.merged,
+              rejected: item.rejected,
+            })}
           </Text>
         )}
       </div>
       {item.status === 'completed' ? (
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-            <Figure label="Rows read" value={item.rows} />
-            <Figure label="New prospects" value={item.inserted} />
-            <Figure label="Merged into existing" value={item.merged} />
-            <Figure label="Rejected" value={item.rejected} tone={item.rejected ? 'red.9' : undefined} />
+            <Figure label={t('outcome.rowsRead')} value={item.rows} />
+            <Figure label={t('outcome.newProspects')} value={item.inserted} />
+            <Figure label={t('outcome.merged')} value={item.merged} />
+            <Figure label={t('outcome.rejected')} value={item.rejected} tone={item.rejected ? 'red.9' : undefined} />
           </SimpleGrid>
           {item.rejected > 0 ? (
             <RejectedRows partnerId={partnerId} item={item} />
           ) : item.rejected === 0 ? (
-            <Text size="sm">No row was rejected.</Text>
+            <Text size="sm">{t('outcome.noneRejected')}</Text>
           ) : null}
           {item.ignoredColumns.length ? (
             <Text size="sm">
-              Columns ignored (a repeated column, or a name that cannot be a custom field):{' '}
+              {t('outcome.ignoredColumns')}{' '}
               {item.ignoredColumns.map((c, i) => (
                 <span key={`${c}-${i}`}>
                   {i ? ', ' : ''}
-                  <Code>{c || '(empty)'}</Code>
+                  <Code>{c || t('outcome.emptyColumn')}</Code>
                 </span>
               ))}
             </Text>
@@ -75,6 +77,7 @@ export function ImportOutcome({ partnerId, item }: { partnerId: string; item: Pr
 
 /** The first rejected rows with their line and reason, beside the report that holds them all. */
 function RejectedRows({ partnerId, item }: { partnerId: string; item: ProspectImport }) {
+  const { t } = useTranslation('audience');
   const rows = useImportRejections(partnerId, item.id, item.status === 'completed');
   const all = item.rejected <= REJECTED_ROWS_SHOWN;
   return (
@@ -82,22 +85,22 @@ function RejectedRows({ partnerId, item }: { partnerId: string; item: ProspectIm
       <Text size="sm">
         {all
           ? item.rejected === 1
-            ? 'The rejected row, with its line in the file and the reason:'
-            : 'Each rejected row, with its line in the file and the reason:'
-          : `The first ${REJECTED_ROWS_SHOWN} of ${format.count(item.rejected)} rejected rows, with their line in the file and the reason; the report holds them all.`}
+            ? t('rejections.theOne')
+            : t('rejections.each')
+          : t('rejections.first', { shown: REJECTED_ROWS_SHOWN, total: item.rejected })}
       </Text>
       {rows.isError ? (
         <Text size="sm" c="red.9">
-          The rejected rows could not be read: {rows.error.message}
+          {t('rejections.unreadable', { reason: rows.error.message })}
         </Text>
       ) : !rows.data ? (
-        <Skeleton height={72} aria-label="Loading the rejected rows" />
+        <Skeleton height={72} aria-label={t('rejections.loading')} />
       ) : (
-        <Table bg="white" withTableBorder striped aria-label="Rejected rows">
+        <Table bg="white" withTableBorder striped aria-label={t('rejections.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="5rem">Line</Table.Th>
-              <Table.Th>Reason</Table.Th>
+              <Table.Th w="5rem">{t('rejections.line')}</Table.Th>
+              <Table.Th>{t('rejections.reason')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -112,10 +115,11 @@ function RejectedRows({ partnerId, item }: { partnerId: string; item: ProspectIm
       )}
       {item.reportUrl ? (
         <Text size="sm">
-          <Anchor href={item.reportUrl} download>
-            Download the rejected rows (CSV)
-          </Anchor>{' '}
-          with each row as it was sent.
+          <Trans
+            i18nKey="rejections.download"
+            t={t}
+            components={{ download: <Anchor href={item.reportUrl} download /> }}
+          />
         </Text>
       ) : null}
     </Stack>
@@ -123,6 +127,7 @@ function RejectedRows({ partnerId, item }: { partnerId: string; item: ProspectIm
 }
 
 function Figure({ label, value, tone }: { label: string; value: number; tone?: string }) {
+  const format = useFormat();
   return (
     <Stack gap={0} p="sm" className={classes.tile}>
       <Text size="xs">{label}</Text>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../../shared/components/query-error';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useCreateList, usePartnerLists } from '../hooks/use-lists';
 
 /** Lists per page of the panel. */
@@ -12,32 +12,37 @@ const PAGE_SIZE = 20;
 
 /** The partner's lists with their member counts, and a form to create one. */
 export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; selectedListId: string | null }) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const [page, setPage] = useState(1);
   const lists = usePartnerLists(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = lists.data ? Math.ceil(lists.data.total / PAGE_SIZE) : 0;
+  const controls = {
+    first: t('lists.firstPage'),
+    previous: t('lists.previousPage'),
+    next: t('lists.nextPage'),
+    last: t('lists.lastPage'),
+  };
 
   return (
     <Stack component="section" aria-labelledby="lists-title" gap="md">
       <Title order={2} id="lists-title">
-        Lists
+        {t('lists.title')}
       </Title>
       <CreateListForm partnerId={partnerId} />
       {lists.isError ? (
         <QueryError error={lists.error} retry={() => void lists.refetch()} />
       ) : lists.isPending ? (
-        <Skeleton height={120} aria-label="Loading your lists" />
+        <Skeleton height={120} aria-label={t('lists.loading')} />
       ) : lists.data.items.length === 0 ? (
-        <Text size="sm">
-          No list yet. A list is an audience you can launch a campaign to: create one, then add prospects to it from the
-          table or with an import.
-        </Text>
+        <Text size="sm">{t('lists.none')}</Text>
       ) : (
         <>
-          <Table bg="white" withTableBorder aria-label="Your lists">
+          <Table bg="white" withTableBorder aria-label={t('lists.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>List</Table.Th>
-                <Table.Th ta="right">Members</Table.Th>
+                <Table.Th>{t('lists.list')}</Table.Th>
+                <Table.Th ta="right">{t('lists.members')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -64,8 +69,8 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
                 total={pages}
                 value={page}
                 onChange={setPage}
-                getControlProps={(control) => ({ 'aria-label': `${control} page of lists` })}
-                getItemProps={(p) => ({ 'aria-label': `Page ${p} of lists` })}
+                getControlProps={(control) => ({ 'aria-label': controls[control] })}
+                getItemProps={(p) => ({ 'aria-label': t('lists.page', { page: p }) })}
               />
             </Group>
           ) : null}
@@ -76,6 +81,7 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
 }
 
 function CreateListForm({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('audience');
   const [name, setName] = useState('');
   const create = useCreateList(partnerId);
   const submit = (event: FormEvent) => {
@@ -83,17 +89,17 @@ function CreateListForm({ partnerId }: { partnerId: string }) {
     create.mutate(name, {
       onSuccess: (list) => {
         setName('');
-        notifications.show({ message: `List “${list.name}” created.`, color: 'teal' });
+        notifications.show({ message: t('lists.created', { name: list.name }), color: 'teal' });
       },
     });
   };
   const problem = formError(create.error, ['name']);
   return (
-    <form onSubmit={submit} noValidate aria-label="Create a list">
+    <form onSubmit={submit} noValidate aria-label={t('lists.create')}>
       <Stack gap="xs">
         <TextInput
-          label="New list"
-          placeholder="e.g. Webinar attendees"
+          label={t('lists.newList')}
+          placeholder={t('lists.example')}
           value={name}
           onChange={(e) => {
             setName(e.currentTarget.value);
@@ -103,7 +109,7 @@ function CreateListForm({ partnerId }: { partnerId: string }) {
         />
         <div>
           <Button type="submit" variant="default" loading={create.isPending}>
-            Create the list
+            {t('lists.submit')}
           </Button>
         </div>
       </Stack>

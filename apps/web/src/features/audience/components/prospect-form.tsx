@@ -1,31 +1,37 @@
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useUpdateProspect, type Prospect, type ProspectChanges } from '../hooks/use-prospects';
 
 type Field = Exclude<keyof ProspectChanges, 'custom'>;
 
-const FIELDS: Array<{ name: Field; label: string; type?: string; autoComplete?: string; description?: string }> = [
-  { name: 'email', label: 'Email', type: 'email', autoComplete: 'off' },
-  { name: 'firstName', label: 'First name', autoComplete: 'off' },
-  { name: 'lastName', label: 'Last name', autoComplete: 'off' },
-  { name: 'company', label: 'Company', autoComplete: 'off' },
-  { name: 'title', label: 'Job title', autoComplete: 'off' },
-  { name: 'country', label: 'Country', autoComplete: 'off' },
-  {
-    name: 'timezone',
-    label: 'Time zone',
-    description: 'An IANA zone such as Europe/Warsaw; empty: your own zone applies.',
-    autoComplete: 'off',
-  },
-  {
-    name: 'consentSource',
-    label: 'Consent source',
-    description: 'Where this person agreed to hear from you.',
-    autoComplete: 'off',
-  },
+const FIELDS: Array<{ name: Field; type?: string }> = [
+  { name: 'email', type: 'email' },
+  { name: 'firstName' },
+  { name: 'lastName' },
+  { name: 'company' },
+  { name: 'title' },
+  { name: 'country' },
+  { name: 'timezone' },
+  { name: 'consentSource' },
 ];
+
+/** Each field's label, and what to write in it where that is not plain. */
+function useFieldText(): Record<Field, { label: string; description?: string }> {
+  const { t } = useTranslation('audience');
+  return {
+    email: { label: t('form.email') },
+    firstName: { label: t('form.firstName') },
+    lastName: { label: t('form.lastName') },
+    company: { label: t('form.company') },
+    title: { label: t('form.title') },
+    country: { label: t('form.country') },
+    timezone: { label: t('form.timezone'), description: t('form.timezoneHint') },
+    consentSource: { label: t('form.consentSource'), description: t('form.consentSourceHint') },
+  };
+}
 
 const valuesOf = (p: Prospect): Record<Field, string> => ({
   email: p.email,
@@ -40,6 +46,8 @@ const valuesOf = (p: Prospect): Record<Field, string> => ({
 
 /** The prospect's fields, saved with PATCH; the API's problem with a field shows under it. */
 export function ProspectForm({ partnerId, prospect }: { partnerId: string; prospect: Prospect }) {
+  const { t } = useTranslation('audience');
+  const text = useFieldText();
   const [values, setValues] = useState(() => valuesOf(prospect));
   const update = useUpdateProspect(partnerId, prospect.id);
   const saved = valuesOf(prospect);
@@ -54,7 +62,7 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
     update.mutate(body, {
       onSuccess: (p) => {
         setValues(valuesOf(p));
-        notifications.show({ color: 'teal', message: 'The prospect is saved.' });
+        notifications.show({ color: 'teal', message: t('form.saved') });
       },
     });
   };
@@ -64,10 +72,10 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="The prospect’s details">
+    <form onSubmit={submit} noValidate aria-label={t('form.label')}>
       <Stack gap="md">
         {problem ? (
-          <Alert color="red" variant="light" role="alert" title="Not saved">
+          <Alert color="red" variant="light" role="alert" title={t('form.notSaved')}>
             {problem}
           </Alert>
         ) : null}
@@ -75,10 +83,10 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
           {FIELDS.map((f) => (
             <TextInput
               key={f.name}
-              label={f.label}
-              description={f.description}
+              label={text[f.name].label}
+              description={text[f.name].description}
               type={f.type}
-              autoComplete={f.autoComplete}
+              autoComplete="off"
               required={f.name === 'email'}
               value={values[f.name]}
               onChange={(e) => {
@@ -91,7 +99,7 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
         </SimpleGrid>
         <Group gap="sm">
           <Button type="submit" loading={update.isPending} disabled={!changed.length}>
-            Save changes
+            {t('form.save')}
           </Button>
           {changed.length ? (
             <Button
@@ -101,7 +109,7 @@ export function ProspectForm({ partnerId, prospect }: { partnerId: string; prosp
                 update.reset();
               }}
             >
-              Undo changes
+              {t('form.undo')}
             </Button>
           ) : null}
         </Group>

@@ -1,6 +1,6 @@
 import { Anchor, Box, Checkbox, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import type { Prospect } from '../hooks/use-prospects';
 
 interface ProspectsTableProps {
@@ -14,11 +14,13 @@ const fullName = (p: Prospect) => [p.firstName, p.lastName].filter(Boolean).join
 
 /** A page of prospects; each row can be selected for a list, and its email opens the prospect. */
 export function ProspectsTable({ prospects, selected, onSelect, busy }: ProspectsTableProps) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const ids = prospects.map((p) => p.id);
   const all = ids.length > 0 && ids.every((id) => selected.has(id));
   const some = !all && ids.some((id) => selected.has(id));
   return (
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your prospects">
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('table.region')}>
       <Table
         miw={{ base: 0, sm: 640 }}
         striped
@@ -32,17 +34,17 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
           <Table.Tr>
             <Table.Th w={40}>
               <Checkbox
-                aria-label="Select every prospect on this page"
+                aria-label={t('table.selectPage')}
                 checked={all}
                 indeterminate={some}
                 onChange={() => onSelect(ids, !all)}
               />
             </Table.Th>
-            <Table.Th>Prospect</Table.Th>
-            <Table.Th visibleFrom="sm">Company</Table.Th>
-            <Table.Th visibleFrom="sm">Country</Table.Th>
-            <Table.Th visibleFrom="sm">Time zone</Table.Th>
-            <Table.Th visibleFrom="sm">Added</Table.Th>
+            <Table.Th>{t('table.prospect')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('table.company')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('table.country')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('table.timeZone')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('table.added')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -50,7 +52,7 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
             <Table.Tr key={p.id}>
               <Table.Td>
                 <Checkbox
-                  aria-label={`Select ${p.email}`}
+                  aria-label={t('table.select', { email: p.email })}
                   checked={selected.has(p.id)}
                   onChange={(e) => onSelect([p.id], e.currentTarget.checked)}
                 />
@@ -62,7 +64,7 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
                 {fullName(p) ? <Text size="xs">{fullName(p)}</Text> : null}
                 {/* A phone has room for one column: the others, in brief, under the email. */}
                 <Text size="xs" hiddenFrom="sm">
-                  {[p.company, p.country, p.timezone ?? 'your time zone'].filter(Boolean).join(' · ')}
+                  {[p.company, p.country, p.timezone ?? t('table.yourTimeZone')].filter(Boolean).join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td visibleFrom="sm">
@@ -73,7 +75,7 @@ export function ProspectsTable({ prospects, selected, onSelect, busy }: Prospect
               <Table.Td visibleFrom="sm">
                 {p.timezone ?? (
                   <Text span size="sm" c="dimmed">
-                    Your zone
+                    {t('table.yourZone')}
                   </Text>
                 )}
               </Table.Td>

@@ -1,7 +1,7 @@
 import { Anchor, Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { QueryError } from '../../../shared/components/query-error';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useImports } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
 
@@ -10,34 +10,34 @@ const SHOWN = 10;
 
 /** The partner's latest imports, each opening its outcome. */
 export function RecentImports({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('audience');
+  const format = useFormat();
   const imports = useImports(partnerId, { limit: SHOWN, offset: 0 });
   return (
     <Stack component="section" aria-labelledby="recent-imports-title" gap="sm">
       <Title order={2} id="recent-imports-title">
-        Recent imports
+        {t('recent.title')}
       </Title>
       {imports.isError ? (
         <QueryError error={imports.error} retry={() => void imports.refetch()} />
       ) : imports.isPending ? (
-        <Skeleton height={80} aria-label="Loading your imports" />
+        <Skeleton height={80} aria-label={t('recent.loading')} />
       ) : imports.data.items.length === 0 ? (
-        <Text size="sm">No import yet.</Text>
+        <Text size="sm">{t('recent.none')}</Text>
       ) : (
         <>
           {imports.data.total > SHOWN ? (
-            <Text size="sm">
-              The latest {SHOWN} of {format.count(imports.data.total)}.
-            </Text>
+            <Text size="sm">{t('recent.latest', { shown: SHOWN, total: imports.data.total })}</Text>
           ) : null}
-          <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your recent imports">
+          <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('recent.region')}>
             <Table miw={560} striped bg="white" withTableBorder>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Sent</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th ta="right">Rows</Table.Th>
-                  <Table.Th ta="right">Imported</Table.Th>
-                  <Table.Th ta="right">Rejected</Table.Th>
+                  <Table.Th>{t('recent.sent')}</Table.Th>
+                  <Table.Th>{t('recent.status')}</Table.Th>
+                  <Table.Th ta="right">{t('recent.rows')}</Table.Th>
+                  <Table.Th ta="right">{t('recent.imported')}</Table.Th>
+                  <Table.Th ta="right">{t('recent.rejected')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { plural } from '../../../shared/lib/format';
+import { useTranslation } from '../../../shared/i18n';
 import { useListMembers, type ProspectList } from '../hooks/use-lists';
 
 interface SelectionBarProps {
@@ -15,6 +15,7 @@ interface SelectionBarProps {
 
 /** What can be done with the selected prospects: add them to a list, or take them out of the one shown. */
 export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: SelectionBarProps) {
+  const { t } = useTranslation('audience');
   const [listId, setListId] = useState<string | null>(null);
   const members = useListMembers(partnerId);
   const target = lists.find((l) => l.id === listId);
@@ -25,7 +26,9 @@ export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: 
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: `${plural(selected.length, 'prospect')} ${remove ? 'taken out of' : 'added to'} “${list.name}”.`,
+            message: remove
+              ? t('selection.removed', { count: selected.length, list: list.name })
+              : t('selection.added', { count: selected.length, list: list.name }),
           });
           onDone();
         },
@@ -39,18 +42,18 @@ export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: 
       p="sm"
       bg="indigo.0"
       role="group"
-      aria-label="Selected prospects"
+      aria-label={t('selection.label')}
       pos="sticky"
       bottom={8}
       style={{ zIndex: 2 }}
     >
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Text fw={600} size="sm" mb={8} aria-live="polite">
-          {plural(selected.length, 'prospect')} selected
+          {t('selection.selected', { count: selected.length })}
         </Text>
         <Select
-          label="Add them to"
-          placeholder={lists.length ? 'Choose a list' : 'Create a list first'}
+          label={t('selection.addTo')}
+          placeholder={lists.length ? t('selection.chooseList') : t('selection.createListFirst')}
           data={lists.map((l) => ({ value: l.id, label: l.name }))}
           value={listId}
           onChange={setListId}
@@ -63,7 +66,7 @@ export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: 
           loading={members.isPending && !members.variables?.remove}
           onClick={() => target && change(target, false)}
         >
-          Add to the list
+          {t('selection.add')}
         </Button>
         {shownList ? (
           <Button
@@ -71,11 +74,11 @@ export function SelectionBar({ partnerId, selected, lists, shownList, onDone }: 
             loading={members.isPending && !!members.variables?.remove}
             onClick={() => change(shownList, true)}
           >
-            Take out of “{shownList.name}”
+            {t('selection.takeOut', { list: shownList.name })}
           </Button>
         ) : null}
         <Button variant="subtle" onClick={onDone}>
-          Clear the selection
+          {t('selection.clear')}
         </Button>
       </Group>
       {members.error ? (

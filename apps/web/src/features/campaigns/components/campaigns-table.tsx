@@ -1,38 +1,37 @@
 import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { CampaignStatusBadge } from '../../../shared/components/campaign-status-badge';
-import { BROWSER, format, formatting } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import type { LibraryCampaign } from '../hooks/use-campaigns';
 import { CampaignActions } from './campaign-actions';
-
-/** Dates as the reader's browser writes them, in its own zone. */
-const { dateTime } = formatting(BROWSER);
 
 /** The library's rows; on a phone the version, date and result columns give way to the name. */
 
 export function CampaignsTable({ campaigns, busy }: { campaigns: LibraryCampaign[]; busy: boolean }) {
+  const { t } = useTranslation('campaigns');
+  const format = useFormat();
   return (
-    <Table bg="white" withTableBorder verticalSpacing="sm" aria-label="Campaigns" aria-busy={busy}>
+    <Table bg="white" withTableBorder verticalSpacing="sm" aria-label={t('table.label')} aria-busy={busy}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Campaign</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th visibleFrom="sm">Latest version</Table.Th>
-          <Table.Th visibleFrom="sm">Updated</Table.Th>
+          <Table.Th>{t('table.campaign')}</Table.Th>
+          <Table.Th>{t('table.status')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('table.latestVersion')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('table.updated')}</Table.Th>
           <Table.Th visibleFrom="md" ta="right">
-            Launches
+            {t('table.launches')}
           </Table.Th>
           <Table.Th visibleFrom="md" ta="right">
-            Partners
+            {t('table.partners')}
           </Table.Th>
           <Table.Th visibleFrom="md" ta="right">
-            Sent
+            {t('table.sent')}
           </Table.Th>
           <Table.Th visibleFrom="md" ta="right">
-            Clicked
+            {t('table.clicked')}
           </Table.Th>
           <Table.Th>
-            <VisuallyHidden>Actions</VisuallyHidden>
+            <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -55,13 +54,13 @@ export function CampaignsTable({ campaigns, busy }: { campaigns: LibraryCampaign
             <Table.Td visibleFrom="sm">
               {c.latestVersion === null ? (
                 <Text size="sm" c="dimmed">
-                  Not published
+                  {t('table.notPublished')}
                 </Text>
               ) : (
-                `Version ${c.latestVersion}`
+                t('table.version', { version: c.latestVersion })
               )}
             </Table.Td>
-            <Table.Td visibleFrom="sm">{dateTime(c.updatedAt)}</Table.Td>
+            <Table.Td visibleFrom="sm">{format.dateTime(c.updatedAt)}</Table.Td>
             <Table.Td visibleFrom="md" ta="right">
               {format.count(c.launches)}
             </Table.Td>

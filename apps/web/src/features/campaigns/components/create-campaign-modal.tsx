@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useCreateCampaign } from '../hooks/use-campaigns';
 
@@ -8,6 +9,7 @@ const FIELDS = ['name', 'language', 'description'];
 
 /** A new campaign from a name (and language, description); the editor opens on it. */
 export function CreateCampaignModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('campaigns');
   const [name, setName] = useState('');
   const [language, setLanguage] = useState('en');
   const [description, setDescription] = useState('');
@@ -28,16 +30,22 @@ export function CreateCampaignModal({ opened, onClose }: { opened: boolean; onCl
   const problem = formError(create.error, FIELDS);
 
   return (
-    <Modal opened={opened} onClose={close} title="New campaign" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} noValidate aria-label="New campaign">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('newCampaign')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
+      <form onSubmit={submit} noValidate aria-label={t('newCampaign')}>
         <Stack gap="md">
           {problem ? (
-            <Alert color="red" variant="light" role="alert" title="Not created">
+            <Alert color="red" variant="light" role="alert" title={t('create.notCreated')}>
               {problem}
             </Alert>
           ) : null}
           <TextInput
-            label="Name"
+            label={t('create.name')}
             required
             data-autofocus
             value={name}
@@ -45,16 +53,16 @@ export function CreateCampaignModal({ opened, onClose }: { opened: boolean; onCl
             error={fieldError(create.error, 'name')}
           />
           <TextInput
-            label="Language"
-            description="A language tag such as en or pt-BR"
+            label={t('create.language')}
+            description={t('create.languageHint')}
             required
             value={language}
             onChange={(e) => setLanguage(e.currentTarget.value)}
             error={fieldError(create.error, 'language')}
           />
           <Textarea
-            label="Description"
-            description="What partners read in their catalogue"
+            label={t('create.description')}
+            description={t('create.descriptionHint')}
             autosize
             minRows={3}
             value={description}
@@ -63,10 +71,10 @@ export function CreateCampaignModal({ opened, onClose }: { opened: boolean; onCl
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              Create the campaign
+              {t('create.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,8 +1,10 @@
 import { Alert, Skeleton, Switch } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import { usePartner, useSetContactsPrivate } from '../hooks/use-leads';
 
 /** A partner admin's switch: keep the partner's contacts (prospects and leads) from its vendor. */
 export function ContactsPrivacySwitch({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('leads');
   const partner = usePartner(partnerId);
   const setPrivate = useSetContactsPrivate(partnerId);
   if (partner.isPending) return <Skeleton height={40} width={320} />;
@@ -10,14 +12,14 @@ export function ContactsPrivacySwitch({ partnerId }: { partnerId: string }) {
   return (
     <>
       <Switch
-        label="Contacts private"
-        description="On: your vendor sees your counts and funnels only, never your leads or prospects."
+        label={t('privacy.label')}
+        description={t('privacy.description')}
         checked={partner.data.contactsPrivate}
         disabled={setPrivate.isPending}
         onChange={(e) => setPrivate.mutate(e.currentTarget.checked)}
       />
       {setPrivate.isError ? (
-        <Alert color="red" variant="light" title="The setting did not change">
+        <Alert color="red" variant="light" title={t('privacy.notChanged')}>
           {setPrivate.error.message}
         </Alert>
       ) : null}

@@ -1,15 +1,24 @@
 import { Badge } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import type { LeadStatus } from '../hooks/use-leads';
 
-export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
-  new: 'New',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  won: 'Won',
-  lost: 'Lost',
-};
+/** Every status a lead can have, in the order a lead moves through them. */
+export const LEAD_STATUSES: LeadStatus[] = ['new', 'accepted', 'rejected', 'won', 'lost'];
 
-export const isLeadStatus = (v: string | null): v is LeadStatus => v !== null && Object.hasOwn(LEAD_STATUS_LABELS, v);
+export const isLeadStatus = (v: string | null): v is LeadStatus => LEAD_STATUSES.some((s) => s === v);
+
+/** A status's name in the reader's language. */
+export function useLeadStatusLabel(): (status: LeadStatus) => string {
+  const { t } = useTranslation('leads');
+  return (status) =>
+    ({
+      new: t('status.new'),
+      accepted: t('status.accepted'),
+      rejected: t('status.rejected'),
+      won: t('status.won'),
+      lost: t('status.lost'),
+    })[status];
+}
 
 const COLORS: Record<LeadStatus, string> = {
   new: 'blue.9',
@@ -20,9 +29,10 @@ const COLORS: Record<LeadStatus, string> = {
 };
 
 export function LeadStatusBadge({ status }: { status: LeadStatus }) {
+  const label = useLeadStatusLabel();
   return (
     <Badge color={COLORS[status]} variant="filled">
-      {LEAD_STATUS_LABELS[status]}
+      {label(status)}
     </Badge>
   );
 }

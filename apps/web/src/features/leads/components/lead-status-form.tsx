@@ -1,26 +1,30 @@
 import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useChangeLeadStatus, type Lead, type LeadStatus } from '../hooks/use-leads';
-import { isLeadStatus, LEAD_STATUS_LABELS } from './lead-status-badge';
+import { isLeadStatus, LEAD_STATUSES, useLeadStatusLabel } from './lead-status-badge';
 
 /**
  * Moves a lead on. Which moves are allowed is the API's rule: it answers a refused one with its
  * own message (shown above the form) and a missing reason next to the reason field.
  */
 export function LeadStatusForm({ lead }: { lead: Lead }) {
+  const { t } = useTranslation('leads');
+  const statusLabel = useLeadStatusLabel();
   const change = useChangeLeadStatus(lead.id);
   const [status, setStatus] = useState<LeadStatus | null>(null);
   const [reason, setReason] = useState('');
-  const choices = Object.entries(LEAD_STATUS_LABELS)
-    .filter(([value]) => value !== lead.status)
-    .map(([value, label]) => ({ value, label }));
+  const choices = LEAD_STATUSES.filter((value) => value !== lead.status).map((value) => ({
+    value,
+    label: statusLabel(value),
+  }));
   const general = formError(change.error, ['status', 'reason']);
 
   return (
     <Stack
       component="form"
-      aria-label="Change the status"
+      aria-label={t('statusForm.label')}
       gap="sm"
       maw={480}
       onSubmit={(e) => {
@@ -33,13 +37,13 @@ export function LeadStatusForm({ lead }: { lead: Lead }) {
       }}
     >
       {general ? (
-        <Alert color="red" variant="light" title="The status did not change">
+        <Alert color="red" variant="light" title={t('statusForm.notChanged')}>
           {general}
         </Alert>
       ) : null}
       <Select
-        label="New status"
-        placeholder="Choose a status"
+        label={t('statusForm.newStatus')}
+        placeholder={t('statusForm.choose')}
         data={choices}
         value={status}
         onChange={(v) => {
@@ -51,8 +55,8 @@ export function LeadStatusForm({ lead }: { lead: Lead }) {
       />
       {status === 'rejected' ? (
         <Textarea
-          label="Reason"
-          description="Why you reject this lead (the vendor and your CRM see it)."
+          label={t('statusForm.reason')}
+          description={t('statusForm.reasonHint')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={fieldError(change.error, 'reason')}
@@ -62,7 +66,7 @@ export function LeadStatusForm({ lead }: { lead: Lead }) {
       ) : null}
       <Group>
         <Button type="submit" disabled={!status} loading={change.isPending}>
-          Change the status
+          {t('statusForm.submit')}
         </Button>
       </Group>
     </Stack>

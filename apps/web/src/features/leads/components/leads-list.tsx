@@ -4,13 +4,12 @@ import { ClearFiltersButton, EmptyState, LoadingRows, PageControls } from '../..
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../../shared/hooks/use-address-params';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useLeads, type Lead } from '../hooks/use-leads';
-import { isLeadStatus, LEAD_STATUS_LABELS, LeadStatusBadge } from './lead-status-badge';
+import { isLeadStatus, LEAD_STATUSES, LeadStatusBadge, useLeadStatusLabel } from './lead-status-badge';
 
 /** Leads per page. */
 const PAGE_SIZE = 25;
-const STATUSES = Object.entries(LEAD_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 
 export const personOf = (l: Pick<Lead, 'firstName' | 'lastName' | 'email'>) =>
   [l.firstName, l.lastName].filter(Boolean).join(' ') || l.email;
@@ -20,6 +19,9 @@ export const personOf = (l: Pick<Lead, 'firstName' | 'lastName' | 'email'>) =>
  * pages them. `linkTo` names a lead's detail page; none in the console (the list is all it shows).
  */
 export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (lead: Lead) => string }) {
+  const { t } = useTranslation('leads');
+  const format = useFormat();
+  const statusLabel = useLeadStatusLabel();
   const { params, set, clear } = useAddressParams();
   const status = params.get('status');
   const page = pageOf(params);
@@ -29,14 +31,22 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
     ...(isLeadStatus(status) ? { status } : {}),
   });
   const pages = leads.data ? Math.ceil(leads.data.total / PAGE_SIZE) : 0;
+  const statuses = LEAD_STATUSES.map((value) => ({ value, label: statusLabel(value) }));
+  const emptyTitle = {
+    new: t('empty.new'),
+    accepted: t('empty.accepted'),
+    rejected: t('empty.rejected'),
+    won: t('empty.won'),
+    lost: t('empty.lost'),
+  };
 
   return (
     <Stack gap="md">
       <Group align="flex-end" justify="space-between">
         <Select
-          label="Status"
-          placeholder="Any status"
-          data={STATUSES}
+          label={t('list.status')}
+          placeholder={t('list.anyStatus')}
+          data={statuses}
           value={isLeadStatus(status) ? status : null}
           onChange={(v) => set({ status: v })}
           clearable
@@ -44,26 +54,23 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
         />
         {leads.data ? (
           <Text size="sm" aria-live="polite">
-            {format.count(leads.data.total)} {leads.data.total === 1 ? 'lead' : 'leads'}
+            {t('list.count', { count: leads.data.total })}
           </Text>
         ) : null}
       </Group>
       {leads.isError ? (
         <QueryError error={leads.error} retry={() => void leads.refetch()} />
       ) : leads.isPending ? (
-        <LoadingRows label="Loading the leads" height={40} />
+        <LoadingRows label={t('list.loading')} height={40} />
       ) : leads.data.items.length === 0 ? (
         isLeadStatus(status) ? (
           <EmptyState
-            title={`No ${LEAD_STATUS_LABELS[status].toLowerCase()} leads`}
-            text="No lead has this status."
-            action={<ClearFiltersButton onClear={clear} label="Show every status" />}
+            title={emptyTitle[status]}
+            text={t('list.noneWithStatus')}
+            action={<ClearFiltersButton onClear={clear} label={t('list.showEvery')} />}
           />
         ) : (
-          <EmptyState
-            title="No leads yet"
-            text="A lead arrives each time a prospect sends the form of a campaign's landing page."
-          />
+          <EmptyState title={t('list.none')} text={t('list.noneText')} />
         )
       ) : (
         <>
@@ -85,14 +92,14 @@ export function LeadsList({ partnerId, linkTo }: { partnerId: string; linkTo?: (
               </Stack>
             ))}
           </Stack>
-          <Box visibleFrom="sm" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Leads">
+          <Box visibleFrom="sm" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('list.region')}>
             <Table miw={640} striped highlightOnHover bg="white" withTableBorder>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Prospect</Table.Th>
-                  <Table.Th>Company</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Received</Table.Th>
+                  <Table.Th>{t('list.prospect')}</Table.Th>
+                  <Table.Th>{t('list.company')}</Table.Th>
+                  <Table.Th>{t('list.status')}</Table.Th>
+                  <Table.Th>{t('list.received')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

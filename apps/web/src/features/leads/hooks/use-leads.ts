@@ -78,19 +78,14 @@ export function useSetContactsPrivate(partnerId: string) {
 
 const isTable = (v: unknown): v is { rows: Array<Record<string, unknown>> } =>
   typeof v === 'object' && v !== null && 'rows' in v && Array.isArray(v.rows);
-const FUNNEL_COUNTS = [
-  { column: 'enrolled', label: 'Enrolled' },
-  { column: 'sent', label: 'Sent' },
-  { column: 'opened', label: 'Opened' },
-  { column: 'clicked', label: 'Clicked' },
-  { column: 'converted', label: 'Converted' },
-  { column: 'unsubscribed', label: 'Unsubscribed' },
-];
+/** The funnel's count columns, in the funnel's order. */
+export const FUNNEL_COUNTS = ['enrolled', 'sent', 'opened', 'clicked', 'converted', 'unsubscribed'] as const;
+export type FunnelCount = (typeof FUNNEL_COUNTS)[number];
 
 /** Counts only, as the API answers them: the funnel's count columns of the partner's one row. */
-function funnelCounts(body: unknown): Array<{ label: string; value: number }> {
+function funnelCounts(body: unknown): Array<{ column: FunnelCount; value: number }> {
   const row = isTable(body) ? body.rows[0] : undefined;
-  return FUNNEL_COUNTS.map((c) => ({ label: c.label, value: row ? Number(row[c.column]) || 0 : 0 }));
+  return FUNNEL_COUNTS.map((column) => ({ column, value: row ? Number(row[column]) || 0 : 0 }));
 }
 
 /** A private partner's funnel counts (what the API still shows the vendor): one row for the partner. */
