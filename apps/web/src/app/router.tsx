@@ -143,7 +143,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'brand',
-                lazy: lazy(() => import('../features/vendor-brand/vendor-brand.page'), 'VendorBrandPage'),
+                lazy: lazy(
+                  () => import('../features/vendor-brand/vendor-brand.page'),
+                  'VendorBrandPage',
+                  'vendor-brand',
+                ),
               },
             ],
           },
