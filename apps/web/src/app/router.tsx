@@ -139,7 +139,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'host-names',
-                lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage'),
+                lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage', 'vendor-hosts'),
               },
               {
                 path: 'brand',
