@@ -135,7 +135,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'sending',
-                lazy: lazy(() => import('../features/console-sending/sending-settings.page'), 'SendingSettingsPage'),
+                lazy: lazy(
+                  () => import('../features/console-sending/sending-settings.page'),
+                  'SendingSettingsPage',
+                  'console-sending',
+                ),
               },
               {
                 path: 'host-names',
