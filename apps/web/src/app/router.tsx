@@ -111,7 +111,10 @@ export const router = createBrowserRouter([
                 path: 'campaigns/:campaignId',
                 lazy: lazy(() => import('../features/campaign-editor/campaign-editor.page'), 'CampaignEditorPage'),
               },
-              { path: 'partners', lazy: lazy(() => import('../features/partners/partners.page'), 'PartnersPage') },
+              {
+                path: 'partners',
+                lazy: lazy(() => import('../features/partners/partners.page'), 'PartnersPage', 'partners'),
+              },
               {
                 path: 'programmes',
                 lazy: lazy(() => import('../features/programmes/console-programmes.page'), 'ConsoleProgrammesPage'),
