@@ -90,7 +90,7 @@ export const router = createBrowserRouter([
               { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage') },
               {
                 path: 'webhooks',
-                lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage'),
+                lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage', 'webhooks'),
               },
               { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage') },
               {
@@ -134,7 +134,11 @@ export const router = createBrowserRouter([
               { path: 'leads', lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage') },
               {
                 path: 'webhooks',
-                lazy: lazy(() => import('../features/webhooks/console-webhooks.page'), 'ConsoleWebhooksPage'),
+                lazy: lazy(
+                  () => import('../features/webhooks/console-webhooks.page'),
+                  'ConsoleWebhooksPage',
+                  'webhooks',
+                ),
               },
               {
                 path: 'sending',
