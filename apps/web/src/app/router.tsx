@@ -121,7 +121,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'dashboards',
-                lazy: lazy(() => import('../features/console-dashboards/dashboards.page'), 'DashboardsPage'),
+                lazy: lazy(
+                  () => import('../features/console-dashboards/dashboards.page'),
+                  'DashboardsPage',
+                  'console-dashboards',
+                ),
               },
               {
                 path: 'social/calendar',
