@@ -96,7 +96,7 @@ export const router = createBrowserRouter([
               { path: 'leads/:leadId', lazy: lazy(() => import('../features/leads/lead.page'), 'LeadPage', 'leads') },
               {
                 path: 'webhooks',
-                lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage'),
+                lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage', 'webhooks'),
               },
               { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage') },
               {
@@ -120,14 +120,21 @@ export const router = createBrowserRouter([
                 path: 'campaigns/:campaignId',
                 lazy: lazy(() => import('../features/campaign-editor/campaign-editor.page'), 'CampaignEditorPage'),
               },
-              { path: 'partners', lazy: lazy(() => import('../features/partners/partners.page'), 'PartnersPage') },
+              {
+                path: 'partners',
+                lazy: lazy(() => import('../features/partners/partners.page'), 'PartnersPage', 'partners'),
+              },
               {
                 path: 'programmes',
                 lazy: lazy(() => import('../features/programmes/console-programmes.page'), 'ConsoleProgrammesPage'),
               },
               {
                 path: 'dashboards',
-                lazy: lazy(() => import('../features/console-dashboards/dashboards.page'), 'DashboardsPage'),
+                lazy: lazy(
+                  () => import('../features/console-dashboards/dashboards.page'),
+                  'DashboardsPage',
+                  'console-dashboards',
+                ),
               },
               {
                 path: 'social/calendar',
@@ -143,19 +150,31 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'webhooks',
-                lazy: lazy(() => import('../features/webhooks/console-webhooks.page'), 'ConsoleWebhooksPage'),
+                lazy: lazy(
+                  () => import('../features/webhooks/console-webhooks.page'),
+                  'ConsoleWebhooksPage',
+                  'webhooks',
+                ),
               },
               {
                 path: 'sending',
-                lazy: lazy(() => import('../features/console-sending/sending-settings.page'), 'SendingSettingsPage'),
+                lazy: lazy(
+                  () => import('../features/console-sending/sending-settings.page'),
+                  'SendingSettingsPage',
+                  'console-sending',
+                ),
               },
               {
                 path: 'host-names',
-                lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage'),
+                lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage', 'vendor-hosts'),
               },
               {
                 path: 'brand',
-                lazy: lazy(() => import('../features/vendor-brand/vendor-brand.page'), 'VendorBrandPage'),
+                lazy: lazy(
+                  () => import('../features/vendor-brand/vendor-brand.page'),
+                  'VendorBrandPage',
+                  'vendor-brand',
+                ),
               },
             ],
           },

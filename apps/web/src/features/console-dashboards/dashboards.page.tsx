@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { useAddressParams } from '../../shared/hooks/use-address-params';
+import { useTranslation } from '../../shared/i18n';
 import { Report, type ReportColumn } from './components/report-table';
 import { utcDayBefore } from './format';
 import { csvUrl, useFunnel, usePartnerActivityReport } from './hooks/use-analytics';
@@ -12,30 +13,34 @@ import { csvUrl, useFunnel, usePartnerActivityReport } from './hooks/use-analyti
 const FunnelBarChart = lazy(() => import('./components/funnel-charts').then((m) => ({ default: m.FunnelBarChart })));
 const TrendLineChart = lazy(() => import('./components/funnel-charts').then((m) => ({ default: m.TrendLineChart })));
 
-const FUNNEL: ReportColumn[] = [
-  { key: 'enrolled', label: 'Enrolled', kind: 'count', wide: true },
-  { key: 'sent', label: 'Sent', kind: 'count' },
-  { key: 'deliveryRate', label: 'Delivered', kind: 'rate', wide: true },
-  { key: 'opened', label: 'Opened', kind: 'count', wide: true },
-  { key: 'clicked', label: 'Clicked', kind: 'count' },
-  { key: 'openRate', label: 'Open rate', kind: 'rate', wide: true },
-  { key: 'clickRate', label: 'Click rate', kind: 'rate', wide: true },
-  { key: 'unsubscribed', label: 'Unsubscribed', kind: 'count', wide: true },
-  { key: 'converted', label: 'Converted', kind: 'count', wide: true },
-];
-const ACTIVITY: ReportColumn[] = [
-  { key: 'partnerName', label: 'Partner', kind: 'text' },
-  { key: 'tier', label: 'Tier', kind: 'text', wide: true },
-  { key: 'region', label: 'Region', kind: 'text', wide: true },
-  { key: 'lastLaunchAt', label: 'Last launch', kind: 'date' },
-  { key: 'launches', label: 'Launches', kind: 'count', wide: true },
-  { key: 'sent', label: 'Sent', kind: 'count', wide: true },
-];
-const PERIODS = [
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-];
+/** The funnel's columns, headed in the reader's language. */
+function useFunnelColumns(): ReportColumn[] {
+  const { t } = useTranslation('console-dashboards');
+  return [
+    { key: 'enrolled', label: t('columns.enrolled'), kind: 'count', wide: true },
+    { key: 'sent', label: t('columns.sent'), kind: 'count' },
+    { key: 'deliveryRate', label: t('columns.delivered'), kind: 'rate', wide: true },
+    { key: 'opened', label: t('columns.opened'), kind: 'count', wide: true },
+    { key: 'clicked', label: t('columns.clicked'), kind: 'count' },
+    { key: 'openRate', label: t('columns.openRate'), kind: 'rate', wide: true },
+    { key: 'clickRate', label: t('columns.clickRate'), kind: 'rate', wide: true },
+    { key: 'unsubscribed', label: t('columns.unsubscribed'), kind: 'count', wide: true },
+    { key: 'converted', label: t('columns.converted'), kind: 'count', wide: true },
+  ];
+}
+
+/** The activity report's columns. */
+function useActivityColumns(): ReportColumn[] {
+  const { t } = useTranslation('console-dashboards');
+  return [
+    { key: 'partnerName', label: t('columns.partner'), kind: 'text' },
+    { key: 'tier', label: t('columns.tier'), kind: 'text', wide: true },
+    { key: 'region', label: t('columns.region'), kind: 'text', wide: true },
+    { key: 'lastLaunchAt', label: t('columns.lastLaunch'), kind: 'date' },
+    { key: 'launches', label: t('columns.launches'), kind: 'count', wide: true },
+    { key: 'sent', label: t('columns.sent'), kind: 'count', wide: true },
+  ];
+}
 const DEFAULT_INACTIVE_DAYS = 30;
 
 const chartFallback = <Skeleton h={260} mt="sm" aria-hidden />;
@@ -43,6 +48,14 @@ const wholeDays = (v: string | null, fallback: number) => (v && /^\d{1,4}$/.test
 
 /** The vendor's results: the funnel by campaign and by partner, the daily trend, and partners gone quiet; each with its CSV. */
 export function DashboardsPage() {
+  const { t } = useTranslation('console-dashboards');
+  const funnel = useFunnelColumns();
+  const activity = useActivityColumns();
+  const periods = [
+    { value: '7', label: t('periods.last', { count: 7 }) },
+    { value: '30', label: t('periods.last', { count: 30 }) },
+    { value: '90', label: t('periods.last', { count: 90 }) },
+  ];
   const { params, set } = useAddressParams();
   const period = wholeDays(params.get('period'), 30);
   const [inactive, setInactive] = useState<number>(wholeDays(params.get('inactive'), DEFAULT_INACTIVE_DAYS));
@@ -56,28 +69,21 @@ export function DashboardsPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Dashboards"
-        description="Results of every partner’s launches, from the engine’s funnel rollups (opens and clicks judged human, a few seconds behind the events)."
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       {failed ? <QueryError error={failed.error} retry={() => void failed.refetch()} /> : null}
       {byCampaign.data ? (
         <Report
           id="funnel-by-campaign"
-          title="Funnel by campaign"
-          description="All time, every partner."
-          columns={[{ key: 'campaignName', label: 'Campaign', kind: 'text' }, ...FUNNEL]}
+          title={t('byCampaign.title')}
+          description={t('byCampaign.description')}
+          columns={[{ key: 'campaignName', label: t('columns.campaign'), kind: 'text' }, ...funnel]}
           rows={byCampaign.data.rows}
           csv={csvUrl('/analytics/funnel', { groupBy: 'campaign' })}
           csvName="funnel-by-campaign.csv"
-          empty="No launches yet: the funnel fills as partners launch campaigns."
+          empty={t('byCampaign.empty')}
           chart={
             <Suspense fallback={chartFallback}>
-              <FunnelBarChart
-                rows={byCampaign.data.rows}
-                nameKey="campaignName"
-                label="Bar chart of emails sent, opened and clicked per campaign; the table below gives the figures."
-              />
+              <FunnelBarChart rows={byCampaign.data.rows} nameKey="campaignName" label={t('byCampaign.chart')} />
             </Suspense>
           }
         />
@@ -87,20 +93,16 @@ export function DashboardsPage() {
       {byPartner.data ? (
         <Report
           id="funnel-by-partner"
-          title="Funnel by partner"
-          description="All time, every campaign."
-          columns={[{ key: 'partnerName', label: 'Partner', kind: 'text' }, ...FUNNEL]}
+          title={t('byPartner.title')}
+          description={t('byPartner.description')}
+          columns={[{ key: 'partnerName', label: t('columns.partner'), kind: 'text' }, ...funnel]}
           rows={byPartner.data.rows}
           csv={csvUrl('/analytics/funnel', { groupBy: 'partner' })}
           csvName="funnel-by-partner.csv"
-          empty="No partner has launched a campaign yet."
+          empty={t('byPartner.empty')}
           chart={
             <Suspense fallback={chartFallback}>
-              <FunnelBarChart
-                rows={byPartner.data.rows}
-                nameKey="partnerName"
-                label="Bar chart of emails sent, opened and clicked per partner; the table below gives the figures."
-              />
+              <FunnelBarChart rows={byPartner.data.rows} nameKey="partnerName" label={t('byPartner.chart')} />
             </Suspense>
           }
         />
@@ -110,17 +112,20 @@ export function DashboardsPage() {
       {trend.data ? (
         <Report
           id="daily-trend"
-          title="Daily trend"
-          description="Per UTC day, days with activity."
-          columns={[{ key: 'day', label: 'Day', kind: 'date' }, ...FUNNEL.filter((c) => c.key !== 'enrolled')]}
+          title={t('trend.title')}
+          description={t('trend.description')}
+          columns={[
+            { key: 'day', label: t('columns.day'), kind: 'date' },
+            ...funnel.filter((c) => c.key !== 'enrolled'),
+          ]}
           rows={trend.data.rows}
           csv={csvUrl('/analytics/funnel', trendQuery)}
           csvName="daily-trend.csv"
-          empty="Nothing was sent in this period."
+          empty={t('trend.empty')}
           controls={
             <Select
-              label="Period"
-              data={PERIODS}
+              label={t('trend.period')}
+              data={periods}
               value={String(period)}
               allowDeselect={false}
               onChange={(v) => set({ period: v === '30' ? null : v })}
@@ -129,10 +134,7 @@ export function DashboardsPage() {
           }
           chart={
             <Suspense fallback={chartFallback}>
-              <TrendLineChart
-                rows={trend.data.rows}
-                label="Line chart of emails sent, opened and clicked per day; the table below gives the figures."
-              />
+              <TrendLineChart rows={trend.data.rows} label={t('trend.chart')} />
             </Suspense>
           }
         />
@@ -142,16 +144,16 @@ export function DashboardsPage() {
       {quiet.data ? (
         <Report
           id="inactive-partners"
-          title="Inactive partners"
-          description={`Partners who have not launched a campaign for ${inactiveDays} days, or never.`}
-          columns={ACTIVITY}
+          title={t('inactive.title')}
+          description={t('inactive.description', { count: inactiveDays })}
+          columns={activity}
           rows={quiet.data.rows}
           csv={csvUrl('/analytics/partners', { inactiveDays })}
           csvName="inactive-partners.csv"
-          empty={`Every partner launched a campaign in the last ${inactiveDays} days.`}
+          empty={t('inactive.empty', { count: inactiveDays })}
           controls={
             <NumberInput
-              label="Inactive for (days)"
+              label={t('inactive.days')}
               min={0}
               max={3650}
               allowDecimal={false}

@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { formatting } from '../../shared/lib/format';
 import { cell, count, label, utcDayBefore } from './format';
 
 describe('a report cell', () => {
   const row = { sent: 12345, rate: 0.256, day: '2026-03-03', name: 'Acme', empty: '', nested: { a: 1 } };
+  const english = formatting();
+  const german = formatting({ locale: 'de', timeZone: undefined });
 
   it('groups counts, writes rates as percentages and days as dates', () => {
-    expect(cell(row, 'sent', 'count')).toBe('12,345');
-    expect(cell(row, 'rate', 'rate')).toBe('25.6%');
-    expect(cell(row, 'day', 'date')).toBe('3 Mar 2026');
-    expect(cell(row, 'name', 'text')).toBe('Acme');
+    expect(cell(row, 'sent', 'count', english)).toBe('12,345');
+    expect(cell(row, 'rate', 'rate', english)).toBe('25.6%');
+    expect(cell(row, 'day', 'date', english)).toBe('3 Mar 2026');
+    expect(cell(row, 'name', 'text', english)).toBe('Acme');
+  });
+
+  it("is written in the reader's language", () => {
+    expect(cell(row, 'sent', 'count', german)).toBe('12.345');
+    expect(cell(row, 'rate', 'rate', german)).toBe('25,6\u00a0%');
+    expect(cell(row, 'day', 'date', german)).toBe('3. März 2026');
   });
 
   it('says "—" for nothing, and nothing for what is not text', () => {
-    expect(cell(row, 'missing', 'count')).toBe('—');
-    expect(cell(row, 'empty', 'text')).toBe('—');
+    expect(cell(row, 'missing', 'count', english)).toBe('—');
+    expect(cell(row, 'empty', 'text', english)).toBe('—');
     expect(label(row.nested)).toBe('');
   });
 

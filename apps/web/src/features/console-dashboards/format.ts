@@ -1,11 +1,19 @@
-import { format } from '../../shared/lib/format';
+import type { formatting } from '../../shared/lib/format';
 import type { ReportRow } from './hooks/use-analytics';
 
 /** A count of a report row (absent or empty: 0 for charts; the tables say "—"). */
 export const count = (row: ReportRow, column: string): number => (typeof row[column] === 'number' ? row[column] : 0);
 
-/** A cell as people read it: counts grouped, rates as percentages, days and times as dates. */
-export function cell(row: ReportRow, column: string, kind: 'count' | 'rate' | 'text' | 'date'): string {
+/** The formatters of the reader's language (`useFormat()`). */
+type Formats = Pick<ReturnType<typeof formatting>, 'count' | 'percent' | 'utcDay'>;
+
+/** A cell as people read it, in the formatters' language: counts grouped, rates as percentages, days and times as dates. */
+export function cell(
+  row: ReportRow,
+  column: string,
+  kind: 'count' | 'rate' | 'text' | 'date',
+  format: Formats,
+): string {
   const value = row[column];
   if (value === null || value === undefined || value === '') return '—';
   if (kind === 'count' && typeof value === 'number') return format.count(value);

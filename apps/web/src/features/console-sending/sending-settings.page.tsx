@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { PageHeader } from '../../shared/components/page-header';
+import { Trans, useTranslation } from '../../shared/i18n';
 import { DkimKeyCard } from './components/dkim-key-card';
 import { DnsPanel } from './components/dns-panel';
 import { SendingForm } from './components/sending-form';
@@ -9,18 +10,16 @@ import { useVendorSending } from './hooks/use-sending-settings';
 
 /** Vendor admins: the SMTP server, sending domain and rate, the DKIM key, and the DNS records that make receivers trust the mail. */
 export function SendingSettingsPage() {
+  const { t } = useTranslation('console-sending');
   const settings = useVendorSending();
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/console">Vendor console</Link> / Sending
+        <Trans i18nKey="page.breadcrumb" t={t} components={{ console: <Link to="/console" /> }} />
       </Text>
-      <PageHeader
-        title="Sending settings"
-        description="How your partners’ campaign emails leave, and the DNS records that let receivers trust them."
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       {settings.isPending ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading the sending settings">
+        <Stack gap="md" aria-busy="true" aria-label={t('page.loading')}>
           <Skeleton height={240} />
           <Skeleton height={320} />
         </Stack>
@@ -30,14 +29,14 @@ export function SendingSettingsPage() {
           variant="light"
           title={
             settings.error instanceof ApiError && settings.error.status === 403
-              ? 'Only vendor admins manage sending'
-              : 'The sending settings could not be loaded'
+              ? t('page.adminsOnly')
+              : t('page.notLoaded')
           }
         >
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{settings.error.message}</Text>
             <Button size="xs" variant="default" onClick={() => void settings.refetch()}>
-              Try again
+              {t('shared:actions.tryAgain')}
             </Button>
           </Stack>
         </Alert>

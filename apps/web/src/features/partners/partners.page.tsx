@@ -5,20 +5,22 @@ import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
 import { useMe } from '../../shared/hooks/use-me';
+import { useTranslation } from '../../shared/i18n';
 import { InvitePartnerModal } from './components/invite-partner-modal';
 import { PartnersTable } from './components/partners-table';
 import { usePartnerActivity, usePartners, type PartnersQuery } from './hooks/use-partners';
 
 /** Partners per page. */
 const PAGE_SIZE = 25;
-const STATUSES = [
-  { value: 'active', label: 'Active' },
-  { value: 'suspended', label: 'Deactivated' },
-];
 const isStatus = (v: string | null): v is 'active' | 'suspended' => v === 'active' || v === 'suspended';
 
 /** The vendor's partners, with their activity; invite, edit, deactivate, or open a portal as one. */
 export function PartnersPage() {
+  const { t } = useTranslation('partners');
+  const statuses = [
+    { value: 'active', label: t('status.active') },
+    { value: 'suspended', label: t('status.deactivated') },
+  ];
   const { params, set, clear } = useAddressParams();
   const [search, setSearch] = useTypedParam('search');
   const [inviting, { open, close }] = useDisclosure(false);
@@ -41,28 +43,28 @@ export function PartnersPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <PageHeader title="Partners" description="The companies who launch your campaigns under their own brand." />
-        {admin ? <Button onClick={open}>Invite a partner</Button> : null}
+        <PageHeader title={t('page.title')} description={t('page.description')} />
+        {admin ? <Button onClick={open}>{t('invite.title')}</Button> : null}
       </Group>
       <InvitePartnerModal opened={inviting} onClose={close} />
 
-      <form role="search" aria-label="Filter the partners" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
           <TextInput
-            label="Search"
-            placeholder="Company name"
+            label={t('filters.search')}
+            placeholder={t('fields.companyName')}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
           <Select
-            label="Status"
-            placeholder="Any status"
-            data={STATUSES}
+            label={t('table.status')}
+            placeholder={t('filters.anyStatus')}
+            data={statuses}
             value={isStatus(status) ? status : null}
             onChange={(v) => set({ status: v })}
             clearable
-            clearButtonProps={{ 'aria-label': 'Any status' }}
+            clearButtonProps={{ 'aria-label': t('filters.anyStatus') }}
           />
         </SimpleGrid>
       </form>
@@ -70,15 +72,11 @@ export function PartnersPage() {
       {partners.isError ? (
         <QueryError error={partners.error} retry={() => void partners.refetch()} />
       ) : partners.isPending ? (
-        <LoadingRows label="Loading the partners" height={44} />
+        <LoadingRows label={t('page.loading')} height={44} />
       ) : partners.data.items.length === 0 ? (
         <EmptyState
-          title={filtered ? 'No partner matches' : 'No partner yet'}
-          text={
-            filtered
-              ? 'Try another name or status, or clear the filters.'
-              : 'Invite your first partner: it gets an email to join the partner portal.'
-          }
+          title={filtered ? t('empty.noMatch') : t('empty.none')}
+          text={filtered ? t('empty.noMatchText') : t('empty.noneText')}
           action={
             filtered ? (
               <ClearFiltersButton
@@ -93,7 +91,7 @@ export function PartnersPage() {
       ) : (
         <>
           <Text size="sm" aria-live="polite">
-            {partners.data.total === 1 ? '1 partner' : `${partners.data.total} partners`}
+            {t('page.count', { count: partners.data.total })}
           </Text>
           <PartnersTable
             partners={partners.data.items}

@@ -4,24 +4,23 @@ import { Link } from 'react-router';
 import { ImageUploadCard, useImageRules } from '../../shared/components/image-upload-card';
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
+import { Trans, useTranslation } from '../../shared/i18n';
 import { BrandForm, draftOf, type BrandDraft } from './components/brand-form';
 import { BrandPreview } from './components/brand-preview';
 import { useRemoveVendorImage, useUploadVendorImage, useVendorBrand, type VendorBrand } from './hooks/use-vendor-brand';
 
 /** Vendor admins: the name, colour, logo, favicon and support contacts partners see; marketers read them. */
 export function VendorBrandPage() {
+  const { t } = useTranslation('vendor-brand');
   const brand = useVendorBrand();
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/console">Vendor console</Link> / Brand
+        <Trans i18nKey="page.breadcrumb" t={t} components={{ console: <Link to="/console" /> }} />
       </Text>
-      <PageHeader
-        title="Brand"
-        description="Your name, colour and logo on your partners’ portal, its sign-in pages and the emails they get."
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       {brand.isPending ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading the brand">
+        <Stack gap="md" aria-busy="true" aria-label={t('page.loading')}>
           <Skeleton height={320} />
         </Stack>
       ) : brand.isError ? (
@@ -34,6 +33,7 @@ export function VendorBrandPage() {
 }
 
 function BrandSettings({ brand }: { brand: VendorBrand }) {
+  const { t } = useTranslation('vendor-brand');
   const [draft, setDraft] = useState<BrandDraft>(() => draftOf(brand));
   const uploadLogo = useUploadVendorImage('logo');
   const removeLogo = useRemoveVendorImage('logo');
@@ -50,36 +50,36 @@ function BrandSettings({ brand }: { brand: VendorBrand }) {
           <BrandPreview brand={brand} draft={draft} />
           <ImageUploadCard
             id="logo"
-            title="Logo"
+            title={t('logo.title')}
             hint={rules}
             image={brand.logo}
-            alt={`${brand.displayName} logo`}
-            empty="No logo yet: the portal shows your display name alone."
+            alt={t('logo.alt', { name: brand.displayName })}
+            empty={t('logo.empty')}
             words={{
-              saved: 'The new logo is saved.',
-              removed: 'The logo is removed.',
-              choose: 'Choose a logo',
-              chooseAnother: 'Choose another logo',
-              remove: 'Remove the logo',
-              notSaved: (reason) => `The logo was not saved: ${reason}`,
+              saved: t('logo.saved'),
+              removed: t('logo.removed'),
+              choose: t('logo.choose'),
+              chooseAnother: t('logo.chooseAnother'),
+              remove: t('logo.remove'),
+              notSaved: (reason) => t('logo.notSaved', { reason }),
             }}
             upload={uploadLogo}
             remove={removeLogo}
           />
           <ImageUploadCard
             id="favicon"
-            title="Favicon"
-            hint={`The browser tab’s icon; square works best. ${rules}`}
+            title={t('favicon.title')}
+            hint={t('favicon.hint', { rules })}
             image={brand.favicon}
-            alt={`${brand.displayName} favicon`}
-            empty="No favicon yet: the tab shows the engine’s icon."
+            alt={t('favicon.alt', { name: brand.displayName })}
+            empty={t('favicon.empty')}
             words={{
-              saved: 'The new favicon is saved.',
-              removed: 'The favicon is removed.',
-              choose: 'Choose a favicon',
-              chooseAnother: 'Choose another favicon',
-              remove: 'Remove the favicon',
-              notSaved: (reason) => `The favicon was not saved: ${reason}`,
+              saved: t('favicon.saved'),
+              removed: t('favicon.removed'),
+              choose: t('favicon.choose'),
+              chooseAnother: t('favicon.chooseAnother'),
+              remove: t('favicon.remove'),
+              notSaved: (reason) => t('favicon.notSaved', { reason }),
             }}
             upload={uploadFavicon}
             remove={removeFavicon}

@@ -1,6 +1,7 @@
 import { Box, Button, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import classes from '../../../shared/components/panel.module.css';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { cell } from '../format';
 import type { ReportRow } from '../hooks/use-analytics';
 
@@ -28,6 +29,8 @@ interface ReportProps {
 
 /** One report: its heading, a chart when it has one, the figures as a table (what the chart shows, readable by everyone) and its CSV. */
 export function Report({ id, title, description, columns, rows, csv, csvName, empty, controls, chart }: ReportProps) {
+  const { t } = useTranslation('console-dashboards');
+  const format = useFormat();
   return (
     <Box component="section" aria-labelledby={id} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm" mb="sm">
@@ -47,9 +50,9 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
             download={csvName}
             variant="default"
             size="sm"
-            aria-label={`Download ${title.toLowerCase()} as CSV`}
+            aria-label={t('report.downloadLabel', { title })}
           >
-            Download CSV
+            {t('report.download')}
           </Button>
         </Group>
       </Group>
@@ -59,7 +62,7 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
           <ScrollArea
             type="auto"
             mt="sm"
-            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `${title}: the figures` }}
+            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('report.figures', { title }) }}
           >
             <Table striped highlightOnHover aria-labelledby={id} miw={320}>
               <Table.Thead>
@@ -85,7 +88,7 @@ export function Report({ id, title, description, columns, rows, csv, csvName, em
                         visibleFrom={c.wide ? 'sm' : undefined}
                         style={c.kind === 'text' ? { overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}
                       >
-                        {cell(row, c.key, c.kind)}
+                        {cell(row, c.key, c.kind, format)}
                       </Table.Td>
                     ))}
                   </Table.Tr>

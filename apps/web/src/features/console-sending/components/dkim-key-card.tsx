@@ -2,11 +2,13 @@ import { Alert, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useGenerateDkimKey, type SendingSettings } from '../hooks/use-sending-settings';
 
 /** The DKIM key that signs the vendor's mail, and the action that has the engine generate a new one. */
 export function DkimKeyCard({ settings }: { settings: SendingSettings }) {
+  const { t } = useTranslation('console-sending');
   const [opened, { open, close }] = useDisclosure(false);
   const [selector, setSelector] = useState('');
   const generate = useGenerateDkimKey();
@@ -20,7 +22,7 @@ export function DkimKeyCard({ settings }: { settings: SendingSettings }) {
         setSelector('');
         notifications.show({
           color: 'teal',
-          message: `A new DKIM key signs your mail (selector ${saved.dkim?.selector ?? ''}). Publish its DNS record below.`,
+          message: t('dkim.generated', { selector: saved.dkim?.selector ?? '' }),
         });
       },
     });
@@ -30,71 +32,69 @@ export function DkimKeyCard({ settings }: { settings: SendingSettings }) {
   return (
     <Card padding="lg" component="section" aria-labelledby="dkim-title">
       <Title order={2} size="h3" id="dkim-title" mb={4}>
-        DKIM key
+        {t('dkim.title')}
       </Title>
       <Stack gap="sm" align="flex-start">
         {settings.dkim ? (
           <Text size="sm">
-            Your mail is signed for <strong>{settings.dkim.domain}</strong> with the key under selector{' '}
-            <strong>{settings.dkim.selector}</strong>. The private key is kept sealed by the engine and never shown.
+            <Trans
+              i18nKey="dkim.signed"
+              t={t}
+              values={{ domain: settings.dkim.domain, selector: settings.dkim.selector }}
+              components={{ strong: <strong /> }}
+            />
           </Text>
         ) : (
-          <Text size="sm">
-            No DKIM key yet: receivers cannot tell your mail really comes from your domain. The engine generates one
-            (RSA 2048) and keeps its private key sealed.
-          </Text>
+          <Text size="sm">{t('dkim.none')}</Text>
         )}
         <Button variant={replacing ? 'default' : 'filled'} onClick={open}>
-          {replacing ? 'Generate a new DKIM key' : 'Generate DKIM key'}
+          {replacing ? t('dkim.generateNew') : t('dkim.generate')}
         </Button>
       </Stack>
 
       <Modal
         opened={opened}
         onClose={close}
-        title={replacing ? 'Replace the DKIM key?' : 'Generate a DKIM key'}
+        title={replacing ? t('dkim.replaceTitle') : t('dkim.generateTitle')}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('dkim.close') }}
       >
-        <form onSubmit={submit} noValidate aria-label="Generate a DKIM key">
+        <form onSubmit={submit} noValidate aria-label={t('dkim.generateTitle')}>
           <Stack gap="md">
             {replacing ? (
               <Alert
                 color="yellow"
                 variant="light"
-                title="Mail will fail DKIM until your DNS is updated"
+                title={t('dkim.willFail')}
                 styles={{
                   title: { color: 'var(--mantine-color-dark-8)' },
                   message: { color: 'var(--mantine-color-dark-8)' },
                 }}
               >
-                <Text size="sm">
-                  The new key signs at once and the old one is discarded: publish the new DKIM record, then check the
-                  DNS.
-                </Text>
+                <Text size="sm">{t('dkim.willFailText')}</Text>
               </Alert>
             ) : null}
             <TextInput
               id="selector"
-              label="Selector"
-              description="The name the key is published under. Empty: tcma followed by the year and month."
-              placeholder="tcma202611"
+              label={t('dkim.selector')}
+              description={t('dkim.selectorHint')}
+              placeholder={t('dkim.selectorExample')}
               value={selector}
               onChange={(e) => setSelector(e.currentTarget.value)}
               error={fieldError(generate.error, 'selector') ?? fieldError(generate.error, 'sendingDomain')}
               data-autofocus
             />
             {topError ? (
-              <Alert color="red" variant="light" role="alert" title="No key was generated">
+              <Alert color="red" variant="light" role="alert" title={t('dkim.notGenerated')}>
                 <Text size="sm">{topError}</Text>
               </Alert>
             ) : null}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('dkim.cancel')}
               </Button>
               <Button type="submit" color={replacing ? 'red.9' : undefined} loading={generate.isPending}>
-                {replacing ? 'Replace the key' : 'Generate the key'}
+                {replacing ? t('dkim.replace') : t('dkim.generateKey')}
               </Button>
             </Group>
           </Stack>

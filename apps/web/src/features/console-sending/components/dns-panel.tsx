@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { formError } from '../../../shared/lib/field-error';
-import { BROWSER, formatting } from '../../../shared/lib/format';
 import { useCheckVendorDns, type SendingSettings } from '../hooks/use-sending-settings';
 import { DnsRecordCard } from './dns-records';
 
 /** The records to publish, each ready to copy, and the check of what the DNS answers for them. */
 export function DnsPanel({ settings }: { settings: SendingSettings }) {
+  const { t } = useTranslation('console-sending');
+  const format = useFormat();
   const check = useCheckVendorDns();
   const report = check.data;
   const checkError = formError(check.error, []);
@@ -15,30 +17,32 @@ export function DnsPanel({ settings }: { settings: SendingSettings }) {
       <Stack gap="md">
         <div>
           <Title order={2} size="h3" id="dns-title" mb={4}>
-            DNS records
+            {t('dns.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Publish these TXT records at your DNS provider, then check them. DNS changes can take a while to be seen.
+            {t('dns.description')}
           </Text>
         </div>
         {settings.dnsRecords.length === 0 ? (
-          <Text size="sm">Set a sending domain above: the records are for it.</Text>
+          <Text size="sm">{t('dns.noDomain')}</Text>
         ) : (
           <>
             <Group gap="md" align="center">
               <Button onClick={() => check.mutate()} loading={check.isPending}>
-                Check DNS
+                {t('dns.check')}
               </Button>
               {report ? (
                 <Text size="sm" c="dimmed" aria-live="polite">
-                  Checked at {formatting(BROWSER).time(report.checkedAt)}:{' '}
-                  {report.records.filter((r) => r.state === 'ok').length} of {report.records.length} records as
-                  expected.
+                  {t('dns.checked', {
+                    time: format.time(report.checkedAt),
+                    count: report.records.filter((r) => r.state === 'ok').length,
+                    total: report.records.length,
+                  })}
                 </Text>
               ) : null}
             </Group>
             {checkError ? (
-              <Alert color="red" variant="light" role="alert" title="The DNS could not be checked">
+              <Alert color="red" variant="light" role="alert" title={t('dns.notChecked')}>
                 <Text size="sm">{checkError}</Text>
               </Alert>
             ) : null}

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import {
   useReplaceVendorSending,
@@ -17,6 +18,7 @@ function smtpLabel(smtp: NonNullable<SendingSettings['smtp']>): string {
 
 /** SMTP server, sending domain and rate. An empty SMTP box keeps the stored server and its password. */
 export function SendingForm({ settings }: { settings: SendingSettings }) {
+  const { t } = useTranslation('console-sending');
   const [smtpUrl, setSmtpUrl] = useState('');
   const [sendingDomain, setSendingDomain] = useState(settings.sendingDomain ?? '');
   const [rate, setRate] = useState<number | string>(settings.ratePerSecond ?? '');
@@ -32,7 +34,7 @@ export function SendingForm({ settings }: { settings: SendingSettings }) {
     save.mutate(body, {
       onSuccess: () => {
         setSmtpUrl('');
-        notifications.show({ color: 'teal', message: 'Sending settings saved.' });
+        notifications.show({ color: 'teal', message: t('form.saved') });
       },
     });
   };
@@ -40,23 +42,19 @@ export function SendingForm({ settings }: { settings: SendingSettings }) {
 
   return (
     <Card padding="lg" component="section" aria-labelledby="server-title">
-      <form onSubmit={submit} noValidate aria-label="Sending server">
+      <form onSubmit={submit} noValidate aria-label={t('form.label')}>
         <Title order={2} size="h3" id="server-title" mb={4}>
-          Server and sender
+          {t('form.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          Where your partners’ campaign emails leave from, and the domain of their From address.
+          {t('form.description')}
         </Text>
         <Stack gap="md">
           <TextInput
             id="smtpUrl"
-            label="SMTP server"
-            description={
-              settings.smtp
-                ? `Now ${smtpLabel(settings.smtp)}. Leave empty to keep it (and its password).`
-                : 'None yet: emails go to the engine’s default server or its outbox.'
-            }
-            placeholder="smtp://user:password@mail.example.com:587"
+            label={t('form.smtp')}
+            description={settings.smtp ? t('form.smtpNow', { server: smtpLabel(settings.smtp) }) : t('form.smtpNone')}
+            placeholder={t('form.smtpExample')}
             autoComplete="off"
             value={smtpUrl}
             onChange={(e) => setSmtpUrl(e.currentTarget.value)}
@@ -64,17 +62,17 @@ export function SendingForm({ settings }: { settings: SendingSettings }) {
           />
           <TextInput
             id="sendingDomain"
-            label="Sending domain"
-            description="From addresses use it (partners@… for partners without their own sender); the DKIM key signs for it."
-            placeholder="mail.example.com"
+            label={t('form.domain')}
+            description={t('form.domainHint')}
+            placeholder={t('form.domainExample')}
             value={sendingDomain}
             onChange={(e) => setSendingDomain(e.currentTarget.value)}
             error={fieldError(save.error, 'sendingDomain')}
           />
           <NumberInput
             id="ratePerSecond"
-            label="Rate (emails per second)"
-            description="Empty: the engine’s default rate."
+            label={t('form.rate')}
+            description={t('form.rateHint')}
             min={1}
             allowDecimal={false}
             value={rate}
@@ -83,13 +81,13 @@ export function SendingForm({ settings }: { settings: SendingSettings }) {
             maw={260}
           />
           {topError ? (
-            <Alert color="red" variant="light" role="alert" title="The settings were not saved">
+            <Alert color="red" variant="light" role="alert" title={t('form.notSaved')}>
               <Text size="sm">{topError}</Text>
             </Alert>
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} w={{ base: '100%', xs: 'auto' }}>
-              Save sending settings
+              {t('form.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useUpdatePartner, type Partner } from '../hooks/use-partners';
 
@@ -8,6 +9,7 @@ const FIELDS = ['companyName', 'tier', 'region'];
 
 /** A partner's name, tier and region (which campaigns it may launch follows from them). */
 export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClose: () => void }) {
+  const { t } = useTranslation('partners');
   const [values, setValues] = useState({
     companyName: partner.companyName,
     tier: partner.tier,
@@ -18,7 +20,7 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
     event.preventDefault();
     update.mutate(values, {
       onSuccess: (p) => {
-        notifications.show({ color: 'teal', message: `${p.companyName} is saved.` });
+        notifications.show({ color: 'teal', message: t('edit.saved', { partner: p.companyName }) });
         onClose();
       },
     });
@@ -32,19 +34,19 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
     <Modal
       opened
       onClose={onClose}
-      title={`Edit ${partner.companyName}`}
+      title={t('edit.title', { partner: partner.companyName })}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
-      <form onSubmit={submit} noValidate aria-label={`Edit ${partner.companyName}`}>
+      <form onSubmit={submit} noValidate aria-label={t('edit.title', { partner: partner.companyName })}>
         <Stack gap="md">
           {problem ? (
-            <Alert color="red" variant="light" role="alert" title="Not saved">
+            <Alert color="red" variant="light" role="alert" title={t('edit.notSaved')}>
               {problem}
             </Alert>
           ) : null}
           <TextInput
-            label="Company name"
+            label={t('fields.companyName')}
             required
             data-autofocus
             value={values.companyName}
@@ -53,14 +55,14 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
-              label="Tier"
+              label={t('fields.tier')}
               required
               value={values.tier}
               onChange={field('tier')}
               error={fieldError(update.error, 'tier')}
             />
             <TextInput
-              label="Region"
+              label={t('fields.region')}
               required
               value={values.region}
               onChange={field('region')}
@@ -69,10 +71,10 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
           </SimpleGrid>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={update.isPending}>
-              Save the partner
+              {t('edit.submit')}
             </Button>
           </Group>
         </Stack>

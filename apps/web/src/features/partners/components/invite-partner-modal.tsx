@@ -1,17 +1,23 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { BROWSER, formatting } from '../../../shared/lib/format';
-import { PartialInviteError, useInvitePartner, type NewPartner } from '../hooks/use-partners';
-
-/** Dates as the reader's browser writes them, in its own zone. */
-const { dateTime } = formatting(BROWSER);
+import { Trans, useFormat, useTranslation } from '../../../shared/i18n';
+import { PartialInviteError, useInvitePartner, type Invitation, type NewPartner } from '../hooks/use-partners';
 
 const EMPTY: NewPartner = { companyName: '', tier: '', region: '', email: '' };
 const FIELDS = ['companyName', 'tier', 'region', 'email'];
 
 /** A new partner and the invitation of its first user (a partner admin) by email; then what was done. */
 export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('partners');
+  const { dateTime } = useFormat();
+  const invitationStatus = (status: Invitation['status']) =>
+    ({
+      pending: t('invite.status.pending'),
+      accepted: t('invite.status.accepted'),
+      withdrawn: t('invite.status.withdrawn'),
+      expired: t('invite.status.expired'),
+    })[status];
   const [values, setValues] = useState(EMPTY);
   const invite = useInvitePartner();
   const close = () => {
@@ -36,38 +42,44 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
     <Modal
       opened={opened}
       onClose={close}
-      title="Invite a partner"
+      title={t('invite.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       {done ? (
         <Stack gap="md">
-          <Alert color="indigo" variant="light" title={`${done.partner.companyName} is invited`}>
+          <Alert color="indigo" variant="light" title={t('invite.done', { partner: done.partner.companyName })}>
             <Text size="sm">
-              An invitation was emailed to <strong>{done.invitation.email}</strong> (status: {done.invitation.status},
-              until {dateTime(done.invitation.expiresAt)}). Once accepted, they sign in to the partner portal as the
-              partner’s admin.
+              <Trans
+                i18nKey="invite.emailed"
+                t={t}
+                values={{
+                  email: done.invitation.email,
+                  status: invitationStatus(done.invitation.status),
+                  until: dateTime(done.invitation.expiresAt),
+                }}
+                components={{ strong: <strong /> }}
+              />
             </Text>
           </Alert>
           <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
+            <Button onClick={close}>{t('invite.close')}</Button>
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={submit} noValidate aria-label="Invite a partner">
+        <form onSubmit={submit} noValidate aria-label={t('invite.title')}>
           <Stack gap="md">
             {created ? (
-              <Alert color="orange" variant="light" role="alert" title="Partner created, invitation not sent">
-                {created.companyName} is created, but its invitation was refused ({invite.error?.message}): correct the
-                email and send it again.
+              <Alert color="orange" variant="light" role="alert" title={t('invite.partial')}>
+                {t('invite.partialText', { partner: created.companyName, reason: invite.error?.message ?? '' })}
               </Alert>
             ) : problem ? (
-              <Alert color="red" variant="light" role="alert" title="Not invited">
+              <Alert color="red" variant="light" role="alert" title={t('invite.notInvited')}>
                 {problem}
               </Alert>
             ) : null}
             <TextInput
-              label="Company name"
+              label={t('fields.companyName')}
               required
               data-autofocus
               disabled={!!created}
@@ -77,8 +89,8 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
-                label="Tier"
-                placeholder="e.g. gold"
+                label={t('fields.tier')}
+                placeholder={t('invite.tierExample')}
                 required
                 disabled={!!created}
                 value={values.tier}
@@ -86,8 +98,8 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
                 error={fieldError(invite.error, 'tier')}
               />
               <TextInput
-                label="Region"
-                placeholder="e.g. emea"
+                label={t('fields.region')}
+                placeholder={t('invite.regionExample')}
                 required
                 disabled={!!created}
                 value={values.region}
@@ -96,8 +108,8 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
               />
             </SimpleGrid>
             <TextInput
-              label="Email of its first user"
-              description="They become the partner’s admin"
+              label={t('invite.email')}
+              description={t('invite.emailHint')}
               type="email"
               required
               value={values.email}
@@ -106,10 +118,10 @@ export function InvitePartnerModal({ opened, onClose }: { opened: boolean; onClo
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('cancel')}
               </Button>
               <Button type="submit" loading={invite.isPending}>
-                Send the invitation
+                {t('invite.submit')}
               </Button>
             </Group>
           </Stack>

@@ -3,11 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { MoreIcon } from '../../../shared/components/more-icon';
 import { useConcierge } from '../../../shared/hooks/use-concierge';
+import { useTranslation } from '../../../shared/i18n';
 import { useUpdatePartner, type Partner } from '../hooks/use-partners';
 import { EditPartnerModal } from './edit-partner-modal';
 
 /** A partner's row menu: edit, deactivate or reactivate (after a confirmation), open its portal as it. */
 export function PartnerActions({ partner, admin }: { partner: Partner; admin: boolean }) {
+  const { t } = useTranslation('partners');
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null);
   const update = useUpdatePartner(partner.id);
   const concierge = useConcierge();
@@ -21,18 +23,18 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray.8" aria-label={`Actions for ${partner.companyName}`}>
+          <ActionIcon variant="subtle" color="gray.8" aria-label={t('actions.label', { partner: partner.companyName })}>
             <MoreIcon />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
           {active ? (
-            <Menu.Item onClick={() => void concierge.open(partner.id)}>Open portal as this partner</Menu.Item>
+            <Menu.Item onClick={() => void concierge.open(partner.id)}>{t('actions.openPortal')}</Menu.Item>
           ) : null}
-          {admin ? <Menu.Item onClick={() => setDialog('edit')}>Edit tier and region</Menu.Item> : null}
+          {admin ? <Menu.Item onClick={() => setDialog('edit')}>{t('actions.edit')}</Menu.Item> : null}
           {admin ? (
             <Menu.Item color={active ? 'red.9' : undefined} onClick={() => setDialog('status')}>
-              {active ? 'Deactivate' : 'Reactivate'}
+              {active ? t('actions.deactivate') : t('actions.reactivate')}
             </Menu.Item>
           ) : null}
         </Menu.Dropdown>
@@ -41,15 +43,15 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
       <Modal
         opened={dialog === 'status'}
         onClose={close}
-        title={active ? `Deactivate ${partner.companyName}?` : `Reactivate ${partner.companyName}?`}
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={
+          active
+            ? t('status.deactivateTitle', { partner: partner.companyName })
+            : t('status.reactivateTitle', { partner: partner.companyName })
+        }
+        closeButtonProps={{ 'aria-label': t('close') }}
       >
         <Stack gap="md">
-          <Text size="sm">
-            {active
-              ? 'Its users can no longer sign in or launch campaigns until you reactivate it. Nothing of it is deleted.'
-              : 'Its users can sign in and launch campaigns again.'}
-          </Text>
+          <Text size="sm">{active ? t('status.deactivateText') : t('status.reactivateText')}</Text>
           {update.error ? (
             <Alert color="red" variant="light" role="alert">
               {update.error.message}
@@ -57,7 +59,7 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button
               color={active ? 'red.9' : 'indigo'}
@@ -70,14 +72,17 @@ export function PartnerActions({ partner, admin }: { partner: Partner; admin: bo
                       close();
                       notifications.show({
                         color: 'teal',
-                        message: `${p.companyName} is ${p.status === 'active' ? 'active again' : 'deactivated'}.`,
+                        message:
+                          p.status === 'active'
+                            ? t('status.activeAgain', { partner: p.companyName })
+                            : t('status.nowDeactivated', { partner: p.companyName }),
                       });
                     },
                   },
                 )
               }
             >
-              {active ? 'Deactivate the partner' : 'Reactivate the partner'}
+              {active ? t('status.deactivate') : t('status.reactivate')}
             </Button>
           </Group>
         </Stack>

@@ -1,10 +1,7 @@
 import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
-import { BROWSER, formatting } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import type { Partner, PartnerActivity } from '../hooks/use-partners';
 import { PartnerActions } from './partner-actions';
-
-/** Dates as the reader's browser writes them, in its own zone. */
-const { dateTime } = formatting(BROWSER);
 
 interface PartnersTableProps {
   partners: Partner[];
@@ -15,23 +12,25 @@ interface PartnersTableProps {
 
 /** The partners with their activity (from the analytics); on a phone the activity columns give way. */
 export function PartnersTable({ partners, activity, admin, busy }: PartnersTableProps) {
+  const { t } = useTranslation('partners');
+  const { dateTime } = useFormat();
   return (
-    <Table bg="white" withTableBorder verticalSpacing="sm" aria-label="Partners" aria-busy={busy}>
+    <Table bg="white" withTableBorder verticalSpacing="sm" aria-label={t('table.label')} aria-busy={busy}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Partner</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th visibleFrom="md">Tier</Table.Th>
-          <Table.Th visibleFrom="md">Region</Table.Th>
-          <Table.Th visibleFrom="sm">Last launch</Table.Th>
+          <Table.Th>{t('table.partner')}</Table.Th>
+          <Table.Th>{t('table.status')}</Table.Th>
+          <Table.Th visibleFrom="md">{t('fields.tier')}</Table.Th>
+          <Table.Th visibleFrom="md">{t('fields.region')}</Table.Th>
+          <Table.Th visibleFrom="sm">{t('table.lastLaunch')}</Table.Th>
           <Table.Th visibleFrom="md" ta="right">
-            Launches
+            {t('table.launches')}
           </Table.Th>
           <Table.Th visibleFrom="md" ta="right">
-            Emails sent
+            {t('table.sent')}
           </Table.Th>
           <Table.Th>
-            <VisuallyHidden>Actions</VisuallyHidden>
+            <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -50,7 +49,7 @@ export function PartnersTable({ partners, activity, admin, busy }: PartnersTable
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Badge color={p.status === 'active' ? 'teal.9' : 'red.9'} variant="filled" tt="none" miw="max-content">
-                  {p.status === 'active' ? 'Active' : 'Deactivated'}
+                  {p.status === 'active' ? t('status.active') : t('status.deactivated')}
                 </Badge>
               </Table.Td>
               <Table.Td visibleFrom="md">{p.tier}</Table.Td>
@@ -60,7 +59,7 @@ export function PartnersTable({ partners, activity, admin, busy }: PartnersTable
                   dateTime(a.lastLaunchAt)
                 ) : (
                   <Text size="sm" c="dimmed">
-                    Never
+                    {t('table.never')}
                   </Text>
                 )}
               </Table.Td>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, ColorInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useUpdateVendorBrand, type VendorBrand, type VendorBrandRequest } from '../hooks/use-vendor-brand';
 
@@ -24,6 +25,7 @@ interface BrandFormProps {
 
 /** Name, colour and support contacts; empty fields fall back (the vendor's name, the engine's colour). */
 export function BrandForm({ brand, draft, onChange }: BrandFormProps) {
+  const { t } = useTranslation('vendor-brand');
   const save = useUpdateVendorBrand();
   const set = (field: keyof BrandDraft) => (value: string) => onChange({ ...draft, [field]: value });
   const submit = (event: FormEvent) => {
@@ -34,53 +36,53 @@ export function BrandForm({ brand, draft, onChange }: BrandFormProps) {
       supportEmail: draft.supportEmail.trim() || null,
       supportUrl: draft.supportUrl.trim() || null,
     };
-    save.mutate(body, { onSuccess: () => notifications.show({ color: 'teal', message: 'Your brand is saved.' }) });
+    save.mutate(body, { onSuccess: () => notifications.show({ color: 'teal', message: t('form.saved') }) });
   };
   const topError = formError(save.error, FIELDS);
   const warning = brand.warnings[0];
 
   return (
     <Card padding="lg" component="section" aria-labelledby="brand-title">
-      <form onSubmit={submit} noValidate aria-label="Brand">
+      <form onSubmit={submit} noValidate aria-label={t('form.label')}>
         <Title order={2} size="h3" id="brand-title" mb={4}>
-          Name, colour and support
+          {t('form.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          What your partners see in the portal, on its sign-in pages and in the emails the engine sends them.
+          {t('form.description')}
         </Text>
         <Stack gap="md">
           {topError ? (
-            <Alert color="red" variant="light" role="alert" title="Not saved">
+            <Alert color="red" variant="light" role="alert" title={t('form.notSaved')}>
               {topError}
             </Alert>
           ) : null}
           <TextInput
             id="displayName"
-            label="Display name"
-            description="The portal’s name and the sender name of emails to partners. Empty: your company name."
+            label={t('form.displayName')}
+            description={t('form.displayNameHint')}
             value={draft.displayName}
             onChange={(e) => set('displayName')(e.currentTarget.value)}
             error={fieldError(save.error, 'displayName')}
           />
           <ColorInput
             id="primaryColor"
-            label="Primary colour"
-            description="Buttons, links and the active navigation. Empty: the engine’s indigo."
+            label={t('form.primaryColor')}
+            description={t('form.primaryColorHint')}
             format="hex"
             // An icon alone: it needs a name.
-            eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }}
+            eyeDropperButtonProps={{ 'aria-label': t('form.eyeDropper') }}
             value={draft.primaryColor}
             onChange={set('primaryColor')}
             error={fieldError(save.error, 'primaryColor')}
           />
           {warning ? (
-            <Alert color="yellow" variant="light" title="Adjusted for reading">
-              {warning.message} The portal uses {warning.suggestedColor} where white text sits on it.
+            <Alert color="yellow" variant="light" title={t('form.adjusted')}>
+              {t('form.adjustedTo', { warning: warning.message, color: warning.suggestedColor })}
             </Alert>
           ) : null}
           <TextInput
             id="supportEmail"
-            label="Support email"
+            label={t('form.supportEmail')}
             type="email"
             value={draft.supportEmail}
             onChange={(e) => set('supportEmail')(e.currentTarget.value)}
@@ -88,16 +90,16 @@ export function BrandForm({ brand, draft, onChange }: BrandFormProps) {
           />
           <TextInput
             id="supportUrl"
-            label="Support page"
-            description="An https address."
-            placeholder="https://example.com/partners/help"
+            label={t('form.supportUrl')}
+            description={t('form.supportUrlHint')}
+            placeholder={t('form.supportUrlExample')}
             value={draft.supportUrl}
             onChange={(e) => set('supportUrl')(e.currentTarget.value)}
             error={fieldError(save.error, 'supportUrl')}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
-              Save the brand
+              {t('form.submit')}
             </Button>
           </Group>
         </Stack>

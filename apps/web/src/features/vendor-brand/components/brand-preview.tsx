@@ -1,4 +1,5 @@
 import { Box, Button, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import { sameOrigin } from '../../../shared/lib/same-origin';
 import type { VendorBrand } from '../hooks/use-vendor-brand';
 import type { BrandDraft } from './brand-form';
@@ -10,6 +11,7 @@ const HEX = /^#[0-9a-f]{6}$/i;
  * typed. Until the colour is saved it shows as typed; once saved, as the API made it readable.
  */
 export function BrandPreview({ brand, draft }: { brand: VendorBrand; draft: BrandDraft }) {
+  const { t } = useTranslation('vendor-brand');
   const name = draft.displayName.trim() || brand.displayName;
   const typed = draft.primaryColor.trim().toLowerCase();
   const unsaved = typed !== (brand.saved.primaryColor ?? '');
@@ -17,7 +19,7 @@ export function BrandPreview({ brand, draft }: { brand: VendorBrand; draft: Bran
   return (
     <Card padding="lg" component="section" aria-labelledby="preview-title">
       <Title order={2} size="h3" id="preview-title" mb="md">
-        Preview
+        {t('preview.title')}
       </Title>
       <Box
         style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, overflow: 'hidden' }}
@@ -32,16 +34,16 @@ export function BrandPreview({ brand, draft }: { brand: VendorBrand; draft: Bran
           </Text>
         </Group>
         <Stack gap="sm" p="md" bg="gray.0" align="flex-start">
-          <Text size="sm">A partner’s page, with its main action:</Text>
+          <Text size="sm">{t('preview.partnerPage')}</Text>
           {/* Shown, not used: the preview's button does nothing. */}
           <Button component="span" data-testid="preview-button" style={{ background: color, color: '#ffffff' }}>
-            Launch the campaign
+            {t('preview.launch')}
           </Button>
         </Stack>
       </Box>
       {unsaved && HEX.test(typed) ? (
         <Text size="xs" c="dimmed" mt="xs">
-          Save to see the colour as partners get it (a darker shade where white text needs one).
+          {t('preview.saveToSee')}
         </Text>
       ) : null}
     </Card>

@@ -1,13 +1,15 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import classes from '../../../shared/components/panel.module.css';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { format } from '../../../shared/lib/format';
 import { useCheckHostName, useRemoveHostName, type VendorHostName } from '../hooks/use-host-names';
 import { RecordField } from '../../../shared/components/record-field';
 
 /** One host name: its state, the TXT record to publish while it is pending, the last check's finding, its actions. */
 export function HostNameCard({ hostName: h }: { hostName: VendorHostName }) {
+  const { t } = useTranslation('vendor-hosts');
+  const format = useFormat();
   const check = useCheckHostName();
   const remove = useRemoveHostName();
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
@@ -28,66 +30,70 @@ export function HostNameCard({ hostName: h }: { hostName: VendorHostName }) {
           c={verified ? undefined : 'dark.9'}
           variant="filled"
         >
-          {verified ? 'Verified' : 'Pending'}
+          {verified ? t('hostName.verified') : t('hostName.pending')}
         </Badge>
       </Group>
       {verified ? (
         <Text size="sm">
-          Verified{h.verifiedAt ? ` on ${format.dateTime(h.verifiedAt)}` : ''}. Its sign-in page is yours, and only your
-          users can sign in there. Point the host at the engine through your reverse proxy, with its TLS certificate.
+          {h.verifiedAt
+            ? t('hostName.verifiedOn', { date: format.dateTime(h.verifiedAt) })
+            : t('hostName.verifiedUndated')}
         </Text>
       ) : (
         <>
-          <Text size="sm">
-            Publish this TXT record at your DNS provider, then check it. DNS changes can take a while to be seen.
-          </Text>
-          <RecordField label="Name" value={h.txtRecord.name} what="TXT record's name" />
-          <RecordField label="Value" value={h.txtRecord.value} what="TXT record's value" />
+          <Text size="sm">{t('hostName.publish')}</Text>
+          <RecordField label={t('hostName.recordName')} value={h.txtRecord.name} what={t('hostName.txtName')} />
+          <RecordField label={t('hostName.recordValue')} value={h.txtRecord.value} what={t('hostName.txtValue')} />
         </>
       )}
       {h.lastError ? (
-        <Stack gap={2} role="status" aria-label={`Last check of ${h.host}`} p="sm" className={classes.tinted}>
+        <Stack
+          gap={2}
+          role="status"
+          aria-label={t('hostName.lastCheck', { host: h.host })}
+          p="sm"
+          className={classes.tinted}
+        >
           <Text size="sm">{h.lastError}</Text>
           {h.checkedAt ? (
             <Text size="xs" c="dimmed">
-              Checked on {format.dateTime(h.checkedAt)}
+              {t('hostName.checkedOn', { date: format.dateTime(h.checkedAt) })}
             </Text>
           ) : null}
         </Stack>
       ) : null}
       {checkError ? (
-        <Alert color="red" variant="light" role="alert" title="The host name was not verified">
+        <Alert color="red" variant="light" role="alert" title={t('hostName.notVerified')}>
           <Text size="sm">{checkError}</Text>
         </Alert>
       ) : null}
       <Group gap="sm">
         {verified ? null : (
           <Button size="xs" onClick={() => check.mutate(h.id)} loading={check.isPending}>
-            Check now
+            {t('hostName.check')}
           </Button>
         )}
         <Button size="xs" variant="outline" color="red.9" onClick={confirm}>
-          Remove
+          {t('hostName.remove')}
         </Button>
       </Group>
       <Modal
         opened={confirming}
         onClose={cancel}
-        title="Remove this host name?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('remove.title')}
+        closeButtonProps={{ 'aria-label': t('remove.close') }}
       >
         <Stack gap="md">
           <Text size="sm" className="wrap-anywhere">
-            {h.host} stops being your portal’s address: anyone’s users can sign in there again, as on the engine’s own
-            address.
+            {t('remove.consequence', { host: h.host })}
           </Text>
           {remove.isError ? <Text size="sm">{remove.error.message}</Text> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel}>
-              Keep it
+              {t('remove.keep')}
             </Button>
             <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(h.id, { onSuccess: cancel })}>
-              Remove the host name
+              {t('remove.submit')}
             </Button>
           </Group>
         </Stack>

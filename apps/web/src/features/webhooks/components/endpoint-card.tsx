@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import classes from '../../../shared/components/panel.module.css';
-import { format } from '../../../shared/lib/format';
-import { EVENT_TYPE_LABELS } from '../event-types';
+import { useFormat, useTranslation } from '../../../shared/i18n';
+import { useEventTypeLabels } from '../event-types';
 import { useDeleteWebhook, useEnableWebhook, type WebhookEndpoint } from '../hooks/use-webhooks';
 import { DeliveriesPanel } from './deliveries-panel';
 
@@ -18,6 +18,9 @@ export function EndpointCard({
   logOpen: boolean;
   onToggleLog: () => void;
 }) {
+  const { t } = useTranslation('webhooks');
+  const format = useFormat();
+  const eventTypeLabels = useEventTypeLabels();
   const enable = useEnableWebhook();
   const remove = useDeleteWebhook();
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
@@ -36,26 +39,30 @@ export function EndpointCard({
           c={e.enabled && e.failingSince ? 'dark.9' : undefined}
           variant="filled"
         >
-          {!e.enabled ? 'Disabled' : e.failingSince ? 'Failing' : 'Enabled'}
+          {!e.enabled ? t('endpoint.disabled') : e.failingSince ? t('endpoint.failing') : t('endpoint.enabled')}
         </Badge>
       </Group>
       {owner ? <Text size="sm">{owner}</Text> : null}
       <Group gap={6}>
-        {e.eventTypes.map((t) => (
-          <Badge key={t} variant="light" color="indigo">
-            {EVENT_TYPE_LABELS[t]}
+        {e.eventTypes.map((type) => (
+          <Badge key={type} variant="light" color="indigo">
+            {eventTypeLabels[type]}
           </Badge>
         ))}
       </Group>
       {!e.enabled ? (
         <Text size="sm">
-          Disabled automatically{e.disabledAt ? ` on ${format.dateTime(e.disabledAt)}` : ''}
-          {e.disabledReason ? `: ${e.disabledReason}` : ''}. Enable it again to send what it missed.
+          {e.disabledAt
+            ? e.disabledReason
+              ? t('endpoint.disabledOnBecause', { date: format.dateTime(e.disabledAt), reason: e.disabledReason })
+              : t('endpoint.disabledOn', { date: format.dateTime(e.disabledAt) })
+            : e.disabledReason
+              ? t('endpoint.disabledBecause', { reason: e.disabledReason })
+              : t('endpoint.disabledUndated')}
         </Text>
       ) : e.failingSince ? (
         <Text size="sm">
-          Failing since {format.dateTime(e.failingSince)} ({e.consecutiveFailures} failed attempts); it is disabled
-          after a day of failures.
+          {t('endpoint.failingSince', { date: format.dateTime(e.failingSince), count: e.consecutiveFailures })}
         </Text>
       ) : null}
       {enable.isError ? <Text size="sm">{enable.error.message}</Text> : null}
@@ -68,15 +75,15 @@ export function EndpointCard({
           aria-expanded={logOpen}
           aria-controls={logOpen ? logId : undefined}
         >
-          {logOpen ? 'Hide the delivery log' : 'Delivery log'}
+          {logOpen ? t('endpoint.hideLog') : t('endpoint.showLog')}
         </Button>
         {!e.enabled ? (
           <Button size="xs" onClick={() => enable.mutate(e.id)} loading={enable.isPending}>
-            Enable again
+            {t('endpoint.enable')}
           </Button>
         ) : null}
         <Button size="xs" variant="outline" color="red.9" onClick={confirm}>
-          Delete
+          {t('endpoint.delete')}
         </Button>
       </Group>
       {logOpen ? (
@@ -87,19 +94,19 @@ export function EndpointCard({
       <Modal
         opened={confirming}
         onClose={cancel}
-        title="Delete this endpoint?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('delete.title')}
+        closeButtonProps={{ 'aria-label': t('close') }}
       >
         <Stack gap="md">
           <Text size="sm" className="wrap-anywhere">
-            {e.url} stops receiving events, and its delivery log is deleted with it.
+            {t('delete.consequence', { url: e.url })}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel}>
-              Keep it
+              {t('delete.keep')}
             </Button>
             <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(e.id, { onSuccess: cancel })}>
-              Delete the endpoint
+              {t('delete.submit')}
             </Button>
           </Group>
         </Stack>

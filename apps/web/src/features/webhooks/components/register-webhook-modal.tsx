@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { EVENT_TYPE_LABELS, isEventType } from '../event-types';
+import { isEventType, useEventTypeLabels } from '../event-types';
 import { useRegisterWebhook, type RegisteredWebhook, type WebhookEventType } from '../hooks/use-webhooks';
 
 /** The URL and the event types of a new endpoint; the API checks both and answers at the fields. */
@@ -14,6 +15,8 @@ export function RegisterWebhookModal({
   onClose: () => void;
   onRegistered: (created: RegisteredWebhook) => void;
 }) {
+  const { t } = useTranslation('webhooks');
+  const eventTypeLabels = useEventTypeLabels();
   const register = useRegisterWebhook();
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEventType[]>([]);
@@ -27,13 +30,13 @@ export function RegisterWebhookModal({
     <Modal
       opened={opened}
       onClose={close}
-      title="Register an endpoint"
+      title={t('register.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <Stack
         component="form"
-        aria-label="Register an endpoint"
+        aria-label={t('register.title')}
         gap="md"
         onSubmit={(e) => {
           e.preventDefault();
@@ -51,38 +54,38 @@ export function RegisterWebhookModal({
         }}
       >
         {general ? (
-          <Alert color="red" variant="light" title="The endpoint was not registered">
+          <Alert color="red" variant="light" title={t('register.notRegistered')}>
             {general}
           </Alert>
         ) : null}
         <TextInput
-          label="URL"
-          description="An https address of your CRM or receiver."
-          placeholder="https://crm.example.com/hooks/tcma"
+          label={t('register.url')}
+          description={t('register.urlHint')}
+          placeholder={t('register.urlExample')}
           value={url}
           onChange={(e) => setUrl(e.currentTarget.value)}
           error={fieldError(register.error, 'url')}
           data-autofocus
         />
         <Checkbox.Group
-          label="Events"
-          description="What this endpoint receives."
+          label={t('register.events')}
+          description={t('register.eventsHint')}
           value={eventTypes}
           onChange={(v) => setEventTypes(v.filter(isEventType))}
           error={fieldError(register.error, 'eventTypes')}
         >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
-            {Object.entries(EVENT_TYPE_LABELS).map(([value, label]) => (
+            {Object.entries(eventTypeLabels).map(([value, label]) => (
               <Checkbox key={value} value={value} label={label} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button type="submit" loading={register.isPending}>
-            Register
+            {t('register.submit')}
           </Button>
         </Group>
       </Stack>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { EmptyState, LoadingRows, PageControls } from '../../../shared/components/list-states';
 import { QueryError } from '../../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../../shared/hooks/use-address-params';
+import { useTranslation } from '../../../shared/i18n';
 import { useWebhooks, type RegisteredWebhook } from '../hooks/use-webhooks';
 import { EndpointCard } from './endpoint-card';
 import { RegisterWebhookModal } from './register-webhook-modal';
@@ -19,6 +20,7 @@ const PAGE_SIZE = 20;
  * kept in the address.
  */
 export function WebhooksSection({ ownerOf }: { ownerOf?: (partnerId: string | null) => string } = {}) {
+  const { t } = useTranslation('webhooks');
   const { params, set } = useAddressParams();
   const page = pageOf(params);
   const openLog = params.get('endpoint');
@@ -30,17 +32,14 @@ export function WebhooksSection({ ownerOf }: { ownerOf?: (partnerId: string | nu
   return (
     <Stack gap="md">
       <Group>
-        <Button onClick={open}>Register an endpoint</Button>
+        <Button onClick={open}>{t('register.title')}</Button>
       </Group>
       {webhooks.isError ? (
         <QueryError error={webhooks.error} retry={() => void webhooks.refetch()} />
       ) : webhooks.isPending ? (
-        <LoadingRows label="Loading the endpoints" height={80} />
+        <LoadingRows label={t('section.loading')} height={80} />
       ) : webhooks.data.items.length === 0 ? (
-        <EmptyState
-          title="No endpoint yet"
-          text="Register your CRM's address to receive leads and campaign events as they happen, signed with a secret of its own."
-        />
+        <EmptyState title={t('section.empty')} text={t('section.emptyText')} />
       ) : (
         <Stack gap="sm">
           {webhooks.data.items.map((e) => (
