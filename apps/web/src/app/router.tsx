@@ -97,7 +97,14 @@ export const router = createBrowserRouter([
                 path: 'social/calendar',
                 lazy: lazy(() => import('../features/social-posts/social-calendar.page'), 'SocialCalendarPage'),
               },
-              { path: 'social', lazy: lazy(() => import('../features/social-connections/social.page'), 'SocialPage') },
+              {
+                path: 'social',
+                lazy: lazy(
+                  () => import('../features/social-connections/social.page'),
+                  'SocialPage',
+                  'social-connections',
+                ),
+              },
             ],
           },
           {
