@@ -95,7 +95,11 @@ export const router = createBrowserRouter([
               { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage') },
               {
                 path: 'social/calendar',
-                lazy: lazy(() => import('../features/social-posts/social-calendar.page'), 'SocialCalendarPage'),
+                lazy: lazy(
+                  () => import('../features/social-posts/social-calendar.page'),
+                  'SocialCalendarPage',
+                  'social-posts',
+                ),
               },
               {
                 path: 'social',
@@ -132,6 +136,7 @@ export const router = createBrowserRouter([
                 lazy: lazy(
                   () => import('../features/social-posts/console-social-calendar.page'),
                   'ConsoleSocialCalendarPage',
+                  'social-posts',
                 ),
               },
               { path: 'social', element: <Navigate to="/console/social/calendar" replace /> },
