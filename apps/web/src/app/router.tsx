@@ -74,7 +74,11 @@ export const router = createBrowserRouter([
               { path: 'launches/:launchId', lazy: lazy(() => import('../features/portal/launch.page'), 'LaunchPage') },
               {
                 path: 'programmes',
-                lazy: lazy(() => import('../features/programmes/portal-programmes.page'), 'PortalProgrammesPage'),
+                lazy: lazy(
+                  () => import('../features/programmes/portal-programmes.page'),
+                  'PortalProgrammesPage',
+                  'programmes',
+                ),
               },
               { path: 'audience', lazy: lazy(() => import('../features/audience/audience.page'), 'AudiencePage') },
               { path: 'audience/import', lazy: lazy(() => import('../features/audience/import.page'), 'ImportPage') },
@@ -125,7 +129,11 @@ export const router = createBrowserRouter([
               { path: 'partners', lazy: lazy(() => import('../features/partners/partners.page'), 'PartnersPage') },
               {
                 path: 'programmes',
-                lazy: lazy(() => import('../features/programmes/console-programmes.page'), 'ConsoleProgrammesPage'),
+                lazy: lazy(
+                  () => import('../features/programmes/console-programmes.page'),
+                  'ConsoleProgrammesPage',
+                  'programmes',
+                ),
               },
               {
                 path: 'dashboards',
