@@ -74,7 +74,11 @@ export const router = createBrowserRouter([
               { path: 'launches/:launchId', lazy: lazy(() => import('../features/portal/launch.page'), 'LaunchPage') },
               {
                 path: 'programmes',
-                lazy: lazy(() => import('../features/programmes/portal-programmes.page'), 'PortalProgrammesPage'),
+                lazy: lazy(
+                  () => import('../features/programmes/portal-programmes.page'),
+                  'PortalProgrammesPage',
+                  'programmes',
+                ),
               },
               {
                 path: 'audience',
@@ -101,9 +105,20 @@ export const router = createBrowserRouter([
               { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage') },
               {
                 path: 'social/calendar',
-                lazy: lazy(() => import('../features/social-posts/social-calendar.page'), 'SocialCalendarPage'),
+                lazy: lazy(
+                  () => import('../features/social-posts/social-calendar.page'),
+                  'SocialCalendarPage',
+                  'social-posts',
+                ),
               },
-              { path: 'social', lazy: lazy(() => import('../features/social-connections/social.page'), 'SocialPage') },
+              {
+                path: 'social',
+                lazy: lazy(
+                  () => import('../features/social-connections/social.page'),
+                  'SocialPage',
+                  'social-connections',
+                ),
+              },
             ],
           },
           {
@@ -126,7 +141,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'programmes',
-                lazy: lazy(() => import('../features/programmes/console-programmes.page'), 'ConsoleProgrammesPage'),
+                lazy: lazy(
+                  () => import('../features/programmes/console-programmes.page'),
+                  'ConsoleProgrammesPage',
+                  'programmes',
+                ),
               },
               {
                 path: 'dashboards',
@@ -141,6 +160,7 @@ export const router = createBrowserRouter([
                 lazy: lazy(
                   () => import('../features/social-posts/console-social-calendar.page'),
                   'ConsoleSocialCalendarPage',
+                  'social-posts',
                 ),
               },
               { path: 'social', element: <Navigate to="/console/social/calendar" replace /> },

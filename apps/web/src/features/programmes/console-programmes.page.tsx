@@ -5,6 +5,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import classes from '../../shared/components/panel.module.css';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
+import { useFormat, useTranslation } from '../../shared/i18n';
 import { ProgrammeModal } from './components/programme-modal';
 import {
   useDeleteProgramme,
@@ -19,6 +20,8 @@ const PAGE_SIZE = 25;
 
 /** The vendor's programmes: campaigns grouped for partners to subscribe to once; create, edit, delete. */
 export function ConsoleProgrammesPage() {
+  const { t } = useTranslation('programmes');
+  const format = useFormat();
   const { params, set } = useAddressParams();
   const page = pageOf(params);
   const programmes = useProgrammes({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -29,27 +32,24 @@ export function ConsoleProgrammesPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <PageHeader
-          title="Programmes"
-          description="Partners subscribe once; each new version of a programme’s campaigns becomes a pending launch for them to review."
-        />
-        <Button onClick={() => setEditing('new')}>New programme</Button>
+        <PageHeader title={t('console.title')} description={t('console.description')} />
+        <Button onClick={() => setEditing('new')}>{t('programme.new')}</Button>
       </Group>
 
       {programmes.isError ? (
         <QueryError error={programmes.error} retry={() => void programmes.refetch()} />
       ) : programmes.isPending ? (
-        <LoadingRows label="Loading the programmes" height={72} />
+        <LoadingRows label={t('loadingProgrammes')} height={72} />
       ) : programmes.data.items.length === 0 ? (
         <EmptyState
-          title="No programme yet"
-          text="Group campaigns, by name or by tag, into a programme: partners who subscribe get each new version to review, then it starts by itself."
-          action={<Button onClick={() => setEditing('new')}>New programme</Button>}
+          title={t('noProgramme')}
+          text={t('console.noProgrammeText')}
+          action={<Button onClick={() => setEditing('new')}>{t('programme.new')}</Button>}
         />
       ) : (
         <>
           <Text size="sm" aria-live="polite">
-            {programmes.data.total === 1 ? '1 programme' : `${programmes.data.total} programmes`}
+            {t('console.count', { count: programmes.data.total, n: format.count(programmes.data.total) })}
           </Text>
           <Stack gap="sm" aria-busy={programmes.isPlaceholderData}>
             {programmes.data.items.map((p) => (
@@ -77,10 +77,12 @@ function ProgrammeCard({
   onEdit: () => void;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation('programmes');
+  const format = useFormat();
   const subscribers = useSubscriberCount(p.id);
   const pending = usePendingCount(p.id, 'pending');
   const waiting = usePendingCount(p.id, 'waiting_readiness');
-  const campaigns = p.campaignIds.length === 1 ? '1 campaign' : `${p.campaignIds.length} campaigns`;
+  const campaigns = { count: p.campaignIds.length, n: format.count(p.campaignIds.length) };
   return (
     <Stack component="article" aria-labelledby={`programme-${p.id}`} gap={6} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -90,27 +92,36 @@ function ProgrammeCard({
         <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
           {subscribers.data === undefined
             ? ''
-            : subscribers.data === 1
-              ? '1 subscriber'
-              : `${subscribers.data} subscribers`}
+            : t('console.subscribers', { count: subscribers.data, n: format.count(subscribers.data) })}
         </Text>
       </Group>
       {p.description ? <Text size="sm">{p.description}</Text> : null}
       {pending.data !== undefined && waiting.data !== undefined ? (
         <Text size="sm">
-          {pending.data === 1 ? '1 pending launch' : `${pending.data} pending launches`} in review
-          {waiting.data ? `, ${waiting.data} waiting for a partner’s brand kit` : ''}
+          {waiting.data
+            ? t('console.inReviewWaiting', {
+                count: pending.data,
+                n: format.count(pending.data),
+                waiting: format.count(waiting.data),
+              })
+            : t('console.inReview', { count: pending.data, n: format.count(pending.data) })}
         </Text>
       ) : null}
       <Text size="xs">
-        {p.tag ? `${campaigns} by name, and every published campaign tagged “${p.tag}”` : `${campaigns} by name`}
+        {p.tag ? t('console.byNameAndTag', { ...campaigns, tag: p.tag }) : t('console.byName', campaigns)}
       </Text>
       <Group gap="sm" mt={4}>
-        <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit ${p.name}`}>
-          Edit
+        <Button size="sm" variant="default" onClick={onEdit} aria-label={t('console.editLabel', { programme: p.name })}>
+          {t('console.edit')}
         </Button>
-        <Button size="sm" variant="outline" color="red.9" onClick={onDelete} aria-label={`Delete ${p.name}`}>
-          Delete
+        <Button
+          size="sm"
+          variant="outline"
+          color="red.9"
+          onClick={onDelete}
+          aria-label={t('console.deleteLabel', { programme: p.name })}
+        >
+          {t('console.delete')}
         </Button>
       </Group>
     </Stack>
@@ -118,34 +129,33 @@ function ProgrammeCard({
 }
 
 function DeleteProgrammeModal({ programme, onClose }: { programme: Programme; onClose: () => void }) {
+  const { t } = useTranslation('programmes');
   const remove = useDeleteProgramme();
   return (
     <Modal
       opened
       onClose={onClose}
-      title={`Delete “${programme.name}”?`}
+      title={t('delete.title', { programme: programme.name })}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <Stack gap="md">
-        <Text size="sm">
-          Its subscriptions end and its pending launches are deleted with it. Launches already started go on.
-        </Text>
+        <Text size="sm">{t('delete.text')}</Text>
         {remove.error ? (
-          <Alert color="red" variant="light" role="alert" title="Not deleted">
+          <Alert color="red" variant="light" role="alert" title={t('delete.failed')}>
             {remove.error.message}
           </Alert>
         ) : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} data-autofocus>
-            Keep it
+            {t('delete.keep')}
           </Button>
           <Button
             color="red.9"
             loading={remove.isPending}
             onClick={() => remove.mutate(programme.id, { onSuccess: onClose })}
           >
-            Delete the programme
+            {t('delete.confirm')}
           </Button>
         </Group>
       </Stack>

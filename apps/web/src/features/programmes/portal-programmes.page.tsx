@@ -9,6 +9,7 @@ import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
 import { useLists } from '../../shared/hooks/use-partner-lists';
+import { useTranslation } from '../../shared/i18n';
 import { EditPendingLaunchModal } from './components/edit-pending-launch-modal';
 import { LaunchCurrentModal } from './components/launch-current-modal';
 import { PendingLaunchCard } from './components/pending-launch-card';
@@ -34,6 +35,7 @@ export function PortalProgrammesPage() {
  * emails) shows that pending launch first.
  */
 function Programmes({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('programmes');
   const { params, set } = useAddressParams();
   const focusId = params.get('pending');
   const page = pageOf(params);
@@ -51,13 +53,24 @@ function Programmes({ partnerId }: { partnerId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const pages = pending.data ? Math.ceil(pending.data.total / PAGE_SIZE) : 0;
   const byProgramme = new Map((subscriptions.data?.items ?? []).map((s) => [s.programmeId, s]));
+  /** A subscription's defaults, one fact after another. */
+  const defaultsSummary = (s: Subscription): string =>
+    [
+      audienceLabel(t, s.audience, listName),
+      s.reviewHours === 0 ? t('portal.startsAtOnce') : t('portal.hoursToReview', { count: s.reviewHours }),
+      s.weeklyCap === null ? t('portal.noWeeklyCap') : t('portal.weeklyCap', { cap: s.weeklyCap }),
+      s.socialNetworks.length
+        ? s.socialPostWeekdaysOnly
+          ? t('portal.postsAtOnWeekdays', { networks: s.socialNetworks.join(', '), time: s.socialPostTime })
+          : t('portal.postsAt', { networks: s.socialNetworks.join(', '), time: s.socialPostTime })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Programmes"
-        description="Subscribe once: each new campaign of a programme waits here for your review, then starts by itself."
-      />
+      <PageHeader title={t('portal.title')} description={t('portal.description')} />
 
       {focusId ? (
         <FocusedPendingLaunch
@@ -70,18 +83,14 @@ function Programmes({ partnerId }: { partnerId: string }) {
 
       <Stack gap="sm" component="section" aria-labelledby="pending-title">
         <Title order={2} size="h3" id="pending-title">
-          Pending launches
+          {t('portal.pendingTitle')}
         </Title>
         {pending.isError ? (
           <QueryError error={pending.error} retry={() => void pending.refetch()} />
         ) : pending.isPending ? (
-          <LoadingRows label="Loading your pending launches" height={96} />
+          <LoadingRows label={t('portal.loadingPending')} height={96} />
         ) : pending.data.items.length === 0 ? (
-          <EmptyState
-            order={3}
-            title="Nothing waiting for you"
-            text="When a programme you subscribe to publishes a campaign or a new version, it waits here for your review."
-          />
+          <EmptyState order={3} title={t('portal.nothingWaiting')} text={t('portal.nothingWaitingText')} />
         ) : (
           <>
             <Stack gap="sm" aria-busy={pending.isPlaceholderData}>
@@ -98,14 +107,14 @@ function Programmes({ partnerId }: { partnerId: string }) {
 
       <Stack gap="sm" component="section" aria-labelledby="programmes-title">
         <Title order={2} size="h3" id="programmes-title">
-          Programmes of your vendor
+          {t('portal.programmesTitle')}
         </Title>
         {notice ? (
           <Alert
             color="indigo"
             variant="light"
             withCloseButton
-            closeButtonLabel="Dismiss"
+            closeButtonLabel={t('portal.dismiss')}
             onClose={() => setNotice(null)}
             role="status"
           >
@@ -115,15 +124,15 @@ function Programmes({ partnerId }: { partnerId: string }) {
         {programmes.isError ? (
           <QueryError error={programmes.error} retry={() => void programmes.refetch()} />
         ) : programmes.isPending || subscriptions.isPending ? (
-          <LoadingRows label="Loading the programmes" height={72} />
+          <LoadingRows label={t('loadingProgrammes')} height={72} />
         ) : programmes.data.items.length === 0 ? (
           <EmptyState
             order={3}
-            title="No programme yet"
-            text="Your vendor has not set up a programme. Meanwhile, launch campaigns from the catalogue."
+            title={t('noProgramme')}
+            text={t('portal.noProgrammeText')}
             action={
               <Button component={Link} to="/portal" variant="default">
-                Open the catalogue
+                {t('portal.openCatalogue')}
               </Button>
             }
           />
@@ -145,21 +154,12 @@ function Programmes({ partnerId }: { partnerId: string }) {
                   </Title>
                   {subscription ? (
                     <Badge color="teal.9" variant="filled" style={{ flexShrink: 0 }}>
-                      Subscribed
+                      {t('portal.subscribed')}
                     </Badge>
                   ) : null}
                 </Group>
                 {programme.description ? <Text size="sm">{programme.description}</Text> : null}
-                {subscription ? (
-                  <Text size="xs">
-                    {audienceLabel(subscription.audience, listName)} ·{' '}
-                    {subscription.reviewHours === 0 ? 'starts at once' : `${subscription.reviewHours} hours to review`}{' '}
-                    · {subscription.weeklyCap === null ? 'no weekly cap' : `at most ${subscription.weeklyCap} a week`}
-                    {subscription.socialNetworks.length
-                      ? ` · ${subscription.socialNetworks.join(', ')} at ${subscription.socialPostTime}${subscription.socialPostWeekdaysOnly ? ' on weekdays' : ''}`
-                      : ''}
-                  </Text>
-                ) : null}
+                {subscription ? <Text size="xs">{defaultsSummary(subscription)}</Text> : null}
                 <Group gap="sm" mt={4}>
                   {subscription ? (
                     <>
@@ -167,35 +167,35 @@ function Programmes({ partnerId }: { partnerId: string }) {
                         size="sm"
                         variant="light"
                         onClick={() => setLaunching({ programme, subscription })}
-                        aria-label={`Launch the current version of ${programme.name} now`}
+                        aria-label={t('portal.launchCurrentOf', { programme: programme.name })}
                       >
-                        Launch the current version now
+                        {t('portal.launchCurrent')}
                       </Button>
                       <Button
                         size="sm"
                         variant="default"
                         onClick={() => setSubscribing({ programme, subscription })}
-                        aria-label={`Edit your defaults for ${programme.name}`}
+                        aria-label={t('portal.editDefaultsFor', { programme: programme.name })}
                       >
-                        Edit defaults
+                        {t('portal.editDefaults')}
                       </Button>
                       <Button
                         size="sm"
                         variant="outline"
                         color="red.9"
                         onClick={() => setLeaving({ programme, subscription })}
-                        aria-label={`Unsubscribe from ${programme.name}`}
+                        aria-label={t('portal.unsubscribeFrom', { programme: programme.name })}
                       >
-                        Unsubscribe
+                        {t('unsubscribe.confirm')}
                       </Button>
                     </>
                   ) : (
                     <Button
                       size="sm"
                       onClick={() => setSubscribing({ programme, subscription: null })}
-                      aria-label={`Subscribe to ${programme.name}`}
+                      aria-label={t('portal.subscribeTo', { programme: programme.name })}
                     >
-                      Subscribe
+                      {t('subscription.subscribe')}
                     </Button>
                   )}
                 </Group>
@@ -220,10 +220,10 @@ function Programmes({ partnerId }: { partnerId: string }) {
         <LaunchCurrentModal
           subscription={launching.subscription}
           programmeName={launching.programme.name}
-          audience={audienceLabel(launching.subscription.audience, listName)}
+          audience={audienceLabel(t, launching.subscription.audience, listName)}
           onClose={() => setLaunching(null)}
           onDone={(items) => {
-            setNotice(launchedSummary(launching.programme.name, items));
+            setNotice(launchedSummary(t, launching.programme.name, items));
             setLaunching(null);
           }}
         />
@@ -234,9 +234,7 @@ function Programmes({ partnerId }: { partnerId: string }) {
           programmeName={leaving.programme.name}
           onClose={() => setLeaving(null)}
           onDone={(cancelled) => {
-            setNotice(
-              `Unsubscribed from ${leaving.programme.name}: ${cancelled === 1 ? '1 pending launch' : `${cancelled} pending launches`} cancelled.`,
-            );
+            setNotice(t('portal.unsubscribed', { programme: leaving.programme.name, count: cancelled }));
             setLeaving(null);
           }}
         />
@@ -257,6 +255,7 @@ function FocusedPendingLaunch({
   onEdit: (p: PendingLaunch) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('programmes');
   const pending = usePendingLaunch(id);
   const loaded = !!pending.data;
   useEffect(() => {
@@ -266,26 +265,26 @@ function FocusedPendingLaunch({
     <Stack gap="sm" component="section" aria-labelledby="focused-title">
       <Group justify="space-between" align="center">
         <Title order={2} size="h3" id="focused-title">
-          From your email
+          {t('focused.title')}
         </Title>
         <Anchor component="button" type="button" size="sm" onClick={onClose}>
-          Show all pending launches
+          {t('focused.showAll')}
         </Anchor>
       </Group>
       {pending.isPending ? (
-        <Skeleton height={120} aria-label="Loading the pending launch" />
+        <Skeleton height={120} aria-label={t('focused.loading')} />
       ) : pending.isError ? (
         <Alert
           color="red"
           variant="light"
           title={
             pending.error instanceof ApiError && pending.error.status === 404
-              ? 'This pending launch was not found'
-              : 'This could not be loaded'
+              ? t('focused.notFound')
+              : t('shared:errors.notLoaded')
           }
         >
           {pending.error instanceof ApiError && pending.error.status === 404
-            ? 'It may belong to another partner, or its programme was deleted.'
+            ? t('focused.notFoundText')
             : pending.error.message}
         </Alert>
       ) : (

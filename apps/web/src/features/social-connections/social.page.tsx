@@ -4,7 +4,7 @@ import { ApiError } from '../../api/api-error';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
-import { BROWSER, formatting } from '../../shared/lib/format';
+import { useFormat, useTranslation } from '../../shared/i18n';
 import {
   type SocialConnection,
   type SocialNetwork,
@@ -20,26 +20,15 @@ const NETWORKS: Array<{ network: SocialNetwork; name: string }> = [
 ];
 const nameOf = (network: string) => NETWORKS.find((n) => n.network === network)?.name ?? network;
 
-/** What the callback's redirect says, in words (the API names the outcome; the page only words it). */
-const OUTCOMES: Record<string, string> = {
-  invalid_state: 'The connection was not made: the authorization link had expired or was already used. Start again.',
-  denied: 'The connection was not made: the authorization was refused on the network.',
-  exchange_failed: 'The connection was not made: the network did not confirm the authorization. Try again in a moment.',
-  unknown_network: 'The connection was not made: unknown network.',
-};
-
-const STATUS: Record<SocialConnection['status'], { label: string; color: string }> = {
-  active: { label: 'Active', color: 'teal.9' },
-  expiring: { label: 'Expiring', color: 'yellow.9' },
-  broken: { label: 'Broken', color: 'red.9' },
-  revoked: { label: 'Disconnected', color: 'gray.8' },
+const STATUS_COLOR: Record<SocialConnection['status'], string> = {
+  active: 'teal.9',
+  expiring: 'yellow.9',
+  broken: 'red.9',
+  revoked: 'gray.8',
 };
 
 /** Light alerts' titles in dark text: the tinted title colours fall short of AA contrast. */
 const DARK_TITLE = { title: { color: 'var(--mantine-color-dark-8)' } };
-
-/** In the browser's own locale and zone. */
-const when = formatting(BROWSER).dateTime;
 
 export function SocialPage() {
   return <PortalGate>{() => <Social />}</PortalGate>;
@@ -47,6 +36,8 @@ export function SocialPage() {
 
 /** The partner's social accounts: connect one (through the network's own page), see each one's health, disconnect. */
 function Social() {
+  const { t } = useTranslation('social-connections');
+  const { dateTime: when } = useFormat();
   const [params] = useSearchParams();
   const connections = useSocialConnections();
   const start = useStartSocialConnection();
@@ -54,20 +45,51 @@ function Social() {
   const connected = params.get('connected');
   const error = params.get('error');
 
+  /** What the callback's redirect says, in words (the API names the outcome; the page only words it). */
+  const outcome = (code: string): string => {
+    switch (code) {
+      case 'invalid_state':
+        return t('outcome.invalidState');
+      case 'denied':
+        return t('outcome.denied');
+      case 'exchange_failed':
+        return t('outcome.exchangeFailed');
+      case 'unknown_network':
+        return t('outcome.unknownNetwork');
+      default:
+        return t('outcome.notMade');
+    }
+  };
+  const statusLabel = (status: SocialConnection['status']): string => {
+    switch (status) {
+      case 'active':
+        return t('status.active');
+      case 'expiring':
+        return t('status.expiring');
+      case 'broken':
+        return t('status.broken');
+      case 'revoked':
+        return t('status.revoked');
+    }
+  };
+
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Social accounts"
-        description="The accounts your campaigns' social posts are published to. Connecting one takes you to the network to approve it: LinkedIn also connects the company pages you administer, Facebook each page you manage. Disconnect the accounts you do not want posts on."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       {connected ? (
-        <Alert color="teal" variant="light" styles={DARK_TITLE} title={`${nameOf(connected)} connected`} role="status">
-          Posts can now be published to it.
+        <Alert
+          color="teal"
+          variant="light"
+          styles={DARK_TITLE}
+          title={t('connected.title', { network: nameOf(connected) })}
+          role="status"
+        >
+          {t('connected.text')}
         </Alert>
       ) : null}
       {error ? (
-        <Alert color="red" variant="light" title="Not connected" role="alert">
-          {OUTCOMES[error] ?? 'The connection was not made.'}
+        <Alert color="red" variant="light" title={t('outcome.title')} role="alert">
+          {outcome(error)}
         </Alert>
       ) : null}
       {disconnect.data ? (
@@ -75,19 +97,19 @@ function Social() {
           color={disconnect.data.revocation === 'failed' ? 'yellow' : 'teal'}
           variant="light"
           styles={DARK_TITLE}
-          title={disconnect.data.revocation === 'removed' ? 'Removed' : 'Disconnected'}
+          title={disconnect.data.revocation === 'removed' ? t('disconnected.removed') : t('disconnected.disconnected')}
           role="status"
         >
           {disconnect.data.message}
         </Alert>
       ) : null}
       {disconnect.error ? (
-        <Alert color="red" variant="light" title="Could not disconnect" role="alert">
+        <Alert color="red" variant="light" title={t('disconnected.failed')} role="alert">
           {disconnect.error.message}
         </Alert>
       ) : null}
       {start.error ? (
-        <Alert color="red" variant="light" title="Could not start" role="alert">
+        <Alert color="red" variant="light" title={t('connect.failed')} role="alert">
           {start.error.message}
           {start.error instanceof ApiError ? start.error.problems.map((p) => ` ${p.message}`).join('') : null}
         </Alert>
@@ -100,30 +122,35 @@ function Social() {
             loading={start.isPending && start.variables === network}
             disabled={start.isPending}
           >
-            Connect {name}
+            {t('connect.button', { network: name })}
           </Button>
         ))}
       </Group>
       <Stack gap="sm" component="section" aria-labelledby="connected-accounts">
         <Title order={2} size="h3" id="connected-accounts">
-          Connected accounts
+          {t('accounts.title')}
         </Title>
         {connections.isPending ? (
-          <Skeleton height={80} aria-label="Loading the connected accounts" />
+          <Skeleton height={80} aria-label={t('accounts.loading')} />
         ) : connections.isError ? (
           <QueryError error={connections.error} retry={() => void connections.refetch()} />
         ) : connections.data.items.length === 0 ? (
-          <Text c="dimmed">No account connected yet.</Text>
+          <Text c="dimmed">{t('accounts.none')}</Text>
         ) : (
           connections.data.items.map((c) => (
-            <Card key={c.id} padding="md" component="article" aria-label={`${nameOf(c.network)}: ${c.accountName}`}>
+            <Card
+              key={c.id}
+              padding="md"
+              component="article"
+              aria-label={t('account.label', { network: nameOf(c.network), account: c.accountName })}
+            >
               <Stack gap="xs">
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <Group gap="xs" wrap="wrap">
                     <Text fw={600}>{nameOf(c.network)}</Text>
                     <Text>{c.accountName}</Text>
-                    <Badge color={STATUS[c.status].color} variant="filled">
-                      {STATUS[c.status].label}
+                    <Badge color={STATUS_COLOR[c.status]} variant="filled">
+                      {statusLabel(c.status)}
                     </Badge>
                   </Group>
                   <Button
@@ -131,32 +158,40 @@ function Social() {
                     size="xs"
                     onClick={() => disconnect.mutate(c.id)}
                     loading={disconnect.isPending && disconnect.variables === c.id}
-                    aria-label={`${c.status === 'revoked' ? 'Remove' : 'Disconnect'} ${c.accountName} on ${nameOf(c.network)}`}
+                    aria-label={
+                      c.status === 'revoked'
+                        ? t('account.removeLabel', { account: c.accountName, network: nameOf(c.network) })
+                        : t('account.disconnectLabel', { account: c.accountName, network: nameOf(c.network) })
+                    }
                   >
-                    {c.status === 'revoked' ? 'Remove' : 'Disconnect'}
+                    {c.status === 'revoked' ? t('account.remove') : t('account.disconnect')}
                   </Button>
                 </Group>
                 {c.status === 'revoked' ? (
                   <Stack gap={4}>
-                    <Text size="sm">{`${c.revokedAt ? `Disconnected ${when(c.revokedAt)}: p` : 'P'}osts due on it fail until you connect it again.`}</Text>
+                    <Text size="sm">
+                      {c.revokedAt ? t('account.disconnectedAt', { when: when(c.revokedAt) }) : t('account.postsFail')}
+                    </Text>
                     {c.lastError ? <Text size="sm">{c.lastError}</Text> : null}
                   </Stack>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    {c.expiresAt
-                      ? `Access ${c.status === 'broken' ? 'ended or ends' : 'renewed automatically; current access ends'} ${when(c.expiresAt)}`
-                      : 'Access does not expire'}
+                    {!c.expiresAt
+                      ? t('account.noExpiry')
+                      : c.status === 'broken'
+                        ? t('account.accessEnds', { when: when(c.expiresAt) })
+                        : t('account.accessRenewed', { when: when(c.expiresAt) })}
                   </Text>
                 )}
                 {c.status === 'broken' ? (
-                  <Alert color="red" variant="light" title="Not working: connect it again">
-                    Posts to this account wait until it is connected again. {c.lastError ?? ''}
+                  <Alert color="red" variant="light" title={t('account.brokenTitle')}>
+                    {t('account.brokenText')} {c.lastError ?? ''}
                   </Alert>
                 ) : c.status === 'expiring' ? (
-                  <Alert color="yellow" variant="light" styles={DARK_TITLE} title="Expires soon: connect it again">
+                  <Alert color="yellow" variant="light" styles={DARK_TITLE} title={t('account.expiringTitle')}>
                     {c.network === 'linkedin' || c.network === 'x'
-                      ? 'The network does not let the engine renew this access without you.'
-                      : 'Connect it again before then.'}{' '}
+                      ? t('account.cannotRenew')
+                      : t('account.connectBefore')}{' '}
                     {c.lastError ?? ''}
                   </Alert>
                 ) : null}

@@ -3,22 +3,24 @@ import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams } from '../../shared/hooks/use-address-params';
 import { usePartnerChoices } from '../../shared/hooks/use-partner-choices';
+import { useTranslation } from '../../shared/i18n';
 import { SocialPostList } from './components/social-post-list';
 import { useSocialPosts, type SocialDelivery } from './hooks/use-social-posts';
 
 /** Posts per page. */
 const PAGE_SIZE = 20;
 
-const STATUSES: Array<{ value: SocialDelivery['status']; label: string }> = [
-  { value: 'scheduled', label: 'Scheduled' },
-  { value: 'published', label: 'Published' },
-  { value: 'failed', label: 'Failed' },
-  { value: 'uncertain', label: 'Checking (no answer)' },
-  { value: 'waiting', label: 'Waiting (rate limit)' },
-  { value: 'publishing', label: 'Publishing' },
-  { value: 'cancelled', label: 'Cancelled' },
+/** The statuses to filter by, in the order the filter lists them. */
+const STATUSES: Array<SocialDelivery['status']> = [
+  'scheduled',
+  'published',
+  'failed',
+  'uncertain',
+  'waiting',
+  'publishing',
+  'cancelled',
 ];
-const isStatus = (v: string | null): v is SocialDelivery['status'] => STATUSES.some((s) => s.value === v);
+const isStatus = (v: string | null): v is SocialDelivery['status'] => STATUSES.some((s) => s === v);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,6 +37,7 @@ function dayStart(day: string | null, after = 0): string | undefined {
  * partner keeping its contacts private still shows its posts here.
  */
 export function ConsoleSocialCalendarPage() {
+  const { t } = useTranslation('social-posts');
   const { params, set } = useAddressParams();
   const partners = usePartnerChoices();
   const page = pageOf(params);
@@ -54,34 +57,49 @@ export function ConsoleSocialCalendarPage() {
     ...(dayStart(to, 1) ? { to: dayStart(to, 1) } : {}),
   });
   const pages = posts.data ? Math.ceil(posts.data.total / PAGE_SIZE) : 0;
+  const statusLabel = (value: SocialDelivery['status']): string => {
+    switch (value) {
+      case 'scheduled':
+        return t('filters.scheduled');
+      case 'published':
+        return t('filters.published');
+      case 'failed':
+        return t('filters.failed');
+      case 'uncertain':
+        return t('filters.uncertain');
+      case 'waiting':
+        return t('filters.waiting');
+      case 'publishing':
+        return t('filters.publishing');
+      case 'cancelled':
+        return t('filters.cancelled');
+    }
+  };
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Social calendar"
-        description="Your partners' scheduled, published and failed social posts, latest first, each at its partner's local time."
-      />
+      <PageHeader title={t('calendar.title')} description={t('console.description')} />
       <Group gap="md" align="flex-end" wrap="wrap">
         {partners.isError ? (
           <QueryError error={partners.error} retry={() => void partners.refetch()} />
         ) : (
           <Select
-            label="Partner"
-            placeholder={partners.isPending ? 'Loading partners…' : 'All partners'}
+            label={t('filters.partner')}
+            placeholder={partners.isPending ? t('filters.loadingPartners') : t('filters.allPartners')}
             searchable
             clearable
             data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName }))}
             value={partnerId}
             onChange={(v) => set({ partner: v })}
-            nothingFoundMessage="No partner has this name"
+            nothingFoundMessage={t('filters.noPartner')}
             w={{ base: '100%', xs: 260 }}
           />
         )}
         <Select
-          label="Status"
-          placeholder="Any status"
+          label={t('filters.status')}
+          placeholder={t('filters.anyStatus')}
           clearable
-          data={STATUSES}
+          data={STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
           value={isStatus(status) ? status : null}
           onChange={(v) => set({ status: v })}
           w={{ base: '100%', xs: 200 }}
@@ -90,14 +108,14 @@ export function ConsoleSocialCalendarPage() {
         <Group gap="md" wrap="nowrap" w={{ base: '100%', xs: 'auto' }}>
           <TextInput
             type="date"
-            label="Due from"
+            label={t('filters.dueFrom')}
             value={from ?? ''}
             onChange={(e) => set({ from: e.currentTarget.value })}
             w={{ base: '50%', xs: 170 }}
           />
           <TextInput
             type="date"
-            label="Due until"
+            label={t('filters.dueUntil')}
             value={to ?? ''}
             onChange={(e) => set({ to: e.currentTarget.value })}
             w={{ base: '50%', xs: 170 }}
@@ -105,24 +123,21 @@ export function ConsoleSocialCalendarPage() {
         </Group>
       </Group>
       <Switch
-        label="Concierge mode: cancel scheduled posts acting for their partner"
-        description="Each cancel is recorded in the partner’s audit log with your name, and the partner’s users are told by email."
+        label={t('console.conciergeMode')}
+        description={t('console.conciergeDescription')}
         checked={concierge}
         onChange={(e) => set({ concierge: e.currentTarget.checked ? '1' : null })}
       />
       {posts.isError ? (
         <QueryError error={posts.error} retry={() => void posts.refetch()} />
       ) : posts.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading social posts">
+        <Stack gap="xs" aria-busy="true" aria-label={t('console.loading')}>
           {Array.from({ length: 3 }, (_, i) => (
             <Skeleton key={i} height={80} />
           ))}
         </Stack>
       ) : posts.data.items.length === 0 ? (
-        <Text>
-          No social posts match. Partners post from a campaign’s “Post to social”, and programmes post for their
-          subscribers.
-        </Text>
+        <Text>{t('console.empty')}</Text>
       ) : (
         <SocialPostList
           posts={posts.data.items}

@@ -5,6 +5,7 @@ import classes from '../../shared/components/panel.module.css';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf } from '../../shared/hooks/use-address-params';
+import { useTranslation } from '../../shared/i18n';
 import { SocialPostList } from './components/social-post-list';
 import { useSocialPosts } from './hooks/use-social-posts';
 
@@ -16,6 +17,7 @@ export function SocialCalendarPage() {
 }
 
 function Calendar() {
+  const { t } = useTranslation('social-posts');
   const [params, setParams] = useSearchParams();
   const page = pageOf(params);
   const posts = useSocialPosts({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -23,14 +25,11 @@ function Calendar() {
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Social calendar"
-        description="Your scheduled and published social posts, latest first, with each network's state. Failures stay here until you act."
-      />
+      <PageHeader title={t('calendar.title')} description={t('calendar.description')} />
       {posts.isError ? (
         <QueryError error={posts.error} retry={() => void posts.refetch()} />
       ) : posts.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading your social posts">
+        <Stack gap="xs" aria-busy="true" aria-label={t('calendar.loading')}>
           {Array.from({ length: 3 }, (_, i) => (
             <Skeleton key={i} height={80} />
           ))}
@@ -38,11 +37,11 @@ function Calendar() {
       ) : posts.data.items.length === 0 ? (
         <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
           <Title order={2} size="h3">
-            No social posts yet
+            {t('calendar.emptyTitle')}
           </Title>
-          <Text>Open a campaign in the catalogue and choose “Post to social”.</Text>
+          <Text>{t('calendar.emptyText')}</Text>
           <Button component={Link} to="/portal">
-            Open the catalogue
+            {t('calendar.openCatalogue')}
           </Button>
         </Stack>
       ) : (

@@ -1,7 +1,7 @@
 import { Box, Radio, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useLists, useProspectCount } from '../../../shared/hooks/use-partner-lists';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { fieldError } from '../../../shared/lib/field-error';
-import { format } from '../../../shared/lib/format';
 import type { SubscriptionAudience } from '../hooks/use-subscriptions';
 
 /** The audience as the form holds it: each choice keeps its own fields while another is chosen. */
@@ -42,7 +42,7 @@ export function AudienceFields({
   value,
   onChange,
   error,
-  label = 'Who receives each launch',
+  label,
 }: {
   partnerId: string;
   value: AudienceValue;
@@ -50,13 +50,15 @@ export function AudienceFields({
   error: unknown;
   label?: string;
 }) {
+  const { t } = useTranslation('programmes');
+  const format = useFormat();
   const lists = useLists(partnerId);
   const prospects = useProspectCount(partnerId);
   const items = lists.data?.items ?? [];
   return (
     <Stack gap="sm">
       <Radio.Group
-        label={label}
+        label={label ?? t('audience.whoReceivesEach')}
         value={value.type}
         onChange={(v) => isType(v) && onChange({ ...value, type: v })}
         error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}
@@ -65,30 +67,28 @@ export function AudienceFields({
           <Radio
             value="all"
             label={
-              prospects.data === undefined ? 'All my prospects' : `All my prospects (${format.count(prospects.data)})`
+              prospects.data === undefined
+                ? t('audience.allMine')
+                : t('audience.allMineCount', { n: format.count(prospects.data) })
             }
-            description="As they are when each launch starts"
+            description={t('audience.allMineHint')}
           />
           <Radio
             value="list"
-            label="A list"
+            label={t('audience.aList')}
             disabled={!items.length}
-            description={items.length ? undefined : 'You have no list yet.'}
+            description={items.length ? undefined : t('audience.noList')}
           />
-          <Radio
-            value="filter"
-            label="A filter"
-            description="Prospects by country, or by part of their email or company"
-          />
+          <Radio value="filter" label={t('audience.aFilter')} description={t('audience.aFilterHint')} />
         </Stack>
       </Radio.Group>
       {value.type === 'all' ? null : (
         <Box pl="md" ml={8} style={{ borderLeft: '3px solid var(--mantine-color-indigo-2)' }}>
           {value.type === 'list' ? (
             <Select
-              label="List"
-              placeholder="Choose a list"
-              description="Your lists, the newest first."
+              label={t('audience.listLabel')}
+              placeholder={t('audience.chooseList')}
+              description={t('audience.listHint')}
               data={items.map((l) => ({ value: l.id, label: `${l.name} (${format.count(l.size)})` }))}
               value={value.listId}
               onChange={(listId) => onChange({ ...value, listId })}
@@ -99,15 +99,15 @@ export function AudienceFields({
           ) : (
             <Stack gap="sm">
               <TextInput
-                label="Email or company contains"
-                description="Part of an address or a company name, any case."
+                label={t('audience.search')}
+                description={t('audience.searchHint')}
                 value={value.search}
                 onChange={(e) => onChange({ ...value, search: e.currentTarget.value })}
                 error={fieldError(error, 'audience.search')}
               />
               <TagsInput
-                label="Countries"
-                description="As written in your prospects’ records; press Enter after each."
+                label={t('audience.countries')}
+                description={t('audience.countriesHint')}
                 value={value.country}
                 onChange={(country) => onChange({ ...value, country })}
                 error={fieldError(error, 'audience.country')}

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { toLocalInput as localInput } from '../../../shared/lib/format';
 import { useEditPendingLaunch, type PendingLaunch } from '../hooks/use-pending-launches';
@@ -27,6 +28,7 @@ export function EditPendingLaunchModal({
   pending: PendingLaunch;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('programmes');
   const narrow = useMediaQuery('(max-width: 48em)', false);
   const [audience, setAudience] = useState(audienceValue(pending.audience));
   const [slots, setSlots] = useState(slotRows(pending.slotValues));
@@ -55,35 +57,30 @@ export function EditPendingLaunchModal({
     <Modal
       opened
       onClose={onClose}
-      title={`Edit “${pending.campaignName}”, version ${pending.version}`}
+      title={t('editPending.title', { campaign: pending.campaignName, version: pending.version })}
       size="lg"
       fullScreen={narrow}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
-      <form
-        onSubmit={submit}
-        onChange={() => edit.error && edit.reset()}
-        noValidate
-        aria-label="Edit the pending launch"
-      >
+      <form onSubmit={submit} onChange={() => edit.error && edit.reset()} noValidate aria-label={t('editPending.form')}>
         <Stack gap="md">
           {problem ? (
-            <Alert color="red" variant="light" role="alert" title="Not saved">
+            <Alert color="red" variant="light" role="alert" title={t('notSaved')}>
               {problem}
             </Alert>
           ) : null}
-          <Text size="sm">Only this launch changes; the programme’s defaults stay as they are.</Text>
+          <Text size="sm">{t('editPending.onlyThis')}</Text>
           <AudienceFields
             partnerId={partnerId}
             value={audience}
             onChange={setAudience}
             error={edit.error}
-            label="Who receives it"
+            label={t('editPending.whoReceives')}
           />
           <TextInput
             type="datetime-local"
-            label="Starts by itself at (your time)"
+            label={t('editPending.startsAt')}
             value={dueAt}
             onChange={(e) => setDueAt(e.currentTarget.value)}
             error={fieldError(edit.error, 'dueAt')}
@@ -91,10 +88,10 @@ export function EditPendingLaunchModal({
           <SlotValuesFields rows={slots} onChange={setSlots} error={edit.error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={edit.isPending}>
-              Save the launch
+              {t('editPending.save')}
             </Button>
           </Group>
         </Stack>

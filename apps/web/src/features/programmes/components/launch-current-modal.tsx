@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import { useLaunchCurrent, type CurrentLaunches, type Subscription } from '../hooks/use-subscriptions';
 
 /**
@@ -18,30 +19,27 @@ export function LaunchCurrentModal({
   onDone: (launched: CurrentLaunches['items']) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('programmes');
   const launch = useLaunchCurrent();
   return (
     <Modal
       opened
       onClose={onClose}
-      title={`Launch the current version of “${programmeName}” now?`}
+      title={t('launchCurrent.title', { programme: programmeName })}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <Stack gap="md">
-        <Text size="sm">
-          New campaigns of the programme come to you as they are published. This starts the latest version of each
-          campaign it already offers, now, with your defaults. A version you have already launched or skipped is not
-          launched again.
-        </Text>
-        <Text size="sm">Audience: {audience}</Text>
+        <Text size="sm">{t('launchCurrent.text')}</Text>
+        <Text size="sm">{t('launchCurrent.audience', { audience })}</Text>
         {launch.error ? (
-          <Alert color="red" variant="light" role="alert" title="Nothing was launched">
+          <Alert color="red" variant="light" role="alert" title={t('launchCurrent.failed')}>
             {launch.error.message}
           </Alert>
         ) : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} data-autofocus>
-            Not now
+            {t('launchCurrent.notNow')}
           </Button>
           <Button
             loading={launch.isPending}
@@ -52,7 +50,7 @@ export function LaunchCurrentModal({
               )
             }
           >
-            Launch now
+            {t('launchCurrent.confirm')}
           </Button>
         </Group>
       </Stack>

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import classes from '../../../shared/components/panel.module.css';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { formError } from '../../../shared/lib/field-error';
-import { audienceLabel, dateTime, reasonLabel, STATE } from '../format';
+import { audienceLabel, reasonLabel, STATE_COLOR, stateLabel } from '../format';
 import { OPEN_STATES, usePendingLaunchAction, type PendingLaunch } from '../hooks/use-pending-launches';
 
 interface PendingLaunchCardProps {
@@ -19,10 +20,23 @@ const fixFor = (path: string) =>
 
 /** One pending launch: what, which version, when it starts by itself, what it waits for, and its actions while open. */
 export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = false }: PendingLaunchCardProps) {
+  const { t } = useTranslation('programmes');
+  const { dateTime } = useFormat();
   const action = usePendingLaunchAction();
   const open = OPEN_STATES.has(p.state);
   const headingId = `pending-${p.id}-title`;
-  const reason = reasonLabel(p.reason);
+  const reason = reasonLabel(t, p.reason);
+  const what = { campaign: p.campaignName, version: p.version };
+  const state =
+    p.state === 'pending'
+      ? t('pending.startsAt', { when: dateTime(p.dueAt) })
+      : p.state === 'waiting_readiness'
+        ? t('pending.waitsCheckedAt', { when: dateTime(p.dueAt) })
+        : p.state === 'started'
+          ? t('state.started')
+          : reason
+            ? t('pending.closedBecause', { state: stateLabel(t, p.state), reason })
+            : stateLabel(t, p.state);
   const problem = formError(action.error, []);
   return (
     <Stack
@@ -38,30 +52,20 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Box style={{ minWidth: 0 }}>
           <Title order={3} size="h4" id={headingId}>
-            {p.campaignName}, version {p.version}
+            {t('pending.title', what)}
           </Title>
-          <Text size="xs">Programme {p.programmeName}</Text>
+          <Text size="xs">{t('pending.programme', { programme: p.programmeName })}</Text>
         </Box>
-        <Badge color={STATE[p.state].color} variant="filled" style={{ flexShrink: 0 }}>
-          {STATE[p.state].label}
+        <Badge color={STATE_COLOR[p.state]} variant="filled" style={{ flexShrink: 0 }}>
+          {stateLabel(t, p.state)}
         </Badge>
       </Group>
-      <Text size="sm">
-        {p.state === 'pending'
-          ? `Starts by itself ${dateTime(p.dueAt)}`
-          : p.state === 'waiting_readiness'
-            ? `Waits for what is missing; checked again ${dateTime(p.dueAt)}`
-            : p.state === 'started'
-              ? 'Started'
-              : `${STATE[p.state].label}${reason ? `: ${reason}` : ''}`}
-        {' · '}
-        {audienceLabel(p.audience, listName)}
-      </Text>
+      <Text size="sm">{[state, audienceLabel(t, p.audience, listName)].join(' · ')}</Text>
       {p.missing.length ? (
         <Alert
           color="orange"
           variant="light"
-          title="Missing before it can start"
+          title={t('pending.missing')}
           styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
         >
           <List size="sm" spacing={4}>
@@ -74,7 +78,7 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
                     <>
                       {' '}
                       <Anchor component={Link} to={fix} size="sm">
-                        Fix it
+                        {t('pending.fixIt')}
                       </Anchor>
                     </>
                   ) : null}
@@ -85,7 +89,7 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
         </Alert>
       ) : null}
       {problem ? (
-        <Alert color="red" variant="light" role="alert" title="Nothing was changed">
+        <Alert color="red" variant="light" role="alert" title={t('pending.notChanged')}>
           <Text size="sm">{problem}</Text>
         </Alert>
       ) : null}
@@ -95,32 +99,27 @@ export function PendingLaunchCard({ pending: p, listName, onEdit, highlighted = 
             size="sm"
             loading={action.isPending && action.variables?.action === 'launch'}
             onClick={() => action.mutate({ id: p.id, action: 'launch' })}
-            aria-label={`Start ${p.campaignName} version ${p.version} now`}
+            aria-label={t('pending.startLabel', what)}
           >
-            Start now
+            {t('pending.start')}
           </Button>
           <Button
             size="sm"
             variant="default"
             loading={action.isPending && action.variables?.action === 'skip'}
             onClick={() => action.mutate({ id: p.id, action: 'skip' })}
-            aria-label={`Skip ${p.campaignName} version ${p.version}`}
+            aria-label={t('pending.skipLabel', what)}
           >
-            Skip
+            {t('pending.skip')}
           </Button>
-          <Button
-            size="sm"
-            variant="subtle"
-            onClick={() => onEdit(p)}
-            aria-label={`Edit ${p.campaignName} version ${p.version}`}
-          >
-            Edit
+          <Button size="sm" variant="subtle" onClick={() => onEdit(p)} aria-label={t('pending.editLabel', what)}>
+            {t('pending.edit')}
           </Button>
         </Group>
       ) : p.launchId ? (
         <div>
           <Anchor component={Link} to={`/portal/launches/${p.launchId}`} size="sm">
-            Open the launch
+            {t('pending.openLaunch')}
           </Anchor>
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } 
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useCampaignChoices, useSaveProgramme, type Programme } from '../hooks/use-programmes';
 
@@ -11,6 +12,7 @@ const FIELDS = ['name', 'description', 'tag', 'campaignIds'];
 
 /** A programme's name, description and campaigns: chosen by name and/or every published campaign with a tag. */
 export function ProgrammeModal({ programme, onClose }: { programme: Programme | null; onClose: () => void }) {
+  const { t } = useTranslation('programmes');
   const narrow = useMediaQuery('(max-width: 48em)', false);
   const [name, setName] = useState(programme?.name ?? '');
   const [description, setDescription] = useState(programme?.description ?? '');
@@ -32,26 +34,26 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
     <Modal
       opened
       onClose={onClose}
-      title={programme ? `Edit “${programme.name}”` : 'New programme'}
+      title={programme ? t('programme.editTitle', { programme: programme.name }) : t('programme.new')}
       size="lg"
       fullScreen={narrow}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form
         onSubmit={submit}
         onChange={() => save.error && save.reset()}
         noValidate
-        aria-label={programme ? 'Edit the programme' : 'New programme'}
+        aria-label={programme ? t('programme.editForm') : t('programme.new')}
       >
         <Stack gap="md">
           {problem ? (
-            <Alert color="red" variant="light" role="alert" title="Not saved">
+            <Alert color="red" variant="light" role="alert" title={t('notSaved')}>
               {problem}
             </Alert>
           ) : null}
           <TextInput
-            label="Name"
+            label={t('programme.name')}
             required
             data-autofocus
             value={name}
@@ -59,8 +61,8 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
             error={fieldError(save.error, 'name')}
           />
           <Textarea
-            label="Description"
-            description="What partners read before they subscribe."
+            label={t('programme.description')}
+            description={t('programme.descriptionHint')}
             autosize
             minRows={2}
             value={description}
@@ -68,29 +70,29 @@ export function ProgrammeModal({ programme, onClose }: { programme: Programme | 
             error={fieldError(save.error, 'description')}
           />
           <MultiSelect
-            label="Campaigns"
-            description="Each new version they publish is offered to the subscribers."
-            placeholder={campaignIds.length ? undefined : 'Choose campaigns'}
+            label={t('programme.campaigns')}
+            description={t('programme.campaignsHint')}
+            placeholder={campaignIds.length ? undefined : t('programme.chooseCampaigns')}
             data={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
             value={campaignIds}
             onChange={setCampaignIds}
             searchable
-            nothingFoundMessage="No campaign has this name"
+            nothingFoundMessage={t('programme.noCampaign')}
             error={campaignsError}
           />
           <TextInput
-            label="And every campaign tagged"
-            description="Optional: published campaigns with this tag belong to the programme too."
+            label={t('programme.tag')}
+            description={t('programme.tagHint')}
             value={tag}
             onChange={(e) => setTag(e.currentTarget.value)}
             error={fieldError(save.error, 'tag')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {programme ? 'Save the programme' : 'Create the programme'}
+              {programme ? t('programme.save') : t('programme.create')}
             </Button>
           </Group>
         </Stack>

@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Input, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError } from '../../../shared/lib/field-error';
 
 /** One slot value as the form holds it (rows, so a name can be typed before its value). */
@@ -24,26 +25,25 @@ export function SlotValuesFields({
   onChange: (rows: SlotRow[]) => void;
   error: unknown;
 }) {
+  const { t } = useTranslation('programmes');
   const set = (i: number, row: Partial<SlotRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...row } : r)));
   return (
     <Stack gap="xs" role="group" aria-labelledby="slot-values-label">
       <div>
-        <Input.Label id="slot-values-label">Slot values</Input.Label>
-        <Input.Description>
-          For slots your brand kit does not fill, by the slot’s name (e.g. webinar_date).
-        </Input.Description>
+        <Input.Label id="slot-values-label">{t('slots.label')}</Input.Label>
+        <Input.Description>{t('slots.description')}</Input.Description>
         {fieldError(error, 'slotValues') ? <Input.Error>{fieldError(error, 'slotValues')}</Input.Error> : null}
       </div>
       {rows.map((row, i) => (
         <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
           <TextInput
-            label={`Slot ${i + 1} name`}
+            label={t('slots.name', { n: i + 1 })}
             style={{ flex: 1, minWidth: 0 }}
             value={row.name}
             onChange={(e) => set(i, { name: e.currentTarget.value })}
           />
           <TextInput
-            label={`Slot ${i + 1} value`}
+            label={t('slots.value', { n: i + 1 })}
             style={{ flex: 1, minWidth: 0 }}
             value={row.value}
             onChange={(e) => set(i, { value: e.currentTarget.value })}
@@ -53,7 +53,7 @@ export function SlotValuesFields({
             mt={26}
             variant="subtle"
             color="gray"
-            aria-label={`Remove slot ${i + 1}`}
+            aria-label={t('slots.remove', { n: i + 1 })}
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
             ×
@@ -62,7 +62,7 @@ export function SlotValuesFields({
       ))}
       <div>
         <Button size="xs" variant="default" onClick={() => onChange([...rows, { name: '', value: '' }])}>
-          Add a slot value
+          {t('slots.add')}
         </Button>
       </div>
     </Stack>

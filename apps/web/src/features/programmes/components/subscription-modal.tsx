@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { SocialAccountPicker } from '../../../shared/components/social-account-picker';
 import { choiceFor, type SocialAccountChoice } from '../../../shared/lib/social-accounts';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import type { Programme } from '../hooks/use-programmes';
 import { useSaveSubscription, type NewSubscription, type Subscription } from '../hooks/use-subscriptions';
@@ -13,10 +14,11 @@ import { SlotValuesFields, slotRows, slotValuesBody } from './slot-values-fields
 const DEFAULT_REVIEW_HOURS = 72;
 /** The API's default local posting time, preset in a new subscription. */
 const DEFAULT_SOCIAL_POST_TIME = '10:00';
+/** The networks by the names people know them by (a product's own name, the same in every language). */
 const NETWORKS = [
-  { value: 'linkedin', label: 'LinkedIn' },
-  { value: 'x', label: 'X' },
-  { value: 'facebook', label: 'Facebook' },
+  { value: 'linkedin', name: 'LinkedIn' },
+  { value: 'x', name: 'X' },
+  { value: 'facebook', name: 'Facebook' },
 ] as const;
 type Network = (typeof NETWORKS)[number]['value'];
 const isNetwork = (v: string): v is Network => NETWORKS.some((n) => n.value === v);
@@ -53,6 +55,7 @@ interface SubscriptionModalProps {
 
 /** Subscribe to a programme with the defaults of its launches, or change them (they apply to launches offered from then on). */
 export function SubscriptionModal({ partnerId, programme, subscription, onClose }: SubscriptionModalProps) {
+  const { t } = useTranslation('programmes');
   const narrow = useMediaQuery('(max-width: 48em)', false);
   const [audience, setAudience] = useState(audienceValue(subscription?.audience));
   const [slots, setSlots] = useState(slotRows(subscription?.slotValues));
@@ -90,41 +93,47 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
     <Modal
       opened
       onClose={onClose}
-      title={subscription ? `Your defaults for “${programme.name}”` : `Subscribe to “${programme.name}”`}
+      title={
+        subscription
+          ? t('subscription.defaultsTitle', { programme: programme.name })
+          : t('subscription.title', { programme: programme.name })
+      }
       size="lg"
       fullScreen={narrow}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('close') }}
     >
       <form
         onSubmit={submit}
         onChange={() => save.error && save.reset()}
         noValidate
-        aria-label={subscription ? 'Subscription defaults' : 'Subscribe'}
+        aria-label={subscription ? t('subscription.defaultsForm') : t('subscription.subscribe')}
       >
         <Stack gap="md">
           {problem ? (
-            <Alert color="red" variant="light" role="alert" title={subscription ? 'Not saved' : 'Not subscribed'}>
+            <Alert
+              color="red"
+              variant="light"
+              role="alert"
+              title={subscription ? t('notSaved') : t('subscription.notSubscribed')}
+            >
               {problem}
             </Alert>
           ) : null}
-          <Text size="sm">
-            Each new campaign or version of the programme becomes a pending launch with these defaults: you can start,
-            skip or edit it before it starts by itself.
-          </Text>
+          <Text size="sm">{t('subscription.text')}</Text>
           <AudienceFields partnerId={partnerId} value={audience} onChange={setAudience} error={error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NumberInput
-              label="Review period (hours)"
-              description="Each launch starts by itself this long after it is offered; 0 starts it at once."
+              label={t('subscription.reviewHours')}
+              description={t('subscription.reviewHoursHint')}
               value={reviewHours}
               onChange={setReviewHours}
               allowDecimal={false}
               error={fieldError(error, 'reviewHours')}
             />
             <NumberInput
-              label="At most launches a week"
-              description="In any 7 days; empty for no cap. Over the cap, a launch is skipped."
+              label={t('subscription.weeklyCap')}
+              description={t('subscription.weeklyCapHint')}
               value={weeklyCap}
               onChange={setWeeklyCap}
               allowDecimal={false}
@@ -132,15 +141,15 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
             />
           </SimpleGrid>
           <Checkbox.Group
-            label="Social networks"
-            description="Each started launch posts the campaign’s social post to those you have connected."
+            label={t('subscription.networks')}
+            description={t('subscription.networksHint')}
             value={networks}
             onChange={(v) => setNetworks(v.filter(isNetwork))}
             error={fieldError(error, 'socialNetworks')}
           >
             <Group gap="lg" mt={6}>
               {NETWORKS.map((n) => (
-                <Checkbox key={n.value} value={n.value} label={n.label} />
+                <Checkbox key={n.value} value={n.value} label={n.name} />
               ))}
             </Group>
           </Checkbox.Group>
@@ -153,16 +162,16 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               type="time"
-              label="Post at (your company’s time zone)"
-              description="The next time of day after a launch starts"
+              label={t('subscription.postAt')}
+              description={t('subscription.postAtHint')}
               value={postTime}
               onChange={(e) => setPostTime(e.currentTarget.value)}
               error={fieldError(error, 'socialPostTime')}
             />
             <Checkbox
               mt={{ base: 0, sm: 30 }}
-              label="Monday to Friday only"
-              description="Weekend launches post on Monday"
+              label={t('subscription.weekdaysOnly')}
+              description={t('subscription.weekdaysOnlyHint')}
               checked={weekdaysOnly}
               onChange={(e) => setWeekdaysOnly(e.currentTarget.checked)}
               error={fieldError(error, 'socialPostWeekdaysOnly')}
@@ -171,10 +180,10 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
           <SlotValuesFields rows={slots} onChange={setSlots} error={error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {subscription ? 'Save the defaults' : 'Subscribe'}
+              {subscription ? t('subscription.save') : t('subscription.subscribe')}
             </Button>
           </Group>
         </Stack>

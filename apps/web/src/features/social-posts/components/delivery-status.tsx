@@ -1,23 +1,43 @@
 import { Badge } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import { networkName } from '../../../shared/lib/social-networks';
 import type { SocialDelivery } from '../hooks/use-social-posts';
 
-const LOOK: Record<SocialDelivery['status'], { label: string; color: string }> = {
-  scheduled: { label: 'Scheduled', color: 'blue' },
-  publishing: { label: 'Publishing', color: 'blue' },
-  published: { label: 'Published', color: 'green' },
-  uncertain: { label: 'Checking', color: 'yellow' },
-  waiting: { label: 'Waiting (rate limit)', color: 'yellow' },
-  failed: { label: 'Failed', color: 'red' },
-  cancelled: { label: 'Cancelled', color: 'gray' },
+const COLOR: Record<SocialDelivery['status'], string> = {
+  scheduled: 'blue',
+  publishing: 'blue',
+  published: 'green',
+  uncertain: 'yellow',
+  waiting: 'yellow',
+  failed: 'red',
+  cancelled: 'gray',
 };
 
 /** One network's state of a post, in words and colour (the words carry it; the colour only helps). */
 export function DeliveryStatus({ delivery }: { delivery: SocialDelivery }) {
-  const look = LOOK[delivery.status];
+  const { t } = useTranslation('social-posts');
+  const network = networkName(delivery.network);
+  const label = (): string => {
+    switch (delivery.status) {
+      case 'scheduled':
+        return t('delivery.scheduled', { network });
+      case 'publishing':
+        return t('delivery.publishing', { network });
+      case 'published':
+        return t('delivery.published', { network });
+      case 'uncertain':
+        return t('delivery.uncertain', { network });
+      case 'waiting':
+        return t('delivery.waiting', { network });
+      case 'failed':
+        return t('delivery.failed', { network });
+      case 'cancelled':
+        return t('delivery.cancelled', { network });
+    }
+  };
   return (
-    <Badge variant="light" color={look.color} tt="none" c="dark.8">
-      {networkName(delivery.network)}: {look.label}
+    <Badge variant="light" color={COLOR[delivery.status]} tt="none" c="dark.8">
+      {label()}
     </Badge>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Modal, Pagination, Stack, Text } from '@m
 import { useState } from 'react';
 import { Link } from 'react-router';
 import classes from '../../../shared/components/panel.module.css';
-import { APP, format, formatting } from '../../../shared/lib/format';
+import { Trans, useFormat, useTranslation } from '../../../shared/i18n';
 import { networkName } from '../../../shared/lib/social-networks';
 import { useCancelSocialPost, type SocialPost } from '../hooks/use-social-posts';
 import { DeliveryStatus } from './delivery-status';
@@ -33,6 +33,7 @@ export function SocialPostList({
   showPartner = false,
   cancelAs = 'own',
 }: SocialPostListProps) {
+  const { t } = useTranslation('shared');
   return (
     <>
       <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -46,7 +47,7 @@ export function SocialPostList({
             total={pages}
             value={page}
             onChange={onPage}
-            getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+            getItemProps={(p) => ({ 'aria-label': t('lists.page', { page: p }) })}
           />
         </Group>
       ) : null}
@@ -65,15 +66,26 @@ function PostCard({
   showPartner: boolean;
   cancelAs: 'own' | 'concierge' | 'none';
 }) {
+  const { t } = useTranslation('social-posts');
   const cancel = useCancelSocialPost();
   const [confirming, setConfirming] = useState(false);
   // The partner's own wall-clock time: the time it was scheduled in.
-  const when = formatting({ ...APP, timeZone: p.timeZone }).dateTime(p.dueAt);
+  const when = useFormat(p.timeZone).dateTime(p.dueAt);
   // As the API decides: nothing of it published or being published (due, due again, or waiting out a rate limit).
   const cancellable = !p.cancelledAt && p.deliveries.every((d) => d.status === 'scheduled' || d.status === 'waiting');
-  const name = showPartner ? `${p.partnerName}: ${p.campaignName}` : p.campaignName;
+  const due = { when, zone: p.timeZone };
   return (
-    <Stack component="li" aria-label={`${name}, ${when}`} gap={6} p="md" className={classes.panel}>
+    <Stack
+      component="li"
+      aria-label={
+        showPartner
+          ? t('post.labelWithPartner', { partner: p.partnerName, campaign: p.campaignName, when })
+          : t('post.label', { campaign: p.campaignName, when })
+      }
+      gap={6}
+      p="md"
+      className={classes.panel}
+    >
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 200px', minWidth: 0 }}>
           {showPartner ? (
@@ -85,8 +97,13 @@ function PostCard({
             {p.campaignName}
           </Anchor>
           <Text size="xs">
-            {p.cancelledAt ? 'Cancelled; was due' : 'Due'} {when} ({p.timeZone})
-            {p.source === 'programme' ? ', from a programme' : ''}
+            {p.source === 'programme'
+              ? p.cancelledAt
+                ? t('post.cancelledDueFromProgramme', due)
+                : t('post.dueFromProgramme', due)
+              : p.cancelledAt
+                ? t('post.cancelledDue', due)
+                : t('post.due', due)}
           </Text>
         </Stack>
         {cancellable && cancelAs !== 'none' ? (
@@ -96,7 +113,7 @@ function PostCard({
             loading={cancel.isPending}
             onClick={() => (cancelAs === 'concierge' ? setConfirming(true) : cancel.mutate({ id: p.id }))}
           >
-            Cancel post
+            {t('post.cancel')}
           </Button>
         ) : null}
       </Group>
@@ -110,14 +127,16 @@ function PostCard({
         .filter((d) => d.accountName)
         .map((d) => (
           <Text key={d.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {networkName(d.network)} as {d.accountName}
+            {t('post.postedAs', { network: networkName(d.network), account: d.accountName })}
           </Text>
         ))}
       {p.deliveries
         .filter((d) => d.status === 'failed' || d.status === 'waiting' || d.status === 'uncertain')
         .map((d) => (
           <Text key={d.id} size="sm" c={d.status === 'failed' ? 'red.9' : 'dark.6'} className="wrap-anywhere">
-            {networkName(d.network)}: {d.lastError ?? 'no answer yet'}
+            {d.lastError
+              ? t('post.networkError', { network: networkName(d.network), error: d.lastError })
+              : t('post.noAnswerYet', { network: networkName(d.network) })}
           </Text>
         ))}
       {p.deliveries
@@ -131,28 +150,25 @@ function PostCard({
             rel="noreferrer"
             className="wrap-anywhere"
           >
-            View on {networkName(d.network)}
+            {t('post.viewOn', { network: networkName(d.network) })}
           </Anchor>
         ))}
       {cancel.isError ? (
-        <Alert color="red" variant="light" title="Not cancelled">
+        <Alert color="red" variant="light" title={t('post.notCancelled')}>
           {cancel.error.message}
         </Alert>
       ) : null}
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={`Cancel this post acting for ${p.partnerName}?`}
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('concierge.title', { partner: p.partnerName })}
+        closeButtonProps={{ 'aria-label': t('concierge.close') }}
       >
         <Stack gap="md">
-          <Text>
-            You cancel “{p.campaignName}”, due {when}, as {p.partnerName} would. The cancel is recorded in{' '}
-            {p.partnerName}’s audit log with your name, and its users are told by email.
-          </Text>
+          <Text>{t('concierge.text', { campaign: p.campaignName, when, partner: p.partnerName })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Keep the post
+              {t('concierge.keep')}
             </Button>
             <Button
               color="red"
@@ -161,7 +177,7 @@ function PostCard({
                 cancel.mutate({ id: p.id, actingFor: p.partnerId }, { onSettled: () => setConfirming(false) })
               }
             >
-              Cancel the post
+              {t('concierge.confirm')}
             </Button>
           </Group>
         </Stack>
@@ -172,18 +188,30 @@ function PostCard({
 
 /** People's clicks of the post's tracked links as the API counts them (preview fetchers left out), per network when it went to several. */
 function PostClicks({ post: p }: { post: SocialPost }) {
+  const { t } = useTranslation('social-posts');
+  const format = useFormat();
   const published = p.deliveries.filter((d) => d.status === 'published');
   if (!published.length) return null;
-  const perNetwork =
-    published.length > 1
-      ? ` (${published.map((d) => `${networkName(d.network)} ${format.count(d.clicks)}`).join(', ')})`
-      : '';
+  const values = { clicks: format.count(p.clicks) };
+  const components = { strong: <Text span fw={600} /> };
   return (
     <Text size="sm">
-      <Text span fw={600}>
-        {format.count(p.clicks)} {p.clicks === 1 ? 'click' : 'clicks'}
-      </Text>
-      {perNetwork} on the post’s links
+      {published.length > 1 ? (
+        <Trans
+          i18nKey="clicks.perNetwork"
+          t={t}
+          count={p.clicks}
+          values={{
+            ...values,
+            networks: published
+              .map((d) => t('clicks.onNetwork', { network: networkName(d.network), clicks: format.count(d.clicks) }))
+              .join(', '),
+          }}
+          components={components}
+        />
+      ) : (
+        <Trans i18nKey="clicks.total" t={t} count={p.clicks} values={values} components={components} />
+      )}
     </Text>
   );
 }
