@@ -45,7 +45,7 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
           i18nKey="campaign.breadcrumb"
           t={t}
           values={{ name: c.name }}
-          components={{ link: <Link to="/portal" /> }}
+          components={{ parent: <Link to="/portal" /> }}
         />
       </Text>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">

@@ -69,7 +69,7 @@ function LaunchDetail({ launchId }: { launchId: string }) {
           i18nKey="launch.breadcrumb"
           t={t}
           values={{ name }}
-          components={{ link: <Link to="/portal/launches" /> }}
+          components={{ parent: <Link to="/portal/launches" /> }}
         />
       </Text>
       <Group justify="space-between" align="flex-start" wrap="wrap">
