@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
-import { admin, invitationToken, ok, partnerWithUser, PASSWORD } from './seed';
+import { admin, authorCampaign, demoBrandKit, invitationToken, ok, partnerWithUser, PASSWORD, signIn } from './seed';
 
 /**
  * The web app in the reader's language: a German browser gets the signed-out pages in German; a
@@ -12,6 +12,8 @@ import { admin, invitationToken, ok, partnerWithUser, PASSWORD } from './seed';
 
 /** A partner user invited in German (the invitation's `locale`), so its profile is German from the start. */
 let german: { email: string; userId: string };
+/** A campaign in the German partner's catalogue, which its brand kit and its one prospect let it launch. */
+let campaignName: string;
 
 test.beforeAll(async () => {
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
@@ -34,6 +36,18 @@ test.beforeAll(async () => {
     const user = users.items.find((u) => u.email === email);
     expect(user?.locale).toBe('de');
     german = { email, userId: user?.id ?? '' };
+
+    campaignName = `Cloud-Backup ${randomUUID().slice(0, 6)}`;
+    await authorCampaign(api, campaignName);
+    const csrf = await signIn(api, email);
+    await demoBrandKit(api, partnerId, csrf);
+    await ok(
+      api.post(`/partners/${partnerId}/prospects`, {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { email: 'lena@contoso.example', company: 'Contoso', country: 'DE', timezone: 'Europe/Berlin' },
+      }),
+      201,
+    );
   } finally {
     await api.dispose();
   }
@@ -62,6 +76,43 @@ test.describe('a German browser', () => {
     await expect(form.getByRole('link', { name: 'Passwort vergessen?' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeAttached();
     await shoot(page, 'sign-in-de');
+  });
+
+  test('goes from the catalogue to the launch wizard’s review in German, with German dates', async ({ page }) => {
+    await ok(page.request.post('/auth/sign-in', { data: { email: german.email, password: PASSWORD } }), 200);
+    await page.goto('/portal');
+    await expect(page.getByRole('heading', { level: 1, name: 'Katalog' })).toBeVisible();
+    await expect(page.getByRole('search', { name: 'Katalog filtern' }).getByLabel('Suche')).toBeVisible();
+    await page.getByRole('article', { name: campaignName }).getByRole('link', { name: campaignName }).click();
+
+    // The campaign: its sections and its main action in German.
+    await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Alle Kampagnen' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Startbereitschaft' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Vorschau mit Ihrer Marke' })).toBeVisible();
+    const launch = page.getByRole('button', { name: 'Starten', exact: true });
+    await expect(launch).toBeEnabled();
+    await launch.click();
+
+    // The wizard: its audience (every prospect, the partner having no list) and start, in German.
+    const wizard = page.getByRole('dialog', { name: `„${campaignName}“ starten` });
+    await expect(wizard.getByRole('form', { name: 'Zielgruppe und Beginn' })).toBeVisible();
+    await expect(wizard.getByRole('radio', { name: 'Alle meine Interessenten (1)' })).toBeChecked();
+    await expect(wizard.getByRole('radio', { name: /^Jetzt / })).toBeChecked();
+    await wizard.getByRole('button', { name: 'Start prüfen' }).click();
+
+    // The review: who is enrolled, and when each email goes on the prospect's clock, as German writes it.
+    await expect(wizard.getByRole('heading', { name: 'Wann jede E-Mail versendet wird' })).toBeVisible();
+    await expect(wizard.getByText('1 Interessent in Europe/Berlin')).toBeVisible();
+    await expect(wizard.getByText('E-Mail 1:')).toBeVisible();
+    // "Mi., 25. Nov., 09:41": the weekday, the day with its dot, the month, a 24-hour clock.
+    await expect(wizard.locator('time').first()).toHaveText(/^[A-Z][a-z]\., \d{1,2}\. [A-ZÄ][a-zä]+\.?, \d{2}:\d{2}$/);
+    await expect(wizard.getByRole('button', { name: 'Zurück' })).toBeVisible();
+    await expect(wizard.getByRole('button', { name: 'Start bestätigen' })).toBeFocused();
+    // At a phone's width, where German's longer words are tightest, nothing sticks out (axe judges the
+    // same review in English, portal.browser-spec.ts).
+    await page.setViewportSize(WIDTHS[0]);
+    await screenshot(page, 'launch-review-de');
   });
 });
 

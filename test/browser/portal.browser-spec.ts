@@ -192,6 +192,27 @@ async function expectAccessibleAroundPreviews(page: Page): Promise<void> {
   expect(serious).toEqual([]);
 }
 
+/**
+ * The words of the text under `locator` that a line break splits: none, where lines break between
+ * words (a word wider than its column may only overflow or be hyphenated, never be cut anywhere).
+ */
+async function wordsBrokenAcrossLines(locator: Locator): Promise<string[]> {
+  return locator.evaluate((root) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+    return broken;
+  });
+}
+
 /** The page at both widths: a screenshot each, and axe at each. Ends at the wide one. */
 async function shoot(page: Page, name: string, framed = false): Promise<void> {
   for (const viewport of [NARROW, WIDE]) {
@@ -317,6 +338,10 @@ test.describe('partner portal', () => {
     await expect(wizard.getByText('1 prospect in Europe/Warsaw')).toBeVisible();
     await expect(wizard.getByText('1 prospect: suppressed')).toBeVisible();
     await shoot(page, 'launch-review', true);
+    // On a phone the review's lines break between words, never inside one (the zones, the send times).
+    await page.setViewportSize(NARROW);
+    expect(await wordsBrokenAcrossLines(wizard)).toEqual([]);
+    await page.setViewportSize(WIDE);
 
     await wizard.getByRole('button', { name: 'Confirm the launch' }).click();
     await expect(page).toHaveURL(/\/portal\/launches\/[0-9a-f-]{36}$/);

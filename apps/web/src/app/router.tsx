@@ -64,14 +64,23 @@ export const router = createBrowserRouter([
             path: 'portal',
             lazy: lazy(() => import('./layout/portal-layout'), 'PortalLayout'),
             children: [
-              { index: true, lazy: lazy(() => import('../features/portal/catalogue.page'), 'CataloguePage') },
+              { index: true, lazy: lazy(() => import('../features/portal/catalogue.page'), 'CataloguePage', 'portal') },
               {
                 path: 'campaigns/:campaignId',
-                lazy: lazy(() => import('../features/portal/campaign.page'), 'CampaignPage'),
+                lazy: lazy(() => import('../features/portal/campaign.page'), 'CampaignPage', 'portal'),
               },
-              { path: 'brand-kit', lazy: lazy(() => import('../features/portal/brand-kit.page'), 'BrandKitPage') },
-              { path: 'launches', lazy: lazy(() => import('../features/portal/launches.page'), 'LaunchesPage') },
-              { path: 'launches/:launchId', lazy: lazy(() => import('../features/portal/launch.page'), 'LaunchPage') },
+              {
+                path: 'brand-kit',
+                lazy: lazy(() => import('../features/portal/brand-kit.page'), 'BrandKitPage', 'portal'),
+              },
+              {
+                path: 'launches',
+                lazy: lazy(() => import('../features/portal/launches.page'), 'LaunchesPage', 'portal'),
+              },
+              {
+                path: 'launches/:launchId',
+                lazy: lazy(() => import('../features/portal/launch.page'), 'LaunchPage', 'portal'),
+              },
               {
                 path: 'programmes',
                 lazy: lazy(
@@ -102,7 +111,7 @@ export const router = createBrowserRouter([
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage', 'webhooks'),
               },
-              { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage') },
+              { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage', 'portal') },
               {
                 path: 'social/calendar',
                 lazy: lazy(

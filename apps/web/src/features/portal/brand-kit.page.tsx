@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
+import { useTranslation } from '../../shared/i18n';
 import { BrandKitForm } from './components/brand-kit-form';
 import { LogoCard } from './components/logo-card';
 import { useBrandKit } from './hooks/use-brand-kit';
@@ -32,18 +33,16 @@ function useFieldFromHash(ready: boolean) {
 }
 
 function BrandKit({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('portal');
   const kit = useBrandKit(partnerId);
   useFieldFromHash(kit.isSuccess);
 
   if (kit.isError) return <QueryError error={kit.error} retry={() => void kit.refetch()} />;
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="Brand kit"
-        description="Your logo, details, colours and sender: every campaign you preview or launch is co-branded with them."
-      />
+      <PageHeader title={t('brandKit.title')} description={t('brandKit.description')} />
       {kit.isPending ? (
-        <Stack gap="md" aria-busy="true" aria-label="Loading your brand kit">
+        <Stack gap="md" aria-busy="true" aria-label={t('brandKit.loading')}>
           <Skeleton height={180} />
           <Skeleton height={320} />
         </Stack>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
+import { Trans, useTranslation } from '../../shared/i18n';
 import { AssetPreviews } from './components/asset-previews';
 import { LaunchWizard } from './components/launch-wizard';
 import { PostToSocial } from './components/post-to-social';
@@ -16,6 +17,7 @@ export function CampaignPage() {
 }
 
 function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: string }) {
+  const { t } = useTranslation('portal');
   const campaign = useCampaign(campaignId);
   const readiness = useReadiness(partnerId, campaignId);
   const [wizard, { open, close }] = useDisclosure(false);
@@ -25,7 +27,7 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
   if (readiness.isError) return <QueryError error={readiness.error} retry={() => void readiness.refetch()} />;
   if (campaign.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading the campaign">
+      <Stack gap="md" aria-busy="true" aria-label={t('campaign.loading')}>
         <Skeleton height={32} width="50%" />
         <Skeleton height={16} width="70%" />
         <Skeleton height={320} />
@@ -39,7 +41,12 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal">All campaigns</Link> / {c.name}
+        <Trans
+          i18nKey="campaign.breadcrumb"
+          t={t}
+          values={{ name: c.name }}
+          components={{ parent: <Link to="/portal" /> }}
+        />
       </Text>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap={6} style={{ flex: '1 1 320px' }}>
@@ -48,36 +55,36 @@ function Campaign({ partnerId, campaignId }: { partnerId: string; campaignId: st
             <Badge variant="outline" color="gray.8">
               {c.content.language}
             </Badge>
-            {c.content.tags.map((t) => (
-              <Badge key={t} variant="dot" color="gray" tt="none">
-                {t}
+            {c.content.tags.map((tag) => (
+              <Badge key={tag} variant="dot" color="gray" tt="none">
+                {tag}
               </Badge>
             ))}
-            <Text size="sm">Version {c.version}</Text>
+            <Text size="sm">{t('campaign.version', { version: c.version })}</Text>
           </Group>
         </Stack>
         <Group gap="sm">
           {c.content.assets.some((a) => 'image' in a && 'copy' in a) ? (
             <Button size="lg" variant="default" onClick={socialDialog.open}>
-              Post to social
+              {t('campaign.postToSocial')}
             </Button>
           ) : null}
           <Button size="lg" onClick={open} disabled={readiness.isPending || blocked}>
-            Launch
+            {t('campaign.launch')}
           </Button>
         </Group>
       </Group>
 
       <section aria-labelledby="readiness-title">
         <Title order={2} id="readiness-title" mb="xs">
-          Readiness
+          {t('campaign.readiness')}
         </Title>
         <ReadinessPanel readiness={readiness.data} pending={readiness.isPending} />
       </section>
 
       <section aria-labelledby="previews-title">
         <Title order={2} id="previews-title" mb="xs">
-          Previews with your brand
+          {t('campaign.previews')}
         </Title>
         <AssetPreviews campaign={c} />
       </section>

@@ -4,16 +4,12 @@ import classes from '../../shared/components/panel.module.css';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
+import { useTranslation } from '../../shared/i18n';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
 import { CATALOGUE_PAGE_SIZE, catalogueQueryOf, isAssetType, useCatalogue } from './hooks/use-catalogue';
 
 /** The cards of the first row or two, whose thumbnails are fetched at once rather than when scrolled to. */
 const CARDS_FIRST_SEEN = 6;
-const ASSET_TYPES = [
-  { value: 'email', label: 'Email' },
-  { value: 'pdf', label: 'PDF' },
-  { value: 'social', label: 'Social' },
-];
 
 export function CataloguePage() {
   return <PortalGate>{(partnerId) => <Catalogue partnerId={partnerId} />}</PortalGate>;
@@ -21,6 +17,12 @@ export function CataloguePage() {
 
 /** The filters live in the address, so a filtered catalogue can be bookmarked and shared. */
 function Catalogue({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('portal');
+  const assetTypes = [
+    { value: 'email', label: t('assetTypes.email') },
+    { value: 'pdf', label: t('assetTypes.pdf') },
+    { value: 'social', label: t('assetTypes.social') },
+  ];
   const { params, set, clear } = useAddressParams();
   const [search, setSearch] = useTypedParam('search');
   const tag = params.get('tag') ?? '';
@@ -35,34 +37,34 @@ function Catalogue({ partnerId }: { partnerId: string }) {
 
   return (
     <Stack gap="lg">
-      <PageHeader title="Catalogue" description="Campaigns you can launch, previewed with your own brand kit." />
+      <PageHeader title={t('catalogue.title')} description={t('catalogue.description')} />
 
-      <form role="search" aria-label="Filter the catalogue" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" aria-label={t('catalogue.filter')} onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <TextInput
-            label="Search"
-            placeholder="Campaign name"
+            label={t('catalogue.search')}
+            placeholder={t('catalogue.searchPlaceholder')}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
           <Select
-            label="Asset type"
-            placeholder="Any"
-            data={ASSET_TYPES}
+            label={t('catalogue.assetType')}
+            placeholder={t('catalogue.anyAssetType')}
+            data={assetTypes}
             value={isAssetType(assetType) ? assetType : null}
             onChange={(v) => set({ assetType: v })}
             clearable
           />
           <TextInput
-            label="Tag"
-            placeholder="Any tag"
+            label={t('catalogue.tag')}
+            placeholder={t('catalogue.anyTag')}
             value={tag}
             onChange={(e) => set({ tag: e.currentTarget.value.trim() || null })}
           />
           <TextInput
-            label="Language"
-            placeholder="e.g. en"
+            label={t('catalogue.language')}
+            placeholder={t('catalogue.languagePlaceholder')}
             value={language}
             onChange={(e) => set({ language: e.currentTarget.value.trim() || null })}
           />
@@ -72,7 +74,7 @@ function Catalogue({ partnerId }: { partnerId: string }) {
       {catalogue.isError ? (
         <QueryError error={catalogue.error} retry={() => void catalogue.refetch()} />
       ) : catalogue.isPending ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy="true" aria-label="Loading the catalogue">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy="true" aria-label={t('catalogue.loading')}>
           {Array.from({ length: 6 }, (_, i) => (
             <CatalogueCardSkeleton key={i} />
           ))}
@@ -80,13 +82,9 @@ function Catalogue({ partnerId }: { partnerId: string }) {
       ) : catalogue.data.items.length === 0 ? (
         <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
           <Title order={2} size="h3">
-            {filtered ? 'No campaign matches these filters' : 'No campaign to launch yet'}
+            {filtered ? t('catalogue.noMatchTitle') : t('catalogue.emptyTitle')}
           </Title>
-          <Text>
-            {filtered
-              ? 'Try another name, tag or language, or clear the filters to see every campaign you can launch.'
-              : 'Your vendor has not published a campaign for your tier and region yet. Meanwhile, complete your brand kit and import your prospects, so you can launch as soon as one arrives.'}
-          </Text>
+          <Text>{filtered ? t('catalogue.noMatch') : t('catalogue.empty')}</Text>
           {filtered ? (
             <Button
               variant="default"
@@ -95,14 +93,14 @@ function Catalogue({ partnerId }: { partnerId: string }) {
                 clear();
               }}
             >
-              Clear the filters
+              {t('shared:lists.clearFilters')}
             </Button>
           ) : null}
         </Stack>
       ) : (
         <>
           <Text size="sm" aria-live="polite">
-            {catalogue.data.total === 1 ? '1 campaign' : `${catalogue.data.total} campaigns`}
+            {t('catalogue.campaigns', { count: catalogue.data.total })}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy={catalogue.isPlaceholderData}>
             {catalogue.data.items.map((item, index) => (
@@ -120,8 +118,15 @@ function Catalogue({ partnerId }: { partnerId: string }) {
                 total={pages}
                 value={page}
                 onChange={(p) => set({ page: String(p) })}
-                getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-                getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+                getControlProps={(control) => ({
+                  'aria-label': {
+                    first: t('shared:lists.firstPage'),
+                    previous: t('shared:lists.previousPage'),
+                    next: t('shared:lists.nextPage'),
+                    last: t('shared:lists.lastPage'),
+                  }[control],
+                })}
+                getItemProps={(p) => ({ 'aria-label': t('shared:lists.page', { page: p }) })}
               />
             </Group>
           ) : null}

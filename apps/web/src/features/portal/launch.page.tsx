@@ -5,7 +5,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import classes from '../../shared/components/panel.module.css';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
-import { format } from '../../shared/lib/format';
+import { Trans, useFormat, useTranslation, type TFunction } from '../../shared/i18n';
 import { LaunchActions } from './components/launch-actions';
 import { LaunchStatus } from './components/launch-status';
 import { useCampaign } from './hooks/use-campaign';
@@ -17,15 +17,15 @@ const DailyTrendChart = lazy(() => import('./components/launch-charts').then((m)
 
 /** The launch's figures, one tile each, in this order. */
 type Count = 'enrolled' | 'sent' | 'opened' | 'clicked' | 'accepted' | 'bounced' | 'unsubscribed' | 'skippedSuppressed';
-const FIGURES: Array<{ label: string; key: Count }> = [
-  { label: 'Enrolled', key: 'enrolled' },
-  { label: 'Sent', key: 'sent' },
-  { label: 'Opened', key: 'opened' },
-  { label: 'Clicked', key: 'clicked' },
-  { label: 'Accepted', key: 'accepted' },
-  { label: 'Bounced', key: 'bounced' },
-  { label: 'Unsubscribed', key: 'unsubscribed' },
-  { label: 'Left out (suppressed)', key: 'skippedSuppressed' },
+const figuresIn = (t: TFunction): Array<{ label: string; key: Count }> => [
+  { label: t('portal:figures.enrolled'), key: 'enrolled' },
+  { label: t('portal:figures.sent'), key: 'sent' },
+  { label: t('portal:figures.opened'), key: 'opened' },
+  { label: t('portal:figures.clicked'), key: 'clicked' },
+  { label: t('portal:figures.accepted'), key: 'accepted' },
+  { label: t('portal:figures.bounced'), key: 'bounced' },
+  { label: t('portal:figures.unsubscribed'), key: 'unsubscribed' },
+  { label: t('portal:figures.leftOutSuppressed'), key: 'skippedSuppressed' },
 ];
 
 /**
@@ -41,6 +41,8 @@ export function LaunchPage() {
 }
 
 function LaunchDetail({ launchId }: { launchId: string }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const launch = useLaunch(launchId);
   const progress = useLaunchProgress(launchId);
   const daily = useLaunchDaily(launchId, progress.data?.status);
@@ -49,26 +51,35 @@ function LaunchDetail({ launchId }: { launchId: string }) {
   if (launch.isError) return <QueryError error={launch.error} retry={() => void launch.refetch()} />;
   if (launch.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading the launch">
+      <Stack gap="md" aria-busy="true" aria-label={t('launch.loading')}>
         <Skeleton height={32} width="50%" />
         <Skeleton height={200} />
       </Stack>
     );
   }
   const l = launch.data;
-  const name = campaign.data?.name ?? 'Launch';
+  const name = campaign.data?.name ?? t('launch.untitled');
   const p = progress.data;
   const figures = figuresOf(p);
 
   return (
     <Stack gap="lg">
       <Text size="sm">
-        <Link to="/portal/launches">My launches</Link> / {name}
+        <Trans
+          i18nKey="launch.breadcrumb"
+          t={t}
+          values={{ name }}
+          components={{ parent: <Link to="/portal/launches" /> }}
+        />
       </Text>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <PageHeader
           title={name}
-          description={`Version ${l.version}, launched ${format.dateTime(l.createdAt)}, starting ${format.dateTime(l.startAt)}.`}
+          description={t('launch.description', {
+            version: l.version,
+            launched: format.dateTime(l.createdAt),
+            starts: format.dateTime(l.startAt),
+          })}
         />
         <Group gap="sm">
           <LaunchStatus status={p?.status ?? l.status} />
@@ -78,34 +89,32 @@ function LaunchDetail({ launchId }: { launchId: string }) {
 
       <section aria-labelledby="progress-title">
         <Title order={2} id="progress-title" mb="xs">
-          Progress
+          {t('launch.progress')}
         </Title>
         {progress.isError ? (
           <QueryError error={progress.error} retry={() => void progress.refetch()} />
         ) : (
           <Stack gap="md">
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-              {FIGURES.map(({ label, key }) => (
+              {figuresIn(t).map(({ label, key }) => (
                 <Figure key={key} label={label} value={figures ? figures[key] : undefined} />
               ))}
             </SimpleGrid>
             {!figures ? (
-              <Skeleton height={120} aria-label="Loading the progress per step" />
+              <Skeleton height={120} aria-label={t('launch.loadingSteps')} />
             ) : (
-              <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Per-step progress">
+              <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('launch.perStep')}>
                 <Table miw={600} bg="white" withTableBorder striped>
-                  <Table.Caption>
-                    Per step; counts trail the events by a few seconds and refresh while the launch runs.
-                  </Table.Caption>
+                  <Table.Caption>{t('launch.perStepCaption')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Step</Table.Th>
-                      <Table.Th ta="right">Waiting</Table.Th>
-                      <Table.Th ta="right">Sent</Table.Th>
-                      <Table.Th ta="right">Accepted</Table.Th>
-                      <Table.Th ta="right">Opened</Table.Th>
-                      <Table.Th ta="right">Clicked</Table.Th>
-                      <Table.Th ta="right">Unsubscribed</Table.Th>
+                      <Table.Th>{t('figures.step')}</Table.Th>
+                      <Table.Th ta="right">{t('figures.waiting')}</Table.Th>
+                      <Table.Th ta="right">{t('figures.sent')}</Table.Th>
+                      <Table.Th ta="right">{t('figures.accepted')}</Table.Th>
+                      <Table.Th ta="right">{t('figures.opened')}</Table.Th>
+                      <Table.Th ta="right">{t('figures.clicked')}</Table.Th>
+                      <Table.Th ta="right">{t('figures.unsubscribed')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -131,33 +140,33 @@ function LaunchDetail({ launchId }: { launchId: string }) {
       </section>
       <section aria-labelledby="results-title">
         <Title order={2} id="results-title" mb="xs">
-          Results
+          {t('launch.results')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <ChartCard title="Funnel per email" id="funnel-title">
+          <ChartCard title={t('launch.funnel')} id="funnel-title">
             {p ? (
-              <Suspense fallback={<Skeleton height={280} aria-label="Loading the chart" />}>
+              <Suspense fallback={<Skeleton height={280} aria-label={t('launch.loadingChart')} />}>
                 <StepFunnelChart progress={p} />
               </Suspense>
             ) : (
-              <Skeleton height={280} aria-label="Loading the funnel" />
+              <Skeleton height={280} aria-label={t('launch.loadingFunnel')} />
             )}
           </ChartCard>
-          <ChartCard title="Day by day" id="trend-title">
+          <ChartCard title={t('launch.dayByDay')} id="trend-title">
             {daily.isError ? (
               <QueryError error={daily.error} retry={() => void daily.refetch()} />
             ) : daily.data ? (
-              <Suspense fallback={<Skeleton height={260} aria-label="Loading the chart" />}>
+              <Suspense fallback={<Skeleton height={260} aria-label={t('launch.loadingChart')} />}>
                 <DailyTrendChart daily={daily.data} />
               </Suspense>
             ) : (
-              <Skeleton height={260} aria-label="Loading the trend" />
+              <Skeleton height={260} aria-label={t('launch.loadingTrend')} />
             )}
           </ChartCard>
         </SimpleGrid>
       </section>
       <Anchor component={Link} to={`/portal/campaigns/${l.campaignId}`}>
-        See the campaign and its previews
+        {t('launch.seeCampaign')}
       </Anchor>
     </Stack>
   );
@@ -184,6 +193,7 @@ function ChartCard({ title, id, children }: { title: string; id: string; childre
 
 /** One figure; a skeleton in its place, never a 0, until it has arrived. */
 function Figure({ label, value }: { label: string; value: number | undefined }) {
+  const format = useFormat();
   return (
     <Stack gap={0} p="sm" className={classes.tile} role="group" aria-label={label} aria-busy={value === undefined}>
       <Text size="xs">{label}</Text>

@@ -5,7 +5,7 @@ import classes from '../../shared/components/panel.module.css';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf } from '../../shared/hooks/use-address-params';
-import { format } from '../../shared/lib/format';
+import { useFormat, useTranslation } from '../../shared/i18n';
 import { LaunchStatus } from './components/launch-status';
 import { useLaunches, type LaunchSummary } from './hooks/use-launches';
 
@@ -17,6 +17,8 @@ export function LaunchesPage() {
 }
 
 function Launches() {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const page = pageOf(params);
   const launches = useLaunches({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -24,14 +26,11 @@ function Launches() {
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title="My launches"
-        description="Every campaign you launched, newest first, with its progress: running launches refresh every few seconds."
-      />
+      <PageHeader title={t('launches.title')} description={t('launches.description')} />
       {launches.isError ? (
         <QueryError error={launches.error} retry={() => void launches.refetch()} />
       ) : launches.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading your launches">
+        <Stack gap="xs" aria-busy="true" aria-label={t('launches.loading')}>
           {Array.from({ length: 4 }, (_, i) => (
             <Skeleton key={i} height={40} />
           ))}
@@ -39,11 +38,11 @@ function Launches() {
       ) : launches.data.items.length === 0 ? (
         <Stack gap="xs" align="flex-start" p="lg" className={classes.panel}>
           <Title order={2} size="h3">
-            You have not launched a campaign yet
+            {t('launches.emptyTitle')}
           </Title>
-          <Text>Pick one in the catalogue, check its previews with your brand, and press Launch.</Text>
+          <Text>{t('launches.empty')}</Text>
           <Button component={Link} to="/portal">
-            Open the catalogue
+            {t('launches.openCatalogue')}
           </Button>
         </Stack>
       ) : (
@@ -54,16 +53,22 @@ function Launches() {
               <LaunchCard key={l.id} launch={l} />
             ))}
           </Stack>
-          <Box visibleFrom="sm" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Your launches">
+          <Box
+            visibleFrom="sm"
+            style={{ overflowX: 'auto' }}
+            tabIndex={0}
+            role="region"
+            aria-label={t('launches.table')}
+          >
             <Table miw={720} striped highlightOnHover bg="white" withTableBorder>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Campaign</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Progress</Table.Th>
-                  <Table.Th ta="right">Opened</Table.Th>
-                  <Table.Th ta="right">Clicked</Table.Th>
-                  <Table.Th ta="right">Left out</Table.Th>
+                  <Table.Th>{t('launches.campaign')}</Table.Th>
+                  <Table.Th>{t('launches.status')}</Table.Th>
+                  <Table.Th>{t('launches.progress')}</Table.Th>
+                  <Table.Th ta="right">{t('figures.opened')}</Table.Th>
+                  <Table.Th ta="right">{t('figures.clicked')}</Table.Th>
+                  <Table.Th ta="right">{t('figures.leftOut')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -74,8 +79,11 @@ function Launches() {
                         {l.campaignName}
                       </Anchor>
                       <Text size="xs">
-                        Launched {format.dateTime(l.createdAt)}, version {l.version}; starts{' '}
-                        {format.dateTime(l.startAt)}
+                        {t('launches.launchedOn', {
+                          launched: format.dateTime(l.createdAt),
+                          version: l.version,
+                          starts: format.dateTime(l.startAt),
+                        })}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -83,9 +91,9 @@ function Launches() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={600}>
-                        {format.count(l.sent)} sent
+                        {t('launches.sentCount', { sent: format.count(l.sent) })}
                       </Text>
-                      <Text size="xs">{format.count(l.enrolled)} enrolled</Text>
+                      <Text size="xs">{t('launches.enrolledCount', { enrolled: format.count(l.enrolled) })}</Text>
                     </Table.Td>
                     <Table.Td ta="right">{format.count(l.opened)}</Table.Td>
                     <Table.Td ta="right">{format.count(l.clicked)}</Table.Td>
@@ -101,7 +109,7 @@ function Launches() {
                 total={pages}
                 value={page}
                 onChange={(p) => setParams({ page: String(p) })}
-                getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+                getItemProps={(p) => ({ 'aria-label': t('shared:lists.page', { page: p }) })}
               />
             </Group>
           ) : null}
@@ -112,6 +120,8 @@ function Launches() {
 }
 
 function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   return (
     <Stack component="article" aria-label={l.campaignName} gap={6} p="md" className={classes.panel}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -124,15 +134,19 @@ function LaunchCard({ launch: l }: { launch: LaunchSummary }) {
         </Box>
       </Group>
       <Text size="xs">
-        Launched {format.dateTime(l.createdAt)}, version {l.version}; starts {format.dateTime(l.startAt)}
+        {t('launches.launchedOn', {
+          launched: format.dateTime(l.createdAt),
+          version: l.version,
+          starts: format.dateTime(l.startAt),
+        })}
       </Text>
       <Group gap="lg">
         {(
           [
-            ['Sent', l.sent],
-            ['Enrolled', l.enrolled],
-            ['Opened', l.opened],
-            ['Clicked', l.clicked],
+            [t('figures.sent'), l.sent],
+            [t('figures.enrolled'), l.enrolled],
+            [t('figures.opened'), l.opened],
+            [t('figures.clicked'), l.clicked],
           ] as const
         ).map(([label, value]) => (
           <Stack key={label} gap={0}>

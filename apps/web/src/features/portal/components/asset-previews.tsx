@@ -19,6 +19,8 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { createContext, useContext, useState } from 'react';
+import { useTranslation, type TFunction } from '../../../shared/i18n';
+import { networkName } from '../../../shared/lib/social-networks';
 import type { PublishedCampaign } from '../hooks/use-campaign';
 import { useSocialCopy, type SocialNetwork } from '../hooks/use-social-copy';
 
@@ -27,11 +29,12 @@ type Asset = PublishedCampaign['content']['assets'][number];
 /** PDF pages shown as images; the download has them all. */
 const MAX_PDF_PAGES = 4;
 const PDF_DPI = 72;
-const SOCIAL_SIZES = [
-  { value: 'linkedin', label: 'LinkedIn' },
-  { value: 'facebook', label: 'Facebook' },
-  { value: 'x', label: 'X' },
-  { value: 'square', label: 'Square' },
+/** The image sizes: a network's own, and the square one. */
+const socialSizesIn = (t: TFunction) => [
+  { value: 'linkedin', label: networkName('linkedin') },
+  { value: 'facebook', label: networkName('facebook') },
+  { value: 'x', label: networkName('x') },
+  { value: 'square', label: t('portal:previews.square') },
 ];
 /** The post copy shown with each image size: the square image is Instagram's. */
 const COPY_FOR_SIZE: Record<string, SocialNetwork> = {
@@ -50,8 +53,11 @@ function previewUrl(campaign: PublishedCampaign, assetId: string, query: Record<
 /** False inside the phone's accordion, whose control already names the asset. */
 const Titled = createContext(true);
 
-function kindOf(asset: Asset): string {
-  return 'mjml' in asset ? 'Email' : 'file' in asset ? 'PDF' : 'Social image';
+/** The asset's kind and name: "Email: Welcome". */
+function titleOf(asset: Asset, t: TFunction): string {
+  if ('mjml' in asset) return t('portal:previews.email', { name: asset.name });
+  if ('file' in asset) return t('portal:previews.pdf', { name: asset.name });
+  return t('portal:previews.socialImage', { name: asset.name });
 }
 
 /**
@@ -61,6 +67,7 @@ function kindOf(asset: Asset): string {
  */
 export function AssetPreviews({ campaign }: { campaign: PublishedCampaign }) {
   // Landing pages are previewed on their own address once launched; here the sent and shared assets.
+  const { t } = useTranslation('portal');
   const assets = campaign.content.assets.filter((a) => 'mjml' in a || 'file' in a || 'image' in a);
   const wide = useMediaQuery('(min-width: 48em)', true);
   const [opened, setOpened] = useState<string[]>([]);
@@ -69,9 +76,7 @@ export function AssetPreviews({ campaign }: { campaign: PublishedCampaign }) {
       <Accordion multiple variant="separated" value={opened} onChange={setOpened}>
         {assets.map((asset) => (
           <Accordion.Item key={asset.id} value={asset.id}>
-            <Accordion.Control>
-              {kindOf(asset)}: {asset.name}
-            </Accordion.Control>
+            <Accordion.Control>{titleOf(asset, t)}</Accordion.Control>
             <Accordion.Panel>
               {opened.includes(asset.id) ? (
                 <Titled.Provider value={false}>
@@ -102,7 +107,8 @@ function AssetPreview({ campaign, asset }: { campaign: PublishedCampaign; asset:
   return null;
 }
 
-function AssetTitle({ asset, kind, extra }: { asset: Asset; kind: string; extra?: string }) {
+function AssetTitle({ asset, extra }: { asset: Asset; extra?: string }) {
+  const { t } = useTranslation('portal');
   if (!useContext(Titled))
     return extra ? (
       <Text size="sm" c="dimmed" mb="sm">
@@ -112,7 +118,7 @@ function AssetTitle({ asset, kind, extra }: { asset: Asset; kind: string; extra?
   return (
     <Group justify="space-between" mb="sm" wrap="wrap">
       <Title order={3} size="h4" id={`asset-${asset.id}`}>
-        {kind}: {asset.name}
+        {titleOf(asset, t)}
       </Title>
       {extra ? (
         <Text size="sm" c="dimmed">
@@ -126,23 +132,25 @@ function AssetTitle({ asset, kind, extra }: { asset: Asset; kind: string; extra?
 function EmailPreview({ campaign, asset }: { campaign: PublishedCampaign; asset: Extract<Asset, { mjml: string }> }) {
   const html = previewUrl(campaign, asset.id, { format: 'html' });
   const text = previewUrl(campaign, asset.id, { format: 'text' });
+  const { t } = useTranslation('portal');
+  const name = asset.name;
   return (
     <>
-      <AssetTitle asset={asset} kind="Email" />
+      <AssetTitle asset={asset} />
       <Tabs defaultValue="desktop" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="desktop">Desktop</Tabs.Tab>
-          <Tabs.Tab value="mobile">Mobile</Tabs.Tab>
-          <Tabs.Tab value="text">Plain text</Tabs.Tab>
+          <Tabs.Tab value="desktop">{t('previews.desktop')}</Tabs.Tab>
+          <Tabs.Tab value="mobile">{t('previews.mobile')}</Tabs.Tab>
+          <Tabs.Tab value="text">{t('previews.plainText')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="desktop" pt="sm">
-          <PreviewFrame title={`${asset.name}: desktop preview`} src={html} width={680} height={640} />
+          <PreviewFrame title={t('previews.desktopPreview', { name })} src={html} width={680} height={640} />
         </Tabs.Panel>
         <Tabs.Panel value="mobile" pt="sm">
-          <PreviewFrame title={`${asset.name}: mobile preview`} src={html} width={360} height={640} />
+          <PreviewFrame title={t('previews.mobilePreview', { name })} src={html} width={360} height={640} />
         </Tabs.Panel>
         <Tabs.Panel value="text" pt="sm">
-          <PreviewFrame title={`${asset.name}: plain-text part`} src={text} width={680} height={480} />
+          <PreviewFrame title={t('previews.plainTextPart', { name })} src={text} width={680} height={480} />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -152,15 +160,16 @@ function EmailPreview({ campaign, asset }: { campaign: PublishedCampaign; asset:
 function PdfPreview({ campaign, asset }: { campaign: PublishedCampaign; asset: Extract<Asset, { file: unknown }> }) {
   const pages = asset.file.pages.length;
   const shown = Math.min(pages, MAX_PDF_PAGES);
+  const { t } = useTranslation('portal');
   return (
     <>
-      <AssetTitle asset={asset} kind="PDF" extra={pages === 1 ? '1 page' : `${pages} pages`} />
+      <AssetTitle asset={asset} extra={t('previews.pages', { count: pages })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {Array.from({ length: shown }, (_, i) => (
           <Image
             key={i}
             src={previewUrl(campaign, asset.id, { format: 'png', page: i + 1, dpi: PDF_DPI })}
-            alt={`${asset.name}, page ${i + 1}, with your brand`}
+            alt={t('previews.pdfPage', { name: asset.name, page: i + 1 })}
             fit="contain"
             mah={560}
             bd="1px solid gray.3"
@@ -168,7 +177,7 @@ function PdfPreview({ campaign, asset }: { campaign: PublishedCampaign; asset: E
         ))}
       </SimpleGrid>
       <Anchor href={previewUrl(campaign, asset.id, { format: 'pdf' })} download mt="sm" display="inline-block">
-        Download the PDF{pages > shown ? ` (all ${pages} pages)` : ''}
+        {pages > shown ? t('previews.downloadPdfAll', { pages }) : t('previews.downloadPdf')}
       </Anchor>
     </>
   );
@@ -181,32 +190,47 @@ function SocialPreview({
   campaign: PublishedCampaign;
   asset: Extract<Asset, { image: unknown }>;
 }) {
+  const { t } = useTranslation('portal');
+  const socialSizes = socialSizesIn(t);
   const [size, setSize] = useState('linkedin');
   const src = previewUrl(campaign, asset.id, { format: 'png', size });
   const copy = useSocialCopy(campaign.id, campaign.version, asset.id);
   const post = copy.data?.[COPY_FOR_SIZE[size] ?? 'linkedin'];
-  const label = SOCIAL_SIZES.find((s) => s.value === size)?.label ?? size;
+  const label = socialSizes.find((s) => s.value === size)?.label ?? size;
   return (
     <>
-      <AssetTitle asset={asset} kind="Social image" />
-      <SegmentedControl data={SOCIAL_SIZES} value={size} onChange={setSize} mb="sm" aria-label="Network size" />
+      <AssetTitle asset={asset} />
+      <SegmentedControl
+        data={socialSizes}
+        value={size}
+        onChange={setSize}
+        mb="sm"
+        aria-label={t('previews.networkSize')}
+      />
       <Image
         src={src}
-        alt={`${asset.name} for ${label}, with your brand`}
+        alt={t('previews.socialImageFor', { name: asset.name, size: label })}
         fit="contain"
         mah={420}
         bd="1px solid gray.3"
       />
       <Anchor href={src} download mt="sm" display="inline-block">
-        Download the image
+        {t('previews.downloadImage')}
       </Anchor>
       {post ? (
         <Stack gap={6} mt="sm">
-          <Textarea label={`Post copy for ${label}`} value={post} readOnly autosize minRows={2} maxRows={10} />
+          <Textarea
+            label={t('previews.postCopyFor', { size: label })}
+            value={post}
+            readOnly
+            autosize
+            minRows={2}
+            maxRows={10}
+          />
           <CopyButton value={post}>
             {({ copied, copy: copyPost }) => (
               <Button size="xs" variant="default" onClick={copyPost} w="fit-content">
-                {copied ? 'Copied' : 'Copy the post'}
+                {copied ? t('previews.copied') : t('previews.copyPost')}
               </Button>
             )}
           </CopyButton>

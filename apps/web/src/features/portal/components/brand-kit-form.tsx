@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api/api-error';
+import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useUpdateBrandKit, type BrandKit, type BrandKitRequest } from '../hooks/use-brand-kit';
 import { SendingAs } from './sending-as';
@@ -72,6 +73,7 @@ const requestOf = ({ fromName, fromEmail, replyTo, ...fields }: Values): BrandKi
 
 /** The brand kit's fields but the logo, saved together; the API checks each and names what it refuses. */
 export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: BrandKit }) {
+  const { t } = useTranslation('portal');
   const [values, setValues] = useState(() => valuesOf(kit));
   const update = useUpdateBrandKit(partnerId);
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -92,7 +94,7 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
     update.mutate(requestOf(values), {
       onSuccess: (saved) => {
         setValues(valuesOf(saved));
-        notifications.show({ color: 'teal', message: 'Your brand kit is saved. New previews and launches use it.' });
+        notifications.show({ color: 'teal', message: t('brandKit.saved') });
       },
       onError: (error) => {
         // The keyboard goes where the first refusal is, so it is read out and fixed there.
@@ -106,33 +108,39 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
   const warnings = (field: 'primaryColor' | 'secondaryColor') => kit.warnings.filter((w) => w.field === field);
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Brand kit">
+    <form onSubmit={submit} noValidate aria-label={t('brandKit.form')}>
       <Stack gap="lg">
         <Card padding="lg" component="section" aria-labelledby="company-title">
           <Title order={2} size="h3" id="company-title" mb={4}>
-            Company
+            {t('brandKit.company')}
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            Shown in your campaigns’ emails, PDFs and social images.
+            {t('brandKit.companyText')}
           </Text>
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
-                label="Company name"
-                description="Left empty, the name your vendor registered for you."
+                label={t('brandKit.companyName')}
+                description={t('brandKit.companyNameHint')}
                 // Below the box, so the boxes of the two columns line up.
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 autoComplete="organization"
                 {...text('companyName')}
               />
-              <TextInput label="Contact name" autoComplete="name" {...text('contactName')} />
-              <TextInput label="Email" type="email" autoComplete="email" {...text('email')} />
-              <TextInput label="Phone" type="tel" autoComplete="tel" {...text('phone')} />
+              <TextInput label={t('brandKit.contactName')} autoComplete="name" {...text('contactName')} />
+              <TextInput label={t('brandKit.email')} type="email" autoComplete="email" {...text('email')} />
+              <TextInput label={t('brandKit.phone')} type="tel" autoComplete="tel" {...text('phone')} />
             </SimpleGrid>
-            <TextInput label="Website" type="url" autoComplete="url" placeholder="https://" {...text('website')} />
+            <TextInput
+              label={t('brandKit.website')}
+              type="url"
+              autoComplete="url"
+              placeholder={t('brandKit.websitePlaceholder')}
+              {...text('website')}
+            />
             <Textarea
-              label="Postal address"
-              description="As it appears in your emails’ footers, one line per line."
+              label={t('brandKit.address')}
+              description={t('brandKit.addressHint')}
               autoComplete="street-address"
               autosize
               minRows={3}
@@ -144,21 +152,20 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
 
         <Card padding="lg" component="section" aria-labelledby="colours-title">
           <Title order={2} size="h3" id="colours-title" mb={4}>
-            Colours
+            {t('brandKit.colours')}
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            Hex colours such as #0f766e: the primary one behind white text (banners, buttons), the secondary one behind
-            dark text.
+            {t('brandKit.coloursText')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             {(['primaryColor', 'secondaryColor'] as const).map((field) => (
               <Stack key={field} gap="xs">
                 <ColorInput
-                  label={field === 'primaryColor' ? 'Primary colour' : 'Secondary colour'}
+                  label={field === 'primaryColor' ? t('brandKit.primaryColour') : t('brandKit.secondaryColour')}
                   format="hex"
                   // The API judges the colour: what is typed is sent as it is, never quietly put back.
                   fixOnBlur={false}
-                  eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }}
+                  eyeDropperButtonProps={{ 'aria-label': t('brandKit.pickColour') }}
                   {...text(field)}
                   onChange={set(field)}
                 />
@@ -179,7 +186,7 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
                           onClick={() => set(field)(w.suggestedColor)}
                           leftSection={<Swatch color={w.suggestedColor} />}
                         >
-                          Use {w.suggestedColor}
+                          {t('brandKit.use', { color: w.suggestedColor })}
                         </Button>
                       ) : null}
                     </Stack>
@@ -198,34 +205,34 @@ export function BrandKitForm({ partnerId, kit }: { partnerId: string; kit: Brand
           style={{ scrollMarginTop: 80 }}
         >
           <Title order={2} size="h3" id="sender-title" mb={4}>
-            Sender
+            {t('brandKit.sender')}
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            Who your campaign emails come from. A new From address gets a confirmation link by email when you save.
+            {t('brandKit.senderText')}
           </Text>
           <Stack gap="md">
             <SendingAs partnerId={partnerId} kit={kit} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput label="From name" placeholder={kit.companyName} {...sender('fromName')} />
-              <TextInput label="From address" type="email" autoComplete="email" {...sender('fromEmail')} />
-              <TextInput label="Reply-to address" type="email" {...sender('replyTo')} />
+              <TextInput label={t('brandKit.fromName')} placeholder={kit.companyName} {...sender('fromName')} />
+              <TextInput label={t('brandKit.fromAddress')} type="email" autoComplete="email" {...sender('fromEmail')} />
+              <TextInput label={t('brandKit.replyTo')} type="email" {...sender('replyTo')} />
             </SimpleGrid>
           </Stack>
         </Card>
 
         {topError ? (
-          <Alert color="red" variant="light" role="alert" title="The brand kit was not saved">
+          <Alert color="red" variant="light" role="alert" title={t('brandKit.notSaved')}>
             <Text size="sm">{topError}</Text>
           </Alert>
         ) : null}
         <Group justify="flex-end" gap="md">
           {update.error && !topError ? (
             <Text size="sm" c="red.9" role="alert">
-              The brand kit was not saved: fix the fields marked above.
+              {t('brandKit.fixFields')}
             </Text>
           ) : null}
           <Button type="submit" size="md" w={{ base: '100%', xs: 'auto' }} loading={update.isPending}>
-            Save the brand kit
+            {t('brandKit.save')}
           </Button>
         </Group>
       </Stack>

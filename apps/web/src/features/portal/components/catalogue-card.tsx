@@ -13,13 +13,8 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { Link } from 'react-router';
+import { useTranslation } from '../../../shared/i18n';
 import type { CatalogueItem } from '../hooks/use-catalogue';
-
-const ASSET_LABELS: Record<CatalogueItem['assetTypes'][number], string> = {
-  email: 'Email',
-  pdf: 'PDF',
-  social: 'Social',
-};
 
 interface CatalogueCardProps {
   item: CatalogueItem;
@@ -30,6 +25,12 @@ interface CatalogueCardProps {
 
 /** One campaign of the catalogue: its co-branded thumbnail, what it holds, and the way in. */
 export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardProps) {
+  const { t } = useTranslation('portal');
+  const assetLabels: Record<CatalogueItem['assetTypes'][number], string> = {
+    email: t('assetTypes.email'),
+    pdf: t('assetTypes.pdf'),
+    social: t('assetTypes.social'),
+  };
   const to = `/portal/campaigns/${item.campaignId}`;
   return (
     <Card padding="md" radius="md" component="article" aria-labelledby={`campaign-${item.campaignId}`}>
@@ -38,7 +39,7 @@ export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardP
           {item.thumbnailUrl ? (
             <Image
               src={item.thumbnailUrl}
-              alt={`${item.name}, co-branded with your brand kit`}
+              alt={t('card.thumbnail', { name: item.name })}
               fit="contain"
               loading={firstSeen ? 'eager' : 'lazy'}
               fetchPriority={firstSeen ? 'high' : 'auto'}
@@ -46,7 +47,7 @@ export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardP
           ) : (
             <Center>
               <Text size="sm" c="dimmed">
-                No preview image
+                {t('card.noPreview')}
               </Text>
             </Center>
           )}
@@ -56,20 +57,20 @@ export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardP
         <Group gap={6}>
           {item.promoted ? (
             <Badge color="grape" variant="filled">
-              Promoted
+              {t('card.promoted')}
             </Badge>
           ) : null}
           {item.new ? (
             <Badge color="teal.9" variant="filled">
-              New
+              {t('card.new')}
             </Badge>
           ) : null}
-          {item.assetTypes.map((t) => (
-            <Badge key={t} variant="light" color="indigo">
-              {ASSET_LABELS[t]}
+          {item.assetTypes.map((type) => (
+            <Badge key={type} variant="light" color="indigo">
+              {assetLabels[type]}
             </Badge>
           ))}
-          <Badge variant="outline" color="gray.8" title="Language">
+          <Badge variant="outline" color="gray.8" title={t('catalogue.language')}>
             {item.language}
           </Badge>
         </Group>
@@ -85,9 +86,9 @@ export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardP
         ) : null}
         {item.tags.length ? (
           <Box>
-            <Group gap={4} aria-label="Tags">
+            <Group gap={4} aria-label={t('card.tags')}>
               {item.tags.map((tag) => (
-                <UnstyledButton key={tag} onClick={() => onTag(tag)} aria-label={`Show campaigns tagged ${tag}`}>
+                <UnstyledButton key={tag} onClick={() => onTag(tag)} aria-label={t('card.showTagged', { tag })}>
                   <Badge variant="dot" color="gray" tt="none" style={{ cursor: 'pointer' }}>
                     {tag}
                   </Badge>

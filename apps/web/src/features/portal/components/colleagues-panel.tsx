@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { PageControls } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { format } from '../../../shared/lib/format';
 import { useRoleLabel } from '../../../shared/lib/role-labels';
 import {
   useColleagues,
@@ -21,6 +21,8 @@ const PAGE_SIZE = 20;
 
 /** A partner admin's colleagues: who has an account, who is invited, and a form to invite one more. */
 export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const roleLabel = useRoleLabel();
   const [page, setPage] = useState(1);
   const colleagues = useColleagues(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -30,28 +32,25 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
     <Stack component="section" aria-labelledby="colleagues-title" gap="md">
       <Stack gap={4}>
         <Title order={2} id="colleagues-title">
-          Colleagues
+          {t('colleagues.title')}
         </Title>
-        <Text size="sm">
-          Everyone at your company who can use this portal. Invite a colleague by email: they choose their own password
-          from the link.
-        </Text>
+        <Text size="sm">{t('colleagues.description')}</Text>
       </Stack>
       <InviteForm />
       <PendingInvitations partnerId={partnerId} />
       {colleagues.isError ? (
         <QueryError error={colleagues.error} retry={() => void colleagues.refetch()} />
       ) : colleagues.isPending ? (
-        <Skeleton height={120} aria-label="Loading your colleagues" />
+        <Skeleton height={120} aria-label={t('colleagues.loading')} />
       ) : (
         // Three columns that wrap: a phone's width holds them without scrolling sideways.
-        <Box role="region" aria-label="Your colleagues">
+        <Box role="region" aria-label={t('colleagues.table')}>
           <Table bg="white" withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Since</Table.Th>
+                <Table.Th>{t('colleagues.name')}</Table.Th>
+                <Table.Th>{t('colleagues.role')}</Table.Th>
+                <Table.Th>{t('colleagues.since')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -67,7 +66,7 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
                     {roleLabel(u.role)}
                     {u.disabled ? (
                       <Badge ml="xs" color="gray" variant="light" size="sm">
-                        Disabled
+                        {t('colleagues.disabled')}
                       </Badge>
                     ) : null}
                   </Table.Td>
@@ -83,20 +82,13 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
   );
 }
 
-const ROLE_CHOICES: Array<{ value: InviteColleague['role']; label: string; description: string }> = [
-  {
-    value: 'partner_user',
-    label: 'Partner user',
-    description: 'Launches campaigns, keeps the brand kit and the audience.',
-  },
-  {
-    value: 'partner_admin',
-    label: 'Partner admin',
-    description: 'Also invites colleagues and sees who acted for you.',
-  },
-];
-
 function InviteForm() {
+  const { t } = useTranslation('portal');
+  const roleLabel = useRoleLabel();
+  const roleChoices: Array<{ value: InviteColleague['role']; label: string; description: string }> = [
+    { value: 'partner_user', label: roleLabel('partner_user'), description: t('colleagues.userDescription') },
+    { value: 'partner_admin', label: roleLabel('partner_admin'), description: t('colleagues.adminDescription') },
+  ];
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InviteColleague['role']>('partner_user');
   const invite = useInviteColleague();
@@ -107,7 +99,7 @@ function InviteForm() {
       {
         onSuccess: (invitation) => {
           setEmail('');
-          notifications.show({ message: `Invitation sent to ${invitation.email}.`, color: 'teal' });
+          notifications.show({ message: t('colleagues.invitationSent', { email: invitation.email }), color: 'teal' });
         },
       },
     );
@@ -118,7 +110,7 @@ function InviteForm() {
       component="form"
       onSubmit={submit}
       noValidate
-      aria-label="Invite a colleague"
+      aria-label={t('colleagues.invite')}
       maw={560}
       p="md"
       className={classes.panel}
@@ -130,10 +122,10 @@ function InviteForm() {
           </Alert>
         ) : null}
         <TextInput
-          label="Colleague’s email"
+          label={t('colleagues.email')}
           type="email"
           autoComplete="off"
-          placeholder="name@your-company.example"
+          placeholder={t('colleagues.emailPlaceholder')}
           value={email}
           onChange={(e) => {
             setEmail(e.currentTarget.value);
@@ -141,16 +133,21 @@ function InviteForm() {
           }}
           error={fieldError(invite.error, 'email')}
         />
-        <Radio.Group label="Role" value={role} onChange={(v) => setRole(v)} error={fieldError(invite.error, 'role')}>
+        <Radio.Group
+          label={t('colleagues.role')}
+          value={role}
+          onChange={(v) => setRole(v)}
+          error={fieldError(invite.error, 'role')}
+        >
           <Stack gap="xs" mt={6}>
-            {ROLE_CHOICES.map((c) => (
+            {roleChoices.map((c) => (
               <Radio key={c.value} value={c.value} label={c.label} description={c.description} />
             ))}
           </Stack>
         </Radio.Group>
         <div>
           <Button type="submit" loading={invite.isPending}>
-            Send the invitation
+            {t('colleagues.send')}
           </Button>
         </div>
       </Stack>
@@ -159,6 +156,7 @@ function InviteForm() {
 }
 
 function PendingInvitations({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('portal');
   const [page, setPage] = useState(1);
   const invitations = usePendingInvitations(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = invitations.data ? Math.ceil(invitations.data.total / PAGE_SIZE) : 0;
@@ -167,7 +165,7 @@ function PendingInvitations({ partnerId }: { partnerId: string }) {
   return (
     <Stack gap="xs">
       <Title order={3} size="h4" id="invitations-title">
-        Invited, not joined yet
+        {t('colleagues.invited')}
       </Title>
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="invitations-title">
         {invitations.data.items.map((i) => (
@@ -180,6 +178,8 @@ function PendingInvitations({ partnerId }: { partnerId: string }) {
 }
 
 function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const roleLabel = useRoleLabel();
   const withdraw = useWithdrawInvitation();
   return (
@@ -189,7 +189,7 @@ function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
           {i.email}
         </Text>
         <Text size="xs">
-          {roleLabel(i.role)}; the link works until {format.dateTime(i.expiresAt)}
+          {t('colleagues.linkWorksUntil', { role: roleLabel(i.role), until: format.dateTime(i.expiresAt) })}
         </Text>
         {withdraw.error ? (
           <Text size="xs" c="red.8" role="alert">
@@ -202,18 +202,18 @@ function PendingInvitation({ invitation: i }: { invitation: Invitation }) {
         variant="default"
         style={{ flexShrink: 0 }}
         loading={withdraw.isPending}
-        aria-label={`Withdraw the invitation of ${i.email}`}
+        aria-label={t('colleagues.withdrawInvitation', { email: i.email })}
         onClick={() =>
           withdraw.mutate(i.id, {
             onSuccess: () =>
               notifications.show({
-                message: `The invitation of ${i.email} is withdrawn: its link no longer works.`,
+                message: t('colleagues.withdrawn', { email: i.email }),
                 color: 'teal',
               }),
           })
         }
       >
-        Withdraw
+        {t('colleagues.withdraw')}
       </Button>
     </Group>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { PageControls } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useConciergeLog } from '../hooks/use-account';
 
 /** Entries per page of the log. */
@@ -11,6 +11,8 @@ const PAGE_SIZE = 20;
 
 /** The concierge audit log as the partner reads it: who at the vendor acted for the partner, when, and what they did. */
 export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const [page, setPage] = useState(1);
   const log = useConciergeLog(partnerId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = log.data ? Math.ceil(log.data.total / PAGE_SIZE) : 0;
@@ -19,30 +21,27 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
     <Stack component="section" aria-labelledby="concierge-log-title" gap="md">
       <Stack gap={4}>
         <Title order={2} id="concierge-log-title">
-          Your vendor acting for you
+          {t('concierge.title')}
         </Title>
-        <Text size="sm">
-          Your vendor’s team can open this portal on your behalf to help you (concierge service). Every request they
-          make for you is recorded here, newest first.
-        </Text>
+        <Text size="sm">{t('concierge.description')}</Text>
       </Stack>
       {log.isError ? (
         <QueryError error={log.error} retry={() => void log.refetch()} />
       ) : log.isPending ? (
-        <Skeleton height={120} aria-label="Loading the log" />
+        <Skeleton height={120} aria-label={t('concierge.loading')} />
       ) : log.data.items.length === 0 ? (
         <Text size="sm" p="md" className={classes.panel}>
-          No one from your vendor has acted for you yet.
+          {t('concierge.empty')}
         </Text>
       ) : (
         // Three columns that wrap (the path too): a phone's width holds them without scrolling sideways.
-        <Box role="region" aria-label="Requests made for you by your vendor">
+        <Box role="region" aria-label={t('concierge.table')}>
           <Table bg="white" withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Request</Table.Th>
+                <Table.Th>{t('concierge.when')}</Table.Th>
+                <Table.Th>{t('concierge.who')}</Table.Th>
+                <Table.Th>{t('concierge.request')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

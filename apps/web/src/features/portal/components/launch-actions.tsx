@@ -1,35 +1,39 @@
 import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation, type TFunction } from '../../../shared/i18n';
 import { useLaunchAction, type Launch, type LaunchAction } from '../hooks/use-launches';
 
-const ACTIONS: Record<
+/** Each action's words, in the reader's language, and its colour. */
+const actionsIn = (
+  t: TFunction,
+): Record<
   LaunchAction,
   { label: string; question: string; explain: string; confirm: string; color?: string; done: string }
-> = {
+> => ({
   pause: {
-    label: 'Pause',
-    question: 'Pause this launch?',
-    explain: 'No further email goes out until you resume it. Nothing already sent is affected.',
-    confirm: 'Pause the launch',
-    done: 'The launch is paused.',
+    label: t('portal:actions.pause'),
+    question: t('portal:actions.pauseQuestion'),
+    explain: t('portal:actions.pauseExplain'),
+    confirm: t('portal:actions.pauseConfirm'),
+    done: t('portal:actions.paused'),
   },
   resume: {
-    label: 'Resume',
-    question: 'Resume this launch?',
-    explain: 'Steps due while it was paused go at their next open send window; no step is sent twice.',
-    confirm: 'Resume the launch',
-    done: 'The launch is running again.',
+    label: t('portal:actions.resume'),
+    question: t('portal:actions.resumeQuestion'),
+    explain: t('portal:actions.resumeExplain'),
+    confirm: t('portal:actions.resumeConfirm'),
+    done: t('portal:actions.resumed'),
   },
   cancel: {
-    label: 'Cancel launch',
-    question: 'Cancel this launch?',
-    explain: 'Every future step is stopped for good. This cannot be undone.',
-    confirm: 'Cancel the launch',
+    label: t('portal:actions.cancel'),
+    question: t('portal:actions.cancelQuestion'),
+    explain: t('portal:actions.cancelExplain'),
+    confirm: t('portal:actions.cancelConfirm'),
     color: 'red.9',
-    done: 'The launch is cancelled.',
+    done: t('portal:actions.cancelled'),
   },
-};
+});
 
 /** Which actions a launch in this status offers; the API refuses any other (and says why). */
 function actionsFor(status: Launch['status']): LaunchAction[] {
@@ -40,6 +44,8 @@ function actionsFor(status: Launch['status']): LaunchAction[] {
 
 /** Pause, resume and cancel, each after a confirmation. */
 export function LaunchActions({ launch }: { launch: Launch }) {
+  const { t } = useTranslation('portal');
+  const ACTIONS = actionsIn(t);
   const [pending, setPending] = useState<LaunchAction | null>(null);
   const action = useLaunchAction(launch.id);
   const actions = actionsFor(launch.status);
@@ -68,7 +74,7 @@ export function LaunchActions({ launch }: { launch: Launch }) {
         onClose={close}
         title={chosen?.question}
         centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('actions.close') }}
       >
         <Text size="sm" mb="md">
           {chosen?.explain}
@@ -80,7 +86,7 @@ export function LaunchActions({ launch }: { launch: Launch }) {
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Keep it as it is
+            {t('actions.keep')}
           </Button>
           <Button
             color={chosen?.color}

@@ -1,8 +1,8 @@
 import { Box, Radio, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { components } from '../../../api/client';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { fieldError } from '../../../shared/lib/field-error';
-import { format } from '../../../shared/lib/format';
 import type { PublishedCampaign } from '../hooks/use-campaign';
 import type { AudienceChoice, AudienceFilter } from '../hooks/use-launch-wizard-state';
 import { useAudienceMatch, type LaunchRequest } from '../hooks/use-launches';
@@ -47,10 +47,12 @@ export function LaunchAudience({
   error,
   csv,
 }: LaunchAudienceProps) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   return (
     <Stack gap="sm">
       <Radio.Group
-        label="Who receives it"
+        label={t('audience.who')}
         value={choice}
         onChange={(v) => isChoice(v) && onChoice(v)}
         error={fieldError(error, 'audience') ?? fieldError(error, 'audience.type')}
@@ -58,24 +60,20 @@ export function LaunchAudience({
         <Stack gap="xs" mt={6}>
           <Radio
             value="all"
-            label={prospects === undefined ? 'All my prospects' : `All my prospects (${format.count(prospects)})`}
+            label={
+              prospects === undefined
+                ? t('audience.all')
+                : t('audience.allCount', { prospects: format.count(prospects) })
+            }
           />
           <Radio
             value="list"
-            label="A list"
+            label={t('audience.list')}
             disabled={!lists.length}
-            description={lists.length ? undefined : 'You have no list yet.'}
+            description={lists.length ? undefined : t('audience.noList')}
           />
-          <Radio
-            value="filter"
-            label="A filter"
-            description="Prospects by country, or by part of their email or company"
-          />
-          <Radio
-            value="csv"
-            label="Upload a CSV file"
-            description="New prospects, imported now into a list of their own"
-          />
+          <Radio value="filter" label={t('audience.filter')} description={t('audience.filterDescription')} />
+          <Radio value="csv" label={t('audience.csv')} description={t('audience.csvDescription')} />
         </Stack>
       </Radio.Group>
       {choice === 'all' ? null : (
@@ -83,9 +81,9 @@ export function LaunchAudience({
         <Box pl="md" ml={8} style={{ borderLeft: '3px solid var(--mantine-color-indigo-2)' }}>
           {choice === 'list' ? (
             <Select
-              label="List"
-              placeholder="Choose a list"
-              description="Your lists, the newest first."
+              label={t('audience.listLabel')}
+              placeholder={t('audience.chooseList')}
+              description={t('audience.listDescription')}
               data={lists.map((l) => ({ value: l.id, label: `${l.name} (${format.count(l.size)})` }))}
               value={listId}
               onChange={onList}
@@ -127,19 +125,21 @@ function FilterFields({
     },
   };
   const match = useAudienceMatch(body);
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const problem = (path: string) => fieldError(error, path) ?? fieldError(match.error, path);
   return (
     <Stack gap="sm">
       <TextInput
-        label="Email or company contains"
-        description="Part of an address or a company name, any case."
+        label={t('audience.contains')}
+        description={t('audience.containsDescription')}
         value={filter.search}
         onChange={(e) => onFilter({ ...filter, search: e.currentTarget.value })}
         error={problem('audience.search')}
       />
       <TagsInput
-        label="Countries"
-        description="As written in your prospects’ records; press Enter after each."
+        label={t('audience.countries')}
+        description={t('audience.countriesDescription')}
         value={filter.country}
         onChange={(country) => onFilter({ ...filter, country })}
         error={problem('audience.country')}
@@ -147,10 +147,10 @@ function FilterFields({
       />
       <Text size="sm" role="status" aria-live="polite" fw={600}>
         {match.data
-          ? `${format.count(match.data.audience)} ${match.data.audience === 1 ? 'prospect matches' : 'prospects match'}; ${format.count(match.data.enrolled)} can be emailed.`
+          ? t('audience.matches', { count: match.data.audience, enrolled: format.count(match.data.enrolled) })
           : match.isError
-            ? 'The filter could not be counted.'
-            : 'Counting the prospects who match…'}
+            ? t('audience.notCounted')
+            : t('audience.counting')}
       </Text>
     </Stack>
   );

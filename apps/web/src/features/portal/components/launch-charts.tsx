@@ -3,7 +3,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Box, Button, ColorSwatch, Group, Stack, Table, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { LaunchDaily, LaunchProgress } from '../hooks/use-launches';
-import { format } from '../../../shared/lib/format';
+import { useFormat, useTranslation, type TFunction } from '../../../shared/i18n';
 
 /**
  * The launch page's charts, in a chunk of their own (recharts is heavy): only this page loads
@@ -11,23 +11,42 @@ import { format } from '../../../shared/lib/format';
  * per-step table beside the funnel, the days' table under the trend).
  */
 
-const dayOf = (day: string) => format.utcDayMonth(`${day}T00:00:00Z`);
+type Stage = 'enrolled' | 'sent' | 'accepted' | 'opened' | 'clicked' | 'unsubscribed';
+
+/** Each series' name, and a count of it as a chart's summary says it ("3 sent"), in the reader's language. */
+const seriesIn = (t: TFunction): Record<Stage, { name: string; count: (n: string) => string }> => ({
+  enrolled: { name: t('portal:figures.enrolled'), count: (n) => t('portal:charts.enrolledCount', { n }) },
+  sent: { name: t('portal:figures.sent'), count: (n) => t('portal:charts.sentCount', { n }) },
+  accepted: { name: t('portal:figures.accepted'), count: (n) => t('portal:charts.acceptedCount', { n }) },
+  opened: { name: t('portal:figures.opened'), count: (n) => t('portal:charts.openedCount', { n }) },
+  clicked: { name: t('portal:figures.clicked'), count: (n) => t('portal:charts.clickedCount', { n }) },
+  unsubscribed: {
+    name: t('portal:figures.unsubscribed'),
+    count: (n) => t('portal:charts.unsubscribedCount', { n }),
+  },
+});
 
 /** The funnel's stages, in order, each a colour of its own. */
 const STAGES = [
-  { key: 'enrolled', name: 'Enrolled', color: 'gray.6' },
-  { key: 'sent', name: 'Sent', color: 'blue.7' },
-  { key: 'accepted', name: 'Accepted', color: 'violet.5' },
-  { key: 'opened', name: 'Opened', color: 'teal.6' },
-  { key: 'clicked', name: 'Clicked', color: 'orange.6' },
-  { key: 'unsubscribed', name: 'Unsubscribed', color: 'red.8' },
+  { key: 'enrolled', color: 'gray.6' },
+  { key: 'sent', color: 'blue.7' },
+  { key: 'accepted', color: 'violet.5' },
+  { key: 'opened', color: 'teal.6' },
+  { key: 'clicked', color: 'orange.6' },
+  { key: 'unsubscribed', color: 'red.8' },
 ] as const;
 
 const TREND = [
-  { key: 'sent', name: 'Sent', color: 'blue.7' },
-  { key: 'opened', name: 'Opened', color: 'teal.6' },
-  { key: 'clicked', name: 'Clicked', color: 'orange.6' },
+  { key: 'sent', color: 'blue.7' },
+  { key: 'opened', color: 'teal.6' },
+  { key: 'clicked', color: 'orange.6' },
 ] as const;
+
+/** A chart's series as it draws them: each stage's name in the reader's language, and its colour. */
+const named = <S extends { key: Stage; color: string }>(stages: readonly S[], t: TFunction) => {
+  const series = seriesIn(t);
+  return stages.map((s) => ({ ...s, name: series[s.key].name, count: series[s.key].count }));
+};
 
 /**
  * The series' names and colours, in their own order, as page text under the chart: it wraps on a
@@ -51,67 +70,84 @@ const COUNT_AXIS = { allowDecimals: false } as const;
 
 /** Per email of the sequence: of those enrolled, how many were sent it, accepted it, opened, clicked and unsubscribed. */
 export function StepFunnelChart({ progress }: { progress: LaunchProgress }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
+  const stages = named(STAGES, t);
   const data = progress.steps.map((s) => {
-    const counts: Record<(typeof STAGES)[number]['key'], number> = { ...s, enrolled: progress.enrolled };
-    return { step: `Email ${s.step}`, ...Object.fromEntries(STAGES.map((stage) => [stage.name, counts[stage.key]])) };
+    const counts: Record<Stage, number> = { ...s, enrolled: progress.enrolled };
+    return {
+      step: t('charts.email', { step: s.step }),
+      ...Object.fromEntries(stages.map((stage) => [stage.name, counts[stage.key]])),
+    };
   });
   const summary = progress.steps
-    .map(
-      (s) =>
-        `Email ${s.step}: ${STAGES.map((stage) => `${format.count(stage.key === 'enrolled' ? progress.enrolled : s[stage.key])} ${stage.name.toLowerCase()}`).join(', ')}`,
+    .map((s) =>
+      t('charts.funnelStep', {
+        step: s.step,
+        counts: stages
+          .map((stage) => stage.count(format.count(stage.key === 'enrolled' ? progress.enrolled : s[stage.key])))
+          .join(', '),
+      }),
     )
     .join('; ');
   return (
     <Stack gap="xs">
-      <Box role="img" aria-label={`Funnel per email. ${summary}.`}>
+      <Box role="img" aria-label={t('charts.funnelSummary', { summary })}>
         <BarChart
           h={280}
           data={data}
           dataKey="step"
-          series={STAGES.map(({ name, color }) => ({ name, color }))}
+          series={stages.map(({ name, color }) => ({ name, color }))}
           yAxisProps={COUNT_AXIS}
           tickLine="y"
           accessibilityLayer={false}
           valueFormatter={format.count}
         />
       </Box>
-      <Legend series={STAGES} />
+      <Legend series={stages} />
     </Stack>
   );
 }
 
 /** Per UTC day: emails sent, opened and clicked (unique human opens and clicks). */
 export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const [table, setTable] = useState(false);
   const tableId = useId();
-  if (!daily.days.length)
-    return <Text size="sm">Nothing is sent yet: the trend starts on the launch’s first day.</Text>;
+  if (!daily.days.length) return <Text size="sm">{t('charts.nothingSent')}</Text>;
+  const trend = named(TREND, t);
+  const dayOf = (day: string) => format.utcDayMonth(`${day}T00:00:00Z`);
   const data = daily.days.map((d) => ({
     day: dayOf(d.day),
-    ...Object.fromEntries(TREND.map((t) => [t.name, d[t.key]])),
+    ...Object.fromEntries(trend.map((s) => [s.name, d[s.key]])),
   }));
   const sum = (key: (typeof TREND)[number]['key']) => daily.days.reduce((total, d) => total + d[key], 0);
   const first = dayOf(daily.days[0].day);
   const last = dayOf(daily.days[daily.days.length - 1].day);
-  const span = first === last ? `on ${first}` : `from ${first} to ${last}`;
+  const counts = trend.map((s) => s.count(format.count(sum(s.key)))).join(', ');
   return (
     <Stack gap="xs">
       <Box
         role="img"
-        aria-label={`Daily trend ${span}: ${TREND.map((t) => `${format.count(sum(t.key))} ${t.name.toLowerCase()}`).join(', ')} in all.`}
+        aria-label={
+          first === last
+            ? t('charts.trendOn', { day: first, counts })
+            : t('charts.trendFromTo', { first, last, counts })
+        }
       >
         <LineChart
           h={260}
           data={data}
           dataKey="day"
-          series={TREND.map(({ name, color }) => ({ name, color }))}
+          series={trend.map(({ name, color }) => ({ name, color }))}
           yAxisProps={COUNT_AXIS}
           curveType="linear"
           accessibilityLayer={false}
           valueFormatter={format.count}
         />
       </Box>
-      <Legend series={TREND} />
+      <Legend series={trend} />
       <div>
         <Button
           variant="subtle"
@@ -120,19 +156,19 @@ export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
           aria-expanded={table}
           aria-controls={table ? tableId : undefined}
         >
-          {table ? 'Hide the days’ figures' : 'Show the days’ figures as a table'}
+          {table ? t('charts.hideTable') : t('charts.showTable')}
         </Button>
       </div>
       {table ? (
-        <Box id={tableId} style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Figures per day">
+        <Box id={tableId} style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('charts.perDay')}>
           <Table withTableBorder striped bg="white" fz="sm">
-            <Table.Caption>Per day (UTC): emails sent, unique human opens and clicks.</Table.Caption>
+            <Table.Caption>{t('charts.perDayCaption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Day</Table.Th>
-                {TREND.map((t) => (
-                  <Table.Th key={t.key} ta="right">
-                    {t.name}
+                <Table.Th>{t('charts.day')}</Table.Th>
+                {trend.map((s) => (
+                  <Table.Th key={s.key} ta="right">
+                    {s.name}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -143,9 +179,9 @@ export function DailyTrendChart({ daily }: { daily: LaunchDaily }) {
                   <Table.Th scope="row" fw={500}>
                     <time dateTime={d.day}>{dayOf(d.day)}</time>
                   </Table.Th>
-                  {TREND.map((t) => (
-                    <Table.Td key={t.key} ta="right">
-                      {format.count(d[t.key])}
+                  {trend.map((s) => (
+                    <Table.Td key={s.key} ta="right">
+                      {format.count(d[s.key])}
                     </Table.Td>
                   ))}
                 </Table.Tr>

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Code, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { ApiError } from '../../../api/api-error';
 import { CsvDropzone } from '../../../shared/components/csv-dropzone';
-import { fileSize, plural } from '../../../shared/lib/format';
+import { Trans, useFormat, useTranslation, type TFunction } from '../../../shared/i18n';
 import {
   isImportFinished,
   REJECTED_SHOWN,
@@ -11,9 +11,9 @@ import {
 } from '../hooks/use-launch-import';
 
 /** A rejected row as it was sent, its trailing empty cells left out. */
-function asSent(values: string[]): string {
+function asSent(values: string[], t: TFunction): string {
   const end = values.findLastIndex((v) => v.trim() !== '');
-  return end < 0 ? '(the row could not be read)' : values.slice(0, end + 1).join(', ');
+  return end < 0 ? t('portal:csv.unreadableRow') : values.slice(0, end + 1).join(', ');
 }
 
 interface LaunchCsvAudienceProps {
@@ -42,22 +42,29 @@ export function LaunchCsvAudience({
   onFile,
   onReset,
 }: LaunchCsvAudienceProps) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
   const sent = upload.progress;
+  const fileName = file?.name ?? t('csv.theFile');
+  const bytes = {
+    file: fileName,
+    loaded: format.fileSize(sent?.loaded ?? 0),
+    total: format.fileSize(sent?.total ?? file?.size ?? 0),
+  };
   if (!upload.data && !upload.isPending) {
     return (
       <Stack gap="xs">
         {upload.isError && file ? (
-          <Alert color="red" variant="light" role="alert" title={`${file.name} was not imported`}>
+          <Alert color="red" variant="light" role="alert" title={t('csv.notImported', { file: file.name })}>
             <Text size="sm">
               {upload.error instanceof ApiError
                 ? upload.error.message
-                : `The upload did not complete (${upload.error.message}). Check your connection, then try again.`}
+                : t('csv.incomplete', { reason: upload.error.message })}
             </Text>
           </Alert>
         ) : null}
         <Text size="sm">
-          A header row with an <Code>email</Code> column, one prospect a row. They are added to your prospects and to a
-          new list, which this launch goes to; a row that cannot be imported is reported with its reason.
+          <Trans i18nKey="csv.help" t={t} components={{ code: <Code /> }} />
         </Text>
         <CsvDropzone onFile={onFile} busy={false} />
       </Stack>
@@ -67,13 +74,10 @@ export function LaunchCsvAudience({
   return (
     <Stack gap="sm">
       <Stack gap={4}>
-        <Text size="sm">
-          {upload.isPending ? 'Sending' : 'Sent'} {file?.name ?? 'the file'}: {fileSize(sent?.loaded ?? 0)} of{' '}
-          {fileSize(sent?.total ?? file?.size ?? 0)}
-        </Text>
+        <Text size="sm">{upload.isPending ? t('csv.sending', bytes) : t('csv.sent', bytes)}</Text>
         <Progress
           value={upload.isPending ? percent : 100}
-          aria-label={`Upload of ${file?.name ?? 'the file'}`}
+          aria-label={t('csv.uploadOf', { file: fileName })}
           color={upload.isPending ? 'indigo.7' : 'teal.8'}
         />
       </Stack>
@@ -81,7 +85,7 @@ export function LaunchCsvAudience({
       {item && isImportFinished(item) ? (
         <Group>
           <Button variant="default" size="xs" onClick={onReset}>
-            Upload another file
+            {t('csv.uploadAnother')}
           </Button>
         </Group>
       ) : null}
@@ -98,6 +102,7 @@ function ImportState({
   item: LaunchImport;
   listName: string | null;
 }) {
+  const { t } = useTranslation('portal');
   const rejections = useImportRejections(partnerId, item);
   const imported = item.inserted + item.merged;
   return (
@@ -107,19 +112,28 @@ function ImportState({
           <Stack gap={4}>
             <Text size="sm">
               {item.status === 'queued'
-                ? 'Waiting for a worker to read the file…'
-                : `Importing: ${plural(item.rows, 'row')} read${item.rejected ? `, ${plural(item.rejected, 'rejected', 'rejected')}` : ''} so far…`}
+                ? t('csv.waitingForWorker')
+                : item.rejected
+                  ? t('csv.importingRejected', {
+                      count: item.rows,
+                      rejected: t('csv.rejected', { count: item.rejected }),
+                    })
+                  : t('csv.importing', { count: item.rows })}
             </Text>
-            <Progress value={100} striped animated aria-label="Import in progress" />
+            <Progress value={100} striped animated aria-label={t('csv.inProgress')} />
           </Stack>
         ) : item.status === 'failed' ? (
-          <Alert color="red" variant="light" title="The import failed">
-            <Text size="sm">{item.error ?? 'The engine did not say why.'}</Text>
+          <Alert color="red" variant="light" title={t('csv.failed')}>
+            <Text size="sm">{item.error ?? t('csv.noReason')}</Text>
           </Alert>
         ) : (
           <Text size="sm" fw={600}>
-            {plural(item.rows, 'row')} read: {plural(imported, 'prospect')} in the new list “{listName ?? 'imported'}”,{' '}
-            {plural(item.rejected, 'row')} rejected.
+            {t('csv.done', {
+              rows: t('csv.rows', { count: item.rows }),
+              prospects: t('csv.prospects', { count: imported }),
+              list: listName ?? t('csv.importedList'),
+              rejected: t('csv.rows', { count: item.rejected }),
+            })}
           </Text>
         )}
       </div>
@@ -127,21 +141,20 @@ function ImportState({
         <Stack gap={6}>
           <Text size="sm" fw={600} id={`rejected-${item.id}`}>
             {item.rejected > REJECTED_SHOWN
-              ? `The first ${REJECTED_SHOWN} of ${item.rejected} rejected rows`
+              ? t('csv.firstRejected', { shown: REJECTED_SHOWN, total: item.rejected })
               : item.rejected === 1
-                ? 'The rejected row'
-                : 'The rejected rows'}
-            , with the line of the file and the reason:
+                ? t('csv.rejectedRow')
+                : t('csv.rejectedRows')}
           </Text>
           <List size="sm" spacing={4} aria-labelledby={`rejected-${item.id}`} listStyleType="none" p={0} m={0}>
             {(rejections.data?.items ?? []).map((r) => (
               <List.Item key={r.line}>
                 <Text span size="sm" fw={600}>
-                  Line {r.line}:
+                  {t('csv.line', { line: r.line })}
                 </Text>{' '}
                 {r.reason}
                 <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                  {asSent(r.values)}
+                  {asSent(r.values, t)}
                 </Text>
               </List.Item>
             ))}
@@ -149,7 +162,7 @@ function ImportState({
           {rejections.isError ? <Text size="sm">{rejections.error.message}</Text> : null}
           {item.reportUrl ? (
             <Anchor href={item.reportUrl} download size="sm">
-              Download the rejected rows (CSV)
+              {t('csv.downloadRejected')}
             </Anchor>
           ) : null}
         </Stack>

@@ -1,18 +1,27 @@
 import { Badge } from '@mantine/core';
+import { useTranslation } from '../../../shared/i18n';
 import type { Launch } from '../hooks/use-launches';
 
-const STATUS: Record<Launch['status'], { label: string; color: string }> = {
-  enrolling: { label: 'Enrolling', color: 'blue.9' },
-  active: { label: 'Active', color: 'teal.9' },
-  paused: { label: 'Paused', color: 'yellow.9' },
-  cancelled: { label: 'Cancelled', color: 'gray.8' },
-  completed: { label: 'Completed', color: 'indigo.9' },
+const COLORS: Record<Launch['status'], string> = {
+  enrolling: 'blue.9',
+  active: 'teal.9',
+  paused: 'yellow.9',
+  cancelled: 'gray.8',
+  completed: 'indigo.9',
 };
 
 export function LaunchStatus({ status }: { status: Launch['status'] }) {
+  const { t } = useTranslation('portal');
+  const label = {
+    enrolling: t('status.enrolling'),
+    active: t('status.active'),
+    paused: t('status.paused'),
+    cancelled: t('status.cancelled'),
+    completed: t('status.completed'),
+  }[status];
   return (
-    <Badge color={STATUS[status].color} variant="filled">
-      {STATUS[status].label}
+    <Badge color={COLORS[status]} variant="filled">
+      {label}
     </Badge>
   );
 }

@@ -1,76 +1,69 @@
 import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { APP, format, formatting } from '../../../shared/lib/format';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import type { LaunchPreview } from '../hooks/use-launches';
 
 const EXCLUSIONS = ['unsubscribed', 'invalid', 'suppressed'] as const;
-const EXCLUSION_LABELS: Record<(typeof EXCLUSIONS)[number], string> = {
-  unsubscribed: 'unsubscribed',
-  invalid: 'invalid address (bounced)',
-  suppressed: 'suppressed',
-};
 
-/** A send time as the prospects of that zone read it on their clocks. */
-export function formatInZone(iso: string, timeZone: string): string {
-  return formatting({ ...APP, timeZone }).clock(iso);
+/** A send time as the prospects of that zone read it on their clocks, in the reader's language. */
+function SendTime({ at, timeZone }: { at: string; timeZone: string }) {
+  const format = useFormat(timeZone);
+  return <time dateTime={at}>{format.clock(at)}</time>;
 }
-
-const count = (n: number, one: string, many: string) => `${format.count(n)} ${n === 1 ? one : many}`;
 
 /** The API's dry run, as the partner reviews it: who receives what, when, per time zone; who is left out and why. */
 export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
+  const { t } = useTranslation('portal');
   const exclusions = EXCLUSIONS.filter((k) => preview.excluded[k] > 0);
+  const excluded: Record<(typeof EXCLUSIONS)[number], string> = {
+    unsubscribed: t('timeline.unsubscribed', { count: preview.excluded.unsubscribed }),
+    invalid: t('timeline.invalid', { count: preview.excluded.invalid }),
+    suppressed: t('timeline.suppressed', { count: preview.excluded.suppressed }),
+  };
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
-        <Figure label="In the audience" value={preview.audience} />
-        <Figure label="Will be enrolled" value={preview.enrolled} />
-        <Figure label="Left out" value={preview.audience - preview.enrolled} />
+        <Figure label={t('timeline.inAudience')} value={preview.audience} />
+        <Figure label={t('timeline.willBeEnrolled')} value={preview.enrolled} />
+        <Figure label={t('figures.leftOut')} value={preview.audience - preview.enrolled} />
       </SimpleGrid>
       {exclusions.length ? (
         <div>
           <Title order={3} size="h5">
-            Left out, and why
+            {t('timeline.leftOutWhy')}
           </Title>
           <List size="sm">
             {exclusions.map((k) => (
-              <List.Item key={k}>
-                {count(preview.excluded[k], 'prospect', 'prospects')}: {EXCLUSION_LABELS[k]}
-              </List.Item>
+              <List.Item key={k}>{excluded[k]}</List.Item>
             ))}
           </List>
         </div>
       ) : null}
       <div>
         <Title order={3} size="h5" mb={4}>
-          When each email goes
+          {t('timeline.whenEachEmailGoes')}
         </Title>
         {preview.zones.length === 0 ? (
-          <Text size="sm">Nobody would receive anything: the audience has no prospect who can be emailed.</Text>
+          <Text size="sm">{t('timeline.nobody')}</Text>
         ) : (
           <Stack gap="sm">
             {preview.zones.map((zone) => (
               <div key={zone.timezone}>
                 <Text size="sm" fw={600}>
-                  {count(zone.prospects, 'prospect', 'prospects')} in {zone.timezone}
+                  {t('timeline.inZone', { count: zone.prospects, zone: zone.timezone })}
                 </Text>
                 <List size="sm" listStyleType="none" spacing={2}>
                   {zone.steps.map((step) => (
                     <List.Item key={step.step}>
                       <Group gap={6} wrap="wrap">
                         <Text size="sm" span>
-                          Email {step.step}:
+                          {t('timeline.email', { step: step.step })}
                         </Text>
                         <Text size="sm" span fw={600}>
-                          <time dateTime={step.sendAt}>{formatInZone(step.sendAt, zone.timezone)}</time>
+                          <SendTime at={step.sendAt} timeZone={zone.timezone} />
                         </Text>
                         {step.conditional ? (
-                          <Badge
-                            size="xs"
-                            variant="outline"
-                            color="gray.8"
-                            title="Sent only to those who meet its condition"
-                          >
-                            if condition met
+                          <Badge size="xs" variant="outline" color="gray.8" title={t('timeline.conditionTitle')}>
+                            {t('timeline.conditionMet')}
                           </Badge>
                         ) : null}
                       </Group>
@@ -87,6 +80,7 @@ export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
 }
 
 function Figure({ label, value }: { label: string; value: number }) {
+  const format = useFormat();
   return (
     <Stack gap={0} p="xs" bg="gray.0" style={{ borderRadius: 6 }}>
       <Text size="xs">{label}</Text>

@@ -3,8 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useLists, useProspectCount } from '../../../shared/hooks/use-partner-lists';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { format } from '../../../shared/lib/format';
 import type { PublishedCampaign, Readiness } from '../hooks/use-campaign';
 import { useLaunchImport, useUploadAudience } from '../hooks/use-launch-import';
 import { useLaunchWizardState } from '../hooks/use-launch-wizard-state';
@@ -23,15 +23,16 @@ interface LaunchWizardProps {
 /** Paths of the launch body the form shows next to its fields; any other problem shows above. */
 const FIELDS = ['audience', 'audience.type', 'audience.listId', 'audience.country', 'audience.search', 'startAt'];
 
-/** The name of the list an upload creates: the file's, and when (to the second, so each upload's is its own). */
-const listNameFor = (file: File) => `${file.name.slice(0, 120)} (${format.dateTimeSeconds(new Date())})`;
-
 /**
  * Audience (all prospects; a list, the newest with members preselected; a filter; or a CSV
  * uploaded here, preselected for a partner with no prospect yet) and start (now, preselected) → the API's dry run → confirm. The API decides
  * everything: who matches, who is enrolled, when each step goes, whether the launch may go.
  */
 export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }: LaunchWizardProps) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
+  /** The name of the list an upload creates: the file's, and when (to the second, so each upload's is its own). */
+  const listNameFor = (file: File) => `${file.name.slice(0, 120)} (${format.dateTimeSeconds(new Date())})`;
   const navigate = useNavigate();
   // A phone gets the whole screen: the review is long.
   const narrow = useMediaQuery('(max-width: 48em)', false);
@@ -52,7 +53,15 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
     },
     campaign,
   );
-  const { state, dispatch, choice, listId, waitingFor } = wizard;
+  const { state, dispatch, choice, listId } = wizard;
+  const waitingFor =
+    wizard.waitingFor === 'lists'
+      ? t('wizard.waitingForLists')
+      : wizard.waitingFor === 'upload'
+        ? t('wizard.waitingForUpload')
+        : wizard.waitingFor === 'importFailed'
+          ? t('wizard.importFailed')
+          : null;
   const { step, file, listName, start, startAt, slotValues } = state;
 
   // Slots the API names as missing or invalid for this partner: filled in for this launch.
@@ -84,11 +93,11 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
     <Modal
       opened={opened}
       onClose={close}
-      title={`Launch “${campaign.name}”`}
+      title={t('wizard.title', { name: campaign.name })}
       size="lg"
       fullScreen={narrow}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('wizard.close') }}
     >
       <Stepper
         active={step}
@@ -97,17 +106,17 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
         allowNextStepsSelect={false}
         onStepClick={(s) => s < step && dispatch({ type: 'back' })}
       >
-        <Stepper.Step label="Audience and start" />
-        <Stepper.Step label="Review" />
+        <Stepper.Step label={t('wizard.audienceAndStart')} />
+        <Stepper.Step label={t('wizard.review')} />
       </Stepper>
       {topError ? (
-        <Alert color="red" variant="light" mb="md" role="alert" title="The launch was refused">
+        <Alert color="red" variant="light" mb="md" role="alert" title={t('wizard.refused')}>
           <Text size="sm">{topError}</Text>
         </Alert>
       ) : null}
       {step === 0 ? (
         <form
-          aria-label="Audience and start"
+          aria-label={t('wizard.audienceAndStart')}
           onSubmit={(e) => {
             e.preventDefault();
             if (!waitingFor) review();
@@ -129,20 +138,20 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
               csv={{ upload, file, listName, item: imported.data, onFile: sendFile, onReset: forgetFile }}
             />
             <Radio.Group
-              label="When it starts"
+              label={t('wizard.whenItStarts')}
               value={start}
               onChange={(v) => dispatch({ type: 'start', start: v === 'later' ? 'later' : 'now' })}
               error={start === 'now' ? fieldError(error, 'startAt') : undefined}
             >
               <Stack gap="xs" mt={6}>
-                <Radio value="now" label="Now (each step in its send window, in each prospect’s time zone)" />
-                <Radio value="later" label="At a date and time" />
+                <Radio value="now" label={t('wizard.startNow')} />
+                <Radio value="later" label={t('wizard.startLater')} />
               </Stack>
             </Radio.Group>
             {start === 'later' ? (
               <TextInput
                 type="datetime-local"
-                label="Start at (your time)"
+                label={t('wizard.startAt')}
                 value={startAt}
                 onChange={(e) => dispatch({ type: 'startAt', value: e.currentTarget.value })}
                 error={fieldError(error, 'startAt')}
@@ -170,7 +179,7 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
                 </Text>
               ) : null}
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('wizard.cancel')}
               </Button>
               <Button
                 type="submit"
@@ -178,7 +187,7 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
                 disabled={!!waitingFor}
                 aria-describedby={waitingFor ? 'review-waiting' : undefined}
               >
-                Review the launch
+                {t('wizard.reviewTheLaunch')}
               </Button>
             </Group>
           </Stack>
@@ -188,10 +197,10 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
           <LaunchTimeline preview={preview.data} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => dispatch({ type: 'back' })}>
-              Back
+              {t('wizard.back')}
             </Button>
             <Button onClick={confirm} loading={launch.isPending} ref={focusOnOpen} data-autofocus>
-              Confirm the launch
+              {t('wizard.confirm')}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/api-error';
+import { useTranslation } from '../../../shared/i18n';
 import { SocialAccountPicker } from '../../../shared/components/social-account-picker';
 import { choiceFor, type SocialAccountChoice } from '../../../shared/lib/social-accounts';
 import { networkName } from '../../../shared/lib/social-networks';
@@ -23,6 +24,7 @@ export function PostToSocial({
   opened: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('portal');
   const create = useCreateSocialPost();
   const [networks, setNetworks] = useState<string[]>(['linkedin']);
   const [publishAt, setPublishAt] = useState('');
@@ -49,24 +51,29 @@ export function PostToSocial({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Post to social" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('social.title')}
+      closeButtonProps={{ 'aria-label': t('social.close') }}
+    >
       {create.isSuccess ? (
         <Stack gap="sm">
-          <Text>The post is scheduled.</Text>
+          <Text>{t('social.scheduled')}</Text>
           <Group>
             <Button component={Link} to="/portal/social/calendar">
-              Open the social calendar
+              {t('social.openCalendar')}
             </Button>
             <Button variant="default" onClick={close}>
-              Close
+              {t('social.close')}
             </Button>
           </Group>
         </Stack>
       ) : (
         <Stack gap="md">
           <Checkbox.Group
-            label="Networks"
-            description="Among the accounts you have connected"
+            label={t('social.networks')}
+            description={t('social.networksDescription')}
             value={networks}
             onChange={setNetworks}
             error={at('networks')}
@@ -85,14 +92,14 @@ export function PostToSocial({
           />
           <TextInput
             type="datetime-local"
-            label="Publish at"
-            description="In your company’s time zone; leave empty to post now"
+            label={t('social.publishAt')}
+            description={t('social.publishAtDescription')}
             value={publishAt}
             onChange={(e) => setPublishAt(e.currentTarget.value)}
             error={at('publishAt')}
           />
           {create.isError && !problems.length ? (
-            <Alert color="red" variant="light" title="Not scheduled">
+            <Alert color="red" variant="light" title={t('social.notScheduled')}>
               {create.error.message}
             </Alert>
           ) : null}
@@ -104,16 +111,16 @@ export function PostToSocial({
               !p.path.startsWith('networks.') &&
               !p.path.startsWith('accounts.'),
           ) ? (
-            <Alert color="red" variant="light" title="Not scheduled">
+            <Alert color="red" variant="light" title={t('social.notScheduled')}>
               {problems.map((p) => p.message).join('; ')}
             </Alert>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('social.cancel')}
             </Button>
             <Button onClick={submit} loading={create.isPending}>
-              Schedule post
+              {t('social.schedule')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import classes from '../../../shared/components/panel.module.css';
+import { useTranslation } from '../../../shared/i18n';
 import { useResendSenderConfirmation, type BrandKit } from '../hooks/use-brand-kit';
 
 /**
@@ -9,6 +10,7 @@ import { useResendSenderConfirmation, type BrandKit } from '../hooks/use-brand-k
  * address is not confirmed.
  */
 export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit }) {
+  const { t } = useTranslation('portal');
   const resend = useResendSenderConfirmation(partnerId);
   const { fromName, fromAddress, replyTo, warning } = kit.sendingAs;
   const unconfirmed = kit.sender && !kit.sender.confirmed ? kit.sender.fromEmail : null;
@@ -18,9 +20,11 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
       <Box p="sm" className={classes.tinted}>
         <Text size="sm" className="wrap-anywhere">
           <Text span fw={600} size="sm">
-            Emails go out as:
+            {t('sendingAs.label')}
           </Text>{' '}
-          {fromName} &lt;{fromAddress}&gt;{replyTo ? `, replies to ${replyTo}` : ''}
+          {replyTo
+            ? t('sendingAs.fromWithReplyTo', { name: fromName, address: fromAddress, replyTo })
+            : t('sendingAs.from', { name: fromName, address: fromAddress })}
         </Text>
       </Box>
       {warning || unconfirmed ? (
@@ -41,12 +45,12 @@ export function SendingAs({ partnerId, kit }: { partnerId: string; kit: BrandKit
                     onSuccess: () =>
                       notifications.show({
                         color: 'teal',
-                        message: `The confirmation link is on its way to ${unconfirmed}.`,
+                        message: t('sendingAs.linkSent', { email: unconfirmed }),
                       }),
                   })
                 }
               >
-                Send the confirmation again
+                {t('sendingAs.resend')}
               </Button>
             ) : null}
             {resend.error ? (

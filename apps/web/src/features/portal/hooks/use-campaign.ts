@@ -10,6 +10,8 @@ type CampaignAnswer = components['schemas']['CampaignViewDto'] | PublishedCampai
 /** A partner is answered the latest published version; anything else is not a campaign it may see. */
 function published(campaign: CampaignAnswer): PublishedCampaign {
   if (!('content' in campaign))
+    // A 404 shows the not-found page (QueryError), never this message: it names the case for a reader of the code.
+    // eslint-disable-next-line tcma/no-untranslated-text
     throw new ApiError(new Response(null, { status: 404 }), { message: 'Not a published campaign' });
   return campaign;
 }

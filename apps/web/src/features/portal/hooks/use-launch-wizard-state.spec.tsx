@@ -112,14 +112,10 @@ describe('the launch body', () => {
 describe('what keeps the review back', () => {
   it('is the lists loading, then a CSV not imported yet, then nothing', () => {
     const csv = run({ type: 'choose', choice: 'csv' });
-    expect(waitingFor(INITIAL_STATE, facts({ loading: true }))).toBe('Loading your lists…');
-    expect(waitingFor(csv, facts())).toBe(
-      'Upload a CSV file first; the launch goes to its prospects once it is imported.',
-    );
+    expect(waitingFor(INITIAL_STATE, facts({ loading: true }))).toBe('lists');
+    expect(waitingFor(csv, facts())).toBe('upload');
     const failed = { status: 'failed', listId: null } as unknown as LaunchImport;
-    expect(waitingFor(csv, facts({ imported: failed }))).toBe(
-      'The import failed: upload another file, or choose another audience.',
-    );
+    expect(waitingFor(csv, facts({ imported: failed }))).toBe('importFailed');
     expect(waitingFor(INITIAL_STATE, facts())).toBeNull();
   });
 });

@@ -127,14 +127,15 @@ export function launchBody(state: WizardState, facts: AudienceFacts, campaign: P
   };
 }
 
-/** What still keeps the review back (the lists loading, an import not finished), said beside the button; null when nothing. */
-export function waitingFor(state: WizardState, facts: AudienceFacts): string | null {
-  if (facts.loading) return 'Loading your lists…';
+/** What can keep the review back: the lists loading, a CSV not uploaded yet, or its import failed. */
+export type WaitingFor = 'lists' | 'upload' | 'importFailed';
+
+/** What still keeps the review back, said beside the button (in the wizard's words); null when nothing. */
+export function waitingFor(state: WizardState, facts: AudienceFacts): WaitingFor | null {
+  if (facts.loading) return 'lists';
   const { choice, importedList } = audienceOf(state, facts);
   if (choice !== 'csv' || importedList) return null;
-  return facts.imported?.status === 'failed'
-    ? 'The import failed: upload another file, or choose another audience.'
-    : 'Upload a CSV file first; the launch goes to its prospects once it is imported.';
+  return facts.imported?.status === 'failed' ? 'importFailed' : 'upload';
 }
 
 /** The launch wizard's state: what the partner entered, and what follows from it and from the API's answers. */
