@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
@@ -15,8 +16,10 @@ export default defineConfig({
   globalSetup: path.join(__dirname, 'global-setup.ts'),
   // One engine for the run; each worker has a browser and a vendor of its own (global-setup.ts),
   // and runs its files' tests in order, each test in a fresh browser context. BROWSER_WORKERS
-  // chooses how many (default 2: this machine's two cores).
-  workers: Number(process.env.BROWSER_WORKERS ?? 2),
+  // chooses how many; by default one per two cores: one journey keeps about two cores busy (the
+  // page's renderer, the browser and GPU processes, the API and the test runner), so two workers
+  // on a 2-core machine ran every test at half speed, past its time limit, for no shorter run.
+  workers: Number(process.env.BROWSER_WORKERS ?? Math.max(1, Math.floor(os.availableParallelism() / 2))),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
