@@ -61,7 +61,7 @@ function LeadDetail({ id }: { id: string }) {
                 i18nKey="lead.openCampaign"
                 t={t}
                 values={{ version: l.campaignVersion }}
-                components={{ link: <Link to={`/portal/campaigns/${l.campaignId}`} /> }}
+                components={{ campaign: <Link to={`/portal/campaigns/${l.campaignId}`} /> }}
               />,
             ],
             [t('lead.email'), l.sendId ? t('lead.fromSend', { send: l.sendId }) : t('lead.direct')],

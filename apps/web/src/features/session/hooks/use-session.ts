@@ -42,7 +42,10 @@ export function useSignOut(everywhere = false) {
     onSuccess: async () => {
       setCsrfToken(null);
       const reason: SignInNotice = everywhere ? 'signedOutEverywhere' : 'signedOut';
-      await navigate('/sign-in', { state: { reason } });
+      // flushSync: the sign-in page is on screen before the caches empty. In a transition the old
+      // page would stay mounted a moment, find nobody signed in and send the visitor to sign in
+      // again, without the reason (the "signed out on every device" notice was lost that way).
+      await navigate('/sign-in', { state: { reason }, flushSync: true });
       queryClient.setQueryData(SESSION_KEY, null);
       await queryClient.resetQueries();
     },
