@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import * as path from 'node:path';
+import { runAxe } from './axe';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -59,7 +59,7 @@ export async function expectAccessible(page: Page): Promise<void> {
       { timeout: 3_000 },
     )
     .catch(() => undefined);
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await runAxe(page);
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
