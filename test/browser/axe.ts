@@ -3,17 +3,17 @@ import type { Frame, Page } from '@playwright/test';
 
 /**
  * axe-core in every frame of a page, as @axe-core/playwright runs it (runPartial in each frame,
- * then finishRun), at about a third of its cost: @axe-core/playwright
+ * then finishRun), at about a third of its cost: that package (no longer used)
  * injects its 560 kB script into every frame at every check and finishes each run in a new blank
  * page it injects again (about 2.5 s a check here, 60% of a long journey). Here the script goes in
  * once per document, finishRun runs in the page itself, and a page without frames is checked in one
  * axe.run: the same rules on the same nodes, with only the violations collected (the tests read
  * nothing else).
  */
-export async function runAxe(page: Page): Promise<AxeResults> {
-  const options: RunOptions = { resultTypes: ['violations'] };
-  if (page.frames().length === 1) {
-    // No frame to reach: one run in the page, without handing partial results back and forth.
+export async function runAxe(page: Page, { frames = true }: { frames?: boolean } = {}): Promise<AxeResults> {
+  const options: RunOptions = { resultTypes: ['violations'], iframes: frames };
+  if (!frames || page.frames().length === 1) {
+    // No frame to reach (or none to check): one run in the page, without handing partial results back and forth.
     await inject(page.mainFrame());
     return page.evaluate((options) => window.axe.run(document, options), options);
   }
