@@ -4,6 +4,7 @@ import { LeadNotices, PagesModule } from '@tcma/pages';
 import { LeadRow, PartnerScope, WebhookEndpointRow } from '@tcma/persistence';
 import { WebhookHealthNotices, WebhooksModule } from '@tcma/webhooks';
 import { UsersService } from '@tcma/tenancy';
+import { ENGINE_BRAND } from '@tcma/vendor-brands';
 import { simpleParser } from 'mailparser';
 import { ServicePartner, ServiceTenants, ServiceVendor } from '../factories/service-tenants.factory';
 import { testDb } from '../support/db';
@@ -127,5 +128,32 @@ describe('emails in the user’s language', () => {
     const mail = await lastMailTo(await emailOf(team.user.userId));
     expect(mail.subject).toBe('Webhook deaktiviert: hooks.weber.example schlägt seit einem Tag fehl');
     expect(mail.text).toContain('Ihr Webhook-Endpunkt https://hooks.weber.example/tcma wurde deaktiviert.');
+  });
+
+  // Last: it reads every email the tests above sent.
+  it('signs every email to a partner’s users with the vendor’s name, never the engine’s, and links no console or developer page', async () => {
+    const rows = await testDb().query<Array<{ raw: Buffer }>>(
+      `SELECT o.raw FROM outbox_messages o
+        WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = ANY(o.recipients) AND u.partner_id IS NOT NULL)`,
+    );
+    // The reset, the invitations, the lead notice and the webhook notice above.
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const { raw } of rows) {
+      const mail = await simpleParser(raw);
+      const words = [mail.subject ?? '', mail.text ?? '', typeof mail.html === 'string' ? mail.html : ''].join('\n');
+      expect({ subject: mail.subject, from: mail.from?.value[0]?.name }).toEqual({
+        subject: mail.subject,
+        from: 'Acme Networks',
+      });
+      expect({
+        subject: mail.subject,
+        engine: words.match(new RegExp(`\\b${ENGINE_BRAND.displayName}\\b`, 'g')),
+      }).toEqual({
+        subject: mail.subject,
+        engine: null,
+      });
+      const links = [...words.matchAll(/https?:\/\/[^\s"'<>]+/g)].map(([url]) => new URL(url).pathname);
+      expect(links.filter((path) => /^\/(console|docs|api-docs|openapi)/.test(path))).toEqual([]);
+    }
   });
 });
