@@ -57,7 +57,11 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
                 </Table.Td>
                 <Table.Td ta="right">
                   {isEmail(a) && !archived ? (
-                    <Button size="xs" variant="default" onClick={() => start(a.id)} aria-label={t('assets.editLabel', { name: a.name })}
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => start(a.id)}
+                      aria-label={t('assets.editLabel', { name: a.name })}
                     >
                       {t('assets.edit')}
                     </Button>

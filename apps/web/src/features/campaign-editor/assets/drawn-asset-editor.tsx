@@ -212,9 +212,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                 </Group>
                 <RectsEditor
                   imageUrl={filePageUrl(file.id, kind === 'pdf' ? page : 1)}
-                  imageLabel={
-                    kind === 'pdf' ? t('drawn.pdf.pageImage', { page }) : t('drawn.social.image')
-                  }
+                  imageLabel={kind === 'pdf' ? t('drawn.pdf.pageImage', { page }) : t('drawn.social.image')}
                   area={area}
                   origin={words.origin}
                   unit={words.unit}

@@ -43,7 +43,9 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
     { value: 'right', label: t('rect.right') },
   ];
   const own = error instanceof ApiError ? error.problems.filter((p) => p.path === at) : [];
-  const slotOptions = slots.map((s) => ({ value: s.name, label: t('rect.slotOption', { label: s.label ?? s.name, name: s.name, type: s.type }),
+  const slotOptions = slots.map((s) => ({
+    value: s.name,
+    label: t('rect.slotOption', { label: s.label ?? s.name, name: s.name, type: s.type }),
   }));
   if (!slotOptions.some((o) => o.value === rect.slot))
     slotOptions.push({ value: rect.slot, label: t('rect.unknownSlot', { slot: rect.slot }) });

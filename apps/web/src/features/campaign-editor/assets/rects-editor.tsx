@@ -107,9 +107,7 @@ export function RectsEditor<R extends DrawnRect>({
           {t('rects.add')}
         </Button>
       </Group>
-      {!slots.length ? (
-        <Text size="sm">{t('rects.noSlots')}</Text>
-      ) : null}
+      {!slots.length ? <Text size="sm">{t('rects.noSlots')}</Text> : null}
       {chosen !== null ? (
         <RectFields
           key={chosen}

@@ -158,9 +158,7 @@ export function SlotCanvas({
         draggable={false}
         style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', userSelect: 'none' }}
       />
-      <VisuallyHidden id={help}>
-        {t('canvas.help', { unit })}
-      </VisuallyHidden>
+      <VisuallyHidden id={help}>{t('canvas.help', { unit })}</VisuallyHidden>
       <div
         ref={surface}
         data-testid="slot-canvas"

@@ -87,9 +87,7 @@ export function DraftChangesSummary({
     body = (
       <Stack gap="xs">
         <Text size="sm">
-          {c.baseVersion === null
-            ? t('changes.first')
-            : t('changes.comparedWith', { version: c.baseVersion })}
+          {c.baseVersion === null ? t('changes.first') : t('changes.comparedWith', { version: c.baseVersion })}
         </Text>
         <List spacing="xs" aria-label={t('changes.list')}>
           <Part
@@ -105,20 +103,26 @@ export function DraftChangesSummary({
           <Part title={t('changes.links')} items={lines(c.links, t)} />
           <Part
             title={t('tabs.assets')}
-            items={lines({
-              added: c.assets.added.map(asset),
-              removed: c.assets.removed.map(asset),
-              changed: c.assets.changed.map(asset),
-            }, t)}
+            items={lines(
+              {
+                added: c.assets.added.map(asset),
+                removed: c.assets.removed.map(asset),
+                changed: c.assets.changed.map(asset),
+              },
+              t,
+            )}
           />
           <Part
             title={t('tabs.sequence')}
             items={[
-              ...lines({
-                added: c.steps.added.map(step),
-                removed: c.steps.removed.map(step),
-                changed: c.steps.changed.map(step),
-              }, t),
+              ...lines(
+                {
+                  added: c.steps.added.map(step),
+                  removed: c.steps.removed.map(step),
+                  changed: c.steps.changed.map(step),
+                },
+                t,
+              ),
               ...(c.exitChanged ? [t('changes.exitChanged')] : []),
             ]}
           />

@@ -25,9 +25,7 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
         <Title order={2} size="h3" id="check-title">
           {t('publish.title')}
         </Title>
-        <Text size="sm">
-          {nothingToPublish ? t('publish.nothing') : t('publish.explained')}
-        </Text>
+        <Text size="sm">{nothingToPublish ? t('publish.nothing') : t('publish.explained')}</Text>
         <Group gap="sm">
           <Button
             variant="default"
@@ -62,11 +60,7 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
               {t('publish.passes')}
             </Alert>
           ) : report ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={t('publish.problems', { count: report.problems.length })}
-            >
+            <Alert color="red" variant="light" title={t('publish.problems', { count: report.problems.length })}>
               <ProblemList problems={report.problems} />
             </Alert>
           ) : null}

@@ -29,10 +29,7 @@ export function ExitFields({
         <Select
           label={t('sequence.exit.clicked')}
           description={links.length ? t('sequence.exit.oneOfLinks') : t('sequence.exit.noLinks')}
-          data={[
-            { value: NO_LINK, label: t('sequence.exit.noLink') },
-            ...links.map((l) => ({ value: l, label: l })),
-          ]}
+          data={[{ value: NO_LINK, label: t('sequence.exit.noLink') }, ...links.map((l) => ({ value: l, label: l }))]}
           value={exit.clickedLink ?? NO_LINK}
           allowDeselect={false}
           onChange={(v) => onChange({ ...exit, clickedLink: v && v !== NO_LINK ? v : null })}

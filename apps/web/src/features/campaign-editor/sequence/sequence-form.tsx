@@ -56,11 +56,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
   };
 
   if (emails.length === 0) {
-    return (
-      <Text c="dimmed">
-        {t('sequence.needsEmail')}
-      </Text>
-    );
+    return <Text c="dimmed">{t('sequence.needsEmail')}</Text>;
   }
 
   return (
@@ -72,9 +68,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
           </Text>
           <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={unplaced} />
           {sequence.steps.length === 0 ? (
-            <Text c="dimmed">
-              {hasSaved ? t('sequence.noStep') : t('sequence.none')}
-            </Text>
+            <Text c="dimmed">{hasSaved ? t('sequence.noStep') : t('sequence.none')}</Text>
           ) : null}
           {sequence.steps.map((step, i) => (
             <StepFields

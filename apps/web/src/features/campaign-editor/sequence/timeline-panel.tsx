@@ -122,7 +122,13 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
                 viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('timeline.scrolls') },
               }}
             >
-              <Table bg="white" withTableBorder aria-label={t('timeline.title')} horizontalSpacing="xs" className="wrap-words">
+              <Table
+                bg="white"
+                withTableBorder
+                aria-label={t('timeline.title')}
+                horizontalSpacing="xs"
+                className="wrap-words"
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w="18%">{t('timeline.step')}</Table.Th>

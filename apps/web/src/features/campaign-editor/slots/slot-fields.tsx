@@ -89,9 +89,7 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
       </SimpleGrid>
       <Group justify="space-between" mt="sm" wrap="wrap">
         <Text size="sm" c="dimmed">
-          {mentionedIn.length
-            ? t('slots.mentionedIn', { assets: mentionedIn.join(', ') })
-            : t('slots.notMentioned')}
+          {mentionedIn.length ? t('slots.mentionedIn', { assets: mentionedIn.join(', ') }) : t('slots.notMentioned')}
         </Text>
         <Button
           variant="default"
@@ -99,9 +97,7 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           size="xs"
           onClick={onRemove}
           aria-label={
-            slot.name
-              ? t('slots.removeNamed', { n: index + 1, name: slot.name })
-              : t('slots.remove', { n: index + 1 })
+            slot.name ? t('slots.removeNamed', { n: index + 1, name: slot.name }) : t('slots.remove', { n: index + 1 })
           }
         >
           {t('remove')}

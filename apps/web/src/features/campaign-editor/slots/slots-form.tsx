@@ -12,6 +12,7 @@ import { assetsMentioning } from './slot-mentions';
 const NEW_SLOT: Slot = { name: '', type: 'text', required: false };
 
 /** How a template writes a slot; the words around it are the catalogue's. */
+// eslint-disable-next-line tcma/no-untranslated-text -- template syntax, the same in every language
 const SlotSyntax = () => <code>{'{{partner.<name>}}'}</code>;
 
 /** The draft's co-brand slots, edited together and saved as one list (PUT slots). */
