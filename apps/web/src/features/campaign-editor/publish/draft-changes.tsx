@@ -10,9 +10,9 @@ type Kind = 'email' | 'pdf' | 'social' | 'page';
 
 /** A short value as a person reads it ("en", "spring, summer"); longer or structured values are only named. */
 function shortValue(value: unknown, t: TFunction<'campaign-editor'>): string | null {
-  if (typeof value === 'string') return value.length <= 60 ? t('changes.quoted', { value }) : null;
+  if (typeof value === 'string') return value.length <= 60 ? t('campaign-editor:changes.quoted', { value }) : null;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-    return value.length ? value.join(', ') : t('changes.none');
+    return value.length ? value.join(', ') : t('campaign-editor:changes.none');
   return null;
 }
 
@@ -22,9 +22,9 @@ function lines(
   t: TFunction<'campaign-editor'>,
 ): string[] {
   return [
-    changes.added.length ? t('changes.added', { items: changes.added.join(', ') }) : null,
-    changes.removed.length ? t('changes.removed', { items: changes.removed.join(', ') }) : null,
-    changes.changed.length ? t('changes.changed', { items: changes.changed.join(', ') }) : null,
+    changes.added.length ? t('campaign-editor:changes.added', { items: changes.added.join(', ') }) : null,
+    changes.removed.length ? t('campaign-editor:changes.removed', { items: changes.removed.join(', ') }) : null,
+    changes.changed.length ? t('campaign-editor:changes.changed', { items: changes.changed.join(', ') }) : null,
   ].filter((l): l is string => l !== null);
 }
 
