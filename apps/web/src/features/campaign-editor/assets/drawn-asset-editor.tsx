@@ -170,7 +170,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
             required
             value={name}
             onChange={(e) => changed(setName)(e.currentTarget.value)}
-            error={messageAt(error, `${at}.name`)}
+            error={messageAt(t, error, `${at}.name`)}
             w={{ base: '100%', sm: 320 }}
           />
           <FileField

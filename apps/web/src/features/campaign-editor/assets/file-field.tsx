@@ -34,8 +34,8 @@ export function FileField({
   const upload = useUploadFile();
   const id = useId();
   const error = upload.error
-    ? (messageAt(upload.error, 'file') ?? headline(upload.error))
-    : messageAt(saveError, `${at}.fileId`);
+    ? (messageAt(t, upload.error, 'file') ?? headline(upload.error))
+    : messageAt(t, saveError, `${at}.fileId`);
   const summary = file
     ? file.kind === 'pdf'
       ? t('file.pages', { count: file.pages.length })

@@ -54,7 +54,7 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
       <Stack gap="sm">
         {own.length ? (
           <Alert color="red" variant="light" role="alert" p="xs">
-            {own.map(describeProblem).join(' · ')}
+            {own.map((p) => describeProblem(t, p)).join(' · ')}
           </Alert>
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -65,7 +65,7 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
             value={rect.slot}
             allowDeselect={false}
             onChange={(v) => v && onChange({ slot: v })}
-            error={messageAt(error, `${at}.slot`)}
+            error={messageAt(t, error, `${at}.slot`)}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id={`${at}-align`}>
@@ -77,9 +77,9 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
               value={rect.align}
               onChange={(v) => onChange({ align: ALIGNMENTS.find((a) => a === v) ?? 'left' })}
             />
-            {messageAt(error, `${at}.align`) ? (
+            {messageAt(t, error, `${at}.align`) ? (
               <Text size="xs" c="var(--mantine-color-error)">
-                {messageAt(error, `${at}.align`)}
+                {messageAt(t, error, `${at}.align`)}
               </Text>
             ) : null}
           </Stack>
@@ -90,7 +90,7 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
             max={200}
             value={rect.maxFontSize ?? ''}
             onChange={(v) => onChange({ maxFontSize: typeof v === 'number' ? v : undefined })}
-            error={messageAt(error, `${at}.maxFontSize`)}
+            error={messageAt(t, error, `${at}.maxFontSize`)}
           />
           <ColorInput
             label={t('rect.colour')}
@@ -99,7 +99,7 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
             withEyeDropper={false}
             value={rect.textColor ?? ''}
             onChange={(v) => onChange({ textColor: v || undefined })}
-            error={messageAt(error, `${at}.textColor`)}
+            error={messageAt(t, error, `${at}.textColor`)}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -108,28 +108,28 @@ export function RectFields({ at, number, rect, slots, unit, error, disabled, onC
             decimalScale={2}
             value={rect.x}
             onChange={(v) => onChange({ x: numberOr(v, rect.x) })}
-            error={messageAt(error, `${at}.x`)}
+            error={messageAt(t, error, `${at}.x`)}
           />
           <NumberInput
             label={unit === 'pt' ? t('rect.yPt') : t('rect.yPx')}
             decimalScale={2}
             value={rect.y}
             onChange={(v) => onChange({ y: numberOr(v, rect.y) })}
-            error={messageAt(error, `${at}.y`)}
+            error={messageAt(t, error, `${at}.y`)}
           />
           <NumberInput
             label={t('rect.width', { unit })}
             decimalScale={2}
             value={rect.width}
             onChange={(v) => onChange({ width: numberOr(v, rect.width) })}
-            error={messageAt(error, `${at}.width`)}
+            error={messageAt(t, error, `${at}.width`)}
           />
           <NumberInput
             label={t('rect.height', { unit })}
             decimalScale={2}
             value={rect.height}
             onChange={(v) => onChange({ height: numberOr(v, rect.height) })}
-            error={messageAt(error, `${at}.height`)}
+            error={messageAt(t, error, `${at}.height`)}
           />
         </SimpleGrid>
         <Group justify="flex-end">

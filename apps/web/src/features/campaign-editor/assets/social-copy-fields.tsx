@@ -73,6 +73,7 @@ interface SocialCopyFieldsProps {
  * empty field is left out: that network gets no copy.
  */
 export function SocialCopyFields({ campaignId, assetId, at, copy, error, disabled, onChange }: SocialCopyFieldsProps) {
+  const { t } = useTranslation('campaign-editor');
   const words = useNetworkWords();
   const [debounced] = useDebouncedValue(copy, 300);
   const check = useSocialCheck(campaignId, assetId, debounced);
@@ -82,8 +83,8 @@ export function SocialCopyFields({ campaignId, assetId, at, copy, error, disable
     <Stack gap="md">
       {NETWORKS.map((network) => {
         const path = `${at}.${network}`;
-        const saved = messageAt(error, path);
-        const live = messageIn(checkProblems, path);
+        const saved = messageAt(t, error, path);
+        const live = messageIn(t, checkProblems, path);
         return (
           <Stack key={network} gap={4}>
             <Textarea

@@ -98,7 +98,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
             required
             value={values.name}
             onChange={(e) => field('name')(e.currentTarget.value)}
-            error={messageAt(error, 'name')}
+            error={messageAt(t, error, 'name')}
           />
           <TextInput
             label={t('details.language')}
@@ -106,7 +106,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
             required
             value={values.language}
             onChange={(e) => field('language')(e.currentTarget.value)}
-            error={messageAt(error, 'language')}
+            error={messageAt(t, error, 'language')}
           />
         </SimpleGrid>
         <Textarea
@@ -116,14 +116,14 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
           minRows={3}
           value={values.description}
           onChange={(e) => field('description')(e.currentTarget.value)}
-          error={messageAt(error, 'description')}
+          error={messageAt(t, error, 'description')}
         />
         <TagsInput
           label={t('details.tags')}
           description={t('details.tagsHint')}
           value={values.tags}
           onChange={field('tags')}
-          error={messageAt(error, 'tags')}
+          error={messageAt(t, error, 'tags')}
           clearable
         />
         <Fieldset legend={t('details.eligibility')} variant="filled">
@@ -133,14 +133,14 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
               description={t('details.tiersHint')}
               value={values.tiers}
               onChange={field('tiers')}
-              error={messageAt(error, 'eligibility.tiers')}
+              error={messageAt(t, error, 'eligibility.tiers')}
             />
             <TagsInput
               label={t('details.regions')}
               description={t('details.regionsHint')}
               value={values.regions}
               onChange={field('regions')}
-              error={messageAt(error, 'eligibility.regions')}
+              error={messageAt(t, error, 'eligibility.regions')}
             />
           </SimpleGrid>
         </Fieldset>
@@ -150,7 +150,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
               label={t('details.promoted')}
               checked={values.promoted}
               onChange={(e) => field('promoted')(e.currentTarget.checked)}
-              error={messageAt(error, 'promoted')}
+              error={messageAt(t, error, 'promoted')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
@@ -159,7 +159,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
                 description={t('details.availableFromHint')}
                 value={values.availableFrom}
                 onChange={(e) => field('availableFrom')(e.currentTarget.value)}
-                error={messageAt(error, 'availableFrom')}
+                error={messageAt(t, error, 'availableFrom')}
               />
               <TextInput
                 type="datetime-local"
@@ -167,7 +167,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
                 description={t('details.availableUntilHint')}
                 value={values.availableUntil}
                 onChange={(e) => field('availableUntil')(e.currentTarget.value)}
-                error={messageAt(error, 'availableUntil')}
+                error={messageAt(t, error, 'availableUntil')}
               />
             </SimpleGrid>
           </Stack>

@@ -108,7 +108,7 @@ export function EmailAssetForm({
           required
           value={email.name}
           onChange={(e) => change('name')(e.currentTarget.value)}
-          error={messageIn(mine, 'name')}
+          error={messageIn(t, mine, 'name')}
         />
         <TextInput
           label={t('email.subject')}
@@ -125,14 +125,14 @@ export function EmailAssetForm({
           required
           value={email.subject}
           onChange={(e) => change('subject')(e.currentTarget.value)}
-          error={messageIn(mine, 'subject')}
+          error={messageIn(t, mine, 'subject')}
         />
         <TextInput
           label={t('email.preheader')}
           description={t('email.preheaderHint')}
           value={email.preheader}
           onChange={(e) => change('preheader')(e.currentTarget.value)}
-          error={messageIn(mine, 'preheader')}
+          error={messageIn(t, mine, 'preheader')}
         />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap={6} style={{ minWidth: 0 }}>
@@ -185,7 +185,7 @@ export function EmailAssetForm({
                       key={`${p.line ?? ''}${p.message}`}
                       className="wrap-anywhere"
                     >
-                      {describeProblem(p)}
+                      {describeProblem(t, p)}
                     </Text>
                   ))}
                 </Stack>

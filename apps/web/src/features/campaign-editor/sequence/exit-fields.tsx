@@ -33,7 +33,7 @@ export function ExitFields({
           value={exit.clickedLink ?? NO_LINK}
           allowDeselect={false}
           onChange={(v) => onChange({ ...exit, clickedLink: v && v !== NO_LINK ? v : null })}
-          error={messageIn(problems, 'exit.clickedLink')}
+          error={messageIn(t, problems, 'exit.clickedLink')}
           disabled={disabled}
           maw={420}
         />
@@ -41,7 +41,7 @@ export function ExitFields({
           label={t('sequence.exit.converted')}
           checked={exit.converted}
           onChange={(e) => onChange({ ...exit, converted: e.currentTarget.checked })}
-          error={messageIn(problems, 'exit.converted')}
+          error={messageIn(t, problems, 'exit.converted')}
           disabled={disabled}
         />
       </Stack>

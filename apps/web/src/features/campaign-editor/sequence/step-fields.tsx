@@ -48,13 +48,14 @@ export function StepFields({
   const CONDITIONS = useConditions();
   const WEEKDAYS = useWeekdays();
   const at = `steps[${index}]`;
-  const error = (path: string) => messageIn(problems, `${at}.${path}`);
+  const error = (path: string) => messageIn(t, problems, `${at}.${path}`);
   const change = (changes: Partial<StepInput>) => onChange({ ...step, ...changes });
   const changeWait = (changes: Partial<Wait>) => change({ wait: { ...step.wait, ...changes } });
   const legend = t('sequence.step.legend', { n: index + 1 });
   const wait = step.wait;
   // Problems of the wait as a whole (its total) show under its first field.
   const waitProblem = messageIn(
+    t,
     problems.filter((p) => p.path === `${at}.wait`),
     `${at}.wait`,
   );
@@ -223,10 +224,11 @@ function WindowFields({ n, window, at, problems, disabled, onChange }: WindowFie
   const { t } = useTranslation('campaign-editor');
   const WEEKDAYS = useWeekdays();
   const own = messageIn(
+    t,
     problems.filter((p) => p.path === at),
     at,
   );
-  const daysProblem = messageIn(problems, `${at}.days`);
+  const daysProblem = messageIn(t, problems, `${at}.days`);
   return (
     <Stack gap="xs" pl={{ base: 0, sm: 'md' }}>
       <div role="group" aria-label={t('sequence.step.windowDaysLabel', { n })}>
@@ -262,7 +264,7 @@ function WindowFields({ n, window, at, problems, disabled, onChange }: WindowFie
           allowDecimal={false}
           value={window.startHour}
           onChange={(v) => typeof v === 'number' && onChange({ ...window, startHour: v })}
-          error={own ?? messageIn(problems, `${at}.startHour`)}
+          error={own ?? messageIn(t, problems, `${at}.startHour`)}
           disabled={disabled}
         />
         <NumberInput
@@ -272,7 +274,7 @@ function WindowFields({ n, window, at, problems, disabled, onChange }: WindowFie
           allowDecimal={false}
           value={window.endHour}
           onChange={(v) => typeof v === 'number' && onChange({ ...window, endHour: v })}
-          error={messageIn(problems, `${at}.endHour`)}
+          error={messageIn(t, problems, `${at}.endHour`)}
           disabled={disabled}
         />
       </SimpleGrid>

@@ -70,7 +70,7 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
             value={timeZone}
             allowDeselect={false}
             onChange={(v) => v && setTimeZone(v)}
-            error={messageIn(problems, 'timeZone')}
+            error={messageIn(t, problems, 'timeZone')}
             w={{ base: '100%', xs: 260 }}
             limit={50}
           />
@@ -79,7 +79,7 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
             type="datetime-local"
             value={start}
             onChange={(e) => setStart(e.currentTarget.value)}
-            error={messageIn(problems, 'start')}
+            error={messageIn(t, problems, 'start')}
             w={{ base: '100%', xs: 240 }}
           />
           <Button type="submit" mt={25} loading={timeline.isPending}>

@@ -41,14 +41,14 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           required
           value={slot.name}
           onChange={(e) => change({ name: e.currentTarget.value })}
-          error={messageAt(error, `${at}.name`)}
+          error={messageAt(t, error, `${at}.name`)}
         />
         <TextInput
           label={t('slots.label')}
           description={t('slots.labelHint')}
           value={slot.label ?? ''}
           onChange={(e) => change({ label: e.currentTarget.value || undefined })}
-          error={messageAt(error, `${at}.label`)}
+          error={messageAt(t, error, `${at}.label`)}
         />
         <Select
           label={t('slots.typeLabel')}
@@ -60,14 +60,14 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
             const type = TYPES.find((t) => t.value === v)?.value;
             if (type) change({ type, maxLength: type === 'text' ? slot.maxLength : undefined });
           }}
-          error={messageAt(error, `${at}.type`)}
+          error={messageAt(t, error, `${at}.type`)}
         />
         <TextInput
           label={t('slots.fallback')}
           description={t('slots.fallbackHint')}
           value={slot.fallback ?? ''}
           onChange={(e) => change({ fallback: e.currentTarget.value || null })}
-          error={messageAt(error, `${at}.fallback`)}
+          error={messageAt(t, error, `${at}.fallback`)}
         />
         {slot.type === 'text' ? (
           <NumberInput
@@ -76,7 +76,7 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
             min={1}
             value={slot.maxLength ?? ''}
             onChange={(v) => change({ maxLength: typeof v === 'number' ? v : undefined })}
-            error={messageAt(error, `${at}.maxLength`)}
+            error={messageAt(t, error, `${at}.maxLength`)}
           />
         ) : null}
         <Checkbox
@@ -84,7 +84,7 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           checked={slot.required}
           onChange={(e) => change({ required: e.currentTarget.checked })}
           mt={{ lg: 'xl' }}
-          error={messageAt(error, `${at}.required`)}
+          error={messageAt(t, error, `${at}.required`)}
         />
       </SimpleGrid>
       <Group justify="space-between" mt="sm" wrap="wrap">
