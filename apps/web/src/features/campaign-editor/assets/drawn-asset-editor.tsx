@@ -60,22 +60,22 @@ function useWords(kind: DrawnKind) {
   const { t } = useTranslation('campaign-editor');
   return kind === 'pdf'
     ? {
-        saved: (name: string) => t('drawn.pdf.saved', { name }),
-        save: t('drawn.pdf.save'),
-        newTitle: t('drawn.pdf.newTitle'),
-        nameDescription: t('drawn.pdf.nameHint'),
-        fileLabel: t('drawn.pdf.file'),
-        fileDescription: t('drawn.pdf.fileHint'),
-        empty: t('drawn.pdf.empty'),
+        saved: (name: string) => t('drawn.pdfSaved', { name }),
+        save: t('drawn.pdfSave'),
+        newTitle: t('drawn.pdfNewTitle'),
+        nameDescription: t('drawn.pdfNameHint'),
+        fileLabel: t('drawn.pdfFile'),
+        fileDescription: t('drawn.pdfFileHint'),
+        empty: t('drawn.pdfEmpty'),
       }
     : {
-        saved: (name: string) => t('drawn.social.saved', { name }),
-        save: t('drawn.social.save'),
-        newTitle: t('drawn.social.newTitle'),
-        nameDescription: t('drawn.social.nameHint'),
-        fileLabel: t('drawn.social.file'),
-        fileDescription: t('drawn.social.fileHint'),
-        empty: t('drawn.social.empty'),
+        saved: (name: string) => t('drawn.socialSaved', { name }),
+        save: t('drawn.socialSave'),
+        newTitle: t('drawn.socialNewTitle'),
+        nameDescription: t('drawn.socialNameHint'),
+        fileLabel: t('drawn.socialFile'),
+        fileDescription: t('drawn.socialFileHint'),
+        empty: t('drawn.socialEmpty'),
       };
 }
 
@@ -165,7 +165,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
         />
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
-            label={t('drawn.name')}
+            label={t('name')}
             description={words.nameDescription}
             required
             value={name}
@@ -212,7 +212,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                 </Group>
                 <RectsEditor
                   imageUrl={filePageUrl(file.id, kind === 'pdf' ? page : 1)}
-                  imageLabel={kind === 'pdf' ? t('drawn.pdf.pageImage', { page }) : t('drawn.social.image')}
+                  imageLabel={kind === 'pdf' ? t('drawn.pdfPageImage', { page }) : t('drawn.socialImage')}
                   area={area}
                   origin={words.origin}
                   unit={words.unit}

@@ -13,10 +13,10 @@ const EXAMPLE = '{{partner.…}}';
 function useNetworkWords(): Record<SocialNetwork, { label: string; description: string }> {
   const { t } = useTranslation('campaign-editor');
   return {
-    linkedin: { label: t('social.linkedin.label'), description: t('social.linkedin.hint', { example: EXAMPLE }) },
-    x: { label: t('social.x.label'), description: t('social.x.hint', { example: EXAMPLE }) },
-    facebook: { label: t('social.facebook.label'), description: t('social.facebook.hint', { example: EXAMPLE }) },
-    instagram: { label: t('social.instagram.label'), description: t('social.instagram.hint', { example: EXAMPLE }) },
+    linkedin: { label: t('social.linkedinLabel'), description: t('social.linkedinHint', { example: EXAMPLE }) },
+    x: { label: t('social.xLabel'), description: t('social.xHint', { example: EXAMPLE }) },
+    facebook: { label: t('social.facebookLabel'), description: t('social.facebookHint', { example: EXAMPLE }) },
+    instagram: { label: t('social.instagramLabel'), description: t('social.instagramHint', { example: EXAMPLE }) },
   };
 }
 

@@ -94,7 +94,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
         <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={unplaced} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
-            label={t('details.name')}
+            label={t('name')}
             required
             value={values.name}
             onChange={(e) => field('name')(e.currentTarget.value)}

@@ -103,7 +103,7 @@ export function EmailAssetForm({
         </Title>
         <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={others} />
         <TextInput
-          label={t('email.name')}
+          label={t('name')}
           description={t('email.nameHint')}
           required
           value={email.name}

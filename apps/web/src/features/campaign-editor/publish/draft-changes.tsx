@@ -59,11 +59,11 @@ export function DraftChangesSummary({
   const { t } = useTranslation('campaign-editor');
   const changes = useDraftChanges(campaignId, hasDraft);
   const fieldLabels: Record<Field, string> = {
-    name: t('changes.field.name'),
-    description: t('changes.field.description'),
-    tags: t('changes.field.tags'),
-    language: t('changes.field.language'),
-    eligibility: t('changes.field.eligibility'),
+    name: t('name'),
+    description: t('details.description'),
+    tags: t('details.tags'),
+    language: t('details.language'),
+    eligibility: t('changes.eligibility'),
   };
   const assetLabels: Record<Kind, (name: string) => string> = {
     email: (name) => t('changes.asset.email', { name }),

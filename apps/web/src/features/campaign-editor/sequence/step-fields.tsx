@@ -65,7 +65,7 @@ export function StepFields({
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label={t('sequence.step.email')}
+            label={t('kind.email')}
             description={t('sequence.step.emailHint')}
             required
             data={emails}

@@ -132,7 +132,7 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w="18%">{t('timeline.step')}</Table.Th>
-                    <Table.Th>{t('timeline.email')}</Table.Th>
+                    <Table.Th>{t('kind.email')}</Table.Th>
                     <Table.Th>{t('timeline.received')}</Table.Th>
                     <Table.Th>{t('timeline.why')}</Table.Th>
                   </Table.Tr>

@@ -36,7 +36,7 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
     <Fieldset legend={t('slots.legend', { n: index + 1 })} variant="filled">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         <TextInput
-          label={t('slots.name')}
+          label={t('name')}
           description={t('slots.nameHint', { example: '{{partner.name}}' })}
           required
           value={slot.name}
