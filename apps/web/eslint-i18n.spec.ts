@@ -121,25 +121,43 @@ describe('the untranslated text rule', () => {
 describe('apps/web/untranslated.json', () => {
   const { folders } = JSON.parse(readFileSync(join(web, 'untranslated.json'), 'utf8')) as { folders: string[] };
 
-  it('lists folders the rule skips, each still holding text to convert', () => {
+  /** The listed folders (paths under apps/web) with no text left for the rule to find. */
+  function converted(listed: string[]): string[] {
     // The same rule without the skip list, over the listed folders only (Linter: no file lookups, fast).
     const linter = new Linter({ configType: 'flat', cwd: repo });
     const config: Linter.Config[] = [
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
       { files: ['**/*.{ts,tsx}'], plugins: block.plugins, rules: block.rules },
     ];
+    // One file with text to convert is enough: lint the folder's files one by one until one has some.
+    return listed.filter(
+      (folder) =>
+        !sourceFiles(join(web, folder)).some((file) =>
+          linter.verify(readFileSync(file, 'utf8'), config, file).some((m) => m.ruleId === RULE),
+        ),
+    );
+  }
+
+  it('lists folders the rule skips, each still holding text to convert', () => {
     const missing = folders.filter((f) => !existsSync(join(web, f)));
     expect(missing).toEqual([]);
-    const converted: string[] = [];
-    for (const folder of folders) {
-      // One file with text to convert is enough: lint the folder's files one by one until one has some.
-      const found = sourceFiles(join(web, folder)).some((file) =>
-        linter.verify(readFileSync(file, 'utf8'), config, file).some((m) => m.ruleId === RULE),
-      );
-      if (!found) converted.push(folder);
-    }
     // A folder with nothing left to convert leaves the list, so the rule guards it from now on.
-    expect(converted).toEqual([]);
+    expect(converted(folders)).toEqual([]);
+  });
+
+  it('would catch a listed folder with nothing left to convert, even while the list is empty', () => {
+    // Two planted folders as if listed: one still holding literal text, one fully translated.
+    const base = `src/features/session/${planted}`;
+    mkdirSync(join(web, base, 'listed-untranslated'), { recursive: true });
+    mkdirSync(join(web, base, 'listed-translated'), { recursive: true });
+    writeFileSync(join(web, base, 'listed-untranslated/a.tsx'), `${head}export const A = () => <p>Sign in</p>;\n`);
+    writeFileSync(
+      join(web, base, 'listed-translated/a.tsx'),
+      `${head}export function A() { const { t } = useTranslation('session'); return <p>{t('a.b')}</p>; }\n`,
+    );
+    expect(converted([`${base}/listed-untranslated`, `${base}/listed-translated`])).toEqual([
+      `${base}/listed-translated`,
+    ]);
   });
 });
 

@@ -142,7 +142,11 @@ export const router = createBrowserRouter([
               { path: 'campaigns', element: <Navigate to="/console" replace /> },
               {
                 path: 'campaigns/:campaignId',
-                lazy: lazy(() => import('../features/campaign-editor/campaign-editor.page'), 'CampaignEditorPage'),
+                lazy: lazy(
+                  () => import('../features/campaign-editor/campaign-editor.page'),
+                  'CampaignEditorPage',
+                  'campaign-editor',
+                ),
               },
               {
                 path: 'partners',

@@ -4,6 +4,7 @@ import { CampaignStatusBadge } from '../../shared/components/campaign-status-bad
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { useAddressParams } from '../../shared/hooks/use-address-params';
+import { useTranslation } from '../../shared/i18n';
 import { AssetsTab } from './assets/assets-tab';
 import { DrawnAssetsSection } from './assets/drawn-assets-section';
 import { DetailsTab } from './details/details-tab';
@@ -12,18 +13,13 @@ import { PublishTab } from './publish/publish-tab';
 import { SequenceTab } from './sequence/sequence-tab';
 import { SlotsTab } from './slots/slots-tab';
 
-const TABS = [
-  { value: 'details', label: 'Details' },
-  { value: 'slots', label: 'Slots' },
-  { value: 'assets', label: 'Assets' },
-  { value: 'sequence', label: 'Sequence' },
-  { value: 'publish', label: 'Publish' },
-] as const;
-type Tab = (typeof TABS)[number]['value'];
-const isTab = (v: string | null): v is Tab => TABS.some((t) => t.value === v);
+const TABS = ['details', 'slots', 'assets', 'sequence', 'publish'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (v: string | null): v is Tab => TABS.some((t) => t === v);
 
 /** A campaign's draft, one tab per part; the tab is kept in the address. */
 export function CampaignEditorPage() {
+  const { t } = useTranslation('campaign-editor');
   const { campaignId = '' } = useParams();
   const { params, set } = useAddressParams();
   const tab = params.get('tab');
@@ -32,7 +28,7 @@ export function CampaignEditorPage() {
   if (edited.isError) return <QueryError error={edited.error} retry={() => void edited.refetch()} />;
   if (edited.isPending) {
     return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading the campaign">
+      <Stack gap="md" aria-busy="true" aria-label={t('page.loading')}>
         <Skeleton height={32} width={320} />
         <Skeleton height={240} />
       </Stack>
@@ -44,31 +40,32 @@ export function CampaignEditorPage() {
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/console" size="sm">
-        ← All campaigns
+        {t('page.allCampaigns')}
       </Anchor>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <PageHeader title={campaign.name} description={content.description || undefined} />
         <Group gap="xs">
           <CampaignStatusBadge campaign={campaign} />
           <Text size="sm" c="dimmed">
-            {campaign.latestVersion === null ? 'Never published' : `Version ${campaign.latestVersion} published`} ·
-            draft revision {campaign.revision}
+            {campaign.latestVersion === null
+              ? t('page.neverPublished', { revision: campaign.revision })
+              : t('page.published', { version: campaign.latestVersion, revision: campaign.revision })}
           </Text>
         </Group>
       </Group>
-      {archived ? <Text>This campaign is archived: restore it from the library to edit it.</Text> : null}
+      {archived ? <Text>{t('page.archived')}</Text> : null}
 
       <Tabs
         value={isTab(tab) ? tab : 'details'}
         onChange={(v) => set({ tab: v === 'details' ? null : v })}
         keepMounted={false}
       >
-        <Tabs.List aria-label="Parts of the campaign">
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
+        <Tabs.List aria-label={t('page.parts')}>
+          <Tabs.Tab value="details">{t('tabs.details')}</Tabs.Tab>
+          <Tabs.Tab value="slots">{t('tabs.slots')}</Tabs.Tab>
+          <Tabs.Tab value="assets">{t('tabs.assets')}</Tabs.Tab>
+          <Tabs.Tab value="sequence">{t('tabs.sequence')}</Tabs.Tab>
+          <Tabs.Tab value="publish">{t('tabs.publish')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="lg">
           <DetailsTab edited={edited.data} />

@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { createInstance } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
+import en from './messages/en.json';
 import { describeProblem, headline, messageAt, messageIn, otherProblems, problemsOfItem } from './problems';
+
+const i18n = createInstance();
+const t = i18n.getFixedT('en', 'campaign-editor');
+
+beforeAll(async () => {
+  await i18n.init({ lng: 'en', resources: { en: { 'campaign-editor': en } }, interpolation: { escapeValue: false } });
+});
 
 const refusal = (errors: Array<{ path: string; message: string; line?: number }>, message = 'Refused') =>
   new ApiError(new Response(null, { status: 422 }), { message, errors });
@@ -15,15 +24,16 @@ describe('the API problems of an editor form', () => {
   ]);
 
   it('finds the messages at a field and inside it', () => {
-    expect(messageAt(error, 'tags')).toBe('is too long');
-    expect(messageAt(error, 'slots[0]')).toBe('is taken');
-    expect(messageAt(error, 'name')).toBeUndefined();
+    expect(messageAt(t, error, 'tags')).toBe('is too long');
+    expect(messageAt(t, error, 'slots[0]')).toBe('is taken');
+    expect(messageAt(t, error, 'name')).toBeUndefined();
   });
 
   it('says a template problem with its line', () => {
-    expect(describeProblem({ path: 'mjml', message: 'has no footer', line: 12 })).toBe('Line 12: has no footer');
+    expect(describeProblem(t, { path: 'mjml', message: 'has no footer', line: 12 })).toBe('Line 12: has no footer');
     expect(
       messageIn(
+        t,
         [
           { path: 'mjml', message: 'a' },
           { path: 'mjml', message: 'b', line: 2 },
@@ -58,7 +68,7 @@ describe('the API problems of an editor form', () => {
   });
 
   it('finds nothing in what is not a refusal', () => {
-    expect(messageAt(new Error('offline'), 'tags')).toBeUndefined();
+    expect(messageAt(t, new Error('offline'), 'tags')).toBeUndefined();
     expect(otherProblems(undefined, [])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { ApiError, type FieldProblem } from '../../api/api-error';
+import type { TFunction } from '../../shared/i18n';
 
 /** Whether a problem's path is at `path` or inside it (`tags` holds `tags[2]`, `slots[0]` holds `slots[0].name`). */
 const isUnder = (problemPath: string, path: string) =>
@@ -6,17 +7,19 @@ const isUnder = (problemPath: string, path: string) =>
 
 const problemsOf = (error: unknown): FieldProblem[] => (error instanceof ApiError ? error.problems : []);
 
-/** One problem as a person reads it: with its line when it is in a template. */
-export const describeProblem = (p: FieldProblem): string => (p.line ? `Line ${p.line}: ${p.message}` : p.message);
+/** One problem as a person reads it: with its line when it is in a template (the message is the API's own). */
+export const describeProblem = (t: TFunction<'campaign-editor'>, p: FieldProblem): string =>
+  p.line ? t('campaign-editor:problems.atLine', { line: p.line, message: p.message }) : p.message;
 
 /** The messages of a list of problems at one path, joined, with their lines; undefined when none. */
-export function messageIn(problems: FieldProblem[], path: string): string | undefined {
+export function messageIn(t: TFunction<'campaign-editor'>, problems: FieldProblem[], path: string): string | undefined {
   const found = problems.filter((p) => isUnder(p.path, path));
-  return found.length ? found.map(describeProblem).join(' · ') : undefined;
+  return found.length ? found.map((p) => describeProblem(t, p)).join(' · ') : undefined;
 }
 
 /** The API's messages at a path of a refused request, to show under its field. */
-export const messageAt = (error: unknown, path: string): string | undefined => messageIn(problemsOf(error), path);
+export const messageAt = (t: TFunction<'campaign-editor'>, error: unknown, path: string): string | undefined =>
+  messageIn(t, problemsOf(error), path);
 
 /** The problems no field of the form shows (a path it has none for), to list above it. */
 export function otherProblems(error: unknown, paths: string[]): FieldProblem[] {

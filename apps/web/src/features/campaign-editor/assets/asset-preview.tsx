@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Alert, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { usePartnerChoices } from '../../../shared/hooks/use-partner-choices';
@@ -24,11 +25,12 @@ const SAMPLE = 'sample';
  * rectangles) or one of the vendor's partners, as the API renders it.
  */
 export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspect, extra }: AssetPreviewProps) {
+  const { t } = useTranslation('campaign-editor');
   const [partner, setPartner] = useState(SAMPLE);
   const partners = usePartnerChoices({ status: 'active' });
   const [loaded, setLoaded] = useState<string | null>(null);
   const options = [
-    { value: SAMPLE, label: 'Sample partner' },
+    { value: SAMPLE, label: t('preview.sample') },
     ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName })),
   ];
   const params = new URLSearchParams({
@@ -38,16 +40,16 @@ export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspe
     ...(partner === SAMPLE ? {} : { partnerId: partner }),
   });
   const src = assetId ? `/campaigns/${campaignId}/draft/assets/${assetId}/preview?${params.toString()}` : null;
-  const name = options.find((o) => o.value === partner)?.label ?? 'Sample partner';
+  const name = options.find((o) => o.value === partner)?.label ?? t('preview.sample');
 
   return (
     <Stack gap="sm" component="section" aria-labelledby={`preview-${assetId ?? 'new'}`}>
       <Title order={4} id={`preview-${assetId ?? 'new'}`}>
-        Preview
+        {t('preview.title')}
       </Title>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
-          label="Preview as"
+          label={t('preview.as')}
           data={options}
           value={partner}
           allowDeselect={false}
@@ -58,7 +60,7 @@ export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspe
       </Group>
       {dirty && src ? (
         <Alert color="yellow" variant="light" p="xs">
-          The preview shows what is saved: save to see your changes.
+          {t('preview.dirty')}
         </Alert>
       ) : null}
       {src ? (
@@ -75,14 +77,14 @@ export function AssetPreview({ campaignId, assetId, revision, query, dirty, aspe
           <img
             key={src}
             src={src}
-            alt={`The asset co-branded as ${name}`}
+            alt={t('preview.alt', { name })}
             onLoad={() => setLoaded(src)}
             style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
           />
         </div>
       ) : (
         <Text c="dimmed" size="sm">
-          Save the asset to see it co-branded as the sample partner or one of your partners.
+          {t('preview.unsaved')}
         </Text>
       )}
     </Stack>

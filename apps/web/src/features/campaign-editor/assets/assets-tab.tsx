@@ -1,16 +1,17 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { isEmail, kindOf } from '../asset-kind';
+import { isEmail, kindOf, useKindLabels } from '../asset-kind';
 import { StaleNotice } from '../components/stale-notice';
 import { EmailAssetForm, NEW_EMAIL } from '../email/email-asset-form';
 import { isStale, useSaveEmail } from '../hooks/use-draft-edits';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
 
-const KINDS = { email: 'Email', pdf: 'PDF', social: 'Social post', page: 'Landing page' } as const;
-
 /** The draft's assets by kind; emails are added and edited here (PDFs and social posts through the API for now). */
 export function AssetsTab({ edited }: { edited: EditedCampaign }) {
+  const { t } = useTranslation('campaign-editor');
+  const KINDS = useKindLabels();
   const { campaign, content } = edited;
   const save = useSaveEmail(campaign.id, campaign.revision);
   // 'new', an email's id, or nothing being edited.
@@ -29,16 +30,16 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
     <Stack gap="md">
       <StaleNotice error={save.error} />
       {assets.length === 0 ? (
-        <Text c="dimmed">No asset yet: add the campaign’s first email.</Text>
+        <Text c="dimmed">{t('assets.none')}</Text>
       ) : (
-        <Table bg="white" withTableBorder aria-label="Assets">
+        <Table bg="white" withTableBorder aria-label={t('tabs.assets')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Asset</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th visibleFrom="sm">Subject</Table.Th>
+              <Table.Th>{t('assets.asset')}</Table.Th>
+              <Table.Th>{t('assets.kind')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('assets.subject')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t('assets.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -56,8 +57,13 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
                 </Table.Td>
                 <Table.Td ta="right">
                   {isEmail(a) && !archived ? (
-                    <Button size="xs" variant="default" onClick={() => start(a.id)} aria-label={`Edit ${a.name}`}>
-                      Edit
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => start(a.id)}
+                      aria-label={t('assets.editLabel', { name: a.name })}
+                    >
+                      {t('assets.edit')}
                     </Button>
                   ) : null}
                 </Table.Td>
@@ -69,7 +75,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
       {editing === null ? (
         <Group>
           <Button onClick={() => start('new')} disabled={archived}>
-            Add an email
+            {t('assets.addEmail')}
           </Button>
         </Group>
       ) : (
@@ -77,7 +83,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
           key={editing}
           campaignId={campaign.id}
           assetId={editedEmail?.id ?? null}
-          title={editedEmail ? `Edit “${editedEmail.name}”` : 'New email'}
+          title={editedEmail ? t('assets.editTitle', { name: editedEmail.name }) : t('assets.newEmail')}
           initial={
             editedEmail
               ? {
@@ -98,7 +104,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
               {
                 onSuccess: () => {
                   setEditing(null);
-                  notifications.show({ color: 'teal', message: `The email “${email.name}” is saved.` });
+                  notifications.show({ color: 'teal', message: t('assets.emailSaved', { name: email.name }) });
                 },
               },
             )

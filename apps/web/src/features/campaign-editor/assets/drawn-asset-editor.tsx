@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Grid, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -24,44 +25,59 @@ import {
 
 /** The image sizes the API renders a social post at (its OpenAPI enum), with each network's aspect. */
 const SIZES = [
+  // eslint-disable-next-line tcma/no-untranslated-text -- a network's own name
   { value: 'linkedin', label: 'LinkedIn', aspect: 1200 / 627 },
+  // eslint-disable-next-line tcma/no-untranslated-text -- a network's own name
   { value: 'facebook', label: 'Facebook', aspect: 1200 / 630 },
+  // eslint-disable-next-line tcma/no-untranslated-text -- a network's own name
   { value: 'x', label: 'X', aspect: 1600 / 900 },
-  { value: 'square', label: 'Square (Instagram)', aspect: 1 },
+  { value: 'square', label: null, aspect: 1 },
 ];
 
 /** Every rectangle of a PDF names its page. */
 const onAPage = (r: DrawnRect): r is PdfRect => r.page !== undefined;
 
-/** What tells a PDF's editor from a social post's: its words, its file, and its rectangles' units. */
+/** What tells a PDF's editor from a social post's: its file, and its rectangles' units (its words: useWords). */
 const KINDS = {
   pdf: {
-    noun: 'PDF',
-    newTitle: 'New PDF',
-    nameDescription: "For you and partners: the download's title",
-    fileLabel: 'PDF file',
-    fileDescription: 'Up to 100 unrotated pages; the API checks it as it arrives',
     accept: 'application/pdf',
-    empty: 'Upload the PDF to draw where partners’ logos and details go.',
     // PDF points from the page's bottom-left corner.
     origin: 'bottom-left',
     unit: 'pt',
     fields: ['name', 'fileId', 'slots'],
   },
   social: {
-    noun: 'social post',
-    newTitle: 'New social post',
-    nameDescription: 'For you and partners',
-    fileLabel: 'Background image',
-    fileDescription: 'PNG, JPEG or WebP; partners’ logos and names are drawn on it',
     accept: 'image/png,image/jpeg,image/webp',
-    empty: 'Upload the background image to draw where partners’ logos and names go.',
     // Pixels of the background from its top-left corner.
     origin: 'top-left',
     unit: 'px',
     fields: ['name', 'fileId', 'slots', 'copy'],
   },
 } as const;
+
+/** The words of a PDF's editor or a social post's. */
+function useWords(kind: DrawnKind) {
+  const { t } = useTranslation('campaign-editor');
+  return kind === 'pdf'
+    ? {
+        saved: (name: string) => t('drawn.pdfSaved', { name }),
+        save: t('drawn.pdfSave'),
+        newTitle: t('drawn.pdfNewTitle'),
+        nameDescription: t('drawn.pdfNameHint'),
+        fileLabel: t('drawn.pdfFile'),
+        fileDescription: t('drawn.pdfFileHint'),
+        empty: t('drawn.pdfEmpty'),
+      }
+    : {
+        saved: (name: string) => t('drawn.socialSaved', { name }),
+        save: t('drawn.socialSave'),
+        newTitle: t('drawn.socialNewTitle'),
+        nameDescription: t('drawn.socialNameHint'),
+        fileLabel: t('drawn.socialFile'),
+        fileDescription: t('drawn.socialFileHint'),
+        empty: t('drawn.socialEmpty'),
+      };
+}
 
 interface DrawnAssetEditorProps {
   edited: EditedCampaign;
@@ -81,7 +97,14 @@ interface DrawnAssetEditorProps {
  * Saved with the draft's revision; the API's problems show at their fields and rectangles.
  */
 export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSaved, onClose }: DrawnAssetEditorProps) {
-  const words = KINDS[kind];
+  const { t } = useTranslation('campaign-editor');
+  const words = { ...KINDS[kind], ...useWords(kind) };
+  const controls = {
+    first: t('drawn.firstPage'),
+    previous: t('drawn.previousPage'),
+    next: t('drawn.nextPage'),
+    last: t('drawn.lastPage'),
+  };
   const { campaign, content } = edited;
   const save = useSaveDrawnAsset(campaign.id, campaign.revision);
   const [name, setName] = useState(asset?.name ?? '');
@@ -121,7 +144,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
       {
         onSuccess: (assetId) => {
           setDirty(false);
-          notifications.show({ color: 'teal', message: `The ${words.noun} “${name}” is saved.` });
+          notifications.show({ color: 'teal', message: words.saved(name) });
           onSaved(assetId);
         },
       },
@@ -132,22 +155,22 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
     <form onSubmit={submit} noValidate aria-labelledby={titleId}>
       <Stack gap="md" p="md" className={classes.panel}>
         <Title order={3} size="h4" id={titleId}>
-          {asset ? `Edit “${asset.name}”` : words.newTitle}
+          {asset ? t('assets.editTitle', { name: asset.name }) : words.newTitle}
         </Title>
         <StaleNotice error={save.error} />
         <ProblemsAlert
-          title="Not saved"
-          message={headline(error) ?? (error ? 'The problems are shown at their fields.' : undefined)}
+          title={t('notSaved')}
+          message={headline(error) ?? (error ? t('drawn.atFields') : undefined)}
           problems={[...others, ...rectProblems]}
         />
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
-            label="Name"
+            label={t('name')}
             description={words.nameDescription}
             required
             value={name}
             onChange={(e) => changed(setName)(e.currentTarget.value)}
-            error={messageAt(error, `${at}.name`)}
+            error={messageAt(t, error, `${at}.name`)}
             w={{ base: '100%', sm: 320 }}
           />
           <FileField
@@ -175,25 +198,21 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Stack gap="sm">
                 <Group justify="space-between" align="center" wrap="wrap">
-                  <Title order={4}>Slot rectangles</Title>
+                  <Title order={4}>{t('drawn.rects')}</Title>
                   {pages.length > 1 ? (
                     <Pagination
                       total={pages.length}
                       value={page}
                       onChange={setPage}
                       size="sm"
-                      getControlProps={(control) => ({ 'aria-label': `Go to ${control} page` })}
-                      getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+                      getControlProps={(control) => ({ 'aria-label': controls[control] })}
+                      getItemProps={(p) => ({ 'aria-label': t('drawn.page', { page: p }) })}
                     />
                   ) : null}
                 </Group>
                 <RectsEditor
                   imageUrl={filePageUrl(file.id, kind === 'pdf' ? page : 1)}
-                  imageLabel={
-                    kind === 'pdf'
-                      ? `Page ${page} of the PDF, without co-branding`
-                      : 'The background image, without co-branding'
-                  }
+                  imageLabel={kind === 'pdf' ? t('drawn.pdfPageImage', { page }) : t('drawn.socialImage')}
                   area={area}
                   origin={words.origin}
                   unit={words.unit}
@@ -227,8 +246,8 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                   aspect={SIZES.find((s) => s.value === size)?.aspect ?? 1}
                   extra={
                     <Select
-                      label="Size"
-                      data={SIZES.map(({ value, label }) => ({ value, label }))}
+                      label={t('drawn.size')}
+                      data={SIZES.map(({ value, label }) => ({ value, label: label ?? t('drawn.square') }))}
                       value={size}
                       allowDeselect={false}
                       onChange={(v) => setSize(v ?? 'linkedin')}
@@ -247,7 +266,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
         {kind === 'social' ? (
           <Stack gap="sm" component="section" aria-labelledby="social-copy-title">
             <Title order={4} id="social-copy-title">
-              Post copy
+              {t('drawn.copy')}
             </Title>
             <SocialCopyFields
               campaignId={campaign.id}
@@ -262,10 +281,10 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
         ) : null}
         <Group gap="sm">
           <Button type="submit" loading={save.isPending} disabled={!file || archived}>
-            Save the {words.noun}
+            {words.save}
           </Button>
           <Button variant="default" onClick={onClose}>
-            Close
+            {t('close')}
           </Button>
         </Group>
       </Stack>

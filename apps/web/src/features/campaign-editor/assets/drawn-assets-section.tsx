@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
@@ -22,15 +23,16 @@ function SavedAssetEditor({
   onSaved: (id: string) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('campaign-editor');
   const asset = edited.content.assets.find((a) => a.id === editing.assetId);
   const file = useAssetFile(edited.campaign.id, editing.assetId);
   if (file.isError)
     return (
-      <Alert color="red" role="alert" title="The asset’s file could not be read">
+      <Alert color="red" role="alert" title={t('drawn.unreadable')}>
         {file.error.message}
       </Alert>
     );
-  if (!asset || !file.data) return <Loader size="sm" aria-label="Loading the asset" />;
+  if (!asset || !file.data) return <Loader size="sm" aria-label={t('drawn.loading')} />;
   if (!isPdf(asset) && !isSocial(asset)) return null;
   return (
     <DrawnAssetEditor
@@ -50,6 +52,7 @@ function SavedAssetEditor({
  * network counted by the API. Part of the editor's Assets tab.
  */
 export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
+  const { t } = useTranslation('campaign-editor');
   const { campaign, content } = edited;
   const [editing, setEditing] = useState<Editing | null>(null);
   const drawn = content.assets.filter((a): a is Drawn => isPdf(a) || isSocial(a));
@@ -60,17 +63,17 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
   return (
     <Stack gap="md" component="section" aria-labelledby="drawn-assets-title" mt="lg">
       <Title order={2} size="h3" id="drawn-assets-title">
-        PDFs and social posts
+        {t('drawn.title')}
       </Title>
       {drawn.length ? (
         <Table bg="white" withTableBorder aria-labelledby="drawn-assets-title">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Asset</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th visibleFrom="sm">Slot rectangles</Table.Th>
+              <Table.Th>{t('assets.asset')}</Table.Th>
+              <Table.Th>{t('assets.kind')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('drawn.rects')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t('assets.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -80,9 +83,7 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
                 <Table.Td className="wrap-anywhere">{a.name}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color="indigo" tt="none">
-                    {isPdf(a)
-                      ? `PDF, ${a.file.pages.length} page${a.file.pages.length === 1 ? '' : 's'}`
-                      : 'Social post'}
+                    {isPdf(a) ? t('drawn.pdfPages', { count: a.file.pages.length }) : t('kind.social')}
                   </Badge>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">{a.slots.length}</Table.Td>
@@ -91,9 +92,9 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
                     size="xs"
                     variant="default"
                     onClick={() => setEditing({ kind: isPdf(a) ? 'pdf' : 'social', assetId: a.id })}
-                    aria-label={`Edit ${a.name}`}
+                    aria-label={t('assets.editLabel', { name: a.name })}
                   >
-                    {archived ? 'View' : 'Edit'}
+                    {archived ? t('drawn.view') : t('assets.edit')}
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -101,15 +102,15 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
           </Table.Tbody>
         </Table>
       ) : (
-        <Text c="dimmed">No PDF or social post yet.</Text>
+        <Text c="dimmed">{t('drawn.none')}</Text>
       )}
       {editing === null ? (
         <Group gap="sm">
           <Button variant="default" onClick={() => setEditing({ kind: 'pdf', assetId: null })} disabled={archived}>
-            Add a PDF
+            {t('drawn.addPdf')}
           </Button>
           <Button variant="default" onClick={() => setEditing({ kind: 'social', assetId: null })} disabled={archived}>
-            Add a social post
+            {t('drawn.addSocial')}
           </Button>
         </Group>
       ) : editing.assetId === null ? (

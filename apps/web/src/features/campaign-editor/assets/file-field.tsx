@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, FileButton, Group, Input, Text } from '@mantine/core';
 import { useId } from 'react';
 import { headline, messageAt } from '../problems';
@@ -29,15 +30,16 @@ export function FileField({
   disabled,
   onUploaded,
 }: FileFieldProps) {
+  const { t } = useTranslation('campaign-editor');
   const upload = useUploadFile();
   const id = useId();
   const error = upload.error
-    ? (messageAt(upload.error, 'file') ?? headline(upload.error))
-    : messageAt(saveError, `${at}.fileId`);
+    ? (messageAt(t, upload.error, 'file') ?? headline(upload.error))
+    : messageAt(t, saveError, `${at}.fileId`);
   const summary = file
     ? file.kind === 'pdf'
-      ? `${file.pages.length} page${file.pages.length === 1 ? '' : 's'}`
-      : `${file.width} × ${file.height} px`
+      ? t('file.pages', { count: file.pages.length })
+      : t('file.pixels', { width: file.width, height: file.height })
     : null;
   return (
     <Input.Wrapper label={label} description={description} error={error} id={id}>
@@ -57,14 +59,13 @@ export function FileField({
               loading={upload.isPending}
               aria-describedby={error ? `${id}-error` : undefined}
             >
-              {file ? 'Replace the file' : 'Choose a file'}
+              {file ? t('file.replace') : t('file.choose')}
             </Button>
           )}
         </FileButton>
         {file ? (
           <Text size="sm" className="wrap-anywhere">
-            {name ? `${name} · ` : ''}
-            {summary}
+            {name ? t('file.named', { name, summary }) : summary}
           </Text>
         ) : null}
       </Group>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import {
   Alert,
   Button,
@@ -16,11 +17,7 @@ import type { Slot } from '../hooks/use-edited-campaign';
 import { describeProblem, messageAt } from '../problems';
 import type { SocialRect } from './use-drawn-assets';
 
-const ALIGNMENTS = [
-  { value: 'left', label: 'Left' },
-  { value: 'center', label: 'Centre' },
-  { value: 'right', label: 'Right' },
-] as const;
+const ALIGNMENTS = ['left', 'center', 'right'] as const;
 
 interface RectFieldsProps {
   /** Where the API reports this rectangle's problems: `assets[3].slots[1]`. */
@@ -39,96 +36,105 @@ const numberOr = (v: string | number, fallback: number) => (typeof v === 'number
 
 /** The chosen rectangle: the slot drawn in it, its alignment and font limits, and its exact place; the API's problems at each field. */
 export function RectFields({ at, number, rect, slots, unit, error, disabled, onChange, onRemove }: RectFieldsProps) {
+  const { t } = useTranslation('campaign-editor');
+  const alignments = [
+    { value: 'left', label: t('rect.left') },
+    { value: 'center', label: t('rect.centre') },
+    { value: 'right', label: t('rect.right') },
+  ];
   const own = error instanceof ApiError ? error.problems.filter((p) => p.path === at) : [];
-  const slotOptions = slots.map((s) => ({ value: s.name, label: `${s.label ?? s.name} (${s.name}, ${s.type})` }));
+  const slotOptions = slots.map((s) => ({
+    value: s.name,
+    label: t('rect.slotOption', { label: s.label ?? s.name, name: s.name, type: s.type }),
+  }));
   if (!slotOptions.some((o) => o.value === rect.slot))
-    slotOptions.push({ value: rect.slot, label: `${rect.slot} (not a slot of the campaign)` });
+    slotOptions.push({ value: rect.slot, label: t('rect.unknownSlot', { slot: rect.slot }) });
   return (
-    <Fieldset legend={`Rectangle ${number}: ${rect.slot}`} variant="filled" disabled={disabled}>
+    <Fieldset legend={t('rect.legend', { number, slot: rect.slot })} variant="filled" disabled={disabled}>
       <Stack gap="sm">
         {own.length ? (
           <Alert color="red" variant="light" role="alert" p="xs">
-            {own.map(describeProblem).join(' · ')}
+            {own.map((p) => describeProblem(t, p)).join(' · ')}
           </Alert>
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label="Slot"
-            description="What partners fill this rectangle with"
+            label={t('rect.slot')}
+            description={t('rect.slotHint')}
             data={slotOptions}
             value={rect.slot}
             allowDeselect={false}
             onChange={(v) => v && onChange({ slot: v })}
-            error={messageAt(error, `${at}.slot`)}
+            error={messageAt(t, error, `${at}.slot`)}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id={`${at}-align`}>
-              Alignment
+              {t('rect.alignment')}
             </Text>
             <SegmentedControl
               aria-labelledby={`${at}-align`}
-              data={[...ALIGNMENTS]}
+              data={alignments}
               value={rect.align}
-              onChange={(v) => onChange({ align: ALIGNMENTS.find((a) => a.value === v)?.value ?? 'left' })}
+              onChange={(v) => onChange({ align: ALIGNMENTS.find((a) => a === v) ?? 'left' })}
             />
-            {messageAt(error, `${at}.align`) ? (
+            {messageAt(t, error, `${at}.align`) ? (
               <Text size="xs" c="var(--mantine-color-error)">
-                {messageAt(error, `${at}.align`)}
+                {messageAt(t, error, `${at}.align`)}
               </Text>
             ) : null}
           </Stack>
           <NumberInput
-            label="Largest font size"
-            description={`Text is set at most this size (${unit}), smaller to fit`}
+            label={t('rect.maxFont')}
+            description={t('rect.maxFontHint', { unit })}
             min={4}
             max={200}
             value={rect.maxFontSize ?? ''}
             onChange={(v) => onChange({ maxFontSize: typeof v === 'number' ? v : undefined })}
-            error={messageAt(error, `${at}.maxFontSize`)}
+            error={messageAt(t, error, `${at}.maxFontSize`)}
           />
           <ColorInput
-            label="Text colour"
-            description="Empty: black"
+            label={t('rect.colour')}
+            description={t('rect.colourHint')}
             format="hex"
             withEyeDropper={false}
             value={rect.textColor ?? ''}
             onChange={(v) => onChange({ textColor: v || undefined })}
-            error={messageAt(error, `${at}.textColor`)}
+            error={messageAt(t, error, `${at}.textColor`)}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           <NumberInput
-            label={`X (${unit})`}
+            label={t('rect.x', { unit })}
             decimalScale={2}
             value={rect.x}
             onChange={(v) => onChange({ x: numberOr(v, rect.x) })}
-            error={messageAt(error, `${at}.x`)}
+            error={messageAt(t, error, `${at}.x`)}
           />
           <NumberInput
-            label={unit === 'pt' ? 'Y (pt, from the foot)' : 'Y (px, from the top)'}
+            label={unit === 'pt' ? t('rect.yPt') : t('rect.yPx')}
             decimalScale={2}
             value={rect.y}
             onChange={(v) => onChange({ y: numberOr(v, rect.y) })}
-            error={messageAt(error, `${at}.y`)}
+            error={messageAt(t, error, `${at}.y`)}
           />
           <NumberInput
-            label={`Width (${unit})`}
+            label={t('rect.width', { unit })}
             decimalScale={2}
             value={rect.width}
             onChange={(v) => onChange({ width: numberOr(v, rect.width) })}
-            error={messageAt(error, `${at}.width`)}
+            error={messageAt(t, error, `${at}.width`)}
           />
           <NumberInput
-            label={`Height (${unit})`}
+            label={t('rect.height', { unit })}
             decimalScale={2}
             value={rect.height}
             onChange={(v) => onChange({ height: numberOr(v, rect.height) })}
-            error={messageAt(error, `${at}.height`)}
+            error={messageAt(t, error, `${at}.height`)}
           />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" c="red.9" size="xs" onClick={onRemove}>
-            Remove rectangle {number}
+            {t('rect.remove', { number })}
           </Button>
         </Group>
       </Stack>

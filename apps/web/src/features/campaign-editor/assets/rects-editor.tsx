@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../../api/api-error';
@@ -48,6 +49,7 @@ export function RectsEditor<R extends DrawnRect>({
   disabled,
   onChange,
 }: RectsEditorProps<R>) {
+  const { t } = useTranslation('campaign-editor');
   const [selected, setSelected] = useState<number | null>(null);
   const shown = rects.map((r, i) => ({ rect: r, i })).filter(({ rect }) => page === undefined || rect.page === page);
   const refused = new Set(
@@ -99,16 +101,13 @@ export function RectsEditor<R extends DrawnRect>({
       />
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm" c="dimmed">
-          Drag on the {page !== undefined ? 'page' : 'image'} to draw a rectangle; drag one to move it, its corners to
-          resize it.
+          {page !== undefined ? t('rects.dragPage') : t('rects.dragImage')}
         </Text>
         <Button size="xs" variant="default" disabled={disabled || !slots.length} onClick={() => add(centred())}>
-          Add a rectangle
+          {t('rects.add')}
         </Button>
       </Group>
-      {!slots.length ? (
-        <Text size="sm">Declare the campaign’s slots first (Slots tab): each rectangle shows one slot.</Text>
-      ) : null}
+      {!slots.length ? <Text size="sm">{t('rects.noSlots')}</Text> : null}
       {chosen !== null ? (
         <RectFields
           key={chosen}
@@ -124,7 +123,7 @@ export function RectsEditor<R extends DrawnRect>({
         />
       ) : rects.length ? (
         <Text size="sm" c="dimmed">
-          Choose a rectangle to set its slot, alignment and font.
+          {t('rects.choose')}
         </Text>
       ) : null}
     </Stack>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Box as MantineBox, Skeleton, VisuallyHidden } from '@mantine/core';
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import {
@@ -67,6 +68,7 @@ export function SlotCanvas({
 }: SlotCanvasProps) {
   const surface = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
+  const { t } = useTranslation('campaign-editor');
   const [drawing, setDrawing] = useState<Box | null>(null);
   const [loaded, setLoaded] = useState(false);
   const help = useId();
@@ -156,9 +158,7 @@ export function SlotCanvas({
         draggable={false}
         style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', userSelect: 'none' }}
       />
-      <VisuallyHidden id={help}>
-        Arrow keys move the rectangle (with Shift, by 10 {unit}); Alt with arrow keys resizes it; Delete removes it.
-      </VisuallyHidden>
+      <VisuallyHidden id={help}>{t('canvas.help', { unit })}</VisuallyHidden>
       <div
         ref={surface}
         data-testid="slot-canvas"
@@ -176,7 +176,14 @@ export function SlotCanvas({
             <button
               key={i}
               type="button"
-              aria-label={`${rect.slot} rectangle: x ${shown(rect.x)}, y ${shown(rect.y)}, ${shown(rect.width)} × ${shown(rect.height)} ${unit}`}
+              aria-label={t('canvas.rect', {
+                slot: rect.slot,
+                x: shown(rect.x),
+                y: shown(rect.y),
+                width: shown(rect.width),
+                height: shown(rect.height),
+                unit,
+              })}
               aria-describedby={help}
               aria-pressed={isSelected}
               onPointerDown={(e) => {

@@ -1,22 +1,48 @@
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { format } from '../../../shared/lib/format';
 import { messageAt, messageIn } from '../problems';
 import { type SocialCheck, type SocialCopy, type SocialNetwork, useSocialCheck } from './use-drawn-assets';
 
-const NETWORKS: Array<{ network: SocialNetwork; label: string; counting: string }> = [
-  { network: 'linkedin', label: 'LinkedIn', counting: 'links count in full' },
-  { network: 'x', label: 'X', counting: 'every link counts 23; Chinese, Japanese, Korean and emoji count 2' },
-  { network: 'facebook', label: 'Facebook', counting: 'links count in full' },
-  { network: 'instagram', label: 'Instagram', counting: 'links count in full and are not clickable' },
-];
+const NETWORKS: SocialNetwork[] = ['linkedin', 'x', 'facebook', 'instagram'];
+
+/** How a template writes a text slot, in the fields' descriptions. */
+const EXAMPLE = '{{partner.…}}';
+
+/** Each network's field: its label, and how the network counts. */
+function useNetworkWords(): Record<SocialNetwork, { label: string; description: string }> {
+  const { t } = useTranslation('campaign-editor');
+  return {
+    linkedin: { label: t('social.linkedinLabel'), description: t('social.linkedinHint', { example: EXAMPLE }) },
+    x: { label: t('social.xLabel'), description: t('social.xHint', { example: EXAMPLE }) },
+    facebook: { label: t('social.facebookLabel'), description: t('social.facebookHint', { example: EXAMPLE }) },
+    instagram: { label: t('social.instagramLabel'), description: t('social.instagramHint', { example: EXAMPLE }) },
+  };
+}
 
 /** The API's count of one network's copy: with the sample partner, and at worst with the longest partner values. */
 function Count({ measure }: { measure: SocialCheck['networks'][number] | undefined }) {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
   if (!measure) return null;
-  const links = measure.links
-    ? ` · ${measure.links} link${measure.links === 1 ? '' : 's'}${measure.linkLength ? `, ${measure.linkLength} each` : ''}`
-    : '';
+  const values = {
+    length: measure.length === null ? '—' : format.count(measure.length),
+    limit: format.count(measure.limit),
+    longest: format.count(measure.longest),
+    count: measure.links,
+    each: measure.linkLength ? format.count(measure.linkLength) : '',
+  };
+  const text = !measure.links
+    ? measure.fits
+      ? t('social.count.plain', values)
+      : t('social.count.plainTooLong', values)
+    : !measure.linkLength
+      ? measure.fits
+        ? t('social.count.links', values)
+        : t('social.count.linksTooLong', values)
+      : measure.fits
+        ? t('social.count.linksEach', values)
+        : t('social.count.linksEachTooLong', values);
   return (
     <Text
       size="sm"
@@ -24,9 +50,7 @@ function Count({ measure }: { measure: SocialCheck['networks'][number] | undefin
       fw={measure.fits ? undefined : 600}
       aria-live="polite"
     >
-      {measure.length === null ? '—' : format.count(measure.length)} / {format.count(measure.limit)} characters with the
-      sample partner · up to {format.count(measure.longest)} with the longest partner values{links}
-      {measure.fits ? '' : ': too long'}
+      {text}
     </Text>
   );
 }
@@ -49,21 +73,23 @@ interface SocialCopyFieldsProps {
  * empty field is left out: that network gets no copy.
  */
 export function SocialCopyFields({ campaignId, assetId, at, copy, error, disabled, onChange }: SocialCopyFieldsProps) {
+  const { t } = useTranslation('campaign-editor');
+  const words = useNetworkWords();
   const [debounced] = useDebouncedValue(copy, 300);
   const check = useSocialCheck(campaignId, assetId, debounced);
   const checkProblems =
     check.data?.problems.map((p) => ({ ...p, path: p.path.replace(/^assets\[\d+\]\.copy/, at) })) ?? [];
   return (
     <Stack gap="md">
-      {NETWORKS.map(({ network, label, counting }) => {
+      {NETWORKS.map((network) => {
         const path = `${at}.${network}`;
-        const saved = messageAt(error, path);
-        const live = messageIn(checkProblems, path);
+        const saved = messageAt(t, error, path);
+        const live = messageIn(t, checkProblems, path);
         return (
           <Stack key={network} gap={4}>
             <Textarea
-              label={`${label} post`}
-              description={`As ${label} counts: ${counting}. May use {{partner.…}} text slots.`}
+              label={words[network].label}
+              description={words[network].description}
               autosize
               minRows={2}
               maxRows={12}

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -68,6 +69,7 @@ function changesOf(
 
 /** Name, description, tags, language and eligibility (saved into the draft), and how the catalogue shows the campaign (at once). */
 export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveDetails> }) {
+  const { t } = useTranslation('campaign-editor');
   const saved = valuesOf(edited);
   const [values, setValues] = useState(saved);
   const changes = changesOf(values, saved);
@@ -83,96 +85,96 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(changes, { onSuccess: () => notifications.show({ color: 'teal', message: 'The details are saved.' }) });
+    save.mutate(changes, { onSuccess: () => notifications.show({ color: 'teal', message: t('details.saved') }) });
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="The campaign’s details">
+    <form onSubmit={submit} noValidate aria-label={t('details.form')}>
       <Stack gap="lg" maw={880}>
-        <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
+        <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={unplaced} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
-            label="Name"
+            label={t('name')}
             required
             value={values.name}
             onChange={(e) => field('name')(e.currentTarget.value)}
-            error={messageAt(error, 'name')}
+            error={messageAt(t, error, 'name')}
           />
           <TextInput
-            label="Language"
-            description="A language tag such as en or pt-BR"
+            label={t('details.language')}
+            description={t('details.languageHint')}
             required
             value={values.language}
             onChange={(e) => field('language')(e.currentTarget.value)}
-            error={messageAt(error, 'language')}
+            error={messageAt(t, error, 'language')}
           />
         </SimpleGrid>
         <Textarea
-          label="Description"
-          description="What partners read in their catalogue"
+          label={t('details.description')}
+          description={t('details.descriptionHint')}
           autosize
           minRows={3}
           value={values.description}
           onChange={(e) => field('description')(e.currentTarget.value)}
-          error={messageAt(error, 'description')}
+          error={messageAt(t, error, 'description')}
         />
         <TagsInput
-          label="Tags"
-          description="Press Enter after each tag"
+          label={t('details.tags')}
+          description={t('details.tagsHint')}
           value={values.tags}
           onChange={field('tags')}
-          error={messageAt(error, 'tags')}
+          error={messageAt(t, error, 'tags')}
           clearable
         />
-        <Fieldset legend="Who may launch it" variant="filled">
+        <Fieldset legend={t('details.eligibility')} variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TagsInput
-              label="Partner tiers"
-              description="Empty: every tier"
+              label={t('details.tiers')}
+              description={t('details.tiersHint')}
               value={values.tiers}
               onChange={field('tiers')}
-              error={messageAt(error, 'eligibility.tiers')}
+              error={messageAt(t, error, 'eligibility.tiers')}
             />
             <TagsInput
-              label="Partner regions"
-              description="Empty: every region"
+              label={t('details.regions')}
+              description={t('details.regionsHint')}
               value={values.regions}
               onChange={field('regions')}
-              error={messageAt(error, 'eligibility.regions')}
+              error={messageAt(t, error, 'eligibility.regions')}
             />
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend="In partners’ catalogues (applies at once, without publishing)" variant="filled">
+        <Fieldset legend={t('details.catalogue')} variant="filled">
           <Stack gap="md">
             <Checkbox
-              label="Promoted: shown first and marked"
+              label={t('details.promoted')}
               checked={values.promoted}
               onChange={(e) => field('promoted')(e.currentTarget.checked)}
-              error={messageAt(error, 'promoted')}
+              error={messageAt(t, error, 'promoted')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
                 type="datetime-local"
-                label="Available from"
-                description="Your time zone; empty: at once"
+                label={t('details.availableFrom')}
+                description={t('details.availableFromHint')}
                 value={values.availableFrom}
                 onChange={(e) => field('availableFrom')(e.currentTarget.value)}
-                error={messageAt(error, 'availableFrom')}
+                error={messageAt(t, error, 'availableFrom')}
               />
               <TextInput
                 type="datetime-local"
-                label="Available until"
-                description="Your time zone; empty: no end"
+                label={t('details.availableUntil')}
+                description={t('details.availableUntilHint')}
                 value={values.availableUntil}
                 onChange={(e) => field('availableUntil')(e.currentTarget.value)}
-                error={messageAt(error, 'availableUntil')}
+                error={messageAt(t, error, 'availableUntil')}
               />
             </SimpleGrid>
           </Stack>
         </Fieldset>
         <Group gap="sm">
           <Button type="submit" loading={save.isPending} disabled={!changed || archived}>
-            Save the details
+            {t('details.save')}
           </Button>
           {changed ? (
             <Button
@@ -182,7 +184,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
                 save.reset();
               }}
             >
-              Undo changes
+              {t('undo')}
             </Button>
           ) : null}
         </Group>

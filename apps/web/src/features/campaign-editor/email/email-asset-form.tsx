@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
@@ -55,6 +56,7 @@ export function EmailAssetForm({
   onSave,
   onCancel,
 }: EmailAssetFormProps) {
+  const { t } = useTranslation('campaign-editor');
   // The text as typed, and its revision: one more at each edit, so answers are ordered by the text they were asked about.
   const [draft, setDraft] = useState({ email: initial, revision: 0 });
   const { email } = draft;
@@ -99,40 +101,43 @@ export function EmailAssetForm({
         <Title order={3} size="h4" id="email-form-title">
           {title}
         </Title>
-        <ProblemsAlert title="Not saved" message={headline(error)} problems={others} />
+        <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={others} />
         <TextInput
-          label="Name"
-          description="For you: partners see the subject"
+          label={t('name')}
+          description={t('email.nameHint')}
           required
           value={email.name}
           onChange={(e) => change('name')(e.currentTarget.value)}
-          error={messageIn(mine, 'name')}
+          error={messageIn(t, mine, 'name')}
         />
         <TextInput
-          label="Subject"
-          description={`May use ${
+          label={t('email.subject')}
+          description={
             textPlaceholders.length
-              ? textPlaceholders
-                  .map((e) => `{{${e.variable}}}`)
-                  .slice(0, 4)
-                  .join(', ') + ' …'
-              : '{{partner.…}} and {{prospect.…}}'
-          }`}
+              ? t('email.subjectHintSome', {
+                  placeholders: textPlaceholders
+                    .map((e) => `{{${e.variable}}}`)
+                    .slice(0, 4)
+                    .join(', '),
+                })
+              : t('email.subjectHint', { partner: '{{partner.…}}', prospect: '{{prospect.…}}' })
+          }
           required
           value={email.subject}
           onChange={(e) => change('subject')(e.currentTarget.value)}
-          error={messageIn(mine, 'subject')}
+          error={messageIn(t, mine, 'subject')}
         />
         <TextInput
-          label="Preheader"
-          description="The line inboxes show after the subject; the same placeholders"
+          label={t('email.preheader')}
+          description={t('email.preheaderHint')}
           value={email.preheader}
           onChange={(e) => change('preheader')(e.currentTarget.value)}
-          error={messageIn(mine, 'preheader')}
+          error={messageIn(t, mine, 'preheader')}
         />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap={6} style={{ minWidth: 0 }}>
             <Group justify="space-between" align="center" gap="xs">
+              {/* eslint-disable-next-line tcma/no-untranslated-text -- the template language's own name */}
               <Text id="mjml-label" size="sm" fw={500}>
                 MJML{' '}
                 <Text span c="red" aria-hidden>
@@ -142,8 +147,7 @@ export function EmailAssetForm({
               <InsertPalette vocabulary={vocabulary.data} onInsert={(text) => editor.current?.insert(text)} />
             </Group>
             <Text id="mjml-description" size="xs" c="dimmed">
-              Type {'{{'} for the placeholders, or use Insert. Every email needs {'{{links.unsubscribe}}'} and the
-              partner’s postal address slot, outside any {'{{#if}}'}. Tab leaves the editor.
+              {t('email.mjmlHint', { open: '{{', unsubscribe: '{{links.unsubscribe}}', ifBlock: '{{#if}}' })}
             </Text>
             <MjmlEditor
               value={email.mjml}
@@ -159,20 +163,20 @@ export function EmailAssetForm({
                 <Group gap={6}>
                   <Loader size={12} />
                   <Text size="xs" c="dimmed">
-                    Checking…
+                    {t('email.checking')}
                   </Text>
                 </Group>
               ) : check.isError ? (
                 <Text size="sm" c="red.9">
-                  The email could not be checked: {check.error.message}
+                  {t('email.checkFailed', { message: check.error.message })}
                 </Text>
               ) : check.data && mjmlMessages.length === 0 ? (
                 <Text size="sm" c="teal.9">
-                  No problem in the MJML.
+                  {t('email.noProblem')}
                 </Text>
               ) : null}
               {mjmlMessages.length ? (
-                <Stack gap={2} component="ul" m={0} pl="md" aria-label="Template problems">
+                <Stack gap={2} component="ul" m={0} pl="md" aria-label={t('email.problems')}>
                   {mjmlMessages.map((p) => (
                     <Text
                       component="li"
@@ -181,7 +185,7 @@ export function EmailAssetForm({
                       key={`${p.line ?? ''}${p.message}`}
                       className="wrap-anywhere"
                     >
-                      {describeProblem(p)}
+                      {describeProblem(t, p)}
                     </Text>
                   ))}
                 </Stack>
@@ -192,10 +196,10 @@ export function EmailAssetForm({
         </SimpleGrid>
         <Group gap="sm">
           <Button type="submit" loading={saving}>
-            Save the email
+            {t('email.save')}
           </Button>
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
         </Group>
       </Stack>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../../shared/i18n';
 import { Alert, Group, ScrollArea, SegmentedControl, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { usePartnerChoices } from '../../../shared/hooks/use-partner-choices';
@@ -22,10 +23,11 @@ interface EmailPreviewProps {
  * a desktop or a phone's width (in a sandboxed frame: no script runs), or its plain-text part.
  */
 export function EmailPreview({ check, stale, partnerId, onPartnerChange }: EmailPreviewProps) {
+  const { t } = useTranslation('campaign-editor');
   const [width, setWidth] = useState<Width>('desktop');
   const partners = usePartnerChoices({ status: 'active' });
   const options = [
-    { value: SAMPLE_PARTNER, label: 'Sample partner' },
+    { value: SAMPLE_PARTNER, label: t('preview.sample') },
     ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName })),
   ];
   const preview = check?.preview ?? null;
@@ -33,11 +35,11 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
   return (
     <Stack gap="sm" component="section" aria-labelledby="email-preview-title" style={{ minWidth: 0 }}>
       <Title order={4} id="email-preview-title">
-        Preview
+        {t('preview.title')}
       </Title>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
-          label="Preview as"
+          label={t('preview.as')}
           data={options}
           value={partnerId}
           allowDeselect={false}
@@ -45,46 +47,58 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
           w={220}
         />
         <SegmentedControl
-          aria-label="Preview width"
+          aria-label={t('emailPreview.width')}
           value={width}
           onChange={(v) => setWidth(v === 'mobile' ? 'mobile' : 'desktop')}
           data={[
-            { value: 'desktop', label: 'Desktop' },
-            { value: 'mobile', label: 'Mobile' },
+            { value: 'desktop', label: t('emailPreview.desktop') },
+            { value: 'mobile', label: t('emailPreview.mobile') },
           ]}
         />
       </Group>
       {!check ? (
-        <Skeleton height={360} aria-label="Rendering the preview" />
+        <Skeleton height={360} aria-label={t('emailPreview.rendering')} />
       ) : !preview ? (
         <Alert color="yellow" variant="light" role="status">
-          The template cannot be rendered until its problems are fixed.
+          {t('emailPreview.cannotRender')}
         </Alert>
       ) : (
         <>
           <Text size="sm" aria-live="polite" className="wrap-anywhere">
-            <strong>Subject:</strong> {preview.subject}
             {preview.preheader ? (
-              <>
-                {' '}
-                · <strong>Preheader:</strong> {preview.preheader}
-              </>
-            ) : null}
+              <Trans
+                i18nKey="emailPreview.subjectAndPreheader"
+                t={t}
+                values={{ subject: preview.subject, preheader: preview.preheader }}
+                components={{ strong: <strong /> }}
+              />
+            ) : (
+              <Trans
+                i18nKey="emailPreview.subject"
+                t={t}
+                values={{ subject: preview.subject }}
+                components={{ strong: <strong /> }}
+              />
+            )}
           </Text>
           {preview.sampleSlots.length ? (
             <Text size="xs" c="dimmed">
-              {preview.partner.name} has no value for {preview.sampleSlots.join(', ')}: sample values are shown.
+              {t('emailPreview.sampleSlots', { partner: preview.partner.name, slots: preview.sampleSlots.join(', ') })}
             </Text>
           ) : null}
           <Tabs defaultValue="html" keepMounted={false}>
             <Tabs.List>
-              <Tabs.Tab value="html">HTML</Tabs.Tab>
-              <Tabs.Tab value="text">Plain text</Tabs.Tab>
+              <Tabs.Tab value="html">{t('emailPreview.html')}</Tabs.Tab>
+              <Tabs.Tab value="text">{t('emailPreview.text')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="html" pt="sm">
               <div style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }}>
                 <iframe
-                  title={`Email preview as ${preview.partner.name}, ${width} width`}
+                  title={
+                    width === 'mobile'
+                      ? t('emailPreview.frameMobile', { partner: preview.partner.name })
+                      : t('emailPreview.frameDesktop', { partner: preview.partner.name })
+                  }
                   sandbox=""
                   srcDoc={preview.html}
                   style={{
@@ -111,7 +125,7 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
                   p="sm"
                   ff="monospace"
                   style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}
-                  aria-label="Plain-text part"
+                  aria-label={t('emailPreview.textPart')}
                   tabIndex={0}
                 >
                   {preview.text}

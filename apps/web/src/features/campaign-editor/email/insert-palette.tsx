@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Menu, Text } from '@mantine/core';
 import type { DraftVocabulary } from './use-email-check';
 
@@ -8,6 +9,7 @@ interface InsertPaletteProps {
 
 /** A menu of what may be put at the MJML cursor: the draft's slots, the links, the prospect fields and the mandatory footer. */
 export function InsertPalette({ vocabulary, onInsert }: InsertPaletteProps) {
+  const { t } = useTranslation('campaign-editor');
   const entries = vocabulary?.entries ?? [];
   const group = (kind: 'partner' | 'link' | 'prospect', label: string) => {
     const items = entries.filter((e) => e.kind === kind);
@@ -27,7 +29,7 @@ export function InsertPalette({ vocabulary, onInsert }: InsertPaletteProps) {
     <Menu position="bottom-end" withinPortal shadow="md" width={300}>
       <Menu.Target>
         <Button size="xs" variant="default" disabled={!vocabulary}>
-          Insert
+          {t('insert.button')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
@@ -35,18 +37,18 @@ export function InsertPalette({ vocabulary, onInsert }: InsertPaletteProps) {
           <>
             <Menu.Item onClick={() => onInsert(`\n${vocabulary.footer.mjml}\n`)}>
               <Text size="sm" fw={600}>
-                Mandatory footer
+                {t('insert.footer')}
               </Text>
               <Text size="xs" c="dimmed">
-                {vocabulary.footer.note ?? 'Unsubscribe link and postal address; place it inside <mj-body>'}
+                {vocabulary.footer.note ?? t('insert.footerNote', { body: '<mj-body>' })}
               </Text>
             </Menu.Item>
             <Menu.Divider />
           </>
         ) : null}
-        {group('partner', 'Slots')}
-        {group('link', 'Links')}
-        {group('prospect', 'Prospect')}
+        {group('partner', t('tabs.slots'))}
+        {group('link', t('changes.links'))}
+        {group('prospect', t('insert.prospect'))}
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Skeleton, Text } from '@mantine/core';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { MjmlCodeEditor, TemplateProblem } from './mjml-code-editor';
@@ -25,6 +26,7 @@ interface MjmlEditorProps {
  * fetches, never the portal), with a placeholder while it loads.
  */
 export function MjmlEditor({ value, onChange, problems, placeholders, labelId, describedBy, ref }: MjmlEditorProps) {
+  const { t } = useTranslation('campaign-editor');
   const host = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<MjmlCodeEditor | null>(null);
   const [failed, setFailed] = useState(false);
@@ -63,10 +65,10 @@ export function MjmlEditor({ value, onChange, problems, placeholders, labelId, d
 
   return (
     <>
-      {!editor && !failed ? <Skeleton height={320} aria-label="Loading the code editor" /> : null}
+      {!editor && !failed ? <Skeleton height={320} aria-label={t('mjml.loading')} /> : null}
       {failed ? (
         <Text size="sm" c="red.9" role="alert">
-          The code editor could not be loaded: reload the page.
+          {t('mjml.failed')}
         </Text>
       ) : null}
       <div ref={host} data-testid="mjml-editor" />

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiError } from '../../../api/api-error';
@@ -9,6 +10,7 @@ import { VersionsTable } from './versions-table';
 
 /** What the draft changes, checking it (the API's own publish checks), publishing it as a new version, and the versions so far. */
 export function PublishTab({ edited }: { edited: EditedCampaign }) {
+  const { t } = useTranslation('campaign-editor');
   const { campaign, content } = edited;
   const validate = useValidateCampaign(campaign.id);
   const publish = usePublishCampaign(campaign.id);
@@ -21,13 +23,9 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
       <DraftChangesSummary campaignId={campaign.id} content={content} hasDraft={campaign.draft !== null} />
       <Stack component="section" aria-labelledby="check-title" gap="sm">
         <Title order={2} size="h3" id="check-title">
-          Check and publish
+          {t('publish.title')}
         </Title>
-        <Text size="sm">
-          {nothingToPublish
-            ? 'Every change is published: edit the campaign to start a new draft.'
-            : 'Publishing makes the draft a new version: partners launch it from their catalogue; launches under way keep their version.'}
-        </Text>
+        <Text size="sm">{nothingToPublish ? t('publish.nothing') : t('publish.explained')}</Text>
         <Group gap="sm">
           <Button
             variant="default"
@@ -35,47 +33,39 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
             loading={validate.isPending}
             disabled={nothingToPublish}
           >
-            Check the draft
+            {t('publish.check')}
           </Button>
           <Button
             onClick={() =>
               publish.mutate(undefined, {
                 onSuccess: (v) => {
                   validate.reset();
-                  notifications.show({ color: 'teal', message: `Version ${v.version} is published.` });
+                  notifications.show({ color: 'teal', message: t('publish.published', { version: v.version }) });
                 },
               })
             }
             loading={publish.isPending}
             disabled={nothingToPublish || campaign.status === 'archived'}
           >
-            Publish
+            {t('publish.publish')}
           </Button>
         </Group>
         <div aria-live="polite">
           {validate.error ? (
-            <Alert color="red" variant="light" title="The check did not run">
+            <Alert color="red" variant="light" title={t('publish.checkFailed')}>
               {validate.error.message}
             </Alert>
           ) : report?.valid ? (
-            <Alert color="teal" variant="light" title="Ready to publish">
-              The draft passes every check.
+            <Alert color="teal" variant="light" title={t('publish.ready')}>
+              {t('publish.passes')}
             </Alert>
           ) : report ? (
-            <Alert
-              color="red"
-              variant="light"
-              title={
-                report.problems.length === 1
-                  ? '1 problem to fix before publishing'
-                  : `${report.problems.length} problems to fix before publishing`
-              }
-            >
+            <Alert color="red" variant="light" title={t('publish.problems', { count: report.problems.length })}>
               <ProblemList problems={report.problems} />
             </Alert>
           ) : null}
           {refused ? (
-            <Alert color="red" variant="light" role="alert" title="Not published">
+            <Alert color="red" variant="light" role="alert" title={t('publish.notPublished')}>
               {refused instanceof ApiError && refused.problems.length ? (
                 <ProblemList problems={refused.problems} />
               ) : (

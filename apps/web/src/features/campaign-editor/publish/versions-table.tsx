@@ -1,47 +1,51 @@
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import { Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { QueryError } from '../../../shared/components/query-error';
-import { BROWSER, formatting } from '../../../shared/lib/format';
 import { useCampaignVersions, type CampaignVersionListItem } from './use-publishing';
 import { useUserName } from './use-user-name';
-
-/** Dates as the reader's browser writes them, in its own zone. */
-const { dateTime } = formatting(BROWSER);
 
 /** Versions per page of the list. */
 const PAGE_SIZE = 10;
 
 /** The campaign's published versions, newest first: which, when, by whom, and how many launches pin each. */
 export function VersionsTable({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation('campaign-editor');
+  const controls = {
+    first: t('versions.firstPage'),
+    previous: t('versions.previousPage'),
+    next: t('versions.nextPage'),
+    last: t('versions.lastPage'),
+  };
   const [page, setPage] = useState(1);
   const versions = useCampaignVersions(campaignId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pages = versions.data ? Math.ceil(versions.data.total / PAGE_SIZE) : 0;
   return (
     <Stack component="section" aria-labelledby="versions-title" gap="sm">
       <Title order={2} size="h3" id="versions-title">
-        Versions
+        {t('versions.title')}
       </Title>
       {versions.isError ? (
         <QueryError error={versions.error} retry={() => void versions.refetch()} />
       ) : versions.isPending ? (
-        <Skeleton height={80} aria-label="Loading the versions" />
+        <Skeleton height={80} aria-label={t('versions.loading')} />
       ) : versions.data.items.length === 0 ? (
-        <Text c="dimmed">Not published yet: partners see a campaign once its first version is published.</Text>
+        <Text c="dimmed">{t('versions.none')}</Text>
       ) : (
         <>
           <Table
             bg="white"
             withTableBorder
-            aria-label="Versions"
+            aria-label={t('versions.title')}
             layout="fixed"
             horizontalSpacing="xs"
             className="wrap-anywhere"
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Published</Table.Th>
-                <Table.Th>Launches pinning it</Table.Th>
+                <Table.Th>{t('versions.version')}</Table.Th>
+                <Table.Th>{t('versions.published')}</Table.Th>
+                <Table.Th>{t('versions.launches')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -57,8 +61,8 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
                 total={pages}
                 value={page}
                 onChange={setPage}
-                getControlProps={(control) => ({ 'aria-label': `${control} page of versions` })}
-                getItemProps={(p) => ({ 'aria-label': `Page ${p} of versions` })}
+                getControlProps={(control) => ({ 'aria-label': controls[control] })}
+                getItemProps={(p) => ({ 'aria-label': t('versions.page', { page: p }) })}
               />
             </Group>
           ) : null}
@@ -69,17 +73,25 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
 }
 
 function VersionRow({ version }: { version: CampaignVersionListItem }) {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
   const name = useUserName(version.publishedBy);
   return (
     <Table.Tr>
-      <Table.Td>Version {version.version}</Table.Td>
+      <Table.Td>{t('versions.row', { version: version.version })}</Table.Td>
       <Table.Td className="wrap-anywhere">
-        {dateTime(version.publishedAt)}
+        {format.dateTime(version.publishedAt)}
         <Text span size="sm" display="block">
-          by {name ?? version.publishedByEmail ?? (version.publishedBy ? 'a vendor user' : 'an API token')}
+          {typeof name === 'object' && name !== null
+            ? t('versions.byYou')
+            : (name ?? version.publishedByEmail) !== null
+              ? t('versions.by', { name: name ?? version.publishedByEmail })
+              : version.publishedBy
+                ? t('versions.byVendorUser')
+                : t('versions.byToken')}
         </Text>
       </Table.Td>
-      <Table.Td>{version.launches === 0 ? 'None' : version.launches}</Table.Td>
+      <Table.Td>{version.launches === 0 ? t('versions.noLaunch') : format.count(version.launches)}</Table.Td>
     </Table.Tr>
   );
 }

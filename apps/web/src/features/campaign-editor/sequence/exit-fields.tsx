@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Checkbox, Fieldset, Select, Stack, Text } from '@mantine/core';
 import type { FieldProblem } from '../../../api/api-error';
 import { messageIn } from '../problems';
@@ -20,29 +21,27 @@ export function ExitFields({
   disabled: boolean;
   onChange: (exit: SequenceInput['exit']) => void;
 }) {
+  const { t } = useTranslation('campaign-editor');
   return (
-    <Fieldset legend="Exit rules" variant="filled">
+    <Fieldset legend={t('sequence.exit.legend')} variant="filled">
       <Stack gap="sm">
-        <Text size="sm">A prospect who unsubscribes always leaves the sequence. It also leaves:</Text>
+        <Text size="sm">{t('sequence.exit.intro')}</Text>
         <Select
-          label="When the prospect clicks the link"
-          description={links.length ? 'One of the campaign’s links' : 'The campaign has no link yet'}
-          data={[
-            { value: NO_LINK, label: 'No link: clicks never end it' },
-            ...links.map((l) => ({ value: l, label: l })),
-          ]}
+          label={t('sequence.exit.clicked')}
+          description={links.length ? t('sequence.exit.oneOfLinks') : t('sequence.exit.noLinks')}
+          data={[{ value: NO_LINK, label: t('sequence.exit.noLink') }, ...links.map((l) => ({ value: l, label: l }))]}
           value={exit.clickedLink ?? NO_LINK}
           allowDeselect={false}
           onChange={(v) => onChange({ ...exit, clickedLink: v && v !== NO_LINK ? v : null })}
-          error={messageIn(problems, 'exit.clickedLink')}
+          error={messageIn(t, problems, 'exit.clickedLink')}
           disabled={disabled}
           maw={420}
         />
         <Checkbox
-          label="When the prospect is marked converted"
+          label={t('sequence.exit.converted')}
           checked={exit.converted}
           onChange={(e) => onChange({ ...exit, converted: e.currentTarget.checked })}
-          error={messageIn(problems, 'exit.converted')}
+          error={messageIn(t, problems, 'exit.converted')}
           disabled={disabled}
         />
       </Stack>

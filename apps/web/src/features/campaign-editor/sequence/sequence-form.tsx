@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -26,6 +27,7 @@ const asInput = (content: EditedCampaign['content']): SequenceInput =>
 
 /** The draft's nurture sequence, edited as a whole and saved in one PUT; its timeline computed by the API as the form stands. */
 export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveSequence> }) {
+  const { t } = useTranslation('campaign-editor');
   const { campaign, content } = edited;
   const saved = asInput(content);
   const [sequence, setSequence] = useState<SequenceInput>(saved);
@@ -49,32 +51,24 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(sequence, {
-      onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is saved.' }),
+      onSuccess: () => notifications.show({ color: 'teal', message: t('sequence.saved') }),
     });
   };
 
   if (emails.length === 0) {
-    return (
-      <Text c="dimmed">
-        A sequence sends the campaign’s emails one after another: add an email on the Assets tab first.
-      </Text>
-    );
+    return <Text c="dimmed">{t('sequence.needsEmail')}</Text>;
   }
 
   return (
     <Stack gap="xl">
-      <form onSubmit={submit} noValidate aria-label="Sequence">
+      <form onSubmit={submit} noValidate aria-label={t('sequence.form')}>
         <Stack gap="md">
           <Text size="sm" maw={720}>
-            Each step sends one of the campaign’s emails after a wait: the first after the launch, the next after the
-            step before it. A send window holds a step until the prospect’s days and hours; a condition sends it only
-            depending on what the prospect did with the previous email.
+            {t('sequence.intro')}
           </Text>
-          <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
+          <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={unplaced} />
           {sequence.steps.length === 0 ? (
-            <Text c="dimmed">
-              {hasSaved ? 'No step: add one, or remove the sequence.' : 'No sequence yet: add its first step.'}
-            </Text>
+            <Text c="dimmed">{hasSaved ? t('sequence.noStep') : t('sequence.none')}</Text>
           ) : null}
           {sequence.steps.map((step, i) => (
             <StepFields
@@ -96,7 +90,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
               onClick={() => setSteps((steps) => [...steps, newStep(emails[0].value)])}
               disabled={archived}
             >
-              Add a step
+              {t('sequence.add')}
             </Button>
           </Group>
           {sequence.steps.length || hasSaved ? (
@@ -110,7 +104,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
           ) : null}
           <Group gap="sm" wrap="wrap">
             <Button type="submit" loading={save.isPending && save.variables !== null} disabled={!changed || archived}>
-              Save the sequence
+              {t('sequence.save')}
             </Button>
             {changed ? (
               <Button
@@ -120,7 +114,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
                   save.reset();
                 }}
               >
-                Undo changes
+                {t('undo')}
               </Button>
             ) : null}
             {hasSaved ? (
@@ -131,11 +125,11 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
                 disabled={archived}
                 onClick={() =>
                   save.mutate(null, {
-                    onSuccess: () => notifications.show({ color: 'teal', message: 'The sequence is removed.' }),
+                    onSuccess: () => notifications.show({ color: 'teal', message: t('sequence.removed') }),
                   })
                 }
               >
-                Remove the sequence
+                {t('sequence.remove')}
               </Button>
             ) : null}
           </Group>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import {
   Button,
   Checkbox,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import type { FieldProblem } from '../../../api/api-error';
 import { messageIn } from '../problems';
-import { CONDITIONS, OFFICE_HOURS, waitOfType, WEEKDAYS } from './sequence-words';
+import { OFFICE_HOURS, useConditions, useWeekdays, waitOfType } from './sequence-words';
 import type { StepInput, Wait, Weekday } from './use-sequence';
 
 interface StepFieldsProps {
@@ -43,14 +44,18 @@ export function StepFields({
   onMove,
   onRemove,
 }: StepFieldsProps) {
+  const { t } = useTranslation('campaign-editor');
+  const CONDITIONS = useConditions();
+  const WEEKDAYS = useWeekdays();
   const at = `steps[${index}]`;
-  const error = (path: string) => messageIn(problems, `${at}.${path}`);
+  const error = (path: string) => messageIn(t, problems, `${at}.${path}`);
   const change = (changes: Partial<StepInput>) => onChange({ ...step, ...changes });
   const changeWait = (changes: Partial<Wait>) => change({ wait: { ...step.wait, ...changes } });
-  const legend = `Step ${index + 1}`;
+  const legend = t('sequence.step.legend', { n: index + 1 });
   const wait = step.wait;
   // Problems of the wait as a whole (its total) show under its first field.
   const waitProblem = messageIn(
+    t,
     problems.filter((p) => p.path === `${at}.wait`),
     `${at}.wait`,
   );
@@ -60,8 +65,8 @@ export function StepFields({
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label="Email"
-            description="One of the campaign’s emails"
+            label={t('kind.email')}
+            description={t('sequence.step.emailHint')}
             required
             data={emails}
             value={step.emailAssetId || null}
@@ -71,8 +76,8 @@ export function StepFields({
             disabled={disabled}
           />
           <Select
-            label="Condition"
-            description={index === 0 ? 'The first step has no previous email' : 'On the email of the previous step'}
+            label={t('sequence.step.condition')}
+            description={index === 0 ? t('sequence.step.conditionFirst') : t('sequence.step.conditionHint')}
             data={CONDITIONS}
             value={step.condition}
             allowDeselect={false}
@@ -86,10 +91,10 @@ export function StepFields({
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <Select
-            label={index === 0 ? 'Wait after the launch' : `Wait after step ${index}`}
+            label={index === 0 ? t('sequence.step.waitFirst') : t('sequence.step.wait', { n: index })}
             data={[
-              { value: 'duration', label: 'A duration' },
-              { value: 'next_weekday', label: 'Until the next weekday at a time' },
+              { value: 'duration', label: t('sequence.step.duration') },
+              { value: 'next_weekday', label: t('sequence.step.nextWeekday') },
             ]}
             value={wait.type}
             allowDeselect={false}
@@ -102,7 +107,7 @@ export function StepFields({
           {wait.type === 'duration' ? (
             <>
               <NumberInput
-                label="Days"
+                label={t('sequence.step.days')}
                 min={0}
                 allowDecimal={false}
                 value={wait.days ?? ''}
@@ -111,7 +116,7 @@ export function StepFields({
                 disabled={disabled}
               />
               <NumberInput
-                label="Hours"
+                label={t('sequence.step.hours')}
                 min={0}
                 allowDecimal={false}
                 value={wait.hours ?? ''}
@@ -120,7 +125,7 @@ export function StepFields({
                 disabled={disabled}
               />
               <NumberInput
-                label="Minutes"
+                label={t('sequence.step.minutes')}
                 min={0}
                 allowDecimal={false}
                 value={wait.minutes ?? ''}
@@ -132,7 +137,7 @@ export function StepFields({
           ) : (
             <>
               <Select
-                label="Weekday"
+                label={t('sequence.step.weekday')}
                 data={WEEKDAYS}
                 value={wait.weekday ?? null}
                 allowDeselect={false}
@@ -144,7 +149,7 @@ export function StepFields({
                 disabled={disabled}
               />
               <TextInput
-                label="At (HH:MM, the prospect’s time)"
+                label={t('sequence.step.time')}
                 placeholder="09:00"
                 value={wait.time ?? ''}
                 onChange={(e) => changeWait({ time: e.currentTarget.value })}
@@ -155,14 +160,14 @@ export function StepFields({
           )}
         </SimpleGrid>
         <Checkbox
-          label="Send only within a window of days and hours (the prospect’s time)"
+          label={t('sequence.step.window')}
           checked={Boolean(step.window)}
           onChange={(e) => change({ window: e.currentTarget.checked ? OFFICE_HOURS : null })}
           disabled={disabled}
         />
         {step.window ? (
           <WindowFields
-            legend={legend}
+            n={index + 1}
             window={step.window}
             at={`${at}.window`}
             problems={problems}
@@ -176,18 +181,18 @@ export function StepFields({
             size="xs"
             onClick={() => onMove(-1)}
             disabled={disabled || index === 0}
-            aria-label={`Move step ${index + 1} up`}
+            aria-label={t('sequence.step.moveUpLabel', { n: index + 1 })}
           >
-            Move up
+            {t('sequence.step.moveUp')}
           </Button>
           <Button
             variant="default"
             size="xs"
             onClick={() => onMove(1)}
             disabled={disabled || index === count - 1}
-            aria-label={`Move step ${index + 1} down`}
+            aria-label={t('sequence.step.moveDownLabel', { n: index + 1 })}
           >
-            Move down
+            {t('sequence.step.moveDown')}
           </Button>
           <Button
             variant="default"
@@ -195,9 +200,9 @@ export function StepFields({
             size="xs"
             onClick={onRemove}
             disabled={disabled}
-            aria-label={`Remove step ${index + 1}`}
+            aria-label={t('sequence.step.removeLabel', { n: index + 1 })}
           >
-            Remove
+            {t('remove')}
           </Button>
         </Group>
       </Stack>
@@ -206,7 +211,8 @@ export function StepFields({
 }
 
 interface WindowFieldsProps {
-  legend: string;
+  /** The step's number, from 1. */
+  n: number;
   window: NonNullable<StepInput['window']>;
   at: string;
   problems: FieldProblem[];
@@ -214,17 +220,20 @@ interface WindowFieldsProps {
   onChange: (window: NonNullable<StepInput['window']>) => void;
 }
 
-function WindowFields({ legend, window, at, problems, disabled, onChange }: WindowFieldsProps) {
+function WindowFields({ n, window, at, problems, disabled, onChange }: WindowFieldsProps) {
+  const { t } = useTranslation('campaign-editor');
+  const WEEKDAYS = useWeekdays();
   const own = messageIn(
+    t,
     problems.filter((p) => p.path === at),
     at,
   );
-  const daysProblem = messageIn(problems, `${at}.days`);
+  const daysProblem = messageIn(t, problems, `${at}.days`);
   return (
     <Stack gap="xs" pl={{ base: 0, sm: 'md' }}>
-      <div role="group" aria-label={`${legend}: days of the send window`}>
+      <div role="group" aria-label={t('sequence.step.windowDaysLabel', { n })}>
         <Text size="sm" fw={500} mb={4}>
-          Days
+          {t('sequence.step.days')}
         </Text>
         <Chip.Group
           multiple
@@ -249,23 +258,23 @@ function WindowFields({ legend, window, at, problems, disabled, onChange }: Wind
       </div>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <NumberInput
-          label="From hour"
+          label={t('sequence.step.fromHour')}
           min={0}
           max={23}
           allowDecimal={false}
           value={window.startHour}
           onChange={(v) => typeof v === 'number' && onChange({ ...window, startHour: v })}
-          error={own ?? messageIn(problems, `${at}.startHour`)}
+          error={own ?? messageIn(t, problems, `${at}.startHour`)}
           disabled={disabled}
         />
         <NumberInput
-          label="Until hour (not included)"
+          label={t('sequence.step.untilHour')}
           min={1}
           max={24}
           allowDecimal={false}
           value={window.endHour}
           onChange={(v) => typeof v === 'number' && onChange({ ...window, endHour: v })}
-          error={messageIn(problems, `${at}.endHour`)}
+          error={messageIn(t, problems, `${at}.endHour`)}
           disabled={disabled}
         />
       </SimpleGrid>

@@ -1,3 +1,4 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ProblemList } from '../components/problem-list';
@@ -34,6 +35,7 @@ function nextHourUtc(): string {
 
 /** A sample prospect's zone and enrolment, and when it would receive each step of the sequence as the form holds it: computed by the API. */
 export function TimelinePanel({ campaignId, sequence }: { campaignId: string; sequence: SequenceInput }) {
+  const { t } = useTranslation('campaign-editor');
   const [timeZone, setTimeZone] = useState<string>(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [start, setStart] = useState(nextHourUtc);
   const [zones] = useState(zoneChoices);
@@ -54,50 +56,49 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
   return (
     <Stack component="section" aria-labelledby="timeline-title" gap="sm">
       <Title order={2} size="h3" id="timeline-title">
-        Timeline
+        {t('timeline.title')}
       </Title>
       <Text size="sm" maw={720}>
-        When a sample prospect would receive each step, from the steps above as they stand (saved or not), by the same
-        rules that schedule real sends.
+        {t('timeline.intro')}
       </Text>
-      <form onSubmit={submit} noValidate aria-label="Timeline of a sample prospect">
+      <form onSubmit={submit} noValidate aria-label={t('timeline.form')}>
         <Group align="flex-start" gap="sm" wrap="wrap">
           <Select
-            label="Prospect’s time zone"
+            label={t('timeline.zone')}
             searchable
             data={zones}
             value={timeZone}
             allowDeselect={false}
             onChange={(v) => v && setTimeZone(v)}
-            error={messageIn(problems, 'timeZone')}
+            error={messageIn(t, problems, 'timeZone')}
             w={{ base: '100%', xs: 260 }}
             limit={50}
           />
           <TextInput
-            label="Enrolled at (UTC)"
+            label={t('timeline.start')}
             type="datetime-local"
             value={start}
             onChange={(e) => setStart(e.currentTarget.value)}
-            error={messageIn(problems, 'start')}
+            error={messageIn(t, problems, 'start')}
             w={{ base: '100%', xs: 240 }}
           />
           <Button type="submit" mt={25} loading={timeline.isPending}>
-            Show the timeline
+            {t('timeline.show')}
           </Button>
         </Group>
       </form>
       <div aria-live="polite">
         {timeline.error ? (
-          <Alert color="red" variant="light" title="No timeline">
+          <Alert color="red" variant="light" title={t('timeline.none')}>
             {others.length ? (
               <>
                 <Text size="sm" mb={4}>
-                  Fix the sequence first:
+                  {t('timeline.fixFirst')}
                 </Text>
                 <ProblemList problems={others} />
               </>
             ) : (
-              (headline(timeline.error) ?? 'Correct the fields above.')
+              (headline(timeline.error) ?? t('timeline.correctFields'))
             )}
           </Alert>
         ) : null}
@@ -105,38 +106,46 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
           <Stack gap="xs">
             {askedFor !== current ? (
               <Text size="sm" c="orange.9">
-                The steps changed since: show the timeline again.
+                {t('timeline.changed')}
               </Text>
             ) : null}
             <Text size="sm">
-              Times on the clock of {timeline.data.timeZone}, for a prospect enrolled at{' '}
-              {timeline.data.start.slice(0, 16).replace('T', ' ')} UTC.
+              {t('timeline.clock', {
+                zone: timeline.data.timeZone,
+                start: timeline.data.start.slice(0, 16).replace('T', ' '),
+              })}
             </Text>
             {/* Lines break between words, never inside one; on a phone a table wider than the page scrolls sideways. */}
             <Table.ScrollContainer
               minWidth={320}
               scrollAreaProps={{
-                viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Timeline, scrolls sideways' },
+                viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('timeline.scrolls') },
               }}
             >
-              <Table bg="white" withTableBorder aria-label="Timeline" horizontalSpacing="xs" className="wrap-words">
+              <Table
+                bg="white"
+                withTableBorder
+                aria-label={t('timeline.title')}
+                horizontalSpacing="xs"
+                className="wrap-words"
+              >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w="18%">Step</Table.Th>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>Received</Table.Th>
-                    <Table.Th>Why then</Table.Th>
+                    <Table.Th w="18%">{t('timeline.step')}</Table.Th>
+                    <Table.Th>{t('kind.email')}</Table.Th>
+                    <Table.Th>{t('timeline.received')}</Table.Th>
+                    <Table.Th>{t('timeline.why')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {timeline.data.steps.map((s) => (
                     <Table.Tr key={s.stepId}>
-                      <Table.Td>Step {s.index}</Table.Td>
+                      <Table.Td>{t('sequence.step.legend', { n: s.index })}</Table.Td>
                       <Table.Td>
                         {s.assetName}
                         {s.conditional ? (
                           <Text span size="xs" c="gray.7" display="block">
-                            if its condition holds
+                            {t('timeline.conditional')}
                           </Text>
                         ) : null}
                       </Table.Td>

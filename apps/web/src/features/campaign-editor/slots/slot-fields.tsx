@@ -1,17 +1,21 @@
+import { useTranslation } from '../../../shared/i18n';
 import { Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { Slot } from '../hooks/use-edited-campaign';
 import { messageAt } from '../problems';
 
 /** The slot types the API takes (its OpenAPI enum), with what each holds. */
-const TYPES: Array<{ value: Slot['type']; label: string }> = [
-  { value: 'text', label: 'Text' },
-  { value: 'logo', label: 'Logo' },
-  { value: 'url', label: 'Web address' },
-  { value: 'email', label: 'Email address' },
-  { value: 'phone', label: 'Phone number' },
-  { value: 'color', label: 'Colour' },
-  { value: 'address', label: 'Postal address' },
-];
+function useSlotTypes(): Array<{ value: Slot['type']; label: string }> {
+  const { t } = useTranslation('campaign-editor');
+  return [
+    { value: 'text', label: t('slots.type.text') },
+    { value: 'logo', label: t('slots.type.logo') },
+    { value: 'url', label: t('slots.type.url') },
+    { value: 'email', label: t('slots.type.email') },
+    { value: 'phone', label: t('slots.type.phone') },
+    { value: 'color', label: t('slots.type.color') },
+    { value: 'address', label: t('slots.type.address') },
+  ];
+}
 
 interface SlotFieldsProps {
   index: number;
@@ -24,28 +28,30 @@ interface SlotFieldsProps {
 
 /** One co-brand slot: what partners fill in, and where the campaign's assets mention it. */
 export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove }: SlotFieldsProps) {
+  const { t } = useTranslation('campaign-editor');
+  const TYPES = useSlotTypes();
   const at = `slots[${index}]`;
   const change = (changes: Partial<Slot>) => onChange({ ...slot, ...changes });
   return (
-    <Fieldset legend={`Slot ${index + 1}`} variant="filled">
+    <Fieldset legend={t('slots.legend', { n: index + 1 })} variant="filled">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         <TextInput
-          label="Name"
-          description="Used as {{partner.name}}"
+          label={t('name')}
+          description={t('slots.nameHint', { example: '{{partner.name}}' })}
           required
           value={slot.name}
           onChange={(e) => change({ name: e.currentTarget.value })}
-          error={messageAt(error, `${at}.name`)}
+          error={messageAt(t, error, `${at}.name`)}
         />
         <TextInput
-          label="Label"
-          description="What partners see"
+          label={t('slots.label')}
+          description={t('slots.labelHint')}
           value={slot.label ?? ''}
           onChange={(e) => change({ label: e.currentTarget.value || undefined })}
-          error={messageAt(error, `${at}.label`)}
+          error={messageAt(t, error, `${at}.label`)}
         />
         <Select
-          label="Type"
+          label={t('slots.typeLabel')}
           required
           data={TYPES}
           value={slot.type}
@@ -54,45 +60,47 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
             const type = TYPES.find((t) => t.value === v)?.value;
             if (type) change({ type, maxLength: type === 'text' ? slot.maxLength : undefined });
           }}
-          error={messageAt(error, `${at}.type`)}
+          error={messageAt(t, error, `${at}.type`)}
         />
         <TextInput
-          label="Fallback"
-          description="Used when a partner leaves it empty"
+          label={t('slots.fallback')}
+          description={t('slots.fallbackHint')}
           value={slot.fallback ?? ''}
           onChange={(e) => change({ fallback: e.currentTarget.value || null })}
-          error={messageAt(error, `${at}.fallback`)}
+          error={messageAt(t, error, `${at}.fallback`)}
         />
         {slot.type === 'text' ? (
           <NumberInput
-            label="Maximum length"
-            description="Characters; empty: 100"
+            label={t('slots.maxLength')}
+            description={t('slots.maxLengthHint')}
             min={1}
             value={slot.maxLength ?? ''}
             onChange={(v) => change({ maxLength: typeof v === 'number' ? v : undefined })}
-            error={messageAt(error, `${at}.maxLength`)}
+            error={messageAt(t, error, `${at}.maxLength`)}
           />
         ) : null}
         <Checkbox
-          label="Required: a partner must fill it in to launch"
+          label={t('slots.required')}
           checked={slot.required}
           onChange={(e) => change({ required: e.currentTarget.checked })}
           mt={{ lg: 'xl' }}
-          error={messageAt(error, `${at}.required`)}
+          error={messageAt(t, error, `${at}.required`)}
         />
       </SimpleGrid>
       <Group justify="space-between" mt="sm" wrap="wrap">
         <Text size="sm" c="dimmed">
-          {mentionedIn.length ? `Mentioned in: ${mentionedIn.join(', ')}` : 'Not mentioned in any asset yet'}
+          {mentionedIn.length ? t('slots.mentionedIn', { assets: mentionedIn.join(', ') }) : t('slots.notMentioned')}
         </Text>
         <Button
           variant="default"
           c="red.9"
           size="xs"
           onClick={onRemove}
-          aria-label={`Remove slot ${index + 1}${slot.name ? ` (${slot.name})` : ''}`}
+          aria-label={
+            slot.name ? t('slots.removeNamed', { n: index + 1, name: slot.name }) : t('slots.remove', { n: index + 1 })
+          }
         >
-          Remove
+          {t('remove')}
         </Button>
       </Group>
     </Fieldset>

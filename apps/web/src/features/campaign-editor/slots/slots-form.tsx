@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from '../../../shared/i18n';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -10,8 +11,13 @@ import { assetsMentioning } from './slot-mentions';
 
 const NEW_SLOT: Slot = { name: '', type: 'text', required: false };
 
+/** How a template writes a slot; the words around it are the catalogue's. */
+// eslint-disable-next-line tcma/no-untranslated-text -- template syntax, the same in every language
+const SlotSyntax = () => <code>{'{{partner.<name>}}'}</code>;
+
 /** The draft's co-brand slots, edited together and saved as one list (PUT slots). */
 export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveSlots> }) {
+  const { t } = useTranslation('campaign-editor');
   const saved = edited.content.slots;
   const [slots, setSlots] = useState<Slot[]>(saved);
   const changed = JSON.stringify(slots) !== JSON.stringify(saved);
@@ -23,18 +29,17 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(slots, { onSuccess: () => notifications.show({ color: 'teal', message: 'The slots are saved.' }) });
+    save.mutate(slots, { onSuccess: () => notifications.show({ color: 'teal', message: t('slots.saved') }) });
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Co-brand slots">
+    <form onSubmit={submit} noValidate aria-label={t('slots.form')}>
       <Stack gap="md">
         <Text size="sm" maw={720}>
-          Slots are what each partner fills in from its brand kit (its logo, company name, address…). Templates use a
-          slot as <code>{'{{partner.<name>}}'}</code>.
+          <Trans i18nKey="slots.intro" t={t} components={{ syntax: <SlotSyntax /> }} />
         </Text>
-        <ProblemsAlert title="Not saved" message={headline(error)} problems={unplaced} />
-        {slots.length === 0 ? <Text c="dimmed">No slot yet.</Text> : null}
+        <ProblemsAlert title={t('notSaved')} message={headline(error)} problems={unplaced} />
+        {slots.length === 0 ? <Text c="dimmed">{t('slots.none')}</Text> : null}
         {slots.map((slot, i) => (
           <SlotFields
             key={i}
@@ -48,10 +53,10 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
         ))}
         <Group gap="sm">
           <Button variant="default" onClick={() => setSlots((all) => [...all, NEW_SLOT])}>
-            Add a slot
+            {t('slots.add')}
           </Button>
           <Button type="submit" loading={save.isPending} disabled={!changed || edited.campaign.status === 'archived'}>
-            Save the slots
+            {t('slots.save')}
           </Button>
           {changed ? (
             <Button
@@ -61,7 +66,7 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
                 save.reset();
               }}
             >
-              Undo changes
+              {t('undo')}
             </Button>
           ) : null}
         </Group>
