@@ -10,7 +10,8 @@ import { NewLeads } from './components/new-leads';
 import { PendingLaunches } from './components/pending-launches';
 import { ReadyToLaunch } from './components/ready-to-launch';
 import { RunningLaunches } from './components/running-launches';
-import { hasSomething, usePartnerHome } from './hooks/use-partner-home';
+import { usePartnerHome } from './hooks/use-partner-home';
+import { hasSomething } from './sections';
 
 export function PartnerHomePage() {
   return <PortalGate>{(partnerId) => <PartnerHome partnerId={partnerId} />}</PortalGate>;

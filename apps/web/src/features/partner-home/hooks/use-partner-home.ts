@@ -8,14 +8,3 @@ export type HomeChecklist = components['schemas']['HomeChecklistDto'];
 export function usePartnerHome(partnerId: string) {
   return $api.useQuery('get', '/partners/{partnerId}/home', { params: { path: { partnerId } } });
 }
-
-/** Whether the home has anything to show besides its header: otherwise it says what to do. */
-export function hasSomething(home: PartnerHome): boolean {
-  return (
-    !home.checklist.complete ||
-    home.readyToLaunch.length > 0 ||
-    home.pendingLaunches.length > 0 ||
-    home.runningLaunches.length > 0 ||
-    home.newLeads.count > 0
-  );
-}
