@@ -1,7 +1,8 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
-import { authorCampaign, demoBrandKit, partnerWithUser, PASSWORD, signIn } from './seed';
+import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn } from './seed';
 
 /**
  * The partner home: a partner signs in and lands on it, sees the first steps still to do and a
@@ -9,6 +10,7 @@ import { authorCampaign, demoBrandKit, partnerWithUser, PASSWORD, signIn } from 
  */
 
 interface Seeded {
+  partnerId: string;
   partnerEmail: string;
   campaign: string;
   campaignId: string;
@@ -24,11 +26,73 @@ test.beforeAll(async () => {
     const partner = await partnerWithUser(api, `Home Partner ${randomUUID().slice(0, 6)}`, 'Europe/Warsaw');
     // Its logo (a step done), so that the thumbnails render; no prospect and no launch yet.
     await demoBrandKit(api, partner.partnerId, await signIn(api, partner.email));
-    seeded = { partnerEmail: partner.email, campaign, campaignId };
+    seeded = { partnerId: partner.partnerId, partnerEmail: partner.email, campaign, campaignId };
   } finally {
     await api.dispose();
   }
 });
+
+/**
+ * What a partner has after a while, written as the engine would have: a programme's launch waiting
+ * for review (subscribed through the API), a paused launch, a prospect and a lead from it.
+ */
+async function arrangeActivity(): Promise<{ pendingId: string; launchId: string }> {
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  const db = new Client({ connectionString: process.env.TCMA_BROWSER_DATABASE_URL });
+  await db.connect();
+  try {
+    const programme = await ok<{ id: string }>(
+      api.post('/programmes', {
+        headers: admin(),
+        data: { name: `Home programme ${randomUUID().slice(0, 6)}`, campaignIds: [seeded.campaignId] },
+      }),
+      201,
+    );
+    const csrf = await signIn(api, seeded.partnerEmail);
+    const subscription = await ok<{ id: string }>(
+      api.post(`/programmes/${programme.id}/subscriptions`, {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { audience: { type: 'all' }, reviewHours: 72 },
+      }),
+      201,
+    );
+    const ids = { vendor: '', version: '' };
+    const partner = await db.query<{ vendor_id: string }>('SELECT vendor_id FROM partners WHERE id = $1', [
+      seeded.partnerId,
+    ]);
+    ids.vendor = partner.rows[0].vendor_id;
+    const version = await db.query<{ id: string }>(
+      'SELECT id FROM campaign_versions WHERE campaign_id = $1 AND version = 1',
+      [seeded.campaignId],
+    );
+    ids.version = version.rows[0].id;
+    await db.query('DELETE FROM pending_launches WHERE subscription_id = $1', [subscription.id]);
+    const pending = await db.query<{ id: string }>(
+      `INSERT INTO pending_launches (vendor_id, partner_id, subscription_id, campaign_id, campaign_version_id, version, audience, due_at)
+       VALUES ($1, $2, $3, $4, $5, 1, '{"type":"all"}', now() + interval '3 days') RETURNING id`,
+      [ids.vendor, seeded.partnerId, subscription.id, seeded.campaignId, ids.version],
+    );
+    // Paused: an active launch without enrollments would be completed by the worker's sweep.
+    const launch = await db.query<{ id: string }>(
+      `INSERT INTO launches (vendor_id, partner_id, campaign_id, campaign_version_id, version, audience, start_at, timezone, status)
+       VALUES ($1, $2, $3, $4, 1, '{"type":"all"}', now(), 'Europe/Warsaw', 'paused') RETURNING id`,
+      [ids.vendor, seeded.partnerId, seeded.campaignId, ids.version],
+    );
+    const prospect = await db.query<{ id: string }>(
+      `INSERT INTO prospects (vendor_id, partner_id, email, email_lower, first_name, last_name, company)
+       VALUES ($1, $2, 'lena@lead.example', 'lena@lead.example', 'Lena', 'Lead', 'Lead GmbH') RETURNING id`,
+      [ids.vendor, seeded.partnerId],
+    );
+    await db.query(
+      `INSERT INTO leads (vendor_id, partner_id, prospect_id, campaign_id, campaign_version) VALUES ($1, $2, $3, $4, 1)`,
+      [ids.vendor, seeded.partnerId, prospect.rows[0].id, seeded.campaignId],
+    );
+    return { pendingId: pending.rows[0].id, launchId: launch.rows[0].id };
+  } finally {
+    await db.end();
+    await api.dispose();
+  }
+}
 
 /** The page at both widths: a screenshot each (nothing scrolls sideways), and axe at each. Ends wide. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -92,5 +156,30 @@ test.describe('partner home', () => {
     // The home page of the app sends a partner's user back to the partner home.
     await page.goto('/');
     await expect(page).toHaveURL(/\/portal\/home$/);
+  });
+
+  test('with a launch to review, a running launch and a new lead, each section links to its action', async ({
+    page,
+  }) => {
+    const { pendingId, launchId } = await arrangeActivity();
+    await ok(page.request.post('/auth/sign-in', { data: { email: seeded.partnerEmail, password: PASSWORD } }), 200);
+    await page.goto('/portal/home');
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Get ready to launch' })).toContainText('3 of 4 steps done.');
+    const review = page
+      .getByRole('region', { name: '1 launch waiting for your review' })
+      .getByRole('link', { name: `Review ${seeded.campaign}` });
+    await expect(review).toHaveAttribute('href', `/portal/programmes?pending=${pendingId}`);
+    await expect(
+      page.getByRole('region', { name: 'Running launches' }).getByRole('link', { name: seeded.campaign }),
+    ).toHaveAttribute('href', `/portal/launches/${launchId}`);
+    const leads = page.getByRole('region', { name: 'New leads' });
+    await expect(leads).toContainText(/1 lead since/);
+    await expect(leads.getByRole('link', { name: 'Lena Lead' })).toHaveAttribute('href', '/portal/leads');
+
+    await shoot(page, 'partner-home-activity');
+
+    await review.click();
+    await expect(page).toHaveURL(new RegExp(`/portal/programmes\\?pending=${pendingId}$`));
   });
 });

@@ -32,7 +32,7 @@ export function RunningLaunches({ items, total }: { items: Launch[]; total: numb
               <Anchor component={Link} to={`/portal/launches/${l.id}`} fw={600}>
                 {l.campaignName}
               </Anchor>
-              <Badge variant="light" color={l.status === 'paused' ? 'yellow.9' : 'indigo'}>
+              <Badge variant="light" color={l.status === 'paused' ? 'gray' : 'indigo'}>
                 {statusLabel(l.status)}
               </Badge>
             </Group>
