@@ -178,7 +178,7 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
     await expect(
       page
-        .getByRole('heading', { level: 1, name: 'Welcome' })
+        .getByRole('heading', { level: 1, name: 'Home' })
         .or(page.getByRole('heading', { level: 1, name: 'Catalogue' })),
     ).toBeVisible();
 

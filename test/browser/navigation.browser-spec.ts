@@ -133,9 +133,10 @@ test.describe('deep links', () => {
   test('a link to another origin is never followed after sign-in', async ({ page }) => {
     await page.goto('/sign-in?next=//evil.example/portal');
     await signInWithForm(page, seeded.partnerEmail);
-    await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+    // Where a partner's user starts when no page asked for them: the partner home.
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
     expect(new URL(page.url()).origin).toBe(new URL(process.env.TCMA_BROWSER_BASE_URL ?? '').origin);
-    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).pathname).toBe('/portal/home');
   });
 
   test('a launch page opened signed out is kept through accepting an invitation in the same tab', async ({ page }) => {

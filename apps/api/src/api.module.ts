@@ -21,6 +21,7 @@ import { OperationsModule } from '@tcma/operations';
 import { ProgrammesModule } from '@tcma/programmes';
 import { SocialPostsModule } from '@tcma/social-posts';
 import { PagesModule } from '@tcma/pages';
+import { PartnerHomeModule } from '@tcma/partner-home';
 import { PersistenceModule } from '@tcma/persistence';
 import { RecipientsModule } from '@tcma/recipients';
 import { QueueModule, RedisClient } from '@tcma/queue';
@@ -68,6 +69,7 @@ import { LaunchReadinessController } from './launches/launch-readiness.controlle
 import { LaunchesController } from './launches/launches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './rendering/partner-campaigns.controller';
+import { PartnerHomeController } from './partner-home/partner-home.controller';
 import { DataRequestsController } from './pages/data-requests.controller';
 import { LeadsController } from './pages/leads.controller';
 import { PreviewsController } from './rendering/previews.controller';
@@ -128,6 +130,7 @@ export class ApiModule {
         EngagementModule,
         AnalyticsModule,
         PagesModule,
+        PartnerHomeModule,
         WebhooksModule,
         VendorHostsModule,
         AssistantModule,
@@ -191,6 +194,7 @@ export class ApiModule {
         ConversionsController,
         AnalyticsController,
         PartnerCampaignsController,
+        PartnerHomeController,
         LaunchReadinessController,
         LeadsController,
         DataRequestsController,

@@ -52,8 +52,13 @@ export class LaunchesRepository {
   }
 
   /** A page of the scope's launches, newest first, each with its campaign's name. */
-  async list(scope: TenantScope, window: PageWindow): Promise<Found<LaunchRow & { campaignName: string }>> {
-    const matching = this.db.selectFrom('launches').where((eb) => partnerOwned(eb, scope, 'launches'));
+  /** Newest first; `statuses` keeps only launches in one of them. */
+  async list(
+    scope: TenantScope,
+    window: PageWindow & { statuses?: LaunchStatus[] },
+  ): Promise<Found<LaunchRow & { campaignName: string }>> {
+    let matching = this.db.selectFrom('launches').where((eb) => partnerOwned(eb, scope, 'launches'));
+    if (window.statuses) matching = matching.where('launches.status', 'in', window.statuses);
     const [items, count] = await Promise.all([
       matching
         .innerJoin('campaigns', 'campaigns.id', 'launches.campaignId')

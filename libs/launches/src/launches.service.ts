@@ -357,7 +357,10 @@ export class LaunchesService {
   }
 
   /** A page of launches, newest first, each with its campaign's name and its totals so far (from the rollups). */
-  async list(actor: Actor, filter: { partnerId?: string } & PageWindow): Promise<Found<LaunchSummary>> {
+  async list(
+    actor: Actor,
+    filter: { partnerId?: string; statuses?: LaunchStatus[] } & PageWindow,
+  ): Promise<Found<LaunchSummary>> {
     const scope = scopeOf(actor, filter.partnerId);
     const found = await this.launches.list(scope, filter);
     const totals = await this.analytics.totalsByLaunch(

@@ -31,6 +31,8 @@ export interface FormEvent {
 
 export interface LeadFilter {
   status?: LeadStatus;
+  /** Only leads captured at or after this time. */
+  since?: Date;
   limit: number;
   offset: number;
 }
@@ -98,6 +100,7 @@ export class LeadsRepository {
       .innerJoin('prospects as p', 'p.id', 'l.prospectId')
       .where((eb) => partnerOwned(eb, scope, 'l'));
     if (filter.status) query = query.where('l.status', '=', filter.status);
+    if (filter.since) query = query.where('l.createdAt', '>=', filter.since);
     const [items, count] = await Promise.all([
       query
         .selectAll('l')

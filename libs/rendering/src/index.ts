@@ -1,5 +1,6 @@
 export { AssetRenderService } from './asset-render.service';
 export { CatalogueService } from './catalogue.service';
+export type { CatalogueItem } from './catalogue.service';
 export { EmailRenderService, landingPageUrl, missingSlots } from './email-render.service';
 export { DEFAULT_PAGE_DPI } from './preview-request';
 export { PreviewsService } from './previews.service';

@@ -1890,6 +1890,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partners/{partnerId}/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner home: campaigns ready to launch, launches to review and running, new leads, first steps */
+        get: operations["getPartnerHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners/{partnerId}/campaigns/{campaignId}/readiness": {
         parameters: {
             query?: never;
@@ -4513,27 +4530,6 @@ export interface components {
             limit: number;
             offset: number;
         };
-        ReadinessItemDto: {
-            /** @enum {string} */
-            code: "brand_kit.logo_missing" | "brand_kit.address_missing" | "brand_kit.sender_missing" | "brand_kit.sender_not_used" | "slot.value_missing" | "slot.value_invalid" | "campaign.unavailable" | "campaign.no_sequence";
-            /**
-             * @description The field that fixes it: brandKit.logo, brandKit.address, brandKit.sender, slots.<name>, campaignId.
-             * @example brandKit.logo
-             */
-            path: string;
-            message: string;
-            /** @description A blocking item stops a launch (422 naming it); the others are advice. */
-            blocking: boolean;
-        };
-        ReadinessDto: {
-            /** Format: uuid */
-            campaignId: string;
-            /** @description The version checked: the latest published. */
-            version: number;
-            /** @description No blocking item: a launch would be accepted (audience and start aside). */
-            ready: boolean;
-            items: components["schemas"]["ReadinessItemDto"][];
-        };
         LeadDto: {
             /** Format: uuid */
             id: string;
@@ -4561,6 +4557,66 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        HomeNewLeadsDto: {
+            /** @description Leads captured in the last 7 days. */
+            count: number;
+            /**
+             * Format: date-time
+             * @description Where those days begin.
+             */
+            since: string;
+            /** @description The latest of them, newest first; at most 5. */
+            latest: components["schemas"]["LeadDto"][];
+        };
+        HomeChecklistDto: {
+            /** @description The brand kit has a logo. */
+            logo: boolean;
+            /** @description The brand kit's sender address was confirmed by the link mailed to it. */
+            senderConfirmed: boolean;
+            /** @description At least one prospect. */
+            prospects: boolean;
+            /** @description At least one launch, in any state. */
+            launched: boolean;
+            /** @description Every step above is done. */
+            complete: boolean;
+        };
+        PartnerHomeDto: {
+            /** @description Campaigns the partner may launch now, as the catalogue lists them (promoted first, then the newest published); at most 6. */
+            readyToLaunch: components["schemas"]["CatalogueItemDto"][];
+            /** @description How many campaigns the catalogue offers in all. */
+            readyToLaunchTotal: number;
+            /** @description Programme launches waiting for the partner's review (state pending), soonest due first; at most 5. */
+            pendingLaunches: components["schemas"]["PendingLaunchDto"][];
+            /** @description How many are waiting in all. */
+            pendingLaunchesTotal: number;
+            /** @description The partner's running launches (enrolling, active, paused), newest first, with their totals so far; at most 5. */
+            runningLaunches: components["schemas"]["LaunchSummaryDto"][];
+            /** @description How many are running in all. */
+            runningLaunchesTotal: number;
+            newLeads: components["schemas"]["HomeNewLeadsDto"];
+            checklist: components["schemas"]["HomeChecklistDto"];
+        };
+        ReadinessItemDto: {
+            /** @enum {string} */
+            code: "brand_kit.logo_missing" | "brand_kit.address_missing" | "brand_kit.sender_missing" | "brand_kit.sender_not_used" | "slot.value_missing" | "slot.value_invalid" | "campaign.unavailable" | "campaign.no_sequence";
+            /**
+             * @description The field that fixes it: brandKit.logo, brandKit.address, brandKit.sender, slots.<name>, campaignId.
+             * @example brandKit.logo
+             */
+            path: string;
+            message: string;
+            /** @description A blocking item stops a launch (422 naming it); the others are advice. */
+            blocking: boolean;
+        };
+        ReadinessDto: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @description The version checked: the latest published. */
+            version: number;
+            /** @description No blocking item: a launch would be accepted (audience and start aside). */
+            ready: boolean;
+            items: components["schemas"]["ReadinessItemDto"][];
         };
         LeadPage: {
             items: components["schemas"]["LeadDto"][];
@@ -8850,6 +8906,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getPartnerHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description For the partner's own users only: anyone else (vendor users included) gets 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerHomeDto"];
+                };
             };
         };
     };

@@ -66,6 +66,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: lazy(() => import('../features/portal/catalogue.page'), 'CataloguePage', 'portal') },
               {
+                path: 'home',
+                lazy: lazy(
+                  () => import('../features/partner-home/partner-home.page'),
+                  'PartnerHomePage',
+                  'partner-home',
+                ),
+              },
+              {
                 path: 'campaigns/:campaignId',
                 lazy: lazy(() => import('../features/portal/campaign.page'), 'CampaignPage', 'portal'),
               },

@@ -16,6 +16,7 @@ const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`$
 function usePortalAreas(): PortalArea[] {
   const { t } = useTranslation('app');
   return [
+    { label: t('portalNav.home'), to: '/portal/home', owns: under('/portal/home') },
     {
       label: t('portalNav.catalogue'),
       to: '/portal',

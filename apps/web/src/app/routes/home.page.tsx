@@ -1,8 +1,9 @@
 import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { SessionCard } from '../../features/session/components/session-card';
 import { PageHeader } from '../../shared/components/page-header';
 import { useCapabilities } from '../../shared/hooks/use-session';
+import { landingOf } from '../../shared/lib/landing';
 import { useTranslation } from '../../shared/i18n';
 
 interface Area {
@@ -15,6 +16,9 @@ interface Area {
 export function HomePage() {
   const { t } = useTranslation('app');
   const can = useCapabilities();
+  // A partner's users start on their own home (the portal's), the others here.
+  const landing = landingOf(can);
+  if (landing !== '/') return <Navigate to={landing} replace />;
   // The areas, each shown only to whom the API's session answer allows it.
   const areas: Area[] = [
     ...(can.partnerPortal

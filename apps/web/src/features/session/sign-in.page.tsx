@@ -1,20 +1,25 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
+import { sessionQuery } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
 import { formError } from '../../shared/lib/field-error';
+import { landingOf } from '../../shared/lib/landing';
 import { forgetNext, nextFromSearch, rememberNext, takeNext, withNext } from '../../shared/lib/next-path';
 import { useSignIn, type SignInNotice } from './hooks/use-session';
 
 /**
  * Email and password; a failure shows the API's one generic message next to the form. Once
  * signed in, the visitor goes where they were heading (the `next` deep link, or the one this tab
- * remembers from earlier in the flow), else home.
+ * remembers from earlier in the flow), else where the session's capabilities say they start
+ * (`landingOf`: the partner home for a partner's users, the home page for the others).
  */
 export function SignInPage() {
   const { t } = useTranslation('session');
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const state = (location.state as { reason?: SignInNotice; email?: string } | null) ?? {};
   const [email, setEmail] = useState(state.email ?? '');
@@ -33,9 +38,10 @@ export function SignInPage() {
       { email, password },
       {
         onSuccess: () => {
-          const to = next ?? takeNext() ?? '/';
+          const asked = next ?? takeNext();
           forgetNext();
-          void navigate(to, { replace: true });
+          const landing = async () => landingOf((await queryClient.ensureQueryData(sessionQuery))?.capabilities);
+          void (asked ? Promise.resolve(asked) : landing()).then((to) => navigate(to, { replace: true }));
         },
       },
     );
