@@ -18,8 +18,11 @@ export const SESSION_KEY = keyOf('get', '/auth/session');
  */
 export const sessionQuery = queryOptions({
   queryKey: SESSION_KEY,
-  queryFn: async ({ signal }): Promise<CurrentSession | null> => {
-    const answer = await orSignedOut(unwrap(api.GET('/auth/session', { signal })));
+  // No abort signal: every page reads the session, and a page that suspends while its words load
+  // unmounts its readers for a moment; with the signal that cancelled the request in flight (a
+  // failed request in the browser's log) only to ask again when they came back.
+  queryFn: async (): Promise<CurrentSession | null> => {
+    const answer = await orSignedOut(unwrap(api.GET('/auth/session')));
     const session = answer?.signedIn && answer.user ? { ...answer, user: answer.user } : null;
     setCsrfToken(session?.csrfToken ?? null);
     return session;
