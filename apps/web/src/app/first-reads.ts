@@ -1,21 +1,35 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { $api } from '../api/query';
+import { partnerHomeQuery } from '../features/partner-home/hooks/use-partner-home';
 import { catalogueQuery, catalogueQueryOf } from '../features/portal/hooks/use-catalogue';
 import { meQuery } from '../shared/hooks/use-me';
 import { sessionQuery } from '../shared/hooks/use-session';
 
 /**
  * Starts the reads the first page of a visit needs while its code is still arriving: the
- * session, and on the catalogue who the browser acts for and the catalogue page its address
- * names. Otherwise each would wait for the page's code, then for the one before it. The pages
- * read the same cache entries through their own hooks, so nothing is asked twice; a read that
- * fails here is simply asked again by its page, which shows the error.
+ * session; once it says who is signed in, who the browser acts for and, for a partner's user,
+ * the vendor's brand (the theme waits for it), at once; then the catalogue page or the partner
+ * home the address names. Otherwise each would wait for the page's code, then for the one
+ * before it (a cold partner home asked session, brand, me and home one after another). The
+ * pages read the same cache entries through their own hooks, so nothing is asked twice; a read
+ * that fails here is simply asked again by its page, which shows the error. Called by main.tsx
+ * as the app's code starts, before the router has loaded the page's.
  */
 export function startFirstReads(queryClient: QueryClient, url: URL): void {
-  const catalogue = url.pathname.replace(/\/$/, '') === '/portal';
+  const path = url.pathname.replace(/\/$/, '');
   void (async () => {
-    if (!(await queryClient.ensureQueryData(sessionQuery)) || !catalogue) return;
-    const me = await queryClient.ensureQueryData(meQuery(queryClient));
-    if (me?.partnerId)
-      await queryClient.prefetchQuery(catalogueQuery(me.partnerId, catalogueQueryOf(url.searchParams)));
+    const session = await queryClient.ensureQueryData(sessionQuery);
+    if (!session) return;
+    const reads: Array<Promise<unknown>> = [];
+    if (session.capabilities.partnerPortal && !session.capabilities.vendorConsole)
+      reads.push(queryClient.prefetchQuery({ ...$api.queryOptions('get', '/vendor-brand'), staleTime: 60_000 }));
+    if (path === '/portal' || path === '/portal/home') {
+      const me = await queryClient.ensureQueryData(meQuery(queryClient));
+      if (me?.partnerId && path === '/portal')
+        reads.push(queryClient.prefetchQuery(catalogueQuery(me.partnerId, catalogueQueryOf(url.searchParams))));
+      if (me?.partnerId && path === '/portal/home')
+        reads.push(queryClient.prefetchQuery(partnerHomeQuery(me.partnerId)));
+    }
+    await Promise.all(reads);
   })().catch(() => undefined);
 }

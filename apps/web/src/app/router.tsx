@@ -3,9 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../features/session/sign-in.page';
 import { NotFoundPage } from '../shared/components/not-found';
 import { loadNamespace } from '../shared/i18n';
-import { startFirstReads } from './first-reads';
 import { AppLayout } from './layout/app-layout';
-import { queryClient } from './query-client';
 import { HomePage } from './routes/home.page';
 import { RouteErrorPage } from './routes/route-error.page';
 
@@ -35,11 +33,6 @@ export const router = createBrowserRouter([
   {
     Component: AppLayout,
     ErrorBoundary: RouteErrorPage,
-    // Runs as the visit starts, beside the loading of the page's code (see startFirstReads).
-    loader: ({ request }) => {
-      startFirstReads(queryClient, new URL(request.url));
-      return null;
-    },
     children: [
       {
         // Errors inside a page keep the header and navigation around them.

@@ -1,10 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { $api } from '../../../api/query';
 import type { components } from '../../../api/client';
 
 export type PartnerHome = components['schemas']['PartnerHomeDto'];
 export type HomeChecklist = components['schemas']['HomeChecklistDto'];
 
+/** The read of a partner's home (the app starts it before the page's code arrives: app/first-reads.ts). */
+export function partnerHomeQuery(partnerId: string) {
+  return $api.queryOptions('get', '/partners/{partnerId}/home', { params: { path: { partnerId } } });
+}
+
 /** The partner home, composed by the API: every rule (limits, order, what counts as done) is its own. */
 export function usePartnerHome(partnerId: string) {
-  return $api.useQuery('get', '/partners/{partnerId}/home', { params: { path: { partnerId } } });
+  return useQuery(partnerHomeQuery(partnerId));
 }
