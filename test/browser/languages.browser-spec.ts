@@ -129,7 +129,9 @@ test.describe('a user whose profile says German', () => {
     await form.getByRole('textbox', { name: 'Email' }).fill(german.email);
     await form.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Willkommen' })).toBeVisible();
+    // A partner's user starts on the partner home ("Übersicht": "Start" would read as the launches, "Starts").
+    await expect(page).toHaveURL(/\/portal\/home$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
     const account = page.getByRole('button', { name: 'Konto: Jana Müller' });
