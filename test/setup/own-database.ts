@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -7,9 +9,28 @@ import { Client } from 'pg';
  * them. Sweeps, the engagement judge and the send workers act on every tenant of their
  * database; in a shared one, a file that moves its clock days ahead would find another file's
  * prospects due and try to mail them through that file's SMTP server, long stopped.
+ *
+ * And a file store of its own (DATA_DIR, a folder in the run's): the stored-files sweep removes
+ * every file its database does not name once the file is older than the grace period by the
+ * engine's clock; in the shared store, a file that moved its clock a week ahead took another
+ * file's renders away while that file was serving them (catalogue.e2e-spec answered 503 in CI).
  */
 const template = process.env.DATABASE_URL;
+const runData = process.env.DATA_DIR;
 let own: string | undefined;
+let ownData: string | undefined;
+
+beforeAll(() => {
+  if (!runData) return;
+  ownData = fs.mkdtempSync(path.join(runData, 'file-'));
+  process.env.DATA_DIR = ownData;
+});
+
+afterAll(() => {
+  if (!runData || !ownData) return;
+  process.env.DATA_DIR = runData;
+  if (!process.env.KEEP_TEST_DB) fs.rmSync(ownData, { recursive: true, force: true });
+});
 
 function adminClient(url: URL): Client {
   const admin = new URL(url);
