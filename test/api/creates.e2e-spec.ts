@@ -85,6 +85,10 @@ const NOT_CREATING: Record<string, string> = {
     'starts the current versions of a subscription’s campaigns: answers their pending launches (a list, each read at /pending-launches), idempotent',
   confirmProgrammeAction: 'a signed link’s confirmation page acting on a pending launch',
   checkVendorHostName: 'a DNS check of the host name it answers (verified, or the reason it is not)',
+  remindPartner:
+    'mails an idle partner’s users a campaign to launch, answered as what was sent (GET /vendor-home shows when: lastRemindedAt)',
+  confirmReminderAction:
+    'a signed link’s confirmation page launching the reminder’s campaign (its launch is read at /launches)',
 };
 
 /**

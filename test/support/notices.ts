@@ -2,10 +2,10 @@ import { simpleParser } from 'mailparser';
 import { testDb } from './db';
 import { eventually } from './processes';
 
-/** The link of the newest notice in the outbox to this address whose path starts with `page` (/invitations, /reset-password). */
+/** The link of the newest notice in the outbox to this address whose path starts with `page` (/invitations, /reset-password, /reminder-actions). */
 export async function linkFromOutbox(
   to: string,
-  page: '/invitations' | '/reset-password',
+  page: '/invitations' | '/reset-password' | '/reminder-actions',
 ): Promise<{ url: string; token: string }> {
   return eventually(
     async () => {

@@ -22,6 +22,7 @@ import { ProgrammesModule } from '@tcma/programmes';
 import { SocialPostsModule } from '@tcma/social-posts';
 import { PagesModule } from '@tcma/pages';
 import { PartnerHomeModule } from '@tcma/partner-home';
+import { VendorHomeModule } from '@tcma/vendor-home';
 import { PersistenceModule } from '@tcma/persistence';
 import { RecipientsModule } from '@tcma/recipients';
 import { QueueModule, RedisClient } from '@tcma/queue';
@@ -70,6 +71,8 @@ import { LaunchesController } from './launches/launches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './rendering/partner-campaigns.controller';
 import { PartnerHomeController } from './partner-home/partner-home.controller';
+import { ReminderActionsController } from './vendor-home/reminder-actions.controller';
+import { VendorHomeController } from './vendor-home/vendor-home.controller';
 import { DataRequestsController } from './pages/data-requests.controller';
 import { LeadsController } from './pages/leads.controller';
 import { PreviewsController } from './rendering/previews.controller';
@@ -131,6 +134,7 @@ export class ApiModule {
         AnalyticsModule,
         PagesModule,
         PartnerHomeModule,
+        VendorHomeModule,
         WebhooksModule,
         VendorHostsModule,
         AssistantModule,
@@ -195,6 +199,8 @@ export class ApiModule {
         AnalyticsController,
         PartnerCampaignsController,
         PartnerHomeController,
+        VendorHomeController,
+        ReminderActionsController,
         LaunchReadinessController,
         LeadsController,
         DataRequestsController,

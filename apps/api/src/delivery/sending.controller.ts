@@ -103,7 +103,7 @@ class DnsCheckDto {
   @ApiProperty({ description: 'What was found against what was expected, and what to do.' }) message!: string;
 }
 
-class DnsCheckReportDto {
+export class DnsCheckReportDto {
   @ApiProperty({ type: String, format: 'date-time' }) checkedAt!: string;
   @ApiProperty({ type: [DnsCheckDto] }) records!: DnsCheckDto[];
 }

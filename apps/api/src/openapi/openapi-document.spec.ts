@@ -41,6 +41,7 @@ const VERBS = [
   'export',
   'skip',
   'complete',
+  'remind',
 ];
 
 function operations(document: OpenAPIObject): Array<{ where: string; operation: OperationObject }> {

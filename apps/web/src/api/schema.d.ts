@@ -1907,6 +1907,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vendor-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor home: the network over the last 30 days, top campaigns, idle partners, sending health */
+        get: operations["getVendorHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendor-home/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a partner's users, in the vendor's brand, a campaign they can launch from the email
+         * @description The campaign is the first of the partner's catalogue (promoted first); each enabled user gets the email in their language, with a button that launches it for all the partner's prospects without signing in (a page asks to confirm first). Vendor users only (a partner's user gets 404).
+         */
+        post: operations["remindPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reminder-actions/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show the page confirming a reminder's Launch button (changes nothing) */
+        get: operations["getReminderActionPage"];
+        put?: never;
+        /** Launch a reminder's campaign from its email */
+        post: operations["confirmReminderAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners/{partnerId}/campaigns/{campaignId}/readiness": {
         parameters: {
             query?: never;
@@ -4596,6 +4651,128 @@ export interface components {
             runningLaunchesTotal: number;
             newLeads: components["schemas"]["HomeNewLeadsDto"];
             checklist: components["schemas"]["HomeChecklistDto"];
+        };
+        HomeNetworkDto: {
+            /** @description Active partners in all. */
+            partners: number;
+            /** @description Partners with an invitation sent in the period. */
+            invited: number;
+            /** @description Partners one of whose users signed in during the period. */
+            signedIn: number;
+            /** @description Partners that started a launch in the period. */
+            launched: number;
+        };
+        HomeResultsDto: {
+            /** @description Launches started in the period. */
+            launches: number;
+            /** @description Prospects enrolled by the period's launches. */
+            prospectsReached: number;
+            /** @description Unique human clicks on the period's days (UTC). */
+            clicks: number;
+            /** @description Leads captured in the period. */
+            leads: number;
+        };
+        TopCampaignDto: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            /** @description Launches, or unique human clicks, in the period. */
+            count: number;
+        };
+        HomeTopCampaignsDto: {
+            /** @description At most 5, most first. */
+            byLaunches: components["schemas"]["TopCampaignDto"][];
+            /** @description At most 5, most first; a campaign without a click is not listed. */
+            byClicks: components["schemas"]["TopCampaignDto"][];
+        };
+        IdlePartnerDto: {
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /**
+             * Format: date-time
+             * @description Null when it never launched.
+             */
+            lastLaunchAt: string | null;
+            /**
+             * Format: date-time
+             * @description When one of its users last signed in; null when none ever did.
+             */
+            lastSignInAt: string | null;
+            /** @description Its enabled users: whom a reminder goes to. */
+            users: number;
+            /**
+             * Format: date-time
+             * @description When the vendor last reminded it; null when never. A partner is reminded at most once in 7 days.
+             */
+            lastRemindedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it may be reminded again; null when it may be now.
+             */
+            remindAgainAt: string | null;
+        };
+        HomeIdlePartnersDto: {
+            /** @description Active partners with no launch in the last 60 days: those that never launched first, then the longest idle; at most 10. */
+            items: components["schemas"]["IdlePartnerDto"][];
+            /** @description How many partners are idle in all. */
+            total: number;
+            /** @description Days without a launch that make a partner idle. */
+            idleDays: number;
+        };
+        HomeSendingDto: {
+            /** @description The vendor's SMTP server is set. */
+            smtp: boolean;
+            sendingDomain: string | null;
+            /** @description A DKIM key signs the vendor's mail. */
+            dkim: boolean;
+            /** @description The sending domain's DNS records, looked up as the home is read; null when no sending domain is set. */
+            dns: components["schemas"]["DnsCheckReportDto"] | null;
+            /** @description Bounces in the period. */
+            bounced: number;
+            /** @description Spam complaints in the period. */
+            complaints: number;
+            /** @description bounced / sent in the period; null when nothing was sent. */
+            bounceRate: number | null;
+            /** @description complaints / sent; null when nothing was sent. */
+            complaintRate: number | null;
+        };
+        VendorHomeDto: {
+            /**
+             * Format: date-time
+             * @description Where the period begins.
+             */
+            since: string;
+            /** @description The period's length in days (30). */
+            days: number;
+            network: components["schemas"]["HomeNetworkDto"];
+            results: components["schemas"]["HomeResultsDto"];
+            topCampaigns: components["schemas"]["HomeTopCampaignsDto"];
+            idlePartners: components["schemas"]["HomeIdlePartnersDto"];
+            sending: components["schemas"]["HomeSendingDto"];
+        };
+        CreateReminderDto: {
+            /**
+             * Format: uuid
+             * @description The partner whose users are reminded.
+             */
+            partnerId: string;
+        };
+        ReminderDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnerId: string;
+            /**
+             * Format: uuid
+             * @description The campaign offered: the first of the partner's catalogue (promoted first).
+             */
+            campaignId: string;
+            campaignName: string;
+            /** @description The partner's enabled users it was mailed to. */
+            recipients: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         ReadinessItemDto: {
             /** @enum {string} */
@@ -8928,6 +9105,103 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PartnerHomeDto"];
                 };
+            };
+        };
+    };
+    getVendorHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description For the vendor's users only: a partner's user gets 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorHomeDto"];
+                };
+            };
+        };
+    };
+    remindPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReminderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDto"];
+                };
+            };
+            /** @description The partner was reminded in the last 7 days. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The partner is suspended, has no campaign it may launch, or no enabled user. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReminderActionPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with a button that launches; 404 for an unknown or expired link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmReminderAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page saying what happened (409 when it was launched already, 422 when the partner is not ready); 404 for an unknown or expired link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -283,6 +283,17 @@ export interface OutboxMessages {
   vendorId: string;
 }
 
+export interface PartnerReminders {
+  campaignId: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  launchId: string | null;
+  partnerId: string;
+  recipients: number;
+  sentBy: string | null;
+  vendorId: string;
+}
+
 export interface Partners {
   companyName: string;
   contactsPrivate: Generated<boolean>;
@@ -730,6 +741,7 @@ export interface DB {
   launches: Launches;
   leads: Leads;
   outboxMessages: OutboxMessages;
+  partnerReminders: PartnerReminders;
   partners: Partners;
   passwordResets: PasswordResets;
   pendingLaunchActions: PendingLaunchActions;

@@ -18,6 +18,7 @@ import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';
 import { InstanceSettingEntity } from './instance-setting.entity';
 import { PartnerEntity } from './partner.entity';
+import { PartnerReminderEntity } from './partner-reminder.entity';
 import { PublicBlobEntity } from './public-blob.entity';
 import { RenderedAssetEntity } from './rendered-asset.entity';
 import { StoredFileEntity } from './stored-file.entity';
@@ -93,4 +94,5 @@ export const ENTITIES = [
   SocialAuthorizationEntity,
   VendorHostNameEntity,
   AssistantCallEntity,
+  PartnerReminderEntity,
 ];

@@ -31,6 +31,7 @@ import { VendorBrands1795760000000 } from './1795760000000-VendorBrands';
 import { VendorHostNames1795770000000 } from './1795770000000-VendorHostNames';
 import { PartnerExternalId1795775000000 } from './1795775000000-PartnerExternalId';
 import { AssistantCalls1795850000000 } from './1795850000000-AssistantCalls';
+import { PartnerReminders1795900000000 } from './1795900000000-PartnerReminders';
 import { UserLocales1795820000000 } from './1795820000000-UserLocales';
 
 export const MIGRATIONS: Function[] = [
@@ -67,4 +68,5 @@ export const MIGRATIONS: Function[] = [
   PartnerExternalId1795775000000,
   AssistantCalls1795850000000,
   UserLocales1795820000000,
+  PartnerReminders1795900000000,
 ];
