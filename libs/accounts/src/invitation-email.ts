@@ -15,6 +15,8 @@ export interface InvitationWords {
   lead: string[];
   action: string;
   after: string[];
+  /** The label over the partner's first co-branded email; `sampled` are the slots shown with samples. */
+  previewOf: (campaign: string, sampled: string[]) => string;
 }
 
 const until = (locale: Locale, at: Date) => emailDateTime(locale, at);
@@ -40,6 +42,9 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
         `The link works once, until ${until('en', expiresAt)}.`,
         'If you did not expect this invitation, ignore this email.',
       ],
+      previewOf: (campaign, sampled) =>
+        `A first look at ${campaign}, with your company's name` +
+        (sampled.length ? ` (sample ${sampled.join(', ')} until you add yours).` : '.'),
     };
   },
   de: ({ vendor, partnerName, role, expiresAt }) => {
@@ -61,6 +66,9 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
         `Der Link funktioniert ein einziges Mal, bis ${until('de', expiresAt)}.`,
         'Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese E-Mail.',
       ],
+      previewOf: (campaign, sampled) =>
+        `Ein erster Blick auf ${campaign}, mit dem Namen Ihres Unternehmens` +
+        (sampled.length ? ` (Beispielwerte für ${sampled.join(', ')}, bis Sie Ihre eintragen).` : '.'),
     };
   },
   fr: ({ vendor, partnerName, role, expiresAt }) => {
@@ -82,6 +90,11 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
         `Le lien ne fonctionne qu’une fois, jusqu’au ${until('fr', expiresAt)}.`,
         'Si vous n’attendiez pas cette invitation, ignorez cet e-mail.',
       ],
+      previewOf: (campaign, sampled) =>
+        `Un premier aperçu de ${campaign}, au nom de votre entreprise` +
+        (sampled.length
+          ? ` (valeurs d’exemple pour ${sampled.join(', ')}, jusqu’à ce que vous ajoutiez les vôtres).`
+          : '.'),
     };
   },
   es: ({ vendor, partnerName, role, expiresAt }) => {
@@ -103,6 +116,9 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
         `El enlace funciona una sola vez, hasta el ${until('es', expiresAt)}.`,
         'Si no esperaba esta invitación, ignore este correo.',
       ],
+      previewOf: (campaign, sampled) =>
+        `Un primer vistazo a ${campaign}, con el nombre de su empresa` +
+        (sampled.length ? ` (valores de ejemplo para ${sampled.join(', ')} hasta que añada los suyos).` : '.'),
     };
   },
 };

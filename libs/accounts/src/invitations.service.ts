@@ -13,9 +13,10 @@ import {
 } from '@tcma/errors';
 import { type Locale, wordsIn } from '@tcma/locales';
 import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
-import { InvitationRow, Role, Transactions, VendorScope } from '@tcma/persistence';
+import { InvitationRow, PartnerRow, Role, Transactions, VendorScope } from '@tcma/persistence';
 import { Actor, isPartnerRole, PartnersService, scopeOf, UsersService } from '@tcma/tenancy';
 import { INVITATION_EMAIL } from './invitation-email';
+import { InvitationPreviews } from './invitation-preview';
 import { InvitationDetails, InvitationFilter, InvitationsRepository } from './invitations.repository';
 import { LinkTokens } from './link-tokens';
 import { hashPassword, passwordProblems } from './passwords';
@@ -59,6 +60,7 @@ export class InvitationsService {
     private readonly users: UsersService,
     private readonly links: LinkTokens,
     private readonly notices: NoticeMailer,
+    private readonly previews: InvitationPreviews,
     private readonly transactions: Transactions,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -67,7 +69,7 @@ export class InvitationsService {
   /** Creates the invitation and emails it; when the email cannot be sent, nothing is kept. */
   async invite(actor: Actor, input: InviteInput): Promise<InvitationRow> {
     const email = emailLower(input.email);
-    const { partnerId, partnerName } = await this.partnerOf(actor, input);
+    const { partner, partnerId, partnerName } = await this.partnerOf(actor, input);
     if (await this.invitations.emailTaken(new VendorScope(actor.vendorId), email)) {
       throw new ConflictError('A user with this email already exists', [
         { path: 'email', message: 'is already used by another user of this vendor' },
@@ -79,6 +81,8 @@ export class InvitationsService {
     const locale = input.locale ?? null;
     // Without a language chosen, the invitee most likely reads the inviter's (a partner admin's colleague).
     const emailLocale = locale ?? (await this.users.own(actor)).locale;
+    // A partner's user sees the partner's first campaign with its own name before doing anything.
+    const preview = partner && (await this.previews.forPartner(partner));
     return this.transactions.run(async (tx) => {
       const invitation = await this.invitations.create(
         scopeOf(actor),
@@ -101,6 +105,9 @@ export class InvitationsService {
           action: { label: words.action, url: link },
           after: words.after,
           locale: emailLocale,
+          ...(preview && {
+            preview: { label: words.previewOf(preview.campaignName, preview.sampled), html: preview.html },
+          }),
         }),
       );
       this.logger.log(`Invitation ${invitation.id} sent for vendor ${actor.vendorId}`);
@@ -171,7 +178,7 @@ export class InvitationsService {
   private async partnerOf(
     actor: Actor,
     input: InviteInput,
-  ): Promise<{ partnerId: string | null; partnerName: string | null }> {
+  ): Promise<{ partner: PartnerRow | null; partnerId: string | null; partnerName: string | null }> {
     if (isPartnerRole(actor.role)) {
       if (actor.role !== 'partner_admin' || actor.concierge)
         throw new ForbiddenError('Only partner admins invite colleagues');
@@ -181,7 +188,7 @@ export class InvitationsService {
         ]);
       if (input.partnerId && input.partnerId !== actor.partnerId) throw new NotFoundError('Partner');
       const partner = await this.partners.get(actor, actor.partnerId ?? '');
-      return { partnerId: partner.id, partnerName: partner.companyName };
+      return { partner, partnerId: partner.id, partnerName: partner.companyName };
     }
     if (actor.role !== 'vendor_admin') throw new ForbiddenError('Only vendor admins invite users');
     if (isPartnerRole(input.role)) {
@@ -190,12 +197,12 @@ export class InvitationsService {
           { path: 'partnerId', message: `partnerId is required when role is ${input.role}` },
         ]);
       const partner = await this.partners.get(actor, input.partnerId);
-      return { partnerId: partner.id, partnerName: partner.companyName };
+      return { partner, partnerId: partner.id, partnerName: partner.companyName };
     }
     if (input.partnerId)
       throw new BadRequestError('Only partner users belong to a partner', [
         { path: 'partnerId', message: `partnerId must be empty when role is ${input.role}` },
       ]);
-    return { partnerId: null, partnerName: null };
+    return { partner: null, partnerId: null, partnerName: null };
   }
 }

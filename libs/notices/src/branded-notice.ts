@@ -11,6 +11,11 @@ export interface BrandedNoticeContent {
   action: { label: string; url: string };
   /** Paragraphs after the action (what to do if it was not expected, how long it works). */
   after: string[];
+  /**
+   * Something to show under the action, in a framed box under its label: HTML the engine rendered
+   * itself (a co-branded email's body), never text from a request. The text part gives the label.
+   */
+  preview?: { label: string; html: string };
   /** The language the words above are in (the reader's; null: the default): the signature follows. */
   locale?: Locale | null;
 }
@@ -52,6 +57,7 @@ export function brandedNotice(brand: EmailBrand, content: BrandedNoticeContent):
     '',
     `${content.action.label}: ${content.action.url}`,
     '',
+    ...(content.preview ? [content.preview.label, ''] : []),
     ...content.after,
     '',
     '—',
@@ -67,6 +73,9 @@ export function brandedNotice(brand: EmailBrand, content: BrandedNoticeContent):
     `<div style="padding:12px 16px;border-bottom:4px solid ${esc(colors.primary)}">${header}</div>` +
     `<div style="padding:0 16px 16px">${paragraphs(content.lead)}` +
     `<p><a href="${esc(content.action.url)}" style="display:inline-block;padding:10px 16px;border-radius:6px;background:${esc(colors.primaryReadable)};color:#ffffff;text-decoration:none;font-weight:bold">${esc(content.action.label)}</a></p>` +
+    (content.preview
+      ? `<div style="margin:16px 0;border:1px solid #d1d5db;border-radius:6px;padding:8px"><p style="margin:0 0 8px;color:#4b5563;font-size:13px">${esc(content.preview.label)}</p>${content.preview.html}</div>`
+      : '') +
     `${paragraphs(content.after)}` +
     `<p style="color:#4b5563;font-size:13px;margin-top:24px">${signature(brand, locale).map(esc).join('<br>')}</p>` +
     `</div></div></body></html>`;
