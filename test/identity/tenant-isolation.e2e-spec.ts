@@ -352,8 +352,8 @@ describe('tenant isolation', () => {
     };
     // /public serves content-addressed public files, /u/{token} is the signed unsubscribe link a
     // prospect follows (/preferences/{token} its preference page) and /sender-confirmations/{token} the signed link mailed to a partner's
-    // new From address, /programme-actions/{token} the signed buttons of a programme's email: none
-    // has a tenant to cross (the signed token names what it acts on).
+    // new From address, /programme-actions/{token} the signed buttons of a programme's email,
+    // /reminder-actions/{token} the signed button of a vendor's reminder: none has a tenant to cross (the signed token names what it acts on).
     return (
       Object.entries(doc.paths)
         // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
@@ -365,6 +365,7 @@ describe('tenant isolation', () => {
             !path.startsWith('/preferences/') &&
             !path.startsWith('/sender-confirmations/') &&
             !path.startsWith('/programme-actions/') &&
+            !path.startsWith('/reminder-actions/') &&
             !path.startsWith('/social/callback/') &&
             path !== '/social-connections/{network}/start',
         )

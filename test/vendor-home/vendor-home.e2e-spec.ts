@@ -170,10 +170,17 @@ describe('vendor home', () => {
     ]);
   });
 
-  it("is the vendor's own: a partner's user gets 404, the API's guard 401 without a token", async () => {
+  it("is the vendor's own: a partner's user gets 404, another vendor counts none of it, the API's guard 401 without a token", async () => {
     await home(northwind.token).expect(404);
     await remind(northwind.token, hellenic.partnerId).expect(404);
     await api.http().get('/vendor-home').expect(401);
+    const other = await new TenantFactory(api).vendor();
+    const theirs = (await home(other.marketerToken).expect(200)).body;
+    expect(theirs.network).toEqual({ partners: 0, invited: 0, signedIn: 0, launched: 0 });
+    expect(theirs.results).toEqual({ launches: 0, prospectsReached: 0, clicks: 0, leads: 0 });
+    expect(theirs.idlePartners).toMatchObject({ items: [], total: 0 });
+    expect(theirs.sending).toMatchObject({ bounced: 0, complaints: 0, bounceRate: null, dns: null });
+    await remind(other.adminToken, hellenic.partnerId).expect(404);
   });
 
   it('reminds a partner: its users get the offer in their language, in the vendor brand, once a week at most', async () => {
