@@ -35,13 +35,21 @@ describe('invitations and password resets', () => {
   ): Promise<string> {
     await api.http().post('/user-invitations').set(bearer(inviterToken)).send(body).expect(201);
     const { token } = await linkFromOutbox(body.email, '/invitations');
-    await api
+    const accepted = await api
       .http()
       .post('/auth/invitations/accept')
       .send({ token, name: 'New Person', password })
-      .expect(200, { email: body.email });
-    const signedIn = await signIn(body.email).expect(200);
-    return signedIn.headers['set-cookie'][0].split(';')[0];
+      .expect(200);
+    // Accepting signs the new user in: a session of its own, as a sign-in makes.
+    expect(accepted.body).toEqual({ email: body.email, signedIn: true, csrfToken: expect.any(String) });
+    const cookie = accepted.headers['set-cookie'][0].split(';')[0];
+    const session = await api.http().get('/auth/session').set('Cookie', cookie).expect(200);
+    expect(session.body).toMatchObject({
+      signedIn: true,
+      user: { email: body.email },
+      csrfToken: accepted.body.csrfToken,
+    });
+    return cookie;
   }
 
   it("a vendor admin invites a partner's first user as partner admin, who invites a colleague of the same partner only", async () => {

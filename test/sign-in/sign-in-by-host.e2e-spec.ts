@@ -2,6 +2,7 @@ import { SIGN_IN_FAILED } from '@tcma/accounts';
 import { TenantFactory, TestVendor } from '../factories/tenant.factory';
 import { invitedUser, signedIn, TEST_PASSWORD } from '../support/accounts';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { linkFromOutbox } from '../support/notices';
 import { testDb } from '../support/db';
 import { TestDnsServer, TxtTable } from '../support/dns-server';
 
@@ -66,6 +67,34 @@ describe('signing in by host name', () => {
     await proxied?.close();
     await api?.close();
     await dns.stop();
+  });
+
+  it("accepting an invitation signs the new user in on its vendor's host or the generic one, and only makes the account on another vendor's", async () => {
+    const accept = async (host: string, inviter: TestVendor) => {
+      const email = `accept-${Math.random().toString(36).slice(2, 8)}@accounts.example`;
+      await api
+        .http()
+        .post('/user-invitations')
+        .set(as(inviter.adminToken))
+        .send({ email, role: 'vendor_marketer' })
+        .expect(201);
+      const { token } = await linkFromOutbox(email, '/invitations');
+      return api
+        .http()
+        .post('/auth/invitations/accept')
+        .set({ Host: host })
+        .send({ token, name: 'N', password: TEST_PASSWORD })
+        .expect(200);
+    };
+    const own = await accept(A_HOST, a);
+    expect(own.body).toMatchObject({ signedIn: true, csrfToken: expect.any(String) });
+    expect(own.headers['set-cookie']).toHaveLength(1);
+    expect((await accept(GENERIC, b)).body.signedIn).toBe(true);
+    const elsewhere = await accept(A_HOST, b);
+    expect(elsewhere.body).toMatchObject({ signedIn: false, csrfToken: null });
+    expect(elsewhere.headers['set-cookie']).toBeUndefined();
+    // The account is made all the same: its own vendor's sign-in page signs it in.
+    await signIn(api, { Host: GENERIC }, elsewhere.body.email).expect(200);
   });
 
   it("signs in the vendor's own users on its host, and refuses anyone else there with the wrong-password answer", async () => {

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { InvitationsService, PasswordResetsService, SessionsService } from '@tcma/accounts';
 import { CurrentActor, OptionalActor, OptionalAuth, Public, requestHost, SessionCookie } from '@tcma/auth';
+import { TooManyRequestsError, UnauthenticatedError } from '@tcma/errors';
 import { Actor, UsersService } from '@tcma/tenancy';
 import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
@@ -16,6 +17,7 @@ import { PageDto, Page, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
+  AcceptedInvitationDto,
   AcceptInvitationDto,
   AccountEmailDto,
   CurrentSessionDto,
@@ -191,11 +193,35 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     operationId: 'acceptInvitation',
-    summary: 'Accept an invitation: choose a name and password (the link works once)',
+    summary: 'Accept an invitation: choose a name and password (the link works once), and be signed in',
   })
-  @ApiOkResponse({ type: AccountEmailDto })
-  acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<AccountEmailDto> {
-    return this.invitations.accept(dto);
+  @ApiOkResponse({ type: AcceptedInvitationDto })
+  async acceptInvitation(
+    @Body() dto: AcceptInvitationDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AcceptedInvitationDto> {
+    const account = await this.invitations.accept(dto);
+    // The invitee has just proven the link and chosen the password: asking for both again on the
+    // sign-in page only costs them a page. Signed in as a sign-in would (the host's vendor only).
+    try {
+      const signedIn = await this.sessions.signIn(
+        { email: account.email, password: dto.password },
+        {
+          ipAddress: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+          currentSecret: this.cookie.read(req),
+          onlyVendorId: (await this.vendorOfHost(req))?.vendorId ?? null,
+        },
+      );
+      this.cookie.set(res, signedIn.secret, signedIn.session.expiresAt);
+      return { email: account.email, signedIn: true, csrfToken: signedIn.csrfToken };
+    } catch (e) {
+      // Another vendor's host, or this address throttled for failed sign-ins: the account is made,
+      // and its own sign-in page signs it in.
+      if (!(e instanceof UnauthenticatedError || e instanceof TooManyRequestsError)) throw e;
+      return { email: account.email, signedIn: false, csrfToken: null };
+    }
   }
 
   /** The vendor whose own verified host name the request came to; null on the generic host. */

@@ -177,6 +177,16 @@ export class AccountEmailDto {
   @ApiProperty({ description: 'The account concerned: sign in with it.' }) email!: string;
 }
 
+export class AcceptedInvitationDto extends AccountEmailDto {
+  @ApiProperty({
+    description:
+      "The new user is signed in (the session cookie is set): false only where this host's vendor is not the invitation's, whose sign-in page the user then uses.",
+  })
+  signedIn!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'With signedIn, the CSRF token of the new session.' })
+  csrfToken!: string | null;
+}
+
 export class CreateInvitationDto {
   @ApiProperty({ example: 'jane@partner.example' })
   @IsEmail()

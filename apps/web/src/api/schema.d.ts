@@ -2475,7 +2475,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation: choose a name and password (the link works once) */
+        /** Accept an invitation: choose a name and password (the link works once), and be signed in */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -5280,6 +5280,14 @@ export interface components {
             name: string;
             /** Format: password */
             password: string;
+        };
+        AcceptedInvitationDto: {
+            /** @description The account concerned: sign in with it. */
+            email: string;
+            /** @description The new user is signed in (the session cookie is set): false only where this host's vendor is not the invitation's, whose sign-in page the user then uses. */
+            signedIn: boolean;
+            /** @description With signedIn, the CSRF token of the new session. */
+            csrfToken: string | null;
         };
         CreateInvitationDto: {
             /** @example jane@partner.example */
@@ -9898,7 +9906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountEmailDto"];
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
                 };
             };
         };

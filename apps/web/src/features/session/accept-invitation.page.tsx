@@ -6,9 +6,10 @@ import { useTranslation } from '../../shared/i18n';
 import { fieldError, formError } from '../../shared/lib/field-error';
 import { nextFromSearch, withNext } from '../../shared/lib/next-path';
 import { useRoleLabel } from '../../shared/lib/role-labels';
+import { useGoOn } from './hooks/use-go-on';
 import { useAcceptInvitation, useInvitationPreview, type SignInNotice } from './hooks/use-session';
 
-/** /invitations/:token: the invitee chooses a name and password; then signs in. */
+/** /invitations/:token: the invitee chooses a name and password, and is signed in. */
 export function AcceptInvitationPage() {
   const { t } = useTranslation('session');
   const roleLabel = useRoleLabel();
@@ -18,6 +19,7 @@ export function AcceptInvitationPage() {
   const accept = useAcceptInvitation();
   // A deep link the invitation carries (…/invitations/<token>?next=/portal/…), passed on to sign-in.
   const next = nextFromSearch(useLocation().search);
+  const goOn = useGoOn(next);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
@@ -26,10 +28,14 @@ export function AcceptInvitationPage() {
     accept.mutate(
       { token, name, password },
       {
-        onSuccess: (account) =>
+        onSuccess: (account) => {
+          // Signed in by the acceptance: on to the deep link, else where the new user starts.
+          if (account.signedIn) return goOn();
+          // Accepted on another vendor's host name: its own sign-in page signs it in.
           void navigate(withNext('/sign-in', next), {
             state: { reason: 'accountReady' satisfies SignInNotice, email: account.email },
-          }),
+          });
+        },
       },
     );
   };

@@ -1,13 +1,11 @@
 import { Alert, Anchor, Button, Card, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
-import { sessionQuery } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
 import { formError } from '../../shared/lib/field-error';
-import { landingOf } from '../../shared/lib/landing';
-import { forgetNext, nextFromSearch, rememberNext, takeNext, withNext } from '../../shared/lib/next-path';
+import { nextFromSearch, rememberNext, withNext } from '../../shared/lib/next-path';
+import { useGoOn } from './hooks/use-go-on';
 import { useSignIn, type SignInNotice } from './hooks/use-session';
 
 /**
@@ -18,14 +16,13 @@ import { useSignIn, type SignInNotice } from './hooks/use-session';
  */
 export function SignInPage() {
   const { t } = useTranslation('session');
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const location = useLocation();
   const state = (location.state as { reason?: SignInNotice; email?: string } | null) ?? {};
   const [email, setEmail] = useState(state.email ?? '');
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
   const next = nextFromSearch(location.search);
+  const goOn = useGoOn(next);
 
   // Kept for the tab too: a link of the flow opened here without it (an invitation) still ends there.
   useEffect(() => {
@@ -37,12 +34,7 @@ export function SignInPage() {
     signIn.mutate(
       { email, password },
       {
-        onSuccess: () => {
-          const asked = next ?? takeNext();
-          forgetNext();
-          const landing = async () => landingOf((await queryClient.ensureQueryData(sessionQuery))?.capabilities);
-          void (asked ? Promise.resolve(asked) : landing()).then((to) => navigate(to, { replace: true }));
-        },
+        onSuccess: goOn,
       },
     );
   };

@@ -60,10 +60,18 @@ export function useInvitationPreview(token: string) {
   });
 }
 
+/** Accepting an invitation signs the new user in (the API sets the session), as a sign-in does. */
 export function useAcceptInvitation() {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: components['schemas']['AcceptInvitationDto']) =>
-      unwrap(api.POST('/auth/invitations/accept', { body })),
+    mutationFn: async (body: components['schemas']['AcceptInvitationDto']) => {
+      setActingFor(null);
+      const accepted = await unwrap(api.POST('/auth/invitations/accept', { body }));
+      if (accepted.csrfToken) setCsrfToken(accepted.csrfToken);
+      return accepted;
+    },
+    // Everything cached belonged to whoever was signed in before (or to nobody).
+    onSuccess: (accepted) => (accepted.signedIn ? queryClient.resetQueries() : undefined),
   });
 }
 
