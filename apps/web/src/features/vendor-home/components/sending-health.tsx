@@ -31,14 +31,17 @@ export function SendingHealth({ sending, days }: { sending: Health; days: number
       description={t('sending.description', { count: days })}
       more={{ to: '/console/sending', label: t('sending.settings') }}
     >
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <SimpleGrid cols={2} spacing="sm">
-          <RateTile label={t('sending.bounces')} value={sending.bounced} rate={sending.bounceRate} />
-          <RateTile label={t('sending.complaints')} value={sending.complaints} rate={sending.complaintRate} />
-        </SimpleGrid>
-        <Setup sending={sending} />
+      {/* From 992 px the figures and the setup on the left, the DNS records they depend on on the right. */}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
+        <Stack gap="md">
+          <SimpleGrid cols={2} spacing="sm">
+            <RateTile label={t('sending.bounces')} value={sending.bounced} rate={sending.bounceRate} />
+            <RateTile label={t('sending.complaints')} value={sending.complaints} rate={sending.complaintRate} />
+          </SimpleGrid>
+          <Setup sending={sending} />
+        </Stack>
+        <DnsRecords sending={sending} />
       </SimpleGrid>
-      <DnsRecords sending={sending} />
     </Section>
   );
 }
@@ -48,11 +51,14 @@ function RateTile({ label, value, rate }: { label: string; value: number; rate: 
   const { t } = useTranslation('vendor-home');
   const format = useFormat();
   return (
-    <Stack gap={2} p="sm" className={classes.tile} role="group" aria-label={label}>
-      <Text size="xs">{label}</Text>
-      <Text fw={700} fz={26} lh={1.2}>
-        {format.count(value)}
-      </Text>
+    // As tall as its neighbour, whose share may take two lines: the share keeps to the tile's foot.
+    <Stack gap={4} p="sm" justify="space-between" className={classes.tile} role="group" aria-label={label}>
+      <Stack gap={2}>
+        <Text size="xs">{label}</Text>
+        <Text fw={700} fz={26} lh={1.2}>
+          {format.count(value)}
+        </Text>
+      </Stack>
       <Text size="xs" c="dimmed">
         {rate === null ? t('sending.nothingSent') : t('sending.ofSent', { rate: format.percent(rate) })}
       </Text>
@@ -80,8 +86,9 @@ function Setup({ sending }: { sending: Health }) {
       <SetupRow
         label={t('sending.domain')}
         ok={sending.sendingDomain !== null}
-        state={sending.sendingDomain ?? t('sending.notSet')}
-        detail={sending.sendingDomain ? undefined : t('sending.noDomain')}
+        state={sending.sendingDomain ? t('sending.set') : t('sending.notSet')}
+        // The domain in full, never cut short in a badge: it is what the DNS records are for.
+        detail={sending.sendingDomain ?? t('sending.noDomain')}
         last
       />
     </Stack>
@@ -104,14 +111,13 @@ function SetupRow(props: { label: string; ok: boolean; state: string; detail?: R
         <Badge
           color={props.ok ? 'teal.9' : 'gray.7'}
           variant={props.ok ? 'filled' : 'outline'}
-          maw="60%"
-          style={{ textTransform: 'none' }}
+          style={{ flexShrink: 0 }}
         >
           {props.state}
         </Badge>
       </Group>
       {props.detail ? (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {props.detail}
         </Text>
       ) : null}
@@ -154,19 +160,17 @@ function DnsRecords({ sending }: { sending: Health }) {
               py={8}
               style={i ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
             >
-              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-                <Stack gap={0} miw={0}>
-                  <Text size="sm" fw={600}>
-                    {RECORD_TITLES[record.kind]}
-                  </Text>
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {record.name}
-                  </Text>
-                </Stack>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {RECORD_TITLES[record.kind]}
+                </Text>
                 <Badge color={STATE_COLORS[record.state]} variant="filled" style={{ flexShrink: 0 }}>
                   {states[record.state]}
                 </Badge>
               </Group>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {record.name}
+              </Text>
               {record.state === 'ok' ? null : <Text size="sm">{record.message}</Text>}
             </Stack>
           ))}
