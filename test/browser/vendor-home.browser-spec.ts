@@ -45,7 +45,14 @@ interface Reminder {
 /** A domain of no zone: the engine's DNS check finds none of its records (the zone file is the sending settings spec's). */
 const DOMAIN = 'mail.vendor-home-browser.example';
 
-let seeded: { vendorEmail: string; partnerId: string; partnerName: string; partnerEmail: string };
+let seeded: {
+  vendorEmail: string;
+  partnerId: string;
+  partnerName: string;
+  partnerEmail: string;
+  /** Idle too, but with nobody to email: the API refuses to remind it. */
+  userless: string;
+};
 let reminder: Reminder | undefined;
 
 test.describe.configure({ mode: 'serial' });
@@ -67,10 +74,18 @@ test.beforeAll(async () => {
       }),
       201,
     );
+    const userless = `Aalto Logistics ${randomUUID().slice(0, 6)}`;
+    await ok(
+      api.post('/partners', {
+        headers: admin(),
+        data: { companyName: userless, tier: 'gold', region: 'emea', timezone: 'Europe/Helsinki' },
+      }),
+      201,
+    );
     const vendorEmail = await vendorAdmin(api);
     // A sending domain, so that the home looks its DNS records up (put back in afterAll).
     await ok(api.put('/sending', { headers: admin(), data: { sendingDomain: DOMAIN } }), 200);
-    seeded = { vendorEmail, partnerId: partner.partnerId, partnerName, partnerEmail: partner.email };
+    seeded = { vendorEmail, partnerId: partner.partnerId, partnerName, partnerEmail: partner.email, userless };
   } finally {
     await api.dispose();
   }
@@ -296,5 +311,49 @@ test.describe('vendor home', () => {
     } finally {
       await partner.dispose();
     }
+  });
+
+  test('skeletons stand in for the figures until the home arrives, and a refusal of the API shows on its row', async ({
+    page,
+  }) => {
+    await ok(page.request.post('/auth/sign-in', { data: { email: seeded.vendorEmail, password: PASSWORD } }), 200);
+    // The home's answer is held back: the page shows the sections' shapes, never a 0 or an empty state.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/vendor-home', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/console/home');
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Loading your home' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Your network' })).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Active partners' })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('region', { name: 'Your network' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Loading your home' })).toHaveCount(0);
+    await page.unroute('**/vendor-home');
+
+    // A partner nobody can be emailed at: the API refuses, and says why next to its row.
+    const row = page
+      .getByRole('region', { name: 'Idle partners' })
+      .getByRole('listitem')
+      .filter({ has: page.getByText(seeded.userless, { exact: true }) });
+    await expect(row).toContainText('0 users');
+    const answer = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/vendor-home/reminders' && r.request().method() === 'POST',
+    );
+    await row.getByRole('button', { name: `Remind ${seeded.userless}` }).click();
+    const refused = await answer;
+    expect(refused.status()).toBe(422);
+    const { errors } = (await refused.json()) as { errors: Array<{ path: string; message: string }> };
+    const reason = errors.find((e) => e.path === 'partnerId')?.message ?? '';
+    expect(reason).not.toBe('');
+    await expect(row.getByRole('alert')).toHaveText(`Not reminded. ${seeded.userless} ${reason}.`);
+    // Not reminded: its button stays.
+    await expect(row.getByRole('button', { name: `Remind ${seeded.userless}` })).toBeVisible();
+    await page.setViewportSize(WIDTHS[0]);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'vendor-home-refused');
   });
 });
