@@ -188,7 +188,9 @@ for (const viewport of WIDTHS) {
     test('a vendor admin’s navigation offers the console and the API reference', async ({ page }) => {
       await signInBrowser(page, seeded.vendorEmail);
       await page.goto('/');
-      await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+      // The home page sends a vendor user to the vendor home.
+      await expect(page).toHaveURL(/\/console\/home$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
       const nav = page.getByRole('navigation', { name: 'Main' });
       await expect(nav.getByRole('link', { name: /Vendor console/ })).toHaveAttribute('href', '/console');
       await expect(nav.getByRole('link', { name: /API reference/ })).toHaveAttribute('href', '/docs');

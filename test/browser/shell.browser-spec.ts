@@ -94,12 +94,12 @@ for (const viewport of WIDTHS) {
 test.describe('at 1440 px', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('with an API token the home page shows who is signed in', async ({ page }) => {
+  test('with an API token the home page sends a vendor admin to the vendor home', async ({ page }) => {
     await page.setExtraHTTPHeaders(admin());
     await page.goto('/');
-    await expect(page.getByText('Signed in as')).toBeVisible();
-    await expect(page.getByText('Vendor admin')).toBeVisible();
-    await page.getByRole('link', { name: 'Open the vendor console' }).click();
+    await expect(page).toHaveURL(/\/console\/home$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Campaigns' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Campaign library' })).toBeVisible();
   });
 

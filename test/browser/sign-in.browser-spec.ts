@@ -67,7 +67,9 @@ for (const viewport of WIDTHS) {
       await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
       await tabTo(page, form.getByRole('button', { name: 'Sign in' }));
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+      // A vendor user starts on the vendor home.
+      await expect(page).toHaveURL(/\/console\/home$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
       const account = page.getByRole('button', { name: 'Account: Robin Browser' });
       await expect(account).toBeVisible();
       await screenshot(page, 'signed-in');

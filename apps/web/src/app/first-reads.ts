@@ -2,15 +2,16 @@ import type { QueryClient } from '@tanstack/react-query';
 import { $api } from '../api/query';
 import { partnerHomeQuery } from '../features/partner-home/hooks/use-partner-home';
 import { catalogueQuery, catalogueQueryOf } from '../features/portal/hooks/use-catalogue';
+import { vendorHomeQuery } from '../features/vendor-home/hooks/use-vendor-home';
 import { meQuery } from '../shared/hooks/use-me';
 import { sessionQuery } from '../shared/hooks/use-session';
 
 /**
  * Starts the reads the first page of a visit needs while its code is still arriving: the
  * session; once it says who is signed in, who the browser acts for and, for a partner's user,
- * the vendor's brand (the theme waits for it), at once; then the catalogue page or the partner
- * home the address names. Otherwise each would wait for the page's code, then for the one
- * before it (a cold partner home asked session, brand, me and home one after another). The
+ * the vendor's brand (the theme waits for it), at once; then the catalogue page, the partner
+ * home or the vendor home the address names. Otherwise each would wait for the page's code,
+ * then for the one before it (a cold partner home asked session, brand, me and home one after another). The
  * pages read the same cache entries through their own hooks, so nothing is asked twice; a read
  * that fails here is simply asked again by its page, which shows the error. Called by main.tsx
  * as the app's code starts, before the router has loaded the page's.
@@ -30,6 +31,8 @@ export function startFirstReads(queryClient: QueryClient, url: URL): void {
       if (me?.partnerId && path === '/portal/home')
         reads.push(queryClient.prefetchQuery(partnerHomeQuery(me.partnerId)));
     }
+    if (path === '/console/home' && session.capabilities.vendorConsole && !session.actingForPartnerId)
+      reads.push(queryClient.prefetchQuery(vendorHomeQuery()));
     await Promise.all(reads);
   })().catch(() => undefined);
 }

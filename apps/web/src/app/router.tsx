@@ -140,6 +140,10 @@ export const router = createBrowserRouter([
                 index: true,
                 lazy: lazy(() => import('../features/campaigns/library.page'), 'LibraryPage', 'campaigns'),
               },
+              {
+                path: 'home',
+                lazy: lazy(() => import('../features/vendor-home/vendor-home.page'), 'VendorHomePage', 'vendor-home'),
+              },
               { path: 'campaigns', element: <Navigate to="/console" replace /> },
               {
                 path: 'campaigns/:campaignId',

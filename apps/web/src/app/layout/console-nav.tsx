@@ -5,6 +5,7 @@ import { useTranslation } from '../../shared/i18n';
 export function ConsoleNav() {
   const { t } = useTranslation('app');
   const areas: NavArea[] = [
+    { label: t('consoleNav.home'), to: '/console/home', owns: (p) => p === '/console/home' },
     {
       label: t('consoleNav.campaigns'),
       to: '/console',

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
 import type { HomeChecklist } from '../hooks/use-partner-home';
-import { Section } from './section';
+import { Section } from '../../../shared/components/section';
 
 /** The first steps, each done or not, each a link to where it is done. */
 export function Checklist({ checklist }: { checklist: HomeChecklist }) {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import classes from '../../../shared/components/panel.module.css';
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import type { PartnerHome } from '../hooks/use-partner-home';
-import { Section } from './section';
+import { Section } from '../../../shared/components/section';
 
 /** How many leads came in lately, and the latest of them: each opens the leads page. */
 export function NewLeads({ leads }: { leads: PartnerHome['newLeads'] }) {

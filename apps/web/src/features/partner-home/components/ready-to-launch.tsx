@@ -2,7 +2,7 @@ import { Anchor, AspectRatio, Badge, Card, Center, Group, Image, SimpleGrid, Tex
 import { Link } from 'react-router';
 import { useTranslation } from '../../../shared/i18n';
 import type { PartnerHome } from '../hooks/use-partner-home';
-import { Section } from './section';
+import { Section } from '../../../shared/components/section';
 
 /** Campaigns the partner may launch now, as the catalogue orders them: each opens its campaign page. */
 export function ReadyToLaunch({ items, total }: { items: PartnerHome['readyToLaunch']; total: number }) {

@@ -1,0 +1,30 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { $api } from '../../../api/query';
+import type { components } from '../../../api/client';
+
+export type VendorHome = components['schemas']['VendorHomeDto'];
+export type IdlePartner = components['schemas']['IdlePartnerDto'];
+export type TopCampaign = components['schemas']['TopCampaignDto'];
+export type SendingHealth = components['schemas']['HomeSendingDto'];
+
+/** The read of the vendor home (the app starts it before the page's code arrives: app/first-reads.ts). */
+export function vendorHomeQuery() {
+  return $api.queryOptions('get', '/vendor-home');
+}
+
+/** The vendor home, composed by the API: the period, the counts and who is idle are all its own. */
+export function useVendorHome() {
+  return $api.useQuery('get', '/vendor-home');
+}
+
+/**
+ * Reminds an idle partner (POST /vendor-home/reminders). Whether it is refused (reminded this
+ * week, nothing to offer, nobody to email) is the API's to say; either way the home is read
+ * again, so the row shows when the partner was reminded, and the button stays busy until it does.
+ */
+export function useRemindPartner() {
+  const queryClient = useQueryClient();
+  return $api.useMutation('post', '/vendor-home/reminders', {
+    onSettled: () => queryClient.invalidateQueries({ queryKey: vendorHomeQuery().queryKey }),
+  });
+}
