@@ -143,7 +143,16 @@ export async function invitationToken(api: APIRequestContext, email: string): Pr
 async function acceptInvitation(api: APIRequestContext, email: string, name: string): Promise<void> {
   const token = await invitationToken(api, email);
   if (!token) throw new Error(`no invitation email with a link to ${email}`);
-  await ok(api.post('/auth/invitations/accept', { data: { token, name, password: PASSWORD } }), 200);
+  const accepted = await ok<{ csrfToken: string | null }>(
+    api.post('/auth/invitations/accept', { data: { token, name, password: PASSWORD } }),
+    200,
+  );
+  // Accepting signs the new user in: the seed ends that session, so the user's sessions are the
+  // ones its test makes, and this request context stays as it was.
+  if (accepted.csrfToken) {
+    const out = await api.post('/auth/sign-out', { headers: { 'X-CSRF-Token': accepted.csrfToken } });
+    if (out.status() !== 204) throw new Error(`/auth/sign-out answered ${out.status()}: ${await out.text()}`);
+  }
 }
 
 /** A vendor admin who signs in with a password (the bootstrap admin has only a token). */
