@@ -1,6 +1,7 @@
 import { QueueName } from '@tcma/queue';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
+import { TenantFactory } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb } from '../support/db';
 import { waitForQueueIdle } from '../support/queues';
@@ -120,6 +121,27 @@ describe('partner catalogue', () => {
     await catalogue(northwind.partnerId, demo.tokens.marketer).expect(200);
     await api.http().get(a).set(as(demo.tokens.marketer)).expect(200);
   }, 120_000);
+
+  it('gives no thumbnail URL while the partner’s kit lacks a detail the campaign requires, and one once it has it', async () => {
+    const fresh = await new TenantFactory(api).partner(
+      { vendorId: demo.vendorId, adminToken: demo.tokens.admin, marketerToken: demo.tokens.marketer },
+      { companyName: 'Fresh Partner' },
+    );
+    const first = async () =>
+      (await catalogue(fresh.partnerId, fresh.token, { search: 'second' }).expect(200)).body.items[0];
+    expect(await first()).toMatchObject({ campaignId: second, thumbnailUrl: null });
+    await api
+      .http()
+      .put(`/partners/${fresh.partnerId}/brand-kit`)
+      .set(as(fresh.token))
+      .send({ email: 'hello@fresh.example', website: 'https://fresh.example', address: 'Main Street 1\nWarsaw' })
+      .expect(200);
+    const url = (await first()).thumbnailUrl as string;
+    expect(url).toMatch(new RegExp(`^/partners/${fresh.partnerId}/campaigns/${second}/thumbnail\\?v=[0-9a-f]{64}$`));
+    await waitForQueueIdle(worker.app, QueueName.Render);
+    const image = await api.http().get(url).set(as(fresh.token)).expect(200);
+    expect(image.headers['content-type']).toBe('image/png');
+  });
 
   it("answers 404 for another partner's catalogue and thumbnails, and hides campaigns outside their dates", async () => {
     const [northwind, hellas] = demo.partners;

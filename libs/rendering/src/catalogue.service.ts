@@ -29,7 +29,10 @@ export interface CatalogueItem {
   assetTypes: AssetType[];
   new: boolean;
   promoted: boolean;
-  /** Served from the stored render (rendered once per version and brand-kit revision); null when the campaign has nothing to picture. */
+  /**
+   * Served from the stored render (rendered once per version and brand-kit revision); null when the
+   * campaign has nothing to picture, or the partner's brand kit lacks a detail the campaign requires.
+   */
   thumbnailUrl: string | null;
 }
 
@@ -80,11 +83,14 @@ export class CatalogueService {
     const items = found.items.map((v): CatalogueItem => {
       const source = thumbnailSource(v.content);
       // The render's identity is in the URL, so the browser may keep the image until the kit or the version changes.
-      const key = source
-        ? renderKey({ versionId: v.id, partnerId: partner.id, brandRevision: brand.revision, ...source })
-        : null;
-      // A kit that leaves a required slot empty cannot be rendered: its thumbnail answers 422 when asked for.
-      if (source && key && !resolveSlotValues(v.content.slots, brand.brand).missing.length) {
+      // A kit that leaves a required slot empty cannot be rendered (its thumbnail answers 422): such a
+      // card has no thumbnail URL, rather than one a browser would show as a broken image, until the
+      // kit is filled in (the kit's new revision then names the render).
+      const key =
+        source && !resolveSlotValues(v.content.slots, brand.brand).missing.length
+          ? renderKey({ versionId: v.id, partnerId: partner.id, brandRevision: brand.revision, ...source })
+          : null;
+      if (source && key) {
         renders.push({
           renderKey: key,
           vendorId: partner.vendorId,

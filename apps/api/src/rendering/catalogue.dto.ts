@@ -46,7 +46,7 @@ export class CatalogueItemDto {
     nullable: true,
     type: String,
     description:
-      "Co-branded with the partner's kit: the first PDF page, else the social image, else the first email's card (PNG, 298 × 421 px).",
+      "Co-branded with the partner's kit: the first PDF page, else the social image, else the first email's card (PNG, 298 × 421 px). Null when the campaign has nothing to picture, or the kit lacks a detail the campaign requires (it appears once the kit has it).",
   })
   thumbnailUrl!: string | null;
 }

@@ -4575,7 +4575,7 @@ export interface components {
             /** @description First published in the last 14 days. */
             new: boolean;
             promoted: boolean;
-            /** @description Co-branded with the partner's kit: the first PDF page, else the social image, else the first email's card (PNG, 298 × 421 px). */
+            /** @description Co-branded with the partner's kit: the first PDF page, else the social image, else the first email's card (PNG, 298 × 421 px). Null when the campaign has nothing to picture, or the kit lacks a detail the campaign requires (it appears once the kit has it). */
             thumbnailUrl: string | null;
         };
         CatalogueItemPage: {
