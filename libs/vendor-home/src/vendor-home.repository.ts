@@ -57,28 +57,26 @@ export class VendorHomeRepository {
   constructor(private readonly db: Database) {}
 
   async network(scope: VendorScope, since: Date): Promise<NetworkCounts> {
-    const v = scope.vendorId;
     const { rows } = await sql<NetworkCounts>`
       SELECT
-        ${count(sql`SELECT count(*) FROM partners p WHERE p.vendor_id = ${v} AND p.status = 'active'`)} AS partners,
-        ${count(sql`SELECT count(DISTINCT i.partner_id) FROM invitations i WHERE i.vendor_id = ${v} AND i.partner_id IS NOT NULL AND i.created_at >= ${since}`)} AS invited,
-        ${count(sql`SELECT count(DISTINCT u.partner_id) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.vendor_id = ${v} AND u.partner_id IS NOT NULL AND s.created_at >= ${since}`)} AS "signedIn",
-        ${count(sql`SELECT count(DISTINCT l.partner_id) FROM launches l WHERE l.vendor_id = ${v} AND l.created_at >= ${since}`)} AS launched
+        ${count(sql`SELECT count(*) FROM partners p WHERE p.vendor_id = ${scope.vendorId} AND p.status = 'active'`)} AS partners,
+        ${count(sql`SELECT count(DISTINCT i.partner_id) FROM invitations i WHERE i.vendor_id = ${scope.vendorId} AND i.partner_id IS NOT NULL AND i.created_at >= ${since}`)} AS invited,
+        ${count(sql`SELECT count(DISTINCT u.partner_id) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.vendor_id = ${scope.vendorId} AND u.partner_id IS NOT NULL AND s.created_at >= ${since}`)} AS "signedIn",
+        ${count(sql`SELECT count(DISTINCT l.partner_id) FROM launches l WHERE l.vendor_id = ${scope.vendorId} AND l.created_at >= ${since}`)} AS launched
     `.execute(this.db);
     return rows[0];
   }
 
   async results(scope: VendorScope, since: Date, sinceDay: string): Promise<ResultCounts> {
-    const v = scope.vendorId;
     const { rows } = await sql<ResultCounts>`
       SELECT
-        ${count(sql`SELECT count(*) FROM launches l WHERE l.vendor_id = ${v} AND l.created_at >= ${since}`)} AS launches,
-        ${count(sql`SELECT coalesce(sum(l.enrolled), 0) FROM launches l WHERE l.vendor_id = ${v} AND l.created_at >= ${since}`)} AS "prospectsReached",
-        ${count(sql`SELECT coalesce(sum(a.sent), 0) FROM analytics_daily a WHERE a.vendor_id = ${v} AND a.day >= ${sinceDay}`)} AS sent,
-        ${count(sql`SELECT coalesce(sum(a.bounced), 0) FROM analytics_daily a WHERE a.vendor_id = ${v} AND a.day >= ${sinceDay}`)} AS bounced,
-        ${count(sql`SELECT coalesce(sum(a.clicked), 0) FROM analytics_daily a WHERE a.vendor_id = ${v} AND a.day >= ${sinceDay}`)} AS clicks,
-        ${count(sql`SELECT count(*) FROM leads d WHERE d.vendor_id = ${v} AND d.created_at >= ${since}`)} AS leads,
-        ${count(sql`SELECT count(*) FROM suppressions s WHERE s.vendor_id = ${v} AND s.reason = 'complaint' AND s.created_at >= ${since}`)} AS complaints
+        ${count(sql`SELECT count(*) FROM launches l WHERE l.vendor_id = ${scope.vendorId} AND l.created_at >= ${since}`)} AS launches,
+        ${count(sql`SELECT coalesce(sum(l.enrolled), 0) FROM launches l WHERE l.vendor_id = ${scope.vendorId} AND l.created_at >= ${since}`)} AS "prospectsReached",
+        ${count(sql`SELECT coalesce(sum(a.sent), 0) FROM analytics_daily a WHERE a.vendor_id = ${scope.vendorId} AND a.day >= ${sinceDay}`)} AS sent,
+        ${count(sql`SELECT coalesce(sum(a.bounced), 0) FROM analytics_daily a WHERE a.vendor_id = ${scope.vendorId} AND a.day >= ${sinceDay}`)} AS bounced,
+        ${count(sql`SELECT coalesce(sum(a.clicked), 0) FROM analytics_daily a WHERE a.vendor_id = ${scope.vendorId} AND a.day >= ${sinceDay}`)} AS clicks,
+        ${count(sql`SELECT count(*) FROM leads d WHERE d.vendor_id = ${scope.vendorId} AND d.created_at >= ${since}`)} AS leads,
+        ${count(sql`SELECT count(*) FROM suppressions s WHERE s.vendor_id = ${scope.vendorId} AND s.reason = 'complaint' AND s.created_at >= ${since}`)} AS complaints
     `.execute(this.db);
     return rows[0];
   }
