@@ -263,6 +263,8 @@ test.describe('vendor home', () => {
     await expect(notification).toBeVisible();
     await expect(row).toContainText('Reminded today');
     await expect(row.getByRole('button')).toHaveCount(0);
+    // The keyboard's place is kept: the focus is on what replaced the button, not lost to the page.
+    await expect(row.getByTestId('reminded')).toBeFocused();
     const after = (await readHome(request)).idlePartners.items.find((p) => p.partnerId === seeded.partnerId);
     expect(after?.remindAgainAt).not.toBeNull();
     // Dismissed, the notification no longer covers the row in the picture.

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
@@ -53,6 +54,15 @@ function IdlePartnerRow({ partner }: { partner: IdlePartner }) {
   const format = useFormat();
   const remind = useRemindPartner();
   const state = reminderState(partner);
+  // Once the home says it was reminded, the focus moves from the Remind button (gone) to what replaced it.
+  const reminded = useRef<HTMLDivElement>(null);
+  const justSent = useRef(false);
+  useEffect(() => {
+    if (justSent.current && !state.canRemind) {
+      justSent.current = false;
+      reminded.current?.focus();
+    }
+  }, [state.canRemind]);
   // The API's own reason: said of the partner when it names the field (partnerId), else its message.
   const reason = fieldError(remind.error, 'partnerId');
   const failure = reason ? undefined : formError(remind.error, []);
@@ -60,7 +70,8 @@ function IdlePartnerRow({ partner }: { partner: IdlePartner }) {
     remind.mutate(
       { body: { partnerId: partner.partnerId } },
       {
-        onSuccess: (sent) =>
+        onSuccess: (sent) => {
+          justSent.current = true;
           notifications.show({
             color: 'teal',
             message: t('idle.sent', {
@@ -68,7 +79,8 @@ function IdlePartnerRow({ partner }: { partner: IdlePartner }) {
               partner: partner.partnerName,
               campaign: sent.campaignName,
             }),
-          }),
+          });
+        },
       },
     );
   return (
@@ -102,7 +114,7 @@ function IdlePartnerRow({ partner }: { partner: IdlePartner }) {
             {t('idle.remind')}
           </Button>
         ) : (
-          <Stack gap={0} align="flex-start">
+          <Stack gap={0} align="flex-start" ref={reminded} tabIndex={-1} data-testid="reminded">
             <Text size="sm" fw={600} c="teal.9">
               {state.today
                 ? t('idle.remindedToday')
