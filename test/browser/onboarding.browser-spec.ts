@@ -109,7 +109,6 @@ for (const viewport of WIDTHS) {
       });
       await expect(wizard.getByRole('status').filter({ hasText: / read: / })).toHaveText(
         /^10 rows read: 10 prospects in the new list “first-ten\.csv \(.+\)”, 0 rows rejected\.$/,
-        { timeout: 30_000 },
       );
       await click(wizard.getByRole('button', { name: 'Review the launch' }));
       await click(wizard.getByRole('button', { name: 'Confirm the launch' }));
