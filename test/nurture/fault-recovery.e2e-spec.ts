@@ -163,7 +163,20 @@ describe('recovering from faults, with default settings', () => {
           (l.status === 'uncertain' && (received.get(l.id) ?? 0) <= 1)
         ),
     );
-    expect(wrong).toEqual([]);
+    if (wrong.length) {
+      // What each wrong send went through, and when each copy arrived: the first thing to read.
+      const rows = await db.query(
+        'SELECT id::text, status, attempts, claimed_by, claimed_at, handed_at, sent_at, lease_until, smtp_response FROM sends WHERE id = ANY($1::bigint[])',
+        [wrong.map((w) => w.id)],
+      );
+      const arrivals = (await arrivedFor(launchId))
+        .filter((m) => wrong.some((w) => w.id === m.sendId))
+        .map((m) => ({ sendId: m.sendId, at: m.receivedAt.toISOString() }));
+      const pids = workers.map((w) => `${w.child.pid} (exit ${w.child.exitCode ?? w.child.signalCode ?? 'running'})`);
+      throw new Error(
+        `sends not delivered exactly once: ${JSON.stringify(rows)}\narrivals ${JSON.stringify(arrivals)}\nworkers ${pids.join(', ')}`,
+      );
+    }
     return {
       sent: ledger.filter((l) => l.status === 'sent').length,
       uncertain: ledger.filter((l) => l.status === 'uncertain').length,

@@ -259,4 +259,62 @@ describe('the send path when a part of it fails', () => {
     expect(progress).toMatchObject({ sent: 2, accepted: 0, bounced: 0 });
     expect(progress.steps[0]).toMatchObject({ step: 1, sent: 2, accepted: 0 });
   });
+
+  it('two jobs of one step, claimed apart by one worker and handed over in one statement: only one of them may send', async () => {
+    // After a worker dies, its stalled job and the sweep's requeue of the same step can both
+    // reach one worker: each claims the step (a worker's own claim is claimed again) and, when
+    // connections free up together, both handovers go in one statement.
+    const { enrollments } = await launch('One step, two jobs', ['twice@prospect.example', 'next@prospect.example']);
+    const ledger = worker.app.get(SendLedgerRepository);
+    const WORKER = 'this-host:1:twice1';
+    const now = clock.now();
+    const claimOf = async (email: string) => {
+      const [step] = await db.query(
+        'SELECT e.id::text AS enrollment_id, e.launch_id, e.partner_id, e.vendor_id, e.prospect_id::text, e.next_due_at FROM enrollments e WHERE e.id = $1',
+        [enrollments.get(email)],
+      );
+      const [claim] = await ledger.claimManyForSystem([
+        {
+          enrollmentId: step.enrollment_id,
+          step: 0,
+          launchId: step.launch_id,
+          partnerId: step.partner_id,
+          vendorId: step.vendor_id,
+          prospectId: step.prospect_id,
+          due: step.next_due_at,
+          worker: WORKER,
+          now,
+          leaseUntil: new Date(now.getTime() + 300_000),
+        },
+      ]);
+      return claim;
+    };
+    const first = await claimOf('twice@prospect.example');
+    const second = await claimOf('twice@prospect.example');
+    expect([first.claimed, second.claimed]).toEqual([true, true]);
+    expect(second.sendId).toBe(first.sendId);
+    const hand = { sendId: first.sendId, worker: WORKER, now, leaseUntil: new Date(now.getTime() + 300_000) };
+    // Alone in their statement, and beside another send's handover and an outcome.
+    expect(await ledger.settleForSystem([hand, hand], [])).toEqual({ handed: [true, false], moved: [] });
+    const other = await claimOf('next@prospect.example');
+    const again = await claimOf('next@prospect.example');
+    expect(again.claimed).toBe(true);
+    const handOther = { ...hand, sendId: other.sendId };
+    const { handed } = await ledger.settleForSystem(
+      [handOther, handOther],
+      [
+        {
+          sendId: first.sendId,
+          outcome: 'sent',
+          at: now,
+          messageId: null,
+          response: null,
+          enrollmentId: enrollments.get('twice@prospect.example')!,
+          step: 0,
+          to: { nextStep: 1, nextDueAt: null, status: 'active', queuedAt: null },
+        },
+      ],
+    );
+    expect(handed).toEqual([true, false]);
+  });
 });

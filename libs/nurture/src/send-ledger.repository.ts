@@ -308,13 +308,15 @@ export class SendLedgerRepository {
           .returning('e.id'),
       )
       .selectFrom('hand')
-      .select([sql.lit('hand').as('kind'), 'hand.id'])
-      .unionAll((db) => db.selectFrom('moved').select([sql.lit('moved').as('kind'), 'moved.id']))
+      .select([sql.lit('hand').as('kind'), 'hand.id', 'hand.worker'])
+      .unionAll((db) =>
+        db.selectFrom('moved').select([sql.lit('moved').as('kind'), 'moved.id', sql<string>`''`.as('worker')]),
+      )
       .execute();
-    const handed = new Set(rows.filter((r) => r.kind === 'hand').map((r) => r.id));
+    const handed = new Set(rows.filter((r) => r.kind === 'hand').map(handKey));
     const moved = new Set(rows.filter((r) => r.kind === 'moved').map((r) => r.id));
     return {
-      handed: handovers.map((i) => handed.has(i.sendId)),
+      handed: handedOnce(handovers, handed),
       moved: finishes.map((i) => moved.has(i.enrollmentId)),
     };
   }
@@ -323,8 +325,7 @@ export class SendLedgerRepository {
   private async hand(items: HandoverInput[]): Promise<boolean[]> {
     if (!items.length) return [];
     const rows = await handover(this.db, items).execute();
-    const handed = new Set(rows.map((r) => r.id));
-    return items.map((i) => handed.has(i.sendId));
+    return handedOnce(items, new Set(rows.map(handKey)));
   }
 
   async setStatusForSystem(sendId: string, status: SendStatus, response: string | null, tx?: Tx): Promise<void> {
@@ -493,6 +494,24 @@ export class SendLedgerRepository {
 }
 
 /**
+ * Which handovers went through: one per send, the first asking. A worker's own claim is claimed
+ * again by a second job of the same step (a job BullMQ found stalled and the sweep's requeue of
+ * it, say, after a worker died), and when both handovers meet in one statement Postgres updates
+ * the row once: answering "handed" to both would put one message on the wire twice.
+ */
+function handedOnce(items: HandoverInput[], handed: Set<string>): boolean[] {
+  const answered = new Set<string>();
+  return items.map((i) => {
+    const key = handKey({ id: i.sendId, worker: i.worker });
+    if (!handed.has(key) || answered.has(key)) return false;
+    answered.add(key);
+    return true;
+  });
+}
+
+const handKey = (r: { id: string; worker: string }) => `${r.id}:${r.worker}`;
+
+/**
  * The point of no return for claimed sends of the given workers, and the try it counts: a
  * message handed to SMTP is an attempt whatever its outcome.
  */
@@ -516,5 +535,5 @@ function handover(db: QueryCreator<DB>, items: HandoverInput[]) {
     .whereRef('sends.id', '=', 'h.id')
     .where('sends.status', '=', 'claimed')
     .whereRef('sends.claimedBy', '=', 'h.worker')
-    .returning('sends.id');
+    .returning(['sends.id', 'h.worker']);
 }
