@@ -544,9 +544,46 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(actions).toEqual([{ action: 'launch', via: 'portal' }]);
   });
 
+  let v6: { version: number; versionId: string };
+
   it('offers the versions published after subscribing as before', async () => {
-    const v6 = await publishNextVersion('Sixth edition');
+    v6 = await publishNextVersion('Sixth edition');
     const row = (await pendingOf(v6.versionId)).find((r) => r.partner_id === northwind.partnerId);
     expect(row).toMatchObject({ state: 'pending', subscription_id: subscriptions.northwind });
+  });
+
+  /** The launches of a pending launch (exactly one once started, whatever was asked how often). */
+  const launchesOf = (pendingLaunchId: string) =>
+    db.query<Array<{ id: string }>>('SELECT id FROM launches WHERE pending_launch_id = $1', [pendingLaunchId]);
+
+  it('launches the current version when asked even if the weekly cap skipped its offer (the partner asked: no cap)', async () => {
+    const [capped] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === hellenic.partnerId);
+    expect(capped).toMatchObject({ state: 'skipped', reason: 'weekly_cap', launch_id: null });
+    const path = `/programme-subscriptions/${subscriptions.hellenic}/launch-current`;
+    const first = await api.http().post(path).set(as(hellenic.token)).expect(200);
+    expect(first.body.items).toEqual([expect.objectContaining({ id: capped.id, state: 'started' })]);
+    const again = await api.http().post(path).set(as(hellenic.token)).expect(200);
+    expect(again.body.items).toEqual(first.body.items);
+    const [started] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === hellenic.partnerId);
+    expect(await launchesOf(capped.id)).toEqual([{ id: started.launch_id }]);
+  });
+
+  it('launches the current version when asked after unsubscribing cancelled its offer and subscribing again', async () => {
+    await api.http().delete(`/programme-subscriptions/${subscriptions.northwind}`).set(as(northwind.token)).expect(200);
+    const [cancelled] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(cancelled).toMatchObject({ state: 'cancelled', reason: 'unsubscribed', launch_id: null });
+    const again = await api
+      .http()
+      .post(`/programmes/${programmeId}/subscriptions`)
+      .set(as(northwind.token))
+      .send({ audience: { type: 'all' }, reviewHours: 72 })
+      .expect(201);
+    const path = `/programme-subscriptions/${again.body.id}/launch-current`;
+    const first = await api.http().post(path).set(as(northwind.token)).expect(200);
+    expect(first.body.items).toEqual([expect.objectContaining({ version: v6.version, state: 'started' })]);
+    expect((await api.http().post(path).set(as(northwind.token)).expect(200)).body.items).toEqual(first.body.items);
+    const rows = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(rows).toEqual([expect.objectContaining({ id: cancelled.id, state: 'started' })]);
+    expect(await launchesOf(cancelled.id)).toEqual([{ id: rows[0].launch_id }]);
   });
 });
