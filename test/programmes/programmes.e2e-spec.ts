@@ -586,4 +586,37 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(rows).toEqual([expect.objectContaining({ id: cancelled.id, state: 'started' })]);
     expect(await launchesOf(cancelled.id)).toEqual([{ id: rows[0].launch_id }]);
   });
+
+  it('finishes, once, a pending launch an earlier version of the engine marked started and never launched', async () => {
+    const v7 = await publishNextVersion('Seventh edition');
+    const [offered] = (await pendingOf(v7.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(offered).toMatchObject({ state: 'pending', launch_id: null });
+    // What a worker running the engine before the start became one transaction left when it died
+    // between its two writes: marked started, with no launch.
+    await db.query("UPDATE pending_launches SET state = 'started' WHERE id = $1", [offered.id]);
+    const sweep = worker.app.get(ProgrammeSweepService);
+    expect((await sweep.sweep()).started).toBe(1);
+    const [finished] = (await pendingOf(v7.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(finished).toMatchObject({ id: offered.id, state: 'started' });
+    expect(await launchesOf(offered.id)).toEqual([{ id: finished.launch_id }]);
+    // Swept again: nothing more.
+    expect((await sweep.sweep()).started).toBe(0);
+    expect(await launchesOf(offered.id)).toHaveLength(1);
+  });
+
+  it('links, without a second launch, one an earlier engine marked started whose launch it wrote before dying', async () => {
+    const [done] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    // The older engine wrote its launch (naming no pending launch) and died before recording it.
+    await db.query('UPDATE launches SET pending_launch_id = NULL WHERE id = $1', [done.launch_id]);
+    await db.query('UPDATE pending_launches SET launch_id = NULL WHERE id = $1', [done.id]);
+    const swept = await worker.app.get(ProgrammeSweepService).sweep();
+    expect(swept).toMatchObject({ stranded: { linked: 1, reopened: 0 }, started: 0 });
+    const [linked] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(linked).toMatchObject({ state: 'started', launch_id: done.launch_id });
+    const launches = await db.query<Array<{ id: string }>>(
+      'SELECT id FROM launches WHERE partner_id = $1 AND campaign_version_id = $2',
+      [northwind.partnerId, v6.versionId],
+    );
+    expect(launches).toEqual([{ id: done.launch_id }]);
+  });
 });

@@ -195,6 +195,40 @@ export class PendingLaunchesRepository {
     return rows.rows.map((r) => r.id);
   }
 
+  /**
+   * Pending launches marked started with no launch, which only an engine older than the
+   * one-transaction start could leave (its worker died between its two writes; today the mark, the
+   * launch and the link commit together, so no one else ever sees that state). One whose partner
+   * has a launch of that version written by it (no other pending launch's) is linked to it; the
+   * others open again, due now, for the sweep to start once (the launch's unique pending launch id).
+   */
+  async finishStrandedForSystem(now: Date, limit: number): Promise<{ linked: number; reopened: number }> {
+    const rows = await sql<{ linked: number; reopened: number }>`
+      WITH stranded AS MATERIALIZED (
+        SELECT pl.id, pl.partner_id, pl.campaign_version_id FROM pending_launches pl
+        WHERE pl.state = 'started' AND pl.launch_id IS NULL
+        ORDER BY pl.id LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), written AS MATERIALIZED (
+        SELECT DISTINCT ON (s.id) s.id, l.id AS launch_id FROM stranded s
+        JOIN launches l ON l.partner_id = s.partner_id AND l.campaign_version_id = s.campaign_version_id
+          AND (l.pending_launch_id IS NULL OR l.pending_launch_id = s.id)
+          AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.launch_id = l.id)
+        ORDER BY s.id, l.created_at, l.id
+      ), linked AS (
+        UPDATE pending_launches pl SET launch_id = w.launch_id, updated_at = ${now}
+        FROM written w WHERE pl.id = w.id
+        RETURNING pl.id
+      ), reopened AS (
+        UPDATE pending_launches pl SET state = 'pending', reason = NULL, due_at = ${now}, updated_at = ${now}
+        FROM stranded s WHERE pl.id = s.id AND NOT EXISTS (SELECT 1 FROM written w WHERE w.id = s.id)
+        RETURNING pl.id
+      )
+      SELECT (SELECT count(*) FROM linked)::int AS linked, (SELECT count(*) FROM reopened)::int AS reopened`.execute(
+      this.db,
+    );
+    return rows.rows[0];
+  }
+
   async findForSystem(id: string): Promise<PendingLaunchView | null> {
     return (await this.view().where('pl.id', '=', id).executeTakeFirst()) ?? null;
   }
