@@ -544,9 +544,79 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(actions).toEqual([{ action: 'launch', via: 'portal' }]);
   });
 
+  let v6: { version: number; versionId: string };
+
   it('offers the versions published after subscribing as before', async () => {
-    const v6 = await publishNextVersion('Sixth edition');
+    v6 = await publishNextVersion('Sixth edition');
     const row = (await pendingOf(v6.versionId)).find((r) => r.partner_id === northwind.partnerId);
     expect(row).toMatchObject({ state: 'pending', subscription_id: subscriptions.northwind });
+  });
+
+  /** The launches of a pending launch (exactly one once started, whatever was asked how often). */
+  const launchesOf = (pendingLaunchId: string) =>
+    db.query<Array<{ id: string }>>('SELECT id FROM launches WHERE pending_launch_id = $1', [pendingLaunchId]);
+
+  it('launches the current version when asked even if the weekly cap skipped its offer (the partner asked: no cap)', async () => {
+    const [capped] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === hellenic.partnerId);
+    expect(capped).toMatchObject({ state: 'skipped', reason: 'weekly_cap', launch_id: null });
+    const path = `/programme-subscriptions/${subscriptions.hellenic}/launch-current`;
+    const first = await api.http().post(path).set(as(hellenic.token)).expect(200);
+    expect(first.body.items).toEqual([expect.objectContaining({ id: capped.id, state: 'started' })]);
+    const again = await api.http().post(path).set(as(hellenic.token)).expect(200);
+    expect(again.body.items).toEqual(first.body.items);
+    const [started] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === hellenic.partnerId);
+    expect(await launchesOf(capped.id)).toEqual([{ id: started.launch_id }]);
+  });
+
+  it('launches the current version when asked after unsubscribing cancelled its offer and subscribing again', async () => {
+    await api.http().delete(`/programme-subscriptions/${subscriptions.northwind}`).set(as(northwind.token)).expect(200);
+    const [cancelled] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(cancelled).toMatchObject({ state: 'cancelled', reason: 'unsubscribed', launch_id: null });
+    const again = await api
+      .http()
+      .post(`/programmes/${programmeId}/subscriptions`)
+      .set(as(northwind.token))
+      .send({ audience: { type: 'all' }, reviewHours: 72 })
+      .expect(201);
+    const path = `/programme-subscriptions/${again.body.id}/launch-current`;
+    const first = await api.http().post(path).set(as(northwind.token)).expect(200);
+    expect(first.body.items).toEqual([expect.objectContaining({ version: v6.version, state: 'started' })]);
+    expect((await api.http().post(path).set(as(northwind.token)).expect(200)).body.items).toEqual(first.body.items);
+    const rows = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(rows).toEqual([expect.objectContaining({ id: cancelled.id, state: 'started' })]);
+    expect(await launchesOf(cancelled.id)).toEqual([{ id: rows[0].launch_id }]);
+  });
+
+  it('finishes, once, a pending launch an earlier version of the engine marked started and never launched', async () => {
+    const v7 = await publishNextVersion('Seventh edition');
+    const [offered] = (await pendingOf(v7.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(offered).toMatchObject({ state: 'pending', launch_id: null });
+    // What a worker running the engine before the start became one transaction left when it died
+    // between its two writes: marked started, with no launch.
+    await db.query("UPDATE pending_launches SET state = 'started' WHERE id = $1", [offered.id]);
+    const sweep = worker.app.get(ProgrammeSweepService);
+    expect((await sweep.sweep()).started).toBe(1);
+    const [finished] = (await pendingOf(v7.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(finished).toMatchObject({ id: offered.id, state: 'started' });
+    expect(await launchesOf(offered.id)).toEqual([{ id: finished.launch_id }]);
+    // Swept again: nothing more.
+    expect((await sweep.sweep()).started).toBe(0);
+    expect(await launchesOf(offered.id)).toHaveLength(1);
+  });
+
+  it('links, without a second launch, one an earlier engine marked started whose launch it wrote before dying', async () => {
+    const [done] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    // The older engine wrote its launch (naming no pending launch) and died before recording it.
+    await db.query('UPDATE launches SET pending_launch_id = NULL WHERE id = $1', [done.launch_id]);
+    await db.query('UPDATE pending_launches SET launch_id = NULL WHERE id = $1', [done.id]);
+    const swept = await worker.app.get(ProgrammeSweepService).sweep();
+    expect(swept).toMatchObject({ stranded: { linked: 1, reopened: 0 }, started: 0 });
+    const [linked] = (await pendingOf(v6.versionId)).filter((r) => r.partner_id === northwind.partnerId);
+    expect(linked).toMatchObject({ state: 'started', launch_id: done.launch_id });
+    const launches = await db.query<Array<{ id: string }>>(
+      'SELECT id FROM launches WHERE partner_id = $1 AND campaign_version_id = $2',
+      [northwind.partnerId, v6.versionId],
+    );
+    expect(launches).toEqual([{ id: done.launch_id }]);
   });
 });

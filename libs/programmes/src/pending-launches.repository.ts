@@ -86,9 +86,12 @@ export class PendingLaunchesRepository {
    * The partner's explicit "launch the current version now" on one active subscription: for each
    * campaign its programme holds that is offered to the partner at `now` (published, inside its
    * dates, eligible by tier and region), the latest version gets a pending launch due now, unless
-   * the partner already has one of that version (through any subscription), which is kept. No
-   * weekly cap: the partner asked. Returns the ids of the pending launches of those versions, new
-   * and kept, so asking twice answers the same ones.
+   * the partner has already settled that version (through any subscription): one open or started
+   * is kept, and one the partner skipped stays skipped. One the engine closed without the
+   * partner's word (skipped by the weekly cap, cancelled by unsubscribing or while the campaign
+   * was unavailable) opens again, due now, with the subscription's defaults of today: the partner
+   * asked, so no weekly cap. Returns the ids of the pending launches of those versions, kept,
+   * reopened and new, so asking twice answers the same ones.
    */
   async offerCurrentOfSubscription(scope: PartnerScope, subscriptionId: string, now: Date): Promise<string[]> {
     const rows = await sql<{ id: string }>`
@@ -109,18 +112,34 @@ export class PendingLaunchesRepository {
           AND (cardinality(v.regions) = 0 OR pa.region = ANY(v.regions))
         WHERE (p.tag IS NOT NULL AND v.content->'tags' ? p.tag)
           OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id)
+      ), settled AS MATERIALIZED (
+        SELECT o.id, o.campaign_version_id FROM pending_launches o JOIN current ON o.campaign_version_id = current.id
+        WHERE o.partner_id = ${scope.partnerId} AND o.vendor_id = ${scope.vendorId}
+          AND (o.state IN ('pending', 'waiting_readiness', 'started') OR (o.state = 'skipped' AND o.reason = 'partner'))
+      ), reopened AS (
+        UPDATE pending_launches o
+        SET state = 'pending', reason = NULL, missing = '[]'::jsonb, due_at = ${now},
+            audience = sub.audience, slot_values = sub.slot_values, updated_at = ${now}
+        FROM sub, current
+        WHERE o.subscription_id = sub.id AND o.campaign_version_id = current.id
+          AND o.vendor_id = ${scope.vendorId} AND o.partner_id = ${scope.partnerId}
+          AND o.state IN ('skipped', 'cancelled') AND o.launch_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM settled WHERE settled.campaign_version_id = current.id)
+        RETURNING o.id
       ), offered AS (
         INSERT INTO pending_launches (vendor_id, partner_id, subscription_id, campaign_id, campaign_version_id, version, audience, slot_values, due_at, state, created_at, updated_at)
         SELECT sub.vendor_id, sub.partner_id, sub.id, current.campaign_id, current.id, current.version, sub.audience, sub.slot_values, ${now}, 'pending', ${now}, ${now}
         FROM sub, current
-        WHERE NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.partner_id = sub.partner_id AND o.campaign_version_id = current.id)
+        WHERE NOT EXISTS (SELECT 1 FROM settled WHERE settled.campaign_version_id = current.id)
+          AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.subscription_id = sub.id AND o.campaign_version_id = current.id)
         ON CONFLICT (subscription_id, campaign_version_id) DO NOTHING
         RETURNING id
       )
-      SELECT id FROM offered
+      SELECT id FROM settled
       UNION
-      SELECT o.id FROM pending_launches o JOIN current ON o.campaign_version_id = current.id
-      WHERE o.partner_id = ${scope.partnerId}`.execute(this.db);
+      SELECT id FROM reopened
+      UNION
+      SELECT id FROM offered`.execute(this.db);
     return rows.rows.map((r) => r.id);
   }
 
@@ -174,6 +193,40 @@ export class PendingLaunchesRepository {
       )
       RETURNING id`.execute(this.db);
     return rows.rows.map((r) => r.id);
+  }
+
+  /**
+   * Pending launches marked started with no launch, which only an engine older than the
+   * one-transaction start could leave (its worker died between its two writes; today the mark, the
+   * launch and the link commit together, so no one else ever sees that state). One whose partner
+   * has a launch of that version written by it (no other pending launch's) is linked to it; the
+   * others open again, due now, for the sweep to start once (the launch's unique pending launch id).
+   */
+  async finishStrandedForSystem(now: Date, limit: number): Promise<{ linked: number; reopened: number }> {
+    const rows = await sql<{ linked: number; reopened: number }>`
+      WITH stranded AS MATERIALIZED (
+        SELECT pl.id, pl.partner_id, pl.campaign_version_id FROM pending_launches pl
+        WHERE pl.state = 'started' AND pl.launch_id IS NULL
+        ORDER BY pl.id LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), written AS MATERIALIZED (
+        SELECT DISTINCT ON (s.id) s.id, l.id AS launch_id FROM stranded s
+        JOIN launches l ON l.partner_id = s.partner_id AND l.campaign_version_id = s.campaign_version_id
+          AND (l.pending_launch_id IS NULL OR l.pending_launch_id = s.id)
+          AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.launch_id = l.id)
+        ORDER BY s.id, l.created_at, l.id
+      ), linked AS (
+        UPDATE pending_launches pl SET launch_id = w.launch_id, updated_at = ${now}
+        FROM written w WHERE pl.id = w.id
+        RETURNING pl.id
+      ), reopened AS (
+        UPDATE pending_launches pl SET state = 'pending', reason = NULL, due_at = ${now}, updated_at = ${now}
+        FROM stranded s WHERE pl.id = s.id AND NOT EXISTS (SELECT 1 FROM written w WHERE w.id = s.id)
+        RETURNING pl.id
+      )
+      SELECT (SELECT count(*) FROM linked)::int AS linked, (SELECT count(*) FROM reopened)::int AS reopened`.execute(
+      this.db,
+    );
+    return rows.rows[0];
   }
 
   async findForSystem(id: string): Promise<PendingLaunchView | null> {

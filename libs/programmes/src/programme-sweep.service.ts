@@ -11,11 +11,15 @@ import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** Pending launches started per statement; a sweep loops until none is due. */
 const START_BATCH = 200;
+/** Pending launches an older engine left started without a launch, finished per sweep. */
+const STRANDED_BATCH = 200;
 /** Versions published or made available this recently and never offered are offered by the sweep. */
 const REOFFER_WITHIN_MS = 24 * 3_600_000;
 
 export interface ProgrammeSweepResult {
   reoffered: number;
+  /** Started without a launch by an older engine: linked to the launch it wrote, or opened again to start now. */
+  stranded: { linked: number; reopened: number };
   started: number;
   waiting: number;
 }
@@ -24,6 +28,8 @@ export interface ProgrammeSweepResult {
  * The programmes' sweep (the sweep role, at the injected clock's time): starts every pending
  * launch whose review period is over (or checks again one waiting for readiness), and queues
  * the offer of versions that were never offered (a lost job, a campaign that became available).
+ * First it finishes what an engine older than the one-transaction start left marked started
+ * without a launch: the reopened ones are due now, so this same sweep starts them.
  */
 @Injectable()
 export class ProgrammeSweepService {
@@ -40,6 +46,11 @@ export class ProgrammeSweepService {
 
   async sweep(): Promise<ProgrammeSweepResult> {
     const now = this.clock.now();
+    const stranded = await this.pending.finishStrandedForSystem(now, STRANDED_BATCH);
+    if (stranded.linked || stranded.reopened)
+      this.logger.warn(
+        `Programmes: ${stranded.reopened} pending launches marked started without a launch opened again, ${stranded.linked} linked to their launch`,
+      );
     const versions = await this.pending.versionsToOfferForSystem(now, REOFFER_WITHIN_MS);
     for (const campaignVersionId of versions) {
       const job: FanOutProgrammeVersionJob = { campaignVersionId };
@@ -67,7 +78,7 @@ export class ProgrammeSweepService {
       this.logger.log(
         `Programmes: ${started} pending launches started, ${waiting} waiting for the partner's brand kit`,
       );
-    return { reoffered: versions.length, started, waiting };
+    return { reoffered: versions.length, stranded, started, waiting };
   }
 
   /** Starts one due pending launch in the name of its subscriber. */

@@ -33,6 +33,7 @@ import { PartnerExternalId1795775000000 } from './1795775000000-PartnerExternalI
 import { AssistantCalls1795850000000 } from './1795850000000-AssistantCalls';
 import { PartnerReminders1795900000000 } from './1795900000000-PartnerReminders';
 import { UserLocales1795820000000 } from './1795820000000-UserLocales';
+import { ProgrammeStrandedStarts1796100000000 } from './1796100000000-ProgrammeStrandedStarts';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -69,4 +70,5 @@ export const MIGRATIONS: Function[] = [
   AssistantCalls1795850000000,
   UserLocales1795820000000,
   PartnerReminders1795900000000,
+  ProgrammeStrandedStarts1796100000000,
 ];
