@@ -1,6 +1,6 @@
 import { ManualClock } from '@tcma/clock';
 import { QueueName } from '@tcma/queue';
-import { SocialPublisher, SocialSweepService, UNCERTAIN_CHECK_AFTER_MS } from '@tcma/social-posts';
+import { SocialPublisher, SocialSweepService, STALE_PUBLISHING_MS, UNCERTAIN_CHECK_AFTER_MS } from '@tcma/social-posts';
 import { simpleParser } from 'mailparser';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -279,6 +279,39 @@ describe('social posts: scheduled at a local time, published at most once', () =
     const firstRemote = linkedinPosts().at(-1)!;
     expect(firstRemote.id).not.toBe(secondRemote.id);
     expect(await deliveryOf(first)).toMatchObject({ status: 'published', attempts: 2, remoteId: firstRemote.id });
+  });
+
+  it('settles a try that died before its creating call as not published, never as an identical post awaiting its own check', async () => {
+    const before = linkedinPosts().length;
+    const text = 'Phishing drills for your whole team: ask us how.';
+    // The first is created on LinkedIn and its answer never comes: uncertain, its check a minute away.
+    const first = await identicalPost(text);
+    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    await sweep();
+    expect(await deliveryOf(first)).toMatchObject({ status: 'uncertain', attempts: 1 });
+    expect(linkedinPosts()).toHaveLength(before + 1);
+    const firstRemote = linkedinPosts().at(-1)!;
+
+    // The second, word for word the same, was claimed by a worker that died before uploading its
+    // image (so before any creating call): publishing, without a reference, for longer than the
+    // sweep lets a try run.
+    const second = await identicalPost(text);
+    await db.query(
+      `UPDATE social_post_deliveries SET status = 'publishing', attempts = 1, claimed_by = 'worker-gone',
+         claimed_at = $1, remote_ref = NULL, queued_at = NULL WHERE post_id = $2`,
+      [new Date(clock.now().getTime() - STALE_PUBLISHING_MS - 1000), second],
+    );
+    expect((await sweep()).settled).toBe(1);
+    // Nothing of it was created: tried again, never taken for the first's post.
+    expect(await deliveryOf(second)).toMatchObject({ status: 'scheduled', attempts: 1, remoteId: null });
+
+    clock.advance(UNCERTAIN_CHECK_AFTER_MS);
+    await sweep();
+    expect(linkedinPosts()).toHaveLength(before + 2);
+    const secondRemote = linkedinPosts().at(-1)!;
+    expect(secondRemote.id).not.toBe(firstRemote.id);
+    expect(await deliveryOf(first)).toMatchObject({ status: 'published', attempts: 1, remoteId: firstRemote.id });
+    expect(await deliveryOf(second)).toMatchObject({ status: 'published', attempts: 2, remoteId: secondRemote.id });
   });
 
   it('marks a post whose answer was lost uncertain, and settles it with the network instead of posting again', async () => {

@@ -5,4 +5,4 @@ export type { SocialDeliveryView, SocialPostView } from './social-posts.reposito
 export { SocialPostsService, VENDOR_CANCEL_REFUSED } from './social-posts.service';
 export type { ChosenAccounts } from './social-posts.service';
 export { SocialPublisher } from './social-publisher.service';
-export { SocialSweepService } from './social-sweep.service';
+export { SocialSweepService, STALE_PUBLISHING_MS } from './social-sweep.service';

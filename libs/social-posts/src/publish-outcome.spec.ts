@@ -96,4 +96,13 @@ describe(afterCheck.name, () => {
       checkAt: new Date(now.getTime() + 30_000),
     });
   });
+
+  it('asks again at most MAX_THROTTLE_WAIT_MS after a rate-limited question, however long the answer said', () => {
+    // A reset days away (or a Retry-After date misread) must not park a post that may exist for days.
+    expect(afterCheck({ kind: 'rate_limited', retryAfterSeconds: 10 * 86_400, message: '429' }, 1, now)).toEqual({
+      status: 'uncertain',
+      error: '429',
+      checkAt: new Date(now.getTime() + MAX_THROTTLE_WAIT_MS),
+    });
+  });
 });

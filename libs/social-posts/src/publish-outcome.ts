@@ -41,13 +41,17 @@ function retryOrFail(attempts: number, error: string, now: Date): DeliveryOutcom
   return { status: 'scheduled', error, retryAt: new Date(now.getTime() + retryDelayMs(attempts)) };
 }
 
+/** The wait one rate-limited answer buys: what it asked for, at most MAX_THROTTLE_WAIT_MS. */
+const throttleWaitMs = (retryAfterSeconds: number): number =>
+  Math.min(MAX_THROTTLE_WAIT_MS, Math.max(0, retryAfterSeconds) * 1000);
+
 /**
  * A rate-limited call published nothing and is not an attempt (its claim's count is given back,
  * `uncounted`): the delivery waits as the network said, at most MAX_THROTTLE_WAIT_MS per answer,
  * and fails once its waits would go beyond MAX_THROTTLED_MS in all (`throttledMs`: granted so far).
  */
 function afterThrottle(retryAfterSeconds: number, message: string, throttledMs: number, now: Date): DeliveryOutcome {
-  const wait = Math.min(MAX_THROTTLE_WAIT_MS, Math.max(0, retryAfterSeconds) * 1000);
+  const wait = throttleWaitMs(retryAfterSeconds);
   if (throttledMs + wait > MAX_THROTTLED_MS)
     return {
       status: 'failed',
@@ -100,10 +104,12 @@ export function afterCheck(result: CallResult | { kind: 'not_found' }, attempts:
         error: `${result.message}: the connection is broken; whether the post went out is unknown`,
       };
     case 'rate_limited':
+      // Waits as the network said, at most MAX_THROTTLE_WAIT_MS (then asked again): never failed
+      // for throttling, since the post may exist, and never parked for days by a far reset time.
       return {
         status: 'uncertain',
         error: result.message,
-        checkAt: new Date(now.getTime() + result.retryAfterSeconds * 1000),
+        checkAt: new Date(now.getTime() + throttleWaitMs(result.retryAfterSeconds)),
       };
     default:
       return { status: 'uncertain', error: result.message, checkAt: new Date(now.getTime() + retryDelayMs(attempts)) };

@@ -448,27 +448,6 @@ export class SocialPostsRepository {
     if (moved.numUpdatedRows === 0n) throw new Error(`social delivery ${id} is no longer held by this worker`);
   }
 
-  /**
-   * The network's ids of the partner's other posts recorded as published there since `since`:
-   * a delivery settled by its text (it has no reference) must not take one of them for its own.
-   */
-  async publishedRemoteIdsForSystem(
-    delivery: { id: string; partnerId: string; network: SocialNetwork },
-    since: Date,
-  ): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('socialPostDeliveries')
-      .select('remoteId')
-      .where('partnerId', '=', delivery.partnerId)
-      .where('network', '=', delivery.network)
-      .where('id', '!=', delivery.id)
-      .where('status', '=', 'published')
-      .where('publishedAt', '>=', since)
-      .where('remoteId', 'is not', null)
-      .execute();
-    return rows.flatMap((r) => (r.remoteId === null ? [] : [r.remoteId]));
-  }
-
   /** Records how a claimed publication ended; false when this worker no longer held it. */
   async finishForSystem(id: string, worker: string, outcome: DeliveryOutcome, now: Date): Promise<boolean> {
     const common = { claimedBy: null, claimedAt: null, updatedAt: now };

@@ -100,6 +100,12 @@ export class SocialPublisher {
 
   /** Asks the network whether a claimed-for-settling delivery's post exists, and records the answer. */
   async settle(claimed: ClaimedDelivery): Promise<string> {
+    // The reference is recorded before the creating call (publish's `prepared`): a try without one
+    // created nothing, so there is nothing to find, and an identical post of the partner's on the
+    // network (the only thing a text could match) is never taken for it.
+    if (claimed.remoteRef === null)
+      return this.finish(claimed, afterCheck({ kind: 'not_found' }, claimed.attempts, this.clock.now()));
+    const remoteRef = claimed.remoteRef;
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
     const account = await this.accounts.forPosting(scope, claimed.network, claimed.connectionId);
     if (!account)
@@ -109,16 +115,11 @@ export class SocialPublisher {
       });
     let result: CallResult | { kind: 'not_found' };
     try {
-      const since = new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS);
       const found = await this.networks.get(claimed.network).findPublished({
         accessToken: account.accessToken,
         accountId: account.accountId,
-        reference: claimed.remoteRef,
-        text: claimed.text,
-        since,
-        // Only read without a reference (a try from before references were kept): the text then
-        // decides, and the partner's identical posts already recorded are not this one.
-        skip: claimed.remoteRef === null ? await this.posts.publishedRemoteIdsForSystem(claimed, since) : [],
+        reference: remoteRef,
+        since: new Date(claimed.dueAt.getTime() - FIND_SINCE_SLACK_MS),
       });
       result = found ? { kind: 'published', ...found } : { kind: 'not_found' };
     } catch (e) {

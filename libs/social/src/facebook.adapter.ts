@@ -1,6 +1,6 @@
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
-import { expiryOf, field, sameText, socialRequest } from './social-http';
+import { expiryOf, field, socialRequest } from './social-http';
 import {
   FindPublishedRequest,
   PublishedPost,
@@ -19,7 +19,6 @@ interface FacebookAttachment {
 
 interface FacebookPost {
   id?: unknown;
-  message?: unknown;
   attachments?: { data?: FacebookAttachment[] };
 }
 
@@ -160,20 +159,14 @@ export class FacebookAdapter implements SocialNetworkAdapter {
 
   async findPublished(input: FindPublishedRequest): Promise<PublishedPost | null> {
     const url = withQuery(`${this.graph}/${encodeURIComponent(input.accountId)}/published_posts`, {
-      fields: 'id,message,created_time,attachments{target,subattachments}',
+      fields: 'id,created_time,attachments{target,subattachments}',
       since: String(Math.floor(input.since.getTime() / 1000)),
       limit: '50',
       access_token: input.accessToken,
     });
     const found = await this.call({ method: 'GET', url });
     const posts = (found.body as { data?: FacebookPost[] })?.data ?? [];
-    const match = posts.find(
-      (p) =>
-        typeof p.id === 'string' &&
-        (input.reference !== null
-          ? attachedIds(p).includes(input.reference)
-          : !input.skip.includes(p.id) && typeof p.message === 'string' && sameText(p.message, input.text)),
-    );
+    const match = posts.find((p) => typeof p.id === 'string' && attachedIds(p).includes(input.reference));
     return match ? { remoteId: match.id as string, url: `https://www.facebook.com/${match.id as string}` } : null;
   }
 

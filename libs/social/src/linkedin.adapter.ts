@@ -1,4 +1,4 @@
-import { expiryOf, field, sameText, socialRequest } from './social-http';
+import { expiryOf, field, socialRequest } from './social-http';
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
 import {
@@ -213,24 +213,10 @@ export class LinkedInAdapter implements SocialNetworkAdapter {
     const elements =
       (
         found.body as {
-          elements?: Array<{
-            id?: unknown;
-            commentary?: unknown;
-            createdAt?: unknown;
-            content?: { media?: { id?: unknown } };
-          }>;
+          elements?: Array<{ id?: unknown; content?: { media?: { id?: unknown } } }>;
         }
       )?.elements ?? [];
-    const commentary = littleText(input.text);
-    const match = elements.find((e) =>
-      input.reference !== null
-        ? e.content?.media?.id === input.reference
-        : typeof e.id === 'string' &&
-          !input.skip.includes(e.id) &&
-          typeof e.commentary === 'string' &&
-          sameText(e.commentary, commentary) &&
-          (typeof e.createdAt !== 'number' || e.createdAt >= input.since.getTime()),
-    );
+    const match = elements.find((e) => e.content?.media?.id === input.reference);
     return match && typeof match.id === 'string'
       ? { remoteId: match.id, url: `https://www.linkedin.com/feed/update/${match.id}` }
       : null;

@@ -1,5 +1,5 @@
 import { littleText } from './linkedin.adapter';
-import { retryAfterOf, sameText } from './social-http';
+import { retryAfterOf } from './social-http';
 
 describe(retryAfterOf.name, () => {
   const now = Date.parse('2026-11-23T09:00:00Z');
@@ -33,12 +33,5 @@ describe(littleText.name, () => {
     expect(littleText('Hi @team (new) #launch [x] {y} <z> a_b *c* ~d~ e|f \\ g: https://t.example/c/a-b?x=1')).toBe(
       'Hi \\@team \\(new\\) \\#launch \\[x\\] \\{y\\} \\<z\\> a\\_b \\*c\\* \\~d\\~ e\\|f \\\\ g: https://t.example/c/a-b?x=1',
     );
-  });
-});
-
-describe(sameText.name, () => {
-  it('ignores line-ending style and outer blanks only', () => {
-    expect(sameText('a\r\nb ', 'a\nb')).toBe(true);
-    expect(sameText('a b', 'a  b')).toBe(false);
   });
 });

@@ -164,9 +164,3 @@ export function field(network: SocialNetwork, value: unknown, what: string): str
 export function expiryOf(seconds: unknown, nowMs: number): Date | null {
   return typeof seconds === 'number' && seconds > 0 ? new Date(nowMs + seconds * 1000) : null;
 }
-
-/** Text compared as a network may give it back: line endings and outer blanks do not count. */
-export function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
-  return norm(a) === norm(b);
-}

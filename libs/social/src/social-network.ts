@@ -46,16 +46,13 @@ export interface FindPublishedRequest {
    * echoes a client reference, so each adapter makes the post carry something it created itself
    * before the creating call and the network gives back with the post: LinkedIn the image URN
    * (content.media.id), X the media key (attachments.media_keys), Facebook the unpublished
-   * photo's id (the attachment's target). A post is found by it alone, never by its text. Null:
-   * no reference was recorded (a try from before references were kept): the text decides.
+   * photo's id (the attachment's target). A post is found by it alone, never by its text (two
+   * posts of one account may be word for word the same). A try without one made no creating
+   * call: the caller settles it as not published without asking.
    */
-  reference: string | null;
-  /** The text as it was published: only read when there is no reference. */
-  text: string;
+  reference: string;
   /** Only posts created at or after this time (a little before the publish attempt). */
   since: Date;
-  /** Posts the caller knows to be others' (remote ids of its other deliveries): never a match by text. */
-  skip: readonly string[];
 }
 
 /**

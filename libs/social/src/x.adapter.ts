@@ -1,6 +1,6 @@
 import type { AdapterSettings } from './adapter-settings';
 import { withQuery } from './adapter-settings';
-import { expiryOf, field, sameText, socialRequest } from './social-http';
+import { expiryOf, field, socialRequest } from './social-http';
 import {
   FindPublishedRequest,
   PublishedPost,
@@ -17,10 +17,7 @@ export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write
 
 interface XTweet {
   id?: unknown;
-  text?: unknown;
-  created_at?: unknown;
   attachments?: { media_keys?: unknown };
-  entities?: { urls?: Array<{ url?: unknown; expanded_url?: unknown }> };
 }
 
 /**
@@ -111,26 +108,16 @@ export class XAdapter implements SocialNetworkAdapter {
   async findPublished(input: FindPublishedRequest): Promise<PublishedPost | null> {
     const url = withQuery(`${this.settings.apiUrl}/2/users/${encodeURIComponent(input.accountId)}/tweets`, {
       max_results: '50',
-      'tweet.fields': 'created_at,entities,attachments',
+      'tweet.fields': 'created_at,attachments',
       start_time: input.since.toISOString(),
     });
     const found = await this.call({ method: 'GET', url, headers: { authorization: `Bearer ${input.accessToken}` } });
     const tweets = (found.body as { data?: XTweet[] })?.data ?? [];
-    // X gives links back shortened (t.co); its entities name what each stood for.
-    const expanded = (t: XTweet) =>
-      (t.entities?.urls ?? []).reduce(
-        (text, u) =>
-          typeof u.url === 'string' && typeof u.expanded_url === 'string'
-            ? text.split(u.url).join(u.expanded_url)
-            : text,
-        typeof t.text === 'string' ? t.text : '',
-      );
     const match = tweets.find(
       (t) =>
         typeof t.id === 'string' &&
-        (input.reference !== null
-          ? Array.isArray(t.attachments?.media_keys) && t.attachments.media_keys.includes(input.reference)
-          : !input.skip.includes(t.id) && sameText(expanded(t), input.text)),
+        Array.isArray(t.attachments?.media_keys) &&
+        t.attachments.media_keys.includes(input.reference),
     );
     return match ? { remoteId: match.id as string, url: `https://x.com/i/web/status/${match.id as string}` } : null;
   }
