@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -116,10 +117,10 @@ describe('JSON request bodies', () => {
     });
     afterEach(() => connections.splice(0).forEach((c) => c.destroy()));
 
-    const within = async <T>(work: Promise<T>, what: string): Promise<T> => {
+    const within = async <T>(work: Promise<T>, what: string, ms = AT_ONCE_MS): Promise<T> => {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} within ${AT_ONCE_MS} ms`)), AT_ONCE_MS);
+        timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
       });
       return Promise.race([work, late]).finally(() => clearTimeout(timer));
     };
@@ -182,8 +183,8 @@ describe('JSON request bodies', () => {
         withToken(vendor.adminToken, 'multipart/form-data; boundary=edge'),
         multipart,
       );
-      // Multer reads a multipart upload to its end before it answers: the connection may stay.
-      expect([file.refused.status, file.next.status]).toEqual([413, 200]);
+      // Declared larger than the largest file: refused before Multer reads it (UploadLimitsInterceptor).
+      expect([file.refused.status, file.next.status, file.kept]).toEqual([413, 200, false]);
     });
 
     it('413: a JSON body declared larger than its limit, refused before it is read', async () => {
@@ -242,6 +243,163 @@ describe('JSON request bodies', () => {
         [200, 'keep-alive'],
       ]);
       expect(connection.closed).toBe(false);
+    });
+
+    describe("through node's http.Agent with keep-alive and one socket", () => {
+      /** What a client's next request may take after a refused upload: an answer at once, not a stuck connection. */
+      const AT_ONCE = 1000;
+      let agent: http.Agent;
+      beforeEach(() => (agent = new http.Agent({ keepAlive: true, maxSockets: 1 })));
+      afterEach(() => agent.destroy());
+
+      interface Answer {
+        status: number;
+        connection: string | undefined;
+        ms: number;
+      }
+
+      /** Resolves with the answer to `request`, or fails after AT_ONCE ms without one. */
+      const answerOf = (request: http.ClientRequest, started: number, what: string): Promise<Answer> =>
+        within(
+          new Promise<Answer>((resolve, reject) => {
+            request.once('error', reject);
+            request.once('response', (res) => {
+              res.resume();
+              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, ms: Date.now() - started });
+            });
+          }),
+          what,
+          AT_ONCE,
+        );
+
+      /**
+       * Sends an upload of `size` bytes (`first`, then filler) through the agent, as fast as the
+       * server reads it, until the server answers with `Connection: close` (the client stops and
+       * drops the connection, as a keep-alive client does); with `stall`, only `first` is sent and
+       * the rest waits for the answer (a slow client). Then asks for /health through the same
+       * agent: its one socket, or a new one after a close. Both answers must come at once.
+       */
+      async function refusedThenHealth(
+        path: string,
+        headers: Record<string, string>,
+        size: number,
+        first: Buffer,
+        stall = false,
+      ): Promise<{ refused: Answer; next: Answer; sameSocket: boolean }> {
+        const started = Date.now();
+        const upload = http.request({
+          agent,
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path,
+          headers: { ...headers, 'Content-Length': size },
+        });
+        const answered = answerOf(upload, started, 'the refused upload was not answered');
+        let stop = false;
+        const filler = Buffer.alloc(64 * 1024, 0x41);
+        const sending = (async () => {
+          let sent = 0;
+          while (sent < size && !stop && !upload.destroyed) {
+            const piece = sent === 0 ? first : filler.subarray(0, Math.min(filler.length, size - sent));
+            sent += piece.length;
+            if (!upload.write(piece))
+              await new Promise<void>((resolve) => {
+                const done = () => {
+                  upload.off('drain', done).off('close', done);
+                  resolve();
+                };
+                upload.once('drain', done).once('close', done);
+              });
+            if (stall) return;
+          }
+          if (sent >= size) upload.end();
+        })();
+        const refused = await answered;
+        const socket = upload.socket;
+        if (refused.connection === 'close') {
+          stop = true;
+          upload.destroy();
+        } else {
+          await within(sending, 'the server did not read the rest of the refused upload', AT_ONCE);
+          await within(new Promise((resolve) => upload.once('close', resolve)), 'the upload did not finish', AT_ONCE);
+        }
+        const asked = Date.now();
+        const health = http.request({ agent, host: '127.0.0.1', port, method: 'GET', path: '/health' });
+        const healthSocket = new Promise<unknown>((resolve) => health.once('socket', resolve));
+        health.end();
+        const next = await answerOf(health, asked, 'the next request on the keep-alive agent was not answered');
+        const sameSocket = (await healthSocket) === socket;
+        return { refused, next, sameSocket };
+      }
+
+      const big = 4 * UPLOAD_LIMIT;
+
+      it('415 on a CSV import, then the next request answered at once', async () => {
+        const { refused, next } = await refusedThenHealth(
+          `/partners/${partner.partnerId}/imports`,
+          withToken(partner.token, 'text/csv'),
+          big,
+          notCsv,
+        );
+        expect([refused.status, next.status]).toEqual([415, 200]);
+        expect([refused.ms < AT_ONCE, next.ms < AT_ONCE]).toEqual([true, true]);
+      });
+
+      it('413 on a CSV import past MAX_IMPORT_BYTES, then the next request answered at once', async () => {
+        const { refused, next } = await refusedThenHealth(
+          `/partners/${partner.partnerId}/imports`,
+          withToken(partner.token, 'text/csv'),
+          big,
+          csv,
+        );
+        expect([refused.status, next.status]).toEqual([413, 200]);
+        expect([refused.ms < AT_ONCE, next.ms < AT_ONCE]).toEqual([true, true]);
+      });
+
+      it('413 on a file upload declared larger than its limit, answered before the body is sent', async () => {
+        // A slow client: the file's first bytes, then nothing until the answer.
+        const { refused, next, sameSocket } = await refusedThenHealth(
+          '/files',
+          withToken(vendor.adminToken, 'multipart/form-data; boundary=edge'),
+          big,
+          multipart,
+          true,
+        );
+        expect([refused.status, refused.connection, next.status, sameSocket]).toEqual([413, 'close', 200, false]);
+        expect([refused.ms < AT_ONCE, next.ms < AT_ONCE]).toEqual([true, true]);
+      });
+
+      it('411 on a file upload of no declared length (chunked), answered before the body is sent', async () => {
+        const started = Date.now();
+        const upload = http.request({
+          agent,
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/files',
+          headers: {
+            ...withToken(vendor.adminToken, 'multipart/form-data; boundary=edge'),
+            'Transfer-Encoding': 'chunked',
+          },
+        });
+        const answered = answerOf(upload, started, 'the chunked upload was not answered');
+        upload.write(multipart);
+        const refused = await answered;
+        upload.destroy();
+        expect([refused.status, refused.connection, refused.ms < AT_ONCE]).toEqual([411, 'close', true]);
+      });
+
+      it('401 and 403 on a file upload, then the next request answered at once', async () => {
+        for (const [headers, status] of [
+          [{ 'Content-Type': 'multipart/form-data; boundary=edge' }, 401],
+          [withToken(partner.token, 'multipart/form-data; boundary=edge'), 403],
+        ] as const) {
+          const { refused, next } = await refusedThenHealth('/files', headers, big, multipart);
+          expect([refused.status, next.status]).toEqual([status, 200]);
+          expect([refused.ms < AT_ONCE, next.ms < AT_ONCE]).toEqual([true, true]);
+        }
+      });
     });
   });
 });

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '@tcma/accounts';
@@ -37,6 +37,7 @@ import { AssistantModule } from '@tcma/assistant';
 import { VendorBrandsModule } from '@tcma/vendor-brands';
 import { WebhooksModule } from '@tcma/webhooks';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { UploadLimitsInterceptor, uploadFileLimit } from './common/upload-limits.interceptor';
 import { AuthController } from './accounts/auth.controller';
 import { ConciergeController } from './accounts/concierge.controller';
 import { UserInvitationsController } from './accounts/user-invitations.controller';
@@ -155,7 +156,7 @@ export class ApiModule {
           limits: {
             files: 1,
             fields: 20,
-            fileSize: Math.max(options.config.maxPdfBytes, options.config.maxImageBytes),
+            fileSize: uploadFileLimit(options.config),
           },
         }),
       ],
@@ -217,6 +218,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: UploadLimitsInterceptor },
       ],
     };
   }
