@@ -35,7 +35,8 @@ test.describe('preference page', () => {
       }),
       202,
     );
-    // The first email, in the local outbox; its preference link.
+    // The first email, in the local outbox; its preference link. The launch is enrolled, then the
+    // next sweep (every 5 s) queues the email: about 7 s at most on a quiet machine; 20 s is twice that, rounded up.
     await expect
       .poll(
         async () => {

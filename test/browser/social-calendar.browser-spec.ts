@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
-import { authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
+import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
 
 /**
  * The social calendars: the portal's (a partner's own posts) and the console's (every partner's),
@@ -156,6 +156,33 @@ test('a partner posts a campaign to LinkedIn at a local time; it shows in its ca
     await expectAccessible(consolePage);
     await confirm.getByRole('button', { name: 'Cancel the post' }).click();
     await expect(row.getByText('LinkedIn: Cancelled')).toBeVisible();
+    // Audited: the partner's concierge log names the post and who cancelled it…
+    const log = await ok<{ items: Array<{ userEmail: string; method: string; action: string | null }> }>(
+      consolePage.request.get(`/partners/${poster.partnerId}/concierge-accesses`),
+      200,
+    );
+    expect(log.items).toContainEqual(
+      expect.objectContaining({
+        userEmail: vendorEmail,
+        method: 'DELETE',
+        action: expect.stringMatching(
+          new RegExp(`^Cancelled the scheduled social post \\S+ \\(${campaignName} on LinkedIn, due `),
+        ),
+      }),
+    );
+    // …and the partner's user is told by email.
+    await expect
+      .poll(async () =>
+        (
+          await ok<{ items: Array<{ to: string[]; subject: string }> }>(
+            consolePage.request.get('/outbox?limit=100', { headers: admin() }),
+            200,
+          )
+        ).items
+          .filter((m) => m.to.includes(poster.email))
+          .map((m) => m.subject),
+      )
+      .toContainEqual(expect.stringMatching(/cancelled your scheduled LinkedIn post/));
   } finally {
     await vendor.close();
   }

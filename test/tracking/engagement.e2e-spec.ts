@@ -140,6 +140,17 @@ describe('tracking opens and clicks, exits, and the funnel', () => {
     await sink.stop();
   });
 
+  it('counts sends in the funnel at the next judging, without the settling time opens and clicks wait for', async () => {
+    // A send is the engine's own fact, with no person or machine to tell apart: a dashboard shows it
+    // at the next track run, not 10 s later (the console's dashboards test lost that race).
+    const [a] = demo.partners;
+    const judged = await worker.app.get(EngagementService).process(clock.now());
+    expect(judged.judged).toBeGreaterThanOrEqual(6);
+    const mine = (await api.http().get('/analytics/funnel').query({ groupBy: 'launch' }).set(as(a.token)).expect(200))
+      .body;
+    expect(mine.rows).toEqual([expect.objectContaining({ launchId: launches.a, enrolled: 6, sent: 6, opened: 0 })]);
+  });
+
   it('redirects signed clicks, refuses tampered ones, serves the pixel and the browser view', async () => {
     clock.advance(60_000);
     const p1 = await linksOf('p1@prospect.example');

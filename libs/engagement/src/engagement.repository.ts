@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Database, EventType, executorOf, Tx, unnest } from '@tcma/persistence';
 import { Hit } from '@tcma/tracking';
 
+/** The events judged as a person's or a machine's, and so only once they have settled (SETTLE_MS). */
+const SETTLING_TYPES: EventType[] = ['opened', 'clicked'];
+
 export interface PendingEvent {
   id: string;
   type: EventType;
@@ -15,13 +18,26 @@ export interface PendingEvent {
 export class EngagementRepository {
   constructor(private readonly db: Database) {}
 
-  /** The oldest events not judged yet that happened before `before`; rows other judges hold are skipped. */
-  async claimPendingForSystem(tx: Tx, before: Date, limit: number): Promise<PendingEvent[]> {
+  /**
+   * The oldest events not judged yet: opens and clicks that happened before `settledBefore` (a burst
+   * is judged whole), every other event (sends, bounces, unsubscribes, conversions: facts, with no
+   * person or machine to tell apart) that happened by `now`. Rows other judges hold are skipped.
+   */
+  async claimPendingForSystem(
+    tx: Tx,
+    { now, settledBefore }: { now: Date; settledBefore: Date },
+    limit: number,
+  ): Promise<PendingEvent[]> {
     const rows = await executorOf(this.db, tx)
       .selectFrom('events')
       .select(['id', 'type', 'occurredAt', 'sendId', 'linkName'])
       .where('processedAt', 'is', null)
-      .where('occurredAt', '<=', before)
+      .where((eb) =>
+        eb.or([
+          eb('occurredAt', '<=', settledBefore),
+          eb.and([eb('type', 'not in', SETTLING_TYPES), eb('occurredAt', '<=', now)]),
+        ]),
+      )
       .orderBy('id')
       .limit(limit)
       .forUpdate()

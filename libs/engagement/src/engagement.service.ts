@@ -16,8 +16,9 @@ export interface EngagementResult {
 }
 
 /**
- * Turns raw events into facts, in bulk and a few seconds late (SETTLE_MS) so a scanner's
- * burst is seen whole: flags machine opens and clicks, marks each send's first human open
+ * Turns raw events into facts, in bulk; opens and clicks a few seconds late (SETTLE_MS) so a
+ * scanner's burst is seen whole, sends and the other facts at once (a dashboard open during a
+ * launch shows its sends at the next run): flags machine opens and clicks, marks each send's first human open
  * and click (the unique counts), takes prospects who clicked the exit link out of their
  * sequence, and folds everything into the daily rollups, all in one transaction per batch:
  * an event is counted once, whichever worker judges it.
@@ -52,7 +53,11 @@ export class EngagementService {
   }
 
   private async batch(tx: Tx, now: Date): Promise<EngagementResult & { deliveries: string[] }> {
-    const events = await this.engagement.claimPendingForSystem(tx, new Date(now.getTime() - SETTLE_MS), BATCH);
+    const events = await this.engagement.claimPendingForSystem(
+      tx,
+      { now, settledBefore: new Date(now.getTime() - SETTLE_MS) },
+      BATCH,
+    );
     if (!events.length) return { judged: 0, machine: 0, exited: 0, deliveries: [] };
     const engagements = events.filter((e) => (e.type === 'opened' || e.type === 'clicked') && e.sendId);
     const { hits, sentAt } = await this.engagement.hitsOfForSystem(tx, [...new Set(engagements.map((e) => e.sendId!))]);
