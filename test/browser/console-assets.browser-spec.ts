@@ -291,7 +291,7 @@ test.describe('console: PDF and social editors, dashboards', () => {
   });
 
   test('the dashboards show the figures of a launch as the API computes them, with their CSV', async ({ page }) => {
-    test.setTimeout(60_000); // twice its quiet CI time (28.7 s: launch, first send, rollup ≤ 5 s, refetch ≤ 10 s): see docs/contributing.md
+    test.setTimeout(60_000); // twice its quiet time (23.0–26.8 s in 20 runs in a row: launch, first send, rollup ≤ 5 s, refetch ≤ 10 s), rounded up: see docs/contributing.md
     await signInBrowser(page);
     type Table = { rows: Array<Record<string, unknown>> };
     const row = async () =>
