@@ -102,6 +102,29 @@ describe('the send path when a part of it fails', () => {
   const sendSteps = (...enrollmentIds: string[]) =>
     worker.app.get(SendStepService).executeMany(enrollmentIds.map((enrollmentId) => ({ enrollmentId, step: 0 })));
   const received = (email: string) => sink.messages.filter((m) => m.to.includes(email));
+  /** Claims step 0 of an enrollment in the ledger as `claimant`, as the send path does (a five-minute lease). */
+  const claimStep = async (enrollmentId: string, claimant: string) => {
+    const [step] = await db.query(
+      'SELECT e.id::text AS enrollment_id, e.launch_id, e.partner_id, e.vendor_id, e.prospect_id::text, e.next_due_at FROM enrollments e WHERE e.id = $1',
+      [enrollmentId],
+    );
+    const now = clock.now();
+    const [claim] = await worker.app.get(SendLedgerRepository).claimManyForSystem([
+      {
+        enrollmentId: step.enrollment_id,
+        step: 0,
+        launchId: step.launch_id,
+        partnerId: step.partner_id,
+        vendorId: step.vendor_id,
+        prospectId: step.prospect_id,
+        due: step.next_due_at,
+        worker: claimant,
+        now,
+        leaseUntil: new Date(now.getTime() + 300_000),
+      },
+    ]);
+    return claim;
+  };
 
   it('a database error for one read of a campaign version fails that step only: later sends of the version read it again and go out', async () => {
     const { enrollments } = await launch('Version read fails once', [
@@ -168,26 +191,9 @@ describe('the send path when a part of it fails', () => {
       "INSERT INTO workers (id, hostname, pid, roles, beat_at) VALUES ($1, 'gone-host', 4242, '{send}', now() - interval '1 hour')",
       [DEAD_WORKER],
     );
-    const [step] = await db.query(
-      'SELECT e.id::text AS enrollment_id, e.launch_id, e.partner_id, e.vendor_id, e.prospect_id::text, e.next_due_at FROM enrollments e WHERE e.id = $1',
-      [enrollments.get('recovered@prospect.example')],
-    );
     const ledger = worker.app.get(SendLedgerRepository);
     const now = clock.now();
-    const [claim] = await ledger.claimManyForSystem([
-      {
-        enrollmentId: step.enrollment_id,
-        step: 0,
-        launchId: step.launch_id,
-        partnerId: step.partner_id,
-        vendorId: step.vendor_id,
-        prospectId: step.prospect_id,
-        due: step.next_due_at,
-        worker: DEAD_WORKER,
-        now,
-        leaseUntil: new Date(now.getTime() + 300_000),
-      },
-    ]);
+    const claim = await claimStep(enrollments.get('recovered@prospect.example')!, DEAD_WORKER);
     expect(claim.claimed).toBe(true);
     expect(
       await ledger.markHandedManyForSystem([
@@ -268,27 +274,7 @@ describe('the send path when a part of it fails', () => {
     const ledger = worker.app.get(SendLedgerRepository);
     const WORKER = 'this-host:1:twice1';
     const now = clock.now();
-    const claimOf = async (email: string) => {
-      const [step] = await db.query(
-        'SELECT e.id::text AS enrollment_id, e.launch_id, e.partner_id, e.vendor_id, e.prospect_id::text, e.next_due_at FROM enrollments e WHERE e.id = $1',
-        [enrollments.get(email)],
-      );
-      const [claim] = await ledger.claimManyForSystem([
-        {
-          enrollmentId: step.enrollment_id,
-          step: 0,
-          launchId: step.launch_id,
-          partnerId: step.partner_id,
-          vendorId: step.vendor_id,
-          prospectId: step.prospect_id,
-          due: step.next_due_at,
-          worker: WORKER,
-          now,
-          leaseUntil: new Date(now.getTime() + 300_000),
-        },
-      ]);
-      return claim;
-    };
+    const claimOf = (email: string) => claimStep(enrollments.get(email)!, WORKER);
     const first = await claimOf('twice@prospect.example');
     const second = await claimOf('twice@prospect.example');
     expect([first.claimed, second.claimed]).toEqual([true, true]);
