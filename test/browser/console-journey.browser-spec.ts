@@ -351,8 +351,15 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     ]);
 
     // The timeline for a prospect in New York enrolled on a Friday: the follow-up's Sunday moves to Monday 09:00.
-    await page.getByRole('combobox', { name: 'Prospect’s time zone' }).fill('America/New_York');
-    await page.getByRole('option', { name: 'America/New_York' }).click();
+    // Chosen with the keyboard: the field sits at the foot of the window, its list opens above it,
+    // and a click that first scrolls the option into view can scroll the field out of view, which
+    // hides the list (Mantine hides a dropdown whose field is out of view): CI's run waited there.
+    const zone = page.getByRole('combobox', { name: 'Prospect’s time zone' });
+    await zone.fill('America/New_York');
+    await expect(page.getByRole('option', { name: 'America/New_York' })).toBeAttached();
+    await zone.press('ArrowDown');
+    await zone.press('Enter');
+    await expect(zone).toHaveValue('America/New_York');
     await page.getByLabel('Enrolled at (UTC)').fill('2026-12-04T15:00');
     await page.getByRole('button', { name: 'Show the timeline' }).click();
     const timeline = page.getByRole('table', { name: 'Timeline' });
