@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { $api } from '../api/query';
 import { partnerHomeQuery } from '../features/partner-home/hooks/use-partner-home';
 import { catalogueQuery, catalogueQueryOf } from '../features/portal/hooks/use-catalogue';
 import { vendorHomeQuery } from '../features/vendor-home/hooks/use-vendor-home';
 import { meQuery } from '../shared/hooks/use-me';
+import { portalBrandQuery } from '../shared/hooks/use-portal-brand';
 import { sessionQuery } from '../shared/hooks/use-session';
 
 /**
@@ -23,7 +23,7 @@ export function startFirstReads(queryClient: QueryClient, url: URL): void {
     if (!session) return;
     const reads: Array<Promise<unknown>> = [];
     if (session.capabilities.partnerPortal && !session.capabilities.vendorConsole)
-      reads.push(queryClient.prefetchQuery({ ...$api.queryOptions('get', '/vendor-brand'), staleTime: 60_000 }));
+      reads.push(queryClient.prefetchQuery(portalBrandQuery));
     if (path === '/portal' || path === '/portal/home') {
       const me = await queryClient.ensureQueryData(meQuery(queryClient));
       if (me?.partnerId && path === '/portal')
