@@ -50,6 +50,19 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   };
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  // Made here rather than by the engine's start, to commit without waiting for the WAL's flush
+  // (as each Jest file's database: test/setup/own-database.ts says why that is safe for tests).
+  const admin = new URL(env.DATABASE_URL);
+  admin.pathname = '/postgres';
+  const creator = new Client({ connectionString: admin.toString() });
+  await creator.connect();
+  try {
+    await creator.query(`CREATE DATABASE "${database.pathname.slice(1)}"`);
+    await creator.query(`ALTER DATABASE "${database.pathname.slice(1)}" SET synchronous_commit = off`);
+  } finally {
+    await creator.end();
+  }
+
   const engine = spawnEntry('cli/src/main.js', ['start'], env);
   const teardown = async () => {
     if (engine.child.exitCode === null && engine.child.signalCode === null) {
@@ -64,8 +77,6 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     fs.rmSync(path.dirname(dnsZone), { recursive: true, force: true });
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
     if (process.env.KEEP_TEST_DB) return;
-    const admin = new URL(env.DATABASE_URL);
-    admin.pathname = '/postgres';
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
     try {

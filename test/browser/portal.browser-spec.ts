@@ -375,7 +375,7 @@ test.describe('partner portal', () => {
       .toBe(true);
     await reader.close();
 
-    // Progress, per step and charted (the counts trail the sends by the rollups' settling time), then pause and resume.
+    // Progress, per step and charted (the counts trail the sends until the next engagement run, TRACK_INTERVAL_SECONDS), then pause and resume.
     await expect(page.getByRole('row', { name: /1 — Your files, safe in the cloud/ })).toBeVisible();
     const funnel = page.getByRole('img', { name: /^Funnel per email\./ });
     await expect(funnel).toHaveAccessibleName(

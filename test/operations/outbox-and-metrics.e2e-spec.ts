@@ -202,8 +202,9 @@ describe('outbox views and metrics', () => {
             : undefined,
         'the import',
       );
-      // Each of the two sends tells the vendor's endpoint once its event is judged (settled 10 s):
-      // judged here as of 11 s ahead, while the test's clock stays put for the tests below.
+      // Each of the two sends tells the vendor's endpoint when the next engagement run reads its
+      // event (sends need not settle as opens and clicks do, SETTLE_MS): run here as of 11 s
+      // ahead, past any settling, while the test's clock stays put for the tests below.
       await worker.app.get(EngagementService).process(new Date(clock.now().getTime() + 11_000));
       await eventually(() => Promise.resolve(hooksReceived >= 2 ? true : undefined), 'two webhook deliveries');
       await waitForQueueIdle(worker.app, QueueName.Webhooks);
