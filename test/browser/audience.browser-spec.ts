@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { FileChooser, Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
@@ -322,6 +322,11 @@ test.describe('audience', () => {
   });
 
   test('the audience pages work with the keyboard alone', async ({ page }) => {
+    test.setTimeout(50_000); // twice its quiet time (17.8–24.0 s, over 150 presses of Tab): see docs/contributing.md
+    // Playwright intercepts the file dialog only while something listens for it, and turns that
+    // on without waiting: listened for from here, the Enter that opens it cannot come first (a CI
+    // run waited 30 s for a chooser after Enter on the focused button, the page as expected).
+    const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
     await signInBrowser(page);
     await page.goto('/portal/audience');
     await expect(page.getByText('3 prospects', { exact: true })).toBeVisible();
@@ -363,7 +368,6 @@ test.describe('audience', () => {
     await page.keyboard.press('Enter');
     await expect(list).toHaveValue('Webinar attendees');
     await tabTo(page, page.getByRole('button', { name: 'Choose a CSV file' }), 40);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (
       await chooser
