@@ -50,8 +50,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   };
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  // Made here rather than by the engine's start, to commit without waiting for the WAL's flush
-  // (as each Jest file's database: test/setup/own-database.ts says why that is safe for tests).
+  // Made here rather than by the engine's start, to commit without waiting for the WAL's flush:
+  // commits stay atomic and visible, only a crash of PostgreSQL itself, which no browser test
+  // causes, could lose the last ones. (The Jest files' copies keep the server's default: with it
+  // off there, fault-recovery.e2e-spec once found its killed worker holding no claim to take over.)
   const admin = new URL(env.DATABASE_URL);
   admin.pathname = '/postgres';
   const creator = new Client({ connectionString: admin.toString() });
