@@ -322,7 +322,6 @@ test.describe('audience', () => {
   });
 
   test('the audience pages work with the keyboard alone', async ({ page }) => {
-    test.setTimeout(50_000); // twice its quiet time (17.8–24.0 s, over 150 presses of Tab): see docs/contributing.md
     // Playwright intercepts the file dialog only while something listens for it, and turns that
     // on without waiting: listened for from here, the Enter that opens it cannot come first (a CI
     // run waited 30 s for a chooser after Enter on the focused button, the page as expected).
