@@ -1,4 +1,4 @@
-import { Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { QueryError } from '../../shared/components/query-error';
 import { Trans, useFormat, useTranslation } from '../../shared/i18n';
 import { ImportOutcome } from './components/import-outcome';
 import { isFinished, useImport } from './hooks/use-imports';
+import { LoadingBlock } from '../../shared/components/list-states';
 
 export function ImportResultPage() {
   const { importId = '' } = useParams();
@@ -46,7 +47,7 @@ function ImportResult({ partnerId, importId }: { partnerId: string; importId: st
       />
       <Card padding="lg">
         {item.isPending ? (
-          <Skeleton height={120} aria-label={t('result.loading')} />
+          <LoadingBlock height={120} label={t('result.loading')} />
         ) : (
           <ImportOutcome partnerId={partnerId} item={item.data} />
         )}

@@ -9,6 +9,7 @@ import { LeadStatusBadge } from './components/lead-status-badge';
 import { LeadStatusForm } from './components/lead-status-form';
 import { personOf } from './components/leads-list';
 import { useConsentHistory, useLead, useLeadProspect, type ConsentRecord, type Lead } from './hooks/use-leads';
+import { LoadingBlock } from '../../shared/components/list-states';
 
 export function LeadPage() {
   const { leadId = '' } = useParams();
@@ -21,7 +22,7 @@ function LeadDetail({ id }: { id: string }) {
   const format = useFormat();
   const lead = useLead(id);
   if (lead.isError) return <QueryError error={lead.error} retry={() => void lead.refetch()} />;
-  if (lead.isPending) return <Skeleton height={240} aria-label={t('lead.loading')} />;
+  if (lead.isPending) return <LoadingBlock height={240} label={t('lead.loading')} />;
   const l = lead.data;
   return (
     <Stack gap="lg">

@@ -10,6 +10,7 @@ import { LaunchActions } from './components/launch-actions';
 import { LaunchStatus } from './components/launch-status';
 import { useCampaign } from './hooks/use-campaign';
 import { type LaunchProgress, useLaunch, useLaunchDaily, useLaunchProgress } from './hooks/use-launches';
+import { LoadingBlock } from '../../shared/components/list-states';
 
 // The charts (and recharts under them) load only on this page, after its figures.
 const StepFunnelChart = lazy(() => import('./components/launch-charts').then((m) => ({ default: m.StepFunnelChart })));
@@ -101,7 +102,7 @@ function LaunchDetail({ launchId }: { launchId: string }) {
               ))}
             </SimpleGrid>
             {!figures ? (
-              <Skeleton height={120} aria-label={t('launch.loadingSteps')} />
+              <LoadingBlock height={120} label={t('launch.loadingSteps')} />
             ) : (
               <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('launch.perStep')}>
                 <Table miw={600} bg="white" withTableBorder striped>
@@ -145,22 +146,22 @@ function LaunchDetail({ launchId }: { launchId: string }) {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <ChartCard title={t('launch.funnel')} id="funnel-title">
             {p ? (
-              <Suspense fallback={<Skeleton height={280} aria-label={t('launch.loadingChart')} />}>
+              <Suspense fallback={<LoadingBlock height={280} label={t('launch.loadingChart')} />}>
                 <StepFunnelChart progress={p} />
               </Suspense>
             ) : (
-              <Skeleton height={280} aria-label={t('launch.loadingFunnel')} />
+              <LoadingBlock height={280} label={t('launch.loadingFunnel')} />
             )}
           </ChartCard>
           <ChartCard title={t('launch.dayByDay')} id="trend-title">
             {daily.isError ? (
               <QueryError error={daily.error} retry={() => void daily.refetch()} />
             ) : daily.data ? (
-              <Suspense fallback={<Skeleton height={260} aria-label={t('launch.loadingChart')} />}>
+              <Suspense fallback={<LoadingBlock height={260} label={t('launch.loadingChart')} />}>
                 <DailyTrendChart daily={daily.data} />
               </Suspense>
             ) : (
-              <Skeleton height={260} aria-label={t('launch.loadingTrend')} />
+              <LoadingBlock height={260} label={t('launch.loadingTrend')} />
             )}
           </ChartCard>
         </SimpleGrid>

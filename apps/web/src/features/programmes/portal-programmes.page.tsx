@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Box, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import { EmptyState, LoadingRows, PageControls } from '../../shared/components/list-states';
+import { EmptyState, LoadingRows, PageControls, LoadingBlock } from '../../shared/components/list-states';
 import { PageHeader } from '../../shared/components/page-header';
 import classes from '../../shared/components/panel.module.css';
 import { PortalGate } from '../../shared/components/portal-gate';
@@ -272,7 +272,7 @@ function FocusedPendingLaunch({
         </Anchor>
       </Group>
       {pending.isPending ? (
-        <Skeleton height={120} aria-label={t('focused.loading')} />
+        <LoadingBlock height={120} label={t('focused.loading')} />
       ) : pending.isError ? (
         <Alert
           color="red"

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { PageHeader } from '../../shared/components/page-header';
@@ -12,6 +12,7 @@ import {
   useSocialConnections,
   useStartSocialConnection,
 } from './hooks/use-social-connections';
+import { LoadingBlock } from '../../shared/components/list-states';
 
 const NETWORKS: Array<{ network: SocialNetwork; name: string }> = [
   { network: 'linkedin', name: 'LinkedIn' },
@@ -131,7 +132,7 @@ function Social() {
           {t('accounts.title')}
         </Title>
         {connections.isPending ? (
-          <Skeleton height={80} aria-label={t('accounts.loading')} />
+          <LoadingBlock height={80} label={t('accounts.loading')} />
         ) : connections.isError ? (
           <QueryError error={connections.error} retry={() => void connections.refetch()} />
         ) : connections.data.items.length === 0 ? (

@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Pagination, Skeleton, type SkeletonProps, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 import classes from './panel.module.css';
@@ -16,6 +16,14 @@ export function LoadingRows({ label, height }: { label: string; height: number }
       ))}
     </Stack>
   );
+}
+
+/**
+ * One block's place while it loads, named for assistive technology: a bare Skeleton is a div,
+ * which may not carry a name (axe: aria-prohibited-attr), so it is an indeterminate progress bar.
+ */
+export function LoadingBlock({ label, ...props }: { label: string } & SkeletonProps) {
+  return <Skeleton role="progressbar" aria-label={label} {...props} />;
 }
 
 /** An empty list's card; `order` keeps the page's heading levels in sequence. */

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Code, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import classes from '../../../shared/components/panel.module.css';
 import { Trans, useFormat, useTranslation } from '../../../shared/i18n';
 import { REJECTED_ROWS_SHOWN, useImportRejections, type ProspectImport } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** Where an import stands, as the API last answered: progress while the worker reads it, then its counts. */
 export function ImportOutcome({ partnerId, item }: { partnerId: string; item: ProspectImport }) {
@@ -94,7 +95,7 @@ function RejectedRows({ partnerId, item }: { partnerId: string; item: ProspectIm
           {t('rejections.unreadable', { reason: rows.error.message })}
         </Text>
       ) : !rows.data ? (
-        <Skeleton height={72} aria-label={t('rejections.loading')} />
+        <LoadingBlock height={72} label={t('rejections.loading')} />
       ) : (
         <Table bg="white" withTableBorder striped aria-label={t('rejections.table')}>
           <Table.Thead>

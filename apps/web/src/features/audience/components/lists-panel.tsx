@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Pagination, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { QueryError } from '../../../shared/components/query-error';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useCreateList, usePartnerLists } from '../hooks/use-lists';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** Lists per page of the panel. */
 const PAGE_SIZE = 20;
@@ -33,7 +34,7 @@ export function ListsPanel({ partnerId, selectedListId }: { partnerId: string; s
       {lists.isError ? (
         <QueryError error={lists.error} retry={() => void lists.refetch()} />
       ) : lists.isPending ? (
-        <Skeleton height={120} aria-label={t('lists.loading')} />
+        <LoadingBlock height={120} label={t('lists.loading')} />
       ) : lists.data.items.length === 0 ? (
         <Text size="sm">{t('lists.none')}</Text>
       ) : (

@@ -1,9 +1,10 @@
-import { Anchor, Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { QueryError } from '../../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useImports } from '../hooks/use-imports';
 import { ImportStatus } from './import-status';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** How many of the latest imports are shown. */
 const SHOWN = 10;
@@ -21,7 +22,7 @@ export function RecentImports({ partnerId }: { partnerId: string }) {
       {imports.isError ? (
         <QueryError error={imports.error} retry={() => void imports.refetch()} />
       ) : imports.isPending ? (
-        <Skeleton height={80} aria-label={t('recent.loading')} />
+        <LoadingBlock height={80} label={t('recent.loading')} />
       ) : imports.data.items.length === 0 ? (
         <Text size="sm">{t('recent.none')}</Text>
       ) : (

@@ -1,8 +1,9 @@
 import { Trans, useTranslation } from '../../../shared/i18n';
-import { Alert, Group, ScrollArea, SegmentedControl, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Group, ScrollArea, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { usePartnerChoices } from '../../../shared/hooks/use-partner-choices';
 import type { EmailCheck } from './use-email-check';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** The widths the preview shows the email at (at most: never wider than the page): a desktop client's pane, and a phone (375 CSS px). */
 const WIDTHS = { desktop: 660, mobile: 375 } as const;
@@ -57,7 +58,7 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
         />
       </Group>
       {!check ? (
-        <Skeleton height={360} aria-label={t('emailPreview.rendering')} />
+        <LoadingBlock height={360} label={t('emailPreview.rendering')} />
       ) : !preview ? (
         <Alert color="yellow" variant="light" role="status">
           {t('emailPreview.cannotRender')}

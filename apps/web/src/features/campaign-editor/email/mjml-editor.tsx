@@ -1,8 +1,9 @@
 import { useTranslation } from '../../../shared/i18n';
-import { Skeleton, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { MjmlCodeEditor, TemplateProblem } from './mjml-code-editor';
 import type { PlaceholderOption } from './placeholder-completion';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** What the form around the editor may do with it: the insert palette puts text at the cursor. */
 export interface MjmlEditorHandle {
@@ -65,7 +66,7 @@ export function MjmlEditor({ value, onChange, problems, placeholders, labelId, d
 
   return (
     <>
-      {!editor && !failed ? <Skeleton height={320} aria-label={t('mjml.loading')} /> : null}
+      {!editor && !failed ? <LoadingBlock height={320} label={t('mjml.loading')} /> : null}
       {failed ? (
         <Text size="sm" c="red.9" role="alert">
           {t('mjml.failed')}

@@ -1,9 +1,10 @@
 import { type TFunction, useTranslation } from '../../../shared/i18n';
-import { List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { QueryError } from '../../../shared/components/query-error';
 import type { CampaignContent } from '../hooks/use-edited-campaign';
 import { useDraftChanges, type DraftChanges } from './use-publishing';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 type Field = DraftChanges['metadata'][number]['field'];
 type Kind = 'email' | 'pdf' | 'social' | 'page';
@@ -79,7 +80,7 @@ export function DraftChangesSummary({
   let body: ReactNode;
   if (!hasDraft) body = <Text size="sm">{t('changes.nothingLatest')}</Text>;
   else if (changes.isError) body = <QueryError error={changes.error} retry={() => void changes.refetch()} />;
-  else if (changes.isPending) body = <Skeleton height={60} aria-label={t('changes.loading')} />;
+  else if (changes.isPending) body = <LoadingBlock height={60} label={t('changes.loading')} />;
   else if (!changes.data.hasChanges)
     body = <Text size="sm">{t('changes.nothingSame', { version: changes.data.baseVersion })}</Text>;
   else {

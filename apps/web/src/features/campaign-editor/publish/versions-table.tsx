@@ -1,9 +1,10 @@
 import { useFormat, useTranslation } from '../../../shared/i18n';
-import { Group, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { QueryError } from '../../../shared/components/query-error';
 import { useCampaignVersions, type CampaignVersionListItem } from './use-publishing';
 import { useUserName } from './use-user-name';
+import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** Versions per page of the list. */
 const PAGE_SIZE = 10;
@@ -28,7 +29,7 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
       {versions.isError ? (
         <QueryError error={versions.error} retry={() => void versions.refetch()} />
       ) : versions.isPending ? (
-        <Skeleton height={80} aria-label={t('versions.loading')} />
+        <LoadingBlock height={80} label={t('versions.loading')} />
       ) : versions.data.items.length === 0 ? (
         <Text c="dimmed">{t('versions.none')}</Text>
       ) : (

@@ -1,7 +1,7 @@
-import { Alert, Badge, Box, Button, Group, Radio, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { PageControls } from '../../../shared/components/list-states';
+import { PageControls, LoadingBlock } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
@@ -41,7 +41,7 @@ export function ColleaguesPanel({ partnerId }: { partnerId: string }) {
       {colleagues.isError ? (
         <QueryError error={colleagues.error} retry={() => void colleagues.refetch()} />
       ) : colleagues.isPending ? (
-        <Skeleton height={120} aria-label={t('colleagues.loading')} />
+        <LoadingBlock height={120} label={t('colleagues.loading')} />
       ) : (
         // Three columns that wrap: a phone's width holds them without scrolling sideways.
         <Box role="region" aria-label={t('colleagues.table')}>

@@ -1,6 +1,6 @@
-import { Box, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { PageControls } from '../../../shared/components/list-states';
+import { PageControls, LoadingBlock } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
@@ -28,7 +28,7 @@ export function ConciergeLogPanel({ partnerId }: { partnerId: string }) {
       {log.isError ? (
         <QueryError error={log.error} retry={() => void log.refetch()} />
       ) : log.isPending ? (
-        <Skeleton height={120} aria-label={t('concierge.loading')} />
+        <LoadingBlock height={120} label={t('concierge.loading')} />
       ) : log.data.items.length === 0 ? (
         <Text size="sm" p="md" className={classes.panel}>
           {t('concierge.empty')}

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { PageControls } from '../../../shared/components/list-states';
+import { PageControls, LoadingBlock } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
@@ -30,7 +30,7 @@ export function SessionsPanel() {
       {sessions.isError ? (
         <QueryError error={sessions.error} retry={() => void sessions.refetch()} />
       ) : sessions.isPending ? (
-        <Skeleton height={96} aria-label={t('sessions.loading')} />
+        <LoadingBlock height={96} label={t('sessions.loading')} />
       ) : (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('sessions.list')}>
           {sessions.data.items.map((s) => (
