@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { claimantAlive, Database, DB, executorOf, SendStatus, Tx, unnest } from '@tcma/persistence';
-import { QueryCreator, sql } from 'kysely';
+import { claimantAlive, Database, executorOf, SendStatus, Tx, unnest } from '@tcma/persistence';
+import { sql } from 'kysely';
 import { AdvanceTo } from './enrollments.repository';
+import { finishValues, handStatement, handValues, settleStatement } from './send-settle.statements';
 
 export interface ClaimInput {
   enrollmentId: string;
@@ -200,119 +201,7 @@ export class SendLedgerRepository {
     finishes: FinishInput[],
   ): Promise<{ handed: boolean[]; moved: boolean[] }> {
     if (!finishes.length) return { handed: await this.hand(handovers), moved: [] };
-    const col = <T>(f: (i: FinishInput) => T) => finishes.map(f);
-    const rows = await this.db
-      .with('hand', (db) => handover(db, handovers))
-      .with('u', (db) =>
-        db
-          .selectFrom(
-            unnest<
-              {
-                sendId: string;
-                outcome: string;
-                at: Date;
-                messageId: string | null;
-                response: string | null;
-                enrollmentId: string;
-                step: number;
-                nextStep: number;
-                nextDue: Date | null;
-                nextStatus: string;
-                queuedAt: Date | null;
-                exitReason: string | null;
-              },
-              'u'
-            >('u', {
-              sendId: { type: 'bigint', values: col((i) => i.sendId) },
-              outcome: { type: 'text', values: col((i) => i.outcome) },
-              at: { type: 'timestamptz', values: col((i) => i.at) },
-              messageId: { type: 'text', values: col((i) => i.messageId ?? null) },
-              response: { type: 'text', values: col((i) => i.response ?? null) },
-              enrollmentId: { type: 'bigint', values: col((i) => i.enrollmentId) },
-              step: { type: 'int', values: col((i) => i.step) },
-              nextStep: { type: 'int', values: col((i) => i.to.nextStep) },
-              nextDue: { type: 'timestamptz', values: col((i) => i.to.nextDueAt) },
-              nextStatus: { type: 'text', values: col((i) => i.to.status) },
-              queuedAt: { type: 'timestamptz', values: col((i) => i.to.queuedAt) },
-              exitReason: { type: 'text', values: col((i) => i.to.exitReason ?? null) },
-            }),
-          )
-          .selectAll('u'),
-      )
-      .with('s', (db) =>
-        db
-          .updateTable('sends')
-          .from('u')
-          .set((eb) => ({
-            status: sql<SendStatus>`${eb.ref('u.outcome')}`,
-            sentAt: eb.case().when('u.outcome', '=', 'sent').then(eb.ref('u.at')).end(),
-            messageId: eb.ref('u.messageId'),
-            smtpResponse: eb.ref('u.response'),
-            leaseUntil: null,
-          }))
-          .whereRef('sends.id', '=', 'u.sendId')
-          .where('sends.status', '=', 'handed')
-          .returning([
-            'sends.id',
-            'sends.vendorId',
-            'sends.partnerId',
-            'sends.launchId',
-            'sends.prospectId',
-            'sends.step',
-            'u.at',
-            'u.outcome',
-          ]),
-      )
-      // The funnel's event: accepted by the server, or handed over with the outcome unknown.
-      .with('ev', (db) =>
-        db
-          .insertInto('events')
-          .columns(['type', 'occurredAt', 'vendorId', 'partnerId', 'launchId', 'prospectId', 'sendId', 'step'])
-          .expression((eb) =>
-            eb
-              .selectFrom('s')
-              .select((s) => [
-                s
-                  .case()
-                  .when('s.outcome', '=', 'sent')
-                  .then(sql.lit('accepted'))
-                  .else(sql.lit('sent'))
-                  .end()
-                  .as('type'),
-                's.at',
-                's.vendorId',
-                's.partnerId',
-                's.launchId',
-                's.prospectId',
-                's.id',
-                's.step',
-              ]),
-          ),
-      )
-      .with('moved', (db) =>
-        db
-          .updateTable('enrollments as e')
-          .from('u')
-          .innerJoin('s', 's.id', 'u.sendId')
-          .set((eb) => ({
-            nextStep: eb.ref('u.nextStep'),
-            nextDueAt: eb.ref('u.nextDue'),
-            status: sql`${eb.ref('u.nextStatus')}`,
-            queuedAt: eb.ref('u.queuedAt'),
-            exitReason: eb.ref('u.exitReason'),
-            lastSentAt: eb.ref('u.at'),
-            updatedAt: sql`now()`,
-          }))
-          .whereRef('e.id', '=', 'u.enrollmentId')
-          .whereRef('e.nextStep', '=', 'u.step')
-          .returning('e.id'),
-      )
-      .selectFrom('hand')
-      .select([sql.lit('hand').as('kind'), 'hand.id', 'hand.worker'])
-      .unionAll((db) =>
-        db.selectFrom('moved').select([sql.lit('moved').as('kind'), 'moved.id', sql<string>`''`.as('worker')]),
-      )
-      .execute();
+    const rows = await settleStatement(this.db, { ...handValues(handovers), ...finishValues(finishes) });
     const handed = new Set(rows.filter((r) => r.kind === 'hand').map(handKey));
     const moved = new Set(rows.filter((r) => r.kind === 'moved').map((r) => r.id));
     return {
@@ -324,7 +213,7 @@ export class SendLedgerRepository {
   /** Handovers alone: a plain update, without the outcome statement's parts. */
   private async hand(items: HandoverInput[]): Promise<boolean[]> {
     if (!items.length) return [];
-    const rows = await handover(this.db, items).execute();
+    const rows = await handStatement(this.db, handValues(items));
     return handedOnce(items, new Set(rows.map(handKey)));
   }
 
@@ -510,30 +399,3 @@ function handedOnce(items: HandoverInput[], handed: Set<string>): boolean[] {
 }
 
 const handKey = (r: { id: string; worker: string }) => `${r.id}:${r.worker}`;
-
-/**
- * The point of no return for claimed sends of the given workers, and the try it counts: a
- * message handed to SMTP is an attempt whatever its outcome.
- */
-function handover(db: QueryCreator<DB>, items: HandoverInput[]) {
-  return db
-    .updateTable('sends')
-    .from(
-      unnest<{ id: string; worker: string; now: Date; leaseUntil: Date }, 'h'>('h', {
-        id: { type: 'bigint', values: items.map((i) => i.sendId) },
-        worker: { type: 'text', values: items.map((i) => i.worker) },
-        now: { type: 'timestamptz', values: items.map((i) => i.now) },
-        leaseUntil: { type: 'timestamptz', values: items.map((i) => i.leaseUntil) },
-      }),
-    )
-    .set((eb) => ({
-      status: 'handed',
-      handedAt: eb.ref('h.now'),
-      leaseUntil: eb.ref('h.leaseUntil'),
-      attempts: eb('sends.attempts', '+', 1),
-    }))
-    .whereRef('sends.id', '=', 'h.id')
-    .where('sends.status', '=', 'claimed')
-    .whereRef('sends.claimedBy', '=', 'h.worker')
-    .returning(['sends.id', 'h.worker']);
-}

@@ -102,6 +102,8 @@ export type {
 export { executorOf, Transactions } from './db/transactions';
 export type { Tx } from './db/transactions';
 export { unnest } from './db/unnest';
+export { prepared } from './db/prepared';
+export type { PreparedValues } from './db/prepared';
 export { EXCLUSION_REASONS, exclusionRank, suppressionCovers, suppressionTargetOf } from './rules/suppression.rule';
 export type { ExclusionReason } from './rules/suppression.rule';
 export { inAudience } from './rules/audience.rule';
