@@ -52,8 +52,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 
   // Made here rather than by the engine's start, to commit without waiting for the WAL's flush:
   // commits stay atomic and visible, only a crash of PostgreSQL itself, which no browser test
-  // causes, could lose the last ones. (The Jest files' copies keep the server's default: with it
-  // off there, fault-recovery.e2e-spec once found its killed worker holding no claim to take over.)
+  // causes, could lose the last ones (as each Jest file's copy: test/setup/own-database.ts).
   const admin = new URL(env.DATABASE_URL);
   admin.pathname = '/postgres';
   const creator = new Client({ connectionString: admin.toString() });

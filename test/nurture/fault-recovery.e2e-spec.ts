@@ -226,13 +226,18 @@ describe('recovering from faults, with default settings', () => {
     startWorker();
     const launchId = await launch('pair-kill', 600);
     await underWay(launchId, 100);
+    const claimsOfDoomed = (): Promise<Array<{ id: string }>> =>
+      db.query(
+        "SELECT id::text FROM sends WHERE launch_id = $1 AND status = 'claimed' AND split_part(claimed_by, ':', 2) = $2",
+        [launchId, String(doomed.child.pid)],
+      );
+    // Killed the moment it holds claims: between two batches a worker holds none, and a kill
+    // there (it happened once CI's commits got faster) leaves nothing to take over.
+    await eventually(async () => (await claimsOfDoomed()).length > 0, 'the doomed worker to hold claims', 30_000);
     doomed.child.kill('SIGKILL');
     const killedAt = Date.now();
     await doomed.exited;
-    const orphans: Array<{ id: string }> = await db.query(
-      "SELECT id::text FROM sends WHERE launch_id = $1 AND status = 'claimed' AND split_part(claimed_by, ':', 2) = $2",
-      [launchId, String(doomed.child.pid)],
-    );
+    const orphans = await claimsOfDoomed();
     // The kill must leave claims to take over, or the checks below check nothing.
     expect(orphans.length).toBeGreaterThan(0);
     await finishedExactlyOnce(launchId, 600);

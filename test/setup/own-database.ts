@@ -14,6 +14,12 @@ import { Client } from 'pg';
  * every file its database does not name once the file is older than the grace period by the
  * engine's clock; in the shared store, a file that moved its clock a week ahead took another
  * file's renders away while that file was serving them (catalogue.e2e-spec answered 503 in CI).
+ *
+ * The copy commits without waiting for its WAL to reach the disk (synchronous_commit = off, for
+ * this database only: every session of the file's engines, child processes included). A commit
+ * is as atomic and as visible as before; only a crash of PostgreSQL itself, which no test causes,
+ * could lose the last few. The sending tests commit once per message: demo-launch.e2e-spec took
+ * 105 s with the server's default and 81 s without the flush, a fifth less CPU.
  */
 const template = process.env.DATABASE_URL;
 const runData = process.env.DATA_DIR;
@@ -56,6 +62,7 @@ beforeAll(async () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
+    await client.query(`ALTER DATABASE "${own}" SET synchronous_commit = off`);
   } finally {
     await client.end();
   }
