@@ -73,7 +73,8 @@ export class TransportRegistry implements OnApplicationShutdown {
     string,
     { transporter: Transporter<SMTPTransport.SentMessageInfo>; slots: ConnectionSlots }
   >();
-  private readonly resolved = new Map<string, { at: number; value: ResolvedTransport }>();
+  /** Promises, so that the steps of a job arriving together ask the database once, not once each. */
+  private readonly resolved = new Map<string, { at: number; value: Promise<ResolvedTransport> }>();
 
   constructor(
     private readonly configs: SendingConfigsRepository,
@@ -99,9 +100,20 @@ export class TransportRegistry implements OnApplicationShutdown {
     for (const key of this.resolved.keys()) if (key.startsWith(`${vendorId}:`)) this.resolved.delete(key);
   }
 
-  private async resolve(cacheKey: string, load: () => Promise<SendingConfigRow | null>): Promise<ResolvedTransport> {
+  private resolve(cacheKey: string, load: () => Promise<SendingConfigRow | null>): Promise<ResolvedTransport> {
     const cached = this.resolved.get(cacheKey);
     if (cached && Date.now() - cached.at < RESOLVE_TTL_MS) return cached.value;
+    const value = this.load(load);
+    const entry = { at: Date.now(), value };
+    this.resolved.set(cacheKey, entry);
+    // A failed read is not kept: the next call asks again.
+    value.catch(() => {
+      if (this.resolved.get(cacheKey) === entry) this.resolved.delete(cacheKey);
+    });
+    return value;
+  }
+
+  private async load(load: () => Promise<SendingConfigRow | null>): Promise<ResolvedTransport> {
     const row = await load();
     const smtpUrl = row?.smtpUrlEncrypted ? this.signer.unseal(row.smtpUrlEncrypted) : this.config.smtpUrl;
     const key = row?.smtpUrlEncrypted ? `config:${row.id}:${row.revision}` : smtpUrl ? 'env' : 'outbox';
@@ -124,7 +136,6 @@ export class TransportRegistry implements OnApplicationShutdown {
       dkim,
       isOutbox: key === 'outbox',
     };
-    this.resolved.set(cacheKey, { at: Date.now(), value });
     return value;
   }
 

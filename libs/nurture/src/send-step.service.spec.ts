@@ -340,10 +340,8 @@ describe(SendStepService.name, () => {
     expect(world.slotOffsets).toEqual([60_000]);
   });
 
-  it('gives its claim back uncounted when its slot lapsed on the way to SMTP: what reaches the server keeps to the rate', async () => {
-    const sent: unknown[] = [];
-    world.smtp = (m) => Promise.resolve(void sent.push(m)).then(() => ({ response: '250 OK' }));
-    // The slot is now; the render (or a starved worker) then takes longer than RATE_LATE_MS.
+  /** The slot is now; the render (or a starved worker) then takes longer than RATE_LATE_MS. */
+  const lateRender = () => {
     const start = Date.now();
     const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
     const render = world.renderer.render.bind(world.renderer);
@@ -351,6 +349,31 @@ describe(SendStepService.name, () => {
       clock.mockReturnValue(start + RATE_LATE_MS + 500);
       return render(...args);
     };
+    return clock;
+  };
+
+  it('takes a new slot when its own lapsed waiting for a connection and the sender has one free now', async () => {
+    const sent: unknown[] = [];
+    world.smtp = (m) => Promise.resolve(void sent.push(m)).then(() => ({ response: '250 OK' }));
+    world.slotOffsets = [0, 0, 60_000];
+    const clock = lateRender();
+    try {
+      expect(await sut.execute(step(), WORKER)).toEqual({ kind: 'sent', sendId: '100' });
+      expect(sent).toHaveLength(1);
+      expect(world.released).toEqual([]);
+      // Two slots reserved: the first, lapsed, and its replacement.
+      expect(world.slotOffsets).toEqual([60_000]);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('gives its claim back uncounted when its slot lapsed on the way to SMTP and the next one is later: what reaches the server keeps to the rate', async () => {
+    const sent: unknown[] = [];
+    // The step's slot is now, the next free one of its sender 5 s away.
+    world.slotOffsets = [0, 5_000];
+    world.smtp = (m) => Promise.resolve(void sent.push(m)).then(() => ({ response: '250 OK' }));
+    const clock = lateRender();
     try {
       const outcome = await sut.execute(step(), WORKER);
       expect(outcome).toEqual({ kind: 'later', ms: 0, why: 'rate' });

@@ -128,7 +128,11 @@ export class SendStepService {
     undefined,
     { retryAlone: true },
   );
-  private readonly settlements = new Batcher<Settlement, boolean>((items) => this.settle(items));
+  // Serial (group commit): settlements arriving while one statement runs go together in the
+  // next; a handover still commits before its message goes on the wire.
+  private readonly settlements = new Batcher<Settlement, boolean>((items) => this.settle(items), undefined, {
+    serial: true,
+  });
   private readonly slots = new Batcher<{ sender: string; perSecond: number }, RateSlot>((items) =>
     this.rateLimiter.reserveMany(items),
   );
@@ -331,11 +335,7 @@ export class SendStepService {
   ): Promise<StepOutcome | { go: RateSlot }> {
     const held = job.slotAt !== undefined && !RateLimiter.lapsed({ at: job.slotAt }) ? { at: job.slotAt } : undefined;
     const slot =
-      held ??
-      (await this.slots.call({
-        sender: `${transport.key}:${sender.from.address}`,
-        perSecond: transport.ratePerSecond,
-      }));
+      held ?? (await this.slots.call({ sender: senderKey(transport, sender), perSecond: transport.ratePerSecond }));
     const wait = RateLimiter.waitFor(slot);
     if (wait === 0) return { go: slot };
     if (!held)
@@ -406,10 +406,12 @@ export class SendStepService {
     try {
       // Its slot was checked before the claim, the render and the wait for a connection: a
       // worker starved of CPU, or a pool slower than the rate, can get here long after it. A
-      // lapsed slot is given back uncounted and the step takes a new one, so what reaches the
-      // SMTP server keeps to the rate however late the worker was. Checked before the handover
-      // (nothing at stake) and once more after its write, just before the wire.
-      if (RateLimiter.lapsed(d.slot)) return await this.giveBack(sendId, worker);
+      // lapsed slot is replaced by a new one when the sender's schedule has one free now (the
+      // wait was for a connection, not for the rate); else the claim is given back uncounted and
+      // the step takes a new slot later. Either way what reaches the SMTP server keeps to the
+      // rate however late the worker was. Checked before the handover (nothing at stake) and
+      // once more after its write, just before the wire.
+      if (RateLimiter.lapsed(d.slot) && !(await this.renew(d))) return await this.giveBack(sendId, worker);
       const handedAt = this.clock.now();
       let handed: boolean;
       try {
@@ -428,7 +430,7 @@ export class SendStepService {
         return { kind: 'later', ms: ERROR_RETRY_MS, why: 'error' };
       }
       if (!handed) return { kind: 'noop', why: 'busy' };
-      if (RateLimiter.lapsed(d.slot)) return await this.giveBack(sendId, worker);
+      if (RateLimiter.lapsed(d.slot) && !(await this.renew(d))) return await this.giveBack(sendId, worker);
       let info: { messageId?: string; response?: string };
       try {
         info = await transport.transporter.sendMail(message);
@@ -450,6 +452,20 @@ export class SendStepService {
     } finally {
       release();
     }
+  }
+
+  /**
+   * A new slot for a step whose slot lapsed, if the sender's schedule has one free now: true,
+   * and the step goes with it (`d.slot` replaced). A slot that is only free later is left unused.
+   */
+  private async renew(d: { transport: ResolvedTransport; sender: SenderIdentity; slot: RateSlot }): Promise<boolean> {
+    const fresh = await this.slots.call({
+      sender: senderKey(d.transport, d.sender),
+      perSecond: d.transport.ratePerSecond,
+    });
+    if (RateLimiter.waitFor(fresh) > 0) return false;
+    d.slot = fresh;
+    return true;
   }
 
   /** A claim whose rate slot lapsed before it reached the wire: released uncounted, the step to take a new slot. */
@@ -543,3 +559,6 @@ export class SendStepService {
     }
   }
 }
+
+/** A sender's schedule: one per transport and From address. */
+const senderKey = (transport: ResolvedTransport, sender: SenderIdentity) => `${transport.key}:${sender.from.address}`;

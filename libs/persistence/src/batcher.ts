@@ -7,6 +7,13 @@ export interface BatcherOptions {
    * the failed batch may have taken effect before its answer was lost.
    */
   retryAlone?: boolean;
+  /**
+   * One run at a time: calls made while a run is under way wait for it and go together in the
+   * next (group commit). For a stream of small writes from many concurrent callers, such as each
+   * message's outcome on the send path: under load a statement carries every call that arrived
+   * during the last one's round trip instead of one each; idle, a call goes at once as before.
+   */
+  serial?: boolean;
 }
 
 /**
@@ -17,6 +24,7 @@ export interface BatcherOptions {
 export class Batcher<I, O> {
   private pending: Array<{ item: I; resolve: (o: O) => void; reject: (e: unknown) => void }> = [];
   private scheduled = false;
+  private running = false;
 
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
@@ -28,27 +36,35 @@ export class Batcher<I, O> {
     return new Promise<O>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       if (this.pending.length >= this.maxBatch) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      else this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.scheduled = false;
+    // Serial: the run under way flushes what waits when it ends.
+    if (this.options.serial && this.running) return;
     const batch = this.pending.splice(0, this.maxBatch);
     if (!batch.length) return;
-    this.run(batch.map((b) => b.item)).then(
+    this.running = this.options.serial === true;
+    const ran = this.run(batch.map((b) => b.item)).then(
       (results) => batch.forEach((b, i) => b.resolve(results[i])),
       (error: unknown) => {
         if (!this.options.retryAlone || batch.length === 1) batch.forEach((b) => b.reject(error));
         else for (const b of batch) this.run([b.item]).then(([result]) => b.resolve(result), b.reject);
       },
     );
-    if (this.pending.length && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    if (this.options.serial) {
+      void ran.finally(() => {
+        this.running = false;
+        if (this.pending.length) this.flush();
+      });
+    } else if (this.pending.length) this.schedule();
   }
 }

@@ -120,17 +120,26 @@ describe('tenant scope of the repositories', () => {
     expect(users.map(relative)).toEqual([]);
   });
 
+  // A repository's statements may sit beside it in a `.statements.ts` file (the send ledger's
+  // prepared ones): part of the repository, so only repositories may import one.
+  const code = ['libs', 'apps'].flatMap((dir) =>
+    files(path.join(ROOT, dir), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')),
+  );
+  const repositoryCode = (f: string) => f.endsWith('.repository.ts') || f.endsWith('.statements.ts');
+
   it('keeps queries in repositories: nothing else reaches the Database or Kysely', () => {
-    const code = ['libs', 'apps'].flatMap((dir) =>
-      files(path.join(ROOT, dir), (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')),
-    );
     const outside = code.filter(
-      (f) => !f.endsWith('.repository.ts') && !f.includes(`${path.sep}libs${path.sep}persistence${path.sep}`),
+      (f) => !repositoryCode(f) && !f.includes(`${path.sep}libs${path.sep}persistence${path.sep}`),
     );
     const users = outside.filter((f) => {
       const names = importedNames(source(f));
       return names.has('kysely') || names.has('Database') || names.has('Executor');
     });
+    expect(users.map(relative)).toEqual([]);
+  });
+
+  it('lets only repositories import a statements file', () => {
+    const users = code.filter((f) => !repositoryCode(f) && imports(source(f)).some((m) => m.endsWith('.statements')));
     expect(users.map(relative)).toEqual([]);
   });
 });
