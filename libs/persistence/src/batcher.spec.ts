@@ -55,4 +55,29 @@ describe(Batcher.name, () => {
     await expect(sut.call(1)).rejects.toThrow('db down');
     expect(runs).toBe(1);
   });
+
+  it('serial: runs one batch at a time, the calls made meanwhile together in the next', async () => {
+    const calls: number[][] = [];
+    let finish: () => void = () => undefined;
+    const sut = new Batcher<number, number>(
+      (items) => {
+        calls.push(items);
+        // The first run holds until released; later ones answer at once.
+        return calls.length === 1
+          ? new Promise((resolve) => (finish = () => resolve(items.map((i) => i * 10))))
+          : Promise.resolve(items.map((i) => i * 10));
+      },
+      500,
+      { serial: true },
+    );
+    const first = sut.call(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = [2, 3, 4].map((i) => sut.call(i));
+    // Several ticks pass while the first run is under way: nothing else runs.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1]]);
+    finish();
+    expect(await Promise.all([first, ...waiting])).toEqual([10, 20, 30, 40]);
+    expect(calls).toEqual([[1], [2, 3, 4]]);
+  });
 });
