@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { claimantAlive, Database, executorOf, SendStatus, Tx, unnest } from '@tcma/persistence';
 import { sql } from 'kysely';
-import { AdvanceTo } from './enrollments.repository';
-import { finishValues, handStatement, handValues, settleStatement } from './send-settle.statements';
+import {
+  FinishInput,
+  finishValues,
+  HandoverInput,
+  handStatement,
+  handValues,
+  settleStatement,
+} from './send-settle.statements';
+
+export type { FinishInput, HandoverInput };
 
 export interface ClaimInput {
   enrollmentId: string;
@@ -12,24 +20,6 @@ export interface ClaimInput {
   vendorId: string;
   prospectId: string;
   due: Date;
-  worker: string;
-  now: Date;
-  leaseUntil: Date;
-}
-
-export interface FinishInput {
-  sendId: string;
-  outcome: Extract<SendStatus, 'sent' | 'uncertain'>;
-  at: Date;
-  messageId?: string | null;
-  response?: string | null;
-  enrollmentId: string;
-  step: number;
-  to: AdvanceTo;
-}
-
-export interface HandoverInput {
-  sendId: string;
   worker: string;
   now: Date;
   leaseUntil: Date;

@@ -1,6 +1,24 @@
 import { DB, prepared, SendStatus, unnest } from '@tcma/persistence';
 import { QueryCreator, sql } from 'kysely';
-import type { FinishInput, HandoverInput } from './send-ledger.repository';
+import type { AdvanceTo } from './enrollments.repository';
+
+export interface FinishInput {
+  sendId: string;
+  outcome: Extract<SendStatus, 'sent' | 'uncertain'>;
+  at: Date;
+  messageId?: string | null;
+  response?: string | null;
+  enrollmentId: string;
+  step: number;
+  to: AdvanceTo;
+}
+
+export interface HandoverInput {
+  sendId: string;
+  worker: string;
+  now: Date;
+  leaseUntil: Date;
+}
 
 /** Handovers as `unnest` columns. */
 type HandValues = { handId: string[]; handWorker: string[]; handNow: Date[]; handLeaseUntil: Date[] };
