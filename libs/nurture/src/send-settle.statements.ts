@@ -23,6 +23,9 @@ export interface HandoverInput {
 /** Handovers as `unnest` columns. */
 type HandValues = { handId: string[]; handWorker: string[]; handNow: Date[]; handLeaseUntil: Date[] };
 
+/** One row of `unnest` columns. */
+type RowOf<V extends Record<string, unknown[]>> = { [K in keyof V]: V[K][number] };
+
 /** Outcomes as `unnest` columns. */
 type FinishValues = {
   sendId: string[];
@@ -106,23 +109,7 @@ export const settleStatement = prepared((db: QueryCreator<DB>, v: HandValues & F
     .with('u', (db) =>
       db
         .selectFrom(
-          unnest<
-            {
-              sendId: string;
-              outcome: string;
-              at: Date;
-              messageId: string | null;
-              response: string | null;
-              enrollmentId: string;
-              step: number;
-              nextStep: number;
-              nextDue: Date | null;
-              nextStatus: string;
-              queuedAt: Date | null;
-              exitReason: string | null;
-            },
-            'u'
-          >('u', {
+          unnest<RowOf<FinishValues>, 'u'>('u', {
             sendId: { type: 'bigint', values: v.sendId },
             outcome: { type: 'text', values: v.outcome },
             at: { type: 'timestamptz', values: v.at },
