@@ -1,11 +1,13 @@
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
+import { contrastRatio } from '@tcma/cobrand';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb, TestDb } from '../support/db';
 
 /**
- * The partner home (GET /partners/{id}/home): each section composed on the server from its own
+ * The partner home (GET /partners/{id}/home) and the guided set-up (GET /partners/{id}/setup): each section composed on the server from its own
  * lib, within its limit, and only for the partner's own users. End to end rather than medium:
  * its sections come from five feature libs whose arrangement (published campaigns, a programme
  * subscription) is made through the API as the other portal specs make it.
@@ -17,6 +19,7 @@ describe('partner home', () => {
   let bare: TestPartner;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const home = (partnerId: string, token: string) => api.http().get(`/partners/${partnerId}/home`).set(as(token));
+  const setup = (partnerId: string, token: string) => api.http().get(`/partners/${partnerId}/setup`).set(as(token));
   const ids = (items: Array<{ id?: string; campaignId?: string }>) => items.map((i) => i.id ?? i.campaignId);
 
   let campaignIds: string[];
@@ -207,8 +210,81 @@ describe('partner home', () => {
     });
   });
 
+  it('takes a new partner through the set-up one saved step at a time, resuming at the first not done', async () => {
+    const steps = (body: { steps: Array<{ key: string; done: boolean }> }) =>
+      Object.fromEntries(body.steps.map((s) => [s.key, s.done]));
+    const first = (await setup(bare.partnerId, bare.token).expect(200)).body;
+    expect(first).toMatchObject({
+      next: 'brand',
+      complete: false,
+      suggestedPrimaryColor: null,
+      senderConfirmed: false,
+      prospects: 0,
+      // The vendor's promoted campaign, co-branded for this partner.
+      suggestedCampaign: { campaignId: demo.campaignId, promoted: true },
+    });
+    expect(first.steps.map((s: { key: string }) => s.key)).toEqual([
+      'brand',
+      'company',
+      'sender',
+      'audience',
+      'launch',
+    ]);
+    expect(Object.values(steps(first))).toEqual([false, false, false, false, false]);
+
+    // The logo: its dominant colour, made readable under white text, is offered as the primary colour.
+    await api
+      .http()
+      .put(`/partners/${bare.partnerId}/brand-kit/logo`)
+      .set(as(bare.token))
+      .attach('file', loadDemo().read('partners/northwind-logo.png'), {
+        filename: 'logo.png',
+        contentType: 'image/png',
+      })
+      .expect(200);
+    const branded = (await setup(bare.partnerId, bare.token).expect(200)).body;
+    expect(branded).toMatchObject({ next: 'company', steps: expect.arrayContaining([{ key: 'brand', done: true }]) });
+    expect(branded.suggestedPrimaryColor).toMatch(/^#[0-9a-f]{6}$/);
+    expect(contrastRatio(branded.suggestedPrimaryColor, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+
+    // Company details, then the sender: each saved in the brand kit, the next step follows.
+    const kit = { companyName: 'Bare Partner', email: 'hello@bare.example', address: 'Main Street 1, Warsaw' };
+    await api.http().put(`/partners/${bare.partnerId}/brand-kit`).set(as(bare.token)).send(kit).expect(200);
+    expect((await setup(bare.partnerId, bare.token).expect(200)).body.next).toBe('sender');
+    await api
+      .http()
+      .put(`/partners/${bare.partnerId}/brand-kit`)
+      .set(as(bare.token))
+      .send({
+        ...kit,
+        primaryColor: branded.suggestedPrimaryColor,
+        sender: { fromName: 'Bare', fromEmail: 'bare@bare.example' },
+      })
+      .expect(200);
+    const sender = (await setup(bare.partnerId, bare.token).expect(200)).body;
+    // A kit with a primary colour gets no suggestion; the sender counts before its address is confirmed.
+    expect(sender).toMatchObject({ next: 'audience', suggestedPrimaryColor: null, senderConfirmed: false });
+
+    await api
+      .http()
+      .post(`/partners/${bare.partnerId}/prospects`)
+      .set(as(bare.token))
+      .send({ email: 'first@bare-prospect.example' })
+      .expect(201);
+    expect((await setup(bare.partnerId, bare.token).expect(200)).body).toMatchObject({ next: 'launch', prospects: 1 });
+
+    // A partner that has launched has done every step.
+    const [northwind] = demo.partners;
+    expect((await setup(northwind.partnerId, northwind.token).expect(200)).body).toMatchObject({
+      next: null,
+      complete: true,
+    });
+  });
+
   it("answers 404 to another partner's user, to vendor users and to another tenant", async () => {
     const [northwind, hellenic] = demo.partners;
+    await setup(northwind.partnerId, hellenic.token).expect(404);
+    await setup(northwind.partnerId, demo.tokens.admin).expect(404);
     await home(northwind.partnerId, hellenic.token).expect(404);
     await home(northwind.partnerId, bare.token).expect(404);
     await home(northwind.partnerId, demo.tokens.admin).expect(404);
@@ -216,6 +292,7 @@ describe('partner home', () => {
     await home(northwind.partnerId, other.adminToken).expect(404);
     const stranger = await new TenantFactory(api).partner(other);
     await home(northwind.partnerId, stranger.token).expect(404);
+    await setup(northwind.partnerId, stranger.token).expect(404);
     await home(stranger.partnerId, stranger.token).expect(200);
   });
 });

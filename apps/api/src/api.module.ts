@@ -72,6 +72,7 @@ import { LaunchesController } from './launches/launches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './rendering/partner-campaigns.controller';
 import { PartnerHomeController } from './partner-home/partner-home.controller';
+import { PartnerSetupController } from './partner-home/partner-setup.controller';
 import { ReminderActionsController } from './vendor-home/reminder-actions.controller';
 import { VendorHomeController } from './vendor-home/vendor-home.controller';
 import { DataRequestsController } from './pages/data-requests.controller';
@@ -200,6 +201,7 @@ export class ApiModule {
         AnalyticsController,
         PartnerCampaignsController,
         PartnerHomeController,
+        PartnerSetupController,
         VendorHomeController,
         ReminderActionsController,
         LaunchReadinessController,

@@ -9,3 +9,5 @@ export {
   PartnerHomeService,
 } from './partner-home.service';
 export type { HomeChecklist, PartnerHome } from './partner-home.service';
+export { PartnerSetupService, SETUP_STEPS, setupSteps } from './partner-setup.service';
+export type { PartnerSetup, SetupStep, SetupStepKey } from './partner-setup.service';

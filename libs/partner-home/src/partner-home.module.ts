@@ -7,8 +7,9 @@ import { ProgrammesModule } from '@tcma/programmes';
 import { PreviewsModule } from '@tcma/rendering';
 import { TenancyModule } from '@tcma/tenancy';
 import { PartnerHomeService } from './partner-home.service';
+import { PartnerSetupService } from './partner-setup.service';
 
-/** The partner home: what a partner user should do next, from the libs that own each part. */
+/** The partner home and guided set-up: what a partner user should do next, from the libs that own each part. */
 @Module({
   imports: [
     TenancyModule,
@@ -19,7 +20,7 @@ import { PartnerHomeService } from './partner-home.service';
     BrandKitsModule,
     AudienceModule,
   ],
-  providers: [PartnerHomeService],
-  exports: [PartnerHomeService],
+  providers: [PartnerHomeService, PartnerSetupService],
+  exports: [PartnerHomeService, PartnerSetupService],
 })
 export class PartnerHomeModule {}

@@ -1907,6 +1907,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partners/{partnerId}/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guided set-up: each step done or not, the next one, a colour from the logo and the campaign to launch first */
+        get: operations["getPartnerSetup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vendor-home": {
         parameters: {
             query?: never;
@@ -4651,6 +4668,30 @@ export interface components {
             runningLaunchesTotal: number;
             newLeads: components["schemas"]["HomeNewLeadsDto"];
             checklist: components["schemas"]["HomeChecklistDto"];
+        };
+        SetupStepDto: {
+            /** @enum {string} */
+            key: "brand" | "company" | "sender" | "audience" | "launch";
+            /** @description brand: the kit has a logo; company: it has an email and a postal address; sender: it has a sender identity (confirmed or not); audience: at least one prospect; launch: at least one launch. */
+            done: boolean;
+        };
+        PartnerSetupDto: {
+            /** @description The steps in order: brand, company, sender, audience, launch. */
+            steps: components["schemas"]["SetupStepDto"][];
+            /**
+             * @description The first step not done: where the set-up opens (and resumes); null when every step is done.
+             * @enum {string|null}
+             */
+            next: "brand" | "company" | "sender" | "audience" | "launch" | null;
+            complete: boolean;
+            /** @description A primary colour for a kit without one: the logo's dominant colour, darkened until white text on it meets WCAG AA; null without a logo or once the kit has a primary colour. */
+            suggestedPrimaryColor: string | null;
+            /** @description The sender address was confirmed by the link mailed to it. */
+            senderConfirmed: boolean;
+            /** @description How many prospects the partner has. */
+            prospects: number;
+            /** @description The campaign to launch first: the catalogue's first (promoted first, then the newest published). */
+            suggestedCampaign: components["schemas"]["CatalogueItemDto"] | null;
         };
         HomeNetworkDto: {
             /** @description Active partners in all. */
@@ -9112,6 +9153,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerHomeDto"];
+                };
+            };
+        };
+    };
+    getPartnerSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description For the partner's own users only: anyone else (vendor users included) gets 404. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSetupDto"];
                 };
             };
         };

@@ -1,0 +1,32 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@tcma/auth';
+import { PartnerSetupService } from '@tcma/partner-home';
+import type { Actor } from '@tcma/tenancy';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { PartnerSetupDto } from './partner-setup.dto';
+
+/** Where a new partner stands in the guided set-up; each step saves through its own resource. */
+@ApiTags('partner home')
+@ApiBearerAuth()
+@Controller('partners/:partnerId/setup')
+export class PartnerSetupController {
+  constructor(private readonly setup: PartnerSetupService) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'getPartnerSetup',
+    summary:
+      'The guided set-up: each step done or not, the next one, a colour from the logo and the campaign to launch first',
+  })
+  @ApiOkResponse({
+    type: PartnerSetupDto,
+    description: "For the partner's own users only: anyone else (vendor users included) gets 404.",
+  })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('partnerId', ParseIdPipe) partnerId: string,
+  ): Promise<PartnerSetupDto> {
+    return PartnerSetupDto.from(await this.setup.get(actor, partnerId));
+  }
+}
