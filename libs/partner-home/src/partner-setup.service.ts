@@ -8,7 +8,9 @@ import { CatalogueItem, CatalogueService } from '@tcma/rendering';
 import { Actor, isPartnerRole } from '@tcma/tenancy';
 
 /** The guided set-up's steps, in the order a new partner takes them. */
-export const SETUP_STEPS = ['brand', 'company', 'sender', 'audience', 'launch'] as const;
+// The company details come first: a campaign's co-branded preview needs the postal address its
+// footer carries, so the logo's step can show the logo on a real campaign as it is chosen.
+export const SETUP_STEPS = ['company', 'brand', 'sender', 'audience', 'launch'] as const;
 export type SetupStepKey = (typeof SETUP_STEPS)[number];
 
 /** White: the text a primary colour carries (buttons, headers), so the suggestion must be readable under it. */
@@ -40,8 +42,8 @@ export interface PartnerSetup {
 /** Which steps a kit, an audience and the launches so far have done: the one place that decides it. */
 export function setupSteps(kit: BrandKitView, prospects: number, launches: number): SetupStep[] {
   const done: Record<SetupStepKey, boolean> = {
-    brand: kit.logo !== null,
     company: !!kit.email && !!kit.address,
+    brand: kit.logo !== null,
     sender: kit.sender !== null,
     audience: prospects > 0,
     launch: launches > 0,

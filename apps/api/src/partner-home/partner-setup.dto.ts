@@ -6,7 +6,7 @@ export class SetupStepDto {
   @ApiProperty({ enum: SETUP_STEPS }) key!: SetupStepKey;
   @ApiProperty({
     description:
-      'brand: the kit has a logo; company: it has an email and a postal address; sender: it has a sender identity (confirmed or not); audience: at least one prospect; launch: at least one launch.',
+      'company: the kit has an email and a postal address; brand: it has a logo; sender: it has a sender identity (confirmed or not); audience: at least one prospect; launch: at least one launch.',
   })
   done!: boolean;
 }

@@ -4671,18 +4671,18 @@ export interface components {
         };
         SetupStepDto: {
             /** @enum {string} */
-            key: "brand" | "company" | "sender" | "audience" | "launch";
-            /** @description brand: the kit has a logo; company: it has an email and a postal address; sender: it has a sender identity (confirmed or not); audience: at least one prospect; launch: at least one launch. */
+            key: "company" | "brand" | "sender" | "audience" | "launch";
+            /** @description company: the kit has an email and a postal address; brand: it has a logo; sender: it has a sender identity (confirmed or not); audience: at least one prospect; launch: at least one launch. */
             done: boolean;
         };
         PartnerSetupDto: {
-            /** @description The steps in order: brand, company, sender, audience, launch. */
+            /** @description The steps in order: company, brand, sender, audience, launch. */
             steps: components["schemas"]["SetupStepDto"][];
             /**
              * @description The first step not done: where the set-up opens (and resumes); null when every step is done.
              * @enum {string|null}
              */
-            next: "brand" | "company" | "sender" | "audience" | "launch" | null;
+            next: "company" | "brand" | "sender" | "audience" | "launch" | null;
             complete: boolean;
             /** @description A primary colour for a kit without one: the logo's dominant colour, darkened until white text on it meets WCAG AA; null without a logo or once the kit has a primary colour. */
             suggestedPrimaryColor: string | null;

@@ -71,6 +71,10 @@ export const router = createBrowserRouter([
                 lazy: lazy(() => import('../features/portal/campaign.page'), 'CampaignPage', 'portal'),
               },
               {
+                path: 'setup',
+                lazy: lazy(() => import('../features/portal/setup.page'), 'SetupPage', 'portal'),
+              },
+              {
                 path: 'brand-kit',
                 lazy: lazy(() => import('../features/portal/brand-kit.page'), 'BrandKitPage', 'portal'),
               },

@@ -19,7 +19,8 @@ export function AcceptInvitationPage() {
   const accept = useAcceptInvitation();
   // A deep link the invitation carries (…/invitations/<token>?next=/portal/…), passed on to sign-in.
   const next = nextFromSearch(useLocation().search);
-  const goOn = useGoOn(next);
+  // A new partner user is taken through the portal's guided set-up, unless a link said where to go.
+  const goOn = useGoOn(next, preview.data?.partnerName ? '/portal/setup' : undefined);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 

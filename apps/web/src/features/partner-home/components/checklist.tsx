@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
@@ -17,7 +17,12 @@ export function Checklist({ checklist }: { checklist: HomeChecklist }) {
   const done = steps.filter((s) => s.done).length;
   return (
     <Section id="home-checklist" title={t('checklist.title')}>
-      <Text size="sm">{t('checklist.progress', { done, total: steps.length })}</Text>
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('checklist.progress', { done, total: steps.length })}</Text>
+        <Button component={Link} to="/portal/setup" size="sm">
+          {t('checklist.continue')}
+        </Button>
+      </Group>
       <List listStyleType="none" spacing="xs" p="md" className={classes.panel}>
         {steps.map((step) => (
           <List.Item key={step.key}>

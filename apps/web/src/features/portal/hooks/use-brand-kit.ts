@@ -11,11 +11,30 @@ const brandKitQuery = (partnerId: string) =>
 
 /**
  * A changed kit is a new revision: the catalogue's co-branded thumbnails and each campaign's
- * readiness are asked again; the kit itself is the API's answer to the change.
+ * readiness (and the set-up's steps) are asked again; the kit itself is the API's answer to the change.
  */
 function changed(queryClient: QueryClient, partnerId: string, kit: BrandKit): Promise<void> {
   queryClient.setQueryData(brandKitQuery(partnerId).queryKey, kit);
-  return queryClient.invalidateQueries(under('/partners/{partnerId}/catalogue', '/partners/{partnerId}/campaigns'));
+  return queryClient.invalidateQueries(
+    under('/partners/{partnerId}/catalogue', '/partners/{partnerId}/campaigns', '/partners/{partnerId}/setup'),
+  );
+}
+
+/** The kit as the PUT takes it, with some fields changed: the PUT replaces every field but the logo. */
+export function kitRequest(kit: BrandKit, changes: Partial<BrandKitRequest>): BrandKitRequest {
+  const { companyName, contactName, email, phone, website, address, primaryColor, secondaryColor, sender } = kit;
+  return {
+    companyName,
+    contactName,
+    email,
+    phone,
+    website,
+    address,
+    primaryColor,
+    secondaryColor,
+    sender: sender ? { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo } : null,
+    ...changes,
+  };
 }
 
 /** The partner's brand kit, with the API's contrast warnings and how its emails go out now. */

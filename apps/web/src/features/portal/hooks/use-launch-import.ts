@@ -43,8 +43,11 @@ export function useLaunchImport(partnerId: string, id: string | undefined) {
     enabled: !!id,
     queryFn: async ({ signal }) => {
       const item = await unwrap(api.GET('/partners/{partnerId}/imports/{id}', { ...init, signal }));
-      // Finished: the list it filled has its members now, before the wizard shows it.
-      if (isImportFinished(item)) await queryClient.invalidateQueries(under('/partners/{partnerId}/lists'));
+      // Finished: the list it filled has its members now, before the wizard shows it (and the set-up its prospects).
+      if (isImportFinished(item))
+        await queryClient.invalidateQueries(
+          under('/partners/{partnerId}/lists', '/partners/{partnerId}/prospects', '/partners/{partnerId}/setup'),
+        );
       return item;
     },
     refetchInterval: (q) => (q.state.data && !isImportFinished(q.state.data) ? POLL_MS : false),
