@@ -4,6 +4,7 @@ import { deliverBench } from './deliver.bench';
 import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
 import { formSubmitBench, landingPageBench } from './landing-page.bench';
+import { onboardingBench } from './onboarding.bench';
 import { pdfBench } from './pdf.bench';
 import { portalCatalogueBench } from './portal-catalogue.bench';
 import { portalJsBench } from './portal-js.bench';
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   analytics_query: analyticsBench,
   portal_js_kb: portalJsBench,
   portal_catalogue: portalCatalogueBench,
+  onboarding_first_launch: onboardingBench,
   editor_preview: editorPreviewBench,
   programme_fanout: programmeFanoutBench,
   landing_page: landingPageBench,
