@@ -93,7 +93,7 @@ describe('programmes: subscriptions, pending launches and launching from an emai
   }
 
   /** The Launch / Skip link of the newest programme email to this address about this campaign. */
-  async function actionLink(address: string, label: 'Launch now for [^:]+' | 'Skip'): Promise<string> {
+  async function actionLink(address: string, label: 'Launch now for [^:]+' | 'Skip' | 'Überspringen'): Promise<string> {
     const mails = await mailsTo(address);
     const text = mails.at(-1)?.text ?? '';
     const match = new RegExp(`^${label}: (https?://\\S+/programme-actions/\\S+)$`, 'm').exec(text);
@@ -333,10 +333,27 @@ describe('programmes: subscriptions, pending launches and launching from an emai
     expect(await pendingOf(v2.versionId)).toEqual(before);
     const [{ n }] = await db.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM pending_launch_actions');
     expect(n).toBe(0);
-    await api
+    // A link the engine cannot read names no user: its page is in the browser's language.
+    const unreadable = await api
       .http()
       .get(`${await actionLink('zofia@northwind-it.example', 'Skip')}x`)
+      .set('Accept-Language', 'fr-CH, fr;q=0.9, en;q=0.8')
       .expect(404);
+    expect(unreadable.text).toContain('<html lang="fr">');
+    expect(unreadable.text).toContain('Ce lien n’est pas valide');
+
+    // The page is in the language of the user the email was mailed to, whatever the browser's.
+    const german = (
+      await db.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [unready.userId])
+    )[0].email;
+    const page = await api
+      .http()
+      .get(await actionLink(german, 'Überspringen'))
+      .set('Accept-Language', 'en-GB')
+      .expect(200);
+    expect(page.text).toContain('<html lang="de">');
+    expect(page.text).toContain('Diese Kampagne überspringen?');
+    expect(page.text).toContain('wird für Sie nicht gestartet.');
   });
 
   it('skips through the confirmation page, recording who and when', async () => {

@@ -218,7 +218,9 @@ describe('vendor home', () => {
     const bareUser = await userOf(bare.partnerId);
     const bareLink = new URL((await linkFromOutbox(bareUser.email, '/reminder-actions')).url).pathname;
     const refused = await api.http().post(bareLink).expect(422);
-    expect(refused.text).toContain('It cannot start yet');
+    // In the language of the user it was mailed to (German), as the email was.
+    expect(refused.text).toContain('<html lang="de">');
+    expect(refused.text).toContain('Die Kampagne kann noch nicht starten: ');
 
     // The Greek partner, made ready (a sender identity), is reminded and launches from the email.
     const nikos = await userOf(hellenic.partnerId);
@@ -264,7 +266,12 @@ describe('vendor home', () => {
       .http()
       .post(`${link.slice(0, -2)}xx`)
       .expect(404);
-    await api.http().get('/reminder-actions/not-a-token').expect(404);
+    const unreadable = await api
+      .http()
+      .get('/reminder-actions/not-a-token')
+      .set('Accept-Language', 'es-ES,es;q=0.9')
+      .expect(404);
+    expect(unreadable.text).toContain('Este enlace no es válido');
     expect(await launches()).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-export { DEFAULT_LOCALE, intlLocale, isLocale, LOCALES, localeOr } from './locales';
+export { DEFAULT_LOCALE, intlLocale, isLocale, LOCALES, localeOfAcceptLanguage, localeOr } from './locales';
 export type { Locale } from './locales';
 export { emailCount, emailDateTime, wordsIn } from './email-words';
 export type { EmailCatalogue } from './email-words';

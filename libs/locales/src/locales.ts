@@ -20,3 +20,20 @@ export const intlLocale = (locale: Locale): string => INTL_LOCALES[locale];
 
 /** A user's language, or the default for someone who chose none. */
 export const localeOr = (locale: string | null | undefined): Locale => (isLocale(locale) ? locale : DEFAULT_LOCALE);
+
+/**
+ * The reader's language from a request's Accept-Language (`de-DE,de;q=0.9,en;q=0.8`): the
+ * preferred tag, by its q, whose language the engine speaks; the default when none is.
+ */
+export function localeOfAcceptLanguage(header: string | undefined): Locale {
+  const tags = (header ?? '')
+    .split(',')
+    .map((part, order) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { language: tag.trim().split('-')[0].toLowerCase(), q: q === undefined ? 1 : Number(q), order };
+    })
+    .filter((t) => t.q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return tags.map((t) => t.language).find(isLocale) ?? DEFAULT_LOCALE;
+}

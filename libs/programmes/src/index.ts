@@ -1,5 +1,7 @@
 export { EmailActionsService } from './email-actions.service';
 export type { ActionPage } from './email-actions.service';
+export { ACTION_PAGE } from './action-page-words';
+export type { ActionPageWords } from './action-page-words';
 export { PendingLaunchNotifier } from './pending-launch-notifier.service';
 export type { PendingLaunchView } from './pending-launches.repository';
 export { PendingLaunchesService } from './pending-launches.service';

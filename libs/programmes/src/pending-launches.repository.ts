@@ -436,10 +436,13 @@ export class PendingLaunchesRepository {
   }
 
   /** The user an automatic start acts as: the subscriber when still active, else the partner's oldest active user. */
-  async actingUser(scope: PartnerScope, preferred: string | null): Promise<{ id: string; role: Role } | null> {
+  async actingUser(
+    scope: PartnerScope,
+    preferred: string | null,
+  ): Promise<{ id: string; role: Role; locale: string | null } | null> {
     const row = await this.db
       .selectFrom('users as u')
-      .select(['u.id', 'u.role'])
+      .select(['u.id', 'u.role', 'u.locale'])
       .where((eb) => partnerOwned(eb, scope, 'u'))
       .where('u.disabledAt', 'is', null)
       .orderBy(sql`u.id = ${preferred}`, sql`DESC NULLS LAST`)

@@ -12,3 +12,5 @@ export { REMIND_AGAIN_AFTER_DAYS } from './remind-again';
 export { RemindersService } from './reminders.service';
 export type { ReminderPage, ReminderResult, SentReminder } from './reminders.service';
 export { REMINDER_TOKEN_TTL_MS } from './reminder-tokens';
+export { REMINDER_PAGE } from './reminder-page-words';
+export type { ReminderPageWords } from './reminder-page-words';

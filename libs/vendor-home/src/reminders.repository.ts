@@ -88,10 +88,10 @@ export class RemindersRepository {
   }
 
   /** The user a button was mailed to, while still enabled in that partner. */
-  async user(scope: PartnerScope, userId: string): Promise<{ id: string; role: Role } | null> {
+  async user(scope: PartnerScope, userId: string): Promise<{ id: string; role: Role; locale: string | null } | null> {
     const row = await this.db
       .selectFrom('users as u')
-      .select(['u.id', 'u.role'])
+      .select(['u.id', 'u.role', 'u.locale'])
       .where((eb) => partnerOwned(eb, scope, 'u'))
       .where('u.id', '=', userId)
       .where('u.disabledAt', 'is', null)

@@ -3,13 +3,14 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { LaunchesService, PreparedLaunch } from '@tcma/launches';
-import { wordsIn } from '@tcma/locales';
+import { localeOr, type Locale, wordsIn } from '@tcma/locales';
 import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
 import { PartnerScope, Transactions, VendorScope } from '@tcma/persistence';
 import { CatalogueService } from '@tcma/rendering';
 import { Actor, isPartnerRole, PartnersService } from '@tcma/tenancy';
 import { remindAgainAt } from './remind-again';
 import { ReminderTokens } from './reminder-tokens';
+import { REMINDER_PAGE } from './reminder-page-words';
 import { REMINDER_EMAIL } from './reminder-words';
 import { RemindersRepository, ReminderRow } from './reminders.repository';
 
@@ -27,11 +28,13 @@ export interface ReminderPage {
   campaignName: string;
   /** The reminder's launch has started already (from this email or a colleague's). */
   launched: boolean;
+  /** The language of the user it was mailed to: its pages are in it. */
+  locale: Locale;
 }
 
 export type ReminderResult =
   | { done: true; page: ReminderPage; launchId: string }
-  | { done: false; page: ReminderPage; status: 409 | 422; why: string };
+  | { done: false; page: ReminderPage; status: 409 | 422; /** In the page's language. */ why: string };
 
 /**
  * The vendor home's Remind: an idle partner's users get, in the vendor's brand and each in their
@@ -133,18 +136,23 @@ export class RemindersService {
   /** What the button's page shows (changes nothing); null for a link that is not valid (any more). */
   async describe(token: string): Promise<ReminderPage | null> {
     const found = await this.claimed(token);
-    return found && page(found.reminder);
+    return found && page(found.reminder, found.user?.locale);
   }
 
   /** Launches the reminder's campaign for all the partner's prospects, as the user it was mailed to. */
   async act(token: string): Promise<ReminderResult | null> {
     const found = await this.claimed(token);
-    if (!found) return null;
-    const { reminder, scope, claim } = found;
-    if (reminder.launchId)
-      return { done: false, page: page(reminder), status: 409, why: 'It has already been launched.' };
-    const user = await this.reminders.user(scope, claim.userId);
-    if (!user) return null;
+    if (!found?.user) return null;
+    const { reminder, scope, user } = found;
+    const shown = page(reminder, user.locale);
+    const words = wordsIn(REMINDER_PAGE, shown.locale, { campaign: reminder.campaignName });
+    const launched = {
+      done: false,
+      page: { ...shown, launched: true },
+      status: 409,
+      why: words.alreadyLaunched,
+    } as const;
+    if (reminder.launchId) return launched;
     const actor: Actor = { userId: user.id, vendorId: scope.vendorId, partnerId: scope.partnerId, role: user.role };
     let prepared: PreparedLaunch;
     try {
@@ -152,8 +160,8 @@ export class RemindersService {
     } catch (e) {
       if (e instanceof NotFoundError) return null;
       if (!(e instanceof InvalidError)) throw e;
-      const why = `It cannot start yet: ${e.problems.map((p) => p.message).join('; ')}.`;
-      return { done: false, page: page(reminder), status: 422, why };
+      const why = words.notReady(e.problems.map((p) => p.message).join('; '));
+      return { done: false, page: shown, status: 422, why };
     }
     // The launch and the reminder's claim on it commit together: a second press (or a colleague's)
     // finds the claim taken and rolls its launch back. The enrollment is queued after the commit;
@@ -169,24 +177,26 @@ export class RemindersService {
         if (e instanceof ConflictError) return null;
         throw e;
       });
-    if (!launch)
-      return {
-        done: false,
-        page: { ...page(reminder), launched: true },
-        status: 409,
-        why: 'It has already been launched.',
-      };
+    if (!launch) return launched;
     await this.launches.enroll(launch);
-    return { done: true, page: { ...page(reminder), launched: true }, launchId: launch.id };
+    return { done: true, page: { ...shown, launched: true }, launchId: launch.id };
   }
 
+  /** The reminder a token names, and the user it was mailed to (null once disabled). */
   private async claimed(token: string) {
     const claim = this.tokens.read(token);
     if (!claim) return null;
     const scope = new PartnerScope(claim.vendorId, claim.partnerId);
-    const reminder = await this.reminders.find(scope, claim.reminderId);
-    return reminder && { reminder, scope, claim };
+    const [reminder, user] = await Promise.all([
+      this.reminders.find(scope, claim.reminderId),
+      this.reminders.user(scope, claim.userId),
+    ]);
+    return reminder && { reminder, scope, user };
   }
 }
 
-const page = (r: ReminderRow): ReminderPage => ({ campaignName: r.campaignName, launched: r.launchId !== null });
+const page = (r: ReminderRow, locale: string | null | undefined): ReminderPage => ({
+  campaignName: r.campaignName,
+  launched: r.launchId !== null,
+  locale: localeOr(locale),
+});

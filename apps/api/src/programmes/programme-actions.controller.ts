@@ -1,44 +1,44 @@
-import { Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
-import { ActionPage, EmailActionsService } from '@tcma/programmes';
+import { localeOfAcceptLanguage, wordsIn } from '@tcma/locales';
+import { ACTION_PAGE, ActionPage, EmailActionsService } from '@tcma/programmes';
 import type { Response } from 'express';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 
-const verb = (p: ActionPage) =>
-  p.action === 'launch' ? `Launch ${p.campaignName} now for ${p.audience}` : `Skip ${p.campaignName}`;
+const wordsOf = (p: ActionPage) => wordsIn(ACTION_PAGE, p.locale, { campaign: p.campaignName, audience: p.audience });
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+const button = (label: string) =>
+  `<form method="post"><button type="submit" style="${PAGE_BUTTON}">${escapeHtml(label)}</button></form>`;
 
-const ask = (p: ActionPage) =>
-  p.state === 'pending' || p.state === 'waiting_readiness'
-    ? plainPage(
-        p.action === 'launch' ? 'Launch this campaign now?' : 'Skip this campaign?',
-        `<p>${escapeHtml(p.action === 'launch' ? `${p.campaignName} will start at once for ${p.audience}.` : `${p.campaignName} will not be launched for you.`)}</p>` +
-          `<form method="post"><button type="submit" style="${PAGE_BUTTON}">${escapeHtml(verb(p))}</button></form>`,
-      )
-    : plainPage(
-        'Nothing to do',
-        `<p>${escapeHtml(`${p.campaignName} has already been ${p.state.replace('_', ' ')}.`)}</p>`,
-      );
-const done = (p: ActionPage) =>
-  plainPage(
-    p.action === 'launch' ? 'Launched' : 'Skipped',
-    `<p>${escapeHtml(p.action === 'launch' ? `${p.campaignName} has started for ${p.audience}.` : `${p.campaignName} will not be launched.`)}</p>`,
-  );
+const ask = (p: ActionPage) => {
+  const w = wordsOf(p);
+  if (p.state !== 'pending' && p.state !== 'waiting_readiness')
+    return plainPage(w.nothingTitle, paragraph(w.state[p.state]), p.locale);
+  return p.action === 'launch'
+    ? plainPage(w.launchTitle, paragraph(w.launchAsk) + button(w.launchButton), p.locale)
+    : plainPage(w.skipTitle, paragraph(w.skipAsk) + button(w.skipButton), p.locale);
+};
+const done = (p: ActionPage) => {
+  const w = wordsOf(p);
+  return p.action === 'launch'
+    ? plainPage(w.launchedTitle, paragraph(w.launched), p.locale)
+    : plainPage(w.skippedTitle, paragraph(w.skipped), p.locale);
+};
 const refused = (p: ActionPage, why: string) =>
-  plainPage(
-    'Nothing was changed',
-    `<p>${escapeHtml(why)}</p><p>${escapeHtml(`${p.campaignName} is ${p.state.replace('_', ' ')}.`)}</p>`,
-  );
-const invalid = () =>
-  plainPage(
-    'This link is not valid',
-    '<p>It may have expired: open the portal to see the campaigns waiting for you.</p>',
-  );
+  plainPage(wordsOf(p).refusedTitle, paragraph(why) + paragraph(wordsOf(p).state[p.state]), p.locale);
+/** A link the engine cannot read names no user: the page is in the browser's language. */
+const invalid = (acceptLanguage: string | undefined) => {
+  const locale = localeOfAcceptLanguage(acceptLanguage);
+  const w = wordsIn(ACTION_PAGE, locale, { campaign: '', audience: '' });
+  return plainPage(w.invalidTitle, paragraph(w.invalid), locale);
+};
 
 /**
  * The buttons of programme emails ("Launch now", "Skip"). Following one (as link scanners and
  * mail gateways do with every link) only shows a page; its button, a POST, acts. No sign-in:
- * the signed token names the pending launch, the action and the user it was mailed to.
+ * the signed token names the pending launch, the action and the user it was mailed to, whose
+ * language its pages are in (an unreadable link's, the browser's).
  */
 @ApiTags('programmes')
 @Public()
@@ -52,10 +52,14 @@ export class ProgrammeActionsController {
     summary: "Show the page confirming an email's Launch or Skip button (changes nothing)",
   })
   @ApiOkResponse({ description: 'An HTML page with a button that acts; 404 for an unknown or expired link.' })
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(
+    @Param('token') token: string,
+    @Res() res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<void> {
     const page = await this.actions.describe(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!page) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+    if (!page) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(acceptLanguage));
     else res.status(HttpStatus.OK).type('html').send(ask(page));
   }
 
@@ -65,10 +69,14 @@ export class ProgrammeActionsController {
     description:
       'An HTML page saying what happened (409 when it had already started or been skipped, 422 when the partner is not ready); 404 for an unknown or expired link.',
   })
-  async act(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async act(
+    @Param('token') token: string,
+    @Res() res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<void> {
     const result = await this.actions.act(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+    if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(acceptLanguage));
     else if (result.done) res.status(HttpStatus.OK).type('html').send(done(result.page));
     else
       res

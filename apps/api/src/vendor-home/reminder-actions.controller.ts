@@ -1,31 +1,39 @@
-import { Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
-import { ReminderPage, RemindersService } from '@tcma/vendor-home';
+import { localeOfAcceptLanguage, wordsIn } from '@tcma/locales';
+import { REMINDER_PAGE, ReminderPage, RemindersService } from '@tcma/vendor-home';
 import type { Response } from 'express';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 
-const ask = (p: ReminderPage) =>
-  p.launched
-    ? plainPage('Nothing to do', `<p>${escapeHtml(`${p.campaignName} has already been launched.`)}</p>`)
+const wordsOf = (p: ReminderPage) => wordsIn(REMINDER_PAGE, p.locale, { campaign: p.campaignName });
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+
+const ask = (p: ReminderPage) => {
+  const w = wordsOf(p);
+  return p.launched
+    ? plainPage(w.nothingTitle, paragraph(w.alreadyLaunched), p.locale)
     : plainPage(
-        'Launch this campaign now?',
-        `<p>${escapeHtml(`${p.campaignName} will start at once for all your prospects, co-branded with your brand kit.`)}</p>` +
-          `<form method="post"><button type="submit" style="${PAGE_BUTTON}">${escapeHtml(`Launch ${p.campaignName} now`)}</button></form>`,
+        w.askTitle,
+        paragraph(w.ask) +
+          `<form method="post"><button type="submit" style="${PAGE_BUTTON}">${escapeHtml(w.askButton)}</button></form>`,
+        p.locale,
       );
-const done = (p: ReminderPage) =>
-  plainPage('Launched', `<p>${escapeHtml(`${p.campaignName} has started for all your prospects.`)}</p>`);
-const refused = (why: string) => plainPage('Nothing was changed', `<p>${escapeHtml(why)}</p>`);
-const invalid = () =>
-  plainPage(
-    'This link is not valid',
-    '<p>It may have expired: open the portal to see the campaigns you can launch.</p>',
-  );
+};
+const done = (p: ReminderPage) => plainPage(wordsOf(p).doneTitle, paragraph(wordsOf(p).done), p.locale);
+const refused = (p: ReminderPage, why: string) => plainPage(wordsOf(p).refusedTitle, paragraph(why), p.locale);
+/** A link the engine cannot read names no user: the page is in the browser's language. */
+const invalid = (acceptLanguage: string | undefined) => {
+  const locale = localeOfAcceptLanguage(acceptLanguage);
+  const w = wordsIn(REMINDER_PAGE, locale, { campaign: '' });
+  return plainPage(w.invalidTitle, paragraph(w.invalid), locale);
+};
 
 /**
  * The Launch button of a vendor's reminder. Following it (as link scanners do) only shows a
  * page; its button, a POST, launches. No sign-in: the signed token names the reminder and the
- * user it was mailed to, who is recorded as the launch's creator.
+ * user it was mailed to, who is recorded as the launch's creator. Its pages are in that user's
+ * language (an unreadable link's, in the browser's).
  */
 @ApiTags('vendor home')
 @Public()
@@ -39,10 +47,14 @@ export class ReminderActionsController {
     summary: "Show the page confirming a reminder's Launch button (changes nothing)",
   })
   @ApiOkResponse({ description: 'An HTML page with a button that launches; 404 for an unknown or expired link.' })
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(
+    @Param('token') token: string,
+    @Res() res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<void> {
     const page = await this.reminders.describe(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!page) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+    if (!page) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(acceptLanguage));
     else res.status(HttpStatus.OK).type('html').send(ask(page));
   }
 
@@ -52,11 +64,15 @@ export class ReminderActionsController {
     description:
       'An HTML page saying what happened (409 when it was launched already, 422 when the partner is not ready); 404 for an unknown or expired link.',
   })
-  async act(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async act(
+    @Param('token') token: string,
+    @Res() res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<void> {
     const result = await this.reminders.act(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+    if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(acceptLanguage));
     else if (result.done) res.status(HttpStatus.OK).type('html').send(done(result.page));
-    else res.status(result.status).type('html').send(refused(result.why));
+    else res.status(result.status).type('html').send(refused(result.page, result.why));
   }
 }
