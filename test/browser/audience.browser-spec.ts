@@ -362,8 +362,13 @@ test.describe('audience', () => {
     // Everyone imported joins a list too (lists by name: Trade fair 2026, Webinar attendees).
     const list = page.getByRole('combobox', { name: 'Also add everyone to a list' });
     await tabTo(page, list, 40);
+    // Each key waits until the list shows what the one before did: pressed at once, the two
+    // ArrowDowns once left the first option marked (a fresh-clone run).
+    const option = (name: string) => page.getByRole('option', { name, exact: true });
     await page.keyboard.press('ArrowDown');
+    await expect(option('Trade fair 2026')).toHaveAttribute('data-combobox-selected', 'true');
     await page.keyboard.press('ArrowDown');
+    await expect(option('Webinar attendees')).toHaveAttribute('data-combobox-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(list).toHaveValue('Webinar attendees');
     await tabTo(page, page.getByRole('button', { name: 'Choose a CSV file' }), 40);

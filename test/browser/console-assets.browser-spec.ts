@@ -3,7 +3,7 @@ import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { consoleArea, expect, expectAccessible, expectConsoleArea, screenshot, test } from './fixtures';
 import { admin, authorCampaign, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
 
 /**
@@ -316,12 +316,10 @@ test.describe('console: PDF and social editors, dashboards', () => {
     // …and the dashboards are opened before the sends are judged: the page must follow the rollups
     // by itself, without a reload (it once showed what it first read, for as long as it was open).
     await page.goto('/console');
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboards' }).click();
+    await (await consoleArea(page, 'Dashboards')).click();
     await expect(page).toHaveURL(/\/console\/dashboards$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboards' })).toBeVisible();
-    await expect(
-      page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboards' }),
-    ).toHaveAttribute('aria-current', 'page');
+    await expectConsoleArea(page, 'Dashboards');
 
     const byCampaign = page.getByRole('table', { name: 'Funnel by campaign' });
     const campaignRow = byCampaign.getByRole('row', { name: new RegExp(launched.campaignName) });

@@ -171,10 +171,10 @@ test.describe('console journey: from nothing to a partner’s launch', () => {
     await expect(page.getByText(`Join ${company}`)).toBeVisible();
     await page.getByRole('textbox', { name: 'Your name' }).fill(northwind.user.name);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-    // Accepting signs the partner's user in, on its home.
+    // Accepting signs the partner's user in, in the portal's guided set-up.
     await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page).toHaveURL(/\/portal\/home$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(page).toHaveURL(/\/portal\/setup$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Set up your portal' })).toBeVisible();
 
     // The demo partner's brand kit (its logo) and two prospects, set up by its user through the API.
     const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expect, expectAccessible, screenshot, tabTo, test } from './fixtures';
+import { consoleArea, expect, expectAccessible, expectConsoleArea, screenshot, tabTo, test } from './fixtures';
 import { invitationToken, ok, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
 
 /**
@@ -73,9 +73,7 @@ test.describe('vendor console', () => {
     await signInBrowser(page, vendorEmail);
     await page.goto('/console');
     await expect(page.getByRole('heading', { level: 1, name: 'Campaign library' })).toBeVisible();
-    await expect(
-      page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Campaigns' }),
-    ).toHaveAttribute('aria-current', 'page');
+    await expectConsoleArea(page, 'Campaigns');
     await shoot(page, 'library-empty', true);
 
     // Created with the keyboard alone.
@@ -202,7 +200,7 @@ test.describe('vendor console', () => {
     const email = `first-${randomUUID().slice(0, 8)}@fabrikam.example`;
     await signInBrowser(page, vendorEmail);
     await page.goto('/console');
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Partners' }).click();
+    await (await consoleArea(page, 'Partners')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Invite a partner' }).click();

@@ -95,9 +95,27 @@ export async function tabTo(page: Page, target: Locator, most = 20): Promise<voi
  * on a phone, where the areas fold behind a button.
  */
 export async function portalArea(page: Page, name: string): Promise<Locator> {
-  const nav = page.getByRole('navigation', { name: 'Portal' });
+  return areaLink(page, 'Portal', 'Open the portal menu', name);
+}
+
+/** The console navigation's link to an area, the menu unfolded first on a phone. */
+export async function consoleArea(page: Page, name: string): Promise<Locator> {
+  return areaLink(page, 'Console', 'Open the console menu', name);
+}
+
+/** The console's current area: marked in the row of areas, or named by the folded menu's button on a phone. */
+export async function expectConsoleArea(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Console' });
   await expect(nav).toBeVisible();
-  const menu = nav.getByRole('button', { name: 'Open the portal menu' });
+  const menu = nav.getByRole('button', { name: /^Open the console menu: / });
+  if (await menu.isVisible()) await expect(menu).toHaveText(name);
+  else await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+}
+
+async function areaLink(page: Page, navigation: string, open: string, name: string): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: navigation });
+  await expect(nav).toBeVisible();
+  const menu = nav.getByRole('button', { name: open });
   if (await menu.isVisible()) await menu.click();
   return nav.getByRole('link', { name, exact: true });
 }

@@ -2,7 +2,7 @@ import { request as playwrightRequest, type APIRequestContext, type Page } from 
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { Client } from 'pg';
-import { expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { expect, expectAccessible, expectConsoleArea, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
 
 /**
@@ -144,9 +144,7 @@ test.describe('programmes', () => {
     await signInBrowser(page, seeded.vendorEmail);
     await page.goto('/console/programmes');
     await expect(page.getByRole('heading', { level: 1, name: 'Programmes' })).toBeVisible();
-    await expect(
-      page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Programmes' }),
-    ).toHaveAttribute('aria-current', 'page');
+    await expectConsoleArea(page, 'Programmes');
     await page.getByRole('button', { name: 'New programme' }).first().click();
     const form = page.getByRole('dialog', { name: 'New programme' });
     // Refused by the API, its message next to the field: a programme needs a name.

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { consoleArea, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { admin } from './seed';
 
 for (const viewport of WIDTHS) {
@@ -99,7 +99,7 @@ test.describe('at 1440 px', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/console\/home$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Campaigns' }).click();
+    await (await consoleArea(page, 'Campaigns')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Campaign library' })).toBeVisible();
   });
 

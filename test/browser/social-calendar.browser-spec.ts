@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
 
 /**
@@ -125,7 +125,7 @@ test('a partner posts a campaign to LinkedIn at a local time; it shows in its ca
     await consolePage.setViewportSize(WIDTHS[1]);
     await signInAs(consolePage, vendorEmail);
     await consolePage.goto('/console');
-    await consolePage.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Social' }).click();
+    await (await consoleArea(consolePage, 'Social')).click();
     await expect(consolePage).toHaveURL(/\/console\/social\/calendar$/);
     await expect(consolePage.getByRole('heading', { level: 1, name: 'Social calendar' })).toBeVisible();
     const row = consolePage.getByRole('listitem', { name: `${poster.companyName}: ${campaignName}, ${when}` });

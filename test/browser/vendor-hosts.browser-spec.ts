@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import { writeZone } from '../support/dns-server';
-import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
 import { admin, ok } from './seed';
 
 /**
@@ -67,7 +67,7 @@ test('a vendor admin claims a host name, copies its TXT record, checks it (missi
   await page.setViewportSize(WIDTHS[1]);
   await page.setExtraHTTPHeaders(admin());
   await page.goto('/console');
-  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Host names' }).click();
+  await (await consoleArea(page, 'Host names')).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Host names' })).toBeVisible();
   await expect(page.getByText('No host name yet')).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { AreaNav, type NavArea } from '../../shared/components/area-nav';
 import { useTranslation } from '../../shared/i18n';
 
-/** The console's areas. Sending settings, host names, webhooks and changing the brand are for vendor admins (the API answers 403 to others). */
+/** The console's areas, folded behind a menu button on a phone. Sending settings, host names, webhooks and changing the brand are for vendor admins (the API answers 403 to others). */
 export function ConsoleNav() {
   const { t } = useTranslation('app');
   const areas: NavArea[] = [
@@ -21,5 +21,16 @@ export function ConsoleNav() {
     { label: t('consoleNav.hostNames'), to: '/console/host-names', owns: (p) => p.startsWith('/console/host-names') },
     { label: t('consoleNav.brand'), to: '/console/brand', owns: (p) => p.startsWith('/console/brand') },
   ];
-  return <AreaNav label={t('consoleNav.label')} areas={areas} />;
+  return (
+    <AreaNav
+      label={t('consoleNav.label')}
+      areas={areas}
+      id="console-areas"
+      menu={{
+        fallback: t('consoleNav.console'),
+        open: (here) => t('consoleNav.openMenu', { here }),
+        close: (here) => t('consoleNav.closeMenu', { here }),
+      }}
+    />
+  );
 }
