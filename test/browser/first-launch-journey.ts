@@ -203,8 +203,11 @@ export async function firstLaunch(input: FirstLaunchInput): Promise<FirstLaunchO
   await click(page.getByRole('button', { name: w.continue, exact: true }));
 
   await expect(step(w.launchStep)).toBeFocused();
-  await checkpoint('setup-launch', { axe: false });
-  await click(page.getByRole('button', { name: w.launch(campaign) }));
+  const launch = page.getByRole('button', { name: w.launch(campaign) });
+  // Enabled once the campaign and its readiness for this partner are read.
+  await expect(launch).toBeEnabled();
+  await checkpoint('setup-launch');
+  await click(launch);
   const wizard = page.getByRole('dialog', { name: w.launch(campaign) });
   await click(wizard.getByRole('button', { name: w.review }));
   // The review, on the partner's clock, as the reader's language writes dates.
