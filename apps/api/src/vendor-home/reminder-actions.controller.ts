@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
 import { localeOfAcceptLanguage, wordsIn } from '@tcma/locales';
 import { REMINDER_PAGE, ReminderPage, RemindersService } from '@tcma/vendor-home';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 
 const wordsOf = (p: ReminderPage) => wordsIn(REMINDER_PAGE, p.locale, { campaign: p.campaignName });
@@ -50,11 +50,12 @@ export class ReminderActionsController {
   async page(
     @Param('token') token: string,
     @Res() res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
+    // The browser's language, for a link that names no user; read here rather than declared, as no caller need send it.
+    @Req() req: Request,
   ): Promise<void> {
     const page = await this.reminders.describe(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!page) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(acceptLanguage));
+    if (!page) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(req.headers['accept-language']));
     else res.status(HttpStatus.OK).type('html').send(ask(page));
   }
 
@@ -64,14 +65,10 @@ export class ReminderActionsController {
     description:
       'An HTML page saying what happened (409 when it was launched already, 422 when the partner is not ready); 404 for an unknown or expired link.',
   })
-  async act(
-    @Param('token') token: string,
-    @Res() res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<void> {
+  async act(@Param('token') token: string, @Res() res: Response, @Req() req: Request): Promise<void> {
     const result = await this.reminders.act(token);
     res.setHeader('Cache-Control', 'no-store');
-    if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(acceptLanguage));
+    if (!result) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(req.headers['accept-language']));
     else if (result.done) res.status(HttpStatus.OK).type('html').send(done(result.page));
     else res.status(result.status).type('html').send(refused(result.page, result.why));
   }
