@@ -16,12 +16,12 @@ export class PartnerSetupController {
   @Get()
   @ApiOperation({
     operationId: 'getPartnerSetup',
-    summary:
-      'The guided set-up: each step done or not, the next one, a colour from the logo and the campaign to launch first',
+    summary: 'Where a new partner stands in the guided set-up, and what it suggests',
   })
   @ApiOkResponse({
     type: PartnerSetupDto,
-    description: "For the partner's own users only: anyone else (vendor users included) gets 404.",
+    description:
+      "Each step done or not, the next one, a primary colour from the logo and the campaign to launch first. For the partner's own users only: anyone else (vendor users included) gets 404.",
   })
   async get(
     @CurrentActor() actor: Actor,

@@ -1914,7 +1914,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The guided set-up: each step done or not, the next one, a colour from the logo and the campaign to launch first */
+        /** Where a new partner stands in the guided set-up, and what it suggests */
         get: operations["getPartnerSetup"];
         put?: never;
         post?: never;
@@ -9168,7 +9168,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description For the partner's own users only: anyone else (vendor users included) gets 404. */
+            /** @description Each step done or not, the next one, a primary colour from the logo and the campaign to launch first. For the partner's own users only: anyone else (vendor users included) gets 404. */
             200: {
                 headers: {
                     [name: string]: unknown;
