@@ -1,0 +1,11 @@
+export { CODE, hasWords, piecesOf, PLACEHOLDER } from './copy-text';
+export type { CopyPiece, CopyText } from './copy-text';
+export { copyOfMjml, htmlCopy, unitSource, withTranslations } from './mjml-copy';
+export type { CopyUnit } from './mjml-copy';
+export { targetProblems } from './target-check';
+export { importXliff } from './xliff-import';
+export type { ExpectedXliff, XliffImport } from './xliff-import';
+export { readXliff } from './xliff-read';
+export type { XliffProblem } from './xliff-read';
+export { writeXliff, XLIFF_NAMESPACE } from './xliff-write';
+export type { XliffFile } from './xliff-write';
