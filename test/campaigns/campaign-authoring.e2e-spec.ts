@@ -2,6 +2,7 @@ import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { importCampaignXliff } from '@tcma/translation';
 
 describe('campaign authoring (API)', () => {
   let api: ApiHarness;
@@ -55,6 +56,58 @@ describe('campaign authoring (API)', () => {
     const seen = await api.http().get(`/campaigns/${draft.campaignId}`).set(as(partner.token)).expect(200);
     expect(seen.body).toMatchObject({ id: draft.campaignId, version: 1 });
     expect(seen.body.draft).toBeUndefined();
+  });
+
+  it("exports a version's email copy as XLIFF 2.0 that comes back through the import's checks; other vendors and partners get none", async () => {
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken);
+    const buffer = (res: import('supertest').Response, done: (e: Error | null, body: string) => void) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done(null, body));
+    };
+    const res = await api
+      .http()
+      .get(`/campaigns/${campaignId}/versions/1/xliff?trgLang=de-at`)
+      .set(as(vendor.marketerToken))
+      .buffer(true)
+      .parse(buffer)
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/xliff+xml; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="campaign-${campaignId}-v1.de-AT.xlf"`);
+    const xml = res.body as string;
+    expect(xml).toContain('srcLang="en" trgLang="de-AT"');
+    // The three emails, each with its subject and copy; the welcome email's subject as the vendor wrote it.
+    expect(xml.match(/<file /g)).toHaveLength(3);
+    expect(xml).toContain(`<unit id="subject">`);
+    const version = await api
+      .http()
+      .get(`/campaigns/${campaignId}/versions/1`)
+      .set(as(vendor.marketerToken))
+      .expect(200);
+    // A translator's tool returns every source as its target: the import takes it whole.
+    const translated = xml.replace(
+      /<source>(.*?)<\/source>/g,
+      (_m, s: string) => `<source>${s}</source><target>${s}</target>`,
+    );
+    const imported = importCampaignXliff(version.body.content, 'de-AT', translated);
+    expect(imported.ok).toBe(true);
+
+    const refused = async (trgLang: string, message: string) => {
+      const bad = await api
+        .http()
+        .get(`/campaigns/${campaignId}/versions/1/xliff?trgLang=${encodeURIComponent(trgLang)}`)
+        .set(as(vendor.marketerToken))
+        .expect(400);
+      expect(bad.body.errors).toEqual([{ path: 'trgLang', message }]);
+    };
+    await refused('de_AT', 'trgLang must be a BCP 47 language tag, such as de, fr-CA or pt-BR');
+    await refused('EN', "trgLang must differ from the campaign's own language (en)");
+
+    const other = await tenants.vendor();
+    await api.http().get(`/campaigns/${campaignId}/versions/1/xliff?trgLang=de`).set(as(other.adminToken)).expect(404);
+    const partner = await tenants.partner(vendor);
+    await api.http().get(`/campaigns/${campaignId}/versions/1/xliff?trgLang=de`).set(as(partner.token)).expect(403);
   });
 
   it('answers 422 naming an unknown variable and its line, and saves nothing', async () => {

@@ -3,6 +3,7 @@ import { TenancyModule } from '@tcma/tenancy';
 import { CampaignDraftsService } from './campaign-drafts.service';
 import { CampaignFilesService } from './campaign-files.service';
 import { CampaignPublishingService } from './campaign-publishing.service';
+import { CampaignTranslationsService } from './campaign-translations.service';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { DraftReviewService } from './draft-review.service';
@@ -19,6 +20,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     CampaignPublishingService,
     CampaignFilesService,
     DraftReviewService,
+    CampaignTranslationsService,
   ],
   exports: [
     CampaignsRepository,
@@ -27,6 +29,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     CampaignPublishingService,
     CampaignFilesService,
     DraftReviewService,
+    CampaignTranslationsService,
   ],
 })
 export class CampaignsModule {}

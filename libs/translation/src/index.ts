@@ -9,3 +9,5 @@ export { readXliff } from './xliff-read';
 export type { XliffProblem } from './xliff-read';
 export { writeXliff, XLIFF_NAMESPACE } from './xliff-write';
 export type { XliffFile } from './xliff-write';
+export { campaignXliff, emailCopyFile, importCampaignXliff } from './campaign-xliff';
+export { canonicalLanguage } from './language-tag';

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -6,6 +18,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
   getSchemaPath,
@@ -16,6 +29,7 @@ import {
   CampaignLibraryItem,
   CampaignPublishingService,
   CampaignsService,
+  CampaignTranslationsService,
   CampaignVersionListItem,
   CampaignVersionView,
   CampaignView,
@@ -31,6 +45,7 @@ import {
   CreateCampaignDto,
   ListCampaignsQuery,
   UpdateCampaignDto,
+  XliffExportQuery,
 } from './dto/campaign-input.dto';
 import {
   CampaignPageDto,
@@ -52,6 +67,7 @@ export class CampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly drafts: CampaignDraftsService,
     private readonly publishing: CampaignPublishingService,
+    private readonly translations: CampaignTranslationsService,
   ) {}
 
   @Post()
@@ -212,5 +228,30 @@ export class CampaignsController {
     @Param('version', ParseVersionPipe) version: number,
   ): Promise<CampaignVersionView> {
     return this.campaigns.version(actor, id, version);
+  }
+
+  @Get(':id/versions/:version/xliff')
+  @ApiOperation({
+    operationId: 'exportCampaignVersionXliff',
+    summary: "Download a published version's email copy as XLIFF 2.0 for translators",
+  })
+  @Roles('vendor_admin', 'vendor_marketer')
+  @ApiProduces('application/xliff+xml')
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description:
+      'One <file> per email (its asset id), one <unit> per subject, preheader and piece of copy in its MJML; tags and {{placeholders}} as inline codes a translation tool protects.',
+  })
+  async xliff(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseVersionPipe) version: number,
+    @Query() query: XliffExportQuery,
+  ): Promise<StreamableFile> {
+    const { filename, xml } = await this.translations.versionXliff(actor, id, version, query.trgLang);
+    return new StreamableFile(Buffer.from(xml, 'utf8'), {
+      type: 'application/xliff+xml; charset=utf-8',
+      disposition: `attachment; filename="${filename}"`,
+    });
   }
 }

@@ -406,6 +406,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/versions/{version}/xliff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a published version's email copy as XLIFF 2.0 for translators */
+        get: operations["exportCampaignVersionXliff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/slots": {
         parameters: {
             query?: never;
@@ -6152,6 +6169,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignVersionDto"];
+                };
+            };
+        };
+    };
+    exportCampaignVersionXliff: {
+        parameters: {
+            query: {
+                /** @description The language the file is for (BCP 47: de, fr-CA, pt-BR), other than the campaign’s own. */
+                trgLang: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One <file> per email (its asset id), one <unit> per subject, preheader and piece of copy in its MJML; tags and {{placeholders}} as inline codes a translation tool protects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xliff+xml": string;
                 };
             };
         };

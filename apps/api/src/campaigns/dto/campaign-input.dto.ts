@@ -209,3 +209,13 @@ export class CatalogueSettingsDto {
   @IsInDateRange()
   availableUntil?: Date | null;
 }
+
+export class XliffExportQuery {
+  @ApiProperty({
+    example: 'de',
+    description: 'The language the file is for (BCP 47: de, fr-CA, pt-BR), other than the campaign’s own.',
+  })
+  @IsString()
+  @Length(2, 35)
+  trgLang!: string;
+}

@@ -1,0 +1,12 @@
+/**
+ * A BCP 47 language tag in its canonical form (`pt-br` → `pt-BR`, `iw` → `he`), or null when it
+ * is not one. Intl's own check: the tags a browser and Node agree on.
+ */
+export function canonicalLanguage(tag: string): string | null {
+  if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) || tag.length > 35) return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
