@@ -445,7 +445,7 @@ export class PendingLaunchesRepository {
       .select(['u.id', 'u.role', 'u.locale'])
       .where((eb) => partnerOwned(eb, scope, 'u'))
       .where('u.disabledAt', 'is', null)
-      .orderBy(sql`u.id = ${preferred}`, sql`DESC NULLS LAST`)
+      .orderBy(sql`u.id = ${preferred}`, (ob) => ob.desc().nullsLast())
       .orderBy('u.createdAt')
       .limit(1)
       .executeTakeFirst();
