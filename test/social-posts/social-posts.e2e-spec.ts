@@ -63,7 +63,7 @@ describe('social posts: scheduled at a local time, published at most once', () =
   beforeAll(async () => {
     stubs = await startSocialStubs();
     for (const stub of [stubs.linkedin, stubs.x, stubs.facebook]) stub.now = () => clock.now().getTime();
-    const env = { ...stubs.env(), SOCIAL_TIMEOUT_MS: '1500' };
+    const env = stubs.env();
     api = await startApi({ clock, env });
     worker = await startWorker({ roles: 'send,enroll', clock, env });
     db = testDb();
@@ -229,8 +229,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
     const before = linkedinPosts().length;
     const text = 'Patch Tuesday is here: ask us how we keep your laptops up to date.';
     const first = await identicalPost(text);
-    // The first is created, and its answer never comes.
-    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    // The first is created, and its answer is lost (the connection closes unanswered).
+    stubs.linkedin.failNext('drop', { path: POSTS, when: 'after' });
     await sweep();
     expect(await deliveryOf(first)).toMatchObject({ status: 'uncertain', attempts: 1 });
     expect(linkedinPosts()).toHaveLength(before + 1);
@@ -257,8 +257,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
     const before = linkedinPosts().length;
     const text = 'Backups you never have to think about: ask us how.';
     const first = await identicalPost(text);
-    // The first never reaches the network, and no answer comes.
-    stubs.linkedin.failNext('hang', { path: POSTS });
+    // The first never reaches the network, and its connection closes unanswered.
+    stubs.linkedin.failNext('drop', { path: POSTS });
     await sweep();
     expect(await deliveryOf(first)).toMatchObject({ status: 'uncertain', attempts: 1 });
     expect(linkedinPosts()).toHaveLength(before);
@@ -284,9 +284,9 @@ describe('social posts: scheduled at a local time, published at most once', () =
   it('settles a try that died before its creating call as not published, never as an identical post awaiting its own check', async () => {
     const before = linkedinPosts().length;
     const text = 'Phishing drills for your whole team: ask us how.';
-    // The first is created on LinkedIn and its answer never comes: uncertain, its check a minute away.
+    // The first is created on LinkedIn and its answer is lost: uncertain, its check a minute away.
     const first = await identicalPost(text);
-    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    stubs.linkedin.failNext('drop', { path: POSTS, when: 'after' });
     await sweep();
     expect(await deliveryOf(first)).toMatchObject({ status: 'uncertain', attempts: 1 });
     expect(linkedinPosts()).toHaveLength(before + 1);
@@ -317,8 +317,8 @@ describe('social posts: scheduled at a local time, published at most once', () =
   it('marks a post whose answer was lost uncertain, and settles it with the network instead of posting again', async () => {
     const before = linkedinPosts().length;
     const { body } = await schedule(northwind.token, {}).expect(201);
-    // The post is created, and its answer never comes (the adapter gives up after SOCIAL_TIMEOUT_MS).
-    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    // The post is created, and its answer is lost (the connection closes unanswered).
+    stubs.linkedin.failNext('drop', { path: POSTS, when: 'after' });
     await sweep();
     expect(await deliveryOf(body.id)).toMatchObject({ status: 'uncertain', attempts: 1 });
     expect(linkedinPosts()).toHaveLength(before + 1);

@@ -73,7 +73,7 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
     stubs.linkedin.accounts = [
       { id: 'abc123', name: 'Pat Partner', organizations: [{ id: '2414183', name: 'Northwind IT Services' }] },
     ];
-    const env = { ...stubs.env(), SOCIAL_TIMEOUT_MS: '1500' };
+    const env = stubs.env();
     api = await startApi({ clock, env });
     worker = await startWorker({ roles: 'send,enroll', clock, env });
     db = testDb();
@@ -110,7 +110,7 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
 
     // The post is made and its answer lost: found again among the organisation's posts, never posted twice.
     const second = await schedule({}).expect(201);
-    stubs.linkedin.failNext('hang', { path: POSTS, when: 'after' });
+    stubs.linkedin.failNext('drop', { path: POSTS, when: 'after' });
     await sweep();
     expect(await deliveryOf(second.body.id)).toMatchObject({ status: 'uncertain' });
     expect(orgPosts()).toHaveLength(2);

@@ -9,11 +9,12 @@ import type { AddressInfo } from 'node:net';
  * and its revocation, /2/users/me, /2/media/upload, /2/tweets) and the Facebook Graph API
  * (dialog/oauth, oauth/access_token, me/accounts, /{page-id}/photos and /feed). Each records every call,
  * and can be told to answer the next calls with a 401, a 429 with a wait, its own throttle, a
- * 500, or not at all.
+ * 500, not at all (hang: the caller's timeout ends the call), or by closing the connection
+ * unanswered (drop: the answer lost at once, with no timeout to wait for).
  */
 
 /** `throttled`: the network's own rate-limit answer (a 429, except Facebook's 400 with a throttling code). */
-export type StubFault = 'unauthorized' | 'rate_limited' | 'throttled' | 'server_error' | 'hang';
+export type StubFault = 'unauthorized' | 'rate_limited' | 'throttled' | 'server_error' | 'hang' | 'drop';
 
 export interface StubCall {
   method: string;
@@ -22,7 +23,7 @@ export interface StubCall {
   headers: http.IncomingHttpHeaders;
   /** JSON, form fields, multipart fields (files as { filename, type, size }), or the byte count of anything else. */
   body: unknown;
-  /** The status answered; null when the stub did not answer (hang). */
+  /** The status answered; null when the stub did not answer (hang, drop). */
   status: number | null;
 }
 
@@ -285,6 +286,10 @@ abstract class SocialStub {
       if (fault.fault === 'hang') {
         this.hanging.add(res);
         res.on('close', () => this.hanging.delete(res));
+        return;
+      }
+      if (fault.fault === 'drop') {
+        res.socket?.destroy();
         return;
       }
       reply =
