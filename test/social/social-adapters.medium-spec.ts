@@ -26,7 +26,8 @@ const prepared = (reference: string): Promise<void> => {
 };
 /** The last reference handed over. */
 const lastRef = (): string => kept.at(-1)!;
-const settingsOf = (stub: LinkedInStub | XStub | FacebookStub, timeoutMs = 2000) => ({
+/** The engine's default budget per call: a loaded machine's slow answer is never taken for silence. */
+const settingsOf = (stub: LinkedInStub | XStub | FacebookStub, timeoutMs = 30_000) => ({
   clientId: stub.clientId,
   clientSecret: stub.clientSecret,
   authUrl: stub.url,
@@ -60,7 +61,7 @@ describe(LinkedInAdapter.name, () => {
   let sut: LinkedInAdapter;
   beforeAll(async () => {
     await stub.start();
-    sut = new LinkedInAdapter(settingsOf(stub, 500));
+    sut = new LinkedInAdapter(settingsOf(stub));
   });
   afterAll(() => stub.stop());
 
@@ -184,8 +185,8 @@ describe(LinkedInAdapter.name, () => {
     expect(await rejection(post('d'))).toBeInstanceOf(SocialTimeout);
     expect(stub.posts.length).toBe(before);
 
-    // The post is made, and the answer never comes: uncertain, then settled by finding it.
-    stub.failNext('hang', { path: /^\/rest\/posts$/, when: 'after' });
+    // The post is made, and its answer is lost: uncertain, then settled by finding it.
+    stub.failNext('drop', { path: /^\/rest\/posts$/, when: 'after' });
     const since = new Date(clock.now().getTime() - 1000);
     expect(await rejection(post('e (maybe)'))).toBeInstanceOf(SocialTimeout);
     expect(stub.posts.length).toBe(before + 1);
@@ -197,6 +198,28 @@ describe(LinkedInAdapter.name, () => {
         since,
       }),
     ).resolves.toEqual(expect.objectContaining({ remoteId: stub.posts[before].id }));
+
+    // Silence: the call's budget ends it, "maybe published" only for the creating call (a second
+    // adapter's short budget, so the other tests' calls keep the default).
+    const impatient = new LinkedInAdapter(settingsOf(stub, 1000));
+    stub.failNext('hang', { path: /^\/oauth\/v2\/accessToken$/ });
+    const refresh = await rejection(impatient.refresh({ refreshToken: grant.refreshToken! }));
+    expect(refresh).toBeInstanceOf(SocialUnavailable);
+    expect(refresh.message).toBe('linkedin: no answer within 1 s');
+    stub.failNext('hang', { path: /^\/rest\/posts$/ });
+    const silent = await rejection(
+      impatient.publish({
+        accessToken: grant.accessToken,
+        accountId: grant.accountId,
+        text: 'g (silent)',
+        image: IMAGE,
+        mimeType: 'image/png',
+        idempotencyKey: 'g',
+        prepared,
+      }),
+    );
+    expect(silent).toBeInstanceOf(SocialTimeout);
+    expect(silent.message).toBe('linkedin: no answer within 1 s; the post may have been published');
 
     stub.revokeAll();
     expect(await rejection(sut.refresh({ refreshToken: grant.refreshToken! }))).toBeInstanceOf(SocialUnauthorized);
