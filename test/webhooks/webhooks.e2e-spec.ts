@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
@@ -407,5 +407,63 @@ describe('outbound webhooks', () => {
       'the next deliveries',
     );
     expect(receiver.at('/history').filter((r) => r.body.includes('edsger@dijkstra.example'))).toHaveLength(2);
+  }, 60_000);
+
+  it('keeps its connection to a receiver alive, and sends at once on a new one when the receiver closed it under the request', async () => {
+    // A raw receiver: answers the first request of a connection (204, kept alive), and closes the
+    // connection, unanswered, when a second request comes on it (a receiver whose idle limit just passed).
+    const connections: net.Socket[] = [];
+    /** Requests begun on each connection, in the order of the connections. */
+    const requests: number[] = [];
+    const arrived: string[] = [];
+    const raw = net.createServer((socket) => {
+      const index = connections.push(socket) - 1;
+      requests[index] = 0;
+      let served = false;
+      let buffered = '';
+      socket.on('data', (chunk: Buffer) => {
+        if (!buffered) requests[index] += 1;
+        if (served) return void socket.destroy();
+        buffered += chunk.toString('latin1');
+        const end = buffered.indexOf('\r\n\r\n');
+        const length = Number(/content-length: *(\d+)/i.exec(buffered)?.[1] ?? 0);
+        if (end < 0 || buffered.length < end + 4 + length) return;
+        served = true;
+        arrived.push(/webhook-id: *(\S+)/i.exec(buffered)![1]);
+        buffered = '';
+        socket.write('HTTP/1.1 204 No Content\r\nConnection: keep-alive\r\nKeep-Alive: timeout=60\r\n\r\n');
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const partner = demo.partners[0];
+      const endpoint = (
+        await api
+          .http()
+          .post('/webhooks')
+          .set(as(partner.token))
+          .send({ url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/raw`, eventTypes: ['lead_created'] })
+          .expect(201)
+      ).body;
+      await submit('grace@hopper.example');
+      await eventually(() => Promise.resolve(arrived.length === 1 || undefined), 'the first delivery');
+      await submit('margaret@hamilton.example');
+      await eventually(() => Promise.resolve(arrived.length === 2 || undefined), 'the second delivery');
+
+      // The second went out on the kept connection, found it closed, and went again on a new one.
+      expect(requests).toEqual([2, 1]);
+      const log = await eventually(async () => {
+        const page = await deliveriesOf(partner.token, endpoint.id);
+        return page.items.length === 2 && page.items.every((d: { status: string }) => d.status === 'delivered')
+          ? page
+          : undefined;
+      }, 'the delivery log');
+      expect(new Set(arrived)).toEqual(new Set(log.items.map((d: { id: string }) => d.id)));
+      // Sending again on a new connection is not an attempt of its own: nothing reached the receiver.
+      expect(log.items.map((d: { attempts: number }) => d.attempts)).toEqual([1, 1]);
+    } finally {
+      for (const socket of connections) socket.destroy();
+      await new Promise((resolve) => raw.close(resolve));
+    }
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { Signer } from '@tcma/signing';
@@ -13,6 +13,8 @@ import { WebhooksRepository } from './webhooks.repository';
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 /** An endpoint failing (no attempt delivered) for this long is disabled, and its owner told. */
 export const WEBHOOK_DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Kept-alive connections to one receiver at most (as many as a worker delivers at once, WEBHOOK_CONCURRENCY). */
+export const CONNECTIONS_PER_TARGET = 16;
 /** What is kept of a receiver's error for the log. */
 const ERROR_MAX_LENGTH = 500;
 
@@ -21,6 +23,8 @@ export type DeliveryOutcome = 'delivered' | 'retry' | 'gone' | 'refused';
 interface Answer {
   statusCode: number | null;
   error: string | null;
+  /** The request went out on a kept-alive connection the receiver had just closed (sent again at once, on a new one). */
+  staleConnection?: boolean;
 }
 
 /**
@@ -32,7 +36,9 @@ interface Answer {
  * (its deliveries wait) and its owner told; enabling it again queues what waited.
  */
 @Injectable()
-export class WebhookDeliveryService {
+export class WebhookDeliveryService implements OnApplicationShutdown {
+  private readonly agents = new WebhookAgents(CONNECTIONS_PER_TARGET);
+
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly signer: Signer,
@@ -56,11 +62,15 @@ export class WebhookDeliveryService {
       // Receivers check this against their own clock (replay protection): wall time, not the injected clock.
       const timestamp = Math.floor(Date.now() / 1000);
       const signature = signWebhook(this.signer.unseal(endpoint.secretSealed), delivery.id, timestamp, body);
-      answer = await post(url, target, body, {
+      const headers = {
         'webhook-id': delivery.id,
         'webhook-timestamp': String(timestamp),
         'webhook-signature': signature,
-      });
+      };
+      const agent = this.agents.for(url, target);
+      answer = await post(url, agent, body, headers);
+      // Node's advice for a kept-alive connection closed under a request: send it again, once.
+      if (answer.staleConnection) answer = await post(url, agent, body, headers);
     } catch (e) {
       refused = e instanceof RefusedTargetError;
       answer = { statusCode: null, error: ((e as Error).message || String(e)).slice(0, ERROR_MAX_LENGTH) };
@@ -83,27 +93,34 @@ export class WebhookDeliveryService {
     if (disabled) await this.health.disabled(disabled);
     return ok ? 'delivered' : refused ? 'refused' : 'retry';
   }
+
+  onApplicationShutdown(): void {
+    this.agents.close();
+  }
 }
 
-function post(
-  url: URL,
-  target: { address: string; family: 4 | 6 },
-  body: string,
-  headers: Record<string, string>,
-): Promise<Answer> {
-  const client = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve) => {
-    const req = client.request(
-      url,
-      {
-        method: 'POST',
-        timeout: WEBHOOK_TIMEOUT_MS,
-        headers: {
-          ...headers,
-          'content-type': 'application/json',
-          'content-length': String(Buffer.byteLength(body)),
-          'user-agent': 'TCMA-Webhooks/1',
-        },
+/** An idle kept-alive connection is closed after this, before a receiver's own idle limit (Node's is 5 s) closes it under a request. */
+const IDLE_CONNECTION_MS = 4_000;
+
+/**
+ * Kept-alive connections, one pool per scheme, host and checked address: a connection only ever
+ * goes to the address that was checked for its delivery (a new DNS answer gets a pool of its own).
+ */
+export class WebhookAgents {
+  private readonly agents = new Map<string, http.Agent>();
+
+  constructor(private readonly maxSockets: number) {}
+
+  for(url: URL, target: { address: string; family: 4 | 6 }): http.Agent {
+    const key = `${url.protocol}//${url.host}|${target.address}`;
+    let agent = this.agents.get(key);
+    if (!agent) {
+      const options: http.AgentOptions = {
+        keepAlive: true,
+        // A free connection's idle limit (the agent closes it then); a request sets its own, WEBHOOK_TIMEOUT_MS.
+        timeout: IDLE_CONNECTION_MS,
+        maxSockets: this.maxSockets,
+        maxFreeSockets: this.maxSockets,
         // Connect to the address that was checked, not to whatever DNS answers next.
         lookup: (_host, options, callback) => {
           if ((options as { all?: boolean }).all)
@@ -111,6 +128,34 @@ function post(
               { address: target.address, family: target.family },
             ]);
           else callback(null, target.address, target.family);
+        },
+      };
+      agent = url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+}
+
+function post(url: URL, agent: http.Agent, body: string, headers: Record<string, string>): Promise<Answer> {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    const req = client.request(
+      url,
+      {
+        agent,
+        method: 'POST',
+        timeout: WEBHOOK_TIMEOUT_MS,
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'TCMA-Webhooks/1',
         },
       },
       (res) => {
@@ -125,7 +170,15 @@ function post(
       },
     );
     req.on('timeout', () => req.destroy(new Error(`No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
-    req.on('error', (e) => resolve({ statusCode: null, error: e.message }));
+    req.on('error', (e) =>
+      resolve({ statusCode: null, error: e.message, staleConnection: req.reusedSocket && isReset(e) }),
+    );
     req.end(body);
   });
+}
+
+/** A kept-alive connection the receiver closed as the request went out: nothing reached it. */
+function isReset(e: Error): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
