@@ -82,6 +82,7 @@ export function benchProspect(n: number) {
     country: null,
     timezone: null,
     consentSource: null,
+    language: null,
     custom: {},
   };
 }

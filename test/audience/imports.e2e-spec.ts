@@ -105,6 +105,30 @@ describe('importing prospects from CSV', () => {
     expect(rows[2].slice(2, 4)).toEqual(['bob@prospect.example', 'Bob']);
   });
 
+  it('reads the language each prospect reads, kept as a canonical BCP 47 tag, and reports a language name at its line', async () => {
+    const done = await importCsv(
+      [
+        'email,Language',
+        'lang-pt@prospect.example,pt-br',
+        'lang-name@prospect.example,Deutsch',
+        'lang-none@prospect.example,',
+      ].join('\n'),
+    );
+    expect(done).toMatchObject({ status: 'completed', rows: 3, inserted: 2, rejected: 1 });
+    const prospects = (
+      await api.http().get(`/partners/${partner.partnerId}/prospects`).query({ search: 'lang-' }).set(as()).expect(200)
+    ).body.items as Array<{ email: string; language: string | null }>;
+    expect(prospects.map((p) => [p.email, p.language])).toEqual([
+      ['lang-pt@prospect.example', 'pt-BR'],
+      ['lang-none@prospect.example', null],
+    ]);
+    const report = await api.http().get(String(done.reportUrl)).set(as()).buffer(true).expect(200);
+    const rows: string[][] = parse(report.text, { relax_column_count: true });
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['3', 'language "Deutsch" is not a BCP 47 language tag (such as de, fr-CA or pt-BR)'],
+    ]);
+  });
+
   it('reports a row with fewer fields than the header and an unreadable row, each at its own line, and loses no row after them', async () => {
     const csv = [
       'email,first_name,company',

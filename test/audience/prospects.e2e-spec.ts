@@ -82,6 +82,29 @@ describe('prospects and lists', () => {
     expect(bad.body.errors).toEqual([{ path: 'company', message: 'company contains control characters' }]);
   });
 
+  it('keeps the language a prospect reads as a canonical BCP 47 tag, and refuses a language name by field', async () => {
+    const created = await create({ email: 'lang@prospect.example', language: 'pt-br' }).expect(201);
+    expect(created.body.language).toBe('pt-BR');
+    const named = await create({ email: 'named@prospect.example', language: 'English' }).expect(422);
+    expect(named.body.errors).toEqual([
+      { path: 'language', message: 'language "English" is not a BCP 47 language tag (such as de, fr-CA or pt-BR)' },
+    ]);
+    const edit = (language: unknown) =>
+      api.http().patch(`${base()}/prospects/${created.body.id}`).set(as()).send({ language });
+    expect((await edit('FR-ca').expect(200)).body.language).toBe('fr-CA');
+    expect((await edit('en_GB').expect(422)).body.errors).toEqual([
+      { path: 'language', message: 'language "en_GB" is not a BCP 47 language tag (such as de, fr-CA or pt-BR)' },
+    ]);
+    expect((await edit('x'.repeat(36)).expect(400)).body.errors).toEqual([
+      { path: 'language', message: expect.stringContaining('35') },
+    ]);
+    expect((await edit(null).expect(200)).body.language).toBeNull();
+    // Nothing of a refused edit was written.
+    expect(
+      (await api.http().get(`${base()}/prospects/${created.body.id}`).set(as()).expect(200)).body.language,
+    ).toBeNull();
+  });
+
   it('checks an edit field by field as creation does, every field optional', async () => {
     const created = await create({ email: 'checked@prospect.example' }).expect(201);
     const paths = (body: { errors: Array<{ path: string }> }) => [...new Set(body.errors.map((e) => e.path))].sort();

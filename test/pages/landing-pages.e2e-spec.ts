@@ -33,6 +33,7 @@ const FORM = {
     { name: 'company', label: 'Company', type: 'text', required: false },
     { name: 'phone', label: 'Phone', type: 'tel', required: false },
     { name: 'seats', label: 'Seats', type: 'text', required: false, maxLength: 10 },
+    { name: 'language', label: 'Language', type: 'text', required: false, maxLength: 35 },
   ],
   consent: { text: CONSENT, required: true },
   submitLabel: 'Register',
@@ -232,6 +233,16 @@ describe('landing pages and leads', () => {
     expect(res.text).toContain('value="Firma &lt;b&gt;"');
     expect(res.text).toContain('aria-invalid="true"');
     expect((await leadsOf(0)).total).toBe(0);
+
+    // A language name where a tag belongs: refused at its field, once the rest is good.
+    const named = await api
+      .http()
+      .post(pagePath(0))
+      .type('form')
+      .send({ email: 'ola@firma.example', first_name: 'Ola', language: 'Polski', consent: 'yes', tcma_website: '' })
+      .expect(422);
+    expect(named.text).toMatch(/id="tcma-f-language-error">language &quot;Polski&quot; is not a BCP 47 language tag/);
+    expect((await leadsOf(0)).total).toBe(0);
   });
 
   it('takes a good submission: prospect, consent evidence, event and lead, in one go; a filled honeypot records nothing', async () => {
@@ -255,6 +266,7 @@ describe('landing pages and leads', () => {
         company: 'Firma',
         phone: '+48 600 100 200',
         seats: '25',
+        language: 'pl-pl',
         consent: 'yes',
         tcma_website: '',
       })
@@ -277,6 +289,7 @@ describe('landing pages and leads', () => {
         company: 'Firma',
         phone: '+48 600 100 200',
         seats: '25',
+        language: 'pl-pl',
       },
     });
     // Its own page labels the answers as the version's form did, in the form's order.
@@ -287,12 +300,18 @@ describe('landing pages and leads', () => {
       { name: 'company', label: 'Company', value: 'Firma' },
       { name: 'phone', label: 'Phone', value: '+48 600 100 200' },
       { name: 'seats', label: 'Seats', value: '25' },
+      { name: 'language', label: 'Language', value: 'pl-pl' },
     ]);
     const [prospect] = await db.query(
-      'SELECT id::text, first_name, custom, consent_source FROM prospects WHERE partner_id = $1 AND email_lower = $2',
+      'SELECT id::text, first_name, language, custom, consent_source FROM prospects WHERE partner_id = $1 AND email_lower = $2',
       [partner.partnerId, 'ewa@firma.example'],
     );
-    expect(prospect).toMatchObject({ first_name: 'Ewa', custom: { phone: '+48 600 100 200', seats: '25' } });
+    // The language the form asked is the prospect's own, in its canonical form.
+    expect(prospect).toMatchObject({
+      first_name: 'Ewa',
+      language: 'pl-PL',
+      custom: { phone: '+48 600 100 200', seats: '25' },
+    });
     const [consent] = await db.query(
       'SELECT granted, source, wording, wording_version, page, ip, user_agent FROM consent_records WHERE prospect_id = $1',
       [prospect.id],

@@ -58,6 +58,29 @@ describe('prospect rows', () => {
     });
   });
 
+  it('reads the language from its column or an alias, keeps it canonical, and refuses what is not a BCP 47 tag', () => {
+    expect(mapHeader(['email', 'Language', 'locale']).columns).toEqual([
+      { field: 'email' },
+      { field: 'language' },
+      null,
+    ]);
+    expect(mapHeader(['email', 'Preferred language']).columns).toEqual([{ field: 'email' }, { field: 'language' }]);
+    const withLanguage = (language: unknown) => checkProspect({ email: 'a@b.example', language } as ProspectInput);
+    expect(withLanguage(' pt-br ')).toMatchObject({ ok: true, prospect: { language: 'pt-BR' } });
+    expect(withLanguage('FR-ca')).toMatchObject({ ok: true, prospect: { language: 'fr-CA' } });
+    expect(withLanguage('')).toMatchObject({ ok: true, prospect: { language: null } });
+    expect(withLanguage(undefined)).toMatchObject({ ok: true, prospect: { language: null } });
+    expect(withLanguage('French')).toMatchObject({ ok: false, field: 'language' });
+    expect(withLanguage('en_US')).toEqual({
+      ok: false,
+      field: 'language',
+      reason: 'language "en_US" is not a BCP 47 language tag (such as de, fr-CA or pt-BR)',
+    });
+    expect(withLanguage('de-1')).toMatchObject({ ok: false, field: 'language' });
+    expect(withLanguage('x'.repeat(36))).toMatchObject({ ok: false, field: 'language' });
+    expect(withLanguage(49)).toEqual({ ok: false, field: 'language', reason: 'language must be text' });
+  });
+
   it('refuses values that are not text by name, whatever a body holds', () => {
     const odd = (custom: unknown) => checkProspect({ email: 'a@b.example', custom } as ProspectInput);
     expect(odd({ seats: 12 })).toEqual({ ok: false, field: 'custom.seats', reason: 'custom.seats must be text' });

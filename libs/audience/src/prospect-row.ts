@@ -1,6 +1,7 @@
 import { CUSTOM_FIELD_KEY_PATTERN, perProspectField, PROSPECT_FIELDS, ProspectField } from '@tcma/campaign-model';
 import { normalizeEmailAddress } from '@tcma/email-address';
 import { isValidTimeZone } from '@tcma/sequences';
+import { canonicalLanguage } from '@tcma/translation';
 
 /** A prospect as given (API body or CSV row), before checks. */
 export type ProspectInput = { email: string; custom?: Record<string, string> | null } & {
@@ -15,6 +16,8 @@ export type NormalizedProspect = { email: string; emailLower: string; custom: Re
 export type ProspectCheck = { ok: true; prospect: NormalizedProspect } | { ok: false; field: string; reason: string };
 
 export const FIELD_MAX_LENGTH = 200;
+/** BCP 47's practical longest tag (RFC 5646 §4.4.1 asks implementations to take at least 35 characters). */
+export const LANGUAGE_MAX_LENGTH = 35;
 export const CUSTOM_VALUE_MAX_LENGTH = 1000;
 export const MAX_CUSTOM_FIELDS = 50;
 
@@ -44,6 +47,10 @@ const ALIASES: Record<string, Field> = {
   tz: 'timezone',
   consent_source: 'consentSource',
   consent: 'consentSource',
+  language: 'language',
+  lang: 'language',
+  locale: 'language',
+  preferred_language: 'language',
 };
 
 export type ColumnTarget = { field: Field } | { custom: string } | null;
@@ -122,6 +129,20 @@ const text = (
   return { ok: true, value };
 };
 
+/** A BCP 47 tag, kept in its canonical form (`pt-br` → `pt-BR`): the key a campaign's language variant is chosen by. */
+function language(raw: unknown): { ok: true; value: string | null } | { ok: false; field: string; reason: string } {
+  const checked = text('language', raw, LANGUAGE_MAX_LENGTH);
+  if (!checked.ok || checked.value === null) return checked;
+  const tag = canonicalLanguage(checked.value);
+  if (!tag)
+    return {
+      ok: false,
+      field: 'language',
+      reason: `language "${checked.value.slice(0, 50)}" is not a BCP 47 language tag (such as de, fr-CA or pt-BR)`,
+    };
+  return { ok: true, value: tag };
+}
+
 /** Checks and normalises a prospect; the reason names the first bad field. */
 export function checkProspect(input: ProspectInput): ProspectCheck {
   if (typeof (input.email ?? '') !== 'string') return { ok: false, field: 'email', reason: 'email must be text' };
@@ -146,6 +167,12 @@ export function checkProspect(input: ProspectInput): ProspectCheck {
       if (tz && !isValidTimeZone(tz))
         return { ok: false, field: 'timezone', reason: `timezone "${tz.slice(0, 50)}" is not an IANA time zone` };
       out.timezone = tz || null;
+      continue;
+    }
+    if (field === 'language') {
+      const checked = language(input.language);
+      if (!checked.ok) return checked;
+      out.language = checked.value;
       continue;
     }
     const checked = text(field, input[field]);

@@ -81,7 +81,8 @@ export type PageFieldType = (typeof PAGE_FIELD_TYPES)[number];
 
 /**
  * Form fields that fill the prospect's own columns; any other name (a custom field key) fills
- * prospect.custom. `phone` is kept as the custom field `phone`.
+ * prospect.custom. `phone` is kept as the custom field `phone`; `language` (a BCP 47 tag, as a
+ * select's values or typed) is the language the prospect reads.
  */
 export const PAGE_STANDARD_FIELDS = [
   'email',
@@ -91,6 +92,7 @@ export const PAGE_STANDARD_FIELDS = [
   'title',
   'country',
   'phone',
+  'language',
 ] as const;
 
 export interface PageFormField {

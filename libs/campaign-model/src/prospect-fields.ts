@@ -11,6 +11,7 @@ export const PROSPECT_FIELDS = [
   'country',
   'consentSource',
   'timezone',
+  'language',
 ] as const;
 export type ProspectField = (typeof PROSPECT_FIELDS)[number];
 

@@ -35,6 +35,7 @@ const PROSPECT_COLUMNS: Record<string, keyof ProspectInput> = {
   company: 'company',
   title: 'title',
   country: 'country',
+  language: 'language',
 };
 const FIELD_OF_COLUMN = Object.fromEntries(Object.entries(PROSPECT_COLUMNS).map(([field, column]) => [column, field]));
 

@@ -11,3 +11,4 @@ export { writeXliff, XLIFF_NAMESPACE } from './xliff-write';
 export type { XliffFile } from './xliff-write';
 export { campaignXliff, emailCopyFile, importCampaignXliff } from './campaign-xliff';
 export { canonicalLanguage } from './language-tag';
+export { closestLanguage } from './closest-language';

@@ -1,9 +1,11 @@
 /**
  * A BCP 47 language tag in its canonical form (`pt-br` → `pt-BR`, `iw` → `he`), or null when it
- * is not one. Intl's own check: the tags a browser and Node agree on.
+ * is not one. Intl's own check (the tags a browser and Node agree on), with the language an ISO
+ * 639 code of two or three letters: BCP 47's longer primary subtags are reserved or unassigned,
+ * and a column of language names ("French", "Deutsch") would otherwise pass as tags.
  */
 export function canonicalLanguage(tag: string): string | null {
-  if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) || tag.length > 35) return null;
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) || tag.length > 35) return null;
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? null;
   } catch {

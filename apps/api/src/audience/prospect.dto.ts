@@ -25,6 +25,17 @@ export class ProspectDto {
   @IsString()
   @MaxLength(64)
   timezone?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'fr-CA',
+    description:
+      "The language the prospect reads, a BCP 47 tag, kept in its canonical form (pt-br → pt-BR): what a campaign's language variant is chosen by (closestLanguage: fr-CA, then fr, then the campaign's default).",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'webinar signup 2026-10' })
   @IsOptional()
   @IsString()
@@ -61,6 +72,7 @@ export class ProspectViewDto {
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
   @ApiProperty({ nullable: true, type: String }) country!: string | null;
   @ApiProperty({ nullable: true, type: String }) timezone!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A canonical BCP 47 tag.' }) language!: string | null;
   @ApiProperty({ nullable: true, type: String }) consentSource!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) custom!: Record<string, string>;
   @ApiProperty() createdAt!: Date;
@@ -76,6 +88,7 @@ export class ProspectViewDto {
       title: p.title,
       country: p.country,
       timezone: p.timezone,
+      language: p.language,
       consentSource: p.consentSource,
       custom: p.custom,
       createdAt: p.createdAt,

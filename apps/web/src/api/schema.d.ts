@@ -2910,7 +2910,7 @@ export interface components {
         };
         PageFormFieldDto: {
             /**
-             * @description One of email, first_name, last_name, company, title, country, phone (the prospect's own fields; phone is kept as the custom field phone), or a custom field key.
+             * @description One of email, first_name, last_name, company, title, country, phone, language (the prospect's own fields; phone is kept as the custom field phone), or a custom field key.
              * @example first_name
              */
             name: string;
@@ -3998,6 +3998,11 @@ export interface components {
              * @example Europe/Warsaw
              */
             timezone?: string | null;
+            /**
+             * @description The language the prospect reads, a BCP 47 tag, kept in its canonical form (pt-br → pt-BR): what a campaign's language variant is chosen by (closestLanguage: fr-CA, then fr, then the campaign's default).
+             * @example fr-CA
+             */
+            language?: string | null;
             /** @example webinar signup 2026-10 */
             consentSource?: string | null;
             /** @description Referenced in templates as {{prospect.custom.<key>}}. */
@@ -4014,6 +4019,8 @@ export interface components {
             title: string | null;
             country: string | null;
             timezone: string | null;
+            /** @description A canonical BCP 47 tag. */
+            language: string | null;
             consentSource: string | null;
             custom: {
                 [key: string]: string;
@@ -4077,6 +4084,11 @@ export interface components {
              * @example Europe/Warsaw
              */
             timezone?: string | null;
+            /**
+             * @description The language the prospect reads, a BCP 47 tag, kept in its canonical form (pt-br → pt-BR): what a campaign's language variant is chosen by (closestLanguage: fr-CA, then fr, then the campaign's default).
+             * @example fr-CA
+             */
+            language?: string | null;
             /** @example webinar signup 2026-10 */
             consentSource?: string | null;
             /** @description Referenced in templates as {{prospect.custom.<key>}}. */

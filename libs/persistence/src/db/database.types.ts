@@ -425,6 +425,7 @@ export interface Prospects {
   emailLower: string;
   firstName: string | null;
   id: Generated<Int8>;
+  language: string | null;
   lastName: string | null;
   partnerId: string;
   timezone: string | null;

@@ -39,6 +39,8 @@ export class ProspectEntity {
   @Column('text', { nullable: true }) country!: string | null;
   /** IANA zone; null means the partner's. */
   @Column('text', { nullable: true }) timezone!: string | null;
+  /** The language the prospect reads (a canonical BCP 47 tag); null: the partner's, else the campaign's. */
+  @Column('text', { nullable: true }) language!: string | null;
   @Column('jsonb', { default: () => "'{}'" }) custom!: Record<string, string>;
   @Column('text', { nullable: true }) consentSource!: string | null;
 

@@ -34,6 +34,7 @@ import { AssistantCalls1795850000000 } from './1795850000000-AssistantCalls';
 import { PartnerReminders1795900000000 } from './1795900000000-PartnerReminders';
 import { UserLocales1795820000000 } from './1795820000000-UserLocales';
 import { ProgrammeStrandedStarts1796100000000 } from './1796100000000-ProgrammeStrandedStarts';
+import { ProspectLanguages1796200000000 } from './1796200000000-ProspectLanguages';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -71,4 +72,5 @@ export const MIGRATIONS: Function[] = [
   UserLocales1795820000000,
   PartnerReminders1795900000000,
   ProgrammeStrandedStarts1796100000000,
+  ProspectLanguages1796200000000,
 ];

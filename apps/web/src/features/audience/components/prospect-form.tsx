@@ -15,6 +15,7 @@ const FIELDS: Array<{ name: Field; type?: string }> = [
   { name: 'title' },
   { name: 'country' },
   { name: 'timezone' },
+  { name: 'language' },
   { name: 'consentSource' },
 ];
 
@@ -29,6 +30,7 @@ function useFieldText(): Record<Field, { label: string; description?: string }> 
     title: { label: t('form.title') },
     country: { label: t('form.country') },
     timezone: { label: t('form.timezone'), description: t('form.timezoneHint') },
+    language: { label: t('form.language'), description: t('form.languageHint') },
     consentSource: { label: t('form.consentSource'), description: t('form.consentSourceHint') },
   };
 }
@@ -41,6 +43,7 @@ const valuesOf = (p: Prospect): Record<Field, string> => ({
   title: p.title ?? '',
   country: p.country ?? '',
   timezone: p.timezone ?? '',
+  language: p.language ?? '',
   consentSource: p.consentSource ?? '',
 });
 
