@@ -11,7 +11,7 @@ const plain = (text: string): CopyText => ({ text, codes: new Map() });
  * An email's units: `subject` and `preheader` (when they have words), then the MJML's copy as
  * `m1`, `m2`… (copyOfMjml). The file's id is the asset's, so an import finds its asset.
  */
-export function emailCopyFile(asset: EmailAsset): XliffFile & { mjmlUnits: ReturnType<typeof copyOfMjml> } {
+export function emailCopyFile(asset: EmailAsset): XliffFile {
   const mjmlUnits = copyOfMjml(asset.mjml, 'm');
   const fields = [
     { id: 'subject', source: plain(asset.subject) },
@@ -21,7 +21,6 @@ export function emailCopyFile(asset: EmailAsset): XliffFile & { mjmlUnits: Retur
     id: asset.id,
     original: `email ${asset.name}`,
     units: [...fields, ...mjmlUnits.map((u) => ({ id: u.id, source: u.copy }))],
-    mjmlUnits,
   };
 }
 
@@ -41,8 +40,6 @@ export function importCampaignXliff(content: CampaignContent, trgLang: string, x
   return importXliff(xml, {
     srcLang: content.language,
     trgLang,
-    files: emails
-      .map(emailCopyFile)
-      .map((f) => ({ id: f.id, units: f.units.map((u) => ({ id: u.id, copy: u.source })) })),
+    files: emails.map(emailCopyFile),
   });
 }

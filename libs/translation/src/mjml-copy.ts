@@ -40,8 +40,8 @@ export function copyOfMjml(mjml: string, prefix = 'u'): CopyUnit[] {
   const parser = new Parser(
     {
       onopentag(name) {
-        const source = mjml.slice(parser.startIndex, parser.endIndex + 1);
         if (inside) return;
+        const source = mjml.slice(parser.startIndex, parser.endIndex + 1);
         if (name.startsWith('mj-')) units.push(...attributeCopy(source, parser.startIndex));
         if (COPY_ELEMENTS.has(name) && !source.endsWith('/>')) inside = { name, start: parser.endIndex + 1 };
       },

@@ -7,7 +7,8 @@ import { placeholderIds } from './xliff-write';
 export interface ExpectedXliff {
   srcLang: string;
   trgLang: string;
-  files: Array<{ id: string; units: Array<{ id: string; copy: CopyText }> }>;
+  /** The files as written (writeXliff's), each unit's source the copy its target must match. */
+  files: Array<{ id: string; units: Array<{ id: string; source: CopyText }> }>;
 }
 
 export type XliffImport =
@@ -54,7 +55,7 @@ export function importXliff(xml: string, expected: ExpectedXliff): XliffImport {
       message: `The file translates into ${read.trgLang ?? 'no language'}, not ${expected.trgLang}`,
     });
 
-  const units = new Map(expected.files.flatMap((f) => f.units.map((u) => [`${f.id}\u0000${u.id}`, u.copy] as const)));
+  const units = new Map(expected.files.flatMap((f) => f.units.map((u) => [`${f.id}\u0000${u.id}`, u.source] as const)));
   const targets = new Map(expected.files.map((f) => [f.id, new Map<string, string>()]));
   for (const unit of read.units) {
     const copy = units.get(`${unit.file}\u0000${unit.id}`);

@@ -28,7 +28,10 @@ function inline(copy: CopyText, text: string): string {
       if (p.kind === 'placeholder') {
         const nth = used.get(p.text) ?? 0;
         used.set(p.text, nth + 1);
-        const id = ids.get(p.text)?.[nth] ?? `p${ids.size + nth + 100}`;
+        const id = ids.get(p.text)?.[nth];
+        // A target is written only once checked against its source (importXliff): one naming a
+        // placeholder the source lacks is a caller's mistake, never given an id of its own.
+        if (!id) throw new Error(`${p.text} is not one of the source's placeholders`);
         return `<ph id="${id}" dataRef="d${id}" equiv="${xml(p.text)}" disp="${xml(p.text)}"/>`;
       }
       if (p.kind === 'alone') return `<ph id="${p.id}" dataRef="d${p.id}"/>`;

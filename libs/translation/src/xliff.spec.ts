@@ -23,7 +23,7 @@ const translate = (xliff: string, rewrite: (source: string) => string) =>
 const expectedOf = (mjml: string) => ({
   srcLang: 'en',
   trgLang: 'de',
-  files: [{ id: 'email-3', units: copyOfMjml(mjml).map((u) => ({ id: u.id, copy: u.copy })) }],
+  files: [{ id: 'email-3', units: copyOfMjml(mjml).map((u) => ({ id: u.id, source: u.copy })) }],
 });
 
 describe('an email’s copy', () => {
@@ -113,6 +113,20 @@ describe('XLIFF 2.0', () => {
     const read = readXliff(exported);
     expect(read.problems).toEqual([]);
     expect(read.units.map((u) => u.id)).toEqual(units.map((u) => u.id));
+  });
+
+  it('refuses to write a target naming a placeholder its source lacks', () => {
+    const unit = units.find((u) => u.copy.text.includes('{{prospect.first_name}}'))!;
+    const write = (target: string) =>
+      writeXliff({
+        srcLang: 'en',
+        trgLang: 'de',
+        files: [{ id: 'email-3', original: 'email 03-last-call', units: [{ id: unit.id, source: unit.copy, target }] }],
+      });
+    expect(write(unit.copy.text)).toContain('<target>');
+    expect(() => write(`${unit.copy.text} {{prospect.last_name}}`)).toThrow(
+      "{{prospect.last_name}} is not one of the source's placeholders",
+    );
   });
 
   it('comes back as the translated email: export, translate, import, apply', async () => {
