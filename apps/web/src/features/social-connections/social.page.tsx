@@ -5,11 +5,10 @@ import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../shared/i18n';
+import { type SocialConnection, useSocialConnections } from '../../shared/hooks/use-social-connections';
 import {
-  type SocialConnection,
   type SocialNetwork,
   useDisconnectSocialConnection,
-  useSocialConnections,
   useStartSocialConnection,
 } from './hooks/use-social-connections';
 import { LoadingBlock } from '../../shared/components/list-states';

@@ -1,13 +1,18 @@
-import { Select, Stack } from '@mantine/core';
-import { $api } from '../../api/query';
-import { accountPickers, type SocialAccountChoice } from '../lib/social-accounts';
-import { networkName, type PostNetwork } from '../lib/social-networks';
+import { Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useSocialConnections } from '../hooks/use-social-connections';
 import { useTranslation } from '../i18n';
+import { accountPickers, type AccountPicker, type SocialAccountChoice } from '../lib/social-accounts';
+import { networkName, type PostNetwork } from '../lib/social-networks';
+
+/** The select's value for "nothing chosen" (connection ids are UUIDs: never this). */
+const NEWEST = 'newest';
 
 /**
- * "Post as" for each chosen network on which the partner has more than one working account:
- * one of them, or none for the default, which is named next to the picker (the most recently
- * connected, as the API decides when publishing). The API's own error shows at its field.
+ * "Post as" for each chosen network: on a network with more than one working account a select
+ * whose first option, preselected, is the default the API posts as (the most recently connected,
+ * named below it); with one account, which one it is, in words. The API's own error shows at
+ * its select.
  */
 export function SocialAccountPicker({
   networks,
@@ -21,38 +26,57 @@ export function SocialAccountPicker({
   errorAt: (network: PostNetwork) => string | undefined;
 }) {
   const { t } = useTranslation('shared');
-  // The same query as the social page's: one request, one cache entry.
-  const connections = $api.useQuery('get', '/social-connections', { params: { query: { limit: 100, offset: 0 } } });
-  const pickers = accountPickers(connections.data?.items ?? [], networks, value, (n) => !!errorAt(n));
+  const connections = useSocialConnections();
+  // Expiries are judged at the time the form opened (a form stays open minutes, not days).
+  const [now] = useState(() => Date.now());
+  const pickers = accountPickers(connections.data?.items ?? [], networks, value, (n) => !!errorAt(n), now);
   if (!pickers.length) return null;
+
+  const choose = (network: PostNetwork, id: string | null) => {
+    const next = { ...value };
+    if (id && id !== NEWEST) next[network] = id;
+    else delete next[network];
+    onChange(next);
+  };
+  const options = (p: Extract<AccountPicker, { kind: 'choose' }>) => [
+    { value: NEWEST, label: t('socialAccounts.newest') },
+    ...p.accounts.map((c) => ({ value: c.id, label: c.accountName })),
+    ...(p.lost
+      ? [
+          {
+            value: p.lost.id,
+            label: p.lost.account
+              ? t('socialAccounts.notWorking', { account: p.lost.account.accountName })
+              : t('socialAccounts.removed'),
+          },
+        ]
+      : []),
+  ];
+
   return (
     <Stack gap="sm">
-      {pickers.map(({ network, accounts, defaultAccount }) => {
-        const name = networkName(network);
+      {pickers.map((p) => {
+        const network = networkName(p.network);
+        if (p.kind === 'show')
+          return (
+            <Text key={p.network} size="sm">
+              {t('socialAccounts.only', { network, account: p.account.accountName })}
+            </Text>
+          );
         return (
           <Select
-            key={network}
-            label={t('socialAccounts.label', { network: name })}
+            key={p.network}
+            label={t('socialAccounts.label', { network })}
             description={
-              defaultAccount
-                ? t('socialAccounts.emptyIsNewestNow', { network: name, account: defaultAccount.accountName })
-                : t('socialAccounts.emptyIsNewest', { network: name })
+              p.defaultAccount
+                ? t('socialAccounts.newestIs', { network, account: p.defaultAccount.accountName })
+                : t('socialAccounts.newestRule', { network })
             }
-            placeholder={
-              defaultAccount
-                ? t('socialAccounts.defaultIs', { account: defaultAccount.accountName })
-                : t('socialAccounts.default')
-            }
-            clearable
-            data={accounts.map((c) => ({ value: c.id, label: c.accountName }))}
-            value={value[network] ?? null}
-            onChange={(id) => {
-              const next = { ...value };
-              if (id) next[network] = id;
-              else delete next[network];
-              onChange(next);
-            }}
-            error={errorAt(network)}
+            data={options(p)}
+            value={value[p.network] ?? NEWEST}
+            onChange={(id) => choose(p.network, id)}
+            allowDeselect={false}
+            error={errorAt(p.network)}
           />
         );
       })}

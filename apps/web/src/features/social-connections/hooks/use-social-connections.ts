@@ -1,15 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
-import { $api, under, unwrap } from '../../../api/query';
+import { under, unwrap } from '../../../api/query';
+import type { SocialConnection } from '../../../shared/hooks/use-social-connections';
 
-export type SocialConnection = components['schemas']['SocialConnectionDto'];
 export type SocialNetwork = SocialConnection['network'];
 export type SocialDisconnection = components['schemas']['SocialDisconnectionDto'];
-
-/** The partner's social connections (at most 100: a partner has a handful). */
-export function useSocialConnections() {
-  return $api.useQuery('get', '/social-connections', { params: { query: { limit: 100, offset: 0 } } });
-}
 
 /** Starts connecting a network: the API answers the network's authorization address, where the browser goes next. */
 export function useStartSocialConnection() {
