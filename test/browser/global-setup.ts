@@ -7,8 +7,8 @@ import { Client } from 'pg';
 import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
 import { fileZone, TestDnsServer } from '../support/dns-server';
 import { eventually, freePort, spawnEntry } from '../support/processes';
-import { startSocialStubs } from '../support/social-stubs';
 import { browserAdminEmail } from './seed';
+import { startBrowserSocialStubs } from './social-grants';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -32,8 +32,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // the specs write (writeZone with TCMA_BROWSER_DNS_ZONE): never the internet.
   const dnsZone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-browser-dns-')), 'zone.json');
   const dns = await new TestDnsServer(fileZone(dnsZone)).start();
-  // The social networks (OAuth and posting) are stubs in this process: the portal's connect buttons lead to them.
-  const social = await startSocialStubs();
+  // The social networks (OAuth and posting) are stubs in this process: the portal's connect buttons
+  // lead to them, and specs tell them what to grant through their control (social-grants.ts).
+  const social = await startBrowserSocialStubs();
   const env = {
     ...social.env(),
     DATABASE_URL: database.toString(),
@@ -116,6 +117,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     });
     process.env.TCMA_BROWSER_BASE_URL = baseUrl;
     process.env.TCMA_BROWSER_DNS_ZONE = dnsZone;
+    process.env.TCMA_BROWSER_SOCIAL_CONTROL_URL = social.controlUrl;
     // Specs that age a session (expiry) reach the engine's database directly.
     process.env.TCMA_BROWSER_DATABASE_URL = env.DATABASE_URL;
     process.env.TCMA_BROWSER_ADMIN_TOKENS = tokens.join(',');
