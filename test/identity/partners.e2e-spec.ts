@@ -100,4 +100,19 @@ describe('partners', () => {
     const tooLong = await create({ companyName: 'Eta', externalId: 'x'.repeat(201) }).expect(400);
     expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['externalId']);
   });
+
+  it("keeps a partner's default language as a canonical BCP 47 tag, refuses a language name by field, and clears it with null", async () => {
+    const created = await create({ companyName: 'Wien IT', language: 'de-at' }).expect(201);
+    expect(created.body.language).toBe('de-AT');
+    const named = await create({ companyName: 'Paris IT', language: 'French' }).expect(400);
+    expect(named.body.errors).toEqual([
+      { path: 'language', message: 'language must be a BCP 47 language tag such as de, fr-CA or pt-BR' },
+    ]);
+    expect((await api.http().get('/partners').query({ search: 'Paris IT' }).set(as()).expect(200)).body.total).toBe(0);
+    const edit = (language: unknown) => api.http().patch(`/partners/${created.body.id}`).set(as()).send({ language });
+    expect((await edit('fr-ca').expect(200)).body.language).toBe('fr-CA');
+    expect((await edit('en_GB').expect(400)).body.errors.map((e: { path: string }) => e.path)).toEqual(['language']);
+    expect((await edit(null).expect(200)).body.language).toBeNull();
+    expect((await create({ companyName: 'Nowhere IT' }).expect(201)).body.language).toBeNull();
+  });
 });

@@ -38,6 +38,7 @@ const partner: PartnerRow = {
   companyName: 'Northwind',
   contactsPrivate: false,
   externalId: null,
+  language: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
   region: 'EU',

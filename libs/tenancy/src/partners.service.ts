@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { normalizeDisplayName } from '@tcma/email-address';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { changedFields, PartnerRow, PartnerScope, PartnerStatus } from '@tcma/persistence';
+import { canonicalLanguage } from '@tcma/translation';
 import { Actor, isVendorUser, partnerScope, scopeOf, scopeOfPartner } from './actor';
 import { PartnerChanges, PartnerFilter, PartnersRepository } from './partners.repository';
 
@@ -10,6 +11,8 @@ export interface CreatePartnerInput {
   tier: string;
   region: string;
   timezone?: string;
+  /** The language its prospects read when they have none (a BCP 47 tag, kept canonical); null clears it on update. */
+  language?: string | null;
   status?: PartnerStatus;
   /** The partner's id in the vendor's own systems (its PRM account id); null clears it on update. */
   externalId?: string | null;
@@ -40,6 +43,15 @@ function checkedCompanyName(raw: string): string {
   return name.value;
 }
 
+/** A language tag in its canonical form; the API checked it is one, so anything else is a caller's bug, refused by field. */
+function checkedLanguage(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const canonical = canonicalLanguage(tag);
+  if (!canonical)
+    throw new InvalidError('Invalid partner', [{ path: 'language', message: 'is not a BCP 47 language tag' }]);
+  return canonical;
+}
+
 @Injectable()
 export class PartnersService {
   constructor(private readonly partners: PartnersRepository) {}
@@ -54,6 +66,7 @@ export class PartnersService {
         tier: input.tier.trim(),
         region: input.region.trim(),
         timezone: input.timezone ?? 'UTC',
+        language: checkedLanguage(input.language),
         status: input.status ?? 'active',
         externalId: input.externalId?.trim() || null,
       });
@@ -116,6 +129,7 @@ export class PartnersService {
     if (input.tier !== undefined) next.tier = input.tier.trim();
     if (input.region !== undefined) next.region = input.region.trim();
     if (input.timezone !== undefined) next.timezone = input.timezone;
+    if (input.language !== undefined) next.language = checkedLanguage(input.language);
     if (input.status !== undefined) next.status = input.status;
     if (input.externalId !== undefined) next.externalId = input.externalId?.trim() || null;
     try {

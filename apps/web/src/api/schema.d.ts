@@ -2761,6 +2761,11 @@ export interface components {
              */
             timezone?: string;
             /**
+             * @description The language its prospects read when they have none of their own, a BCP 47 tag kept in its canonical form (de-at → de-AT); null: the campaign's.
+             * @example de-AT
+             */
+            language?: string | null;
+            /**
              * @default active
              * @enum {string}
              */
@@ -2780,6 +2785,8 @@ export interface components {
             /** @enum {string} */
             status: "active" | "suspended";
             timezone: string;
+            /** @description The language its prospects read when they have none of their own, a BCP 47 tag kept in its canonical form (de-at → de-AT); null: the campaign's. */
+            language: string | null;
             /** @description The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it. */
             externalId: string | null;
             /** @description The partner's part of its landing pages' addresses (/p/<slug>/<campaign slug>): made from the name at creation, unique, never changed. */
@@ -2803,6 +2810,11 @@ export interface components {
             tier?: string;
             region?: string;
             timezone?: string;
+            /**
+             * @description The language its prospects read when they have none of their own, a BCP 47 tag kept in its canonical form (de-at → de-AT); null: the campaign's.
+             * @example de-AT
+             */
+            language?: string | null;
             /**
              * @description A suspended partner's users cannot authenticate.
              * @enum {string}

@@ -300,6 +300,7 @@ export interface Partners {
   createdAt: Generated<Timestamp>;
   externalId: string | null;
   id: Generated<string>;
+  language: string | null;
   region: string;
   slug: Generated<string>;
   status: Generated<PartnerStatus>;

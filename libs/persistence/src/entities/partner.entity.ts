@@ -55,6 +55,10 @@ export class PartnerEntity {
   @Column('text', { default: 'UTC' })
   timezone!: string;
 
+  /** The language its prospects read when they have none of their own (a canonical BCP 47 tag); null: the campaign's. */
+  @Column('text', { nullable: true })
+  language!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

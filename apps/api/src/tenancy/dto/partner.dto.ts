@@ -3,8 +3,11 @@ import { PARTNER_STATUSES, PartnerRow, PartnerStatus } from '@tcma/persistence';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validators/is-present.validator';
 import { PageQuery } from '../../common/page.query';
+import { IsLanguageTag } from '../../common/validators/is-language-tag.validator';
 import { IsTimeZone } from '../../common/validators/is-time-zone.validator';
 
+const LANGUAGE =
+  "The language its prospects read when they have none of their own, a BCP 47 tag kept in its canonical form (de-at → de-AT); null: the campaign's.";
 const EXTERNAL_ID =
   "The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it.";
 
@@ -32,6 +35,11 @@ export class CreatePartnerDto {
   @IsTimeZone()
   timezone?: string;
 
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'de-AT', description: LANGUAGE })
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string | null;
+
   @ApiPropertyOptional({ enum: PARTNER_STATUSES, default: 'active' })
   @IsOptional()
   @IsIn(PARTNER_STATUSES)
@@ -49,6 +57,10 @@ export class UpdatePartnerDto {
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 50) tier?: string;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 50) region?: string;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsTimeZone() timezone?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'de-AT', description: LANGUAGE })
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string | null;
   @ApiPropertyOptional({ enum: PARTNER_STATUSES, description: "A suspended partner's users cannot authenticate." })
   @IsOptionalNotNull()
   @IsIn(PARTNER_STATUSES)
@@ -83,6 +95,7 @@ export class PartnerDto {
   @ApiProperty() region!: string;
   @ApiProperty({ enum: PARTNER_STATUSES }) status!: PartnerStatus;
   @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: LANGUAGE }) language!: string | null;
   @ApiProperty({ nullable: true, type: String, description: EXTERNAL_ID }) externalId!: string | null;
   @ApiProperty({
     description:
@@ -102,6 +115,7 @@ export class PartnerDto {
       region: p.region,
       status: p.status,
       timezone: p.timezone,
+      language: p.language,
       externalId: p.externalId,
       slug: p.slug,
       contactsPrivate: p.contactsPrivate,
