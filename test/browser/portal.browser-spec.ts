@@ -206,7 +206,7 @@ async function shoot(page: Page, name: string, framed = false): Promise<void> {
     // The navigation slides away below 768 px (or back): wait until it has.
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Partner portal/ });
     if (viewport === NARROW) await expect(nav).not.toBeInViewport();
-    else await expect(nav).toBeInViewport();
+    else await expect(nav).toBeInViewport({ ratio: 1 });
     await screenshot(page, `portal-${name}`);
     await expectAccessible(page, { frames: !framed });
   }

@@ -58,7 +58,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     // The navigation has settled (a drawer off screen on a phone) before the picture is taken.
     const home = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Home/ });
     if (viewport.width < 768) await expect(home).not.toBeInViewport();
-    else await expect(home).toBeInViewport();
+    else await expect(home).toBeInViewport({ ratio: 1 });
     // …and has finished sliding (the drawer's transition), so the picture shows where it rests.
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await page.evaluate(() => window.scrollTo(0, 0));
