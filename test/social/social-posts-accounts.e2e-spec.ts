@@ -162,6 +162,14 @@ describe('social posts: posting as a LinkedIn organisation, and on a disconnecte
     });
 
     it('publishes to the account the partner chose (the older of two), and to the most recently connected when none is chosen', async () => {
+      // The list says which accounts work and which one posts go out as by default.
+      const listed = (await api.http().get('/social-connections').set(as(northwind.token)).expect(200)).body
+        .items as Array<{ id: string; network: string; status: string; usable: boolean; postsByDefault: boolean }>;
+      const linkedin = listed.filter((c) => c.network === 'linkedin');
+      expect(linkedin.filter((c) => c.postsByDefault).map((c) => c.id)).toEqual([newer]);
+      expect(linkedin.find((c) => c.id === older)).toMatchObject({ usable: true, postsByDefault: false });
+      for (const c of linkedin.filter((c) => c.status === 'revoked'))
+        expect(c).toMatchObject({ usable: false, postsByDefault: false });
       const chosen = await schedule({ accounts: { linkedin: older } }).expect(201);
       expect(chosen.body.deliveries[0]).toMatchObject({
         network: 'linkedin',

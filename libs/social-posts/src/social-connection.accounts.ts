@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import type { PartnerScope, SocialConnectionRow, SocialNetwork } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
-import { NETWORK_NAMES, SocialConnectionsRepository, SocialConnectionsService } from '@tcma/social';
+import {
+  connectionWorks,
+  defaultConnections,
+  NETWORK_NAMES,
+  SocialConnectionsRepository,
+  SocialConnectionsService,
+} from '@tcma/social';
 import { ChoosableAccount, PostingAccount, PostingAccounts } from './posting-accounts';
 
 /** The most connections of one partner read (a partner has a handful: one or a few per network). */
 const MAX_CONNECTIONS = 200;
-/** Connections posts go out through: working ones (an expiring one still works until it expires). */
-const USABLE = new Set<SocialConnectionRow['status']>(['active', 'expiring']);
 
 /**
  * PostingAccounts over libs/social's connections: the connection the post chose, else a working
@@ -27,7 +31,7 @@ export class SocialConnectionAccounts extends PostingAccounts {
   }
 
   async connectedNetworks(scope: PartnerScope): Promise<SocialNetwork[]> {
-    return [...new Set((await this.usable(scope)).map((c) => c.network))];
+    return [...defaultConnections(await this.all(scope), this.clock.now()).keys()];
   }
 
   async forPosting(
@@ -37,7 +41,7 @@ export class SocialConnectionAccounts extends PostingAccounts {
   ): Promise<PostingAccount | null> {
     const connection =
       connectionId === null
-        ? (await this.usable(scope)).filter((c) => c.network === network).at(-1)
+        ? defaultConnections(await this.all(scope), this.clock.now()).get(network)
         : await this.connections.find(scope, connectionId);
     // A chosen account is used only while it works and is on the network: never another in its place.
     return connection?.accessTokenSealed && connection.network === network && this.works(connection)
@@ -80,13 +84,11 @@ export class SocialConnectionAccounts extends PostingAccounts {
   }
 
   private works(c: SocialConnectionRow): boolean {
-    return (
-      USABLE.has(c.status) && (c.expiresAt === null || new Date(c.expiresAt).getTime() > this.clock.now().getTime())
-    );
+    return connectionWorks(c, this.clock.now());
   }
 
-  private async usable(scope: PartnerScope): Promise<SocialConnectionRow[]> {
-    const { items } = await this.connections.list(scope, { limit: MAX_CONNECTIONS, offset: 0 });
-    return items.filter((c) => this.works(c));
+  /** The partner's connections in the order they were connected. */
+  private async all(scope: PartnerScope): Promise<SocialConnectionRow[]> {
+    return (await this.connections.list(scope, { limit: MAX_CONNECTIONS, offset: 0 })).items;
   }
 }

@@ -15,5 +15,6 @@ export { XAdapter } from './x.adapter';
 export { SocialConnectionsRepository } from './social-connections.repository';
 export { SocialConnectionsSweep } from './social-connections-sweep.service';
 export { SOCIAL_REVOCATIONS, SocialConnectionsService } from './social-connections.service';
-export type { Disconnected, SocialRevocation } from './social-connections.service';
+export type { Disconnected, PostingState, SocialRevocation } from './social-connections.service';
 export { NETWORK_NAMES } from './social-connection-notices';
+export { connectionWorks, defaultConnections } from './posting-defaults';

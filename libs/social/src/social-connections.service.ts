@@ -15,10 +15,22 @@ import { Signer } from '@tcma/signing';
 import { Actor, scopeOf } from '@tcma/tenancy';
 import { createHash, randomBytes } from 'node:crypto';
 import { codeChallengeOf, newCodeVerifier } from './pkce';
+import { connectionWorks, defaultConnections } from './posting-defaults';
 import { NETWORK_NAMES, SocialConnectionNotices } from './social-connection-notices';
 import { SocialConnectionsRepository } from './social-connections.repository';
 import { SocialError } from './social-network';
 import { SocialNetworks } from './social-networks';
+
+/** The most connections of one partner read at once (a partner has one or a few per network). */
+const MAX_CONNECTIONS = 200;
+
+/** A connection as posting sees it. */
+export interface PostingState {
+  /** Posts can go out through it now (active, or expiring and not yet expired). */
+  usable: boolean;
+  /** Its network's posts go out through it when no account was chosen (the working one connected most recently). */
+  postsByDefault: boolean;
+}
 
 /**
  * What disconnecting did at the network: `revoked` (the network confirmed), `unsupported` (the
@@ -144,8 +156,24 @@ export class SocialConnectionsService {
     }
   }
 
-  list(actor: Actor, page: PageWindow): Promise<Found<SocialConnectionRow>> {
-    return this.connections.list(scopeOf(actor), page);
+  /**
+   * A page of the partner's connections, each with whether posts can go out through it now and
+   * whether it is its network's default (what a post or subscription that chose none uses).
+   */
+  async list(actor: Actor, page: PageWindow): Promise<Found<SocialConnectionRow & PostingState>> {
+    const scope = scopeOf(actor);
+    const found = await this.connections.list(scope, page);
+    // The default is judged on all of them, whatever the page (a partner has a handful).
+    const all =
+      found.total > found.items.length
+        ? (await this.connections.list(scope, { limit: MAX_CONNECTIONS, offset: 0 })).items
+        : found.items;
+    const now = this.clock.now();
+    const defaults = new Set([...defaultConnections(all, now).values()].map((c) => c.id));
+    return {
+      ...found,
+      items: found.items.map((c) => ({ ...c, usable: connectionWorks(c, now), postsByDefault: defaults.has(c.id) })),
+    };
   }
 
   /**

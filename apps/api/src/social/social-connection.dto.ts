@@ -6,7 +6,7 @@ import {
   SocialConnectionStatus,
   SocialNetwork,
 } from '@tcma/persistence';
-import { SOCIAL_REVOCATIONS, type Disconnected, type SocialRevocation } from '@tcma/social';
+import { SOCIAL_REVOCATIONS, type Disconnected, type PostingState, type SocialRevocation } from '@tcma/social';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class SocialNetworkParam {
@@ -70,10 +70,18 @@ export class SocialConnectionDto {
   @ApiProperty({ nullable: true, type: Date }) refreshedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Date, description: 'When the partner disconnected it (revoked).' })
   revokedAt!: Date | null;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ description: 'Posts can go out through it now (active, or expiring and not yet expired).' })
+  usable!: boolean;
+  @ApiProperty({
+    description:
+      "Its network's posts go out through it when a post or subscription chose no account: the working one connected most recently (one per network at most).",
+  })
+  postsByDefault!: boolean;
+  @ApiProperty({ description: 'When it was first connected (connecting the same account again keeps it).' })
+  createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 
-  static from(c: SocialConnectionRow): SocialConnectionDto {
+  static from(c: SocialConnectionRow & PostingState): SocialConnectionDto {
     return {
       id: c.id,
       partnerId: c.partnerId,
@@ -86,6 +94,8 @@ export class SocialConnectionDto {
       notifiedAt: c.notifiedAt,
       refreshedAt: c.refreshedAt,
       revokedAt: c.revokedAt,
+      usable: c.usable,
+      postsByDefault: c.postsByDefault,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     };
@@ -110,7 +120,10 @@ export class SocialDisconnectionDto {
 
   static from(d: Disconnected): SocialDisconnectionDto {
     return {
-      connection: d.connection ? SocialConnectionDto.from(d.connection) : null,
+      // Disconnected: posts never go out through it again.
+      connection: d.connection
+        ? SocialConnectionDto.from({ ...d.connection, usable: false, postsByDefault: false })
+        : null,
       revocation: d.revocation,
       message: d.message,
     };

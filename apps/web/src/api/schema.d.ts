@@ -5219,7 +5219,14 @@ export interface components {
              * @description When the partner disconnected it (revoked).
              */
             revokedAt: string | null;
-            /** Format: date-time */
+            /** @description Posts can go out through it now (active, or expiring and not yet expired). */
+            usable: boolean;
+            /** @description Its network's posts go out through it when a post or subscription chose no account: the working one connected most recently (one per network at most). */
+            postsByDefault: boolean;
+            /**
+             * Format: date-time
+             * @description When it was first connected (connecting the same account again keeps it).
+             */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;

@@ -1,5 +1,4 @@
 import { Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useSocialConnections } from '../hooks/use-social-connections';
 import { useTranslation } from '../i18n';
 import { accountPickers, type AccountPicker, type SocialAccountChoice } from '../lib/social-accounts';
@@ -28,8 +27,7 @@ export function SocialAccountPicker({
   const { t } = useTranslation('shared');
   const connections = useSocialConnections();
   // Expiries are judged at the time the form opened (a form stays open minutes, not days).
-  const [now] = useState(() => Date.now());
-  const pickers = accountPickers(connections.data?.items ?? [], networks, value, (n) => !!errorAt(n), now);
+  const pickers = accountPickers(connections.data?.items ?? [], networks, value, (n) => !!errorAt(n));
   if (!pickers.length) return null;
 
   const choose = (network: PostNetwork, id: string | null) => {

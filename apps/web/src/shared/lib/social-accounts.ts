@@ -9,10 +9,10 @@ export interface AccountOption {
   network: PostNetwork;
   accountName: string;
   status: string;
-  /** When its access ends unless refreshed; null: it does not. */
-  expiresAt: string | null;
-  /** When it was first connected (connecting the same account again keeps it). */
-  createdAt: string;
+  /** The API's: posts can go out through it now. */
+  usable: boolean;
+  /** The API's: its network's posts go out through it when no account is chosen. */
+  postsByDefault: boolean;
 }
 
 /** What to show for one network posted to. */
@@ -27,9 +27,9 @@ export type AccountPicker =
       /** A select: the default (nothing chosen) or one of the working accounts. */
       kind: 'choose';
       network: PostNetwork;
-      /** The working accounts, the earliest connected first. */
+      /** The working accounts, in the API's order (the earliest connected first). */
       accounts: AccountOption[];
-      /** What a post goes out as when nothing is chosen: the most recently connected working account, or none. */
+      /** What a post goes out as when nothing is chosen (the API's postsByDefault), or none. */
       defaultAccount: AccountOption | null;
       /**
        * The account chosen when it is not among `accounts` (a subscription's choice disconnected
@@ -38,40 +38,35 @@ export type AccountPicker =
       lost?: { id: string; account: AccountOption | null };
     };
 
-/** Statuses posts go out through (an expiring one until it expires): the API's, read from the list it gives. */
-const WORKING = new Set(['active', 'expiring']);
-
-/** Whether posts can go out through this connection at `now`, as the API decides when publishing. */
-const works = (c: AccountOption, now: number): boolean =>
-  WORKING.has(c.status) && (c.expiresAt === null || Date.parse(c.expiresAt) > now);
-
 /**
  * For each network posted to, what the partner sees: a select where there is a choice to make
  * (more than one working account, or one chosen already, or the API's error to show at it), the
  * account it posts as where there is one, nothing where there is none (the API says so at the
- * networks). The default is the API's: the working account connected most recently.
+ * networks). Which accounts work and which is the default are the API's word (usable, postsByDefault).
  */
 export function accountPickers(
   connections: AccountOption[],
   networks: PostNetwork[],
   chosen: SocialAccountChoice,
   hasError: (network: PostNetwork) => boolean,
-  now: number,
 ): AccountPicker[] {
-  // Oldest first by the time each was connected (a stable sort keeps the API's order on a tie).
-  const byConnection = [...connections].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   const pickers: AccountPicker[] = [];
   for (const network of networks) {
-    const accounts = byConnection.filter((c) => c.network === network && works(c, now));
+    const accounts = connections.filter((c) => c.network === network && c.usable);
     const id = chosen[network];
     if (accounts.length === 1 && id === undefined && !hasError(network)) {
       pickers.push({ kind: 'show', network, account: accounts[0] });
       continue;
     }
     if (accounts.length < 2 && id === undefined && !hasError(network)) continue;
-    const picker: AccountPicker = { kind: 'choose', network, accounts, defaultAccount: accounts.at(-1) ?? null };
+    const picker: AccountPicker = {
+      kind: 'choose',
+      network,
+      accounts,
+      defaultAccount: accounts.find((c) => c.postsByDefault) ?? null,
+    };
     if (id !== undefined && !accounts.some((c) => c.id === id))
-      picker.lost = { id, account: byConnection.find((c) => c.id === id) ?? null };
+      picker.lost = { id, account: connections.find((c) => c.id === id) ?? null };
     pickers.push(picker);
   }
   return pickers;
