@@ -1,6 +1,6 @@
 import { UnsubscribeLinks } from '@tcma/delivery';
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import * as path from 'node:path';
 import { startApi } from '../support/api-harness';
 import { eventually, freePort, spawnEntry } from '../support/processes';
@@ -161,6 +161,36 @@ describe('the start command', () => {
     // Nest re-raises the signal once everything is closed.
     expect(await api.exited).toEqual({ code: null, signal: 'SIGTERM' });
   }, 60_000);
+
+  it('closes a request that stops arriving once the grace of stopping has passed, and stops', async () => {
+    // SHUTDOWN_TIMEOUT_MS 1.5 s: requests in flight get a third of it.
+    const api = await startApi({ env: { SHUTDOWN_TIMEOUT_MS: '1500' } });
+    await api.app.listen(0, '127.0.0.1');
+    const port = (api.app.getHttpServer().address() as AddressInfo).port;
+    const opened = (request: string): { socket: Socket; received: () => string; closed: Promise<void> } => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (d: Buffer) => (received += d.toString()));
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      socket.write(request);
+      return { socket, received: () => received, closed };
+    };
+    // A kept-alive connection whose request was answered, and a sign-in whose body stops half way.
+    const idle = opened('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await eventually(() => Promise.resolve(/^HTTP\/1\.1 200 /.test(idle.received()) || undefined), 'the health answer');
+    const stalled = opened(
+      'POST /auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":',
+    );
+    const server = api.app.getHttpServer();
+    const connections = () => new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n)));
+    await eventually(async () => ((await connections()) === 2 ? true : undefined), 'both connections');
+
+    // Before the drain, closing waited for the sign-in until Node's request timeout (300 s).
+    await api.close();
+    await Promise.all([idle.closed, stalled.closed]);
+    expect(stalled.received()).toBe('');
+    expect(server.listening).toBe(false);
+  }, 30_000);
 
   it('refuses to start with a bad setting and names it', async () => {
     const api = spawnEntry('api/src/main.js', [], { PORT: 'not-a-port' });

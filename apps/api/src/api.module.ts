@@ -59,6 +59,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { FilesController } from './campaigns/files.controller';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import { HttpDrain } from './common/http-drain';
 import { OutboxController } from './delivery/outbox.controller';
 import { SendingController } from './delivery/sending.controller';
 import { SuppressionsController } from './delivery/suppressions.controller';
@@ -221,6 +222,7 @@ export class ApiModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: UploadLimitsInterceptor },
+        HttpDrain,
       ],
     };
   }
