@@ -266,7 +266,7 @@ describe('tenant isolation', () => {
   const idFor = (path: string, param: string): string => {
     const collection = path.split('/')[1];
     const ids: Record<string, Record<string, string>> = {
-      campaigns: { id: campaign.campaignId, assetId: campaign.assetIds.welcome, version: '1' },
+      campaigns: { id: campaign.campaignId, assetId: campaign.assetIds.welcome, version: '1', language: 'de' },
       partners: { id: partnerA1.partnerId, partnerId: partnerA1.partnerId, listId: a1.listId },
       launches: { id: a1.launchId },
       outbox: { id: a1.outboxId },
@@ -299,9 +299,14 @@ describe('tenant isolation', () => {
   };
 
   /** Bodies that pass validation, so the request reaches the tenancy check. */
-  const bodyFor = (op: Operation): object | string | undefined => {
+  /** A body that is not JSON, with its type. */
+  interface RawBody {
+    type: string;
+    raw: string;
+  }
+  const bodyFor = (op: Operation): object | RawBody | undefined => {
     const email = { name: 'x', subject: 's', preheader: 'p', mjml: demo.readText(demo.manifest.emails[0].file) };
-    const bodies: Record<string, object | string> = {
+    const bodies: Record<string, object | RawBody> = {
       'put /partners/{partnerId}/contacts-privacy': { contactsPrivate: true },
       'post /webhooks/deliveries/{deliveryId}/replay': {},
       'post /webhooks/{id}/enable': {},
@@ -333,7 +338,11 @@ describe('tenant isolation', () => {
       'post /partners/{partnerId}/lists': { name: 'pwned' },
       'post /partners/{partnerId}/lists/{listId}/members': { prospectIds: ['1'] },
       'delete /partners/{partnerId}/lists/{listId}/members': { prospectIds: [] },
-      'post /partners/{partnerId}/imports': 'email\nintruder@prospect.example\n',
+      'post /partners/{partnerId}/imports': { type: 'text/csv', raw: 'email\nintruder@prospect.example\n' },
+      'put /campaigns/{id}/draft/languages/{language}': {
+        type: 'application/xliff+xml',
+        raw: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"/>',
+      },
       'put /partners/{partnerId}/sending': { ratePerSecond: 1 },
       'patch /programmes/{id}': { name: 'pwned' },
       'post /programmes/{id}/subscriptions': { audience: { type: 'all' } },
@@ -390,7 +399,7 @@ describe('tenant isolation', () => {
     const url = op.path.replace(/\{(\w+)\}/g, (_m, p: string) => idFor(op.path, p));
     const req = api.http()[op.method](url).query(op.query).set('Authorization', `Bearer ${token}`);
     const body = bodyFor(op);
-    if (typeof body === 'string') return req.set('Content-Type', 'text/csv').send(body);
+    if (body && 'raw' in body) return req.set('Content-Type', String(body.type)).send(String(body.raw));
     return body ? req.send(body) : req;
   };
 

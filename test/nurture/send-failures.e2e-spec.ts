@@ -116,6 +116,7 @@ describe('the send path when a part of it fails', () => {
         launchId: step.launch_id,
         partnerId: step.partner_id,
         vendorId: step.vendor_id,
+        language: 'en',
         prospectId: step.prospect_id,
         due: step.next_due_at,
         worker: claimant,

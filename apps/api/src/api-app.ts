@@ -7,7 +7,7 @@ import { AppConfig } from '@tcma/config';
 import type { EngineLogs } from '@tcma/logging';
 import { httpMetrics, Metrics } from '@tcma/metrics';
 import { ApiModule } from './api.module';
-import { formBody, jsonBody } from './common/body-parsers';
+import { formBody, jsonBody, xliffBody } from './common/body-parsers';
 import { requestLogging } from './common/request-logging';
 import { installFastLane, Middleware } from './common/fast-lane';
 import { applyCors, securityHeaders } from './common/security-headers';
@@ -62,7 +62,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestExpressA
   });
   const webApp = webAppRoutes(options.webAppDir);
   if (webApp) app.use(webApp);
-  app.use(jsonBody, formBody);
+  app.use(jsonBody, formBody, xliffBody);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -54,6 +54,7 @@ import { SubscriptionsController } from './programmes/subscriptions.controller';
 import { CampaignContentController } from './campaigns/campaign-content.controller';
 import { CampaignDraftController } from './campaigns/campaign-draft.controller';
 import { CampaignDraftAssetsController } from './campaigns/campaign-draft-assets.controller';
+import { CampaignLanguagesController } from './campaigns/campaign-languages.controller';
 import { FilePagesController } from './campaigns/file-pages.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { FilesController } from './campaigns/files.controller';
@@ -174,6 +175,7 @@ export class ApiModule {
         CampaignContentController,
         CampaignDraftController,
         CampaignDraftAssetsController,
+        CampaignLanguagesController,
         FilesController,
         FilePagesController,
         BrandKitsController,

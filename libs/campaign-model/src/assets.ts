@@ -16,7 +16,36 @@ export interface EmailAsset {
   subject: string;
   preheader: string;
   mjml: string;
+  /**
+   * The email's copy in other languages, by BCP 47 tag (canonical, never the campaign's own
+   * language). Only the words differ: slots, links and the sequence are the default's, so a
+   * variant cannot drift from the campaign's structure. Absent: the email has no variants.
+   */
+  variants?: Record<string, EmailVariant>;
 }
+
+/** How a variant's words were made: a translator's XLIFF file, a model's draft, or typed in the console. */
+export const VARIANT_ORIGINS = ['xliff', 'machine', 'manual'] as const;
+export type VariantOrigin = (typeof VARIANT_ORIGINS)[number];
+
+/** An email's copy in one language. */
+export interface EmailVariant {
+  subject: string;
+  preheader: string;
+  mjml: string;
+  /**
+   * The digest of the default copy (subject, preheader, MJML) this variant translates
+   * (emailCopyDigest): when the default's digest differs, the default changed after the variant
+   * was saved and the variant is stale.
+   */
+  sourceDigest: string;
+  origin: VariantOrigin;
+  /** When it was saved (ISO 8601). */
+  savedAt: string;
+}
+
+/** Languages one email may have besides the campaign's own. */
+export const MAX_EMAIL_VARIANTS = 30;
 
 export const ALIGNMENTS = ['left', 'center', 'right'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];

@@ -1,6 +1,7 @@
 export {
   ALIGNMENTS,
   ASSET_KINDS,
+  MAX_EMAIL_VARIANTS,
   MJML_MAX_LENGTH,
   PAGE_CONSENT_MAX_LENGTH,
   PAGE_FIELD_MAX_LENGTH,
@@ -16,12 +17,14 @@ export {
   SOCIAL_COPY_LIMITS,
   SOCIAL_NETWORKS,
   SUBJECT_MAX_LENGTH,
+  VARIANT_ORIGINS,
 } from './assets';
 export type {
   Alignment,
   Asset,
   AssetKind,
   EmailAsset,
+  EmailVariant,
   PageAsset,
   PageFieldType,
   PageForm,
@@ -33,6 +36,7 @@ export type {
   SlotRect,
   SocialAsset,
   SocialNetwork,
+  VariantOrigin,
 } from './assets';
 export { emptyContent, RESERVED_LINK_NAMES } from './campaign-content';
 export type { CampaignContent, Eligibility, LinkDefinition } from './campaign-content';

@@ -307,12 +307,11 @@ export class CampaignDraftsService {
     return campaignView(await this.campaigns.create(scopeOf(actor), { name, draft, createdBy: actor.userId }));
   }
 
-  private async edit(
-    actor: Actor,
-    id: string,
-    ifRevision: number | undefined,
-    mutate: Mutation,
-  ): Promise<CampaignView> {
+  /**
+   * One change to the draft (opened from the latest version when there is none), checked as a
+   * whole and saved at the next revision, or refused with nothing saved.
+   */
+  async edit(actor: Actor, id: string, ifRevision: number | undefined, mutate: Mutation): Promise<CampaignView> {
     for (let attempt = 1; ; attempt++) {
       const campaign = await this.campaignsService.findForVendor(actor, id);
       if (campaign.status === 'archived')

@@ -286,6 +286,32 @@ describe(checkCampaignContent.name, () => {
       expect(problems).toEqual([{ path: 'assets[0].subject', message: 'must not be empty' }]);
     });
 
+    it("checks an email's language variants by the email's rules, keyed by a canonical tag other than the campaign's", async () => {
+      const variant = { sourceDigest: 'x', origin: 'xliff' as const, savedAt: '2026-11-26T09:00:00.000Z' };
+      const german = { ...variant, subject: 'Hallo', preheader: 'Ein Wort', mjml: MJML.replace('Hello', 'Hallo') };
+      expect(await check((c) => (c.assets[0] = email({ variants: { de: german, 'pt-BR': german } })))).toEqual([]);
+      expect(
+        await check(
+          (c) =>
+            (c.assets[0] = email({
+              variants: {
+                de: { ...german, subject: '', mjml: MJML.replace('{{partner.address}}', '{{partner.nickname}}') },
+                de_AT: german,
+                EN: german,
+              },
+            })),
+        ),
+      ).toEqual([
+        { path: 'assets[0].variants.de.subject', message: 'must not be empty' },
+        expect.objectContaining({ path: 'assets[0].variants.de.mjml', message: expect.stringContaining('nickname') }),
+        {
+          path: 'assets[0].variants.de_AT',
+          message: 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR',
+        },
+        expect.objectContaining({ path: 'assets[0].variants.EN' }),
+      ]);
+    });
+
     it('checks only the changed asset when told which one changed', async () => {
       const content = valid();
       content.assets[0] = email({ subject: '' });

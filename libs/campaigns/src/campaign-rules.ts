@@ -2,6 +2,8 @@ import {
   ALIGNMENTS,
   Asset,
   CampaignContent,
+  EmailAsset,
+  MAX_EMAIL_VARIANTS,
   MAX_SEQUENCE_STEPS,
   PdfAsset,
   RESERVED_LINK_NAMES,
@@ -26,6 +28,7 @@ import {
   vocabularyOf,
 } from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
+import { canonicalLanguage } from '@tcma/translation';
 import { checkSocialCopy } from './social-copy-rules';
 
 export const LIMITS = {
@@ -219,10 +222,35 @@ async function checkAssets(
     ids.add(asset.id);
     if (!asset.name.trim()) out.add(`${path}.name`, 'must not be empty');
     if (scope && scope.changedAsset !== i) continue;
-    if (asset.kind === 'email') out.addAll(path, await checkEmailAsset(asset, vocabulary));
+    if (asset.kind === 'email') await checkEmail(asset, c.language, vocabulary, path, out);
     else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, path, out);
     else if (asset.kind === 'page') out.addAll(path, checkPageAsset(asset, vocabulary));
     else checkSocial(asset, vocabulary, path, out);
+  }
+}
+
+/**
+ * An email and each of its language variants by the same rules (a variant is the same email in
+ * other words): keyed by a canonical BCP 47 tag other than the campaign's own language.
+ */
+async function checkEmail(
+  asset: EmailAsset,
+  campaignLanguage: string,
+  vocabulary: TemplateVocabulary,
+  path: string,
+  out: Problems,
+): Promise<void> {
+  out.addAll(path, await checkEmailAsset(asset, vocabulary));
+  const variants = Object.entries(asset.variants ?? {});
+  if (variants.length > MAX_EMAIL_VARIANTS)
+    out.add(`${path}.variants`, `at most ${MAX_EMAIL_VARIANTS} languages besides the campaign's own`);
+  for (const [language, variant] of variants) {
+    const at = `${path}.variants.${language}`;
+    if (canonicalLanguage(language) !== language)
+      out.add(at, 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR');
+    else if (language.toLowerCase() === campaignLanguage.toLowerCase())
+      out.add(at, `is in the campaign's own language (${campaignLanguage}): the email itself is that`);
+    out.addAll(at, await checkEmailAsset(variant, vocabulary));
   }
 }
 

@@ -1,13 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestError } from '@tcma/errors';
+import type { EmailAsset, VariantOrigin } from '@tcma/campaign-model';
+import { Clock } from '@tcma/clock';
+import { BadRequestError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Actor } from '@tcma/tenancy';
-import { campaignXliff, canonicalLanguage } from '@tcma/translation';
+import {
+  campaignXliff,
+  canonicalLanguage,
+  emailVariantOf,
+  importCampaignXliff,
+  variantState,
+  VariantState,
+} from '@tcma/translation';
+import { CampaignDraftsService } from './campaign-drafts.service';
+import { CampaignView } from './campaign-views';
 import { CampaignsService } from './campaigns.service';
 
-/** A version's copy for translators: what leaves the console for a translation round trip. */
+/** One language of a draft: how far each email is translated into it. */
+export interface DraftLanguage {
+  language: string;
+  emails: Array<{
+    assetId: string;
+    name: string;
+    /** `stale`: the default copy changed after the variant was saved; `missing`: not translated. */
+    state: VariantState;
+    origin: VariantOrigin | null;
+    savedAt: string | null;
+  }>;
+}
+
+/** A version's copy for translators, and their translations back into the draft as language variants. */
 @Injectable()
 export class CampaignTranslationsService {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly drafts: CampaignDraftsService,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * The emails of a published version as one XLIFF 2.0 file into `trgLang` (libs/translation):
@@ -21,14 +49,90 @@ export class CampaignTranslationsService {
     trgLang: string,
   ): Promise<{ filename: string; xml: string }> {
     const found = await this.campaigns.version(actor, id, version);
-    const target = canonicalLanguage(trgLang);
-    const problem = (message: string) => new BadRequestError('The request is invalid', [{ path: 'trgLang', message }]);
-    if (!target) throw problem('trgLang must be a BCP 47 language tag, such as de, fr-CA or pt-BR');
-    if (target.toLowerCase() === found.content.language.toLowerCase())
-      throw problem(`trgLang must differ from the campaign's own language (${found.content.language})`);
+    const target = otherLanguage(trgLang, found.content.language, 'trgLang', BadRequestError);
     return {
       filename: `campaign-${found.campaignId}-v${version}.${target}.xlf`,
       xml: campaignXliff(found.content, target),
     };
   }
+
+  /**
+   * The draft's languages besides its own, alphabetically: every language any email has a
+   * variant in, with each email's state in it (a language one email lacks is `missing` there).
+   */
+  async languages(actor: Actor, id: string): Promise<DraftLanguage[]> {
+    const { content } = await this.drafts.current(actor, id);
+    const emails = content.assets.filter((a): a is EmailAsset => a.kind === 'email');
+    const languages = [...new Set(emails.flatMap((e) => Object.keys(e.variants ?? {})))].sort();
+    return languages.map((language) => ({
+      language,
+      emails: emails.map((e) => ({
+        assetId: e.id,
+        name: e.name,
+        state: variantState(e, language),
+        origin: e.variants?.[language]?.origin ?? null,
+        savedAt: e.variants?.[language]?.savedAt ?? null,
+      })),
+    }));
+  }
+
+  /**
+   * A translator's XLIFF file (exported from a version whose emails read as the draft's do now)
+   * saved as the draft's variants in `language`, every email of the file at once: refused whole,
+   * each problem at its line, when the file does not match the draft's emails (an older export,
+   * another language, a unit missing) or a translation drops, adds or alters a placeholder or
+   * tag; refused like any edit when a translated email would not validate. Nothing is saved then.
+   */
+  importXliff(actor: Actor, id: string, language: string, xml: string, ifRevision?: number): Promise<CampaignView> {
+    return this.drafts.edit(actor, id, ifRevision, (draft) => {
+      const target = otherLanguage(language, draft.language, 'language', InvalidError);
+      const imported = importCampaignXliff(draft, target, xml);
+      if (!imported.ok)
+        throw new InvalidError(
+          'The translation does not fit the draft; nothing was saved',
+          imported.problems.map((p) => ({
+            path: p.unit ? `body.${p.unit}` : 'body',
+            line: p.line,
+            message: p.message,
+          })),
+        );
+      const now = this.clock.now();
+      for (const asset of draft.assets) {
+        const targets = asset.kind === 'email' ? imported.targets.get(asset.id) : undefined;
+        if (asset.kind !== 'email' || !targets) continue;
+        asset.variants = { ...asset.variants, [target]: emailVariantOf(asset, targets, 'xliff', now) };
+      }
+    });
+  }
+
+  /** Every email's variant in `language` taken out of the draft (a version already published keeps its own). */
+  removeLanguage(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
+    return this.drafts.edit(actor, id, ifRevision, (draft) => {
+      const tag = canonicalLanguage(language);
+      let found = false;
+      for (const asset of draft.assets) {
+        if (asset.kind !== 'email' || !tag || !asset.variants?.[tag]) continue;
+        const rest = Object.fromEntries(Object.entries(asset.variants).filter(([key]) => key !== tag));
+        found = true;
+        if (Object.keys(rest).length) asset.variants = rest;
+        else delete asset.variants;
+      }
+      if (!found) throw new NotFoundError('Language');
+    });
+  }
+}
+
+/** `tag` canonical, refused at `path` when it is not BCP 47 or is the campaign's own language. */
+function otherLanguage(
+  tag: string,
+  campaignLanguage: string,
+  path: string,
+  Refusal: typeof BadRequestError | typeof InvalidError,
+): string {
+  const problem = (message: string) => new Refusal('The request is invalid', [{ path, message }]);
+  const target = canonicalLanguage(tag);
+  if (!target) throw problem(`${path} must be a BCP 47 language tag, such as de, fr-CA or pt-BR`);
+  if (target.toLowerCase() === campaignLanguage.toLowerCase())
+    throw problem(`${path} must differ from the campaign's own language (${campaignLanguage})`);
+  return target;
 }

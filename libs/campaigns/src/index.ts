@@ -18,6 +18,7 @@ export { CampaignsModule } from './campaigns.module';
 export { CampaignsRepository } from './campaigns.repository';
 export { CampaignsService } from './campaigns.service';
 export { CampaignTranslationsService } from './campaign-translations.service';
+export type { DraftLanguage } from './campaign-translations.service';
 export { METADATA_FIELDS } from './draft-changes';
 export type { DraftChanges, MetadataField } from './draft-changes';
 export { DraftReviewService } from './draft-review.service';

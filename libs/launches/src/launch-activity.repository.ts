@@ -34,6 +34,8 @@ export interface LaunchProspectRow {
   status: EnrollmentStatus;
   nextStep: number;
   lastSentAt: Date | null;
+  /** The language of the last email sent (the campaign's or a variant's); null before the first. */
+  language: string | null;
   /** A person's first open of any of the launch's emails. */
   openedAt: Date | null;
   exitReason: string | null;
@@ -178,6 +180,15 @@ export class LaunchActivityRepository {
             .select((sb) => sb.fn.min('s.openedAt').as('at'))
             .whereRef('s.enrollmentId', '=', 'e.id')
             .as('openedAt'),
+          eb
+            .selectFrom('sends as s')
+            .select('s.language')
+            .whereRef('s.enrollmentId', '=', 'e.id')
+            .where('s.language', 'is not', null)
+            .where('s.status', 'in', ['handed', 'sent', 'uncertain', 'bounced'])
+            .orderBy('s.step', 'desc')
+            .limit(1)
+            .as('language'),
           eb.case().when('e.status', '=', 'exited').then(eb.ref('e.updatedAt')).else(null).end().as('exitedAt'),
         ])
         .orderBy('e.id', 'asc')

@@ -57,6 +57,7 @@ const CSV_COLUMNS = [
   'first_click_at',
   'exit_reason',
   'exited_at',
+  'language',
 ];
 
 /**
@@ -176,6 +177,7 @@ export class LaunchActivityService {
           p.clicks[0]?.at,
           p.exitReason,
           p.exitedAt,
+          p.language,
         ]);
       }
       if (page.items.length < EXPORT_CHUNK) return;

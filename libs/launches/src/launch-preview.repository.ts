@@ -14,6 +14,8 @@ export interface ZoneCount {
   zone: string;
   /** 1-based index into EXCLUSION_REASONS, or null. */
   rank: number | null;
+  /** The language the prospects read (null: they did not say). */
+  language: string | null;
   n: number;
 }
 
@@ -23,8 +25,9 @@ export class LaunchPreviewRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * The audience counted in SQL by zone (the prospect's own, else the partner's) and by why the
-   * suppression rule would leave it out: one aggregate, whatever the audience size.
+   * The audience counted in SQL by zone (the prospect's own, else the partner's), by the
+   * prospect's language and by why the suppression rule would leave it out: one aggregate,
+   * whatever the audience size.
    */
   async audienceByZone(
     scope: PartnerScope,
@@ -38,6 +41,7 @@ export class LaunchPreviewRepository {
           .selectFrom('prospects as p')
           .select((eb) => [
             eb.fn.coalesce('p.timezone', eb.val(partnerZone)).as('zone'),
+            'p.language',
             exclusionRank(
               suppressionTargetOf(scope, { campaignId: eb.val(campaignId), emailLower: eb.ref('p.emailLower') }),
             ).as('rank'),
@@ -45,9 +49,9 @@ export class LaunchPreviewRepository {
           .where((eb) => eb.and([partnerOwned(eb, scope, 'p'), inAudience(audience)]))
           .as('a'),
       )
-      .select((eb) => ['a.zone', 'a.rank', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
-      .groupBy(['a.zone', 'a.rank'])
+      .select((eb) => ['a.zone', 'a.rank', 'a.language', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+      .groupBy(['a.zone', 'a.rank', 'a.language'])
       .execute();
-    return rows.map((r) => ({ zone: r.zone, rank: r.rank, n: r.n }));
+    return rows.map((r) => ({ zone: r.zone, rank: r.rank, language: r.language, n: r.n }));
   }
 }

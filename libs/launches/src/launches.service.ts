@@ -27,6 +27,7 @@ import { Queue } from 'bullmq';
 import { launchReadiness, Readiness } from './launch-readiness';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { sequenceTimeline } from '@tcma/sequences';
+import { campaignLanguages, closestLanguage } from '@tcma/translation';
 import { LaunchesRepository, LaunchStats, NewLaunchInput } from './launches.repository';
 
 export interface CreateLaunchInput {
@@ -103,6 +104,11 @@ export interface LaunchPreview {
   enrolled: number;
   excluded: Record<ExclusionReason, number>;
   zones: Array<{ timezone: string; prospects: number; steps: PreviewStep[] }>;
+  /**
+   * Who would read which of the campaign's languages (its own and its emails' variants), most
+   * prospects first: each prospect's language, else the partner's, matched by closestLanguage.
+   */
+  languages: Array<{ language: string; prospects: number }>;
 }
 
 /** A launch may start this far in the past (clock differences) and this far ahead. */
@@ -258,12 +264,19 @@ export class LaunchesService {
       partner.timezone,
     );
     const excluded: Record<ExclusionReason, number> = { unsubscribed: 0, invalid: 0, suppressed: 0 };
-    const byZone = new Map<string, number>();
-    for (const c of counts) {
-      if (c.rank === null) byZone.set(c.zone, (byZone.get(c.zone) ?? 0) + c.n);
-      else excluded[EXCLUSION_REASONS[c.rank - 1]] += c.n;
-    }
     const content = target.version.content;
+    const available = campaignLanguages(content);
+    const byZone = new Map<string, number>();
+    const byLanguage = new Map<string, number>(available.map((l) => [l, 0]));
+    for (const c of counts) {
+      if (c.rank !== null) {
+        excluded[EXCLUSION_REASONS[c.rank - 1]] += c.n;
+        continue;
+      }
+      byZone.set(c.zone, (byZone.get(c.zone) ?? 0) + c.n);
+      const language = closestLanguage(available, c.language ?? partner.language);
+      byLanguage.set(language, (byLanguage.get(language) ?? 0) + c.n);
+    }
     const steps = content.sequence?.steps ?? [];
     const emails = new Map(content.assets.flatMap((a) => (a.kind === 'email' ? [[a.id, a] as const] : [])));
     const zones = [...byZone.entries()]
@@ -289,6 +302,9 @@ export class LaunchesService {
       enrolled,
       excluded,
       zones,
+      languages: [...byLanguage.entries()]
+        .sort(([la, a], [lb, b]) => b - a || la.localeCompare(lb))
+        .map(([language, prospects]) => ({ language, prospects })),
     };
   }
 

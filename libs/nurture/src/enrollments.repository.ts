@@ -39,6 +39,8 @@ export interface SendContext {
     company: string | null;
     title: string | null;
     country: string | null;
+    /** The language the prospect reads (canonical BCP 47); null: unknown, the partner's default then. */
+    language: string | null;
     custom: Record<string, string>;
   };
   suppressed: boolean;
@@ -241,6 +243,7 @@ export class EnrollmentsRepository {
         'p.company',
         'p.title',
         'p.country',
+        'p.language',
         'p.custom',
       ])
       .select(['ps.openedAt as previousOpenedAt', 'ps.clickedAt as previousClickedAt'])
@@ -299,6 +302,7 @@ export class EnrollmentsRepository {
           company: r.company,
           title: r.title,
           country: r.country,
+          language: r.language,
           custom: r.custom,
         },
         suppressed: Boolean(r.suppressed),

@@ -19,6 +19,8 @@ export interface ClaimInput {
   partnerId: string;
   vendorId: string;
   prospectId: string;
+  /** The language of the email this send carries (the campaign's or a variant's). */
+  language: string;
   due: Date;
   worker: string;
   now: Date;
@@ -71,6 +73,7 @@ export class SendLedgerRepository {
         'partnerId',
         'vendorId',
         'prospectId',
+        'language',
         'claimedBy',
         'leaseUntil',
         'dueAt',
@@ -91,6 +94,7 @@ export class SendLedgerRepository {
               partnerId: { type: 'uuid', values: col('partnerId') },
               vendorId: { type: 'uuid', values: col('vendorId') },
               prospectId: { type: 'bigint', values: col('prospectId') },
+              language: { type: 'text', values: col('language') },
               claimedBy: { type: 'text', values: col('worker') },
               leaseUntil: { type: 'timestamptz', values: col('leaseUntil') },
               dueAt: { type: 'timestamptz', values: col('due') },
@@ -104,6 +108,7 @@ export class SendLedgerRepository {
             'c.partnerId',
             'c.vendorId',
             'c.prospectId',
+            'c.language',
             'c.claimedBy',
             'c.leaseUntil',
             'c.dueAt',
@@ -119,6 +124,7 @@ export class SendLedgerRepository {
             claimedBy: eb.ref('excluded.claimedBy'),
             leaseUntil: eb.ref('excluded.leaseUntil'),
             claimedAt: eb.ref('excluded.claimedAt'),
+            language: eb.ref('excluded.language'),
           }))
           .where('sends.status', '=', 'claimed')
           // Its lease ran out, or it is this worker's own claim (a step retried after an error).
@@ -216,11 +222,13 @@ export class SendLedgerRepository {
   }
 
   /** A send that reached SMTP (sent, uncertain or bounced): its enrollment and step. */
-  async findDeliveredForSystem(sendId: string): Promise<{ enrollmentId: string; step: number } | null> {
+  async findDeliveredForSystem(
+    sendId: string,
+  ): Promise<{ enrollmentId: string; step: number; language: string | null } | null> {
     if (!/^\d{1,18}$/.test(sendId)) return null;
     const row = await this.db
       .selectFrom('sends')
-      .select(['enrollmentId', 'step'])
+      .select(['enrollmentId', 'step', 'language'])
       .where('id', '=', sendId)
       .where('status', 'in', ['sent', 'uncertain', 'bounced'])
       .executeTakeFirst();
@@ -301,7 +309,7 @@ export class SendLedgerRepository {
 
   /** A ledger row for a step decided without sending (suppressed, skipped by its condition). */
   async recordForSystem(
-    c: Omit<ClaimInput, 'worker' | 'leaseUntil'>,
+    c: Omit<ClaimInput, 'worker' | 'leaseUntil' | 'language'>,
     status: Extract<SendStatus, 'suppressed' | 'skipped'>,
     tx?: Tx,
   ): Promise<boolean> {

@@ -11,6 +11,8 @@ import { LRUCache } from 'lru-cache';
 export interface PartnerProfile {
   brand: BrandState;
   partnerCompany: string;
+  /** The language the partner's prospects read when they did not say (BCP 47); null: the campaign's. */
+  language: string | null;
   vendorName: string;
   vendorDomain: string;
 }
@@ -103,6 +105,7 @@ export class SendProfiles {
     return {
       brand: await this.brandKits.brandState(partner),
       partnerCompany: partner.companyName,
+      language: partner.language,
       vendorName: vendor.name,
       vendorDomain: vendorSendingDomain(vendor, this.config),
     };

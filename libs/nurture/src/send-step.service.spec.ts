@@ -61,6 +61,7 @@ const profile: PartnerProfile = {
     sender: null,
   },
   partnerCompany: 'Northwind',
+  language: null,
   vendorName: 'Acme',
   vendorDomain: 'acme.example',
 };
@@ -87,6 +88,7 @@ const context = (overrides: Partial<SendContext> = {}): SendContext => ({
     company: null,
     title: null,
     country: null,
+    language: null,
     custom: {},
   },
   suppressed: false,

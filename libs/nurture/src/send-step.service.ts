@@ -20,6 +20,7 @@ import { Batcher, PartnerScope, Transactions } from '@tcma/persistence';
 import type { SendStepRef } from '@tcma/queue';
 import { conditionHolds, decideDue, exitReason } from '@tcma/sequences';
 import { EventsRepository } from '@tcma/tracking';
+import { emailInLanguage } from '@tcma/translation';
 import type Mail from 'nodemailer/lib/mailer';
 import { EnrollmentsRepository, SendContext } from './enrollments.repository';
 import { FailureLog } from '@tcma/runtime';
@@ -268,8 +269,11 @@ export class SendStepService {
     const paced = await this.pace(job, ctx, transport, sender);
     if ('kind' in paced) return paced;
 
+    // The prospect's language, else the partner's default, chooses among the email's variants.
+    const localised = emailInLanguage(asset, content.language, ctx.prospect.language ?? profile.language);
     const claim = await this.claims.call({
       ...ledgerKey,
+      language: localised.language,
       worker,
       leaseUntil: new Date(now.getTime() + this.config.sendLeaseMs),
     });
@@ -289,7 +293,8 @@ export class SendStepService {
     return this.deliver({
       ctx,
       content,
-      asset,
+      asset: localised.email,
+      language: localised.language,
       profile,
       transport,
       sender,
@@ -351,6 +356,7 @@ export class SendStepService {
     ctx: SendContext;
     content: CampaignContent;
     asset: EmailAsset;
+    language: string;
     profile: PartnerProfile;
     transport: ResolvedTransport;
     sender: SenderIdentity;
@@ -363,7 +369,13 @@ export class SendStepService {
     const { ctx, transport, sendId, worker } = d;
     let message: Mail.Options;
     try {
-      const { email, unsubscribe, ref } = await this.sentEmails.render(ctx, d.content, d.asset, d.profile, sendId);
+      const { email, unsubscribe, ref } = await this.sentEmails.render(
+        ctx,
+        d.content,
+        { email: d.asset, language: d.language },
+        d.profile,
+        sendId,
+      );
       message = {
         ...buildMessage({
           sendRef: ref,

@@ -33,7 +33,8 @@ export class SentEmailRenderer {
   async render(
     ctx: SendContext,
     content: CampaignContent,
-    asset: EmailAsset,
+    /** The email in the language it is sent in (emailInLanguage): the variant's copy in place. */
+    localised: { email: EmailAsset; language: string },
     profile: PartnerProfile,
     sendId: string,
   ): Promise<SentEmail> {
@@ -44,10 +45,11 @@ export class SentEmailRenderer {
     const compiled = await this.emails.compiled(
       ctx.campaignVersionId,
       content,
-      asset,
+      localised.email,
       profile.brand,
       ctx.slotValues,
       pageUrl,
+      localised.language,
     );
     const p = ctx.prospect;
     const email = renderEmail(compiled, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailAsset } from '@tcma/campaign-model';
+import { emailInLanguage } from '@tcma/translation';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { SendLedgerRepository, SendRecipient } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
@@ -32,6 +33,8 @@ export class SentEmails {
     const asset = step && content.assets.find((a): a is EmailAsset => a.kind === 'email' && a.id === step.emailAssetId);
     const profile = ctx && (await this.profiles.profile(ctx.vendorId, ctx.partnerId));
     if (!ctx || !content || !asset || !profile) return null;
-    return (await this.sentEmails.render(ctx, content, asset, profile, sendId)).email.html;
+    // The language it was sent in (sends before variants: the campaign's own).
+    const localised = emailInLanguage(asset, content.language, send.language ?? content.language);
+    return (await this.sentEmails.render(ctx, content, localised, profile, sendId)).email.html;
   }
 }

@@ -22,6 +22,8 @@ export class EmailRenderService {
   /**
    * `pageUrl`: the partner's landing page of this campaign (/p/:partnerSlug/:campaignSlug),
    * which {{links.page}} points to; slugs never change, so the partner in the key covers it.
+   * `language`: which of the email's languages `asset` holds the copy of (emailInLanguage), so
+   * each variant is compiled and kept apart; omitted: the campaign's own.
    */
   async compiled(
     versionId: string,
@@ -30,6 +32,7 @@ export class EmailRenderService {
     brand: Pick<BrandState, 'partnerId' | 'revision' | 'brand'>,
     launchValues: Readonly<Record<string, string>> = {},
     pageUrl: string | null = null,
+    language = '',
   ): Promise<CompiledEmail> {
     const extra = Object.keys(launchValues).length
       ? createHash('sha256')
@@ -37,7 +40,8 @@ export class EmailRenderService {
           .digest('hex')
           .slice(0, 16)
       : '-';
-    const key = `${CompiledEmailCache.key(versionId, asset.id, `${brand.partnerId}:${brand.revision}`)}:${extra}`;
+    const variant = language && language !== content.language ? language : '';
+    const key = `${CompiledEmailCache.key(versionId, asset.id, `${brand.partnerId}:${brand.revision}`)}:${extra}:${variant}`;
     return this.cache.get(key, () => {
       const resolved = resolveSlotValues(content.slots, brand.brand, launchValues);
       if (resolved.missing.length) throw missingSlots(resolved.missing);
@@ -45,7 +49,8 @@ export class EmailRenderService {
         pageUrl && content.assets.some((a) => a.kind === 'page')
           ? { ...content, links: [...content.links, { name: 'page', url: pageUrl }] }
           : content;
-      return compileEmail(asset, withPage, resolved.values);
+      // A variant declares its own language (<html lang>), for screen readers and clients' translation offers.
+      return compileEmail(asset, variant ? { ...withPage, language: variant } : withPage, resolved.values);
     });
   }
 }

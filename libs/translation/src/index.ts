@@ -12,3 +12,5 @@ export type { XliffFile } from './xliff-write';
 export { campaignXliff, emailCopyFile, importCampaignXliff } from './campaign-xliff';
 export { canonicalLanguage } from './language-tag';
 export { closestLanguage } from './closest-language';
+export { campaignLanguages, emailCopyDigest, emailInLanguage, emailVariantOf, variantState } from './email-variants';
+export type { VariantState } from './email-variants';

@@ -48,7 +48,7 @@ function clearError(error: unknown, limit: number): HttpException {
 }
 
 const withClearErrors =
-  (parser: RequestHandler, limit: number, type: string): RequestHandler =>
+  (parser: RequestHandler, limit: number, type: string | string[]): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => {
     // Declared larger than the limit: refused before a byte is read (the parser would read it all, then answer).
     if (req.is(type) && Number(req.headers['content-length']) > limit)
@@ -72,6 +72,15 @@ const otherJson = json(JSON_BODY_LIMIT);
 /** JSON bodies, with the larger limit only where campaigns are authored. */
 export const jsonBody: RequestHandler = (req, res, next) =>
   (AUTHORING_PATH.test(req.path) ? authoringJson : otherJson)(req, res, next);
+/** Translations come back as XLIFF files (XML); read as text only where campaigns are authored. */
+export const XLIFF_TYPES = ['application/xliff+xml', 'application/xml', 'text/xml'];
+const xliffText = withClearErrors(
+  express.text({ type: XLIFF_TYPES, limit: AUTHORING_BODY_LIMIT }),
+  AUTHORING_BODY_LIMIT,
+  XLIFF_TYPES,
+);
+export const xliffBody: RequestHandler = (req, res, next) =>
+  AUTHORING_PATH.test(req.path) ? xliffText(req, res, next) : next();
 export const formBody = withClearErrors(
   express.urlencoded({ limit: FORM_BODY_LIMIT, extended: false }),
   FORM_BODY_LIMIT,

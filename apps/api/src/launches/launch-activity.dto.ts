@@ -111,6 +111,14 @@ export class LaunchProspectDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSentAt!: Date | null;
   @ApiProperty({
     type: String,
+    nullable: true,
+    example: 'de',
+    description:
+      "The language of the last email sent: the campaign's own or one of its variants; null before the first.",
+  })
+  language!: string | null;
+  @ApiProperty({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: "A person's first open of any of the launch's emails.",

@@ -192,6 +192,12 @@ export class PreviewExclusionsDto {
   @ApiProperty({ description: 'Suppressed by hand or after a complaint.' }) suppressed!: number;
 }
 
+export class PreviewLanguageDto {
+  @ApiProperty({ example: 'de', description: "One of the campaign's languages (its own or a variant's BCP 47 tag)." })
+  language!: string;
+  @ApiProperty() prospects!: number;
+}
+
 export class LaunchPreviewDto {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() version!: number;
@@ -201,6 +207,12 @@ export class LaunchPreviewDto {
   @ApiProperty({ type: PreviewExclusionsDto, description: 'Left out, by the strongest reason each.' })
   excluded!: PreviewExclusionsDto;
   @ApiProperty({ type: [PreviewZoneDto], description: 'Largest zone first.' }) zones!: PreviewZoneDto[];
+  @ApiProperty({
+    type: [PreviewLanguageDto],
+    description:
+      "Who would read which of the campaign's languages, most first (the campaign's own always listed): each prospect's language, else the partner's, matched to the closest the emails have (fr-CA → fr → the campaign's own).",
+  })
+  languages!: PreviewLanguageDto[];
 }
 
 export class StepProgressDto {

@@ -747,6 +747,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/draft/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft's languages and each email's state in them */
+        get: operations["listDraftLanguages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/languages/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a translator's XLIFF file as the draft's emails in a language */
+        put: operations["importDraftLanguage"];
+        post?: never;
+        /** Remove a language's variants from the draft */
+        delete: operations["deleteDraftLanguage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files": {
         parameters: {
             query?: never;
@@ -2823,6 +2858,20 @@ export interface components {
             /** @description The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it. */
             externalId?: string | null;
         };
+        EmailVariantDto: {
+            subject: string;
+            preheader: string;
+            mjml: string;
+            /** @description The digest of the default copy this variant translates; a different one now means the variant is stale. */
+            sourceDigest: string;
+            /**
+             * @description xliff: a translator's file; machine: a model's draft; manual: typed in the console.
+             * @enum {string}
+             */
+            origin: "xliff" | "machine" | "manual";
+            /** Format: date-time */
+            savedAt: string;
+        };
         EmailAssetViewDto: {
             /** @example Step 1 — Welcome */
             name: string;
@@ -2839,6 +2888,10 @@ export interface components {
              * @enum {string}
              */
             kind: "EmailAssetViewDto";
+            /** @description The email's copy in other languages, by BCP 47 tag (PUT /campaigns/{id}/draft/languages/{language} imports one); absent when it has none. */
+            variants?: {
+                [key: string]: components["schemas"]["EmailVariantDto"];
+            };
         };
         PageSizeDto: {
             width: number;
@@ -3512,6 +3565,29 @@ export interface components {
             problems: components["schemas"]["ProblemDto"][];
             /** @description Each network given, in the order linkedin, x, facebook, instagram. */
             networks: components["schemas"]["SocialCopyMeasureDto"][];
+        };
+        DraftLanguageEmailDto: {
+            /** Format: uuid */
+            assetId: string;
+            name: string;
+            /**
+             * @description stale: the default copy changed after the variant was saved; missing: not translated.
+             * @enum {string}
+             */
+            state: "current" | "stale" | "missing";
+            /** @enum {string|null} */
+            origin: "xliff" | "machine" | "manual" | null;
+            /** Format: date-time */
+            savedAt: string | null;
+        };
+        DraftLanguageDto: {
+            /**
+             * @description A BCP 47 tag, canonical.
+             * @example de
+             */
+            language: string;
+            /** @description Every email of the draft, in the draft's order. */
+            emails: components["schemas"]["DraftLanguageEmailDto"][];
         };
         LogoViewDto: {
             pngUrl: string;
@@ -4252,6 +4328,14 @@ export interface components {
             prospects: number;
             steps: components["schemas"]["PreviewStepDto"][];
         };
+        PreviewLanguageDto: {
+            /**
+             * @description One of the campaign's languages (its own or a variant's BCP 47 tag).
+             * @example de
+             */
+            language: string;
+            prospects: number;
+        };
         LaunchPreviewDto: {
             /** Format: uuid */
             campaignId: string;
@@ -4266,6 +4350,8 @@ export interface components {
             excluded: components["schemas"]["PreviewExclusionsDto"];
             /** @description Largest zone first. */
             zones: components["schemas"]["PreviewZoneDto"][];
+            /** @description Who would read which of the campaign's languages, most first (the campaign's own always listed): each prospect's language, else the partner's, matched to the closest the emails have (fr-CA → fr → the campaign's own). */
+            languages: components["schemas"]["PreviewLanguageDto"][];
         };
         LaunchSummaryDto: {
             /** Format: uuid */
@@ -4427,6 +4513,11 @@ export interface components {
             currentStep: number | null;
             /** Format: date-time */
             lastSentAt: string | null;
+            /**
+             * @description The language of the last email sent: the campaign's own or one of its variants; null before the first.
+             * @example de
+             */
+            language: string | null;
             /**
              * Format: date-time
              * @description A person's first open of any of the launch's emails.
@@ -6873,6 +6964,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DraftSocialCheckResultDto"];
+                };
+            };
+        };
+    };
+    listDraftLanguages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alphabetical by tag; empty when the emails have no variants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftLanguageDto"][];
+                };
+            };
+        };
+    };
+    importDraftLanguage: {
+        parameters: {
+            query?: never;
+            header: {
+                "content-type": string;
+                /** @description The campaign revision this edit is based on; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        /** @description The XLIFF 2.0 file exported from a version (GET /campaigns/{id}/versions/{version}/xliff) with its targets filled in; at most 2 MB. */
+        requestBody: {
+            content: {
+                "application/xliff+xml": string;
+            };
+        };
+        responses: {
+            /** @description The campaign, each email now with a variant in the language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
+            };
+            /** @description The file does not fit the draft (another language or export, a unit missing) or a translation drops, adds or alters a placeholder or tag: every problem with its line; nothing was saved. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteDraftLanguage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The campaign revision this edit is based on; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
                 };
             };
         };

@@ -475,6 +475,7 @@ export interface Sends {
   enrollmentId: Int8;
   handedAt: Timestamp | null;
   id: Generated<Int8>;
+  language: string | null;
   launchId: string;
   leaseUntil: Timestamp | null;
   messageId: string | null;

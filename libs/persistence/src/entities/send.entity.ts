@@ -40,6 +40,8 @@ export class SendEntity {
   @Column('timestamptz', { nullable: true }) sentAt!: Date | null;
   @Column('text', { nullable: true }) messageId!: string | null;
   @Column('text', { nullable: true }) smtpResponse!: string | null;
+  /** The language of the email sent (the campaign's or a variant's BCP 47 tag); null before variants. */
+  @Column('text', { nullable: true }) language!: string | null;
   /** The first open and click judged a person's (machine ones never set these). */
   @Column('timestamptz', { nullable: true }) openedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) clickedAt!: Date | null;

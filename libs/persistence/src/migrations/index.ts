@@ -35,6 +35,7 @@ import { PartnerReminders1795900000000 } from './1795900000000-PartnerReminders'
 import { UserLocales1795820000000 } from './1795820000000-UserLocales';
 import { ProgrammeStrandedStarts1796100000000 } from './1796100000000-ProgrammeStrandedStarts';
 import { ProspectLanguages1796200000000 } from './1796200000000-ProspectLanguages';
+import { SendLanguages1796300000000 } from './1796300000000-SendLanguages';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -73,4 +74,5 @@ export const MIGRATIONS: Function[] = [
   PartnerReminders1795900000000,
   ProgrammeStrandedStarts1796100000000,
   ProspectLanguages1796200000000,
+  SendLanguages1796300000000,
 ];

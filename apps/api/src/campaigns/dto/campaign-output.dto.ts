@@ -3,11 +3,20 @@ import type { Asset } from '@tcma/campaign-model';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
 import { EligibilityDto, LinkDto, SlotDto } from './campaign-input.dto';
 import { EmailAssetDto, PageAssetDto, PdfSlotRectDto, SlotRectDto, SocialCopyDto } from './asset-input.dto';
+import { EmailVariantDto } from './languages.dto';
 import { ExitDto, StepDto } from './sequence-input.dto';
 
+@ApiExtraModels(EmailVariantDto)
 export class EmailAssetViewDto extends EmailAssetDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['email'] }) kind!: 'email';
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(EmailVariantDto) },
+    description:
+      "The email's copy in other languages, by BCP 47 tag (PUT /campaigns/{id}/draft/languages/{language} imports one); absent when it has none.",
+  })
+  variants?: Record<string, EmailVariantDto>;
 }
 
 class StoredFileRefDto {

@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { VARIANT_ORIGINS, VariantOrigin } from '@tcma/campaign-model';
+
+export class EmailVariantDto {
+  @ApiProperty() subject!: string;
+  @ApiProperty() preheader!: string;
+  @ApiProperty() mjml!: string;
+  @ApiProperty({
+    description:
+      'The digest of the default copy this variant translates; a different one now means the variant is stale.',
+  })
+  sourceDigest!: string;
+  @ApiProperty({
+    enum: VARIANT_ORIGINS,
+    description: "xliff: a translator's file; machine: a model's draft; manual: typed in the console.",
+  })
+  origin!: VariantOrigin;
+  @ApiProperty({ format: 'date-time' }) savedAt!: string;
+}
+
+class DraftLanguageEmailDto {
+  @ApiProperty({ format: 'uuid' }) assetId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({
+    enum: ['current', 'stale', 'missing'],
+    description: 'stale: the default copy changed after the variant was saved; missing: not translated.',
+  })
+  state!: 'current' | 'stale' | 'missing';
+  @ApiProperty({ enum: VARIANT_ORIGINS, nullable: true, type: String }) origin!: VariantOrigin | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) savedAt!: string | null;
+}
+
+export class DraftLanguageDto {
+  @ApiProperty({ example: 'de', description: 'A BCP 47 tag, canonical.' }) language!: string;
+  @ApiProperty({ type: [DraftLanguageEmailDto], description: "Every email of the draft, in the draft's order." })
+  emails!: DraftLanguageEmailDto[];
+}

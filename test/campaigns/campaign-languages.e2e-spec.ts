@@ -1,0 +1,269 @@
+import { ManualClock } from '@tcma/clock';
+import { SweepService } from '@tcma/nurture';
+import { QueueName } from '@tcma/queue';
+import { simpleParser } from 'mailparser';
+import { authorDemoCampaign } from '../factories/demo-campaign.factory';
+import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { eventually } from '../support/processes';
+import { waitForQueueIdle } from '../support/queues';
+import { SmtpSink } from '../support/smtp-sink';
+import { startWorker, WorkerHarness } from '../support/worker-harness';
+
+/**
+ * A translator's tool: every unit's source returned as its target, each run of text (outside
+ * the inline codes, which are kept as they are) marked as German.
+ */
+function translate(xml: string, mark = 'DE '): string {
+  return xml.replace(/<source>([\s\S]*?)<\/source>/g, (_m, source: string) => {
+    const target = source.replace(
+      /(^|>)([^<]*\S[^<]*)(?=<|$)/g,
+      (_t, lead: string, text: string) => `${lead}${mark}${text}`,
+    );
+    return `<source>${source}</source><target>${target}</target>`;
+  });
+}
+
+/** Language variants of a campaign's emails: a translator's XLIFF file imported, then each prospect sent the variant of their language. */
+describe('campaign languages', () => {
+  const clock = new ManualClock(new Date('2026-11-26T09:00:00Z'));
+  const sink = new SmtpSink();
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let tenants: TenantFactory;
+  let vendor: TestVendor;
+  let partner: TestPartner;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    await sink.start();
+    api = await startApi({ clock });
+    worker = await startWorker({ roles: 'send,enroll', clock });
+    tenants = new TenantFactory(api);
+    vendor = await tenants.vendor();
+    partner = await tenants.partner(vendor);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await sink.stop();
+  });
+
+  const exported = async (campaignId: string, version: number, trgLang: string): Promise<string> =>
+    (
+      await api
+        .http()
+        .get(`/campaigns/${campaignId}/versions/${version}/xliff?trgLang=${trgLang}`)
+        .set(as(vendor.marketerToken))
+        .buffer(true)
+        .parse((res, done) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => done(null, body));
+        })
+        .expect(200)
+    ).body as string;
+  const importXliff = (campaignId: string, language: string, xml: string) =>
+    api
+      .http()
+      .put(`/campaigns/${campaignId}/draft/languages/${language}`)
+      .set(as(vendor.marketerToken))
+      .set('Content-Type', 'application/xliff+xml')
+      .send(xml);
+  const languages = async (campaignId: string) =>
+    (await api.http().get(`/campaigns/${campaignId}/draft/languages`).set(as(vendor.marketerToken)).expect(200))
+      .body as Array<{ language: string; emails: Array<{ name: string; state: string; origin: string | null }> }>;
+
+  it("imports a translator's XLIFF file as the draft's German emails, shows a variant stale once its email changes, and refuses a dropped placeholder at its line", async () => {
+    const { campaignId, assetIds } = await authorDemoCampaign(api, vendor.marketerToken, { emailsOnly: true });
+    const xml = translate(await exported(campaignId, 1, 'de'));
+
+    const saved = await importXliff(campaignId, 'de', xml).expect(200);
+    const emails = saved.body.draft.assets.filter((a: { kind: string }) => a.kind === 'email');
+    expect(emails).toHaveLength(3);
+    for (const email of emails) {
+      expect(email.variants.de).toMatchObject({ origin: 'xliff', savedAt: clock.now().toISOString() });
+      expect(email.variants.de.subject).toMatch(/^DE /);
+      // Placeholders and tags are the default's; only the words changed.
+      expect(email.variants.de.mjml.match(/\{\{[^}]+\}\}/g)).toEqual(email.mjml.match(/\{\{[^}]+\}\}/g));
+      expect(email.variants.de.mjml).toContain('>DE ');
+    }
+    expect(await languages(campaignId)).toEqual([
+      {
+        language: 'de',
+        emails: emails.map((e: { id: string; name: string }) => ({
+          assetId: e.id,
+          name: e.name,
+          state: 'current',
+          origin: 'xliff',
+          savedAt: clock.now().toISOString(),
+        })),
+      },
+    ]);
+
+    // The default changes after the translation: that email's variant is stale, the others current.
+    const welcome = emails.find((e: { id: string }) => e.id === assetIds[Object.keys(assetIds)[0]]);
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/assets/email/${welcome.id}`)
+      .set(as(vendor.marketerToken))
+      .send({ name: welcome.name, subject: `${welcome.subject}!`, preheader: welcome.preheader, mjml: welcome.mjml })
+      .expect(200);
+    const states = (await languages(campaignId))[0].emails.map((e) => e.state);
+    expect(states).toEqual(['stale', 'current', 'current']);
+
+    // A file of the version before that change no longer fits the welcome email's subject.
+    const old = await importXliff(campaignId, 'de', xml).expect(422);
+    expect(old.body.errors).toContainEqual(
+      expect.objectContaining({
+        path: 'body.subject',
+        message: 'The source text changed since the file was exported: export the version again',
+      }),
+    );
+
+    // A translation that drops a placeholder: refused at the line of its target, nothing saved.
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).expect(201);
+    const revision = async () =>
+      (await api.http().get(`/campaigns/${campaignId}`).set(as(vendor.marketerToken)).expect(200)).body.draftRevision;
+    const before = await revision();
+    const v2 = translate(await exported(campaignId, 2, 'fr'), 'FR ');
+    const lines = v2.split('\n');
+    const at = lines.findIndex((l) => /<target>.*<ph /.test(l));
+    lines[at] = lines[at].replace(/(<target>.*?)<ph [^>]*\/>/, '$1');
+    const dropped = await importXliff(campaignId, 'fr', lines.join('\n')).expect(422);
+    expect(dropped.body.errors).toContainEqual(expect.objectContaining({ line: at + 1 }));
+    expect(dropped.body.errors.every((e: { line?: number }) => e.line === at + 1)).toBe(true);
+    expect((await languages(campaignId)).map((l) => l.language)).toEqual(['de']);
+    expect(await revision()).toBe(before);
+
+    // Not XLIFF, the campaign's own language, not a language: refused by field.
+    const text = await api
+      .http()
+      .put(`/campaigns/${campaignId}/draft/languages/fr`)
+      .set(as(vendor.marketerToken))
+      .set('Content-Type', 'text/plain')
+      .send(v2)
+      .expect(415);
+    expect(text.body.errors[0].path).toBe('Content-Type');
+    expect((await importXliff(campaignId, 'EN', v2).expect(422)).body.errors).toEqual([
+      { path: 'language', message: "language must differ from the campaign's own language (en)" },
+    ]);
+    expect((await importXliff(campaignId, 'fr_FR', v2).expect(422)).body.errors).toEqual([
+      { path: 'language', message: 'language must be a BCP 47 language tag, such as de, fr-CA or pt-BR' },
+    ]);
+
+    // Another vendor does not find the campaign; a partner may not author.
+    const other = await tenants.vendor();
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/draft/languages/fr`)
+      .set(as(other.adminToken))
+      .set('Content-Type', 'application/xliff+xml')
+      .send(v2)
+      .expect(404);
+    await api.http().get(`/campaigns/${campaignId}/draft/languages`).set(as(partner.token)).expect(403);
+
+    // Removing a language takes every email's variant in it.
+    const removed = await api
+      .http()
+      .delete(`/campaigns/${campaignId}/draft/languages/de`)
+      .set(as(vendor.marketerToken))
+      .expect(200);
+    expect(removed.body.draft.assets.some((a: { variants?: unknown }) => a.variants)).toBe(false);
+    await api.http().delete(`/campaigns/${campaignId}/draft/languages/de`).set(as(vendor.marketerToken)).expect(404);
+  });
+
+  it("sends each prospect of a CSV the variant of their language exactly once (de-AT → German, es → English), counted per language in the dry run and named in the launch's activity", async () => {
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { emailsOnly: true, immediate: true });
+    await importXliff(campaignId, 'de', translate(await exported(campaignId, 1, 'de'))).expect(200);
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).expect(201);
+
+    const imported = await api
+      .http()
+      .post(`/partners/${partner.partnerId}/imports`)
+      .set(as(partner.token))
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(
+        [
+          'email,first_name,language',
+          'anna@prospect.example,Anna,de-AT',
+          'eva@prospect.example,Eva,es',
+          'finn@prospect.example,Finn,',
+        ].join('\r\n'),
+      )
+      .expect(202);
+    await eventually(async () => {
+      const res = await api
+        .http()
+        .get(`/partners/${partner.partnerId}/imports/${imported.body.id}`)
+        .set(as(partner.token));
+      return res.body.status === 'completed' ? true : undefined;
+    }, 'the import');
+
+    const slotValues = {
+      company_name: 'Partner Ltd',
+      email: 'hello@partner.example',
+      website: 'https://partner.example',
+      address: '1 Main St, Springfield',
+    };
+    const body = { campaignId, audience: { type: 'all' }, slotValues };
+    const preview = await api.http().post('/launches/preview').set(as(partner.token)).send(body).expect(200);
+    expect(preview.body.languages).toEqual([
+      { language: 'en', prospects: 2 },
+      { language: 'de', prospects: 1 },
+    ]);
+
+    const launchId = (await api.http().post('/launches').set(as(partner.token)).send(body).expect(202)).body.id;
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${launchId}`).set(as(partner.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
+    await worker.app.get(SweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Send);
+    // The demo's three steps, all due at once (immediate): nine emails, each step once per prospect.
+    await eventually(() => Promise.resolve(sink.messages.length >= 9 ? true : undefined), 'nine emails');
+
+    const received = async (email: string) => {
+      const messages = await Promise.all(
+        sink.messages.filter((m) => m.to.includes(email)).map((m) => simpleParser(m.raw)),
+      );
+      expect(messages).toHaveLength(3);
+      expect(new Set(messages.map((m) => m.subject)).size).toBe(3);
+      return messages;
+    };
+    const anna = await received('anna@prospect.example');
+    for (const message of anna) {
+      expect(message.subject).toMatch(/^DE /);
+      expect(String(message.html)).toMatch(/<html[^>]* lang="de"/);
+      expect(String(message.text)).toContain('DE ');
+    }
+    for (const email of ['eva@prospect.example', 'finn@prospect.example'])
+      for (const message of await received(email)) {
+        expect(message.subject).not.toMatch(/DE /);
+        expect(String(message.html)).toMatch(/<html[^>]* lang="en"/);
+      }
+    expect(sink.messages).toHaveLength(9);
+
+    // The email in the browser is the variant that was sent.
+    const view = new URL(/href="([^"]*\/v\/[^"]*)"/.exec(String(anna[0].html))![1].replace(/&amp;/g, '&'));
+    const page = await api.http().get(view.pathname).expect(200);
+    expect(page.text).toMatch(/<html[^>]* lang="de"/);
+
+    const activity = await api.http().get(`/launches/${launchId}/prospects`).set(as(partner.token)).expect(200);
+    expect(
+      Object.fromEntries(
+        activity.body.items.map((p: { email: string; language: string | null }) => [p.email, p.language]),
+      ),
+    ).toEqual({ 'anna@prospect.example': 'de', 'eva@prospect.example': 'en', 'finn@prospect.example': 'en' });
+  });
+});
