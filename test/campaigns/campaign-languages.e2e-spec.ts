@@ -7,6 +7,8 @@ import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.fact
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
+import { ChatCompletionsStub, defaultReply } from '../support/chat-completions-stub';
+import { testDb } from '../support/db';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
@@ -28,6 +30,7 @@ function translate(xml: string, mark = 'DE '): string {
 describe('campaign languages', () => {
   const clock = new ManualClock(new Date('2026-11-26T09:00:00Z'));
   const sink = new SmtpSink();
+  const model = new ChatCompletionsStub();
   let api: ApiHarness;
   let worker: WorkerHarness;
   let tenants: TenantFactory;
@@ -37,7 +40,8 @@ describe('campaign languages', () => {
 
   beforeAll(async () => {
     await sink.start();
-    api = await startApi({ clock });
+    await model.start();
+    api = await startApi({ clock, env: { AI_BASE_URL: model.url, AI_MODEL: 'stub-model', AI_TIMEOUT_MS: '2000' } });
     worker = await startWorker({ roles: 'send,enroll', clock });
     tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
@@ -53,6 +57,7 @@ describe('campaign languages', () => {
     await worker?.close();
     await api?.close();
     await sink.stop();
+    await model.stop();
   });
 
   const exported = async (campaignId: string, version: number, trgLang: string): Promise<string> =>
@@ -79,7 +84,10 @@ describe('campaign languages', () => {
       .send(xml);
   const languages = async (campaignId: string) =>
     (await api.http().get(`/campaigns/${campaignId}/draft/languages`).set(as(vendor.marketerToken)).expect(200))
-      .body as Array<{ language: string; emails: Array<{ name: string; state: string; origin: string | null }> }>;
+      .body as Array<{
+      language: string;
+      emails: Array<{ name: string; state: string; origin: string | null; needsReview: boolean }>;
+    }>;
 
   it("imports a translator's XLIFF file as the draft's German emails, shows a variant stale once its email changes, and refuses a dropped placeholder at its line", async () => {
     const { campaignId, assetIds } = await authorDemoCampaign(api, vendor.marketerToken, { emailsOnly: true });
@@ -104,6 +112,7 @@ describe('campaign languages', () => {
           state: 'current',
           origin: 'xliff',
           savedAt: clock.now().toISOString(),
+          needsReview: false,
         })),
       },
     ]);
@@ -265,5 +274,69 @@ describe('campaign languages', () => {
         activity.body.items.map((p: { email: string; language: string | null }) => [p.email, p.language]),
       ),
     ).toEqual({ 'anna@prospect.example': 'de', 'eva@prospect.example': 'en', 'finn@prospect.example': 'en' });
+  });
+
+  it("has the model translate the draft's emails as drafts a person approves, refusing a dropped placeholder at its segment and sending only the copy", async () => {
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { emailsOnly: true });
+    const translate = (language: string) =>
+      api
+        .http()
+        .post(`/campaigns/${campaignId}/draft/languages/${language}/machine-translation`)
+        .set(as(vendor.marketerToken));
+
+    // The model drops the first placeholder of one segment: refused at that segment, nothing saved.
+    const calls = model.calls.length;
+    model.reply = (call) => {
+      const answer = JSON.parse(defaultReply(call)) as { segments: Record<string, string> };
+      const [id] = Object.entries(answer.segments).find(([, text]) => /\{\{[^}]+\}\}/.test(text)) ?? [];
+      if (id) answer.segments[id] = answer.segments[id].replace(/\{\{[^}]+\}\}/, '');
+      return JSON.stringify(answer);
+    };
+    const refused = await translate('fr').expect(422);
+    model.reply = defaultReply;
+    expect(refused.body.errors.length).toBeGreaterThan(0);
+    for (const e of refused.body.errors) {
+      expect(e.path).toMatch(/^assets\[\d\]\.segments\.(subject|preheader|m\d+)$/);
+      expect(e.message).toMatch(/^The placeholder \{\{.+\}\} is missing/);
+    }
+    expect(await languages(campaignId)).toEqual([]);
+
+    const saved = await translate('fr').expect(200);
+    const emails = saved.body.draft.assets.filter((a: { kind: string }) => a.kind === 'email');
+    for (const email of emails) {
+      expect(email.variants.fr).toMatchObject({ origin: 'machine', subject: expect.stringMatching(/^\[fr\] /) });
+      expect(email.variants.fr.review).toBeUndefined();
+    }
+    expect((await languages(campaignId))[0].emails.map((e) => [e.state, e.origin, e.needsReview])).toEqual([
+      ['current', 'machine', true],
+      ['current', 'machine', true],
+      ['current', 'machine', true],
+    ]);
+    // One call per email and attempt, each recorded for the vendor's admins; no prospect or partner data in any prompt.
+    expect(model.calls.length - calls).toBe(6);
+    const recorded = await testDb().query(
+      "SELECT purpose, status FROM assistant_calls WHERE vendor_id = $1 AND purpose = 'translation'",
+      [vendor.vendorId],
+    );
+    expect(recorded).toHaveLength(6);
+    for (const text of model.sentTexts.slice(calls)) {
+      expect(text).not.toMatch(/@prospect\.example|Partner Ltd/);
+      expect(text).toContain('to fr.');
+    }
+
+    // A person reads them and approves: reviewed by that user.
+    const approved = await api
+      .http()
+      .post(`/campaigns/${campaignId}/draft/languages/fr/approval`)
+      .set(as(vendor.marketerToken))
+      .expect(200);
+    for (const a of approved.body.draft.assets.filter((x: { kind: string }) => x.kind === 'email'))
+      expect(a.variants.fr.review).toEqual({ by: expect.any(String), at: clock.now().toISOString() });
+    expect((await languages(campaignId))[0].emails.every((e) => !e.needsReview)).toBe(true);
+    await api
+      .http()
+      .post(`/campaigns/${campaignId}/draft/languages/it/approval`)
+      .set(as(vendor.marketerToken))
+      .expect(404);
   });
 });

@@ -339,6 +339,8 @@ describe('tenant isolation', () => {
       'post /partners/{partnerId}/lists/{listId}/members': { prospectIds: ['1'] },
       'delete /partners/{partnerId}/lists/{listId}/members': { prospectIds: [] },
       'post /partners/{partnerId}/imports': { type: 'text/csv', raw: 'email\nintruder@prospect.example\n' },
+      'post /campaigns/{id}/draft/languages/{language}/machine-translation': {},
+      'post /campaigns/{id}/draft/languages/{language}/approval': {},
       'put /campaigns/{id}/draft/languages/{language}': {
         type: 'application/xliff+xml',
         raw: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"/>',

@@ -42,6 +42,11 @@ export interface EmailVariant {
   origin: VariantOrigin;
   /** When it was saved (ISO 8601). */
   savedAt: string;
+  /**
+   * A model's draft (origin `machine`) is not reviewed until a person approves it: then who
+   * (a user id) and when. Absent for a translator's file and words typed in the console.
+   */
+  review?: { by: string; at: string };
 }
 
 /** Languages one email may have besides the campaign's own. */

@@ -25,6 +25,8 @@ export interface DraftLanguage {
     state: VariantState;
     origin: VariantOrigin | null;
     savedAt: string | null;
+    /** A model's draft no person has approved yet (origin `machine`). */
+    needsReview: boolean;
   }>;
 }
 
@@ -72,6 +74,7 @@ export class CampaignTranslationsService {
         state: variantState(e, language),
         origin: e.variants?.[language]?.origin ?? null,
         savedAt: e.variants?.[language]?.savedAt ?? null,
+        needsReview: e.variants?.[language]?.origin === 'machine' && !e.variants[language].review,
       })),
     }));
   }
@@ -123,7 +126,7 @@ export class CampaignTranslationsService {
 }
 
 /** `tag` canonical, refused at `path` when it is not BCP 47 or is the campaign's own language. */
-function otherLanguage(
+export function otherLanguage(
   tag: string,
   campaignLanguage: string,
   path: string,

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AssistantModule } from '@tcma/assistant';
 import { TenancyModule } from '@tcma/tenancy';
 import { CampaignDraftsService } from './campaign-drafts.service';
 import { CampaignFilesService } from './campaign-files.service';
 import { CampaignPublishingService } from './campaign-publishing.service';
+import { CampaignMachineTranslationService } from './campaign-machine-translation.service';
 import { CampaignTranslationsService } from './campaign-translations.service';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
@@ -11,7 +13,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
 
 /** Authoring: campaigns, their drafts and assets, validation and immutable versions. */
 @Module({
-  imports: [TenancyModule],
+  imports: [TenancyModule, AssistantModule],
   providers: [
     CampaignsRepository,
     CampaignFilesRepository,
@@ -21,6 +23,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     CampaignFilesService,
     DraftReviewService,
     CampaignTranslationsService,
+    CampaignMachineTranslationService,
   ],
   exports: [
     CampaignsRepository,
@@ -30,6 +33,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     CampaignFilesService,
     DraftReviewService,
     CampaignTranslationsService,
+    CampaignMachineTranslationService,
   ],
 })
 export class CampaignsModule {}

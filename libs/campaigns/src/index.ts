@@ -17,6 +17,7 @@ export { availabilityProblem } from './campaign-views';
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsRepository } from './campaigns.repository';
 export { CampaignsService } from './campaigns.service';
+export { CampaignMachineTranslationService } from './campaign-machine-translation.service';
 export { CampaignTranslationsService } from './campaign-translations.service';
 export type { DraftLanguage } from './campaign-translations.service';
 export { METADATA_FIELDS } from './draft-changes';

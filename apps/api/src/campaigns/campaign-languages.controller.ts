@@ -1,15 +1,22 @@
-import { Body, Controller, Delete, Get, Headers, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
-import { CampaignTranslationsService, CampaignView, DraftLanguage } from '@tcma/campaigns';
+import {
+  CampaignMachineTranslationService,
+  CampaignTranslationsService,
+  CampaignView,
+  DraftLanguage,
+} from '@tcma/campaigns';
 import { UnsupportedTypeError } from '@tcma/errors';
 import type { Actor } from '@tcma/tenancy';
 import { XLIFF_TYPES } from '../common/body-parsers';
@@ -24,7 +31,10 @@ import { DraftLanguageDto } from './dto/languages.dto';
 @Roles('vendor_admin', 'vendor_marketer')
 @Controller('campaigns/:id/draft/languages')
 export class CampaignLanguagesController {
-  constructor(private readonly translations: CampaignTranslationsService) {}
+  constructor(
+    private readonly translations: CampaignTranslationsService,
+    private readonly machine: CampaignMachineTranslationService,
+  ) {}
 
   @Get()
   @ApiOperation({ operationId: 'listDraftLanguages', summary: "The draft's languages and each email's state in them" })
@@ -72,6 +82,55 @@ export class CampaignLanguagesController {
         ],
       );
     return this.translations.importXliff(actor, id, language, body, rev);
+  }
+
+  @Post(':language/machine-translation')
+  @HttpCode(HttpStatus.OK)
+  @ApiIfMatch()
+  @ApiOperation({
+    operationId: 'machineTranslateDraftLanguage',
+    summary: "Have the configured model translate the draft's emails into a language, as drafts to review",
+  })
+  @ApiOkResponse({
+    type: CampaignViewDto,
+    description:
+      "Each email now has a variant in the language with origin machine, needing a person's approval. Only the emails' copy is sent to the model.",
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'A segment came back with a placeholder or code dropped, altered or added (each named at its segment, assets[i].segments.<unit>), or the language is invalid; nothing was saved.',
+  })
+  @ApiTooManyRequestsResponse({ description: "The vendor's monthly token budget or per-minute limit is spent." })
+  @ApiServiceUnavailableResponse({
+    description: 'No model is configured, or it failed or timed out; nothing was saved.',
+  })
+  machineTranslate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('language') language: string,
+    @IfRevision() rev?: number,
+  ): Promise<CampaignView> {
+    return this.machine.translate(actor, id, language, rev);
+  }
+
+  @Post(':language/approval')
+  @HttpCode(HttpStatus.OK)
+  @ApiIfMatch()
+  @ApiOperation({
+    operationId: 'approveDraftLanguage',
+    summary: "Approve the model's drafts in a language after reading them",
+  })
+  @ApiOkResponse({
+    type: CampaignViewDto,
+    description: 'Every machine variant in the language is marked reviewed by the caller.',
+  })
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('language') language: string,
+    @IfRevision() rev?: number,
+  ): Promise<CampaignView> {
+    return this.machine.approve(actor, id, language, rev);
   }
 
   @Delete(':language')

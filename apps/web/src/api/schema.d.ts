@@ -782,6 +782,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/draft/languages/{language}/machine-translation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Have the configured model translate the draft's emails into a language, as drafts to review */
+        post: operations["machineTranslateDraftLanguage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/draft/languages/{language}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the model's drafts in a language after reading them */
+        post: operations["approveDraftLanguage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files": {
         parameters: {
             query?: never;
@@ -2858,6 +2892,15 @@ export interface components {
             /** @description The partner's id in the vendor's own systems (e.g. its PRM account id): what single sign-on claims and SCIM groups name the partner by. 1–200 characters, unique per vendor; null clears it. */
             externalId?: string | null;
         };
+        VariantReviewDto: {
+            /**
+             * Format: uuid
+             * @description The user who approved it.
+             */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
         EmailVariantDto: {
             subject: string;
             preheader: string;
@@ -2871,6 +2914,8 @@ export interface components {
             origin: "xliff" | "machine" | "manual";
             /** Format: date-time */
             savedAt: string;
+            /** @description Who approved a model's draft and when; absent until then, and for other origins. */
+            review?: components["schemas"]["VariantReviewDto"];
         };
         EmailAssetViewDto: {
             /** @example Step 1 — Welcome */
@@ -3579,6 +3624,8 @@ export interface components {
             origin: "xliff" | "machine" | "manual" | null;
             /** Format: date-time */
             savedAt: string | null;
+            /** @description A model's draft (origin machine) no person has approved yet. */
+            needsReview: boolean;
         };
         DraftLanguageDto: {
             /**
@@ -7044,6 +7091,79 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
+            };
+        };
+    };
+    machineTranslateDraftLanguage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The campaign revision this edit is based on; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each email now has a variant in the language with origin machine, needing a person's approval. Only the emails' copy is sent to the model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
+            };
+            /** @description A segment came back with a placeholder or code dropped, altered or added (each named at its segment, assets[i].segments.<unit>), or the language is invalid; nothing was saved. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The vendor's monthly token budget or per-minute limit is spent. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No model is configured, or it failed or timed out; nothing was saved. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    approveDraftLanguage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The campaign revision this edit is based on; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every machine variant in the language is marked reviewed by the caller. */
             200: {
                 headers: {
                     [name: string]: unknown;

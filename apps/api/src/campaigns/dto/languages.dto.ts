@@ -1,5 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VARIANT_ORIGINS, VariantOrigin } from '@tcma/campaign-model';
+
+class VariantReviewDto {
+  @ApiProperty({ format: 'uuid', description: 'The user who approved it.' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
 
 export class EmailVariantDto {
   @ApiProperty() subject!: string;
@@ -16,6 +21,11 @@ export class EmailVariantDto {
   })
   origin!: VariantOrigin;
   @ApiProperty({ format: 'date-time' }) savedAt!: string;
+  @ApiPropertyOptional({
+    type: VariantReviewDto,
+    description: "Who approved a model's draft and when; absent until then, and for other origins.",
+  })
+  review?: VariantReviewDto;
 }
 
 class DraftLanguageEmailDto {
@@ -28,6 +38,7 @@ class DraftLanguageEmailDto {
   state!: 'current' | 'stale' | 'missing';
   @ApiProperty({ enum: VARIANT_ORIGINS, nullable: true, type: String }) origin!: VariantOrigin | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) savedAt!: string | null;
+  @ApiProperty({ description: "A model's draft (origin machine) no person has approved yet." }) needsReview!: boolean;
 }
 
 export class DraftLanguageDto {

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { AssistantService, parseSegments, translationPrompt } from '@tcma/assistant';
+import { Clock } from '@tcma/clock';
+import { ConflictError, InvalidError, NotFoundError, Problem, UnavailableError } from '@tcma/errors';
+import { Actor } from '@tcma/tenancy';
+import { canonicalLanguage, emailCopyDigest, emailCopyFile, emailVariantOf, targetProblems } from '@tcma/translation';
+import { CampaignDraftsService } from './campaign-drafts.service';
+import { otherLanguage } from './campaign-translations.service';
+import { CampaignView } from './campaign-views';
+
+/**
+ * A model's translation of the draft's emails into a language, saved as variants marked
+ * `machine` and not reviewed until a person approves them (approve). Only the campaign's copy is
+ * sent (the XLIFF units: subject, preheader, the MJML's text with tags as [n] codes), never a
+ * prospect's data; every answer is checked as a translator's file is (placeholders and codes
+ * kept, none added), and one bad segment refuses the whole translation, named at its segment.
+ */
+@Injectable()
+export class CampaignMachineTranslationService {
+  constructor(
+    private readonly drafts: CampaignDraftsService,
+    private readonly assistant: AssistantService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * One call to the model per email (its budget and rate limit apply to each; the calls made are
+   * recorded whatever follows). Nothing is saved unless every segment of every email passes and
+   * the emails are still as they were sent: an edit meanwhile is a 409.
+   */
+  async translate(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
+    const { content } = await this.drafts.current(actor, id);
+    const target = otherLanguage(language, content.language, 'language', InvalidError);
+    const emails = content.assets.flatMap((a, index) => (a.kind === 'email' ? [{ asset: a, index }] : []));
+    if (!emails.length)
+      throw new InvalidError('The campaign has no email to translate', [{ path: 'assets', message: 'has no email' }]);
+
+    const translated = new Map<string, { digest: string; targets: Map<string, string> }>();
+    const problems: Problem[] = [];
+    for (const { asset, index } of emails) {
+      const file = emailCopyFile(asset);
+      if (!file.units.length) {
+        translated.set(asset.id, { digest: emailCopyDigest(asset), targets: new Map() });
+        continue;
+      }
+      const answer = await this.assistant.complete(
+        actor,
+        translationPrompt({
+          from: content.language,
+          to: target,
+          segments: file.units.map((u) => ({ id: u.id, text: u.source.text })),
+        }),
+      );
+      const segments = parseAnswer(answer.text);
+      const targets = new Map<string, string>();
+      for (const unit of file.units) {
+        const path = `assets[${index}].segments.${unit.id}`;
+        const text = segments[unit.id];
+        if (text === undefined) {
+          problems.push({ path, message: 'The model gave no translation of this segment' });
+          continue;
+        }
+        for (const message of targetProblems(unit.source.text, text)) problems.push({ path, message });
+        targets.set(unit.id, text);
+      }
+      translated.set(asset.id, { digest: emailCopyDigest(asset), targets });
+    }
+    if (problems.length)
+      throw new InvalidError(
+        "The model's translation was refused: it changed placeholders or codes; nothing was saved. Try again, or translate these segments by hand.",
+        problems,
+      );
+
+    const now = this.clock.now();
+    return this.drafts.edit(actor, id, ifRevision, (draft) => {
+      for (const asset of draft.assets) {
+        const done = asset.kind === 'email' ? translated.get(asset.id) : undefined;
+        if (asset.kind !== 'email' || !done) continue;
+        if (emailCopyDigest(asset) !== done.digest)
+          throw new ConflictError(
+            `The email "${asset.name}" changed while it was being translated; nothing was saved: translate again`,
+          );
+        asset.variants = { ...asset.variants, [target]: emailVariantOf(asset, done.targets, 'machine', now) };
+      }
+    });
+  }
+
+  /** A person approves the model's drafts in `language`: every email's machine variant in it is marked reviewed by them. */
+  approve(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
+    const at = this.clock.now().toISOString();
+    const tag = canonicalLanguage(language) ?? language;
+    return this.drafts.edit(actor, id, ifRevision, (draft) => {
+      const variants = draft.assets.flatMap((a) => {
+        const variant = a.kind === 'email' ? a.variants?.[tag] : undefined;
+        return variant ? [variant] : [];
+      });
+      if (!variants.length) throw new NotFoundError('Language');
+      for (const variant of variants)
+        if (variant.origin === 'machine' && !variant.review) variant.review = { by: actor.userId, at };
+    });
+  }
+}
+
+/** The model's segments; an answer not in the form asked is the model's failure (503), as for any assistant call. */
+function parseAnswer(text: string): Record<string, string> {
+  try {
+    return parseSegments(text);
+  } catch {
+    throw new UnavailableError(
+      'The assistant did not answer in the form asked; nothing was saved. Try again in a moment.',
+    );
+  }
+}
