@@ -189,9 +189,10 @@ describe('campaign languages', () => {
     await api.http().delete(`/campaigns/${campaignId}/draft/languages/de`).set(as(vendor.marketerToken)).expect(404);
   });
 
-  it("sends each prospect of a CSV the variant of their language exactly once (de-AT → German, es → English), counted per language in the dry run and named in the launch's activity", async () => {
+  it("sends each prospect of a CSV the variant of their language exactly once (de-AT → German, es → English, ar-EG → Arabic, right to left), counted per language in the dry run and named in the launch's activity", async () => {
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { emailsOnly: true, immediate: true });
     await importXliff(campaignId, 'de', translate(await exported(campaignId, 1, 'de'))).expect(200);
+    await importXliff(campaignId, 'ar', translate(await exported(campaignId, 1, 'ar'), 'AR ')).expect(200);
     await api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).expect(201);
 
     const imported = await api
@@ -205,6 +206,7 @@ describe('campaign languages', () => {
           'anna@prospect.example,Anna,de-AT',
           'eva@prospect.example,Eva,es',
           'finn@prospect.example,Finn,',
+          'samir@prospect.example,Samir,ar-EG',
         ].join('\r\n'),
       )
       .expect(202);
@@ -226,6 +228,7 @@ describe('campaign languages', () => {
     const preview = await api.http().post('/launches/preview').set(as(partner.token)).send(body).expect(200);
     expect(preview.body.languages).toEqual([
       { language: 'en', prospects: 2 },
+      { language: 'ar', prospects: 1 },
       { language: 'de', prospects: 1 },
     ]);
 
@@ -239,8 +242,8 @@ describe('campaign languages', () => {
     );
     await worker.app.get(SweepService).sweep();
     await waitForQueueIdle(worker.app, QueueName.Send);
-    // The demo's three steps, all due at once (immediate): nine emails, each step once per prospect.
-    await eventually(() => Promise.resolve(sink.messages.length >= 9 ? true : undefined), 'nine emails');
+    // The demo's three steps, all due at once (immediate): twelve emails, each step once per prospect.
+    await eventually(() => Promise.resolve(sink.messages.length >= 12 ? true : undefined), 'twelve emails');
 
     const received = async (email: string) => {
       const messages = await Promise.all(
@@ -256,12 +259,18 @@ describe('campaign languages', () => {
       expect(String(message.html)).toMatch(/<html[^>]* lang="de"/);
       expect(String(message.text)).toContain('DE ');
     }
+    // Arabic runs right to left.
+    for (const message of await received('samir@prospect.example')) {
+      expect(message.subject).toMatch(/^AR /);
+      expect(String(message.html)).toMatch(/<html[^>]* lang="ar" dir="rtl"/);
+    }
     for (const email of ['eva@prospect.example', 'finn@prospect.example'])
       for (const message of await received(email)) {
-        expect(message.subject).not.toMatch(/DE /);
+        expect(message.subject).not.toMatch(/(DE|AR) /);
         expect(String(message.html)).toMatch(/<html[^>]* lang="en"/);
+        expect(String(message.html)).not.toContain('dir="rtl"');
       }
-    expect(sink.messages).toHaveLength(9);
+    expect(sink.messages).toHaveLength(12);
 
     // The email in the browser is the variant that was sent.
     const view = new URL(/href="([^"]*\/v\/[^"]*)"/.exec(String(anna[0].html))![1].replace(/&amp;/g, '&'));
@@ -273,7 +282,12 @@ describe('campaign languages', () => {
       Object.fromEntries(
         activity.body.items.map((p: { email: string; language: string | null }) => [p.email, p.language]),
       ),
-    ).toEqual({ 'anna@prospect.example': 'de', 'eva@prospect.example': 'en', 'finn@prospect.example': 'en' });
+    ).toEqual({
+      'anna@prospect.example': 'de',
+      'eva@prospect.example': 'en',
+      'finn@prospect.example': 'en',
+      'samir@prospect.example': 'ar',
+    });
   });
 
   it("has the model translate the draft's emails as drafts a person approves, refusing a dropped placeholder at its segment and sending only the copy", async () => {

@@ -1,3 +1,4 @@
+import { textDirection } from './language-tag';
 import { closestLanguage } from './closest-language';
 
 describe(closestLanguage.name, () => {
@@ -32,5 +33,13 @@ describe(closestLanguage.name, () => {
 
   it('needs the default', () => {
     expect(() => closestLanguage([], 'en')).toThrow('a campaign has at least its default language');
+  });
+});
+
+describe(textDirection.name, () => {
+  it("runs right to left for scripts written so, from the tag's script or the language's likely one", () => {
+    for (const tag of ['ar', 'ar-EG', 'he', 'fa', 'ur', 'yi', 'ckb', 'az-Arab']) expect(textDirection(tag)).toBe('rtl');
+    for (const tag of ['en', 'de-AT', 'az', 'sr-Latn', 'zh-Hant', 'ja', 'not a tag'])
+      expect(textDirection(tag)).toBe('ltr');
   });
 });

@@ -10,7 +10,7 @@ export type { XliffProblem } from './xliff-read';
 export { writeXliff, XLIFF_NAMESPACE } from './xliff-write';
 export type { XliffFile } from './xliff-write';
 export { campaignXliff, emailCopyFile, importCampaignXliff } from './campaign-xliff';
-export { canonicalLanguage } from './language-tag';
+export { canonicalLanguage, textDirection } from './language-tag';
 export { closestLanguage } from './closest-language';
 export { campaignLanguages, emailCopyDigest, emailInLanguage, emailVariantOf, variantState } from './email-variants';
 export type { VariantState } from './email-variants';

@@ -12,3 +12,19 @@ export function canonicalLanguage(tag: string): string | null {
     return null;
   }
 }
+
+/** Scripts written right to left (ISO 15924) among those CLDR's likely subtags give a language. */
+const RTL_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa']);
+
+/**
+ * Which way a language's text runs: its script as the tag says (`az-Arab`), else the script
+ * CLDR's likely subtags give the language (`ar` → Arab, `yi` → Hebr, `ur` → Arab).
+ */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+  try {
+    const script = new Intl.Locale(tag).maximize().script;
+    return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}

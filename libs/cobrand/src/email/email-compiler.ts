@@ -1,3 +1,4 @@
+import { textDirection } from '@tcma/translation';
 import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
 import { convert } from 'html-to-text';
 import { withDerivedColors } from '../slots/derived-colors';
@@ -193,13 +194,19 @@ function insertOpenPixel(html: string): string {
 
 const MJML_ROOT = /<mjml(?=[\s>])([^>]*)>/;
 const LANG_ATTRIBUTE = /\s+lang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+const DIR_ATTRIBUTE = /\s+dir\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 
-/** The campaign's language on the root element, which MJML turns into <html lang> ("und" without it). */
+/**
+ * The email's language on the root element, which MJML turns into <html lang> ("und" without
+ * it); a language written right to left also sets <html dir="rtl"> (Arabic, Hebrew, Persian…),
+ * whatever the template said, so the copy and MJML's columns run from the right.
+ */
 function withLanguage(mjml: string, language: string): string {
-  return mjml.replace(
-    MJML_ROOT,
-    (_m, attributes: string) => `<mjml${attributes.replace(LANG_ATTRIBUTE, '')} lang="${escapeAttribute(language)}">`,
-  );
+  const rtl = textDirection(language) === 'rtl';
+  return mjml.replace(MJML_ROOT, (_m, attributes: string) => {
+    const rest = attributes.replace(LANG_ATTRIBUTE, '');
+    return `<mjml${rtl ? rest.replace(DIR_ATTRIBUTE, '') : rest} lang="${escapeAttribute(language)}"${rtl ? ' dir="rtl"' : ''}>`;
+  });
 }
 
 /**

@@ -114,6 +114,16 @@ describe('email rendering', () => {
     );
   });
 
+  it('runs an email in a right-to-left language from the right, whatever the template said', async () => {
+    const values = resolveSlotValues(content.slots, brand()).values;
+    const html = async (language: string, mjml = welcome.mjml) =>
+      renderEmail(await compileEmail({ ...welcome, mjml }, { ...content, language }, values), recipient()).html;
+    expect(await html('ar')).toMatch(/<html[^>]* lang="ar" dir="rtl"/);
+    expect(await html('he', welcome.mjml.replace('<mjml>', '<mjml dir="ltr">'))).toMatch(/<html[^>]* dir="rtl"/);
+    expect(await html('az-Arab')).toMatch(/<html[^>]* dir="rtl"/);
+    expect(await html('de')).not.toMatch(/dir="rtl"/);
+  });
+
   it('keeps text readable on a light partner colour', async () => {
     const email = renderEmail(await compileFor(brand({ primaryColor: '#fde047' })), recipient());
     // The banner keeps the partner's yellow and its heading turns dark.
