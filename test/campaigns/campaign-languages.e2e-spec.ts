@@ -137,13 +137,35 @@ describe('campaign languages', () => {
       }),
     );
 
+    // Publishing asks what to do with German, stale in one email: refused until chosen, then recorded on the version.
+    const publish = (body: object) =>
+      api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).send(body);
+    const undecided = await publish({}).expect(422);
+    expect(undecided.body.errors).toEqual([
+      {
+        path: 'languages.de',
+        code: 'language_incomplete',
+        message:
+          'de is not ready (1 email stale (its email changed after it was translated)): choose fallback (those emails go out in en) or hold (de is held back)',
+      },
+    ]);
+    expect((await publish({ languages: { de: 'later', fr: 'hold' } }).expect(422)).body.errors).toEqual([
+      expect.objectContaining({ path: 'languages.de', code: 'language_incomplete' }),
+      {
+        path: 'languages.fr',
+        message: 'fr is not an incomplete language of the draft: only those take a choice',
+      },
+    ]);
+    const v2 = await publish({ languages: { de: 'fallback' } }).expect(201);
+    expect(v2.body.content.languageChoices).toEqual({ de: 'fallback' });
+    // The next draft, opened from that version, starts without the choice: the next publish asks again.
+    expect((await languages(campaignId))[0].emails.map((e) => e.state)).toEqual(['stale', 'current', 'current']);
     // A translation that drops a placeholder: refused at the line of its target, nothing saved.
-    await api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).expect(201);
     const revision = async () =>
       (await api.http().get(`/campaigns/${campaignId}`).set(as(vendor.marketerToken)).expect(200)).body.draftRevision;
     const before = await revision();
-    const v2 = translate(await exported(campaignId, 2, 'fr'), 'FR ');
-    const lines = v2.split('\n');
+    const french = translate(await exported(campaignId, 2, 'fr'), 'FR ');
+    const lines = french.split('\n');
     const at = lines.findIndex((l) => /<target>.*<ph /.test(l));
     lines[at] = lines[at].replace(/(<target>.*?)<ph [^>]*\/>/, '$1');
     const dropped = await importXliff(campaignId, 'fr', lines.join('\n')).expect(422);
@@ -158,13 +180,13 @@ describe('campaign languages', () => {
       .put(`/campaigns/${campaignId}/draft/languages/fr`)
       .set(as(vendor.marketerToken))
       .set('Content-Type', 'text/plain')
-      .send(v2)
+      .send(french)
       .expect(415);
     expect(text.body.errors[0].path).toBe('Content-Type');
-    expect((await importXliff(campaignId, 'EN', v2).expect(422)).body.errors).toEqual([
+    expect((await importXliff(campaignId, 'EN', french).expect(422)).body.errors).toEqual([
       { path: 'language', message: "language must differ from the campaign's own language (en)" },
     ]);
-    expect((await importXliff(campaignId, 'fr_FR', v2).expect(422)).body.errors).toEqual([
+    expect((await importXliff(campaignId, 'fr_FR', french).expect(422)).body.errors).toEqual([
       { path: 'language', message: 'language must be a BCP 47 language tag, such as de, fr-CA or pt-BR' },
     ]);
 
@@ -175,7 +197,7 @@ describe('campaign languages', () => {
       .put(`/campaigns/${campaignId}/draft/languages/fr`)
       .set(as(other.adminToken))
       .set('Content-Type', 'application/xliff+xml')
-      .send(v2)
+      .send(french)
       .expect(404);
     await api.http().get(`/campaigns/${campaignId}/draft/languages`).set(as(partner.token)).expect(403);
 

@@ -26,7 +26,18 @@ export interface CampaignContent {
   links: LinkDefinition[];
   assets: Asset[];
   sequence: SequenceDefinition | null;
+  /**
+   * Versions only: what the publisher chose for each language that was incomplete when published
+   * (an email's variant missing, stale or a model's draft not yet reviewed). `fallback`: those
+   * emails go out in the campaign's language, the language's other emails as translated;
+   * `hold`: the language is held back, its readers get the closest other language. A draft
+   * opened from the version starts without them: the next publish asks again.
+   */
+  languageChoices?: Record<string, LanguageChoice>;
 }
+
+export const LANGUAGE_CHOICES = ['fallback', 'hold'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 /** `page`: the partner's landing page of this campaign (a campaign with a page asset), tracked like any link. */
 export const RESERVED_LINK_NAMES = ['unsubscribe', 'view_in_browser', 'page', 'preferences'] as const;

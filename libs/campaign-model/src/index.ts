@@ -38,8 +38,8 @@ export type {
   SocialNetwork,
   VariantOrigin,
 } from './assets';
-export { emptyContent, RESERVED_LINK_NAMES } from './campaign-content';
-export type { CampaignContent, Eligibility, LinkDefinition } from './campaign-content';
+export { emptyContent, LANGUAGE_CHOICES, RESERVED_LINK_NAMES } from './campaign-content';
+export type { CampaignContent, Eligibility, LanguageChoice, LinkDefinition } from './campaign-content';
 export {
   CUSTOM_FIELD_KEY_PATTERN,
   perProspectField,

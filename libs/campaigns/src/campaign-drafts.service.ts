@@ -341,7 +341,9 @@ export class CampaignDraftsService {
       ? await this.campaigns.findVersion(scopeOf(actor), campaign.id, campaign.latestVersion)
       : null;
     if (!latest) throw new ConflictError('The campaign has neither a draft nor a published version');
-    return structuredClone(latest.content);
+    // The version's choices for its incomplete languages were for that publication: the next one asks again.
+    const { languageChoices: _published, ...content } = structuredClone(latest.content);
+    return content;
   }
 
   private async pdfFile(actor: Actor, fileId: string): Promise<PdfAsset['file']> {

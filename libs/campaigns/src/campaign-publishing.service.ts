@@ -1,9 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, Optional } from '@nestjs/common';
+import type { CampaignContent, LanguageChoice } from '@tcma/campaign-model';
+import { LANGUAGE_CHOICES } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
 import { FanOutProgrammeVersionJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { Actor, scopeOf } from '@tcma/tenancy';
+import { incompleteLanguages, variantState } from '@tcma/translation';
 import type { Queue } from 'bullmq';
 import { checkCampaignContent } from './campaign-rules';
 import { CampaignVersionView, versionView } from './campaign-views';
@@ -39,13 +42,25 @@ export class CampaignPublishingService {
     return { valid: problems.length === 0, problems };
   }
 
-  async publish(actor: Actor, id: string): Promise<CampaignVersionView> {
+  /**
+   * `languages`: for each language not ready in every email (incompleteLanguages), what the
+   * version does with it: `fallback` or `hold`. One missing is a 422 at `languages.<tag>`
+   * (code `language_incomplete`) saying what is not ready; the choices are recorded on the version.
+   */
+  async publish(actor: Actor, id: string, languages: Record<string, string> = {}): Promise<CampaignVersionView> {
     const found = await this.campaignsService.findForVendor(actor, id);
     if (found.status === 'archived') throw new ConflictError('The campaign is archived; restore it before publishing');
     if (!found.draft) throw new ConflictError('There is no draft to publish; the latest version is already published');
     const problems = await checkCampaignContent(found.draft, 'publish');
+    const choices = languageChoicesOf(found.draft, languages, problems);
     if (problems.length) throw new InvalidError('The draft cannot be published', problems);
-    const saved = await this.campaigns.publishDraft(scopeOf(actor), found.id, found.draftRevision, actor.userId);
+    const saved = await this.campaigns.publishDraft(
+      scopeOf(actor),
+      found.id,
+      found.draftRevision,
+      actor.userId,
+      choices,
+    );
     // Someone changed the draft while it was being checked: only what was checked is published.
     if (!saved) throw new ConflictError('The draft changed while it was being published; try again');
     await this.offerToProgrammes(saved.id);
@@ -67,4 +82,46 @@ export class CampaignPublishingService {
         ),
       );
   }
+}
+
+/**
+ * The publisher's choice for each incomplete language, checked: every incomplete language needs
+ * one, and only those take one. Problems are added to `problems`; null when there is nothing to record.
+ */
+function languageChoicesOf(
+  draft: CampaignContent,
+  asked: Record<string, string>,
+  problems: Problem[],
+): Record<string, LanguageChoice> | null {
+  const incomplete = incompleteLanguages(draft);
+  const choices: Record<string, LanguageChoice> = {};
+  for (const { language, emails } of incomplete) {
+    const choice = asked[language];
+    if ((LANGUAGE_CHOICES as readonly string[]).includes(choice)) {
+      choices[language] = choice as LanguageChoice;
+      continue;
+    }
+    const count = (state: string) => emails.filter((e) => variantState(e, language) === state).length;
+    const unreviewed = emails.filter((e) => variantState(e, language) === 'current').length;
+    const what = [
+      [count('missing'), 'missing'],
+      [count('stale'), 'stale (its email changed after it was translated)'],
+      [unreviewed, "a model's draft not yet reviewed"],
+    ]
+      .filter(([n]) => n)
+      .map(([n, label]) => `${n} ${n === 1 ? 'email' : 'emails'} ${label}`)
+      .join(', ');
+    problems.push({
+      path: `languages.${language}`,
+      code: 'language_incomplete',
+      message: `${language} is not ready (${what}): choose fallback (those emails go out in ${draft.language}) or hold (${language} is held back)`,
+    });
+  }
+  for (const language of Object.keys(asked))
+    if (!incomplete.some((l) => l.language === language))
+      problems.push({
+        path: `languages.${language}`,
+        message: `${language} is not an incomplete language of the draft: only those take a choice`,
+      });
+  return Object.keys(choices).length ? choices : null;
 }

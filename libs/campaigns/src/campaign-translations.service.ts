@@ -8,6 +8,7 @@ import {
   canonicalLanguage,
   emailVariantOf,
   importCampaignXliff,
+  needsReview,
   variantState,
   VariantState,
 } from '@tcma/translation';
@@ -74,7 +75,7 @@ export class CampaignTranslationsService {
         state: variantState(e, language),
         origin: e.variants?.[language]?.origin ?? null,
         savedAt: e.variants?.[language]?.savedAt ?? null,
-        needsReview: e.variants?.[language]?.origin === 'machine' && !e.variants[language].review,
+        needsReview: needsReview(e.variants?.[language]),
       })),
     }));
   }

@@ -285,6 +285,7 @@ export class CampaignsRepository {
     id: string,
     expectedRevision: number,
     publishedBy: string,
+    languageChoices: CampaignContent['languageChoices'] | null = null,
   ): Promise<CampaignVersionRow | null> {
     return this.db.transaction().execute(async (tx) => {
       const campaign = await tx
@@ -302,7 +303,7 @@ export class CampaignsRepository {
         .values({
           campaignId: campaign.id,
           version,
-          content: draft,
+          content: languageChoices ? { ...draft, languageChoices } : draft,
           publishedBy,
           tiers: draft.eligibility.tiers,
           regions: draft.eligibility.regions,

@@ -270,7 +270,7 @@ export class SendStepService {
     if ('kind' in paced) return paced;
 
     // The prospect's language, else the partner's default, chooses among the email's variants.
-    const localised = emailInLanguage(asset, content.language, ctx.prospect.language ?? profile.language);
+    const localised = emailInLanguage(asset, content, ctx.prospect.language ?? profile.language);
     const claim = await this.claims.call({
       ...ledgerKey,
       language: localised.language,

@@ -34,7 +34,7 @@ export class SentEmails {
     const profile = ctx && (await this.profiles.profile(ctx.vendorId, ctx.partnerId));
     if (!ctx || !content || !asset || !profile) return null;
     // The language it was sent in (sends before variants: the campaign's own).
-    const localised = emailInLanguage(asset, content.language, send.language ?? content.language);
+    const localised = emailInLanguage(asset, content, send.language ?? content.language);
     return (await this.sentEmails.render(ctx, content, localised, profile, sendId)).email.html;
   }
 }

@@ -47,6 +47,43 @@ export function variantState(asset: EmailAsset, language: string): VariantState 
   return variant.sourceDigest === emailCopyDigest(asset) ? 'current' : 'stale';
 }
 
+/** A model's draft no person has approved yet. */
+export const needsReview = (variant: EmailVariant | undefined): boolean =>
+  variant?.origin === 'machine' && !variant.review;
+
+/** Whether an email's variant in `language` may be sent as it is: there, current and, a model's, reviewed. */
+export const variantReady = (asset: EmailAsset, language: string): boolean =>
+  variantState(asset, language) === 'current' && !needsReview(asset.variants?.[language]);
+
+/**
+ * The draft's languages that are not ready in every email (missing, stale or not reviewed in
+ * one), each with its emails that are not: publishing asks what to do with each.
+ */
+export function incompleteLanguages(content: CampaignContent): Array<{ language: string; emails: EmailAsset[] }> {
+  const emails = content.assets.filter((a): a is EmailAsset => a.kind === 'email');
+  return campaignLanguages(content)
+    .slice(1)
+    .map((language) => ({ language, emails: emails.filter((e) => !variantReady(e, language)) }))
+    .filter((l) => l.emails.length > 0);
+}
+
+/**
+ * The variants of an email a version sends, by the publisher's choices: a held language's never,
+ * a language published with `fallback` only where the variant is ready.
+ */
+function sendableVariants(
+  asset: EmailAsset,
+  choices: CampaignContent['languageChoices'],
+): Record<string, EmailVariant> | undefined {
+  if (!asset.variants || !choices) return asset.variants;
+  return Object.fromEntries(
+    Object.entries(asset.variants).filter(([language]) => {
+      const choice = choices[language];
+      return choice === undefined || (choice === 'fallback' && variantReady(asset, language));
+    }),
+  );
+}
+
 /**
  * The email someone who reads `reader` (null: unknown) receives, and in which language: the
  * closest of the campaign's language and the email's variants (closestLanguage), its copy put in
@@ -54,18 +91,24 @@ export function variantState(asset: EmailAsset, language: string): VariantState 
  */
 export function emailInLanguage(
   asset: EmailAsset,
-  campaignLanguage: string,
+  content: Pick<CampaignContent, 'language' | 'languageChoices'>,
   reader: string | null,
 ): { email: EmailAsset; language: string } {
-  const { variants, ...email } = asset;
+  const campaignLanguage = content.language;
+  const { variants: all, ...email } = asset;
+  const variants = sendableVariants(asset, content.languageChoices) ?? all;
   const language = variants ? closestLanguage([campaignLanguage, ...Object.keys(variants)], reader) : campaignLanguage;
   const variant = variants?.[language];
   if (!variant) return { email, language: campaignLanguage };
   return { email: { ...email, subject: variant.subject, preheader: variant.preheader, mjml: variant.mjml }, language };
 }
 
-/** A campaign's languages: its own first, then every language any of its emails has a variant in, alphabetically. */
-export function campaignLanguages(content: CampaignContent): string[] {
+/**
+ * A campaign's languages: its own first, then every language any of its emails has a variant in,
+ * alphabetically; a version's held languages (languageChoices) are not among them.
+ */
+export function campaignLanguages(content: Pick<CampaignContent, 'language' | 'assets' | 'languageChoices'>): string[] {
   const variants = content.assets.flatMap((a) => (a.kind === 'email' ? Object.keys(a.variants ?? {}) : []));
-  return [content.language, ...[...new Set(variants)].sort()];
+  const held = (language: string) => content.languageChoices?.[language] === 'hold';
+  return [content.language, ...[...new Set(variants)].filter((l) => !held(l)).sort()];
 }

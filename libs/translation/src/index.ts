@@ -12,5 +12,14 @@ export type { XliffFile } from './xliff-write';
 export { campaignXliff, emailCopyFile, importCampaignXliff } from './campaign-xliff';
 export { canonicalLanguage, textDirection } from './language-tag';
 export { closestLanguage } from './closest-language';
-export { campaignLanguages, emailCopyDigest, emailInLanguage, emailVariantOf, variantState } from './email-variants';
+export {
+  campaignLanguages,
+  emailCopyDigest,
+  emailInLanguage,
+  incompleteLanguages,
+  needsReview,
+  variantReady,
+  emailVariantOf,
+  variantState,
+} from './email-variants';
 export type { VariantState } from './email-variants';

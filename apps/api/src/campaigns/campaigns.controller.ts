@@ -46,6 +46,7 @@ import {
   ListCampaignsQuery,
   UpdateCampaignDto,
   XliffExportQuery,
+  PublishCampaignDto,
 } from './dto/campaign-input.dto';
 import {
   CampaignPageDto,
@@ -180,9 +181,16 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'publishCampaign', summary: 'Publish the draft as a new version' })
   @Roles('vendor_admin', 'vendor_marketer')
   @ApiCreatedResponse({ type: CampaignVersionDto, description: 'The new immutable version.' })
-  @ApiUnprocessableEntityResponse({ description: 'The draft is invalid; `errors` lists each problem.' })
-  publish(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CampaignVersionView> {
-    return this.publishing.publish(actor, id);
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The draft is invalid, or a language is incomplete and has no choice (`languages.<tag>`); `errors` lists each problem.',
+  })
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: PublishCampaignDto,
+  ): Promise<CampaignVersionView> {
+    return this.publishing.publish(actor, id, dto?.languages ?? {});
   }
 
   @Post(':id/archive')

@@ -3180,6 +3180,10 @@ export interface components {
             links: components["schemas"]["LinkDto"][];
             assets: (components["schemas"]["EmailAssetViewDto"] | components["schemas"]["PdfAssetViewDto"] | components["schemas"]["SocialAssetViewDto"] | components["schemas"]["PageAssetViewDto"])[];
             sequence: components["schemas"]["SequenceViewDto"] | null;
+            /** @description Versions only: the publisher's choice for each language that was incomplete when published (fallback: its unready emails go out in the campaign's language; hold: held back). */
+            languageChoices?: {
+                [key: string]: "fallback" | "hold";
+            };
         };
         CatalogueViewDto: {
             promoted: boolean;
@@ -3296,6 +3300,17 @@ export interface components {
         ValidationReportDto: {
             valid: boolean;
             problems: components["schemas"]["ProblemDto"][];
+        };
+        PublishCampaignDto: {
+            /**
+             * @description For each language not ready in every email (a variant missing, stale or a model's draft not reviewed: GET /campaigns/{id}/draft/languages), what this version does: fallback (those emails go out in the campaign's language) or hold (the language is held back). Each such language needs one (422 at languages.<tag>, code language_incomplete); the choices are recorded on the version as languageChoices.
+             * @example {
+             *       "de": "fallback"
+             *     }
+             */
+            languages?: {
+                [key: string]: "fallback" | "hold";
+            };
         };
         CampaignVersionDto: {
             /** Format: uuid */
@@ -6233,7 +6248,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCampaignDto"];
+            };
+        };
         responses: {
             /** @description The new immutable version. */
             201: {
@@ -6244,7 +6263,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignVersionDto"];
                 };
             };
-            /** @description The draft is invalid; `errors` lists each problem. */
+            /** @description The draft is invalid, or a language is incomplete and has no choice (`languages.<tag>`); `errors` lists each problem. */
             422: {
                 headers: {
                     [name: string]: unknown;

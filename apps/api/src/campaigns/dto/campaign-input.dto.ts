@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
-import { SLOT_TYPES, SlotType } from '@tcma/campaign-model';
+import { LANGUAGE_CHOICES, SLOT_TYPES, SlotType } from '@tcma/campaign-model';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,6 +9,7 @@ import {
   IsDate,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -218,4 +219,17 @@ export class XliffExportQuery {
   @IsString()
   @Length(2, 35)
   trgLang!: string;
+}
+
+export class PublishCampaignDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...LANGUAGE_CHOICES] },
+    example: { de: 'fallback' },
+    description:
+      "For each language not ready in every email (a variant missing, stale or a model's draft not reviewed: GET /campaigns/{id}/draft/languages), what this version does: fallback (those emails go out in the campaign's language) or hold (the language is held back). Each such language needs one (422 at languages.<tag>, code language_incomplete); the choices are recorded on the version as languageChoices.",
+  })
+  @IsOptional()
+  @IsObject()
+  languages?: Record<string, string>;
 }

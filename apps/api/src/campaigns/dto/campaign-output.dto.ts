@@ -95,6 +95,13 @@ export class CampaignContentDto {
   assets!: Asset[];
 
   @ApiProperty({ type: SequenceViewDto, nullable: true }) sequence!: SequenceViewDto | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['fallback', 'hold'] },
+    description:
+      "Versions only: the publisher's choice for each language that was incomplete when published (fallback: its unready emails go out in the campaign's language; hold: held back).",
+  })
+  languageChoices?: Record<string, 'fallback' | 'hold'>;
 }
 
 export class CatalogueViewDto {
