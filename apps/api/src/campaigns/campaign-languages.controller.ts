@@ -49,7 +49,7 @@ export class CampaignLanguagesController {
   @Put(':language')
   @ApiIfMatch()
   @ApiOperation({
-    operationId: 'importDraftLanguage',
+    operationId: 'replaceDraftLanguage',
     summary: "Save a translator's XLIFF file as the draft's emails in a language",
   })
   @ApiConsumes('application/xliff+xml')
@@ -88,7 +88,7 @@ export class CampaignLanguagesController {
   @HttpCode(HttpStatus.OK)
   @ApiIfMatch()
   @ApiOperation({
-    operationId: 'machineTranslateDraftLanguage',
+    operationId: 'generateDraftLanguageTranslation',
     summary: "Have the configured model translate the draft's emails into a language, as drafts to review",
   })
   @ApiOkResponse({

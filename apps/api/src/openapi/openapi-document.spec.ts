@@ -42,6 +42,7 @@ const VERBS = [
   'skip',
   'complete',
   'remind',
+  'approve',
 ];
 
 function operations(document: OpenAPIObject): Array<{ where: string; operation: OperationObject }> {

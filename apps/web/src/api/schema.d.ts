@@ -773,7 +773,7 @@ export interface paths {
         };
         get?: never;
         /** Save a translator's XLIFF file as the draft's emails in a language */
-        put: operations["importDraftLanguage"];
+        put: operations["replaceDraftLanguage"];
         post?: never;
         /** Remove a language's variants from the draft */
         delete: operations["deleteDraftLanguage"];
@@ -792,7 +792,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Have the configured model translate the draft's emails into a language, as drafts to review */
-        post: operations["machineTranslateDraftLanguage"];
+        post: operations["generateDraftLanguageTranslation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7056,7 +7056,7 @@ export interface operations {
             };
         };
     };
-    importDraftLanguage: {
+    replaceDraftLanguage: {
         parameters: {
             query?: never;
             header: {
@@ -7120,7 +7120,7 @@ export interface operations {
             };
         };
     };
-    machineTranslateDraftLanguage: {
+    generateDraftLanguageTranslation: {
         parameters: {
             query?: never;
             header?: {
