@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
@@ -180,6 +181,7 @@ export class CampaignsController {
   @Post(':id/publish')
   @ApiOperation({ operationId: 'publishCampaign', summary: 'Publish the draft as a new version' })
   @Roles('vendor_admin', 'vendor_marketer')
+  @ApiBody({ type: PublishCampaignDto, required: false })
   @ApiCreatedResponse({ type: CampaignVersionDto, description: 'The new immutable version.' })
   @ApiUnprocessableEntityResponse({
     description:
