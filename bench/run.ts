@@ -9,7 +9,7 @@ import { pdfBench } from './pdf.bench';
 import { portalCatalogueBench } from './portal-catalogue.bench';
 import { portalJsBench } from './portal-js.bench';
 import { programmeFanoutBench } from './programme-fanout.bench';
-import { renderBench, renderColdBench } from './render.bench';
+import { renderBench, renderColdBench, renderLocalesBench } from './render.bench';
 import { redisPerPendingStepBench } from './redis.bench';
 import { socialBench } from './social.bench';
 import { trackSocialBench } from './track-social.bench';
@@ -23,6 +23,7 @@ import { webhookDeliverBench } from './webhook-deliver.bench';
 const BENCHES: Record<string, () => Promise<void>> = {
   render: renderBench,
   render_cold: renderColdBench,
+  render_locales: renderLocalesBench,
   pdf: pdfBench,
   social: socialBench,
   enroll: enrollBench,

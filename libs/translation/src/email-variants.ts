@@ -93,15 +93,58 @@ export function emailInLanguage(
   asset: EmailAsset,
   content: Pick<CampaignContent, 'language' | 'languageChoices'>,
   reader: string | null,
-): { email: EmailAsset; language: string } {
-  const campaignLanguage = content.language;
-  const { variants: all, ...email } = asset;
-  const variants = sendableVariants(asset, content.languageChoices) ?? all;
-  const language = variants ? closestLanguage([campaignLanguage, ...Object.keys(variants)], reader) : campaignLanguage;
-  const variant = variants?.[language];
-  if (!variant) return { email, language: campaignLanguage };
-  return { email: { ...email, subject: variant.subject, preheader: variant.preheader, mjml: variant.mjml }, language };
+): Localised {
+  let memo = memos.get(asset);
+  if (!memo || memo.language !== content.language || memo.choices !== content.languageChoices) {
+    memo = {
+      language: content.language,
+      choices: content.languageChoices,
+      variants: sendableVariants(asset, content.languageChoices),
+      byReader: new Map(),
+      byLanguage: new Map(),
+    };
+    memos.set(asset, memo);
+  }
+  const known = memo.byReader.get(reader);
+  if (known) return known;
+  const { variants } = memo;
+  const language = variants ? closestLanguage([content.language, ...Object.keys(variants)], reader) : content.language;
+  let found = memo.byLanguage.get(language);
+  if (!found) {
+    const { variants: _all, ...email } = asset;
+    const variant = variants?.[language];
+    found = variant
+      ? { email: { ...email, subject: variant.subject, preheader: variant.preheader, mjml: variant.mjml }, language }
+      : { email, language: content.language };
+    memo.byLanguage.set(language, found);
+  }
+  if (memo.byReader.size < MAX_READERS_REMEMBERED) memo.byReader.set(reader, found);
+  return found;
 }
+
+/** An email in the language it is sent in; shared between sends, so read only. */
+export interface Localised {
+  email: EmailAsset;
+  language: string;
+}
+
+/**
+ * Each email's choices so far: a version's content is immutable and cached by the send path, so
+ * every send of a step asks about the same object, and the choice for a reader's tag is made
+ * once (closestLanguage costs about as much as a tenth of a render). Held weakly: a version that
+ * leaves the cache takes its memo with it; at most this many reader tags per email.
+ */
+const memos = new WeakMap<
+  EmailAsset,
+  {
+    language: string;
+    choices: CampaignContent['languageChoices'];
+    variants: Record<string, EmailVariant> | undefined;
+    byReader: Map<string | null, Localised>;
+    byLanguage: Map<string, Localised>;
+  }
+>();
+const MAX_READERS_REMEMBERED = 1_000;
 
 /**
  * A campaign's languages: its own first, then every language any of its emails has a variant in,

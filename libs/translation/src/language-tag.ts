@@ -5,6 +5,19 @@
  * and a column of language names ("French", "Deutsch") would otherwise pass as tags.
  */
 export function canonicalLanguage(tag: string): string | null {
+  const known = canonical.get(tag);
+  if (known !== undefined) return known;
+  const found = canonicalOf(tag);
+  // Each send asks for the same few tags: remembered, within a bound (a CSV of odd tags cannot grow it).
+  if (canonical.size >= MAX_REMEMBERED) canonical.clear();
+  canonical.set(tag, found);
+  return found;
+}
+
+const MAX_REMEMBERED = 2_000;
+const canonical = new Map<string, string | null>();
+
+function canonicalOf(tag: string): string | null {
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) || tag.length > 35) return null;
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? null;
