@@ -93,4 +93,11 @@ describe('relative times and file sizes in the reader’s language', () => {
     expect(formatting({ locale: 'de-DE', timeZone: 'UTC' }).fileSize(1536)).toBe('1,5 kB');
     expect(formatting({ locale: 'fr-FR', timeZone: 'UTC' }).fileSize(2 * 1024 * 1024)).toBe('2\u202fMo'); // French puts a narrow no-break space before the unit.
   });
+
+  it('names a language from its tag in the reader’s language, and keeps a tag it does not know', () => {
+    expect(formatting({ locale: 'en-GB', timeZone: 'UTC' }).language('de')).toBe('German');
+    expect(formatting({ locale: 'de-DE', timeZone: 'UTC' }).language('ar')).toBe('Arabisch');
+    expect(formatting({ locale: 'en-GB', timeZone: 'UTC' }).language('qqq')).toBe('qqq');
+    expect(formatting({ locale: 'en-GB', timeZone: 'UTC' }).language('not a tag')).toBe('not a tag');
+  });
 });

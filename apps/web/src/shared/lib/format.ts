@@ -96,6 +96,14 @@ export function formatting({ locale, timeZone }: Localisation = APP) {
     utcDay: at({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
     /** The same day without its year, for a chart's axis: "3 Mar". */
     utcDayMonth: at({ day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    /** A language's name from its BCP 47 tag, in the reader's language: "German (Austria)"; the tag itself when unknown. */
+    language: (tag: string): string => {
+      try {
+        return new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    },
     /** A count, grouped: "12,345". */
     count: (n: number): string => numberFormat(locale).format(n),
     /** A rate as a percentage, to a tenth: "12.5%". */

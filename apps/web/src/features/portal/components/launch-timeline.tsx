@@ -38,6 +38,7 @@ export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
           </List>
         </div>
       ) : null}
+      {preview.languages.length > 1 ? <LanguageCounts languages={preview.languages} /> : null}
       <div>
         <Title order={3} size="h5" mb={4}>
           {t('timeline.whenEachEmailGoes')}
@@ -76,6 +77,26 @@ export function LaunchTimeline({ preview }: { preview: LaunchPreview }) {
         )}
       </div>
     </Stack>
+  );
+}
+
+/** Who reads which of the campaign's languages, as the API matched them (a campaign in one language shows none). */
+function LanguageCounts({ languages }: { languages: LaunchPreview['languages'] }) {
+  const { t } = useTranslation('portal');
+  const format = useFormat();
+  return (
+    <div>
+      <Title order={3} size="h5">
+        {t('timeline.inWhichLanguage')}
+      </Title>
+      <List size="sm">
+        {languages.map((l) => (
+          <List.Item key={l.language}>
+            {t('timeline.inLanguage', { count: l.prospects, language: format.language(l.language) })}
+          </List.Item>
+        ))}
+      </List>
+    </div>
   );
 }
 
