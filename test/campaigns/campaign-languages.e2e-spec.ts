@@ -217,6 +217,19 @@ describe('campaign languages', () => {
     await importXliff(campaignId, 'ar', translate(await exported(campaignId, 1, 'ar'), 'AR ')).expect(200);
     await api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).expect(201);
 
+    // The catalogue names the campaign's languages and finds it by any of them.
+    const catalogue = async (language: string) =>
+      (
+        await api
+          .http()
+          .get(`/partners/${partner.partnerId}/catalogue?language=${language}`)
+          .set(as(partner.token))
+          .expect(200)
+      ).body.items.filter((c: { campaignId: string }) => c.campaignId === campaignId);
+    expect((await catalogue('de')).map((c: { languages: string[] }) => c.languages)).toEqual([['en', 'ar', 'de']]);
+    expect(await catalogue('en')).toHaveLength(1);
+    expect(await catalogue('it')).toEqual([]);
+
     const imported = await api
       .http()
       .post(`/partners/${partner.partnerId}/imports`)

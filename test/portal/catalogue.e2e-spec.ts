@@ -42,6 +42,7 @@ describe('partner catalogue', () => {
       publishedAt: expect.any(String),
       tags: ['backup', 'ransomware', 'smb'],
       language: 'en',
+      languages: ['en'],
       assetTypes: ['email', 'pdf', 'social'],
       new: true,
       promoted: false,

@@ -206,7 +206,19 @@ export class CampaignsRepository {
     const matching = this.publishedForPartner(scope, partner, filter.search, now).where((eb) => {
       const conditions = [];
       if (filter.tag) conditions.push(eb('v.content', '@>', contains({ tags: [filter.tag] })));
-      if (filter.language) conditions.push(eb('v.content', '@>', contains({ language: filter.language })));
+      if (filter.language) {
+        // The campaign's own language, or one an email was translated into and not held back at publishing.
+        const tag = filter.language;
+        conditions.push(
+          eb.or([
+            eb('v.content', '@>', contains({ language: tag })),
+            eb.and([
+              sql<boolean>`exists (select 1 from jsonb_array_elements(${eb.ref('v.content')}->'assets') a where a->'variants' ? ${tag})`,
+              eb.not(eb('v.content', '@>', contains({ languageChoices: { [tag]: 'hold' } }))),
+            ]),
+          ]),
+        );
+      }
       if (filter.assetType) conditions.push(eb('v.content', '@>', contains({ assets: [{ kind: filter.assetType }] })));
       return eb.and(conditions);
     });

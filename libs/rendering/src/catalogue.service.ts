@@ -1,3 +1,4 @@
+import { campaignLanguages } from '@tcma/translation';
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import type { CampaignContent } from '@tcma/campaign-model';
@@ -26,6 +27,8 @@ export interface CatalogueItem {
   publishedAt: Date;
   tags: string[];
   language: string;
+  /** Every language a partner's prospects may receive it in: the campaign's own first, then its emails' variants (held ones left out). */
+  languages: string[];
   assetTypes: AssetType[];
   new: boolean;
   promoted: boolean;
@@ -108,6 +111,7 @@ export class CatalogueService {
         publishedAt: v.publishedAt,
         tags: v.content.tags,
         language: v.content.language,
+        languages: campaignLanguages(v.content),
         assetTypes: (['email', 'pdf', 'social'] as const).filter((t) => v.content.assets.some((a) => a.kind === t)),
         new: v.firstPublishedAt.getTime() >= newSince,
         promoted: v.promoted,

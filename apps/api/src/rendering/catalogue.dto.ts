@@ -19,7 +19,15 @@ export class CatalogueQuery extends PageQuery {
   @IsOptional()
   @IsIn(ASSET_TYPES)
   assetType?: (typeof ASSET_TYPES)[number];
-  @ApiPropertyOptional({ example: 'en' }) @IsOptional() @IsString() @Length(2, 35) language?: string;
+  @ApiPropertyOptional({
+    example: 'de',
+    description:
+      "Campaigns available in this language: the campaign's own, or one its emails were translated into (exact tag).",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 35)
+  language?: string;
 }
 
 export class ThumbnailQuery {
@@ -38,7 +46,14 @@ export class CatalogueItemDto {
   @ApiProperty({ description: 'The latest published version.' }) version!: number;
   @ApiProperty() publishedAt!: Date;
   @ApiProperty({ type: [String] }) tags!: string[];
-  @ApiProperty() language!: string;
+  @ApiProperty({ description: "The campaign's own language (BCP 47)." }) language!: string;
+  @ApiProperty({
+    type: [String],
+    example: ['en', 'de', 'fr-CA'],
+    description:
+      "Every language its emails go out in: the campaign's own first, then its emails' variants (a language held back at publishing is not among them).",
+  })
+  languages!: string[];
   @ApiProperty({ enum: ASSET_TYPES, isArray: true }) assetTypes!: string[];
   @ApiProperty({ description: 'First published in the last 14 days.' }) new!: boolean;
   @ApiProperty() promoted!: boolean;

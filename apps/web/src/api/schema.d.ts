@@ -4781,7 +4781,17 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             tags: string[];
+            /** @description The campaign's own language (BCP 47). */
             language: string;
+            /**
+             * @description Every language its emails go out in: the campaign's own first, then its emails' variants (a language held back at publishing is not among them).
+             * @example [
+             *       "en",
+             *       "de",
+             *       "fr-CA"
+             *     ]
+             */
+            languages: string[];
             assetTypes: ("email" | "pdf" | "social")[];
             /** @description First published in the last 14 days. */
             new: boolean;
@@ -9471,6 +9481,7 @@ export interface operations {
                 tag?: string;
                 /** @description Campaigns with at least one asset of this type. */
                 assetType?: "email" | "pdf" | "social";
+                /** @description Campaigns available in this language: the campaign's own, or one its emails were translated into (exact tag). */
                 language?: string;
             };
             header?: never;
