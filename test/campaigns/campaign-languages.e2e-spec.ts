@@ -10,21 +10,8 @@ import { waitForQueueIdle } from '../support/queues';
 import { ChatCompletionsStub, defaultReply } from '../support/chat-completions-stub';
 import { testDb } from '../support/db';
 import { SmtpSink } from '../support/smtp-sink';
+import { translateXliff as translate } from '../support/xliff-translator';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
-
-/**
- * A translator's tool: every unit's source returned as its target, each run of text (outside
- * the inline codes, which are kept as they are) marked as German.
- */
-function translate(xml: string, mark = 'DE '): string {
-  return xml.replace(/<source>([\s\S]*?)<\/source>/g, (_m, source: string) => {
-    const target = source.replace(
-      /(^|>)([^<]*\S[^<]*)(?=<|$)/g,
-      (_t, lead: string, text: string) => `${lead}${mark}${text}`,
-    );
-    return `<source>${source}</source><target>${target}</target>`;
-  });
-}
 
 /** Language variants of a campaign's emails: a translator's XLIFF file imported, then each prospect sent the variant of their language. */
 describe('campaign languages', () => {
