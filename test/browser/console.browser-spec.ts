@@ -94,7 +94,7 @@ test.describe('vendor console', () => {
     const editorUrl = page.url();
 
     // Details: the API's refusal of the language shows at the field; then a good one saves.
-    const language = page.getByLabel('Language');
+    const language = page.getByRole('textbox', { name: 'Language' });
     await language.fill('English!');
     await page.getByRole('combobox', { name: 'Tags' }).fill('spring');
     await page.getByRole('combobox', { name: 'Tags' }).press('Enter');

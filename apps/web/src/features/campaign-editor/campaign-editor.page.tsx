@@ -9,11 +9,12 @@ import { AssetsTab } from './assets/assets-tab';
 import { DrawnAssetsSection } from './assets/drawn-assets-section';
 import { DetailsTab } from './details/details-tab';
 import { useEditedCampaign } from './hooks/use-edited-campaign';
+import { LanguagesTab } from './languages/languages-tab';
 import { PublishTab } from './publish/publish-tab';
 import { SequenceTab } from './sequence/sequence-tab';
 import { SlotsTab } from './slots/slots-tab';
 
-const TABS = ['details', 'slots', 'assets', 'sequence', 'publish'] as const;
+const TABS = ['details', 'slots', 'assets', 'sequence', 'languages', 'publish'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => TABS.some((t) => t === v);
 
@@ -65,6 +66,7 @@ export function CampaignEditorPage() {
           <Tabs.Tab value="slots">{t('tabs.slots')}</Tabs.Tab>
           <Tabs.Tab value="assets">{t('tabs.assets')}</Tabs.Tab>
           <Tabs.Tab value="sequence">{t('tabs.sequence')}</Tabs.Tab>
+          <Tabs.Tab value="languages">{t('tabs.languages')}</Tabs.Tab>
           <Tabs.Tab value="publish">{t('tabs.publish')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="lg">
@@ -79,6 +81,9 @@ export function CampaignEditorPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sequence" pt="lg">
           <SequenceTab edited={edited.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="languages" pt="lg">
+          <LanguagesTab edited={edited.data} />
         </Tabs.Panel>
         <Tabs.Panel value="publish" pt="lg">
           <PublishTab edited={edited.data} />

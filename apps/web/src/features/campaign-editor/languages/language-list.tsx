@@ -1,0 +1,188 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useId, useState } from 'react';
+import { LoadingBlock } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { useFormat, useTranslation } from '../../../shared/i18n';
+import { StaleNotice } from '../components/stale-notice';
+import { isStale } from '../hooks/use-draft-edits';
+import type { CampaignView } from '../hooks/use-edited-campaign';
+import { useEmailStates, useOrigins } from './language-words';
+import { useDraftLanguages, useRemoveLanguage, type DraftLanguage, type DraftLanguageEmail } from './use-languages';
+
+/** A language's name in the reader's language with its tag, "German (de)"; the tag alone when it has no name. */
+function useLanguageTitle(): (tag: string) => string {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
+  return (tag) => {
+    const name = format.language(tag);
+    return name === tag ? tag : t('languages.named', { name, tag });
+  };
+}
+
+/** The draft's languages, each with every email's state in it, and a way to remove one. */
+export function LanguageList({ campaign }: { campaign: CampaignView }) {
+  const { t } = useTranslation('campaign-editor');
+  const languages = useDraftLanguages(campaign.id);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const remove = useRemoveLanguage(campaign.id, campaign.revision);
+  return (
+    <Stack component="section" aria-labelledby="languages-title" gap="sm">
+      <Title order={2} size="h3" id="languages-title">
+        {t('languages.title')}
+      </Title>
+      <Text size="sm">{t('languages.intro')}</Text>
+      <StaleNotice error={remove.error} />
+      {languages.isError ? (
+        <QueryError error={languages.error} retry={() => void languages.refetch()} />
+      ) : languages.isPending ? (
+        <LoadingBlock height={120} label={t('languages.loading')} />
+      ) : languages.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('languages.none')}
+        </Text>
+      ) : (
+        languages.data.map((l) => (
+          <LanguagePanel
+            key={l.language}
+            language={l}
+            disabled={campaign.status === 'archived'}
+            onRemove={() => {
+              remove.reset();
+              setRemoving(l.language);
+            }}
+          />
+        ))
+      )}
+      <RemoveLanguageModal language={removing} remove={remove} onClose={() => setRemoving(null)} />
+    </Stack>
+  );
+}
+
+function LanguagePanel({
+  language,
+  disabled,
+  onRemove,
+}: {
+  language: DraftLanguage;
+  disabled: boolean;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
+  const title = useLanguageTitle();
+  const id = `${useId()}-${language.language}`;
+  return (
+    <Stack component="section" aria-labelledby={id} gap="sm" p="md" className={classes.panel}>
+      <Group justify="space-between" align="center" gap="xs" wrap="wrap">
+        <Title order={3} size="h4" id={id}>
+          {title(language.language)}
+        </Title>
+        <Button variant="default" size="xs" c="red.9" onClick={onRemove} disabled={disabled}>
+          {t('languages.remove', { language: format.language(language.language) })}
+        </Button>
+      </Group>
+      <Table horizontalSpacing="xs" verticalSpacing="xs" aria-labelledby={id}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('languages.email')}</Table.Th>
+            <Table.Th>{t('languages.stateColumn')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {language.emails.map((e) => (
+            <EmailRow key={e.assetId} email={e} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function EmailRow({ email }: { email: DraftLanguageEmail }) {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
+  const state = useEmailStates()(email.state);
+  const origin = useOrigins();
+  return (
+    <Table.Tr>
+      <Table.Td className="wrap-anywhere">
+        {email.name}
+        {email.origin && email.savedAt ? (
+          <Text span size="sm" c="dimmed" display="block">
+            {t('languages.savedFrom', { origin: origin(email.origin), date: format.dateTime(email.savedAt) })}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          <Badge color={state.color} variant="filled" autoContrast tt="none" miw="max-content">
+            {state.label}
+          </Badge>
+          {email.needsReview ? (
+            <Badge color="gray.8" variant="outline" tt="none" miw="max-content">
+              {t('languages.needsReview')}
+            </Badge>
+          ) : null}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function RemoveLanguageModal({
+  language,
+  remove,
+  onClose,
+}: {
+  language: string | null;
+  remove: ReturnType<typeof useRemoveLanguage>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
+  const title = useLanguageTitle();
+  const name = language ? format.language(language) : '';
+  return (
+    <Modal
+      opened={language !== null}
+      onClose={onClose}
+      title={language ? t('languages.removeTitle', { language: title(language) }) : ''}
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
+      <Stack gap="md">
+        <Text size="sm">{t('languages.removeText', { language: name })}</Text>
+        {remove.error && !isStale(remove.error) ? (
+          <Alert color="red" variant="light" role="alert">
+            {remove.error.message}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('cancel')}
+          </Button>
+          <Button
+            color="red.9"
+            loading={remove.isPending}
+            onClick={() =>
+              language &&
+              remove.mutate(language, {
+                onSuccess: () => {
+                  onClose();
+                  notifications.show({ color: 'teal', message: t('languages.removed', { language: name }) });
+                },
+                // A stale revision is told above the list (the campaign reloads): the dialog has done its part.
+                onError: (error) => {
+                  if (isStale(error)) onClose();
+                },
+              })
+            }
+          >
+            {t('languages.removeConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

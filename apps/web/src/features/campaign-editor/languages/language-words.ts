@@ -1,0 +1,31 @@
+import { useTranslation } from '../../../shared/i18n';
+import type { DraftLanguageEmail } from './use-languages';
+
+type State = DraftLanguageEmail['state'];
+type Origin = NonNullable<DraftLanguageEmail['origin']>;
+
+const STATE_COLORS: Record<State, string> = { current: 'teal.9', stale: 'yellow.4', missing: 'red.9' };
+
+/** An email's state in a language (the API's word for it), as its badge shows it. */
+export function useEmailStates(): (state: State) => { color: string; label: string } {
+  const { t } = useTranslation('campaign-editor');
+  return (state) => ({
+    color: STATE_COLORS[state],
+    label: {
+      current: t('languages.state.current'),
+      stale: t('languages.state.stale'),
+      missing: t('languages.state.missing'),
+    }[state],
+  });
+}
+
+/** Where a variant's copy came from. */
+export function useOrigins(): (origin: Origin) => string {
+  const { t } = useTranslation('campaign-editor');
+  return (origin) =>
+    ({
+      xliff: t('languages.origin.xliff'),
+      machine: t('languages.origin.machine'),
+      manual: t('languages.origin.manual'),
+    })[origin];
+}

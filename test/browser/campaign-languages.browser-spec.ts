@@ -1,0 +1,202 @@
+import { request as playwrightRequest, type Locator, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { admin, authorCampaign, ok, PASSWORD, vendorAdmin } from './seed';
+
+/**
+ * The campaign editor's Languages tab against the real engine: the published demo campaign's
+ * emails downloaded as XLIFF for a translator, the translated file imported (German listed, every
+ * email Current, the draft's revision moved on), a file whose target dropped a placeholder refused
+ * at its line with nothing saved, a language tag refused under its field, and German removed.
+ */
+
+let vendorEmail: string;
+let campaignId: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  try {
+    vendorEmail = await vendorAdmin(api);
+    campaignId = await authorCampaign(api, `Languages ${randomUUID().slice(0, 6)}`, { emailsOnly: true });
+  } finally {
+    await api.dispose();
+  }
+});
+
+/**
+ * A translator's tool: every unit's source returned as its target, each run of text (outside the
+ * inline `<ph>`/`<pc>` codes, which are kept as they are) marked as German.
+ */
+function translate(xml: string, mark = 'DE '): string {
+  return xml.replace(/<source>([\s\S]*?)<\/source>/g, (_m, source: string) => {
+    const target = source.replace(
+      /(^|>)([^<]*\S[^<]*)(?=<|$)/g,
+      (_t, lead: string, text: string) => `${lead}${mark}${text}`,
+    );
+    return `<source>${source}</source><target>${target}</target>`;
+  });
+}
+
+/** Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const viewport of WIDTHS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, `console-${name}`);
+    await expectAccessible(page);
+  }
+}
+
+/** Changes the subject of the draft's first email through the API, as another editor would. */
+async function editFirstSubject(): Promise<void> {
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  try {
+    const campaign = await ok<{
+      draft: {
+        assets: Array<{ id: string; kind: string; name: string; subject: string; preheader: string; mjml: string }>;
+      };
+    }>(api.get(`/campaigns/${campaignId}`, { headers: admin() }), 200);
+    const email = campaign.draft.assets.find((a) => a.kind === 'email');
+    if (!email) throw new Error('the draft has no email');
+    const { name, subject, preheader, mjml } = email;
+    await ok(
+      api.put(`/campaigns/${campaignId}/assets/email/${email.id}`, {
+        headers: admin(),
+        data: { name, subject: `${subject} (updated)`, preheader, mjml },
+      }),
+      200,
+    );
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Closes the notification saying `message` (it would cover the page in the screenshots). */
+async function dismiss(page: Page, message: string): Promise<void> {
+  const notification = page.getByRole('alert').filter({ hasText: message });
+  await expect(notification).toBeVisible();
+  await notification.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notification).toBeHidden();
+}
+
+/** Chooses a file with the field's own button, as a person does (the file chooser opens). */
+async function chooseFile(page: Page, field: Locator, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await field.click();
+  await (await chooser).setFiles({ name, mimeType: 'application/xliff+xml', buffer: Buffer.from(text, 'utf8') });
+}
+
+test('a translator’s XLIFF file becomes the German copy of every email; a broken one is refused at its line; German is removed', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${campaignId}?tab=languages`);
+  await expect(page.getByRole('tab', { name: 'Languages' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('No other language yet')).toBeVisible();
+  const revision = page.getByText(/^Version 1 published · draft revision \d+$/);
+  const before = await revision.textContent();
+
+  // Download for translation: the latest version's emails, for German (the form sent with Enter).
+  const downloadSection = page.getByRole('region', { name: 'Download for translation' });
+  await expect(downloadSection).toContainText('version 1’s emails');
+  const download = page.getByRole('form', { name: 'Download for translation' });
+  await download.getByLabel('Language').fill('de');
+  const saved = page.waitForEvent('download');
+  await download.getByLabel('Language').press('Enter');
+  const file = await saved;
+  expect(file.suggestedFilename()).toBe(`campaign-${campaignId}-v1.de.xlf`);
+  const xliff = fs.readFileSync(await file.path(), 'utf8');
+  expect(xliff).toContain('trgLang="de"');
+  expect(xliff).toMatch(/<source>[^\n]*<ph /);
+  await expect(downloadSection).toContainText(`Downloaded campaign-${campaignId}-v1.de.xlf.`);
+
+  // Imported as German: every email Current, from the translation file, and the draft moved on.
+  const importForm = page.getByRole('form', { name: 'Import a translation' });
+  const language = importForm.getByLabel('Language');
+  const fileField = importForm.getByRole('button', { name: 'Translation file' });
+  await language.fill('de');
+  await chooseFile(page, fileField, 'campaign.de.xlf', translate(xliff));
+  await expect(fileField).toHaveText('campaign.de.xlf');
+  await importForm.getByRole('button', { name: 'Import the translation' }).click();
+  await dismiss(page, 'Imported: every email now has its German copy.');
+  const german = page.getByRole('region', { name: 'German (de)' });
+  const rows = german.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) {
+    await expect(row.getByRole('cell').nth(0)).toContainText('Translation file · saved ');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Current');
+  }
+  await expect(rows.first()).toContainText('1 — Your files, safe in the cloud');
+  await expect(revision).not.toHaveText(before ?? '');
+  await expect(page.getByText('Published, changes pending')).toBeVisible();
+  await shoot(page, 'languages');
+
+  // A target that dropped a placeholder: refused at the line of that target, nothing saved.
+  const lines = translate(xliff, 'DE2 ').split('\n');
+  const at = lines.findIndex((l) => /<target>.*<ph /.test(l));
+  lines[at] = lines[at].replace(/(<target>.*?)<ph [^>]*\/>/, '$1');
+  await chooseFile(page, fileField, 'broken.de.xlf', lines.join('\n'));
+  await importForm.getByRole('button', { name: 'Import the translation' }).click();
+  const problems = page.getByRole('list', { name: 'Problems in the file' });
+  await expect(problems.getByRole('listitem').first()).toHaveText(new RegExp(`^Line ${at + 1}: `));
+  for (const item of await problems.getByRole('listitem').all())
+    await expect(item).toHaveText(new RegExp(`^Line ${at + 1}: `));
+  await expect(page.getByRole('alert').filter({ hasText: 'The translation was not imported' })).toBeVisible();
+  await expect(german.getByRole('cell', { name: 'Current' })).toHaveCount(3);
+  await shoot(page, 'languages-refused');
+
+  // A tag that is not a language: the API's word under the language field.
+  await language.fill('de_DE');
+  await importForm.getByRole('button', { name: 'Import the translation' }).click();
+  await expect(language).toHaveAccessibleDescription(/language must be a BCP 47 language tag/);
+  await expect(problems).toHaveCount(0);
+
+  // The first email's subject edited since: its German copy needs an update, as the API judges it.
+  await editFirstSubject();
+  await page.reload();
+  await expect(rows.first().getByRole('cell').nth(1)).toHaveText('Needs update');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('Current');
+  await shoot(page, 'languages-stale');
+
+  // Removed, once confirmed: no other language again.
+  await german.getByRole('button', { name: 'Remove German' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove German (de)?' });
+  await expect(dialog).toContainText('Every email’s German copy is removed from the draft.');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Remove the language' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('German is removed from the draft.')).toBeVisible();
+  await expect(german).toHaveCount(0);
+  await expect(page.getByText('No other language yet')).toBeVisible();
+});
+
+test('before the first publication there is nothing to download, and the tab says why', async ({ page }) => {
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  let id: string;
+  try {
+    ({ id } = await ok<{ id: string }>(
+      api.post('/campaigns', {
+        headers: admin(),
+        data: { name: `Unpublished ${randomUUID().slice(0, 6)}`, language: 'en' },
+      }),
+      201,
+    ));
+  } finally {
+    await api.dispose();
+  }
+  await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${id}?tab=languages`);
+  const download = page.getByRole('form', { name: 'Download for translation' });
+  await expect(page.getByText(/^Only a published version can be exported/)).toBeVisible();
+  await expect(download.getByLabel('Language')).toBeDisabled();
+  await expect(download.getByRole('button', { name: 'Download the XLIFF file' })).toBeDisabled();
+  await expect(download.getByRole('button', { name: 'Download the XLIFF file' })).toHaveAccessibleDescription(
+    /publish the campaign first/,
+  );
+  await shoot(page, 'languages-unpublished');
+});
