@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, ok, PASSWORD, vendorAdmin } from './seed';
+import { translateXliff } from '../support/xliff-translator';
 
 /**
  * The campaign editor's Languages tab against the real engine: the published demo campaign's
@@ -26,20 +27,6 @@ test.beforeAll(async () => {
     await api.dispose();
   }
 });
-
-/**
- * A translator's tool: every unit's source returned as its target, each run of text (outside the
- * inline `<ph>`/`<pc>` codes, which are kept as they are) marked as German.
- */
-function translate(xml: string, mark = 'DE '): string {
-  return xml.replace(/<source>([\s\S]*?)<\/source>/g, (_m, source: string) => {
-    const target = source.replace(
-      /(^|>)([^<]*\S[^<]*)(?=<|$)/g,
-      (_t, lead: string, text: string) => `${lead}${mark}${text}`,
-    );
-    return `<source>${source}</source><target>${target}</target>`;
-  });
-}
 
 /** Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -120,7 +107,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   const language = importForm.getByLabel('Language');
   const fileField = importForm.getByRole('button', { name: 'Translation file' });
   await language.fill('de');
-  await chooseFile(page, fileField, 'campaign.de.xlf', translate(xliff));
+  await chooseFile(page, fileField, 'campaign.de.xlf', translateXliff(xliff));
   await expect(fileField).toHaveText('campaign.de.xlf');
   await importForm.getByRole('button', { name: 'Import the translation' }).click();
   await dismiss(page, 'Imported: every email now has its German copy.');
@@ -137,7 +124,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   await shoot(page, 'languages');
 
   // A target that dropped a placeholder: refused at the line of that target, nothing saved.
-  const lines = translate(xliff, 'DE2 ').split('\n');
+  const lines = translateXliff(xliff, 'DE2 ').split('\n');
   const at = lines.findIndex((l) => /<target>.*<ph /.test(l));
   lines[at] = lines[at].replace(/(<target>.*?)<ph [^>]*\/>/, '$1');
   await chooseFile(page, fileField, 'broken.de.xlf', lines.join('\n'));

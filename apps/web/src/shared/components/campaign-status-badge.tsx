@@ -24,7 +24,11 @@ export function CampaignStatusBadge({
       color={COLORS[campaign.status]}
       variant={campaign.status === 'draft' ? 'outline' : 'filled'}
       tt="none"
-      miw="max-content"
+      // "Published, changes pending" wraps on a phone's narrow table column instead of widening the page.
+      h="auto"
+      py={2}
+      radius="sm"
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'center' } }}
     >
       {label}
     </Badge>

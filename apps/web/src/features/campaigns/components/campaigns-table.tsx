@@ -48,7 +48,7 @@ export function CampaignsTable({ campaigns, busy }: { campaigns: LibraryCampaign
                 </Text>
               ) : null}
             </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+            <Table.Td>
               <CampaignStatusBadge campaign={c} />
             </Table.Td>
             <Table.Td visibleFrom="sm">
