@@ -51,6 +51,9 @@ const NOT_CREATING: Record<string, string> = {
   restoreCampaign: 'a change of state of the campaign it answers',
   checkDraftEmail: 'a check with a preview, nothing stored',
   checkDraftSocialCopy: 'a measurement of the copy, nothing stored',
+  generateDraftLanguageTranslation:
+    "an edit of the draft's emails (their variants in a language), answering the campaign",
+  approveDraftLanguage: "a change of state of the draft's variants in a language, answering the campaign",
   previewDraftTimeline: 'a dry run, nothing stored',
   resendSenderConfirmation: 'mails a link again',
   confirmSender: 'a signed link’s confirmation page',
