@@ -16,6 +16,11 @@ export interface FileSandboxOptions {
   idleMs: number;
   /** Node's own options for the processes (none by default; e.g. a heap limit). */
   execArgv?: string[];
+  /**
+   * The processes' niceness (10 by default: below the process serving requests). On a machine
+   * busy with other work a process at 10 gets a tenth of a process at 0's share of a core.
+   */
+  niceness?: number;
 }
 
 /** How long an untrusted file may take to check or normalise: a large logo takes a few seconds. */
@@ -205,7 +210,7 @@ export class FileSandbox {
     // Below the process serving requests, so a file being decoded never slows its answers.
     if (child.pid) {
       try {
-        os.setPriority(child.pid, 10);
+        os.setPriority(child.pid, this.options.niceness ?? 10);
       } catch {
         // Not allowed here: the process still runs, only at normal priority.
       }
