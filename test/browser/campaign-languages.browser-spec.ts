@@ -28,13 +28,16 @@ test.beforeAll(async () => {
   }
 });
 
-/** Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px. */
-async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px.
+ * `frames: false` for an email preview (a sandboxed frame no script, axe's included, may run in).
+ */
+async function shoot(page: Page, name: string, { frames = true } = {}): Promise<void> {
   for (const viewport of WIDTHS) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `console-${name}`);
-    await expectAccessible(page);
+    await expectAccessible(page, { frames });
   }
 }
 
@@ -186,4 +189,73 @@ test('before the first publication there is nothing to download, and the tab say
     /publish the campaign first/,
   );
   await shoot(page, 'languages-unpublished');
+});
+
+test('the model’s French drafts are read and approved; publishing with French stale asks what to do, and records it', async ({
+  page,
+}) => {
+  test.setTimeout(25_000); // twice its quiet time (10.9 s), rounded up: see docs/contributing.md
+  await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${campaignId}?tab=languages`);
+
+  // The model's drafts of every email, in French: saved as machine translations that need review.
+  const machine = page.getByRole('form', { name: 'Translate with the assistant' });
+  await expect(page.getByRole('region', { name: 'Translate with the assistant' })).toContainText('(stub-model)');
+  await machine.getByLabel('Language').fill('fr');
+  await machine.getByRole('button', { name: 'Translate the emails' }).click();
+  await dismiss(page, 'The model’s French drafts are saved: review them above.');
+  const french = page.getByRole('region', { name: 'French (fr)' });
+  const rows = french.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) {
+    await expect(row.getByRole('cell').nth(0)).toContainText('Machine translation · saved ');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('CurrentNeeds review');
+  }
+
+  // Read as a partner would send it (the API renders the French copy), one email after another, then approved.
+  await french.getByRole('button', { name: 'Review French' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review the French machine translation' });
+  await expect(dialog).toContainText('The model drafted 3 emails in French.');
+  await expect(dialog.getByText(/^Subject: \[fr\] /)).toBeVisible();
+  // The copy in the rendered email is French (its preheader is hidden, as in every email).
+  await expect(
+    dialog
+      .frameLocator('iframe')
+      .first()
+      .getByText(/\[fr\] /)
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
+  const email = dialog.getByRole('combobox', { name: 'Email' });
+  await email.click();
+  await page.getByRole('option').nth(1).click();
+  await expect(email).toHaveValue(/^2 — /);
+  await expect(dialog.getByText(/^Subject: \[fr\] /)).toBeVisible();
+  await shoot(page, 'languages-review', { frames: false });
+  await dialog.getByRole('button', { name: 'Approve the 3 French emails' }).click();
+  await expect(dialog).toBeHidden();
+  await dismiss(page, 'The French translation is approved.');
+  await expect(french.getByText('Needs review')).toHaveCount(0);
+
+  // The first email changes: its French copy is stale, and publishing needs a choice for French.
+  await editFirstSubject();
+  await page.reload();
+  await expect(rows.first().getByRole('cell').nth(1)).toHaveText('Needs update');
+  await page.getByRole('tab', { name: 'Publish' }).click();
+  const choice = page.getByRole('radiogroup', { name: 'French (fr)' });
+  await expect(page.getByRole('region', { name: 'Languages not ready' })).toBeVisible();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not published' })).toContainText(
+    'Choose what this version does with each language above.',
+  );
+  await expect(choice).toHaveAccessibleDescription(/fr is not ready \(1 email stale/);
+  await shoot(page, 'publish-languages');
+  await choice.getByLabel('Send French where it is ready, English in the other emails').check();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await dismiss(page, 'Version 2 is published.');
+  const version = await ok<{ content: { languageChoices?: Record<string, string> } }>(
+    page.request.get(`/campaigns/${campaignId}/versions/2`),
+    200,
+  );
+  expect(version.content.languageChoices).toEqual({ fr: 'fallback' });
 });

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
+import { ChatCompletionsStub } from '../support/chat-completions-stub';
 import { fileZone, TestDnsServer } from '../support/dns-server';
 import { eventually, freePort, spawnEntry } from '../support/processes';
 import { browserAdminEmail } from './seed';
@@ -35,8 +36,13 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // The social networks (OAuth and posting) are stubs in this process: the portal's connect buttons
   // lead to them, and specs tell them what to grant through their control (social-grants.ts).
   const social = await startBrowserSocialStubs();
+  // The assistant's model is a stub in this process too (deterministic answers: a translation
+  // prefixes each segment with its language in brackets), so the console's machine translation is real.
+  const model = await new ChatCompletionsStub().start();
   const env = {
     ...social.env(),
+    AI_BASE_URL: model.url,
+    AI_MODEL: 'stub-model',
     DATABASE_URL: database.toString(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     QUEUE_PREFIX: `tcma-browser-${process.pid}`,
@@ -76,6 +82,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
     await dns.stop();
     await social.stop();
+    await model.stop();
     fs.rmSync(path.dirname(dnsZone), { recursive: true, force: true });
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
     if (process.env.KEEP_TEST_DB) return;

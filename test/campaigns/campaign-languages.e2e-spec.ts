@@ -73,6 +73,7 @@ describe('campaign languages', () => {
     (await api.http().get(`/campaigns/${campaignId}/draft/languages`).set(as(vendor.marketerToken)).expect(200))
       .body as Array<{
       language: string;
+      ready: boolean;
       emails: Array<{ name: string; state: string; origin: string | null; needsReview: boolean }>;
     }>;
 
@@ -93,6 +94,7 @@ describe('campaign languages', () => {
     expect(await languages(campaignId)).toEqual([
       {
         language: 'de',
+        ready: true,
         emails: emails.map((e: { id: string; name: string }) => ({
           assetId: e.id,
           name: e.name,
@@ -112,8 +114,9 @@ describe('campaign languages', () => {
       .set(as(vendor.marketerToken))
       .send({ name: welcome.name, subject: `${welcome.subject}!`, preheader: welcome.preheader, mjml: welcome.mjml })
       .expect(200);
-    const states = (await languages(campaignId))[0].emails.map((e) => e.state);
-    expect(states).toEqual(['stale', 'current', 'current']);
+    const [german] = await languages(campaignId);
+    expect(german.emails.map((e) => e.state)).toEqual(['stale', 'current', 'current']);
+    expect(german.ready).toBe(false);
 
     // A file of the version before that change no longer fits the welcome email's subject.
     const old = await importXliff(campaignId, 'de', xml).expect(422);
@@ -343,11 +346,14 @@ describe('campaign languages', () => {
       expect(email.variants.fr).toMatchObject({ origin: 'machine', subject: expect.stringMatching(/^\[fr\] /) });
       expect(email.variants.fr.review).toBeUndefined();
     }
-    expect((await languages(campaignId))[0].emails.map((e) => [e.state, e.origin, e.needsReview])).toEqual([
+    const [french] = await languages(campaignId);
+    expect(french.emails.map((e) => [e.state, e.origin, e.needsReview])).toEqual([
       ['current', 'machine', true],
       ['current', 'machine', true],
       ['current', 'machine', true],
     ]);
+    // Current but not reviewed: publishing would ask for a choice, as for a stale variant.
+    expect(french.ready).toBe(false);
     // One call per email and attempt, each recorded for the vendor's admins; no prospect or partner data in any prompt.
     expect(model.calls.length - calls).toBe(6);
     const recorded = await testDb().query(
@@ -368,7 +374,9 @@ describe('campaign languages', () => {
       .expect(200);
     for (const a of approved.body.draft.assets.filter((x: { kind: string }) => x.kind === 'email'))
       expect(a.variants.fr.review).toEqual({ by: expect.any(String), at: clock.now().toISOString() });
-    expect((await languages(campaignId))[0].emails.every((e) => !e.needsReview)).toBe(true);
+    const [reviewed] = await languages(campaignId);
+    expect(reviewed.emails.every((e) => !e.needsReview)).toBe(true);
+    expect(reviewed.ready).toBe(true);
     await api
       .http()
       .post(`/campaigns/${campaignId}/draft/languages/it/approval`)

@@ -9,6 +9,7 @@ import {
   emailVariantOf,
   importCampaignXliff,
   needsReview,
+  variantReady,
   variantState,
   VariantState,
 } from '@tcma/translation';
@@ -19,6 +20,11 @@ import { CampaignsService } from './campaigns.service';
 /** One language of a draft: how far each email is translated into it. */
 export interface DraftLanguage {
   language: string;
+  /**
+   * Every email's variant is current and, when a model drafted it, approved: publishing sends the
+   * language as it is. Otherwise publishing asks whether to fall back or hold the language back.
+   */
+  ready: boolean;
   emails: Array<{
     assetId: string;
     name: string;
@@ -69,6 +75,7 @@ export class CampaignTranslationsService {
     const languages = [...new Set(emails.flatMap((e) => Object.keys(e.variants ?? {})))].sort();
     return languages.map((language) => ({
       language,
+      ready: emails.every((e) => variantReady(e, language)),
       emails: emails.map((e) => ({
         assetId: e.id,
         name: e.name,

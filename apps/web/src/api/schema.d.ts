@@ -3648,6 +3648,8 @@ export interface components {
              * @example de
              */
             language: string;
+            /** @description Every email's variant is current and, if a model drafted it, approved. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
+            ready: boolean;
             /** @description Every email of the draft, in the draft's order. */
             emails: components["schemas"]["DraftLanguageEmailDto"][];
         };

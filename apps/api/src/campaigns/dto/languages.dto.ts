@@ -43,6 +43,11 @@ class DraftLanguageEmailDto {
 
 export class DraftLanguageDto {
   @ApiProperty({ example: 'de', description: 'A BCP 47 tag, canonical.' }) language!: string;
+  @ApiProperty({
+    description:
+      "Every email's variant is current and, if a model drafted it, approved. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold).",
+  })
+  ready!: boolean;
   @ApiProperty({ type: [DraftLanguageEmailDto], description: "Every email of the draft, in the draft's order." })
   emails!: DraftLanguageEmailDto[];
 }

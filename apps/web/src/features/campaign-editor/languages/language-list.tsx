@@ -7,7 +7,8 @@ import { QueryError } from '../../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import { StaleNotice } from '../components/stale-notice';
 import { isStale } from '../hooks/use-draft-edits';
-import type { CampaignView } from '../hooks/use-edited-campaign';
+import type { CampaignContent, CampaignView } from '../hooks/use-edited-campaign';
+import { LanguageReview } from './language-review';
 import { useEmailStates, useOrigins } from './language-words';
 import { useDraftLanguages, useRemoveLanguage, type DraftLanguage, type DraftLanguageEmail } from './use-languages';
 
@@ -21,11 +22,12 @@ function useLanguageTitle(): (tag: string) => string {
   };
 }
 
-/** The draft's languages, each with every email's state in it, and a way to remove one. */
-export function LanguageList({ campaign }: { campaign: CampaignView }) {
+/** The draft's languages, each with every email's state in it, a way to review a model's drafts, and to remove one. */
+export function LanguageList({ campaign, content }: { campaign: CampaignView; content: CampaignContent }) {
   const { t } = useTranslation('campaign-editor');
   const languages = useDraftLanguages(campaign.id);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState<DraftLanguage | null>(null);
   const remove = useRemoveLanguage(campaign.id, campaign.revision);
   return (
     <Stack component="section" aria-labelledby="languages-title" gap="sm">
@@ -52,10 +54,12 @@ export function LanguageList({ campaign }: { campaign: CampaignView }) {
               remove.reset();
               setRemoving(l.language);
             }}
+            onReview={() => setReviewing(l)}
           />
         ))
       )}
       <RemoveLanguageModal language={removing} remove={remove} onClose={() => setRemoving(null)} />
+      <LanguageReview campaign={campaign} content={content} language={reviewing} onClose={() => setReviewing(null)} />
     </Stack>
   );
 }
@@ -64,10 +68,12 @@ function LanguagePanel({
   language,
   disabled,
   onRemove,
+  onReview,
 }: {
   language: DraftLanguage;
   disabled: boolean;
   onRemove: () => void;
+  onReview: () => void;
 }) {
   const { t } = useTranslation('campaign-editor');
   const format = useFormat();
@@ -79,9 +85,16 @@ function LanguagePanel({
         <Title order={3} size="h4" id={id}>
           {title(language.language)}
         </Title>
-        <Button variant="default" size="xs" c="red.9" onClick={onRemove} disabled={disabled}>
-          {t('languages.remove', { language: format.language(language.language) })}
-        </Button>
+        <Group gap="xs">
+          {language.emails.some((e) => e.needsReview) ? (
+            <Button size="xs" onClick={onReview} disabled={disabled}>
+              {t('languages.review.open', { language: format.language(language.language) })}
+            </Button>
+          ) : null}
+          <Button variant="default" size="xs" c="red.9" onClick={onRemove} disabled={disabled}>
+            {t('languages.remove', { language: format.language(language.language) })}
+          </Button>
+        </Group>
       </Group>
       <Table horizontalSpacing="xs" verticalSpacing="xs" aria-labelledby={id}>
         <Table.Thead>

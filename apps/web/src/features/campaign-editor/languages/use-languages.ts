@@ -63,3 +63,34 @@ export function useXliffDownload(id: string) {
     },
   });
 }
+
+/** Whether the installation has a model configured: the machine translation form shows only then. */
+export function useAssistantStatus() {
+  return $api.useQuery('get', '/assistant');
+}
+
+/**
+ * The configured model's translation of the draft's emails into `language`, saved as drafts a
+ * person reviews: the API checks every segment as it checks a translator's file and refuses the
+ * whole answer (422 at the segment) when a placeholder or tag was dropped or altered.
+ */
+export function useMachineTranslation(id: string, revision: number) {
+  return useDraftEdit((language: string) =>
+    unwrap(
+      api.POST('/campaigns/{id}/draft/languages/{language}/machine-translation', {
+        params: { path: { id, language }, header: ifMatch(revision) },
+      }),
+    ),
+  );
+}
+
+/** A person's approval of the model's drafts in `language`, after reading them. */
+export function useApproveLanguage(id: string, revision: number) {
+  return useDraftEdit((language: string) =>
+    unwrap(
+      api.POST('/campaigns/{id}/draft/languages/{language}/approval', {
+        params: { path: { id, language }, header: ifMatch(revision) },
+      }),
+    ),
+  );
+}

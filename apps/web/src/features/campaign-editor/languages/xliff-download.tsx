@@ -1,7 +1,8 @@
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../../shared/i18n';
 import { headline, messageAt } from '../problems';
+import { LanguageTagInput } from './language-tag-input';
 import { useXliffDownload } from './use-languages';
 
 /**
@@ -29,20 +30,14 @@ export function XliffDownload({ campaignId, latestVersion }: { campaignId: strin
           : t('languages.download.explained', { version: latestVersion })}
       </Text>
       <Stack component="form" gap="sm" align="flex-start" onSubmit={submit} aria-labelledby="xliff-download-title">
-        <TextInput
-          label={t('languages.language')}
-          description={t('languages.languageHint')}
+        <LanguageTagInput
           value={language}
-          onChange={(e) => {
-            setLanguage(e.currentTarget.value);
+          onChange={(value) => {
+            setLanguage(value);
             download.reset();
           }}
           error={error}
           disabled={latestVersion === null}
-          autoComplete="off"
-          spellCheck={false}
-          w="100%"
-          maw={360}
         />
         <Button
           type="submit"

@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useFormat, useTranslation } from '../../../shared/i18n';
@@ -7,6 +7,7 @@ import { isStale } from '../hooks/use-draft-edits';
 import type { CampaignView } from '../hooks/use-edited-campaign';
 import { describeProblem, headline, messageAt, otherProblems } from '../problems';
 import classes from './languages.module.css';
+import { LanguageTagInput } from './language-tag-input';
 import { useImportLanguage } from './use-languages';
 
 /** The files a translator's tool writes XLIFF 2.0 as. */
@@ -57,20 +58,14 @@ export function XliffImport({ campaign }: { campaign: CampaignView }) {
       <Text size="sm">{t('languages.import.explained')}</Text>
       <StaleNotice error={save.error} />
       <Stack component="form" gap="sm" align="flex-start" onSubmit={submit} aria-labelledby="xliff-import-title">
-        <TextInput
-          label={t('languages.language')}
-          description={t('languages.languageHint')}
+        <LanguageTagInput
           value={language}
-          onChange={(e) => {
-            setLanguage(e.currentTarget.value);
+          onChange={(value) => {
+            setLanguage(value);
             save.reset();
           }}
           error={messageAt(t, error, 'language')}
           disabled={archived}
-          autoComplete="off"
-          spellCheck={false}
-          w="100%"
-          maw={360}
         />
         <FileInput
           label={t('languages.import.file')}

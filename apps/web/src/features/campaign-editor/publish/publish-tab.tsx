@@ -1,10 +1,12 @@
 import { useTranslation } from '../../../shared/i18n';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ApiError } from '../../../api/api-error';
+import { useState } from 'react';
 import { ProblemList } from '../components/problem-list';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
+import { headline, otherProblems } from '../problems';
 import { DraftChangesSummary } from './draft-changes';
+import { LanguageChoicesField, useUnreadyLanguages, type LanguageChoices } from './language-choices';
 import { usePublishCampaign, useValidateCampaign } from './use-publishing';
 import { VersionsTable } from './versions-table';
 
@@ -17,6 +19,14 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
   const report = validate.data;
   const nothingToPublish = campaign.draft === null;
   const refused = publish.error;
+  const unready = useUnreadyLanguages(campaign.id);
+  const [choices, setChoices] = useState<LanguageChoices>({});
+  // Only the languages not ready take a choice: one made for a language since made ready is not sent.
+  const chosen = Object.fromEntries(Object.entries(choices).filter(([tag]) => unready.includes(tag)));
+  const listed = otherProblems(
+    refused,
+    unready.map((tag) => `languages.${tag}`),
+  );
 
   return (
     <Stack gap="xl" maw={880}>
@@ -26,6 +36,19 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
           {t('publish.title')}
         </Title>
         <Text size="sm">{nothingToPublish ? t('publish.nothing') : t('publish.explained')}</Text>
+        {nothingToPublish ? null : (
+          <LanguageChoicesField
+            unready={unready}
+            language={content.language}
+            choices={choices}
+            onChange={(next) => {
+              setChoices(next);
+              publish.reset();
+            }}
+            error={refused}
+            disabled={campaign.status === 'archived'}
+          />
+        )}
         <Group gap="sm">
           <Button
             variant="default"
@@ -37,9 +60,10 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
           </Button>
           <Button
             onClick={() =>
-              publish.mutate(undefined, {
+              publish.mutate(chosen, {
                 onSuccess: (v) => {
                   validate.reset();
+                  setChoices({});
                   notifications.show({ color: 'teal', message: t('publish.published', { version: v.version }) });
                 },
               })
@@ -66,10 +90,10 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
           ) : null}
           {refused ? (
             <Alert color="red" variant="light" role="alert" title={t('publish.notPublished')}>
-              {refused instanceof ApiError && refused.problems.length ? (
-                <ProblemList problems={refused.problems} />
+              {listed.length ? (
+                <ProblemList problems={listed} />
               ) : (
-                refused.message
+                (headline(refused) ?? t('publish.languages.refused'))
               )}
             </Alert>
           ) : null}

@@ -19,8 +19,14 @@ export function useValidateCampaign(id: string) {
 export function usePublishCampaign(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (): Promise<CampaignVersion> =>
-      unwrap(api.POST('/campaigns/{id}/publish', { params: { path: { id } } })),
+    /** `languages`: the publisher's choice for each language not ready in every email (none: no body). */
+    mutationFn: (languages: Record<string, 'fallback' | 'hold'>): Promise<CampaignVersion> =>
+      unwrap(
+        api.POST('/campaigns/{id}/publish', {
+          params: { path: { id } },
+          ...(Object.keys(languages).length ? { body: { languages } } : {}),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries(under('/campaigns')),
   });
 }
