@@ -5,6 +5,7 @@ import { CampaignDraftsService, CampaignPublishingService, CampaignsService } fr
 import { SendingConfigsService } from '@tcma/delivery';
 import { Actor, BootstrapService, PartnersService, UsersService } from '@tcma/tenancy';
 import { PartnerScope } from '@tcma/persistence';
+import { emailCopyDigest } from '@tcma/translation';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
 import type { BenchEnv } from './bench-context';
 
@@ -20,10 +21,14 @@ export interface BenchTenant {
  * A vendor, a branded partner and a published one-step campaign (the demo's first email,
  * after `wait`), created through the same services the API uses.
  */
-/** `tag` tells apart several tenants of one benchmark (its slug and users' addresses). */
+/**
+ * `tag` tells apart several tenants of one benchmark (its slug and users' addresses);
+ * `languages`: the email also has a variant in each (its copy marked with the tag, as a
+ * translator's file would replace it), published with it.
+ */
 export async function benchTenant(
   bench: BenchEnv,
-  options: { wait: StepWait; smtpPort?: number; ratePerSecond?: number | null; tag?: string },
+  options: { wait: StepWait; smtpPort?: number; ratePerSecond?: number | null; tag?: string; languages?: string[] },
 ): Promise<BenchTenant> {
   const tag = options.tag ? `-${options.tag}` : '';
   const app = bench.app;
@@ -66,12 +71,26 @@ export async function benchTenant(
     steps: [{ emailAssetId: asset.id, wait: options.wait, window: null }],
     exit: { clickedLink: null, converted: false },
   });
+  if (options.languages?.length)
+    await drafts.edit(admin, id, undefined, (draft) => {
+      const email = draft.assets.find((a) => a.id === asset.id);
+      if (email?.kind !== 'email') return;
+      const mark = (language: string) => ({
+        subject: `[${language}] ${email.subject}`,
+        preheader: `[${language}] ${email.preheader}`,
+        mjml: email.mjml.replace(/<mj-text([^>]*)>/g, `<mj-text$1>[${language}] `),
+        sourceDigest: emailCopyDigest(email),
+        origin: 'xliff' as const,
+        savedAt: new Date().toISOString(),
+      });
+      email.variants = Object.fromEntries(options.languages!.map((l) => [l, mark(l)]));
+    });
   await app.get(CampaignPublishingService).publish(admin, id);
   return { vendorId: boot.vendorId, partnerId: partner.id, admin, partnerActor, campaignId: id };
 }
 
-/** The bench's prospect rows, p<from>…p<from+count-1>@bench.example. */
-export function benchProspect(n: number) {
+/** The bench's prospect rows, p<from>…p<from+count-1>@bench.example, reading `language` (null: unknown). */
+export function benchProspect(n: number, language: string | null = null) {
   return {
     email: `p${n}@bench.example`,
     emailLower: `p${n}@bench.example`,
@@ -82,18 +101,29 @@ export function benchProspect(n: number) {
     country: null,
     timezone: null,
     consentSource: null,
-    language: null,
+    language,
     custom: {},
   };
 }
 
-/** Adds prospects straight through the repository (the import path is measured by `enroll`). */
-export async function seedProspects(bench: BenchEnv, tenant: BenchTenant, from: number, count: number): Promise<void> {
+/**
+ * Adds prospects straight through the repository (the import path is measured by `enroll`);
+ * prospect n reads `readers[n % readers.length]` (none: every language unknown).
+ */
+export async function seedProspects(
+  bench: BenchEnv,
+  tenant: BenchTenant,
+  from: number,
+  count: number,
+  readers: Array<string | null> = [null],
+): Promise<void> {
   const prospects = bench.app.get(ProspectsRepository);
   for (let i = from; i < from + count; i += 5000) {
     await prospects.upsertMany(
       new PartnerScope(tenant.vendorId, tenant.partnerId),
-      Array.from({ length: Math.min(5000, from + count - i) }, (_, k) => benchProspect(i + k)),
+      Array.from({ length: Math.min(5000, from + count - i) }, (_, k) =>
+        benchProspect(i + k, readers[(i + k) % readers.length]),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { analyticsBench } from './analytics.bench';
 import { deliverPacedBench } from './deliver-paced.bench';
-import { deliverBench } from './deliver.bench';
+import { deliverBench, deliverLocalesBench } from './deliver.bench';
 import { editorPreviewBench } from './editor-preview.bench';
 import { enrollBench } from './enroll.bench';
 import { formSubmitBench, landingPageBench } from './landing-page.bench';
@@ -28,6 +28,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   social: socialBench,
   enroll: enrollBench,
   deliver: deliverBench,
+  deliver_locales: deliverLocalesBench,
   deliver_paced: deliverPacedBench,
   redis_per_pending_step: redisPerPendingStepBench,
   track_redirect: trackBench,
