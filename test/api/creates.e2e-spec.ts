@@ -26,6 +26,7 @@ const CREATES: Record<string, 'id' | 'version'> = {
   createCampaign: 'id',
   duplicateCampaign: 'id',
   publishCampaign: 'version',
+  requestCampaignReview: 'id',
   addEmailAsset: 'id',
   addPdfAsset: 'id',
   addSocialAsset: 'id',
@@ -88,6 +89,9 @@ const NOT_CREATING: Record<string, string> = {
     'starts the current versions of a subscription’s campaigns: answers their pending launches (a list, each read at /pending-launches), idempotent',
   confirmProgrammeAction: 'a signed link’s confirmation page acting on a pending launch',
   checkVendorHostName: 'a DNS check of the host name it answers (verified, or the reason it is not)',
+  addCampaignReviewComment: 'a step of a review’s trail, answering the review',
+  approveCampaignReview: 'a decision on a review, answering it with the version it published',
+  requestCampaignReviewChanges: 'a decision on a review, answering it',
   remindPartner:
     'mails an idle partner’s users a campaign to launch, answered as what was sent (GET /vendor-home shows when: lastRemindedAt)',
   confirmReminderAction:
@@ -261,6 +265,14 @@ describe('creating resources', () => {
         .expect(201)
     ).body;
     same('addPageAsset', page, await draftAsset(page.id));
+
+    const reviewed = await authorDemoCampaign(api, vendor.marketerToken, { publish: false, name: 'To review' });
+    const review = (await api.http().post(`/campaigns/${reviewed.campaignId}/reviews`).set(marketer).expect(201)).body;
+    same(
+      'requestCampaignReview',
+      review,
+      (await api.http().get(`/campaigns/${reviewed.campaignId}/reviews/${review.id}`).set(marketer).expect(200)).body,
+    );
 
     const authored = await authorDemoCampaign(api, vendor.marketerToken, { publish: false, name: 'To publish' });
     const version = (await api.http().post(`/campaigns/${authored.campaignId}/publish`).set(marketer).expect(201)).body;

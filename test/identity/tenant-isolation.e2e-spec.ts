@@ -32,6 +32,7 @@ describe('tenant isolation', () => {
   let campaign: AuthoredCampaign;
   let fileId: string;
   let programmeId: string;
+  let reviewId: string;
   let tokenId: string;
   let hostNameId: string;
   /** A browser session of one of vendor A's users, and a pending invitation of vendor A. */
@@ -250,6 +251,15 @@ describe('tenant isolation', () => {
     );
     a1.socialPostId = post.id;
     // Partner A1's LinkedIn connection (made by a network's redirect in real life: test/social covers that dance).
+    // Vendor A's review of a new draft of its campaign, waiting for an approver.
+    await api
+      .http()
+      .patch(`/campaigns/${campaign.campaignId}`)
+      .set(marketerA)
+      .send({ description: 'third edition, under review' })
+      .expect(200);
+    reviewId = (await api.http().post(`/campaigns/${campaign.campaignId}/reviews`).set(marketerA).send({}).expect(201))
+      .body.id;
     a1.socialConnectionId = (
       await testDb().query<Array<{ id: string }>>(
         `INSERT INTO social_connections (vendor_id, partner_id, network, account_id, account_name, access_token_sealed) VALUES ($1, $2, 'linkedin', 'urn:li:person:a1', 'A1', 'v1.x.y.z') RETURNING id`,
@@ -266,7 +276,13 @@ describe('tenant isolation', () => {
   const idFor = (path: string, param: string): string => {
     const collection = path.split('/')[1];
     const ids: Record<string, Record<string, string>> = {
-      campaigns: { id: campaign.campaignId, assetId: campaign.assetIds.welcome, version: '1', language: 'de' },
+      campaigns: {
+        id: campaign.campaignId,
+        assetId: campaign.assetIds.welcome,
+        version: '1',
+        language: 'de',
+        reviewId,
+      },
       partners: { id: partnerA1.partnerId, partnerId: partnerA1.partnerId, listId: a1.listId },
       launches: { id: a1.launchId },
       outbox: { id: a1.outboxId },
@@ -341,6 +357,10 @@ describe('tenant isolation', () => {
       'post /partners/{partnerId}/imports': { type: 'text/csv', raw: 'email\nintruder@prospect.example\n' },
       'post /campaigns/{id}/draft/languages/{language}/machine-translation': {},
       'post /campaigns/{id}/draft/languages/{language}/approval': {},
+      'post /campaigns/{id}/reviews': {},
+      'post /campaigns/{id}/reviews/{reviewId}/comments': { body: 'pwned' },
+      'post /campaigns/{id}/reviews/{reviewId}/approve': {},
+      'post /campaigns/{id}/reviews/{reviewId}/request-changes': { comment: 'pwned' },
       'put /campaigns/{id}/draft/languages/{language}': {
         type: 'application/xliff+xml',
         raw: '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"/>',

@@ -23,6 +23,7 @@ import { SocialPostsModule } from '@tcma/social-posts';
 import { PagesModule } from '@tcma/pages';
 import { PartnerHomeModule } from '@tcma/partner-home';
 import { VendorHomeModule } from '@tcma/vendor-home';
+import { CampaignApprovalsModule } from '@tcma/campaign-approvals';
 import { PersistenceModule } from '@tcma/persistence';
 import { RecipientsModule } from '@tcma/recipients';
 import { QueueModule, RedisClient } from '@tcma/queue';
@@ -77,6 +78,7 @@ import { PartnerHomeController } from './partner-home/partner-home.controller';
 import { PartnerSetupController } from './partner-home/partner-setup.controller';
 import { ReminderActionsController } from './vendor-home/reminder-actions.controller';
 import { VendorHomeController } from './vendor-home/vendor-home.controller';
+import { CampaignReviewsController } from './campaign-approvals/campaign-reviews.controller';
 import { DataRequestsController } from './pages/data-requests.controller';
 import { LeadsController } from './pages/leads.controller';
 import { PreviewsController } from './rendering/previews.controller';
@@ -139,6 +141,7 @@ export class ApiModule {
         PagesModule,
         PartnerHomeModule,
         VendorHomeModule,
+        CampaignApprovalsModule,
         WebhooksModule,
         VendorHostsModule,
         AssistantModule,
@@ -206,6 +209,7 @@ export class ApiModule {
         PartnerHomeController,
         PartnerSetupController,
         VendorHomeController,
+        CampaignReviewsController,
         ReminderActionsController,
         LaunchReadinessController,
         LeadsController,

@@ -27,6 +27,7 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
     const as = {
       vendor_admin: 'an administrator',
       vendor_marketer: 'a marketer',
+      vendor_approver: 'an approver of campaigns',
       partner_admin: 'a partner administrator',
       partner_user: 'a partner user',
     }[role];
@@ -51,6 +52,7 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
     const as = {
       vendor_admin: 'Administration',
       vendor_marketer: 'Marketing',
+      vendor_approver: 'Freigabe von Kampagnen',
       partner_admin: 'Partner-Administration',
       partner_user: 'Partner-Nutzer',
     }[role];
@@ -75,6 +77,7 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
     const as = {
       vendor_admin: 'administrateur',
       vendor_marketer: 'marketing',
+      vendor_approver: 'approbation des campagnes',
       partner_admin: 'administrateur partenaire',
       partner_user: 'utilisateur partenaire',
     }[role];
@@ -101,6 +104,7 @@ export const INVITATION_EMAIL: EmailCatalogue<InvitationValues, InvitationWords>
     const as = {
       vendor_admin: 'administración',
       vendor_marketer: 'marketing',
+      vendor_approver: 'aprobación de campañas',
       partner_admin: 'administración de partner',
       partner_user: 'usuario de partner',
     }[role];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@tcma/clock';
 import {
   Asset,
   CampaignContent,
@@ -26,6 +27,7 @@ import { CampaignView, campaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CampaignFilesRepository } from './campaign-files.repository';
+import { CampaignReviewsRepository } from './campaign-reviews.repository';
 
 export interface MetadataInput {
   name?: string;
@@ -90,6 +92,8 @@ export class CampaignDraftsService {
     private readonly campaigns: CampaignsRepository,
     private readonly campaignsService: CampaignsService,
     private readonly files: CampaignFilesRepository,
+    private readonly reviews: CampaignReviewsRepository,
+    private readonly clock: Clock,
   ) {}
 
   updateMetadata(actor: Actor, id: string, input: MetadataInput, ifRevision?: number): Promise<CampaignView> {
@@ -327,8 +331,11 @@ export class CampaignDraftsService {
       if (problems.length)
         throw new InvalidError('The change would make the campaign invalid; nothing was saved', problems);
       const revision = await this.campaigns.saveDraft(scopeOf(actor), campaign.id, draft, campaign.draftRevision);
-      if (revision !== null)
+      if (revision !== null) {
+        // A review asked for the revision before this edit no longer approves what would be published.
+        await this.reviews.voidOutdated(scopeOf(actor), campaign.id, revision, actor.userId, this.clock.now());
         return campaignView({ ...campaign, draft, name: draft.name, draftRevision: revision, updatedAt: new Date() });
+      }
       if (ifRevision !== undefined || attempt >= SAVE_ATTEMPTS)
         throw new ConflictError('The campaign was changed by someone else at the same time; reload and try again');
     }

@@ -6,6 +6,7 @@ import { CampaignFilesService } from './campaign-files.service';
 import { CampaignPublishingService } from './campaign-publishing.service';
 import { CampaignMachineTranslationService } from './campaign-machine-translation.service';
 import { CampaignTranslationsService } from './campaign-translations.service';
+import { CampaignReviewsRepository } from './campaign-reviews.repository';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { DraftReviewService } from './draft-review.service';
@@ -17,6 +18,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
   providers: [
     CampaignsRepository,
     CampaignFilesRepository,
+    CampaignReviewsRepository,
     CampaignsService,
     CampaignDraftsService,
     CampaignPublishingService,
@@ -27,6 +29,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
   ],
   exports: [
     CampaignsRepository,
+    CampaignReviewsRepository,
     CampaignsService,
     CampaignDraftsService,
     CampaignPublishingService,

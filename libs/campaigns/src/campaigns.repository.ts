@@ -7,10 +7,13 @@ import {
   CampaignVersionRow,
   containing,
   Database,
+  executorOf,
+  Executor,
   Found,
   NewCampaign,
   PageWindow,
   TenantScope,
+  Tx,
   vendorOwned,
 } from '@tcma/persistence';
 
@@ -290,7 +293,8 @@ export class CampaignsRepository {
 
   /**
    * Freezes the draft as the next numbered version, if it is still the one at
-   * `expectedRevision` (the one that was checked); null otherwise.
+   * `expectedRevision` (the one that was checked); null otherwise. `tx`: the caller's
+   * transaction (an approval records itself in the same one), else one of its own.
    */
   publishDraft(
     scope: TenantScope,
@@ -298,8 +302,9 @@ export class CampaignsRepository {
     expectedRevision: number,
     publishedBy: string,
     languageChoices: CampaignContent['languageChoices'] | null = null,
+    within?: Tx,
   ): Promise<CampaignVersionRow | null> {
-    return this.db.transaction().execute(async (tx) => {
+    const publish = async (tx: Executor): Promise<CampaignVersionRow | null> => {
       const campaign = await tx
         .selectFrom('campaigns')
         .selectAll()
@@ -335,7 +340,8 @@ export class CampaignsRepository {
         .where('id', '=', campaign.id)
         .execute();
       return saved;
-    });
+    };
+    return within ? publish(executorOf(this.db, within)) : this.db.transaction().execute(publish);
   }
 
   async update(scope: TenantScope, id: string, changes: CampaignChanges): Promise<CampaignRow | null> {

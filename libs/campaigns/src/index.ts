@@ -16,6 +16,8 @@ export type {
 export { availabilityProblem } from './campaign-views';
 export { CampaignsModule } from './campaigns.module';
 export { CampaignsRepository } from './campaigns.repository';
+export { CampaignReviewsRepository } from './campaign-reviews.repository';
+export type { CampaignReviewRow, ReviewEventRow, WaitingReviewRow } from './campaign-reviews.repository';
 export { CampaignsService } from './campaigns.service';
 export { CampaignMachineTranslationService } from './campaign-machine-translation.service';
 export { CampaignTranslationsService } from './campaign-translations.service';

@@ -53,6 +53,7 @@ const vendor: VendorRow = {
   slug: 'acme',
   sendingDomain: null,
   assistantMonthlyTokens: null,
+  publishApproval: false,
   createdAt: new Date(0),
 };
 

@@ -20,7 +20,7 @@ export const PARTNER_ROLES: Role[] = ['partner_admin', 'partner_user'];
 /** Partner users and partner admins: users who belong to one partner. */
 export const isPartnerRole = (role: Role): boolean => PARTNER_ROLES.includes(role);
 
-export const VENDOR_ROLES: Role[] = ['vendor_admin', 'vendor_marketer'];
+export const VENDOR_ROLES: Role[] = ['vendor_admin', 'vendor_marketer', 'vendor_approver'];
 
 export function isVendorUser(actor: Actor): boolean {
   return !isPartnerRole(actor.role);

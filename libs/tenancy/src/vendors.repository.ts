@@ -61,4 +61,13 @@ export class VendorsRepository {
       .where((eb) => ownVendor(eb, scope, 'vendors'))
       .execute();
   }
+
+  /** Whether the vendor's campaigns are published only through an approver's review. */
+  async setPublishApproval(scope: TenantScope, publishApproval: boolean): Promise<void> {
+    await this.db
+      .updateTable('vendors')
+      .set({ publishApproval })
+      .where((eb) => ownVendor(eb, scope, 'vendors'))
+      .execute();
+  }
 }

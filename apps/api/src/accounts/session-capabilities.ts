@@ -1,4 +1,5 @@
 import type { Role } from '@tcma/persistence';
+import { isPartnerRole } from '@tcma/tenancy';
 
 /** What the web app's navigation may offer the signed-in user: the API decides, the browser only follows. */
 export interface SessionCapabilities {
@@ -18,6 +19,6 @@ const NONE: SessionCapabilities = { vendorConsole: false, partnerPortal: false, 
  */
 export function sessionCapabilities(user: { role: Role } | null, actingForPartner: boolean): SessionCapabilities {
   if (!user) return NONE;
-  const vendor = user.role === 'vendor_admin' || user.role === 'vendor_marketer';
+  const vendor = !isPartnerRole(user.role);
   return { vendorConsole: vendor, partnerPortal: !vendor || actingForPartner, developerTools: vendor };
 }

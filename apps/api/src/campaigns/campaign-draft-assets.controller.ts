@@ -31,7 +31,8 @@ import { pngAnswer } from './file-pages.controller';
 /** The PDF and social editors' questions about a draft: nothing here is ever saved. */
 @ApiTags('campaigns')
 @ApiBearerAuth()
-@Roles('vendor_admin', 'vendor_marketer')
+// Reads only: approvers read what they review.
+@Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
 @Controller('campaigns/:id/draft')
 export class CampaignDraftAssetsController {
   constructor(private readonly assets: DraftAssetsService) {}

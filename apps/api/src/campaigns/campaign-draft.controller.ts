@@ -19,7 +19,8 @@ import { toSequenceInput } from './dto/sequence-input.dto';
 /** The editor's read-only questions about a draft: nothing here is ever saved. */
 @ApiTags('campaigns')
 @ApiBearerAuth()
-@Roles('vendor_admin', 'vendor_marketer')
+// Reads only: approvers read what they review.
+@Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
 @Controller('campaigns/:id/draft')
 export class CampaignDraftController {
   constructor(

@@ -36,6 +36,7 @@ export class CampaignLanguagesController {
     private readonly machine: CampaignMachineTranslationService,
   ) {}
 
+  @Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
   @Get()
   @ApiOperation({ operationId: 'listDraftLanguages', summary: "The draft's languages and each email's state in them" })
   @ApiOkResponse({

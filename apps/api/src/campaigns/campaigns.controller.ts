@@ -168,7 +168,7 @@ export class CampaignsController {
 
   @Post(':id/validate')
   @ApiOperation({ operationId: 'validateCampaign', summary: 'Check whether the draft could be published' })
-  @Roles('vendor_admin', 'vendor_marketer')
+  @Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: ValidationReportDto,
@@ -215,7 +215,7 @@ export class CampaignsController {
 
   @Get(':id/versions')
   @ApiOperation({ operationId: 'listCampaignVersions', summary: "List a campaign's published versions" })
-  @Roles('vendor_admin', 'vendor_marketer')
+  @Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
   @ApiOkResponse({
     type: PageDto(CampaignVersionListItemDto),
     description: 'Newest first, each with who published it and how many launches pin it.',
@@ -230,7 +230,7 @@ export class CampaignsController {
 
   @Get(':id/versions/:version')
   @ApiOperation({ operationId: 'getCampaignVersion', summary: 'Get a published version' })
-  @Roles('vendor_admin', 'vendor_marketer')
+  @Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
   @ApiOkResponse({ type: CampaignVersionDto })
   version(
     @CurrentActor() actor: Actor,

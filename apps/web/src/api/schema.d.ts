@@ -2047,6 +2047,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/publishing-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether campaigns are published only through a review */
+        get: operations["getPublishingPolicy"];
+        /** Require (or stop requiring) an approval to publish */
+        put: operations["updatePublishingPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaign-reviews/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviews waiting for the vendor's approvers */
+        get: operations["listWaitingReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's reviews with their audit trails */
+        get: operations["listCampaignReviews"];
+        put?: never;
+        /** Ask for a review of the draft as it is */
+        post: operations["requestCampaignReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review with its audit trail */
+        get: operations["getCampaignReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/reviews/{reviewId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a waiting review, on an asset or the whole */
+        post: operations["addCampaignReviewComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/reviews/{reviewId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, publishing exactly the revision reviewed */
+        post: operations["approveCampaignReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/reviews/{reviewId}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the draft with what to change */
+        post: operations["requestCampaignReviewChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reminder-actions/{token}": {
         parameters: {
             query?: never;
@@ -2711,7 +2832,7 @@ export interface components {
             /** Format: uuid */
             partnerId: string | null;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
         };
         UpdateOwnProfileDto: {
             /**
@@ -2726,7 +2847,7 @@ export interface components {
             email: string;
             name: string;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             /** Format: uuid */
             partnerId: string | null;
             disabled: boolean;
@@ -2744,7 +2865,7 @@ export interface components {
             /** @example Jane Doe */
             name: string;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             /**
              * Format: uuid
              * @description Required for partner users: the partner they belong to.
@@ -5021,6 +5142,95 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PublishingPolicyDto: {
+            /** @description Campaigns are published only through a review: marketers ask for one (POST /campaigns/{id}/reviews) and an approver's or admin's approval publishes it. */
+            approvalRequired: boolean;
+        };
+        WaitingReviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            draftRevision: number;
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        WaitingReviewsDto: {
+            /** @description Oldest first, at most 20. */
+            items: components["schemas"]["WaitingReviewDto"][];
+            total: number;
+        };
+        ReviewActorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+        };
+        ReviewEventDto: {
+            /** @enum {string} */
+            kind: "requested" | "commented" | "approved" | "changes_requested" | "voided";
+            /** @description Null once that user was deleted. */
+            by: components["schemas"]["ReviewActorDto"] | null;
+            /** @description The draft revision it concerned (for a voided review, the edit's). */
+            draftRevision: number;
+            /** @description A comment's asset; null for the whole campaign. */
+            assetId: string | null;
+            body: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        ReviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description The draft revision under review: approving publishes exactly this one. */
+            draftRevision: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "changes_requested" | "voided";
+            languages: {
+                [key: string]: "fallback" | "hold";
+            };
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The version approval published. */
+            publishedVersion: number | null;
+            /** @description The audit trail, oldest step first. */
+            events: components["schemas"]["ReviewEventDto"][];
+        };
+        RequestReviewDto: {
+            /** @description What the approvers should know or look at. */
+            note?: string;
+            /**
+             * @description For each language not ready, fallback or hold, as POST /campaigns/{id}/publish asks; checked now and applied when approval publishes.
+             * @example {
+             *       "de": "fallback"
+             *     }
+             */
+            languages?: {
+                [key: string]: "fallback" | "hold";
+            };
+        };
+        ReviewCommentDto: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description The asset of the draft the comment is about.
+             */
+            assetId?: string;
+        };
+        ApproveReviewDto: {
+            /** @description A note kept in the trail with the approval. */
+            comment?: string;
+        };
+        RequestChangesDto: {
+            /** @description What to change: kept in the trail. */
+            comment: string;
+        };
         ReadinessItemDto: {
             /** @enum {string} */
             code: "brand_kit.logo_missing" | "brand_kit.address_missing" | "brand_kit.sender_missing" | "brand_kit.sender_not_used" | "slot.value_missing" | "slot.value_invalid" | "campaign.unavailable" | "campaign.no_sequence";
@@ -5426,7 +5636,7 @@ export interface components {
             email: string;
             name: string;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             /** Format: uuid */
             vendorId: string;
             /** Format: uuid */
@@ -5521,7 +5731,7 @@ export interface components {
         InvitationPreviewDto: {
             email: string;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             vendorName: string;
             partnerName: string | null;
             /** Format: date-time */
@@ -5547,7 +5757,7 @@ export interface components {
             /** @example jane@partner.example */
             email: string;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             /**
              * Format: uuid
              * @description Required when a vendor admin invites a partner's user; a partner admin's invitations are for its own partner.
@@ -5564,7 +5774,7 @@ export interface components {
             id: string;
             email: string;
             /** @enum {string} */
-            role: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             /** Format: uuid */
             partnerId: string | null;
             /** @enum {string} */
@@ -5774,7 +5984,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 partnerId?: string;
-                role?: "vendor_admin" | "vendor_marketer" | "partner_admin" | "partner_user";
+                role?: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             };
             header?: never;
             path?: never;
@@ -9632,6 +9842,258 @@ export interface operations {
             };
             /** @description The partner is suspended, has no campaign it may launch, or no enabled user. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getPublishingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishingPolicyDto"];
+                };
+            };
+        };
+    };
+    updatePublishingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishingPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishingPolicyDto"];
+                };
+            };
+        };
+    };
+    listWaitingReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingReviewsDto"];
+                };
+            };
+        };
+    };
+    listCampaignReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"][];
+                };
+            };
+        };
+    };
+    requestCampaignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The review; the vendor's approvers are emailed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description A review is already waiting, or there is no draft. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The draft could not be published as it is; `errors` lists why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCampaignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+        };
+    };
+    addCampaignReviewComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description The review is no longer waiting. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    approveCampaignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Approved, with the version it published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description Only approvers and admins approve. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The review is no longer waiting, or the draft was edited since (the review is then void). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    requestCampaignReviewChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestChangesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description The review is no longer waiting. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -109,6 +109,32 @@ export interface BrandKits {
   updatedAt: Generated<Timestamp>;
   vendorId: string;
   website: string | null;
+}
+
+export interface CampaignReviewEvents {
+  actorId: string | null;
+  assetId: string | null;
+  at: Timestamp;
+  body: string | null;
+  draftRevision: number;
+  id: Generated<string>;
+  kind: ReviewEventKind;
+  reviewId: string;
+  vendorId: string;
+}
+
+export interface CampaignReviews {
+  campaignId: string;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  draftRevision: number;
+  id: Generated<string>;
+  languageChoices: Record<string, string> | null;
+  publishedVersion: number | null;
+  requestedAt: Timestamp;
+  requestedBy: string | null;
+  status: Generated<ReviewStatus>;
+  vendorId: string;
 }
 
 export interface Campaigns {
@@ -673,6 +699,7 @@ export interface Vendors {
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  publishApproval: Generated<boolean>;
   sendingDomain: string | null;
   slug: string;
 }
@@ -732,6 +759,8 @@ export interface DB {
   assistantCalls: AssistantCalls;
   brandKitLogos: BrandKitLogos;
   brandKits: BrandKits;
+  campaignReviewEvents: CampaignReviewEvents;
+  campaignReviews: CampaignReviews;
   campaigns: Campaigns;
   campaignVersions: CampaignVersions;
   conciergeAccesses: ConciergeAccesses;

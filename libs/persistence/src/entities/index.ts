@@ -19,6 +19,8 @@ import { CampaignEntity } from './campaign.entity';
 import { InstanceSettingEntity } from './instance-setting.entity';
 import { PartnerEntity } from './partner.entity';
 import { PartnerReminderEntity } from './partner-reminder.entity';
+import { CampaignReviewEntity } from './campaign-review.entity';
+import { CampaignReviewEventEntity } from './campaign-review-event.entity';
 import { PublicBlobEntity } from './public-blob.entity';
 import { RenderedAssetEntity } from './rendered-asset.entity';
 import { StoredFileEntity } from './stored-file.entity';
@@ -95,4 +97,6 @@ export const ENTITIES = [
   VendorHostNameEntity,
   AssistantCallEntity,
   PartnerReminderEntity,
+  CampaignReviewEntity,
+  CampaignReviewEventEntity,
 ];

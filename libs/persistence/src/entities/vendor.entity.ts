@@ -20,6 +20,10 @@ export class VendorEntity {
   @Column('integer', { nullable: true })
   assistantMonthlyTokens!: number | null;
 
+  /** Campaigns are published only through an approver's review (issue 27); vendor admins and approvers approve. */
+  @Column('boolean', { default: false })
+  publishApproval!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -36,6 +36,7 @@ import { UserLocales1795820000000 } from './1795820000000-UserLocales';
 import { ProgrammeStrandedStarts1796100000000 } from './1796100000000-ProgrammeStrandedStarts';
 import { ProspectLanguages1796200000000 } from './1796200000000-ProspectLanguages';
 import { SendLanguages1796300000000 } from './1796300000000-SendLanguages';
+import { CampaignReviews1796400000000 } from './1796400000000-CampaignReviews';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -75,4 +76,5 @@ export const MIGRATIONS: Function[] = [
   ProgrammeStrandedStarts1796100000000,
   ProspectLanguages1796200000000,
   SendLanguages1796300000000,
+  CampaignReviews1796400000000,
 ];

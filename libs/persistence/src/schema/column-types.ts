@@ -68,9 +68,21 @@ export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 /** A user's language (its web app and the engine's emails to it); null follows the browser. */
 export type { Locale } from '@tcma/locales';
 
-/** A partner admin is a partner user who may also invite colleagues of its partner. */
-export const ROLES = ['vendor_admin', 'vendor_marketer', 'partner_admin', 'partner_user'] as const;
+/**
+ * A partner admin is a partner user who may also invite colleagues of its partner. A vendor
+ * approver reads campaigns and approves or returns their drafts; a vendor admin is also both
+ * marketer and approver.
+ */
+export const ROLES = ['vendor_admin', 'vendor_marketer', 'vendor_approver', 'partner_admin', 'partner_user'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** A review of one draft revision: waiting, approved (and so published), returned, or void because the draft changed. */
+export const REVIEW_STATUSES = ['pending', 'approved', 'changes_requested', 'voided'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** One line of a review's audit trail. */
+export const REVIEW_EVENT_KINDS = ['requested', 'commented', 'approved', 'changes_requested', 'voided'] as const;
+export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number];
 
 export const LEAD_STATUSES = ['new', 'accepted', 'rejected', 'won', 'lost'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];

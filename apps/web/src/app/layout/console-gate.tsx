@@ -19,7 +19,7 @@ export function ConsoleGate({ children }: { children: ReactNode }) {
       {(me) =>
         !me ? (
           <SignInFirst />
-        ) : me.role === 'vendor_admin' || me.role === 'vendor_marketer' ? (
+        ) : me.role === 'vendor_admin' || me.role === 'vendor_marketer' || me.role === 'vendor_approver' ? (
           children
         ) : (
           <NotTheConsole />

@@ -8,6 +8,7 @@ export function useRoleLabel(): (role: Me['role']) => string {
     ({
       vendor_admin: t('roles.vendorAdmin'),
       vendor_marketer: t('roles.vendorMarketer'),
+      vendor_approver: t('roles.vendorApprover'),
       partner_admin: t('roles.partnerAdmin'),
       partner_user: t('roles.partnerUser'),
     })[role];
