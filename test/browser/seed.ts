@@ -171,9 +171,18 @@ export async function signIn(api: APIRequestContext, email: string): Promise<str
 
 /** A vendor marketer (authors campaigns, no partner or sending administration) who signs in with a password. */
 export async function vendorMarketer(api: APIRequestContext): Promise<string> {
-  const email = `marketer-${randomUUID().slice(0, 8)}@browser-test.example`;
-  await ok(api.post('/user-invitations', { headers: admin(), data: { email, role: 'vendor_marketer' } }), 201);
-  await acceptInvitation(api, email, 'Mira Marketer');
+  return vendorUser(api, 'marketer', 'vendor_marketer', 'Mira Marketer');
+}
+
+/** A vendor approver (reads campaigns, approves or returns their reviews) who signs in with a password. */
+export async function vendorApprover(api: APIRequestContext): Promise<string> {
+  return vendorUser(api, 'approver', 'vendor_approver', 'Ada Approver');
+}
+
+async function vendorUser(api: APIRequestContext, prefix: string, role: string, name: string): Promise<string> {
+  const email = `${prefix}-${randomUUID().slice(0, 8)}@browser-test.example`;
+  await ok(api.post('/user-invitations', { headers: admin(), data: { email, role } }), 201);
+  await acceptInvitation(api, email, name);
   return email;
 }
 

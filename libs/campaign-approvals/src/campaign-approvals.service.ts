@@ -22,6 +22,15 @@ export interface ReviewCommentInput {
   assetId?: string;
 }
 
+/** Whether the vendor publishes through reviews, and what the caller may do about a draft. */
+export interface PublishingPolicy {
+  approvalRequired: boolean;
+  /** The caller's publish goes straight through (an admin's always; a marketer's without the rule). */
+  mayPublish: boolean;
+  mayRequestReview: boolean;
+  mayApprove: boolean;
+}
+
 /** What waits for a vendor's approvers. */
 export interface WaitingReview {
   id: string;
@@ -52,13 +61,20 @@ export class CampaignApprovalsService {
     private readonly clock: Clock,
   ) {}
 
-  async policy(actor: Actor): Promise<{ approvalRequired: boolean }> {
-    return { approvalRequired: await this.publishing.approvalRequired(actor) };
+  /** The vendor's rule, and what it means for the caller: the console shows what the API would allow. */
+  async policy(actor: Actor): Promise<PublishingPolicy> {
+    const approvalRequired = await this.publishing.approvalRequired(actor);
+    return {
+      approvalRequired,
+      mayPublish: actor.role === 'vendor_admin' || (actor.role === 'vendor_marketer' && !approvalRequired),
+      mayRequestReview: actor.role === 'vendor_admin' || actor.role === 'vendor_marketer',
+      mayApprove: actor.role === 'vendor_admin' || actor.role === 'vendor_approver',
+    };
   }
 
-  async setPolicy(actor: Actor, approvalRequired: boolean): Promise<{ approvalRequired: boolean }> {
+  async setPolicy(actor: Actor, approvalRequired: boolean): Promise<PublishingPolicy> {
     await this.vendors.setPublishApproval(new VendorScope(actor.vendorId), approvalRequired);
-    return { approvalRequired };
+    return this.policy(actor);
   }
 
   async list(actor: Actor, campaignId: string): Promise<ReviewView[]> {

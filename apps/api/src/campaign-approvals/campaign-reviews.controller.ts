@@ -10,12 +10,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@tcma/auth';
-import { CampaignApprovalsService, ReviewView, WaitingReview } from '@tcma/campaign-approvals';
+import { CampaignApprovalsService, PublishingPolicy, ReviewView, WaitingReview } from '@tcma/campaign-approvals';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   ApproveReviewDto,
   PublishingPolicyDto,
+  PublishingPolicyViewDto,
   RequestChangesDto,
   RequestReviewDto,
   ReviewCommentDto,
@@ -37,8 +38,8 @@ export class CampaignReviewsController {
     summary: 'Whether campaigns are published only through a review',
   })
   @Roles(...VENDOR_USERS)
-  @ApiOkResponse({ type: PublishingPolicyDto })
-  policy(@CurrentActor() actor: Actor): Promise<PublishingPolicyDto> {
+  @ApiOkResponse({ type: PublishingPolicyViewDto })
+  policy(@CurrentActor() actor: Actor): Promise<PublishingPolicy> {
     return this.approvals.policy(actor);
   }
 
@@ -48,8 +49,8 @@ export class CampaignReviewsController {
     summary: 'Require (or stop requiring) an approval to publish',
   })
   @Roles('vendor_admin')
-  @ApiOkResponse({ type: PublishingPolicyDto })
-  setPolicy(@CurrentActor() actor: Actor, @Body() dto: PublishingPolicyDto): Promise<PublishingPolicyDto> {
+  @ApiOkResponse({ type: PublishingPolicyViewDto })
+  setPolicy(@CurrentActor() actor: Actor, @Body() dto: PublishingPolicyDto): Promise<PublishingPolicy> {
     return this.approvals.setPolicy(actor, dto.approvalRequired);
   }
 

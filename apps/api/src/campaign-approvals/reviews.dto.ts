@@ -62,6 +62,17 @@ export class PublishingPolicyDto {
   approvalRequired!: boolean;
 }
 
+export class PublishingPolicyViewDto extends PublishingPolicyDto {
+  @ApiProperty({
+    description: "The caller's publish goes straight through (an admin's always; a marketer's without the rule).",
+  })
+  mayPublish!: boolean;
+  @ApiProperty({ description: 'The caller may ask for a review (admins and marketers).' })
+  mayRequestReview!: boolean;
+  @ApiProperty({ description: 'The caller may approve or return a review (admins and approvers).' })
+  mayApprove!: boolean;
+}
+
 class ReviewActorDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;

@@ -5142,6 +5142,16 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PublishingPolicyViewDto: {
+            /** @description Campaigns are published only through a review: marketers ask for one (POST /campaigns/{id}/reviews) and an approver's or admin's approval publishes it. */
+            approvalRequired: boolean;
+            /** @description The caller's publish goes straight through (an admin's always; a marketer's without the rule). */
+            mayPublish: boolean;
+            /** @description The caller may ask for a review (admins and marketers). */
+            mayRequestReview: boolean;
+            /** @description The caller may approve or return a review (admins and approvers). */
+            mayApprove: boolean;
+        };
         PublishingPolicyDto: {
             /** @description Campaigns are published only through a review: marketers ask for one (POST /campaigns/{id}/reviews) and an approver's or admin's approval publishes it. */
             approvalRequired: boolean;
@@ -9863,7 +9873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishingPolicyDto"];
+                    "application/json": components["schemas"]["PublishingPolicyViewDto"];
                 };
             };
         };
@@ -9886,7 +9896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishingPolicyDto"];
+                    "application/json": components["schemas"]["PublishingPolicyViewDto"];
                 };
             };
         };

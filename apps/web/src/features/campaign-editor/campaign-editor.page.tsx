@@ -23,7 +23,8 @@ export function CampaignEditorPage() {
   const { t } = useTranslation('campaign-editor');
   const { campaignId = '' } = useParams();
   const { params, set } = useAddressParams();
-  const tab = params.get('tab');
+  // The approvers' email links to ?review=<id>: the review is on the Publish tab.
+  const tab = params.get('tab') ?? (params.get('review') ? 'publish' : null);
   const edited = useEditedCampaign(campaignId);
 
   if (edited.isError) return <QueryError error={edited.error} retry={() => void edited.refetch()} />;
@@ -58,7 +59,7 @@ export function CampaignEditorPage() {
 
       <Tabs
         value={isTab(tab) ? tab : 'details'}
-        onChange={(v) => set({ tab: v === 'details' ? null : v })}
+        onChange={(v) => set({ tab: v === 'details' ? null : v, review: null })}
         keepMounted={false}
       >
         <Tabs.List aria-label={t('page.parts')}>

@@ -6,6 +6,7 @@ import { IdlePartners } from './components/idle-partners';
 import { Network, Results } from './components/network';
 import { SendingHealth } from './components/sending-health';
 import { TopCampaigns } from './components/top-campaigns';
+import { WaitingReviews } from './components/waiting-reviews';
 import { useVendorHome } from './hooks/use-vendor-home';
 
 /** Where a vendor user starts: the network at a glance, the campaigns that work, the partners to nudge, the mail's health. */
@@ -15,6 +16,7 @@ export function VendorHomePage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('title')} description={t('description')} />
+      <WaitingReviews />
       {home.isError ? (
         <QueryError error={home.error} retry={() => void home.refetch()} />
       ) : home.isPending ? (

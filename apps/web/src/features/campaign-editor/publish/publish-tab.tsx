@@ -1,5 +1,5 @@
 import { useTranslation } from '../../../shared/i18n';
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ProblemList } from '../components/problem-list';
@@ -8,9 +8,15 @@ import { headline, otherProblems } from '../problems';
 import { DraftChangesSummary } from './draft-changes';
 import { LanguageChoicesField, useUnreadyLanguages, type LanguageChoices } from './language-choices';
 import { usePublishCampaign, useValidateCampaign } from './use-publishing';
+import { ReviewPanel } from './review-panel';
+import { useCampaignReviews, usePublishingPolicy, useRequestReview } from './use-reviews';
 import { VersionsTable } from './versions-table';
 
-/** What the draft changes, checking it (the API's own publish checks), publishing it as a new version, and the versions so far. */
+/**
+ * What the draft changes, checking it (the API's own publish checks), publishing it as a new
+ * version (or, where the vendor requires approval and the API says this user may not publish,
+ * asking for a review), the latest review with its trail, and the versions so far.
+ */
 export function PublishTab({ edited }: { edited: EditedCampaign }) {
   const { t } = useTranslation('campaign-editor');
   const { campaign, content } = edited;
@@ -18,7 +24,16 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
   const publish = usePublishCampaign(campaign.id);
   const report = validate.data;
   const nothingToPublish = campaign.draft === null;
-  const refused = publish.error;
+  const policy = usePublishingPolicy();
+  const reviews = useCampaignReviews(campaign.id);
+  const request = useRequestReview(campaign.id);
+  const [note, setNote] = useState('');
+  const latest = reviews.data?.[0];
+  const waiting = latest?.status === 'pending' && latest.draftRevision === campaign.revision;
+  // The API decides who publishes; until it has answered, the button is the plain Publish.
+  const throughReview = policy.data ? !policy.data.mayPublish && policy.data.mayRequestReview : false;
+  const mayAct = !policy.data || policy.data.mayPublish || policy.data.mayRequestReview;
+  const refused = throughReview ? request.error : publish.error;
   const unready = useUnreadyLanguages(campaign.id);
   const [choices, setChoices] = useState<LanguageChoices>({});
   // Only the languages not ready take a choice: one made for a language since made ready is not sent.
@@ -44,11 +59,24 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
             onChange={(next) => {
               setChoices(next);
               publish.reset();
+              request.reset();
             }}
             error={refused}
             disabled={campaign.status === 'archived'}
           />
         )}
+        {throughReview && !nothingToPublish && !waiting ? (
+          <Textarea
+            label={t('publish.reviewNote')}
+            description={t('publish.reviewExplained')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
+        ) : null}
+        {waiting ? <Text size="sm">{t('publish.reviewWaiting')}</Text> : null}
         <Group gap="sm">
           <Button
             variant="default"
@@ -58,21 +86,41 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
           >
             {t('publish.check')}
           </Button>
-          <Button
-            onClick={() =>
-              publish.mutate(chosen, {
-                onSuccess: (v) => {
-                  validate.reset();
-                  setChoices({});
-                  notifications.show({ color: 'teal', message: t('publish.published', { version: v.version }) });
-                },
-              })
-            }
-            loading={publish.isPending}
-            disabled={nothingToPublish || campaign.status === 'archived'}
-          >
-            {t('publish.publish')}
-          </Button>
+          {!mayAct ? null : throughReview ? (
+            <Button
+              onClick={() =>
+                request.mutate(
+                  { ...(note.trim() ? { note } : {}), ...(Object.keys(chosen).length ? { languages: chosen } : {}) },
+                  {
+                    onSuccess: () => {
+                      setNote('');
+                      notifications.show({ color: 'teal', message: t('publish.reviewAsked') });
+                    },
+                  },
+                )
+              }
+              loading={request.isPending}
+              disabled={nothingToPublish || campaign.status === 'archived' || waiting}
+            >
+              {t('publish.askReview')}
+            </Button>
+          ) : (
+            <Button
+              onClick={() =>
+                publish.mutate(chosen, {
+                  onSuccess: (v) => {
+                    validate.reset();
+                    setChoices({});
+                    notifications.show({ color: 'teal', message: t('publish.published', { version: v.version }) });
+                  },
+                })
+              }
+              loading={publish.isPending}
+              disabled={nothingToPublish || campaign.status === 'archived'}
+            >
+              {t('publish.publish')}
+            </Button>
+          )}
         </Group>
         <div aria-live="polite">
           {validate.error ? (
@@ -99,6 +147,9 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
           ) : null}
         </div>
       </Stack>
+      {latest && policy.data ? (
+        <ReviewPanel campaignId={campaign.id} review={latest} policy={policy.data} content={content} />
+      ) : null}
       <VersionsTable campaignId={campaign.id} />
     </Stack>
   );

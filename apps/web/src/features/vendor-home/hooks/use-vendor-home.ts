@@ -28,3 +28,10 @@ export function useRemindPartner() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: vendorHomeQuery().queryKey }),
   });
 }
+
+export type WaitingReview = components['schemas']['WaitingReviewDto'];
+
+/** The reviews waiting for the vendor's approvers, oldest first, as the API lists them. */
+export function useWaitingReviews() {
+  return $api.useQuery('get', '/campaign-reviews/waiting');
+}

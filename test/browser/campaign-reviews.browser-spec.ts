@@ -1,0 +1,106 @@
+import { request as playwrightRequest, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { admin, authorCampaign, ok, PASSWORD, vendorApprover, vendorMarketer } from './seed';
+
+/**
+ * Publishing through a review in the console: with the vendor's rule on, a marketer's Publish tab
+ * offers "Ask for a review" instead of Publish; the approver finds the draft waiting on the vendor
+ * home, opens its review, comments on an email and approves it, which publishes version 2.
+ */
+
+let marketerEmail: string;
+let approverEmail: string;
+let campaignId: string;
+let campaignName: string;
+
+test.describe.configure({ mode: 'serial' });
+
+/** The rule is the worker's vendor's: on for this file only (the other files' marketers publish directly). */
+async function approvalRequired(on: boolean): Promise<void> {
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  try {
+    await ok(api.put('/publishing-policy', { headers: admin(), data: { approvalRequired: on } }), 200);
+  } finally {
+    await api.dispose();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(30_000); // authoring one emails-only campaign through the API: a few seconds quiet; see docs/contributing.md
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  try {
+    marketerEmail = await vendorMarketer(api);
+    approverEmail = await vendorApprover(api);
+    campaignName = `Reviewed ${randomUUID().slice(0, 6)}`;
+    campaignId = await authorCampaign(api, campaignName, { emailsOnly: true });
+    // Version 1 is published; a change opens the draft the marketer sends for review.
+    await ok(api.patch(`/campaigns/${campaignId}`, { headers: admin(), data: { description: 'Spring edition' } }), 200);
+  } finally {
+    await api.dispose();
+  }
+  await approvalRequired(true);
+});
+
+test.afterAll(async () => {
+  await approvalRequired(false);
+});
+
+/** Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const viewport of WIDTHS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, `console-${name}`);
+    await expectAccessible(page);
+  }
+}
+
+async function dismiss(page: Page, message: string): Promise<void> {
+  const notification = page.getByRole('alert').filter({ hasText: message });
+  await expect(notification).toBeVisible();
+  await notification.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notification).toBeHidden();
+}
+
+test('a marketer asks for a review; the approver comments on an email and approves it, publishing version 2', async ({
+  page,
+}) => {
+  test.setTimeout(10_000); // twice its quiet time (4.1 s), rounded up: see docs/contributing.md
+  await ok(page.request.post('/auth/sign-in', { data: { email: marketerEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${campaignId}?tab=publish`);
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  await page.getByLabel('Note for the approvers (optional)').fill('Spring copy, please check the subject');
+  await page.getByRole('button', { name: 'Ask for a review' }).click();
+  await dismiss(page, 'The review is asked for');
+  const review = page.getByRole('region', { name: /^Review of draft revision \d+$/ });
+  await expect(review.getByText('Waiting', { exact: true })).toBeVisible();
+  await expect(review.getByRole('listitem').first()).toContainText('Mira Marketer asked for a review');
+  await expect(review.getByRole('listitem').first()).toContainText('Spring copy, please check the subject');
+  await expect(page.getByRole('button', { name: 'Ask for a review' })).toBeDisabled();
+  await expect(page.getByText('A review of this draft is waiting for an approver.')).toBeVisible();
+  await shoot(page, 'review-asked');
+  await page.request.post('/auth/sign-out', {
+    headers: { 'X-CSRF-Token': (await (await page.request.get('/auth/session')).json()).csrfToken },
+  });
+
+  // The approver: the home lists the draft; its link opens the review on the Publish tab.
+  await ok(page.request.post('/auth/sign-in', { data: { email: approverEmail, password: PASSWORD } }), 200);
+  await page.goto('/console/home');
+  const waiting = page.getByRole('region', { name: 'Waiting for review' });
+  await waiting.getByRole('link', { name: campaignName }).click();
+  await expect(page.getByRole('tab', { name: 'Publish' })).toHaveAttribute('aria-selected', 'true');
+  await expect(review).toBeVisible();
+  await review.getByLabel('Comment, or what to change').fill('Subject reads well.');
+  await review.getByLabel('About').selectOption({ index: 1 });
+  await review.getByRole('button', { name: 'Add the comment' }).click();
+  await dismiss(page, 'The comment is added.');
+  await expect(review.getByRole('listitem').nth(1)).toContainText('Ada Approver commented');
+  await expect(review.getByRole('listitem').nth(1)).toContainText(/ · on 1 — /);
+  await review.getByRole('button', { name: 'Approve and publish' }).click();
+  await dismiss(page, 'Approved: version 2 is published.');
+  await expect(review.getByText('Approved', { exact: true })).toBeVisible();
+  await expect(review.getByRole('listitem').nth(2)).toContainText('Ada Approver approved and published');
+  await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 2/ })).toBeVisible();
+  await shoot(page, 'review-approved');
+});
