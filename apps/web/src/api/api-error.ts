@@ -4,6 +4,8 @@ export interface FieldProblem {
   message: string;
   /** 1-based line inside a template (MJML, subject), when the problem is in one. */
   line?: number;
+  /** A machine-readable kind, when the API gives one (`language_incomplete`): the browser words those itself. */
+  code?: string;
 }
 
 /** A failed API call, with the API's own message and field problems when it sent them. */

@@ -9,18 +9,8 @@ import { StaleNotice } from '../components/stale-notice';
 import { isStale } from '../hooks/use-draft-edits';
 import type { CampaignContent, CampaignView } from '../hooks/use-edited-campaign';
 import { LanguageReview } from './language-review';
-import { useEmailStates, useOrigins } from './language-words';
+import { useEmailStates, useLanguageTitle, useOrigins } from './language-words';
 import { useDraftLanguages, useRemoveLanguage, type DraftLanguage, type DraftLanguageEmail } from './use-languages';
-
-/** A language's name in the reader's language with its tag, "German (de)"; the tag alone when it has no name. */
-function useLanguageTitle(): (tag: string) => string {
-  const { t } = useTranslation('campaign-editor');
-  const format = useFormat();
-  return (tag) => {
-    const name = format.language(tag);
-    return name === tag ? tag : t('languages.named', { name, tag });
-  };
-}
 
 /** The draft's languages, each with every email's state in it, a way to review a model's drafts, and to remove one. */
 export function LanguageList({ campaign, content }: { campaign: CampaignView; content: CampaignContent }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from '../../../shared/i18n';
+import { useFormat, useTranslation } from '../../../shared/i18n';
 import type { DraftLanguageEmail } from './use-languages';
 
 type State = DraftLanguageEmail['state'];
@@ -28,4 +28,14 @@ export function useOrigins(): (origin: Origin) => string {
       machine: t('languages.origin.machine'),
       manual: t('languages.origin.manual'),
     })[origin];
+}
+
+/** A language's name in the reader's language with its tag, "German (de)"; the tag alone when it has no name. */
+export function useLanguageTitle(): (tag: string) => string {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
+  return (tag) => {
+    const name = format.language(tag);
+    return name === tag ? tag : t('languages.named', { name, tag });
+  };
 }

@@ -1,6 +1,8 @@
 import { Radio, Stack, Text, Title } from '@mantine/core';
 import { useFormat, useTranslation } from '../../../shared/i18n';
+import { ApiError } from '../../../api/api-error';
 import { messageAt } from '../problems';
+import { useLanguageTitle } from '../languages/language-words';
 import { useDraftLanguages } from '../languages/use-languages';
 
 export type LanguageChoice = 'fallback' | 'hold';
@@ -18,6 +20,11 @@ interface LanguageChoicesProps {
   disabled: boolean;
 }
 
+/** Whether the refusal says the language lacks its choice (worded here, in the reader's language). */
+const incomplete = (error: unknown, tag: string) =>
+  error instanceof ApiError &&
+  error.problems.some((p) => p.path === `languages.${tag}` && p.code === 'language_incomplete');
+
 /** The languages the API says are not ready (GET …/draft/languages), whose choice a publication needs. */
 export function useUnreadyLanguages(campaignId: string): string[] {
   const languages = useDraftLanguages(campaignId);
@@ -33,6 +40,7 @@ export function useUnreadyLanguages(campaignId: string): string[] {
 export function LanguageChoicesField({ unready, language, choices, onChange, error, disabled }: LanguageChoicesProps) {
   const { t } = useTranslation('campaign-editor');
   const format = useFormat();
+  const title = useLanguageTitle();
   if (unready.length === 0) return null;
   const own = format.language(language);
   return (
@@ -46,10 +54,14 @@ export function LanguageChoicesField({ unready, language, choices, onChange, err
         return (
           <Radio.Group
             key={tag}
-            label={name === tag ? tag : t('languages.named', { name, tag })}
+            label={title(tag)}
             value={choices[tag] ?? null}
             onChange={(value) => onChange({ ...choices, [tag]: value === 'hold' ? 'hold' : 'fallback' })}
-            error={messageAt(t, error, `languages.${tag}`)}
+            error={
+              incomplete(error, tag)
+                ? t('publish.languages.choose', { language: name })
+                : messageAt(t, error, `languages.${tag}`)
+            }
           >
             <Stack gap="xs" mt={6}>
               <Radio
