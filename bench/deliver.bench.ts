@@ -9,7 +9,7 @@ import nodemailer from 'nodemailer';
 import { loadDemo } from '../apps/cli/src/demo/demo-manifest';
 import { OBSERVABILITY } from './api-process';
 import { BenchEnv, benchEnvironment } from './bench-context';
-import { median, pairedRuns, percentile, print, rateAsync } from './bench-line';
+import { median, Paired, pairedRuns, percentile, print, rateAsync } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
 
 const STEPS = Number(process.env.BENCH_DELIVER_STEPS ?? 50_000);
@@ -263,24 +263,10 @@ export async function deliverBench(): Promise<void> {
       (setting, round) => deliverOnce(bench, sink, OBSERVABILITY[setting], `${setting}${round}`, OBS_STEPS),
       (r) => r.value,
     );
-    const all = [...paired.on, ...paired.off];
     print({
       bench: 'deliver_observability',
-      value: median(paired.on.map((r) => r.value)),
-      unit: 'steps/s',
       baseline: 'same_engine_logs_and_metrics_off',
-      baseline_value: median(paired.off.map((r) => r.value)),
-      // The median of the rounds' ratios, not the ratio of the medians.
-      ratio: paired.ratio,
-      steps: OBS_STEPS,
-      rounds: OBS_ROUNDS,
-      runs_on: paired.on.map((r) => Math.round(r.value)),
-      runs_off: paired.off.map((r) => Math.round(r.value)),
-      round_ratios: paired.ratios.map((r) => Math.round(r * 1000) / 1000),
-      p99_ms: median(paired.on.map((r) => percentile(r.latencies, 99))),
-      baseline_p99_ms: median(paired.off.map((r) => percentile(r.latencies, 99))),
-      lost: all.reduce((n, r) => n + r.lost, 0),
-      duplicates: all.reduce((n, r) => n + r.duplicates, 0),
+      ...pairedFigures(paired, ['on', 'off']),
       target: 'median round ratio >= 0.9',
     });
   } finally {
@@ -313,28 +299,38 @@ export async function deliverLocalesBench(): Promise<void> {
         ),
       (r) => r.value,
     );
-    const all = [...paired.on, ...paired.off];
     print({
       bench: 'deliver_locales',
-      value: median(paired.on.map((r) => r.value)),
-      unit: 'steps/s',
       baseline: 'same_engine_single_language_campaign',
-      baseline_value: median(paired.off.map((r) => r.value)),
-      ratio: paired.ratio,
-      steps: OBS_STEPS,
-      rounds: OBS_ROUNDS,
-      runs_locales: paired.on.map((r) => Math.round(r.value)),
-      runs_single: paired.off.map((r) => Math.round(r.value)),
-      round_ratios: paired.ratios.map((r) => Math.round(r * 1000) / 1000),
-      p99_ms: median(paired.on.map((r) => percentile(r.latencies, 99))),
-      baseline_p99_ms: median(paired.off.map((r) => percentile(r.latencies, 99))),
+      ...pairedFigures(paired, ['locales', 'single']),
       sent_by_language: paired.on[0]?.languages,
-      lost: all.reduce((n, r) => n + r.lost, 0),
-      duplicates: all.reduce((n, r) => n + r.duplicates, 0),
       target: 'median round ratio >= 0.9',
     });
   } finally {
     sink.child.kill();
     await bench.close();
   }
+}
+
+/**
+ * What a paired delivery benchmark prints: the medians of its OBS_ROUNDS rounds, the median of
+ * the rounds' ratios (not the ratio of the medians), each round's figures, p99s, and losses.
+ */
+function pairedFigures(paired: Paired<DeliverRun>, [on, off]: [string, string]) {
+  const all = [...paired.on, ...paired.off];
+  return {
+    value: median(paired.on.map((r) => r.value)),
+    unit: 'steps/s',
+    baseline_value: median(paired.off.map((r) => r.value)),
+    ratio: paired.ratio,
+    steps: OBS_STEPS,
+    rounds: OBS_ROUNDS,
+    [`runs_${on}`]: paired.on.map((r) => Math.round(r.value)),
+    [`runs_${off}`]: paired.off.map((r) => Math.round(r.value)),
+    round_ratios: paired.ratios.map((r) => Math.round(r * 1000) / 1000),
+    p99_ms: median(paired.on.map((r) => percentile(r.latencies, 99))),
+    baseline_p99_ms: median(paired.off.map((r) => percentile(r.latencies, 99))),
+    lost: all.reduce((n, r) => n + r.lost, 0),
+    duplicates: all.reduce((n, r) => n + r.duplicates, 0),
+  };
 }
