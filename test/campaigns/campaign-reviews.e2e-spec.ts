@@ -102,6 +102,8 @@ describe('campaign reviews', () => {
 
     // The approver reads the draft it reviews, and comments on one email.
     await api.http().get(`/campaigns/${campaignId}/draft/changes`).set(as(approver.token)).expect(200);
+    // …and previews it as one of the network's partners would send it.
+    await api.http().get('/partners').set(as(approver.token)).expect(200);
     const emailId = Object.values(assetIds)[0];
     const badAsset = await decide(campaignId, reviewId, 'comments', approver.token, {
       body: 'Which one?',

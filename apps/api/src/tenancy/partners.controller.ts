@@ -22,7 +22,8 @@ export class PartnersController {
 
   @Get()
   @ApiOperation({ operationId: 'listPartners', summary: 'List partners' })
-  @Roles('vendor_admin', 'vendor_marketer')
+  // Approvers read the network to preview a draft as one of its partners would send it.
+  @Roles('vendor_admin', 'vendor_marketer', 'vendor_approver')
   @ApiOkResponse({ type: PageDto(PartnerDto) })
   async list(@CurrentActor() actor: Actor, @Query() query: ListPartnersQuery): Promise<Page<PartnerDto>> {
     return pageOf(await this.partners.list(actor, query), query, (p) => PartnerDto.from(p));

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CampaignContent } from '../hooks/use-edited-campaign';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
+import { ReviewPreviews } from './review-previews';
 import { type PublishingPolicy, type Review, type ReviewEvent, useReviewAction } from './use-reviews';
 
 /** Filled, in shades dark enough for white text (AA). */
@@ -67,6 +68,7 @@ export function ReviewPanel({
           <TrailStep key={i} event={event} content={content} />
         ))}
       </List>
+      {waiting ? <ReviewPreviews campaignId={campaignId} content={content} /> : null}
       {waiting ? (
         <Stack gap="xs">
           <Textarea
