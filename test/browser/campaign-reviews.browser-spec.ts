@@ -97,6 +97,9 @@ test('a marketer asks for a review; the approver comments on an email and approv
   const waiting = page.getByRole('region', { name: 'Waiting for review' });
   await waiting.getByRole('link', { name: campaignName }).click();
   await expect(page.getByRole('tab', { name: 'Publish' })).toHaveAttribute('aria-selected', 'true');
+  await expect(
+    page.getByText('You review this campaign: its marketers and admins edit it.', { exact: false }),
+  ).toBeVisible();
   await expect(review).toBeVisible();
   // The draft's emails as a partner would send them, rendered by the API.
   const previews = review.getByRole('region', { name: 'How partners will send it' });

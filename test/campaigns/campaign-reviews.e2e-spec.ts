@@ -38,13 +38,26 @@ describe('campaign reviews', () => {
       .set(as(vendor.adminToken))
       .send({ approvalRequired: true })
       .expect(200);
-    expect(set.body).toEqual({ approvalRequired: true, mayPublish: true, mayRequestReview: true, mayApprove: true });
+    expect(set.body).toEqual({
+      approvalRequired: true,
+      mayPublish: true,
+      mayEdit: true,
+      mayRequestReview: true,
+      mayApprove: true,
+    });
     const read = await api.http().get('/publishing-policy').set(as(approver.token)).expect(200);
-    expect(read.body).toEqual({ approvalRequired: true, mayPublish: false, mayRequestReview: false, mayApprove: true });
+    expect(read.body).toEqual({
+      approvalRequired: true,
+      mayPublish: false,
+      mayEdit: false,
+      mayRequestReview: false,
+      mayApprove: true,
+    });
     const marketer = await api.http().get('/publishing-policy').set(as(vendor.marketerToken)).expect(200);
     expect(marketer.body).toEqual({
       approvalRequired: true,
       mayPublish: false,
+      mayEdit: true,
       mayRequestReview: true,
       mayApprove: false,
     });

@@ -27,6 +27,8 @@ export interface PublishingPolicy {
   approvalRequired: boolean;
   /** The caller's publish goes straight through (an admin's always; a marketer's without the rule). */
   mayPublish: boolean;
+  /** The caller authors drafts (admins and marketers); an approver reads them. */
+  mayEdit: boolean;
   mayRequestReview: boolean;
   mayApprove: boolean;
 }
@@ -67,6 +69,7 @@ export class CampaignApprovalsService {
     return {
       approvalRequired,
       mayPublish: actor.role === 'vendor_admin' || (actor.role === 'vendor_marketer' && !approvalRequired),
+      mayEdit: actor.role === 'vendor_admin' || actor.role === 'vendor_marketer',
       mayRequestReview: actor.role === 'vendor_admin' || actor.role === 'vendor_marketer',
       mayApprove: actor.role === 'vendor_admin' || actor.role === 'vendor_approver',
     };

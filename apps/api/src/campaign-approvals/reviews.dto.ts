@@ -67,6 +67,8 @@ export class PublishingPolicyViewDto extends PublishingPolicyDto {
     description: "The caller's publish goes straight through (an admin's always; a marketer's without the rule).",
   })
   mayPublish!: boolean;
+  @ApiProperty({ description: 'The caller authors drafts (admins and marketers); an approver only reads them.' })
+  mayEdit!: boolean;
   @ApiProperty({ description: 'The caller may ask for a review (admins and marketers).' })
   mayRequestReview!: boolean;
   @ApiProperty({ description: 'The caller may approve or return a review (admins and approvers).' })

@@ -5147,6 +5147,8 @@ export interface components {
             approvalRequired: boolean;
             /** @description The caller's publish goes straight through (an admin's always; a marketer's without the rule). */
             mayPublish: boolean;
+            /** @description The caller authors drafts (admins and marketers); an approver only reads them. */
+            mayEdit: boolean;
             /** @description The caller may ask for a review (admins and marketers). */
             mayRequestReview: boolean;
             /** @description The caller may approve or return a review (admins and approvers). */

@@ -11,6 +11,7 @@ import { DetailsTab } from './details/details-tab';
 import { useEditedCampaign } from './hooks/use-edited-campaign';
 import { LanguagesTab } from './languages/languages-tab';
 import { PublishTab } from './publish/publish-tab';
+import { usePublishingPolicy } from './publish/use-reviews';
 import { SequenceTab } from './sequence/sequence-tab';
 import { SlotsTab } from './slots/slots-tab';
 
@@ -23,9 +24,12 @@ export function CampaignEditorPage() {
   const { t } = useTranslation('campaign-editor');
   const { campaignId = '' } = useParams();
   const { params, set } = useAddressParams();
-  // The approvers' email links to ?review=<id>: the review is on the Publish tab.
-  const tab = params.get('tab') ?? (params.get('review') ? 'publish' : null);
   const edited = useEditedCampaign(campaignId);
+  // An approver reads what others author: the API says so, and its review is on the Publish tab.
+  const policy = usePublishingPolicy();
+  const reader = policy.data?.mayEdit === false;
+  // The approvers' email links to ?review=<id>: the review is on the Publish tab too.
+  const tab = params.get('tab') ?? (params.get('review') || reader ? 'publish' : null);
 
   if (edited.isError) return <QueryError error={edited.error} retry={() => void edited.refetch()} />;
   if (edited.isPending) {
@@ -56,6 +60,7 @@ export function CampaignEditorPage() {
         </Group>
       </Group>
       {archived ? <Text>{t('page.archived')}</Text> : null}
+      {reader && !archived ? <Text>{t('page.reader')}</Text> : null}
 
       <Tabs
         value={isTab(tab) ? tab : 'details'}
