@@ -114,6 +114,7 @@ test('a marketer asks for a review; the approver comments on an email and approv
   await review.getByRole('button', { name: 'Approve and publish' }).click();
   await dismiss(page, 'Approved: version 2 is published.');
   await expect(review.getByText('Approved', { exact: true })).toBeVisible();
+  await expect(page.getByText('Every change is published: nothing waits for review.')).toBeVisible();
   await expect(review.getByRole('listitem').nth(2)).toContainText('Ada Approver approved and published');
   await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 2/ })).toBeVisible();
   await shoot(page, 'review-approved');

@@ -50,7 +50,13 @@ export function PublishTab({ edited }: { edited: EditedCampaign }) {
         <Title order={2} size="h3" id="check-title">
           {t('publish.title')}
         </Title>
-        <Text size="sm">{nothingToPublish ? t('publish.nothing') : t('publish.explained')}</Text>
+        <Text size="sm">
+          {!nothingToPublish
+            ? t('publish.explained')
+            : policy.data?.mayEdit === false
+              ? t('publish.nothingToReview')
+              : t('publish.nothing')}
+        </Text>
         {nothingToPublish ? null : (
           <LanguageChoicesField
             unready={unready}
