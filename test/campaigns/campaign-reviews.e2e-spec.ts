@@ -191,6 +191,25 @@ describe('campaign reviews', () => {
     expect(campaign.body.latestVersion).toBeNull();
   });
 
+  it('publishes once when two approvers approve the same review at the same moment', async () => {
+    const { campaignId } = await author();
+    const asked = await request(campaignId).expect(201);
+    const answers = await Promise.all([
+      decide(campaignId, asked.body.id, 'approve', approver.token),
+      decide(campaignId, asked.body.id, 'approve', vendor.adminToken),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.message).toMatch(/no longer waiting: it is approved/);
+    const versions = await api.http().get(`/campaigns/${campaignId}/versions`).set(as(approver.token)).expect(200);
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([1]);
+    const review = await api
+      .http()
+      .get(`/campaigns/${campaignId}/reviews/${asked.body.id}`)
+      .set(as(approver.token))
+      .expect(200);
+    expect(review.body.events.map((e: { kind: string }) => e.kind)).toEqual(['requested', 'approved']);
+  });
+
   it('keeps reviews within their vendor, and lets a vendor without the rule publish at once', async () => {
     const tenants = new TenantFactory(api);
     const other = await tenants.vendor('Unreviewed Vendor');

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CampaignPublishingService, CampaignReviewsRepository, CampaignsService } from '@tcma/campaigns';
+import type { CampaignReviewRow } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Transactions, VendorScope } from '@tcma/persistence';
@@ -143,32 +144,10 @@ export class CampaignApprovalsService {
   async approve(actor: Actor, campaignId: string, reviewId: string, comment?: string): Promise<ReviewView> {
     const review = await this.pending(actor, campaignId, reviewId);
     const at = this.clock.now();
-    const published = await this.transactions.run(async (tx) => {
-      const version = await this.publishing.publishRevision(
-        actor,
-        campaignId,
-        review.draftRevision,
-        review.languageChoices ?? {},
-        tx,
-      );
-      if (!version) return null;
-      const decided = await this.reviews.decide(
-        scopeOf(actor),
-        review.id,
-        { status: 'approved', publishedVersion: version.version },
-        {
-          kind: 'approved',
-          actorId: actor.userId,
-          draftRevision: review.draftRevision,
-          body: comment?.trim() || null,
-          at,
-        },
-        tx,
-      );
-      if (!decided) throw new ConflictError('The review was decided by someone else at the same time; reload it');
-      return version;
-    });
+    const published = await this.publishReviewed(actor, campaignId, review, { at, comment });
     if (!published) {
+      // Another approver's approval of this very review published it a moment before.
+      await this.pending(actor, campaignId, reviewId);
       const campaign = await this.campaigns.findForVendor(actor, campaignId);
       await this.reviews.voidOutdated(scopeOf(actor), campaignId, campaign.draftRevision, null, at);
       throw new ConflictError(
@@ -177,6 +156,50 @@ export class CampaignApprovalsService {
     }
     await this.publishing.offerVersion(published.id);
     return this.get(actor, campaignId, reviewId);
+  }
+
+  /**
+   * Publishes the review's revision and records the approval, in one transaction; null when the
+   * draft is no longer that revision. A conflict meanwhile (another approver's approval of this
+   * review left no draft) answers as the review now stands.
+   */
+  private async publishReviewed(
+    actor: Actor,
+    campaignId: string,
+    review: CampaignReviewRow,
+    { at, comment }: { at: Date; comment?: string },
+  ) {
+    try {
+      // Awaited here, so a conflict the transaction throws is caught below.
+      return await this.transactions.run(async (tx) => {
+        const version = await this.publishing.publishRevision(
+          actor,
+          campaignId,
+          review.draftRevision,
+          review.languageChoices ?? {},
+          tx,
+        );
+        if (!version) return null;
+        const decided = await this.reviews.decide(
+          scopeOf(actor),
+          review.id,
+          { status: 'approved', publishedVersion: version.version },
+          {
+            kind: 'approved',
+            actorId: actor.userId,
+            draftRevision: review.draftRevision,
+            body: comment?.trim() || null,
+            at,
+          },
+          tx,
+        );
+        if (!decided) throw new ConflictError('The review was decided by someone else at the same time; reload it');
+        return version;
+      });
+    } catch (e) {
+      if (e instanceof ConflictError) await this.pending(actor, campaignId, review.id);
+      throw e;
+    }
   }
 
   /** Returns the draft to its authors with what to change; nothing is published. */
