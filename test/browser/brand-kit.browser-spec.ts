@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { expect, expectAccessible, portalArea, screenshot, tabTo, test } from './fixtures';
+import { dismiss, expect, expectAccessible, portalArea, screenshot, tabTo, test } from './fixtures';
 import { admin, authorCampaign, ok, partnerWithUser, PASSWORD } from './seed';
 
 /**
@@ -66,14 +66,6 @@ async function signIn(page: Page, partner: Partner): Promise<void> {
 
 async function storedKit(page: Page, partnerId: string): Promise<StoredKit> {
   return ok<StoredKit>(page.request.get(`/partners/${partnerId}/brand-kit`), 200);
-}
-
-/** Closes the notification saying `message` (it would cover the page in the screenshots). */
-async function dismiss(page: Page, message: string): Promise<void> {
-  const notification = page.getByRole('alert').filter({ hasText: message });
-  await expect(notification).toBeVisible();
-  await notification.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notification).toBeHidden();
 }
 
 /** The page at both widths: a screenshot and axe at each. Ends at the wide one. */

@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { dismiss, expect, expectAccessible, shootAtWidths, test } from './fixtures';
 import { admin, authorCampaign, ok, PASSWORD, vendorAdmin } from './seed';
 import { translateXliff } from '../support/xliff-translator';
 
@@ -18,7 +18,7 @@ let campaignId: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(30_000); // authoring one emails-only campaign through the API: a few seconds quiet; see docs/contributing.md
+  test.setTimeout(2_000); // twice its quiet time (0.51–0.55 s: a vendor admin and an emails-only campaign through the API), rounded up: see docs/contributing.md
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
   try {
     vendorEmail = await vendorAdmin(api);
@@ -27,19 +27,6 @@ test.beforeAll(async () => {
     await api.dispose();
   }
 });
-
-/**
- * Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px.
- * `frames: false` for an email preview (a sandboxed frame no script, axe's included, may run in).
- */
-async function shoot(page: Page, name: string, { frames = true } = {}): Promise<void> {
-  for (const viewport of WIDTHS) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, `console-${name}`);
-    await expectAccessible(page, { frames });
-  }
-}
 
 /** Changes the subject of the draft's first email through the API, as another editor would. */
 async function editFirstSubject(): Promise<void> {
@@ -63,14 +50,6 @@ async function editFirstSubject(): Promise<void> {
   } finally {
     await api.dispose();
   }
-}
-
-/** Closes the notification saying `message` (it would cover the page in the screenshots). */
-async function dismiss(page: Page, message: string): Promise<void> {
-  const notification = page.getByRole('alert').filter({ hasText: message });
-  await expect(notification).toBeVisible();
-  await notification.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notification).toBeHidden();
 }
 
 /** Chooses a file with the field's own button, as a person does (the file chooser opens). */
@@ -124,7 +103,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   await expect(rows.first()).toContainText('1 — Your files, safe in the cloud');
   await expect(revision).not.toHaveText(before ?? '');
   await expect(page.getByText('Published, changes pending')).toBeVisible();
-  await shoot(page, 'languages');
+  await shootAtWidths(page, 'console-languages');
 
   // A target that dropped a placeholder: refused at the line of that target, nothing saved.
   const lines = translateXliff(xliff, 'DE2 ').split('\n');
@@ -138,7 +117,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
     await expect(item).toHaveText(new RegExp(`^Line ${at + 1}: `));
   await expect(page.getByRole('alert').filter({ hasText: 'The translation was not imported' })).toBeVisible();
   await expect(german.getByRole('cell', { name: 'Current' })).toHaveCount(3);
-  await shoot(page, 'languages-refused');
+  await shootAtWidths(page, 'console-languages-refused');
 
   // A tag that is not a language: the API's word under the language field.
   await language.fill('de_DE');
@@ -151,7 +130,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   await page.reload();
   await expect(rows.first().getByRole('cell').nth(1)).toHaveText('Needs update');
   await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('Current');
-  await shoot(page, 'languages-stale');
+  await shootAtWidths(page, 'console-languages-stale');
 
   // Removed, once confirmed: no other language again.
   await german.getByRole('button', { name: 'Remove German' }).click();
@@ -188,7 +167,7 @@ test('before the first publication there is nothing to download, and the tab say
   await expect(download.getByRole('button', { name: 'Download the XLIFF file' })).toHaveAccessibleDescription(
     /publish the campaign first/,
   );
-  await shoot(page, 'languages-unpublished');
+  await shootAtWidths(page, 'console-languages-unpublished');
 });
 
 test('the model’s French drafts are read and approved; publishing with French stale asks what to do, and records it', async ({
@@ -231,7 +210,7 @@ test('the model’s French drafts are read and approved; publishing with French 
   await page.getByRole('option').nth(1).click();
   await expect(email).toHaveValue(/^2 — /);
   await expect(dialog.getByText(/^Subject: \[fr\] /)).toBeVisible();
-  await shoot(page, 'languages-review', { frames: false });
+  await shootAtWidths(page, 'console-languages-review', { frames: false });
   await dialog.getByRole('button', { name: 'Approve the 3 French emails' }).click();
   await expect(dialog).toBeHidden();
   await dismiss(page, 'The French translation is approved.');
@@ -249,7 +228,7 @@ test('the model’s French drafts are read and approved; publishing with French 
     'Choose what this version does with each language above.',
   );
   await expect(choice).toHaveAccessibleDescription('Choose what this version does with French.');
-  await shoot(page, 'publish-languages');
+  await shootAtWidths(page, 'console-publish-languages');
   await choice.getByLabel('Send French where it is ready, English in the other emails').check();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await dismiss(page, 'Version 2 is published.');

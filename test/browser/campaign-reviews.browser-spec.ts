@@ -1,6 +1,6 @@
-import { request as playwrightRequest, type Page } from '@playwright/test';
+import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { dismiss, expect, shootAtWidths, test } from './fixtures';
 import { admin, authorCampaign, ok, PASSWORD, vendorApprover, vendorMarketer } from './seed';
 
 /**
@@ -27,7 +27,7 @@ async function approvalRequired(on: boolean): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(30_000); // authoring one emails-only campaign through the API: a few seconds quiet; see docs/contributing.md
+  test.setTimeout(1_000); // twice its quiet time (0.27–0.32 s: two users and an emails-only campaign through the API), rounded up: see docs/contributing.md
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
   try {
     marketerEmail = await vendorMarketer(api);
@@ -45,26 +45,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await approvalRequired(false);
 });
-
-/**
- * Screenshots at a phone's and a desktop's width, with axe at each, from the top; ends at 1440 px.
- * Axe skips the email preview's frame: a sandboxed frame no script, axe's included, may run in.
- */
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const viewport of WIDTHS) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, `console-${name}`);
-    await expectAccessible(page, { frames: false });
-  }
-}
-
-async function dismiss(page: Page, message: string): Promise<void> {
-  const notification = page.getByRole('alert').filter({ hasText: message });
-  await expect(notification).toBeVisible();
-  await notification.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notification).toBeHidden();
-}
 
 test('a marketer asks for a review; the approver comments on an email and approves it, publishing version 2', async ({
   page,
@@ -86,7 +66,7 @@ test('a marketer asks for a review; the approver comments on an email and approv
   await expect(
     page.frameLocator('iframe[title^="Email preview as"]').getByText('Jamie', { exact: false }).first(),
   ).toBeVisible();
-  await shoot(page, 'review-asked');
+  await shootAtWidths(page, 'console-review-asked', { frames: false });
   await page.request.post('/auth/sign-out', {
     headers: { 'X-CSRF-Token': (await (await page.request.get('/auth/session')).json()).csrfToken },
   });
@@ -117,5 +97,5 @@ test('a marketer asks for a review; the approver comments on an email and approv
   await expect(page.getByText('Every change is published: nothing waits for review.')).toBeVisible();
   await expect(review.getByRole('listitem').nth(2)).toContainText('Ada Approver approved and published');
   await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 2/ })).toBeVisible();
-  await shoot(page, 'review-approved');
+  await shootAtWidths(page, 'console-review-approved', { frames: false });
 });

@@ -119,3 +119,24 @@ async function areaLink(page: Page, navigation: string, open: string, name: stri
   if (await menu.isVisible()) await menu.click();
   return nav.getByRole('link', { name, exact: true });
 }
+
+/** Closes the notification saying `message` (it would cover the page in the screenshots). */
+export async function dismiss(page: Page, message: string): Promise<void> {
+  const notification = page.getByRole('alert').filter({ hasText: message });
+  await expect(notification).toBeVisible();
+  await notification.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notification).toBeHidden();
+}
+
+/**
+ * Screenshots at both WIDTHS, from the top, with axe at each; ends at 1440 px. `frames: false`
+ * for an email preview (a sandboxed frame no script, axe's included, may run in).
+ */
+export async function shootAtWidths(page: Page, name: string, { frames = true } = {}): Promise<void> {
+  for (const viewport of WIDTHS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, name);
+    await expectAccessible(page, { frames });
+  }
+}
