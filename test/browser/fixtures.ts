@@ -91,6 +91,19 @@ export async function tabTo(page: Page, target: Locator, most = 20): Promise<voi
 }
 
 /**
+ * Presses a key in a Mantine Select's list, then lets the page run the zero-delay timers the key
+ * left, as the pause between a person's keys does. Opening the list with ArrowDown marks the first
+ * option at once but sets the index the next key moves from in two timers: the first resets it to
+ * -1 when nothing is chosen yet, the second reads the marked option. Chromium runs input ahead of
+ * timers, so a key that landed between the two moved from -1 back to the first option (a CI run:
+ * the second ArrowDown left "Trade fair 2026" marked), or an Enter chose nothing.
+ */
+export async function pressInList(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+/**
  * The portal navigation's link to an area (its only link of that name), the menu unfolded first
  * on a phone, where the areas fold behind a button.
  */
