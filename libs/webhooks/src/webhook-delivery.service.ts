@@ -7,7 +7,7 @@ import https from 'node:https';
 import { RefusedTargetError, resolvePublicTarget } from './target-guard';
 import { WebhookHealthNotices } from './webhook-health-notices';
 import { signWebhook } from './webhook-signature';
-import { WebhooksRepository } from './webhooks.repository';
+import { WebhookAttemptsRepository } from './webhook-attempts.repository';
 
 /** How long a receiver has to answer, connection included. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -40,7 +40,7 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
   private readonly agents = new WebhookAgents(CONNECTIONS_PER_TARGET);
 
   constructor(
-    private readonly webhooks: WebhooksRepository,
+    private readonly attempts: WebhookAttemptsRepository,
     private readonly signer: Signer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -48,7 +48,7 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
   ) {}
 
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
-    const found = await this.webhooks.forSendingForSystem(deliveryId);
+    const found = await this.attempts.forSendingForSystem(deliveryId);
     if (!found || !found.endpoint.enabled || found.delivery.status === 'delivered') return 'gone';
     const { delivery, endpoint } = found;
     const body = JSON.stringify(delivery.payload);
@@ -76,22 +76,26 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
       answer = { statusCode: null, error: ((e as Error).message || String(e)).slice(0, ERROR_MAX_LENGTH) };
     }
     const ok = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
-    const outcome = ok ? 'delivered' : lastAttempt || refused ? 'failed' : 'pending';
-    const disabled = await this.webhooks.recordAttemptForSystem(
-      {
-        deliveryId,
-        attempt: delivery.attempts + 1,
-        statusCode: answer.statusCode,
-        error: answer.error,
-        latencyMs: Date.now() - started,
-        at: attemptAt,
-      },
-      outcome,
+    const attempt = {
+      deliveryId,
+      attempt: delivery.attempts + 1,
+      statusCode: answer.statusCode,
+      error: answer.error,
+      latencyMs: Date.now() - started,
+      at: attemptAt,
+    };
+    if (ok) {
+      await this.attempts.recordDeliveredForSystem(attempt, endpoint.id);
+      return 'delivered';
+    }
+    const disabled = await this.attempts.recordFailedForSystem(
+      attempt,
+      lastAttempt || refused ? 'failed' : 'pending',
       endpoint.id,
       WEBHOOK_DISABLE_AFTER_MS,
     );
     if (disabled) await this.health.disabled(disabled);
-    return ok ? 'delivered' : refused ? 'refused' : 'retry';
+    return refused ? 'refused' : 'retry';
   }
 
   onApplicationShutdown(): void {

@@ -23,20 +23,6 @@ export interface NewEndpoint {
   secretSealed: string;
 }
 
-export interface DeliveryForSending {
-  delivery: WebhookDeliveryRow;
-  endpoint: Pick<WebhookEndpointRow, 'id' | 'url' | 'secretSealed' | 'enabled'>;
-}
-
-export interface AttemptRecord {
-  deliveryId: string;
-  attempt: number;
-  statusCode: number | null;
-  error: string | null;
-  latencyMs: number;
-  at: Date;
-}
-
 /**
  * Events whose payload names a person (a prospect's or lead's email, name, answers): a vendor's
  * own endpoint never gets one of a partner keeping its contacts private. The others carry ids only.
@@ -269,95 +255,6 @@ export class WebhooksRepository {
       .returning('id')
       .execute();
     return rows.map((r) => r.id);
-  }
-
-  /** A delivery with its endpoint, for the worker (job payloads carry the id only). */
-  async forSendingForSystem(deliveryId: string): Promise<DeliveryForSending | null> {
-    // One round trip: the delivery and what sending needs of its endpoint.
-    const row = await this.db
-      .selectFrom('webhookDeliveries as d')
-      .innerJoin('webhookEndpoints as e', 'e.id', 'd.endpointId')
-      .selectAll('d')
-      .select(['e.url as endpointUrl', 'e.secretSealed as endpointSecretSealed', 'e.enabled as endpointEnabled'])
-      .where('d.id', '=', deliveryId)
-      .executeTakeFirst();
-    if (!row) return null;
-    const { endpointUrl, endpointSecretSealed, endpointEnabled, ...delivery } = row;
-    return {
-      delivery,
-      endpoint: {
-        id: delivery.endpointId,
-        url: endpointUrl,
-        secretSealed: endpointSecretSealed,
-        enabled: endpointEnabled,
-      },
-    };
-  }
-
-  /**
-   * Logs an attempt and its outcome on the delivery, and the endpoint's health, in one
-   * transaction: a delivered attempt ends a failing streak; a failed one extends it, and
-   * disables the endpoint when the streak started `disableAfterMs` or longer before it. Answers
-   * the endpoint when this attempt is the one that disabled it (its owner is then told).
-   */
-  async recordAttemptForSystem(
-    attempt: AttemptRecord,
-    outcome: 'delivered' | 'pending' | 'failed',
-    endpointId: string,
-    disableAfterMs: number,
-  ): Promise<WebhookEndpointRow | null> {
-    if (outcome === 'delivered') {
-      // The common case in one statement (its CTEs commit together): a round trip to Postgres
-      // costs a delivery more than its own work, and a transaction of four statements took five.
-      await this.db
-        .with('attempt', (db) => db.insertInto('webhookAttempts').values(attempt))
-        .with('delivery', (db) =>
-          db
-            .updateTable('webhookDeliveries')
-            .set((eb) => ({ attempts: eb('attempts', '+', 1), status: outcome, deliveredAt: attempt.at }))
-            .where('id', '=', attempt.deliveryId),
-        )
-        .updateTable('webhookEndpoints')
-        .set({ failingSince: null, consecutiveFailures: 0 })
-        .where('id', '=', endpointId)
-        .where('consecutiveFailures', '>', 0)
-        .execute();
-      return null;
-    }
-    return this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('webhookAttempts').values(attempt).execute();
-      await trx
-        .updateTable('webhookDeliveries')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), status: outcome }))
-        .where('id', '=', attempt.deliveryId)
-        .execute();
-      const health = await trx
-        .updateTable('webhookEndpoints')
-        .set((eb) => ({
-          failingSince: eb.fn.coalesce('failingSince', eb.val(attempt.at)),
-          consecutiveFailures: eb('consecutiveFailures', '+', 1),
-        }))
-        .where('id', '=', endpointId)
-        .returning(['failingSince', 'consecutiveFailures'])
-        .executeTakeFirst();
-      if (!health?.failingSince || attempt.at.getTime() - health.failingSince.getTime() < disableAfterMs) return null;
-      const disabled = await trx
-        .updateTable('webhookEndpoints')
-        .set({
-          enabled: false,
-          disabledAt: attempt.at,
-          disabledReason:
-            `Failing since ${health.failingSince.toISOString()} (${health.consecutiveFailures} failed attempts in a row; the last: ${attempt.error ?? `HTTP ${attempt.statusCode}`})`.slice(
-              0,
-              1000,
-            ),
-        })
-        .where('id', '=', endpointId)
-        .where('enabled', '=', true)
-        .returningAll()
-        .executeTakeFirst();
-      return disabled ?? null;
-    });
   }
 
   /** Enables an endpoint again, its failing streak forgotten; null when it is not in the scope. */
