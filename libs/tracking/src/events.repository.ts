@@ -1,26 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Batcher,
-  Database,
-  EventType,
-  executorOf,
-  PartnerScope,
-  partnerOwned,
-  Transactions,
-  Tx,
-  unnest,
-} from '@tcma/persistence';
-import { sql } from 'kysely';
-
-export interface SendEventInput {
-  sendId: string;
-  type: EventType;
-  at: Date;
-  linkIndex?: number | null;
-  linkName?: string | null;
-  userAgent?: string | null;
-  method?: string | null;
-}
+import { Batcher, Database, executorOf, PartnerScope, partnerOwned, Tx } from '@tcma/persistence';
+import { eventValues, insertEvents, insertEventsAsynchronously, SendEventInput } from './event-insert.statements';
 
 /** Writing events, each copying its context (vendor, partner, launch, prospect, step) from the send. */
 @Injectable()
@@ -28,10 +8,7 @@ export class EventsRepository {
   /** Opens and clicks arriving together share one insert: the public endpoints see bursts. */
   private readonly hits = new Batcher<SendEventInput, boolean>((items) => this.insertHits(items), 1000);
 
-  constructor(
-    private readonly db: Database,
-    private readonly transactions: Transactions,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   /** An open or a click from the public endpoints (by a signed send id); false when the send is unknown. */
   recordHitForSystem(e: SendEventInput): Promise<boolean> {
@@ -39,85 +16,17 @@ export class EventsRepository {
   }
 
   /**
-   * Without waiting for the commit to reach disk (synchronous_commit off, this transaction
-   * only): a crash of Postgres itself may lose the last few hundred milliseconds of opens and
-   * clicks, never corrupt anything, and the redirect does not wait on a disk flush.
+   * Without waiting for the commit to reach disk (synchronous_commit off, this statement only):
+   * a crash of Postgres itself may lose the last few hundred milliseconds of opens and clicks,
+   * never corrupt anything, and the redirect does not wait on a disk flush.
    */
-  private insertHits(items: SendEventInput[]): Promise<boolean[]> {
-    return this.transactions.run(async (tx) => {
-      await sql`SET LOCAL synchronous_commit = off`.execute(executorOf(this.db, tx));
-      return this.insert(items, tx);
-    });
+  private async insertHits(items: SendEventInput[]): Promise<boolean[]> {
+    return known(items, await insertEventsAsynchronously(this.db, eventValues(items)));
   }
 
   /** An event of a send (a bounce, an unsubscribe by signed link), in the caller's transaction if any; false when the send is unknown. */
   async recordSendEventForSystem(e: SendEventInput, tx?: Tx): Promise<boolean> {
-    return (await this.insert([e], tx))[0];
-  }
-
-  /** One statement for the lot; per event, whether its send exists. */
-  private async insert(items: SendEventInput[], tx?: Tx): Promise<boolean[]> {
-    const col = <T>(f: (e: SendEventInput) => T) => items.map(f);
-    const rows = await executorOf(this.db, tx)
-      .insertInto('events')
-      .columns([
-        'type',
-        'occurredAt',
-        'vendorId',
-        'partnerId',
-        'launchId',
-        'prospectId',
-        'sendId',
-        'step',
-        'linkIndex',
-        'linkName',
-        'userAgent',
-        'method',
-      ])
-      .expression((eb) =>
-        eb
-          .selectFrom(
-            unnest<
-              {
-                sendId: string;
-                type: EventType;
-                at: Date;
-                linkIndex: number | null;
-                linkName: string | null;
-                userAgent: string | null;
-                method: string | null;
-              },
-              'x'
-            >('x', {
-              sendId: { type: 'bigint', values: col((e) => e.sendId) },
-              type: { type: 'text', values: col((e) => e.type) },
-              at: { type: 'timestamptz', values: col((e) => e.at) },
-              linkIndex: { type: 'int', values: col((e) => e.linkIndex ?? null) },
-              linkName: { type: 'text', values: col((e) => e.linkName ?? null) },
-              userAgent: { type: 'text', values: col((e) => e.userAgent?.slice(0, 512) ?? null) },
-              method: { type: 'text', values: col((e) => e.method ?? null) },
-            }),
-          )
-          .innerJoin('sends as s', 's.id', 'x.sendId')
-          .select([
-            'x.type',
-            'x.at',
-            's.vendorId',
-            's.partnerId',
-            's.launchId',
-            's.prospectId',
-            's.id',
-            's.step',
-            'x.linkIndex',
-            'x.linkName',
-            'x.userAgent',
-            'x.method',
-          ]),
-      )
-      .returning('sendId')
-      .execute();
-    const known = new Set(rows.map((r) => r.sendId));
-    return items.map((e) => known.has(e.sendId));
+    return known([e], await insertEvents(executorOf(this.db, tx), eventValues([e])))[0];
   }
 
   /**
@@ -174,4 +83,10 @@ export class EventsRepository {
       .execute();
     return rows.flatMap((r) => (r.launchId ? [r.launchId] : []));
   }
+}
+
+/** Per event, whether its send exists (an event was written for it). */
+function known(items: SendEventInput[], written: Array<{ sendId: string | null }>): boolean[] {
+  const sends = new Set(written.map((r) => r.sendId));
+  return items.map((e) => sends.has(e.sendId));
 }
