@@ -7,6 +7,7 @@ import { StaleNotice } from '../components/stale-notice';
 import { EmailAssetForm, NEW_EMAIL } from '../email/email-asset-form';
 import { isStale, useSaveEmail } from '../hooks/use-draft-edits';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 /** The draft's assets by kind; emails are added and edited here (PDFs and social posts through the API for now). */
 export function AssetsTab({ edited }: { edited: EditedCampaign }) {
@@ -19,7 +20,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
   const assets = [...content.assets].sort((a, b) => kindOf(a).localeCompare(kindOf(b)));
   const editedEmail = content.assets.filter(isEmail).find((a) => a.id === editing);
   const index = editing === 'new' ? content.assets.length : content.assets.findIndex((a) => a.id === editing);
-  const archived = campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(campaign);
 
   const start = (id: string) => {
     save.reset();
@@ -56,7 +57,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
                   {isEmail(a) ? a.subject : '—'}
                 </Table.Td>
                 <Table.Td ta="right">
-                  {isEmail(a) && !archived ? (
+                  {isEmail(a) && !readOnly ? (
                     <Button
                       size="xs"
                       variant="default"
@@ -74,7 +75,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
       )}
       {editing === null ? (
         <Group>
-          <Button onClick={() => start('new')} disabled={archived}>
+          <Button onClick={() => start('new')} disabled={readOnly}>
             {t('assets.addEmail')}
           </Button>
         </Group>

@@ -22,6 +22,7 @@ import {
   type SocialCopy,
   type UploadedFile,
 } from './use-drawn-assets';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 /** The image sizes the API renders a social post at (its OpenAPI enum), with each network's aspect. */
 const SIZES = [
@@ -123,7 +124,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
   const rectProblems = problemsOfItem(error, at, ['slots']).mine.map(asRectangle);
   const pages = file?.kind === 'pdf' ? file.pages : [];
   const area = file?.kind === 'image' ? { width: file.width, height: file.height } : pages[page - 1];
-  const archived = campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(campaign);
   const titleId = `${kind}-form-title`;
 
   const changed =
@@ -181,7 +182,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
             name={fileName}
             saveError={error}
             at={at}
-            disabled={archived}
+            disabled={readOnly}
             onUploaded={(uploaded, chosen) => {
               setFile(uploaded);
               setFileName(chosen);
@@ -221,7 +222,7 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                   slots={content.slots}
                   at={`${at}.slots`}
                   error={error}
-                  disabled={archived}
+                  disabled={readOnly}
                   onChange={changed(setRects)}
                 />
               </Stack>
@@ -274,13 +275,13 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
               at={`${at}.copy`}
               copy={copy}
               error={error}
-              disabled={archived}
+              disabled={readOnly}
               onChange={changed(setCopy)}
             />
           </Stack>
         ) : null}
         <Group gap="sm">
-          <Button type="submit" loading={save.isPending} disabled={!file || archived}>
+          <Button type="submit" loading={save.isPending} disabled={!file || readOnly}>
             {words.save}
           </Button>
           <Button variant="default" onClick={onClose}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
 import { DrawnAssetEditor } from './drawn-asset-editor';
 import { type PdfAsset, type SocialAsset, useAssetFile } from './use-drawn-assets';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 type Drawn = PdfAsset | SocialAsset;
 type Editing = { kind: 'pdf' | 'social'; assetId: string | null };
@@ -56,7 +57,7 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
   const { campaign, content } = edited;
   const [editing, setEditing] = useState<Editing | null>(null);
   const drawn = content.assets.filter((a): a is Drawn => isPdf(a) || isSocial(a));
-  const archived = campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(campaign);
   const close = () => setEditing(null);
   const saved = (kind: Editing['kind']) => (assetId: string) => setEditing({ kind, assetId });
 
@@ -94,7 +95,7 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
                     onClick={() => setEditing({ kind: isPdf(a) ? 'pdf' : 'social', assetId: a.id })}
                     aria-label={t('assets.editLabel', { name: a.name })}
                   >
-                    {archived ? t('drawn.view') : t('assets.edit')}
+                    {readOnly ? t('drawn.view') : t('assets.edit')}
                   </Button>
                 </Table.Td>
               </Table.Tr>
@@ -106,10 +107,10 @@ export function DrawnAssetsSection({ edited }: { edited: EditedCampaign }) {
       )}
       {editing === null ? (
         <Group gap="sm">
-          <Button variant="default" onClick={() => setEditing({ kind: 'pdf', assetId: null })} disabled={archived}>
+          <Button variant="default" onClick={() => setEditing({ kind: 'pdf', assetId: null })} disabled={readOnly}>
             {t('drawn.addPdf')}
           </Button>
-          <Button variant="default" onClick={() => setEditing({ kind: 'social', assetId: null })} disabled={archived}>
+          <Button variant="default" onClick={() => setEditing({ kind: 'social', assetId: null })} disabled={readOnly}>
             {t('drawn.addSocial')}
           </Button>
         </Group>

@@ -7,6 +7,7 @@ import { ProblemsAlert } from '../components/problems-alert';
 import { isStale, type CatalogueChanges, type MetadataChanges, type useSaveDetails } from '../hooks/use-draft-edits';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
 import { headline, messageAt, otherProblems } from '../problems';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 interface Values {
   name: string;
@@ -74,7 +75,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
   const [values, setValues] = useState(saved);
   const changes = changesOf(values, saved);
   const changed = !!(changes.metadata || changes.catalogue);
-  const archived = edited.campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(edited.campaign);
   const error = isStale(save.error) ? null : save.error;
   // A problem of a field shows under it; any other (or a refusal without problems) above the form.
   const unplaced = otherProblems(error, FIELD_PATHS);
@@ -173,7 +174,7 @@ export function DetailsForm({ edited, save }: { edited: EditedCampaign; save: Re
           </Stack>
         </Fieldset>
         <Group gap="sm">
-          <Button type="submit" loading={save.isPending} disabled={!changed || archived}>
+          <Button type="submit" loading={save.isPending} disabled={!changed || readOnly}>
             {t('details.save')}
           </Button>
           {changed ? (

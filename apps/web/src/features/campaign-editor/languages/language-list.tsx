@@ -11,6 +11,7 @@ import type { CampaignContent, CampaignView } from '../hooks/use-edited-campaign
 import { LanguageReview } from './language-review';
 import { useEmailStates, useLanguageTitle, useOrigins } from './language-words';
 import { useDraftLanguages, useRemoveLanguage, type DraftLanguage, type DraftLanguageEmail } from './use-languages';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 /** The draft's languages, each with every email's state in it, a way to review a model's drafts, and to remove one. */
 export function LanguageList({ campaign, content }: { campaign: CampaignView; content: CampaignContent }) {
@@ -19,6 +20,7 @@ export function LanguageList({ campaign, content }: { campaign: CampaignView; co
   const [removing, setRemoving] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState<DraftLanguage | null>(null);
   const remove = useRemoveLanguage(campaign.id, campaign.revision);
+  const readOnly = useDraftReadOnly(campaign);
   return (
     <Stack component="section" aria-labelledby="languages-title" gap="sm">
       <Title order={2} size="h3" id="languages-title">
@@ -39,7 +41,7 @@ export function LanguageList({ campaign, content }: { campaign: CampaignView; co
           <LanguagePanel
             key={l.language}
             language={l}
-            disabled={campaign.status === 'archived'}
+            disabled={readOnly}
             onRemove={() => {
               remove.reset();
               setRemoving(l.language);

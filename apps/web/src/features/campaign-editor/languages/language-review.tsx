@@ -8,6 +8,7 @@ import { useEmailCheck } from '../email/use-email-check';
 import { isStale } from '../hooks/use-draft-edits';
 import type { CampaignContent, CampaignView, EmailAsset } from '../hooks/use-edited-campaign';
 import { useApproveLanguage, type DraftLanguage } from './use-languages';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 interface LanguageReviewProps {
   campaign: CampaignView;
@@ -25,6 +26,7 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
   const { t } = useTranslation('campaign-editor');
   const format = useFormat();
   const approve = useApproveLanguage(campaign.id, campaign.revision);
+  const readOnly = useDraftReadOnly(campaign);
   const tag = language?.language ?? '';
   const waiting = new Set(language?.emails.filter((e) => e.needsReview).map((e) => e.assetId) ?? []);
   const emails = content.assets.filter(isEmail).filter((a) => waiting.has(a.id) && a.variants?.[tag] !== undefined);
@@ -69,7 +71,7 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
           </Button>
           <Button
             loading={approve.isPending}
-            disabled={campaign.status === 'archived' || emails.length === 0}
+            disabled={readOnly || emails.length === 0}
             onClick={() =>
               approve.mutate(tag, {
                 onSuccess: () => {

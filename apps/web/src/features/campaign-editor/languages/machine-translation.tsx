@@ -8,6 +8,7 @@ import type { CampaignView } from '../hooks/use-edited-campaign';
 import { describeProblem, headline, messageAt, otherProblems } from '../problems';
 import { LanguageTagInput } from './language-tag-input';
 import { useAssistantStatus, useMachineTranslation } from './use-languages';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 /**
  * The configured model's drafts of every email in a language, saved as "Machine translation,
@@ -22,7 +23,7 @@ export function MachineTranslation({ campaign }: { campaign: CampaignView }) {
   const translate = useMachineTranslation(campaign.id, campaign.revision);
   const error = isStale(translate.error) ? null : translate.error;
   const segments = otherProblems(error, ['language']);
-  const archived = campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(campaign);
   if (!assistant.data) return null;
 
   const submit = (e: FormEvent) => {
@@ -62,9 +63,9 @@ export function MachineTranslation({ campaign }: { campaign: CampaignView }) {
                 translate.reset();
               }}
               error={messageAt(t, error, 'language')}
-              disabled={archived}
+              disabled={readOnly}
             />
-            <Button type="submit" loading={translate.isPending} disabled={archived || !language.trim()}>
+            <Button type="submit" loading={translate.isPending} disabled={readOnly || !language.trim()}>
               {t('languages.machine.button')}
             </Button>
           </Stack>

@@ -9,6 +9,7 @@ import { describeProblem, headline, messageAt, otherProblems } from '../problems
 import classes from './languages.module.css';
 import { LanguageTagInput } from './language-tag-input';
 import { useImportLanguage } from './use-languages';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 /** The files a translator's tool writes XLIFF 2.0 as. */
 const XLIFF_FILES = '.xlf,.xliff,.xml,application/xliff+xml,application/xml,text/xml';
@@ -30,7 +31,7 @@ export function XliffImport({ campaign }: { campaign: CampaignView }) {
   const error = isStale(save.error) ? null : save.error;
   const inFile = otherProblems(error, ['language']);
   const refusal = headline(error);
-  const archived = campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(campaign);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,7 +66,7 @@ export function XliffImport({ campaign }: { campaign: CampaignView }) {
             save.reset();
           }}
           error={messageAt(t, error, 'language')}
-          disabled={archived}
+          disabled={readOnly}
         />
         <FileInput
           label={t('languages.import.file')}
@@ -80,11 +81,11 @@ export function XliffImport({ campaign }: { campaign: CampaignView }) {
           }}
           clearable
           clearButtonProps={{ 'aria-label': t('languages.import.clear') }}
-          disabled={archived}
+          disabled={readOnly}
           w="100%"
           maw={360}
         />
-        <Button type="submit" loading={save.isPending} disabled={archived || !file || !language.trim()}>
+        <Button type="submit" loading={save.isPending} disabled={readOnly || !file || !language.trim()}>
           {t('languages.import.button')}
         </Button>
       </Stack>

@@ -13,6 +13,7 @@ import { newStep } from './sequence-words';
 import { StepFields } from './step-fields';
 import { TimelinePanel } from './timeline-panel';
 import type { SequenceInput, StepInput, useSaveSequence } from './use-sequence';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 const EMPTY: SequenceInput = { steps: [], exit: { clickedLink: null, converted: true } };
 
@@ -33,7 +34,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
   const [sequence, setSequence] = useState<SequenceInput>(saved);
   const hasSaved = content.sequence !== null;
   const changed = JSON.stringify(sequence) !== JSON.stringify(saved);
-  const archived = campaign.status === 'archived';
+  const readOnly = useDraftReadOnly(campaign);
   const emails = content.assets.filter(isEmail).map((a) => ({ value: a.id, label: a.name }));
   const error = isStale(save.error) ? null : save.error;
   const problems = sequenceProblems(error);
@@ -78,7 +79,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
               step={step}
               emails={emails}
               problems={problems}
-              disabled={archived}
+              disabled={readOnly}
               onChange={(next) => setSteps((steps) => steps.map((s, j) => (j === i ? next : s)))}
               onMove={(by) => move(i, by)}
               onRemove={() => setSteps((steps) => steps.filter((_, j) => j !== i))}
@@ -88,7 +89,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
             <Button
               variant="default"
               onClick={() => setSteps((steps) => [...steps, newStep(emails[0].value)])}
-              disabled={archived}
+              disabled={readOnly}
             >
               {t('sequence.add')}
             </Button>
@@ -98,12 +99,12 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
               exit={sequence.exit}
               links={content.links.map((l) => l.name)}
               problems={problems}
-              disabled={archived}
+              disabled={readOnly}
               onChange={(exit) => setSequence((s) => ({ ...s, exit }))}
             />
           ) : null}
           <Group gap="sm" wrap="wrap">
-            <Button type="submit" loading={save.isPending && save.variables !== null} disabled={!changed || archived}>
+            <Button type="submit" loading={save.isPending && save.variables !== null} disabled={!changed || readOnly}>
               {t('sequence.save')}
             </Button>
             {changed ? (
@@ -122,7 +123,7 @@ export function SequenceForm({ edited, save }: { edited: EditedCampaign; save: R
                 variant="default"
                 c="red.9"
                 loading={save.isPending && save.variables === null}
-                disabled={archived}
+                disabled={readOnly}
                 onClick={() =>
                   save.mutate(null, {
                     onSuccess: () => notifications.show({ color: 'teal', message: t('sequence.removed') }),

@@ -8,6 +8,7 @@ import type { EditedCampaign, Slot } from '../hooks/use-edited-campaign';
 import { headline, otherProblems } from '../problems';
 import { SlotFields } from './slot-fields';
 import { assetsMentioning } from './slot-mentions';
+import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 const NEW_SLOT: Slot = { name: '', type: 'text', required: false };
 
@@ -19,6 +20,7 @@ const SlotSyntax = () => <code>{'{{partner.<name>}}'}</code>;
 export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: ReturnType<typeof useSaveSlots> }) {
   const { t } = useTranslation('campaign-editor');
   const saved = edited.content.slots;
+  const readOnly = useDraftReadOnly(edited.campaign);
   const [slots, setSlots] = useState<Slot[]>(saved);
   const changed = JSON.stringify(slots) !== JSON.stringify(saved);
   const error = isStale(save.error) ? null : save.error;
@@ -52,10 +54,10 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
           />
         ))}
         <Group gap="sm">
-          <Button variant="default" onClick={() => setSlots((all) => [...all, NEW_SLOT])}>
+          <Button variant="default" onClick={() => setSlots((all) => [...all, NEW_SLOT])} disabled={readOnly}>
             {t('slots.add')}
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!changed || edited.campaign.status === 'archived'}>
+          <Button type="submit" loading={save.isPending} disabled={!changed || readOnly}>
             {t('slots.save')}
           </Button>
           {changed ? (
