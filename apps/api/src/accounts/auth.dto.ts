@@ -54,6 +54,10 @@ export class SessionCapabilitiesDto {
   partnerPortal!: boolean;
   @ApiProperty({ description: 'Links for developers (the API reference): vendor users, never partners.' })
   developerTools!: boolean;
+  @ApiProperty({
+    description: "The console's settings areas (sending, host names, webhooks, the vendor's brand): vendor admins.",
+  })
+  vendorSettings!: boolean;
 }
 
 /** The vendor whose own host name a request came to. */

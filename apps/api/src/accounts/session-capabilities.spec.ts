@@ -6,6 +6,7 @@ describe(sessionCapabilities.name, () => {
       vendorConsole: false,
       partnerPortal: false,
       developerTools: false,
+      vendorSettings: false,
     });
   });
 
@@ -16,22 +17,29 @@ describe(sessionCapabilities.name, () => {
         vendorConsole: false,
         partnerPortal: true,
         developerTools: false,
+        vendorSettings: false,
       });
     },
   );
 
-  it.each(['vendor_admin', 'vendor_marketer'] as const)(
-    'gives a %s the console and the developer links, the portal only in concierge mode',
-    (role) => {
+  it.each([
+    ['vendor_admin', true],
+    ['vendor_marketer', false],
+    ['vendor_approver', false],
+  ] as const)(
+    'gives a %s the console and the developer links, the portal only in concierge mode, the settings areas if an admin (%s)',
+    (role, settings) => {
       expect(sessionCapabilities({ role }, false)).toEqual({
         vendorConsole: true,
         partnerPortal: false,
         developerTools: true,
+        vendorSettings: settings,
       });
       expect(sessionCapabilities({ role }, true)).toEqual({
         vendorConsole: true,
         partnerPortal: true,
         developerTools: true,
+        vendorSettings: settings,
       });
     },
   );

@@ -9,9 +9,19 @@ export interface SessionCapabilities {
   partnerPortal: boolean;
   /** Links for developers (the API reference at /docs): vendor users; never a partner's. */
   developerTools: boolean;
+  /**
+   * The console's settings areas (sending, host names, webhooks, the vendor's brand): vendor
+   * admins, the only role whose changes there the API accepts.
+   */
+  vendorSettings: boolean;
 }
 
-const NONE: SessionCapabilities = { vendorConsole: false, partnerPortal: false, developerTools: false };
+const NONE: SessionCapabilities = {
+  vendorConsole: false,
+  partnerPortal: false,
+  developerTools: false,
+  vendorSettings: false,
+};
 
 /**
  * The areas a user may see, from their own role (a vendor user acting for a partner keeps theirs)
@@ -20,5 +30,10 @@ const NONE: SessionCapabilities = { vendorConsole: false, partnerPortal: false, 
 export function sessionCapabilities(user: { role: Role } | null, actingForPartner: boolean): SessionCapabilities {
   if (!user) return NONE;
   const vendor = !isPartnerRole(user.role);
-  return { vendorConsole: vendor, partnerPortal: !vendor || actingForPartner, developerTools: vendor };
+  return {
+    vendorConsole: vendor,
+    partnerPortal: !vendor || actingForPartner,
+    developerTools: vendor,
+    vendorSettings: user.role === 'vendor_admin',
+  };
 }

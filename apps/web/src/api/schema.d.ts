@@ -5676,6 +5676,8 @@ export interface components {
             partnerPortal: boolean;
             /** @description Links for developers (the API reference): vendor users, never partners. */
             developerTools: boolean;
+            /** @description The console's settings areas (sending, host names, webhooks, the vendor's brand): vendor admins. */
+            vendorSettings: boolean;
         };
         HostVendorDto: {
             /** @description The vendor's slug: its public brand is read with it. */

@@ -1,9 +1,14 @@
 import { AreaNav, type NavArea } from '../../shared/components/area-nav';
+import { useCapabilities } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
 
-/** The console's areas, folded behind a menu button on a phone. Sending settings, host names, webhooks and changing the brand are for vendor admins (the API answers 403 to others). */
+/**
+ * The console's areas, folded behind a menu button on a phone. The settings areas (sending, host
+ * names, webhooks, the brand) only when the API's session answer offers them: to vendor admins.
+ */
 export function ConsoleNav() {
   const { t } = useTranslation('app');
+  const { vendorSettings } = useCapabilities();
   const areas: NavArea[] = [
     { label: t('consoleNav.home'), to: '/console/home', owns: (p) => p === '/console/home' },
     {
@@ -16,6 +21,8 @@ export function ConsoleNav() {
     { label: t('consoleNav.dashboards'), to: '/console/dashboards', owns: (p) => p.startsWith('/console/dashboards') },
     { label: t('consoleNav.social'), to: '/console/social/calendar', owns: (p) => p.startsWith('/console/social') },
     { label: t('consoleNav.leads'), to: '/console/leads', owns: (p) => p.startsWith('/console/leads') },
+  ];
+  const settings: NavArea[] = [
     { label: t('consoleNav.webhooks'), to: '/console/webhooks', owns: (p) => p.startsWith('/console/webhooks') },
     { label: t('consoleNav.sending'), to: '/console/sending', owns: (p) => p.startsWith('/console/sending') },
     { label: t('consoleNav.hostNames'), to: '/console/host-names', owns: (p) => p.startsWith('/console/host-names') },
@@ -24,7 +31,7 @@ export function ConsoleNav() {
   return (
     <AreaNav
       label={t('consoleNav.label')}
-      areas={areas}
+      areas={vendorSettings ? [...areas, ...settings] : areas}
       id="console-areas"
       menu={{
         fallback: t('consoleNav.console'),

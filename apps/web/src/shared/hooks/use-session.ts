@@ -35,7 +35,7 @@ export function useSession() {
 }
 
 /** What nobody signed in may see: none of the areas. */
-const NONE: Capabilities = { vendorConsole: false, partnerPortal: false, developerTools: false };
+const NONE: Capabilities = { vendorConsole: false, partnerPortal: false, developerTools: false, vendorSettings: false };
 
 /**
  * The areas the navigation offers, as the API's session answer says (never derived here from a
