@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { partnerHomeQuery } from '../features/partner-home/hooks/use-partner-home';
-import { catalogueQuery, catalogueQueryOf } from '../features/portal/hooks/use-catalogue';
+import { CARDS_FIRST_SEEN, catalogueQuery, catalogueQueryOf } from '../features/portal/hooks/use-catalogue';
 import { vendorHomeQuery } from '../features/vendor-home/hooks/use-vendor-home';
 import { meQuery } from '../shared/hooks/use-me';
 import { portalBrandQuery } from '../shared/hooks/use-portal-brand';
@@ -27,12 +27,34 @@ export function startFirstReads(queryClient: QueryClient, url: URL): void {
     if (path === '/portal' || path === '/portal/home') {
       const me = await queryClient.ensureQueryData(meQuery(queryClient));
       if (me?.partnerId && path === '/portal')
-        reads.push(queryClient.prefetchQuery(catalogueQuery(me.partnerId, catalogueQueryOf(url.searchParams))));
+        reads.push(
+          queryClient
+            .fetchQuery(catalogueQuery(me.partnerId, catalogueQueryOf(url.searchParams)))
+            .then((page) => preloadImages(page.items.slice(0, CARDS_FIRST_SEEN).map((i) => i.thumbnailUrl))),
+        );
       if (me?.partnerId && path === '/portal/home')
-        reads.push(queryClient.prefetchQuery(partnerHomeQuery(me.partnerId)));
+        reads.push(
+          queryClient
+            .fetchQuery(partnerHomeQuery(me.partnerId))
+            .then((home) => preloadImages(home.readyToLaunch.map((i) => i.thumbnailUrl))),
+        );
     }
     if (path === '/console/home' && session.capabilities.vendorConsole && !session.actingForPartnerId)
       reads.push(queryClient.prefetchQuery(vendorHomeQuery()));
     await Promise.all(reads);
   })().catch(() => undefined);
+}
+
+/**
+ * Starts the downloads of the thumbnails on screen as soon as their addresses are known: the
+ * page's cards ask for the same addresses (the browser's memory cache answers them), but only
+ * once they have rendered, which took about 180 ms after the catalogue's answer on a cold load.
+ */
+function preloadImages(urls: Array<string | null | undefined>): void {
+  for (const url of urls) {
+    if (!url) continue;
+    const image = new Image();
+    image.fetchPriority = 'high';
+    image.src = url;
+  }
 }

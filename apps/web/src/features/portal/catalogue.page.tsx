@@ -6,10 +6,15 @@ import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
 import { useTranslation } from '../../shared/i18n';
 import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
-import { CATALOGUE_PAGE_SIZE, catalogueQueryOf, isAssetType, useCatalogue } from './hooks/use-catalogue';
+import {
+  CARDS_FIRST_SEEN,
+  CATALOGUE_PAGE_SIZE,
+  catalogueQueryOf,
+  isAssetType,
+  useCatalogue,
+} from './hooks/use-catalogue';
 
 /** The cards of the first row or two, whose thumbnails are fetched at once rather than when scrolled to. */
-const CARDS_FIRST_SEEN = 6;
 
 export function CataloguePage() {
   return <PortalGate>{(partnerId) => <Catalogue partnerId={partnerId} />}</PortalGate>;

@@ -28,6 +28,9 @@ export function catalogueQueryOf(params: URLSearchParams): CatalogueQuery {
 }
 
 /** The read of a catalogue page; the hook and the prefetch on arrival share its key. */
+/** Cards on screen when the catalogue opens (its first two rows at the widest): their thumbnails are fetched at once. */
+export const CARDS_FIRST_SEEN = 6;
+
 export function catalogueQuery(partnerId: string, query: CatalogueQuery) {
   return $api.queryOptions('get', '/partners/{partnerId}/catalogue', {
     params: { path: { partnerId }, query },
