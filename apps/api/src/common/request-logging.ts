@@ -2,7 +2,7 @@ import { redactRequestUrl, requestIdFrom, requestStore, rootLogger, runInStore }
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import type {} from 'pino-http';
 
 /** The route's template (/launches/:id), never the path itself; `unmatched` when no route took the request. */
 export function routeOf(req: Request): string {
@@ -25,33 +25,40 @@ function accessLine(req: IncomingMessage, res: ServerResponse, val: { responseTi
 }
 
 /**
- * First in the API's pipeline (pino-http): gives every request an id (the caller's X-Request-Id when
- * sane, else a new UUID), echoes it, runs the rest of the request in a context whose logger
- * carries it (so every line the request causes, and every job it queues, has it), and writes
- * one info line when the answer is finished (`accessLog`), the tracking redirects and pages
- * included.
+ * First in the API's pipeline: gives every request an id (the caller's X-Request-Id when sane,
+ * else a new UUID), echoes it, runs the rest of the request in a context whose logger carries it
+ * (so every line the request causes, and every job it queues, has it; the child logger is made
+ * only if one is written), and writes one info line when the answer is finished or the
+ * connection closes (`accessLog`), the tracking redirects and pages included. The line is what
+ * pino-http wrote with our options, without its two child loggers per request (8 % of a click's
+ * CPU with the access line's own JSON).
  */
 export function requestLogging(options: { accessLog: boolean; logger?: Logger }) {
-  const http = pinoHttp({
-    logger: options.logger ?? rootLogger(),
-    customAttributeKeys: { reqId: 'requestId' },
-    quietReqLogger: true,
-    quietResLogger: true,
-    wrapSerializers: false,
-    serializers: { req: () => undefined },
-    autoLogging: options.accessLog,
-    customSuccessObject: accessLine,
-    customErrorObject: (req, res, _error, val: { responseTime?: number }) => accessLine(req, res, val),
-    customSuccessMessage: (req, res) =>
-      !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted',
-    customErrorMessage: () => 'request completed',
-  });
+  const logger = options.logger ?? rootLogger();
   return (req: Request, res: Response, next: NextFunction): void => {
     const id = requestIdFrom(req.headers['x-request-id']);
     req.id = id;
     res.setHeader('X-Request-Id', id);
-    // pino-http keeps the id it finds, binds it to req.log and writes the access line when the answer ends.
-    http(req, res);
-    runInStore(requestStore(id, req.log), next);
+    if (options.accessLog) {
+      const started = Date.now();
+      const done = (error?: unknown) => {
+        res.removeListener('close', done);
+        res.removeListener('finish', done);
+        res.removeListener('error', done);
+        const failed = error instanceof Error || res.statusCode >= 500;
+        const finished = !req.readableAborted && res.writableEnded;
+        logger.info(
+          { requestId: id, ...accessLine(req, res, { responseTime: Date.now() - started }) },
+          failed || finished ? 'request completed' : 'request aborted',
+        );
+      };
+      res.on('close', done);
+      res.on('finish', done);
+      res.on('error', done);
+    }
+    runInStore(
+      requestStore(id, () => logger.child({ requestId: id })),
+      next,
+    );
   };
 }
