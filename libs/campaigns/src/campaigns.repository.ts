@@ -23,7 +23,7 @@ import {
   findPublishedForPartner,
   listPublishedForPartner,
   PartnerEligibility,
-} from './partner-campaigns.query';
+} from './partner-campaigns.statements';
 
 export interface CampaignListFilter {
   status?: CampaignStatus;
@@ -51,7 +51,7 @@ export type CampaignChanges = Partial<
   Pick<CampaignRow, 'status' | 'archivedAt' | 'promoted' | 'availableFrom' | 'availableUntil'>
 >;
 
-export type { CatalogueFilter, CatalogueRow, PartnerEligibility } from './partner-campaigns.query';
+export type { CatalogueFilter, CatalogueRow, PartnerEligibility } from './partner-campaigns.statements';
 
 @Injectable()
 export class CampaignsRepository {
@@ -149,7 +149,7 @@ export class CampaignsRepository {
     return listPublishedForPartner(this.db, scope, partner, filter, now);
   }
 
-  /** A partner's catalogue at `now` (partner-campaigns.query.ts). */
+  /** A partner's catalogue at `now` (partner-campaigns.statements.ts). */
   catalogueForPartner(
     scope: TenantScope,
     partner: PartnerEligibility,

@@ -15,9 +15,9 @@ import {
   unnest,
 } from '@tcma/persistence';
 import { sql } from 'kysely';
-import { readSendContexts, SendContext } from './send-context.query';
+import { readSendContexts, SendContext } from './send-context.statements';
 
-export type { SendContext } from './send-context.query';
+export type { SendContext } from './send-context.statements';
 
 export interface DueEnrollment {
   id: string;
