@@ -2,6 +2,7 @@ import { redactRequestUrl, requestIdFrom, requestStore, rootLogger, runInStore }
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+// pino-http's types give Node's request its `id` (nestjs-pino and the operator middleware read it).
 import type {} from 'pino-http';
 
 /** The route's template (/launches/:id), never the path itself; `unmatched` when no route took the request. */
