@@ -31,6 +31,8 @@ export default tseslint.config(
       'scripts/**',
       'jest.config.js',
       'test/setup/sequencer.js',
+      // Plain Node ESM in a child process (oidc-provider is ESM only), outside the TypeScript project.
+      'test/support/oidc-provider.mjs',
       'eslint.config.mjs',
       '.dependency-cruiser.cjs',
       'test-results/**',

@@ -40,6 +40,7 @@ const sidebar: DefaultTheme.SidebarItem[] = [
       { text: 'Console API', link: '/integrating/console-api' },
       { text: 'Webhooks', link: '/integrating/webhooks' },
       { text: 'Social networks', link: '/integrating/social' },
+      { text: 'Single sign-on', link: '/integrating/single-sign-on' },
       {
         text: 'API reference',
         link: '/integrating/reference/',

@@ -4,6 +4,7 @@ import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { connectLinkedIn } from '../support/posting-accounts';
+import { startOidcProvider } from '../support/oidc-provider';
 import { SocialStubs, startSocialStubs } from '../support/social-stubs';
 
 type Body = Record<string, unknown>;
@@ -43,6 +44,7 @@ const CREATES: Record<string, 'id' | 'version'> = {
   createProgrammeSubscription: 'id',
   createSocialPost: 'id',
   createVendorHostName: 'id',
+  createSsoConnection: 'id',
 };
 
 /** The POSTs that create no resource of their own, and why. A new POST must be listed in one of the two. */
@@ -412,6 +414,31 @@ describe('creating resources', () => {
       hostName,
       item((await api.http().get('/vendor-host-names').set(admin).expect(200)).body.items, hostName.id),
     );
+
+    const provider = await startOidcProvider([], {});
+    try {
+      const connection = (
+        await api
+          .http()
+          .post('/sso-connections')
+          .set(admin)
+          .send({
+            name: 'Created PRM',
+            audience: 'vendor_users',
+            issuer: provider.issuer,
+            clientId: 'c',
+            clientSecret: 's',
+          })
+          .expect(201)
+      ).body;
+      same(
+        'createSsoConnection',
+        connection,
+        item((await api.http().get('/sso-connections').set(admin).expect(200)).body.items, connection.id),
+      );
+    } finally {
+      await provider.stop();
+    }
 
     expect(checked.sort()).toEqual(Object.keys(CREATES).sort());
   });

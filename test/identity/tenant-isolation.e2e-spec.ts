@@ -35,6 +35,7 @@ describe('tenant isolation', () => {
   let reviewId: string;
   let tokenId: string;
   let hostNameId: string;
+  let ssoConnectionId: string;
   /** A browser session of one of vendor A's users, and a pending invitation of vendor A. */
   let sessionId: string;
   let invitationId: string;
@@ -120,6 +121,16 @@ describe('tenant isolation', () => {
         .send({ host: 'partners.vendor-a.example' })
         .expect(201)
     ).body.id;
+
+    // Vendor A's sign-in connection, written as POST /sso-connections would once its issuer's
+    // discovery document was read (no identity provider runs in this test).
+    ssoConnectionId = (
+      await testDb().query<Array<{ id: string }>>(
+        `INSERT INTO sso_connections (vendor_id, name, audience, issuer, client_id, client_secret_sealed, default_role)
+         VALUES ($1, 'Vendor A PRM', 'partner_users', 'https://idp.vendor-a.example', 'tcma', 'v1.x.y.z', 'partner_user') RETURNING id`,
+        [a.vendorId],
+      )
+    )[0].id;
 
     // Partner A1's own data: a prospect in a list, an import, a launch that has sent a message, a suppression.
     const p1 = { Authorization: `Bearer ${partnerA1.token}` };
@@ -300,6 +311,7 @@ describe('tenant isolation', () => {
       'social-posts': { id: a1.socialPostId },
       'social-connections': { id: a1.socialConnectionId },
       'vendor-host-names': { id: hostNameId },
+      'sso-connections': { id: ssoConnectionId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = {
@@ -327,6 +339,7 @@ describe('tenant isolation', () => {
       'post /webhooks/deliveries/{deliveryId}/replay': {},
       'post /webhooks/{id}/enable': {},
       'post /vendor-host-names/{id}/check': {},
+      'patch /sso-connections/{id}': { name: 'pwned' },
       'post /leads/{id}/status': { status: 'accepted' },
       'patch /campaigns/{id}': { description: 'pwned' },
       'patch /campaigns/{id}/catalogue': { promoted: true },
@@ -389,6 +402,7 @@ describe('tenant isolation', () => {
     // /reminder-actions/{token} the signed button of a vendor's reminder: none has a tenant to cross (the signed token names what it acts on).
     return (
       Object.entries(doc.paths)
+        // /auth/sso/{id}/start is a sign-in button, anyone's to press: the identity provider proves who signs in.
         // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
         // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
         .filter(
@@ -400,6 +414,7 @@ describe('tenant isolation', () => {
             !path.startsWith('/programme-actions/') &&
             !path.startsWith('/reminder-actions/') &&
             !path.startsWith('/social/callback/') &&
+            path !== '/auth/sso/{id}/start' &&
             path !== '/social-connections/{network}/start',
         )
         .flatMap(([path, methods]) =>

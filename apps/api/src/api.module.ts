@@ -33,6 +33,7 @@ import { SigningModule } from '@tcma/signing';
 import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
+import { SsoModule } from '@tcma/sso';
 import { VendorHostsModule } from '@tcma/vendor-hosts';
 import { AssistantModule } from '@tcma/assistant';
 import { VendorBrandsModule } from '@tcma/vendor-brands';
@@ -92,6 +93,8 @@ import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './engagement/conversions.controller';
+import { SsoConnectionsController } from './sso/sso-connections.controller';
+import { SsoSignInController } from './sso/sso-sign-in.controller';
 import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
 import { AssistantController } from './assistant/assistant.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -144,6 +147,7 @@ export class ApiModule {
         CampaignApprovalsModule,
         WebhooksModule,
         VendorHostsModule,
+        SsoModule,
         AssistantModule,
         SocialModule,
         OperationsModule,
@@ -216,6 +220,8 @@ export class ApiModule {
         DataRequestsController,
         WebhooksController,
         VendorHostNamesController,
+        SsoConnectionsController,
+        SsoSignInController,
         SocialConnectionsController,
         SocialCallbackController,
         AuthController,

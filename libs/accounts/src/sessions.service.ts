@@ -85,6 +85,15 @@ export class SessionsService {
       throw new UnauthenticatedError(SIGN_IN_FAILED);
     }
     await this.throttle.clear(keys[0]);
+    return this.open(user, context);
+  }
+
+  /**
+   * A new session for a user another proof signed in (its identity provider, for single
+   * sign-on): the same cookie, CSRF token and limits as a password's.
+   */
+  async open(user: UserRow, context: SignInContext): Promise<SignedIn> {
+    const now = this.clock.now();
     if (context.currentSecret && looksLikeSecret(context.currentSecret))
       await this.sessions.revokeBySecretForSystem(secretHash(context.currentSecret), now);
     const secret = randomBytes(32).toString('base64url');

@@ -2466,6 +2466,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sso-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor's sign-in connections */
+        get: operations["listSsoConnections"];
+        put?: never;
+        /**
+         * Add an OpenID Connect provider
+         * @description 422 naming the field: an issuer that is not https or whose discovery document cannot be read, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.
+         */
+        post: operations["createSsoConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a connection: its users keep their accounts and sessions, and sign in another way */
+        delete: operations["deleteSsoConnection"];
+        options?: never;
+        head?: never;
+        /** Change a connection (its audience stays); a new client secret replaces the old */
+        patch: operations["updateSsoConnection"];
+        trace?: never;
+    };
+    "/auth/sso/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in page's buttons: the enabled connections of the host's vendor, or of ?vendor= */
+        get: operations["listSsoButtons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sso/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Go to the connection's identity provider to sign in (a browser navigation) */
+        get: operations["startSsoSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity provider's answer: signed in and sent on, or to /sign-in?sso_error=<reason> */
+        get: operations["completeSsoSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/social-connections/{network}/start": {
         parameters: {
             query?: never;
@@ -5567,6 +5657,121 @@ export interface components {
              * @example partners.vendor.example
              */
             host: string;
+        };
+        SsoConnectionDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            audience: "vendor_users" | "partner_users";
+            issuer: string;
+            clientId: string;
+            partnerClaim: string | null;
+            roleClaim: string | null;
+            /** @enum {string} */
+            defaultRole: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
+            enabled: boolean;
+            /** @description The redirect URIs to register at the provider: the engine's own, and one per verified host name. */
+            redirectUris: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SsoConnectionListDto: {
+            /** @description Oldest first; at most 10. */
+            items: components["schemas"]["SsoConnectionDto"][];
+        };
+        CreateSsoConnectionDto: {
+            /**
+             * @description The button says "Sign in with <name>". Unique per vendor.
+             * @example Acme PRM
+             */
+            name: string;
+            /**
+             * @description vendor_users: the vendor's own users; partner_users: its partners' users, each provisioned into the partner its token names.
+             * @enum {string}
+             */
+            audience: "vendor_users" | "partner_users";
+            /**
+             * @description The OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.
+             * @example https://login.acme.example
+             */
+            issuer: string;
+            /** @example tcma-portal */
+            clientId: string;
+            /** @description Sealed at rest, never returned. */
+            clientSecret: string;
+            /**
+             * @description partner_users only (required there): the ID token claim holding the partner's external id.
+             * @example prm_account_id
+             */
+            partnerClaim?: string | null;
+            /**
+             * @description The claim holding the role (a string or a list); the first value that is a role of the audience wins.
+             * @example groups
+             */
+            roleClaim?: string | null;
+            /**
+             * @description The role of a provisioned user without a usable role claim; default vendor_marketer or partner_user.
+             * @enum {string}
+             */
+            defaultRole?: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
+            /**
+             * @description Off: its button is gone and its sign-ins are refused.
+             * @default true
+             */
+            enabled: boolean;
+        };
+        UpdateSsoConnectionDto: {
+            /**
+             * @description The button says "Sign in with <name>". Unique per vendor.
+             * @example Acme PRM
+             */
+            name?: string;
+            /**
+             * @description The OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.
+             * @example https://login.acme.example
+             */
+            issuer?: string;
+            /** @example tcma-portal */
+            clientId?: string;
+            /** @description Sealed at rest, never returned. */
+            clientSecret?: string;
+            /**
+             * @description partner_users only (required there): the ID token claim holding the partner's external id.
+             * @example prm_account_id
+             */
+            partnerClaim?: string | null;
+            /**
+             * @description The claim holding the role (a string or a list); the first value that is a role of the audience wins.
+             * @example groups
+             */
+            roleClaim?: string | null;
+            /**
+             * @description The role of a provisioned user without a usable role claim; default vendor_marketer or partner_user.
+             * @enum {string}
+             */
+            defaultRole?: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
+            /**
+             * @description Off: its button is gone and its sign-ins are refused.
+             * @default true
+             */
+            enabled: boolean;
+        };
+        SsoButtonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Acme PRM */
+            name: string;
+            /**
+             * @description Open it (a top-level navigation) to sign in there.
+             * @example /auth/sso/8b0f…/start
+             */
+            startUrl: string;
+        };
+        SsoButtonListDto: {
+            items: components["schemas"]["SsoButtonDto"][];
         };
         SocialAuthorizationDto: {
             /** @description The network's authorization page to send the browser to; it comes back to GET /social/callback/{network} within 10 minutes. */
@@ -10547,6 +10752,155 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listSsoConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionListDto"];
+                };
+            };
+        };
+    };
+    createSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSsoConnectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionDto"];
+                };
+            };
+        };
+    };
+    deleteSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSsoConnectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionDto"];
+                };
+            };
+        };
+    };
+    listSsoButtons: {
+        parameters: {
+            query?: {
+                /** @description The vendor's slug (the sign-in page's ?vendor=); on a vendor's host name, its own. */
+                vendor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoButtonListDto"];
+                };
+            };
+        };
+    };
+    startSsoSignIn: {
+        parameters: {
+            query?: {
+                /** @description Where to land after signing in: one of the engine's own paths. */
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider; to /sign-in?sso_error=connection for an unknown or disabled one. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    completeSsoSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the page the sign-in was for, or to the sign-in page with the reason. */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -635,6 +635,22 @@ export interface SocialPosts {
   version: number;
 }
 
+export interface SsoConnections {
+  audience: SsoAudience;
+  clientId: string;
+  clientSecretSealed: string;
+  createdAt: Generated<Timestamp>;
+  defaultRole: Role;
+  enabled: Generated<boolean>;
+  id: Generated<string>;
+  issuer: string;
+  name: string;
+  partnerClaim: string | null;
+  roleClaim: string | null;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+}
+
 export interface StoredFiles {
   contentType: string;
   createdAt: Generated<Timestamp>;
@@ -797,6 +813,7 @@ export interface DB {
   socialPostDeliveries: SocialPostDeliveries;
   socialPostLinks: SocialPostLinks;
   socialPosts: SocialPosts;
+  ssoConnections: SsoConnections;
   storedFiles: StoredFiles;
   suppressions: Suppressions;
   users: Users;

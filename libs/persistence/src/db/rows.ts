@@ -64,3 +64,5 @@ export type ProgrammeSubscriptionRow = Selectable<T.ProgrammeSubscriptions>;
 export type PendingLaunchRow = Selectable<T.PendingLaunches>;
 export type PendingLaunchActionRow = Selectable<T.PendingLaunchActions>;
 export type SocialConnectionRow = Selectable<T.SocialConnections>;
+export type SsoConnectionRow = Selectable<T.SsoConnections>;
+export type NewSsoConnection = Insertable<T.SsoConnections>;

@@ -26,6 +26,7 @@ import { RenderedAssetEntity } from './rendered-asset.entity';
 import { StoredFileEntity } from './stored-file.entity';
 import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
+import { SsoConnectionEntity } from './sso-connection.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
 import { WorkerEntity } from './worker.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
@@ -99,4 +100,5 @@ export const ENTITIES = [
   PartnerReminderEntity,
   CampaignReviewEntity,
   CampaignReviewEventEntity,
+  SsoConnectionEntity,
 ];

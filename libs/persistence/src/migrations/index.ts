@@ -37,6 +37,7 @@ import { ProgrammeStrandedStarts1796100000000 } from './1796100000000-ProgrammeS
 import { ProspectLanguages1796200000000 } from './1796200000000-ProspectLanguages';
 import { SendLanguages1796300000000 } from './1796300000000-SendLanguages';
 import { CampaignReviews1796400000000 } from './1796400000000-CampaignReviews';
+import { SsoConnections1796500000000 } from './1796500000000-SsoConnections';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -77,4 +78,5 @@ export const MIGRATIONS: Function[] = [
   ProspectLanguages1796200000000,
   SendLanguages1796300000000,
   CampaignReviews1796400000000,
+  SsoConnections1796500000000,
 ];

@@ -171,6 +171,10 @@ export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number]
 export const VENDOR_HOST_NAME_STATUSES = ['pending', 'verified'] as const;
 export type VendorHostNameStatus = (typeof VENDOR_HOST_NAME_STATUSES)[number];
 
+/** Whom a single sign-on connection signs in: the vendor's own users, or its partners' users (issue 26). */
+export const SSO_AUDIENCES = ['vendor_users', 'partner_users'] as const;
+export type SsoAudience = (typeof SSO_AUDIENCES)[number];
+
 /**
  * A call to the assistant's model: `pending` while asked (its tokens reserved), then `completed`
  * or `failed`; `refused` when the vendor's budget or rate limit stopped it before the model was asked.

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@tcma/auth';
+import { AppConfig } from '@tcma/config';
+import { SsoConnectionRow } from '@tcma/persistence';
+import { SsoConnectionsService } from '@tcma/sso';
+import type { Actor } from '@tcma/tenancy';
+import { VendorHostNamesService } from '@tcma/vendor-hosts';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CALLBACK_PATH } from './sso-callback-url';
+import {
+  CreateSsoConnectionDto,
+  SsoConnectionDto,
+  SsoConnectionListDto,
+  UpdateSsoConnectionDto,
+} from './sso-connection.dto';
+
+/** A vendor's OpenID Connect providers, which sign in its users or its partners' users. */
+@ApiTags('single sign-on')
+@ApiBearerAuth()
+@Roles('vendor_admin')
+@Controller('sso-connections')
+export class SsoConnectionsController {
+  constructor(
+    private readonly connections: SsoConnectionsService,
+    private readonly hostNames: VendorHostNamesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listSsoConnections', summary: "The vendor's sign-in connections" })
+  @ApiOkResponse({ type: SsoConnectionListDto })
+  async list(@CurrentActor() actor: Actor): Promise<SsoConnectionListDto> {
+    const rows = await this.connections.list(actor);
+    const uris = await this.redirectUris(actor);
+    return { items: rows.map((c) => SsoConnectionDto.from(c, uris)) };
+  }
+
+  @Post()
+  @ApiOperation({
+    operationId: 'createSsoConnection',
+    summary: 'Add an OpenID Connect provider',
+    description:
+      '422 naming the field: an issuer that is not https or whose discovery document cannot be read, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.',
+  })
+  @ApiCreatedResponse({ type: SsoConnectionDto })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateSsoConnectionDto): Promise<SsoConnectionDto> {
+    const made = await this.connections.create(actor, {
+      name: dto.name.trim(),
+      audience: dto.audience,
+      issuer: dto.issuer.trim(),
+      clientId: dto.clientId.trim(),
+      clientSecret: dto.clientSecret,
+      partnerClaim: dto.partnerClaim ?? null,
+      roleClaim: dto.roleClaim ?? null,
+      defaultRole: dto.defaultRole ?? null,
+      enabled: dto.enabled ?? true,
+    });
+    return this.dto(actor, made);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    operationId: 'updateSsoConnection',
+    summary: 'Change a connection (its audience stays); a new client secret replaces the old',
+  })
+  @ApiOkResponse({ type: SsoConnectionDto })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: UpdateSsoConnectionDto,
+  ): Promise<SsoConnectionDto> {
+    const { defaultRole, ...rest } = dto;
+    return this.dto(
+      actor,
+      await this.connections.update(actor, id, { ...rest, ...(defaultRole ? { defaultRole } : {}) }),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    operationId: 'deleteSsoConnection',
+    summary: 'Remove a connection: its users keep their accounts and sessions, and sign in another way',
+  })
+  @ApiNoContentResponse()
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<void> {
+    await this.connections.remove(actor, id);
+  }
+
+  private async dto(actor: Actor, row: SsoConnectionRow): Promise<SsoConnectionDto> {
+    return SsoConnectionDto.from(row, await this.redirectUris(actor));
+  }
+
+  /** The engine's own callback, and the callback on each host name the vendor verified. */
+  private async redirectUris(actor: Actor): Promise<string[]> {
+    const base = new URL(this.config.publicBaseUrl);
+    const hosts = (await this.hostNames.list(actor)).filter((h) => h.status === 'verified');
+    return [new URL(CALLBACK_PATH, base).href, ...hosts.map((h) => `${base.protocol}//${h.host}${CALLBACK_PATH}`)];
+  }
+}

@@ -1,0 +1,134 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SessionsService } from '@tcma/accounts';
+import { Public, requestHost, SessionCookie } from '@tcma/auth';
+import { AppConfig } from '@tcma/config';
+import { SsoRefusedError, SsoSignInService, SSO_STATE_TTL_MS } from '@tcma/sso';
+import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
+import type { Request, Response } from 'express';
+import { StrictRateLimit } from '../rate-limits/rate-limits';
+import { callbackUrl } from './sso-callback-url';
+import { SsoButtonListDto, SsoButtonsQuery, SsoStartQuery } from './sso-connection.dto';
+
+/**
+ * Signing in through a vendor's identity provider, from a browser: the sign-in page's buttons,
+ * the start (a redirect to the provider, the flow's state in a sealed cookie) and the callback
+ * (the session cookie, then the page the sign-in was for). A refusal lands on the sign-in page
+ * with its reason (`?sso_error=`); nothing in it tells which accounts exist.
+ */
+@ApiTags('sign-in')
+@Controller('auth/sso')
+export class SsoSignInController {
+  private readonly stateCookie: string;
+  private readonly secure: boolean;
+
+  constructor(
+    private readonly sso: SsoSignInService,
+    private readonly sessions: SessionsService,
+    private readonly cookie: SessionCookie,
+    private readonly hostVendors: HostVendors,
+    private readonly config: AppConfig,
+  ) {
+    this.secure = new URL(config.publicBaseUrl).protocol === 'https:';
+    this.stateCookie = this.secure ? '__Host-tcma_sso' : 'tcma_sso';
+  }
+
+  @Public()
+  @Get('connections')
+  @ApiOperation({
+    operationId: 'listSsoButtons',
+    summary: "The sign-in page's buttons: the enabled connections of the host's vendor, or of ?vendor=",
+  })
+  @ApiOkResponse({ type: SsoButtonListDto })
+  async buttons(@Query() query: SsoButtonsQuery, @Req() req: Request): Promise<SsoButtonListDto> {
+    const slug = (await this.vendorOfHost(req))?.slug ?? query.vendor;
+    if (!slug) return { items: [] };
+    const items = await this.sso.buttons(slug);
+    return { items: items.map((c) => ({ id: c.id, name: c.name, startUrl: `/auth/sso/${c.id}/start` })) };
+  }
+
+  @Public()
+  @StrictRateLimit('sign-in')
+  @Get(':id/start')
+  @ApiOperation({
+    operationId: 'startSsoSignIn',
+    summary: "Go to the connection's identity provider to sign in (a browser navigation)",
+  })
+  @ApiFoundResponse({
+    description: 'To the provider; to /sign-in?sso_error=connection for an unknown or disabled one.',
+  })
+  async start(
+    @Param('id') id: string,
+    @Query() query: SsoStartQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const hostVendor = await this.vendorOfHost(req);
+    try {
+      const started = await this.sso.start(
+        id,
+        query.returnTo,
+        callbackUrl(req, this.config.publicBaseUrl, hostVendor),
+        hostVendor?.vendorId ?? null,
+      );
+      res.cookie(this.stateCookie, started.stateCookie, {
+        httpOnly: true,
+        // Lax: the provider sends the browser back with a top-level GET, which carries it.
+        sameSite: 'lax',
+        secure: this.secure,
+        path: '/',
+        maxAge: SSO_STATE_TTL_MS,
+      });
+      res.redirect(302, started.authorizationUrl);
+    } catch (e) {
+      this.refusedTo(res, e);
+    }
+  }
+
+  @Public()
+  @StrictRateLimit('sign-in')
+  @Get('callback')
+  @ApiOperation({
+    operationId: 'completeSsoSignIn',
+    summary: "The identity provider's answer: signed in and sent on, or to /sign-in?sso_error=<reason>",
+  })
+  @ApiFoundResponse({ description: 'To the page the sign-in was for, or to the sign-in page with the reason.' })
+  async callback(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const hostVendor = await this.vendorOfHost(req);
+    res.clearCookie(this.stateCookie, { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/' });
+    try {
+      const finished = await this.sso.finish(
+        query,
+        this.readCookie(req),
+        callbackUrl(req, this.config.publicBaseUrl, hostVendor),
+        hostVendor?.vendorId ?? null,
+      );
+      const signedIn = await this.sessions.open(finished.user, {
+        ipAddress: req.ip ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+        currentSecret: this.cookie.read(req),
+      });
+      this.cookie.set(res, signedIn.secret, signedIn.session.expiresAt);
+      res.redirect(302, finished.returnTo);
+    } catch (e) {
+      this.refusedTo(res, e);
+    }
+  }
+
+  private refusedTo(res: Response, e: unknown): void {
+    if (!(e instanceof SsoRefusedError)) throw e;
+    res.redirect(302, `/sign-in?sso_error=${e.reason}`);
+  }
+
+  private readCookie(req: Request): string | undefined {
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === this.stateCookie) return decodeURIComponent(part.slice(eq + 1).trim());
+    }
+    return undefined;
+  }
+
+  private vendorOfHost(req: Request): Promise<HostVendor | null> {
+    return this.hostVendors.vendorOfHost(requestHost(req));
+  }
+}

@@ -1,0 +1,8 @@
+export { CLOCK_TOLERANCE_S, DISCOVERY_TTL_MS, PROVIDER_TIMEOUT_MS } from './oidc-clients';
+export { rolesOf, SSO_REFUSALS, SsoRefusedError } from './sso-claims';
+export type { SsoRefusal } from './sso-claims';
+export { issuerUrlProblem, MAX_SSO_CONNECTIONS_PER_VENDOR, SsoConnectionsService } from './sso-connections.service';
+export type { SsoConnectionFields } from './sso-connections.service';
+export { SSO_SCOPES, SsoSignInService } from './sso-sign-in.service';
+export { SSO_STATE_TTL_MS } from './sso-state';
+export { SsoModule } from './sso.module';

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { testDb } from '../support/db';
+import { startOidcProvider, TestOidcProvider } from '../support/oidc-provider';
+
+/**
+ * Single sign-on through an OpenID provider (oidc-provider, in a child process): the engine's
+ * authorization code flow with PKCE, state and nonce against a real provider's sign-in form,
+ * the ID token and user info validated by openid-client. A vendor user signs in by email; a
+ * partner user is provisioned into the partner its token names by external id; each refusal
+ * lands on the sign-in page with its reason and leaves nothing behind.
+ */
+describe('single sign-on (OpenID Connect)', () => {
+  const ENGINE = 'http://engine.sso.example';
+  const CALLBACK = `${ENGINE}/auth/sso/callback`;
+  const unique = () => randomUUID().slice(0, 8);
+  const vendorEmail = `ven-${unique()}@vendor.example`;
+  const newPartnerEmail = `new-${unique()}@partner.example`;
+  const strangerEmail = `stranger-${unique()}@partner.example`;
+  let provider: TestOidcProvider;
+  let api: ApiHarness;
+  let a: TestVendor;
+  let b: TestVendor;
+  let aPartner: TestPartner;
+  let bPartner: TestPartner;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const connection = (vendor: TestVendor, body: Record<string, unknown>) =>
+    api
+      .http()
+      .post('/sso-connections')
+      .set(as(vendor.adminToken))
+      .send({ clientId: 'tcma', clientSecret: 'tcma-secret', issuer: provider.issuer, ...body });
+
+  /** The whole browser round trip: start, the provider's form, the callback; the callback's answer. */
+  const signIn = async (connectionId: string, login: string, returnTo = '/portal/home') => {
+    const start = await api.http().get(`/auth/sso/${connectionId}/start`).query({ returnTo }).expect(302);
+    const stateCookie = String(start.headers['set-cookie'][0]).split(';')[0];
+    const back = await provider.signIn(start.headers.location, login);
+    expect(back.origin + back.pathname).toBe(CALLBACK);
+    const callback = await api
+      .http()
+      .get('/auth/sso/callback')
+      .query(Object.fromEntries(back.searchParams))
+      .set('Cookie', stateCookie)
+      .expect(302);
+    return { callback, back, stateCookie };
+  };
+  const sessionOf = async (callback: { headers: Record<string, unknown> }) => {
+    const cookies = (callback.headers['set-cookie'] as string[]).map((c) => c.split(';')[0]);
+    const session = cookies.find((c) => c.startsWith('tcma_session='));
+    expect(session).toBeDefined();
+    return (await api.http().get('/auth/session').set('Cookie', session!).expect(200)).body;
+  };
+  const usersNamed = async (email: string) =>
+    testDb().query<Array<{ vendor_id: string; partner_id: string | null; role: string; password_hash: string | null }>>(
+      'SELECT vendor_id, partner_id, role, password_hash FROM users WHERE email = $1',
+      [email],
+    );
+
+  beforeAll(async () => {
+    provider = await startOidcProvider(
+      [{ client_id: 'tcma', client_secret: 'tcma-secret', redirect_uris: [CALLBACK] }],
+      {
+        vendor: { email: vendorEmail, email_verified: true, name: 'Vera Vendor' },
+        newcomer: {
+          email: newPartnerEmail,
+          email_verified: true,
+          name: 'Nia New',
+          prm_account: 'PRM-A',
+          groups: ['staff', 'partner_admin'],
+        },
+        foreign: { email: strangerEmail, email_verified: true, prm_account: 'PRM-B' },
+        vendorAsPartner: { email: vendorEmail, email_verified: true, prm_account: 'PRM-A' },
+        unverified: { email: `unverified-${unique()}@partner.example`, email_verified: false, prm_account: 'PRM-A' },
+      },
+    );
+    api = await startApi({ env: { PUBLIC_BASE_URL: ENGINE } });
+    const tenants = new TenantFactory(api);
+    a = await tenants.vendor('SSO Vendor A');
+    b = await tenants.vendor('SSO Vendor B');
+    aPartner = await tenants.partner(a);
+    bPartner = await tenants.partner(b);
+    await api
+      .http()
+      .patch(`/partners/${aPartner.partnerId}`)
+      .set(as(a.adminToken))
+      .send({ externalId: 'PRM-A' })
+      .expect(200);
+    await api
+      .http()
+      .patch(`/partners/${bPartner.partnerId}`)
+      .set(as(b.adminToken))
+      .send({ externalId: 'PRM-B' })
+      .expect(200);
+    await tenants.user(a.adminToken, { email: vendorEmail, name: 'Vera', role: 'vendor_marketer' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await provider?.stop();
+  });
+
+  it('keeps connections to vendor admins, checks each field, seals the secret and never returns it', async () => {
+    const bad = await connection(a, {
+      name: 'Broken',
+      audience: 'partner_users',
+      issuer: 'http://idp.example',
+      defaultRole: 'vendor_admin',
+    }).expect(422);
+    expect(bad.body.errors.map((p: { path: string }) => p.path).sort()).toEqual([
+      'defaultRole',
+      'issuer',
+      'partnerClaim',
+    ]);
+    const unreachable = await connection(a, {
+      name: 'Gone',
+      audience: 'vendor_users',
+      issuer: 'http://127.0.0.1:9',
+    }).expect(422);
+    expect(unreachable.body.errors[0].path).toBe('issuer');
+    await api.http().get('/sso-connections').set(as(aPartner.token)).expect(403);
+    await api.http().get('/sso-connections').set(as(a.marketerToken)).expect(403);
+
+    const made = await connection(a, { name: 'Acme Workforce', audience: 'vendor_users' }).expect(201);
+    expect(made.body).toMatchObject({
+      audience: 'vendor_users',
+      defaultRole: 'vendor_marketer',
+      enabled: true,
+      redirectUris: [CALLBACK],
+    });
+    expect(JSON.stringify(made.body)).not.toContain('tcma-secret');
+    const [stored] = await testDb().query<Array<{ client_secret_sealed: string }>>(
+      'SELECT client_secret_sealed FROM sso_connections WHERE id = $1',
+      [made.body.id],
+    );
+    expect(stored.client_secret_sealed).toMatch(/^v1\./);
+    await connection(a, { name: 'Acme Workforce', audience: 'vendor_users' }).expect(409);
+    // Another vendor finds nothing of it.
+    await api
+      .http()
+      .patch(`/sso-connections/${made.body.id}`)
+      .set(as(b.adminToken))
+      .send({ enabled: false })
+      .expect(404);
+    await api.http().delete(`/sso-connections/${made.body.id}`).set(as(b.adminToken)).expect(404);
+    await api.http().delete(`/sso-connections/${made.body.id}`).set(as(a.adminToken)).expect(204);
+  });
+
+  it("signs a vendor user in through the vendor's provider and lands on the page it was opened for", async () => {
+    const made = await connection(a, { name: 'Acme Staff', audience: 'vendor_users' }).expect(201);
+    const buttons = await api
+      .http()
+      .get('/auth/sso/connections')
+      .query({ vendor: await slugOf(a) })
+      .expect(200);
+    expect(buttons.body.items).toContainEqual({
+      id: made.body.id,
+      name: 'Acme Staff',
+      startUrl: `/auth/sso/${made.body.id}/start`,
+    });
+    expect((await api.http().get('/auth/sso/connections').expect(200)).body.items).toEqual([]);
+
+    const { callback } = await signIn(made.body.id, 'vendor', '/campaigns?tab=drafts');
+    expect(callback.headers.location).toBe('/campaigns?tab=drafts');
+    const session = await sessionOf(callback);
+    expect(session).toMatchObject({ signedIn: true, user: { email: vendorEmail, role: 'vendor_marketer' } });
+    // Another site is never where a sign-in lands.
+    expect((await signIn(made.body.id, 'vendor', '//evil.example/x')).callback.headers.location).toBe('/');
+  });
+
+  it('provisions a partner user into the partner its token names, with the role its groups give, once', async () => {
+    const made = await connection(a, {
+      name: 'Acme PRM',
+      audience: 'partner_users',
+      partnerClaim: 'prm_account',
+      roleClaim: 'groups',
+    }).expect(201);
+    const first = await signIn(made.body.id, 'newcomer');
+    expect(first.callback.headers.location).toBe('/portal/home');
+    expect(await sessionOf(first.callback)).toMatchObject({
+      signedIn: true,
+      user: { email: newPartnerEmail, role: 'partner_admin', partnerId: aPartner.partnerId },
+    });
+    await signIn(made.body.id, 'newcomer');
+    expect(await usersNamed(newPartnerEmail)).toEqual([
+      { vendor_id: a.vendorId, partner_id: aPartner.partnerId, role: 'partner_admin', password_hash: null },
+    ]);
+  });
+
+  it('refuses, with the reason on the sign-in page and nothing written: another vendor’s partner, a vendor user, an unverified email, a replayed or foreign state, a disabled connection', async () => {
+    const made = await connection(a, {
+      name: 'Acme PRM strict',
+      audience: 'partner_users',
+      partnerClaim: 'prm_account',
+    }).expect(201);
+    const refusedAs = async (login: string) => (await signIn(made.body.id, login)).callback.headers.location;
+
+    expect(await refusedAs('foreign')).toBe('/sign-in?sso_error=partner');
+    expect(await usersNamed(strangerEmail)).toEqual([]);
+    expect(await refusedAs('vendorAsPartner')).toBe('/sign-in?sso_error=account');
+    expect(await refusedAs('unverified')).toBe('/sign-in?sso_error=email');
+
+    // The provider's answer with the state cookie of another sign-in, without one, or tampered with.
+    const one = await signIn(made.body.id, 'newcomer');
+    const start = await api.http().get(`/auth/sso/${made.body.id}/start`).expect(302);
+    const other = String(start.headers['set-cookie'][0]).split(';')[0];
+    const replay = (cookie?: string) => {
+      const req = api.http().get('/auth/sso/callback').query(Object.fromEntries(one.back.searchParams));
+      return (cookie ? req.set('Cookie', cookie) : req).expect(302);
+    };
+    for (const cookie of [other, undefined, one.stateCookie.slice(0, -4) + 'AAAA'])
+      expect((await replay(cookie)).headers.location).toBe('/sign-in?sso_error=expired');
+    // The code was used once already: the provider refuses it again.
+    expect((await replay(one.stateCookie)).headers.location).toBe('/sign-in?sso_error=provider');
+
+    await api
+      .http()
+      .patch(`/sso-connections/${made.body.id}`)
+      .set(as(a.adminToken))
+      .send({ enabled: false })
+      .expect(200);
+    const off = await api.http().get(`/auth/sso/${made.body.id}/start`).expect(302);
+    expect(off.headers.location).toBe('/sign-in?sso_error=connection');
+    expect((await api.http().get(`/auth/sso/${randomUUID()}/start`).expect(302)).headers.location).toBe(
+      '/sign-in?sso_error=connection',
+    );
+  });
+
+  const slugOf = async (vendor: TestVendor) =>
+    (await testDb().query<Array<{ slug: string }>>('SELECT slug FROM vendors WHERE id = $1', [vendor.vendorId]))[0]
+      .slug;
+});
