@@ -66,6 +66,10 @@ describe('safeReturnPath', () => {
     ['https://evil.example', '/'],
     ['portal', '/'],
     ['/a\nb', '/'],
+    ['/a b', '/'],
+    ['/%2fevil.example', '/'],
+    ['/sign-in?next=/x', '/'],
+    ['/invitations/abc', '/'],
     [undefined, '/'],
   ])('%p → %p', (input, expected) => expect(safeReturnPath(input)).toBe(expected));
 });

@@ -81,14 +81,23 @@ export function readClaims(claims: Record<string, unknown>, mapping: ClaimMappin
   return { email: email.value, name, role, partnerExternalId };
 }
 
+/** An origin no real address has: a path resolved against it that lands elsewhere is refused. */
+const PROBE = 'https://app.invalid';
+/** The sign-in flow's own pages: landing on one after signing in would loop. */
+const FLOW = ['/sign-in', '/reset-password', '/invitations'];
+
 /**
  * Where a sign-in may go afterwards: one of the engine's own paths only (`/portal/…`), never
- * another site (`//evil.example`, `/\evil.example`, `https://…`); anything else goes home.
+ * another site (`//evil.example`, `/\evil.example`, `https://…`, an encoded second slash) nor a
+ * page of the sign-in flow; anything else goes home. The web app's `safeNextPath` rules.
  */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || value.length > 2000) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value.startsWith('/') || value.startsWith('//')) return '/';
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  if (/[\u0000-\u001f\u007f]/.test(value)) return '/';
+  if (/[\\\s\u0000-\u001f\u007f]/.test(value)) return '/';
+  const url = new URL(value, PROBE);
+  if (url.origin !== PROBE || /^\/(?:%2f|%5c)/i.test(url.pathname)) return '/';
+  if (FLOW.some((page) => url.pathname === page || url.pathname.startsWith(`${page}/`))) return '/';
   return value;
 }

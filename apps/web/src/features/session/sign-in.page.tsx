@@ -5,11 +5,14 @@ import { PageHeader } from '../../shared/components/page-header';
 import { useTranslation } from '../../shared/i18n';
 import { formError } from '../../shared/lib/field-error';
 import { nextFromSearch, rememberNext, withNext } from '../../shared/lib/next-path';
+import { vendorSlugFrom } from '../../shared/lib/vendor-slug';
+import { SsoButtons, SsoRefusal, ssoErrorFrom } from './components/sso-buttons';
 import { useGoOn } from './hooks/use-go-on';
 import { useSignIn, type SignInNotice } from './hooks/use-session';
 
 /**
- * Email and password; a failure shows the API's one generic message next to the form. Once
+ * Email and password, or the vendor's identity providers (single sign-on) above them; a failure
+ * shows the API's one generic message next to the form, a refused single sign-on its reason. Once
  * signed in, the visitor goes where they were heading (the `next` deep link, or the one this tab
  * remembers from earlier in the flow), else where the session's capabilities say they start
  * (`landingOf`: the partner home for a partner's users, the home page for the others).
@@ -23,6 +26,8 @@ export function SignInPage() {
   const signIn = useSignIn();
   const next = nextFromSearch(location.search);
   const goOn = useGoOn(next);
+  const ssoError = ssoErrorFrom(location.search);
+  const vendorSlug = vendorSlugFrom(location.search);
 
   // Kept for the tab too: a link of the flow opened here without it (an invitation) still ends there.
   useEffect(() => {
@@ -59,6 +64,8 @@ export function SignInPage() {
       ) : null}
       <Card padding="lg" component="form" onSubmit={submit} noValidate aria-label={t('signIn.title')}>
         <Stack gap="md">
+          {ssoError ? <SsoRefusal reason={ssoError} /> : null}
+          <SsoButtons vendorSlug={vendorSlug} next={next} />
           {message ? (
             <Alert color="red" variant="light" role="alert" title={t('signIn.failed')}>
               {message}
