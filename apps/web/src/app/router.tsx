@@ -211,6 +211,14 @@ export const router = createBrowserRouter([
                 lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage', 'vendor-hosts'),
               },
               {
+                path: 'sso',
+                lazy: lazy(
+                  () => import('../features/sso-connections/sso-connections.page'),
+                  'SsoConnectionsPage',
+                  'sso-connections',
+                ),
+              },
+              {
                 path: 'brand',
                 lazy: lazy(
                   () => import('../features/vendor-brand/vendor-brand.page'),

@@ -4,7 +4,7 @@ import { useTranslation } from '../../shared/i18n';
 
 /**
  * The console's areas, folded behind a menu button on a phone. The settings areas (sending, host
- * names, webhooks, the brand) only when the API's session answer offers them: to vendor admins.
+ * names, single sign-on, webhooks, the brand) only when the API's session answer offers them: to vendor admins.
  */
 export function ConsoleNav() {
   const { t } = useTranslation('app');
@@ -26,6 +26,7 @@ export function ConsoleNav() {
     { label: t('consoleNav.webhooks'), to: '/console/webhooks', owns: (p) => p.startsWith('/console/webhooks') },
     { label: t('consoleNav.sending'), to: '/console/sending', owns: (p) => p.startsWith('/console/sending') },
     { label: t('consoleNav.hostNames'), to: '/console/host-names', owns: (p) => p.startsWith('/console/host-names') },
+    { label: t('consoleNav.sso'), to: '/console/sso', owns: (p) => p.startsWith('/console/sso') },
     { label: t('consoleNav.brand'), to: '/console/brand', owns: (p) => p.startsWith('/console/brand') },
   ];
   return (

@@ -1,0 +1,153 @@
+import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import classes from '../../../shared/components/panel.module.css';
+import { useTranslation } from '../../../shared/i18n';
+import { fieldError, formError } from '../../../shared/lib/field-error';
+import { useAddSsoConnection, type NewSsoConnection } from '../hooks/use-sso-connections';
+
+type Audience = NewSsoConnection['audience'];
+const FIELDS = ['name', 'audience', 'issuer', 'clientId', 'clientSecret', 'partnerClaim', 'roleClaim', 'defaultRole'];
+const EMPTY = { name: '', issuer: '', clientId: '', clientSecret: '', partnerClaim: '', roleClaim: '' };
+
+/** Adds an OpenID provider; whether its issuer answers and what its audience needs is the API's to say, at the field. */
+export function AddSsoConnectionForm() {
+  const { t } = useTranslation('sso-connections');
+  const [audience, setAudience] = useState<Audience>('vendor_users');
+  const [values, setValues] = useState(EMPTY);
+  const add = useAddSsoConnection();
+  const forPartners = audience === 'partner_users';
+  const set = (field: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [field]: value }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(
+      {
+        name: values.name,
+        audience,
+        issuer: values.issuer,
+        clientId: values.clientId,
+        clientSecret: values.clientSecret,
+        partnerClaim: forPartners ? values.partnerClaim || null : null,
+        roleClaim: values.roleClaim || null,
+        enabled: true,
+      },
+      { onSuccess: () => setValues(EMPTY) },
+    );
+  };
+  const topError = formError(add.error, FIELDS);
+  const complete =
+    values.name.trim() &&
+    values.issuer.trim() &&
+    values.clientId.trim() &&
+    values.clientSecret &&
+    (!forPartners || values.partnerClaim.trim());
+
+  return (
+    <Stack component="section" aria-labelledby="add-sso-title" gap="sm" p="lg" className={classes.panel}>
+      <Title order={2} size="h3" id="add-sso-title">
+        {t('add.title')}
+      </Title>
+      <form onSubmit={submit} noValidate aria-label={t('add.title')}>
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              id="sso-name"
+              label={t('add.name')}
+              description={t('add.nameHint')}
+              placeholder={t('add.nameExample')}
+              autoComplete="off"
+              required
+              value={values.name}
+              onChange={set('name')}
+              error={fieldError(add.error, 'name')}
+            />
+            <Select
+              id="sso-audience"
+              label={t('add.audience')}
+              description={t('add.audienceHint')}
+              data={[
+                { value: 'vendor_users', label: t('audience.vendor_users') },
+                { value: 'partner_users', label: t('audience.partner_users') },
+              ]}
+              value={audience}
+              onChange={(v) => setAudience(v === 'partner_users' ? 'partner_users' : 'vendor_users')}
+              allowDeselect={false}
+              required
+              error={fieldError(add.error, 'audience')}
+            />
+          </SimpleGrid>
+          <TextInput
+            id="sso-issuer"
+            label={t('add.issuer')}
+            description={t('add.issuerHint')}
+            placeholder={t('add.issuerExample')}
+            type="url"
+            autoComplete="off"
+            required
+            value={values.issuer}
+            onChange={set('issuer')}
+            error={fieldError(add.error, 'issuer')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              id="sso-client-id"
+              label={t('add.clientId')}
+              autoComplete="off"
+              required
+              value={values.clientId}
+              onChange={set('clientId')}
+              error={fieldError(add.error, 'clientId')}
+            />
+            <PasswordInput
+              id="sso-client-secret"
+              label={t('add.clientSecret')}
+              autoComplete="new-password"
+              required
+              value={values.clientSecret}
+              onChange={set('clientSecret')}
+              error={fieldError(add.error, 'clientSecret')}
+              visibilityToggleButtonProps={{ 'aria-label': t('add.showSecret') }}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            {forPartners ? (
+              <TextInput
+                id="sso-partner-claim"
+                label={t('add.partnerClaim')}
+                description={t('add.partnerClaimHint')}
+                placeholder={t('add.partnerClaimExample')}
+                autoComplete="off"
+                required
+                value={values.partnerClaim}
+                onChange={set('partnerClaim')}
+                error={fieldError(add.error, 'partnerClaim')}
+              />
+            ) : null}
+            <TextInput
+              id="sso-role-claim"
+              label={t('add.roleClaim')}
+              description={t('add.roleClaimHint')}
+              placeholder={t('add.roleClaimExample')}
+              autoComplete="off"
+              value={values.roleClaim}
+              onChange={set('roleClaim')}
+              error={fieldError(add.error, 'roleClaim') ?? fieldError(add.error, 'defaultRole')}
+            />
+          </SimpleGrid>
+          {topError ? (
+            <Alert color="red" variant="light" role="alert" title={t('add.notAdded')}>
+              <Text size="sm">{topError}</Text>
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button type="submit" disabled={!complete} loading={add.isPending} w={{ base: '100%', xs: 'auto' }}>
+              {t('add.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { RecordField } from '../../../shared/components/record-field';
+import classes from '../../../shared/components/panel.module.css';
+import { useTranslation } from '../../../shared/i18n';
+import { useRemoveSsoConnection, useSetSsoConnectionEnabled, type SsoConnection } from '../hooks/use-sso-connections';
+
+/** A label and its value (an issuer, a claim's name: one long word that wraps anywhere). */
+function Detail({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={2} style={{ minWidth: 0 }}>
+      <Text size="xs" fw={600} c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
+/** One connection: who it signs in, its provider, the redirect URIs to register there, its switch and removal. */
+export function SsoConnectionCard({ connection: c }: { connection: SsoConnection }) {
+  const { t } = useTranslation('sso-connections');
+  const setEnabled = useSetSsoConnectionEnabled();
+  const remove = useRemoveSsoConnection();
+  const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
+  const titleId = `sso-${c.id}`;
+  const several = c.redirectUris.length > 1;
+
+  return (
+    <Stack component="article" aria-labelledby={titleId} gap="sm" p="md" className={classes.panel}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Title order={3} size="h4" id={titleId} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+          {c.name}
+        </Title>
+        <Badge style={{ flexShrink: 0 }} color={c.enabled ? 'teal.9' : 'gray.7'} variant="filled">
+          {c.enabled ? t('connection.on') : t('connection.off')}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+        <Detail
+          label={t('connection.audience')}
+          value={c.audience === 'partner_users' ? t('audience.partner_users') : t('audience.vendor_users')}
+        />
+        <Detail label={t('connection.issuer')} value={c.issuer} />
+        <Detail label={t('connection.clientId')} value={c.clientId} />
+        {c.audience === 'partner_users' ? (
+          <Detail label={t('connection.partnerClaim')} value={c.partnerClaim ?? t('connection.none')} />
+        ) : null}
+        <Detail label={t('connection.roleClaim')} value={c.roleClaim ?? t('connection.none')} />
+      </SimpleGrid>
+      <Text size="sm">{t('connection.register', { count: c.redirectUris.length })}</Text>
+      {c.redirectUris.map((uri, i) => (
+        <RecordField
+          key={uri}
+          label={several ? t('connection.redirectUriN', { n: i + 1 }) : t('connection.redirectUri')}
+          value={uri}
+          what={several ? t('connection.redirectUriWhatN', { n: i + 1 }) : t('connection.redirectUriWhat')}
+        />
+      ))}
+      <Switch
+        label={t('connection.enabled')}
+        description={t('connection.enabledHint')}
+        checked={c.enabled}
+        disabled={setEnabled.isPending}
+        onChange={(e) => setEnabled.mutate({ id: c.id, enabled: e.currentTarget.checked })}
+      />
+      {setEnabled.isError ? (
+        <Alert color="red" variant="light" role="alert" title={t('connection.notChanged')}>
+          <Text size="sm">{setEnabled.error.message}</Text>
+        </Alert>
+      ) : null}
+      <Group gap="sm">
+        <Button size="xs" variant="outline" color="red.9" onClick={confirm}>
+          {t('connection.remove')}
+        </Button>
+      </Group>
+      <Modal
+        opened={confirming}
+        onClose={cancel}
+        title={t('remove.title')}
+        closeButtonProps={{ 'aria-label': t('remove.close') }}
+      >
+        <Stack gap="md">
+          <Text size="sm" className="wrap-anywhere">
+            {t('remove.consequence', { name: c.name })}
+          </Text>
+          {remove.isError ? <Text size="sm">{remove.error.message}</Text> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancel}>
+              {t('remove.keep')}
+            </Button>
+            <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(c.id, { onSuccess: cancel })}>
+              {t('remove.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { EmptyState, LoadingRows } from '../../shared/components/list-states';
+import { PageHeader } from '../../shared/components/page-header';
+import { QueryError } from '../../shared/components/query-error';
+import { Trans, useTranslation } from '../../shared/i18n';
+import { AddSsoConnectionForm } from './components/add-sso-connection-form';
+import { SsoConnectionCard } from './components/sso-connection-card';
+import { useSsoConnections } from './hooks/use-sso-connections';
+
+/** Vendor admins: the OpenID providers their users, or their partners' users, sign in with. */
+export function SsoConnectionsPage() {
+  const { t } = useTranslation('sso-connections');
+  const connections = useSsoConnections();
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        <Trans i18nKey="page.breadcrumb" t={t} components={{ console: <Link to="/console" /> }} />
+      </Text>
+      <PageHeader title={t('page.title')} description={t('page.description')} />
+      <Stack component="section" aria-labelledby="sso-connections-title" gap="sm">
+        <Title order={2} size="h3" id="sso-connections-title">
+          {t('page.yours')}
+        </Title>
+        {connections.isError ? (
+          <QueryError error={connections.error} retry={() => void connections.refetch()} />
+        ) : connections.isPending ? (
+          <LoadingRows label={t('page.loading')} height={160} />
+        ) : connections.data.items.length === 0 ? (
+          <EmptyState order={3} title={t('page.empty')} text={t('page.emptyText')} />
+        ) : (
+          connections.data.items.map((c) => <SsoConnectionCard key={c.id} connection={c} />)
+        )}
+      </Stack>
+      <AddSsoConnectionForm />
+    </Stack>
+  );
+}
