@@ -104,7 +104,7 @@ test('a marketer asks for a review; the approver comments on an email and approv
   // Nor does the console's navigation: the settings areas are for vendor admins (the session says so).
   const nav = page.getByRole('navigation', { name: 'Console' });
   await expect(nav.getByRole('link', { name: 'Campaigns' })).toBeVisible();
-  for (const area of ['Webhooks', 'Sending', 'Host names', 'Brand'])
+  for (const area of ['Webhooks', 'Sending', 'Host names', 'Brand', 'Single sign-on'])
     await expect(nav.getByRole('link', { name: area })).toHaveCount(0);
   // The editing tabs offer the approver nothing the API would refuse it: it reads what others write.
   await page.getByRole('tab', { name: 'Assets' }).click();

@@ -101,8 +101,10 @@ export class SsoSignInService {
           response_type: 'code',
         });
         claims = { ...tokens.claims() };
-        // Providers that keep the email out of the ID token give it at the user info endpoint.
-        if (claims.email === undefined && tokens.access_token)
+        // Providers that keep claims out of the ID token (by default, all but the subject) give
+        // them at the user info endpoint; the ID token's own win.
+        const wanted = ['email', connection.partnerClaim, connection.roleClaim].filter((c): c is string => !!c);
+        if (wanted.some((c) => claims[c] === undefined) && tokens.access_token)
           claims = { ...(await client.userinfo(tokens)), ...claims };
       } catch (e) {
         if (e instanceof SsoRefusedError) throw e;

@@ -66,7 +66,7 @@ export function AddSsoConnectionForm() {
             <Select
               id="sso-audience"
               label={t('add.audience')}
-              description={t('add.audienceHint')}
+              description={forPartners ? t('add.audienceHintPartners') : t('add.audienceHintVendor')}
               data={[
                 { value: 'vendor_users', label: t('audience.vendor_users') },
                 { value: 'partner_users', label: t('audience.partner_users') },
