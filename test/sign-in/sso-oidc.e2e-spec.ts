@@ -1,5 +1,7 @@
+import { SIGN_IN_FAILED, SSO_REQUIRED } from '@tcma/accounts';
 import { randomUUID } from 'node:crypto';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { invitedUser, signedIn, TEST_PASSWORD } from '../support/accounts';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb } from '../support/db';
 import { startOidcProvider, TestOidcProvider } from '../support/oidc-provider';
@@ -227,6 +229,67 @@ describe('single sign-on (OpenID Connect)', () => {
     );
   });
 
+  it('refuses the passwords of the users a vendor requires single sign-on of, with the reason, while one of its connections signs them in', async () => {
+    const partnerUser = await invitedUser(api, b.adminToken, { role: 'partner_user', partnerId: bPartner.partnerId });
+    const marketer = await invitedUser(api, b.adminToken, { role: 'vendor_marketer' });
+    const require = (body: object) => api.http().put('/sso-requirement').set(as(b.adminToken)).send(body);
+    const none = { ssoRequiredVendorUsers: false, ssoRequiredPartnerUsers: false };
+
+    // Nobody could sign in: refused at the field.
+    const stranded = await require({ ...none, ssoRequiredPartnerUsers: true }).expect(422);
+    expect(stranded.body.errors[0].path).toBe('ssoRequiredPartnerUsers');
+    await api.http().put('/sso-requirement').set(as(b.marketerToken)).send(none).expect(403);
+    const made = await connection(b, { name: 'B PRM', audience: 'partner_users', partnerClaim: 'prm_account' }).expect(
+      201,
+    );
+    expect((await require({ ...none, ssoRequiredPartnerUsers: true }).expect(200)).body).toEqual({
+      ...none,
+      ssoRequiredPartnerUsers: true,
+    });
+
+    const refused = await api
+      .http()
+      .post('/auth/sign-in')
+      .send({ email: partnerUser, password: TEST_PASSWORD })
+      .expect(403);
+    expect(refused.body.message).toBe(SSO_REQUIRED);
+    // A wrong password is told nothing more than any wrong password.
+    const wrong = await api
+      .http()
+      .post('/auth/sign-in')
+      .send({ email: partnerUser, password: 'not the password' })
+      .expect(401);
+    expect(wrong.body.message).toBe(SIGN_IN_FAILED);
+    // The vendor's own users were not required: their passwords work.
+    await signedIn(api, marketer);
+    // No password-reset link for a password it may not use (the answer is the same as ever).
+    await api.http().post('/auth/password-reset-requests').send({ email: partnerUser }).expect(202);
+    expect(await mailsTo(partnerUser, 'Reset your password')).toBe(0);
+    // Its provider signs it in.
+    expect((await signIn(made.body.id, 'foreign')).callback.headers.location).toBe('/portal/home');
+
+    // The last connection for them cannot go while they are required to use one.
+    await api
+      .http()
+      .patch(`/sso-connections/${made.body.id}`)
+      .set(as(b.adminToken))
+      .send({ enabled: false })
+      .expect(409);
+    await api.http().delete(`/sso-connections/${made.body.id}`).set(as(b.adminToken)).expect(409);
+    await require(none).expect(200);
+    await signedIn(api, partnerUser);
+    await api.http().delete(`/sso-connections/${made.body.id}`).set(as(b.adminToken)).expect(204);
+  });
+
+  const mailsTo = async (email: string, subject: string): Promise<number> =>
+    Number(
+      (
+        await testDb().query<Array<{ n: string }>>(
+          'SELECT count(*) AS n FROM outbox_messages WHERE $1 = ANY(recipients) AND subject = $2',
+          [email, subject],
+        )
+      )[0].n,
+    );
   const slugOf = async (vendor: TestVendor) =>
     (await testDb().query<Array<{ slug: string }>>('SELECT slug FROM vendors WHERE id = $1', [vendor.vendorId]))[0]
       .slug;

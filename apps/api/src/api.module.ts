@@ -94,6 +94,7 @@ import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './engagement/conversions.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
+import { SsoRequirementController } from './sso/sso-requirement.controller';
 import { SsoSignInController } from './sso/sso-sign-in.controller';
 import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
 import { AssistantController } from './assistant/assistant.controller';
@@ -221,6 +222,7 @@ export class ApiModule {
         WebhooksController,
         VendorHostNamesController,
         SsoConnectionsController,
+        SsoRequirementController,
         SsoSignInController,
         SocialConnectionsController,
         SocialCallbackController,

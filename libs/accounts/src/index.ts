@@ -3,6 +3,8 @@ export { InvitationsService } from './invitations.service';
 export type { InvitationPreview } from './invitations.service';
 export { PasswordResetsService } from './password-resets.service';
 export { SessionsService, SIGN_IN_FAILED, SIGN_IN_THROTTLED } from './sessions.service';
+export { SSO_REQUIRED } from './sso-requirement';
+export type { SsoRequirement } from './sso-requirement';
 export { ACTING_FOR_HEADER, ConciergeService } from './concierge.service';
 export type { ConciergeAccessEntry } from './concierge.repository';
 export { PasswordLinks, PasswordLinksModule } from './password-links';

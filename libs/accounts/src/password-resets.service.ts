@@ -8,6 +8,7 @@ import { brandedNotice, inVendorBrand, NoticeMailer } from '@tcma/notices';
 import { Transactions, VendorScope } from '@tcma/persistence';
 import { AccountsRepository } from './accounts.repository';
 import { LinkTokens } from './link-tokens';
+import { passwordRefused } from './sso-requirement';
 import { PasswordLinks } from './password-links';
 import { PASSWORD_RESET_EMAIL } from './password-reset-email';
 import { PasswordResetsRepository } from './password-resets.repository';
@@ -47,6 +48,11 @@ export class PasswordResetsService {
     const users = await this.accounts.activeByEmailForSystem(email, MAX_ACCOUNTS_PER_EMAIL, onlyVendorId);
     const ttlMinutes = this.config.passwordResetTtlMinutes;
     for (const user of users) {
+      // A password it may not sign in with is no use to it: its provider is the way in.
+      if (passwordRefused(user, user)) {
+        this.logger.log(`Password reset for user ${user.id} not sent: its vendor requires single sign-on`);
+        continue;
+      }
       const link = await this.passwordLinks.create(user.id, ttlMinutes * 60_000);
       try {
         const scope = new VendorScope(user.vendorId);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { emailLower } from '@tcma/email-address';
-import { NotFoundError, TooManyRequestsError, UnauthenticatedError } from '@tcma/errors';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError } from '@tcma/errors';
 import { SessionRow, UserRow } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
 import type { Actor } from '@tcma/tenancy';
@@ -11,6 +11,7 @@ import { AccountsRepository } from './accounts.repository';
 import { verifyPassword } from './passwords';
 import { SessionsRepository } from './sessions.repository';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
+import { passwordRefused, SSO_REQUIRED, SsoRequirement } from './sso-requirement';
 
 /** The one answer to a failed sign-in: it never tells whether the account exists. */
 export const SIGN_IN_FAILED = 'The email or password is incorrect';
@@ -85,6 +86,9 @@ export class SessionsService {
       throw new UnauthenticatedError(SIGN_IN_FAILED);
     }
     await this.throttle.clear(keys[0]);
+    // Said only to whoever knows the password: it tells nothing a wrong password would not.
+    if (passwordRefused(user, user))
+      throw new ForbiddenError(SSO_REQUIRED, [{ path: 'password', message: SSO_REQUIRED, code: 'sso_required' }]);
     return this.open(user, context);
   }
 
@@ -173,7 +177,11 @@ export class SessionsService {
    * The user whose password this is, among the few with this email (of `onlyVendorId` alone when
    * set); null for any failure, after the same password hashing either way.
    */
-  private async matching(email: string, password: string, onlyVendorId: string | null): Promise<UserRow | null> {
+  private async matching(
+    email: string,
+    password: string,
+    onlyVendorId: string | null,
+  ): Promise<(UserRow & SsoRequirement) | null> {
     const candidates = await this.accounts.activeByEmailForSystem(email, MAX_CANDIDATES, onlyVendorId);
     if (!candidates.length) {
       await verifyPassword(null, password);

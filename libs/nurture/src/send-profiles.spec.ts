@@ -54,6 +54,8 @@ const vendor: VendorRow = {
   sendingDomain: null,
   assistantMonthlyTokens: null,
   publishApproval: false,
+  ssoRequiredVendorUsers: false,
+  ssoRequiredPartnerUsers: false,
   createdAt: new Date(0),
 };
 

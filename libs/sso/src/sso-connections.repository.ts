@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Database, NewSsoConnection, SsoConnectionRow, vendorOwned, VendorScope } from '@tcma/persistence';
+import type { SsoRequirement } from '@tcma/accounts';
+import {
+  Database,
+  Executor,
+  NewSsoConnection,
+  SsoAudience,
+  SsoConnectionRow,
+  vendorOwned,
+  VendorScope,
+} from '@tcma/persistence';
+
+/** The requirement a change would leave without an enabled connection to sign in through. */
+export type Stranded = SsoAudience | null;
 
 export type SsoConnectionInput = Omit<NewSsoConnection, 'id' | 'vendorId' | 'createdAt' | 'updatedAt'>;
 export type SsoConnectionChanges = Partial<SsoConnectionInput>;
@@ -42,25 +54,100 @@ export class SsoConnectionsRepository {
     );
   }
 
-  async update(scope: VendorScope, id: string, changes: SsoConnectionChanges): Promise<SsoConnectionRow | null> {
-    return (
-      (await this.db
-        .updateTable('ssoConnections')
-        .set({ ...changes, updatedAt: new Date() })
-        .where('id', '=', id)
-        .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
-        .returningAll()
-        .executeTakeFirst()) ?? null
-    );
+  /**
+   * Changes a connection unless that leaves a required kind of user without an enabled
+   * connection (then nothing is written and the kind is named). The vendor's row is locked
+   * first, so a change of the requirement at the same moment sees this one.
+   */
+  update(
+    scope: VendorScope,
+    id: string,
+    changes: SsoConnectionChanges,
+  ): Promise<{ updated: SsoConnectionRow | null; stranded: Stranded }> {
+    return this.db
+      .transaction()
+      .execute(async (tx) => {
+        await this.lockVendor(tx, scope);
+        const updated =
+          (await tx
+            .updateTable('ssoConnections')
+            .set({ ...changes, updatedAt: new Date() })
+            .where('id', '=', id)
+            .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+            .returningAll()
+            .executeTakeFirst()) ?? null;
+        const stranded = await this.stranded(tx, scope);
+        if (stranded) throw new StrandedRollback(stranded);
+        return { updated, stranded: null };
+      })
+      .catch(strandedOutcome({ updated: null }));
   }
 
-  async remove(scope: VendorScope, id: string): Promise<boolean> {
-    const removed = await this.db
-      .deleteFrom('ssoConnections')
-      .where('id', '=', id)
-      .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
-      .executeTakeFirst();
-    return removed.numDeletedRows > 0n;
+  /** Removes a connection, unless that leaves a required kind of user without one (as update). */
+  remove(scope: VendorScope, id: string): Promise<{ removed: boolean; stranded: Stranded }> {
+    return this.db
+      .transaction()
+      .execute(async (tx) => {
+        await this.lockVendor(tx, scope);
+        const removed = await tx
+          .deleteFrom('ssoConnections')
+          .where('id', '=', id)
+          .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+          .executeTakeFirst();
+        const stranded = await this.stranded(tx, scope);
+        if (stranded) throw new StrandedRollback(stranded);
+        return { removed: removed.numDeletedRows > 0n, stranded: null };
+      })
+      .catch(strandedOutcome({ removed: false }));
+  }
+
+  async requirement(scope: VendorScope): Promise<SsoRequirement> {
+    return this.db
+      .selectFrom('vendors')
+      .select(['ssoRequiredVendorUsers', 'ssoRequiredPartnerUsers'])
+      .where('id', '=', scope.vendorId)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Sets the requirement unless a kind of user it requires has no enabled connection (nothing written then). */
+  setRequirement(scope: VendorScope, requirement: SsoRequirement): Promise<{ stranded: Stranded }> {
+    return this.db
+      .transaction()
+      .execute(async (tx) => {
+        await this.lockVendor(tx, scope);
+        await tx.updateTable('vendors').set(requirement).where('id', '=', scope.vendorId).execute();
+        const stranded = await this.stranded(tx, scope);
+        if (stranded) throw new StrandedRollback(stranded);
+        return { stranded: null };
+      })
+      .catch(strandedOutcome({}));
+  }
+
+  private async lockVendor(tx: Executor, scope: VendorScope): Promise<void> {
+    await tx.selectFrom('vendors').select('id').where('id', '=', scope.vendorId).forUpdate().execute();
+  }
+
+  /** A kind of user the vendor requires single sign-on of, with no enabled connection for it. */
+  private async stranded(tx: Executor, scope: VendorScope): Promise<Stranded> {
+    const vendor = await tx
+      .selectFrom('vendors')
+      .select(['ssoRequiredVendorUsers', 'ssoRequiredPartnerUsers'])
+      .where('id', '=', scope.vendorId)
+      .executeTakeFirstOrThrow();
+    const enabled = new Set(
+      (
+        await tx
+          .selectFrom('ssoConnections')
+          .select('audience')
+          .distinct()
+          .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+          .where('enabled', '=', true)
+          .execute()
+      ).map((c) => c.audience),
+    );
+    if (vendor.ssoRequiredVendorUsers && !enabled.has('vendor_users')) return 'vendor_users';
+    if (vendor.ssoRequiredPartnerUsers && !enabled.has('partner_users')) return 'partner_users';
+    return null;
   }
 
   /** The connection a sign-in names by id, enabled, whoever's it is: the caller checks the host's vendor. */
@@ -88,3 +175,17 @@ export class SsoConnectionsRepository {
       .execute();
   }
 }
+
+/** Rolls a transaction back when its change would strand a required kind of user. */
+class StrandedRollback extends Error {
+  constructor(readonly audience: SsoAudience) {
+    super(`single sign-on required of ${audience} without a connection`);
+  }
+}
+
+const strandedOutcome =
+  <T extends object>(nothing: T) =>
+  (e: unknown): T & { stranded: Stranded } => {
+    if (e instanceof StrandedRollback) return { ...nothing, stranded: e.audience };
+    throw e;
+  };

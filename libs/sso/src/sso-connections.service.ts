@@ -5,6 +5,7 @@ import { Signer } from '@tcma/signing';
 import { Actor, isPartnerRole } from '@tcma/tenancy';
 import { OidcClients } from './oidc-clients';
 import { rolesOf } from './sso-claims';
+import type { SsoRequirement } from '@tcma/accounts';
 import { SsoConnectionChanges, SsoConnectionsRepository } from './sso-connections.repository';
 
 /** Identity connections one vendor may hold (a PRM, a workforce directory, room to move between them). */
@@ -86,7 +87,8 @@ export class SsoConnectionsService {
     if (fields.enabled !== undefined) changes.enabled = fields.enabled;
     if (fields.clientSecret !== undefined) changes.clientSecretSealed = this.signer.seal(fields.clientSecret);
     try {
-      const updated = await this.connections.update(scope, id, changes);
+      const { updated, stranded } = await this.connections.update(scope, id, changes);
+      if (stranded) throw strandedBy(stranded, 'enabled');
       if (!updated) throw new NotFoundError('Connection');
       return updated;
     } catch (e) {
@@ -96,7 +98,27 @@ export class SsoConnectionsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    if (!(await this.connections.remove(this.scopeOf(actor), id))) throw new NotFoundError('Connection');
+    const { removed, stranded } = await this.connections.remove(this.scopeOf(actor), id);
+    if (stranded) throw strandedBy(stranded, 'id');
+    if (!removed) throw new NotFoundError('Connection');
+  }
+
+  requirement(actor: Actor): Promise<SsoRequirement> {
+    return this.connections.requirement(this.scopeOf(actor));
+  }
+
+  /** Requires single sign-on of a kind of user only while an enabled connection signs it in. */
+  async require(actor: Actor, requirement: SsoRequirement): Promise<SsoRequirement> {
+    const scope = this.scopeOf(actor);
+    const { stranded } = await this.connections.setRequirement(scope, requirement);
+    if (stranded)
+      throw new InvalidError('No connection signs them in', [
+        {
+          path: stranded === 'vendor_users' ? 'ssoRequiredVendorUsers' : 'ssoRequiredPartnerUsers',
+          message: `needs an enabled connection for ${AUDIENCE_WORDS[stranded]} first: they could not sign in at all`,
+        },
+      ]);
+    return this.connections.requirement(scope);
   }
 
   private check(c: { audience: SsoAudience; issuer: string; partnerClaim: string | null; defaultRole: Role }): void {
@@ -126,6 +148,20 @@ export class SsoConnectionsService {
     return new VendorScope(actor.vendorId);
   }
 }
+
+const AUDIENCE_WORDS: Record<SsoAudience, string> = {
+  vendor_users: 'your users',
+  partner_users: "your partners' users",
+};
+
+/** A change refused because a required kind of user would have no connection left to sign in through. */
+const strandedBy = (audience: SsoAudience, path: string) =>
+  new ConflictError('Single sign-on is required of them', [
+    {
+      path,
+      message: `is the last enabled connection for ${AUDIENCE_WORDS[audience]}, who must sign in through single sign-on: stop requiring it first`,
+    },
+  ]);
 
 const nameTaken = () =>
   new ConflictError('A connection has that name', [{ path: 'name', message: 'is the name of another connection' }]);

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { InvitationsService, PasswordResetsService, SessionsService } from '@tcma/accounts';
 import { CurrentActor, OptionalActor, OptionalAuth, Public, requestHost, SessionCookie } from '@tcma/auth';
-import { TooManyRequestsError, UnauthenticatedError } from '@tcma/errors';
+import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '@tcma/errors';
 import { Actor, UsersService } from '@tcma/tenancy';
 import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
@@ -217,9 +217,10 @@ export class AuthController {
       this.cookie.set(res, signedIn.secret, signedIn.session.expiresAt);
       return { email: account.email, signedIn: true, csrfToken: signedIn.csrfToken };
     } catch (e) {
-      // Another vendor's host, or this address throttled for failed sign-ins: the account is made,
-      // and its own sign-in page signs it in.
-      if (!(e instanceof UnauthenticatedError || e instanceof TooManyRequestsError)) throw e;
+      // Another vendor's host, this address throttled for failed sign-ins, or a vendor that
+      // requires single sign-on: the account is made, and its own sign-in page signs it in.
+      if (!(e instanceof UnauthenticatedError || e instanceof TooManyRequestsError || e instanceof ForbiddenError))
+        throw e;
       return { email: account.email, signedIn: false, csrfToken: null };
     }
   }

@@ -151,3 +151,18 @@ export class SsoStartQuery {
   @MaxLength(2000)
   returnTo?: string;
 }
+
+export class SsoRequirementDto {
+  @ApiProperty({
+    description:
+      'Vendor users (vendor admins excepted: the way back in) sign in only through single sign-on; their passwords are refused with the reason.',
+  })
+  @IsBoolean()
+  ssoRequiredVendorUsers!: boolean;
+
+  @ApiProperty({
+    description: "Partners' users sign in only through single sign-on; their passwords are refused with the reason.",
+  })
+  @IsBoolean()
+  ssoRequiredPartnerUsers!: boolean;
+}

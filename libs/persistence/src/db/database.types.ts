@@ -718,6 +718,8 @@ export interface Vendors {
   publishApproval: Generated<boolean>;
   sendingDomain: string | null;
   slug: string;
+  ssoRequiredPartnerUsers: Generated<boolean>;
+  ssoRequiredVendorUsers: Generated<boolean>;
 }
 
 export interface WebhookAttempts {

@@ -24,6 +24,14 @@ export class VendorEntity {
   @Column('boolean', { default: false })
   publishApproval!: boolean;
 
+  /** Its users (vendor admins excepted: the way back in when the provider fails) sign in only through single sign-on (issue 26). */
+  @Column('boolean', { default: false })
+  ssoRequiredVendorUsers!: boolean;
+
+  /** Its partners' users sign in only through single sign-on. */
+  @Column('boolean', { default: false })
+  ssoRequiredPartnerUsers!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

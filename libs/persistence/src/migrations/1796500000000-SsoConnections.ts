@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** A vendor's OpenID Connect identity providers, signing in its users or its partners' users (issue 26). */
+/**
+ * A vendor's OpenID Connect identity providers, signing in its users or its partners' users, and
+ * whether a password still signs them in (issue 26).
+ */
 export class SsoConnections1796500000000 implements MigrationInterface {
   name = 'SsoConnections1796500000000';
 
@@ -14,9 +17,13 @@ export class SsoConnections1796500000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "sso_connections" ADD CONSTRAINT "sso_connections_vendor_id_fkey" FOREIGN KEY ("vendor_id") REFERENCES "vendors"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(`ALTER TABLE "vendors" ADD "sso_required_vendor_users" boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(`ALTER TABLE "vendors" ADD "sso_required_partner_users" boolean NOT NULL DEFAULT false`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "vendors" DROP COLUMN "sso_required_partner_users"`);
+    await queryRunner.query(`ALTER TABLE "vendors" DROP COLUMN "sso_required_vendor_users"`);
     await queryRunner.query(`ALTER TABLE "sso_connections" DROP CONSTRAINT "sso_connections_vendor_id_fkey"`);
     await queryRunner.query(`DROP INDEX "public"."sso_connections_vendor_id_name_key"`);
     await queryRunner.query(`DROP TABLE "sso_connections"`);
