@@ -101,9 +101,13 @@ test('a marketer asks for a review; the approver comments on an email and approv
   await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 2/ })).toBeVisible();
   await shootAtWidths(page, 'console-review-approved', { frames: false });
 
-  // Nor does the console's navigation: the settings areas are for vendor admins (the session says so).
+  // Nor does the console's navigation (the session says so): the settings areas are for vendor
+  // admins, the marketing areas (prospects' leads, the network's results) for whoever markets.
   const nav = page.getByRole('navigation', { name: 'Console' });
   await expect(nav.getByRole('link', { name: 'Campaigns' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
+  for (const area of ['Partners', 'Programmes', 'Dashboards', 'Social', 'Leads'])
+    await expect(nav.getByRole('link', { name: area })).toHaveCount(0);
   for (const area of ['Webhooks', 'Sending', 'Host names', 'Brand', 'Single sign-on'])
     await expect(nav.getByRole('link', { name: area })).toHaveCount(0);
   // The editing tabs offer the approver nothing the API would refuse it: it reads what others write.

@@ -19,6 +19,15 @@ export const OptionalAuth = () => SetMetadata(IS_OPTIONAL_AUTH, true);
 /** Only these roles may call the route; others get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+/**
+ * Whoever markets: the vendor's admins and marketers, and a partner's users (a partner admin
+ * through partner_user). Not the vendor approver, who reads campaigns and approves or returns
+ * their drafts only: the areas under these roles (prospects, leads, launches, programmes, social
+ * posts, analytics) hold prospects' personal data or the network's results, which a review does
+ * not need. `@Roles(...MARKETING_ROLES)` on a controller answers the approver 403 there.
+ */
+export const MARKETING_ROLES: Role[] = ['vendor_admin', 'vendor_marketer', 'partner_user'];
+
 export interface AuthenticatedRequest {
   actor?: Actor;
 }

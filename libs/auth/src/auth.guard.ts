@@ -43,6 +43,10 @@ export class AuthGuard implements CanActivate {
       presented = true;
       if (resolved === null) break;
       const actingFor = request.headers[ACTING_FOR_HEADER];
+      // Acting for a partner makes the caller that partner's user, with its prospects and leads: an
+      // approver reviews the vendor's campaigns and has no need of them.
+      if (typeof actingFor === 'string' && actingFor && resolved.role === 'vendor_approver')
+        throw new ForbiddenException('A vendor approver does not act for a partner');
       const actor =
         typeof actingFor === 'string' && actingFor
           ? await this.concierge.actFor(resolved, actingFor, {

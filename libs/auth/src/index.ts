@@ -1,4 +1,4 @@
-export { CurrentActor, OptionalActor, OptionalAuth, Public, Roles } from './auth.decorators';
+export { CurrentActor, MARKETING_ROLES, OptionalActor, OptionalAuth, Public, Roles } from './auth.decorators';
 export { AuthModule } from './auth.module';
 export { SessionCookie } from './session-cookie';
 export { InstanceOperatorCheck } from './instance-operator';

@@ -58,6 +58,11 @@ export class SessionCapabilitiesDto {
     description: "The console's settings areas (sending, host names, webhooks, the vendor's brand): vendor admins.",
   })
   vendorSettings!: boolean;
+  @ApiProperty({
+    description:
+      "The console's marketing areas (partners, programmes, dashboards, social posts, leads): vendor admins and marketers, not approvers.",
+  })
+  vendorMarketing!: boolean;
 }
 
 /** The vendor whose own host name a request came to. */

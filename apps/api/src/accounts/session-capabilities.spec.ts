@@ -7,6 +7,7 @@ describe(sessionCapabilities.name, () => {
       partnerPortal: false,
       developerTools: false,
       vendorSettings: false,
+      vendorMarketing: false,
     });
   });
 
@@ -18,28 +19,31 @@ describe(sessionCapabilities.name, () => {
         partnerPortal: true,
         developerTools: false,
         vendorSettings: false,
+        vendorMarketing: false,
       });
     },
   );
 
   it.each([
-    ['vendor_admin', true],
-    ['vendor_marketer', false],
-    ['vendor_approver', false],
+    ['vendor_admin', true, true],
+    ['vendor_marketer', false, true],
+    ['vendor_approver', false, false],
   ] as const)(
-    'gives a %s the console and the developer links, the portal only in concierge mode, the settings areas if an admin (%s)',
-    (role, settings) => {
+    'gives a %s the console and the developer links, the portal only in concierge mode, the settings areas if an admin (%s), the marketing areas unless an approver (%s)',
+    (role, settings, marketing) => {
       expect(sessionCapabilities({ role }, false)).toEqual({
         vendorConsole: true,
         partnerPortal: false,
         developerTools: true,
         vendorSettings: settings,
+        vendorMarketing: marketing,
       });
       expect(sessionCapabilities({ role }, true)).toEqual({
         vendorConsole: true,
         partnerPortal: true,
         developerTools: true,
         vendorSettings: settings,
+        vendorMarketing: marketing,
       });
     },
   );

@@ -14,6 +14,12 @@ export interface SessionCapabilities {
    * admins, the only role whose changes there the API accepts.
    */
   vendorSettings: boolean;
+  /**
+   * The console's marketing areas (partners, programmes, dashboards, social posts, leads): vendor
+   * admins and marketers. Not approvers, whom the API answers 403 there: they read and review
+   * campaigns, and need neither prospects' personal data nor the network's results.
+   */
+  vendorMarketing: boolean;
 }
 
 const NONE: SessionCapabilities = {
@@ -21,6 +27,7 @@ const NONE: SessionCapabilities = {
   partnerPortal: false,
   developerTools: false,
   vendorSettings: false,
+  vendorMarketing: false,
 };
 
 /**
@@ -35,5 +42,6 @@ export function sessionCapabilities(user: { role: Role } | null, actingForPartne
     partnerPortal: !vendor || actingForPartner,
     developerTools: vendor,
     vendorSettings: user.role === 'vendor_admin',
+    vendorMarketing: user.role === 'vendor_admin' || user.role === 'vendor_marketer',
   };
 }

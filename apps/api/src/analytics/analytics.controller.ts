@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AnalyticsService, AnalyticsTable, GROUPINGS, Grouping } from '@tcma/analytics';
-import { CurrentActor, Roles } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
@@ -70,6 +70,7 @@ class PartnerActivityQueryDto extends TableQuery {
  */
 @ApiTags('analytics')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('analytics')
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}

@@ -23,7 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ProspectImportsService } from '@tcma/audience';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { UnsupportedTypeError } from '@tcma/errors';
 import type { ProspectImportRow } from '@tcma/persistence';
 import type { Actor } from '@tcma/tenancy';
@@ -85,6 +85,7 @@ const CSV_TYPES = /^(text\/csv|application\/csv|text\/plain|application\/octet-s
 
 @ApiTags('audience')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId/imports')
 export class ImportsController {
   constructor(private readonly imports: ProspectImportsService) {}

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { LIST_ORDERS, ListOrder, ProspectListsService } from '@tcma/audience';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -49,6 +49,7 @@ class ListViewDto {
 
 @ApiTags('audience')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId/lists')
 export class ListsController {
   constructor(private readonly lists: ProspectListsService) {}

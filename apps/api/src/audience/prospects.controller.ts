@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ProspectsService } from '@tcma/audience';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ConsentRecordDto, ProspectDto, ProspectPageQuery, ProspectViewDto, UpdateProspectDto } from './prospect.dto';
@@ -17,6 +17,7 @@ import { Page, PageDto, pageOf } from '../common/page.dto';
 
 @ApiTags('audience')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId/prospects')
 export class ProspectsController {
   constructor(private readonly prospects: ProspectsService) {}

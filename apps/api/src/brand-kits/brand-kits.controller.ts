@@ -23,7 +23,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { BrandKitsService, BrandKitView } from '@tcma/brand-kits';
 import { PartnerSendersService, SendingAs } from '@tcma/senders';
 import type { Actor } from '@tcma/tenancy';
@@ -35,6 +35,7 @@ type BrandKitAnswer = BrandKitView & { sendingAs: SendingAs };
 
 @ApiTags('brand kits')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:id/brand-kit')
 export class BrandKitsController {
   constructor(

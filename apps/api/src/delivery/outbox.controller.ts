@@ -9,7 +9,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { AppConfig } from '@tcma/config';
 import { OutboxService, OutboxSummary } from '@tcma/delivery';
 import type { Actor } from '@tcma/tenancy';
@@ -49,6 +49,7 @@ const view = (m: OutboxSummary): OutboxMessageDto => ({
 /** Where email goes when no SMTP server is configured: every message, readable. */
 @ApiTags('delivery')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('outbox')
 export class OutboxController {
   constructor(

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { SuppressionRow } from '@tcma/persistence';
-import { CurrentActor, Roles } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { SuppressionsService } from '@tcma/delivery';
 import type { Actor } from '@tcma/tenancy';
 import type { Response } from 'express';
@@ -64,6 +64,7 @@ class SuppressionViewDto {
 
 @ApiTags('delivery')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('suppressions')
 export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { ConversionResult, ConversionsService } from '@tcma/engagement';
 import type { Actor } from '@tcma/tenancy';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
@@ -36,6 +36,7 @@ class ConversionViewDto implements ConversionResult {
 
 @ApiTags('analytics')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('conversions')
 export class ConversionsController {
   constructor(private readonly conversions: ConversionsService) {}

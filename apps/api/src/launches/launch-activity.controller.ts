@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { LaunchActivityService } from '@tcma/launches';
 import type { Actor } from '@tcma/tenancy';
 import type { Response } from 'express';
@@ -20,6 +20,7 @@ import {
 /** What a running launch is doing: each next step and why it waits, due days, who did what. */
 @ApiTags('launches')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('launches/:id')
 export class LaunchActivityController {
   constructor(private readonly activity: LaunchActivityService) {}

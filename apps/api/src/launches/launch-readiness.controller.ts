@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { LaunchesService } from '@tcma/launches';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -9,6 +9,7 @@ import { ReadinessDto } from './readiness.dto';
 /** Whether a partner can launch a campaign of its catalogue, read on the portal's campaign page. */
 @ApiTags('catalogue')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId')
 export class LaunchReadinessController {
   constructor(private readonly launches: LaunchesService) {}

@@ -7,7 +7,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { LaunchesService } from '@tcma/launches';
 import type { Actor } from '@tcma/tenancy';
 import { IsOptional, IsUUID } from 'class-validator';
@@ -31,6 +31,7 @@ class ListLaunchesQuery extends PageQuery {
 
 @ApiTags('launches')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('launches')
 export class LaunchesController {
   constructor(private readonly launches: LaunchesService) {}

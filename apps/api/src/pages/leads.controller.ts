@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { LeadsService } from '@tcma/pages';
 import { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
@@ -10,6 +10,7 @@ import { ChangeLeadStatusDto, ContactsPrivacyDto, LeadDetailDto, LeadDto, ListLe
 
 @ApiTags('leads')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller()
 export class LeadsController {
   constructor(private readonly leads: LeadsService) {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { PartnerHomeService } from '@tcma/partner-home';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -9,6 +9,7 @@ import { PartnerHomeDto } from './partner-home.dto';
 /** The page a partner user lands on: what to do next. */
 @ApiTags('partner home')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId/home')
 export class PartnerHomeController {
   constructor(private readonly home: PartnerHomeService) {}

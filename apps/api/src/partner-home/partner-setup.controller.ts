@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { PartnerSetupService } from '@tcma/partner-home';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -9,6 +9,7 @@ import { PartnerSetupDto } from './partner-setup.dto';
 /** Where a new partner stands in the guided set-up; each step saves through its own resource. */
 @ApiTags('partner home')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId/setup')
 export class PartnerSetupController {
   constructor(private readonly setup: PartnerSetupService) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { PendingLaunchesService } from '@tcma/programmes';
 import type { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
@@ -10,6 +10,7 @@ import { EditPendingLaunchDto, ListPendingLaunchesQuery, PendingLaunchDto } from
 
 @ApiTags('programmes')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('pending-launches')
 export class PendingLaunchesController {
   constructor(private readonly pending: PendingLaunchesService) {}

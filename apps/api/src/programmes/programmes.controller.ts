@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { ProgrammesService, SubscriptionsService } from '@tcma/programmes';
 import type { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
@@ -19,6 +19,7 @@ import { CreateProgrammeDto, ProgrammeDto, SubscribeDto, SubscriptionDto, Update
 
 @ApiTags('programmes')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('programmes')
 export class ProgrammesController {
   constructor(

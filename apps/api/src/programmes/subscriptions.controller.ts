@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { SubscriptionsService } from '@tcma/programmes';
 import type { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
@@ -18,6 +18,7 @@ import {
 
 @ApiTags('programmes')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('programme-subscriptions')
 export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}

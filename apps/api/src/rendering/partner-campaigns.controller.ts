@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { CatalogueService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import type { Response } from 'express';
@@ -18,6 +18,7 @@ import { CatalogueItemDto, CatalogueQuery, ThumbnailQuery } from './catalogue.dt
 /** A partner's view of the vendor's campaigns: what the portal's catalogue and campaign pages read. */
 @ApiTags('catalogue')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('partners/:partnerId')
 export class PartnerCampaignsController {
   constructor(private readonly catalogue: CatalogueService) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { SocialPostsService } from '@tcma/social-posts';
 import type { Actor } from '@tcma/tenancy';
 import { Page, pageOf } from '../common/page.dto';
@@ -15,6 +15,7 @@ import {
 
 @ApiTags('social')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('social-posts')
 export class SocialPostsController {
   constructor(private readonly posts: SocialPostsService) {}

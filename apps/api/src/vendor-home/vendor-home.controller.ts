@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@tcma/auth';
+import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import type { Actor } from '@tcma/tenancy';
 import { REMIND_AGAIN_AFTER_DAYS, RemindersService, VendorHomeService } from '@tcma/vendor-home';
 import { CreateReminderDto, ReminderDto, VendorHomeDto } from './vendor-home.dto';
@@ -16,6 +16,7 @@ import { CreateReminderDto, ReminderDto, VendorHomeDto } from './vendor-home.dto
 /** The page a vendor user lands on: the network at a glance, and the partners to nudge. */
 @ApiTags('vendor home')
 @ApiBearerAuth()
+@Roles(...MARKETING_ROLES)
 @Controller('vendor-home')
 export class VendorHomeController {
   constructor(

@@ -5883,6 +5883,8 @@ export interface components {
             developerTools: boolean;
             /** @description The console's settings areas (sending, host names, webhooks, the vendor's brand): vendor admins. */
             vendorSettings: boolean;
+            /** @description The console's marketing areas (partners, programmes, dashboards, social posts, leads): vendor admins and marketers, not approvers. */
+            vendorMarketing: boolean;
         };
         HostVendorDto: {
             /** @description The vendor's slug: its public brand is read with it. */

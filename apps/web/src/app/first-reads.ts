@@ -39,7 +39,7 @@ export function startFirstReads(queryClient: QueryClient, url: URL): void {
             .then((home) => preloadImages(home.readyToLaunch.map((i) => i.thumbnailUrl))),
         );
     }
-    if (path === '/console/home' && session.capabilities.vendorConsole && !session.actingForPartnerId)
+    if (path === '/console/home' && session.capabilities.vendorMarketing && !session.actingForPartnerId)
       reads.push(queryClient.prefetchQuery(vendorHomeQuery()));
     await Promise.all(reads);
   })().catch(() => undefined);

@@ -3,19 +3,23 @@ import { useCapabilities } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
 
 /**
- * The console's areas, folded behind a menu button on a phone. The settings areas (sending, host
- * names, single sign-on, webhooks, the brand) only when the API's session answer offers them: to vendor admins.
+ * The console's areas, folded behind a menu button on a phone, each only when the API's session
+ * answer offers it: the marketing areas (partners, programmes, dashboards, social, leads) to
+ * vendor admins and marketers, not approvers; the settings areas (sending, host names, single
+ * sign-on, webhooks, the brand) to vendor admins.
  */
 export function ConsoleNav() {
   const { t } = useTranslation('app');
-  const { vendorSettings } = useCapabilities();
-  const areas: NavArea[] = [
+  const { vendorSettings, vendorMarketing } = useCapabilities();
+  const reading: NavArea[] = [
     { label: t('consoleNav.home'), to: '/console/home', owns: (p) => p === '/console/home' },
     {
       label: t('consoleNav.campaigns'),
       to: '/console',
       owns: (p) => p === '/console' || p.startsWith('/console/campaigns'),
     },
+  ];
+  const marketing: NavArea[] = [
     { label: t('consoleNav.partners'), to: '/console/partners', owns: (p) => p.startsWith('/console/partners') },
     { label: t('consoleNav.programmes'), to: '/console/programmes', owns: (p) => p.startsWith('/console/programmes') },
     { label: t('consoleNav.dashboards'), to: '/console/dashboards', owns: (p) => p.startsWith('/console/dashboards') },
@@ -32,7 +36,7 @@ export function ConsoleNav() {
   return (
     <AreaNav
       label={t('consoleNav.label')}
-      areas={vendorSettings ? [...areas, ...settings] : areas}
+      areas={[...reading, ...(vendorMarketing ? marketing : []), ...(vendorSettings ? settings : [])]}
       id="console-areas"
       menu={{
         fallback: t('consoleNav.console'),

@@ -1,6 +1,7 @@
 import { SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
+import { useCapabilities } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
 import { IdlePartners } from './components/idle-partners';
 import { Network, Results } from './components/network';
@@ -9,15 +10,20 @@ import { TopCampaigns } from './components/top-campaigns';
 import { WaitingReviews } from './components/waiting-reviews';
 import { useVendorHome } from './hooks/use-vendor-home';
 
-/** Where a vendor user starts: the network at a glance, the campaigns that work, the partners to nudge, the mail's health. */
+/**
+ * Where a vendor user starts: the reviews waiting, and for who markets the network at a glance, the
+ * campaigns that work, the partners to nudge, the mail's health.
+ */
 export function VendorHomePage() {
   const { t } = useTranslation('vendor-home');
-  const home = useVendorHome();
+  // The network's figures are for who markets; an approver's home is the reviews waiting for it.
+  const { vendorMarketing } = useCapabilities();
+  const home = useVendorHome(vendorMarketing);
   return (
     <Stack gap="xl">
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader title={t('title')} description={vendorMarketing ? t('description') : t('reviewerDescription')} />
       <WaitingReviews />
-      {home.isError ? (
+      {!vendorMarketing ? null : home.isError ? (
         <QueryError error={home.error} retry={() => void home.refetch()} />
       ) : home.isPending ? (
         <HomeSkeleton label={t('loading')} />

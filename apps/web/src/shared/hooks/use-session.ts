@@ -35,7 +35,13 @@ export function useSession() {
 }
 
 /** What nobody signed in may see: none of the areas. */
-const NONE: Capabilities = { vendorConsole: false, partnerPortal: false, developerTools: false, vendorSettings: false };
+const NONE: Capabilities = {
+  vendorConsole: false,
+  partnerPortal: false,
+  developerTools: false,
+  vendorSettings: false,
+  vendorMarketing: false,
+};
 
 /**
  * The areas the navigation offers, as the API's session answer says (never derived here from a

@@ -12,9 +12,12 @@ export function vendorHomeQuery() {
   return $api.queryOptions('get', '/vendor-home');
 }
 
-/** The vendor home, composed by the API: the period, the counts and who is idle are all its own. */
-export function useVendorHome() {
-  return $api.useQuery('get', '/vendor-home');
+/**
+ * The vendor home, composed by the API: the period, the counts and who is idle are all its own.
+ * Asked only when `enabled` (the session offers the marketing areas: the API refuses approvers).
+ */
+export function useVendorHome(enabled = true) {
+  return $api.useQuery('get', '/vendor-home', {}, { enabled });
 }
 
 /**
