@@ -31,9 +31,16 @@ async function withApi<T>(use: (api: Awaited<ReturnType<typeof playwrightRequest
 const list = () =>
   withApi((api) => ok<{ items: SsoConnection[] }>(api.get('/sso-connections', { headers: admin() }), 200));
 
-/** This worker's vendor starts and ends without connections: other specs share it. */
+/** This worker's vendor starts and ends without connections and requiring none: other specs share it. */
 async function removeAll(): Promise<void> {
   await withApi(async (api) => {
+    await ok(
+      api.put('/sso-requirement', {
+        headers: admin(),
+        data: { ssoRequiredVendorUsers: false, ssoRequiredPartnerUsers: false },
+      }),
+      200,
+    );
     const { items } = await ok<{ items: SsoConnection[] }>(api.get('/sso-connections', { headers: admin() }), 200);
     for (const c of items) await api.delete(`/sso-connections/${c.id}`, { headers: admin() });
   });
@@ -128,6 +135,24 @@ test('a vendor admin adds a single sign-on connection (refused at the issuer, th
   await enabled.click({ force: true });
   await expect(enabled).toBeChecked();
   await expect.poll(async () => (await list()).items[0].enabled).toBe(true);
+
+  // Requiring single sign-on of partners' users, with no connection for them: refused at its switch.
+  // Of the vendor's users, whom this connection signs in: required, and the connection then stays on.
+  const partners = page.getByRole('switch', { name: 'Your partners’ users' });
+  await partners.click({ force: true });
+  await expect(page.getByText(/needs an enabled connection for your partners' users first/)).toBeVisible();
+  await expect(partners).not.toBeChecked();
+  const vendorUsers = page.getByRole('switch', { name: 'Your users' });
+  await vendorUsers.click({ force: true });
+  await expect(vendorUsers).toBeChecked();
+  await enabled.click({ force: true });
+  await expect(card(page).getByText(/is the last enabled connection for your users/)).toBeVisible();
+  await expect(enabled).toBeChecked();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'console-sso-required');
+  await expectAccessible(page);
+  await vendorUsers.click({ force: true });
+  await expect(vendorUsers).not.toBeChecked();
 
   await page.setViewportSize(WIDTHS[0]);
   await expect(card(page)).toBeVisible();

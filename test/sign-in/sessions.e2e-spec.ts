@@ -48,7 +48,13 @@ describe('browser sessions', () => {
       user: null,
       csrfToken: null,
       actingForPartnerId: null,
-      capabilities: { vendorConsole: false, partnerPortal: false, developerTools: false, vendorSettings: false },
+      capabilities: {
+        vendorConsole: false,
+        partnerPortal: false,
+        developerTools: false,
+        vendorSettings: false,
+        vendorMarketing: false,
+      },
       // Not on a vendor's own host name: the generic host serves every vendor.
       vendor: null,
     });
@@ -63,7 +69,13 @@ describe('browser sessions', () => {
     const partnerSession = await api.http().get('/auth/session').set('Cookie', cookie).expect(200);
     expect(partnerSession.body).toMatchObject({
       signedIn: true,
-      capabilities: { vendorConsole: false, partnerPortal: true, developerTools: false, vendorSettings: false },
+      capabilities: {
+        vendorConsole: false,
+        partnerPortal: true,
+        developerTools: false,
+        vendorSettings: false,
+        vendorMarketing: false,
+      },
     });
     const vendorSession = await api
       .http()
@@ -72,7 +84,13 @@ describe('browser sessions', () => {
       .expect(200);
     expect(vendorSession.body).toMatchObject({
       signedIn: true,
-      capabilities: { vendorConsole: true, partnerPortal: false, developerTools: true, vendorSettings: true },
+      capabilities: {
+        vendorConsole: true,
+        partnerPortal: false,
+        developerTools: true,
+        vendorSettings: true,
+        vendorMarketing: true,
+      },
     });
   });
 

@@ -155,13 +155,10 @@ const AUDIENCE_WORDS: Record<SsoAudience, string> = {
 };
 
 /** A change refused because a required kind of user would have no connection left to sign in through. */
-const strandedBy = (audience: SsoAudience, path: string) =>
-  new ConflictError('Single sign-on is required of them', [
-    {
-      path,
-      message: `is the last enabled connection for ${AUDIENCE_WORDS[audience]}, who must sign in through single sign-on: stop requiring it first`,
-    },
-  ]);
+const strandedBy = (audience: SsoAudience, path: string) => {
+  const why = `the last enabled connection for ${AUDIENCE_WORDS[audience]}, who must sign in through single sign-on: stop requiring it first`;
+  return new ConflictError(`It is ${why}`, [{ path, message: `is ${why}` }]);
+};
 
 const nameTaken = () =>
   new ConflictError('A connection has that name', [{ path: 'name', message: 'is the name of another connection' }]);

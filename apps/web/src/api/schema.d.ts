@@ -2505,6 +2505,27 @@ export interface paths {
         patch: operations["updateSsoConnection"];
         trace?: never;
     };
+    "/sso-requirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom the vendor requires to sign in through single sign-on */
+        get: operations["getSsoRequirement"];
+        /**
+         * Require single sign-on of the vendor’s users or its partners’ users, or stop requiring it
+         * @description 422 at the field when no enabled connection signs that kind of user in (they could not sign in at all). While required, disabling or removing the last such connection is a 409.
+         */
+        put: operations["replaceSsoRequirement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/sso/connections": {
         parameters: {
             query?: never;
@@ -5758,6 +5779,12 @@ export interface components {
              * @default true
              */
             enabled: boolean;
+        };
+        SsoRequirementDto: {
+            /** @description Vendor users (vendor admins excepted: the way back in) sign in only through single sign-on; their passwords are refused with the reason. */
+            ssoRequiredVendorUsers: boolean;
+            /** @description Partners' users sign in only through single sign-on; their passwords are refused with the reason. */
+            ssoRequiredPartnerUsers: boolean;
         };
         SsoButtonDto: {
             /** Format: uuid */
@@ -10843,6 +10870,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SsoConnectionDto"];
+                };
+            };
+        };
+    };
+    getSsoRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoRequirementDto"];
+                };
+            };
+        };
+    };
+    replaceSsoRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoRequirementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoRequirementDto"];
                 };
             };
         };

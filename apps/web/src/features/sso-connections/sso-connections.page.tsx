@@ -6,6 +6,7 @@ import { QueryError } from '../../shared/components/query-error';
 import { Trans, useTranslation } from '../../shared/i18n';
 import { AddSsoConnectionForm } from './components/add-sso-connection-form';
 import { SsoConnectionCard } from './components/sso-connection-card';
+import { SsoRequirementPanel } from './components/sso-requirement-panel';
 import { useSsoConnections } from './hooks/use-sso-connections';
 
 /** Vendor admins: the OpenID providers their users, or their partners' users, sign in with. */
@@ -33,6 +34,7 @@ export function SsoConnectionsPage() {
         )}
       </Stack>
       <AddSsoConnectionForm />
+      <SsoRequirementPanel />
     </Stack>
   );
 }
