@@ -49,6 +49,7 @@ const CREATES: Record<string, 'id' | 'version'> = {
 
 /** The POSTs that create no resource of their own, and why. A new POST must be listed in one of the two. */
 const NOT_CREATING: Record<string, string> = {
+  generateScimToken: 'a new SCIM token replacing the previous one: a secret shown once, nothing to read back',
   validateCampaign: 'a check of the draft',
   archiveCampaign: 'a change of state of the campaign it answers',
   restoreCampaign: 'a change of state of the campaign it answers',

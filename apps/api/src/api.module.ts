@@ -93,6 +93,8 @@ import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './engagement/conversions.controller';
+import { ScimTokenController } from './sso/scim-token.controller';
+import { ScimUsersController } from './sso/scim-users.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
 import { SsoRequirementController } from './sso/sso-requirement.controller';
 import { SsoSignInController } from './sso/sso-sign-in.controller';
@@ -223,6 +225,8 @@ export class ApiModule {
         VendorHostNamesController,
         SsoConnectionsController,
         SsoRequirementController,
+        ScimTokenController,
+        ScimUsersController,
         SsoSignInController,
         SocialConnectionsController,
         SocialCallbackController,

@@ -56,6 +56,7 @@ const vendor: VendorRow = {
   publishApproval: false,
   ssoRequiredVendorUsers: false,
   ssoRequiredPartnerUsers: false,
+  scimTokenHash: null,
   createdAt: new Date(0),
 };
 

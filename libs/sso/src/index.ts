@@ -6,3 +6,13 @@ export type { SsoConnectionFields } from './sso-connections.service';
 export { SSO_SCOPES, SsoSignInService } from './sso-sign-in.service';
 export { SSO_STATE_TTL_MS } from './sso-state';
 export { SsoModule } from './sso.module';
+export {
+  readScimPatch,
+  readScimUser,
+  SCIM_LIST,
+  SCIM_MAX_COUNT,
+  ScimError,
+  toScimUser,
+  userNameFilter,
+} from './scim-user';
+export { ScimService } from './scim.service';

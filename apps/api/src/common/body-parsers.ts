@@ -64,14 +64,19 @@ function refuseOverlyShaped(_req: unknown, _res: unknown, bytes: Buffer, encodin
   if (problem) throw Object.assign(new Error(problem), { status: 400, type: 'entity.shape.refused' });
 }
 
-const json = (limit: number) =>
-  withClearErrors(express.json({ limit, verify: refuseOverlyShaped }), limit, 'application/json');
+/** SCIM clients (identity providers provisioning users) send their JSON as application/scim+json (RFC 7644). */
+const SCIM_PATH = /^\/scim\/v2(\/|$)/;
+const JSON_TYPES = ['application/json', 'application/scim+json'];
+
+const json = (limit: number, type: string | string[] = 'application/json') =>
+  withClearErrors(express.json({ limit, verify: refuseOverlyShaped, type }), limit, type);
 const authoringJson = json(AUTHORING_BODY_LIMIT);
 const otherJson = json(JSON_BODY_LIMIT);
+const scimJson = json(JSON_BODY_LIMIT, JSON_TYPES);
 
 /** JSON bodies, with the larger limit only where campaigns are authored. */
 export const jsonBody: RequestHandler = (req, res, next) =>
-  (AUTHORING_PATH.test(req.path) ? authoringJson : otherJson)(req, res, next);
+  (AUTHORING_PATH.test(req.path) ? authoringJson : SCIM_PATH.test(req.path) ? scimJson : otherJson)(req, res, next);
 /** Translations come back as XLIFF files (XML); read as text only where campaigns are authored. */
 export const XLIFF_TYPES = ['application/xliff+xml', 'application/xml', 'text/xml'];
 const xliffText = withClearErrors(

@@ -2526,6 +2526,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether SCIM provisioning is on, and its base URL */
+        get: operations["getScimSettings"];
+        put?: never;
+        /** A new SCIM bearer token for the identity provider (shown once; the previous one stops working) */
+        post: operations["generateScimToken"];
+        /** Turn SCIM provisioning off: the token stops working */
+        delete: operations["revokeScimToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/sso/connections": {
         parameters: {
             query?: never;
@@ -5785,6 +5804,29 @@ export interface components {
             ssoRequiredVendorUsers: boolean;
             /** @description Partners' users sign in only through single sign-on; their passwords are refused with the reason. */
             ssoRequiredPartnerUsers: boolean;
+        };
+        ScimSettingsDto: {
+            /** @description Whether a SCIM token is set (SCIM is on). */
+            enabled: boolean;
+            /**
+             * @description The SCIM base URL for the provider's settings.
+             * @example https://engine.example.com/scim/v2
+             */
+            baseUrl: string;
+        };
+        IssuedScimTokenDto: {
+            /** @description Whether a SCIM token is set (SCIM is on). */
+            enabled: boolean;
+            /**
+             * @description The SCIM base URL for the provider's settings.
+             * @example https://engine.example.com/scim/v2
+             */
+            baseUrl: string;
+            /**
+             * @description Shown this once; the previous token stops working.
+             * @example scim_Zk3…
+             */
+            token: string;
         };
         SsoButtonDto: {
             /** Format: uuid */
@@ -10913,6 +10955,61 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SsoRequirementDto"];
                 };
+            };
+        };
+    };
+    getScimSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimSettingsDto"];
+                };
+            };
+        };
+    };
+    generateScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedScimTokenDto"];
+                };
+            };
+        };
+    };
+    revokeScimToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

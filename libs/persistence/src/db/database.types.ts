@@ -716,6 +716,7 @@ export interface Vendors {
   id: Generated<string>;
   name: string;
   publishApproval: Generated<boolean>;
+  scimTokenHash: Buffer | null;
   sendingDomain: string | null;
   slug: string;
   ssoRequiredPartnerUsers: Generated<boolean>;

@@ -32,6 +32,10 @@ export class VendorEntity {
   @Column('boolean', { default: false })
   ssoRequiredPartnerUsers!: boolean;
 
+  /** SHA-256 of the bearer token its identity provider provisions users with over SCIM; null: SCIM is off. */
+  @Column('bytea', { nullable: true })
+  scimTokenHash!: Buffer | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * A vendor's OpenID Connect identity providers, signing in its users or its partners' users, and
- * whether a password still signs them in (issue 26).
+ * whether a password still signs them in, and the token its provider provisions users with over
+ * SCIM (issue 26).
  */
 export class SsoConnections1796500000000 implements MigrationInterface {
   name = 'SsoConnections1796500000000';
@@ -19,9 +20,11 @@ export class SsoConnections1796500000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE "vendors" ADD "sso_required_vendor_users" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "vendors" ADD "sso_required_partner_users" boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(`ALTER TABLE "vendors" ADD "scim_token_hash" bytea`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "vendors" DROP COLUMN "scim_token_hash"`);
     await queryRunner.query(`ALTER TABLE "vendors" DROP COLUMN "sso_required_partner_users"`);
     await queryRunner.query(`ALTER TABLE "vendors" DROP COLUMN "sso_required_vendor_users"`);
     await queryRunner.query(`ALTER TABLE "sso_connections" DROP CONSTRAINT "sso_connections_vendor_id_fkey"`);
