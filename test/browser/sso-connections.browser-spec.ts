@@ -43,6 +43,7 @@ async function removeAll(): Promise<void> {
     );
     const { items } = await ok<{ items: SsoConnection[] }>(api.get('/sso-connections', { headers: admin() }), 200);
     for (const c of items) await api.delete(`/sso-connections/${c.id}`, { headers: admin() });
+    await api.delete('/scim-token', { headers: admin() });
   });
 }
 
@@ -170,4 +171,32 @@ test('a vendor admin adds a single sign-on connection (refused at the issuer, th
   await expect(card(page)).toHaveCount(0);
   await expect(page.getByText('No connection yet')).toBeVisible();
   expect((await list()).items).toHaveLength(0);
+});
+
+test('a vendor admin turns SCIM provisioning on (the token shown once, and working) and off again', async ({
+  page,
+}) => {
+  await page.setViewportSize(WIDTHS[0]);
+  await page.setExtraHTTPHeaders(admin());
+  await page.goto('/console/sso');
+  const panel = page.getByRole('region', { name: 'Provisioning (SCIM)' });
+  await expect(panel.getByText('Off', { exact: true })).toBeVisible();
+  await expect(panel).toContainText('/scim/v2');
+  await panel.getByRole('button', { name: 'Generate a token' }).click();
+  await expect(panel.getByText('Copy the token now: it is shown only this once')).toBeVisible();
+  await expect(panel.getByText('On', { exact: true })).toBeVisible();
+  const token = (await panel.locator('pre', { hasText: 'scim_' }).textContent())?.trim() ?? '';
+  expect(token).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
+  // The identity provider's view: the token lists this vendor's users.
+  const users = await page.request.get('/scim/v2/Users?count=1', { headers: { Authorization: `Bearer ${token}` } });
+  expect(users.status()).toBe(200);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'console-scim');
+  await expectAccessible(page);
+
+  await panel.getByRole('button', { name: 'Turn SCIM off' }).click();
+  await expect(panel.getByText('Off', { exact: true })).toBeVisible();
+  await expect(panel.getByText(/shown only this once/)).toHaveCount(0);
+  const refused = await page.request.get('/scim/v2/Users', { headers: { Authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(401);
 });

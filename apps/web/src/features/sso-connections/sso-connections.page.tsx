@@ -5,6 +5,7 @@ import { PageHeader } from '../../shared/components/page-header';
 import { QueryError } from '../../shared/components/query-error';
 import { Trans, useTranslation } from '../../shared/i18n';
 import { AddSsoConnectionForm } from './components/add-sso-connection-form';
+import { ScimPanel } from './components/scim-panel';
 import { SsoConnectionCard } from './components/sso-connection-card';
 import { SsoRequirementPanel } from './components/sso-requirement-panel';
 import { useSsoConnections } from './hooks/use-sso-connections';
@@ -35,6 +36,7 @@ export function SsoConnectionsPage() {
       </Stack>
       <AddSsoConnectionForm />
       <SsoRequirementPanel />
+      <ScimPanel />
     </Stack>
   );
 }
