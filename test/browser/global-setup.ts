@@ -49,9 +49,6 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-browser-data-')),
     PORT: String(port),
     HOST: '127.0.0.1',
-    // The address the browser uses: single sign-on's callback (registered at the provider) and
-    // the cookies it reads must be on the host the sign-in started at.
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DNS_SERVERS: dns.address,
     DNS_TIMEOUT_MS: '500',

@@ -11,6 +11,16 @@ import { admin, ok } from './seed';
  * comes back to the sign-in page with its reason.
  */
 
+/**
+ * The engine at its PUBLIC_BASE_URL (http://localhost:<port>): the callback registered at the
+ * provider is there, so the sign-in starts there too (its state cookie is that host's).
+ */
+const atPublicHost = () => {
+  const url = new URL(process.env.TCMA_BROWSER_BASE_URL ?? '');
+  url.hostname = 'localhost';
+  return url.origin;
+};
+
 const worker = process.env.TEST_PARALLEL_INDEX ?? '0';
 const EXTERNAL_ID = `PRM-BROWSER-${worker}`;
 const CONNECTION = `Acme PRM ${worker}`;
@@ -30,11 +40,17 @@ async function withApi<T>(use: (api: Awaited<ReturnType<typeof playwrightRequest
 }
 
 test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: atPublicHost() });
 
 test.beforeAll(async () => {
-  const base = process.env.TCMA_BROWSER_BASE_URL ?? '';
   provider = await startOidcProvider(
-    [{ client_id: 'tcma-browser', client_secret: 'browser-secret', redirect_uris: [`${base}/auth/sso/callback`] }],
+    [
+      {
+        client_id: 'tcma-browser',
+        client_secret: 'browser-secret',
+        redirect_uris: [`${atPublicHost()}/auth/sso/callback`],
+      },
+    ],
     {
       ...Object.fromEntries(
         newcomers.map((email, i) => [
