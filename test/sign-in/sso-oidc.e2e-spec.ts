@@ -4,6 +4,7 @@ import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.fact
 import { invitedUser, signedIn, TEST_PASSWORD } from '../support/accounts';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb } from '../support/db';
+import { TestDnsServer, TxtTable } from '../support/dns-server';
 import { startOidcProvider, TestOidcProvider } from '../support/oidc-provider';
 
 /**
@@ -20,6 +21,9 @@ describe('single sign-on (OpenID Connect)', () => {
   const vendorEmail = `ven-${unique()}@vendor.example`;
   const newPartnerEmail = `new-${unique()}@partner.example`;
   const strangerEmail = `stranger-${unique()}@partner.example`;
+  const A_HOST = 'partners.sso-a.example';
+  const table = new TxtTable();
+  const dns = new TestDnsServer(table.answer);
   let provider: TestOidcProvider;
   let api: ApiHarness;
   let a: TestVendor;
@@ -77,7 +81,8 @@ describe('single sign-on (OpenID Connect)', () => {
         unverified: { email: `unverified-${unique()}@partner.example`, email_verified: false, prm_account: 'PRM-A' },
       },
     );
-    api = await startApi({ env: { PUBLIC_BASE_URL: ENGINE } });
+    await dns.start();
+    api = await startApi({ env: { PUBLIC_BASE_URL: ENGINE, DNS_SERVERS: dns.address, DNS_TIMEOUT_MS: '300' } });
     const tenants = new TenantFactory(api);
     a = await tenants.vendor('SSO Vendor A');
     b = await tenants.vendor('SSO Vendor B');
@@ -101,6 +106,7 @@ describe('single sign-on (OpenID Connect)', () => {
   afterAll(async () => {
     await api?.close();
     await provider?.stop();
+    await dns.stop();
   });
 
   it('keeps connections to vendor admins, checks each field, seals the secret and never returns it', async () => {
@@ -279,6 +285,34 @@ describe('single sign-on (OpenID Connect)', () => {
     await require(none).expect(200);
     await signedIn(api, partnerUser);
     await api.http().delete(`/sso-connections/${made.body.id}`).set(as(b.adminToken)).expect(204);
+  });
+
+  it("on a vendor's own host name offers and starts only that vendor's connections, and calls the provider back there", async () => {
+    const claimed = await api
+      .http()
+      .post('/vendor-host-names')
+      .set(as(a.adminToken))
+      .send({ host: A_HOST })
+      .expect(201);
+    table.set(claimed.body.txtRecord.name, claimed.body.txtRecord.value);
+    await api.http().post(`/vendor-host-names/${claimed.body.id}/check`).set(as(a.adminToken)).expect(200);
+    const ours = await connection(a, { name: 'Acme on its host', audience: 'vendor_users' }).expect(201);
+    const theirs = await connection(b, { name: 'B elsewhere', audience: 'vendor_users' }).expect(201);
+    expect(ours.body.redirectUris).toEqual([CALLBACK, `http://${A_HOST}/auth/sso/callback`]);
+
+    // The host decides the vendor, whatever ?vendor= says.
+    const buttons = await api
+      .http()
+      .get('/auth/sso/connections')
+      .query({ vendor: await slugOf(b) })
+      .set('Host', A_HOST)
+      .expect(200);
+    expect(buttons.body.items.map((c: { name: string }) => c.name)).toContain('Acme on its host');
+    expect(buttons.body.items.map((c: { name: string }) => c.name)).not.toContain('B elsewhere');
+    const foreign = await api.http().get(`/auth/sso/${theirs.body.id}/start`).set('Host', A_HOST).expect(302);
+    expect(foreign.headers.location).toBe('/sign-in?sso_error=connection');
+    const own = await api.http().get(`/auth/sso/${ours.body.id}/start`).set('Host', A_HOST).expect(302);
+    expect(new URL(own.headers.location).searchParams.get('redirect_uri')).toBe(`http://${A_HOST}/auth/sso/callback`);
   });
 
   const mailsTo = async (email: string, subject: string): Promise<number> =>
