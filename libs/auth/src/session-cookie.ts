@@ -5,6 +5,17 @@ import type { Request, Response } from 'express';
 /** The header the web app sends on every unsafe request of a cookie session (see SessionCookieResolver). */
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** A cookie of the request by name, as sent (undefined when absent or empty). */
+export function readCookie(request: Pick<Request, 'headers'>, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
 /**
  * The session cookie: httpOnly (scripts never see it), SameSite=Lax (other sites' forms and
  * fetches do not carry it on unsafe requests), Path=/. Over https it is Secure and named with
@@ -21,13 +32,7 @@ export class SessionCookie {
   }
 
   read(request: Request): string | undefined {
-    const header = request.headers.cookie;
-    if (!header) return undefined;
-    for (const part of header.split(';')) {
-      const eq = part.indexOf('=');
-      if (eq > 0 && part.slice(0, eq).trim() === this.name) return part.slice(eq + 1).trim() || undefined;
-    }
-    return undefined;
+    return readCookie(request, this.name);
   }
 
   set(response: Response, secret: string, expiresAt: Date): void {

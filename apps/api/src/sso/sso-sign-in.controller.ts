@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SessionsService } from '@tcma/accounts';
-import { Public, requestHost, SessionCookie } from '@tcma/auth';
+import { Public, readCookie, requestHost, SessionCookie } from '@tcma/auth';
 import { AppConfig } from '@tcma/config';
 import { SsoRefusedError, SsoSignInService, SSO_STATE_TTL_MS } from '@tcma/sso';
 import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
@@ -99,7 +99,8 @@ export class SsoSignInController {
     try {
       const finished = await this.sso.finish(
         query,
-        this.readCookie(req),
+        // Sealed values are base64url and dots: Express's cookie encoding leaves them as they are.
+        readCookie(req, this.stateCookie),
         callbackUrl(req, this.config.publicBaseUrl, hostVendor),
         hostVendor?.vendorId ?? null,
       );
@@ -118,14 +119,6 @@ export class SsoSignInController {
   private refusedTo(res: Response, e: unknown): void {
     if (!(e instanceof SsoRefusedError)) throw e;
     res.redirect(302, `/sign-in?sso_error=${e.reason}`);
-  }
-
-  private readCookie(req: Request): string | undefined {
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const eq = part.indexOf('=');
-      if (eq > 0 && part.slice(0, eq).trim() === this.stateCookie) return decodeURIComponent(part.slice(eq + 1).trim());
-    }
-    return undefined;
   }
 
   private vendorOfHost(req: Request): Promise<HostVendor | null> {
