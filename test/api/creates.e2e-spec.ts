@@ -76,6 +76,8 @@ const NOT_CREATING: Record<string, string> = {
   startSocialConnection:
     'an authorization address; the connection is made by the network’s redirect (GET /social/callback/{network})',
   signIn: 'authentication: the session is the cookie (GET /auth/session answers it)',
+  completeSamlSignIn:
+    "a SAML identity provider's sign-in: the session is the cookie, the answer a redirect (the assertion id is kept only against replays)",
   signOut: 'ends a session',
   signOutEverywhere: 'ends sessions',
   requestPasswordReset: 'mails a link, saying nothing about whether the account exists',

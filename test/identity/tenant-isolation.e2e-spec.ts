@@ -402,7 +402,9 @@ describe('tenant isolation', () => {
     // /reminder-actions/{token} the signed button of a vendor's reminder: none has a tenant to cross (the signed token names what it acts on).
     return (
       Object.entries(doc.paths)
-        // /auth/sso/{id}/start is a sign-in button, anyone's to press: the identity provider proves who signs in.
+        // /auth/sso/{id}/start is a sign-in button, anyone's to press: the identity provider proves who signs in;
+        // so are /auth/saml/{id}/start and /metadata (what the identity provider registers, public by design), and
+        // /auth/saml/{id}/acs is the provider's POST, where its signed assertion, not a session, is the credential.
         // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
         // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
         .filter(
@@ -415,6 +417,7 @@ describe('tenant isolation', () => {
             !path.startsWith('/reminder-actions/') &&
             !path.startsWith('/social/callback/') &&
             path !== '/auth/sso/{id}/start' &&
+            !path.startsWith('/auth/saml/') &&
             path !== '/social-connections/{network}/start',
         )
         .flatMap(([path, methods]) =>

@@ -165,6 +165,7 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(buttons.body.items).toContainEqual({
       id: made.body.id,
       name: 'Acme Staff',
+      protocol: 'oidc',
       startUrl: `/auth/sso/${made.body.id}/start`,
     });
     expect((await api.http().get('/auth/sso/connections').expect(200)).body.items).toEqual([]);

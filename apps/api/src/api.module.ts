@@ -98,6 +98,7 @@ import { ScimUsersController } from './sso/scim-users.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
 import { SsoRequirementController } from './sso/sso-requirement.controller';
 import { SsoSignInController } from './sso/sso-sign-in.controller';
+import { SamlSignInController } from './sso/saml-sign-in.controller';
 import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
 import { AssistantController } from './assistant/assistant.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -228,6 +229,7 @@ export class ApiModule {
         ScimTokenController,
         ScimUsersController,
         SsoSignInController,
+        SamlSignInController,
         SocialConnectionsController,
         SocialCallbackController,
         AuthController,

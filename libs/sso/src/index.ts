@@ -1,4 +1,7 @@
 export { CLOCK_TOLERANCE_S, DISCOVERY_TTL_MS, PROVIDER_TIMEOUT_MS } from './oidc-clients';
+export { SAML_CLOCK_SKEW_MS } from './saml-subject';
+export { SamlSignInService } from './saml-sign-in.service';
+export { samlAcsUrl, samlEntityId, samlPaths } from './saml-urls';
 export { rolesOf, SSO_REFUSALS, SsoRefusedError } from './sso-claims';
 export type { SsoRefusal } from './sso-claims';
 export { issuerUrlProblem, MAX_SSO_CONNECTIONS_PER_VENDOR, SsoConnectionsService } from './sso-connections.service';

@@ -163,11 +163,13 @@ export class SsoConnectionsRepository {
   }
 
   /** The enabled connections of the vendor a sign-in page names by slug, for its buttons. */
-  enabledBySlugForSystem(slug: string): Promise<Array<Pick<SsoConnectionRow, 'id' | 'name' | 'audience'>>> {
+  enabledBySlugForSystem(
+    slug: string,
+  ): Promise<Array<Pick<SsoConnectionRow, 'id' | 'name' | 'audience' | 'protocol'>>> {
     return this.db
       .selectFrom('ssoConnections as c')
       .innerJoin('vendors as v', 'v.id', 'c.vendorId')
-      .select(['c.id', 'c.name', 'c.audience'])
+      .select(['c.id', 'c.name', 'c.audience', 'c.protocol'])
       .where('v.slug', '=', slug)
       .where('c.enabled', '=', true)
       .orderBy('c.createdAt')

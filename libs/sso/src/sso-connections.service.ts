@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import { Role, SsoAudience, SsoConnectionRow, VendorScope } from '@tcma/persistence';
+import { Role, SsoAudience, SsoConnectionRow, SsoProtocol, VendorScope } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
 import { Actor, isPartnerRole } from '@tcma/tenancy';
 import { OidcClients } from './oidc-clients';
+import { IdpMetadata, MetadataProblem, readIdpMetadata } from './saml-metadata';
+import { SamlMetadataSource } from './saml-metadata-source';
 import { rolesOf } from './sso-claims';
 import type { SsoRequirement } from '@tcma/accounts';
 import { SsoConnectionChanges, SsoConnectionsRepository } from './sso-connections.repository';
@@ -14,9 +16,14 @@ export const MAX_SSO_CONNECTIONS_PER_VENDOR = 10;
 export interface SsoConnectionFields {
   name: string;
   audience: SsoAudience;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
+  protocol: SsoProtocol;
+  /** OpenID Connect only (required there). */
+  issuer: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  /** SAML only: where its identity provider's metadata is, or the metadata itself (one of them). */
+  metadataUrl: string | null;
+  metadataXml: string | null;
   partnerClaim: string | null;
   roleClaim: string | null;
   defaultRole: Role | null;
@@ -27,15 +34,17 @@ export interface SsoConnectionFields {
 const LEAST_ROLE: Record<SsoAudience, Role> = { vendor_users: 'vendor_marketer', partner_users: 'partner_user' };
 
 /**
- * A vendor's OpenID Connect connections, managed by its admins. An issuer is accepted only once
- * its discovery document has been read: a typo is a 422 at `issuer`, not a failed sign-in later.
- * The client secret is sealed and never returned.
+ * A vendor's OpenID Connect and SAML connections, managed by its admins. An issuer is accepted
+ * only once its discovery document has been read, SAML metadata only once it names an identity
+ * provider, its HTTP-Redirect sign-in service and a signing certificate: a typo is a 422 at the
+ * field, not a failed sign-in later. The client secret is sealed and never returned.
  */
 @Injectable()
 export class SsoConnectionsService {
   constructor(
     private readonly connections: SsoConnectionsRepository,
     private readonly clients: OidcClients,
+    private readonly metadataSource: SamlMetadataSource,
     private readonly signer: Signer,
   ) {}
 
@@ -51,41 +60,62 @@ export class SsoConnectionsService {
       throw new InvalidError('Too many connections', [
         { path: 'name', message: `at most ${MAX_SSO_CONNECTIONS_PER_VENDOR} connections per vendor: remove one first` },
       ]);
-    await this.discoverable(fields.issuer);
-    const { clientSecret, ...rest } = fields;
-    const made = await this.connections.create(scope, {
-      ...rest,
-      defaultRole,
-      clientSecretSealed: this.signer.seal(clientSecret),
-    });
+    const { clientSecret, metadataUrl, metadataXml, ...rest } = fields;
+    let protocolColumns: SsoConnectionChanges;
+    if (fields.protocol === 'saml') {
+      protocolColumns = samlColumns(await this.metadata(metadataUrl, metadataXml), metadataUrl);
+    } else {
+      await this.discoverable(fields.issuer!);
+      protocolColumns = { clientSecretSealed: this.signer.seal(clientSecret!) };
+    }
+    const made = await this.connections.create(scope, { ...rest, ...protocolColumns, defaultRole });
     if (!made) throw nameTaken();
     return made;
   }
 
-  /** Changes what is given; the audience stays (make a new connection for the other kind of user). */
+  /**
+   * Changes what is given; the audience and the protocol stay (make a new connection for the
+   * other kind of user or protocol). A SAML connection given its metadata URL (the same one
+   * too) or XML reads it again: a new signing certificate is taken up that way.
+   */
   async update(
     actor: Actor,
     id: string,
-    fields: Partial<Omit<SsoConnectionFields, 'audience'>>,
+    fields: Partial<Omit<SsoConnectionFields, 'audience' | 'protocol'>>,
   ): Promise<SsoConnectionRow> {
     const scope = this.scopeOf(actor);
     const row = await this.connections.find(scope, id);
     if (!row) throw new NotFoundError('Connection');
+    const oidc = row.protocol === 'oidc';
     const merged = {
       name: fields.name ?? row.name,
       audience: row.audience,
-      issuer: fields.issuer ?? row.issuer,
-      clientId: fields.clientId ?? row.clientId,
+      protocol: row.protocol,
+      issuer: oidc ? (fields.issuer ?? row.issuer) : (fields.issuer ?? null),
+      clientId: oidc ? (fields.clientId ?? row.clientId) : (fields.clientId ?? null),
+      clientSecret: fields.clientSecret ?? null,
+      metadataUrl: fields.metadataUrl ?? null,
+      metadataXml: fields.metadataXml ?? null,
       partnerClaim: fields.partnerClaim !== undefined ? fields.partnerClaim : row.partnerClaim,
       roleClaim: fields.roleClaim !== undefined ? fields.roleClaim : row.roleClaim,
       defaultRole: fields.defaultRole ?? row.defaultRole,
     };
-    this.check(merged);
-    if (merged.issuer !== row.issuer) await this.discoverable(merged.issuer);
-    const { audience: _audience, ...kept } = merged;
-    const changes: SsoConnectionChanges = { ...kept };
+    this.check(merged, 'update');
+    if (oidc && merged.issuer !== row.issuer) await this.discoverable(merged.issuer!);
+    const changes: SsoConnectionChanges = {
+      name: merged.name,
+      partnerClaim: merged.partnerClaim,
+      roleClaim: merged.roleClaim,
+      defaultRole: merged.defaultRole,
+    };
+    if (oidc) Object.assign(changes, { issuer: merged.issuer, clientId: merged.clientId });
+    if (!oidc && (merged.metadataUrl || merged.metadataXml))
+      Object.assign(
+        changes,
+        samlColumns(await this.metadata(merged.metadataUrl, merged.metadataXml), merged.metadataUrl),
+      );
     if (fields.enabled !== undefined) changes.enabled = fields.enabled;
-    if (fields.clientSecret !== undefined) changes.clientSecretSealed = this.signer.seal(fields.clientSecret);
+    if (oidc && fields.clientSecret !== undefined) changes.clientSecretSealed = this.signer.seal(fields.clientSecret!);
     try {
       const { updated, stranded } = await this.connections.update(scope, id, changes);
       if (stranded) throw strandedBy(stranded, 'enabled');
@@ -121,15 +151,32 @@ export class SsoConnectionsService {
     return this.connections.requirement(scope);
   }
 
-  private check(c: { audience: SsoAudience; issuer: string; partnerClaim: string | null; defaultRole: Role }): void {
-    const problems: Problem[] = [];
-    const issuerProblem = issuerUrlProblem(c.issuer);
-    if (issuerProblem) problems.push({ path: 'issuer', message: issuerProblem });
+  /**
+   * On `update` the client secret and the metadata are optional (kept). Problems are gathered
+   * so one answer names every field to fix.
+   */
+  private check(
+    c: ProtocolFields & { audience: SsoAudience; partnerClaim: string | null; defaultRole: Role },
+    when: 'create' | 'update' = 'create',
+  ): void {
+    const problems: Problem[] = protocolProblems(c, when);
     if (c.audience === 'partner_users' && !c.partnerClaim)
       problems.push({ path: 'partnerClaim', message: "is required: the claim that holds the partner's external id" });
     if (!rolesOf(c.audience).includes(c.defaultRole))
       problems.push({ path: 'defaultRole', message: `must be one of ${rolesOf(c.audience).join(', ')}` });
     if (problems.length) throw new InvalidError('The connection cannot be used', problems);
+  }
+
+  /** The identity provider the metadata (read from its URL, or as given) describes; a 422 at its field otherwise. */
+  private async metadata(url: string | null, xml: string | null): Promise<IdpMetadata> {
+    try {
+      return url ? await this.metadataSource.fetch(url) : await readIdpMetadata(xml!);
+    } catch (e) {
+      if (!(e instanceof MetadataProblem)) throw e;
+      throw new InvalidError('The metadata cannot be used', [
+        { path: url ? 'metadataUrl' : 'metadataXml', message: `the metadata ${e.message}` },
+      ]);
+    }
   }
 
   private async discoverable(issuer: string): Promise<void> {
@@ -160,6 +207,44 @@ const strandedBy = (audience: SsoAudience, path: string) => {
   return new ConflictError(`It is ${why}`, [{ path, message: `is ${why}` }]);
 };
 
+type ProtocolFields = Pick<
+  SsoConnectionFields,
+  'protocol' | 'issuer' | 'clientId' | 'clientSecret' | 'metadataUrl' | 'metadataXml'
+>;
+
+const OIDC_ONLY = ['issuer', 'clientId', 'clientSecret'] as const;
+const SAML_ONLY = ['metadataUrl', 'metadataXml'] as const;
+
+/** Each protocol's own fields present (on creation) and the other's absent. */
+function protocolProblems(c: ProtocolFields, when: 'create' | 'update'): Problem[] {
+  const problems: Problem[] = [];
+  const other = c.protocol === 'saml' ? OIDC_ONLY : SAML_ONLY;
+  for (const path of other)
+    if (c[path] !== null) problems.push({ path, message: `is not a setting of a ${c.protocol} connection` });
+  if (c.protocol === 'oidc') {
+    for (const path of OIDC_ONLY)
+      if (!c[path] && (path !== 'clientSecret' || when === 'create')) problems.push({ path, message: 'is required' });
+    const issuerProblem = c.issuer ? issuerUrlProblem(c.issuer) : null;
+    if (issuerProblem) problems.push({ path: 'issuer', message: issuerProblem });
+    return problems;
+  }
+  if (c.metadataUrl && c.metadataXml)
+    problems.push({ path: 'metadataXml', message: 'is given with metadataUrl: give one of them' });
+  else if (!c.metadataUrl && !c.metadataXml && when === 'create')
+    problems.push({ path: 'metadataUrl', message: "is required (or metadataXml): the identity provider's metadata" });
+  const urlProblem = c.metadataUrl ? providerUrlProblem(c.metadataUrl, { query: true }) : null;
+  if (urlProblem) problems.push({ path: 'metadataUrl', message: urlProblem });
+  return problems;
+}
+
+/** What a SAML connection keeps of its identity provider's metadata. */
+const samlColumns = (m: IdpMetadata, metadataUrl: string | null): SsoConnectionChanges => ({
+  samlMetadataUrl: metadataUrl,
+  samlIdpEntityId: m.entityId,
+  samlIdpSsoUrl: m.ssoUrl,
+  samlIdpCertificates: m.certificates,
+});
+
 const nameTaken = () =>
   new ConflictError('A connection has that name', [{ path: 'name', message: 'is the name of another connection' }]);
 
@@ -168,13 +253,19 @@ const nameTaken = () =>
  * address (a provider on the same machine, as in development and the tests).
  */
 export function issuerUrlProblem(value: string): string | null {
+  return providerUrlProblem(value, { query: false });
+}
+
+/** As an issuer, a query allowed or not: metadata URLs often carry one (Entra ID's `?appid=`). */
+function providerUrlProblem(value: string, allow: { query: boolean }): string | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return 'must be a URL';
   }
-  if (url.search || url.hash) return 'must have no query or fragment';
+  if (url.hash) return allow.query ? 'must have no fragment' : 'must have no query or fragment';
+  if (url.search && !allow.query) return 'must have no query or fragment';
   if (url.username || url.password) return 'must carry no credentials';
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'must be an https URL';

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
-import { SsoConnectionRow, UserRow, VendorScope } from '@tcma/persistence';
+import { SsoConnectionRow, SsoProtocol, UserRow, VendorScope } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
 import { generators } from 'openid-client';
 import { OidcClients } from './oidc-clients';
-import { SsoAccountsRepository } from './sso-accounts.repository';
-import { readClaims, safeReturnPath, SignInClaims, SsoRefusedError } from './sso-claims';
+import { readClaims, safeReturnPath, SsoRefusedError } from './sso-claims';
 import { SsoConnectionsRepository } from './sso-connections.repository';
+import { SsoProvisioning } from './sso-provisioning.service';
 import { openState, sealState, SSO_STATE_TTL_MS } from './sso-state';
 
 /** The scopes asked for: the ID token's subject, the email and the name. */
@@ -36,14 +36,14 @@ export class SsoSignInService {
 
   constructor(
     private readonly connections: SsoConnectionsRepository,
-    private readonly accounts: SsoAccountsRepository,
+    private readonly provisioning: SsoProvisioning,
     private readonly clients: OidcClients,
     private readonly signer: Signer,
     private readonly clock: Clock,
   ) {}
 
   /** The enabled connections of the vendor a sign-in page names by slug: its "Sign in with …" buttons. */
-  buttons(vendorSlug: string): Promise<Array<{ id: string; name: string }>> {
+  buttons(vendorSlug: string): Promise<Array<{ id: string; name: string; protocol: SsoProtocol }>> {
     return this.connections.enabledBySlugForSystem(vendorSlug);
   }
 
@@ -54,7 +54,7 @@ export class SsoSignInService {
     redirectUri: string,
     onlyVendorId: string | null,
   ): Promise<SsoStart> {
-    const connection = await this.usable(connectionId, onlyVendorId);
+    const connection = await this.provisioning.usable(connectionId, 'oidc', onlyVendorId);
     const client = await this.clientFor(connection, redirectUri);
     const codeVerifier = generators.codeVerifier();
     const state = generators.state();
@@ -87,8 +87,12 @@ export class SsoSignInService {
     onlyVendorId: string | null,
   ): Promise<SsoFinish> {
     const kept = openState(this.signer, stateCookie, this.clock.now());
-    if (!kept) throw this.refused(null, new SsoRefusedError('expired', 'no state cookie, a tampered one, or expired'));
-    const connection = await this.usable(kept.connectionId, onlyVendorId);
+    if (!kept)
+      throw this.provisioning.refused(
+        null,
+        new SsoRefusedError('expired', 'no state cookie, a tampered one, or expired'),
+      );
+    const connection = await this.provisioning.usable(kept.connectionId, 'oidc', onlyVendorId);
     try {
       const client = await this.clientFor(connection, redirectUri);
       let claims: Record<string, unknown>;
@@ -112,72 +116,30 @@ export class SsoSignInService {
         throw new SsoRefusedError(reason, (e as Error).message);
       }
       const read = readClaims(claims, connection);
-      const user = await this.account(new VendorScope(connection.vendorId), read);
+      const user = await this.provisioning.account(new VendorScope(connection.vendorId), read);
       this.logger.log(
         `Single sign-on: user ${user.id} through connection ${connection.id} (subject ${String(claims.sub)})`,
       );
       return { user, returnTo: kept.returnTo };
     } catch (e) {
-      throw this.refused(connection.id, e);
+      throw this.provisioning.refused(connection.id, e);
     }
-  }
-
-  private async usable(connectionId: string, onlyVendorId: string | null): Promise<SsoConnectionRow> {
-    const connection = /^[0-9a-f-]{36}$/i.test(connectionId)
-      ? await this.connections.findEnabledForSystem(connectionId)
-      : null;
-    if (!connection || (onlyVendorId !== null && connection.vendorId !== onlyVendorId))
-      throw this.refused(connectionId, new SsoRefusedError('connection', 'unknown, off, or another vendor’s'));
-    return connection;
   }
 
   private async clientFor(connection: SsoConnectionRow, redirectUri: string) {
     try {
       return await this.clients.client(
         {
-          issuer: connection.issuer,
-          clientId: connection.clientId,
-          clientSecret: this.signer.unseal(connection.clientSecretSealed),
+          // An OpenID connection always has them (the service writes them together).
+          issuer: connection.issuer!,
+          clientId: connection.clientId!,
+          clientSecret: this.signer.unseal(connection.clientSecretSealed!),
         },
         redirectUri,
       );
     } catch (e) {
       throw new SsoRefusedError('provider', `discovery: ${(e as Error).message}`);
     }
-  }
-
-  /**
-   * The user the claims name in the connection's vendor: found by email, of the connection's
-   * kind (and partner) only, or provisioned. Existing users keep their role.
-   */
-  private async account(scope: VendorScope, claims: SignInClaims): Promise<UserRow> {
-    let partnerId: string | null = null;
-    if (claims.partnerExternalId !== null) {
-      const partner = await this.accounts.partnerByExternalId(scope, claims.partnerExternalId);
-      if (!partner) throw new SsoRefusedError('partner', `no partner with external id ${claims.partnerExternalId}`);
-      if (partner.status !== 'active')
-        throw new SsoRefusedError('disabled', `partner ${partner.id} is ${partner.status}`);
-      partnerId = partner.id;
-    }
-    const existing = await this.accounts.userByEmail(scope, claims.email);
-    const user =
-      existing ??
-      (await this.accounts.provision(scope, { email: claims.email, name: claims.name, role: claims.role, partnerId }));
-    if (user.partnerId !== partnerId)
-      throw new SsoRefusedError(
-        'account',
-        `user ${user.id} belongs to ${user.partnerId ?? 'the vendor'}, not ${partnerId ?? 'the vendor'}`,
-      );
-    if (user.disabledAt !== null) throw new SsoRefusedError('disabled', `user ${user.id} is disabled`);
-    return user;
-  }
-
-  private refused(connectionId: string | null, e: unknown): unknown {
-    if (e instanceof SsoRefusedError)
-      this.logger.warn(
-        `Single sign-on refused (${e.reason}) through connection ${connectionId ?? 'unknown'}: ${e.detail}`,
-      );
-    return e;
   }
 }
 

@@ -1,23 +1,31 @@
 import { Module } from '@nestjs/common';
 import { OidcClients } from './oidc-clients';
+import { SamlMetadataSource } from './saml-metadata-source';
+import { SamlSignInService } from './saml-sign-in.service';
+import { SamlRepository } from './saml.repository';
 import { ScimRepository } from './scim.repository';
 import { ScimService } from './scim.service';
 import { SsoAccountsRepository } from './sso-accounts.repository';
 import { SsoConnectionsRepository } from './sso-connections.repository';
 import { SsoConnectionsService } from './sso-connections.service';
+import { SsoProvisioning } from './sso-provisioning.service';
 import { SsoSignInService } from './sso-sign-in.service';
 
-/** Single sign-on through vendors' OpenID Connect providers (connections, the sign-in, provisioning) and SCIM. */
+/** Single sign-on through vendors' OpenID Connect and SAML 2.0 providers (connections, the sign-in, provisioning) and SCIM. */
 @Module({
   providers: [
     OidcClients,
+    SamlMetadataSource,
+    SamlRepository,
+    SamlSignInService,
     ScimRepository,
     ScimService,
     SsoAccountsRepository,
     SsoConnectionsRepository,
     SsoConnectionsService,
+    SsoProvisioning,
     SsoSignInService,
   ],
-  exports: [ScimService, SsoConnectionsService, SsoSignInService],
+  exports: [SamlSignInService, ScimService, SsoConnectionsService, SsoSignInService],
 })
 export class SsoModule {}

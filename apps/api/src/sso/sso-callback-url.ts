@@ -13,3 +13,9 @@ export function callbackUrl(req: Request, publicBaseUrl: string, hostVendor: Hos
   const base = new URL(publicBaseUrl);
   return hostVendor ? `${base.protocol}//${requestHost(req)}${CALLBACK_PATH}` : new URL(CALLBACK_PATH, base).href;
 }
+
+/** The origin sign-ins come back to: a vendor's verified host name's, or PUBLIC_BASE_URL's. */
+export function returnOrigin(req: Request, publicBaseUrl: string, hostVendor: HostVendor | null): string {
+  const base = new URL(publicBaseUrl);
+  return hostVendor ? `${base.protocol}//${requestHost(req)}` : base.origin;
+}

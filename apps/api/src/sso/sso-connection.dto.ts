@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ROLES, Role, SSO_AUDIENCES, SsoAudience, SsoConnectionRow } from '@tcma/persistence';
-import { MAX_SSO_CONNECTIONS_PER_VENDOR } from '@tcma/sso';
+import {
+  ROLES,
+  Role,
+  SSO_AUDIENCES,
+  SSO_PROTOCOLS,
+  SsoAudience,
+  SsoConnectionRow,
+  SsoProtocol,
+} from '@tcma/persistence';
+import { MAX_SSO_CONNECTIONS_PER_VENDOR, samlAcsUrl, samlEntityId } from '@tcma/sso';
+import { CALLBACK_PATH } from './sso-callback-url';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 const CLAIM_NAME = /^[A-Za-z0-9_:./-]{1,100}$/;
@@ -21,26 +30,59 @@ export class CreateSsoConnectionDto {
   @IsIn(SSO_AUDIENCES)
   audience!: SsoAudience;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
+    enum: SSO_PROTOCOLS,
+    default: 'oidc',
+    description: 'oidc: give issuer, clientId and clientSecret; saml: give metadataUrl or metadataXml.',
+  })
+  @IsOptional()
+  @IsIn(SSO_PROTOCOLS)
+  protocol?: SsoProtocol;
+
+  @ApiPropertyOptional({
     example: 'https://login.acme.example',
     description:
-      'The OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.',
+      'oidc (required there): the OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.',
   })
+  @IsOptional()
   @IsString()
   @MaxLength(500)
-  issuer!: string;
+  issuer?: string;
 
-  @ApiProperty({ example: 'tcma-portal' })
+  @ApiPropertyOptional({ example: 'tcma-portal', description: 'oidc (required there).' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(500)
-  clientId!: string;
+  clientId?: string;
 
-  @ApiProperty({ description: 'Sealed at rest, never returned.', writeOnly: true })
+  @ApiPropertyOptional({ description: 'oidc (required there). Sealed at rest, never returned.', writeOnly: true })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
-  clientSecret!: string;
+  clientSecret?: string;
+
+  @ApiPropertyOptional({
+    example: 'https://prm.acme.example/saml/metadata',
+    description:
+      "saml (this or metadataXml): the identity provider's metadata URL (https; http only on the loopback address), read now and on every change that gives it.",
+    writeOnly: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  metadataUrl?: string;
+
+  @ApiPropertyOptional({
+    description: "saml (this or metadataUrl): the identity provider's metadata XML, pasted.",
+    writeOnly: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200_000)
+  metadataXml?: string;
 
   @ApiPropertyOptional({
     nullable: true,
@@ -77,38 +119,81 @@ export class CreateSsoConnectionDto {
   enabled?: boolean;
 }
 
-export class UpdateSsoConnectionDto extends PartialType(OmitType(CreateSsoConnectionDto, ['audience'] as const)) {}
+export class UpdateSsoConnectionDto extends PartialType(
+  OmitType(CreateSsoConnectionDto, ['audience', 'protocol'] as const),
+) {}
+
+/** What a SAML identity provider registers of the engine. */
+export class SamlServiceProviderDto {
+  @ApiProperty({ example: 'https://tcma.example/auth/saml/8b0f…/metadata', description: "The engine's entity id." })
+  entityId!: string;
+  @ApiProperty({
+    type: [String],
+    description: "The assertion consumer service URLs (HTTP-POST): the engine's own, and one per verified host name.",
+  })
+  acsUrls!: string[];
+  @ApiProperty({ description: "The engine's metadata for this connection (the entity id is its address)." })
+  metadataUrl!: string;
+}
 
 export class SsoConnectionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: SSO_AUDIENCES }) audience!: SsoAudience;
-  @ApiProperty() issuer!: string;
-  @ApiProperty() clientId!: string;
+  @ApiProperty({ enum: SSO_PROTOCOLS }) protocol!: SsoProtocol;
+  @ApiProperty({ nullable: true, type: String, description: 'oidc only.' }) issuer!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'oidc only.' }) clientId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "saml only: the identity provider's entity id." })
+  idpEntityId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'saml only: where its metadata is read from (null when pasted).',
+  })
+  idpMetadataUrl!: string | null;
   @ApiProperty({ nullable: true, type: String }) partnerClaim!: string | null;
   @ApiProperty({ nullable: true, type: String }) roleClaim!: string | null;
   @ApiProperty({ enum: ROLES }) defaultRole!: Role;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({
     type: [String],
-    description: "The redirect URIs to register at the provider: the engine's own, and one per verified host name.",
+    description:
+      "oidc: the redirect URIs to register at the provider: the engine's own, and one per verified host name (saml: none).",
   })
   redirectUris!: string[];
+  @ApiProperty({
+    type: SamlServiceProviderDto,
+    nullable: true,
+    description: 'saml only: what to register at the provider.',
+  })
+  saml!: SamlServiceProviderDto | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 
-  static from(c: SsoConnectionRow, redirectUris: string[]): SsoConnectionDto {
+  /** `origins`: the engine's own and each verified host name's (`https://host`), where sign-ins come back. */
+  static from(c: SsoConnectionRow, origins: string[], publicBaseUrl: string): SsoConnectionDto {
+    const saml = c.protocol === 'saml';
     return {
       id: c.id,
       name: c.name,
       audience: c.audience,
+      protocol: c.protocol,
       issuer: c.issuer,
       clientId: c.clientId,
+      idpEntityId: c.samlIdpEntityId,
+      idpMetadataUrl: c.samlMetadataUrl,
       partnerClaim: c.partnerClaim,
       roleClaim: c.roleClaim,
       defaultRole: c.defaultRole,
       enabled: c.enabled,
-      redirectUris,
+      redirectUris: saml ? [] : origins.map((o) => new URL(CALLBACK_PATH, o).href),
+      saml: saml
+        ? {
+            entityId: samlEntityId(publicBaseUrl, c.id),
+            acsUrls: origins.map((o) => samlAcsUrl(o, c.id)),
+            metadataUrl: samlEntityId(publicBaseUrl, c.id),
+          }
+        : null,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     };
@@ -123,7 +208,11 @@ export class SsoConnectionListDto {
 export class SsoButtonDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Acme PRM' }) name!: string;
-  @ApiProperty({ example: '/auth/sso/8b0f…/start', description: 'Open it (a top-level navigation) to sign in there.' })
+  @ApiProperty({ enum: SSO_PROTOCOLS }) protocol!: SsoProtocol;
+  @ApiProperty({
+    example: '/auth/sso/8b0f…/start',
+    description: 'Open it (a top-level navigation) to sign in there: /auth/sso/… or /auth/saml/… by protocol.',
+  })
   startUrl!: string;
 }
 
@@ -139,6 +228,23 @@ export class SsoButtonsQuery {
   @IsString()
   @MaxLength(100)
   vendor?: string;
+}
+
+/** What a SAML identity provider posts to the assertion consumer service (HTTP-POST binding). */
+export class SamlAcsBody {
+  @ApiProperty({ description: 'The base64 SAML Response.' })
+  @IsString()
+  @MaxLength(60_000)
+  SAMLResponse!: string;
+
+  @ApiPropertyOptional({
+    example: '/portal/campaigns',
+    description: "Where to land: one of the engine's own paths (anything else lands home).",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  RelayState?: string;
 }
 
 export class SsoStartQuery {

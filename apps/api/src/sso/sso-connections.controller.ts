@@ -14,7 +14,6 @@ import { SsoConnectionsService } from '@tcma/sso';
 import type { Actor } from '@tcma/tenancy';
 import { VendorHostNamesService } from '@tcma/vendor-hosts';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CALLBACK_PATH } from './sso-callback-url';
 import {
   CreateSsoConnectionDto,
   SsoConnectionDto,
@@ -22,7 +21,7 @@ import {
   UpdateSsoConnectionDto,
 } from './sso-connection.dto';
 
-/** A vendor's OpenID Connect providers, which sign in its users or its partners' users. */
+/** A vendor's OpenID Connect and SAML 2.0 providers, which sign in its users or its partners' users. */
 @ApiTags('single sign-on')
 @ApiBearerAuth()
 @Roles('vendor_admin')
@@ -39,25 +38,28 @@ export class SsoConnectionsController {
   @ApiOkResponse({ type: SsoConnectionListDto })
   async list(@CurrentActor() actor: Actor): Promise<SsoConnectionListDto> {
     const rows = await this.connections.list(actor);
-    const uris = await this.redirectUris(actor);
-    return { items: rows.map((c) => SsoConnectionDto.from(c, uris)) };
+    const origins = await this.origins(actor);
+    return { items: rows.map((c) => SsoConnectionDto.from(c, origins, this.config.publicBaseUrl)) };
   }
 
   @Post()
   @ApiOperation({
     operationId: 'createSsoConnection',
-    summary: 'Add an OpenID Connect provider',
+    summary: 'Add an OpenID Connect or SAML 2.0 identity provider',
     description:
-      '422 naming the field: an issuer that is not https or whose discovery document cannot be read, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.',
+      "422 naming the field: an issuer that is not https or whose discovery document cannot be read, SAML metadata that cannot be read or names no identity provider, HTTP-Redirect sign-in service or signing certificate, the other protocol's settings, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.",
   })
   @ApiCreatedResponse({ type: SsoConnectionDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateSsoConnectionDto): Promise<SsoConnectionDto> {
     const made = await this.connections.create(actor, {
       name: dto.name.trim(),
       audience: dto.audience,
-      issuer: dto.issuer.trim(),
-      clientId: dto.clientId.trim(),
-      clientSecret: dto.clientSecret,
+      protocol: dto.protocol ?? 'oidc',
+      issuer: dto.issuer?.trim() ?? null,
+      clientId: dto.clientId?.trim() ?? null,
+      clientSecret: dto.clientSecret ?? null,
+      metadataUrl: dto.metadataUrl?.trim() ?? null,
+      metadataXml: dto.metadataXml ?? null,
       partnerClaim: dto.partnerClaim ?? null,
       roleClaim: dto.roleClaim ?? null,
       defaultRole: dto.defaultRole ?? null,
@@ -69,7 +71,7 @@ export class SsoConnectionsController {
   @Patch(':id')
   @ApiOperation({
     operationId: 'updateSsoConnection',
-    summary: 'Change a connection (its audience stays); a new client secret replaces the old',
+    summary: 'Change a connection (audience and protocol stay); new secret or metadata replaces the old',
   })
   @ApiOkResponse({ type: SsoConnectionDto })
   async update(
@@ -96,13 +98,13 @@ export class SsoConnectionsController {
   }
 
   private async dto(actor: Actor, row: SsoConnectionRow): Promise<SsoConnectionDto> {
-    return SsoConnectionDto.from(row, await this.redirectUris(actor));
+    return SsoConnectionDto.from(row, await this.origins(actor), this.config.publicBaseUrl);
   }
 
-  /** The engine's own callback, and the callback on each host name the vendor verified. */
-  private async redirectUris(actor: Actor): Promise<string[]> {
+  /** The engine's own origin, and each host name's the vendor verified: sign-ins come back to either. */
+  private async origins(actor: Actor): Promise<string[]> {
     const base = new URL(this.config.publicBaseUrl);
     const hosts = (await this.hostNames.list(actor)).filter((h) => h.status === 'verified');
-    return [new URL(CALLBACK_PATH, base).href, ...hosts.map((h) => `${base.protocol}//${h.host}${CALLBACK_PATH}`)];
+    return [base.origin, ...hosts.map((h) => `${base.protocol}//${h.host}`)];
   }
 }

@@ -3,7 +3,7 @@ import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/
 import { SessionsService } from '@tcma/accounts';
 import { Public, readCookie, requestHost, SessionCookie } from '@tcma/auth';
 import { AppConfig } from '@tcma/config';
-import { SsoRefusedError, SsoSignInService, SSO_STATE_TTL_MS } from '@tcma/sso';
+import { samlPaths, SsoRefusedError, SsoSignInService, SSO_STATE_TTL_MS } from '@tcma/sso';
 import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
 import { StrictRateLimit } from '../rate-limits/rate-limits';
@@ -44,7 +44,14 @@ export class SsoSignInController {
     const slug = (await this.vendorOfHost(req))?.slug ?? query.vendor;
     if (!slug) return { items: [] };
     const items = await this.sso.buttons(slug);
-    return { items: items.map((c) => ({ id: c.id, name: c.name, startUrl: `/auth/sso/${c.id}/start` })) };
+    return {
+      items: items.map((c) => ({
+        id: c.id,
+        name: c.name,
+        protocol: c.protocol,
+        startUrl: c.protocol === 'saml' ? samlPaths(c.id).start : `/auth/sso/${c.id}/start`,
+      })),
+    };
   }
 
   @Public()

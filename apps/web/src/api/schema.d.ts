@@ -2477,8 +2477,8 @@ export interface paths {
         get: operations["listSsoConnections"];
         put?: never;
         /**
-         * Add an OpenID Connect provider
-         * @description 422 naming the field: an issuer that is not https or whose discovery document cannot be read, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.
+         * Add an OpenID Connect or SAML 2.0 identity provider
+         * @description 422 naming the field: an issuer that is not https or whose discovery document cannot be read, SAML metadata that cannot be read or names no identity provider, HTTP-Redirect sign-in service or signing certificate, the other protocol's settings, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.
          */
         post: operations["createSsoConnection"];
         delete?: never;
@@ -2501,7 +2501,7 @@ export interface paths {
         delete: operations["deleteSsoConnection"];
         options?: never;
         head?: never;
-        /** Change a connection (its audience stays); a new client secret replaces the old */
+        /** Change a connection (audience and protocol stay); new secret or metadata replaces the old */
         patch: operations["updateSsoConnection"];
         trace?: never;
     };
@@ -2590,6 +2590,57 @@ export interface paths {
         get: operations["completeSsoSignIn"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/saml/{id}/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engine's SAML metadata for the connection's identity provider (its URL is the entity id) */
+        get: operations["getSamlMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/saml/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Go to the connection's SAML identity provider to sign in (a browser navigation) */
+        get: operations["startSamlSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/saml/{id}/acs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The SAML provider's POST: signed in and sent to RelayState (or home), or to the sign-in page */
+        post: operations["completeSamlSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5698,21 +5749,42 @@ export interface components {
              */
             host: string;
         };
+        SamlServiceProviderDto: {
+            /**
+             * @description The engine's entity id.
+             * @example https://tcma.example/auth/saml/8b0f…/metadata
+             */
+            entityId: string;
+            /** @description The assertion consumer service URLs (HTTP-POST): the engine's own, and one per verified host name. */
+            acsUrls: string[];
+            /** @description The engine's metadata for this connection (the entity id is its address). */
+            metadataUrl: string;
+        };
         SsoConnectionDto: {
             /** Format: uuid */
             id: string;
             name: string;
             /** @enum {string} */
             audience: "vendor_users" | "partner_users";
-            issuer: string;
-            clientId: string;
+            /** @enum {string} */
+            protocol: "oidc" | "saml";
+            /** @description oidc only. */
+            issuer: string | null;
+            /** @description oidc only. */
+            clientId: string | null;
+            /** @description saml only: the identity provider's entity id. */
+            idpEntityId: string | null;
+            /** @description saml only: where its metadata is read from (null when pasted). */
+            idpMetadataUrl: string | null;
             partnerClaim: string | null;
             roleClaim: string | null;
             /** @enum {string} */
             defaultRole: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
             enabled: boolean;
-            /** @description The redirect URIs to register at the provider: the engine's own, and one per verified host name. */
+            /** @description oidc: the redirect URIs to register at the provider: the engine's own, and one per verified host name (saml: none). */
             redirectUris: string[];
+            /** @description saml only: what to register at the provider. */
+            saml: components["schemas"]["SamlServiceProviderDto"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -5734,14 +5806,30 @@ export interface components {
              */
             audience: "vendor_users" | "partner_users";
             /**
-             * @description The OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.
+             * @description oidc: give issuer, clientId and clientSecret; saml: give metadataUrl or metadataXml.
+             * @default oidc
+             * @enum {string}
+             */
+            protocol: "oidc" | "saml";
+            /**
+             * @description oidc (required there): the OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.
              * @example https://login.acme.example
              */
-            issuer: string;
-            /** @example tcma-portal */
-            clientId: string;
-            /** @description Sealed at rest, never returned. */
-            clientSecret: string;
+            issuer?: string;
+            /**
+             * @description oidc (required there).
+             * @example tcma-portal
+             */
+            clientId?: string;
+            /** @description oidc (required there). Sealed at rest, never returned. */
+            clientSecret?: string;
+            /**
+             * @description saml (this or metadataXml): the identity provider's metadata URL (https; http only on the loopback address), read now and on every change that gives it.
+             * @example https://prm.acme.example/saml/metadata
+             */
+            metadataUrl?: string;
+            /** @description saml (this or metadataUrl): the identity provider's metadata XML, pasted. */
+            metadataXml?: string;
             /**
              * @description partner_users only (required there): the ID token claim holding the partner's external id.
              * @example prm_account_id
@@ -5770,14 +5858,24 @@ export interface components {
              */
             name?: string;
             /**
-             * @description The OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.
+             * @description oidc (required there): the OpenID issuer (https; http only on the loopback address). Its discovery document must be readable.
              * @example https://login.acme.example
              */
             issuer?: string;
-            /** @example tcma-portal */
+            /**
+             * @description oidc (required there).
+             * @example tcma-portal
+             */
             clientId?: string;
-            /** @description Sealed at rest, never returned. */
+            /** @description oidc (required there). Sealed at rest, never returned. */
             clientSecret?: string;
+            /**
+             * @description saml (this or metadataXml): the identity provider's metadata URL (https; http only on the loopback address), read now and on every change that gives it.
+             * @example https://prm.acme.example/saml/metadata
+             */
+            metadataUrl?: string;
+            /** @description saml (this or metadataUrl): the identity provider's metadata XML, pasted. */
+            metadataXml?: string;
             /**
              * @description partner_users only (required there): the ID token claim holding the partner's external id.
              * @example prm_account_id
@@ -5833,14 +5931,25 @@ export interface components {
             id: string;
             /** @example Acme PRM */
             name: string;
+            /** @enum {string} */
+            protocol: "oidc" | "saml";
             /**
-             * @description Open it (a top-level navigation) to sign in there.
+             * @description Open it (a top-level navigation) to sign in there: /auth/sso/… or /auth/saml/… by protocol.
              * @example /auth/sso/8b0f…/start
              */
             startUrl: string;
         };
         SsoButtonListDto: {
             items: components["schemas"]["SsoButtonDto"][];
+        };
+        SamlAcsBody: {
+            /** @description The base64 SAML Response. */
+            SAMLResponse: string;
+            /**
+             * @description Where to land: one of the engine's own paths (anything else lands home).
+             * @example /portal/campaigns
+             */
+            RelayState?: string;
         };
         SocialAuthorizationDto: {
             /** @description The network's authorization page to send the browser to; it comes back to GET /social/callback/{network} within 10 minutes. */
@@ -11068,6 +11177,73 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description To the page the sign-in was for, or to the sign-in page with the reason. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSamlMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SP metadata; 404 for an unknown or disabled SAML connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startSamlSignIn: {
+        parameters: {
+            query?: {
+                /** @description Where to land after signing in: one of the engine's own paths. */
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider; to /sign-in?sso_error=connection for an unknown or disabled one. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    completeSamlSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SamlAcsBody"];
+            };
+        };
+        responses: {
+            /** @description To the RelayState path or home, or to /sign-in?sso_error=<reason>. */
             302: {
                 headers: {
                     [name: string]: unknown;

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -479,6 +479,18 @@ export interface RenderedAssets {
   renderKey: string;
 }
 
+export interface SamlAssertions {
+  assertionId: string;
+  connectionId: string;
+  expiresAt: Timestamp;
+}
+
+export interface SamlRequests {
+  connectionId: string;
+  expiresAt: Timestamp;
+  requestId: string;
+}
+
 export interface SendingConfigs {
   dkimDomain: string | null;
   dkimKeyEncrypted: string | null;
@@ -637,16 +649,21 @@ export interface SocialPosts {
 
 export interface SsoConnections {
   audience: SsoAudience;
-  clientId: string;
-  clientSecretSealed: string;
+  clientId: string | null;
+  clientSecretSealed: string | null;
   createdAt: Generated<Timestamp>;
   defaultRole: Role;
   enabled: Generated<boolean>;
   id: Generated<string>;
-  issuer: string;
+  issuer: string | null;
   name: string;
   partnerClaim: string | null;
+  protocol: Generated<SsoProtocol>;
   roleClaim: string | null;
+  samlIdpCertificates: string[] | null;
+  samlIdpEntityId: string | null;
+  samlIdpSsoUrl: string | null;
+  samlMetadataUrl: string | null;
   updatedAt: Generated<Timestamp>;
   vendorId: string;
 }
@@ -806,6 +823,8 @@ export interface DB {
   prospects: Prospects;
   publicBlobs: PublicBlobs;
   renderedAssets: RenderedAssets;
+  samlAssertions: SamlAssertions;
+  samlRequests: SamlRequests;
   sendingConfigs: SendingConfigs;
   sends: Sends;
   sessions: Sessions;

@@ -66,3 +66,5 @@ export type PendingLaunchActionRow = Selectable<T.PendingLaunchActions>;
 export type SocialConnectionRow = Selectable<T.SocialConnections>;
 export type SsoConnectionRow = Selectable<T.SsoConnections>;
 export type NewSsoConnection = Insertable<T.SsoConnections>;
+export type SamlAssertionRow = Selectable<T.SamlAssertions>;
+export type SamlRequestRow = Selectable<T.SamlRequests>;

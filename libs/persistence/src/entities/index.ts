@@ -27,6 +27,7 @@ import { StoredFileEntity } from './stored-file.entity';
 import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
 import { SsoConnectionEntity } from './sso-connection.entity';
+import { SamlAssertionEntity, SamlRequestEntity } from './saml.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
 import { WorkerEntity } from './worker.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
@@ -101,4 +102,6 @@ export const ENTITIES = [
   CampaignReviewEntity,
   CampaignReviewEventEntity,
   SsoConnectionEntity,
+  SamlRequestEntity,
+  SamlAssertionEntity,
 ];

@@ -8,12 +8,12 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Role, SsoAudience } from '../schema/column-types';
+import type { Role, SsoAudience, SsoProtocol } from '../schema/column-types';
 import { VendorEntity } from './vendor.entity';
 
 /**
- * A vendor's OpenID Connect identity provider (its PRM, its Entra ID, its Okta): users sign in
- * there instead of with a password here. It signs in either the vendor's own users or its
+ * A vendor's identity provider (its PRM, its Entra ID, its Okta), over OpenID Connect or SAML 2.0:
+ * users sign in there instead of with a password here. It signs in either the vendor's own users or its
  * partners' users; for partner users the ID token names the partner by its external id in
  * `partnerClaim`, and a user is provisioned into that partner on first sign-in (issue 26).
  */
@@ -30,12 +30,22 @@ export class SsoConnectionEntity {
   /** What the sign-in page's button says: "Sign in with <name>". */
   @Column('text') name!: string;
   @Column('text') audience!: SsoAudience;
-  /** The issuer's URL: its discovery document is at `<issuer>/.well-known/openid-configuration`. */
-  @Column('text') issuer!: string;
-  @Column('text') clientId!: string;
-  /** Sealed like SMTP passwords (libs/signing); never shown again. */
-  @Column('text') clientSecretSealed!: string;
-  /** The ID token claim holding the partner's external id (partner users only). */
+  @Column('text', { default: 'oidc' }) protocol!: SsoProtocol;
+  /** OpenID Connect: the issuer's URL (its discovery document is at `<issuer>/.well-known/openid-configuration`). */
+  @Column('text', { nullable: true }) issuer!: string | null;
+  /** OpenID Connect only. */
+  @Column('text', { nullable: true }) clientId!: string | null;
+  /** OpenID Connect only. Sealed like SMTP passwords (libs/signing); never shown again. */
+  @Column('text', { nullable: true }) clientSecretSealed!: string | null;
+  /** SAML: where the IdP's metadata was read from (read again when the connection changes); null when pasted. */
+  @Column('text', { nullable: true }) samlMetadataUrl!: string | null;
+  /** SAML: the IdP's entity id, which its assertions name as their issuer. */
+  @Column('text', { nullable: true }) samlIdpEntityId!: string | null;
+  /** SAML: the IdP's single sign-on service for the HTTP-Redirect binding. */
+  @Column('text', { nullable: true }) samlIdpSsoUrl!: string | null;
+  /** SAML: the IdP's signing certificates (PEM); a response or its assertion must be signed by one. */
+  @Column('text', { array: true, nullable: true }) samlIdpCertificates!: string[] | null;
+  /** The ID token claim (SAML: the attribute) holding the partner's external id (partner users only). */
   @Column('text', { nullable: true }) partnerClaim!: string | null;
   /** The claim holding the user's role; a value that is not a role of the audience gives `defaultRole`. */
   @Column('text', { nullable: true }) roleClaim!: string | null;

@@ -175,6 +175,10 @@ export type VendorHostNameStatus = (typeof VENDOR_HOST_NAME_STATUSES)[number];
 export const SSO_AUDIENCES = ['vendor_users', 'partner_users'] as const;
 export type SsoAudience = (typeof SSO_AUDIENCES)[number];
 
+/** How a single sign-on connection talks to its identity provider: OpenID Connect or SAML 2.0 (issue 26). */
+export const SSO_PROTOCOLS = ['oidc', 'saml'] as const;
+export type SsoProtocol = (typeof SSO_PROTOCOLS)[number];
+
 /**
  * A call to the assistant's model: `pending` while asked (its tokens reserved), then `completed`
  * or `failed`; `refused` when the vendor's budget or rate limit stopped it before the model was asked.

@@ -26,6 +26,7 @@ export function AddSsoConnectionForm() {
       {
         name: values.name,
         audience,
+        protocol: 'oidc',
         issuer: values.issuer,
         clientId: values.clientId,
         clientSecret: values.clientSecret,

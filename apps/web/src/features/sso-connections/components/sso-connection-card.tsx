@@ -43,8 +43,8 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
           label={t('connection.audience')}
           value={c.audience === 'partner_users' ? t('audience.partner_users') : t('audience.vendor_users')}
         />
-        <Detail label={t('connection.issuer')} value={c.issuer} />
-        <Detail label={t('connection.clientId')} value={c.clientId} />
+        <Detail label={t('connection.issuer')} value={c.issuer ?? t('connection.none')} />
+        <Detail label={t('connection.clientId')} value={c.clientId ?? t('connection.none')} />
         {c.audience === 'partner_users' ? (
           <Detail label={t('connection.partnerClaim')} value={c.partnerClaim ?? t('connection.none')} />
         ) : null}
