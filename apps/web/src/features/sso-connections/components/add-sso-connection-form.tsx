@@ -1,4 +1,16 @@
-import { Alert, Button, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
@@ -6,13 +18,40 @@ import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useAddSsoConnection, type NewSsoConnection } from '../hooks/use-sso-connections';
 
 type Audience = NewSsoConnection['audience'];
-const FIELDS = ['name', 'audience', 'issuer', 'clientId', 'clientSecret', 'partnerClaim', 'roleClaim', 'defaultRole'];
-const EMPTY = { name: '', issuer: '', clientId: '', clientSecret: '', partnerClaim: '', roleClaim: '' };
+type Protocol = NonNullable<NewSsoConnection['protocol']>;
+const FIELDS = [
+  'name',
+  'audience',
+  'protocol',
+  'issuer',
+  'clientId',
+  'clientSecret',
+  'metadataUrl',
+  'metadataXml',
+  'partnerClaim',
+  'roleClaim',
+  'defaultRole',
+];
+const EMPTY = {
+  name: '',
+  issuer: '',
+  clientId: '',
+  clientSecret: '',
+  metadataUrl: '',
+  metadataXml: '',
+  partnerClaim: '',
+  roleClaim: '',
+};
 
-/** Adds an OpenID provider; whether its issuer answers and what its audience needs is the API's to say, at the field. */
+/**
+ * Adds an OpenID Connect or SAML provider; whether its issuer or metadata answers and what its
+ * audience needs is the API's to say, at the field.
+ */
 export function AddSsoConnectionForm() {
   const { t } = useTranslation('sso-connections');
   const [audience, setAudience] = useState<Audience>('vendor_users');
+  const [protocol, setProtocol] = useState<Protocol>('oidc');
+  const saml = protocol === 'saml';
   const [values, setValues] = useState(EMPTY);
   const add = useAddSsoConnection();
   const forPartners = audience === 'partner_users';
@@ -26,10 +65,12 @@ export function AddSsoConnectionForm() {
       {
         name: values.name,
         audience,
-        protocol: 'oidc',
-        issuer: values.issuer,
-        clientId: values.clientId,
-        clientSecret: values.clientSecret,
+        protocol,
+        ...(saml
+          ? values.metadataUrl.trim()
+            ? { metadataUrl: values.metadataUrl.trim() }
+            : { metadataXml: values.metadataXml }
+          : { issuer: values.issuer, clientId: values.clientId, clientSecret: values.clientSecret }),
         partnerClaim: forPartners ? values.partnerClaim || null : null,
         roleClaim: values.roleClaim || null,
         enabled: true,
@@ -40,9 +81,9 @@ export function AddSsoConnectionForm() {
   const topError = formError(add.error, FIELDS);
   const complete =
     values.name.trim() &&
-    values.issuer.trim() &&
-    values.clientId.trim() &&
-    values.clientSecret &&
+    (saml
+      ? values.metadataUrl.trim() || values.metadataXml.trim()
+      : values.issuer.trim() && values.clientId.trim() && values.clientSecret) &&
     (!forPartners || values.partnerClaim.trim());
 
   return (
@@ -79,45 +120,90 @@ export function AddSsoConnectionForm() {
               error={fieldError(add.error, 'audience')}
             />
           </SimpleGrid>
-          <TextInput
-            id="sso-issuer"
-            label={t('add.issuer')}
-            description={t('add.issuerHint')}
-            placeholder={t('add.issuerExample')}
-            type="url"
-            autoComplete="off"
+          <Select
+            id="sso-protocol"
+            label={t('add.protocol')}
+            description={saml ? t('add.protocolHintSaml') : t('add.protocolHintOidc')}
+            data={[
+              { value: 'oidc', label: t('protocol.oidc') },
+              { value: 'saml', label: t('protocol.saml') },
+            ]}
+            value={protocol}
+            onChange={(v) => setProtocol(v === 'saml' ? 'saml' : 'oidc')}
+            allowDeselect={false}
             required
-            value={values.issuer}
-            onChange={set('issuer')}
-            error={fieldError(add.error, 'issuer')}
+            error={fieldError(add.error, 'protocol')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              id="sso-client-id"
-              label={t('add.clientId')}
-              autoComplete="off"
-              required
-              value={values.clientId}
-              onChange={set('clientId')}
-              error={fieldError(add.error, 'clientId')}
-            />
-            <PasswordInput
-              id="sso-client-secret"
-              label={t('add.clientSecret')}
-              autoComplete="new-password"
-              required
-              value={values.clientSecret}
-              onChange={set('clientSecret')}
-              error={fieldError(add.error, 'clientSecret')}
-              visibilityToggleButtonProps={{ 'aria-label': t('add.showSecret') }}
-            />
-          </SimpleGrid>
+          {saml ? (
+            <>
+              <TextInput
+                id="sso-metadata-url"
+                label={t('add.metadataUrl')}
+                description={t('add.metadataUrlHint')}
+                placeholder={t('add.metadataUrlExample')}
+                type="url"
+                autoComplete="off"
+                value={values.metadataUrl}
+                onChange={set('metadataUrl')}
+                error={fieldError(add.error, 'metadataUrl')}
+              />
+              <Textarea
+                id="sso-metadata-xml"
+                label={t('add.metadataXml')}
+                description={t('add.metadataXmlHint')}
+                autosize
+                minRows={3}
+                maxRows={10}
+                disabled={values.metadataUrl.trim() !== ''}
+                value={values.metadataXml}
+                onChange={set('metadataXml')}
+                error={fieldError(add.error, 'metadataXml')}
+                styles={{ input: { fontFamily: 'monospace' } }}
+              />
+            </>
+          ) : (
+            <>
+              <TextInput
+                id="sso-issuer"
+                label={t('add.issuer')}
+                description={t('add.issuerHint')}
+                placeholder={t('add.issuerExample')}
+                type="url"
+                autoComplete="off"
+                required
+                value={values.issuer}
+                onChange={set('issuer')}
+                error={fieldError(add.error, 'issuer')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <TextInput
+                  id="sso-client-id"
+                  label={t('add.clientId')}
+                  autoComplete="off"
+                  required
+                  value={values.clientId}
+                  onChange={set('clientId')}
+                  error={fieldError(add.error, 'clientId')}
+                />
+                <PasswordInput
+                  id="sso-client-secret"
+                  label={t('add.clientSecret')}
+                  autoComplete="new-password"
+                  required
+                  value={values.clientSecret}
+                  onChange={set('clientSecret')}
+                  error={fieldError(add.error, 'clientSecret')}
+                  visibilityToggleButtonProps={{ 'aria-label': t('add.showSecret') }}
+                />
+              </SimpleGrid>
+            </>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             {forPartners ? (
               <TextInput
                 id="sso-partner-claim"
                 label={t('add.partnerClaim')}
-                description={t('add.partnerClaimHint')}
+                description={saml ? t('add.partnerAttributeHint') : t('add.partnerClaimHint')}
                 placeholder={t('add.partnerClaimExample')}
                 autoComplete="off"
                 required
@@ -129,7 +215,7 @@ export function AddSsoConnectionForm() {
             <TextInput
               id="sso-role-claim"
               label={t('add.roleClaim')}
-              description={t('add.roleClaimHint')}
+              description={saml ? t('add.roleAttributeHint') : t('add.roleClaimHint')}
               placeholder={t('add.roleClaimExample')}
               autoComplete="off"
               value={values.roleClaim}

@@ -19,7 +19,28 @@ function Detail({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** One connection: who it signs in, its provider, the redirect URIs to register there, its switch and removal. */
+/** What a SAML identity provider registers of the engine: its entity id, where to post (one per host) and its metadata. */
+function SamlRegistration({ sp }: { sp: NonNullable<SsoConnection['saml']> }) {
+  const { t } = useTranslation('sso-connections');
+  const several = sp.acsUrls.length > 1;
+  return (
+    <>
+      <Text size="sm">{t('saml.register')}</Text>
+      <RecordField label={t('saml.entityId')} value={sp.entityId} what={t('saml.entityIdWhat')} />
+      {sp.acsUrls.map((url, i) => (
+        <RecordField
+          key={url}
+          label={several ? t('saml.acsUrlN', { n: i + 1 }) : t('saml.acsUrl')}
+          value={url}
+          what={several ? t('saml.acsUrlWhatN', { n: i + 1 }) : t('saml.acsUrlWhat')}
+        />
+      ))}
+      <RecordField label={t('saml.metadataUrl')} value={sp.metadataUrl} what={t('saml.metadataUrlWhat')} />
+    </>
+  );
+}
+
+/** One connection: who it signs in, its provider, what to register there, its switch and removal. */
 export function SsoConnectionCard({ connection: c }: { connection: SsoConnection }) {
   const { t } = useTranslation('sso-connections');
   const setEnabled = useSetSsoConnectionEnabled();
@@ -43,22 +64,41 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
           label={t('connection.audience')}
           value={c.audience === 'partner_users' ? t('audience.partner_users') : t('audience.vendor_users')}
         />
-        <Detail label={t('connection.issuer')} value={c.issuer ?? t('connection.none')} />
-        <Detail label={t('connection.clientId')} value={c.clientId ?? t('connection.none')} />
+        <Detail
+          label={t('connection.protocol')}
+          value={c.protocol === 'saml' ? t('protocol.saml') : t('protocol.oidc')}
+        />
+        {c.protocol === 'saml' ? (
+          <>
+            <Detail label={t('connection.idpEntityId')} value={c.idpEntityId ?? t('connection.none')} />
+            <Detail label={t('connection.idpMetadataUrl')} value={c.idpMetadataUrl ?? t('connection.metadataPasted')} />
+          </>
+        ) : (
+          <>
+            <Detail label={t('connection.issuer')} value={c.issuer ?? t('connection.none')} />
+            <Detail label={t('connection.clientId')} value={c.clientId ?? t('connection.none')} />
+          </>
+        )}
         {c.audience === 'partner_users' ? (
           <Detail label={t('connection.partnerClaim')} value={c.partnerClaim ?? t('connection.none')} />
         ) : null}
         <Detail label={t('connection.roleClaim')} value={c.roleClaim ?? t('connection.none')} />
       </SimpleGrid>
-      <Text size="sm">{t('connection.register', { count: c.redirectUris.length })}</Text>
-      {c.redirectUris.map((uri, i) => (
-        <RecordField
-          key={uri}
-          label={several ? t('connection.redirectUriN', { n: i + 1 }) : t('connection.redirectUri')}
-          value={uri}
-          what={several ? t('connection.redirectUriWhatN', { n: i + 1 }) : t('connection.redirectUriWhat')}
-        />
-      ))}
+      {c.saml ? (
+        <SamlRegistration sp={c.saml} />
+      ) : (
+        <>
+          <Text size="sm">{t('connection.register', { count: c.redirectUris.length })}</Text>
+          {c.redirectUris.map((uri, i) => (
+            <RecordField
+              key={uri}
+              label={several ? t('connection.redirectUriN', { n: i + 1 }) : t('connection.redirectUri')}
+              value={uri}
+              what={several ? t('connection.redirectUriWhatN', { n: i + 1 }) : t('connection.redirectUriWhat')}
+            />
+          ))}
+        </>
+      )}
       <Switch
         label={t('connection.enabled')}
         description={t('connection.enabledHint')}
