@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb } from '../support/db';
+import { TestDnsServer, TxtTable } from '../support/dns-server';
 import { SamlAnswer, startSamlIdp, TestSamlIdp } from '../support/saml-idp';
 
 /**
@@ -16,6 +17,9 @@ describe('single sign-on (SAML 2.0)', () => {
   const ENGINE = 'http://engine.saml.example';
   const unique = () => randomUUID().slice(0, 8);
   const vendorEmail = `saml-ven-${unique()}@vendor.example`;
+  const A_HOST = 'partners.saml-a.example';
+  const table = new TxtTable();
+  const dns = new TestDnsServer(table.answer);
   let idp: TestSamlIdp;
   let api: ApiHarness;
   let a: TestVendor;
@@ -67,7 +71,8 @@ describe('single sign-on (SAML 2.0)', () => {
 
   beforeAll(async () => {
     idp = await startSamlIdp();
-    api = await startApi({ env: { PUBLIC_BASE_URL: ENGINE } });
+    await dns.start();
+    api = await startApi({ env: { PUBLIC_BASE_URL: ENGINE, DNS_SERVERS: dns.address, DNS_TIMEOUT_MS: '300' } });
     const tenants = new TenantFactory(api);
     a = await tenants.vendor('SAML Vendor A');
     b = await tenants.vendor('SAML Vendor B');
@@ -105,6 +110,7 @@ describe('single sign-on (SAML 2.0)', () => {
   afterAll(async () => {
     await api?.close();
     await idp?.stop();
+    await dns.stop();
   });
 
   it('takes SAML connections from the metadata, refuses what cannot be used at its field, and shows what to register', async () => {
@@ -150,6 +156,15 @@ describe('single sign-on (SAML 2.0)', () => {
     await api.http().get(`/auth/saml/${randomUUID()}/metadata`).expect(404);
     // Another vendor finds nothing of it.
     await api.http().patch(`/sso-connections/${staff}`).set(as(b.adminToken)).send({ name: 'Mine' }).expect(404);
+    // A change reads the metadata again when given it; OpenID settings stay refused.
+    const patch = (body: object) => api.http().patch(`/sso-connections/${staff}`).set(as(a.adminToken)).send(body);
+    expect((await patch({ issuer: 'https://login.example' }).expect(422)).body.errors[0].path).toBe('issuer');
+    expect((await patch({ metadataXml: 'not xml <' }).expect(422)).body.errors[0].path).toBe('metadataXml');
+    expect((await patch({ metadataUrl: idp.metadataUrl }).expect(200)).body.idpEntityId).toBe(idp.entityId);
+    // An OpenID button does not start a SAML connection.
+    expect((await api.http().get(`/auth/sso/${staff}/start`).expect(302)).headers.location).toBe(
+      '/sign-in?sso_error=connection',
+    );
   });
 
   it('signs a vendor user in from the sign-in page: AuthnRequest, answer with its InResponseTo, session, deep link', async () => {
@@ -310,5 +325,46 @@ describe('single sign-on (SAML 2.0)', () => {
       .send({ enabled: false })
       .expect(409);
     await require(none).expect(200);
+  });
+
+  it("on a vendor's own host name starts only its connections, and takes the answer at that host's ACS", async () => {
+    const claimed = await api
+      .http()
+      .post('/vendor-host-names')
+      .set(as(a.adminToken))
+      .send({ host: A_HOST })
+      .expect(201);
+    table.set(claimed.body.txtRecord.name, claimed.body.txtRecord.value);
+    await api.http().post(`/vendor-host-names/${claimed.body.id}/check`).set(as(a.adminToken)).expect(200);
+    const hostAcs = `http://${A_HOST}/auth/saml/${staff}/acs`;
+    const listed = await api.http().get('/sso-connections').set(as(a.adminToken)).expect(200);
+    expect(listed.body.items.find((c: { id: string }) => c.id === staff).saml.acsUrls).toEqual([
+      sp(staff).recipient,
+      hostAcs,
+    ]);
+    const theirs = await connection(b, { name: 'B Directory', audience: 'vendor_users', metadataXml: idp.metadataXml });
+    expect(theirs.status).toBe(201);
+    const foreign = await api.http().get(`/auth/saml/${theirs.body.id}/start`).set('Host', A_HOST).expect(302);
+    expect(foreign.headers.location).toBe('/sign-in?sso_error=connection');
+
+    const start = await api.http().get(`/auth/saml/${staff}/start`).set('Host', A_HOST).expect(302);
+    const request = idp.requestOf(start.headers.location);
+    expect(request.xml).toContain(`AssertionConsumerServiceURL="${hostAcs}"`);
+    const response = idp.respond({
+      audience: sp(staff).audience,
+      recipient: hostAcs,
+      inResponseTo: request.id,
+      nameId: vendorEmail,
+      sign: 'assertion',
+    });
+    const acs = await api
+      .http()
+      .post(`/auth/saml/${staff}/acs`)
+      .set('Host', A_HOST)
+      .type('form')
+      .send({ SAMLResponse: response })
+      .expect(302);
+    expect(acs.headers.location).toBe('/');
+    expect(String(acs.headers['set-cookie'])).toContain('tcma_session=');
   });
 });
