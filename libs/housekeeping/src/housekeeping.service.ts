@@ -1,23 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { EventPartitionsResult, EventPartitionsService } from './event-partitions.service';
+import { SamlRecordsRepository } from './saml-records.repository';
 import { StoredFilesSweepResult, StoredFilesSweepService } from './stored-files-sweep.service';
 
 export interface HousekeepingResult {
   events: EventPartitionsResult;
   storedFiles: StoredFilesSweepResult;
+  /** Expired SAML AuthnRequest ids and used assertion ids removed. */
+  samlRecords: { requests: number; assertions: number };
 }
 
 /**
  * The sweep role's slow chores (HOUSEKEEPING_INTERVAL_MINUTES): the events' month partitions
- * and their retention, then stored files no longer referenced. Safe to run from several
- * sweepers at once: partition changes take a lock, and removing a file twice is harmless.
+ * and their retention, then stored files no longer referenced, then single sign-on's expired
+ * SAML records. Safe to run from several sweepers at once: partition changes take a lock, and
+ * removing a file or a row twice is harmless.
  */
 @Injectable()
 export class HousekeepingService {
   constructor(
     private readonly partitions: EventPartitionsService,
     private readonly storedFiles: StoredFilesSweepService,
+    private readonly samlRecords: SamlRecordsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -25,6 +30,7 @@ export class HousekeepingService {
     const now = this.clock.now();
     const events = await this.partitions.maintain(now);
     const storedFiles = await this.storedFiles.sweep(now, this.partitions.keptSince(now));
-    return { events, storedFiles };
+    const samlRecords = await this.samlRecords.removeExpiredForSystem(now);
+    return { events, storedFiles, samlRecords };
   }
 }

@@ -17,12 +17,7 @@ export class SamlRequestCache implements CacheProvider {
 
   async saveAsync(key: string, value: string): Promise<CacheItem | null> {
     const now = this.clock.now();
-    await this.repository.savePendingRequestForSystem(
-      this.connectionId,
-      key,
-      new Date(now.getTime() + this.ttlMs),
-      now,
-    );
+    await this.repository.savePendingRequestForSystem(this.connectionId, key, new Date(now.getTime() + this.ttlMs));
     return { value, createdAt: now.getTime() };
   }
 

@@ -87,9 +87,7 @@ export class SamlSignInService {
       if (!profile) throw new SsoRefusedError('provider', 'not a sign-in response');
       const now = this.clock.now();
       const subject = checkSubject(profile, { idpEntityId: connection.samlIdpEntityId!, acsUrl, now });
-      if (
-        !(await this.repository.consumeAssertionForSystem(connection.id, subject.assertionId, subject.keepUntil, now))
-      )
+      if (!(await this.repository.consumeAssertionForSystem(connection.id, subject.assertionId, subject.keepUntil)))
         throw new SsoRefusedError('provider', `assertion ${subject.assertionId} was used already (a replay)`);
       const claims = samlClaims(
         profile.nameID,

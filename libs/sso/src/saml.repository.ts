@@ -3,21 +3,15 @@ import { Database } from '@tcma/persistence';
 
 /**
  * SAML's one-time records: the AuthnRequests awaiting their answer (`InResponseTo`) and the
- * assertions already used (replays). Both are keyed by connection and purged once expired;
- * the purge rides on the writes, so neither table outgrows the sign-ins of its lifetime. Every
- * method is a ForSystem one: a sign-in names its connection by id before anyone is known.
+ * assertions already used (replays), keyed by connection, each row with its expiry (the sweep
+ * role's housekeeping removes expired ones). Every method is a ForSystem one: a sign-in names
+ * its connection by id before anyone is known.
  */
 @Injectable()
 export class SamlRepository {
   constructor(private readonly db: Database) {}
 
-  async savePendingRequestForSystem(
-    connectionId: string,
-    requestId: string,
-    expiresAt: Date,
-    now: Date,
-  ): Promise<void> {
-    await this.db.deleteFrom('samlRequests').where('expiresAt', '<=', now).execute();
+  async savePendingRequestForSystem(connectionId: string, requestId: string, expiresAt: Date): Promise<void> {
     await this.db
       .insertInto('samlRequests')
       .values({ connectionId, requestId, expiresAt })
@@ -50,13 +44,7 @@ export class SamlRepository {
    * Records an assertion as used; false when it was already (a replay). The primary key decides,
    * so two posts of the same assertion at the same moment cannot both pass.
    */
-  async consumeAssertionForSystem(
-    connectionId: string,
-    assertionId: string,
-    expiresAt: Date,
-    now: Date,
-  ): Promise<boolean> {
-    await this.db.deleteFrom('samlAssertions').where('expiresAt', '<=', now).execute();
+  async consumeAssertionForSystem(connectionId: string, assertionId: string, expiresAt: Date): Promise<boolean> {
     const made = await this.db
       .insertInto('samlAssertions')
       .values({ connectionId, assertionId, expiresAt })
