@@ -66,3 +66,6 @@ export type PendingLaunchActionRow = Selectable<T.PendingLaunchActions>;
 export type SocialConnectionRow = Selectable<T.SocialConnections>;
 export type SsoConnectionRow = Selectable<T.SsoConnections>;
 export type NewSsoConnection = Insertable<T.SsoConnections>;
+export type CrmConnectionRow = Selectable<T.CrmConnections>;
+export type CrmRecordRow = Selectable<T.CrmRecords>;
+export type CrmRevenueRow = Selectable<T.CrmRevenue>;

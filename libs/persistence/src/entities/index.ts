@@ -27,6 +27,9 @@ import { StoredFileEntity } from './stored-file.entity';
 import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
 import { SsoConnectionEntity } from './sso-connection.entity';
+import { CrmConnectionEntity } from './crm-connection.entity';
+import { CrmRecordEntity } from './crm-record.entity';
+import { CrmRevenueEntity } from './crm-revenue.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
 import { WorkerEntity } from './worker.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
@@ -101,4 +104,7 @@ export const ENTITIES = [
   CampaignReviewEntity,
   CampaignReviewEventEntity,
   SsoConnectionEntity,
+  CrmConnectionEntity,
+  CrmRecordEntity,
+  CrmRevenueEntity,
 ];

@@ -38,6 +38,7 @@ import { ProspectLanguages1796200000000 } from './1796200000000-ProspectLanguage
 import { SendLanguages1796300000000 } from './1796300000000-SendLanguages';
 import { CampaignReviews1796400000000 } from './1796400000000-CampaignReviews';
 import { SsoConnections1796500000000 } from './1796500000000-SsoConnections';
+import { CrmHandOff1796700000000 } from './1796700000000-CrmHandOff';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -79,4 +80,5 @@ export const MIGRATIONS: Function[] = [
   SendLanguages1796300000000,
   CampaignReviews1796400000000,
   SsoConnections1796500000000,
+  CrmHandOff1796700000000,
 ];
