@@ -97,7 +97,7 @@ describe('CRM hand-off: leads into HubSpot exactly once, revenue back', () => {
   beforeAll(async () => {
     hubspot = await startHubspotStub();
     hubspot.now = () => clock.now().getTime();
-    const env = hubspot.env();
+    const env = { ...hubspot.env(), WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1' };
     api = await startApi({ clock, env });
     worker = await startWorker({ roles: 'send,enroll,webhook', clock, env });
     db = testDb();
@@ -300,6 +300,13 @@ describe('CRM hand-off: leads into HubSpot exactly once, revenue back', () => {
     const post = (request: { body: string; headers: Record<string, string> }) =>
       api.http().post('/crm/hubspot/events').set(request.headers).send(request.body);
     const [contact] = contactsIn(partnerHub, 'marta@kowalska.example');
+    // The partner's endpoint for won deals (nothing listens there: the delivery recorded is what is checked).
+    await api
+      .http()
+      .post('/webhooks')
+      .set(as(partner.token))
+      .send({ url: 'http://127.0.0.1:9/deals', eventTypes: ['deal_won'] })
+      .expect(201);
     const open = hubspot.addDeal({ contactIds: [contact.id], amount: '900', currency: 'EUR', stage: 'qualifiedtobuy' });
     const won = hubspot.addDeal({ contactIds: [contact.id], amount: '12500.50', currency: null, stage: 'closedwon' });
     // Signed with another secret, altered on the way, or too old: refused, nothing recorded.
@@ -326,6 +333,20 @@ describe('CRM hand-off: leads into HubSpot exactly once, revenue back', () => {
       won.id,
     ]);
     expect(row.launch_id).toBe(launchId);
+    const deliveries = await db.query<Array<{ payload: { type: string; data: Record<string, unknown> } }>>(
+      "SELECT payload FROM webhook_deliveries WHERE payload->>'type' = 'deal_won'",
+    );
+    expect(deliveries.map((d) => d.payload.data)).toEqual([
+      expect.objectContaining({
+        provider: 'hubspot',
+        dealId: won.id,
+        amount: '12500.50',
+        currency: 'EUR',
+        partnerId: partner.partnerId,
+        campaignId,
+        launchId,
+      }),
+    ]);
     // The partner sees its own; another partner none.
     expect((await api.http().get('/revenue').set(as(partner.token)).expect(200)).body.totals).toHaveLength(1);
     expect((await api.http().get('/revenue').set(as(other.token)).expect(200)).body.totals).toEqual([]);

@@ -5,6 +5,7 @@ import { UnauthenticatedError, UnavailableError } from '@tcma/errors';
 import { EnrollmentExits } from '@tcma/nurture';
 import { CrmConnectionRow, PartnerScope, TenantScope, Transactions } from '@tcma/persistence';
 import { EventsRepository } from '@tcma/tracking';
+import { WebhookDispatcher } from '@tcma/webhooks';
 import { CrmAccess } from './crm-access';
 import { CrmAdapters } from './crm-adapters';
 import { CrmConnectionsRepository } from './crm-connections.repository';
@@ -48,6 +49,7 @@ export class CrmRevenueService {
     private readonly access: CrmAccess,
     private readonly events: EventsRepository,
     private readonly exits: EnrollmentExits,
+    private readonly webhooks: WebhookDispatcher,
     private readonly transactions: Transactions,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -123,7 +125,7 @@ export class CrmRevenueService {
       const prospectId = await this.records.prospectOfLeadForSystem(record.leadId);
       const scope = new PartnerScope(record.vendorId, record.partnerId);
       const wonAt = deal.closedAt && !Number.isNaN(deal.closedAt.getTime()) ? deal.closedAt : this.clock.now();
-      return await this.transactions.run(async (tx) => {
+      const recorded = await this.transactions.run(async (tx) => {
         const fresh = await this.revenue.recordForSystem(
           {
             vendorId: record.vendorId,
@@ -139,12 +141,27 @@ export class CrmRevenueService {
           },
           tx,
         );
-        if (fresh && record.launchId && prospectId) {
+        if (!fresh) return null;
+        if (record.launchId && prospectId) {
           await this.events.recordConversions(scope, prospectId, [record.launchId], wonAt, tx);
           await this.exits.onConversion(scope, prospectId, [record.launchId], tx);
         }
-        return fresh;
+        // Ids and money only: the deal names no person, so a private partner's vendor may have it too.
+        const data = {
+          provider: connection.provider,
+          dealId: deal.id,
+          amount,
+          currency,
+          wonAt: wonAt.toISOString(),
+          partnerId: record.partnerId,
+          campaignId: record.campaignId,
+          launchId: record.launchId,
+          leadId: record.leadId,
+        };
+        return this.webhooks.record(scope, 'deal_won', data, this.clock.now(), false, tx);
       });
+      if (recorded) await this.webhooks.dispatch(recorded);
+      return recorded !== null;
     } catch (e) {
       if (!(e instanceof CrmError)) throw e;
       this.logger.warn(`Reading deal ${dealId} from CRM connection ${connection.id} failed: ${e.message}`);

@@ -4,6 +4,7 @@ import { NoticesModule } from '@tcma/notices';
 import { NurtureModule } from '@tcma/nurture';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
+import { WebhooksModule } from '@tcma/webhooks';
 import { CrmAccess } from './crm-access';
 import { CrmAdapters } from './crm-adapters';
 import { CrmConnectionsRepository } from './crm-connections.repository';
@@ -19,7 +20,7 @@ import { CrmSyncService } from './crm-sync.service';
 
 /** CRM hand-off: partners' and vendors' CRM connections, leads written there once, won deals back as revenue. */
 @Module({
-  imports: [TenancyModule, NoticesModule, NurtureModule, TrackingModule, FleetModule],
+  imports: [TenancyModule, NoticesModule, NurtureModule, TrackingModule, FleetModule, WebhooksModule],
   providers: [
     CrmAccess,
     CrmAdapters,

@@ -5709,7 +5709,7 @@ export interface components {
              * @example https://crm.example.com/hooks/tcma
              */
             url: string;
-            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won")[];
         };
         RegisteredWebhookDto: {
             /** Format: uuid */
@@ -5720,7 +5720,7 @@ export interface components {
              */
             partnerId: string | null;
             url: string;
-            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won")[];
             /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
             /**
@@ -5750,7 +5750,7 @@ export interface components {
              */
             partnerId: string | null;
             url: string;
-            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won")[];
             /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
             /**
@@ -5790,7 +5790,7 @@ export interface components {
             /** Format: uuid */
             endpointId: string;
             /** @enum {string} */
-            eventType: "form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed";
+            eventType: "form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won";
             /** @enum {string} */
             status: "pending" | "delivered" | "failed";
             attempts: number;

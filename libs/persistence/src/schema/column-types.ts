@@ -106,6 +106,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'unsubscribed',
   'converted',
   'launch_completed',
+  'deal_won',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
