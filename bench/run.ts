@@ -1,4 +1,5 @@
 import { analyticsBench } from './analytics.bench';
+import { crmSyncBench } from './crm-sync.bench';
 import { deliverPacedBench } from './deliver-paced.bench';
 import { deliverBench, deliverLocalesBench } from './deliver.bench';
 import { editorPreviewBench } from './editor-preview.bench';
@@ -42,6 +43,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   landing_page: landingPageBench,
   form_submit: formSubmitBench,
   webhook_deliver: webhookDeliverBench,
+  crm_sync: crmSyncBench,
 };
 
 async function main(): Promise<void> {

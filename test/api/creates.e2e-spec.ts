@@ -75,6 +75,9 @@ const NOT_CREATING: Record<string, string> = {
   replayWebhookDelivery: 'the same delivery, queued again',
   startSocialConnection:
     'an authorization address; the connection is made by the network’s redirect (GET /social/callback/{network})',
+  startCrmConnection:
+    'an authorization address; the connection is made by the CRM’s redirect (GET /crm/callback/{provider})',
+  replayCrmRecord: 'the same record, queued again',
   signIn: 'authentication: the session is the cookie (GET /auth/session answers it)',
   completeSamlSignIn:
     "a SAML identity provider's sign-in: the session is the cookie, the answer a redirect (the assertion id is kept only against replays)",

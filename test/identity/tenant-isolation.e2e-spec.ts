@@ -53,10 +53,14 @@ describe('tenant isolation', () => {
     | 'subscriptionId'
     | 'pendingLaunchId'
     | 'socialPostId'
-    | 'socialConnectionId',
+    | 'socialConnectionId'
+    | 'crmConnectionId'
+    | 'crmRecordId',
     string
   > = {
     socialConnectionId: '',
+    crmConnectionId: '',
+    crmRecordId: '',
     leadId: '',
     webhookId: '',
     deliveryId: '',
@@ -277,6 +281,19 @@ describe('tenant isolation', () => {
         [a.vendorId, partnerA1.partnerId],
       )
     )[0].id;
+    // Partner A1's HubSpot, as its OAuth redirect stores it (no CRM runs here), and its lead's record there.
+    a1.crmConnectionId = (
+      await testDb().query<Array<{ id: string }>>(
+        `INSERT INTO crm_connections (vendor_id, partner_id, provider, account_id, account_name, access_token_sealed) VALUES ($1, $2, 'hubspot', '4711', 'a1.hubspot.example', 'v1.x.y.z') RETURNING id`,
+        [a.vendorId, partnerA1.partnerId],
+      )
+    )[0].id;
+    a1.crmRecordId = (
+      await testDb().query<Array<{ id: string }>>(
+        `INSERT INTO crm_records (vendor_id, partner_id, connection_id, lead_id, campaign_id, status, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 'failed', now()) RETURNING id`,
+        [a.vendorId, partnerA1.partnerId, a1.crmConnectionId, a1.leadId, campaign.campaignId],
+      )
+    )[0].id;
   }, 180_000);
   afterAll(async () => {
     await worker?.close();
@@ -312,6 +329,8 @@ describe('tenant isolation', () => {
       'social-connections': { id: a1.socialConnectionId },
       'vendor-host-names': { id: hostNameId },
       'sso-connections': { id: ssoConnectionId },
+      'crm-connections': { id: a1.crmConnectionId },
+      'crm-records': { id: a1.crmRecordId },
     };
     // Ids below a partner belong to the collection named just before them.
     const nested: Record<string, string> = {
@@ -360,6 +379,7 @@ describe('tenant isolation', () => {
       'patch /partners/{id}': { tier: 'pwned' },
       'patch /users/{id}': { name: 'pwned' },
       'put /partners/{id}/brand-kit': { companyName: 'pwned' },
+      'put /crm-connections/{id}/field-mapping': { fieldMapping: { company: 'company' } },
       'put /partners/{id}/brand-kit/logo': {},
       'post /partners/{id}/brand-kit/sender/confirmation': {},
       'post /partners/{partnerId}/prospects': { email: 'intruder@prospect.example' },
@@ -387,7 +407,11 @@ describe('tenant isolation', () => {
     const key = `${op.method} ${op.path}`;
     if (key in bodies) return bodies[key];
     if (op.method === 'get' || op.method === 'delete') return undefined;
-    if (/\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch|launch-current)$/.test(op.path))
+    if (
+      /\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch|launch-current|retry)$/.test(
+        op.path,
+      )
+    )
       return {};
     throw new Error(`No request body for ${key}: add one to the isolation test`);
   };
@@ -406,7 +430,8 @@ describe('tenant isolation', () => {
         // so are /auth/saml/{id}/start and /metadata (what the identity provider registers, public by design), and
         // /auth/saml/{id}/acs is the provider's POST, where its signed assertion, not a session, is the credential.
         // /social/callback/{network} is a network's redirect (the single-use state names the partner), and
-        // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's.
+        // /social-connections/{network}/start names a network, not a resource: a caller starts its own partner's;
+        // /crm/callback/{provider} and /crm-connections/{provider}/start likewise (the sealed state names the owner).
         .filter(
           ([path]) =>
             !path.startsWith('/public') &&
@@ -418,7 +443,9 @@ describe('tenant isolation', () => {
             !path.startsWith('/social/callback/') &&
             path !== '/auth/sso/{id}/start' &&
             !path.startsWith('/auth/saml/') &&
-            path !== '/social-connections/{network}/start',
+            path !== '/social-connections/{network}/start' &&
+            !path.startsWith('/crm/callback/') &&
+            path !== '/crm-connections/{provider}/start',
         )
         .flatMap(([path, methods]) =>
           Object.entries(methods).map(([method, spec]) => ({

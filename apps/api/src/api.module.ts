@@ -34,6 +34,7 @@ import { SocialModule } from '@tcma/social';
 import { StorageModule } from '@tcma/storage';
 import { TenancyModule } from '@tcma/tenancy';
 import { SsoModule } from '@tcma/sso';
+import { CrmModule } from '@tcma/crm';
 import { VendorHostsModule } from '@tcma/vendor-hosts';
 import { AssistantModule } from '@tcma/assistant';
 import { VendorBrandsModule } from '@tcma/vendor-brands';
@@ -93,6 +94,11 @@ import { TokensController } from './tenancy/tokens.controller';
 import { UsersController } from './tenancy/users.controller';
 import { PartnerUsersController } from './tenancy/partner-users.controller';
 import { ConversionsController } from './engagement/conversions.controller';
+import { CrmCallbackController } from './crm/crm-callback.controller';
+import { CrmConnectionsController } from './crm/crm-connections.controller';
+import { CrmRecordsController } from './crm/crm-records.controller';
+import { CrmStateCookie } from './crm/crm-state-cookie';
+import { RevenueController } from './crm/revenue.controller';
 import { ScimTokenController } from './sso/scim-token.controller';
 import { ScimUsersController } from './sso/scim-users.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
@@ -152,6 +158,7 @@ export class ApiModule {
         WebhooksModule,
         VendorHostsModule,
         SsoModule,
+        CrmModule,
         AssistantModule,
         SocialModule,
         OperationsModule,
@@ -232,6 +239,10 @@ export class ApiModule {
         SamlSignInController,
         SocialConnectionsController,
         SocialCallbackController,
+        CrmConnectionsController,
+        CrmRecordsController,
+        CrmCallbackController,
+        RevenueController,
         AuthController,
         UserInvitationsController,
         ConciergeController,
@@ -243,6 +254,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: UploadLimitsInterceptor },
         HttpDrain,
+        CrmStateCookie,
       ],
     };
   }

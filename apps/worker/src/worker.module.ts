@@ -9,6 +9,7 @@ import { FleetModule } from '@tcma/fleet';
 import { HousekeepingModule } from '@tcma/housekeeping';
 import { MetricsModule } from '@tcma/metrics';
 import { NurtureModule } from '@tcma/nurture';
+import { CrmModule } from '@tcma/crm';
 import { SocialModule } from '@tcma/social';
 import { ProgrammesModule } from '@tcma/programmes';
 import { SocialPostsModule } from '@tcma/social-posts';
@@ -32,6 +33,8 @@ import { EngagementCron } from './track/engagement.cron';
 import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 import { ProgrammesCron } from './programmes/programmes.cron';
 import { ProgrammesProcessor } from './programmes/programmes.processor';
+import { CrmCron } from './crm/crm.cron';
+import { CrmProcessor } from './crm/crm.processor';
 import { SocialCron } from './social/social.cron';
 import { SocialPostsCron } from './social/social-posts.cron';
 import { SocialProcessor } from './social/social.processor';
@@ -53,10 +56,12 @@ export class WorkerModule {
       ...(roles.has('render') ? [RenderProcessor] : []),
       ...(roles.has('send') ? [SendStepsProcessor, SocialProcessor] : []),
       ...(roles.has('enroll') ? [EnrollProcessor, ProgrammesProcessor] : []),
-      ...(roles.has('webhook') ? [DeliverWebhookProcessor] : []),
+      ...(roles.has('webhook') ? [DeliverWebhookProcessor, CrmProcessor] : []),
     ];
     const crons = [
-      ...(roles.has('sweep') ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron, SocialPostsCron] : []),
+      ...(roles.has('sweep')
+        ? [SweepCron, HousekeepingCron, ProgrammesCron, SocialCron, SocialPostsCron, CrmCron]
+        : []),
       ...(roles.has('track') ? [EngagementCron] : []),
     ];
     const handlers: Provider = { provide: JOB_HANDLERS, inject: processors, useFactory: (...all: JobHandler[]) => all };
@@ -81,6 +86,7 @@ export class WorkerModule {
         ProgrammesModule,
         SocialModule,
         SocialPostsModule,
+        CrmModule,
       ],
       providers: [
         CronScheduler,

@@ -1,5 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { OAuthClientSettings } from './oauth-client-settings';
+import { CrmSettings, DEFAULT_CRM_REFRESH_AHEAD_MINUTES, DEFAULT_CRM_TIMEOUT_MS } from './crm-settings';
 import { bool, dnsServers, EnvParser, int, listOf, oneOf, secret, str, url } from './env-parsers';
 
 export const WORKER_ROLES = ['send', 'render', 'enroll', 'sweep', 'track', 'webhook'] as const;
@@ -98,14 +100,7 @@ export const DEFAULT_RATE_LIMITS = {
 } as const;
 
 /** One social network's OAuth client and hosts (README "Social connections"). */
-export interface SocialNetworkSettings {
-  clientId: string | undefined;
-  clientSecret: string | undefined;
-  authUrl: string;
-  apiUrl: string;
-  /** The scopes the authorization asks for (<NETWORK>_SCOPES, space or comma separated); undefined: the adapter's own. */
-  scopes: string[] | undefined;
-}
+export type SocialNetworkSettings = OAuthClientSettings;
 
 /** A call to a social network (token, upload, post) may take this long (SOCIAL_TIMEOUT_MS). */
 export const DEFAULT_SOCIAL_TIMEOUT_MS = 30_000;
@@ -261,6 +256,8 @@ export class AppConfig {
     refreshAheadMs: number;
     expiryNoticeMs: number;
   };
+  /** CRMs (HUBSPOT_*, CRM_*): leads written there, won deals read back. */
+  readonly crm: CrmSettings;
   /** The assistant's model (AI_*): off unless configured. */
   readonly assistant: AssistantSettings;
 
@@ -448,6 +445,12 @@ export class AppConfig {
       refreshAheadMs:
         read('SOCIAL_REFRESH_AHEAD_HOURS', int(1, 24 * 30), DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS) * 3_600_000,
       expiryNoticeMs: read('SOCIAL_EXPIRY_NOTICE_DAYS', int(1, 60), DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS) * 86_400_000,
+    };
+
+    this.crm = {
+      hubspot: network('HUBSPOT', 'https://app.hubspot.com', 'https://api.hubapi.com'),
+      timeoutMs: read('CRM_TIMEOUT_MS', int(100, 600_000), DEFAULT_CRM_TIMEOUT_MS),
+      refreshAheadMs: read('CRM_REFRESH_AHEAD_MINUTES', int(1, 1440), DEFAULT_CRM_REFRESH_AHEAD_MINUTES) * 60_000,
     };
 
     const aiBaseUrl = optional('AI_BASE_URL', url(['http', 'https']))?.replace(/\/+$/, '');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PageAsset } from '@tcma/campaign-model';
 import { checkProspect, ConsentRepository, ProspectInput, ProspectsRepository } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
+import { CrmLedger } from '@tcma/crm';
 import { EnrollmentExits } from '@tcma/nurture';
 import { CampaignVersionRow, LeadRow, PartnerScope, Transactions } from '@tcma/persistence';
 import { EventsRepository } from '@tcma/tracking';
@@ -58,6 +59,7 @@ export class LeadCaptureService {
     private readonly webhooks: WebhookDispatcher,
     private readonly clock: Clock,
     private readonly leadNotices: LeadNotices,
+    private readonly crm: CrmLedger,
   ) {}
 
   async capture(input: CaptureInput): Promise<CaptureResult> {
@@ -162,9 +164,20 @@ export class LeadCaptureService {
           tx,
         )),
       ];
-      return { ok: true as const, lead, prospectId, deliveries };
+      // The lead's hand-off to the partner's CRM (and the vendor's, unless the partner keeps its contacts private) commits with it.
+      const crmRecords = await this.crm.record(
+        scope,
+        { leadId: lead.id, campaignId: input.campaignId, launchId: send?.launchId ?? null },
+        at,
+        tx,
+      );
+      return { ok: true as const, lead, prospectId, deliveries, crmRecords };
     });
-    await Promise.all([this.webhooks.dispatch(captured.deliveries), this.leadNotices.notify(scope, captured.lead.id)]);
+    await Promise.all([
+      this.webhooks.dispatch(captured.deliveries),
+      this.leadNotices.notify(scope, captured.lead.id),
+      this.crm.dispatch(captured.crmRecords),
+    ]);
     return { ok: true, lead: captured.lead, prospectId: captured.prospectId };
   }
 }

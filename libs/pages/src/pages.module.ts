@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AudienceModule } from '@tcma/audience';
 import { BrandKitsModule } from '@tcma/brand-kits';
+import { CrmModule } from '@tcma/crm';
 import { NoticesModule } from '@tcma/notices';
 import { NurtureModule } from '@tcma/nurture';
 import { PreviewsModule } from '@tcma/rendering';
@@ -28,6 +29,7 @@ import { PagesRepository } from './pages.repository';
     PreviewsModule,
     WebhooksModule,
     NoticesModule,
+    CrmModule,
   ],
   providers: [
     PagesRepository,

@@ -18,6 +18,7 @@ export type {
   RenderAssetResult,
   SendStepRef,
   SendStepsJob,
+  SyncCrmRecordJob,
   TracedJob,
 } from './jobs';
 export { jobOptions } from './job-options';

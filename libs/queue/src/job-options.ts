@@ -86,6 +86,11 @@ export const jobOptions = {
     jobId: `social-${deliveryId}-${attempts}`,
     ...LEDGER_DECIDES_RETRIES,
   }),
+  /** As social posts: the CRM ledger decides retries; the id carries the row's tries. */
+  [JobName.SyncCrmRecord]: (recordId: string, attempts: number): JobsOptions => ({
+    jobId: `crm-${recordId}-${attempts}`,
+    ...LEDGER_DECIDES_RETRIES,
+  }),
   /**
    * Once per lead; a notice whose database or mail server hiccups is tried again (a user told
    * twice at worst). Sent ones are kept a day (at most 10,000) for the dashboard, as deliveries are.

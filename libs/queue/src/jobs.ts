@@ -15,6 +15,7 @@ export const JobName = {
   NotifyPendingLaunch: 'notify-pending-launch',
   PublishSocialPost: 'publish-social-post',
   NotifyLead: 'notify-lead',
+  SyncCrmRecord: 'sync-crm-record',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -65,6 +66,7 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.PublishSocialPost]: 'social',
   // Beside the lead's webhooks: the lead's news for people, where its news for programs goes.
   [JobName.NotifyLead]: 'webhooks',
+  [JobName.SyncCrmRecord]: 'crm',
 };
 
 export interface ImportProspectsJob extends TracedJob {
@@ -116,4 +118,9 @@ export interface NotifyLeadJob extends TracedJob {
   vendorId: string;
   partnerId: string;
   leadId: string;
+}
+
+/** Write one lead to one CRM connection (a CRM ledger row). */
+export interface SyncCrmRecordJob extends TracedJob {
+  recordId: string;
 }

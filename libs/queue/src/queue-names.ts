@@ -15,6 +15,8 @@ export const QueueName = {
   Programmes: 'programmes',
   /** Publishing social posts: slow network calls, kept apart from email sending. */
   Social: 'social',
+  /** Writing leads to partners' and vendors' CRMs: slow third-party calls, kept apart from the rest. */
+  Crm: 'crm',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -68,15 +68,34 @@ function refuseOverlyShaped(_req: unknown, _res: unknown, bytes: Buffer, encodin
 const SCIM_PATH = /^\/scim\/v2(\/|$)/;
 const JSON_TYPES = ['application/json', 'application/scim+json'];
 
+/** HubSpot signs its webhooks over the raw body: kept beside the parsed one there. */
+const CRM_EVENTS_PATH = /^\/crm\/hubspot\/events$/;
+
+function keepRawBody(req: unknown, res: unknown, bytes: Buffer, encoding: string): void {
+  refuseOverlyShaped(req, res, bytes, encoding);
+  (req as { rawBody?: Buffer }).rawBody = bytes;
+}
+
 const json = (limit: number, type: string | string[] = 'application/json') =>
   withClearErrors(express.json({ limit, verify: refuseOverlyShaped, type }), limit, type);
 const authoringJson = json(AUTHORING_BODY_LIMIT);
 const otherJson = json(JSON_BODY_LIMIT);
 const scimJson = json(JSON_BODY_LIMIT, JSON_TYPES);
+const crmEventsJson = withClearErrors(
+  express.json({ limit: JSON_BODY_LIMIT, verify: keepRawBody, type: 'application/json' }),
+  JSON_BODY_LIMIT,
+  'application/json',
+);
 
 /** JSON bodies, with the larger limit only where campaigns are authored. */
 export const jsonBody: RequestHandler = (req, res, next) =>
-  (AUTHORING_PATH.test(req.path) ? authoringJson : SCIM_PATH.test(req.path) ? scimJson : otherJson)(req, res, next);
+  (AUTHORING_PATH.test(req.path)
+    ? authoringJson
+    : SCIM_PATH.test(req.path)
+      ? scimJson
+      : CRM_EVENTS_PATH.test(req.path)
+        ? crmEventsJson
+        : otherJson)(req, res, next);
 /** Translations come back as XLIFF files (XML); read as text only where campaigns are authored. */
 export const XLIFF_TYPES = ['application/xliff+xml', 'application/xml', 'text/xml'];
 const xliffText = withClearErrors(

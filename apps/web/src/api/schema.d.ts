@@ -2718,6 +2718,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/crm-connections/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start connecting a CRM: the CRM's authorization address to send the browser to */
+        post: operations["startCrmConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the CRM connections of the partner, or the vendor's own */
+        get: operations["listCrmConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-connections/{id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the CRM's writable contact fields, read from its API */
+        get: operations["listCrmFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-connections/{id}/field-mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set which lead fields go to which CRM fields (checked against the CRM's own fields) */
+        put: operations["replaceCrmFieldMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-connections/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the leads handed to the connection's CRM and the state of each, newest first */
+        get: operations["listCrmRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a CRM: nothing more is written there; its records and revenue are removed */
+        delete: operations["deleteCrmConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-records/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed record again now */
+        post: operations["replayCrmRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm/callback/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CRM's redirect after authorization: stores the connection, then redirects to the CRM page */
+        get: operations["completeCrmConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revenue influenced over the last days: totals per currency, top campaigns, partners and programmes */
+        get: operations["getRevenueInfluenced"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/sign-in": {
         parameters: {
             query?: never;
@@ -5607,7 +5760,7 @@ export interface components {
              * @example https://crm.example.com/hooks/tcma
              */
             url: string;
-            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won")[];
         };
         RegisteredWebhookDto: {
             /** Format: uuid */
@@ -5618,7 +5771,7 @@ export interface components {
              */
             partnerId: string | null;
             url: string;
-            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won")[];
             /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
             /**
@@ -5648,7 +5801,7 @@ export interface components {
              */
             partnerId: string | null;
             url: string;
-            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed")[];
+            eventTypes: ("form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won")[];
             /** @description False once it failed for a day (see disabledReason); enable it again with POST /webhooks/{id}/enable. */
             enabled: boolean;
             /**
@@ -5688,7 +5841,7 @@ export interface components {
             /** Format: uuid */
             endpointId: string;
             /** @enum {string} */
-            eventType: "form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed";
+            eventType: "form_submitted" | "lead_created" | "lead_status_changed" | "sent" | "bounced" | "clicked" | "unsubscribed" | "converted" | "launch_completed" | "deal_won";
             /** @enum {string} */
             status: "pending" | "delivered" | "failed";
             attempts: number;
@@ -6018,6 +6171,133 @@ export interface components {
             revocation: "revoked" | "unsupported" | "shared" | "failed" | "removed";
             /** @description The outcome in words, for the partner. */
             message: string;
+        };
+        CrmAuthorizationDto: {
+            /** @description The CRM's authorization page to send the browser to; it comes back to GET /crm/callback/{provider} within 10 minutes, in the same browser. */
+            authorizationUrl: string;
+        };
+        CrmConnectionDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null: the vendor's own CRM.
+             */
+            partnerId: string | null;
+            /** @enum {string} */
+            provider: "hubspot";
+            /** @description The CRM account: HubSpot's hub id. */
+            accountId: string;
+            /** @description What its owner recognises it by: HubSpot's hub domain. */
+            accountName: string;
+            /**
+             * @description active; broken (refused by the CRM: connect again; new leads wait meanwhile).
+             * @enum {string}
+             */
+            status: "active" | "broken";
+            /** @description Why it broke. */
+            trouble: string | null;
+            /**
+             * Format: date-time
+             * @description When the access token ends unless refreshed.
+             */
+            expiresAt: string | null;
+            /** @description The connection's own choices: lead field → CRM field ('' leaves a default field out). */
+            fieldMapping: {
+                [key: string]: string;
+            };
+            /** @description The mapping in force: the defaults with its own choices; email always goes to email. */
+            effectiveMapping: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CrmConnectionListDto: {
+            items: components["schemas"]["CrmConnectionDto"][];
+        };
+        CrmFieldDto: {
+            name: string;
+            label: string;
+            type: string;
+        };
+        CrmFieldListDto: {
+            items: components["schemas"]["CrmFieldDto"][];
+        };
+        CrmFieldMappingBody: {
+            /**
+             * @description Lead field (a form field's name, or first_name, last_name, company, title, country) → a writable contact field of the CRM; '' leaves a default out. At most 100.
+             * @example {
+             *       "first_name": "firstname",
+             *       "budget": "annual_budget"
+             *     }
+             */
+            fieldMapping: {
+                [key: string]: string;
+            };
+        };
+        CrmRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leadId: string;
+            email: string;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            /**
+             * @description pending (waiting for its turn, a retry, or a broken connection); syncing; written; failed (retry it).
+             * @enum {string}
+             */
+            status: "pending" | "syncing" | "written" | "failed";
+            /** @description The CRM's id of the contact. */
+            crmContactId: string | null;
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            writtenAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CrmRecordPage: {
+            items: components["schemas"]["CrmRecordDto"][];
+            /** @description How many items match in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        RevenueTotalDto: {
+            /** @description ISO 4217; amounts of different currencies are never added together. */
+            currency: string;
+            /** @description A decimal string, as the CRM states it ("1250.50"). */
+            amount: string;
+            deals: number;
+        };
+        RevenueByDto: {
+            /** @description ISO 4217; amounts of different currencies are never added together. */
+            currency: string;
+            /** @description A decimal string, as the CRM states it ("1250.50"). */
+            amount: string;
+            deals: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        RevenueInfluencedDto: {
+            /** Format: date-time */
+            since: string;
+            days: number;
+            totals: components["schemas"]["RevenueTotalDto"][];
+            /** @description The top campaigns (per currency). */
+            byCampaign: components["schemas"]["RevenueByDto"][];
+            /** @description The top partners (per currency); a partner sees only itself. */
+            byPartner: components["schemas"]["RevenueByDto"][];
+            /** @description The top programmes (per currency). */
+            byProgramme: components["schemas"]["RevenueByDto"][];
         };
         SignInDto: {
             /** @example jane@acme.example */
@@ -11339,6 +11619,197 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    startCrmConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "hubspot";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmAuthorizationDto"];
+                };
+            };
+        };
+    };
+    listCrmConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmConnectionListDto"];
+                };
+            };
+        };
+    };
+    listCrmFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmFieldListDto"];
+                };
+            };
+        };
+    };
+    replaceCrmFieldMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrmFieldMappingBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmConnectionDto"];
+                };
+            };
+        };
+    };
+    listCrmRecords: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "syncing" | "written" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmRecordPage"];
+                };
+            };
+        };
+    };
+    deleteCrmConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayCrmRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    completeCrmConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /portal/crm (or /console/crm) ?connected={provider}, or ?error=invalid_state|denied|exchange_failed. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRevenueInfluenced: {
+        parameters: {
+            query?: {
+                /** @description The days looked back over. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueInfluencedDto"];
+                };
             };
         };
     };

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, CrmConnectionStatus, CrmProvider, CrmRecordStatus, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -11,6 +11,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   : ColumnType<T, T | undefined, T>;
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -192,6 +194,64 @@ export interface ConsentRecords {
   vendorId: string;
   wording: string | null;
   wordingVersion: string | null;
+}
+
+export interface CrmConnections {
+  accessTokenSealed: string | null;
+  accountId: string;
+  accountName: string;
+  connectedBy: string | null;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp | null;
+  fieldMapping: Generated<Record<string, string>>;
+  id: Generated<string>;
+  instanceUrl: string | null;
+  notifiedAt: Timestamp | null;
+  partnerId: string | null;
+  provider: CrmProvider;
+  refreshingUntil: Timestamp | null;
+  refreshTokenSealed: string | null;
+  status: Generated<CrmConnectionStatus>;
+  trouble: string | null;
+  updatedAt: Generated<Timestamp>;
+  vendorId: string;
+}
+
+export interface CrmRecords {
+  attempts: Generated<number>;
+  campaignId: string;
+  claimedAt: Timestamp | null;
+  claimedBy: string | null;
+  connectionId: string;
+  createdAt: Generated<Timestamp>;
+  crmActivityId: string | null;
+  crmContactId: string | null;
+  id: Generated<string>;
+  lastError: string | null;
+  launchId: string | null;
+  leadId: string;
+  nextAttemptAt: Timestamp;
+  partnerId: string;
+  queuedAt: Timestamp | null;
+  status: Generated<CrmRecordStatus>;
+  uncertain: Generated<boolean>;
+  vendorId: string;
+  writtenAt: Timestamp | null;
+}
+
+export interface CrmRevenue {
+  amount: Numeric;
+  campaignId: string;
+  connectionId: string;
+  createdAt: Generated<Timestamp>;
+  currency: string;
+  dealId: string;
+  id: Generated<string>;
+  launchId: string | null;
+  leadId: string;
+  partnerId: string;
+  vendorId: string;
+  wonAt: Timestamp;
 }
 
 export interface DataRequests {
@@ -801,6 +861,9 @@ export interface DB {
   campaignVersions: CampaignVersions;
   conciergeAccesses: ConciergeAccesses;
   consentRecords: ConsentRecords;
+  crmConnections: CrmConnections;
+  crmRecords: CrmRecords;
+  crmRevenue: CrmRevenue;
   dataRequests: DataRequests;
   enrollments: Enrollments;
   events: Events;

@@ -68,3 +68,6 @@ export type SsoConnectionRow = Selectable<T.SsoConnections>;
 export type NewSsoConnection = Insertable<T.SsoConnections>;
 export type SamlAssertionRow = Selectable<T.SamlAssertions>;
 export type SamlRequestRow = Selectable<T.SamlRequests>;
+export type CrmConnectionRow = Selectable<T.CrmConnections>;
+export type CrmRecordRow = Selectable<T.CrmRecords>;
+export type CrmRevenueRow = Selectable<T.CrmRevenue>;

@@ -28,6 +28,9 @@ import { UserEntity } from './user.entity';
 import { VendorEntity } from './vendor.entity';
 import { SsoConnectionEntity } from './sso-connection.entity';
 import { SamlAssertionEntity, SamlRequestEntity } from './saml.entity';
+import { CrmConnectionEntity } from './crm-connection.entity';
+import { CrmRecordEntity } from './crm-record.entity';
+import { CrmRevenueEntity } from './crm-revenue.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
 import { WorkerEntity } from './worker.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
@@ -104,4 +107,7 @@ export const ENTITIES = [
   SsoConnectionEntity,
   SamlRequestEntity,
   SamlAssertionEntity,
+  CrmConnectionEntity,
+  CrmRecordEntity,
+  CrmRevenueEntity,
 ];

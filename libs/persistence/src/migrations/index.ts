@@ -39,6 +39,7 @@ import { SendLanguages1796300000000 } from './1796300000000-SendLanguages';
 import { CampaignReviews1796400000000 } from './1796400000000-CampaignReviews';
 import { SsoConnections1796500000000 } from './1796500000000-SsoConnections';
 import { SamlConnections1796600000000 } from './1796600000000-SamlConnections';
+import { CrmHandOff1796700000000 } from './1796700000000-CrmHandOff';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -81,4 +82,5 @@ export const MIGRATIONS: Function[] = [
   CampaignReviews1796400000000,
   SsoConnections1796500000000,
   SamlConnections1796600000000,
+  CrmHandOff1796700000000,
 ];

@@ -106,6 +106,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'unsubscribed',
   'converted',
   'launch_completed',
+  'deal_won',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -185,3 +186,19 @@ export type SsoProtocol = (typeof SSO_PROTOCOLS)[number];
  */
 export const ASSISTANT_CALL_STATUSES = ['pending', 'completed', 'failed', 'refused'] as const;
 export type AssistantCallStatus = (typeof ASSISTANT_CALL_STATUSES)[number];
+
+/** The CRMs a partner or a vendor connects, leads going in and won deals coming back (issue 26). */
+export const CRM_PROVIDERS = ['hubspot'] as const;
+export type CrmProvider = (typeof CRM_PROVIDERS)[number];
+
+/** A CRM connection: `active` works; `broken` was refused (a 401, a refused refresh) and waits for its owner to connect again. */
+export const CRM_CONNECTION_STATUSES = ['active', 'broken'] as const;
+export type CrmConnectionStatus = (typeof CRM_CONNECTION_STATUSES)[number];
+
+/**
+ * A lead's hand-off to one CRM connection: `pending` until due and claimed, `syncing` while a
+ * worker holds it, then `written`, or `failed` when the CRM refused it or the tries ran out (the
+ * partner may retry it).
+ */
+export const CRM_RECORD_STATUSES = ['pending', 'syncing', 'written', 'failed'] as const;
+export type CrmRecordStatus = (typeof CRM_RECORD_STATUSES)[number];

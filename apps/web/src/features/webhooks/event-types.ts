@@ -14,6 +14,7 @@ export function useEventTypeLabels(): Record<WebhookEventType, string> {
     unsubscribed: t('events.unsubscribed'),
     converted: t('events.converted'),
     launch_completed: t('events.launchCompleted'),
+    deal_won: t('events.dealWon'),
   };
 }
 
@@ -28,6 +29,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<WebhookEventType>([
   'unsubscribed',
   'converted',
   'launch_completed',
+  'deal_won',
 ]);
 
 export const isEventType = (v: string): v is WebhookEventType => EVENT_TYPES.has(v);

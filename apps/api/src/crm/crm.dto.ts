@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CrmConnectionView, CrmRecordView, RevenueBy, RevenueInfluenced, RevenueTotal } from '@tcma/crm';
+import {
+  CRM_CONNECTION_STATUSES,
+  CRM_PROVIDERS,
+  CRM_RECORD_STATUSES,
+  CrmConnectionStatus,
+  CrmProvider,
+  CrmRecordStatus,
+} from '@tcma/persistence';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../common/page.query';
+
+export class CrmProviderParam {
+  @ApiProperty({ enum: CRM_PROVIDERS })
+  @IsIn(CRM_PROVIDERS)
+  provider!: CrmProvider;
+}
+
+export class CrmAuthorizationDto {
+  @ApiProperty({
+    description:
+      "The CRM's authorization page to send the browser to; it comes back to GET /crm/callback/{provider} within 10 minutes, in the same browser.",
+  })
+  authorizationUrl!: string;
+}
+
+export class CrmConnectionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "Null: the vendor's own CRM." })
+  partnerId!: string | null;
+  @ApiProperty({ enum: CRM_PROVIDERS }) provider!: CrmProvider;
+  @ApiProperty({ description: "The CRM account: HubSpot's hub id." }) accountId!: string;
+  @ApiProperty({ description: "What its owner recognises it by: HubSpot's hub domain." }) accountName!: string;
+  @ApiProperty({
+    enum: CRM_CONNECTION_STATUSES,
+    description: 'active; broken (refused by the CRM: connect again; new leads wait meanwhile).',
+  })
+  status!: CrmConnectionStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it broke.' }) trouble!: string | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the access token ends unless refreshed.' })
+  expiresAt!: Date | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "The connection's own choices: lead field → CRM field ('' leaves a default field out).",
+  })
+  fieldMapping!: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The mapping in force: the defaults with its own choices; email always goes to email.',
+  })
+  effectiveMapping!: Record<string, string>;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+
+  static from(c: CrmConnectionView): CrmConnectionDto {
+    return {
+      id: c.id,
+      partnerId: c.partnerId,
+      provider: c.provider,
+      accountId: c.accountId,
+      accountName: c.accountName,
+      status: c.status,
+      trouble: c.trouble,
+      expiresAt: c.expiresAt,
+      fieldMapping: c.fieldMapping,
+      effectiveMapping: c.effectiveMapping,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    };
+  }
+}
+
+export class CrmConnectionListDto {
+  @ApiProperty({ type: [CrmConnectionDto] }) items!: CrmConnectionDto[];
+}
+
+export class CrmFieldDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() type!: string;
+}
+
+export class CrmFieldListDto {
+  @ApiProperty({ type: [CrmFieldDto] }) items!: CrmFieldDto[];
+}
+
+export class CrmFieldMappingBody {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      "Lead field (a form field's name, or first_name, last_name, company, title, country) → a writable contact field of the CRM; '' leaves a default out. At most 100.",
+    example: { first_name: 'firstname', budget: 'annual_budget' },
+  })
+  @IsObject()
+  fieldMapping!: Record<string, string>;
+}
+
+export class CrmRecordsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CRM_RECORD_STATUSES })
+  @IsOptional()
+  @IsIn(CRM_RECORD_STATUSES)
+  status?: CrmRecordStatus;
+}
+
+export class CrmRecordDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) leadId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() campaignName!: string;
+  @ApiProperty({
+    enum: CRM_RECORD_STATUSES,
+    description:
+      'pending (waiting for its turn, a retry, or a broken connection); syncing; written; failed (retry it).',
+  })
+  status!: CrmRecordStatus;
+  @ApiProperty({ type: String, nullable: true, description: "The CRM's id of the contact." })
+  crmContactId!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty() nextAttemptAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) writtenAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+
+  static from(r: CrmRecordView): CrmRecordDto {
+    return {
+      id: r.id,
+      leadId: r.leadId,
+      email: r.email,
+      campaignId: r.campaignId,
+      campaignName: r.campaignName,
+      status: r.status,
+      crmContactId: r.crmContactId,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      nextAttemptAt: r.nextAttemptAt,
+      writtenAt: r.writtenAt,
+      createdAt: r.createdAt,
+    };
+  }
+}
+
+export class RevenueTotalDto {
+  @ApiProperty({ description: 'ISO 4217; amounts of different currencies are never added together.' })
+  currency!: string;
+  @ApiProperty({ description: 'A decimal string, as the CRM states it ("1250.50").' }) amount!: string;
+  @ApiProperty() deals!: number;
+
+  static from(t: RevenueTotal): RevenueTotalDto {
+    return { currency: t.currency, amount: t.amount, deals: t.deals };
+  }
+}
+
+export class RevenueByDto extends RevenueTotalDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+
+  static fromBy(t: RevenueBy): RevenueByDto {
+    return { id: t.id, name: t.name, currency: t.currency, amount: t.amount, deals: t.deals };
+  }
+}
+
+export class RevenueQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 30, description: 'The days looked back over.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 30;
+}
+
+export class RevenueInfluencedDto {
+  @ApiProperty() since!: Date;
+  @ApiProperty() days!: number;
+  @ApiProperty({ type: [RevenueTotalDto] }) totals!: RevenueTotalDto[];
+  @ApiProperty({ type: [RevenueByDto], description: 'The top campaigns (per currency).' }) byCampaign!: RevenueByDto[];
+  @ApiProperty({ type: [RevenueByDto], description: 'The top partners (per currency); a partner sees only itself.' })
+  byPartner!: RevenueByDto[];
+  @ApiProperty({ type: [RevenueByDto], description: 'The top programmes (per currency).' })
+  byProgramme!: RevenueByDto[];
+
+  static from(since: Date, days: number, r: RevenueInfluenced): RevenueInfluencedDto {
+    return {
+      since,
+      days,
+      totals: r.totals.map((t) => RevenueTotalDto.from(t)),
+      byCampaign: r.byCampaign.map((t) => RevenueByDto.fromBy(t)),
+      byPartner: r.byPartner.map((t) => RevenueByDto.fromBy(t)),
+      byProgramme: r.byProgramme.map((t) => RevenueByDto.fromBy(t)),
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import type { OAuthClientSettings } from './oauth-client-settings';
+
+/** A call to a CRM (token, search, write) may take this long (CRM_TIMEOUT_MS). */
+export const DEFAULT_CRM_TIMEOUT_MS = 30_000;
+/** An access token is refreshed once less than this much of its life remains (CRM_REFRESH_AHEAD_MINUTES; HubSpot's live 30 minutes). */
+export const DEFAULT_CRM_REFRESH_AHEAD_MINUTES = 5;
+
+/** The CRMs partners and vendors connect (README "CRM hand-off"); a CRM without a client id and secret cannot be connected. */
+export interface CrmSettings {
+  hubspot: OAuthClientSettings;
+  timeoutMs: number;
+  refreshAheadMs: number;
+}

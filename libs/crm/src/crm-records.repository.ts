@@ -1,0 +1,333 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import {
+  claimantAlive,
+  CrmRecordRow,
+  CrmRecordStatus,
+  Database,
+  executorOf,
+  Found,
+  PageWindow,
+  partnerOwned,
+  PartnerScope,
+  TenantScope,
+  Tx,
+} from '@tcma/persistence';
+
+export interface LeadHandOff {
+  leadId: string;
+  campaignId: string;
+  launchId: string | null;
+}
+
+/** What the CRM is told about a lead: its answers, the person, and where it came from. */
+export interface LeadForCrm {
+  email: string;
+  fields: Record<string, string>;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  title: string | null;
+  country: string | null;
+  campaignName: string;
+  partnerName: string;
+  step: number | null;
+  createdAt: Date;
+}
+
+export interface CrmRecordView {
+  id: string;
+  connectionId: string;
+  leadId: string;
+  email: string;
+  campaignId: string;
+  campaignName: string;
+  status: CrmRecordStatus;
+  crmContactId: string | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  writtenAt: Date | null;
+  createdAt: Date;
+}
+
+export interface RecordSettlement {
+  status: CrmRecordStatus;
+  nextAttemptAt?: Date;
+  uncertain?: boolean;
+  lastError?: string | null;
+  /** A try that did not count (a rate limit waited out). */
+  uncount?: boolean;
+}
+
+/**
+ * The ledger of leads handed to CRMs. Rows are made in the lead's transaction; a worker claims a
+ * row (`syncing`, its id) before calling the CRM, and only the holder of the claim settles it.
+ */
+@Injectable()
+export class CrmRecordsRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * One row per connection the lead goes to: the partner's own, and the vendor's unless the
+   * partner keeps its contacts private; in the lead's transaction, marked queued (the caller
+   * queues them once it commits). One statement: it sits on the form's hot path.
+   */
+  async recordLead(scope: PartnerScope, lead: LeadHandOff, now: Date, tx: Tx): Promise<string[]> {
+    const rows = await executorOf(this.db, tx)
+      .insertInto('crmRecords')
+      .columns([
+        'vendorId',
+        'partnerId',
+        'connectionId',
+        'leadId',
+        'campaignId',
+        'launchId',
+        'nextAttemptAt',
+        'queuedAt',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('crmConnections as c')
+          .innerJoin('partners as p', (j) => j.on('p.id', '=', scope.partnerId))
+          .select([
+            sql<string>`${scope.vendorId}::uuid`.as('vendorId'),
+            sql<string>`${scope.partnerId}::uuid`.as('partnerId'),
+            'c.id as connectionId',
+            sql<string>`${lead.leadId}::uuid`.as('leadId'),
+            sql<string>`${lead.campaignId}::uuid`.as('campaignId'),
+            sql<string | null>`${lead.launchId}::uuid`.as('launchId'),
+            sql<Date>`${now}::timestamptz`.as('nextAttemptAt'),
+            sql<Date>`${now}::timestamptz`.as('queuedAt'),
+          ])
+          .where('c.vendorId', '=', scope.vendorId)
+          .where('p.vendorId', '=', scope.vendorId)
+          .where((w) =>
+            w.or([
+              w('c.partnerId', '=', scope.partnerId),
+              w.and([w('c.partnerId', 'is', null), w('p.contactsPrivate', '=', false)]),
+            ]),
+          ),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The row, claimed for this worker, when it is due and no one holds it; else undefined (a duplicate job). */
+  claimForSystem(id: string, worker: string, now: Date): Promise<CrmRecordRow | undefined> {
+    return this.db
+      .updateTable('crmRecords')
+      .set((eb) => ({ status: 'syncing', claimedBy: worker, claimedAt: now, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('nextAttemptAt', '<=', now)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Keeps the CRM's contact id as soon as it is known (a later failure then never writes it again). */
+  async saveContactForSystem(id: string, worker: string, contactId: string): Promise<void> {
+    await this.db
+      .updateTable('crmRecords')
+      .set({ crmContactId: contactId })
+      .where('id', '=', id)
+      .where('claimedBy', '=', worker)
+      .where('status', '=', 'syncing')
+      .execute();
+  }
+
+  async writtenForSystem(id: string, worker: string, activityId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('crmRecords')
+      .set({
+        status: 'written',
+        crmActivityId: activityId,
+        writtenAt: now,
+        uncertain: false,
+        lastError: null,
+        claimedBy: null,
+      })
+      .where('id', '=', id)
+      .where('claimedBy', '=', worker)
+      .where('status', '=', 'syncing')
+      .execute();
+  }
+
+  /** Gives the claim back: pending again (due at `nextAttemptAt`, queued by the sweep) or failed. */
+  async settleForSystem(id: string, worker: string, settlement: RecordSettlement): Promise<void> {
+    await this.db
+      .updateTable('crmRecords')
+      .set((eb) => ({
+        status: settlement.status,
+        ...(settlement.nextAttemptAt ? { nextAttemptAt: settlement.nextAttemptAt } : {}),
+        ...(settlement.uncertain !== undefined ? { uncertain: settlement.uncertain } : {}),
+        ...(settlement.lastError !== undefined ? { lastError: settlement.lastError?.slice(0, 500) ?? null } : {}),
+        ...(settlement.uncount ? { attempts: eb('attempts', '-', 1) } : {}),
+        queuedAt: null,
+        claimedBy: null,
+      }))
+      .where('id', '=', id)
+      .where('claimedBy', '=', worker)
+      .where('status', '=', 'syncing')
+      .execute();
+  }
+
+  /** Due rows not queued lately, marked queued now (the sweep queues them). */
+  claimDueForSystem(now: Date, requeueBefore: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
+    return this.db
+      .updateTable('crmRecords')
+      .set({ queuedAt: now })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('crmRecords as r')
+          .select('r.id')
+          .where('r.status', '=', 'pending')
+          .where('r.nextAttemptAt', '<=', now)
+          .where((w) => w.or([w('r.queuedAt', 'is', null), w('r.queuedAt', '<', requeueBefore)]))
+          .orderBy('r.nextAttemptAt')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(['id', 'attempts'])
+      .execute();
+  }
+
+  /** Redis lost its queues: every pending row is to be queued again. */
+  async unqueueAllForSystem(): Promise<number> {
+    const result = await this.db
+      .updateTable('crmRecords')
+      .set({ queuedAt: null })
+      .where('status', '=', 'pending')
+      .where('queuedAt', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /**
+   * Rows whose worker died (or hung past `staleBefore`) mid-sync: pending again at once and
+   * uncertain, so the next try searches the CRM before it writes anything.
+   */
+  async reclaimAbandonedForSystem(now: Date, deadAfterMs: number | null, staleBefore: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('crmRecords')
+      .set({ status: 'pending', uncertain: true, claimedBy: null, nextAttemptAt: now, queuedAt: null })
+      .where('status', '=', 'syncing')
+      .where((w) =>
+        w.or([
+          w('claimedAt', '<', staleBefore),
+          ...(deadAfterMs === null ? [] : [w.not(claimantAlive(w.ref('claimedBy'), deadAfterMs))]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** A connection working again: its waiting rows are due now. */
+  async resumeConnection(scope: TenantScope, connectionId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('crmRecords')
+      .set({ nextAttemptAt: now, queuedAt: null })
+      .where('connectionId', '=', connectionId)
+      .where('vendorId', '=', scope.vendorId)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  /** A failed row tried again by its partner: pending at once, its tries counted afresh. */
+  retry(scope: TenantScope, id: string, now: Date): Promise<{ id: string; attempts: number } | undefined> {
+    return this.db
+      .updateTable('crmRecords')
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, queuedAt: now, lastError: null })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .where((eb) => partnerOwned(eb, scope, 'crmRecords'))
+      .returning(['id', 'attempts'])
+      .executeTakeFirst();
+  }
+
+  /** The records of a connection, newest first. */
+  async list(
+    scope: TenantScope,
+    connectionId: string,
+    status: CrmRecordStatus | undefined,
+    page: PageWindow,
+  ): Promise<Found<CrmRecordView>> {
+    const base = this.db
+      .selectFrom('crmRecords as r')
+      .innerJoin('leads as l', 'l.id', 'r.leadId')
+      .innerJoin('prospects as pr', 'pr.id', 'l.prospectId')
+      .innerJoin('campaigns as c', 'c.id', 'r.campaignId')
+      .where((eb) => partnerOwned(eb, scope, 'r'))
+      .where('r.connectionId', '=', connectionId)
+      .$if(status !== undefined, (q) => q.where('r.status', '=', status!));
+    const [items, total] = await Promise.all([
+      base
+        .select([
+          'r.id',
+          'r.connectionId',
+          'r.leadId',
+          'pr.email',
+          'r.campaignId',
+          'c.name as campaignName',
+          'r.status',
+          'r.crmContactId',
+          'r.attempts',
+          'r.lastError',
+          'r.nextAttemptAt',
+          'r.writtenAt',
+          'r.createdAt',
+        ])
+        .orderBy('r.createdAt', 'desc')
+        .orderBy('r.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(total.n) };
+  }
+
+  leadForSystem(leadId: string): Promise<LeadForCrm | undefined> {
+    return this.db
+      .selectFrom('leads as l')
+      .innerJoin('prospects as pr', 'pr.id', 'l.prospectId')
+      .innerJoin('campaigns as c', 'c.id', 'l.campaignId')
+      .innerJoin('partners as p', 'p.id', 'l.partnerId')
+      .leftJoin('sends as s', 's.id', 'l.sendId')
+      .select([
+        'pr.email',
+        'l.fields',
+        'pr.firstName',
+        'pr.lastName',
+        'pr.company',
+        'pr.title',
+        'pr.country',
+        'c.name as campaignName',
+        'p.companyName as partnerName',
+        's.step',
+        'l.createdAt',
+      ])
+      .where('l.id', '=', leadId)
+      .executeTakeFirst();
+  }
+
+  /** The prospect whose lead it is (a won deal converts the prospect on its launch). */
+  async prospectOfLeadForSystem(leadId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('leads').select('prospectId').where('id', '=', leadId).executeTakeFirst();
+    return row ? String(row.prospectId) : null;
+  }
+
+  /** The written records of these CRM contacts on a connection: whose leads a won deal was sold to. */
+  byContactsForSystem(connectionId: string, contactIds: string[]): Promise<CrmRecordRow[]> {
+    if (!contactIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('crmRecords')
+      .selectAll()
+      .where('connectionId', '=', connectionId)
+      .where('crmContactId', 'in', contactIds)
+      .orderBy('createdAt', 'desc')
+      .execute();
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@tcma/clock';
+import { AppConfig } from '@tcma/config';
+import { FleetService, SweepHealth } from '@tcma/fleet';
+import { CrmAccess } from './crm-access';
+import { CrmConnectionsRepository } from './crm-connections.repository';
+import { CrmNotices } from './crm-notices';
+import { CrmQueue } from './crm-queue';
+import { CrmRecordsRepository } from './crm-records.repository';
+
+/** Rows queued per statement; a sweep loops until nothing due is left. */
+const SWEEP_BATCH = 500;
+/** Connections refreshed or announced per sweep. */
+const CONNECTION_BATCH = 100;
+/** A record syncing for longer than this is taken as abandoned even if its worker still beats (two calls past every time limit). */
+export const STALE_SYNCING_MS = 10 * 60_000;
+
+export interface CrmSweepResult {
+  queued: number;
+  reclaimed: number;
+  requeuedAfterLoss: number;
+  refreshed: number;
+}
+
+/**
+ * The CRM hand-off's safety net, run by the sweep role: queues due records (retries, and those
+ * whose job was lost), queues everything again when Redis lost its queues, takes back the records
+ * of workers that died mid-sync (the next try searches the CRM first), refreshes tokens ahead of
+ * expiry and tells owners of broken connections whose notice failed.
+ */
+@Injectable()
+export class CrmSweepService {
+  private readonly logger = new Logger(CrmSweepService.name);
+  private readonly health = new SweepHealth();
+
+  constructor(
+    private readonly records: CrmRecordsRepository,
+    private readonly connections: CrmConnectionsRepository,
+    private readonly queue: CrmQueue,
+    private readonly access: CrmAccess,
+    private readonly notices: CrmNotices,
+    private readonly fleet: FleetService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  sweep(): Promise<CrmSweepResult> {
+    return this.health.track(() => this.run());
+  }
+
+  private async run(): Promise<CrmSweepResult> {
+    const now = this.clock.now();
+    const requeuedAfterLoss = (await this.queue.lost()) ? await this.records.unqueueAllForSystem() : 0;
+    if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} CRM records are queued again`);
+    // As the other sweeps: judging others dead takes a sweeper up for two heartbeats.
+    const judgeDead = this.health.settled(this.fleet.deadAfterMs);
+    const reclaimed = await this.records.reclaimAbandonedForSystem(
+      now,
+      judgeDead ? this.fleet.deadAfterMs : null,
+      new Date(now.getTime() - STALE_SYNCING_MS),
+    );
+    let queued = 0;
+    for (;;) {
+      const due = await this.records.claimDueForSystem(
+        now,
+        new Date(now.getTime() - this.config.requeueAfterMs),
+        SWEEP_BATCH,
+      );
+      await this.queue.enqueue(due);
+      queued += due.length;
+      if (due.length < SWEEP_BATCH) break;
+    }
+    let refreshed = 0;
+    const horizon = new Date(now.getTime() + this.config.crm.refreshAheadMs);
+    for (const connection of await this.connections.expiringBeforeForSystem(horizon, CONNECTION_BATCH)) {
+      try {
+        if (await this.access.refresh(connection, now)) refreshed += 1;
+      } catch (e) {
+        this.logger.warn(`Refreshing CRM connection ${connection.id} failed: ${(e as Error).message}`);
+      }
+    }
+    for (const connection of await this.connections.unnotifiedForSystem(CONNECTION_BATCH))
+      await this.notices.tell(connection);
+    if (queued || reclaimed)
+      this.logger.log(`CRM sweep: ${queued} records queued, ${reclaimed} taken back from workers that stopped`);
+    return { queued, reclaimed, requeuedAfterLoss, refreshed };
+  }
+}

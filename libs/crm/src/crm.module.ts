@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { FleetModule } from '@tcma/fleet';
+import { NoticesModule } from '@tcma/notices';
+import { NurtureModule } from '@tcma/nurture';
+import { TenancyModule } from '@tcma/tenancy';
+import { TrackingModule } from '@tcma/tracking';
+import { WebhooksModule } from '@tcma/webhooks';
+import { CrmAccess } from './crm-access';
+import { CrmAdapters } from './crm-adapters';
+import { CrmConnectionsRepository } from './crm-connections.repository';
+import { CrmConnectionsService } from './crm-connections.service';
+import { CrmLedger } from './crm-ledger';
+import { CrmNotices } from './crm-notices';
+import { CrmQueue } from './crm-queue';
+import { CrmRecordsRepository } from './crm-records.repository';
+import { CrmRevenueRepository } from './crm-revenue.repository';
+import { CrmRevenueService } from './crm-revenue.service';
+import { CrmSweepService } from './crm-sweep.service';
+import { CrmSyncService } from './crm-sync.service';
+
+/** CRM hand-off: partners' and vendors' CRM connections, leads written there once, won deals back as revenue. */
+@Module({
+  imports: [TenancyModule, NoticesModule, NurtureModule, TrackingModule, FleetModule, WebhooksModule],
+  providers: [
+    CrmAccess,
+    CrmAdapters,
+    CrmConnectionsRepository,
+    CrmConnectionsService,
+    CrmLedger,
+    CrmNotices,
+    CrmQueue,
+    CrmRecordsRepository,
+    CrmRevenueRepository,
+    CrmRevenueService,
+    CrmSweepService,
+    CrmSyncService,
+  ],
+  exports: [CrmConnectionsService, CrmLedger, CrmRevenueService, CrmSweepService, CrmSyncService],
+})
+export class CrmModule {}
