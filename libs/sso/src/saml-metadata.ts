@@ -1,5 +1,7 @@
 // node-saml's own XML reading (xmldom, with its parse errors turned into exceptions): the
 // metadata is read by the parser that later checks the assertions, and no second one is pulled in.
+// lib/xml is not node-saml's public entry: package.json pins node-saml exactly, so an upgrade is a
+// deliberate change that re-runs saml-metadata.spec.
 import { parseDomFromString, xpath } from '@node-saml/node-saml/lib/xml';
 import { X509Certificate } from 'node:crypto';
 
