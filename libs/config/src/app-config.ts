@@ -1,7 +1,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OAuthClientSettings } from './oauth-client-settings';
-import { CrmSettings, DEFAULT_CRM_REFRESH_AHEAD_MINUTES, DEFAULT_CRM_TIMEOUT_MS } from './crm-settings';
+import {
+  CrmSettings,
+  DEFAULT_CRM_REFRESH_AHEAD_MINUTES,
+  DEFAULT_CRM_REVENUE_POLL_MINUTES,
+  DEFAULT_CRM_TIMEOUT_MS,
+} from './crm-settings';
 import { bool, dnsServers, EnvParser, int, listOf, oneOf, secret, str, url } from './env-parsers';
 
 export const WORKER_ROLES = ['send', 'render', 'enroll', 'sweep', 'track', 'webhook'] as const;
@@ -256,7 +261,7 @@ export class AppConfig {
     refreshAheadMs: number;
     expiryNoticeMs: number;
   };
-  /** CRMs (HUBSPOT_*, CRM_*): leads written there, won deals read back. */
+  /** CRMs (HUBSPOT_*, SALESFORCE_*, CRM_*): leads written there, won deals read back. */
   readonly crm: CrmSettings;
   /** The assistant's model (AI_*): off unless configured. */
   readonly assistant: AssistantSettings;
@@ -420,18 +425,21 @@ export class AppConfig {
     );
     this.eventsRetentionMonths = optional('EVENTS_RETENTION_MONTHS', int(1, 1200));
 
-    const network = (prefix: string, authUrl: string, apiUrl: string): SocialNetworkSettings => {
+    /** Without an API host of its own (Salesforce: each organisation's is in its token answer) the API URL is the auth URL. */
+    const network = (prefix: string, authUrl: string, apiUrl?: string): SocialNetworkSettings => {
       const clientId = optional(`${prefix}_CLIENT_ID`, str);
       const clientSecret = optional(`${prefix}_CLIENT_SECRET`, str);
       if ((clientId === undefined) !== (clientSecret === undefined))
         problems.push(
           `${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET: set both or neither (neither: partners cannot connect this network)`,
         );
+      const auth = read(`${prefix}_AUTH_URL`, url(['http', 'https']), authUrl).replace(/\/+$/, '');
       return {
         clientId,
         clientSecret,
-        authUrl: read(`${prefix}_AUTH_URL`, url(['http', 'https']), authUrl).replace(/\/+$/, ''),
-        apiUrl: read(`${prefix}_API_URL`, url(['http', 'https']), apiUrl).replace(/\/+$/, ''),
+        authUrl: auth,
+        apiUrl:
+          apiUrl === undefined ? auth : read(`${prefix}_API_URL`, url(['http', 'https']), apiUrl).replace(/\/+$/, ''),
         scopes: optional(`${prefix}_SCOPES`, str)
           ?.split(/[\s,]+/)
           .filter(Boolean),
@@ -449,6 +457,8 @@ export class AppConfig {
 
     this.crm = {
       hubspot: network('HUBSPOT', 'https://app.hubspot.com', 'https://api.hubapi.com'),
+      salesforce: network('SALESFORCE', 'https://login.salesforce.com'),
+      revenuePollMs: read('CRM_REVENUE_POLL_MINUTES', int(1, 1440), DEFAULT_CRM_REVENUE_POLL_MINUTES) * 60_000,
       timeoutMs: read('CRM_TIMEOUT_MS', int(100, 600_000), DEFAULT_CRM_TIMEOUT_MS),
       refreshAheadMs: read('CRM_REFRESH_AHEAD_MINUTES', int(1, 1440), DEFAULT_CRM_REFRESH_AHEAD_MINUTES) * 60_000,
     };

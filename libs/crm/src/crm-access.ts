@@ -11,8 +11,9 @@ import type { CrmCall } from './crm-provider';
 
 /**
  * A connection's working access token: refreshed once less than CRM_REFRESH_AHEAD_MINUTES of
- * its life is left (one refresher at a time; the others keep using the old token while it lives);
- * a refresh or a call the CRM refuses with 401 breaks the connection and tells its owner once.
+ * its life is left (one refresher at a time; the others keep using the old token while it lives),
+ * or once after a 401 (withCall); a refused refresh, or a 401 again with the new token, breaks the
+ * connection and tells its owner once.
  */
 @Injectable()
 export class CrmAccess {
@@ -40,6 +41,24 @@ export class CrmAccess {
       if (expiresAt <= now.getTime()) throw new CrmUnavailable('The access token is being refreshed');
     }
     return { accessToken: this.signer.unseal(connection.accessTokenSealed), instanceUrl: connection.instanceUrl };
+  }
+
+  /**
+   * `fn` with the connection's credentials; a 401 first tries one refresh and `fn` once more with
+   * the new token (Salesforce sessions time out with no expiry told), so only a refused refresh
+   * or a second 401 breaks the connection. `fn` may run twice: it keeps its own progress.
+   */
+  async withCall<T>(connection: CrmConnectionRow, fn: (call: CrmCall) => Promise<T>): Promise<T> {
+    const call = await this.callFor(connection);
+    try {
+      return await fn(call);
+    } catch (e) {
+      if (!(e instanceof CrmUnauthorized) || connection.refreshTokenSealed === null) throw e;
+      this.logger.log(`CRM connection ${connection.id} (${connection.provider}): 401, refreshing once`);
+      const refreshed = await this.refresh(connection, this.clock.now());
+      if (!refreshed) throw new CrmUnavailable('The access token is being refreshed');
+      return fn(refreshed);
+    }
   }
 
   /** The new credentials, or null when another caller holds the refresh. */

@@ -4,6 +4,7 @@ import { AppConfig } from '@tcma/config';
 import { CrmProvider } from '@tcma/persistence';
 import type { CrmAdapter } from './crm-provider';
 import { HubspotAdapter } from './hubspot.adapter';
+import { SalesforceAdapter } from './salesforce.adapter';
 
 /** The CRMs the engine writes to, by provider. */
 @Injectable()
@@ -11,7 +12,11 @@ export class CrmAdapters {
   private readonly adapters: Record<CrmProvider, CrmAdapter>;
 
   constructor(config: AppConfig, clock: Clock) {
-    this.adapters = { hubspot: new HubspotAdapter(config.crm, () => clock.now().getTime()) };
+    const nowMs = () => clock.now().getTime();
+    this.adapters = {
+      hubspot: new HubspotAdapter(config.crm, nowMs),
+      salesforce: new SalesforceAdapter(config.crm, nowMs),
+    };
   }
 
   get(provider: CrmProvider): CrmAdapter {

@@ -49,27 +49,30 @@ export class CrmConnectionsRepository {
 
   /** A new grant for the owner's connection to that CRM: made, or its tokens and account replaced (and working again). */
   async upsert(scope: TenantScope, grant: ConnectionGrant, now: Date): Promise<CrmConnectionRow> {
-    return this.db
-      .insertInto('crmConnections')
-      .values({ ...grant, vendorId: scope.vendorId, partnerId: scope.partnerId, status: 'active' })
-      .onConflict((oc) =>
-        oc.columns(['vendorId', 'partnerId', 'provider']).doUpdateSet({
-          accountId: grant.accountId,
-          accountName: grant.accountName,
-          instanceUrl: grant.instanceUrl,
-          accessTokenSealed: grant.accessTokenSealed,
-          refreshTokenSealed: grant.refreshTokenSealed,
-          expiresAt: grant.expiresAt,
-          connectedBy: grant.connectedBy,
-          status: 'active',
-          trouble: null,
-          notifiedAt: null,
-          refreshingUntil: null,
-          updatedAt: now,
-        }),
-      )
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return (
+      this.db
+        .insertInto('crmConnections')
+        // Polled revenue starts at the first connection (connecting again keeps the mark: nothing is read twice or missed).
+        .values({ ...grant, vendorId: scope.vendorId, partnerId: scope.partnerId, status: 'active', revenueMark: now })
+        .onConflict((oc) =>
+          oc.columns(['vendorId', 'partnerId', 'provider']).doUpdateSet({
+            accountId: grant.accountId,
+            accountName: grant.accountName,
+            instanceUrl: grant.instanceUrl,
+            accessTokenSealed: grant.accessTokenSealed,
+            refreshTokenSealed: grant.refreshTokenSealed,
+            expiresAt: grant.expiresAt,
+            connectedBy: grant.connectedBy,
+            status: 'active',
+            trouble: null,
+            notifiedAt: null,
+            refreshingUntil: null,
+            updatedAt: now,
+          }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    );
   }
 
   async setMapping(scope: TenantScope, id: string, mapping: Record<string, string>, now: Date): Promise<boolean> {
@@ -117,6 +120,42 @@ export class CrmConnectionsRepository {
       .where('refreshTokenSealed', 'is not', null)
       .orderBy('expiresAt')
       .limit(limit)
+      .execute();
+  }
+
+  /** Working connections to these CRMs whose won deals were not polled since `dueBefore` (the longest waiting first). */
+  duePollForSystem(providers: CrmProvider[], dueBefore: Date, limit: number): Promise<CrmConnectionRow[]> {
+    if (!providers.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('crmConnections')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('provider', 'in', providers)
+      .where((eb) => eb.or([eb('revenuePolledAt', 'is', null), eb('revenuePolledAt', '<', dueBefore)]))
+      .orderBy('revenuePolledAt', (ob) => ob.asc().nullsFirst())
+      .limit(limit)
+      .execute();
+  }
+
+  /** True when this caller polls the connection now (two sweepers never poll one connection at once). */
+  async claimPollForSystem(id: string, now: Date, dueBefore: Date): Promise<boolean> {
+    const row = await this.db
+      .updateTable('crmConnections')
+      .set({ revenuePolledAt: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('revenuePolledAt', 'is', null), eb('revenuePolledAt', '<', dueBefore)]))
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The poll's high-water mark moved on (never back). */
+  async advanceRevenueMarkForSystem(id: string, mark: Date): Promise<void> {
+    await this.db
+      .updateTable('crmConnections')
+      .set({ revenueMark: mark })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('revenueMark', 'is', null), eb('revenueMark', '<', mark)]))
       .execute();
   }
 

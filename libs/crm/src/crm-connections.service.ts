@@ -155,8 +155,7 @@ export class CrmConnectionsService {
   async fields(actor: Actor, id: string): Promise<CrmField[]> {
     const connection = await this.own(scopeOf(actor), id);
     try {
-      const call = await this.access.callFor(connection);
-      return await this.adapters.get(connection.provider).fields(call);
+      return await this.access.withCall(connection, (call) => this.adapters.get(connection.provider).fields(call));
     } catch (e) {
       if (!(e instanceof CrmError)) throw e;
       throw new UnavailableError(`The CRM's fields could not be read: ${e.message}`);
@@ -213,5 +212,5 @@ export class CrmConnectionsService {
 function view(row: CrmConnectionRow): CrmConnectionView {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { accessTokenSealed, refreshTokenSealed, ...rest } = row;
-  return { ...rest, effectiveMapping: effectiveMapping(row.fieldMapping) };
+  return { ...rest, effectiveMapping: effectiveMapping(row.provider, row.fieldMapping) };
 }

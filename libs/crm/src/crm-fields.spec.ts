@@ -1,4 +1,4 @@
-import { contactProperties, effectiveMapping, mappingProblems } from './crm-fields';
+import { contactProperties, DEFAULT_HUBSPOT_MAPPING, effectiveMapping, mappingProblems } from './crm-fields';
 import type { LeadForCrm } from './crm-records.repository';
 
 const lead: LeadForCrm = {
@@ -17,7 +17,7 @@ const lead: LeadForCrm = {
 
 describe('CRM field mapping', () => {
   it('writes the defaults, overridden field by field; an empty target leaves a field out; email always to email', () => {
-    expect(effectiveMapping({ last_name: '', budget: 'annual_budget', email: 'company' })).toEqual({
+    expect(effectiveMapping('hubspot', { last_name: '', budget: 'annual_budget', email: 'company' })).toEqual({
       email: 'email',
       first_name: 'firstname',
       company: 'company',
@@ -29,7 +29,7 @@ describe('CRM field mapping', () => {
   });
 
   it('takes the form answer first, else the prospect column, and skips empty values', () => {
-    expect(contactProperties(lead, { last_name: '', budget: 'annual_budget' })).toEqual({
+    expect(contactProperties(lead, 'hubspot', { last_name: '', budget: 'annual_budget' })).toEqual({
       email: 'marta@kowalska.example',
       firstname: 'Marta',
       // The form's answer was empty: the prospect's company stands.
@@ -37,6 +37,19 @@ describe('CRM field mapping', () => {
       country: 'PL',
       annual_budget: '50k',
     });
+  });
+
+  it('maps to Salesforce Lead fields by default, email always to Email', () => {
+    expect(contactProperties(lead, 'salesforce', { budget: 'Annual_Budget__c', email: 'Company' })).toEqual({
+      Email: 'marta@kowalska.example',
+      FirstName: 'Marta',
+      LastName: 'Kowalska',
+      Company: 'Kowalska Sp.',
+      Country: 'PL',
+      Annual_Budget__c: '50k',
+    });
+    expect(effectiveMapping('hubspot', {})).toEqual(DEFAULT_HUBSPOT_MAPPING);
+    expect(mappingProblems({ budget: 'Annual_Budget__c' }, new Set(['Annual_Budget__c']))).toEqual([]);
   });
 
   it('names each problem at its field', () => {

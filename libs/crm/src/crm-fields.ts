@@ -1,3 +1,4 @@
+import type { CrmProvider } from '@tcma/persistence';
 import type { LeadForCrm } from './crm-records.repository';
 
 /** The most mapped fields a connection keeps. */
@@ -19,14 +20,35 @@ export const DEFAULT_HUBSPOT_MAPPING: Readonly<Record<string, string>> = {
   phone: 'phone',
 };
 
-/** The mapping in force: the defaults, overridden field by field; an empty target leaves the field out. */
-export function effectiveMapping(own: Record<string, string>): Record<string, string> {
-  const merged: Record<string, string> = { ...DEFAULT_HUBSPOT_MAPPING, ...own, email: 'email' };
+/** The same lead fields → Salesforce Lead fields (LastName and Company are required there: the adapter fills a blank). */
+export const DEFAULT_SALESFORCE_MAPPING: Readonly<Record<string, string>> = {
+  email: 'Email',
+  first_name: 'FirstName',
+  last_name: 'LastName',
+  company: 'Company',
+  title: 'Title',
+  country: 'Country',
+  phone: 'Phone',
+};
+
+export const DEFAULT_MAPPINGS: Readonly<Record<CrmProvider, Readonly<Record<string, string>>>> = {
+  hubspot: DEFAULT_HUBSPOT_MAPPING,
+  salesforce: DEFAULT_SALESFORCE_MAPPING,
+};
+
+/** The mapping in force: the CRM's defaults, overridden field by field; an empty target leaves the field out. */
+export function effectiveMapping(provider: CrmProvider, own: Record<string, string>): Record<string, string> {
+  const defaults = DEFAULT_MAPPINGS[provider];
+  const merged: Record<string, string> = { ...defaults, ...own, email: defaults.email };
   return Object.fromEntries(Object.entries(merged).filter(([, target]) => target !== ''));
 }
 
 /** The contact's properties for a lead: its form answers first, else the prospect's columns. */
-export function contactProperties(lead: LeadForCrm, own: Record<string, string>): Record<string, string> {
+export function contactProperties(
+  lead: LeadForCrm,
+  provider: CrmProvider,
+  own: Record<string, string>,
+): Record<string, string> {
   const columns: Record<string, string | null> = {
     email: lead.email,
     first_name: lead.firstName,
@@ -36,12 +58,12 @@ export function contactProperties(lead: LeadForCrm, own: Record<string, string>)
     country: lead.country,
   };
   const properties: Record<string, string> = {};
-  for (const [source, target] of Object.entries(effectiveMapping(own))) {
+  for (const [source, target] of Object.entries(effectiveMapping(provider, own))) {
     // An empty answer leaves what the prospect already has.
     const value = lead.fields[source] || columns[source];
     if (value) properties[target] = value;
   }
-  properties.email = lead.email;
+  properties[DEFAULT_MAPPINGS[provider].email] = lead.email;
   return properties;
 }
 

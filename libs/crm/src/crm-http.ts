@@ -1,4 +1,4 @@
-import { CrmMaybeWritten, CrmRateLimited, CrmRejected, CrmUnauthorized, CrmUnavailable } from './crm-errors';
+import { CrmError, CrmMaybeWritten, CrmRateLimited, CrmRejected, CrmUnauthorized, CrmUnavailable } from './crm-errors';
 
 /** When a 429 names no wait: HubSpot's limits are counted per ten seconds. */
 export const DEFAULT_CRM_RETRY_AFTER_SECONDS = 10;
@@ -13,6 +13,11 @@ export interface CrmHttpCall {
   writes?: boolean;
   /** Statuses answered to the caller rather than thrown (409 for a contact that exists). */
   accept?: number[];
+  /**
+   * A CRM's own reading of a failed answer, ahead of the status codes' (Salesforce says it is
+   * rate limited with a 403 and an error code); undefined leaves it to them.
+   */
+  classify?: (status: number, body: unknown, message: string, headers: Headers) => CrmError | undefined;
 }
 
 export interface CrmAnswer {
@@ -21,6 +26,12 @@ export interface CrmAnswer {
 }
 
 function messageOf(body: unknown, status: number): string {
+  // Salesforce answers a list of { errorCode, message }.
+  if (Array.isArray(body) && body.length && body[0] && typeof body[0] === 'object') {
+    const first = body[0] as { errorCode?: unknown; message?: unknown };
+    const text = [first.errorCode, first.message].filter((v) => typeof v === 'string' && v).join(': ');
+    if (text) return text.slice(0, MESSAGE_MAX);
+  }
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
     const text = [b.message, b.error_description, typeof b.error === 'string' ? b.error : undefined].find(
@@ -33,14 +44,18 @@ function messageOf(body: unknown, status: number): string {
 }
 
 /** Seconds from Retry-After (seconds or a date), else the default. */
-export function crmRetryAfter(headers: Headers, nowMs: number): number {
+export function crmRetryAfter(
+  headers: Headers,
+  nowMs: number,
+  fallback: number = DEFAULT_CRM_RETRY_AFTER_SECONDS,
+): number {
   const value = headers.get('retry-after')?.trim();
   if (value) {
     if (/^\d+$/.test(value)) return Math.max(1, Number(value));
     const at = Date.parse(value);
     if (!Number.isNaN(at)) return Math.max(1, Math.ceil((at - nowMs) / 1000));
   }
-  return DEFAULT_CRM_RETRY_AFTER_SECONDS;
+  return fallback;
 }
 
 /**
@@ -85,6 +100,8 @@ export async function crmRequest(
   }
   if (response.ok || call.accept?.includes(response.status)) return { status: response.status, body };
   const message = `${crm}: ${messageOf(body, response.status)}`;
+  const own = call.classify?.(response.status, body, message, response.headers);
+  if (own) throw own;
   if (response.status === 401) throw new CrmUnauthorized(message);
   if (response.status === 429) throw new CrmRateLimited(message, crmRetryAfter(response.headers, nowMs()));
   if (response.status >= 400 && response.status < 500) throw new CrmRejected(message);

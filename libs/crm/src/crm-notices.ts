@@ -11,7 +11,7 @@ import { CRM_CONNECTION_NOTICE } from './crm-notice-words';
 /** The most users told about one connection. */
 const MAX_RECIPIENTS = 50;
 
-export const CRM_NAMES: Record<CrmProvider, string> = { hubspot: 'HubSpot' };
+export const CRM_NAMES: Record<CrmProvider, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
 
 /**
  * Tells a connection's owner, once per trouble, that it broke: the partner's users for a

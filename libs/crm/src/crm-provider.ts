@@ -68,6 +68,14 @@ export interface CrmAdapter {
   findActivity(call: CrmCall, contactId: string, marker: string): Promise<string | null>;
   createActivity(call: CrmCall, contactId: string, activity: CrmActivity): Promise<string>;
   deal(call: CrmCall, dealId: string): Promise<CrmDeal | null>;
-  /** The account's own currency (ISO 4217), for deals that name none. */
-  accountCurrency(call: CrmCall): Promise<string | null>;
+  /**
+   * The currency (ISO 4217) of a deal whose reading named none: the deal's own where only a
+   * second read shows it (a multi-currency Salesforce org), else the account's.
+   */
+  dealCurrency(call: CrmCall, dealId: string): Promise<string | null>;
+  /**
+   * For CRMs that send no webhook for won deals (Salesforce): the won deals modified after
+   * `after`, oldest first, at most `limit`, and the modification time of the last one read.
+   */
+  wonDealsSince?(call: CrmCall, after: Date, limit: number): Promise<{ deals: CrmDeal[]; mark: Date | null }>;
 }

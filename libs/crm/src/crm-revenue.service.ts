@@ -2,22 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { UnauthenticatedError, UnavailableError } from '@tcma/errors';
-import { EnrollmentExits } from '@tcma/nurture';
-import { CrmConnectionRow, PartnerScope, TenantScope, Transactions } from '@tcma/persistence';
-import { EventsRepository } from '@tcma/tracking';
-import { WebhookDispatcher } from '@tcma/webhooks';
+import { CrmConnectionRow, TenantScope } from '@tcma/persistence';
 import { CrmAccess } from './crm-access';
 import { CrmAdapters } from './crm-adapters';
 import { CrmConnectionsRepository } from './crm-connections.repository';
 import { CrmError } from './crm-errors';
-import { CrmRecordsRepository } from './crm-records.repository';
+import { CrmRevenueRecorder } from './crm-revenue-recorder';
 import { CrmRevenueRepository, RevenueBy, RevenueTotal } from './crm-revenue.repository';
 import { hubspotSignatureValid } from './hubspot-signature';
 
 /** The most events read from one webhook request (HubSpot sends up to 100). */
 export const MAX_CRM_EVENTS = 200;
-const AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
-const CURRENCY = /^[A-Z]{3}$/;
 
 export interface RevenueInfluenced {
   totals: RevenueTotal[];
@@ -33,9 +28,8 @@ interface HubspotEvent {
 }
 
 /**
- * Revenue back from CRMs: a deal that is won and sold to a contact the engine wrote is recorded
- * once, with its amount and currency, against the lead's campaign, partner and launch; the
- * prospect converts on that launch (and leaves sequences that exit on conversion).
+ * Revenue back from HubSpot's webhooks (CrmRevenueRecorder records it; Salesforce's is polled by
+ * CrmRevenuePoll), and what it adds up to.
  */
 @Injectable()
 export class CrmRevenueService {
@@ -43,14 +37,10 @@ export class CrmRevenueService {
 
   constructor(
     private readonly connections: CrmConnectionsRepository,
-    private readonly records: CrmRecordsRepository,
     private readonly revenue: CrmRevenueRepository,
+    private readonly recorder: CrmRevenueRecorder,
     private readonly adapters: CrmAdapters,
     private readonly access: CrmAccess,
-    private readonly events: EventsRepository,
-    private readonly exits: EnrollmentExits,
-    private readonly webhooks: WebhookDispatcher,
-    private readonly transactions: Transactions,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -109,59 +99,10 @@ export class CrmRevenueService {
     if (connection.status !== 'active') return false;
     const adapter = this.adapters.get(connection.provider);
     try {
-      const call = await this.access.callFor(connection);
-      const deal = await adapter.deal(call, dealId);
-      if (!deal?.won) return false;
-      const [record] = await this.records.byContactsForSystem(connection.id, deal.contactIds);
-      if (!record) return false;
-      const currency = (deal.currency ?? (await adapter.accountCurrency(call)))?.toUpperCase() ?? null;
-      const amount = deal.amount?.trim() || '0';
-      if (!currency || !CURRENCY.test(currency) || !AMOUNT.test(amount)) {
-        this.logger.warn(
-          `Deal ${dealId} of CRM connection ${connection.id}: amount "${amount}" ${currency} not usable`,
-        );
-        return false;
-      }
-      const prospectId = await this.records.prospectOfLeadForSystem(record.leadId);
-      const scope = new PartnerScope(record.vendorId, record.partnerId);
-      const wonAt = deal.closedAt && !Number.isNaN(deal.closedAt.getTime()) ? deal.closedAt : this.clock.now();
-      const recorded = await this.transactions.run(async (tx) => {
-        const fresh = await this.revenue.recordForSystem(
-          {
-            vendorId: record.vendorId,
-            partnerId: record.partnerId,
-            connectionId: connection.id,
-            dealId: deal.id,
-            leadId: record.leadId,
-            campaignId: record.campaignId,
-            launchId: record.launchId,
-            amount,
-            currency,
-            wonAt,
-          },
-          tx,
-        );
-        if (!fresh) return null;
-        if (record.launchId && prospectId) {
-          await this.events.recordConversions(scope, prospectId, [record.launchId], wonAt, tx);
-          await this.exits.onConversion(scope, prospectId, [record.launchId], tx);
-        }
-        // Ids and money only: the deal names no person, so a private partner's vendor may have it too.
-        const data = {
-          provider: connection.provider,
-          dealId: deal.id,
-          amount,
-          currency,
-          wonAt: wonAt.toISOString(),
-          partnerId: record.partnerId,
-          campaignId: record.campaignId,
-          launchId: record.launchId,
-          leadId: record.leadId,
-        };
-        return this.webhooks.record(scope, 'deal_won', data, this.clock.now(), false, tx);
+      return await this.access.withCall(connection, async (call) => {
+        const deal = await adapter.deal(call, dealId);
+        return deal?.won ? this.recorder.record(connection, call, deal) : false;
       });
-      if (recorded) await this.webhooks.dispatch(recorded);
-      return recorded !== null;
     } catch (e) {
       if (!(e instanceof CrmError)) throw e;
       this.logger.warn(`Reading deal ${dealId} from CRM connection ${connection.id} failed: ${e.message}`);

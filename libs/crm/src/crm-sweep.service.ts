@@ -7,6 +7,7 @@ import { CrmConnectionsRepository } from './crm-connections.repository';
 import { CrmNotices } from './crm-notices';
 import { CrmQueue } from './crm-queue';
 import { CrmRecordsRepository } from './crm-records.repository';
+import { CrmRevenuePoll } from './crm-revenue-poll.service';
 
 /** Rows queued per statement; a sweep loops until nothing due is left. */
 const SWEEP_BATCH = 500;
@@ -20,13 +21,16 @@ export interface CrmSweepResult {
   reclaimed: number;
   requeuedAfterLoss: number;
   refreshed: number;
+  /** Won deals recorded by polling (Salesforce). */
+  revenueRecorded: number;
 }
 
 /**
  * The CRM hand-off's safety net, run by the sweep role: queues due records (retries, and those
  * whose job was lost), queues everything again when Redis lost its queues, takes back the records
  * of workers that died mid-sync (the next try searches the CRM first), refreshes tokens ahead of
- * expiry and tells owners of broken connections whose notice failed.
+ * expiry, tells owners of broken connections whose notice failed and polls won deals from CRMs
+ * that send no webhook for them (CrmRevenuePoll).
  */
 @Injectable()
 export class CrmSweepService {
@@ -39,6 +43,7 @@ export class CrmSweepService {
     private readonly queue: CrmQueue,
     private readonly access: CrmAccess,
     private readonly notices: CrmNotices,
+    private readonly revenuePoll: CrmRevenuePoll,
     private readonly fleet: FleetService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -81,8 +86,11 @@ export class CrmSweepService {
     }
     for (const connection of await this.connections.unnotifiedForSystem(CONNECTION_BATCH))
       await this.notices.tell(connection);
-    if (queued || reclaimed)
-      this.logger.log(`CRM sweep: ${queued} records queued, ${reclaimed} taken back from workers that stopped`);
-    return { queued, reclaimed, requeuedAfterLoss, refreshed };
+    const revenueRecorded = await this.revenuePoll.poll();
+    if (queued || reclaimed || revenueRecorded)
+      this.logger.log(
+        `CRM sweep: ${queued} records queued, ${reclaimed} taken back from workers that stopped, ${revenueRecorded} won deals recorded`,
+      );
+    return { queued, reclaimed, requeuedAfterLoss, refreshed, revenueRecorded };
   }
 }

@@ -55,19 +55,24 @@ export class CrmSyncService {
     const lead = await this.records.leadForSystem(record.leadId);
     if (!connection || !lead)
       return this.settle(record, { status: 'failed', lastError: 'The lead or the connection is gone' });
+    const adapter = this.adapters.get(connection.provider);
+    // Kept across a second run after a refresh (withCall): the contact made is not made again.
+    let contactId = record.crmContactId;
     try {
-      const call = await this.access.callFor(connection);
-      const adapter = this.adapters.get(connection.provider);
-      let contactId = record.crmContactId;
-      if (contactId === null) {
-        if (record.uncertain) contactId = await adapter.findContact(call, lead.email);
-        contactId ??= await adapter.createContact(call, contactProperties(lead, connection.fieldMapping));
-        await this.records.saveContactForSystem(record.id, WORKER_ID, contactId);
-      }
-      const activity = activityOf(lead, record.leadId);
-      let activityId = record.uncertain ? await adapter.findActivity(call, contactId, activity.marker) : null;
-      activityId ??= await adapter.createActivity(call, contactId, activity);
-      await this.records.writtenForSystem(record.id, WORKER_ID, activityId, this.clock.now());
+      await this.access.withCall(connection, async (call) => {
+        if (contactId === null) {
+          if (record.uncertain) contactId = await adapter.findContact(call, lead.email);
+          contactId ??= await adapter.createContact(
+            call,
+            contactProperties(lead, connection.provider, connection.fieldMapping),
+          );
+          await this.records.saveContactForSystem(record.id, WORKER_ID, contactId);
+        }
+        const activity = activityOf(lead, record.leadId);
+        let activityId = record.uncertain ? await adapter.findActivity(call, contactId, activity.marker) : null;
+        activityId ??= await adapter.createActivity(call, contactId, activity);
+        await this.records.writtenForSystem(record.id, WORKER_ID, activityId, this.clock.now());
+      });
       return 'written';
     } catch (e) {
       return this.settle(record, this.outcomeOf(record, e as Error), e as Error, connection);

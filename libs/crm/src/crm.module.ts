@@ -13,6 +13,8 @@ import { CrmLedger } from './crm-ledger';
 import { CrmNotices } from './crm-notices';
 import { CrmQueue } from './crm-queue';
 import { CrmRecordsRepository } from './crm-records.repository';
+import { CrmRevenuePoll } from './crm-revenue-poll.service';
+import { CrmRevenueRecorder } from './crm-revenue-recorder';
 import { CrmRevenueRepository } from './crm-revenue.repository';
 import { CrmRevenueService } from './crm-revenue.service';
 import { CrmSweepService } from './crm-sweep.service';
@@ -30,6 +32,8 @@ import { CrmSyncService } from './crm-sync.service';
     CrmNotices,
     CrmQueue,
     CrmRecordsRepository,
+    CrmRevenuePoll,
+    CrmRevenueRecorder,
     CrmRevenueRepository,
     CrmRevenueService,
     CrmSweepService,

@@ -161,7 +161,8 @@ export class HubspotAdapter implements CrmAdapter {
     };
   }
 
-  async accountCurrency(call: CrmCall): Promise<string | null> {
+  /** HubSpot's deal read names its currency when it has one of its own: the others are in the account's. */
+  async dealCurrency(call: CrmCall): Promise<string | null> {
     const answer = await this.call(
       { method: 'GET', url: `${this.settings.hubspot.apiUrl}/account-info/v3/details` },
       call,

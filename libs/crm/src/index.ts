@@ -6,6 +6,7 @@ export { CRM_STATE_TTL_MS } from './crm-state';
 export {
   contactProperties,
   DEFAULT_HUBSPOT_MAPPING,
+  DEFAULT_SALESFORCE_MAPPING,
   effectiveMapping,
   MAX_MAPPED_FIELDS,
   mappingProblems,
@@ -19,5 +20,6 @@ export { CrmSweepService, STALE_SYNCING_MS } from './crm-sweep.service';
 export { CRM_MAX_ATTEMPTS, CrmSyncService } from './crm-sync.service';
 export type { CrmSyncOutcome } from './crm-sync.service';
 export { HUBSPOT_SCOPES } from './hubspot.adapter';
+export { SALESFORCE_SCOPES } from './salesforce.adapter';
 export { HUBSPOT_SIGNATURE_MAX_AGE_MS, hubspotSignature, hubspotSignatureValid } from './hubspot-signature';
 export { CrmModule } from './crm.module';

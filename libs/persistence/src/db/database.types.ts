@@ -211,6 +211,8 @@ export interface CrmConnections {
   provider: CrmProvider;
   refreshingUntil: Timestamp | null;
   refreshTokenSealed: string | null;
+  revenueMark: Timestamp | null;
+  revenuePolledAt: Timestamp | null;
   status: Generated<CrmConnectionStatus>;
   trouble: string | null;
   updatedAt: Generated<Timestamp>;

@@ -51,6 +51,13 @@ export class CrmConnectionEntity {
   /** Lead fields → CRM fields; empty: the defaults (crm-fields.ts). */
   @Column('jsonb', { default: {} }) fieldMapping!: Record<string, string>;
   @Column('uuid', { nullable: true }) connectedBy!: string | null;
+  /**
+   * CRMs polled for won deals (Salesforce): the last modification time read so far (the next poll
+   * reads what changed after it); null until the first poll, which starts from the connection's creation.
+   */
+  @Column('timestamptz', { nullable: true }) revenueMark!: Date | null;
+  /** When the won deals were last polled (at most every CRM_REVENUE_POLL_MINUTES). */
+  @Column('timestamptz', { nullable: true }) revenuePolledAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

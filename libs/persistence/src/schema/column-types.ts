@@ -188,7 +188,7 @@ export const ASSISTANT_CALL_STATUSES = ['pending', 'completed', 'failed', 'refus
 export type AssistantCallStatus = (typeof ASSISTANT_CALL_STATUSES)[number];
 
 /** The CRMs a partner or a vendor connects, leads going in and won deals coming back (issue 26). */
-export const CRM_PROVIDERS = ['hubspot'] as const;
+export const CRM_PROVIDERS = ['hubspot', 'salesforce'] as const;
 export type CrmProvider = (typeof CRM_PROVIDERS)[number];
 
 /** A CRM connection: `active` works; `broken` was refused (a 401, a refused refresh) and waits for its owner to connect again. */

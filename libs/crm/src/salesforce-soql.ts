@@ -1,0 +1,49 @@
+import { CrmError, CrmRateLimited, CrmUnauthorized } from './crm-errors';
+import { crmRetryAfter } from './crm-http';
+
+/** The REST API version the engine speaks (Spring '24); every path names it. */
+export const SALESFORCE_API_VERSION = 'v60.0';
+/** When REQUEST_LIMIT_EXCEEDED names no wait: Salesforce counts its API limits over 24 hours, so a minute is a polite first wait. */
+export const SALESFORCE_RETRY_AFTER_SECONDS = 60;
+
+/** A SOQL string literal: quotes and backslashes escaped (SOQL's own escapes), so a lead's email cannot end the literal. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+}
+
+/** A SOQL dateTime literal (unquoted, whole seconds: Salesforce keeps no finer time on its records). */
+export function soqlDateTime(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Salesforce's dateTime as it answers it ("2026-11-23T09:00:00.000+0000": no colon in the offset, which ISO parsing wants). */
+export function salesforceDateTime(value: string): Date | null {
+  const at = new Date(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** A SOQL LIKE pattern that contains `value` literally (its quotes, backslashes, % and _ escaped). */
+export function soqlContains(value: string): string {
+  return `'%${value.replace(/[\\'%_]/g, (c) => `\\${c}`)}%'`;
+}
+
+/**
+ * Salesforce's failures that its status code alone does not tell: REQUEST_LIMIT_EXCEEDED comes
+ * as a 403 (rate limited, not refused), INVALID_SESSION_ID as a 401 (an expired session: the
+ * caller refreshes once). Others are left to the status codes.
+ */
+export function salesforceErrorOf(
+  status: number,
+  body: unknown,
+  message: string,
+  headers: Headers,
+  nowMs: number,
+): CrmError | undefined {
+  const codes = Array.isArray(body)
+    ? body.map((e) => (e && typeof e === 'object' ? (e as { errorCode?: unknown }).errorCode : undefined))
+    : [];
+  if (codes.includes('REQUEST_LIMIT_EXCEEDED'))
+    return new CrmRateLimited(message, crmRetryAfter(headers, nowMs, SALESFORCE_RETRY_AFTER_SECONDS));
+  if (status === 401 || codes.includes('INVALID_SESSION_ID')) return new CrmUnauthorized(message);
+  return undefined;
+}
