@@ -1,0 +1,59 @@
+import type { Reply, SalesforceStub } from './salesforce-stub';
+
+/** A SOQL string literal, its escapes kept for unescape(). */
+const LIT = String.raw`'((?:[^'\\]|\\.)*)'`;
+const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+
+type SoqlData = Pick<SalesforceStub, 'leads' | 'tasks' | 'opportunities' | 'defaultCurrency'>;
+
+/** Exactly the adapter's queries; any other is refused as Salesforce refuses what it cannot parse. */
+export function soqlAnswer(stub: SoqlData, org: string, soql: string): Reply {
+  const records = (rows: object[]) => ({ status: 200, body: { totalSize: rows.length, done: true, records: rows } });
+  const leads = stub.leads.filter((l) => l.orgId === org);
+  let m = new RegExp(`^SELECT Id FROM Lead WHERE Email = ${LIT} ORDER BY CreatedDate LIMIT 1$`).exec(soql);
+  if (m) {
+    const email = unescape(m[1]).toLowerCase();
+    return records(
+      leads
+        .filter((l) => l.fields.Email?.toLowerCase() === email)
+        .slice(0, 1)
+        .map((l) => ({ Id: l.Id })),
+    );
+  }
+  m = new RegExp(`^SELECT Id FROM Task WHERE WhoId = ${LIT} AND Subject LIKE '%((?:[^'\\\\]|\\\\.)*)%' LIMIT 1$`).exec(
+    soql,
+  );
+  if (m) {
+    const [who, marker] = [unescape(m[1]), unescape(m[2])];
+    const found = stub.tasks.filter((t) => t.orgId === org && t.WhoId === who && t.Subject.includes(marker));
+    return records(found.slice(0, 1).map((t) => ({ Id: t.Id })));
+  }
+  m =
+    /^SELECT Id, Amount, CloseDate, LastModifiedDate FROM Opportunity WHERE IsWon = true AND LastModifiedDate > (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) ORDER BY LastModifiedDate ASC LIMIT (\d+)$/.exec(
+      soql,
+    );
+  if (m) {
+    const after = Date.parse(m[1]);
+    const rows = [...stub.opportunities.values()]
+      .filter((o) => o.orgId === org && o.IsWon && Date.parse(o.LastModifiedDate.replace('+0000', 'Z')) > after)
+      .sort((a, b) => a.LastModifiedDate.localeCompare(b.LastModifiedDate))
+      .slice(0, Number(m[2]));
+    return records(
+      rows.map(({ Id, Amount, CloseDate, LastModifiedDate }) => ({ Id, Amount, CloseDate, LastModifiedDate })),
+    );
+  }
+  m = new RegExp(
+    `^SELECT Id, ConvertedOpportunityId FROM Lead WHERE ConvertedOpportunityId IN \\((${LIT}(?:, ${LIT})*)\\)$`,
+  ).exec(soql);
+  if (m) {
+    const ids = [...m[1].matchAll(new RegExp(LIT, 'g'))].map((x) => unescape(x[1]));
+    return records(
+      leads
+        .filter((l) => l.ConvertedOpportunityId && ids.includes(l.ConvertedOpportunityId))
+        .map((l) => ({ Id: l.Id, ConvertedOpportunityId: l.ConvertedOpportunityId })),
+    );
+  }
+  if (soql === 'SELECT DefaultCurrencyIsoCode FROM Organization')
+    return records([{ DefaultCurrencyIsoCode: stub.defaultCurrency }]);
+  return { status: 400, body: [{ errorCode: 'MALFORMED_QUERY', message: `unexpected query: ${soql}` }] };
+}
