@@ -31,15 +31,20 @@ export class CrmConnectionDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "Null: the vendor's own CRM." })
   partnerId!: string | null;
   @ApiProperty({ enum: CRM_PROVIDERS }) provider!: CrmProvider;
-  @ApiProperty({ description: "The CRM account: HubSpot's hub id." }) accountId!: string;
-  @ApiProperty({ description: "What its owner recognises it by: HubSpot's hub domain." }) accountName!: string;
+  @ApiProperty({ description: "The CRM account: HubSpot's hub id, Salesforce's organization id." }) accountId!: string;
+  @ApiProperty({ description: "What its owner recognises it by: HubSpot's hub domain, the Salesforce user name." })
+  accountName!: string;
   @ApiProperty({
     enum: CRM_CONNECTION_STATUSES,
     description: 'active; broken (refused by the CRM: connect again; new leads wait meanwhile).',
   })
   status!: CrmConnectionStatus;
   @ApiProperty({ type: String, nullable: true, description: 'Why it broke.' }) trouble!: string | null;
-  @ApiProperty({ type: Date, nullable: true, description: 'When the access token ends unless refreshed.' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'When the access token ends unless refreshed (null: the CRM tells no expiry, as Salesforce).',
+  })
   expiresAt!: Date | null;
   @ApiProperty({
     type: 'object',

@@ -6185,10 +6185,10 @@ export interface components {
              */
             partnerId: string | null;
             /** @enum {string} */
-            provider: "hubspot";
-            /** @description The CRM account: HubSpot's hub id. */
+            provider: "hubspot" | "salesforce";
+            /** @description The CRM account: HubSpot's hub id, Salesforce's organization id. */
             accountId: string;
-            /** @description What its owner recognises it by: HubSpot's hub domain. */
+            /** @description What its owner recognises it by: HubSpot's hub domain, the Salesforce user name. */
             accountName: string;
             /**
              * @description active; broken (refused by the CRM: connect again; new leads wait meanwhile).
@@ -6199,7 +6199,7 @@ export interface components {
             trouble: string | null;
             /**
              * Format: date-time
-             * @description When the access token ends unless refreshed.
+             * @description When the access token ends unless refreshed (null: the CRM tells no expiry, as Salesforce).
              */
             expiresAt: string | null;
             /** @description The connection's own choices: lead field → CRM field ('' leaves a default field out). */
@@ -11627,7 +11627,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                provider: "hubspot";
+                provider: "hubspot" | "salesforce";
             };
             cookie?: never;
         };
