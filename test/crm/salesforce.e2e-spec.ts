@@ -42,8 +42,10 @@ describe('CRM hand-off: Salesforce', () => {
   };
   const recordOf = async (email: string) =>
     (
-      await db.query<Array<{ id: string; status: string; attempts: number; next_attempt_at: Date }>>(
-        `SELECT r.id, r.status, r.attempts, r.next_attempt_at FROM crm_records r
+      await db.query<
+        Array<{ id: string; status: string; attempts: number; uncertain: boolean; next_attempt_at: Date }>
+      >(
+        `SELECT r.id, r.status, r.attempts, r.uncertain, r.next_attempt_at FROM crm_records r
            JOIN leads l ON l.id = r.lead_id JOIN prospects p ON p.id = l.prospect_id WHERE p.email_lower = $1`,
         [email],
       )
@@ -177,6 +179,21 @@ describe('CRM hand-off: Salesforce', () => {
     expect(leadsOf('limited@people.example')).toHaveLength(1);
   });
 
+  it('after a lost answer finds the Task it wrote by its marker instead of writing a second', async () => {
+    salesforce.failNext('drop', { path: /\/sobjects\/Task$/, when: 'after' });
+    await submit('lost@people.example');
+    await settle();
+    expect(await recordOf('lost@people.example')).toMatchObject({ status: 'pending', uncertain: true });
+    clock.advance(11_000);
+    await settle();
+    expect(await recordOf('lost@people.example')).toMatchObject({ status: 'written', attempts: 2 });
+    const [lead] = leadsOf('lost@people.example');
+    expect(salesforce.tasks.filter((t) => t.WhoId === lead.Id)).toHaveLength(1);
+    expect(
+      salesforce.queries().filter((q) => q.startsWith(`SELECT Id FROM Task WHERE WhoId = '${lead.Id}'`)),
+    ).toHaveLength(1);
+  });
+
   it('polls a won Opportunity converted from the Lead into revenue on the launch, once, the mark moving on', async () => {
     const [lead] = leadsOf('marta@kowalska.example');
     clock.advance(16 * 60_000);
@@ -211,6 +228,16 @@ describe('CRM hand-off: Salesforce', () => {
     ]);
     expect(revenue.byPartner).toEqual([
       { id: partner.partnerId, name: 'Northwind Partners', currency: 'EUR', amount: '12500.50', deals: 1 },
+    ]);
+
+    // A multi-currency org: the Opportunity's own currency, read from its record.
+    salesforce.multiCurrency = true;
+    const [other] = leadsOf('expired@people.example');
+    clock.advance(16 * 60_000);
+    const inDollars = salesforce.addWonOpportunity(other, { amount: 300, currency: 'USD' });
+    expect((await worker.app.get(CrmSweepService).sweep()).revenueRecorded).toBe(1);
+    expect(await db.query('SELECT amount, currency FROM crm_revenue WHERE deal_id = $1', [inDollars.Id])).toEqual([
+      { amount: '300.00', currency: 'USD' },
     ]);
   });
 
