@@ -1,13 +1,11 @@
 import { ManualClock } from '@tcma/clock';
 import { CrmSweepService } from '@tcma/crm';
-import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
-import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { launchedLandingPage } from '../support/crm-landing';
 import { TestDb, testDb } from '../support/db';
 import { HubspotStub, startHubspotStub } from '../support/hubspot-stub';
-import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
@@ -105,59 +103,7 @@ describe('CRM hand-off: leads into HubSpot exactly once, revenue back', () => {
     vendor = await tenants.vendor();
     partner = await tenants.partner(vendor, { role: 'partner_admin', companyName: 'Northwind Partners' });
     other = await tenants.partner(vendor, { role: 'partner_admin' });
-    // The demo, its first email linking to the landing page (as a campaign that collects leads does), published.
-    const marketer = as(vendor.marketerToken);
-    campaignId = (await authorDemoCampaign(api, vendor.marketerToken, { publish: false })).campaignId;
-    const draft = (await api.http().get(`/campaigns/${campaignId}`).set(marketer).expect(200)).body;
-    const welcome = draft.draft.assets.find((a: { kind: string }) => a.kind === 'email');
-    await api
-      .http()
-      .put(`/campaigns/${campaignId}/assets/email/${welcome.id}`)
-      .set(marketer)
-      .send({
-        name: welcome.name,
-        subject: welcome.subject,
-        preheader: welcome.preheader,
-        mjml: welcome.mjml.replace('href="{{links.trial}}"', 'href="{{links.page}}"'),
-      })
-      .expect(200);
-    await api.http().post(`/campaigns/${campaignId}/publish`).set(marketer).expect(201);
-    const p = as(partner.token);
-    const base = `/partners/${partner.partnerId}`;
-    await api
-      .http()
-      .put(`${base}/brand-kit`)
-      .set(p)
-      .send({ email: 'p@partner.example', website: 'https://p.example', address: '1 Main St, Springfield' })
-      .expect(200);
-    await api.http().post(`${base}/prospects`).set(p).send({ email: 'reader@people.example' }).expect(201);
-    launchId = (
-      await api
-        .http()
-        .post('/launches')
-        .set(p)
-        .send({ campaignId, audience: { type: 'all' } })
-        .expect(202)
-    ).body.id;
-    await eventually(
-      async () => ((await api.http().get(`/launches/${launchId}`).set(p)).body.status === 'active' ? true : undefined),
-      'enrollment',
-    );
-    await worker.app.get(SweepService).sweep();
-    await waitForQueueIdle(worker.app, QueueName.Send);
-    // The email in the local outbox, its tracked link to the page, the page address with the send in it.
-    const [message] = (await api.http().get('/outbox').set(p).expect(200)).body.items as Array<{ id: string }>;
-    const html = (await api.http().get(`/outbox/${message.id}/html`).set(p).expect(200)).text;
-    const click = new URL(/href="([^"]+\/c\/[^"]+&amp;n=page)"/.exec(html)![1].replace(/&amp;/g, '&'));
-    const redirect = await api
-      .http()
-      .get(click.pathname + click.search)
-      .set('User-Agent', 'Mozilla/5.0 Safari/605')
-      .expect(302);
-    const page = new URL(redirect.headers.location);
-    landing = page.pathname + page.search;
-    campaignName = (await api.http().get(`/campaigns/${campaignId}`).set(as(vendor.marketerToken)).expect(200)).body
-      .name;
+    ({ campaignId, campaignName, launchId, landing } = await launchedLandingPage(api, worker, vendor, partner));
   }, 180_000);
 
   afterAll(async () => {
