@@ -69,8 +69,10 @@ export class SalesforceAdapter implements CrmAdapter {
       code_verifier: input.codeVerifier,
       redirect_uri: input.redirectUri,
     });
-    const instanceUrl = httpUrl(body.instance_url);
-    const identity = httpUrl(body.id);
+    // The tokens go to these hosts: never over plain HTTP when the login host itself is HTTPS (http only for a local stand-in).
+    const secure = this.settings.salesforce.authUrl.startsWith('https:');
+    const instanceUrl = httpUrl(body.instance_url, secure);
+    const identity = httpUrl(body.id, secure);
     if (!instanceUrl || !identity) throw new CrmRejected('Salesforce: the token answer names no instance or identity');
     // The identity URL answers who granted access, and in which organisation.
     const who = (await this.call({ method: 'GET', url: identity }, { accessToken: body.access_token!, instanceUrl }))
@@ -269,12 +271,12 @@ interface OpportunityRow {
   IsWon?: boolean;
 }
 
-/** An http(s) URL from an answer, trailing slashes gone; else null. */
-function httpUrl(value: unknown): string | null {
+/** An https (or, unless `secure`, http) URL from an answer, trailing slashes gone; else null. */
+function httpUrl(value: unknown, secure: boolean): string | null {
   if (typeof value !== 'string') return null;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href.replace(/\/+$/, '') : null;
+    return url.protocol === 'https:' || (!secure && url.protocol === 'http:') ? url.href.replace(/\/+$/, '') : null;
   } catch {
     return null;
   }
