@@ -127,6 +127,35 @@ describe(AppConfig.name, () => {
     expect(() => new AppConfig({ FACEBOOK_API_URL: 'graph.facebook.com' })).toThrow(/FACEBOOK_API_URL: must be a URL/);
   });
 
+  it("reads the CRMs: Salesforce on its login host (its API is each org's instance), the revenue poll interval", () => {
+    const none = new AppConfig({});
+    expect(none.crm.salesforce).toEqual({
+      clientId: undefined,
+      clientSecret: undefined,
+      authUrl: 'https://login.salesforce.com',
+      apiUrl: 'https://login.salesforce.com',
+      scopes: undefined,
+    });
+    expect(none.crm.revenuePollMs).toBe(15 * 60_000);
+    const set = new AppConfig({
+      SALESFORCE_CLIENT_ID: 'id',
+      SALESFORCE_CLIENT_SECRET: 'secret',
+      SALESFORCE_AUTH_URL: 'https://test.salesforce.com/',
+      SALESFORCE_SCOPES: 'api,refresh_token',
+      CRM_REVENUE_POLL_MINUTES: '60',
+    });
+    expect(set.crm.salesforce).toMatchObject({
+      clientId: 'id',
+      authUrl: 'https://test.salesforce.com',
+      scopes: ['api', 'refresh_token'],
+    });
+    expect(set.crm.revenuePollMs).toBe(60 * 60_000);
+    expect(() => new AppConfig({ CRM_REVENUE_POLL_MINUTES: '0' })).toThrow(/CRM_REVENUE_POLL_MINUTES/);
+    expect(() => new AppConfig({ SALESFORCE_CLIENT_SECRET: 'only-the-secret' })).toThrow(
+      /SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET: set both or neither/,
+    );
+  });
+
   it('refuses storage settings that cannot work, naming the variable', () => {
     expect(() => new AppConfig({ STORAGE_URL: 'ftp://files' })).toThrow(/STORAGE_URL: must be s3:\/\/bucket\/prefix/);
     expect(() => new AppConfig({ STORAGE_URL: 's3://Bad_Bucket/x' })).toThrow(/STORAGE_URL: names a bucket/);
