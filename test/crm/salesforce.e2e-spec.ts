@@ -241,6 +241,27 @@ describe('CRM hand-off: Salesforce', () => {
     ]);
   });
 
+  it('reads a backlog beyond one page at the next sweep, not a poll interval later', async () => {
+    clock.advance(16 * 60_000);
+    const [lead] = leadsOf('limited@people.example');
+    // A full page of won Opportunities converted from Leads the engine did not write, one a second; then the engine's.
+    for (let i = 0; i < 200; i += 1) {
+      salesforce.addWonOpportunity({ ...lead, Id: `00Qother${i}`, ConvertedOpportunityId: null }, { amount: 10 });
+      clock.advance(1_000);
+    }
+    const ours = salesforce.addWonOpportunity(lead, { amount: 99, currency: 'EUR' });
+    const sweep = () => worker.app.get(CrmSweepService).sweep();
+    expect((await sweep()).revenueRecorded).toBe(0);
+    expect((await sweep()).revenueRecorded).toBe(1);
+    expect(await db.query('SELECT amount FROM crm_revenue WHERE deal_id = $1', [ours.Id])).toEqual([
+      { amount: '99.00' },
+    ]);
+    // Caught up: the interval applies again.
+    const polls = salesforce.queries().filter((q) => q.includes('FROM Opportunity')).length;
+    expect((await sweep()).revenueRecorded).toBe(0);
+    expect(salesforce.queries().filter((q) => q.includes('FROM Opportunity'))).toHaveLength(polls);
+  });
+
   it('breaks the connection when the refresh is refused and tells the partner once', async () => {
     salesforce.revokeAll();
     await submit('waiting@people.example');

@@ -149,6 +149,11 @@ export class CrmConnectionsRepository {
     return row !== undefined;
   }
 
+  /** Due again at the next sweep (a full page was read: more are waiting). */
+  async pollAgainForSystem(id: string): Promise<void> {
+    await this.db.updateTable('crmConnections').set({ revenuePolledAt: null }).where('id', '=', id).execute();
+  }
+
   /** The poll's high-water mark moved on (never back). */
   async advanceRevenueMarkForSystem(id: string, mark: Date): Promise<void> {
     await this.db

@@ -8,7 +8,7 @@ import { CrmConnectionsRepository } from './crm-connections.repository';
 import { CrmError, CrmUnauthorized } from './crm-errors';
 import { CrmRevenueRecorder } from './crm-revenue-recorder';
 
-/** Won deals read per connection and poll (the SOQL LIMIT); more wait for the next poll, from the mark. */
+/** Won deals read per connection and poll (the SOQL LIMIT); more are read at the next sweep, from the mark. */
 export const CRM_POLL_BATCH = 200;
 /** Connections polled per sweep; the others, longest waiting first, at the next. */
 const CONNECTIONS_PER_SWEEP = 50;
@@ -62,6 +62,8 @@ export class CrmRevenuePoll {
       let recorded = 0;
       for (const deal of deals) if (deal.won && (await this.recorder.record(connection, call, deal))) recorded += 1;
       if (mark) await this.connections.advanceRevenueMarkForSystem(connection.id, mark);
+      // A full page leaves more behind: they are read at the next sweep rather than in CRM_REVENUE_POLL_MINUTES.
+      if (deals.length >= CRM_POLL_BATCH) await this.connections.pollAgainForSystem(connection.id);
       return recorded;
     });
   }
