@@ -280,6 +280,8 @@ export class SalesforceStub {
       this.leads.push(lead);
       return { status: 201, body: { id: lead.Id, success: true, errors: [] } };
     }
+    if (method === 'POST' && path === `${V}/sobjects/Task` && (json.Subject ?? '').length > 255)
+      return { status: 400, body: [{ errorCode: 'STRING_TOO_LONG', message: 'Subject: data value too large' }] };
     if (method === 'POST' && path === `${V}/sobjects/Task`) {
       const task = { Id: this.nextId('00T'), orgId: org, ...(json as Omit<SalesforceTask, 'Id' | 'orgId'>) };
       this.tasks.push(task);

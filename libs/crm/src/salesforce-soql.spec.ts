@@ -1,5 +1,12 @@
 import { CrmRateLimited, CrmUnauthorized } from './crm-errors';
-import { salesforceDateTime, salesforceErrorOf, soqlContains, soqlDateTime, soqlString } from './salesforce-soql';
+import {
+  salesforceDateTime,
+  salesforceErrorOf,
+  soqlContains,
+  soqlDateTime,
+  soqlString,
+  taskSubject,
+} from './salesforce-soql';
 
 const headers = (h: Record<string, string> = {}) => new Headers(h);
 
@@ -13,6 +20,14 @@ describe('Salesforce SOQL and errors', () => {
   it('matches a marker literally in LIKE (its % and _ escaped)', () => {
     expect(soqlContains('tcma-lead-1')).toBe("'%tcma-lead-1%'");
     expect(soqlContains("50%_off'")).toBe("'%50\\%\\_off\\'%'");
+  });
+
+  it('keeps the marker whole at the end of a Task subject of at most 255 characters', () => {
+    const marker = 'tcma-lead-457ff5f0-3be8-440a-8295-c682ee398ec7';
+    expect(taskSubject('Lead from the campaign “Backup”', marker)).toBe(`Lead from the campaign “Backup” [${marker}]`);
+    const long = taskSubject('x'.repeat(400), marker);
+    expect(long).toHaveLength(255);
+    expect(long.endsWith(` [${marker}]`)).toBe(true);
   });
 
   it('writes dateTime literals in whole seconds and reads Salesforce offsets', () => {

@@ -6,6 +6,17 @@ export const SALESFORCE_API_VERSION = 'v60.0';
 /** When REQUEST_LIMIT_EXCEEDED names no wait: Salesforce counts its API limits over 24 hours, so a minute is a polite first wait. */
 export const SALESFORCE_RETRY_AFTER_SECONDS = 60;
 
+/** Salesforce's Task Subject length. */
+export const TASK_SUBJECT_MAX = 255;
+
+/**
+ * A Task's subject: the title, then the marker in brackets (the subject is the one text field
+ * SOQL can search with LIKE); a long title is cut so the marker always stays whole.
+ */
+export function taskSubject(title: string, marker: string): string {
+  return `${title.slice(0, TASK_SUBJECT_MAX - marker.length - 3)} [${marker}]`;
+}
+
 /** A SOQL string literal: quotes and backslashes escaped (SOQL's own escapes), so a lead's email cannot end the literal. */
 export function soqlString(value: string): string {
   return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;

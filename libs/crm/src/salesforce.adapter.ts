@@ -9,6 +9,7 @@ import {
   soqlContains,
   soqlDateTime,
   soqlString,
+  taskSubject,
 } from './salesforce-soql';
 
 /** What the engine asks Salesforce for: the REST API, and a refresh token to keep it. */
@@ -150,8 +151,7 @@ export class SalesforceAdapter implements CrmAdapter {
         url: this.api(call, '/sobjects/Task'),
         body: JSON.stringify({
           WhoId: contactId,
-          // The marker in the subject: the one text field SOQL can search with LIKE.
-          Subject: `${activity.title} [${activity.marker}]`.slice(0, 255),
+          Subject: taskSubject(activity.title, activity.marker),
           Description: activity.body,
           ActivityDate: activity.at.toISOString().slice(0, 10),
           Status: 'Completed',
