@@ -1,5 +1,6 @@
 import { CrmRateLimited, CrmUnauthorized } from './crm-errors';
 import {
+  leadFields,
   salesforceDateTime,
   salesforceErrorOf,
   soqlContains,
@@ -28,6 +29,22 @@ describe('Salesforce SOQL and errors', () => {
     const long = taskSubject('x'.repeat(400), marker);
     expect(long).toHaveLength(255);
     expect(long.endsWith(` [${marker}]`)).toBe(true);
+  });
+
+  it('fills the Lead fields Salesforce requires and cuts standard fields to their length, never the email', () => {
+    const email = `${'a'.repeat(90)}@x.example`;
+    expect(leadFields({ Email: email, FirstName: 'M'.repeat(50), Annual_Budget__c: 'b'.repeat(300) })).toEqual({
+      Email: email,
+      FirstName: 'M'.repeat(40),
+      Annual_Budget__c: 'b'.repeat(300),
+      LastName: '[not provided]',
+      Company: '[not provided]',
+    });
+    expect(leadFields({ Email: 'm@x.example', LastName: 'Kowalska', Company: 'K' })).toEqual({
+      Email: 'm@x.example',
+      LastName: 'Kowalska',
+      Company: 'K',
+    });
   });
 
   it('writes dateTime literals in whole seconds and reads Salesforce offsets', () => {

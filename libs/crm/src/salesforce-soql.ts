@@ -6,6 +6,34 @@ export const SALESFORCE_API_VERSION = 'v60.0';
 /** When REQUEST_LIMIT_EXCEEDED names no wait: Salesforce counts its API limits over 24 hours, so a minute is a polite first wait. */
 export const SALESFORCE_RETRY_AFTER_SECONDS = 60;
 
+/** Lead fields Salesforce requires: a lead that gives none gets this (Salesforce's own wording for a blank). */
+export const SALESFORCE_NOT_PROVIDED = '[not provided]';
+
+/**
+ * The standard Lead fields' lengths: a longer form answer would fail the whole Lead
+ * (STRING_TOO_LONG), so it is cut. Email is never cut (a cut address is another person's).
+ */
+const LEAD_FIELD_LENGTHS: Readonly<Record<string, number>> = {
+  FirstName: 40,
+  LastName: 80,
+  Company: 255,
+  Title: 128,
+  Country: 80,
+  Phone: 40,
+};
+
+/** A Lead's fields from the mapped properties: standard fields cut to their length, the required ones filled. */
+export function leadFields(properties: Record<string, string>): Record<string, string> {
+  const fields = Object.fromEntries(
+    Object.entries(properties).map(([name, value]) => [name, value.slice(0, LEAD_FIELD_LENGTHS[name] ?? value.length)]),
+  );
+  return {
+    ...fields,
+    LastName: fields.LastName || SALESFORCE_NOT_PROVIDED,
+    Company: fields.Company || SALESFORCE_NOT_PROVIDED,
+  };
+}
+
 /** Salesforce's Task Subject length. */
 export const TASK_SUBJECT_MAX = 255;
 

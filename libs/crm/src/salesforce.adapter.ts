@@ -3,6 +3,7 @@ import type { CrmAccount, CrmActivity, CrmAdapter, CrmCall, CrmDeal, CrmField, C
 import { CrmRejected } from './crm-errors';
 import { crmRequest, CrmHttpCall } from './crm-http';
 import {
+  leadFields,
   SALESFORCE_API_VERSION,
   salesforceDateTime,
   salesforceErrorOf,
@@ -14,8 +15,6 @@ import {
 
 /** What the engine asks Salesforce for: the REST API, and a refresh token to keep it. */
 export const SALESFORCE_SCOPES = ['api', 'refresh_token'];
-/** Lead fields Salesforce requires: a lead that gives none gets this (Salesforce's own wording for a blank). */
-export const SALESFORCE_NOT_PROVIDED = '[not provided]';
 
 interface TokenAnswer {
   access_token?: string;
@@ -124,11 +123,7 @@ export class SalesforceAdapter implements CrmAdapter {
       {
         method: 'POST',
         url: this.api(call, '/sobjects/Lead'),
-        body: JSON.stringify({
-          ...properties,
-          LastName: properties.LastName || SALESFORCE_NOT_PROVIDED,
-          Company: properties.Company || SALESFORCE_NOT_PROVIDED,
-        }),
+        body: JSON.stringify(leadFields(properties)),
         writes: true,
       },
       call,
