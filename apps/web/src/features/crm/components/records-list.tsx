@@ -64,7 +64,7 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
   };
   const pages = records.data ? Math.ceil(records.data.total / PAGE_SIZE) : 0;
   const badge = (r: CrmRecord) => (
-    <Badge color={STATUS_COLORS[r.status]} variant="filled">
+    <Badge color={STATUS_COLORS[r.status]} variant="filled" style={{ flexShrink: 0 }}>
       {statusLabel(r.status)}
     </Badge>
   );
