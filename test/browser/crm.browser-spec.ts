@@ -244,13 +244,28 @@ test('the vendor admin finds the revenue influenced on the home, and the vendorâ
   await shoot(page, 'crm-console');
 });
 
-test('the partner disconnects HubSpot after a confirmation, and its records and revenue go with it', async ({
+test('a broken connection says why and offers Connect again; disconnecting it, after a confirmation, takes its records and revenue', async ({
   page,
 }) => {
   await page.setViewportSize(WIDTHS[1]);
   await signInAs(page, partnerEmail);
+  // HubSpot refused the engine's access (as the worker marks it): the page says why, and offers the way back.
+  const db = new Client({ connectionString: process.env.TCMA_BROWSER_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(`UPDATE crm_connections SET status = 'broken', trouble = $2 WHERE partner_id = $1`, [
+      partnerId,
+      'HubSpot refused the refresh token: the app was uninstalled from the account',
+    ]);
+  } finally {
+    await db.end();
+  }
   await page.goto('/portal/crm');
   const connection = page.getByRole('article', { name: 'northwind-partner.hubspot.example' });
+  await expect(connection.getByText('Broken', { exact: true })).toBeVisible();
+  await expect(connection).toContainText('the app was uninstalled from the account');
+  await expect(connection.getByRole('button', { name: 'Connect again' })).toBeVisible();
+  await shoot(page, 'crm-portal-broken');
   await connection
     .getByRole('button', { name: 'Disconnect HubSpot account northwind-partner.hubspot.example' })
     .click();

@@ -72,32 +72,38 @@ export function Revenue() {
               {t('revenue.byCampaign')}
             </Title>
             {lists.map((list) => (
-              <Stack
-                key={list.currency}
-                component="ol"
-                gap={0}
-                p={0}
-                m={0}
-                style={{ listStyle: 'none' }}
-                aria-label={t('revenue.inCurrency', { currency: list.currency })}
-              >
-                {list.items.map((item, i) => (
-                  <Group
-                    component="li"
-                    key={item.id}
-                    gap="sm"
-                    wrap="nowrap"
-                    py={8}
-                    style={i ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
-                  >
-                    <Anchor component={Link} to={`/portal/campaigns/${item.id}`} fw={600} size="sm" flex={1} miw={0}>
-                      {item.name}
-                    </Anchor>
-                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {format.money(item.amount, item.currency)}
-                    </Text>
-                  </Group>
-                ))}
+              <Stack key={list.currency} gap={2}>
+                {lists.length > 1 ? (
+                  <Text size="xs" fw={600} aria-hidden>
+                    {t('revenue.currency', { currency: list.currency })}
+                  </Text>
+                ) : null}
+                <Stack
+                  component="ol"
+                  gap={0}
+                  p={0}
+                  m={0}
+                  style={{ listStyle: 'none' }}
+                  aria-label={t('revenue.inCurrency', { currency: list.currency })}
+                >
+                  {list.items.map((item, i) => (
+                    <Group
+                      component="li"
+                      key={item.id}
+                      gap="sm"
+                      wrap="nowrap"
+                      py={8}
+                      style={i ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+                    >
+                      <Anchor component={Link} to={`/portal/campaigns/${item.id}`} fw={600} size="sm" flex={1} miw={0}>
+                        {item.name}
+                      </Anchor>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {format.money(item.amount, item.currency)}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
               </Stack>
             ))}
           </Stack>

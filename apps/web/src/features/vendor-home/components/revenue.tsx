@@ -115,38 +115,44 @@ function Ranking({ id, title, items, currencies, to }: RankingProps) {
         <Text size="sm">{t('revenue.none')}</Text>
       ) : (
         lists.map((list) => (
-          <Stack
-            key={list.currency}
-            component="ol"
-            gap={0}
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={lists.length > 1 ? t('revenue.inCurrency', { title, currency: list.currency }) : undefined}
-          >
-            {list.items.map((item, i) => (
-              <Group
-                component="li"
-                key={item.id}
-                gap="sm"
-                wrap="nowrap"
-                py={8}
-                style={i ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
-              >
-                {to ? (
-                  <Anchor component={Link} to={to(item.id)} fw={600} size="sm" flex={1} miw={0}>
-                    {item.name}
-                  </Anchor>
-                ) : (
-                  <Text fw={600} size="sm" flex={1} miw={0}>
-                    {item.name}
+          <Stack key={list.currency} gap={2}>
+            {lists.length > 1 ? (
+              <Text size="xs" fw={600} aria-hidden>
+                {t('revenue.currency', { currency: list.currency })}
+              </Text>
+            ) : null}
+            <Stack
+              component="ol"
+              gap={0}
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+              aria-label={lists.length > 1 ? t('revenue.inCurrency', { title, currency: list.currency }) : undefined}
+            >
+              {list.items.map((item, i) => (
+                <Group
+                  component="li"
+                  key={item.id}
+                  gap="sm"
+                  wrap="nowrap"
+                  py={8}
+                  style={i ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+                >
+                  {to ? (
+                    <Anchor component={Link} to={to(item.id)} fw={600} size="sm" flex={1} miw={0}>
+                      {item.name}
+                    </Anchor>
+                  ) : (
+                    <Text fw={600} size="sm" flex={1} miw={0}>
+                      {item.name}
+                    </Text>
+                  )}
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {format.money(item.amount, item.currency)}
                   </Text>
-                )}
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {format.money(item.amount, item.currency)}
-                </Text>
-              </Group>
-            ))}
+                </Group>
+              ))}
+            </Stack>
           </Stack>
         ))
       )}
