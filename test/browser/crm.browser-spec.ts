@@ -242,6 +242,29 @@ test('the vendor admin finds the revenue influenced on the home, and the vendorâ
     page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'CRM', exact: true }),
   ).toHaveAttribute('aria-current', 'page');
   await shoot(page, 'crm-console');
+
+  // An installation without HubSpot's app settings refuses to start (the API's 422 on provider, as it words it): said plainly.
+  await page.route('**/crm-connections/hubspot/start', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        message: 'This CRM is not set up on this installation',
+        errors: [
+          {
+            path: 'provider',
+            message: 'hubspot has no client id and secret (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET)',
+          },
+        ],
+      }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Connect HubSpot' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'HubSpot is not set up on this installation' });
+  await expect(refused).toContainText('ask them, then connect again');
+  await expect(refused).toContainText('HUBSPOT_CLIENT_ID');
+  await expect(page).toHaveURL(/\/console\/crm$/);
+  await expectAccessible(page);
 });
 
 test('a broken connection says why and offers Connect again; disconnecting it, after a confirmation, takes its records and revenue', async ({

@@ -20,14 +20,18 @@ export function ConnectCard() {
         {t('connect.title')}
       </Title>
       <Text size="sm">{t('connect.text')}</Text>
-      {start.error ? (
-        <Alert
-          color="red"
-          variant="light"
-          title={notConfigured ? t('connect.notConfigured') : t('connect.failed')}
-          role="alert"
-        >
-          {notConfigured || start.error.message}
+      {notConfigured ? (
+        <Alert color="red" variant="light" title={t('connect.notConfigured')} role="alert">
+          <Stack gap={4}>
+            <Text size="sm">{t('connect.notConfiguredText')}</Text>
+            <Text size="sm" className="wrap-anywhere">
+              {notConfigured}
+            </Text>
+          </Stack>
+        </Alert>
+      ) : start.error ? (
+        <Alert color="red" variant="light" title={t('connect.failed')} role="alert">
+          {start.error.message}
         </Alert>
       ) : null}
       <div>
