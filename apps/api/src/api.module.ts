@@ -103,6 +103,7 @@ import { ScimTokenController } from './sso/scim-token.controller';
 import { ScimUsersController } from './sso/scim-users.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
 import { SsoRequirementController } from './sso/sso-requirement.controller';
+import { SsoTestsController } from './sso/sso-tests.controller';
 import { SsoSignInController } from './sso/sso-sign-in.controller';
 import { SamlSignInController } from './sso/saml-sign-in.controller';
 import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
@@ -233,6 +234,7 @@ export class ApiModule {
         VendorHostNamesController,
         SsoConnectionsController,
         SsoRequirementController,
+        SsoTestsController,
         ScimTokenController,
         ScimUsersController,
         SsoSignInController,

@@ -19,3 +19,8 @@ export {
   userNameFilter,
 } from './scim-user';
 export { ScimService } from './scim.service';
+export { openTestTicket, SSO_TEST_MAX_CLAIMS, SSO_TEST_MAX_VALUE, SSO_TEST_TTL_MS } from './sso-test';
+export type { SsoTestResult, SsoTestTicket } from './sso-test';
+export { SsoTestResults } from './sso-test-results';
+export { SsoTestsService } from './sso-tests.service';
+export type { SsoFinish } from './sso-sign-in.service';

@@ -10,6 +10,8 @@ import { SsoConnectionsRepository } from './sso-connections.repository';
 import { SsoConnectionsService } from './sso-connections.service';
 import { SsoProvisioning } from './sso-provisioning.service';
 import { SsoSignInService } from './sso-sign-in.service';
+import { SsoTestResults } from './sso-test-results';
+import { SsoTestsService } from './sso-tests.service';
 
 /** Single sign-on through vendors' OpenID Connect and SAML 2.0 providers (connections, the sign-in, provisioning) and SCIM. */
 @Module({
@@ -25,7 +27,9 @@ import { SsoSignInService } from './sso-sign-in.service';
     SsoConnectionsService,
     SsoProvisioning,
     SsoSignInService,
+    SsoTestResults,
+    SsoTestsService,
   ],
-  exports: [SamlSignInService, ScimService, SsoConnectionsService, SsoSignInService],
+  exports: [SsoTestResults, SsoTestsService, SamlSignInService, ScimService, SsoConnectionsService, SsoSignInService],
 })
 export class SsoModule {}
