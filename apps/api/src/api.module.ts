@@ -99,6 +99,7 @@ import { CrmConnectionsController } from './crm/crm-connections.controller';
 import { CrmRecordsController } from './crm/crm-records.controller';
 import { CrmStateCookie } from './crm/crm-state-cookie';
 import { RevenueController } from './crm/revenue.controller';
+import { ScimGroupsController } from './sso/scim-groups.controller';
 import { ScimTokenController } from './sso/scim-token.controller';
 import { ScimUsersController } from './sso/scim-users.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
@@ -237,6 +238,7 @@ export class ApiModule {
         SsoTestsController,
         ScimTokenController,
         ScimUsersController,
+        ScimGroupsController,
         SsoSignInController,
         SamlSignInController,
         SocialConnectionsController,

@@ -24,3 +24,7 @@ export type { SsoTestResult, SsoTestTicket } from './sso-test';
 export { SsoTestResults } from './sso-test-results';
 export { SsoTestsService } from './sso-tests.service';
 export type { SsoFinish } from './sso-sign-in.service';
+export { groupFilter, readGroupPatch, readScimGroup, SCIM_GROUP, toScimGroup } from './scim-group';
+export type { ScimGroupView } from './scim-group';
+export { SCIM_MAX_MEMBERS } from './scim-groups.repository';
+export { SCIM_GROUP_DEFAULTS, ScimGroupsService } from './scim-groups.service';

@@ -5,6 +5,8 @@ import { SamlSignInService } from './saml-sign-in.service';
 import { SamlRepository } from './saml.repository';
 import { ScimRepository } from './scim.repository';
 import { ScimService } from './scim.service';
+import { ScimGroupsRepository } from './scim-groups.repository';
+import { ScimGroupsService } from './scim-groups.service';
 import { SsoAccountsRepository } from './sso-accounts.repository';
 import { SsoConnectionsRepository } from './sso-connections.repository';
 import { SsoConnectionsService } from './sso-connections.service';
@@ -22,6 +24,8 @@ import { SsoTestsService } from './sso-tests.service';
     SamlSignInService,
     ScimRepository,
     ScimService,
+    ScimGroupsRepository,
+    ScimGroupsService,
     SsoAccountsRepository,
     SsoConnectionsRepository,
     SsoConnectionsService,
@@ -30,6 +34,14 @@ import { SsoTestsService } from './sso-tests.service';
     SsoTestResults,
     SsoTestsService,
   ],
-  exports: [SsoTestResults, SsoTestsService, SamlSignInService, ScimService, SsoConnectionsService, SsoSignInService],
+  exports: [
+    ScimGroupsService,
+    SsoTestResults,
+    SsoTestsService,
+    SamlSignInService,
+    ScimService,
+    SsoConnectionsService,
+    SsoSignInService,
+  ],
 })
 export class SsoModule {}
