@@ -304,6 +304,24 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await api.http().get(`/auth/sso/${randomUUID()}/start`).expect(302)).headers.location).toBe(
       '/sign-in?sso_error=connection',
     );
+
+    // Each refusal through the connection is recorded for its admins, with what was wrong (those
+    // without a state naming it, or of an unknown connection, have no connection to be recorded on).
+    const recorded = await api
+      .http()
+      .get(`/sso-connections/${made.body.id}/refusals`)
+      .set(as(a.adminToken))
+      .expect(200);
+    expect(recorded.body.items.map((r: { reason: string }) => r.reason)).toEqual([
+      'connection',
+      'provider',
+      'expired',
+      'email',
+      'account',
+      'partner',
+    ]);
+    expect(recorded.body.items[5].detail).toBe('no partner with external id PRM-B');
+    await api.http().get(`/sso-connections/${made.body.id}/refusals`).set(as(b.adminToken)).expect(404);
   });
 
   it('refuses the passwords of the users a vendor requires single sign-on of, with the reason, while one of its connections signs them in', async () => {

@@ -28,3 +28,4 @@ export { groupFilter, readGroupPatch, readScimGroup, SCIM_GROUP, toScimGroup } f
 export type { ScimGroupView } from './scim-group';
 export { SCIM_MAX_MEMBERS } from './scim-groups.repository';
 export { SCIM_GROUP_DEFAULTS, ScimGroupsService } from './scim-groups.service';
+export { SSO_REFUSAL_RETENTION_DAYS, SSO_REFUSALS_SHOWN } from './sso-refusals.repository';

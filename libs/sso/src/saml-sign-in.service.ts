@@ -59,14 +59,14 @@ export class SamlSignInService {
     testTicket?: unknown,
   ): Promise<string> {
     const connection = await this.provisioning.usable(connectionId, 'saml', onlyVendorId);
-    const test = this.provisioning.testTicket(connection.id, testTicket);
+    const test = await this.provisioning.testTicket(connection.id, testTicket);
     try {
       // The request's id is chosen here (as node-saml would: 20 random bytes) so a test can sign it into its RelayState.
       const requestId = `_${randomBytes(20).toString('hex')}`;
       const relayState = test ? testRelayState(this.signer, requestId, test.userId) : safeReturnPath(returnTo);
       return await this.saml(connection, acsOrigin, () => requestId).getAuthorizeUrlAsync(relayState, undefined, {});
     } catch (e) {
-      throw this.provisioning.refused(connection.id, new SsoRefusedError('provider', (e as Error).message));
+      throw await this.provisioning.refused(connection.id, new SsoRefusedError('provider', (e as Error).message));
     }
   }
 
@@ -113,7 +113,7 @@ export class SamlSignInService {
       );
       return { kind: 'signed-in', user, returnTo: safeReturnPath(body.RelayState) };
     } catch (e) {
-      throw this.provisioning.refused(connection.id, e);
+      throw await this.provisioning.refused(connection.id, e);
     }
   }
 

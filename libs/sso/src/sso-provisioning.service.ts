@@ -6,6 +6,7 @@ import { claimList, openTestTicket, refusalOf, type SsoTestResult, type SsoTestT
 import { Clock } from '@tcma/clock';
 import { Signer } from '@tcma/signing';
 import { SsoConnectionsRepository } from './sso-connections.repository';
+import { SsoRefusalsRepository } from './sso-refusals.repository';
 
 /**
  * What every single sign-on does once its provider's answer is checked, whatever the protocol:
@@ -18,6 +19,7 @@ export class SsoProvisioning {
   constructor(
     private readonly connections: SsoConnectionsRepository,
     private readonly accounts: SsoAccountsRepository,
+    private readonly refusals: SsoRefusalsRepository,
     private readonly signer: Signer,
     private readonly clock: Clock,
   ) {}
@@ -26,11 +28,14 @@ export class SsoProvisioning {
    * The test ticket a start address carries (the console's "Test sign-in"), or null for a real
    * sign-in; one that is given and not valid (another connection's, tampered, expired) is refused.
    */
-  testTicket(connectionId: string, raw: unknown): SsoTestTicket | null {
+  async testTicket(connectionId: string, raw: unknown): Promise<SsoTestTicket | null> {
     if (raw === undefined) return null;
     const ticket = openTestTicket(this.signer, raw, connectionId, this.clock.now());
     if (!ticket)
-      throw this.refused(connectionId, new SsoRefusedError('expired', 'a test ticket not valid for this connection'));
+      throw await this.refused(
+        connectionId,
+        new SsoRefusedError('expired', 'a test ticket not valid for this connection'),
+      );
     return ticket;
   }
 
@@ -44,7 +49,7 @@ export class SsoProvisioning {
       connection.protocol !== protocol ||
       (onlyVendorId !== null && connection.vendorId !== onlyVendorId)
     )
-      throw this.refused(
+      throw await this.refused(
         connectionId,
         new SsoRefusedError('connection', 'unknown, off, of the other protocol, or another vendor’s'),
       );
@@ -125,12 +130,17 @@ export class SsoProvisioning {
     if (user.disabledAt !== null) throw new SsoRefusedError('disabled', `user ${user.id} is disabled`);
   }
 
-  /** Logs a refusal with its reason and detail; gives the error back to be thrown. */
-  refused(connectionId: string | null, e: unknown): unknown {
-    if (e instanceof SsoRefusedError)
+  /**
+   * Logs a refusal with its reason and detail, and records it for the connection's admins (a
+   * test's refusal is shown to its admin instead); gives the error back to be thrown.
+   */
+  async refused(connectionId: string | null, e: unknown): Promise<unknown> {
+    if (e instanceof SsoRefusedError) {
       this.logger.warn(
         `Single sign-on refused (${e.reason}) through connection ${connectionId ?? 'unknown'}: ${e.detail}`,
       );
+      if (connectionId) await this.refusals.recordForSystem(connectionId, e.reason, e.detail);
+    }
     return e;
   }
 }

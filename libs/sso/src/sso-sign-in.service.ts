@@ -56,7 +56,7 @@ export class SsoSignInService {
     testTicket?: unknown,
   ): Promise<SsoStart> {
     const connection = await this.provisioning.usable(connectionId, 'oidc', onlyVendorId);
-    const test = this.provisioning.testTicket(connection.id, testTicket);
+    const test = await this.provisioning.testTicket(connection.id, testTicket);
     const client = await this.clientFor(connection, redirectUri);
     const codeVerifier = generators.codeVerifier();
     const state = generators.state();
@@ -91,7 +91,7 @@ export class SsoSignInService {
   ): Promise<SsoFinish> {
     const kept = openState(this.signer, stateCookie, this.clock.now());
     if (!kept)
-      throw this.provisioning.refused(
+      throw await this.provisioning.refused(
         null,
         new SsoRefusedError('expired', 'no state cookie, a tampered one, or expired'),
       );
@@ -131,7 +131,7 @@ export class SsoSignInService {
       );
       return { kind: 'signed-in', user, returnTo: kept.returnTo };
     } catch (e) {
-      throw this.provisioning.refused(connection.id, e);
+      throw await this.provisioning.refused(connection.id, e);
     }
   }
 

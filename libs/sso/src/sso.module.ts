@@ -10,6 +10,7 @@ import { ScimGroupsService } from './scim-groups.service';
 import { SsoAccountsRepository } from './sso-accounts.repository';
 import { SsoConnectionsRepository } from './sso-connections.repository';
 import { SsoConnectionsService } from './sso-connections.service';
+import { SsoRefusalsRepository } from './sso-refusals.repository';
 import { SsoProvisioning } from './sso-provisioning.service';
 import { SsoSignInService } from './sso-sign-in.service';
 import { SsoTestResults } from './sso-test-results';
@@ -30,6 +31,7 @@ import { SsoTestsService } from './sso-tests.service';
     SsoConnectionsRepository,
     SsoConnectionsService,
     SsoProvisioning,
+    SsoRefusalsRepository,
     SsoSignInService,
     SsoTestResults,
     SsoTestsService,

@@ -68,3 +68,14 @@ export class SsoTestResultDto {
     return { ...r };
   }
 }
+
+export class SsoRefusalDto {
+  @ApiProperty({ description: 'The reason the sign-in page showed (sso_error).' }) reason!: string;
+  @ApiProperty({ description: 'What exactly was wrong.' }) detail!: string;
+  @ApiProperty() at!: Date;
+}
+
+export class SsoRefusalListDto {
+  @ApiProperty({ type: [SsoRefusalDto], description: 'Newest first; the last 30 days, 50 at most.' })
+  items!: SsoRefusalDto[];
+}

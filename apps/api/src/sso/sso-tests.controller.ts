@@ -4,9 +4,9 @@ import { CurrentActor, Roles } from '@tcma/auth';
 import { SsoTestsService } from '@tcma/sso';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { SsoTestResultDto, SsoTestStartDto } from './sso-test.dto';
+import { SsoRefusalListDto, SsoTestResultDto, SsoTestStartDto } from './sso-test.dto';
 
-/** "Test sign-in": a vendor admin goes through a connection's provider and sees what it sends, nobody signed in. */
+/** Why a connection does not sign someone in: "Test sign-in" (nobody signed in) and its recent refusals. */
 @ApiTags('single sign-on')
 @ApiBearerAuth()
 @Roles('vendor_admin')
@@ -38,5 +38,16 @@ export class SsoTestsController {
     @Param('resultId') resultId: string,
   ): Promise<SsoTestResultDto> {
     return SsoTestResultDto.from(await this.tests.result(actor, id, resultId));
+  }
+
+  @Get(':id/refusals')
+  @ApiOperation({
+    operationId: 'listSsoRefusals',
+    summary: "The connection's refused sign-ins of the last 30 days, newest first, with what was wrong",
+  })
+  @ApiOkResponse({ type: SsoRefusalListDto })
+  async refusals(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SsoRefusalListDto> {
+    const rows = await this.tests.recentRefusals(actor, id);
+    return { items: rows.map((r) => ({ reason: r.reason, detail: r.detail, at: r.createdAt })) };
   }
 }

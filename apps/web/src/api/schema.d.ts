@@ -2563,6 +2563,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sso-connections/{id}/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connection's refused sign-ins of the last 30 days, newest first, with what was wrong */
+        get: operations["listSsoRefusals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim-token": {
         parameters: {
             query?: never;
@@ -6147,6 +6164,18 @@ export interface components {
             existingUser: components["schemas"]["SsoTestUserDto"] | null;
             /** @description Why a real sign-in would be refused; null: it would sign in (provisioning a new account if none exists). */
             refusal: components["schemas"]["SsoTestRefusalDto"] | null;
+        };
+        SsoRefusalDto: {
+            /** @description The reason the sign-in page showed (sso_error). */
+            reason: string;
+            /** @description What exactly was wrong. */
+            detail: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SsoRefusalListDto: {
+            /** @description Newest first; the last 30 days, 50 at most. */
+            items: components["schemas"]["SsoRefusalDto"][];
         };
         ScimSettingsDto: {
             /** @description Whether a SCIM token is set (SCIM is on). */
@@ -11478,6 +11507,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SsoTestResultDto"];
+                };
+            };
+        };
+    };
+    listSsoRefusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoRefusalListDto"];
                 };
             };
         };

@@ -5,6 +5,7 @@ import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
 import { useRemoveSsoConnection, useSetSsoConnectionEnabled, type SsoConnection } from '../hooks/use-sso-connections';
 import { useStartSsoTest } from '../hooks/use-sso-test';
+import { SsoRefusals } from './sso-refusals';
 
 /** A label and its value (an issuer, a claim's name: one long word that wraps anywhere). */
 function Detail({ label, value }: { label: string; value: string }) {
@@ -113,6 +114,7 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
           <Text size="sm">{setEnabled.error.message}</Text>
         </Alert>
       ) : null}
+      <SsoRefusals connectionId={c.id} titleId={titleId} />
       {startTest.isError ? (
         <Alert color="red" variant="light" role="alert" title={t('test.startFailed')}>
           <Text size="sm">{startTest.error.message}</Text>

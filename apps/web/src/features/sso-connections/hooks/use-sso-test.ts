@@ -21,3 +21,8 @@ export function useSsoTestResult(id: string | null, resultId: string | null) {
     { enabled: !!id && !!resultId, retry: false },
   );
 }
+
+/** The connection's refused sign-ins of the last 30 days (read when the admin opens them). */
+export function useSsoRefusals(id: string, enabled: boolean) {
+  return $api.useQuery('get', '/sso-connections/{id}/refusals', { params: { path: { id } } }, { enabled });
+}
