@@ -78,6 +78,7 @@ const NOT_CREATING: Record<string, string> = {
   startCrmConnection:
     'an authorization address; the connection is made by the CRM’s redirect (GET /crm/callback/{provider})',
   replayCrmRecord: 'the same record, queued again',
+  startSsoTest: 'an address to send the admin’s browser to; nothing is stored until the provider answers',
   signIn: 'authentication: the session is the cookie (GET /auth/session answers it)',
   completeSamlSignIn:
     "a SAML identity provider's sign-in: the session is the cookie, the answer a redirect (the assertion id is kept only against replays)",

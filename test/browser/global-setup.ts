@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { dropQueueKeys } from '../../libs/queue/src/queue-keys';
 import { ChatCompletionsStub } from '../support/chat-completions-stub';
 import { fileZone, TestDnsServer } from '../support/dns-server';
+import { startHubspotStub } from '../support/hubspot-stub';
 import { eventually, freePort, spawnEntry } from '../support/processes';
 import { browserAdminEmail } from './seed';
 import { startBrowserSocialStubs } from './social-grants';
@@ -36,11 +37,15 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // The social networks (OAuth and posting) are stubs in this process: the portal's connect buttons
   // lead to them, and specs tell them what to grant through their control (social-grants.ts).
   const social = await startBrowserSocialStubs();
+  // HubSpot (OAuth and the CRM API) is a stub here too: the CRM page's connect button leads to it,
+  // and it approves at once and sends the browser back to the engine's callback.
+  const hubspot = await startHubspotStub();
   // The assistant's model is a stub in this process too (deterministic answers: a translation
   // prefixes each segment with its language in brackets), so the console's machine translation is real.
   const model = await new ChatCompletionsStub().start();
   const env = {
     ...social.env(),
+    ...hubspot.env(),
     AI_BASE_URL: model.url,
     AI_MODEL: 'stub-model',
     DATABASE_URL: database.toString(),
@@ -82,6 +87,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
     await dns.stop();
     await social.stop();
+    await hubspot.stop();
     await model.stop();
     fs.rmSync(path.dirname(dnsZone), { recursive: true, force: true });
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);

@@ -196,21 +196,21 @@ for (const viewport of WIDTHS) {
       await expect(nav.getByRole('link', { name: /Partner portal/ })).toHaveCount(0);
       await screenshot(page, 'home-vendor');
       await expectAccessible(page);
-      // On a phone the console's twelve areas fold behind one button naming where the reader is,
+      // On a phone the console's thirteen areas fold behind one button naming where the reader is,
       // so the page's heading is not pushed below four rows of links.
       const areas = page.getByRole('navigation', { name: 'Console' });
       const menu = areas.getByRole('button', { name: 'Open the console menu: Home' });
       if (viewport.width < 768) {
         await expect(areas.getByRole('link')).toHaveCount(0);
         await menu.click();
-        await expect(areas.getByRole('link')).toHaveCount(12);
+        await expect(areas.getByRole('link')).toHaveCount(13);
         await expect(areas.getByRole('link', { name: 'Home', exact: true })).toHaveAttribute('aria-current', 'page');
         await (await consoleArea(page, 'Partners')).click();
         await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
         await expect(areas.getByRole('button', { name: 'Open the console menu: Partners' })).toBeVisible();
       } else {
         await expect(menu).toHaveCount(0);
-        await expect(areas.getByRole('link')).toHaveCount(12);
+        await expect(areas.getByRole('link')).toHaveCount(13);
       }
     });
   });

@@ -29,6 +29,7 @@ let slug: string;
 let connectionId: string;
 let partnerName: string;
 const newcomers = WIDTHS.map(() => `sso-${randomUUID().slice(0, 8)}@browser-sso.example`);
+const tester = `tester-${randomUUID().slice(0, 8)}@browser-sso.example`;
 
 async function withApi<T>(use: (api: Awaited<ReturnType<typeof playwrightRequest.newContext>>) => Promise<T>) {
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
@@ -59,6 +60,7 @@ test.beforeAll(async () => {
         ]),
       ),
       stranger: { email: `stranger-${worker}@browser-sso.example`, email_verified: true, prm: 'PRM-NOBODY' },
+      tester: { email: tester, email_verified: true, name: 'Tess Tester', prm: EXTERNAL_ID },
     },
   );
   await withApi(async (api) => {
@@ -154,4 +156,35 @@ WIDTHS.forEach((viewport, i) => {
     await screenshot(page, 'sso-refused');
     await expectAccessible(page);
   });
+});
+
+test('a vendor admin tests the connection from the console: what the provider sent and what signing in would do, nobody signed in', async ({
+  page,
+}) => {
+  await page.setViewportSize(WIDTHS[0]);
+  await page.setExtraHTTPHeaders(admin());
+  await page.goto('/console/sso');
+  const card = page.getByRole('article', { name: CONNECTION });
+  await card.getByRole('button', { name: 'Test sign-in' }).click();
+  await page.locator('input[name="login"]').fill('tester');
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+
+  await expect(page).toHaveURL(/\/console\/sso\?tested=/);
+  const panel = page.getByRole('region', { name: 'Test sign-in' });
+  await expect(panel).toContainText(`A sign-in through ${CONNECTION} would work`);
+  await expect(panel).toContainText(`A new account would be created for ${tester} in the partner ${partnerName}`);
+  await expect(panel.getByRole('cell', { name: EXTERNAL_ID })).toBeVisible();
+  await screenshot(page, 'console-sso-test');
+  await expectAccessible(page);
+  await page.setViewportSize(WIDTHS[1]);
+  await screenshot(page, 'console-sso-test');
+  // Nobody was provisioned.
+  await withApi(async (api) => {
+    const users = await ok<{ items: Array<{ email: string }> }>(api.get('/users?limit=200', { headers: admin() }), 200);
+    expect(users.items.map((u) => u.email)).not.toContain(tester);
+  });
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(page).toHaveURL(/\/console\/sso$/);
 });

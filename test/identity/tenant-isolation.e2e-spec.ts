@@ -328,7 +328,7 @@ describe('tenant isolation', () => {
       'social-posts': { id: a1.socialPostId },
       'social-connections': { id: a1.socialConnectionId },
       'vendor-host-names': { id: hostNameId },
-      'sso-connections': { id: ssoConnectionId },
+      'sso-connections': { id: ssoConnectionId, resultId: 'a-test-result-id' },
       'crm-connections': { id: a1.crmConnectionId },
       'crm-records': { id: a1.crmRecordId },
     };
@@ -408,7 +408,7 @@ describe('tenant isolation', () => {
     if (key in bodies) return bodies[key];
     if (op.method === 'get' || op.method === 'delete') return undefined;
     if (
-      /\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch|launch-current|retry)$/.test(
+      /\/(publish|validate|archive|restore|duplicate|pause|resume|cancel|skip|launch|launch-current|retry|test)$/.test(
         op.path,
       )
     )

@@ -189,3 +189,161 @@ describe('SCIM provisioning', () => {
     expect((await api.http().get(`/scim/v2/Users/${tokenUserId}`).set(as(aToken)).expect(200)).body.active).toBe(false);
   });
 });
+
+describe('SCIM groups: the vendor’s partners', () => {
+  const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+  const TCMA = 'urn:ietf:params:scim:schemas:extension:tcma:2.0:User';
+  const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+  let api: ApiHarness;
+  let a: TestVendor;
+  let b: TestVendor;
+  let token: string;
+  let otherToken: string;
+  const scim = (t: string) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/scim+json' });
+  const send = (body: object) => JSON.stringify(body);
+  const provision = async (userName: string, partnerExternalId?: string) =>
+    (
+      await api
+        .http()
+        .post('/scim/v2/Users')
+        .set(scim(token))
+        .send(send({ userName, ...(partnerExternalId ? { [TCMA]: { partnerExternalId } } : {}) }))
+        .expect(201)
+    ).body.id as string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    const tenants = new TenantFactory(api);
+    a = await tenants.vendor('SCIM Groups A');
+    b = await tenants.vendor('SCIM Groups B');
+    token = (
+      await api
+        .http()
+        .post('/scim-token')
+        .set({ Authorization: `Bearer ${a.adminToken}` })
+        .expect(201)
+    ).body.token;
+    otherToken = (
+      await api
+        .http()
+        .post('/scim-token')
+        .set({ Authorization: `Bearer ${b.adminToken}` })
+        .expect(201)
+    ).body.token;
+  }, 60_000);
+
+  afterAll(() => api?.close());
+
+  it('pushes a group as a new partner, finds it by displayName or externalId, lists its users as members, renames it', async () => {
+    const made = await api
+      .http()
+      .post('/scim/v2/Groups')
+      .set(scim(token))
+      .send(send({ schemas: [GROUP], displayName: 'Northwind Resellers', externalId: 'PRM-G1' }))
+      .expect(201);
+    expect(made.headers['content-type']).toContain('application/scim+json');
+    expect(made.body).toMatchObject({
+      schemas: [GROUP],
+      displayName: 'Northwind Resellers',
+      externalId: 'PRM-G1',
+      members: [],
+    });
+    const id = made.body.id as string;
+    const partner = (
+      await api
+        .http()
+        .get(`/partners/${id}`)
+        .set({ Authorization: `Bearer ${a.adminToken}` })
+        .expect(200)
+    ).body;
+    expect(partner).toMatchObject({
+      companyName: 'Northwind Resellers',
+      externalId: 'PRM-G1',
+      tier: 'unassigned',
+      status: 'active',
+    });
+    await api
+      .http()
+      .post('/scim/v2/Groups')
+      .set(scim(token))
+      .send(send({ displayName: 'northwind resellers' }))
+      .expect(409);
+
+    // Its users, provisioned into it by the user extension, are its members.
+    const ann = await provision(`ann-${randomUUID().slice(0, 6)}@nw.example`, 'PRM-G1');
+    for (const filter of ['displayName eq "Northwind Resellers"', 'externalId eq "PRM-G1"']) {
+      const found = await api.http().get('/scim/v2/Groups').query({ filter }).set(scim(token)).expect(200);
+      expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id, members: [{ value: ann }] }] });
+    }
+    const lean = await api
+      .http()
+      .get('/scim/v2/Groups')
+      .query({ filter: 'externalId eq "PRM-G1"', excludedAttributes: 'members' })
+      .set(scim(token))
+      .expect(200);
+    expect(lean.body.Resources[0]).not.toHaveProperty('members');
+    // Another vendor's token finds nothing of it.
+    expect(
+      (
+        await api
+          .http()
+          .get('/scim/v2/Groups')
+          .query({ filter: 'externalId eq "PRM-G1"' })
+          .set(scim(otherToken))
+          .expect(200)
+      ).body.totalResults,
+    ).toBe(0);
+    await api.http().get(`/scim/v2/Groups/${id}`).set(scim(otherToken)).expect(404);
+
+    const renamed = await api
+      .http()
+      .patch(`/scim/v2/Groups/${id}`)
+      .set(scim(token))
+      .send(send({ schemas: [PATCH], Operations: [{ op: 'replace', value: { displayName: 'Northwind Partners' } }] }))
+      .expect(200);
+    expect(renamed.body.displayName).toBe('Northwind Partners');
+    await api.http().get('/scim/v2/Groups').query({ filter: 'name eq "x"' }).set(scim(token)).expect(400);
+  });
+
+  it('removes a member by deactivating it, refuses moving users in, and suspends the partner when the group is deleted', async () => {
+    const id = (
+      await api
+        .http()
+        .post('/scim/v2/Groups')
+        .set(scim(token))
+        .send(send({ displayName: 'Contoso', externalId: 'PRM-G2' }))
+        .expect(201)
+    ).body.id as string;
+    const bob = await provision(`bob-${randomUUID().slice(0, 6)}@contoso.example`, 'PRM-G2');
+    const cyd = await provision(`cyd-${randomUUID().slice(0, 6)}@contoso.example`, 'PRM-G2');
+    const vendorUser = await provision(`vera-${randomUUID().slice(0, 6)}@vendor.example`);
+
+    // Adding the vendor's own user is refused: users never move between a partner and the vendor.
+    const moved = await api
+      .http()
+      .patch(`/scim/v2/Groups/${id}`)
+      .set(scim(token))
+      .send(send({ schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: vendorUser }] }] }))
+      .expect(400);
+    expect(moved.body).toMatchObject({ scimType: 'mutability' });
+    // Entra ID's remove of one member: deactivated, no longer a member.
+    const removed = await api
+      .http()
+      .patch(`/scim/v2/Groups/${id}`)
+      .set(scim(token))
+      .send(send({ schemas: [PATCH], Operations: [{ op: 'remove', path: `members[value eq "${bob}"]` }] }))
+      .expect(200);
+    expect(removed.body.members.map((m: { value: string }) => m.value)).toEqual([cyd]);
+    expect((await api.http().get(`/scim/v2/Users/${bob}`).set(scim(token)).expect(200)).body.active).toBe(false);
+
+    await api.http().delete(`/scim/v2/Groups/${id}`).set(scim(token)).expect(204);
+    const partner = (
+      await api
+        .http()
+        .get(`/partners/${id}`)
+        .set({ Authorization: `Bearer ${a.adminToken}` })
+        .expect(200)
+    ).body;
+    expect(partner.status).toBe('suspended');
+  });
+});

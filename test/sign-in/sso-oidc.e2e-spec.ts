@@ -21,6 +21,7 @@ describe('single sign-on (OpenID Connect)', () => {
   const vendorEmail = `ven-${unique()}@vendor.example`;
   const newPartnerEmail = `new-${unique()}@partner.example`;
   const strangerEmail = `stranger-${unique()}@partner.example`;
+  const testerEmail = `tester-${unique()}@partner.example`;
   const A_HOST = 'partners.sso-a.example';
   const table = new TxtTable();
   const dns = new TestDnsServer(table.answer);
@@ -77,6 +78,13 @@ describe('single sign-on (OpenID Connect)', () => {
           groups: ['staff', 'partner_admin'],
         },
         foreign: { email: strangerEmail, email_verified: true, prm_account: 'PRM-B' },
+        tester: {
+          email: testerEmail,
+          email_verified: true,
+          name: 'Tess Tester',
+          prm_account: 'PRM-A',
+          groups: ['partner_admin'],
+        },
         vendorAsPartner: { email: vendorEmail, email_verified: true, prm_account: 'PRM-A' },
         unverified: { email: `unverified-${unique()}@partner.example`, email_verified: false, prm_account: 'PRM-A' },
       },
@@ -197,6 +205,68 @@ describe('single sign-on (OpenID Connect)', () => {
     ]);
   });
 
+  it('tests a connection for its admin: the claims received and what signing in would do, nobody signed in or provisioned', async () => {
+    const made = await connection(a, {
+      name: 'Acme PRM (test)',
+      audience: 'partner_users',
+      partnerClaim: 'prm_account',
+      roleClaim: 'groups',
+    }).expect(201);
+    const id = made.body.id as string;
+    const test = async (login: string) => {
+      const { startUrl } = (await api.http().post(`/sso-connections/${id}/test`).set(as(a.adminToken)).expect(200))
+        .body;
+      const start = await api.http().get(startUrl).expect(302);
+      const stateCookie = String(start.headers['set-cookie'][0]).split(';')[0];
+      const back = await provider.signIn(start.headers.location, login);
+      const callback = await api
+        .http()
+        .get('/auth/sso/callback')
+        .query(Object.fromEntries(back.searchParams))
+        .set('Cookie', stateCookie)
+        .expect(302);
+      expect(String(callback.headers['set-cookie'] ?? '')).not.toContain('tcma_session=');
+      const landed = new URL(callback.headers.location, ENGINE);
+      expect(landed.pathname).toBe('/console/sso');
+      expect(landed.searchParams.get('tested')).toBe(id);
+      return landed.searchParams.get('result')!;
+    };
+
+    const resultId = await test('tester');
+    const result = (
+      await api.http().get(`/sso-connections/${id}/test-results/${resultId}`).set(as(a.adminToken)).expect(200)
+    ).body;
+    expect(result.claims).toEqual(
+      expect.arrayContaining([
+        { name: 'email', value: testerEmail },
+        { name: 'groups', value: 'partner_admin' },
+        { name: 'prm_account', value: 'PRM-A' },
+      ]),
+    );
+    expect(result).toMatchObject({
+      connectionId: id,
+      reading: { email: testerEmail, name: 'Tess Tester', role: 'partner_admin', partnerExternalId: 'PRM-A' },
+      partner: { id: aPartner.partnerId, status: 'active' },
+      existingUser: null,
+      refusal: null,
+    });
+    expect(await usersNamed(testerEmail)).toEqual([]);
+    // The result is its admin's: another vendor's admin, and the same vendor's marketer, are refused.
+    await api.http().get(`/sso-connections/${id}/test-results/${resultId}`).set(as(b.adminToken)).expect(404);
+    await api.http().get(`/sso-connections/${id}/test-results/${resultId}`).set(as(a.marketerToken)).expect(403);
+    await api.http().post(`/sso-connections/${id}/test`).set(as(b.adminToken)).expect(404);
+
+    // A claim that would be refused is shown with its reason.
+    const refusedId = await test('foreign');
+    expect(
+      (await api.http().get(`/sso-connections/${id}/test-results/${refusedId}`).set(as(a.adminToken)).expect(200)).body,
+    ).toMatchObject({ reading: { partnerExternalId: 'PRM-B' }, partner: null, refusal: { reason: 'partner' } });
+    expect(await usersNamed(strangerEmail)).toEqual([]);
+    // A ticket that is not one (or another connection's) is refused at the start.
+    const forged = await api.http().get(`/auth/sso/${id}/start`).query({ test: 'v1.forged' }).expect(302);
+    expect(forged.headers.location).toBe('/sign-in?sso_error=expired');
+  });
+
   it('refuses, with the reason on the sign-in page and nothing written: another vendor’s partner, a vendor user, an unverified email, a replayed or foreign state, a disabled connection', async () => {
     const made = await connection(a, {
       name: 'Acme PRM strict',
@@ -234,6 +304,24 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await api.http().get(`/auth/sso/${randomUUID()}/start`).expect(302)).headers.location).toBe(
       '/sign-in?sso_error=connection',
     );
+
+    // Each refusal through the connection is recorded for its admins, with what was wrong (those
+    // without a state naming it, or of an unknown connection, have no connection to be recorded on).
+    const recorded = await api
+      .http()
+      .get(`/sso-connections/${made.body.id}/refusals`)
+      .set(as(a.adminToken))
+      .expect(200);
+    expect(recorded.body.items.map((r: { reason: string }) => r.reason)).toEqual([
+      'connection',
+      'provider',
+      'expired',
+      'email',
+      'account',
+      'partner',
+    ]);
+    expect(recorded.body.items[5].detail).toBe('no partner with external id PRM-B');
+    await api.http().get(`/sso-connections/${made.body.id}/refusals`).set(as(b.adminToken)).expect(404);
   });
 
   it('refuses the passwords of the users a vendor requires single sign-on of, with the reason, while one of its connections signs them in', async () => {

@@ -227,6 +227,42 @@ describe('single sign-on (SAML 2.0)', () => {
     expect(await signIn('//evil.example/portal')).toBe('/');
   });
 
+  it('tests a connection for its admin: the attributes received and what signing in would do, nobody signed in', async () => {
+    const email = `saml-test-${unique()}@partner.example`;
+    const { startUrl } = (await api.http().post(`/sso-connections/${prm}/test`).set(as(a.adminToken)).expect(200)).body;
+    const start = await api.http().get(startUrl).expect(302);
+    const request = idp.requestOf(start.headers.location);
+    expect(request.relayState).toMatch(/^tcma-test:/);
+    const attributes = { prm_account: 'PRM-A', groups: ['partner_admin'], displayName: 'Tess Tester' };
+    const acs = await post(
+      prm,
+      answer(prm, { nameId: email, attributes, inResponseTo: request.id }),
+      request.relayState!,
+    );
+    expect(String(acs.headers['set-cookie'] ?? '')).not.toContain('tcma_session=');
+    const landed = new URL(acs.headers.location, ENGINE);
+    expect(landed.pathname).toBe('/console/sso');
+    const result = (
+      await api
+        .http()
+        .get(`/sso-connections/${prm}/test-results/${landed.searchParams.get('result')}`)
+        .set(as(a.adminToken))
+        .expect(200)
+    ).body;
+    expect(result.claims).toEqual(expect.arrayContaining([{ name: 'prm_account', value: 'PRM-A' }]));
+    expect(result).toMatchObject({
+      reading: { email, role: 'partner_admin', partnerExternalId: 'PRM-A' },
+      partner: { id: aPartner.partnerId },
+      existingUser: null,
+      refusal: null,
+    });
+    expect(await usersNamed(email)).toEqual([]);
+    // The test's RelayState is the answer to that request only: put on an unsolicited answer, it signs in as usual (and lands home).
+    const unsolicited = await post(prm, answer(prm, { nameId: email, attributes }), request.relayState!);
+    expect(unsolicited.headers.location).toBe('/');
+    expect(await sessionOf(unsolicited)).toMatchObject({ signedIn: true, user: { email } });
+  });
+
   it('refuses an assertion for another audience', async () => {
     const email = `saml-aud-${unique()}@partner.example`;
     await refused(

@@ -99,10 +99,12 @@ import { CrmConnectionsController } from './crm/crm-connections.controller';
 import { CrmRecordsController } from './crm/crm-records.controller';
 import { CrmStateCookie } from './crm/crm-state-cookie';
 import { RevenueController } from './crm/revenue.controller';
+import { ScimGroupsController } from './sso/scim-groups.controller';
 import { ScimTokenController } from './sso/scim-token.controller';
 import { ScimUsersController } from './sso/scim-users.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
 import { SsoRequirementController } from './sso/sso-requirement.controller';
+import { SsoTestsController } from './sso/sso-tests.controller';
 import { SsoSignInController } from './sso/sso-sign-in.controller';
 import { SamlSignInController } from './sso/saml-sign-in.controller';
 import { VendorHostNamesController } from './vendor-hosts/vendor-host-names.controller';
@@ -233,8 +235,10 @@ export class ApiModule {
         VendorHostNamesController,
         SsoConnectionsController,
         SsoRequirementController,
+        SsoTestsController,
         ScimTokenController,
         ScimUsersController,
+        ScimGroupsController,
         SsoSignInController,
         SamlSignInController,
         SocialConnectionsController,

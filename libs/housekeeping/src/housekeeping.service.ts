@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
+import { SSO_REFUSAL_RETENTION_DAYS } from '@tcma/sso';
 import { EventPartitionsResult, EventPartitionsService } from './event-partitions.service';
 import { SamlRecordsRepository } from './saml-records.repository';
 import { StoredFilesSweepResult, StoredFilesSweepService } from './stored-files-sweep.service';
@@ -7,8 +8,8 @@ import { StoredFilesSweepResult, StoredFilesSweepService } from './stored-files-
 export interface HousekeepingResult {
   events: EventPartitionsResult;
   storedFiles: StoredFilesSweepResult;
-  /** Expired SAML AuthnRequest ids and used assertion ids removed. */
-  samlRecords: { requests: number; assertions: number };
+  /** Expired SAML AuthnRequest ids and used assertion ids, and single sign-on refusals past SSO_REFUSAL_RETENTION_DAYS, removed. */
+  samlRecords: { requests: number; assertions: number; refusals: number };
 }
 
 /**
@@ -30,7 +31,10 @@ export class HousekeepingService {
     const now = this.clock.now();
     const events = await this.partitions.maintain(now);
     const storedFiles = await this.storedFiles.sweep(now, this.partitions.keptSince(now));
-    const samlRecords = await this.samlRecords.removeExpiredForSystem(now);
+    const samlRecords = await this.samlRecords.removeExpiredForSystem(
+      now,
+      new Date(now.getTime() - SSO_REFUSAL_RETENTION_DAYS * 86_400_000),
+    );
     return { events, storedFiles, samlRecords };
   }
 }

@@ -113,6 +113,7 @@ export type {
   CrmConnectionRow,
   CrmRecordRow,
   CrmRevenueRow,
+  SsoRefusalRow,
   VendorHostNameRow,
   VendorRow,
   VendorBrandRow,

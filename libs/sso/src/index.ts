@@ -19,3 +19,13 @@ export {
   userNameFilter,
 } from './scim-user';
 export { ScimService } from './scim.service';
+export { openTestTicket, SSO_TEST_MAX_CLAIMS, SSO_TEST_MAX_VALUE, SSO_TEST_TTL_MS } from './sso-test';
+export type { SsoTestResult, SsoTestTicket } from './sso-test';
+export { SsoTestResults } from './sso-test-results';
+export { SsoTestsService } from './sso-tests.service';
+export type { SsoFinish } from './sso-sign-in.service';
+export { groupFilter, readGroupPatch, readScimGroup, SCIM_GROUP, toScimGroup } from './scim-group';
+export type { ScimGroupView } from './scim-group';
+export { SCIM_MAX_MEMBERS } from './scim-groups.repository';
+export { SCIM_GROUP_DEFAULTS, ScimGroupsService } from './scim-groups.service';
+export { SSO_REFUSAL_RETENTION_DAYS, SSO_REFUSALS_SHOWN } from './sso-refusals.repository';

@@ -2,7 +2,7 @@ import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from '@no
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { SsoConnectionRow, UserRow, VendorScope } from '@tcma/persistence';
+import { SsoConnectionRow, VendorScope } from '@tcma/persistence';
 import { readClaims, safeReturnPath, SsoRefusedError } from './sso-claims';
 import { checkSubject, SAML_CLOCK_SKEW_MS } from './saml-subject';
 import { samlClaims } from './saml-claims';
@@ -10,12 +10,13 @@ import { SamlRequestCache } from './saml-request-cache';
 import { samlAcsUrl, samlEntityId } from './saml-urls';
 import { SamlRepository } from './saml.repository';
 import { SsoProvisioning } from './sso-provisioning.service';
+import type { SsoFinish } from './sso-sign-in.service';
 import { SSO_STATE_TTL_MS } from './sso-state';
+import { testerOf, testRelayState } from './sso-test';
+import { Signer } from '@tcma/signing';
+import { randomBytes } from 'node:crypto';
 
-export interface SamlFinish {
-  user: UserRow;
-  returnTo: string;
-}
+export type SamlFinish = SsoFinish;
 
 /**
  * Signing in through a vendor's SAML 2.0 identity provider. Started here (an AuthnRequest over
@@ -33,6 +34,7 @@ export class SamlSignInService {
   constructor(
     private readonly provisioning: SsoProvisioning,
     private readonly repository: SamlRepository,
+    private readonly signer: Signer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -54,12 +56,17 @@ export class SamlSignInService {
     returnTo: unknown,
     acsOrigin: string,
     onlyVendorId: string | null,
+    testTicket?: unknown,
   ): Promise<string> {
     const connection = await this.provisioning.usable(connectionId, 'saml', onlyVendorId);
+    const test = await this.provisioning.testTicket(connection.id, testTicket);
     try {
-      return await this.saml(connection, acsOrigin).getAuthorizeUrlAsync(safeReturnPath(returnTo), undefined, {});
+      // The request's id is chosen here (as node-saml would: 20 random bytes) so a test can sign it into its RelayState.
+      const requestId = `_${randomBytes(20).toString('hex')}`;
+      const relayState = test ? testRelayState(this.signer, requestId, test.userId) : safeReturnPath(returnTo);
+      return await this.saml(connection, acsOrigin, () => requestId).getAuthorizeUrlAsync(relayState, undefined, {});
     } catch (e) {
-      throw this.provisioning.refused(connection.id, new SsoRefusedError('provider', (e as Error).message));
+      throw await this.provisioning.refused(connection.id, new SsoRefusedError('provider', (e as Error).message));
     }
   }
 
@@ -94,6 +101,9 @@ export class SamlSignInService {
         profile.nameIDFormat,
         (profile.attributes ?? {}) as Record<string, unknown>,
       );
+      const inResponseTo = typeof profile.inResponseTo === 'string' ? profile.inResponseTo : undefined;
+      const testerId = testerOf(this.signer, body.RelayState, inResponseTo);
+      if (testerId) return { kind: 'tested', result: await this.provisioning.test(connection, claims, now), testerId };
       const user = await this.provisioning.account(
         new VendorScope(connection.vendorId),
         readClaims(claims, connection),
@@ -101,15 +111,16 @@ export class SamlSignInService {
       this.logger.log(
         `Single sign-on: user ${user.id} through SAML connection ${connection.id} (assertion ${subject.assertionId}${profile.inResponseTo ? '' : ', unsolicited'})`,
       );
-      return { user, returnTo: safeReturnPath(body.RelayState) };
+      return { kind: 'signed-in', user, returnTo: safeReturnPath(body.RelayState) };
     } catch (e) {
-      throw this.provisioning.refused(connection.id, e);
+      throw await this.provisioning.refused(connection.id, e);
     }
   }
 
-  private saml(connection: SsoConnectionRow, acsOrigin: string): SAML {
+  private saml(connection: SsoConnectionRow, acsOrigin: string, generateUniqueId?: () => string): SAML {
     const entityId = samlEntityId(this.config.publicBaseUrl, connection.id);
     return new SAML({
+      ...(generateUniqueId ? { generateUniqueId } : {}),
       issuer: entityId,
       audience: entityId,
       callbackUrl: samlAcsUrl(acsOrigin, connection.id),

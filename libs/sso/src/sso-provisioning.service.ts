@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SsoConnectionRow, SsoProtocol, UserRow, VendorScope } from '@tcma/persistence';
 import { SsoAccountsRepository } from './sso-accounts.repository';
-import { SignInClaims, SsoRefusedError } from './sso-claims';
+import { readClaims, SignInClaims, SsoRefusedError } from './sso-claims';
+import { claimList, openTestTicket, refusalOf, type SsoTestResult, type SsoTestTicket } from './sso-test';
+import { Clock } from '@tcma/clock';
+import { Signer } from '@tcma/signing';
 import { SsoConnectionsRepository } from './sso-connections.repository';
+import { SsoRefusalsRepository } from './sso-refusals.repository';
 
 /**
  * What every single sign-on does once its provider's answer is checked, whatever the protocol:
@@ -15,7 +19,25 @@ export class SsoProvisioning {
   constructor(
     private readonly connections: SsoConnectionsRepository,
     private readonly accounts: SsoAccountsRepository,
+    private readonly refusals: SsoRefusalsRepository,
+    private readonly signer: Signer,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * The test ticket a start address carries (the console's "Test sign-in"), or null for a real
+   * sign-in; one that is given and not valid (another connection's, tampered, expired) is refused.
+   */
+  async testTicket(connectionId: string, raw: unknown): Promise<SsoTestTicket | null> {
+    if (raw === undefined) return null;
+    const ticket = openTestTicket(this.signer, raw, connectionId, this.clock.now());
+    if (!ticket)
+      throw await this.refused(
+        connectionId,
+        new SsoRefusedError('expired', 'a test ticket not valid for this connection'),
+      );
+    return ticket;
+  }
 
   /** The enabled connection of this protocol; `onlyVendorId`: the vendor whose host name the request came to. */
   async usable(connectionId: string, protocol: SsoProtocol, onlyVendorId: string | null): Promise<SsoConnectionRow> {
@@ -27,7 +49,7 @@ export class SsoProvisioning {
       connection.protocol !== protocol ||
       (onlyVendorId !== null && connection.vendorId !== onlyVendorId)
     )
-      throw this.refused(
+      throw await this.refused(
         connectionId,
         new SsoRefusedError('connection', 'unknown, off, of the other protocol, or another vendor’s'),
       );
@@ -39,33 +61,86 @@ export class SsoProvisioning {
    * kind (and partner) only, or provisioned. Existing users keep their role.
    */
   async account(scope: VendorScope, claims: SignInClaims): Promise<UserRow> {
-    let partnerId: string | null = null;
-    if (claims.partnerExternalId !== null) {
-      const partner = await this.accounts.partnerByExternalId(scope, claims.partnerExternalId);
-      if (!partner) throw new SsoRefusedError('partner', `no partner with external id ${claims.partnerExternalId}`);
-      if (partner.status !== 'active')
-        throw new SsoRefusedError('disabled', `partner ${partner.id} is ${partner.status}`);
-      partnerId = partner.id;
-    }
-    const existing = await this.accounts.userByEmail(scope, claims.email);
+    const judged = await this.judge(scope, claims);
     const user =
-      existing ??
-      (await this.accounts.provision(scope, { email: claims.email, name: claims.name, role: claims.role, partnerId }));
+      judged.existing ??
+      (await this.accounts.provision(scope, {
+        email: claims.email,
+        name: claims.name,
+        role: claims.role,
+        partnerId: judged.partner?.id ?? null,
+      }));
+    this.admit(user, judged.partner?.id ?? null);
+    return user;
+  }
+
+  /**
+   * A test sign-in: what the provider's claims say and what signing in would do, nothing
+   * written (no account provisioned, no session). Refusals are shown, not thrown.
+   */
+  async test(connection: SsoConnectionRow, claims: Record<string, unknown>, at: Date): Promise<SsoTestResult> {
+    const result: SsoTestResult = {
+      connectionId: connection.id,
+      testedAt: at.toISOString(),
+      claims: claimList(claims),
+      reading: null,
+      partner: null,
+      existingUser: null,
+      refusal: null,
+    };
+    try {
+      result.reading = readClaims(claims, connection);
+      const scope = new VendorScope(connection.vendorId);
+      const found = result.reading.partnerExternalId
+        ? await this.accounts.partnerByExternalId(scope, result.reading.partnerExternalId)
+        : null;
+      if (found) result.partner = { id: found.id, companyName: found.companyName, status: found.status };
+      const existing = await this.accounts.userByEmail(scope, result.reading.email);
+      if (existing) result.existingUser = { id: existing.id, role: existing.role, partnerId: existing.partnerId };
+      const judged = await this.judge(scope, result.reading);
+      if (judged.existing) this.admit(judged.existing, judged.partner?.id ?? null);
+    } catch (e) {
+      result.refusal = refusalOf(e);
+    }
+    return result;
+  }
+
+  /** The partner the claims name (refused when unknown or not active) and the account their email has, if any. */
+  private async judge(
+    scope: VendorScope,
+    claims: SignInClaims,
+  ): Promise<{ partner: { id: string } | null; existing: UserRow | null }> {
+    let partner: { id: string } | null = null;
+    if (claims.partnerExternalId !== null) {
+      const found = await this.accounts.partnerByExternalId(scope, claims.partnerExternalId);
+      if (!found) throw new SsoRefusedError('partner', `no partner with external id ${claims.partnerExternalId}`);
+      if (found.status !== 'active') throw new SsoRefusedError('disabled', `partner ${found.id} is ${found.status}`);
+      partner = found;
+    }
+    return { partner, existing: (await this.accounts.userByEmail(scope, claims.email)) ?? null };
+  }
+
+  /** An account signs in only as what it is: of that partner (or the vendor), and enabled. */
+  private admit(user: UserRow, partnerId: string | null): void {
     if (user.partnerId !== partnerId)
       throw new SsoRefusedError(
         'account',
         `user ${user.id} belongs to ${user.partnerId ?? 'the vendor'}, not ${partnerId ?? 'the vendor'}`,
       );
     if (user.disabledAt !== null) throw new SsoRefusedError('disabled', `user ${user.id} is disabled`);
-    return user;
   }
 
-  /** Logs a refusal with its reason and detail; gives the error back to be thrown. */
-  refused(connectionId: string | null, e: unknown): unknown {
-    if (e instanceof SsoRefusedError)
+  /**
+   * Logs a refusal with its reason and detail, and records it for the connection's admins (a
+   * test's refusal is shown to its admin instead); gives the error back to be thrown.
+   */
+  async refused(connectionId: string | null, e: unknown): Promise<unknown> {
+    if (e instanceof SsoRefusedError) {
       this.logger.warn(
         `Single sign-on refused (${e.reason}) through connection ${connectionId ?? 'unknown'}: ${e.detail}`,
       );
+      if (connectionId) await this.refusals.recordForSystem(connectionId, e.reason, e.detail);
+    }
     return e;
   }
 }

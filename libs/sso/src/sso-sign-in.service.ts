@@ -8,6 +8,7 @@ import { readClaims, safeReturnPath, SsoRefusedError } from './sso-claims';
 import { SsoConnectionsRepository } from './sso-connections.repository';
 import { SsoProvisioning } from './sso-provisioning.service';
 import { openState, sealState, SSO_STATE_TTL_MS } from './sso-state';
+import type { SsoTestResult } from './sso-test';
 
 /** The scopes asked for: the ID token's subject, the email and the name. */
 export const SSO_SCOPES = 'openid email profile';
@@ -19,10 +20,9 @@ export interface SsoStart {
   stateCookie: string;
 }
 
-export interface SsoFinish {
-  user: UserRow;
-  returnTo: string;
-}
+/** A sign-in's end: the user signed in, or (a test sign-in) what the provider said, for the admin who ran it. */
+export type SsoFinish =
+  { kind: 'signed-in'; user: UserRow; returnTo: string } | { kind: 'tested'; result: SsoTestResult; testerId: string };
 
 /**
  * Signing in through a vendor's OpenID Connect provider: the authorization code flow with
@@ -53,8 +53,10 @@ export class SsoSignInService {
     returnTo: unknown,
     redirectUri: string,
     onlyVendorId: string | null,
+    testTicket?: unknown,
   ): Promise<SsoStart> {
     const connection = await this.provisioning.usable(connectionId, 'oidc', onlyVendorId);
+    const test = await this.provisioning.testTicket(connection.id, testTicket);
     const client = await this.clientFor(connection, redirectUri);
     const codeVerifier = generators.codeVerifier();
     const state = generators.state();
@@ -75,6 +77,7 @@ export class SsoSignInService {
       codeVerifier,
       returnTo: safeReturnPath(returnTo),
       expiresAt,
+      ...(test ? { testerId: test.userId } : {}),
     });
     return { authorizationUrl, stateCookie };
   }
@@ -88,7 +91,7 @@ export class SsoSignInService {
   ): Promise<SsoFinish> {
     const kept = openState(this.signer, stateCookie, this.clock.now());
     if (!kept)
-      throw this.provisioning.refused(
+      throw await this.provisioning.refused(
         null,
         new SsoRefusedError('expired', 'no state cookie, a tampered one, or expired'),
       );
@@ -115,14 +118,20 @@ export class SsoSignInService {
         const reason = /state mismatch/i.test((e as Error).message) ? 'expired' : 'provider';
         throw new SsoRefusedError(reason, (e as Error).message);
       }
+      if (kept.testerId)
+        return {
+          kind: 'tested',
+          result: await this.provisioning.test(connection, claims, this.clock.now()),
+          testerId: kept.testerId,
+        };
       const read = readClaims(claims, connection);
       const user = await this.provisioning.account(new VendorScope(connection.vendorId), read);
       this.logger.log(
         `Single sign-on: user ${user.id} through connection ${connection.id} (subject ${String(claims.sub)})`,
       );
-      return { user, returnTo: kept.returnTo };
+      return { kind: 'signed-in', user, returnTo: kept.returnTo };
     } catch (e) {
-      throw this.provisioning.refused(connection.id, e);
+      throw await this.provisioning.refused(connection.id, e);
     }
   }
 

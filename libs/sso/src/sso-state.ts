@@ -11,6 +11,8 @@ export interface SsoState {
   codeVerifier: string;
   returnTo: string;
   expiresAt: number;
+  /** A test sign-in's admin: the answer is shown to them, nobody is signed in. */
+  testerId?: string;
 }
 
 // Sealed with the instance's sealing key; the prefix keeps a sealed value of any other kind from passing as one.

@@ -3,11 +3,12 @@ import { ApiConsumes, ApiFoundResponse, ApiOkResponse, ApiOperation, ApiProduces
 import { SessionsService } from '@tcma/accounts';
 import { Public, requestHost, SessionCookie } from '@tcma/auth';
 import { AppConfig } from '@tcma/config';
-import { SamlSignInService, SsoRefusedError } from '@tcma/sso';
+import { SamlSignInService, SsoRefusedError, SsoTestResults } from '@tcma/sso';
 import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
 import { StrictRateLimit } from '../rate-limits/rate-limits';
 import { returnOrigin } from './sso-callback-url';
+import { testedPath } from './sso-sign-in.controller';
 import { SamlAcsBody, SsoStartQuery } from './sso-connection.dto';
 
 /**
@@ -25,6 +26,7 @@ export class SamlSignInController {
     private readonly sessions: SessionsService,
     private readonly cookie: SessionCookie,
     private readonly hostVendors: HostVendors,
+    private readonly testResults: SsoTestResults,
     private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +67,7 @@ export class SamlSignInController {
     const hostVendor = await this.vendorOf(req);
     try {
       const origin = returnOrigin(req, this.config.publicBaseUrl, hostVendor);
-      res.redirect(302, await this.saml.start(id, query.returnTo, origin, hostVendor?.vendorId ?? null));
+      res.redirect(302, await this.saml.start(id, query.returnTo, origin, hostVendor?.vendorId ?? null, query.test));
     } catch (e) {
       refusedTo(res, e);
     }
@@ -91,6 +93,11 @@ export class SamlSignInController {
     try {
       const origin = returnOrigin(req, this.config.publicBaseUrl, hostVendor);
       const finished = await this.saml.acs(id, body, origin, hostVendor?.vendorId ?? null);
+      if (finished.kind === 'tested') {
+        const resultId = await this.testResults.keep(finished.testerId, finished.result);
+        res.redirect(302, testedPath(finished.result.connectionId, resultId));
+        return;
+      }
       const signedIn = await this.sessions.open(finished.user, {
         ipAddress: req.ip ?? null,
         userAgent: req.headers['user-agent'] ?? null,

@@ -8,14 +8,12 @@ import {
   readScimUser,
   SCIM_LIST,
   SCIM_MAX_COUNT,
-  ScimError,
   ScimService,
   toScimUser,
   userNameFilter,
 } from '@tcma/sso';
 import type { Request, Response } from 'express';
-
-const SCIM_TYPE = 'application/scim+json';
+import { scimAnswer, scimPage } from './scim-answer';
 
 /**
  * SCIM 2.0 users (RFC 7644) for a vendor's identity provider: create, read, search by userName,
@@ -45,8 +43,7 @@ export class ScimUsersController {
     @Res() res: Response,
   ): Promise<void> {
     await this.answer(req, res, 200, async (scope) => {
-      const start = Math.max(1, Number(startIndex) || 1);
-      const size = count === undefined ? SCIM_MAX_COUNT : Math.max(0, Number(count) || 0);
+      const { start, size } = scimPage(startIndex, count, SCIM_MAX_COUNT);
       const page = await this.scim.list(scope, userNameFilter(filter), start, size);
       return {
         schemas: [SCIM_LIST],
@@ -109,20 +106,7 @@ export class ScimUsersController {
     });
   }
 
-  /** Authenticates the token, runs the work in its vendor, and answers in SCIM's shapes, refusals too. */
-  private async answer(
-    req: Request,
-    res: Response,
-    status: number,
-    work: (scope: VendorScope) => Promise<object | null>,
-  ): Promise<void> {
-    try {
-      const body = await work(await this.scim.vendorOf(req.headers.authorization));
-      if (body === null) res.status(status).end();
-      else res.status(status).type(SCIM_TYPE).send(JSON.stringify(body));
-    } catch (e) {
-      if (!(e instanceof ScimError)) throw e;
-      res.status(e.status).type(SCIM_TYPE).send(JSON.stringify(e.body()));
-    }
+  private answer(req: Request, res: Response, status: number, work: (scope: VendorScope) => Promise<object | null>) {
+    return scimAnswer(this.scim, req, res, status, work);
   }
 }

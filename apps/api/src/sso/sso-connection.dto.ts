@@ -256,6 +256,15 @@ export class SsoStartQuery {
   @IsString()
   @MaxLength(2000)
   returnTo?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "A test sign-in's ticket (from POST /sso-connections/{id}/test): the provider's answer is shown to the admin, nobody is signed in.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  test?: string;
 }
 
 export class SsoRequirementDto {

@@ -3,7 +3,7 @@ import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/
 import { SessionsService } from '@tcma/accounts';
 import { Public, readCookie, requestHost, SessionCookie } from '@tcma/auth';
 import { AppConfig } from '@tcma/config';
-import { samlPaths, SsoRefusedError, SsoSignInService, SSO_STATE_TTL_MS } from '@tcma/sso';
+import { samlPaths, SsoRefusedError, SsoSignInService, SSO_STATE_TTL_MS, SsoTestResults } from '@tcma/sso';
 import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
 import { StrictRateLimit } from '../rate-limits/rate-limits';
@@ -27,6 +27,7 @@ export class SsoSignInController {
     private readonly sessions: SessionsService,
     private readonly cookie: SessionCookie,
     private readonly hostVendors: HostVendors,
+    private readonly testResults: SsoTestResults,
     private readonly config: AppConfig,
   ) {
     this.secure = new URL(config.publicBaseUrl).protocol === 'https:';
@@ -77,6 +78,7 @@ export class SsoSignInController {
         query.returnTo,
         callbackUrl(req, this.config.publicBaseUrl, hostVendor),
         hostVendor?.vendorId ?? null,
+        query.test,
       );
       res.cookie(this.stateCookie, started.stateCookie, {
         httpOnly: true,
@@ -111,6 +113,11 @@ export class SsoSignInController {
         callbackUrl(req, this.config.publicBaseUrl, hostVendor),
         hostVendor?.vendorId ?? null,
       );
+      if (finished.kind === 'tested') {
+        const resultId = await this.testResults.keep(finished.testerId, finished.result);
+        res.redirect(302, testedPath(finished.result.connectionId, resultId));
+        return;
+      }
       const signedIn = await this.sessions.open(finished.user, {
         ipAddress: req.ip ?? null,
         userAgent: req.headers['user-agent'] ?? null,
@@ -132,3 +139,7 @@ export class SsoSignInController {
     return this.hostVendors.vendorOfHost(requestHost(req));
   }
 }
+
+/** Where a test sign-in's admin lands: the console's single sign-on page, showing the result. */
+export const testedPath = (connectionId: string, resultId: string) =>
+  `/console/sso?${new URLSearchParams({ tested: connectionId, result: resultId }).toString()}`;

@@ -2526,6 +2526,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sso-connections/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection: the address to send the admin's browser to; nobody is signed in
+         * @description 409 for a connection that is off.
+         */
+        post: operations["startSsoTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso-connections/{id}/test-results/{resultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a test sign-in received and what signing in would do (10 minutes, for its admin only) */
+        get: operations["getSsoTestResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso-connections/{id}/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connection's refused sign-ins of the last 30 days, newest first, with what was wrong */
+        get: operations["listSsoRefusals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/scim-token": {
         parameters: {
             query?: never;
@@ -6055,6 +6109,73 @@ export interface components {
             ssoRequiredVendorUsers: boolean;
             /** @description Partners' users sign in only through single sign-on; their passwords are refused with the reason. */
             ssoRequiredPartnerUsers: boolean;
+        };
+        SsoTestStartDto: {
+            /** @description Where the admin's browser goes: the connection's start with a test ticket (10 minutes). The provider's answer comes back to /console/sso?tested={id}&result={resultId}. */
+            startUrl: string;
+        };
+        SsoClaimDto: {
+            name: string;
+            /** @description As text (lists joined with ", ", other values as JSON), cut at 300 characters. */
+            value: string;
+        };
+        SsoReadingDto: {
+            email: string;
+            name: string;
+            /**
+             * @description The role a new account would get.
+             * @enum {string}
+             */
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
+            /** @description The partner's external id (partner connections). */
+            partnerExternalId: string | null;
+        };
+        SsoTestPartnerDto: {
+            /** Format: uuid */
+            id: string;
+            companyName: string;
+            status: string;
+        };
+        SsoTestUserDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "vendor_admin" | "vendor_marketer" | "vendor_approver" | "partner_admin" | "partner_user";
+            /** Format: uuid */
+            partnerId: string | null;
+        };
+        SsoTestRefusalDto: {
+            /** @description The reason a real sign-in would show (sso_error). */
+            reason: string;
+            /** @description What exactly, for the admin. */
+            detail: string;
+        };
+        SsoTestResultDto: {
+            /** Format: uuid */
+            connectionId: string;
+            testedAt: string;
+            /** @description Every claim or attribute received, sorted (at most 50). */
+            claims: components["schemas"]["SsoClaimDto"][];
+            /** @description What the engine reads from them. */
+            reading: components["schemas"]["SsoReadingDto"] | null;
+            /** @description The partner the partner claim names. */
+            partner: components["schemas"]["SsoTestPartnerDto"] | null;
+            /** @description The account the email already names: a sign-in uses it, its role unchanged. */
+            existingUser: components["schemas"]["SsoTestUserDto"] | null;
+            /** @description Why a real sign-in would be refused; null: it would sign in (provisioning a new account if none exists). */
+            refusal: components["schemas"]["SsoTestRefusalDto"] | null;
+        };
+        SsoRefusalDto: {
+            /** @description The reason the sign-in page showed (sso_error). */
+            reason: string;
+            /** @description What exactly was wrong. */
+            detail: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SsoRefusalListDto: {
+            /** @description Newest first; the last 30 days, 50 at most. */
+            items: components["schemas"]["SsoRefusalDto"][];
         };
         ScimSettingsDto: {
             /** @description Whether a SCIM token is set (SCIM is on). */
@@ -11347,6 +11468,70 @@ export interface operations {
             };
         };
     };
+    startSsoTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoTestStartDto"];
+                };
+            };
+        };
+    };
+    getSsoTestResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                resultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoTestResultDto"];
+                };
+            };
+        };
+    };
+    listSsoRefusals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoRefusalListDto"];
+                };
+            };
+        };
+    };
     getScimSettings: {
         parameters: {
             query?: never;
@@ -11429,6 +11614,8 @@ export interface operations {
             query?: {
                 /** @description Where to land after signing in: one of the engine's own paths. */
                 returnTo?: string;
+                /** @description A test sign-in's ticket (from POST /sso-connections/{id}/test): the provider's answer is shown to the admin, nobody is signed in. */
+                test?: string;
             };
             header?: never;
             path: {
@@ -11490,6 +11677,8 @@ export interface operations {
             query?: {
                 /** @description Where to land after signing in: one of the engine's own paths. */
                 returnTo?: string;
+                /** @description A test sign-in's ticket (from POST /sso-connections/{id}/test): the provider's answer is shown to the admin, nobody is signed in. */
+                test?: string;
             };
             header?: never;
             path: {

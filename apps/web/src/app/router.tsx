@@ -133,6 +133,7 @@ export const router = createBrowserRouter([
                   'social-connections',
                 ),
               },
+              { path: 'crm', lazy: lazy(() => import('../features/crm/crm.page'), 'PortalCrmPage', 'crm') },
             ],
           },
           {
@@ -210,6 +211,7 @@ export const router = createBrowserRouter([
                 path: 'host-names',
                 lazy: lazy(() => import('../features/vendor-hosts/host-names.page'), 'HostNamesPage', 'vendor-hosts'),
               },
+              { path: 'crm', lazy: lazy(() => import('../features/crm/crm.page'), 'ConsoleCrmPage', 'crm') },
               {
                 path: 'sso',
                 lazy: lazy(

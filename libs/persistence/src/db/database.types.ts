@@ -730,6 +730,15 @@ export interface SsoConnections {
   vendorId: string;
 }
 
+export interface SsoRefusals {
+  connectionId: string;
+  createdAt: Generated<Timestamp>;
+  detail: string;
+  id: Generated<string>;
+  reason: string;
+  vendorId: string;
+}
+
 export interface StoredFiles {
   contentType: string;
   createdAt: Generated<Timestamp>;
@@ -901,6 +910,7 @@ export interface DB {
   socialPostLinks: SocialPostLinks;
   socialPosts: SocialPosts;
   ssoConnections: SsoConnections;
+  ssoRefusals: SsoRefusals;
   storedFiles: StoredFiles;
   suppressions: Suppressions;
   users: Users;

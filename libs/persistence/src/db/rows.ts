@@ -71,3 +71,4 @@ export type SamlRequestRow = Selectable<T.SamlRequests>;
 export type CrmConnectionRow = Selectable<T.CrmConnections>;
 export type CrmRecordRow = Selectable<T.CrmRecords>;
 export type CrmRevenueRow = Selectable<T.CrmRevenue>;
+export type SsoRefusalRow = Selectable<T.SsoRefusals>;

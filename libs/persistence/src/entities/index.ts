@@ -29,6 +29,7 @@ import { VendorEntity } from './vendor.entity';
 import { SsoConnectionEntity } from './sso-connection.entity';
 import { SamlAssertionEntity, SamlRequestEntity } from './saml.entity';
 import { CrmConnectionEntity } from './crm-connection.entity';
+import { SsoRefusalEntity } from './sso-refusal.entity';
 import { CrmRecordEntity } from './crm-record.entity';
 import { CrmRevenueEntity } from './crm-revenue.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
@@ -110,4 +111,5 @@ export const ENTITIES = [
   CrmConnectionEntity,
   CrmRecordEntity,
   CrmRevenueEntity,
+  SsoRefusalEntity,
 ];

@@ -40,6 +40,7 @@ import { CampaignReviews1796400000000 } from './1796400000000-CampaignReviews';
 import { SsoConnections1796500000000 } from './1796500000000-SsoConnections';
 import { SamlConnections1796600000000 } from './1796600000000-SamlConnections';
 import { CrmHandOff1796700000000 } from './1796700000000-CrmHandOff';
+import { SsoRefusals1796800000000 } from './1796800000000-SsoRefusals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -83,4 +84,5 @@ export const MIGRATIONS: Function[] = [
   SsoConnections1796500000000,
   SamlConnections1796600000000,
   CrmHandOff1796700000000,
+  SsoRefusals1796800000000,
 ];

@@ -5,8 +5,8 @@ import { useTranslation } from '../../shared/i18n';
 /**
  * The console's areas, folded behind a menu button on a phone, each only when the API's session
  * answer offers it: the marketing areas (partners, programmes, dashboards, social, leads) to
- * vendor admins and marketers, not approvers; the settings areas (sending, host names, single
- * sign-on, webhooks, the brand) to vendor admins.
+ * vendor admins and marketers, not approvers; the settings areas (webhooks, the vendor's own CRM,
+ * sending, host names, single sign-on, the brand) to vendor admins.
  */
 export function ConsoleNav() {
   const { t } = useTranslation('app');
@@ -28,6 +28,7 @@ export function ConsoleNav() {
   ];
   const settings: NavArea[] = [
     { label: t('consoleNav.webhooks'), to: '/console/webhooks', owns: (p) => p.startsWith('/console/webhooks') },
+    { label: t('consoleNav.crm'), to: '/console/crm', owns: (p) => p.startsWith('/console/crm') },
     { label: t('consoleNav.sending'), to: '/console/sending', owns: (p) => p.startsWith('/console/sending') },
     { label: t('consoleNav.hostNames'), to: '/console/host-names', owns: (p) => p.startsWith('/console/host-names') },
     { label: t('consoleNav.sso'), to: '/console/sso', owns: (p) => p.startsWith('/console/sso') },

@@ -25,6 +25,7 @@ function usePortalAreas(): PortalArea[] {
     { label: t('portalNav.webhooks'), to: '/portal/webhooks', owns: under('/portal/webhooks'), adminOnly: true },
     { label: t('portalNav.brandKit'), to: '/portal/brand-kit', owns: under('/portal/brand-kit') },
     { label: t('portalNav.social'), to: '/portal/social', owns: under('/portal/social') },
+    { label: t('portalNav.crm'), to: '/portal/crm', owns: under('/portal/crm') },
     { label: t('portalNav.account'), to: '/portal/account', owns: under('/portal/account') },
   ];
 }

@@ -9,6 +9,7 @@ import { Checklist } from './components/checklist';
 import { NewLeads } from './components/new-leads';
 import { PendingLaunches } from './components/pending-launches';
 import { ReadyToLaunch } from './components/ready-to-launch';
+import { Revenue } from './components/revenue';
 import { RunningLaunches } from './components/running-launches';
 import { usePartnerHome } from './hooks/use-partner-home';
 import { hasSomething } from './sections';
@@ -53,6 +54,7 @@ function PartnerHome({ partnerId }: { partnerId: string }) {
           {home.data.newLeads.count ? <NewLeads leads={home.data.newLeads} /> : null}
         </>
       )}
+      {home.isSuccess ? <Revenue /> : null}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useCapabilities } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
 import { IdlePartners } from './components/idle-partners';
 import { Network, Results } from './components/network';
+import { Revenue } from './components/revenue';
 import { SendingHealth } from './components/sending-health';
 import { TopCampaigns } from './components/top-campaigns';
 import { WaitingReviews } from './components/waiting-reviews';
@@ -12,7 +13,7 @@ import { useVendorHome } from './hooks/use-vendor-home';
 
 /**
  * Where a vendor user starts: the reviews waiting, and for who markets the network at a glance, the
- * campaigns that work, the partners to nudge, the mail's health.
+ * campaigns that work, the revenue they influenced, the partners to nudge, the mail's health.
  */
 export function VendorHomePage() {
   const { t } = useTranslation('vendor-home');
@@ -34,6 +35,7 @@ export function VendorHomePage() {
             <Results home={home.data} />
           </SimpleGrid>
           <TopCampaigns home={home.data} />
+          <Revenue />
           <IdlePartners home={home.data} />
           <SendingHealth sending={home.data.sending} days={home.data.days} />
         </>

@@ -113,6 +113,18 @@ export function formatting({ locale, timeZone }: Localisation = APP) {
       const { value: n, unit } = relativeUnit((instant(value).getTime() - instant(now).getTime()) / 1000);
       return relativeFormat(locale).format(n, unit);
     },
+    /**
+     * An amount of money as the API states it (a decimal string, "1250.50") in its ISO 4217
+     * currency: "€1,250.50" in English, "1.250,50 €" in German. The string is formatted as it is
+     * (no float on the way); an unknown currency code is written after the number.
+     */
+    money: (amount: string, currency: string): string => {
+      try {
+        return numberFormat(locale, { style: 'currency', currency }).format(amount as Intl.StringNumericLiteral);
+      } catch {
+        return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(amount as Intl.StringNumericLiteral)} ${currency}`;
+      }
+    },
     /** A file's size: "512 byte", "1.5 kB", "2 MB" in English; "1,5 kB" in German. */
     fileSize: (bytes: number): string => {
       const [unit, size] =

@@ -14,3 +14,13 @@ export function partnerHomeQuery(partnerId: string) {
 export function usePartnerHome(partnerId: string) {
   return useQuery(partnerHomeQuery(partnerId));
 }
+
+export type RevenueInfluenced = components['schemas']['RevenueInfluencedDto'];
+
+/** The days the home's revenue looks back over (the API's default too). */
+export const REVENUE_DAYS = 30;
+
+/** The partner's own revenue influenced: won deals of its leads, per currency. */
+export function useRevenue() {
+  return $api.useQuery('get', '/revenue', { params: { query: { days: REVENUE_DAYS } } });
+}

@@ -4,6 +4,8 @@ import { RecordField } from '../../../shared/components/record-field';
 import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
 import { useRemoveSsoConnection, useSetSsoConnectionEnabled, type SsoConnection } from '../hooks/use-sso-connections';
+import { useStartSsoTest } from '../hooks/use-sso-test';
+import { SsoRefusals } from './sso-refusals';
 
 /** A label and its value (an issuer, a claim's name: one long word that wraps anywhere). */
 function Detail({ label, value }: { label: string; value: string }) {
@@ -45,6 +47,7 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
   const { t } = useTranslation('sso-connections');
   const setEnabled = useSetSsoConnectionEnabled();
   const remove = useRemoveSsoConnection();
+  const startTest = useStartSsoTest();
   const [confirming, { open: confirm, close: cancel }] = useDisclosure(false);
   const titleId = `sso-${c.id}`;
   const several = c.redirectUris.length > 1;
@@ -111,7 +114,29 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
           <Text size="sm">{setEnabled.error.message}</Text>
         </Alert>
       ) : null}
+      <SsoRefusals connectionId={c.id} titleId={titleId} />
+      {startTest.isError ? (
+        <Alert color="red" variant="light" role="alert" title={t('test.startFailed')}>
+          <Text size="sm">{startTest.error.message}</Text>
+        </Alert>
+      ) : null}
+      {c.enabled ? (
+        <Text size="xs" c="dimmed" id={`${titleId}-test-hint`}>
+          {t('test.buttonHint')}
+        </Text>
+      ) : null}
       <Group gap="sm">
+        {c.enabled ? (
+          <Button
+            size="xs"
+            variant="light"
+            loading={startTest.isPending}
+            aria-describedby={`${titleId}-test-hint`}
+            onClick={() => startTest.mutate(c.id)}
+          >
+            {t('test.button')}
+          </Button>
+        ) : null}
         <Button size="xs" variant="outline" color="red.9" onClick={confirm}>
           {t('connection.remove')}
         </Button>

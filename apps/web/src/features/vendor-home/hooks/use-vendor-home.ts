@@ -38,3 +38,14 @@ export type WaitingReview = components['schemas']['WaitingReviewDto'];
 export function useWaitingReviews() {
   return $api.useQuery('get', '/campaign-reviews/waiting');
 }
+
+export type RevenueInfluenced = components['schemas']['RevenueInfluencedDto'];
+export type RevenueBy = components['schemas']['RevenueByDto'];
+
+/** The days the home's revenue looks back over (the API's default too). */
+export const REVENUE_DAYS = 30;
+
+/** The network's revenue influenced: won deals of its campaigns' leads, per currency. Asked only when `enabled`. */
+export function useRevenue(enabled = true) {
+  return $api.useQuery('get', '/revenue', { params: { query: { days: REVENUE_DAYS } } }, { enabled });
+}

@@ -1,0 +1,40 @@
+import { Alert } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from '../../../shared/i18n';
+
+/** Light alerts' titles in dark text: the tinted title colours fall short of AA contrast. */
+const DARK_TITLE = { title: { color: 'var(--mantine-color-dark-8)' } };
+
+/** What the CRM's redirect back says (`?connected=hubspot`, `?error=…`), in words: the API names the outcome. */
+export function CrmOutcome() {
+  const { t } = useTranslation('crm');
+  const [params] = useSearchParams();
+  const connected = params.get('connected');
+  const error = params.get('error');
+  const reason = (code: string): string => {
+    switch (code) {
+      case 'invalid_state':
+        return t('outcome.invalidState');
+      case 'denied':
+        return t('outcome.denied');
+      case 'exchange_failed':
+        return t('outcome.exchangeFailed');
+      default:
+        return t('outcome.notMade');
+    }
+  };
+  return (
+    <>
+      {connected ? (
+        <Alert color="teal" variant="light" styles={DARK_TITLE} title={t('outcome.connectedTitle')} role="status">
+          {t('outcome.connectedText')}
+        </Alert>
+      ) : null}
+      {error ? (
+        <Alert color="red" variant="light" title={t('outcome.title')} role="alert">
+          {reason(error)}
+        </Alert>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useState } from 'react';
+import { EmptyState, LoadingRows, PageControls } from '../../../shared/components/list-states';
+import classes from '../../../shared/components/panel.module.css';
+import { QueryError } from '../../../shared/components/query-error';
+import { useFormat, useTranslation } from '../../../shared/i18n';
+import {
+  useCrmRecords,
+  useRetryCrmRecord,
+  type CrmConnection,
+  type CrmRecord,
+  type CrmRecordStatus,
+} from '../hooks/use-crm';
+
+/** Records a page of the list. */
+const PAGE_SIZE = 10;
+const STATUSES: CrmRecordStatus[] = ['pending', 'syncing', 'written', 'failed'];
+const STATUS_COLORS: Record<CrmRecordStatus, string> = {
+  pending: 'blue.9',
+  syncing: 'indigo.9',
+  written: 'teal.9',
+  failed: 'red.9',
+};
+
+/**
+ * The leads handed to a connection's CRM, newest first, each with its state: a table from 768 px,
+ * a card a lead on a phone. A failed one can be tried again; the list is read again after.
+ */
+export function RecordsList({ connection }: { connection: CrmConnection }) {
+  const { t } = useTranslation('crm');
+  const format = useFormat();
+  const [status, setStatus] = useState<CrmRecordStatus | ''>('');
+  const [page, setPage] = useState(1);
+  const records = useCrmRecords(connection.id, {
+    ...(status ? { status } : {}),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const retry = useRetryCrmRecord();
+  const titleId = `crm-records-${connection.id}`;
+  const statusLabel = (s: CrmRecordStatus): string => {
+    switch (s) {
+      case 'pending':
+        return t('records.pending');
+      case 'syncing':
+        return t('records.syncing');
+      case 'written':
+        return t('records.written');
+      case 'failed':
+        return t('records.failed');
+    }
+  };
+  const pages = records.data ? Math.ceil(records.data.total / PAGE_SIZE) : 0;
+  const badge = (r: CrmRecord) => (
+    <Badge color={STATUS_COLORS[r.status]} variant="filled" style={{ flexShrink: 0 }}>
+      {statusLabel(r.status)}
+    </Badge>
+  );
+  const retryButton = (r: CrmRecord) =>
+    r.status === 'failed' ? (
+      <Button
+        size="compact-sm"
+        variant="default"
+        loading={retry.isPending && retry.variables === r.id}
+        onClick={() => retry.mutate(r.id)}
+        aria-label={t('records.retryLabel', { email: r.email })}
+      >
+        {t('records.retry')}
+      </Button>
+    ) : null;
+  const written = (r: CrmRecord) => (r.writtenAt ? format.dateTime(r.writtenAt) : t('records.notWritten'));
+
+  return (
+    <Stack component="section" aria-labelledby={titleId} gap="sm">
+      <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={2} size="h3" id={titleId}>
+            {t('records.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('records.text', { account: connection.accountName })}
+          </Text>
+        </Stack>
+        <NativeSelect
+          label={t('records.filter')}
+          value={status}
+          onChange={(e) => {
+            setStatus(e.currentTarget.value as CrmRecordStatus | '');
+            setPage(1);
+          }}
+          data={[{ value: '', label: t('records.all') }, ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+          w={200}
+        />
+      </Group>
+      {retry.isError ? (
+        <Alert color="red" variant="light" title={t('records.notRetried')} role="alert">
+          {retry.error.message}
+        </Alert>
+      ) : null}
+      {records.isError ? (
+        <QueryError error={records.error} retry={() => void records.refetch()} />
+      ) : records.isPending ? (
+        <LoadingRows label={t('records.loading')} height={44} />
+      ) : records.data.items.length === 0 ? (
+        <EmptyState
+          order={3}
+          title={t('records.empty')}
+          text={status ? t('records.emptyFiltered') : t('records.emptyText')}
+        />
+      ) : (
+        <>
+          <Box visibleFrom="sm" className={classes.panel} style={{ overflowX: 'auto' }}>
+            <Table verticalSpacing="xs" fz="sm" aria-labelledby={titleId}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('records.email')}</Table.Th>
+                  <Table.Th>{t('records.campaign')}</Table.Th>
+                  <Table.Th>{t('records.status')}</Table.Th>
+                  <Table.Th ta="right">{t('records.attempts')}</Table.Th>
+                  <Table.Th>{t('records.lastError')}</Table.Th>
+                  <Table.Th>{t('records.writtenAt')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('records.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {records.data.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td className="wrap-anywhere">{r.email}</Table.Td>
+                    <Table.Td>{r.campaignName}</Table.Td>
+                    <Table.Td>{badge(r)}</Table.Td>
+                    <Table.Td ta="right">{format.count(r.attempts)}</Table.Td>
+                    <Table.Td className="wrap-anywhere" maw={280}>
+                      {r.lastError}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{written(r)}</Table.Td>
+                    <Table.Td>{retryButton(r)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Box>
+          <Stack component="ul" hiddenFrom="sm" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {records.data.items.map((r) => (
+              <Stack component="li" key={r.id} gap={4} p="sm" className={classes.panel}>
+                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <Text fw={600} size="sm" className="wrap-anywhere" miw={0}>
+                    {r.email}
+                  </Text>
+                  {badge(r)}
+                </Group>
+                <Text size="sm">{t('records.cardCampaign', { campaign: r.campaignName })}</Text>
+                <Text size="sm">
+                  {r.writtenAt
+                    ? t('records.cardWritten', { when: format.dateTime(r.writtenAt) })
+                    : t('records.notWritten')}
+                </Text>
+                <Text size="sm">{t('records.cardAttempts', { count: r.attempts })}</Text>
+                {r.lastError ? (
+                  <Text size="sm" className="wrap-anywhere">
+                    {t('records.cardError', { error: r.lastError })}
+                  </Text>
+                ) : null}
+                {r.status === 'failed' ? <div>{retryButton(r)}</div> : null}
+              </Stack>
+            ))}
+          </Stack>
+          <PageControls pages={pages} page={page} onChange={setPage} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { LoadingRows } from '../../../shared/components/list-states';
+import { QueryError } from '../../../shared/components/query-error';
+import { useTranslation } from '../../../shared/i18n';
+import { type SsoTestResult, useSsoTestResult } from '../hooks/use-sso-test';
+
+/** The words of a refusal's reason (the API's codes), each its own message. */
+function useReasonWords(): (reason: string) => string {
+  const { t } = useTranslation('sso-connections');
+  const words: Record<string, string> = {
+    expired: t('test.reason.expired'),
+    provider: t('test.reason.provider'),
+    email: t('test.reason.email'),
+    partner: t('test.reason.partner'),
+    account: t('test.reason.account'),
+    disabled: t('test.reason.disabled'),
+    connection: t('test.reason.connection'),
+  };
+  return (reason) => words[reason] ?? reason;
+}
+
+function Outcome({ result, connectionName }: { result: SsoTestResult; connectionName: string }) {
+  const { t } = useTranslation('sso-connections');
+  const reasonOf = useReasonWords();
+  if (result.refusal)
+    return (
+      <Alert color="red" variant="light" title={t('test.refused', { name: connectionName })}>
+        <Stack gap={4}>
+          <Text size="sm">{reasonOf(result.refusal.reason)}</Text>
+          <Text size="sm" c="dimmed">
+            {result.refusal.detail}
+          </Text>
+        </Stack>
+      </Alert>
+    );
+  const reading = result.reading!;
+  const where = result.partner ? t('test.inPartner', { partner: result.partner.companyName }) : t('test.asVendorUser');
+  return (
+    <Alert color="green" variant="light" title={t('test.wouldSignIn', { name: connectionName })}>
+      <Text size="sm">
+        {result.existingUser
+          ? t('test.existing', { email: reading.email, role: result.existingUser.role })
+          : t('test.provision', { email: reading.email, role: reading.role, where })}
+      </Text>
+    </Alert>
+  );
+}
+
+/** What a test sign-in received from the provider and what signing in would have done (nobody was signed in). */
+export function SsoTestResultPanel({
+  connectionId,
+  connectionName,
+  resultId,
+  onClose,
+}: {
+  connectionId: string;
+  connectionName: string;
+  resultId: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('sso-connections');
+  const result = useSsoTestResult(connectionId, resultId);
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="sso-test-title">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size="h3" id="sso-test-title">
+            {t('test.title')}
+          </Title>
+          <Button size="xs" variant="default" onClick={onClose}>
+            {t('test.close')}
+          </Button>
+        </Group>
+        <Text size="sm">{t('test.nobody')}</Text>
+        {result.isError ? (
+          <QueryError error={result.error} retry={() => void result.refetch()} />
+        ) : result.isPending ? (
+          <LoadingRows label={t('test.loading')} height={120} />
+        ) : (
+          <>
+            <Outcome result={result.data} connectionName={connectionName} />
+            <Title order={3} size="h4">
+              {t('test.claims', { count: result.data.claims.length })}
+            </Title>
+            <Table.ScrollContainer minWidth={320}>
+              <Table striped withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('test.claim')}</Table.Th>
+                    <Table.Th scope="col">{t('test.value')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.data.claims.map((c) => (
+                    <Table.Tr key={c.name}>
+                      <Table.Td>
+                        <Code>{c.name}</Code>
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.value}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
