@@ -205,7 +205,7 @@ test('a partner connects HubSpot, maps a form field, sees a refused one at its f
   await expect(table.getByRole('row').filter({ hasText: 'Failed' })).toHaveCount(0);
 
   // A refused authorization comes back with its reason.
-  await page.goto('/portal/crm?error=denied');
+  await page.goto('/portal/crm?error=denied&provider=hubspot');
   await expect(page.getByRole('alert').filter({ hasText: 'the authorization was refused in HubSpot' })).toBeVisible();
 
   // The partner's home: its won deals, one total a currency, and the campaign that brought them.
@@ -253,7 +253,7 @@ test('the vendor admin finds the revenue influenced on the home, and the vendorâ
         errors: [
           {
             path: 'provider',
-            message: 'hubspot has no client id and secret (HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET)',
+            message: "hubspot is not set up on this installation: its operator sets its app's client id and secret",
           },
         ],
       }),
@@ -262,7 +262,9 @@ test('the vendor admin finds the revenue influenced on the home, and the vendorâ
   await page.getByRole('button', { name: 'Connect HubSpot' }).click();
   const refused = page.getByRole('alert').filter({ hasText: 'HubSpot is not set up on this installation' });
   await expect(refused).toContainText('ask them, then connect again');
-  await expect(refused).toContainText('HUBSPOT_CLIENT_ID');
+  await expect(refused).toContainText('its operator sets its app');
+  // Salesforce is offered beside it, as its own card.
+  await expect(page.getByRole('button', { name: 'Connect Salesforce' })).toBeVisible();
   await expect(page).toHaveURL(/\/console\/crm$/);
   await expectAccessible(page);
 });

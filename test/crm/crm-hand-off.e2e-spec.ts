@@ -202,6 +202,8 @@ describe('CRM hand-off: leads into HubSpot exactly once, revenue back', () => {
         status: 'written',
         crmContactId: contact.id,
         campaignName,
+        partnerId: partner.partnerId,
+        partnerName: 'Northwind Partners',
         attempts: 1,
       }),
       expect.objectContaining({

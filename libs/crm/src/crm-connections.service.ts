@@ -64,13 +64,18 @@ export class CrmConnectionsService {
   start(actor: Actor, provider: string): { authorizationUrl: string; stateCookie: string } {
     if (!(CRM_PROVIDERS as readonly string[]).includes(provider)) throw new NotFoundError('CRM');
     const adapter = this.adapters.get(provider as CrmProvider);
-    if (!adapter.configured)
+    if (!adapter.configured) {
+      this.logger.warn(
+        `A ${provider} connection was asked for, but ${provider.toUpperCase()}_CLIENT_ID and ${provider.toUpperCase()}_CLIENT_SECRET are not set`,
+      );
       throw new InvalidError('This CRM is not set up on this installation', [
         {
           path: 'provider',
-          message: `${provider} has no client id and secret (${provider.toUpperCase()}_CLIENT_ID, ${provider.toUpperCase()}_CLIENT_SECRET)`,
+          // The setting names are the operator's (logged); whoever asked is told who can fix it.
+          message: `${provider} is not set up on this installation: its operator sets its app's client id and secret`,
         },
       ]);
+    }
     const scope = scopeOf(actor);
     const state = randomBytes(32).toString('base64url');
     const codeVerifier = randomBytes(32).toString('base64url');
@@ -111,8 +116,9 @@ export class CrmConnectionsService {
       query.state.length > 200 ||
       !same(query.state, taken.state)
     )
-      return back(taken?.partnerId ?? null, { error: 'invalid_state' });
-    if (query.error || typeof query.code !== 'string' || !query.code) return back(taken.partnerId, { error: 'denied' });
+      return back(taken?.partnerId ?? null, { error: 'invalid_state', provider });
+    if (query.error || typeof query.code !== 'string' || !query.code)
+      return back(taken.partnerId, { error: 'denied', provider });
     const scope = taken.partnerId ? new PartnerScope(taken.vendorId, taken.partnerId) : new VendorScope(taken.vendorId);
     try {
       const grant = await this.adapters.get(provider as CrmProvider).exchangeCode({
@@ -143,7 +149,7 @@ export class CrmConnectionsService {
       this.logger.warn(
         `Connecting ${provider} for ${taken.partnerId ?? `vendor ${taken.vendorId}`} failed: ${e.message}`,
       );
-      return back(taken.partnerId, { error: 'exchange_failed' });
+      return back(taken.partnerId, { error: 'exchange_failed', provider });
     }
   }
 

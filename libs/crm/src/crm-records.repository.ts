@@ -39,6 +39,9 @@ export interface CrmRecordView {
   id: string;
   connectionId: string;
   leadId: string;
+  /** The partner whose lead it is (many, in the vendor's own CRM). */
+  partnerId: string;
+  partnerName: string;
   email: string;
   campaignId: string;
   campaignName: string;
@@ -259,6 +262,7 @@ export class CrmRecordsRepository {
       .innerJoin('leads as l', 'l.id', 'r.leadId')
       .innerJoin('prospects as pr', 'pr.id', 'l.prospectId')
       .innerJoin('campaigns as c', 'c.id', 'r.campaignId')
+      .innerJoin('partners as pa', 'pa.id', 'r.partnerId')
       .where((eb) => partnerOwned(eb, scope, 'r'))
       .where('r.connectionId', '=', connectionId)
       .$if(status !== undefined, (q) => q.where('r.status', '=', status!));
@@ -268,6 +272,8 @@ export class CrmRecordsRepository {
           'r.id',
           'r.connectionId',
           'r.leadId',
+          'r.partnerId',
+          'pa.companyName as partnerName',
           'pr.email',
           'r.campaignId',
           'c.name as campaignName',

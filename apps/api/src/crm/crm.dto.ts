@@ -115,6 +115,9 @@ export class CrmRecordsQuery extends PageQuery {
 export class CrmRecordDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) leadId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The partner whose lead it is (many, in the vendor’s own CRM).' })
+  partnerId!: string;
+  @ApiProperty() partnerName!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() campaignName!: string;
@@ -136,6 +139,8 @@ export class CrmRecordDto {
     return {
       id: r.id,
       leadId: r.leadId,
+      partnerId: r.partnerId,
+      partnerName: r.partnerName,
       email: r.email,
       campaignId: r.campaignId,
       campaignName: r.campaignName,

@@ -6364,6 +6364,12 @@ export interface components {
             id: string;
             /** Format: uuid */
             leadId: string;
+            /**
+             * Format: uuid
+             * @description The partner whose lead it is (many, in the vendor’s own CRM).
+             */
+            partnerId: string;
+            partnerName: string;
             email: string;
             /** Format: uuid */
             campaignId: string;

@@ -6,6 +6,7 @@ import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { useMe } from '../../shared/hooks/use-me';
 import { useTranslation } from '../../shared/i18n';
+import { CRM_PROVIDERS } from './crm-names';
 import { ConnectCard } from './components/connect-card';
 import { ConnectionCard } from './components/connection-card';
 import { CrmOutcome } from './components/crm-outcome';
@@ -49,7 +50,9 @@ function Crm({ description }: { description: string }) {
         <LoadingBlock height={160} label={t('loading')} />
       ) : (
         <>
-          {items.some((c) => c.provider === 'hubspot') ? null : <ConnectCard />}
+          {CRM_PROVIDERS.filter((p) => !items.some((c) => c.provider === p)).map((p) => (
+            <ConnectCard key={p} provider={p} />
+          ))}
           {items.map((c) => (
             <Fragment key={c.id}>
               <ConnectionCard connection={c} />

@@ -2,28 +2,31 @@ import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { ApiError } from '../../../api/api-error';
 import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
-import { useStartCrmConnection } from '../hooks/use-crm';
+import { useCrmNames } from '../crm-names';
+import { type CrmProvider, useStartCrmConnection } from '../hooks/use-crm';
 
 /**
- * Connecting HubSpot: the button asks the API for HubSpot's authorization page and goes there;
- * HubSpot sends the browser back to this page. An installation without HubSpot's app settings
+ * Connecting a CRM: the button asks the API for the CRM's authorization page and goes there;
+ * the CRM sends the browser back to this page. An installation without the CRM's app settings
  * answers 422 on `provider`: said plainly, since nobody here can fix it but the operator.
  */
-export function ConnectCard() {
+export function ConnectCard({ provider }: { provider: CrmProvider }) {
   const { t } = useTranslation('crm');
+  const crm = useCrmNames()[provider];
+  const titleId = `crm-connect-${provider}`;
   const start = useStartCrmConnection();
   const notConfigured =
     start.error instanceof ApiError && start.error.problems.find((p) => p.path === 'provider')?.message;
   return (
-    <Stack component="section" aria-labelledby="crm-connect" gap="sm" p="md" className={classes.panel}>
-      <Title order={2} size="h3" id="crm-connect">
-        {t('connect.title')}
+    <Stack component="section" aria-labelledby={titleId} gap="sm" p="md" className={classes.panel}>
+      <Title order={2} size="h3" id={titleId}>
+        {t('connect.title', { crm })}
       </Title>
-      <Text size="sm">{t('connect.text')}</Text>
+      <Text size="sm">{t('connect.text', { crm })}</Text>
       {notConfigured ? (
-        <Alert color="red" variant="light" title={t('connect.notConfigured')} role="alert">
+        <Alert color="red" variant="light" title={t('connect.notConfigured', { crm })} role="alert">
           <Stack gap={4}>
-            <Text size="sm">{t('connect.notConfiguredText')}</Text>
+            <Text size="sm">{t('connect.notConfiguredText', { crm })}</Text>
             <Text size="sm" className="wrap-anywhere">
               {notConfigured}
             </Text>
@@ -35,8 +38,8 @@ export function ConnectCard() {
         </Alert>
       ) : null}
       <div>
-        <Button onClick={() => start.mutate('hubspot')} loading={start.isPending}>
-          {t('connect.button')}
+        <Button onClick={() => start.mutate(provider)} loading={start.isPending}>
+          {t('connect.button', { crm })}
         </Button>
       </div>
     </Stack>

@@ -2,11 +2,13 @@ import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import classes from '../../../shared/components/panel.module.css';
 import { useFormat, useTranslation } from '../../../shared/i18n';
+import { useCrmNames } from '../crm-names';
 import { useDisconnectCrm, useStartCrmConnection, type CrmConnection } from '../hooks/use-crm';
 
 /** One connected CRM account: its name and state, why it broke and the way back, and disconnecting it. */
 export function ConnectionCard({ connection: c }: { connection: CrmConnection }) {
   const { t } = useTranslation('crm');
+  const crm = useCrmNames()[c.provider];
   const format = useFormat();
   const start = useStartCrmConnection();
   const disconnect = useDisconnectCrm();
@@ -19,7 +21,7 @@ export function ConnectionCard({ connection: c }: { connection: CrmConnection })
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} miw={0}>
           <Text size="sm" c="dimmed">
-            {t('connection.provider')}
+            {crm}
           </Text>
           <Title order={2} size="h3" id={titleId} className="wrap-anywhere">
             {c.accountName}
@@ -33,13 +35,13 @@ export function ConnectionCard({ connection: c }: { connection: CrmConnection })
       {broken ? (
         <Alert color="red" variant="light" title={t('connection.brokenTitle')}>
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('connection.brokenText')}</Text>
+            <Text size="sm">{t('connection.brokenText', { crm })}</Text>
             {c.trouble ? (
               <Text size="sm" className="wrap-anywhere">
                 {c.trouble}
               </Text>
             ) : null}
-            <Button size="xs" onClick={() => start.mutate('hubspot')} loading={start.isPending}>
+            <Button size="xs" onClick={() => start.mutate(c.provider)} loading={start.isPending}>
               {t('connection.connectAgain')}
             </Button>
             {start.error ? (
@@ -56,7 +58,7 @@ export function ConnectionCard({ connection: c }: { connection: CrmConnection })
           variant="outline"
           color="red.9"
           onClick={confirm}
-          aria-label={t('connection.disconnectLabel', { account: c.accountName })}
+          aria-label={t('connection.disconnectLabel', { account: c.accountName, crm })}
         >
           {t('connection.disconnect')}
         </Button>
@@ -69,7 +71,7 @@ export function ConnectionCard({ connection: c }: { connection: CrmConnection })
       >
         <Stack gap="md">
           <Text size="sm" className="wrap-anywhere">
-            {t('disconnect.consequence', { account: c.accountName })}
+            {t('disconnect.consequence', { account: c.accountName, crm })}
           </Text>
           {disconnect.isError ? (
             <Text size="sm" role="alert">

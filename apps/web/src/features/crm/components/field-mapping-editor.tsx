@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import classes from '../../../shared/components/panel.module.css';
 import { fieldError, formError } from '../../../shared/lib/field-error';
 import { useTranslation } from '../../../shared/i18n';
+import { useCrmNames } from '../crm-names';
 import {
   canAdd,
   choicesFor,
@@ -20,12 +21,13 @@ import {
 import { useCrmFields, useSaveCrmFieldMapping, type CrmConnection } from '../hooks/use-crm';
 
 /**
- * Which lead field goes to which HubSpot field: each default lead field, the form fields the
- * connection added, and a way to add another by its name. HubSpot's own fields are the choices;
+ * Which lead field goes to which CRM field: each default lead field, the form fields the
+ * connection added, and a way to add another by its name. the CRM's own fields are the choices;
  * the API checks the whole mapping against them and names each field it refuses.
  */
 export function FieldMappingEditor({ connection }: { connection: CrmConnection }) {
   const { t } = useTranslation('crm');
+  const crm = useCrmNames()[connection.provider];
   const fields = useCrmFields(connection.id, connection.status === 'active');
   const save = useSaveCrmFieldMapping(connection.id);
   const [rows, setRows] = useState<MappingRow[]>(() => rowsOf(connection));
@@ -71,12 +73,12 @@ export function FieldMappingEditor({ connection }: { connection: CrmConnection }
       <Title order={2} size="h3" id={titleId}>
         {t('mapping.title', { account: connection.accountName })}
       </Title>
-      <Text size="sm">{t('mapping.text')}</Text>
+      <Text size="sm">{t('mapping.text', { crm })}</Text>
       {fields.isError ? (
         <Alert
           color="yellow"
           variant="light"
-          title={t('mapping.fieldsUnreadable')}
+          title={t('mapping.fieldsUnreadable', { crm })}
           styles={{ title: { color: 'var(--mantine-color-dark-8)' } }}
         >
           <Text size="sm">{fields.error.message}</Text>
@@ -85,7 +87,7 @@ export function FieldMappingEditor({ connection }: { connection: CrmConnection }
       <form onSubmit={submit} noValidate aria-labelledby={titleId}>
         <Stack gap="sm">
           <Text size="sm" fw={600}>
-            {t('mapping.email')}
+            {t('mapping.email', { crm })}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">
             {rows.map((row) => {
@@ -97,7 +99,7 @@ export function FieldMappingEditor({ connection }: { connection: CrmConnection }
                   value={row.crmField}
                   onChange={(e) => setRows(withCrmField(rows, row.field, e.currentTarget.value))}
                   data={[
-                    { value: '', label: row.custom ? t('mapping.chooseField') : t('mapping.leaveOut') },
+                    { value: '', label: row.custom ? t('mapping.chooseField', { crm }) : t('mapping.leaveOut') },
                     ...choicesFor(fields.data?.items ?? [], row.crmField),
                   ]}
                   error={fieldError(save.error, problemPath(row.field))}

@@ -16,6 +16,7 @@ import { EmptyState, LoadingRows, PageControls } from '../../../shared/component
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
 import { useFormat, useTranslation } from '../../../shared/i18n';
+import { useCrmNames } from '../crm-names';
 import {
   useCrmRecords,
   useRetryCrmRecord,
@@ -40,6 +41,7 @@ const STATUS_COLORS: Record<CrmRecordStatus, string> = {
  */
 export function RecordsList({ connection }: { connection: CrmConnection }) {
   const { t } = useTranslation('crm');
+  const crm = useCrmNames()[connection.provider];
   const format = useFormat();
   const [status, setStatus] = useState<CrmRecordStatus | ''>('');
   const [page, setPage] = useState(1);
@@ -87,7 +89,7 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
         <Stack gap={2}>
           <Title order={2} size="h3" id={titleId}>
-            {t('records.title')}
+            {t('records.title', { crm })}
           </Title>
           <Text size="sm" c="dimmed">
             {t('records.text', { account: connection.accountName })}
@@ -112,7 +114,7 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
       {records.isError ? (
         <QueryError error={records.error} retry={() => void records.refetch()} />
       ) : records.isPending ? (
-        <LoadingRows label={t('records.loading')} height={44} />
+        <LoadingRows label={t('records.loading', { crm })} height={44} />
       ) : records.data.items.length === 0 ? (
         <EmptyState
           order={3}
