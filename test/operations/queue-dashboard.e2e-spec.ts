@@ -50,6 +50,7 @@ describe('the queue dashboard', () => {
       q.readOnlyMode,
     ]);
     expect(names.sort()).toEqual([
+      ['crm', true],
       ['enroll', true],
       ['programmes', true],
       ['render', true],
@@ -64,6 +65,7 @@ describe('the queue dashboard', () => {
       queueHorizonMs: 600_000,
     });
     expect(backlog.body.queues.map((q: { queue: string }) => q.queue).sort()).toEqual([
+      'crm',
       'enroll',
       'programmes',
       'render',
