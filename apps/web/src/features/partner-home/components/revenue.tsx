@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { EmptyState, LoadingBlock } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
+import { RevenueTotalTile } from '../../../shared/components/revenue-total-tile';
 import { Section } from '../../../shared/components/section';
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import { hasRevenue, perCurrency } from '../../../shared/lib/revenue';
@@ -51,20 +52,12 @@ export function Revenue() {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" style={{ alignContent: 'start' }}>
             {revenue.data.totals.map((total) => (
-              <Stack
+              <RevenueTotalTile
                 key={total.currency}
-                gap={2}
-                p="sm"
-                className={classes.tile}
-                role="group"
-                aria-label={t('revenue.totalIn', { currency: total.currency })}
-              >
-                <Text size="xs">{t('revenue.totalIn', { currency: total.currency })}</Text>
-                <Text fw={700} fz={26} lh={1.2}>
-                  {format.money(total.amount, total.currency)}
-                </Text>
-                <Text size="xs">{t('revenue.deals', { count: total.deals })}</Text>
-              </Stack>
+                total={total}
+                label={t('revenue.totalIn', { currency: total.currency })}
+                deals={t('revenue.deals', { count: total.deals })}
+              />
             ))}
           </SimpleGrid>
           <Stack component="section" aria-labelledby="home-revenue-campaigns" gap="xs" p="md" className={classes.panel}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { EmptyState, LoadingBlock } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
+import { RevenueTotalTile } from '../../../shared/components/revenue-total-tile';
 import { Section } from '../../../shared/components/section';
 import { useCapabilities } from '../../../shared/hooks/use-session';
 import { useFormat, useTranslation } from '../../../shared/i18n';
@@ -19,7 +20,6 @@ const TOP = 5;
  */
 export function Revenue() {
   const { t } = useTranslation('vendor-home');
-  const format = useFormat();
   const { vendorSettings } = useCapabilities();
   const revenue = useRevenue();
   return (
@@ -49,20 +49,12 @@ export function Revenue() {
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
             {revenue.data.totals.map((total) => (
-              <Stack
+              <RevenueTotalTile
                 key={total.currency}
-                gap={2}
-                p="sm"
-                className={classes.tile}
-                role="group"
-                aria-label={t('revenue.totalIn', { currency: total.currency })}
-              >
-                <Text size="xs">{t('revenue.totalIn', { currency: total.currency })}</Text>
-                <Text fw={700} fz={26} lh={1.2}>
-                  {format.money(total.amount, total.currency)}
-                </Text>
-                <Text size="xs">{t('revenue.deals', { count: total.deals })}</Text>
-              </Stack>
+                total={total}
+                label={t('revenue.totalIn', { currency: total.currency })}
+                deals={t('revenue.deals', { count: total.deals })}
+              />
             ))}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
