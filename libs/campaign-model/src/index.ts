@@ -57,8 +57,16 @@ export type {
   StepWait,
   Weekday,
 } from './sequence';
-export { ADDRESS_MAX_LENGTH, SLOT_NAME_PATTERN, SLOT_TYPES, TEXT_SLOT_MAX_LENGTH } from './slots';
-export type { SlotDefinition, SlotType } from './slots';
+export {
+  ADDRESS_MAX_LENGTH,
+  SLOT_NAME_PATTERN,
+  SLOT_TYPES,
+  TEXT_BLOCK_APPROVALS,
+  TEXT_BLOCK_DEFAULT_MAX_LENGTH,
+  TEXT_BLOCK_MAX_LENGTH,
+  TEXT_SLOT_MAX_LENGTH,
+} from './slots';
+export type { SlotDefinition, SlotType, TextBlockApproval } from './slots';
 export {
   countSocialCopy,
   SOCIAL_COPY_MAX_TEXT,

@@ -1,10 +1,17 @@
 /** Co-brand slots: the only parts of a campaign a partner can fill. */
-export const SLOT_TYPES = ['logo', 'text', 'url', 'email', 'phone', 'color', 'address'] as const;
+export const SLOT_TYPES = ['logo', 'text', 'url', 'email', 'phone', 'color', 'address', 'text_block'] as const;
 export type SlotType = (typeof SLOT_TYPES)[number];
 
 export const SLOT_NAME_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 export const TEXT_SLOT_MAX_LENGTH = 500;
 export const ADDRESS_MAX_LENGTH = 500;
+/** A text_block (a partner's own paragraph(s)) without a maxLength takes this one. */
+export const TEXT_BLOCK_DEFAULT_MAX_LENGTH = 600;
+/** The longest maxLength a text_block may declare. */
+export const TEXT_BLOCK_MAX_LENGTH = 2000;
+/** Who must agree to a partner's text before it is sent: nobody, or the vendor's approvers. */
+export const TEXT_BLOCK_APPROVALS = ['none', 'vendor'] as const;
+export type TextBlockApproval = (typeof TEXT_BLOCK_APPROVALS)[number];
 
 export interface SlotDefinition {
   name: string;
@@ -13,6 +20,10 @@ export interface SlotDefinition {
   required: boolean;
   /** Used when the partner has not filled the slot; must itself be a valid value of the type. */
   fallback?: string | null;
-  /** text slots only: longest accepted value. */
+  /** text and text_block slots only: longest accepted value (text_block: TEXT_BLOCK_DEFAULT_MAX_LENGTH when absent). */
   maxLength?: number;
+  /** text_block only: whether the partner may link to its own website (nowhere else). Default false. */
+  allowLinks?: boolean;
+  /** text_block only: `vendor` holds a launch with a new text until a vendor approver agrees. Default none. */
+  approval?: TextBlockApproval;
 }

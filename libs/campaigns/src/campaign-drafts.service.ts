@@ -116,6 +116,8 @@ export class CampaignDraftsService {
         required: s.required,
         ...(s.fallback !== undefined && s.fallback !== null ? { fallback: s.fallback } : {}),
         ...(s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
+        ...(s.allowLinks !== undefined ? { allowLinks: s.allowLinks } : {}),
+        ...(s.approval !== undefined ? { approval: s.approval } : {}),
       }));
     });
   }

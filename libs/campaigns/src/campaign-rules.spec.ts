@@ -179,7 +179,7 @@ describe(checkCampaignContent.name, () => {
       [
         'an unknown type (and checks nothing else of it)',
         (c: CampaignContent) => c.slots.push({ name: 'fax', type: 'fax' as never, required: false, maxLength: 0 }),
-        [{ path: 'slots[5].type', message: 'must be one of logo, text, url, email, phone, color, address' }],
+        [{ path: 'slots[5].type', message: 'must be one of logo, text, url, email, phone, color, address, text_block' }],
       ],
       [
         'a maximum length out of range',
@@ -189,7 +189,7 @@ describe(checkCampaignContent.name, () => {
       [
         'a maximum length on a slot that is not text',
         (c: CampaignContent) => c.slots.push({ name: 'hotline', type: 'phone', required: false, maxLength: 20 }),
-        [{ path: 'slots[5].maxLength', message: 'applies to text slots only' }],
+        [{ path: 'slots[5].maxLength', message: 'applies to text and text_block slots only' }],
       ],
       [
         'a fallback for a logo',

@@ -13,6 +13,8 @@ import {
   SlotRect,
   SocialAsset,
   STEP_CONDITIONS,
+  TEXT_BLOCK_APPROVALS,
+  TEXT_BLOCK_MAX_LENGTH,
   TEXT_SLOT_MAX_LENGTH,
   WEEKDAYS,
 } from '@tcma/campaign-model';
@@ -108,14 +110,22 @@ function checkSlots(c: CampaignContent, out: Problems): void {
       out.add(`${path}.type`, `must be one of ${SLOT_TYPES.join(', ')}`);
       return;
     }
+    const lengthLimit =
+      slot.type === 'text' ? TEXT_SLOT_MAX_LENGTH : slot.type === 'text_block' ? TEXT_BLOCK_MAX_LENGTH : null;
     if (
       slot.maxLength !== undefined &&
-      (slot.type !== 'text' || slot.maxLength < 1 || slot.maxLength > TEXT_SLOT_MAX_LENGTH)
+      (lengthLimit === null || !Number.isInteger(slot.maxLength) || slot.maxLength < 1 || slot.maxLength > lengthLimit)
     ) {
       out.add(
         `${path}.maxLength`,
-        slot.type === 'text' ? `must be between 1 and ${TEXT_SLOT_MAX_LENGTH}` : 'applies to text slots only',
+        lengthLimit !== null ? `must be between 1 and ${lengthLimit}` : 'applies to text and text_block slots only',
       );
+    }
+    if (slot.type !== 'text_block') {
+      if (slot.allowLinks !== undefined) out.add(`${path}.allowLinks`, 'applies to text_block slots only');
+      if (slot.approval !== undefined) out.add(`${path}.approval`, 'applies to text_block slots only');
+    } else if (slot.approval !== undefined && !(TEXT_BLOCK_APPROVALS as readonly string[]).includes(slot.approval)) {
+      out.add(`${path}.approval`, `must be one of ${TEXT_BLOCK_APPROVALS.join(', ')}`);
     }
     if (slot.fallback !== undefined && slot.fallback !== null) {
       if (slot.type === 'logo')

@@ -28,6 +28,14 @@ export {
   SAMPLE_SLOT_VALUES,
 } from './slots/slot-values';
 export { resolveSlotValues } from './slots/resolve-slot-values';
+export {
+  canonicalTextBlock,
+  normalizeTextBlock,
+  TEXT_BLOCK_MAX_PARAGRAPHS,
+  textBlockHtml,
+  textBlockMaxLength,
+  websiteHost,
+} from './slots/text-block';
 export { derivedColorNames } from './slots/derived-colors';
 export type { BrandValues } from './slots/resolve-slot-values';
 export { checkTextTemplate } from './template/checked-template';

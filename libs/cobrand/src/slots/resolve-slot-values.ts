@@ -1,6 +1,7 @@
 import type { SlotDefinition } from '@tcma/campaign-model';
 import type { Problem } from '@tcma/errors';
 import { normalizeSlotValue } from './slot-values';
+import { websiteHost } from './text-block';
 
 /** The brand-kit fields a partner fills once, for every campaign. */
 export interface BrandValues {
@@ -53,6 +54,7 @@ export function resolveSlotValues(
   const values = new Map<string, string | null>();
   const missing: string[] = [];
   const invalid: Problem[] = [];
+  const context = { partnerHost: websiteHost(brand.website) };
   for (const slot of slots) {
     const field = BRAND_KIT_SLOT_NAMES[slot.name];
     const candidates: Array<[string, string | null | undefined]> = [
@@ -63,7 +65,7 @@ export function resolveSlotValues(
     let value: string | null = null;
     for (const [path, raw] of candidates) {
       if (raw === undefined || raw === null || raw === '') continue;
-      const result = normalizeSlotValue(slot, raw);
+      const result = normalizeSlotValue(slot, raw, context);
       if (result.ok) {
         value = result.value;
         break;

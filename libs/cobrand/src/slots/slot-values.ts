@@ -5,6 +5,7 @@ import {
   FORBIDDEN_CHARACTERS_MESSAGE,
   normalizeEmailAddress,
 } from '@tcma/email-address';
+import { normalizeTextBlock, TextBlockContext, textBlockMaxLength } from './text-block';
 
 export type SlotValueResult = { ok: true; value: string } | { ok: false; message: string };
 
@@ -31,6 +32,8 @@ export function maxLengthOf(slot: Pick<SlotDefinition, 'type' | 'maxLength'>): n
       return PHONE_MAX_LENGTH;
     case 'color':
       return 7;
+    case 'text_block':
+      return textBlockMaxLength(slot);
   }
 }
 
@@ -60,9 +63,14 @@ export function normalizeColor(raw: string): SlotValueResult {
  * Checks and normalises a value for a slot of the given type. Every value that reaches a
  * rendered asset went through here, whether it came from a brand kit or a fallback.
  */
-export function normalizeSlotValue(slot: Pick<SlotDefinition, 'type' | 'maxLength'>, raw: unknown): SlotValueResult {
+export function normalizeSlotValue(
+  slot: Pick<SlotDefinition, 'type' | 'maxLength' | 'allowLinks'>,
+  raw: unknown,
+  context: TextBlockContext = {},
+): SlotValueResult {
   if (typeof raw !== 'string') return { ok: false, message: 'must be a string' };
   const type: SlotType = slot.type;
+  if (type === 'text_block') return normalizeTextBlock(slot, raw, context);
   if (FORBIDDEN_CHARACTERS.test(raw)) return { ok: false, message: FORBIDDEN_CHARACTERS_MESSAGE };
   const value =
     type === 'address'
@@ -107,4 +115,5 @@ export const SAMPLE_SLOT_VALUES: Record<SlotType, string> = {
   phone: '+1 555 0100',
   color: '#336699',
   address: 'Sample Street 1, 00-001 Sample City',
+  text_block: 'A few words of our own for you: **what we do**, and _why it matters_.',
 };

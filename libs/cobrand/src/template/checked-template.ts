@@ -57,6 +57,14 @@ export function checkTextTemplate(
   if (rules.maxLength !== undefined && [...source].length > rules.maxLength)
     problems.push({ path: '', message: `must be at most ${rules.maxLength} characters` });
   for (const site of analysis.sites) {
+    if (site.ref.kind === 'partner' && site.ref.slot.type === 'text_block' && site.usage !== 'condition') {
+      problems.push({
+        path: '',
+        line: site.line,
+        message: `{{${site.variable}}} is an editable text block: it belongs in an email's or page's body, not here`,
+      });
+      continue;
+    }
     if (!rules.allow.includes(site.ref.kind)) {
       problems.push({
         path: '',

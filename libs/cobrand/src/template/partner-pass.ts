@@ -1,3 +1,4 @@
+import { textBlockHtml } from '../slots/text-block';
 import { escapeAttribute, escapeHtmlText, escapeUrlAttribute } from './escape';
 import type { HbsProgram, HbsStatement } from './handlebars-env';
 import type { Placement } from './placement';
@@ -86,7 +87,19 @@ export function applyPartnerValues(
             : site.ref.kind === 'link'
               ? links.get(site.ref.name)
               : undefined;
-        out += source.slice(cursor, start) + (value ? escapeFor(placements.get(start) ?? 'text', value) : '');
+        const placement = placements.get(start) ?? 'text';
+        // A partner's editable block is its own small, safe HTML (escaped text, <strong>, <em>,
+        // <br />, links to its website); it may only stand where text goes (placementOf).
+        const block = site.ref.kind === 'partner' && site.ref.slot.type === 'text_block' ? site.ref.slot : null;
+        out +=
+          source.slice(cursor, start) +
+          (!value
+            ? ''
+            : block
+              ? placement === 'text'
+                ? textBlockHtml(value, { links: !!block.allowLinks })
+                : ''
+              : escapeFor(placement, value));
         cursor = end;
         continue;
       }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
-import { LANGUAGE_CHOICES, SLOT_TYPES, SlotType } from '@tcma/campaign-model';
+import {
+  LANGUAGE_CHOICES,
+  SLOT_TYPES,
+  SlotType,
+  TEXT_BLOCK_APPROVALS,
+  TEXT_BLOCK_DEFAULT_MAX_LENGTH,
+  TEXT_BLOCK_MAX_LENGTH,
+  TEXT_SLOT_MAX_LENGTH,
+  TextBlockApproval,
+} from '@tcma/campaign-model';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -108,12 +117,32 @@ export class SlotDto {
   @MaxLength(2048)
   fallback?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, description: 'text slots only; default 100.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: TEXT_BLOCK_MAX_LENGTH,
+    description: `text slots (at most ${TEXT_SLOT_MAX_LENGTH}, default 100) and text_block slots (at most ${TEXT_BLOCK_MAX_LENGTH}, default ${TEXT_BLOCK_DEFAULT_MAX_LENGTH}) only.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(TEXT_BLOCK_MAX_LENGTH)
   maxLength?: number;
+
+  @ApiPropertyOptional({
+    description: "text_block only: the partner may link to its own website (its brand kit's), nowhere else. Default false.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowLinks?: boolean;
+
+  @ApiPropertyOptional({
+    enum: TEXT_BLOCK_APPROVALS,
+    description:
+      'text_block only: `vendor` holds a launch whose text is new (not the default, not approved before for the partner) until an approver agrees. Default none.',
+  })
+  @IsOptional()
+  @IsIn(TEXT_BLOCK_APPROVALS)
+  approval?: TextBlockApproval;
 }
 
 export class PutSlotsDto {
