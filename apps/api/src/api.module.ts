@@ -74,6 +74,7 @@ import { AdminModule } from './operations/admin.module';
 import { LaunchActivityController } from './launches/launch-activity.controller';
 import { LaunchReadinessController } from './launches/launch-readiness.controller';
 import { LaunchesController } from './launches/launches.controller';
+import { LaunchApprovalsController } from './launches/launch-approvals.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './rendering/partner-campaigns.controller';
 import { PartnerHomeController } from './partner-home/partner-home.controller';
@@ -214,6 +215,7 @@ export class ApiModule {
         ListsController,
         ImportsController,
         LaunchesController,
+        LaunchApprovalsController,
         LaunchActivityController,
         SuppressionsController,
         SendingController,

@@ -11,6 +11,7 @@ import { LaunchActivityService } from './launch-activity.service';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { LaunchesRepository } from './launches.repository';
 import { LaunchesService } from './launches.service';
+import { LaunchApprovalsService } from './launch-approvals.service';
 
 /** Launches: readiness, the dry run, starting, pausing and cancelling one, its progress and activity. */
 @Module({
@@ -29,7 +30,8 @@ import { LaunchesService } from './launches.service';
     LaunchesService,
     LaunchActivityRepository,
     LaunchActivityService,
+    LaunchApprovalsService,
   ],
-  exports: [LaunchesService, LaunchActivityService],
+  exports: [LaunchesService, LaunchActivityService, LaunchApprovalsService],
 })
 export class LaunchesModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import {
   Database,
   executorOf,
@@ -20,6 +21,9 @@ export interface LaunchStats {
 
 export type NewLaunchInput = Omit<NewLaunch, 'vendorId' | 'partnerId' | 'status' | 'enrolled' | 'skippedSuppressed'>;
 
+/** A launch waiting for the vendor's approval of an editable block, as the approvers' list shows it. */
+export type AwaitingLaunchRow = LaunchRow & { campaignName: string; partnerName: string };
+
 /** A tenant's launches: created, listed, read and moved by the people who run them. */
 @Injectable()
 export class LaunchesRepository {
@@ -30,9 +34,13 @@ export class LaunchesRepository {
       .insertInto('launches')
       .values({
         ...input,
+        // A JS array would be sent as a PostgreSQL array, not JSON.
+        approvalSlots: input.approvalSlots?.length
+          ? sql<string[]>`${JSON.stringify(input.approvalSlots)}::jsonb`
+          : null,
         vendorId: scope.vendorId,
         partnerId: scope.partnerId,
-        status: 'enrolling',
+        status: input.approvalSlots?.length ? 'awaiting_approval' : 'enrolling',
         enrolled: 0,
         skippedSuppressed: 0,
       })
@@ -84,6 +92,88 @@ export class LaunchesRepository {
       .where((eb) => partnerOwned(eb, scope, 'launches'))
       .executeTakeFirst();
     return moved.numUpdatedRows > 0n;
+  }
+
+  /** The scope's launches waiting for an approval of an editable block, oldest first. */
+  awaitingApproval(scope: TenantScope): Promise<AwaitingLaunchRow[]> {
+    return this.db
+      .selectFrom('launches')
+      .innerJoin('campaigns', 'campaigns.id', 'launches.campaignId')
+      .innerJoin('partners', 'partners.id', 'launches.partnerId')
+      .selectAll('launches')
+      .select(['campaigns.name as campaignName', 'partners.companyName as partnerName'])
+      .where('launches.status', '=', 'awaiting_approval')
+      .where((eb) => partnerOwned(eb, scope, 'launches'))
+      .orderBy('launches.createdAt', 'asc')
+      .orderBy('launches.id', 'asc')
+      .limit(500)
+      .execute();
+  }
+
+  /** Texts of a partner's campaign already approved, as `slot:hash`. */
+  async approvedTexts(scope: PartnerScope, campaignId: string, hashes: string[], tx?: Tx): Promise<Set<string>> {
+    if (!hashes.length) return new Set();
+    const rows = await executorOf(this.db, tx)
+      .selectFrom('approvedTextBlocks')
+      .select(['slotName', 'textHash'])
+      .where('vendorId', '=', scope.vendorId)
+      .where('partnerId', '=', scope.partnerId)
+      .where('campaignId', '=', campaignId)
+      .where('textHash', 'in', hashes)
+      .execute();
+    return new Set(rows.map((r) => `${r.slotName}:${r.textHash}`));
+  }
+
+  /** Remembers approved texts (a text approved twice is kept once, as first approved). */
+  async rememberApproved(
+    rows: Array<{
+      vendorId: string;
+      partnerId: string;
+      campaignId: string;
+      slotName: string;
+      textHash: string;
+      text: string;
+      launchId: string;
+      approvedBy: string | null;
+      approvedAt: Date;
+    }>,
+    tx: Tx,
+  ): Promise<void> {
+    if (!rows.length) return;
+    await executorOf(this.db, tx)
+      .insertInto('approvedTextBlocks')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['partnerId', 'campaignId', 'slotName', 'textHash']).doNothing())
+      .execute();
+  }
+
+  /**
+   * The approver's decision on a waiting launch: approved (it starts enrolling, from `startAt`) or
+   * returned (with the comment). False when it was no longer waiting (decided meanwhile).
+   */
+  async decide(
+    scope: TenantScope,
+    id: string,
+    decision: { to: 'enrolling' | 'returned'; by: string; at: Date; startAt?: Date; comment?: string | null },
+    tx: Tx,
+  ): Promise<LaunchRow | null> {
+    return (
+      (await executorOf(this.db, tx)
+        .updateTable('launches')
+        .set({
+          status: decision.to,
+          approvalDecidedBy: decision.by,
+          approvalDecidedAt: decision.at,
+          approvalComment: decision.comment ?? null,
+          ...(decision.startAt ? { startAt: decision.startAt } : {}),
+          updatedAt: new Date(),
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'awaiting_approval')
+        .where((eb) => partnerOwned(eb, scope, 'launches'))
+        .returningAll()
+        .executeTakeFirst()) ?? null
+    );
   }
 
   async stats(scope: TenantScope, id: string): Promise<LaunchStats> {

@@ -29,6 +29,7 @@ import { LaunchPreviewRepository } from './launch-preview.repository';
 import { sequenceTimeline } from '@tcma/sequences';
 import { campaignLanguages, closestLanguage } from '@tcma/translation';
 import { LaunchesRepository, LaunchStats, NewLaunchInput } from './launches.repository';
+import { blocksToApprove, canonicalSlotValues } from './text-block-approval';
 
 export interface CreateLaunchInput {
   campaignId: string;
@@ -334,6 +335,16 @@ export class LaunchesService {
       if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
+    // A partner's new text in an editable block the vendor approves holds the launch
+    // (awaiting_approval) unless the vendor approved that very text for it before.
+    const slotValues = canonicalSlotValues(version.content.slots, input.slotValues ?? {});
+    const toApprove = blocksToApprove(version.content.slots, slotValues);
+    const approved = await this.launches.approvedTexts(
+      scopeOfPartner(partner),
+      input.campaignId,
+      toApprove.map((b) => b.hash),
+    );
+    const waiting = toApprove.filter((b) => !approved.has(`${b.slot}:${b.hash}`)).map((b) => b.slot);
     return {
       partner,
       row: {
@@ -341,7 +352,8 @@ export class LaunchesService {
         campaignVersionId: version.id,
         version: version.version,
         audience: input.audience,
-        slotValues: input.slotValues ?? {},
+        slotValues,
+        approvalSlots: waiting.length ? waiting : null,
         startAt,
         timezone: partner.timezone,
         createdBy: actor.userId,
@@ -363,6 +375,8 @@ export class LaunchesService {
 
   /** Queues a written launch's enrollment: after the transaction that wrote it has committed. */
   async enroll(launch: LaunchRow): Promise<void> {
+    // A launch waiting for the vendor's approval is enrolled when it is approved (LaunchApprovalsService).
+    if (launch.status !== 'enrolling') return;
     const job: EnrollLaunchJob = traced({ launchId: launch.id });
     await this.queue.add(JobName.EnrollLaunch, job, jobOptions[JobName.EnrollLaunch](launch.id));
   }
@@ -420,7 +434,7 @@ export class LaunchesService {
     const view = await this.move(
       actor,
       id,
-      ['enrolling', 'active', 'paused'],
+      ['awaiting_approval', 'enrolling', 'active', 'paused'],
       'cancelled',
       'The launch has already finished or been cancelled',
     );

@@ -20,7 +20,8 @@ export type NextStepState = (typeof NEXT_STEP_STATES)[number];
 /** What is stored about an enrollment and its launch, and the rules of its next step. */
 export interface NextStepFacts {
   enrollmentStatus: 'active' | 'completed' | 'exited' | 'cancelled';
-  launchStatus: 'enrolling' | 'active' | 'paused' | 'cancelled' | 'completed';
+  /** awaiting_approval and returned launches have no enrollments; they read as enrolling and cancelled. */
+  launchStatus: 'awaiting_approval' | 'returned' | 'enrolling' | 'active' | 'paused' | 'cancelled' | 'completed';
   exitReason: string | null;
   /** 0-based index of the next step, and how many steps the sequence has. */
   nextStep: number;
@@ -94,7 +95,7 @@ export function explainNextStep(f: NextStepFacts): NextStepExplanation {
     };
   if (f.enrollmentStatus === 'completed' || f.nextStep >= f.stepCount || !f.nextDueAt)
     return { state: 'completed', explanation: `completed: all ${f.stepCount} steps dealt with`, sendsAt: null };
-  if (f.enrollmentStatus === 'cancelled' || f.launchStatus === 'cancelled')
+  if (f.enrollmentStatus === 'cancelled' || f.launchStatus === 'cancelled' || f.launchStatus === 'returned')
     return { state: 'cancelled', explanation: 'cancelled launch: no further step will be sent', sendsAt: null };
   if (f.launchStatus === 'paused')
     return {
@@ -102,7 +103,7 @@ export function explainNextStep(f: NextStepFacts): NextStepExplanation {
       explanation: `paused launch: ${stepName} waits until the launch is resumed`,
       sendsAt: null,
     };
-  if (f.launchStatus === 'enrolling')
+  if (f.launchStatus === 'enrolling' || f.launchStatus === 'awaiting_approval')
     return {
       state: 'launch_enrolling',
       explanation: 'the launch is still enrolling its audience',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LAUNCH_DAILY_MAX_DAYS } from '@tcma/analytics';
 import type { LaunchSummary, LaunchView } from '@tcma/launches';
+import { LAUNCH_STATUSES } from '@tcma/persistence';
 import type { AudienceSpec } from '@tcma/persistence';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -101,7 +102,7 @@ export class LaunchViewDto {
   @ApiProperty({ format: 'uuid' }) partnerId!: string;
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ enum: ['enrolling', 'active', 'paused', 'cancelled', 'completed'] }) status!: string;
+  @ApiProperty({ enum: LAUNCH_STATUSES }) status!: string;
   @ApiProperty({ type: AudienceDto }) audience!: AudienceSpec;
   @ApiProperty() startAt!: Date;
   @ApiProperty() timezone!: string;
@@ -112,6 +113,17 @@ export class LaunchViewDto {
     sends: Record<string, number>;
   };
   @ApiProperty() createdAt!: Date;
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description:
+      "The editable blocks (slot names) whose new text waited (awaiting_approval) or waits for the vendor's approval; null when none did.",
+  })
+  approvalSlots!: string[] | null;
+  @ApiProperty({ type: String, nullable: true, description: "The approver's comment when the launch was returned." })
+  approvalComment!: string | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the approver approved or returned it.' })
+  approvalDecidedAt!: Date | null;
 
   static from(l: LaunchView): LaunchViewDto {
     return {
@@ -127,6 +139,9 @@ export class LaunchViewDto {
       skippedSuppressed: l.skippedSuppressed,
       ...(l.stats ? { stats: l.stats } : {}),
       createdAt: l.createdAt,
+      approvalSlots: l.approvalSlots ?? null,
+      approvalComment: l.approvalComment ?? null,
+      approvalDecidedAt: l.approvalDecidedAt ?? null,
     };
   }
 }
@@ -230,7 +245,7 @@ export class StepProgressDto {
 
 export class LaunchProgressDto {
   @ApiProperty({ format: 'uuid' }) launchId!: string;
-  @ApiProperty({ enum: ['enrolling', 'active', 'paused', 'cancelled', 'completed'] }) status!: string;
+  @ApiProperty({ enum: LAUNCH_STATUSES }) status!: string;
   @ApiProperty() enrolled!: number;
   @ApiProperty({ description: 'Addresses left out because they are suppressed.' }) skippedSuppressed!: number;
   @ApiProperty() sent!: number;

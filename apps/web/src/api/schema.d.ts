@@ -1589,6 +1589,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/launch-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Launches waiting for an approval of a partner's editable block */
+        get: operations["listLaunchApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/launches/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a launch's editable blocks: the texts are remembered and the launch starts */
+        post: operations["approveLaunch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/launches/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a waiting launch to its partner with a comment */
+        post: operations["returnLaunch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/launches/{id}/enrollments": {
         parameters: {
             query?: never;
@@ -3611,14 +3662,21 @@ export interface components {
              */
             name: string;
             /** @enum {string} */
-            type: "logo" | "text" | "url" | "email" | "phone" | "color" | "address";
+            type: "logo" | "text" | "url" | "email" | "phone" | "color" | "address" | "text_block";
             /** @example Company name */
             label?: string;
             required: boolean;
             /** @description Used when a partner leaves the slot empty; must be a valid value of the type. */
             fallback?: string | null;
-            /** @description text slots only; default 100. */
+            /** @description text slots (at most 500, default 100) and text_block slots (at most 2000, default 600) only. */
             maxLength?: number;
+            /** @description text_block only: the partner may link to its own website (its brand kit's), nowhere else. Default false. */
+            allowLinks?: boolean;
+            /**
+             * @description text_block only: `vendor` holds a launch whose text is new (not the default, not approved before for the partner) until an approver agrees. Default none.
+             * @enum {string}
+             */
+            approval?: "none" | "vendor";
         };
         LinkDto: {
             /**
@@ -4859,7 +4917,7 @@ export interface components {
             campaignId: string;
             version: number;
             /** @enum {string} */
-            status: "enrolling" | "active" | "paused" | "cancelled" | "completed";
+            status: "awaiting_approval" | "returned" | "enrolling" | "active" | "paused" | "cancelled" | "completed";
             audience: components["schemas"]["AudienceDto"];
             /** Format: date-time */
             startAt: string;
@@ -4871,6 +4929,15 @@ export interface components {
             stats?: Record<string, never>;
             /** Format: date-time */
             createdAt: string;
+            /** @description The editable blocks (slot names) whose new text waited (awaiting_approval) or waits for the vendor's approval; null when none did. */
+            approvalSlots: string[] | null;
+            /** @description The approver's comment when the launch was returned. */
+            approvalComment: string | null;
+            /**
+             * Format: date-time
+             * @description When the approver approved or returned it.
+             */
+            approvalDecidedAt: string | null;
         };
         PreviewExclusionsDto: {
             /** @description Unsubscribed from this vendor, partner or campaign. */
@@ -4935,7 +5002,7 @@ export interface components {
             campaignId: string;
             version: number;
             /** @enum {string} */
-            status: "enrolling" | "active" | "paused" | "cancelled" | "completed";
+            status: "awaiting_approval" | "returned" | "enrolling" | "active" | "paused" | "cancelled" | "completed";
             audience: components["schemas"]["AudienceDto"];
             /** Format: date-time */
             startAt: string;
@@ -4947,6 +5014,15 @@ export interface components {
             stats?: Record<string, never>;
             /** Format: date-time */
             createdAt: string;
+            /** @description The editable blocks (slot names) whose new text waited (awaiting_approval) or waits for the vendor's approval; null when none did. */
+            approvalSlots: string[] | null;
+            /** @description The approver's comment when the launch was returned. */
+            approvalComment: string | null;
+            /**
+             * Format: date-time
+             * @description When the approver approved or returned it.
+             */
+            approvalDecidedAt: string | null;
             campaignName: string;
             /** @description Emails sent so far (all steps), from the analytics rollups. */
             sent: number;
@@ -4986,7 +5062,7 @@ export interface components {
             /** Format: uuid */
             launchId: string;
             /** @enum {string} */
-            status: "enrolling" | "active" | "paused" | "cancelled" | "completed";
+            status: "awaiting_approval" | "returned" | "enrolling" | "active" | "paused" | "cancelled" | "completed";
             enrolled: number;
             /** @description Addresses left out because they are suppressed. */
             skippedSuppressed: number;
@@ -5020,6 +5096,43 @@ export interface components {
             launchId: string;
             /** @description Every UTC day from the start to today (to the last day with counts once the launch has ended), oldest first; at most the latest 92. */
             days: components["schemas"]["LaunchDayDto"][];
+        };
+        BlockForApprovalDto: {
+            /** @description The editable block (its slot name). */
+            slot: string;
+            label: string | null;
+            /** @description The partner's text, as written (canonical: \n line breaks). */
+            text: string;
+            /** @description The text as it is sent: escaped HTML with the allowed formatting. */
+            html: string;
+            allowLinks: boolean;
+        };
+        WaitingLaunchApprovalDto: {
+            /** Format: uuid */
+            launchId: string;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the partner asked it to start; an approval starts it then or at once, whichever is later.
+             */
+            startAt: string;
+            blocks: components["schemas"]["BlockForApprovalDto"][];
+        };
+        WaitingLaunchApprovalsDto: {
+            items: components["schemas"]["WaitingLaunchApprovalDto"][];
+            total: number;
+        };
+        ReturnLaunchDto: {
+            /** @description What the partner should change: shown on its launch. */
+            comment: string;
         };
         EnrollmentNextStepDto: {
             enrollmentId: string;
@@ -9853,6 +9966,102 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LaunchViewDto"];
                 };
+            };
+        };
+    };
+    listLaunchApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingLaunchApprovalsDto"];
+                };
+            };
+        };
+    };
+    approveLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description It starts now (or at its own later start): its dry run and timeline start from the approval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchViewDto"];
+                };
+            };
+            /** @description No such launch of the vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The launch is not waiting for an approval. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    returnLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnLaunchDto"];
+            };
+        };
+        responses: {
+            /** @description It is returned and never starts; nothing is sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchViewDto"];
+                };
+            };
+            /** @description No such launch of the vendor. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The launch is not waiting for an approval. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -65,6 +65,19 @@ export interface ApiTokens {
   userId: string;
 }
 
+export interface ApprovedTextBlocks {
+  approvedAt: Timestamp;
+  approvedBy: string | null;
+  campaignId: string;
+  id: Generated<string>;
+  launchId: string | null;
+  partnerId: string;
+  slotName: string;
+  text: string;
+  textHash: string;
+  vendorId: string;
+}
+
 export interface AssistantCalls {
   completionTokens: Generated<number>;
   createdAt: Generated<Timestamp>;
@@ -324,6 +337,10 @@ export interface Invitations {
 }
 
 export interface Launches {
+  approvalComment: string | null;
+  approvalDecidedAt: Timestamp | null;
+  approvalDecidedBy: string | null;
+  approvalSlots: string[] | null;
   audience: AudienceSpec;
   campaignId: string;
   campaignVersionId: string;
@@ -863,6 +880,7 @@ export interface DB {
   analyticsDaily: AnalyticsDaily;
   analyticsTotals: AnalyticsTotals;
   apiTokens: ApiTokens;
+  approvedTextBlocks: ApprovedTextBlocks;
   assistantCalls: AssistantCalls;
   brandKitLogos: BrandKitLogos;
   brandKits: BrandKits;

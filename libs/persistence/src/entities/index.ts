@@ -19,6 +19,7 @@ import { CampaignEntity } from './campaign.entity';
 import { InstanceSettingEntity } from './instance-setting.entity';
 import { PartnerEntity } from './partner.entity';
 import { PartnerReminderEntity } from './partner-reminder.entity';
+import { ApprovedTextBlockEntity } from './approved-text-block.entity';
 import { CampaignReviewEntity } from './campaign-review.entity';
 import { CampaignReviewEventEntity } from './campaign-review-event.entity';
 import { PublicBlobEntity } from './public-blob.entity';
@@ -112,4 +113,5 @@ export const ENTITIES = [
   CrmRecordEntity,
   CrmRevenueEntity,
   SsoRefusalEntity,
+  ApprovedTextBlockEntity,
 ];

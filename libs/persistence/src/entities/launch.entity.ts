@@ -12,12 +12,15 @@ import type { AudienceSpec, LaunchStatus } from '../schema/column-types';
 import { CampaignVersionEntity } from './campaign-version.entity';
 import { CampaignEntity } from './campaign.entity';
 import { PartnerEntity } from './partner.entity';
+import { UserEntity } from './user.entity';
 
 /** A partner running one published campaign version for an audience from a start time. */
 @Entity('launches')
 @Index('launches_partner_id_idx', ['partnerId'])
 @Index('launches_campaign_id_idx', ['campaignId'])
 @Index('launches_pending_launch_id_key', ['pendingLaunchId'], { unique: true })
+@Index('launches_vendor_id_awaiting_idx', ['vendorId'], { where: `"status" = 'awaiting_approval'` })
+@Index('launches_approval_decided_by_idx', ['approvalDecidedBy'])
 export class LaunchEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'launches_pkey' }) id!: string;
   @Column('uuid') vendorId!: string;
@@ -53,6 +56,17 @@ export class LaunchEntity {
   @Column('uuid', { nullable: true }) createdBy!: string | null;
   /** The programme's pending launch this launch started, if any: unique, so one never starts twice. */
   @Column('uuid', { nullable: true }) pendingLaunchId!: string | null;
+  /** The editable blocks (slot names) whose new text waits for the vendor's approval; null when none did. */
+  @Column('jsonb', { nullable: true }) approvalSlots!: string[] | null;
+  /** What the approver said when returning the launch. */
+  @Column('text', { nullable: true }) approvalComment!: string | null;
+  @Column('uuid', { nullable: true }) approvalDecidedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'approval_decided_by', foreignKeyConstraintName: 'launches_approval_decided_by_fkey' })
+  approvalDecider?: UserEntity | null;
+
+  @Column('timestamptz', { nullable: true }) approvalDecidedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

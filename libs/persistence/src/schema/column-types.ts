@@ -37,7 +37,19 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const LAUNCH_STATUSES = ['enrolling', 'active', 'paused', 'cancelled', 'completed'] as const;
+/**
+ * awaiting_approval: an editable block's new text waits for the vendor (nothing enrolled or sent);
+ * returned: the vendor returned it with a comment, and it never starts.
+ */
+export const LAUNCH_STATUSES = [
+  'awaiting_approval',
+  'returned',
+  'enrolling',
+  'active',
+  'paused',
+  'cancelled',
+  'completed',
+] as const;
 export type LaunchStatus = (typeof LAUNCH_STATUSES)[number];
 
 /** Who a launch is for: a saved list, a filter over the partner's prospects, or all of them. */

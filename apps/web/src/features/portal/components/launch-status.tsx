@@ -3,6 +3,8 @@ import { useTranslation } from '../../../shared/i18n';
 import type { Launch } from '../hooks/use-launches';
 
 const COLORS: Record<Launch['status'], string> = {
+  awaiting_approval: 'orange.9',
+  returned: 'red.9',
   enrolling: 'blue.9',
   active: 'teal.9',
   paused: 'yellow.9',
@@ -13,6 +15,8 @@ const COLORS: Record<Launch['status'], string> = {
 export function LaunchStatus({ status }: { status: Launch['status'] }) {
   const { t } = useTranslation('portal');
   const label = {
+    awaiting_approval: t('status.awaiting_approval'),
+    returned: t('status.returned'),
     enrolling: t('status.enrolling'),
     active: t('status.active'),
     paused: t('status.paused'),

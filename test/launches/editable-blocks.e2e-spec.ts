@@ -1,0 +1,236 @@
+import { ManualClock } from '@tcma/clock';
+import { SweepService } from '@tcma/nurture';
+import { QueueName } from '@tcma/queue';
+import { simpleParser } from 'mailparser';
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
+import { authorDemoCampaign } from '../factories/demo-campaign.factory';
+import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { eventually } from '../support/processes';
+import { waitForQueueIdle } from '../support/queues';
+import { SmtpSink } from '../support/smtp-sink';
+import { startWorker, WorkerHarness } from '../support/worker-harness';
+
+/**
+ * A partner's own words (issue 27): an editable intro the vendor approves. The partner's text
+ * is checked at its field, waits for the vendor's approver, reaches the prospect in both parts
+ * of the email once approved, is remembered, and a returned launch sends nothing.
+ */
+describe('editable text blocks', () => {
+  const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
+  const sink = new SmtpSink();
+  let api: ApiHarness;
+  let worker: WorkerHarness;
+  let vendor: TestVendor;
+  let otherVendor: TestVendor;
+  let partner: TestPartner;
+  let otherPartner: TestPartner;
+  let campaignId: string;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const slotValues = { company_name: 'Partner Ltd', email: 'hello@partner.example', address: '1 Main St, Springfield' };
+  const intro = 'We are **Partner Ltd**, your _local_ backup experts.\n\nSee https://partner.example/offer for our offer.';
+  const launch = (token: string, values: Record<string, string>) =>
+    api
+      .http()
+      .post('/launches')
+      .set(as(token))
+      .send({ campaignId, audience: { type: 'all' }, slotValues: { ...slotValues, ...values } });
+  const statusOf = async (id: string) =>
+    (await api.http().get(`/launches/${id}`).set(as(partner.token)).expect(200)).body as Record<string, unknown>;
+
+  beforeAll(async () => {
+    await sink.start();
+    api = await startApi({ clock });
+    worker = await startWorker({ roles: 'send,enroll', clock });
+    const tenants = new TenantFactory(api);
+    vendor = await tenants.vendor();
+    otherVendor = await tenants.vendor();
+    partner = await tenants.partner(vendor);
+    otherPartner = await tenants.partner(vendor);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(vendor.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
+    const authored = await authorDemoCampaign(api, vendor.marketerToken, {
+      immediate: true,
+      emailsOnly: true,
+      publish: false,
+      steps: (steps) => steps.slice(0, 1),
+    });
+    campaignId = authored.campaignId;
+    const auth = as(vendor.marketerToken);
+    const demo = loadDemo();
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/slots`)
+      .set(auth)
+      .send({
+        slots: [
+          ...demo.manifest.slots,
+          {
+            name: 'intro',
+            type: 'text_block',
+            label: 'Your introduction',
+            required: false,
+            maxLength: 300,
+            allowLinks: true,
+            approval: 'vendor',
+            fallback: 'Your Acme partner is here to help.',
+          },
+        ],
+      })
+      .expect(200);
+    const welcome = demo.manifest.emails[0];
+    const mjml = demo
+      .readText(welcome.file)
+      .replace(
+        /(<mj-text>\{\{#if prospect\.first_name\}\}.*?<\/mj-text>)/,
+        '$1\n        <mj-text>{{partner.intro}}</mj-text>',
+      );
+    expect(mjml).toContain('{{partner.intro}}');
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/assets/email/${authored.assetIds[welcome.key]}`)
+      .set(auth)
+      .send({ name: welcome.name, subject: welcome.subject, preheader: welcome.preheader, mjml })
+      .expect(200);
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(auth).expect(201);
+    await api
+      .http()
+      .put(`/partners/${partner.partnerId}/brand-kit`)
+      .set(as(partner.token))
+      .send({ website: 'https://www.partner.example/' })
+      .expect(200);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set(as(partner.token))
+      .send({ email: 'ann@prospect.example', firstName: 'Ann' })
+      .expect(201);
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await sink.stop();
+  });
+
+  async function deliverDue(): Promise<void> {
+    await worker.app.get(SweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Send);
+  }
+
+  it('refuses an over-long text and a link to another domain at the field', async () => {
+    const long = await launch(partner.token, { intro: 'x'.repeat(301) }).expect(422);
+    expect(long.body.errors).toContainEqual({
+      path: 'slots.intro',
+      message: expect.stringContaining('at most 300 characters'),
+      code: 'slot.value_invalid',
+    });
+    const foreign = await launch(partner.token, { intro: 'Cheaper at https://elsewhere.example/deal' }).expect(422);
+    expect(foreign.body.errors).toContainEqual({
+      path: 'slots.intro',
+      message: expect.stringContaining("partner's own website"),
+      code: 'slot.value_invalid',
+    });
+    const control = await launch(partner.token, { intro: 'Hello\u0007there' }).expect(422);
+    expect(control.body.errors).toContainEqual(expect.objectContaining({ path: 'slots.intro' }));
+    // The other partner names no website: any link is refused.
+    const noSite = await launch(otherPartner.token, { intro: 'See https://partner.example/' }).expect(422);
+    expect(noSite.body.errors).toContainEqual(expect.objectContaining({ path: 'slots.intro' }));
+  });
+
+  it("waits for the vendor's approval, then sends the partner's words in the HTML and text parts", async () => {
+    const created = await launch(partner.token, { intro }).expect(202);
+    expect(created.body).toMatchObject({ status: 'awaiting_approval', approvalSlots: ['intro'] });
+    const id: string = created.body.id;
+
+    await deliverDue();
+    expect(sink.messages).toHaveLength(0);
+    expect(await statusOf(id)).toMatchObject({ status: 'awaiting_approval', enrolled: 0 });
+
+    // Only the vendor's approvers see and decide it.
+    const waiting = await api.http().get('/launch-approvals').set(as(vendor.adminToken)).expect(200);
+    expect(waiting.body.items).toEqual([
+      expect.objectContaining({
+        launchId: id,
+        partnerId: partner.partnerId,
+        blocks: [
+          expect.objectContaining({
+            slot: 'intro',
+            label: 'Your introduction',
+            text: intro,
+            html: expect.stringContaining('<strong>Partner Ltd</strong>'),
+          }),
+        ],
+      }),
+    ]);
+    expect(
+      (await api.http().get('/launch-approvals').set(as(otherVendor.adminToken)).expect(200)).body.items,
+    ).toEqual([]);
+    await api.http().post(`/launches/${id}/approve`).set(as(otherVendor.adminToken)).expect(404);
+    await api.http().get(`/launches/${id}`).set(as(otherPartner.token)).expect(404);
+    await api.http().post(`/launches/${id}/approve`).set(as(partner.token)).expect(403);
+    await api.http().get('/launch-approvals').set(as(partner.token)).expect(403);
+
+    clock.advance(60 * 60_000);
+    const approved = await api.http().post(`/launches/${id}/approve`).set(as(vendor.adminToken)).expect(200);
+    expect(approved.body.status).toBe('enrolling');
+    expect(new Date(approved.body.startAt).toISOString()).toBe(clock.now().toISOString());
+    expect(approved.body.approvalDecidedAt).not.toBeNull();
+    await api.http().post(`/launches/${id}/approve`).set(as(vendor.adminToken)).expect(409);
+
+    await eventually(async () => ((await statusOf(id)).status === 'active' ? true : undefined), 'enrollment');
+    await deliverDue();
+    const [message] = await sink.waitFor(1);
+    const mail = await simpleParser(message.raw);
+    const html = String(mail.html);
+    expect(html).toContain('We are <strong>Partner Ltd</strong>, your <em>local</em> backup experts.<br /><br />See ');
+    const link = /<a href="([^"]+)" target="_blank">https:\/\/partner\.example\/offer<\/a>/.exec(html);
+    expect(link).not.toBeNull();
+    expect(decodeURIComponent(link![1])).toContain('https://partner.example/offer');
+    const text = String(mail.text);
+    expect(text).toContain('We are Partner Ltd, your local backup experts.');
+    expect(text).toContain('https://partner.example/offer');
+    expect(text).not.toContain('**');
+  });
+
+  it('remembers an approved text: a second launch with it does not wait', async () => {
+    const again = await launch(partner.token, { intro: `${intro.replace('\n\n', '\r\n\r\n')}  ` }).expect(202);
+    expect(again.body).toMatchObject({ status: 'enrolling', approvalSlots: null });
+    // The default text never asks either.
+    const byDefault = await launch(partner.token, {}).expect(202);
+    expect(byDefault.body.status).toBe('enrolling');
+    for (const id of [again.body.id, byDefault.body.id])
+      await eventually(async () => ((await statusOf(id)).status === 'active' ? true : undefined), 'enrollment');
+    for (const id of [again.body.id, byDefault.body.id])
+      await api.http().post(`/launches/${id}/cancel`).set(as(partner.token)).expect(200);
+  });
+
+  it('a returned launch sends nothing, and the partner reads why', async () => {
+    const sent = sink.messages.length;
+    const created = await launch(partner.token, { intro: 'The **best** prices in town, guaranteed.' }).expect(202);
+    const id: string = created.body.id;
+    expect(created.body.status).toBe('awaiting_approval');
+    await api.http().post(`/launches/${id}/return`).set(as(vendor.adminToken)).send({ comment: '' }).expect(400);
+    const returned = await api
+      .http()
+      .post(`/launches/${id}/return`)
+      .set(as(vendor.adminToken))
+      .send({ comment: 'Please drop the price guarantee.' })
+      .expect(200);
+    expect(returned.body).toMatchObject({ status: 'returned', approvalComment: 'Please drop the price guarantee.' });
+    await api.http().post(`/launches/${id}/approve`).set(as(vendor.adminToken)).expect(409);
+    expect(await statusOf(id)).toMatchObject({
+      status: 'returned',
+      approvalComment: 'Please drop the price guarantee.',
+      enrolled: 0,
+    });
+    await deliverDue();
+    expect(sink.messages.length).toBe(sent);
+    expect((await api.http().get('/launch-approvals').set(as(vendor.adminToken)).expect(200)).body.items).toEqual(
+      [],
+    );
+  });
+});
