@@ -26,9 +26,11 @@ describe('editable text blocks', () => {
   let partner: TestPartner;
   let otherPartner: TestPartner;
   let campaignId: string;
+  let welcomeId: string;
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const slotValues = { company_name: 'Partner Ltd', email: 'hello@partner.example', address: '1 Main St, Springfield' };
-  const intro = 'We are **Partner Ltd**, your _local_ backup experts.\n\nSee https://partner.example/offer for our offer.';
+  const intro =
+    'We are **Partner Ltd**, your _local_ backup experts.\n\nSee https://partner.example/offer for our offer.';
   const launch = (token: string, values: Record<string, string>) =>
     api
       .http()
@@ -41,7 +43,7 @@ describe('editable text blocks', () => {
   beforeAll(async () => {
     await sink.start();
     api = await startApi({ clock });
-    worker = await startWorker({ roles: 'send,enroll', clock });
+    worker = await startWorker({ roles: 'send,enroll,render', clock });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     otherVendor = await tenants.vendor();
@@ -60,6 +62,7 @@ describe('editable text blocks', () => {
       steps: (steps) => steps.slice(0, 1),
     });
     campaignId = authored.campaignId;
+    welcomeId = authored.assetIds.welcome;
     const auth = as(vendor.marketerToken);
     const demo = loadDemo();
     await api
@@ -141,6 +144,27 @@ describe('editable text blocks', () => {
     expect(noSite.body.errors).toContainEqual(expect.objectContaining({ path: 'slots.intro' }));
   });
 
+  it("previews the partner's text through the asset preview, checked as a launch checks it", async () => {
+    const preview = (values: Record<string, string>, format = 'html') =>
+      api
+        .http()
+        .get(`/campaigns/${campaignId}/versions/1/assets/${welcomeId}/preview`)
+        .query({ format, slotValues: JSON.stringify({ ...slotValues, ...values }) })
+        .set(as(partner.token));
+    const html = await preview({ intro }).expect(200);
+    expect(html.text).toContain('We are <strong>Partner Ltd</strong>, your <em>local</em> backup experts.');
+    const text = await preview({ intro }, 'text').expect(200);
+    expect(text.text).toContain('We are Partner Ltd, your local backup experts.');
+    const refused = await preview({ intro: 'See https://elsewhere.example/' }).expect(422);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: 'slots.intro' }));
+    await api
+      .http()
+      .get(`/campaigns/${campaignId}/versions/1/assets/${welcomeId}/preview`)
+      .query({ slotValues: '[1]' })
+      .set(as(partner.token))
+      .expect(400);
+  });
+
   it("waits for the vendor's approval, then sends the partner's words in the HTML and text parts", async () => {
     const created = await launch(partner.token, { intro }).expect(202);
     expect(created.body).toMatchObject({ status: 'awaiting_approval', approvalSlots: ['intro'] });
@@ -166,9 +190,9 @@ describe('editable text blocks', () => {
         ],
       }),
     ]);
-    expect(
-      (await api.http().get('/launch-approvals').set(as(otherVendor.adminToken)).expect(200)).body.items,
-    ).toEqual([]);
+    expect((await api.http().get('/launch-approvals').set(as(otherVendor.adminToken)).expect(200)).body.items).toEqual(
+      [],
+    );
     await api.http().post(`/launches/${id}/approve`).set(as(otherVendor.adminToken)).expect(404);
     await api.http().get(`/launches/${id}`).set(as(otherPartner.token)).expect(404);
     await api.http().post(`/launches/${id}/approve`).set(as(partner.token)).expect(403);
@@ -229,8 +253,6 @@ describe('editable text blocks', () => {
     });
     await deliverDue();
     expect(sink.messages.length).toBe(sent);
-    expect((await api.http().get('/launch-approvals').set(as(vendor.adminToken)).expect(200)).body.items).toEqual(
-      [],
-    );
+    expect((await api.http().get('/launch-approvals').set(as(vendor.adminToken)).expect(200)).body.items).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ export interface RenderAssetJob extends TracedJob {
   dpi?: number;
   /** Social images. */
   size?: string;
+  /** Slot values of this render only (a launch wizard's editable block): previews of emails and pages. */
+  slotValues?: Record<string, string>;
 }
 
 export interface RenderAssetResult {

@@ -103,7 +103,7 @@ export class AssetRenderService implements OnApplicationShutdown {
   ): Promise<Output> {
     if (asset.kind === 'email') {
       const email = renderEmail(
-        await this.emails.compiled(versionId, content, asset, brand, {}, pageUrl),
+        await this.emails.compiled(versionId, content, asset, brand, job.slotValues ?? {}, pageUrl),
         sampleRecipient(this.config.publicBaseUrl),
       );
       if (job.format === 'text') return text(email.text, 'text/plain; charset=utf-8');
@@ -121,7 +121,7 @@ export class AssetRenderService implements OnApplicationShutdown {
       // A preview fetches nothing from elsewhere: no web font (see withoutWebFonts).
       return text(withoutWebFonts(email.html), 'text/html; charset=utf-8');
     }
-    const resolved = resolveSlotValues(content.slots, brand.brand);
+    const resolved = resolveSlotValues(content.slots, brand.brand, job.slotValues ?? {});
     if (resolved.missing.length) throw missingSlots(resolved.missing);
     if (asset.kind === 'page') {
       // The same bytes the public address serves to a first visit (the blank form).

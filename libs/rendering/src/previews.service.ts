@@ -4,7 +4,7 @@ import { BrandKitsService } from '@tcma/brand-kits';
 import { CampaignsRepository, CampaignsService } from '@tcma/campaigns';
 import { resolveSlotValues } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
-import { BadRequestError, NotFoundError, UnavailableError } from '@tcma/errors';
+import { BadRequestError, InvalidError, NotFoundError, UnavailableError } from '@tcma/errors';
 import { CampaignVersionRow, PartnerRow } from '@tcma/persistence';
 import { jobOptions, JobName, QueueName, RenderAssetJob, RenderAssetResult, traced } from '@tcma/queue';
 import { BlobStorage } from '@tcma/storage';
@@ -52,7 +52,7 @@ export class PreviewsService implements OnApplicationShutdown {
     campaignId: string,
     versionNumber: number,
     assetId: string,
-    options: PreviewOptions & { partnerId?: string },
+    options: PreviewOptions & { partnerId?: string; slotValues?: Record<string, string> },
     ifNoneMatch?: string,
     purpose: RenderPurpose = 'preview',
   ): Promise<PreviewResult> {
@@ -62,12 +62,28 @@ export class PreviewsService implements OnApplicationShutdown {
     if (!asset) throw new NotFoundError('Asset');
     const resolved = resolvePreviewOptions(asset, options, purpose);
     const brand = await this.brandKits.brandState(partner);
+    // Values given with the preview (the launch wizard's editable block as it is being written)
+    // are checked exactly as a launch checks them: refused at their field.
+    const slotValues = options.slotValues && Object.keys(options.slotValues).length ? options.slotValues : undefined;
+    if (slotValues) {
+      const known = new Set(version.content.slots.map((s) => s.name));
+      const problems = Object.keys(slotValues)
+        .filter((name) => !known.has(name))
+        .map((name) => ({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' }));
+      problems.push(
+        ...resolveSlotValues(version.content.slots, brand.brand, slotValues).invalid.filter((p) =>
+          p.path.startsWith('slots.'),
+        ),
+      );
+      if (problems.length) throw new InvalidError('The slot values cannot be used', problems);
+    }
     const key = renderKey({
       versionId: version.id,
       assetId,
       partnerId: partner.id,
       brandRevision: brand.revision,
       ...resolved,
+      ...(slotValues ? { slotValues } : {}),
     });
     const etag = `"${key}"`;
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
@@ -77,7 +93,7 @@ export class PreviewsService implements OnApplicationShutdown {
     const bytes = stored ? await this.storage.get(stored.blobKey) : null;
     if (stored && bytes) return { etag, notModified: false, contentType: stored.contentType, bytes };
 
-    const missing = resolveSlotValues(version.content.slots, brand.brand).missing;
+    const missing = resolveSlotValues(version.content.slots, brand.brand, slotValues).missing;
     if (missing.length) throw missingSlots(missing);
     const result = await this.renderInWorker({
       renderKey: key,
@@ -87,6 +103,7 @@ export class PreviewsService implements OnApplicationShutdown {
       assetId,
       partnerId: partner.id,
       ...resolved,
+      ...(slotValues ? { slotValues } : {}),
     });
     const output = await this.storage.get(result.blobKey);
     if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');

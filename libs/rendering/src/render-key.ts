@@ -12,6 +12,8 @@ export interface RenderKeyParts {
   page?: number;
   dpi?: number;
   size?: string;
+  /** Values given for this render only (a launch wizard's editable block being written). */
+  slotValues?: Readonly<Record<string, string>>;
 }
 
 /** The identity of a render: every input that shapes its bytes, hashed. Also its ETag. */
@@ -26,6 +28,10 @@ export function renderKey(parts: RenderKeyParts): string {
     parts.page ?? null,
     parts.dpi ?? null,
     parts.size ?? null,
+    // Only when given, so the keys of every other render stay as they were.
+    ...(parts.slotValues && Object.keys(parts.slotValues).length
+      ? [Object.entries(parts.slotValues).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]
+      : []),
   ]);
   return createHash('sha256').update(material).digest('hex');
 }

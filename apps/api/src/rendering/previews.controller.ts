@@ -15,7 +15,8 @@ import { AppConfig } from '@tcma/config';
 import { PreviewsService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { BadRequestError } from '@tcma/errors';
 import type { Response } from 'express';
 import { emailPageCsp } from '../common/email-page-csp';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -61,6 +62,37 @@ export class PreviewQuery {
   @IsOptional()
   @IsIn(Object.keys(SOCIAL_IMAGE_SIZES))
   size?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Emails and pages: slot values for this preview only, as a JSON object of strings (e.g. the launch wizard\'s editable block, {"intro":"…"}); checked as a launch checks them (422 at slots.<name>).',
+    example: '{"intro":"We are **Northwind**."}',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8000)
+  slotValues?: string;
+}
+
+/** The preview's slotValues parameter: a JSON object of strings, else 400. */
+function parseSlotValues(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = null;
+  }
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    Array.isArray(parsed) ||
+    Object.values(parsed as object).some((v) => typeof v !== 'string')
+  )
+    throw new BadRequestError('slotValues must be a JSON object of strings', [
+      { path: 'slotValues', message: 'must be a JSON object of strings' },
+    ]);
+  return Object.assign(Object.create(null) as Record<string, string>, parsed);
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -97,7 +129,15 @@ export class PreviewsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('if-none-match') ifNoneMatch?: string,
   ): Promise<StreamableFile | undefined> {
-    const result = await this.previews.preview(actor, id, version, assetId, query, ifNoneMatch);
+    const { slotValues, ...options } = query;
+    const result = await this.previews.preview(
+      actor,
+      id,
+      version,
+      assetId,
+      { ...options, slotValues: parseSlotValues(slotValues) },
+      ifNoneMatch,
+    );
     res.setHeader('ETag', result.etag);
     // The same URL shows new content once the brand kit changes: revalidate every time.
     res.setHeader('Cache-Control', 'private, no-cache');

@@ -9292,6 +9292,8 @@ export interface operations {
                 dpi?: number;
                 /** @description Social images: the network size (default linkedin). */
                 size?: "linkedin" | "facebook" | "x" | "square";
+                /** @description Emails and pages: slot values for this preview only, as a JSON object of strings (e.g. the launch wizard's editable block, {"intro":"…"}); checked as a launch checks them (422 at slots.<name>). */
+                slotValues?: string;
             };
             header: {
                 "if-none-match": string;
