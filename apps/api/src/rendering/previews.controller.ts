@@ -87,7 +87,7 @@ function parseSlotValues(raw: string | undefined): Record<string, string> | unde
     !parsed ||
     typeof parsed !== 'object' ||
     Array.isArray(parsed) ||
-    Object.values(parsed as object).some((v) => typeof v !== 'string')
+    Object.values(parsed).some((v) => typeof v !== 'string')
   )
     throw new BadRequestError('slotValues must be a JSON object of strings', [
       { path: 'slotValues', message: 'must be a JSON object of strings' },
