@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
@@ -62,6 +62,7 @@ function LaunchDetail({ launchId }: { launchId: string }) {
   const name = campaign.data?.name ?? t('launch.untitled');
   const p = progress.data;
   const figures = figuresOf(p);
+  const blockLabel = (slot: string) => campaign.data?.content.slots.find((s) => s.name === slot)?.label ?? slot;
 
   return (
     <Stack gap="lg">
@@ -86,6 +87,24 @@ function LaunchDetail({ launchId }: { launchId: string }) {
           <LaunchStatus status={p?.status ?? l.status} />
         </Group>
       </Group>
+      {l.status === 'awaiting_approval' ? (
+        <Alert color="orange" variant="light" title={t('launch.approval.waitingTitle')}>
+          <Text size="sm">
+            {t('launch.approval.waiting', { blocks: (l.approvalSlots ?? []).map(blockLabel).join(', ') })}
+          </Text>
+        </Alert>
+      ) : l.status === 'returned' ? (
+        <Alert color="red" variant="light" title={t('launch.approval.returnedTitle')}>
+          <Stack gap={4}>
+            {l.approvalComment ? (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {t('launch.approval.comment', { comment: l.approvalComment })}
+              </Text>
+            ) : null}
+            <Text size="sm">{t('launch.approval.returned')}</Text>
+          </Stack>
+        </Alert>
+      ) : null}
       <LaunchActions launch={l} />
 
       <section aria-labelledby="progress-title">

@@ -8,6 +8,7 @@ import { Network, Results } from './components/network';
 import { Revenue } from './components/revenue';
 import { SendingHealth } from './components/sending-health';
 import { TopCampaigns } from './components/top-campaigns';
+import { WaitingLaunchApprovals } from './components/waiting-launch-approvals';
 import { WaitingReviews } from './components/waiting-reviews';
 import { useVendorHome } from './hooks/use-vendor-home';
 
@@ -18,12 +19,15 @@ import { useVendorHome } from './hooks/use-vendor-home';
 export function VendorHomePage() {
   const { t } = useTranslation('vendor-home');
   // The network's figures are for who markets; an approver's home is the reviews waiting for it.
-  const { vendorMarketing } = useCapabilities();
+  const { vendorMarketing, vendorSettings, vendorConsole } = useCapabilities();
+  // Partners' texts are approved by the vendor's approvers and admins (the API's rule; it refuses others).
+  const approves = vendorSettings || (vendorConsole && !vendorMarketing);
   const home = useVendorHome(vendorMarketing);
   return (
     <Stack gap="xl">
       <PageHeader title={t('title')} description={vendorMarketing ? t('description') : t('reviewerDescription')} />
       <WaitingReviews />
+      <WaitingLaunchApprovals enabled={approves} />
       {!vendorMarketing ? null : home.isError ? (
         <QueryError error={home.error} retry={() => void home.refetch()} />
       ) : home.isPending ? (

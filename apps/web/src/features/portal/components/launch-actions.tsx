@@ -39,6 +39,7 @@ const actionsIn = (
 function actionsFor(status: Launch['status']): LaunchAction[] {
   if (status === 'active' || status === 'enrolling') return ['pause', 'cancel'];
   if (status === 'paused') return ['resume', 'cancel'];
+  if (status === 'awaiting_approval') return ['cancel'];
   return [];
 }
 

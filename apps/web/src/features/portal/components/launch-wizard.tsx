@@ -11,6 +11,7 @@ import { useLaunchWizardState } from '../hooks/use-launch-wizard-state';
 import { useCreateLaunch, useLaunchPreview } from '../hooks/use-launches';
 import { LaunchAudience } from './launch-audience';
 import { LaunchTimeline } from './launch-timeline';
+import { TextBlockField } from './text-block-field';
 
 interface LaunchWizardProps {
   opened: boolean;
@@ -65,7 +66,10 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
   const { step, file, listName, start, startAt, slotValues } = state;
 
   // Slots the API names as missing or invalid for this partner: filled in for this launch.
-  const slotItems = (readiness?.items ?? []).filter((i) => i.path.startsWith('slots.'));
+  // Editable blocks (text_block slots) have their own field, with its limits and a live preview.
+  const blocks = campaign.content.slots.filter((s) => s.type === 'text_block');
+  const isBlock = (path: string) => blocks.some((b) => path === `slots.${b.name}` || path === `slotValues.${b.name}`);
+  const slotItems = (readiness?.items ?? []).filter((i) => i.path.startsWith('slots.') && !isBlock(i.path));
   const slotLabel = (name: string) => campaign.content.slots.find((s) => s.name === name)?.label ?? name;
 
   const review = () => preview.mutate(wizard.body(), { onSuccess: () => dispatch({ type: 'reviewed' }) });
@@ -87,7 +91,8 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
   };
   const error = step === 0 ? preview.error : launch.error;
   const slotFields = slotItems.map((i) => `slotValues.${i.path.slice('slots.'.length)}`);
-  const topError = formError(error, [...FIELDS, ...slotFields]);
+  const blockFields = blocks.flatMap((b) => [`slots.${b.name}`, `slotValues.${b.name}`]);
+  const topError = formError(error, [...FIELDS, ...slotFields, ...blockFields]);
 
   return (
     <Modal
@@ -172,6 +177,16 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
                 />
               );
             })}
+            {blocks.map((slot) => (
+              <TextBlockField
+                key={slot.name}
+                campaign={campaign}
+                slot={slot}
+                slotValues={slotValues}
+                onChange={(value) => dispatch({ type: 'slotValue', name: slot.name, value })}
+                error={error}
+              />
+            ))}
             <Group justify="flex-end" gap="sm">
               {waitingFor ? (
                 <Text size="sm" id="review-waiting" style={{ flex: '1 1 200px' }}>

@@ -49,3 +49,20 @@ export const REVENUE_DAYS = 30;
 export function useRevenue(enabled = true) {
   return $api.useQuery('get', '/revenue', { params: { query: { days: REVENUE_DAYS } } }, { enabled });
 }
+
+export type WaitingLaunchApproval = components['schemas']['WaitingLaunchApprovalDto'];
+
+/** Launches whose partner's editable block waits for an approver, oldest first; asked only when `enabled` (approvers and admins). */
+export function useLaunchApprovals(enabled: boolean) {
+  return $api.useQuery('get', '/launch-approvals', {}, { enabled });
+}
+
+/** An approver's decision on a waiting launch: approved (it starts) or returned with a comment; the list is read again. */
+export function useDecideLaunch() {
+  const queryClient = useQueryClient();
+  const refresh = { onSettled: () => queryClient.invalidateQueries({ queryKey: ['get', '/launch-approvals'] }) };
+  return {
+    approve: $api.useMutation('post', '/launches/{id}/approve', refresh),
+    return: $api.useMutation('post', '/launches/{id}/return', refresh),
+  };
+}
