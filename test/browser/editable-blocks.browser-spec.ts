@@ -1,0 +1,140 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
+import { expect, shootAtWidths, test } from './fixtures';
+import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorApprover } from './seed';
+
+/**
+ * A partner's own words (issue 27): the launch wizard's editable intro with its limits and the
+ * API's live preview, refused at the field for a link to another site; the launch waits for the
+ * vendor; the approver finds the text on the vendor home and approves it, which starts it.
+ */
+
+let campaignId: string;
+let campaignName: string;
+let partnerEmail: string;
+let approverEmail: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(20_000); // a campaign published twice, a partner with its brand kit and a prospect, an approver
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  try {
+    const h = admin();
+    campaignName = `Own words ${randomUUID().slice(0, 6)}`;
+    campaignId = await authorCampaign(api, campaignName, { emailsOnly: true });
+    const demo = loadDemo();
+    await ok(
+      api.put(`/campaigns/${campaignId}/slots`, {
+        headers: h,
+        data: {
+          slots: [
+            ...demo.manifest.slots,
+            {
+              name: 'intro',
+              type: 'text_block',
+              label: 'Your introduction',
+              required: false,
+              maxLength: 300,
+              allowLinks: true,
+              approval: 'vendor',
+              fallback: 'Your Acme partner is here to help.',
+            },
+          ],
+        },
+      }),
+      200,
+    );
+    const campaign = await ok<{ draft: { assets: Array<{ id: string; name: string }> } }>(
+      api.get(`/campaigns/${campaignId}`, { headers: h }),
+      200,
+    );
+    const welcome = demo.manifest.emails[0];
+    const assetId = campaign.draft.assets.find((a) => a.name === welcome.name)?.id;
+    const mjml = demo
+      .readText(welcome.file)
+      .replace(
+        /(<mj-text>\{\{#if prospect\.first_name\}\}.*?<\/mj-text>)/,
+        '$1\n        <mj-text>{{partner.intro}}</mj-text>',
+      );
+    await ok(
+      api.put(`/campaigns/${campaignId}/assets/email/${assetId}`, {
+        headers: h,
+        data: { name: welcome.name, subject: welcome.subject, preheader: welcome.preheader, mjml },
+      }),
+      200,
+    );
+    await ok(api.post(`/campaigns/${campaignId}/publish`, { headers: h }), 201);
+    const partner = await partnerWithUser(api, `Northwind ${randomUUID().slice(0, 4)}`, 'Europe/Warsaw');
+    partnerEmail = partner.email;
+    const csrf = await signIn(api, partnerEmail);
+    await demoBrandKit(api, partner.partnerId, csrf);
+    await ok(
+      api.post(`/partners/${partner.partnerId}/prospects`, {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { email: 'ann@prospect.example', firstName: 'Ann' },
+      }),
+      201,
+    );
+    approverEmail = await vendorApprover(api);
+  } finally {
+    await api.dispose();
+  }
+});
+
+test("a partner writes its intro in the wizard; the vendor's approver approves it on the home", async ({ page }) => {
+  test.setTimeout(60_000);
+  await ok(page.request.post('/auth/sign-in', { data: { email: partnerEmail, password: PASSWORD } }), 200);
+  await page.goto(`/portal/campaigns/${campaignId}`);
+  await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
+  await page.getByRole('button', { name: 'Launch', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: `Launch “${campaignName}”` });
+  const intro = wizard.getByRole('textbox', { name: 'Your introduction' });
+  await expect(intro).toBeVisible();
+  await expect(
+    wizard.getByText('Your vendor approves a new text before the launch starts', { exact: false }),
+  ).toBeVisible();
+
+  // A link to another site: the API's preview refuses it at the field.
+  await intro.fill('Cheaper at https://elsewhere.example/deal');
+  await expect(wizard.getByText(/may only link to the partner's own website/)).toBeVisible({ timeout: 20_000 });
+
+  await intro.fill('We are **Northwind IT**, your _local_ backup experts.\n\nSee https://northwind-it.example/offer');
+  await expect(wizard.getByText(/may only link to the partner's own website/)).toHaveCount(0, { timeout: 20_000 });
+  await expect(wizard.getByText(/^\d+ of 300 characters$/)).toBeVisible();
+  const preview = page.frameLocator('iframe[title^="Preview: "]');
+  await expect(preview.locator('strong', { hasText: 'Northwind IT' })).toBeVisible({ timeout: 30_000 });
+  await shootAtWidths(page, 'launch-text-block', { frames: false });
+
+  await wizard.getByRole('button', { name: 'Review the launch' }).click();
+  await wizard.getByRole('button', { name: 'Confirm the launch' }).click();
+  await expect(page.getByText('Waiting for your vendor’s approval')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Awaiting approval', { exact: true })).toBeVisible();
+  const launchUrl = page.url();
+  await shootAtWidths(page, 'launch-awaiting-approval');
+  await page.request.post('/auth/sign-out', {
+    headers: { 'X-CSRF-Token': (await (await page.request.get('/auth/session')).json()).csrfToken },
+  });
+
+  // The approver: the home lists the partner's text as it is sent; approving starts the launch.
+  await ok(page.request.post('/auth/sign-in', { data: { email: approverEmail, password: PASSWORD } }), 200);
+  await page.goto('/console/home');
+  const waiting = page.getByRole('region', { name: 'Partners’ own words to approve' });
+  const item = waiting.getByRole('listitem').filter({ hasText: campaignName });
+  await expect(item).toBeVisible();
+  await expect(
+    page.frameLocator('iframe[title^="Your introduction by "]').first().locator('strong', { hasText: 'Northwind IT' }),
+  ).toBeVisible();
+  await shootAtWidths(page, 'console-text-block-approval', { frames: false });
+  await item.getByRole('button', { name: 'Approve and start' }).click();
+  await expect(item).toHaveCount(0, { timeout: 20_000 });
+  await page.request.post('/auth/sign-out', {
+    headers: { 'X-CSRF-Token': (await (await page.request.get('/auth/session')).json()).csrfToken },
+  });
+
+  await ok(page.request.post('/auth/sign-in', { data: { email: partnerEmail, password: PASSWORD } }), 200);
+  await page.goto(launchUrl);
+  await expect(page.getByText('Waiting for your vendor’s approval')).toHaveCount(0);
+  await expect(page.getByText(/^(Enrolling|Active)$/).first()).toBeVisible();
+});
