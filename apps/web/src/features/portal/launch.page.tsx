@@ -88,7 +88,7 @@ function LaunchDetail({ launchId }: { launchId: string }) {
         </Group>
       </Group>
       {l.status === 'awaiting_approval' ? (
-        <Alert color="orange" variant="light" title={t('launch.approval.waitingTitle')}>
+        <Alert color="blue" variant="light" title={t('launch.approval.waitingTitle')}>
           <Text size="sm">
             {t('launch.approval.waiting', { blocks: (l.approvalSlots ?? []).map(blockLabel).join(', ') })}
           </Text>

@@ -3,7 +3,7 @@ import { useTranslation } from '../../../shared/i18n';
 import type { Launch } from '../hooks/use-launches';
 
 const COLORS: Record<Launch['status'], string> = {
-  awaiting_approval: 'orange.9',
+  awaiting_approval: 'grape.9',
   returned: 'red.9',
   enrolling: 'blue.9',
   active: 'teal.9',
