@@ -179,7 +179,12 @@ describe(checkCampaignContent.name, () => {
       [
         'an unknown type (and checks nothing else of it)',
         (c: CampaignContent) => c.slots.push({ name: 'fax', type: 'fax' as never, required: false, maxLength: 0 }),
-        [{ path: 'slots[5].type', message: 'must be one of logo, text, url, email, phone, color, address, text_block' }],
+        [
+          {
+            path: 'slots[5].type',
+            message: 'must be one of logo, text, url, email, phone, color, address, text_block',
+          },
+        ],
       ],
       [
         'a maximum length out of range',

@@ -18,7 +18,10 @@ describe('normalizeTextBlock', () => {
       ok: false,
       message: 'must be at most 10 characters',
     });
-    expect(normalizeTextBlock({}, 'x'.repeat(601))).toMatchObject({ ok: false, message: 'must be at most 600 characters' });
+    expect(normalizeTextBlock({}, 'x'.repeat(601))).toMatchObject({
+      ok: false,
+      message: 'must be at most 600 characters',
+    });
     expect(normalizeTextBlock({ maxLength: 5000 }, 'x'.repeat(2001))).toMatchObject({ ok: false });
     expect(normalizeTextBlock(block, 'a\u0007b')).toMatchObject({ ok: false });
     expect(normalizeTextBlock(block, 'a\u202eb')).toMatchObject({ ok: false });

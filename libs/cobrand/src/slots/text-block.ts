@@ -1,8 +1,4 @@
-import {
-  SlotDefinition,
-  TEXT_BLOCK_DEFAULT_MAX_LENGTH,
-  TEXT_BLOCK_MAX_LENGTH,
-} from '@tcma/campaign-model';
+import { SlotDefinition, TEXT_BLOCK_DEFAULT_MAX_LENGTH, TEXT_BLOCK_MAX_LENGTH } from '@tcma/campaign-model';
 import { FORBIDDEN_CHARACTERS, FORBIDDEN_CHARACTERS_MESSAGE } from '@tcma/email-address';
 import { escapeHtml, escapeUrlAttribute } from '../template/escape';
 

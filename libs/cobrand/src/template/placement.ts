@@ -23,7 +23,9 @@ export function placementOf(site: ReferenceSite, context: MarkupContext | undefi
   if (site.usage === 'condition') return { ok: true, placement: 'text' };
   const ref = site.ref;
   if (ref.kind === 'partner' && ref.slot.type === 'text_block' && context.kind !== 'text')
-    return refuse(`${name} is an editable text block and can only stand where text goes, not inside a tag, comment or style`);
+    return refuse(
+      `${name} is an editable text block and can only stand where text goes, not inside a tag, comment or style`,
+    );
   if (context.kind === 'comment') return { ok: true, placement: 'attribute' };
   if (context.kind === 'css') {
     return ref.kind === 'partner' && ref.slot.type === 'color'

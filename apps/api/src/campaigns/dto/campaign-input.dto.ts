@@ -129,7 +129,8 @@ export class SlotDto {
   maxLength?: number;
 
   @ApiPropertyOptional({
-    description: "text_block only: the partner may link to its own website (its brand kit's), nowhere else. Default false.",
+    description:
+      "text_block only: the partner may link to its own website (its brand kit's), nowhere else. Default false.",
   })
   @IsOptional()
   @IsBoolean()
