@@ -68,6 +68,7 @@ const NOT_CREATING: Record<string, string> = {
   cancelLaunch: 'a change of state of the launch it answers',
   approveLaunch: 'a change of state of the launch it answers (the approved texts are remembered with it)',
   returnLaunch: 'a change of state of the launch it answers',
+  suggestTextBlock: "a machine's suggestions, nothing stored but the call's record",
   generateVendorDkimKey: 'a new key inside the vendor’s sending settings (one per vendor, answered whole)',
   checkVendorDns: 'a check of DNS, nothing stored',
   unsubscribeOneClick: 'RFC 8058 one-click: answers the mail client, not a resource',

@@ -8,6 +8,7 @@ import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.fact
 import { ApiHarness, startApi } from '../support/api-harness';
 import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
+import { ChatCompletionsStub } from '../support/chat-completions-stub';
 import { SmtpSink } from '../support/smtp-sink';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
@@ -19,6 +20,7 @@ import { startWorker, WorkerHarness } from '../support/worker-harness';
 describe('editable text blocks', () => {
   const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
   const sink = new SmtpSink();
+  const model = new ChatCompletionsStub();
   let api: ApiHarness;
   let worker: WorkerHarness;
   let vendor: TestVendor;
@@ -42,7 +44,16 @@ describe('editable text blocks', () => {
 
   beforeAll(async () => {
     await sink.start();
-    api = await startApi({ clock });
+    await model.start();
+    api = await startApi({
+      clock,
+      env: {
+        AI_BASE_URL: model.url,
+        AI_MODEL: 'stub-model',
+        AI_API_KEY: 'sk-test-key',
+        AI_MONTHLY_TOKENS_PER_VENDOR: '100000',
+      },
+    });
     worker = await startWorker({ roles: 'send,enroll,render', clock });
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
@@ -117,6 +128,7 @@ describe('editable text blocks', () => {
     await worker?.close();
     await api?.close();
     await sink.stop();
+    await model.stop();
   });
 
   async function deliverDue(): Promise<void> {
@@ -163,6 +175,36 @@ describe('editable text blocks', () => {
       .query({ slotValues: '[1]' })
       .set(as(partner.token))
       .expect(400);
+  });
+
+  it("helps write the block: a machine's suggestions within its limits, nothing of a prospect in the prompt", async () => {
+    model.reply = () =>
+      JSON.stringify({
+        options: ['We are **Partner Ltd**, at your side.', 'Visit https://elsewhere.example/ today', 'x'.repeat(301)],
+      });
+    const res = await api
+      .http()
+      .post('/launches/text-block-suggestions')
+      .set(as(partner.token))
+      .send({ campaignId, slot: 'intro', notes: 'local and fast' })
+      .expect(200);
+    expect(res.body).toMatchObject({ model: expect.any(String), options: ['We are **Partner Ltd**, at your side.'] });
+    const prompt = JSON.stringify(model.calls.at(-1)?.messages);
+    expect(prompt).toContain('local and fast');
+    expect(prompt).toContain('partner.example');
+    expect(prompt).not.toContain('ann@prospect.example');
+    await api
+      .http()
+      .post('/launches/text-block-suggestions')
+      .set(as(partner.token))
+      .send({ campaignId, slot: 'company_name' })
+      .expect(404);
+    await api
+      .http()
+      .post('/launches/text-block-suggestions')
+      .set(as(otherPartner.token))
+      .send({ campaignId: '00000000-0000-4000-8000-000000000000', slot: 'intro' })
+      .expect(404);
   });
 
   it("waits for the vendor's approval, then sends the partner's words in the HTML and text parts", async () => {

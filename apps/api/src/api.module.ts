@@ -75,6 +75,7 @@ import { LaunchActivityController } from './launches/launch-activity.controller'
 import { LaunchReadinessController } from './launches/launch-readiness.controller';
 import { LaunchesController } from './launches/launches.controller';
 import { LaunchApprovalsController } from './launches/launch-approvals.controller';
+import { TextBlockSuggestionsController } from './launches/text-block-suggestions.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PartnerCampaignsController } from './rendering/partner-campaigns.controller';
 import { PartnerHomeController } from './partner-home/partner-home.controller';
@@ -216,6 +217,7 @@ export class ApiModule {
         ImportsController,
         LaunchesController,
         LaunchApprovalsController,
+        TextBlockSuggestionsController,
         LaunchActivityController,
         SuppressionsController,
         SendingController,

@@ -30,6 +30,8 @@ import { sequenceTimeline } from '@tcma/sequences';
 import { campaignLanguages, closestLanguage } from '@tcma/translation';
 import { LaunchesRepository, LaunchStats, NewLaunchInput } from './launches.repository';
 import { blocksToApprove, canonicalSlotValues } from './text-block-approval';
+import type { SlotDefinition } from '@tcma/campaign-model';
+import { websiteHost } from '@tcma/cobrand';
 
 export interface CreateLaunchInput {
   campaignId: string;
@@ -207,6 +209,34 @@ export class LaunchesService {
       slotValues,
       unavailable,
     });
+  }
+
+  /**
+   * What "Help me write" needs of an editable block, for the partner launching: the campaign,
+   * the block as declared, the partner's name and the one host its links may go to. Nothing of
+   * any prospect. 404 for a block the campaign does not have.
+   */
+  async textBlockBrief(
+    actor: Actor,
+    input: { campaignId: string; partnerId?: string; version?: number; slot: string },
+  ): Promise<{
+    campaign: { name: string; description: string; language: string };
+    slot: SlotDefinition;
+    partnerName: string;
+    partnerHost: string | null;
+  }> {
+    const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
+    const target = await this.launchTarget(partner, input.campaignId, input.version);
+    const content = target.version.content;
+    const slot = content.slots.find((s) => s.name === input.slot && s.type === 'text_block');
+    if (!slot) throw new NotFoundError('Editable block');
+    const brand = await this.brandKits.brandState(partner);
+    return {
+      campaign: { name: content.name, description: content.description, language: content.language },
+      slot,
+      partnerName: brand.brand.companyName ?? partner.companyName,
+      partnerHost: websiteHost(brand.brand.website),
+    };
   }
 
   /**

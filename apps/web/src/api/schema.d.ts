@@ -1640,6 +1640,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/launches/text-block-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Help me write: a machine's wordings of an editable block */
+        post: operations["suggestTextBlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/launches/{id}/enrollments": {
         parameters: {
             query?: never;
@@ -5133,6 +5150,33 @@ export interface components {
         ReturnLaunchDto: {
             /** @description What the partner should change: shown on its launch. */
             comment: string;
+        };
+        TextBlockSuggestionsDto: {
+            /** Format: uuid */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description Vendor users launching for a partner name it.
+             */
+            partnerId?: string;
+            /** @description Defaults to the latest published version. */
+            version?: number;
+            /** @description The editable block (a text_block slot of the campaign). */
+            slot: string;
+            /** @description What the partner wants to say, in its own words. */
+            notes?: string;
+            /** @description The partner's draft so far. */
+            current?: string;
+        };
+        TextBlockSuggestionsViewDto: {
+            /**
+             * Format: uuid
+             * @description The recorded call (GET /assistant/calls).
+             */
+            callId: string;
+            model: string;
+            /** @description A machine's suggestions, each already within the block's limits (others are left out): nothing is written until the partner picks one. */
+            options: string[];
         };
         EnrollmentNextStepDto: {
             enrollmentId: string;
@@ -10060,6 +10104,36 @@ export interface operations {
             };
             /** @description The launch is not waiting for an approval. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    suggestTextBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextBlockSuggestionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextBlockSuggestionsViewDto"];
+                };
+            };
+            /** @description The assistant is off (no model configured). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
