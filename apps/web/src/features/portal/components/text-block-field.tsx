@@ -1,4 +1,4 @@
-import { Alert, Box, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { $api } from '../../../api/query';
@@ -52,6 +52,9 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
     fieldError(error, `slots.${slot.name}`) ??
     fieldError(error, `slotValues.${slot.name}`) ??
     fieldError(preview.error, `slots.${slot.name}`);
+  // "Help me write": offered only when the installation has a model; nothing is written without a click.
+  const assistant = $api.useQuery('get', '/assistant');
+  const help = $api.useMutation('post', '/launches/text-block-suggestions');
   const length = [...value.trim()].length;
   const id = `block-${slot.name}`;
   return (
@@ -78,6 +81,55 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
       <Text id={`${id}-count`} size="xs" c={length > max ? 'red.8' : 'dimmed'} aria-live="polite">
         {t('wizard.block.count', { count: length, max })}
       </Text>
+      {assistant.data?.enabled ? (
+        <Stack gap={6}>
+          <Group>
+            <Button
+              variant="default"
+              size="xs"
+              loading={help.isPending}
+              onClick={() =>
+                help.mutate({
+                  body: {
+                    campaignId: campaign.id,
+                    version: campaign.version,
+                    slot: slot.name,
+                    ...(value.trim() ? { current: value } : {}),
+                  },
+                })
+              }
+            >
+              {t('wizard.block.help')}
+            </Button>
+          </Group>
+          {help.error ? (
+            <Text size="sm" c="red.8" role="alert">
+              {help.error.message}
+            </Text>
+          ) : null}
+          {help.data ? (
+            <Stack gap={6} role="group" aria-label={t('wizard.block.suggestions')}>
+              <Text size="sm" fw={500}>
+                {t('wizard.block.suggestions')}
+              </Text>
+              {help.data.options.length ? (
+                help.data.options.map((option, i) => (
+                  <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap', flex: 1 }} className="wrap-anywhere">
+                      {option}
+                    </Text>
+                    <Button size="xs" variant="light" onClick={() => onChange(option)}>
+                      {t('wizard.block.useSuggestion')}
+                    </Button>
+                  </Group>
+                ))
+              ) : (
+                <Text size="sm">{t('wizard.block.noSuggestion')}</Text>
+              )}
+            </Stack>
+          ) : null}
+        </Stack>
+      ) : null}
       {slot.approval === 'vendor' ? (
         <Alert color="blue" variant="light" p="xs">
           <Text size="sm">{t('wizard.block.approval')}</Text>
