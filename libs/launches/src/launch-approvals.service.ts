@@ -3,7 +3,7 @@ import { CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { textBlockHtml } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
-import { LaunchRow, Transactions } from '@tcma/persistence';
+import { LaunchRow, PartnerScope, Transactions } from '@tcma/persistence';
 import { Actor, scopeOf } from '@tcma/tenancy';
 import { LaunchesRepository } from './launches.repository';
 import { LaunchesService } from './launches.service';
@@ -93,9 +93,8 @@ export class LaunchApprovalsService {
       const moved = await this.launches.decide(scope, id, { to: 'enrolling', by: actor.userId, at: now, startAt }, tx);
       if (!moved) return null;
       await this.launches.rememberApproved(
+        new PartnerScope(launch.vendorId, launch.partnerId),
         (launch.approvalSlots ?? []).map((slotName) => ({
-          vendorId: launch.vendorId,
-          partnerId: launch.partnerId,
           campaignId: launch.campaignId,
           slotName,
           textHash: textHash(launch.slotValues[slotName] ?? ''),

@@ -124,11 +124,10 @@ export class LaunchesRepository {
     return new Set(rows.map((r) => `${r.slotName}:${r.textHash}`));
   }
 
-  /** Remembers approved texts (a text approved twice is kept once, as first approved). */
+  /** Remembers approved texts of one partner (a text approved twice is kept once, as first approved). */
   async rememberApproved(
+    scope: PartnerScope,
     rows: Array<{
-      vendorId: string;
-      partnerId: string;
       campaignId: string;
       slotName: string;
       textHash: string;
@@ -142,7 +141,7 @@ export class LaunchesRepository {
     if (!rows.length) return;
     await executorOf(this.db, tx)
       .insertInto('approvedTextBlocks')
-      .values(rows)
+      .values(rows.map((r) => ({ ...r, vendorId: scope.vendorId, partnerId: scope.partnerId })))
       .onConflict((oc) => oc.columns(['partnerId', 'campaignId', 'slotName', 'textHash']).doNothing())
       .execute();
   }

@@ -93,7 +93,10 @@ export class LaunchApprovalsController {
   }
 
   @Post('launches/:id/return')
-  @ApiOperation({ operationId: 'returnLaunch', summary: 'Return a waiting launch to its partner with a comment' })
+  @ApiOperation({
+    operationId: 'requestLaunchChanges',
+    summary: 'Return a waiting launch to its partner with a comment',
+  })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: LaunchViewDto, description: 'It is returned and never starts; nothing is sent.' })
   @ApiNotFoundResponse({ description: 'No such launch of the vendor.' })

@@ -72,7 +72,7 @@ export class TextBlockSuggestionsController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    operationId: 'suggestTextBlock',
+    operationId: 'generateTextBlockSuggestions',
     summary: "Help me write: a machine's wordings of an editable block",
   })
   @ApiOkResponse({ type: TextBlockSuggestionsViewDto })

@@ -1633,7 +1633,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return a waiting launch to its partner with a comment */
-        post: operations["returnLaunch"];
+        post: operations["requestLaunchChanges"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1650,7 +1650,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Help me write: a machine's wordings of an editable block */
-        post: operations["suggestTextBlock"];
+        post: operations["generateTextBlockSuggestions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10071,7 +10071,7 @@ export interface operations {
             };
         };
     };
-    returnLaunch: {
+    requestLaunchChanges: {
         parameters: {
             query?: never;
             header?: never;
@@ -10111,7 +10111,7 @@ export interface operations {
             };
         };
     };
-    suggestTextBlock: {
+    generateTextBlockSuggestions: {
         parameters: {
             query?: never;
             header?: never;
