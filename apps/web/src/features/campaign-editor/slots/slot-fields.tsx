@@ -14,6 +14,7 @@ function useSlotTypes(): Array<{ value: Slot['type']; label: string }> {
     { value: 'phone', label: t('slots.type.phone') },
     { value: 'color', label: t('slots.type.color') },
     { value: 'address', label: t('slots.type.address') },
+    { value: 'text_block', label: t('slots.type.text_block') },
   ];
 }
 
@@ -58,7 +59,13 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           allowDeselect={false}
           onChange={(v) => {
             const type = TYPES.find((t) => t.value === v)?.value;
-            if (type) change({ type, maxLength: type === 'text' ? slot.maxLength : undefined });
+            if (type)
+              change({
+                type,
+                maxLength: type === 'text' || type === 'text_block' ? slot.maxLength : undefined,
+                allowLinks: type === 'text_block' ? slot.allowLinks : undefined,
+                approval: type === 'text_block' ? slot.approval : undefined,
+              });
           }}
           error={messageAt(t, error, `${at}.type`)}
         />
@@ -69,6 +76,37 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           onChange={(e) => change({ fallback: e.currentTarget.value || null })}
           error={messageAt(t, error, `${at}.fallback`)}
         />
+        {slot.type === 'text_block' ? (
+          <>
+            <NumberInput
+              label={t('slots.maxLength')}
+              description={t('slots.blockMaxLengthHint')}
+              min={1}
+              max={2000}
+              value={slot.maxLength ?? ''}
+              onChange={(v) => change({ maxLength: typeof v === 'number' ? v : undefined })}
+              error={messageAt(t, error, `${at}.maxLength`)}
+            />
+            <Select
+              label={t('slots.approval')}
+              data={[
+                { value: 'none', label: t('slots.approvalNone') },
+                { value: 'vendor', label: t('slots.approvalVendor') },
+              ]}
+              value={slot.approval ?? 'none'}
+              allowDeselect={false}
+              onChange={(v) => change({ approval: v === 'vendor' ? 'vendor' : 'none' })}
+              error={messageAt(t, error, `${at}.approval`)}
+            />
+            <Checkbox
+              label={t('slots.allowLinks')}
+              checked={!!slot.allowLinks}
+              onChange={(e) => change({ allowLinks: e.currentTarget.checked })}
+              mt={{ lg: 'xl' }}
+              error={messageAt(t, error, `${at}.allowLinks`)}
+            />
+          </>
+        ) : null}
         {slot.type === 'text' ? (
           <NumberInput
             label={t('slots.maxLength')}
