@@ -122,6 +122,7 @@ describe("single sign-on through a partner's own identity provider", () => {
   });
 
   let acmeConnection: string;
+  let vendorConnection: string;
 
   it('proves an email domain by its TXT record, one company of a vendor only, and keeps each partner to its own', async () => {
     const bad = await claim(acme.token, 'not a domain').expect(422);
@@ -164,7 +165,8 @@ describe("single sign-on through a partner's own identity provider", () => {
     expect(made.body).toMatchObject({ partnerId: acme.partnerId, defaultRole: 'partner_user', partnerClaim: null });
     acmeConnection = made.body.id;
     // A vendor's connection may have the same name: names are unique per owner.
-    await connection(a.adminToken, { name: 'Acme Entra ID', audience: 'vendor_users' }).expect(201);
+    vendorConnection = (await connection(a.adminToken, { name: 'Acme Entra ID', audience: 'vendor_users' }).expect(201))
+      .body.id;
     await connection(acme.token, { name: 'Acme Entra ID', audience: 'partner_users' }).expect(409);
     const listed = async (token: string) =>
       (await api.http().get('/sso-connections').set(as(token)).expect(200)).body.items.map((c: { id: string }) => c.id);
@@ -190,6 +192,13 @@ describe("single sign-on through a partner's own identity provider", () => {
     expect(await discover(`someone@${DOMAIN}`, slugB)).toEqual([]);
     expect(await discover('someone@elsewhere.example', slugA)).toEqual([]);
     expect(await discover('not an address', slugA)).toEqual([]);
+    // The vendor's own proven domain offers the vendor's connections for its own users.
+    const VENDOR_DOMAIN = `vendor-${unique()}.example`;
+    const own = (await claim(a.adminToken, VENDOR_DOMAIN).expect(201)).body as Domain;
+    expect(await discover(`vera@${VENDOR_DOMAIN}`, slugA)).toEqual([]);
+    publish(own);
+    await check(a.adminToken, own.id).expect(200);
+    expect(await discover(`vera@${VENDOR_DOMAIN}`, slugA)).toEqual([vendorConnection]);
     // The vendor's buttons are the vendor's own connections: a partner's is offered by domain only.
     const buttons = await api.http().get('/auth/sso/connections').query({ vendor: slugA }).expect(200);
     expect(buttons.body.items.map((c: { id: string }) => c.id)).not.toContain(acmeConnection);
