@@ -116,6 +116,14 @@ export const router = createBrowserRouter([
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage', 'webhooks'),
               },
+              {
+                path: 'sso',
+                lazy: lazy(
+                  () => import('../features/sso-connections/portal-sso.page'),
+                  'PortalSsoPage',
+                  'sso-connections',
+                ),
+              },
               { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage', 'portal') },
               {
                 path: 'social/calendar',

@@ -57,11 +57,14 @@ export function DnsClaimForm({
   field,
   words,
   claim,
+  order = 2,
 }: {
   id: string;
   field: string;
   words: DnsClaimFormWords;
   claim: Action<string>;
+  /** Its heading's level: 3 inside a page's section. */
+  order?: 2 | 3;
 }) {
   const [value, setValue] = useState('');
   const submit = (event: FormEvent) => {
@@ -73,7 +76,7 @@ export function DnsClaimForm({
 
   return (
     <Stack component="section" aria-labelledby={titleId} gap="sm" p="lg" className={classes.panel}>
-      <Title order={2} size="h3" id={titleId}>
+      <Title order={order} size={order === 2 ? 'h3' : 'h4'} id={titleId}>
         {words.title}
       </Title>
       <form onSubmit={submit} noValidate aria-label={words.title}>

@@ -18,6 +18,7 @@ function useReasonWords(): (reason: string) => string {
     account: t('test.reason.account'),
     disabled: t('test.reason.disabled'),
     connection: t('test.reason.connection'),
+    domain: t('test.reason.domain'),
   };
   return (reason) => words[reason] ?? reason;
 }
