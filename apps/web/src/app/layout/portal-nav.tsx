@@ -23,11 +23,15 @@ function usePortalAreas(): PortalArea[] {
     { label: t('portalNav.audience'), to: '/portal/audience', owns: under('/portal/audience') },
     { label: t('portalNav.leads'), to: '/portal/leads', owns: under('/portal/leads') },
     { label: t('portalNav.webhooks'), to: '/portal/webhooks', owns: under('/portal/webhooks'), adminOnly: true },
-    { label: t('portalNav.sso'), to: '/portal/sso', owns: under('/portal/sso'), adminOnly: true },
     { label: t('portalNav.brandKit'), to: '/portal/brand-kit', owns: under('/portal/brand-kit') },
     { label: t('portalNav.social'), to: '/portal/social', owns: under('/portal/social') },
     { label: t('portalNav.crm'), to: '/portal/crm', owns: under('/portal/crm') },
-    { label: t('portalNav.account'), to: '/portal/account', owns: under('/portal/account') },
+    // The company's single sign-on is opened from the account page: it is part of that area.
+    {
+      label: t('portalNav.account'),
+      to: '/portal/account',
+      owns: (p) => under('/portal/account')(p) || under('/portal/sso')(p),
+    },
   ];
 }
 

@@ -1,13 +1,14 @@
-import { Stack } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { PageHeader } from '../../shared/components/page-header';
 import { PortalGate } from '../../shared/components/portal-gate';
-import { useTranslation } from '../../shared/i18n';
+import { Trans, useTranslation } from '../../shared/i18n';
 import { AddSsoConnectionForm } from './components/add-sso-connection-form';
 import { EmailDomainsSection } from './components/email-domains-section';
 import { SsoConnectionsSection } from './components/sso-connections-section';
 
 /**
- * Partner admins (the portal links here for them): the company's own identity provider. Its
+ * Partner admins (their account page links here): the company's own identity provider. Its
  * email domains, proven by DNS, select its connections on the sign-in page for colleagues.
  */
 export function PortalSsoPage() {
@@ -16,6 +17,9 @@ export function PortalSsoPage() {
     <PortalGate>
       {() => (
         <Stack gap="lg">
+          <Text size="sm">
+            <Trans i18nKey="portal.breadcrumb" t={t} components={{ account: <Link to="/portal/account" /> }} />
+          </Text>
           <PageHeader title={t('portal.title')} description={t('portal.description')} />
           <EmailDomainsSection owner="partner" />
           <SsoConnectionsSection owner="partner" />
