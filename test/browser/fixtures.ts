@@ -153,3 +153,30 @@ export async function shootAtWidths(page: Page, name: string, { frames = true } 
     await expectAccessible(page, { frames });
   }
 }
+
+/**
+ * The engine at its PUBLIC_BASE_URL (http://localhost:<port>): the single sign-on callback
+ * registered at a test provider is there, so a sign-in starts there too (its state cookie is that host's).
+ */
+export const atPublicHost = (): string => {
+  const url = new URL(process.env.TCMA_BROWSER_BASE_URL ?? '');
+  url.hostname = 'localhost';
+  return url.origin;
+};
+
+/** Signs `login` in on the test OpenID provider's own sign-in page (oidc-provider's development form: any password). */
+export async function signInAtProvider(page: Page, login: string): Promise<void> {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+}
+
+/** Signs in on the engine's sign-in page with the seed's password; the account menu shows once in. */
+export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByRole('textbox', { name: 'Email' }).fill(email);
+  await form.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
+}
