@@ -6,6 +6,7 @@ import { AddSsoConnectionForm } from './components/add-sso-connection-form';
 import { EmailDomainsSection } from './components/email-domains-section';
 import { ScimPanel } from './components/scim-panel';
 import { SsoConnectionsSection } from './components/sso-connections-section';
+import { SsoTestResultFromAddress } from './components/sso-test-result';
 import { SsoRequirementPanel } from './components/sso-requirement-panel';
 
 /** Vendor admins: the identity providers their users, or their partners' users, sign in with. */
@@ -17,6 +18,7 @@ export function SsoConnectionsPage() {
         <Trans i18nKey="page.breadcrumb" t={t} components={{ console: <Link to="/console" /> }} />
       </Text>
       <PageHeader title={t('page.title')} description={t('page.description')} />
+      <SsoTestResultFromAddress />
       <SsoConnectionsSection owner="vendor" />
       <AddSsoConnectionForm />
       <EmailDomainsSection owner="vendor" />

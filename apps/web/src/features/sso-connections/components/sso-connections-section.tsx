@@ -1,48 +1,29 @@
 import { Stack, Title } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { EmptyState, LoadingRows } from '../../../shared/components/list-states';
 import { QueryError } from '../../../shared/components/query-error';
 import { useTranslation } from '../../../shared/i18n';
 import { useSsoConnections } from '../hooks/use-sso-connections';
 import type { SsoOwner } from './email-domains-section';
 import { SsoConnectionCard } from './sso-connection-card';
-import { SsoTestResultPanel } from './sso-test-result';
 
-/**
- * The company's own connections, one card each, and the result of a test sign-in when the page
- * is opened with one (`?tested=<connection>&result=<id>`: where the test comes back).
- */
+/** The company's own connections, one card each. */
 export function SsoConnectionsSection({ owner }: { owner: SsoOwner }) {
   const { t } = useTranslation('sso-connections');
   const connections = useSsoConnections();
-  const [params, setParams] = useSearchParams();
-  const tested = params.get('tested');
-  const resultId = params.get('result');
-  const testedName = connections.data?.items.find((c) => c.id === tested)?.name ?? '';
   return (
-    <>
-      {tested && resultId ? (
-        <SsoTestResultPanel
-          connectionId={tested}
-          connectionName={testedName}
-          resultId={resultId}
-          onClose={() => setParams({}, { replace: true })}
-        />
-      ) : null}
-      <Stack component="section" aria-labelledby="sso-connections-title" gap="sm">
-        <Title order={2} size="h3" id="sso-connections-title">
-          {t('page.yours')}
-        </Title>
-        {connections.isError ? (
-          <QueryError error={connections.error} retry={() => void connections.refetch()} />
-        ) : connections.isPending ? (
-          <LoadingRows label={t('page.loading')} height={160} />
-        ) : connections.data.items.length === 0 ? (
-          <EmptyState order={3} title={t('page.empty')} text={t('page.emptyText')} />
-        ) : (
-          connections.data.items.map((c) => <SsoConnectionCard key={c.id} connection={c} owner={owner} />)
-        )}
-      </Stack>
-    </>
+    <Stack component="section" aria-labelledby="sso-connections-title" gap="sm">
+      <Title order={2} size="h3" id="sso-connections-title">
+        {t('page.yours')}
+      </Title>
+      {connections.isError ? (
+        <QueryError error={connections.error} retry={() => void connections.refetch()} />
+      ) : connections.isPending ? (
+        <LoadingRows label={t('page.loading')} height={160} />
+      ) : connections.data.items.length === 0 ? (
+        <EmptyState order={3} title={t('page.empty')} text={t('page.emptyText')} />
+      ) : (
+        connections.data.items.map((c) => <SsoConnectionCard key={c.id} connection={c} owner={owner} />)
+      )}
+    </Stack>
   );
 }

@@ -1,7 +1,9 @@
 import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { LoadingRows } from '../../../shared/components/list-states';
 import { QueryError } from '../../../shared/components/query-error';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from '../../../shared/i18n';
+import { useSsoConnections } from '../hooks/use-sso-connections';
 import { type SsoTestResult, useSsoTestResult } from '../hooks/use-sso-test';
 
 /** Light alerts' coloured titles fall short of 4.5:1 on their tint (green: 3.8): the title is dark, the tint says the rest. */
@@ -111,5 +113,25 @@ export function SsoTestResultPanel({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The result of the test sign-in the page was opened with (`?tested=<connection>&result=<id>`:
+ * where a test comes back), at the top of the page; closing it clears the address.
+ */
+export function SsoTestResultFromAddress() {
+  const connections = useSsoConnections();
+  const [params, setParams] = useSearchParams();
+  const tested = params.get('tested');
+  const resultId = params.get('result');
+  if (!tested || !resultId) return null;
+  return (
+    <SsoTestResultPanel
+      connectionId={tested}
+      connectionName={connections.data?.items.find((c) => c.id === tested)?.name ?? ''}
+      resultId={resultId}
+      onClose={() => setParams({}, { replace: true })}
+    />
   );
 }
