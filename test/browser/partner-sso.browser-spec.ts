@@ -51,6 +51,7 @@ test.beforeAll(async () => {
       ...Object.fromEntries(
         colleagues.map((email, i) => [`colleague${i}`, { email, email_verified: true, name: 'Ana' }]),
       ),
+      tester: { email: `tess-${worker}@${DOMAIN}`, email_verified: true, name: 'Tess' },
       // The partner's provider vouches for an address of a domain the partner has not proven.
       outsider: { email: `eve-${worker}@elsewhere-${worker}.example`, email_verified: true, name: 'Eve' },
     },
@@ -118,6 +119,24 @@ test("a partner admin proves the company's email domain and adds its own OpenID 
   await expect(connectionCard(page)).toContainText(`${atPublicHost()}/auth/sso/callback`);
   await expect(connectionCard(page)).toContainText('Your company’s users');
   await shootAtWidths(page, 'portal-sso');
+});
+
+test('the partner admin tests its connection: back on its page, what the provider sent and what signing in would do', async ({
+  page,
+}) => {
+  await page.setViewportSize(WIDTHS[0]);
+  await signInWithPassword(page, partnerAdmin, PASSWORD);
+  await page.goto('/portal/sso');
+  await connectionCard(page).getByRole('button', { name: 'Test sign-in' }).click();
+  await signInAtProvider(page, 'tester');
+
+  await expect(page).toHaveURL(/\/portal\/sso\?tested=/);
+  const panel = page.getByRole('region', { name: 'Test sign-in' });
+  await expect(panel).toContainText(`A sign-in through ${CONNECTION} would work`);
+  await expect(panel).toContainText(`A new account would be created for tess-${worker}@${DOMAIN}`);
+  await shootAtWidths(page, 'portal-sso-test');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(page).toHaveURL(/\/portal\/sso$/);
 });
 
 WIDTHS.forEach((viewport, i) => {
