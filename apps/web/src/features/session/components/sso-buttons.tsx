@@ -1,6 +1,7 @@
 import { Alert, Button, Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from '../../../shared/i18n';
 import { useDiscoveredSsoButtons, useSsoButtons, type SsoButton } from '../hooks/use-sso-buttons';
+import { notShownYet } from '../sso-discovery';
 
 /** Why a single sign-on came back refused (the API's `?sso_error=`); the page words each. */
 const REASONS = ['expired', 'provider', 'email', 'partner', 'account', 'disabled', 'connection', 'domain'] as const;
@@ -53,8 +54,7 @@ export function DiscoveredSsoButtons({
   next: string | null;
 }) {
   const { t } = useTranslation('session');
-  const shown = new Set((useSsoButtons(vendorSlug).data?.items ?? []).map((b) => b.id));
-  const buttons = useDiscoveredSsoButtons(email, vendorSlug).filter((b) => !shown.has(b.id));
+  const buttons = notShownYet(useDiscoveredSsoButtons(email, vendorSlug), useSsoButtons(vendorSlug).data?.items ?? []);
   return (
     <Stack gap="sm" aria-live="polite">
       {buttons.length > 0 ? (

@@ -3,14 +3,9 @@ import { keepPreviousData } from '@tanstack/react-query';
 import type { components } from '../../../api/client';
 import { $api } from '../../../api/query';
 import { TYPING_PAUSE_MS } from '../../../shared/hooks/use-address-params';
+import { looksComplete } from '../sso-discovery';
 
 export type SsoButton = components['schemas']['SsoButtonDto'];
-
-/**
- * Whether the address is worth asking about: something, an @, and a dotted domain. Only to spare
- * requests while it is being typed; which buttons it gets (none, mostly) is the API's to say.
- */
-const looksComplete = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email);
 
 /**
  * The "Sign in with …" buttons of the vendor whose page this is (its host name, or the
