@@ -72,15 +72,18 @@ export function SignInPage() {
               {message}
             </Alert>
           ) : null}
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
-          <DiscoveredSsoButtons email={email} vendorSlug={vendorSlug} next={next} />
+          {/* One item of the form: the buttons' empty region adds no gap under the email. */}
+          <Stack gap={0}>
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <DiscoveredSsoButtons email={email} vendorSlug={vendorSlug} next={next} />
+          </Stack>
           <PasswordInput
             label={t('fields.password')}
             autoComplete="current-password"

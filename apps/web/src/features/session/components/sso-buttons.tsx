@@ -56,7 +56,7 @@ export function DiscoveredSsoButtons({
   const { t } = useTranslation('session');
   const buttons = notShownYet(useDiscoveredSsoButtons(email, vendorSlug), useSsoButtons(vendorSlug).data?.items ?? []);
   return (
-    <Stack gap="sm" aria-live="polite">
+    <Stack gap="sm" aria-live="polite" pt={buttons.length > 0 ? 'md' : 0}>
       {buttons.length > 0 ? (
         <>
           <Text size="sm">{t('signIn.sso.yourCompany')}</Text>
