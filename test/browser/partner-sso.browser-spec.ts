@@ -33,6 +33,7 @@ const colleagues = WIDTHS.map(() => `ana-${randomUUID().slice(0, 8)}@${DOMAIN}`)
 let provider: TestOidcProvider;
 let slug: string;
 let partnerAdmin: string;
+let partnerName: string;
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: atPublicHost() });
@@ -58,8 +59,8 @@ test.beforeAll(async () => {
   );
   await withApi(async (api) => {
     slug = (await ok<{ vendor: string }>(api.get('/vendor-brand', { headers: admin() }), 200)).vendor;
-    partnerAdmin = (await partnerWithUser(api, `Northwind ${worker}-${randomUUID().slice(0, 4)}`, 'Europe/Berlin'))
-      .email;
+    partnerName = `Northwind ${worker}-${randomUUID().slice(0, 4)}`;
+    partnerAdmin = (await partnerWithUser(api, partnerName, 'Europe/Berlin')).email;
   });
 });
 
@@ -133,7 +134,9 @@ test('the partner admin tests its connection: back on its page, what the provide
   await expect(page).toHaveURL(/\/portal\/sso\?tested=/);
   const panel = page.getByRole('region', { name: 'Test sign-in' });
   await expect(panel).toContainText(`A sign-in through ${CONNECTION} would work`);
-  await expect(panel).toContainText(`A new account would be created for tess-${worker}@${DOMAIN}`);
+  await expect(panel).toContainText(
+    `A new account would be created for tess-${worker}@${DOMAIN} in the partner ${partnerName}, with the role partner user.`,
+  );
   await shootAtWidths(page, 'portal-sso-test');
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(page).toHaveURL(/\/portal\/sso$/);

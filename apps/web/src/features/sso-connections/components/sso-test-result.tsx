@@ -3,6 +3,7 @@ import { LoadingRows } from '../../../shared/components/list-states';
 import { QueryError } from '../../../shared/components/query-error';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from '../../../shared/i18n';
+import { useRoleLabel } from '../../../shared/lib/role-labels';
 import { useSsoConnections } from '../hooks/use-sso-connections';
 import { type SsoTestResult, useSsoTestResult } from '../hooks/use-sso-test';
 
@@ -28,6 +29,7 @@ function useReasonWords(): (reason: string) => string {
 function Outcome({ result, connectionName }: { result: SsoTestResult; connectionName: string }) {
   const { t } = useTranslation('sso-connections');
   const reasonOf = useReasonWords();
+  const roleLabel = useRoleLabel();
   if (result.refusal)
     return (
       <Alert color="red" variant="light" title={t('test.refused', { name: connectionName })} styles={darkTitle}>
@@ -45,8 +47,8 @@ function Outcome({ result, connectionName }: { result: SsoTestResult; connection
     <Alert color="green" variant="light" title={t('test.wouldSignIn', { name: connectionName })} styles={darkTitle}>
       <Text size="sm">
         {result.existingUser
-          ? t('test.existing', { email: reading.email, role: result.existingUser.role })
-          : t('test.provision', { email: reading.email, role: reading.role, where })}
+          ? t('test.existing', { email: reading.email, role: roleLabel(result.existingUser.role) })
+          : t('test.provision', { email: reading.email, role: roleLabel(reading.role), where })}
       </Text>
     </Alert>
   );
