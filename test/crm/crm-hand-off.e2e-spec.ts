@@ -14,7 +14,8 @@ const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 /**
  * CRM hand-off against an in-process HubSpot: a partner connects its portal through OAuth, its
  * landing-page lead becomes one contact with a note naming the campaign (field mapping applied),
- * the vendor's own portal gets only shared partners' leads, a won deal comes back as revenue on
+ * the vendor's own portal gets only shared partners' leads (of a private partner the counts alone,
+ * and its records name their partner), a won deal comes back as revenue on
  * the launch, and a refused token, a rate limit and a refused record are each handled as the
  * CRM tells.
  */

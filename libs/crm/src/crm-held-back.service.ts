@@ -33,7 +33,7 @@ export class CrmHeldBackService {
   constructor(private readonly heldBack: CrmHeldBackRepository) {}
 
   /** Leads held back since `since`: the vendor's users only (they cross partners; the route's roles say so too). */
-  async since(actor: Actor, since: Date): Promise<HeldBack> {
+  async countSince(actor: Actor, since: Date): Promise<HeldBack> {
     if (!isVendorUser(actor)) throw new ForbiddenError("Only the vendor's users see what its CRM was not handed");
     const byPartner = new Map<string, HeldBackPartner>();
     for (const row of await this.heldBack.privatePartnersLeads(new VendorScope(actor.vendorId), since)) {
