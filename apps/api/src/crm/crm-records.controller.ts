@@ -37,7 +37,7 @@ export class CrmRecordsController {
   @ApiOkResponse({ type: CrmHeldBackDto })
   async listHeldBack(@CurrentActor() actor: Actor, @Query() query: CrmHeldBackQuery): Promise<CrmHeldBackDto> {
     const since = new Date(this.clock.now().getTime() - query.days * 86_400_000);
-    return CrmHeldBackDto.from(since, query.days, await this.heldBack.since(actor, since));
+    return CrmHeldBackDto.from(since, query.days, await this.heldBack.countSince(actor, since));
   }
 
   @Post(':id/retry')
