@@ -126,7 +126,8 @@ export function RecordsList({ connection, area }: { connection: CrmConnection; a
             {t('records.text', { account: connection.accountName })}
           </Text>
         </Stack>
-        <Group gap="sm" align="flex-end" wrap="wrap">
+        {/* On a phone each filter takes the whole width, one under the other. */}
+        <Group gap="sm" align="flex-end" wrap="wrap" w={{ base: '100%', xs: 'auto' }}>
           {byPartner && partners.data ? (
             <NativeSelect
               label={t('records.partnerFilter')}
