@@ -12,7 +12,7 @@ import { createServer, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ServiceTenants } from '../factories/service-tenants.factory';
 import { testDb } from '../support/db';
-import { eventually } from '../support/processes';
+import { eventually } from '../support/eventually';
 import { ServiceHarness, startServices } from '../support/service-harness';
 
 /**
@@ -110,7 +110,10 @@ describe('webhook attempts, sent at once', () => {
 
     const pending = ids.map((id) => sut.deliver(id, false));
     // The receiver holds every answer: the endpoint's share is in flight, the one more waits.
-    await eventually(async () => sent().length === WEBHOOK_IN_FLIGHT_PER_ENDPOINT, 'the endpoint’s share in flight');
+    await eventually(
+      () => Promise.resolve(sent().length === WEBHOOK_IN_FLIGHT_PER_ENDPOINT),
+      'the endpoint’s share in flight',
+    );
     const waiting = ids.find((id) => !sent().includes(id))!;
     expect(await deliveries([waiting])).toEqual([
       expect.objectContaining({ status: 'pending', attempts: 0, logged: [] }),
@@ -118,7 +121,7 @@ describe('webhook attempts, sent at once', () => {
     expect(held).toHaveLength(WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
 
     held.shift()!.writeHead(204).end();
-    await eventually(async () => sent().includes(waiting), 'the waiting delivery sent once a slot freed');
+    await eventually(() => Promise.resolve(sent().includes(waiting)), 'the waiting delivery sent once a slot freed');
     for (const res of held.splice(0)) res.writeHead(204).end();
     expect(await Promise.all(pending)).toEqual(ids.map(() => 'delivered'));
     expect(sent().sort()).toEqual([...ids].sort());

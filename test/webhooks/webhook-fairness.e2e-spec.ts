@@ -62,10 +62,13 @@ describe('webhook deliveries, a slow receiver beside a fast one', () => {
 
   it("sends the fast receiver's deliveries while the slow one holds its share, then the slow one's, each once", async () => {
     const slow = await queued('/slow', 40);
-    await eventually(async () => held.length === WEBHOOK_IN_FLIGHT_PER_ENDPOINT, 'the slow endpoint’s share in flight');
+    await eventually(
+      () => Promise.resolve(held.length === WEBHOOK_IN_FLIGHT_PER_ENDPOINT),
+      'the slow endpoint’s share in flight',
+    );
     const fast = await queued('/fast', 10);
 
-    await eventually(async () => at('/fast').length === fast.length, 'the fast receiver’s deliveries');
+    await eventually(() => Promise.resolve(at('/fast').length === fast.length), 'the fast receiver’s deliveries');
     // All that while the slow receiver answered nothing, and got no more than its share.
     expect(held).toHaveLength(WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
     expect(at('/slow')).toHaveLength(WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
@@ -73,7 +76,7 @@ describe('webhook deliveries, a slow receiver beside a fast one', () => {
 
     holding = false;
     for (const res of held.splice(0)) res.writeHead(204).end();
-    await eventually(async () => at('/slow').length === slow.length, 'the slow receiver’s deliveries');
+    await eventually(() => Promise.resolve(at('/slow').length === slow.length), 'the slow receiver’s deliveries');
     expect(at('/slow').sort()).toEqual([...slow].sort());
     const rows = await testDb().query<Array<{ status: string; attempts: number; logged: number }>>(
       `SELECT d.status, d.attempts, (SELECT count(*)::int FROM webhook_attempts a WHERE a.delivery_id = d.id) AS logged
