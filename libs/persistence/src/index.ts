@@ -25,6 +25,7 @@ export {
   SSO_AUDIENCES,
   SSO_PROTOCOLS,
   VENDOR_HOST_NAME_STATUSES,
+  EMAIL_DOMAIN_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
 } from './schema/column-types';
@@ -58,6 +59,7 @@ export type {
   StoredFileMetadata,
   SuppressionReason,
   VendorHostNameStatus,
+  EmailDomainStatus,
   WebhookDeliveryStatus,
   WebhookEventType,
 } from './schema/column-types';
@@ -115,6 +117,7 @@ export type {
   CrmRevenueRow,
   SsoRefusalRow,
   VendorHostNameRow,
+  EmailDomainRow,
   VendorRow,
   VendorBrandRow,
   WebhookAttemptRow,
