@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { consoleArea, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { consoleSetting, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { authorCampaign, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
 
 /**
@@ -301,13 +301,14 @@ test('the vendor admin finds the revenue influenced on the home, and the vendorâ
   ).toHaveAttribute('href', `/console/campaigns/${campaignId}`);
   await shoot(page, 'crm-vendor-home');
 
-  await (await consoleArea(page, 'CRM')).click();
+  await (await consoleSetting(page, 'CRM')).click();
   await expect(page).toHaveURL(/\/console\/crm$/);
   await expect(page.getByRole('heading', { level: 1, name: 'CRM' })).toBeVisible();
   await expect(page.getByText(/leads of partners who share their contacts with you are written there/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Connect HubSpot' })).toBeVisible();
+  // The CRM is one of the settings: their area is the current one.
   await expect(
-    page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'CRM', exact: true }),
+    page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings', exact: true }),
   ).toHaveAttribute('aria-current', 'page');
   await shoot(page, 'crm-console');
 

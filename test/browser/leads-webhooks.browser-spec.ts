@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { consoleArea, expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { consoleSetting, expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn as apiSignIn } from './seed';
 
 /**
@@ -308,7 +308,7 @@ test.describe.serial('leads and webhooks', () => {
     ).toContainText('Converted');
     await shoot(page, 'console-leads-private');
 
-    await (await consoleArea(page, 'Webhooks')).click();
+    await (await consoleSetting(page, 'Webhooks')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
     // Vendor admins see their partners' endpoints too, each named by its owner.
     const card = page.getByRole('article', { name: `${receiver.url}/crm` });
