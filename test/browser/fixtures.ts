@@ -116,6 +116,13 @@ export async function consoleArea(page: Page, name: string): Promise<Locator> {
   return areaLink(page, 'Console', 'Open the console menu', name);
 }
 
+/** One of the console's settings (vendor admins): through the Settings area, whose page leads to each. */
+export async function consoleSetting(page: Page, name: string): Promise<Locator> {
+  await (await consoleArea(page, 'Settings')).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  return page.getByRole('main').getByRole('link', { name, exact: true });
+}
+
 /** The console's current area: marked in the row of areas, or named by the folded menu's button on a phone. */
 export async function expectConsoleArea(page: Page, name: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Console' });

@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import {
-  consoleArea,
+  consoleSetting,
   expect,
   expectAccessible,
   portalArea,
@@ -311,7 +311,7 @@ test.describe.serial('leads and webhooks', () => {
     ).toContainText('Converted');
     await shoot(page, 'console-leads-private');
 
-    await (await consoleArea(page, 'Webhooks')).click();
+    await (await consoleSetting(page, 'Webhooks')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
     // Vendor admins see their partners' endpoints too, each named by its owner.
     const card = page.getByRole('article', { name: `${receiver.url}/crm` });

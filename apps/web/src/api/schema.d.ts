@@ -2952,6 +2952,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/crm-records/held-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count, per private partner and campaign, the leads kept from the vendor's own CRM */
+        get: operations["listCrmLeadsHeldBack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/crm-records/{id}/retry": {
         parameters: {
             query?: never;
@@ -6511,6 +6528,32 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        HeldBackCampaignDto: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            leads: number;
+        };
+        HeldBackPartnerDto: {
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description The partner's leads the vendor's CRM did not get. */
+            leads: number;
+            /** @description The same, per campaign. */
+            campaigns: components["schemas"]["HeldBackCampaignDto"][];
+        };
+        CrmHeldBackDto: {
+            /** Format: date-time */
+            since: string;
+            days: number;
+            /** @description Every lead held back over the days, of every private partner. */
+            leads: number;
+            /** @description How many private partners had leads held back. */
+            partnersTotal: number;
+            /** @description Most leads first, at most 100 partners. Counts only: never a contact. */
+            partners: components["schemas"]["HeldBackPartnerDto"][];
         };
         RevenueTotalDto: {
             /** @description ISO 4217; amounts of different currencies are never added together. */
@@ -12130,6 +12173,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "pending" | "syncing" | "written" | "failed";
+                /** @description One partner's leads (the vendor's own CRM holds many partners'); a partner not visible answers 404. */
+                partnerId?: string;
             };
             header?: never;
             path: {
@@ -12165,6 +12210,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listCrmLeadsHeldBack: {
+        parameters: {
+            query?: {
+                /** @description The days looked back over. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmHeldBackDto"];
+                };
             };
         };
     };

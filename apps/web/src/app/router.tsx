@@ -200,6 +200,10 @@ export const router = createBrowserRouter([
                 lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage', 'leads'),
               },
               {
+                path: 'settings',
+                lazy: lazy(() => import('./routes/console-settings.page'), 'ConsoleSettingsPage'),
+              },
+              {
                 path: 'webhooks',
                 lazy: lazy(
                   () => import('../features/webhooks/console-webhooks.page'),

@@ -212,6 +212,7 @@ export interface CrmConnections {
   refreshingUntil: Timestamp | null;
   refreshTokenSealed: string | null;
   revenueMark: Timestamp | null;
+  revenueMarkId: string | null;
   revenuePolledAt: Timestamp | null;
   status: Generated<CrmConnectionStatus>;
   trouble: string | null;

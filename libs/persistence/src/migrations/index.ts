@@ -42,6 +42,7 @@ import { SamlConnections1796600000000 } from './1796600000000-SamlConnections';
 import { CrmHandOff1796700000000 } from './1796700000000-CrmHandOff';
 import { SsoRefusals1796800000000 } from './1796800000000-SsoRefusals';
 import { PartnerSso1796850000000 } from './1796850000000-PartnerSso';
+import { CrmRevenueMarkId1796870000000 } from './1796870000000-CrmRevenueMarkId';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -87,4 +88,5 @@ export const MIGRATIONS: Function[] = [
   CrmHandOff1796700000000,
   SsoRefusals1796800000000,
   PartnerSso1796850000000,
+  CrmRevenueMarkId1796870000000,
 ];
