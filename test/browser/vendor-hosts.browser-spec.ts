@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { publishTxt, requireDnsZone } from './dns-zone';
-import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { consoleSetting, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
 import { admin, ok, withApi } from './seed';
 
 /**
@@ -44,7 +44,7 @@ test('a vendor admin claims a host name, copies its TXT record, checks it (missi
   await page.setViewportSize(WIDTHS[1]);
   await page.setExtraHTTPHeaders(admin());
   await page.goto('/console');
-  await (await consoleArea(page, 'Host names')).click();
+  await (await consoleSetting(page, 'Host names')).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Host names' })).toBeVisible();
   await expect(page.getByText('No host name yet')).toBeVisible();
 
