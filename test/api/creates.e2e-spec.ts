@@ -44,6 +44,7 @@ const CREATES: Record<string, 'id' | 'version'> = {
   createProgrammeSubscription: 'id',
   createSocialPost: 'id',
   createVendorHostName: 'id',
+  createEmailDomain: 'id',
   createSsoConnection: 'id',
 };
 
@@ -101,6 +102,7 @@ const NOT_CREATING: Record<string, string> = {
     'starts the current versions of a subscription’s campaigns: answers their pending launches (a list, each read at /pending-launches), idempotent',
   confirmProgrammeAction: 'a signed link’s confirmation page acting on a pending launch',
   checkVendorHostName: 'a DNS check of the host name it answers (verified, or the reason it is not)',
+  checkEmailDomain: 'a DNS check of the email domain it answers (verified, or the reason it is not)',
   addCampaignReviewComment: 'a step of a review’s trail, answering the review',
   approveCampaignReview: 'a decision on a review, answering it with the version it published',
   requestCampaignReviewChanges: 'a decision on a review, answering it',
@@ -423,6 +425,15 @@ describe('creating resources', () => {
       'createVendorHostName',
       hostName,
       item((await api.http().get('/vendor-host-names').set(admin).expect(200)).body.items, hostName.id),
+    );
+
+    const emailDomain = (
+      await api.http().post('/email-domains').set(admin).send({ domain: 'created.example' }).expect(201)
+    ).body;
+    same(
+      'createEmailDomain',
+      emailDomain,
+      item((await api.http().get('/email-domains').set(admin).expect(200)).body.items, emailDomain.id),
     );
 
     const provider = await startOidcProvider([], {});

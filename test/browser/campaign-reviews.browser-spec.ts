@@ -108,7 +108,7 @@ test('a marketer asks for a review; the approver comments on an email and approv
   await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
   for (const area of ['Partners', 'Programmes', 'Dashboards', 'Social', 'Leads'])
     await expect(nav.getByRole('link', { name: area })).toHaveCount(0);
-  for (const area of ['Webhooks', 'Sending', 'Host names', 'Brand', 'Single sign-on'])
+  for (const area of ['Settings', 'Webhooks', 'Sending', 'Host names', 'Brand', 'Single sign-on'])
     await expect(nav.getByRole('link', { name: area })).toHaveCount(0);
   // The editing tabs offer the approver nothing the API would refuse it: it reads what others write.
   await page.getByRole('tab', { name: 'Assets' }).click();

@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { consoleArea, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { consoleSetting, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { authorCampaign, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
 
 /**
@@ -11,8 +11,10 @@ import { authorCampaign, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
  * maps a form field to a HubSpot field, sees the API's refusal of a bad field name at that field,
  * and finds the leads handed to HubSpot (written straight into the engine's database: a failed
  * one it retries, a filter, a second page) and the revenue of won deals on its home, one total a
- * currency. The vendor admin finds the network's revenue on the home and the console's CRM
- * page; the partner disconnects after a confirmation, and its revenue goes. The engine's PUBLIC_BASE_URL is
+ * currency; each record links to its lead's page. The vendor admin finds the network's revenue on
+ * the home and the console's CRM page, connects its own HubSpot and finds there the records of a
+ * sharing partner, named and narrowed to it, linking to that partner's leads, and a private
+ * partner's lead counted, never named. The partner disconnects after a confirmation, and its revenue goes. The engine's PUBLIC_BASE_URL is
  * http://localhost:<port>, and the CRM's state cookie belongs to the host the start request went
  * to, so the whole spec runs there.
  */
@@ -26,6 +28,8 @@ const atPublicHost = () => {
 let partnerEmail: string;
 let partnerId: string;
 let partnerName: string;
+let privatePartnerId: string;
+let privatePartnerName: string;
 let vendorEmail: string;
 let campaignId: string;
 const campaignName = `Revenue campaign ${randomUUID().slice(0, 6)}`;
@@ -38,6 +42,8 @@ test.beforeAll(async () => {
   try {
     partnerName = `Northwind CRM ${randomUUID().slice(0, 6)}`;
     ({ email: partnerEmail, partnerId } = await partnerWithUser(api, partnerName, 'Europe/Berlin'));
+    privatePartnerName = `Private Partner ${randomUUID().slice(0, 6)}`;
+    ({ partnerId: privatePartnerId } = await partnerWithUser(api, privatePartnerName, 'Europe/Paris'));
     vendorEmail = await vendorAdmin(api);
     campaignId = await authorCampaign(api, campaignName);
   } finally {
@@ -105,6 +111,48 @@ async function seedRecordsAndRevenue(): Promise<void> {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - interval '1 day')`,
         [vendorId, partnerId, connectionId, `deal-${i}`, leadIds[1 + i], campaignId, deal.amount, deal.currency],
       );
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Once the vendor's own HubSpot is connected: a lead of the sharing partner handed to it (as the
+ * lead's transaction records it), and a lead of a partner keeping its contacts private, handed to
+ * nobody (as recordLead leaves it). Returns the shared lead's email.
+ */
+async function seedVendorRecords(): Promise<string> {
+  const db = new Client({ connectionString: process.env.TCMA_BROWSER_DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string; vendor_id: string }>(
+      `SELECT c.id, c.vendor_id FROM crm_connections c JOIN partners p ON p.vendor_id = c.vendor_id
+        WHERE p.id = $1 AND c.partner_id IS NULL`,
+      [partnerId],
+    );
+    const [{ id: connectionId, vendor_id: vendorId }] = rows;
+    await db.query('UPDATE partners SET contacts_private = true WHERE id = $1', [privatePartnerId]);
+    const leadOf = async (owner: string, email: string): Promise<string> => {
+      const prospect = await db.query<{ id: string }>(
+        `INSERT INTO prospects (vendor_id, partner_id, email, email_lower, first_name, last_name)
+         VALUES ($1, $2, $3, $3, 'Vic', 'Vendorlead') RETURNING id`,
+        [vendorId, owner, email],
+      );
+      const lead = await db.query<{ id: string }>(
+        `INSERT INTO leads (vendor_id, partner_id, prospect_id, campaign_id, campaign_version) VALUES ($1, $2, $3, $4, 1) RETURNING id`,
+        [vendorId, owner, prospect.rows[0].id, campaignId],
+      );
+      return lead.rows[0].id;
+    };
+    const shared = `shared-${randomUUID().slice(0, 6)}@crm-lead.example`;
+    await db.query(
+      `INSERT INTO crm_records (vendor_id, partner_id, connection_id, lead_id, campaign_id, status, attempts,
+                                crm_contact_id, written_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, 'written', 1, '90211', now(), now())`,
+      [vendorId, partnerId, connectionId, await leadOf(partnerId, shared), campaignId],
+    );
+    await leadOf(privatePartnerId, `private-${randomUUID().slice(0, 6)}@crm-lead.example`);
+    return shared;
   } finally {
     await db.end();
   }
@@ -218,6 +266,26 @@ test('a partner connects HubSpot, maps a form field, sees a refused one at its f
   await shoot(page, 'crm-partner-home');
 });
 
+test('the portal’s records name no partner (always itself) and link each to its lead’s page', async ({ page }) => {
+  await page.setViewportSize(WIDTHS[1]);
+  await signInAs(page, partnerEmail);
+  await page.goto('/portal/crm');
+  const records = page.getByRole('region', { name: 'Leads sent to HubSpot' });
+  const table = records.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(11);
+  await expect(records.getByRole('combobox', { name: 'Partner' })).toHaveCount(0);
+  await expect(table.getByRole('columnheader', { name: 'Partner' })).toHaveCount(0);
+  const leadLink = table
+    .getByRole('row')
+    .nth(1)
+    .getByRole('link', { name: /@crm-lead\.example$/ });
+  await expect(leadLink).toHaveAttribute('href', /^\/portal\/leads\/[0-9a-f-]{36}$/);
+  await leadLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lena Lead' })).toBeVisible();
+  await page.goBack();
+  await expect(table.getByRole('row')).toHaveCount(11);
+});
+
 test('the vendor admin finds the revenue influenced on the home, and the vendor’s own CRM page from it', async ({
   page,
 }) => {
@@ -233,13 +301,14 @@ test('the vendor admin finds the revenue influenced on the home, and the vendor�
   ).toHaveAttribute('href', `/console/campaigns/${campaignId}`);
   await shoot(page, 'crm-vendor-home');
 
-  await (await consoleArea(page, 'CRM')).click();
+  await (await consoleSetting(page, 'CRM')).click();
   await expect(page).toHaveURL(/\/console\/crm$/);
   await expect(page.getByRole('heading', { level: 1, name: 'CRM' })).toBeVisible();
   await expect(page.getByText(/leads of partners who share their contacts with you are written there/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Connect HubSpot' })).toBeVisible();
+  // The CRM is one of the settings: their area is the current one.
   await expect(
-    page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'CRM', exact: true }),
+    page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings', exact: true }),
   ).toHaveAttribute('aria-current', 'page');
   await shoot(page, 'crm-console');
 
@@ -267,6 +336,55 @@ test('the vendor admin finds the revenue influenced on the home, and the vendor�
   await expect(page.getByRole('button', { name: 'Connect Salesforce' })).toBeVisible();
   await expect(page).toHaveURL(/\/console\/crm$/);
   await expectAccessible(page);
+});
+
+test('the vendor’s own HubSpot: its records name their partner and link to the leads; a private partner’s leads are counted, never named', async ({
+  page,
+}) => {
+  await page.setViewportSize(WIDTHS[1]);
+  await signInAs(page, vendorEmail);
+  // Connected for real (HubSpot's stub approves at once): the vendor's CRM gets many partners' leads.
+  await page.goto('/console/crm');
+  await page.getByRole('button', { name: 'Connect HubSpot' }).click();
+  await page.waitForURL(/\/console\/crm\?connected=hubspot$/);
+  const shared = await seedVendorRecords();
+  await page.goto('/console/crm');
+  const records = page.getByRole('region', { name: 'Leads sent to HubSpot' });
+  const rows = records.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(records.getByRole('columnheader', { name: 'Partner' })).toBeVisible();
+  await expect(rows.nth(1)).toContainText(partnerName);
+  // The private partner's lead is not there: counted below, with why, and never named.
+  const heldBack = page.getByRole('region', { name: 'Leads kept from your CRM' });
+  await expect(heldBack).toContainText('These partners keep their contacts private');
+  const held = heldBack.getByRole('table').getByRole('row').filter({ hasText: privatePartnerName });
+  await expect(held).toContainText(`${campaignName}: 1 lead`);
+  await expect(held.getByRole('cell').last()).toHaveText('1');
+  await expect(heldBack).not.toContainText('@crm-lead.example');
+  await shoot(page, 'crm-console-connected');
+
+  // Narrowed to one partner, by keyboard: the private one has none here.
+  const partnerFilter = records.getByRole('combobox', { name: 'Partner' });
+  await tabTo(page, partnerFilter, 60);
+  await partnerFilter.selectOption({ label: privatePartnerName });
+  await expect(records.getByRole('heading', { name: 'No lead yet' })).toBeVisible();
+  await partnerFilter.selectOption({ label: partnerName });
+  await expect(rows).toHaveCount(2);
+
+  // A record links to its lead where the console shows it: among its partner's leads.
+  await rows
+    .nth(1)
+    .getByRole('link', { name: `${shared}, among ${partnerName}’s leads` })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/console/leads\\?partner=${partnerId}$`));
+  await expect(page.getByRole('table').getByText(shared)).toBeVisible();
+
+  // Disconnected again: the vendor's other specs find it as they left it.
+  await page.goto('/console/crm');
+  await page.getByRole('button', { name: /^Disconnect HubSpot account / }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Connect HubSpot' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Leads kept from your CRM' })).toHaveCount(0);
 });
 
 test('a broken connection says why and offers Connect again; disconnecting it, after a confirmation, takes its records and revenue', async ({

@@ -116,6 +116,13 @@ export async function consoleArea(page: Page, name: string): Promise<Locator> {
   return areaLink(page, 'Console', 'Open the console menu', name);
 }
 
+/** One of the console's settings (vendor admins): through the Settings area, whose page leads to each. */
+export async function consoleSetting(page: Page, name: string): Promise<Locator> {
+  await (await consoleArea(page, 'Settings')).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  return page.getByRole('main').getByRole('link', { name, exact: true });
+}
+
 /** The console's current area: marked in the row of areas, or named by the folded menu's button on a phone. */
 export async function expectConsoleArea(page: Page, name: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Console' });
@@ -152,4 +159,31 @@ export async function shootAtWidths(page: Page, name: string, { frames = true } 
     await screenshot(page, name);
     await expectAccessible(page, { frames });
   }
+}
+
+/**
+ * The engine at its PUBLIC_BASE_URL (http://localhost:<port>): the single sign-on callback
+ * registered at a test provider is there, so a sign-in starts there too (its state cookie is that host's).
+ */
+export const atPublicHost = (): string => {
+  const url = new URL(process.env.TCMA_BROWSER_BASE_URL ?? '');
+  url.hostname = 'localhost';
+  return url.origin;
+};
+
+/** Signs `login` in on the test OpenID provider's own sign-in page (oidc-provider's development form: any password). */
+export async function signInAtProvider(page: Page, login: string): Promise<void> {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+}
+
+/** Signs in on the engine's sign-in page with the seed's password; the account menu shows once in. */
+export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByRole('textbox', { name: 'Email' }).fill(email);
+  await form.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
 }

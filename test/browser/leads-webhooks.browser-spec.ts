@@ -4,7 +4,17 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { consoleArea, expect, expectAccessible, portalArea, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import {
+  consoleSetting,
+  expect,
+  expectAccessible,
+  portalArea,
+  screenshot,
+  signInWithPassword,
+  tabTo,
+  test,
+  WIDTHS,
+} from './fixtures';
 import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn as apiSignIn } from './seed';
 
 /**
@@ -74,14 +84,7 @@ test.afterAll(async () => {
   await receiver.stop();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByRole('textbox', { name: 'Email' }).fill(email);
-  await form.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
-}
+const signIn = (page: Page, email: string) => signInWithPassword(page, email, PASSWORD);
 
 /** The page at a phone's and a desktop's width: a screenshot and axe at each. Ends wide. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -308,7 +311,7 @@ test.describe.serial('leads and webhooks', () => {
     ).toContainText('Converted');
     await shoot(page, 'console-leads-private');
 
-    await (await consoleArea(page, 'Webhooks')).click();
+    await (await consoleSetting(page, 'Webhooks')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
     // Vendor admins see their partners' endpoints too, each named by its owner.
     const card = page.getByRole('article', { name: `${receiver.url}/crm` });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { consoleArea, expect, expectAccessible, expectConsoleArea, screenshot, test, WIDTHS } from './fixtures';
 import {
   admin,
   authorCampaign,
@@ -196,22 +196,37 @@ for (const viewport of WIDTHS) {
       await expect(nav.getByRole('link', { name: /Partner portal/ })).toHaveCount(0);
       await screenshot(page, 'home-vendor');
       await expectAccessible(page);
-      // On a phone the console's thirteen areas fold behind one button naming where the reader is,
-      // so the page's heading is not pushed below four rows of links.
+      // The console's eight areas (the settings one of them) keep to one row on a desktop; on a phone
+      // they fold behind one button naming where the reader is, so the page's heading stays in view.
       const areas = page.getByRole('navigation', { name: 'Console' });
       const menu = areas.getByRole('button', { name: 'Open the console menu: Home' });
       if (viewport.width < 768) {
         await expect(areas.getByRole('link')).toHaveCount(0);
         await menu.click();
-        await expect(areas.getByRole('link')).toHaveCount(13);
+        await expect(areas.getByRole('link')).toHaveCount(8);
         await expect(areas.getByRole('link', { name: 'Home', exact: true })).toHaveAttribute('aria-current', 'page');
         await (await consoleArea(page, 'Partners')).click();
         await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
         await expect(areas.getByRole('button', { name: 'Open the console menu: Partners' })).toBeVisible();
       } else {
         await expect(menu).toHaveCount(0);
-        await expect(areas.getByRole('link')).toHaveCount(13);
+        await expect(areas.getByRole('link')).toHaveCount(8);
+        // One row: every area's link sits on the first's line.
+        const tops = await areas
+          .getByRole('link')
+          .evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
+        expect(new Set(tops).size).toBe(1);
       }
+      // The settings page leads to each setting, which is then the settings area's.
+      await (await consoleArea(page, 'Settings')).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+      const settings = page.getByRole('main').getByRole('list').getByRole('link');
+      await expect(settings).toHaveText(['Webhooks', 'CRM', 'Sending', 'Host names', 'Single sign-on', 'Brand']);
+      await screenshot(page, 'console-settings');
+      await expectAccessible(page);
+      await settings.filter({ hasText: 'Sending' }).click();
+      await expect(page).toHaveURL(/\/console\/sending$/);
+      await expectConsoleArea(page, 'Settings');
     });
   });
 }

@@ -2,7 +2,7 @@ import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { expect, expectAccessible, screenshot, signInWithPassword, tabTo, test, WIDTHS } from './fixtures';
 import { admin, adminEmail, invitationToken, ok, partnerWithUser, PASSWORD } from './seed';
 
 /**
@@ -37,14 +37,7 @@ test.beforeAll(async () => {
   }
 });
 
-async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto('/sign-in');
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByRole('textbox', { name: 'Email' }).fill(email);
-  await form.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
-}
+const signIn = (page: Page, email: string, password = PASSWORD) => signInWithPassword(page, email, password);
 
 /** A second browser (another device) signed in as the same user; its page. */
 async function anotherDevice(browser: Browser, email: string): Promise<Page> {

@@ -1,4 +1,4 @@
-import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 
@@ -199,4 +199,14 @@ export async function demoBrandKit(api: APIRequestContext, partnerId: string, cs
     }),
     200,
   );
+}
+
+/** A request context of its own at the engine (no browser's cookies), disposed after `use`. */
+export async function withApi<T>(use: (api: APIRequestContext) => Promise<T>): Promise<T> {
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  try {
+    return await use(api);
+  } finally {
+    await api.dispose();
+  }
 }

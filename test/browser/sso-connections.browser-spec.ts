@@ -1,6 +1,6 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
-import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { consoleSetting, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
 import { admin, ok } from './seed';
 
 /**
@@ -70,7 +70,7 @@ test('a vendor admin adds a single sign-on connection (refused at the issuer, th
   await page.setViewportSize(WIDTHS[1]);
   await page.setExtraHTTPHeaders(admin());
   await page.goto('/console');
-  await (await consoleArea(page, 'Single sign-on')).click();
+  await (await consoleSetting(page, 'Single sign-on')).click();
   await expect(page).toHaveURL(/\/console\/sso$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Single sign-on' })).toBeVisible();
   await expect(page.getByText('No connection yet')).toBeVisible();

@@ -1,8 +1,7 @@
-import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
-import { expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
-import { admin, ok } from './seed';
+import { atPublicHost, expect, expectAccessible, screenshot, signInAtProvider, test, WIDTHS } from './fixtures';
+import { admin, ok, withApi } from './seed';
 
 /**
  * A partner's user who has never been here signs in through the vendor's OpenID provider (its
@@ -10,16 +9,6 @@ import { admin, ok } from './seed';
  * partner its token names, and lands on the portal page the link was for. A refused sign-in
  * comes back to the sign-in page with its reason.
  */
-
-/**
- * The engine at its PUBLIC_BASE_URL (http://localhost:<port>): the callback registered at the
- * provider is there, so the sign-in starts there too (its state cookie is that host's).
- */
-const atPublicHost = () => {
-  const url = new URL(process.env.TCMA_BROWSER_BASE_URL ?? '');
-  url.hostname = 'localhost';
-  return url.origin;
-};
 
 const worker = process.env.TEST_PARALLEL_INDEX ?? '0';
 const EXTERNAL_ID = `PRM-BROWSER-${worker}`;
@@ -30,15 +19,6 @@ let connectionId: string;
 let partnerName: string;
 const newcomers = WIDTHS.map(() => `sso-${randomUUID().slice(0, 8)}@browser-sso.example`);
 const tester = `tester-${randomUUID().slice(0, 8)}@browser-sso.example`;
-
-async function withApi<T>(use: (api: Awaited<ReturnType<typeof playwrightRequest.newContext>>) => Promise<T>) {
-  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
-  try {
-    return await use(api);
-  } finally {
-    await api.dispose();
-  }
-}
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: atPublicHost() });
@@ -125,9 +105,7 @@ WIDTHS.forEach((viewport, i) => {
 
     await button.click();
     // The provider's own sign-in form (oidc-provider's development page).
-    await page.locator('input[name="login"]').fill(`newcomer${i}`);
-    await page.locator('input[name="password"]').fill('any password');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await signInAtProvider(page, `newcomer${i}`);
 
     await expect(page).toHaveURL(/\/portal\/launches$/);
     await expect(page.getByRole('heading', { level: 1, name: 'My launches' })).toBeVisible();
@@ -148,9 +126,7 @@ WIDTHS.forEach((viewport, i) => {
     await page.context().clearCookies();
     await page.goto(`/sign-in?vendor=${slug}`);
     await page.getByRole('link', { name: `Sign in with ${CONNECTION}` }).click();
-    await page.locator('input[name="login"]').fill('stranger');
-    await page.locator('input[name="password"]').fill('any password');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await signInAtProvider(page, 'stranger');
     await expect(page).toHaveURL(/\/sign-in\?sso_error=partner$/);
     await expect(page.getByRole('alert')).toContainText('does not name a partner company of this vendor');
     await screenshot(page, 'sso-refused');
@@ -166,9 +142,7 @@ test('a vendor admin tests the connection from the console: what the provider se
   await page.goto('/console/sso');
   const card = page.getByRole('article', { name: CONNECTION });
   await card.getByRole('button', { name: 'Test sign-in' }).click();
-  await page.locator('input[name="login"]').fill('tester');
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await signInAtProvider(page, 'tester');
 
   await expect(page).toHaveURL(/\/console\/sso\?tested=/);
   const panel = page.getByRole('region', { name: 'Test sign-in' });

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { consoleSetting, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
 import { admin, ok, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
 
 /**
@@ -78,7 +78,7 @@ test.describe.serial('vendor brand', () => {
   test('a vendor admin sets the name, colour and logo in the console, with a live preview', async ({ page }) => {
     await signIn(page, adminEmail);
     await page.goto('/console');
-    await (await consoleArea(page, 'Brand')).click();
+    await (await consoleSetting(page, 'Brand')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Brand' })).toBeVisible();
     // The console keeps the engine's own look for the vendor's users.
     await expect(page.getByRole('link', { name: 'TCMA home' })).toBeVisible();

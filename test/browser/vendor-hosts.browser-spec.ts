@@ -1,8 +1,7 @@
-import { request as playwrightRequest, type Page } from '@playwright/test';
-import * as fs from 'node:fs';
-import { writeZone } from '../support/dns-server';
-import { consoleArea, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
-import { admin, ok } from './seed';
+import type { Page } from '@playwright/test';
+import { publishTxt, requireDnsZone } from './dns-zone';
+import { consoleSetting, expect, expectAccessible, screenshot, test, WIDTHS } from './fixtures';
+import { admin, ok, withApi } from './seed';
 
 /**
  * The vendor admin's host names against the real engine: claim one, copy the TXT record to
@@ -19,27 +18,6 @@ interface HostName {
 /** Unique per worker: each worker's vendor claims its own. */
 const HOST = `portal-${process.env.TEST_PARALLEL_INDEX ?? 0}.browser-hosts.example`;
 
-/** Adds records to the zone beside what other specs published (the sending settings' spec writes it too). */
-function publish(records: Record<string, string[]>): void {
-  const file = process.env.TCMA_BROWSER_DNS_ZONE ?? '';
-  let zone: Record<string, string[]> = {};
-  try {
-    zone = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
-  } catch {
-    // No zone yet.
-  }
-  writeZone(file, { ...zone, ...records });
-}
-
-async function withApi<T>(use: (api: Awaited<ReturnType<typeof playwrightRequest.newContext>>) => Promise<T>) {
-  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
-  try {
-    return await use(api);
-  } finally {
-    await api.dispose();
-  }
-}
-
 /** This worker's vendor starts and ends without host names: other specs share it. */
 async function removeAll(): Promise<void> {
   await withApi(async (api) => {
@@ -53,8 +31,7 @@ const card = (page: Page) => page.getByRole('article', { name: HOST });
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  if (!process.env.TCMA_BROWSER_DNS_ZONE)
-    throw new Error('TCMA_BROWSER_DNS_ZONE is unset: run the browser tests with npm run test:browser');
+  requireDnsZone();
   await removeAll();
 });
 test.afterAll(removeAll);
@@ -67,7 +44,7 @@ test('a vendor admin claims a host name, copies its TXT record, checks it (missi
   await page.setViewportSize(WIDTHS[1]);
   await page.setExtraHTTPHeaders(admin());
   await page.goto('/console');
-  await (await consoleArea(page, 'Host names')).click();
+  await (await consoleSetting(page, 'Host names')).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Host names' })).toBeVisible();
   await expect(page.getByText('No host name yet')).toBeVisible();
 
@@ -101,7 +78,7 @@ test('a vendor admin claims a host name, copies its TXT record, checks it (missi
 
   // Published (again at each try: the sending settings' spec may rewrite the zone meanwhile).
   await expect(async () => {
-    publish({ [claimed.txtRecord.name]: [claimed.txtRecord.value] });
+    publishTxt({ [claimed.txtRecord.name]: [claimed.txtRecord.value] });
     await card(page).getByRole('button', { name: 'Check now' }).click();
     await expect(card(page).getByText('Verified', { exact: true })).toBeVisible({ timeout: 2_000 });
   }).toPass();

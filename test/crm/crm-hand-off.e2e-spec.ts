@@ -14,7 +14,8 @@ const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 /**
  * CRM hand-off against an in-process HubSpot: a partner connects its portal through OAuth, its
  * landing-page lead becomes one contact with a note naming the campaign (field mapping applied),
- * the vendor's own portal gets only shared partners' leads, a won deal comes back as revenue on
+ * the vendor's own portal gets only shared partners' leads (of a private partner the counts alone,
+ * and its records name their partner), a won deal comes back as revenue on
  * the launch, and a refused token, a rate limit and a refused record are each handled as the
  * CRM tells.
  */
@@ -235,6 +236,49 @@ describe('CRM hand-off: leads into HubSpot exactly once, revenue back', () => {
       expect.arrayContaining(['shared@people.example', 'private@people.example']),
     );
     expect(await recordOf('private@people.example', vendorHub)).toBeUndefined();
+
+    // The counts alone: how many of the private partner's leads the vendor's CRM did not get, never
+    // who (the partner's earlier leads came before the vendor connected: nothing was held back then).
+    const heldBack = (
+      await api.http().get('/crm-records/held-back').query({ days: 30 }).set(as(vendor.adminToken)).expect(200)
+    ).body;
+    expect(heldBack).toMatchObject({
+      days: 30,
+      leads: 1,
+      partnersTotal: 1,
+      partners: [
+        {
+          partnerId: partner.partnerId,
+          partnerName: 'Northwind Partners',
+          leads: 1,
+          campaigns: [{ campaignId, campaignName, leads: 1 }],
+        },
+      ],
+    });
+    expect(JSON.stringify(heldBack)).not.toContain('@people.example');
+    expect((await api.http().get('/crm-records/held-back').set(as(vendor.marketerToken)).expect(200)).body.leads).toBe(
+      1,
+    );
+    // A partner's user is refused the vendor's counts (its own partner's included).
+    await api.http().get('/crm-records/held-back').set(as(partner.token)).expect(403);
+    await api.http().get('/crm-records/held-back').set(as(other.token)).expect(403);
+
+    // The vendor's records name their partner and narrow to one; a partner names only itself.
+    const [own] = (await api.http().get('/crm-connections').set(as(vendor.adminToken)).expect(200)).body.items;
+    const listRecords = (connectionId: string, token = vendor.adminToken) =>
+      api.http().get(`/crm-connections/${connectionId}/records`).set(as(token));
+    const ofPartner = (await listRecords(own.id).query({ partnerId: partner.partnerId }).expect(200)).body;
+    expect(ofPartner.items).toEqual([
+      expect.objectContaining({
+        email: 'shared@people.example',
+        partnerId: partner.partnerId,
+        partnerName: 'Northwind Partners',
+      }),
+    ]);
+    expect((await listRecords(own.id).query({ partnerId: other.partnerId }).expect(200)).body.total).toBe(0);
+    const [partnerOwn] = (await api.http().get('/crm-connections').set(as(partner.token)).expect(200)).body.items;
+    await listRecords(partnerOwn.id, partner.token).query({ partnerId: other.partnerId }).expect(404);
+
     await api
       .http()
       .put(`/partners/${partner.partnerId}/contacts-privacy`)

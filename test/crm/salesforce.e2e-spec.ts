@@ -157,15 +157,24 @@ describe('CRM hand-off: Salesforce', () => {
     expect(salesforce.tasks.filter((t) => t.WhoId === lead.Id)).toHaveLength(2);
   });
 
-  it('refreshes a timed-out session once and writes; waits REQUEST_LIMIT_EXCEEDED out', async () => {
+  it('refreshes a timed-out session once and writes, at the instance the refresh names; waits REQUEST_LIMIT_EXCEEDED out', async () => {
     salesforce.expireSessions();
+    // The org was migrated meanwhile: the refresh's answer names its new instance, which is used and kept.
+    const moved = salesforce.url.replace('127.0.0.1', 'localhost');
+    salesforce.moveInstanceTo(moved);
     const before = refreshes().length;
+    const calls = salesforce.callsTo(/\/services\/data\//).length;
     await submit('expired@people.example');
     await settle();
     expect(refreshes()).toHaveLength(before + 1);
     expect(await recordOf('expired@people.example')).toMatchObject({ status: 'written', attempts: 1 });
     expect(leadsOf('expired@people.example')).toHaveLength(1);
     expect(await connection()).toMatchObject({ status: 'active', trouble: null });
+    expect(await db.query('SELECT instance_url FROM crm_connections')).toEqual([{ instance_url: moved }]);
+    const afterRefresh = salesforce.callsTo(/\/services\/data\//).slice(calls);
+    // The 401 went to the old instance; every call after the refresh to the new one.
+    expect(afterRefresh[0].host).toBe(new URL(salesforce.url).host);
+    expect(afterRefresh.slice(1).map((c) => c.host)).toEqual(afterRefresh.slice(1).map(() => new URL(moved).host));
 
     salesforce.failNext('rate_limited', { path: /\/sobjects\/Lead$/ });
     await submit('limited@people.example');
@@ -260,6 +269,32 @@ describe('CRM hand-off: Salesforce', () => {
     const polls = salesforce.queries().filter((q) => q.includes('FROM Opportunity')).length;
     expect((await sweep()).revenueRecorded).toBe(0);
     expect(salesforce.queries().filter((q) => q.includes('FROM Opportunity'))).toHaveLength(polls);
+  });
+
+  it('reads on past a page that ends among deals modified in the same second (a bulk update), by id', async () => {
+    clock.advance(16 * 60_000);
+    const [lead] = leadsOf('marta@kowalska.example');
+    // A bulk update: more won Opportunities than a page, all stamped with the same second, the engine's last.
+    for (let i = 0; i < 200; i += 1)
+      salesforce.addWonOpportunity({ ...lead, Id: `00Qbulk${i}`, ConvertedOpportunityId: null }, { amount: 5 });
+    const ours = salesforce.addWonOpportunity(lead, { amount: 77, currency: 'EUR' });
+    const sweep = () => worker.app.get(CrmSweepService).sweep();
+    expect((await sweep()).revenueRecorded).toBe(0);
+    const [mark] = await db.query<Array<{ revenue_mark: Date; revenue_mark_id: string }>>(
+      'SELECT revenue_mark, revenue_mark_id FROM crm_connections',
+    );
+    expect(new Date(mark.revenue_mark).toISOString()).toBe(clock.now().toISOString());
+    expect(mark.revenue_mark_id < ours.Id).toBe(true);
+    expect((await sweep()).revenueRecorded).toBe(1);
+    expect(
+      salesforce
+        .queries()
+        .filter((q) => q.includes('FROM Opportunity'))
+        .at(-1),
+    ).toContain(`AND Id > '${mark.revenue_mark_id}'`);
+    expect(await db.query('SELECT amount FROM crm_revenue WHERE deal_id = $1', [ours.Id])).toEqual([
+      { amount: '77.00' },
+    ]);
   });
 
   it('breaks the connection when the refresh is refused and tells the partner once', async () => {

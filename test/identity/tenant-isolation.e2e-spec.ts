@@ -35,6 +35,7 @@ describe('tenant isolation', () => {
   let reviewId: string;
   let tokenId: string;
   let hostNameId: string;
+  let emailDomainId: string;
   let ssoConnectionId: string;
   /** A browser session of one of vendor A's users, and a pending invitation of vendor A. */
   let sessionId: string;
@@ -123,6 +124,16 @@ describe('tenant isolation', () => {
         .post('/vendor-host-names')
         .set('Authorization', `Bearer ${a.adminToken}`)
         .send({ host: 'partners.vendor-a.example' })
+        .expect(201)
+    ).body.id;
+
+    // Vendor A's claim of an email domain for its own sign-in.
+    emailDomainId = (
+      await api
+        .http()
+        .post('/email-domains')
+        .set('Authorization', `Bearer ${a.adminToken}`)
+        .send({ domain: 'vendor-a.example' })
         .expect(201)
     ).body.id;
 
@@ -328,6 +339,7 @@ describe('tenant isolation', () => {
       'social-posts': { id: a1.socialPostId },
       'social-connections': { id: a1.socialConnectionId },
       'vendor-host-names': { id: hostNameId },
+      'email-domains': { id: emailDomainId },
       'sso-connections': { id: ssoConnectionId, resultId: 'a-test-result-id' },
       'crm-connections': { id: a1.crmConnectionId },
       'crm-records': { id: a1.crmRecordId },
@@ -358,6 +370,7 @@ describe('tenant isolation', () => {
       'post /webhooks/deliveries/{deliveryId}/replay': {},
       'post /webhooks/{id}/enable': {},
       'post /vendor-host-names/{id}/check': {},
+      'post /email-domains/{id}/check': {},
       'patch /sso-connections/{id}': { name: 'pwned' },
       'post /leads/{id}/status': { status: 'accepted' },
       'patch /campaigns/{id}': { description: 'pwned' },

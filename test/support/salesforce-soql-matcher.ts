@@ -28,16 +28,22 @@ export function soqlAnswer(stub: SoqlData, org: string, soql: string): Reply {
     const found = stub.tasks.filter((t) => t.orgId === org && t.WhoId === who && t.Subject.includes(marker));
     return records(found.slice(0, 1).map((t) => ({ Id: t.Id })));
   }
-  m =
-    /^SELECT Id, Amount, CloseDate, LastModifiedDate FROM Opportunity WHERE IsWon = true AND LastModifiedDate > (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) ORDER BY LastModifiedDate ASC LIMIT (\d+)$/.exec(
-      soql,
-    );
+  const T = String.raw`(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)`;
+  m = new RegExp(
+    `^SELECT Id, Amount, CloseDate, LastModifiedDate FROM Opportunity WHERE IsWon = true AND ` +
+      `(?:LastModifiedDate > ${T}|\\(LastModifiedDate > ${T} OR \\(LastModifiedDate = ${T} AND Id > ${LIT}\\)\\)) ` +
+      `ORDER BY LastModifiedDate ASC, Id ASC LIMIT (\\d+)$`,
+  ).exec(soql);
   if (m) {
-    const after = Date.parse(m[1]);
+    // Either "after a time", or "after a time, or at that time after an id" (the two times are the same).
+    const after = Date.parse(m[1] ?? m[2]);
+    const afterId = m[4] === undefined ? null : unescape(m[4]);
+    const modified = (o: { LastModifiedDate: string }) => Date.parse(o.LastModifiedDate.replace('+0000', 'Z'));
     const rows = [...stub.opportunities.values()]
-      .filter((o) => o.orgId === org && o.IsWon && Date.parse(o.LastModifiedDate.replace('+0000', 'Z')) > after)
-      .sort((a, b) => a.LastModifiedDate.localeCompare(b.LastModifiedDate))
-      .slice(0, Number(m[2]));
+      .filter((o) => o.orgId === org && o.IsWon)
+      .filter((o) => modified(o) > after || (afterId !== null && modified(o) === after && o.Id > afterId))
+      .sort((a, b) => a.LastModifiedDate.localeCompare(b.LastModifiedDate) || (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0))
+      .slice(0, Number(m[5]));
     return records(
       rows.map(({ Id, Amount, CloseDate, LastModifiedDate }) => ({ Id, Amount, CloseDate, LastModifiedDate })),
     );

@@ -18,6 +18,8 @@ export type SalesforceFault = 'unauthorized' | 'rate_limited' | 'server_error' |
 
 export interface SalesforceCall {
   method: string;
+  /** The Host header: which of the org's addresses (login or instance) the call went to. */
+  host: string;
   path: string;
   query: Record<string, string>;
   body: unknown;
@@ -105,6 +107,7 @@ export class SalesforceStub {
   private readonly hanging = new Set<http.ServerResponse>();
   private server?: http.Server;
   private seq = 1000;
+  private instanceUrl: string | null = null;
 
   get url(): string {
     return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
@@ -126,6 +129,14 @@ export class SalesforceStub {
   /** Every session times out (as the org's session timeout does): the next call needs a refresh. */
   expireSessions(): void {
     for (const session of this.sessions.values()) session.expired = true;
+  }
+
+  /**
+   * The org moves to another instance (a Salesforce instance migration): token answers from now
+   * on name `instanceUrl` (this stub under another address, so calls can be told apart by host).
+   */
+  moveInstanceTo(instanceUrl: string): void {
+    this.instanceUrl = instanceUrl;
   }
 
   /** The connected app's access is revoked: sessions and refresh tokens stop working. */
@@ -187,7 +198,7 @@ export class SalesforceStub {
     this.sessions.set(access, { orgId, expired: false });
     const answer: Record<string, unknown> = {
       access_token: access,
-      instance_url: this.url,
+      instance_url: this.instanceUrl ?? this.url,
       id: `${this.url}/id/${orgId}/005000000000001AAA`,
       token_type: 'Bearer',
       issued_at: String(this.now()),
@@ -314,6 +325,7 @@ export class SalesforceStub {
     const method = req.method ?? 'GET';
     const recorded: SalesforceCall = {
       method,
+      host: req.headers.host ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body,

@@ -1,11 +1,18 @@
 import { PartnerScope } from '@tcma/persistence';
 import { TenancyModule } from '@tcma/tenancy';
-import { WebhookDeliveryService, WebhookDispatcher, WebhooksModule, WebhooksService } from '@tcma/webhooks';
+import {
+  WEBHOOK_IN_FLIGHT_PER_ENDPOINT,
+  WebhookDeliveryService,
+  WebhookDispatcher,
+  WebhooksModule,
+  WebhooksService,
+} from '@tcma/webhooks';
 import { randomUUID } from 'node:crypto';
-import { createServer, Server } from 'node:http';
+import { createServer, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ServiceTenants } from '../factories/service-tenants.factory';
 import { testDb } from '../support/db';
+import { eventually } from '../support/eventually';
 import { ServiceHarness, startServices } from '../support/service-harness';
 
 /**
@@ -19,13 +26,16 @@ describe('webhook attempts, sent at once', () => {
   let server: Server;
   let url: string;
   const arrivals: string[] = [];
+  /** Answers of /hold, kept until the test releases them (a receiver still working on them). */
+  const held: ServerResponse[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       req.resume();
       req.on('end', () => {
         arrivals.push(String(req.headers['webhook-id']));
-        res.writeHead(req.url === '/refuse' ? 500 : 204).end();
+        if (req.url === '/hold') held.push(res);
+        else res.writeHead(req.url === '/refuse' ? 500 : 204).end();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,11 +73,15 @@ describe('webhook attempts, sent at once', () => {
       [ids],
     );
 
-  it('delivers 60 at once, each read, sent and logged as its own, and the endpoint’s failing streak ends', async () => {
-    const { endpointId, ids } = await endpointWithDeliveries('/hook', 60);
+  it('delivers 60 at once (12 to each of 5 endpoints), each read, sent and logged as its own, and each endpoint’s failing streak ends', async () => {
+    const endpoints = [];
+    for (let i = 0; i < 5; i += 1)
+      endpoints.push(await endpointWithDeliveries('/hook', WEBHOOK_IN_FLIGHT_PER_ENDPOINT));
+    const ids = endpoints.flatMap((e) => e.ids);
+    const endpointIds = endpoints.map((e) => e.endpointId);
     await testDb().query(
-      `UPDATE webhook_endpoints SET consecutive_failures = 3, failing_since = now() - interval '1 hour' WHERE id = $1`,
-      [endpointId],
+      `UPDATE webhook_endpoints SET consecutive_failures = 3, failing_since = now() - interval '1 hour' WHERE id = ANY($1)`,
+      [endpointIds],
     );
     const sut = services.get(WebhookDeliveryService);
 
@@ -79,14 +93,38 @@ describe('webhook attempts, sent at once', () => {
     expect(rows).toHaveLength(60);
     for (const row of rows)
       expect(row).toMatchObject({ status: 'delivered', attempts: 1, delivered: true, logged: [1] });
-    const [health] = await testDb().query<Array<{ consecutive_failures: number; failing_since: Date | null }>>(
-      'SELECT consecutive_failures, failing_since FROM webhook_endpoints WHERE id = $1',
-      [endpointId],
+    const health = await testDb().query<Array<{ consecutive_failures: number; failing_since: Date | null }>>(
+      'SELECT consecutive_failures, failing_since FROM webhook_endpoints WHERE id = ANY($1)',
+      [endpointIds],
     );
-    expect(health).toEqual({ consecutive_failures: 0, failing_since: null });
+    expect(health).toEqual(endpointIds.map(() => ({ consecutive_failures: 0, failing_since: null })));
     // Delivered once: asked again, a delivery is gone, not sent twice.
     expect(await sut.deliver(ids[0], false)).toBe('gone');
     expect(arrivals.filter((id) => id === ids[0])).toHaveLength(1);
+  });
+
+  it('sends one endpoint at most its share at once: the next waits, unsent and unlogged, for the first slot that frees', async () => {
+    const { ids } = await endpointWithDeliveries('/hold', WEBHOOK_IN_FLIGHT_PER_ENDPOINT + 1);
+    const sut = services.get(WebhookDeliveryService);
+    const sent = () => arrivals.filter((id) => ids.includes(id));
+
+    const pending = ids.map((id) => sut.deliver(id, false));
+    // The receiver holds every answer: the endpoint's share is in flight, the one more waits.
+    await eventually(
+      () => Promise.resolve(sent().length === WEBHOOK_IN_FLIGHT_PER_ENDPOINT),
+      'the endpoint’s share in flight',
+    );
+    const waiting = ids.find((id) => !sent().includes(id))!;
+    expect(await deliveries([waiting])).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 0, logged: [] }),
+    ]);
+    expect(held).toHaveLength(WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
+
+    held.shift()!.writeHead(204).end();
+    await eventually(() => Promise.resolve(sent().includes(waiting)), 'the waiting delivery sent once a slot freed');
+    for (const res of held.splice(0)) res.writeHead(204).end();
+    expect(await Promise.all(pending)).toEqual(ids.map(() => 'delivered'));
+    expect(sent().sort()).toEqual([...ids].sort());
   });
 
   it('logs both attempts of a delivery sent twice at once (its job and a replay’s)', async () => {

@@ -104,6 +104,7 @@ import { RevenueController } from './crm/revenue.controller';
 import { ScimGroupsController } from './sso/scim-groups.controller';
 import { ScimTokenController } from './sso/scim-token.controller';
 import { ScimUsersController } from './sso/scim-users.controller';
+import { EmailDomainsController } from './sso/email-domains.controller';
 import { SsoConnectionsController } from './sso/sso-connections.controller';
 import { SsoRequirementController } from './sso/sso-requirement.controller';
 import { SsoTestsController } from './sso/sso-tests.controller';
@@ -238,6 +239,7 @@ export class ApiModule {
         WebhooksController,
         VendorHostNamesController,
         SsoConnectionsController,
+        EmailDomainsController,
         SsoRequirementController,
         SsoTestsController,
         ScimTokenController,

@@ -78,10 +78,11 @@ export class CrmAccess {
             ? this.signer.seal(tokens.refreshToken)
             : connection.refreshTokenSealed,
           expiresAt: tokens.expiresAt,
+          ...(tokens.refreshedInstanceUrl ? { instanceUrl: tokens.refreshedInstanceUrl } : {}),
         },
         this.clock.now(),
       );
-      return { accessToken: tokens.accessToken, instanceUrl: connection.instanceUrl };
+      return { accessToken: tokens.accessToken, instanceUrl: tokens.refreshedInstanceUrl ?? connection.instanceUrl };
     } catch (e) {
       if (e instanceof CrmUnauthorized || e instanceof CrmRejected) {
         await this.markBroken(connection, `The refresh was refused: ${e.message}`);

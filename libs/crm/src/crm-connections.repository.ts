@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CrmConnectionRow, CrmProvider, Database, TenantScope } from '@tcma/persistence';
+import { sql } from 'kysely';
+import type { RevenueMark } from './crm-provider';
 
 export interface ConnectionGrant {
   provider: CrmProvider;
@@ -16,6 +18,8 @@ export interface SealedTokens {
   accessTokenSealed: string;
   refreshTokenSealed: string | null;
   expiresAt: Date | null;
+  /** Given when a refresh names the account's API host anew; else the kept one stays. */
+  instanceUrl?: string;
 }
 
 /**
@@ -154,13 +158,25 @@ export class CrmConnectionsRepository {
     await this.db.updateTable('crmConnections').set({ revenuePolledAt: null }).where('id', '=', id).execute();
   }
 
-  /** The poll's high-water mark moved on (never back). */
-  async advanceRevenueMarkForSystem(id: string, mark: Date): Promise<void> {
+  /** The poll's high-water mark moved on (never back: a later time, or the same time and a greater id). */
+  async advanceRevenueMarkForSystem(id: string, mark: RevenueMark): Promise<void> {
     await this.db
       .updateTable('crmConnections')
-      .set({ revenueMark: mark })
+      .set({ revenueMark: mark.at, revenueMarkId: mark.id })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('revenueMark', 'is', null), eb('revenueMark', '<', mark)]))
+      .where((eb) =>
+        eb.or([
+          eb('revenueMark', 'is', null),
+          eb('revenueMark', '<', mark.at),
+          eb.and([
+            eb('revenueMark', '=', mark.at),
+            // Byte order ("C"), as Salesforce orders its ids: a collation's would not compare them alike.
+            mark.id === null
+              ? sql<boolean>`false`
+              : eb.or([eb('revenueMarkId', 'is', null), sql<boolean>`revenue_mark_id COLLATE "C" < ${mark.id}`]),
+          ]),
+        ]),
+      )
       .execute();
   }
 

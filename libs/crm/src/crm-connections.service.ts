@@ -6,7 +6,6 @@ import {
   CRM_PROVIDERS,
   CrmConnectionRow,
   CrmProvider,
-  CrmRecordStatus,
   Found,
   PageWindow,
   PartnerScope,
@@ -14,7 +13,7 @@ import {
   VendorScope,
 } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
-import { Actor, scopeOf } from '@tcma/tenancy';
+import { Actor, PartnersService, scopeOf } from '@tcma/tenancy';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CrmAccess } from './crm-access';
 import { CrmAdapters } from './crm-adapters';
@@ -23,7 +22,7 @@ import { CrmError } from './crm-errors';
 import { effectiveMapping, mappingProblems } from './crm-fields';
 import type { CrmField } from './crm-provider';
 import { CrmQueue } from './crm-queue';
-import { CrmRecordsRepository, CrmRecordView } from './crm-records.repository';
+import { CrmRecordFilter, CrmRecordsRepository, CrmRecordView } from './crm-records.repository';
 import { CRM_STATE_TTL_MS, openCrmState, sealCrmState } from './crm-state';
 
 /** Where the CRM's redirect comes back to the engine. */
@@ -52,6 +51,7 @@ export class CrmConnectionsService {
   constructor(
     private readonly connections: CrmConnectionsRepository,
     private readonly records: CrmRecordsRepository,
+    private readonly partners: PartnersService,
     private readonly adapters: CrmAdapters,
     private readonly access: CrmAccess,
     private readonly queue: CrmQueue,
@@ -185,15 +185,12 @@ export class CrmConnectionsService {
     if (!(await this.connections.delete(scopeOf(actor), id))) throw new NotFoundError('CRM connection');
   }
 
-  async recordsOf(
-    actor: Actor,
-    id: string,
-    status: CrmRecordStatus | undefined,
-    page: PageWindow,
-  ): Promise<Found<CrmRecordView>> {
+  /** A connection's records; a partner named in `filter` must be one the actor may see (404 otherwise, as any other tenant's id). */
+  async recordsOf(actor: Actor, id: string, filter: CrmRecordFilter, page: PageWindow): Promise<Found<CrmRecordView>> {
     const scope = scopeOf(actor);
     const connection = await this.own(scope, id);
-    return this.records.list(scope, connection.id, status, page);
+    if (filter.partnerId !== undefined) await this.partners.get(actor, filter.partnerId);
+    return this.records.list(scope, connection.id, filter, page);
   }
 
   /** A failed record tried again now. */

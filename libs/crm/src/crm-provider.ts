@@ -6,6 +6,8 @@ export interface CrmTokens {
   refreshToken: string | null;
   /** Null: the CRM does not say (the token lives until revoked). */
   expiresAt: Date | null;
+  /** A refresh's answer naming the account's API host (Salesforce: it moves when the org is migrated). */
+  refreshedInstanceUrl?: string;
 }
 
 /** The CRM account a grant belongs to. */
@@ -74,8 +76,20 @@ export interface CrmAdapter {
    */
   dealCurrency(call: CrmCall, dealId: string): Promise<string | null>;
   /**
-   * For CRMs that send no webhook for won deals (Salesforce): the won deals modified after
-   * `after`, oldest first, at most `limit`, and the modification time of the last one read.
+   * For CRMs that send no webhook for won deals (Salesforce): the won deals after the mark (modified
+   * later, or at the same time with a greater id), oldest then by id, at most `limit`, and the mark
+   * of the last one read (null when none was).
    */
-  wonDealsSince?(call: CrmCall, after: Date, limit: number): Promise<{ deals: CrmDeal[]; mark: Date | null }>;
+  wonDealsSince?(
+    call: CrmCall,
+    after: RevenueMark,
+    limit: number,
+  ): Promise<{ deals: CrmDeal[]; mark: RevenueMark | null }>;
+}
+
+/** Where a poll for won deals stands: the last modification time read, and the last deal's id at that time. */
+export interface RevenueMark {
+  at: Date;
+  /** Null: every deal modified at `at` was read (or none at all, at the start). */
+  id: string | null;
 }

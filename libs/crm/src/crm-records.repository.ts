@@ -54,6 +54,12 @@ export interface CrmRecordView {
   createdAt: Date;
 }
 
+export interface CrmRecordFilter {
+  status?: CrmRecordStatus;
+  /** One partner's leads (the vendor's own CRM holds many partners'). */
+  partnerId?: string;
+}
+
 export interface RecordSettlement {
   status: CrmRecordStatus;
   nextAttemptAt?: Date;
@@ -250,13 +256,14 @@ export class CrmRecordsRepository {
       .executeTakeFirst();
   }
 
-  /** The records of a connection, newest first. */
+  /** The records of a connection, newest first; `filter` narrows them to a state or a partner's leads. */
   async list(
     scope: TenantScope,
     connectionId: string,
-    status: CrmRecordStatus | undefined,
+    filter: CrmRecordFilter,
     page: PageWindow,
   ): Promise<Found<CrmRecordView>> {
+    const { status, partnerId } = filter;
     const base = this.db
       .selectFrom('crmRecords as r')
       .innerJoin('leads as l', 'l.id', 'r.leadId')
@@ -265,7 +272,8 @@ export class CrmRecordsRepository {
       .innerJoin('partners as pa', 'pa.id', 'r.partnerId')
       .where((eb) => partnerOwned(eb, scope, 'r'))
       .where('r.connectionId', '=', connectionId)
-      .$if(status !== undefined, (q) => q.where('r.status', '=', status!));
+      .$if(status !== undefined, (q) => q.where('r.status', '=', status!))
+      .$if(partnerId !== undefined, (q) => q.where('r.partnerId', '=', partnerId!));
     const [items, total] = await Promise.all([
       base
         .select([

@@ -56,7 +56,9 @@ export class CrmRevenuePoll {
     const adapter = this.adapters.get(connection.provider);
     // The mark starts at the connection (crm-connections.repository upsert): deals modified
     // before it cannot have been sold to a lead the engine wrote there.
-    const after = new Date(connection.revenueMark ?? connection.createdAt);
+    const after = connection.revenueMark
+      ? { at: new Date(connection.revenueMark), id: connection.revenueMarkId }
+      : { at: new Date(connection.createdAt), id: null };
     return this.access.withCall(connection, async (call) => {
       const { deals, mark } = await adapter.wonDealsSince!(call, after, CRM_POLL_BATCH);
       let recorded = 0;

@@ -9,6 +9,8 @@ import { CrmAccess } from './crm-access';
 import { CrmAdapters } from './crm-adapters';
 import { CrmConnectionsRepository } from './crm-connections.repository';
 import { CrmConnectionsService } from './crm-connections.service';
+import { CrmHeldBackRepository } from './crm-held-back.repository';
+import { CrmHeldBackService } from './crm-held-back.service';
 import { CrmLedger } from './crm-ledger';
 import { CrmNotices } from './crm-notices';
 import { CrmQueue } from './crm-queue';
@@ -28,6 +30,8 @@ import { CrmSyncService } from './crm-sync.service';
     CrmAdapters,
     CrmConnectionsRepository,
     CrmConnectionsService,
+    CrmHeldBackRepository,
+    CrmHeldBackService,
     CrmLedger,
     CrmNotices,
     CrmQueue,
@@ -39,6 +43,6 @@ import { CrmSyncService } from './crm-sync.service';
     CrmSweepService,
     CrmSyncService,
   ],
-  exports: [CrmConnectionsService, CrmLedger, CrmRevenueService, CrmSweepService, CrmSyncService],
+  exports: [CrmConnectionsService, CrmHeldBackService, CrmLedger, CrmRevenueService, CrmSweepService, CrmSyncService],
 })
 export class CrmModule {}

@@ -11,6 +11,8 @@ export {
   MAX_MAPPED_FIELDS,
   mappingProblems,
 } from './crm-fields';
+export { CrmHeldBackService, MAX_HELD_BACK_PARTNERS } from './crm-held-back.service';
+export type { HeldBack, HeldBackPartner } from './crm-held-back.service';
 export { CrmLedger } from './crm-ledger';
 export type { CrmRecordView } from './crm-records.repository';
 export { CrmRevenueService, MAX_CRM_EVENTS } from './crm-revenue.service';

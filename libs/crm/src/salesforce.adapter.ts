@@ -1,5 +1,14 @@
 import type { CrmSettings } from '@tcma/config';
-import type { CrmAccount, CrmActivity, CrmAdapter, CrmCall, CrmDeal, CrmField, CrmTokens } from './crm-provider';
+import type {
+  CrmAccount,
+  CrmActivity,
+  CrmAdapter,
+  CrmCall,
+  CrmDeal,
+  CrmField,
+  CrmTokens,
+  RevenueMark,
+} from './crm-provider';
 import { CrmRejected } from './crm-errors';
 import { crmRequest, CrmHttpCall } from './crm-http';
 import {
@@ -91,8 +100,15 @@ export class SalesforceAdapter implements CrmAdapter {
 
   async refresh(refreshToken: string): Promise<CrmTokens> {
     const body = await this.token({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    // The org's API host may have moved (an instance migration): the answer names the current one.
+    const instanceUrl = httpUrl(body.instance_url, this.settings.salesforce.authUrl.startsWith('https:'));
     // Salesforce keeps the refresh token: its answer has none.
-    return { accessToken: body.access_token!, refreshToken: body.refresh_token ?? null, expiresAt: null };
+    return {
+      accessToken: body.access_token!,
+      refreshToken: body.refresh_token ?? null,
+      expiresAt: null,
+      ...(instanceUrl ? { refreshedInstanceUrl: instanceUrl } : {}),
+    };
   }
 
   async fields(call: CrmCall): Promise<CrmField[]> {
@@ -184,13 +200,27 @@ export class SalesforceAdapter implements CrmAdapter {
     return org?.DefaultCurrencyIsoCode ?? null;
   }
 
-  async wonDealsSince(call: CrmCall, after: Date, limit: number): Promise<{ deals: CrmDeal[]; mark: Date | null }> {
+  /**
+   * Ordered by modification time then id, and read on past the last id at the mark's time: a bulk
+   * update stamps hundreds of Opportunities with one second, and a page may end among them.
+   */
+  async wonDealsSince(
+    call: CrmCall,
+    after: RevenueMark,
+    limit: number,
+  ): Promise<{ deals: CrmDeal[]; mark: RevenueMark | null }> {
+    const at = soqlDateTime(after.at);
+    const since =
+      after.id === null
+        ? `LastModifiedDate > ${at}`
+        : `(LastModifiedDate > ${at} OR (LastModifiedDate = ${at} AND Id > ${soqlString(after.id)}))`;
     const rows = await this.query<OpportunityRow>(
       call,
-      `SELECT Id, Amount, CloseDate, LastModifiedDate FROM Opportunity WHERE IsWon = true AND LastModifiedDate > ${soqlDateTime(after)} ORDER BY LastModifiedDate ASC LIMIT ${limit}`,
+      `SELECT Id, Amount, CloseDate, LastModifiedDate FROM Opportunity WHERE IsWon = true AND ${since} ORDER BY LastModifiedDate ASC, Id ASC LIMIT ${limit}`,
     );
-    const last = rows.at(-1)?.LastModifiedDate;
-    return { deals: await this.withLeads(call, rows), mark: last ? salesforceDateTime(last) : null };
+    const last = rows.at(-1);
+    const lastAt = last?.LastModifiedDate ? salesforceDateTime(last.LastModifiedDate) : null;
+    return { deals: await this.withLeads(call, rows), mark: last && lastAt ? { at: lastAt, id: last.Id } : null };
   }
 
   /** The deals with the Leads converted into them (the engine wrote Leads: they are its "contacts"). */

@@ -44,7 +44,7 @@ export class Metrics {
   });
   readonly webhookDeliveries = new Counter({
     name: 'tcma_webhook_deliveries_total',
-    help: 'Webhook delivery attempts by outcome (delivered, retry, gone, refused, error).',
+    help: 'Webhook deliveries by outcome (delivered, retry, gone, refused, error; busy: not attempted, its slow endpoint full).',
     labelNames: ['outcome'] as const,
     ...this.on,
   });

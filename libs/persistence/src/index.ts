@@ -26,6 +26,7 @@ export {
   SSO_AUDIENCES,
   SSO_PROTOCOLS,
   VENDOR_HOST_NAME_STATUSES,
+  EMAIL_DOMAIN_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_TYPES,
 } from './schema/column-types';
@@ -59,6 +60,7 @@ export type {
   StoredFileMetadata,
   SuppressionReason,
   VendorHostNameStatus,
+  EmailDomainStatus,
   WebhookDeliveryStatus,
   WebhookEventType,
 } from './schema/column-types';
@@ -116,6 +118,7 @@ export type {
   CrmRevenueRow,
   SsoRefusalRow,
   VendorHostNameRow,
+  EmailDomainRow,
   VendorRow,
   VendorBrandRow,
   WebhookAttemptRow,

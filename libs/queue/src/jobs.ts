@@ -98,6 +98,8 @@ export interface SendStepsJob extends TracedJob {
 /** One delivery (an event for an endpoint); its id is also the job id and the webhook-id. */
 export interface DeliverWebhookJob extends TracedJob {
   deliveryId: string;
+  /** Times its endpoint was busy (slow) when it came up: each doubles its wait before the next try. */
+  busy?: number;
 }
 
 /** A campaign version just published (or made available): offer it to every programme subscriber. */

@@ -4,9 +4,14 @@ export { SamlSignInService } from './saml-sign-in.service';
 export { samlAcsUrl, samlEntityId, samlPaths } from './saml-urls';
 export { rolesOf, SSO_REFUSALS, SsoRefusedError } from './sso-claims';
 export type { SsoRefusal } from './sso-claims';
-export { issuerUrlProblem, MAX_SSO_CONNECTIONS_PER_VENDOR, SsoConnectionsService } from './sso-connections.service';
+export {
+  issuerUrlProblem,
+  MAX_SSO_CONNECTIONS_PER_PARTNER,
+  MAX_SSO_CONNECTIONS_PER_VENDOR,
+  SsoConnectionsService,
+} from './sso-connections.service';
 export type { SsoConnectionFields } from './sso-connections.service';
-export { SSO_SCOPES, SsoSignInService } from './sso-sign-in.service';
+export { SSO_DISCOVERY_MAX, SSO_SCOPES, SsoSignInService } from './sso-sign-in.service';
 export { SSO_STATE_TTL_MS } from './sso-state';
 export { SsoModule } from './sso.module';
 export {
@@ -29,3 +34,4 @@ export type { ScimGroupView } from './scim-group';
 export { SCIM_MAX_MEMBERS } from './scim-groups.repository';
 export { SCIM_GROUP_DEFAULTS, ScimGroupsService } from './scim-groups.service';
 export { SSO_REFUSAL_RETENTION_DAYS, SSO_REFUSALS_SHOWN } from './sso-refusals.repository';
+export { emailDomainOf, EmailDomainsService, MAX_EMAIL_DOMAINS_PER_OWNER } from './email-domains.service';

@@ -2,7 +2,7 @@ import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from '@no
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { SsoConnectionRow, VendorScope } from '@tcma/persistence';
+import { SsoConnectionRow } from '@tcma/persistence';
 import { readClaims, safeReturnPath, SsoRefusedError } from './sso-claims';
 import { checkSubject, SAML_CLOCK_SKEW_MS } from './saml-subject';
 import { samlClaims } from './saml-claims';
@@ -103,11 +103,14 @@ export class SamlSignInService {
       );
       const inResponseTo = typeof profile.inResponseTo === 'string' ? profile.inResponseTo : undefined;
       const testerId = testerOf(this.signer, body.RelayState, inResponseTo);
-      if (testerId) return { kind: 'tested', result: await this.provisioning.test(connection, claims, now), testerId };
-      const user = await this.provisioning.account(
-        new VendorScope(connection.vendorId),
-        readClaims(claims, connection),
-      );
+      if (testerId)
+        return {
+          kind: 'tested',
+          result: await this.provisioning.test(connection, claims, now),
+          testerId,
+          ownedByPartner: connection.partnerId !== null,
+        };
+      const user = await this.provisioning.account(connection, readClaims(claims, connection));
       this.logger.log(
         `Single sign-on: user ${user.id} through SAML connection ${connection.id} (assertion ${subject.assertionId}${profile.inResponseTo ? '' : ', unsolicited'})`,
       );

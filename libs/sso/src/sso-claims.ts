@@ -14,6 +14,8 @@ export const SSO_REFUSALS = [
   'email',
   /** A partner connection's token names no partner of this vendor (or an inactive one). */
   'partner',
+  /** A partner's own connection signed in an email outside the domains that partner has proven. */
+  'domain',
   /** The email belongs to a user of another kind here: a vendor user on a partner connection, another partner's user. */
   'account',
   /** The user or its partner is disabled. */
@@ -43,6 +45,8 @@ export const rolesOf = (audience: SsoAudience): readonly Role[] => AUDIENCE_ROLE
 
 export interface ClaimMapping {
   audience: SsoAudience;
+  /** A partner's own connection: every user it signs in is this partner's, whatever the claims say. */
+  partnerId?: string | null;
   partnerClaim: string | null;
   roleClaim: string | null;
   defaultRole: Role;
@@ -53,7 +57,7 @@ export interface SignInClaims {
   email: string;
   name: string;
   role: Role;
-  /** The partner's external id (partner connections only). */
+  /** The partner's external id (the vendor's partner connections only; null on a partner's own). */
   partnerExternalId: string | null;
 }
 
@@ -74,7 +78,7 @@ export function readClaims(claims: Record<string, unknown>, mapping: ClaimMappin
   const claimed = mapping.roleClaim === null ? [] : [claims[mapping.roleClaim]].flat();
   const role = (claimed.find((r) => typeof r === 'string' && roles.includes(r as Role)) as Role) ?? mapping.defaultRole;
   let partnerExternalId: string | null = null;
-  if (mapping.audience === 'partner_users') {
+  if (mapping.audience === 'partner_users' && !mapping.partnerId) {
     partnerExternalId = mapping.partnerClaim === null ? null : text(claims[mapping.partnerClaim]);
     if (partnerExternalId === null) throw new SsoRefusedError('partner', `no ${mapping.partnerClaim} claim`);
   }

@@ -4,51 +4,56 @@ import {
   Database,
   Executor,
   NewSsoConnection,
+  ownedAtLevel,
   SsoAudience,
   SsoConnectionRow,
-  vendorOwned,
+  TenantScope,
   VendorScope,
 } from '@tcma/persistence';
 
 /** The requirement a change would leave without an enabled connection to sign in through. */
 export type Stranded = SsoAudience | null;
 
-export type SsoConnectionInput = Omit<NewSsoConnection, 'id' | 'vendorId' | 'createdAt' | 'updatedAt'>;
+export type SsoConnectionInput = Omit<NewSsoConnection, 'id' | 'vendorId' | 'partnerId' | 'createdAt' | 'updatedAt'>;
 export type SsoConnectionChanges = Partial<SsoConnectionInput>;
 
-/** A vendor's identity connections. Sign-in reads one by id before anyone is known (the ForSystem read). */
+/**
+ * Identity connections, each the vendor's own or one partner's: every scoped method works at
+ * exactly its scope's level (a vendor scope sees the vendor's own connections, a partner scope
+ * its partner's). Sign-in reads one by id before anyone is known (the ForSystem reads).
+ */
 @Injectable()
 export class SsoConnectionsRepository {
   constructor(private readonly db: Database) {}
 
-  list(scope: VendorScope): Promise<SsoConnectionRow[]> {
+  list(scope: TenantScope): Promise<SsoConnectionRow[]> {
     return this.db
       .selectFrom('ssoConnections')
       .selectAll()
-      .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+      .where((eb) => ownedAtLevel(eb, scope, 'ssoConnections'))
       .orderBy('createdAt')
       .orderBy('id')
       .execute();
   }
 
-  async find(scope: VendorScope, id: string): Promise<SsoConnectionRow | null> {
+  async find(scope: TenantScope, id: string): Promise<SsoConnectionRow | null> {
     return (
       (await this.db
         .selectFrom('ssoConnections')
         .selectAll()
         .where('id', '=', id)
-        .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+        .where((eb) => ownedAtLevel(eb, scope, 'ssoConnections'))
         .executeTakeFirst()) ?? null
     );
   }
 
-  /** Null when the vendor has a connection of that name already (nothing written). */
-  async create(scope: VendorScope, input: SsoConnectionInput): Promise<SsoConnectionRow | null> {
+  /** Null when the owner has a connection of that name already (nothing written). */
+  async create(scope: TenantScope, input: SsoConnectionInput): Promise<SsoConnectionRow | null> {
     return (
       (await this.db
         .insertInto('ssoConnections')
-        .values({ ...input, vendorId: scope.vendorId })
-        .onConflict((oc) => oc.columns(['vendorId', 'name']).doNothing())
+        .values({ ...input, vendorId: scope.vendorId, partnerId: scope.partnerId })
+        .onConflict((oc) => oc.columns(['vendorId', 'partnerId', 'name']).doNothing())
         .returningAll()
         .executeTakeFirst()) ?? null
     );
@@ -60,7 +65,7 @@ export class SsoConnectionsRepository {
    * first, so a change of the requirement at the same moment sees this one.
    */
   update(
-    scope: VendorScope,
+    scope: TenantScope,
     id: string,
     changes: SsoConnectionChanges,
   ): Promise<{ updated: SsoConnectionRow | null; stranded: Stranded }> {
@@ -73,7 +78,7 @@ export class SsoConnectionsRepository {
             .updateTable('ssoConnections')
             .set({ ...changes, updatedAt: new Date() })
             .where('id', '=', id)
-            .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+            .where((eb) => ownedAtLevel(eb, scope, 'ssoConnections'))
             .returningAll()
             .executeTakeFirst()) ?? null;
         const stranded = await this.stranded(tx, scope);
@@ -84,7 +89,7 @@ export class SsoConnectionsRepository {
   }
 
   /** Removes a connection, unless that leaves a required kind of user without one (as update). */
-  remove(scope: VendorScope, id: string): Promise<{ removed: boolean; stranded: Stranded }> {
+  remove(scope: TenantScope, id: string): Promise<{ removed: boolean; stranded: Stranded }> {
     return this.db
       .transaction()
       .execute(async (tx) => {
@@ -92,7 +97,7 @@ export class SsoConnectionsRepository {
         const removed = await tx
           .deleteFrom('ssoConnections')
           .where('id', '=', id)
-          .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+          .where((eb) => ownedAtLevel(eb, scope, 'ssoConnections'))
           .executeTakeFirst();
         const stranded = await this.stranded(tx, scope);
         if (stranded) throw new StrandedRollback(stranded);
@@ -123,12 +128,17 @@ export class SsoConnectionsRepository {
       .catch(strandedOutcome({}));
   }
 
-  private async lockVendor(tx: Executor, scope: VendorScope): Promise<void> {
+  private async lockVendor(tx: Executor, scope: TenantScope): Promise<void> {
     await tx.selectFrom('vendors').select('id').where('id', '=', scope.vendorId).forUpdate().execute();
   }
 
-  /** A kind of user the vendor requires single sign-on of, with no enabled connection for it. */
-  private async stranded(tx: Executor, scope: VendorScope): Promise<Stranded> {
+  /**
+   * A kind of user the vendor requires single sign-on of, with no enabled connection of the
+   * vendor's own for it: a partner's own connection signs in that partner's users only, so it
+   * neither counts nor can strand anyone.
+   */
+  private async stranded(tx: Executor, scope: TenantScope): Promise<Stranded> {
+    if (scope.partnerId !== null) return null;
     const vendor = await tx
       .selectFrom('vendors')
       .select(['ssoRequiredVendorUsers', 'ssoRequiredPartnerUsers'])
@@ -140,7 +150,7 @@ export class SsoConnectionsRepository {
           .selectFrom('ssoConnections')
           .select('audience')
           .distinct()
-          .where((eb) => vendorOwned(eb, scope, 'ssoConnections'))
+          .where((eb) => ownedAtLevel(eb, scope, 'ssoConnections'))
           .where('enabled', '=', true)
           .execute()
       ).map((c) => c.audience),
@@ -162,7 +172,7 @@ export class SsoConnectionsRepository {
     );
   }
 
-  /** The enabled connections of the vendor a sign-in page names by slug, for its buttons. */
+  /** The vendor's own enabled connections, of the vendor a sign-in page names by slug, for its buttons. */
   enabledBySlugForSystem(
     slug: string,
   ): Promise<Array<Pick<SsoConnectionRow, 'id' | 'name' | 'audience' | 'protocol'>>> {
@@ -171,6 +181,7 @@ export class SsoConnectionsRepository {
       .innerJoin('vendors as v', 'v.id', 'c.vendorId')
       .select(['c.id', 'c.name', 'c.audience', 'c.protocol'])
       .where('v.slug', '=', slug)
+      .where('c.partnerId', 'is', null)
       .where('c.enabled', '=', true)
       .orderBy('c.createdAt')
       .orderBy('c.id')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import { Role, SsoAudience, SsoConnectionRow, SsoProtocol, VendorScope } from '@tcma/persistence';
+import { Role, SsoAudience, SsoConnectionRow, SsoProtocol, TenantScope, VendorScope } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
-import { Actor, isPartnerRole } from '@tcma/tenancy';
+import { Actor, isPartnerRole, scopeOf } from '@tcma/tenancy';
 import { OidcClients } from './oidc-clients';
 import { IdpMetadata, MetadataProblem, readIdpMetadata } from './saml-metadata';
 import { SamlMetadataSource } from './saml-metadata-source';
@@ -12,6 +12,8 @@ import { SsoConnectionChanges, SsoConnectionsRepository } from './sso-connection
 
 /** Identity connections one vendor may hold (a PRM, a workforce directory, room to move between them). */
 export const MAX_SSO_CONNECTIONS_PER_VENDOR = 10;
+/** A partner's own identity connections (its Entra ID or Google Workspace, and room to move). */
+export const MAX_SSO_CONNECTIONS_PER_PARTNER = 3;
 
 export interface SsoConnectionFields {
   name: string;
@@ -34,7 +36,9 @@ export interface SsoConnectionFields {
 const LEAST_ROLE: Record<SsoAudience, Role> = { vendor_users: 'vendor_marketer', partner_users: 'partner_user' };
 
 /**
- * A vendor's OpenID Connect and SAML connections, managed by its admins. An issuer is accepted
+ * OpenID Connect and SAML connections: a vendor's, managed by its admins, or one partner's own
+ * (its company's identity provider), managed by the partner's admins, which signs in that
+ * partner's users only and needs no partner claim. An issuer is accepted
  * only once its discovery document has been read, SAML metadata only once it names an identity
  * provider, its HTTP-Redirect sign-in service and a signing certificate: a typo is a 422 at the
  * field, not a failed sign-in later. The client secret is sealed and never returned.
@@ -49,16 +53,17 @@ export class SsoConnectionsService {
   ) {}
 
   list(actor: Actor): Promise<SsoConnectionRow[]> {
-    return this.connections.list(this.scopeOf(actor));
+    return this.connections.list(scopeOf(actor));
   }
 
   async create(actor: Actor, fields: SsoConnectionFields): Promise<SsoConnectionRow> {
-    const scope = this.scopeOf(actor);
+    const scope = scopeOf(actor);
     const defaultRole = fields.defaultRole ?? LEAST_ROLE[fields.audience];
-    this.check({ ...fields, defaultRole });
-    if ((await this.connections.list(scope)).length >= MAX_SSO_CONNECTIONS_PER_VENDOR)
+    this.check({ ...fields, defaultRole }, scope);
+    const limit = scope.partnerId === null ? MAX_SSO_CONNECTIONS_PER_VENDOR : MAX_SSO_CONNECTIONS_PER_PARTNER;
+    if ((await this.connections.list(scope)).length >= limit)
       throw new InvalidError('Too many connections', [
-        { path: 'name', message: `at most ${MAX_SSO_CONNECTIONS_PER_VENDOR} connections per vendor: remove one first` },
+        { path: 'name', message: `at most ${limit} connections: remove one first` },
       ]);
     const { clientSecret, metadataUrl, metadataXml, ...rest } = fields;
     let protocolColumns: SsoConnectionChanges;
@@ -83,7 +88,7 @@ export class SsoConnectionsService {
     id: string,
     fields: Partial<Omit<SsoConnectionFields, 'audience' | 'protocol'>>,
   ): Promise<SsoConnectionRow> {
-    const scope = this.scopeOf(actor);
+    const scope = scopeOf(actor);
     const row = await this.connections.find(scope, id);
     if (!row) throw new NotFoundError('Connection');
     const oidc = row.protocol === 'oidc';
@@ -100,7 +105,7 @@ export class SsoConnectionsService {
       roleClaim: fields.roleClaim !== undefined ? fields.roleClaim : row.roleClaim,
       defaultRole: fields.defaultRole ?? row.defaultRole,
     };
-    this.check(merged, 'update');
+    this.check(merged, scope, 'update');
     if (oidc && merged.issuer !== row.issuer) await this.discoverable(merged.issuer!);
     const changes: SsoConnectionChanges = {
       name: merged.name,
@@ -128,18 +133,18 @@ export class SsoConnectionsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const { removed, stranded } = await this.connections.remove(this.scopeOf(actor), id);
+    const { removed, stranded } = await this.connections.remove(scopeOf(actor), id);
     if (stranded) throw strandedBy(stranded, 'id');
     if (!removed) throw new NotFoundError('Connection');
   }
 
   requirement(actor: Actor): Promise<SsoRequirement> {
-    return this.connections.requirement(this.scopeOf(actor));
+    return this.connections.requirement(this.vendorScopeOf(actor));
   }
 
   /** Requires single sign-on of a kind of user only while an enabled connection signs it in. */
   async require(actor: Actor, requirement: SsoRequirement): Promise<SsoRequirement> {
-    const scope = this.scopeOf(actor);
+    const scope = this.vendorScopeOf(actor);
     const { stranded } = await this.connections.setRequirement(scope, requirement);
     if (stranded)
       throw new InvalidError('No connection signs them in', [
@@ -157,10 +162,23 @@ export class SsoConnectionsService {
    */
   private check(
     c: ProtocolFields & { audience: SsoAudience; partnerClaim: string | null; defaultRole: Role },
+    scope: TenantScope,
     when: 'create' | 'update' = 'create',
   ): void {
     const problems: Problem[] = protocolProblems(c, when);
-    if (c.audience === 'partner_users' && !c.partnerClaim)
+    if (scope.partnerId !== null) {
+      // A partner's own provider signs in its own users: who they are is the connection's, not a claim's.
+      if (c.audience !== 'partner_users')
+        problems.push({
+          path: 'audience',
+          message: "must be partner_users: your connection signs in your company's users",
+        });
+      if (c.partnerClaim)
+        problems.push({
+          path: 'partnerClaim',
+          message: 'is not a setting of your own connection: everyone it signs in is one of your users',
+        });
+    } else if (c.audience === 'partner_users' && !c.partnerClaim)
       problems.push({ path: 'partnerClaim', message: "is required: the claim that holds the partner's external id" });
     if (!rolesOf(c.audience).includes(c.defaultRole))
       problems.push({ path: 'defaultRole', message: `must be one of ${rolesOf(c.audience).join(', ')}` });
@@ -189,9 +207,9 @@ export class SsoConnectionsService {
     }
   }
 
-  /** Connections are the vendor's own: a partner's user never reaches them (the API's roles say so too). */
-  private scopeOf(actor: Actor): VendorScope {
-    if (isPartnerRole(actor.role)) throw new ForbiddenError("Sign-in connections are the vendor's");
+  /** Requiring single sign-on is the vendor's: a partner's admin never reaches it (the API's roles say so too). */
+  private vendorScopeOf(actor: Actor): VendorScope {
+    if (isPartnerRole(actor.role)) throw new ForbiddenError('Requiring single sign-on is for the vendor');
     return new VendorScope(actor.vendorId);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SsoConnectionRow, SsoProtocol, UserRow, VendorScope } from '@tcma/persistence';
+import { PartnerScope, SsoConnectionRow, SsoProtocol, UserRow, VendorScope } from '@tcma/persistence';
+import { EmailDomainsRepository } from './email-domains.repository';
 import { SsoAccountsRepository } from './sso-accounts.repository';
 import { readClaims, SignInClaims, SsoRefusedError } from './sso-claims';
 import { claimList, openTestTicket, refusalOf, type SsoTestResult, type SsoTestTicket } from './sso-test';
@@ -20,6 +21,7 @@ export class SsoProvisioning {
     private readonly connections: SsoConnectionsRepository,
     private readonly accounts: SsoAccountsRepository,
     private readonly refusals: SsoRefusalsRepository,
+    private readonly emailDomains: EmailDomainsRepository,
     private readonly signer: Signer,
     private readonly clock: Clock,
   ) {}
@@ -60,8 +62,9 @@ export class SsoProvisioning {
    * The user the claims name in the connection's vendor: found by email, of the connection's
    * kind (and partner) only, or provisioned. Existing users keep their role.
    */
-  async account(scope: VendorScope, claims: SignInClaims): Promise<UserRow> {
-    const judged = await this.judge(scope, claims);
+  async account(connection: SsoConnectionRow, claims: SignInClaims): Promise<UserRow> {
+    const scope = new VendorScope(connection.vendorId);
+    const judged = await this.judge(connection, claims);
     const user =
       judged.existing ??
       (await this.accounts.provision(scope, {
@@ -91,13 +94,15 @@ export class SsoProvisioning {
     try {
       result.reading = readClaims(claims, connection);
       const scope = new VendorScope(connection.vendorId);
-      const found = result.reading.partnerExternalId
-        ? await this.accounts.partnerByExternalId(scope, result.reading.partnerExternalId)
-        : null;
+      const found = connection.partnerId
+        ? await this.accounts.partner(scope, connection.partnerId)
+        : result.reading.partnerExternalId
+          ? await this.accounts.partnerByExternalId(scope, result.reading.partnerExternalId)
+          : null;
       if (found) result.partner = { id: found.id, companyName: found.companyName, status: found.status };
       const existing = await this.accounts.userByEmail(scope, result.reading.email);
       if (existing) result.existingUser = { id: existing.id, role: existing.role, partnerId: existing.partnerId };
-      const judged = await this.judge(scope, result.reading);
+      const judged = await this.judge(connection, result.reading);
       if (judged.existing) this.admit(judged.existing, judged.partner?.id ?? null);
     } catch (e) {
       result.refusal = refusalOf(e);
@@ -105,13 +110,27 @@ export class SsoProvisioning {
     return result;
   }
 
-  /** The partner the claims name (refused when unknown or not active) and the account their email has, if any. */
+  /**
+   * The partner the claims name, or a partner's own connection's partner (refused when unknown or
+   * not active), and the account their email has, if any. A partner's own connection signs in
+   * only emails of the domains that partner has proven: its provider cannot claim (nor squat)
+   * an address of another company.
+   */
   private async judge(
-    scope: VendorScope,
+    connection: SsoConnectionRow,
     claims: SignInClaims,
   ): Promise<{ partner: { id: string } | null; existing: UserRow | null }> {
+    const scope = new VendorScope(connection.vendorId);
     let partner: { id: string } | null = null;
-    if (claims.partnerExternalId !== null) {
+    if (connection.partnerId !== null) {
+      const found = await this.accounts.partner(scope, connection.partnerId);
+      if (!found) throw new SsoRefusedError('partner', `partner ${connection.partnerId} is gone`);
+      if (found.status !== 'active') throw new SsoRefusedError('disabled', `partner ${found.id} is ${found.status}`);
+      const domain = claims.email.slice(claims.email.lastIndexOf('@') + 1);
+      if (!(await this.emailDomains.isVerified(new PartnerScope(connection.vendorId, found.id), domain)))
+        throw new SsoRefusedError('domain', `${domain} is not an email domain partner ${found.id} has proven`);
+      partner = found;
+    } else if (claims.partnerExternalId !== null) {
       const found = await this.accounts.partnerByExternalId(scope, claims.partnerExternalId);
       if (!found) throw new SsoRefusedError('partner', `no partner with external id ${claims.partnerExternalId}`);
       if (found.status !== 'active') throw new SsoRefusedError('disabled', `partner ${found.id} is ${found.status}`);

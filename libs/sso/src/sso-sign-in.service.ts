@@ -1,14 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
-import { SsoConnectionRow, SsoProtocol, UserRow, VendorScope } from '@tcma/persistence';
+import { SsoConnectionRow, SsoProtocol, UserRow } from '@tcma/persistence';
 import { Signer } from '@tcma/signing';
 import { generators } from 'openid-client';
+import { normalizeEmailAddress } from '@tcma/email-address';
+import { EmailDomainsRepository } from './email-domains.repository';
 import { OidcClients } from './oidc-clients';
 import { readClaims, safeReturnPath, SsoRefusedError } from './sso-claims';
 import { SsoConnectionsRepository } from './sso-connections.repository';
 import { SsoProvisioning } from './sso-provisioning.service';
 import { openState, sealState, SSO_STATE_TTL_MS } from './sso-state';
 import type { SsoTestResult } from './sso-test';
+
+/** The most connections an email's domain offers at sign-in (a company partnering several vendors of one installation). */
+export const SSO_DISCOVERY_MAX = 10;
 
 /** The scopes asked for: the ID token's subject, the email and the name. */
 export const SSO_SCOPES = 'openid email profile';
@@ -20,9 +25,13 @@ export interface SsoStart {
   stateCookie: string;
 }
 
-/** A sign-in's end: the user signed in, or (a test sign-in) what the provider said, for the admin who ran it. */
+/**
+ * A sign-in's end: the user signed in, or (a test sign-in) what the provider said, for the admin
+ * who ran it (a partner's admin, for a partner's own connection: its page is in the portal).
+ */
 export type SsoFinish =
-  { kind: 'signed-in'; user: UserRow; returnTo: string } | { kind: 'tested'; result: SsoTestResult; testerId: string };
+  | { kind: 'signed-in'; user: UserRow; returnTo: string }
+  | { kind: 'tested'; result: SsoTestResult; testerId: string; ownedByPartner: boolean };
 
 /**
  * Signing in through a vendor's OpenID Connect provider: the authorization code flow with
@@ -36,6 +45,7 @@ export class SsoSignInService {
 
   constructor(
     private readonly connections: SsoConnectionsRepository,
+    private readonly emailDomains: EmailDomainsRepository,
     private readonly provisioning: SsoProvisioning,
     private readonly clients: OidcClients,
     private readonly signer: Signer,
@@ -45,6 +55,22 @@ export class SsoSignInService {
   /** The enabled connections of the vendor a sign-in page names by slug: its "Sign in with …" buttons. */
   buttons(vendorSlug: string): Promise<Array<{ id: string; name: string; protocol: SsoProtocol }>> {
     return this.connections.enabledBySlugForSystem(vendorSlug);
+  }
+
+  /**
+   * The connections an email's domain selects (the sign-in page asks once an address is typed):
+   * a partner's own for a domain it has proven, the vendor's for its users for the vendor's. Within
+   * the host's vendor or the page's `?vendor=`, else across vendors. Nothing is said about the
+   * address itself: whether it has an account, here or anywhere.
+   */
+  async discover(
+    email: unknown,
+    vendor: { id: string } | { slug: string } | null,
+  ): Promise<Array<{ id: string; name: string; protocol: SsoProtocol }>> {
+    const address = normalizeEmailAddress(email);
+    if (!address.ok) return [];
+    const domain = address.value.slice(address.value.lastIndexOf('@') + 1);
+    return this.emailDomains.connectionsForDomainForSystem(domain, vendor, SSO_DISCOVERY_MAX);
   }
 
   /** `onlyVendorId`: the vendor whose own host name the request came to (null on the generic host). */
@@ -123,9 +149,10 @@ export class SsoSignInService {
           kind: 'tested',
           result: await this.provisioning.test(connection, claims, this.clock.now()),
           testerId: kept.testerId,
+          ownedByPartner: connection.partnerId !== null,
         };
       const read = readClaims(claims, connection);
-      const user = await this.provisioning.account(new VendorScope(connection.vendorId), read);
+      const user = await this.provisioning.account(connection, read);
       this.logger.log(
         `Single sign-on: user ${user.id} through connection ${connection.id} (subject ${String(claims.sub)})`,
       );

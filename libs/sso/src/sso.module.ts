@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DeliveryModule } from '@tcma/delivery';
+import { EmailDomainsRepository } from './email-domains.repository';
+import { EmailDomainsService } from './email-domains.service';
 import { OidcClients } from './oidc-clients';
 import { SamlMetadataSource } from './saml-metadata-source';
 import { SamlSignInService } from './saml-sign-in.service';
@@ -18,7 +21,11 @@ import { SsoTestsService } from './sso-tests.service';
 
 /** Single sign-on through vendors' OpenID Connect and SAML 2.0 providers (connections, the sign-in, provisioning) and SCIM. */
 @Module({
+  // DeliveryModule for its TXT resolver: email domains are proven as sending domains are (DNS_SERVERS).
+  imports: [DeliveryModule],
   providers: [
+    EmailDomainsRepository,
+    EmailDomainsService,
     OidcClients,
     SamlMetadataSource,
     SamlRepository,
@@ -37,6 +44,7 @@ import { SsoTestsService } from './sso-tests.service';
     SsoTestsService,
   ],
   exports: [
+    EmailDomainsService,
     ScimGroupsService,
     SsoTestResults,
     SsoTestsService,

@@ -1,3 +1,4 @@
+import type { TxtLookup } from '@tcma/delivery';
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 
@@ -42,4 +43,13 @@ export function hostNameOf(raw: string, engineHost: string): { host: string } | 
   if (host === engineHost.toLowerCase())
     return { problem: "is the engine's own host (PUBLIC_BASE_URL), which serves every vendor" };
   return { host };
+}
+
+/** Why the lookup does not prove the claim, or null when one of the TXT values is the expected one. */
+export function challengeProblem(lookup: TxtLookup, name: string, expected: string): string | null {
+  if ('error' in lookup) return `Could not resolve ${name} (${lookup.error}); try again in a while`;
+  if (lookup.values.some((v) => v.trim() === expected)) return null;
+  if (lookup.values.length === 0)
+    return `No TXT record at ${name} yet: publish ${expected} there (DNS changes can take a while to be seen)`;
+  return `${lookup.values.length} TXT record(s) at ${name}, none is ${expected}`;
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
-import { TxtLookup, TxtResolver } from '@tcma/delivery';
+import { TxtResolver } from '@tcma/delivery';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '@tcma/errors';
 import { VendorHostNameRow, VendorScope } from '@tcma/persistence';
 import { Actor, isPartnerRole } from '@tcma/tenancy';
 import { randomBytes } from 'node:crypto';
-import { challengeRecord, hostNameOf } from './host-name';
+import { challengeProblem, challengeRecord, hostNameOf } from './host-name';
 import { HostVendors } from './host-vendors.service';
 import { VendorHostNamesRepository } from './vendor-host-names.repository';
 
@@ -39,6 +39,12 @@ export class VendorHostNamesService {
 
   list(actor: Actor): Promise<VendorHostNameRow[]> {
     return this.hostNames.list(this.scopeOf(actor));
+  }
+
+  /** The vendor's verified host names: its users, and its partners', may sign in at any of them. */
+  async verifiedHosts(vendorId: string): Promise<string[]> {
+    const rows = await this.hostNames.list(new VendorScope(vendorId));
+    return rows.filter((h) => h.status === 'verified').map((h) => h.host);
   }
 
   /** A pending claim of `rawHost`, with a new random token for its TXT record. */
@@ -74,7 +80,7 @@ export class VendorHostNamesService {
     if (!row) throw new NotFoundError('Host name');
     const record = challengeRecord(row.host, row.verificationToken);
     const lookup = await this.resolver.lookup(record.name);
-    const problem = problemOf(lookup, record.name, record.value);
+    const problem = challengeProblem(lookup, record.name, record.value);
     const checkedAt = this.clock.now();
     if (problem || row.status === 'verified') {
       return this.recorded(await this.hostNames.recordCheck(scope, id, { checkedAt, lastError: problem }));
@@ -112,13 +118,4 @@ export class VendorHostNamesService {
     if (!row) throw new NotFoundError('Host name');
     return row;
   }
-}
-
-/** Why the lookup does not prove the claim, or null when one of the TXT values is the expected one. */
-function problemOf(lookup: TxtLookup, name: string, expected: string): string | null {
-  if ('error' in lookup) return `Could not resolve ${name} (${lookup.error}); try again in a while`;
-  if (lookup.values.some((v) => v.trim() === expected)) return null;
-  if (lookup.values.length === 0)
-    return `No TXT record at ${name} yet: publish ${expected} there (DNS changes can take a while to be seen)`;
-  return `${lookup.values.length} TXT record(s) at ${name}, none is ${expected}`;
 }

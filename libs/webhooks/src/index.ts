@@ -1,3 +1,11 @@
+export {
+  EndpointGate,
+  WEBHOOK_CONCURRENCY,
+  WEBHOOK_IN_FLIGHT_PER_ENDPOINT,
+  WEBHOOK_SLOW_ANSWER_MS,
+  WEBHOOK_SLOW_FOR_MS,
+  WEBHOOK_SLOW_IN_FLIGHT,
+} from './endpoint-gate';
 export { WEBHOOK_DISABLE_AFTER_MS, WebhookDeliveryService } from './webhook-delivery.service';
 export { WebhookDispatcher } from './webhook-dispatcher';
 export { WebhookHealthNotices } from './webhook-health-notices';

@@ -4,6 +4,7 @@ import { AppConfig } from '@tcma/config';
 import { Signer } from '@tcma/signing';
 import http from 'node:http';
 import https from 'node:https';
+import { EndpointGate, WEBHOOK_CONCURRENCY } from './endpoint-gate';
 import { RefusedTargetError, resolvePublicTarget } from './target-guard';
 import { WebhookHealthNotices } from './webhook-health-notices';
 import { signWebhook } from './webhook-signature';
@@ -13,12 +14,13 @@ import { WebhookAttemptsRepository } from './webhook-attempts.repository';
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 /** An endpoint failing (no attempt delivered) for this long is disabled, and its owner told. */
 export const WEBHOOK_DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
-/** Kept-alive connections to one receiver at most (as many as a worker delivers at once, WEBHOOK_CONCURRENCY). */
-export const CONNECTIONS_PER_TARGET = 16;
+/** Kept-alive connections to one receiver at most (as many as a worker delivers at once). */
+export const CONNECTIONS_PER_TARGET = WEBHOOK_CONCURRENCY;
 /** What is kept of a receiver's error for the log. */
 const ERROR_MAX_LENGTH = 500;
 
-export type DeliveryOutcome = 'delivered' | 'retry' | 'gone' | 'refused';
+/** `busy`: not attempted, its endpoint has as many in flight as it may (EndpointGate): to be tried again shortly. */
+export type DeliveryOutcome = 'delivered' | 'retry' | 'gone' | 'refused' | 'busy';
 
 interface Answer {
   statusCode: number | null;
@@ -38,6 +40,7 @@ interface Answer {
 @Injectable()
 export class WebhookDeliveryService implements OnApplicationShutdown {
   private readonly agents = new WebhookAgents(CONNECTIONS_PER_TARGET);
+  private readonly gate = new EndpointGate();
 
   constructor(
     private readonly attempts: WebhookAttemptsRepository,
@@ -51,10 +54,12 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
     const found = await this.attempts.forSendingForSystem(deliveryId);
     if (!found || !found.endpoint.enabled || found.delivery.status === 'delivered') return 'gone';
     const { delivery, endpoint } = found;
+    const startedAt = await this.gate.enter(endpoint.id);
+    if (startedAt === null) return 'busy';
     const body = JSON.stringify(delivery.payload);
     const started = Date.now();
     const attemptAt = this.clock.now();
-    let answer: Answer;
+    let answer: Answer = { statusCode: null, error: 'not sent' };
     let refused = false;
     try {
       const url = new URL(endpoint.url);
@@ -74,6 +79,9 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
     } catch (e) {
       refused = e instanceof RefusedTargetError;
       answer = { statusCode: null, error: ((e as Error).message || String(e)).slice(0, ERROR_MAX_LENGTH) };
+    } finally {
+      // A refused target was never asked: it says nothing of the receiver's speed.
+      this.gate.leave(endpoint.id, startedAt, refused || answer.statusCode !== null);
     }
     const ok = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
     const attempt = {

@@ -99,7 +99,11 @@ export class CrmConnectionsController {
     @Param('id', ParseIdPipe) id: string,
     @Query() query: CrmRecordsQuery,
   ): Promise<Page<CrmRecordDto>> {
-    return pageOf(await this.connections.recordsOf(actor, id, query.status, query), query, (r) => CrmRecordDto.from(r));
+    return pageOf(
+      await this.connections.recordsOf(actor, id, { status: query.status, partnerId: query.partnerId }, query),
+      query,
+      (r) => CrmRecordDto.from(r),
+    );
   }
 
   @Delete(':id')

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CrmConnectionView, CrmRecordView, RevenueBy, RevenueInfluenced, RevenueTotal } from '@tcma/crm';
+import type {
+  CrmConnectionView,
+  CrmRecordView,
+  HeldBack,
+  HeldBackPartner,
+  RevenueBy,
+  RevenueInfluenced,
+  RevenueTotal,
+} from '@tcma/crm';
 import {
   CRM_CONNECTION_STATUSES,
   CRM_PROVIDERS,
@@ -9,7 +17,7 @@ import {
   CrmRecordStatus,
 } from '@tcma/persistence';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 
 export class CrmProviderParam {
@@ -110,6 +118,14 @@ export class CrmRecordsQuery extends PageQuery {
   @IsOptional()
   @IsIn(CRM_RECORD_STATUSES)
   status?: CrmRecordStatus;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "One partner's leads (the vendor's own CRM holds many partners'); a partner not visible answers 404.",
+  })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
 }
 
 export class CrmRecordDto {
@@ -185,6 +201,9 @@ export class RevenueQuery {
   days: number = 30;
 }
 
+/** The same window as revenue's: the days looked back over, 1 to 366, 30 by default. */
+export class CrmHeldBackQuery extends RevenueQuery {}
+
 export class RevenueInfluencedDto {
   @ApiProperty() since!: Date;
   @ApiProperty() days!: number;
@@ -203,6 +222,51 @@ export class RevenueInfluencedDto {
       byCampaign: r.byCampaign.map((t) => RevenueByDto.fromBy(t)),
       byPartner: r.byPartner.map((t) => RevenueByDto.fromBy(t)),
       byProgramme: r.byProgramme.map((t) => RevenueByDto.fromBy(t)),
+    };
+  }
+}
+
+export class HeldBackCampaignDto {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() campaignName!: string;
+  @ApiProperty() leads!: number;
+}
+
+export class HeldBackPartnerDto {
+  @ApiProperty({ format: 'uuid' }) partnerId!: string;
+  @ApiProperty() partnerName!: string;
+  @ApiProperty({ description: "The partner's leads the vendor's CRM did not get." }) leads!: number;
+  @ApiProperty({ type: [HeldBackCampaignDto], description: 'The same, per campaign.' })
+  campaigns!: HeldBackCampaignDto[];
+
+  static from(p: HeldBackPartner): HeldBackPartnerDto {
+    return {
+      partnerId: p.partnerId,
+      partnerName: p.partnerName,
+      leads: p.leads,
+      campaigns: p.campaigns.map((c) => ({ campaignId: c.campaignId, campaignName: c.campaignName, leads: c.leads })),
+    };
+  }
+}
+
+export class CrmHeldBackDto {
+  @ApiProperty() since!: Date;
+  @ApiProperty() days!: number;
+  @ApiProperty({ description: 'Every lead held back over the days, of every private partner.' }) leads!: number;
+  @ApiProperty({ description: 'How many private partners had leads held back.' }) partnersTotal!: number;
+  @ApiProperty({
+    type: [HeldBackPartnerDto],
+    description: 'Most leads first, at most 100 partners. Counts only: never a contact.',
+  })
+  partners!: HeldBackPartnerDto[];
+
+  static from(since: Date, days: number, h: HeldBack): CrmHeldBackDto {
+    return {
+      since,
+      days,
+      leads: h.leads,
+      partnersTotal: h.partnersTotal,
+      partners: h.partners.map((p) => HeldBackPartnerDto.from(p)),
     };
   }
 }

@@ -95,7 +95,7 @@ export class SamlSignInController {
       const finished = await this.saml.acs(id, body, origin, hostVendor?.vendorId ?? null);
       if (finished.kind === 'tested') {
         const resultId = await this.testResults.keep(finished.testerId, finished.result);
-        res.redirect(302, testedPath(finished.result.connectionId, resultId));
+        res.redirect(302, testedPath(finished.result.connectionId, resultId, finished.ownedByPartner));
         return;
       }
       const signedIn = await this.sessions.open(finished.user, {

@@ -151,6 +151,14 @@ export class SsoConnectionDto {
     description: 'saml only: where its metadata is read from (null when pasted).',
   })
   idpMetadataUrl!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      "A partner's own connection: that partner (it signs in that partner's users only); null: the vendor's.",
+  })
+  partnerId!: string | null;
   @ApiProperty({ nullable: true, type: String }) partnerClaim!: string | null;
   @ApiProperty({ nullable: true, type: String }) roleClaim!: string | null;
   @ApiProperty({ enum: ROLES }) defaultRole!: Role;
@@ -177,6 +185,7 @@ export class SsoConnectionDto {
       id: c.id,
       name: c.name,
       audience: c.audience,
+      partnerId: c.partnerId,
       protocol: c.protocol,
       issuer: c.issuer,
       clientId: c.clientId,
@@ -228,6 +237,16 @@ export class SsoButtonsQuery {
   @IsString()
   @MaxLength(100)
   vendor?: string;
+}
+
+export class SsoDiscoveryQuery extends SsoButtonsQuery {
+  @ApiProperty({
+    example: 'ana@acme.example',
+    description: 'The address typed on the sign-in page: only its domain is used.',
+  })
+  @IsString()
+  @MaxLength(320)
+  email!: string;
 }
 
 /** What a SAML identity provider posts to the assertion consumer service (HTTP-POST binding). */

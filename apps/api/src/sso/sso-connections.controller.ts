@@ -21,10 +21,13 @@ import {
   UpdateSsoConnectionDto,
 } from './sso-connection.dto';
 
-/** A vendor's OpenID Connect and SAML 2.0 providers, which sign in its users or its partners' users. */
+/**
+ * OpenID Connect and SAML 2.0 providers: a vendor admin's are the vendor's (signing in its users
+ * or its partners' users), a partner admin's are its partner's own (signing in its users only).
+ */
 @ApiTags('single sign-on')
 @ApiBearerAuth()
-@Roles('vendor_admin')
+@Roles('vendor_admin', 'partner_admin')
 @Controller('sso-connections')
 export class SsoConnectionsController {
   constructor(
@@ -34,7 +37,10 @@ export class SsoConnectionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listSsoConnections', summary: "The vendor's sign-in connections" })
+  @ApiOperation({
+    operationId: 'listSsoConnections',
+    summary: "Your sign-in connections: the vendor's own, or for a partner admin the partner's own",
+  })
   @ApiOkResponse({ type: SsoConnectionListDto })
   async list(@CurrentActor() actor: Actor): Promise<SsoConnectionListDto> {
     const rows = await this.connections.list(actor);
@@ -47,7 +53,7 @@ export class SsoConnectionsController {
     operationId: 'createSsoConnection',
     summary: 'Add an OpenID Connect or SAML 2.0 identity provider',
     description:
-      "422 naming the field: an issuer that is not https or whose discovery document cannot be read, SAML metadata that cannot be read or names no identity provider, HTTP-Redirect sign-in service or signing certificate, the other protocol's settings, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.",
+      "422 naming the field: an issuer that is not https or whose discovery document cannot be read, SAML metadata that cannot be read or names no identity provider, HTTP-Redirect sign-in service or signing certificate, the other protocol's settings, a vendor's partner connection without its partner claim (a partner's own takes none, and only partner_users), a default role of the other audience, past the limit. 409 for a name in use.",
   })
   @ApiCreatedResponse({ type: SsoConnectionDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateSsoConnectionDto): Promise<SsoConnectionDto> {
@@ -104,7 +110,7 @@ export class SsoConnectionsController {
   /** The engine's own origin, and each host name's the vendor verified: sign-ins come back to either. */
   private async origins(actor: Actor): Promise<string[]> {
     const base = new URL(this.config.publicBaseUrl);
-    const hosts = (await this.hostNames.list(actor)).filter((h) => h.status === 'verified');
-    return [base.origin, ...hosts.map((h) => `${base.protocol}//${h.host}`)];
+    const hosts = await this.hostNames.verifiedHosts(actor.vendorId);
+    return [base.origin, ...hosts.map((h) => `${base.protocol}//${h}`)];
   }
 }

@@ -8,7 +8,7 @@ import { HostVendors, type HostVendor } from '@tcma/vendor-hosts';
 import type { Request, Response } from 'express';
 import { StrictRateLimit } from '../rate-limits/rate-limits';
 import { callbackUrl } from './sso-callback-url';
-import { SsoButtonListDto, SsoButtonsQuery, SsoStartQuery } from './sso-connection.dto';
+import { SsoButtonListDto, SsoButtonsQuery, SsoDiscoveryQuery, SsoStartQuery } from './sso-connection.dto';
 
 /**
  * Signing in through a vendor's identity provider, from a browser: the sign-in page's buttons,
@@ -44,15 +44,23 @@ export class SsoSignInController {
   async buttons(@Query() query: SsoButtonsQuery, @Req() req: Request): Promise<SsoButtonListDto> {
     const slug = (await this.vendorOfHost(req))?.slug ?? query.vendor;
     if (!slug) return { items: [] };
-    const items = await this.sso.buttons(slug);
-    return {
-      items: items.map((c) => ({
-        id: c.id,
-        name: c.name,
-        protocol: c.protocol,
-        startUrl: c.protocol === 'saml' ? samlPaths(c.id).start : `/auth/sso/${c.id}/start`,
-      })),
-    };
+    return buttonsOf(await this.sso.buttons(slug));
+  }
+
+  @Public()
+  @StrictRateLimit('sign-in')
+  @Get('discover')
+  @ApiOperation({
+    operationId: 'discoverSsoButtons',
+    summary: "The buttons an email's domain selects: a partner's own provider for a domain it has proven",
+    description:
+      "Within the host's vendor or ?vendor=, else across vendors. The domain alone is used: the answer never says whether the address has an account.",
+  })
+  @ApiOkResponse({ type: SsoButtonListDto })
+  async discover(@Query() query: SsoDiscoveryQuery, @Req() req: Request): Promise<SsoButtonListDto> {
+    const host = await this.vendorOfHost(req);
+    const vendor = host ? { id: host.vendorId } : query.vendor ? { slug: query.vendor } : null;
+    return buttonsOf(await this.sso.discover(query.email, vendor));
   }
 
   @Public()
@@ -115,7 +123,7 @@ export class SsoSignInController {
       );
       if (finished.kind === 'tested') {
         const resultId = await this.testResults.keep(finished.testerId, finished.result);
-        res.redirect(302, testedPath(finished.result.connectionId, resultId));
+        res.redirect(302, testedPath(finished.result.connectionId, resultId, finished.ownedByPartner));
         return;
       }
       const signedIn = await this.sessions.open(finished.user, {
@@ -140,6 +148,15 @@ export class SsoSignInController {
   }
 }
 
-/** Where a test sign-in's admin lands: the console's single sign-on page, showing the result. */
-export const testedPath = (connectionId: string, resultId: string) =>
-  `/console/sso?${new URLSearchParams({ tested: connectionId, result: resultId }).toString()}`;
+const buttonsOf = (items: Array<{ id: string; name: string; protocol: 'oidc' | 'saml' }>): SsoButtonListDto => ({
+  items: items.map((c) => ({
+    id: c.id,
+    name: c.name,
+    protocol: c.protocol,
+    startUrl: c.protocol === 'saml' ? samlPaths(c.id).start : `/auth/sso/${c.id}/start`,
+  })),
+});
+
+/** Where a test sign-in's admin lands: the console's single sign-on page (the portal's, for a partner's own), showing the result. */
+export const testedPath = (connectionId: string, resultId: string, ownedByPartner: boolean) =>
+  `/${ownedByPartner ? 'portal' : 'console'}/sso?${new URLSearchParams({ tested: connectionId, result: resultId }).toString()}`;

@@ -9,7 +9,7 @@ import { SsoRefusalListDto, SsoTestResultDto, SsoTestStartDto } from './sso-test
 /** Why a connection does not sign someone in: "Test sign-in" (nobody signed in) and its recent refusals. */
 @ApiTags('single sign-on')
 @ApiBearerAuth()
-@Roles('vendor_admin')
+@Roles('vendor_admin', 'partner_admin')
 @Controller('sso-connections')
 export class SsoTestsController {
   constructor(private readonly tests: SsoTestsService) {}

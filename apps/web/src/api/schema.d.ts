@@ -2541,12 +2541,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The vendor's sign-in connections */
+        /** Your sign-in connections: the vendor's own, or for a partner admin the partner's own */
         get: operations["listSsoConnections"];
         put?: never;
         /**
          * Add an OpenID Connect or SAML 2.0 identity provider
-         * @description 422 naming the field: an issuer that is not https or whose discovery document cannot be read, SAML metadata that cannot be read or names no identity provider, HTTP-Redirect sign-in service or signing certificate, the other protocol's settings, a partner connection without its partner claim, a default role of the other audience, past the limit. 409 for a name in use.
+         * @description 422 naming the field: an issuer that is not https or whose discovery document cannot be read, SAML metadata that cannot be read or names no identity provider, HTTP-Redirect sign-in service or signing certificate, the other protocol's settings, a vendor's partner connection without its partner claim (a partner's own takes none, and only partner_users), a default role of the other audience, past the limit. 409 for a name in use.
          */
         post: operations["createSsoConnection"];
         delete?: never;
@@ -2571,6 +2571,64 @@ export interface paths {
         head?: never;
         /** Change a connection (audience and protocol stay); new secret or metadata replaces the old */
         patch: operations["updateSsoConnection"];
+        trace?: never;
+    };
+    "/email-domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your company's email domains, pending and verified */
+        get: operations["listEmailDomains"];
+        put?: never;
+        /**
+         * Claim an email domain: pending, with the TXT record to publish
+         * @description 409 when you claimed it already or another company of the vendor verified it; 422 for a name that is not a domain, or past the limit.
+         */
+        post: operations["createEmailDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-domains/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Look the TXT record up now: verified when found, else the reason in lastError
+         * @description 409 when another company of the vendor verified the domain first.
+         */
+        post: operations["checkEmailDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/email-domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an email domain: its addresses are no longer offered your own sign-in */
+        delete: operations["deleteEmailDomain"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/sso-requirement": {
@@ -2676,6 +2734,26 @@ export interface paths {
         };
         /** The sign-in page's buttons: the enabled connections of the host's vendor, or of ?vendor= */
         get: operations["listSsoButtons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The buttons an email's domain selects: a partner's own provider for a domain it has proven
+         * @description Within the host's vendor or ?vendor=, else across vendors. The domain alone is used: the answer never says whether the address has an account.
+         */
+        get: operations["discoverSsoButtons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2937,6 +3015,23 @@ export interface paths {
         post?: never;
         /** Disconnect a CRM: nothing more is written there; its records and revenue are removed */
         delete: operations["deleteCrmConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/crm-records/held-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count, per private partner and campaign, the leads kept from the vendor's own CRM */
+        get: operations["listCrmLeadsHeldBack"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6140,6 +6235,11 @@ export interface components {
             idpEntityId: string | null;
             /** @description saml only: where its metadata is read from (null when pasted). */
             idpMetadataUrl: string | null;
+            /**
+             * Format: uuid
+             * @description A partner's own connection: that partner (it signs in that partner's users only); null: the vendor's.
+             */
+            partnerId: string | null;
             partnerClaim: string | null;
             roleClaim: string | null;
             /** @enum {string} */
@@ -6260,6 +6360,38 @@ export interface components {
              * @default true
              */
             enabled: boolean;
+        };
+        EmailDomainDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example acme.example */
+            domain: string;
+            /**
+             * @description pending until a check finds the TXT record; verified: its addresses are offered your own sign-in.
+             * @enum {string}
+             */
+            status: "pending" | "verified";
+            /** @description The record to publish, then check. */
+            txtRecord: components["schemas"]["HostNameTxtRecordDto"];
+            /** Format: date-time */
+            checkedAt: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description What the last check found instead of the record. */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmailDomainListDto: {
+            /** @description Oldest first; at most 10. */
+            items: components["schemas"]["EmailDomainDto"][];
+        };
+        ClaimEmailDomainDto: {
+            /**
+             * @description The part of your users' email addresses after the @. At most 10 per company.
+             * @example acme.example
+             */
+            domain: string;
         };
         SsoRequirementDto: {
             /** @description Vendor users (vendor admins excepted: the way back in) sign in only through single sign-on; their passwords are refused with the reason. */
@@ -6553,6 +6685,32 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        HeldBackCampaignDto: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            leads: number;
+        };
+        HeldBackPartnerDto: {
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description The partner's leads the vendor's CRM did not get. */
+            leads: number;
+            /** @description The same, per campaign. */
+            campaigns: components["schemas"]["HeldBackCampaignDto"][];
+        };
+        CrmHeldBackDto: {
+            /** Format: date-time */
+            since: string;
+            days: number;
+            /** @description Every lead held back over the days, of every private partner. */
+            leads: number;
+            /** @description How many private partners had leads held back. */
+            partnersTotal: number;
+            /** @description Most leads first, at most 100 partners. Counts only: never a contact. */
+            partners: components["schemas"]["HeldBackPartnerDto"][];
         };
         RevenueTotalDto: {
             /** @description ISO 4217; amounts of different currencies are never added together. */
@@ -11717,6 +11875,88 @@ export interface operations {
             };
         };
     };
+    listEmailDomains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailDomainListDto"];
+                };
+            };
+        };
+    };
+    createEmailDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimEmailDomainDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailDomainDto"];
+                };
+            };
+        };
+    };
+    checkEmailDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailDomainDto"];
+                };
+            };
+        };
+    };
+    deleteEmailDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getSsoRequirement: {
         parameters: {
             query?: never;
@@ -11883,6 +12123,30 @@ export interface operations {
             query?: {
                 /** @description The vendor's slug (the sign-in page's ?vendor=); on a vendor's host name, its own. */
                 vendor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoButtonListDto"];
+                };
+            };
+        };
+    };
+    discoverSsoButtons: {
+        parameters: {
+            query: {
+                /** @description The vendor's slug (the sign-in page's ?vendor=); on a vendor's host name, its own. */
+                vendor?: string;
+                /** @description The address typed on the sign-in page: only its domain is used. */
+                email: string;
             };
             header?: never;
             path?: never;
@@ -12194,6 +12458,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "pending" | "syncing" | "written" | "failed";
+                /** @description One partner's leads (the vendor's own CRM holds many partners'); a partner not visible answers 404. */
+                partnerId?: string;
             };
             header?: never;
             path: {
@@ -12229,6 +12495,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listCrmLeadsHeldBack: {
+        parameters: {
+            query?: {
+                /** @description The days looked back over. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmHeldBackDto"];
+                };
             };
         };
     };

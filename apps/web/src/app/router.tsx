@@ -116,6 +116,14 @@ export const router = createBrowserRouter([
                 path: 'webhooks',
                 lazy: lazy(() => import('../features/webhooks/portal-webhooks.page'), 'PortalWebhooksPage', 'webhooks'),
               },
+              {
+                path: 'sso',
+                lazy: lazy(
+                  () => import('../features/sso-connections/portal-sso.page'),
+                  'PortalSsoPage',
+                  'sso-connections',
+                ),
+              },
               { path: 'account', lazy: lazy(() => import('./routes/account.page'), 'AccountPage', 'portal') },
               {
                 path: 'social/calendar',
@@ -190,6 +198,10 @@ export const router = createBrowserRouter([
               {
                 path: 'leads',
                 lazy: lazy(() => import('../features/leads/console-leads.page'), 'ConsoleLeadsPage', 'leads'),
+              },
+              {
+                path: 'settings',
+                lazy: lazy(() => import('./routes/console-settings.page'), 'ConsoleSettingsPage'),
               },
               {
                 path: 'webhooks',

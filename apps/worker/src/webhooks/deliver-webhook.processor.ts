@@ -3,13 +3,19 @@ import { Metrics } from '@tcma/metrics';
 import { LeadNotices } from '@tcma/pages';
 import { PartnerScope } from '@tcma/persistence';
 import { DeliverWebhookJob, JobName, NotifyLeadJob, QueueName } from '@tcma/queue';
-import { WebhookDeliveryService } from '@tcma/webhooks';
-import { Job, UnrecoverableError } from 'bullmq';
+import { WEBHOOK_CONCURRENCY, WebhookDeliveryService } from '@tcma/webhooks';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { inJobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler';
 
-/** Deliveries in flight per worker: a slow receiver holds one slot for at most WEBHOOK_TIMEOUT_MS. */
-export const WEBHOOK_CONCURRENCY = 16;
+/**
+ * How long a delivery whose endpoint is slow and has its share in flight (EndpointGate) waits
+ * before it comes up again: not an attempt (its attempts and backoff are untouched), doubled each
+ * time up to WEBHOOK_BUSY_MAX_DELAY_MS and jittered, so a slow receiver's backlog costs the worker
+ * a few looks a second rather than a spin.
+ */
+export const WEBHOOK_BUSY_DELAY_MS = 500;
+export const WEBHOOK_BUSY_MAX_DELAY_MS = 10_000;
 
 /**
  * The webhook role: a lead's news going out, to programs (webhook deliveries) and to people (the
@@ -30,22 +36,30 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
     super();
   }
 
-  async process(job: Job<DeliverWebhookJob | NotifyLeadJob>): Promise<string | number> {
+  async process(job: Job<DeliverWebhookJob | NotifyLeadJob>, token?: string): Promise<string | number> {
     if (job.name === JobName.NotifyLead) {
       const { vendorId, partnerId, leadId } = job.data as NotifyLeadJob;
       return inJobContext(job, () => this.leadNotices.sendForLead(new PartnerScope(vendorId, partnerId), leadId));
     }
     if (job.name !== JobName.DeliverWebhook) throw new UnrecoverableError(`Unknown job ${job.name}`);
-    return inJobContext(job, () => this.deliver(job as Job<DeliverWebhookJob>));
+    return inJobContext(job, () => this.deliver(job as Job<DeliverWebhookJob>, token));
   }
 
-  private async deliver(job: Job<DeliverWebhookJob>): Promise<string> {
+  private async deliver(job: Job<DeliverWebhookJob>, token: string | undefined): Promise<string> {
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.deliveries.deliver(job.data.deliveryId, last).catch((e: unknown) => {
       this.metrics.webhookDeliveries.inc({ outcome: 'error' });
       throw e;
     });
     this.metrics.webhookDeliveries.inc({ outcome });
+    if (outcome === 'busy') {
+      // Back to the queue's delayed set, its attempts untouched: the slot goes to another endpoint's delivery.
+      const busy = (job.data.busy ?? 0) + 1;
+      const wait = Math.min(WEBHOOK_BUSY_MAX_DELAY_MS, WEBHOOK_BUSY_DELAY_MS * 2 ** (busy - 1));
+      await job.updateData({ ...job.data, busy });
+      await job.moveToDelayed(Date.now() + wait * (0.5 + Math.random()), token);
+      throw new DelayedError();
+    }
     if (outcome === 'refused') throw new UnrecoverableError('The webhook target is a private address');
     if (outcome === 'retry') throw new Error('The receiver did not accept the delivery');
     return outcome;

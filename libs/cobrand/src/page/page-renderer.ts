@@ -1,4 +1,5 @@
 import { CampaignContent, PAGE_FORM_MARKER, PageAsset, PageForm } from '@tcma/campaign-model';
+import { textDirection } from '@tcma/translation';
 import { withDerivedColors } from '../slots/derived-colors';
 import { checkMarkupTemplate } from '../template/checked-template';
 import { escapeAttribute, escapeHtml, escapeUrlAttribute } from '../template/escape';
@@ -91,7 +92,9 @@ export function compilePage(
   const marker = body.indexOf(PAGE_FORM_MARKER);
   const [inner, rest] =
     marker >= 0 ? [body.slice(0, marker), body.slice(marker + PAGE_FORM_MARKER.length)] : [body, ''];
-  const before = `<!doctype html><html lang="${escapeAttribute(content.language)}"><head>${head}</head><body>${inner}`;
+  // A language written right to left (Arabic, Hebrew, Persian…) lays the whole page out so, as the emails.
+  const dir = textDirection(content.language) === 'rtl' ? ' dir="rtl"' : '';
+  const before = `<!doctype html><html lang="${escapeAttribute(content.language)}"${dir}><head>${head}</head><body>${inner}`;
   const after = `${rest}</body></html>`;
   const consentText = asset.form?.consent ? plainText(asset.form.consent.text, values).trim() : null;
   return { before, after, form: asset.form, consentText, size: (before.length + after.length) * 2 + 1024 };

@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, CrmConnectionStatus, CrmProvider, CrmRecordStatus, DataRequestKind, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, CrmConnectionStatus, CrmProvider, CrmRecordStatus, DataRequestKind, EmailDomainStatus, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -225,6 +225,7 @@ export interface CrmConnections {
   refreshingUntil: Timestamp | null;
   refreshTokenSealed: string | null;
   revenueMark: Timestamp | null;
+  revenueMarkId: string | null;
   revenuePolledAt: Timestamp | null;
   status: Generated<CrmConnectionStatus>;
   trouble: string | null;
@@ -278,6 +279,19 @@ export interface DataRequests {
   partnerId: string | null;
   requestedBy: string;
   vendorId: string;
+}
+
+export interface EmailDomains {
+  checkedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  domain: string;
+  id: Generated<string>;
+  lastError: string | null;
+  partnerId: string | null;
+  status: Generated<EmailDomainStatus>;
+  vendorId: string;
+  verificationToken: string;
+  verifiedAt: Timestamp | null;
 }
 
 export interface Enrollments {
@@ -737,6 +751,7 @@ export interface SsoConnections {
   issuer: string | null;
   name: string;
   partnerClaim: string | null;
+  partnerId: string | null;
   protocol: Generated<SsoProtocol>;
   roleClaim: string | null;
   samlIdpCertificates: string[] | null;
@@ -894,6 +909,7 @@ export interface DB {
   crmRecords: CrmRecords;
   crmRevenue: CrmRevenue;
   dataRequests: DataRequests;
+  emailDomains: EmailDomains;
   enrollments: Enrollments;
   events: Events;
   instanceSettings: InstanceSettings;

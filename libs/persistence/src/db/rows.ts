@@ -24,6 +24,7 @@ export type SuppressionRow = Selectable<T.Suppressions>;
 export type UserRow = Selectable<T.Users>;
 export type VendorRow = Selectable<T.Vendors>;
 export type VendorHostNameRow = Selectable<T.VendorHostNames>;
+export type EmailDomainRow = Selectable<T.EmailDomains>;
 export type VendorBrandRow = Selectable<T.VendorBrands>;
 
 export type NewLaunch = Insertable<T.Launches>;

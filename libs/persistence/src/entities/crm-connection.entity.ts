@@ -56,6 +56,11 @@ export class CrmConnectionEntity {
    * reads what changed after it); null until the first poll, which starts from the connection's creation.
    */
   @Column('timestamptz', { nullable: true }) revenueMark!: Date | null;
+  /**
+   * The id of the last deal read at `revenueMark`: deals modified in the same second are read on
+   * past it in id order (a bulk update gives hundreds one timestamp; a page may end among them).
+   */
+  @Column('text', { nullable: true }) revenueMarkId!: string | null;
   /** When the won deals were last polled (at most every CRM_REVENUE_POLL_MINUTES). */
   @Column('timestamptz', { nullable: true }) revenuePolledAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

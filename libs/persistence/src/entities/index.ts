@@ -31,6 +31,7 @@ import { SsoConnectionEntity } from './sso-connection.entity';
 import { SamlAssertionEntity, SamlRequestEntity } from './saml.entity';
 import { CrmConnectionEntity } from './crm-connection.entity';
 import { SsoRefusalEntity } from './sso-refusal.entity';
+import { EmailDomainEntity } from './email-domain.entity';
 import { CrmRecordEntity } from './crm-record.entity';
 import { CrmRevenueEntity } from './crm-revenue.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
@@ -113,5 +114,6 @@ export const ENTITIES = [
   CrmRecordEntity,
   CrmRevenueEntity,
   SsoRefusalEntity,
+  EmailDomainEntity,
   ApprovedTextBlockEntity,
 ];

@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Role, SsoAudience, SsoProtocol } from '../schema/column-types';
+import { PartnerEntity } from './partner.entity';
 import { VendorEntity } from './vendor.entity';
 
 /**
@@ -16,9 +17,14 @@ import { VendorEntity } from './vendor.entity';
  * users sign in there instead of with a password here. It signs in either the vendor's own users or its
  * partners' users; for partner users the ID token names the partner by its external id in
  * `partnerClaim`, and a user is provisioned into that partner on first sign-in (issue 26).
+ *
+ * A connection may instead belong to one partner company (`partnerId`): the partner's own identity
+ * provider, set up by its admin and offered at sign-in for the email domains it has proven; it
+ * signs in that partner's users only, whatever the claims say. Names are unique per owner (the
+ * migration's index treats the vendor's null partner as one owner: NULLS NOT DISTINCT).
  */
 @Entity('sso_connections')
-@Index('sso_connections_vendor_id_name_key', ['vendorId', 'name'], { unique: true })
+@Index('sso_connections_owner_name_key', { synchronize: false })
 export class SsoConnectionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sso_connections_pkey' }) id!: string;
   @Column('uuid') vendorId!: string;
@@ -26,6 +32,13 @@ export class SsoConnectionEntity {
   @ManyToOne(() => VendorEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'vendor_id', foreignKeyConstraintName: 'sso_connections_vendor_id_fkey' })
   vendor?: VendorEntity;
+
+  /** Null: the vendor's own connection; else the one partner whose identity provider it is. */
+  @Column('uuid', { nullable: true }) partnerId!: string | null;
+
+  @ManyToOne(() => PartnerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'partner_id', foreignKeyConstraintName: 'sso_connections_partner_id_fkey' })
+  partner?: PartnerEntity;
 
   /** What the sign-in page's button says: "Sign in with <name>". */
   @Column('text') name!: string;

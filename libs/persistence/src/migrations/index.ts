@@ -41,6 +41,8 @@ import { SsoConnections1796500000000 } from './1796500000000-SsoConnections';
 import { SamlConnections1796600000000 } from './1796600000000-SamlConnections';
 import { CrmHandOff1796700000000 } from './1796700000000-CrmHandOff';
 import { SsoRefusals1796800000000 } from './1796800000000-SsoRefusals';
+import { PartnerSso1796850000000 } from './1796850000000-PartnerSso';
+import { CrmRevenueMarkId1796870000000 } from './1796870000000-CrmRevenueMarkId';
 import { EditableBlocks1796900000000 } from './1796900000000-EditableBlocks';
 
 export const MIGRATIONS: Function[] = [
@@ -86,5 +88,7 @@ export const MIGRATIONS: Function[] = [
   SamlConnections1796600000000,
   CrmHandOff1796700000000,
   SsoRefusals1796800000000,
+  PartnerSso1796850000000,
+  CrmRevenueMarkId1796870000000,
   EditableBlocks1796900000000,
 ];

@@ -184,6 +184,10 @@ export type SocialConnectionStatus = (typeof SOCIAL_CONNECTION_STATUSES)[number]
 export const VENDOR_HOST_NAME_STATUSES = ['pending', 'verified'] as const;
 export type VendorHostNameStatus = (typeof VENDOR_HOST_NAME_STATUSES)[number];
 
+/** A vendor's or partner's claim of an email domain: `pending` until its DNS TXT record is found (issue 26). */
+export const EMAIL_DOMAIN_STATUSES = ['pending', 'verified'] as const;
+export type EmailDomainStatus = (typeof EMAIL_DOMAIN_STATUSES)[number];
+
 /** Whom a single sign-on connection signs in: the vendor's own users, or its partners' users (issue 26). */
 export const SSO_AUDIENCES = ['vendor_users', 'partner_users'] as const;
 export type SsoAudience = (typeof SSO_AUDIENCES)[number];

@@ -1,12 +1,14 @@
 import { AreaNav, type NavArea } from '../../shared/components/area-nav';
 import { useCapabilities } from '../../shared/hooks/use-session';
 import { useTranslation } from '../../shared/i18n';
+import { isSettingsPath } from './console-settings';
 
 /**
  * The console's areas, folded behind a menu button on a phone, each only when the API's session
  * answer offers it: the marketing areas (partners, programmes, dashboards, social, leads) to
- * vendor admins and marketers, not approvers; the settings areas (webhooks, the vendor's own CRM,
- * sending, host names, single sign-on, the brand) to vendor admins.
+ * vendor admins and marketers, not approvers; the settings (webhooks, the vendor's own CRM,
+ * sending, host names, single sign-on, the brand) to vendor admins, as one area whose page leads
+ * to each: eight areas keep to one row at 1440 px.
  */
 export function ConsoleNav() {
   const { t } = useTranslation('app');
@@ -26,14 +28,7 @@ export function ConsoleNav() {
     { label: t('consoleNav.social'), to: '/console/social/calendar', owns: (p) => p.startsWith('/console/social') },
     { label: t('consoleNav.leads'), to: '/console/leads', owns: (p) => p.startsWith('/console/leads') },
   ];
-  const settings: NavArea[] = [
-    { label: t('consoleNav.webhooks'), to: '/console/webhooks', owns: (p) => p.startsWith('/console/webhooks') },
-    { label: t('consoleNav.crm'), to: '/console/crm', owns: (p) => p.startsWith('/console/crm') },
-    { label: t('consoleNav.sending'), to: '/console/sending', owns: (p) => p.startsWith('/console/sending') },
-    { label: t('consoleNav.hostNames'), to: '/console/host-names', owns: (p) => p.startsWith('/console/host-names') },
-    { label: t('consoleNav.sso'), to: '/console/sso', owns: (p) => p.startsWith('/console/sso') },
-    { label: t('consoleNav.brand'), to: '/console/brand', owns: (p) => p.startsWith('/console/brand') },
-  ];
+  const settings: NavArea[] = [{ label: t('consoleNav.settings'), to: '/console/settings', owns: isSettingsPath }];
   return (
     <AreaNav
       label={t('consoleNav.label')}

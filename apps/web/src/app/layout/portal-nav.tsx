@@ -26,7 +26,12 @@ function usePortalAreas(): PortalArea[] {
     { label: t('portalNav.brandKit'), to: '/portal/brand-kit', owns: under('/portal/brand-kit') },
     { label: t('portalNav.social'), to: '/portal/social', owns: under('/portal/social') },
     { label: t('portalNav.crm'), to: '/portal/crm', owns: under('/portal/crm') },
-    { label: t('portalNav.account'), to: '/portal/account', owns: under('/portal/account') },
+    // The company's single sign-on is opened from the account page: it is part of that area.
+    {
+      label: t('portalNav.account'),
+      to: '/portal/account',
+      owns: (p) => under('/portal/account')(p) || under('/portal/sso')(p),
+    },
   ];
 }
 

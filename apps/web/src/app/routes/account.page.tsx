@@ -1,4 +1,5 @@
-import { Divider, Stack } from '@mantine/core';
+import { Button, Divider, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { ColleaguesPanel } from '../../features/portal/components/colleagues-panel';
 import { ConciergeLogPanel } from '../../features/portal/components/concierge-log-panel';
 import { SessionsPanel } from '../../features/session/components/sessions-panel';
@@ -11,7 +12,10 @@ export function AccountPage() {
   return <PortalGate>{(partnerId) => <Account partnerId={partnerId} />}</PortalGate>;
 }
 
-/** Every partner user's sessions; a partner admin's colleagues and the concierge audit log too. */
+/**
+ * Every partner user's sessions; a partner admin's colleagues, the way to the company's own single
+ * sign-on, and the concierge audit log too.
+ */
 function Account({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation('app');
   const me = useMe();
@@ -27,6 +31,16 @@ function Account({ partnerId }: { partnerId: string }) {
         <>
           <Divider />
           <ColleaguesPanel partnerId={partnerId} />
+          <Divider />
+          <Stack component="section" aria-labelledby="account-sso-title" gap="sm" align="flex-start">
+            <Title order={2} id="account-sso-title">
+              {t('account.sso.title')}
+            </Title>
+            <Text size="sm">{t('account.sso.description')}</Text>
+            <Button component={Link} to="/portal/sso" variant="light">
+              {t('account.sso.open')}
+            </Button>
+          </Stack>
           <Divider />
           <ConciergeLogPanel partnerId={partnerId} />
         </>

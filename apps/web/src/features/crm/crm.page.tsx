@@ -11,13 +11,14 @@ import { ConnectCard } from './components/connect-card';
 import { ConnectionCard } from './components/connection-card';
 import { CrmOutcome } from './components/crm-outcome';
 import { FieldMappingEditor } from './components/field-mapping-editor';
-import { RecordsList } from './components/records-list';
+import { HeldBackCounts } from './components/held-back-counts';
+import { RecordsList, type CrmArea } from './components/records-list';
 import { useCrmConnections } from './hooks/use-crm';
 
 /** The partner's CRM (partner users, and a vendor user acting for the partner): its leads are written there. */
 export function PortalCrmPage() {
   const { t } = useTranslation('crm');
-  return <PortalGate>{() => <Crm description={t('portalDescription')} />}</PortalGate>;
+  return <PortalGate>{() => <Crm area="portal" description={t('portalDescription')} />}</PortalGate>;
 }
 
 /** The vendor's own CRM, for vendor admins: the leads of partners who share their contacts are written there. */
@@ -32,11 +33,14 @@ export function ConsoleCrmPage() {
         <Text>{t('adminsOnly')}</Text>
       </Stack>
     );
-  return <Crm description={t('consoleDescription')} />;
+  return <Crm area="console" description={t('consoleDescription')} />;
 }
 
-/** The CRM page: the outcome of the last connection, then each connection with its mapping and its leads, or the way to connect one. */
-function Crm({ description }: { description: string }) {
+/**
+ * The CRM page: the outcome of the last connection, then each connection with its mapping and its
+ * leads, or the way to connect one; in the console, once connected, the private partners' leads it was not handed.
+ */
+function Crm({ area, description }: { area: CrmArea; description: string }) {
   const { t } = useTranslation('crm');
   const connections = useCrmConnections();
   const items = connections.data?.items ?? [];
@@ -57,9 +61,10 @@ function Crm({ description }: { description: string }) {
             <Fragment key={c.id}>
               <ConnectionCard connection={c} />
               <FieldMappingEditor connection={c} />
-              <RecordsList connection={c} />
+              <RecordsList connection={c} area={area} />
             </Fragment>
           ))}
+          {area === 'console' && items.length > 0 ? <HeldBackCounts /> : null}
         </>
       )}
     </Stack>

@@ -6,12 +6,13 @@ import { useTranslation } from '../../shared/i18n';
 import { formError } from '../../shared/lib/field-error';
 import { nextFromSearch, rememberNext, withNext } from '../../shared/lib/next-path';
 import { vendorSlugFrom } from '../../shared/lib/vendor-slug';
-import { SsoButtons, SsoRefusal, ssoErrorFrom } from './components/sso-buttons';
+import { DiscoveredSsoButtons, SsoButtons, SsoRefusal, ssoErrorFrom } from './components/sso-buttons';
 import { useGoOn } from './hooks/use-go-on';
 import { useSignIn, type SignInNotice } from './hooks/use-session';
 
 /**
- * Email and password, or the vendor's identity providers (single sign-on) above them; a failure
+ * Email and password, or the vendor's identity providers (single sign-on) above them, and the
+ * provider of the typed address's company (its proven email domain) under the email; a failure
  * shows the API's one generic message next to the form, a refused single sign-on its reason. Once
  * signed in, the visitor goes where they were heading (the `next` deep link, or the one this tab
  * remembers from earlier in the flow), else where the session's capabilities say they start
@@ -71,14 +72,18 @@ export function SignInPage() {
               {message}
             </Alert>
           ) : null}
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
+          {/* One item of the form: the buttons' empty region adds no gap under the email. */}
+          <Stack gap={0}>
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <DiscoveredSsoButtons email={email} vendorSlug={vendorSlug} next={next} />
+          </Stack>
           <PasswordInput
             label={t('fields.password')}
             autoComplete="current-password"

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -12,9 +13,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyState, LoadingRows, PageControls } from '../../../shared/components/list-states';
 import classes from '../../../shared/components/panel.module.css';
 import { QueryError } from '../../../shared/components/query-error';
+import { usePartnerChoices } from '../../../shared/hooks/use-partner-choices';
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import { useCrmNames } from '../crm-names';
 import {
@@ -36,17 +39,32 @@ const STATUS_COLORS: Record<CrmRecordStatus, string> = {
 };
 
 /**
- * The leads handed to a connection's CRM, newest first, each with its state: a table from 768 px,
- * a card a lead on a phone. A failed one can be tried again; the list is read again after.
+ * Where a record's lead is shown to whoever reads the list: in the portal, the lead's own page;
+ * the console has no page of one lead, so its partner's leads, where it is listed.
  */
-export function RecordsList({ connection }: { connection: CrmConnection }) {
+const leadPath = (area: CrmArea, r: CrmRecord): string =>
+  area === 'portal' ? `/portal/leads/${r.leadId}` : `/console/leads?${new URLSearchParams({ partner: r.partnerId })}`;
+
+/** The portal's CRM (a partner's own) or the console's (the vendor's own, holding many partners' leads). */
+export type CrmArea = 'portal' | 'console';
+
+/**
+ * The leads handed to a connection's CRM, newest first, each with its state and a link to its
+ * lead: a table from 768 px, a card a lead on a phone. In the console each names its partner and
+ * the list narrows to one. A failed one can be tried again; the list is read again after.
+ */
+export function RecordsList({ connection, area }: { connection: CrmConnection; area: CrmArea }) {
   const { t } = useTranslation('crm');
   const crm = useCrmNames()[connection.provider];
   const format = useFormat();
+  const byPartner = area === 'console';
   const [status, setStatus] = useState<CrmRecordStatus | ''>('');
+  const [partnerId, setPartnerId] = useState('');
   const [page, setPage] = useState(1);
+  const partners = usePartnerChoices({}, byPartner);
   const records = useCrmRecords(connection.id, {
     ...(status ? { status } : {}),
+    ...(partnerId ? { partnerId } : {}),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
@@ -83,6 +101,19 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
       </Button>
     ) : null;
   const written = (r: CrmRecord) => (r.writtenAt ? format.dateTime(r.writtenAt) : t('records.notWritten'));
+  const lead = (r: CrmRecord, fw?: number) => (
+    <Anchor
+      component={Link}
+      to={leadPath(area, r)}
+      size="sm"
+      fw={fw}
+      className="wrap-anywhere"
+      // The console's link opens the partner's leads, not the lead alone: its name says so (the email first, as shown).
+      aria-label={byPartner ? t('records.leadAmong', { email: r.email, partner: r.partnerName }) : undefined}
+    >
+      {r.email}
+    </Anchor>
+  );
 
   return (
     <Stack component="section" aria-labelledby={titleId} gap="sm">
@@ -95,16 +126,37 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
             {t('records.text', { account: connection.accountName })}
           </Text>
         </Stack>
-        <NativeSelect
-          label={t('records.filter')}
-          value={status}
-          onChange={(e) => {
-            setStatus(e.currentTarget.value as CrmRecordStatus | '');
-            setPage(1);
-          }}
-          data={[{ value: '', label: t('records.all') }, ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
-          w={200}
-        />
+        {/* On a phone each filter takes the whole width, one under the other. */}
+        <Group gap="sm" align="flex-end" wrap="wrap" w={{ base: '100%', xs: 'auto' }}>
+          {byPartner && partners.data ? (
+            <NativeSelect
+              label={t('records.partnerFilter')}
+              value={partnerId}
+              onChange={(e) => {
+                setPartnerId(e.currentTarget.value);
+                setPage(1);
+              }}
+              data={[
+                { value: '', label: t('records.allPartners') },
+                ...partners.data.items.map((p) => ({ value: p.id, label: p.companyName })),
+              ]}
+              w={{ base: '100%', xs: 240 }}
+            />
+          ) : null}
+          <NativeSelect
+            label={t('records.filter')}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.currentTarget.value as CrmRecordStatus | '');
+              setPage(1);
+            }}
+            data={[
+              { value: '', label: t('records.all') },
+              ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+            ]}
+            w={{ base: '100%', xs: 200 }}
+          />
+        </Group>
       </Group>
       {retry.isError ? (
         <Alert color="red" variant="light" title={t('records.notRetried')} role="alert">
@@ -119,7 +171,7 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
         <EmptyState
           order={3}
           title={t('records.empty')}
-          text={status ? t('records.emptyFiltered') : t('records.emptyText')}
+          text={status || partnerId ? t('records.emptyFiltered') : t('records.emptyText')}
         />
       ) : (
         <>
@@ -128,6 +180,7 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('records.email')}</Table.Th>
+                  {byPartner ? <Table.Th>{t('records.partner')}</Table.Th> : null}
                   <Table.Th>{t('records.campaign')}</Table.Th>
                   <Table.Th>{t('records.status')}</Table.Th>
                   <Table.Th ta="right">{t('records.attempts')}</Table.Th>
@@ -141,7 +194,8 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
               <Table.Tbody>
                 {records.data.items.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td className="wrap-anywhere">{r.email}</Table.Td>
+                    <Table.Td>{lead(r)}</Table.Td>
+                    {byPartner ? <Table.Td className="wrap-anywhere">{r.partnerName}</Table.Td> : null}
                     <Table.Td>{r.campaignName}</Table.Td>
                     <Table.Td>{badge(r)}</Table.Td>
                     <Table.Td ta="right">{format.count(r.attempts)}</Table.Td>
@@ -159,11 +213,14 @@ export function RecordsList({ connection }: { connection: CrmConnection }) {
             {records.data.items.map((r) => (
               <Stack component="li" key={r.id} gap={4} p="sm" className={classes.panel}>
                 <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                  <Text fw={600} size="sm" className="wrap-anywhere" miw={0}>
-                    {r.email}
-                  </Text>
+                  <Box miw={0}>{lead(r, 600)}</Box>
                   {badge(r)}
                 </Group>
+                {byPartner ? (
+                  <Text size="sm" className="wrap-anywhere">
+                    {t('records.cardPartner', { partner: r.partnerName })}
+                  </Text>
+                ) : null}
                 <Text size="sm">{t('records.cardCampaign', { campaign: r.campaignName })}</Text>
                 <Text size="sm">
                   {r.writtenAt

@@ -7,6 +7,7 @@ export type CrmProvider = CrmConnection['provider'];
 export type CrmField = components['schemas']['CrmFieldDto'];
 export type CrmRecord = components['schemas']['CrmRecordDto'];
 export type CrmRecordStatus = CrmRecord['status'];
+export type CrmHeldBack = components['schemas']['CrmHeldBackDto'];
 
 /** The CRM connections of the partner (or, for a vendor admin, the vendor's own), as the API lists them. */
 export function useCrmConnections() {
@@ -22,12 +23,20 @@ export function useCrmFields(id: string, enabled = true) {
   });
 }
 
-/** One page of the leads handed to a connection's CRM, newest first; `status` narrows it. */
-export function useCrmRecords(id: string, query: { status?: CrmRecordStatus; limit: number; offset: number }) {
+/** One page of the leads handed to a connection's CRM, newest first; `status` and `partnerId` narrow it. */
+export function useCrmRecords(
+  id: string,
+  query: { status?: CrmRecordStatus; partnerId?: string; limit: number; offset: number },
+) {
   return useQuery({
     ...$api.queryOptions('get', '/crm-connections/{id}/records', { params: { path: { id }, query } }),
     placeholderData: (previous) => previous,
   });
+}
+
+/** How many leads of partners keeping their contacts private the vendor's own CRM was not handed (counts, no people). */
+export function useCrmHeldBack(days: number) {
+  return $api.useQuery('get', '/crm-records/held-back', { params: { query: { days } } });
 }
 
 /** Starts connecting a CRM: the API answers the CRM's authorization address, where the browser goes next. */
@@ -68,6 +77,6 @@ export function useDisconnectCrm() {
     mutationFn: async (id: string): Promise<void> => {
       await api.DELETE('/crm-connections/{id}', { params: { path: { id } } });
     },
-    onSuccess: () => queryClient.invalidateQueries(under('/crm-connections', '/revenue')),
+    onSuccess: () => queryClient.invalidateQueries(under('/crm-connections', '/crm-records', '/revenue')),
   });
 }

@@ -15,10 +15,13 @@ import { useState, type FormEvent } from 'react';
 import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
+import { useRoleLabel } from '../../../shared/lib/role-labels';
 import { useAddSsoConnection, type NewSsoConnection } from '../hooks/use-sso-connections';
+import type { SsoOwner } from './email-domains-section';
 
 type Audience = NewSsoConnection['audience'];
 type Protocol = NonNullable<NewSsoConnection['protocol']>;
+type PartnerRole = 'partner_user' | 'partner_admin';
 const FIELDS = [
   'name',
   'audience',
@@ -45,16 +48,21 @@ const EMPTY = {
 
 /**
  * Adds an OpenID Connect or SAML provider; whether its issuer or metadata answers and what its
- * audience needs is the API's to say, at the field.
+ * audience needs is the API's to say, at the field. A partner's own connection signs in that
+ * partner's users only: it has no audience to choose and no partner claim, but a default role.
  */
-export function AddSsoConnectionForm() {
+export function AddSsoConnectionForm({ owner = 'vendor' }: { owner?: SsoOwner }) {
   const { t } = useTranslation('sso-connections');
-  const [audience, setAudience] = useState<Audience>('vendor_users');
+  const roleLabel = useRoleLabel();
+  const own = owner === 'partner';
+  const [chosenAudience, setAudience] = useState<Audience>('vendor_users');
+  const audience: Audience = own ? 'partner_users' : chosenAudience;
   const [protocol, setProtocol] = useState<Protocol>('oidc');
+  const [defaultRole, setDefaultRole] = useState<PartnerRole>('partner_user');
   const saml = protocol === 'saml';
   const [values, setValues] = useState(EMPTY);
   const add = useAddSsoConnection();
-  const forPartners = audience === 'partner_users';
+  const forPartners = audience === 'partner_users' && !own;
   const set = (field: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
@@ -73,6 +81,7 @@ export function AddSsoConnectionForm() {
           : { issuer: values.issuer, clientId: values.clientId, clientSecret: values.clientSecret }),
         partnerClaim: forPartners ? values.partnerClaim || null : null,
         roleClaim: values.roleClaim || null,
+        ...(own ? { defaultRole } : {}),
         enabled: true,
       },
       { onSuccess: () => setValues(EMPTY) },
@@ -105,20 +114,33 @@ export function AddSsoConnectionForm() {
               onChange={set('name')}
               error={fieldError(add.error, 'name')}
             />
-            <Select
-              id="sso-audience"
-              label={t('add.audience')}
-              description={forPartners ? t('add.audienceHintPartners') : t('add.audienceHintVendor')}
-              data={[
-                { value: 'vendor_users', label: t('audience.vendor_users') },
-                { value: 'partner_users', label: t('audience.partner_users') },
-              ]}
-              value={audience}
-              onChange={(v) => setAudience(v === 'partner_users' ? 'partner_users' : 'vendor_users')}
-              allowDeselect={false}
-              required
-              error={fieldError(add.error, 'audience')}
-            />
+            {own ? (
+              <Select
+                id="sso-default-role"
+                label={t('add.defaultRole')}
+                description={t('add.defaultRoleHint')}
+                data={(['partner_user', 'partner_admin'] as const).map((r) => ({ value: r, label: roleLabel(r) }))}
+                value={defaultRole}
+                onChange={(v) => setDefaultRole(v === 'partner_admin' ? 'partner_admin' : 'partner_user')}
+                allowDeselect={false}
+                error={fieldError(add.error, 'defaultRole')}
+              />
+            ) : (
+              <Select
+                id="sso-audience"
+                label={t('add.audience')}
+                description={forPartners ? t('add.audienceHintPartners') : t('add.audienceHintVendor')}
+                data={[
+                  { value: 'vendor_users', label: t('audience.vendor_users') },
+                  { value: 'partner_users', label: t('audience.partner_users') },
+                ]}
+                value={audience}
+                onChange={(v) => setAudience(v === 'partner_users' ? 'partner_users' : 'vendor_users')}
+                allowDeselect={false}
+                required
+                error={fieldError(add.error, 'audience')}
+              />
+            )}
           </SimpleGrid>
           <Select
             id="sso-protocol"
@@ -220,7 +242,7 @@ export function AddSsoConnectionForm() {
               autoComplete="off"
               value={values.roleClaim}
               onChange={set('roleClaim')}
-              error={fieldError(add.error, 'roleClaim') ?? fieldError(add.error, 'defaultRole')}
+              error={fieldError(add.error, 'roleClaim') ?? (own ? undefined : fieldError(add.error, 'defaultRole'))}
             />
           </SimpleGrid>
           {topError ? (

@@ -5,6 +5,7 @@ import classes from '../../../shared/components/panel.module.css';
 import { useTranslation } from '../../../shared/i18n';
 import { useRemoveSsoConnection, useSetSsoConnectionEnabled, type SsoConnection } from '../hooks/use-sso-connections';
 import { useStartSsoTest } from '../hooks/use-sso-test';
+import type { SsoOwner } from './email-domains-section';
 import { SsoRefusals } from './sso-refusals';
 
 /** A label and its value (an issuer, a claim's name: one long word that wraps anywhere). */
@@ -43,8 +44,14 @@ function SamlRegistration({ sp }: { sp: NonNullable<SsoConnection['saml']> }) {
 }
 
 /** One connection: who it signs in, its provider, what to register there, its switch and removal. */
-export function SsoConnectionCard({ connection: c }: { connection: SsoConnection }) {
+export function SsoConnectionCard({ connection: c, owner }: { connection: SsoConnection; owner: SsoOwner }) {
   const { t } = useTranslation('sso-connections');
+  const audience =
+    owner === 'partner'
+      ? t('audience.own')
+      : c.audience === 'partner_users'
+        ? t('audience.partner_users')
+        : t('audience.vendor_users');
   const setEnabled = useSetSsoConnectionEnabled();
   const remove = useRemoveSsoConnection();
   const startTest = useStartSsoTest();
@@ -63,10 +70,7 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
-        <Detail
-          label={t('connection.audience')}
-          value={c.audience === 'partner_users' ? t('audience.partner_users') : t('audience.vendor_users')}
-        />
+        <Detail label={t('connection.audience')} value={audience} />
         <Detail
           label={t('connection.protocol')}
           value={c.protocol === 'saml' ? t('protocol.saml') : t('protocol.oidc')}
@@ -82,7 +86,7 @@ export function SsoConnectionCard({ connection: c }: { connection: SsoConnection
             <Detail label={t('connection.clientId')} value={c.clientId ?? t('connection.none')} />
           </>
         )}
-        {c.audience === 'partner_users' ? (
+        {c.audience === 'partner_users' && owner === 'vendor' ? (
           <Detail label={t('connection.partnerClaim')} value={c.partnerClaim ?? t('connection.none')} />
         ) : null}
         <Detail label={t('connection.roleClaim')} value={c.roleClaim ?? t('connection.none')} />

@@ -1,7 +1,10 @@
 import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { LoadingRows } from '../../../shared/components/list-states';
 import { QueryError } from '../../../shared/components/query-error';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from '../../../shared/i18n';
+import { useRoleLabel } from '../../../shared/lib/role-labels';
+import { useSsoConnections } from '../hooks/use-sso-connections';
 import { type SsoTestResult, useSsoTestResult } from '../hooks/use-sso-test';
 
 /** Light alerts' coloured titles fall short of 4.5:1 on their tint (green: 3.8): the title is dark, the tint says the rest. */
@@ -18,6 +21,7 @@ function useReasonWords(): (reason: string) => string {
     account: t('test.reason.account'),
     disabled: t('test.reason.disabled'),
     connection: t('test.reason.connection'),
+    domain: t('test.reason.domain'),
   };
   return (reason) => words[reason] ?? reason;
 }
@@ -25,6 +29,7 @@ function useReasonWords(): (reason: string) => string {
 function Outcome({ result, connectionName }: { result: SsoTestResult; connectionName: string }) {
   const { t } = useTranslation('sso-connections');
   const reasonOf = useReasonWords();
+  const roleLabel = useRoleLabel();
   if (result.refusal)
     return (
       <Alert color="red" variant="light" title={t('test.refused', { name: connectionName })} styles={darkTitle}>
@@ -42,8 +47,8 @@ function Outcome({ result, connectionName }: { result: SsoTestResult; connection
     <Alert color="green" variant="light" title={t('test.wouldSignIn', { name: connectionName })} styles={darkTitle}>
       <Text size="sm">
         {result.existingUser
-          ? t('test.existing', { email: reading.email, role: result.existingUser.role })
-          : t('test.provision', { email: reading.email, role: reading.role, where })}
+          ? t('test.existing', { email: reading.email, role: roleLabel(result.existingUser.role) })
+          : t('test.provision', { email: reading.email, role: roleLabel(reading.role), where })}
       </Text>
     </Alert>
   );
@@ -110,5 +115,25 @@ export function SsoTestResultPanel({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The result of the test sign-in the page was opened with (`?tested=<connection>&result=<id>`:
+ * where a test comes back), at the top of the page; closing it clears the address.
+ */
+export function SsoTestResultFromAddress() {
+  const connections = useSsoConnections();
+  const [params, setParams] = useSearchParams();
+  const tested = params.get('tested');
+  const resultId = params.get('result');
+  if (!tested || !resultId) return null;
+  return (
+    <SsoTestResultPanel
+      connectionId={tested}
+      connectionName={connections.data?.items.find((c) => c.id === tested)?.name ?? ''}
+      resultId={resultId}
+      onClose={() => setParams({}, { replace: true })}
+    />
   );
 }
