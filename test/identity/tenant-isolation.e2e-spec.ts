@@ -371,6 +371,8 @@ describe('tenant isolation', () => {
       'post /webhooks/{id}/enable': {},
       'post /vendor-host-names/{id}/check': {},
       'post /email-domains/{id}/check': {},
+      'post /launches/{id}/approve': {},
+      'post /launches/{id}/return': { comment: 'pwned' },
       'patch /sso-connections/{id}': { name: 'pwned' },
       'post /leads/{id}/status': { status: 'accepted' },
       'patch /campaigns/{id}': { description: 'pwned' },
