@@ -51,7 +51,7 @@ export class SsoSignInController {
   @StrictRateLimit('sign-in')
   @Get('discover')
   @ApiOperation({
-    operationId: 'discoverSsoButtons',
+    operationId: 'listSsoButtonsForEmail',
     summary: "The buttons an email's domain selects: a partner's own provider for a domain it has proven",
     description:
       "Within the host's vendor or ?vendor=, else across vendors. The domain alone is used: the answer never says whether the address has an account.",

@@ -2753,7 +2753,7 @@ export interface paths {
          * The buttons an email's domain selects: a partner's own provider for a domain it has proven
          * @description Within the host's vendor or ?vendor=, else across vendors. The domain alone is used: the answer never says whether the address has an account.
          */
-        get: operations["discoverSsoButtons"];
+        get: operations["listSsoButtonsForEmail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12140,7 +12140,7 @@ export interface operations {
             };
         };
     };
-    discoverSsoButtons: {
+    listSsoButtonsForEmail: {
         parameters: {
             query: {
                 /** @description The vendor's slug (the sign-in page's ?vendor=); on a vendor's host name, its own. */
