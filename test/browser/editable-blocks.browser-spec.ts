@@ -84,7 +84,6 @@ test.beforeAll(async () => {
 });
 
 test("a partner writes its intro in the wizard; the vendor's approver approves it on the home", async ({ page }) => {
-  test.setTimeout(60_000);
   await ok(page.request.post('/auth/sign-in', { data: { email: partnerEmail, password: PASSWORD } }), 200);
   await page.goto(`/portal/campaigns/${campaignId}`);
   await expect(page.getByRole('heading', { level: 1, name: campaignName })).toBeVisible();
@@ -98,18 +97,18 @@ test("a partner writes its intro in the wizard; the vendor's approver approves i
 
   // A link to another site: the API's preview refuses it at the field.
   await intro.fill('Cheaper at https://elsewhere.example/deal');
-  await expect(wizard.getByText(/may only link to the partner's own website/)).toBeVisible({ timeout: 20_000 });
+  await expect(wizard.getByText(/may only link to the partner's own website/)).toBeVisible();
 
   await intro.fill('We are **Northwind IT**, your _local_ backup experts.\n\nSee https://northwind-it.example/offer');
-  await expect(wizard.getByText(/may only link to the partner's own website/)).toHaveCount(0, { timeout: 20_000 });
+  await expect(wizard.getByText(/may only link to the partner's own website/)).toHaveCount(0);
   await expect(wizard.getByText(/^\d+ of 300 characters$/)).toBeVisible();
   const preview = page.frameLocator('iframe[title^="Preview: "]');
-  await expect(preview.locator('strong', { hasText: 'Northwind IT' })).toBeVisible({ timeout: 30_000 });
+  await expect(preview.locator('strong', { hasText: 'Northwind IT' })).toBeVisible();
   await shootAtWidths(page, 'launch-text-block', { frames: false });
 
   await wizard.getByRole('button', { name: 'Review the launch' }).click();
   await wizard.getByRole('button', { name: 'Confirm the launch' }).click();
-  await expect(page.getByText('Waiting for your vendor’s approval')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Waiting for your vendor’s approval')).toBeVisible();
   await expect(page.getByText('Awaiting approval', { exact: true })).toBeVisible();
   const launchUrl = page.url();
   await shootAtWidths(page, 'launch-awaiting-approval');
@@ -128,7 +127,7 @@ test("a partner writes its intro in the wizard; the vendor's approver approves i
   ).toBeVisible();
   await shootAtWidths(page, 'console-text-block-approval', { frames: false });
   await item.getByRole('button', { name: 'Approve and start' }).click();
-  await expect(item).toHaveCount(0, { timeout: 20_000 });
+  await expect(item).toHaveCount(0);
   await page.request.post('/auth/sign-out', {
     headers: { 'X-CSRF-Token': (await (await page.request.get('/auth/session')).json()).csrfToken },
   });
