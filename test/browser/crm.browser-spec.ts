@@ -119,7 +119,7 @@ async function seedRecordsAndRevenue(): Promise<void> {
 /**
  * Once the vendor's own HubSpot is connected: a lead of the sharing partner handed to it (as the
  * lead's transaction records it), and a lead of a partner keeping its contacts private, handed to
- * nobody (as recordLead leaves it). Returns the shared lead's email.
+ * nobody (as recordLeads leaves it). Returns the shared lead's email.
  */
 async function seedVendorRecords(): Promise<string> {
   const db = new Client({ connectionString: process.env.TCMA_BROWSER_DATABASE_URL });

@@ -30,17 +30,20 @@ export interface ConsentEvidence {
 export class ConsentRepository {
   constructor(private readonly db: Database) {}
 
-  async record(scope: PartnerScope, evidence: ConsentEvidence, tx?: Tx): Promise<void> {
-    const { at, userAgent, ...rest } = evidence;
+  /** The evidence of several prospects' consent, in one statement. */
+  async recordMany(scope: PartnerScope, evidence: ConsentEvidence[], tx?: Tx): Promise<void> {
+    if (!evidence.length) return;
     await executorOf(this.db, tx)
       .insertInto('consentRecords')
-      .values({
-        ...rest,
-        userAgent: userAgent?.slice(0, 512) ?? null,
-        occurredAt: at,
-        vendorId: scope.vendorId,
-        partnerId: scope.partnerId,
-      })
+      .values(
+        evidence.map(({ at, userAgent, ...rest }) => ({
+          ...rest,
+          userAgent: userAgent?.slice(0, 512) ?? null,
+          occurredAt: at,
+          vendorId: scope.vendorId,
+          partnerId: scope.partnerId,
+        })),
+      )
       .execute();
   }
 

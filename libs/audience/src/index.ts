@@ -4,7 +4,7 @@ export type { ImportAttempt } from './import-job';
 export { ImportFilesErasure } from './import-files-erasure';
 export { ImportRunnerService } from './import-runner.service';
 export { checkProspect } from './prospect-row';
-export type { ProspectInput } from './prospect-row';
+export type { NormalizedProspect, ProspectInput } from './prospect-row';
 export { ProspectImportsService } from './prospect-imports.service';
 export { LIST_ORDERS } from './prospect-lists.repository';
 export type { ListOrder } from './prospect-lists.repository';

@@ -19,6 +19,8 @@ import type { NormalizedProspect } from './prospect-row';
 
 export interface UpsertResult {
   ids: string[];
+  /** Each row's id by its lower-cased email (the batch holds each email once). */
+  idByEmail: Map<string, string>;
   /** The ids of the prospects this upsert created (the others were merged into). */
   insertedIds: string[];
   inserted: number;
@@ -53,7 +55,7 @@ export class ProspectsRepository {
    * 1.6-1.8 times a batch's write alone, this one about 1.25 times.
    */
   async upsertMany(scope: PartnerScope, rows: NormalizedProspect[], tx?: Tx, importedAt?: Date): Promise<UpsertResult> {
-    if (!rows.length) return { ids: [], insertedIds: [], inserted: 0, merged: 0 };
+    if (!rows.length) return { ids: [], idByEmail: new Map(), insertedIds: [], inserted: 0, merged: 0 };
     // The batch goes as one array per column, unnested into rows: one statement, a dozen parameters, however many rows.
     const batch =
       sql<NormalizedProspect>`unnest(${sql.join([...TEXT_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::text[]`), sql`${rows.map((r) => JSON.stringify(r.custom))}::jsonb[]`])})`.as<'r'>(
@@ -82,7 +84,14 @@ export class ProspectsRepository {
           })),
         )
         // xmax is 0 on a row this statement inserted, and set on one it updated.
-        .returning(['id', sql<boolean>`xmax = 0`.as('inserted'), 'vendorId', 'partnerId', 'consentSource']);
+        .returning([
+          'id',
+          sql<boolean>`xmax = 0`.as('inserted'),
+          'vendorId',
+          'partnerId',
+          'consentSource',
+          'emailLower',
+        ]);
     const executor = executorOf(this.db, tx);
     const result = importedAt
       ? await executor
@@ -107,12 +116,13 @@ export class ProspectsRepository {
               ),
           )
           .selectFrom('up')
-          .select(['up.id', 'up.inserted'])
+          .select(['up.id', 'up.inserted', 'up.emailLower'])
           .execute()
       : await upsert(executor).execute();
     const insertedIds = result.filter((r) => r.inserted).map((r) => r.id);
     return {
       ids: result.map((r) => r.id),
+      idByEmail: new Map(result.map((r) => [r.emailLower, r.id])),
       insertedIds,
       inserted: insertedIds.length,
       merged: result.length - insertedIds.length,

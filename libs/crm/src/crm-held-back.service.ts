@@ -25,7 +25,7 @@ export interface HeldBack {
 
 /**
  * "Counts alone" for partners keeping their contacts private (#26): their leads never reach the
- * vendor's own CRM (CrmRecordsRepository.recordLead leaves them out), so the vendor is told how
+ * vendor's own CRM (CrmRecordsRepository.recordLeads leaves them out), so the vendor is told how
  * many there were, per partner and campaign, and never who.
  */
 @Injectable()

@@ -14,8 +14,9 @@ export class CrmLedger {
     private readonly queue: CrmQueue,
   ) {}
 
-  record(scope: PartnerScope, lead: LeadHandOff, at: Date, tx: Tx): Promise<string[]> {
-    return this.records.recordLead(scope, lead, at, tx);
+  /** The leads' hand-offs (one statement), in their transaction. */
+  record(scope: PartnerScope, leads: LeadHandOff[], at: Date, tx: Tx): Promise<string[]> {
+    return this.records.recordLeads(scope, leads, at, tx);
   }
 
   async dispatch(recordIds: string[]): Promise<void> {

@@ -12,6 +12,7 @@ import {
   PartnerScope,
   TenantScope,
   Tx,
+  unnest,
 } from '@tcma/persistence';
 
 export interface LeadHandOff {
@@ -78,11 +79,13 @@ export class CrmRecordsRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * One row per connection the lead goes to: the partner's own, and the vendor's unless the
-   * partner keeps its contacts private; in the lead's transaction, marked queued (the caller
-   * queues them once it commits). One statement: it sits on the form's hot path.
+   * One row per connection each lead goes to: the partner's own, and the vendor's unless the
+   * partner keeps its contacts private; in the leads' transaction, marked queued (the caller
+   * queues them once it commits). One statement however many leads: it sits on the form's hot
+   * path, where a batch of submissions records theirs at once.
    */
-  async recordLead(scope: PartnerScope, lead: LeadHandOff, now: Date, tx: Tx): Promise<string[]> {
+  async recordLeads(scope: PartnerScope, leads: LeadHandOff[], now: Date, tx: Tx): Promise<string[]> {
+    if (!leads.length) return [];
     const rows = await executorOf(this.db, tx)
       .insertInto('crmRecords')
       .columns([
@@ -99,13 +102,21 @@ export class CrmRecordsRepository {
         eb
           .selectFrom('crmConnections as c')
           .innerJoin('partners as p', (j) => j.on('p.id', '=', scope.partnerId))
+          .innerJoin(
+            unnest<{ leadId: string; campaignId: string; launchId: string | null }, 'l'>('l', {
+              leadId: { type: 'uuid', values: leads.map((l) => l.leadId) },
+              campaignId: { type: 'uuid', values: leads.map((l) => l.campaignId) },
+              launchId: { type: 'uuid', values: leads.map((l) => l.launchId) },
+            }),
+            (j) => j.onTrue(),
+          )
           .select([
             sql<string>`${scope.vendorId}::uuid`.as('vendorId'),
             sql<string>`${scope.partnerId}::uuid`.as('partnerId'),
             'c.id as connectionId',
-            sql<string>`${lead.leadId}::uuid`.as('leadId'),
-            sql<string>`${lead.campaignId}::uuid`.as('campaignId'),
-            sql<string | null>`${lead.launchId}::uuid`.as('launchId'),
+            'l.leadId',
+            'l.campaignId',
+            'l.launchId',
             sql<Date>`${now}::timestamptz`.as('nextAttemptAt'),
             sql<Date>`${now}::timestamptz`.as('queuedAt'),
           ])

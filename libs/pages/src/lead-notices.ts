@@ -33,13 +33,21 @@ export class LeadNotices {
     @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
   ) {}
 
-  /** Queues telling the partner's users of a lead just stored (after its commit); never throws. */
-  async notify(scope: PartnerScope, leadId: string): Promise<void> {
-    const job: NotifyLeadJob = traced({ vendorId: scope.vendorId, partnerId: scope.partnerId, leadId });
+  /** Queues telling each lead's partner's users of it, just stored (after its commit); never throws. */
+  async notifyMany(leads: Array<{ scope: PartnerScope; leadId: string }>): Promise<void> {
+    if (!leads.length) return;
     await this.queue
-      .add(JobName.NotifyLead, job, jobOptions[JobName.NotifyLead](leadId))
+      .addBulk(
+        leads.map(({ scope, leadId }) => ({
+          name: JobName.NotifyLead,
+          data: traced({ vendorId: scope.vendorId, partnerId: scope.partnerId, leadId }) satisfies NotifyLeadJob,
+          opts: jobOptions[JobName.NotifyLead](leadId),
+        })),
+      )
       .catch((e: Error) =>
-        this.logger.warn(`Lead ${leadId} of partner ${scope.partnerId}: its notification was not queued: ${e.message}`),
+        this.logger.warn(
+          `Leads ${leads.map((l) => `${l.leadId} (partner ${l.scope.partnerId})`).join(', ')}: their notifications were not queued: ${e.message}`,
+        ),
       );
   }
 

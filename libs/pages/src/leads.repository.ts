@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { PageFormField } from '@tcma/campaign-model';
 import { sql } from 'kysely';
@@ -10,6 +11,7 @@ import {
   PartnerScope,
   TenantScope,
   Tx,
+  unnest,
 } from '@tcma/persistence';
 
 export interface NewLead {
@@ -53,45 +55,74 @@ export type LeadWithForm = LeadWithProspect & { formFields: PageFormField[] | nu
 export class LeadsRepository {
   constructor(private readonly db: Database) {}
 
-  async create(scope: PartnerScope, lead: NewLead, tx?: Tx): Promise<LeadRow> {
-    return executorOf(this.db, tx)
+  /** The leads, in one statement; each answered with its row, in the order given. */
+  async createMany(scope: PartnerScope, leads: NewLead[], tx?: Tx): Promise<LeadRow[]> {
+    if (!leads.length) return [];
+    // Ids made here, so each row is matched to its lead whatever order RETURNING answers in.
+    const ids = leads.map(() => randomUUID());
+    const rows = await executorOf(this.db, tx)
       .insertInto('leads')
-      .values({ ...lead, vendorId: scope.vendorId, partnerId: scope.partnerId, fields: lead.fields })
+      .values(leads.map((lead, i) => ({ ...lead, id: ids[i], vendorId: scope.vendorId, partnerId: scope.partnerId })))
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)!);
   }
 
-  /** Written judged (processedAt): a submission is a person's by construction, and the engagement judge has nothing to say about it. */
-  async recordFormSubmitted(scope: PartnerScope, event: FormEvent, tx?: Tx): Promise<void> {
+  /**
+   * The submissions' form_submitted events, in one statement. Written judged (processedAt): a
+   * submission is a person's by construction, and the engagement judge has nothing to say about it.
+   */
+  async recordFormsSubmitted(scope: PartnerScope, events: FormEvent[], tx?: Tx): Promise<void> {
+    if (!events.length) return;
     await executorOf(this.db, tx)
       .insertInto('events')
-      .values({
-        type: 'form_submitted',
-        occurredAt: event.at,
-        vendorId: scope.vendorId,
-        partnerId: scope.partnerId,
-        launchId: event.launchId,
-        prospectId: event.prospectId,
-        sendId: event.sendId,
-        step: event.step,
-        userAgent: event.userAgent?.slice(0, 512) ?? null,
-        counted: true,
-        processedAt: event.at,
-      })
+      .values(
+        events.map((event) => ({
+          type: 'form_submitted' as const,
+          occurredAt: event.at,
+          vendorId: scope.vendorId,
+          partnerId: scope.partnerId,
+          launchId: event.launchId,
+          prospectId: event.prospectId,
+          sendId: event.sendId,
+          step: event.step,
+          userAgent: event.userAgent?.slice(0, 512) ?? null,
+          counted: true,
+          processedAt: event.at,
+        })),
+      )
       .execute();
   }
 
-  /** The launches of a campaign this prospect was enrolled in. */
-  async launchesOfCampaign(scope: PartnerScope, prospectId: string, campaignId: string, tx?: Tx): Promise<string[]> {
+  /**
+   * The launches of the campaign each prospect was enrolled in, in one statement for a batch of
+   * submissions: launch ids by `${prospectId}:${campaignId}` (absent when none).
+   */
+  async launchesOfCampaigns(
+    scope: PartnerScope,
+    pairs: Array<{ prospectId: string; campaignId: string }>,
+    tx?: Tx,
+  ): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    if (!pairs.length) return found;
     const rows = await executorOf(this.db, tx)
-      .selectFrom('enrollments as e')
-      .innerJoin('launches as l', 'l.id', 'e.launchId')
-      .select('e.launchId')
-      .where('e.prospectId', '=', prospectId)
-      .where('l.campaignId', '=', campaignId)
+      .selectFrom(
+        unnest<{ prospectId: string; campaignId: string }, 'x'>('x', {
+          prospectId: { type: 'bigint', values: pairs.map((p) => p.prospectId) },
+          campaignId: { type: 'uuid', values: pairs.map((p) => p.campaignId) },
+        }),
+      )
+      .innerJoin('enrollments as e', 'e.prospectId', 'x.prospectId')
+      .innerJoin('launches as l', (j) => j.onRef('l.id', '=', 'e.launchId').onRef('l.campaignId', '=', 'x.campaignId'))
+      .select(['x.prospectId', 'x.campaignId', 'e.launchId'])
       .where((eb) => partnerOwned(eb, scope, 'e'))
       .execute();
-    return rows.map((r) => r.launchId);
+    for (const row of rows) {
+      const key = `${row.prospectId}:${row.campaignId}`;
+      found.set(key, [...(found.get(key) ?? []), row.launchId]);
+    }
+    return found;
   }
 
   async list(scope: TenantScope, filter: LeadFilter): Promise<{ items: LeadWithProspect[]; total: number }> {

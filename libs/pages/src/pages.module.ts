@@ -12,6 +12,7 @@ import { DataRequestsRepository } from './data-requests.repository';
 import { DataRequestsService } from './data-requests.service';
 import { FormRateLimit } from './form-rate-limit';
 import { LandingPagesService } from './landing-pages.service';
+import { LeadBatchWriter } from './lead-batch-writer';
 import { LeadCaptureService } from './lead-capture.service';
 import { LeadNotices } from './lead-notices';
 import { LeadsRepository } from './leads.repository';
@@ -37,6 +38,7 @@ import { PagesRepository } from './pages.repository';
     DataRequestsRepository,
     DataRequestsService,
     LeadCaptureService,
+    LeadBatchWriter,
     LeadNotices,
     FormRateLimit,
     LandingPagesService,

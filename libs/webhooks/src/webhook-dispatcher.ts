@@ -45,7 +45,19 @@ export class WebhookDispatcher {
     personal: boolean,
     tx?: Tx,
   ): Promise<string[]> {
-    return this.webhooks.enqueue(scope, type, { type, timestamp: at.toISOString(), data }, personal, tx);
+    return this.recordMany(scope, type, [{ data, at }], personal, tx);
+  }
+
+  /** Several events of one type, their deliveries in one statement (a batch of form submissions). */
+  recordMany(
+    scope: PartnerScope,
+    type: WebhookEventType,
+    events: Array<{ data: Record<string, unknown>; at: Date }>,
+    personal: boolean,
+    tx?: Tx,
+  ): Promise<string[]> {
+    const payloads = events.map(({ data, at }) => ({ type, timestamp: at.toISOString(), data }));
+    return this.webhooks.enqueue(scope, type, payloads, personal, tx);
   }
 
   /** Deliveries of judged events (EVENT_WEBHOOKS), in the judging transaction. */

@@ -108,18 +108,20 @@ export class WebhooksRepository {
   }
 
   /**
-   * One delivery of an event of a partner to each enabled endpoint that wants it: the
-   * partner's own, and the vendor's unless the partner keeps its contacts private and the
-   * event names a person (`personal`). In the caller's transaction: the event and its
-   * deliveries commit together. Returns the deliveries' ids.
+   * One delivery of each of these events of a partner (one payload each, all of one type) to
+   * each enabled endpoint that wants it: the partner's own, and the vendor's unless the partner
+   * keeps its contacts private and the event names a person (`personal`). In the caller's
+   * transaction: the events and their deliveries commit together. One statement however many
+   * events (a batch of form submissions records theirs at once). Returns the deliveries' ids.
    */
   async enqueue(
     scope: PartnerScope,
     type: WebhookEventType,
-    payload: Record<string, unknown>,
+    payloads: Array<Record<string, unknown>>,
     personal: boolean,
     tx?: Tx,
   ): Promise<string[]> {
+    if (!payloads.length) return [];
     const rows = await executorOf(this.db, tx)
       // The partner's row, share-locked: a switch to private waits for this insert's transaction
       // (and then forgets what it inserted), or this insert waits for the switch and sees it.
@@ -136,12 +138,18 @@ export class WebhooksRepository {
       .expression((eb) =>
         eb
           .selectFrom('webhookEndpoints as w')
+          .innerJoin(
+            unnest<{ payload: string }, 'p'>('p', {
+              payload: { type: 'jsonb', values: payloads.map((payload) => JSON.stringify(payload)) },
+            }),
+            (join) => join.onTrue(),
+          )
           .select((s) => [
             'w.id',
             'w.vendorId',
             s.val(scope.partnerId).as('partnerId'),
             s.val(type).as('eventType'),
-            s.val(JSON.stringify(payload)).as('payload'),
+            'p.payload',
           ])
           .where('w.enabled', '=', true)
           .where(sql<boolean>`${type} = ANY(w.event_types)`)
