@@ -297,6 +297,29 @@ describe('CRM hand-off: Salesforce', () => {
     ]);
   });
 
+  it("follows the engine's Lead merged into a salesperson's own (twice over) to the deal it was converted into", async () => {
+    await submit('merged@people.example');
+    await settle();
+    clock.advance(16 * 60_000);
+    const [ours] = leadsOf('merged@people.example');
+    expect(await recordOf('merged@people.example')).toMatchObject({ status: 'written' });
+    // The salesperson's Leads for the same person: ours merged into the first, the first into the second, which they convert.
+    const theirs = { ...ours, Id: '00Qtheirs0001AAA', fields: { ...ours.fields }, ConvertedOpportunityId: null };
+    const kept = { ...ours, Id: '00Qkept00001AAA', fields: { ...ours.fields }, ConvertedOpportunityId: null };
+    salesforce.leads.push(theirs, kept);
+    salesforce.mergeLead(ours, theirs);
+    salesforce.mergeLead(theirs, kept);
+    const won = salesforce.addWonOpportunity(kept, { amount: 4200, currency: 'EUR' });
+    expect((await worker.app.get(CrmSweepService).sweep()).revenueRecorded).toBe(1);
+    expect(await db.query('SELECT amount, launch_id FROM crm_revenue WHERE deal_id = $1', [won.Id])).toEqual([
+      { amount: '4200.00', launch_id: page.launchId },
+    ]);
+    // Read with queryAll: a merged Lead is deleted, and query does not see it.
+    expect(salesforce.callsTo(/\/queryAll$/).map((c) => c.query.q)).toContain(
+      `SELECT Id, MasterRecordId FROM Lead WHERE IsDeleted = true AND MasterRecordId IN ('${theirs.Id}')`,
+    );
+  });
+
   it('breaks the connection when the refresh is refused and tells the partner once', async () => {
     salesforce.revokeAll();
     await submit('waiting@people.example');

@@ -6,10 +6,13 @@ const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
 
 type SoqlData = Pick<SalesforceStub, 'leads' | 'tasks' | 'opportunities' | 'defaultCurrency'>;
 
-/** Exactly the adapter's queries; any other is refused as Salesforce refuses what it cannot parse. */
-export function soqlAnswer(stub: SoqlData, org: string, soql: string): Reply {
+/**
+ * Exactly the adapter's queries; any other is refused as Salesforce refuses what it cannot parse.
+ * `all`: queryAll, which reads deleted records too (Leads merged into others); query does not.
+ */
+export function soqlAnswer(stub: SoqlData, org: string, soql: string, all: boolean): Reply {
   const records = (rows: object[]) => ({ status: 200, body: { totalSize: rows.length, done: true, records: rows } });
-  const leads = stub.leads.filter((l) => l.orgId === org);
+  const leads = stub.leads.filter((l) => l.orgId === org && (all || !l.IsDeleted));
   let m = new RegExp(`^SELECT Id FROM Lead WHERE Email = ${LIT} ORDER BY CreatedDate LIMIT 1$`).exec(soql);
   if (m) {
     const email = unescape(m[1]).toLowerCase();
@@ -57,6 +60,17 @@ export function soqlAnswer(stub: SoqlData, org: string, soql: string): Reply {
       leads
         .filter((l) => l.ConvertedOpportunityId && ids.includes(l.ConvertedOpportunityId))
         .map((l) => ({ Id: l.Id, ConvertedOpportunityId: l.ConvertedOpportunityId })),
+    );
+  }
+  m = new RegExp(
+    `^SELECT Id, MasterRecordId FROM Lead WHERE IsDeleted = true AND MasterRecordId IN \\((${LIT}(?:, ${LIT})*)\\)$`,
+  ).exec(soql);
+  if (m) {
+    const ids = [...m[1].matchAll(new RegExp(LIT, 'g'))].map((x) => unescape(x[1]));
+    return records(
+      leads
+        .filter((l) => l.IsDeleted && l.MasterRecordId && ids.includes(l.MasterRecordId))
+        .map((l) => ({ Id: l.Id, MasterRecordId: l.MasterRecordId })),
     );
   }
   if (soql === 'SELECT DefaultCurrencyIsoCode FROM Organization')

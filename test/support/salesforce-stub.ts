@@ -32,6 +32,9 @@ export interface SalesforceLead {
   fields: Record<string, string>;
   CreatedDate: string;
   ConvertedOpportunityId: string | null;
+  /** Merged into another Lead: deleted (only queryAll reads it), the kept Lead's id in MasterRecordId. */
+  IsDeleted?: boolean;
+  MasterRecordId?: string | null;
 }
 
 export interface SalesforceTask {
@@ -151,7 +154,7 @@ export class SalesforceStub {
 
   /** The SOQL queries sent, in order. */
   queries(): string[] {
-    return this.callsTo(/\/query$/).map((c) => c.query.q);
+    return this.callsTo(/\/query(All)?$/).map((c) => c.query.q);
   }
 
   /** A won Opportunity the Lead was converted into (modified now, by the stub's clock). */
@@ -168,6 +171,16 @@ export class SalesforceStub {
     this.opportunities.set(opportunity.Id, opportunity);
     lead.ConvertedOpportunityId = opportunity.Id;
     return opportunity;
+  }
+
+  /**
+   * A salesperson merges the Lead into another (Salesforce's "Merge Leads"): the merged one is
+   * deleted, keeps the kept one's id in MasterRecordId, and its activities move to the kept one.
+   */
+  mergeLead(merged: SalesforceLead, into: SalesforceLead): void {
+    merged.IsDeleted = true;
+    merged.MasterRecordId = into.Id;
+    for (const task of this.tasks) if (task.WhoId === merged.Id) task.WhoId = into.Id;
   }
 
   /** Someone edits the Opportunity: modified now, so a poll reads it again. */
@@ -267,7 +280,8 @@ export class SalesforceStub {
       };
     if (method === 'GET' && path === `${V}/sobjects/Lead/describe`)
       return { status: 200, body: { name: 'Lead', fields: [...READ_ONLY, ...LEAD_FIELDS] } };
-    if (method === 'GET' && path === `${V}/query`) return soqlAnswer(this, org, q.get('q') ?? '');
+    if (method === 'GET' && path === `${V}/query`) return soqlAnswer(this, org, q.get('q') ?? '', false);
+    if (method === 'GET' && path === `${V}/queryAll`) return soqlAnswer(this, org, q.get('q') ?? '', true);
     const json = (body ?? {}) as Record<string, string>;
     if (method === 'POST' && path === `${V}/sobjects/Lead`) {
       const unknown = Object.keys(json).find((k) => !LEAD_FIELDS.some((f) => f.name === k));

@@ -25,6 +25,9 @@ import {
 /** What the engine asks Salesforce for: the REST API, and a refresh token to keep it. */
 export const SALESFORCE_SCOPES = ['api', 'refresh_token'];
 
+/** How many merges deep a won deal's Leads are followed back (a Lead merged into one merged in turn, …). */
+export const SALESFORCE_MERGE_DEPTH = 3;
+
 interface TokenAnswer {
   access_token?: string;
   refresh_token?: string;
@@ -223,25 +226,48 @@ export class SalesforceAdapter implements CrmAdapter {
     return { deals: await this.withLeads(call, rows), mark: last && lastAt ? { at: lastAt, id: last.Id } : null };
   }
 
-  /** The deals with the Leads converted into them (the engine wrote Leads: they are its "contacts"). */
+  /**
+   * The deals with the Leads converted into them (the engine wrote Leads: they are its "contacts"),
+   * and the Leads merged into those before: a salesperson who merges the engine's Lead into one of
+   * their own and converts that one keeps the deal the engine's. Salesforce deletes a merged Lead
+   * and names the kept one in its MasterRecordId; only queryAll reads it, while it is in the
+   * recycle bin (15 days by default), and merges are followed SALESFORCE_MERGE_DEPTH deep.
+   */
   private async withLeads(call: CrmCall, rows: OpportunityRow[]): Promise<CrmDeal[]> {
     if (!rows.length) return [];
-    const leads = await this.query<{ Id: string; ConvertedOpportunityId: string }>(
+    const converted = await this.query<{ Id: string; ConvertedOpportunityId: string }>(
       call,
       `SELECT Id, ConvertedOpportunityId FROM Lead WHERE ConvertedOpportunityId IN (${rows.map((r) => soqlString(r.Id)).join(', ')})`,
     );
+    const dealOf = new Map(converted.map((l) => [l.Id, l.ConvertedOpportunityId]));
+    let kept = [...dealOf.keys()];
+    for (let depth = 0; depth < SALESFORCE_MERGE_DEPTH && kept.length; depth += 1) {
+      const merged = await this.query<{ Id: string; MasterRecordId: string }>(
+        call,
+        `SELECT Id, MasterRecordId FROM Lead WHERE IsDeleted = true AND MasterRecordId IN (${kept.map(soqlString).join(', ')})`,
+        'queryAll',
+      );
+      kept = [];
+      for (const lead of merged) {
+        const deal = dealOf.get(lead.MasterRecordId);
+        if (deal === undefined || dealOf.has(lead.Id)) continue;
+        dealOf.set(lead.Id, deal);
+        kept.push(lead.Id);
+      }
+    }
     return rows.map((r) => ({
       id: r.Id,
       won: r.IsWon !== false,
       amount: r.Amount === null || r.Amount === undefined ? null : String(r.Amount),
       currency: null,
       closedAt: r.CloseDate ? new Date(`${r.CloseDate}T00:00:00Z`) : null,
-      contactIds: leads.filter((l) => l.ConvertedOpportunityId === r.Id).map((l) => l.Id),
+      contactIds: [...dealOf].filter(([, deal]) => deal === r.Id).map(([lead]) => lead),
     }));
   }
 
-  private async query<T>(call: CrmCall, soql: string): Promise<T[]> {
-    const url = new URL(this.api(call, '/query'));
+  /** `queryAll` reads deleted records too (merged Leads). */
+  private async query<T>(call: CrmCall, soql: string, resource: 'query' | 'queryAll' = 'query'): Promise<T[]> {
+    const url = new URL(this.api(call, `/${resource}`));
     url.searchParams.set('q', soql);
     const answer = await this.call({ method: 'GET', url: url.href }, call);
     return (answer.body as QueryAnswer<T>).records ?? [];
