@@ -1,3 +1,4 @@
+import type { SlotDefinition } from '@tcma/campaign-model';
 import { ManualClock } from '@tcma/clock';
 import { randomUUID } from 'node:crypto';
 import { SweepService } from '@tcma/nurture';
@@ -12,6 +13,7 @@ import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { ChatCompletionsStub } from '../support/chat-completions-stub';
 import { SmtpSink } from '../support/smtp-sink';
+import { translateXliff } from '../support/xliff-translator';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 /**
@@ -34,6 +36,7 @@ describe('editable text blocks', () => {
   let otherPartner: TestPartner;
   let campaignId: string;
   let welcomeId: string;
+  let slotsDeclared: SlotDefinition[];
   let campaignName: string;
   const partnerName = `Springfield Backups ${randomUUID().slice(0, 6)}`;
   const approverEmail = `approver-${randomUUID().slice(0, 8)}@blocks.example`;
@@ -100,26 +103,20 @@ describe('editable text blocks', () => {
     welcomeId = authored.assetIds.welcome;
     const auth = as(vendor.marketerToken);
     const demo = loadDemo();
-    await api
-      .http()
-      .put(`/campaigns/${campaignId}/slots`)
-      .set(auth)
-      .send({
-        slots: [
-          ...demo.manifest.slots,
-          {
-            name: 'intro',
-            type: 'text_block',
-            label: 'Your introduction',
-            required: false,
-            maxLength: 300,
-            allowLinks: true,
-            approval: 'vendor',
-            fallback: 'Your Acme partner is here to help.',
-          },
-        ],
-      })
-      .expect(200);
+    slotsDeclared = [
+      ...demo.manifest.slots,
+      {
+        name: 'intro',
+        type: 'text_block',
+        label: 'Your introduction',
+        required: false,
+        maxLength: 300,
+        allowLinks: true,
+        approval: 'vendor',
+        fallback: 'Your Acme partner is here to help.',
+      },
+    ];
+    await api.http().put(`/campaigns/${campaignId}/slots`).set(auth).send({ slots: slotsDeclared }).expect(200);
     const welcome = demo.manifest.emails[0];
     const mjml = demo
       .readText(welcome.file)
@@ -380,5 +377,82 @@ describe('editable text blocks', () => {
     } finally {
       sink.behaviour = {};
     }
+  });
+
+  it("sends a prospect who reads a variant the block's default in its language when the partner wrote none", async () => {
+    const auth = as(vendor.marketerToken);
+    const xliff = (
+      await api
+        .http()
+        .get(`/campaigns/${campaignId}/versions/1/xliff?trgLang=de`)
+        .set(auth)
+        .buffer(true)
+        .parse((res, done) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => done(null, body));
+        })
+        .expect(200)
+    ).body as string;
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/draft/languages/de`)
+      .set(auth)
+      .set('Content-Type', 'application/xliff+xml')
+      .send(translateXliff(xliff))
+      .expect(200);
+    const withDefaults = (defaults: Record<string, string>) =>
+      slotsDeclared.map((slot) => (slot.name === 'intro' ? { ...slot, defaults } : slot));
+    const at = slotsDeclared.findIndex((slot) => slot.name === 'intro');
+
+    // Checked as the fallback is, at its field, and nothing is written.
+    const refused = await api
+      .http()
+      .put(`/campaigns/${campaignId}/slots`)
+      .set(auth)
+      .send({ slots: withDefaults({ de: 'x'.repeat(301), 'de-at': 'Servus' }) })
+      .expect(422);
+    expect(refused.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: `slots[${at}].defaults.de`, message: expect.stringContaining('at most 300 characters') },
+        { path: `slots[${at}].defaults.de-at`, message: expect.stringContaining('canonical form') },
+      ]),
+    );
+    const draft = await api.http().get(`/campaigns/${campaignId}`).set(auth).expect(200);
+    expect(draft.body.draft.slots[at]).not.toHaveProperty('defaults');
+
+    const german = 'Ihr **Acme**-Partner hilft Ihnen gern.';
+    const saved = await api
+      .http()
+      .put(`/campaigns/${campaignId}/slots`)
+      .set(auth)
+      .send({ slots: withDefaults({ de: german }) })
+      .expect(200);
+    expect(saved.body.draft.slots[at].defaults).toEqual({ de: german });
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(auth).send({}).expect(201);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set(as(partner.token))
+      .send({ email: 'bea@prospect.example', firstName: 'Bea', language: 'de-AT' })
+      .expect(201);
+
+    // The vendor's own words in any language wait for no approver.
+    const created = await launch(partner.token, {}).expect(202);
+    expect(created.body).toMatchObject({ status: 'enrolling', version: 2, approvalSlots: null });
+    await eventually(
+      async () => ((await statusOf(created.body.id)).status === 'active' ? true : undefined),
+      'enrollment',
+    );
+    await deliverDue();
+    const [message] = await eventually(
+      () => Promise.resolve(mailsTo('bea@prospect.example').length ? mailsTo('bea@prospect.example') : undefined),
+      "the German reader's email",
+    );
+    const mail = await simpleParser(message.raw);
+    expect(String(mail.html)).toContain('Ihr <strong>Acme</strong>-Partner hilft Ihnen gern.');
+    expect(String(mail.html)).not.toContain('Your Acme partner is here to help.');
+    expect(String(mail.text)).toContain('Ihr Acme-Partner hilft Ihnen gern.');
   });
 });
