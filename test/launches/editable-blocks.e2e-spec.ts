@@ -1,4 +1,6 @@
+import type { SlotDefinition } from '@tcma/campaign-model';
 import { ManualClock } from '@tcma/clock';
+import { randomUUID } from 'node:crypto';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { simpleParser } from 'mailparser';
@@ -6,16 +8,21 @@ import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { authorDemoCampaign } from '../factories/demo-campaign.factory';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { testDb } from '../support/db';
 import { eventually } from '../support/processes';
 import { waitForQueueIdle } from '../support/queues';
 import { ChatCompletionsStub } from '../support/chat-completions-stub';
 import { SmtpSink } from '../support/smtp-sink';
+import { translateXliff } from '../support/xliff-translator';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 /**
  * A partner's own words (issue 27): an editable intro the vendor approves. The partner's text
  * is checked at its field, waits for the vendor's approver, reaches the prospect in both parts
- * of the email once approved, is remembered, and a returned launch sends nothing.
+ * of the email once approved, is remembered, and a returned launch sends nothing. The vendor's
+ * approvers are emailed when a launch waits for them, the partner's user who launched when it is
+ * approved or returned (with the comment): the vendor sends through the sink, so every notice and
+ * every prospect's email is there, told apart by recipient.
  */
 describe('editable text blocks', () => {
   const clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
@@ -29,6 +36,14 @@ describe('editable text blocks', () => {
   let otherPartner: TestPartner;
   let campaignId: string;
   let welcomeId: string;
+  let slotsDeclared: SlotDefinition[];
+  let campaignName: string;
+  const partnerName = `Springfield Backups ${randomUUID().slice(0, 6)}`;
+  const approverEmail = `approver-${randomUUID().slice(0, 8)}@blocks.example`;
+  let adminEmail: string;
+  let marketerEmail: string;
+  let partnerEmail: string;
+  const prospectEmail = 'ann@prospect.example';
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const slotValues = { company_name: 'Partner Ltd', email: 'hello@partner.example', address: '1 Main St, Springfield' };
   const intro =
@@ -39,6 +54,11 @@ describe('editable text blocks', () => {
       .post('/launches')
       .set(as(token))
       .send({ campaignId, audience: { type: 'all' }, slotValues: { ...slotValues, ...values } });
+  const mailsTo = (address: string) => sink.messages.filter((m) => m.to.includes(address));
+  const emailOf = async (where: string, params: unknown[]): Promise<string> => {
+    const [user] = await testDb().query<Array<{ email: string }>>(`SELECT email FROM users WHERE ${where}`, params);
+    return user.email;
+  };
   const statusOf = async (id: string) =>
     (await api.http().get(`/launches/${id}`).set(as(partner.token)).expect(200)).body as Record<string, unknown>;
 
@@ -58,8 +78,13 @@ describe('editable text blocks', () => {
     const tenants = new TenantFactory(api);
     vendor = await tenants.vendor();
     otherVendor = await tenants.vendor();
-    partner = await tenants.partner(vendor);
+    partner = await tenants.partner(vendor, { companyName: partnerName });
     otherPartner = await tenants.partner(vendor);
+    await tenants.user(vendor.adminToken, { email: approverEmail, name: 'Ada Approver', role: 'vendor_approver' });
+    const vendorUser = 'vendor_id = $1 AND partner_id IS NULL AND role = $2';
+    adminEmail = await emailOf(vendorUser, [vendor.vendorId, 'vendor_admin']);
+    marketerEmail = await emailOf(vendorUser, [vendor.vendorId, 'vendor_marketer']);
+    partnerEmail = await emailOf('id = $1', [partner.userId]);
     await api
       .http()
       .put('/sending')
@@ -73,29 +98,25 @@ describe('editable text blocks', () => {
       steps: (steps) => steps.slice(0, 1),
     });
     campaignId = authored.campaignId;
+    campaignName = (await api.http().get(`/campaigns/${campaignId}`).set(as(vendor.marketerToken)).expect(200)).body
+      .name as string;
     welcomeId = authored.assetIds.welcome;
     const auth = as(vendor.marketerToken);
     const demo = loadDemo();
-    await api
-      .http()
-      .put(`/campaigns/${campaignId}/slots`)
-      .set(auth)
-      .send({
-        slots: [
-          ...demo.manifest.slots,
-          {
-            name: 'intro',
-            type: 'text_block',
-            label: 'Your introduction',
-            required: false,
-            maxLength: 300,
-            allowLinks: true,
-            approval: 'vendor',
-            fallback: 'Your Acme partner is here to help.',
-          },
-        ],
-      })
-      .expect(200);
+    slotsDeclared = [
+      ...demo.manifest.slots,
+      {
+        name: 'intro',
+        type: 'text_block',
+        label: 'Your introduction',
+        required: false,
+        maxLength: 300,
+        allowLinks: true,
+        approval: 'vendor',
+        fallback: 'Your Acme partner is here to help.',
+      },
+    ];
+    await api.http().put(`/campaigns/${campaignId}/slots`).set(auth).send({ slots: slotsDeclared }).expect(200);
     const welcome = demo.manifest.emails[0];
     const mjml = demo
       .readText(welcome.file)
@@ -121,7 +142,7 @@ describe('editable text blocks', () => {
       .http()
       .post(`/partners/${partner.partnerId}/prospects`)
       .set(as(partner.token))
-      .send({ email: 'ann@prospect.example', firstName: 'Ann' })
+      .send({ email: prospectEmail, firstName: 'Ann' })
       .expect(201);
   }, 120_000);
   afterAll(async () => {
@@ -212,8 +233,23 @@ describe('editable text blocks', () => {
     expect(created.body).toMatchObject({ status: 'awaiting_approval', approvalSlots: ['intro'] });
     const id: string = created.body.id;
 
+    // The vendor's approvers (its approver and its admin; not its marketer, nor the partner) are
+    // told once, in the vendor's brand, with a link to where they decide and nothing of a prospect.
+    expect(mailsTo(approverEmail)).toHaveLength(1);
+    expect(mailsTo(adminEmail)).toHaveLength(1);
+    expect(mailsTo(marketerEmail)).toHaveLength(0);
+    expect(mailsTo(partnerEmail)).toHaveLength(0);
+    expect(sink.messages).toHaveLength(2);
+    const asked = await simpleParser(mailsTo(approverEmail)[0].raw);
+    expect(asked.subject).toBe(`${partnerName} is waiting for your approval to launch ${campaignName}`);
+    const where = `${api.config.publicBaseUrl}/console/home#home-launch-approvals`;
+    expect(String(asked.text)).toContain(`${partnerName} wrote its own words for ${campaignName} (Your introduction).`);
+    expect(String(asked.text)).toContain(`Read and decide: ${where}`);
+    expect(String(asked.html)).toContain(`href="${where}"`);
+    expect(String(asked.text)).not.toContain(prospectEmail);
+
     await deliverDue();
-    expect(sink.messages).toHaveLength(0);
+    expect(mailsTo(prospectEmail)).toHaveLength(0);
     expect(await statusOf(id)).toMatchObject({ status: 'awaiting_approval', enrolled: 0 });
 
     // Only the vendor's approvers see and decide it.
@@ -247,9 +283,23 @@ describe('editable text blocks', () => {
     expect(approved.body.approvalDecidedAt).not.toBeNull();
     await api.http().post(`/launches/${id}/approve`).set(as(vendor.adminToken)).expect(409);
 
+    // The partner's user who launched is told, once, with a link to the launch in the portal.
+    expect(mailsTo(partnerEmail)).toHaveLength(1);
+    const told = await simpleParser(mailsTo(partnerEmail)[0].raw);
+    expect(told.subject).toBe(`Your launch of ${campaignName} is approved`);
+    expect(String(told.text)).toContain(
+      `Your words for ${campaignName} are approved. The launch starts on 23 November 2026 at 11:00 (Europe/Warsaw).`,
+    );
+    expect(String(told.text)).toContain(`Open the launch: ${api.config.publicBaseUrl}/portal/launches/${id}`);
+    expect(mailsTo(approverEmail)).toHaveLength(1);
+
     await eventually(async () => ((await statusOf(id)).status === 'active' ? true : undefined), 'enrollment');
     await deliverDue();
-    const [message] = await sink.waitFor(1);
+    const [message] = await eventually(
+      () => Promise.resolve(mailsTo(prospectEmail).length ? mailsTo(prospectEmail) : undefined),
+      "the prospect's email",
+    );
+    expect(mailsTo(prospectEmail)).toHaveLength(1);
     const mail = await simpleParser(message.raw);
     const html = String(mail.html);
     expect(html).toContain('We are <strong>Partner Ltd</strong>, your <em>local</em> backup experts.<br /><br />See ');
@@ -262,7 +312,8 @@ describe('editable text blocks', () => {
     expect(text).not.toContain('**');
   });
 
-  it('remembers an approved text: a second launch with it does not wait', async () => {
+  it('remembers an approved text: a second launch with it does not wait, and no approver is emailed', async () => {
+    const told = sink.messages.length;
     const again = await launch(partner.token, { intro: `${intro.replace('\n\n', '\r\n\r\n')}  ` }).expect(202);
     expect(again.body).toMatchObject({ status: 'enrolling', approvalSlots: null });
     // The default text never asks either.
@@ -272,13 +323,19 @@ describe('editable text blocks', () => {
       await eventually(async () => ((await statusOf(id)).status === 'active' ? true : undefined), 'enrollment');
     for (const id of [again.body.id, byDefault.body.id])
       await api.http().post(`/launches/${id}/cancel`).set(as(partner.token)).expect(200);
+    expect(mailsTo(approverEmail)).toHaveLength(1);
+    expect(mailsTo(adminEmail)).toHaveLength(1);
+    expect(mailsTo(partnerEmail)).toHaveLength(1);
+    expect(sink.messages).toHaveLength(told);
   });
 
-  it('a returned launch sends nothing, and the partner reads why', async () => {
-    const sent = sink.messages.length;
+  it('a returned launch sends nothing, and the partner reads why, in the portal and by email', async () => {
+    const sent = mailsTo(prospectEmail).length;
     const created = await launch(partner.token, { intro: 'The **best** prices in town, guaranteed.' }).expect(202);
     const id: string = created.body.id;
     expect(created.body.status).toBe('awaiting_approval');
+    expect(mailsTo(approverEmail)).toHaveLength(2);
+    expect(mailsTo(partnerEmail)).toHaveLength(1);
     await api.http().post(`/launches/${id}/return`).set(as(vendor.adminToken)).send({ comment: '' }).expect(400);
     const returned = await api
       .http()
@@ -287,6 +344,14 @@ describe('editable text blocks', () => {
       .send({ comment: 'Please drop the price guarantee.' })
       .expect(200);
     expect(returned.body).toMatchObject({ status: 'returned', approvalComment: 'Please drop the price guarantee.' });
+    expect(mailsTo(partnerEmail)).toHaveLength(2);
+    const told = await simpleParser(mailsTo(partnerEmail)[1].raw);
+    expect(told.subject).toBe(`Your launch of ${campaignName} was returned`);
+    expect(String(told.text)).toContain(
+      `Your words for ${campaignName} were not approved, and nothing was sent. The comment:\nPlease drop the price guarantee.`,
+    );
+    expect(String(told.html)).toContain('<p>Please drop the price guarantee.</p>');
+    expect(String(told.text)).toContain(`Open the launch: ${api.config.publicBaseUrl}/portal/launches/${id}`);
     await api.http().post(`/launches/${id}/approve`).set(as(vendor.adminToken)).expect(409);
     expect(await statusOf(id)).toMatchObject({
       status: 'returned',
@@ -294,7 +359,100 @@ describe('editable text blocks', () => {
       enrolled: 0,
     });
     await deliverDue();
-    expect(sink.messages.length).toBe(sent);
+    expect(mailsTo(prospectEmail)).toHaveLength(sent);
     expect((await api.http().get('/launch-approvals').set(as(vendor.adminToken)).expect(200)).body.items).toEqual([]);
+  });
+
+  it("waits for approval and tells the other approvers when one approver's address is refused", async () => {
+    sink.behaviour = {
+      rcpt: (address) => (address === approverEmail ? { code: 550, message: 'No such user' } : undefined),
+    };
+    try {
+      const admin = mailsTo(adminEmail).length;
+      const created = await launch(partner.token, { intro: 'Ask us about **backups** today.' }).expect(202);
+      expect(created.body.status).toBe('awaiting_approval');
+      expect(mailsTo(adminEmail)).toHaveLength(admin + 1);
+      expect(mailsTo(approverEmail)).toHaveLength(2);
+      await api.http().post(`/launches/${created.body.id}/cancel`).set(as(partner.token)).expect(200);
+    } finally {
+      sink.behaviour = {};
+    }
+  });
+
+  it("sends a prospect who reads a variant the block's default in its language when the partner wrote none", async () => {
+    const auth = as(vendor.marketerToken);
+    const xliff = (
+      await api
+        .http()
+        .get(`/campaigns/${campaignId}/versions/1/xliff?trgLang=de`)
+        .set(auth)
+        .buffer(true)
+        .parse((res, done) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => done(null, body));
+        })
+        .expect(200)
+    ).body as string;
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/draft/languages/de`)
+      .set(auth)
+      .set('Content-Type', 'application/xliff+xml')
+      .send(translateXliff(xliff))
+      .expect(200);
+    const withDefaults = (defaults: Record<string, string>) =>
+      slotsDeclared.map((slot) => (slot.name === 'intro' ? { ...slot, defaults } : slot));
+    const at = slotsDeclared.findIndex((slot) => slot.name === 'intro');
+
+    // Checked as the fallback is, at its field, and nothing is written.
+    const refused = await api
+      .http()
+      .put(`/campaigns/${campaignId}/slots`)
+      .set(auth)
+      .send({ slots: withDefaults({ de: 'x'.repeat(301), 'de-at': 'Servus' }) })
+      .expect(422);
+    expect(refused.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: `slots[${at}].defaults.de`, message: expect.stringContaining('at most 300 characters') },
+        { path: `slots[${at}].defaults.de-at`, message: expect.stringContaining('canonical form') },
+      ]),
+    );
+    const draft = await api.http().get(`/campaigns/${campaignId}`).set(auth).expect(200);
+    expect(draft.body.draft.slots[at]).not.toHaveProperty('defaults');
+
+    const german = 'Ihr **Acme**-Partner hilft Ihnen gern.';
+    const saved = await api
+      .http()
+      .put(`/campaigns/${campaignId}/slots`)
+      .set(auth)
+      .send({ slots: withDefaults({ de: german }) })
+      .expect(200);
+    expect(saved.body.draft.slots[at].defaults).toEqual({ de: german });
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(auth).send({}).expect(201);
+    await api
+      .http()
+      .post(`/partners/${partner.partnerId}/prospects`)
+      .set(as(partner.token))
+      .send({ email: 'bea@prospect.example', firstName: 'Bea', language: 'de-AT' })
+      .expect(201);
+
+    // The vendor's own words in any language wait for no approver.
+    const created = await launch(partner.token, {}).expect(202);
+    expect(created.body).toMatchObject({ status: 'enrolling', version: 2, approvalSlots: null });
+    await eventually(
+      async () => ((await statusOf(created.body.id)).status === 'active' ? true : undefined),
+      'enrollment',
+    );
+    await deliverDue();
+    const [message] = await eventually(
+      () => Promise.resolve(mailsTo('bea@prospect.example').length ? mailsTo('bea@prospect.example') : undefined),
+      "the German reader's email",
+    );
+    const mail = await simpleParser(message.raw);
+    expect(String(mail.html)).toContain('Ihr <strong>Acme</strong>-Partner hilft Ihnen gern.');
+    expect(String(mail.html)).not.toContain('Your Acme partner is here to help.');
+    expect(String(mail.text)).toContain('Ihr Acme-Partner hilft Ihnen gern.');
   });
 });

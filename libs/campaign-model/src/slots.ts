@@ -26,4 +26,13 @@ export interface SlotDefinition {
   allowLinks?: boolean;
   /** text_block only: `vendor` holds a launch with a new text until a vendor approver agrees. Default none. */
   approval?: TextBlockApproval;
+  /**
+   * text_block only: the default text in other languages of the campaign (BCP 47 tag → text), for
+   * the prospects who read an email's variant in one of them when the partner wrote none; the
+   * campaign's own language's default is `fallback`. Each is checked as `fallback` is.
+   */
+  defaults?: Record<string, string>;
 }
+
+/** The most languages a text_block's `defaults` may give. */
+export const TEXT_BLOCK_MAX_DEFAULTS = 20;

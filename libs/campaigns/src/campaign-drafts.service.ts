@@ -118,6 +118,7 @@ export class CampaignDraftsService {
         ...(s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
         ...(s.allowLinks !== undefined ? { allowLinks: s.allowLinks } : {}),
         ...(s.approval !== undefined ? { approval: s.approval } : {}),
+        ...(s.defaults !== undefined ? { defaults: s.defaults } : {}),
       }));
     });
   }

@@ -234,10 +234,13 @@ export class CampaignReviewsRepository {
     return { items, total: Number(total.n) };
   }
 
-  /** Who approves for the vendor: its enabled approvers and admins, but never `except` (who asked). */
+  /**
+   * Who approves for the vendor: its enabled approvers and admins, but never `except` (who asked;
+   * null when no user did, as a launch the system started).
+   */
   async approvers(
     scope: TenantScope,
-    except: string,
+    except: string | null,
   ): Promise<Array<{ id: string; email: string; locale: Locale | null }>> {
     return this.db
       .selectFrom('users')
@@ -246,7 +249,7 @@ export class CampaignReviewsRepository {
       .where('partnerId', 'is', null)
       .where('role', 'in', ['vendor_admin', 'vendor_approver'])
       .where('disabledAt', 'is', null)
-      .where('id', '<>', except)
+      .$if(except !== null, (q) => q.where('id', '<>', except as string))
       .orderBy('email')
       .execute();
   }

@@ -229,6 +229,66 @@ describe(checkCampaignContent.name, () => {
     });
   });
 
+  describe("a text_block's defaults in other languages", () => {
+    const variant = { sourceDigest: 'x', origin: 'xliff' as const, savedAt: '2026-11-26T09:00:00.000Z' };
+    const german = { ...variant, subject: 'Hallo', preheader: 'Ein Wort', mjml: MJML.replace('Hello', 'Hallo') };
+    const block = (defaults: unknown) => ({
+      name: 'intro',
+      type: 'text_block' as const,
+      required: false,
+      maxLength: 40,
+      fallback: 'Your partner is here to help.',
+      defaults: defaults as Record<string, string>,
+    });
+
+    it('accepts a default per language of the emails, checked as the fallback is', async () => {
+      const change = (c: CampaignContent) => {
+        c.slots.push(block({ de: 'Ihr Partner hilft Ihnen gern.', 'pt-BR': 'Seu parceiro ajuda.' }));
+        c.assets[0] = email({ variants: { de: german, 'pt-BR': german } });
+      };
+      expect(await check(change)).toEqual([]);
+      expect(await check(change, 'publish')).toEqual([]);
+    });
+
+    it("refuses a key that is not a canonical tag, the campaign's own language, a text too long or linking", async () => {
+      const problems = await check((c) =>
+        c.slots.push(
+          block({ 'pt-br': 'Olá', en: 'Hello', de: 'x'.repeat(41), fr: 'Voir https://partner.example/', es: '  ' }),
+        ),
+      );
+      expect(problems).toEqual([
+        {
+          path: 'slots[5].defaults.pt-br',
+          message: 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR',
+        },
+        { path: 'slots[5].defaults.en', message: "is the campaign's own language (en): its default is the fallback" },
+        { path: 'slots[5].defaults.de', message: expect.stringContaining('at most 40 characters') },
+        { path: 'slots[5].defaults.fr', message: expect.any(String) },
+        { path: 'slots[5].defaults.es', message: 'must be a text' },
+      ]);
+    });
+
+    it('publishes only defaults in a language an email has a variant in (a draft may give one first)', async () => {
+      const change = (c: CampaignContent) => c.slots.push(block({ de: 'Ihr Partner hilft Ihnen gern.' }));
+      expect(await check(change)).toEqual([]);
+      expect(await check(change, 'publish')).toEqual([
+        {
+          path: 'slots[5].defaults.de',
+          message: "is not a language of the campaign's emails: none has a variant in it",
+        },
+      ]);
+    });
+
+    it('refuses defaults on a slot that is not a text_block, and defaults that are not an object', async () => {
+      expect(
+        await check((c) => c.slots.push({ name: 'tagline', type: 'text', required: false, defaults: { de: 'Hallo' } })),
+      ).toEqual([{ path: 'slots[5].defaults', message: 'applies to text_block slots only' }]);
+      expect(await check((c) => c.slots.push(block(['Hallo'])))).toEqual([
+        { path: 'slots[5].defaults', message: 'must be an object of language tags to texts' },
+      ]);
+    });
+  });
+
   describe('links', () => {
     it.each([
       [

@@ -14,6 +14,7 @@ import {
   SocialAsset,
   STEP_CONDITIONS,
   TEXT_BLOCK_APPROVALS,
+  TEXT_BLOCK_MAX_DEFAULTS,
   TEXT_BLOCK_MAX_LENGTH,
   TEXT_SLOT_MAX_LENGTH,
   WEEKDAYS,
@@ -90,7 +91,47 @@ function checkMetadata(c: CampaignContent, out: Problems): void {
   }
 }
 
-function checkSlots(c: CampaignContent, out: Problems): void {
+/**
+ * A text_block's defaults in other languages: each keyed by a canonical BCP 47 tag other than the
+ * campaign's own (whose default is the fallback) and checked as the fallback is. Publishing also
+ * needs each to be a language an email of the campaign has a variant in: no reader gets another
+ * (a draft may give the default before the variant).
+ */
+function checkTextBlockDefaults(
+  c: CampaignContent,
+  defaults: unknown,
+  slot: CampaignContent['slots'][number],
+  path: string,
+  mode: CheckMode,
+  out: Problems,
+): void {
+  if (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults)) {
+    out.add(path, 'must be an object of language tags to texts');
+    return;
+  }
+  const entries = Object.entries(defaults as Record<string, unknown>);
+  if (entries.length > TEXT_BLOCK_MAX_DEFAULTS) out.add(path, `at most ${TEXT_BLOCK_MAX_DEFAULTS} languages`);
+  const variants = new Set(
+    c.assets.flatMap((a) => (a.kind === 'email' ? Object.keys(a.variants ?? {}) : [])).map((l) => l.toLowerCase()),
+  );
+  for (const [language, text] of entries) {
+    const at = `${path}.${language}`;
+    if (canonicalLanguage(language) !== language)
+      out.add(at, 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR');
+    else if (language.toLowerCase() === c.language.toLowerCase())
+      out.add(at, `is the campaign's own language (${c.language}): its default is the fallback`);
+    else if (mode === 'publish' && !variants.has(language.toLowerCase()))
+      out.add(at, "is not a language of the campaign's emails: none has a variant in it");
+    if (typeof text !== 'string' || !text.trim()) {
+      out.add(at, 'must be a text');
+      continue;
+    }
+    const result = normalizeSlotValue(slot, text);
+    if (!result.ok) out.add(at, result.message);
+  }
+}
+
+function checkSlots(c: CampaignContent, mode: CheckMode, out: Problems): void {
   if (c.slots.length > LIMITS.slots) out.add('slots', `at most ${LIMITS.slots} slots`);
   const seen = new Set<string>();
   const derived = new Map(c.slots.flatMap((s) => derivedColorNames(s).map((name) => [name, s.name] as const)));
@@ -124,9 +165,12 @@ function checkSlots(c: CampaignContent, out: Problems): void {
     if (slot.type !== 'text_block') {
       if (slot.allowLinks !== undefined) out.add(`${path}.allowLinks`, 'applies to text_block slots only');
       if (slot.approval !== undefined) out.add(`${path}.approval`, 'applies to text_block slots only');
+      if (slot.defaults !== undefined) out.add(`${path}.defaults`, 'applies to text_block slots only');
     } else if (slot.approval !== undefined && !(TEXT_BLOCK_APPROVALS as readonly string[]).includes(slot.approval)) {
       out.add(`${path}.approval`, `must be one of ${TEXT_BLOCK_APPROVALS.join(', ')}`);
     }
+    if (slot.type === 'text_block' && slot.defaults !== undefined)
+      checkTextBlockDefaults(c, slot.defaults, slot, `${path}.defaults`, mode, out);
     if (slot.fallback !== undefined && slot.fallback !== null) {
       if (slot.type === 'logo')
         out.add(
@@ -362,7 +406,7 @@ export async function checkCampaignContent(
 ): Promise<Problem[]> {
   const out = new Problems();
   checkMetadata(content, out);
-  checkSlots(content, out);
+  checkSlots(content, mode, out);
   checkLinks(content, out);
   const vocabulary = vocabularyOf(content);
   await checkAssets(content, vocabulary, out, scope);

@@ -37,6 +37,8 @@ export {
   websiteHost,
 } from './slots/text-block';
 export { derivedColorNames } from './slots/derived-colors';
+export { textBlockDefault } from './slots/text-block-default';
+export type { TextBlockDefault } from './slots/text-block-default';
 export type { BrandValues } from './slots/resolve-slot-values';
 export { checkTextTemplate } from './template/checked-template';
 export { analyzeTemplate } from './template/template-analysis';

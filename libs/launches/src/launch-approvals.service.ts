@@ -5,6 +5,7 @@ import { textBlockHtml } from '@tcma/cobrand';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { LaunchRow, PartnerScope, Transactions } from '@tcma/persistence';
 import { Actor, scopeOf } from '@tcma/tenancy';
+import { LaunchNotices } from './launch-notices.service';
 import { LaunchesRepository } from './launches.repository';
 import { LaunchesService } from './launches.service';
 import { textHash } from './text-block-approval';
@@ -39,7 +40,8 @@ export interface WaitingLaunchApproval {
  * The vendor's side of a partner's own words: the launches whose editable block waits for an
  * approver, and the approver's decision. Approving remembers each text (approved_text_blocks)
  * and starts the launch from the approval (or its own later start); returning ends it with a
- * comment the partner reads, and nothing is sent.
+ * comment the partner reads, and nothing is sent. Either way the partner's user who launched is
+ * emailed the decision once it has committed (LaunchNotices).
  */
 @Injectable()
 export class LaunchApprovalsService {
@@ -49,6 +51,7 @@ export class LaunchApprovalsService {
     private readonly campaigns: CampaignsRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly notices: LaunchNotices,
   ) {}
 
   async waiting(actor: Actor): Promise<{ items: WaitingLaunchApproval[]; total: number }> {
@@ -108,6 +111,10 @@ export class LaunchApprovalsService {
       return moved;
     });
     if (!started) throw new ConflictError('The launch is no longer waiting for an approval');
+    // Told before its enrollment is queued, so the reply still shows the launch as approved
+    // (enrolling), not as far as the worker got meanwhile; a process that dies in between leaves
+    // it enrolling, and the nurture sweep queues it.
+    await this.notices.tellPartner(started);
     await this.launchesService.enroll(started);
     return started;
   }
@@ -130,6 +137,7 @@ export class LaunchApprovalsService {
       ),
     );
     if (!returned) throw new ConflictError('The launch is no longer waiting for an approval');
+    await this.notices.tellPartner(returned);
     return returned;
   }
 

@@ -3,6 +3,7 @@ import { AnalyticsModule } from '@tcma/analytics';
 import { AudienceModule } from '@tcma/audience';
 import { BrandKitsModule } from '@tcma/brand-kits';
 import { CampaignsModule } from '@tcma/campaigns';
+import { NoticesModule } from '@tcma/notices';
 import { NurtureModule } from '@tcma/nurture';
 import { SendersModule } from '@tcma/senders';
 import { TenancyModule } from '@tcma/tenancy';
@@ -12,8 +13,9 @@ import { LaunchPreviewRepository } from './launch-preview.repository';
 import { LaunchesRepository } from './launches.repository';
 import { LaunchesService } from './launches.service';
 import { LaunchApprovalsService } from './launch-approvals.service';
+import { LaunchNotices } from './launch-notices.service';
 
-/** Launches: readiness, the dry run, starting, pausing and cancelling one, its progress and activity. */
+/** Launches: readiness, the dry run, starting, pausing and cancelling one, its progress and activity, the approval of a partner's words and its emails. */
 @Module({
   imports: [
     AnalyticsModule,
@@ -23,6 +25,7 @@ import { LaunchApprovalsService } from './launch-approvals.service';
     AudienceModule,
     SendersModule,
     NurtureModule,
+    NoticesModule,
   ],
   providers: [
     LaunchesRepository,
@@ -31,6 +34,7 @@ import { LaunchApprovalsService } from './launch-approvals.service';
     LaunchActivityRepository,
     LaunchActivityService,
     LaunchApprovalsService,
+    LaunchNotices,
   ],
   exports: [LaunchesService, LaunchActivityService, LaunchApprovalsService],
 })

@@ -110,6 +110,20 @@ export class LaunchesRepository {
       .execute();
   }
 
+  /** The names a launch's notices give it: its campaign's and its partner's. */
+  async names(scope: PartnerScope, id: string): Promise<{ campaignName: string; partnerName: string } | null> {
+    return (
+      (await this.db
+        .selectFrom('launches')
+        .innerJoin('campaigns', 'campaigns.id', 'launches.campaignId')
+        .innerJoin('partners', 'partners.id', 'launches.partnerId')
+        .select(['campaigns.name as campaignName', 'partners.companyName as partnerName'])
+        .where('launches.id', '=', id)
+        .where((eb) => partnerOwned(eb, scope, 'launches'))
+        .executeTakeFirst()) ?? null
+    );
+  }
+
   /** Texts of a partner's campaign already approved, as `slot:hash`. */
   async approvedTexts(scope: PartnerScope, campaignId: string, hashes: string[], tx?: Tx): Promise<Set<string>> {
     if (!hashes.length) return new Set();

@@ -25,6 +25,7 @@ import { PartnerSendersService } from '@tcma/senders';
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
 import { launchReadiness, Readiness } from './launch-readiness';
+import { LaunchNotices } from './launch-notices.service';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { sequenceTimeline } from '@tcma/sequences';
 import { campaignLanguages, closestLanguage } from '@tcma/translation';
@@ -158,6 +159,7 @@ export class LaunchesService {
     private readonly previews: LaunchPreviewRepository,
     private readonly senders: PartnerSendersService,
     private readonly analytics: AnalyticsRepository,
+    private readonly notices: LaunchNotices,
   ) {}
 
   /**
@@ -403,9 +405,17 @@ export class LaunchesService {
     );
   }
 
-  /** Queues a written launch's enrollment: after the transaction that wrote it has committed. */
+  /**
+   * Queues a written launch's enrollment: after the transaction that wrote it has committed. A
+   * launch waiting for the vendor's approval is enrolled when it is approved (LaunchApprovalsService);
+   * its approvers are emailed here instead, so that every way a launch is written (the wizard, a
+   * programme's pending launch, a reminder) tells them once it exists, never for a rolled-back one.
+   */
   async enroll(launch: LaunchRow): Promise<void> {
-    // A launch waiting for the vendor's approval is enrolled when it is approved (LaunchApprovalsService).
+    if (launch.status === 'awaiting_approval') {
+      await this.notices.tellApprovers(launch);
+      return;
+    }
     if (launch.status !== 'enrolling') return;
     const job: EnrollLaunchJob = traced({ launchId: launch.id });
     await this.queue.add(JobName.EnrollLaunch, job, jobOptions[JobName.EnrollLaunch](launch.id));

@@ -2,7 +2,14 @@ import type { SlotDefinition } from '@tcma/campaign-model';
 import { blocksToApprove, canonicalSlotValues, textHash } from './text-block-approval';
 
 const slots: SlotDefinition[] = [
-  { name: 'intro', type: 'text_block', required: false, approval: 'vendor', fallback: 'Our  default\r\n' },
+  {
+    name: 'intro',
+    type: 'text_block',
+    required: false,
+    approval: 'vendor',
+    fallback: 'Our  default\r\n',
+    defaults: { de: 'Unser Standard' },
+  },
   { name: 'outro', type: 'text_block', required: false },
   { name: 'company_name', type: 'text', required: true },
 ];
@@ -11,6 +18,7 @@ describe('blocksToApprove', () => {
   it('asks only for vendor-approved blocks with a text that is not the default', () => {
     expect(blocksToApprove(slots, { intro: 'Our  default', outro: 'Mine', company_name: 'X' })).toEqual([]);
     expect(blocksToApprove(slots, {})).toEqual([]);
+    expect(blocksToApprove(slots, { intro: 'Unser Standard\r\n' })).toEqual([]);
     expect(blocksToApprove(slots, { intro: ' Hello\r\n\r\n\r\nthere ' })).toEqual([
       { slot: 'intro', text: 'Hello\n\nthere', hash: textHash('Hello\n\nthere') },
     ]);

@@ -32,7 +32,7 @@ export function canonicalSlotValues(
 
 /**
  * The editable blocks of a launch whose text needs the vendor's approval: blocks declared with
- * `approval: vendor` whose launch value is given and is not the block's default text. Whether
+ * `approval: vendor` whose launch value is given and is not one of the block's default texts. Whether
  * it was approved before is the caller's question (approved_text_blocks).
  */
 export function blocksToApprove(
@@ -46,7 +46,9 @@ export function blocksToApprove(
     if (typeof raw !== 'string') continue;
     const text = canonicalTextBlock(raw);
     if (!text) continue;
-    if (slot.fallback && canonicalTextBlock(slot.fallback) === text) continue;
+    // The vendor's own words (its fallback, or its default in any language) need no approver.
+    const vendors = [slot.fallback, ...Object.values(slot.defaults ?? {})];
+    if (vendors.some((t) => typeof t === 'string' && canonicalTextBlock(t) === text)) continue;
     out.push({ slot: slot.name, text, hash: textHash(text) });
   }
   return out;

@@ -43,7 +43,8 @@ export class EmailRenderService {
     const variant = language && language !== content.language ? language : '';
     const key = `${CompiledEmailCache.key(versionId, asset.id, `${brand.partnerId}:${brand.revision}`)}:${extra}:${variant}`;
     return this.cache.get(key, () => {
-      const resolved = resolveSlotValues(content.slots, brand.brand, launchValues);
+      // A variant's readers get a text_block's default in its language when the partner wrote none.
+      const resolved = resolveSlotValues(content.slots, brand.brand, launchValues, variant || null);
       if (resolved.missing.length) throw missingSlots(resolved.missing);
       const withPage =
         pageUrl && content.assets.some((a) => a.kind === 'page')

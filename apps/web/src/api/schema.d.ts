@@ -3789,6 +3789,15 @@ export interface components {
              * @enum {string}
              */
             approval?: "none" | "vendor";
+            /**
+             * @description text_block only: the default text in other languages (at most 20), keyed by a canonical BCP 47 tag other than the campaign's own (whose default is `fallback`), each checked as `fallback` is. When the partner writes none, a prospect who gets an email's variant is sent the default of the closest of these languages, else `fallback`. Publishing needs each to be a language an email has a variant in.
+             * @example {
+             *       "de": "Ihr Partner hilft Ihnen gern."
+             *     }
+             */
+            defaults?: {
+                [key: string]: string;
+            };
         };
         LinkDto: {
             /**

@@ -2,6 +2,7 @@ import type { SlotDefinition } from '@tcma/campaign-model';
 import type { Problem } from '@tcma/errors';
 import { normalizeSlotValue } from './slot-values';
 import { websiteHost } from './text-block';
+import { textBlockDefault } from './text-block-default';
 
 /** The brand-kit fields a partner fills once, for every campaign. */
 export interface BrandValues {
@@ -43,13 +44,15 @@ export interface ResolvedSlotValues {
 
 /**
  * The value of every slot for one partner: a launch value, else the brand-kit field of the
- * same name, else the slot's fallback. Every value is normalised for its slot's type here,
- * so renderers only ever see checked values.
+ * same name, else the slot's default: a text_block's for the readers of `language` (the email
+ * variant's; omitted: the campaign's own, its fallback), any other slot's fallback. Every value
+ * is normalised for its slot's type here, so renderers only ever see checked values.
  */
 export function resolveSlotValues(
   slots: SlotDefinition[],
   brand: BrandValues,
   extra: Readonly<Record<string, string>> = {},
+  language?: string | null,
 ): ResolvedSlotValues {
   const values = new Map<string, string | null>();
   const missing: string[] = [];
@@ -57,10 +60,15 @@ export function resolveSlotValues(
   const context = { partnerHost: websiteHost(brand.website) };
   for (const slot of slots) {
     const field = BRAND_KIT_SLOT_NAMES[slot.name];
+    const byDefault =
+      slot.type === 'text_block' ? textBlockDefault(slot, language) : { language: null, text: slot.fallback };
     const candidates: Array<[string, string | null | undefined]> = [
       [`slots.${slot.name}`, Object.prototype.hasOwnProperty.call(extra, slot.name) ? extra[slot.name] : undefined],
       [`brandKit.${field ?? slot.name}`, field ? brand[field] : undefined],
-      [`slots.${slot.name}.fallback`, slot.fallback],
+      [
+        byDefault.language ? `slots.${slot.name}.defaults.${byDefault.language}` : `slots.${slot.name}.fallback`,
+        byDefault.text,
+      ],
     ];
     let value: string | null = null;
     for (const [path, raw] of candidates) {

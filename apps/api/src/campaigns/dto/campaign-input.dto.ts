@@ -6,6 +6,7 @@ import {
   SlotType,
   TEXT_BLOCK_APPROVALS,
   TEXT_BLOCK_DEFAULT_MAX_LENGTH,
+  TEXT_BLOCK_MAX_DEFAULTS,
   TEXT_BLOCK_MAX_LENGTH,
   TEXT_SLOT_MAX_LENGTH,
   TextBlockApproval,
@@ -144,6 +145,16 @@ export class SlotDto {
   @IsOptional()
   @IsIn(TEXT_BLOCK_APPROVALS)
   approval?: TextBlockApproval;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { de: 'Ihr Partner hilft Ihnen gern.' },
+    description: `text_block only: the default text in other languages (at most ${TEXT_BLOCK_MAX_DEFAULTS}), keyed by a canonical BCP 47 tag other than the campaign's own (whose default is \`fallback\`), each checked as \`fallback\` is. When the partner writes none, a prospect who gets an email's variant is sent the default of the closest of these languages, else \`fallback\`. Publishing needs each to be a language an email has a variant in.`,
+  })
+  @IsOptional()
+  @IsObject()
+  defaults?: Record<string, string>;
 }
 
 export class PutSlotsDto {

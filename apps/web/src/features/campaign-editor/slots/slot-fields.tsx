@@ -65,6 +65,8 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
                 maxLength: type === 'text' || type === 'text_block' ? slot.maxLength : undefined,
                 allowLinks: type === 'text_block' ? slot.allowLinks : undefined,
                 approval: type === 'text_block' ? slot.approval : undefined,
+                // Per-language defaults belong to a text_block only (the API refuses them elsewhere).
+                defaults: type === 'text_block' ? slot.defaults : undefined,
               });
           }}
           error={messageAt(t, error, `${at}.type`)}
