@@ -11,6 +11,7 @@ import { LaunchActivityService } from './launch-activity.service';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { LaunchesRepository } from './launches.repository';
 import { LaunchesService } from './launches.service';
+import { LaunchTargets } from './launch-targets.service';
 import { LaunchApprovalsService } from './launch-approvals.service';
 
 /** Launches: readiness, the dry run, starting, pausing and cancelling one, its progress and activity. */
@@ -28,6 +29,7 @@ import { LaunchApprovalsService } from './launch-approvals.service';
     LaunchesRepository,
     LaunchPreviewRepository,
     LaunchesService,
+    LaunchTargets,
     LaunchActivityRepository,
     LaunchActivityService,
     LaunchApprovalsService,
