@@ -1,22 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
-import {
-  Asset,
-  CampaignContent,
-  EmailAsset,
-  Eligibility,
-  LinkDefinition,
-  PageAsset,
-  PageForm,
-  PdfAsset,
-  PdfSlotRect,
-  SequenceDefinition,
-  SequenceStep,
-  SlotDefinition,
-  SlotRect,
-  SocialAsset,
-  SocialNetwork,
-} from '@tcma/campaign-model';
+import { Asset, CampaignContent, EmailAsset, LinkDefinition, SlotDefinition } from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
 import { CampaignRow } from '@tcma/persistence';
@@ -26,72 +10,46 @@ import { checkCampaignContent, LIMITS as CAMPAIGN_LIMITS } from './campaign-rule
 import { CampaignView, campaignView } from './campaign-views';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
-import { CampaignFilesRepository } from './campaign-files.repository';
+import { AssetFiles } from './asset-files.service';
 import { CampaignReviewsRepository } from './campaign-reviews.repository';
-
-export interface MetadataInput {
-  name?: string;
-  description?: string;
-  tags?: string[];
-  language?: string;
-  eligibility?: Eligibility;
-}
-
-export type EmailAssetInput = Pick<EmailAsset, 'name' | 'subject' | 'preheader' | 'mjml'>;
-
-export interface PdfAssetInput {
-  name: string;
-  fileId: string;
-  slots: PdfSlotRect[];
-}
-
-export interface SocialAssetInput {
-  name: string;
-  fileId: string;
-  slots: SlotRect[];
-  copy: Partial<Record<SocialNetwork, string>>;
-}
-
-export interface PageAssetInput {
-  name: string;
-  title: string;
-  html: string;
-  noindex?: boolean;
-  form?:
-    | (Omit<PageForm, 'onSubmit' | 'consent'> & {
-        onSubmit?: PageForm['onSubmit'];
-        consent?: PageForm['consent'] | null;
-      })
-    | null;
-}
-
-export interface SequenceInput {
-  steps: Array<Omit<SequenceStep, 'id'> & { id?: string }>;
-  exit: Omit<SequenceDefinition['exit'], 'unsubscribed'>;
-}
+import {
+  EmailAssetInput,
+  MetadataInput,
+  PageAssetInput,
+  PdfAssetInput,
+  pickEmail,
+  pickPage,
+  pickPdfRect,
+  pickRect,
+  pickSlot,
+  replaceAsset,
+  SequenceInput,
+  sequenceOf,
+  SocialAssetInput,
+} from './draft-inputs';
 
 /** Concurrent edits are retried this often before the caller is told to try again. */
 const SAVE_ATTEMPTS = 3;
 
 type Mutation = (draft: CampaignContent) => Promise<void> | void;
 
-/**
- * Every change to a campaign's content goes through a draft: editing a published campaign
- * opens one from its latest version. Each change is checked as a whole before it is saved,
- * so an invalid edit saves nothing; a concurrent edit is detected by the draft revision.
- */
 /** An asset just added to a draft, and the campaign as it now is (its revision for the next If-Match). */
 export interface AddedAsset {
   asset: Asset;
   campaign: CampaignView;
 }
 
+/**
+ * Every change to a campaign's content goes through a draft: editing a published campaign
+ * opens one from its latest version. Each change is checked as a whole before it is saved,
+ * so an invalid edit saves nothing; a concurrent edit is detected by the draft revision.
+ */
 @Injectable()
 export class CampaignDraftsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly campaignsService: CampaignsService,
-    private readonly files: CampaignFilesRepository,
+    private readonly assetFiles: AssetFiles,
     private readonly reviews: CampaignReviewsRepository,
     private readonly clock: Clock,
   ) {}
@@ -109,17 +67,7 @@ export class CampaignDraftsService {
 
   putSlots(actor: Actor, id: string, slots: SlotDefinition[], ifRevision?: number): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, (draft) => {
-      draft.slots = slots.map((s) => ({
-        name: s.name,
-        type: s.type,
-        ...(s.label !== undefined ? { label: s.label } : {}),
-        required: s.required,
-        ...(s.fallback !== undefined && s.fallback !== null ? { fallback: s.fallback } : {}),
-        ...(s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
-        ...(s.allowLinks !== undefined ? { allowLinks: s.allowLinks } : {}),
-        ...(s.approval !== undefined ? { approval: s.approval } : {}),
-        ...(s.defaults !== undefined ? { defaults: s.defaults } : {}),
-      }));
+      draft.slots = slots.map(pickSlot);
     });
   }
 
@@ -160,7 +108,7 @@ export class CampaignDraftsService {
           id: assetId,
           kind: 'pdf',
           name: input.name,
-          file: await this.pdfFile(actor, input.fileId),
+          file: await this.assetFiles.pdf(actor, input.fileId),
           slots: input.slots.map(pickPdfRect),
         });
       }),
@@ -175,7 +123,7 @@ export class CampaignDraftsService {
     ifRevision?: number,
   ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, async (draft) => {
-      const file = await this.pdfFile(actor, input.fileId);
+      const file = await this.assetFiles.pdf(actor, input.fileId);
       replaceAsset(draft, assetId, 'pdf', (a) => ({
         ...a,
         name: input.name,
@@ -194,7 +142,7 @@ export class CampaignDraftsService {
           id: assetId,
           kind: 'social',
           name: input.name,
-          image: await this.imageFile(actor, input.fileId),
+          image: await this.assetFiles.image(actor, input.fileId),
           slots: input.slots.map(pickRect),
           copy: { ...input.copy },
         });
@@ -240,7 +188,7 @@ export class CampaignDraftsService {
     ifRevision?: number,
   ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, async (draft) => {
-      const image = await this.imageFile(actor, input.fileId);
+      const image = await this.assetFiles.image(actor, input.fileId);
       replaceAsset(draft, assetId, 'social', (a) => ({
         ...a,
         name: input.name,
@@ -355,101 +303,4 @@ export class CampaignDraftsService {
     const { languageChoices: _published, ...content } = structuredClone(latest.content);
     return content;
   }
-
-  private async pdfFile(actor: Actor, fileId: string): Promise<PdfAsset['file']> {
-    const file = await this.files.find(scopeOf(actor), fileId);
-    if (!file) throw new NotFoundError('File');
-    // A PDF was stored with kind 'pdf' and its page sizes: the same fact as its content type.
-    if (file.metadata.kind !== 'pdf')
-      throw new InvalidError('The file is not a PDF', [
-        { path: 'fileId', message: `is ${file.contentType}, expected a PDF` },
-      ]);
-    return { key: file.key, contentType: file.contentType, size: file.size, pages: file.metadata.pages };
-  }
-
-  private async imageFile(actor: Actor, fileId: string): Promise<SocialAsset['image']> {
-    const file = await this.files.find(scopeOf(actor), fileId);
-    if (!file) throw new NotFoundError('File');
-    if (file.metadata.kind !== 'image')
-      throw new InvalidError('The file is not an image', [
-        { path: 'fileId', message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` },
-      ]);
-    return {
-      key: file.key,
-      contentType: file.contentType,
-      size: file.size,
-      width: file.metadata.width,
-      height: file.metadata.height,
-    };
-  }
-}
-
-/** A sequence as stored: step ids filled in, waits and windows copied field by field. */
-export const sequenceOf = (input: SequenceInput): SequenceDefinition => ({
-  steps: input.steps.map((s, i) => ({
-    id: s.id ?? `step-${i + 1}`,
-    emailAssetId: s.emailAssetId,
-    wait:
-      s.wait.type === 'duration'
-        ? { type: 'duration', days: s.wait.days ?? 0, hours: s.wait.hours ?? 0, minutes: s.wait.minutes ?? 0 }
-        : { type: 'next_weekday', weekday: s.wait.weekday, time: s.wait.time },
-    window: s.window ? { days: [...s.window.days], startHour: s.window.startHour, endHour: s.window.endHour } : null,
-    condition: s.condition ?? 'always',
-  })),
-  exit: { unsubscribed: true, clickedLink: input.exit.clickedLink ?? null, converted: input.exit.converted },
-});
-
-const pickEmail = (input: EmailAssetInput) => ({
-  name: input.name,
-  subject: input.subject,
-  preheader: input.preheader,
-  mjml: input.mjml,
-});
-
-const pickPage = (input: PageAssetInput): Omit<PageAsset, 'id' | 'kind'> => ({
-  name: input.name,
-  title: input.title,
-  html: input.html,
-  noindex: input.noindex ?? false,
-  form: input.form
-    ? {
-        fields: input.form.fields.map((f) => ({
-          name: f.name,
-          label: f.label,
-          type: f.type,
-          required: f.required,
-          ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
-        })),
-        consent: input.form.consent ? { text: input.form.consent.text, required: input.form.consent.required } : null,
-        submitLabel: input.form.submitLabel,
-        successMessage: input.form.successMessage,
-        onSubmit: input.form.onSubmit ?? 'none',
-      }
-    : null,
-});
-
-const pickRect = (r: SlotRect): SlotRect => ({
-  slot: r.slot,
-  x: r.x,
-  y: r.y,
-  width: r.width,
-  height: r.height,
-  align: r.align,
-  ...(r.textColor !== undefined ? { textColor: r.textColor } : {}),
-  ...(r.maxFontSize !== undefined ? { maxFontSize: r.maxFontSize } : {}),
-});
-
-const pickPdfRect = (r: PdfSlotRect): PdfSlotRect => ({ ...pickRect(r), page: r.page });
-
-function replaceAsset<K extends Asset['kind']>(
-  draft: CampaignContent,
-  assetId: string,
-  kind: K,
-  change: (a: Extract<Asset, { kind: K }>) => Extract<Asset, { kind: K }>,
-): void {
-  const index = draft.assets.findIndex((a) => a.id === assetId);
-  if (index < 0) throw new NotFoundError('Asset');
-  const asset = draft.assets[index];
-  if (asset.kind !== kind) throw new ConflictError(`Asset ${assetId} is a ${asset.kind} asset, not ${kind}`);
-  draft.assets[index] = change(asset as Extract<Asset, { kind: K }>);
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssistantModule } from '@tcma/assistant';
 import { TenancyModule } from '@tcma/tenancy';
+import { AssetFiles } from './asset-files.service';
 import { CampaignDraftsService } from './campaign-drafts.service';
 import { CampaignFilesService } from './campaign-files.service';
 import { CampaignPublishingService } from './campaign-publishing.service';
@@ -21,6 +22,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     CampaignReviewsRepository,
     CampaignsService,
     CampaignDraftsService,
+    AssetFiles,
     CampaignPublishingService,
     CampaignFilesService,
     DraftReviewService,

@@ -1,13 +1,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { OAuthClientSettings } from './oauth-client-settings';
-import {
-  CrmSettings,
-  DEFAULT_CRM_REFRESH_AHEAD_MINUTES,
-  DEFAULT_CRM_REVENUE_POLL_MINUTES,
-  DEFAULT_CRM_TIMEOUT_MS,
-} from './crm-settings';
-import { bool, dnsServers, EnvParser, int, listOf, oneOf, secret, str, url } from './env-parsers';
+import { AssistantSettings, readAssistant } from './assistant-settings';
+import { CrmSettings, readCrm } from './crm-settings';
+import { bool, dnsServers, int, listOf, oneOf, secret, str, url } from './env-parsers';
+import { Env, envReader } from './env-reader';
+import { DEFAULT_RATE_LIMITS, origins, trustProxy } from './http-settings';
+import { readSocial, SocialSettings } from './social-settings';
+import { PublicFileUrlMode, readStorage, S3Settings, StorageSettings } from './storage-settings';
 
 export const WORKER_ROLES = ['send', 'render', 'enroll', 'sweep', 'track', 'webhook'] as const;
 export type WorkerRole = (typeof WORKER_ROLES)[number];
@@ -27,125 +26,12 @@ export const DEFAULT_PASSWORD_RESET_TTL_MINUTES = 60;
 /** One DNS query of the sending-settings DNS check may take this long, then once more (DNS_TIMEOUT_MS). */
 export const DEFAULT_DNS_TIMEOUT_MS = 2000;
 
-/** TRUST_PROXY: true/false, a number of proxy hops, or Express's names and addresses ("loopback", "10.0.0.0/8"). */
-const trustProxy: EnvParser<boolean | number | string> = (raw) => {
-  if (raw === 'true' || raw === 'false') return raw === 'true';
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (!/^[\w.:/, -]+$/.test(raw)) throw new Error('must be true, false, a hop count, or proxy addresses/names');
-  return raw;
-};
-
-/** CORS_ORIGINS: browser origins (scheme://host[:port]) allowed to call the API from other sites. */
-const origins: EnvParser<string[]> = (raw) => {
-  const items = raw
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  const bad = items.filter((o) => {
-    try {
-      const u = new URL(o);
-      return !['http:', 'https:'].includes(u.protocol) || u.origin !== o.replace(/\/+$/, '');
-    } catch {
-      return true;
-    }
-  });
-  if (bad.length)
-    throw new Error(`must be comma-separated origins like https://app.example.com (not ${bad.join(', ')})`);
-  return items.map((o) => new URL(o).origin);
-};
-
-/** Where stored files live: the local data directory, or an S3-compatible bucket (STORAGE_URL=s3://bucket/prefix). */
-export type StorageSettings = { kind: 'local'; dir: string } | { kind: 's3'; bucket: string; prefix: string };
-
-/** How the public files of emails (partner logos) reach mail clients (PUBLIC_FILE_URLS; README "Running on several hosts"). */
-export const PUBLIC_FILE_URL_MODES = ['api', 'presigned', 'public'] as const;
-export type PublicFileUrlMode = (typeof PUBLIC_FILE_URL_MODES)[number];
-
-/** Stored files no longer referenced are removed this long after (STORAGE_GC_GRACE_HOURS). */
-export const DEFAULT_STORAGE_GC_GRACE_HOURS = 7 * 24;
-/** How often a sweep worker runs the housekeeping: partitions, retention, stored files (HOUSEKEEPING_INTERVAL_MINUTES). */
-export const DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES = 60;
-/** A presigned address the API redirects to stays valid this long (S3_PRESIGN_SECONDS). */
-export const DEFAULT_S3_PRESIGN_SECONDS = 3600;
-
-/** STORAGE_URL: s3://bucket[/prefix]; the prefix gets a trailing slash. */
-const storageUrl: EnvParser<{ bucket: string; prefix: string }> = (raw) => {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
-  }
-  if (u.protocol !== 's3:' || u.username || u.password || u.port || u.search || u.hash)
-    throw new Error('must be s3://bucket/prefix (or unset for the local DATA_DIR)');
-  // S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens.
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(u.hostname))
-    throw new Error('names a bucket that is not a valid S3 bucket name');
-  const prefix = decodeURIComponent(u.pathname).replace(/^\/+|\/+$/g, '');
-  if (prefix && (/[^A-Za-z0-9_./-]/.test(prefix) || prefix.split('/').some((p) => p === '' || p === '.' || p === '..')))
-    throw new Error('has a prefix that is not a plain path (letters, digits, - _ . / only)');
-  return { bucket: u.hostname, prefix: prefix ? `${prefix}/` : '' };
-};
-
-/** Requests per minute through the HTTP rate limits (README "Operations"). */
-export const DEFAULT_RATE_LIMITS = {
-  /** Per API token or session (per address for anonymous requests). */
-  perClient: 6000,
-  /** Per client address, whatever the credential: many users may share one behind a NAT. */
-  perAddress: 30_000,
-  /** Sign-in, password-reset and invitation requests per address. */
-  signIn: 100,
-  /** Token creation and uploads (files, logos, prospect imports) per token or session. */
-  sensitive: 300,
-  /**
-   * Social short links (/s/<code>) with a code no live post has, per address: a person follows
-   * links that exist, so only guessing reaches it; real links are never counted nor refused.
-   */
-  unknownSocialLinks: 30,
-} as const;
-
-/** One social network's OAuth client and hosts (README "Social connections"). */
-export type SocialNetworkSettings = OAuthClientSettings;
-
-/** A call to a social network (token, upload, post) may take this long (SOCIAL_TIMEOUT_MS). */
-export const DEFAULT_SOCIAL_TIMEOUT_MS = 30_000;
-/** Access tokens are refreshed once less than this much of their life remains (SOCIAL_REFRESH_AHEAD_HOURS). */
-export const DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS = 24;
-/** A connection that will stop working within this many days is announced to the partner (SOCIAL_EXPIRY_NOTICE_DAYS). */
-export const DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS = 7;
-
-/** A call to the assistant's model may take this long (AI_TIMEOUT_MS). */
-export const DEFAULT_AI_TIMEOUT_MS = 30_000;
-/** Tokens each vendor may spend on the assistant in a calendar month (AI_MONTHLY_TOKENS_PER_VENDOR); a vendor admin may set less. */
-export const DEFAULT_AI_MONTHLY_TOKENS_PER_VENDOR = 500_000;
-/** Calls to the model each vendor may make in a minute, its partners' included (AI_CALLS_PER_MINUTE_PER_VENDOR). */
-export const DEFAULT_AI_CALLS_PER_MINUTE_PER_VENDOR = 20;
-/** The longest answer asked of the model, in tokens (AI_MAX_ANSWER_TOKENS). */
-export const DEFAULT_AI_MAX_ANSWER_TOKENS = 1_000;
-
-/**
- * The assistant's model (an OpenAI-compatible Chat Completions API): off unless AI_BASE_URL and
- * AI_MODEL are both set, and then nothing but what docs/guide/assistant-data.md lists is sent.
- */
-export interface AssistantSettings {
-  /** Unset: the assistant is off and nothing leaves the installation. */
-  baseUrl: string | undefined;
-  apiKey: string | undefined;
-  model: string | undefined;
-  timeoutMs: number;
-  monthlyTokensPerVendor: number;
-  callsPerMinutePerVendor: number;
-  maxAnswerTokens: number;
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
-
-type Env = Record<string, string | undefined>;
 
 /**
  * The engine's settings, read once at boot from environment variables. Every field has a
@@ -238,14 +124,7 @@ export class AppConfig {
   /** Where stored files live (STORAGE_URL; README "Running on several hosts"). */
   readonly storage: StorageSettings;
   /** The S3-compatible service: endpoint (unset: AWS), region, credentials (unset: the SDK's default chain), path-style addressing. */
-  readonly s3: {
-    endpoint: string | undefined;
-    region: string;
-    credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
-    forcePathStyle: boolean;
-    publicUrl: string | undefined;
-    presignSeconds: number;
-  };
+  readonly s3: S3Settings;
   readonly publicFileUrls: PublicFileUrlMode;
   /** Stored files no longer referenced are removed this long after, in ms. */
   readonly storageGcGraceMs: number;
@@ -253,14 +132,7 @@ export class AppConfig {
   /** Whole months of events kept before the current one; undefined: every event is kept. */
   readonly eventsRetentionMonths: number | undefined;
   /** Social networks partners connect (README "Social connections"): a network without a client id and secret cannot be connected. */
-  readonly social: {
-    linkedin: SocialNetworkSettings;
-    x: SocialNetworkSettings;
-    facebook: SocialNetworkSettings;
-    timeoutMs: number;
-    refreshAheadMs: number;
-    expiryNoticeMs: number;
-  };
+  readonly social: SocialSettings;
   /** CRMs (HUBSPOT_*, SALESFORCE_*, CRM_*): leads written there, won deals read back. */
   readonly crm: CrmSettings;
   /** The assistant's model (AI_*): off unless configured. */
@@ -268,18 +140,8 @@ export class AppConfig {
 
   constructor(env: Env = process.env) {
     const problems: string[] = [];
-    const read = <T>(name: string, parser: EnvParser<T>, fallback: T): T => {
-      const raw = env[name];
-      if (raw === undefined || raw === '') return fallback;
-      try {
-        return parser(raw);
-      } catch (e) {
-        problems.push(`${name}: ${(e as Error).message} (got "${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}")`);
-        return fallback;
-      }
-    };
-    const optional = <T>(name: string, parser: EnvParser<T>): T | undefined =>
-      read<T | undefined>(name, parser, undefined);
+    const reader = envReader(env, problems);
+    const { read, optional } = reader;
 
     this.port = read('PORT', int(1, 65535), 3000);
     this.host = read('HOST', str, '0.0.0.0');
@@ -379,117 +241,17 @@ export class AppConfig {
       DEFAULT_RATE_LIMITS.unknownSocialLinks,
     );
 
-    const s3Bucket = optional('STORAGE_URL', storageUrl);
-    this.storage = s3Bucket ? { kind: 's3', ...s3Bucket } : { kind: 'local', dir: this.dataDir };
-    const accessKeyId = optional('S3_ACCESS_KEY_ID', str);
-    const secretAccessKey = optional('S3_SECRET_ACCESS_KEY', str);
-    if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
-      problems.push(
-        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither (neither: the AWS SDK finds credentials itself)',
-      );
-    this.s3 = {
-      endpoint: optional('S3_ENDPOINT', url(['http', 'https']))?.replace(/\/+$/, ''),
-      region: read(
-        'S3_REGION',
-        (raw) => {
-          if (!/^[a-z0-9-]{2,32}$/.test(raw)) throw new Error('must be a region name such as us-east-1 or auto');
-          return raw;
-        },
-        'us-east-1',
-      ),
-      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
-      forcePathStyle: read('S3_FORCE_PATH_STYLE', bool, false),
-      publicUrl: optional('S3_PUBLIC_URL', url(['http', 'https']))?.replace(/\/+$/, ''),
-      presignSeconds: read('S3_PRESIGN_SECONDS', int(60, 7 * 86_400), DEFAULT_S3_PRESIGN_SECONDS),
-    };
-    // An S3 store copies a streamed upload to its content address in one CopyObject, 5 GiB at most.
-    if (this.storage.kind === 's3' && this.maxImportBytes > 5 * 1024 ** 3)
-      problems.push(
-        'MAX_IMPORT_BYTES: at most 5368709120 (5 GiB) with an S3 store (STORAGE_URL=s3://…), the largest object S3 copies in one request',
-      );
-    this.publicFileUrls = read('PUBLIC_FILE_URLS', oneOf(PUBLIC_FILE_URL_MODES), 'api');
-    if (this.publicFileUrls !== 'api' && this.storage.kind !== 's3')
-      problems.push(
-        `PUBLIC_FILE_URLS: ${this.publicFileUrls} needs an S3 store (STORAGE_URL=s3://bucket/prefix); with the local DATA_DIR only api works`,
-      );
-    if (this.publicFileUrls === 'public' && !this.s3.publicUrl)
-      problems.push(
-        "S3_PUBLIC_URL: PUBLIC_FILE_URLS=public needs the public address of the bucket's public/ folder (https://bucket.example.com/prefix/public)",
-      );
-    this.storageGcGraceMs =
-      read('STORAGE_GC_GRACE_HOURS', int(1, 24 * 365), DEFAULT_STORAGE_GC_GRACE_HOURS) * 3_600_000;
-    this.housekeepingIntervalMinutes = read(
-      'HOUSEKEEPING_INTERVAL_MINUTES',
-      int(1, 60),
-      DEFAULT_HOUSEKEEPING_INTERVAL_MINUTES,
-    );
+    const files = readStorage(reader, this.dataDir, this.maxImportBytes);
+    this.storage = files.storage;
+    this.s3 = files.s3;
+    this.publicFileUrls = files.publicFileUrls;
+    this.storageGcGraceMs = files.storageGcGraceMs;
+    this.housekeepingIntervalMinutes = files.housekeepingIntervalMinutes;
     this.eventsRetentionMonths = optional('EVENTS_RETENTION_MONTHS', int(1, 1200));
 
-    /** Without an API host of its own (Salesforce: each organisation's is in its token answer) the API URL is the auth URL. */
-    const network = (prefix: string, authUrl: string, apiUrl?: string): SocialNetworkSettings => {
-      const clientId = optional(`${prefix}_CLIENT_ID`, str);
-      const clientSecret = optional(`${prefix}_CLIENT_SECRET`, str);
-      if ((clientId === undefined) !== (clientSecret === undefined))
-        problems.push(
-          `${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET: set both or neither (neither: partners cannot connect this network)`,
-        );
-      const auth = read(`${prefix}_AUTH_URL`, url(['http', 'https']), authUrl).replace(/\/+$/, '');
-      return {
-        clientId,
-        clientSecret,
-        authUrl: auth,
-        apiUrl:
-          apiUrl === undefined ? auth : read(`${prefix}_API_URL`, url(['http', 'https']), apiUrl).replace(/\/+$/, ''),
-        scopes: optional(`${prefix}_SCOPES`, str)
-          ?.split(/[\s,]+/)
-          .filter(Boolean),
-      };
-    };
-    this.social = {
-      linkedin: network('LINKEDIN', 'https://www.linkedin.com', 'https://api.linkedin.com'),
-      x: network('X', 'https://x.com', 'https://api.x.com'),
-      facebook: network('FACEBOOK', 'https://www.facebook.com', 'https://graph.facebook.com'),
-      timeoutMs: read('SOCIAL_TIMEOUT_MS', int(100, 600_000), DEFAULT_SOCIAL_TIMEOUT_MS),
-      refreshAheadMs:
-        read('SOCIAL_REFRESH_AHEAD_HOURS', int(1, 24 * 30), DEFAULT_SOCIAL_REFRESH_AHEAD_HOURS) * 3_600_000,
-      expiryNoticeMs: read('SOCIAL_EXPIRY_NOTICE_DAYS', int(1, 60), DEFAULT_SOCIAL_EXPIRY_NOTICE_DAYS) * 86_400_000,
-    };
-
-    this.crm = {
-      hubspot: network('HUBSPOT', 'https://app.hubspot.com', 'https://api.hubapi.com'),
-      salesforce: network('SALESFORCE', 'https://login.salesforce.com'),
-      revenuePollMs: read('CRM_REVENUE_POLL_MINUTES', int(1, 1440), DEFAULT_CRM_REVENUE_POLL_MINUTES) * 60_000,
-      timeoutMs: read('CRM_TIMEOUT_MS', int(100, 600_000), DEFAULT_CRM_TIMEOUT_MS),
-      refreshAheadMs: read('CRM_REFRESH_AHEAD_MINUTES', int(1, 1440), DEFAULT_CRM_REFRESH_AHEAD_MINUTES) * 60_000,
-    };
-
-    const aiBaseUrl = optional('AI_BASE_URL', url(['http', 'https']))?.replace(/\/+$/, '');
-    const aiModel = optional('AI_MODEL', (raw) => {
-      if (raw.length > 200 || /[^\x21-\x7e]/.test(raw))
-        throw new Error('must be a model name: printable ASCII, no spaces');
-      return raw;
-    });
-    if ((aiBaseUrl === undefined) !== (aiModel === undefined))
-      problems.push(
-        'AI_BASE_URL and AI_MODEL: set both or neither (neither: the assistant is off and nothing is sent to a model)',
-      );
-    this.assistant = {
-      baseUrl: aiBaseUrl,
-      apiKey: optional('AI_API_KEY', str),
-      model: aiModel,
-      timeoutMs: read('AI_TIMEOUT_MS', int(100, 600_000), DEFAULT_AI_TIMEOUT_MS),
-      monthlyTokensPerVendor: read(
-        'AI_MONTHLY_TOKENS_PER_VENDOR',
-        int(0, 1_000_000_000),
-        DEFAULT_AI_MONTHLY_TOKENS_PER_VENDOR,
-      ),
-      callsPerMinutePerVendor: read(
-        'AI_CALLS_PER_MINUTE_PER_VENDOR',
-        int(1, 10_000),
-        DEFAULT_AI_CALLS_PER_MINUTE_PER_VENDOR,
-      ),
-      maxAnswerTokens: read('AI_MAX_ANSWER_TOKENS', int(16, 32_000), DEFAULT_AI_MAX_ANSWER_TOKENS),
-    };
+    this.social = readSocial(reader);
+    this.crm = readCrm(reader);
+    this.assistant = readAssistant(reader);
 
     if (problems.length) throw new ConfigError(problems);
   }

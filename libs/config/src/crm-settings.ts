@@ -1,4 +1,6 @@
-import type { OAuthClientSettings } from './oauth-client-settings';
+import { int } from './env-parsers';
+import type { EnvReader } from './env-reader';
+import { OAuthClientSettings, readOAuthClient } from './oauth-client-settings';
 
 /** A call to a CRM (token, search, write) may take this long (CRM_TIMEOUT_MS). */
 export const DEFAULT_CRM_TIMEOUT_MS = 30_000;
@@ -15,4 +17,15 @@ export interface CrmSettings {
   revenuePollMs: number;
   timeoutMs: number;
   refreshAheadMs: number;
+}
+
+export function readCrm(r: EnvReader): CrmSettings {
+  const { read } = r;
+  return {
+    hubspot: readOAuthClient(r, 'HUBSPOT', 'https://app.hubspot.com', 'https://api.hubapi.com'),
+    salesforce: readOAuthClient(r, 'SALESFORCE', 'https://login.salesforce.com'),
+    revenuePollMs: read('CRM_REVENUE_POLL_MINUTES', int(1, 1440), DEFAULT_CRM_REVENUE_POLL_MINUTES) * 60_000,
+    timeoutMs: read('CRM_TIMEOUT_MS', int(100, 600_000), DEFAULT_CRM_TIMEOUT_MS),
+    refreshAheadMs: read('CRM_REFRESH_AHEAD_MINUTES', int(1, 1440), DEFAULT_CRM_REFRESH_AHEAD_MINUTES) * 60_000,
+  };
 }

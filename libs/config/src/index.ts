@@ -1,5 +1,5 @@
 export { AppConfig, ConfigError } from './app-config';
-export type { AssistantSettings } from './app-config';
+export type { AssistantSettings } from './assistant-settings';
 export { ConfigModule } from './config.module';
 export { applyDotEnv } from './dot-env';
 export { crashPoint } from './crash-point';

@@ -12,6 +12,7 @@ import { LaunchActivityService } from './launch-activity.service';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { LaunchesRepository } from './launches.repository';
 import { LaunchesService } from './launches.service';
+import { LaunchTargets } from './launch-targets.service';
 import { LaunchApprovalsService } from './launch-approvals.service';
 import { LaunchNotices } from './launch-notices.service';
 
@@ -31,6 +32,7 @@ import { LaunchNotices } from './launch-notices.service';
     LaunchesRepository,
     LaunchPreviewRepository,
     LaunchesService,
+    LaunchTargets,
     LaunchActivityRepository,
     LaunchActivityService,
     LaunchApprovalsService,

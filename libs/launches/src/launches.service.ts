@@ -1,34 +1,23 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { AnalyticsRepository, dailySeries, DailyPoint, FunnelRow, utcDay } from '@tcma/analytics';
+import { AnalyticsRepository, dailySeries, utcDay } from '@tcma/analytics';
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
-import { availabilityProblem, CampaignsRepository } from '@tcma/campaigns';
+import { CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
-import { ConflictError, InvalidError, NotFoundError, Problem } from '@tcma/errors';
-import {
-  AudienceSpec,
-  CampaignRow,
-  CampaignVersionRow,
-  EXCLUSION_REASONS,
-  ExclusionReason,
-  Found,
-  LaunchRow,
-  LaunchStatus,
-  PageWindow,
-  PartnerRow,
-  Tx,
-} from '@tcma/persistence';
+import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
+import { AudienceSpec, Found, LaunchRow, LaunchStatus, PageWindow, PartnerRow, Tx } from '@tcma/persistence';
 import { EnrollLaunchJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
 import { LaunchEnrollments } from '@tcma/nurture';
-import { PartnerSendersService } from '@tcma/senders';
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
 import { Queue } from 'bullmq';
-import { launchReadiness, Readiness } from './launch-readiness';
+import { Readiness } from './launch-readiness';
+import { LaunchPreview, launchPreview } from './launch-preview';
 import { LaunchNotices } from './launch-notices.service';
 import { LaunchPreviewRepository } from './launch-preview.repository';
-import { sequenceTimeline } from '@tcma/sequences';
-import { campaignLanguages, closestLanguage } from '@tcma/translation';
+import { LaunchDaily, LaunchProgress, launchProgress, RUNNING } from './launch-progress';
+import { startProblems } from './launch-start';
+import { LaunchTargets } from './launch-targets.service';
 import { LaunchesRepository, LaunchStats, NewLaunchInput } from './launches.repository';
 import { blocksToApprove, canonicalSlotValues } from './text-block-approval';
 import type { SlotDefinition } from '@tcma/campaign-model';
@@ -62,85 +51,6 @@ export type LaunchSummary = LaunchRow & {
   clicked: number;
 };
 
-/** A launch's daily trend: every UTC day from its start to today (or its last day with counts once it has ended). */
-export interface LaunchDaily {
-  launchId: string;
-  days: DailyPoint[];
-}
-
-/** Launch states that may still send: their trend runs to today. */
-const RUNNING: readonly LaunchStatus[] = ['enrolling', 'active', 'paused'];
-
-/** The counters the portal's "My launches" shows, from the analytics rollups. */
-export const PROGRESS_COUNTS = ['sent', 'accepted', 'bounced', 'opened', 'clicked', 'unsubscribed'] as const;
-export type ProgressCounts = Record<(typeof PROGRESS_COUNTS)[number], number>;
-
-/** A launch's progress: who entered, and per step who waits for it and what happened to it. */
-export interface LaunchProgress extends ProgressCounts {
-  launchId: string;
-  status: LaunchStatus;
-  enrolled: number;
-  skippedSuppressed: number;
-  /** Conversions recorded for the launch (they belong to no step). */
-  converted: number;
-  steps: Array<ProgressCounts & { step: number; emailAssetId: string; name: string; waiting: number }>;
-}
-
-/** One step's send time for the prospects of one zone. */
-export interface PreviewStep {
-  step: number;
-  emailAssetId: string;
-  name: string;
-  subject: string;
-  /** Sent only to those who meet it (opened, clicked…): the dry run cannot tell who will. */
-  conditional: boolean;
-  sendAt: Date;
-}
-
-/** A launch's dry run: when each step would go, by zone, and who would be left out and why. */
-export interface LaunchPreview {
-  campaignId: string;
-  version: number;
-  startAt: Date;
-  /** Prospects the audience selects, before exclusions. */
-  audience: number;
-  /** Prospects who would be enrolled. */
-  enrolled: number;
-  excluded: Record<ExclusionReason, number>;
-  zones: Array<{ timezone: string; prospects: number; steps: PreviewStep[] }>;
-  /**
-   * Who would read which of the campaign's languages (its own and its emails' variants), most
-   * prospects first: each prospect's language, else the partner's, matched by closestLanguage.
-   */
-  languages: Array<{ language: string; prospects: number }>;
-}
-
-/** A launch may start this far in the past (clock differences) and this far ahead. */
-const START_TOLERANCE_MS = 5 * 60_000;
-const MAX_START_AHEAD_MS = 365 * 86_400_000;
-
-/** The progress counters summed over funnel rows. */
-function progressCounts(rows: FunnelRow[]): ProgressCounts {
-  const sum = (c: keyof ProgressCounts) => rows.reduce((n, r) => n + r[c], 0);
-  return {
-    sent: sum('sent'),
-    accepted: sum('accepted'),
-    bounced: sum('bounced'),
-    opened: sum('opened'),
-    clicked: sum('clicked'),
-    unsubscribed: sum('unsubscribed'),
-  };
-}
-
-function startProblems(startAt: Date, now: Date): Problem[] {
-  const problems: Problem[] = [];
-  if (startAt.getTime() < now.getTime() - START_TOLERANCE_MS)
-    problems.push({ path: 'startAt', message: 'must not be in the past' });
-  if (startAt.getTime() > now.getTime() + MAX_START_AHEAD_MS)
-    problems.push({ path: 'startAt', message: 'must be within a year' });
-  return problems;
-}
-
 /**
  * Launches: a partner (or a vendor user on its behalf) runs a published version for an
  * audience. Creating one only records and queues it; enrollment happens in the worker.
@@ -157,7 +67,7 @@ export class LaunchesService {
     private readonly brandKits: BrandKitsService,
     private readonly clock: Clock,
     private readonly previews: LaunchPreviewRepository,
-    private readonly senders: PartnerSendersService,
+    private readonly targets: LaunchTargets,
     private readonly analytics: AnalyticsRepository,
     private readonly notices: LaunchNotices,
   ) {}
@@ -174,43 +84,12 @@ export class LaunchesService {
     slotValues?: Record<string, string>,
   ): Promise<Readiness & { campaignId: string; version: number }> {
     const partner = await this.partners.get(actor, partnerId);
-    const target = await this.launchTarget(partner, campaignId, version);
-    return { campaignId, version: target.version.version, ...(await this.readinessOf(partner, target, slotValues)) };
-  }
-
-  private async launchTarget(
-    partner: PartnerRow,
-    campaignId: string,
-    version?: number,
-  ): Promise<{ campaign: CampaignRow; version: CampaignVersionRow }> {
-    const scope = scopeOfPartner(partner);
-    const [latest, campaign] = await Promise.all([
-      this.campaigns.findPublishedForPartner(scope, partner, campaignId),
-      this.campaigns.find(scope, campaignId),
-    ]);
-    if (!latest || !campaign) throw new NotFoundError('Campaign');
-    const pinned =
-      version && version !== latest.version ? await this.campaigns.findVersion(scope, campaignId, version) : latest;
-    if (!pinned) throw new NotFoundError('Campaign version');
-    return { campaign, version: pinned };
-  }
-
-  private async readinessOf(
-    partner: PartnerRow,
-    target: { campaign: CampaignRow; version: CampaignVersionRow },
-    slotValues?: Record<string, string>,
-  ): Promise<Readiness> {
-    const brand = await this.brandKits.brandState(partner);
-    const unavailable = availabilityProblem(target.campaign, this.clock.now())?.message ?? null;
-    const senderWarning = await this.senders.warningFor(partner, brand);
-    return launchReadiness({
-      content: target.version.content,
-      brand: brand.brand,
-      hasSender: brand.sender !== null,
-      senderWarning,
-      slotValues,
-      unavailable,
-    });
+    const target = await this.targets.find(partner, campaignId, version);
+    return {
+      campaignId,
+      version: target.version.version,
+      ...(await this.targets.readinessOf(partner, target, slotValues)),
+    };
   }
 
   /**
@@ -228,7 +107,7 @@ export class LaunchesService {
     partnerHost: string | null;
   }> {
     const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
-    const target = await this.launchTarget(partner, input.campaignId, input.version);
+    const target = await this.targets.find(partner, input.campaignId, input.version);
     const content = target.version.content;
     const slot = content.slots.find((s) => s.name === input.slot && s.type === 'text_block');
     if (!slot) throw new NotFoundError('Editable block');
@@ -254,26 +133,7 @@ export class LaunchesService {
       this.launches.waitingByStep(scope, launch.id),
       this.analytics.funnel(scope, { launchId: launch.id }, 'step'),
     ]);
-    const emails = new Map(
-      (version?.content.assets ?? []).flatMap((a) => (a.kind === 'email' ? [[a.id, a.name] as const] : [])),
-    );
-    const steps = (version?.content.sequence?.steps ?? []).map((s, i) => ({
-      step: i + 1,
-      emailAssetId: s.emailAssetId,
-      name: emails.get(s.emailAssetId) ?? '',
-      waiting: waiting.get(i) ?? 0,
-      ...progressCounts(funnel.filter((r) => r.step === i + 1)),
-    }));
-    const converted = funnel.reduce((n, r) => n + r.converted, 0);
-    return {
-      launchId: launch.id,
-      status: launch.status,
-      enrolled: launch.enrolled,
-      skippedSuppressed: launch.skippedSuppressed,
-      ...progressCounts(funnel),
-      converted,
-      steps,
-    };
+    return launchProgress(launch, version?.content, waiting, funnel);
   }
 
   /**
@@ -283,7 +143,7 @@ export class LaunchesService {
    */
   async preview(actor: Actor, input: CreateLaunchInput): Promise<LaunchPreview> {
     const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
-    const target = await this.launchTarget(partner, input.campaignId, input.version);
+    const target = await this.targets.find(partner, input.campaignId, input.version);
     const now = this.clock.now();
     const startAt = input.startAt ?? now;
     const problems = startProblems(startAt, now);
@@ -296,49 +156,14 @@ export class LaunchesService {
       input.campaignId,
       partner.timezone,
     );
-    const excluded: Record<ExclusionReason, number> = { unsubscribed: 0, invalid: 0, suppressed: 0 };
-    const content = target.version.content;
-    const available = campaignLanguages(content);
-    const byZone = new Map<string, number>();
-    const byLanguage = new Map<string, number>(available.map((l) => [l, 0]));
-    for (const c of counts) {
-      if (c.rank !== null) {
-        excluded[EXCLUSION_REASONS[c.rank - 1]] += c.n;
-        continue;
-      }
-      byZone.set(c.zone, (byZone.get(c.zone) ?? 0) + c.n);
-      const language = closestLanguage(available, c.language ?? partner.language);
-      byLanguage.set(language, (byLanguage.get(language) ?? 0) + c.n);
-    }
-    const steps = content.sequence?.steps ?? [];
-    const emails = new Map(content.assets.flatMap((a) => (a.kind === 'email' ? [[a.id, a] as const] : [])));
-    const zones = [...byZone.entries()]
-      .sort(([za, a], [zb, b]) => b - a || za.localeCompare(zb))
-      .map(([timezone, prospects]) => ({
-        timezone,
-        prospects,
-        steps: sequenceTimeline(startAt, steps, timezone).map((sendAt, i) => ({
-          step: i + 1,
-          emailAssetId: steps[i].emailAssetId,
-          name: emails.get(steps[i].emailAssetId)?.name ?? '',
-          subject: emails.get(steps[i].emailAssetId)?.subject ?? '',
-          conditional: (steps[i].condition ?? 'always') !== 'always',
-          sendAt,
-        })),
-      }));
-    const enrolled = zones.reduce((n, z) => n + z.prospects, 0);
-    return {
+    return launchPreview({
       campaignId: input.campaignId,
       version: target.version.version,
+      content: target.version.content,
       startAt,
-      audience: enrolled + excluded.unsubscribed + excluded.invalid + excluded.suppressed,
-      enrolled,
-      excluded,
-      zones,
-      languages: [...byLanguage.entries()]
-        .sort(([la, a], [lb, b]) => b - a || la.localeCompare(lb))
-        .map(([language, prospects]) => ({ language, prospects })),
-    };
+      partnerLanguage: partner.language,
+      counts,
+    });
   }
 
   async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchRow> {
@@ -353,13 +178,13 @@ export class LaunchesService {
    */
   async prepare(actor: Actor, input: CreateLaunchInput): Promise<PreparedLaunch> {
     const partner = await this.partners.actingFor(actor, input.partnerId, 'Choose the partner this launch is for');
-    const target = await this.launchTarget(partner, input.campaignId, input.version);
+    const target = await this.targets.find(partner, input.campaignId, input.version);
     const version = target.version;
 
     const now = this.clock.now();
     const startAt = input.startAt ?? now;
     const problems = startProblems(startAt, now);
-    const readiness = await this.readinessOf(partner, target, input.slotValues);
+    const readiness = await this.targets.readinessOf(partner, target, input.slotValues);
     for (const item of readiness.items.filter((i) => i.blocking))
       problems.push({ path: item.path, message: item.message, code: item.code });
     const known = new Set(version.content.slots.map((s) => s.name));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PartnerScope, TenantScope, Tx } from '@tcma/persistence';
-import { EnrollmentsRepository } from './enrollments.repository';
+import { EnrollmentExitsRepository } from './enrollment-exits.repository';
 
 /**
  * Taking prospects out of their sequences, for the libs where the reason happens: an
@@ -9,7 +9,7 @@ import { EnrollmentsRepository } from './enrollments.repository';
  */
 @Injectable()
 export class EnrollmentExits {
-  constructor(private readonly enrollments: EnrollmentsRepository) {}
+  constructor(private readonly enrollments: EnrollmentExitsRepository) {}
 
   /**
    * Every active enrollment of this address in the scope (an unsubscribe): at one partner, or

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PartnerScope } from '@tcma/persistence';
 import { stepDue } from '@tcma/sequences';
-import { EnrollmentsRepository } from './enrollments.repository';
+import { AudienceEnrollmentsRepository } from './audience-enrollments.repository';
 import { RunningLaunchesRepository } from './running-launches.repository';
 import { SendProfiles } from './send-profiles';
 
@@ -20,7 +20,7 @@ export class EnrollmentService {
 
   constructor(
     private readonly launches: RunningLaunchesRepository,
-    private readonly enrollments: EnrollmentsRepository,
+    private readonly enrollments: AudienceEnrollmentsRepository,
     private readonly profiles: SendProfiles,
   ) {}
 

@@ -4,17 +4,12 @@ import {
   dueAndNotQueued,
   EnrollmentStatus,
   executorOf,
-  inAudience,
-  LaunchRow,
-  PartnerScope,
   partnerOwned,
-  suppressionCovers,
-  suppressionTargetOf,
   TenantScope,
   Tx,
   unnest,
 } from '@tcma/persistence';
-import { sql } from 'kysely';
+import { exitWith } from './enrollment-exits.repository';
 import { readSendContexts, SendContext } from './send-context.statements';
 
 export type { SendContext } from './send-context.statements';
@@ -33,147 +28,14 @@ export interface AdvanceTo {
   exitReason?: string | null;
 }
 
-/** Taking an enrollment out of its sequence: no next step, nothing queued. */
-const exitWith = (reason: string) => ({
-  status: 'exited' as const,
-  exitReason: reason,
-  nextDueAt: null,
-  queuedAt: null,
-  updatedAt: new Date(),
-});
-
+/**
+ * The send path's and the sweep's enrollment state: send contexts, queue marks, moving on and
+ * exiting one enrollment; and a launch's pause and cancellation. Enrolling lives in
+ * AudienceEnrollmentsRepository, the exits other libs cause in EnrollmentExitsRepository.
+ */
 @Injectable()
 export class EnrollmentsRepository {
   constructor(private readonly db: Database) {}
-
-  /** The zones of a launch's audience (prospect's own, else the launch's), to compute first due times per zone. */
-  async audienceZones(scope: PartnerScope, launch: LaunchRow): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('prospects as p')
-      .select((eb) => eb.fn.coalesce('p.timezone', eb.val(launch.timezone)).as('zone'))
-      .distinct()
-      .where((eb) => eb.and([partnerOwned(eb, scope, 'p'), inAudience(launch.audience)]))
-      .execute();
-    return rows.map((r) => r.zone);
-  }
-
-  /**
-   * Splits a partner's prospects into id ranges of about `size` each: the returned ids are
-   * the inclusive upper bounds of every range but the last, which is open. Ordered as
-   * numbers (by row number): ids as text would put 100000 before 20000.
-   */
-  async chunkBounds(scope: PartnerScope, size: number): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom((db) =>
-        db
-          .selectFrom('prospects as p')
-          .select(['p.id', sql<number>`row_number() OVER (ORDER BY p.id)`.as('rn')])
-          .where((eb) => partnerOwned(eb, scope, 'p'))
-          .as('t'),
-      )
-      .select('t.id')
-      .where(sql<boolean>`t.rn % ${size} = 0`)
-      .orderBy('t.rn')
-      .execute();
-    return rows.map((r) => r.id);
-  }
-
-  /**
-   * Enrolls the launch's audience among prospects with ids in (afterId, upToId], in one
-   * statement, each first step due at the time of its zone. Suppressed addresses are left
-   * out; enrolling twice is harmless.
-   */
-  async enrollRange(
-    scope: PartnerScope,
-    launch: LaunchRow,
-    afterId: string,
-    upToId: string | null,
-    dues: Map<string, Date>,
-  ): Promise<{ scanned: number; eligible: number; inserted: number }> {
-    const row = await this.db
-      .with('batch', (db) =>
-        db
-          .selectFrom('prospects as p')
-          .select((eb) => ['p.id', 'p.emailLower', eb.fn.coalesce('p.timezone', eb.val(launch.timezone)).as('zone')])
-          .where((eb) =>
-            eb.and([
-              partnerOwned(eb, scope, 'p'),
-              eb('p.id', '>', afterId),
-              ...(upToId === null ? [] : [eb('p.id', '<=', upToId)]),
-              inAudience(launch.audience),
-            ]),
-          ),
-      )
-      .with('eligible', (db) =>
-        db
-          .selectFrom('batch as b')
-          .selectAll('b')
-          .where((eb) =>
-            eb.not(
-              suppressionCovers(
-                suppressionTargetOf(scope, {
-                  campaignId: eb.val(launch.campaignId),
-                  emailLower: eb.ref('b.emailLower'),
-                }),
-              ),
-            ),
-          ),
-      )
-      .with('inserted', (db) =>
-        db
-          .insertInto('enrollments')
-          .columns(['launchId', 'prospectId', 'partnerId', 'vendorId', 'status', 'nextStep', 'nextDueAt'])
-          .expression((eb) =>
-            eb
-              .selectFrom('eligible as e')
-              .innerJoin(
-                unnest<{ zone: string; due: Date }, 'd'>('d', {
-                  zone: { type: 'text', values: [...dues.keys()] },
-                  due: { type: 'timestamptz', values: [...dues.values()] },
-                }),
-                'd.zone',
-                'e.zone',
-              )
-              .select((s) => [
-                s.val(launch.id).as('launchId'),
-                'e.id',
-                s.val(scope.partnerId).as('partnerId'),
-                s.val(scope.vendorId).as('vendorId'),
-                s.val('active').as('status'),
-                s.lit(0).as('nextStep'),
-                'd.due',
-              ]),
-          )
-          .onConflict((oc) => oc.columns(['launchId', 'prospectId']).doNothing())
-          .returning('id'),
-      )
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('batch')
-          .select((s) => s.fn.countAll<number>().as('n'))
-          .as('scanned'),
-        eb
-          .selectFrom('eligible')
-          .select((s) => s.fn.countAll<number>().as('n'))
-          .as('eligible'),
-        eb
-          .selectFrom('inserted')
-          .select((s) => s.fn.countAll<number>().as('n'))
-          .as('inserted'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { scanned: Number(row.scanned), eligible: Number(row.eligible), inserted: Number(row.inserted) };
-  }
-
-  async countForLaunch(scope: TenantScope, launchId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('enrollments as e')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('e.launchId', '=', launchId)
-      .where((eb) => partnerOwned(eb, scope, 'e'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
 
   async contextForSystem(enrollmentId: string): Promise<SendContext | null> {
     return (await this.contextsForSystem([enrollmentId]))[0];
@@ -314,92 +176,6 @@ export class EnrollmentsRepository {
       .where('id', '=', enrollmentId)
       .where('status', '=', 'active')
       .execute();
-  }
-
-  /**
-   * Exits every active enrollment of this prospect address in the scope (an unsubscribe): at
-   * one partner, or with a vendor scope at all its partners; `campaignId` keeps it to the
-   * launches of that campaign.
-   */
-  async exitForAddress(
-    scope: TenantScope,
-    emailLower: string,
-    reason: string,
-    campaignId: string | null = null,
-  ): Promise<number> {
-    let exiting = this.db
-      .updateTable('enrollments as e')
-      .set(exitWith(reason))
-      .from('prospects as p')
-      .whereRef('p.id', '=', 'e.prospectId')
-      .where((eb) =>
-        eb.and([partnerOwned(eb, scope, 'e'), eb('p.emailLower', '=', emailLower), eb('e.status', '=', 'active')]),
-      );
-    if (campaignId !== null)
-      exiting = exiting.where('e.launchId', 'in', (eb) =>
-        eb.selectFrom('launches as l').select('l.id').where('l.campaignId', '=', campaignId),
-      );
-    const exited = await exiting.executeTakeFirst();
-    return Number(exited.numUpdatedRows);
-  }
-
-  /**
-   * Exits the active enrollments whose sequence says "leave when this link is clicked", for
-   * each (send, link name) a person clicked. Returns the enrollments that left.
-   */
-  async exitOnClicksForSystem(clicks: Array<{ sendId: string; linkName: string }>, tx?: Tx): Promise<string[]> {
-    if (!clicks.length) return [];
-    const rows = await executorOf(this.db, tx)
-      .updateTable('enrollments as e')
-      .set(exitWith('clicked'))
-      .from(
-        unnest<{ sendId: string; linkName: string }, 'c'>('c', {
-          sendId: { type: 'bigint', values: clicks.map((c) => c.sendId) },
-          linkName: { type: 'text', values: clicks.map((c) => c.linkName) },
-        }),
-      )
-      .innerJoin('sends as s', 's.id', 'c.sendId')
-      .innerJoin('launches as l', 'l.id', 's.launchId')
-      .innerJoin('campaignVersions as v', 'v.id', 'l.campaignVersionId')
-      .whereRef('e.id', '=', 's.enrollmentId')
-      .where('e.status', '=', 'active')
-      .where(sql<boolean>`${sql.ref('v.content')}->'sequence'->'exit'->>'clickedLink' = ${sql.ref('c.linkName')}`)
-      .returning('e.id')
-      .execute();
-    return rows.map((r) => r.id);
-  }
-
-  /** Exits the prospect's active enrollments in these launches where the sequence exits on conversion. */
-  async exitOnConversion(scope: PartnerScope, prospectId: string, launchIds: string[], tx?: Tx): Promise<number> {
-    if (!launchIds.length) return 0;
-    const exited = await executorOf(this.db, tx)
-      .updateTable('enrollments as e')
-      .set(exitWith('converted'))
-      .from('launches as l')
-      .innerJoin('campaignVersions as v', 'v.id', 'l.campaignVersionId')
-      .whereRef('l.id', '=', 'e.launchId')
-      .where((eb) =>
-        eb.and([
-          partnerOwned(eb, scope, 'e'),
-          eb('e.prospectId', '=', prospectId),
-          eb('e.launchId', 'in', launchIds),
-          eb('e.status', '=', 'active'),
-        ]),
-      )
-      .where(sql<boolean>`(${sql.ref('v.content')}->'sequence'->'exit'->>'converted')::boolean`)
-      .executeTakeFirst();
-    return Number(exited.numUpdatedRows);
-  }
-
-  /** The launches a prospect is or was enrolled in. */
-  async launchesOfProspect(scope: PartnerScope, prospectId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('enrollments as e')
-      .select('e.launchId')
-      .where('e.prospectId', '=', prospectId)
-      .where((eb) => partnerOwned(eb, scope, 'e'))
-      .execute();
-    return rows.map((r) => r.launchId);
   }
 
   async cancelLaunch(scope: TenantScope, launchId: string): Promise<number> {

@@ -4,7 +4,7 @@ export { LaunchEnrollments } from './launch-enrollments.service';
 export { NurtureModule } from './nurture.module';
 export { SendQueue } from './send-queue';
 export { SendStepService } from './send-step.service';
-export type { StepOutcome } from './send-step.service';
+export type { StepOutcome } from './step-outcome';
 export type { SendRecipient } from './send-ledger.repository';
 export { SentEmails } from './sent-emails.service';
 export { SweepService } from './sweep.service';

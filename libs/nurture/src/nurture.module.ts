@@ -7,6 +7,8 @@ import { RenderingModule } from '@tcma/rendering';
 import { TenancyModule } from '@tcma/tenancy';
 import { TrackingModule } from '@tcma/tracking';
 import { WebhooksModule } from '@tcma/webhooks';
+import { AudienceEnrollmentsRepository } from './audience-enrollments.repository';
+import { EnrollmentExitsRepository } from './enrollment-exits.repository';
 import { EnrollmentExits } from './enrollment-exits.service';
 import { EnrollmentService } from './enrollment.service';
 import { EnrollmentsRepository } from './enrollments.repository';
@@ -40,6 +42,8 @@ import { SweepService } from './sweep.service';
   providers: [
     RunningLaunchesRepository,
     EnrollmentsRepository,
+    AudienceEnrollmentsRepository,
+    EnrollmentExitsRepository,
     EnrollmentService,
     EnrollmentExits,
     LaunchEnrollments,

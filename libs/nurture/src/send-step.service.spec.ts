@@ -7,8 +7,7 @@ import type { SendStepRef } from '@tcma/queue';
 import type { AdvanceTo, SendContext } from './enrollments.repository';
 import type { ClaimInput, ClaimResult, FinishInput } from './send-ledger.repository';
 import type { PartnerProfile } from './send-profiles';
-import {
-  MAX_SEND_ATTEMPTS,
+import type {
   SendStepEnrollments,
   SendStepEvents,
   SendStepLedger,
@@ -16,11 +15,12 @@ import {
   SendStepQueue,
   SendStepRates,
   SendStepRenderer,
-  SendStepService,
   SendStepSuppressions,
   SendStepTransactions,
   SendStepTransports,
-} from './send-step.service';
+} from './send-step.ports';
+import { SendStepService } from './send-step.service';
+import { MAX_SEND_ATTEMPTS } from './step-outcome';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const WORKER = 'host:1:abc';

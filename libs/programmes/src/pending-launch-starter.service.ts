@@ -6,7 +6,8 @@ import { LaunchesService, PreparedLaunch, ReadinessCode } from '@tcma/launches';
 import { MissingItem, PartnerScope, Transactions, Tx } from '@tcma/persistence';
 import { SocialPostsService } from '@tcma/social-posts';
 import { Actor } from '@tcma/tenancy';
-import { ActionVia, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
+import { ActionVia, PendingLaunchActionsRepository } from './pending-launch-actions.repository';
+import { PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
 import { nextSocialPostingTime } from './social-posting-time';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
@@ -40,6 +41,7 @@ export class PendingLaunchStarter {
 
   constructor(
     private readonly pending: PendingLaunchesRepository,
+    private readonly actionLog: PendingLaunchActionsRepository,
     private readonly launches: LaunchesService,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly socialPosts: SocialPostsService,
@@ -76,7 +78,7 @@ export class PendingLaunchStarter {
     const missing = await this.missing(pl, actor);
     if (!Array.isArray(missing)) {
       if (await this.pending.close(scope, pl.id, 'cancelled', 'campaign_unavailable', now))
-        await this.pending.recordAction(scope, pl.id, 'cancel', 'system', null, now);
+        await this.actionLog.recordAction(scope, pl.id, 'cancel', 'system', null, now);
       return { outcome: 'cancelled', reason: missing.unavailable };
     }
     if (missing.length) {
@@ -111,7 +113,7 @@ export class PendingLaunchStarter {
       crashPoint(this.config, 'programmes.pending-launch-marked-started');
       const written = await this.launches.insert(prepared, { tx, pendingLaunchId: pl.id });
       await this.pending.setLaunch(scope, pl.id, written.id, now, tx);
-      await this.pending.recordAction(
+      await this.actionLog.recordAction(
         scope,
         pl.id,
         via === 'system' ? 'auto_start' : 'launch',

@@ -19,166 +19,16 @@ import {
 /** A pending launch as the portal and the emails show it: with its campaign's and programme's names. */
 export type PendingLaunchView = PendingLaunchRow & { campaignName: string; programmeId: string; programmeName: string };
 
-export type PendingAction = 'launch' | 'skip' | 'edit' | 'auto_start' | 'cancel';
-export type ActionVia = 'email' | 'portal' | 'system';
-
 /** States a pending launch can still be acted on in. */
 export const OPEN_STATES: readonly PendingLaunchState[] = ['pending', 'waiting_readiness'];
 
-/** Pending launches: created in bulk at a publish, started by the sweep or the partner, skipped, cancelled. */
+/**
+ * Pending launches: started by the sweep or the partner, skipped, cancelled, edited (created in
+ * PendingLaunchOffersRepository, their action history in PendingLaunchActionsRepository).
+ */
 @Injectable()
 export class PendingLaunchesRepository {
   constructor(private readonly db: Database) {}
-
-  /**
-   * One pending launch per subscriber of a programme holding this version's campaign (by
-   * membership or tag) whose partner is active and eligible, and who subscribed before the
-   * version was published (or its campaign became available): one INSERT … SELECT, whatever
-   * the count. A partner subscribed through two programmes gets one (its oldest subscription);
-   * the unique (subscription, version) key makes a second run (a publish handled twice, two
-   * workers racing) insert nothing. A subscription at its weekly cap gets the row as
-   * `skipped` (reason `weekly_cap`), so the partner sees what it missed. Returns the new
-   * open ones.
-   */
-  async fanOutForSystem(campaignVersionId: string, now: Date): Promise<string[]> {
-    const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-    // The version and its programmes are found once (materialized: the version's content is
-    // read once, not per subscriber), then joined to the subscriptions.
-    const rows = await sql<{ id: string; state: PendingLaunchState }>`
-      WITH version AS MATERIALIZED (
-        SELECT v.id, v.campaign_id, v.version, v.tiers, v.regions, c.vendor_id, v.content->'tags' AS tags,
-               GREATEST(v.published_at, c.available_from) AS offered_from
-        FROM campaign_versions v JOIN campaigns c ON c.id = v.campaign_id
-        WHERE v.id = ${campaignVersionId} AND c.status = 'published'
-      ), holding AS MATERIALIZED (
-        SELECT p.id FROM programmes p JOIN version ON p.vendor_id = version.vendor_id
-        WHERE (p.tag IS NOT NULL AND version.tags ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = version.campaign_id)
-      ), chosen AS (
-        SELECT DISTINCT ON (s.partner_id) s.id, s.vendor_id, s.partner_id, s.audience, s.slot_values, s.review_hours, s.weekly_cap, version.id AS version_id, version.campaign_id, version.version
-        FROM version
-        JOIN programme_subscriptions s ON s.vendor_id = version.vendor_id AND s.status = 'active' AND s.programme_id IN (SELECT id FROM holding)
-          AND s.subscribed_at <= version.offered_from
-        JOIN partners pa ON pa.id = s.partner_id AND pa.status = 'active'
-          AND (cardinality(version.tiers) = 0 OR pa.tier = ANY(version.tiers))
-          AND (cardinality(version.regions) = 0 OR pa.region = ANY(version.regions))
-        WHERE NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.partner_id = s.partner_id AND o.campaign_version_id = version.id)
-        ORDER BY s.partner_id, s.created_at, s.id
-      ), capped AS (
-        SELECT chosen.*, (chosen.weekly_cap IS NOT NULL AND (
-          SELECT count(*) FROM pending_launches q
-          WHERE q.subscription_id = chosen.id AND q.created_at > ${weekAgo} AND q.state IN ('pending', 'waiting_readiness', 'started')
-        ) >= chosen.weekly_cap) AS over_cap
-        FROM chosen
-      )
-      INSERT INTO pending_launches (vendor_id, partner_id, subscription_id, campaign_id, campaign_version_id, version, audience, slot_values, due_at, state, reason, created_at, updated_at)
-      SELECT vendor_id, partner_id, id, campaign_id, version_id, version, audience, slot_values,
-             ${now}::timestamptz + review_hours * interval '1 hour',
-             CASE WHEN over_cap THEN 'skipped' ELSE 'pending' END,
-             CASE WHEN over_cap THEN 'weekly_cap' END,
-             ${now}, ${now}
-      FROM capped
-      ON CONFLICT (subscription_id, campaign_version_id) DO NOTHING
-      RETURNING id, state`.execute(this.db);
-    return rows.rows.filter((r) => r.state === 'pending').map((r) => r.id);
-  }
-
-  /**
-   * The partner's explicit "launch the current version now" on one active subscription: for each
-   * campaign its programme holds that is offered to the partner at `now` (published, inside its
-   * dates, eligible by tier and region), the latest version gets a pending launch due now, unless
-   * the partner has already settled that version (through any subscription): one open or started
-   * is kept, and one the partner skipped stays skipped. One the engine closed without the
-   * partner's word (skipped by the weekly cap, cancelled by unsubscribing or while the campaign
-   * was unavailable) opens again, due now, with the subscription's defaults of today: the partner
-   * asked, so no weekly cap. Returns the ids of the pending launches of those versions, kept,
-   * reopened and new, so asking twice answers the same ones.
-   */
-  async offerCurrentOfSubscription(scope: PartnerScope, subscriptionId: string, now: Date): Promise<string[]> {
-    const rows = await sql<{ id: string }>`
-      WITH sub AS MATERIALIZED (
-        SELECT s.* FROM programme_subscriptions s
-        JOIN partners pa ON pa.id = s.partner_id AND pa.status = 'active'
-        WHERE s.id = ${subscriptionId} AND s.vendor_id = ${scope.vendorId} AND s.partner_id = ${scope.partnerId} AND s.status = 'active'
-      ), current AS MATERIALIZED (
-        SELECT v.id, v.campaign_id, v.version
-        FROM sub
-        JOIN programmes p ON p.id = sub.programme_id
-        JOIN campaigns c ON c.vendor_id = sub.vendor_id AND c.status = 'published'
-          AND (c.available_from IS NULL OR c.available_from <= ${now})
-          AND (c.available_until IS NULL OR c.available_until > ${now})
-        JOIN campaign_versions v ON v.campaign_id = c.id AND v.version = c.latest_version
-        JOIN partners pa ON pa.id = sub.partner_id
-          AND (cardinality(v.tiers) = 0 OR pa.tier = ANY(v.tiers))
-          AND (cardinality(v.regions) = 0 OR pa.region = ANY(v.regions))
-        WHERE (p.tag IS NOT NULL AND v.content->'tags' ? p.tag)
-          OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id)
-      ), settled AS MATERIALIZED (
-        SELECT o.id, o.campaign_version_id FROM pending_launches o JOIN current ON o.campaign_version_id = current.id
-        WHERE o.partner_id = ${scope.partnerId} AND o.vendor_id = ${scope.vendorId}
-          AND (o.state IN ('pending', 'waiting_readiness', 'started') OR (o.state = 'skipped' AND o.reason = 'partner'))
-      ), reopened AS (
-        UPDATE pending_launches o
-        SET state = 'pending', reason = NULL, missing = '[]'::jsonb, due_at = ${now},
-            audience = sub.audience, slot_values = sub.slot_values, updated_at = ${now}
-        FROM sub, current
-        WHERE o.subscription_id = sub.id AND o.campaign_version_id = current.id
-          AND o.vendor_id = ${scope.vendorId} AND o.partner_id = ${scope.partnerId}
-          AND o.state IN ('skipped', 'cancelled') AND o.launch_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM settled WHERE settled.campaign_version_id = current.id)
-        RETURNING o.id
-      ), offered AS (
-        INSERT INTO pending_launches (vendor_id, partner_id, subscription_id, campaign_id, campaign_version_id, version, audience, slot_values, due_at, state, created_at, updated_at)
-        SELECT sub.vendor_id, sub.partner_id, sub.id, current.campaign_id, current.id, current.version, sub.audience, sub.slot_values, ${now}, 'pending', ${now}, ${now}
-        FROM sub, current
-        WHERE NOT EXISTS (SELECT 1 FROM settled WHERE settled.campaign_version_id = current.id)
-          AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.subscription_id = sub.id AND o.campaign_version_id = current.id)
-        ON CONFLICT (subscription_id, campaign_version_id) DO NOTHING
-        RETURNING id
-      )
-      SELECT id FROM settled
-      UNION
-      SELECT id FROM reopened
-      UNION
-      SELECT id FROM offered`.execute(this.db);
-    return rows.rows.map((r) => r.id);
-  }
-
-  /** A version's campaign dates and state (is it offered now?), or null when the version is gone. */
-  async campaignOfVersionForSystem(
-    campaignVersionId: string,
-  ): Promise<{ status: string; availableFrom: Date | null; availableUntil: Date | null } | null> {
-    const row = await this.db
-      .selectFrom('campaignVersions as v')
-      .innerJoin('campaigns as c', 'c.id', 'v.campaignId')
-      .select(['c.status', 'c.availableFrom', 'c.availableUntil'])
-      .where('v.id', '=', campaignVersionId)
-      .executeTakeFirst();
-    return row ?? null;
-  }
-
-  /**
-   * Versions that should have been offered and were not: the latest version of each campaign of
-   * a programme with subscribers, published or made available (catalogue dates) in the last
-   * `withinMs`, available at `now`, with no pending launch yet (its publish job was lost, or it
-   * was not available then). The fan-out of each is idempotent, so asking twice is harmless.
-   */
-  async versionsToOfferForSystem(now: Date, withinMs: number): Promise<string[]> {
-    const since = new Date(now.getTime() - withinMs);
-    const rows = await sql<{ id: string }>`
-      SELECT v.id FROM campaigns c
-      JOIN campaign_versions v ON v.campaign_id = c.id AND v.version = c.latest_version
-      WHERE c.status = 'published'
-        AND (v.published_at > ${since} OR (c.available_from > ${since} AND c.available_from <= ${now}))
-        AND (c.available_from IS NULL OR c.available_from <= ${now})
-        AND (c.available_until IS NULL OR c.available_until > ${now})
-        AND EXISTS (
-          SELECT 1 FROM programmes p JOIN programme_subscriptions s ON s.programme_id = p.id AND s.status = 'active'
-            AND s.subscribed_at <= GREATEST(v.published_at, c.available_from)
-          WHERE p.vendor_id = c.vendor_id AND ((p.tag IS NOT NULL AND v.content->'tags' ? p.tag) OR EXISTS (SELECT 1 FROM programme_campaigns pc WHERE pc.programme_id = p.id AND pc.campaign_id = c.id)))
-        AND NOT EXISTS (SELECT 1 FROM pending_launches o WHERE o.campaign_version_id = v.id)
-      LIMIT 100`.execute(this.db);
-    return rows.rows.map((r) => r.id);
-  }
 
   /**
    * Open pending launches due at `now`, leased for `leaseMs` (their due time moves on, so a
@@ -378,50 +228,6 @@ export class PendingLaunchesRepository {
       .where((eb) => partnerOwned(eb, scope, 'pl'))
       .execute();
   }
-
-  /** Who did what, when, and how; `userId` null for the system. */
-  async recordAction(
-    scope: TenantScope,
-    id: string,
-    action: PendingAction,
-    via: ActionVia,
-    userId: string | null,
-    at: Date,
-    tx?: Tx,
-  ): Promise<void> {
-    await executorOf(this.db, tx)
-      .insertInto('pendingLaunchActions')
-      .columns(['pendingLaunchId', 'action', 'via', 'userId', 'at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('pendingLaunches as pl')
-          .select([
-            'pl.id',
-            eb.val(action).as('action'),
-            eb.val(via).as('via'),
-            eb.val(userId).as('userId'),
-            eb.val(at).as('at'),
-          ])
-          .where('pl.id', '=', id)
-          .where((w) => partnerOwned(w, scope, 'pl')),
-      )
-      .execute();
-  }
-
-  async actions(
-    scope: TenantScope,
-    id: string,
-  ): Promise<Array<{ action: string; via: string; userId: string | null; at: Date }>> {
-    return this.db
-      .selectFrom('pendingLaunchActions as a')
-      .innerJoin('pendingLaunches as pl', 'pl.id', 'a.pendingLaunchId')
-      .select(['a.action', 'a.via', 'a.userId', 'a.at'])
-      .where('pl.id', '=', id)
-      .where((eb) => partnerOwned(eb, scope, 'pl'))
-      .orderBy('a.id')
-      .execute();
-  }
-
   /** The partner's active users: who is told about its pending launches. */
   async recipients(
     scope: PartnerScope,

@@ -4,7 +4,8 @@ import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { AudienceSpec, Found, PageWindow, PartnerScope, PendingLaunchState } from '@tcma/persistence';
 import { Actor, scopeOf } from '@tcma/tenancy';
-import { ActionVia, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
+import { ActionVia, PendingLaunchActionsRepository } from './pending-launch-actions.repository';
+import { PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
 import { PendingLaunchStarter, StartOutcome } from './pending-launch-starter.service';
 
 export interface PendingLaunchEdit {
@@ -19,6 +20,7 @@ export interface PendingLaunchEdit {
 export class PendingLaunchesService {
   constructor(
     private readonly pending: PendingLaunchesRepository,
+    private readonly actionLog: PendingLaunchActionsRepository,
     private readonly starter: PendingLaunchStarter,
     private readonly lists: ProspectListsService,
     private readonly clock: Clock,
@@ -36,7 +38,7 @@ export class PendingLaunchesService {
     id: string,
   ): Promise<PendingLaunchView & { actions: Array<{ action: string; via: string; userId: string | null; at: Date }> }> {
     const found = await this.find(actor, id);
-    return { ...found, actions: await this.pending.actions(scopeOf(actor), id) };
+    return { ...found, actions: await this.actionLog.actions(scopeOf(actor), id) };
   }
 
   async edit(actor: Actor, id: string, changes: PendingLaunchEdit): Promise<PendingLaunchView> {
@@ -50,7 +52,7 @@ export class PendingLaunchesService {
     const now = this.clock.now();
     if (!(await this.pending.edit(scope, id, changes, now)))
       throw new ConflictError(`The pending launch is already ${found.state}`);
-    await this.pending.recordAction(scope, id, 'edit', 'portal', actor.userId, now);
+    await this.actionLog.recordAction(scope, id, 'edit', 'portal', actor.userId, now);
     return this.find(actor, id);
   }
 
@@ -60,7 +62,7 @@ export class PendingLaunchesService {
     const now = this.clock.now();
     if (!(await this.pending.close(scope, id, 'skipped', 'partner', now)))
       throw new ConflictError(`The pending launch is already ${found.state}`);
-    await this.pending.recordAction(scope, id, 'skip', via, actor.userId, now);
+    await this.actionLog.recordAction(scope, id, 'skip', via, actor.userId, now);
     return this.find(actor, id);
   }
 

@@ -4,7 +4,7 @@ import { availabilityProblem } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
 import { jobOptions, JobName, NotifyPendingLaunchJob, QueueName, traced } from '@tcma/queue';
 import { Queue } from 'bullmq';
-import { PendingLaunchesRepository } from './pending-launches.repository';
+import { PendingLaunchOffersRepository } from './pending-launch-offers.repository';
 
 export interface FanOutResult {
   /** New open pending launches (each with its notification queued). */
@@ -27,17 +27,17 @@ export class ProgrammeFanoutService {
 
   constructor(
     @InjectQueue(QueueName.Programmes) private readonly queue: Queue,
-    private readonly pending: PendingLaunchesRepository,
+    private readonly offers: PendingLaunchOffersRepository,
     private readonly clock: Clock,
   ) {}
 
   async fanOut(campaignVersionId: string): Promise<FanOutResult> {
     const now = this.clock.now();
-    const campaign = await this.pending.campaignOfVersionForSystem(campaignVersionId);
+    const campaign = await this.offers.campaignOfVersionForSystem(campaignVersionId);
     if (!campaign || campaign.status !== 'published') return { offered: 0, skipped: 'not_found' };
     // Outside its catalogue dates: the sweep offers it when it becomes available.
     if (availabilityProblem(campaign, now)) return { offered: 0, skipped: 'unavailable' };
-    const ids = await this.pending.fanOutForSystem(campaignVersionId, now);
+    const ids = await this.offers.fanOutForSystem(campaignVersionId, now);
     for (let i = 0; i < ids.length; i += NOTIFY_BATCH) {
       await this.queue.addBulk(
         ids.slice(i, i + NOTIFY_BATCH).map((pendingLaunchId) => {

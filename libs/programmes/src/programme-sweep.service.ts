@@ -5,6 +5,7 @@ import { AppConfig } from '@tcma/config';
 import { PartnerScope } from '@tcma/persistence';
 import { FanOutProgrammeVersionJob, jobOptions, JobName, QueueName } from '@tcma/queue';
 import { Queue } from 'bullmq';
+import { PendingLaunchOffersRepository } from './pending-launch-offers.repository';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 import { PendingLaunchStarter } from './pending-launch-starter.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -38,6 +39,7 @@ export class ProgrammeSweepService {
   constructor(
     @InjectQueue(QueueName.Programmes) private readonly queue: Queue,
     private readonly pending: PendingLaunchesRepository,
+    private readonly offers: PendingLaunchOffersRepository,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly starter: PendingLaunchStarter,
     private readonly clock: Clock,
@@ -51,7 +53,7 @@ export class ProgrammeSweepService {
       this.logger.warn(
         `Programmes: ${stranded.reopened} pending launches marked started without a launch opened again, ${stranded.linked} linked to their launch`,
       );
-    const versions = await this.pending.versionsToOfferForSystem(now, REOFFER_WITHIN_MS);
+    const versions = await this.offers.versionsToOfferForSystem(now, REOFFER_WITHIN_MS);
     for (const campaignVersionId of versions) {
       const job: FanOutProgrammeVersionJob = { campaignVersionId };
       await this.queue.add(

@@ -11,6 +11,8 @@ import { EmailActionTokens } from './email-action-tokens';
 import { EmailActionsService } from './email-actions.service';
 import { PendingLaunchNotifier } from './pending-launch-notifier.service';
 import { PendingLaunchStarter } from './pending-launch-starter.service';
+import { PendingLaunchActionsRepository } from './pending-launch-actions.repository';
+import { PendingLaunchOffersRepository } from './pending-launch-offers.repository';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 import { PendingLaunchesService } from './pending-launches.service';
 import { ProgrammeDigestService } from './programme-digest.service';
@@ -37,6 +39,8 @@ import { SubscriptionsService } from './subscriptions.service';
     ProgrammesRepository,
     SubscriptionsRepository,
     PendingLaunchesRepository,
+    PendingLaunchOffersRepository,
+    PendingLaunchActionsRepository,
     ProgrammesService,
     SubscriptionsService,
     PendingLaunchesService,

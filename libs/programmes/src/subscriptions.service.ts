@@ -5,6 +5,8 @@ import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
 import { AudienceSpec, Found, PageWindow, PartnerScope, SocialNetwork, Transactions } from '@tcma/persistence';
 import { ChosenAccounts, SocialPostsService } from '@tcma/social-posts';
 import { Actor, PartnersService, scopeOf, scopeOfPartner } from '@tcma/tenancy';
+import { PendingLaunchActionsRepository } from './pending-launch-actions.repository';
+import { PendingLaunchOffersRepository } from './pending-launch-offers.repository';
 import { OPEN_STATES, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
 import { PendingLaunchStarter } from './pending-launch-starter.service';
 import { ProgrammesRepository } from './programmes.repository';
@@ -43,6 +45,8 @@ export class SubscriptionsService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly programmes: ProgrammesRepository,
     private readonly pending: PendingLaunchesRepository,
+    private readonly offers: PendingLaunchOffersRepository,
+    private readonly actionLog: PendingLaunchActionsRepository,
     private readonly starter: PendingLaunchStarter,
     private readonly partners: PartnersService,
     private readonly lists: ProspectListsService,
@@ -122,7 +126,7 @@ export class SubscriptionsService {
     const current = await this.get(actor, id);
     if (current.status !== 'active') throw new ConflictError('The subscription has ended; subscribe again');
     const scope = new PartnerScope(current.vendorId, current.partnerId);
-    const ids = await this.pending.offerCurrentOfSubscription(scope, id, this.clock.now());
+    const ids = await this.offers.offerCurrentOfSubscription(scope, id, this.clock.now());
     const answered: PendingLaunchView[] = [];
     for (const pendingId of ids) {
       const found = await this.pending.find(scope, pendingId);
@@ -143,7 +147,7 @@ export class SubscriptionsService {
         throw new ConflictError('The subscription has already ended');
       const cancelled = await this.pending.cancelOpenOfSubscription(scope, id, now, tx);
       for (const pendingId of cancelled)
-        await this.pending.recordAction(scope, pendingId, 'cancel', 'portal', actor.userId, now, tx);
+        await this.actionLog.recordAction(scope, pendingId, 'cancel', 'portal', actor.userId, now, tx);
       return { cancelled: cancelled.length };
     });
   }

@@ -7,7 +7,7 @@ import { PartnerScope, Tx, VendorScope } from '@tcma/persistence';
 import { NETWORK_NAMES } from '@tcma/social';
 import { Actor, PartnersRepository, UsersRepository, VendorsRepository } from '@tcma/tenancy';
 import { postCancelledEmail } from './post-cancelled-email';
-import type { SocialPostView } from './social-posts.repository';
+import type { SocialPostView } from './social-post-views';
 
 /** The most users of one partner told about one cancelled post. */
 const MAX_RECIPIENTS = 50;

@@ -1,4 +1,4 @@
-import type { DeliveryOutcome } from './social-posts.repository';
+import type { DeliveryOutcome } from './social-deliveries.repository';
 
 /** Calls to the network for one delivery before it is failed (a rate-limited call is not one: see MAX_THROTTLED_MS). */
 export const MAX_PUBLISH_ATTEMPTS = 5;

@@ -11,6 +11,7 @@ import { TrackingModule } from '@tcma/tracking';
 import { ConciergeCancellations } from './concierge-cancellations.service';
 import { PostingAccounts } from './posting-accounts';
 import { SocialConnectionAccounts } from './social-connection.accounts';
+import { SocialDeliveriesRepository } from './social-deliveries.repository';
 import { SocialPostsRepository } from './social-posts.repository';
 import { SocialPostsService } from './social-posts.service';
 import { SocialPublisher } from './social-publisher.service';
@@ -33,6 +34,7 @@ import { SocialSweepService } from './social-sweep.service';
   providers: [
     ConciergeCancellations,
     SocialPostsRepository,
+    SocialDeliveriesRepository,
     SocialPostsService,
     SocialPublisher,
     SocialQueue,

@@ -25,7 +25,8 @@ import { randomUUID } from 'node:crypto';
 import { ConciergeCancellations } from './concierge-cancellations.service';
 import { PostingAccounts } from './posting-accounts';
 import { trackSocialLinks } from './social-post-links';
-import { NewSocialPostLink, SocialPostsRepository, SocialPostView } from './social-posts.repository';
+import type { NewSocialPostLink, SocialPostView } from './social-post-views';
+import { SocialPostsRepository } from './social-posts.repository';
 
 /** The furthest ahead a post can be scheduled. */
 export const MAX_SCHEDULE_AHEAD_DAYS = 365;

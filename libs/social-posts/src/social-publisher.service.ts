@@ -10,7 +10,7 @@ import { BlobStorage } from '@tcma/storage';
 import { PartnersRepository } from '@tcma/tenancy';
 import { PostingAccounts } from './posting-accounts';
 import { afterCheck, afterPublish, CallResult } from './publish-outcome';
-import { ClaimedDelivery, DeliveryOutcome, SocialPostsRepository } from './social-posts.repository';
+import { ClaimedDelivery, DeliveryOutcome, SocialDeliveriesRepository } from './social-deliveries.repository';
 
 /** The image size each network's post is rendered at (libs/cobrand SOCIAL_IMAGE_SIZES). */
 export const NETWORK_IMAGE_SIZE: Record<SocialNetwork, SocialImageSize> = {
@@ -42,7 +42,7 @@ export class SocialPublisher {
   private readonly logger = new Logger(SocialPublisher.name);
 
   constructor(
-    private readonly posts: SocialPostsRepository,
+    private readonly deliveries: SocialDeliveriesRepository,
     private readonly accounts: PostingAccounts,
     private readonly networks: SocialNetworks,
     private readonly partners: PartnersRepository,
@@ -54,7 +54,7 @@ export class SocialPublisher {
 
   /** The job's work: returns what it did (`skipped` when the delivery was not due or already taken). */
   async publish(deliveryId: string): Promise<string> {
-    const claimed = await this.posts.claimForSystem(deliveryId, WORKER_ID, this.clock.now());
+    const claimed = await this.deliveries.claimForSystem(deliveryId, WORKER_ID, this.clock.now());
     if (!claimed) return 'skipped';
     const scope = new PartnerScope(claimed.vendorId, claimed.partnerId);
     const account = await this.accounts.forPosting(scope, claimed.network, claimed.connectionId);
@@ -88,7 +88,7 @@ export class SocialPublisher {
         idempotencyKey: claimed.id,
         // Kept before the creating call: a lost answer is settled by it (settle below).
         prepared: (reference) =>
-          this.posts.rememberReferenceForSystem(claimed.id, WORKER_ID, reference, this.clock.now()),
+          this.deliveries.rememberReferenceForSystem(claimed.id, WORKER_ID, reference, this.clock.now()),
       });
       result = { kind: 'published', ...post };
     } catch (e) {
@@ -130,7 +130,7 @@ export class SocialPublisher {
   }
 
   private async finish(claimed: ClaimedDelivery, outcome: DeliveryOutcome): Promise<string> {
-    const recorded = await this.posts.finishForSystem(claimed.id, WORKER_ID, outcome, this.clock.now());
+    const recorded = await this.deliveries.finishForSystem(claimed.id, WORKER_ID, outcome, this.clock.now());
     if (outcome.status === 'failed')
       this.logger.warn(`Social post ${claimed.postId} on ${claimed.network} failed: ${outcome.error}`);
     if (!recorded)

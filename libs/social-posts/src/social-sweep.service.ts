@@ -3,7 +3,7 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { FleetService, SweepHealth, WORKER_ID } from '@tcma/fleet';
 import { SocialPublisher } from './social-publisher.service';
-import { SocialPostsRepository } from './social-posts.repository';
+import { SocialDeliveriesRepository } from './social-deliveries.repository';
 import { SocialQueue } from './social-queue';
 
 export interface SocialSweepResult {
@@ -34,7 +34,7 @@ export class SocialSweepService {
   private readonly health = new SweepHealth();
 
   constructor(
-    private readonly posts: SocialPostsRepository,
+    private readonly deliveries: SocialDeliveriesRepository,
     private readonly queue: SocialQueue,
     private readonly publisher: SocialPublisher,
     private readonly fleet: FleetService,
@@ -48,12 +48,12 @@ export class SocialSweepService {
 
   private async run(): Promise<SocialSweepResult> {
     const now = this.clock.now();
-    const requeuedAfterLoss = (await this.queue.lost()) ? await this.posts.unqueueAllForSystem() : 0;
+    const requeuedAfterLoss = (await this.queue.lost()) ? await this.deliveries.unqueueAllForSystem() : 0;
     if (requeuedAfterLoss)
       this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} social posts are queued again`);
     let queued = 0;
     for (;;) {
-      const due = await this.posts.claimDueForSystem(
+      const due = await this.deliveries.claimDueForSystem(
         now,
         new Date(now.getTime() - this.config.requeueAfterMs),
         SWEEP_BATCH,
@@ -65,7 +65,7 @@ export class SocialSweepService {
     // As the nurture sweep: judging others dead takes a sweeper that has itself been up for two
     // heartbeats (after a Postgres outage every worker missed beats and must beat again first).
     const judgeDead = this.health.settled(this.fleet.deadAfterMs);
-    const toSettle = await this.posts.claimToSettleForSystem(
+    const toSettle = await this.deliveries.claimToSettleForSystem(
       WORKER_ID,
       now,
       judgeDead ? this.fleet.deadAfterMs : null,
