@@ -16,9 +16,11 @@ export interface LeadSubmission {
   campaignId: string;
   version: CampaignVersionRow;
   asset: PageAsset;
+  /** The consent wording as the visitor saw it (with the partner's values). */
   consentText: string | null;
   values: Record<string, string>;
   consent: boolean;
+  /** The send whose tracked link the visitor followed (from the page address), if any. */
   sendId: string | null;
   page: string;
   visitor: { ip: string; userAgent: string | null };

@@ -1,24 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { PageAsset } from '@tcma/campaign-model';
 import { checkProspect, ProspectInput } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
-import { CampaignVersionRow, LeadRow, PartnerScope } from '@tcma/persistence';
-import { LeadBatchWriter } from './lead-batch-writer';
+import { LeadRow } from '@tcma/persistence';
+import { LeadBatchWriter, LeadSubmission } from './lead-batch-writer';
 
-export interface CaptureInput {
-  scope: PartnerScope;
-  campaignId: string;
-  version: CampaignVersionRow;
-  asset: PageAsset;
-  /** The consent wording as the visitor saw it (with the partner's values). */
-  consentText: string | null;
-  values: Record<string, string>;
-  consent: boolean;
-  /** The send whose tracked link the visitor followed (from the page address), if any. */
-  sendId: string | null;
-  page: string;
-  visitor: { ip: string; userAgent: string | null };
-}
+/** A form submission as the page service hands it over: the checked prospect and the time are added here. */
+export type CaptureInput = Omit<LeadSubmission, 'prospect' | 'at'>;
 
 export type CaptureResult =
   { ok: true; lead: LeadRow; prospectId: string } | { ok: false; errors: Record<string, string> };
