@@ -455,4 +455,117 @@ describe('editable text blocks', () => {
     expect(String(mail.html)).not.toContain('Your Acme partner is here to help.');
     expect(String(mail.text)).toContain('Ihr Acme-Partner hilft Ihnen gern.');
   });
+
+  it('fills the block from a programme subscription: listed with its limits, refused at its field, approved before its launch starts', async () => {
+    const programme = await api
+      .http()
+      .post('/programmes')
+      .set(as(vendor.marketerToken))
+      .send({ name: `Own words ${randomUUID().slice(0, 6)}`, campaignIds: [campaignId] })
+      .expect(201);
+    const programmeId: string = programme.body.id;
+    const blocks = await api
+      .http()
+      .get(`/programmes/${programmeId}/editable-blocks`)
+      .set(as(partner.token))
+      .expect(200);
+    expect(blocks.body.items).toEqual([
+      {
+        name: 'intro',
+        label: 'Your introduction',
+        maxLength: 300,
+        allowLinks: true,
+        approval: 'vendor',
+        fallback: 'Your Acme partner is here to help.',
+        campaigns: [{ campaignId, campaignName, version: 2, assetId: welcomeId }],
+      },
+    ]);
+    // A vendor user names the partner; another vendor finds no programme.
+    const named = await api
+      .http()
+      .get(`/programmes/${programmeId}/editable-blocks?partnerId=${partner.partnerId}`)
+      .set(as(vendor.marketerToken))
+      .expect(200);
+    expect(named.body).toEqual(blocks.body);
+    await api.http().get(`/programmes/${programmeId}/editable-blocks`).set(as(vendor.marketerToken)).expect(422);
+    await api
+      .http()
+      .get(`/programmes/${programmeId}/editable-blocks?partnerId=${partner.partnerId}`)
+      .set(as(otherVendor.adminToken))
+      .expect(404);
+
+    // Checked as a launch checks it, at its field, and nothing is subscribed.
+    const subscribe = (intro: string) =>
+      api
+        .http()
+        .post(`/programmes/${programmeId}/subscriptions`)
+        .set(as(partner.token))
+        .send({ audience: { type: 'all' }, slotValues: { ...slotValues, intro }, reviewHours: 0 });
+    const long = await subscribe('x'.repeat(301)).expect(422);
+    expect(long.body.errors).toContainEqual({
+      path: 'slotValues.intro',
+      message: expect.stringContaining('at most 300 characters'),
+    });
+    const foreign = await subscribe('Cheaper at https://elsewhere.example/deal').expect(422);
+    expect(foreign.body.errors).toContainEqual({
+      path: 'slotValues.intro',
+      message: expect.stringContaining("partner's own website"),
+    });
+    const none = await api
+      .http()
+      .get(`/programme-subscriptions?programmeId=${programmeId}`)
+      .set(as(partner.token))
+      .expect(200);
+    expect(none.body.total).toBe(0);
+
+    const words = 'Programme words from **Partner Ltd**: see https://partner.example/programme';
+    const subscribed = await subscribe(words).expect(201);
+    const changed = await api
+      .http()
+      .patch(`/programme-subscriptions/${subscribed.body.id}`)
+      .set(as(partner.token))
+      .send({ slotValues: { ...slotValues, intro: 'y'.repeat(301) } })
+      .expect(422);
+    expect(changed.body.errors).toContainEqual(expect.objectContaining({ path: 'slotValues.intro' }));
+
+    // A programme's launch waits for a complete brand kit: give the partner the rest of it (a PUT: the whole kit).
+    await api
+      .http()
+      .put(`/partners/${partner.partnerId}/brand-kit`)
+      .set(as(partner.token))
+      .send({
+        website: 'https://www.partner.example/',
+        address: '1 Main St, Springfield',
+        sender: { fromName: 'Partner Ltd', fromEmail: 'news@partner.example' },
+      })
+      .expect(200);
+    await api
+      .http()
+      .put(`/partners/${partner.partnerId}/brand-kit/logo`)
+      .set(as(partner.token))
+      .attach('file', loadDemo().read('partners/northwind-logo.png'), 'logo.png')
+      .expect(200);
+    // Its launch carries the new text, so it waits for the vendor's approver as a portal launch would.
+    const told = mailsTo(approverEmail).length;
+    const started = await api
+      .http()
+      .post(`/programme-subscriptions/${subscribed.body.id}/launch-current`)
+      .set(as(partner.token))
+      .expect(200);
+    expect(started.body.items).toHaveLength(1);
+    const launchId: string = started.body.items[0].launchId;
+    expect(launchId).toBeTruthy();
+    expect(await statusOf(launchId)).toMatchObject({ status: 'awaiting_approval', approvalSlots: ['intro'] });
+    expect(mailsTo(approverEmail)).toHaveLength(told + 1);
+    const sent = mailsTo(prospectEmail).length;
+    await api.http().post(`/launches/${launchId}/approve`).set(as(vendor.adminToken)).expect(200);
+    await eventually(async () => ((await statusOf(launchId)).status === 'active' ? true : undefined), 'enrollment');
+    await deliverDue();
+    const mails = await eventually(
+      () => Promise.resolve(mailsTo(prospectEmail).length > sent ? mailsTo(prospectEmail) : undefined),
+      "the prospect's email of the programme's launch",
+    );
+    const mail = await simpleParser(mails.at(-1)!.raw);
+    expect(String(mail.html)).toContain('Programme words from <strong>Partner Ltd</strong>: see ');
+  });
 });

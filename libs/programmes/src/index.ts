@@ -5,6 +5,8 @@ export type { ActionPageWords } from './action-page-words';
 export { PendingLaunchNotifier } from './pending-launch-notifier.service';
 export type { PendingLaunchView } from './pending-launches.repository';
 export { PendingLaunchesService } from './pending-launches.service';
+export type { BlockCampaign, ProgrammeBlock } from './programme-blocks';
+export { ProgrammeBlocksService } from './programme-blocks.service';
 export { ProgrammeDigestService } from './programme-digest.service';
 export { ProgrammeFanoutService } from './programme-fanout.service';
 export { ProgrammeSweepService } from './programme-sweep.service';

@@ -15,6 +15,8 @@ import { PendingLaunchActionsRepository } from './pending-launch-actions.reposit
 import { PendingLaunchOffersRepository } from './pending-launch-offers.repository';
 import { PendingLaunchesRepository } from './pending-launches.repository';
 import { PendingLaunchesService } from './pending-launches.service';
+import { ProgrammeBlocksService } from './programme-blocks.service';
+import { ProgrammeVersionsRepository } from './programme-versions.repository';
 import { ProgrammeDigestService } from './programme-digest.service';
 import { ProgrammeFanoutService } from './programme-fanout.service';
 import { ProgrammeSweepService } from './programme-sweep.service';
@@ -37,6 +39,8 @@ import { SubscriptionsService } from './subscriptions.service';
   ],
   providers: [
     ProgrammesRepository,
+    ProgrammeVersionsRepository,
+    ProgrammeBlocksService,
     SubscriptionsRepository,
     PendingLaunchesRepository,
     PendingLaunchOffersRepository,
@@ -54,6 +58,7 @@ import { SubscriptionsService } from './subscriptions.service';
   ],
   exports: [
     ProgrammesService,
+    ProgrammeBlocksService,
     SubscriptionsService,
     PendingLaunchesService,
     EmailActionsService,

@@ -9,6 +9,7 @@ import { PendingLaunchActionsRepository } from './pending-launch-actions.reposit
 import { PendingLaunchOffersRepository } from './pending-launch-offers.repository';
 import { OPEN_STATES, PendingLaunchesRepository, PendingLaunchView } from './pending-launches.repository';
 import { PendingLaunchStarter } from './pending-launch-starter.service';
+import { ProgrammeBlocksService } from './programme-blocks.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { DEFAULT_SOCIAL_POST_TIME } from './social-posting-time';
 import { SubscriptionRow, SubscriptionSettings, SubscriptionsRepository } from './subscriptions.repository';
@@ -48,6 +49,7 @@ export class SubscriptionsService {
     private readonly offers: PendingLaunchOffersRepository,
     private readonly actionLog: PendingLaunchActionsRepository,
     private readonly starter: PendingLaunchStarter,
+    private readonly blocks: ProgrammeBlocksService,
     private readonly partners: PartnersService,
     private readonly lists: ProspectListsService,
     private readonly socialPosts: SocialPostsService,
@@ -62,6 +64,7 @@ export class SubscriptionsService {
     const scope = scopeOfPartner(partner);
     if (body.audience.type === 'list') await this.lists.get(actor, partner.id, body.audience.listId);
     await this.checkAccounts(scope, body.socialNetworks ?? [], body.socialAccounts);
+    await this.blocks.check(scope, programmeId, body.slotValues ?? {});
     const settings: SubscriptionSettings = {
       audience: body.audience,
       slotValues: body.slotValues ?? {},
@@ -103,6 +106,7 @@ export class SubscriptionsService {
       ),
     ) as ChosenAccounts;
     if (changes.socialAccounts) await this.checkAccounts(scope, networks, changes.socialAccounts);
+    if (changes.slotValues) await this.blocks.check(scope, current.programmeId, changes.slotValues);
     const updated = await this.subscriptions.update(scope, id, { ...changes, socialAccounts: accounts });
     if (!updated) throw new ConflictError('The subscription has ended; subscribe again');
     return updated;

@@ -8,13 +8,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
-import { ProgrammesService, SubscriptionsService } from '@tcma/programmes';
+import { ProgrammeBlocksService, ProgrammesService, SubscriptionsService } from '@tcma/programmes';
 import type { Actor } from '@tcma/tenancy';
 import { Page, PageDto, pageOf } from '../common/page.dto';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { toAudience } from '../launches/launch.dto';
 import { chosenAccounts } from '../social-posts/social-post.dto';
+import { ProgrammeBlockDto, ProgrammeBlocksDto, ProgrammeBlocksQuery } from './programme-blocks.dto';
 import { CreateProgrammeDto, ProgrammeDto, SubscribeDto, SubscriptionDto, UpdateProgrammeDto } from './programme.dto';
 
 @ApiTags('programmes')
@@ -25,6 +26,7 @@ export class ProgrammesController {
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly subscriptions: SubscriptionsService,
+    private readonly blocks: ProgrammeBlocksService,
   ) {}
 
   @Post()
@@ -53,6 +55,24 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ProgrammeDto> {
     return ProgrammeDto.from(await this.programmes.get(actor, id));
+  }
+
+  @Get(':id/editable-blocks')
+  @ApiOperation({
+    operationId: 'listProgrammeEditableBlocks',
+    summary: "The editable blocks a partner's subscription fills for the programme's campaigns",
+  })
+  @ApiOkResponse({
+    type: ProgrammeBlocksDto,
+    description:
+      'Of the latest published version of each campaign the programme offers the partner now; a block several campaigns share is one text, held to the strictest of their limits.',
+  })
+  async editableBlocks(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: ProgrammeBlocksQuery,
+  ): Promise<ProgrammeBlocksDto> {
+    return { items: (await this.blocks.blocks(actor, id, query.partnerId)).map((b) => ProgrammeBlockDto.from(b)) };
   }
 
   @Patch(':id')

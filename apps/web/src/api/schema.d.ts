@@ -1029,6 +1029,23 @@ export interface paths {
         patch: operations["updateProgramme"];
         trace?: never;
     };
+    "/programmes/{id}/editable-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The editable blocks a partner's subscription fills for the programme's campaigns */
+        get: operations["listProgrammeEditableBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes/{id}/subscriptions": {
         parameters: {
             query?: never;
@@ -4491,6 +4508,34 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        BlockCampaignDto: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            version: number;
+            /** @description The first email placing the block (its preview); null when only a landing page does. */
+            assetId: string | null;
+        };
+        ProgrammeBlockDto: {
+            /** @description The slot’s name: the key of the subscription’s slotValues. */
+            name: string;
+            label: string | null;
+            /** @description The smallest limit of the campaigns holding the block, in characters. */
+            maxLength: number;
+            /** @description Links to the partner’s own website, only when every campaign allows them. */
+            allowLinks: boolean;
+            /**
+             * @description `vendor` when any campaign waits for an approver.
+             * @enum {string}
+             */
+            approval: "none" | "vendor";
+            /** @description Sent when the partner writes none. */
+            fallback: string | null;
+            campaigns: components["schemas"]["BlockCampaignDto"][];
+        };
+        ProgrammeBlocksDto: {
+            items: components["schemas"]["ProgrammeBlockDto"][];
         };
         UpdateProgrammeDto: {
             name?: string;
@@ -9086,6 +9131,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    listProgrammeEditableBlocks: {
+        parameters: {
+            query?: {
+                /** @description The partner (vendor users); a partner user is always its own. */
+                partnerId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Of the latest published version of each campaign the programme offers the partner now; a block several campaigns share is one text, held to the strictest of their limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeBlocksDto"];
                 };
             };
         };
