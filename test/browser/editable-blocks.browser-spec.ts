@@ -7,13 +7,15 @@ import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, sig
 /**
  * A partner's own words (issue 27): the launch wizard's editable intro with its limits and the
  * API's live preview, refused at the field for a link to another site; the launch waits for the
- * vendor; the approver finds the text on the vendor home and approves it, which starts it.
+ * vendor; the approver finds the text on the vendor home and approves it, which starts it. A
+ * programme's subscription offers the same field for the launches it will bring.
  */
 
 let campaignId: string;
 let campaignName: string;
 let partnerEmail: string;
 let approverEmail: string;
+let programmeName: string;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,6 +80,9 @@ test.beforeAll(async () => {
       201,
     );
     approverEmail = await vendorApprover(api);
+    // Named to come first in the portal's list of the vendor's programmes (by name).
+    programmeName = `A programme of own words ${randomUUID().slice(0, 6)}`;
+    await ok(api.post('/programmes', { headers: h, data: { name: programmeName, campaignIds: [campaignId] } }), 201);
   } finally {
     await api.dispose();
   }
@@ -136,4 +141,43 @@ test("a partner writes its intro in the wizard; the vendor's approver approves i
   await page.goto(launchUrl);
   await expect(page.getByText('Waiting for your vendor’s approval')).toHaveCount(0);
   await expect(page.getByText(/^(Enrolling|Active)$/).first()).toBeVisible();
+});
+
+test("a partner writes its intro in a programme subscription's defaults, checked at the field", async ({ page }) => {
+  await ok(page.request.post('/auth/sign-in', { data: { email: partnerEmail, password: PASSWORD } }), 200);
+  await page.goto('/portal/programmes');
+  await page.getByRole('button', { name: `Subscribe to ${programmeName}` }).click();
+  const modal = page.getByRole('dialog', { name: `Subscribe to “${programmeName}”` });
+  const intro = modal.getByRole('textbox', { name: 'Your introduction' });
+  await expect(intro).toBeVisible();
+  await expect(
+    modal.getByText('Your vendor approves a new text before the launch starts', { exact: false }),
+  ).toBeVisible();
+  await expect(modal.getByText(/^0 of 300 characters$/)).toBeVisible();
+
+  // Saved with a link to another site: the API refuses it at the field, and nothing is subscribed.
+  await intro.fill('Cheaper at https://elsewhere.example/deal');
+  await modal.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await expect(modal.getByText(/may only link to the partner's own website/).first()).toBeVisible();
+  await expect(modal).toBeVisible();
+  const none = await ok<{ items: Array<{ programmeName: string }> }>(
+    page.request.get('/programme-subscriptions?status=active'),
+    200,
+  );
+  expect(none.items.map((s) => s.programmeName)).not.toContain(programmeName);
+
+  await intro.fill('Northwind IT keeps **your** backups close: https://northwind-it.example/backup');
+  await expect(modal.getByText(/may only link to the partner's own website/)).toHaveCount(0);
+  const preview = page.frameLocator(`iframe[title="Preview: ${campaignName}"]`);
+  await expect(preview.locator('strong', { hasText: 'your' })).toBeVisible();
+  await shootAtWidths(page, 'programme-text-block', { frames: false });
+  await modal.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await expect(modal).toHaveCount(0);
+  const subscriptions = await ok<{ items: Array<{ programmeName: string; slotValues: Record<string, string> }> }>(
+    page.request.get('/programme-subscriptions?status=active'),
+    200,
+  );
+  expect(subscriptions.items.find((s) => s.programmeName === programmeName)?.slotValues.intro).toBe(
+    'Northwind IT keeps **your** backups close: https://northwind-it.example/backup',
+  );
 });

@@ -11,7 +11,8 @@ import { useLaunchWizardState } from '../hooks/use-launch-wizard-state';
 import { useCreateLaunch, useLaunchPreview } from '../hooks/use-launches';
 import { LaunchAudience } from './launch-audience';
 import { LaunchTimeline } from './launch-timeline';
-import { TextBlockField } from './text-block-field';
+import { TextBlockField } from '../../../shared/components/text-block-field';
+import { blockOf, blockCampaignOf } from '../lib/text-blocks';
 
 interface LaunchWizardProps {
   opened: boolean;
@@ -180,8 +181,8 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
             {blocks.map((slot) => (
               <TextBlockField
                 key={slot.name}
-                campaign={campaign}
-                slot={slot}
+                block={blockOf(slot)}
+                campaign={blockCampaignOf(campaign, slot.name)}
                 slotValues={slotValues}
                 onChange={(value) => dispatch({ type: 'slotValue', name: slot.name, value })}
                 error={error}

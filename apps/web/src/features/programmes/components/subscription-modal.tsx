@@ -2,10 +2,11 @@ import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, 
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { SocialAccountPicker } from '../../../shared/components/social-account-picker';
+import { TextBlockField, type BlockCampaignRef } from '../../../shared/components/text-block-field';
 import { choiceFor, type SocialAccountChoice } from '../../../shared/lib/social-accounts';
 import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import type { Programme } from '../hooks/use-programmes';
+import { useProgrammeBlocks, type Programme, type ProgrammeBlock } from '../hooks/use-programmes';
 import { useSaveSubscription, type NewSubscription, type Subscription } from '../hooks/use-subscriptions';
 import { AudienceFields, audienceBody, audienceValue } from './audience-fields';
 import { SlotValuesFields, slotRows, slotValuesBody } from './slot-values-fields';
@@ -41,6 +42,20 @@ const FIELDS = [
   'slotValues',
 ];
 
+/** The blocks' texts as the API reads them: an empty one is left out (the block's default is sent). */
+const blockTexts = (blocks: ProgrammeBlock[], texts: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(blocks.flatMap((b) => (texts[b.name]?.trim() ? [[b.name, texts[b.name]]] : [])));
+
+/** The block's first campaign with an email placing it (its preview, named after the campaign), else its first. */
+function blockCampaign(block: ProgrammeBlock): BlockCampaignRef {
+  const shown = block.campaigns.find((c) => c.assetId) ?? block.campaigns[0];
+  return {
+    campaignId: shown.campaignId,
+    version: shown.version,
+    email: shown.assetId ? { id: shown.assetId, name: shown.campaignName } : null,
+  };
+}
+
 /** NumberInput gives '' when emptied: no number. */
 const asNumber = (v: number | string): number | null =>
   typeof v === 'number' ? v : v.trim() === '' ? null : Number(v);
@@ -65,9 +80,16 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
   const [weekdaysOnly, setWeekdaysOnly] = useState(subscription?.socialPostWeekdaysOnly ?? true);
   const [reviewHours, setReviewHours] = useState<number | string>(subscription?.reviewHours ?? DEFAULT_REVIEW_HOURS);
   const [weeklyCap, setWeeklyCap] = useState<number | string>(subscription?.weeklyCap ?? '');
+  const [texts, setTexts] = useState<Record<string, string>>(subscription?.slotValues ?? {});
+  const blocks = useProgrammeBlocks(programme.id, partnerId).data ?? [];
+  const isBlock = (name: string) => blocks.some((b) => b.name === name.trim());
+  // The blocks' texts have their own fields: the free rows hold every other slot's value.
+  const rows = slots.filter((r) => !isBlock(r.name));
   const save = useSaveSubscription({ programmeId: programme.id, subscriptionId: subscription?.id ?? null });
   const error = save.error;
-  const slotFields = slots.filter((r) => r.name.trim()).map((r) => `slotValues.${r.name.trim()}`);
+  const slotFields = [...rows.map((r) => r.name.trim()), ...blocks.map((b) => b.name)]
+    .filter(Boolean)
+    .map((name) => `slotValues.${name}`);
   const problem = formError(error, [...FIELDS, ...slotFields]);
 
   const submit = (event: FormEvent) => {
@@ -75,7 +97,7 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
     const hours = asNumber(reviewHours);
     const body: NewSubscription = {
       audience: audienceBody(audience),
-      slotValues: slotValuesBody(slots),
+      slotValues: { ...slotValuesBody(rows), ...blockTexts(blocks, texts) },
       socialNetworks: networks,
       // Only the networks posted to: an account of a network unticked is not sent.
       socialAccounts: choiceFor(networks, accounts),
@@ -177,7 +199,17 @@ export function SubscriptionModal({ partnerId, programme, subscription, onClose 
               error={fieldError(error, 'socialPostWeekdaysOnly')}
             />
           </SimpleGrid>
-          <SlotValuesFields rows={slots} onChange={setSlots} error={error} />
+          {blocks.map((block) => (
+            <TextBlockField
+              key={block.name}
+              block={block}
+              campaign={blockCampaign(block)}
+              slotValues={{ ...slotValuesBody(rows), ...texts }}
+              onChange={(value) => setTexts({ ...texts, [block.name]: value })}
+              error={error}
+            />
+          ))}
+          <SlotValuesFields rows={rows} onChange={setSlots} error={error} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('cancel')}

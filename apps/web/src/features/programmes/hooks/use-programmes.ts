@@ -61,3 +61,15 @@ export function useDeleteProgramme() {
     onSuccess: () => queryClient.invalidateQueries(under(...PROGRAMME_READS)),
   });
 }
+
+export type ProgrammeBlock = components['schemas']['ProgrammeBlockDto'];
+
+/** The editable blocks the partner's subscription fills for the programme's campaigns, as the API lists them. */
+export function useProgrammeBlocks(programmeId: string, partnerId: string) {
+  return $api.useQuery(
+    'get',
+    '/programmes/{id}/editable-blocks',
+    { params: { path: { id: programmeId }, query: { partnerId } } },
+    { select: (answer) => answer.items },
+  );
+}

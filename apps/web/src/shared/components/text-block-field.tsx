@@ -1,46 +1,60 @@
 import { Alert, Box, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { $api } from '../../../api/query';
-import { useTranslation } from '../../../shared/i18n';
-import { fieldError } from '../../../shared/lib/field-error';
-import type { PublishedCampaign } from '../hooks/use-campaign';
+import { $api } from '../../api/query';
+import { useTranslation } from '../i18n';
+import { fieldError } from '../lib/field-error';
 
-type Slot = PublishedCampaign['content']['slots'][number];
+/** An editable block as the partner writes it: its name (the slot's), label and limits, as the API gives them. */
+export interface EditableBlock {
+  name: string;
+  label?: string | null;
+  /** Characters at most (the API's TEXT_BLOCK_DEFAULT_MAX_LENGTH, 600, when the slot sets none). */
+  maxLength: number;
+  allowLinks?: boolean;
+  approval?: 'none' | 'vendor';
+  fallback?: string | null;
+}
 
-/** What a text_block without its own maxLength allows (the API's TEXT_BLOCK_DEFAULT_MAX_LENGTH). */
-const DEFAULT_MAX_LENGTH = 600;
+/** The published campaign whose email shows the block, for the live preview and "Help me write". */
+export interface BlockCampaignRef {
+  campaignId: string;
+  version: number;
+  /** The email placing the block, and its name; null: no email to preview. */
+  email: { id: string; name: string } | null;
+}
 
 interface TextBlockFieldProps {
-  campaign: PublishedCampaign;
-  slot: Slot;
-  /** Every value of the launch, for the preview (a required slot the brand kit lacks). */
+  block: EditableBlock;
+  campaign: BlockCampaignRef;
+  /** Every value the launch (or subscription) gives, for the preview (a required slot the brand kit lacks). */
   slotValues: Record<string, string>;
   onChange: (value: string) => void;
-  /** The launch's refusal, if any: its problem at this block is shown here. */
+  /** The API's refusal, if any: its problem at this block is shown here. */
   error: unknown;
 }
 
 /**
- * A partner's own words in an editable block (a text_block slot): the text, its limits, and the
- * email as the API renders it with the text (the asset preview with ?slotValues=), refused at the
- * field exactly as a launch would be. No rendering rule lives here.
+ * A partner's own words in an editable block (a text_block slot), in the launch wizard and in a
+ * programme subscription: the text, its limits, and the email as the API renders it with the text
+ * (the asset preview with ?slotValues=), refused at the field exactly as a launch would be. No
+ * rendering rule lives here.
  */
-export function TextBlockField({ campaign, slot, slotValues, onChange, error }: TextBlockFieldProps) {
-  const { t } = useTranslation('portal');
-  const value = slotValues[slot.name] ?? '';
-  const max = slot.maxLength ?? DEFAULT_MAX_LENGTH;
+export function TextBlockField({ block, campaign, slotValues, onChange, error }: TextBlockFieldProps) {
+  const { t } = useTranslation('shared');
+  const value = slotValues[block.name] ?? '';
+  const max = block.maxLength;
   const [written] = useDebouncedValue(value, 500);
-  const emails = campaign.content.assets.filter((a) => 'mjml' in a);
-  const email =
-    emails.find((a) => 'mjml' in a && a.mjml.includes(`partner.${slot.name}`)) ?? (emails.length ? emails[0] : null);
-  const given = Object.fromEntries(Object.entries({ ...slotValues, [slot.name]: written }).filter(([, v]) => v.trim()));
+  const email = campaign.email;
+  const given = Object.fromEntries(
+    Object.entries({ ...slotValues, [block.name]: written }).filter(([, v]) => v.trim()),
+  );
   const preview = $api.useQuery(
     'get',
     '/campaigns/{id}/versions/{version}/assets/{assetId}/preview',
     {
       params: {
-        path: { id: campaign.id, version: campaign.version, assetId: email?.id ?? '' },
+        path: { id: campaign.campaignId, version: campaign.version, assetId: email?.id ?? '' },
         query: { format: 'html', slotValues: JSON.stringify(given) },
         header: { 'if-none-match': '' },
       },
@@ -49,27 +63,27 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
     { enabled: !!email, placeholderData: keepPreviousData, retry: false },
   );
   const problem =
-    fieldError(error, `slots.${slot.name}`) ??
-    fieldError(error, `slotValues.${slot.name}`) ??
-    fieldError(preview.error, `slots.${slot.name}`);
+    fieldError(error, `slots.${block.name}`) ??
+    fieldError(error, `slotValues.${block.name}`) ??
+    fieldError(preview.error, `slots.${block.name}`);
   // "Help me write": offered only when the installation has a model; nothing is written without a click.
   const assistant = $api.useQuery('get', '/assistant');
   const help = $api.useMutation('post', '/launches/text-block-suggestions');
   const length = [...value.trim()].length;
-  const id = `block-${slot.name}`;
+  const id = `block-${block.name}`;
   return (
     <Stack gap={6}>
       <Textarea
         id={id}
-        label={slot.label ?? slot.name}
+        label={block.label ?? block.name}
         description={[
-          t('wizard.block.formatting'),
-          slot.allowLinks ? t('wizard.block.linksOwnSite') : t('wizard.block.noLinks'),
-          slot.fallback ? t('wizard.block.defaultUsed') : null,
+          t('textBlock.formatting'),
+          block.allowLinks ? t('textBlock.linksOwnSite') : t('textBlock.noLinks'),
+          block.fallback ? t('textBlock.defaultUsed') : null,
         ]
           .filter(Boolean)
           .join(' ')}
-        placeholder={slot.fallback ?? undefined}
+        placeholder={block.fallback ?? undefined}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         error={problem}
@@ -79,7 +93,7 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
         aria-describedby={`${id}-count`}
       />
       <Text id={`${id}-count`} size="xs" c={length > max ? 'red.8' : 'dimmed'} aria-live="polite">
-        {t('wizard.block.count', { count: length, max })}
+        {t('textBlock.count', { count: length, max })}
       </Text>
       {assistant.data?.enabled ? (
         <Stack gap={6}>
@@ -91,15 +105,15 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
               onClick={() =>
                 help.mutate({
                   body: {
-                    campaignId: campaign.id,
+                    campaignId: campaign.campaignId,
                     version: campaign.version,
-                    slot: slot.name,
+                    slot: block.name,
                     ...(value.trim() ? { current: value } : {}),
                   },
                 })
               }
             >
-              {t('wizard.block.help')}
+              {t('textBlock.help')}
             </Button>
           </Group>
           {help.error ? (
@@ -108,9 +122,9 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
             </Text>
           ) : null}
           {help.data ? (
-            <Stack gap={6} role="group" aria-label={t('wizard.block.suggestions')}>
+            <Stack gap={6} role="group" aria-label={t('textBlock.suggestions')}>
               <Text size="sm" fw={500}>
-                {t('wizard.block.suggestions')}
+                {t('textBlock.suggestions')}
               </Text>
               {help.data.options.length ? (
                 help.data.options.map((option, i) => (
@@ -119,29 +133,29 @@ export function TextBlockField({ campaign, slot, slotValues, onChange, error }: 
                       {option}
                     </Text>
                     <Button size="xs" variant="light" onClick={() => onChange(option)}>
-                      {t('wizard.block.useSuggestion')}
+                      {t('textBlock.useSuggestion')}
                     </Button>
                   </Group>
                 ))
               ) : (
-                <Text size="sm">{t('wizard.block.noSuggestion')}</Text>
+                <Text size="sm">{t('textBlock.noSuggestion')}</Text>
               )}
             </Stack>
           ) : null}
         </Stack>
       ) : null}
-      {slot.approval === 'vendor' ? (
+      {block.approval === 'vendor' ? (
         <Alert color="blue" variant="light" p="xs">
-          <Text size="sm">{t('wizard.block.approval')}</Text>
+          <Text size="sm">{t('textBlock.approval')}</Text>
         </Alert>
       ) : null}
       {email && typeof preview.data === 'string' ? (
         <Box>
           <Text size="sm" fw={500} mb={4}>
-            {t('wizard.block.preview', { name: email.name })}
+            {t('textBlock.preview', { name: email.name })}
           </Text>
           <iframe
-            title={t('wizard.block.preview', { name: email.name })}
+            title={t('textBlock.preview', { name: email.name })}
             srcDoc={preview.data}
             sandbox=""
             style={{ width: '100%', height: 320, border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}
