@@ -2,13 +2,25 @@ import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { expect, shootAtWidths, test } from './fixtures';
-import { admin, authorCampaign, demoBrandKit, ok, partnerWithUser, PASSWORD, signIn, vendorApprover } from './seed';
+import {
+  admin,
+  authorCampaign,
+  demoBrandKit,
+  ok,
+  partnerWithUser,
+  PASSWORD,
+  signIn,
+  vendorAdmin,
+  vendorApprover,
+} from './seed';
+import { translateXliff } from '../support/xliff-translator';
 
 /**
  * A partner's own words (issue 27): the launch wizard's editable intro with its limits and the
  * API's live preview, refused at the field for a link to another site; the launch waits for the
  * vendor; the approver finds the text on the vendor home and approves it, which starts it. A
- * programme's subscription offers the same field for the launches it will bring.
+ * programme's subscription offers the same field for the launches it will bring. The vendor gives
+ * the block a default in each of the campaign's other languages on the Slots tab.
  */
 
 let campaignId: string;
@@ -16,6 +28,7 @@ let campaignName: string;
 let partnerEmail: string;
 let approverEmail: string;
 let programmeName: string;
+let vendorEmail: string;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -80,6 +93,7 @@ test.beforeAll(async () => {
       201,
     );
     approverEmail = await vendorApprover(api);
+    vendorEmail = await vendorAdmin(api);
     // Named to come first in the portal's list of the vendor's programmes (by name).
     programmeName = `A programme of own words ${randomUUID().slice(0, 6)}`;
     await ok(api.post('/programmes', { headers: h, data: { name: programmeName, campaignIds: [campaignId] } }), 201);
@@ -180,4 +194,47 @@ test("a partner writes its intro in a programme subscription's defaults, checked
   expect(subscriptions.items.find((s) => s.programmeName === programmeName)?.slotValues.intro).toBe(
     'Northwind IT keeps **your** backups close: https://northwind-it.example/backup',
   );
+});
+
+test("the vendor gives the block a default in the campaign's other language, checked at its field", async ({
+  page,
+}) => {
+  // German first, through the API: the version's copy translated and imported as the draft's variant.
+  const xliff = await page.request.get(`/campaigns/${campaignId}/versions/2/xliff?trgLang=de`, { headers: admin() });
+  expect(xliff.status()).toBe(200);
+  await ok(
+    page.request.put(`/campaigns/${campaignId}/draft/languages/de`, {
+      headers: { ...admin(), 'Content-Type': 'application/xliff+xml' },
+      data: translateXliff(await xliff.text()),
+    }),
+    200,
+  );
+  await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${campaignId}?tab=slots`);
+  // The campaign's one editable block (intro) has a default field per language of the draft.
+  const german = page.getByRole('textbox', { name: 'Default in German (de)' });
+  await expect(german).toBeVisible();
+  await expect(german).toHaveValue('');
+
+  // Longer than the block allows: the API's word at the field, and nothing is saved.
+  await german.fill('x'.repeat(301));
+  await page.getByRole('button', { name: 'Save the slots' }).click();
+  await expect(german).toHaveAccessibleDescription(/at most 300 characters/);
+  const unsaved = await ok<{ draft: { slots: Array<{ name: string; defaults?: Record<string, string> }> } }>(
+    page.request.get(`/campaigns/${campaignId}`),
+    200,
+  );
+  expect(unsaved.draft.slots.find((slot) => slot.name === 'intro')?.defaults).toBeUndefined();
+
+  await german.fill('Ihr **Acme**-Partner hilft Ihnen gern.');
+  await page.getByRole('button', { name: 'Save the slots' }).click();
+  await expect(page.getByText('The slots are saved.')).toBeVisible();
+  const saved = await ok<{ draft: { slots: Array<{ name: string; defaults?: Record<string, string> }> } }>(
+    page.request.get(`/campaigns/${campaignId}`),
+    200,
+  );
+  expect(saved.draft.slots.find((slot) => slot.name === 'intro')?.defaults).toEqual({
+    de: 'Ihr **Acme**-Partner hilft Ihnen gern.',
+  });
+  await shootAtWidths(page, 'console-block-defaults');
 });

@@ -1,7 +1,19 @@
 import { useTranslation } from '../../../shared/i18n';
-import { Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { Slot } from '../hooks/use-edited-campaign';
 import { messageAt } from '../problems';
+import { BlockDefaults } from './block-defaults';
 
 /** The slot types the API takes (its OpenAPI enum), with what each holds. */
 function useSlotTypes(): Array<{ value: Slot['type']; label: string }> {
@@ -22,13 +34,15 @@ interface SlotFieldsProps {
   index: number;
   slot: Slot;
   mentionedIn: string[];
+  /** The draft's languages besides its own: an editable block has a default in each. */
+  languages: string[];
   error: unknown;
   onChange: (slot: Slot) => void;
   onRemove: () => void;
 }
 
 /** One co-brand slot: what partners fill in, and where the campaign's assets mention it. */
-export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove }: SlotFieldsProps) {
+export function SlotFields({ index, slot, mentionedIn, languages, error, onChange, onRemove }: SlotFieldsProps) {
   const { t } = useTranslation('campaign-editor');
   const TYPES = useSlotTypes();
   const at = `slots[${index}]`;
@@ -127,6 +141,17 @@ export function SlotFields({ index, slot, mentionedIn, error, onChange, onRemove
           error={messageAt(t, error, `${at}.required`)}
         />
       </SimpleGrid>
+      {slot.type === 'text_block' ? (
+        <Box mt="sm">
+          <BlockDefaults
+            at={at}
+            slot={slot}
+            languages={languages}
+            error={error}
+            onChange={(defaults) => change({ defaults })}
+          />
+        </Box>
+      ) : null}
       <Group justify="space-between" mt="sm" wrap="wrap">
         <Text size="sm" c="dimmed">
           {mentionedIn.length ? t('slots.mentionedIn', { assets: mentionedIn.join(', ') }) : t('slots.notMentioned')}

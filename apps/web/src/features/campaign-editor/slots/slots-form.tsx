@@ -9,6 +9,7 @@ import { headline, otherProblems } from '../problems';
 import { SlotFields } from './slot-fields';
 import { assetsMentioning } from './slot-mentions';
 import { useDraftReadOnly } from '../hooks/use-draft-read-only';
+import { useDraftLanguages } from '../languages/use-languages';
 
 const NEW_SLOT: Slot = { name: '', type: 'text', required: false };
 
@@ -22,6 +23,7 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
   const saved = edited.content.slots;
   const readOnly = useDraftReadOnly(edited.campaign);
   const [slots, setSlots] = useState<Slot[]>(saved);
+  const languages = (useDraftLanguages(edited.campaign.id).data ?? []).map((l) => l.language);
   const changed = JSON.stringify(slots) !== JSON.stringify(saved);
   const error = isStale(save.error) ? null : save.error;
   const unplaced = otherProblems(
@@ -49,6 +51,7 @@ export function SlotsForm({ edited, save }: { edited: EditedCampaign; save: Retu
             slot={slot}
             error={error}
             mentionedIn={assetsMentioning(edited.content.assets, slot.name)}
+            languages={languages}
             onChange={(next) => setSlots((all) => all.map((s, j) => (j === i ? next : s)))}
             onRemove={() => setSlots((all) => all.filter((_, j) => j !== i))}
           />
