@@ -119,3 +119,36 @@ test('a marketer asks for a review; the approver comments on an email and approv
   await page.getByRole('tab', { name: 'Slots' }).click();
   await expect(page.getByRole('button', { name: 'Add a slot' })).toBeDisabled();
 });
+
+test("the review shows the draft's PDF page by page and its social image per network, co-branded", async ({ page }) => {
+  // A campaign with every kind of asset (the demo's PDF and LinkedIn image), its draft sent for review by an admin.
+  const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
+  let fullId: string;
+  try {
+    fullId = await authorCampaign(api, `Reviewed in full ${randomUUID().slice(0, 6)}`);
+    await ok(api.patch(`/campaigns/${fullId}`, { headers: admin(), data: { description: 'Autumn edition' } }), 200);
+    await ok(api.post(`/campaigns/${fullId}/reviews`, { headers: admin(), data: {} }), 201);
+  } finally {
+    await api.dispose();
+  }
+  await ok(page.request.post('/auth/sign-in', { data: { email: approverEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${fullId}?tab=publish`);
+  const previews = page.getByRole('region', { name: 'How partners will send it' });
+  const asset = previews.getByRole('textbox', { name: 'Asset' });
+  await expect(previews.getByTitle(/^Email preview as .+, desktop width$/)).toBeVisible();
+
+  const picture = previews.getByRole('img', { name: 'The asset co-branded as Sample partner' });
+  const drawn = async () =>
+    picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.naturalHeight > 0);
+  await asset.click();
+  await page.getByRole('option', { name: /^PDF: / }).click();
+  await expect.poll(drawn).toBe(true);
+  expect(await picture.getAttribute('src')).toMatch(/\/draft\/assets\/[^/]+\/preview\?page=1&/);
+  await shootAtWidths(page, 'console-review-pdf', { frames: false });
+
+  await asset.click();
+  await page.getByRole('option', { name: /^Social post: / }).click();
+  await expect.poll(drawn).toBe(true);
+  expect(await picture.getAttribute('src')).toMatch(/\/draft\/assets\/[^/]+\/preview\?size=linkedin&/);
+  await expect(previews.getByRole('textbox', { name: 'Size' })).toHaveValue('LinkedIn');
+});

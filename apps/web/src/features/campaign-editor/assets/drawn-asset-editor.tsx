@@ -9,6 +9,7 @@ import { isStale } from '../hooks/use-draft-edits';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
 import { headline, messageAt, problemsOfItem } from '../problems';
 import { AssetPreview } from './asset-preview';
+import { SOCIAL_SIZES } from './social-sizes';
 import { FileField } from './file-field';
 import { asRectangle } from './rect-problems';
 import { RectsEditor, type DrawnRect } from './rects-editor';
@@ -23,17 +24,6 @@ import {
   type UploadedFile,
 } from './use-drawn-assets';
 import { useDraftReadOnly } from '../hooks/use-draft-read-only';
-
-/** The image sizes the API renders a social post at (its OpenAPI enum), with each network's aspect. */
-const SIZES = [
-  // eslint-disable-next-line tcma/no-untranslated-text -- a network's own name
-  { value: 'linkedin', label: 'LinkedIn', aspect: 1200 / 627 },
-  // eslint-disable-next-line tcma/no-untranslated-text -- a network's own name
-  { value: 'facebook', label: 'Facebook', aspect: 1200 / 630 },
-  // eslint-disable-next-line tcma/no-untranslated-text -- a network's own name
-  { value: 'x', label: 'X', aspect: 1600 / 900 },
-  { value: 'square', label: null, aspect: 1 },
-];
 
 /** Every rectangle of a PDF names its page. */
 const onAPage = (r: DrawnRect): r is PdfRect => r.page !== undefined;
@@ -244,11 +234,11 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                   revision={campaign.revision}
                   query={{ size }}
                   dirty={dirty}
-                  aspect={SIZES.find((s) => s.value === size)?.aspect ?? 1}
+                  aspect={SOCIAL_SIZES.find((s) => s.value === size)?.aspect ?? 1}
                   extra={
                     <Select
                       label={t('drawn.size')}
-                      data={SIZES.map(({ value, label }) => ({ value, label: label ?? t('drawn.square') }))}
+                      data={SOCIAL_SIZES.map(({ value, label }) => ({ value, label: label ?? t('drawn.square') }))}
                       value={size}
                       allowDeselect={false}
                       onChange={(v) => setSize(v ?? 'linkedin')}

@@ -68,7 +68,7 @@ export function ReviewPanel({
           <TrailStep key={i} event={event} content={content} />
         ))}
       </List>
-      {waiting ? <ReviewPreviews campaignId={campaignId} content={content} /> : null}
+      {waiting ? <ReviewPreviews campaignId={campaignId} content={content} revision={review.draftRevision} /> : null}
       {waiting ? (
         <Stack gap="xs">
           <Textarea

@@ -1,34 +1,56 @@
 import { Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from '../../../shared/i18n';
-import { isEmail } from '../asset-kind';
+import { isEmail, kindOf, useKindLabels } from '../asset-kind';
 import { EmailPreview, SAMPLE_PARTNER } from '../email/email-preview';
 import { useEmailCheck } from '../email/use-email-check';
 import type { CampaignContent, EmailAsset } from '../hooks/use-edited-campaign';
+import { ReviewDrawnPreview } from './review-drawn-preview';
 
-/** The draft's emails as partners would send them (the sample partner, or one chosen), rendered by the API, for a reviewer. */
-export function ReviewPreviews({ campaignId, content }: { campaignId: string; content: CampaignContent }) {
+/**
+ * The draft's emails, PDFs and social images as partners would send them (the sample partner, or
+ * one chosen), rendered by the API, for a reviewer. Landing pages are not previewed here (the
+ * Assets tab has no draft page preview either).
+ */
+export function ReviewPreviews({
+  campaignId,
+  content,
+  revision,
+}: {
+  campaignId: string;
+  content: CampaignContent;
+  revision: number;
+}) {
   const { t } = useTranslation('campaign-editor');
-  const emails = content.assets.filter(isEmail);
+  const kinds = useKindLabels();
+  const assets = content.assets.filter((a) => kindOf(a) !== 'page');
   const [chosen, setChosen] = useState<string | null>(null);
-  const shown = emails.find((e) => e.id === chosen) ?? emails[0];
+  const shown = assets.find((a) => a.id === chosen) ?? assets[0];
   if (!shown) return null;
+  const kind = kindOf(shown);
   return (
     <Stack component="section" aria-labelledby="review-previews-title" gap="sm">
       <Title order={3} size="h4" id="review-previews-title">
         {t('review.previews')}
       </Title>
-      {emails.length > 1 ? (
+      {assets.length > 1 ? (
         <Select
-          label={t('review.email')}
-          data={emails.map((e) => ({ value: e.id, label: e.name }))}
+          label={t('review.asset')}
+          data={assets.map((a) => ({
+            value: a.id,
+            label: t('review.assetOption', { kind: kinds[kindOf(a)], name: a.name }),
+          }))}
           value={shown.id}
           allowDeselect={false}
           onChange={setChosen}
           maw={420}
         />
       ) : null}
-      <DraftEmailPreview campaignId={campaignId} email={shown} />
+      {isEmail(shown) ? (
+        <DraftEmailPreview campaignId={campaignId} email={shown} />
+      ) : kind === 'pdf' || kind === 'social' ? (
+        <ReviewDrawnPreview key={shown.id} campaignId={campaignId} assetId={shown.id} kind={kind} revision={revision} />
+      ) : null}
     </Stack>
   );
 }
