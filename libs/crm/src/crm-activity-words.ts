@@ -30,14 +30,14 @@ export function milestoneActivity(m: MilestoneFacts): CrmActivity {
         : `Converted on “${m.campaignName}”`;
   const what =
     m.kind === 'clicked'
-      ? `clicked the link “${m.linkName ?? ''}” in ${step}`
+      ? `clicked the link “${m.linkName ?? ''}” in ${step} of`
       : m.kind === 'page_visited'
-        ? `visited the landing page from ${step}`
-        : 'converted';
+        ? `visited the landing page from ${step} of`
+        : 'converted on';
   return {
     marker: `tcma-event-${m.eventId}-${m.kind}`,
     title,
-    body: `${m.email} ${what} of the campaign “${m.campaignName}” (partner: ${m.partnerName}) on ${at.toISOString()}.`,
+    body: `${m.email} ${what} the campaign “${m.campaignName}” (partner: ${m.partnerName}) on ${at.toISOString()}.`,
     at,
   };
 }
