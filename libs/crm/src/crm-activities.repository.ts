@@ -166,17 +166,6 @@ export class CrmActivitiesRepository {
       .execute();
   }
 
-  /** A connection working again: its waiting activities are due now. */
-  async resumeConnection(scope: TenantScope, connectionId: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('crmActivities')
-      .set({ nextAttemptAt: now, queuedAt: null })
-      .where('connectionId', '=', connectionId)
-      .where('vendorId', '=', scope.vendorId)
-      .where('status', '=', 'pending')
-      .execute();
-  }
-
   /** A record's failed activities tried again (with the record): pending at once, their tries counted afresh. */
   retryOfRecord(scope: TenantScope, recordId: string, now: Date): Promise<Array<{ id: string; attempts: number }>> {
     return this.db

@@ -144,8 +144,8 @@ export class CrmConnectionsService {
         now,
       );
       // Leads that waited while it was broken are written now.
-      await this.records.resumeConnection(scope, connection.id, now);
-      await this.activities.resumeConnection(scope, connection.id, now);
+      for (const claims of [this.records.claims, this.activities.claims])
+        await claims.resumeConnection(scope, connection.id, now);
       return back(taken.partnerId, { connected: provider });
     } catch (e) {
       if (!(e instanceof CrmError)) throw e;

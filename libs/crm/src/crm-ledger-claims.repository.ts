@@ -1,4 +1,4 @@
-import { claimantAlive, CrmRecordStatus, Database } from '@tcma/persistence';
+import { claimantAlive, CrmRecordStatus, Database, TenantScope } from '@tcma/persistence';
 
 /** What settling a claimed ledger row sets. */
 export interface LedgerSettlement {
@@ -16,7 +16,8 @@ export type CrmLedgerTable = 'crmRecords' | 'crmActivities';
 /**
  * The claim statements both CRM ledgers share: a worker claims a row (`syncing`, its id) before
  * calling the CRM, and only the holder of the claim settles it; the sweep queues due rows, queues
- * everything again after Redis lost its queues, and takes back the rows of workers that died.
+ * everything again after Redis lost its queues, and takes back the rows of workers that died;
+ * a connection made anew makes its waiting rows due.
  *
  * The two tables have the same claim columns, alike in name and type, so each statement is
  * typed against `crm_records` and run against the table named: one copy of the rules, not two.
@@ -130,5 +131,16 @@ export class CrmLedgerClaims<Row> {
       )
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
+  }
+
+  /** A connection working again (connected anew): its waiting rows are due now. */
+  async resumeConnection(scope: TenantScope, connectionId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable(this.table)
+      .set({ nextAttemptAt: now, queuedAt: null })
+      .where('connectionId', '=', connectionId)
+      .where('vendorId', '=', scope.vendorId)
+      .where('status', '=', 'pending')
+      .execute();
   }
 }

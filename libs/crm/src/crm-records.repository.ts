@@ -144,17 +144,6 @@ export class CrmRecordsRepository {
       .execute();
   }
 
-  /** A connection working again: its waiting rows are due now. */
-  async resumeConnection(scope: TenantScope, connectionId: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('crmRecords')
-      .set({ nextAttemptAt: now, queuedAt: null })
-      .where('connectionId', '=', connectionId)
-      .where('vendorId', '=', scope.vendorId)
-      .where('status', '=', 'pending')
-      .execute();
-  }
-
   /** A failed row tried again by its partner: pending at once, its tries counted afresh. */
   retry(scope: TenantScope, id: string, now: Date): Promise<{ id: string; attempts: number } | undefined> {
     return this.db
