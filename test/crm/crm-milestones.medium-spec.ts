@@ -420,4 +420,24 @@ describe('CRM milestones: clicks, landing-page visits and conversions on the lea
     // Nothing failed any more: retrying again is a 404.
     await expect(crm.retry(sharing.user, (await record()).id)).rejects.toThrow('not found');
   });
+
+  it('holds a milestone when its CRM answers 401 twice, breaking the connection, and writes it once connected again', async () => {
+    const email = 'revoked@people.example';
+    const p = await prospectWithLead(sharing, email);
+    await p.click('trial', 60_000);
+    await judge();
+    const [mine] = (await activitiesOf(email)).filter((r) => r.account === partnerHub);
+    // A refresh between the two: the second 401 is with a new token.
+    hubspot.failNext('unauthorized', { path: /^\/crm\/v3\/objects\/notes$/, times: 2 });
+    expect(await services.get(CrmActivitySyncService).sync(mine.id)).toBe('held');
+    const [connection] = await services.get(CrmConnectionsService).list(sharing.user);
+    expect(connection.status).toBe('broken');
+    expect((await activitiesOf(email)).find((r) => r.id === mine.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(notesOn(partnerHub, email)).toHaveLength(1);
+    hubspot.hubId = partnerHub;
+    await connect(sharing.user, 'hubspot');
+    // Due at once, though it was held for a day.
+    expect(await services.get(CrmActivitySyncService).sync(mine.id)).toBe('written');
+    expect(notesOn(partnerHub, email)).toHaveLength(2);
+  });
 });
