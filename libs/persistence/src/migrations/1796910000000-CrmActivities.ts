@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Engagement milestones into CRMs ("leads into their CRM with revenue back"): a second CRM
  * ledger beside `crm_records`, one row per (connection, event, kind), claimed as records are, so
- * a click, a landing-page visit or a conversion is written to a record's contact once.
+ * a click, a landing-page visit or a conversion is written to a record's contact once; and the
+ * indexes that lead a judged event to its prospect's leads and their records.
  */
 export class CrmActivities1796910000000 implements MigrationInterface {
   name = 'CrmActivities1796910000000';
@@ -23,6 +24,9 @@ export class CrmActivities1796910000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "crm_activities_partner_idx" ON "crm_activities" ("vendor_id", "partner_id", "created_at") `,
     );
+    // A judged event's milestone finds its prospect's leads, then their records, by these.
+    await queryRunner.query(`CREATE INDEX "leads_prospect_id_idx" ON "leads" ("prospect_id") `);
+    await queryRunner.query(`CREATE INDEX "crm_records_lead_id_idx" ON "crm_records" ("lead_id") `);
     await queryRunner.query(
       `ALTER TABLE "crm_activities" ADD CONSTRAINT "crm_activities_connection_id_fkey" FOREIGN KEY ("connection_id") REFERENCES "crm_connections"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -34,6 +38,8 @@ export class CrmActivities1796910000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "crm_activities" DROP CONSTRAINT "crm_activities_record_id_fkey"`);
     await queryRunner.query(`ALTER TABLE "crm_activities" DROP CONSTRAINT "crm_activities_connection_id_fkey"`);
+    await queryRunner.query(`DROP INDEX "public"."crm_records_lead_id_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."leads_prospect_id_idx"`);
     await queryRunner.query(`DROP INDEX "public"."crm_activities_partner_idx"`);
     await queryRunner.query(`DROP INDEX "public"."crm_activities_due_idx"`);
     await queryRunner.query(`DROP INDEX "public"."crm_activities_record_id_idx"`);
