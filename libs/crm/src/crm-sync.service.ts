@@ -22,10 +22,11 @@ function activityOf(lead: LeadForCrm, leadId: string) {
 }
 
 /**
- * Writes one ledger row to its CRM: the contact (found by email, or made; HubSpot answers an
- * existing email with its contact), then the timeline note naming the campaign, step and
- * partner. The row is claimed first and each id kept as soon as it is known, so nothing is
- * written twice: a try after a lost answer (`uncertain`) searches the CRM before writing.
+ * Writes one lead's ledger row to its CRM: the contact (found by email, or made; HubSpot answers
+ * an existing email with its contact), then the timeline note naming the campaign, step and
+ * partner; then the lead's milestones that waited for the contact are queued. The row is claimed
+ * first and each id kept as soon as it is known, so nothing is written twice: a try after a lost
+ * answer (`uncertain`) searches the CRM before writing. A failed call is settled by CrmOutcomes.
  */
 @Injectable()
 export class CrmSyncService {
