@@ -16,6 +16,7 @@ import { Signer } from '@tcma/signing';
 import { Actor, PartnersService, scopeOf } from '@tcma/tenancy';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CrmAccess } from './crm-access';
+import { CrmActivitiesRepository } from './crm-activities.repository';
 import { CrmAdapters } from './crm-adapters';
 import { CrmConnectionsRepository } from './crm-connections.repository';
 import { CrmError } from './crm-errors';
@@ -51,6 +52,7 @@ export class CrmConnectionsService {
   constructor(
     private readonly connections: CrmConnectionsRepository,
     private readonly records: CrmRecordsRepository,
+    private readonly activities: CrmActivitiesRepository,
     private readonly partners: PartnersService,
     private readonly adapters: CrmAdapters,
     private readonly access: CrmAccess,
@@ -142,7 +144,8 @@ export class CrmConnectionsService {
         now,
       );
       // Leads that waited while it was broken are written now.
-      await this.records.resumeConnection(scope, connection.id, now);
+      for (const claims of [this.records.claims, this.activities.claims])
+        await claims.resumeConnection(scope, connection.id, now);
       return back(taken.partnerId, { connected: provider });
     } catch (e) {
       if (!(e instanceof CrmError)) throw e;
@@ -190,15 +193,27 @@ export class CrmConnectionsService {
     const scope = scopeOf(actor);
     const connection = await this.own(scope, id);
     if (filter.partnerId !== undefined) await this.partners.get(actor, filter.partnerId);
-    return this.records.list(scope, connection.id, filter, page);
+    const found = await this.records.list(scope, connection.id, filter, page);
+    const counts = await this.activities.countsOf(
+      scope,
+      found.items.map((r) => r.id),
+    );
+    return { ...found, items: found.items.map((r) => ({ ...r, activities: counts.get(r.id)! })) };
   }
 
-  /** A failed record tried again now. */
+  /** A failed record, or its failed milestones (a written record's too), tried again now. */
   async retry(actor: Actor, recordId: string): Promise<void> {
     const scope = scopeOf(actor);
-    const row = await this.records.retry(scope, recordId, this.clock.now());
-    if (!row) throw new NotFoundError('Failed CRM record');
-    await this.queue.dispatch([row.id]);
+    const now = this.clock.now();
+    const row = await this.records.retry(scope, recordId, now);
+    const activities = await this.activities.retryOfRecord(scope, recordId, now);
+    if (!row && !activities.length) throw new NotFoundError('Failed CRM record');
+    if (row) await this.queue.dispatch([row.id]);
+    // A milestone whose record is to be written again waits for it (the written record releases it).
+    await this.queue.dispatch(
+      activities.map((a) => a.id),
+      'crmActivities',
+    );
   }
 
   private async own(scope: TenantScope, id: string): Promise<CrmConnectionRow> {

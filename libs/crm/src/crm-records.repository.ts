@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import {
-  claimantAlive,
   CrmRecordRow,
   CrmRecordStatus,
   Database,
@@ -14,6 +13,8 @@ import {
   Tx,
   unnest,
 } from '@tcma/persistence';
+import type { ActivityCounts } from './crm-activities.repository';
+import { CrmLedgerClaims } from './crm-ledger-claims.repository';
 
 export interface LeadHandOff {
   leadId: string;
@@ -53,6 +54,8 @@ export interface CrmRecordView {
   nextAttemptAt: Date;
   writtenAt: Date | null;
   createdAt: Date;
+  /** Its lead's engagement milestones written on the contact, by state (CrmActivitiesRepository). */
+  activities: ActivityCounts;
 }
 
 export interface CrmRecordFilter {
@@ -61,22 +64,18 @@ export interface CrmRecordFilter {
   partnerId?: string;
 }
 
-export interface RecordSettlement {
-  status: CrmRecordStatus;
-  nextAttemptAt?: Date;
-  uncertain?: boolean;
-  lastError?: string | null;
-  /** A try that did not count (a rate limit waited out). */
-  uncount?: boolean;
-}
-
 /**
  * The ledger of leads handed to CRMs. Rows are made in the lead's transaction; a worker claims a
  * row (`syncing`, its id) before calling the CRM, and only the holder of the claim settles it.
  */
 @Injectable()
 export class CrmRecordsRepository {
-  constructor(private readonly db: Database) {}
+  /** Claiming, settling and sweeping the rows (the statements the activities ledger shares). */
+  readonly claims: CrmLedgerClaims<CrmRecordRow>;
+
+  constructor(private readonly db: Database) {
+    this.claims = new CrmLedgerClaims(db, 'crmRecords');
+  }
 
   /**
    * One row per connection each lead goes to: the partner's own, and the vendor's unless the
@@ -134,18 +133,6 @@ export class CrmRecordsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The row, claimed for this worker, when it is due and no one holds it; else undefined (a duplicate job). */
-  claimForSystem(id: string, worker: string, now: Date): Promise<CrmRecordRow | undefined> {
-    return this.db
-      .updateTable('crmRecords')
-      .set((eb) => ({ status: 'syncing', claimedBy: worker, claimedAt: now, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .where('nextAttemptAt', '<=', now)
-      .returningAll()
-      .executeTakeFirst();
-  }
-
   /** Keeps the CRM's contact id as soon as it is known (a later failure then never writes it again). */
   async saveContactForSystem(id: string, worker: string, contactId: string): Promise<void> {
     await this.db
@@ -154,104 +141,6 @@ export class CrmRecordsRepository {
       .where('id', '=', id)
       .where('claimedBy', '=', worker)
       .where('status', '=', 'syncing')
-      .execute();
-  }
-
-  async writtenForSystem(id: string, worker: string, activityId: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('crmRecords')
-      .set({
-        status: 'written',
-        crmActivityId: activityId,
-        writtenAt: now,
-        uncertain: false,
-        lastError: null,
-        claimedBy: null,
-      })
-      .where('id', '=', id)
-      .where('claimedBy', '=', worker)
-      .where('status', '=', 'syncing')
-      .execute();
-  }
-
-  /** Gives the claim back: pending again (due at `nextAttemptAt`, queued by the sweep) or failed. */
-  async settleForSystem(id: string, worker: string, settlement: RecordSettlement): Promise<void> {
-    await this.db
-      .updateTable('crmRecords')
-      .set((eb) => ({
-        status: settlement.status,
-        ...(settlement.nextAttemptAt ? { nextAttemptAt: settlement.nextAttemptAt } : {}),
-        ...(settlement.uncertain !== undefined ? { uncertain: settlement.uncertain } : {}),
-        ...(settlement.lastError !== undefined ? { lastError: settlement.lastError?.slice(0, 500) ?? null } : {}),
-        ...(settlement.uncount ? { attempts: eb('attempts', '-', 1) } : {}),
-        queuedAt: null,
-        claimedBy: null,
-      }))
-      .where('id', '=', id)
-      .where('claimedBy', '=', worker)
-      .where('status', '=', 'syncing')
-      .execute();
-  }
-
-  /** Due rows not queued lately, marked queued now (the sweep queues them). */
-  claimDueForSystem(now: Date, requeueBefore: Date, limit: number): Promise<Array<{ id: string; attempts: number }>> {
-    return this.db
-      .updateTable('crmRecords')
-      .set({ queuedAt: now })
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('crmRecords as r')
-          .select('r.id')
-          .where('r.status', '=', 'pending')
-          .where('r.nextAttemptAt', '<=', now)
-          .where((w) => w.or([w('r.queuedAt', 'is', null), w('r.queuedAt', '<', requeueBefore)]))
-          .orderBy('r.nextAttemptAt')
-          .limit(limit)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(['id', 'attempts'])
-      .execute();
-  }
-
-  /** Redis lost its queues: every pending row is to be queued again. */
-  async unqueueAllForSystem(): Promise<number> {
-    const result = await this.db
-      .updateTable('crmRecords')
-      .set({ queuedAt: null })
-      .where('status', '=', 'pending')
-      .where('queuedAt', 'is not', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /**
-   * Rows whose worker died (or hung past `staleBefore`) mid-sync: pending again at once and
-   * uncertain, so the next try searches the CRM before it writes anything.
-   */
-  async reclaimAbandonedForSystem(now: Date, deadAfterMs: number | null, staleBefore: Date): Promise<number> {
-    const result = await this.db
-      .updateTable('crmRecords')
-      .set({ status: 'pending', uncertain: true, claimedBy: null, nextAttemptAt: now, queuedAt: null })
-      .where('status', '=', 'syncing')
-      .where((w) =>
-        w.or([
-          w('claimedAt', '<', staleBefore),
-          ...(deadAfterMs === null ? [] : [w.not(claimantAlive(w.ref('claimedBy'), deadAfterMs))]),
-        ]),
-      )
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /** A connection working again: its waiting rows are due now. */
-  async resumeConnection(scope: TenantScope, connectionId: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('crmRecords')
-      .set({ nextAttemptAt: now, queuedAt: null })
-      .where('connectionId', '=', connectionId)
-      .where('vendorId', '=', scope.vendorId)
-      .where('status', '=', 'pending')
       .execute();
   }
 
@@ -273,7 +162,7 @@ export class CrmRecordsRepository {
     connectionId: string,
     filter: CrmRecordFilter,
     page: PageWindow,
-  ): Promise<Found<CrmRecordView>> {
+  ): Promise<Found<Omit<CrmRecordView, 'activities'>>> {
     const { status, partnerId } = filter;
     const base = this.db
       .selectFrom('crmRecords as r')

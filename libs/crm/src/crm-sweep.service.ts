@@ -3,8 +3,10 @@ import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { FleetService, SweepHealth } from '@tcma/fleet';
 import { CrmAccess } from './crm-access';
+import { CrmActivitiesRepository } from './crm-activities.repository';
 import { CrmConnectionsRepository } from './crm-connections.repository';
 import { CrmNotices } from './crm-notices';
+import { CrmLedgerClaims, CrmLedgerTable } from './crm-ledger-claims.repository';
 import { CrmQueue } from './crm-queue';
 import { CrmRecordsRepository } from './crm-records.repository';
 import { CrmRevenuePoll } from './crm-revenue-poll.service';
@@ -16,6 +18,7 @@ const CONNECTION_BATCH = 100;
 /** A record syncing for longer than this is taken as abandoned even if its worker still beats (two calls past every time limit). */
 export const STALE_SYNCING_MS = 10 * 60_000;
 
+/** Rows of both ledgers (leads and their milestones). */
 export interface CrmSweepResult {
   queued: number;
   reclaimed: number;
@@ -26,9 +29,10 @@ export interface CrmSweepResult {
 }
 
 /**
- * The CRM hand-off's safety net, run by the sweep role: queues due records (retries, and those
- * whose job was lost), queues everything again when Redis lost its queues, takes back the records
- * of workers that died mid-sync (the next try searches the CRM first), refreshes tokens ahead of
+ * The CRM hand-off's safety net, run by the sweep role, alike for both ledgers (leads' records
+ * and their milestones' activities): queues due rows (retries, and those whose job was lost),
+ * queues everything again when Redis lost its queues, takes back the rows of workers that died
+ * mid-sync (the next try searches the CRM first), refreshes tokens ahead of
  * expiry, tells owners of broken connections whose notice failed and polls won deals from CRMs
  * that send no webhook for them (CrmRevenuePoll).
  */
@@ -37,8 +41,11 @@ export class CrmSweepService {
   private readonly logger = new Logger(CrmSweepService.name);
   private readonly health = new SweepHealth();
 
+  private readonly ledgers: Array<[CrmLedgerTable, CrmLedgerClaims<unknown>]>;
+
   constructor(
-    private readonly records: CrmRecordsRepository,
+    records: CrmRecordsRepository,
+    activities: CrmActivitiesRepository,
     private readonly connections: CrmConnectionsRepository,
     private readonly queue: CrmQueue,
     private readonly access: CrmAccess,
@@ -47,7 +54,12 @@ export class CrmSweepService {
     private readonly fleet: FleetService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.ledgers = [
+      ['crmRecords', records.claims],
+      ['crmActivities', activities.claims],
+    ];
+  }
 
   sweep(): Promise<CrmSweepResult> {
     return this.health.track(() => this.run());
@@ -55,26 +67,31 @@ export class CrmSweepService {
 
   private async run(): Promise<CrmSweepResult> {
     const now = this.clock.now();
-    const requeuedAfterLoss = (await this.queue.lost()) ? await this.records.unqueueAllForSystem() : 0;
-    if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} CRM records are queued again`);
+    const lost = await this.queue.lost();
     // As the other sweeps: judging others dead takes a sweeper up for two heartbeats.
     const judgeDead = this.health.settled(this.fleet.deadAfterMs);
-    const reclaimed = await this.records.reclaimAbandonedForSystem(
-      now,
-      judgeDead ? this.fleet.deadAfterMs : null,
-      new Date(now.getTime() - STALE_SYNCING_MS),
-    );
+    let requeuedAfterLoss = 0;
+    let reclaimed = 0;
     let queued = 0;
-    for (;;) {
-      const due = await this.records.claimDueForSystem(
+    for (const [ledger, claims] of this.ledgers) {
+      if (lost) requeuedAfterLoss += await claims.unqueueAllForSystem();
+      reclaimed += await claims.reclaimAbandonedForSystem(
         now,
-        new Date(now.getTime() - this.config.requeueAfterMs),
-        SWEEP_BATCH,
+        judgeDead ? this.fleet.deadAfterMs : null,
+        new Date(now.getTime() - STALE_SYNCING_MS),
       );
-      await this.queue.enqueue(due);
-      queued += due.length;
-      if (due.length < SWEEP_BATCH) break;
+      for (;;) {
+        const due = await claims.claimDueForSystem(
+          now,
+          new Date(now.getTime() - this.config.requeueAfterMs),
+          SWEEP_BATCH,
+        );
+        await this.queue.enqueue(due, ledger);
+        queued += due.length;
+        if (due.length < SWEEP_BATCH) break;
+      }
     }
+    if (requeuedAfterLoss) this.logger.warn(`Redis lost its queues: ${requeuedAfterLoss} CRM rows are queued again`);
     let refreshed = 0;
     const horizon = new Date(now.getTime() + this.config.crm.refreshAheadMs);
     for (const connection of await this.connections.expiringBeforeForSystem(horizon, CONNECTION_BATCH)) {
@@ -89,7 +106,7 @@ export class CrmSweepService {
     const revenueRecorded = await this.revenuePoll.poll();
     if (queued || reclaimed || revenueRecorded)
       this.logger.log(
-        `CRM sweep: ${queued} records queued, ${reclaimed} taken back from workers that stopped, ${revenueRecorded} won deals recorded`,
+        `CRM sweep: ${queued} rows queued, ${reclaimed} taken back from workers that stopped, ${revenueRecorded} won deals recorded`,
       );
     return { queued, reclaimed, requeuedAfterLoss, refreshed, revenueRecorded };
   }

@@ -1,23 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { WORKER_ID } from '@tcma/fleet';
-import { CrmConnectionRow, CrmRecordRow } from '@tcma/persistence';
 import { CrmAccess } from './crm-access';
+import { CrmActivitiesRepository } from './crm-activities.repository';
 import { CrmAdapters } from './crm-adapters';
 import { CrmConnectionsRepository } from './crm-connections.repository';
-import { CrmMaybeWritten, CrmRateLimited, CrmRejected, CrmUnauthorized } from './crm-errors';
 import { contactProperties } from './crm-fields';
-import { CrmRecordsRepository, LeadForCrm, RecordSettlement } from './crm-records.repository';
-
-/** Tries per record before it fails (rate limits waited out do not count). */
-export const CRM_MAX_ATTEMPTS = 8;
-/** The first retry's wait; each next one doubles, up to an hour. */
-const RETRY_BASE_MS = 10_000;
-const RETRY_MAX_MS = 3_600_000;
-/** How long a record of a broken connection waits before it is looked at again (connecting again makes it due at once). */
-const BROKEN_HOLD_MS = 86_400_000;
-
-export type CrmSyncOutcome = 'written' | 'retry' | 'failed' | 'held' | 'skipped';
+import { CrmOutcomes, CrmSyncOutcome } from './crm-outcomes';
+import { CrmQueue } from './crm-queue';
+import { CrmRecordsRepository, LeadForCrm } from './crm-records.repository';
 
 /** The note's words (in the CRM, read by the partner's salespeople; English, as the CRM's own are). */
 function activityOf(lead: LeadForCrm, leadId: string) {
@@ -31,30 +22,35 @@ function activityOf(lead: LeadForCrm, leadId: string) {
 }
 
 /**
- * Writes one ledger row to its CRM: the contact (found by email, or made; HubSpot answers an
- * existing email with its contact), then the timeline note naming the campaign, step and
- * partner. The row is claimed first and each id kept as soon as it is known, so nothing is
- * written twice: a try after a lost answer (`uncertain`) searches the CRM before writing.
+ * Writes one lead's ledger row to its CRM: the contact (found by email, or made; HubSpot answers
+ * an existing email with its contact), then the timeline note naming the campaign, step and
+ * partner; then the lead's milestones that waited for the contact are queued. The row is claimed
+ * first and each id kept as soon as it is known, so nothing is written twice: a try after a lost
+ * answer (`uncertain`) searches the CRM before writing. A failed call is settled by CrmOutcomes.
  */
 @Injectable()
 export class CrmSyncService {
-  private readonly logger = new Logger(CrmSyncService.name);
-
   constructor(
     private readonly records: CrmRecordsRepository,
+    private readonly activities: CrmActivitiesRepository,
     private readonly connections: CrmConnectionsRepository,
     private readonly adapters: CrmAdapters,
     private readonly access: CrmAccess,
+    private readonly outcomes: CrmOutcomes,
+    private readonly queue: CrmQueue,
     private readonly clock: Clock,
   ) {}
 
   async sync(recordId: string): Promise<CrmSyncOutcome> {
-    const record = await this.records.claimForSystem(recordId, WORKER_ID, this.clock.now());
+    const record = await this.records.claims.claimForSystem(recordId, WORKER_ID, this.clock.now());
     if (!record) return 'skipped';
     const connection = await this.connections.findForSystem(record.connectionId);
     const lead = await this.records.leadForSystem(record.leadId);
     if (!connection || !lead)
-      return this.settle(record, { status: 'failed', lastError: 'The lead or the connection is gone' });
+      return this.outcomes.settle(this.records.claims, record, {
+        status: 'failed',
+        lastError: 'The lead or the connection is gone',
+      });
     const adapter = this.adapters.get(connection.provider);
     // Kept across a second run after a refresh (withCall): the contact made is not made again.
     let contactId = record.crmContactId;
@@ -71,51 +67,16 @@ export class CrmSyncService {
         const activity = activityOf(lead, record.leadId);
         let activityId = record.uncertain ? await adapter.findActivity(call, contactId, activity.marker) : null;
         activityId ??= await adapter.createActivity(call, contactId, activity);
-        await this.records.writtenForSystem(record.id, WORKER_ID, activityId, this.clock.now());
+        await this.records.claims.writtenForSystem(record.id, WORKER_ID, activityId, this.clock.now());
       });
-      return 'written';
     } catch (e) {
-      return this.settle(record, this.outcomeOf(record, e as Error), e as Error, connection);
+      return this.outcomes.failed(this.records.claims, record, e as Error, connection);
     }
-  }
-
-  private outcomeOf(record: CrmRecordRow, e: Error): RecordSettlement {
-    const now = this.clock.now().getTime();
-    if (e instanceof CrmUnauthorized)
-      return { status: 'pending', nextAttemptAt: new Date(now + BROKEN_HOLD_MS), lastError: e.message, uncount: true };
-    if (e instanceof CrmRateLimited)
-      return {
-        status: 'pending',
-        nextAttemptAt: new Date(now + e.retryAfterSeconds * 1000),
-        lastError: e.message,
-        uncount: true,
-      };
-    if (e instanceof CrmRejected) return { status: 'failed', lastError: e.message };
-    if (record.attempts >= CRM_MAX_ATTEMPTS)
-      return {
-        status: 'failed',
-        lastError: `Gave up after ${record.attempts} tries: ${e.message}`,
-        uncertain: e instanceof CrmMaybeWritten || record.uncertain,
-      };
-    const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (record.attempts - 1));
-    return {
-      status: 'pending',
-      nextAttemptAt: new Date(now + wait),
-      lastError: e.message,
-      ...(e instanceof CrmMaybeWritten ? { uncertain: true } : {}),
-    };
-  }
-
-  private async settle(
-    record: CrmRecordRow,
-    settlement: RecordSettlement,
-    error?: Error,
-    connection?: CrmConnectionRow,
-  ): Promise<CrmSyncOutcome> {
-    if (error instanceof CrmUnauthorized && connection) await this.access.markBroken(connection, error.message);
-    else if (error && !(error instanceof CrmRateLimited)) this.logger.warn(`CRM record ${record.id}: ${error.message}`);
-    await this.records.settleForSystem(record.id, WORKER_ID, settlement);
-    if (settlement.status === 'failed') return 'failed';
-    return error instanceof CrmUnauthorized ? 'held' : 'retry';
+    // The milestones that waited for the contact go on it now.
+    await this.queue.dispatch(
+      (await this.activities.releaseWaitingForSystem(record.id, this.clock.now())).map((a) => a.id),
+      'crmActivities',
+    );
+    return 'written';
   }
 }

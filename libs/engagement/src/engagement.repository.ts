@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Database, EventType, executorOf, Tx, unnest } from '@tcma/persistence';
 import { Hit } from '@tcma/tracking';
 
+/** The tracked link to the partner's landing page (libs/tracking's tracking-hits.service.ts names it so). */
+export const PAGE_LINK = 'page';
+
 /** The events judged as a person's or a machine's, and so only once they have settled (SETTLE_MS). */
 const SETTLING_TYPES: EventType[] = ['opened', 'clicked'];
 
@@ -177,5 +180,24 @@ export class EngagementRepository {
       .where('events.occurredAt', '>=', new Date(Math.min(...times)))
       .where('events.occurredAt', '<=', new Date(Math.max(...times)))
       .execute();
+  }
+
+  /**
+   * The sends of these whose landing-page link a person already clicked in an earlier batch (a
+   * judged human click of the `page` link): a later visit from the same email is no milestone.
+   */
+  async pageVisitedForSystem(tx: Tx, sendIds: string[]): Promise<Set<string>> {
+    if (!sendIds.length) return new Set();
+    const rows = await executorOf(this.db, tx)
+      .selectFrom('events')
+      .select('sendId')
+      .distinct()
+      .where('sendId', 'in', sendIds)
+      .where('type', '=', 'clicked')
+      .where('linkName', '=', PAGE_LINK)
+      .where('processedAt', 'is not', null)
+      .where('machine', 'is', null)
+      .execute();
+    return new Set(rows.map((r) => String(r.sendId)));
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AnalyticsRollupRepository } from '@tcma/analytics';
+import { CrmMilestones } from '@tcma/crm';
 import { EnrollmentExits } from '@tcma/nurture';
 import { judgeHits, SETTLE_MS } from '@tcma/tracking';
 import { Transactions, Tx } from '@tcma/persistence';
 import { WebhookDispatcher } from '@tcma/webhooks';
 import { EngagementRepository, PendingEvent } from './engagement.repository';
+import { milestonesOf } from './milestones';
 
 /** Events judged per transaction. */
 const BATCH = 2000;
@@ -20,8 +22,9 @@ export interface EngagementResult {
  * scanner's burst is seen whole, sends and the other facts at once (a dashboard open during a
  * launch shows its sends at the next run): flags machine opens and clicks, marks each send's first human open
  * and click (the unique counts), takes prospects who clicked the exit link out of their
- * sequence, and folds everything into the daily rollups, all in one transaction per batch:
- * an event is counted once, whichever worker judges it.
+ * sequence, records the engagement milestones the prospects' CRMs get (CrmMilestones), and folds
+ * everything into the daily rollups, all in one transaction per batch: an event is counted once,
+ * whichever worker judges it.
  */
 @Injectable()
 export class EngagementService {
@@ -33,13 +36,15 @@ export class EngagementService {
     private readonly exits: EnrollmentExits,
     private readonly rollups: AnalyticsRollupRepository,
     private readonly webhooks: WebhookDispatcher,
+    private readonly milestones: CrmMilestones,
   ) {}
 
   async process(now: Date): Promise<EngagementResult> {
     const total: EngagementResult = { judged: 0, machine: 0, exited: 0 };
     for (;;) {
-      const { deliveries, ...result } = await this.transactions.run((tx) => this.batch(tx, now));
+      const { deliveries, activities, ...result } = await this.transactions.run((tx) => this.batch(tx, now));
       await this.webhooks.dispatch(deliveries);
+      await this.milestones.dispatch(activities);
       total.judged += result.judged;
       total.machine += result.machine;
       total.exited += result.exited;
@@ -52,13 +57,13 @@ export class EngagementService {
     return total;
   }
 
-  private async batch(tx: Tx, now: Date): Promise<EngagementResult & { deliveries: string[] }> {
+  private async batch(tx: Tx, now: Date): Promise<EngagementResult & { deliveries: string[]; activities: string[] }> {
     const events = await this.engagement.claimPendingForSystem(
       tx,
       { now, settledBefore: new Date(now.getTime() - SETTLE_MS) },
       BATCH,
     );
-    if (!events.length) return { judged: 0, machine: 0, exited: 0, deliveries: [] };
+    if (!events.length) return { judged: 0, machine: 0, exited: 0, deliveries: [], activities: [] };
     const engagements = events.filter((e) => (e.type === 'opened' || e.type === 'clicked') && e.sendId);
     const { hits, sentAt } = await this.engagement.hitsOfForSystem(tx, [...new Set(engagements.map((e) => e.sendId!))]);
     const machine = new Map<string, string | null>();
@@ -96,6 +101,15 @@ export class EngagementService {
         .map((e) => ({ sendId: e.sendId!, linkName: e.linkName! })),
       tx,
     );
+    // Before this batch is marked judged: an earlier batch's landing-page visits are the judged ones.
+    const pageVisited = await this.engagement.pageVisitedForSystem(tx, [
+      ...new Set(human.filter((e) => e.type === 'clicked').map((e) => e.sendId!)),
+    ]);
+    const activities = await this.milestones.recordForSystem(
+      milestonesOf({ events, human, counted, pageVisited }),
+      now,
+      tx,
+    );
 
     await this.engagement.markJudgedForSystem(
       tx,
@@ -123,6 +137,7 @@ export class EngagementService {
       machine: engagements.filter((e) => machine.get(e.id)).length,
       exited: exited.length,
       deliveries,
+      activities,
     };
   }
 }

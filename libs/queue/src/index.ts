@@ -18,6 +18,7 @@ export type {
   RenderAssetResult,
   SendStepRef,
   SendStepsJob,
+  SyncCrmActivityJob,
   SyncCrmRecordJob,
   TracedJob,
 } from './jobs';

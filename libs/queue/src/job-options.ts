@@ -91,6 +91,11 @@ export const jobOptions = {
     jobId: `crm-${recordId}-${attempts}`,
     ...LEDGER_DECIDES_RETRIES,
   }),
+  /** As a record's: the activities ledger decides retries. */
+  [JobName.SyncCrmActivity]: (activityId: string, attempts: number): JobsOptions => ({
+    jobId: `crm-activity-${activityId}-${attempts}`,
+    ...LEDGER_DECIDES_RETRIES,
+  }),
   /**
    * Once per lead; a notice whose database or mail server hiccups is tried again (a user told
    * twice at worst). Sent ones are kept a day (at most 10,000) for the dashboard, as deliveries are.

@@ -16,6 +16,7 @@ export const JobName = {
   PublishSocialPost: 'publish-social-post',
   NotifyLead: 'notify-lead',
   SyncCrmRecord: 'sync-crm-record',
+  SyncCrmActivity: 'sync-crm-activity',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -69,6 +70,7 @@ export const JOB_QUEUE: Record<JobName, string> = {
   // Beside the lead's webhooks: the lead's news for people, where its news for programs goes.
   [JobName.NotifyLead]: 'webhooks',
   [JobName.SyncCrmRecord]: 'crm',
+  [JobName.SyncCrmActivity]: 'crm',
 };
 
 export interface ImportProspectsJob extends TracedJob {
@@ -127,4 +129,9 @@ export interface NotifyLeadJob extends TracedJob {
 /** Write one lead to one CRM connection (a CRM ledger row). */
 export interface SyncCrmRecordJob extends TracedJob {
   recordId: string;
+}
+
+/** Write one engagement milestone to one CRM connection (a row of the activities ledger). */
+export interface SyncCrmActivityJob extends TracedJob {
+  activityId: string;
 }

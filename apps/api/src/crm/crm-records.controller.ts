@@ -42,7 +42,10 @@ export class CrmRecordsController {
 
   @Post(':id/retry')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ operationId: 'replayCrmRecord', summary: 'Try a failed record again now' })
+  @ApiOperation({
+    operationId: 'replayCrmRecord',
+    summary: 'Try a failed record, and its failed milestones, again now',
+  })
   @ApiNoContentResponse()
   async retry(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<void> {
     await this.connections.retry(actor, id);

@@ -128,6 +128,14 @@ export class CrmRecordsQuery extends PageQuery {
   partnerId?: string;
 }
 
+export class CrmActivityCountsDto {
+  @ApiProperty({ description: 'Written on the contact.' }) written!: number;
+  @ApiProperty({ description: 'Waiting: for their turn, a retry, a broken connection, or the lead to be written.' })
+  pending!: number;
+  @ApiProperty({ description: 'Refused by the CRM or out of tries: retrying the record tries them again.' })
+  failed!: number;
+}
+
 export class CrmRecordDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) leadId!: string;
@@ -150,6 +158,12 @@ export class CrmRecordDto {
   @ApiProperty() nextAttemptAt!: Date;
   @ApiProperty({ type: Date, nullable: true }) writtenAt!: Date | null;
   @ApiProperty() createdAt!: Date;
+  @ApiProperty({
+    type: CrmActivityCountsDto,
+    description:
+      'The engagement milestones (email clicked, landing page visited, conversion) written on the contact as timeline activities, by state.',
+  })
+  activities!: CrmActivityCountsDto;
 
   static from(r: CrmRecordView): CrmRecordDto {
     return {
@@ -167,6 +181,7 @@ export class CrmRecordDto {
       nextAttemptAt: r.nextAttemptAt,
       writtenAt: r.writtenAt,
       createdAt: r.createdAt,
+      activities: { written: r.activities.written, pending: r.activities.pending, failed: r.activities.failed },
     };
   }
 }

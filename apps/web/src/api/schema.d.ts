@@ -3063,7 +3063,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Try a failed record again now */
+        /** Try a failed record, and its failed milestones, again now */
         post: operations["replayCrmRecord"];
         delete?: never;
         options?: never;
@@ -6702,6 +6702,14 @@ export interface components {
                 [key: string]: string;
             };
         };
+        CrmActivityCountsDto: {
+            /** @description Written on the contact. */
+            written: number;
+            /** @description Waiting: for their turn, a retry, a broken connection, or the lead to be written. */
+            pending: number;
+            /** @description Refused by the CRM or out of tries: retrying the record tries them again. */
+            failed: number;
+        };
         CrmRecordDto: {
             /** Format: uuid */
             id: string;
@@ -6732,6 +6740,8 @@ export interface components {
             writtenAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The engagement milestones (email clicked, landing page visited, conversion) written on the contact as timeline activities, by state. */
+            activities: components["schemas"]["CrmActivityCountsDto"];
         };
         CrmRecordPage: {
             items: components["schemas"]["CrmRecordDto"][];

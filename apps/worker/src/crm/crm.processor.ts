@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { CrmSyncService } from '@tcma/crm';
-import { JobName, QueueName, SyncCrmRecordJob } from '@tcma/queue';
+import { CrmActivitySyncService, CrmSyncService } from '@tcma/crm';
+import { JobName, QueueName, SyncCrmActivityJob, SyncCrmRecordJob } from '@tcma/queue';
 import { Job, UnrecoverableError } from 'bullmq';
 import { inJobContext } from '../jobs/job-context';
 import { JobHandler } from '../jobs/job-handler';
@@ -11,20 +11,28 @@ import { JobHandler } from '../jobs/job-handler';
  */
 export const CRM_CONCURRENCY = 16;
 
-/** Writing leads to CRMs, run by the webhook role (third parties, away from sending). A job names one ledger row, claimed before any call. */
+/**
+ * Writing leads and their engagement milestones to CRMs, run by the webhook role (third parties,
+ * away from sending). A job names one ledger row (a record or an activity), claimed before any call.
+ */
 @Processor(QueueName.Crm, { concurrency: CRM_CONCURRENCY })
 export class CrmProcessor extends WorkerHost implements JobHandler {
   readonly queue = QueueName.Crm;
-  readonly jobNames = [JobName.SyncCrmRecord] as const;
+  readonly jobNames = [JobName.SyncCrmRecord, JobName.SyncCrmActivity] as const;
 
-  constructor(private readonly sync: CrmSyncService) {
+  constructor(
+    private readonly sync: CrmSyncService,
+    private readonly activities: CrmActivitySyncService,
+  ) {
     super();
   }
 
-  process(job: Job<SyncCrmRecordJob>): Promise<unknown> {
+  process(job: Job<SyncCrmRecordJob | SyncCrmActivityJob>): Promise<unknown> {
     return inJobContext(job, () => {
-      if (job.name !== JobName.SyncCrmRecord) throw new UnrecoverableError(`Unknown job ${job.name}`);
-      return this.sync.sync(job.data.recordId);
+      if (job.name === JobName.SyncCrmRecord) return this.sync.sync((job.data as SyncCrmRecordJob).recordId);
+      if (job.name === JobName.SyncCrmActivity)
+        return this.activities.sync((job.data as SyncCrmActivityJob).activityId);
+      throw new UnrecoverableError(`Unknown job ${job.name}`);
     });
   }
 }

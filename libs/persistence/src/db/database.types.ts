@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, CrmConnectionStatus, CrmProvider, CrmRecordStatus, DataRequestKind, EmailDomainStatus, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
+import type { AssistantCallStatus, AudienceSpec, BrandLogo, CampaignContent, CampaignStatus, ConsentSource, CrmActivityKind, CrmConnectionStatus, CrmProvider, CrmRecordStatus, DataRequestKind, EmailDomainStatus, EnrollmentStatus, EventType, ImportStatus, LaunchStatus, LeadStatus, Locale, MissingItem, PartnerStatus, PendingLaunchState, ReviewEventKind, ReviewStatus, Role, SendStatus, SocialConnectionStatus, SocialDeliveryStatus, SocialNetwork, SocialPostSource, SsoAudience, SsoProtocol, StoredFileMetadata, SubscriptionStatus, SuppressionReason, VendorHostNameStatus, WebhookDeliveryStatus, WebhookEventType } from "../schema/column-types";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -207,6 +207,32 @@ export interface ConsentRecords {
   vendorId: string;
   wording: string | null;
   wordingVersion: string | null;
+}
+
+export interface CrmActivities {
+  attempts: Generated<number>;
+  campaignId: string;
+  claimedAt: Timestamp | null;
+  claimedBy: string | null;
+  connectionId: string;
+  createdAt: Generated<Timestamp>;
+  crmActivityId: string | null;
+  eventId: Int8;
+  id: Generated<string>;
+  kind: CrmActivityKind;
+  lastError: string | null;
+  launchId: string;
+  linkName: string | null;
+  nextAttemptAt: Timestamp;
+  occurredAt: Timestamp;
+  partnerId: string;
+  queuedAt: Timestamp | null;
+  recordId: string;
+  status: Generated<CrmRecordStatus>;
+  step: number | null;
+  uncertain: Generated<boolean>;
+  vendorId: string;
+  writtenAt: Timestamp | null;
 }
 
 export interface CrmConnections {
@@ -905,6 +931,7 @@ export interface DB {
   campaignVersions: CampaignVersions;
   conciergeAccesses: ConciergeAccesses;
   consentRecords: ConsentRecords;
+  crmActivities: CrmActivities;
   crmConnections: CrmConnections;
   crmRecords: CrmRecords;
   crmRevenue: CrmRevenue;

@@ -71,5 +71,6 @@ export type SamlAssertionRow = Selectable<T.SamlAssertions>;
 export type SamlRequestRow = Selectable<T.SamlRequests>;
 export type CrmConnectionRow = Selectable<T.CrmConnections>;
 export type CrmRecordRow = Selectable<T.CrmRecords>;
+export type CrmActivityRow = Selectable<T.CrmActivities>;
 export type CrmRevenueRow = Selectable<T.CrmRevenue>;
 export type SsoRefusalRow = Selectable<T.SsoRefusals>;

@@ -12,6 +12,8 @@ import { LeadEntity } from './lead.entity';
 @Index('crm_records_contact_idx', ['connectionId', 'crmContactId'])
 @Index('crm_records_due_idx', ['nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('crm_records_partner_idx', ['vendorId', 'partnerId', 'createdAt'])
+/** A lead to its records: a milestone goes to each (and a deleted lead's cascade finds them). */
+@Index('crm_records_lead_id_idx', ['leadId'])
 export class CrmRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'crm_records_pkey' }) id!: string;
   @Column('uuid') vendorId!: string;

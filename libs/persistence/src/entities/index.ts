@@ -33,6 +33,7 @@ import { CrmConnectionEntity } from './crm-connection.entity';
 import { SsoRefusalEntity } from './sso-refusal.entity';
 import { EmailDomainEntity } from './email-domain.entity';
 import { CrmRecordEntity } from './crm-record.entity';
+import { CrmActivityEntity } from './crm-activity.entity';
 import { CrmRevenueEntity } from './crm-revenue.entity';
 import { VendorHostNameEntity } from './vendor-host-name.entity';
 import { WorkerEntity } from './worker.entity';
@@ -112,6 +113,7 @@ export const ENTITIES = [
   SamlAssertionEntity,
   CrmConnectionEntity,
   CrmRecordEntity,
+  CrmActivityEntity,
   CrmRevenueEntity,
   SsoRefusalEntity,
   EmailDomainEntity,

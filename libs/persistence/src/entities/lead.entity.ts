@@ -15,6 +15,8 @@ import { PartnerEntity } from './partner.entity';
 @Entity('leads')
 @Index('leads_partner_id_created_at_idx', ['partnerId', 'createdAt'])
 @Index('leads_vendor_id_created_at_idx', ['vendorId', 'createdAt'])
+/** A judged event's prospect to its leads (their CRM records get its milestones). */
+@Index('leads_prospect_id_idx', ['prospectId'])
 export class LeadEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'leads_pkey' }) id!: string;
   @Column('uuid') vendorId!: string;

@@ -44,6 +44,7 @@ import { SsoRefusals1796800000000 } from './1796800000000-SsoRefusals';
 import { PartnerSso1796850000000 } from './1796850000000-PartnerSso';
 import { CrmRevenueMarkId1796870000000 } from './1796870000000-CrmRevenueMarkId';
 import { EditableBlocks1796900000000 } from './1796900000000-EditableBlocks';
+import { CrmActivities1796910000000 } from './1796910000000-CrmActivities';
 
 export const MIGRATIONS: Function[] = [
   Initial1795334923247,
@@ -91,4 +92,5 @@ export const MIGRATIONS: Function[] = [
   PartnerSso1796850000000,
   CrmRevenueMarkId1796870000000,
   EditableBlocks1796900000000,
+  CrmActivities1796910000000,
 ];

@@ -218,3 +218,10 @@ export type CrmConnectionStatus = (typeof CRM_CONNECTION_STATUSES)[number];
  */
 export const CRM_RECORD_STATUSES = ['pending', 'syncing', 'written', 'failed'] as const;
 export type CrmRecordStatus = (typeof CRM_RECORD_STATUSES)[number];
+
+/**
+ * An engagement milestone written to a CRM as a timeline activity: a send's first human click
+ * (`clicked`), a human click of its landing-page link (`page_visited`), a conversion.
+ */
+export const CRM_ACTIVITY_KINDS = ['clicked', 'page_visited', 'converted'] as const;
+export type CrmActivityKind = (typeof CRM_ACTIVITY_KINDS)[number];

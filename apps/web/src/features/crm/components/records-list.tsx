@@ -88,8 +88,9 @@ export function RecordsList({ connection, area }: { connection: CrmConnection; a
       {statusLabel(r.status)}
     </Badge>
   );
+  // A written lead's failed milestones are retried with it.
   const retryButton = (r: CrmRecord) =>
-    r.status === 'failed' ? (
+    r.status === 'failed' || r.activities.failed > 0 ? (
       <Button
         size="compact-sm"
         variant="default"
@@ -100,6 +101,16 @@ export function RecordsList({ connection, area }: { connection: CrmConnection; a
         {t('records.retry')}
       </Button>
     ) : null;
+  /** The lead's engagement milestones in its CRM, only the states it has ("2 written, 1 failed"). */
+  const milestones = (r: CrmRecord) => {
+    const { written, pending, failed } = r.activities;
+    const parts = [
+      written ? t('records.milestonesWritten', { n: format.count(written) }) : null,
+      pending ? t('records.milestonesPending', { n: format.count(pending) }) : null,
+      failed ? t('records.milestonesFailed', { n: format.count(failed) }) : null,
+    ].filter((part) => part !== null);
+    return parts.length ? parts.join(', ') : t('records.noMilestones');
+  };
   const written = (r: CrmRecord) => (r.writtenAt ? format.dateTime(r.writtenAt) : t('records.notWritten'));
   const lead = (r: CrmRecord, fw?: number) => (
     <Anchor
@@ -186,6 +197,7 @@ export function RecordsList({ connection, area }: { connection: CrmConnection; a
                   <Table.Th ta="right">{t('records.attempts')}</Table.Th>
                   <Table.Th>{t('records.lastError')}</Table.Th>
                   <Table.Th>{t('records.writtenAt')}</Table.Th>
+                  <Table.Th>{t('records.milestones')}</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>{t('records.actions')}</VisuallyHidden>
                   </Table.Th>
@@ -203,6 +215,7 @@ export function RecordsList({ connection, area }: { connection: CrmConnection; a
                       {r.lastError}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{written(r)}</Table.Td>
+                    <Table.Td>{milestones(r)}</Table.Td>
                     <Table.Td>{retryButton(r)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -228,12 +241,13 @@ export function RecordsList({ connection, area }: { connection: CrmConnection; a
                     : t('records.notWritten')}
                 </Text>
                 <Text size="sm">{t('records.cardAttempts', { count: r.attempts })}</Text>
+                <Text size="sm">{t('records.cardMilestones', { list: milestones(r) })}</Text>
                 {r.lastError ? (
                   <Text size="sm" className="wrap-anywhere">
                     {t('records.cardError', { error: r.lastError })}
                   </Text>
                 ) : null}
-                {r.status === 'failed' ? <div>{retryButton(r)}</div> : null}
+                {retryButton(r) ? <div>{retryButton(r)}</div> : null}
               </Stack>
             ))}
           </Stack>
