@@ -1,5 +1,5 @@
 import { useTranslation } from '../../../shared/i18n';
-import { Button, Grid, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import classes from '../../../shared/components/panel.module.css';
@@ -9,7 +9,7 @@ import { isStale } from '../hooks/use-draft-edits';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
 import { headline, messageAt, problemsOfItem } from '../problems';
 import { AssetPreview } from './asset-preview';
-import { SOCIAL_SIZES } from './social-sizes';
+import { SocialSizeSelect, socialAspect } from './social-sizes';
 import { FileField } from './file-field';
 import { asRectangle } from './rect-problems';
 import { RectsEditor, type DrawnRect } from './rects-editor';
@@ -234,17 +234,8 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                   revision={campaign.revision}
                   query={{ size }}
                   dirty={dirty}
-                  aspect={SOCIAL_SIZES.find((s) => s.value === size)?.aspect ?? 1}
-                  extra={
-                    <Select
-                      label={t('drawn.size')}
-                      data={SOCIAL_SIZES.map(({ value, label }) => ({ value, label: label ?? t('drawn.square') }))}
-                      value={size}
-                      allowDeselect={false}
-                      onChange={(v) => setSize(v ?? 'linkedin')}
-                      w={180}
-                    />
-                  }
+                  aspect={socialAspect(size)}
+                  extra={<SocialSizeSelect value={size} onChange={setSize} />}
                 />
               )}
             </Grid.Col>

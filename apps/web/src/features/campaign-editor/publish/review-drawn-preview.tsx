@@ -1,8 +1,8 @@
-import { Pagination, Select, Skeleton } from '@mantine/core';
+import { Pagination, Skeleton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from '../../../shared/i18n';
 import { AssetPreview } from '../assets/asset-preview';
-import { SOCIAL_SIZES } from '../assets/social-sizes';
+import { SocialSizeSelect, socialAspect } from '../assets/social-sizes';
 import { useAssetFile } from '../assets/use-drawn-assets';
 
 interface ReviewDrawnPreviewProps {
@@ -28,17 +28,8 @@ export function ReviewDrawnPreview({ campaignId, assetId, kind, revision }: Revi
         revision={revision}
         query={{ size }}
         dirty={false}
-        aspect={SOCIAL_SIZES.find((s) => s.value === size)?.aspect ?? 1}
-        extra={
-          <Select
-            label={t('drawn.size')}
-            data={SOCIAL_SIZES.map(({ value, label }) => ({ value, label: label ?? t('drawn.square') }))}
-            value={size}
-            allowDeselect={false}
-            onChange={(v) => setSize(v ?? 'linkedin')}
-            w={180}
-          />
-        }
+        aspect={socialAspect(size)}
+        extra={<SocialSizeSelect value={size} onChange={setSize} />}
       />
     );
   const pages = file.data.pages;
