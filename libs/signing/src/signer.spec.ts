@@ -68,4 +68,15 @@ describe(Signer.name, () => {
       expect(sut.revealId('send', bad)).toBeNull();
     expect(() => sut.concealId('send', '0')).toThrow();
   });
+
+  it('makes the same tokens and signatures as ever: links in emails already sent keep their meaning', () => {
+    // Made by the signer as it was before its keys and ciphers were kept between calls.
+    expect(sut.concealId('send', '80')).toBe('s0odmVBtIW9RP647XdOE7g');
+    expect(sut.concealId('send', '9223372036854775807')).toBe('5mx4VGHRMZ6DtQ2J-sPY1A');
+    expect(sut.sign('click', '42|0||https://example.com/')).toBe('kfCMxddde6PQsHuOic51QQ');
+    // A refused token between two good ones leaves the kept decipher as it was.
+    expect(sut.revealId('send', 's0odmVBtIW9RP647XdOE7g')).toBe('80');
+    expect(sut.revealId('send', 'A'.repeat(22))).toBeNull();
+    expect(sut.revealId('send', '5mx4VGHRMZ6DtQ2J-sPY1A')).toBe('9223372036854775807');
+  });
 });
