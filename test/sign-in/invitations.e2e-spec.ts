@@ -4,6 +4,7 @@ import { BootstrapService } from '@tcma/tenancy';
 import { randomUUID } from 'node:crypto';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { tampered } from '../support/tokens';
 import { linkFromOutbox } from '../support/notices';
 
 describe('invitations and password resets', () => {
@@ -189,7 +190,7 @@ describe('invitations and password resets', () => {
     await api.http().delete(`/user-invitations/${created.body.id}`).set(bearer(vendor.adminToken)).expect(204);
     await api.http().post('/auth/invitations/accept').send({ token: withdrawn.token, name: 'W', password }).expect(410);
 
-    const forged = `${withdrawn.token.slice(0, -3)}AAA`;
+    const forged = tampered(withdrawn.token);
     await api.http().post('/auth/invitations/accept').send({ token: forged, name: 'F', password }).expect(404);
   });
 

@@ -3,6 +3,7 @@ import { ManualClock } from '@tcma/clock';
 import { TenantFactory, TestPartner, TestVendor } from '../factories/tenant.factory';
 import { invitedUser, signedIn, TEST_PASSWORD } from '../support/accounts';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { tampered } from '../support/tokens';
 
 describe('browser sessions', () => {
   const clock = new ManualClock();
@@ -108,7 +109,7 @@ describe('browser sessions', () => {
       .http()
       .post(`/partners/${partner.partnerId}/prospects`)
       .set('Cookie', cookie)
-      .set('X-CSRF-Token', `${csrf.slice(0, -2)}AA`)
+      .set('X-CSRF-Token', tampered(csrf))
       .send(prospect)
       .expect(403);
     await api

@@ -6,6 +6,7 @@ import { ApiHarness, startApi } from '../support/api-harness';
 import { testDb } from '../support/db';
 import { TestDnsServer, TxtTable } from '../support/dns-server';
 import { startOidcProvider, TestOidcProvider } from '../support/oidc-provider';
+import { tampered } from '../support/tokens';
 
 /**
  * Single sign-on through an OpenID provider (oidc-provider, in a child process): the engine's
@@ -288,7 +289,11 @@ describe('single sign-on (OpenID Connect)', () => {
       const req = api.http().get('/auth/sso/callback').query(Object.fromEntries(one.back.searchParams));
       return (cookie ? req.set('Cookie', cookie) : req).expect(302);
     };
-    for (const cookie of [other, undefined, one.stateCookie.slice(0, -4) + 'AAAA'])
+    for (const cookie of [
+      other,
+      undefined,
+      one.stateCookie.replace(/=(.*)$/, (_, value: string) => `=${tampered(value)}`),
+    ])
       expect((await replay(cookie)).headers.location).toBe('/sign-in?sso_error=expired');
     // The code was used once already: the provider refuses it again.
     expect((await replay(one.stateCookie)).headers.location).toBe('/sign-in?sso_error=provider');
