@@ -25,6 +25,22 @@ const engine = {
   ],
 };
 
+/**
+ * JEST_LONG_RUNNING=only runs just the `@long-running` files (test/setup/long-running.js), =skip all
+ * but them; unset, every file. CI runs the two halves at once: the long files spend most of their
+ * minutes waiting on the engine (three of them alone: 306 s of wall time for 136 s of CPU), so a
+ * run of their own beside the others' two workers uses the idle core instead of holding a worker.
+ */
+const longRunning = (() => {
+  const mode = process.env.JEST_LONG_RUNNING;
+  if (!mode) return (project) => project;
+  if (mode !== 'only' && mode !== 'skip') throw new Error(`JEST_LONG_RUNNING is "only" or "skip", not "${mode}"`);
+  const files = require('./test/setup/long-running').longRunningFiles(`${__dirname}/test`);
+  const escaped = files.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const ignored = mode === 'skip' ? escaped.map((file) => `^${file}$`) : [`^(?!(${escaped.join('|')})$)`];
+  return (project) => ({ ...project, testPathIgnorePatterns: [...project.testPathIgnorePatterns, ...ignored] });
+})();
+
 module.exports = {
   // Two files at once even on two cores: most integration time is spent waiting on the engine
   // (sends paced to a rate, takeovers after a worker is killed), not computing.
@@ -33,16 +49,16 @@ module.exports = {
   testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     // Some unit specs rasterise PDFs and images: on a busy 2-core machine they take seconds.
-    {
+    longRunning({
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/unit-timeout.ts'],
-    },
+    }),
     // The middle tier: services against the real database and Redis, in-process, without HTTP or
     // child processes (test/support/service-harness.ts); most repository and service behaviour.
-    { ...shared, ...engine, displayName: 'medium', testMatch: ['<rootDir>/test/**/*.medium-spec.ts'] },
+    longRunning({ ...shared, ...engine, displayName: 'medium', testMatch: ['<rootDir>/test/**/*.medium-spec.ts'] }),
     // End to end: the real API over HTTP, workers, child processes; the journeys and the crash tests.
-    { ...shared, ...engine, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    longRunning({ ...shared, ...engine, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] }),
   ],
 };

@@ -8,7 +8,8 @@
  *   stages.tsv     one "<stage>\t<seconds>\t<exit code>" line per stage (.ci/run writes them; stages
  *                  run at once are marked "(together)": their times overlap)
  *   wall.txt       the whole run's seconds, from its start to the report
- *   jest.json      Jest's --json output (per file: start and end times)
+ *   jest*.json     Jest's --json output of each Jest run (per file: start and end times): CI runs the
+ *                  long-running files (jest-long.json) beside the rest (jest.json)
  *   browser.json   Playwright's JSON reporter (per test: duration)
  * A missing file is left out (a run that stopped early still reports what it did).
  */
@@ -36,11 +37,19 @@ function stages() {
     });
 }
 
-function jestFiles() {
-  const text = read('jest.json');
-  if (!text) return [];
-  const { testResults } = JSON.parse(text);
-  return testResults
+/** Every Jest run's --json output in the folder. */
+function jestRuns() {
+  if (!fs.existsSync(DIR)) return [];
+  return fs
+    .readdirSync(DIR)
+    .filter((file) => /^jest.*\.json$/.test(file))
+    .sort()
+    .map((file) => JSON.parse(read(file)));
+}
+
+function jestFiles(runs) {
+  return runs
+    .flatMap((run) => run.testResults)
     .map((r) => ({
       file: relative(r.name),
       seconds: seconds((r.endTime ?? r.perfStats?.end ?? 0) - (r.startTime ?? r.perfStats?.start ?? 0)),
@@ -104,10 +113,12 @@ function markdown(report) {
 
 function main() {
   const stageList = stages();
-  const files = jestFiles();
+  const runs = jestRuns();
+  const files = jestFiles(runs);
   const tests = browserTests();
-  const jest = JSON.parse(read('jest.json') ?? 'null');
-  const jestEnd = files.length && jest ? Math.max(...jest.testResults.map((r) => r.endTime ?? 0)) : 0;
+  // Runs side by side overlap: from the first one's start to the last file's end.
+  const jestStart = runs.length ? Math.min(...runs.map((run) => run.startTime)) : 0;
+  const jestEnd = files.length ? Math.max(...runs.flatMap((run) => run.testResults.map((r) => r.endTime ?? 0))) : 0;
   const report = {
     stages: stageList,
     // Stages run together overlap: the run's own clock is the total, when .ci/run left it.
@@ -115,7 +126,7 @@ function main() {
     jest: {
       files: files.length,
       fileSeconds: Math.round(files.reduce((sum, f) => sum + f.seconds, 0)),
-      wallSeconds: jest ? seconds(jestEnd - jest.startTime) : 0,
+      wallSeconds: files.length ? seconds(jestEnd - jestStart) : 0,
       slowest: files.slice(0, SLOWEST),
     },
     browser: {

@@ -1,4 +1,4 @@
-/** @long-running: over half a minute, mostly waiting on the engine (test/setup/sequencer.js starts it first). */
+/** @long-computing: over a minute of requests to the in-process API, a core kept busy (test/setup/long-running.js). */
 import type { AddressInfo } from 'node:net';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { TenantFactory } from '../factories/tenant.factory';
