@@ -30,7 +30,8 @@ export default tseslint.config(
       'data/**',
       'scripts/**',
       'jest.config.js',
-      'test/setup/sequencer.js',
+      // Jest's own configuration (CommonJS, outside the TypeScript project).
+      'test/setup/*.js',
       // Plain Node ESM in a child process (oidc-provider is ESM only), outside the TypeScript project.
       'test/support/oidc-provider.mjs',
       'eslint.config.mjs',
