@@ -9,7 +9,12 @@ export function chromiumPath(): string {
   return found.stdout.trim().split('\n')[0];
 }
 
-/** No sandbox (root in a container), no GPU, and nothing that reaches for the network. */
+/**
+ * No sandbox (root in a container), no GPU, and nothing that reaches for the network. Sandboxed
+ * frames (the email previews) drawn in the page's own process: in one of their own, a frame the
+ * window had just been resized around was captured before it painted, an empty box where the
+ * email was (test/browser/fixtures.ts, screenshot). The frame's sandbox is the same either way.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -17,4 +22,5 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--disable-features=IsolateSandboxedIframes',
 ];

@@ -42,7 +42,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     overflow.scrollWidth,
     `${name} at ${width} px scrolls sideways: ${overflow.widest.join(', ')}`,
   ).toBeLessThanOrEqual(overflow.clientWidth);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
+  const viewport = page.viewportSize();
+  if (viewport && (await page.locator('iframe').count()) > 0) {
+    // Chromium's full-page capture leaves a frame outside the window blank (an email preview
+    // below the fold showed as an empty box, its text there all along), so a page with frames is
+    // shot through a window as tall as the page, then the window is put back.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+    await page.screenshot({ path: file, fullPage: true });
+    await page.setViewportSize(viewport);
+    return;
+  }
+  await page.screenshot({ path: file, fullPage: true });
 }
 
 /**

@@ -34,14 +34,7 @@ export function VersionsTable({ campaignId }: { campaignId: string }) {
         <Text c="dimmed">{t('versions.none')}</Text>
       ) : (
         <>
-          <Table
-            bg="white"
-            withTableBorder
-            aria-label={t('versions.title')}
-            layout="fixed"
-            horizontalSpacing="xs"
-            className="wrap-anywhere"
-          >
+          <Table bg="white" withTableBorder aria-label={t('versions.title')} horizontalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('versions.version')}</Table.Th>
@@ -79,10 +72,13 @@ function VersionRow({ version }: { version: CampaignVersionListItem }) {
   const name = useUserName(version.publishedBy);
   return (
     <Table.Tr>
-      <Table.Td>{t('versions.row', { version: version.version })}</Table.Td>
-      <Table.Td className="wrap-anywhere">
-        {format.dateTime(version.publishedAt)}
-        <Text span size="sm" display="block">
+      {/* The version and the date keep to one line each; on a phone the publisher's address takes the rest. */}
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('versions.row', { version: version.version })}</Table.Td>
+      <Table.Td>
+        <Text span size="sm" display="block" style={{ whiteSpace: 'nowrap' }}>
+          {format.dateTime(version.publishedAt)}
+        </Text>
+        <Text span size="sm" display="block" className="wrap-anywhere">
           {typeof name === 'object' && name !== null
             ? t('versions.byYou')
             : (name ?? version.publishedByEmail) !== null
