@@ -75,8 +75,7 @@ describe('webhook attempts, sent at once', () => {
 
   it('delivers 60 at once (12 to each of 5 endpoints), each read, sent and logged as its own, and each endpoint’s failing streak ends', async () => {
     const endpoints = [];
-    for (let i = 0; i < 5; i += 1)
-      endpoints.push(await endpointWithDeliveries('/hook', WEBHOOK_IN_FLIGHT_PER_ENDPOINT));
+    for (let i = 0; i < 5; i += 1) endpoints.push(await endpointWithDeliveries('/hook', 12));
     const ids = endpoints.flatMap((e) => e.ids);
     const endpointIds = endpoints.map((e) => e.endpointId);
     await testDb().query(
