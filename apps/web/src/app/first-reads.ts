@@ -9,8 +9,8 @@ import { sessionQuery } from '../shared/hooks/use-session';
 /**
  * Starts the reads the first page of a visit needs while its code is still arriving: the
  * session; once it says who is signed in, who the browser acts for and, for a partner's user,
- * the vendor's brand (the theme waits for it), at once; then the catalogue page, the partner
- * home or the vendor home the address names. Otherwise each would wait for the page's code,
+ * the vendor's brand (the theme waits for it) and the catalogue page, the partner home or the
+ * vendor home the address names, at once. Otherwise each would wait for the page's code,
  * then for the one before it (a cold partner home asked session, brand, me and home one after another). The
  * pages read the same cache entries through their own hooks, so nothing is asked twice; a read
  * that fails here is simply asked again by its page, which shows the error. Called by main.tsx
@@ -25,17 +25,20 @@ export function startFirstReads(queryClient: QueryClient, url: URL): void {
     if (session.capabilities.partnerPortal && !session.capabilities.vendorConsole)
       reads.push(queryClient.prefetchQuery(portalBrandQuery));
     if (path === '/portal' || path === '/portal/home') {
-      const me = await queryClient.ensureQueryData(meQuery(queryClient));
-      if (me?.partnerId && path === '/portal')
+      reads.push(queryClient.prefetchQuery(meQuery(queryClient)));
+      // The partner the pages read for (GET /me's partnerId) is the session's own: its page is
+      // asked beside /me, not after it (a cold catalogue waited 200 ms for /me).
+      const partnerId = session.actingForPartnerId ?? session.user.partnerId;
+      if (partnerId && path === '/portal')
         reads.push(
           queryClient
-            .fetchQuery(catalogueQuery(me.partnerId, catalogueQueryOf(url.searchParams)))
+            .fetchQuery(catalogueQuery(partnerId, catalogueQueryOf(url.searchParams)))
             .then((page) => preloadImages(page.items.slice(0, CARDS_FIRST_SEEN).map((i) => i.thumbnailUrl))),
         );
-      if (me?.partnerId && path === '/portal/home')
+      if (partnerId && path === '/portal/home')
         reads.push(
           queryClient
-            .fetchQuery(partnerHomeQuery(me.partnerId))
+            .fetchQuery(partnerHomeQuery(partnerId))
             .then((home) => preloadImages(home.readyToLaunch.map((i) => i.thumbnailUrl))),
         );
     }

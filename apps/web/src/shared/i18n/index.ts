@@ -17,6 +17,6 @@ export {
   languageName,
   type Language,
 } from './languages';
-export { changeLanguage, i18n, loadNamespace, startI18n, STARTING_NAMESPACES } from './setup';
+export { changeLanguage, i18n, loadNamespace, prefetchNamespace, startI18n, STARTING_NAMESPACES } from './setup';
 export { useFormat } from './use-format';
 export { useProfileLanguage } from './use-profile-language';

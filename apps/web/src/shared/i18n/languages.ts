@@ -31,10 +31,18 @@ const INTL_LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-DE', fr: '
 
 export const intlLocale = (language: Language): string => INTL_LOCALES[language];
 
+const languageNames = new Map<Language, string>();
+
 /** A language's name in that language ("Deutsch", "français"), as a menu of languages shows it. */
 export function languageName(language: Language): string {
-  const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
-  return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+  // Kept: an Intl.DisplayNames costs milliseconds to make, and the account menu names every language on each render.
+  let name = languageNames.get(language);
+  if (name === undefined) {
+    const own = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+    name = own.charAt(0).toLocaleUpperCase(language) + own.slice(1);
+    languageNames.set(language, name);
+  }
+  return name;
 }
 
 /** The first of the browser's languages (`navigator.languages`, "de-AT" counts as "de") the app speaks. */
