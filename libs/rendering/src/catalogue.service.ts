@@ -41,11 +41,12 @@ export interface CatalogueItem {
 
 export type ThumbnailSource =
   | { assetId: string; format: 'png'; page: number; dpi: number }
-  | { assetId: string; format: 'jpeg'; size: 'linkedin' }
+  | { assetId: string; format: 'jpeg'; size: 'card' }
   | { assetId: string; format: 'png' };
 
 /**
- * What a thumbnail is made of: the first PDF's first page, else the first social image (JPEG),
+ * What a thumbnail is made of: the first PDF's first page, else the first social image (JPEG, at
+ * a card's size),
  * else the card of the campaign's first email (PNG, EMAIL_CARD_SIZE: see renderEmailCard): the
  * email of the sequence's first step, or the first email asset when there is no sequence.
  */
@@ -53,7 +54,7 @@ export function thumbnailSource(content: CampaignContent): ThumbnailSource | nul
   const pdf = content.assets.find((a) => a.kind === 'pdf');
   if (pdf) return { assetId: pdf.id, format: 'png', page: 1, dpi: THUMBNAIL_PDF_DPI };
   const social = content.assets.find((a) => a.kind === 'social');
-  if (social) return { assetId: social.id, format: 'jpeg', size: 'linkedin' };
+  if (social) return { assetId: social.id, format: 'jpeg', size: 'card' };
   const emails = content.assets.filter((a) => a.kind === 'email');
   const first = emails.find((a) => a.id === content.sequence?.steps[0]?.emailAssetId) ?? emails[0];
   if (first) return { assetId: first.id, format: 'png' };

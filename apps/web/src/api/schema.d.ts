@@ -8384,7 +8384,7 @@ export interface operations {
                 /** @description PDF: the page. */
                 page?: number;
                 /** @description Social: the network size of the image. */
-                size?: "linkedin" | "facebook" | "x" | "square";
+                size?: "linkedin" | "facebook" | "x" | "square" | "card";
                 /** @description Ignored: the draft revision the console shows, so that each revision is a new address for the browser. The preview is always of the current draft. */
                 v?: string;
             };
@@ -9582,7 +9582,7 @@ export interface operations {
                 /** @description PDF as PNG: resolution (default 100). */
                 dpi?: number;
                 /** @description Social images: the network size (default linkedin). */
-                size?: "linkedin" | "facebook" | "x" | "square";
+                size?: "linkedin" | "facebook" | "x" | "square" | "card";
                 /** @description Emails and pages: slot values for this preview only, as a JSON object of strings (e.g. the launch wizard's editable block, {"intro":"…"}); checked as a launch checks them (422 at slots.<name>). */
                 slotValues?: string;
             };
