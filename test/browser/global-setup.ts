@@ -60,7 +60,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // The webhooks spec's receiver listens on 127.0.0.1, refused unless allowed (as in the webhook tests).
     WEBHOOK_ALLOWED_PRIVATE_TARGETS: '127.0.0.1',
   };
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // The engine's own public address (PUBLIC_BASE_URL, http://localhost:<port> by default), so the
+  // pages are at the origin that the previews' images and the emails' links name: at 127.0.0.1 the
+  // page's img-src 'self' refused the sample partner's logo in every email preview.
+  const baseUrl = `http://localhost:${port}`;
 
   // Made here rather than by the engine's start, to commit without waiting for the WAL's flush:
   // commits stay atomic and visible, only a crash of PostgreSQL itself, which no browser test
