@@ -1,12 +1,13 @@
 import { PartnerScope } from '@tcma/persistence';
-import { signWebhook, WEBHOOK_IN_FLIGHT_PER_ENDPOINT, WebhookDispatcher, WebhooksService } from '@tcma/webhooks';
+import { WEBHOOK_IN_FLIGHT_PER_ENDPOINT, WebhookDispatcher, WebhooksService } from '@tcma/webhooks';
 import { ChildProcess, fork } from 'node:child_process';
-import { Agent, createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { benchEnvironment } from './bench-context';
 import { percentile, print } from './bench-line';
 import { benchTenant } from './bench-tenant';
+import { postRounds } from './webhook-baseline';
 
 const DELIVERIES = Number(process.env.BENCH_WEBHOOK_DELIVERIES ?? 2_000);
 const BASELINE_ROUNDS = 3;
@@ -21,8 +22,9 @@ const exited = (c: ChildProcess) =>
  * worker process (the `webhook` role: resolve and check the target, sign, POST, log the attempt)
  * to a receiver in this process answering 204, after a warm-up delivery: deliveries per second
  * from queueing them all to the last arrival, and p99 from a job queued to its delivery's arrival
- * (the deliveries are recorded before the clock starts; `recorded_ms` says how long). Raw limit, same run: this process POSTing the same signed bodies to the same
- * receiver over keep-alive connections, CONCURRENCY at a time.
+ * (the deliveries are recorded before the clock starts; `recorded_ms` says how long). Raw limit,
+ * same run: this process POSTing the same signed bodies to the same receiver over keep-alive
+ * connections, CONCURRENCY at a time (webhook-baseline.ts).
  */
 export async function webhookDeliverBench(): Promise<void> {
   const bench = await benchEnvironment('webhook', {
@@ -103,55 +105,17 @@ export async function webhookDeliverBench(): Promise<void> {
     worker.kill('SIGTERM');
     await exited(worker);
 
-    // The raw limit: the same signed POSTs straight from this process.
-    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const body = JSON.stringify({
-      type: 'lead_created',
-      timestamp: new Date().toISOString(),
-      data: { leadId: 'lead', prospect: { email: 'visitor@bench.example' } },
+    // The raw limit: the same signed POSTs straight from this process (webhook-baseline.ts).
+    const baseline = await postRounds({
+      url,
+      secret,
+      deliveries: DELIVERIES,
+      concurrency: CONCURRENCY,
+      rounds: BASELINE_ROUNDS,
     });
-    const post = (id: string) =>
-      new Promise<number>((resolve, reject) => {
-        const started = Date.now();
-        const timestamp = Math.floor(Date.now() / 1000);
-        const req = request(
-          url,
-          {
-            agent,
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              'webhook-id': id,
-              'webhook-timestamp': String(timestamp),
-              'webhook-signature': signWebhook(secret, id, timestamp, body),
-            },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(Date.now() - started));
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
-    // Three rounds of DELIVERIES each; the median round is the figure (one round of 2,000 POSTs
-    // lasts about half a second, and single rounds moved by a third between runs).
-    const baselineLatencies: number[] = [];
-    const rounds: number[] = [];
-    for (let round = 0; round < BASELINE_ROUNDS; round++) {
-      let next = 0;
-      const roundStart = Date.now();
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < DELIVERIES) baselineLatencies.push(await post(`baseline-${round}-${next++}`));
-        }),
-      );
-      rounds.push(Date.now() - roundStart);
-    }
-    const firstRound = rounds[0];
-    const baselineElapsed = [...rounds].sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
-    agent.destroy();
+    // The median of three rounds (one round of 2,000 POSTs lasts a few tenths of a second, and
+    // single rounds moved by a third between runs; the first is the slowest, connections opening).
+    const baselineElapsed = [...baseline.roundsMs].sort((a, b) => a - b)[Math.floor(BASELINE_ROUNDS / 2)];
 
     print({
       bench: 'webhook_deliver',
@@ -162,14 +126,14 @@ export async function webhookDeliverBench(): Promise<void> {
       p50_ms: percentile(latencies, 50),
       // From the delivery's job being queued to its arrival at the receiver (all queued at once: mostly the queue).
       p99_ms: percentile(latencies, 99),
-      baseline_p99_ms: percentile(baselineLatencies, 99),
+      baseline_p99_ms: percentile(baseline.latencies, 99),
       deliveries: DELIVERIES,
       delivered_logged: delivered,
       arrived_distinct: arrived,
       in_flight: CONCURRENCY,
-      baseline_rounds_ms: rounds,
+      baseline_rounds_ms: baseline.roundsMs,
       // The first round alone (connections opened, code not yet optimised): the baseline before 28 November.
-      baseline_first_round_value: (DELIVERIES * 1000) / firstRound,
+      baseline_first_round_value: (DELIVERIES * 1000) / baseline.roundsMs[0],
       recorded_ms: recordedMs,
     });
   } finally {

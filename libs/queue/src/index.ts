@@ -8,6 +8,7 @@ export { RedisClient } from './redis.provider';
 export { JOB_QUEUE, JobName, traced } from './jobs';
 export type {
   DeliverWebhookJob,
+  DeliverWebhooksJob,
   EnrollLaunchJob,
   FanOutProgrammeVersionJob,
   NotifyLeadJob,
@@ -22,4 +23,4 @@ export type {
   SyncCrmRecordJob,
   TracedJob,
 } from './jobs';
-export { jobOptions } from './job-options';
+export { jobOptions, webhookAfterFirstTry } from './job-options';

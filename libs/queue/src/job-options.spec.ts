@@ -1,4 +1,4 @@
-import { jobOptions } from './job-options';
+import { jobOptions, webhookAfterFirstTry } from './job-options';
 import { JobName } from './jobs';
 
 const WEEK = { age: 7 * 86_400 };
@@ -47,6 +47,33 @@ describe('jobOptions', () => {
       attempts: 12,
       backoff: { type: 'exponential', delay: 30_000 },
       removeOnComplete: { age: 86_400, count: 10_000 },
+      removeOnFail: WEEK,
+    });
+  });
+
+  it('goes on with a delivery a batch did not deliver: the retries it has left, each wait as its own job’s would have been', () => {
+    const retried = webhookAfterFirstTry('d1', 30_000, { kind: 'retry' });
+    expect(retried).toMatchObject({ jobId: 'd1-again', attempts: 11, delay: 30_000 });
+    // BullMQ's exponential wait after the n-th failure is delay × 2^(n-1): the waits of a
+    // DeliverWebhook job's tries 2..12 (30 s, 60 s, 120 s, …) with the first already made.
+    const waits = [retried.delay!];
+    for (let failed = 1; failed < 11; failed++)
+      waits.push((retried.backoff as { delay: number }).delay * 2 ** (failed - 1));
+    expect(waits).toEqual(Array.from({ length: 11 }, (_, n) => 30_000 * 2 ** n));
+
+    // Busy: that try did not count; all twelve after the wait.
+    expect(webhookAfterFirstTry('d1', 30_000, { kind: 'busy', delayMs: 700 })).toEqual({
+      ...jobOptions[JobName.DeliverWebhook]('d1-again', 30_000),
+      delay: 700,
+    });
+  });
+
+  it('queues deliveries together under an id of their own, tried again only for the database', () => {
+    expect(jobOptions[JobName.DeliverWebhooks]('deliveries-x')).toEqual({
+      jobId: 'deliveries-x',
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: true,
       removeOnFail: WEEK,
     });
   });

@@ -73,6 +73,12 @@ export const jobOptions = {
     jobId,
     ...webhookRetries(retryBaseMs),
   }),
+  /**
+   * Deliveries' first tries together (their ids' digest is the job's id, so queueing the same
+   * ones twice queues them once). The job itself is tried again only when the database failed it:
+   * a delivery that was not delivered left as a job of its own (webhookAfterFirstTry).
+   */
+  [JobName.DeliverWebhooks]: (jobId: string): JobsOptions => ({ jobId, ...RIDE_OUT_DATABASE_HICCUPS }),
   [JobName.FanOutProgrammeVersion]: (campaignVersionId: string): JobsOptions => ({
     ...RIDE_OUT_DATABASE_HICCUPS,
     jobId: `fan-out-${campaignVersionId}`,
@@ -106,3 +112,25 @@ export const jobOptions = {
     jobId: `lead-notice-${leadId}`,
   }),
 } satisfies Record<JobName, (...args: never[]) => JobsOptions>;
+
+/**
+ * A delivery whose first try, in a DeliverWebhooks job, did not deliver it: as its own job from
+ * then on, with the retries it has left, each wait as a DeliverWebhook job's would have been
+ * (`retry`: the first after the base wait, then doubling), or (`busy`: its endpoint was busy,
+ * so that try did not count) all its tries after `delayMs`. The id is the same for both, so a
+ * batch job run twice leaves one.
+ */
+export function webhookAfterFirstTry(
+  deliveryId: string,
+  retryBaseMs: number,
+  outcome: { kind: 'retry' } | { kind: 'busy'; delayMs: number },
+): JobsOptions {
+  const options = jobOptions[JobName.DeliverWebhook](`${deliveryId}-again`, retryBaseMs);
+  if (outcome.kind === 'busy') return { ...options, delay: outcome.delayMs };
+  return {
+    ...options,
+    attempts: WEBHOOK_MAX_ATTEMPTS - 1,
+    delay: retryBaseMs,
+    backoff: { type: 'exponential', delay: 2 * retryBaseMs },
+  };
+}

@@ -11,6 +11,7 @@ export const JobName = {
   EnrollLaunch: 'enroll-launch',
   SendSteps: 'send-steps',
   DeliverWebhook: 'deliver-webhook',
+  DeliverWebhooks: 'deliver-webhooks',
   FanOutProgrammeVersion: 'fan-out-programme-version',
   NotifyPendingLaunch: 'notify-pending-launch',
   PublishSocialPost: 'publish-social-post',
@@ -64,6 +65,7 @@ export const JOB_QUEUE: Record<JobName, string> = {
   [JobName.EnrollLaunch]: 'enroll',
   [JobName.SendSteps]: 'send',
   [JobName.DeliverWebhook]: 'webhooks',
+  [JobName.DeliverWebhooks]: 'webhooks',
   [JobName.FanOutProgrammeVersion]: 'programmes',
   [JobName.NotifyPendingLaunch]: 'programmes',
   [JobName.PublishSocialPost]: 'social',
@@ -102,6 +104,16 @@ export interface DeliverWebhookJob extends TracedJob {
   deliveryId: string;
   /** Times its endpoint was busy (slow) when it came up: each doubles its wait before the next try. */
   busy?: number;
+}
+
+/**
+ * Deliveries made together (one event for many endpoints, a batch of judged events or leads),
+ * tried once each in one job: the queue's per-job cost (a third of a delivery's worker time when
+ * each had a job) is paid once for them all. One that is not delivered goes on as a
+ * DeliverWebhookJob of its own, with its retries and its waits for a busy endpoint.
+ */
+export interface DeliverWebhooksJob extends TracedJob {
+  deliveryIds: string[];
 }
 
 /** A campaign version just published (or made available): offer it to every programme subscriber. */

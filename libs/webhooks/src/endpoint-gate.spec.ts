@@ -75,4 +75,41 @@ describe('EndpointGate', () => {
     gate.leave('fast', at, true);
     await enterNow(gate, 'fast', WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
   });
+
+  it('has at most its capacity in flight across endpoints; a slot that frees goes to the endpoint waiting longest', async () => {
+    const gate = new EndpointGate(3);
+    const [a1, a2] = await enterNow(gate, 'a', 2);
+    const [b1] = await enterNow(gate, 'b', 1);
+    const c = gate.enter('c');
+    const d = gate.enter('d');
+    // Not busy: c and d wait for the worker, not for a slow endpoint.
+    expect(await peek(c)).toBe('pending');
+    expect(await peek(d)).toBe('pending');
+    // a's own next one waits behind them too.
+    const a3 = gate.enter('a');
+    gate.leave('b', b1, true);
+    expect(await c).toEqual(expect.any(Number));
+    expect(await peek(d)).toBe('pending');
+    gate.leave('a', a1, true);
+    expect(await d).toEqual(expect.any(Number));
+    expect(await peek(a3)).toBe('pending');
+    gate.leave('a', a2, true);
+    expect(await a3).toEqual(expect.any(Number));
+  });
+
+  it('never counts a wait for the worker’s capacity as an endpoint’s slowness', async () => {
+    const gate = new EndpointGate(WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
+    const held = await enterNow(gate, 'a', WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
+    const waiting = gate.enter('b');
+    // Longer than a slow answer, waiting for a's deliveries to free the worker.
+    jest.advanceTimersByTime(WEBHOOK_SLOW_ANSWER_MS * 2);
+    expect(await peek(waiting)).toBe('pending');
+    for (const at of held) gate.leave('a', at, true);
+    const at = await waiting;
+    expect(at).toEqual(expect.any(Number));
+    jest.advanceTimersByTime(5);
+    gate.leave('b', at!, true);
+    // b answered fast once it went: its whole share, not a slow endpoint's two.
+    await enterNow(gate, 'b', WEBHOOK_IN_FLIGHT_PER_ENDPOINT);
+  });
 });

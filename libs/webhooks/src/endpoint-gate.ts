@@ -5,6 +5,12 @@
  */
 export const WEBHOOK_CONCURRENCY = 64;
 /**
+ * Deliveries made together (one event for many endpoints, a batch of events) travel in jobs of
+ * this many at most, their first tries at once: one job's cost in the queue for them all.
+ * WEBHOOK_CONCURRENCY still bounds the deliveries a worker has in flight (EndpointGate).
+ */
+export const WEBHOOK_DELIVERIES_PER_JOB = 50;
+/**
  * Deliveries one endpoint may have in flight in one worker: the rest of WEBHOOK_CONCURRENCY
  * always comes free for the other endpoints, however many deliveries one receiver has queued.
  */
@@ -26,8 +32,8 @@ interface EndpointState {
 }
 
 /**
- * Which deliveries a worker may start, per endpoint, so that a slow consumer never holds back the
- * others. A fast endpoint has up to WEBHOOK_IN_FLIGHT_PER_ENDPOINT in flight, and a delivery past
+ * Which deliveries a worker may start: at most `capacity` (WEBHOOK_CONCURRENCY) at once, and per
+ * endpoint so that a slow consumer never holds back the others. A fast endpoint has up to WEBHOOK_IN_FLIGHT_PER_ENDPOINT in flight, and a delivery past
  * that waits here for one of them (they come free in milliseconds: a fast receiver's burst, the
  * common case, keeps the whole worker). A slow endpoint (an answer slower than
  * WEBHOOK_SLOW_ANSWER_MS or none in the last WEBHOOK_SLOW_FOR_MS, or a request in flight for
@@ -37,6 +43,11 @@ interface EndpointState {
  */
 export class EndpointGate {
   private readonly endpoints = new Map<string, EndpointState>();
+  /** Endpoints with deliveries waiting, the longest-waiting first: a slot that comes free goes round them. */
+  private readonly waiting = new Set<string>();
+  private inFlight = 0;
+
+  constructor(private readonly capacity = WEBHOOK_CONCURRENCY) {}
 
   /**
    * The delivery's start time once it may go (it is then counted: `leave` with that time), or
@@ -45,10 +56,11 @@ export class EndpointGate {
   enter(endpointId: string): Promise<number | null> {
     const state = this.stateOf(endpointId);
     const now = Date.now();
-    if (state.started.length < this.limit(state, now)) return Promise.resolve(this.start(state, now));
+    if (state.waiters.length === 0 && this.hasRoom(state, now)) return Promise.resolve(this.start(state, now));
     if (this.slow(state, now)) return Promise.resolve(null);
     return new Promise((resolve) => {
       state.waiters.push(resolve);
+      this.waiting.add(endpointId);
       this.watch(endpointId, state);
     });
   }
@@ -59,9 +71,13 @@ export class EndpointGate {
     if (!state) return;
     const now = Date.now();
     const i = state.started.indexOf(startedAt);
-    if (i >= 0) state.started.splice(i, 1);
+    if (i >= 0) {
+      state.started.splice(i, 1);
+      this.inFlight -= 1;
+    }
     if (!answered || now - startedAt > WEBHOOK_SLOW_ANSWER_MS) state.slowUntil = now + WEBHOOK_SLOW_FOR_MS;
     this.settle(endpointId, state, now);
+    this.grant(now);
   }
 
   /** Endpoints with deliveries in flight or waiting, or slow lately (for the tests and the metrics). */
@@ -73,23 +89,34 @@ export class EndpointGate {
     // Distinct per delivery, so `leave` removes its own.
     const at = state.started.includes(now) ? Math.max(...state.started) + 1e-3 : now;
     state.started.push(at);
+    this.inFlight += 1;
     return at;
   }
 
-  /** Waiters go while there is room, or are told busy once the endpoint is slow; an idle, fast endpoint is forgotten. */
+  /** Waiters are told busy once their endpoint is slow; an idle, fast endpoint is forgotten. */
   private settle(endpointId: string, state: EndpointState, now: number): void {
-    if (this.slow(state, now)) {
-      for (const waiter of state.waiters.splice(0)) waiter(null);
-    } else {
-      while (state.waiters.length && state.started.length < this.limit(state, now))
-        state.waiters.shift()!(this.start(state, now));
+    if (this.slow(state, now)) for (const waiter of state.waiters.splice(0)) waiter(null);
+    if (state.waiters.length === 0) this.stopWaiting(endpointId, state);
+    if (state.started.length === 0 && state.waiters.length === 0 && state.slowUntil <= now)
+      this.endpoints.delete(endpointId);
+  }
+
+  /** Free slots go to the waiting deliveries, the endpoint that has waited longest first, each within its share. */
+  private grant(now: number): void {
+    for (const endpointId of this.waiting) {
+      if (this.inFlight >= this.capacity) return;
+      const state = this.endpoints.get(endpointId)!;
+      while (state.waiters.length && this.hasRoom(state, now)) state.waiters.shift()!(this.start(state, now));
+      if (state.waiters.length === 0) this.stopWaiting(endpointId, state);
     }
-    if (state.waiters.length === 0 && state.timer) {
+  }
+
+  private stopWaiting(endpointId: string, state: EndpointState): void {
+    this.waiting.delete(endpointId);
+    if (state.timer) {
       clearTimeout(state.timer);
       state.timer = undefined;
     }
-    if (state.started.length === 0 && state.waiters.length === 0 && state.slowUntil <= now)
-      this.endpoints.delete(endpointId);
   }
 
   /** While deliveries wait, look again when the oldest request in flight would make the endpoint slow. */
@@ -100,6 +127,7 @@ export class EndpointGate {
       () => {
         state.timer = undefined;
         this.settle(endpointId, state, Date.now());
+        this.grant(Date.now());
         if (state.waiters.length) this.watch(endpointId, state);
       },
       Math.max(1, due + 1),
@@ -109,6 +137,10 @@ export class EndpointGate {
 
   private slow(state: EndpointState, now: number): boolean {
     return state.slowUntil > now || state.started.some((at) => now - at > WEBHOOK_SLOW_ANSWER_MS);
+  }
+
+  private hasRoom(state: EndpointState, now: number): boolean {
+    return this.inFlight < this.capacity && state.started.length < this.limit(state, now);
   }
 
   private limit(state: EndpointState, now: number): number {

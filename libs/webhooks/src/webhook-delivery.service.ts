@@ -2,12 +2,13 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
 import { AppConfig } from '@tcma/config';
 import { Signer } from '@tcma/signing';
+import type { KeyObject } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { EndpointGate, WEBHOOK_CONCURRENCY } from './endpoint-gate';
 import { RefusedTargetError, resolvePublicTarget } from './target-guard';
 import { WebhookHealthNotices } from './webhook-health-notices';
-import { signWebhook } from './webhook-signature';
+import { signWebhook, webhookSigningKey } from './webhook-signature';
 import { WebhookAttemptsRepository } from './webhook-attempts.repository';
 
 /** How long a receiver has to answer, connection included. */
@@ -16,6 +17,8 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Kept-alive connections to one receiver at most (as many as a worker delivers at once). */
 export const CONNECTIONS_PER_TARGET = WEBHOOK_CONCURRENCY;
+/** Endpoints' signing keys kept unsealed in a worker at most (forgotten all at once past it). */
+const SIGNING_KEYS_KEPT = 1_000;
 /** What is kept of a receiver's error for the log. */
 const ERROR_MAX_LENGTH = 500;
 
@@ -41,6 +44,11 @@ interface Answer {
 export class WebhookDeliveryService implements OnApplicationShutdown {
   private readonly agents = new WebhookAgents(CONNECTIONS_PER_TARGET);
   private readonly gate = new EndpointGate();
+  /**
+   * Signing keys by sealed secret: unsealing (a decipher made per call) was 5 % of a delivery's
+   * worker time. Keyed by the sealed text, so a rotated secret is a new entry, never a stale key.
+   */
+  private readonly keys = new Map<string, KeyObject>();
 
   constructor(
     private readonly attempts: WebhookAttemptsRepository,
@@ -66,7 +74,7 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
       const target = await resolvePublicTarget(url, this.config.webhookAllowedPrivateTargets);
       // Receivers check this against their own clock (replay protection): wall time, not the injected clock.
       const timestamp = Math.floor(Date.now() / 1000);
-      const signature = signWebhook(this.signer.unseal(endpoint.secretSealed), delivery.id, timestamp, body);
+      const signature = signWebhook(this.keyOf(endpoint.secretSealed), delivery.id, timestamp, body);
       const headers = {
         'webhook-id': delivery.id,
         'webhook-timestamp': String(timestamp),
@@ -104,6 +112,16 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
     );
     if (disabled) await this.health.disabled(disabled);
     return refused ? 'refused' : 'retry';
+  }
+
+  private keyOf(sealed: string): KeyObject {
+    let key = this.keys.get(sealed);
+    if (!key) {
+      if (this.keys.size >= SIGNING_KEYS_KEPT) this.keys.clear();
+      key = webhookSigningKey(this.signer.unseal(sealed));
+      this.keys.set(sealed, key);
+    }
+    return key;
   }
 
   onApplicationShutdown(): void {

@@ -2,9 +2,18 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
 import { EventType, PartnerScope, Tx, WebhookEventType } from '@tcma/persistence';
-import { DeliverWebhookJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
+import {
+  DeliverWebhookJob,
+  DeliverWebhooksJob,
+  jobOptions,
+  JobName,
+  QueueName,
+  traced,
+  webhookAfterFirstTry,
+} from '@tcma/queue';
 import { Queue } from 'bullmq';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { WEBHOOK_DELIVERIES_PER_JOB } from './endpoint-gate';
 import { WebhooksRepository } from './webhooks.repository';
 
 /**
@@ -85,24 +94,60 @@ export class WebhookDispatcher {
     return this.webhooks.enqueueForCompletedLaunchesForSystem(launchIds, at, tx);
   }
 
-  /** After commit. A failure to queue is logged: the delivery stays pending and can be replayed. */
+  /**
+   * After commit. Several deliveries go in jobs of up to WEBHOOK_DELIVERIES_PER_JOB (their first
+   * tries together); one alone, or a replay, in a job of its own. A failure to queue is logged:
+   * the delivery stays pending and can be replayed.
+   */
   async dispatch(deliveryIds: string[], replay = false): Promise<void> {
     if (!deliveryIds.length) return;
     try {
-      await this.queue.addBulk(
-        deliveryIds.map((deliveryId) => ({
-          name: JobName.DeliverWebhook,
-          data: traced({ deliveryId }) satisfies DeliverWebhookJob,
-          opts: jobOptions[JobName.DeliverWebhook](
-            replay ? `${deliveryId}-replay-${randomUUID()}` : deliveryId,
-            this.config.webhookRetryBaseMs,
-          ),
-        })),
-      );
+      if (replay || deliveryIds.length === 1)
+        await this.queue.addBulk(deliveryIds.map((id) => this.single(id, replay)));
+      else await this.queue.addBulk(chunks(deliveryIds, WEBHOOK_DELIVERIES_PER_JOB).map((ids) => this.together(ids)));
     } catch (e) {
       this.logger.error(
         `Could not queue ${deliveryIds.length} webhook deliveries (they stay pending; replay them): ${(e as Error).message}`,
       );
     }
   }
+
+  /**
+   * A delivery of a DeliverWebhooks job that its first try did not deliver, as a job of its own
+   * (webhookAfterFirstTry). Throws when it cannot be queued: the batch job is then tried again.
+   */
+  async again(deliveryId: string, outcome: { kind: 'retry' } | { kind: 'busy'; delayMs: number }): Promise<void> {
+    await this.queue.add(
+      JobName.DeliverWebhook,
+      traced({ deliveryId, ...(outcome.kind === 'busy' ? { busy: 1 } : {}) }) satisfies DeliverWebhookJob,
+      webhookAfterFirstTry(deliveryId, this.config.webhookRetryBaseMs, outcome),
+    );
+  }
+
+  private single(deliveryId: string, replay: boolean) {
+    return {
+      name: JobName.DeliverWebhook,
+      data: traced({ deliveryId }) satisfies DeliverWebhookJob,
+      opts: jobOptions[JobName.DeliverWebhook](
+        replay ? `${deliveryId}-replay-${randomUUID()}` : deliveryId,
+        this.config.webhookRetryBaseMs,
+      ),
+    };
+  }
+
+  private together(deliveryIds: string[]) {
+    if (deliveryIds.length === 1) return this.single(deliveryIds[0], false);
+    const digest = createHash('sha256').update(deliveryIds.join(',')).digest('base64url').slice(0, 32);
+    return {
+      name: JobName.DeliverWebhooks,
+      data: traced({ deliveryIds }) satisfies DeliverWebhooksJob,
+      opts: jobOptions[JobName.DeliverWebhooks](`deliveries-${digest}`),
+    };
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
