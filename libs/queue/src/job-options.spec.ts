@@ -73,7 +73,7 @@ describe('jobOptions', () => {
       jobId: 'deliveries-x',
       attempts: 5,
       backoff: { type: 'exponential', delay: 5000 },
-      removeOnComplete: true,
+      removeOnComplete: { age: 86_400, count: 10_000 },
       removeOnFail: WEEK,
     });
   });

@@ -76,9 +76,14 @@ export const jobOptions = {
   /**
    * Deliveries' first tries together (their ids' digest is the job's id, so queueing the same
    * ones twice queues them once). The job itself is tried again only when the database failed it:
-   * a delivery that was not delivered left as a job of its own (webhookAfterFirstTry).
+   * a delivery that was not delivered left as a job of its own (webhookAfterFirstTry). Finished
+   * ones are kept a day (at most 10,000) for the dashboard, as a single delivery's are.
    */
-  [JobName.DeliverWebhooks]: (jobId: string): JobsOptions => ({ jobId, ...RIDE_OUT_DATABASE_HICCUPS }),
+  [JobName.DeliverWebhooks]: (jobId: string): JobsOptions => ({
+    jobId,
+    ...RIDE_OUT_DATABASE_HICCUPS,
+    removeOnComplete: { age: 86_400, count: 10_000 },
+  }),
   [JobName.FanOutProgrammeVersion]: (campaignVersionId: string): JobsOptions => ({
     ...RIDE_OUT_DATABASE_HICCUPS,
     jobId: `fan-out-${campaignVersionId}`,
