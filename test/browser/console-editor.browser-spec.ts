@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { atPublicHost, expect, expectAccessible, screenshot, test } from './fixtures';
 import { admin, ok, PASSWORD, vendorAdmin } from './seed';
 
 /**
@@ -103,13 +103,6 @@ async function goToLine(page: Page, line: Locator): Promise<void> {
   await line.click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('Home');
 }
-
-/** The engine at its PUBLIC_BASE_URL's host (localhost): images the preview links there pass the page's img-src 'self'. */
-const atPublicHost = () => {
-  const url = new URL(process.env.TCMA_BROWSER_BASE_URL ?? '');
-  url.hostname = 'localhost';
-  return url.origin;
-};
 
 test.describe('console email editor', () => {
   test.use({ viewport: EDITOR, baseURL: atPublicHost() });

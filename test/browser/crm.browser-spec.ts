@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { consoleSetting, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
+import { atPublicHost, consoleSetting, expect, expectAccessible, screenshot, tabTo, test, WIDTHS } from './fixtures';
 import { authorCampaign, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
 
 /**
@@ -18,12 +18,6 @@ import { authorCampaign, partnerWithUser, PASSWORD, vendorAdmin } from './seed';
  * http://localhost:<port>, and the CRM's state cookie belongs to the host the start request went
  * to, so the whole spec runs there.
  */
-
-const atPublicHost = () => {
-  const url = new URL(process.env.TCMA_BROWSER_BASE_URL ?? '');
-  url.hostname = 'localhost';
-  return url.origin;
-};
 
 let partnerEmail: string;
 let partnerId: string;
