@@ -52,8 +52,8 @@ describe('jobOptions', () => {
   });
 
   it('goes on with a delivery a batch did not deliver: the retries it has left, each wait as its own job’s would have been', () => {
-    const retried = webhookAfterFirstTry('d1', 30_000, { kind: 'retry' });
-    expect(retried).toMatchObject({ jobId: 'd1-again', attempts: 11, delay: 30_000 });
+    const retried = webhookAfterFirstTry('d1', 'deliveries-x', 30_000, { kind: 'retry' });
+    expect(retried).toMatchObject({ jobId: 'd1-after-deliveries-x', attempts: 11, delay: 30_000 });
     // BullMQ's exponential wait after the n-th failure is delay × 2^(n-1): the waits of a
     // DeliverWebhook job's tries 2..12 (30 s, 60 s, 120 s, …) with the first already made.
     const waits = [retried.delay!];
@@ -62,8 +62,8 @@ describe('jobOptions', () => {
     expect(waits).toEqual(Array.from({ length: 11 }, (_, n) => 30_000 * 2 ** n));
 
     // Busy: that try did not count; all twelve after the wait.
-    expect(webhookAfterFirstTry('d1', 30_000, { kind: 'busy', delayMs: 700 })).toEqual({
-      ...jobOptions[JobName.DeliverWebhook]('d1-again', 30_000),
+    expect(webhookAfterFirstTry('d1', 'deliveries-x', 30_000, { kind: 'busy', delayMs: 700 })).toEqual({
+      ...jobOptions[JobName.DeliverWebhook]('d1-after-deliveries-x', 30_000),
       delay: 700,
     });
   });

@@ -119,18 +119,19 @@ export const jobOptions = {
 } satisfies Record<JobName, (...args: never[]) => JobsOptions>;
 
 /**
- * A delivery whose first try, in a DeliverWebhooks job, did not deliver it: as its own job from
- * then on, with the retries it has left, each wait as a DeliverWebhook job's would have been
- * (`retry`: the first after the base wait, then doubling), or (`busy`: its endpoint was busy,
- * so that try did not count) all its tries after `delayMs`. The id is the same for both, so a
- * batch job run twice leaves one.
+ * A delivery whose first try, in the DeliverWebhooks job `batchJobId`, did not deliver it: as its
+ * own job from then on, with the retries it has left, each wait as a DeliverWebhook job's would
+ * have been (`retry`: the first after the base wait, then doubling), or (`busy`: its endpoint was
+ * busy, so that try did not count) all its tries after `delayMs`. The id names the batch job, so
+ * that job run twice leaves one, and a later replay's batch a new one.
  */
 export function webhookAfterFirstTry(
   deliveryId: string,
+  batchJobId: string,
   retryBaseMs: number,
   outcome: { kind: 'retry' } | { kind: 'busy'; delayMs: number },
 ): JobsOptions {
-  const options = jobOptions[JobName.DeliverWebhook](`${deliveryId}-again`, retryBaseMs);
+  const options = jobOptions[JobName.DeliverWebhook](`${deliveryId}-after-${batchJobId}`, retryBaseMs);
   if (outcome.kind === 'busy') return { ...options, delay: outcome.delayMs };
   return {
     ...options,

@@ -96,15 +96,18 @@ export class WebhookDispatcher {
 
   /**
    * After commit. Several deliveries go in jobs of up to WEBHOOK_DELIVERIES_PER_JOB (their first
-   * tries together); one alone, or a replay, in a job of its own. A failure to queue is logged:
-   * the delivery stays pending and can be replayed.
+   * tries together), one alone in a job of its own. A replay's jobs have ids of their own, so a
+   * finished job of the same deliveries does not hide them. A failure to queue is logged: the
+   * delivery stays pending and can be replayed.
    */
   async dispatch(deliveryIds: string[], replay = false): Promise<void> {
     if (!deliveryIds.length) return;
     try {
-      if (replay || deliveryIds.length === 1)
-        await this.queue.addBulk(deliveryIds.map((id) => this.single(id, replay)));
-      else await this.queue.addBulk(chunks(deliveryIds, WEBHOOK_DELIVERIES_PER_JOB).map((ids) => this.together(ids)));
+      await this.queue.addBulk(
+        chunks(deliveryIds, WEBHOOK_DELIVERIES_PER_JOB).map((ids) =>
+          ids.length === 1 ? this.single(ids[0], replay) : this.together(ids, replay),
+        ),
+      );
     } catch (e) {
       this.logger.error(
         `Could not queue ${deliveryIds.length} webhook deliveries (they stay pending; replay them): ${(e as Error).message}`,
@@ -113,14 +116,19 @@ export class WebhookDispatcher {
   }
 
   /**
-   * A delivery of a DeliverWebhooks job that its first try did not deliver, as a job of its own
-   * (webhookAfterFirstTry). Throws when it cannot be queued: the batch job is then tried again.
+   * A delivery of the DeliverWebhooks job `batchJobId` that its first try did not deliver, as a
+   * job of its own (webhookAfterFirstTry). Throws when it cannot be queued: the batch job is then
+   * tried again.
    */
-  async again(deliveryId: string, outcome: { kind: 'retry' } | { kind: 'busy'; delayMs: number }): Promise<void> {
+  async again(
+    deliveryId: string,
+    batchJobId: string,
+    outcome: { kind: 'retry' } | { kind: 'busy'; delayMs: number },
+  ): Promise<void> {
     await this.queue.add(
       JobName.DeliverWebhook,
       traced({ deliveryId, ...(outcome.kind === 'busy' ? { busy: 1 } : {}) }) satisfies DeliverWebhookJob,
-      webhookAfterFirstTry(deliveryId, this.config.webhookRetryBaseMs, outcome),
+      webhookAfterFirstTry(deliveryId, batchJobId, this.config.webhookRetryBaseMs, outcome),
     );
   }
 
@@ -135,13 +143,12 @@ export class WebhookDispatcher {
     };
   }
 
-  private together(deliveryIds: string[]) {
-    if (deliveryIds.length === 1) return this.single(deliveryIds[0], false);
+  private together(deliveryIds: string[], replay: boolean) {
     const digest = createHash('sha256').update(deliveryIds.join(',')).digest('base64url').slice(0, 32);
     return {
       name: JobName.DeliverWebhooks,
       data: traced({ deliveryIds }) satisfies DeliverWebhooksJob,
-      opts: jobOptions[JobName.DeliverWebhooks](`deliveries-${digest}`),
+      opts: jobOptions[JobName.DeliverWebhooks](`deliveries-${digest}${replay ? `-replay-${randomUUID()}` : ''}`),
     };
   }
 }

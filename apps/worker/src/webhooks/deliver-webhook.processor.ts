@@ -46,7 +46,9 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
       return inJobContext(job, () => this.leadNotices.sendForLead(new PartnerScope(vendorId, partnerId), leadId));
     }
     if (job.name === JobName.DeliverWebhooks)
-      return inJobContext(job, () => this.deliverTogether((job.data as DeliverWebhooksJob).deliveryIds));
+      return inJobContext(job, () =>
+        this.deliverTogether(String(job.id), (job.data as DeliverWebhooksJob).deliveryIds),
+      );
     if (job.name !== JobName.DeliverWebhook) throw new UnrecoverableError(`Unknown job ${job.name}`);
     return inJobContext(job, () => this.deliver(job as Job<DeliverWebhookJob>, token));
   }
@@ -77,7 +79,7 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
    * busy). A failure of the database fails the job: it is run again, and what was delivered meanwhile is
    * `gone` then, never sent twice.
    */
-  private async deliverTogether(deliveryIds: string[]): Promise<string> {
+  private async deliverTogether(jobId: string, deliveryIds: string[]): Promise<string> {
     const settled = await Promise.allSettled(
       deliveryIds.map(async (deliveryId) => {
         const outcome = await this.deliveries.deliver(deliveryId, false).catch((e: unknown) => {
@@ -85,8 +87,8 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
           throw e;
         });
         this.metrics.webhookDeliveries.inc({ outcome });
-        if (outcome === 'busy') await this.dispatcher.again(deliveryId, { kind: 'busy', delayMs: busyWait(1) });
-        if (outcome === 'retry') await this.dispatcher.again(deliveryId, { kind: 'retry' });
+        if (outcome === 'busy') await this.dispatcher.again(deliveryId, jobId, { kind: 'busy', delayMs: busyWait(1) });
+        if (outcome === 'retry') await this.dispatcher.again(deliveryId, jobId, { kind: 'retry' });
         return outcome;
       }),
     );
