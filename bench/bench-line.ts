@@ -81,15 +81,41 @@ export async function pairedRuns<T>(
   run: (setting: 'on' | 'off', round: number) => Promise<T>,
   value: (result: T) => number,
 ): Promise<Paired<T>> {
+  const { on, off } = await interleavedRuns(rounds, ['on', 'off'] as const, run);
+  return { on, off, ...medianRoundRatio(on, off, value) };
+}
+
+/**
+ * Runs each of `variants` once per round for `rounds` rounds, the order turned by one each round
+ * (a, b, c; b, c, a; c, a, b…), so that each variant goes first, in the middle and last alike:
+ * pairedRuns for more than two. A round's runs are seconds apart, so a ratio between two of them
+ * is taken under the same load, which a baseline measured once, minutes from the engine, is not
+ * (this machine's bare HTTP server was seen at 10,000 and 18,000 requests/s five minutes apart).
+ */
+export async function interleavedRuns<V extends string, T>(
+  rounds: number,
+  variants: readonly V[],
+  run: (variant: V, round: number) => Promise<T>,
+): Promise<Record<V, T[]>> {
   if (rounds < 1) throw new Error('At least one round');
-  const on: T[] = [];
-  const off: T[] = [];
+  const results = Object.fromEntries(variants.map((v) => [v, [] as T[]])) as Record<V, T[]>;
   for (let round = 0; round < rounds; round++) {
-    for (const setting of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const))
-      (setting === 'on' ? on : off).push(await run(setting, round));
+    for (let i = 0; i < variants.length; i++) {
+      const variant = variants[(round + i) % variants.length];
+      results[variant].push(await run(variant, round));
+    }
   }
-  const ratios = on.map((r, i) => value(r) / value(off[i]));
-  return { on, off, ratios, ratio: median(ratios) };
+  return results;
+}
+
+/** The median of the rounds' ratios of `top` to `bottom` (the runs of one round are paired by index). */
+export function medianRoundRatio<T>(
+  top: T[],
+  bottom: T[],
+  value: (result: T) => number,
+): { ratios: number[]; ratio: number } {
+  const ratios = top.map((r, i) => value(r) / value(bottom[i]));
+  return { ratios, ratio: median(ratios) };
 }
 
 export const rssMb = () => process.memoryUsage().rss / 1024 / 1024;

@@ -8,12 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { forkServer, OBSERVABILITY, waitForHealth } from './api-process';
 import { benchEnvironment } from './bench-context';
-import { median, pairedRuns, percentile, print } from './bench-line';
+import { interleavedRuns, median, medianRoundRatio, percentile, print } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
 
 const DURATION_MS = Number(process.env.BENCH_TRACK_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_TRACK_CONCURRENCY ?? 64);
-/** Rounds of one run with access logs and metrics on and one off (see pairedRuns); the median round ratio counts. */
+/** Rounds of one run each with access logs and metrics on, off, and of the bare server (interleavedRuns); median round ratios count. */
 const ROUNDS = Number(process.env.BENCH_TRACK_ROUNDS ?? 5);
 
 /** Requests `url` from CONCURRENCY keep-alive connections for DURATION_MS: requests per second and latencies. */
@@ -59,9 +59,10 @@ const exited = (c: ChildProcess) =>
 /**
  * `track_redirect`: the click redirect of the engine's API (its own process: verify the
  * signature, write the event, answer 302) under load from this process; vs Node's bare HTTP
- * server answering the same 302 in the same run. `track_redirect_observability`: the same
+ * server answering the same 302, one run of each in each of ROUNDS interleaved rounds; the median
+ * of the rounds' engine ÷ bare ratios is the figure. `track_redirect_observability`: the same
  * engine with access logs (a JSON line per request, into a file) and metrics on, against both
- * off, in ROUNDS interleaved rounds; the median of the rounds' on ÷ off ratios is the figure.
+ * off, in the same rounds; the median of the rounds' on ÷ off ratios is the figure.
  */
 export async function trackBench(): Promise<void> {
   const bench = await benchEnvironment('track', { SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef' });
@@ -116,29 +117,33 @@ export async function trackBench(): Promise<void> {
           .filter((l) => l.includes('"request completed"')).length,
       };
     };
-    const paired = await pairedRuns(
-      ROUNDS,
-      (setting) => run(OBSERVABILITY[setting]),
-      (r) => r.rps,
-    );
-    fs.rmSync(logFile, { force: true });
-    const { on, off } = paired;
-    // The headline figure: the median "on" run.
-    const engine = [...on].sort((x, y) => x.rps - y.rps)[Math.floor(on.length / 2)];
-    const [{ recorded }] = await db.query<Array<{ recorded: number }>>(
-      "SELECT count(*)::int AS recorded FROM events WHERE send_id = $1 AND type = 'clicked'",
-      [sendId],
-    );
-
+    // The raw limit runs in every round beside the engine (interleavedRuns): a ratio of runs
+    // seconds apart, not of an engine and a baseline measured minutes from each other.
     const raw = await forkServer(
       path.join(__dirname, 'redirect-baseline.process.js'),
       {},
       (child) => new Promise((resolve) => child.once('message', (m: { port: number }) => resolve(m.port))),
     );
     children.push(raw.child);
-    const baseline = await load(
-      `http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`,
-      'Mozilla/5.0 (bench)',
+    const bare = () =>
+      load(`http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`, 'Mozilla/5.0 (bench)').then(
+        (r) => ({ ...r, logLines: 0 }),
+      );
+    const runs = await interleavedRuns(ROUNDS, ['on', 'off', 'bare'] as const, (variant) =>
+      variant === 'bare' ? bare() : run(OBSERVABILITY[variant]),
+    );
+    fs.rmSync(logFile, { force: true });
+    const { on, off } = runs;
+    const observability = medianRoundRatio(on, off, (r) => r.rps);
+    const headline = medianRoundRatio(on, runs.bare, (r) => r.rps);
+    // The headline figures: the median "on" run and the median bare run.
+    const middle = <T extends { rps: number }>(rs: T[]) =>
+      [...rs].sort((x, y) => x.rps - y.rps)[Math.floor(rs.length / 2)];
+    const engine = middle(on);
+    const baseline = middle(runs.bare);
+    const [{ recorded }] = await db.query<Array<{ recorded: number }>>(
+      "SELECT count(*)::int AS recorded FROM events WHERE send_id = $1 AND type = 'clicked'",
+      [sendId],
     );
 
     // Every request of every run, warm-up included, recorded its click.
@@ -149,6 +154,12 @@ export async function trackBench(): Promise<void> {
       unit: 'requests/s',
       baseline: 'node_http_bare_302',
       baseline_value: baseline.rps,
+      // The median of the rounds' engine ÷ bare ratios, not the ratio of the medians.
+      ratio: headline.ratio,
+      rounds: ROUNDS,
+      runs_engine: on.map((r) => Math.round(r.rps)),
+      runs_bare: runs.bare.map((r) => Math.round(r.rps)),
+      round_ratios: headline.ratios.map((r) => Math.round(r * 1000) / 1000),
       p50_ms: percentile(engine.latencies, 50),
       p99_ms: percentile(engine.latencies, 99),
       baseline_p99_ms: percentile(baseline.latencies, 99),
@@ -167,14 +178,14 @@ export async function trackBench(): Promise<void> {
       baseline: 'same_engine_access_log_and_metrics_off',
       baseline_value: median(off.map((r) => r.rps)),
       // The median of the rounds' ratios, not the ratio of the medians.
-      ratio: paired.ratio,
+      ratio: observability.ratio,
       rounds: ROUNDS,
       seconds_per_run: DURATION_MS / 1000,
       p99_ms: median(on.map((r) => percentile(r.latencies, 99))),
       baseline_p99_ms: median(off.map((r) => percentile(r.latencies, 99))),
       runs_on: on.map((r) => Math.round(r.rps)),
       runs_off: off.map((r) => Math.round(r.rps)),
-      round_ratios: paired.ratios.map((r) => Math.round(r * 1000) / 1000),
+      round_ratios: observability.ratios.map((r) => Math.round(r * 1000) / 1000),
       // The access log wrote a line per answered request (warm-up included); off, none.
       access_lines_on: on.reduce((n, r) => n + r.logLines, 0),
       access_lines_off: off.reduce((n, r) => n + r.logLines, 0),
