@@ -1,13 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { PartnerScope } from '@tcma/persistence';
 import { DeliverWebhookJob, JobName, QueueName } from '@tcma/queue';
-import { WebhookDispatcher, WebhooksService } from '@tcma/webhooks';
+import { WebhookDispatcher } from '@tcma/webhooks';
 import { Queue } from 'bullmq';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ServiceTenants } from '../factories/service-tenants.factory';
 import { testDb } from '../support/db';
 import { eventually } from '../support/processes';
+import { recordedDeliveries } from '../support/webhook-deliveries';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 /**
@@ -45,20 +44,7 @@ describe('webhook deliveries made together', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  async function recorded(path: string, count: number): Promise<string[]> {
-    const tenants = new ServiceTenants(worker.app);
-    const vendor = await tenants.vendor();
-    const partner = await tenants.partner(vendor);
-    await worker.app
-      .get(WebhooksService)
-      .register(vendor.admin, { url: `${url}${path}`, eventTypes: ['lead_created'] });
-    const dispatcher = worker.app.get(WebhookDispatcher);
-    const scope = new PartnerScope(vendor.vendorId, partner.partnerId);
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++)
-      ids.push(...(await dispatcher.record(scope, 'lead_created', { leadId: `lead-${i}` }, new Date(), false)));
-    return ids;
-  }
+  const recorded = (path: string, count: number) => recordedDeliveries(worker.app, `${url}${path}`, count);
   const delivered = (path: string) => arrivals.filter((a) => a.path === path && a.status === 204).map((a) => a.id);
 
   it('sends each once, retries the refused ones on their own, and queues the same deliveries twice as once', async () => {

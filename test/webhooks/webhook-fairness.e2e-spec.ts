@@ -1,10 +1,9 @@
-import { PartnerScope } from '@tcma/persistence';
-import { WEBHOOK_IN_FLIGHT_PER_ENDPOINT, WebhookDispatcher, WebhooksService } from '@tcma/webhooks';
+import { WEBHOOK_IN_FLIGHT_PER_ENDPOINT, WebhookDispatcher } from '@tcma/webhooks';
 import { createServer, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ServiceTenants } from '../factories/service-tenants.factory';
 import { testDb } from '../support/db';
 import { eventually } from '../support/processes';
+import { recordedDeliveries } from '../support/webhook-deliveries';
 import { startWorker, WorkerHarness } from '../support/worker-harness';
 
 /**
@@ -44,18 +43,8 @@ describe('webhook deliveries, a slow receiver beside a fast one', () => {
   });
 
   async function queued(path: string, count: number): Promise<string[]> {
-    const tenants = new ServiceTenants(worker.app);
-    const vendor = await tenants.vendor();
-    const partner = await tenants.partner(vendor);
-    await worker.app
-      .get(WebhooksService)
-      .register(vendor.admin, { url: `${url}${path}`, eventTypes: ['lead_created'] });
-    const dispatcher = worker.app.get(WebhookDispatcher);
-    const scope = new PartnerScope(vendor.vendorId, partner.partnerId);
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++)
-      ids.push(...(await dispatcher.record(scope, 'lead_created', { leadId: `lead-${i}` }, new Date(), false)));
-    await dispatcher.dispatch(ids);
+    const ids = await recordedDeliveries(worker.app, `${url}${path}`, count);
+    await worker.app.get(WebhookDispatcher).dispatch(ids);
     return ids;
   }
   const at = (path: string) => arrivals.filter((a) => a.path === path).map((a) => a.id);
