@@ -55,11 +55,7 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
 
   private async deliver(job: Job<DeliverWebhookJob>, token: string | undefined): Promise<string> {
     const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.deliveries.deliver(job.data.deliveryId, last).catch((e: unknown) => {
-      this.metrics.webhookDeliveries.inc({ outcome: 'error' });
-      throw e;
-    });
-    this.metrics.webhookDeliveries.inc({ outcome });
+    const outcome = await this.attempt(job.data.deliveryId, last);
     if (outcome === 'busy') {
       // Back to the queue's delayed set, its attempts untouched: the slot goes to another endpoint's delivery.
       const busy = (job.data.busy ?? 0) + 1;
@@ -73,6 +69,16 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
     return outcome;
   }
 
+  /** One try of a delivery, counted by its outcome (`error` when it threw). */
+  private async attempt(deliveryId: string, last: boolean): Promise<DeliveryOutcome> {
+    const outcome = await this.deliveries.deliver(deliveryId, last).catch((e: unknown) => {
+      this.metrics.webhookDeliveries.inc({ outcome: 'error' });
+      throw e;
+    });
+    this.metrics.webhookDeliveries.inc({ outcome });
+    return outcome;
+  }
+
   /**
    * First tries of deliveries made together, all at once (EndpointGate bounds what goes out); one
    * not delivered goes on as a job of its own (retried, or tried again when its endpoint is less
@@ -82,11 +88,7 @@ export class DeliverWebhookProcessor extends WorkerHost implements JobHandler {
   private async deliverTogether(jobId: string, deliveryIds: string[]): Promise<string> {
     const settled = await Promise.allSettled(
       deliveryIds.map(async (deliveryId) => {
-        const outcome = await this.deliveries.deliver(deliveryId, false).catch((e: unknown) => {
-          this.metrics.webhookDeliveries.inc({ outcome: 'error' });
-          throw e;
-        });
-        this.metrics.webhookDeliveries.inc({ outcome });
+        const outcome = await this.attempt(deliveryId, false);
         if (outcome === 'busy') await this.dispatcher.again(deliveryId, jobId, { kind: 'busy', delayMs: busyWait(1) });
         if (outcome === 'retry') await this.dispatcher.again(deliveryId, jobId, { kind: 'retry' });
         return outcome;
