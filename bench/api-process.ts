@@ -1,4 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** Starts a server process of the built engine (or a baseline); `ready` answers its port. */
 export function forkServer(
@@ -39,3 +40,19 @@ export const OBSERVABILITY = {
   on: { LOG_LEVEL: 'log', LOG_FORMAT: 'json', ACCESS_LOG: 'on', METRICS: 'on' },
   off: { LOG_LEVEL: 'log', LOG_FORMAT: 'json', ACCESS_LOG: 'off', METRICS: 'off' },
 } as const;
+
+/**
+ * CPU milliseconds (user + system) a process has used so far, from Linux's /proc (clock ticks of
+ * 10 ms); NaN elsewhere. A server's CPU time per request is steadier than its rate on a machine
+ * whose speed drifts, and says what an optimisation saved where a rate's noise hides it.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}

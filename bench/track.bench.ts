@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { Agent, request } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { forkServer, OBSERVABILITY, waitForHealth } from './api-process';
+import { cpuMs, forkServer, OBSERVABILITY, waitForHealth } from './api-process';
 import { benchEnvironment } from './bench-context';
 import { interleavedRuns, median, medianRoundRatio, percentile, print } from './bench-line';
 import { benchTenant, seedProspects } from './bench-tenant';
@@ -51,6 +51,17 @@ export async function load(
   const elapsed = Date.now() - start;
   agent.destroy();
   return { rps: (latencies.length * 1000) / elapsed, latencies, statuses };
+}
+
+/** A load on a server process, with the server's CPU microseconds per request answered (warm-up included). */
+async function measured(
+  server: ChildProcess,
+  loaded: () => ReturnType<typeof load>,
+): Promise<Awaited<ReturnType<typeof load>> & { cpuUsPerRequest: number }> {
+  const before = cpuMs(server.pid);
+  const result = await loaded();
+  const requests = result.latencies.length + CONCURRENCY;
+  return { ...result, cpuUsPerRequest: ((cpuMs(server.pid) - before) * 1000) / requests };
 }
 
 const exited = (c: ChildProcess) =>
@@ -100,9 +111,11 @@ export async function trackBench(): Promise<void> {
         { stdout: fd },
       );
       children.push(api.child);
-      let result: Awaited<ReturnType<typeof load>>;
+      let result: Awaited<ReturnType<typeof load>> & { cpuUsPerRequest: number };
       try {
-        result = await load(`http://127.0.0.1:${port}${click.pathname}${click.search}`, 'Mozilla/5.0 (bench)');
+        result = await measured(api.child, () =>
+          load(`http://127.0.0.1:${port}${click.pathname}${click.search}`, 'Mozilla/5.0 (bench)'),
+        );
       } finally {
         api.child.kill('SIGTERM');
         await exited(api.child);
@@ -126,9 +139,9 @@ export async function trackBench(): Promise<void> {
     );
     children.push(raw.child);
     const bare = () =>
-      load(`http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`, 'Mozilla/5.0 (bench)').then(
-        (r) => ({ ...r, logLines: 0 }),
-      );
+      measured(raw.child, () =>
+        load(`http://127.0.0.1:${raw.port}/c/1/0/x?u=https://acme-backup.example/trial`, 'Mozilla/5.0 (bench)'),
+      ).then((r) => ({ ...r, logLines: 0 }));
     const runs = await interleavedRuns(ROUNDS, ['on', 'off', 'bare'] as const, (variant) =>
       variant === 'bare' ? bare() : run(OBSERVABILITY[variant]),
     );
@@ -160,6 +173,9 @@ export async function trackBench(): Promise<void> {
       runs_engine: on.map((r) => Math.round(r.rps)),
       runs_bare: runs.bare.map((r) => Math.round(r.rps)),
       round_ratios: headline.ratios.map((r) => Math.round(r * 1000) / 1000),
+      // The server process's own CPU per request (median of the runs): steadier than a rate.
+      cpu_us_per_request: median(on.map((r) => r.cpuUsPerRequest)),
+      baseline_cpu_us_per_request: median(runs.bare.map((r) => r.cpuUsPerRequest)),
       p50_ms: percentile(engine.latencies, 50),
       p99_ms: percentile(engine.latencies, 99),
       baseline_p99_ms: percentile(baseline.latencies, 99),
@@ -185,6 +201,8 @@ export async function trackBench(): Promise<void> {
       baseline_p99_ms: median(off.map((r) => percentile(r.latencies, 99))),
       runs_on: on.map((r) => Math.round(r.rps)),
       runs_off: off.map((r) => Math.round(r.rps)),
+      cpu_us_per_request: median(on.map((r) => r.cpuUsPerRequest)),
+      baseline_cpu_us_per_request: median(off.map((r) => r.cpuUsPerRequest)),
       round_ratios: observability.ratios.map((r) => Math.round(r * 1000) / 1000),
       // The access log wrote a line per answered request (warm-up included); off, none.
       access_lines_on: on.reduce((n, r) => n + r.logLines, 0),
