@@ -229,13 +229,27 @@ test.describe('vendor console', () => {
     await expect(row).toContainText('Never');
     await shoot(page, 'partners', true);
 
-    // Tier edited; deactivated after a confirmation.
+    // Tier, time zone and language edited: a language that is not a tag is refused at its field,
+    // nothing saved; the API keeps the tag in its canonical form. Deactivated after a confirmation.
     await row.getByRole('button', { name: `Actions for ${company}` }).click();
-    await page.getByRole('menuitem', { name: 'Edit tier and region' }).click();
+    await page.getByRole('menuitem', { name: 'Edit the partner' }).click();
     const edit = page.getByRole('dialog', { name: `Edit ${company}` });
     await edit.getByLabel('Tier').fill('gold');
+    await edit.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Vienna');
+    await page.getByRole('option', { name: 'Europe/Vienna' }).click();
+    await edit.getByLabel('Default language').fill('German');
+    await edit.getByRole('button', { name: 'Save the partner' }).click();
+    await expect(edit.getByLabel('Default language')).toHaveAccessibleDescription(/BCP 47/);
+    await expect(row).toContainText('silver');
+    await shoot(page, 'partner-edit-refused');
+    await edit.getByLabel('Default language').fill('de-at');
     await edit.getByRole('button', { name: 'Save the partner' }).click();
     await expect(row).toContainText('gold');
+    await row.getByRole('button', { name: `Actions for ${company}` }).click();
+    await page.getByRole('menuitem', { name: 'Edit the partner' }).click();
+    await expect(edit.getByLabel('Default language')).toHaveValue('de-AT');
+    await expect(edit.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/Vienna');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
 
     // Its portal, in concierge mode, and back.
     await row.getByRole('button', { name: `Actions for ${company}` }).click();

@@ -1,30 +1,11 @@
 import { useTranslation } from '../../../shared/i18n';
+import { zoneChoices } from '../../../shared/lib/time-zones';
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ProblemList } from '../components/problem-list';
 import { headline, messageIn } from '../problems';
 import { sequenceProblems } from './sequence-problems';
 import { useSequenceTimeline, type SequenceInput } from './use-sequence';
-
-/** Zones offered first; any other IANA zone the browser knows can be typed. */
-const COMMON_ZONES = [
-  'Europe/Warsaw',
-  'Europe/London',
-  'Europe/Berlin',
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'America/Sao_Paulo',
-  'Asia/Tokyo',
-  'Asia/Kolkata',
-  'Australia/Sydney',
-  'UTC',
-];
-
-function zoneChoices(): string[] {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...COMMON_ZONES, ...known.filter((z) => !COMMON_ZONES.includes(z))];
-}
 
 /** The next full hour in UTC, as a datetime-local field writes it (2026-12-04T15:00). */
 function nextHourUtc(): string {

@@ -1,24 +1,39 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
+import { zoneChoices } from '../../../shared/lib/time-zones';
 import { useUpdatePartner, type Partner } from '../hooks/use-partners';
 
-const FIELDS = ['companyName', 'tier', 'region'];
+const FIELDS = ['companyName', 'tier', 'region', 'timezone', 'language', 'externalId'];
 
-/** A partner's name, tier and region (which campaigns it may launch follows from them). */
+/**
+ * A partner's name, tier and region (which campaigns it may launch follows from them), the time
+ * zone and language its prospects get when they have none of their own, and its id in the
+ * vendor's own systems (what single sign-on and SCIM name it by). An empty language or external
+ * id clears it; the API judges every value.
+ */
 export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClose: () => void }) {
   const { t } = useTranslation('partners');
   const [values, setValues] = useState({
     companyName: partner.companyName,
     tier: partner.tier,
     region: partner.region,
+    timezone: partner.timezone,
+    language: partner.language ?? '',
+    externalId: partner.externalId ?? '',
   });
+  const [zones] = useState(zoneChoices);
   const update = useUpdatePartner(partner.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate(values, {
+    const changes = {
+      ...values,
+      language: values.language.trim() || null,
+      externalId: values.externalId.trim() || null,
+    };
+    update.mutate(changes, {
       onSuccess: (p) => {
         notifications.show({ color: 'teal', message: t('edit.saved', { partner: p.companyName }) });
         onClose();
@@ -69,6 +84,33 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
               error={fieldError(update.error, 'region')}
             />
           </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Select
+              label={t('fields.timezone')}
+              description={t('fields.timezoneHint')}
+              searchable
+              allowDeselect={false}
+              data={zones}
+              limit={50}
+              value={values.timezone}
+              onChange={(v) => v && setValues((old) => ({ ...old, timezone: v }))}
+              error={fieldError(update.error, 'timezone')}
+            />
+            <TextInput
+              label={t('fields.language')}
+              description={t('fields.languageHint')}
+              value={values.language}
+              onChange={field('language')}
+              error={fieldError(update.error, 'language')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('fields.externalId')}
+            description={t('fields.externalIdHint')}
+            value={values.externalId}
+            onChange={field('externalId')}
+            error={fieldError(update.error, 'externalId')}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('cancel')}
