@@ -1,6 +1,6 @@
 import { useTranslation } from '../../../shared/i18n';
-import { zoneChoices } from '../../../shared/lib/time-zones';
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ProblemList } from '../components/problem-list';
 import { headline, messageIn } from '../problems';
@@ -19,7 +19,6 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
   const { t } = useTranslation('campaign-editor');
   const [timeZone, setTimeZone] = useState<string>(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [start, setStart] = useState(nextHourUtc);
-  const [zones] = useState(zoneChoices);
   const timeline = useSequenceTimeline(campaignId);
   const [askedFor, setAskedFor] = useState<string | null>(null);
   const current = JSON.stringify(sequence);
@@ -44,16 +43,12 @@ export function TimelinePanel({ campaignId, sequence }: { campaignId: string; se
       </Text>
       <form onSubmit={submit} noValidate aria-label={t('timeline.form')}>
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <Select
+          <TimeZoneSelect
             label={t('timeline.zone')}
-            searchable
-            data={zones}
             value={timeZone}
-            allowDeselect={false}
-            onChange={(v) => v && setTimeZone(v)}
+            onChange={setTimeZone}
             error={messageIn(t, problems, 'timeZone')}
             w={{ base: '100%', xs: 260 }}
-            limit={50}
           />
           <TextInput
             label={t('timeline.start')}

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from '../../../shared/i18n';
 import { fieldError, formError } from '../../../shared/lib/field-error';
-import { zoneChoices } from '../../../shared/lib/time-zones';
+import { TimeZoneSelect } from '../../../shared/components/time-zone-select';
 import { useUpdatePartner, type Partner } from '../hooks/use-partners';
 
 const FIELDS = ['companyName', 'tier', 'region', 'timezone', 'language', 'externalId'];
@@ -24,7 +24,6 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
     language: partner.language ?? '',
     externalId: partner.externalId ?? '',
   });
-  const [zones] = useState(zoneChoices);
   const update = useUpdatePartner(partner.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -85,15 +84,11 @@ export function EditPartnerModal({ partner, onClose }: { partner: Partner; onClo
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
+            <TimeZoneSelect
               label={t('fields.timezone')}
               description={t('fields.timezoneHint')}
-              searchable
-              allowDeselect={false}
-              data={zones}
-              limit={50}
               value={values.timezone}
-              onChange={(v) => v && setValues((old) => ({ ...old, timezone: v }))}
+              onChange={(timezone) => setValues((old) => ({ ...old, timezone }))}
               error={fieldError(update.error, 'timezone')}
             />
             <TextInput
