@@ -87,6 +87,15 @@ describe('webhook deliveries made together', () => {
     const dispatcher = worker.app.get(WebhookDispatcher);
     await dispatcher.dispatch([id, other]);
     await eventually(() => Promise.resolve(delivered('/twice').includes(id)), 'delivered by its own job');
+    // The receiver's 204 comes before the worker records it: pending is set again only once the
+    // row says delivered, or the worker's late write would overwrite it (seen on a loaded machine).
+    await eventually(async () => {
+      const [row] = await testDb().query<Array<{ status: string }>>(
+        'SELECT status FROM webhook_deliveries WHERE id = $1',
+        [id],
+      );
+      return row?.status === 'delivered';
+    }, 'its delivery recorded');
 
     // Replayed with another (as enabling an endpoint again queues what it missed): refused again at
     // its first try, it needs a job of its own again, the finished one notwithstanding.
