@@ -7,6 +7,7 @@ import { fontBytes } from '../fonts/fonts';
 interface FontkitGlyph {
   id: number;
   advanceWidth: number;
+  codePoints: number[];
 }
 
 interface SubsetStream {
@@ -25,7 +26,15 @@ interface FontkitFont {
   'OS/2'?: { sFamilyClass: number };
   head: { macStyle: { italic: boolean } };
   post: { isFixedPitch: boolean };
+  characterSet: number[];
   glyphForCodePoint(cp: number): FontkitGlyph;
+  layout(
+    text: string,
+    features?: unknown,
+    script?: string,
+    language?: string,
+    direction?: string,
+  ): { glyphs: FontkitGlyph[] };
   createSubset(): {
     includeGlyph(glyph: FontkitGlyph): number;
     encodeStream(): SubsetStream;
@@ -37,6 +46,39 @@ let parsed: FontkitFont | undefined;
 const shippedFont = (): FontkitFont => (parsed ??= fontkit.create(fontBytes('regular')) as unknown as FontkitFont);
 
 const advances = new Map<number, number>();
+
+/** The shipped font's glyphs for Arabic presentation forms (U+FB50–U+FEFF), by glyph id. */
+let presentationForms: Map<number, number> | undefined;
+function presentationFormOf(glyphId: number): number | undefined {
+  if (!presentationForms) {
+    const font = shippedFont();
+    presentationForms = new Map();
+    for (const cp of font.characterSet) {
+      if (cp < 0xfb50 || cp > 0xfeff) continue;
+      const id = font.glyphForCodePoint(cp).id;
+      if (!presentationForms.has(id)) presentationForms.set(id, cp);
+    }
+  }
+  return presentationForms.get(glyphId);
+}
+
+/**
+ * Arabic text as its joined letters, still in reading order: each letter replaced by the
+ * presentation form (initial, medial, final, isolated; lam-alef ligatures) the font's own
+ * shaping rules choose, through fontkit's Arabic shaper. The result is characters again, so it
+ * is measured, subset and encoded like any other text, and a PDF reader extracting it gets
+ * characters that normalise (NFKC) back to the letters written. Anything else passes unchanged.
+ */
+export function shapeArabic(text: string): string {
+  if (!/[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/.test(text)) return text;
+  const { glyphs } = shippedFont().layout(text, undefined, 'arab', undefined, 'ltr');
+  return glyphs
+    .map((glyph) => {
+      const form = presentationFormOf(glyph.id);
+      return form !== undefined ? String.fromCodePoint(form) : String.fromCodePoint(...glyph.codePoints);
+    })
+    .join('');
+}
 
 /** Width of text at font size 1, in points: the sum of its characters' glyph advances. */
 export function measure(text: string): number {

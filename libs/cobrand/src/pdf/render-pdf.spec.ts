@@ -31,7 +31,7 @@ const values = (overrides: Record<string, string | null> = {}) =>
     }),
   );
 
-async function render(v: Map<string, string | null>, withLogo = true): Promise<string> {
+async function render(v: Map<string, string | null>, withLogo = true, language = 'en'): Promise<string> {
   const logo = withLogo ? await normalizeLogo(fs.readFileSync(path.join(DEMO, 'partners/northwind-logo.png'))) : null;
   const bytes = await renderCobrandedPdf({
     vendorPdf,
@@ -40,7 +40,7 @@ async function render(v: Map<string, string | null>, withLogo = true): Promise<s
     values: v,
     logo: logo?.ok ? { png: logo.logo.png, key: 'northwind' } : null,
     logoFallback: null,
-    language: 'en',
+    language,
   });
   const file = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, bytes);
@@ -97,6 +97,30 @@ describe('co-branded PDF', () => {
     const nameWords = all.filter((w) => longName.split(' ').includes(w.text));
     expect(nameWords.length).toBe(longName.split(' ').length);
     for (const w of nameWords) expect(inside(w, box('company_name'))).toBe(true);
+  });
+
+  it('draws Arabic right to left, its letters joined, in the direction of the campaign language', async () => {
+    const name = 'ACME شركة نورث';
+    const address = 'شارع الملك فهد ١٢٤\nالرياض';
+    const inArabic = words(await render(values({ company_name: name, address }), true, 'ar'));
+    const inEnglish = words(await render(values({ company_name: name, address }), true, 'en'));
+    const word = (all: typeof inArabic, slot: string, text: string) =>
+      all.find((w) => w.text === text && inside(w, box(slot)))!;
+    const lineEnd = (all: typeof inArabic, slot: string) =>
+      Math.max(...all.filter((w) => inside(w, box(slot))).map((w) => w.xMax));
+    // Arabic words are read right to left: the first one written is the rightmost.
+    for (const all of [inArabic, inEnglish]) {
+      expect(word(all, 'address', 'شارع').xMin).toBeGreaterThan(word(all, 'address', 'الملك').xMax);
+      expect(word(all, 'address', 'الملك').xMin).toBeGreaterThan(word(all, 'address', 'فهد').xMax);
+      expect(word(all, 'address', 'الرياض')).toBeDefined();
+    }
+    expect(word(inEnglish, 'company_name', 'شركة').xMin).toBeGreaterThan(word(inEnglish, 'company_name', 'نورث').xMax);
+    // A name starting with a Latin word: in an English campaign the line reads left to right, the
+    // Arabic run at its right end; in an Arabic campaign right to left, the Latin word at the right end.
+    const end = { en: lineEnd(inEnglish, 'company_name'), ar: lineEnd(inArabic, 'company_name') };
+    expect(word(inEnglish, 'company_name', 'ACME').xMin).toBeLessThan(word(inEnglish, 'company_name', 'نورث').xMin);
+    expect(word(inEnglish, 'company_name', 'شركة').xMax).toBeCloseTo(end.en, 0);
+    expect(word(inArabic, 'company_name', 'شركة').xMax).toBeLessThan(end.ar - 40);
   });
 
   it('puts the logo inside its rectangle and leaves the rest of the vendor page untouched', async () => {

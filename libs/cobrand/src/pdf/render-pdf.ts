@@ -3,7 +3,9 @@ import type { PdfSlotRect, SlotType } from '@tcma/campaign-model';
 import { degrees, drawLinesOfText, PDFDocument, PDFPage, PDFRef, rgb } from 'pdf-lib';
 import { hexToRgb } from '../brand/contrast';
 import { fitText } from '../text-fit/fit-text';
-import { EmbeddedSubset, embedSubset, measure, verticalMetrics } from './pdf-font';
+import { textDirection } from '@tcma/translation';
+import { hasRightToLeft, visualOrder } from './pdf-bidi';
+import { EmbeddedSubset, embedSubset, measure, shapeArabic, verticalMetrics } from './pdf-font';
 import { drawLogo, embedLogo } from './pdf-logo';
 
 export interface PdfRenderInput {
@@ -17,7 +19,7 @@ export interface PdfRenderInput {
   logo: { png: Uint8Array; key: string } | null;
   /** Text set in logo rectangles when there is no logo (the partner's name); null leaves them empty. */
   logoFallback: string | null;
-  /** The campaign's language (a BCP 47 tag), declared as the document's /Lang. */
+  /** The campaign's language (a BCP 47 tag), declared as the document's /Lang; a right-to-left one sets its text's direction. */
   language: string;
 }
 
@@ -34,21 +36,45 @@ function alignedX(rect: PdfSlotRect, width: number): number {
   return rect.x;
 }
 
-function drawText(page: PDFPage, font: EmbeddedSubset, rect: PdfSlotRect, value: string): void {
-  const fit = fitText(value, rect, measure);
+/** A text rectangle's lines as drawn (visual order, Arabic joined), each with its x, at one size. */
+interface LaidOutText {
+  size: number;
+  lineHeight: number;
+  lines: Array<{ text: string; x: number }>;
+}
+
+/**
+ * Fits a value in its rectangle. Text holding right-to-left letters is fitted as it will be
+ * drawn (Arabic joined, each line measured shaped) and each line put in visual order; the
+ * paragraph runs right to left in a right-to-left campaign language, else as its first strong
+ * letter says. The rectangle's alignment is the vendor's, whatever the direction.
+ */
+function layOut(rect: PdfSlotRect, value: string, direction: 'ltr' | 'rtl'): LaidOutText {
+  const bidirectional = hasRightToLeft(value);
+  const fit = fitText(value, rect, bidirectional ? (text) => measure(shapeArabic(text)) : measure);
+  const drawn = (line: string) =>
+    bidirectional ? visualOrder(shapeArabic(line), direction === 'rtl' ? 'rtl' : undefined) : line;
+  return {
+    size: fit.size,
+    lineHeight: fit.lineHeight,
+    lines: fit.lines.map(drawn).map((text) => ({ text, x: alignedX(rect, measure(text) * fit.size) })),
+  };
+}
+
+function drawText(page: PDFPage, font: EmbeddedSubset, rect: PdfSlotRect, text: LaidOutText): void {
   const { ascent, descent } = verticalMetrics();
   // Each line's glyph box (ascent + descent) sits centred in its line; the block of lines
   // is centred in the rectangle. fitText guarantees the block fits.
-  const top = rect.y + rect.height - (rect.height - fit.lines.length * fit.lineHeight) / 2;
-  let baseline = top - (fit.lineHeight - (ascent + descent) * fit.size) / 2 - ascent * fit.size;
+  const top = rect.y + rect.height - (rect.height - text.lines.length * text.lineHeight) / 2;
+  let baseline = top - (text.lineHeight - (ascent + descent) * text.size) / 2 - ascent * text.size;
   const key = font.keyOn(page);
-  for (const line of fit.lines) {
+  for (const line of text.lines) {
     page.pushOperators(
-      ...drawLinesOfText([font.encode(line)], {
-        x: alignedX(rect, measure(line) * fit.size),
+      ...drawLinesOfText([font.encode(line.text)], {
+        x: line.x,
         y: baseline,
-        size: fit.size,
-        lineHeight: fit.lineHeight,
+        size: text.size,
+        lineHeight: text.lineHeight,
         font: key,
         color: colorOf(rect.textColor),
         rotate: degrees(0),
@@ -56,7 +82,7 @@ function drawText(page: PDFPage, font: EmbeddedSubset, rect: PdfSlotRect, value:
         ySkew: degrees(0),
       }),
     );
-    baseline -= fit.lineHeight;
+    baseline -= text.lineHeight;
   }
 }
 
@@ -73,8 +99,15 @@ export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Ar
   // Without a logo, a logo rectangle shows the partner's name, fitted like any text slot.
   const textOf = (rect: PdfSlotRect) =>
     input.slotTypes.get(rect.slot) !== 'logo' ? input.values.get(rect.slot) : input.logo ? null : input.logoFallback;
-  const texts = drawable.map(textOf).filter((t): t is string => !!t);
-  const font = texts.length ? await embedSubset(doc, texts.join('') + ELLIPSIS) : null;
+  const direction = textDirection(input.language);
+  const laidOut = new Map<PdfSlotRect, LaidOutText>();
+  for (const rect of drawable) {
+    const value = textOf(rect);
+    if (value) laidOut.set(rect, layOut(rect, value, direction));
+  }
+  // The subset holds what is drawn: joined Arabic forms and mirrored brackets included.
+  const drawnText = [...laidOut.values()].flatMap((text) => text.lines.map((line) => line.text)).join('');
+  const font = laidOut.size ? await embedSubset(doc, drawnText + ELLIPSIS) : null;
   const logos = new Map<string, { ref: PDFRef; width: number; height: number }>();
   for (const rect of drawable) {
     const page = pages[rect.page - 1];
@@ -88,8 +121,8 @@ export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Ar
       drawLogo(page, logo, rect);
       continue;
     }
-    const value = textOf(rect);
-    if (value && font) drawText(page, font, rect, value);
+    const text = laidOut.get(rect);
+    if (text && font) drawText(page, font, rect, text);
   }
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }
