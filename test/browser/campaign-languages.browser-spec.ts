@@ -2,7 +2,7 @@ import { request as playwrightRequest, type Locator, type Page } from '@playwrig
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { dismiss, expect, expectAccessible, shootAtWidths, test } from './fixtures';
-import { admin, authorCampaign, ok, PASSWORD, vendorAdmin } from './seed';
+import { admin, authorCampaign, ok, partnerWithUser, PASSWORD, vendorAdmin, withApi } from './seed';
 import { translateXliff } from '../support/xliff-translator';
 
 /**
@@ -14,6 +14,7 @@ import { translateXliff } from '../support/xliff-translator';
 
 let vendorEmail: string;
 let campaignId: string;
+let campaignName: string;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,7 +25,8 @@ test.beforeAll(async () => {
   const api = await playwrightRequest.newContext({ baseURL: process.env.TCMA_BROWSER_BASE_URL });
   try {
     vendorEmail = await vendorAdmin(api);
-    campaignId = await authorCampaign(api, `Languages ${randomUUID().slice(0, 6)}`, { emailsOnly: true });
+    campaignName = `Languages ${randomUUID().slice(0, 6)}`;
+    campaignId = await authorCampaign(api, campaignName, { emailsOnly: true });
   } finally {
     await api.dispose();
   }
@@ -239,4 +241,23 @@ test('the model’s French drafts are read and approved; publishing with French 
     200,
   );
   expect(version.content.languageChoices).toEqual({ fr: 'fallback' });
+});
+
+test('a partner’s catalogue card lists the published languages, and the language filter finds the campaign by French', async ({
+  page,
+}) => {
+  const partner = await withApi((api) => partnerWithUser(api, 'Languages Partner', 'Europe/Paris'));
+  await ok(page.request.post('/auth/sign-in', { data: { email: partner.email, password: PASSWORD } }), 200);
+  await page.goto('/portal');
+  const filters = page.getByRole('search', { name: 'Filter the catalogue' });
+  await filters.getByRole('searchbox', { name: 'Search' }).fill(campaignName);
+  await filters.getByRole('textbox', { name: 'Language' }).fill('fr');
+  // Version 2 sends French where it is ready (the previous test's choice): English first, then French.
+  const card = page.getByRole('article', { name: campaignName });
+  await expect(card.getByTitle('Languages')).toHaveText('en · fr');
+  await shootAtWidths(page, 'portal-catalogue-languages');
+  // German was removed before publishing: the campaign is not in German.
+  await filters.getByRole('textbox', { name: 'Language' }).fill('de');
+  await expect(page.getByRole('heading', { name: 'No campaign matches these filters' })).toBeVisible();
+  await expect(card).toHaveCount(0);
 });

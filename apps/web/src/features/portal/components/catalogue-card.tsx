@@ -70,8 +70,9 @@ export function CatalogueCard({ item, onTag, firstSeen = false }: CatalogueCardP
               {assetLabels[type]}
             </Badge>
           ))}
-          <Badge variant="outline" color="gray.8" title={t('catalogue.language')}>
-            {item.language}
+          {/* Every language its prospects may get it in, the campaign's own first (the API's order). */}
+          <Badge variant="outline" color="gray.8" tt="none" title={t('card.languages')}>
+            {item.languages.join(' · ')}
           </Badge>
         </Group>
         <Title order={2} size="h3" id={`campaign-${item.campaignId}`}>
