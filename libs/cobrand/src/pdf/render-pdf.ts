@@ -49,11 +49,12 @@ interface LaidOutText {
  * paragraph runs right to left in a right-to-left campaign language, else as its first strong
  * letter says. The rectangle's alignment is the vendor's, whatever the direction.
  */
-function layOut(rect: PdfSlotRect, value: string, direction: 'ltr' | 'rtl'): LaidOutText {
+function layOut(rect: PdfSlotRect, value: string, language: string): LaidOutText {
   const bidirectional = hasRightToLeft(value);
   const fit = fitText(value, rect, bidirectional ? (text) => measure(shapeArabic(text)) : measure);
-  const drawn = (line: string) =>
-    bidirectional ? visualOrder(shapeArabic(line), direction === 'rtl' ? 'rtl' : undefined) : line;
+  // Only text with right-to-left letters asks the language's direction (Intl's likely subtags: not free).
+  const paragraph = bidirectional && textDirection(language) === 'rtl' ? 'rtl' : undefined;
+  const drawn = (line: string) => (bidirectional ? visualOrder(shapeArabic(line), paragraph) : line);
   return {
     size: fit.size,
     lineHeight: fit.lineHeight,
@@ -99,11 +100,10 @@ export async function renderCobrandedPdf(input: PdfRenderInput): Promise<Uint8Ar
   // Without a logo, a logo rectangle shows the partner's name, fitted like any text slot.
   const textOf = (rect: PdfSlotRect) =>
     input.slotTypes.get(rect.slot) !== 'logo' ? input.values.get(rect.slot) : input.logo ? null : input.logoFallback;
-  const direction = textDirection(input.language);
   const laidOut = new Map<PdfSlotRect, LaidOutText>();
   for (const rect of drawable) {
     const value = textOf(rect);
-    if (value) laidOut.set(rect, layOut(rect, value, direction));
+    if (value) laidOut.set(rect, layOut(rect, value, input.language));
   }
   // The subset holds what is drawn: joined Arabic forms and mirrored brackets included.
   const drawnText = [...laidOut.values()].flatMap((text) => text.lines.map((line) => line.text)).join('');
