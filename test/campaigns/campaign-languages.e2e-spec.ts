@@ -383,4 +383,86 @@ describe('campaign languages', () => {
       .set(as(vendor.marketerToken))
       .expect(404);
   });
+
+  it("offers the editors a model's subject lines, preheaders, wordings and post copy, each within its field's limits and placeholders, writing nothing to the draft", async () => {
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { publish: false });
+    const draft = async () =>
+      (await api.http().get(`/campaigns/${campaignId}`).set(as(vendor.marketerToken)).expect(200)).body as {
+        draftRevision: number;
+        draft: { assets: Array<{ id: string; kind: string; subject?: string; copy?: Record<string, string> }> };
+      };
+    const before = await draft();
+    const email = before.draft.assets.find((a) => a.kind === 'email')!;
+    const social = before.draft.assets.find((a) => a.kind === 'social')!;
+    const suggest = (body: Record<string, unknown>) =>
+      api.http().post(`/campaigns/${campaignId}/draft/suggestions`).set(as(vendor.marketerToken)).send(body);
+    const calls = model.calls.length;
+
+    const subjects = await suggest({ purpose: 'subject_lines', assetId: email.id }).expect(200);
+    expect(subjects.body).toMatchObject({ model: 'stub-model', callId: expect.any(String) });
+    expect(subjects.body.options).toHaveLength(3);
+    for (const option of subjects.body.options) expect(option).toMatch(/^Suggestion \d: subject lines/);
+    // What the model was asked: the email's own copy and the campaign's.
+    const asked = model.sentTexts.at(-1)!;
+    expect(asked).toContain(`Current subject: ${email.subject}`);
+
+    // Options over the field's length, or naming a placeholder the email does not hold, are left out.
+    model.reply = () =>
+      JSON.stringify({
+        options: ['Your files, safe {{prospect.first_name}}', 'A'.repeat(301), 'Ask {{prospect.salary}} now', 'Kept'],
+      });
+    const preheaders = await suggest({ purpose: 'preheaders', assetId: email.id }).expect(200);
+    expect(preheaders.body.options).toEqual(['Your files, safe {{prospect.first_name}}', 'Kept']);
+
+    // A paragraph's other wordings keep each of its placeholders: one that drops it is left out.
+    model.reply = () =>
+      JSON.stringify({
+        options: [
+          '{{partner.company_name}} keeps a copy.',
+          'We keep a copy.',
+          'Copies, kept by {{partner.company_name}}.',
+        ],
+      });
+    const wordings = await suggest({
+      purpose: 'rewrite_paragraph',
+      assetId: email.id,
+      paragraph: '{{partner.company_name}} keeps a copy of every file.',
+      instruction: 'shorter',
+    }).expect(200);
+    expect(wordings.body.options).toEqual([
+      '{{partner.company_name}} keeps a copy.',
+      'Copies, kept by {{partner.company_name}}.',
+    ]);
+
+    // Post copy within the network's limit as X counts it (280).
+    model.reply = () => JSON.stringify({ options: ['Back up every laptop.', 'x'.repeat(281)] });
+    const posts = await suggest({ purpose: 'social_copy', assetId: social.id, network: 'x' }).expect(200);
+    expect(posts.body.options).toEqual(['Back up every laptop.']);
+    model.reply = defaultReply;
+
+    // Refusals at their fields, before any call: no network, an email asked for post copy, no paragraph, an unknown asset.
+    const noNetwork = await suggest({ purpose: 'social_copy', assetId: social.id }).expect(400);
+    expect(noNetwork.body.errors.map((e: { path: string }) => e.path)).toContain('network');
+    const wrongKind = await suggest({ purpose: 'social_copy', assetId: email.id, network: 'linkedin' }).expect(422);
+    expect(wrongKind.body.errors).toEqual([{ path: 'assetId', message: 'is not a social asset' }]);
+    const noParagraph = await suggest({ purpose: 'rewrite_paragraph', assetId: email.id }).expect(400);
+    expect(noParagraph.body.errors.map((e: { path: string }) => e.path)).toContain('paragraph');
+    await suggest({ purpose: 'subject_lines', assetId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+
+    // Four calls, each recorded with its purpose; the draft is as it was.
+    expect(model.calls.length - calls).toBe(4);
+    const ids = [subjects, preheaders, wordings, posts].map((r) => r.body.callId as string);
+    const recorded = await testDb().query<Array<{ id: string; purpose: string }>>(
+      'SELECT id, purpose FROM assistant_calls WHERE vendor_id = $1 AND id = ANY($2::uuid[])',
+      [vendor.vendorId, ids],
+    );
+    const purposeOf = new Map(recorded.map((r) => [r.id, r.purpose]));
+    expect(ids.map((id) => purposeOf.get(id))).toEqual([
+      'subject_lines',
+      'preheaders',
+      'rewrite_paragraph',
+      'social_copy',
+    ]);
+    expect((await draft()).draftRevision).toBe(before.draftRevision);
+  });
 });

@@ -58,6 +58,7 @@ import { CampaignContentController } from './campaigns/campaign-content.controll
 import { CampaignDraftController } from './campaigns/campaign-draft.controller';
 import { CampaignDraftAssetsController } from './campaigns/campaign-draft-assets.controller';
 import { CampaignLanguagesController } from './campaigns/campaign-languages.controller';
+import { CampaignSuggestionsController } from './campaigns/campaign-suggestions.controller';
 import { FilePagesController } from './campaigns/file-pages.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { FilesController } from './campaigns/files.controller';
@@ -199,6 +200,7 @@ export class ApiModule {
         CampaignDraftController,
         CampaignDraftAssetsController,
         CampaignLanguagesController,
+        CampaignSuggestionsController,
         FilesController,
         FilePagesController,
         BrandKitsController,

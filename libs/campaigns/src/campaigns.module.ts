@@ -6,6 +6,7 @@ import { CampaignDraftsService } from './campaign-drafts.service';
 import { CampaignFilesService } from './campaign-files.service';
 import { CampaignPublishingService } from './campaign-publishing.service';
 import { CampaignMachineTranslationService } from './campaign-machine-translation.service';
+import { CampaignSuggestionsService } from './campaign-suggestions.service';
 import { CampaignTranslationsService } from './campaign-translations.service';
 import { CampaignReviewsRepository } from './campaign-reviews.repository';
 import { CampaignsRepository } from './campaigns.repository';
@@ -28,6 +29,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     DraftReviewService,
     CampaignTranslationsService,
     CampaignMachineTranslationService,
+    CampaignSuggestionsService,
   ],
   exports: [
     CampaignsRepository,
@@ -39,6 +41,7 @@ import { CampaignFilesRepository } from './campaign-files.repository';
     DraftReviewService,
     CampaignTranslationsService,
     CampaignMachineTranslationService,
+    CampaignSuggestionsService,
   ],
 })
 export class CampaignsModule {}

@@ -20,6 +20,8 @@ export { CampaignReviewsRepository } from './campaign-reviews.repository';
 export type { CampaignReviewRow, ReviewEventRow, WaitingReviewRow } from './campaign-reviews.repository';
 export { CampaignsService } from './campaigns.service';
 export { CampaignMachineTranslationService } from './campaign-machine-translation.service';
+export { CampaignSuggestionsService, SUGGESTION_COUNT } from './campaign-suggestions.service';
+export type { SuggestionRequest, Suggestions } from './campaign-suggestions.service';
 export { CampaignTranslationsService } from './campaign-translations.service';
 export type { DraftLanguage } from './campaign-translations.service';
 export { METADATA_FIELDS } from './draft-changes';

@@ -816,6 +816,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/draft/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A machine's subject lines, preheaders, paragraph wordings or post copy for the draft */
+        post: operations["suggestDraftCopy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/files": {
         parameters: {
             query?: never;
@@ -4357,6 +4374,37 @@ export interface components {
             ready: boolean;
             /** @description Every email of the draft, in the draft's order. */
             emails: components["schemas"]["DraftLanguageEmailDto"][];
+        };
+        SuggestionRequestDto: {
+            /**
+             * @description subject_lines and preheaders for an email; rewrite_paragraph: other wordings of one of its paragraphs; social_copy: post copy for one network of a social asset.
+             * @enum {string}
+             */
+            purpose: "subject_lines" | "preheaders" | "rewrite_paragraph" | "social_copy";
+            /**
+             * Format: uuid
+             * @description The draft's email (or, for social_copy, social asset).
+             */
+            assetId: string;
+            /** @description rewrite_paragraph only: the paragraph as the template holds it. */
+            paragraph?: string;
+            /** @description rewrite_paragraph only: what the author asks ("shorter", "friendlier"). */
+            instruction?: string;
+            /**
+             * @description social_copy only: the network the copy is for.
+             * @enum {string}
+             */
+            network?: "linkedin" | "x" | "facebook" | "instagram";
+        };
+        SuggestionsDto: {
+            /**
+             * Format: uuid
+             * @description The recorded call (GET /assistant/calls).
+             */
+            callId: string;
+            model: string;
+            /** @description A machine's suggestions (3 asked), each already within the field's limits and placeholders (others are left out): nothing is written to the draft. */
+            options: string[];
         };
         LogoViewDto: {
             pngUrl: string;
@@ -8597,6 +8645,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CampaignViewDto"];
                 };
+            };
+        };
+    };
+    suggestDraftCopy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsDto"];
+                };
+            };
+            /** @description The vendor's monthly token budget or per-minute limit is spent. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The assistant is off (no model configured), or the model failed. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
