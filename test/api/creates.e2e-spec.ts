@@ -70,6 +70,7 @@ const NOT_CREATING: Record<string, string> = {
   approveLaunch: 'a change of state of the launch it answers (the approved texts are remembered with it)',
   requestLaunchChanges: 'a change of state of the launch it answers',
   generateTextBlockSuggestions: "a machine's suggestions, nothing stored but the call's record",
+  generateDraftSuggestions: "a machine's suggestions, nothing stored but the call's record",
   generateVendorDkimKey: 'a new key inside the vendor’s sending settings (one per vendor, answered whole)',
   checkVendorDns: 'a check of DNS, nothing stored',
   unsubscribeOneClick: 'RFC 8058 one-click: answers the mail client, not a resource',

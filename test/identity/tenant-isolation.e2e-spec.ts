@@ -404,6 +404,10 @@ describe('tenant isolation', () => {
       'delete /partners/{partnerId}/lists/{listId}/members': { prospectIds: [] },
       'post /partners/{partnerId}/imports': { type: 'text/csv', raw: 'email\nintruder@prospect.example\n' },
       'post /campaigns/{id}/draft/languages/{language}/machine-translation': {},
+      'post /campaigns/{id}/draft/suggestions': {
+        purpose: 'subject_lines',
+        assetId: '00000000-0000-4000-8000-000000000000',
+      },
       'post /campaigns/{id}/draft/languages/{language}/approval': {},
       'post /campaigns/{id}/reviews': {},
       'post /campaigns/{id}/reviews/{reviewId}/comments': { body: 'pwned' },

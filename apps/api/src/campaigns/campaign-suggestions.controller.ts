@@ -79,7 +79,7 @@ export class CampaignSuggestionsController {
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    operationId: 'suggestDraftCopy',
+    operationId: 'generateDraftSuggestions',
     summary: "A machine's subject lines, preheaders, paragraph wordings or post copy for the draft",
   })
   @ApiOkResponse({ type: SuggestionsDto })

@@ -826,7 +826,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A machine's subject lines, preheaders, paragraph wordings or post copy for the draft */
-        post: operations["suggestDraftCopy"];
+        post: operations["generateDraftSuggestions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8648,7 +8648,7 @@ export interface operations {
             };
         };
     };
-    suggestDraftCopy: {
+    generateDraftSuggestions: {
         parameters: {
             query?: never;
             header?: never;
