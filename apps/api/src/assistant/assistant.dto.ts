@@ -80,3 +80,15 @@ export class AssistantCallDto {
     };
   }
 }
+
+/** A machine's options for one field: what the editors and "Help me write" offer a person to pick from. */
+export class AssistantOptionsDto {
+  @ApiProperty({ format: 'uuid', description: 'The recorded call (GET /assistant/calls).' }) callId!: string;
+  @ApiProperty() model!: string;
+  @ApiProperty({
+    type: [String],
+    description:
+      "A machine's suggestions, each already within the field's limits (others are left out): nothing is written until a person picks one.",
+  })
+  options!: string[];
+}

@@ -14,6 +14,7 @@ import { SOCIAL_NETWORKS, type SocialNetwork } from '@tcma/campaign-model';
 import { CampaignSuggestionsService, Suggestions, SUGGESTION_COUNT } from '@tcma/campaigns';
 import type { Actor } from '@tcma/tenancy';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { AssistantOptionsDto } from '../assistant/assistant.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const PURPOSES = ['subject_lines', 'preheaders', 'rewrite_paragraph', 'social_copy'] as const;
@@ -55,16 +56,6 @@ class SuggestionRequestDto {
   network?: SocialNetwork;
 }
 
-class SuggestionsDto {
-  @ApiProperty({ format: 'uuid', description: 'The recorded call (GET /assistant/calls).' }) callId!: string;
-  @ApiProperty() model!: string;
-  @ApiProperty({
-    type: [String],
-    description: `A machine's suggestions (${SUGGESTION_COUNT} asked), each already within the field's limits and placeholders (others are left out): nothing is written to the draft.`,
-  })
-  options!: string[];
-}
-
 /**
  * Suggestions in the email and social editors, from the configured model: options the marketer
  * picks from; the draft changes only when the editor saves the field it was put in.
@@ -82,7 +73,10 @@ export class CampaignSuggestionsController {
     operationId: 'generateDraftSuggestions',
     summary: "A machine's subject lines, preheaders, paragraph wordings or post copy for the draft",
   })
-  @ApiOkResponse({ type: SuggestionsDto })
+  @ApiOkResponse({
+    type: AssistantOptionsDto,
+    description: `${SUGGESTION_COUNT} options asked; those past the field's length or placeholders are left out.`,
+  })
   @ApiServiceUnavailableResponse({ description: 'The assistant is off (no model configured), or the model failed.' })
   @ApiTooManyRequestsResponse({ description: "The vendor's monthly token budget or per-minute limit is spent." })
   suggest(

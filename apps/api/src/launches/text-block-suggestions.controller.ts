@@ -12,6 +12,7 @@ import { AssistantService, textBlockPrompt } from '@tcma/assistant';
 import { CurrentActor, MARKETING_ROLES, Roles } from '@tcma/auth';
 import { normalizeTextBlock, textBlockMaxLength } from '@tcma/cobrand';
 import { LaunchesService } from '@tcma/launches';
+import { AssistantOptionsDto } from '../assistant/assistant.dto';
 import type { Actor } from '@tcma/tenancy';
 import { IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 
@@ -42,17 +43,6 @@ class TextBlockSuggestionsDto {
   current?: string;
 }
 
-class TextBlockSuggestionsViewDto {
-  @ApiProperty({ format: 'uuid', description: 'The recorded call (GET /assistant/calls).' }) callId!: string;
-  @ApiProperty() model!: string;
-  @ApiProperty({
-    type: [String],
-    description:
-      "A machine's suggestions, each already within the block's limits (others are left out): nothing is written until the partner picks one.",
-  })
-  options!: string[];
-}
-
 /**
  * "Help me write" for a partner's editable block: wordings from the configured model (off unless
  * AI_BASE_URL and AI_MODEL are set: 503), within the block's length and link rule; the prompt
@@ -75,12 +65,9 @@ export class TextBlockSuggestionsController {
     operationId: 'generateTextBlockSuggestions',
     summary: "Help me write: a machine's wordings of an editable block",
   })
-  @ApiOkResponse({ type: TextBlockSuggestionsViewDto })
+  @ApiOkResponse({ type: AssistantOptionsDto })
   @ApiServiceUnavailableResponse({ description: 'The assistant is off (no model configured).' })
-  async suggest(
-    @CurrentActor() actor: Actor,
-    @Body() dto: TextBlockSuggestionsDto,
-  ): Promise<TextBlockSuggestionsViewDto> {
+  async suggest(@CurrentActor() actor: Actor, @Body() dto: TextBlockSuggestionsDto): Promise<AssistantOptionsDto> {
     const brief = await this.launches.textBlockBrief(actor, dto);
     const maxLength = textBlockMaxLength(brief.slot);
     const answer = await this.assistant.options(

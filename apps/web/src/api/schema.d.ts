@@ -4396,14 +4396,14 @@ export interface components {
              */
             network?: "linkedin" | "x" | "facebook" | "instagram";
         };
-        SuggestionsDto: {
+        AssistantOptionsDto: {
             /**
              * Format: uuid
              * @description The recorded call (GET /assistant/calls).
              */
             callId: string;
             model: string;
-            /** @description A machine's suggestions (3 asked), each already within the field's limits and placeholders (others are left out): nothing is written to the draft. */
+            /** @description A machine's suggestions, each already within the field's limits (others are left out): nothing is written until a person picks one. */
             options: string[];
         };
         LogoViewDto: {
@@ -5364,16 +5364,6 @@ export interface components {
             notes?: string;
             /** @description The partner's draft so far. */
             current?: string;
-        };
-        TextBlockSuggestionsViewDto: {
-            /**
-             * Format: uuid
-             * @description The recorded call (GET /assistant/calls).
-             */
-            callId: string;
-            model: string;
-            /** @description A machine's suggestions, each already within the block's limits (others are left out): nothing is written until the partner picks one. */
-            options: string[];
         };
         EnrollmentNextStepDto: {
             enrollmentId: string;
@@ -8663,12 +8653,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 3 options asked; those past the field's length or placeholders are left out. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SuggestionsDto"];
+                    "application/json": components["schemas"]["AssistantOptionsDto"];
                 };
             };
             /** @description The vendor's monthly token budget or per-minute limit is spent. */
@@ -10463,7 +10454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TextBlockSuggestionsViewDto"];
+                    "application/json": components["schemas"]["AssistantOptionsDto"];
                 };
             };
             /** @description The assistant is off (no model configured). */
