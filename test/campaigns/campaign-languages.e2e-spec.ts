@@ -406,33 +406,43 @@ describe('campaign languages', () => {
     const asked = model.sentTexts.at(-1)!;
     expect(asked).toContain(`Current subject: ${email.subject}`);
 
-    // Options over the field's length, or naming a placeholder the email does not hold, are left out.
+    // Options over the field's length, naming a placeholder the email does not hold, or leaving a
+    // block open (the email holds {{#if prospect.first_name}}), are left out: the save would refuse them.
     model.reply = () =>
       JSON.stringify({
-        options: ['Your files, safe {{prospect.first_name}}', 'A'.repeat(301), 'Ask {{prospect.salary}} now', 'Kept'],
+        options: [
+          'Your files, safe {{prospect.first_name}}',
+          'A'.repeat(301),
+          'Ask {{prospect.salary}} now',
+          '{{#if prospect.first_name}}Hi {{prospect.first_name}}',
+          'Kept',
+        ],
       });
     const preheaders = await suggest({ purpose: 'preheaders', assetId: email.id }).expect(200);
     expect(preheaders.body.options).toEqual(['Your files, safe {{prospect.first_name}}', 'Kept']);
 
-    // A paragraph's other wordings keep each of its placeholders: one that drops it is left out.
+    // A paragraph's other wordings keep each of its placeholders and tags: one that drops one, or adds a tag, is left out.
     model.reply = () =>
       JSON.stringify({
         options: [
-          '{{partner.company_name}} keeps a copy.',
+          '<b>{{partner.company_name}}</b> keeps a copy.',
           'We keep a copy.',
-          'Copies, kept by {{partner.company_name}}.',
+          '{{partner.company_name}} keeps a copy.',
+          'Copies, <i>kept</i> by <b>{{partner.company_name}}</b>.',
+          'Copies, kept by <b>{{partner.company_name}}</b>.',
         ],
       });
     const wordings = await suggest({
       purpose: 'rewrite_paragraph',
       assetId: email.id,
-      paragraph: '{{partner.company_name}} keeps a copy of every file.',
+      paragraph: '<b>{{partner.company_name}}</b> keeps a copy of every file.',
       instruction: 'shorter',
     }).expect(200);
     expect(wordings.body.options).toEqual([
-      '{{partner.company_name}} keeps a copy.',
-      'Copies, kept by {{partner.company_name}}.',
+      '<b>{{partner.company_name}}</b> keeps a copy.',
+      'Copies, kept by <b>{{partner.company_name}}</b>.',
     ]);
+    expect(model.sentTexts.at(-1)).toContain('Keep its meaning, and its placeholders and markup tags exactly');
 
     // Post copy within the network's limit as X counts it (280).
     model.reply = () => JSON.stringify({ options: ['Back up every laptop.', 'x'.repeat(281)] });

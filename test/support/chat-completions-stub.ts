@@ -44,7 +44,8 @@ export function defaultReply(call: ChatStubCall): string {
       segments: Object.fromEntries(Object.entries(segments).map(([id, text]) => [id, `[${to}] ${text}`])),
     });
   }
-  const placeholders = [...new Set(user.match(/\{\{[^}]+\}\}/g) ?? [])].slice(0, 1).join(' ');
+  // A variable's placeholder, never a block's opening ({{#if …}}): a model keeps placeholders, it does not open blocks.
+  const placeholders = [...new Set(user.match(/\{\{\s*[A-Za-z_][\w.]*\s*\}\}/g) ?? [])].slice(0, 1).join(' ');
   const what = /^Write (.+?)[.:,]/m.exec(system)?.[1] ?? 'text';
   const count = askedCount(system);
   return JSON.stringify({

@@ -2,7 +2,7 @@ export { contrastRatio, contrastWarnings, readableTextColor, shadeForContrast } 
 export type { ContrastWarning } from './brand/contrast';
 export { normalizeLogo } from './brand/normalize-logo';
 export { CompiledEmailCache } from './email/compiled-email.cache';
-export { checkEmailAsset } from './email/email-asset-check';
+export { checkEmailAsset, PREHEADER_RULES, SUBJECT_RULES } from './email/email-asset-check';
 export { EMAIL_CARD_SIZE, renderEmailCard } from './email/email-card';
 export { emailCardContent } from './email/email-card-content';
 export type { EmailCardContent } from './email/email-card-content';
@@ -40,7 +40,7 @@ export { derivedColorNames } from './slots/derived-colors';
 export { textBlockDefault } from './slots/text-block-default';
 export type { TextBlockDefault } from './slots/text-block-default';
 export type { BrandValues } from './slots/resolve-slot-values';
-export { checkTextTemplate } from './template/checked-template';
+export { checkTextTemplate, type TextTemplateRules } from './template/checked-template';
 export { analyzeTemplate } from './template/template-analysis';
 export type { TemplateVocabulary } from './template/template-analysis';
 export { vocabularyOf } from './template/vocabulary';

@@ -68,7 +68,7 @@ export function rewriteParagraphPrompt(input: {
 }): AssistantPrompt {
   return AssistantPrompt.make(
     'rewrite_paragraph',
-    `${SUGGESTION_RULES}\nRewrite the paragraph below. Keep its meaning and its placeholders. Plain text: no markup.\n${optionsFormat(input.count)}`,
+    `${SUGGESTION_RULES}\nRewrite the paragraph below. Keep its meaning, and its placeholders and markup tags exactly as they are (the same {{…}} and <…>, none added or changed).\n${optionsFormat(input.count)}`,
     `${campaignLines(input.campaign)}\n${input.instruction ? `What the author asks: ${clip(input.instruction, 500)}\n` : ''}Paragraph: ${clip(input.paragraph)}`,
   );
 }

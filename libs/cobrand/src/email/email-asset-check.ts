@@ -2,10 +2,20 @@ import { EmailAsset, PREHEADER_MAX_LENGTH, SUBJECT_MAX_LENGTH } from '@tcma/camp
 import type { Problem } from '@tcma/errors';
 import { SAMPLE_SLOT_VALUES } from '../slots/slot-values';
 import { activeContentProblems } from '../template/active-content';
-import { checkMarkupTemplate, checkTextTemplate, CheckedMarkup } from '../template/checked-template';
+import { checkMarkupTemplate, checkTextTemplate, CheckedMarkup, TextTemplateRules } from '../template/checked-template';
 import { applyPartnerValues } from '../template/partner-pass';
 import { ReferenceSite, TemplateVocabulary, unconditionalSites } from '../template/template-analysis';
 import { compileMjml } from './mjml-compiler';
+
+/** A subject's rules (its single line and length, the placeholders it may hold), as a save checks them. */
+export const SUBJECT_RULES: TextTemplateRules = {
+  allow: ['partner', 'prospect'],
+  maxLength: SUBJECT_MAX_LENGTH,
+  singleLine: true,
+};
+
+/** A preheader's rules, as a save checks them. */
+export const PREHEADER_RULES: TextTemplateRules = { ...SUBJECT_RULES, maxLength: PREHEADER_MAX_LENGTH };
 
 const at = (path: string, problems: Problem[]): Problem[] =>
   problems.map((p) => ({ ...p, path: p.path ? `${path}.${p.path}` : path }));
@@ -101,26 +111,8 @@ export async function checkEmailAsset(
   vocabulary: TemplateVocabulary,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
-  problems.push(
-    ...at(
-      'subject',
-      checkTextTemplate(asset.subject, vocabulary, {
-        allow: ['partner', 'prospect'],
-        maxLength: SUBJECT_MAX_LENGTH,
-        singleLine: true,
-      }).problems,
-    ),
-  );
-  problems.push(
-    ...at(
-      'preheader',
-      checkTextTemplate(asset.preheader, vocabulary, {
-        allow: ['partner', 'prospect'],
-        maxLength: PREHEADER_MAX_LENGTH,
-        singleLine: true,
-      }).problems,
-    ),
-  );
+  problems.push(...at('subject', checkTextTemplate(asset.subject, vocabulary, SUBJECT_RULES).problems));
+  problems.push(...at('preheader', checkTextTemplate(asset.preheader, vocabulary, PREHEADER_RULES).problems));
   if (!asset.subject.trim()) problems.push({ path: 'subject', message: 'must not be empty' });
   if (/<mj-include\b/i.test(asset.mjml))
     problems.push({ path: 'mjml', message: '<mj-include> is not supported: a template must be self-contained' });
