@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { dismiss, expect, expectAccessible, shootAtWidths, test } from './fixtures';
 import { admin, authorCampaign, ok, partnerWithUser, PASSWORD, vendorAdmin, withApi } from './seed';
 import { translateXliff } from '../support/xliff-translator';
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 
 /**
  * The campaign editor's Languages tab against the real engine: the published demo campaign's
@@ -260,4 +261,125 @@ test('a partner’s catalogue card lists the published languages, and the langua
   await filters.getByRole('textbox', { name: 'Language' }).fill('de');
   await expect(page.getByRole('heading', { name: 'No campaign matches these filters' })).toBeVisible();
   await expect(card).toHaveCount(0);
+});
+
+/** A social post in the draft, as the demo's (its background uploaded first). */
+async function addSocialPost(): Promise<string> {
+  const demo = loadDemo();
+  const post = demo.manifest.social[0];
+  return withApi(async (api) => {
+    const file = await ok<{ id: string }>(
+      api.post('/files', {
+        headers: admin(),
+        multipart: { file: { name: 'linkedin.png', mimeType: 'image/png', buffer: demo.read(post.file) } },
+      }),
+      201,
+    );
+    await ok(
+      api.post(`/campaigns/${campaignId}/assets/social`, {
+        headers: admin(),
+        data: { name: post.name, fileId: file.id, slots: post.slots, copy: post.copy },
+      }),
+      201,
+    );
+    return post.name;
+  });
+}
+
+/** Selects the words of the MJML editor from `first` to `last` (both included), as a drag of the mouse does. */
+async function selectWords(editor: Locator, first: string, last: string): Promise<void> {
+  // CodeMirror draws only the lines near the window: the page scrolls down until the words are drawn.
+  const line = editor.locator('.cm-line', { hasText: first });
+  await editor.hover();
+  await expect
+    .poll(async () => {
+      if (await line.count()) return true;
+      await editor.page().mouse.wheel(0, 300);
+      return false;
+    })
+    .toBe(true);
+  await line.scrollIntoViewIfNeeded();
+  // CodeMirror takes the document's selection as its own while it has the focus.
+  await editor.focus();
+  await editor.evaluate(
+    (content, [from, to]) => {
+      const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+      const start = texts.find((t) => t.data.includes(from));
+      const end = texts.find((t) => t.data.includes(to));
+      if (!start || !end) throw new Error(`no text “${from}” … “${to}” in the editor`);
+      const range = document.createRange();
+      range.setStart(start, start.data.indexOf(from));
+      range.setEnd(end, end.data.indexOf(to) + to.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [first, last],
+  );
+}
+
+test('the editors offer the model’s subject lines, wordings and post copy; an option used goes into its field, saved only with the asset', async ({
+  page,
+}) => {
+  const postName = await addSocialPost();
+  const emailName = loadDemo().manifest.emails[0].name;
+  const saved = async () =>
+    (
+      await ok<{
+        draft: { assets: Array<{ name: string; subject?: string; mjml?: string; copy?: { linkedin?: string } }> };
+      }>(page.request.get(`/campaigns/${campaignId}`), 200)
+    ).draft.assets;
+  await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
+  await page.goto(`/console/campaigns/${campaignId}?tab=assets`);
+  await page.getByRole('button', { name: `Edit ${emailName}` }).click();
+  const form = page.getByRole('form', { name: `Edit “${emailName}”` });
+  const subjectField = form.getByRole('textbox', { name: 'Subject', exact: true });
+  const before = await subjectField.inputValue();
+
+  // Subject lines: the model's options, one put in the field with a click; nothing saved yet.
+  await form.getByRole('button', { name: 'Suggest subject lines' }).click();
+  const options = form.getByRole('group', { name: /^A machine’s suggestions/ });
+  const first = options.getByText(/^Suggestion 1: /);
+  const subject = (await first.textContent()) ?? '';
+  await expect(options.getByRole('button', { name: /^Use this text: / })).toHaveCount(3);
+  await options.getByRole('button', { name: `Use this text: ${subject}` }).click();
+  await expect(subjectField).toHaveValue(subject);
+  expect((await saved()).find((a) => a.name === emailName)?.subject).toBe(before);
+
+  // Other wordings of the words selected in the MJML (its placeholder kept), put in their place.
+  const editor = form.getByRole('textbox', { name: 'MJML' });
+  await selectWords(editor, 'As your local Acme partner,', 'protected this week.');
+  await form.getByRole('button', { name: 'Rewrite…' }).click();
+  const rewrite = page.getByRole('dialog');
+  await expect(rewrite).toContainText(
+    'As your local Acme partner, {{partner.company_name}} can have you protected this week.',
+  );
+  await rewrite.getByLabel('How to rewrite (optional)').fill('shorter');
+  await rewrite.getByRole('button', { name: 'Suggest wordings' }).click();
+  const wording = rewrite.getByText(/^Suggestion 2: .*\{\{partner\.company_name\}\}$/);
+  const chosen = (await wording.textContent()) ?? '';
+  await shootAtWidths(page, 'console-email-suggestions', { frames: false });
+  // The shots end at the top of the page; the popover shows again with its button in view.
+  await form.getByRole('button', { name: 'Rewrite…' }).scrollIntoViewIfNeeded();
+  await rewrite.getByRole('button', { name: `Use this text: ${chosen}` }).click();
+  await expect(rewrite).toBeHidden();
+  await expect(form.locator('.cm-content')).toContainText(`<mj-text>${chosen}</mj-text>`);
+  await expect(form.getByText('No problem in the MJML.')).toBeVisible();
+  await form.getByRole('button', { name: 'Save the email' }).click();
+  await dismiss(page, `The email “${emailName}” is saved.`);
+  const email = (await saved()).find((a) => a.name === emailName);
+  expect(email?.subject).toBe(subject);
+  expect(email?.mjml).toContain(`<mj-text>${chosen}</mj-text>`);
+
+  // A network's copy, from the social post's editor.
+  await page.getByRole('button', { name: `Edit ${postName}` }).click();
+  const post = page.getByRole('form', { name: `Edit “${postName}”` });
+  await post.getByRole('button', { name: 'Suggest LinkedIn copy' }).click();
+  const copy = post.getByRole('group', { name: /^A machine’s suggestions/ }).getByText(/^Suggestion 3: /);
+  const text = (await copy.textContent()) ?? '';
+  await post.getByRole('button', { name: `Use this text: ${text}` }).click();
+  await expect(post.getByRole('textbox', { name: 'LinkedIn post', exact: true })).toHaveValue(text);
+  expect((await saved()).find((a) => a.name === postName)?.copy?.linkedin).not.toBe(text);
 });

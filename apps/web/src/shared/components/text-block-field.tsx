@@ -4,6 +4,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { $api } from '../../api/query';
 import { useTranslation } from '../i18n';
 import { fieldError } from '../lib/field-error';
+import { AssistantOptions } from './assistant-options';
 
 /** An editable block as the partner writes it: its name (the slot's), label and limits, as the API gives them. */
 export interface EditableBlock {
@@ -122,25 +123,7 @@ export function TextBlockField({ block, campaign, slotValues, onChange, error }:
             </Text>
           ) : null}
           {help.data ? (
-            <Stack gap={6} role="group" aria-label={t('textBlock.suggestions')}>
-              <Text size="sm" fw={500}>
-                {t('textBlock.suggestions')}
-              </Text>
-              {help.data.options.length ? (
-                help.data.options.map((option, i) => (
-                  <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap', flex: 1 }} className="wrap-anywhere">
-                      {option}
-                    </Text>
-                    <Button size="xs" variant="light" onClick={() => onChange(option)}>
-                      {t('textBlock.useSuggestion')}
-                    </Button>
-                  </Group>
-                ))
-              ) : (
-                <Text size="sm">{t('textBlock.noSuggestion')}</Text>
-              )}
-            </Stack>
+            <AssistantOptions options={help.data.options} empty={t('textBlock.noSuggestion')} onUse={onChange} />
           ) : null}
         </Stack>
       ) : null}

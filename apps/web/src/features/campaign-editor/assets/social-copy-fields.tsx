@@ -1,6 +1,8 @@
 import { useFormat, useTranslation } from '../../../shared/i18n';
 import { Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { FieldSuggestions } from '../components/field-suggestions';
+import { useAssistantStatus } from '../hooks/use-assistant';
 import { messageAt, messageIn } from '../problems';
 import { type SocialCheck, type SocialCopy, type SocialNetwork, useSocialCheck } from './use-drawn-assets';
 
@@ -10,13 +12,25 @@ const NETWORKS: SocialNetwork[] = ['linkedin', 'x', 'facebook', 'instagram'];
 const EXAMPLE = '{{partner.…}}';
 
 /** Each network's field: its label, and how the network counts. */
-function useNetworkWords(): Record<SocialNetwork, { label: string; description: string }> {
+function useNetworkWords(): Record<SocialNetwork, { label: string; description: string; suggest: string }> {
   const { t } = useTranslation('campaign-editor');
   return {
-    linkedin: { label: t('social.linkedinLabel'), description: t('social.linkedinHint', { example: EXAMPLE }) },
-    x: { label: t('social.xLabel'), description: t('social.xHint', { example: EXAMPLE }) },
-    facebook: { label: t('social.facebookLabel'), description: t('social.facebookHint', { example: EXAMPLE }) },
-    instagram: { label: t('social.instagramLabel'), description: t('social.instagramHint', { example: EXAMPLE }) },
+    linkedin: {
+      label: t('social.linkedinLabel'),
+      description: t('social.linkedinHint', { example: EXAMPLE }),
+      suggest: t('suggest.linkedin'),
+    },
+    x: { label: t('social.xLabel'), description: t('social.xHint', { example: EXAMPLE }), suggest: t('suggest.x') },
+    facebook: {
+      label: t('social.facebookLabel'),
+      description: t('social.facebookHint', { example: EXAMPLE }),
+      suggest: t('suggest.facebook'),
+    },
+    instagram: {
+      label: t('social.instagramLabel'),
+      description: t('social.instagramHint', { example: EXAMPLE }),
+      suggest: t('suggest.instagram'),
+    },
   };
 }
 
@@ -77,10 +91,18 @@ export function SocialCopyFields({ campaignId, assetId, at, copy, error, disable
   const words = useNetworkWords();
   const [debounced] = useDebouncedValue(copy, 300);
   const check = useSocialCheck(campaignId, assetId, debounced);
+  // The model's copy, when the installation has one: drawn from the saved post, so offered once it is saved.
+  const assistant = (useAssistantStatus().data?.enabled ?? false) && !disabled;
+  const suggestFor = assistant ? assetId : null;
   const checkProblems =
     check.data?.problems.map((p) => ({ ...p, path: p.path.replace(/^assets\[\d+\]\.copy/, at) })) ?? [];
   return (
     <Stack gap="md">
+      {assistant && !assetId ? (
+        <Text size="sm" c="dimmed">
+          {t('suggest.saveFirst')}
+        </Text>
+      ) : null}
       {NETWORKS.map((network) => {
         const path = `${at}.${network}`;
         const saved = messageAt(t, error, path);
@@ -105,6 +127,14 @@ export function SocialCopyFields({ campaignId, assetId, at, copy, error, disable
               error={saved ?? live}
             />
             {copy[network] ? <Count measure={check.data?.networks.find((n) => n.network === network)} /> : null}
+            {suggestFor ? (
+              <FieldSuggestions
+                campaignId={campaignId}
+                request={{ purpose: 'social_copy', assetId: suggestFor, network }}
+                label={words[network].suggest}
+                onUse={(option) => onChange({ ...copy, [network]: option })}
+              />
+            ) : null}
           </Stack>
         );
       })}

@@ -4,13 +4,16 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api/api-error';
 import classes from '../../../shared/components/panel.module.css';
+import { FieldSuggestions } from '../components/field-suggestions';
 import { ProblemsAlert } from '../components/problems-alert';
+import { useAssistantStatus } from '../hooks/use-assistant';
 import type { EmailInput } from '../hooks/use-draft-edits';
 import { describeProblem, headline, messageIn, problemsOfItem } from '../problems';
 import { EmailPreview, SAMPLE_PARTNER } from './email-preview';
 import { InsertPalette } from './insert-palette';
 import { currentProblems, newerAnswer, problemsOfEmail, type ProblemsAnswer } from './live-problems';
 import { MjmlEditor, type MjmlEditorHandle } from './mjml-editor';
+import { RewriteSelection } from './rewrite-selection';
 import { useDraftVocabulary, useEmailCheck } from './use-email-check';
 
 const FIELDS = ['name', 'subject', 'preheader', 'mjml'];
@@ -65,6 +68,9 @@ export function EmailAssetForm({
   const check = useEmailCheck(campaignId, assetId, partnerId === SAMPLE_PARTNER ? null : partnerId, checked.email);
   const vocabulary = useDraftVocabulary(campaignId);
   const editor = useRef<MjmlEditorHandle | null>(null);
+  // The model's suggestions, when the installation has one: drawn from the saved email, so offered once it is saved.
+  const assistant = useAssistantStatus().data?.enabled ?? false;
+  const suggestFor = assistant ? assetId : null;
   // The revision the last save sent: its refusal speaks of that text.
   const [savedRevision, setSavedRevision] = useState<number | null>(null);
 
@@ -127,6 +133,14 @@ export function EmailAssetForm({
           onChange={(e) => change('subject')(e.currentTarget.value)}
           error={messageIn(t, mine, 'subject')}
         />
+        {suggestFor ? (
+          <FieldSuggestions
+            campaignId={campaignId}
+            request={{ purpose: 'subject_lines', assetId: suggestFor }}
+            label={t('suggest.subjectLines')}
+            onUse={change('subject')}
+          />
+        ) : null}
         <TextInput
           label={t('email.preheader')}
           description={t('email.preheaderHint')}
@@ -134,6 +148,18 @@ export function EmailAssetForm({
           onChange={(e) => change('preheader')(e.currentTarget.value)}
           error={messageIn(t, mine, 'preheader')}
         />
+        {suggestFor ? (
+          <FieldSuggestions
+            campaignId={campaignId}
+            request={{ purpose: 'preheaders', assetId: suggestFor }}
+            label={t('suggest.preheaders')}
+            onUse={change('preheader')}
+          />
+        ) : assistant ? (
+          <Text size="sm" c="dimmed">
+            {t('suggest.saveFirst')}
+          </Text>
+        ) : null}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap={6} style={{ minWidth: 0 }}>
             <Group justify="space-between" align="center" gap="xs">
@@ -144,7 +170,10 @@ export function EmailAssetForm({
                   *
                 </Text>
               </Text>
-              <InsertPalette vocabulary={vocabulary.data} onInsert={(text) => editor.current?.insert(text)} />
+              <Group gap="xs">
+                {suggestFor ? <RewriteSelection campaignId={campaignId} assetId={suggestFor} editor={editor} /> : null}
+                <InsertPalette vocabulary={vocabulary.data} onInsert={(text) => editor.current?.insert(text)} />
+              </Group>
             </Group>
             <Text id="mjml-description" size="xs" c="dimmed">
               {t('email.mjmlHint', { open: '{{', unsubscribe: '{{links.unsubscribe}}', ifBlock: '{{#if}}' })}

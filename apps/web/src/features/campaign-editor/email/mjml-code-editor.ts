@@ -29,7 +29,21 @@ export interface MjmlCodeEditor {
   setProblems: (problems: TemplateProblem[]) => void;
   /** Puts text at the cursor (replacing the selection) and gives the editor the focus. */
   insert: (text: string) => void;
+  /** The selected text and where it is (the main selection; empty when nothing is selected). */
+  selection: () => TextRange;
+  /**
+   * Replaces a range with text, if it still holds what it held (the author may have typed since):
+   * false, and nothing changed, otherwise.
+   */
+  replace: (range: TextRange, text: string) => boolean;
   destroy: () => void;
+}
+
+/** A stretch of the MJML: its offsets and the text between them. */
+export interface TextRange {
+  from: number;
+  to: number;
+  text: string;
 }
 
 const theme = EditorView.theme({
@@ -106,6 +120,9 @@ export function createMjmlCodeEditor(options: MjmlCodeEditorOptions): MjmlCodeEd
           'aria-labelledby': options.labelId,
           ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
           spellcheck: 'false',
+          // Focusable as it is (contenteditable), said explicitly so that a long template's scrolling
+          // region is seen to have keyboard access (axe's scrollable-region-focusable).
+          tabindex: '0',
         }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
@@ -123,6 +140,20 @@ export function createMjmlCodeEditor(options: MjmlCodeEditorOptions): MjmlCodeEd
     insert: (text) => {
       view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true });
       view.focus();
+    },
+    selection: () => {
+      const { from, to } = view.state.selection.main;
+      return { from, to, text: view.state.sliceDoc(from, to) };
+    },
+    replace: (range, text) => {
+      if (range.to > view.state.doc.length || view.state.sliceDoc(range.from, range.to) !== range.text) return false;
+      view.dispatch({
+        changes: { from: range.from, to: range.to, insert: text },
+        selection: { anchor: range.from, head: range.from + text.length },
+        scrollIntoView: true,
+      });
+      view.focus();
+      return true;
     },
     destroy: () => view.destroy(),
   };

@@ -1,13 +1,19 @@
 import { useTranslation } from '../../../shared/i18n';
 import { Text } from '@mantine/core';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
-import type { MjmlCodeEditor, TemplateProblem } from './mjml-code-editor';
+import type { MjmlCodeEditor, TemplateProblem, TextRange } from './mjml-code-editor';
 import type { PlaceholderOption } from './placeholder-completion';
 import { LoadingBlock } from '../../../shared/components/list-states';
 
-/** What the form around the editor may do with it: the insert palette puts text at the cursor. */
+/**
+ * What the form around the editor may do with it: the insert palette puts text at the cursor; the
+ * rewrite asks for other wordings of the selection and puts the chosen one in its place.
+ */
 export interface MjmlEditorHandle {
   insert: (text: string) => void;
+  /** The selection, or null while the editor is loading. */
+  selection: () => TextRange | null;
+  replace: (range: TextRange, text: string) => boolean;
 }
 
 interface MjmlEditorProps {
@@ -62,7 +68,15 @@ export function MjmlEditor({ value, onChange, problems, placeholders, labelId, d
 
   useEffect(() => editor?.setValue(value), [editor, value]);
   useEffect(() => editor?.setProblems(problems), [editor, problems]);
-  useImperativeHandle(ref, () => ({ insert: (text: string) => editor?.insert(text) }), [editor]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      insert: (text: string) => editor?.insert(text),
+      selection: () => editor?.selection() ?? null,
+      replace: (range: TextRange, text: string) => editor?.replace(range, text) ?? false,
+    }),
+    [editor],
+  );
 
   return (
     <>

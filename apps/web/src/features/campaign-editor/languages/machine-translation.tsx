@@ -7,7 +7,8 @@ import { isStale } from '../hooks/use-draft-edits';
 import type { CampaignView } from '../hooks/use-edited-campaign';
 import { describeProblem, headline, messageAt, otherProblems } from '../problems';
 import { LanguageTagInput } from './language-tag-input';
-import { useAssistantStatus, useMachineTranslation } from './use-languages';
+import { useAssistantStatus } from '../hooks/use-assistant';
+import { useMachineTranslation } from './use-languages';
 import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
 /**

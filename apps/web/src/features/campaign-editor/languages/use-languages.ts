@@ -64,11 +64,6 @@ export function useXliffDownload(id: string) {
   });
 }
 
-/** Whether the installation has a model configured: the machine translation form shows only then. */
-export function useAssistantStatus() {
-  return $api.useQuery('get', '/assistant');
-}
-
 /**
  * The configured model's translation of the draft's emails into `language`, saved as drafts a
  * person reviews: the API checks every segment as it checks a translator's file and refuses the
