@@ -1,4 +1,6 @@
 import { ManualClock } from '@tcma/clock';
+import { randomUUID } from 'node:crypto';
+import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
 import { SweepService } from '@tcma/nurture';
 import { QueueName } from '@tcma/queue';
 import { simpleParser } from 'mailparser';
@@ -47,12 +49,17 @@ describe('campaign languages', () => {
     await model.stop();
   });
 
-  const exported = async (campaignId: string, version: number, trgLang: string): Promise<string> =>
+  const exported = async (
+    campaignId: string,
+    version: number,
+    trgLang: string,
+    token = vendor.marketerToken,
+  ): Promise<string> =>
     (
       await api
         .http()
         .get(`/campaigns/${campaignId}/versions/${version}/xliff?trgLang=${trgLang}`)
-        .set(as(vendor.marketerToken))
+        .set(as(token))
         .buffer(true)
         .parse((res, done) => {
           let body = '';
@@ -62,11 +69,11 @@ describe('campaign languages', () => {
         })
         .expect(200)
     ).body as string;
-  const importXliff = (campaignId: string, language: string, xml: string) =>
+  const importXliff = (campaignId: string, language: string, xml: string, token = vendor.marketerToken) =>
     api
       .http()
       .put(`/campaigns/${campaignId}/draft/languages/${language}`)
-      .set(as(vendor.marketerToken))
+      .set(as(token))
       .set('Content-Type', 'application/xliff+xml')
       .send(xml);
   const languages = async (campaignId: string) =>
@@ -474,5 +481,176 @@ describe('campaign languages', () => {
       'social_copy',
     ]);
     expect((await draft()).draftRevision).toBe(before.draftRevision);
+  });
+
+  it("does the issue's journey: German by a translator and French by the model (reviewed), approved and published once; a partner in Vienna writes its paragraph, the vendor approves it, and each prospect gets its language with that paragraph, once", async () => {
+    // A vendor of its own: its publishing needs an approver, which the other tests' vendor does not.
+    const acme = await tenants.vendor();
+    const approver = await tenants.user(acme.adminToken, {
+      email: `approver-${randomUUID().slice(0, 8)}@journey.example`,
+      name: 'Ada Approver',
+      role: 'vendor_approver',
+    });
+    const marketer = as(acme.marketerToken);
+    await api
+      .http()
+      .put('/sending')
+      .set(as(acme.adminToken))
+      .send({ smtpUrl: sink.url, ratePerSecond: 100_000 })
+      .expect(200);
+    const vienna = await tenants.partner(acme, { companyName: 'Vienna Systems', timezone: 'Europe/Vienna' });
+    await api
+      .http()
+      .patch(`/partners/${vienna.partnerId}`)
+      .set(as(acme.adminToken))
+      .send({ language: 'de-AT' })
+      .expect(200);
+
+    // Version 1, in English: the welcome email carries the partner's own paragraph, which the vendor approves.
+    const { campaignId, assetIds } = await authorDemoCampaign(api, acme.marketerToken, {
+      emailsOnly: true,
+      immediate: true,
+      publish: false,
+      steps: (steps) => steps.slice(0, 1),
+    });
+    const demo = loadDemo();
+    const intro = {
+      name: 'intro',
+      type: 'text_block',
+      label: 'Your introduction',
+      required: false,
+      maxLength: 300,
+      allowLinks: false,
+      approval: 'vendor',
+      fallback: 'Your Acme partner is here to help.',
+    };
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/slots`)
+      .set(marketer)
+      .send({ slots: [...demo.manifest.slots, intro] })
+      .expect(200);
+    const welcome = demo.manifest.emails[0];
+    const mjml = demo
+      .readText(welcome.file)
+      .replace(/(<mj-text>\{\{#if prospect\.first_name\}\}.*?<\/mj-text>)/, '$1\n<mj-text>{{partner.intro}}</mj-text>');
+    expect(mjml).toContain('{{partner.intro}}');
+    await api
+      .http()
+      .put(`/campaigns/${campaignId}/assets/email/${assetIds[welcome.key]}`)
+      .set(marketer)
+      .send({ name: welcome.name, subject: welcome.subject, preheader: welcome.preheader, mjml })
+      .expect(200);
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(marketer).expect(201);
+
+    // German by a translator (the XLIFF of version 1); French by the model, read and approved by a person.
+    const german = translate(await exported(campaignId, 1, 'de', acme.marketerToken));
+    await importXliff(campaignId, 'de', german, acme.marketerToken).expect(200);
+    await api.http().post(`/campaigns/${campaignId}/draft/languages/fr/machine-translation`).set(marketer).expect(200);
+    await api.http().post(`/campaigns/${campaignId}/draft/languages/fr/approval`).set(marketer).expect(200);
+
+    // From now on an approver publishes: the marketer asks, the approver approves, version 2 is published once.
+    await api.http().put('/publishing-policy').set(as(acme.adminToken)).send({ approvalRequired: true }).expect(200);
+    await api.http().post(`/campaigns/${campaignId}/publish`).set(marketer).expect(403);
+    const review = await api.http().post(`/campaigns/${campaignId}/reviews`).set(marketer).send({}).expect(201);
+    const approved = await api
+      .http()
+      .post(`/campaigns/${campaignId}/reviews/${review.body.id}/approve`)
+      .set(as(approver.token))
+      .send({})
+      .expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', publishedVersion: 2 });
+    const versions = await api.http().get(`/campaigns/${campaignId}/versions`).set(marketer).expect(200);
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const v2 = await api.http().get(`/campaigns/${campaignId}/versions/2`).set(marketer).expect(200);
+    const email = v2.body.content.assets.find((a: { id: string }) => a.id === assetIds[welcome.key]);
+    expect(Object.keys(email.variants).sort()).toEqual(['de', 'fr']);
+    expect(email.variants.fr.review).toEqual({ by: expect.any(String), at: expect.any(String) });
+
+    // The partner in Vienna: prospects who read Austrian German, Canadian French, Spanish (no variant) and nothing said.
+    const imported = await api
+      .http()
+      .post(`/partners/${vienna.partnerId}/imports`)
+      .set(as(vienna.token))
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .send(
+        [
+          'email,first_name,language',
+          'anna@vienna.example,Anna,de-AT',
+          'claire@vienna.example,Claire,fr-CA',
+          'eva@vienna.example,Eva,es',
+          'finn@vienna.example,Finn,',
+        ].join('\r\n'),
+      )
+      .expect(202);
+    await eventually(async () => {
+      const res = await api
+        .http()
+        .get(`/partners/${vienna.partnerId}/imports/${imported.body.id}`)
+        .set(as(vienna.token));
+      return res.body.status === 'completed' ? true : undefined;
+    }, 'the import');
+
+    const paragraph = 'Wir sind Vienna Systems: Ihr Backup-Partner in Wien, seit 1998.';
+    const body = {
+      campaignId,
+      audience: { type: 'all' },
+      slotValues: {
+        company_name: 'Vienna Systems',
+        email: 'hallo@vienna.example',
+        website: 'https://vienna.example',
+        address: 'Ring 1, 1010 Wien',
+        intro: paragraph,
+      },
+    };
+    const preview = await api.http().post('/launches/preview').set(as(vienna.token)).send(body).expect(200);
+    expect(
+      Object.fromEntries(
+        preview.body.languages.map((l: { language: string; prospects: number }) => [l.language, l.prospects]),
+      ),
+    ).toEqual({ de: 2, fr: 1, en: 1 });
+    const launched = await api.http().post('/launches').set(as(vienna.token)).send(body).expect(202);
+    expect(launched.body).toMatchObject({ status: 'awaiting_approval', approvalSlots: ['intro'] });
+    const launchId: string = launched.body.id;
+    await api.http().post(`/launches/${launchId}/approve`).set(as(acme.adminToken)).expect(200);
+    await eventually(
+      async () =>
+        (await api.http().get(`/launches/${launchId}`).set(as(vienna.token))).body.status === 'active'
+          ? true
+          : undefined,
+      'enrollment',
+    );
+    await worker.app.get(SweepService).sweep();
+    await waitForQueueIdle(worker.app, QueueName.Send);
+
+    const prospects = ['anna', 'claire', 'eva', 'finn'].map((name) => `${name}@vienna.example`);
+    const sent = () => sink.messages.filter((m) => prospects.some((p) => m.to.includes(p)));
+    await eventually(() => Promise.resolve(sent().length >= 4 ? true : undefined), 'four emails');
+    const mails = new Map<string, Awaited<ReturnType<typeof simpleParser>>>();
+    for (const prospect of prospects) {
+      const to = sent().filter((m) => m.to.includes(prospect));
+      expect(to).toHaveLength(1);
+      mails.set(prospect.split('@')[0], await simpleParser(to[0].raw));
+    }
+    const expected = {
+      anna: ['de', /^DE /],
+      claire: ['fr', /^\[fr\] /],
+      eva: ['en', /^Eva, is your business/],
+      finn: ['de', /^DE /],
+    };
+    for (const [name, [language, subject]] of Object.entries(expected) as Array<[string, [string, RegExp]]>) {
+      const mail = mails.get(name)!;
+      expect(mail.subject).toMatch(subject);
+      expect(String(mail.html)).toMatch(new RegExp(`<html[^>]* lang="${language}"`));
+      // The partner's own paragraph, approved once, in both parts of every language's email.
+      expect(String(mail.html)).toContain(paragraph);
+      expect(String(mail.text)).toContain(paragraph);
+    }
+    const activity = await api.http().get(`/launches/${launchId}/prospects`).set(as(vienna.token)).expect(200);
+    expect(
+      Object.fromEntries(
+        activity.body.items.map((p: { email: string; language: string | null }) => [p.email.split('@')[0], p.language]),
+      ),
+    ).toEqual({ anna: 'de', claire: 'fr', eva: 'en', finn: 'de' });
   });
 });
