@@ -5,16 +5,9 @@ import { PortalGate } from '../../shared/components/portal-gate';
 import { QueryError } from '../../shared/components/query-error';
 import { pageOf, useAddressParams, useTypedParam } from '../../shared/hooks/use-address-params';
 import { useTranslation } from '../../shared/i18n';
-import { CatalogueCard, CatalogueCardSkeleton } from './components/catalogue-card';
-import {
-  CARDS_FIRST_SEEN,
-  CATALOGUE_PAGE_SIZE,
-  catalogueQueryOf,
-  isAssetType,
-  useCatalogue,
-} from './hooks/use-catalogue';
-
-/** The cards of the first row or two, whose thumbnails are fetched at once rather than when scrolled to. */
+import { CatalogueCardSkeleton } from './components/catalogue-card';
+import { CatalogueGrid } from './components/catalogue-grid';
+import { CATALOGUE_PAGE_SIZE, catalogueQueryOf, isAssetType, useCatalogue } from './hooks/use-catalogue';
 
 export function CataloguePage() {
   return <PortalGate>{(partnerId) => <Catalogue partnerId={partnerId} />}</PortalGate>;
@@ -107,16 +100,11 @@ function Catalogue({ partnerId }: { partnerId: string }) {
           <Text size="sm" aria-live="polite">
             {t('catalogue.campaigns', { count: catalogue.data.total })}
           </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy={catalogue.isPlaceholderData}>
-            {catalogue.data.items.map((item, index) => (
-              <CatalogueCard
-                key={item.campaignId}
-                item={item}
-                onTag={(t) => set({ tag: t })}
-                firstSeen={index < CARDS_FIRST_SEEN}
-              />
-            ))}
-          </SimpleGrid>
+          <CatalogueGrid
+            items={catalogue.data.items}
+            busy={catalogue.isPlaceholderData}
+            onTag={(t) => set({ tag: t })}
+          />
           {pages > 1 ? (
             <Group justify="center">
               <Pagination
