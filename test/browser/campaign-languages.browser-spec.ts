@@ -323,6 +323,7 @@ async function selectWords(editor: Locator, first: string, last: string): Promis
 test('the editors offer the model’s subject lines, wordings and post copy; an option used goes into its field, saved only with the asset', async ({
   page,
 }) => {
+  test.setTimeout(25_000); // twice its time in a slow hour's CI (11.1 s), rounded up: see docs/contributing.md
   const postName = await addSocialPost();
   const emailName = loadDemo().manifest.emails[0].name;
   const saved = async () =>
