@@ -41,10 +41,12 @@ export class InstallationGauges implements OnModuleInit {
       this.queues.map(async (queue) => {
         const counts = await queue.getJobCounts(...QUEUE_STATES);
         for (const state of QUEUE_STATES) this.metrics.queueJobs.set({ queue: queue.name, state }, counts[state] ?? 0);
-        // The oldest job ready to run; a delayed job became ready when its delay ran out.
+        // The oldest job ready to run; a delayed job became ready when its delay ran out. No job
+        // waiting is an age of 0 exactly (reading the time twice made it 0.001 s when a millisecond
+        // passed between the reads, as it does on a loaded machine).
         const [oldest] = await queue.getJobs(['wait'], 0, 0, true);
-        const readySince = oldest ? oldest.timestamp + (oldest.delay ?? 0) : Date.now();
-        this.metrics.queueOldestWaiting.set({ queue: queue.name }, Math.max(0, Date.now() - readySince) / 1000);
+        const age = oldest ? Math.max(0, Date.now() - (oldest.timestamp + (oldest.delay ?? 0))) / 1000 : 0;
+        this.metrics.queueOldestWaiting.set({ queue: queue.name }, age);
       }),
     );
   }
