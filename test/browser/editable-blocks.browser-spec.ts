@@ -117,6 +117,15 @@ test("a partner writes its intro in the wizard; the vendor's approver approves i
   // A link to another site: the API's preview refuses it at the field.
   await intro.fill('Cheaper at https://elsewhere.example/deal');
   await expect(wizard.getByText(/may only link to the partner's own website/)).toBeVisible();
+  // The dry run refuses what the launch would: the wizard stays on the form, the refusal at its field.
+  const dryRun = page.waitForResponse((r) => r.url().endsWith('/launches/preview') && r.request().method() === 'POST');
+  await wizard.getByRole('button', { name: 'Review the launch' }).click();
+  expect((await (await dryRun).json()).problems).toEqual([
+    expect.objectContaining({ path: expect.stringMatching(/^slot(s|Values)\.intro$/) }),
+  ]);
+  await expect(wizard.getByRole('button', { name: 'Review the launch' })).toBeEnabled();
+  await expect(wizard.getByRole('button', { name: 'Confirm the launch' })).toHaveCount(0);
+  await expect(wizard.getByText(/may only link to the partner's own website/)).toBeVisible();
 
   await intro.fill('We are **Northwind IT**, your _local_ backup experts.\n\nSee https://northwind-it.example/offer');
   await expect(wizard.getByText(/may only link to the partner's own website/)).toHaveCount(0);

@@ -141,6 +141,23 @@ describe('launch preview', () => {
     ]);
   });
 
+  it('lists what would refuse the launch, exactly as the launch refuses it, and still counts the audience', async () => {
+    // The partner has no brand kit yet, and names a slot the campaign has not.
+    const body = { campaignId, audience: { type: 'all' }, slotValues: { nope: 'x' } };
+    const before = await counts();
+    const dryRun = await preview(partner.token, body).expect(200);
+    expect(dryRun.body.enrolled).toBeGreaterThan(0);
+    expect(dryRun.body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'slots.website', code: 'slot.value_missing' }),
+        { path: 'slotValues.nope', message: 'is not a slot of this campaign' },
+      ]),
+    );
+    const refused = await api.http().post('/launches').set(as(partner.token)).send(body).expect(422);
+    expect(refused.body.errors).toEqual(dryRun.body.problems);
+    expect(await counts()).toEqual(before);
+  });
+
   it("answers 404 for another partner's list or partner, and per field for a bad body", async () => {
     const theirs = await api
       .http()

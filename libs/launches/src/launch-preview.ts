@@ -1,4 +1,5 @@
 import type { CampaignContent } from '@tcma/campaign-model';
+import type { Problem } from '@tcma/errors';
 import { EXCLUSION_REASONS, ExclusionReason } from '@tcma/persistence';
 import { sequenceTimeline } from '@tcma/sequences';
 import { campaignLanguages, closestLanguage } from '@tcma/translation';
@@ -31,6 +32,8 @@ export interface LaunchPreview {
    * prospects first: each prospect's language, else the partner's, matched by closestLanguage.
    */
   languages: Array<{ language: string; prospects: number }>;
+  /** What would refuse this launch now (POST /launches answers 422 with these); empty when it can start. */
+  problems: Problem[];
 }
 
 /**
@@ -44,6 +47,7 @@ export function launchPreview(p: {
   startAt: Date;
   partnerLanguage: string | null;
   counts: ZoneCount[];
+  problems: Problem[];
 }): LaunchPreview {
   const { counts, content, startAt } = p;
   const excluded: Record<ExclusionReason, number> = { unsubscribed: 0, invalid: 0, suppressed: 0 };
@@ -87,5 +91,6 @@ export function launchPreview(p: {
     languages: [...byLanguage.entries()]
       .sort(([la, a], [lb, b]) => b - a || la.localeCompare(lb))
       .map(([language, prospects]) => ({ language, prospects })),
+    problems: p.problems,
   };
 }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import { CampaignsRepository } from '@tcma/campaigns';
 import { Clock } from '@tcma/clock';
-import { ConflictError, InvalidError, NotFoundError } from '@tcma/errors';
+import { ConflictError, InvalidError, NotFoundError, type Problem } from '@tcma/errors';
 import { AudienceSpec, Found, LaunchRow, LaunchStatus, PageWindow, PartnerRow, Tx } from '@tcma/persistence';
 import { EnrollLaunchJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import { ProspectListsService } from '@tcma/audience';
@@ -17,7 +17,7 @@ import { LaunchNotices } from './launch-notices.service';
 import { LaunchPreviewRepository } from './launch-preview.repository';
 import { LaunchDaily, LaunchProgress, launchProgress, RUNNING } from './launch-progress';
 import { startProblems } from './launch-start';
-import { LaunchTargets } from './launch-targets.service';
+import { type LaunchTarget, LaunchTargets } from './launch-targets.service';
 import { LaunchesRepository, LaunchStats, NewLaunchInput } from './launches.repository';
 import { blocksToApprove, canonicalSlotValues } from './text-block-approval';
 import type { SlotDefinition } from '@tcma/campaign-model';
@@ -149,6 +149,9 @@ export class LaunchesService {
     const problems = startProblems(startAt, now);
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
+    // Not thrown: the wizard counts its audience through this dry run before the partner has
+    // filled the slots. Listed, so a dry run never says yes to a launch that would be refused.
+    const slotProblems = await this.slotProblems(partner, target, input.slotValues);
 
     const counts = await this.previews.audienceByZone(
       scopeOfPartner(partner),
@@ -163,7 +166,24 @@ export class LaunchesService {
       startAt,
       partnerLanguage: partner.language,
       counts,
+      problems: slotProblems,
     });
+  }
+
+  /** What a launch's slots lack for this partner (readiness that blocks), and values for slots the campaign has not. */
+  private async slotProblems(
+    partner: PartnerRow,
+    target: LaunchTarget,
+    slotValues: Record<string, string> | undefined,
+  ): Promise<Problem[]> {
+    const readiness = await this.targets.readinessOf(partner, target, slotValues);
+    const problems: Problem[] = readiness.items
+      .filter((i) => i.blocking)
+      .map((item) => ({ path: item.path, message: item.message, code: item.code }));
+    const known = new Set(target.version.content.slots.map((s) => s.name));
+    for (const name of Object.keys(slotValues ?? {}))
+      if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
+    return problems;
   }
 
   async create(actor: Actor, input: CreateLaunchInput): Promise<LaunchRow> {
@@ -183,13 +203,7 @@ export class LaunchesService {
 
     const now = this.clock.now();
     const startAt = input.startAt ?? now;
-    const problems = startProblems(startAt, now);
-    const readiness = await this.targets.readinessOf(partner, target, input.slotValues);
-    for (const item of readiness.items.filter((i) => i.blocking))
-      problems.push({ path: item.path, message: item.message, code: item.code });
-    const known = new Set(version.content.slots.map((s) => s.name));
-    for (const name of Object.keys(input.slotValues ?? {}))
-      if (!known.has(name)) problems.push({ path: `slotValues.${name}`, message: 'is not a slot of this campaign' });
+    const problems = [...startProblems(startAt, now), ...(await this.slotProblems(partner, target, input.slotValues))];
     if (input.audience.type === 'list') await this.lists.get(actor, partner.id, input.audience.listId);
     if (problems.length) throw new InvalidError('The launch cannot start', problems);
     // A partner's new text in an editable block the vendor approves holds the launch

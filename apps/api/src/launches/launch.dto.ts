@@ -213,6 +213,16 @@ export class PreviewLanguageDto {
   @ApiProperty() prospects!: number;
 }
 
+export class LaunchProblemDto {
+  @ApiProperty({
+    example: 'slots.website',
+    description: 'The field that fixes it: brandKit.<field>, slots.<name>, slotValues.<name>, campaignId.',
+  })
+  path!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: "A readiness item's code, where the problem is one." }) code?: string;
+}
+
 export class LaunchPreviewDto {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() version!: number;
@@ -228,6 +238,12 @@ export class LaunchPreviewDto {
       "Who would read which of the campaign's languages, most first (the campaign's own always listed): each prospect's language, else the partner's, matched to the closest the emails have (fr-CA → fr → the campaign's own).",
   })
   languages!: PreviewLanguageDto[];
+  @ApiProperty({
+    type: [LaunchProblemDto],
+    description:
+      'What would refuse this launch now (POST /launches answers 422 naming each): blocking readiness and slot values; empty when it can start. The dry run still counts the audience either way.',
+  })
+  problems!: LaunchProblemDto[];
 }
 
 export class StepProgressDto {

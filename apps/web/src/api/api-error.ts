@@ -28,4 +28,10 @@ export class ApiError extends Error {
       : [];
     this.requestId = typeof b.requestId === 'string' ? b.requestId : undefined;
   }
+
+  /** A refusal the API reports inside a successful answer (a dry run's `problems`), shown as its 422 would be. */
+  static refusal(problems: FieldProblem[]): ApiError {
+    const message = problems.map((p) => p.message).join(' · ');
+    return new ApiError(new Response(null, { status: 422 }), { message, errors: problems });
+  }
 }

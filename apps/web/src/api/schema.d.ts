@@ -5190,6 +5190,16 @@ export interface components {
             language: string;
             prospects: number;
         };
+        LaunchProblemDto: {
+            /**
+             * @description The field that fixes it: brandKit.<field>, slots.<name>, slotValues.<name>, campaignId.
+             * @example slots.website
+             */
+            path: string;
+            message: string;
+            /** @description A readiness item's code, where the problem is one. */
+            code?: string;
+        };
         LaunchPreviewDto: {
             /** Format: uuid */
             campaignId: string;
@@ -5206,6 +5216,8 @@ export interface components {
             zones: components["schemas"]["PreviewZoneDto"][];
             /** @description Who would read which of the campaign's languages, most first (the campaign's own always listed): each prospect's language, else the partner's, matched to the closest the emails have (fr-CA → fr → the campaign's own). */
             languages: components["schemas"]["PreviewLanguageDto"][];
+            /** @description What would refuse this launch now (POST /launches answers 422 naming each): blocking readiness and slot values; empty when it can start. The dry run still counts the audience either way. */
+            problems: components["schemas"]["LaunchProblemDto"][];
         };
         LaunchSummaryDto: {
             /** Format: uuid */

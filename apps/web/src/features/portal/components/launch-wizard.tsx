@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
+import { ApiError } from '../../../api/api-error';
 import { useFocusOnOpen } from '../../../shared/hooks/use-focus-on-open';
 import { useLists, useProspectCount } from '../../../shared/hooks/use-partner-lists';
 import { useFormat, useTranslation } from '../../../shared/i18n';
@@ -73,8 +74,24 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
   const slotItems = (readiness?.items ?? []).filter((i) => i.path.startsWith('slots.') && !isBlock(i.path));
   const slotLabel = (name: string) => campaign.content.slots.find((s) => s.name === name)?.label ?? name;
 
-  const review = () => preview.mutate(wizard.body(), { onSuccess: () => dispatch({ type: 'reviewed' }) });
-  const confirm = () => launch.mutate(wizard.body(), { onSuccess: (l) => void navigate(`/portal/launches/${l.id}`) });
+  const review = () => {
+    launch.reset();
+    preview.mutate(wizard.body(), { onSuccess: () => dispatch({ type: 'reviewed' }) });
+  };
+  // A refusal at a slot's field holds until the partner changes a slot's value.
+  const editSlot = (name: string, value: string) => {
+    preview.reset();
+    launch.reset();
+    dispatch({ type: 'slotValue', name, value });
+  };
+  // A refusal naming fields goes back to the form, where each problem shows at its field.
+  const confirm = () =>
+    launch.mutate(wizard.body(), {
+      onSuccess: (l) => void navigate(`/portal/launches/${l.id}`),
+      onError: (e) => {
+        if (e instanceof ApiError && e.problems.length) dispatch({ type: 'back' });
+      },
+    });
   const forgetFile = () => {
     upload.reset();
     dispatch({ type: 'fileForgotten' });
@@ -90,7 +107,7 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
     dispatch({ type: 'fileSent', file: chosenFile, listName: name });
     upload.start(chosenFile, name);
   };
-  const error = step === 0 ? preview.error : launch.error;
+  const error = step === 0 ? (preview.error ?? launch.error) : launch.error;
   const slotFields = slotItems.map((i) => `slotValues.${i.path.slice('slots.'.length)}`);
   const blockFields = blocks.flatMap((b) => [`slots.${b.name}`, `slotValues.${b.name}`]);
   const topError = formError(error, [...FIELDS, ...slotFields, ...blockFields]);
@@ -172,7 +189,7 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
                   label={slotLabel(name)}
                   description={item.message}
                   value={slotValues[name] ?? ''}
-                  onChange={(e) => dispatch({ type: 'slotValue', name, value: e.currentTarget.value })}
+                  onChange={(e) => editSlot(name, e.currentTarget.value)}
                   error={fieldError(error, `slotValues.${name}`)}
                   required={item.blocking}
                 />
@@ -184,7 +201,7 @@ export function LaunchWizard({ opened, onClose, partnerId, campaign, readiness }
                 block={blockOf(slot)}
                 campaign={blockCampaignOf(campaign, slot.name)}
                 slotValues={slotValues}
-                onChange={(value) => dispatch({ type: 'slotValue', name: slot.name, value })}
+                onChange={(value) => editSlot(slot.name, value)}
                 error={error}
               />
             ))}

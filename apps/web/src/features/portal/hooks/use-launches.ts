@@ -1,6 +1,7 @@
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type components } from '../../../api/client';
 import { $api, keyOf, under, unwrap } from '../../../api/query';
+import { ApiError } from '../../../api/api-error';
 
 export type Launch = components['schemas']['LaunchViewDto'];
 export type LaunchSummary = components['schemas']['LaunchSummaryDto'];
@@ -68,10 +69,17 @@ export function useLaunchProgress(id: string) {
   );
 }
 
-/** The API's dry run of a launch: audience, exclusions and per time zone when each step goes. Writes nothing. */
+/**
+ * The API's dry run of a launch: audience, exclusions and per time zone when each step goes. Writes
+ * nothing. Fails, as the launch itself would, when the API lists what would refuse the launch.
+ */
 export function useLaunchPreview() {
   return useMutation({
-    mutationFn: (body: LaunchRequest): Promise<LaunchPreview> => unwrap(api.POST('/launches/preview', { body })),
+    mutationFn: async (body: LaunchRequest): Promise<LaunchPreview> => {
+      const preview = await unwrap(api.POST('/launches/preview', { body }));
+      if (preview.problems.length) throw ApiError.refusal(preview.problems);
+      return preview;
+    },
   });
 }
 
