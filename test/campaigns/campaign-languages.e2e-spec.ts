@@ -110,6 +110,8 @@ describe('campaign languages', () => {
           savedAt: clock.now().toISOString(),
           needsReview: false,
         })),
+        // The campaign has no PDF or social post.
+        drawn: [],
       },
     ]);
 
@@ -143,7 +145,7 @@ describe('campaign languages', () => {
         path: 'languages.de',
         code: 'language_incomplete',
         message:
-          'de is not ready (1 email stale (its email changed after it was translated)): choose fallback (those emails go out in en) or hold (de is held back)',
+          'de is not ready (1 email stale (its email changed after it was translated)): choose fallback (those go out in en) or hold (de is held back)',
       },
     ]);
     expect((await publish({ languages: { de: 'later', fr: 'hold' } }).expect(422)).body.errors).toEqual([

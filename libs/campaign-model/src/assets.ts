@@ -49,7 +49,7 @@ export interface EmailVariant {
   review?: { by: string; at: string };
 }
 
-/** Languages one email may have besides the campaign's own. */
+/** Languages one email, PDF or social asset may have besides the campaign's own. */
 export const MAX_EMAIL_VARIANTS = 30;
 
 export const ALIGNMENTS = ['left', 'center', 'right'] as const;
@@ -86,6 +86,41 @@ export interface PdfAsset {
   name: string;
   file: StoredFileRef & { pages: Array<{ width: number; height: number }> };
   slots: PdfSlotRect[];
+  /** The PDF in other languages, by canonical BCP 47 tag (never the campaign's own). Absent: none. */
+  variants?: Record<string, PdfVariant>;
+}
+
+/**
+ * What a PDF or social variant shares with every variant: when it was saved, how its words were
+ * made, and the digest of the default it translates (drawnAssetDigest): another digest now means
+ * the default changed after the variant was saved, and the variant is stale.
+ */
+interface DrawnVariantBase {
+  sourceDigest: string;
+  origin: VariantOrigin;
+  savedAt: string;
+}
+
+/**
+ * A PDF in one language: its own file, drawn into at the default's slot rectangles or at its own
+ * (a translated layout moves a box). The slots are the campaign's: only where they are drawn differs.
+ */
+export interface PdfVariant extends DrawnVariantBase {
+  file: PdfAsset['file'];
+  /** Absent: the default's rectangles (which must then fit this file's pages). */
+  slots?: PdfSlotRect[];
+}
+
+/**
+ * A social post in one language: its copy per network (a network it leaves out posts the
+ * default's), and optionally its own background image with its own rectangles.
+ */
+export interface SocialVariant extends DrawnVariantBase {
+  copy: Partial<Record<SocialNetwork, string>>;
+  /** Absent: the default's image and rectangles. */
+  image?: SocialAsset['image'];
+  /** With its own image only: absent, the default's rectangles (which must fit the image). */
+  slots?: SlotRect[];
 }
 
 export const SOCIAL_NETWORKS = ['linkedin', 'x', 'facebook', 'instagram'] as const;
@@ -107,6 +142,8 @@ export interface SocialAsset {
   image: StoredFileRef & { width: number; height: number };
   slots: SlotRect[];
   copy: Partial<Record<SocialNetwork, string>>;
+  /** The post in other languages, by canonical BCP 47 tag (never the campaign's own). Absent: none. */
+  variants?: Record<string, SocialVariant>;
 }
 
 /** Kinds of form fields; each is an <input> of that type, except `textarea` and `checkbox`. */

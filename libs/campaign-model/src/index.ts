@@ -25,6 +25,8 @@ export type {
   AssetKind,
   EmailAsset,
   EmailVariant,
+  PdfVariant,
+  SocialVariant,
   PageAsset,
   PageFieldType,
   PageForm,

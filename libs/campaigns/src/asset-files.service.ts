@@ -9,23 +9,20 @@ import { CampaignFilesRepository } from './campaign-files.repository';
 export class AssetFiles {
   constructor(private readonly files: CampaignFilesRepository) {}
 
-  async pdf(actor: Actor, fileId: string): Promise<PdfAsset['file']> {
-    const file = await this.files.find(scopeOf(actor), fileId);
-    if (!file) throw new NotFoundError('File');
+  /** `path`: where the id was given; the asset's own file (`fileId`) is a 404 when missing, a variant's a 422 there. */
+  async pdf(actor: Actor, fileId: string, path = 'fileId'): Promise<PdfAsset['file']> {
+    const file = await this.find(actor, fileId, path);
     // A PDF was stored with kind 'pdf' and its page sizes: the same fact as its content type.
     if (file.metadata.kind !== 'pdf')
-      throw new InvalidError('The file is not a PDF', [
-        { path: 'fileId', message: `is ${file.contentType}, expected a PDF` },
-      ]);
+      throw new InvalidError('The file is not a PDF', [{ path, message: `is ${file.contentType}, expected a PDF` }]);
     return { key: file.key, contentType: file.contentType, size: file.size, pages: file.metadata.pages };
   }
 
-  async image(actor: Actor, fileId: string): Promise<SocialAsset['image']> {
-    const file = await this.files.find(scopeOf(actor), fileId);
-    if (!file) throw new NotFoundError('File');
+  async image(actor: Actor, fileId: string, path = 'fileId'): Promise<SocialAsset['image']> {
+    const file = await this.find(actor, fileId, path);
     if (file.metadata.kind !== 'image')
       throw new InvalidError('The file is not an image', [
-        { path: 'fileId', message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` },
+        { path, message: `is ${file.contentType}, expected a PNG, JPEG or WebP image` },
       ]);
     return {
       key: file.key,
@@ -34,5 +31,12 @@ export class AssetFiles {
       width: file.metadata.width,
       height: file.metadata.height,
     };
+  }
+
+  private async find(actor: Actor, fileId: string, path: string) {
+    const file = await this.files.find(scopeOf(actor), fileId);
+    if (file) return file;
+    if (path === 'fileId') throw new NotFoundError('File');
+    throw new InvalidError('A file is missing', [{ path, message: 'no such file (upload it with POST /files)' }]);
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tcma/clock';
-import { Asset, CampaignContent, EmailAsset, LinkDefinition, SlotDefinition } from '@tcma/campaign-model';
+import {
+  Asset,
+  CampaignContent,
+  EmailAsset,
+  LinkDefinition,
+  PdfAsset,
+  SlotDefinition,
+  SocialAsset,
+} from '@tcma/campaign-model';
 import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
 import { CampaignRow } from '@tcma/persistence';
@@ -12,7 +20,9 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { AssetFiles } from './asset-files.service';
 import { CampaignReviewsRepository } from './campaign-reviews.repository';
+import { pdfVariantsOf, socialVariantsOf, VariantContext } from './drawn-variant-inputs';
 import {
+  assetOf,
   EmailAssetInput,
   MetadataInput,
   PageAssetInput,
@@ -104,13 +114,15 @@ export class CampaignDraftsService {
     return this.added(
       assetId,
       this.edit(actor, id, ifRevision, async (draft) => {
-        draft.assets.push({
+        const asset: PdfAsset = {
           id: assetId,
           kind: 'pdf',
           name: input.name,
           file: await this.assetFiles.pdf(actor, input.fileId),
           slots: input.slots.map(pickPdfRect),
-        });
+        };
+        const variants = await pdfVariantsOf(input.variants, undefined, asset, this.pdfFiles(actor, draft));
+        draft.assets.push(variants ? { ...asset, variants } : asset);
       }),
     );
   }
@@ -124,12 +136,11 @@ export class CampaignDraftsService {
   ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, async (draft) => {
       const file = await this.assetFiles.pdf(actor, input.fileId);
-      replaceAsset(draft, assetId, 'pdf', (a) => ({
-        ...a,
-        name: input.name,
-        file,
-        slots: input.slots.map(pickPdfRect),
-      }));
+      const previous = assetOf(draft, assetId, 'pdf');
+      const { variants: _old, ...rest } = previous;
+      const next: PdfAsset = { ...rest, name: input.name, file, slots: input.slots.map(pickPdfRect) };
+      const variants = await pdfVariantsOf(input.variants, previous, next, this.pdfFiles(actor, draft));
+      replaceAsset(draft, assetId, 'pdf', () => (variants ? { ...next, variants } : next));
     });
   }
 
@@ -138,14 +149,16 @@ export class CampaignDraftsService {
     return this.added(
       assetId,
       this.edit(actor, id, ifRevision, async (draft) => {
-        draft.assets.push({
+        const asset: SocialAsset = {
           id: assetId,
           kind: 'social',
           name: input.name,
           image: await this.assetFiles.image(actor, input.fileId),
           slots: input.slots.map(pickRect),
           copy: { ...input.copy },
-        });
+        };
+        const variants = await socialVariantsOf(input.variants, undefined, asset, this.imageFiles(actor, draft));
+        draft.assets.push(variants ? { ...asset, variants } : asset);
       }),
     );
   }
@@ -189,14 +202,34 @@ export class CampaignDraftsService {
   ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, async (draft) => {
       const image = await this.assetFiles.image(actor, input.fileId);
-      replaceAsset(draft, assetId, 'social', (a) => ({
-        ...a,
+      const previous = assetOf(draft, assetId, 'social');
+      const { variants: _old, ...rest } = previous;
+      const next: SocialAsset = {
+        ...rest,
         name: input.name,
         image,
         slots: input.slots.map(pickRect),
         copy: { ...input.copy },
-      }));
+      };
+      const variants = await socialVariantsOf(input.variants, previous, next, this.imageFiles(actor, draft));
+      replaceAsset(draft, assetId, 'social', () => (variants ? { ...next, variants } : next));
     });
+  }
+
+  private pdfFiles(actor: Actor, draft: CampaignContent): VariantContext<PdfAsset['file']> {
+    return {
+      campaignLanguage: draft.language,
+      now: this.clock.now(),
+      file: (fileId, path) => this.assetFiles.pdf(actor, fileId, path),
+    };
+  }
+
+  private imageFiles(actor: Actor, draft: CampaignContent): VariantContext<SocialAsset['image']> {
+    return {
+      campaignLanguage: draft.language,
+      now: this.clock.now(),
+      file: (fileId, path) => this.assetFiles.image(actor, fileId, path),
+    };
   }
 
   deleteAsset(actor: Actor, id: string, assetId: string, ifRevision?: number): Promise<CampaignView> {

@@ -150,7 +150,7 @@ function languageChoicesOf(
 ): Record<string, LanguageChoice> | null {
   const incomplete = incompleteLanguages(draft);
   const choices: Record<string, LanguageChoice> = {};
-  for (const { language, emails } of incomplete) {
+  for (const { language, emails, drawn } of incomplete) {
     const choice = asked[language];
     if ((LANGUAGE_CHOICES as readonly string[]).includes(choice)) {
       choices[language] = choice as LanguageChoice;
@@ -165,11 +165,16 @@ function languageChoicesOf(
     ]
       .filter(([n]) => n)
       .map(([n, label]) => `${n} ${n === 1 ? 'email' : 'emails'} ${label}`)
+      .concat(
+        drawn.length
+          ? [`${drawn.map((a) => a.name).join(', ')} stale (its default changed after it was translated)`]
+          : [],
+      )
       .join(', ');
     problems.push({
       path: `languages.${language}`,
       code: 'language_incomplete',
-      message: `${language} is not ready (${what}): choose fallback (those emails go out in ${draft.language}) or hold (${language} is held back)`,
+      message: `${language} is not ready (${what}): choose fallback (those go out in ${draft.language}) or hold (${language} is held back)`,
     });
   }
   for (const language of Object.keys(asked))

@@ -4,6 +4,7 @@ import {
   CampaignContent,
   EmailAsset,
   MAX_EMAIL_VARIANTS,
+  PdfSlotRect,
   MAX_SEQUENCE_STEPS,
   PdfAsset,
   RESERVED_LINK_NAMES,
@@ -238,28 +239,68 @@ function checkRects<R extends SlotRect>(
   });
 }
 
-function checkPdf(asset: PdfAsset, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
-  checkRects(
-    asset.slots,
-    (rect) => {
-      const page = Number.isInteger(rect.page) ? asset.file.pages[rect.page - 1] : undefined;
-      return page ?? `page must be between 1 and ${asset.file.pages.length}`;
-    },
-    vocabulary,
-    `${path}.slots`,
-    out,
-  );
+function checkPdf(
+  asset: PdfAsset,
+  vocabulary: TemplateVocabulary,
+  language: string,
+  path: string,
+  out: Problems,
+): void {
+  const check = (file: PdfAsset['file'], rects: PdfSlotRect[], at: string) =>
+    checkRects(
+      rects,
+      (rect) => {
+        const page = Number.isInteger(rect.page) ? file.pages[rect.page - 1] : undefined;
+        return page ?? `page must be between 1 and ${file.pages.length}`;
+      },
+      vocabulary,
+      at,
+      out,
+    );
+  check(asset.file, asset.slots, `${path}.slots`);
+  // A variant drawn at the default's rectangles is checked against its own file's pages.
+  for (const [tag, v] of variantsOf(asset, language, path, out))
+    check(v.file, v.slots ?? asset.slots, `${path}.variants.${tag}.slots`);
 }
 
-function checkSocial(asset: SocialAsset, vocabulary: TemplateVocabulary, path: string, out: Problems): void {
-  checkRects(
-    asset.slots,
-    () => ({ width: asset.image.width, height: asset.image.height }),
-    vocabulary,
-    `${path}.slots`,
-    out,
-  );
+function checkSocial(
+  asset: SocialAsset,
+  vocabulary: TemplateVocabulary,
+  language: string,
+  path: string,
+  out: Problems,
+): void {
+  const check = (image: SocialAsset['image'], rects: SlotRect[], at: string) =>
+    checkRects(rects, () => ({ width: image.width, height: image.height }), vocabulary, at, out);
+  check(asset.image, asset.slots, `${path}.slots`);
   out.list.push(...checkSocialCopy(asset.copy, vocabulary, `${path}.copy`));
+  for (const [tag, v] of variantsOf(asset, language, path, out)) {
+    if (v.image) check(v.image, v.slots ?? asset.slots, `${path}.variants.${tag}.slots`);
+    out.list.push(...checkSocialCopy(v.copy, vocabulary, `${path}.variants.${tag}.copy`));
+  }
+}
+
+/**
+ * An asset's variants, each key checked as it is reached (canonical BCP 47, not the campaign's
+ * own language), so that each variant's problems come together; at most MAX_EMAIL_VARIANTS.
+ */
+function* variantsOf<V>(
+  asset: { variants?: Record<string, V> },
+  campaignLanguage: string,
+  path: string,
+  out: Problems,
+): Generator<[string, V]> {
+  const variants = Object.entries(asset.variants ?? {});
+  if (variants.length > MAX_EMAIL_VARIANTS)
+    out.add(`${path}.variants`, `at most ${MAX_EMAIL_VARIANTS} languages besides the campaign's own`);
+  for (const [language, variant] of variants) {
+    const at = `${path}.variants.${language}`;
+    if (canonicalLanguage(language) !== language)
+      out.add(at, 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR');
+    else if (language.toLowerCase() === campaignLanguage.toLowerCase())
+      out.add(at, `is in the campaign's own language (${campaignLanguage}): the asset itself is that`);
+    yield [language, variant];
+  }
 }
 
 async function checkAssets(
@@ -277,9 +318,9 @@ async function checkAssets(
     if (!asset.name.trim()) out.add(`${path}.name`, 'must not be empty');
     if (scope && scope.changedAsset !== i) continue;
     if (asset.kind === 'email') await checkEmail(asset, c.language, vocabulary, path, out);
-    else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, path, out);
+    else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, c.language, path, out);
     else if (asset.kind === 'page') out.addAll(path, checkPageAsset(asset, vocabulary));
-    else checkSocial(asset, vocabulary, path, out);
+    else checkSocial(asset, vocabulary, c.language, path, out);
   }
 }
 
@@ -295,15 +336,8 @@ async function checkEmail(
   out: Problems,
 ): Promise<void> {
   out.addAll(path, await checkEmailAsset(asset, vocabulary));
-  const variants = Object.entries(asset.variants ?? {});
-  if (variants.length > MAX_EMAIL_VARIANTS)
-    out.add(`${path}.variants`, `at most ${MAX_EMAIL_VARIANTS} languages besides the campaign's own`);
-  for (const [language, variant] of variants) {
+  for (const [language, variant] of variantsOf(asset, campaignLanguage, path, out)) {
     const at = `${path}.variants.${language}`;
-    if (canonicalLanguage(language) !== language)
-      out.add(at, 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR');
-    else if (language.toLowerCase() === campaignLanguage.toLowerCase())
-      out.add(at, `is in the campaign's own language (${campaignLanguage}): the email itself is that`);
     out.addAll(at, await checkEmailAsset(variant, vocabulary));
   }
 }

@@ -4,8 +4,11 @@ import { Clock } from '@tcma/clock';
 import { BadRequestError, InvalidError, NotFoundError } from '@tcma/errors';
 import { Actor } from '@tcma/tenancy';
 import {
+  campaignLanguages,
   campaignXliff,
   canonicalLanguage,
+  DrawnAsset,
+  drawnVariantState,
   emailVariantOf,
   importCampaignXliff,
   needsReview,
@@ -34,6 +37,17 @@ export interface DraftLanguage {
     savedAt: string | null;
     /** A model's draft no person has approved yet (origin `machine`). */
     needsReview: boolean;
+  }>;
+  /**
+   * Every PDF and social post of the draft: one without a variant (`missing`) gives this
+   * language's readers the default's and does not hold the language back; a `stale` one does.
+   */
+  drawn: Array<{
+    assetId: string;
+    name: string;
+    kind: DrawnAsset['kind'];
+    state: VariantState;
+    savedAt: string | null;
   }>;
 }
 
@@ -66,25 +80,36 @@ export class CampaignTranslationsService {
   }
 
   /**
-   * The draft's languages besides its own, alphabetically: every language any email has a
-   * variant in, with each email's state in it (a language one email lacks is `missing` there).
+   * The draft's languages besides its own, alphabetically: every language any email, PDF or
+   * social post has a variant in, with each one's state in it (`missing` where it has none).
    */
   async languages(actor: Actor, id: string): Promise<DraftLanguage[]> {
     const { content } = await this.drafts.current(actor, id);
     const emails = content.assets.filter((a): a is EmailAsset => a.kind === 'email');
-    const languages = [...new Set(emails.flatMap((e) => Object.keys(e.variants ?? {})))].sort();
-    return languages.map((language) => ({
-      language,
-      ready: emails.every((e) => variantReady(e, language)),
-      emails: emails.map((e) => ({
-        assetId: e.id,
-        name: e.name,
-        state: variantState(e, language),
-        origin: e.variants?.[language]?.origin ?? null,
-        savedAt: e.variants?.[language]?.savedAt ?? null,
-        needsReview: needsReview(e.variants?.[language]),
-      })),
-    }));
+    const drawn = content.assets.filter((a): a is DrawnAsset => a.kind === 'pdf' || a.kind === 'social');
+    return campaignLanguages({ ...content, languageChoices: undefined })
+      .slice(1)
+      .map((language) => ({
+        language,
+        ready:
+          emails.every((e) => variantReady(e, language)) &&
+          drawn.every((a) => drawnVariantState(a, language) !== 'stale'),
+        emails: emails.map((e) => ({
+          assetId: e.id,
+          name: e.name,
+          state: variantState(e, language),
+          origin: e.variants?.[language]?.origin ?? null,
+          savedAt: e.variants?.[language]?.savedAt ?? null,
+          needsReview: needsReview(e.variants?.[language]),
+        })),
+        drawn: drawn.map((a) => ({
+          assetId: a.id,
+          name: a.name,
+          kind: a.kind,
+          state: drawnVariantState(a, language),
+          savedAt: a.variants?.[language]?.savedAt ?? null,
+        })),
+      }));
   }
 
   /**
@@ -116,16 +141,16 @@ export class CampaignTranslationsService {
     });
   }
 
-  /** Every email's variant in `language` taken out of the draft (a version already published keeps its own). */
+  /** Every email's, PDF's and social post's variant in `language` taken out of the draft (a version already published keeps its own). */
   removeLanguage(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
     return this.drafts.edit(actor, id, ifRevision, (draft) => {
       const tag = canonicalLanguage(language);
       let found = false;
       for (const asset of draft.assets) {
-        if (asset.kind !== 'email' || !tag || !asset.variants?.[tag]) continue;
+        if (asset.kind === 'page' || !tag || !asset.variants?.[tag]) continue;
         const rest = Object.fromEntries(Object.entries(asset.variants).filter(([key]) => key !== tag));
         found = true;
-        if (Object.keys(rest).length) asset.variants = rest;
+        if (Object.keys(rest).length) (asset as { variants?: object }).variants = rest;
         else delete asset.variants;
       }
       if (!found) throw new NotFoundError('Language');

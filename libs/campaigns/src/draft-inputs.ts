@@ -24,10 +24,32 @@ export interface MetadataInput {
 
 export type EmailAssetInput = Pick<EmailAsset, 'name' | 'subject' | 'preheader' | 'mjml'>;
 
+/** A PDF's or social post's variant as given: saved by its language (drawn-variant-inputs.ts). */
+interface DrawnVariantInput {
+  language: string;
+  /** It was stale and a person checked it still fits the default as it is now. */
+  confirmCurrent?: boolean;
+}
+
+export interface PdfVariantInput extends DrawnVariantInput {
+  /** Absent: the file the variant has (required for a new language). */
+  fileId?: string;
+  slots?: PdfSlotRect[];
+}
+
+export interface SocialVariantInput extends DrawnVariantInput {
+  copy: Partial<Record<SocialNetwork, string>>;
+  /** Its own image; null: the default's; absent: the image it had. */
+  fileId?: string | null;
+  slots?: SlotRect[];
+}
+
 export interface PdfAssetInput {
   name: string;
   fileId: string;
   slots: PdfSlotRect[];
+  /** Absent: the asset's variants stay as they are; []: none. */
+  variants?: PdfVariantInput[];
 }
 
 export interface SocialAssetInput {
@@ -35,6 +57,8 @@ export interface SocialAssetInput {
   fileId: string;
   slots: SlotRect[];
   copy: Partial<Record<SocialNetwork, string>>;
+  /** Absent: the asset's variants stay as they are; []: none. */
+  variants?: SocialVariantInput[];
 }
 
 export interface PageAssetInput {
@@ -122,6 +146,18 @@ export const pickRect = (r: SlotRect): SlotRect => ({
 });
 
 export const pickPdfRect = (r: PdfSlotRect): PdfSlotRect => ({ ...pickRect(r), page: r.page });
+
+/** The draft's asset of this id, refused when it is missing or of another kind. */
+export function assetOf<K extends Asset['kind']>(
+  draft: CampaignContent,
+  assetId: string,
+  kind: K,
+): Extract<Asset, { kind: K }> {
+  const asset = draft.assets.find((a) => a.id === assetId);
+  if (!asset) throw new NotFoundError('Asset');
+  if (asset.kind !== kind) throw new ConflictError(`Asset ${assetId} is a ${asset.kind} asset, not ${kind}`);
+  return asset as Extract<Asset, { kind: K }>;
+}
 
 /** Replaces the draft's asset of this id, refused when it is missing or of another kind. */
 export function replaceAsset<K extends Asset['kind']>(

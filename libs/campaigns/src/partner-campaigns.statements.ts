@@ -106,7 +106,7 @@ export async function catalogueForPartner(
     const conditions = [];
     if (filter.tag) conditions.push(eb('v.content', '@>', contains({ tags: [filter.tag] })));
     if (filter.language) {
-      // The campaign's own language, or one an email was translated into and not held back at publishing.
+      // The campaign's own language, or one an asset (email, PDF, social post) was translated into and not held back at publishing.
       const tag = filter.language;
       conditions.push(
         eb.or([

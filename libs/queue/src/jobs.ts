@@ -50,6 +50,11 @@ export interface RenderAssetJob extends TracedJob {
   size?: string;
   /** Slot values of this render only (a launch wizard's editable block): previews of emails and pages. */
   slotValues?: Record<string, string>;
+  /**
+   * The language of whom it is for (a BCP 47 tag): the closest of the asset's variants is
+   * rendered (assetInLanguage). Absent: the campaign's own.
+   */
+  language?: string;
 }
 
 export interface RenderAssetResult {

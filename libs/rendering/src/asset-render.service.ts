@@ -21,6 +21,7 @@ import { PartnerScope } from '@tcma/persistence';
 import type { RenderAssetJob, RenderAssetResult } from '@tcma/queue';
 import { BlobStorage } from '@tcma/storage';
 import { PartnersRepository } from '@tcma/tenancy';
+import { assetInLanguage } from './asset-language';
 import { EmailRenderService, landingPageUrl, missingSlots } from './email-render.service';
 import { RenderedAssetsRepository } from './rendered-assets.repository';
 import { sampleRecipient } from './sample-recipient';
@@ -101,9 +102,22 @@ export class AssetRenderService implements OnApplicationShutdown {
     job: RenderAssetJob,
     pageUrl: string | null,
   ): Promise<Output> {
+    const { asset: localised, language } = assetInLanguage(asset, content, job.language ?? null);
+    return this.produceLocalised(versionId, content, localised, language, brand, job, pageUrl);
+  }
+
+  private async produceLocalised(
+    versionId: string,
+    content: CampaignContent,
+    asset: Asset,
+    language: string,
+    brand: BrandRenderInputs,
+    job: RenderAssetJob,
+    pageUrl: string | null,
+  ): Promise<Output> {
     if (asset.kind === 'email') {
       const email = renderEmail(
-        await this.emails.compiled(versionId, content, asset, brand, job.slotValues ?? {}, pageUrl),
+        await this.emails.compiled(versionId, content, asset, brand, job.slotValues ?? {}, pageUrl, language),
         sampleRecipient(this.config.publicBaseUrl),
       );
       if (job.format === 'text') return text(email.text, 'text/plain; charset=utf-8');
@@ -149,7 +163,8 @@ export class AssetRenderService implements OnApplicationShutdown {
         values: [...resolved.values],
         logo,
         logoFallback,
-        language: content.language,
+        // A variant's language: an Arabic PDF's slot text runs right to left.
+        language,
       });
       if (job.format === 'png')
         return {

@@ -24,6 +24,7 @@ import { BadRequestError, NotFoundError } from '@tcma/errors';
 import { StoredFileRow } from '@tcma/persistence';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, PartnersService } from '@tcma/tenancy';
+import { canonicalLanguage, drawnInLanguage } from '@tcma/translation';
 import { createHash } from 'node:crypto';
 import { SAMPLE_PARTNER } from './draft-email-check.service';
 import { DEFAULT_PAGE_DPI } from './preview-request';
@@ -38,6 +39,8 @@ export interface DraftAssetPreviewOptions {
   dpi?: number;
   /** Social: the network's image size (default linkedin). */
   size?: string;
+  /** One of the asset's language variants (its tag); without it, the default. */
+  language?: string;
 }
 
 export type DraftAssetPreviewResult =
@@ -104,7 +107,19 @@ export class DraftAssetsService {
     ifNoneMatch?: string,
   ): Promise<DraftAssetPreviewResult> {
     const { content } = await this.drafts.current(actor, campaignId);
-    const asset = this.drawableIn(content.assets, assetId);
+    const drawn = this.drawableIn(content.assets, assetId);
+    // A variant of the draft, by its exact tag (the editor shows each); 400 for one it lacks.
+    const variantTag = options.language && canonicalLanguage(options.language);
+    if (options.language && (!variantTag || !drawn.variants?.[variantTag]))
+      throw new BadRequestError('The asset has no variant in this language', [
+        {
+          path: 'language',
+          message: `must be one of the asset's variants: ${Object.keys(drawn.variants ?? {}).join(', ') || 'it has none'}`,
+        },
+      ]);
+    const { asset, language } = variantTag
+      ? drawnInLanguage(drawn, { language: content.language }, variantTag)
+      : { asset: drawn, language: content.language };
     const page = options.page ?? 1;
     const dpi = options.dpi ?? DEFAULT_PAGE_DPI;
     const size = (options.size ?? 'linkedin') as SocialImageSize;
@@ -126,7 +141,7 @@ export class DraftAssetsService {
           'draft-preview',
           asset,
           content.slots,
-          content.language,
+          language,
           as.identity,
           asset.kind === 'pdf' ? [page, dpi] : size,
         ]),
@@ -146,7 +161,7 @@ export class DraftAssetsService {
         values,
         logo,
         logoFallback: as.logoFallback,
-        language: content.language,
+        language,
         page,
         dpi,
       });

@@ -9,6 +9,9 @@ import { CampaignVersionRow, PartnerRow } from '@tcma/persistence';
 import { jobOptions, JobName, QueueName, RenderAssetJob, RenderAssetResult, traced } from '@tcma/queue';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
+import { canonicalLanguage } from '@tcma/translation';
+import type { Asset } from '@tcma/campaign-model';
+import { assetInLanguage } from './asset-language';
 import { Queue, QueueEvents } from 'bullmq';
 import { missingSlots } from './email-render.service';
 import { PreviewOptions, RenderPurpose, resolvePreviewOptions } from './preview-request';
@@ -52,7 +55,7 @@ export class PreviewsService implements OnApplicationShutdown {
     campaignId: string,
     versionNumber: number,
     assetId: string,
-    options: PreviewOptions & { partnerId?: string; slotValues?: Record<string, string> },
+    options: PreviewOptions & { partnerId?: string; slotValues?: Record<string, string>; language?: string },
     ifNoneMatch?: string,
     purpose: RenderPurpose = 'preview',
   ): Promise<PreviewResult> {
@@ -61,6 +64,7 @@ export class PreviewsService implements OnApplicationShutdown {
     const asset = version.content.assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
     const resolved = resolvePreviewOptions(asset, options, purpose);
+    const language = previewLanguage(asset, version, partner, options.language);
     const brand = await this.brandKits.brandState(partner);
     // Values given with the preview (the launch wizard's editable block as it is being written)
     // are checked exactly as a launch checks them: refused at their field.
@@ -84,6 +88,7 @@ export class PreviewsService implements OnApplicationShutdown {
       brandRevision: brand.revision,
       ...resolved,
       ...(slotValues ? { slotValues } : {}),
+      ...(language ? { language } : {}),
     });
     const etag = `"${key}"`;
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
@@ -104,6 +109,7 @@ export class PreviewsService implements OnApplicationShutdown {
       partnerId: partner.id,
       ...resolved,
       ...(slotValues ? { slotValues } : {}),
+      ...(language ? { language } : {}),
     });
     const output = await this.storage.get(result.blobKey);
     if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');
@@ -210,4 +216,26 @@ export class PreviewsService implements OnApplicationShutdown {
       ]);
     return this.partners.get(actor, partnerId);
   }
+}
+
+/**
+ * The variant language a preview shows, when not the campaign's own: the closest to `asked`;
+ * without it, a PDF or social post the partner's (what it hands out or posts is in its language),
+ * an email the campaign's (each prospect reads its own; GET /launches/{id}/prospects says which).
+ * 400 at `language` when it is not BCP 47.
+ */
+function previewLanguage(
+  asset: Asset,
+  version: CampaignVersionRow,
+  partner: PartnerRow,
+  asked: string | undefined,
+): string | undefined {
+  const tag = asked === undefined ? undefined : canonicalLanguage(asked);
+  if (tag === null)
+    throw new BadRequestError('The language is not a BCP 47 tag', [
+      { path: 'language', message: 'must be a BCP 47 language tag, such as de, fr-CA or pt-BR' },
+    ]);
+  const reader = tag ?? (asset.kind === 'pdf' || asset.kind === 'social' ? partner.language : null);
+  const { language } = assetInLanguage(asset, version.content, reader);
+  return language === version.content.language ? undefined : language;
 }

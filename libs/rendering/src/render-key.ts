@@ -14,6 +14,8 @@ export interface RenderKeyParts {
   size?: string;
   /** Values given for this render only (a launch wizard's editable block being written). */
   slotValues?: Readonly<Record<string, string>>;
+  /** Whom the render is for, when not the campaign's own language (RenderAssetJob.language). */
+  language?: string;
 }
 
 /** The identity of a render: every input that shapes its bytes, hashed. Also its ETag. */
@@ -32,6 +34,7 @@ export function renderKey(parts: RenderKeyParts): string {
     ...(parts.slotValues && Object.keys(parts.slotValues).length
       ? [Object.entries(parts.slotValues).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]
       : []),
+    ...(parts.language ? [{ language: parts.language }] : []),
   ]);
   return createHash('sha256').update(material).digest('hex');
 }

@@ -16,7 +16,7 @@ import {
   Tx,
 } from '@tcma/persistence';
 import { BroadcastChannel, Broadcasts } from '@tcma/queue';
-import { missingSlots } from '@tcma/rendering';
+import { assetInLanguage, missingSlots } from '@tcma/rendering';
 import { zonedTimeToInstant } from '@tcma/sequences';
 import { NETWORK_NAMES } from '@tcma/social';
 import { Actor, isVendorUser, PartnersRepository, scopeOf, scopeOfPartner } from '@tcma/tenancy';
@@ -254,11 +254,13 @@ export class SocialPostsService {
       this.campaigns.find(scope, campaignId),
     ]);
     if (!version || !campaign) throw new NotFoundError('Campaign');
-    const asset = version.content.assets.find((a): a is SocialAsset => a.kind === 'social');
-    if (!asset)
+    const found = version.content.assets.find((a): a is SocialAsset => a.kind === 'social');
+    if (!found)
       throw new InvalidError('The campaign has nothing to post', [
         { path: 'campaignId', message: 'the campaign has no social asset' },
       ]);
+    // The post in the partner's language when the campaign has it (its image follows: SocialPublisher).
+    const asset = assetInLanguage(found, version.content, partner.language).asset as SocialAsset;
     const without = networks.filter((n) => !asset.copy[n]);
     if (without.length)
       throw new InvalidError(

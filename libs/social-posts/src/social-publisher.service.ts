@@ -154,6 +154,7 @@ export class SocialPublisher {
       brandRevision: brand.revision,
       format: 'png',
       size,
+      ...(partner.language ? { language: partner.language } : {}),
     });
     const rendered = await this.renders.render({
       renderKey: key,
@@ -164,6 +165,8 @@ export class SocialPublisher {
       partnerId: partner.id,
       format: 'png',
       size,
+      // The image of the partner's language variant, as its copy (SocialPostsService.compose).
+      ...(partner.language ? { language: partner.language } : {}),
     });
     const bytes = await this.storage.get(rendered.blobKey);
     if (!bytes) throw new Error('the rendered image is not stored');

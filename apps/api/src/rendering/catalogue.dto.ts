@@ -22,7 +22,7 @@ export class CatalogueQuery extends PageQuery {
   @ApiPropertyOptional({
     example: 'de',
     description:
-      "Campaigns available in this language: the campaign's own, or one its emails were translated into (exact tag).",
+      "Campaigns available in this language: the campaign's own, or one its emails, PDFs or social posts were translated into (exact tag).",
   })
   @IsOptional()
   @IsString()
@@ -51,7 +51,7 @@ export class CatalogueItemDto {
     type: [String],
     example: ['en', 'de', 'fr-CA'],
     description:
-      "Every language its emails go out in: the campaign's own first, then its emails' variants (a language held back at publishing is not among them).",
+      "Every language it has: the campaign's own first, then its emails', PDFs' and social posts' variants (a language held back at publishing is not among them).",
   })
   languages!: string[];
   @ApiProperty({ enum: ASSET_TYPES, isArray: true }) assetTypes!: string[];

@@ -72,6 +72,16 @@ export class PreviewQuery {
   @IsString()
   @MaxLength(8000)
   slotValues?: string;
+
+  @ApiPropertyOptional({
+    example: 'de-AT',
+    description:
+      "Whose language to show (BCP 47): the closest of the asset's language variants, else the campaign's own. Without it, a PDF or social post is shown in the partner's language (as the partner hands it out or posts it), an email in the campaign's.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string;
 }
 
 /** The preview's slotValues parameter: a JSON object of strings, else 400. */

@@ -3669,6 +3669,17 @@ export interface components {
             /** @description Rectangles are in PDF points from the bottom-left corner of this page. */
             page: number;
         };
+        PdfVariantViewDto: {
+            /** @description The digest of the default this variant translates; a different one now means the variant is stale. */
+            sourceDigest: string;
+            /** @enum {string} */
+            origin: "xliff" | "machine" | "manual";
+            /** Format: date-time */
+            savedAt: string;
+            file: components["schemas"]["PdfFileRefDto"];
+            /** @description Absent: drawn at the default's rectangles. */
+            slots?: components["schemas"]["PdfSlotRectDto"][];
+        };
         PdfAssetViewDto: {
             /** Format: uuid */
             id: string;
@@ -3680,6 +3691,20 @@ export interface components {
             name: string;
             file: components["schemas"]["PdfFileRefDto"];
             slots: components["schemas"]["PdfSlotRectDto"][];
+            /** @description The PDF in other languages, by BCP 47 tag; absent when it has none. */
+            variants?: {
+                [key: string]: components["schemas"]["PdfVariantViewDto"];
+            };
+        };
+        SocialCopyDto: {
+            /** @description The LinkedIn post: at most 3,000 characters as LinkedIn counts them (links in full), with the longest partner values; past it the save answers 422 here. */
+            linkedin?: string;
+            /** @description The X post: at most 280 characters as X counts them (every link 23, Chinese, Japanese, Korean and emoji 2), with the longest partner values; past it the save answers 422 here. */
+            x?: string;
+            /** @description The Facebook post: at most 63,206 characters as Facebook counts them (links in full), with the longest partner values; past it the save answers 422 here. */
+            facebook?: string;
+            /** @description The Instagram post: at most 2,200 characters as Instagram counts them (links in full), with the longest partner values; past it the save answers 422 here. */
+            instagram?: string;
         };
         ImageFileRefDto: {
             key: string;
@@ -3701,15 +3726,19 @@ export interface components {
             textColor?: string;
             maxFontSize?: number;
         };
-        SocialCopyDto: {
-            /** @description The LinkedIn post: at most 3,000 characters as LinkedIn counts them (links in full), with the longest partner values; past it the save answers 422 here. */
-            linkedin?: string;
-            /** @description The X post: at most 280 characters as X counts them (every link 23, Chinese, Japanese, Korean and emoji 2), with the longest partner values; past it the save answers 422 here. */
-            x?: string;
-            /** @description The Facebook post: at most 63,206 characters as Facebook counts them (links in full), with the longest partner values; past it the save answers 422 here. */
-            facebook?: string;
-            /** @description The Instagram post: at most 2,200 characters as Instagram counts them (links in full), with the longest partner values; past it the save answers 422 here. */
-            instagram?: string;
+        SocialVariantViewDto: {
+            /** @description The digest of the default this variant translates; a different one now means the variant is stale. */
+            sourceDigest: string;
+            /** @enum {string} */
+            origin: "xliff" | "machine" | "manual";
+            /** Format: date-time */
+            savedAt: string;
+            /** @description A network left out posts the default's copy. */
+            copy: components["schemas"]["SocialCopyDto"];
+            /** @description Absent: the default's image and rectangles. */
+            image?: components["schemas"]["ImageFileRefDto"];
+            /** @description Absent: the default's rectangles. */
+            slots?: components["schemas"]["SlotRectDto"][];
         };
         SocialAssetViewDto: {
             /** Format: uuid */
@@ -3723,6 +3752,10 @@ export interface components {
             image: components["schemas"]["ImageFileRefDto"];
             slots: components["schemas"]["SlotRectDto"][];
             copy: components["schemas"]["SocialCopyDto"];
+            /** @description The post in other languages, by BCP 47 tag; absent when it has none. */
+            variants?: {
+                [key: string]: components["schemas"]["SocialVariantViewDto"];
+            };
         };
         PageFormFieldDto: {
             /**
@@ -4081,6 +4114,22 @@ export interface components {
             /** @description MJML with Handlebars placeholders. Must contain {{links.unsubscribe}} and an address slot. */
             mjml: string;
         };
+        PdfVariantInputDto: {
+            /**
+             * @description A BCP 47 tag other than the campaign's own (written in any case: saved in its canonical form, de-AT).
+             * @example de
+             */
+            language: string;
+            /**
+             * Format: uuid
+             * @description The PDF in this language, uploaded with POST /files. Absent: the file the variant has (422 for a new language).
+             */
+            fileId?: string;
+            /** @description Its own rectangles; absent: the default's (which must then fit this file's pages). */
+            slots?: components["schemas"]["PdfSlotRectDto"][];
+            /** @description Mark the variant as translating the default as it is now (it was stale: the default changed after it was saved, and a person checked it still fits). Without it, a variant saved unchanged keeps its state. */
+            confirmCurrent?: boolean;
+        };
         PdfAssetDto: {
             name: string;
             /**
@@ -4089,6 +4138,26 @@ export interface components {
              */
             fileId: string;
             slots: components["schemas"]["PdfSlotRectDto"][];
+            /** @description The PDF in other languages, at most 30: each partner gets the closest to its language. Absent: the asset's variants stay as they are; [] removes them. */
+            variants?: components["schemas"]["PdfVariantInputDto"][];
+        };
+        SocialVariantInputDto: {
+            /**
+             * @description A BCP 47 tag other than the campaign's own (written in any case: saved in its canonical form, de-AT).
+             * @example de
+             */
+            language: string;
+            /** @description The copy in this language; a network it leaves out posts the default's copy. */
+            copy: components["schemas"]["SocialCopyDto"];
+            /**
+             * Format: uuid
+             * @description Its own background (POST /files); null: the default's image and rectangles; absent: the image it has (a new language: the default's).
+             */
+            fileId?: string | null;
+            /** @description With its own image: its own rectangles; absent: the default's (which must fit the image). */
+            slots?: components["schemas"]["SlotRectDto"][];
+            /** @description Mark the variant as translating the default as it is now (it was stale: the default changed after it was saved, and a person checked it still fits). Without it, a variant saved unchanged keeps its state. */
+            confirmCurrent?: boolean;
         };
         SocialAssetDto: {
             name: string;
@@ -4100,6 +4169,8 @@ export interface components {
             /** @description Rectangles in pixels of the background, from its top-left corner. */
             slots: components["schemas"]["SlotRectDto"][];
             copy: components["schemas"]["SocialCopyDto"];
+            /** @description The post in other languages, at most 30: each partner gets the closest to its language. Absent: the asset's variants stay as they are; [] removes them. */
+            variants?: components["schemas"]["SocialVariantInputDto"][];
         };
         PageAssetDto: {
             /** @example Registration page */
@@ -4364,16 +4435,32 @@ export interface components {
             /** @description A model's draft (origin machine) no person has approved yet. */
             needsReview: boolean;
         };
+        DraftLanguageDrawnDto: {
+            /** Format: uuid */
+            assetId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "pdf" | "social";
+            /**
+             * @description stale: the default's file (or a post's copy) changed after the variant was saved, which holds the language back; missing: this language's readers get the default's, which does not.
+             * @enum {string}
+             */
+            state: "current" | "stale" | "missing";
+            /** Format: date-time */
+            savedAt: string | null;
+        };
         DraftLanguageDto: {
             /**
              * @description A BCP 47 tag, canonical.
              * @example de
              */
             language: string;
-            /** @description Every email's variant is current and, if a model drafted it, approved. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
+            /** @description Every email's variant is current and, if a model drafted it, approved, and no PDF's or social post's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
             ready: boolean;
             /** @description Every email of the draft, in the draft's order. */
             emails: components["schemas"]["DraftLanguageEmailDto"][];
+            /** @description Every PDF and social post of the draft, in the draft's order (their variants are saved with the asset: PUT …/assets/pdf/{assetId}, …/assets/social/{assetId}). */
+            drawn: components["schemas"]["DraftLanguageDrawnDto"][];
         };
         SuggestionRequestDto: {
             /**
@@ -5651,7 +5738,7 @@ export interface components {
             /** @description The campaign's own language (BCP 47). */
             language: string;
             /**
-             * @description Every language its emails go out in: the campaign's own first, then its emails' variants (a language held back at publishing is not among them).
+             * @description Every language it has: the campaign's own first, then its emails', PDFs' and social posts' variants (a language held back at publishing is not among them).
              * @example [
              *       "en",
              *       "de",
@@ -8435,6 +8522,8 @@ export interface operations {
                 page?: number;
                 /** @description Social: the network size of the image. */
                 size?: "linkedin" | "facebook" | "x" | "square" | "card";
+                /** @description One of the asset's language variants (its tag): that variant's file, rectangles and copy. Default: the asset itself. */
+                language?: string;
                 /** @description Ignored: the draft revision the console shows, so that each revision is a new address for the browser. The preview is always of the current draft. */
                 v?: string;
             };
@@ -9675,6 +9764,8 @@ export interface operations {
                 size?: "linkedin" | "facebook" | "x" | "square" | "card";
                 /** @description Emails and pages: slot values for this preview only, as a JSON object of strings (e.g. the launch wizard's editable block, {"intro":"…"}); checked as a launch checks them (422 at slots.<name>). */
                 slotValues?: string;
+                /** @description Whose language to show (BCP 47): the closest of the asset's language variants, else the campaign's own. Without it, a PDF or social post is shown in the partner's language (as the partner hands it out or posts it), an email in the campaign's. */
+                language?: string;
             };
             header: {
                 "if-none-match": string;
@@ -11121,7 +11212,7 @@ export interface operations {
                 tag?: string;
                 /** @description Campaigns with at least one asset of this type. */
                 assetType?: "email" | "pdf" | "social";
-                /** @description Campaigns available in this language: the campaign's own, or one its emails were translated into (exact tag). */
+                /** @description Campaigns available in this language: the campaign's own, or one its emails, PDFs or social posts were translated into (exact tag). */
                 language?: string;
             };
             header?: never;

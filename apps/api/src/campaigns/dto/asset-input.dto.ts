@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALIGNMENTS,
   Alignment,
+  MAX_EMAIL_VARIANTS,
   MJML_MAX_LENGTH,
   PAGE_CONSENT_MAX_LENGTH,
   PAGE_FIELD_MAX_LENGTH,
@@ -77,6 +78,39 @@ export class PdfSlotRectDto extends SlotRectDto {
   page!: number;
 }
 
+const VARIANT_LANGUAGE = {
+  example: 'de',
+  description: "A BCP 47 tag other than the campaign's own (written in any case: saved in its canonical form, de-AT).",
+};
+const CONFIRM_CURRENT =
+  'Mark the variant as translating the default as it is now (it was stale: the default changed after it was saved, and a person checked it still fits). Without it, a variant saved unchanged keeps its state.';
+
+export class PdfVariantInputDto {
+  @ApiProperty(VARIANT_LANGUAGE) @IsString() @Length(2, 35) language!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The PDF in this language, uploaded with POST /files. Absent: the file the variant has (422 for a new language).',
+  })
+  @IsOptional()
+  @IsUUID()
+  fileId?: string;
+
+  @ApiPropertyOptional({
+    type: [PdfSlotRectDto],
+    description: "Its own rectangles; absent: the default's (which must then fit this file's pages).",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PdfSlotRectDto)
+  slots?: PdfSlotRectDto[];
+
+  @ApiPropertyOptional({ description: CONFIRM_CURRENT }) @IsOptional() @IsBoolean() confirmCurrent?: boolean;
+}
+
 export class PdfAssetDto {
   @ApiProperty() @IsString() @Length(1, 200) name!: string;
 
@@ -90,6 +124,17 @@ export class PdfAssetDto {
   @ValidateNested({ each: true })
   @Type(() => PdfSlotRectDto)
   slots!: PdfSlotRectDto[];
+
+  @ApiPropertyOptional({
+    type: [PdfVariantInputDto],
+    description: `The PDF in other languages, at most ${MAX_EMAIL_VARIANTS}: each partner gets the closest to its language. Absent: the asset's variants stay as they are; [] removes them.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EMAIL_VARIANTS)
+  @ValidateNested({ each: true })
+  @Type(() => PdfVariantInputDto)
+  variants?: PdfVariantInputDto[];
 }
 
 const copyOf = (network: string, limit: number, counting: string) =>
@@ -120,6 +165,42 @@ export class SocialCopyDto {
   instagram?: string;
 }
 
+export class SocialVariantInputDto {
+  @ApiProperty(VARIANT_LANGUAGE) @IsString() @Length(2, 35) language!: string;
+
+  @ApiProperty({
+    type: SocialCopyDto,
+    description: "The copy in this language; a network it leaves out posts the default's copy.",
+  })
+  @ValidateNested()
+  @Type(() => SocialCopyDto)
+  copy!: SocialCopyDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      "Its own background (POST /files); null: the default's image and rectangles; absent: the image it has (a new language: the default's).",
+  })
+  @IsOptional()
+  @IsUUID()
+  fileId?: string | null;
+
+  @ApiPropertyOptional({
+    type: [SlotRectDto],
+    description: "With its own image: its own rectangles; absent: the default's (which must fit the image).",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SlotRectDto)
+  slots?: SlotRectDto[];
+
+  @ApiPropertyOptional({ description: CONFIRM_CURRENT }) @IsOptional() @IsBoolean() confirmCurrent?: boolean;
+}
+
 export class SocialAssetDto {
   @ApiProperty() @IsString() @Length(1, 200) name!: string;
 
@@ -141,6 +222,17 @@ export class SocialAssetDto {
   @ValidateNested()
   @Type(() => SocialCopyDto)
   copy!: SocialCopyDto;
+
+  @ApiPropertyOptional({
+    type: [SocialVariantInputDto],
+    description: `The post in other languages, at most ${MAX_EMAIL_VARIANTS}: each partner gets the closest to its language. Absent: the asset's variants stay as they are; [] removes them.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EMAIL_VARIANTS)
+  @ValidateNested({ each: true })
+  @Type(() => SocialVariantInputDto)
+  variants?: SocialVariantInputDto[];
 }
 
 export class PageFormFieldDto {

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import type { Asset } from '@tcma/campaign-model';
+import { VARIANT_ORIGINS, type Asset, type VariantOrigin } from '@tcma/campaign-model';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
 import { EligibilityDto, LinkDto, SlotDto } from './campaign-input.dto';
 import { EmailAssetDto, PageAssetDto, PdfSlotRectDto, SlotRectDto, SocialCopyDto } from './asset-input.dto';
@@ -39,14 +39,46 @@ class ImageFileRefDto extends StoredFileRefDto {
   @ApiProperty() height!: number;
 }
 
+class DrawnVariantViewDto {
+  @ApiProperty({
+    description: 'The digest of the default this variant translates; a different one now means the variant is stale.',
+  })
+  sourceDigest!: string;
+  @ApiProperty({ enum: VARIANT_ORIGINS }) origin!: VariantOrigin;
+  @ApiProperty({ format: 'date-time' }) savedAt!: string;
+}
+
+export class PdfVariantViewDto extends DrawnVariantViewDto {
+  @ApiProperty({ type: PdfFileRefDto }) file!: PdfFileRefDto;
+  @ApiPropertyOptional({ type: [PdfSlotRectDto], description: "Absent: drawn at the default's rectangles." })
+  slots?: PdfSlotRectDto[];
+}
+
+export class SocialVariantViewDto extends DrawnVariantViewDto {
+  @ApiProperty({ type: SocialCopyDto, description: "A network left out posts the default's copy." })
+  copy!: SocialCopyDto;
+  @ApiPropertyOptional({ type: ImageFileRefDto, description: "Absent: the default's image and rectangles." })
+  image?: ImageFileRefDto;
+  @ApiPropertyOptional({ type: [SlotRectDto], description: "Absent: the default's rectangles." })
+  slots?: SlotRectDto[];
+}
+
+@ApiExtraModels(PdfVariantViewDto)
 export class PdfAssetViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['pdf'] }) kind!: 'pdf';
   @ApiProperty() name!: string;
   @ApiProperty({ type: PdfFileRefDto }) file!: PdfFileRefDto;
   @ApiProperty({ type: [PdfSlotRectDto] }) slots!: PdfSlotRectDto[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(PdfVariantViewDto) },
+    description: 'The PDF in other languages, by BCP 47 tag; absent when it has none.',
+  })
+  variants?: Record<string, PdfVariantViewDto>;
 }
 
+@ApiExtraModels(SocialVariantViewDto)
 export class SocialAssetViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['social'] }) kind!: 'social';
@@ -54,6 +86,12 @@ export class SocialAssetViewDto {
   @ApiProperty({ type: ImageFileRefDto }) image!: ImageFileRefDto;
   @ApiProperty({ type: [SlotRectDto] }) slots!: SlotRectDto[];
   @ApiProperty({ type: SocialCopyDto }) copy!: SocialCopyDto;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(SocialVariantViewDto) },
+    description: 'The post in other languages, by BCP 47 tag; absent when it has none.',
+  })
+  variants?: Record<string, SocialVariantViewDto>;
 }
 
 export class PageAssetViewDto extends PageAssetDto {

@@ -2,7 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SOCIAL_NETWORKS, SocialNetwork } from '@tcma/campaign-model';
 import { MAX_PAGE_DPI, SOCIAL_IMAGE_SIZES } from '@tcma/cobrand';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { SocialCopyDto } from './asset-input.dto';
 import { ProblemDto } from './campaign-output.dto';
 
@@ -49,6 +60,16 @@ export class DraftAssetPreviewQuery extends FilePageQuery {
   @IsOptional()
   @IsIn(Object.keys(SOCIAL_IMAGE_SIZES))
   size?: string;
+
+  @ApiPropertyOptional({
+    example: 'de',
+    description:
+      "One of the asset's language variants (its tag): that variant's file, rectangles and copy. Default: the asset itself.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string;
 
   @ApiPropertyOptional({
     description:
