@@ -3,7 +3,8 @@ import { request as playwrightRequest } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { loadDemo } from '../../apps/cli/src/demo/demo-manifest';
-import { consoleArea, expect, expectAccessible, expectConsoleArea, screenshot, test } from './fixtures';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { consoleArea, dismiss, expect, expectAccessible, expectConsoleArea, screenshot, test } from './fixtures';
 import { admin, authorCampaign, ok, partnerWithUser, PASSWORD, signIn, vendorAdmin } from './seed';
 
 /**
@@ -85,6 +86,14 @@ test.beforeAll(async () => {
 
 async function signInBrowser(page: Page): Promise<void> {
   await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
+}
+
+/** A one-page A4 PDF saying it is the German edition (the demo's one-pager has the same page size). */
+async function germanEdition(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.addPage([595.28, 841.89]).drawText('Ihre Dateien, sicher in der Cloud', { x: 40, y: 420, size: 28, font });
+  return Buffer.from(await doc.save());
 }
 
 /** The page from the top at 1440 px (and 375 px when asked), looked at by axe; ends wide. */
@@ -235,6 +244,34 @@ test.describe('console: PDF and social editors, dashboards', () => {
     expect(await differingPixels(page, raw, preview, inRect)).toBeGreaterThan(50);
     expect(await differingPixels(page, raw, preview, { left: 0, top: 0.25, width: 1, height: 0.5 })).toBe(0);
     await shoot(page, 'pdf-preview');
+
+    // A German version: its own file, drawn into at the same rectangle, saved with the PDF.
+    const versions = editor.getByRole('region', { name: 'Other languages' });
+    await versions.getByRole('textbox', { name: 'Language' }).fill('de');
+    await versions.locator('input[type=file]').setInputFiles({
+      name: 'one-pager.de.pdf',
+      mimeType: 'application/pdf',
+      buffer: await germanEdition(),
+    });
+    await expect(versions.getByText('one-pager.de.pdf · 1 page')).toBeVisible();
+    await versions.getByRole('button', { name: 'Add the language' }).click();
+    await expect(versions.getByText('Not saved yet')).toBeVisible();
+    await dismiss(page, 'The PDF “One-pager” is saved.');
+    await editor.getByRole('button', { name: 'Save the PDF' }).click();
+    await expect(page.getByText('The PDF “One-pager” is saved.')).toBeVisible();
+    await expect(versions.getByText('Current', { exact: true })).toBeVisible();
+    await expect(versions.getByRole('button', { name: 'Remove German (de)' })).toBeVisible();
+
+    // Previewed in German: the German file, the sample partner's name in the same rectangle.
+    const previewPane = editor.getByRole('region', { name: 'Preview' });
+    await previewPane.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'German (de)' }).click();
+    const german = editor.getByRole('img', { name: 'The asset co-branded as Sample partner' });
+    await expect(german).toHaveAttribute('src', /[?&]language=de(&|$)/);
+    await loadedImage(german);
+    expect(await differingPixels(page, raw, german, { left: 0, top: 0.25, width: 1, height: 0.5 })).toBeGreaterThan(50);
+    await dismiss(page, 'The PDF “One-pager” is saved.');
+    await shoot(page, 'pdf-language', true);
   });
 
   test('a social post’s LinkedIn copy past the limit is counted by the API and refused at its field', async ({

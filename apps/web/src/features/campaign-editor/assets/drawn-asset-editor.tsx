@@ -1,5 +1,5 @@
 import { useTranslation } from '../../../shared/i18n';
-import { Button, Grid, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import classes from '../../../shared/components/panel.module.css';
@@ -14,6 +14,14 @@ import { FileField } from './file-field';
 import { asRectangle } from './rect-problems';
 import { RectsEditor, type DrawnRect } from './rects-editor';
 import { SocialCopyFields } from './social-copy-fields';
+import {
+  DrawnVariants,
+  pdfVariantInputs,
+  socialVariantInputs,
+  variantDrafts,
+  type VariantDraft,
+} from './drawn-variants';
+import { useLanguageTitle } from '../languages/language-words';
 import {
   filePageUrl,
   useSaveDrawnAsset,
@@ -107,6 +115,32 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
   const [page, setPage] = useState(1);
   const [size, setSize] = useState('linkedin');
   const [dirty, setDirty] = useState(false);
+  const [variants, setVariants] = useState<VariantDraft[]>(() => variantDrafts(asset));
+  // Once saved, the versions are the API's (tags canonical, states judged): read again from the saved asset.
+  const [variantsOf, setVariantsOf] = useState(asset?.variants);
+  if (asset?.variants !== variantsOf && !save.isPending) {
+    setVariantsOf(asset?.variants);
+    if (!dirty) setVariants(variantDrafts(asset));
+  }
+  // The saved language version the preview shows; '' the asset itself.
+  const [previewLanguage, setPreviewLanguage] = useState('');
+  const languageTitle = useLanguageTitle();
+  const savedLanguages = Object.keys(asset?.variants ?? {});
+  const shownLanguage = savedLanguages.includes(previewLanguage) ? previewLanguage : '';
+  const languageQuery: Record<string, string> = shownLanguage ? { language: shownLanguage } : {};
+  const languageSelect = savedLanguages.length ? (
+    <Select
+      label={t('variants.previewLanguage')}
+      data={[
+        { value: '', label: t('variants.default', { language: languageTitle(content.language) }) },
+        ...savedLanguages.map((l) => ({ value: l, label: languageTitle(l) })),
+      ]}
+      value={shownLanguage}
+      allowDeselect={false}
+      onChange={(v) => setPreviewLanguage(v ?? '')}
+      w={220}
+    />
+  ) : null;
   const index = asset ? content.assets.findIndex((a) => a.id === asset.id) : content.assets.length;
   const at = `assets[${index}]`;
   const error = isStale(save.error) ? null : save.error;
@@ -130,8 +164,16 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
     const common = { name, fileId: file.id };
     save.mutate(
       kind === 'pdf'
-        ? { kind, assetId: asset?.id ?? null, body: { ...common, slots: rects.filter(onAPage) } }
-        : { kind, assetId: asset?.id ?? null, body: { ...common, slots: rects, copy } },
+        ? {
+            kind,
+            assetId: asset?.id ?? null,
+            body: { ...common, slots: rects.filter(onAPage), variants: pdfVariantInputs(variants) },
+          }
+        : {
+            kind,
+            assetId: asset?.id ?? null,
+            body: { ...common, slots: rects, copy, variants: socialVariantInputs(variants) },
+          },
       {
         onSuccess: (assetId) => {
           setDirty(false);
@@ -223,19 +265,25 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
                   campaignId={campaign.id}
                   assetId={asset?.id ?? null}
                   revision={campaign.revision}
-                  query={{ page: String(page) }}
+                  query={{ page: String(page), ...languageQuery }}
                   dirty={dirty}
                   aspect={area.width / area.height}
+                  extra={languageSelect}
                 />
               ) : (
                 <AssetPreview
                   campaignId={campaign.id}
                   assetId={asset?.id ?? null}
                   revision={campaign.revision}
-                  query={{ size }}
+                  query={{ size, ...languageQuery }}
                   dirty={dirty}
                   aspect={socialAspect(size)}
-                  extra={<SocialSizeSelect value={size} onChange={setSize} />}
+                  extra={
+                    <>
+                      <SocialSizeSelect value={size} onChange={setSize} />
+                      {languageSelect}
+                    </>
+                  }
                 />
               )}
             </Grid.Col>
@@ -260,6 +308,18 @@ export function DrawnAssetEditor({ edited, kind, asset, file: initialFile, onSav
               onChange={changed(setCopy)}
             />
           </Stack>
+        ) : null}
+        {asset ? (
+          <DrawnVariants
+            campaignId={campaign.id}
+            kind={kind}
+            assetId={asset.id}
+            at={at}
+            variants={variants}
+            error={error}
+            disabled={readOnly}
+            onChange={changed(setVariants)}
+          />
         ) : null}
         <Group gap="sm">
           <Button type="submit" loading={save.isPending} disabled={!file || readOnly}>

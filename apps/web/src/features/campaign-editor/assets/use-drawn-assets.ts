@@ -72,18 +72,9 @@ export function useAssetFile(campaignId: string, assetId: string | null) {
 export type DrawnKind = 'pdf' | 'social';
 export type DrawnAsset = PdfAsset | SocialAsset;
 
-export interface PdfInput {
-  name: string;
-  fileId: string;
-  slots: PdfRect[];
-}
-
-export interface SocialInput {
-  name: string;
-  fileId: string;
-  slots: SocialRect[];
-  copy: SocialCopy;
-}
+/** What saves a PDF or a social post: the asset, and its language versions. */
+export type PdfInput = components['schemas']['PdfAssetDto'];
+export type SocialInput = components['schemas']['SocialAssetDto'];
 
 /** A PDF or a social post to add (no asset id) or replace. */
 export type DrawnAssetSave =

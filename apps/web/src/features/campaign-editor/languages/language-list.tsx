@@ -91,13 +91,16 @@ function LanguagePanel({
       <Table horizontalSpacing="xs" verticalSpacing="xs" aria-labelledby={id}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('languages.email')}</Table.Th>
+            <Table.Th>{t('languages.asset')}</Table.Th>
             <Table.Th>{t('languages.stateColumn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {language.emails.map((e) => (
             <EmailRow key={e.assetId} email={e} />
+          ))}
+          {language.drawn.map((d) => (
+            <DrawnRow key={d.assetId} drawn={d} />
           ))}
         </Table.Tbody>
       </Table>
@@ -131,6 +134,31 @@ function EmailRow({ email }: { email: DraftLanguageEmail }) {
             </Badge>
           ) : null}
         </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A PDF or social post in a language: without a version in it, its readers get the default's, which holds nothing back. */
+function DrawnRow({ drawn }: { drawn: DraftLanguage['drawn'][number] }) {
+  const { t } = useTranslation('campaign-editor');
+  const format = useFormat();
+  const states = useEmailStates();
+  const state =
+    drawn.state === 'missing' ? { color: 'gray.2', label: t('languages.state.default') } : states(drawn.state);
+  const kind = { pdf: t('kind.pdf'), social: t('kind.social') }[drawn.kind];
+  return (
+    <Table.Tr>
+      <Table.Td className="wrap-anywhere">
+        {drawn.name}
+        <Text span size="sm" c="dimmed" display="block">
+          {drawn.savedAt ? t('languages.drawnSaved', { kind, date: format.dateTime(drawn.savedAt) }) : kind}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={state.color} variant="filled" autoContrast tt="none" miw="max-content">
+          {state.label}
+        </Badge>
       </Table.Td>
     </Table.Tr>
   );
