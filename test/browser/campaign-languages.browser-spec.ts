@@ -140,7 +140,9 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   // Removed, once confirmed: no other language again.
   await german.getByRole('button', { name: 'Remove German' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove German (de)?' });
-  await expect(dialog).toContainText('Every email’s, PDF’s and social post’s German version is removed from the draft.');
+  await expect(dialog).toContainText(
+    'Every email’s, PDF’s and social post’s German version is removed from the draft.',
+  );
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Remove the language' }).click();
   await expect(dialog).toBeHidden();
