@@ -2,6 +2,7 @@ import { ManualClock } from '@tcma/clock';
 import { QueueName } from '@tcma/queue';
 import { SocialPublisher, SocialSweepService, STALE_PUBLISHING_MS, UNCERTAIN_CHECK_AFTER_MS } from '@tcma/social-posts';
 import { simpleParser } from 'mailparser';
+import sharp from 'sharp';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { TestDb, testDb } from '../support/db';
@@ -461,5 +462,75 @@ describe('social posts: scheduled at a local time, published at most once', () =
     expect(linkedinPosts()).toHaveLength(before + 1);
     expect(linkedinPosts().at(-1)?.createdAt).toBe(postingTime.getTime());
     expect((await deliveryOf(post.id)).status).toBe('published');
+  });
+
+  it("posts in the partner's language: the social asset's German copy and image for a partner reading de-AT", async () => {
+    const marketer = as(demo.tokens.marketer);
+    const v1 = await api.http().get(`/campaigns/${demo.campaignId}/versions/1`).set(marketer).expect(200);
+    const social = v1.body.content.assets.find((a: { kind: string }) => a.kind === 'social');
+    const file = await api
+      .http()
+      .get(`/campaigns/${demo.campaignId}/draft/assets/${social.id}/file`)
+      .set(marketer)
+      .expect(200);
+    const background = await sharp({
+      create: { width: social.image.width, height: social.image.height, channels: 3, background: '#0b6e4f' },
+    })
+      .png()
+      .toBuffer();
+    const german = await api
+      .http()
+      .post('/files')
+      .set(marketer)
+      .attach('file', background, { filename: 'linkedin.de.png', contentType: 'image/png' })
+      .expect(201);
+    await api
+      .http()
+      .put(`/campaigns/${demo.campaignId}/assets/social/${social.id}`)
+      .set(marketer)
+      .send({
+        name: social.name,
+        fileId: file.body.id,
+        slots: social.slots,
+        copy: social.copy,
+        variants: [
+          {
+            language: 'de',
+            fileId: german.body.id,
+            copy: {
+              linkedin: 'Ransomware wartet nicht. {{partner.company_name}} richtet Ihren Test ein: {{partner.website}}',
+            },
+          },
+        ],
+      })
+      .expect(200);
+    await api
+      .http()
+      .post(`/campaigns/${demo.campaignId}/publish`)
+      .set(marketer)
+      .send({ languages: { de: 'fallback' } })
+      .expect(201);
+    await api
+      .http()
+      .patch(`/partners/${northwind.partnerId}`)
+      .set(as(demo.tokens.admin))
+      .send({ language: 'de-AT' })
+      .expect(200);
+
+    const before = linkedinPosts().length;
+    const created = await schedule(northwind.token, {}).expect(201);
+    expect(created.body.copy.linkedin).toMatch(
+      new RegExp(
+        `^Ransomware wartet nicht\\. Northwind IT Services richtet Ihren Test ein: ${api.config.publicBaseUrl}/s/[0-9A-Za-z]{10}$`,
+      ),
+    );
+    await sweep();
+    const posted = linkedinPosts().slice(before);
+    expect(posted.map((p) => p.text)).toEqual([
+      created.body.copy.linkedin.replace(/[\\|{}@[\]()<>#*_~]/g, (c: string) => `\\${c}`),
+    ]);
+    // Its image is the German background co-branded, not the default's (the first post's, same renderer and size).
+    expect(posted[0].imageBytes).toBeGreaterThan(1_000);
+    expect(posted[0].imageBytes).not.toBe(linkedinPosts()[0].imageBytes);
   });
 });
