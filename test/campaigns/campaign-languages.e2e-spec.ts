@@ -110,8 +110,8 @@ describe('campaign languages', () => {
           savedAt: clock.now().toISOString(),
           needsReview: false,
         })),
-        // The campaign has no PDF or social post.
-        drawn: [],
+        // The campaign has no PDF, social post or page.
+        assets: [],
       },
     ]);
 

@@ -114,6 +114,68 @@ describe('kept landing pages', () => {
     for (const page of await late()) expect(page.html).toContain('Late Partner Ltd');
   });
 
+  it("serves the page in the language its address asks for, else the partner's: its title, labels, consent and thank-you, and the consent recorded as shown", async () => {
+    const drafts = one.get(CampaignDraftsService);
+    const german = {
+      language: 'DE',
+      title: 'Live-Demo mit {{partner.company_name}}',
+      html: '<h1>Ihre Dateien, sicher in der Cloud</h1><div data-tcma-form></div>',
+      form: {
+        labels: { email: 'Geschäftliche E-Mail', first_name: 'Vorname' },
+        consentText: 'Ich bin einverstanden, dass {{partner.company_name}} mich kontaktiert.',
+        submitLabel: 'Demo buchen',
+        successMessage: 'Danke: Wir melden uns innerhalb eines Werktags.',
+      },
+    };
+    // A label for a field the form does not have is refused at it, and nothing is saved.
+    await expect(
+      drafts.updatePageAsset(vendor.admin, campaignId, pageAssetId, {
+        ...pageInput(),
+        variants: [{ ...german, form: { ...german.form, labels: { fax: 'Fax' } } }],
+      }),
+    ).rejects.toMatchObject({
+      problems: [expect.objectContaining({ path: 'assets[0].variants.de.form.labels.fax' })],
+    });
+    await drafts.updatePageAsset(vendor.admin, campaignId, pageAssetId, { ...pageInput(), variants: [german] });
+    await one.get(CampaignPublishingService).publish(vendor.admin, campaignId);
+    await heard();
+    const service = one.get(LandingPagesService);
+
+    const asked = await service.view(...address, 'de-AT');
+    expect(asked.html).toMatch(/^<!doctype html><html lang="de">/);
+    expect(asked.html).toContain('<title>Live-Demo mit Contoso Renamed Ltd</title>');
+    expect(asked.html).toContain('Geschäftliche E-Mail');
+    expect(asked.html).toContain('Last name'); // a field without a German label keeps the default's
+    expect(asked.html).toContain('Ich bin einverstanden, dass Contoso Renamed Ltd mich kontaktiert.');
+    expect(asked.html).toContain('Demo buchen');
+    expect((await service.view(...address)).html).toMatch(/^<!doctype html><html lang="en">/);
+    expect((await service.view(...address, 'fr')).html).toContain(
+      '<title>Book a live demo with Contoso Renamed Ltd</title>',
+    );
+    expect(asked.etag).not.toBe((await service.view(...address)).etag);
+
+    // The partner's language, when the address names none; in every API process.
+    await one.get(PartnersService).update(vendor.admin, partner.partnerId, { language: 'de' });
+    await heard();
+    for (const page of await views()) expect(page.html).toContain('<title>Live-Demo mit');
+
+    // A submission is answered in the page's language, and its consent recorded in the words shown.
+    const done = await service.submit(
+      ...address,
+      undefined,
+      { email: 'anna@vienna.example', first_name: 'Anna', company: 'Wien GmbH', consent: 'yes' },
+      { ip: '192.0.2.7', userAgent: 'test' },
+      'de',
+    );
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('Danke: Wir melden uns innerhalb eines Werktags.');
+    const [consent] = await testDb().query<Array<{ wording: string }>>(
+      "SELECT c.wording FROM consent_records c JOIN prospects p ON p.id = c.prospect_id WHERE p.email = 'anna@vienna.example'",
+    );
+    expect(consent.wording).toBe('Ich bin einverstanden, dass Contoso Renamed Ltd mich kontaktiert.');
+    await one.get(PartnersService).update(vendor.admin, partner.partnerId, { language: null });
+  });
+
   describe('when changes may go unheard', () => {
     let names = 0;
     /** Renames the partner without a notice (triggers off for this transaction): only a page read from the database shows it. */

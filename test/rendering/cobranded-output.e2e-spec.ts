@@ -259,7 +259,7 @@ describe('co-branded output', () => {
       .body;
     const german = languages.find((l: { language: string }) => l.language === 'de');
     expect(german.ready).toBe(false);
-    expect(german.drawn).toEqual(
+    expect(german.assets).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ assetId: assets.social, kind: 'social', state: 'stale' }),
         expect.objectContaining({ assetId: assets.pdf, kind: 'pdf', state: 'missing' }),

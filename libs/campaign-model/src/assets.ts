@@ -91,11 +91,11 @@ export interface PdfAsset {
 }
 
 /**
- * What a PDF or social variant shares with every variant: when it was saved, how its words were
- * made, and the digest of the default it translates (drawnAssetDigest): another digest now means
+ * What a PDF's, social post's or landing page's variant shares with every variant: when it was saved, how its words were
+ * made, and the digest of the default it translates (collateralDigest): another digest now means
  * the default changed after the variant was saved, and the variant is stale.
  */
-interface DrawnVariantBase {
+interface CollateralVariantBase {
   sourceDigest: string;
   origin: VariantOrigin;
   savedAt: string;
@@ -105,7 +105,7 @@ interface DrawnVariantBase {
  * A PDF in one language: its own file, drawn into at the default's slot rectangles or at its own
  * (a translated layout moves a box). The slots are the campaign's: only where they are drawn differs.
  */
-export interface PdfVariant extends DrawnVariantBase {
+export interface PdfVariant extends CollateralVariantBase {
   file: PdfAsset['file'];
   /** Absent: the default's rectangles (which must then fit this file's pages). */
   slots?: PdfSlotRect[];
@@ -115,7 +115,7 @@ export interface PdfVariant extends DrawnVariantBase {
  * A social post in one language: its copy per network (a network it leaves out posts the
  * default's), and optionally its own background image with its own rectangles.
  */
-export interface SocialVariant extends DrawnVariantBase {
+export interface SocialVariant extends CollateralVariantBase {
   copy: Partial<Record<SocialNetwork, string>>;
   /** Absent: the default's image and rectangles. */
   image?: SocialAsset['image'];
@@ -222,6 +222,28 @@ export interface PageAsset {
   /** Ask search engines not to index the page (meta robots and X-Robots-Tag). */
   noindex: boolean;
   form: PageForm | null;
+  /** The page in other languages, by canonical BCP 47 tag (never the campaign's own). Absent: none. */
+  variants?: Record<string, PageVariant>;
+}
+
+/**
+ * A landing page in one language: its words only. The form's fields, what a submission does and
+ * the page's address are the default's, so a lead is the same lead in every language.
+ */
+export interface PageVariant extends CollateralVariantBase {
+  title: string;
+  html: string;
+  /** The form's words, when the page has a form. */
+  form?: PageVariantForm;
+}
+
+export interface PageVariantForm {
+  /** A label per field name; a field left out keeps the default's label. */
+  labels: Record<string, string>;
+  /** The consent statement as shown (and recorded as evidence) in this language; with the default's consent only. */
+  consentText?: string;
+  submitLabel: string;
+  successMessage: string;
 }
 
 export type Asset = EmailAsset | PdfAsset | SocialAsset | PageAsset;

@@ -27,6 +27,8 @@ export type {
   EmailVariant,
   PdfVariant,
   SocialVariant,
+  PageVariant,
+  PageVariantForm,
   PageAsset,
   PageFieldType,
   PageForm,

@@ -5,6 +5,7 @@ import {
   CampaignContent,
   EmailAsset,
   LinkDefinition,
+  PageAsset,
   PdfAsset,
   SlotDefinition,
   SocialAsset,
@@ -20,7 +21,7 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { AssetFiles } from './asset-files.service';
 import { CampaignReviewsRepository } from './campaign-reviews.repository';
-import { pdfVariantsOf, socialVariantsOf, VariantContext } from './drawn-variant-inputs';
+import { pageVariantsOf, pdfVariantsOf, socialVariantsOf, VariantContext } from './collateral-variant-inputs';
 import {
   assetOf,
   EmailAssetInput,
@@ -168,7 +169,9 @@ export class CampaignDraftsService {
     return this.added(
       assetId,
       this.edit(actor, id, ifRevision, (draft) => {
-        draft.assets.push({ id: assetId, kind: 'page', ...pickPage(input) });
+        const asset: PageAsset = { id: assetId, kind: 'page', ...pickPage(input) };
+        const variants = pageVariantsOf(input.variants, undefined, asset, this.variantClock(draft));
+        draft.assets.push(variants ? { ...asset, variants } : asset);
       }),
     );
   }
@@ -181,7 +184,11 @@ export class CampaignDraftsService {
     ifRevision?: number,
   ): Promise<CampaignView> {
     return this.edit(actor, id, ifRevision, (draft) => {
-      replaceAsset(draft, assetId, 'page', (a) => ({ ...a, ...pickPage(input) }));
+      const previous = assetOf(draft, assetId, 'page');
+      const { variants: _old, ...rest } = previous;
+      const next: PageAsset = { ...rest, ...pickPage(input) };
+      const variants = pageVariantsOf(input.variants, previous, next, this.variantClock(draft));
+      replaceAsset(draft, assetId, 'page', () => (variants ? { ...next, variants } : next));
     });
   }
 
@@ -214,6 +221,10 @@ export class CampaignDraftsService {
       const variants = await socialVariantsOf(input.variants, previous, next, this.imageFiles(actor, draft));
       replaceAsset(draft, assetId, 'social', () => (variants ? { ...next, variants } : next));
     });
+  }
+
+  private variantClock(draft: CampaignContent) {
+    return { campaignLanguage: draft.language, now: this.clock.now() };
   }
 
   private pdfFiles(actor: Actor, draft: CampaignContent): VariantContext<PdfAsset['file']> {

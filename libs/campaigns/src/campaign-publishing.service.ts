@@ -150,7 +150,7 @@ function languageChoicesOf(
 ): Record<string, LanguageChoice> | null {
   const incomplete = incompleteLanguages(draft);
   const choices: Record<string, LanguageChoice> = {};
-  for (const { language, emails, drawn } of incomplete) {
+  for (const { language, emails, assets } of incomplete) {
     const choice = asked[language];
     if ((LANGUAGE_CHOICES as readonly string[]).includes(choice)) {
       choices[language] = choice as LanguageChoice;
@@ -166,8 +166,8 @@ function languageChoicesOf(
       .filter(([n]) => n)
       .map(([n, label]) => `${n} ${n === 1 ? 'email' : 'emails'} ${label}`)
       .concat(
-        drawn.length
-          ? [`${drawn.map((a) => a.name).join(', ')} stale (its default changed after it was translated)`]
+        assets.length
+          ? [`${assets.map((a) => a.name).join(', ')} stale (its default changed after it was translated)`]
           : [],
       )
       .join(', ');

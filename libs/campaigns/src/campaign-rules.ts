@@ -33,6 +33,7 @@ import {
 } from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
 import { canonicalLanguage } from '@tcma/translation';
+import { checkPageVariant } from './page-variant-rules';
 import { checkSocialCopy } from './social-copy-rules';
 
 export const LIMITS = {
@@ -319,8 +320,11 @@ async function checkAssets(
     if (scope && scope.changedAsset !== i) continue;
     if (asset.kind === 'email') await checkEmail(asset, c.language, vocabulary, path, out);
     else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, c.language, path, out);
-    else if (asset.kind === 'page') out.addAll(path, checkPageAsset(asset, vocabulary));
-    else checkSocial(asset, vocabulary, c.language, path, out);
+    else if (asset.kind === 'page') {
+      out.addAll(path, checkPageAsset(asset, vocabulary));
+      for (const [tag, variant] of variantsOf(asset, c.language, path, out))
+        out.addAll(`${path}.variants.${tag}`, checkPageVariant(asset, tag, variant, vocabulary));
+    } else checkSocial(asset, vocabulary, c.language, path, out);
   }
 }
 

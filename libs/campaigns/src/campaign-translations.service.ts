@@ -7,8 +7,8 @@ import {
   campaignLanguages,
   campaignXliff,
   canonicalLanguage,
-  DrawnAsset,
-  drawnVariantState,
+  Collateral,
+  collateralVariantState,
   emailVariantOf,
   importCampaignXliff,
   needsReview,
@@ -39,13 +39,13 @@ export interface DraftLanguage {
     needsReview: boolean;
   }>;
   /**
-   * Every PDF and social post of the draft: one without a variant (`missing`) gives this
+   * Every PDF, social post and page of the draft: one without a variant (`missing`) gives this
    * language's readers the default's and does not hold the language back; a `stale` one does.
    */
-  drawn: Array<{
+  assets: Array<{
     assetId: string;
     name: string;
-    kind: DrawnAsset['kind'];
+    kind: Collateral['kind'];
     state: VariantState;
     savedAt: string | null;
   }>;
@@ -80,20 +80,20 @@ export class CampaignTranslationsService {
   }
 
   /**
-   * The draft's languages besides its own, alphabetically: every language any email, PDF or
-   * social post has a variant in, with each one's state in it (`missing` where it has none).
+   * The draft's languages besides its own, alphabetically: every language any asset has a
+   * variant in, with each asset's state in it (`missing` where it has none).
    */
   async languages(actor: Actor, id: string): Promise<DraftLanguage[]> {
     const { content } = await this.drafts.current(actor, id);
     const emails = content.assets.filter((a): a is EmailAsset => a.kind === 'email');
-    const drawn = content.assets.filter((a): a is DrawnAsset => a.kind === 'pdf' || a.kind === 'social');
+    const collateral = content.assets.filter((a): a is Collateral => a.kind !== 'email');
     return campaignLanguages({ ...content, languageChoices: undefined })
       .slice(1)
       .map((language) => ({
         language,
         ready:
           emails.every((e) => variantReady(e, language)) &&
-          drawn.every((a) => drawnVariantState(a, language) !== 'stale'),
+          collateral.every((a) => collateralVariantState(a, language) !== 'stale'),
         emails: emails.map((e) => ({
           assetId: e.id,
           name: e.name,
@@ -102,11 +102,11 @@ export class CampaignTranslationsService {
           savedAt: e.variants?.[language]?.savedAt ?? null,
           needsReview: needsReview(e.variants?.[language]),
         })),
-        drawn: drawn.map((a) => ({
+        assets: collateral.map((a) => ({
           assetId: a.id,
           name: a.name,
           kind: a.kind,
-          state: drawnVariantState(a, language),
+          state: collateralVariantState(a, language),
           savedAt: a.variants?.[language]?.savedAt ?? null,
         })),
       }));
@@ -141,13 +141,13 @@ export class CampaignTranslationsService {
     });
   }
 
-  /** Every email's, PDF's and social post's variant in `language` taken out of the draft (a version already published keeps its own). */
+  /** Every asset's variant in `language` taken out of the draft (a version already published keeps its own). */
   removeLanguage(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
     return this.drafts.edit(actor, id, ifRevision, (draft) => {
       const tag = canonicalLanguage(language);
       let found = false;
       for (const asset of draft.assets) {
-        if (asset.kind === 'page' || !tag || !asset.variants?.[tag]) continue;
+        if (!tag || !asset.variants?.[tag]) continue;
         const rest = Object.fromEntries(Object.entries(asset.variants).filter(([key]) => key !== tag));
         found = true;
         if (Object.keys(rest).length) (asset as { variants?: object }).variants = rest;

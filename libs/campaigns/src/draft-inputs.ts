@@ -24,7 +24,7 @@ export interface MetadataInput {
 
 export type EmailAssetInput = Pick<EmailAsset, 'name' | 'subject' | 'preheader' | 'mjml'>;
 
-/** A PDF's or social post's variant as given: saved by its language (drawn-variant-inputs.ts). */
+/** A PDF's, social post's or page's variant as given: saved by its language (collateral-variant-inputs.ts). */
 interface DrawnVariantInput {
   language: string;
   /** It was stale and a person checked it still fits the default as it is now. */
@@ -61,11 +61,19 @@ export interface SocialAssetInput {
   variants?: SocialVariantInput[];
 }
 
+export interface PageVariantInput extends DrawnVariantInput {
+  title: string;
+  html: string;
+  form?: { labels?: Record<string, string>; consentText?: string; submitLabel: string; successMessage: string };
+}
+
 export interface PageAssetInput {
   name: string;
   title: string;
   html: string;
   noindex?: boolean;
+  /** Absent: the page's variants stay as they are; []: none. */
+  variants?: PageVariantInput[];
   form?:
     | (Omit<PageForm, 'onSubmit' | 'consent'> & {
         onSubmit?: PageForm['onSubmit'];

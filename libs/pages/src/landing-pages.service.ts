@@ -16,6 +16,7 @@ import { InvalidError } from '@tcma/errors';
 import { DatabaseNotices, PartnerScope } from '@tcma/persistence';
 import { landingPageUrl, missingSlots, PreviewsService, renderKey } from '@tcma/rendering';
 import { SendRefs } from '@tcma/signing';
+import { canonicalLanguage, collateralInLanguage } from '@tcma/translation';
 import { LRUCache } from 'lru-cache';
 import { FormRateLimit } from './form-rate-limit';
 import { LeadCaptureService } from './lead-capture.service';
@@ -123,9 +124,13 @@ export class LandingPagesService {
     });
   }
 
-  /** The page's shared bytes (the blank form). */
-  async view(partnerSlug: string, campaignSlug: string): Promise<PageResponse> {
-    const page = await this.available(partnerSlug, campaignSlug);
+  /**
+   * The page's shared bytes (the blank form), in the language the address asks for (`?lang=`, a
+   * BCP 47 tag; a variant email's page link carries its language), else the partner's: the
+   * closest of the page's languages (collateralInLanguage), else the campaign's.
+   */
+  async view(partnerSlug: string, campaignSlug: string, lang?: unknown): Promise<PageResponse> {
+    const page = await this.available(partnerSlug, campaignSlug, lang);
     if (!page) return { status: 404, html: NOT_FOUND, noindex: true };
     return { status: 200, html: page.blank, bytes: page.bytes, etag: `"${page.key}"`, noindex: page.asset.noindex };
   }
@@ -141,8 +146,10 @@ export class LandingPagesService {
     sendRef: unknown,
     body: Readonly<Record<string, unknown>>,
     visitor: Visitor,
+    lang?: unknown,
   ): Promise<PageResponse> {
-    const page = await this.available(partnerSlug, campaignSlug);
+    // The form posts to its own address, so it is answered (and its consent recorded) in the page's language.
+    const page = await this.available(partnerSlug, campaignSlug, lang);
     if (!page || !page.asset.form) return { status: 404, html: NOT_FOUND, noindex: true };
     const form = page.asset.form;
     const noindex = page.asset.noindex;
@@ -183,9 +190,9 @@ export class LandingPagesService {
    * the public an unfinished page does not exist yet (404), and it is the partner's data, not a
    * failure of the engine (a warning, not an error).
    */
-  private async available(partnerSlug: string, campaignSlug: string): Promise<LoadedPage | null> {
+  private async available(partnerSlug: string, campaignSlug: string, lang?: unknown): Promise<LoadedPage | null> {
     try {
-      return await this.load(partnerSlug, campaignSlug);
+      return await this.load(partnerSlug, campaignSlug, (typeof lang === 'string' && canonicalLanguage(lang)) || null);
     } catch (e) {
       if (!(e instanceof InvalidError)) throw e;
       this.logger.warn(`Landing page /p/${partnerSlug}/${campaignSlug} not shown: ${e.message}`);
@@ -193,23 +200,29 @@ export class LandingPagesService {
     }
   }
 
-  private async load(partnerSlug: string, campaignSlug: string): Promise<LoadedPage | null> {
+  private async load(partnerSlug: string, campaignSlug: string, reader: string | null): Promise<LoadedPage | null> {
     void this.listen();
-    const key = `${partnerSlug}/${campaignSlug}`;
+    // Kept per language asked (an unknown one is a page in the closest language, kept as any other).
+    const key = `${partnerSlug}/${campaignSlug}/${reader ?? ''}`;
     const kept = this.notices.live ? this.entries.get(key) : undefined;
     const entry =
       kept && kept.keptUntil > this.clock.now().getTime()
         ? kept
-        : await this.lookupOnce(key, partnerSlug, campaignSlug);
+        : await this.lookupOnce(key, partnerSlug, campaignSlug, reader);
     if (entry.missing.length) throw missingSlots(entry.missing);
     return entry.page;
   }
 
-  private lookupOnce(key: string, partnerSlug: string, campaignSlug: string): Promise<PageEntry> {
+  private lookupOnce(
+    key: string,
+    partnerSlug: string,
+    campaignSlug: string,
+    reader: string | null,
+  ): Promise<PageEntry> {
     let pending = this.loading.get(key);
     if (!pending) {
       const generation = this.generation;
-      pending = this.lookup(partnerSlug, campaignSlug).then(
+      pending = this.lookup(partnerSlug, campaignSlug, reader).then(
         (entry) => {
           if (this.loading.get(key) === pending) this.loading.delete(key);
           if (this.notices.live && generation === this.generation)
@@ -226,18 +239,21 @@ export class LandingPagesService {
     return pending;
   }
 
-  private async lookup(partnerSlug: string, campaignSlug: string): Promise<PageEntry> {
+  private async lookup(partnerSlug: string, campaignSlug: string, reader: string | null): Promise<PageEntry> {
     const target = await this.repository.findTargetForSystem(partnerSlug, campaignSlug);
     if (!target) return { page: null, missing: [], partnerId: null, campaignId: null, keptUntil: 0 };
     const ids = { partnerId: target.partner.id, campaignId: target.campaign.id, keptUntil: 0 };
-    const asset = target.version.content.assets.find((a): a is PageAsset => a.kind === 'page');
-    if (!asset) return { page: null, missing: [], ...ids };
+    const found = target.version.content.assets.find((a): a is PageAsset => a.kind === 'page');
+    if (!found) return { page: null, missing: [], ...ids };
+    const { content } = target.version;
+    const { asset, language } = collateralInLanguage(found, content, reader ?? target.partner.language);
     const brand = await this.brandKits.brandState(target.partner);
     const resolved = resolveSlotValues(target.version.content.slots, brand.brand);
     if (resolved.missing.length) return { page: null, missing: resolved.missing, ...ids };
     const social = target.version.content.assets.find((a) => a.kind === 'social');
     const pageUrl = this.pageUrl(partnerSlug, campaignSlug);
-    const compiled = compilePage(asset, target.version.content, new Map(resolved.values), {
+    // A variant declares its own language (<html lang>, and dir="rtl" for one written right to left).
+    const compiled = compilePage(asset, { ...content, language }, new Map(resolved.values), {
       pageUrl,
       ogImageUrl: social ? `${pageUrl}/og.png` : null,
     });
@@ -247,6 +263,7 @@ export class LandingPagesService {
       partnerId: target.partner.id,
       brandRevision: brand.revision,
       format: 'html',
+      ...(language !== content.language ? { language } : {}),
     });
     const blank = renderPage(compiled);
     return { page: { target, asset, compiled, key, blank, bytes: Buffer.from(blank) }, missing: [], ...ids };

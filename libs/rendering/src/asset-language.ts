@@ -1,10 +1,9 @@
 import type { Asset, CampaignContent } from '@tcma/campaign-model';
-import { drawnInLanguage, emailInLanguage } from '@tcma/translation';
+import { collateralInLanguage, emailInLanguage } from '@tcma/translation';
 
 /**
  * The asset someone reading `reader` (a BCP 47 tag; null: nobody said) is given, and its
- * language: an email's, PDF's or social post's closest variant that the version sends, else the
- * default. A landing page has one language, the campaign's.
+ * language: its closest variant that the version sends, else the default.
  */
 export function assetInLanguage(
   asset: Asset,
@@ -15,6 +14,5 @@ export function assetInLanguage(
     const { email, language } = emailInLanguage(asset, content, reader);
     return { asset: email, language };
   }
-  if (asset.kind === 'page') return { asset, language: content.language };
-  return drawnInLanguage(asset, content, reader);
+  return collateralInLanguage(asset, content, reader);
 }

@@ -24,7 +24,7 @@ import { BadRequestError, NotFoundError } from '@tcma/errors';
 import { StoredFileRow } from '@tcma/persistence';
 import { BlobStorage } from '@tcma/storage';
 import { Actor, PartnersService } from '@tcma/tenancy';
-import { canonicalLanguage, drawnInLanguage } from '@tcma/translation';
+import { canonicalLanguage, collateralInLanguage } from '@tcma/translation';
 import { createHash } from 'node:crypto';
 import { SAMPLE_PARTNER } from './draft-email-check.service';
 import { DEFAULT_PAGE_DPI } from './preview-request';
@@ -118,7 +118,7 @@ export class DraftAssetsService {
         },
       ]);
     const { asset, language } = variantTag
-      ? drawnInLanguage(drawn, { language: content.language }, variantTag)
+      ? collateralInLanguage(drawn, { language: content.language }, variantTag)
       : { asset: drawn, language: content.language };
     const page = options.page ?? 1;
     const dpi = options.dpi ?? DEFAULT_PAGE_DPI;

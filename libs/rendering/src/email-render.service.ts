@@ -46,9 +46,11 @@ export class EmailRenderService {
       // A variant's readers get a text_block's default in its language when the partner wrote none.
       const resolved = resolveSlotValues(content.slots, brand.brand, launchValues, variant || null);
       if (resolved.missing.length) throw missingSlots(resolved.missing);
+      // A variant's readers land on the page in its language (LandingPagesService.view's ?lang=).
+      const pageLink = pageUrl && variant ? `${pageUrl}?lang=${encodeURIComponent(variant)}` : pageUrl;
       const withPage =
-        pageUrl && content.assets.some((a) => a.kind === 'page')
-          ? { ...content, links: [...content.links, { name: 'page', url: pageUrl }] }
+        pageLink && content.assets.some((a) => a.kind === 'page')
+          ? { ...content, links: [...content.links, { name: 'page', url: pageLink }] }
           : content;
       // A variant declares its own language (<html lang>), for screen readers and clients' translation offers.
       return compileEmail(asset, variant ? { ...withPage, language: variant } : withPage, resolved.values);

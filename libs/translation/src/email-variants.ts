@@ -1,7 +1,7 @@
 import type { CampaignContent, EmailAsset, EmailVariant, VariantOrigin } from '@tcma/campaign-model';
 import { createHash } from 'node:crypto';
 import { closestLanguage } from './closest-language';
-import { DrawnAsset, drawnVariantState } from './drawn-variants';
+import { Collateral, collateralVariantState } from './collateral-variants';
 import { copyOfMjml, withTranslations } from './mjml-copy';
 
 type EmailCopy = Pick<EmailAsset, 'subject' | 'preheader' | 'mjml'>;
@@ -58,23 +58,23 @@ export const variantReady = (asset: EmailAsset, language: string): boolean =>
 
 /**
  * The draft's languages that are not ready: an email missing, stale or not reviewed in it, or a
- * PDF or social variant in it stale (a PDF or social post without a variant gives that
+ * PDF's, social post's or page's variant in it stale (one without a variant gives that
  * language's readers the default's, as most collateral is never translated: that is no gap).
  * Each with what is not ready: publishing asks what to do with each language.
  */
 export function incompleteLanguages(
   content: CampaignContent,
-): Array<{ language: string; emails: EmailAsset[]; drawn: DrawnAsset[] }> {
+): Array<{ language: string; emails: EmailAsset[]; assets: Collateral[] }> {
   const emails = content.assets.filter((a): a is EmailAsset => a.kind === 'email');
-  const drawn = content.assets.filter((a): a is DrawnAsset => a.kind === 'pdf' || a.kind === 'social');
+  const collateral = content.assets.filter((a): a is Collateral => a.kind !== 'email');
   return campaignLanguages(content)
     .slice(1)
     .map((language) => ({
       language,
       emails: emails.filter((e) => !variantReady(e, language)),
-      drawn: drawn.filter((a) => drawnVariantState(a, language) === 'stale'),
+      assets: collateral.filter((a) => collateralVariantState(a, language) === 'stale'),
     }))
-    .filter((l) => l.emails.length > 0 || l.drawn.length > 0);
+    .filter((l) => l.emails.length > 0 || l.assets.length > 0);
 }
 
 /**
@@ -157,11 +157,12 @@ const memos = new WeakMap<
 const MAX_READERS_REMEMBERED = 1_000;
 
 /**
- * A campaign's languages: its own first, then every language any of its emails, PDFs or social
- * posts has a variant in, alphabetically; a version's held languages (languageChoices) are not among them.
+ * A campaign's languages: its own first, then every language any of its assets (emails, PDFs,
+ * social posts, its page) has a variant in, alphabetically; a version's held languages
+ * (languageChoices) are not among them.
  */
 export function campaignLanguages(content: Pick<CampaignContent, 'language' | 'assets' | 'languageChoices'>): string[] {
-  const variants = content.assets.flatMap((a) => (a.kind === 'page' ? [] : Object.keys(a.variants ?? {})));
+  const variants = content.assets.flatMap((a) => Object.keys(a.variants ?? {}));
   const held = (language: string) => content.languageChoices?.[language] === 'hold';
   return [content.language, ...[...new Set(variants)].filter((l) => !held(l)).sort()];
 }

@@ -23,5 +23,5 @@ export {
   variantState,
 } from './email-variants';
 export type { VariantState } from './email-variants';
-export { drawnAssetDigest, drawnInLanguage, drawnVariantState } from './drawn-variants';
-export type { DrawnAsset } from './drawn-variants';
+export { collateralDigest, collateralInLanguage, collateralVariantState } from './collateral-variants';
+export type { Collateral } from './collateral-variants';

@@ -61,8 +61,8 @@ export function landingPageFastRoutes(app: INestApplication): FastRoute[] {
     {
       template,
       match: pathMatcher(template),
-      handle: ({ req, res, params }) =>
-        pages.view(params.partner, params.campaign).then(
+      handle: ({ req, res, params, query }) =>
+        pages.view(params.partner, params.campaign, query.get('lang') ?? undefined).then(
           (page) => sendPage(req, res, page, true),
           (e: unknown) => unavailable(res, logger, e),
         ),
@@ -114,7 +114,7 @@ export function landingPageRoutes(app: INestApplication): Router {
   });
   router.get('/p/:partner/:campaign', (req: Request, res: Response) => {
     pages
-      .view(param(req, 'partner'), param(req, 'campaign'))
+      .view(param(req, 'partner'), param(req, 'campaign'), req.query.lang)
       .then((page) => sendPage(req, res, page, true))
       .catch((e: unknown) => failed(res, e));
   });
@@ -136,10 +136,14 @@ export function landingPageRoutes(app: INestApplication): Router {
       const body: unknown = req.body;
       const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
       pages
-        .submit(param(req, 'partner'), param(req, 'campaign'), req.query.s, fields, {
-          ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          userAgent: req.get('user-agent') ?? null,
-        })
+        .submit(
+          param(req, 'partner'),
+          param(req, 'campaign'),
+          req.query.s,
+          fields,
+          { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null },
+          req.query.lang,
+        )
         .then((page) => sendPage(req, res, page, false))
         .catch((e: unknown) => failed(res, e));
     },

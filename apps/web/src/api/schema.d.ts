@@ -3757,6 +3757,33 @@ export interface components {
                 [key: string]: components["schemas"]["SocialVariantViewDto"];
             };
         };
+        PageVariantFormDto: {
+            /**
+             * @description A label per field name; a field left out keeps the default's label.
+             * @example {
+             *       "email": "E-Mail",
+             *       "first_name": "Vorname"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description The consent statement in this language, as shown and recorded as evidence (only where the page asks for consent; absent: the default). */
+            consentText?: string;
+            submitLabel: string;
+            successMessage: string;
+        };
+        PageVariantViewDto: {
+            /** @description The digest of the default this variant translates; a different one now means the variant is stale. */
+            sourceDigest: string;
+            /** @enum {string} */
+            origin: "xliff" | "machine" | "manual";
+            /** Format: date-time */
+            savedAt: string;
+            title: string;
+            html: string;
+            form?: components["schemas"]["PageVariantFormDto"];
+        };
         PageFormFieldDto: {
             /**
              * @description One of email, first_name, last_name, company, title, country, phone, language (the prospect's own fields; phone is kept as the custom field phone), or a custom field key.
@@ -3816,6 +3843,10 @@ export interface components {
              * @enum {string}
              */
             kind: "PageAssetViewDto";
+            /** @description The page in other languages, by BCP 47 tag; absent when it has none. */
+            variants?: {
+                [key: string]: components["schemas"]["PageVariantViewDto"];
+            };
         };
         EligibilityDto: {
             /**
@@ -4172,6 +4203,20 @@ export interface components {
             /** @description The post in other languages, at most 30: each partner gets the closest to its language. Absent: the asset's variants stay as they are; [] removes them. */
             variants?: components["schemas"]["SocialVariantInputDto"][];
         };
+        PageVariantInputDto: {
+            /**
+             * @description A BCP 47 tag other than the campaign's own (written in any case: saved in its canonical form, de-AT).
+             * @example de
+             */
+            language: string;
+            title: string;
+            /** @description The page's HTML in this language, with the default's slots and links. */
+            html: string;
+            /** @description The form's words (its fields and what a submission does are the default's). */
+            form?: components["schemas"]["PageVariantFormDto"];
+            /** @description Mark the variant as translating the default as it is now (it was stale: the default changed after it was saved, and a person checked it still fits). Without it, a variant saved unchanged keeps its state. */
+            confirmCurrent?: boolean;
+        };
         PageAssetDto: {
             /** @example Registration page */
             name: string;
@@ -4186,6 +4231,8 @@ export interface components {
             noindex: boolean;
             /** @description At most one form per page. */
             form?: components["schemas"]["PageFormDto"] | null;
+            /** @description The page in other languages, at most 30: a visitor gets the one the address asks for (?lang=), else the closest to the partner's language. Absent: the page's variants stay as they are; [] removes them. */
+            variants?: components["schemas"]["PageVariantInputDto"][];
         };
         StepDto: {
             /** @example welcome */
@@ -4435,14 +4482,14 @@ export interface components {
             /** @description A model's draft (origin machine) no person has approved yet. */
             needsReview: boolean;
         };
-        DraftLanguageDrawnDto: {
+        DraftLanguageAssetDto: {
             /** Format: uuid */
             assetId: string;
             name: string;
             /** @enum {string} */
-            kind: "pdf" | "social";
+            kind: "pdf" | "social" | "page";
             /**
-             * @description stale: the default's file (or a post's copy) changed after the variant was saved, which holds the language back; missing: this language's readers get the default's, which does not.
+             * @description stale: the default's file (a PDF), copy or image (a post) or words (a page) changed after the variant was saved, which holds the language back; missing: this language's readers get the default's, which does not.
              * @enum {string}
              */
             state: "current" | "stale" | "missing";
@@ -4455,12 +4502,12 @@ export interface components {
              * @example de
              */
             language: string;
-            /** @description Every email's variant is current and, if a model drafted it, approved, and no PDF's or social post's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
+            /** @description Every email's variant is current and, if a model drafted it, approved, and no PDF's, social post's or page's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
             ready: boolean;
             /** @description Every email of the draft, in the draft's order. */
             emails: components["schemas"]["DraftLanguageEmailDto"][];
-            /** @description Every PDF and social post of the draft, in the draft's order (their variants are saved with the asset: PUT …/assets/pdf/{assetId}, …/assets/social/{assetId}). */
-            drawn: components["schemas"]["DraftLanguageDrawnDto"][];
+            /** @description Every PDF, social post and landing page of the draft, in the draft's order (their variants are saved with the asset: PUT …/assets/pdf|social|page/{assetId}). */
+            assets: components["schemas"]["DraftLanguageAssetDto"][];
         };
         SuggestionRequestDto: {
             /**

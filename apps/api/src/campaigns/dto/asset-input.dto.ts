@@ -26,6 +26,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -295,6 +296,50 @@ export class PageFormDto {
   onSubmit?: PageSubmitAction;
 }
 
+export class PageVariantFormDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { email: 'E-Mail', first_name: 'Vorname' },
+    description: "A label per field name; a field left out keeps the default's label.",
+  })
+  @IsOptional()
+  @IsObject()
+  labels?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    description:
+      'The consent statement in this language, as shown and recorded as evidence (only where the page asks for consent; absent: the default).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, PAGE_CONSENT_MAX_LENGTH)
+  consentText?: string;
+
+  @ApiProperty() @IsString() @Length(1, 100) submitLabel!: string;
+  @ApiProperty() @IsString() @Length(1, 2000) successMessage!: string;
+}
+
+export class PageVariantInputDto {
+  @ApiProperty(VARIANT_LANGUAGE) @IsString() @Length(2, 35) language!: string;
+  @ApiProperty() @IsString() @Length(1, PAGE_TITLE_MAX_LENGTH) title!: string;
+  @ApiProperty({ description: "The page's HTML in this language, with the default's slots and links." })
+  @IsString()
+  @Length(1, PAGE_HTML_MAX_LENGTH)
+  html!: string;
+
+  @ApiPropertyOptional({
+    type: PageVariantFormDto,
+    description: "The form's words (its fields and what a submission does are the default's).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PageVariantFormDto)
+  form?: PageVariantFormDto;
+
+  @ApiPropertyOptional({ description: CONFIRM_CURRENT }) @IsOptional() @IsBoolean() confirmCurrent?: boolean;
+}
+
 export class PageAssetDto {
   @ApiProperty({ example: 'Registration page' }) @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ example: 'Register with {{partner.company_name}}' })
@@ -319,4 +364,15 @@ export class PageAssetDto {
   @ValidateNested()
   @Type(() => PageFormDto)
   form?: PageFormDto | null;
+
+  @ApiPropertyOptional({
+    type: [PageVariantInputDto],
+    description: `The page in other languages, at most ${MAX_EMAIL_VARIANTS}: a visitor gets the one the address asks for (?lang=), else the closest to the partner's language. Absent: the page's variants stay as they are; [] removes them.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EMAIL_VARIANTS)
+  @ValidateNested({ each: true })
+  @Type(() => PageVariantInputDto)
+  variants?: PageVariantInputDto[];
 }

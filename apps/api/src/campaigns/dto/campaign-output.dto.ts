@@ -1,8 +1,15 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
 import { VARIANT_ORIGINS, type Asset, type VariantOrigin } from '@tcma/campaign-model';
 import { CAMPAIGN_STATUSES, CampaignStatus } from '@tcma/persistence';
 import { EligibilityDto, LinkDto, SlotDto } from './campaign-input.dto';
-import { EmailAssetDto, PageAssetDto, PdfSlotRectDto, SlotRectDto, SocialCopyDto } from './asset-input.dto';
+import {
+  EmailAssetDto,
+  PageAssetDto,
+  PageVariantFormDto,
+  PdfSlotRectDto,
+  SlotRectDto,
+  SocialCopyDto,
+} from './asset-input.dto';
 import { EmailVariantDto } from './languages.dto';
 import { ExitDto, StepDto } from './sequence-input.dto';
 
@@ -39,7 +46,7 @@ class ImageFileRefDto extends StoredFileRefDto {
   @ApiProperty() height!: number;
 }
 
-class DrawnVariantViewDto {
+class CollateralVariantViewDto {
   @ApiProperty({
     description: 'The digest of the default this variant translates; a different one now means the variant is stale.',
   })
@@ -48,13 +55,13 @@ class DrawnVariantViewDto {
   @ApiProperty({ format: 'date-time' }) savedAt!: string;
 }
 
-export class PdfVariantViewDto extends DrawnVariantViewDto {
+export class PdfVariantViewDto extends CollateralVariantViewDto {
   @ApiProperty({ type: PdfFileRefDto }) file!: PdfFileRefDto;
   @ApiPropertyOptional({ type: [PdfSlotRectDto], description: "Absent: drawn at the default's rectangles." })
   slots?: PdfSlotRectDto[];
 }
 
-export class SocialVariantViewDto extends DrawnVariantViewDto {
+export class SocialVariantViewDto extends CollateralVariantViewDto {
   @ApiProperty({ type: SocialCopyDto, description: "A network left out posts the default's copy." })
   copy!: SocialCopyDto;
   @ApiPropertyOptional({ type: ImageFileRefDto, description: "Absent: the default's image and rectangles." })
@@ -94,9 +101,22 @@ export class SocialAssetViewDto {
   variants?: Record<string, SocialVariantViewDto>;
 }
 
-export class PageAssetViewDto extends PageAssetDto {
+export class PageVariantViewDto extends CollateralVariantViewDto {
+  @ApiProperty() title!: string;
+  @ApiProperty() html!: string;
+  @ApiPropertyOptional({ type: PageVariantFormDto }) form?: PageVariantFormDto;
+}
+
+@ApiExtraModels(PageVariantViewDto)
+export class PageAssetViewDto extends OmitType(PageAssetDto, ['variants'] as const) {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['page'] }) kind!: 'page';
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(PageVariantViewDto) },
+    description: 'The page in other languages, by BCP 47 tag; absent when it has none.',
+  })
+  variants?: Record<string, PageVariantViewDto>;
 }
 
 class StepViewDto extends StepDto {

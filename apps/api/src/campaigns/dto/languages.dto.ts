@@ -41,14 +41,14 @@ class DraftLanguageEmailDto {
   @ApiProperty({ description: "A model's draft (origin machine) no person has approved yet." }) needsReview!: boolean;
 }
 
-class DraftLanguageDrawnDto {
+class DraftLanguageAssetDto {
   @ApiProperty({ format: 'uuid' }) assetId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['pdf', 'social'] }) kind!: 'pdf' | 'social';
+  @ApiProperty({ enum: ['pdf', 'social', 'page'] }) kind!: 'pdf' | 'social' | 'page';
   @ApiProperty({
     enum: ['current', 'stale', 'missing'],
     description:
-      "stale: the default's file (or a post's copy) changed after the variant was saved, which holds the language back; missing: this language's readers get the default's, which does not.",
+      "stale: the default's file (a PDF), copy or image (a post) or words (a page) changed after the variant was saved, which holds the language back; missing: this language's readers get the default's, which does not.",
   })
   state!: 'current' | 'stale' | 'missing';
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) savedAt!: string | null;
@@ -58,15 +58,15 @@ export class DraftLanguageDto {
   @ApiProperty({ example: 'de', description: 'A BCP 47 tag, canonical.' }) language!: string;
   @ApiProperty({
     description:
-      "Every email's variant is current and, if a model drafted it, approved, and no PDF's or social post's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold).",
+      "Every email's variant is current and, if a model drafted it, approved, and no PDF's, social post's or page's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold).",
   })
   ready!: boolean;
   @ApiProperty({ type: [DraftLanguageEmailDto], description: "Every email of the draft, in the draft's order." })
   emails!: DraftLanguageEmailDto[];
   @ApiProperty({
-    type: [DraftLanguageDrawnDto],
+    type: [DraftLanguageAssetDto],
     description:
-      "Every PDF and social post of the draft, in the draft's order (their variants are saved with the asset: PUT …/assets/pdf/{assetId}, …/assets/social/{assetId}).",
+      "Every PDF, social post and landing page of the draft, in the draft's order (their variants are saved with the asset: PUT …/assets/pdf|social|page/{assetId}).",
   })
-  drawn!: DraftLanguageDrawnDto[];
+  assets!: DraftLanguageAssetDto[];
 }

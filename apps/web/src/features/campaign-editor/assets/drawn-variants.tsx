@@ -83,7 +83,7 @@ export function DrawnVariants({
   const [file, setFile] = useState<{ file: UploadedFile; name: string } | null>(null);
   const headingId = useId();
   const stateOf = (language: string) =>
-    languages.data?.find((l) => l.language === language)?.drawn.find((d) => d.assetId === assetId)?.state;
+    languages.data?.find((l) => l.language === language)?.assets.find((d) => d.assetId === assetId)?.state;
   const update = (i: number, change: Partial<VariantDraft>) =>
     onChange(variants.map((v, j) => (j === i ? { ...v, ...change } : v)));
   const add = () => {

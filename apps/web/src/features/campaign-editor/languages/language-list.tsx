@@ -99,8 +99,8 @@ function LanguagePanel({
           {language.emails.map((e) => (
             <EmailRow key={e.assetId} email={e} />
           ))}
-          {language.drawn.map((d) => (
-            <DrawnRow key={d.assetId} drawn={d} />
+          {language.assets.map((a) => (
+            <AssetRow key={a.assetId} asset={a} />
           ))}
         </Table.Tbody>
       </Table>
@@ -139,20 +139,20 @@ function EmailRow({ email }: { email: DraftLanguageEmail }) {
   );
 }
 
-/** A PDF or social post in a language: without a version in it, its readers get the default's, which holds nothing back. */
-function DrawnRow({ drawn }: { drawn: DraftLanguage['drawn'][number] }) {
+/** A PDF, social post or page in a language: without a version in it, its readers get the default's, which holds nothing back. */
+function AssetRow({ asset }: { asset: DraftLanguage['assets'][number] }) {
   const { t } = useTranslation('campaign-editor');
   const format = useFormat();
   const states = useEmailStates();
   const state =
-    drawn.state === 'missing' ? { color: 'gray.2', label: t('languages.state.default') } : states(drawn.state);
-  const kind = { pdf: t('kind.pdf'), social: t('kind.social') }[drawn.kind];
+    asset.state === 'missing' ? { color: 'gray.2', label: t('languages.state.default') } : states(asset.state);
+  const kind = { pdf: t('kind.pdf'), social: t('kind.social'), page: t('kind.page') }[asset.kind];
   return (
     <Table.Tr>
       <Table.Td className="wrap-anywhere">
-        {drawn.name}
+        {asset.name}
         <Text span size="sm" c="dimmed" display="block">
-          {drawn.savedAt ? t('languages.drawnSaved', { kind, date: format.dateTime(drawn.savedAt) }) : kind}
+          {asset.savedAt ? t('languages.assetSaved', { kind, date: format.dateTime(asset.savedAt) }) : kind}
         </Text>
       </Table.Td>
       <Table.Td>

@@ -1,9 +1,9 @@
-import type { PdfAsset, PdfVariant, SocialAsset, SocialVariant } from '@tcma/campaign-model';
+import type { PageAsset, PageVariant, PdfAsset, PdfVariant, SocialAsset, SocialVariant } from '@tcma/campaign-model';
 import { InvalidError } from '@tcma/errors';
 import type { Problem } from '@tcma/errors';
-import { canonicalLanguage, drawnAssetDigest } from '@tcma/translation';
+import { canonicalLanguage, collateralDigest } from '@tcma/translation';
 import { isDeepStrictEqual } from 'node:util';
-import { pickPdfRect, pickRect, PdfVariantInput, SocialVariantInput } from './draft-inputs';
+import { PageVariantInput, pickPdfRect, pickRect, PdfVariantInput, SocialVariantInput } from './draft-inputs';
 
 /** What saving a PDF's or social post's variants needs besides the input. */
 export interface VariantContext<F> {
@@ -75,16 +75,49 @@ export async function socialVariantsOf(
   return Object.keys(variants).length ? variants : undefined;
 }
 
+/** A page's variants as given (absent: the ones it had); see pdfVariantsOf. */
+export function pageVariantsOf(
+  input: PageVariantInput[] | undefined,
+  previous: PageAsset | undefined,
+  next: PageAsset,
+  context: Pick<VariantContext<never>, 'campaignLanguage' | 'now'>,
+): Record<string, PageVariant> | undefined {
+  if (!input) return previous?.variants;
+  const languages = languagesOf(input, context.campaignLanguage);
+  const variants: Record<string, PageVariant> = {};
+  for (const [i, v] of input.entries()) {
+    const saved = {
+      title: v.title,
+      html: v.html,
+      ...(v.form
+        ? {
+            form: {
+              labels: { ...v.form.labels },
+              ...(v.form.consentText !== undefined ? { consentText: v.form.consentText } : {}),
+              submitLabel: v.form.submitLabel,
+              successMessage: v.form.successMessage,
+            },
+          }
+        : {}),
+    };
+    const prior = previous?.variants?.[languages[i]];
+    const unchanged =
+      prior && prior.title === saved.title && prior.html === saved.html && isDeepStrictEqual(prior.form, saved.form);
+    variants[languages[i]] = { ...saved, ...provenance(prior, unchanged, v.confirmCurrent, next, context.now) };
+  }
+  return Object.keys(variants).length ? variants : undefined;
+}
+
 function provenance(
-  prior: PdfVariant | SocialVariant | undefined,
+  prior: PdfVariant | SocialVariant | PageVariant | undefined,
   unchanged: boolean | undefined,
   confirmCurrent: boolean | undefined,
-  next: PdfAsset | SocialAsset,
+  next: PdfAsset | SocialAsset | PageAsset,
   now: Date,
 ): Pick<PdfVariant, 'sourceDigest' | 'origin' | 'savedAt'> {
   if (prior && unchanged && !confirmCurrent)
     return { sourceDigest: prior.sourceDigest, origin: prior.origin, savedAt: prior.savedAt };
-  return { sourceDigest: drawnAssetDigest(next), origin: 'manual', savedAt: now.toISOString() };
+  return { sourceDigest: collateralDigest(next), origin: 'manual', savedAt: now.toISOString() };
 }
 
 /** Each variant's language, canonical: refused at its field when not BCP 47, the campaign's own or given twice. */
