@@ -247,6 +247,30 @@ describe('co-branded output', () => {
       .set(as(hellas.token))
       .expect(200);
     expect(catalogue.body.items.map((c: { languages: string[] }) => c.languages)).toEqual([['en', 'ar', 'de']]);
+    // Its thumbnail is the Arabic PDF's first page, prepared under the address the card names.
+    const card = new URL(catalogue.body.items[0].thumbnailUrl as string, api.config.publicBaseUrl);
+    const thumbnail = await api
+      .http()
+      .get(card.pathname + card.search)
+      .set(as(hellas.token))
+      .expect(200);
+    expect(thumbnail.headers.etag).toBe(`"${card.searchParams.get('v')}"`);
+
+    // The landing page in German names the German post's image, a render of its own.
+    const slug = async (path: string, token: string) =>
+      (await api.http().get(path).set(as(token)).expect(200)).body.slug as string;
+    const landing = `/p/${await slug(`/partners/${hellas.partnerId}`, hellas.token)}/${await slug(`/campaigns/${demo.campaignId}`, demo.tokens.marketer)}`;
+    const germanPage = await api.http().get(`${landing}?lang=de`).expect(200);
+    // (An attribute's "=" is written as &#61;, which browsers read back as "=".)
+    expect(germanPage.text).toContain(
+      `<meta property="og:image" content="${api.config.publicBaseUrl}${landing}/og.png?lang&#61;de">`,
+    );
+    const [ogGerman, ogDefault] = [
+      await api.http().get(`${landing}/og.png?lang=de`).expect(200),
+      await api.http().get(`${landing}/og.png`).expect(200),
+    ];
+    expect(ogGerman.headers['content-type']).toBe('image/png');
+    expect(ogGerman.headers.etag).not.toBe(ogDefault.headers.etag);
 
     // A new default copy leaves the German variant stale: the draft says so and publishing asks again.
     await api

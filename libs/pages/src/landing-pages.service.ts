@@ -14,7 +14,7 @@ import {
 import { AppConfig } from '@tcma/config';
 import { InvalidError } from '@tcma/errors';
 import { DatabaseNotices, PartnerScope } from '@tcma/persistence';
-import { landingPageUrl, missingSlots, PreviewsService, renderKey } from '@tcma/rendering';
+import { landingPageUrl, missingSlots, PreviewsService, renderKey, renderLanguage } from '@tcma/rendering';
 import { SendRefs } from '@tcma/signing';
 import { canonicalLanguage, collateralInLanguage } from '@tcma/translation';
 import { LRUCache } from 'lru-cache';
@@ -110,18 +110,26 @@ export class LandingPagesService {
     return landingPageUrl(this.config.publicBaseUrl, partnerSlug, campaignSlug);
   }
 
-  /** The page's Open Graph image: the campaign's first social image, co-branded for the partner (LinkedIn size, PNG). */
+  /**
+   * The page's Open Graph image: the campaign's first social image, co-branded for the partner
+   * (LinkedIn size, PNG), in the language the page's address asks for (?lang=), else the partner's.
+   */
   async ogImage(
     partnerSlug: string,
     campaignSlug: string,
+    lang?: unknown,
   ): Promise<{ etag: string; contentType: string; bytes: Buffer } | null> {
-    const page = await this.available(partnerSlug, campaignSlug);
+    const reader = (typeof lang === 'string' && canonicalLanguage(lang)) || undefined;
+    const page = await this.available(partnerSlug, campaignSlug, reader);
     const social = page?.target.version.content.assets.find((a) => a.kind === 'social');
     if (!page || !social) return null;
-    return this.previews.renderForSystem(page.target.version, social.id, page.target.partner, {
-      format: 'png',
-      size: 'linkedin',
-    });
+    return this.previews.renderForSystem(
+      page.target.version,
+      social.id,
+      page.target.partner,
+      { format: 'png', size: 'linkedin' },
+      reader,
+    );
   }
 
   /**
@@ -251,11 +259,13 @@ export class LandingPagesService {
     const resolved = resolveSlotValues(target.version.content.slots, brand.brand);
     if (resolved.missing.length) return { page: null, missing: resolved.missing, ...ids };
     const social = target.version.content.assets.find((a) => a.kind === 'social');
+    // The post's image in the reader's language (ogImage reads the same ?lang=), where the post has it.
+    const ogLanguage = social && renderLanguage(social, content, target.partner.language, reader ?? undefined);
     const pageUrl = this.pageUrl(partnerSlug, campaignSlug);
     // A variant declares its own language (<html lang>, and dir="rtl" for one written right to left).
     const compiled = compilePage(asset, { ...content, language }, new Map(resolved.values), {
       pageUrl,
-      ogImageUrl: social ? `${pageUrl}/og.png` : null,
+      ogImageUrl: social ? `${pageUrl}/og.png${ogLanguage ? `?lang=${encodeURIComponent(ogLanguage)}` : ''}` : null,
     });
     const key = renderKey({
       versionId: target.version.id,

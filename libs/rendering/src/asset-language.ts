@@ -16,3 +16,20 @@ export function assetInLanguage(
   }
   return collateralInLanguage(asset, content, reader);
 }
+
+/**
+ * The variant language a partner's render of an asset is in, when not the campaign's own: the
+ * closest to `asked`; without it, a PDF or social post in the partner's language (what it hands
+ * out or posts is in its language), an email or page in the campaign's (each prospect or visitor
+ * is given their own).
+ */
+export function renderLanguage(
+  asset: Asset,
+  content: Pick<CampaignContent, 'language' | 'languageChoices'>,
+  partnerLanguage: string | null,
+  asked?: string,
+): string | undefined {
+  const reader = asked ?? (asset.kind === 'pdf' || asset.kind === 'social' ? partnerLanguage : null);
+  const { language } = assetInLanguage(asset, content, reader);
+  return language === content.language ? undefined : language;
+}

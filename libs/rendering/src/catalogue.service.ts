@@ -1,4 +1,5 @@
 import { campaignLanguages } from '@tcma/translation';
+import { renderLanguage } from './asset-language';
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import type { CampaignContent } from '@tcma/campaign-model';
@@ -90,9 +91,19 @@ export class CatalogueService {
       // A kit that leaves a required slot empty cannot be rendered (its thumbnail answers 422): such a
       // card has no thumbnail URL, rather than one a browser would show as a broken image, until the
       // kit is filled in (the kit's new revision then names the render).
+      // In the partner's language where the PDF or post has it: the render thumbnail() asks for (PreviewsService.preview).
+      const asset = source && v.content.assets.find((a) => a.id === source.assetId);
+      const language = asset ? renderLanguage(asset, v.content, partner.language) : undefined;
+      const inLanguage = language ? { language } : {};
       const key =
         source && !resolveSlotValues(v.content.slots, brand.brand).missing.length
-          ? renderKey({ versionId: v.id, partnerId: partner.id, brandRevision: brand.revision, ...source })
+          ? renderKey({
+              versionId: v.id,
+              partnerId: partner.id,
+              brandRevision: brand.revision,
+              ...source,
+              ...inLanguage,
+            })
           : null;
       if (source && key) {
         renders.push({
@@ -102,6 +113,7 @@ export class CatalogueService {
           version: v.version,
           partnerId: partner.id,
           ...source,
+          ...inLanguage,
         });
       }
       return {

@@ -1,4 +1,4 @@
-export { assetInLanguage } from './asset-language';
+export { assetInLanguage, renderLanguage } from './asset-language';
 export { AssetRenderService } from './asset-render.service';
 export { CatalogueService } from './catalogue.service';
 export type { CatalogueItem } from './catalogue.service';

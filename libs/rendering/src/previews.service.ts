@@ -10,8 +10,7 @@ import { jobOptions, JobName, QueueName, RenderAssetJob, RenderAssetResult, trac
 import { BlobStorage } from '@tcma/storage';
 import { Actor, isPartnerRole, PartnersService, scopeOf } from '@tcma/tenancy';
 import { canonicalLanguage } from '@tcma/translation';
-import type { Asset } from '@tcma/campaign-model';
-import { assetInLanguage } from './asset-language';
+import { renderLanguage } from './asset-language';
 import { Queue, QueueEvents } from 'bullmq';
 import { missingSlots } from './email-render.service';
 import { PreviewOptions, RenderPurpose, resolvePreviewOptions } from './preview-request';
@@ -64,7 +63,7 @@ export class PreviewsService implements OnApplicationShutdown {
     const asset = version.content.assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
     const resolved = resolvePreviewOptions(asset, options, purpose);
-    const language = previewLanguage(asset, version, partner, options.language);
+    const language = renderLanguage(asset, version.content, partner.language, askedLanguage(options.language));
     const brand = await this.brandKits.brandState(partner);
     // Values given with the preview (the launch wizard's editable block as it is being written)
     // are checked exactly as a launch checks them: refused at their field.
@@ -125,10 +124,13 @@ export class PreviewsService implements OnApplicationShutdown {
     assetId: string,
     partner: PartnerRow,
     options: PreviewOptions,
+    /** Whose language (a BCP 47 tag): the closest of the asset's variants; absent: the partner's. */
+    reader?: string,
   ): Promise<{ etag: string; contentType: string; bytes: Buffer }> {
     const asset = version.content.assets.find((a) => a.id === assetId);
     if (!asset) throw new NotFoundError('Asset');
     const resolved = resolvePreviewOptions(asset, options);
+    const language = renderLanguage(asset, version.content, partner.language, reader);
     const brand = await this.brandKits.brandState(partner);
     const key = renderKey({
       versionId: version.id,
@@ -136,6 +138,7 @@ export class PreviewsService implements OnApplicationShutdown {
       partnerId: partner.id,
       brandRevision: brand.revision,
       ...resolved,
+      ...(language ? { language } : {}),
     });
     const stored = await this.rendered.find(key);
     const bytes = stored ? await this.storage.get(stored.blobKey) : null;
@@ -148,6 +151,7 @@ export class PreviewsService implements OnApplicationShutdown {
       assetId,
       partnerId: partner.id,
       ...resolved,
+      ...(language ? { language } : {}),
     });
     const output = await this.storage.get(result.blobKey);
     if (!output) throw new UnavailableError('The rendered file is not in storage yet; try again');
@@ -218,24 +222,13 @@ export class PreviewsService implements OnApplicationShutdown {
   }
 }
 
-/**
- * The variant language a preview shows, when not the campaign's own: the closest to `asked`;
- * without it, a PDF or social post the partner's (what it hands out or posts is in its language),
- * an email the campaign's (each prospect reads its own; GET /launches/{id}/prospects says which).
- * 400 at `language` when it is not BCP 47.
- */
-function previewLanguage(
-  asset: Asset,
-  version: CampaignVersionRow,
-  partner: PartnerRow,
-  asked: string | undefined,
-): string | undefined {
-  const tag = asked === undefined ? undefined : canonicalLanguage(asked);
-  if (tag === null)
+/** The language a preview asks for (`?language=`), canonical; 400 at `language` when it is not BCP 47. */
+function askedLanguage(asked: string | undefined): string | undefined {
+  if (asked === undefined) return undefined;
+  const tag = canonicalLanguage(asked);
+  if (!tag)
     throw new BadRequestError('The language is not a BCP 47 tag', [
       { path: 'language', message: 'must be a BCP 47 language tag, such as de, fr-CA or pt-BR' },
     ]);
-  const reader = tag ?? (asset.kind === 'pdf' || asset.kind === 'social' ? partner.language : null);
-  const { language } = assetInLanguage(asset, version.content, reader);
-  return language === version.content.language ? undefined : language;
+  return tag;
 }

@@ -98,7 +98,7 @@ export function landingPageRoutes(app: INestApplication): Router {
   const router = Router();
   router.get('/p/:partner/:campaign/og.png', (req: Request, res: Response) => {
     pages
-      .ogImage(param(req, 'partner'), param(req, 'campaign'))
+      .ogImage(param(req, 'partner'), param(req, 'campaign'), req.query.lang)
       .then((image) => {
         if (!image) return void res.status(404).set('Cache-Control', 'no-store').type('text').send('No image');
         res
