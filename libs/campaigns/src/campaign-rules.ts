@@ -1,18 +1,11 @@
 import {
-  ALIGNMENTS,
   Asset,
   CampaignContent,
-  EmailAsset,
-  MAX_EMAIL_VARIANTS,
-  PdfSlotRect,
   MAX_SEQUENCE_STEPS,
-  PdfAsset,
   RESERVED_LINK_NAMES,
   SequenceDefinition,
   SLOT_NAME_PATTERN,
   SLOT_TYPES,
-  SlotRect,
-  SocialAsset,
   STEP_CONDITIONS,
   TEXT_BLOCK_APPROVALS,
   TEXT_BLOCK_MAX_DEFAULTS,
@@ -22,10 +15,7 @@ import {
 } from '@tcma/campaign-model';
 import {
   analyzeTemplate,
-  checkEmailAsset,
-  checkPageAsset,
   derivedColorNames,
-  normalizeColor,
   normalizeHttpUrl,
   normalizeSlotValue,
   TemplateVocabulary,
@@ -33,21 +23,12 @@ import {
 } from '@tcma/cobrand';
 import type { Problem } from '@tcma/errors';
 import { canonicalLanguage } from '@tcma/translation';
-import { checkPageVariant } from './page-variant-rules';
-import { checkSocialCopy } from './social-copy-rules';
+import { checkAssets, CheckScope } from './asset-rules';
+import { LIMITS } from './campaign-limits';
+import { Problems } from './rule-problems';
 
-export const LIMITS = {
-  nameLength: 200,
-  descriptionLength: 5000,
-  tags: 20,
-  tagLength: 40,
-  eligibilityEntries: 50,
-  slots: 30,
-  links: 30,
-  assets: 50,
-  rectsPerAsset: 20,
-  maxWaitDays: 365,
-} as const;
+export { LIMITS } from './campaign-limits';
+export type { CheckScope } from './asset-rules';
 
 /** Names that would collide with object internals wherever values are looked up by name. */
 const RESERVED_SLOT_NAMES = new Set([
@@ -60,22 +41,10 @@ const RESERVED_SLOT_NAMES = new Set([
   'tolocalestring',
   'custom',
 ]);
-/** Slot types that can be drawn into a rectangle of a PDF page or social image. */
-const DRAWABLE_SLOT_TYPES = new Set(['logo', 'text', 'url', 'email', 'phone', 'address']);
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export type CheckMode = 'save' | 'publish';
-
-class Problems {
-  readonly list: Problem[] = [];
-  add(path: string, message: string, line?: number): void {
-    this.list.push({ path, message, ...(line !== undefined ? { line } : {}) });
-  }
-  addAll(path: string, problems: Problem[]): void {
-    for (const p of problems) this.list.push({ ...p, path: p.path ? `${path}.${p.path}` : path });
-  }
-}
 
 function checkMetadata(c: CampaignContent, out: Problems): void {
   if (!c.name.trim()) out.add('name', 'must not be empty');
@@ -203,149 +172,6 @@ function checkLinks(c: CampaignContent, out: Problems): void {
   });
 }
 
-function checkRects<R extends SlotRect>(
-  rects: R[],
-  bounds: (rect: R) => { width: number; height: number } | string,
-  vocabulary: TemplateVocabulary,
-  path: string,
-  out: Problems,
-): void {
-  if (rects.length > LIMITS.rectsPerAsset) out.add(path, `at most ${LIMITS.rectsPerAsset} slot rectangles`);
-  rects.forEach((rect, i) => {
-    const at = `${path}[${i}]`;
-    const slot = vocabulary.slots.get(rect.slot);
-    if (!slot) out.add(`${at}.slot`, `unknown slot "${rect.slot}"`);
-    else if (!DRAWABLE_SLOT_TYPES.has(slot.type))
-      out.add(`${at}.slot`, `a ${slot.type} slot cannot be drawn into a rectangle`);
-    if (!(ALIGNMENTS as readonly string[]).includes(rect.align))
-      out.add(`${at}.align`, `must be one of ${ALIGNMENTS.join(', ')}`);
-    if (rect.textColor !== undefined && !normalizeColor(rect.textColor).ok)
-      out.add(`${at}.textColor`, 'must be a hex colour');
-    if (rect.maxFontSize !== undefined && (rect.maxFontSize < 4 || rect.maxFontSize > 200))
-      out.add(`${at}.maxFontSize`, 'must be between 4 and 200');
-    const area = bounds(rect);
-    if (typeof area === 'string') {
-      out.add(at, area);
-      return;
-    }
-    if (!(rect.width > 0 && rect.height > 0)) out.add(at, 'width and height must be positive');
-    if (
-      rect.x < 0 ||
-      rect.y < 0 ||
-      rect.x + rect.width > area.width + 1e-6 ||
-      rect.y + rect.height > area.height + 1e-6
-    ) {
-      out.add(at, `the rectangle must lie within ${area.width} × ${area.height}`);
-    }
-  });
-}
-
-function checkPdf(
-  asset: PdfAsset,
-  vocabulary: TemplateVocabulary,
-  language: string,
-  path: string,
-  out: Problems,
-): void {
-  const check = (file: PdfAsset['file'], rects: PdfSlotRect[], at: string) =>
-    checkRects(
-      rects,
-      (rect) => {
-        const page = Number.isInteger(rect.page) ? file.pages[rect.page - 1] : undefined;
-        return page ?? `page must be between 1 and ${file.pages.length}`;
-      },
-      vocabulary,
-      at,
-      out,
-    );
-  check(asset.file, asset.slots, `${path}.slots`);
-  // A variant drawn at the default's rectangles is checked against its own file's pages.
-  for (const [tag, v] of variantsOf(asset, language, path, out))
-    check(v.file, v.slots ?? asset.slots, `${path}.variants.${tag}.slots`);
-}
-
-function checkSocial(
-  asset: SocialAsset,
-  vocabulary: TemplateVocabulary,
-  language: string,
-  path: string,
-  out: Problems,
-): void {
-  const check = (image: SocialAsset['image'], rects: SlotRect[], at: string) =>
-    checkRects(rects, () => ({ width: image.width, height: image.height }), vocabulary, at, out);
-  check(asset.image, asset.slots, `${path}.slots`);
-  out.list.push(...checkSocialCopy(asset.copy, vocabulary, `${path}.copy`));
-  for (const [tag, v] of variantsOf(asset, language, path, out)) {
-    if (v.image) check(v.image, v.slots ?? asset.slots, `${path}.variants.${tag}.slots`);
-    out.list.push(...checkSocialCopy(v.copy, vocabulary, `${path}.variants.${tag}.copy`));
-  }
-}
-
-/**
- * An asset's variants, each key checked as it is reached (canonical BCP 47, not the campaign's
- * own language), so that each variant's problems come together; at most MAX_EMAIL_VARIANTS.
- */
-function* variantsOf<V>(
-  asset: { variants?: Record<string, V> },
-  campaignLanguage: string,
-  path: string,
-  out: Problems,
-): Generator<[string, V]> {
-  const variants = Object.entries(asset.variants ?? {});
-  if (variants.length > MAX_EMAIL_VARIANTS)
-    out.add(`${path}.variants`, `at most ${MAX_EMAIL_VARIANTS} languages besides the campaign's own`);
-  for (const [language, variant] of variants) {
-    const at = `${path}.variants.${language}`;
-    if (canonicalLanguage(language) !== language)
-      out.add(at, 'must be keyed by a BCP 47 language tag in its canonical form, such as de, fr-CA or pt-BR');
-    else if (language.toLowerCase() === campaignLanguage.toLowerCase())
-      out.add(at, `is in the campaign's own language (${campaignLanguage}): the asset itself is that`);
-    yield [language, variant];
-  }
-}
-
-async function checkAssets(
-  c: CampaignContent,
-  vocabulary: TemplateVocabulary,
-  out: Problems,
-  scope?: CheckScope,
-): Promise<void> {
-  if (c.assets.length > LIMITS.assets) out.add('assets', `at most ${LIMITS.assets} assets`);
-  const ids = new Set<string>();
-  for (const [i, asset] of c.assets.entries()) {
-    const path = `assets[${i}]`;
-    if (ids.has(asset.id)) out.add(`${path}.id`, `duplicate asset id "${asset.id}"`);
-    ids.add(asset.id);
-    if (!asset.name.trim()) out.add(`${path}.name`, 'must not be empty');
-    if (scope && scope.changedAsset !== i) continue;
-    if (asset.kind === 'email') await checkEmail(asset, c.language, vocabulary, path, out);
-    else if (asset.kind === 'pdf') checkPdf(asset, vocabulary, c.language, path, out);
-    else if (asset.kind === 'page') {
-      out.addAll(path, checkPageAsset(asset, vocabulary));
-      for (const [tag, variant] of variantsOf(asset, c.language, path, out))
-        out.addAll(`${path}.variants.${tag}`, checkPageVariant(asset, tag, variant, vocabulary));
-    } else checkSocial(asset, vocabulary, c.language, path, out);
-  }
-}
-
-/**
- * An email and each of its language variants by the same rules (a variant is the same email in
- * other words): keyed by a canonical BCP 47 tag other than the campaign's own language.
- */
-async function checkEmail(
-  asset: EmailAsset,
-  campaignLanguage: string,
-  vocabulary: TemplateVocabulary,
-  path: string,
-  out: Problems,
-): Promise<void> {
-  out.addAll(path, await checkEmailAsset(asset, vocabulary));
-  for (const [language, variant] of variantsOf(asset, campaignLanguage, path, out)) {
-    const at = `${path}.variants.${language}`;
-    out.addAll(at, await checkEmailAsset(variant, vocabulary));
-  }
-}
-
 /**
  * One landing page per campaign (its address is the partner's and the campaign's), which
  * {{links.page}} needs by the time the campaign is published (a draft may add the email first).
@@ -422,15 +248,6 @@ function checkSequence(
   const exit = sequence.exit;
   if (exit.clickedLink && !c.links.some((l) => l.name === exit.clickedLink))
     out.add('sequence.exit.clickedLink', `no campaign link named "${exit.clickedLink}"`);
-}
-
-/**
- * A change to one part of a saved draft: the assets' own rules (an MJML compile per email) run
- * only for the asset changed (null: none). The others were checked when saved, against the same
- * slots and links, so they would answer nothing new: the editor's checks stay fast.
- */
-export interface CheckScope {
-  changedAsset: number | null;
 }
 
 /**
