@@ -82,6 +82,7 @@ describe('campaign languages', () => {
       language: string;
       ready: boolean;
       emails: Array<{ name: string; state: string; origin: string | null; needsReview: boolean }>;
+      assets: Array<{ kind: string; state: string; origin: string | null; needsReview: boolean }>;
     }>;
 
   it("imports a translator's XLIFF file as the draft's German emails, shows a variant stale once its email changes, and refuses a dropped placeholder at its line", async () => {
@@ -391,6 +392,108 @@ describe('campaign languages', () => {
       .post(`/campaigns/${campaignId}/draft/languages/it/approval`)
       .set(as(vendor.marketerToken))
       .expect(404);
+  });
+
+  it("carries the social post's copy and the page's words in the XLIFF with the emails, imports them as their German, and has the model draft their French for a person to approve", async () => {
+    const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken);
+    type Variant = {
+      origin: string;
+      title: string;
+      html: string;
+      copy: Record<string, string>;
+      image?: unknown;
+      review?: unknown;
+    };
+    type Asset = {
+      id: string;
+      kind: string;
+      name: string;
+      title?: string;
+      html?: string;
+      variants?: Record<string, Variant>;
+    };
+    const xml = await exported(campaignId, 1, 'de');
+    // One file per email, the post and the page; none for the PDF, whose words are its file.
+    expect([...xml.matchAll(/<file id="[^"]+" original="([^"]+)">/g)].map((m) => m[1])).toEqual([
+      'email 1 — Your files, safe in the cloud',
+      'email 2 — Northwind case study',
+      'email 3 — Last call',
+      'social LinkedIn post',
+      'page Registration page',
+    ]);
+    expect(xml).toContain('<unit id="copy.linkedin">');
+    for (const unit of ['title', 'h1', 'label.email', 'consent', 'submit', 'success'])
+      expect(xml).toContain(`<unit id="${unit}">`);
+
+    const saved = await importXliff(campaignId, 'de', translate(xml)).expect(200);
+    const assets = saved.body.draft.assets as Asset[];
+    const post = assets.find((a) => a.kind === 'social')!;
+    const page = assets.find((a) => a.kind === 'page')!;
+    expect(post.variants!.de).toMatchObject({ origin: 'xliff', savedAt: clock.now().toISOString() });
+    expect(post.variants!.de.copy.linkedin).toMatch(/^DE Ransomware does not wait/);
+    expect(post.variants!.de.copy.x).toMatch(/^DE Ransomware-proof backup/);
+    expect(post.variants!.de.image).toBeUndefined();
+    expect(page.variants!.de).toMatchObject({
+      origin: 'xliff',
+      title: `DE ${page.title}`,
+      form: {
+        labels: { email: 'DE Work email', first_name: 'DE First name', company: 'DE Company' },
+        consentText: expect.stringMatching(/^DE I agree that \{\{partner\.company_name\}\} may contact me/),
+        submitLabel: 'DE Book my demo',
+        successMessage: expect.stringMatching(/^DE Thank you/),
+      },
+    });
+    expect(page.variants!.de.html).toContain('>DE Book a live demo of Acme Cloud Backup</h1>');
+    expect(page.variants!.de.html).toContain('<li>DE Encrypted before it leaves your office</li>');
+    // The page's structure is the default's: the form's place, the partner's logo block, every link.
+    expect(page.variants!.de.html.match(/\{\{[^}]+\}\}|<div data-tcma-form><\/div>/g)).toEqual(
+      page.html!.match(/\{\{[^}]+\}\}|<div data-tcma-form><\/div>/g),
+    );
+    const [german] = await languages(campaignId);
+    expect(german.ready).toBe(true);
+    expect(german.assets.map((a) => [a.kind, a.state, a.origin])).toEqual([
+      ['pdf', 'missing', null],
+      ['social', 'current', 'xliff'],
+      ['page', 'current', 'xliff'],
+    ]);
+
+    // The model drafts French: one call per email, the post and the page, each a draft to review.
+    const calls = model.calls.length;
+    const french = await api
+      .http()
+      .post(`/campaigns/${campaignId}/draft/languages/fr/machine-translation`)
+      .set(as(vendor.marketerToken))
+      .expect(200);
+    expect(model.calls.length - calls).toBe(5);
+    expect(model.sentTexts.slice(calls).some((t) => t.includes('Book a live demo of Acme Cloud Backup'))).toBe(true);
+    const drafted = french.body.draft.assets as Asset[];
+    expect(drafted.find((a) => a.kind === 'social')!.variants!.fr).toMatchObject({ origin: 'machine' });
+    expect(drafted.find((a) => a.kind === 'page')!.variants!.fr.title).toBe(`[fr] ${page.title}`);
+    const unreviewed = (await languages(campaignId)).find((l) => l.language === 'fr')!;
+    expect(unreviewed.ready).toBe(false);
+    expect(unreviewed.assets.map((a) => [a.kind, a.needsReview])).toEqual([
+      ['pdf', false],
+      ['social', true],
+      ['page', true],
+    ]);
+    const publish = () => api.http().post(`/campaigns/${campaignId}/publish`).set(as(vendor.marketerToken)).send({});
+    expect((await publish().expect(422)).body.errors).toEqual([
+      expect.objectContaining({
+        path: 'languages.fr',
+        message: expect.stringContaining("LinkedIn post, Registration page a model's draft not yet reviewed"),
+      }),
+    ]);
+
+    // A person approves: every French draft, emails, post and page, is reviewed by them; published as it is.
+    const approved = await api
+      .http()
+      .post(`/campaigns/${campaignId}/draft/languages/fr/approval`)
+      .set(as(vendor.marketerToken))
+      .expect(200);
+    for (const a of (approved.body.draft.assets as Asset[]).filter((x) => x.kind !== 'pdf'))
+      expect(a.variants!.fr.review).toEqual({ by: expect.any(String), at: clock.now().toISOString() });
+    const version = await publish().expect(201);
+    expect(version.body.content.languageChoices).toBeUndefined();
   });
 
   it("offers the editors a model's subject lines, preheaders, wordings and post copy, each within its field's limits and placeholders, writing nothing to the draft", async () => {

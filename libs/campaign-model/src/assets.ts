@@ -99,6 +99,8 @@ interface CollateralVariantBase {
   sourceDigest: string;
   origin: VariantOrigin;
   savedAt: string;
+  /** As an email variant's: a model's draft (a post's copy, a page's words) is not reviewed until a person approves it. */
+  review?: { by: string; at: string };
 }
 
 /**

@@ -3,16 +3,23 @@ import { AssistantService, parseSegments, translationPrompt } from '@tcma/assist
 import { Clock } from '@tcma/clock';
 import { ConflictError, InvalidError, NotFoundError, Problem, UnavailableError } from '@tcma/errors';
 import { Actor } from '@tcma/tenancy';
-import { canonicalLanguage, emailCopyDigest, emailCopyFile, emailVariantOf, targetProblems } from '@tcma/translation';
+import {
+  canonicalLanguage,
+  copyDigestOf,
+  copyFileOf,
+  isTranslatable,
+  putTranslation,
+  targetProblems,
+} from '@tcma/translation';
 import { CampaignDraftsService } from './campaign-drafts.service';
 import { otherLanguage } from './campaign-translations.service';
 import { CampaignView } from './campaign-views';
 
 /**
- * A model's translation of the draft's emails into a language, saved as variants marked
- * `machine` and not reviewed until a person approves them (approve). Only the campaign's copy is
- * sent (the XLIFF units: subject, preheader, the MJML's text with tags as [n] codes), never a
- * prospect's data; every answer is checked as a translator's file is (placeholders and codes
+ * A model's translation of the draft's emails, social posts and pages into a language, saved as
+ * variants marked `machine` and not reviewed until a person approves them (approve). Only the
+ * campaign's copy is sent (the XLIFF units: subject, preheader, the MJML's text with tags as [n]
+ * codes, a post's copy, a page's title, text and form words), never a prospect's data; every answer is checked as a translator's file is (placeholders and codes
  * kept, none added), and one bad segment refuses the whole translation, named at its segment.
  */
 @Injectable()
@@ -24,23 +31,24 @@ export class CampaignMachineTranslationService {
   ) {}
 
   /**
-   * One call to the model per email (its budget and rate limit apply to each; the calls made are
-   * recorded whatever follows). Nothing is saved unless every segment of every email passes and
-   * the emails are still as they were sent: an edit meanwhile is a 409.
+   * One call to the model per email, post and page with words (its budget and rate limit apply
+   * to each; the calls made are recorded whatever follows). Nothing is saved unless every segment
+   * of every asset passes and the assets are still as they were sent: an edit meanwhile is a 409.
    */
   async translate(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
     const { content } = await this.drafts.current(actor, id);
     const target = otherLanguage(language, content.language, 'language', InvalidError);
-    const emails = content.assets.flatMap((a, index) => (a.kind === 'email' ? [{ asset: a, index }] : []));
-    if (!emails.length)
+    const assets = content.assets.flatMap((a, index) => (isTranslatable(a) ? [{ asset: a, index }] : []));
+    if (!assets.some(({ asset }) => asset.kind === 'email'))
       throw new InvalidError('The campaign has no email to translate', [{ path: 'assets', message: 'has no email' }]);
 
     const translated = new Map<string, { digest: string; targets: Map<string, string> }>();
     const problems: Problem[] = [];
-    for (const { asset, index } of emails) {
-      const file = emailCopyFile(asset);
+    for (const { asset, index } of assets) {
+      const file = copyFileOf(asset);
       if (!file.units.length) {
-        translated.set(asset.id, { digest: emailCopyDigest(asset), targets: new Map() });
+        // An email without words still gets its variant (its copy as it is); a post or page keeps the default's.
+        if (asset.kind === 'email') translated.set(asset.id, { digest: copyDigestOf(asset), targets: new Map() });
         continue;
       }
       const answer = await this.assistant.complete(
@@ -63,7 +71,7 @@ export class CampaignMachineTranslationService {
         for (const message of targetProblems(unit.source.text, text)) problems.push({ path, message });
         targets.set(unit.id, text);
       }
-      translated.set(asset.id, { digest: emailCopyDigest(asset), targets });
+      translated.set(asset.id, { digest: copyDigestOf(asset), targets });
     }
     if (problems.length)
       throw new InvalidError(
@@ -74,24 +82,24 @@ export class CampaignMachineTranslationService {
     const now = this.clock.now();
     return this.drafts.edit(actor, id, ifRevision, (draft) => {
       for (const asset of draft.assets) {
-        const done = asset.kind === 'email' ? translated.get(asset.id) : undefined;
-        if (asset.kind !== 'email' || !done) continue;
-        if (emailCopyDigest(asset) !== done.digest)
+        const done = translated.get(asset.id);
+        if (!isTranslatable(asset) || !done) continue;
+        if (copyDigestOf(asset) !== done.digest)
           throw new ConflictError(
-            `The email "${asset.name}" changed while it was being translated; nothing was saved: translate again`,
+            `The ${asset.kind === 'social' ? 'social post' : asset.kind} "${asset.name}" changed while it was being translated; nothing was saved: translate again`,
           );
-        asset.variants = { ...asset.variants, [target]: emailVariantOf(asset, done.targets, 'machine', now) };
+        putTranslation(asset, target, done.targets, 'machine', now);
       }
     });
   }
 
-  /** A person approves the model's drafts in `language`: every email's machine variant in it is marked reviewed by them. */
+  /** A person approves the model's drafts in `language`: every asset's machine variant in it is marked reviewed by them. */
   approve(actor: Actor, id: string, language: string, ifRevision?: number): Promise<CampaignView> {
     const at = this.clock.now().toISOString();
     const tag = canonicalLanguage(language) ?? language;
     return this.drafts.edit(actor, id, ifRevision, (draft) => {
       const variants = draft.assets.flatMap((a) => {
-        const variant = a.kind === 'email' ? a.variants?.[tag] : undefined;
+        const variant = a.variants?.[tag];
         return variant ? [variant] : [];
       });
       if (!variants.length) throw new NotFoundError('Language');

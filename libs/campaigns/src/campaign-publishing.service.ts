@@ -8,7 +8,7 @@ import type { Problem } from '@tcma/errors';
 import { FanOutProgrammeVersionJob, jobOptions, JobName, QueueName, traced } from '@tcma/queue';
 import type { CampaignRow, CampaignVersionRow, Tx } from '@tcma/persistence';
 import { Actor, scopeOf, VendorsRepository } from '@tcma/tenancy';
-import { incompleteLanguages, variantState } from '@tcma/translation';
+import { collateralVariantState, incompleteLanguages, variantState } from '@tcma/translation';
 import type { Queue } from 'bullmq';
 import { checkCampaignContent } from './campaign-rules';
 import { CampaignReviewsRepository } from './campaign-reviews.repository';
@@ -166,9 +166,15 @@ function languageChoicesOf(
       .filter(([n]) => n)
       .map(([n, label]) => `${n} ${n === 1 ? 'email' : 'emails'} ${label}`)
       .concat(
-        assets.length
-          ? [`${assets.map((a) => a.name).join(', ')} stale (its default changed after it was translated)`]
-          : [],
+        (
+          [
+            ['stale', 'stale (its default changed after it was translated)'],
+            ['current', "a model's draft not yet reviewed"],
+          ] as const
+        ).flatMap(([state, label]) => {
+          const named = assets.filter((a) => collateralVariantState(a, language) === state);
+          return named.length ? [`${named.map((a) => a.name).join(', ')} ${label}`] : [];
+        }),
       )
       .join(', ');
     problems.push({

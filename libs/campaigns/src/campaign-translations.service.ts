@@ -8,10 +8,12 @@ import {
   campaignXliff,
   canonicalLanguage,
   Collateral,
+  collateralVariantHolds,
   collateralVariantState,
-  emailVariantOf,
   importCampaignXliff,
+  isTranslatable,
   needsReview,
+  putTranslation,
   variantReady,
   variantState,
   VariantState,
@@ -47,7 +49,10 @@ export interface DraftLanguage {
     name: string;
     kind: Collateral['kind'];
     state: VariantState;
+    origin: VariantOrigin | null;
     savedAt: string | null;
+    /** A model's draft of a post's copy or a page's words no person has approved yet: it holds the language back. */
+    needsReview: boolean;
   }>;
 }
 
@@ -61,7 +66,7 @@ export class CampaignTranslationsService {
   ) {}
 
   /**
-   * The emails of a published version as one XLIFF 2.0 file into `trgLang` (libs/translation):
+   * The emails, social posts and pages of a published version as one XLIFF 2.0 file into `trgLang` (libs/translation):
    * its name says the campaign, the version and the language. 400 naming `trgLang` when the tag
    * is not BCP 47 or is the campaign's own language; not found as for the version itself.
    */
@@ -93,7 +98,7 @@ export class CampaignTranslationsService {
         language,
         ready:
           emails.every((e) => variantReady(e, language)) &&
-          collateral.every((a) => collateralVariantState(a, language) !== 'stale'),
+          collateral.every((a) => !collateralVariantHolds(a, language)),
         emails: emails.map((e) => ({
           assetId: e.id,
           name: e.name,
@@ -107,17 +112,20 @@ export class CampaignTranslationsService {
           name: a.name,
           kind: a.kind,
           state: collateralVariantState(a, language),
+          origin: a.variants?.[language]?.origin ?? null,
           savedAt: a.variants?.[language]?.savedAt ?? null,
+          needsReview: needsReview(a.variants?.[language]),
         })),
       }));
   }
 
   /**
-   * A translator's XLIFF file (exported from a version whose emails read as the draft's do now)
-   * saved as the draft's variants in `language`, every email of the file at once: refused whole,
-   * each problem at its line, when the file does not match the draft's emails (an older export,
-   * another language, a unit missing) or a translation drops, adds or alters a placeholder or
-   * tag; refused like any edit when a translated email would not validate. Nothing is saved then.
+   * A translator's XLIFF file (exported from a version whose copy reads as the draft's does now)
+   * saved as the draft's variants in `language`, every asset of the file at once (a post or page
+   * left out of the file keeps what it has): refused whole, each problem at its line, when the
+   * file does not match the draft (an older export, another language, a unit missing) or a
+   * translation drops, adds or alters a placeholder or tag; refused like any edit when a
+   * translated asset would not validate (a post over its network's length). Nothing is saved then.
    */
   importXliff(actor: Actor, id: string, language: string, xml: string, ifRevision?: number): Promise<CampaignView> {
     return this.drafts.edit(actor, id, ifRevision, (draft) => {
@@ -134,9 +142,8 @@ export class CampaignTranslationsService {
         );
       const now = this.clock.now();
       for (const asset of draft.assets) {
-        const targets = asset.kind === 'email' ? imported.targets.get(asset.id) : undefined;
-        if (asset.kind !== 'email' || !targets) continue;
-        asset.variants = { ...asset.variants, [target]: emailVariantOf(asset, targets, 'xliff', now) };
+        const targets = imported.targets.get(asset.id);
+        if (isTranslatable(asset) && targets) putTranslation(asset, target, targets, 'xliff', now);
       }
     });
   }

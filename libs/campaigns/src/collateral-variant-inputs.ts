@@ -114,9 +114,15 @@ function provenance(
   confirmCurrent: boolean | undefined,
   next: PdfAsset | SocialAsset | PageAsset,
   now: Date,
-): Pick<PdfVariant, 'sourceDigest' | 'origin' | 'savedAt'> {
+): Pick<PdfVariant, 'sourceDigest' | 'origin' | 'savedAt' | 'review'> {
+  // Saved as it was: still the model's draft (reviewed or not), the translator's or the console's.
   if (prior && unchanged && !confirmCurrent)
-    return { sourceDigest: prior.sourceDigest, origin: prior.origin, savedAt: prior.savedAt };
+    return {
+      sourceDigest: prior.sourceDigest,
+      origin: prior.origin,
+      savedAt: prior.savedAt,
+      ...(prior.review ? { review: prior.review } : {}),
+    };
   return { sourceDigest: collateralDigest(next), origin: 'manual', savedAt: now.toISOString() };
 }
 

@@ -9,6 +9,7 @@ import type {
 } from '@tcma/campaign-model';
 import { createHash } from 'node:crypto';
 import { closestLanguage } from './closest-language';
+import { needsReview } from './review';
 
 /** The assets besides emails, each of which may have a version per language: a PDF, a social post, a landing page. */
 export type Collateral = PdfAsset | SocialAsset | PageAsset;
@@ -45,6 +46,15 @@ export function collateralVariantState(asset: Collateral, language: string): 'cu
 }
 
 /**
+ * Whether a variant holds its language back from publishing as it is: stale, or a model's draft
+ * no person has approved. A missing one does not (its readers get the default's).
+ */
+export const collateralVariantHolds = (asset: Collateral, language: string): boolean => {
+  const state = collateralVariantState(asset, language);
+  return state === 'stale' || (state === 'current' && needsReview(asset.variants?.[language]));
+};
+
+/**
  * The PDF, social post or page that someone reading `reader` (null: unknown) is given, and in
  * which language: the closest of the campaign's language and the asset's variants a version
  * sends (a held language's never; one published with `fallback` only when current), the
@@ -59,7 +69,12 @@ export function collateralInLanguage<A extends Collateral>(
   const choices = content.languageChoices;
   const sendable = Object.keys(all ?? {}).filter((language) => {
     const choice = choices?.[language];
-    return choice === undefined || (choice === 'fallback' && collateralVariantState(asset, language) === 'current');
+    return (
+      choice === undefined ||
+      (choice === 'fallback' &&
+        collateralVariantState(asset, language) === 'current' &&
+        !needsReview(asset.variants?.[language]))
+    );
   });
   const language = sendable.length ? closestLanguage([content.language, ...sendable], reader) : content.language;
   const variant: CollateralVariant | undefined = language === content.language ? undefined : all?.[language];

@@ -1,8 +1,9 @@
 import type { CampaignContent, EmailAsset, EmailVariant, VariantOrigin } from '@tcma/campaign-model';
 import { createHash } from 'node:crypto';
 import { closestLanguage } from './closest-language';
-import { Collateral, collateralVariantState } from './collateral-variants';
+import { Collateral, collateralVariantHolds } from './collateral-variants';
 import { copyOfMjml, withTranslations } from './mjml-copy';
+import { needsReview } from './review';
 
 type EmailCopy = Pick<EmailAsset, 'subject' | 'preheader' | 'mjml'>;
 
@@ -48,17 +49,13 @@ export function variantState(asset: EmailAsset, language: string): VariantState 
   return variant.sourceDigest === emailCopyDigest(asset) ? 'current' : 'stale';
 }
 
-/** A model's draft no person has approved yet. */
-export const needsReview = (variant: EmailVariant | undefined): boolean =>
-  variant?.origin === 'machine' && !variant.review;
-
 /** Whether an email's variant in `language` may be sent as it is: there, current and, a model's, reviewed. */
 export const variantReady = (asset: EmailAsset, language: string): boolean =>
   variantState(asset, language) === 'current' && !needsReview(asset.variants?.[language]);
 
 /**
  * The draft's languages that are not ready: an email missing, stale or not reviewed in it, or a
- * PDF's, social post's or page's variant in it stale (one without a variant gives that
+ * PDF's, social post's or page's variant in it stale or not reviewed (one without a variant gives that
  * language's readers the default's, as most collateral is never translated: that is no gap).
  * Each with what is not ready: publishing asks what to do with each language.
  */
@@ -72,7 +69,7 @@ export function incompleteLanguages(
     .map((language) => ({
       language,
       emails: emails.filter((e) => !variantReady(e, language)),
-      assets: collateral.filter((a) => collateralVariantState(a, language) === 'stale'),
+      assets: collateral.filter((a) => collateralVariantHolds(a, language)),
     }))
     .filter((l) => l.emails.length > 0 || l.assets.length > 0);
 }

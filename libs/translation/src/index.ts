@@ -9,7 +9,19 @@ export { readXliff } from './xliff-read';
 export type { XliffProblem } from './xliff-read';
 export { writeXliff, XLIFF_NAMESPACE } from './xliff-write';
 export type { XliffFile } from './xliff-write';
-export { campaignXliff, emailCopyFile, importCampaignXliff } from './campaign-xliff';
+export {
+  campaignXliff,
+  copyDigestOf,
+  copyFileOf,
+  emailCopyFile,
+  importCampaignXliff,
+  isTranslatable,
+  putTranslation,
+} from './campaign-xliff';
+export type { Translatable } from './campaign-xliff';
+export { copyOfHtml } from './html-copy';
+export { pageCopyFile, socialCopyFile } from './collateral-copy';
+export { needsReview } from './review';
 export { canonicalLanguage, textDirection } from './language-tag';
 export { closestLanguage } from './closest-language';
 export {
@@ -17,11 +29,15 @@ export {
   emailCopyDigest,
   emailInLanguage,
   incompleteLanguages,
-  needsReview,
   variantReady,
   emailVariantOf,
   variantState,
 } from './email-variants';
 export type { VariantState } from './email-variants';
-export { collateralDigest, collateralInLanguage, collateralVariantState } from './collateral-variants';
+export {
+  collateralDigest,
+  collateralInLanguage,
+  collateralVariantHolds,
+  collateralVariantState,
+} from './collateral-variants';
 export type { Collateral } from './collateral-variants';

@@ -59,9 +59,14 @@ export function copyOfMjml(mjml: string, prefix = 'u'): CopyUnit[] {
   return units.sort((a, b) => a.start - b.start).map((u, i) => ({ ...u, id: `${prefix}${i + 1}` }));
 }
 
-function attributeCopy(tag: string, offset: number): Array<Omit<CopyUnit, 'id'>> {
+/** The copy in a tag's attributes named by `attributes` (its groups as COPY_ATTRIBUTES'), placed at `offset`. */
+export function attributeCopy(
+  tag: string,
+  offset: number,
+  attributes: RegExp = COPY_ATTRIBUTES,
+): Array<Omit<CopyUnit, 'id'>> {
   const found: Array<Omit<CopyUnit, 'id'>> = [];
-  for (const m of tag.matchAll(COPY_ATTRIBUTES)) {
+  for (const m of tag.matchAll(attributes)) {
     const raw = m[5] ?? m[6];
     const text = decodeAttribute(raw, m[4][0]);
     if (!hasWords(text)) continue;

@@ -7,8 +7,11 @@ import { placeholderIds } from './xliff-write';
 export interface ExpectedXliff {
   srcLang: string;
   trgLang: string;
-  /** The files as written (writeXliff's), each unit's source the copy its target must match. */
-  files: Array<{ id: string; units: Array<{ id: string; source: CopyText }> }>;
+  /**
+   * The files as written (writeXliff's), each unit's source the copy its target must match. An
+   * `optional` file may be absent from the translation altogether (no unit of it), not in part.
+   */
+  files: Array<{ id: string; optional?: boolean; units: Array<{ id: string; source: CopyText }> }>;
 }
 
 export type XliffImport =
@@ -35,7 +38,7 @@ function markerText(pieces: XliffInline[], copy: CopyText): { text: string; unkn
 
 /**
  * Checks a translated XLIFF file against the version it was exported from: the languages, every
- * unit present with a target, each unit's source unchanged (else the file is of an older version),
+ * unit present with a target (of an optional file, every unit once any is), each unit's source unchanged (else the file is of an older version),
  * and each target keeping its placeholders and codes (targetProblems). Answers every problem with
  * its line, or the targets (marker text) per file and unit, all or nothing.
  */
@@ -56,7 +59,10 @@ export function importXliff(xml: string, expected: ExpectedXliff): XliffImport {
     });
 
   const units = new Map(expected.files.flatMap((f) => f.units.map((u) => [`${f.id}\u0000${u.id}`, u.source] as const)));
-  const targets = new Map(expected.files.map((f) => [f.id, new Map<string, string>()]));
+  const present = (file: ExpectedXliff['files'][number]) =>
+    !file.optional || read.units.some((r) => r.file === file.id);
+  // Only the files translated get targets: a caller saves a variant for each file it finds here.
+  const targets = new Map(expected.files.filter(present).map((f) => [f.id, new Map<string, string>()]));
   for (const unit of read.units) {
     const copy = units.get(`${unit.file}\u0000${unit.id}`);
     const at = (line: number, message: string) => problems.push({ line, unit: unit.id, message });
@@ -75,7 +81,7 @@ export function importXliff(xml: string, expected: ExpectedXliff): XliffImport {
     for (const message of targetProblems(copy.text, target.text)) at(unit.targetLine, message);
     targets.get(unit.file)?.set(unit.id, target.text);
   }
-  for (const file of expected.files)
+  for (const file of expected.files.filter(present))
     for (const u of file.units)
       if (!read.units.some((r) => r.file === file.id && r.id === u.id))
         problems.push({

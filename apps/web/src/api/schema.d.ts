@@ -3672,10 +3672,15 @@ export interface components {
         PdfVariantViewDto: {
             /** @description The digest of the default this variant translates; a different one now means the variant is stale. */
             sourceDigest: string;
-            /** @enum {string} */
+            /**
+             * @description xliff: a translator's file (a post's copy, a page's words); machine: a model's draft; manual: saved in the console.
+             * @enum {string}
+             */
             origin: "xliff" | "machine" | "manual";
             /** Format: date-time */
             savedAt: string;
+            /** @description Who approved a model's draft and when; absent until then, and for other origins. */
+            review?: components["schemas"]["VariantReviewDto"];
             file: components["schemas"]["PdfFileRefDto"];
             /** @description Absent: drawn at the default's rectangles. */
             slots?: components["schemas"]["PdfSlotRectDto"][];
@@ -3729,10 +3734,15 @@ export interface components {
         SocialVariantViewDto: {
             /** @description The digest of the default this variant translates; a different one now means the variant is stale. */
             sourceDigest: string;
-            /** @enum {string} */
+            /**
+             * @description xliff: a translator's file (a post's copy, a page's words); machine: a model's draft; manual: saved in the console.
+             * @enum {string}
+             */
             origin: "xliff" | "machine" | "manual";
             /** Format: date-time */
             savedAt: string;
+            /** @description Who approved a model's draft and when; absent until then, and for other origins. */
+            review?: components["schemas"]["VariantReviewDto"];
             /** @description A network left out posts the default's copy. */
             copy: components["schemas"]["SocialCopyDto"];
             /** @description Absent: the default's image and rectangles. */
@@ -3776,10 +3786,15 @@ export interface components {
         PageVariantViewDto: {
             /** @description The digest of the default this variant translates; a different one now means the variant is stale. */
             sourceDigest: string;
-            /** @enum {string} */
+            /**
+             * @description xliff: a translator's file (a post's copy, a page's words); machine: a model's draft; manual: saved in the console.
+             * @enum {string}
+             */
             origin: "xliff" | "machine" | "manual";
             /** Format: date-time */
             savedAt: string;
+            /** @description Who approved a model's draft and when; absent until then, and for other origins. */
+            review?: components["schemas"]["VariantReviewDto"];
             title: string;
             html: string;
             form?: components["schemas"]["PageVariantFormDto"];
@@ -4493,8 +4508,12 @@ export interface components {
              * @enum {string}
              */
             state: "current" | "stale" | "missing";
+            /** @enum {string|null} */
+            origin: "xliff" | "machine" | "manual" | null;
             /** Format: date-time */
             savedAt: string | null;
+            /** @description A model's draft (origin machine) of a post's copy or a page's words no person has approved yet: it holds the language back as a stale one does. */
+            needsReview: boolean;
         };
         DraftLanguageDto: {
             /**
@@ -4502,7 +4521,7 @@ export interface components {
              * @example de
              */
             language: string;
-            /** @description Every email's variant is current and, if a model drafted it, approved, and no PDF's, social post's or page's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
+            /** @description Every email's variant is current and, if a model drafted it, approved, and no PDF's, social post's or page's variant is stale or a model's draft not yet approved. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold). */
             ready: boolean;
             /** @description Every email of the draft, in the draft's order. */
             emails: components["schemas"]["DraftLanguageEmailDto"][];

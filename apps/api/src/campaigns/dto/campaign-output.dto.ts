@@ -10,7 +10,7 @@ import {
   SlotRectDto,
   SocialCopyDto,
 } from './asset-input.dto';
-import { EmailVariantDto } from './languages.dto';
+import { EmailVariantDto, VariantReviewDto } from './languages.dto';
 import { ExitDto, StepDto } from './sequence-input.dto';
 
 @ApiExtraModels(EmailVariantDto)
@@ -51,8 +51,18 @@ class CollateralVariantViewDto {
     description: 'The digest of the default this variant translates; a different one now means the variant is stale.',
   })
   sourceDigest!: string;
-  @ApiProperty({ enum: VARIANT_ORIGINS }) origin!: VariantOrigin;
+  @ApiProperty({
+    enum: VARIANT_ORIGINS,
+    description:
+      "xliff: a translator's file (a post's copy, a page's words); machine: a model's draft; manual: saved in the console.",
+  })
+  origin!: VariantOrigin;
   @ApiProperty({ format: 'date-time' }) savedAt!: string;
+  @ApiPropertyOptional({
+    type: VariantReviewDto,
+    description: "Who approved a model's draft and when; absent until then, and for other origins.",
+  })
+  review?: VariantReviewDto;
 }
 
 export class PdfVariantViewDto extends CollateralVariantViewDto {

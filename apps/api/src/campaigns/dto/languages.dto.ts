@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VARIANT_ORIGINS, VariantOrigin } from '@tcma/campaign-model';
 
-class VariantReviewDto {
+export class VariantReviewDto {
   @ApiProperty({ format: 'uuid', description: 'The user who approved it.' }) by!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
@@ -51,14 +51,20 @@ class DraftLanguageAssetDto {
       "stale: the default's file (a PDF), copy or image (a post) or words (a page) changed after the variant was saved, which holds the language back; missing: this language's readers get the default's, which does not.",
   })
   state!: 'current' | 'stale' | 'missing';
+  @ApiProperty({ enum: VARIANT_ORIGINS, nullable: true, type: String }) origin!: VariantOrigin | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) savedAt!: string | null;
+  @ApiProperty({
+    description:
+      "A model's draft (origin machine) of a post's copy or a page's words no person has approved yet: it holds the language back as a stale one does.",
+  })
+  needsReview!: boolean;
 }
 
 export class DraftLanguageDto {
   @ApiProperty({ example: 'de', description: 'A BCP 47 tag, canonical.' }) language!: string;
   @ApiProperty({
     description:
-      "Every email's variant is current and, if a model drafted it, approved, and no PDF's, social post's or page's variant is stale. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold).",
+      "Every email's variant is current and, if a model drafted it, approved, and no PDF's, social post's or page's variant is stale or a model's draft not yet approved. When false, publishing needs a choice for the language (POST /campaigns/{id}/publish, languages.<tag>: fallback or hold).",
   })
   ready!: boolean;
   @ApiProperty({ type: [DraftLanguageEmailDto], description: "Every email of the draft, in the draft's order." })
