@@ -77,7 +77,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
 
   // Download for translation: the latest version's emails, for German (the form sent with Enter).
   const downloadSection = page.getByRole('region', { name: 'Download for translation' });
-  await expect(downloadSection).toContainText('version 1’s emails');
+  await expect(downloadSection).toContainText('version 1’s words');
   const download = page.getByRole('form', { name: 'Download for translation' });
   await download.getByLabel('Language').fill('de');
   const saved = page.waitForEvent('download');
@@ -97,7 +97,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   await chooseFile(page, fileField, 'campaign.de.xlf', translateXliff(xliff));
   await expect(fileField).toHaveText('campaign.de.xlf');
   await importForm.getByRole('button', { name: 'Import the translation' }).click();
-  await dismiss(page, 'Imported: every email now has its German copy.');
+  await dismiss(page, 'Imported: every email, and each post and page in the file, now has its German words.');
   const german = page.getByRole('region', { name: 'German (de)' });
   const rows = german.getByRole('row').filter({ has: page.getByRole('cell') });
   await expect(rows).toHaveCount(3);
@@ -141,7 +141,7 @@ test('a translator’s XLIFF file becomes the German copy of every email; a brok
   await german.getByRole('button', { name: 'Remove German' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove German (de)?' });
   await expect(dialog).toContainText(
-    'Every email’s, PDF’s and social post’s German version is removed from the draft.',
+    'Every email’s, PDF’s, social post’s and page’s German version is removed from the draft.',
   );
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Remove the language' }).click();
@@ -184,15 +184,18 @@ test('the model’s French drafts are read and approved; publishing with French 
   await ok(page.request.post('/auth/sign-in', { data: { email: vendorEmail, password: PASSWORD } }), 200);
   await page.goto(`/console/campaigns/${campaignId}?tab=languages`);
 
-  // The model's drafts of every email, in French: saved as machine translations that need review.
+  // The model's drafts of every email and of the landing page just added, in French: saved as machine translations that need review.
+  await addPage();
+  await page.reload();
   const machine = page.getByRole('form', { name: 'Translate with the assistant' });
   await expect(page.getByRole('region', { name: 'Translate with the assistant' })).toContainText('(stub-model)');
   await machine.getByLabel('Language').fill('fr');
-  await machine.getByRole('button', { name: 'Translate the emails' }).click();
+  await machine.getByRole('button', { name: 'Translate the campaign' }).click();
   await dismiss(page, 'The model’s French drafts are saved: review them above.');
   const french = page.getByRole('region', { name: 'French (fr)' });
   const rows = french.getByRole('row').filter({ has: page.getByRole('cell') });
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
+  await expect(rows.last()).toContainText('Landing page · Machine translation · saved ');
   for (const row of await rows.all()) {
     await expect(row.getByRole('cell').nth(0)).toContainText('Machine translation · saved ');
     await expect(row.getByRole('cell').nth(1)).toHaveText('CurrentNeeds review');
@@ -217,8 +220,13 @@ test('the model’s French drafts are read and approved; publishing with French 
   await page.getByRole('option').nth(1).click();
   await expect(email).toHaveValue(/^2 — /);
   await expect(dialog.getByText(/^Subject: \[fr\] /)).toBeVisible();
+  // The page's words, as text to read: its title, its text and its form's.
+  const words = dialog.getByRole('region', { name: 'Landing page “Registration page”' });
+  await expect(words).toContainText('[fr] Book a live demo with {{partner.company_name}}');
+  await expect(words).toContainText('[fr] Encrypted before it leaves your office');
+  await expect(words).toContainText('Form: [fr] Work email');
   await shootAtWidths(page, 'console-languages-review', { frames: false });
-  await dialog.getByRole('button', { name: 'Approve the 3 French emails' }).click();
+  await dialog.getByRole('button', { name: 'Approve the French translation' }).click();
   await expect(dialog).toBeHidden();
   await dismiss(page, 'The French translation is approved.');
   await expect(french.getByText('Needs review')).toHaveCount(0);
@@ -264,6 +272,21 @@ test('a partner’s catalogue card lists the published languages, and the langua
   await expect(page.getByRole('heading', { name: 'No campaign matches these filters' })).toBeVisible();
   await expect(card).toHaveCount(0);
 });
+
+/** The demo's landing page in the draft, with its form (no file to upload). */
+async function addPage(): Promise<void> {
+  const demo = loadDemo();
+  const { key: _key, file, ...registration } = demo.manifest.page!;
+  await withApi((api) =>
+    ok(
+      api.post(`/campaigns/${campaignId}/assets/page`, {
+        headers: admin(),
+        data: { ...registration, html: demo.readText(file) },
+      }),
+      201,
+    ),
+  );
+}
 
 /** A social post in the draft, as the demo's (its background uploaded first). */
 async function addSocialPost(): Promise<string> {

@@ -78,7 +78,7 @@ function LanguagePanel({
           {title(language.language)}
         </Title>
         <Group gap="xs">
-          {language.emails.some((e) => e.needsReview) ? (
+          {[...language.emails, ...language.assets].some((e) => e.needsReview) ? (
             <Button size="xs" onClick={onReview} disabled={disabled}>
               {t('languages.review.open', { language: format.language(language.language) })}
             </Button>
@@ -123,18 +123,7 @@ function EmailRow({ email }: { email: DraftLanguageEmail }) {
           </Text>
         ) : null}
       </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          <Badge color={state.color} variant="filled" autoContrast tt="none" miw="max-content">
-            {state.label}
-          </Badge>
-          {email.needsReview ? (
-            <Badge color="gray.8" variant="outline" tt="none" miw="max-content">
-              {t('languages.needsReview')}
-            </Badge>
-          ) : null}
-        </Group>
-      </Table.Td>
+      <StateCell state={state} needsReview={email.needsReview} />
     </Table.Tr>
   );
 }
@@ -144,23 +133,46 @@ function AssetRow({ asset }: { asset: DraftLanguage['assets'][number] }) {
   const { t } = useTranslation('campaign-editor');
   const format = useFormat();
   const states = useEmailStates();
+  const origin = useOrigins();
   const state =
     asset.state === 'missing' ? { color: 'gray.2', label: t('languages.state.default') } : states(asset.state);
   const kind = { pdf: t('kind.pdf'), social: t('kind.social'), page: t('kind.page') }[asset.kind];
+  // A model's or translator's words say where they came from, as an email's do; a PDF's are its file.
+  const saved =
+    asset.savedAt && asset.origin && asset.origin !== 'manual'
+      ? t('languages.assetSavedFrom', { kind, origin: origin(asset.origin), date: format.dateTime(asset.savedAt) })
+      : asset.savedAt
+        ? t('languages.assetSaved', { kind, date: format.dateTime(asset.savedAt) })
+        : kind;
   return (
     <Table.Tr>
       <Table.Td className="wrap-anywhere">
         {asset.name}
         <Text span size="sm" c="dimmed" display="block">
-          {asset.savedAt ? t('languages.assetSaved', { kind, date: format.dateTime(asset.savedAt) }) : kind}
+          {saved}
         </Text>
       </Table.Td>
-      <Table.Td>
+      <StateCell state={state} needsReview={asset.needsReview} />
+    </Table.Tr>
+  );
+}
+
+/** A variant's state badge, and whether a person still has to review the model's draft. */
+function StateCell({ state, needsReview }: { state: { color: string; label: string }; needsReview: boolean }) {
+  const { t } = useTranslation('campaign-editor');
+  return (
+    <Table.Td>
+      <Group gap={4}>
         <Badge color={state.color} variant="filled" autoContrast tt="none" miw="max-content">
           {state.label}
         </Badge>
-      </Table.Td>
-    </Table.Tr>
+        {needsReview ? (
+          <Badge color="gray.8" variant="outline" tt="none" miw="max-content">
+            {t('languages.needsReview')}
+          </Badge>
+        ) : null}
+      </Group>
+    </Table.Td>
   );
 }
 

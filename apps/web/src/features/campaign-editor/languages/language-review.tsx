@@ -7,6 +7,7 @@ import { EmailPreview, SAMPLE_PARTNER } from '../email/email-preview';
 import { useEmailCheck } from '../email/use-email-check';
 import { isStale } from '../hooks/use-draft-edits';
 import type { CampaignContent, CampaignView, EmailAsset } from '../hooks/use-edited-campaign';
+import { ReviewCollateral } from './review-collateral';
 import { useApproveLanguage, type DraftLanguage } from './use-languages';
 import { useDraftReadOnly } from '../hooks/use-draft-read-only';
 
@@ -20,7 +21,8 @@ interface LanguageReviewProps {
 
 /**
  * A person reads the model's drafts in a language, each email rendered by the API as a partner
- * would send it, and approves them; until then the language is not ready to publish.
+ * would send it, each post's copy and page's words as text, and approves them; until then the
+ * language is not ready to publish.
  */
 export function LanguageReview({ campaign, content, language, onClose }: LanguageReviewProps) {
   const { t } = useTranslation('campaign-editor');
@@ -30,6 +32,8 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
   const tag = language?.language ?? '';
   const waiting = new Set(language?.emails.filter((e) => e.needsReview).map((e) => e.assetId) ?? []);
   const emails = content.assets.filter(isEmail).filter((a) => waiting.has(a.id) && a.variants?.[tag] !== undefined);
+  const waitingAssets = new Set(language?.assets.filter((a) => a.needsReview).map((a) => a.assetId) ?? []);
+  const collateral = content.assets.filter((a) => waitingAssets.has(a.id));
   const [chosen, setChosen] = useState<string | null>(null);
   const shown = emails.find((e) => e.id === chosen) ?? emails[0];
   const name = format.language(tag);
@@ -48,7 +52,9 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
       closeButtonProps={{ 'aria-label': t('close') }}
     >
       <Stack gap="md">
-        <Text size="sm">{t('languages.review.explained', { count: emails.length, language: name })}</Text>
+        {emails.length ? (
+          <Text size="sm">{t('languages.review.explained', { count: emails.length, language: name })}</Text>
+        ) : null}
         {emails.length > 1 ? (
           <Select
             label={t('languages.review.email')}
@@ -60,6 +66,17 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
           />
         ) : null}
         {shown ? <VariantPreview campaignId={campaign.id} email={shown} language={tag} /> : null}
+        {collateral.length ? (
+          <>
+            <Text size="sm">
+              {t('languages.review.collateral', {
+                names: collateral.map((a) => `“${a.name}”`).join(', '),
+                language: name,
+              })}
+            </Text>
+            <ReviewCollateral assets={collateral} language={tag} />
+          </>
+        ) : null}
         {approve.error && !isStale(approve.error) ? (
           <Alert color="red" variant="light" role="alert">
             {approve.error.message}
@@ -71,7 +88,7 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
           </Button>
           <Button
             loading={approve.isPending}
-            disabled={readOnly || emails.length === 0}
+            disabled={readOnly || emails.length + collateral.length === 0}
             onClick={() =>
               approve.mutate(tag, {
                 onSuccess: () => {
@@ -85,7 +102,9 @@ export function LanguageReview({ campaign, content, language, onClose }: Languag
               })
             }
           >
-            {t('languages.review.approve', { count: emails.length, language: name })}
+            {collateral.length
+              ? t('languages.review.approveAll', { language: name })
+              : t('languages.review.approve', { count: emails.length, language: name })}
           </Button>
         </Group>
       </Stack>
