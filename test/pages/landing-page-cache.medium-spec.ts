@@ -114,7 +114,7 @@ describe('kept landing pages', () => {
     for (const page of await late()) expect(page.html).toContain('Late Partner Ltd');
   });
 
-  it("serves the page in the language its address asks for, else the partner's: its title, labels, consent and thank-you, and the consent recorded as shown", async () => {
+  it("serves the page in the language its address asks for, else the partner's: its title, labels, consent and thank-you, the engine's own words on its form, and the consent recorded as shown", async () => {
     const drafts = one.get(CampaignDraftsService);
     const german = {
       language: 'DE',
@@ -158,6 +158,21 @@ describe('kept landing pages', () => {
     await one.get(PartnersService).update(vendor.admin, partner.partnerId, { language: 'de' });
     await heard();
     for (const page of await views()) expect(page.html).toContain('<title>Live-Demo mit');
+
+    // A refused submission is answered in the page's language: the engine's own words too (de-AT reads German).
+    const refused = await service.submit(
+      ...address,
+      undefined,
+      { email: 'anna@', first_name: '', company: 'Wien GmbH' },
+      { ip: '192.0.2.7', userAgent: 'test' },
+      'de-AT',
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('Bitte korrigieren Sie die 3 unten markierten Felder.');
+    expect(refused.html).toContain('muss eine E-Mail-Adresse sein, wie name@example.com');
+    expect(refused.html).toContain('Vorname ist erforderlich');
+    expect(refused.html).toContain('Bitte kreuzen Sie dieses Feld an, um fortzufahren');
+    expect(refused.html).not.toMatch(/is required|Please/);
 
     // A submission is answered in the page's language, and its consent recorded in the words shown.
     const done = await service.submit(

@@ -166,13 +166,11 @@ export class LandingPagesService {
       html: renderPage(page.compiled, state),
       noindex,
     });
-    const check = checkSubmission(form, body);
+    const check = checkSubmission(form, body, page.compiled.words);
     const keep = (errors: Record<string, string>) =>
       answer(errors[FORM_ERROR] ? 429 : 422, { kind: 'refused', values: check.values, errors, consent: check.consent });
     if (!(await this.rateLimit.allow(visitor.ip, `${page.target.partner.id}:${page.target.campaign.id}`))) {
-      return keep({
-        [FORM_ERROR]: 'Too many submissions from your address or to this page; please try again in a minute.',
-      });
+      return keep({ [FORM_ERROR]: page.compiled.words.tooMany });
     }
     if (check.bot) return answer(200, { kind: 'done', message: form.successMessage });
     if (Object.keys(check.errors).length) return keep(check.errors);

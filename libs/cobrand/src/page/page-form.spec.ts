@@ -1,5 +1,6 @@
 import type { PageForm } from '@tcma/campaign-model';
 import { checkSubmission, renderPageForm } from './page-form';
+import { pageFormWords } from './page-form-words';
 
 const FORM: PageForm = {
   fields: [
@@ -64,5 +65,27 @@ describe(renderPageForm.name, () => {
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('aria-describedby="tcma-f-email-error"');
     expect(html).toContain('<p class="tcma-error" id="tcma-f-email-error">bad</p>');
+  });
+});
+
+describe(pageFormWords.name, () => {
+  it("answers in the page's language where the engine speaks it (its region aside), else in English", () => {
+    const refused = (language: string) => {
+      const words = pageFormWords(language);
+      const check = checkSubmission(FORM, { email: 'nope', first_name: '' }, words);
+      return renderPageForm(
+        FORM,
+        'I agree',
+        { kind: 'refused', values: {}, errors: check.errors, consent: false },
+        words,
+      );
+    };
+    const austrian = refused('de-AT');
+    expect(austrian).toContain('Bitte korrigieren Sie die 3 unten markierten Felder.');
+    expect(austrian).toContain('First name ist erforderlich');
+    expect(austrian).toContain('Dieses Feld leer lassen');
+    expect(refused('fr-CA')).toContain('doit être une adresse e-mail, comme nom@example.com');
+    expect(refused('es')).toContain('Marque esta casilla para continuar');
+    expect(refused('pt-BR')).toContain('Please correct the 3 fields marked below.');
   });
 });

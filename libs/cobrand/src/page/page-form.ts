@@ -1,6 +1,9 @@
 import { PAGE_FIELD_MAX_LENGTH, PageForm, PageFormField } from '@tcma/campaign-model';
 import { EMAIL_MAX_LENGTH } from '@tcma/email-address';
 import { escapeAttribute, escapeHtml } from '../template/escape';
+import { pageFormWords, PageFormWords } from './page-form-words';
+
+const ENGLISH = pageFormWords('en');
 
 /** The honeypot: a field people never see (hidden off-screen, skipped by keyboards), which bots fill. */
 export const HONEYPOT_FIELD = 'tcma_website';
@@ -39,35 +42,38 @@ function single(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function checkField(field: PageFormField, raw: unknown): { value?: string; error?: string } {
+function checkField(field: PageFormField, raw: unknown, words: PageFormWords): { value?: string; error?: string } {
   const value = single(raw);
-  if (value === null) return { error: 'must be given once' };
+  if (value === null) return { error: words.givenOnce };
   if (field.type === 'checkbox') {
-    if (!value) return field.required ? { error: 'must be ticked' } : {};
+    if (!value) return field.required ? { error: words.ticked } : {};
     return { value: 'yes' };
   }
   const text = field.type === 'textarea' ? value.trim() : value.trim().replace(/\s+/g, ' ');
-  if (!text) return field.required ? { error: `${field.label} is required` } : {};
-  if (CONTROL.test(text)) return { error: 'contains characters that are not allowed' };
+  if (!text) return field.required ? { error: words.required(field.label) } : {};
+  if (CONTROL.test(text)) return { error: words.notAllowed };
   const max = field.type === 'email' ? EMAIL_MAX_LENGTH : (field.maxLength ?? PAGE_FIELD_MAX_LENGTH);
-  if ([...text].length > max) return { error: `must be at most ${max} characters` };
-  if (field.type === 'email' && !EMAIL.test(text)) return { error: 'must be an email address, like name@example.com' };
-  if (field.type === 'tel' && !PHONE.test(text))
-    return { error: 'must be a phone number: digits, spaces and + ( ) . - /' };
+  if ([...text].length > max) return { error: words.atMost(max) };
+  if (field.type === 'email' && !EMAIL.test(text)) return { error: words.email };
+  if (field.type === 'tel' && !PHONE.test(text)) return { error: words.phone };
   return { value: text };
 }
 
-/** Checks a submitted form field by field, as the page shows it: one message per field. */
-export function checkSubmission(form: PageForm, body: Readonly<Record<string, unknown>>): SubmissionCheck {
+/** Checks a submitted form field by field, as the page shows it: one message per field, in the page's words. */
+export function checkSubmission(
+  form: PageForm,
+  body: Readonly<Record<string, unknown>>,
+  words: PageFormWords = ENGLISH,
+): SubmissionCheck {
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};
   for (const field of form.fields) {
-    const result = checkField(field, body[field.name]);
+    const result = checkField(field, body[field.name], words);
     if (result.error) errors[field.name] = result.error;
     else if (result.value !== undefined) values[field.name] = result.value;
   }
   const consent = single(body[CONSENT_FIELD]) === 'yes';
-  if (form.consent?.required && !consent) errors[CONSENT_FIELD] = 'Please tick this box to continue';
+  if (form.consent?.required && !consent) errors[CONSENT_FIELD] = words.consent;
   const honeypot = single(body[HONEYPOT_FIELD]);
   return { values, consent, errors, bot: honeypot === null || honeypot !== '' };
 }
@@ -108,14 +114,17 @@ function fieldHtml(field: PageFormField, value: string, error: string | undefine
  * so it works without JavaScript; the server answers with this form again, with a message
  * per field and the values kept, or with the thank-you message.
  */
-export function renderPageForm(form: PageForm, consentText: string | null, state: PageFormState): string {
+export function renderPageForm(
+  form: PageForm,
+  consentText: string | null,
+  state: PageFormState,
+  words: PageFormWords = ENGLISH,
+): string {
   if (state.kind === 'done') return `<div class="tcma-done" role="status"><p>${escapeHtml(state.message)}</p></div>`;
   const values = state.kind === 'refused' ? state.values : {};
   const errors = state.kind === 'refused' ? state.errors : {};
   const count = Object.keys(errors).filter((k) => k !== FORM_ERROR).length;
-  const message =
-    errors[FORM_ERROR] ??
-    (count ? `Please correct ${count === 1 ? 'the field' : `the ${count} fields`} marked below.` : '');
+  const message = errors[FORM_ERROR] ?? (count ? words.summary(count) : '');
   const summary = message ? `<div class="tcma-summary" role="alert"><p>${escapeHtml(message)}</p></div>` : '';
   const fields = form.fields.map((f) => fieldHtml(f, values[f.name] ?? '', errors[f.name])).join('');
   let consent = '';
@@ -126,6 +135,6 @@ export function renderPageForm(form: PageForm, consentText: string | null, state
     const checked = state.kind === 'refused' && state.consent ? ' checked' : '';
     consent = `<div class="tcma-field tcma-consent"><input type="checkbox" id="${id}" name="${CONSENT_FIELD}" value="yes"${checked}${form.consent.required ? ' required' : ''}${described}> <label for="${id}" style="display:inline">${escapeHtml(consentText)}</label>${error ? `<p class="tcma-error" id="${id}-error">${escapeHtml(error)}</p>` : ''}</div>`;
   }
-  const honeypot = `<div class="tcma-hp" aria-hidden="true"><label for="${idOf(HONEYPOT_FIELD)}">Leave this empty</label><input type="text" id="${idOf(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>`;
+  const honeypot = `<div class="tcma-hp" aria-hidden="true"><label for="${idOf(HONEYPOT_FIELD)}">${escapeHtml(words.honeypot)}</label><input type="text" id="${idOf(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>`;
   return `<form class="tcma-form" method="post" novalidate>${summary}${fields}${consent}${honeypot}<button type="submit">${escapeHtml(form.submitLabel)}</button></form>`;
 }

@@ -7,6 +7,7 @@ import { handlebars, HbsStatement } from '../template/handlebars-env';
 import { applyPartnerValues, PartnerValues } from '../template/partner-pass';
 import { vocabularyOf } from '../template/vocabulary';
 import { renderPageForm, PageFormState } from './page-form';
+import { pageFormWords, PageFormWords } from './page-form-words';
 
 export class PageCompileError extends Error {}
 
@@ -18,6 +19,8 @@ export interface CompiledPage {
   form: PageForm | null;
   /** The consent checkbox's wording with the partner's values, as plain text (what the evidence records). */
   consentText: string | null;
+  /** The engine's own words on the form (a refused field, the summary), in the page's language. */
+  words: PageFormWords;
   /** Rough retained size, for bounding a cache. */
   size: number;
 }
@@ -97,11 +100,12 @@ export function compilePage(
   const before = `<!doctype html><html lang="${escapeAttribute(content.language)}"${dir}><head>${head}</head><body>${inner}`;
   const after = `${rest}</body></html>`;
   const consentText = asset.form?.consent ? plainText(asset.form.consent.text, values).trim() : null;
-  return { before, after, form: asset.form, consentText, size: (before.length + after.length) * 2 + 1024 };
+  const words = pageFormWords(content.language);
+  return { before, after, form: asset.form, consentText, words, size: (before.length + after.length) * 2 + 1024 };
 }
 
 /** The page as served: the blank form on a first visit, errors and kept values after a refused submission, or the thank-you message. */
 export function renderPage(page: CompiledPage, state: PageFormState = { kind: 'blank' }): string {
   if (!page.form) return page.before + page.after;
-  return page.before + renderPageForm(page.form, page.consentText, state) + page.after;
+  return page.before + renderPageForm(page.form, page.consentText, state, page.words) + page.after;
 }
