@@ -51,7 +51,9 @@ export function launchPreview(p: {
 }): LaunchPreview {
   const { counts, content, startAt } = p;
   const excluded: Record<ExclusionReason, number> = { unsubscribed: 0, invalid: 0, suppressed: 0 };
-  const available = campaignLanguages(content);
+  // The languages a prospect can be sent: the campaign's and its emails' variants'. A language only a
+  // PDF, post or page has is not one a prospect's emails arrive in.
+  const available = campaignLanguages({ ...content, assets: content.assets.filter((a) => a.kind === 'email') });
   const byZone = new Map<string, number>();
   const byLanguage = new Map<string, number>(available.map((l) => [l, 0]));
   for (const c of counts) {
