@@ -55,6 +55,7 @@ const NOT_CREATING: Record<string, string> = {
   archiveCampaign: 'a change of state of the campaign it answers',
   restoreCampaign: 'a change of state of the campaign it answers',
   checkDraftEmail: 'a check with a preview, nothing stored',
+  checkDraftPage: 'a check with a preview, nothing stored',
   checkDraftSocialCopy: 'a measurement of the copy, nothing stored',
   generateDraftLanguageTranslation:
     "an edit of the draft's emails (their variants in a language), answering the campaign",

@@ -166,6 +166,65 @@ describe('console API', () => {
     });
   });
 
+  describe('POST /campaigns/{id}/draft/page-check', () => {
+    const check = (body: object, token = vendor.marketerToken, id = campaign.campaignId) =>
+      api.http().post(`/campaigns/${id}/draft/page-check`).set(as(token)).send(body);
+    const { key: _key, file, ...registration } = demo.manifest.page!;
+    const page = (html = demo.readText(file)) => ({ ...registration, html });
+
+    it('answers valid with the page as the sample partner would serve it, form blank, and stores nothing', async () => {
+      const before = await current(campaign.campaignId);
+      const pageAsset = before.draft.assets.find((a: { kind: string }) => a.kind === 'page');
+      const res = await check({ ...page(), assetId: pageAsset.id }).expect(200);
+      expect(res.body).toMatchObject({ valid: true, problems: [] });
+      expect(res.body.preview).toMatchObject({
+        partner: { id: null, name: 'Sample partner' },
+        url: expect.stringMatching(/\/p\/sample-partner\/[a-z0-9-]+$/),
+        sampleSlots: [],
+      });
+      expect(res.body.preview.html).toMatch(/^<!doctype html><html lang="en">/);
+      expect(res.body.preview.html).toContain('<title>Book a live demo with Sample</title>');
+      expect(res.body.preview.html).toContain('<form class="tcma-form" method="post" novalidate>');
+      expect(res.body.preview.html).toContain('<label for="tcma-f-email">Work email');
+      expect(res.body.preview.html).not.toMatch(/<script/i);
+      expect((await current(campaign.campaignId)).draftRevision).toBe(before.draftRevision);
+    });
+
+    it('answers the problems saving the page would give, at their fields and lines, and renders as a chosen partner', async () => {
+      const broken = page(
+        '<h1>Hello {{partner.company_name}}</h1>\n<form><input name="x"></form>\n<div data-tcma-form></div>',
+      );
+      const res = await check({
+        ...broken,
+        form: { ...broken.form, fields: [{ name: 'email', label: '', type: 'email', required: true }] },
+      }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'form.fields[0].label' })]);
+      const refused = await check(broken).expect(200);
+      expect(refused.body.valid).toBe(false);
+      const index = (await current(campaign.campaignId)).draft.assets.length;
+      expect(refused.body.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            path: `assets[${index}].html`,
+            line: 2,
+            message: expect.stringContaining('<form> is not allowed'),
+          }),
+          expect.objectContaining({
+            path: `assets[${index}].html`,
+            line: 2,
+            message: expect.stringContaining('<input> is not allowed'),
+          }),
+        ]),
+      );
+      const partner = await tenants.partner(vendor, { companyName: 'Harbour Pages Ltd' });
+      const kitted = await check({ ...page(), partnerId: partner.partnerId }).expect(200);
+      expect(kitted.body.preview.partner).toEqual({ id: partner.partnerId, name: 'Harbour Pages Ltd' });
+      expect(kitted.body.preview.html).toContain('Book a live demo with Harbour Pages Ltd');
+      const stranger = await tenants.partner(await tenants.vendor());
+      await check({ ...page(), partnerId: stranger.partnerId }).expect(404);
+    });
+  });
+
   describe('POST /campaigns/{id}/draft/timeline', () => {
     const timeline = (body: object) =>
       api.http().post(`/campaigns/${campaign.campaignId}/draft/timeline`).set(as(vendor.marketerToken)).send(body);

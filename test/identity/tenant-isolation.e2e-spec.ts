@@ -389,6 +389,7 @@ describe('tenant isolation', () => {
       'put /campaigns/{id}/assets/page/{assetId}': { name: 'x', title: 't', html: '<p>x</p>' },
       'put /campaigns/{id}/sequence': { steps: [], exit: { converted: false } },
       'post /campaigns/{id}/draft/email-check': email,
+      'post /campaigns/{id}/draft/page-check': { name: 'x', title: 't', html: '<p>x</p>' },
       'post /campaigns/{id}/draft/timeline': { start: '2026-12-05T10:00:00Z', timeZone: 'UTC' },
       'post /campaigns/{id}/draft/social-check': { copy: { linkedin: 'pwned' } },
       'patch /partners/{id}': { tier: 'pwned' },

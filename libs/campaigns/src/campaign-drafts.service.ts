@@ -284,6 +284,24 @@ export class CampaignDraftsService {
     return { campaign, content, asset, problems: await checkCampaignContent(content, 'save', { changedAsset: index }) };
   }
 
+  /**
+   * The draft with this page in it (in place of `assetId`'s, keeping that page's variants, or
+   * added), and the problems saving it would answer 422 with; nothing is saved.
+   */
+  async tryPage(
+    actor: Actor,
+    id: string,
+    input: PageAssetInput,
+    assetId?: string,
+  ): Promise<{ campaign: CampaignRow; content: CampaignContent; asset: PageAsset; problems: Problem[] }> {
+    const { campaign, content } = await this.current(actor, id);
+    const asset: PageAsset = { id: assetId ?? randomUUID(), kind: 'page', ...pickPage(input) };
+    if (assetId) replaceAsset(content, assetId, 'page', (a) => ({ ...a, ...pickPage(input) }));
+    else content.assets.push(asset);
+    const index = content.assets.findIndex((a) => a.id === asset.id);
+    return { campaign, content, asset, problems: await checkCampaignContent(content, 'save', { changedAsset: index }) };
+  }
+
   /** The draft with this sequence (or its own), and the problems saving that sequence would answer 422 with. */
   async trySequence(
     actor: Actor,

@@ -1,7 +1,7 @@
 export { checkCampaignContent } from './campaign-rules';
 export { CampaignDraftsService } from './campaign-drafts.service';
 export type { AddedAsset } from './campaign-drafts.service';
-export type { EmailAssetInput, SequenceInput } from './draft-inputs';
+export type { EmailAssetInput, PageAssetInput, SequenceInput } from './draft-inputs';
 export { CampaignFilesService } from './campaign-files.service';
 export { CampaignPublishingService } from './campaign-publishing.service';
 export type { ValidationReport } from './campaign-publishing.service';

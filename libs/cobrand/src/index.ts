@@ -49,5 +49,5 @@ export type { TemplateVocabularyList } from './template/vocabulary-entries';
 export { checkPageAsset } from './page/page-check';
 export { checkSubmission, FORM_ERROR } from './page/page-form';
 export type { PageFormState } from './page/page-form';
-export { compilePage, renderPage } from './page/page-renderer';
+export { compilePage, PageCompileError, renderPage } from './page/page-renderer';
 export type { CompiledPage } from './page/page-renderer';

@@ -26,7 +26,7 @@ import { BlobStorage } from '@tcma/storage';
 import { Actor, PartnersService } from '@tcma/tenancy';
 import { canonicalLanguage, collateralInLanguage } from '@tcma/translation';
 import { createHash } from 'node:crypto';
-import { SAMPLE_PARTNER } from './draft-email-check.service';
+import { SAMPLE_PARTNER } from './draft-preview-partners';
 import { DEFAULT_PAGE_DPI } from './preview-request';
 import { RENDERER_VERSION } from './render-key';
 import { samplePartnerValues } from './sample-partner';

@@ -1,36 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BrandKitsService } from '@tcma/brand-kits';
-import type { CampaignContent, EmailAsset, SlotDefinition, SlotType } from '@tcma/campaign-model';
+import type { CampaignContent, EmailAsset } from '@tcma/campaign-model';
 import { CampaignDraftsService, EmailAssetInput } from '@tcma/campaigns';
-import {
-  BrandValues,
-  compileEmail,
-  EmailCompileError,
-  renderEmail,
-  resolveSlotValues,
-  SAMPLE_SLOT_VALUES,
-} from '@tcma/cobrand';
+import { compileEmail, EmailCompileError, renderEmail } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import type { Problem } from '@tcma/errors';
-import { Actor, PartnersService } from '@tcma/tenancy';
+import { Actor } from '@tcma/tenancy';
+import { DraftPreviewPartners, PreviewPartnerValues } from './draft-preview-partners';
 import { landingPageUrl } from './email-render.service';
-import { samplePartnerLogoUrl } from './sample-partner-logo';
 import { sampleRecipient } from './sample-recipient';
-
-/** The partner a draft preview is rendered as when none is chosen: every slot its fallback, or its type's sample value. */
-export const SAMPLE_PARTNER = { id: null, name: 'Sample partner', slug: 'sample-partner' } as const;
-
-const NO_BRAND: BrandValues = {
-  companyName: null,
-  contactName: null,
-  email: null,
-  phone: null,
-  website: null,
-  address: null,
-  primaryColor: null,
-  secondaryColor: null,
-  logoUrl: null,
-};
 
 export interface DraftEmailCheckInput extends EmailAssetInput {
   /** The email of the draft being edited; without it the email is checked as one being added. */
@@ -68,66 +45,21 @@ export class DraftEmailCheckService {
 
   constructor(
     private readonly drafts: CampaignDraftsService,
-    private readonly partners: PartnersService,
-    private readonly brandKits: BrandKitsService,
+    private readonly previewPartners: DraftPreviewPartners,
     private readonly config: AppConfig,
   ) {}
 
   async check(actor: Actor, campaignId: string, input: DraftEmailCheckInput): Promise<DraftEmailCheck> {
     const { campaign, content, asset, problems } = await this.drafts.tryEmail(actor, campaignId, input, input.assetId);
-    const as = await this.renderAs(actor, content.slots, input.partnerId);
+    const as = await this.previewPartners.valuesFor(actor, content.slots, input.partnerId);
     const preview = await this.preview(content, asset, as, campaign.slug, problems.length > 0);
     return { valid: problems.length === 0, problems, preview };
-  }
-
-  /** A slot type's sample value; a logo's is the placeholder the engine serves, so the preview shows no broken image. */
-  private sampleOf(type: SlotType): string {
-    return type === 'logo' ? samplePartnerLogoUrl(this.config.publicBaseUrl) : SAMPLE_SLOT_VALUES[type];
-  }
-
-  /** The chosen partner's slot values (required ones it lacks filled with samples), or the sample partner's. */
-  private async renderAs(
-    actor: Actor,
-    slots: SlotDefinition[],
-    partnerId?: string,
-  ): Promise<{
-    partner: DraftEmailPreview['partner'];
-    slug: string;
-    values: Map<string, string | null>;
-    sampleSlots: string[];
-  }> {
-    if (!partnerId) {
-      // A slot with a fallback shows it (as a partner without that value sees it); any other its type's sample.
-      const samples = Object.fromEntries(
-        slots
-          .filter((s) => s.fallback === undefined || s.fallback === null)
-          .map((s) => [s.name, this.sampleOf(s.type)]),
-      );
-      const values = resolveSlotValues(slots, NO_BRAND, samples).values;
-      return {
-        partner: { id: SAMPLE_PARTNER.id, name: SAMPLE_PARTNER.name },
-        slug: SAMPLE_PARTNER.slug,
-        values,
-        sampleSlots: [],
-      };
-    }
-    const partner = await this.partners.get(actor, partnerId);
-    const brand = await this.brandKits.brandState(partner);
-    const resolved = resolveSlotValues(slots, brand.brand);
-    const bySlot = new Map(slots.map((s) => [s.name, s]));
-    for (const name of resolved.missing) resolved.values.set(name, this.sampleOf(bySlot.get(name)?.type ?? 'text'));
-    return {
-      partner: { id: partner.id, name: partner.companyName },
-      slug: partner.slug,
-      values: resolved.values,
-      sampleSlots: resolved.missing,
-    };
   }
 
   private async preview(
     content: CampaignContent,
     asset: EmailAsset,
-    as: Awaited<ReturnType<DraftEmailCheckService['renderAs']>>,
+    as: PreviewPartnerValues,
     campaignSlug: string,
     invalid: boolean,
   ): Promise<DraftEmailPreview | null> {

@@ -11,6 +11,8 @@ export { RenderingModule } from './rendering.module';
 export { sampleRecipient } from './sample-recipient';
 export { SAMPLE_PARTNER_LOGO_PATH, SAMPLE_PARTNER_LOGO_PNG } from './sample-partner-logo';
 export { DraftEmailCheckService } from './draft-email-check.service';
+export { DraftPageCheckService } from './draft-page-check.service';
+export type { DraftPageCheck, DraftPageCheckInput } from './draft-page-check.service';
 export type { DraftEmailCheck } from './draft-email-check.service';
 export { DraftAssetsService } from './draft-assets.service';
 export type { DraftSocialCheck } from './draft-assets.service';

@@ -5,6 +5,8 @@ import { CampaignsModule } from '@tcma/campaigns';
 import { TenancyModule } from '@tcma/tenancy';
 import { DraftAssetsService } from './draft-assets.service';
 import { DraftEmailCheckService } from './draft-email-check.service';
+import { DraftPageCheckService } from './draft-page-check.service';
+import { DraftPreviewPartners } from './draft-preview-partners';
 import { FilePagesService } from './file-pages.service';
 import { PreviewsService } from './previews.service';
 import { RenderedAssetsRepository } from './rendered-assets.repository';
@@ -16,10 +18,19 @@ import { RenderedAssetsRepository } from './rendered-assets.repository';
     PreviewsService,
     CatalogueService,
     RenderedAssetsRepository,
+    DraftPreviewPartners,
     DraftEmailCheckService,
+    DraftPageCheckService,
     DraftAssetsService,
     FilePagesService,
   ],
-  exports: [PreviewsService, CatalogueService, DraftEmailCheckService, DraftAssetsService, FilePagesService],
+  exports: [
+    PreviewsService,
+    CatalogueService,
+    DraftEmailCheckService,
+    DraftPageCheckService,
+    DraftAssetsService,
+    FilePagesService,
+  ],
 })
 export class PreviewsModule {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEn
 import { CurrentActor, Roles } from '@tcma/auth';
 import { DraftChanges, DraftReviewService, DraftTimeline } from '@tcma/campaigns';
 import type { TemplateVocabularyList } from '@tcma/cobrand';
-import { DraftEmailCheck, DraftEmailCheckService } from '@tcma/rendering';
+import { DraftEmailCheck, DraftEmailCheckService, DraftPageCheck, DraftPageCheckService } from '@tcma/rendering';
 import type { Actor } from '@tcma/tenancy';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
@@ -14,6 +14,7 @@ import {
   DraftTimelineRequestDto,
   DraftVocabularyDto,
 } from './dto/draft-tools.dto';
+import { DraftPageCheckDto, DraftPageCheckResultDto } from './dto/draft-page-check.dto';
 import { toSequenceInput } from './dto/sequence-input.dto';
 
 /** The editor's read-only questions about a draft: nothing here is ever saved. */
@@ -25,6 +26,7 @@ import { toSequenceInput } from './dto/sequence-input.dto';
 export class CampaignDraftController {
   constructor(
     private readonly emailCheck: DraftEmailCheckService,
+    private readonly pageCheck: DraftPageCheckService,
     private readonly review: DraftReviewService,
   ) {}
 
@@ -45,6 +47,25 @@ export class CampaignDraftController {
     @Body() dto: DraftEmailCheckDto,
   ): Promise<DraftEmailCheck> {
     return this.emailCheck.check(actor, id, dto);
+  }
+
+  @Post('page-check')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    operationId: 'checkDraftPage',
+    summary: 'Check a landing page against the draft without saving it, with a preview',
+  })
+  @ApiOkResponse({
+    type: DraftPageCheckResultDto,
+    description:
+      'The problems saving it would give (none: valid), and the page as the partner (or the sample partner) would serve it.',
+  })
+  checkPage(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: DraftPageCheckDto,
+  ): Promise<DraftPageCheck> {
+    return this.pageCheck.check(actor, id, dto);
   }
 
   @Post('timeline')

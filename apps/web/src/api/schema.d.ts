@@ -645,6 +645,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/draft/page-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a landing page against the draft without saving it, with a preview */
+        post: operations["checkDraftPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/draft/timeline": {
         parameters: {
             query?: never;
@@ -4313,6 +4330,47 @@ export interface components {
             problems: components["schemas"]["ProblemDto"][];
             /** @description null only when the template cannot be compiled. */
             preview: components["schemas"]["DraftEmailPreviewDto"] | null;
+        };
+        DraftPageCheckDto: {
+            /** @example Registration page */
+            name: string;
+            /** @example Register with {{partner.company_name}} */
+            title: string;
+            /** @description The body's HTML with Handlebars partner slots and campaign links (no prospect data, no scripts, no form controls). <div data-tcma-form></div> places the form (at the end without it). */
+            html: string;
+            /**
+             * @description Ask search engines not to index the page.
+             * @default false
+             */
+            noindex: boolean;
+            /** @description At most one form per page. */
+            form?: components["schemas"]["PageFormDto"] | null;
+            /**
+             * Format: uuid
+             * @description The page of the draft being edited (checked as PUT …/assets/page/{assetId} would, its variants kept); without it, as one being added (POST …/assets/page).
+             */
+            assetId?: string;
+            /**
+             * Format: uuid
+             * @description A partner of the vendor to render the preview as (its brand kit; required slots it lacks show their type's sample value). Default: the sample partner.
+             */
+            partnerId?: string;
+        };
+        DraftPagePreviewDto: {
+            /** @description The whole document a visitor would be served, its form blank, in the campaign's language. Shown in a sandboxed frame: it holds no script. */
+            html: string;
+            /** @description The page's address for that partner. */
+            url: string;
+            partner: components["schemas"]["PreviewPartnerDto"];
+            /** @description Required slots the chosen partner has no value for, shown with their type's sample value. */
+            sampleSlots: string[];
+        };
+        DraftPageCheckResultDto: {
+            valid: boolean;
+            /** @description Exactly the problems saving this page would answer 422 with (paths such as assets[3].html with lines, assets[3].form.fields[0].name). */
+            problems: components["schemas"]["ProblemDto"][];
+            /** @description null only when the page cannot be compiled. */
+            preview: components["schemas"]["DraftPagePreviewDto"] | null;
         };
         DraftTimelineRequestDto: {
             /**
@@ -8475,6 +8533,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DraftEmailCheckResultDto"];
+                };
+            };
+        };
+    };
+    checkDraftPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPageCheckDto"];
+            };
+        };
+        responses: {
+            /** @description The problems saving it would give (none: valid), and the page as the partner (or the sample partner) would serve it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftPageCheckResultDto"];
                 };
             };
         };

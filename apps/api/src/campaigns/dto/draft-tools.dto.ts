@@ -28,7 +28,7 @@ export class DraftEmailCheckDto extends EmailAssetDto {
   partnerId?: string;
 }
 
-class PreviewPartnerDto {
+export class PreviewPartnerDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: the sample partner.' }) id!:
     string | null;
   @ApiProperty() name!: string;
