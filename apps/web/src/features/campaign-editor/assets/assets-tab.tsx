@@ -2,34 +2,50 @@ import { useTranslation } from '../../../shared/i18n';
 import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { isEmail, kindOf, useKindLabels } from '../asset-kind';
+import { isEmail, kindOf, useKindLabels, type Asset } from '../asset-kind';
 import { StaleNotice } from '../components/stale-notice';
 import { EmailAssetForm, NEW_EMAIL } from '../email/email-asset-form';
-import { isStale, useSaveEmail } from '../hooks/use-draft-edits';
+import { isStale, useSaveEmail, useSavePage, type PageInput } from '../hooks/use-draft-edits';
 import type { EditedCampaign } from '../hooks/use-edited-campaign';
 import { useDraftReadOnly } from '../hooks/use-draft-read-only';
+import { newPage, PageAssetForm } from '../page/page-asset-form';
 
-/** The draft's assets by kind; emails are added and edited here (PDFs and social posts through the API for now). */
+type PageAsset = Extract<Asset, { title: string }>;
+const isPage = (asset: Asset): asset is PageAsset => kindOf(asset) === 'page';
+
+/** A saved page as the editor edits it: its words and form, not its language variants. */
+function pageInput(page: PageAsset): PageInput {
+  return { name: page.name, title: page.title, html: page.html, noindex: page.noindex, form: page.form ?? null };
+}
+
+/** The draft's assets by kind; emails and the landing page are added and edited here, PDFs and social posts in their sections. */
 export function AssetsTab({ edited }: { edited: EditedCampaign }) {
   const { t } = useTranslation('campaign-editor');
   const KINDS = useKindLabels();
   const { campaign, content } = edited;
   const save = useSaveEmail(campaign.id, campaign.revision);
-  // 'new', an email's id, or nothing being edited.
+  const savePage = useSavePage(campaign.id, campaign.revision);
+  // 'new', 'new-page', an email's or the page's id, or nothing being edited.
   const [editing, setEditing] = useState<string | null>(null);
+  const page = content.assets.find(isPage);
+  const editedPage = page && page.id === editing ? page : undefined;
   const assets = [...content.assets].sort((a, b) => kindOf(a).localeCompare(kindOf(b)));
   const editedEmail = content.assets.filter(isEmail).find((a) => a.id === editing);
-  const index = editing === 'new' ? content.assets.length : content.assets.findIndex((a) => a.id === editing);
+  const index =
+    editing === 'new' || editing === 'new-page'
+      ? content.assets.length
+      : content.assets.findIndex((a) => a.id === editing);
   const readOnly = useDraftReadOnly(campaign);
 
   const start = (id: string) => {
     save.reset();
+    savePage.reset();
     setEditing(id);
   };
 
   return (
     <Stack gap="md">
-      <StaleNotice error={save.error} />
+      <StaleNotice error={save.error ?? savePage.error} />
       {assets.length === 0 ? (
         <Text c="dimmed">{t('assets.none')}</Text>
       ) : (
@@ -57,7 +73,7 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
                   {isEmail(a) ? a.subject : '—'}
                 </Table.Td>
                 <Table.Td ta="right">
-                  {isEmail(a) && !readOnly ? (
+                  {(isEmail(a) || isPage(a)) && !readOnly ? (
                     <Button
                       size="xs"
                       variant="default"
@@ -78,7 +94,35 @@ export function AssetsTab({ edited }: { edited: EditedCampaign }) {
           <Button onClick={() => start('new')} disabled={readOnly}>
             {t('assets.addEmail')}
           </Button>
+          {page ? null : (
+            <Button variant="default" onClick={() => start('new-page')} disabled={readOnly}>
+              {t('assets.addPage')}
+            </Button>
+          )}
         </Group>
+      ) : editing === 'new-page' || editedPage ? (
+        <PageAssetForm
+          key={editing}
+          campaignId={campaign.id}
+          assetId={editedPage?.id ?? null}
+          title={editedPage ? t('assets.editTitle', { name: editedPage.name }) : t('assets.newPage')}
+          initial={editedPage ? pageInput(editedPage) : newPage(t)}
+          index={index}
+          saving={savePage.isPending}
+          error={isStale(savePage.error) ? null : savePage.error}
+          onCancel={() => setEditing(null)}
+          onSave={(input) =>
+            savePage.mutate(
+              { assetId: editedPage?.id ?? null, page: input },
+              {
+                onSuccess: () => {
+                  setEditing(null);
+                  notifications.show({ color: 'teal', message: t('assets.pageSaved', { name: input.name }) });
+                },
+              },
+            )
+          }
+        />
       ) : (
         <EmailAssetForm
           key={editing}

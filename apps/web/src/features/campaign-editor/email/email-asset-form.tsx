@@ -2,16 +2,16 @@ import { useTranslation } from '../../../shared/i18n';
 import { Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../api/api-error';
 import classes from '../../../shared/components/panel.module.css';
 import { FieldSuggestions } from '../components/field-suggestions';
 import { ProblemsAlert } from '../components/problems-alert';
 import { useAssistantStatus } from '../hooks/use-assistant';
 import type { EmailInput } from '../hooks/use-draft-edits';
-import { describeProblem, headline, messageIn, problemsOfItem } from '../problems';
-import { EmailPreview, SAMPLE_PARTNER } from './email-preview';
+import { useLiveProblems } from '../hooks/use-live-problems';
+import { describeProblem, headline, messageIn } from '../problems';
+import { SAMPLE_PARTNER } from '../components/preview-controls';
+import { EmailPreview } from './email-preview';
 import { InsertPalette } from './insert-palette';
-import { currentProblems, newerAnswer, problemsOfEmail, type ProblemsAnswer } from './live-problems';
 import { MjmlEditor, type MjmlEditorHandle } from './mjml-editor';
 import { RewriteSelection } from './rewrite-selection';
 import { useDraftVocabulary, useEmailCheck } from './use-email-check';
@@ -74,21 +74,14 @@ export function EmailAssetForm({
   // The revision the last save sent: its refusal speaks of that text.
   const [savedRevision, setSavedRevision] = useState<number | null>(null);
 
-  const { mine: saved, others } = useMemo(() => problemsOfItem(error, `assets[${index}]`, FIELDS), [error, index]);
-  const live = useMemo(() => problemsOfEmail(check.data?.problems ?? [], index), [check.data, index]);
-  // The newest check answered; an answer about an older text never replaces it.
-  const [checkAnswer, setCheckAnswer] = useState<ProblemsAnswer | null>(null);
-  const arrived = check.data && !check.isPlaceholderData ? { revision: checked.revision, problems: live } : null;
-  const newestCheck = newerAnswer(checkAnswer, arrived);
-  if (newestCheck !== checkAnswer) setCheckAnswer(newestCheck);
-  const saveAnswer = useMemo(
-    () =>
-      savedRevision !== null && error instanceof ApiError && error.problems.length
-        ? { revision: savedRevision, problems: saved }
-        : null,
-    [savedRevision, error, saved],
-  );
-  const mine = useMemo(() => currentProblems(newestCheck, saveAnswer), [newestCheck, saveAnswer]);
+  const { mine, others } = useLiveProblems({
+    checked: check.data && !check.isPlaceholderData ? check.data.problems : undefined,
+    checkedRevision: checked.revision,
+    error,
+    savedRevision,
+    index,
+    fields: FIELDS,
+  });
   const mjmlMessages = useMemo(() => mine.filter((p) => p.path === 'mjml'), [mine]);
   const placeholders = vocabulary.data?.entries ?? [];
   const textPlaceholders = placeholders.filter((e) => e.inText && e.kind !== 'link');

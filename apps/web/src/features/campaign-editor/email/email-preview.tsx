@@ -1,15 +1,12 @@
 import { Trans, useTranslation } from '../../../shared/i18n';
-import { Alert, Group, ScrollArea, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, ScrollArea, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { usePartnerChoices } from '../../../shared/hooks/use-partner-choices';
+import { PreviewControls, type PreviewWidth } from '../components/preview-controls';
 import type { EmailCheck } from './use-email-check';
 import { LoadingBlock } from '../../../shared/components/list-states';
 
 /** The widths the preview shows the email at (at most: never wider than the page): a desktop client's pane, and a phone (375 CSS px). */
-const WIDTHS = { desktop: 660, mobile: 375 } as const;
-type Width = keyof typeof WIDTHS;
-
-export const SAMPLE_PARTNER = 'sample';
+const WIDTHS: Record<PreviewWidth, number> = { desktop: 660, mobile: 375 };
 
 interface EmailPreviewProps {
   check: EmailCheck | undefined;
@@ -25,12 +22,7 @@ interface EmailPreviewProps {
  */
 export function EmailPreview({ check, stale, partnerId, onPartnerChange }: EmailPreviewProps) {
   const { t } = useTranslation('campaign-editor');
-  const [width, setWidth] = useState<Width>('desktop');
-  const partners = usePartnerChoices({ status: 'active' });
-  const options = [
-    { value: SAMPLE_PARTNER, label: t('preview.sample') },
-    ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.companyName })),
-  ];
+  const [width, setWidth] = useState<PreviewWidth>('desktop');
   const preview = check?.preview ?? null;
 
   return (
@@ -38,25 +30,7 @@ export function EmailPreview({ check, stale, partnerId, onPartnerChange }: Email
       <Title order={4} id="email-preview-title">
         {t('preview.title')}
       </Title>
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select
-          label={t('preview.as')}
-          data={options}
-          value={partnerId}
-          allowDeselect={false}
-          onChange={(v) => onPartnerChange(v ?? SAMPLE_PARTNER)}
-          w={220}
-        />
-        <SegmentedControl
-          aria-label={t('emailPreview.width')}
-          value={width}
-          onChange={(v) => setWidth(v === 'mobile' ? 'mobile' : 'desktop')}
-          data={[
-            { value: 'desktop', label: t('emailPreview.desktop') },
-            { value: 'mobile', label: t('emailPreview.mobile') },
-          ]}
-        />
-      </Group>
+      <PreviewControls partnerId={partnerId} onPartnerChange={onPartnerChange} width={width} onWidthChange={setWidth} />
       {!check ? (
         <LoadingBlock height={360} label={t('emailPreview.rendering')} />
       ) : !preview ? (

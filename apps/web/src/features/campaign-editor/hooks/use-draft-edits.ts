@@ -7,6 +7,14 @@ import type { Slot } from './use-edited-campaign';
 export type MetadataChanges = components['schemas']['UpdateCampaignDto'];
 export type CatalogueChanges = components['schemas']['CatalogueSettingsDto'];
 export type EmailInput = components['schemas']['EmailAssetDto'];
+type PageDto = components['schemas']['PageAssetDto'];
+type PageFormDto = NonNullable<PageDto['form']>;
+/** A form field as the editor keeps it: its longest value is the API's default unless the page set one. */
+export type PageField = Omit<PageFormDto['fields'][number], 'maxLength'> & { maxLength?: number };
+/** A landing page as the editor sends it: its language variants are not sent, so they stay as they are. */
+export type PageInput = Omit<PageDto, 'variants' | 'form'> & {
+  form: (Omit<PageFormDto, 'fields'> & { fields: PageField[] }) | null;
+};
 
 /** The draft revision an edit is based on: the API refuses it (412) when someone saved since. */
 export const ifMatch = (revision: number) => ({ 'If-Match': `"${revision}"` });
@@ -46,6 +54,19 @@ export function useSaveDetails(id: string, revision: number) {
 export function useSaveSlots(id: string, revision: number) {
   return useDraftEdit(async (slots: Slot[]) => {
     await api.PUT('/campaigns/{id}/slots', { params: { path: { id }, header: ifMatch(revision) }, body: { slots } });
+  });
+}
+
+/** Adds the landing page (no asset id) or replaces it, its language variants kept. */
+export function useSavePage(id: string, revision: number) {
+  return useDraftEdit(async ({ assetId, page }: { assetId: string | null; page: PageInput }) => {
+    const params = { path: { id }, header: ifMatch(revision) };
+    await (assetId
+      ? api.PUT('/campaigns/{id}/assets/page/{assetId}', {
+          params: { ...params, path: { id, assetId } },
+          body: page as PageDto,
+        })
+      : api.POST('/campaigns/{id}/assets/page', { params, body: page as PageDto }));
   });
 }
 
