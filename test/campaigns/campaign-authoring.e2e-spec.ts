@@ -58,7 +58,7 @@ describe('campaign authoring (API)', () => {
     expect(seen.body.draft).toBeUndefined();
   });
 
-  it("exports a version's email copy as XLIFF 2.0 that comes back through the import's checks; other vendors and partners get none", async () => {
+  it("exports a version's copy (its emails, social post and page) as XLIFF 2.0 that comes back through the import's checks; other vendors and partners get none", async () => {
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken);
     const buffer = (res: import('supertest').Response, done: (e: Error | null, body: string) => void) => {
       let body = '';
@@ -77,17 +77,23 @@ describe('campaign authoring (API)', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="campaign-${campaignId}-v1.de-AT.xlf"`);
     const xml = res.body as string;
     expect(xml).toContain('srcLang="en" trgLang="de-AT"');
-    // The three emails, each with its subject and copy; the welcome email's subject as the vendor wrote it.
-    expect(xml.match(/<file /g)).toHaveLength(3);
+    // The three emails, each with its subject and copy, then the social post's copy and the page's words; no PDF.
+    expect([...xml.matchAll(/<file id="[^"]+" original="(\w+) /g)].map((m) => m[1])).toEqual([
+      'email',
+      'email',
+      'email',
+      'social',
+      'page',
+    ]);
     expect(xml).toContain(`<unit id="subject">`);
     const version = await api
       .http()
       .get(`/campaigns/${campaignId}/versions/1`)
       .set(as(vendor.marketerToken))
       .expect(200);
-    // A translator's tool returns every source as its target: the import takes it whole.
+    // A translator's tool returns every source as its target (a page's paragraph may span lines): the import takes it whole.
     const translated = xml.replace(
-      /<source>(.*?)<\/source>/g,
+      /<source>([\s\S]*?)<\/source>/g,
       (_m, s: string) => `<source>${s}</source><target>${s}</target>`,
     );
     const imported = importCampaignXliff(version.body.content, 'de-AT', translated);

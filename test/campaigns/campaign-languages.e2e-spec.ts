@@ -211,7 +211,7 @@ describe('campaign languages', () => {
     await api.http().delete(`/campaigns/${campaignId}/draft/languages/de`).set(as(vendor.marketerToken)).expect(404);
   });
 
-  it("sends each prospect of a CSV the variant of their language exactly once (de-AT → German, es → English, ar-EG → Arabic, right to left), counted per language in the dry run and named in the launch's activity", async () => {
+  it("sends each prospect of a CSV the variant of their language exactly once (de-AT → German, es → English, ar-EG → Arabic, right to left), counted per language in the dry run and named in the launch's activity, its unsubscribe page in the same language", async () => {
     const { campaignId } = await authorDemoCampaign(api, vendor.marketerToken, { emailsOnly: true, immediate: true });
     await importXliff(campaignId, 'de', translate(await exported(campaignId, 1, 'de'))).expect(200);
     await importXliff(campaignId, 'ar', translate(await exported(campaignId, 1, 'ar'), 'AR ')).expect(200);
@@ -311,6 +311,16 @@ describe('campaign languages', () => {
     const view = new URL(/href="([^"]*\/v\/[^"]*)"/.exec(String(anna[0].html))![1].replace(/&amp;/g, '&'));
     const page = await api.http().get(view.pathname).expect(200);
     expect(page.text).toMatch(/<html[^>]* lang="de"/);
+    // Its unsubscribe page speaks the email's language; a link that is not genuine, the browser's.
+    const raw = sink.messages.find((m) => m.to.includes('anna@prospect.example'))!.raw.toString();
+    const unsubscribe = new URL(/^List-Unsubscribe: <(https?:[^>]+)>/m.exec(raw.split('\r\n\r\n')[0])![1]).pathname;
+    const confirm = await api.http().get(unsubscribe).expect(200);
+    expect(confirm.text).toMatch(/^<!doctype html><html lang="de">/);
+    expect(confirm.text).toContain('<title>Abmelden?</title>');
+    expect(confirm.text).toContain('anna@prospect.example erhält dann keine E-Mails mehr von diesem Absender.');
+    expect(confirm.text).toContain('>Abmelden</button>');
+    const unknown = await api.http().get('/u/nope.nope').set('Accept-Language', 'fr-CA,fr;q=0.9').expect(404);
+    expect(unknown.text).toContain('<title>Ce lien n’est pas valide</title>');
 
     const activity = await api.http().get(`/launches/${launchId}/prospects`).set(as(partner.token)).expect(200);
     expect(

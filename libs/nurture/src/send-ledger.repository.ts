@@ -42,6 +42,8 @@ export interface SendRecipient {
   campaignName: string;
   partnerName: string;
   vendorName: string;
+  /** The language the email was sent in (null: sent before language variants, in the campaign's). */
+  language: string | null;
 }
 
 /**
@@ -257,6 +259,7 @@ export class SendLedgerRepository {
         'c.name as campaignName',
         'pa.companyName as partnerName',
         'v.name as vendorName',
+        's.language',
       ])
       .where('s.id', '=', sendId)
       .executeTakeFirst();

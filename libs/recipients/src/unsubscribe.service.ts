@@ -18,12 +18,15 @@ export type UnsubscribeLevel = (typeof UNSUBSCRIBE_LEVELS)[number];
 export interface UnsubscribeResult {
   email: string;
   alreadyUnsubscribed: boolean;
+  /** The language the email was sent in: its pages answer in it (null: the campaign's, unknown here). */
+  language: string | null;
 }
 
 /** What an unsubscribe link is about, without acting on it. */
 export interface UnsubscribeLinkState {
   email: string;
   unsubscribed: boolean;
+  language: string | null;
 }
 
 /** What a preference page shows, without acting on it: who, from whom, and what is already left. */
@@ -34,6 +37,7 @@ export interface PreferencePageState {
   vendorName: string;
   /** Whether a suppression already covers mail of this level (the campaign's: any level covering it). */
   left: Record<UnsubscribeLevel, boolean>;
+  language: string | null;
 }
 
 /**
@@ -70,7 +74,7 @@ export class UnsubscribeService {
       new PartnerScope(send.vendorId, send.partnerId),
       send.emailLower,
     );
-    return { email: send.email, unsubscribed };
+    return { email: send.email, unsubscribed, language: send.language };
   }
 
   /** An unsubscribe link (its page's button, a one-click POST, a mailto): leaves the partner's mail. */
@@ -96,6 +100,7 @@ export class UnsubscribeService {
       partnerName: send.partnerName,
       vendorName: send.vendorName,
       left: { campaign, partner: partnerMail, network: network !== null },
+      language: send.language,
     };
   }
 
@@ -140,7 +145,7 @@ export class UnsubscribeService {
     this.logger.log(
       `Send ${sendId}: unsubscribed from ${level === 'network' ? `vendor ${send.vendorId}'s network` : level === 'campaign' ? `campaign ${send.campaignId} of partner ${send.partnerId}` : `partner ${send.partnerId}`}; ${exited} sequences left`,
     );
-    return { email: send.email, alreadyUnsubscribed: !added };
+    return { email: send.email, alreadyUnsubscribed: !added, language: send.language };
   }
 }
 

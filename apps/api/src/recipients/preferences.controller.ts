@@ -2,34 +2,26 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@n
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@tcma/auth';
 import { BadRequestError } from '@tcma/errors';
-import { PreferencePageState, UNSUBSCRIBE_LEVELS, UnsubscribeLevel, UnsubscribeService } from '@tcma/recipients';
+import { localeOfAcceptLanguage } from '@tcma/locales';
+import {
+  PreferencePageState,
+  recipientPageWords,
+  RecipientPageWords,
+  UNSUBSCRIBE_LEVELS,
+  UnsubscribeLevel,
+  UnsubscribeService,
+} from '@tcma/recipients';
 import type { Request, Response } from 'express';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 
 /** The form field naming the choice. */
 const CHOICE = 'leave';
 
-/** Each choice as the page words it, with the partner's and vendor's names. */
-const CHOICES: Record<UnsubscribeLevel, (s: PreferencePageState) => { label: string; done: string }> = {
-  campaign: (s) => ({
-    label: `Stop emails about ${s.campaignName} from ${s.partnerName}`,
-    done: `You will receive no more emails about ${s.campaignName} from ${s.partnerName}.`,
-  }),
-  partner: (s) => ({
-    label: `Stop all emails from ${s.partnerName}`,
-    done: `You will receive no more emails from ${s.partnerName}.`,
-  }),
-  network: (s) => ({
-    label: `Stop all emails from ${s.vendorName} and every partner of its network`,
-    done: `You will receive no more emails from ${s.vendorName} or any of its partners.`,
-  }),
-};
-
 /** What is already left, the broadest first, as a sentence; null when nothing is. */
-function status(s: PreferencePageState): string | null {
-  if (s.left.network) return CHOICES.network(s).done;
-  if (s.left.partner) return CHOICES.partner(s).done;
-  if (s.left.campaign) return CHOICES.campaign(s).done;
+function status(s: PreferencePageState, words: RecipientPageWords): string | null {
+  if (s.left.network) return words.choices.network(s).done;
+  if (s.left.partner) return words.choices.partner(s).done;
+  if (s.left.campaign) return words.choices.campaign(s).done;
   return null;
 }
 
@@ -38,33 +30,43 @@ const OPTION = 'display:flex;gap:0.6rem;align-items:flex-start;margin:0.8rem 0;f
 /** Radio buttons large enough to tap on a phone. */
 const RADIO = 'width:1.2rem;height:1.2rem;margin:0.05rem 0 0;flex:none';
 
-/** The page: reading it changes nothing; only its form (a POST to the same address) acts. */
+/** The page, in the language the email was sent in: reading it changes nothing; only its form (a POST to the same address) acts. */
 function preferencePage(s: PreferencePageState, error: string | null): string {
-  const now = status(s);
+  const { locale, words } = recipientPageWords(s.language);
+  const now = status(s, words);
   const options = UNSUBSCRIBE_LEVELS.map((level) => {
     const id = `${CHOICE}-${level}`;
-    return `<div style="${OPTION}"><input type="radio" id="${id}" name="${CHOICE}" value="${level}" style="${RADIO}" required${error ? ` aria-describedby="${CHOICE}-error"` : ''}><label for="${id}">${escapeHtml(CHOICES[level](s).label)}</label></div>`;
+    return `<div style="${OPTION}"><input type="radio" id="${id}" name="${CHOICE}" value="${level}" style="${RADIO}" required${error ? ` aria-describedby="${CHOICE}-error"` : ''}><label for="${id}">${escapeHtml(words.choices[level](s).label)}</label></div>`;
   }).join('');
+  // In one pass, so a name holding "{vendor}" is never filled in again.
+  const names = { email: s.email, partner: s.partnerName, vendor: s.vendorName };
+  const intro = words.intro.replace(/\{(email|partner|vendor)\}/g, (_m, key: keyof typeof names) =>
+    escapeHtml(names[key]),
+  );
   return plainPage(
-    'Email preferences',
-    `<p>Emails to <strong>${escapeHtml(s.email)}</strong> from <strong>${escapeHtml(s.partnerName)}</strong>, a partner of ${escapeHtml(s.vendorName)}.</p>` +
+    words.preferencesTitle,
+    `<p>${intro}</p>` +
       (now ? `<p role="status">${escapeHtml(now)}</p>` : '') +
-      `<form method="post"><fieldset style="${FIELDSET}"><legend style="font-weight:bold">What would you like to stop?</legend>${options}` +
+      `<form method="post"><fieldset style="${FIELDSET}"><legend style="font-weight:bold">${escapeHtml(words.question)}</legend>${options}` +
       (error ? `<p id="${CHOICE}-error" style="color:#b91c1c">${escapeHtml(error)}</p>` : '') +
-      `</fieldset><button type="submit" style="${PAGE_BUTTON}">Save my choice</button></form>`,
+      `</fieldset><button type="submit" style="${PAGE_BUTTON}">${escapeHtml(words.save)}</button></form>`,
+    locale,
   );
 }
 
-const saved = (s: PreferencePageState, level: UnsubscribeLevel) =>
-  plainPage(
-    'Your choice is saved',
-    `<p>${escapeHtml(CHOICES[level](s).done)}</p><p>This applies to ${escapeHtml(s.email)}.</p>`,
+const saved = (s: PreferencePageState, level: UnsubscribeLevel) => {
+  const { locale, words } = recipientPageWords(s.language);
+  return plainPage(
+    words.savedTitle,
+    `<p>${escapeHtml(words.choices[level](s).done)}</p><p>${escapeHtml(words.appliesTo(s.email))}</p>`,
+    locale,
   );
-const invalid = () =>
-  plainPage(
-    'This link is not valid',
-    '<p>Use the email preferences link of the email itself, or reply to it and ask to be removed.</p>',
-  );
+};
+/** A link that is not genuine names no send: the reader's browser says which language to answer in. */
+const invalid = (req: Request) => {
+  const { locale, words } = recipientPageWords(localeOfAcceptLanguage(req.headers['accept-language']));
+  return plainPage(words.invalidTitle, `<p>${escapeHtml(words.invalidPreferences)}</p>`, locale);
+};
 
 const isLevel = (value: unknown): value is UnsubscribeLevel =>
   typeof value === 'string' && (UNSUBSCRIBE_LEVELS as readonly string[]).includes(value);
@@ -90,11 +92,11 @@ export class PreferencesController {
     description:
       'An HTML page with a form: leave this campaign, this partner’s mail, or all mail of the vendor’s network. 404 (a page) for a link that is not genuine.',
   })
-  async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async show(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const state = await this.unsubscribe.describePreferences(token);
     noStore(res);
     if (!state) {
-      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(req));
       return;
     }
     res.status(HttpStatus.OK).type('html').send(preferencePage(state, null));
@@ -120,14 +122,17 @@ export class PreferencesController {
           { path: CHOICE, message: `must be one of ${UNSUBSCRIBE_LEVELS.join(', ')}` },
         ]);
       const state = await this.unsubscribe.describePreferences(token);
-      if (!state) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+      if (!state) res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(req));
       else
-        res.status(HttpStatus.BAD_REQUEST).type('html').send(preferencePage(state, 'Choose one of the options above'));
+        res
+          .status(HttpStatus.BAD_REQUEST)
+          .type('html')
+          .send(preferencePage(state, recipientPageWords(state.language).words.chooseOne));
       return;
     }
     const result = await this.unsubscribe.choosePreference(token, choice);
     if (!result) {
-      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(req));
       return;
     }
     res.status(HttpStatus.OK).type('html').send(saved(result.state, choice));

@@ -3,7 +3,8 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Public } from '@tcma/auth';
 import { UNSUBSCRIBE_TOKEN } from '@tcma/delivery';
 import { BadRequestError } from '@tcma/errors';
-import { UnsubscribeService } from '@tcma/recipients';
+import { localeOfAcceptLanguage } from '@tcma/locales';
+import { recipientPageWords, UnsubscribeService } from '@tcma/recipients';
 import type { Request, Response } from 'express';
 import { text } from 'node:stream/consumers';
 import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
@@ -11,20 +12,25 @@ import { escapeHtml, PAGE_BUTTON, plainPage } from '../common/plain-page';
 const MAX_INBOUND_BYTES = 256 * 1024;
 /** RFC 8058: the body a one-click unsubscribe POST carries (the confirmation page's button sends it too). */
 const ONE_CLICK = 'One-Click';
-/** The confirmation page: reading it changes nothing; only its button (a POST) unsubscribes. */
-const confirmation = (email: string) =>
-  plainPage(
-    'Unsubscribe?',
-    `<p>${escapeHtml(email)} will no longer receive emails from this sender.</p>` +
-      `<form method="post"><input type="hidden" name="List-Unsubscribe" value="${ONE_CLICK}"><button type="submit" style="${PAGE_BUTTON}">Unsubscribe</button></form>`,
+/** The confirmation page, in the language the email was sent in: reading it changes nothing; only its button (a POST) unsubscribes. */
+const confirmation = (email: string, language: string | null) => {
+  const { locale, words } = recipientPageWords(language);
+  return plainPage(
+    words.unsubscribeTitle,
+    `<p>${escapeHtml(words.unsubscribeText(email))}</p>` +
+      `<form method="post"><input type="hidden" name="List-Unsubscribe" value="${ONE_CLICK}"><button type="submit" style="${PAGE_BUTTON}">${escapeHtml(words.unsubscribeButton)}</button></form>`,
+    locale,
   );
-const done = (email: string) =>
-  plainPage('You are unsubscribed', `<p>${escapeHtml(email)} will not receive further emails from this sender.</p>`);
-const invalid = () =>
-  plainPage(
-    'This link is not valid',
-    '<p>Use the unsubscribe link of the email itself, or reply to it and ask to be removed.</p>',
-  );
+};
+const done = (email: string, language: string | null) => {
+  const { locale, words } = recipientPageWords(language);
+  return plainPage(words.unsubscribedTitle, `<p>${escapeHtml(words.unsubscribedText(email))}</p>`, locale);
+};
+/** A link that is not genuine names no send: the reader's browser says which language to answer in. */
+const invalid = (req: Request) => {
+  const { locale, words } = recipientPageWords(localeOfAcceptLanguage(req.headers['accept-language']));
+  return plainPage(words.invalidTitle, `<p>${escapeHtml(words.invalidUnsubscribe)}</p>`, locale);
+};
 
 /**
  * Unsubscribing, without an account: the link in every email opens a confirmation page
@@ -47,17 +53,17 @@ export class UnsubscribeController {
     description:
       'A page with a button that unsubscribes; or, when already unsubscribed, a page saying so. GET and HEAD never unsubscribe.',
   })
-  async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const state = await this.unsubscribe.describe(token);
     res.setHeader('Cache-Control', 'no-store');
     if (!state) {
-      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid());
+      res.status(HttpStatus.NOT_FOUND).type('html').send(invalid(req));
       return;
     }
     res
       .status(HttpStatus.OK)
       .type('html')
-      .send(state.unsubscribed ? done(state.email) : confirmation(state.email));
+      .send(state.unsubscribed ? done(state.email, state.language) : confirmation(state.email, state.language));
   }
 
   @Post('u/:token')
@@ -82,11 +88,11 @@ export class UnsubscribeController {
     const result = await this.unsubscribe.unsubscribe(token);
     if (!result) {
       res.status(HttpStatus.NOT_FOUND);
-      if (html) res.type('html').send(invalid());
+      if (html) res.type('html').send(invalid(req));
       else res.type('text').send('Unknown unsubscribe link');
       return;
     }
-    if (html) res.type('html').send(done(result.email));
+    if (html) res.type('html').send(done(result.email, result.language));
     else res.type('text').send('Unsubscribed');
   }
 
