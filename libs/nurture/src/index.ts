@@ -5,6 +5,6 @@ export { NurtureModule } from './nurture.module';
 export { SendQueue } from './send-queue';
 export { SendStepService } from './send-step.service';
 export type { StepOutcome } from './step-outcome';
-export type { SendRecipient } from './send-ledger.repository';
+export type { SendRecipient } from './sent-recipients.repository';
 export { SentEmails } from './sent-emails.service';
 export { SweepService } from './sweep.service';

@@ -16,6 +16,7 @@ import { LaunchEnrollments } from './launch-enrollments.service';
 import { QueueStateMarker } from './queue-state.marker';
 import { RunningLaunchesRepository } from './running-launches.repository';
 import { SendLedgerRepository } from './send-ledger.repository';
+import { SentRecipientsRepository } from './sent-recipients.repository';
 import { SendProfiles } from './send-profiles';
 import { SendQueue } from './send-queue';
 import { SendStepService } from './send-step.service';
@@ -48,6 +49,7 @@ import { SweepService } from './sweep.service';
     EnrollmentExits,
     LaunchEnrollments,
     SendLedgerRepository,
+    SentRecipientsRepository,
     SendProfiles,
     SendQueue,
     SendStepService,

@@ -32,20 +32,6 @@ export type ClaimResult =
   | { claimed: true; sendId: string; attempts: number }
   | { claimed: false; sendId: string; status: SendStatus; leaseUntil: Date | null };
 
-/** Who a send went to (see SendLedgerRepository.recipientForSystem). */
-export interface SendRecipient {
-  vendorId: string;
-  partnerId: string;
-  campaignId: string;
-  email: string;
-  emailLower: string;
-  campaignName: string;
-  partnerName: string;
-  vendorName: string;
-  /** The language the email was sent in (null: sent before language variants, in the campaign's). */
-  language: string | null;
-}
-
 /**
  * The send ledger: one row per (enrollment, step), the database's guarantee that a step is
  * sent at most once. Written only by the send path and the sweep, for every tenant at once:
@@ -233,35 +219,6 @@ export class SendLedgerRepository {
       .select(['enrollmentId', 'step', 'language'])
       .where('id', '=', sendId)
       .where('status', 'in', ['sent', 'uncertain', 'bounced'])
-      .executeTakeFirst();
-    return row ?? null;
-  }
-
-  /**
-   * Who a send went to, for which tenant and campaign, and the names the preference page shows
-   * (for links in that email: unsubscribe, preferences).
-   */
-  async recipientForSystem(sendId: string): Promise<SendRecipient | null> {
-    if (!/^\d{1,18}$/.test(sendId)) return null;
-    const row = await this.db
-      .selectFrom('sends as s')
-      .innerJoin('prospects as p', 'p.id', 's.prospectId')
-      .innerJoin('launches as l', 'l.id', 's.launchId')
-      .innerJoin('campaigns as c', 'c.id', 'l.campaignId')
-      .innerJoin('partners as pa', 'pa.id', 's.partnerId')
-      .innerJoin('vendors as v', 'v.id', 's.vendorId')
-      .select([
-        's.vendorId',
-        's.partnerId',
-        'l.campaignId',
-        'p.email',
-        'p.emailLower',
-        'c.name as campaignName',
-        'pa.companyName as partnerName',
-        'v.name as vendorName',
-        's.language',
-      ])
-      .where('s.id', '=', sendId)
       .executeTakeFirst();
     return row ?? null;
   }

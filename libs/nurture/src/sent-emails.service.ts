@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EmailAsset } from '@tcma/campaign-model';
 import { emailInLanguage } from '@tcma/translation';
 import { EnrollmentsRepository } from './enrollments.repository';
-import { SendLedgerRepository, SendRecipient } from './send-ledger.repository';
+import { SendLedgerRepository } from './send-ledger.repository';
 import { SendProfiles } from './send-profiles';
 import { SentEmailRenderer } from './sent-email.renderer';
+import { SendRecipient, SentRecipientsRepository } from './sent-recipients.repository';
 
 /**
  * A send as the links in its email reach it, across tenants: the recipients lib asks only
@@ -14,6 +15,7 @@ import { SentEmailRenderer } from './sent-email.renderer';
 export class SentEmails {
   constructor(
     private readonly ledger: SendLedgerRepository,
+    private readonly recipients: SentRecipientsRepository,
     private readonly enrollments: EnrollmentsRepository,
     private readonly profiles: SendProfiles,
     private readonly sentEmails: SentEmailRenderer,
@@ -21,7 +23,7 @@ export class SentEmails {
 
   /** Who a send went to, from whom, for which campaign; null when it is unknown. */
   recipientForSystem(sendId: string): Promise<SendRecipient | null> {
-    return this.ledger.recipientForSystem(sendId);
+    return this.recipients.recipientForSystem(sendId);
   }
 
   /** The email's HTML rendered again as it was sent, or null when the email is gone. */

@@ -26,10 +26,9 @@ import { BlobStorage } from '@tcma/storage';
 import { Actor, PartnersService } from '@tcma/tenancy';
 import { canonicalLanguage, collateralInLanguage } from '@tcma/translation';
 import { createHash } from 'node:crypto';
-import { SAMPLE_PARTNER } from './draft-preview-partners';
 import { DEFAULT_PAGE_DPI } from './preview-request';
 import { RENDERER_VERSION } from './render-key';
-import { samplePartnerValues } from './sample-partner';
+import { SAMPLE_PARTNER, samplePartnerValues } from './sample-partner';
 
 export interface DraftAssetPreviewOptions {
   /** A partner of the vendor; without it, the sample partner. */

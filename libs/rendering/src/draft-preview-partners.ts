@@ -1,25 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BrandKitsService } from '@tcma/brand-kits';
 import type { SlotDefinition, SlotType } from '@tcma/campaign-model';
-import { BrandValues, resolveSlotValues, SAMPLE_SLOT_VALUES } from '@tcma/cobrand';
+import { resolveSlotValues, SAMPLE_SLOT_VALUES } from '@tcma/cobrand';
 import { AppConfig } from '@tcma/config';
 import { Actor, PartnersService } from '@tcma/tenancy';
+import { SAMPLE_PARTNER, samplePartnerValues } from './sample-partner';
 import { samplePartnerLogoUrl } from './sample-partner-logo';
-
-/** The partner a draft preview is rendered as when none is chosen: every slot its fallback, or its type's sample value. */
-export const SAMPLE_PARTNER = { id: null, name: 'Sample partner', slug: 'sample-partner' } as const;
-
-const NO_BRAND: BrandValues = {
-  companyName: null,
-  contactName: null,
-  email: null,
-  phone: null,
-  website: null,
-  address: null,
-  primaryColor: null,
-  secondaryColor: null,
-  logoUrl: null,
-};
 
 /** Who a draft's email or page is previewed as, and the slot values it is rendered with. */
 export interface PreviewPartnerValues {
@@ -43,13 +29,7 @@ export class DraftPreviewPartners {
   /** The chosen partner's slot values (required ones it lacks filled with samples), or the sample partner's. */
   async valuesFor(actor: Actor, slots: SlotDefinition[], partnerId?: string): Promise<PreviewPartnerValues> {
     if (!partnerId) {
-      // A slot with a fallback shows it (as a partner without that value sees it); any other its type's sample.
-      const samples = Object.fromEntries(
-        slots
-          .filter((s) => s.fallback === undefined || s.fallback === null)
-          .map((s) => [s.name, this.sampleOf(s.type)]),
-      );
-      const values = resolveSlotValues(slots, NO_BRAND, samples).values;
+      const values = samplePartnerValues(slots, (type) => this.sampleOf(type));
       return {
         partner: { id: SAMPLE_PARTNER.id, name: SAMPLE_PARTNER.name },
         slug: SAMPLE_PARTNER.slug,

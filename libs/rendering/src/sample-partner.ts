@@ -1,4 +1,4 @@
-import type { SlotDefinition } from '@tcma/campaign-model';
+import type { SlotDefinition, SlotType } from '@tcma/campaign-model';
 import { BrandValues, resolveSlotValues, SAMPLE_SLOT_VALUES } from '@tcma/cobrand';
 
 const NO_BRAND: BrandValues = {
@@ -13,15 +13,19 @@ const NO_BRAND: BrandValues = {
   logoUrl: null,
 };
 
+/** The partner a draft preview is rendered as when none is chosen: every slot its fallback, or its type's sample value. */
+export const SAMPLE_PARTNER = { id: null, name: 'Sample partner', slug: 'sample-partner' } as const;
+
 /**
- * The sample partner's slot values, as the draft email check renders them: a slot with a
- * fallback shows it (as a partner without that value sees it), any other its type's sample.
+ * The sample partner's slot values, as the draft checks render them: a slot with a fallback
+ * shows it (as a partner without that value sees it), any other its type's sample (`sampleOf`).
  */
-export function samplePartnerValues(slots: SlotDefinition[]): Map<string, string | null> {
+export function samplePartnerValues(
+  slots: SlotDefinition[],
+  sampleOf: (type: SlotType) => string = (type) => SAMPLE_SLOT_VALUES[type],
+): Map<string, string | null> {
   const samples = Object.fromEntries(
-    slots
-      .filter((s) => s.fallback === undefined || s.fallback === null)
-      .map((s) => [s.name, SAMPLE_SLOT_VALUES[s.type]]),
+    slots.filter((s) => s.fallback === undefined || s.fallback === null).map((s) => [s.name, sampleOf(s.type)]),
   );
   return resolveSlotValues(slots, NO_BRAND, samples).values;
 }

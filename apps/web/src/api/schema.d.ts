@@ -4314,15 +4314,15 @@ export interface components {
             name: string;
         };
         DraftEmailPreviewDto: {
+            partner: components["schemas"]["PreviewPartnerDto"];
+            /** @description Required slots the chosen partner has no value for, shown with their type's sample value. */
+            sampleSlots: string[];
             subject: string;
             preheader: string;
             /** @description The HTML as the sample prospect would receive it (links untracked, leading nowhere for the unsubscribe and browser links). */
             html: string;
             /** @description The plain-text part. */
             text: string;
-            partner: components["schemas"]["PreviewPartnerDto"];
-            /** @description Required slots the chosen partner has no value for, shown with their type's sample value. */
-            sampleSlots: string[];
         };
         DraftEmailCheckResultDto: {
             valid: boolean;
@@ -4357,13 +4357,13 @@ export interface components {
             partnerId?: string;
         };
         DraftPagePreviewDto: {
+            partner: components["schemas"]["PreviewPartnerDto"];
+            /** @description Required slots the chosen partner has no value for, shown with their type's sample value. */
+            sampleSlots: string[];
             /** @description The whole document a visitor would be served, its form blank, in the campaign's language. Shown in a sandboxed frame: it holds no script. */
             html: string;
             /** @description The page's address for that partner. */
             url: string;
-            partner: components["schemas"]["PreviewPartnerDto"];
-            /** @description Required slots the chosen partner has no value for, shown with their type's sample value. */
-            sampleSlots: string[];
         };
         DraftPageCheckResultDto: {
             valid: boolean;

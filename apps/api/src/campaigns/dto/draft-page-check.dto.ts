@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { PageAssetDto } from './asset-input.dto';
 import { ProblemDto } from './campaign-output.dto';
-import { PreviewPartnerDto } from './draft-tools.dto';
+import { DraftPreviewAsDto } from './draft-tools.dto';
 
 /** A landing page as the editor has it: its variants are not checked here (they are saved with the page). */
 export class DraftPageCheckDto extends OmitType(PageAssetDto, ['variants'] as const) {
@@ -25,19 +25,13 @@ export class DraftPageCheckDto extends OmitType(PageAssetDto, ['variants'] as co
   partnerId?: string;
 }
 
-export class DraftPagePreviewDto {
+export class DraftPagePreviewDto extends DraftPreviewAsDto {
   @ApiProperty({
     description:
       "The whole document a visitor would be served, its form blank, in the campaign's language. Shown in a sandboxed frame: it holds no script.",
   })
   html!: string;
   @ApiProperty({ description: "The page's address for that partner." }) url!: string;
-  @ApiProperty({ type: PreviewPartnerDto }) partner!: PreviewPartnerDto;
-  @ApiProperty({
-    type: [String],
-    description: "Required slots the chosen partner has no value for, shown with their type's sample value.",
-  })
-  sampleSlots!: string[];
 }
 
 export class DraftPageCheckResultDto {

@@ -34,7 +34,17 @@ export class PreviewPartnerDto {
   @ApiProperty() name!: string;
 }
 
-export class DraftEmailPreviewDto {
+/** Whom a draft's preview is rendered as, and the slots it had to fill with samples. */
+export class DraftPreviewAsDto {
+  @ApiProperty({ type: PreviewPartnerDto }) partner!: PreviewPartnerDto;
+  @ApiProperty({
+    type: [String],
+    description: "Required slots the chosen partner has no value for, shown with their type's sample value.",
+  })
+  sampleSlots!: string[];
+}
+
+export class DraftEmailPreviewDto extends DraftPreviewAsDto {
   @ApiProperty() subject!: string;
   @ApiProperty() preheader!: string;
   @ApiProperty({
@@ -43,12 +53,6 @@ export class DraftEmailPreviewDto {
   })
   html!: string;
   @ApiProperty({ description: 'The plain-text part.' }) text!: string;
-  @ApiProperty({ type: PreviewPartnerDto }) partner!: PreviewPartnerDto;
-  @ApiProperty({
-    type: [String],
-    description: "Required slots the chosen partner has no value for, shown with their type's sample value.",
-  })
-  sampleSlots!: string[];
 }
 
 export class DraftEmailCheckResultDto {
