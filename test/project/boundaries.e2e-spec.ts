@@ -72,15 +72,6 @@ export default [{
   }
 }
 
-/** The files under `dir` whose code reaches a …ForSystem member: the only ones the rule can find fault with. */
-function forSystemCallers(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => path.join(dir, f))
-    .filter((f) => /\.\w+ForSystem\b/.test(fs.readFileSync(f, 'utf8')));
-}
-
 /** A tree of files under a fresh temporary directory. */
 function plant(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcma-boundaries-'));
@@ -112,22 +103,14 @@ const TSCONFIG = JSON.stringify({
   include: ['libs/**/*.ts', 'apps/**/*.ts'],
 });
 
+// The real tree is not checked here: npm run lint (CI's lint stage) runs both rules over it,
+// dependency-cruiser over libs and apps and the …ForSystem rule in ESLint's typed pass, and a
+// second whole-tree run here cost CI about 45 s (the typed pass builds the whole program again).
+// These tests show that the rules refuse what they exist to refuse.
 describe('the boundaries the lint keeps', () => {
   const planted: string[] = [];
   afterAll(() => {
     for (const dir of planted) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('finds nothing wrong in the real tree: floors, cycles, apps, barrels', () => {
-    const real = cruise(ROOT);
-    expect(real.stderr).toBe('');
-    expect(real.violations).toEqual([]);
-  });
-
-  it('finds no …ForSystem call outside its allow-list in the real tree', () => {
-    const callers = forSystemCallers(path.join(ROOT, 'libs'));
-    expect(callers.length).toBeGreaterThan(20);
-    expect(lintForSystem(ROOT, callers)).toEqual([]);
   });
 
   it('fails on a lib importing a higher floor, a cycle, a lib importing an app, a reach past a barrel', () => {
