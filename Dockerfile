@@ -3,7 +3,7 @@
 # 22.22, 24.15 or 26.
 ARG NODE_IMAGE=node:26-bookworm-slim
 
-# Dependencies, including the build tools (Nest CLI, TypeScript, Vite for the browser app).
+# Dependencies, including the build tools (SWC for the engine, Vite for the browser app).
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
