@@ -1,4 +1,5 @@
 /** @long-computing: over a minute of requests to the in-process API, a core kept busy (test/setup/long-running.js). */
+import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoSeeder, SeededDemo } from '../../apps/cli/src/demo/demo-seeder';
 import { TenantFactory } from '../factories/tenant.factory';
@@ -38,24 +39,36 @@ describe('the API under out-of-range and wrong-typed input', () => {
   /** Real ids for the path parameters not under test, by the path segment before them. */
   const ids: Record<string, Record<string, string>> = { admin: {}, partner: {} };
 
+  // node:http on one kept-alive connection rather than fetch: the suite sends over 16,000 requests,
+  // and fetch's streams spent about 16 s of its CPU (a profile: 13 % of the file's time).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const call = async (token: string, method: string, url: string, body?: unknown): Promise<Answer> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      redirect: 'manual',
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(`${base}${url}`, {
+        method,
+        agent,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}),
+        },
+      });
+      req.on('error', reject);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.end(payload);
     });
-    const text = await res.text();
     let parsed: Answer['body'];
     try {
       parsed = JSON.parse(text) as Answer['body'];
     } catch {
       parsed = null;
     }
-    return { status: res.status, body: parsed, text };
+    return { status, body: parsed, text };
   };
 
   beforeAll(async () => {
@@ -146,6 +159,7 @@ describe('the API under out-of-range and wrong-typed input', () => {
   }, 120_000);
 
   afterAll(async () => {
+    agent.destroy();
     await worker?.close();
     await api?.close();
   });
