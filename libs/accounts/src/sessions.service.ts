@@ -9,7 +9,7 @@ import type { Actor } from '@tcma/tenancy';
 import { createHash, randomBytes } from 'node:crypto';
 import { AccountsRepository } from './accounts.repository';
 import { verifyPassword } from './passwords';
-import { SessionsRepository } from './sessions.repository';
+import { LAST_SEEN_RESOLUTION_MS, SessionsRepository } from './sessions.repository';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { passwordRefused, SSO_REQUIRED, SsoRequirement } from './sso-requirement';
 
@@ -119,10 +119,13 @@ export class SessionsService {
     const now = this.clock.now();
     const row = await this.sessions.findActorForSystem(secretHash(secret), now, this.idleSince(now));
     if (!row) return null;
-    // Awaited: idle expiry counts from it, so the next request must see it. A failure here must not fail the request.
-    await this.sessions
-      .touchForSystem(row.sessionId, now)
-      .catch((e: Error) => this.logger.warn(`last_seen_at not updated: ${e.message}`));
+    // Awaited: idle expiry counts from it, so the next request must see it. A failure here must
+    // not fail the request. Asked only when touchForSystem would write (a minute since the last):
+    // a page's burst of requests costs one statement each, not two.
+    if (row.lastSeenAt.getTime() < now.getTime() - LAST_SEEN_RESOLUTION_MS)
+      await this.sessions
+        .touchForSystem(row.sessionId, now)
+        .catch((e: Error) => this.logger.warn(`last_seen_at not updated: ${e.message}`));
     return {
       userId: row.userId,
       vendorId: row.vendorId,

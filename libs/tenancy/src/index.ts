@@ -5,7 +5,7 @@ export { PartnersRepository } from './partners.repository';
 export { PartnersService } from './partners.service';
 export { TenancyModule } from './tenancy.module';
 export { hashTokenSecret, looksLikeTokenSecret } from './token-secret';
-export { TokensRepository } from './tokens.repository';
+export { tokenUseWorthRecording, TokensRepository } from './tokens.repository';
 export { TokensService } from './tokens.service';
 export { UsersRepository } from './users.repository';
 export { UsersService } from './users.service';

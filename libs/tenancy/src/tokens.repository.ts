@@ -15,6 +15,10 @@ import type { Actor } from './actor';
 /** How often last_used_at is refreshed: a write per request would cost more than it tells. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** Whether a use at `now` of a token last used at `lastUsedAt` is worth recording (touchForSystem would write). */
+export const tokenUseWorthRecording = (lastUsedAt: Date | null, now: Date): boolean =>
+  !lastUsedAt || lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
+
 export type NewTokenInput = Pick<NewApiToken, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'expiresAt'>;
 
 /**
@@ -60,22 +64,25 @@ export class TokensRepository {
   }
 
   /**
-   * The actor behind a token hash, or null when the token is unknown, revoked, expired, or
-   * its user is disabled or belongs to a suspended partner. Runs before any tenant is known.
+   * The actor behind a token hash and when the token was last used, or null when the token is
+   * unknown, revoked, expired, or its user is disabled or belongs to a suspended partner. Runs
+   * before any tenant is known.
    */
-  async findActorForSystem(hash: Buffer, now: Date): Promise<Actor | null> {
+  async findActorForSystem(hash: Buffer, now: Date): Promise<{ actor: Actor; lastUsedAt: Date | null } | null> {
     const row = await this.db
       .selectFrom('apiTokens as t')
       .innerJoin('users as u', 'u.id', 't.userId')
       .leftJoin('partners as p', 'p.id', 'u.partnerId')
-      .select(['t.id as credentialId', 'u.id as userId', 'u.vendorId', 'u.partnerId', 'u.role'])
+      .select(['t.id as credentialId', 'u.id as userId', 'u.vendorId', 'u.partnerId', 'u.role', 't.lastUsedAt'])
       .where('t.tokenHash', '=', hash)
       .where('t.revokedAt', 'is', null)
       .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', now)]))
       .where('u.disabledAt', 'is', null)
       .where((eb) => eb.or([eb('u.partnerId', 'is', null), eb('p.status', '=', 'active')]))
       .executeTakeFirst();
-    return row ?? null;
+    if (!row) return null;
+    const { lastUsedAt, ...actor } = row;
+    return { actor, lastUsedAt };
   }
 
   /** Records that the token was used, at most once per LAST_USED_RESOLUTION_MS; the token was just resolved by its hash. */
