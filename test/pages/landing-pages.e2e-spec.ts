@@ -570,12 +570,27 @@ describe('landing pages and leads', () => {
       .slug;
     const page = await api.http().get(`/p/${slug}/${slugs.campaign}`).expect(404);
     expect(page.text).toContain('This page does not exist.');
+    // In the visitor's language: the browser's, or the address's ?lang= before it.
+    const german = await api
+      .http()
+      .get(`/p/${slug}/${slugs.campaign}`)
+      .set('Accept-Language', 'de-AT,de;q=0.9')
+      .expect(404);
+    expect(german.text).toContain('<p>Diese Seite gibt es nicht.</p>');
+    const french = await api
+      .http()
+      .get(`/p/${slug}/${slugs.campaign}?lang=fr-CA`)
+      .set('Accept-Language', 'de-AT,de;q=0.9')
+      .expect(404);
+    expect(french.text).toContain('<p>Cette page n’existe pas.</p>');
     await api
       .http()
       .post(`/p/${slug}/${slugs.campaign}`)
       .type('form')
       .send({ email: 'early@prospect.example', first_name: 'Early', company: 'Early Ltd', consent: 'yes' })
-      .expect(404);
+      .set('Accept-Language', 'es-ES')
+      .expect(404)
+      .expect((r) => expect(r.text).toContain('<p>Esta página no existe.</p>'));
     expect(await db.query('SELECT id FROM prospects WHERE partner_id = $1', [created.body.id])).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 export { LandingPagesService, PAGE_KEEP_MS } from './landing-pages.service';
+export { landingPageWords, visitorLocale } from './landing-page-words';
 export type { PageResponse } from './landing-pages.service';
 export type { LeadWithProspect } from './leads.repository';
 export { LEAD_REASON_MAX_LENGTH, LeadsService } from './leads.service';

@@ -19,6 +19,7 @@ import { SendRefs } from '@tcma/signing';
 import { canonicalLanguage, collateralInLanguage } from '@tcma/translation';
 import { LRUCache } from 'lru-cache';
 import { FormRateLimit } from './form-rate-limit';
+import { notFoundPage, visitorLocale } from './landing-page-words';
 import { LeadCaptureService } from './lead-capture.service';
 import { PagesRepository, PageTarget } from './pages.repository';
 
@@ -66,8 +67,12 @@ export interface Visitor {
   userAgent: string | null;
 }
 
-const NOT_FOUND =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Page not found</title></head><body><p>This page does not exist.</p></body></html>';
+/** No page at the address: said in the visitor's language (visitorLocale). */
+const notFound = (lang: unknown, acceptLanguage: string | undefined): PageResponse => ({
+  status: 404,
+  html: notFoundPage(visitorLocale(lang, acceptLanguage)),
+  noindex: true,
+});
 
 /**
  * Co-branded landing pages at /p/:partnerSlug/:campaignSlug: the campaign's page asset with
@@ -135,11 +140,17 @@ export class LandingPagesService {
   /**
    * The page's shared bytes (the blank form), in the language the address asks for (`?lang=`, a
    * BCP 47 tag; a variant email's page link carries its language), else the partner's: the
-   * closest of the page's languages (collateralInLanguage), else the campaign's.
+   * closest of the page's languages (collateralInLanguage), else the campaign's. No page: a 404
+   * in `?lang=`'s language or the browser's (`acceptLanguage`, the request's header).
    */
-  async view(partnerSlug: string, campaignSlug: string, lang?: unknown): Promise<PageResponse> {
+  async view(
+    partnerSlug: string,
+    campaignSlug: string,
+    lang?: unknown,
+    acceptLanguage?: string,
+  ): Promise<PageResponse> {
     const page = await this.available(partnerSlug, campaignSlug, lang);
-    if (!page) return { status: 404, html: NOT_FOUND, noindex: true };
+    if (!page) return notFound(lang, acceptLanguage);
     return { status: 200, html: page.blank, bytes: page.bytes, etag: `"${page.key}"`, noindex: page.asset.noindex };
   }
 
@@ -155,10 +166,11 @@ export class LandingPagesService {
     body: Readonly<Record<string, unknown>>,
     visitor: Visitor,
     lang?: unknown,
+    acceptLanguage?: string,
   ): Promise<PageResponse> {
     // The form posts to its own address, so it is answered (and its consent recorded) in the page's language.
     const page = await this.available(partnerSlug, campaignSlug, lang);
-    if (!page || !page.asset.form) return { status: 404, html: NOT_FOUND, noindex: true };
+    if (!page || !page.asset.form) return notFound(lang, acceptLanguage);
     const form = page.asset.form;
     const noindex = page.asset.noindex;
     const answer = (status: number, state: PageFormState): PageResponse => ({

@@ -1,5 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import { LandingPagesService, PageResponse } from '@tcma/pages';
+import { LandingPagesService, landingPageWords, PageResponse, visitorLocale } from '@tcma/pages';
 import express, { NextFunction, Request, Response, Router } from 'express';
 import fresh from 'fresh';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -62,17 +62,20 @@ export function landingPageFastRoutes(app: INestApplication): FastRoute[] {
       template,
       match: pathMatcher(template),
       handle: ({ req, res, params, query }) =>
-        pages.view(params.partner, params.campaign, query.get('lang') ?? undefined).then(
-          (page) => sendPage(req, res, page, true),
-          (e: unknown) => unavailable(res, logger, e),
-        ),
+        pages
+          .view(params.partner, params.campaign, query.get('lang') ?? undefined, req.headers['accept-language'])
+          .then(
+            (page) => sendPage(req, res, page, true),
+            (e: unknown) => unavailable(req, res, logger, e),
+          ),
     },
   ];
 }
 
-function unavailable(res: ServerResponse, logger: Logger, e: unknown): void {
+function unavailable(req: IncomingMessage, res: ServerResponse, logger: Logger, e: unknown): void {
   logger.error(`A landing page failed: ${(e as Error).message}`);
-  const body = 'This page is not available right now; please try again shortly.';
+  const lang = new URL(req.url ?? '/', 'http://page').searchParams.get('lang');
+  const body = landingPageWords(visitorLocale(lang, req.headers['accept-language'])).unavailable;
   res.writeHead(503, {
     'Cache-Control': 'no-store',
     'Retry-After': '30',
@@ -93,7 +96,8 @@ export function landingPageRoutes(app: INestApplication): Router {
   const logger = new Logger('LandingPages');
   const formBody = express.urlencoded({ limit: FORM_SUBMISSION_MAX_BYTES, extended: false, parameterLimit: 100 });
 
-  const failed = (res: Response, e: unknown) => unavailable(res, logger, e);
+  const failed = (req: Request, res: Response, e: unknown) => unavailable(req, res, logger, e);
+  const wordsFor = (req: Request) => landingPageWords(visitorLocale(req.query.lang, req.headers['accept-language']));
 
   const router = Router();
   router.get('/p/:partner/:campaign/og.png', (req: Request, res: Response) => {
@@ -110,13 +114,13 @@ export function landingPageRoutes(app: INestApplication): Router {
           .type(image.contentType)
           .send(image.bytes);
       })
-      .catch((e: unknown) => failed(res, e));
+      .catch((e: unknown) => failed(req, res, e));
   });
   router.get('/p/:partner/:campaign', (req: Request, res: Response) => {
     pages
-      .view(param(req, 'partner'), param(req, 'campaign'), req.query.lang)
+      .view(param(req, 'partner'), param(req, 'campaign'), req.query.lang, req.headers['accept-language'])
       .then((page) => sendPage(req, res, page, true))
-      .catch((e: unknown) => failed(res, e));
+      .catch((e: unknown) => failed(req, res, e));
   });
   router.post(
     '/p/:partner/:campaign',
@@ -128,9 +132,7 @@ export function landingPageRoutes(app: INestApplication): Router {
           .status(tooLarge ? 413 : 400)
           .set('Cache-Control', 'no-store')
           .type('text')
-          .send(
-            tooLarge ? `The form is larger than ${FORM_SUBMISSION_MAX_BYTES / 1024} kB` : 'The form could not be read',
-          );
+          .send(tooLarge ? wordsFor(req).tooLarge(FORM_SUBMISSION_MAX_BYTES / 1024) : wordsFor(req).unreadable);
       }),
     (req: Request, res: Response) => {
       const body: unknown = req.body;
@@ -143,9 +145,10 @@ export function landingPageRoutes(app: INestApplication): Router {
           fields,
           { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null },
           req.query.lang,
+          req.headers['accept-language'],
         )
         .then((page) => sendPage(req, res, page, false))
-        .catch((e: unknown) => failed(res, e));
+        .catch((e: unknown) => failed(req, res, e));
     },
   );
   return router;
