@@ -46,7 +46,8 @@ async function compile(file) {
 }
 
 async function build() {
-  fs.rmSync(OUT, { recursive: true, force: true });
+  // What an earlier build wrote, not dist/web: build:api alone leaves the browser app's build in place.
+  for (const dir of [...SOURCES, 'test']) fs.rmSync(path.join(OUT, dir), { recursive: true, force: true });
   // What the sources require outside them is built too, as tsc did: the benchmarks reuse test helpers.
   const built = new Set(files);
   let next = files;
