@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@tcma/config';
-import { RedisClient } from '@tcma/queue';
+import { RedisClient, redisScript, RedisScript } from '@tcma/queue';
 
 /** The window the form rate limits count in. */
 export const FORM_RATE_WINDOW_SECONDS = 60;
@@ -20,18 +20,20 @@ return {a, b}
  */
 @Injectable()
 export class FormRateLimit {
+  private readonly count: RedisScript;
+
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.count = redisScript(redis.redis, 'tcmaFormRateCount', COUNT, 2);
+  }
 
   /** Whether this submission is within both limits. */
   async allow(ip: string, pageKey: string): Promise<boolean> {
     const window = Math.floor(Date.now() / 1000 / FORM_RATE_WINDOW_SECONDS);
     const prefix = `${this.config.queuePrefix}:form-rate:${window}`;
-    const result: unknown = await this.redis.redis.eval(
-      COUNT,
-      2,
+    const result = await this.count(
       `${prefix}:ip:${ip}`,
       `${prefix}:page:${pageKey}`,
       String(FORM_RATE_WINDOW_SECONDS * 2),

@@ -5,6 +5,8 @@ export { QueueErrorLog } from './queue-error-log';
 export { QueueModule } from './queue.module';
 export { dropQueueKeys } from './queue-keys';
 export { RedisClient } from './redis.provider';
+export { redisScript } from './redis-script';
+export type { RedisScript } from './redis-script';
 export { JOB_QUEUE, JobName, traced } from './jobs';
 export type {
   DeliverWebhookJob,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '@tcma/config';
-import { RedisClient } from '@tcma/queue';
+import { RedisClient, redisScript, RedisScript } from '@tcma/queue';
 
 /**
  * One atomic step of a fixed-window counter: count the hit, start the window on the first,
@@ -34,12 +34,11 @@ const seconds = (ms: number) => Math.ceil(ms / 1000);
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly prefix: string;
+  private readonly step: RedisScript;
 
-  constructor(
-    private readonly redis: RedisClient,
-    config: AppConfig,
-  ) {
+  constructor(redis: RedisClient, config: AppConfig) {
     this.prefix = `${config.queuePrefix}:rate`;
+    this.step = redisScript(redis.redis, 'tcmaRateLimitStep', INCREMENT, 2);
   }
 
   async increment(
@@ -50,15 +49,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
     const base = `${this.prefix}:${throttlerName}:${key}`;
-    const answer: unknown = await this.redis.redis.eval(
-      INCREMENT,
-      2,
-      `${base}:hits`,
-      `${base}:block`,
-      ttl,
-      limit,
-      blockDuration,
-    );
+    const answer = await this.step(`${base}:hits`, `${base}:block`, ttl, limit, blockDuration);
     const [hits, left, blocked, blockLeft] = Array.isArray(answer) ? answer.map(Number) : [];
     return {
       totalHits: hits ?? 0,
