@@ -41,6 +41,7 @@ export { textBlockDefault } from './slots/text-block-default';
 export type { TextBlockDefault } from './slots/text-block-default';
 export type { BrandValues } from './slots/resolve-slot-values';
 export { checkTextTemplate, type TextTemplateRules } from './template/checked-template';
+export { escapeHtml } from './template/escape';
 export { analyzeTemplate } from './template/template-analysis';
 export type { TemplateVocabulary } from './template/template-analysis';
 export { vocabularyOf } from './template/vocabulary';

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@tcma/cobrand';
 import { type Locale, localeOfAcceptLanguage } from '@tcma/locales';
 
 /**
@@ -55,14 +56,12 @@ export function visitorLocale(lang: unknown, acceptLanguage: string | undefined)
 
 export const landingPageWords = (locale: Locale): LandingPageWords => WORDS[locale];
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The page of an address with no page, in `locale`: never indexed. */
 export function notFoundPage(locale: Locale): string {
   const words = WORDS[locale];
   return (
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="robots" content="noindex">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escape(words.notFoundTitle)}</title></head><body><p>${escape(words.notFound)}</p></body></html>`
+    `<title>${escapeHtml(words.notFoundTitle)}</title></head><body><p>${escapeHtml(words.notFound)}</p></body></html>`
   );
 }
