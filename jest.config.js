@@ -6,6 +6,8 @@ const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'u
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
+  // V8's compiled code kept across the files a worker runs (the file says why).
+  runtime: '<rootDir>/test/setup/code-cache-runtime.js',
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: { '^@tcma/([^/]+)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'json'],
