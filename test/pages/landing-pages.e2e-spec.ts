@@ -241,7 +241,8 @@ describe('landing pages and leads', () => {
       .type('form')
       .send({ email: 'ola@firma.example', first_name: 'Ola', language: 'Polski', consent: 'yes', tcma_website: '' })
       .expect(422);
-    expect(named.text).toMatch(/id="tcma-f-language-error">language &quot;Polski&quot; is not a BCP 47 language tag/);
+    // In the page's words: the audience's own reason ("… is not a BCP 47 language tag") is the API's.
+    expect(named.text).toMatch(/id="tcma-f-language-error">must be a language code, like en, de or pt-BR</);
     expect((await leadsOf(0)).total).toBe(0);
   });
 

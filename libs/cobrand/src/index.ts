@@ -50,5 +50,6 @@ export type { TemplateVocabularyList } from './template/vocabulary-entries';
 export { checkPageAsset } from './page/page-check';
 export { checkSubmission, FORM_ERROR } from './page/page-form';
 export type { PageFormState } from './page/page-form';
+export type { PageFormWords } from './page/page-form-words';
 export { compilePage, PageCompileError, renderPage } from './page/page-renderer';
 export type { CompiledPage } from './page/page-renderer';

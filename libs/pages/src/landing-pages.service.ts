@@ -187,18 +187,21 @@ export class LandingPagesService {
     if (check.bot) return answer(200, { kind: 'done', message: form.successMessage });
     if (Object.keys(check.errors).length) return keep(check.errors);
     const sendId = typeof sendRef === 'string' && sendRef.length <= 64 ? this.refs.idOfLink(sendRef) : null;
-    const result = await this.capture.capture({
-      scope: new PartnerScope(page.target.partner.vendorId, page.target.partner.id),
-      campaignId: page.target.campaign.id,
-      version: page.target.version,
-      asset: page.asset,
-      consentText: page.compiled.consentText,
-      values: check.values,
-      consent: check.consent,
-      sendId,
-      page: new URL(this.pageUrl(partnerSlug, campaignSlug)).pathname,
-      visitor,
-    });
+    const result = await this.capture.capture(
+      {
+        scope: new PartnerScope(page.target.partner.vendorId, page.target.partner.id),
+        campaignId: page.target.campaign.id,
+        version: page.target.version,
+        asset: page.asset,
+        consentText: page.compiled.consentText,
+        values: check.values,
+        consent: check.consent,
+        sendId,
+        page: new URL(this.pageUrl(partnerSlug, campaignSlug)).pathname,
+        visitor,
+      },
+      page.compiled.words,
+    );
     if (!result.ok) return keep(result.errors);
     return answer(200, { kind: 'done', message: form.successMessage });
   }

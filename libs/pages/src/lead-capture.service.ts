@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { checkProspect, ProspectInput } from '@tcma/audience';
 import { Clock } from '@tcma/clock';
+import type { PageFormWords } from '@tcma/cobrand';
 import { LeadRow } from '@tcma/persistence';
 import { LeadBatchWriter, LeadSubmission } from './lead-batch-writer';
 
@@ -22,6 +23,17 @@ const PROSPECT_COLUMNS: Record<string, keyof ProspectInput> = {
 const FIELD_OF_COLUMN = Object.fromEntries(Object.entries(PROSPECT_COLUMNS).map(([field, column]) => [column, field]));
 
 /**
+ * What the visitor reads at a field the partner's audience refused (the form's own checks passed
+ * it): the page's words, never the audience's reason, which is written for the API's callers.
+ */
+function refusal(column: string, words: PageFormWords): string {
+  if (column === 'email') return words.email;
+  if (column === 'language') return words.language;
+  if (column === 'timezone') return words.timezone;
+  return words.invalid;
+}
+
+/**
  * A form submission: checked here (a refused field answers at once, writing nothing), then
  * written by the batch writer: the prospect upserted into the partner's audience, the
  * form_submitted event (with the send it came from), the consent evidence, the campaign's rule
@@ -35,7 +47,8 @@ export class LeadCaptureService {
     private readonly clock: Clock,
   ) {}
 
-  async capture(input: CaptureInput): Promise<CaptureResult> {
+  /** `words`: the page's, for a field the audience refuses. */
+  async capture(input: CaptureInput, words: PageFormWords): Promise<CaptureResult> {
     const { values } = input;
     const prospectInput: ProspectInput = {
       email: values.email ?? '',
@@ -51,7 +64,10 @@ export class LeadCaptureService {
     const checked = checkProspect(prospectInput);
     if (!checked.ok) {
       const field = FIELD_OF_COLUMN[checked.field] ?? checked.field.replace(/^custom\./, '');
-      return { ok: false, errors: { [values[field] !== undefined ? field : 'email']: checked.reason } };
+      return {
+        ok: false,
+        errors: { [values[field] !== undefined ? field : 'email']: refusal(checked.field, words) },
+      };
     }
     const { lead, prospectId } = await this.writer.write({
       ...input,
