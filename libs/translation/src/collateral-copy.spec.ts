@@ -83,13 +83,36 @@ describe("a landing page's copy", () => {
     expect(units.map((u) => [u.kind, u.copy.text])).toEqual([
       ['element', 'Loose [1]text[/1]'],
       ['element', 'In a paragraph'],
-      ['element', 'and after'],
+      ['element', 'and after[1/]'],
       ['attribute', 'A chart of restores'],
       ['attribute', 'Your name'],
     ]);
     const out = withTranslations(html, units, new Map(units.map((u) => [u.id, `DE ${u.copy.text}`])));
     expect(out).toBe(
       '<div>DE Loose <b>text</b><p>DE In a paragraph</p>DE and after<img alt="DE A chart of restores" src="c.png"></div><script>var s = "no words"</script><input placeholder="DE Your name">',
+    );
+  });
+
+  it('keeps a sentence with an image in it whole, the image a code and its words a unit put back into it', () => {
+    const html = '<p>Call <img src="phone.png" alt="the phone icon" title=\'Phone\'> us &amp; save</p>';
+    const units = copyOfHtml(html);
+    expect(units.map((u) => [u.kind, u.copy.text])).toEqual([
+      ['element', 'Call [1/] us & save'],
+      ['attribute', 'the phone icon'],
+      ['attribute', 'Phone'],
+    ]);
+    const [sentence, alt, title] = units;
+    const targets = new Map([
+      [sentence.id, 'Rufen Sie [1/] an & sparen Sie'],
+      [alt.id, 'das „Telefon“-Symbol'],
+      [title.id, 'Telefon <24/7>'],
+    ]);
+    expect(withTranslations(html, units, targets)).toBe(
+      '<p>Rufen Sie <img src="phone.png" alt="das „Telefon“-Symbol" title=\'Telefon &lt;24/7&gt;\'> an &amp; sparen Sie</p>',
+    );
+    // The image's words alone translated: the sentence stays as written around them.
+    expect(withTranslations(html, units, new Map([[alt.id, 'Telefon']]))).toBe(
+      '<p>Call <img src="phone.png" alt="Telefon" title=\'Phone\'> us &amp; save</p>',
     );
   });
 

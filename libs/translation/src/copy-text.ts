@@ -9,6 +9,11 @@ export interface CopyText {
   text: string;
   /** Code number → the tag's original source (`<a href="…">`, `</a>`, `<br/>`). */
   codes: ReadonlyMap<string, string>;
+  /**
+   * Code number → where its tag starts in the unit's source (htmlCopy's): an attribute unit
+   * inside the unit (an image's `alt` within a sentence) is put back into its tag's code there.
+   */
+  codeOffsets?: ReadonlyMap<string, number>;
 }
 
 /** A placeholder: `{{…}}` or `{{{…}}}`, as Handlebars reads them. */

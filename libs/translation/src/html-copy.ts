@@ -8,13 +8,14 @@ type Element = Extract<Node, { attribs: Record<string, string> }>;
 
 /**
  * Elements that flow within a line of text: a run of them and of text between two blocks is one
- * unit of copy, its tags numbered codes (htmlCopy). Any other element is a block that ends a run;
- * so are images and inputs, whose words are attributes (`alt`, `placeholder`) that a code would
- * hide from the translator: each is a unit of its own.
+ * unit of copy, its tags numbered codes (htmlCopy), so an image within a sentence leaves the
+ * sentence whole. The words in their attributes (an image's `alt`, a link's `title`) are units
+ * of their own, which withTranslations puts back into the tags' codes. Any other element is a
+ * block that ends a run.
  */
 const INLINE = new Set(
   (
-    'a abbr b bdi bdo br button cite code data del dfn em i ins kbd label mark q s samp ' +
+    'a abbr b bdi bdo br button cite code data del dfn em i img ins kbd label mark q s samp ' +
     'select small span strong sub sup time u var wbr'
   ).split(' '),
 );
@@ -30,7 +31,7 @@ const isInline = (node: Node) => node.type === ElementType.Text || (isElement(no
  * The copy of a landing page's HTML, in document order: each run of text and inline elements
  * between blocks (a paragraph's content, a list item's, a heading's, the loose text of a `div`)
  * as a unit whose tags are codes, and the `alt`, `title`, `placeholder` and `aria-label`
- * attributes of tags that are not inside such a unit. Runs and attributes without words (a logo,
+ * attributes of every tag, those of a run's tags included. Runs and attributes without words (a logo,
  * a Handlebars block around it) are not units. Ids are `<prefix><n>` in document order, so the
  * same HTML always yields the same ids; withTranslations puts the translations back.
  */
@@ -49,7 +50,8 @@ export function copyOfHtml(html: string, prefix = 'h'): CopyUnit[] {
     const endRun = () => {
       const unit = runUnit(html, run);
       if (unit) runs.push(unit);
-      else tags.push(...run.flatMap(elementsIn));
+      // A run's tags are codes; the words in their attributes are units all the same.
+      tags.push(...run.flatMap(elementsIn));
       run = [];
     };
     for (const node of parent.children) {

@@ -82,6 +82,7 @@ export function attributeCopy(
  */
 export function htmlCopy(html: string): CopyText {
   const codes = new Map<string, string>();
+  const codeOffsets = new Map<string, number>();
   const parts: Array<{ kind: 'text'; text: string } | { kind: 'tag'; id: string; close: boolean; alone: boolean }> = [];
   const open: Array<{ name: string; part: number; id: string }> = [];
   let next = 1;
@@ -93,6 +94,7 @@ export function htmlCopy(html: string): CopyText {
       onopentag(name) {
         const id = String(next++);
         codes.set(id, html.slice(parser.startIndex, parser.endIndex + 1));
+        codeOffsets.set(id, parser.startIndex);
         open.push({ name, part: parts.length, id });
         parts.push({ kind: 'tag', id, close: false, alone: false });
       },
@@ -114,7 +116,7 @@ export function htmlCopy(html: string): CopyText {
   const text = parts
     .map((p) => (p.kind === 'text' ? p.text : p.alone ? `[${p.id}/]` : p.close ? `[/${p.id}]` : `[${p.id}]`))
     .join('');
-  return { text, codes };
+  return { text, codes, codeOffsets };
 }
 
 function decodeAttribute(raw: string, quote: string): string {
@@ -131,15 +133,49 @@ const escapeText = (text: string) =>
     .replace(/\u00a0/g, '&nbsp;');
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** The copy's text back as source: HTML for an element's content (codes as their tags), a value for an attribute. */
-export function unitSource(unit: Pick<CopyUnit, 'kind' | 'copy'>, text: string): string {
+/**
+ * The copy's text back as source: HTML for an element's content (codes as their tags), a value
+ * for an attribute. `codes`: the tags to put for the codes, when not the unit's own.
+ */
+export function unitSource(
+  unit: Pick<CopyUnit, 'kind' | 'copy'>,
+  text: string,
+  codes: ReadonlyMap<string, string> = unit.copy.codes,
+): string {
   return piecesOf(text)
     .map((p) => {
       if (p.kind === 'placeholder') return p.text;
       if (p.kind === 'text') return unit.kind === 'element' ? escapeText(p.text) : escapeAttribute(p.text);
-      return unit.copy.codes.get(p.kind === 'close' ? `/${p.id}` : p.id) ?? '';
+      return codes.get(p.kind === 'close' ? `/${p.id}` : p.id) ?? '';
     })
     .join('');
+}
+
+/**
+ * The unit's codes with the translations of the attribute units inside them (copyOfHtml's: an
+ * image's `alt` or a link's `title` within a sentence is a unit of its own, its tag a code of the
+ * sentence's), each put where it sits in its tag.
+ */
+function codesWithAttributes(
+  unit: CopyUnit,
+  inside: CopyUnit[],
+  targets: ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> {
+  const codes = new Map(unit.copy.codes);
+  for (const [id, offset] of unit.copy.codeOffsets ?? []) {
+    const tag = codes.get(id) as string;
+    const from = unit.start + offset;
+    let out = tag;
+    for (const attribute of inside
+      .filter((a) => a.start >= from && a.end <= from + tag.length)
+      .sort((a, b) => b.start - a.start)) {
+      const target = targets.get(attribute.id);
+      if (target === undefined) continue;
+      out = out.slice(0, attribute.start - from) + unitSource(attribute, target) + out.slice(attribute.end - from);
+    }
+    codes.set(id, out);
+  }
+  return codes;
 }
 
 /**
@@ -147,11 +183,23 @@ export function unitSource(unit: Pick<CopyUnit, 'kind' | 'copy'>, text: string):
  * targetProblems first); units without one keep their source.
  */
 export function withTranslations(mjml: string, units: CopyUnit[], targets: ReadonlyMap<string, string>): string {
+  const elements = units.filter((u) => u.kind === 'element');
+  const hostOf = (u: CopyUnit) =>
+    u.kind === 'attribute' ? elements.find((e) => e.start <= u.start && u.end <= e.end) : undefined;
+  const inside = new Map<CopyUnit, CopyUnit[]>();
+  const outermost: CopyUnit[] = [];
+  for (const unit of units) {
+    const host = hostOf(unit);
+    if (host) inside.set(host, [...(inside.get(host) ?? []), unit]);
+    else outermost.push(unit);
+  }
   let out = mjml;
-  for (const unit of [...units].sort((a, b) => b.start - a.start)) {
+  for (const unit of outermost.sort((a, b) => b.start - a.start)) {
+    const nested = inside.get(unit) ?? [];
     const target = targets.get(unit.id);
-    if (target === undefined) continue;
-    out = out.slice(0, unit.start) + unitSource(unit, target) + out.slice(unit.end);
+    if (target === undefined && !nested.some((a) => targets.has(a.id))) continue;
+    const codes = nested.length ? codesWithAttributes(unit, nested, targets) : unit.copy.codes;
+    out = out.slice(0, unit.start) + unitSource(unit, target ?? unit.copy.text, codes) + out.slice(unit.end);
   }
   return out;
 }
